@@ -15,6 +15,7 @@ business day is a local day; dates (``*_on``) are calendar dates.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -464,35 +465,31 @@ class ColumnSpec:
     unit: str
 
 
-def _kind(annotation: object, name: str) -> str:
-    text = str(annotation)
-    if "Timestamp" in text:
+def _kind(dtype: str, name: str) -> str:
+    if dtype.startswith("datetime64"):
         return "date" if name.endswith(("_on", "_from", "_to")) else "timestamp"
-    if "Int64" in text:
+    if dtype == "Int64":
         return "Int64"
-    for kind in ("bool", "int", "float", "str"):
-        if f"[{kind}]" in text:
+    for kind, prefix in (("bool", "bool"), ("int", "int"), ("float", "float"), ("str", "str")):
+        if dtype.startswith(prefix):
             return kind
-    raise TypeError(f"unsupported annotation {text} for column {name}")
+    raise TypeError(f"unsupported dtype {dtype} for column {name}")
 
 
+@functools.cache
 def columns(table: str) -> list[ColumnSpec]:
     """The contract's columns of ``table``, in order.
 
     >>> [c.name for c in columns("suppliers")]
     ['supplier_id', 'supplier_name', 'region', 'contract_lead_time_days']
     """
-    model = TABLES[table]
-    schema = model.to_schema()
-    annotations = {}
-    for klass in reversed(model.__mro__):
-        annotations.update(getattr(klass, "__annotations__", {}))
+    schema = TABLES[table].to_schema()
     specs = []
     for name, col in schema.columns.items():
         specs.append(
             ColumnSpec(
                 name=name,
-                kind=_kind(annotations[name], name),
+                kind=_kind(str(col.dtype), name),
                 nullable=bool(col.nullable),
                 description=col.description or "",
                 zh=col.title or "",

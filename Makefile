@@ -1,0 +1,55 @@
+# storebook — `make help` lists the targets. Every target does its own set-up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+MONTH  ?=
+JOBS   ?=
+# Raw data folder as the workbook config sees it (STOREBOOK_RAW overrides).
+RAW    := $(or $(STOREBOOK_RAW),data/raw)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup sample ingest report test test-fast lab lint bench dictionary clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# The kernel lives inside .venv so that JupyterLab and papermill use the workbook's packages.
+	$(BIN)/python -m ipykernel install --sys-prefix --name storebook --display-name "storebook" >/dev/null
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install storebook (with the dev tools)
+
+sample: setup ## write the sample store into data/raw if it is empty
+	@if [ -z "$$(find $(RAW) -type f ! -name .gitkeep 2>/dev/null | head -1)" ]; then \
+		$(BIN)/storebook sample; \
+	else echo "data/raw already holds exports: using them (the sample store is written only into an empty data/raw)"; fi
+
+ingest: sample ## validate data/raw into data/processed (rejected rows listed by `storebook rejected`)
+	$(BIN)/storebook ingest
+
+report: ingest ## the monthly report pack for the last complete month (MONTH=YYYY-MM to choose)
+	$(BIN)/storebook report $(if $(MONTH),--month $(MONTH)) $(if $(JOBS),--jobs $(JOBS))
+
+test: setup ## run the whole test suite (what CI runs)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+test-fast: setup ## the suite without notebook, browser and slow tests
+	$(BIN)/python -m pytest -n 2 -m "not slow and not notebooks and not browser and not spark"
+
+lab: setup ## open the notebooks in JupyterLab with the storebook kernel
+	$(BIN)/jupyter lab notebooks/
+
+lint: setup ## ruff over lib/ and tests/, and the notebooks' house rules
+	$(BIN)/ruff check lib tests
+	$(BIN)/python -m pytest -q tests/test_notebook_rules.py
+
+dictionary: setup ## regenerate docs/data_dictionary.md from the schemas
+	$(BIN)/storebook dictionary
+
+clean: ## remove processed data and report outputs (raw data and .venv stay)
+	find data/processed outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} + 2>/dev/null || true

@@ -1,0 +1,192 @@
+"""The ``storebook`` command: sample, ingest, rejected, dictionary, info, report.
+
+Exit codes: 0 done; 1 done but something failed (a report notebook); 2 the request or the
+input was wrong, with one clear message and nothing half done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from storebook.config import Config
+from storebook.errors import StorebookError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _progress_bar(total_hint: str):
+    """A one-line progress display on a terminal; plain lines elsewhere (CI logs)."""
+    interactive = sys.stderr.isatty()
+
+    def show(message: str) -> None:
+        if interactive:
+            sys.stderr.write(f"\r\033[K{total_hint}{message}")
+            sys.stderr.flush()
+        else:
+            print(f"{total_hint}{message}", file=sys.stderr)
+
+    def close() -> None:
+        if interactive:
+            sys.stderr.write("\n")
+
+    show.close = close  # type: ignore[attr-defined]
+    return show
+
+
+def cmd_sample(args: argparse.Namespace, config: Config) -> int:
+    from storebook.sample import generate_sample
+
+    raw = Path(args.raw).resolve() if args.raw else config.raw_dir
+    existing = [p for p in raw.rglob("*") if p.is_file() and p.name != ".gitkeep"] if raw.is_dir() else []
+    if existing and not args.force:
+        print(f"storebook sample: {raw} already holds {len(existing)} files; the sample store is written only into "
+              "an empty folder (raw exports are never overwritten). Use --force to replace a sample store.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if existing and args.force:
+        truth = raw / "_truth.json"
+        if not truth.is_file():
+            print(f"storebook sample: refusing --force: {raw} holds files that are not a sample store "
+                  "(no _truth.json). Move your exports elsewhere first.", file=sys.stderr)
+            return EXIT_USAGE
+        import shutil
+        for child in raw.iterdir():
+            if child.name != ".gitkeep":
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    kwargs = {"seed": args.seed, "months": args.months, "scale": args.scale}
+    if args.end_month:
+        kwargs["end_month"] = args.end_month
+    bar = _progress_bar("sample: ")
+    started = time.perf_counter()
+    summary = generate_sample(raw, progress=bar, **kwargs)
+    bar.close()
+    rows = summary.get("rows", {})
+    print(f"sample store written to {raw} in {time.perf_counter() - started:.1f} s")
+    for table, n in rows.items():
+        print(f"  {table:<18} {n:>10,} rows")
+    return EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
+    from storebook.ingest import ingest
+
+    bar = _progress_bar("ingest ")
+    try:
+        report = ingest(config, force=args.force, progress=bar)
+    finally:
+        bar.close()
+    print(report.summary())
+    return EXIT_OK
+
+
+def cmd_rejected(args: argparse.Namespace, config: Config) -> int:
+    from storebook.ingest import read_rejected
+
+    frame = read_rejected(config, args.table)
+    if frame.empty:
+        print("no rejected rows in the last ingest")
+        return EXIT_OK
+    print(f"{len(frame):,} rejected rows; by reason:")
+    print(frame.groupby(["table", "reason"]).size().sort_values(ascending=False).head(30).to_string())
+    print("\nfirst rows:")
+    print(frame[["source_file", "source_row", "column", "value", "reason"]].head(args.limit).to_string(index=False))
+    return EXIT_OK
+
+
+def cmd_dictionary(args: argparse.Namespace, config: Config) -> int:
+    from storebook.schema import render_dictionary
+
+    target = config.root / "docs" / "data_dictionary.md"
+    text = render_dictionary() + "\n"
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if current != text:
+            print(f"{target} is out of date: run `storebook dictionary`", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"{target} is up to date")
+        return EXIT_OK
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace, config: Config) -> int:
+    import storebook
+
+    wb = storebook.open()
+    manifest = wb.ingest_manifest()
+    print(f"workbook {config.store_name} — {wb.processed_dir}")
+    print(f"ingested {manifest.get('ingested_at', '?')}, fingerprint {wb.fingerprint[:12]}")
+    first, last = wb.data_range()
+    print(f"orders from {first} to {last}; last complete month {wb.last_complete_month().label}")
+    for table, info in manifest.get("tables", {}).items():
+        print(f"  {table:<18} {info['rows']:>10,} rows")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, config: Config) -> int:
+    from storebook.report import run_report_command
+
+    return run_report_command(args, config)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="storebook", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("sample", help="write the fictional sample store's raw exports into data/raw")
+    p.add_argument("--seed", type=int, default=20261)
+    p.add_argument("--end-month", help="last month of data, YYYY-MM (default: the last complete month)")
+    p.add_argument("--months", type=int, default=24)
+    p.add_argument("--scale", type=float, default=1.0, help="volume multiplier (benchmarks)")
+    p.add_argument("--raw", help="folder to write into (default: the config's data/raw)")
+    p.add_argument("--force", action="store_true", help="replace an existing sample store")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("ingest", help="validate data/raw into canonical Parquet in data/processed")
+    p.add_argument("--force", action="store_true", help="re-read every file even if unchanged")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("rejected", help="list the rows the last ingest rejected, with reasons")
+    p.add_argument("--table")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=cmd_rejected)
+
+    p = sub.add_parser("dictionary", help="write docs/data_dictionary.md from the schemas")
+    p.add_argument("--check", action="store_true", help="only check that it is up to date")
+    p.set_defaults(func=cmd_dictionary)
+
+    p = sub.add_parser("info", help="what the processed workbook holds")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("report", help="run the monthly report pack into outputs/YYYY-MM")
+    p.add_argument("--month", help="YYYY-MM (default: the last complete month in the data)")
+    p.add_argument("--platform", action="append", help="limit to a platform (repeatable)")
+    p.add_argument("--only", action="append", help="run only these notebooks (repeatable or comma-separated)")
+    p.add_argument("--jobs", type=int, default=None, help="parallel kernels (default: CPU cores)")
+    p.add_argument("--lang", choices=["en", "zh"], default="en")
+    p.add_argument("--out", help="output folder (default: outputs/)")
+    p.add_argument("--pdf", action="store_true", help="also print each report to PDF with headless Chromium")
+    p.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = Config.load()
+        return args.func(args, config)
+    except StorebookError as exc:
+        print(f"storebook {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"storebook {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""The engine: a Workbook is an Ibis connection over the processed tables plus the config.
+
+Metric functions are written once as Ibis expressions and call :meth:`Workbook.execute`,
+which runs them and normalises the result's dtypes in one place (engines disagree on date
+resolution and on nullable integers). The backend is chosen by one connect argument:
+DuckDB in-process by default; the same expressions run on any Ibis backend.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from datetime import date
+from pathlib import Path
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from storebook import periods, schema
+from storebook.config import Config
+from storebook.errors import NoDataError, StorebookError
+
+
+def _quiet_warnings() -> None:
+    """The warning filters of the package, in one place."""
+    # Ibis warns on every to_pandas() about a pandas-4 behaviour change it has handled.
+    warnings.filterwarnings("ignore", message=".*Pandas4Warning.*")
+    warnings.filterwarnings("ignore", category=FutureWarning, module="ibis")
+    try:
+        from pandas.errors import Pandas4Warning  # type: ignore[attr-defined]
+        warnings.filterwarnings("ignore", category=Pandas4Warning)
+    except ImportError:  # older pandas has no such warning
+        pass
+
+
+def normalise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a result frame the package's dtypes.
+
+    Datetimes (and dates) → ``datetime64[us]``; integers with gaps → float64, without →
+    int64; decimals → float64; text → ``str``. Returns a new frame.
+
+    >>> normalise(pd.DataFrame({"n": pd.array([1, None], dtype="Int64")})).dtypes["n"]
+    dtype('float64')
+    """
+    out = {}
+    for name, col in frame.items():
+        if isinstance(col.dtype, pd.DatetimeTZDtype):
+            col = col.dt.tz_localize(None)
+        if pd.api.types.is_datetime64_any_dtype(col):
+            out[name] = col.astype("datetime64[us]")
+        elif pd.api.types.is_bool_dtype(col) and not col.isna().any():
+            out[name] = col.astype(bool)
+        elif pd.api.types.is_integer_dtype(col):
+            out[name] = col.astype("float64") if col.isna().any() else col.astype("int64")
+        elif pd.api.types.is_float_dtype(col):
+            out[name] = col.astype("float64")
+        elif col.dtype == object and len(col) and isinstance(col.dropna().iloc[0] if col.notna().any() else None, date):
+            out[name] = pd.to_datetime(col).astype("datetime64[us]")
+        elif col.dtype == object and col.notna().any() and type(col.dropna().iloc[0]).__name__ == "Decimal":
+            out[name] = col.astype("float64")
+        elif pd.api.types.is_string_dtype(col) or col.dtype == object:
+            out[name] = col.astype("str") if not col.isna().all() else col
+        else:
+            out[name] = col
+    return pd.DataFrame(out, index=frame.index)
+
+
+class Workbook:
+    """Processed tables behind one connection, with the workbook's config.
+
+    Args:
+        con: an Ibis backend connection.
+        config: the workbook configuration.
+        processed_dir: the folder of the canonical Parquet datasets.
+    """
+
+    def __init__(self, con: ibis.BaseBackend, config: Config, processed_dir: Path) -> None:
+        self.con = con
+        self.config = config
+        self.processed_dir = processed_dir
+        self._tables: dict[str, ibis.Table] = {}
+
+    def __repr__(self) -> str:
+        return f"Workbook({self.processed_dir}, backend={self.con.name}, tables={self.tables()})"
+
+    # -- tables ------------------------------------------------------------------------
+    def tables(self) -> list[str]:
+        """The canonical tables present in this workbook."""
+        return [t for t in schema.TABLES if (self.processed_dir / t).is_dir()]
+
+    def has(self, name: str) -> bool:
+        return (self.processed_dir / name).is_dir()
+
+    def table(self, name: str) -> ibis.Table:
+        """The Ibis table of a canonical table.
+
+        Raises:
+            NoDataError: the table was not ingested (no raw file for it).
+        """
+        if name not in schema.TABLES:
+            raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLES)}")
+        if name not in self._tables:
+            folder = self.processed_dir / name
+            if not folder.is_dir():
+                raise NoDataError(
+                    f"the workbook has no '{name}' table ({folder} is missing): put its exports under "
+                    f"data/raw/{name}/ and run `storebook ingest`"
+                )
+            self._tables[name] = self.con.read_parquet(str(folder / "*.parquet"), table_name=name)
+        return self._tables[name]
+
+    def __getattr__(self, name: str) -> ibis.Table:
+        if name in schema.TABLES:
+            return self.table(name)
+        raise AttributeError(name)
+
+    # -- running -----------------------------------------------------------------------
+    def execute(self, expr: ibis.Expr) -> pd.DataFrame:
+        """Run an Ibis expression and return a normalised pandas frame."""
+        _quiet_warnings()
+        with warnings.catch_warnings():
+            _quiet_warnings()
+            result = expr.to_pandas()
+        if isinstance(result, pd.Series):
+            result = result.to_frame()
+        elif not isinstance(result, pd.DataFrame):
+            return result
+        return normalise(result)
+
+    def scalar(self, expr: ibis.Expr) -> float:
+        """Run a scalar expression; missing → NaN."""
+        with warnings.catch_warnings():
+            _quiet_warnings()
+            value = expr.to_pandas() if hasattr(expr, "to_pandas") else expr.execute()
+        return float("nan") if value is None or (isinstance(value, float) and np.isnan(value)) else value
+
+    def sql(self, query: str) -> pd.DataFrame:
+        """The escape hatch: run SQL against the tables (by their canonical names)."""
+        for name in self.tables():  # register every table so the query can name it
+            self.table(name)
+        return self.execute(self.con.sql(query))
+
+    # -- periods -----------------------------------------------------------------------
+    def data_range(self) -> tuple[date, date]:
+        """First and last day with orders."""
+        orders = self.table("orders")
+        bounds = self.execute(orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
+        if bounds.empty or pd.isna(bounds["first"].iloc[0]):
+            raise NoDataError("the orders table is empty: ingest exports with orders first")
+        return bounds["first"].iloc[0].date(), bounds["last"].iloc[0].date()
+
+    def last_complete_month(self) -> periods.Period:
+        """The latest month the data covers to its last day."""
+        _, last = self.data_range()
+        candidate = periods.month_of(last)
+        return candidate if last == candidate.last_day else candidate.prior()
+
+    def months(self) -> list[periods.Period]:
+        """Every complete or partial month with orders, oldest first."""
+        first, last = self.data_range()
+        return periods.months_between(periods.month_of(first), periods.month_of(last))
+
+    def period(self, month: str | None = None) -> periods.Period:
+        """The month ``YYYY-MM`` (default: the last complete month), checked to hold data."""
+        if not month:
+            return self.last_complete_month()
+        p = periods.month(month)
+        first, last = self.data_range()
+        if p.last_day < first or p.start > last:
+            raise NoDataError(
+                f"no orders in {p.label}: the data covers {first:%Y-%m-%d} to {last:%Y-%m-%d}; "
+                "choose a month in that range"
+            )
+        return p
+
+    def platforms(self, requested: list[str] | str | None = None) -> list[str]:
+        """The platforms to analyse: all configured ones, or the requested ones, checked."""
+        if requested in (None, "", "all", []):
+            return self.config.platforms
+        wanted = [requested] if isinstance(requested, str) else list(requested)
+        unknown = [p for p in wanted if p not in self.config.platforms]
+        if unknown:
+            raise StorebookError(
+                f"unknown platform(s) {', '.join(unknown)}; the workbook knows {', '.join(self.config.platforms)}"
+            )
+        return wanted
+
+    def ingest_manifest(self) -> dict:
+        """The ``_ingest.json`` of the processed data (its fingerprint, counts, files)."""
+        path = self.processed_dir / "_ingest.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+    @property
+    def fingerprint(self) -> str:
+        return self.ingest_manifest().get("fingerprint", "")
+
+
+def open(path: str | Path | None = None, *, backend: str = "duckdb", root: str | Path | None = None) -> Workbook:  # noqa: A001
+    """Open the processed tables of a workbook.
+
+    Args:
+        path: the folder of processed tables; default the config's ``data/processed``
+            (or ``STOREBOOK_PROCESSED``).
+        backend: ``duckdb`` (in-process, the default).
+        root: the project folder holding storebook.toml (default: found from here).
+    Returns:
+        A :class:`Workbook`.
+
+    >>> wb = storebook.open()                      # doctest: +SKIP
+    >>> wb.execute(wb.orders.count().name("n"))    # doctest: +SKIP
+    """
+    config = Config.load(Path(root) if root else None)
+    processed = Path(path).resolve() if path else config.processed_dir
+    if not processed.is_dir() or not any(processed.iterdir()):
+        raise NoDataError(
+            f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
+        )
+    if backend != "duckdb":
+        raise StorebookError(f"backend '{backend}' is not available; use 'duckdb'")
+    _quiet_warnings()
+    con = ibis.duckdb.connect()
+    # Two cores are the norm here; DuckDB's default already uses them all.
+    return Workbook(con, config, processed)
+

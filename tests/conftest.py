@@ -1,0 +1,160 @@
+"""Shared fixtures: a throw-away workbook root, a tiny hand-written store, and a small
+sample store built once per test session (shared across xdist workers)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+REPO = Path(__file__).resolve().parents[1]
+TEST_KEY = "storebook-test-key"
+#: The small sample store the analysis tests share (fixed end month: results are stable).
+SAMPLE_PARAMS = {"seed": 20261, "end_month": "2026-10", "months": 14, "scale": 0.2}
+
+
+def make_root(folder: Path) -> Path:
+    """A workbook root with the repo's config and empty data folders."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "storebook.toml", folder / "storebook.toml")
+    for sub in ("data/raw", "data/processed", "outputs"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty workbook root that storebook finds (STOREBOOK_ROOT) with a fixed hash key."""
+    path = make_root(tmp_path / "wb")
+    monkeypatch.setenv("STOREBOOK_ROOT", str(path))
+    monkeypatch.setenv("STOREBOOK_HASH_KEY", TEST_KEY)
+    for var in ("STOREBOOK_RAW", "STOREBOOK_PROCESSED", "STOREBOOK_OUTPUTS"):
+        monkeypatch.delenv(var, raising=False)
+    return path
+
+
+def write_csv(root: Path, table: str, name: str, rows: list[dict], encoding: str = "utf-8") -> Path:
+    """Write ``rows`` as data/raw/<table>/<name> in the given encoding."""
+    path = root / "data" / "raw" / table / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return path
+
+
+def tiny_rows() -> dict[str, list[dict]]:
+    """A hand-written store small enough to reason about row by row."""
+    suppliers = [
+        {"supplier_id": "S1", "supplier_name": "青岛织造", "region": "Shandong", "contract_lead_time_days": "14"},
+        {"supplier_id": "S2", "supplier_name": "Hangzhou Home Co", "region": "Zhejiang", "contract_lead_time_days": "21"},
+    ]
+    products = [
+        {"sku": "A1", "product_name": "Towel", "category": "bath", "brand": "Loom", "list_price": "59.00",
+         "unit_cost": "20.00", "supplier_id": "S1", "launched_on": "2024-01-01", "is_active": "true"},
+        {"sku": "B1", "product_name": "Candle", "category": "decor", "brand": "Lumen", "list_price": "89.00",
+         "unit_cost": "30.00", "supplier_id": "S2", "launched_on": "2024-03-01", "is_active": "true"},
+    ]
+    promotions = [
+        {"promo_id": "P1", "promo_name": "Spring towels", "promo_type": "discount", "platform": "tmall",
+         "starts_on": "2025-03-01", "ends_on": "2025-03-07", "discount_pct": "0.2", "scope": "sku:A1",
+         "budget_amount": "1000"},
+    ]
+    base = {"platform": "tmall", "status": "completed", "channel": "organic_search", "device": "mobile",
+            "province": "Zhejiang", "promo_id": "", "coupon_code": "", "buyer_name": "张三",
+            "buyer_phone": "13800000001", "buyer_email": "zhang@example.com",
+            "shipping_address": "西湖区 1 号", "ip_address": "203.0.113.7"}
+    orders = [
+        {"order_id": "O1", "ordered_at": "2025-03-02 10:00:00", "paid_at": "2025-03-02 10:01:00",
+         "customer_id": "tb_alice", "items_amount": "118.00", "discount_amount": "23.60", "shipping_amount": "0.00",
+         "paid_amount": "94.40", "refund_amount": "0.00", **base, "promo_id": "P1"},
+        {"order_id": "O2", "ordered_at": "2025-03-05 21:30:00", "paid_at": "2025-03-05 21:31:00",
+         "customer_id": "tb_bob", "items_amount": "89.00", "discount_amount": "0.00", "shipping_amount": "10.00",
+         "paid_amount": "99.00", "refund_amount": "0.00", **base},
+        {"order_id": "O3", "ordered_at": "2025-03-06 08:00:00", "paid_at": "",
+         "customer_id": "tb_alice", "items_amount": "59.00", "discount_amount": "0.00", "shipping_amount": "0.00",
+         "paid_amount": "0.00", "refund_amount": "0.00", **{**base, "status": "cancelled"}},
+    ]
+    order_lines = [
+        {"order_id": "O1", "line_no": "1", "sku": "A1", "quantity": "2", "unit_price": "59.00",
+         "discount_amount": "23.60", "line_amount": "94.40"},
+        {"order_id": "O2", "line_no": "1", "sku": "B1", "quantity": "1", "unit_price": "89.00",
+         "discount_amount": "0.00", "line_amount": "89.00"},
+        {"order_id": "O3", "line_no": "1", "sku": "A1", "quantity": "1", "unit_price": "59.00",
+         "discount_amount": "0.00", "line_amount": "59.00"},
+    ]
+    return {"suppliers": suppliers, "products": products, "promotions": promotions,
+            "orders": orders, "order_lines": order_lines}
+
+
+@pytest.fixture
+def tiny(root: Path) -> Path:
+    """The tiny store written as canonical raw CSV files; returns the root."""
+    for table, rows in tiny_rows().items():
+        write_csv(root, table, f"{table}.csv", rows)
+    return root
+
+
+def _build_sample_store(target: Path) -> None:
+    from storebook.config import Config
+    from storebook.ingest import ingest
+    from storebook.sample import generate_sample
+
+    make_root(target)
+    generate_sample(target / "data" / "raw", **SAMPLE_PARAMS)
+    old = {k: os.environ.get(k) for k in ("STOREBOOK_ROOT", "STOREBOOK_HASH_KEY")}
+    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
+    try:
+        ingest(Config.load(target))
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    (target / ".complete").write_text("ok")
+
+
+@pytest.fixture(scope="session")
+def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small ingested sample store (14 months to 2026-10, scale 0.2), built once.
+
+    Under xdist every worker shares one copy: the first builds it under a lock.
+    """
+    shared = tmp_path_factory.getbasetemp().parent
+    target = shared / "sample-store"
+    with FileLock(str(shared / "sample-store.lock")):
+        if not (target / ".complete").is_file():
+            shutil.rmtree(target, ignore_errors=True)
+            _build_sample_store(target)
+    return target
+
+
+@pytest.fixture
+def sample_env(sample_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point storebook at the shared sample store for one test."""
+    monkeypatch.setenv("STOREBOOK_ROOT", str(sample_root))
+    monkeypatch.setenv("STOREBOOK_HASH_KEY", TEST_KEY)
+    return sample_root
+
+
+@pytest.fixture
+def wb(sample_env: Path):
+    """The shared sample store's Workbook."""
+    import storebook
+
+    return storebook.open()
+
+
+@pytest.fixture(scope="session")
+def truth(sample_root: Path) -> dict:
+    """The planted truths of the shared sample store."""
+    return json.loads((sample_root / "data" / "raw" / "_truth.json").read_text(encoding="utf-8"))

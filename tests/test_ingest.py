@@ -1,0 +1,319 @@
+"""Ingest: canonical files → validated Parquet, with every rejected row accounted for."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import tiny_rows, write_csv
+from storebook.config import Config
+from storebook.errors import IngestError
+from storebook.ingest import ingest, read_rejected
+
+NOW = datetime(2026, 11, 27, 12, 0, 0)
+
+
+def run(root: Path, **kwargs):
+    return ingest(Config.load(root), now=NOW, **kwargs)
+
+
+def manifest(root: Path) -> dict:
+    return json.loads((root / "data/processed/_ingest.json").read_text(encoding="utf-8"))
+
+
+def assert_reconciles(root: Path) -> None:
+    """Per file: rows read = rows written + rows rejected (the promise of ingest)."""
+    files = manifest(root)["files"]
+    assert files
+    for f in files:
+        assert f["rows_read"] == f["rows_written"] + f["rows_rejected"], f
+
+
+def processed(root: Path, table: str) -> pd.DataFrame:
+    return pd.read_parquet(root / "data/processed" / table)
+
+
+def rejected(root: Path, table: str) -> pd.DataFrame:
+    return read_rejected(Config.load(root), table)
+
+
+def with_orders(root: Path, **changes) -> None:
+    """Rewrite the tiny orders file with the first order's fields changed."""
+    rows = tiny_rows()["orders"]
+    rows[0] = {**rows[0], **changes}
+    write_csv(root, "orders", "orders.csv", rows)
+
+
+# --------------------------------------------------------------------------- the good path
+
+def test_tiny_store_ingests_every_row(tiny: Path) -> None:
+    report = run(tiny)
+    assert report.rows_rejected == 0
+    assert processed(tiny, "orders")["order_id"].tolist() == ["O1", "O2", "O3"]
+    assert processed(tiny, "order_lines").shape == (3, 7)
+    assert_reconciles(tiny)
+
+
+def test_personal_data_is_dropped_and_customer_hashed(tiny: Path) -> None:
+    run(tiny)
+    orders = processed(tiny, "orders")
+    for column in ("buyer_name", "buyer_phone", "buyer_email", "shipping_address", "ip_address"):
+        assert column not in orders.columns
+    # The same account on the same platform maps to one pseudonym, and never to itself.
+    ids = orders.set_index("order_id")["customer_id"]
+    assert ids["O1"] == ids["O3"] != ids["O2"]
+    assert not ids.str.contains("alice|bob").any()
+    blob = b"".join(p.read_bytes() for p in (tiny / "data/processed").rglob("*") if p.is_file())
+    for secret in ("张三", "13800000001", "example.com", "203.0.113.7", "tb_alice"):
+        assert secret.encode() not in blob
+
+
+def test_key_changes_the_pseudonym(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run(tiny)
+    first = processed(tiny, "orders")["customer_id"].tolist()
+    monkeypatch.setenv("STOREBOOK_HASH_KEY", "another-key")
+    run(tiny)
+    assert processed(tiny, "orders")["customer_id"].tolist() != first
+
+
+def test_types_are_canonical(tiny: Path) -> None:
+    run(tiny)
+    import pyarrow.parquet as pq
+
+    orders = pq.read_schema(tiny / "data/processed/orders/part-0.parquet")
+    assert str(orders.field("ordered_at").type) == "timestamp[us]"
+    assert str(orders.field("paid_amount").type) == "double"
+    products = pq.read_schema(tiny / "data/processed/products/part-0.parquet")
+    assert str(products.field("launched_on").type) == "date32[day]"
+    assert str(products.field("is_active").type) == "bool"
+    # An unpaid order keeps an empty paid_at, not a made-up time.
+    assert processed(tiny, "orders").set_index("order_id").loc["O3", "paid_at"] is pd.NaT
+
+
+def test_same_raw_gives_identical_tables_and_skips_unchanged(tiny: Path) -> None:
+    run(tiny)
+    digest = {p.relative_to(tiny): hashlib.sha256(p.read_bytes()).hexdigest()
+              for p in (tiny / "data/processed").glob("*/part-0.parquet")}
+    assert run(tiny).skipped
+    run(tiny, force=True)
+    again = {p.relative_to(tiny): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in (tiny / "data/processed").glob("*/part-0.parquet")}
+    assert digest == again
+
+
+def test_changed_file_is_reparsed_others_come_from_cache(tiny: Path) -> None:
+    run(tiny)
+    with_orders(tiny, province="Jiangsu")
+    report = run(tiny)
+    cached = {f.table: f.cached for f in report.files}
+    assert cached["orders"] is False and cached["products"] is True
+    assert "Jiangsu" in processed(tiny, "orders")["province"].tolist()
+
+
+def test_raw_files_are_never_modified(tiny: Path) -> None:
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (tiny / "data/raw").rglob("*.csv")}
+    run(tiny)
+    run(tiny, force=True)
+    assert before == {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in before}
+
+
+def test_gbk_bom_and_xlsx_are_read(tiny: Path) -> None:
+    rows = tiny_rows()["suppliers"]
+    (tiny / "data/raw/suppliers/suppliers.csv").unlink()
+    write_csv(tiny, "suppliers", "suppliers_gbk.csv", rows[:1], encoding="gbk")
+    write_csv(tiny, "suppliers", "suppliers_bom.csv", rows[1:], encoding="utf-8-sig")
+    (tiny / "data/raw/products/products.csv").unlink()
+    xlsx = tiny / "data/raw/products/products.xlsx"
+    pd.DataFrame(tiny_rows()["products"]).to_excel(xlsx, index=False)
+    report = run(tiny)
+    encodings = {Path(f.path).name: f.encoding for f in report.files}
+    assert encodings["suppliers_gbk.csv"] == "gb18030"
+    assert encodings["suppliers_bom.csv"] == "utf-8-sig"
+    assert encodings["products.xlsx"] == "xlsx"
+    assert processed(tiny, "suppliers").set_index("supplier_id").loc["S1", "supplier_name"] == "青岛织造"
+    assert report.rows_rejected == 0
+
+
+def test_a_crash_while_writing_leaves_the_old_tables(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run(tiny)
+    before = processed(tiny, "orders")
+    with_orders(tiny, province="Jiangsu")
+    import storebook.ingest as mod
+
+    calls = {"n": 0}
+    real = mod._write_parquet
+
+    def crash_on_third(table, path):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full")
+        real(table, path)
+
+    monkeypatch.setattr(mod, "_write_parquet", crash_on_third)
+    with pytest.raises(OSError):
+        run(tiny)
+    pd.testing.assert_frame_equal(processed(tiny, "orders"), before)
+    assert processed(tiny, "products").shape[0] == 2
+
+
+# --------------------------------------------------------------------------- file-level problems
+
+def test_unknown_file_is_named_and_nothing_changes(tiny: Path) -> None:
+    run(tiny)
+    stray = tiny / "data/raw/misc/export_2026.csv"
+    stray.parent.mkdir()
+    stray.write_text("a,b\n1,2\n")
+    with pytest.raises(IngestError) as err:
+        run(tiny)
+    message = str(err.value)
+    assert "misc/export_2026.csv" in message and "no source recognises this file" in message
+    assert "What to do" in message
+    assert "data/processed was left as it was" in message
+    assert processed(tiny, "orders").shape[0] == 3
+
+
+def test_missing_required_column(tiny: Path) -> None:
+    rows = [{k: v for k, v in r.items() if k != "paid_amount"} for r in tiny_rows()["orders"]]
+    write_csv(tiny, "orders", "orders.csv", rows)
+    with pytest.raises(IngestError) as err:
+        run(tiny)
+    message = str(err.value)
+    assert "orders/orders.csv, row 1, column 'paid_amount'" in message
+    assert "required column(s) 'paid_amount' missing" in message
+
+
+def test_empty_file(tiny: Path) -> None:
+    (tiny / "data/raw/orders/orders_empty.csv").write_bytes(b"")
+    with pytest.raises(IngestError) as err:
+        run(tiny)
+    assert "orders/orders_empty.csv: the file is empty" in str(err.value)
+
+
+def test_undecodable_bytes_name_the_line(tiny: Path) -> None:
+    path = tiny / "data/raw/suppliers/suppliers.csv"
+    data = path.read_bytes().replace(b"Shandong", b"Shan\xff\xfedong")
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as err:
+        run(tiny)
+    message = str(err.value)
+    assert "suppliers/suppliers.csv, row 2" in message
+    assert "neither UTF-8 nor GBK" in message and "re-export" in message
+
+
+def test_unsupported_file_type(tiny: Path) -> None:
+    (tiny / "data/raw/orders/notes.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(IngestError) as err:
+        run(tiny)
+    assert "orders/notes.pdf: '.pdf' files are not read" in str(err.value)
+
+
+# --------------------------------------------------------------------------- row-level problems
+
+@pytest.mark.parametrize(
+    ("changes", "column", "reason"),
+    [
+        ({"ordered_at": "2025-13-45 10:00:00"}, "ordered_at", "'ordered_at' is not a date (YYYY-MM-DD HH:MM:SS)"),
+        ({"items_amount": "abc"}, "items_amount", "'items_amount' is not a number"),
+        ({"ordered_at": "2027-01-01 10:00:00", "paid_at": "2027-01-01 10:01:00"}, "ordered_at",
+         "'ordered_at' is in the future"),
+        ({"platform": "amazon"}, "platform", "'amazon' is not an accepted value"),
+        ({"customer_id": ""}, "customer_id", "column 'customer_id' is empty; a value is required"),
+        ({"paid_amount": "90.00"}, "", "breaks the rule paid_amount = items_amount - discount_amount + shipping_amount"),
+        ({"paid_at": "2025-03-01 09:00:00"}, "", "breaks the rule paid_at >= ordered_at"),
+        ({"refund_amount": "-5"}, "refund_amount", "out of range"),
+    ],
+)
+def test_bad_order_row_is_rejected_with_reason_and_its_lines_follow(tiny: Path, changes, column, reason) -> None:
+    with_orders(tiny, **changes)
+    run(tiny)
+    rej = rejected(tiny, "orders")
+    assert len(rej) == 1
+    row = rej.iloc[0]
+    assert row["source_file"].endswith("orders/orders.csv") and row["source_row"] == 2
+    assert row["column"] == column
+    assert reason in row["reason"]
+    # The rejected record is kept for the analyst, without personal data.
+    record = json.loads(row["record"])
+    assert record["order_id"] == "O1" and "buyer_phone" not in record
+    # Its line cannot stand alone: rejected as an orphan, not dropped.
+    lines = rejected(tiny, "order_lines")
+    assert lines["value"].tolist() == ["O1"]
+    assert "'order_id' has no match in orders.order_id" in lines["reason"].iloc[0]
+    assert processed(tiny, "orders")["order_id"].tolist() == ["O2", "O3"]
+    assert_reconciles(tiny)
+
+
+def test_duplicate_key_names_the_first_occurrence(tiny: Path) -> None:
+    rows = tiny_rows()["orders"]
+    write_csv(tiny, "orders", "orders_b.csv", [rows[1]])
+    run(tiny)
+    rej = rejected(tiny, "orders")
+    assert rej["source_file"].tolist() == ["data/raw/orders/orders_b.csv"]
+    assert "duplicate key (order_id=O2); first seen in data/raw/orders/orders.csv row 3" in rej["reason"].iloc[0]
+    assert_reconciles(tiny)
+
+
+def test_missing_foreign_key(tiny: Path) -> None:
+    rows = tiny_rows()["order_lines"]
+    rows[1]["sku"] = "ZZ9"
+    write_csv(tiny, "order_lines", "order_lines.csv", rows)
+    run(tiny)
+    rej = rejected(tiny, "order_lines")
+    assert rej[["column", "value"]].values.tolist() == [["sku", "ZZ9"]]
+    assert "'sku' has no match in products.sku" in rej["reason"].iloc[0]
+    assert_reconciles(tiny)
+
+
+def test_negative_quantity(tiny: Path) -> None:
+    rows = tiny_rows()["order_lines"]
+    rows[1].update(quantity="-1", line_amount="-89.00")
+    write_csv(tiny, "order_lines", "order_lines.csv", rows)
+    run(tiny)
+    rej = rejected(tiny, "order_lines")
+    assert rej["column"].tolist() == ["quantity"]
+    assert "-1 is out of range (greater than(0))" in rej["reason"].iloc[0]
+    assert_reconciles(tiny)
+
+
+def test_fractional_whole_number(tiny: Path) -> None:
+    rows = tiny_rows()["order_lines"]
+    rows[1]["quantity"] = "1.5"
+    write_csv(tiny, "order_lines", "order_lines.csv", rows)
+    run(tiny)
+    assert "'quantity' is not a whole number" in rejected(tiny, "order_lines")["reason"].iloc[0]
+
+
+def test_line_amount_identity(tiny: Path) -> None:
+    rows = tiny_rows()["order_lines"]
+    rows[0]["line_amount"] = "100.00"
+    write_csv(tiny, "order_lines", "order_lines.csv", rows)
+    run(tiny)
+    assert "line_amount = quantity * unit_price - discount_amount" in rejected(tiny, "order_lines")["reason"].iloc[0]
+
+
+def test_unknown_promotion_on_an_order(tiny: Path) -> None:
+    with_orders(tiny, promo_id="P404")
+    run(tiny)
+    rej = rejected(tiny, "orders")
+    assert "'promo_id' has no match in promotions.promo_id" in rej["reason"].iloc[0]
+    assert_reconciles(tiny)
+
+
+def test_thousands_separator_and_spaces_are_numbers(tiny: Path) -> None:
+    with_orders(tiny, items_amount=" 1,118.00 ", discount_amount="23.60", paid_amount="1,094.40")
+    rows = tiny_rows()["order_lines"]
+    rows[0].update(quantity="2", unit_price="559.00", discount_amount="23.60", line_amount="1094.40")
+    write_csv(tiny, "order_lines", "order_lines.csv", rows)
+    run(tiny)
+    assert processed(tiny, "orders").set_index("order_id").loc["O1", "paid_amount"] == pytest.approx(1094.40)
+
+
+def test_no_raw_files(root: Path) -> None:
+    with pytest.raises(IngestError) as err:
+        run(root)
+    assert "no raw files found" in str(err.value) and "storebook sample" in str(err.value)
