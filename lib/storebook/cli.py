@@ -37,8 +37,6 @@ def _progress_bar(total_hint: str):
 
 
 def cmd_sample(args: argparse.Namespace, config: Config) -> int:
-    from storebook.sample import generate_sample
-
     raw = Path(args.raw).resolve() if args.raw else config.raw_dir
     existing = [p for p in raw.rglob("*") if p.is_file() and p.name != ".gitkeep"] if raw.is_dir() else []
     if existing and not args.force:
@@ -56,6 +54,8 @@ def cmd_sample(args: argparse.Namespace, config: Config) -> int:
         for child in raw.iterdir():
             if child.name != ".gitkeep":
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
+    from storebook.sample import generate_sample
+
     kwargs = {"seed": args.seed, "months": args.months, "scale": args.scale}
     if args.end_month:
         kwargs["end_month"] = args.end_month

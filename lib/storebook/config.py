@@ -13,6 +13,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storebook.errors import StorebookError
+
 CONFIG_NAME = "storebook.toml"
 LOCAL_CONFIG_NAME = "storebook.local.toml"
 
@@ -41,7 +43,7 @@ DEFAULTS: dict = {
 }
 
 
-class ConfigError(Exception):
+class ConfigError(StorebookError):
     """The workbook configuration is missing or malformed."""
 
 

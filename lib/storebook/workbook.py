@@ -27,6 +27,7 @@ def _quiet_warnings() -> None:
     # Ibis warns on every to_pandas() about a pandas-4 behaviour change it has handled.
     warnings.filterwarnings("ignore", message=".*Pandas4Warning.*")
     warnings.filterwarnings("ignore", category=FutureWarning, module="ibis")
+    warnings.filterwarnings("ignore", message="fetch_arrow_table.. is deprecated", category=DeprecationWarning)
     try:
         from pandas.errors import Pandas4Warning  # type: ignore[attr-defined]
         warnings.filterwarnings("ignore", category=Pandas4Warning)
@@ -139,7 +140,11 @@ class Workbook:
         """The escape hatch: run SQL against the tables (by their canonical names)."""
         for name in self.tables():  # register every table so the query can name it
             self.table(name)
-        return self.execute(self.con.sql(query))
+        if self.con.name != "duckdb":
+            return self.execute(self.con.sql(query))
+        # Ibis 12's con.sql() calls a DuckDB method that 2.0 removed. The relation is read
+        # to the end at once, so no unfinished result blocks the connection (PITFALLS.md).
+        return normalise(self.con.con.sql(query).to_arrow_table().to_pandas())
 
     # -- periods -----------------------------------------------------------------------
     def data_range(self) -> tuple[date, date]:
