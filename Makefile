@@ -17,7 +17,8 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# The spark extra is installed too: the engine-equivalence test runs in `make test`.
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	@# The kernel lives inside .venv so that JupyterLab and papermill use the workbook's packages.
 	$(BIN)/python -m ipykernel install --sys-prefix --name storebook --display-name "storebook" >/dev/null
 	@touch $(STAMP)

@@ -9,6 +9,7 @@ DuckDB in-process by default; the same expressions run on any Ibis backend.
 from __future__ import annotations
 
 import json
+import os
 import warnings
 from datetime import date
 from pathlib import Path
@@ -201,19 +202,57 @@ class Workbook:
         return self.ingest_manifest().get("fingerprint", "")
 
 
-def open(path: str | Path | None = None, *, backend: str = "duckdb", root: str | Path | None = None) -> Workbook:  # noqa: A001
+SPARK_PREFIXES = ("spark", "spark://", "local", "yarn", "k8s://")
+
+
+def _connect_spark(backend: str, session: object | None) -> ibis.BaseBackend:
+    """An Ibis PySpark connection: a given session, or one built from a master URL.
+
+    ``backend`` is ``spark`` (a local session with every core) or a Spark master URL
+    (``spark://host:7077``, ``local[2]``, ``yarn``, ``k8s://…``).
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise StorebookError(
+            "the Spark backend needs the spark extra: pip install -e '.[spark]' (and Java 17)"
+        ) from exc
+    if session is None:
+        master = "local[*]" if backend == "spark" else backend
+        session = (
+            SparkSession.builder.master(master)
+            .appName("storebook")
+            # Timestamps are naive store-local times: Spark must not shift them.
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "8")
+            .getOrCreate()
+        )
+    return ibis.pyspark.connect(session)
+
+
+def open(  # noqa: A001 - the package's entry point reads as storebook.open()
+    path: str | Path | None = None,
+    *,
+    backend: str | None = None,
+    spark_session: object | None = None,
+    root: str | Path | None = None,
+) -> Workbook:
     """Open the processed tables of a workbook.
 
     Args:
         path: the folder of processed tables; default the config's ``data/processed``
             (or ``STOREBOOK_PROCESSED``).
-        backend: ``duckdb`` (in-process, the default).
+        backend: ``duckdb`` (in-process, the default), ``spark`` (a local Spark session),
+            or a Spark master URL such as ``spark://host:7077``; default from
+            ``STOREBOOK_BACKEND``. The metric code is the same on every backend.
+        spark_session: an existing SparkSession to use (implies the Spark backend).
         root: the project folder holding storebook.toml (default: found from here).
     Returns:
         A :class:`Workbook`.
 
     >>> wb = storebook.open()                      # doctest: +SKIP
-    >>> wb.execute(wb.orders.count().name("n"))    # doctest: +SKIP
+    >>> wb = storebook.open(backend="spark://cluster:7077")  # doctest: +SKIP
     """
     config = Config.load(Path(root) if root else None)
     processed = Path(path).resolve() if path else config.processed_dir
@@ -221,10 +260,12 @@ def open(path: str | Path | None = None, *, backend: str = "duckdb", root: str |
         raise NoDataError(
             f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
         )
-    if backend != "duckdb":
-        raise StorebookError(f"backend '{backend}' is not available; use 'duckdb'")
+    backend = backend or os.environ.get("STOREBOOK_BACKEND") or ("spark" if spark_session else "duckdb")
     _quiet_warnings()
-    con = ibis.duckdb.connect()
-    # Two cores are the norm here; DuckDB's default already uses them all.
+    if backend == "duckdb":
+        con = ibis.duckdb.connect()
+    elif backend.startswith(SPARK_PREFIXES):
+        con = _connect_spark(backend, spark_session)
+    else:
+        raise StorebookError(f"backend '{backend}' is not known; use 'duckdb', 'spark' or a Spark master URL")
     return Workbook(con, config, processed)
-
