@@ -1245,19 +1245,19 @@ def run_report_command(args: Any, config: Config) -> int:
     Returns:
         0 when every report ran, 1 when one failed (2 comes from the CLI for a bad request).
     """
-    previous = signal.getsignal(signal.SIGTERM)
-
     def stop(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt  # a batch scheduler's stop leaves the old pack intact too
 
-    signal.signal(signal.SIGTERM, stop)
+    in_main = threading.current_thread() is threading.main_thread()  # signals need the main thread
+    previous = signal.signal(signal.SIGTERM, stop) if in_main else None
     try:
         result = run_report(
             config, month=args.month, platforms=args.platform, only=args.only, jobs=args.jobs,
             lang=args.lang, out=args.out, pdf=getattr(args, "pdf", False),
         )
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
     for message in result.messages:
         print(message, file=sys.stderr)
     failed = [r for r in result.reports if not r.ok]
