@@ -1,0 +1,519 @@
+"""Competitors: where do we stand on price, and what happens when they move?
+
+The **price index** (价格指数) has one direction, everywhere in the workbook:
+
+    price index = our price ÷ competitor price
+
+so 1.10 means we are 10 % dearer than the competitor, 0.95 that we are 5 % cheaper.
+*Our price* of a SKU is what buyers actually paid per unit in the period (revenue after
+discounts ÷ units, on the chosen platforms; the list price when it did not sell); *their
+price* is the average of the prices observed in the period for the competitor products
+matched to it. An index over several SKUs (a category, a competitor) is the mean of the
+SKU indexes weighted by our revenue of each SKU (equal weights when none sold).
+
+A **price-change event** (调价) is a lasting change of a competitor product's regular
+(non-promotion) price: the median regular price of the ``WINDOW_DAYS`` observations after
+a day differs from that of the ``WINDOW_DAYS`` before by at least ``MIN_CHANGE``. The
+changes of one competitor's products in one category within ``CLUSTER_DAYS`` days make
+one event, dated by its earliest change, sized by the median change.
+
+Our **sales response** to an event is measured like a promotion's effect
+(:func:`storebook.promotion.estimate_count_effect`): our units in the event's category on
+the competitor's platform against a market index of our other categories there, before
+and after the event date.
+
+Example:
+    >>> wb = storebook.open()                                            # doctest: +SKIP
+    >>> compute_price_index(wb, wb.period("2026-10"), by="category")     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+import numpy as np
+import pandas as pd
+
+from storebook.errors import NoDataError
+from storebook.periods import Period
+from storebook.promotion import estimate_count_effect, sum_daily_sales
+from storebook.workbook import Workbook
+
+__all__ = [
+    "GAP_THRESHOLD",
+    "MIN_CHANGE",
+    "compute_price_index",
+    "trend_price_index",
+    "find_price_gaps",
+    "rank_cheapest",
+    "list_competitor_promo_days",
+    "detect_price_changes",
+    "compare_ratings",
+    "estimate_unit_share",
+    "measure_sales_response",
+    "trace_sales_response",
+]
+
+#: A SKU's index is flagged when it is off parity by at least this much (|index − 1|).
+GAP_THRESHOLD = 0.10
+#: Smallest lasting change of a regular price that counts as a price change.
+MIN_CHANGE = 0.05
+#: Observations on each side of a day that a price change is judged on.
+WINDOW_DAYS = 7
+#: Changes of one competitor × category this close together are one event.
+CLUSTER_DAYS = 3
+#: Months a price-change search looks back (the month included): a move needs weeks
+#: after it before our response can be read.
+LOOKBACK_MONTHS = 3
+#: Days before and after a price move our sales are compared on.
+RESPONSE_DAYS = 28
+
+
+def _no_competitor_data(period: Period, plats: list[str]) -> NoDataError:
+    return NoDataError(
+        f"no competitor prices observed in {period.label} on {', '.join(plats)}: the competitor "
+        "monitoring export (data/raw/competitor_prices/) has no rows for that month and those "
+        "platforms — choose another month or platform, or add the export and run `storebook ingest`"
+    )
+
+
+def _observations(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
+    cp = wb.table("competitor_prices")
+    expr = cp.filter(
+        (cp.observed_on >= period.start) & (cp.observed_on < period.end) & cp.platform.isin(plats)
+    )
+    return wb.execute(expr)
+
+
+def _our_prices(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
+    """Our realised price per SKU in ``period`` (list price where it did not sell)."""
+    sales = sum_daily_sales(wb, period, plats, by=("sku",))
+    per_sku = sales.groupby("sku", as_index=False).agg(units=("units", "sum"), revenue=("revenue", "sum"))
+    products = wb.execute(wb.table("products").select("sku", "product_name", "category", "list_price"))
+    out = products.merge(per_sku, on="sku", how="left").fillna({"units": 0.0, "revenue": 0.0})
+    sold = out["units"] > 0
+    return out.assign(
+        our_price=np.where(sold, out["revenue"] / out["units"].where(sold, 1), out["list_price"])
+    )
+
+
+def _sku_indexes(obs: pd.DataFrame, ours: pd.DataFrame) -> pd.DataFrame:
+    """Per competitor × matched SKU: our price, their mean price, the index, our revenue."""
+    matched = obs.loc[obs["sku"].notna() & (obs["sku"] != "")]
+    theirs = matched.groupby(["competitor", "platform", "sku"], as_index=False).agg(
+        competitor_price=("price", "mean"), days_on_promo=("is_on_promo", "sum"), observations=("price", "size"),
+    )
+    out = theirs.merge(ours[["sku", "product_name", "category", "our_price", "units", "revenue"]], on="sku", how="left")
+    return out.assign(
+        price_index=out["our_price"] / out["competitor_price"].where(out["competitor_price"] > 0)
+    ).rename(columns={"revenue": "our_revenue", "units": "our_units"})
+
+
+def _weighted(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Revenue-weighted mean of the SKU indexes per ``by`` (equal weights when none sold)."""
+    def one(group: pd.DataFrame) -> pd.Series:
+        ok = group["price_index"].notna()
+        w = group.loc[ok, "our_revenue"].to_numpy(dtype="float64")
+        x = group.loc[ok, "price_index"].to_numpy(dtype="float64")
+        if len(x) == 0:
+            value = np.nan
+        elif w.sum() > 0:
+            value = float((w * x).sum() / w.sum())
+        else:
+            value = float(x.mean())
+        return pd.Series({"price_index": value, "skus": int(ok.sum()), "our_revenue": float(w.sum())})
+
+    rows = [dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True)) | one(g).to_dict()
+            for key, g in frame.groupby(by, sort=True)]
+    return pd.DataFrame(rows, columns=[*by, "price_index", "skus", "our_revenue"]).astype({"skus": "int64"})
+
+
+def compute_price_index(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, by: str = "sku",
+) -> pd.DataFrame:
+    """The price index (our price ÷ competitor price) per SKU, category or competitor.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms (default all): competitors observed there, our sales there.
+        by: ``sku`` (one row per competitor × matched SKU), ``category`` (per competitor ×
+            category), ``competitor`` or ``total``.
+
+    Returns:
+        For ``sku``: competitor, platform, sku, product_name, category, our_price,
+        competitor_price, price_index (价格指数), our_units, our_revenue, days_on_promo,
+        observations. Otherwise the ``by`` columns (``category`` also has competitor),
+        price_index (weighted by our revenue), skus, our_revenue.
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+
+    Example:
+        >>> compute_price_index(wb, wb.period("2026-10"), by="competitor")  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    obs = _observations(wb, period, plats)
+    if obs.empty:
+        raise _no_competitor_data(period, plats)
+    skus = _sku_indexes(obs, _our_prices(wb, period, plats))
+    if by == "sku":
+        return skus.sort_values(["competitor", "category", "sku"], ignore_index=True)
+    keys = {"category": ["competitor", "category"], "competitor": ["competitor"], "total": []}
+    if by not in keys:
+        raise ValueError(f"by='{by}': choose sku, category, competitor or total")
+    if by == "total":
+        return _weighted(skus.assign(total="all"), ["total"])
+    return _weighted(skus, keys[by])
+
+
+def trend_price_index(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, months: int = 12,
+    by: str = "competitor",
+) -> pd.DataFrame:
+    """The price index per month over the ``months`` months ending with ``period``.
+
+    Each month's index is :func:`compute_price_index` of that month (our revenue of that
+    month as weights); months without competitor data are left out.
+
+    Returns:
+        month (first day), the ``by`` columns, price_index, skus, our_revenue.
+
+    Raises:
+        NoDataError: no competitor data in any of those months.
+    """
+    frames = []
+    for k in range(months - 1, -1, -1):
+        month = period.shift_months(-k)
+        try:
+            frame = compute_price_index(wb, month, platforms, by=by)
+        except NoDataError:
+            continue
+        frames.append(frame.assign(month=month.start_ts))
+    if not frames:
+        raise _no_competitor_data(period.trailing(months), wb.platforms(platforms))
+    out = pd.concat(frames, ignore_index=True)
+    return out.loc[:, ["month", *[c for c in out.columns if c != "month"]]]
+
+
+def find_price_gaps(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    threshold: float = GAP_THRESHOLD,
+) -> pd.DataFrame:
+    """Matched SKUs whose price index is off parity by at least ``threshold``.
+
+    Returns:
+        The rows of :func:`compute_price_index` (by SKU) with |index − 1| ≥ threshold, plus
+        gap (= index − 1; positive: we are dearer) and position (``dearer`` / ``cheaper``),
+        largest revenue at stake first.
+    """
+    skus = compute_price_index(wb, period, platforms, by="sku")
+    gaps = skus.assign(gap=skus["price_index"] - 1.0)
+    gaps = gaps.loc[gaps["gap"].abs() >= threshold]
+    return gaps.assign(position=np.where(gaps["gap"] > 0, "dearer", "cheaper")).sort_values(
+        ["our_revenue", "gap"], ascending=[False, False], ignore_index=True
+    )
+
+
+def rank_cheapest(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Who is cheapest in each category: us or a competitor.
+
+    In a category, a competitor with an index above 1 sells our matched SKUs cheaper than
+    we do; the cheapest seller is the competitor with the highest index when that is above
+    1, else us.
+
+    Returns:
+        One row per category: category, cheapest (a competitor's name, or ``us``),
+        price_index of the cheapest competitor against us, competitors (how many are
+        observed), cheaper_competitors (how many undercut us), highest_index, lowest_index.
+    """
+    cats = compute_price_index(wb, period, platforms, by="category")
+    rows = []
+    for category, group in cats.groupby("category", sort=True):
+        ok = group.dropna(subset=["price_index"])
+        if ok.empty:
+            continue
+        top = ok.loc[ok["price_index"].idxmax()]
+        rows.append({
+            "category": category,
+            "cheapest": top["competitor"] if top["price_index"] > 1 else "us",
+            "price_index": float(top["price_index"]),
+            "competitors": len(ok),
+            "cheaper_competitors": int((ok["price_index"] > 1).sum()),
+            "highest_index": float(ok["price_index"].max()),
+            "lowest_index": float(ok["price_index"].min()),
+        })
+    return pd.DataFrame(rows)
+
+
+def list_competitor_promo_days(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+) -> pd.DataFrame:
+    """The competitors' promotion days, for a calendar chart.
+
+    Returns:
+        One row per competitor × day: competitor, platform, day, products (observed),
+        on_promo (products on promotion), promo_share (on_promo / products), mean_depth
+        (mean of 1 − price ÷ list price over the products on promotion).
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+    """
+    plats = wb.platforms(platforms)
+    cp = wb.table("competitor_prices")
+    obs = cp.filter((cp.observed_on >= period.start) & (cp.observed_on < period.end) & cp.platform.isin(plats))
+    depth = (1 - obs.price / obs.list_price)
+    expr = obs.group_by(["competitor", "platform", "observed_on"]).aggregate(
+        products=obs.count(),
+        on_promo=obs.is_on_promo.cast("int64").sum(),
+        depth_sum=(depth * obs.is_on_promo.cast("float64")).sum(),
+    )
+    frame = wb.execute(expr)
+    if frame.empty:
+        raise _no_competitor_data(period, plats)
+    return frame.assign(
+        promo_share=frame["on_promo"] / frame["products"].where(frame["products"] > 0),
+        mean_depth=frame["depth_sum"] / frame["on_promo"].where(frame["on_promo"] > 0),
+    ).rename(columns={"observed_on": "day"}).drop(columns="depth_sum").sort_values(
+        ["competitor", "day"], ignore_index=True
+    )
+
+
+def _product_changes(series: pd.DataFrame, min_change: float, window: int) -> list[dict]:
+    """Lasting regular-price changes of one competitor product (rows sorted by day)."""
+    regular = series.loc[~series["is_on_promo"].astype(bool), ["observed_on", "price"]].reset_index(drop=True)
+    prices = regular["price"].to_numpy(dtype="float64")
+    out = []
+    i = window
+    while i <= len(prices) - 1:
+        before = np.median(prices[max(0, i - window):i])
+        after = np.median(prices[i:i + window])
+        change = after / before - 1 if before > 0 else np.nan
+        if np.isfinite(change) and abs(change) >= min_change and prices[i] != prices[i - 1]:
+            out.append({"changed_on": regular.loc[i, "observed_on"], "change": float(change),
+                        "price_before": float(before), "price_after": float(after)})
+            i += window  # the next change is judged on the new level
+            continue
+        i += 1
+    return out
+
+
+def detect_price_changes(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    months: int = LOOKBACK_MONTHS, min_change: float = MIN_CHANGE,
+) -> pd.DataFrame:
+    """Competitors' lasting price changes in the ``months`` months ending with ``period``.
+
+    Args:
+        wb: the workbook.
+        period: the month (the search covers it and the months before it).
+        platforms: the platforms (default all).
+        months: months searched, the month included.
+        min_change: smallest relative change of a regular price that counts.
+
+    Returns:
+        One row per event, latest first: competitor, platform, category, changed_on (the
+        earliest change of the cluster), products (products that changed), category_products
+        (products of the competitor in the category), change (median relative change;
+        −0.20 = a 20 % cut), price_before, price_after (means over the products that
+        changed). Empty when nothing changed.
+
+    Raises:
+        NoDataError: no competitor price observed in the search window on ``platforms``.
+
+    Example:
+        >>> detect_price_changes(wb, wb.period("2026-10")).head(1)  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    window = period.trailing(months)
+    # The days before the window give the first days a "before" level.
+    search = Period(window.start - timedelta(days=2 * WINDOW_DAYS), window.end, window.label)
+    obs = _observations(wb, search, plats)
+    if obs.empty:
+        raise _no_competitor_data(window, plats)
+    obs = obs.sort_values(["competitor", "competitor_sku", "observed_on"])
+    changes = []
+    for (competitor, platform, category, product), series in obs.groupby(
+        ["competitor", "platform", "category", "competitor_sku"], sort=True
+    ):
+        for change in _product_changes(series, min_change, WINDOW_DAYS):
+            changes.append({"competitor": competitor, "platform": platform, "category": category,
+                            "competitor_sku": product, **change})
+    cols = ["competitor", "platform", "category", "changed_on", "products", "category_products",
+            "change", "price_before", "price_after"]
+    if not changes:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
+    found = pd.DataFrame(changes)
+    found = found.loc[(found["changed_on"] >= window.start_ts) & (found["changed_on"] < window.end_ts)]
+    sizes = obs.groupby(["competitor", "category"])["competitor_sku"].nunique().rename("category_products")
+    events = []
+    for (competitor, platform, category), group in found.groupby(["competitor", "platform", "category"]):
+        group = group.sort_values("changed_on")
+        cluster = (group["changed_on"].diff().dt.days.fillna(CLUSTER_DAYS + 1) > CLUSTER_DAYS).cumsum()
+        for _, part in group.groupby(cluster):
+            events.append({
+                "competitor": competitor, "platform": platform, "category": category,
+                "changed_on": part["changed_on"].min(), "products": int(part["competitor_sku"].nunique()),
+                "category_products": int(sizes.get((competitor, category), 0)),
+                "change": float(part["change"].median()),
+                "price_before": float(part["price_before"].mean()),
+                "price_after": float(part["price_after"].mean()),
+            })
+    if not events:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
+    return pd.DataFrame(events, columns=cols).sort_values(
+        ["changed_on", "competitor", "category"], ascending=[False, True, True], ignore_index=True
+    )
+
+
+def compare_ratings(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Competitors' ratings and review counts side by side, per category.
+
+    Returns:
+        One row per competitor × category: competitor, platform, category, products,
+        rating (mean over products of their last rating in the month), review_count (Σ of
+        the products' last cumulative review counts), new_reviews (reviews added in the
+        month), rating_change (against the first observation of the month).
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+    """
+    plats = wb.platforms(platforms)
+    obs = _observations(wb, period, plats)
+    if obs.empty:
+        raise _no_competitor_data(period, plats)
+    obs = obs.sort_values(["competitor", "competitor_sku", "observed_on"])
+    per_product = obs.groupby(["competitor", "platform", "category", "competitor_sku"], as_index=False).agg(
+        rating_first=("rating", "first"), rating=("rating", "last"),
+        reviews_first=("review_count", "first"), review_count=("review_count", "last"),
+    )
+    out = per_product.groupby(["competitor", "platform", "category"], as_index=False).agg(
+        products=("competitor_sku", "size"), rating=("rating", "mean"), rating_first=("rating_first", "mean"),
+        review_count=("review_count", "sum"), reviews_first=("reviews_first", "sum"),
+    )
+    return out.assign(
+        new_reviews=out["review_count"] - out["reviews_first"],
+        rating_change=out["rating"] - out["rating_first"],
+    ).drop(columns=["rating_first", "reviews_first"]).sort_values(["category", "competitor"], ignore_index=True)
+
+
+def estimate_unit_share(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Our estimated share of units per category × platform, where the data has it.
+
+    Share = our units ÷ (our units + the competitors' estimated units) on the platform, in
+    the category. The competitors' units are the third-party estimates (``est_units_sold``)
+    summed over the days they exist; ``coverage`` says on what share of product-days the
+    estimate exists (days without one are not filled in).
+
+    Returns:
+        One row per category × platform with a competitor estimate: category, platform,
+        our_units, competitor_units, competitors, coverage, our_share.
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+    """
+    plats = wb.platforms(platforms)
+    obs = _observations(wb, period, plats)
+    if obs.empty:
+        raise _no_competitor_data(period, plats)
+    theirs = obs.groupby(["category", "platform"], as_index=False).agg(
+        competitor_units=("est_units_sold", "sum"), estimated=("est_units_sold", "count"),
+        product_days=("est_units_sold", "size"), competitors=("competitor", "nunique"),
+    )
+    theirs = theirs.loc[theirs["estimated"] > 0]
+    ours = sum_daily_sales(wb, period, plats, by=("platform", "category")).groupby(
+        ["category", "platform"], as_index=False
+    ).agg(our_units=("units", "sum"))
+    out = theirs.merge(ours, on=["category", "platform"], how="left").fillna({"our_units": 0.0})
+    total = out["our_units"] + out["competitor_units"]
+    return out.assign(
+        coverage=out["estimated"] / out["product_days"],
+        our_share=out["our_units"] / total.where(total > 0),
+    ).loc[:, ["category", "platform", "our_units", "competitor_units", "competitors", "coverage", "our_share"]]
+
+
+# ----------------------------------------------------------------------------- our response
+
+def _response_series(wb: Workbook, event: pd.Series, days: int) -> pd.DataFrame:
+    """Daily units of the event's category and the market index on its platform."""
+    changed = pd.Timestamp(event["changed_on"])
+    first, last = wb.data_range()
+    start = max(changed - timedelta(days=days), pd.Timestamp(first))
+    end = min(changed + timedelta(days=days), pd.Timestamp(last) + timedelta(days=1))
+    window = Period(start.date(), end.date(), "response")
+    sales = sum_daily_sales(wb, window, [event["platform"]], by=("category",))
+    day_index = pd.date_range(start, end - timedelta(days=1), freq="D")
+    pivot = sales.pivot_table(index="day", columns="category", values="units", aggfunc="sum").reindex(
+        day_index, fill_value=0.0
+    ).fillna(0.0)
+    category = event["category"]
+    units = pivot[category] if category in pivot else pd.Series(0.0, index=day_index)
+    others = pivot.drop(columns=[category], errors="ignore")
+    # The market index: other categories' units relative to their own mean level.
+    level = others.mean()
+    level = level[level > 0]
+    index = others[level.index].sum(axis=1) / level.sum() if len(level) else pd.Series(np.nan, index=day_index)
+    return pd.DataFrame({"day": day_index, "units": units.to_numpy(), "index": index.to_numpy(),
+                         "is_after": day_index >= changed})
+
+
+def measure_sales_response(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    months: int = LOOKBACK_MONTHS, days: int = RESPONSE_DAYS, level: float = 0.95,
+) -> pd.DataFrame:
+    """Our units in the category after each competitor price change, against a baseline.
+
+    For each event of :func:`detect_price_changes`, our units in its category on its
+    platform over the (up to) ``days`` days from the change are compared with a baseline:
+    their share of a market index of our other categories on that platform over the
+    ``days`` days before (see :func:`storebook.promotion.estimate_count_effect`).
+
+    Returns:
+        One row per event: the event's columns, days_after (days measured), units_after,
+        baseline_units, effect_units, response (our units ÷ baseline − 1; −0.15 = we sold
+        15 % less), response_low, response_high. Empty when nothing changed.
+    """
+    events = detect_price_changes(wb, period, platforms, months=months)
+    rows = []
+    for _, event in events.iterrows():
+        series = _response_series(wb, event, days)
+        pre = series.loc[~series["is_after"] & series["index"].notna()]
+        post = series.loc[series["is_after"] & series["index"].notna()]
+        effect = estimate_count_effect(post["units"].sum(), post["index"].sum(), pre["units"].sum(),
+                                       pre["index"].to_numpy(), pre["units"].to_numpy(), level)
+        rows.append({**event.to_dict(), "days_after": len(post), "units_after": float(post["units"].sum()),
+                     "baseline_units": effect["baseline"], "effect_units": effect["effect"],
+                     "response": effect["lift"], "response_low": effect["lift_low"],
+                     "response_high": effect["lift_high"]})
+    cols = [*events.columns, "days_after", "units_after", "baseline_units", "effect_units", "response",
+            "response_low", "response_high"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def trace_sales_response(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    months: int = LOOKBACK_MONTHS, days: int = RESPONSE_DAYS,
+) -> pd.DataFrame:
+    """Daily units around the largest competitor price change, with the baseline, for a chart.
+
+    The event is the one of :func:`detect_price_changes` with the largest |change| ×
+    products.
+
+    Returns:
+        One row per day: competitor, platform, category, changed_on, day, units (ours, in
+        the category, on the platform), expected (the baseline: the pre-period share of the
+        market index × the index), is_after. Empty when nothing changed.
+    """
+    events = detect_price_changes(wb, period, platforms, months=months)
+    cols = ["competitor", "platform", "category", "changed_on", "day", "units", "expected", "is_after"]
+    if events.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
+    event = events.loc[(events["change"].abs() * events["products"]).idxmax()]
+    series = _response_series(wb, event, days)
+    pre = series.loc[~series["is_after"] & series["index"].notna()]
+    k = pre["units"].sum() / pre["index"].sum() if pre["index"].sum() > 0 else np.nan
+    return series.assign(
+        expected=series["index"] * k, competitor=event["competitor"], platform=event["platform"],
+        category=event["category"], changed_on=event["changed_on"],
+    ).loc[:, cols]

@@ -1,0 +1,597 @@
+"""Promotions: did they pay?
+
+For each promotion we estimate what the promoted SKUs would have sold without it (the
+counterfactual baseline), and from it the incremental units, revenue and gross margin,
+net of the dip after the promotion (pull-forward) and of the sales taken from sister
+SKUs of the same category (cannibalisation).
+
+The method, in the words the report uses: *we take the promoted products' normal share of
+the sales of comparable products that were not on promotion, measured over the eight weeks
+before, and apply it to what those comparable products sold on the promotion days — the
+difference from what the promoted products actually sold is the promotion's effect. We
+then take off the dip in the two weeks after and the sales lost by sister products of the
+same category.*
+
+In detail, for a promotion on platforms ``P`` with promoted SKUs ``T``:
+
+- **market index** of a day ``idx_d = Σ y_{d,s} / Σ w_s`` over the SKUs of *other*
+  categories on ``P`` that are not on any promotion that day, ``w_s`` being a SKU's
+  average daily units on its unpromoted days of the window. It moves with the weekday,
+  festivals, holidays and the platform's trend, and never with this promotion.
+- **pre-period**: the ``PRE_DAYS`` (8 whole weeks, so weekdays are balanced) before the
+  start, without festival days (618, 双11, 双12, 年货节, 38节, Spring Festival) and
+  without days when a promoted SKU was on another promotion.
+- **baseline** ``B = k · Σ_promo-days idx_d`` with ``k = Σ_pre y_T / Σ_pre idx``;
+  incremental units = actual − B; uplift (提升率) = actual / B − 1.
+- **interval**: with ``φ`` the over-dispersion of the pre-period days around
+  ``k · idx_d`` (Pearson χ² / (n − 1), at least 1 as for Poisson counts),
+  ``Var(actual − B) ≈ φ·B + B²·φ / Σ_pre y_T`` (the day-to-day noise of the promotion days
+  plus the uncertainty of ``k``); the 95 % interval is ± 1.96 standard errors.
+- **pull-forward** (透支): the same baseline over the ``POST_DAYS`` after the end, minus
+  what was sold; **cannibalisation** (蚕食): the same for the category's unpromoted SKUs
+  (their own ``k``) over the promotion days.
+- **money**: baseline revenue and margin use the pre-period's price and unit margin of the
+  promoted SKUs; actual revenue is after discounts; discount cost (折扣成本) is the line
+  discounts granted on the promoted SKUs during the promotion; promotion spend is the
+  marketing spend booked to a campaign whose id is the promotion's id (0 when none).
+  Incremental gross margin (增量毛利) = actual margin − baseline margin − margin of the
+  pull-forward and cannibalised units − promotion spend; ROI = incremental gross margin
+  / (discount cost + promotion spend).
+
+Example:
+    >>> wb = storebook.open()                                           # doctest: +SKIP
+    >>> effects = estimate_promotions(wb, wb.period("2026-08"))         # doctest: +SKIP
+    >>> effects[["promo_id", "uplift", "uplift_low", "uplift_high"]]    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from storebook import calendar
+from storebook.errors import NoDataError
+from storebook.periods import Period
+from storebook.stats import z_value
+from storebook.workbook import Workbook
+
+__all__ = [
+    "PRE_DAYS",
+    "POST_DAYS",
+    "FESTIVAL_KINDS",
+    "sum_daily_sales",
+    "list_promotions",
+    "expand_scope",
+    "estimate_count_effect",
+    "estimate_promotions",
+    "compare_promotions",
+    "measure_coupon_redemption",
+]
+
+#: Days of the pre-period (whole weeks, so every weekday counts alike).
+PRE_DAYS = 56
+#: Days after a promotion in which a dip (pull-forward) is looked for.
+POST_DAYS = 14
+#: Calendar kinds whose days are left out of a pre-period (they are not ordinary days).
+FESTIVAL_KINDS = ("618", "double11", "double12", "nianhuo", "women38", "spring_festival")
+#: Months of past promotions compared by :func:`compare_promotions`.
+HISTORY_MONTHS = 12
+
+
+# ----------------------------------------------------------------------------- sales
+
+def sum_daily_sales(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    by: Sequence[str] = ("sku",),
+) -> pd.DataFrame:
+    """Units and revenue sold per day (and per ``by``) on paid orders.
+
+    A sale counts on the day it was paid (支付日期); cancelled, never-paid orders do not
+    count; refunds later do not undo a sale (as the platforms report 支付金额).
+
+    Args:
+        wb: the workbook.
+        period: the days ``[start, end)``.
+        platforms: the platforms (default all of the workbook).
+        by: any of ``platform``, ``sku``, ``category`` (joined from products).
+
+    Returns:
+        One row per day × ``by``: day, the ``by`` columns, units (销量), revenue (销售额 =
+        Σ line_amount, after discounts), discount_amount (Σ line discounts), cost_amount
+        (Σ quantity × standard unit cost).
+
+    Example:
+        >>> sum_daily_sales(wb, wb.period("2026-10"), ["jd"], by=("category",)).head()  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    orders = wb.table("orders")
+    paid = orders.filter(
+        orders.paid_at.notnull()
+        & (orders.paid_at >= period.start_ts)
+        & (orders.paid_at < period.end_ts)
+        & orders.platform.isin(plats)
+    ).select("order_id", "platform", day=orders.paid_at.date())
+    lines = wb.table("order_lines")
+    products = wb.table("products").select("sku", "category", "unit_cost")
+    joined = (
+        lines.join(paid, "order_id")
+        .join(products, "sku")
+    )
+    keys = ["day", *by]
+    expr = joined.group_by(keys).aggregate(
+        units=joined.quantity.sum().cast("float64"),
+        revenue=joined.line_amount.sum().cast("float64"),
+        discount_amount=joined.discount_amount.sum().cast("float64"),
+        cost_amount=(joined.quantity * joined.unit_cost).sum().cast("float64"),
+    )
+    return wb.execute(expr).sort_values(keys, ignore_index=True)
+
+
+# ----------------------------------------------------------------------------- promotions
+
+def expand_scope(scope: str, products: pd.DataFrame) -> list[str]:
+    """The SKUs a promotion's ``scope`` covers.
+
+    Args:
+        scope: ``sku:A|B|…`` or ``category:<name>``.
+        products: a frame with ``sku`` and ``category``.
+
+    Returns:
+        The SKUs, sorted.
+
+    Example:
+        >>> expand_scope("sku:B1|A1", pd.DataFrame({"sku": ["A1"], "category": ["bath"]}))
+        ['A1', 'B1']
+        >>> expand_scope("category:bath", pd.DataFrame({"sku": ["A1", "B2"], "category": ["bath", "decor"]}))
+        ['A1']
+    """
+    kind, _, value = str(scope).partition(":")
+    if kind == "sku":
+        return sorted({s for s in value.split("|") if s})
+    if kind == "category":
+        return sorted(products.loc[products["category"] == value, "sku"].astype(str))
+    raise ValueError(f"promotion scope '{scope}' is neither 'sku:A|B' nor 'category:<name>'")
+
+
+def _promotions(wb: Workbook, start, end, platforms: list[str]) -> pd.DataFrame:
+    """Promotions overlapping ``[start, end)`` on ``platforms`` (an empty platform = all)."""
+    promos = wb.table("promotions")
+    expr = promos.filter(
+        (promos.starts_on < end)
+        & (promos.ends_on >= start)
+        & (promos.platform.isnull() | promos.platform.isin(platforms))
+    )
+    return wb.execute(expr)
+
+
+def list_promotions(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """The promotions running in ``period`` on ``platforms``, for the calendar chart.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms (default all); an all-platform promotion always shows.
+
+    Returns:
+        One row per promotion, by start date: promo_id, promo_name, promo_type, platform
+        (``all`` for every platform), starts_on, ends_on, days, discount_pct (折扣力度),
+        scope_kind (``sku`` / ``category``), n_skus, budget_amount.
+
+    Raises:
+        NoDataError: no promotion runs in ``period``.
+
+    Example:
+        >>> list_promotions(wb, wb.period("2026-08"))[["promo_id", "starts_on"]]  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    frame = _promotions(wb, period.start, period.end, plats)
+    if frame.empty:
+        raise NoDataError(
+            f"no promotion runs in {period.label} on {', '.join(plats)}: the promotions export "
+            "(data/raw/promotions/) has none overlapping that month — choose another month or platform"
+        )
+    products = wb.execute(wb.table("products").select("sku", "category"))
+    return (
+        frame.assign(
+            platform=frame["platform"].fillna("all").astype("str"),
+            days=(frame["ends_on"] - frame["starts_on"]).dt.days + 1,
+            scope_kind=frame["scope"].str.partition(":")[0],
+            n_skus=[len(expand_scope(s, products)) for s in frame["scope"]],
+        )
+        .loc[:, ["promo_id", "promo_name", "promo_type", "platform", "starts_on", "ends_on", "days",
+                 "discount_pct", "scope_kind", "n_skus", "budget_amount"]]
+        .sort_values(["starts_on", "promo_id"], ignore_index=True)
+    )
+
+
+# ----------------------------------------------------------------------------- the estimator
+
+def estimate_count_effect(
+    actual: float, index_effect: float, pre_actual: float, pre_index: np.ndarray,
+    pre_counts: np.ndarray, level: float = 0.95,
+) -> dict:
+    """Effect of a treatment on a count against a ratio-to-control baseline, with interval.
+
+    ``k = Σ pre_counts / Σ pre_index``; baseline ``B = k · index_effect``; effect
+    ``actual − B``; over-dispersion ``φ = max(1, Σ (y − k·idx)² / (k·idx) / (n − 1))``
+    over the pre-period days; ``Var ≈ φ·B + B²·φ / Σ pre_counts``.
+
+    Args:
+        actual: the count observed over the treated days.
+        index_effect: Σ of the control index over the treated days.
+        pre_actual: Σ of the counts over the pre-period days (= Σ pre_counts).
+        pre_index: the control index on each pre-period day.
+        pre_counts: the count on each pre-period day.
+        level: the interval's confidence level.
+
+    Returns:
+        ``{"baseline", "effect", "effect_low", "effect_high", "lift", "lift_low",
+        "lift_high", "se", "dispersion"}`` (lift = actual / baseline − 1); NaN when the
+        pre-period sold nothing or has no index.
+
+    Example:
+        >>> r = estimate_count_effect(30.0, 10.0, 40.0, np.full(20, 1.0), np.full(20, 2.0))
+        >>> r["baseline"], r["effect"], round(r["lift"], 2)
+        (20.0, 10.0, 0.5)
+    """
+    pre_index = np.asarray(pre_index, dtype="float64")
+    pre_counts = np.asarray(pre_counts, dtype="float64")
+    nan = float("nan")
+    out = dict.fromkeys(["baseline", "effect", "effect_low", "effect_high", "lift", "lift_low",
+                         "lift_high", "se", "dispersion"], nan)
+    index_sum = float(pre_index.sum())
+    if index_sum <= 0 or pre_actual <= 0 or len(pre_counts) < 2:
+        return out
+    k = pre_actual / index_sum
+    expected = k * pre_index
+    ok = expected > 0
+    chi2 = float((((pre_counts - expected) ** 2)[ok] / expected[ok]).sum())
+    phi = max(1.0, chi2 / max(int(ok.sum()) - 1, 1))
+    baseline = k * float(index_effect)
+    effect = float(actual) - baseline
+    se = float(np.sqrt(phi * baseline + baseline**2 * phi / pre_actual))
+    z = z_value(level)
+    out.update(baseline=baseline, effect=effect, effect_low=effect - z * se, effect_high=effect + z * se,
+               se=se, dispersion=phi)
+    if baseline > 0:
+        out.update(lift=effect / baseline, lift_low=(effect - z * se) / baseline,
+                   lift_high=(effect + z * se) / baseline)
+    return out
+
+
+class _Cube:
+    """Daily units, revenue and cost per day × platform × SKU, and the promoted mask."""
+
+    def __init__(self, wb: Workbook, start, end, platforms: list[str]) -> None:
+        self.days = pd.date_range(start, end - timedelta(days=1), freq="D")
+        self.platforms = list(platforms)
+        products = wb.execute(wb.table("products").select("sku", "category", "unit_cost"))
+        self.products = products.sort_values("sku", ignore_index=True)
+        self.skus = self.products["sku"].tolist()
+        self.category = self.products["category"].to_numpy()
+        self.unit_cost = self.products["unit_cost"].to_numpy(dtype="float64")
+        window = Period(start, end, "window")
+        sales = sum_daily_sales(wb, window, self.platforms, by=("platform", "sku"))
+        shape = (len(self.days), len(self.platforms), len(self.skus))
+        self.units = np.zeros(shape)
+        self.revenue = np.zeros(shape)
+        self.discount = np.zeros(shape)
+        if len(sales):
+            d = self.days.get_indexer(sales["day"])
+            p = pd.Index(self.platforms).get_indexer(sales["platform"])
+            s = pd.Index(self.skus).get_indexer(sales["sku"])
+            ok = (d >= 0) & (p >= 0) & (s >= 0)
+            for arr, col in ((self.units, "units"), (self.revenue, "revenue"), (self.discount, "discount_amount")):
+                np.add.at(arr, (d[ok], p[ok], s[ok]), sales[col].to_numpy()[ok])
+        self.promos = _promotions(wb, start, end, self.platforms).sort_values("promo_id", ignore_index=True)
+        self.promoted = np.zeros(shape, dtype=bool)
+        self.scope = {}
+        for row in self.promos.itertuples(index=False):
+            s_idx = self.sku_index(expand_scope(row.scope, self.products))
+            self.scope[row.promo_id] = s_idx
+            days = self.day_slice(row.starts_on, row.ends_on)
+            for p in self.plat_index(row.platform):
+                self.promoted[days, p, s_idx] = True
+        kinds = calendar.day_kinds(self.days[0].date(), self.days[-1].date())
+        self.festival = kinds["event"].isin(FESTIVAL_KINDS).to_numpy()
+
+    def sku_index(self, skus: list[str]) -> np.ndarray:
+        idx = pd.Index(self.skus).get_indexer(skus)
+        return idx[idx >= 0]
+
+    def plat_index(self, platform) -> list[int]:
+        if platform is None or (isinstance(platform, float) and np.isnan(platform)) or platform == "all":
+            return list(range(len(self.platforms)))
+        return [self.platforms.index(platform)] if platform in self.platforms else []
+
+    def day_slice(self, first, last) -> slice:
+        a = int(self.days.searchsorted(pd.Timestamp(first)))
+        b = int(self.days.searchsorted(pd.Timestamp(last), side="right"))
+        return slice(a, b)
+
+    def market_index(self, plats: list[int], exclude_categories: set[str]) -> np.ndarray:
+        """The market index per day from unpromoted SKUs of other categories on ``plats``."""
+        others = ~np.isin(self.category, list(exclude_categories))
+        y = self.units[:, plats][:, :, others]
+        clean = ~self.promoted[:, plats][:, :, others]
+        days_clean = clean.sum(axis=0)
+        weight = np.where(days_clean > 0, (y * clean).sum(axis=0) / np.maximum(days_clean, 1), 0.0)
+        num = (y * clean).sum(axis=(1, 2))
+        den = (weight[None] * clean).sum(axis=(1, 2))
+        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+
+
+def _effect_rows(cube: _Cube, promo: pd.Series, spend: float, level: float) -> dict:
+    """Every estimate of one promotion (see the module docstring)."""
+    plats = cube.plat_index(promo["platform"])
+    t_idx = cube.scope[promo["promo_id"]]
+    cats = set(cube.category[t_idx])
+    s_idx = np.setdiff1d(np.flatnonzero(np.isin(cube.category, list(cats))), t_idx)
+    promo_days = cube.day_slice(promo["starts_on"], promo["ends_on"])
+    pre_days = cube.day_slice(pd.Timestamp(promo["starts_on"]) - timedelta(days=PRE_DAYS),
+                              pd.Timestamp(promo["starts_on"]) - timedelta(days=1))
+    post_days = cube.day_slice(pd.Timestamp(promo["ends_on"]) + timedelta(days=1),
+                               pd.Timestamp(promo["ends_on"]) + timedelta(days=POST_DAYS))
+    index = cube.market_index(plats, cats)
+
+    def series(arr: np.ndarray, skus: np.ndarray) -> np.ndarray:
+        return arr[:, plats][:, :, skus].sum(axis=(1, 2))
+
+    def other_promo_days(skus: np.ndarray) -> np.ndarray:
+        """Days when one of ``skus`` is on a promotion (any, this one included)."""
+        return cube.promoted[:, plats][:, :, skus].any(axis=(1, 2))
+
+    t_units, t_rev = series(cube.units, t_idx), series(cube.revenue, t_idx)
+    t_cost = (cube.units[:, plats][:, :, t_idx] * cube.unit_cost[t_idx]).sum(axis=(1, 2))
+    t_disc = series(cube.discount, t_idx)
+    t_busy = other_promo_days(t_idx)
+    all_days = np.arange(len(cube.days))
+    usable = np.isfinite(index)
+    pre = all_days[pre_days][~t_busy[pre_days] & ~cube.festival[pre_days] & usable[pre_days]]
+    post = all_days[post_days][~t_busy[post_days] & usable[post_days]]
+    during = all_days[promo_days][usable[promo_days]]
+
+    main = estimate_count_effect(t_units[during].sum(), index[during].sum(), t_units[pre].sum(),
+                                 index[pre], t_units[pre], level)
+    dip = estimate_count_effect(t_units[post].sum(), index[post].sum(), t_units[pre].sum(),
+                                index[pre], t_units[pre], level)
+    pre_units = t_units[pre].sum()
+    price = t_rev[pre].sum() / pre_units if pre_units > 0 else np.nan
+    unit_margin = (t_rev[pre].sum() - t_cost[pre].sum()) / pre_units if pre_units > 0 else np.nan
+
+    sibs = np.nan
+    sib_margin = sib_revenue = 0.0
+    if len(s_idx):
+        s_units = series(cube.units, s_idx)
+        s_rev = series(cube.revenue, s_idx)
+        s_cost = (cube.units[:, plats][:, :, s_idx] * cube.unit_cost[s_idx]).sum(axis=(1, 2))
+        # Sister SKUs' own promotions (other than this one) spoil their days.
+        s_busy = other_promo_days(s_idx)
+        s_pre = all_days[pre_days][~s_busy[pre_days] & ~cube.festival[pre_days] & usable[pre_days]]
+        s_dur = all_days[promo_days][~s_busy[promo_days] & usable[promo_days]]
+        cann = estimate_count_effect(s_units[s_dur].sum(), index[s_dur].sum(), s_units[s_pre].sum(),
+                                     index[s_pre], s_units[s_pre], level)
+        sibs = -cann["effect"] if np.isfinite(cann["effect"]) else np.nan
+        s_pre_units = s_units[s_pre].sum()
+        sib_unit_margin = ((s_rev[s_pre].sum() - s_cost[s_pre].sum()) / s_pre_units) if s_pre_units > 0 else 0.0
+        sib_price = (s_rev[s_pre].sum() / s_pre_units) if s_pre_units > 0 else 0.0
+        sib_margin = (sibs if np.isfinite(sibs) else 0.0) * sib_unit_margin
+        sib_revenue = (sibs if np.isfinite(sibs) else 0.0) * sib_price
+    else:
+        sibs = 0.0
+
+    actual_units = float(t_units[promo_days].sum())
+    actual_revenue = float(t_rev[promo_days].sum())
+    actual_margin = actual_revenue - float(t_cost[promo_days].sum())
+    baseline_units = main["baseline"]
+    pull_forward = -dip["effect"] if np.isfinite(dip["effect"]) else np.nan
+    pf_units = pull_forward if np.isfinite(pull_forward) else 0.0
+    incremental_units = main["effect"]
+    net_units = incremental_units - pf_units - (sibs if np.isfinite(sibs) else 0.0)
+    baseline_revenue = baseline_units * price
+    baseline_margin = baseline_units * unit_margin
+    discount_cost = float(t_disc[promo_days].sum())
+    incremental_margin = (actual_margin - baseline_margin - pf_units * unit_margin - sib_margin - spend)
+    cost = discount_cost + spend
+    return {
+        "promo_id": promo["promo_id"], "promo_name": promo["promo_name"], "promo_type": promo["promo_type"],
+        "platform": "all" if pd.isna(promo["platform"]) else promo["platform"],
+        "starts_on": promo["starts_on"], "ends_on": promo["ends_on"],
+        "discount_pct": float(promo["discount_pct"]), "n_skus": len(t_idx),
+        "pre_days": len(pre), "post_days": len(post),
+        "actual_units": actual_units, "baseline_units": baseline_units,
+        "incremental_units": incremental_units,
+        "incremental_units_low": main["effect_low"], "incremental_units_high": main["effect_high"],
+        "uplift": main["lift"], "uplift_low": main["lift_low"], "uplift_high": main["lift_high"],
+        "pull_forward_units": pull_forward,
+        "pull_forward_low": -dip["effect_high"], "pull_forward_high": -dip["effect_low"],
+        "dip": -dip["lift"], "cannibalised_units": sibs,
+        "net_incremental_units": net_units,
+        "actual_revenue": actual_revenue, "baseline_revenue": baseline_revenue,
+        "incremental_revenue": actual_revenue - baseline_revenue - pf_units * price - sib_revenue,
+        "discount_cost": discount_cost, "promotion_spend": spend,
+        "incremental_margin": incremental_margin,
+        "roi": incremental_margin / cost if cost > 0 else np.nan,
+        "budget_amount": float(promo["budget_amount"]),
+    }
+
+
+def _spend_by_campaign(wb: Workbook, promo_ids: list[str]) -> dict[str, float]:
+    """Marketing spend booked to campaigns whose id is a promotion's id."""
+    if not promo_ids or not wb.has("marketing_spend"):
+        return {}
+    ms = wb.table("marketing_spend")
+    expr = ms.filter(ms.campaign_id.isin(promo_ids)).group_by("campaign_id").aggregate(
+        spend=ms.spend_amount.sum().cast("float64")
+    )
+    frame = wb.execute(expr)
+    return dict(zip(frame["campaign_id"], frame["spend"], strict=True))
+
+
+def _estimate(wb: Workbook, promos: pd.DataFrame, platforms: list[str], level: float) -> pd.DataFrame:
+    first = promos["starts_on"].min() - timedelta(days=PRE_DAYS)
+    last = promos["ends_on"].max() + timedelta(days=POST_DAYS + 1)
+    data_first, data_last = wb.data_range()
+    end = min(pd.Timestamp(last), pd.Timestamp(data_last) + timedelta(days=1))
+    cube = _Cube(wb, max(pd.Timestamp(first), pd.Timestamp(data_first)).date(), end.date(), platforms)
+    spend = _spend_by_campaign(wb, promos["promo_id"].tolist())
+    rows = [_effect_rows(cube, promo, float(spend.get(promo["promo_id"], 0.0)), level)
+            for _, promo in promos.iterrows() if promo["promo_id"] in cube.scope]
+    return pd.DataFrame(rows)
+
+
+def estimate_promotions(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, level: float = 0.95,
+) -> pd.DataFrame:
+    """Per promotion running in ``period``: baseline, incremental sales and margin, ROI.
+
+    See the module docstring for the method. Promotions covering every platform are
+    estimated on the requested platforms only.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms (default all).
+        level: confidence level of the intervals.
+
+    Returns:
+        One row per promotion: promo_id, promo_name, promo_type, platform, starts_on,
+        ends_on, discount_pct, n_skus, pre_days, post_days (usable days), actual_units,
+        baseline_units (基线销量), incremental_units (增量销量) with _low/_high, uplift (提升率)
+        with uplift_low/uplift_high, pull_forward_units (透支销量) with _low/_high, dip
+        (post-period shortfall as a share of its baseline), cannibalised_units (蚕食销量),
+        net_incremental_units, actual_revenue, baseline_revenue, incremental_revenue
+        (actual − baseline − pull-forward, at the pre-period price), discount_cost
+        (折扣成本), promotion_spend, incremental_margin (增量毛利, after discount,
+        pull-forward, cannibalisation and spend), roi (= incremental margin / (discount
+        cost + spend)), budget_amount.
+
+    Raises:
+        NoDataError: no promotion runs in ``period``.
+
+    Example:
+        >>> estimate_promotions(wb, wb.period("2026-08"), ["jd"])[["promo_id", "uplift"]]  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    promos = list_promotions(wb, period, plats)
+    raw = _promotions(wb, period.start, period.end, plats)
+    raw = raw.loc[raw["promo_id"].isin(promos["promo_id"])]
+    return _estimate(wb, raw, plats, level).sort_values(["starts_on", "promo_id"], ignore_index=True)
+
+
+def compare_promotions(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, months: int = HISTORY_MONTHS,
+) -> pd.DataFrame:
+    """Past promotions side by side: discount depth against incremental margin, by type.
+
+    Estimates (as :func:`estimate_promotions`) every promotion that started in the
+    ``months`` months ending with ``period``.
+
+    Args:
+        wb: the workbook.
+        period: the last month of the history.
+        platforms: the platforms (default all).
+        months: months of history.
+
+    Returns:
+        The rows of :func:`estimate_promotions` for each of those promotions, plus
+        margin_per_discount (增量毛利 ÷ 折扣成本).
+
+    Raises:
+        NoDataError: no promotion started in the window.
+    """
+    plats = wb.platforms(platforms)
+    window = period.trailing(months)
+    first, _ = wb.data_range()
+    raw = _promotions(wb, window.start, window.end, plats)
+    raw = raw.loc[(raw["starts_on"] >= window.start_ts) & (raw["starts_on"] >= pd.Timestamp(first))]
+    if raw.empty:
+        raise NoDataError(
+            f"no promotion started in {window.label} on {', '.join(plats)}: nothing to compare — "
+            "check the promotions export (data/raw/promotions/)"
+        )
+    out = _estimate(wb, raw, plats, 0.95)
+    return out.assign(
+        margin_per_discount=np.where(out["discount_cost"] > 0,
+                                     out["incremental_margin"] / out["discount_cost"].where(out["discount_cost"] > 0, 1),
+                                     np.nan)
+    ).sort_values(["starts_on", "promo_id"], ignore_index=True)
+
+
+def measure_coupon_redemption(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+) -> pd.DataFrame:
+    """Coupon promotions of ``period``: how many eligible orders redeemed the coupon.
+
+    Redemption rate (核销率) = paid orders carrying the promotion's coupon / paid orders on
+    its platforms and days that contain one of its SKUs; budget used = coupon discounts
+    (Σ order discount of the redeeming orders) / budget.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms (default all).
+
+    Returns:
+        One row per coupon promotion: promo_id, promo_name, platform, coupon_code,
+        eligible_orders, redeemed_orders, redemption_rate, coupon_discount_amount,
+        budget_amount, budget_used.
+
+    Raises:
+        NoDataError: no coupon promotion runs in ``period``.
+    """
+    plats = wb.platforms(platforms)
+    promos = list_promotions(wb, period, plats)
+    coupons = promos.loc[promos["promo_type"] == "coupon"]
+    if coupons.empty:
+        raise NoDataError(
+            f"no coupon promotion runs in {period.label} on {', '.join(plats)}: choose another month "
+            "or platform to see coupon redemption"
+        )
+    products = wb.execute(wb.table("products").select("sku", "category"))
+    orders = wb.table("orders")
+    lines = wb.table("order_lines")
+    rows = []
+    for promo in coupons.itertuples(index=False):
+        raw = _promotions(wb, period.start, period.end, plats)
+        scope = raw.loc[raw["promo_id"] == promo.promo_id, "scope"].iloc[0]
+        skus = expand_scope(scope, products)
+        on = [promo.platform] if promo.platform != "all" else plats
+        window = orders.filter(
+            orders.paid_at.notnull() & orders.platform.isin(on)
+            & (orders.paid_at >= pd.Timestamp(promo.starts_on))
+            & (orders.paid_at < pd.Timestamp(promo.ends_on) + timedelta(days=1))
+        )
+        eligible_ids = lines.filter(lines.sku.isin(skus)).select("order_id").distinct()
+        eligible = window.join(eligible_ids, "order_id")
+        summary = eligible.aggregate(
+            eligible_orders=eligible.count(),
+            redeemed_orders=(eligible.promo_id == promo.promo_id).cast("int64").sum(),
+            coupon_discount_amount=ibis.cases(
+                (eligible.promo_id == promo.promo_id, eligible.discount_amount), else_=0.0
+            ).sum().cast("float64"),
+            coupon_code=eligible.coupon_code.max(),
+        )
+        values = wb.execute(summary).iloc[0]
+        rows.append({
+            "promo_id": promo.promo_id, "promo_name": promo.promo_name, "platform": promo.platform,
+            "coupon_code": values["coupon_code"],
+            "eligible_orders": int(values["eligible_orders"]),
+            "redeemed_orders": int(values["redeemed_orders"] or 0),
+            "coupon_discount_amount": float(values["coupon_discount_amount"] or 0.0),
+            "budget_amount": float(promo.budget_amount),
+        })
+    frame = pd.DataFrame(rows)
+    return frame.assign(
+        redemption_rate=np.where(frame["eligible_orders"] > 0,
+                                 frame["redeemed_orders"] / frame["eligible_orders"].where(frame["eligible_orders"] > 0, 1),
+                                 np.nan),
+        budget_used=np.where(frame["budget_amount"] > 0,
+                             frame["coupon_discount_amount"] / frame["budget_amount"].where(frame["budget_amount"] > 0, 1),
+                             np.nan),
+    ).loc[:, ["promo_id", "promo_name", "platform", "coupon_code", "eligible_orders", "redeemed_orders",
+              "redemption_rate", "coupon_discount_amount", "budget_amount", "budget_used"]]

@@ -1,0 +1,253 @@
+"""Promotion: the counterfactual baseline, uplift, pull-forward, cannibalisation, money.
+
+Hand-computed cases run on tiny stores written as canonical raw CSV files and ingested;
+the planted truths are read from the shared sample store's ``_truth.json``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import storebook
+from conftest import write_csv
+from storebook import promotion
+from storebook.config import Config
+from storebook.errors import NoDataError
+from storebook.ingest import ingest
+from storebook.periods import Period, month
+from storebook.stats import z_value
+
+NOW = datetime(2026, 11, 27, 12, 0, 0)
+
+
+# --------------------------------------------------------------------------- tiny stores
+
+def product(sku: str, category: str, supplier: str = "S1", price: float = 10.0, cost: float = 4.0,
+            active: bool = True) -> dict:
+    return {"sku": sku, "product_name": f"Product {sku}", "category": category, "brand": "Loom",
+            "list_price": f"{price:.2f}", "unit_cost": f"{cost:.2f}", "supplier_id": supplier,
+            "launched_on": "2024-01-01", "is_active": "true" if active else "false"}
+
+
+def sales_rows(sales: list[tuple]) -> tuple[list[dict], list[dict]]:
+    """Orders and order lines for ``(day, platform, sku, quantity, unit_price, line_discount,
+    promo_id)`` sales, one paid order each (paid the same day at noon)."""
+    orders, lines = [], []
+    for i, (day, platform, sku, qty, price, discount, promo_id) in enumerate(sales):
+        oid = f"O{i:06d}"
+        items = qty * price
+        stamp = f"{day:%Y-%m-%d} 12:00:00"
+        orders.append({
+            "order_id": oid, "platform": platform, "ordered_at": stamp, "paid_at": stamp,
+            "status": "completed", "customer_id": f"c{i % 7}", "channel": "organic_search",
+            "device": "mobile", "province": "浙江", "items_amount": f"{items:.2f}",
+            "discount_amount": f"{discount:.2f}", "shipping_amount": "0.00",
+            "paid_amount": f"{items - discount:.2f}", "refund_amount": "0.00",
+            "promo_id": promo_id or "", "coupon_code": "",
+        })
+        lines.append({"order_id": oid, "line_no": "1", "sku": sku, "quantity": str(qty),
+                      "unit_price": f"{price:.2f}", "discount_amount": f"{discount:.2f}",
+                      "line_amount": f"{items - discount:.2f}"})
+    return orders, lines
+
+
+def build_store(root: Path, tables: dict[str, list[dict]]) -> storebook.Workbook:
+    """Write ``tables`` as raw CSV files under ``root``, ingest them, open the workbook."""
+    tables = {"suppliers": [{"supplier_id": "S1", "supplier_name": "青岛织造", "region": "Shandong",
+                             "contract_lead_time_days": "10"}], **tables}
+    for table, rows in tables.items():
+        if rows:
+            write_csv(root, table, f"{table}.csv", rows)
+    report = ingest(Config.load(root), now=NOW)
+    assert report.rows_rejected == 0, report.summary()
+    return storebook.open()
+
+
+def days(first: date, n: int) -> list[date]:
+    return [first + timedelta(days=i) for i in range(n)]
+
+
+# The hand-computed promotion: 7 days from Monday 8 September 2025 on tmall.
+PROMO_START = date(2025, 9, 8)
+PROMO_END = date(2025, 9, 14)
+PRE_START = PROMO_START - timedelta(days=promotion.PRE_DAYS)      # 14 July, no festival after
+POST_END = PROMO_END + timedelta(days=promotion.POST_DAYS)        # 28 September
+
+
+def _promo_store(root: Path, spend: float = 0.0, with_other_promo: bool = True) -> storebook.Workbook:
+    """T1 (promoted) sells 2 a day, 3 during the promotion, 1 a day in the week after it;
+    its sister S1 sells 2 a day, 1 during the promotion; M1 (another category) 10 a day.
+    Another promotion lifts T1 to 10 a day on 1–3 August: the baseline must ignore it."""
+    sales = []
+    other = set(days(date(2025, 8, 1), 3)) if with_other_promo else set()
+    for day in days(PRE_START, (POST_END - PRE_START).days + 1):
+        during = PROMO_START <= day <= PROMO_END
+        after = PROMO_END < day <= PROMO_END + timedelta(days=7)
+        t1 = 3 if during else (1 if after else (10 if day in other else 2))
+        discount = 2.0 * t1 if during else (5.0 * t1 if day in other else 0.0)
+        sales.append((day, "tmall", "T1", t1, 10.0, discount,
+                      "P1" if during else ("P0" if day in other else None)))
+        sales.append((day, "tmall", "S1", 1 if during else 2, 10.0, 0.0, None))
+        sales.append((day, "tmall", "M1", 10, 20.0, 0.0, None))
+    orders, lines = sales_rows(sales)
+    promos = [
+        {"promo_id": "P1", "promo_name": "Towel week", "promo_type": "discount", "platform": "tmall",
+         "starts_on": PROMO_START.isoformat(), "ends_on": PROMO_END.isoformat(), "discount_pct": "0.20",
+         "scope": "sku:T1", "budget_amount": "500.00"},
+        {"promo_id": "P0", "promo_name": "Flash", "promo_type": "flash_sale", "platform": "tmall",
+         "starts_on": "2025-08-01", "ends_on": "2025-08-03", "discount_pct": "0.50",
+         "scope": "sku:T1", "budget_amount": "100.00"},
+    ]
+    spend_rows = []
+    if spend:
+        spend_rows = [{"spent_on": PROMO_START.isoformat(), "platform": "tmall", "channel": "paid_search",
+                       "campaign_id": "P1", "campaign_name": "Towel week ads", "spend_amount": f"{spend:.2f}",
+                       "impressions": "1000", "clicks": "50", "attributed_orders": "3",
+                       "attributed_amount": "80.00"}]
+    return build_store(root, {
+        "products": [product("T1", "bath"), product("S1", "bath"), product("M1", "decor", price=20.0, cost=8.0)],
+        "promotions": promos, "orders": orders, "order_lines": lines, "marketing_spend": spend_rows,
+    })
+
+
+@pytest.fixture
+def promo_wb(root: Path) -> storebook.Workbook:
+    return _promo_store(root)
+
+
+# --------------------------------------------------------------------------- formulas
+
+def test_count_effect_by_hand() -> None:
+    # k = 40 / 20 = 2; baseline = 2 × 10 = 20; effect = 30 − 20; no dispersion beyond Poisson.
+    r = promotion.estimate_count_effect(30.0, 10.0, 40.0, np.full(20, 1.0), np.full(20, 2.0))
+    assert r["baseline"] == pytest.approx(20.0)
+    assert r["effect"] == pytest.approx(10.0)
+    assert r["lift"] == pytest.approx(0.5)
+    assert r["dispersion"] == 1.0
+    se = np.sqrt(20.0 + 20.0**2 / 40.0)  # φ·B + B²·φ / Σ pre
+    assert r["effect_low"] == pytest.approx(10.0 - z_value() * se)
+    assert r["lift_high"] == pytest.approx((10.0 + z_value() * se) / 20.0)
+
+
+def test_count_effect_widens_with_overdispersion() -> None:
+    calm = promotion.estimate_count_effect(30.0, 10.0, 40.0, np.ones(20), np.full(20, 2.0))
+    noisy = promotion.estimate_count_effect(30.0, 10.0, 40.0, np.ones(20), np.tile([0.0, 4.0], 10))
+    # Same totals, so the same estimate; but days swinging 0/4 around 2 give φ = 8·20/19/… > 1.
+    assert noisy["effect"] == calm["effect"]
+    assert noisy["dispersion"] == pytest.approx(2.0 * 20 / 19)
+    assert noisy["se"] > calm["se"]
+
+
+def test_count_effect_without_pre_period_is_nan() -> None:
+    r = promotion.estimate_count_effect(5.0, 3.0, 0.0, np.ones(10), np.zeros(10))
+    assert np.isnan(r["baseline"]) and np.isnan(r["lift"])
+
+
+def test_expand_scope_rejects_unknown_kinds() -> None:
+    with pytest.raises(ValueError, match="scope"):
+        promotion.expand_scope("brand:Loom", pd.DataFrame({"sku": ["A"], "category": ["x"]}))
+
+
+# --------------------------------------------------------------------------- the estimator
+
+def test_promotion_effect_on_a_series_with_a_known_answer(promo_wb) -> None:
+    effects = promotion.estimate_promotions(promo_wb, month("2025-09"))
+    row = effects.set_index("promo_id").loc["P1"]
+    # Baseline 2 a day × 7 days; sold 3 a day: +7 units, +50 %.
+    assert row["baseline_units"] == pytest.approx(14.0)
+    assert row["actual_units"] == 21.0
+    assert row["incremental_units"] == pytest.approx(7.0)
+    assert row["uplift"] == pytest.approx(0.5)
+    assert row["uplift_low"] < 0.5 < row["uplift_high"]
+    # The 14 days after: 1 a day for a week, then 2 again → 7 units pulled forward (dip 25 %).
+    assert row["post_days"] == 14
+    assert row["pull_forward_units"] == pytest.approx(7.0)
+    assert row["dip"] == pytest.approx(0.25)
+    # The sister SKU lost 1 a day.
+    assert row["cannibalised_units"] == pytest.approx(7.0)
+    assert row["net_incremental_units"] == pytest.approx(-7.0)
+    # Money: price 10, cost 4 (unit margin 6), 2 off per unit during the promotion.
+    assert row["discount_cost"] == pytest.approx(42.0)
+    assert row["actual_revenue"] == pytest.approx(168.0)
+    # 168 − 84 cost − 84 baseline margin − 42 pulled forward − 42 cannibalised.
+    assert row["incremental_margin"] == pytest.approx(-84.0)
+    assert row["incremental_revenue"] == pytest.approx(168.0 - 140.0 - 70.0 - 70.0)
+    assert row["roi"] == pytest.approx(-84.0 / 42.0)
+
+
+def test_other_promotions_are_left_out_of_the_baseline(promo_wb) -> None:
+    row = promotion.estimate_promotions(promo_wb, month("2025-09")).set_index("promo_id").loc["P1"]
+    # 56 pre-period days minus the 3 days of the flash sale on the same SKU.
+    assert row["pre_days"] == promotion.PRE_DAYS - 3
+    assert row["baseline_units"] == pytest.approx(14.0)  # 10 a day on those days would inflate it
+
+
+def test_promotion_spend_comes_off_the_margin(root: Path) -> None:
+    wb = _promo_store(root, spend=100.0, with_other_promo=False)
+    row = promotion.estimate_promotions(wb, month("2025-09")).set_index("promo_id").loc["P1"]
+    assert row["promotion_spend"] == pytest.approx(100.0)
+    assert row["incremental_margin"] == pytest.approx(-184.0)
+    assert row["roi"] == pytest.approx(-184.0 / 142.0)
+
+
+def test_platform_filter_keeps_other_platforms_out(promo_wb) -> None:
+    with pytest.raises(NoDataError, match="no promotion runs in 2025-09 on jd"):
+        promotion.estimate_promotions(promo_wb, month("2025-09"), ["jd"])
+
+
+def test_list_promotions_and_the_calendar(promo_wb) -> None:
+    listed = promotion.list_promotions(promo_wb, month("2025-08"))
+    assert listed[["promo_id", "platform", "days", "scope_kind", "n_skus"]].values.tolist() == [
+        ["P0", "tmall", 3, "sku", 1]
+    ]
+
+
+def test_month_without_promotions_says_so(promo_wb) -> None:
+    with pytest.raises(NoDataError) as err:
+        promotion.list_promotions(promo_wb, month("2025-07"))
+    assert "no promotion runs in 2025-07" in str(err.value)
+    assert "choose another month" in str(err.value)
+
+
+def test_sum_daily_sales_counts_paid_orders_only(promo_wb) -> None:
+    one_day = Period(date(2025, 9, 8), date(2025, 9, 9), "d")
+    sales = promotion.sum_daily_sales(promo_wb, one_day, by=("sku",)).set_index("sku")
+    assert sales.loc["T1", "units"] == 3.0
+    assert sales.loc["T1", "revenue"] == pytest.approx(24.0)
+    assert sales.loc["T1", "discount_amount"] == pytest.approx(6.0)
+    assert sales.loc["M1", "cost_amount"] == pytest.approx(80.0)
+
+
+def test_compare_promotions_lists_the_history(promo_wb) -> None:
+    history = promotion.compare_promotions(promo_wb, month("2025-09"))
+    assert history["promo_id"].tolist() == ["P0", "P1"]
+    p1 = history.set_index("promo_id").loc["P1"]
+    assert p1["margin_per_discount"] == pytest.approx(-84.0 / 42.0)
+
+
+def test_coupon_redemption_by_hand(root: Path) -> None:
+    day = date(2025, 9, 10)
+    orders, lines = sales_rows([
+        (day, "jd", "T1", 1, 10.0, 1.0, "C1"),
+        (day, "jd", "T1", 2, 10.0, 2.0, "C1"),
+        (day, "jd", "T1", 1, 10.0, 0.0, None),   # eligible, did not redeem
+        (day, "jd", "M1", 1, 20.0, 0.0, None),   # not eligible (another category)
+        (day, "tmall", "T1", 1, 10.0, 0.0, None),  # another platform
+    ])
+    wb = build_store(root, {
+        "products": [product("T1", "bath"), product("M1", "decor")],
+        "promotions": [{"promo_id": "C1", "promo_name": "Bath coupon", "promo_type": "coupon",
+                        "platform": "jd", "starts_on": "2025-09-08", "ends_on": "2025-09-14",
+                        "discount_pct": "0.10", "scope": "category:bath", "budget_amount": "30.00"}],
+        "orders": orders, "order_lines": lines,
+    })
+    row = promotion.measure_coupon_redemption(wb, month("2025-09")).iloc[0]
+    assert (row["eligible_orders"], row["redeemed_orders"]) == (3, 2)
+    assert row["redemption_rate"] == pytest.approx(2 / 3)
+    assert row["coupon_discount_amount"] == pytest.approx(3.0)
+    assert row["budget_used"] == pytest.approx(0.1)
