@@ -359,7 +359,7 @@ def day_kinds(start: date, end: date) -> pd.DataFrame:
     weekday = [d.weekday() for d in days]
     is_holiday = [d in _HOLIDAY_DAYS for d in days]
     swapped = [d in SWAPPED_WORKDAYS for d in days]
-    working = [(w < 5 and not h) or s for w, h, s in zip(weekday, is_holiday, swapped)]
+    working = [(w < 5 and not h) or s for w, h, s in zip(weekday, is_holiday, swapped, strict=True)]
     return pd.DataFrame(
         {
             "date": pd.to_datetime(days).astype("datetime64[s]"),
