@@ -456,7 +456,11 @@ def test_pages_have_no_code_no_error_and_no_network(fixture_pack: dict, name: st
     assert "tmall, jd, douyin, web" in text
     assert run["data_fingerprint"][:12] in text and run["code_revision"][:10] in text
     assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", text)
-    assert '<nav class="toc"' in text and 'href="#1-' in text
+    toc = text.split('<nav class="toc"')[1].split("</nav>")[0]
+    targets = re.findall(r'href="#([^"]+)"', toc)
+    assert len(targets) >= 1
+    for target in targets:
+        assert f'id="{target}"' in text, f"the contents link to a missing #{target}"
 
 
 @pytest.mark.slow
