@@ -39,10 +39,10 @@ import pyarrow.parquet as pq
 from storebook import schema
 from storebook.config import Config
 from storebook.errors import IngestError, InputError
-from storebook.sources import PERSONAL_COLUMNS, SourceFrame, data_files, detect
+from storebook.sources import PERSONAL_COLUMNS, SourceFrame, data_files, detect, registry
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
-INGEST_VERSION = "1"
+INGEST_VERSION = "2"
 SOURCE_FILE = "_source_file"
 SOURCE_ROW = "_source_row"
 REJECTED_COLUMNS = ["table", "source_file", "source_row", "column", "value", "reason", "record"]
@@ -68,6 +68,8 @@ class FileReport:
     seconds: float = 0.0
     cached: bool = False
     dropped_columns: list[str] = field(default_factory=list)
+    #: What the adapter did and what the platform's numbers mean (see SourceFrame.notes).
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -214,6 +216,12 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
     frame = sf.frame.reset_index(drop=True).assign(
         **{SOURCE_FILE: path_label, SOURCE_ROW: sf.rows.to_numpy()}
     )
+    if "customer_id" in frame.columns:
+        # Hash the account before anything can copy it into a rejected record (a Shopify
+        # customer is an e-mail address).
+        text = frame["customer_id"].astype(str).str.strip()
+        platform = frame["platform"].astype(str).str.strip() if "platform" in frame.columns else None
+        frame["customer_id"] = _pseudonymise(text.where(text != ""), platform, key).fillna("")
     rejects = _Rejects()
     ok = pd.Series(True, index=frame.index)
     parsed = {}
@@ -222,10 +230,6 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
         parsed[spec.name] = values
         ok &= col_ok
     out = pd.DataFrame(parsed)
-    if "customer_id" in out.columns:
-        out["customer_id"] = _pseudonymise(out["customer_id"], out.get("platform"), key)
-        # The rejected records must not carry the raw account either.
-        frame["customer_id"] = out["customer_id"]
     out[SOURCE_FILE] = frame[SOURCE_FILE]
     out[SOURCE_ROW] = frame[SOURCE_ROW]
     # A row already rejected is reported once, for its first problem.
@@ -235,6 +239,9 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
     bad_rows = set(schema_rejects["source_row"]) if len(schema_rejects) else set()
     valid = valid.loc[~valid[SOURCE_ROW].isin(bad_rows)]
     rejected = pd.concat([first_pass, schema_rejects], ignore_index=True)
+    if sf.column_notes and len(rejected):  # the adapter's hint on what the column should hold
+        hint = rejected["column"].map(sf.column_notes)
+        rejected["reason"] = rejected["reason"].where(hint.isna(), rejected["reason"] + " (" + hint + ")")
     return valid.reset_index(drop=True), rejected
 
 
@@ -290,6 +297,45 @@ def _reason(context: str, check: str, value: object) -> str:
 
 
 # ----------------------------------------------------------------------------- cross-file checks
+
+def _drop_superseded(table: str, parts: list[pd.DataFrame], versions: list[tuple[str | None, list[str] | None]],
+                     rejected: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """Overlapping exports of one source: per record, keep the newest file's rows.
+
+    A record (rows sharing ``supersede_by`` values) found in several versioned files is
+    kept from the file with the greatest version (then the greatest name); its rows in
+    the other files are rejected as superseded. Files without a version are left alone.
+    """
+    marked = [i for i, (v, by) in enumerate(versions) if v is not None and by and len(parts[i])]
+    if len(marked) < 2:
+        return parts
+    by = versions[marked[0]][1]
+    stacked = pd.concat([parts[i][by].assign(_part=i) for i in marked], ignore_index=True)
+    rank = {i: r for r, i in enumerate(sorted(marked, key=lambda i: (versions[i][0], parts[i][SOURCE_FILE].iloc[0])))}
+    stacked["_rank"] = stacked["_part"].map(rank)
+    best_rank = stacked.groupby(by, sort=False)["_rank"].transform("max")
+    winners = stacked.loc[stacked["_rank"] == best_rank].drop_duplicates(by).set_index(by)["_part"]
+    out = list(parts)
+    for i in marked:
+        part = parts[i]
+        idx = pd.MultiIndex.from_frame(part[by]) if len(by) > 1 else pd.Index(part[by[0]])
+        best = pd.Series(winners.reindex(idx).to_numpy(), index=part.index)
+        lost = best.ne(i)
+        if not lost.any():
+            continue
+        rows = part.loc[lost]
+        newer = best[lost].astype(int).map(lambda j: parts[j][SOURCE_FILE].iloc[0])
+        rejected.append(pd.DataFrame({
+            "table": table, "source_file": rows[SOURCE_FILE].to_numpy(), "source_row": rows[SOURCE_ROW].to_numpy(),
+            "column": by[0], "value": rows[by[0]].astype(str).to_numpy(),
+            "reason": [f"superseded: {by[0]}={k} is also in the newer export {n} (as of {versions[j][0]}); "
+                       "the newest export wins"
+                       for k, n, j in zip(rows[by[0]].astype(str), newer, best[lost].astype(int), strict=True)],
+            "record": _records(rows.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
+        }))
+        out[i] = part.loc[~lost]
+    return out
+
 
 def _drop_duplicate_keys(table: str, frame: pd.DataFrame, rejected: list[pd.DataFrame]) -> pd.DataFrame:
     keys = schema.key(table)
@@ -416,7 +462,12 @@ def ingest(config: Config | None = None, *, force: bool = False,
         raise IngestError([InputError(raw_root, "no raw files found", expected="exports under data/raw/<table>/",
                                       todo="run `storebook sample` for the sample store, or copy your exports there")])
     key = config.hash_key()
-    key_tag = hashlib.sha256(key).hexdigest()[:12]
+    try:  # the adapters, with the custom sources declared in storebook.sources.yaml
+        sources = registry(config)
+    except InputError as exc:
+        raise IngestError([exc]) from exc
+    # What changes how a file is read (time zone, declarations) invalidates cached parses.
+    key_tag = hashlib.sha256(key + sources.tag.encode()).hexdigest()[:12]
     hashes = {p: _sha256(p) for p in files}
     run_tag = hashlib.sha256((INGEST_VERSION + key_tag + "".join(
         f"{p.relative_to(raw_root)}:{h}" for p, h in hashes.items())).encode()).hexdigest()
@@ -433,6 +484,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
     problems: list[InputError] = []
     reports: list[FileReport] = []
     valid_parts: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
+    part_versions: dict[str, list[tuple[str | None, list[str] | None]]] = {t: [] for t in schema.TABLES}
     rejected: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
     for i, path in enumerate(files, 1):
         label = _label(path, config.root)
@@ -447,15 +499,17 @@ def ingest(config: Config | None = None, *, force: bool = False,
                            pd.read_parquet(cache_base.parent / f"{cache_base.name}.{t}.rejected.parquet"))
                           for t in meta["tables"]]
                 source_name, encoding, dropped, cached = meta["source"], meta["encoding"], meta["dropped"], True
+                extras = {t: tuple(e) for t, e in meta.get("extras", {}).items()}
             else:
-                source = detect(path, raw_root)
-                frames, dropped, encoding = [], [], ""
+                source = detect(path, raw_root, sources)
+                frames, dropped, encoding, extras = [], [], "", {}
                 for sf in source.read(path, raw_root):
                     valid, rej = parse_frame(sf, label, key, today)
                     frames.append((sf.table, valid, rej))
                     dropped, encoding = sf.dropped_columns, sf.encoding
+                    extras[sf.table] = (sf.notes, sf.version, sf.supersede_by)
                 source_name, cached = source.name, False
-                _write_cache(cache_base, frames, source_name, encoding, dropped)
+                _write_cache(cache_base, frames, source_name, encoding, dropped, extras)
         except InputError as exc:
             problems.append(exc)
             continue
@@ -464,18 +518,22 @@ def ingest(config: Config | None = None, *, force: bool = False,
             rej = rej.assign(source_file=label)
             valid_parts[table].append(valid)
             rejected[table].append(rej)
+            notes, version, supersede_by = extras.get(table, ([], None, None))
+            part_versions[table].append((version, supersede_by or schema.key(table)) if version else (None, None))
             reports.append(FileReport(
                 path=label, source=source_name, table=table, sha256=hashes[path], encoding=encoding,
                 rows_read=len(valid) + len(rej), seconds=round(time.perf_counter() - t0, 3), cached=cached,
                 dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
                     ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
+                notes=list(notes),
             ))
     if problems:
         raise IngestError(problems)
 
     tables: dict[str, pd.DataFrame] = {}
     for table in schema.TABLES:
-        parts = [p for p in valid_parts[table] if len(p)]
+        parts = _drop_superseded(table, valid_parts[table], part_versions[table], rejected[table])
+        parts = [p for p in parts if len(p)]
         if not parts:
             continue
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
@@ -551,12 +609,14 @@ def _label(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _write_cache(base: Path, frames: list, source: str, encoding: str, dropped: list[str]) -> None:
+def _write_cache(base: Path, frames: list, source: str, encoding: str, dropped: list[str],
+                 extras: dict | None = None) -> None:
     base.parent.mkdir(parents=True, exist_ok=True)
     for table, valid, rej in frames:
         valid.to_parquet(base.parent / f"{base.name}.{table}.parquet", index=False)
         rej.to_parquet(base.parent / f"{base.name}.{table}.rejected.parquet", index=False)
-    meta = {"tables": [t for t, _, _ in frames], "source": source, "encoding": encoding, "dropped": dropped}
+    meta = {"tables": [t for t, _, _ in frames], "source": source, "encoding": encoding, "dropped": dropped,
+            "extras": extras or {}}
     tmp = base.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(meta), encoding="utf-8")
     os.replace(tmp, base.with_suffix(".json"))

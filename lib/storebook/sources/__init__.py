@@ -2,50 +2,39 @@
 
 An adapter recognises its files (by folder and header) and yields, per file, one or more
 frames of text in the canonical column names. Ingest then parses, validates and writes
-them, the same way for every source. The canonical layout is the first adapter; platform
-formats (Shopify, 生意参谋, 京东商智, GA4) and analyst-declared custom sources plug in here.
+them, the same way for every source. The adapters:
+
+- ``canonical``: ``data/raw/<table>/*.csv|xlsx`` in the contract's layout (docs/contract.md);
+- ``shopify_orders``, ``shopify_products``: Shopify's orders and products exports;
+- ``tmall_orders``, ``tmall_traffic``: Taobao/Tmall order reports and 生意参谋 traffic sources;
+- ``jd_orders``, ``jd_traffic``: 京东商智-style order and traffic exports;
+- ``ga4_traffic``, ``ga4_totals``: GA4 report downloads by session default channel group, and by
+  day × device without a channel (GA4's de-duplicated totals, the ``all`` rows);
+- custom sources an analyst declares in ``storebook.sources.yaml`` (see docs/sources.md).
+
+:func:`registry` assembles them for a workbook; :func:`detect` picks the one adapter that
+reads a file, or says which source comes closest and what it lacks.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
-
-import pandas as pd
 
 from storebook import schema
 from storebook.errors import InputError
+from storebook.sources.base import PERSONAL_COLUMNS, Source, SourceFrame
 from storebook.sources.readers import read_header, read_table
 
-#: Columns that hold personal data in raw exports; ingest never carries them forward.
-PERSONAL_COLUMNS = {
-    "buyer_name", "buyer_phone", "buyer_email", "shipping_address", "ip_address",
-    "customer_name", "customer_phone", "customer_email", "receiver_name", "receiver_phone",
-    "receiver_address", "email", "phone", "address", "name",
-}
+__all__ = ["PERSONAL_COLUMNS", "SOURCES", "CanonicalSource", "Registry", "Source", "SourceFrame",
+           "data_files", "detect", "registry"]
 
-
-@dataclass
-class SourceFrame:
-    """Rows of one canonical table read from one file, as text, in canonical names."""
-
-    table: str
-    frame: pd.DataFrame
-    rows: pd.Series  # spreadsheet row numbers in the file, for messages
-    encoding: str
-    dropped_columns: list[str]
-
-
-class Source(Protocol):
-    """What an adapter provides."""
-
-    name: str
-
-    def matches(self, path: Path, header: list[str], raw_root: Path) -> bool: ...
-
-    def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]: ...
+#: Bump when an adapter's output changes, so that cached parses are not reused.
+ADAPTERS_VERSION = "1"
+DATA_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}
 
 
 class CanonicalSource:
@@ -53,12 +42,27 @@ class CanonicalSource:
 
     name = "canonical"
 
+    def describe(self) -> str:
+        return "canonical (the contract's layout in data/raw/<table>/, docs/contract.md)"
+
     def table_of(self, path: Path, raw_root: Path) -> str | None:
         parts = path.relative_to(raw_root).parts
         return parts[0] if len(parts) > 1 and parts[0] in schema.TABLES else None
 
     def matches(self, path: Path, header: list[str], raw_root: Path) -> bool:
         return self.table_of(path, raw_root) is not None
+
+    def diagnose(self, path: Path, header: list[str], raw_root: Path) -> tuple[float, list[str]]:
+        """The table whose columns the header comes closest to, and the required ones it lacks."""
+        present = set(header)
+        best: tuple[float, list[str]] = (0.0, [])
+        for table in schema.TABLES:
+            required = [c.name for c in schema.columns(table) if not c.nullable]
+            found = [c for c in required if c in present]
+            score = len(found) / len(required)
+            if score > best[0]:
+                best = (score, [c for c in required if c not in present] + [f"(folder data/raw/{table}/)"])
+        return best
 
     def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]:
         table = self.table_of(path, raw_root)
@@ -85,8 +89,66 @@ class CanonicalSource:
         yield SourceFrame(table, frame[wanted], raw.rows, raw.encoding, dropped)
 
 
-#: Registered adapters, tried in order.
-SOURCES: list[Source] = [CanonicalSource()]
+def builtin_sources(timezone: str = "Asia/Shanghai") -> list[Source]:
+    """The adapters storebook ships, for a store in ``timezone``."""
+    from storebook.sources import ga4, jd, shopify, tmall
+
+    return [
+        CanonicalSource(),
+        shopify.ShopifyOrders(timezone), shopify.ShopifyProducts(),
+        tmall.TmallOrders(), tmall.SycmTraffic(),
+        jd.JdOrders(), jd.JdTraffic(),
+        ga4.Ga4Traffic(), ga4.Ga4Totals(),
+    ]
+
+
+@dataclass
+class Registry:
+    """The adapters of one workbook: declared custom sources first, then the built-in ones.
+
+    ``pins`` (from ``storebook.sources.yaml``) assign files to a source by pattern and
+    settle a file that several sources recognise. ``tag`` fingerprints everything that
+    changes how a raw file is read (adapter version, time zone, the declarations), so that
+    ingest re-reads files when it changes.
+    """
+
+    sources: list[Source]
+    pins: list[tuple[str, str]] = field(default_factory=list)
+    tag: str = ""
+    declared_in: str = "storebook.sources.yaml"
+
+    def by_name(self, name: str) -> Source | None:
+        return next((s for s in self.sources if s.name == name), None)
+
+
+def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily (config imports nothing of ours)
+    """The adapters for a workbook (``config``), or the built-in ones when None.
+
+    Raises:
+        InputError: ``storebook.sources.yaml`` is malformed (named with what to fix).
+    """
+    from storebook.sources import custom
+
+    timezone = config.timezone if config is not None else "Asia/Shanghai"
+    declared = (custom.load_declarations(config.root, timezone) if config is not None
+                else custom.Declarations())
+    builtin = builtin_sources(timezone)
+    names = {s.name for s in builtin}
+    for src in declared.sources:
+        if src.name in names:
+            raise InputError(declared.path, f"the custom source name '{src.name}' is a built-in source's name",
+                             expected="a name of your own", todo=f"rename the source in {declared.path.name}")
+    for pattern, name in declared.pins:
+        if name not in names | {s.name for s in declared.sources}:
+            raise InputError(declared.path, f"the pin for '{pattern}' uses the unknown source '{name}'",
+                             expected=f"one of {', '.join(sorted(names | {s.name for s in declared.sources}))}",
+                             todo=f"fix `use:` in {declared.path.name}")
+    tag = hashlib.sha256(f"{ADAPTERS_VERSION}|{timezone}|{declared.text}".encode()).hexdigest()
+    return Registry([*declared.sources, *builtin], declared.pins, tag, declared.path.name)
+
+
+#: The built-in adapters (for a store in Asia/Shanghai); ingest uses :func:`registry`.
+SOURCES: list[Source] = builtin_sources()
 
 
 def data_files(raw_root: Path) -> list[Path]:
@@ -99,28 +161,70 @@ def data_files(raw_root: Path) -> list[Path]:
     return files
 
 
-def detect(path: Path, raw_root: Path) -> Source:
+def _describe(source: Source) -> str:
+    describe = getattr(source, "describe", None)
+    return describe() if describe else source.name
+
+
+def detect(path: Path, raw_root: Path, sources: Registry | list[Source] | None = None) -> Source:
     """The one adapter that reads ``path``.
 
+    A pin in ``storebook.sources.yaml`` whose pattern matches the file decides outright;
+    otherwise every adapter is asked whether it recognises the file.
+
     Raises:
-        InputError: when no adapter, or more than one, recognises the file.
+        InputError: when no adapter recognises the file (naming the closest source and the
+            columns it misses), or more than one does (naming them and how to choose).
     """
+    reg = sources if isinstance(sources, Registry) else Registry(sources if sources is not None else SOURCES)
     suffix = path.suffix.lower()
-    if suffix not in {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}:
+    if suffix not in DATA_SUFFIXES:
         raise InputError(path, f"'{suffix or path.name}' files are not read", expected="CSV or Excel exports",
                          todo="export the data as CSV or XLSX, or move this file out of data/raw")
+    rel = path.relative_to(raw_root).as_posix()
+    for pattern, name in reg.pins:
+        if fnmatch.fnmatch(rel, pattern):
+            pinned = reg.by_name(name)
+            assert pinned is not None  # registry() checked the names
+            return pinned
     header = read_header(path)[0]
-    found = [s for s in SOURCES if s.matches(path, header, raw_root)]
+    found = [s for s in reg.sources if s.matches(path, header, raw_root)]
     if len(found) == 1:
         return found[0]
     if not found:
-        tables = ", ".join(schema.TABLES)
-        raise InputError(
-            path,
-            "no source recognises this file",
-            expected=f"a canonical file in data/raw/<table>/ (tables: {tables}) or a known platform export",
-            todo="move it into the folder of its table, or declare it as a custom source",
-        )
-    names = ", ".join(s.name for s in found)
-    raise InputError(path, f"the file matches several sources ({names})", expected="exactly one source",
-                     todo="move it into the folder of the source it belongs to")
+        raise InputError(path, "no source recognises this file", **_closest(path, header, raw_root, reg))
+    names = "; ".join(_describe(s) for s in found)
+    todo = (f"pin the file to one of them in {reg.declared_in} beside storebook.toml:"
+            f" `pins: [{{files: \"{rel}\", use: {found[-1].name}}}]` (a pattern like \"{Path(rel).parent.as_posix()}/*\""
+            " pins a whole folder)")
+    if any(s.name == "canonical" for s in found):
+        todo = (f"data/raw/{Path(rel).parts[0]}/ is the canonical layout's folder for that table: move a platform "
+                f"export into a folder of its own (e.g. data/raw/{found[-1].name.split('_')[0]}/), or " + todo)
+    raise InputError(path, f"the file matches several sources: {names}", expected="exactly one source",
+                     todo=todo)
+
+
+def _closest(path: Path, header: list[str], raw_root: Path, reg: Registry) -> dict[str, str]:
+    scored = []
+    for source in reg.sources:
+        diagnose = getattr(source, "diagnose", None)
+        if diagnose is not None:
+            score, missing = diagnose(path, header, raw_root)
+            scored.append((score, source, missing))
+    scored.sort(key=lambda t: -t[0])
+    tables = ", ".join(schema.TABLES)
+    fallback = {
+        "expected": f"a canonical file in data/raw/<table>/ (tables: {tables}) or a known platform export "
+                    "(docs/sources.md lists them)",
+        "todo": f"move it into the folder of its table, or declare it as a custom source in {reg.declared_in}",
+    }
+    if not scored or scored[0][0] == 0:
+        return fallback
+    score, source, missing = scored[0]
+    cols = ", ".join(f"'{m}'" if not m.startswith("(") else m for m in missing)
+    return {
+        "expected": f"the closest source is {_describe(source)}, which finds {score:.0%} of the columns it "
+                    f"recognises; missing: {cols}",
+        "todo": "if it is that export, re-export it with those columns (check the export settings or the "
+                f"report's columns); otherwise declare it as a custom source in {reg.declared_in} (docs/sources.md)",
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,7 +126,10 @@ def _check_header(path: Path, header: list[str]) -> None:
 
 def _read_excel(path: Path, nrows: int | None = None) -> pd.DataFrame:
     try:
-        frame = pd.read_excel(path, dtype=str, keep_default_na=False, na_filter=False, nrows=nrows)
+        with warnings.catch_warnings():  # pandas deprecates xlrd, the only reader of .xls here
+            warnings.simplefilter("ignore", FutureWarning)
+            warnings.filterwarnings("ignore", message=".*xlrd engine is deprecated.*")
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False, na_filter=False, nrows=nrows)
     except Exception as exc:  # openpyxl/xlrd raise many types for a damaged workbook
         raise InputError(path, f"the workbook cannot be read ({type(exc).__name__}: {exc})",
                          expected="an .xlsx or .xls workbook whose first sheet holds the table",
@@ -134,3 +138,165 @@ def _read_excel(path: Path, nrows: int | None = None) -> pd.DataFrame:
         raise InputError(path, "the workbook's first sheet is empty", expected="a header row and data rows",
                          todo="put the table on the first sheet")
     return frame.astype(str) if not frame.empty else frame
+
+
+# ----------------------------------------------------------------------------- platform layouts
+# Platform exports are not always a header on line 1: GA4 writes '#' comment lines first,
+# 生意参谋 a title block, some exports a summary line at the end. These readers return the
+# raw grid (every row, every cell as text) so that an adapter can find its header.
+
+#: Declared encodings an analyst may write, and the codec that reads them.
+ENCODING_ALIASES = {
+    "auto": None, "utf-8": "utf-8", "utf8": "utf-8", "utf-8-sig": "utf-8-sig", "utf-8-bom": "utf-8-sig",
+    "gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030", "cp936": "gb18030",
+}
+
+
+def decode_bytes(data: bytes, path: Path, declared: str | None = None, declared_in: str = "") -> tuple[str, str]:
+    """Decode ``data`` as text; return (text, encoding).
+
+    With ``declared`` (from a custom source) the declaration is checked against the bytes:
+    a file whose bytes contradict it stops with a message rather than being read as garbage
+    (UTF-8 bytes read as GBK decode without error, but into nonsense).
+
+    Raises:
+        InputError: the bytes fit no supported encoding, or not the declared one.
+    """
+    if declared is None or ENCODING_ALIASES.get(declared.lower().strip()) is None:
+        if declared is not None and declared.lower().strip() not in ENCODING_ALIASES:
+            raise InputError(path, f"the declared encoding '{declared}' is not supported",
+                             expected=f"one of {', '.join(ENCODING_ALIASES)}",
+                             todo=f"fix `encoding:` in {declared_in or 'the source declaration'}, or write `auto`")
+        encoding = detect_encoding(data, path)
+        return data.decode(encoding), encoding
+    codec = ENCODING_ALIASES[declared.lower().strip()]
+    where = f" (declared in {declared_in})" if declared_in else ""
+    if codec.startswith("utf-8"):
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            actual = _other_encoding(data, "gb18030")
+            raise InputError(
+                path, f"the file is declared {declared}{where} but the bytes on line {line} are not UTF-8"
+                      + (f"; they read as {actual}" if actual else ""),
+                row=line, expected=f"a file encoded in {declared}",
+                todo=("set `encoding: gbk` (or `auto`) for this source" if actual else
+                      "re-export the file as CSV UTF-8"),
+            ) from exc
+    # Declared GBK: UTF-8 bytes would decode into nonsense without an error, so check first.
+    if not data.isascii() and _other_encoding(data, "utf-8"):
+        raise InputError(
+            path, f"the file is declared {declared}{where} but its bytes are UTF-8 (reading them as GBK garbles every Chinese character)",
+            expected=f"a file encoded in {declared}", todo="set `encoding: utf-8` (or `auto`) for this source",
+        )
+    try:
+        return data.decode(codec), "gb18030"
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(path, f"the file is declared {declared}{where} but the bytes on line {line} are not GBK",
+                         row=line, expected=f"a file encoded in {declared}",
+                         todo="set `encoding: auto` for this source, or re-export the file") from exc
+
+
+def _other_encoding(data: bytes, codec: str) -> str:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return ""
+    return "GBK/GB18030" if codec == "gb18030" else "UTF-8"
+
+
+def read_grid(path: Path, *, encoding: str | None = None, delimiter: str = ",", sheet: str | int | None = None,
+              declared_in: str = "", limit: int | None = None) -> tuple[list[list[str]], str]:
+    """Every row of a CSV (or of one sheet of a workbook) as lists of stripped text.
+
+    Args:
+        path: the file.
+        encoding: a declared encoding (see :data:`ENCODING_ALIASES`); detected when None.
+        delimiter: the field separator of a text file.
+        sheet: the sheet of a workbook (name or 0-based index; default the first).
+        declared_in: where the encoding was declared, for messages.
+        limit: read at most this many rows (for detection).
+    Returns:
+        (rows, encoding); a workbook's encoding is reported as "xlsx" or "xls".
+    """
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        try:
+            with warnings.catch_warnings():  # pandas deprecates xlrd, the only reader of .xls here
+                warnings.filterwarnings("ignore", message=".*xlrd engine is deprecated.*")
+                frame = pd.read_excel(path, sheet_name=sheet if sheet is not None else 0, header=None, dtype=str,
+                                      keep_default_na=False, na_filter=False, nrows=limit)
+        except Exception as exc:  # openpyxl/xlrd raise many types for a damaged workbook
+            raise InputError(path, f"the workbook cannot be read ({type(exc).__name__}: {exc})",
+                             expected="an .xlsx or .xls workbook holding the export",
+                             todo="open it in Excel and save it again, or export CSV") from exc
+        rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
+        return rows, "xls" if path.suffix.lower() == ".xls" else "xlsx"
+    data = path.read_bytes() if limit is None else _head_bytes(path)
+    if not data.strip():
+        raise InputError(path, "the file is empty", expected="a header row and data rows",
+                         todo="re-export the file, or delete it if it was saved by mistake")
+    if limit is not None:  # a truncated multi-byte character at the end of a sample is no error
+        data = data[: data.rfind(b"\n") + 1] or data
+    text, used = decode_bytes(data, path, encoding, declared_in)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    for row in reader:
+        rows.append([c.strip() for c in row])
+        if limit is not None and len(rows) >= limit:
+            break
+    return rows, used
+
+
+def _head_bytes(path: Path, size: int = 1 << 16) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(size)
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    if text.endswith(".0") and text[:-2].lstrip("-").isdigit():  # xlrd gives floats for whole numbers
+        text = text[:-2]
+    return text.strip()
+
+
+def grid_frame(path: Path, rows: list[list[str]], header_index: int, encoding: str,
+               *, stop_at_blank: bool = False) -> RawFrame:
+    """The rows below ``rows[header_index]`` as a frame named by that header.
+
+    Rows shorter than the header are padded, fully empty rows skipped; ``rows`` of the
+    result are spreadsheet row numbers (1-based). With ``stop_at_blank`` the table ends at
+    the first empty row (GA4 appends further sections after one).
+    """
+    header = [c.strip() for c in rows[header_index]]
+    while header and not header[-1]:
+        header.pop()
+    _check_header(path, header)
+    width = len(header)
+    body, numbers = [], []
+    for i in range(header_index + 1, len(rows)):
+        row = rows[i]
+        if not any(c.strip() for c in row):
+            if stop_at_blank:
+                break
+            continue
+        if len(row) > width and any(c.strip() for c in row[width:]):
+            raise InputError(path, f"row {i + 1} has {len(row)} fields but the header has {width}", row=i + 1,
+                             expected=f"{width} fields on every row, as in the header",
+                             todo="check the row for a stray separator or quote, and re-export")
+        body.append((row + [""] * width)[:width])
+        numbers.append(i + 1)
+    frame = pd.DataFrame(body, columns=header, dtype="str") if body else pd.DataFrame(
+        {c: pd.Series(dtype="str") for c in header})
+    return RawFrame(frame, pd.Series(numbers, dtype="int64"), encoding)
+
+
+def find_header(rows: list[list[str]], wanted: set[str], at_least: int, scan: int = 40) -> int | None:
+    """The index of the first of the top ``scan`` rows naming ``at_least`` of ``wanted``."""
+    for i, row in enumerate(rows[:scan]):
+        if len({c.strip() for c in row} & wanted) >= at_least:
+            return i
+    return None

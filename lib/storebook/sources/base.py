@@ -1,0 +1,283 @@
+"""What every source adapter shares: the frame it yields, the protocol it follows, and the
+small text clean-ups that platform exports need before ingest parses them.
+
+Adapters only rename, reshape and clean text (the staging layer): ingest parses, validates
+and rejects, the same way for every source.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import pandas as pd
+
+from storebook import schema
+from storebook.errors import InputError
+from storebook.sources.readers import RawFrame, grid_frame, read_grid
+
+#: Columns that hold personal data in raw exports; ingest never carries them forward.
+#: Platform names are listed so that `_ingest.json` reports them only as "<personal data>".
+PERSONAL_COLUMNS = {
+    "buyer_name", "buyer_phone", "buyer_email", "shipping_address", "ip_address",
+    "customer_name", "customer_phone", "customer_email", "receiver_name", "receiver_phone",
+    "receiver_address", "email", "phone", "address", "name",
+    # Shopify orders export
+    "Email", "Phone", "Billing Name", "Billing Street", "Billing Address1", "Billing Address2",
+    "Billing Company", "Billing City", "Billing Zip", "Billing Phone", "Shipping Name", "Shipping Street",
+    "Shipping Address1", "Shipping Address2", "Shipping Company", "Shipping City", "Shipping Zip",
+    "Shipping Phone", "Notes", "Browser IP", "Device ID", "Payment Reference", "Payment References",
+    "Payment ID", "Receipt Number",
+    # Taobao/Tmall and JD order reports
+    "买家会员名", "买家支付宝账号", "收货人姓名", "收货地址", "联系电话", "联系手机", "买家留言", "发票抬头",
+    "修改后的收货地址", "下单帐号", "下单账号", "客户姓名", "客户地址", "客户电话", "收货人", "收货人手机",
+    "订单备注",
+}
+
+
+@dataclass
+class SourceFrame:
+    """Rows of one canonical table read from one file, as text, in canonical names.
+
+    Attributes:
+        table: the canonical table.
+        frame: text columns, exactly the table's columns.
+        rows: spreadsheet row numbers in the file, for messages (one per frame row).
+        encoding: how the file was decoded.
+        dropped_columns: columns of the file that were not carried forward.
+        notes: what the numbers mean where the platform's definition differs from ours, and
+            what the adapter did (recorded per file in ``_ingest.json``).
+        column_notes: a hint appended to the reason of a row rejected in that column.
+        version: when files of one source overlap (Shopify exports of overlapping periods),
+            rows sharing ``supersede_by`` values are kept from the file of the greatest
+            version only ("newest wins"); the others are rejected as superseded.
+        supersede_by: the columns that identify a record across files (default: the key).
+    """
+
+    table: str
+    frame: pd.DataFrame
+    rows: pd.Series
+    encoding: str
+    dropped_columns: list[str]
+    notes: list[str] = field(default_factory=list)
+    column_notes: dict[str, str] = field(default_factory=dict)
+    version: str | None = None
+    supersede_by: list[str] | None = None
+
+
+class Source(Protocol):
+    """What an adapter provides. ``describe`` and ``diagnose`` are optional (see detect)."""
+
+    name: str
+
+    def matches(self, path: Path, header: list[str], raw_root: Path) -> bool: ...
+
+    def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]: ...
+
+
+# ----------------------------------------------------------------------------- text clean-ups
+
+_MISSING = {"", "-", "--", "—", "null", "NULL", "None", "none", "nan", "NaN", "N/A", "n/a", "#N/A"}
+
+
+def code(text: pd.Series) -> pd.Series:
+    """Identifiers as exports protect them from Excel: ``'4001``, ``="4001"``, a tab → ``4001``."""
+    out = text.astype(str).str.strip().str.replace(r'^="(.*)"$', r"\1", regex=True)
+    return out.str.replace(r"^['\t]+", "", regex=True).str.strip()
+
+
+def number(text: pd.Series, missing: str = "") -> pd.Series:
+    """Numbers as text ingest can parse: thousands separators, spaces, currency signs gone;
+    ``-``/``--``/``null`` (what Chinese platforms write for "nothing") become ``missing``."""
+    out = text.astype(str).str.strip()
+    out = out.str.replace(r"^[¥￥$€]\s*", "", regex=True).str.replace(",", "", regex=False)
+    out = out.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+    return out.where(~out.isin(_MISSING), missing)
+
+
+def percent(text: pd.Series) -> pd.Series:
+    """``9.98%`` → 0.0998 (floats, NaN where missing)."""
+    out = number(text).str.rstrip("%")
+    values = pd.to_numeric(out, errors="coerce")
+    return values.where(~text.astype(str).str.strip().str.endswith("%"), values / 100)
+
+
+def blank(text: pd.Series) -> pd.Series:
+    """True where a cell holds nothing (or a platform's 'nothing' marker)."""
+    return text.astype(str).str.strip().isin(_MISSING)
+
+
+def money_text(values: pd.Series) -> pd.Series:
+    """Floats as text with two decimals (empty where NaN)."""
+    return values.map(lambda v: "" if pd.isna(v) else f"{v:.2f}").astype("str")
+
+
+def int_text(values: pd.Series) -> pd.Series:
+    return values.map(lambda v: "" if pd.isna(v) else str(int(round(v)))).astype("str")
+
+
+def canonical(table: str, columns: dict[str, pd.Series | str], index: pd.Index) -> pd.DataFrame:
+    """A text frame with exactly the table's columns: given ones, the rest empty."""
+    data = {}
+    for spec in schema.columns(table):
+        value = columns.get(spec.name, "")
+        data[spec.name] = (value.astype(str).reindex(index).fillna("") if isinstance(value, pd.Series)
+                           else pd.Series(value, index=index, dtype="str"))
+    return pd.DataFrame(data, index=index)
+
+
+# ----------------------------------------------------------------------------- platform layouts
+
+@functools.lru_cache(maxsize=64)
+def _head(path: str, size: int, mtime: int) -> tuple[tuple[str, ...], ...]:
+    try:
+        rows, _ = read_grid(Path(path), limit=40)
+    except InputError:
+        return ()
+    return tuple(tuple(r) for r in rows)
+
+
+def head_rows(path: Path) -> list[list[str]]:
+    """The first 40 rows of a file as text (cached while the file is unchanged)."""
+    stat = path.stat()
+    return [list(r) for r in _head(str(path), stat.st_size, stat.st_mtime_ns)]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("\ufeff", "")).strip()
+
+
+class PlatformSource:
+    """A platform export recognised by a set of header names anywhere in its first rows.
+
+    Subclasses set ``name``, ``description``, ``tables``, ``signature`` (every one of these
+    names in one row = this export) and implement :meth:`convert`.
+    """
+
+    name = ""
+    description = ""
+    tables: tuple[str, ...] = ()
+    signature: tuple[str, ...] = ()
+    #: Alternative names for a column, normalised to the first (exports vary by version).
+    aliases: dict[str, tuple[str, ...]] = {}
+    #: A table ends at the first empty row (GA4 appends further sections after one).
+    stop_at_blank = False
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.description})"
+
+    def header_index(self, rows: list[list[str]]) -> int | None:
+        wanted = set(self.signature)
+        for i, row in enumerate(rows[:40]):
+            names = {self._canon(c) for c in row}
+            if wanted <= names:
+                return i
+        return None
+
+    def _canon(self, name: str) -> str:
+        name = _norm(name)
+        for main, alts in self.aliases.items():
+            if name in alts:
+                return main
+        return name
+
+    def matches(self, path: Path, header: list[str], raw_root: Path) -> bool:
+        return self.header_index(head_rows(path)) is not None
+
+    def diagnose(self, path: Path, header: list[str], raw_root: Path) -> tuple[float, list[str]]:
+        """How close the file comes to this export: (share of the signature found, missing names)."""
+        best: tuple[float, list[str]] = (0.0, list(self.signature))
+        for row in head_rows(path)[:40]:
+            names = {self._canon(c) for c in row}
+            found = [s for s in self.signature if s in names]
+            score = len(found) / len(self.signature)
+            if score > best[0]:
+                best = (score, [s for s in self.signature if s not in names])
+        return best
+
+    def load(self, path: Path) -> tuple[RawFrame, list[list[str]], int]:
+        """The export's table (columns named as the platform names them, aliases resolved),
+        the raw grid and the header's index in it."""
+        rows, encoding = read_grid(path)
+        index = self.header_index(rows)
+        if index is None:  # detect() checked the head; a file changed underneath us
+            raise InputError(path, f"the header of the {self.description} was not found",
+                             expected=", ".join(self.signature), todo="re-export the file")
+        renamed = [self._canon(c) for c in rows[index]]
+        raw = grid_frame(path, [*rows[:index], renamed, *rows[index + 1:]], index, encoding,
+                         stop_at_blank=self.stop_at_blank)
+        return raw, rows, index
+
+    def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]:
+        raw, grid, index = self.load(path)
+        yield from self.convert(path, raw, grid[:index])
+
+    def convert(self, path: Path, raw: RawFrame, preamble: list[list[str]]) -> Iterator[SourceFrame]:
+        raise NotImplementedError
+
+    @staticmethod
+    def col(frame: pd.DataFrame, *names: str, default: str = "") -> pd.Series:
+        """The first of ``names`` the export has, as stripped text (``default`` when none)."""
+        for name in names:
+            if name in frame.columns:
+                return frame[name].astype(str).str.strip()
+        return pd.Series(default, index=frame.index, dtype="str")
+
+    @staticmethod
+    def has(frame: pd.DataFrame, *names: str) -> bool:
+        return any(n in frame.columns for n in names)
+
+    @staticmethod
+    def dropped(frame: pd.DataFrame, used: set[str]) -> list[str]:
+        return [c for c in frame.columns if c not in used]
+
+
+# ----------------------------------------------------------------------------- provinces
+# Addresses are reduced to the province at ingest (the contract keeps no street, city or
+# zip). Provinces are written as their short Chinese names (浙江, 内蒙古), as the sample store
+# and the Chinese platforms do; English names and Shopify's codes are translated.
+
+PROVINCES = {
+    "北京": ("Beijing", "BJ"), "天津": ("Tianjin", "TJ"), "河北": ("Hebei", "HE"), "山西": ("Shanxi", "SX"),
+    "内蒙古": ("Inner Mongolia", "NM"), "辽宁": ("Liaoning", "LN"), "吉林": ("Jilin", "JL"),
+    "黑龙江": ("Heilongjiang", "HL"), "上海": ("Shanghai", "SH"), "江苏": ("Jiangsu", "JS"),
+    "浙江": ("Zhejiang", "ZJ"), "安徽": ("Anhui", "AH"), "福建": ("Fujian", "FJ"), "江西": ("Jiangxi", "JX"),
+    "山东": ("Shandong", "SD"), "河南": ("Henan", "HA"), "湖北": ("Hubei", "HB"), "湖南": ("Hunan", "HN"),
+    "广东": ("Guangdong", "GD"), "广西": ("Guangxi", "GX"), "海南": ("Hainan", "HI"), "重庆": ("Chongqing", "CQ"),
+    "四川": ("Sichuan", "SC"), "贵州": ("Guizhou", "GZ"), "云南": ("Yunnan", "YN"), "西藏": ("Tibet", "YZ"),
+    "陕西": ("Shaanxi", "SN"), "甘肃": ("Gansu", "GS"), "青海": ("Qinghai", "QH"), "宁夏": ("Ningxia", "NX"),
+    "新疆": ("Xinjiang", "XJ"), "香港": ("Hong Kong", "HK"), "澳门": ("Macau", "MO"), "台湾": ("Taiwan", "TW"),
+}
+_PROVINCE_LOOKUP = {k: k for k in PROVINCES}
+for _zh, (_en, _code) in PROVINCES.items():
+    _PROVINCE_LOOKUP[_en.lower()] = _zh
+    _PROVINCE_LOOKUP[_code.lower()] = _zh
+_PROVINCE_LOOKUP.update({"xizang": "西藏", "nei mongol": "内蒙古", "inner mongolia autonomous region": "内蒙古"})
+
+
+def province(text: pd.Series) -> pd.Series:
+    """Province (short Chinese name) from a province field or a whole address.
+
+    >>> province(pd.Series(["浙江省 杭州市 西湖区 文三路1号", "Zhejiang", "ZJ", "内蒙古自治区呼和浩特市"])).tolist()
+    ['浙江', '浙江', '浙江', '内蒙古']
+
+    Text that names no province is passed on (ingest keeps it as written, never a street).
+    """
+    def one(value: str) -> str:
+        v = str(value).strip()
+        if not v or v in _MISSING:
+            return ""
+        hit = _PROVINCE_LOOKUP.get(v.lower())
+        if hit:
+            return hit
+        for zh in sorted(PROVINCES, key=len, reverse=True):
+            if v.startswith(zh):
+                return zh
+        word = re.split(r"[\s,，/]+", v)[0]
+        hit = _PROVINCE_LOOKUP.get(word.lower())
+        return hit if hit else ("" if len(v) > 12 else v)  # never pass a street address on
+    return text.astype(str).map(one).astype("str")

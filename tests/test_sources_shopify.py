@@ -1,0 +1,152 @@
+"""Shopify orders and products exports, with the quirks Shopify writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sources_fixtures import (
+    FIXTURES,
+    assert_reconciles,
+    file_report,
+    processed_bytes,
+    processed_digest,
+    raw_state,
+    rejected,
+    run,
+    table,
+    with_exports,
+)
+
+
+@pytest.fixture
+def shop(root: Path) -> Path:
+    return with_exports(root, "shopify", products=False)
+
+
+def test_orders_export_gives_orders_and_lines(shop: Path) -> None:
+    report = run(shop)
+    orders = table(shop, "orders").set_index("order_id")
+    first = orders.loc["#1001"]
+    # Order-level columns come from the first row; the second row left them blank.
+    assert first["platform"] == "web" and first["status"] == "completed"
+    assert first["coupon_code"] == "SPRING10" and first["promo_id"] == "P1"
+    assert (first["channel"], first["device"], first["province"]) == ("paid_search", "mobile", "浙江")
+    # 04:00 at +0200 is 10:00 in Shanghai; naive local time out.
+    assert first["ordered_at"] == pd.Timestamp("2025-03-02 10:00:00")
+    assert first["paid_at"] == pd.Timestamp("2025-03-02 10:01:30")
+    assert (first["items_amount"], first["discount_amount"], first["shipping_amount"], first["paid_amount"]) == (
+        207.0, 10.0, 10.0, 207.0)
+    lines = table(shop, "order_lines")
+    one = lines[lines["order_id"] == "#1001"].sort_values("line_no")
+    # The leading apostrophe that protects '4001 from Excel is gone.
+    assert one["sku"].tolist() == ["4001", "C-S"] and one["line_no"].tolist() == [1, 2]
+    assert one["line_amount"].tolist() == [108.0, 89.0]
+    # The multi-line quoted note did not split the row: #1002 is the file's 4th row.
+    lines_report = file_report(shop, "orders_export_1.csv", "order_lines")
+    assert lines_report["rows_read"] == 7
+    assert {f.source for f in report.files if "shopify" in f.path} == {"shopify_orders", "shopify_products"}
+    assert_reconciles(shop)
+
+
+def test_store_timezone_comes_from_the_config(shop: Path) -> None:
+    (shop / "storebook.local.toml").write_text('[store]\ntimezone = "Europe/Berlin"\n', encoding="utf-8")
+    run(shop)
+    orders = table(shop, "orders").set_index("order_id")
+    assert orders.loc["#1001", "ordered_at"] == pd.Timestamp("2025-03-02 03:00:00")  # CET = +0100
+    assert orders.loc["#1005", "ordered_at"] == pd.Timestamp("2025-03-06 05:30:00")  # from -0500
+
+
+def test_voided_refunded_pending_and_taxes(shop: Path) -> None:
+    run(shop)
+    orders = table(shop, "orders").set_index("order_id")
+    assert orders.loc["#1002", "status"] == "cancelled" and orders.loc["#1002", "paid_amount"] == 0
+    assert pd.isna(orders.loc["#1002", "paid_at"])
+    assert orders.loc["#1003", ["status", "refund_amount", "channel"]].tolist() == ["refunded", 89.0, "social"]
+    # Taxes added on top of prices are not in the contract's paid amount.
+    assert orders.loc["#1006", ["paid_amount", "channel", "device"]].tolist() == [129.0, "email", "mobile"]
+    assert orders.loc["#1007", ["status", "channel", "province"]].tolist() == ["shipped", "referral", "北京"]
+    # A pending order is not paid yet: rejected with that reason, and its line with it.
+    rej = rejected(shop, "orders")
+    pending = rej[rej["value"] == "pending"]
+    assert len(pending) == 1 and "not paid yet" in pending["reason"].iloc[0]
+    assert "#1004" in rejected(shop, "order_lines")["value"].tolist()
+    assert "#1004" not in orders.index
+    assert_reconciles(shop)
+
+
+def test_overlapping_exports_newest_wins(shop: Path) -> None:
+    run(shop)
+    orders = table(shop, "orders").set_index("order_id")
+    # #1005 was partially refunded in export 1 and refunded in full in the later export 2.
+    assert orders.loc["#1005", ["status", "refund_amount"]].tolist() == ["refunded", 177.0]
+    assert orders.loc["#1005", "customer_id"].startswith("c_")  # identified by phone, hashed
+    rej = rejected(shop)
+    superseded = rej[rej["reason"].str.startswith("superseded")]
+    assert set(superseded["table"]) == {"orders", "order_lines"}
+    assert set(superseded["source_file"]) == {"data/raw/shopify/orders_export_1.csv"}
+    assert "orders_export_2.csv" in superseded["reason"].iloc[0]
+    assert_reconciles(shop)
+
+
+def test_newest_wins_whatever_the_file_names(shop: Path) -> None:
+    raw = shop / "data" / "raw" / "shopify"
+    (raw / "orders_export_2.csv").rename(raw / "orders_export_0.csv")  # the newer file now sorts first
+    run(shop)
+    assert table(shop, "orders").set_index("order_id").loc["#1005", "refund_amount"] == 177.0
+    assert set(rejected(shop)["source_file"]) >= {"data/raw/shopify/orders_export_1.csv"}
+
+
+def test_personal_data_never_reaches_processed(shop: Path) -> None:
+    run(shop)
+    blob = processed_bytes(shop)
+    for secret in ("example.com", "Buyer.One", "buyer.one", "8613800000005", "Test Buyer", "示例路", "310000",
+                   "Please call", "c1234"):
+        assert secret.encode() not in blob, secret
+    report = file_report(shop, "orders_export_1.csv", "orders")
+    assert "<personal data>" in report["dropped_columns"] and "Email" not in report["dropped_columns"]
+    assert any("newest export wins" in n for n in report["notes"])
+
+
+def test_products_export(shop: Path) -> None:
+    run(shop)
+    products = table(shop, "products").set_index("sku")
+    # Image-only rows are not products; variants are; product columns come from the first row.
+    assert sorted(products.index) == ["4001", "C-L", "C-S", "M-1"]
+    assert products.loc["C-L", ["product_name", "brand", "category", "supplier_id"]].tolist() == [
+        "Scented candle - Large", "Lumen", "decor", "S2"]
+    # Compare-at price is the list price; tags give supplier and launch date; archived = inactive.
+    assert products.loc["4001", ["list_price", "supplier_id"]].tolist() == [69.0, "S1"]
+    assert str(products.loc["4001", "launched_on"])[:10] == "2024-01-01"
+    assert not products.loc["M-1", "is_active"] and products.loc["C-S", "is_active"]
+    notes = file_report(shop, "products_export_1.csv", "products")["notes"]
+    assert any("1 image-only rows" in n for n in notes)
+
+
+@pytest.mark.parametrize("folders", [("shopify",), ("tmall",), ("jd", "ga4")])
+def test_every_adapter_keeps_the_guarantees(root: Path, folders: tuple[str, ...]) -> None:
+    """read = written + rejected per file; same raw → identical tables; raw untouched."""
+    with_exports(root, *folders, products="shopify" not in folders)
+    before = raw_state(root)
+    run(root)
+    digest = processed_digest(root)
+    assert run(root).skipped
+    run(root, force=True)
+    assert processed_digest(root) == digest
+    assert raw_state(root) == before
+    assert_reconciles(root)
+
+
+def test_fixture_files_are_anonymous() -> None:
+    for path in FIXTURES.rglob("*.csv"):
+        data = path.read_bytes()
+        for enc in ("utf-8-sig", "gb18030"):
+            try:
+                text = data.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        emails = [w for w in text.replace(",", " ").split() if "@" in w]
+        assert all(e.split("@")[-1].lower().startswith("example.com") for e in emails), (path, emails)
