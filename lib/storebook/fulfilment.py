@@ -1,0 +1,793 @@
+"""Fulfilment and logistics: were orders shipped and delivered on time, and at what cost?
+
+Definitions used throughout (one place):
+
+- **Dispatch population** (应发货订单): orders *paid* in the period on the chosen platforms,
+  except cancelled orders and orders refunded without ever shipping (退款未发货).
+- **Time to ship** (发货时长) = first ``shipped_at`` of the order − ``paid_at``, in hours. An
+  order shipped in parts counts as shipped when its first parcel leaves, as the platforms
+  count it.
+- **Ship rate within N h** (N小时发货率, 发货时效) = orders shipped within N hours of payment /
+  orders *due*, where an order is due when its N-hour window ended before the data
+  horizon (an order paid an hour before the export cannot yet be late) and it was not paid
+  during the Spring Festival logistics shutdown (the platforms suspend the rule then).
+- **Delivery time** (配送时长) = ``delivered_at`` − ``shipped_at`` of a shipment, in days,
+  for shipments handed to the carrier in the period.
+- **Late delivery** (超时配送): delivered later than the promise for its destination
+  province (:data:`DELIVERY_PROMISE_DAYS`), or still in transit past it at the data
+  horizon. Shipments handed over during the Spring Festival shutdown carry no promise.
+- **Logistics cost** (物流成本) = Σ ``shipping_cost_amount`` of the shipments handed over in
+  the period (a period cost, as the carrier bills it). Per order and per unit, an order
+  shipped in n parcels counts 1/n in each parcel's group.
+
+The data horizon is the latest timestamp the workbook holds (an order placed, a parcel
+shipped or delivered): nothing after it can be known.
+
+Example:
+    >>> wb = storebook.open()                                      # doctest: +SKIP
+    >>> p = wb.period("2026-10")                                   # doctest: +SKIP
+    >>> summarise_ship_times(wb, p, by="platform")[["platform", "within_24h_rate"]]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from storebook import calendar
+from storebook.errors import NoDataError, StorebookError
+from storebook.periods import Period
+from storebook.workbook import Workbook
+
+__all__ = [
+    "DELIVERY_PROMISE_DAYS",
+    "LOGISTICS_RETURN_REASONS",
+    "REGIONS",
+    "SHIP_WINDOWS_HOURS",
+    "data_horizon",
+    "summarise_delivery_times",
+    "trend_delivery_times",
+    "find_slow_carriers",
+    "compute_logistics_costs",
+    "count_logistics_issues",
+    "summarise_ship_times",
+    "measure_shutdown_effect",
+    "summarise_slow_carrier",
+    "count_unshipped_orders",
+]
+
+#: The platforms' dispatch windows (24/48 小时发货), in hours from payment.
+SHIP_WINDOWS_HOURS: tuple[int, int] = (24, 48)
+
+#: Delivery promise in days from hand-over to the carrier, by destination province;
+#: ``default`` for every province not listed (remote western provinces get longer).
+DELIVERY_PROMISE_DAYS: dict[str, float] = {
+    "default": 4,
+    "Xinjiang": 7, "Tibet": 7, "Qinghai": 6, "Gansu": 5, "Ningxia": 5, "Inner Mongolia": 5,
+    "Hainan": 5, "Yunnan": 5, "Guizhou": 5, "Heilongjiang": 5, "Jilin": 5,
+    "新疆": 7, "西藏": 7, "青海": 6, "甘肃": 5, "宁夏": 5, "内蒙古": 5,
+    "海南": 5, "云南": 5, "贵州": 5, "黑龙江": 5, "吉林": 5,
+}
+
+#: Return reasons that point at the carrier (物流原因退货).
+LOGISTICS_RETURN_REASONS: tuple[str, ...] = ("late_delivery", "damaged")
+#: Service-ticket category of logistics questions and complaints (物流问题).
+LOGISTICS_TICKET_CATEGORY = "logistics"
+
+_DAY_SECONDS = 86_400.0
+_HOUR_SECONDS = 3_600.0
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _platforms(wb: Workbook, platforms) -> list[str]:
+    return wb.platforms(platforms)
+
+
+def _keys(by: str | Sequence[str] | None, allowed: Sequence[str]) -> list[str]:
+    keys = [] if by is None else [by] if isinstance(by, str) else list(by)
+    unknown = [k for k in keys if k not in allowed]
+    if unknown:
+        raise StorebookError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(allowed)}")
+    return keys
+
+
+def _where(period: Period, platforms: list[str]) -> str:
+    return f"{period.label} on {', '.join(platforms)}"
+
+
+def _shutdown_days(start: date, end: date) -> list[date]:
+    """Days of the Spring Festival logistics shutdown in ``start..end`` (from the calendar)."""
+    if end < start:
+        return []
+    days = calendar.day_kinds(start, end)
+    return [d.date() for d in days.loc[days["is_logistics_shutdown"], "date"]]
+
+
+def _in_days(ts: ibis.Value, days: list[date]) -> ibis.Value:
+    # With no days, still a column (all False) so that it can be aggregated.
+    return ts.date().isin(days) if days else ts.isnull() & ibis.literal(False)
+
+
+def _ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    """numerator / denominator, NaN where the denominator is 0 (never inf)."""
+    den = denominator.astype("float64")
+    return (numerator.astype("float64") / den.where(den != 0)).astype("float64")
+
+
+def data_horizon(wb: Workbook) -> pd.Timestamp:
+    """The latest moment the workbook knows of: last order placed, parcel shipped or delivered.
+
+    Nothing after it can be observed, so windows that end later are not judged yet.
+    """
+    o, s = wb.table("orders"), wb.table("shipments")
+    last = wb.execute(s.aggregate(shipped=s.shipped_at.max(), delivered=s.delivered_at.max()))
+    values = [wb.scalar(o.ordered_at.max()), *last.iloc[0].tolist()] if len(last) else [wb.scalar(o.ordered_at.max())]
+    stamps = [pd.Timestamp(x) for x in values if x is not None and not pd.isna(x)]
+    if not stamps:
+        raise NoDataError("the orders and shipments tables are empty: ingest their exports first")
+    return max(stamps)
+
+
+def _first_shipments(wb: Workbook, before: pd.Timestamp | None = None) -> ibis.Table:
+    """One row per shipped order: its first parcel (time, warehouse, carrier, province) and parcel count."""
+    s = wb.table("shipments")
+    if before is not None:
+        s = s.filter(s.shipped_at < before)
+    return s.group_by("order_id").aggregate(
+        first_shipped_at=s.shipped_at.min(),
+        warehouse=s.warehouse.argmin(s.shipped_at),
+        carrier=s.carrier.argmin(s.shipped_at),
+        ship_province=s.province.argmin(s.shipped_at),
+        parcels=s.count(),
+    )
+
+
+def _dispatch(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
+    """The dispatch population of the period with each order's time to ship."""
+    o = wb.table("orders")
+    o = o.filter(
+        o.paid_at.notnull(),
+        o.paid_at >= period.start_ts,
+        o.paid_at < period.end_ts,
+        o.platform.isin(platforms),
+        o.status != "cancelled",
+    ).select("order_id", "platform", "paid_at", "status", "paid_amount")
+    f = _first_shipments(wb)
+    j = o.left_join(f, "order_id").drop("order_id_right")
+    j = j.filter(~((j.status == "refunded") & j.first_shipped_at.isnull()))
+    return j.mutate(
+        day=j.paid_at.date(),
+        hours_to_ship=(j.first_shipped_at.epoch_seconds() - j.paid_at.epoch_seconds()) / _HOUR_SECONDS,
+        is_shipped=j.first_shipped_at.notnull(),
+    )
+
+
+def _require(wb: Workbook, expr: ibis.Table, what: str, period: Period, platforms: list[str], todo: str) -> None:
+    n = wb.scalar(expr.count())
+    if not n:
+        raise NoDataError(f"no {what} in {_where(period, platforms)}: {todo}")
+
+
+# ----------------------------------------------------------------------------- dispatch
+
+def summarise_ship_times(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "platform",
+) -> pd.DataFrame:
+    """Time from payment to shipment and the 24 h / 48 h ship rates (发货时效).
+
+    Formula: ``within_24h_rate = orders shipped ≤ 24 h after payment / orders due at 24 h``
+    (24小时发货率), likewise 48 h; ``median_hours`` and ``p90_hours`` of time to ship over
+    shipped orders. An order is due when its window closed before the data horizon and it
+    was not paid during the Spring Festival shutdown (see the module docstring).
+
+    Args:
+        wb: the workbook.
+        period: the month (orders *paid* in it).
+        platforms: platforms to include; None = all.
+        by: ``platform``, ``warehouse`` (of the first parcel), ``day`` (payment day), a list
+            of them, or None for one total row.
+    Returns:
+        One row per group: orders, shipped, unshipped, median_hours, p90_hours,
+        due_24h, within_24h, within_24h_rate, due_48h, within_48h, within_48h_rate.
+    Raises:
+        NoDataError: no paid orders in the period, or no shipments table.
+
+    Example:
+        >>> summarise_ship_times(wb, wb.period("2026-10"), by=None).within_24h_rate.item()  # doctest: +SKIP
+        0.93
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["platform", "warehouse", "day"])
+    d = _dispatch(wb, period, platforms)
+    _require(wb, d, "paid orders to ship", period, platforms, "choose another month or platform")
+    horizon = data_horizon(wb)
+    shutdown = _shutdown_days(period.start, period.last_day)
+    d = d.mutate(in_shutdown=_in_days(d.paid_at, shutdown))
+    metrics = {
+        "orders": d.count(),
+        "shipped": d.is_shipped.sum(),
+        "median_hours": d.hours_to_ship.median(),
+        "p90_hours": d.hours_to_ship.quantile(0.9),
+    }
+    for h in SHIP_WINDOWS_HOURS:
+        # Naive timestamps: pandas and the engine both read them as UTC epoch seconds.
+        due = (d.paid_at.epoch_seconds() + h * _HOUR_SECONDS <= horizon.timestamp()) & ~d.in_shutdown
+        ok = due & d.is_shipped & (d.hours_to_ship <= h)
+        metrics[f"due_{h}h"] = due.cast("int64").sum()
+        metrics[f"within_{h}h"] = ok.cast("int64").sum()
+    grouped = d.group_by(keys).aggregate(**metrics) if keys else d.aggregate(**metrics)
+    out = wb.execute(grouped.order_by(keys) if keys else grouped)
+    out = out.assign(unshipped=lambda x: x["orders"] - x["shipped"])
+    for h in SHIP_WINDOWS_HOURS:
+        out[f"within_{h}h_rate"] = _ratio(out[f"within_{h}h"], out[f"due_{h}h"])
+    cols = [*keys, "orders", "shipped", "unshipped", "median_hours", "p90_hours"]
+    for h in SHIP_WINDOWS_HOURS:
+        cols += [f"due_{h}h", f"within_{h}h", f"within_{h}h_rate"]
+    return out[cols].reset_index(drop=True)
+
+
+def count_unshipped_orders(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "platform",
+) -> pd.DataFrame:
+    """Orders paid by the end of the period and not shipped by then (月末未发货).
+
+    Formula: orders with ``paid_at < period end``, not cancelled, not refunded without
+    shipping, whose first parcel left at or after the period end (or never). Age =
+    period end − ``paid_at``.
+
+    Args:
+        wb: the workbook.
+        period: the month; the backlog is taken at its end.
+        platforms: platforms to include; None = all.
+        by: ``platform``, a list, or None for one total row.
+    Returns:
+        One row per group: unshipped, unshipped_amount (paid amount), over_48h (paid more
+        than 48 h before the period end), median_age_hours, oldest_paid_at.
+
+    Example:
+        >>> count_unshipped_orders(wb, wb.period("2026-10"), by=None).unshipped.item()  # doctest: +SKIP
+        12
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["platform"])
+    o = wb.table("orders")
+    o = o.filter(
+        o.paid_at.notnull(), o.paid_at < period.end_ts, o.platform.isin(platforms), o.status != "cancelled"
+    ).select("order_id", "platform", "paid_at", "status", "paid_amount")
+    shipped_ever = _first_shipments(wb).select("order_id", ever=ibis.literal(True))
+    shipped_by_end = _first_shipments(wb, before=period.end_ts).select("order_id", by_end=ibis.literal(True))
+    j = o.left_join(shipped_ever, "order_id").drop("order_id_right")
+    j = j.left_join(shipped_by_end, "order_id").drop("order_id_right")
+    j = j.filter(j.by_end.isnull(), ~((j.status == "refunded") & j.ever.isnull()))
+    age = (period.end_ts.timestamp() - j.paid_at.epoch_seconds()) / _HOUR_SECONDS
+    j = j.mutate(age_hours=age)
+    metrics = {
+        "unshipped": j.count(),
+        "unshipped_amount": j.paid_amount.sum(),
+        "over_48h": (j.age_hours > 48).cast("int64").sum(),
+        "median_age_hours": j.age_hours.median(),
+        "oldest_paid_at": j.paid_at.min(),
+    }
+    grouped = j.group_by(keys).aggregate(**metrics) if keys else j.aggregate(**metrics)
+    out = wb.execute(grouped)
+    if keys:  # every requested platform appears, with zero when nothing is waiting
+        frame = pd.DataFrame({"platform": platforms})
+        out = frame.merge(out, on="platform", how="left")
+        out[["unshipped", "over_48h"]] = out[["unshipped", "over_48h"]].fillna(0).astype("int64")
+        out["unshipped_amount"] = out["unshipped_amount"].fillna(0.0)
+    else:
+        out[["unshipped", "over_48h"]] = out[["unshipped", "over_48h"]].fillna(0).astype("int64")
+        out["unshipped_amount"] = out["unshipped_amount"].fillna(0.0)
+    return out.reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- delivery
+
+def _promise_expr(province: ibis.Value, promise_days: float | Mapping[str, float]) -> ibis.Value:
+    if isinstance(promise_days, int | float):
+        return ibis.literal(float(promise_days))
+    mapping = {k: float(v) for k, v in promise_days.items() if k != "default"}
+    default = float(promise_days.get("default", DELIVERY_PROMISE_DAYS["default"]))
+    return province.substitute(mapping, else_=default) if mapping else ibis.literal(default)
+
+
+def _shipments(wb: Workbook, start: date, end: date, platforms: list[str]) -> ibis.Table:
+    """Shipments handed over in ``[start, end)`` on orders of the platforms, with delivery days."""
+    s = wb.table("shipments")
+    s = s.filter(s.shipped_at >= pd.Timestamp(start), s.shipped_at < pd.Timestamp(end))
+    o = wb.table("orders").select("order_id", "platform")
+    o = o.filter(o.platform.isin(platforms))
+    j = s.inner_join(o, "order_id")
+    return j.mutate(
+        day=j.shipped_at.date(),
+        delivery_days=(j.delivered_at.epoch_seconds() - j.shipped_at.epoch_seconds()) / _DAY_SECONDS,
+        is_delivered=j.delivered_at.notnull(),
+    )
+
+
+def summarise_delivery_times(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "carrier",
+    promise_days: float | Mapping[str, float] = DELIVERY_PROMISE_DAYS,
+) -> pd.DataFrame:
+    """Delivery time and late deliveries against the promise (配送时效, 超时率).
+
+    Formula: ``delivery_days = delivered_at − shipped_at`` (days); ``late_rate = late /
+    promised`` where *promised* are the shipments handed over outside the Spring Festival
+    shutdown and *late* those delivered after the promise for their province, or still in
+    transit past it at the data horizon (超时配送率).
+
+    Args:
+        wb: the workbook.
+        period: the month (shipments *handed over* in it).
+        platforms: platforms to include; None = all.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``day`` (ship
+            day), or None for one total row.
+        promise_days: days, or a mapping province → days with a ``default``.
+    Returns:
+        One row per group: shipments, delivered, in_transit, median_days, p90_days,
+        mean_days, promised, late, late_rate, in_shutdown.
+    Raises:
+        NoDataError: no shipments in the period, or no shipments table.
+
+    Example:
+        >>> summarise_delivery_times(wb, wb.period("2026-10"), by=["carrier", "province"])  # doctest: +SKIP
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["carrier", "province", "warehouse", "platform", "day"])
+    s = _shipments(wb, period.start, period.end, platforms)
+    _require(wb, s, "shipments", period, platforms,
+             "check that the shipments export covers this month (data/raw/shipments) and re-run `storebook ingest`")
+    return _delivery_stats(wb, s, keys, promise_days, _shutdown_days(period.start, period.last_day))
+
+
+def _delivery_stats(wb: Workbook, s: ibis.Table, keys: list[str], promise_days, shutdown: list[date]) -> pd.DataFrame:
+    horizon = data_horizon(wb).timestamp()
+    promise = _promise_expr(s.province, promise_days)
+    in_shutdown = _in_days(s.shipped_at, shutdown)
+    deadline = s.shipped_at.epoch_seconds() + promise * _DAY_SECONDS
+    late = ibis.ifelse(
+        s.is_delivered,
+        s.delivery_days > promise,
+        deadline < horizon,
+    ) & ~in_shutdown
+    metrics = {
+        "shipments": s.count(),
+        "delivered": s.is_delivered.cast("int64").sum(),
+        "median_days": s.delivery_days.median(),
+        "p90_days": s.delivery_days.quantile(0.9),
+        "mean_days": s.delivery_days.mean(),
+        "promised": (~in_shutdown).cast("int64").sum(),
+        "late": late.cast("int64").sum(),
+        "in_shutdown": in_shutdown.cast("int64").sum(),
+    }
+    grouped = s.group_by(keys).aggregate(**metrics) if keys else s.aggregate(**metrics)
+    out = wb.execute(grouped.order_by(keys) if keys else grouped)
+    out = out.assign(
+        in_transit=lambda x: x["shipments"] - x["delivered"],
+        late_rate=lambda x: _ratio(x["late"], x["promised"]),
+    )
+    cols = [*keys, "shipments", "delivered", "in_transit", "median_days", "p90_days", "mean_days",
+            "promised", "late", "late_rate", "in_shutdown"]
+    return out[cols].reset_index(drop=True)
+
+
+def trend_delivery_times(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    months: int = 13,
+    promise_days: float | Mapping[str, float] = DELIVERY_PROMISE_DAYS,
+) -> pd.DataFrame:
+    """Daily delivery time over the ``months`` months ending with ``period``, with the calendar.
+
+    The Spring Festival logistics shutdown (春节停运) slows every carrier at once; this
+    frame marks those days (``is_logistics_shutdown``) so a chart shows the slowdown for
+    what it is, a calendar effect, and :func:`measure_shutdown_effect` sizes it.
+
+    Args:
+        wb: the workbook.
+        period: the last month of the window.
+        platforms: platforms to include; None = all.
+        months: length of the window in months (13 = a year and the comparison month).
+        promise_days: as in :func:`summarise_delivery_times`.
+    Returns:
+        One row per ship day: day, shipments, median_days, p90_days, mean_days, late,
+        late_rate, is_logistics_shutdown, event (calendar kind, "" if none).
+
+    Example:
+        >>> t = trend_delivery_times(wb, wb.period("2026-10"))                 # doctest: +SKIP
+        >>> t.loc[t.is_logistics_shutdown, "median_days"].mean()         # doctest: +SKIP
+    """
+    platforms = _platforms(wb, platforms)
+    window = period.trailing(months)
+    s = _shipments(wb, window.start, window.end, platforms)
+    _require(wb, s, "shipments", window, platforms, "check the shipments export (data/raw/shipments)")
+    # Late deliveries are judged against the promise on every day here (no suspension),
+    # so the chart shows how far the shutdown pushes delivery past the usual promise.
+    daily = _delivery_stats(wb, s, ["day"], promise_days, [])
+    cal = calendar.day_kinds(window.start, window.last_day)[["date", "is_logistics_shutdown", "event"]]
+    cal = cal.assign(day=cal["date"].astype("datetime64[us]")).drop(columns="date")
+    out = daily.merge(cal, on="day", how="left")
+    out["is_logistics_shutdown"] = out["is_logistics_shutdown"].fillna(False).astype(bool)
+    out["event"] = out["event"].fillna("").astype("str")
+    return out[["day", "shipments", "median_days", "p90_days", "mean_days", "late", "late_rate",
+                "is_logistics_shutdown", "event"]]
+
+
+def measure_shutdown_effect(trend: pd.DataFrame) -> dict:
+    """Size the Spring Festival slowdown in a :func:`trend_delivery_times` frame (pure pandas).
+
+    Formula: shipment-weighted mean delivery days of ship days inside the shutdown versus
+    outside it; ``extra_days`` = inside − outside.
+
+    Returns:
+        ``{"days": n shutdown days with shipments, "first": date|None, "last": date|None,
+        "inside_days": float, "outside_days": float, "extra_days": float,
+        "inside_late_rate": float, "outside_late_rate": float}`` (NaN where undefined).
+
+    Example:
+        >>> t = pd.DataFrame({"day": pd.to_datetime(["2026-02-10", "2026-03-01"]),
+        ...     "shipments": [10, 30], "mean_days": [6.0, 2.0], "late": [8, 3],
+        ...     "is_logistics_shutdown": [True, False]})
+        >>> measure_shutdown_effect(t)["extra_days"]
+        4.0
+    """
+    inside = trend[trend["is_logistics_shutdown"]]
+    outside = trend[~trend["is_logistics_shutdown"]]
+
+    def weighted(frame: pd.DataFrame) -> float:
+        n = frame["shipments"].sum()
+        return float((frame["mean_days"] * frame["shipments"]).sum() / n) if n else float("nan")
+
+    def late_rate(frame: pd.DataFrame) -> float:
+        n = frame["shipments"].sum()
+        return float(frame["late"].sum() / n) if n else float("nan")
+
+    inside_days, outside_days = weighted(inside), weighted(outside)
+    return {
+        "days": int(len(inside)),
+        "first": inside["day"].min().date() if len(inside) else None,
+        "last": inside["day"].max().date() if len(inside) else None,
+        "inside_days": inside_days,
+        "outside_days": outside_days,
+        "extra_days": inside_days - outside_days,
+        "inside_late_rate": late_rate(inside),
+        "outside_late_rate": late_rate(outside),
+    }
+
+
+# ----------------------------------------------------------------------------- slow carriers
+
+#: China's seven geographic regions (七大地理分区). Carrier trouble usually sits in a hub
+#: that serves a region, so the slow-carrier scan pools provinces by region first.
+REGIONS: dict[str, tuple[str, ...]] = {
+    "华东": ("上海", "江苏", "浙江", "安徽", "福建", "江西", "山东",
+             "Shanghai", "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong"),
+    "华南": ("广东", "广西", "海南", "Guangdong", "Guangxi", "Hainan"),
+    "华北": ("北京", "天津", "河北", "山西", "内蒙古", "Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia"),
+    "华中": ("河南", "湖北", "湖南", "Henan", "Hubei", "Hunan"),
+    "西南": ("四川", "重庆", "贵州", "云南", "西藏", "Sichuan", "Chongqing", "Guizhou", "Yunnan", "Tibet"),
+    "西北": ("陕西", "甘肃", "青海", "宁夏", "新疆", "Shaanxi", "Gansu", "Qinghai", "Ningxia", "Xinjiang"),
+    "东北": ("黑龙江", "吉林", "辽宁", "Heilongjiang", "Jilin", "Liaoning"),
+}
+_REGION_OF = {p: r for r, provinces in REGIONS.items() for p in provinces}
+#: Parcels handed over this many days before the Spring Festival shutdown can be caught by it.
+SHUTDOWN_LEAD_DAYS = 7
+
+_SLOW_COLUMNS = ["carrier", "region", "province", "first_day", "last_day", "shipments",
+                 "mean_excess_days", "carrier_days", "others_days", "z"]
+
+
+def find_slow_carriers(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    min_excess_days: float = 1.0,
+    min_shipments: int = 5,
+    min_z: float = 6.0,
+) -> pd.DataFrame:
+    """Carriers that were slow to a group of provinces for part of the period (慢线路).
+
+    Method:
+
+    1. Each delivered shipment's *excess* = its delivery days − the mean delivery days of
+       the *other* carriers to the same province from the same warehouse in the same week
+       (falling back to the month), − the carrier's own usual excess in the month. A
+       slowdown that hits every carrier cancels out; so does a carrier that is always a
+       little slower.
+    2. For every carrier × region (:data:`REGIONS`) and every run of ship days, the
+       z-score of the summed excess is ``Σ excess / (σ √n)`` with σ the pooled spread of
+       single shipments. The run with the largest z is the candidate spell; it is flagged
+       when it holds at least ``min_shipments`` shipments, its mean excess is at least
+       ``min_excess_days`` and its z is at least ``min_z`` (6 keeps the false alarms of a
+       month's ~500 runs × 35 carrier-regions away; a planted 3-day slowdown of 8
+       parcels scores about 10).
+    3. The provinces named are those of the flagged region whose shipments in the spell
+       were, on average, at least ``min_excess_days`` late; the dates are the first and
+       last ship day of such a shipment.
+
+    Shipments handed over during the Spring Festival shutdown, or in the
+    :data:`SHUTDOWN_LEAD_DAYS` before it, are left out: that slowdown is the calendar's
+    (see :func:`trend_delivery_times`), not a carrier's.
+
+    Args:
+        wb: the workbook.
+        period: the month (shipments handed over in it).
+        platforms: platforms to include; None = all.
+        min_excess_days: the slowdown worth reporting, in days.
+        min_shipments: fewest shipments in a flagged spell.
+        min_z: the evidence required.
+    Returns:
+        One row per flagged carrier × province, slowest first: carrier, region, province,
+        first_day, last_day, shipments, mean_excess_days, carrier_days (mean delivery days
+        of those shipments), others_days (the other carriers on the same lanes and weeks),
+        z (of the region's spell). Empty (same columns) when no carrier was slow.
+
+    Example:
+        >>> slow = find_slow_carriers(wb, wb.period("2026-09"))    # doctest: +SKIP
+        >>> summarise_slow_carrier(slow)["carrier"]                  # doctest: +SKIP
+        'ZTO Express'
+    """
+    platforms = _platforms(wb, platforms)
+    s = _shipments(wb, period.start, period.end, platforms)
+    s = s.filter(s.is_delivered)
+    shutdown = _shutdown_days(period.start - timedelta(days=40), period.last_day + timedelta(days=40))
+    if shutdown:
+        first = min(shutdown) - timedelta(days=SHUTDOWN_LEAD_DAYS)
+        s = s.filter(~((s.day >= first) & (s.day <= max(shutdown))))
+    cells = wb.execute(
+        s.group_by(["carrier", "province", "warehouse", "day"]).aggregate(
+            n=s.count(), total=s.delivery_days.sum(), total_sq=(s.delivery_days * s.delivery_days).sum()
+        )
+    )
+    return _slow_spells(cells, min_excess_days, min_shipments, min_z)
+
+
+def _leave_one_out(cells: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Mean delivery days of the other carriers in the cell's ``keys`` group (NaN if none)."""
+    own = cells.groupby([*keys, "carrier"])[["n", "total"]].transform("sum")
+    both = cells.groupby(keys)[["n", "total"]].transform("sum")
+    others_n = both["n"] - own["n"]
+    return (both["total"] - own["total"]) / others_n.where(others_n > 0)
+
+
+def _slow_spells(cells: pd.DataFrame, min_excess: float, min_n: int, min_z: float) -> pd.DataFrame:
+    """Steps 1–3 of :func:`find_slow_carriers` on carrier × province × warehouse × day sums."""
+    empty = pd.DataFrame(columns=_SLOW_COLUMNS)
+    if cells.empty:
+        return empty
+    c = cells.assign(week=cells["day"].dt.to_period("W").dt.start_time)
+    base = _leave_one_out(c, ["province", "warehouse", "week"])
+    base = base.fillna(_leave_one_out(c, ["province", "warehouse"])).fillna(_leave_one_out(c, ["province"]))
+    c = c.assign(base_sum=base * c["n"]).dropna(subset=["base_sum"])
+    if c.empty:
+        return empty
+    excess = c["total"] - c["base_sum"]
+    offset = excess.groupby(c["carrier"]).transform("sum") / c.groupby("carrier")["n"].transform("sum")
+    c = c.assign(excess_sum=excess - offset * c["n"], region=c["province"].map(_REGION_OF).fillna(c["province"]))
+    # σ: spread of single shipments around their cell's mean, pooled over cells.
+    dof = float((c["n"] - 1).clip(lower=0).sum())
+    var = float((c["total_sq"] - c["total"] ** 2 / c["n"]).clip(lower=0).sum() / dof) if dof else 1.0
+    sigma = float(np.sqrt(max(var, 0.05)))
+    days = np.sort(c["day"].unique())
+    rows = []
+    for (carrier, region), g in c.groupby(["carrier", "region"]):
+        pos = np.searchsorted(days, g["day"].to_numpy())
+        s_day = np.bincount(pos, weights=g["excess_sum"].to_numpy(), minlength=len(days))
+        n_day = np.bincount(pos, weights=g["n"].to_numpy(), minlength=len(days))
+        cs, cn = np.r_[0.0, s_day.cumsum()], np.r_[0.0, n_day.cumsum()]
+        a, b = np.triu_indices(len(days))  # every run of days a..b
+        s_run, n_run = cs[b + 1] - cs[a], cn[b + 1] - cn[a]
+        ok = (n_run >= min_n) & (s_run >= min_excess * n_run)
+        if not ok.any():
+            continue
+        z = np.where(ok, s_run / (sigma * np.sqrt(np.where(n_run > 0, n_run, 1.0))), -np.inf)
+        k = int(np.argmax(z))
+        if z[k] < min_z:
+            continue
+        spell = g[(g["day"] >= days[a[k]]) & (g["day"] <= days[b[k]])]
+        late = spell[spell["excess_sum"] >= min_excess * spell["n"]]
+        for province, p in spell.groupby("province"):
+            n = float(p["n"].sum())
+            if p["excess_sum"].sum() < min_excess * n:
+                continue
+            lp = late[late["province"] == province]
+            rows.append({
+                "carrier": carrier, "region": region, "province": province,
+                "first_day": lp["day"].min(), "last_day": lp["day"].max(),
+                "shipments": int(n), "mean_excess_days": float(p["excess_sum"].sum() / n),
+                "carrier_days": float(p["total"].sum() / n), "others_days": float(p["base_sum"].sum() / n),
+                "z": float(z[k]),
+            })
+    if not rows:
+        return empty
+    out = pd.DataFrame(rows, columns=_SLOW_COLUMNS)
+    return out.sort_values(["z", "mean_excess_days"], ascending=False).reset_index(drop=True)
+
+
+def summarise_slow_carrier(slow: pd.DataFrame) -> dict | None:
+    """The strongest finding of :func:`find_slow_carriers`: carrier, provinces and dates.
+
+    Returns:
+        ``{"carrier", "region", "provinces" (sorted), "first_day", "last_day",
+        "shipments", "mean_excess_days", "carrier_days", "others_days"}`` for the carrier ×
+        region with the highest z, or None when nothing was flagged.
+
+    Example:
+        >>> s = pd.DataFrame({"carrier": ["X", "X"], "region": ["西南", "西南"], "province": ["B", "A"],
+        ...     "first_day": pd.to_datetime(["2026-03-05", "2026-03-04"]),
+        ...     "last_day": pd.to_datetime(["2026-03-15", "2026-03-16"]), "shipments": [3, 1],
+        ...     "mean_excess_days": [2.0, 4.0], "carrier_days": [5.0, 7.0], "others_days": [3.0, 3.0],
+        ...     "z": [9.0, 9.0]})
+        >>> r = summarise_slow_carrier(s)
+        >>> r["provinces"], r["mean_excess_days"], str(r["first_day"])
+        (['A', 'B'], 2.5, '2026-03-04')
+    """
+    if slow is None or slow.empty:
+        return None
+    top = slow.iloc[0]
+    rows = slow[(slow["carrier"] == top["carrier"]) & (slow["region"] == top["region"])]
+    n = int(rows["shipments"].sum())
+
+    def weighted(col: str) -> float:
+        return float((rows[col] * rows["shipments"]).sum() / n)
+
+    return {
+        "carrier": top["carrier"],
+        "region": top["region"],
+        "provinces": sorted(rows["province"].tolist()),
+        "first_day": pd.Timestamp(rows["first_day"].min()).date(),
+        "last_day": pd.Timestamp(rows["last_day"].max()).date(),
+        "shipments": n,
+        "mean_excess_days": weighted("mean_excess_days"),
+        "carrier_days": weighted("carrier_days"),
+        "others_days": weighted("others_days"),
+    }
+
+
+# ----------------------------------------------------------------------------- cost and issues
+
+def _parcels(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
+    """Shipments handed over in the period with each parcel's share of its order and units."""
+    s = _shipments(wb, period.start, period.end, platforms)
+    all_s = wb.table("shipments")
+    per_order = all_s.group_by("order_id").aggregate(parcels=all_s.count())
+    lines = wb.table("order_lines")
+    units = lines.group_by("order_id").aggregate(order_units=lines.quantity.sum())
+    j = s.inner_join(per_order, "order_id").left_join(units, "order_id").drop("order_id_right")
+    return j.mutate(
+        order_share=1.0 / j.parcels.cast("float64"),
+        unit_share=j.order_units.fill_null(0).cast("float64") / j.parcels.cast("float64"),
+    )
+
+
+def compute_logistics_costs(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "carrier",
+) -> pd.DataFrame:
+    """Logistics cost, per order and per unit (物流成本, 单均物流成本, 件均物流成本).
+
+    Formula: ``cost = Σ shipping_cost_amount`` of the shipments handed over in the period;
+    ``cost_per_order = cost / orders`` and ``cost_per_unit = cost / units``, where an order
+    shipped in n parcels counts 1/n order (and 1/n of its units) in each parcel's group, so
+    groups add up to the total.
+
+    Args:
+        wb: the workbook.
+        period: the month (shipments handed over in it).
+        platforms: platforms to include; None = all.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, or None.
+    Returns:
+        One row per group: shipments, orders, units, cost, cost_per_order, cost_per_unit,
+        cost_per_shipment.
+    Raises:
+        NoDataError: no shipments in the period.
+
+    Example:
+        >>> compute_logistics_costs(wb, wb.period("2026-10"), by="platform")  # doctest: +SKIP
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["carrier", "province", "warehouse", "platform"])
+    j = _parcels(wb, period, platforms)
+    _require(wb, j, "shipments", period, platforms,
+             "check that the shipments export covers this month (data/raw/shipments) and re-run `storebook ingest`")
+    metrics = {
+        "shipments": j.count(),
+        "orders": j.order_share.sum(),
+        "units": j.unit_share.sum(),
+        "cost": j.shipping_cost_amount.sum(),
+    }
+    grouped = j.group_by(keys).aggregate(**metrics) if keys else j.aggregate(**metrics)
+    out = wb.execute(grouped.order_by(keys) if keys else grouped)
+    return out.assign(
+        cost_per_order=lambda x: _ratio(x["cost"], x["orders"]),
+        cost_per_unit=lambda x: _ratio(x["cost"], x["units"]),
+        cost_per_shipment=lambda x: _ratio(x["cost"], x["shipments"]),
+    ).reset_index(drop=True)
+
+
+def count_logistics_issues(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "carrier",
+) -> pd.DataFrame:
+    """Logistics complaints and refunds per 1,000 orders (物流投诉率, 物流退款率).
+
+    Formula: for the orders whose first parcel left in the period (grouped by that
+    parcel's carrier / province / warehouse, or the order's platform):
+    ``complaints_per_1000 = orders with a logistics complaint ticket × 1000 / orders`` and
+    ``refunds_per_1000 = orders with a return for late delivery or damage × 1000 /
+    orders``; ``refund_amount`` is what those returns refunded. Tickets and returns are
+    counted whenever they were raised (later ones still belong to the order's month).
+
+    Args:
+        wb: the workbook.
+        period: the month (orders first shipped in it).
+        platforms: platforms to include; None = all.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, or None.
+    Returns:
+        One row per group: orders, complaints, complaints_per_1000, refunds,
+        refunds_per_1000, refund_amount.
+
+    Example:
+        >>> count_logistics_issues(wb, wb.period("2026-10"), by=None)  # doctest: +SKIP
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["carrier", "province", "warehouse", "platform"])
+    f = _first_shipments(wb)
+    f = f.filter(f.first_shipped_at >= period.start_ts, f.first_shipped_at < period.end_ts)
+    o = wb.table("orders").select("order_id", "platform")
+    o = o.filter(o.platform.isin(platforms))
+    j = f.inner_join(o, "order_id").rename(province="ship_province")
+    _require(wb, j, "shipped orders", period, platforms, "check the shipments export (data/raw/shipments)")
+    if wb.has("service_tickets"):
+        t = wb.table("service_tickets")
+        t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
+        complained = t.select("order_id").distinct().mutate(complaint=ibis.literal(1, "int64"))
+    else:
+        complained = None
+    if wb.has("returns"):
+        r = wb.table("returns")
+        r = r.filter(r.reason.isin(list(LOGISTICS_RETURN_REASONS)))
+        refunded = r.group_by("order_id").aggregate(refund_amount=r.refund_amount.sum())
+        refunded = refunded.mutate(refund=ibis.literal(1, "int64"))
+    else:
+        refunded = None
+    if complained is not None:
+        j = j.left_join(complained, "order_id").drop("order_id_right")
+    else:
+        j = j.mutate(complaint=ibis.null("int64"))
+    if refunded is not None:
+        j = j.left_join(refunded, "order_id").drop("order_id_right")
+    else:
+        j = j.mutate(refund=ibis.null("int64"), refund_amount=ibis.null("float64"))
+    metrics = {
+        "orders": j.count(),
+        "complaints": j.complaint.fill_null(0).sum(),
+        "refunds": j.refund.fill_null(0).sum(),
+        "refund_amount": j.refund_amount.fill_null(0.0).sum(),
+    }
+    grouped = j.group_by(keys).aggregate(**metrics) if keys else j.aggregate(**metrics)
+    out = wb.execute(grouped.order_by(keys) if keys else grouped)
+    return out.assign(
+        complaints_per_1000=lambda x: _ratio(x["complaints"] * 1000, x["orders"]),
+        refunds_per_1000=lambda x: _ratio(x["refunds"] * 1000, x["orders"]),
+    )[[*keys, "orders", "complaints", "complaints_per_1000", "refunds", "refunds_per_1000",
+       "refund_amount"]].reset_index(drop=True)

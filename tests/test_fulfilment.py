@@ -1,0 +1,296 @@
+"""Fulfilment: hand-computed dispatch, delivery, cost and issue metrics on a tiny store;
+the planted slow carrier recovered from the sample store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import storebook
+from storebook import fulfilment
+from storebook.errors import NoDataError
+from storebook.periods import month
+
+# ----------------------------------------------------------------------------- tiny store
+
+_DEFAULTS = {"str": "x", "int": 1, "Int64": None, "float": 0.0, "bool": False,
+             "timestamp": pd.Timestamp("2026-01-01"), "date": pd.Timestamp("2026-01-01")}
+
+
+def write_tables(root: Path, **tables: list[dict]) -> storebook.Workbook:
+    """Write canonical Parquet tables from partial rows (missing columns get defaults).
+
+    Shared by the fulfilment, products and profit tests. Types follow the contract:
+    dates as date32, timestamps in microseconds, as ingest writes them.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from storebook import schema
+
+    arrow_types = {"str": pa.string(), "int": pa.int64(), "Int64": pa.int64(), "float": pa.float64(),
+                   "bool": pa.bool_(), "timestamp": pa.timestamp("us"), "date": pa.date32()}
+    processed = root / "data" / "processed"
+    for name, rows in tables.items():
+        frame = pd.DataFrame(rows)
+        arrays = {}
+        for spec in schema.columns(name):
+            col = frame[spec.name] if spec.name in frame else pd.Series(
+                [None if spec.nullable else _DEFAULTS[spec.kind]] * len(frame), dtype=object)
+            if spec.kind in {"timestamp", "date"}:
+                col = pd.to_datetime(col)
+                col = col.dt.date if spec.kind == "date" else col
+            arrays[spec.name] = pa.array(col, type=arrow_types[spec.kind], from_pandas=True)
+        (processed / name).mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.table(arrays), processed / name / "part-0.parquet")
+    return storebook.open(processed)
+
+
+def _order(order_id, platform, paid_at, status="completed", paid_amount=100.0):
+    paid = pd.Timestamp(paid_at) if paid_at else None
+    ordered = (paid - pd.Timedelta(minutes=1)) if paid is not None else pd.Timestamp("2026-03-10 09:00")
+    return {"order_id": order_id, "platform": platform, "ordered_at": ordered, "paid_at": paid,
+            "status": status, "items_amount": paid_amount, "paid_amount": paid_amount if paid else 0.0}
+
+
+def _ship(sid, order_id, carrier, warehouse, province, shipped, delivered, cost):
+    return {"shipment_id": sid, "order_id": order_id, "carrier": carrier, "warehouse": warehouse,
+            "province": province, "shipped_at": shipped, "delivered_at": delivered,
+            "shipping_cost_amount": cost}
+
+
+@pytest.fixture
+def store(root: Path) -> storebook.Workbook:
+    orders = [
+        _order("O1", "tmall", "2026-03-02 10:00"),
+        _order("O2", "tmall", "2026-03-03 10:00"),
+        _order("O3", "jd", "2026-03-05 00:00"),
+        _order("O4", "jd", "2026-03-31 20:00"),
+        _order("O5", "tmall", None, status="cancelled"),
+        _order("O6", "tmall", "2026-03-12 10:00", status="refunded"),
+        _order("O7", "web", "2026-02-27 10:00"),
+        _order("O8", "web", "2026-03-29 08:00", status="paid", paid_amount=80.0),
+        _order("O9", "tmall", "2026-03-14 10:00"),
+    ]
+    shipments = [
+        _ship("S1", "O1", "A", "WH1", "Zhejiang", "2026-03-02 20:00", "2026-03-04 20:00", 10.0),
+        _ship("S2", "O2", "B", "WH1", "Zhejiang", "2026-03-04 22:00", "2026-03-09 22:00", 12.0),
+        _ship("S3a", "O3", "A", "WH2", "Xinjiang", "2026-03-08 00:00", "2026-03-10 00:00", 8.0),
+        _ship("S3b", "O3", "A", "WH2", "Xinjiang", "2026-03-09 00:00", None, 6.0),
+        _ship("S4", "O4", "A", "WH1", "Zhejiang", "2026-04-01 10:00", "2026-04-02 10:00", 9.0),
+        _ship("S7", "O7", "B", "WH1", "Xinjiang", "2026-03-02 08:00", "2026-03-03 08:00", 5.0),
+        _ship("S9", "O9", "B", "WH2", "Xinjiang", "2026-03-15 10:00", "2026-03-20 10:00", 7.0),
+    ]
+    units = {"O1": 2, "O2": 1, "O3": 4, "O4": 1, "O5": 1, "O6": 1, "O7": 1, "O8": 1, "O9": 3}
+    lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": q} for o, q in units.items()]
+    tickets = [
+        {"ticket_id": "T1", "order_id": "O2", "category": "logistics", "is_complaint": True,
+         "opened_at": "2026-03-10 09:00"},
+        {"ticket_id": "T2", "order_id": "O1", "category": "logistics", "is_complaint": False,
+         "opened_at": "2026-03-03 09:00"},
+        {"ticket_id": "T3", "order_id": "O9", "category": "quality", "is_complaint": True,
+         "opened_at": "2026-03-21 09:00"},
+    ]
+    returns = [
+        {"return_id": "R1", "order_id": "O2", "sku": "A1", "reason": "late_delivery", "refund_amount": 30.0},
+        {"return_id": "R2", "order_id": "O9", "sku": "A1", "reason": "changed_mind", "refund_amount": 50.0},
+        {"return_id": "R3", "order_id": "O3", "sku": "A1", "reason": "damaged", "refund_amount": 20.0},
+        {"return_id": "R4", "order_id": "O3", "sku": "A1", "reason": "damaged", "refund_amount": 15.0},
+    ]
+    return write_tables(root, orders=orders, shipments=shipments, order_lines=lines,
+                        service_tickets=tickets, returns=returns)
+
+
+MARCH = month("2026-03")
+
+# ----------------------------------------------------------------------------- dispatch
+
+
+def test_ship_times_total_hand_computed(store):
+    t = fulfilment.summarise_ship_times(store, MARCH, by=None).iloc[0]
+    # O1..O4, O8, O9 (O5 cancelled, O6 refunded unshipped, O7 paid in February).
+    assert (t.orders, t.shipped, t.unshipped) == (6, 5, 1)
+    # hours to ship 10, 36, 72, 14, 24 → median 24; p90 interpolated 36 + 0.6 × 36.
+    assert t.median_hours == pytest.approx(24.0)
+    assert t.p90_hours == pytest.approx(57.6)
+    # 24 h: all six due; O1, O4 and O9 (exactly 24 h) made it.
+    assert (t.due_24h, t.within_24h, t.within_24h_rate) == (6, 3, pytest.approx(0.5))
+    # 48 h: O4's window ends after the data horizon (O4 delivered 04-02 10:00): not due.
+    assert (t.due_48h, t.within_48h, t.within_48h_rate) == (5, 3, pytest.approx(0.6))
+
+
+def test_ship_times_by_platform(store):
+    t = fulfilment.summarise_ship_times(store, MARCH, by="platform").set_index("platform")
+    assert list(t.index) == ["jd", "tmall", "web"]
+    assert t.loc["tmall", "within_24h_rate"] == pytest.approx(2 / 3)  # O1, O9 of O1, O2, O9
+    assert t.loc["jd", "within_48h_rate"] == pytest.approx(0.0)        # O3 72 h; O4 not due
+    assert t.loc["web", "unshipped"] == 1
+
+
+def test_ship_times_by_warehouse_uses_first_parcel(store):
+    t = fulfilment.summarise_ship_times(store, MARCH, by="warehouse").set_index("warehouse")
+    assert t.loc["WH2", "shipped"] == 2  # O3 (both parcels WH2) and O9
+    assert t.loc["WH1", "shipped"] == 3  # O1, O2, O4
+
+
+def test_unshipped_at_month_end(store):
+    u = fulfilment.count_unshipped_orders(store, MARCH).set_index("platform")
+    assert u.loc["tmall", "unshipped"] == 0
+    assert u.loc["jd", "unshipped"] == 1   # O4 paid 03-31 20:00, shipped 04-01
+    assert u.loc["web", "unshipped"] == 1  # O8 never shipped
+    assert u.loc["web", "over_48h"] == 1   # 64 h old at the month end
+    assert u.loc["jd", "over_48h"] == 0    # 4 h old
+    total = fulfilment.count_unshipped_orders(store, MARCH, by=None).iloc[0]
+    assert (total.unshipped, total.unshipped_amount) == (2, pytest.approx(180.0))
+
+
+# ----------------------------------------------------------------------------- delivery
+
+
+def test_delivery_times_by_carrier_against_province_promise(store):
+    d = fulfilment.summarise_delivery_times(store, MARCH, by="carrier").set_index("carrier")
+    a, b = d.loc["A"], d.loc["B"]
+    assert (a.shipments, a.delivered, a.in_transit) == (3, 2, 1)
+    assert a.median_days == pytest.approx(2.0)
+    # S3b is still in transit 24 days after shipping, past Xinjiang's 7-day promise: late.
+    assert (a.late, a.promised) == (1, 3)
+    assert (b.shipments, b.median_days, b.mean_days) == (3, pytest.approx(5.0), pytest.approx(11 / 3))
+    # S2: 5 days to Zhejiang (promise 4) is late; S9: 5 days to Xinjiang (promise 7) is not.
+    assert b.late == 1 and b.late_rate == pytest.approx(1 / 3)
+
+
+def test_delivery_promise_is_configurable(store):
+    d = fulfilment.summarise_delivery_times(store, MARCH, by=None, promise_days=1).iloc[0]
+    # Late against 1 day: S1, S2, S3a, S3b (in transit), S9 → 5 of 6; S7 took exactly 1 day.
+    assert (d.late, d.promised) == (5, 6)
+
+
+def test_spring_festival_shipments_carry_no_promise(root):
+    orders = [_order("F1", "tmall", "2026-02-11 10:00"), _order("F2", "tmall", "2026-03-02 10:00")]
+    shipments = [
+        _ship("S1", "F1", "A", "WH1", "Zhejiang", "2026-02-12 10:00", "2026-02-22 10:00", 5.0),
+        _ship("S2", "F2", "A", "WH1", "Zhejiang", "2026-03-02 12:00", "2026-03-04 12:00", 5.0),
+    ]
+    wb = write_tables(root, orders=orders, shipments=shipments)
+    feb = fulfilment.summarise_delivery_times(wb, month("2026-02"), by=None).iloc[0]
+    assert (feb.in_shutdown, feb.promised, feb.late) == (1, 0, 0)
+    assert np.isnan(feb.late_rate)  # nothing promised: no rate, not a division by zero
+    ship = fulfilment.summarise_ship_times(wb, month("2026-02"), by=None).iloc[0]
+    assert ship.due_24h == 0        # paid inside the shutdown: the 24 h rule is suspended
+    trend = fulfilment.trend_delivery_times(wb, month("2026-03"), months=2)
+    assert trend.set_index("day").loc["2026-02-12", "is_logistics_shutdown"]
+    assert not trend.set_index("day").loc["2026-03-02", "is_logistics_shutdown"]
+    effect = fulfilment.measure_shutdown_effect(trend)
+    assert effect["extra_days"] == pytest.approx(8.0)
+
+
+# ----------------------------------------------------------------------------- cost, issues
+
+
+def test_logistics_costs_per_order_and_unit(store):
+    c = fulfilment.compute_logistics_costs(store, MARCH, by="carrier").set_index("carrier")
+    # A: S1 10 + S3a 8 + S3b 6; O3's two parcels each count half an order and half its 4 units.
+    assert c.loc["A", "cost"] == pytest.approx(24.0)
+    assert c.loc["A", "orders"] == pytest.approx(2.0)
+    assert c.loc["A", "cost_per_order"] == pytest.approx(12.0)
+    assert c.loc["A", "cost_per_unit"] == pytest.approx(4.0)
+    assert c.loc["B", "cost_per_order"] == pytest.approx(8.0)
+    assert c.loc["B", "cost_per_unit"] == pytest.approx(24.0 / 5)
+    total = fulfilment.compute_logistics_costs(store, MARCH, by=None).iloc[0]
+    assert total.cost == pytest.approx(c["cost"].sum()) and total.orders == pytest.approx(5.0)
+
+
+def test_logistics_issues_per_1000_orders(store):
+    i = fulfilment.count_logistics_issues(store, MARCH, by="carrier").set_index("carrier")
+    # First parcels in March: A → O1, O3; B → O2, O7, O9.
+    assert i.loc["A", "orders"] == 2 and i.loc["B", "orders"] == 3
+    assert i.loc["A", "complaints"] == 0            # T2 is a question, not a complaint
+    assert i.loc["B", "complaints_per_1000"] == pytest.approx(1000 / 3)
+    assert i.loc["A", "refunds"] == 1               # O3's two damage returns: one order
+    assert i.loc["A", "refund_amount"] == pytest.approx(35.0)
+    assert i.loc["B", "refunds_per_1000"] == pytest.approx(1000 / 3)  # O2 late; O9 changed mind
+
+
+# ----------------------------------------------------------------------------- slow carrier
+
+
+def _cells(slow_days=range(8, 15), excess=3.0, n=2):
+    """Carrier × province × warehouse × day sums: three carriers, even service except B
+    to 四川 and 重庆 (西南) on ``slow_days``."""
+    rng = np.random.default_rng(7)
+    rows = []
+    for day in range(1, 29):
+        for carrier in "ABC":
+            for province in ("四川", "重庆", "浙江"):
+                days = 2.0 + rng.normal(0, 0.5, size=n)
+                if carrier == "B" and province != "浙江" and day in slow_days:
+                    days += excess
+                rows.append({"carrier": carrier, "province": province, "warehouse": "W1",
+                             "day": pd.Timestamp(2026, 3, day), "n": n, "total": days.sum(),
+                             "total_sq": (days ** 2).sum()})
+    return pd.DataFrame(rows)
+
+
+def test_slow_spell_found_with_its_provinces_and_dates():
+    slow = fulfilment._slow_spells(_cells(), 1.0, 5, 6.0)
+    summary = fulfilment.summarise_slow_carrier(slow)
+    assert (summary["carrier"], summary["region"]) == ("B", "西南")
+    assert summary["provinces"] == ["四川", "重庆"]        # 浙江, same carrier, was on time
+    assert (str(summary["first_day"]), str(summary["last_day"])) == ("2026-03-08", "2026-03-14")
+    assert summary["mean_excess_days"] == pytest.approx(3.0, abs=0.4)
+    assert summary["others_days"] == pytest.approx(2.0, abs=0.2)
+
+
+def test_even_service_and_a_carrier_that_is_always_slower_are_not_flagged():
+    assert fulfilment.summarise_slow_carrier(fulfilment._slow_spells(_cells(slow_days=[]), 1.0, 5, 6.0)) is None
+    always = _cells(slow_days=range(1, 29), excess=1.5)  # B always 1.5 days slower: its usual
+    assert fulfilment._slow_spells(always, 1.0, 5, 6.0).empty
+
+
+# ----------------------------------------------------------------------------- missing data
+
+
+def test_missing_shipments_table_says_what_to_do(root):
+    wb = write_tables(root, orders=[_order("O1", "tmall", "2026-03-02 10:00")])
+    with pytest.raises(NoDataError) as e:
+        fulfilment.summarise_delivery_times(wb, MARCH)
+    assert "shipments" in str(e.value) and "storebook ingest" in str(e.value)
+
+
+def test_month_without_shipments_names_month(store):
+    with pytest.raises(NoDataError) as e:
+        fulfilment.compute_logistics_costs(store, month("2026-06"))
+    assert "2026-06" in str(e.value) and "shipments" in str(e.value)
+
+
+def test_unknown_grouping_is_refused(store):
+    with pytest.raises(storebook.StorebookError) as e:
+        fulfilment.summarise_delivery_times(store, MARCH, by="colour")
+    assert "colour" in str(e.value) and "carrier" in str(e.value)
+
+
+# ----------------------------------------------------------------------------- sample store
+
+
+@pytest.mark.slow
+def test_planted_slow_carrier_recovered(wb, truth):
+    planted = truth["truths"]["slow_carrier"]
+    start, end = pd.Timestamp(planted["shipped_from"]), pd.Timestamp(planted["shipped_to"])
+    found = fulfilment.find_slow_carriers(wb, storebook.periods.month_of(start.date()))
+    summary = fulfilment.summarise_slow_carrier(found)
+    assert summary is not None
+    assert summary["carrier"] == planted["carrier"]
+    assert set(summary["provinces"]) == set(planted["provinces"])
+    assert start.date() <= summary["first_day"] <= summary["last_day"] <= end.date()
+    assert summary["mean_excess_days"] == pytest.approx(planted["extra_days"], abs=1.0)
+
+
+@pytest.mark.slow
+def test_no_slow_carrier_flagged_in_other_months(wb, truth):
+    planted = storebook.periods.month_of(pd.Timestamp(truth["truths"]["slow_carrier"]["shipped_from"]).date())
+    for p in wb.months():
+        if p != planted and p.start >= wb.data_range()[0]:
+            assert fulfilment.find_slow_carriers(wb, p).empty, p.label
