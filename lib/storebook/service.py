@@ -35,10 +35,14 @@ from storebook.workbook import Workbook
 
 #: A complaint spike: at least this many times the complaints its category peers predict …
 SPIKE_MIN_RATIO = 2.0
-#: … and this unlikely under the peers' rate (one-sided Poisson test) …
-SPIKE_MAX_P = 0.001
+#: … and this unlikely under the peers' rate (one-sided Poisson test), family-wise: each
+#: SKU is tested at this level divided by the number of SKUs tested (Bonferroni) …
+SPIKE_FAMILY_P = 0.05
 #: … and at least this many complaints.
 SPIKE_MIN_COMPLAINTS = 5
+#: Category peers with fewer complaints than this give no rate of their own: the store's
+#: rate (other SKUs) stands in, so that a quiet category does not make one complaint a spike.
+SPIKE_MIN_PEER_COMPLAINTS = 5
 SATISFIED_SCORE = 4
 
 
@@ -363,16 +367,18 @@ def trace_complaint_spike(
     platforms: Sequence[str] | str | None = None,
     months: int = 1,
     min_ratio: float = SPIKE_MIN_RATIO,
-    max_p: float = SPIKE_MAX_P,
+    family_p: float = SPIKE_FAMILY_P,
     min_complaints: int = SPIKE_MIN_COMPLAINTS,
 ) -> pd.DataFrame:
     """Trace a complaint spike to its product, supplier and production batch (批次).
 
     Method. (1) For each SKU, the complaints expected this month are its paid orders ×
     the complaint rate per order of the *other* SKUs of its category in the same month (its
-    peers: a persistent defect does not hide in the SKU's own history). A SKU is flagged
-    when its complaints reach ``min_complaints``, ``min_ratio`` × expected, and a
-    one-sided Poisson test gives p < ``max_p``. With ``months`` > 1 the window is the
+    peers: a persistent defect does not hide in the SKU's own history; peers with fewer
+    than 5 complaints give way to the rest of the store). A SKU is flagged when its
+    complaints reach ``min_complaints`` and ``min_ratio`` × expected, and a one-sided
+    Poisson test gives p < ``family_p`` ÷ the number of SKUs tested (Bonferroni: with
+    hundreds of SKUs, one in a thousand is not rare). With ``months`` > 1 the window is the
     report month and the months before it, so that a defect spread over several months
     adds up. (2) For a flagged SKU, the complaints that
     name a batch are split by batch and compared with the batch's share of the units
@@ -384,7 +390,7 @@ def trace_complaint_spike(
         period: the month (complaints opened in it).
         platforms: platforms to include (default: every platform).
         months: length of the window in months, ending with ``period``.
-        min_ratio, max_p, min_complaints: the flagging thresholds.
+        min_ratio, family_p, min_complaints: the flagging thresholds.
     Returns:
         One row per batch of each flagged SKU (most excess complaints first, the suspect
         batch first within its SKU): supplier_id, supplier_name, sku, product_name,
@@ -412,9 +418,12 @@ def trace_complaint_spike(
 
     per_sku = compute_complaint_rate(wb, window, plats, by="sku")
     cat = per_sku.groupby("category")[["complaints", "orders"]].transform("sum")
-    peer_orders = cat["orders"] - per_sku["orders"]
-    peer_rate = _safe_div(cat["complaints"] - per_sku["complaints"], peer_orders)
+    peer_complaints = cat["complaints"] - per_sku["complaints"]
+    peer_rate = _safe_div(peer_complaints, cat["orders"] - per_sku["orders"])
+    store_rate = _safe_div(per_sku["complaints"].sum() - per_sku["complaints"], per_sku["orders"].sum() - per_sku["orders"])
+    peer_rate = peer_rate.where(peer_complaints >= SPIKE_MIN_PEER_COMPLAINTS, store_rate)
     expected = per_sku["orders"] * peer_rate
+    tested = int(((per_sku["orders"] > 0) | (per_sku["complaints"] > 0)).sum())
     scored = per_sku.assign(
         expected=expected,
         excess=per_sku["complaints"] - expected,
@@ -425,7 +434,7 @@ def trace_complaint_spike(
     flagged = scored[
         (scored["complaints"] >= min_complaints)
         & (scored["ratio"] >= min_ratio)
-        & (scored["p_value"] < max_p)
+        & (scored["p_value"] < family_p / max(tested, 1))
     ].sort_values("excess", ascending=False)
     if flagged.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns}).astype(
