@@ -42,6 +42,9 @@ test: setup ## run the whole test suite (what CI runs)
 test-fast: setup ## the suite without notebook, browser and slow tests
 	$(BIN)/python -m pytest -n 2 -m "not slow and not notebooks and not browser and not spark"
 
+bench: setup ## benchmark vs DuckDB SQL and pandas at 1M/10M/50M order lines (SCALES=1M to choose)
+	$(BIN)/storebook bench $(if $(SCALES),--scales $(SCALES))
+
 lab: setup ## open the notebooks in JupyterLab with the storebook kernel
 	$(BIN)/jupyter lab notebooks/
 

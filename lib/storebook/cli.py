@@ -134,6 +134,22 @@ def cmd_report(args: argparse.Namespace, config: Config) -> int:
     return run_report_command(args, config)
 
 
+def cmd_bench(args: argparse.Namespace, config: Config) -> int:
+    from storebook.bench import SCALES, format_table, run_bench
+
+    labels = [s.strip() for s in args.scales.split(",") if s.strip()]
+    unknown = [s for s in labels if s not in SCALES]
+    if unknown:
+        print(f"storebook bench: unknown scale(s) {', '.join(unknown)}; choose from {', '.join(SCALES)}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    results = run_bench(labels, runs=args.runs, with_report=not args.no_report)
+    print(format_table(results))
+    print(f"\nresults: {results['path']}")
+    bad = [label for label, e in results["scales"].items() if "error" in e or e.get("disagreements")]
+    return EXIT_FAILED if bad else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="storebook", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -162,6 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", help="what the processed workbook holds")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("bench", help="time the headline queries against DuckDB SQL and pandas at several scales")
+    p.add_argument("--scales", default="1M,10M,50M", help="comma-separated: 1M, 10M, 50M")
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--no-report", action="store_true", help="skip timing `storebook report` end to end")
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("report", help="run the monthly report pack into outputs/YYYY-MM")
     p.add_argument("--month", help="YYYY-MM (default: the last complete month in the data)")

@@ -1,0 +1,443 @@
+"""``storebook bench``: how fast the analyses are, measured side by side with baselines.
+
+For each scale of the sample store (about 1M, 10M and 50M order lines, generated once and
+cached under outputs/bench/stores/) each headline query runs three ways in the same run:
+
+- ``storebook``: the library's own metric function (Ibis over DuckDB);
+- ``sql``: hand-written DuckDB SQL over the same Parquet — the floor;
+- ``pandas``: what an analyst would write without storebook, reading Parquet with pandas.
+
+plus the bare scan (``SELECT sum(...)`` over the columns the queries need) as the physical
+reference. Each (query, method) runs in its own process, three times; the table gives the
+median and the process's peak memory, and the ratios storebook ÷ SQL and pandas ÷
+storebook. Ratios, not seconds, are what to compare across machines. The end-to-end times
+of ``storebook ingest`` (when a store is built) and ``storebook report`` are measured too.
+The three implementations are checked to give the same numbers before anything is timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform as platform_mod
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from storebook.config import Config
+from storebook.periods import Period, month
+
+#: Order lines of the default sample store (24 months, scale 1); scales are set from it.
+LINES_AT_SCALE_1 = 224_380
+SCALES = {"1M": 1_000_000, "10M": 10_000_000, "50M": 50_000_000}
+BENCH_MONTH = "2026-10"
+BENCH_SEED = 20261
+METHODS = ("storebook", "sql", "pandas")
+
+
+# ----------------------------------------------------------------------------- the queries
+
+def _parquet(processed: Path, table: str) -> str:
+    return str(processed / table / "*.parquet")
+
+
+def _duck(sql: str) -> pd.DataFrame:
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        return con.sql(sql).to_arrow_table().to_pandas()
+    finally:
+        con.close()
+
+
+def _read(processed: Path, table: str, columns: list[str]) -> pd.DataFrame:
+    frame = pd.read_parquet(processed / table, columns=columns)
+    # Parquet dates arrive as Python date objects; an analyst converts them first.
+    dates = {c: pd.to_datetime(frame[c]) for c in columns if c.endswith("_on")}
+    return frame.assign(**dates)
+
+
+# traffic: a month's visitors, buyers and paid amount per platform (platform-total rows)
+def _traffic_storebook(wb, period: Period) -> pd.DataFrame:
+    from storebook import traffic
+
+    out = traffic.summarise_traffic(wb, period)
+    return out[out["platform"] != traffic.TOTAL][["platform", "visitors", "buyers", "paid_amount"]]
+
+
+def _traffic_sql(processed: Path, period: Period) -> pd.DataFrame:
+    return _duck(f"""
+        SELECT platform, sum(visitors)::BIGINT AS visitors, sum(buyers)::BIGINT AS buyers,
+               sum(paid_amount)::DOUBLE AS paid_amount
+        FROM read_parquet('{_parquet(processed, "traffic")}')
+        WHERE channel = 'all' AND visited_on >= DATE '{period.start}' AND visited_on < DATE '{period.end}'
+        GROUP BY platform""")
+
+
+def _traffic_pandas(processed: Path, period: Period) -> pd.DataFrame:
+    t = _read(processed, "traffic", ["visited_on", "platform", "channel", "visitors", "buyers", "paid_amount"])
+    t = t[(t["channel"] == "all") & (t["visited_on"] >= period.start_ts) & (t["visited_on"] < period.end_ts)]
+    return t.groupby("platform", as_index=False)[["visitors", "buyers", "paid_amount"]].sum()
+
+
+# promotion: daily units and revenue per platform × category (order_lines ⋈ orders ⋈ products)
+def _sales_storebook(wb, period: Period) -> pd.DataFrame:
+    from storebook import promotion
+
+    out = promotion.sum_daily_sales(wb, period, by=("platform", "category"))
+    return out[["day", "platform", "category", "units", "revenue"]]
+
+
+def _sales_sql(processed: Path, period: Period) -> pd.DataFrame:
+    return _duck(f"""
+        SELECT CAST(o.paid_at AS DATE) AS day, o.platform, p.category,
+               sum(l.quantity)::DOUBLE AS units, sum(l.line_amount)::DOUBLE AS revenue
+        FROM read_parquet('{_parquet(processed, "order_lines")}') l
+        JOIN read_parquet('{_parquet(processed, "orders")}') o USING (order_id)
+        JOIN read_parquet('{_parquet(processed, "products")}') p USING (sku)
+        WHERE o.paid_at >= TIMESTAMP '{period.start}' AND o.paid_at < TIMESTAMP '{period.end}'
+        GROUP BY ALL""")
+
+
+def _sales_pandas(processed: Path, period: Period) -> pd.DataFrame:
+    orders = _read(processed, "orders", ["order_id", "platform", "paid_at"])
+    orders = orders[(orders["paid_at"] >= period.start_ts) & (orders["paid_at"] < period.end_ts)]
+    lines = _read(processed, "order_lines", ["order_id", "sku", "quantity", "line_amount"])
+    products = _read(processed, "products", ["sku", "category"])
+    joined = lines.merge(orders, on="order_id").merge(products, on="sku")
+    joined["day"] = joined["paid_at"].dt.normalize()
+    out = joined.groupby(["day", "platform", "category"], as_index=False).agg(
+        units=("quantity", "sum"), revenue=("line_amount", "sum"))
+    return out.astype({"units": "float64"})
+
+
+# customers: new versus returning buyers of the month (the whole order history is scanned)
+def _buyers_storebook(wb, period: Period) -> pd.DataFrame:
+    from storebook import customers
+
+    return customers.split_new_returning(wb, period)[["buyer_type", "buyers", "orders", "paid_amount"]]
+
+
+def _buyers_sql(processed: Path, period: Period) -> pd.DataFrame:
+    orders = _parquet(processed, "orders")
+    return _duck(f"""
+        WITH paid AS (
+            SELECT customer_id, order_id, paid_at, paid_amount FROM read_parquet('{orders}')
+            WHERE paid_at IS NOT NULL AND paid_at < TIMESTAMP '{period.end}'),
+        first AS (SELECT customer_id, min(paid_at) AS first_paid_at FROM paid GROUP BY customer_id)
+        SELECT CASE WHEN first_paid_at >= TIMESTAMP '{period.start}' THEN 'new' ELSE 'returning' END AS buyer_type,
+               count(DISTINCT customer_id) AS buyers, count(*) AS orders, sum(paid_amount)::DOUBLE AS paid_amount
+        FROM paid JOIN first USING (customer_id)
+        WHERE paid_at >= TIMESTAMP '{period.start}'
+        GROUP BY 1""")
+
+
+def _buyers_pandas(processed: Path, period: Period) -> pd.DataFrame:
+    orders = _read(processed, "orders", ["customer_id", "order_id", "paid_at", "paid_amount"])
+    paid = orders[orders["paid_at"].notna() & (orders["paid_at"] < period.end_ts)]
+    first = paid.groupby("customer_id")["paid_at"].min().rename("first_paid_at")
+    month_orders = paid[paid["paid_at"] >= period.start_ts].join(first, on="customer_id")
+    month_orders["buyer_type"] = (month_orders["first_paid_at"] >= period.start_ts).map(
+        {True: "new", False: "returning"})
+    return month_orders.groupby("buyer_type", as_index=False).agg(
+        buyers=("customer_id", "nunique"), orders=("order_id", "count"), paid_amount=("paid_amount", "sum"))
+
+
+# supplier: the month's delivery scorecard (lines due, fill rate, OTIF, lead time)
+def _supplier_storebook(wb, period: Period) -> pd.DataFrame:
+    from storebook import supplier
+
+    out = supplier.score_suppliers(wb, period)
+    return out[["supplier_id", "n_lines", "otif_rate", "fill_rate", "mean_lead_time_days"]]
+
+
+def _supplier_sql(processed: Path, period: Period) -> pd.DataFrame:
+    po, orders = _parquet(processed, "purchase_orders"), _parquet(processed, "orders")
+    return _duck(f"""
+        WITH as_of AS (SELECT max(ordered_at)::DATE AS d FROM read_parquet('{orders}')),
+        due AS (
+            SELECT * FROM read_parquet('{po}'), as_of
+            WHERE promised_on >= DATE '{period.start}' AND promised_on < DATE '{period.end}'
+              AND (received_on IS NOT NULL OR promised_on < as_of.d))
+        SELECT supplier_id, count(*) AS n_lines,
+               avg(CASE WHEN received_on <= promised_on AND qty_received >= qty_ordered THEN 1.0 ELSE 0.0 END) AS otif_rate,
+               sum(qty_received)::DOUBLE / sum(qty_ordered) AS fill_rate,
+               avg(date_diff('day', ordered_on, received_on))::DOUBLE AS mean_lead_time_days
+        FROM due GROUP BY supplier_id""")
+
+
+def _supplier_pandas(processed: Path, period: Period) -> pd.DataFrame:
+    as_of = _read(processed, "orders", ["ordered_at"])["ordered_at"].max().normalize()
+    po = _read(processed, "purchase_orders", ["supplier_id", "ordered_on", "promised_on", "received_on",
+                                              "qty_ordered", "qty_received"])
+    due = po[(po["promised_on"] >= period.start_ts) & (po["promised_on"] < period.end_ts)
+             & (po["received_on"].notna() | (po["promised_on"] < as_of))]
+    due = due.assign(
+        otif=((due["received_on"] <= due["promised_on"]) & (due["qty_received"] >= due["qty_ordered"])).astype(float),
+        lead=(due["received_on"] - due["ordered_on"]).dt.days,
+    )
+    out = due.groupby("supplier_id", as_index=False).agg(
+        n_lines=("otif", "size"), otif_rate=("otif", "mean"), qty_received=("qty_received", "sum"),
+        qty_ordered=("qty_ordered", "sum"), mean_lead_time_days=("lead", "mean"))
+    return out.assign(fill_rate=out["qty_received"] / out["qty_ordered"])[
+        ["supplier_id", "n_lines", "otif_rate", "fill_rate", "mean_lead_time_days"]]
+
+
+@dataclass(frozen=True)
+class Query:
+    """One headline query, three ways; ``keys`` identify a row for the comparison."""
+
+    name: str
+    keys: tuple[str, ...]
+    storebook: Callable
+    sql: Callable
+    pandas: Callable
+
+
+QUERIES = [
+    Query("traffic.summarise_traffic", ("platform",), _traffic_storebook, _traffic_sql, _traffic_pandas),
+    Query("promotion.sum_daily_sales", ("day", "platform", "category"), _sales_storebook, _sales_sql, _sales_pandas),
+    Query("customers.split_new_returning", ("buyer_type",), _buyers_storebook, _buyers_sql, _buyers_pandas),
+    Query("supplier.score_suppliers", ("supplier_id",), _supplier_storebook, _supplier_sql, _supplier_pandas),
+]
+
+
+def scan_sql(processed: Path) -> pd.DataFrame:
+    """The physical reference: one pass over the order-line and order columns the queries read."""
+    return _duck(f"""
+        SELECT (SELECT sum(quantity) + sum(line_amount) FROM read_parquet('{_parquet(processed, "order_lines")}')) AS lines,
+               (SELECT sum(paid_amount) + count(customer_id) FROM read_parquet('{_parquet(processed, "orders")}')) AS orders""")
+
+
+def run_query(query: Query, method: str, root: Path, period: Period) -> pd.DataFrame:
+    """Run one query one way, as the benchmark times it."""
+    processed = root / "data" / "processed"
+    if method == "storebook":
+        import storebook
+
+        return query.storebook(storebook.open(processed, root=root), period)
+    return getattr(query, method)(processed, period)
+
+
+def normalised(frame: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFrame:
+    """A result in comparable form: key order, key dtypes as text/dates, floats as float."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]) or (out[col].dtype == object and col == "day"):
+            out[col] = pd.to_datetime(out[col]).dt.strftime("%Y-%m-%d")
+        elif col in keys:
+            out[col] = out[col].astype(str)
+        else:
+            out[col] = out[col].astype("float64")
+    return out.sort_values(list(keys)).reset_index(drop=True)[sorted(out.columns)]
+
+
+def check_agreement(root: Path, period: Period) -> list[str]:
+    """The names of the queries whose three implementations disagree (empty = all agree)."""
+    bad = []
+    for query in QUERIES:
+        results = [normalised(run_query(query, m, root, period), query.keys) for m in METHODS]
+        for other in results[1:]:
+            try:
+                pd.testing.assert_frame_equal(results[0], other, rtol=1e-7, check_dtype=False)
+            except AssertionError as exc:
+                bad.append(f"{query.name}: {str(exc).splitlines()[0]}")
+                break
+    return bad
+
+
+# ----------------------------------------------------------------------------- the stores
+
+def store_root(base: Path, label: str) -> Path:
+    return base / "stores" / label
+
+
+def ensure_store(base: Path, label: str, *, log: Callable[[str], None] = print) -> dict:
+    """Generate and ingest the sample store of a scale once; return its build record."""
+    root = store_root(base, label)
+    meta_path = root / "bench_store.json"
+    scale = round(SCALES[label] / LINES_AT_SCALE_1, 3)
+    if meta_path.is_file():
+        meta = json.loads(meta_path.read_text())
+        if meta.get("scale") == scale and meta.get("seed") == BENCH_SEED:
+            return meta
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "data" / "raw").mkdir(parents=True)
+    (root / "data" / "processed").mkdir(parents=True)
+    shutil.copy(Config.load().root / "storebook.toml", root / "storebook.toml")
+    env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": "bench"}
+    log(f"bench: building the {label} store (scale {scale}); this is done once and cached in {root}")
+    sample = _timed([sys.executable, "-m", "storebook.cli", "sample", "--end-month", BENCH_MONTH,
+                     "--seed", str(BENCH_SEED), "--scale", str(scale)], env)
+    ingest = _timed([sys.executable, "-m", "storebook.cli", "ingest"], env)
+    manifest = json.loads((root / "data/processed/_ingest.json").read_text()) if ingest["ok"] else {}
+    meta = {
+        "label": label, "scale": scale, "seed": BENCH_SEED, "month": BENCH_MONTH,
+        "sample": sample, "ingest": ingest,
+        "rows": {t: i["rows"] for t, i in manifest.get("tables", {}).items()},
+    }
+    meta_path.write_text(json.dumps(meta, indent=2))
+    return meta
+
+
+def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
+    """Run a command; its wall time, the peak RSS of its largest process, and the outcome."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"ok": proc.returncode == 0, "seconds": round(seconds, 2),
+            # ru_maxrss is a high-water mark over all children: it only tells when it rises.
+            "peak_rss_mb": round(peak / 1024, 1) if peak > before else None,
+            "error": "" if proc.returncode == 0 else (proc.stderr or proc.stdout)[-2000:]}
+
+
+# ----------------------------------------------------------------------------- timing
+
+def _worker(args: argparse.Namespace) -> int:
+    """Child process: time one (query, method) ``runs`` times, print JSON."""
+    root = Path(args.store)
+    period = month(args.month)
+    times = []
+    rows = 0
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        if args.query == "scan":
+            out = scan_sql(root / "data" / "processed")
+        else:
+            query = next(q for q in QUERIES if q.name == args.query)
+            out = run_query(query, args.method, root, period)
+        times.append(time.perf_counter() - started)
+        rows = len(out)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": times, "peak_rss_mb": round(peak_mb, 1), "rows": rows}))
+    return 0
+
+
+def time_query(root: Path, query: str, method: str, runs: int) -> dict:
+    cmd = [sys.executable, "-m", "storebook.bench", "worker", "--store", str(root), "--query", query,
+           "--method", method, "--month", BENCH_MONTH, "--runs", str(runs)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "STOREBOOK_ROOT": str(root)})
+    if proc.returncode != 0:
+        return {"ok": False, "error": proc.stderr[-1500:]}
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {"ok": True, "median_s": statistics.median(result["seconds"]), **result}
+
+
+def time_report(root: Path, jobs: int) -> dict:
+    out = root / "bench_report"
+    shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": "bench"}
+    return _timed([sys.executable, "-m", "storebook.cli", "report", "--month", BENCH_MONTH,
+                   "--out", str(out), "--jobs", str(jobs)], env)
+
+
+def run_bench(labels: list[str], runs: int = 3, with_report: bool = True, base: Path | None = None,
+              log: Callable[[str], None] = print) -> dict:
+    """Run the benchmark at the given scales; return (and write) the results.
+
+    Args:
+        labels: scales to run, from :data:`SCALES` (``1M``, ``10M``, ``50M``).
+        runs: timed runs per (query, method); the median is reported.
+        with_report: also time ``storebook report`` end to end.
+        base: where stores and results live (default outputs/bench).
+    Returns:
+        The results, as also written to outputs/bench/bench-<time>.json.
+    """
+    config = Config.load()
+    base = base or config.outputs_dir / "bench"
+    results = {"started_at": datetime.now().isoformat(timespec="seconds"), "machine": _machine(),
+               "runs": runs, "scales": {}}
+    for label in labels:
+        meta = ensure_store(base, label, log=log)
+        root = store_root(base, label)
+        entry = {"store": meta, "queries": {}}
+        if not meta["ingest"]["ok"]:
+            entry["error"] = "ingest failed: " + meta["ingest"]["error"][-300:]
+            results["scales"][label] = entry
+            log(f"bench {label}: {entry['error']}")
+            continue
+        disagree = check_agreement(root, month(BENCH_MONTH)) if label == labels[0] else []
+        entry["disagreements"] = disagree
+        entry["scan"] = time_query(root, "scan", "sql", runs)
+        for query in QUERIES:
+            entry["queries"][query.name] = {m: time_query(root, query.name, m, runs) for m in METHODS}
+            log(f"bench {label}: {query.name} done")
+        if with_report:
+            entry["report"] = time_report(root, jobs=os.cpu_count() or 2)
+        results["scales"][label] = entry
+    base.mkdir(parents=True, exist_ok=True)
+    path = base / f"bench-{datetime.now():%Y%m%d-%H%M%S}.json"
+    path.write_text(json.dumps(results, indent=2))
+    results["path"] = str(path)
+    return results
+
+
+def _machine() -> dict:
+    import duckdb
+    import ibis
+
+    return {"python": platform_mod.python_version(), "cpus": os.cpu_count(), "machine": platform_mod.machine(),
+            "pandas": pd.__version__, "duckdb": duckdb.__version__, "ibis": ibis.__version__}
+
+
+def _fmt(value: float | None, unit: str = "s") -> str:
+    return "—" if value is None else f"{value:.2f}{unit}" if unit == "s" else f"{value:,.0f}{unit}"
+
+
+def format_table(results: dict) -> str:
+    """The terminal table: medians, peak memory and ratios per scale and query."""
+    lines = []
+    for label, entry in results["scales"].items():
+        rows = entry.get("store", {}).get("rows", {})
+        lines.append(f"\n== {label}: {rows.get('order_lines', 0):,} order lines, {rows.get('orders', 0):,} orders")
+        if "error" in entry:
+            lines.append(f"   {entry['error']}")
+            continue
+        ing = entry["store"]["ingest"]
+        lines.append(f"   ingest {_fmt(ing['seconds'])} (peak {_fmt(ing.get('peak_rss_mb'), ' MB')})"
+                     + (f"; report {_fmt(entry['report']['seconds'])} "
+                        f"(peak {_fmt(entry['report'].get('peak_rss_mb'), ' MB')}, "
+                        f"{'ok' if entry['report']['ok'] else 'FAILED'})" if "report" in entry else ""))
+        scan = entry["scan"]
+        lines.append(f"   bare scan {_fmt(scan.get('median_s'))}")
+        if entry.get("disagreements"):
+            lines.append(f"   DISAGREEMENT: {entry['disagreements']}")
+        lines.append(f"   {'query':<32}{'storebook':>11}{'sql':>9}{'pandas':>9}{'sb/sql':>8}{'pd/sb':>8}{'peak MB sb/pd':>16}")
+        for name, methods in entry["queries"].items():
+            med = {m: methods[m].get("median_s") for m in METHODS}
+            sb_sql = med["storebook"] / med["sql"] if med["storebook"] and med["sql"] else None
+            pd_sb = med["pandas"] / med["storebook"] if med["storebook"] and med["pandas"] else None
+            mem = f"{_fmt(methods['storebook'].get('peak_rss_mb'), '')}/{_fmt(methods['pandas'].get('peak_rss_mb'), '')}"
+            lines.append(f"   {name:<32}{_fmt(med['storebook']):>11}{_fmt(med['sql']):>9}{_fmt(med['pandas']):>9}"
+                         f"{(f'{sb_sql:.2f}x' if sb_sql else '—'):>8}{(f'{pd_sb:.1f}x' if pd_sb else '—'):>8}{mem:>16}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="storebook.bench")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    w = sub.add_parser("worker")
+    w.add_argument("--store", required=True)
+    w.add_argument("--query", required=True)
+    w.add_argument("--method", choices=METHODS, default="sql")
+    w.add_argument("--month", default=BENCH_MONTH)
+    w.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    return _worker(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
