@@ -1,0 +1,84 @@
+"""storebook.text: one catalogue, English and Chinese, sentences written from the numbers."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from storebook import text as text_module
+from storebook.text import CATALOGUE, LANGUAGES, Text, TextError, check_catalogue, placeholders
+
+
+def test_catalogue_is_complete_in_both_languages() -> None:
+    assert check_catalogue() == []
+    assert set(LANGUAGES) == {"en", "zh"}
+    for key, entry in CATALOGUE.items():
+        assert placeholders(entry["en"]) == placeholders(entry["zh"]), key
+
+
+def test_chinese_entries_are_chinese() -> None:
+    # A zh entry with no Chinese character is an untranslated copy (numbers and brand
+    # names like "618" or "ROAS" are the exceptions).
+    latin_ok = {"event.618", "metric.roas", "word.pp", "word.up", "word.down", "event.none", "word.and",
+                "device.pc", "word.na"}
+    untranslated = [k for k, e in CATALOGUE.items()
+                    if k not in latin_ok and not any("\u4e00" <= ch <= "\u9fff" for ch in e["zh"])]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", "down 3.4% on JD, ¥1,234,568 from 12,345 visitors, +0.31 pp, 14 Oct"),
+    ("zh", "下降3.4% on 京东, ¥1,234,568 from 12,345 visitors, +0.31个百分点, 10月14日"),
+])
+def test_house_format_specs(language: str, expected: str) -> None:
+    t = Text(language)
+    out = t.format("{c:change} on {p:platform}, {m:money} from {n:count} visitors, {d:pp}, {day:date}",
+                   c=-0.034, p="jd", m=1234567.8, n=12345, d=0.0031, day=pd.Timestamp("2026-10-14"))
+    assert out == expected
+
+
+def test_change_reads_up_down_flat_and_missing() -> None:
+    en, zh = Text("en"), Text("zh")
+    assert [en.number(v, "change") for v in (0.125, -0.02, 0.0001)] == ["up 12.5%", "down 2.0%", "flat"]
+    assert [zh.number(v, "change") for v in (0.125, -0.02, 0.0001)] == ["增长12.5%", "下降2.0%", "持平"]
+    assert en.number(None, "pct") == "n/a" and zh.number(math.nan, "money") == "无"
+    assert en.format("{x:platform} {y:date}", x=None, y=None) == "n/a n/a"
+
+
+def test_takeaway_sentence_follows_the_numbers() -> None:
+    values = dict(visitors=50000, visitors_vs_prior=0.13, visitors_vs_last_year=-0.02, month="2026-10",
+                  paid_amount=400000.0, paid_amount_vs_last_year=0.05, uv_value=8.0, uv_value_vs_prior=-0.01,
+                  best="jd", best_uv_value=12.5)
+    en = Text("en")("traffic.headline.takeaway", **values)
+    assert "50,000 visitors came in 2026-10, up 13.0% on the prior month and down 2.0% on last year" in en
+    assert "JD had the highest UV value (¥12.50)" in en
+    zh = Text("zh")("traffic.headline.takeaway", **{**values, "visitors_vs_prior": -0.13})
+    assert "环比下降13.0%" in zh and "京东" in zh
+
+
+def test_labels_fall_back_to_the_value_for_free_text() -> None:
+    zh = Text("zh")
+    assert zh.label("channel", "live_stream") == "直播与短视频"
+    assert zh.label("campaign_name", "抖音直播-日常投放") == "抖音直播-日常投放"
+    assert Text("en").join(["Tmall", "JD", "Douyin"]) == "Tmall, JD and Douyin"
+    assert zh.join(["天猫", "京东"]) == "天猫、京东"
+
+
+def test_errors_name_what_is_missing() -> None:
+    with pytest.raises(TextError, match="'traffic.nope' is not in the text catalogue"):
+        Text("en")("traffic.nope")
+    with pytest.raises(TextError, match="language 'fr' is not available; choose one of en, zh"):
+        Text("fr")
+    with pytest.raises(TextError, match="needs the value"):
+        Text("en")("traffic.title")
+
+
+def test_keys_belong_to_known_prefixes() -> None:
+    # Every area key belongs to a known area prefix: a typo'd prefix would never be found.
+    prefixes = {k.split(".")[0] for k in CATALOGUE}
+    assert prefixes <= {"platform", "channel", "device", "metric", "col", "stage", "step", "buyer_type",
+                        "event", "driver", "verdict", "word", "axis", "legend", "page", "traffic",
+                        "conversion", "effect_kind"}
+    assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
