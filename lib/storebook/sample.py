@@ -262,6 +262,7 @@ def generate_sample(
     months: int = 24,
     scale: float = 1.0,
     progress: Callable[[str], None] | None = None,
+    platform_formats: bool = False,
 ) -> dict:
     """Write the sample store's raw exports into ``raw_dir`` and return a summary.
 
@@ -275,6 +276,11 @@ def generate_sample(
         months: number of months (at least 9; 13+ to have targets from last year).
         scale: multiplies volumes (orders, lines, customers, tickets), not SKUs or days.
         progress: called with a short message as each month is written.
+        platform_formats: False (default) writes every table in the canonical layout of
+            docs/contract.md. True then moves the web shop's orders into Shopify orders
+            exports and Tmall's traffic into a 生意参谋 report in GBK
+            (storebook.sources.platform_files), so that ingest reads them through the
+            platform adapters.
 
     Returns:
         ``{"rows": {table: n}, "files": [relative paths], "seconds": s, "raw_dir": str,
@@ -293,7 +299,7 @@ def generate_sample(
     if not scale > 0:
         raise ValueError(f"scale={scale}: expected a positive number")
     gen = _Generator(raw_dir, seed=int(seed), end_month=end_month, months=int(months), scale=float(scale),
-                     progress=progress or (lambda msg: None))
+                     progress=progress or (lambda msg: None), platform_formats=platform_formats)
     gen.prepare_dir()
     gen.run()
     return gen.summary(time.perf_counter() - t0)
@@ -490,13 +496,14 @@ class _MonthAgg:
 
 class _Generator:
     def __init__(self, raw_dir: Path, *, seed: int, end_month: str, months: int, scale: float,
-                 progress: Callable[[str], None]):
+                 progress: Callable[[str], None], platform_formats: bool = False):
         self.raw = raw_dir
         self.seed = seed
         self.end_month = end_month
         self.months = months
         self.scale = scale
         self.progress = progress
+        self.platform_formats = platform_formats
         ey, em = _parse_month(end_month)
         sy, sm = _add_months(ey, em, -(months - 1))
         self.month_list = [_add_months(sy, sm, k) for k in range(months)]
@@ -580,6 +587,10 @@ class _Generator:
         self.build_budgets()
         self.simulate()
         self.write_static()
+        if self.platform_formats:
+            from storebook.sources.platform_files import write_platform_files
+
+            self.files += write_platform_files(self.raw)
         self.write_truth()
 
     # ================================================================== calendar & master data
@@ -783,7 +794,8 @@ class _Generator:
         # 3. tracking outage: a clean working weekday (Tue–Thu) of end_month − 1.
         lo, hi = self.month_bounds(1)
         cands = [t for t in range(lo + 3, hi - 2)
-                 if clean_day[t] and self.working[t] and not self.holiday[t] and 1 <= self.weekday[t] <= 3]
+                 if clean_day[t] and self.working[t] and not self.holiday[t] and 1 <= self.weekday[t] <= 3
+                 and t != lo + 14]  # not the day of the competitor's price cut
         cands = cands or [t for t in range(lo, hi + 1) if self.weekday[t] < 5] or [lo + 10]
         self.outage_day = int(cands[int(rng.integers(len(cands)))])
         # 4. competitor price cut: mid end_month − 1 onwards.
@@ -2009,8 +2021,11 @@ class _Generator:
                     all_rows[col][rows] = np.rint(all_rows[col][rows] * fac).astype(np.int64)
                     ch_rows[col] = ch_rows[col].copy()
                     ch_rows[col][rows] = np.rint(ch_rows[col][rows] * fac[:, None]).astype(np.int64)
-                all_rows["visitors"][rows] = np.maximum(all_rows["visitors"][rows], all_rows["buyers"][rows])
                 ch_rows["visitors"][rows] = np.maximum(ch_rows["visitors"][rows], ch_rows["buyers"][rows])
+                if ov > 0:  # rounding must not lift the de-duplicated total above its sources
+                    for col in ("visitors", "page_views", "product_views"):
+                        all_rows[col][rows] = np.minimum(all_rows[col][rows], ch_rows[col][rows].sum(axis=1))
+                all_rows["visitors"][rows] = np.maximum(all_rows["visitors"][rows], all_rows["buyers"][rows])
                 self.outage_record = {"normal_visitors": int(normal.sum()),
                                       "recorded_visitors": int(all_rows["visitors"][rows].sum())}
             day_of_row = np.repeat(np.arange(D), 2)
@@ -2369,6 +2384,7 @@ class _Generator:
             "end_month": self.end_month,
             "months": self.months,
             "scale": self.scale,
+            "platform_formats": self.platform_formats,
             "period": {"first_day": self.start.isoformat(), "last_day": self.end.isoformat()},
             "store": {"name": "Lumen & Loom", "name_zh": "暖织家居", "brands": ["Lumen Lab", "Lumen & Loom"]},
             "files": sorted(self.files),
