@@ -196,7 +196,7 @@ def test_request_errors_exit_2_with_one_line(tiny_report_env: dict[str, str], ar
     assert expected in err
     assert err.count("\n") == 1 and err.startswith("storebook report: ")
     assert not any(Path(tiny_report_env["STOREBOOK_OUTPUTS"]).iterdir()), "nothing may be written"
-    assert time.perf_counter() - started < 10, "no kernel may start for a wrong request"
+    assert time.perf_counter() - started < 20, "no kernel may start for a wrong request"
 
 
 def test_notebook_missing_a_parameter_exits_2(tiny_report_env: dict[str, str]) -> None:

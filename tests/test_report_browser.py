@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_report import fixture_pack, real_pack  # noqa: F401  (session packs, built once)
 
 from storebook.report import browser_command, find_browser, print_pdfs
+from test_report import fixture_pack, real_pack  # noqa: F401  (session packs, built once)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
