@@ -366,10 +366,12 @@ def write_orders_export(orders: pd.DataFrame, lines: pd.DataFrame, path: Path, t
     """Write canonical web orders and their lines as a Shopify orders export.
 
     Args:
-        orders, lines: canonical rows as text (as the canonical CSV files hold them).
+        orders, lines: canonical rows as text (as the canonical CSV files hold them); the
+            orders may carry buyer_email, buyer_name, buyer_phone and shipping_address,
+            which go where Shopify puts them.
         path: the CSV to write (UTF-8, Shopify's column order).
         timezone: the store's time zone; timestamps are written with its offset.
-        customer_emails: write the customer id as an e-mail address (as Shopify does).
+        customer_emails: without buyer_email, write the customer id as an e-mail address.
     Returns:
         The number of rows written.
     """
@@ -406,7 +408,10 @@ def write_orders_export(orders: pd.DataFrame, lines: pd.DataFrame, path: Path, t
             src, med = CHANNEL_UTM[o.channel]
             attrs += [f"utm_source: {src}", f"utm_medium: {med}"]
         attrs.append(f"device: {o.device}")
-        email = f"{o.customer_id}@example.com" if customer_emails else o.customer_id
+        email = getattr(o, "buyer_email", "") or (f"{o.customer_id}@example.com" if customer_emails else o.customer_id)
+        person = {"Billing Name": getattr(o, "buyer_name", ""), "Shipping Name": getattr(o, "buyer_name", ""),
+                  "Phone": getattr(o, "buyer_phone", ""), "Shipping Address1": getattr(o, "shipping_address", ""),
+                  "Billing Address1": getattr(o, "shipping_address", "")}
         head = {
             "Name": o.order_id, "Email": email, "Financial Status": fin, "Paid at": paid_at.iloc[i],
             "Fulfillment Status": ful, "Accepts Marketing": "no", "Currency": "CNY",
@@ -417,6 +422,7 @@ def write_orders_export(orders: pd.DataFrame, lines: pd.DataFrame, path: Path, t
             "Cancelled at": created.iloc[i] if o.status == "cancelled" else "",
             "Refunded Amount": o.refund_amount if float(o.refund_amount or 0) else "0.00",
             "Tags": ", ".join(tags), "Source": "web", "Outstanding Balance": "0.00", "Risk Level": "Low",
+            **{k: v for k, v in person.items() if v},
         }
         group = by_order.get(o.order_id)
         rows = group.itertuples(index=False) if group is not None else [None]
