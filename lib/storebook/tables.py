@@ -1,0 +1,243 @@
+"""Report tables with one look in every notebook (pandas Styler → HTML, inline styles only).
+
+Numbers are formatted by what the column holds, recognised from its name
+(:func:`column_kind`): counts with thousands separators, money as ``¥12,345``, rates as
+``3.4%``, relative changes as ``▲ 3.4%`` / ``▼ 3.4%`` in green / red, changes of a rate in
+percentage points, ROAS as ``3.25``. Vocabulary values (platform, channel, device …) and
+column headers are translated through the text catalogue, so a Chinese report has a
+Chinese table. The arrow carries the direction, so the colour is never the only cue.
+
+Example:
+    >>> styler = format_table(frame, Text("zh"), columns=["platform", "visitors", "vs_prior"])  # doctest: +SKIP
+    >>> page.show(styler)                                                                     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from storebook.text import Text
+
+#: Columns whose values are vocabulary keys, translated with ``Text.label(kind, value)``.
+LABEL_COLUMNS: dict[str, str] = {
+    "platform": "platform", "channel": "channel", "device": "device", "step": "step", "verdict": "verdict",
+    "driver": "driver", "buyer_type": "buyer_type", "event": "event", "metric": "metric",
+}
+_COUNTS = {"visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "impressions",
+           "clicks", "attributed_orders", "entered", "reached", "visitors_prior", "buyers_prior", "new", "returning"}
+_MONEY2 = {"aov", "uv_value", "cpc", "cost_per_visitor"}
+_RATES = {"share", "share_prior", "conversion_rate", "rate", "rate_prior", "ctr", "step_rate", "step_rate_prior"}
+_POINTS = {"share_change", "change", "mix_effect", "rate_effect", "total_effect"}
+_DATES = {"visited_on", "date", "month", "spent_on"}
+
+GOOD, BAD, MUTED = "#1A7F37", "#C62828", "#6B6B6B"
+
+#: The house table style (inline: the HTML report loads no external CSS).
+TABLE_STYLES = [
+    {"selector": "", "props": "border-collapse: collapse; font-size: 13px; margin: 6px 0 14px 0; "
+                              "font-family: 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif;"},
+    {"selector": "thead th", "props": "background: #F3F4F6; color: #222; font-weight: 600; padding: 6px 10px; "
+                                      "border-bottom: 2px solid #9CA3AF; text-align: right; white-space: nowrap;"},
+    {"selector": "thead th:first-child", "props": "text-align: left;"},
+    {"selector": "tbody td", "props": "padding: 5px 10px; border-bottom: 1px solid #E5E7EB; text-align: right; "
+                                      "font-variant-numeric: tabular-nums; white-space: nowrap;"},
+    {"selector": "tbody td:first-child", "props": "text-align: left; font-weight: 500;"},
+    {"selector": "tbody tr:nth-child(even)", "props": "background: #FAFAFA;"},
+    {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: 600; padding: 4px 0;"},
+]
+
+
+def column_kind(name: str) -> str:
+    """How a column is formatted, from its name.
+
+    Returns one of ``label``, ``date``, ``count``, ``money``, ``money2``, ``pct``,
+    ``delta`` (relative change), ``points`` (change of a rate), ``ratio``, ``p``, ``text``.
+
+    Example:
+        >>> [column_kind(c) for c in ("platform", "paid_amount", "vs_prior", "share_change", "roas")]
+        ['label', 'money', 'delta', 'points', 'ratio']
+    """
+    base = name.removesuffix("_expected").removesuffix("_low").removesuffix("_high")
+    if name in LABEL_COLUMNS:
+        return "label"
+    if name in _DATES:
+        return "date"
+    relative = (name.startswith("vs_") or name.endswith(("_vs_prior", "_vs_last_year"))
+                or (name.endswith("_effect") and name not in _POINTS) or name == "relative_change")
+    if relative:
+        return "delta"
+    if name in _POINTS:
+        return "points"
+    if name == "p_value":
+        return "p"
+    if name == "roas" or name == "ratio":
+        return "ratio"
+    if base in _RATES:
+        return "pct"
+    if base in _MONEY2:
+        return "money2"
+    if base.endswith("_amount") or base in ("spend_prior", "prior_amount"):
+        return "money"
+    if base in _COUNTS or name in ("value", "prior", "last_year"):
+        return "count"
+    return "text"
+
+
+def header(name: str, text: Text) -> str:
+    """A column's header in the report's language (``col.<name>``, else ``metric.<name>``)."""
+    for key in (f"col.{name}", f"metric.{name}"):
+        if text.has(key):
+            return text(key)
+    return name
+
+
+def format_value(value: Any, kind: str, text: Text) -> str:
+    """One cell as text/HTML for its kind (see :func:`column_kind`)."""
+    if kind == "label":
+        return html.escape(str(value))
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT or value is pd.NA:
+        return f'<span style="color:{MUTED}">{text.na}</span>'
+    if kind == "date":
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    if kind in ("count", "money", "money2", "pct", "ratio"):
+        return text.number(value, kind)
+    if kind == "delta":
+        return _signed(float(value), f"{abs(float(value)):.1%}", 0.0005)
+    if kind == "points":  # shown to 0.01 percentage points
+        return _signed(float(value), text.number(abs(float(value)), "pp").replace("+", ""), 0.00005)
+    if kind == "p":
+        return "<0.001" if float(value) < 0.001 else f"{float(value):.3f}"
+    return html.escape(str(value))
+
+
+def _signed(value: float, magnitude: str, negligible: float) -> str:
+    """▲/▼ and green/red for a signed change; a dash when it rounds to nothing."""
+    if abs(value) < negligible:
+        return f'<span style="color:{MUTED}">–</span>'
+    arrow, colour = ("▲", GOOD) if value > 0 else ("▼", BAD)
+    return f'<span style="color:{colour}">{arrow}&nbsp;{magnitude}</span>'
+
+
+def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None = None, *,
+                 kinds: dict[str, str] | None = None, caption: str | None = None) -> Styler:
+    """A report table: selected columns, translated values and headers, house number formats.
+
+    Args:
+        frame: the result of a metric function (not modified).
+        text: the report's catalogue.
+        columns: the columns to show, in order; default all.
+        kinds: overrides of :func:`column_kind` by column.
+        caption: a caption above the table (already in the report's language).
+    Returns:
+        A Styler; ``page.show`` (or ``.to_html()``) renders it.
+
+    Example:
+        >>> t = format_table(pd.DataFrame({"platform": ["jd"], "visitors": [12345], "vs_prior": [-0.05]}), Text("zh"))
+        >>> "京东" in t.to_html() and "12,345" in t.to_html() and "▼" in t.to_html()
+        True
+    """
+    columns = list(columns) if columns is not None else list(frame.columns)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(f"format_table: the frame has no column(s) {', '.join(missing)}; it has {', '.join(frame.columns)}")
+    kinds = {c: (kinds or {}).get(c, column_kind(c)) for c in columns}
+    shown = pd.DataFrame({
+        header(c, text): [
+            text.label(LABEL_COLUMNS[c], v) if kinds[c] == "label" and pd.notna(v) else format_value(v, kinds[c], text)
+            for v in frame[c]
+        ]
+        for c in columns
+    })
+    return _house(shown, caption)
+
+
+def _house(shown: pd.DataFrame, caption: str | None = None) -> Styler:
+    styler = shown.style.hide(axis="index").set_table_styles(TABLE_STYLES)
+    return styler.set_caption(html.escape(caption)) if caption else styler
+
+
+def pivot_table(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values: str,
+                kind: str | None = None) -> Styler:
+    """A cross table (e.g. channel × platform share), formatted like every other table.
+
+    Example:
+        >>> f = pd.DataFrame({"channel": ["direct", "direct"], "platform": ["jd", "web"], "share": [0.1, 0.2]})
+        >>> "20.0%" in pivot_table(f, Text("en"), index="channel", columns="platform", values="share").to_html()
+        True
+    """
+    kind = kind or column_kind(values)
+    rows = list(dict.fromkeys(frame[index]))
+    cols = list(dict.fromkeys(frame[columns]))
+    table = frame.pivot_table(index=index, columns=columns, values=values, aggfunc="sum").reindex(index=rows, columns=cols)
+    shown = pd.DataFrame({
+        header(index, text): [text.label(LABEL_COLUMNS.get(index, index), r) for r in rows],
+        **{text.label(LABEL_COLUMNS.get(columns, columns), c): [format_value(v, kind, text) for v in table[c]]
+           for c in cols},
+    })
+    return _house(shown)
+
+
+def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
+    """The headline: one row per platform, one column per metric, each cell the value with
+    its change on the prior month and on last year beneath.
+
+    Args:
+        headline: rows of platform × metric with value, vs_prior, vs_last_year
+            (:func:`storebook.traffic.traffic_headline`).
+    """
+    platforms = list(dict.fromkeys(headline.platform))
+    metrics = list(dict.fromkeys(headline.metric))
+    kinds = {m: "money" if m == "paid_amount" else column_kind(m) for m in metrics}
+    cells = {}
+    for metric in metrics:
+        column = []
+        for platform in platforms:
+            row = headline[(headline.platform == platform) & (headline.metric == metric)]
+            if row.empty:
+                column.append(format_value(None, "count", text))
+                continue
+            r = row.iloc[0]
+            column.append(
+                f'{format_value(r.value, kinds[metric], text)}<br><span style="font-size:11px">'
+                f'{text("col.vs_prior")} {format_value(r.vs_prior, "delta", text)} · '
+                f'{text("col.vs_last_year")} {format_value(r.vs_last_year, "delta", text)}</span>'
+            )
+        cells[text(f"metric.{metric}")] = column
+    shown = pd.DataFrame({header("platform", text): text.labels("platform", platforms), **cells})
+    return _house(shown)
+
+
+def with_intervals(frame: pd.DataFrame, text: Text, metrics: Sequence[str], *,
+                   index: Sequence[str] = ("platform",), counts: Sequence[str] = ()) -> Styler:
+    """Each metric as ``value (low–high)`` from its ``_low``/``_high`` columns (95 % intervals).
+
+    Args:
+        frame: rows to show, with ``m``, ``m_low`` and ``m_high`` for each metric.
+        metrics: the metrics, in order.
+        index: label columns shown first.
+        counts: plain columns shown after the labels (e.g. visitors, buyers).
+
+    Example:
+        >>> f = pd.DataFrame({"platform": ["jd"], "conversion_rate": [0.04],
+        ...                   "conversion_rate_low": [0.035], "conversion_rate_high": [0.045]})
+        >>> "(3.5%–4.5%)" in with_intervals(f, Text("en"), ["conversion_rate"]).to_html()
+        True
+    """
+    shown = {}
+    for c in index:
+        shown[header(c, text)] = [text.label(LABEL_COLUMNS.get(c, c), v) for v in frame[c]]
+    for c in counts:
+        shown[header(c, text)] = [format_value(v, column_kind(c), text) for v in frame[c]]
+    for m in metrics:
+        kind = column_kind(m)
+        shown[header(m, text)] = [
+            f"{format_value(v, kind, text)} <span style=\"color:{MUTED}\">"
+            f"({format_value(lo, kind, text)}–{format_value(hi, kind, text)})</span>"
+            for v, lo, hi in zip(frame[m], frame[f"{m}_low"], frame[f"{m}_high"], strict=True)
+        ]
+    return _house(pd.DataFrame(shown))

@@ -1,0 +1,82 @@
+"""storebook.tables: one look, house number formats, translated headers and values."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from storebook import tables
+from storebook.text import Text
+
+
+def _cells(html: str) -> list[str]:
+    """The visible text of the body cells, in order."""
+    body = html.split("<tbody>")[1]
+    return [re.sub(r"<[^>]+>", "", c).replace("&nbsp;", " ").strip()
+            for c in re.findall(r"<td[^>]*>(.*?)</td>", body, flags=re.S)]
+
+
+FRAME = pd.DataFrame({
+    "platform": ["tmall", "jd"],
+    "visitors": [1234567, 890],
+    "paid_amount": [98765.4, 0.0],
+    "uv_value": [7.078, None],
+    "conversion_rate": [0.02345, 0.1],
+    "vs_prior": [0.034, -0.12],
+    "share_change": [0.0021, -0.0004],
+    "roas": [3.256, 0.5],
+})
+
+
+def test_column_kinds_follow_the_names() -> None:
+    kinds = {c: tables.column_kind(c) for c in [*FRAME.columns, "visitors_expected", "conversion_rate_low",
+                                                  "visitors_effect", "mix_effect", "p_value", "visited_on"]}
+    assert kinds == {"platform": "label", "visitors": "count", "paid_amount": "money", "uv_value": "money2",
+                     "conversion_rate": "pct", "vs_prior": "delta", "share_change": "points", "roas": "ratio",
+                     "visitors_expected": "count", "conversion_rate_low": "pct", "visitors_effect": "delta",
+                     "mix_effect": "points", "p_value": "p", "visited_on": "date"}
+
+
+def test_format_table_formats_each_kind_in_english() -> None:
+    before = FRAME.copy()
+    html = tables.format_table(FRAME, Text("en")).to_html()
+    assert _cells(html)[:8] == ["Tmall", "1,234,567", "¥98,765", "¥7.08", "2.3%", "▲ 3.4%", "▲ 0.21 pp", "3.26"]
+    assert _cells(html)[8:] == ["JD", "890", "¥0", "n/a", "10.0%", "▼ 12.0%", "▼ 0.04 pp", "0.50"]
+    assert f"color:{tables.GOOD}" in html and f"color:{tables.BAD}" in html   # signed deltas coloured
+    assert "<th" in html and "Visitors" in html and "vs prior month" in html
+    pd.testing.assert_frame_equal(FRAME, before)                              # the frame is not touched
+
+
+def test_format_table_in_chinese_and_self_contained() -> None:
+    html = tables.format_table(FRAME, Text("zh"), columns=["platform", "visitors", "vs_prior"]).to_html()
+    assert _cells(html) == ["天猫", "1,234,567", "▲ 3.4%", "京东", "890", "▼ 12.0%"]
+    assert "平台" in html and "访客数" in html and "环比" in html
+    assert "<link" not in html and "http" not in html                         # no external CSS or request
+    assert "border-collapse" in html                                          # the house style, inline
+
+
+def test_format_table_names_a_missing_column() -> None:
+    with pytest.raises(KeyError, match="no column\\(s\\) buyers"):
+        tables.format_table(FRAME, Text("en"), columns=["platform", "buyers"])
+
+
+def test_pivot_and_interval_tables() -> None:
+    mix = pd.DataFrame({"channel": ["direct", "direct", "email"], "platform": ["jd", "web", "jd"],
+                        "visitors": [1200, 300, 45]})
+    html = tables.pivot_table(mix, Text("zh"), index="channel", columns="platform", values="visitors").to_html()
+    assert _cells(html) == ["直接访问", "1,200", "300", "邮件营销", "45", "无"]
+    rates = pd.DataFrame({"platform": ["total"], "visitors": [40000], "conversion_rate": [0.025],
+                          "conversion_rate_low": [0.0235], "conversion_rate_high": [0.0265]})
+    html = tables.with_intervals(rates, Text("en"), ["conversion_rate"], counts=["visitors"]).to_html()
+    assert _cells(html) == ["All platforms", "40,000", "2.5% (2.4%–2.6%)"]
+
+
+def test_metric_cards_show_value_and_both_changes() -> None:
+    headline = pd.DataFrame({"platform": ["tmall", "total"], "metric": ["visitors", "visitors"],
+                             "value": [1000.0, 3000.0], "vs_prior": [0.05, None], "vs_last_year": [-0.1, 0.2]})
+    cells = _cells(tables.metric_cards(headline, Text("en")).to_html())
+    assert cells[0] == "Tmall"
+    assert cells[1].startswith("1,000") and "vs prior month ▲ 5.0%" in cells[1] and "vs last year ▼ 10.0%" in cells[1]
+    assert "vs prior month n/a" in cells[3]
