@@ -1232,7 +1232,23 @@ def print_pdfs(pages: list[Path], runs: Mapping[str, ReportRun] | None = None) -
                 runs[page.stem].pdf = target.name
         else:
             messages.append(f"--pdf: {browser} could not print {page.name}; the HTML page is unaffected")
+    if any(_CJK.search(p.read_text(encoding="utf-8")) for p in pages) and not _has_chinese_font():
+        messages.append("--pdf: no Chinese font is installed on this machine, so Chinese text prints as "
+                        "boxes in the PDFs (the HTML pages are fine on readers' machines); install one, "
+                        "e.g. Debian: apt-get install fonts-noto-cjk")
     return messages
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _has_chinese_font() -> bool:
+    """Whether fontconfig (which Chromium prints with) knows a Chinese font; True where unknown."""
+    try:
+        listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return listed.returncode != 0 or bool(listed.stdout.strip())
 
 
 # -- the command ----------------------------------------------------------------------------
