@@ -410,7 +410,477 @@ _CONVERSION: dict[str, _L] = {
     ),
 }
 
-CATALOGUE: dict[str, _L] = {**_VOCABULARY, **_TRAFFIC, **_CONVERSION}
+# ----------------------------------------------------------------------------- fulfilment
+_FULFILMENT: dict[str, _L] = {
+    "fulfilment.title": _e("Fulfilment and logistics — {month}", "履约与物流 — {month}"),
+    "fulfilment.question": _e(
+        "Were orders shipped on time and delivered on time this month, which carrier or lane fell behind, "
+        "and what did logistics cost?",
+        "本月订单是否按时发货、按时送达？哪家快递、哪条线路掉了队？物流花了多少钱？",
+    ),
+    "fulfilment.headline": _e("How did fulfilment do this month?", "本月履约表现如何？"),
+    "fulfilment.headline.takeaway": _e(
+        "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
+        "prior month) and {within_48h_rate:pct} within 48 hours. Parcels took a median of "
+        "{median_delivery_days:.1f} days to arrive; {late_rate:pct} arrived later than promised "
+        "({late_rate_vs_prior:change}). Logistics cost {cost_per_order:money2} per order and drew "
+        "{complaints_per_1000:.1f} complaints per 1,000 orders.",
+        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}），"
+        "{within_48h_rate:pct}在48小时内发货。包裹配送时长中位数{median_delivery_days:.1f}天，"
+        "{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。单均物流成本{cost_per_order:money2}，"
+        "每千单物流投诉{complaints_per_1000:.1f}件。",
+    ),
+    "fulfilment.dispatch": _e("Were orders shipped within 24 and 48 hours of payment?", "订单是否在付款后24/48小时内发货？"),
+    "fulfilment.dispatch.title": _e(
+        "{within_24h_rate:pct} of orders shipped within 24 hours, {within_48h_rate:pct} within 48",
+        "{within_24h_rate:pct}的订单24小时内发货，{within_48h_rate:pct}在48小时内发货",
+    ),
+    "fulfilment.dispatch.takeaway": _e(
+        "Half of the {orders:count} orders left within {median_hours:.0f} hours of payment and nine in ten within "
+        "{p90_hours:.0f} hours. {worst:platform} shipped the fewest within 24 hours ({worst_rate:pct}).",
+        "{orders:count}笔订单中，一半在付款后{median_hours:.0f}小时内发出，九成在{p90_hours:.0f}小时内发出。"
+        "24小时发货率最低的是{worst:platform}（{worst_rate:pct}）。",
+    ),
+    "fulfilment.warehouses": _e("Which warehouse shipped slowest?", "哪个仓库发货最慢？"),
+    "fulfilment.warehouses.takeaway": _e(
+        "{worst} shipped the fewest orders within 24 hours ({worst_rate:pct}); {slowest} took longest "
+        "(median {slowest_hours:.0f} hours from payment).",
+        "{worst}的24小时发货率最低（{worst_rate:pct}）；{slowest}发货最慢（付款到发货中位数{slowest_hours:.0f}小时）。",
+    ),
+    "fulfilment.daily": _e("How did the 24-hour ship rate move day by day?", "24小时发货率每天如何变化？"),
+    "fulfilment.daily.title": _e(
+        "The weakest day was {worst_day:date}: {worst_rate:pct} shipped within 24 hours",
+        "发货最弱的一天是{worst_day:date}：24小时发货率{worst_rate:pct}",
+    ),
+    "fulfilment.daily.takeaway": _e(
+        "Over the month {overall:pct} of due orders shipped within 24 hours. The weakest payment day was "
+        "{worst_day:date} ({worst_rate:pct}); {days_below:count} day(s) fell more than 15 points below the month.",
+        "本月应发订单的24小时发货率为{overall:pct}。最弱的付款日是{worst_day:date}（{worst_rate:pct}）；"
+        "共有{days_below:count}天比月均低15个百分点以上。",
+    ),
+    "fulfilment.daily.takeaway.none": _e(
+        "No order of the month is due yet at 24 hours, so there is no daily ship rate to show.",
+        "本月尚无已满24小时的应发订单，暂无每日发货率。",
+    ),
+    "fulfilment.backlog": _e("Which orders were still waiting to ship at the month's end?", "月末还有哪些订单未发货？"),
+    "fulfilment.backlog.takeaway": _e(
+        "{unshipped:count} paid orders ({amount:money}) had not shipped by the end of the month; {over_48h:count} of "
+        "them had waited more than 48 hours, the oldest since {oldest:date}.",
+        "月末仍有{unshipped:count}笔已付款订单（{amount:money}）未发货，其中{over_48h:count}笔已等待超过48小时，"
+        "最早的付款于{oldest:date}。",
+    ),
+    "fulfilment.backlog.takeaway.none": _e(
+        "Every paid order had shipped by the end of the month.", "月末所有已付款订单均已发货。",
+    ),
+    "fulfilment.carriers": _e("How fast did each carrier deliver, and how often late?", "各快递公司配送多快？超时有多少？"),
+    "fulfilment.carriers.title": _e(
+        "{fastest} delivered fastest (median {fastest_days:.1f} days), {slowest} slowest ({slowest_days:.1f})",
+        "{fastest}配送最快（中位数{fastest_days:.1f}天），{slowest}最慢（{slowest_days:.1f}天）",
+    ),
+    "fulfilment.carriers.takeaway": _e(
+        "Of {shipments:count} parcels handed over, {late:count} ({late_rate:pct}) arrived later than the promise "
+        "for their province or were still on the road past it. {latest} was late most often ({latest_rate:pct}).",
+        "本月交运的{shipments:count}个包裹中，有{late:count}个（{late_rate:pct}）超过所在省份的承诺时效送达或仍在途。"
+        "超时率最高的是{latest}（{latest_rate:pct}）。",
+    ),
+    "fulfilment.provinces": _e("Which carrier was slow to which province?", "哪家快递在哪些省份偏慢？"),
+    "fulfilment.provinces.title": _e(
+        "Mean delivery days by carrier and province (the {top:count} busiest provinces)",
+        "各快递公司在各省的平均配送天数（发货量最大的{top:count}个省份）",
+    ),
+    "fulfilment.provinces.takeaway": _e(
+        "Across provinces parcels took a median of {median_days:.1f} days; {latest} had the highest late rate "
+        "({latest_rate:pct}) among provinces with at least 20 parcels.",
+        "各省配送时长中位数{median_days:.1f}天；在包裹数不少于20个的省份中，{latest}的超时率最高（{latest_rate:pct}）。",
+    ),
+    "fulfilment.slow_carrier": _e("Was a carrier slow to a group of provinces for part of the month?",
+                                  "是否有快递公司在部分时间、部分省份明显变慢？"),
+    "fulfilment.slow_carrier.takeaway": _e(
+        "{carrier} was slow to {provinces} for parcels handed over from {first_day:date} to {last_day:date}: "
+        "{shipments:count} parcels took {carrier_days:.1f} days on average where other carriers on the same lanes "
+        "took {others_days:.1f} ({excess_days:.1f} days more than its usual). Raise it with the carrier and route "
+        "those provinces elsewhere if it recurs.",
+        "{carrier}在{first_day:date}至{last_day:date}交运、发往{provinces}的包裹明显变慢：{shipments:count}个包裹平均"
+        "配送{carrier_days:.1f}天，同线路其他快递为{others_days:.1f}天（比其平时多{excess_days:.1f}天）。"
+        "建议与该快递沟通；如再次发生，这些省份改用其他快递。",
+    ),
+    "fulfilment.slow_carrier.takeaway.none": _e(
+        "No carrier was slower than the others on a group of provinces for part of the month (each carrier × "
+        "region and run of days was checked against the other carriers on the same lanes).",
+        "本月没有快递公司在部分省份、部分时间明显慢于其他快递（已按快递×区域×连续日期与同线路其他快递逐一比较）。",
+    ),
+    "fulfilment.spring_festival": _e("What does the Spring Festival do to delivery times?", "春节对配送时效有多大影响？"),
+    "fulfilment.spring_festival.title": _e(
+        "Days from payment to delivery by payment day, {months:count} months (Spring Festival shaded)",
+        "按付款日统计的付款到签收天数，近{months:count}个月（阴影为春节）",
+    ),
+    "fulfilment.spring_festival.takeaway": _e(
+        "Orders paid from {first:date} to {last:date}, the Spring Festival logistics shutdown and the week before it, "
+        "took {inside_days:.1f} days from payment to delivery against {outside_days:.1f} on other days "
+        "({extra_days:.1f} days more), mostly waiting to ship ({inside_ship_days:.1f} days against "
+        "{outside_ship_days:.1f}). This is the calendar, not a carrier: those days carry no delivery promise "
+        "and are left out of the carrier comparison.",
+        "{first:date}至{last:date}（春节物流停运期及其前一周）付款的订单，从付款到签收平均{inside_days:.1f}天，"
+        "其他日子为{outside_days:.1f}天（多{extra_days:.1f}天），主要是等待发货（{inside_ship_days:.1f}天，"
+        "平时{outside_ship_days:.1f}天）。这是日历因素，而非快递问题：这些日子不计入时效承诺，也不参与快递比较。",
+    ),
+    "fulfilment.spring_festival.takeaway.none": _e(
+        "The window holds no Spring Festival shutdown; orders took {outside_days:.1f} days from payment to delivery.",
+        "该时间范围内没有春节停运；订单从付款到签收平均{outside_days:.1f}天。",
+    ),
+    "fulfilment.cost": _e("What did logistics cost per order and per unit?", "单均、件均物流成本是多少？"),
+    "fulfilment.cost.title": _e(
+        "Logistics cost {cost_per_order:money2} per order: from {cheapest_cost:money2} ({cheapest}) to "
+        "{dearest_cost:money2} ({dearest})",
+        "单均物流成本{cost_per_order:money2}：从{cheapest_cost:money2}（{cheapest}）到{dearest_cost:money2}（{dearest}）",
+    ),
+    "fulfilment.cost.takeaway": _e(
+        "Carriers billed {cost:money} for the parcels handed over in the month: {cost_per_order:money2} per order "
+        "and {cost_per_unit:money2} per unit. {dearest} cost the most per order ({dearest_cost:money2}), "
+        "{cheapest} the least ({cheapest_cost:money2}).",
+        "本月交运包裹的物流费用共{cost:money}：单均{cost_per_order:money2}，件均{cost_per_unit:money2}。"
+        "单均成本最高的是{dearest}（{dearest_cost:money2}），最低的是{cheapest}（{cheapest_cost:money2}）。",
+    ),
+    "fulfilment.issues": _e("How many logistics complaints and refunds per 1,000 orders?", "每千单有多少物流投诉和物流退款？"),
+    "fulfilment.issues.title": _e(
+        "{complaints_per_1000:.1f} logistics complaints and {refunds_per_1000:.1f} logistics refunds per 1,000 orders",
+        "每千单物流投诉{complaints_per_1000:.1f}件、物流原因退款{refunds_per_1000:.1f}件",
+    ),
+    "fulfilment.issues.takeaway": _e(
+        "The orders shipped this month drew {complaints:count} logistics complaints and {refunds:count} refunds for "
+        "late or damaged delivery ({refund_amount:money}). {worst} drew the most complaints per 1,000 orders "
+        "({worst_rate:.1f}).",
+        "本月发货的订单收到物流投诉{complaints:count}件，因延迟或破损退款{refunds:count}笔（{refund_amount:money}）。"
+        "每千单投诉最多的是{worst}（{worst_rate:.1f}件）。",
+    ),
+    "metric.within_24h_rate": _e("Shipped within 24 h", "24小时发货率"),
+    "metric.within_48h_rate": _e("Shipped within 48 h", "48小时发货率"),
+    "metric.median_delivery_days": _e("Median delivery days", "配送时长中位数（天）"),
+    "metric.late_rate": _e("Late deliveries", "超时配送率"),
+    "metric.cost_per_order": _e("Logistics cost per order", "单均物流成本"),
+    "metric.cost_per_unit": _e("Logistics cost per unit", "件均物流成本"),
+    "metric.complaints_per_1000": _e("Logistics complaints per 1,000 orders", "每千单物流投诉"),
+    "metric.refunds_per_1000": _e("Logistics refunds per 1,000 orders", "每千单物流退款"),
+    "metric.median_days": _e("Median delivery days", "配送时长中位数（天）"),
+    "metric.p90_days": _e("90th percentile days", "配送时长90分位（天）"),
+    "metric.total_days": _e("Days from payment to delivery", "付款到签收天数"),
+    "col.orders": _e("Orders", "订单数"),
+    "col.shipped": _e("Shipped", "已发货"),
+    "col.unshipped": _e("Not shipped", "未发货"),
+    "col.median_hours": _e("Median hours to ship", "发货时长中位数（小时）"),
+    "col.p90_hours": _e("90th pct hours", "发货时长90分位（小时）"),
+    "col.within_24h_rate": _e("Within 24 h", "24小时发货率"),
+    "col.within_48h_rate": _e("Within 48 h", "48小时发货率"),
+    "col.unshipped_amount": _e("Amount waiting", "待发货金额"),
+    "col.over_48h": _e("Waiting > 48 h", "超48小时未发"),
+    "col.oldest_paid_at": _e("Oldest paid", "最早付款时间"),
+    "col.carrier": _e("Carrier", "快递公司"),
+    "col.province": _e("Province", "省份"),
+    "col.warehouse": _e("Warehouse", "发货仓"),
+    "col.region": _e("Region", "区域"),
+    "col.shipments": _e("Parcels", "包裹数"),
+    "col.delivered": _e("Delivered", "已签收"),
+    "col.in_transit": _e("In transit", "在途"),
+    "col.mean_days": _e("Mean days", "平均天数"),
+    "col.late": _e("Late", "超时"),
+    "col.cost": _e("Logistics cost", "物流成本"),
+    "col.complaints": _e("Complaints", "投诉"),
+    "col.refunds": _e("Refunds", "退款笔数"),
+    "col.refund_amount": _e("Refunded", "退款金额"),
+    "col.first_day": _e("From", "开始"),
+    "col.last_day": _e("To", "结束"),
+    "col.mean_excess_days": _e("Days slower", "慢了（天）"),
+    "col.carrier_days": _e("Carrier's days", "该快递天数"),
+    "col.others_days": _e("Other carriers' days", "其他快递天数"),
+    "carrier.total": _e("All carriers", "全部快递"),
+    "warehouse.total": _e("All warehouses", "全部仓库"),
+    "province.total": _e("All provinces", "全部省份"),
+    "legend.reference": _e("Reference", "参考线"),
+    "axis.days": _e("Days", "天数"),
+}
+
+# ----------------------------------------------------------------------------- products
+_PRODUCTS: dict[str, _L] = {
+    "products.title": _e("Products and assortment — {month}", "商品与品类 — {month}"),
+    "products.question": _e(
+        "Which products earn the money and which sit in the warehouse, how are new products starting, "
+        "what prices do we realise and what comes back?",
+        "哪些商品在赚钱、哪些在积压？新品起步如何？价格实现了多少？哪些商品退货多？",
+    ),
+    "products.headline": _e("How did the assortment do this month?", "本月商品结构表现如何？"),
+    "products.headline.takeaway": _e(
+        "{skus_sold:count} SKUs sold this month. {a_sku_share:pct} of the assortment makes 80% of revenue, while "
+        "the long tail (class C) brings {tail_revenue_share:pct}. Overstock ties up {overstock_value:money} at cost, "
+        "and we realised {price_realisation:pct} of list price.",
+        "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct}的商品贡献了80%的销售额，长尾（C类）贡献"
+        "{tail_revenue_share:pct}。积压库存按成本占用{overstock_value:money}，价格实现率为{price_realisation:pct}。",
+    ),
+    "products.abc": _e("Which products make the money (ABC by revenue)?", "哪些商品贡献了销售额（按销售额ABC分类）？"),
+    "products.abc.title": _e(
+        "{a_sku_share:pct} of SKUs make {a_share:pct} of revenue; the last {c_sku_share:pct} make {c_share:pct}",
+        "{a_sku_share:pct}的SKU贡献{a_share:pct}的销售额；最后{c_sku_share:pct}只贡献{c_share:pct}",
+    ),
+    "products.abc.takeaway": _e(
+        "Over the {months:count} months to this one, {a_skus:count} of {skus:count} SKUs (class A) made "
+        "{a_share:pct} of revenue after returns. The long tail — {c_skus:count} SKUs in class C — made "
+        "{c_share:pct}, and {zero_skus:count} active SKUs sold nothing at all: candidates to delist or bundle.",
+        "近{months:count}个月，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
+        "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}，另有{zero_skus:count}个在售SKU完全没有销售，可考虑下架或组合销售。",
+    ),
+    "products.margin": _e("Do the same products earn the margin (ABC by gross margin)?", "毛利是否来自同一批商品（按毛利ABC分类）？"),
+    "products.margin.takeaway": _e(
+        "{a_margin_skus:count} SKUs make 80% of gross margin. {big_thin:count} SKUs are class A by revenue but not by "
+        "margin ({big_thin_revenue:money} of revenue at a thin margin); {loss_skus:count} SKUs lost money after "
+        "returns ({loss_amount:money}).",
+        "{a_margin_skus:count}个SKU贡献了80%的毛利。有{big_thin:count}个SKU按销售额属A类、按毛利却不是"
+        "（销售额{big_thin_revenue:money}，毛利偏薄）；{loss_skus:count}个SKU扣除退货后亏损（{loss_amount:money}）。",
+    ),
+    "products.margin.takeaway.no_loss": _e(
+        "{a_margin_skus:count} SKUs make 80% of gross margin. {big_thin:count} SKUs are class A by revenue but not by "
+        "margin ({big_thin_revenue:money} of revenue at a thin margin); no SKU lost money after returns.",
+        "{a_margin_skus:count}个SKU贡献了80%的毛利。有{big_thin:count}个SKU按销售额属A类、按毛利却不是"
+        "（销售额{big_thin_revenue:money}，毛利偏薄）；没有SKU在扣除退货后亏损。",
+    ),
+    "products.stock": _e("What is slow-moving or overstocked?", "哪些商品滞销或积压？"),
+    "products.stock.takeaway": _e(
+        "{overstock:count} SKUs hold more than 90 days of cover (or stock that does not sell): {overstock_value:money} "
+        "at cost, of which {excess_value:money} is beyond 90 days. {slow:count} SKUs sold less than a fifth of what "
+        "they had. The largest excess: {top_name} ({top_excess:money}).",
+        "{overstock:count}个SKU库存可售天数超过90天（或有库存无销售），按成本合计{overstock_value:money}，其中超出90天的部分"
+        "{excess_value:money}。{slow:count}个SKU的售罄率低于20%。超额最多的是{top_name}（{top_excess:money}）。",
+    ),
+    "products.stock.takeaway.none": _e(
+        "No SKU holds more than 90 days of cover; {slow:count} SKUs sold less than a fifth of what they had.",
+        "没有SKU的库存可售天数超过90天；{slow:count}个SKU的售罄率低于20%。",
+    ),
+    "products.new": _e("How are new products doing in their first 30, 60 and 90 days?", "新品上市30/60/90天表现如何？"),
+    "products.new.title": _e(
+        "New products' sales against an established product of their category (1 = the same)",
+        "新品销售额相对同类目成熟商品的指数（1 = 持平）",
+    ),
+    "products.new.takeaway": _e(
+        "{judged:count} of {new:count} products launched in the last six months have completed their first "
+        "{window:count} days; {above:count} of them sold at least as much as an established product of their "
+        "category. Best start: {best_name} (index {best_index:ratio}); weakest: {worst_name} ({worst_index:ratio}).",
+        "近半年上市的{new:count}个新品中，{judged:count}个已满{window:count}天，其中{above:count}个的销售额不低于同类目成熟商品。"
+        "起步最好的是{best_name}（指数{best_index:ratio}），最弱的是{worst_name}（{worst_index:ratio}）。",
+    ),
+    "products.new.takeaway.none": _e(
+        "{new:count} products launched in the last six months; none has completed its first {window:count} days yet.",
+        "近半年上市{new:count}个新品，尚无新品满{window:count}天。",
+    ),
+    "products.price": _e("What share of list price did we realise, category by category?", "各类目实现了吊牌价的多少？"),
+    "products.price.title": _e(
+        "We realised {realisation:pct} of list price; {deepest} was discounted deepest ({deepest_depth:pct})",
+        "整体价格实现率{realisation:pct}；{deepest}折扣最深（{deepest_depth:pct}）",
+    ),
+    "products.price.takeaway": _e(
+        "Sold at list price, the month's units would have brought {discount_depth:pct} more: discounts took "
+        "{discount_amount:money}. {deepest} gave away the most ({deepest_depth:pct} of list).",
+        "若按吊牌价销售，本月销量可多带来{discount_depth:pct}的收入：各类优惠共{discount_amount:money}。"
+        "折扣最深的类目是{deepest}（吊牌价的{deepest_depth:pct}）。",
+    ),
+    "products.returns": _e("Which products come back far more often than their category?", "哪些商品的退货率远高于同类目？"),
+    "products.returns.takeaway": _e(
+        "{return_rate:pct} of the units sold this month came back. {high:count} SKUs returned at least twice their "
+        "category's rate with enough sales to be sure; the worst is {top_name} ({top_rate:pct} against "
+        "{top_category_rate:pct}).",
+        "本月售出商品的退货率为{return_rate:pct}。有{high:count}个SKU的退货率至少是所在类目的两倍且销量足以判断；"
+        "最高的是{top_name}（{top_rate:pct}，类目为{top_category_rate:pct}）。",
+    ),
+    "products.returns.takeaway.none": _e(
+        "{return_rate:pct} of the units sold this month came back; no SKU returned at twice its category's rate "
+        "with enough sales to be sure.",
+        "本月售出商品的退货率为{return_rate:pct}；没有SKU的退货率在销量足以判断的情况下达到类目的两倍。",
+    ),
+    "metric.skus_sold": _e("SKUs sold", "动销SKU数"),
+    "metric.a_sku_share": _e("SKUs making 80% of revenue", "贡献80%销售额的SKU占比"),
+    "metric.tail_revenue_share": _e("Long-tail share of revenue", "长尾销售额占比"),
+    "metric.overstock_value": _e("Overstock at cost", "积压库存金额"),
+    "metric.price_realisation": _e("Price realisation", "价格实现率"),
+    "metric.revenue": _e("Revenue after returns", "退货后销售额"),
+    "metric.gross_margin": _e("Gross margin", "毛利"),
+    "metric.index_30": _e("First 30 days", "上市30天"),
+    "metric.index_60": _e("First 60 days", "上市60天"),
+    "metric.index_90": _e("First 90 days", "上市90天"),
+    "metric.price_cut": _e("Price set below list", "低于吊牌价定价"),
+    "metric.discount_share": _e("Discounts", "优惠"),
+    "col.sku": _e("SKU", "商品编码"),
+    "col.product_name": _e("Product", "商品名称"),
+    "col.category": _e("Category", "类目"),
+    "col.skus": _e("SKUs", "SKU数"),
+    "col.sku_share": _e("Share of SKUs", "SKU占比"),
+    "col.amount": _e("Amount", "金额"),
+    "col.amount_share": _e("Share of amount", "金额占比"),
+    "col.zero_skus": _e("Sold nothing", "零销售"),
+    "col.abc": _e("Class", "分类"),
+    "col.abc_revenue": _e("Class by revenue", "销售额分类"),
+    "col.abc_margin": _e("Class by margin", "毛利分类"),
+    "col.units": _e("Units", "销量"),
+    "col.units_sold": _e("Units sold", "销量"),
+    "col.units_returned": _e("Units returned", "退货件数"),
+    "col.return_rate": _e("Return rate", "退货率"),
+    "col.category_return_rate": _e("Category return rate", "类目退货率"),
+    "col.vs_category": _e("× category", "为类目的倍数"),
+    "col.closing_on_hand": _e("On hand", "库存"),
+    "col.daily_rate": _e("Units a day", "日均销量"),
+    "col.days_of_cover": _e("Days of cover", "库存可售天数"),
+    "col.sell_through": _e("Sell-through", "售罄率"),
+    "col.stock_value": _e("Stock at cost", "库存成本"),
+    "col.excess_value": _e("Beyond 90 days", "超额库存成本"),
+    "col.launched_on": _e("Launched", "上市日期"),
+    "col.days_on_sale": _e("Days on sale", "在售天数"),
+    "col.revenue_30": _e("Sales, 30 days", "30天销售额"),
+    "col.index_30": _e("Index 30 d", "30天指数"),
+    "col.index_60": _e("Index 60 d", "60天指数"),
+    "col.index_90": _e("Index 90 d", "90天指数"),
+    "col.avg_list_price": _e("Average list price", "平均吊牌价"),
+    "col.avg_price": _e("Average price realised", "平均成交价"),
+    "col.realisation": _e("Realisation", "价格实现率"),
+    "col.discount_depth": _e("Discount depth", "折扣深度"),
+    "col.price_cut": _e("Priced below list", "低于吊牌价定价"),
+    "col.discount_share": _e("Discounts", "优惠"),
+    "col.sales_amount": _e("Sales", "销售额"),
+    "col.list_amount": _e("At list price", "吊牌价金额"),
+    "col.discount_amount": _e("Discounts", "优惠金额"),
+    "col.gross_margin_rate": _e("Gross margin rate", "毛利率"),
+    "col.revenue": _e("Revenue after returns", "退货后销售额"),
+    "category.total": _e("All categories", "全部类目"),
+    "axis.sku_share": _e("Share of SKUs, largest first", "SKU占比（从大到小）"),
+    "axis.cumulative_share": _e("Cumulative share", "累计占比"),
+    "axis.index": _e("Index (1 = category)", "指数（1 = 类目平均）"),
+}
+
+# ----------------------------------------------------------------------------- profit
+_PROFIT: dict[str, _L] = {
+    "profit.title": _e("Profit — {month}", "利润 — {month}"),
+    "profit.question": _e(
+        "What did the month earn, platform by platform, after the cost of goods, commissions, marketing and "
+        "logistics — and where did we spend more than the budget?",
+        "扣除商品成本、平台佣金、推广和物流费用后，本月各平台赚了多少钱？哪些地方超出了预算？",
+    ),
+    "profit.headline": _e("What did the month earn?", "本月赚了多少？"),
+    "profit.headline.takeaway": _e(
+        "Net sales were {net_sales:money} ({net_sales_vs_prior:change} on the prior month, "
+        "{net_sales_vs_last_year:change} on last year). Gross margin was {gross_margin:money} "
+        "({gross_margin_rate:pct} of net sales) and the contribution margin {contribution_margin:money} "
+        "({contribution_margin_rate:pct}), {contribution_margin_vs_last_year:change} on last year. "
+        "Marketing took {marketing_ratio:pct} of sales.",
+        "净销售额{net_sales:money}（环比{net_sales_vs_prior:change}，同比{net_sales_vs_last_year:change}）。"
+        "毛利{gross_margin:money}（毛利率{gross_margin_rate:pct}），贡献毛利{contribution_margin:money}"
+        "（贡献毛利率{contribution_margin_rate:pct}），同比{contribution_margin_vs_last_year:change}。营销费比{marketing_ratio:pct}。",
+    ),
+    "profit.pnl": _e("From paid amount to contribution margin: where did the money go?", "从实付金额到贡献毛利：钱去了哪里？"),
+    "profit.pnl.title": _e(
+        "Contribution margin {contribution_margin:money}, {contribution_margin_rate:pct} of net sales",
+        "贡献毛利{contribution_margin:money}，占净销售额{contribution_margin_rate:pct}",
+    ),
+    "profit.pnl.takeaway": _e(
+        "Of {net_sales:money} net sales, {gross_margin:money} was left after the cost of goods "
+        "({gross_margin_rate:pct}) and {contribution_margin:money} after commissions, marketing and logistics "
+        "({contribution_margin_rate:pct}). The contribution margin was {cm_vs_prior:change} on the prior month, "
+        "{cm_vs_last_year:change} on last year and {cm_vs_budget:change} against budget. The largest cost was "
+        "{biggest_cost:key}. Refunds of the latest weeks are still coming in: this month's will grow a little.",
+        "净销售额{net_sales:money}，扣除商品成本后剩毛利{gross_margin:money}（{gross_margin_rate:pct}），再扣除佣金、推广和物流后"
+        "剩贡献毛利{contribution_margin:money}（{contribution_margin_rate:pct}）。贡献毛利环比{cm_vs_prior:change}，"
+        "同比{cm_vs_last_year:change}，较预算{cm_vs_budget:change}。最大的成本项是{biggest_cost:key}。"
+        "最近几周的退款仍在发生，本月退款还会略有增加。",
+    ),
+    "profit.platforms": _e("Which platform earned the most, and at what margin?", "哪个平台赚得最多？利润率如何？"),
+    "profit.platforms.title": _e(
+        "{best:platform} earned {best_share:pct} of the contribution margin",
+        "{best:platform}贡献了{best_share:pct}的贡献毛利",
+    ),
+    "profit.platforms.takeaway": _e(
+        "{best:platform} earned the most ({best_cm:money}, {best_rate:pct} of its net sales). {thin:platform} "
+        "kept the least of each yuan ({thin_rate:pct}); its largest cost after goods was {biggest_cost:key}.",
+        "{best:platform}贡献毛利最多（{best_cm:money}，占其净销售额{best_rate:pct}）。{thin:platform}的贡献毛利率最低"
+        "（{thin_rate:pct}），除商品成本外最大的成本项是{biggest_cost:key}。",
+    ),
+    "profit.platforms.takeaway.none": _e("No platform had net sales this month.", "本月没有平台产生净销售额。"),
+    "profit.ratios": _e("Did marketing and logistics stay within their share of sales?", "营销费比和物流费比是否控制在预算内？"),
+    "profit.ratios.title": _e(
+        "Marketing took {marketing_ratio:pct} of sales (budget {budget_marketing_ratio:pct}), logistics "
+        "{logistics_ratio:pct} (budget {budget_logistics_ratio:pct})",
+        "营销费比{marketing_ratio:pct}（预算{budget_marketing_ratio:pct}），物流费比{logistics_ratio:pct}（预算{budget_logistics_ratio:pct}）",
+    ),
+    "profit.ratios.takeaway": _e(
+        "Marketing spend was {marketing_ratio:pct} of sales against a budgeted {budget_marketing_ratio:pct} "
+        "({marketing_over:money} over the budget in yuan), logistics {logistics_ratio:pct} against "
+        "{budget_logistics_ratio:pct} ({logistics_over:money}). {worst:platform} overspent its marketing budget "
+        "the most ({worst_over:money}).",
+        "营销费用占销售额{marketing_ratio:pct}，预算为{budget_marketing_ratio:pct}（超出预算{marketing_over:money}）；"
+        "物流费比{logistics_ratio:pct}，预算{budget_logistics_ratio:pct}（差额{logistics_over:money}）。"
+        "营销超支最多的是{worst:platform}（{worst_over:money}）。",
+    ),
+    "profit.ratios.takeaway.no_budget": _e(
+        "Marketing spend was {marketing_ratio:pct} of sales and logistics {logistics_ratio:pct}; the targets hold no "
+        "budget for this month to compare with.",
+        "营销费比{marketing_ratio:pct}，物流费比{logistics_ratio:pct}；目标表中没有本月预算可供比较。",
+    ),
+    "profit.marketing": _e("Where did marketing overspend, and did the spend pay?", "营销在哪里超支？投入是否划算？"),
+    "profit.marketing.title": _e(
+        "{over:count} of {channels:count} channel budgets overspent, by {over_amount:money} in all",
+        "{channels:count}个渠道预算中有{over:count}个超支，合计{over_amount:money}",
+    ),
+    "profit.marketing.takeaway": _e(
+        "The largest overspend was {top_channel:channel} on {top_platform:platform}: {top_over:money} "
+        "({top_rate:signed}) beyond its budget. {below_break_even:count} channel(s) brought back less gross margin "
+        "than they cost (margin ROAS below 1, {below_spend:money} of spend).",
+        "超支最多的是{top_platform:platform}的{top_channel:channel}：超出预算{top_over:money}（{top_rate:signed}）。"
+        "有{below_break_even:count}个渠道带回的毛利低于花费（毛利投产比低于1，花费{below_spend:money}）。",
+    ),
+    "profit.marketing.takeaway.none": _e(
+        "No channel spent more than its budget. {below_break_even:count} channel(s) brought back less gross margin "
+        "than they cost (margin ROAS below 1, {below_spend:money} of spend).",
+        "没有渠道超出预算。有{below_break_even:count}个渠道带回的毛利低于花费（毛利投产比低于1，花费{below_spend:money}）。",
+    ),
+    "pnl.gross_sales": _e("Gross sales", "商品总额"),
+    "pnl.discounts": _e("Discounts (ours)", "优惠（我方承担）"),
+    "pnl.paid_amount": _e("Paid amount", "实付金额"),
+    "pnl.refunds": _e("Refunds", "退款"),
+    "pnl.net_sales": _e("Net sales", "净销售额"),
+    "pnl.cogs": _e("Cost of goods", "商品成本"),
+    "pnl.gross_margin": _e("Gross margin", "毛利"),
+    "pnl.commission": _e("Platform commission", "平台佣金"),
+    "pnl.marketing": _e("Marketing", "推广费用"),
+    "pnl.logistics": _e("Logistics", "物流费用"),
+    "pnl.contribution_margin": _e("Contribution margin", "贡献毛利"),
+    "metric.net_sales": _e("Net sales", "净销售额"),
+    "metric.gross_margin_rate": _e("Gross margin rate", "毛利率"),
+    "metric.contribution_margin": _e("Contribution margin", "贡献毛利"),
+    "metric.contribution_margin_rate": _e("Contribution margin rate", "贡献毛利率"),
+    "metric.marketing_ratio": _e("Marketing / sales", "营销费比"),
+    "metric.logistics_ratio": _e("Logistics / sales", "物流费比"),
+    "metric.budget_marketing_ratio": _e("Budget: marketing / sales", "预算营销费比"),
+    "metric.budget_logistics_ratio": _e("Budget: logistics / sales", "预算物流费比"),
+    "metric.over_budget": _e("Spend beyond budget", "超出预算"),
+    "metric.margin_roas": _e("Margin ROAS", "毛利投产比"),
+    "col.line": _e("P&L line", "项目"),
+    "col.budget": _e("Budget", "预算"),
+    "col.vs_budget": _e("vs budget", "较预算"),
+    "col.diff_budget": _e("Difference to budget", "与预算差额"),
+    "col.spend": _e("Spend", "花费"),
+    "col.over_budget": _e("Beyond budget", "超出预算"),
+    "col.over_budget_rate": _e("Beyond budget, %", "超支比例"),
+    "col.margin_roas": _e("Margin ROAS", "毛利投产比"),
+    "col.marketing": _e("Marketing", "推广费用"),
+    "col.logistics": _e("Logistics", "物流费用"),
+    "col.commission": _e("Commission", "平台佣金"),
+    "col.net_sales": _e("Net sales", "净销售额"),
+    "col.gross_margin": _e("Gross margin", "毛利"),
+    "col.contribution_margin": _e("Contribution margin", "贡献毛利"),
+    "col.contribution_margin_rate": _e("Contribution margin rate", "贡献毛利率"),
+    "col.marketing_ratio": _e("Marketing / sales", "营销费比"),
+    "col.budget_marketing_ratio": _e("Budget", "预算"),
+    "col.logistics_ratio": _e("Logistics / sales", "物流费比"),
+    "col.budget_logistics_ratio": _e("Budget", "预算"),
+    "col.marketing_over": _e("Marketing beyond budget", "营销超预算"),
+    "col.logistics_over": _e("Logistics beyond budget", "物流超预算"),
+    "legend.budget": _e("Budget", "预算"),
+}
+
+CATALOGUE: dict[str, _L] = {**_VOCABULARY, **_TRAFFIC, **_CONVERSION, **_FULFILMENT, **_PRODUCTS, **_PROFIT}
 
 _KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 
