@@ -124,7 +124,8 @@ def test_ship_times_total_hand_computed(store):
 
 def test_ship_times_by_platform(store):
     t = fulfilment.summarise_ship_times(store, MARCH, by="platform").set_index("platform")
-    assert list(t.index) == ["jd", "tmall", "web"]
+    assert list(t.index) == ["tmall", "jd", "web", "total"]   # the workbook's order, then the total
+    assert t.loc["total", "within_24h_rate"] == pytest.approx(0.5)
     assert t.loc["tmall", "within_24h_rate"] == pytest.approx(2 / 3)  # O1, O9 of O1, O2, O9
     assert t.loc["jd", "within_48h_rate"] == pytest.approx(0.0)        # O3 72 h; O4 not due
     assert t.loc["web", "unshipped"] == 1
@@ -138,6 +139,8 @@ def test_ship_times_by_warehouse_uses_first_parcel(store):
 
 def test_unshipped_at_month_end(store):
     u = fulfilment.count_unshipped_orders(store, MARCH).set_index("platform")
+    assert list(u.index) == ["tmall", "jd", "douyin", "web", "total"]
+    assert u.loc["total", "unshipped"] == 2
     assert u.loc["tmall", "unshipped"] == 0
     assert u.loc["jd", "unshipped"] == 1   # O4 paid 03-31 20:00, shipped 04-01
     assert u.loc["web", "unshipped"] == 1  # O8 never shipped
@@ -180,11 +183,22 @@ def test_spring_festival_shipments_carry_no_promise(root):
     assert np.isnan(feb.late_rate)  # nothing promised: no rate, not a division by zero
     ship = fulfilment.summarise_ship_times(wb, month("2026-02"), by=None).iloc[0]
     assert ship.due_24h == 0        # paid inside the shutdown: the 24 h rule is suspended
-    trend = fulfilment.trend_delivery_times(wb, month("2026-03"), months=2)
-    assert trend.set_index("day").loc["2026-02-12", "is_logistics_shutdown"]
-    assert not trend.set_index("day").loc["2026-03-02", "is_logistics_shutdown"]
-    effect = fulfilment.measure_shutdown_effect(trend)
-    assert effect["extra_days"] == pytest.approx(8.0)
+    trend = fulfilment.trend_delivery_times(wb, month("2026-03"), months=2).set_index("day")
+    assert trend.loc["2026-02-11", "in_shutdown_window"]          # 2026 shutdown: 10–25 February
+    assert not trend.loc["2026-03-02", "in_shutdown_window"]
+    assert trend.loc["2026-02-11", "total_days"] == pytest.approx(11.0)      # paid 11 Feb, delivered 22 Feb
+    assert trend.loc["2026-03-02", "total_days"] == pytest.approx(2 + 2 / 24)
+    effect = fulfilment.measure_shutdown_effect(trend.reset_index())
+    assert effect["extra_days"] == pytest.approx(11.0 - (2 + 2 / 24))
+    assert effect["inside_ship_days"] == pytest.approx(1.0)
+
+
+def test_shutdown_window_includes_the_week_before(root):
+    orders = [_order("G1", "tmall", "2026-02-04 10:00")]
+    shipments = [_ship("S1", "G1", "A", "WH1", "Zhejiang", "2026-02-04 18:00", "2026-02-27 10:00", 5.0)]
+    wb = write_tables(root, orders=orders, shipments=shipments)
+    trend = fulfilment.trend_delivery_times(wb, month("2026-02"), months=1).set_index("day")
+    assert trend.loc["2026-02-04", "in_shutdown_window"]          # 6 days before the shutdown: caught by it
 
 
 # ----------------------------------------------------------------------------- cost, issues
@@ -200,7 +214,8 @@ def test_logistics_costs_per_order_and_unit(store):
     assert c.loc["B", "cost_per_order"] == pytest.approx(8.0)
     assert c.loc["B", "cost_per_unit"] == pytest.approx(24.0 / 5)
     total = fulfilment.compute_logistics_costs(store, MARCH, by=None).iloc[0]
-    assert total.cost == pytest.approx(c["cost"].sum()) and total.orders == pytest.approx(5.0)
+    assert total.cost == pytest.approx(c["cost"].sum() / 2) and total.orders == pytest.approx(5.0)
+    assert c.loc["total", "cost_per_order"] == pytest.approx(total.cost_per_order)
 
 
 def test_logistics_issues_per_1000_orders(store):

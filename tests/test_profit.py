@@ -173,7 +173,7 @@ def test_budget_lines_and_comparison(store):
     assert np.isnan(c.loc["contribution_margin", "last_year"])   # no March 2025
     assert c.loc["net_sales", "share"] == 1.0 and c.loc["cogs", "share"] == pytest.approx(90 / 238)
     facts = profit.pnl_facts(c.reset_index())
-    assert facts["biggest_cost"] == "cogs" and facts["contribution_margin_rate"] == pytest.approx(31.86 / 238)
+    assert facts["biggest_cost"] == "pnl.cogs" and facts["contribution_margin_rate"] == pytest.approx(31.86 / 238)
 
 
 def test_cost_ratios_and_overspend(store):

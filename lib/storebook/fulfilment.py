@@ -31,8 +31,10 @@ Example:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 import ibis
 import numpy as np
@@ -73,10 +75,16 @@ DELIVERY_PROMISE_DAYS: dict[str, float] = {
     "海南": 5, "云南": 5, "贵州": 5, "黑龙江": 5, "吉林": 5,
 }
 
+#: Parcels handed over this many days before the Spring Festival shutdown can be caught by it.
+SHUTDOWN_LEAD_DAYS = 7
+
 #: Return reasons that point at the carrier (物流原因退货).
 LOGISTICS_RETURN_REASONS: tuple[str, ...] = ("late_delivery", "damaged")
 #: Service-ticket category of logistics questions and complaints (物流问题).
 LOGISTICS_TICKET_CATEGORY = "logistics"
+
+#: The all-groups row's name in result frames (as in :mod:`storebook.traffic`).
+TOTAL = "total"
 
 _DAY_SECONDS = 86_400.0
 _HOUR_SECONDS = 3_600.0
@@ -119,18 +127,55 @@ def _ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return (numerator.astype("float64") / den.where(den != 0)).astype("float64")
 
 
+def _aggregate(wb: Workbook, table: ibis.Table, keys: list[str], metrics: dict) -> pd.DataFrame:
+    """``metrics`` per group of ``keys``, sorted, with ``total`` rows.
+
+    Grouped by ``platform`` (alone or with others), rows with platform ``total`` hold the
+    metrics over every platform for each group of the other keys; grouped by one other
+    column (not ``day`` or ``month``), a last row with the group ``total`` holds the
+    metrics over every group. Platforms come in the workbook's order.
+    """
+    if not keys:
+        return wb.execute(table.aggregate(**metrics))
+    out = wb.execute(table.group_by(keys).aggregate(**metrics))
+    total_key = "platform" if "platform" in keys else keys[0] if len(keys) == 1 and keys[0] not in _TIME_KEYS else None
+    if total_key:
+        rest = [k for k in keys if k != total_key]
+        total = table.group_by(rest).aggregate(**metrics) if rest else table.aggregate(**metrics)
+        out = pd.concat([out, wb.execute(total).assign(**{total_key: TOTAL})[out.columns]], ignore_index=True)
+    sort = [k for k in keys if k != total_key] + ([total_key] if total_key else [])
+    rank = {p: i for i, p in enumerate([*wb.config.platforms, TOTAL])}
+
+    def order(col: pd.Series) -> pd.Series:
+        if col.name == "platform":
+            return col.map(rank)
+        if col.name == total_key:  # the total after the groups
+            return col.map(lambda v: (1, "") if v == TOTAL else (0, str(v)))
+        return col
+
+    return out.sort_values(sort, key=order, kind="stable", ignore_index=True)
+
+
+_TIME_KEYS = ("day", "month")
+_HORIZONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def data_horizon(wb: Workbook) -> pd.Timestamp:
     """The latest moment the workbook knows of: last order placed, parcel shipped or delivered.
 
     Nothing after it can be observed, so windows that end later are not judged yet.
+    (Read once per open workbook: the processed tables do not change under it.)
     """
+    if wb in _HORIZONS:
+        return _HORIZONS[wb]
     o, s = wb.table("orders"), wb.table("shipments")
     last = wb.execute(s.aggregate(shipped=s.shipped_at.max(), delivered=s.delivered_at.max()))
     values = [wb.scalar(o.ordered_at.max()), *last.iloc[0].tolist()] if len(last) else [wb.scalar(o.ordered_at.max())]
     stamps = [pd.Timestamp(x) for x in values if x is not None and not pd.isna(x)]
     if not stamps:
         raise NoDataError("the orders and shipments tables are empty: ingest their exports first")
-    return max(stamps)
+    _HORIZONS[wb] = max(stamps)
+    return _HORIZONS[wb]
 
 
 def _first_shipments(wb: Workbook, before: pd.Timestamp | None = None) -> ibis.Table:
@@ -162,14 +207,19 @@ def _dispatch(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
     j = j.filter(~((j.status == "refunded") & j.first_shipped_at.isnull()))
     return j.mutate(
         day=j.paid_at.date(),
+        month=j.paid_at.strftime("%Y-%m"),
         hours_to_ship=(j.first_shipped_at.epoch_seconds() - j.paid_at.epoch_seconds()) / _HOUR_SECONDS,
         is_shipped=j.first_shipped_at.notnull(),
     )
 
 
-def _require(wb: Workbook, expr: ibis.Table, what: str, period: Period, platforms: list[str], todo: str) -> None:
-    n = wb.scalar(expr.count())
-    if not n:
+_SHIPMENTS_TODO = ("check that the shipments export covers this month (data/raw/shipments/) "
+                   "and re-run `storebook ingest`")
+
+
+def _require(out: pd.DataFrame, count: str, what: str, period: Period, platforms: list[str], todo: str) -> None:
+    """Raise the analyst's NoDataError when an aggregate found no rows to count."""
+    if out.empty or not out[count].fillna(0).sum():
         raise NoDataError(f"no {what} in {_where(period, platforms)}: {todo}")
 
 
@@ -192,10 +242,11 @@ def summarise_ship_times(
         wb: the workbook.
         period: the month (orders *paid* in it).
         platforms: platforms to include; None = all.
-        by: ``platform``, ``warehouse`` (of the first parcel), ``day`` (payment day), a list
-            of them, or None for one total row.
+        by: ``platform``, ``warehouse`` (of the first parcel), ``day`` or ``month``
+            (``YYYY-MM``) of payment, a list of them, or None for one total row.
     Returns:
-        One row per group: orders, shipped, unshipped, median_hours, p90_hours,
+        One row per group (then ``total`` when grouped by one column other than the
+        day): orders, shipped, unshipped, median_hours, p90_hours,
         due_24h, within_24h, within_24h_rate, due_48h, within_48h, within_48h_rate.
     Raises:
         NoDataError: no paid orders in the period, or no shipments table.
@@ -205,9 +256,8 @@ def summarise_ship_times(
         0.93
     """
     platforms = _platforms(wb, platforms)
-    keys = _keys(by, ["platform", "warehouse", "day"])
+    keys = _keys(by, ["platform", "warehouse", "day", "month"])
     d = _dispatch(wb, period, platforms)
-    _require(wb, d, "paid orders to ship", period, platforms, "choose another month or platform")
     horizon = data_horizon(wb)
     shutdown = _shutdown_days(period.start, period.last_day)
     d = d.mutate(in_shutdown=_in_days(d.paid_at, shutdown))
@@ -223,8 +273,8 @@ def summarise_ship_times(
         ok = due & d.is_shipped & (d.hours_to_ship <= h)
         metrics[f"due_{h}h"] = due.cast("int64").sum()
         metrics[f"within_{h}h"] = ok.cast("int64").sum()
-    grouped = d.group_by(keys).aggregate(**metrics) if keys else d.aggregate(**metrics)
-    out = wb.execute(grouped.order_by(keys) if keys else grouped)
+    out = _aggregate(wb, d, keys, metrics)
+    _require(out, "orders", "paid orders to ship", period, platforms, "choose another month or platform")
     out = out.assign(unshipped=lambda x: x["orders"] - x["shipped"])
     for h in SHIP_WINDOWS_HOURS:
         out[f"within_{h}h_rate"] = _ratio(out[f"within_{h}h"], out[f"due_{h}h"])
@@ -252,7 +302,8 @@ def count_unshipped_orders(
         platforms: platforms to include; None = all.
         by: ``platform``, a list, or None for one total row.
     Returns:
-        One row per group: unshipped, unshipped_amount (paid amount), over_48h (paid more
+        One row per platform (each requested one, then ``total``): unshipped,
+        unshipped_amount (paid amount), over_48h (paid more
         than 48 h before the period end), median_age_hours, oldest_paid_at.
 
     Example:
@@ -279,16 +330,11 @@ def count_unshipped_orders(
         "median_age_hours": j.age_hours.median(),
         "oldest_paid_at": j.paid_at.min(),
     }
-    grouped = j.group_by(keys).aggregate(**metrics) if keys else j.aggregate(**metrics)
-    out = wb.execute(grouped)
+    out = _aggregate(wb, j, keys, metrics)
     if keys:  # every requested platform appears, with zero when nothing is waiting
-        frame = pd.DataFrame({"platform": platforms})
-        out = frame.merge(out, on="platform", how="left")
-        out[["unshipped", "over_48h"]] = out[["unshipped", "over_48h"]].fillna(0).astype("int64")
-        out["unshipped_amount"] = out["unshipped_amount"].fillna(0.0)
-    else:
-        out[["unshipped", "over_48h"]] = out[["unshipped", "over_48h"]].fillna(0).astype("int64")
-        out["unshipped_amount"] = out["unshipped_amount"].fillna(0.0)
+        out = pd.DataFrame({"platform": [*platforms, TOTAL]}).merge(out, on="platform", how="left")
+    out[["unshipped", "over_48h"]] = out[["unshipped", "over_48h"]].fillna(0).astype("int64")
+    out["unshipped_amount"] = out["unshipped_amount"].fillna(0.0)
     return out.reset_index(drop=True)
 
 
@@ -311,6 +357,7 @@ def _shipments(wb: Workbook, start: date, end: date, platforms: list[str]) -> ib
     j = s.inner_join(o, "order_id")
     return j.mutate(
         day=j.shipped_at.date(),
+        month=j.shipped_at.strftime("%Y-%m"),
         delivery_days=(j.delivered_at.epoch_seconds() - j.shipped_at.epoch_seconds()) / _DAY_SECONDS,
         is_delivered=j.delivered_at.notnull(),
     )
@@ -334,11 +381,12 @@ def summarise_delivery_times(
         wb: the workbook.
         period: the month (shipments *handed over* in it).
         platforms: platforms to include; None = all.
-        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``day`` (ship
-            day), or None for one total row.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``day`` or
+            ``month`` of hand-over, or None for one total row.
         promise_days: days, or a mapping province → days with a ``default``.
     Returns:
-        One row per group: shipments, delivered, in_transit, median_days, p90_days,
+        One row per group (then ``total`` when grouped by one column other than the
+        day): shipments, delivered, in_transit, median_days, p90_days,
         mean_days, promised, late, late_rate, in_shutdown.
     Raises:
         NoDataError: no shipments in the period, or no shipments table.
@@ -347,11 +395,11 @@ def summarise_delivery_times(
         >>> summarise_delivery_times(wb, wb.period("2026-10"), by=["carrier", "province"])  # doctest: +SKIP
     """
     platforms = _platforms(wb, platforms)
-    keys = _keys(by, ["carrier", "province", "warehouse", "platform", "day"])
+    keys = _keys(by, ["carrier", "province", "warehouse", "platform", "day", "month"])
     s = _shipments(wb, period.start, period.end, platforms)
-    _require(wb, s, "shipments", period, platforms,
-             "check that the shipments export covers this month (data/raw/shipments) and re-run `storebook ingest`")
-    return _delivery_stats(wb, s, keys, promise_days, _shutdown_days(period.start, period.last_day))
+    out = _delivery_stats(wb, s, keys, promise_days, _shutdown_days(period.start, period.last_day))
+    _require(out, "shipments", "shipments", period, platforms, _SHIPMENTS_TODO)
+    return out
 
 
 def _delivery_stats(wb: Workbook, s: ibis.Table, keys: list[str], promise_days, shutdown: list[date]) -> pd.DataFrame:
@@ -374,8 +422,7 @@ def _delivery_stats(wb: Workbook, s: ibis.Table, keys: list[str], promise_days, 
         "late": late.cast("int64").sum(),
         "in_shutdown": in_shutdown.cast("int64").sum(),
     }
-    grouped = s.group_by(keys).aggregate(**metrics) if keys else s.aggregate(**metrics)
-    out = wb.execute(grouped.order_by(keys) if keys else grouped)
+    out = _aggregate(wb, s, keys, metrics)
     out = out.assign(
         in_transit=lambda x: x["shipments"] - x["delivered"],
         late_rate=lambda x: _ratio(x["late"], x["promised"]),
@@ -390,74 +437,94 @@ def trend_delivery_times(
     period: Period,
     platforms: list[str] | None = None,
     months: int = 13,
-    promise_days: float | Mapping[str, float] = DELIVERY_PROMISE_DAYS,
 ) -> pd.DataFrame:
-    """Daily delivery time over the ``months`` months ending with ``period``, with the calendar.
+    """Days from payment to delivery, by payment day, over the ``months`` months to ``period``.
 
-    The Spring Festival logistics shutdown (春节停运) slows every carrier at once; this
-    frame marks those days (``is_logistics_shutdown``) so a chart shows the slowdown for
-    what it is, a calendar effect, and :func:`measure_shutdown_effect` sizes it.
+    The Spring Festival logistics shutdown (春节停运) slows every order at once: orders
+    paid during it wait for the couriers to return, and parcels already on the road when
+    it starts stop where they are. This frame follows the whole wait of the dispatch
+    population (see the module docstring) by payment day and marks the shutdown and the
+    :data:`SHUTDOWN_LEAD_DAYS` before it (``in_shutdown_window``), so a chart shows the
+    slowdown for what it is — the calendar — and :func:`measure_shutdown_effect` sizes it.
+
+    Formula, per order: ``ship_days = (first shipped_at − paid_at) / 24 h``,
+    ``total_days = (last delivered_at − paid_at) / 24 h`` (orders not yet fully delivered
+    are left out of total_days); per day the means over the day's orders.
 
     Args:
         wb: the workbook.
         period: the last month of the window.
         platforms: platforms to include; None = all.
         months: length of the window in months (13 = a year and the comparison month).
-        promise_days: as in :func:`summarise_delivery_times`.
     Returns:
-        One row per ship day: day, shipments, median_days, p90_days, mean_days, late,
-        late_rate, is_logistics_shutdown, event (calendar kind, "" if none).
+        One row per payment day: day, orders, delivered, ship_days, total_days,
+        p90_total_days, in_shutdown_window, event (calendar kind, "" if none).
 
     Example:
-        >>> t = trend_delivery_times(wb, wb.period("2026-10"))                 # doctest: +SKIP
-        >>> t.loc[t.is_logistics_shutdown, "median_days"].mean()         # doctest: +SKIP
+        >>> t = trend_delivery_times(wb, wb.period("2026-10"))                     # doctest: +SKIP
+        >>> t.loc[t.in_shutdown_window, "total_days"].mean()                       # doctest: +SKIP
     """
     platforms = _platforms(wb, platforms)
     window = period.trailing(months)
-    s = _shipments(wb, window.start, window.end, platforms)
-    _require(wb, s, "shipments", window, platforms, "check the shipments export (data/raw/shipments)")
-    # Late deliveries are judged against the promise on every day here (no suspension),
-    # so the chart shows how far the shutdown pushes delivery past the usual promise.
-    daily = _delivery_stats(wb, s, ["day"], promise_days, [])
+    d = _dispatch(wb, window, platforms)
+    s = wb.table("shipments")
+    done = s.group_by("order_id").aggregate(last_delivered_at=s.delivered_at.max(), undelivered=s.delivered_at.isnull().sum())
+    d = d.left_join(done, "order_id").drop("order_id_right")
+    d = d.mutate(
+        ship_days=d.hours_to_ship / 24.0,
+        total_days=ibis.ifelse(
+            d.is_shipped & (d.undelivered == 0),
+            (d.last_delivered_at.epoch_seconds() - d.paid_at.epoch_seconds()) / _DAY_SECONDS,
+            ibis.null("float64"),
+        ),
+    )
+    daily = wb.execute(d.group_by("day").aggregate(
+        orders=d.count(), delivered=d.total_days.notnull().cast("int64").sum(), ship_days=d.ship_days.mean(),
+        total_days=d.total_days.mean(), p90_total_days=d.total_days.quantile(0.9),
+    ).order_by("day"))
+    if daily.empty:
+        raise NoDataError(f"no paid orders in {window.label} on {', '.join(platforms)}: choose another month or platform")
     cal = calendar.day_kinds(window.start, window.last_day)[["date", "is_logistics_shutdown", "event"]]
-    cal = cal.assign(day=cal["date"].astype("datetime64[us]")).drop(columns="date")
-    out = daily.merge(cal, on="day", how="left")
-    out["is_logistics_shutdown"] = out["is_logistics_shutdown"].fillna(False).astype(bool)
+    shut = cal.loc[cal["is_logistics_shutdown"], "date"]
+    lead = pd.Series(False, index=cal.index)
+    for first in shut[~shut.diff().eq(pd.Timedelta(days=1))]:  # the first day of each shutdown
+        lead |= (cal["date"] >= first - pd.Timedelta(days=SHUTDOWN_LEAD_DAYS)) & (cal["date"] < first)
+    cal = cal.assign(day=cal["date"].astype("datetime64[us]"), in_shutdown_window=cal["is_logistics_shutdown"] | lead)
+    out = daily.merge(cal[["day", "in_shutdown_window", "event"]], on="day", how="left")
+    out["in_shutdown_window"] = out["in_shutdown_window"].fillna(False).astype(bool)
     out["event"] = out["event"].fillna("").astype("str")
-    return out[["day", "shipments", "median_days", "p90_days", "mean_days", "late", "late_rate",
-                "is_logistics_shutdown", "event"]]
+    return out[["day", "orders", "delivered", "ship_days", "total_days", "p90_total_days",
+                "in_shutdown_window", "event"]]
 
 
 def measure_shutdown_effect(trend: pd.DataFrame) -> dict:
     """Size the Spring Festival slowdown in a :func:`trend_delivery_times` frame (pure pandas).
 
-    Formula: shipment-weighted mean delivery days of ship days inside the shutdown versus
-    outside it; ``extra_days`` = inside − outside.
+    Formula: order-weighted mean days from payment to delivery of the payment days in the
+    shutdown window versus the other days; ``extra_days`` = inside − outside; likewise
+    for the days to ship.
 
     Returns:
-        ``{"days": n shutdown days with shipments, "first": date|None, "last": date|None,
-        "inside_days": float, "outside_days": float, "extra_days": float,
-        "inside_late_rate": float, "outside_late_rate": float}`` (NaN where undefined).
+        ``{"days": payment days in the window, "first": date|None, "last": date|None,
+        "inside_days", "outside_days", "extra_days", "inside_ship_days",
+        "outside_ship_days", "orders_inside"}`` (NaN where undefined).
 
     Example:
         >>> t = pd.DataFrame({"day": pd.to_datetime(["2026-02-10", "2026-03-01"]),
-        ...     "shipments": [10, 30], "mean_days": [6.0, 2.0], "late": [8, 3],
-        ...     "is_logistics_shutdown": [True, False]})
+        ...     "orders": [10, 30], "delivered": [10, 30], "total_days": [9.0, 3.0],
+        ...     "ship_days": [7.0, 1.0], "in_shutdown_window": [True, False]})
         >>> measure_shutdown_effect(t)["extra_days"]
-        4.0
+        6.0
     """
-    inside = trend[trend["is_logistics_shutdown"]]
-    outside = trend[~trend["is_logistics_shutdown"]]
+    inside = trend[trend["in_shutdown_window"]]
+    outside = trend[~trend["in_shutdown_window"]]
 
-    def weighted(frame: pd.DataFrame) -> float:
-        n = frame["shipments"].sum()
-        return float((frame["mean_days"] * frame["shipments"]).sum() / n) if n else float("nan")
+    def weighted(frame: pd.DataFrame, value: str, weight: str) -> float:
+        rows = frame[frame[value].notna()]
+        n = rows[weight].sum()
+        return float((rows[value] * rows[weight]).sum() / n) if n else float("nan")
 
-    def late_rate(frame: pd.DataFrame) -> float:
-        n = frame["shipments"].sum()
-        return float(frame["late"].sum() / n) if n else float("nan")
-
-    inside_days, outside_days = weighted(inside), weighted(outside)
+    inside_days, outside_days = weighted(inside, "total_days", "delivered"), weighted(outside, "total_days", "delivered")
     return {
         "days": int(len(inside)),
         "first": inside["day"].min().date() if len(inside) else None,
@@ -465,8 +532,9 @@ def measure_shutdown_effect(trend: pd.DataFrame) -> dict:
         "inside_days": inside_days,
         "outside_days": outside_days,
         "extra_days": inside_days - outside_days,
-        "inside_late_rate": late_rate(inside),
-        "outside_late_rate": late_rate(outside),
+        "inside_ship_days": weighted(inside, "ship_days", "orders"),
+        "outside_ship_days": weighted(outside, "ship_days", "orders"),
+        "orders_inside": int(inside["orders"].sum()),
     }
 
 
@@ -485,8 +553,6 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "东北": ("黑龙江", "吉林", "辽宁", "Heilongjiang", "Jilin", "Liaoning"),
 }
 _REGION_OF = {p: r for r, provinces in REGIONS.items() for p in provinces}
-#: Parcels handed over this many days before the Spring Festival shutdown can be caught by it.
-SHUTDOWN_LEAD_DAYS = 7
 
 _SLOW_COLUMNS = ["carrier", "region", "province", "first_day", "last_day", "shipments",
                  "mean_excess_days", "carrier_days", "others_days", "z"]
@@ -692,9 +758,10 @@ def compute_logistics_costs(
         wb: the workbook.
         period: the month (shipments handed over in it).
         platforms: platforms to include; None = all.
-        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, or None.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``month``, or None.
     Returns:
-        One row per group: shipments, orders, units, cost, cost_per_order, cost_per_unit,
+        One row per group (then ``total`` when grouped by one column): shipments,
+        orders, units, cost, cost_per_order, cost_per_unit,
         cost_per_shipment.
     Raises:
         NoDataError: no shipments in the period.
@@ -703,18 +770,16 @@ def compute_logistics_costs(
         >>> compute_logistics_costs(wb, wb.period("2026-10"), by="platform")  # doctest: +SKIP
     """
     platforms = _platforms(wb, platforms)
-    keys = _keys(by, ["carrier", "province", "warehouse", "platform"])
+    keys = _keys(by, ["carrier", "province", "warehouse", "platform", "month"])
     j = _parcels(wb, period, platforms)
-    _require(wb, j, "shipments", period, platforms,
-             "check that the shipments export covers this month (data/raw/shipments) and re-run `storebook ingest`")
     metrics = {
         "shipments": j.count(),
         "orders": j.order_share.sum(),
         "units": j.unit_share.sum(),
         "cost": j.shipping_cost_amount.sum(),
     }
-    grouped = j.group_by(keys).aggregate(**metrics) if keys else j.aggregate(**metrics)
-    out = wb.execute(grouped.order_by(keys) if keys else grouped)
+    out = _aggregate(wb, j, keys, metrics)
+    _require(out, "shipments", "shipments", period, platforms, _SHIPMENTS_TODO)
     return out.assign(
         cost_per_order=lambda x: _ratio(x["cost"], x["orders"]),
         cost_per_unit=lambda x: _ratio(x["cost"], x["units"]),
@@ -741,22 +806,23 @@ def count_logistics_issues(
         wb: the workbook.
         period: the month (orders first shipped in it).
         platforms: platforms to include; None = all.
-        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, or None.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``month``, or None.
     Returns:
-        One row per group: orders, complaints, complaints_per_1000, refunds,
+        One row per group (then ``total`` when grouped by one column): orders,
+        complaints, complaints_per_1000, refunds,
         refunds_per_1000, refund_amount.
 
     Example:
         >>> count_logistics_issues(wb, wb.period("2026-10"), by=None)  # doctest: +SKIP
     """
     platforms = _platforms(wb, platforms)
-    keys = _keys(by, ["carrier", "province", "warehouse", "platform"])
+    keys = _keys(by, ["carrier", "province", "warehouse", "platform", "month"])
     f = _first_shipments(wb)
     f = f.filter(f.first_shipped_at >= period.start_ts, f.first_shipped_at < period.end_ts)
     o = wb.table("orders").select("order_id", "platform")
     o = o.filter(o.platform.isin(platforms))
     j = f.inner_join(o, "order_id").rename(province="ship_province")
-    _require(wb, j, "shipped orders", period, platforms, "check the shipments export (data/raw/shipments)")
+    j = j.mutate(month=j.first_shipped_at.strftime("%Y-%m"))
     if wb.has("service_tickets"):
         t = wb.table("service_tickets")
         t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
@@ -784,10 +850,216 @@ def count_logistics_issues(
         "refunds": j.refund.fill_null(0).sum(),
         "refund_amount": j.refund_amount.fill_null(0.0).sum(),
     }
-    grouped = j.group_by(keys).aggregate(**metrics) if keys else j.aggregate(**metrics)
-    out = wb.execute(grouped.order_by(keys) if keys else grouped)
+    out = _aggregate(wb, j, keys, metrics)
+    _require(out, "orders", "shipped orders", period, platforms, _SHIPMENTS_TODO)
     return out.assign(
         complaints_per_1000=lambda x: _ratio(x["complaints"] * 1000, x["orders"]),
         refunds_per_1000=lambda x: _ratio(x["refunds"] * 1000, x["orders"]),
     )[[*keys, "orders", "complaints", "complaints_per_1000", "refunds", "refunds_per_1000",
        "refund_amount"]].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- the report's numbers
+
+#: The headline of the fulfilment report, in the order the index shows it.
+HEADLINE_METRICS: tuple[str, ...] = ("within_24h_rate", "within_48h_rate", "median_delivery_days", "late_rate",
+                                     "cost_per_order", "complaints_per_1000")
+_HEADLINE_UNITS = {"within_24h_rate": "ratio", "within_48h_rate": "ratio", "median_delivery_days": "days",
+                   "late_rate": "ratio", "cost_per_order": "CNY", "complaints_per_1000": "count"}
+#: Fewest orders (or shipments) a group needs before the report calls it best or worst.
+MIN_GROUP = 20
+
+
+def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | None = None,
+                         promise_days: float | Mapping[str, float] = DELIVERY_PROMISE_DAYS) -> pd.DataFrame:
+    """The fulfilment headline metrics per month and platform (and in total), from the
+    functions above grouped by month: one pass over a period of any length.
+
+    Returns:
+        One row per month × platform (then ``total``): month (``YYYY-MM``), platform and
+        :data:`HEADLINE_METRICS` (24 h / 48 h ship rates, median delivery days, late
+        rate, logistics cost per order, logistics complaints per 1,000 orders).
+    Raises:
+        NoDataError: no paid orders or no shipments in the period.
+
+    Example:
+        >>> summarise_fulfilment(wb, wb.period("2026-10").trailing(13))  # doctest: +SKIP
+    """
+    by = ["month", "platform"]
+    ship = summarise_ship_times(wb, period, platforms, by=by)
+    delivery = summarise_delivery_times(wb, period, platforms, by=by, promise_days=promise_days)
+    cost = compute_logistics_costs(wb, period, platforms, by=by)
+    issues = count_logistics_issues(wb, period, platforms, by=by)
+    out = (ship[[*by, "within_24h_rate", "within_48h_rate"]]
+           .merge(delivery[[*by, "median_days", "late_rate"]], on=by, how="outer")
+           .merge(cost[[*by, "cost_per_order"]], on=by, how="outer")
+           .merge(issues[[*by, "complaints_per_1000"]], on=by, how="outer")
+           .rename(columns={"median_days": "median_delivery_days"}))
+    rank = {p: i for i, p in enumerate([*wb.config.platforms, TOTAL])}
+    out = out.sort_values(by, key=lambda c: c.map(rank) if c.name == "platform" else c, ignore_index=True)
+    return out[[*by, *HEADLINE_METRICS]]
+
+
+def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | None = None,
+                        promise_days: float | Mapping[str, float] = DELIVERY_PROMISE_DAYS) -> pd.DataFrame:
+    """The headline metrics with their change on the prior month and on last year.
+
+    Returns:
+        One row per platform (and ``total``) × metric: platform, metric, value, prior,
+        last_year, vs_prior, vs_last_year (relative changes, as
+        :func:`storebook.traffic.relative_change`; missing where the comparison month has
+        no data).
+    Raises:
+        NoDataError: when the month itself has no orders or shipments.
+
+    Example:
+        >>> fulfilment_headline(wb, wb.period("2026-10")).query("platform == 'total'")  # doctest: +SKIP
+    """
+    from storebook.traffic import relative_change
+
+    months = summarise_fulfilment(wb, period.trailing(13), platforms, promise_days)
+    if not (months["month"] == period.label).any():
+        raise NoDataError(f"no orders or shipments in {period.label}: choose another month or platform")
+
+    def long(label: str, name: str) -> pd.DataFrame:
+        frame = months[months["month"] == label]
+        return frame.melt(id_vars="platform", value_vars=list(HEADLINE_METRICS), var_name="metric", value_name=name)
+
+    out = (long(period.label, "value")
+           .merge(long(period.prior().label, "prior"), on=["platform", "metric"], how="left")
+           .merge(long(period.last_year().label, "last_year"), on=["platform", "metric"], how="left")
+           .astype({"value": "float64", "prior": "float64", "last_year": "float64"}))
+    return out.assign(vs_prior=lambda d: relative_change(d["value"], d["prior"]),
+                      vs_last_year=lambda d: relative_change(d["value"], d["last_year"]))
+
+
+def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
+    """The numbers of the headline takeaway (all platforms), from :func:`fulfilment_headline`."""
+    total = headline[headline["platform"] == TOTAL].set_index("metric")
+    facts: dict[str, Any] = {m: total.at[m, "value"] for m in HEADLINE_METRICS}
+    facts.update({f"{m}_vs_prior": total.at[m, "vs_prior"] for m in HEADLINE_METRICS})
+    facts.update({f"{m}_vs_last_year": total.at[m, "vs_last_year"] for m in HEADLINE_METRICS})
+    return facts
+
+
+def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
+    """The ``fulfilment.headline`` record the report index shows (all-platform values).
+
+    Args:
+        headline: the frame of :func:`fulfilment_headline`.
+        text: the notebook's :class:`storebook.text.Text` (labels in its language).
+    """
+    total = headline[headline["platform"] == TOTAL]
+    return [
+        {"key": r.metric, "label": text(f"metric.{r.metric}"),
+         "value": None if pd.isna(r.value) else float(r.value), "unit": _HEADLINE_UNITS[r.metric],
+         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year)}
+        for r in total.itertuples()
+    ]
+
+
+def _extreme(frame: pd.DataFrame, key: str, value: str, size: str, lowest: bool) -> tuple[Any, float]:
+    """The group (not the total) with the lowest / highest ``value`` among those with
+    at least :data:`MIN_GROUP` of ``size``; (None, NaN) when there is none."""
+    rows = frame[(frame[key] != TOTAL) & (frame[size] >= MIN_GROUP) & frame[value].notna()]
+    if rows.empty:
+        return None, float("nan")
+    row = rows.loc[rows[value].idxmin() if lowest else rows[value].idxmax()]
+    return row[key], float(row[value])
+
+
+def dispatch_facts(ship: pd.DataFrame, key: str = "platform") -> dict[str, Any]:
+    """Takeaway numbers of :func:`summarise_ship_times` by ``key`` (with its total row)."""
+    total = ship[ship[key] == TOTAL].iloc[0]
+    worst, worst_rate = _extreme(ship, key, "within_24h_rate", "due_24h", lowest=True)
+    slowest, slowest_hours = _extreme(ship, key, "median_hours", "shipped", lowest=False)
+    return {"within_24h_rate": total.within_24h_rate, "within_48h_rate": total.within_48h_rate,
+            "median_hours": total.median_hours, "p90_hours": total.p90_hours, "orders": total.orders,
+            "worst": worst, "worst_rate": worst_rate, "slowest": slowest, "slowest_hours": slowest_hours}
+
+
+def daily_dispatch_facts(daily: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`summarise_ship_times` by day: the weakest day."""
+    due = daily[daily["due_24h"] >= 1]
+    if due.empty:
+        return {"worst_day": None, "worst_rate": float("nan"), "days_below": 0, "variant": "none"}
+    worst = due.loc[due["within_24h_rate"].idxmin()]
+    overall = float(due["within_24h"].sum() / due["due_24h"].sum())
+    below = int((due["within_24h_rate"] < overall - 0.15).sum())
+    return {"worst_day": worst["day"], "worst_rate": float(worst["within_24h_rate"]), "overall": overall,
+            "days_below": below, "variant": None}
+
+
+def backlog_facts(unshipped: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`count_unshipped_orders` (the total row)."""
+    total = unshipped[unshipped["platform"] == TOTAL].iloc[0]
+    return {"unshipped": int(total.unshipped), "over_48h": int(total.over_48h),
+            "amount": float(total.unshipped_amount), "oldest": total.oldest_paid_at,
+            "variant": "none" if total.unshipped == 0 else None}
+
+
+def carrier_facts(delivery: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
+    """Takeaway numbers of :func:`summarise_delivery_times` by carrier (or another key)."""
+    total = delivery[delivery[key] == TOTAL].iloc[0]
+    fastest, fastest_days = _extreme(delivery, key, "median_days", "delivered", lowest=True)
+    slowest, slowest_days = _extreme(delivery, key, "median_days", "delivered", lowest=False)
+    latest, latest_rate = _extreme(delivery, key, "late_rate", "promised", lowest=False)
+    return {"median_days": total.median_days, "p90_days": total.p90_days, "late_rate": total.late_rate,
+            "late": int(total.late), "shipments": int(total.shipments), "fastest": fastest,
+            "fastest_days": fastest_days, "slowest": slowest, "slowest_days": slowest_days,
+            "latest": latest, "latest_rate": latest_rate}
+
+
+def province_grid(delivery: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """The ``top`` provinces by shipments from :func:`summarise_delivery_times` by carrier ×
+    province (for a heatmap), busiest first; the frame's other rows are dropped."""
+    sizes = delivery.groupby("province")["shipments"].sum().sort_values(ascending=False)
+    keep = list(sizes.index[:top])
+    out = delivery[delivery["province"].isin(keep)].copy()
+    out["_o"] = out["province"].map({p: i for i, p in enumerate(keep)})
+    return out.sort_values(["carrier", "_o"]).drop(columns="_o").reset_index(drop=True)
+
+
+def slow_carrier_facts(slow: pd.DataFrame, text=None) -> dict[str, Any]:
+    """Takeaway numbers of :func:`find_slow_carriers`: the finding, or variant ``none``.
+
+    Args:
+        text: the notebook's :class:`storebook.text.Text`, to join the provinces in its
+            language (``、`` in Chinese).
+    """
+    s = summarise_slow_carrier(slow)
+    if s is None:
+        return {"variant": "none", "carrier": None, "provinces": "", "first_day": None, "last_day": None,
+                "shipments": 0, "excess_days": float("nan"), "carrier_days": float("nan"),
+                "others_days": float("nan"), "region": None}
+    joined = text.join(s["provinces"]) if text is not None else ", ".join(s["provinces"])
+    return {"variant": None, "carrier": s["carrier"], "region": s["region"], "provinces": joined,
+            "province_list": s["provinces"], "first_day": s["first_day"], "last_day": s["last_day"],
+            "shipments": s["shipments"], "excess_days": s["mean_excess_days"], "carrier_days": s["carrier_days"],
+            "others_days": s["others_days"]}
+
+
+def shutdown_facts(trend: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`trend_delivery_times`: the shutdown's effect or variant ``none``."""
+    effect = measure_shutdown_effect(trend)
+    return {**effect, "variant": "none" if effect["days"] == 0 else None,
+            "months": int(pd.to_datetime(trend["day"]).dt.to_period("M").nunique()) if len(trend) else 0}
+
+
+def cost_facts(costs: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
+    """Takeaway numbers of :func:`compute_logistics_costs` by carrier (or another key)."""
+    total = costs[costs[key] == TOTAL].iloc[0]
+    dearest, dearest_cost = _extreme(costs, key, "cost_per_order", "orders", lowest=False)
+    cheapest, cheapest_cost = _extreme(costs, key, "cost_per_order", "orders", lowest=True)
+    return {"cost": total.cost, "cost_per_order": total.cost_per_order, "cost_per_unit": total.cost_per_unit,
+            "dearest": dearest, "dearest_cost": dearest_cost, "cheapest": cheapest, "cheapest_cost": cheapest_cost}
+
+
+def issue_facts(issues: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
+    """Takeaway numbers of :func:`count_logistics_issues` by carrier (or another key)."""
+    total = issues[issues[key] == TOTAL].iloc[0]
+    worst, worst_rate = _extreme(issues, key, "complaints_per_1000", "orders", lowest=False)
+    return {"complaints_per_1000": total.complaints_per_1000, "refunds_per_1000": total.refunds_per_1000,
+            "complaints": int(total.complaints), "refunds": int(total.refunds), "refund_amount": total.refund_amount,
+            "worst": worst, "worst_rate": worst_rate}

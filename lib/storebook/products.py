@@ -44,6 +44,7 @@ from storebook.periods import Period
 from storebook.workbook import Workbook
 
 __all__ = [
+    "ABC_MONTHS",
     "ABC_THRESHOLDS",
     "NEW_PRODUCT_WINDOWS",
     "classify_abc",
@@ -57,6 +58,8 @@ __all__ = [
 
 #: Cumulative shares that close class A and class B.
 ABC_THRESHOLDS: tuple[float, float] = (0.80, 0.95)
+#: Months over which the ABC classes are taken (a month alone is short for an assortment decision).
+ABC_MONTHS = 3
 #: Days after launch over which a new product is judged.
 NEW_PRODUCT_WINDOWS: tuple[int, ...] = (30, 60, 90)
 #: An established SKU (the benchmark of new ones) is at least this old when a window starts.
@@ -100,7 +103,7 @@ def classify_skus(
     wb: Workbook,
     period: Period,
     platforms: list[str] | None = None,
-    months: int = 3,
+    months: int = ABC_MONTHS,
     thresholds: tuple[float, float] = ABC_THRESHOLDS,
 ) -> pd.DataFrame:
     """ABC classes of the SKUs by revenue and by gross margin (ABC分类), over ``months``.
@@ -397,3 +400,162 @@ def flag_high_returns(
     out = out.sort_values(["is_high", "return_rate", "units_sold", "sku"], ascending=[False, False, False, True])
     return out[["sku", "product_name", "category", "units_sold", "units_returned", "return_rate",
                 "return_rate_low", "category_return_rate", "vs_category", "refund_amount", "is_high"]].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- the report's numbers
+
+#: The headline of the products report, in the order the index shows it.
+HEADLINE_METRICS: tuple[str, ...] = ("skus_sold", "a_sku_share", "tail_revenue_share", "overstock_value",
+                                     "price_realisation")
+_HEADLINE_UNITS = {"skus_sold": "count", "a_sku_share": "ratio", "tail_revenue_share": "ratio",
+                   "overstock_value": "CNY", "price_realisation": "ratio"}
+
+
+def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None = None) -> dict[str, float]:
+    """The headline numbers of the assortment for one month (all chosen platforms together).
+
+    Returns:
+        ``skus_sold`` (SKUs with sales in the month), ``a_sku_share`` (share of the
+        assortment that makes 80 % of revenue, :func:`classify_skus`), ``tail_revenue_share``
+        (revenue share of class C), ``overstock_value`` (stock at cost of the SKUs
+        :func:`flag_stock_health` calls overstock; NaN without inventory) and
+        ``price_realisation`` (:func:`measure_price_realisation`'s total).
+    Raises:
+        NoDataError: no sales in the month.
+    """
+    abc = classify_skus(wb, period, platforms)
+    revenue = summarise_abc(abc, "revenue").set_index("abc")
+    price = measure_price_realisation(wb, period, platforms)
+    try:
+        stock = flag_stock_health(wb, period, platforms)
+        overstock = float(stock.loc[stock["is_overstock"], "stock_value"].sum())
+    except NoDataError:
+        overstock = float("nan")
+    sold = profit.compute_sku_margins(wb, period, platforms)
+    return {
+        "skus_sold": float((sold["units"] > 0).sum()),
+        "a_sku_share": float(revenue.at["A", "sku_share"]),
+        "tail_revenue_share": float(revenue.at["C", "amount_share"]),
+        "overstock_value": overstock,
+        "price_realisation": float(price.loc[price["category"] == profit.TOTAL, "realisation"].iloc[0]),
+    }
+
+
+def products_headline(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
+    """The headline numbers with their change on the prior month and on last year.
+
+    Returns:
+        One row per metric (platform ``total``): platform, metric, value, prior, last_year,
+        vs_prior, vs_last_year (missing where the comparison month has no data).
+    """
+    from storebook.traffic import relative_change
+
+    current = summarise_products(wb, period, platforms)
+
+    def other(p: Period) -> dict[str, float]:
+        try:
+            return summarise_products(wb, p, platforms)
+        except NoDataError:
+            return {}
+
+    prior, last_year = other(period.prior()), other(period.last_year())
+    out = pd.DataFrame({
+        "platform": profit.TOTAL,
+        "metric": list(HEADLINE_METRICS),
+        "value": [current[m] for m in HEADLINE_METRICS],
+        "prior": [prior.get(m, np.nan) for m in HEADLINE_METRICS],
+        "last_year": [last_year.get(m, np.nan) for m in HEADLINE_METRICS],
+    }).astype({"value": "float64", "prior": "float64", "last_year": "float64"})
+    return out.assign(vs_prior=lambda d: relative_change(d["value"], d["prior"]),
+                      vs_last_year=lambda d: relative_change(d["value"], d["last_year"]))
+
+
+def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
+    """The numbers of the headline takeaway, from :func:`products_headline`."""
+    h = headline.set_index("metric")
+    facts: dict[str, Any] = {m: h.at[m, "value"] for m in HEADLINE_METRICS}
+    facts.update({f"{m}_vs_prior": h.at[m, "vs_prior"] for m in HEADLINE_METRICS})
+    return facts
+
+
+def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
+    """The ``products.headline`` record the report index shows."""
+    return [
+        {"key": r.metric, "label": text(f"metric.{r.metric}"),
+         "value": None if pd.isna(r.value) else float(r.value), "unit": _HEADLINE_UNITS[r.metric],
+         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year)}
+        for r in headline.itertuples()
+    ]
+
+
+def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
+    """Takeaway numbers of :func:`classify_skus` by revenue: classes and the long tail."""
+    s = summarise_abc(abc, "revenue").set_index("abc")
+    return {"skus": int(len(abc)), "a_skus": int(s.at["A", "skus"]), "a_sku_share": s.at["A", "sku_share"],
+            "a_share": s.at["A", "amount_share"], "c_skus": int(s.at["C", "skus"]),
+            "c_sku_share": s.at["C", "sku_share"], "c_share": s.at["C", "amount_share"],
+            "zero_skus": int(s["zero_skus"].sum()), "months": months}
+
+
+def margin_facts(abc: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers comparing the revenue and margin classes of :func:`classify_skus`."""
+    big_thin = abc[(abc["abc_revenue"] == "A") & (abc["abc_margin"] != "A")]
+    loss = abc[abc["is_loss"]]
+    a_margin = abc[abc["abc_margin"] == "A"]
+    return {"a_margin_skus": int(len(a_margin)), "big_thin": int(len(big_thin)),
+            "big_thin_revenue": float(big_thin["revenue"].sum()), "loss_skus": int(len(loss)),
+            "loss_amount": float(-loss["gross_margin"].sum()),
+            "gross_margin_rate": profit.gross_margin_rate(abc["gross_margin"].sum(), abc["revenue"].sum()),
+            "variant": "no_loss" if loss.empty else None}
+
+
+def stock_facts(stock: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`flag_stock_health`."""
+    over = stock[stock["is_overstock"]]
+    slow = stock[stock["is_slow_mover"]]
+    top = over.iloc[0] if len(over) else None
+    return {"skus": int(len(stock)), "overstock": int(len(over)), "overstock_value": float(over["stock_value"].sum()),
+            "excess_value": float(over["excess_value"].sum()), "slow": int(len(slow)),
+            "stock_value": float(stock["stock_value"].sum()),
+            "top_sku": None if top is None else top["sku"], "top_name": None if top is None else top["product_name"],
+            "top_cover": None if top is None else top["days_of_cover"],
+            "top_excess": None if top is None else float(top["excess_value"]),
+            "variant": "none" if over.empty else None}
+
+
+def new_product_facts(new: pd.DataFrame, window: int = 30) -> dict[str, Any]:
+    """Takeaway numbers of :func:`track_new_products` at ``window`` days."""
+    judged = new[new[f"index_{window}"].notna()]
+    if judged.empty:
+        return {"new": int(len(new)), "judged": 0, "window": window, "variant": "none", "best": None,
+                "best_name": None, "best_index": float("nan"), "worst": None, "worst_name": None,
+                "worst_index": float("nan"), "above": 0}
+    best = judged.loc[judged[f"index_{window}"].idxmax()]
+    worst = judged.loc[judged[f"index_{window}"].idxmin()]
+    return {"new": int(len(new)), "judged": int(len(judged)), "window": window, "variant": None,
+            "best": best["sku"], "best_name": best["product_name"], "best_index": float(best[f"index_{window}"]),
+            "worst": worst["sku"], "worst_name": worst["product_name"],
+            "worst_index": float(worst[f"index_{window}"]), "above": int((judged[f"index_{window}"] >= 1).sum())}
+
+
+def price_facts(price: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`measure_price_realisation` by category."""
+    total = price[price["category"] == profit.TOTAL].iloc[0]
+    cats = price[price["category"] != profit.TOTAL]
+    deepest = cats.iloc[0] if len(cats) else None
+    return {"realisation": total["realisation"], "discount_depth": total["discount_depth"],
+            "discount_amount": total["discount_amount"], "price_cut": total["price_cut"],
+            "deepest": None if deepest is None else deepest["category"],
+            "deepest_depth": None if deepest is None else deepest["discount_depth"]}
+
+
+def return_facts(returns: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`flag_high_returns`."""
+    high = returns[returns["is_high"]]
+    rate = _ratio(returns["units_returned"].sum(), returns["units_sold"].sum())
+    top = high.iloc[0] if len(high) else None
+    return {"return_rate": rate, "high": int(len(high)), "variant": "none" if top is None else None,
+            "top_sku": None if top is None else top["sku"], "top_name": None if top is None else top["product_name"],
+            "top_rate": None if top is None else top["return_rate"],
+            "top_category_rate": None if top is None else top["category_return_rate"]}

@@ -379,7 +379,7 @@ def pnl_facts(comparison: pd.DataFrame) -> dict[str, Any]:
         ...     "vs_prior": [0.0, 0.0, 0.0, 0.1], "vs_last_year": [None] * 4, "vs_budget": [None] * 4,
         ...     "diff_budget": [None] * 4})
         >>> f = pnl_facts(c); f["contribution_margin_rate"], f["biggest_cost"]
-        (0.1, 'cogs')
+        (0.1, 'pnl.cogs')
     """
     c = comparison.set_index("line")
     net = c.at["net_sales", "value"]
@@ -394,7 +394,7 @@ def pnl_facts(comparison: pd.DataFrame) -> dict[str, Any]:
         "cm_vs_last_year": c.at["contribution_margin", "vs_last_year"],
         "cm_vs_budget": c.at["contribution_margin", "vs_budget"],
         "cm_diff_budget": c.at["contribution_margin", "diff_budget"],
-        "biggest_cost": costs.idxmax() if len(costs) else None,
+        "biggest_cost": f"pnl.{costs.idxmax()}" if len(costs) else None,
     }
 
 
@@ -535,3 +535,117 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
     )
     return out[["sku", "category", "units", "units_returned", "sales_amount", "refund_amount", "revenue",
                 "cogs", "gross_margin", "gross_margin_rate", "list_amount"]].sort_values("sku").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- the report's numbers
+
+#: The headline of the profit report, in the order the index shows it.
+HEADLINE_METRICS: tuple[str, ...] = ("net_sales", "gross_margin", "gross_margin_rate", "contribution_margin",
+                                     "contribution_margin_rate", "marketing_ratio")
+_HEADLINE_UNITS = {"net_sales": "CNY", "gross_margin": "CNY", "gross_margin_rate": "ratio",
+                   "contribution_margin": "CNY", "contribution_margin_rate": "ratio", "marketing_ratio": "ratio"}
+
+
+def _headline_metrics(pnl: pd.DataFrame) -> pd.DataFrame:
+    return pnl.assign(marketing_ratio=lambda d: _ratio(d["marketing"], d["paid_amount"]))[["platform", *HEADLINE_METRICS]]
+
+
+def profit_headline(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
+    """The headline of the P&L with its change on the prior month and on last year.
+
+    Returns:
+        One row per platform (and ``total``) × metric of :data:`HEADLINE_METRICS`:
+        platform, metric, value, prior, last_year, vs_prior, vs_last_year (missing where
+        the comparison month has no data).
+    Raises:
+        NoDataError: as :func:`contribution_pnl` for the month itself.
+
+    Example:
+        >>> profit_headline(wb, wb.period("2026-10")).query("platform == 'total'")  # doctest: +SKIP
+    """
+    platforms = _platforms(wb, platforms)
+    current = _headline_metrics(contribution_pnl(wb, period, platforms))
+
+    def other(p: Period) -> pd.DataFrame:
+        pnl = _pnl_or_none(wb, p, platforms)
+        return current.iloc[0:0] if pnl is None else _headline_metrics(pnl)
+
+    def long(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+        return frame.melt(id_vars="platform", value_vars=list(HEADLINE_METRICS), var_name="metric", value_name=name)
+
+    out = (long(current, "value")
+           .merge(long(other(period.prior()), "prior"), on=["platform", "metric"], how="left")
+           .merge(long(other(period.last_year()), "last_year"), on=["platform", "metric"], how="left")
+           .astype({"value": "float64", "prior": "float64", "last_year": "float64"}))
+    return out.assign(vs_prior=lambda d: _relative_change(d["value"], d["prior"]),
+                      vs_last_year=lambda d: _relative_change(d["value"], d["last_year"]))
+
+
+def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
+    """The numbers of the headline takeaway (all platforms), from :func:`profit_headline`."""
+    total = headline[headline["platform"] == TOTAL].set_index("metric")
+    facts: dict[str, Any] = {m: total.at[m, "value"] for m in HEADLINE_METRICS}
+    facts.update({f"{m}_vs_prior": total.at[m, "vs_prior"] for m in HEADLINE_METRICS})
+    facts.update({f"{m}_vs_last_year": total.at[m, "vs_last_year"] for m in HEADLINE_METRICS})
+    return facts
+
+
+def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
+    """The ``profit.headline`` record the report index shows (all-platform values)."""
+    total = headline[headline["platform"] == TOTAL]
+    return [
+        {"key": r.metric, "label": text(f"metric.{r.metric}"),
+         "value": None if pd.isna(r.value) else float(r.value), "unit": _HEADLINE_UNITS[r.metric],
+         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year)}
+        for r in total.itertuples()
+    ]
+
+
+def platform_facts(pnl: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`contribution_pnl` across platforms."""
+    rows = pnl[(pnl["platform"] != TOTAL) & (pnl["net_sales"] > 0)]
+    if rows.empty:
+        return {"best": None, "best_cm": float("nan"), "best_share": float("nan"), "thin": None,
+                "thin_rate": float("nan"), "variant": "none"}
+    total = pnl[pnl["platform"] == TOTAL].iloc[0]
+    best = rows.loc[rows["contribution_margin"].idxmax()]
+    thin = rows.loc[rows["contribution_margin_rate"].idxmin()]
+    return {"best": best["platform"], "best_cm": best["contribution_margin"],
+            "best_share": _ratio(best["contribution_margin"], total["contribution_margin"]),
+            "best_rate": best["contribution_margin_rate"], "thin": thin["platform"],
+            "thin_rate": thin["contribution_margin_rate"], "biggest_cost": _biggest_cost(thin), "variant": None}
+
+
+def _biggest_cost(row: pd.Series) -> str:
+    costs = row[[line for line in DEDUCTIONS if line not in ("cogs", "discounts", "refunds")]]
+    return f"pnl.{costs.astype(float).idxmax()}"
+
+
+def ratio_facts(ratios: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`compute_cost_ratios` (the total row and the worst platform)."""
+    total = ratios[ratios["platform"] == TOTAL].iloc[0]
+    rows = ratios[ratios["platform"] != TOTAL]
+    over = rows[rows["marketing_over"].fillna(0) > 0.005]
+    worst = over.loc[over["marketing_over"].idxmax()] if len(over) else None
+    return {"marketing_ratio": total["marketing_ratio"], "budget_marketing_ratio": total["budget_marketing_ratio"],
+            "logistics_ratio": total["logistics_ratio"], "budget_logistics_ratio": total["budget_logistics_ratio"],
+            "marketing_over": total["marketing_over"], "logistics_over": total["logistics_over"],
+            "worst": None if worst is None else worst["platform"],
+            "worst_over": float("nan") if worst is None else worst["marketing_over"],
+            "variant": "no_budget" if pd.isna(total["budget_marketing"]) else None}
+
+
+def marketing_facts(marketing: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`compare_marketing_budget`: where the month overspent."""
+    channels = marketing[marketing["channel"] != TOTAL]
+    over = channels[channels["is_over"]]
+    top = over.loc[over["over_budget"].idxmax()] if len(over) else None
+    below = channels[(channels["margin_roas"] < 1) & (channels["spend"] > 0)]
+    return {"over": int(len(over)), "channels": int(len(channels)), "over_amount": float(over["over_budget"].sum()),
+            "top_platform": None if top is None else top["platform"],
+            "top_channel": None if top is None else top["channel"],
+            "top_over": float("nan") if top is None else top["over_budget"],
+            "top_rate": float("nan") if top is None else top["over_budget_rate"],
+            "below_break_even": int(len(below)), "below_spend": float(below["spend"].sum()),
+            "variant": "none" if top is None else None}
