@@ -90,6 +90,7 @@ def test_repeat_rates_count_exactly_the_window(hand) -> None:
     assert out.loc[30, "cohort"] == "2026-03"
     assert out.loc[30, ["customers", "repeat_customers"]].tolist() == [3, 2]
     assert out.loc[30, "repeat_rate"] == pytest.approx(2 / 3)
+    assert out.loc[30, "repeat_rate_low"] < 2 / 3 < out.loc[30, "repeat_rate_high"]
     # 90 days in April: January's windows end after May 1, so December's cohort (hank, 89 d ✓)
     assert out.loc[90, "cohort"] == "2025-12"
     assert out.loc[90, ["customers", "repeat_customers"]].tolist() == [1, 1]

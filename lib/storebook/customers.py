@@ -34,6 +34,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
+from storebook import stats
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.workbook import Workbook
@@ -163,6 +164,7 @@ def compute_repeat_rates(
     platforms: Sequence[str] | str | None = None,
     windows: Sequence[int] = (30, 90),
     cohorts: int = 1,
+    level: float = 0.95,
 ) -> pd.DataFrame:
     """N-day repeat-purchase rates (N 天复购率) of the latest acquisition cohorts.
 
@@ -178,10 +180,11 @@ def compute_repeat_rates(
         platforms: platforms to include (default: every platform).
         windows: window lengths in days.
         cohorts: how many cohort months per window, latest first.
+        level: confidence level of the Wilson interval.
     Returns:
         One row per window × cohort month: window_days, cohort (``YYYY-MM``), customers,
-        repeat_customers, repeat_rate (NaN for a cohort without customers), sorted by
-        window and cohort.
+        repeat_customers, repeat_rate (NaN for a cohort without customers), repeat_rate_low,
+        repeat_rate_high (Wilson interval), sorted by window and cohort.
     Raises:
         NoDataError: no customer was acquired in any of the cohort months.
 
@@ -221,6 +224,8 @@ def compute_repeat_rates(
         rows.append({"window_days": w, "cohort": cohort.label, "customers": n, "repeat_customers": k,
                      "repeat_rate": _safe_div(k, n)})
     out = pd.DataFrame(rows).sort_values(["window_days", "cohort"]).reset_index(drop=True)
+    low, high = stats.wilson_interval(out["repeat_customers"], out["customers"], level)
+    out = out.assign(repeat_rate_low=low, repeat_rate_high=high)
     if out["customers"].sum() == 0:
         labels = ", ".join(sorted({c.label for _, c in wanted}))
         raise NoDataError(
