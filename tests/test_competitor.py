@@ -13,7 +13,7 @@ import storebook
 from storebook import competitor
 from storebook.errors import NoDataError
 from storebook.periods import month
-from test_promotion import build_store, days, product, sales_rows
+from test_promotion import build_store, days, isolated_root, product, sales_rows
 
 MARCH = month("2025-03")
 CUT_ON = date(2025, 3, 16)
@@ -29,8 +29,13 @@ def seen(day: date, who: str, platform: str, code: str, category: str, sku: str,
             "est_units_sold": "" if units is None else f"{units:.0f}"}
 
 
-@pytest.fixture
-def comp_wb(root: Path) -> storebook.Workbook:
+@pytest.fixture(scope="module")
+def comp_wb(tmp_path_factory: pytest.TempPathFactory):
+    with pytest.MonkeyPatch.context() as mp:
+        yield _comp_store(isolated_root(tmp_path_factory, mp))
+
+
+def _comp_store(root: Path) -> storebook.Workbook:
     """March 2025 on tmall. Ours: A sells 2 a day at ¥100 (1–15 March) then 1 a day, B 1 a
     day at ¥50, M (another category) 10 a day at ¥20. X matches A at ¥80 and B at ¥50 and
     cuts X1 to ¥64 on 16 March, with a ¥60 promotion on 5–6 March; Y matches A at ¥125."""

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import storebook
-from conftest import write_csv
+from conftest import TEST_KEY, make_root, write_csv
 from storebook import promotion
 from storebook.config import Config
 from storebook.errors import NoDataError
@@ -54,6 +54,17 @@ def sales_rows(sales: list[tuple]) -> tuple[list[dict], list[dict]]:
                       "unit_price": f"{price:.2f}", "discount_amount": f"{discount:.2f}",
                       "line_amount": f"{items - discount:.2f}"})
     return orders, lines
+
+
+def isolated_root(factory: pytest.TempPathFactory, mp: pytest.MonkeyPatch) -> Path:
+    """A fresh workbook root that storebook finds, as conftest's ``root`` (for module-scoped
+    stores: one ingest serves every test of a module)."""
+    path = make_root(factory.mktemp("store") / "wb")
+    mp.setenv("STOREBOOK_ROOT", str(path))
+    mp.setenv("STOREBOOK_HASH_KEY", TEST_KEY)
+    for var in ("STOREBOOK_RAW", "STOREBOOK_PROCESSED", "STOREBOOK_OUTPUTS"):
+        mp.delenv(var, raising=False)
+    return path
 
 
 def build_store(root: Path, tables: dict[str, list[dict]]) -> storebook.Workbook:
@@ -115,9 +126,10 @@ def _promo_store(root: Path, spend: float = 0.0, with_other_promo: bool = True) 
     })
 
 
-@pytest.fixture
-def promo_wb(root: Path) -> storebook.Workbook:
-    return _promo_store(root)
+@pytest.fixture(scope="module")
+def promo_wb(tmp_path_factory: pytest.TempPathFactory):
+    with pytest.MonkeyPatch.context() as mp:
+        yield _promo_store(isolated_root(tmp_path_factory, mp))
 
 
 # --------------------------------------------------------------------------- formulas

@@ -13,7 +13,7 @@ import storebook
 from storebook import supplier
 from storebook.errors import NoDataError
 from storebook.periods import month
-from test_promotion import build_store, days, product, sales_rows
+from test_promotion import build_store, days, isolated_root, product, sales_rows
 
 MARCH = month("2025-03")
 
@@ -38,9 +38,14 @@ def stock(sku: str, on_hand: dict[int, int], split: bool = False) -> list[dict]:
     return rows
 
 
-@pytest.fixture
-def supply_wb(root: Path) -> storebook.Workbook:
+@pytest.fixture(scope="module")
+def supply_wb(tmp_path_factory: pytest.TempPathFactory):
     """Two suppliers, four SKUs, March 2025 (see each test for the hand computation)."""
+    with pytest.MonkeyPatch.context() as mp:
+        yield _supply_store(isolated_root(tmp_path_factory, mp))
+
+
+def _supply_store(root: Path) -> storebook.Workbook:
     suppliers = [
         {"supplier_id": "S1", "supplier_name": "青岛织造", "region": "Shandong", "contract_lead_time_days": "10"},
         {"supplier_id": "S2", "supplier_name": "Hangzhou Home Co", "region": "Zhejiang", "contract_lead_time_days": "5"},
@@ -59,7 +64,8 @@ def supply_wb(root: Path) -> storebook.Workbook:
         po("P6", 1, "S1", "D", "2025-03-21", "2025-03-31", "", 30, 0, 0, 4.0),
     ]
     on_hand = {
-        "A": {d: 0 if 11 <= d <= 13 else (20 if d < 11 else 10) for d in range(1, 32)},
+        # A is kept in two warehouses; on 14–16 March only W1 has one left.
+        "A": {d: 0 if 11 <= d <= 13 else (20 if d < 11 else (1 if d <= 16 else 10)) for d in range(1, 32)},
         "B": {d: 0 if 20 <= d <= 25 else 5 for d in range(1, 32)},
         "C": {d: 0 if 20 <= d <= 23 else 8 for d in range(1, 32)},
         "D": {d: 0 if d == 28 else 12 for d in range(1, 32)},
@@ -151,6 +157,8 @@ def test_inventory_health_by_hand(supply_wb) -> None:
     a = inv.loc["A"]
     # Out on 11–13 March (both warehouses empty); 28 in-stock days selling 1 a day.
     assert (a["stockout_days"], a["units_sold"], a["closing_on_hand"]) == (3, 28.0, 10.0)
+    # Warehouse stockouts: both on 11–13, W2 alone on 14–16.
+    assert a["warehouse_stockout_days"] == 2 * 3 + 3
     assert a["daily_rate"] == pytest.approx(1.0)
     assert a["days_of_cover"] == pytest.approx(10.0)
     assert a["sell_through"] == pytest.approx(28 / 38)
@@ -159,7 +167,8 @@ def test_inventory_health_by_hand(supply_wb) -> None:
 
 
 def test_stockouts_are_attributed_to_late_and_short_deliveries(supply_wb) -> None:
-    out = supplier.attribute_stockouts(supply_wb, MARCH)
+    both = supplier.attribute_stockouts(supply_wb, MARCH)
+    out = both.loc[both["level"] == "sku"]
     causes = out.assign(d=out["day"].dt.day).groupby(["sku", "cause", "supplier_id"])["d"].apply(list)
     # A: P1/2 was due on the 11th and came on the 14th → 11, 12, 13 are S1's (late).
     assert causes[("A", "late", "S1")] == [11, 12, 13]
@@ -175,6 +184,13 @@ def test_stockouts_are_attributed_to_late_and_short_deliveries(supply_wb) -> Non
     a = out.loc[out["sku"] == "A"]
     assert a["lost_units"].sum() == pytest.approx(3.0)
     assert a["lost_sales_amount"].sum() == pytest.approx(150.0)
+    # W2 alone was empty on 14–16: on the 14th P1/2 had just come in 10 short (short);
+    # P2/1 came in full on the 15th, so the 15th and 16th are nobody's delivery.
+    wh = both.loc[(both["level"] == "warehouse") & (both["sku"] == "A") & (both["warehouse"] == "W2")]
+    assert wh.loc[wh["cause"] == "late", "day"].dt.day.tolist() == [11, 12, 13]
+    assert wh.loc[wh["cause"] == "short", "day"].dt.day.tolist() == [14]
+    assert wh.loc[wh["cause"] == "other", "day"].dt.day.tolist() == [15, 16]
+    assert (wh["lost_units"] == 0).all()  # another warehouse served the orders
 
 
 def test_lost_sales_per_supplier(supply_wb) -> None:
@@ -182,12 +198,21 @@ def test_lost_sales_per_supplier(supply_wb) -> None:
     s1, s2 = lost.loc["S1"], lost.loc["S2"]
     assert (s1["stockout_days"], s1["late_days"], s1["short_days"], s1["other_days"]) == (4, 3, 0, 1)
     assert (s2["stockout_days"], s2["late_days"], s2["short_days"], s2["other_days"]) == (10, 6, 2, 2)
+    assert (s1["warehouse_stockout_days"], s1["warehouse_attributed_days"]) == (10, 7)
+    assert (s2["warehouse_stockout_days"], s2["warehouse_attributed_days"]) == (10, 8)
     # S1: A's 3 days at 1 × ¥50 are attributed; D's day (1 × ¥10) is not.
     assert s1["attributed_lost_sales_amount"] == pytest.approx(150.0)
     assert s1["lost_sales_amount"] == pytest.approx(160.0)
     # S2: B never sells (nothing lost); C's 2 short days at 2 a day × ¥30.
     assert s2["attributed_lost_sales_amount"] == pytest.approx(120.0)
     assert lost.index.tolist() == ["S1", "S2"]
+
+
+def test_lost_sales_over_a_trailing_window(supply_wb) -> None:
+    # February has no snapshots: six months hold March's stockouts only.
+    six = supplier.sum_lost_sales(supply_wb, MARCH, months=6).set_index("supplier_id")
+    one = supplier.sum_lost_sales(supply_wb, MARCH).set_index("supplier_id")
+    pd.testing.assert_frame_equal(six, one)
 
 
 def test_month_without_inventory_says_so(supply_wb) -> None:

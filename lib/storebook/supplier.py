@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from storebook.errors import NoDataError
-from storebook.periods import Period
+from storebook.periods import Period, month_of
 from storebook.promotion import sum_daily_sales
 from storebook.workbook import Workbook
 
@@ -294,8 +294,10 @@ def list_late_short_lines(wb: Workbook, period: Period, platforms: list[str] | N
 
 # ----------------------------------------------------------------------------- inventory
 
-def _daily_stock(wb: Workbook, start, end) -> pd.DataFrame:
-    """End-of-day on hand per SKU (all warehouses) for days in ``[start, end)``.
+def _stock(wb: Workbook, start, end, period_start):
+    """End-of-day stock of stocked items in ``[start, end)``: per SKU × day (on hand over
+    all warehouses, how many warehouses ended empty), and the empty SKU × warehouse × days
+    from ``period_start``.
 
     Only stocked items count: SKUs still active (``is_active``), from their launch day.
     A discontinued SKU selling down to zero is not out of stock.
@@ -304,35 +306,46 @@ def _daily_stock(wb: Workbook, start, end) -> pd.DataFrame:
     live = wb.table("products").filter(lambda p: p.is_active).select("sku", "launched_on")
     inv = inv.join(live, "sku")
     inv = inv.filter((inv.snapshot_on >= start) & (inv.snapshot_on < end) & (inv.snapshot_on >= inv.launched_on))
-    daily = inv.group_by(["sku", "snapshot_on"]).aggregate(
-        on_hand=inv.on_hand.sum(), on_order=inv.on_order.sum()
+    per_sku = inv.group_by(["sku", "snapshot_on"]).aggregate(
+        on_hand=inv.on_hand.sum(),
+        empty_warehouses=(inv.on_hand <= 0).cast("int64").sum(),
     )
-    return wb.execute(daily).rename(columns={"snapshot_on": "day"})
+    empty = inv.filter((inv.on_hand <= 0) & (inv.snapshot_on >= period_start)).select(
+        "sku", "warehouse", day=inv.snapshot_on
+    )
+    return wb.execute(per_sku).rename(columns={"snapshot_on": "day"}), wb.execute(empty)
 
 
-def _stock_and_sales(wb: Workbook, period: Period, platforms: list[str] | None) -> pd.DataFrame:
-    """Per SKU × day over the rate window: on hand, in-stock flag, units and revenue sold."""
-    window = period.trailing(RATE_MONTHS)
-    stock = _daily_stock(wb, window.start, window.end)
-    if stock.empty or not (stock["day"] >= period.start_ts).any():
+def _rate_window(period: Period) -> Period:
+    """The days the in-stock sales rate is measured on: the last RATE_MONTHS months of
+    ``period`` (the whole of it when it is longer)."""
+    last = month_of(period.last_day).trailing(RATE_MONTHS)
+    return Period(min(period.start, last.start), period.end, f"rate {period.label}")
+
+
+def _stock_and_sales(wb: Workbook, period: Period, platforms: list[str] | None):
+    """Per SKU × day (rate window): on hand over all warehouses, stockout flags, sales;
+    and the empty SKU × warehouse × days of ``period``."""
+    window = _rate_window(period)
+    per_sku, empty = _stock(wb, window.start, window.end, period.start)
+    if per_sku.empty or not (per_sku["day"] >= period.start_ts).any():
         raise NoDataError(
             f"no inventory snapshots in {period.label}: check that the inventory export covers "
             "that month (data/raw/inventory/) and run `storebook ingest`"
         )
     sales = sum_daily_sales(wb, window, platforms, by=("sku",))
-    return (
-        stock.merge(sales, on=["sku", "day"], how="left")
+    daily = (
+        per_sku.merge(sales, on=["sku", "day"], how="left")
         .fillna({"units": 0.0, "revenue": 0.0})
-        .assign(is_stockout=lambda d: d["on_hand"] <= 0, in_month=lambda d: d["day"] >= period.start_ts)
+        .assign(is_stockout=lambda d: d["on_hand"] <= 0, in_period=lambda d: d["day"] >= period.start_ts)
     )
+    return daily, empty
 
 
 def _sales_rates(daily: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
     """In-stock daily sales rate and average selling price per SKU (rate window)."""
     in_stock = daily.loc[~daily["is_stockout"]]
-    rates = in_stock.groupby("sku").agg(
-        in_stock_days=("day", "size"), in_stock_units=("units", "sum")
-    )
+    rates = in_stock.groupby("sku").agg(in_stock_days=("day", "size"), in_stock_units=("units", "sum"))
     sold = daily.groupby("sku").agg(units=("units", "sum"), revenue=("revenue", "sum"))
     out = (
         products.set_index("sku")[["list_price"]]
@@ -340,13 +353,19 @@ def _sales_rates(daily: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
         .join(sold, how="left")
         .fillna({"in_stock_days": 0, "in_stock_units": 0.0, "units": 0.0, "revenue": 0.0})
     )
-    rate = np.where(out["in_stock_days"] > 0, out["in_stock_units"] / out["in_stock_days"].where(out["in_stock_days"] > 0, 1), np.nan)
-    price = np.where(out["units"] > 0, out["revenue"] / out["units"].where(out["units"] > 0, 1), out["list_price"])
+    days, units = out["in_stock_days"], out["units"]
+    rate = np.where(days > 0, out["in_stock_units"] / days.where(days > 0, 1), np.nan)
+    price = np.where(units > 0, out["revenue"] / units.where(units > 0, 1), out["list_price"])
     return pd.DataFrame({"daily_rate": rate, "avg_price": price}, index=out.index).reset_index()
 
 
 def measure_inventory(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
     """Stock health per SKU for the month.
+
+    A **stockout day** (缺货天数) of a SKU is a day it ended with nothing on hand in any
+    warehouse: buyers could not get it. A **warehouse stockout day** is a day one
+    warehouse ended empty (orders then ship from a farther warehouse, slower and in
+    more parcels); each empty warehouse counts.
 
     Args:
         wb: the workbook.
@@ -354,12 +373,13 @@ def measure_inventory(wb: Workbook, period: Period, platforms: list[str] | None 
         platforms: the platforms whose sales count (default all); stock is shared.
 
     Returns:
-        One row per SKU with snapshots in the month, most stockout days first: sku,
-        product_name, category, supplier_id, stockout_days (缺货天数), days, closing_on_hand,
-        units_sold, daily_rate (in-stock daily sales rate over the last 3 months (RATE_MONTHS):
-        units sold on in-stock days / in-stock days), days_of_cover (库存可售天数 = closing on
-        hand / daily rate; NaN when nothing sells), sell_through (售罄率 = units sold /
-        (units sold + closing on hand)).
+        One row per stocked SKU (active, launched) with snapshots in the month, most
+        stockout days first: sku, product_name, category, supplier_id, stockout_days,
+        warehouse_stockout_days, days, closing_on_hand, units_sold, daily_rate (in-stock
+        daily sales rate over the last 3 months (RATE_MONTHS): units sold on days not out
+        of stock / those days), days_of_cover (库存可售天数 = closing on hand / daily rate;
+        NaN when nothing sells), sell_through (售罄率 = units sold / (units sold + closing
+        on hand)).
 
     Raises:
         NoDataError: no inventory snapshot in the month.
@@ -367,12 +387,13 @@ def measure_inventory(wb: Workbook, period: Period, platforms: list[str] | None 
     Example:
         >>> measure_inventory(wb, wb.period("2026-10")).head()  # doctest: +SKIP
     """
-    daily = _stock_and_sales(wb, period, platforms)
+    daily, _ = _stock_and_sales(wb, period, platforms)
     products = wb.execute(wb.table("products").select("sku", "product_name", "category", "supplier_id", "list_price"))
     rates = _sales_rates(daily, products)
-    month = daily.loc[daily["in_month"]].sort_values(["sku", "day"])
+    month = daily.loc[daily["in_period"]].sort_values(["sku", "day"])
     per_sku = month.groupby("sku").agg(
         stockout_days=("is_stockout", "sum"),
+        warehouse_stockout_days=("empty_warehouses", "sum"),
         days=("day", "size"),
         closing_on_hand=("on_hand", "last"),
         units_sold=("units", "sum"),
@@ -384,16 +405,19 @@ def measure_inventory(wb: Workbook, period: Period, platforms: list[str] | None 
     moved = out["units_sold"] + out["closing_on_hand"]
     out = out.assign(
         stockout_days=out["stockout_days"].astype("int64"),
+        warehouse_stockout_days=out["warehouse_stockout_days"].astype("int64"),
         closing_on_hand=out["closing_on_hand"].astype("float64"),
         days_of_cover=np.where(rate > 0, out["closing_on_hand"] / rate.where(rate > 0, 1), np.nan),
         sell_through=np.where(moved > 0, out["units_sold"] / moved.where(moved > 0, 1), np.nan),
     )
-    cols = ["sku", "product_name", "category", "supplier_id", "stockout_days", "days",
-            "closing_on_hand", "units_sold", "daily_rate", "days_of_cover", "sell_through"]
-    return out.loc[:, cols].sort_values(["stockout_days", "sku"], ascending=[False, True], ignore_index=True)
+    cols = ["sku", "product_name", "category", "supplier_id", "stockout_days", "warehouse_stockout_days",
+            "days", "closing_on_hand", "units_sold", "daily_rate", "days_of_cover", "sell_through"]
+    return out.loc[:, cols].sort_values(
+        ["stockout_days", "warehouse_stockout_days", "sku"], ascending=[False, False, True], ignore_index=True
+    )
 
 
-def _received_lines(wb: Workbook, skus: list[str], end) -> pd.DataFrame:
+def _po_lines(wb: Workbook, skus: list[str], end) -> pd.DataFrame:
     """Every PO line of ``skus`` ordered before ``end`` (received or open)."""
     po = wb.table("purchase_orders")
     lines = po.filter(po.sku.isin(skus) & (po.ordered_on < end)).select(
@@ -403,142 +427,200 @@ def _received_lines(wb: Workbook, skus: list[str], end) -> pd.DataFrame:
     return wb.execute(lines)
 
 
-def attribute_stockouts(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
-    """Each stockout day of the month, with its cause and the sales it lost.
+_STOCKOUT_COLUMNS = ["level", "sku", "warehouse", "day", "cause", "supplier_id", "po_id", "line_no",
+                     "lost_units", "lost_sales_amount"]
 
-    A stockout day of a SKU is blamed on:
+
+def attribute_stockouts(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
+    """Each stockout day of ``period``, with its cause and the sales it lost.
+
+    Two levels: ``sku`` rows are days a SKU was out in every warehouse (buyers could not
+    get it: sales were lost); ``warehouse`` rows are days one warehouse was out (orders
+    shipped from another one: nothing lost, but slower). A stockout day is blamed on:
 
     - ``late``: a PO line of the SKU was due on or before that day and had not arrived
       (received later, or still open) — the supplier of that line (the earliest due);
     - ``short``: otherwise, when the SKU's last receipt before that day came in short
       (accepted units = received − rejected < ordered) and the missing units would have
-      covered the day (the first ⌈missing units / daily rate⌉ stockout days after it);
+      covered the day: the first ⌈missing units / daily rate⌉ stockout days after it;
     - ``other``: no late or short delivery explains it (ordering too little, a demand
       spike); the SKU's own supplier is named but not blamed.
 
-    Lost sales (缺货损失) = daily rate × 1 day × average selling price, where the daily
-    rate is the in-stock daily sales rate over the last 3 months (RATE_MONTHS).
+    Purchase orders do not name a warehouse, so a warehouse's stockout is judged on the
+    SKU's deliveries as a whole.
+
+    Lost sales (缺货损失, ``sku`` rows only) = in-stock daily sales rate × 1 day × average
+    selling price, both measured over the last 3 months (RATE_MONTHS) of ``period``.
 
     Args:
         wb: the workbook.
-        period: the month.
+        period: a month, or a longer window (``period.trailing(6)``).
         platforms: the platforms whose sales count (default all); stock is shared.
 
     Returns:
-        One row per SKU × stockout day: sku, day, cause (late / short / other),
-        supplier_id (blamed, or the SKU's supplier for ``other``), po_id, line_no (the
-        delivery blamed), lost_units, lost_sales_amount. Empty when nothing ran out.
+        One row per stockout day: level (``sku`` / ``warehouse``), sku, warehouse (empty
+        for ``sku`` rows), day, cause (late / short / other), supplier_id (blamed, or the
+        SKU's supplier for ``other``), po_id, line_no (the delivery blamed), lost_units,
+        lost_sales_amount. Empty when nothing ran out.
 
     Raises:
-        NoDataError: no inventory snapshot in the month.
+        NoDataError: no inventory snapshot in ``period``.
     """
-    daily = _stock_and_sales(wb, period, platforms)
+    daily, empty = _stock_and_sales(wb, period, platforms)
     products = wb.execute(wb.table("products").select("sku", "supplier_id", "list_price"))
-    rates = _sales_rates(daily, products)
-    out_days = daily.loc[daily["in_month"] & daily["is_stockout"], ["sku", "day"]]
-    cols = ["sku", "day", "cause", "supplier_id", "po_id", "line_no", "lost_units", "lost_sales_amount"]
-    if out_days.empty:
-        return pd.DataFrame({c: pd.Series(dtype="float64" if c.startswith("lost") else "str") for c in cols})
-    skus = sorted(out_days["sku"].unique())
-    lines = _received_lines(wb, skus, period.end_ts)
-    rate_of = rates.set_index("sku")
+    rates = _sales_rates(daily, products).set_index("sku")
+    sku_days = daily.loc[daily["in_period"] & daily["is_stockout"], ["sku", "day"]].assign(warehouse="")
+    wh_days = empty.loc[:, ["sku", "warehouse", "day"]]
+    if sku_days.empty and wh_days.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c.startswith("lost") else "str")
+                             for c in _STOCKOUT_COLUMNS})
+    skus = sorted(set(sku_days["sku"]) | set(wh_days["sku"]))
+    lines = _po_lines(wb, skus, period.end_ts)
+    deliveries = _Deliveries.of_each(lines)
+    no_lines = _Deliveries.none()
     sup_of = products.set_index("sku")["supplier_id"]
     rows = []
-    for sku, days in out_days.groupby("sku"):
-        sku_lines = lines.loc[lines["sku"] == sku]
-        rate = float(rate_of.at[sku, "daily_rate"]) if sku in rate_of.index else float("nan")
-        price = float(rate_of.at[sku, "avg_price"]) if sku in rate_of.index else float("nan")
-        lost_units = rate if rate == rate else 0.0
-        for cause, blamed in _causes(sorted(days["day"]), sku_lines, lost_units):
-            day = blamed.pop("day")
-            rows.append({
-                "sku": sku, "day": day, "cause": cause,
-                "supplier_id": blamed.get("supplier_id") or sup_of.get(sku),
-                "po_id": blamed.get("po_id"), "line_no": blamed.get("line_no"),
-                "lost_units": lost_units, "lost_sales_amount": lost_units * (price if price == price else 0.0),
-            })
-    frame = pd.DataFrame(rows, columns=cols)
-    return frame.sort_values(["sku", "day"], ignore_index=True)
+    for level, frame in (("sku", sku_days), ("warehouse", wh_days)):
+        for (sku, warehouse), group in frame.groupby(["sku", "warehouse"], sort=True):
+            rate = float(rates["daily_rate"].get(sku, np.nan))
+            price = float(rates["avg_price"].get(sku, np.nan))
+            rate = rate if np.isfinite(rate) else 0.0
+            lost = rate if level == "sku" else 0.0
+            value = lost * price if np.isfinite(price) else 0.0
+            for day, cause, line in _causes(sorted(group["day"]), deliveries.get(sku, no_lines), rate):
+                rows.append({
+                    "level": level, "sku": sku, "warehouse": warehouse, "day": day, "cause": cause,
+                    "supplier_id": line["supplier_id"] if line is not None else sup_of.get(sku),
+                    "po_id": line["po_id"] if line is not None else None,
+                    "line_no": int(line["line_no"]) if line is not None else None,
+                    "lost_units": lost, "lost_sales_amount": value,
+                })
+    return pd.DataFrame(rows, columns=_STOCKOUT_COLUMNS).sort_values(
+        ["level", "sku", "warehouse", "day"], ignore_index=True
+    )
 
 
-def _causes(days: list[pd.Timestamp], lines: pd.DataFrame, rate: float):
-    """Yield (cause, {"day", "supplier_id", "po_id", "line_no"}) per stockout day of one SKU."""
-    received = lines.loc[lines["received_on"].notna()].sort_values("received_on")
-    short_left: dict[tuple, float] = {}  # receipt → stockout days its shortfall still covers
+@dataclass
+class _Deliveries:
+    """One SKU's PO lines, ready for :func:`_causes`."""
+
+    records: list[dict]          # by promised date
+    promised: np.ndarray
+    received: np.ndarray
+    is_open: np.ndarray
+    done: list[dict]             # received lines, by receipt date
+    done_on: np.ndarray
+
+    @classmethod
+    def of_each(cls, lines: pd.DataFrame) -> dict[str, _Deliveries]:
+        """The deliveries of every SKU in ``lines`` (sorted and split once)."""
+        by_promise = lines.sort_values(["sku", "promised_on", "po_id", "line_no"], ignore_index=True)
+        by_receipt = lines.loc[lines["received_on"].notna()].sort_values(
+            ["sku", "received_on", "po_id", "line_no"], ignore_index=True
+        )
+        records, done = by_promise.to_dict("records"), by_receipt.to_dict("records")
+        promised, received = by_promise["promised_on"].to_numpy(), by_promise["received_on"].to_numpy()
+        done_on = by_receipt["received_on"].to_numpy()
+        out = {}
+        for sku, rows in by_promise.groupby("sku", sort=False).indices.items():
+            a, b = rows[0], rows[-1] + 1  # sorted by sku: contiguous
+            d = by_receipt.index[by_receipt["sku"].to_numpy() == sku]
+            c, e = (d[0], d[-1] + 1) if len(d) else (0, 0)
+            out[sku] = cls(records[a:b], promised[a:b], received[a:b], pd.isna(received[a:b]),
+                           done[c:e], done_on[c:e])
+        return out
+
+    @classmethod
+    def none(cls) -> _Deliveries:
+        empty = np.array([], dtype="datetime64[us]")
+        return cls([], empty, empty, np.array([], dtype=bool), [], empty)
+
+
+def _causes(days: list[pd.Timestamp], po: _Deliveries, rate: float):
+    """Yield (day, cause, blamed PO line as a dict, or None) for each stockout day of one
+    SKU (or one SKU × warehouse), in order."""
+    covered: dict[int, float] = {}  # receipt (position in ``po.done``) → stockout days its shortfall still covers
     for day in days:
-        overdue = lines.loc[
-            (lines["promised_on"] <= day) & (lines["received_on"].isna() | (lines["received_on"] > day))
-        ].sort_values(["promised_on", "po_id", "line_no"])
-        if len(overdue):
-            line = overdue.iloc[0]
-            yield "late", {"day": day, "supplier_id": line["supplier_id"], "po_id": line["po_id"],
-                           "line_no": int(line["line_no"])}
+        stamp = np.datetime64(day)
+        overdue = (po.promised <= stamp) & (po.is_open | (po.received > stamp))
+        if overdue.any():
+            yield day, "late", po.records[int(np.argmax(overdue))]
             continue
-        before = received.loc[received["received_on"] <= day]
-        if len(before):
-            last = before.iloc[-1]
-            key = (last["po_id"], int(last["line_no"]))
-            missing = float(last["qty_ordered"] - (last["qty_received"] - last["qty_rejected"]))
-            if key not in short_left:
-                short_left[key] = math.ceil(missing / rate) if missing > 0 and rate > 0 else (
-                    math.inf if missing > 0 else 0)
-            if short_left[key] > 0:
-                short_left[key] -= 1
-                yield "short", {"day": day, "supplier_id": last["supplier_id"], "po_id": last["po_id"],
-                                "line_no": int(last["line_no"])}
+        before = int(np.searchsorted(po.done_on, stamp, side="right"))
+        if before:
+            last = po.done[before - 1]
+            if before not in covered:
+                missing = float(last["qty_ordered"] - (last["qty_received"] - last["qty_rejected"]))
+                covered[before] = (math.ceil(missing / rate) if rate > 0 else math.inf) if missing > 0 else 0
+            if covered[before] > 0:
+                covered[before] -= 1
+                yield day, "short", last
                 continue
-        yield "other", {"day": day}
+        yield day, "other", None
 
 
-def sum_lost_sales(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
-    """Stockout days and lost sales of the month per supplier and cause.
+def sum_lost_sales(
+    wb: Workbook, period: Period, platforms: list[str] | None = None, months: int = 1,
+) -> pd.DataFrame:
+    """Stockout days and lost sales per supplier and cause, over the last ``months``.
 
-    Sums :func:`attribute_stockouts`: late and short stockouts are the supplier's;
-    ``other`` stockouts are listed under the SKU's supplier for completeness.
+    Sums :func:`attribute_stockouts` over ``period.trailing(months)``: late and short
+    stockouts are the blamed supplier's; ``other`` ones are listed under the SKU's
+    supplier for completeness.
 
     Args:
         wb: the workbook.
         period: the month.
         platforms: the platforms whose sales count (default all).
+        months: months summed, the month included (1 = the month).
 
     Returns:
-        One row per supplier with a stockout: supplier_id, supplier_name, stockout_days,
-        late_days, short_days, other_days, skus (distinct SKUs out), lost_units,
-        lost_sales_amount (all causes), attributed_lost_sales_amount (late + short),
-        sorted by attributed lost sales.
+        One row per supplier with a stockout: supplier_id, supplier_name, stockout_days
+        (SKU out everywhere), late_days, short_days, other_days (their causes),
+        warehouse_stockout_days, warehouse_attributed_days (late or short), skus (distinct
+        SKUs out anywhere), lost_units, lost_sales_amount (all causes),
+        attributed_lost_sales_amount (late + short); worst first.
 
     Raises:
-        NoDataError: no inventory snapshot in the month.
+        NoDataError: no inventory snapshot in the window.
 
     Example:
-        >>> sum_lost_sales(wb, wb.period("2026-10")).head(3)  # doctest: +SKIP
+        >>> sum_lost_sales(wb, wb.period("2026-10"), months=6).head(3)  # doctest: +SKIP
     """
-    days = attribute_stockouts(wb, period, platforms)
+    window = period if months <= 1 else period.trailing(months)
+    days = attribute_stockouts(wb, window, platforms)
     names = wb.execute(wb.table("suppliers").select("supplier_id", "supplier_name"))
     cols = ["supplier_id", "supplier_name", "stockout_days", "late_days", "short_days", "other_days",
-            "skus", "lost_units", "lost_sales_amount", "attributed_lost_sales_amount"]
+            "warehouse_stockout_days", "warehouse_attributed_days", "skus", "lost_units",
+            "lost_sales_amount", "attributed_lost_sales_amount"]
     if days.empty:
         return pd.DataFrame({c: pd.Series(dtype="str" if c.startswith("supplier") else "float64") for c in cols})
+    sku = days["level"].eq("sku")
     blamed = days["cause"].isin(["late", "short"])
     out = (
         days.assign(
-            late=days["cause"].eq("late").astype("int64"),
-            short=days["cause"].eq("short").astype("int64"),
-            other=days["cause"].eq("other").astype("int64"),
+            sku_day=sku.astype("int64"),
+            late=(sku & days["cause"].eq("late")).astype("int64"),
+            short=(sku & days["cause"].eq("short")).astype("int64"),
+            other=(sku & days["cause"].eq("other")).astype("int64"),
+            wh_day=(~sku).astype("int64"),
+            wh_blamed=(~sku & blamed).astype("int64"),
             attributed=days["lost_sales_amount"].where(blamed, 0.0),
         )
         .groupby("supplier_id")
         .agg(
-            stockout_days=("day", "size"), late_days=("late", "sum"), short_days=("short", "sum"),
-            other_days=("other", "sum"), skus=("sku", "nunique"), lost_units=("lost_units", "sum"),
-            lost_sales_amount=("lost_sales_amount", "sum"),
+            stockout_days=("sku_day", "sum"), late_days=("late", "sum"), short_days=("short", "sum"),
+            other_days=("other", "sum"), warehouse_stockout_days=("wh_day", "sum"),
+            warehouse_attributed_days=("wh_blamed", "sum"), skus=("sku", "nunique"),
+            lost_units=("lost_units", "sum"), lost_sales_amount=("lost_sales_amount", "sum"),
             attributed_lost_sales_amount=("attributed", "sum"),
         )
         .reset_index()
         .merge(names, on="supplier_id", how="left")
     )
     return out.loc[:, cols].sort_values(
-        ["attributed_lost_sales_amount", "supplier_id"], ascending=[False, True], ignore_index=True
+        ["attributed_lost_sales_amount", "warehouse_attributed_days", "supplier_id"],
+        ascending=[False, False, True], ignore_index=True,
     )
 
 
