@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import platform as platform_mod
-import resource
 import shutil
 import statistics
 import subprocess
@@ -291,17 +290,51 @@ def ensure_store(base: Path, label: str, *, log: Callable[[str], None] = print) 
     return meta
 
 
+def _status_kb(pid: int | str, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_rss_kb(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants (kernels included), now."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    tree, frontier = {root_pid}, [root_pid]
+    while frontier:
+        pid = frontier.pop()
+        children = [c for c, p in parents.items() if p == pid and c not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(_status_kb(pid, "VmRSS") for pid in tree)
+
+
 def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
-    """Run a command; its wall time, the peak RSS of its largest process, and the outcome."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run a command; its wall time, its peak memory (the whole process tree), the outcome.
+
+    ``ru_maxrss`` cannot be used: Linux carries a process's peak across fork and exec,
+    so a child would report at least its parent's peak. The tree is sampled instead.
+    """
     started = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak_kb = 0
+    while proc.poll() is None:
+        peak_kb = max(peak_kb, _tree_rss_kb(proc.pid))
+        time.sleep(0.2)
+    stdout, stderr = proc.communicate()
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {"ok": proc.returncode == 0, "seconds": round(seconds, 2),
-            # ru_maxrss is a high-water mark over all children: it only tells when it rises.
-            "peak_rss_mb": round(peak / 1024, 1) if peak > before else None,
-            "error": "" if proc.returncode == 0 else (proc.stderr or proc.stdout)[-2000:]}
+            "peak_rss_mb": round(peak_kb / 1024, 1) if peak_kb else None,
+            "error": "" if proc.returncode == 0 else (stderr or stdout)[-2000:]}
 
 
 # ----------------------------------------------------------------------------- timing
@@ -321,7 +354,8 @@ def _worker(args: argparse.Namespace) -> int:
             out = run_query(query, args.method, root, period)
         times.append(time.perf_counter() - started)
         rows = len(out)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM is this process's own high-water mark (ru_maxrss would include the parent's).
+    peak_mb = _status_kb("self", "VmHWM") / 1024
     print(json.dumps({"seconds": times, "peak_rss_mb": round(peak_mb, 1), "rows": rows}))
     return 0
 
