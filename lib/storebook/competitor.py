@@ -517,3 +517,154 @@ def trace_sales_response(
         expected=series["index"] * k, competitor=event["competitor"], platform=event["platform"],
         category=event["category"], changed_on=event["changed_on"],
     ).loc[:, cols]
+
+
+# ----------------------------------------------------------------------------- report helpers
+
+def _overall(frame: pd.DataFrame) -> float:
+    """The revenue-weighted index over rows of index × our_revenue (equal weights if none)."""
+    ok = frame.dropna(subset=["price_index"])
+    w = ok["our_revenue"].to_numpy(dtype="float64")
+    x = ok["price_index"].to_numpy(dtype="float64")
+    if not len(x):
+        return float("nan")
+    return float((w * x).sum() / w.sum()) if w.sum() > 0 else float(x.mean())
+
+
+def index_facts(categories: pd.DataFrame) -> dict:
+    """The numbers of the price-index takeaway (:func:`compute_price_index` by category)."""
+    ok = categories.dropna(subset=["price_index"])
+    dear = ok.loc[ok["price_index"].idxmax()] if len(ok) else None
+    cheap = ok.loc[ok["price_index"].idxmin()] if len(ok) else None
+    overall = _overall(categories)
+    return {
+        "index": overall, "gap": overall - 1.0, "pairs": len(ok),
+        "dearer_pairs": int((ok["price_index"] > 1).sum()),
+        "dear_competitor": None if dear is None else dear["competitor"],
+        "dear_category": None if dear is None else dear["category"], "dear_index": None if dear is None else float(dear["price_index"]),
+        "cheap_competitor": None if cheap is None else cheap["competitor"],
+        "cheap_category": None if cheap is None else cheap["category"], "cheap_index": None if cheap is None else float(cheap["price_index"]),
+    }
+
+
+def trend_facts(trend: pd.DataFrame) -> dict:
+    """The numbers of the trend's takeaway (:func:`trend_price_index` by competitor)."""
+    months = sorted(trend["month"].unique())
+    per_month = pd.Series({m: _overall(trend.loc[trend["month"] == m]) for m in months})
+    last = per_month.iloc[-1]
+    first = per_month.iloc[0]
+    moves = trend.pivot_table(index="month", columns="competitor", values="price_index").sort_index()
+    change = (moves.iloc[-1] - moves.iloc[-2]) if len(moves) > 1 else pd.Series(dtype="float64")
+    mover = change.abs().idxmax() if change.notna().any() else None
+    return {
+        "months": len(months), "index": float(last), "first_index": float(first),
+        "change": float(last - first),
+        "mover": mover, "mover_change": None if mover is None else float(change[mover]),
+    }
+
+
+def gaps_facts(gaps: pd.DataFrame, threshold: float = GAP_THRESHOLD) -> dict:
+    """The numbers of the price-gaps takeaway (:func:`find_price_gaps`)."""
+    dearer = gaps.loc[gaps["position"] == "dearer"]
+    top = gaps.iloc[0] if len(gaps) else None
+    return {
+        "threshold": threshold, "gaps": len(gaps), "dearer": len(dearer), "cheaper": len(gaps) - len(dearer),
+        "skus": int(gaps["sku"].nunique()), "revenue": float(gaps.drop_duplicates("sku")["our_revenue"].sum()),
+        "top_name": None if top is None else top["product_name"],
+        "top_competitor": None if top is None else top["competitor"],
+        "top_gap": None if top is None else float(top["gap"]),
+    }
+
+
+def cheapest_facts(cheapest: pd.DataFrame) -> dict:
+    """The numbers of the who-is-cheapest takeaway (:func:`rank_cheapest`)."""
+    undercut = cheapest.loc[cheapest["cheapest"] != "us"]
+    counts = undercut["cheapest"].value_counts()
+    return {
+        "categories": len(cheapest), "undercut": len(undercut), "ours": len(cheapest) - len(undercut),
+        "leader": None if counts.empty else counts.index[0], "leader_categories": int(counts.iloc[0]) if len(counts) else 0,
+    }
+
+
+def promo_days_facts(days: pd.DataFrame, threshold: float = 0.25) -> dict:
+    """The numbers of the competitor-promotions takeaway (:func:`list_competitor_promo_days`):
+    a *promotion day* of a competitor is a day with at least ``threshold`` of its products
+    on promotion."""
+    busy = days.assign(busy=days["promo_share"] >= threshold)
+    per = busy.groupby("competitor")["busy"].sum().sort_values(ascending=False)
+    top = per.index[0] if len(per) else None
+    return {
+        "threshold": threshold, "competitors": int(days["competitor"].nunique()),
+        "top": top, "top_days": int(per.iloc[0]) if len(per) else 0,
+        "mean_share": float(days["promo_share"].mean()),
+        "depth": float(days["mean_depth"].mean(skipna=True)) if days["mean_depth"].notna().any() else None,
+    }
+
+
+def change_facts(events: pd.DataFrame) -> dict:
+    """The numbers of the price-changes takeaway (:func:`detect_price_changes`)."""
+    if events.empty:
+        return {"events": 0, "cuts": 0, "competitor": None, "category": None, "day": None, "change": None,
+                "products": 0, "category_products": 0}
+    top = events.loc[(events["change"].abs() * events["products"]).idxmax()]
+    return {
+        "events": len(events), "cuts": int((events["change"] < 0).sum()),
+        "competitor": top["competitor"], "category": top["category"], "platform": top["platform"],
+        "day": top["changed_on"], "change": float(top["change"]),
+        "products": int(top["products"]), "category_products": int(top["category_products"]),
+    }
+
+
+def response_facts(response: pd.DataFrame) -> dict:
+    """The numbers of our-response takeaway (:func:`measure_sales_response`), for the
+    largest event."""
+    if response.empty:
+        return {"events": 0}
+    top = response.loc[(response["change"].abs() * response["products"]).idxmax()]
+    low, high = top["response_low"], top["response_high"]
+    return {
+        "events": len(response), "competitor": top["competitor"], "category": top["category"],
+        "platform": top["platform"], "day": top["changed_on"], "change": float(top["change"]),
+        "days": int(top["days_after"]), "units": float(top["units_after"]), "baseline": float(top["baseline_units"]),
+        "response": float(top["response"]), "low": float(low), "high": float(high),
+        "clear": bool(high < 0 or low > 0),
+    }
+
+
+def ratings_facts(ratings: pd.DataFrame) -> dict:
+    """The numbers of the ratings takeaway (:func:`compare_ratings`)."""
+    per = ratings.groupby("competitor").agg(rating=("rating", "mean"), reviews=("review_count", "sum"),
+                                            new_reviews=("new_reviews", "sum"))
+    best = per["rating"].idxmax()
+    busiest = per["new_reviews"].idxmax()
+    return {
+        "competitors": len(per), "best": best, "best_rating": float(per.loc[best, "rating"]),
+        "worst": per["rating"].idxmin(), "worst_rating": float(per["rating"].min()),
+        "busiest": busiest, "busiest_reviews": float(per.loc[busiest, "new_reviews"]),
+    }
+
+
+def share_facts(share: pd.DataFrame) -> dict:
+    """The numbers of the unit-share takeaway (:func:`estimate_unit_share`)."""
+    ours, theirs = share["our_units"].sum(), share["competitor_units"].sum()
+    top = share.loc[share["our_share"].idxmax()] if len(share) else None
+    return {
+        "share": float(ours / (ours + theirs)) if ours + theirs > 0 else None,
+        "best_category": None if top is None else top["category"],
+        "best_platform": None if top is None else top["platform"],
+        "best_share": None if top is None else float(top["our_share"]),
+        "coverage": float(share["coverage"].min()) if len(share) else None,
+    }
+
+
+def headline_record(categories: pd.DataFrame, gaps: pd.DataFrame, events: pd.DataFrame, text) -> list[dict]:
+    """The ``competitor.headline`` record the report index shows."""
+    facts = index_facts(categories)
+    rows = [
+        ("price_index", facts["index"], "ratio"),
+        ("dearer_pairs", facts["dearer_pairs"], "count"),
+        ("price_gaps", len(gaps), "count"),
+        ("price_changes", len(events), "count"),
+    ]
+    return [{"key": key, "label": text(f"metric.{key}"), "value": None if pd.isna(value) else float(value),
+             "unit": unit, "vs_prior": None, "vs_last_year": None} for key, value, unit in rows]

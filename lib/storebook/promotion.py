@@ -28,8 +28,9 @@ In detail, for a promotion on platforms ``P`` with promoted SKUs ``T``:
   ``Var(actual − B) ≈ φ·B + B²·φ / Σ_pre y_T`` (the day-to-day noise of the promotion days
   plus the uncertainty of ``k``); the 95 % interval is ± 1.96 standard errors.
 - **pull-forward** (透支): the same baseline over the ``POST_DAYS`` after the end, minus
-  what was sold; **cannibalisation** (蚕食): the same for the category's unpromoted SKUs
-  (their own ``k``) over the promotion days.
+  what was sold; **cannibalisation** (蚕食): the same for the category's other SKUs (their
+  own ``k``) over the promotion days, leaving out any SKU that was on a promotion of its
+  own from the pre-period on. A negative cannibalisation is a halo (sister SKUs sold more).
 - **money**: baseline revenue and margin use the pre-period's price and unit margin of the
   promoted SKUs; actual revenue is after discounts; discount cost (折扣成本) is the line
   discounts granted on the promoted SKUs during the promotion; promotion spend is the
@@ -325,8 +326,8 @@ class _Cube:
         return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
 
 
-def _effect_rows(cube: _Cube, promo: pd.Series, spend: float, level: float) -> dict:
-    """Every estimate of one promotion (see the module docstring)."""
+def _windows(cube: _Cube, promo) -> dict:
+    """The SKU groups, market index and usable pre / promotion / post days of a promotion."""
     plats = cube.plat_index(promo["platform"])
     t_idx = cube.scope[promo["promo_id"]]
     cats = set(cube.category[t_idx])
@@ -337,23 +338,34 @@ def _effect_rows(cube: _Cube, promo: pd.Series, spend: float, level: float) -> d
     post_days = cube.day_slice(pd.Timestamp(promo["ends_on"]) + timedelta(days=1),
                                pd.Timestamp(promo["ends_on"]) + timedelta(days=POST_DAYS))
     index = cube.market_index(plats, cats)
+    t_units = cube.units[:, plats][:, :, t_idx].sum(axis=(1, 2))
+    # Days when a promoted SKU is on a promotion (any, this one included).
+    t_busy = cube.promoted[:, plats][:, :, t_idx].any(axis=(1, 2))
+    all_days = np.arange(len(cube.days))
+    usable = np.isfinite(index)
+    return {
+        "plats": plats, "t_idx": t_idx, "s_idx": s_idx, "index": index, "t_units": t_units,
+        "promo_days": promo_days, "pre_days": pre_days, "post_days": post_days, "usable": usable,
+        "pre": all_days[pre_days][~t_busy[pre_days] & ~cube.festival[pre_days] & usable[pre_days]],
+        "post": all_days[post_days][~t_busy[post_days] & usable[post_days]],
+        "during": all_days[promo_days][usable[promo_days]],
+    }
+
+
+def _effect_rows(cube: _Cube, promo: pd.Series, spend: float, level: float) -> dict:
+    """Every estimate of one promotion (see the module docstring)."""
+    w = _windows(cube, promo)
+    plats, t_idx, s_idx, index = w["plats"], w["t_idx"], w["s_idx"], w["index"]
+    promo_days, pre_days, usable = w["promo_days"], w["pre_days"], w["usable"]
+    pre, post, during, t_units = w["pre"], w["post"], w["during"], w["t_units"]
+    all_days = np.arange(len(cube.days))
 
     def series(arr: np.ndarray, skus: np.ndarray) -> np.ndarray:
         return arr[:, plats][:, :, skus].sum(axis=(1, 2))
 
-    def other_promo_days(skus: np.ndarray) -> np.ndarray:
-        """Days when one of ``skus`` is on a promotion (any, this one included)."""
-        return cube.promoted[:, plats][:, :, skus].any(axis=(1, 2))
-
-    t_units, t_rev = series(cube.units, t_idx), series(cube.revenue, t_idx)
+    t_rev = series(cube.revenue, t_idx)
     t_cost = (cube.units[:, plats][:, :, t_idx] * cube.unit_cost[t_idx]).sum(axis=(1, 2))
     t_disc = series(cube.discount, t_idx)
-    t_busy = other_promo_days(t_idx)
-    all_days = np.arange(len(cube.days))
-    usable = np.isfinite(index)
-    pre = all_days[pre_days][~t_busy[pre_days] & ~cube.festival[pre_days] & usable[pre_days]]
-    post = all_days[post_days][~t_busy[post_days] & usable[post_days]]
-    during = all_days[promo_days][usable[promo_days]]
 
     main = estimate_count_effect(t_units[during].sum(), index[during].sum(), t_units[pre].sum(),
                                  index[pre], t_units[pre], level)
@@ -363,26 +375,29 @@ def _effect_rows(cube: _Cube, promo: pd.Series, spend: float, level: float) -> d
     price = t_rev[pre].sum() / pre_units if pre_units > 0 else np.nan
     unit_margin = (t_rev[pre].sum() - t_cost[pre].sum()) / pre_units if pre_units > 0 else np.nan
 
-    sibs = np.nan
+    sibs = sibs_low = sibs_high = np.nan
     sib_margin = sib_revenue = 0.0
+    # Sister SKUs: the category's other SKUs, without those on a promotion of their own
+    # at any time from the pre-period to the end of this one (a fixed set of products).
+    window = slice(pre_days.start, promo_days.stop)
+    s_idx = np.array([s for s in s_idx if not cube.promoted[window, plats, s].any()], dtype=int)
     if len(s_idx):
         s_units = series(cube.units, s_idx)
         s_rev = series(cube.revenue, s_idx)
         s_cost = (cube.units[:, plats][:, :, s_idx] * cube.unit_cost[s_idx]).sum(axis=(1, 2))
-        # Sister SKUs' own promotions (other than this one) spoil their days.
-        s_busy = other_promo_days(s_idx)
-        s_pre = all_days[pre_days][~s_busy[pre_days] & ~cube.festival[pre_days] & usable[pre_days]]
-        s_dur = all_days[promo_days][~s_busy[promo_days] & usable[promo_days]]
+        s_pre = all_days[pre_days][~cube.festival[pre_days] & usable[pre_days]]
+        s_dur = all_days[promo_days][usable[promo_days]]
         cann = estimate_count_effect(s_units[s_dur].sum(), index[s_dur].sum(), s_units[s_pre].sum(),
                                      index[s_pre], s_units[s_pre], level)
         sibs = -cann["effect"] if np.isfinite(cann["effect"]) else np.nan
+        sibs_low, sibs_high = -cann["effect_high"], -cann["effect_low"]
         s_pre_units = s_units[s_pre].sum()
         sib_unit_margin = ((s_rev[s_pre].sum() - s_cost[s_pre].sum()) / s_pre_units) if s_pre_units > 0 else 0.0
         sib_price = (s_rev[s_pre].sum() / s_pre_units) if s_pre_units > 0 else 0.0
         sib_margin = (sibs if np.isfinite(sibs) else 0.0) * sib_unit_margin
         sib_revenue = (sibs if np.isfinite(sibs) else 0.0) * sib_price
-    else:
-        sibs = 0.0
+    elif not len(w["s_idx"]):
+        sibs = sibs_low = sibs_high = 0.0  # the whole category is promoted: no sister SKU
 
     actual_units = float(t_units[promo_days].sum())
     actual_revenue = float(t_rev[promo_days].sum())
@@ -410,6 +425,7 @@ def _effect_rows(cube: _Cube, promo: pd.Series, spend: float, level: float) -> d
         "pull_forward_units": pull_forward,
         "pull_forward_low": -dip["effect_high"], "pull_forward_high": -dip["effect_low"],
         "dip": -dip["lift"], "cannibalised_units": sibs,
+        "cannibalised_low": sibs_low, "cannibalised_high": sibs_high,
         "net_incremental_units": net_units,
         "actual_revenue": actual_revenue, "baseline_revenue": baseline_revenue,
         "incremental_revenue": actual_revenue - baseline_revenue - pf_units * price - sib_revenue,
@@ -595,3 +611,172 @@ def measure_coupon_redemption(
                              np.nan),
     ).loc[:, ["promo_id", "promo_name", "platform", "coupon_code", "eligible_orders", "redeemed_orders",
               "redemption_rate", "coupon_discount_amount", "budget_amount", "budget_used"]]
+
+
+# ----------------------------------------------------------------------------- report helpers
+
+def trace_promotion(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, promo_id: str | None = None,
+) -> pd.DataFrame:
+    """Day by day around one promotion: the promoted SKUs' units against their baseline.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms (default all).
+        promo_id: the promotion; default the month's promotion with the largest discount
+            cost (the one that cost the most).
+
+    Returns:
+        One row per day from ``PRE_DAYS`` before the start to ``POST_DAYS`` after the end
+        (within the data): promo_id, promo_name, starts_on, ends_on, day, units (sold),
+        expected (the baseline ``k · idx_d``; NaN where the market index is missing),
+        phase (``pre``, ``promotion``, ``post``).
+
+    Raises:
+        NoDataError: no promotion runs in ``period``.
+    """
+    plats = wb.platforms(platforms)
+    promos = list_promotions(wb, period, plats)
+    raw = _promotions(wb, period.start, period.end, plats).set_index("promo_id", drop=False)
+    if promo_id is None:
+        effects = estimate_promotions(wb, period, plats)
+        promo_id = effects.sort_values(["discount_cost", "promo_id"], ascending=[False, True])["promo_id"].iloc[0]
+    elif promo_id not in set(promos["promo_id"]):
+        raise NoDataError(f"promotion {promo_id} does not run in {period.label} on {', '.join(plats)}")
+    promo = raw.loc[promo_id]
+    first, last = wb.data_range()
+    start = max(pd.Timestamp(promo["starts_on"]) - timedelta(days=PRE_DAYS), pd.Timestamp(first))
+    end = min(pd.Timestamp(promo["ends_on"]) + timedelta(days=POST_DAYS + 1), pd.Timestamp(last) + timedelta(days=1))
+    cube = _Cube(wb, start.date(), end.date(), plats)
+    w = _windows(cube, promo)
+    pre = w["pre"]
+    k = w["t_units"][pre].sum() / w["index"][pre].sum() if len(pre) and w["index"][pre].sum() > 0 else np.nan
+    days = cube.days
+    phase = np.where(days < pd.Timestamp(promo["starts_on"]), "pre",
+                     np.where(days > pd.Timestamp(promo["ends_on"]), "post", "promotion"))
+    return pd.DataFrame({
+        "promo_id": promo_id, "promo_name": promo["promo_name"], "starts_on": promo["starts_on"],
+        "ends_on": promo["ends_on"], "day": days, "units": w["t_units"], "expected": w["index"] * k,
+        "phase": pd.array(phase, dtype="str"),
+    })
+
+
+def calendar_facts(promos: pd.DataFrame) -> dict:
+    """The numbers the calendar's takeaway is written from (:func:`list_promotions`)."""
+    types = promos["promo_type"].value_counts()
+    return {
+        "promotions": len(promos), "types": int(types.size),
+        "top_type": f"promotion.type.{types.index[0]}", "top_type_count": int(types.iloc[0]),
+        "all_platform": int((promos["platform"] == "all").sum()),
+        "budget": float(promos["budget_amount"].sum()),
+        "mean_discount": float(promos["discount_pct"].mean()),
+    }
+
+
+def _paid(effects: pd.DataFrame) -> pd.Series:
+    return effects["incremental_margin"] > 0
+
+
+def effects_facts(effects: pd.DataFrame) -> dict:
+    """The numbers of the effects' takeaway (:func:`estimate_promotions`)."""
+    known = effects.dropna(subset=["incremental_margin"])
+    best = known.sort_values("incremental_margin", ascending=False).iloc[0] if len(known) else None
+    worst = known.sort_values("incremental_margin").iloc[0] if len(known) else None
+    significant = (effects["uplift_low"] > 0).sum()
+    return {
+        "promotions": len(effects), "paid": int(_paid(known).sum()), "significant": int(significant),
+        "incremental_units": float(effects["net_incremental_units"].sum(skipna=True)),
+        "incremental_margin": float(known["incremental_margin"].sum()),
+        "discount_cost": float(effects["discount_cost"].sum()),
+        "best_name": None if best is None else best["promo_name"],
+        "best_margin": None if best is None else float(best["incremental_margin"]),
+        "best_uplift": None if best is None else float(best["uplift"]),
+        "worst_name": None if worst is None else worst["promo_name"],
+        "worst_margin": None if worst is None else float(worst["incremental_margin"]),
+    }
+
+
+def trace_facts(trace: pd.DataFrame) -> dict:
+    """The numbers of one promotion's day-by-day takeaway (:func:`trace_promotion`)."""
+    during = trace.loc[trace["phase"] == "promotion"]
+    post = trace.loc[trace["phase"] == "post"]
+    expected = during["expected"].sum(min_count=1)
+    post_expected = post["expected"].sum(min_count=1)
+    return {
+        "name": trace["promo_name"].iloc[0], "start": trace["starts_on"].iloc[0], "end": trace["ends_on"].iloc[0],
+        "units": float(during["units"].sum()), "expected": float(expected),
+        "uplift": float(during["units"].sum() / expected - 1) if expected and expected > 0 else None,
+        "post_units": float(post["units"].sum()), "post_expected": float(post_expected),
+        "dip": float(1 - post["units"].sum() / post_expected) if post_expected and post_expected > 0 else None,
+        "post_days": len(post),
+    }
+
+
+def summarise_promotion_types(history: pd.DataFrame) -> pd.DataFrame:
+    """Past promotions by type: how many, how deep, what they earned (:func:`compare_promotions`).
+
+    Returns:
+        One row per promo_type, most incremental margin first: promo_type, promotions,
+        discount_pct (mean depth), discount_cost, incremental_margin (Σ), paid_share
+        (share of promotions with a positive incremental margin), median_roi,
+        margin_per_discount (Σ incremental margin ÷ Σ discount cost).
+    """
+    g = history.assign(paid=_paid(history).astype(float)).groupby("promo_type")
+    out = g.agg(promotions=("promo_id", "size"), discount_pct=("discount_pct", "mean"),
+                discount_cost=("discount_cost", "sum"), incremental_margin=("incremental_margin", "sum"),
+                paid_share=("paid", "mean"), median_roi=("roi", "median")).reset_index()
+    cost = out["discount_cost"]
+    return out.assign(
+        margin_per_discount=np.where(cost > 0, out["incremental_margin"] / cost.where(cost > 0, 1), np.nan)
+    ).sort_values("incremental_margin", ascending=False, ignore_index=True)
+
+
+def history_facts(history: pd.DataFrame) -> dict:
+    """The numbers of the history's takeaway: which type pays, does depth pay."""
+    types = summarise_promotion_types(history)
+    known = history.dropna(subset=["incremental_margin"])
+    deep = known["discount_pct"] >= known["discount_pct"].median()
+    corr = known["discount_pct"].corr(known["incremental_margin"], method="spearman") if len(known) > 2 else np.nan
+    best, worst = types.iloc[0], types.iloc[-1]
+    return {
+        "promotions": len(history), "types": len(types),
+        "best_type": f"promotion.type.{best['promo_type']}", "best_type_margin": float(best["incremental_margin"]),
+        "worst_type": f"promotion.type.{worst['promo_type']}", "worst_type_margin": float(worst["incremental_margin"]),
+        "paid_share": float(_paid(known).mean()) if len(known) else None,
+        "deep_margin": float(known.loc[deep, "incremental_margin"].median()) if deep.any() else None,
+        "shallow_margin": float(known.loc[~deep, "incremental_margin"].median()) if (~deep).any() else None,
+        "depth_correlation": None if pd.isna(corr) else float(corr),
+    }
+
+
+def coupon_facts(coupons: pd.DataFrame) -> dict:
+    """The numbers of the coupons' takeaway (:func:`measure_coupon_redemption`)."""
+    eligible, redeemed = coupons["eligible_orders"].sum(), coupons["redeemed_orders"].sum()
+    return {
+        "coupons": len(coupons), "eligible": int(eligible), "redeemed": int(redeemed),
+        "rate": float(redeemed / eligible) if eligible > 0 else None,
+        "discount": float(coupons["coupon_discount_amount"].sum()),
+        "budget_used": float(coupons["coupon_discount_amount"].sum() / coupons["budget_amount"].sum())
+        if coupons["budget_amount"].sum() > 0 else None,
+    }
+
+
+def headline_record(effects: pd.DataFrame, text) -> list[dict]:
+    """The ``promotion.headline`` record the report index shows (month totals).
+
+    Args:
+        effects: :func:`estimate_promotions` of the month.
+        text: the notebook's :class:`storebook.text.Text`.
+    """
+    facts = effects_facts(effects)
+    cost = facts["discount_cost"] + float(effects["promotion_spend"].sum())
+    rows = [
+        ("promotions", facts["promotions"], "count"),
+        ("net_incremental_units", facts["incremental_units"], "count"),
+        ("discount_cost", facts["discount_cost"], "CNY"),
+        ("incremental_margin", facts["incremental_margin"], "CNY"),
+        ("roi", facts["incremental_margin"] / cost if cost > 0 else None, "ratio"),
+    ]
+    return [{"key": key, "label": text(f"metric.{key}"), "value": None if value is None else float(value),
+             "unit": unit, "vs_prior": None, "vs_last_year": None} for key, value, unit in rows]

@@ -629,3 +629,85 @@ def _ratio(num: pd.Series, den: pd.Series) -> pd.Series:
     den = den.astype("float64")
     return (num.astype("float64") / den.where(den != 0)).astype("float64")
 
+# ----------------------------------------------------------------------------- report helpers
+
+def ranking_facts(ranked: pd.DataFrame) -> dict:
+    """The numbers of the scorecard's takeaway (:func:`rank_suppliers`)."""
+    worst, best = ranked.iloc[-1], ranked.iloc[0]
+    reds = [t.metric for t in THRESHOLDS if worst[f"{t.metric}_status"] == "red"]
+    lines = ranked["n_lines"].sum()
+    otif = (ranked["otif_rate"] * ranked["n_lines"]).sum() / lines if lines else float("nan")
+    return {
+        "suppliers": len(ranked), "red": int((ranked["grade"] == "red").sum()),
+        "otif": float(otif), "worst": worst["supplier_id"], "worst_name": worst["supplier_name"],
+        "worst_otif": float(worst["otif_rate"]), "worst_fill": float(worst["fill_rate"]),
+        "worst_delay": float(worst["lead_time_excess_days"]), "worst_reds": len(reds),
+        "best": best["supplier_id"], "best_name": best["supplier_name"], "best_otif": float(best["otif_rate"]),
+        "months": TRAILING_MONTHS,
+    }
+
+
+def thresholds_frame() -> pd.DataFrame:
+    """The ranking's thresholds as a table (metric, good, poor, higher_is_better)."""
+    return pd.DataFrame([{"metric": t.metric, "good": t.good, "poor": t.poor,
+                          "higher_is_better": t.higher_is_better} for t in THRESHOLDS])
+
+
+def lines_facts(lines: pd.DataFrame) -> dict:
+    """The numbers of the late-and-short lines' takeaway (:func:`list_late_short_lines`)."""
+    per = lines.groupby("supplier_id").size().sort_values(ascending=False)
+    return {
+        "lines": len(lines), "late": int(lines["is_late"].sum()), "short": int(lines["is_short"].sum()),
+        "open": int(lines["is_open"].sum()), "units_short": float(lines.loc[lines["is_short"], "qty_short"].sum()),
+        "top": per.index[0] if len(per) else None, "top_lines": int(per.iloc[0]) if len(per) else 0,
+        "max_days_late": float(lines["days_late"].max()) if len(lines) else 0.0,
+    }
+
+
+def inventory_facts(inventory: pd.DataFrame) -> dict:
+    """The numbers of the inventory takeaway (:func:`measure_inventory`)."""
+    out = inventory.loc[inventory["stockout_days"] > 0]
+    wh = inventory.loc[inventory["warehouse_stockout_days"] > 0]
+    moved = inventory["units_sold"].sum() + inventory["closing_on_hand"].sum()
+    cover = inventory["days_of_cover"].replace([np.inf, -np.inf], np.nan)
+    return {
+        "skus": len(inventory), "out_skus": len(out), "stockout_days": int(inventory["stockout_days"].sum()),
+        "wh_skus": len(wh), "warehouse_stockout_days": int(inventory["warehouse_stockout_days"].sum()),
+        "median_cover": float(cover.median()) if cover.notna().any() else None,
+        "sell_through": float(inventory["units_sold"].sum() / moved) if moved > 0 else None,
+        "low_cover": int((cover < 7).sum()),
+    }
+
+
+def lost_facts(lost: pd.DataFrame) -> dict:
+    """The numbers of the stockout-attribution takeaway (:func:`sum_lost_sales`)."""
+    total_wh = lost["warehouse_stockout_days"].sum()
+    top = lost.iloc[0] if len(lost) else None
+    return {
+        "stockout_days": int(lost["stockout_days"].sum()),
+        "attributed_days": int((lost["late_days"] + lost["short_days"]).sum()),
+        "warehouse_days": int(total_wh), "warehouse_attributed": int(lost["warehouse_attributed_days"].sum()),
+        "lost": float(lost["lost_sales_amount"].sum()), "attributed_lost": float(lost["attributed_lost_sales_amount"].sum()),
+        "top": None if top is None else top["supplier_id"], "top_name": None if top is None else top["supplier_name"],
+        "top_lost": None if top is None else float(top["attributed_lost_sales_amount"]),
+        "top_days": None if top is None else int(top["late_days"] + top["short_days"]),
+        "top_warehouse_days": None if top is None else int(top["warehouse_attributed_days"]),
+        "top_share": (float(top["warehouse_attributed_days"] / lost["warehouse_attributed_days"].sum())
+                      if top is not None and lost["warehouse_attributed_days"].sum() > 0 else None),
+    }
+
+
+def headline_record(ranked: pd.DataFrame, inventory: pd.DataFrame, lost: pd.DataFrame, text) -> list[dict]:
+    """The ``supplier.headline`` record the report index shows (the month)."""
+    lines = ranked["month_n_lines"].fillna(0)
+    otif = (ranked["month_otif_rate"].fillna(0) * lines).sum() / lines.sum() if lines.sum() else None
+    inv, lo = inventory_facts(inventory), lost_facts(lost)
+    rows = [
+        ("otif_rate", otif, "ratio"),
+        ("stockout_days", inv["stockout_days"], "days"),
+        ("warehouse_stockout_days", inv["warehouse_stockout_days"], "days"),
+        ("lost_sales_amount", lo["lost"], "CNY"),
+        ("attributed_lost_sales_amount", lo["attributed_lost"], "CNY"),
+    ]
+    return [{"key": key, "label": text(f"metric.{key}"), "value": None if value is None else float(value),
+             "unit": unit, "vs_prior": None, "vs_last_year": None} for key, value, unit in rows]
