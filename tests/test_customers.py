@@ -140,9 +140,9 @@ def test_rfm_scores_against_the_means(hand) -> None:
 def test_rfm_segments_and_movement_since_the_prior_month(hand) -> None:
     seg = customers.summarise_rfm_segments(hand, MARCH, ["tmall"]).set_index("segment")
     assert seg["customers"].sum() == 5
-    assert seg.loc["important_value", ["customers", "customers_prior", "change"]].tolist() == [1, 0, 1]
+    assert seg.loc["important_value", ["customers", "customers_prior", "customers_change"]].tolist() == [1, 0, 1]
     # at the end of February: alice (R 49 < 59.5) general_develop, hank important_winback
-    assert seg.loc["important_winback", ["customers", "customers_prior", "change"]].tolist() == [0, 1, -1]
+    assert seg.loc["important_winback", ["customers", "customers_prior", "customers_change"]].tolist() == [0, 1, -1]
     assert seg.loc["important_develop", "month_paid_amount"] == pytest.approx(200)
     moves = customers.move_rfm_segments(hand, MARCH, ["tmall"])
     got = {(r.from_segment, r.to_segment): r.customers for r in moves.itertuples()}
@@ -161,7 +161,7 @@ def test_provinces(hand) -> None:
     assert out.loc["广东", ["buyers", "orders"]].tolist() == [2, 3]
     assert out.loc["广东", "paid_amount"] == pytest.approx(140)
     assert pd.isna(out.loc["浙江", "paid_amount_prior"])  # no order in February: no change to state
-    assert pd.isna(out.loc["浙江", "sales_change"])
+    assert pd.isna(out.loc["浙江", "sales_vs_prior"])
     assert out["share_of_sales"].sum() == pytest.approx(1)
 
 

@@ -385,7 +385,7 @@ def summarise_rfm_segments(
     Returns:
         One row per segment (in :data:`SEGMENT_ORDER`): segment, customers, share,
         window_paid_amount, month_paid_amount, mean_recency_days, mean_frequency,
-        mean_monetary, customers_prior, change (customers − customers_prior).
+        mean_monetary, customers_prior, customers_change (customers − customers_prior).
     Raises:
         NoDataError: no paid order in the window.
 
@@ -423,9 +423,9 @@ def summarise_rfm_segments(
     )
     return out.assign(
         share=lambda d: _safe_div(d["customers"], d["customers"].sum()),
-        change=lambda d: d["customers"] - d["customers_prior"],
+        customers_change=lambda d: d["customers"] - d["customers_prior"],
     )[["segment", "customers", "share", "window_paid_amount", "month_paid_amount", "mean_recency_days",
-       "mean_frequency", "mean_monetary", "customers_prior", "change"]]
+       "mean_frequency", "mean_monetary", "customers_prior", "customers_change"]]
 
 
 def move_rfm_segments(
@@ -484,7 +484,7 @@ def summarise_provinces(wb: Workbook, period: Period, platforms: Sequence[str] |
     """Buyers and sales by delivery province (收货省份), with the change against the prior month.
 
     Formula: share_of_sales = the province's paid amount ÷ all paid amount; aov (客单价) =
-    paid_amount ÷ buyers; sales_change = paid_amount ÷ prior month's paid_amount − 1.
+    paid_amount ÷ buyers; sales_vs_prior = paid_amount ÷ prior month's paid_amount − 1.
 
     Args:
         wb: the workbook.
@@ -492,7 +492,7 @@ def summarise_provinces(wb: Workbook, period: Period, platforms: Sequence[str] |
         platforms: platforms to include (default: every platform).
     Returns:
         One row per province, largest sales first: province, buyers, orders, paid_amount,
-        share_of_sales, aov, paid_amount_prior, sales_change.
+        share_of_sales, aov, paid_amount_prior, sales_vs_prior.
     Raises:
         NoDataError: no paid order in the month.
 
@@ -518,10 +518,172 @@ def summarise_provinces(wb: Workbook, period: Period, platforms: Sequence[str] |
         .assign(
             share_of_sales=lambda d: _safe_div(d["paid_amount"], d["paid_amount"].sum()),
             aov=lambda d: _safe_div(d["paid_amount"], d["buyers"]),
-            sales_change=lambda d: _safe_div(d["paid_amount"], d["paid_amount_prior"]) - 1,
+            sales_vs_prior=lambda d: _safe_div(d["paid_amount"], d["paid_amount_prior"]) - 1,
         )
         .sort_values(["paid_amount", "province"], ascending=[False, True])
         .reset_index(drop=True)[
-            ["province", "buyers", "orders", "paid_amount", "share_of_sales", "aov", "paid_amount_prior", "sales_change"]
+            ["province", "buyers", "orders", "paid_amount", "share_of_sales", "aov", "paid_amount_prior", "sales_vs_prior"]
         ]
     )
+
+
+# -- what the report states ----------------------------------------------------------------
+#: Metrics of the customers headline, in the order the report shows them.
+HEADLINE_METRICS: tuple[str, ...] = ("customers", "new_buyers", "returning_sales_share", "repeat_rate_30",
+                                     "repeat_rate_90")
+HEADLINE_UNITS: dict[str, str] = {"customers": "count", "new_buyers": "count", "returning_sales_share": "ratio",
+                                  "repeat_rate_30": "ratio", "repeat_rate_90": "ratio"}
+
+
+def _headline_values(wb: Workbook, period: Period, platforms: list[str]) -> dict[str, float]:
+    split = split_new_returning(wb, period, platforms).set_index("buyer_type")
+    rates = compute_repeat_rates(wb, period, platforms).set_index("window_days")
+    return {
+        "customers": float(split["buyers"].sum()),
+        "new_buyers": float(split.at["new", "buyers"]),
+        "returning_sales_share": float(split.at["returning", "share_of_sales"]),
+        "repeat_rate_30": float(rates.at[30, "repeat_rate"]),
+        "repeat_rate_90": float(rates.at[90, "repeat_rate"]),
+    }
+
+
+def customers_headline(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """The customers headline against the prior month and the same month last year.
+
+    Metrics (:data:`HEADLINE_METRICS`): customers (购买客户数: distinct customers who paid in
+    the month — the traffic report's 支付买家数 is the platforms' own daily count), new buyers
+    (新客), the returning buyers' share of sales (老客销售占比), the 30- and 90-day repeat
+    rates (复购率) of the latest closed cohorts — each as :func:`split_new_returning` and
+    :func:`compute_repeat_rates` define it. vs_prior / vs_last_year = value ÷ comparison − 1.
+
+    Returns:
+        One row per metric: platform (``total``), metric, value, prior, last_year,
+        vs_prior, vs_last_year (missing where the comparison month has no data).
+    Raises:
+        NoDataError: no paid order in the month.
+
+    Example:
+        >>> customers_headline(wb, periods.month("2026-10"))   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    now = _headline_values(wb, period, plats)
+
+    def other(p: Period) -> dict[str, float]:
+        try:
+            return _headline_values(wb, p, plats)
+        except NoDataError:
+            return {}
+
+    prior, last = other(period.prior()), other(period.last_year())
+    rows = [{"platform": "total", "metric": m, "value": now[m], "prior": prior.get(m, np.nan),
+             "last_year": last.get(m, np.nan)} for m in HEADLINE_METRICS]
+    return pd.DataFrame(rows).assign(
+        vs_prior=lambda d: _safe_div(d["value"], d["prior"]) - 1,
+        vs_last_year=lambda d: _safe_div(d["value"], d["last_year"]) - 1,
+    )
+
+
+def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
+    """The numbers the customers headline takeaway states (from :func:`customers_headline`)."""
+    h = headline.set_index("metric")
+    return {"month": period.label, **{m: h.at[m, "value"] for m in HEADLINE_METRICS},
+            **{f"{m}_vs_prior": h.at[m, "vs_prior"] for m in HEADLINE_METRICS}}
+
+
+def headline_record(headline: pd.DataFrame, text) -> list[dict]:
+    """The ``customers.headline`` record the report index shows."""
+    return [
+        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": float(r.value),
+         "unit": HEADLINE_UNITS[r.metric],
+         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year), "good": "up"}
+        for r in headline.itertuples()
+    ]
+
+
+def new_returning_facts(split: pd.DataFrame, period: Period) -> dict:
+    """The numbers the new-versus-returning title and takeaway state."""
+    s = split.set_index("buyer_type")
+    return {
+        "month": period.label,
+        "new": s.at["new", "buyers"], "returning": s.at["returning", "buyers"],
+        "new_share": s.at["new", "share_of_buyers"],
+        "returning_sales_share": s.at["returning", "share_of_sales"],
+        "new_aov": s.at["new", "aov"], "returning_aov": s.at["returning", "aov"],
+    }
+
+
+def repeat_facts(rates: pd.DataFrame) -> dict:
+    """The latest 30- and 90-day repeat rates and the average of the cohorts before them."""
+    out: dict = {}
+    for w in (30, 90):
+        r = rates[(rates["window_days"] == w) & (rates["customers"] > 0)].sort_values("cohort")
+        latest = r.iloc[-1] if len(r) else None
+        earlier = r.iloc[:-1]
+        out[f"cohort_{w}"] = None if latest is None else latest["cohort"]
+        out[f"rate_{w}"] = None if latest is None else latest["repeat_rate"]
+        out[f"low_{w}"] = None if latest is None else latest["repeat_rate_low"]
+        out[f"high_{w}"] = None if latest is None else latest["repeat_rate_high"]
+        out[f"earlier_{w}"] = _safe_div(earlier["repeat_customers"].sum(), earlier["customers"].sum()) if len(earlier) else None
+    return out
+
+
+def rfm_facts(segments: pd.DataFrame) -> dict:
+    """The numbers the RFM title and takeaway state (from :func:`summarise_rfm_segments`)."""
+    s = segments.set_index("segment")
+    largest = s["customers"].idxmax()
+    grower = s["customers_change"].idxmax()
+    return {
+        "customers": int(s["customers"].sum()),
+        "largest": largest, "largest_share": s.at[largest, "share"],
+        "value_customers": int(s.at["important_value", "customers"]),
+        "value_share": s.at["important_value", "share"],
+        "value_sales_share": _safe_div(s.at["important_value", "window_paid_amount"], s["window_paid_amount"].sum()),
+        "value_change": int(s.at["important_value", "customers_change"]),
+        "grower": grower, "grower_change": int(s.at[grower, "customers_change"]),
+    }
+
+
+def movement_facts(moves: pd.DataFrame) -> dict:
+    """The numbers the RFM movement takeaway states (from :func:`move_rfm_segments`)."""
+    entered = int(moves.loc[moves["from_segment"] == ENTERED, "customers"].sum())
+    lapsed = int(moves.loc[moves["to_segment"] == LAPSED, "customers"].sum())
+    value = moves[moves["from_segment"] == "important_value"]
+    stayed = value.loc[value["to_segment"] == "important_value", "share_of_from"].sum() if len(value) else None
+    out_of = value[value["to_segment"] != "important_value"]
+    top_out = out_of.loc[out_of["customers"].idxmax()] if len(out_of) else None
+    return {
+        "entered": entered, "lapsed": lapsed, "value_stayed": stayed,
+        "value_left_to": None if top_out is None else top_out["to_segment"],
+        "value_left": 0 if top_out is None else int(top_out["customers"]),
+    }
+
+
+def cohort_facts(cohorts: pd.DataFrame) -> dict:
+    """The numbers the cohort title and takeaway state (from :func:`build_cohorts`)."""
+    m1 = cohorts[cohorts["months_since"] == 1]
+    m3 = cohorts[cohorts["months_since"] == 3]
+    m0 = cohorts[cohorts["cohort"].isin(m3["cohort"]) & (cohorts["months_since"] == 0)]
+    latest = m1.sort_values("cohort").iloc[-1] if len(m1) else None
+    return {
+        "cohorts": int(cohorts["cohort"].nunique()),
+        "month1_retention": _safe_div(m1["active_customers"].sum(), m1["cohort_customers"].sum()) if len(m1) else None,
+        "latest_cohort": None if latest is None else latest["cohort"],
+        "latest_month1": None if latest is None else latest["retention"],
+        "revenue_m0": m0["cumulative_revenue_per_customer"].mean() if len(m0) else None,
+        "revenue_m3": m3["cumulative_revenue_per_customer"].mean() if len(m3) else None,
+    }
+
+
+def province_facts(provinces: pd.DataFrame) -> dict:
+    """The numbers the province title and takeaway state (from :func:`summarise_provinces`)."""
+    top10 = provinces.head(10).dropna(subset=["sales_vs_prior"])
+    grower = top10.loc[top10["sales_vs_prior"].idxmax()] if len(top10) else None
+    return {
+        "provinces": int(len(provinces)),
+        "top": provinces["province"].iloc[0], "top_share": provinces["share_of_sales"].iloc[0],
+        "top3_share": provinces["share_of_sales"].head(3).sum(),
+        "top10_share": provinces["share_of_sales"].head(10).sum(),
+        "grower": None if grower is None else grower["province"],
+        "grower_change": None if grower is None else grower["sales_vs_prior"],
+    }

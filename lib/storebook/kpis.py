@@ -376,7 +376,7 @@ def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
         card: :func:`build_scorecard`'s frame.
         text: the notebook's :class:`storebook.text.Text` (labels in its language).
     """
-    units = {"CNY": "CNY", "count": "count", "ratio": "ratio", "score": "count", "per_1000": "count"}
+    units = {"CNY": "CNY", "count": "count", "ratio": "ratio", "score": "score", "per_1000": "per_1000"}
     wanted = ("paid_amount", "net_sales", "gross_margin", "conversion_rate", "csat", "refund_rate")
     total = card[(card["platform"] == TOTAL) & card["metric"].isin(wanted)]
     return [
@@ -384,7 +384,7 @@ def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
          "unit": units[r.unit],
          "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
          "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
-         "status": r.status}
+         "good": "up" if r.higher_is_better else "down", "status": r.status}
         for r in total.itertuples()
     ]
 
@@ -598,8 +598,48 @@ def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] 
          "share_of_margin"]]
 
 
+
+def budget_facts(budget: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the budget title and takeaway state (from :func:`compare_budget_by_channel`)."""
+    total = budget[budget["channel"] == TOTAL].iloc[0]
+    channels = budget[budget["channel"] != TOTAL]
+    over = channels[channels["is_over"]].sort_values("over_budget", ascending=False)
+    best = channels.dropna(subset=["roas"])
+    best = best.loc[best["roas"].idxmax()] if len(best) else None
+    return {
+        "spend": total["spend"], "budget": total["budget"], "over_budget": total["over_budget"],
+        "over_budget_rate": total["over_budget_rate"], "roas": total["roas"],
+        "over_channels": int(len(over)),
+        "worst": over["channel"].iloc[0] if len(over) else None,
+        "worst_over": over["over_budget"].iloc[0] if len(over) else None,
+        "worst_over_rate": over["over_budget_rate"].iloc[0] if len(over) else None,
+        "best": None if best is None else best["channel"], "best_roas": None if best is None else best["roas"],
+        "variant": "none" if pd.isna(total["budget"]) else ("within" if over.empty else None),
+    }
+
+
+def product_facts(products: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the product-margin title and takeaway state (from :func:`rank_product_margins`)."""
+    top = products[products["group"] == "top"]
+    bottom = products[products["group"] == "bottom"]
+    return {
+        "n": int(len(top)),
+        "top_sku": top["sku"].iloc[0], "top_name": top["product_name"].iloc[0],
+        "top_margin": top["gross_margin"].iloc[0], "top_rate": top["gross_margin_rate"].iloc[0],
+        "top_share": top["share_of_margin"].sum(),
+        "bottom_sku": bottom["sku"].iloc[0], "bottom_name": bottom["product_name"].iloc[0],
+        "bottom_margin": bottom["gross_margin"].iloc[0],
+        "negative": int((bottom["gross_margin"] < 0).sum()),
+    }
+
+
+def changes_record(changes: pd.DataFrame) -> list[dict[str, Any]]:
+    """The ``overview.changes`` record: each movement with its driver's facts."""
+    return [{"metric": r.metric, "vs_prior": r.vs_prior, "driver_kind": r.driver_kind, **dict(r.facts)}
+            for r in changes.itertuples()]
+
 __all__ = [
-    "ADDITIVE", "AMBER_TOLERANCE", "KPIS", "Kpi", "SCORECARD", "TOTAL", "build_scorecard", "collect_metrics",
-    "compare_budget_by_channel", "describe_changes", "explain_changes", "rank_product_margins", "read_targets",
-    "scorecard_facts", "scorecard_record", "status",
+    "ADDITIVE", "AMBER_TOLERANCE", "KPIS", "Kpi", "SCORECARD", "TOTAL", "budget_facts", "build_scorecard",
+    "changes_record", "collect_metrics", "compare_budget_by_channel", "describe_changes", "explain_changes",
+    "product_facts", "rank_product_margins", "read_targets", "scorecard_facts", "scorecard_record", "status",
 ]

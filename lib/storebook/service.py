@@ -611,3 +611,209 @@ def summarise_returns(
         [*keys, "returns", "units_returned", "refund_amount", "units_sold", "sales_amount", "return_rate",
          "refund_share", "share_of_returns"]
     ]
+
+
+# -- what the report states ----------------------------------------------------------------
+#: Metrics of the service headline, in the order the report shows them.
+HEADLINE_METRICS: tuple[str, ...] = ("tickets", "csat", "first_response_median_h", "complaints_per_1000_orders",
+                                     "refund_rate")
+HEADLINE_UNITS: dict[str, str] = {"tickets": "count", "csat": "score", "first_response_median_h": "hours",
+                                  "complaints_per_1000_orders": "per_1000", "refund_rate": "ratio"}
+#: Which way is good news for each headline metric (the index colours the change by it).
+HEADLINE_GOOD: dict[str, str] = {"tickets": "down", "csat": "up", "first_response_median_h": "down",
+                                 "complaints_per_1000_orders": "down", "refund_rate": "down"}
+
+
+def _headline_rows(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
+    """The headline metrics per platform and in total (``total``) for one month."""
+    parts = []
+    for fn, cols in ((count_tickets, ["tickets"]), (compute_csat, ["csat"]),
+                     (summarise_response_times, ["first_response_median_h"]),
+                     (compute_complaint_rate, ["complaints_per_1000_orders"]), (compute_refund_rate, ["refund_rate"])):
+        try:
+            rows = fn(wb, period, platforms, by="platform")
+            total = fn(wb, period, platforms, by=None).assign(platform="total")
+        except NoDataError:
+            continue
+        both = pd.concat([rows, total], ignore_index=True)
+        parts.append(both.melt(id_vars="platform", value_vars=cols, var_name="metric", value_name="value"))
+    if not parts:
+        raise _no_tickets(period, platforms)
+    return pd.concat(parts, ignore_index=True).astype({"value": "float64"})
+
+
+def service_headline(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """The service headline per platform and in total, against the prior month and last year.
+
+    Metrics (:data:`HEADLINE_METRICS`), each as its function here defines it: tickets
+    (工单量), CSAT (满意度), median first response in hours (首次响应时长), complaints per
+    1,000 orders (每千单投诉), refund rate (退款率). vs_prior / vs_last_year = value ÷
+    comparison − 1.
+
+    Returns:
+        One row per platform (then ``total``) × metric: platform, metric, value, prior,
+        last_year, vs_prior, vs_last_year.
+    Raises:
+        NoDataError: neither tickets nor paid orders in the month.
+
+    Example:
+        >>> service_headline(wb, periods.month("2026-10")).query("platform == 'total'")   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    now = _headline_rows(wb, period, plats)
+
+    def other(p: Period, name: str) -> pd.DataFrame:
+        try:
+            return _headline_rows(wb, p, plats).rename(columns={"value": name})
+        except NoDataError:
+            return pd.DataFrame({"platform": pd.Series(dtype="str"), "metric": pd.Series(dtype="str"),
+                                 name: pd.Series(dtype="float64")})
+
+    order = {p: i for i, p in enumerate([*plats, "total"])}
+    metric_order = {m: i for i, m in enumerate(HEADLINE_METRICS)}
+    out = (
+        now.merge(other(period.prior(), "prior"), on=["platform", "metric"], how="left")
+        .merge(other(period.last_year(), "last_year"), on=["platform", "metric"], how="left")
+        .assign(vs_prior=lambda d: _safe_div(d["value"], d["prior"]) - 1,
+                vs_last_year=lambda d: _safe_div(d["value"], d["last_year"]) - 1,
+                _p=lambda d: d["platform"].map(order), _m=lambda d: d["metric"].map(metric_order))
+        .sort_values(["_p", "_m"]).drop(columns=["_p", "_m"]).reset_index(drop=True)
+    )
+    return out
+
+
+def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
+    """The numbers the service headline takeaway states (from :func:`service_headline`)."""
+    total = headline[headline["platform"] == "total"].set_index("metric")
+
+    def get(metric: str, column: str = "value"):
+        return total.at[metric, column] if metric in total.index else None
+
+    csat = headline[(headline["platform"] != "total") & (headline["metric"] == "csat")].dropna(subset=["value"])
+    worst = csat.loc[csat["value"].idxmin()] if len(csat) else None
+    return {
+        "month": period.label,
+        **{m: get(m) for m in HEADLINE_METRICS},
+        **{f"{m}_vs_prior": get(m, "vs_prior") for m in HEADLINE_METRICS},
+        "worst_csat_platform": None if worst is None else worst["platform"],
+        "worst_csat": None if worst is None else worst["value"],
+    }
+
+
+def headline_record(headline: pd.DataFrame, text) -> list[dict]:
+    """The ``service.headline`` record the report index shows (all-platform values)."""
+    total = headline[headline["platform"] == "total"]
+    return [
+        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": None if pd.isna(r.value) else float(r.value),
+         "unit": HEADLINE_UNITS[r.metric],
+         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
+         "good": HEADLINE_GOOD[r.metric]}
+        for r in total.itertuples()
+    ]
+
+
+def ticket_facts(tickets: pd.DataFrame) -> dict:
+    """The numbers the tickets title and takeaway state (from :func:`count_tickets` by category × platform)."""
+    by_cat = tickets.groupby("category")[["tickets", "complaints"]].sum()
+    by_plat = tickets.groupby("platform")[["tickets"]].sum()
+    top = by_cat["tickets"].idxmax()
+    top_complaints = by_cat["complaints"].idxmax()
+    total = by_cat["tickets"].sum()
+    return {
+        "tickets": int(total), "complaints": int(by_cat["complaints"].sum()),
+        "complaint_share": _safe_div(by_cat["complaints"].sum(), total),
+        "top_category": top, "top_share": _safe_div(by_cat.at[top, "tickets"], total),
+        "top_complaint_category": top_complaints, "top_complaints": int(by_cat.at[top_complaints, "complaints"]),
+        "top_platform": by_plat["tickets"].idxmax(),
+    }
+
+
+def response_facts(times: pd.DataFrame) -> dict:
+    """The numbers the response-time takeaway states (from :func:`summarise_response_times` by platform)."""
+    slow = times.dropna(subset=["first_response_p90_h"])
+    slowest = slow.loc[slow["first_response_p90_h"].idxmax()] if len(slow) else None
+    return {
+        "tickets": int(times["tickets"].sum()), "unresolved": int(times["unresolved"].sum()),
+        "slowest": None if slowest is None else slowest["platform"],
+        "slowest_median": None if slowest is None else slowest["first_response_median_h"],
+        "slowest_p90": None if slowest is None else slowest["first_response_p90_h"],
+        "fastest_median": times["first_response_median_h"].min(),
+        "resolution_median_max": times["resolution_median_h"].max(),
+    }
+
+
+def csat_facts(trend: pd.DataFrame) -> dict:
+    """The numbers the CSAT title and takeaway state (from :func:`trend_csat`)."""
+    t = trend.sort_values("month")
+    now = t.iloc[-1]
+    before = t.iloc[:-1]
+    mean_before = _safe_div((before["csat"] * before["rated"]).sum(), before["rated"].sum()) if len(before) else None
+    return {
+        "month": now["month"], "csat": now["csat"], "low": now["csat_low"], "high": now["csat_high"],
+        "rated": int(now["rated"]), "satisfied_share": now["satisfied_share"],
+        "mean_before": mean_before, "months_before": int(len(before)),
+        # the earlier months' mean outside this month's interval: a change worth a look
+        "outside": bool(mean_before is not None and not (now["csat_low"] <= mean_before <= now["csat_high"])),
+    }
+
+
+def complaint_facts(rates: pd.DataFrame, key: str) -> dict:
+    """The numbers a complaints-per-1,000 takeaway states (``key``: ``sku`` or ``supplier_id``)."""
+    r = rates[rates["complaints"] > 0]
+    top = r.sort_values(["complaints", "complaints_per_1000_orders"], ascending=False).iloc[0] if len(r) else None
+    name = "product_name" if key == "sku" else "supplier_name"
+    return {
+        "with_complaints": int(len(r)), "complaints": int(rates["complaints"].sum()),
+        "top": None if top is None else top[key], "top_name": None if top is None else top[name],
+        "top_complaints": 0 if top is None else int(top["complaints"]),
+        "top_rate": None if top is None else top["complaints_per_1000_orders"],
+        "top_orders": 0 if top is None else int(top["orders"]),
+    }
+
+
+def refund_facts(refunds: pd.DataFrame) -> dict:
+    """The numbers the refunds takeaway states (from :func:`compute_refund_rate` by platform)."""
+    total_paid, total_refund = refunds["paid_amount"].sum(), refunds["refund_amount"].sum()
+    top = refunds.loc[refunds["refund_rate"].idxmax()]
+    return {"refund_amount": total_refund, "refund_rate": _safe_div(total_refund, total_paid),
+            "net_amount": refunds["net_amount"].sum(), "top": top["platform"], "top_rate": top["refund_rate"]}
+
+
+def returns_facts(returns: pd.DataFrame, reasons: pd.DataFrame) -> dict:
+    """The numbers the returns takeaway states (by category, and by reason)."""
+    with_sales = returns[returns["units_sold"] > 0]
+    top = with_sales.loc[with_sales["return_rate"].idxmax()] if len(with_sales) else None
+    reason = reasons.loc[reasons["returns"].idxmax()] if len(reasons) and reasons["returns"].sum() else None
+    return {
+        "returns": int(returns["returns"].sum()), "units_returned": int(returns["units_returned"].sum()),
+        "return_rate": _safe_div(returns["units_returned"].sum(), returns["units_sold"].sum()),
+        "refund_amount": returns["refund_amount"].sum(),
+        "top_category": None if top is None else top["category"], "top_rate": None if top is None else top["return_rate"],
+        "top_reason": None if reason is None else reason["reason"],
+        "top_reason_share": None if reason is None else reason["share_of_returns"],
+    }
+
+
+def trace_facts(trace: pd.DataFrame) -> dict:
+    """The numbers the spike-trace takeaway states; ``variant`` is ``none`` when nothing stands out."""
+    if trace.empty or not trace["is_suspect"].any():
+        return {"variant": "none"}
+    s = trace[trace["is_suspect"]].iloc[0]
+    return {
+        "variant": None, "sku": s["sku"], "product_name": s["product_name"], "supplier_id": s["supplier_id"],
+        "supplier_name": s["supplier_name"], "batch_id": s["batch_id"], "po_id": s["po_id"],
+        "received_on": s["received_on"], "complaints": int(s["complaints"]), "expected": s["expected"],
+        "ratio": s["ratio"], "batch_complaints": int(s["batch_complaints"]),
+        "batch_share": s["batch_share_of_complaints"], "units_share": s["batch_share_of_units"],
+        "skus": int(trace["sku"].nunique()),
+    }
+
+
+def trace_record(trace: pd.DataFrame) -> dict | None:
+    """The ``service.spike`` record: the suspect batch, or None when no SKU stands out."""
+    if trace.empty or not trace["is_suspect"].any():
+        return None
+    s = trace[trace["is_suspect"]].iloc[0]
+    return {k: (None if pd.isna(s[k]) else s[k]) for k in
+            ("sku", "supplier_id", "batch_id", "po_id", "received_on", "complaints", "expected", "p_value")}
