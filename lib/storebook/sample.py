@@ -262,7 +262,7 @@ def generate_sample(
     months: int = 24,
     scale: float = 1.0,
     progress: Callable[[str], None] | None = None,
-    platform_formats: bool = False,
+    platform_formats: bool = True,
 ) -> dict:
     """Write the sample store's raw exports into ``raw_dir`` and return a summary.
 
@@ -276,11 +276,12 @@ def generate_sample(
         months: number of months (at least 9; 13+ to have targets from last year).
         scale: multiplies volumes (orders, lines, customers, tickets), not SKUs or days.
         progress: called with a short message as each month is written.
-        platform_formats: False (default) writes every table in the canonical layout of
-            docs/contract.md. True then moves the web shop's orders into Shopify orders
+        platform_formats: True (default) moves the web shop's orders into Shopify orders
             exports and Tmall's traffic into a 生意参谋 report in GBK
-            (storebook.sources.platform_files), so that ingest reads them through the
-            platform adapters.
+            (storebook.sources.platform_files), so that every ingest of the sample goes
+            through the platform adapters (the processed tables are the same,
+            tests/test_sources_roundtrip.py). False keeps every table in the canonical
+            layout of docs/contract.md.
 
     Returns:
         ``{"rows": {table: n}, "files": [relative paths], "seconds": s, "raw_dir": str,
