@@ -61,7 +61,10 @@ class Kpi:
 
     Attributes:
         key: the metric (``metric.<key>`` in the text catalogue).
-        unit: ``CNY``, ``count``, ``ratio``, ``score`` or ``per_1000`` (how it is shown).
+        unit: the unit of the index record: ``CNY``, ``count``, ``ratio`` (a share),
+            ``multiple``, ``score`` or ``per_1000``.
+        kind: how a value is written (:meth:`storebook.text.Text.number`): ``money``,
+            ``money2``, ``count``, ``pct`` or ``ratio`` (two decimals).
         higher_is_better: the direction of good.
         target: the ``targets.metric`` that targets it, or None.
         weight: for a ratio, the denominator that weights the platforms' targets into the
@@ -71,6 +74,7 @@ class Kpi:
 
     key: str
     unit: str
+    kind: str
     higher_is_better: bool
     target: str | None
     weight: str | None = None
@@ -79,22 +83,23 @@ class Kpi:
 
 #: The scorecard, in the order the overview shows it.
 SCORECARD: tuple[Kpi, ...] = (
-    Kpi("paid_amount", "CNY", True, "paid_amount"),
-    Kpi("net_sales", "CNY", True, None),
-    Kpi("orders", "count", True, "orders"),
-    Kpi("buyers", "count", True, "buyers"),
-    Kpi("aov", "CNY", True, "aov", weight="buyers"),
-    Kpi("conversion_rate", "ratio", True, "conversion_rate", weight="visitors"),
-    Kpi("uv_value", "CNY", True, None, weight="visitors"),
-    Kpi("gross_margin", "CNY", True, "gross_margin_amount"),
-    Kpi("marketing_spend", "CNY", False, "marketing_spend_amount"),
-    Kpi("roas", "ratio", True, "roas", weight="marketing_spend"),
-    Kpi("refund_rate", "ratio", False, "refund_rate", weight="refund_base"),
-    Kpi("csat", "score", True, "csat", weight="rated"),
-    Kpi("complaints_per_1000_orders", "per_1000", False, "complaints_per_1000_orders", weight="complaint_base"),
+    Kpi("paid_amount", "CNY", "money", True, "paid_amount"),
+    Kpi("net_sales", "CNY", "money", True, None),
+    Kpi("orders", "count", "count", True, "orders"),
+    Kpi("buyers", "count", "count", True, "buyers"),
+    Kpi("aov", "CNY", "money2", True, "aov", weight="buyers"),
+    Kpi("conversion_rate", "ratio", "pct", True, "conversion_rate", weight="visitors"),
+    Kpi("uv_value", "CNY", "money2", True, None, weight="visitors"),
+    Kpi("gross_margin", "CNY", "money", True, "gross_margin_amount"),
+    Kpi("marketing_spend", "CNY", "money", False, "marketing_spend_amount"),
+    Kpi("roas", "multiple", "ratio", True, "roas", weight="marketing_spend"),
+    Kpi("refund_rate", "ratio", "pct", False, "refund_rate", weight="refund_base"),
+    Kpi("csat", "score", "ratio", True, "csat", weight="rated"),
+    Kpi("complaints_per_1000_orders", "per_1000", "ratio", False, "complaints_per_1000_orders",
+        weight="complaint_base"),
     # The targets table's otif_rate is per platform: a customer-delivery target, which a
     # supplier's delivery of purchase orders is not. The supplier OTIF has no target here.
-    Kpi("otif_rate", "ratio", True, None, per_platform=False),
+    Kpi("otif_rate", "ratio", "pct", True, None, per_platform=False),
 )
 KPIS: dict[str, Kpi] = {k.key: k for k in SCORECARD}
 #: Additive scorecard metrics: a platform's share of the change is its share of the total's.
@@ -311,7 +316,7 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
     Returns:
         One row per scorecard metric × platform (platforms, then ``total``; store-wide
         metrics on ``total`` only), in :data:`SCORECARD` order: metric, platform, value,
-        target, vs_target, prior, vs_prior, last_year, vs_last_year, status, unit,
+        target, vs_target, prior, vs_prior, last_year, vs_last_year, status, unit, kind,
         higher_is_better. ``attrs["notes"]`` lists what could not be compared (sources
         without data, a month without targets).
     Raises:
@@ -359,9 +364,10 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
         vs_last_year=lambda d: traffic.relative_change(d["value"], d["last_year"]),
         status=lambda d: [status(v, t, KPIS[m].higher_is_better) for v, t, m in zip(d["value"], d["target"], d["metric"], strict=True)],
         unit=lambda d: d["metric"].map(lambda m: KPIS[m].unit),
+        kind=lambda d: d["metric"].map(lambda m: KPIS[m].kind),
         higher_is_better=lambda d: d["metric"].map(lambda m: KPIS[m].higher_is_better),
     )[["metric", "platform", "value", "target", "vs_target", "prior", "vs_prior", "last_year", "vs_last_year",
-       "status", "unit", "higher_is_better"]].pipe(_with_notes, notes)
+       "status", "unit", "kind", "higher_is_better"]].pipe(_with_notes, notes)
 
 
 def _with_notes(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
@@ -376,12 +382,11 @@ def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
         card: :func:`build_scorecard`'s frame.
         text: the notebook's :class:`storebook.text.Text` (labels in its language).
     """
-    units = {"CNY": "CNY", "count": "count", "ratio": "ratio", "score": "score", "per_1000": "per_1000"}
     wanted = ("paid_amount", "net_sales", "gross_margin", "conversion_rate", "csat", "refund_rate")
     total = card[(card["platform"] == TOTAL) & card["metric"].isin(wanted)]
     return [
         {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": None if pd.isna(r.value) else float(r.value),
-         "unit": units[r.unit],
+         "unit": r.unit,
          "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
          "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
          "good": "up" if r.higher_is_better else "down", "status": r.status}
@@ -406,6 +411,7 @@ def scorecard_facts(card: pd.DataFrame) -> dict[str, Any]:
         "worst": worst.index[0] if len(worst) else None,
         "worst_vs_target": worst["vs_target"].iloc[0] if len(worst) else None,
         "has_targets": bool(len(counted)),
+        "variant": "no_targets" if not len(counted) else ("no_red" if red.empty else None),
     }
 
 
@@ -479,7 +485,9 @@ def _driver(wb: Workbook, period: Period, plats: list[str], card: pd.DataFrame, 
             best = promos.loc[promos["incremental_margin"].idxmax()]
             kind, base = _platform_driver(card, metric)
             return "promotion", {**base, "promo_id": best["promo_id"], "promo_name": best["promo_name"],
-                                 "promo_platform": best["platform"], "incremental_margin": best["incremental_margin"],
+                                 # a promotion on every platform is listed as "all": the total's label
+                                 "promo_platform": TOTAL if best["platform"] == "all" else best["platform"],
+                                 "incremental_margin": best["incremental_margin"],
                                  "roi": best["roi"]}
     if metric == "complaints_per_1000_orders":
         spike = _or_none(service.trace_complaint_spike, wb, period, plats, months=2)
@@ -499,34 +507,48 @@ def _driver(wb: Workbook, period: Period, plats: list[str], card: pd.DataFrame, 
     return _platform_driver(card, metric)
 
 
-def describe_changes(changes: pd.DataFrame, text) -> list[str]:
-    """One sentence per movement of :func:`explain_changes`, from the text catalogue.
+def change_sentences(changes: pd.DataFrame, text) -> list[tuple[str, dict[str, Any]]]:
+    """The catalogue sentence of each movement of :func:`explain_changes`, with its values.
 
-    The sentence is ``overview.change.<driver_kind>`` (``.up`` / ``.down`` by the move),
-    with the driver's facts filled in.
+    The sentence is ``overview.change.<driver_kind>`` (``.ratio`` for a ratio metric moved
+    most on one platform), filled with the driver's facts; values are written in the
+    metric's own format (``value_fmt``, ``prior_fmt`` …).
+
+    Returns:
+        ``(key, values)`` pairs, for ``page.takeaway(key, **values)``.
     """
     out = []
     for r in changes.itertuples():
         f = dict(r.facts)
-        unit = KPIS[r.metric].unit
-        f["value_fmt"] = _fmt(text, f.get("value"), unit)
-        f["prior_fmt"] = _fmt(text, f.get("prior"), unit)
+        kind = KPIS[r.metric].kind
+        f["value_fmt"] = text.number(f.get("value"), kind)
+        f["prior_fmt"] = text.number(f.get("prior"), kind)
         for k in ("platform_value", "platform_prior"):
             if k in f:
-                f[f"{k}_fmt"] = _fmt(text, f[k], unit)
+                f[f"{k}_fmt"] = text.number(f[k], kind)
         f.setdefault("share_of_change", None)
         key = f"overview.change.{r.driver_kind}"
         if r.driver_kind == "platform" and f.get("share_of_change") is None:
             key += ".ratio"
-        out.append(text(key, **f))
+        out.append((key, f))
     return out
 
 
-def _fmt(text, value: Any, unit: str) -> str:
-    spec = {"CNY": "money", "count": "count", "ratio": "pct", "score": "ratio", "per_1000": "ratio"}[unit]
-    if unit == "ratio" and value is not None and not pd.isna(value) and abs(value) > 1.5:
-        spec = "ratio"  # ROAS and the like: a multiple, not a share
-    return text.number(value, spec)
+def describe_changes(changes: pd.DataFrame, text) -> list[str]:
+    """One sentence per movement of :func:`explain_changes` (see :func:`change_sentences`)."""
+    return [text(key, **values) for key, values in change_sentences(changes, text)]
+
+
+def changes_facts(changes: pd.DataFrame) -> dict[str, Any]:
+    """The largest movement (for the chart's title)."""
+    if changes.empty:
+        return {"metric": None, "vs_prior": None}
+    return {"metric": changes["metric"].iloc[0], "vs_prior": changes["vs_prior"].iloc[0]}
+
+
+def without_total(frame: pd.DataFrame, column: str = "channel") -> pd.DataFrame:
+    """The rows of ``frame`` other than its ``total`` row (for a chart of the parts)."""
+    return frame[frame[column] != TOTAL].reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- budget and products
@@ -640,6 +662,7 @@ def changes_record(changes: pd.DataFrame) -> list[dict[str, Any]]:
 
 __all__ = [
     "ADDITIVE", "AMBER_TOLERANCE", "KPIS", "Kpi", "SCORECARD", "TOTAL", "budget_facts", "build_scorecard",
-    "changes_record", "collect_metrics", "compare_budget_by_channel", "describe_changes", "explain_changes",
-    "product_facts", "rank_product_margins", "read_targets", "scorecard_facts", "scorecard_record", "status",
+    "change_sentences", "changes_facts", "changes_record", "collect_metrics", "compare_budget_by_channel",
+    "describe_changes", "explain_changes", "product_facts", "rank_product_margins", "read_targets",
+    "scorecard_facts", "scorecard_record", "status", "without_total",
 ]

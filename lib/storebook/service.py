@@ -754,7 +754,8 @@ def csat_facts(trend: pd.DataFrame) -> dict:
         "rated": int(now["rated"]), "satisfied_share": now["satisfied_share"],
         "mean_before": mean_before, "months_before": int(len(before)),
         # the earlier months' mean outside this month's interval: a change worth a look
-        "outside": bool(mean_before is not None and not (now["csat_low"] <= mean_before <= now["csat_high"])),
+        "variant": "outside" if mean_before is not None and not (now["csat_low"] <= mean_before <= now["csat_high"])
+        else None,
     }
 
 
@@ -764,6 +765,7 @@ def complaint_facts(rates: pd.DataFrame, key: str) -> dict:
     top = r.sort_values(["complaints", "complaints_per_1000_orders"], ascending=False).iloc[0] if len(r) else None
     name = "product_name" if key == "sku" else "supplier_name"
     return {
+        "variant": "none" if top is None else None,
         "with_complaints": int(len(r)), "complaints": int(rates["complaints"].sum()),
         "top": None if top is None else top[key], "top_name": None if top is None else top[name],
         "top_complaints": 0 if top is None else int(top["complaints"]),
@@ -795,13 +797,14 @@ def returns_facts(returns: pd.DataFrame, reasons: pd.DataFrame) -> dict:
     }
 
 
-def trace_facts(trace: pd.DataFrame) -> dict:
-    """The numbers the spike-trace takeaway states; ``variant`` is ``none`` when nothing stands out."""
+def trace_facts(trace: pd.DataFrame, months: int = 1) -> dict:
+    """The numbers the spike-trace takeaway states; ``variant`` is ``none`` when nothing stands
+    out (``months``: the window the trace was run over)."""
     if trace.empty or not trace["is_suspect"].any():
-        return {"variant": "none"}
+        return {"variant": "none", "months": months}
     s = trace[trace["is_suspect"]].iloc[0]
     return {
-        "variant": None, "sku": s["sku"], "product_name": s["product_name"], "supplier_id": s["supplier_id"],
+        "variant": None, "months": months, "sku": s["sku"], "product_name": s["product_name"], "supplier_id": s["supplier_id"],
         "supplier_name": s["supplier_name"], "batch_id": s["batch_id"], "po_id": s["po_id"],
         "received_on": s["received_on"], "complaints": int(s["complaints"]), "expected": s["expected"],
         "ratio": s["ratio"], "batch_complaints": int(s["batch_complaints"]),
