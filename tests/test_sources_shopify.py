@@ -150,3 +150,15 @@ def test_fixture_files_are_anonymous() -> None:
                 continue
         emails = [w for w in text.replace(",", " ").split() if "@" in w]
         assert all(e.split("@")[-1].lower().startswith("example.com") for e in emails), (path, emails)
+
+
+def test_newest_wins_from_the_parse_cache_too(shop: Path) -> None:
+    run(shop)
+    before = table(shop, "orders")
+    # Another file changes: the Shopify exports come from the parse cache, with their versions.
+    path = shop / "data/raw/promotions/promotions.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Spring towels", "Spring towels 2"), encoding="utf-8")
+    report = run(shop)
+    assert {f.cached for f in report.files if "shopify" in f.path} == {True}
+    pd.testing.assert_frame_equal(table(shop, "orders"), before)
+    assert rejected(shop)["reason"].str.startswith("superseded").sum() == 2
