@@ -774,6 +774,13 @@ def complaint_facts(rates: pd.DataFrame, key: str) -> dict:
     }
 
 
+def with_complaints(rates: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`compute_complaint_rate` that drew at least one complaint, most first."""
+    return (rates[rates["complaints"] > 0]
+            .sort_values(["complaints", "complaints_per_1000_orders"], ascending=False)
+            .reset_index(drop=True))
+
+
 def refund_facts(refunds: pd.DataFrame) -> dict:
     """The numbers the refunds takeaway states (from :func:`compute_refund_rate` by platform)."""
     total_paid, total_refund = refunds["paid_amount"].sum(), refunds["refund_amount"].sum()
