@@ -27,6 +27,7 @@ from storebook.text import Text
 LABEL_COLUMNS: dict[str, str] = {
     "platform": "platform", "channel": "channel", "device": "device", "step": "step", "verdict": "verdict",
     "driver": "driver", "buyer_type": "buyer_type", "event": "event", "metric": "metric",
+    "carrier": "carrier", "warehouse": "warehouse", "province": "province", "category": "category", "line": "pnl",
 }
 _COUNTS = {"visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "impressions",
            "clicks", "attributed_orders", "entered", "reached", "visitors_prior", "buyers_prior", "new", "returning"}
@@ -34,6 +35,28 @@ _MONEY2 = {"aov", "uv_value", "cpc", "cost_per_visitor"}
 _RATES = {"share", "share_prior", "conversion_rate", "rate", "rate_prior", "ctr", "step_rate", "step_rate_prior"}
 _POINTS = {"share_change", "change", "mix_effect", "rate_effect", "total_effect"}
 _DATES = {"visited_on", "date", "month", "spent_on"}
+# The operations and profit reports (fulfilment, products, profit).
+_COUNTS |= {"shipped", "unshipped", "over_48h", "shipments", "delivered", "in_transit", "late", "promised",
+            "complaints", "refunded_orders", "units", "units_sold", "units_returned", "skus", "zero_skus",
+            "closing_on_hand", "days_on_sale", "due_24h", "due_48h", "within_24h", "within_48h", "skus_sold"}
+_MONEY2 |= {"cost_per_order", "cost_per_unit", "cost_per_shipment", "avg_price", "avg_list_price"}
+_RATES |= {"within_24h_rate", "within_48h_rate", "late_rate", "gross_margin_rate", "contribution_margin_rate",
+           "marketing_ratio", "logistics_ratio", "commission_ratio", "budget_marketing_ratio",
+           "budget_logistics_ratio", "revenue_share", "revenue_cum_share", "margin_share", "margin_cum_share",
+           "sku_share", "amount_share", "sell_through", "realisation", "discount_depth", "price_cut",
+           "discount_share", "return_rate", "category_return_rate", "over_budget_rate", "a_sku_share",
+           "tail_revenue_share", "price_realisation"}
+_DATES |= {"day", "first_day", "last_day", "launched_on", "oldest_paid_at"}
+#: Money columns whose name does not end in ``_amount``.
+_MONEY = {"amount", "cost", "stock_value", "excess_value", "revenue", "gross_margin", "net_sales", "cogs",
+          "contribution_margin", "marketing", "logistics", "commission", "spend", "budget", "over_budget",
+          "marketing_over", "logistics_over", "budget_marketing", "budget_logistics", "budget_paid_amount",
+          "gross_sales", "discounts", "refunds", "revenue_30", "revenue_60", "revenue_90", "overstock_value"}
+#: Plain numbers shown to one decimal (hours, days, per-thousand rates, indexes, multiples).
+_NUMBERS = {"median_hours", "p90_hours", "median_days", "p90_days", "mean_days", "mean_excess_days",
+            "carrier_days", "others_days", "days_of_cover", "daily_rate", "complaints_per_1000",
+            "refunds_per_1000", "total_days", "ship_days", "category_multiple", "index_30", "index_60",
+            "index_90", "margin_roas", "median_delivery_days"}
 
 GOOD, BAD, MUTED = "#1A7F37", "#C62828", "#6B6B6B"
 
@@ -56,7 +79,8 @@ def column_kind(name: str) -> str:
     """How a column is formatted, from its name.
 
     Returns one of ``label``, ``date``, ``count``, ``money``, ``money2``, ``pct``,
-    ``delta`` (relative change), ``points`` (change of a rate), ``ratio``, ``p``, ``text``.
+    ``delta`` (relative change), ``points`` (change of a rate), ``ratio``, ``number`` (one
+    decimal), ``p``, ``text``.
 
     Example:
         >>> [column_kind(c) for c in ("platform", "paid_amount", "vs_prior", "share_change", "roas")]
@@ -81,6 +105,10 @@ def column_kind(name: str) -> str:
         return "pct"
     if base in _MONEY2:
         return "money2"
+    if base in _MONEY:
+        return "money"
+    if base in _NUMBERS:
+        return "number"
     if base.endswith("_amount") or base in ("spend_prior", "prior_amount"):
         return "money"
     if base in _COUNTS or name in ("value", "prior", "last_year"):
@@ -106,6 +134,8 @@ def format_value(value: Any, kind: str, text: Text) -> str:
         return pd.Timestamp(value).strftime("%Y-%m-%d")
     if kind in ("count", "money", "money2", "pct", "ratio"):
         return text.number(value, kind)
+    if kind == "number":
+        return f"{float(value):,.1f}"
     if kind == "delta":
         return _signed(float(value), f"{abs(float(value)):.1%}", 0.0005)
     if kind == "points":  # shown to 0.01 percentage points

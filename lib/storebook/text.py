@@ -721,7 +721,7 @@ _PRODUCTS: dict[str, _L] = {
     "col.units_returned": _e("Units returned", "退货件数"),
     "col.return_rate": _e("Return rate", "退货率"),
     "col.category_return_rate": _e("Category return rate", "类目退货率"),
-    "col.vs_category": _e("× category", "为类目的倍数"),
+    "col.category_multiple": _e("× category", "为类目的倍数"),
     "col.closing_on_hand": _e("On hand", "库存"),
     "col.daily_rate": _e("Units a day", "日均销量"),
     "col.days_of_cover": _e("Days of cover", "库存可售天数"),
