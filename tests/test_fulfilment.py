@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import storebook
+import storebook.text
 from storebook import fulfilment
 from storebook.errors import NoDataError
 from storebook.periods import month
@@ -47,6 +48,35 @@ def write_tables(root: Path, **tables: list[dict]) -> storebook.Workbook:
         (processed / name).mkdir(parents=True, exist_ok=True)
         pq.write_table(pa.table(arrays), processed / name / "part-0.parquet")
     return storebook.open(processed)
+
+
+def run_report_notebook(name: str, parameters: dict, root: Path, out_dir: Path):
+    """Execute notebooks/<name>.ipynb with papermill against the workbook at ``root``;
+    returns the executed notebook. Shared by the fulfilment, products and profit tests."""
+    import os
+
+    import nbformat
+    import papermill as pm
+
+    from conftest import TEST_KEY
+
+    repo = Path(__file__).resolve().parents[1]
+    output = out_dir / f"{name}.ipynb"
+    saved = {k: os.environ.get(k) for k in ("STOREBOOK_ROOT", "STOREBOOK_HASH_KEY")}
+    os.environ.update({"STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": TEST_KEY})
+    try:
+        pm.execute_notebook(str(repo / "notebooks" / f"{name}.ipynb"), str(output), parameters=parameters,
+                            kernel_name="python3", progress_bar=False, cwd=str(repo / "notebooks"))
+    finally:
+        for k, v in saved.items():
+            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    return nbformat.read(output, as_version=4)
+
+
+def report_text(nb) -> str:
+    """Every Markdown output of an executed notebook (headings, takeaways, notices)."""
+    return "\n".join(o["data"]["text/markdown"] for c in nb.cells for o in c.get("outputs", [])
+                     if "text/markdown" in o.get("data", {}))
 
 
 def _order(order_id, platform, paid_at, status="completed", paid_amount=100.0):
@@ -224,7 +254,7 @@ def test_logistics_issues_per_1000_orders(store):
     assert i.loc["A", "orders"] == 2 and i.loc["B", "orders"] == 3
     assert i.loc["A", "complaints"] == 0            # T2 is a question, not a complaint
     assert i.loc["B", "complaints_per_1000"] == pytest.approx(1000 / 3)
-    assert i.loc["A", "refunds"] == 1               # O3's two damage returns: one order
+    assert i.loc["A", "refunded_orders"] == 1               # O3's two damage returns: one order
     assert i.loc["A", "refund_amount"] == pytest.approx(35.0)
     assert i.loc["B", "refunds_per_1000"] == pytest.approx(1000 / 3)  # O2 late; O9 changed mind
 
@@ -309,3 +339,119 @@ def test_no_slow_carrier_flagged_in_other_months(wb, truth):
     for p in wb.months():
         if p != planted and p.start >= wb.data_range()[0]:
             assert fulfilment.find_slow_carriers(wb, p).empty, p.label
+
+
+# ----------------------------------------------------------------------------- settings, months, report helpers
+
+
+def test_delivery_promise_from_the_workbook_settings(store, root):
+    (root / "storebook.local.toml").write_text("[fulfilment]\ndelivery_promise_days = 1\n", encoding="utf-8")
+    wb = storebook.open(root / "data" / "processed")
+    assert fulfilment.delivery_promise(wb) == 1
+    assert fulfilment.summarise_delivery_times(wb, MARCH, by=None).iloc[0].late == 5   # as with promise_days=1
+    assert fulfilment.delivery_promise(wb, 9) == 9                                     # the argument wins
+    (root / "storebook.local.toml").write_text("[fulfilment.delivery_promise_days]\ndefault = 6\nZhejiang = 1\n",
+                                               encoding="utf-8")
+    wb = storebook.open(root / "data" / "processed")
+    d = fulfilment.summarise_delivery_times(wb, MARCH, by=None).iloc[0]
+    assert d.late == 3            # Zhejiang S1 (2 d) and S2 (5 d); S3b still in transit past 6 days
+    (root / "storebook.local.toml").write_text('[fulfilment]\ndelivery_promise_days = "soon"\n', encoding="utf-8")
+    with pytest.raises(storebook.StorebookError) as e:
+        fulfilment.delivery_promise(storebook.open(root / "data" / "processed"))
+    assert "delivery_promise_days" in str(e.value) and "[fulfilment]" in str(e.value)
+
+
+def test_grouping_by_month_gives_each_months_numbers(store):
+    both = MARCH.trailing(2)                                              # February and March
+    by_month = fulfilment.summarise_ship_times(store, both, by=["month", "platform"]).set_index(["month", "platform"])
+    march = fulfilment.summarise_ship_times(store, MARCH, by="platform").set_index("platform")
+    for platform in ("tmall", "jd", "total"):
+        assert by_month.loc[("2026-03", platform), "within_24h_rate"] == pytest.approx(march.loc[platform, "within_24h_rate"])
+        assert by_month.loc[("2026-03", platform), "median_hours"] == pytest.approx(march.loc[platform, "median_hours"])
+    assert by_month.loc[("2026-02", "web"), "orders"] == 1                # O7, paid in February
+
+
+def test_headline_record_follows_the_index_contract(store):
+    wb = store
+    headline = fulfilment.fulfilment_headline(wb, MARCH)
+    record = fulfilment.headline_record(headline, storebook.text.Text("zh"))
+    assert [r["key"] for r in record] == list(fulfilment.HEADLINE_METRICS)
+    assert record[0]["label"] == "24小时发货率" and record[0]["unit"] == "ratio"
+    assert record[0]["value"] == pytest.approx(0.5) and record[0]["vs_prior"] is None   # February: nothing due
+    assert {r["good"] for r in record} <= {"up", "down"}
+    assert next(r for r in record if r["key"] == "late_rate")["good"] == "down"
+
+
+def test_busiest_keeps_the_total():
+    f = pd.DataFrame({"carrier": ["A", "B", "C", "total"], "shipments": [3, 9, 3, 15]})
+    assert fulfilment.busiest(f, "carrier", 2)["carrier"].tolist() == ["B", "A", "total"]
+
+
+@pytest.mark.notebooks
+def test_notebook_names_the_planted_slow_carrier(sample_root, truth, tmp_path):
+    """The report of the planted month, in Chinese, names the carrier and its provinces."""
+    from storebook.results import read_results
+
+    planted = truth["truths"]["slow_carrier"]
+    label = planted["shipped_from"][:7]
+    nb = run_report_notebook("fulfilment", {"month": label, "language": "zh"}, sample_root, tmp_path)
+    results = read_results(nb)
+    found = results["fulfilment.slow_carrier"]
+    assert found["carrier"] == planted["carrier"]
+    assert set(found["provinces"]) == set(planted["provinces"])
+    text = report_text(nb)
+    assert planted["carrier"] in text and all(p in text for p in planted["provinces"])
+    assert results["fulfilment.notices"] == []
+    wb = storebook.open(sample_root / "data" / "processed", root=sample_root)
+    total = fulfilment.summarise_fulfilment(wb, storebook.periods.month(label)).query("platform == 'total'")
+    recorded = {r["key"]: r["value"] for r in results["fulfilment.headline"]}
+    for metric in fulfilment.HEADLINE_METRICS:
+        assert recorded[metric] == pytest.approx(total[metric].iloc[0])
+    assert results["fulfilment.spring_festival_extra_days"] > 2      # the shutdown is in the 13-month window
+
+
+# ----------------------------------------------------------------------------- the charts of the three reports
+
+
+def test_operations_charts_render_in_chinese_at_report_size(caplog):
+    """rate_bars, daily_line, heatmap, hbars, waterfall, pareto_curve: no missing glyph, report width."""
+    from storebook import plots
+    from storebook.text import Text
+    from test_plots import _draw_capturing_glyph_problems
+
+    plots.use_house_style()
+    zh = Text("zh")
+    title = "天猫24小时发货率最低"
+    days = pd.date_range("2026-01-20", "2026-03-10", freq="D")
+    pnl = pd.DataFrame({"line": ["gross_sales", "discounts", "paid_amount", "refunds", "net_sales", "cogs", "gross_margin",
+                                 "commission", "marketing", "logistics", "contribution_margin"],
+                        "amount": [110.0, 10, 100, 5, 95, 40, 55, 5, 10, 5, 35], "budget_amount": np.nan})
+    pnl["is_subtotal"] = pnl["line"].isin(["gross_sales", "paid_amount", "net_sales", "gross_margin", "contribution_margin"])
+    pnl["is_deduction"] = ~pnl["is_subtotal"]
+    pnl.loc[pnl["line"] == "contribution_margin", "budget_amount"] = 40.0
+    charts = {
+        "rate_bars": plots.rate_bars(pd.DataFrame({"platform": ["tmall", "jd", "total"], "within_24h_rate": [0.8, 0.9, 0.85],
+                                                   "within_48h_rate": [0.99, 0.98, 0.985]}), zh, category="platform",
+                                     values=["within_24h_rate", "within_48h_rate"], title=title),
+        "daily_line": plots.daily_line(pd.DataFrame({"day": days, "total_days": np.linspace(2, 9, len(days))}), zh,
+                                       value="total_days", title=title),
+        "heatmap": plots.heatmap(pd.DataFrame({"carrier": ["SF", "SF", "ZTO", "ZTO"], "province": ["四川", "重庆"] * 2,
+                                               "mean_days": [2.0, 2.1, 5.5, 5.8]}), zh, index="carrier",
+                                 columns="province", values="mean_days", title=title),
+        "hbars": plots.hbars(pd.DataFrame({"category": ["美妆", "total"], "price_cut": [0.02, 0.01],
+                                           "discount_share": [0.08, 0.03]}), zh, category="category",
+                             values=["price_cut", "discount_share"], kind="pct", stacked=True, title=title),
+        "waterfall": plots.waterfall(pnl, zh, title=title),
+        "pareto_curve": plots.pareto_curve(pd.DataFrame({"revenue": [50.0, 30, 10, 5, 3, 2],
+                                                         "gross_margin": [20.0, 15, 5, 3, 1, -1]}), zh, title=title),
+    }
+    for name, fig in charts.items():
+        png, problems = _draw_capturing_glyph_problems(fig, caplog)
+        assert problems == [], name
+        assert fig.get_figwidth() == plots.WIDTH_IN and len(png) < 250_000, name
+        assert "天猫" in fig._suptitle.get_text(), name
+    ticks = [t.get_text() for t in charts["waterfall"].axes[0].get_xticklabels()]
+    assert ticks[0] == "商品总额" and ticks[-1] == "贡献毛利"
+    # A deduction floats from the running total down: cogs spans 95 → 55.
+    bars = [p for p in charts["waterfall"].axes[0].patches]
+    assert bars[5].get_y() == pytest.approx(55.0) and bars[5].get_height() == pytest.approx(40.0)

@@ -169,3 +169,28 @@ def test_high_returns_need_volume_and_evidence(root):
     assert r.loc["A", "is_high"]                 # 2.7 × the category, interval clear of it
     assert not r.loc["A4", "is_high"]            # 40 % but only 5 sold
     assert not r.loc["A3", "is_high"] and not r.loc["A2", "is_high"]
+
+
+def test_cross_abc_counts_every_pair():
+    abc = pd.DataFrame({"abc_revenue": ["A", "A", "B", "C"], "abc_margin": ["A", "B", "B", "C"]})
+    cross = products.cross_abc(abc).set_index(["abc_revenue", "abc_margin"])["skus"]
+    assert len(cross) == 9 and cross.sum() == 4
+    assert cross[("A", "B")] == 1 and cross[("B", "A")] == 0
+
+
+@pytest.mark.notebooks
+def test_notebook_on_another_platform_in_chinese(sample_root, tmp_path):
+    """products.ipynb for Douyin alone, in Chinese: the recorded headline is the library's."""
+    import storebook
+    from storebook.results import read_results
+    from test_fulfilment import report_text, run_report_notebook
+
+    nb = run_report_notebook("products", {"month": "2026-09", "platforms": ["douyin"], "language": "zh"},
+                             sample_root, tmp_path)
+    results = read_results(nb)
+    assert results["products.notices"] == []
+    wb = storebook.open(sample_root / "data" / "processed", root=sample_root)
+    expected = products.summarise_products(wb, month("2026-09"), ["douyin"])
+    recorded = {r["key"]: r["value"] for r in results["products.headline"]}
+    assert recorded == pytest.approx(expected)
+    assert "商品与品类" in report_text(nb) and "抖音" in report_text(nb)

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import storebook
+import storebook.text
 from storebook import profit
 from storebook.errors import NoDataError
 from storebook.periods import month
@@ -164,13 +165,13 @@ def test_budget_lines_and_comparison(store):
     assert jd_tm.loc["total", "paid_amount"] == 620.0
     assert np.isnan(jd_tm.loc["total", "gross_margin"])     # jd has no margin budget
     c = profit.compare_pnl(store, MARCH, platforms=["tmall"], platform="tmall").set_index("line")
-    assert c.loc["contribution_margin", "value"] == pytest.approx(31.86)
-    assert c.loc["contribution_margin", "budget"] == 40.0
-    assert c.loc["contribution_margin", "diff_budget"] == pytest.approx(-8.14)
+    assert c.loc["contribution_margin", "amount"] == pytest.approx(31.86)
+    assert c.loc["contribution_margin", "budget_amount"] == 40.0
+    assert c.loc["contribution_margin", "diff_budget_amount"] == pytest.approx(-8.14)
     assert c.loc["marketing", "vs_budget"] == pytest.approx(75.5 / 70 - 1)
     # February: F1, F2 paid; F1's parcel shipped in February; spend 99 → CM = 110 − 7.80 − 99 − 7.
-    assert c.loc["contribution_margin", "prior"] == pytest.approx(-3.80)
-    assert np.isnan(c.loc["contribution_margin", "last_year"])   # no March 2025
+    assert c.loc["contribution_margin", "prior_amount"] == pytest.approx(-3.80)
+    assert np.isnan(c.loc["contribution_margin", "last_year_amount"])   # no March 2025
     assert c.loc["net_sales", "share"] == 1.0 and c.loc["cogs", "share"] == pytest.approx(90 / 238)
     facts = profit.pnl_facts(c.reset_index())
     assert facts["biggest_cost"] == "pnl.cogs" and facts["contribution_margin_rate"] == pytest.approx(31.86 / 238)
@@ -285,3 +286,37 @@ def test_sample_pnl_reconciles_to_the_cent(wb, sample_root):
     assert abs(pnl.loc["total", "contribution_margin"] - cm) < 0.01 * len(profit.PNL_LINES)
     # The P&L's refunds are the returns' refunds: the sample refunds only what comes back.
     assert abs(pnl.loc["total", "refunds"] - rt.refund_amount.sum()) < 0.0051
+
+
+def test_headline_record_and_facts(store):
+    headline = profit.profit_headline(store, MARCH, ["tmall", "jd"])
+    record = profit.headline_record(headline, storebook.text.Text("en"))
+    assert [r["key"] for r in record] == list(profit.HEADLINE_METRICS)
+    cm = next(r for r in record if r["key"] == "contribution_margin")
+    assert cm["value"] == pytest.approx(136.07) and cm["unit"] == "CNY" and cm["good"] == "up"
+    assert cm["vs_prior"] == pytest.approx(136.07 / -3.80 - 1)      # February's tmall-only margin
+    pnl = profit.contribution_pnl(store, MARCH, ["tmall", "jd"])
+    facts = profit.platform_facts(pnl)
+    assert facts["best"] == "jd" and facts["thin"] == "tmall"      # 104.21 of 310 vs 31.86 of 238
+    assert facts["biggest_cost"] == "pnl.marketing"
+    m = profit.marketing_facts(profit.compare_marketing_budget(store, MARCH, ["tmall", "jd"]))
+    assert (m["over"], m["top_platform"], m["top_channel"]) == (1, "tmall", "social")
+
+
+@pytest.mark.notebooks
+def test_notebook_for_two_platforms_and_another_month(sample_root, tmp_path):
+    """profit.ipynb for JD and the web shop in 2026-09: the recorded P&L is the library's, to the cent."""
+    from storebook.results import read_results
+    from test_fulfilment import run_report_notebook
+
+    nb = run_report_notebook("profit", {"month": "2026-09", "platforms": ["jd", "web"]}, sample_root, tmp_path)
+    results = read_results(nb)
+    assert results["profit.notices"] == []
+    wb = storebook.open(sample_root / "data" / "processed", root=sample_root)
+    pnl = profit.contribution_pnl(wb, month("2026-09"), ["jd", "web"]).set_index("platform").loc["total"]
+    recorded = {r["line"]: r["amount"] for r in results["profit.pnl"]}
+    for line in profit.PNL_LINES:
+        assert recorded[line] == pytest.approx(pnl[line], abs=0.001)
+    assert results["profit.contribution_margin"] == pytest.approx(pnl["contribution_margin"], abs=0.001)
+    platforms = {r["platform"] for r in results["profit.by_platform"]}
+    assert platforms == {"jd", "web", "total"}

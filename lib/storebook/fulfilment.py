@@ -14,8 +14,10 @@ Definitions used throughout (one place):
 - **Delivery time** (配送时长) = ``delivered_at`` − ``shipped_at`` of a shipment, in days,
   for shipments handed to the carrier in the period.
 - **Late delivery** (超时配送): delivered later than the promise for its destination
-  province (:data:`DELIVERY_PROMISE_DAYS`), or still in transit past it at the data
-  horizon. Shipments handed over during the Spring Festival shutdown carry no promise.
+  province, or still in transit past it at the data horizon. The promise is the store's
+  setting ``[fulfilment] delivery_promise_days`` in storebook.toml, else
+  :data:`DELIVERY_PROMISE_DAYS` (:func:`delivery_promise`). Shipments handed over during
+  the Spring Festival shutdown carry no promise.
 - **Logistics cost** (物流成本) = Σ ``shipping_cost_amount`` of the shipments handed over in
   the period (a period cost, as the carrier bills it). Per order and per unit, an order
   shipped in n parcels counts 1/n in each parcel's group.
@@ -51,6 +53,7 @@ __all__ = [
     "REGIONS",
     "SHIP_WINDOWS_HOURS",
     "data_horizon",
+    "delivery_promise",
     "summarise_delivery_times",
     "trend_delivery_times",
     "find_slow_carriers",
@@ -340,6 +343,45 @@ def count_unshipped_orders(
 
 # ----------------------------------------------------------------------------- delivery
 
+def delivery_promise(wb: Workbook, promise_days: float | Mapping[str, float] | None = None
+                     ) -> float | dict[str, float]:
+    """The delivery promise in force: the argument, else the workbook's setting, else the house one.
+
+    The store sets its promise in storebook.toml (or storebook.local.toml)::
+
+        [fulfilment]
+        delivery_promise_days = 3                 # every province
+
+        [fulfilment.delivery_promise_days]        # or by province, with a default
+        default = 3
+        新疆 = 7
+
+    Returns:
+        Days (a number) or a mapping province → days with a ``default``
+        (:data:`DELIVERY_PROMISE_DAYS` when nothing is set).
+    Raises:
+        StorebookError: the setting is not a number of days or such a mapping.
+
+    Example:
+        >>> delivery_promise(wb, 2)                       # doctest: +SKIP
+        2
+    """
+    value = promise_days
+    if value is None:
+        value = wb.config.settings.get("fulfilment", {}).get("delivery_promise_days")
+    if value is None:
+        return dict(DELIVERY_PROMISE_DAYS)
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+    if isinstance(value, Mapping):
+        ok = all(isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in value.values())
+    if not ok:
+        raise StorebookError(
+            f"delivery_promise_days = {value!r} is not a promise: give a number of days (3) or a table of "
+            "province = days with a default, under [fulfilment] in storebook.toml or storebook.local.toml"
+        )
+    return dict(value) if isinstance(value, Mapping) else value
+
+
 def _promise_expr(province: ibis.Value, promise_days: float | Mapping[str, float]) -> ibis.Value:
     if isinstance(promise_days, int | float):
         return ibis.literal(float(promise_days))
@@ -368,7 +410,7 @@ def summarise_delivery_times(
     period: Period,
     platforms: list[str] | None = None,
     by: str | Sequence[str] | None = "carrier",
-    promise_days: float | Mapping[str, float] = DELIVERY_PROMISE_DAYS,
+    promise_days: float | Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """Delivery time and late deliveries against the promise (配送时效, 超时率).
 
@@ -383,7 +425,8 @@ def summarise_delivery_times(
         platforms: platforms to include; None = all.
         by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``day`` or
             ``month`` of hand-over, or None for one total row.
-        promise_days: days, or a mapping province → days with a ``default``.
+        promise_days: days, or a mapping province → days with a ``default``; None = the
+            workbook's setting (:func:`delivery_promise`).
     Returns:
         One row per group (then ``total`` when grouped by one column other than the
         day): shipments, delivered, in_transit, median_days, p90_days,
@@ -404,7 +447,7 @@ def summarise_delivery_times(
 
 def _delivery_stats(wb: Workbook, s: ibis.Table, keys: list[str], promise_days, shutdown: list[date]) -> pd.DataFrame:
     horizon = data_horizon(wb).timestamp()
-    promise = _promise_expr(s.province, promise_days)
+    promise = _promise_expr(s.province, delivery_promise(wb, promise_days))
     in_shutdown = _in_days(s.shipped_at, shutdown)
     deadline = s.shipped_at.epoch_seconds() + promise * _DAY_SECONDS
     late = ibis.ifelse(
@@ -798,8 +841,8 @@ def count_logistics_issues(
     Formula: for the orders whose first parcel left in the period (grouped by that
     parcel's carrier / province / warehouse, or the order's platform):
     ``complaints_per_1000 = orders with a logistics complaint ticket × 1000 / orders`` and
-    ``refunds_per_1000 = orders with a return for late delivery or damage × 1000 /
-    orders``; ``refund_amount`` is what those returns refunded. Tickets and returns are
+    ``refunds_per_1000 = refunded_orders (orders with a return for late delivery or damage)
+    × 1000 / orders``; ``refund_amount`` is what those returns refunded. Tickets and returns are
     counted whenever they were raised (later ones still belong to the order's month).
 
     Args:
@@ -809,7 +852,7 @@ def count_logistics_issues(
         by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``month``, or None.
     Returns:
         One row per group (then ``total`` when grouped by one column): orders,
-        complaints, complaints_per_1000, refunds,
+        complaints, complaints_per_1000, refunded_orders,
         refunds_per_1000, refund_amount.
 
     Example:
@@ -847,15 +890,15 @@ def count_logistics_issues(
     metrics = {
         "orders": j.count(),
         "complaints": j.complaint.fill_null(0).sum(),
-        "refunds": j.refund.fill_null(0).sum(),
+        "refunded_orders": j.refund.fill_null(0).sum(),
         "refund_amount": j.refund_amount.fill_null(0.0).sum(),
     }
     out = _aggregate(wb, j, keys, metrics)
     _require(out, "orders", "shipped orders", period, platforms, _SHIPMENTS_TODO)
     return out.assign(
         complaints_per_1000=lambda x: _ratio(x["complaints"] * 1000, x["orders"]),
-        refunds_per_1000=lambda x: _ratio(x["refunds"] * 1000, x["orders"]),
-    )[[*keys, "orders", "complaints", "complaints_per_1000", "refunds", "refunds_per_1000",
+        refunds_per_1000=lambda x: _ratio(x["refunded_orders"] * 1000, x["orders"]),
+    )[[*keys, "orders", "complaints", "complaints_per_1000", "refunded_orders", "refunds_per_1000",
        "refund_amount"]].reset_index(drop=True)
 
 
@@ -866,12 +909,15 @@ HEADLINE_METRICS: tuple[str, ...] = ("within_24h_rate", "within_48h_rate", "medi
                                      "cost_per_order", "complaints_per_1000")
 _HEADLINE_UNITS = {"within_24h_rate": "ratio", "within_48h_rate": "ratio", "median_delivery_days": "days",
                    "late_rate": "ratio", "cost_per_order": "CNY", "complaints_per_1000": "count"}
+#: Which direction is good news for each headline metric (the index colours it).
+_HEADLINE_GOOD = {"within_24h_rate": "up", "within_48h_rate": "up", "median_delivery_days": "down",
+                 "late_rate": "down", "cost_per_order": "down", "complaints_per_1000": "down"}
 #: Fewest orders (or shipments) a group needs before the report calls it best or worst.
 MIN_GROUP = 20
 
 
 def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | None = None,
-                         promise_days: float | Mapping[str, float] = DELIVERY_PROMISE_DAYS) -> pd.DataFrame:
+                         promise_days: float | Mapping[str, float] | None = None) -> pd.DataFrame:
     """The fulfilment headline metrics per month and platform (and in total), from the
     functions above grouped by month: one pass over a period of any length.
 
@@ -901,7 +947,7 @@ def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | No
 
 
 def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | None = None,
-                        promise_days: float | Mapping[str, float] = DELIVERY_PROMISE_DAYS) -> pd.DataFrame:
+                        promise_days: float | Mapping[str, float] | None = None) -> pd.DataFrame:
     """The headline metrics with their change on the prior month and on last year.
 
     Returns:
@@ -954,7 +1000,8 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
         {"key": r.metric, "label": text(f"metric.{r.metric}"),
          "value": None if pd.isna(r.value) else float(r.value), "unit": _HEADLINE_UNITS[r.metric],
          "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
-         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year)}
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
+         **({"good": _HEADLINE_GOOD[r.metric]} if r.metric in _HEADLINE_GOOD else {})}
         for r in total.itertuples()
     ]
 
@@ -1061,5 +1108,19 @@ def issue_facts(issues: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
     total = issues[issues[key] == TOTAL].iloc[0]
     worst, worst_rate = _extreme(issues, key, "complaints_per_1000", "orders", lowest=False)
     return {"complaints_per_1000": total.complaints_per_1000, "refunds_per_1000": total.refunds_per_1000,
-            "complaints": int(total.complaints), "refunds": int(total.refunds), "refund_amount": total.refund_amount,
+            "complaints": int(total.complaints), "refunds": int(total.refunded_orders), "refund_amount": total.refund_amount,
             "worst": worst, "worst_rate": worst_rate}
+
+
+def busiest(frame: pd.DataFrame, key: str, n: int = 10) -> pd.DataFrame:
+    """The ``n`` groups with the most shipments (or orders) of a frame grouped by ``key``,
+    busiest first, then its ``total`` row (pure pandas, for a readable table).
+
+    Example:
+        >>> f = pd.DataFrame({"province": ["A", "B", "C", "total"], "shipments": [5, 9, 1, 15]})
+        >>> busiest(f, "province", 2)["province"].tolist()
+        ['B', 'A', 'total']
+    """
+    size = "shipments" if "shipments" in frame else "orders"
+    groups = frame[frame[key] != TOTAL].sort_values([size, key], ascending=[False, True]).head(n)
+    return pd.concat([groups, frame[frame[key] == TOTAL]], ignore_index=True)

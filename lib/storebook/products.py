@@ -382,7 +382,7 @@ def flag_high_returns(
     Returns:
         One row per SKU sold in the month, highest rate first: sku, product_name,
         category, units_sold, units_returned, return_rate, return_rate_low,
-        category_return_rate, vs_category (rate ÷ category rate), refund_amount, is_high.
+        category_return_rate, category_multiple (rate ÷ category rate), refund_amount, is_high.
 
     Example:
         >>> r = flag_high_returns(wb, wb.period("2026-10"))    # doctest: +SKIP
@@ -392,14 +392,14 @@ def flag_high_returns(
     by_cat = service.summarise_returns(wb, period, platforms, by="category")
     cat = by_cat[["category", "return_rate"]].rename(columns={"return_rate": "category_return_rate"})
     out = by_sku[by_sku["units_sold"] > 0].merge(cat, on="category", how="left")
-    out = out.assign(vs_category=lambda d: _ratio(d["return_rate"], d["category_return_rate"]))
+    out = out.assign(category_multiple=lambda d: _ratio(d["return_rate"], d["category_return_rate"]))
     low, _ = stats.wilson_interval(out["units_returned"].to_numpy(), out["units_sold"].to_numpy())
     out["return_rate_low"] = low
-    out["is_high"] = ((out["units_sold"] >= min_units) & (out["vs_category"] >= factor)
+    out["is_high"] = ((out["units_sold"] >= min_units) & (out["category_multiple"] >= factor)
                       & (out["return_rate_low"] > out["category_return_rate"])).astype(bool)
     out = out.sort_values(["is_high", "return_rate", "units_sold", "sku"], ascending=[False, False, False, True])
     return out[["sku", "product_name", "category", "units_sold", "units_returned", "return_rate",
-                "return_rate_low", "category_return_rate", "vs_category", "refund_amount", "is_high"]].reset_index(drop=True)
+                "return_rate_low", "category_return_rate", "category_multiple", "refund_amount", "is_high"]].reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- the report's numbers
@@ -409,6 +409,8 @@ HEADLINE_METRICS: tuple[str, ...] = ("skus_sold", "a_sku_share", "tail_revenue_s
                                      "price_realisation")
 _HEADLINE_UNITS = {"skus_sold": "count", "a_sku_share": "ratio", "tail_revenue_share": "ratio",
                    "overstock_value": "CNY", "price_realisation": "ratio"}
+#: Which direction is good news for each headline metric (the index colours it).
+_HEADLINE_GOOD = {"skus_sold": "up", "overstock_value": "down", "price_realisation": "up"}
 
 
 def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None = None) -> dict[str, float]:
@@ -484,7 +486,8 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
         {"key": r.metric, "label": text(f"metric.{r.metric}"),
          "value": None if pd.isna(r.value) else float(r.value), "unit": _HEADLINE_UNITS[r.metric],
          "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
-         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year)}
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
+         **({"good": _HEADLINE_GOOD[r.metric]} if r.metric in _HEADLINE_GOOD else {})}
         for r in headline.itertuples()
     ]
 
@@ -559,3 +562,16 @@ def return_facts(returns: pd.DataFrame) -> dict[str, Any]:
             "top_sku": None if top is None else top["sku"], "top_name": None if top is None else top["product_name"],
             "top_rate": None if top is None else top["return_rate"],
             "top_category_rate": None if top is None else top["category_return_rate"]}
+
+
+def cross_abc(abc: pd.DataFrame) -> pd.DataFrame:
+    """SKUs per revenue class × margin class of :func:`classify_skus` (for a cross table).
+
+    Example:
+        >>> abc = pd.DataFrame({"abc_revenue": ["A", "A", "B"], "abc_margin": ["A", "B", "B"]})
+        >>> cross_abc(abc).query("abc_revenue == 'A'")["skus"].tolist()
+        [1, 1, 0]
+    """
+    grid = pd.MultiIndex.from_product([["A", "B", "C"], ["A", "B", "C"]], names=["abc_revenue", "abc_margin"])
+    counts = abc.groupby(["abc_revenue", "abc_margin"]).size().reindex(grid, fill_value=0)
+    return counts.rename("skus").reset_index()

@@ -317,8 +317,9 @@ def compare_pnl(wb: Workbook, period: Period, platforms: list[str] | None = None
                    platform: str = TOTAL) -> pd.DataFrame:
     """The P&L of one platform (or the total) against the prior month, last year and budget.
 
-    Formula: ``vs_prior = value / prior − 1``, likewise ``vs_last_year`` and ``vs_budget``
-    (relative changes); ``diff_budget = value − budget``; ``share`` = line / net sales.
+    Formula: ``vs_prior = amount / prior_amount − 1``, likewise ``vs_last_year`` and
+    ``vs_budget`` (relative changes); ``diff_budget_amount = amount − budget_amount``;
+    ``share`` = line / net sales.
 
     Args:
         wb: the workbook.
@@ -326,12 +327,13 @@ def compare_pnl(wb: Workbook, period: Period, platforms: list[str] | None = None
         platforms: the platforms of the P&L; None = all.
         platform: the row to compare: a platform or ``total``.
     Returns:
-        One row per P&L line, in order: line, is_subtotal, is_deduction, value, share,
-        prior, last_year, budget, vs_prior, vs_last_year, vs_budget, diff_budget
-        (comparison columns missing where that month has no data or no budget).
+        One row per P&L line, in order: line, is_subtotal, is_deduction, amount, share,
+        prior_amount, last_year_amount, budget_amount, vs_prior, vs_last_year, vs_budget,
+        diff_budget_amount (comparison columns missing where that month has no data or no
+        budget).
 
     Example:
-        >>> compare_pnl(wb, wb.period("2026-10"))[["line", "value", "budget"]]  # doctest: +SKIP
+        >>> compare_pnl(wb, wb.period("2026-10"))[["line", "amount", "budget_amount"]]  # doctest: +SKIP
     """
     platforms = _platforms(wb, platforms)
     current = contribution_pnl(wb, period, platforms)
@@ -349,20 +351,20 @@ def compare_pnl(wb: Workbook, period: Period, platforms: list[str] | None = None
         "line": list(PNL_LINES),
         "is_subtotal": [line in SUBTOTALS for line in PNL_LINES],
         "is_deduction": [line in DEDUCTIONS for line in PNL_LINES],
-        "value": value.to_numpy(),
-        "prior": column(_pnl_or_none(wb, period.prior(), platforms)).to_numpy(),
-        "last_year": column(_pnl_or_none(wb, period.last_year(), platforms)).to_numpy(),
-        "budget": budget_col.to_numpy(),
+        "amount": value.to_numpy(),
+        "prior_amount": column(_pnl_or_none(wb, period.prior(), platforms)).to_numpy(),
+        "last_year_amount": column(_pnl_or_none(wb, period.last_year(), platforms)).to_numpy(),
+        "budget_amount": budget_col.to_numpy(),
     })
     net = value["net_sales"]
     return out.assign(
-        share=lambda d: _ratio(d["value"], pd.Series(net, index=d.index)),
-        vs_prior=lambda d: _relative_change(d["value"], d["prior"]),
-        vs_last_year=lambda d: _relative_change(d["value"], d["last_year"]),
-        vs_budget=lambda d: _relative_change(d["value"], d["budget"]),
-        diff_budget=lambda d: d["value"] - d["budget"],
-    )[["line", "is_subtotal", "is_deduction", "value", "share", "prior", "last_year", "budget",
-       "vs_prior", "vs_last_year", "vs_budget", "diff_budget"]]
+        share=lambda d: _ratio(d["amount"], pd.Series(net, index=d.index)),
+        vs_prior=lambda d: _relative_change(d["amount"], d["prior_amount"]),
+        vs_last_year=lambda d: _relative_change(d["amount"], d["last_year_amount"]),
+        vs_budget=lambda d: _relative_change(d["amount"], d["budget_amount"]),
+        diff_budget_amount=lambda d: d["amount"] - d["budget_amount"],
+    )[["line", "is_subtotal", "is_deduction", "amount", "share", "prior_amount", "last_year_amount",
+       "budget_amount", "vs_prior", "vs_last_year", "vs_budget", "diff_budget_amount"]]
 
 
 def pnl_facts(comparison: pd.DataFrame) -> dict[str, Any]:
@@ -375,25 +377,25 @@ def pnl_facts(comparison: pd.DataFrame) -> dict[str, Any]:
 
     Example:
         >>> c = pd.DataFrame({"line": ["net_sales", "gross_margin", "cogs", "contribution_margin"],
-        ...     "is_deduction": [False, False, True, False], "value": [100.0, 40.0, 60.0, 10.0],
+        ...     "is_deduction": [False, False, True, False], "amount": [100.0, 40.0, 60.0, 10.0],
         ...     "vs_prior": [0.0, 0.0, 0.0, 0.1], "vs_last_year": [None] * 4, "vs_budget": [None] * 4,
-        ...     "diff_budget": [None] * 4})
+        ...     "diff_budget_amount": [None] * 4})
         >>> f = pnl_facts(c); f["contribution_margin_rate"], f["biggest_cost"]
         (0.1, 'pnl.cogs')
     """
     c = comparison.set_index("line")
-    net = c.at["net_sales", "value"]
-    costs = c[c["is_deduction"].astype(bool)]["value"]
+    net = c.at["net_sales", "amount"]
+    costs = c[c["is_deduction"].astype(bool)]["amount"]
     return {
         "net_sales": net,
-        "gross_margin": c.at["gross_margin", "value"],
-        "gross_margin_rate": gross_margin_rate(c.at["gross_margin", "value"], net),
-        "contribution_margin": c.at["contribution_margin", "value"],
-        "contribution_margin_rate": contribution_margin_rate(c.at["contribution_margin", "value"], net),
+        "gross_margin": c.at["gross_margin", "amount"],
+        "gross_margin_rate": gross_margin_rate(c.at["gross_margin", "amount"], net),
+        "contribution_margin": c.at["contribution_margin", "amount"],
+        "contribution_margin_rate": contribution_margin_rate(c.at["contribution_margin", "amount"], net),
         "cm_vs_prior": c.at["contribution_margin", "vs_prior"],
         "cm_vs_last_year": c.at["contribution_margin", "vs_last_year"],
         "cm_vs_budget": c.at["contribution_margin", "vs_budget"],
-        "cm_diff_budget": c.at["contribution_margin", "diff_budget"],
+        "cm_diff_budget": c.at["contribution_margin", "diff_budget_amount"],
         "biggest_cost": f"pnl.{costs.idxmax()}" if len(costs) else None,
     }
 
@@ -544,6 +546,9 @@ HEADLINE_METRICS: tuple[str, ...] = ("net_sales", "gross_margin", "gross_margin_
                                      "contribution_margin_rate", "marketing_ratio")
 _HEADLINE_UNITS = {"net_sales": "CNY", "gross_margin": "CNY", "gross_margin_rate": "ratio",
                    "contribution_margin": "CNY", "contribution_margin_rate": "ratio", "marketing_ratio": "ratio"}
+#: Which direction is good news for each headline metric (the index colours it).
+_HEADLINE_GOOD = {"net_sales": "up", "gross_margin": "up", "gross_margin_rate": "up", "contribution_margin": "up",
+                 "contribution_margin_rate": "up", "marketing_ratio": "down"}
 
 
 def _headline_metrics(pnl: pd.DataFrame) -> pd.DataFrame:
@@ -597,7 +602,8 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
         {"key": r.metric, "label": text(f"metric.{r.metric}"),
          "value": None if pd.isna(r.value) else float(r.value), "unit": _HEADLINE_UNITS[r.metric],
          "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
-         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year)}
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
+         **({"good": _HEADLINE_GOOD[r.metric]} if r.metric in _HEADLINE_GOOD else {})}
         for r in total.itertuples()
     ]
 
