@@ -376,20 +376,20 @@ def _with_notes(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
 
 
 def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
-    """The ``overview.headline`` record: the all-platform values of the headline KPIs.
+    """The ``overview.headline`` record: the all-platform paid amount, net sales, gross margin,
+    conversion and refund rate (the units of docs/notebooks.md: CNY, ratio).
 
     Args:
         card: :func:`build_scorecard`'s frame.
         text: the notebook's :class:`storebook.text.Text` (labels in its language).
     """
-    wanted = ("paid_amount", "net_sales", "gross_margin", "conversion_rate", "csat", "refund_rate")
-    total = card[(card["platform"] == TOTAL) & card["metric"].isin(wanted)]
+    wanted = ("paid_amount", "net_sales", "gross_margin", "conversion_rate", "refund_rate")
+    total = card[(card["platform"] == TOTAL) & card["metric"].isin(wanted) & card["value"].notna()]
     return [
-        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": None if pd.isna(r.value) else float(r.value),
-         "unit": r.unit,
+        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": float(r.value), "unit": r.unit,
          "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
          "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
-         "good": "up" if r.higher_is_better else "down", "status": r.status}
+         "good": "up" if r.higher_is_better else "down"}
         for r in total.itertuples()
     ]
 

@@ -615,19 +615,20 @@ def summarise_returns(
 
 # -- what the report states ----------------------------------------------------------------
 #: Metrics of the service headline, in the order the report shows them.
-HEADLINE_METRICS: tuple[str, ...] = ("tickets", "csat", "first_response_median_h", "complaints_per_1000_orders",
-                                     "refund_rate")
-HEADLINE_UNITS: dict[str, str] = {"tickets": "count", "csat": "score", "first_response_median_h": "hours",
-                                  "complaints_per_1000_orders": "per_1000", "refund_rate": "ratio"}
-#: Which way is good news for each headline metric (the index colours the change by it).
-HEADLINE_GOOD: dict[str, str] = {"tickets": "down", "csat": "up", "first_response_median_h": "down",
-                                 "complaints_per_1000_orders": "down", "refund_rate": "down"}
+HEADLINE_METRICS: tuple[str, ...] = ("tickets", "complaints", "csat", "satisfied_share", "first_response_median_h",
+                                     "complaints_per_1000_orders", "refund_rate")
+#: The index's record takes the metrics in its units (count, ratio); the others show on the page.
+HEADLINE_UNITS: dict[str, str] = {"tickets": "count", "complaints": "count", "satisfied_share": "ratio",
+                                  "refund_rate": "ratio"}
+#: Which way is good news for each recorded metric (the index colours the change by it).
+HEADLINE_GOOD: dict[str, str] = {"tickets": "down", "complaints": "down", "satisfied_share": "up",
+                                 "refund_rate": "down"}
 
 
 def _headline_rows(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
     """The headline metrics per platform and in total (``total``) for one month."""
     parts = []
-    for fn, cols in ((count_tickets, ["tickets"]), (compute_csat, ["csat"]),
+    for fn, cols in ((count_tickets, ["tickets", "complaints"]), (compute_csat, ["csat", "satisfied_share"]),
                      (summarise_response_times, ["first_response_median_h"]),
                      (compute_complaint_rate, ["complaints_per_1000_orders"]), (compute_refund_rate, ["refund_rate"])):
         try:
@@ -646,9 +647,9 @@ def service_headline(wb: Workbook, period: Period, platforms: Sequence[str] | st
     """The service headline per platform and in total, against the prior month and last year.
 
     Metrics (:data:`HEADLINE_METRICS`), each as its function here defines it: tickets
-    (工单量), CSAT (满意度), median first response in hours (首次响应时长), complaints per
-    1,000 orders (每千单投诉), refund rate (退款率). vs_prior / vs_last_year = value ÷
-    comparison − 1.
+    (工单量), complaints (投诉量), CSAT (满意度) and the share rating 4–5 (好评率), median
+    first response in hours (首次响应时长), complaints per 1,000 orders (每千单投诉), refund
+    rate (退款率). vs_prior / vs_last_year = value ÷ comparison − 1.
 
     Returns:
         One row per platform (then ``total``) × metric: platform, metric, value, prior,
@@ -701,8 +702,9 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict]:
-    """The ``service.headline`` record the report index shows (all-platform values)."""
-    total = headline[headline["platform"] == "total"]
+    """The ``service.headline`` record the report index shows (all-platform values of the
+    metrics in the index's units)."""
+    total = headline[(headline["platform"] == "total") & headline["metric"].isin(list(HEADLINE_UNITS))]
     return [
         {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": None if pd.isna(r.value) else float(r.value),
          "unit": HEADLINE_UNITS[r.metric],
@@ -801,6 +803,23 @@ def returns_facts(returns: pd.DataFrame, reasons: pd.DataFrame) -> dict:
         "top_category": None if top is None else top["category"], "top_rate": None if top is None else top["return_rate"],
         "top_reason": None if reason is None else reason["reason"],
         "top_reason_share": None if reason is None else reason["share_of_returns"],
+    }
+
+
+def reason_facts(by_reason: pd.DataFrame) -> dict:
+    """The numbers the return-reasons title and takeaway state (from :func:`summarise_returns`
+    by category × reason)."""
+    totals = by_reason.groupby("reason")["returns"].sum()
+    if totals.sum() == 0:
+        return {"variant": "none", "top_reason": None, "top_reason_share": None}
+    top = totals.idxmax()
+    cells = by_reason[by_reason["returns"] >= 3]
+    peak = cells.loc[cells["share_of_returns"].idxmax()] if len(cells) else by_reason.loc[by_reason["returns"].idxmax()]
+    quality = by_reason[by_reason["reason"].isin(["quality", "damaged", "not_as_described"])]["returns"].sum()
+    return {
+        "variant": None, "top_reason": top, "top_reason_share": totals[top] / totals.sum(),
+        "peak_category": peak["category"], "peak_reason": peak["reason"], "peak_share": peak["share_of_returns"],
+        "product_share": quality / totals.sum(),
     }
 
 
