@@ -444,8 +444,14 @@ def group_bars(frame: pd.DataFrame, text: Text, *, group: str = "platform", cate
 
 
 def _label(text: Text, kind: str, value: Any) -> str:
-    """A category's label: vocabulary (platform, channel …) when known, else the value itself."""
-    return text.label(kind, value)
+    """A category's label: vocabulary (platform, channel …) when known, else the value itself.
+
+    A column whose values are another column's vocabulary (``from_segment`` → ``segment``)
+    takes the mapping of :data:`storebook.tables.LABEL_COLUMNS`.
+    """
+    from storebook.tables import LABEL_COLUMNS
+
+    return text.label(LABEL_COLUMNS.get(kind, kind), value)
 
 
 def _value_axis(ax, kind: str, axis: str = "y") -> None:
@@ -687,5 +693,38 @@ def pareto_curve(abc: pd.DataFrame, text: Text, *, measures: Sequence[str] = ("r
     ax.set_xlabel(text("axis.sku_share"))
     ax.set_ylabel(text("axis.cumulative_share"))
     ax.legend(loc="lower right")
+    set_title(fig, title)
+    return fig
+
+
+def interval_trend(frame: pd.DataFrame, text: Text, *, value: str, x: str = "month", kind: str = "number",
+                   reference: float | None = None, title: str | None = None) -> Figure:
+    """A monthly measure with its 95 % interval as a band (``<value>_low`` / ``<value>_high``).
+
+    Args:
+        frame: one row per month with ``x`` (``YYYY-MM`` or a date), ``value`` and its interval.
+        kind: the value axis (``pct``, ``money``, ``number``).
+        reference: a dotted horizontal line (a target).
+
+    Example:
+        >>> f = pd.DataFrame({"month": ["2026-09", "2026-10"], "csat": [4.1, 3.9], "csat_low": [3.9, 3.6],
+        ...                   "csat_high": [4.3, 4.2]})
+        >>> interval_trend(f, Text("en"), value="csat").axes[0].get_ylabel()
+        'CSAT (1–5)'
+    """
+    data = frame.sort_values(x)
+    months = pd.to_datetime(data[x].astype(str))
+    fig, (ax,) = new_figure(height=3.6)
+    ax.fill_between(months, data[f"{value}_low"].astype(float), data[f"{value}_high"].astype(float), color=BAND,
+                    lw=0, label=text("legend.interval"))
+    ax.plot(months, data[value].astype(float), color=PLATFORM_COLOURS["total"], lw=2.2, marker="o", ms=4,
+            label=text(f"metric.{value}"))
+    if reference is not None:
+        ax.axhline(reference, color=BAD, lw=1, ls=":")
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%y-%m"))
+    _value_axis(ax, kind)
+    ax.set_ylabel(text(f"metric.{value}"))
+    ax.legend(loc="lower left", ncols=2)
     set_title(fig, title)
     return fig

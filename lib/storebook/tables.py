@@ -58,6 +58,22 @@ _NUMBERS = {"median_hours", "p90_hours", "median_days", "p90_days", "mean_days",
             "refunds_per_1000", "total_days", "ship_days", "category_multiple", "index_30", "index_60",
             "index_90", "margin_roas", "median_delivery_days"}
 
+# The overview, customers and service reports.
+LABEL_COLUMNS |= {"segment": "segment", "from_segment": "segment", "to_segment": "segment", "status": "status",
+                  "reason": "reason", "group": "group"}
+_COUNTS |= {"customers", "customers_prior", "customers_change", "repeat_customers", "cohort_customers",
+            "active_customers", "tickets", "responded", "resolved", "unresolved", "rated", "satisfied", "returns",
+            "batch_complaints", "batch_units_received", "window_days", "months_since", "new_buyers"}
+_MONEY2 |= {"cumulative_revenue_per_customer"}
+_RATES |= {"share_of_buyers", "share_of_sales", "repeat_rate", "retention", "share_of_from", "complaint_share",
+           "share_of_tickets", "satisfied_share", "refund_rate", "refund_share", "share_of_returns",
+           "batch_share_of_complaints", "batch_share_of_units", "share_of_margin", "returning_sales_share",
+           "repeat_rate_30", "repeat_rate_90", "otif_rate"}
+_MONEY |= {"mean_monetary"}
+_NUMBERS |= {"mean_recency_days", "mean_frequency", "first_response_median_h", "first_response_p90_h",
+             "resolution_median_h", "resolution_p90_h", "complaints_per_1000_orders", "expected", "csat"}
+_DATES |= {"received_on", "first_complaint_on", "last_complaint_on"}
+
 GOOD, BAD, MUTED = "#1A7F37", "#C62828", "#6B6B6B"
 
 #: The house table style (inline: the HTML report loads no external CSS).
@@ -271,3 +287,87 @@ def with_intervals(frame: pd.DataFrame, text: Text, metrics: Sequence[str], *,
             for v, lo, hi in zip(frame[m], frame[f"{m}_low"], frame[f"{m}_high"], strict=True)
         ]
     return _house(pd.DataFrame(shown))
+
+
+# ----------------------------------------------------------------------------- scorecards
+#: Status colours of a scorecard (target met / within 5% / missed), and their cell backgrounds.
+STATUS_COLOURS: dict[str, str] = {"green": GOOD, "amber": "#B7791F", "red": BAD}
+STATUS_FILLS: dict[str, str] = {"green": "#E6F4EA", "amber": "#FDF3DC", "red": "#FCE8E6"}
+
+
+def _good_delta(value: Any, higher_is_better: bool, text: Text) -> str:
+    """A relative change with its arrow, coloured by whether the move is good news."""
+    cell = format_value(value, "delta", text)
+    if value is None or pd.isna(value):
+        return cell
+    if not higher_is_better:  # a rise in returns or complaints is bad news
+        cell = cell.replace(GOOD, "#TMP#").replace(BAD, GOOD).replace("#TMP#", BAD)
+    return cell
+
+
+def _status_cell(status: str, text: Text) -> str:
+    colour = STATUS_COLOURS.get(status, MUTED)
+    return f'<span style="color:{colour}; font-weight:600">{html.escape(text.label("status", status))}</span>'
+
+
+def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler:
+    """A scorecard: one row per metric (one platform's rows), each value in its own format,
+    against target, the prior month and last year, with the status in colour.
+
+    Args:
+        card: rows of metric × platform with value, target, vs_target, prior, vs_prior,
+            last_year, vs_last_year, status, kind (how the value is written) and
+            higher_is_better (:func:`storebook.kpis.build_scorecard`).
+        platform: the rows to show.
+
+    Example:
+        >>> c = pd.DataFrame({"metric": ["refund_rate"], "platform": ["total"], "value": [0.03], "target": [0.02],
+        ...     "vs_target": [0.5], "prior": [0.025], "vs_prior": [0.2], "last_year": [None], "vs_last_year": [None],
+        ...     "status": ["red"], "kind": ["pct"], "higher_is_better": [False]})
+        >>> html_ = scorecard(c, Text("en")).to_html()
+        >>> "3.0%" in html_ and "Off target" in html_ and BAD in html_
+        True
+    """
+    rows = card[card["platform"] == platform]
+    na = format_value(None, "count", text)
+    shown = pd.DataFrame({
+        header("metric", text): [text.label("metric", m) for m in rows["metric"]],
+        header("value", text): [format_value(v, k, text) for v, k in zip(rows["value"], rows["kind"], strict=True)],
+        header("target", text): [format_value(v, k, text) for v, k in zip(rows["target"], rows["kind"], strict=True)],
+        header("vs_target", text): [na if pd.isna(v) else _good_delta(v, h, text)
+                                    for v, h in zip(rows["vs_target"], rows["higher_is_better"], strict=True)],
+        header("status", text): [_status_cell(s, text) for s in rows["status"]],
+        header("prior", text): [format_value(v, k, text) for v, k in zip(rows["prior"], rows["kind"], strict=True)],
+        header("vs_prior", text): [_good_delta(v, h, text)
+                                   for v, h in zip(rows["vs_prior"], rows["higher_is_better"], strict=True)],
+        header("last_year", text): [format_value(v, k, text) for v, k in zip(rows["last_year"], rows["kind"], strict=True)],
+        header("vs_last_year", text): [_good_delta(v, h, text)
+                                       for v, h in zip(rows["vs_last_year"], rows["higher_is_better"], strict=True)],
+    })
+    return _house(shown)
+
+
+def status_grid(card: pd.DataFrame, text: Text, caption: str | None = None) -> Styler:
+    """Metrics × platforms: each cell the platform's value, its background the status colour.
+
+    Args:
+        card: as :func:`scorecard`; a metric missing for a platform shows a dash.
+        caption: a caption above the grid (already in the report's language).
+    """
+    platforms = list(dict.fromkeys(card["platform"]))
+    metrics = list(dict.fromkeys(card["metric"]))
+    cells: dict[str, list[str]] = {header("metric", text): [text.label("metric", m) for m in metrics]}
+    for platform in platforms:
+        column = []
+        for metric in metrics:
+            row = card[(card["platform"] == platform) & (card["metric"] == metric)]
+            if row.empty:
+                column.append(f'<span style="color:{MUTED}">–</span>')
+                continue
+            r = row.iloc[0]
+            fill = STATUS_FILLS.get(r["status"])
+            value = format_value(r["value"], r["kind"], text)
+            column.append(f'<span style="background:{fill}; padding:2px 6px; border-radius:3px">{value}</span>'
+                          if fill else value)
+        cells[text.label("platform", platform)] = column
+    return _house(pd.DataFrame(cells), caption)
