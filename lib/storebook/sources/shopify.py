@@ -375,72 +375,65 @@ def write_orders_export(orders: pd.DataFrame, lines: pd.DataFrame, path: Path, t
     Returns:
         The number of rows written.
     """
-    orders = orders.astype(str).fillna("")
-    lines = lines.astype(str).fillna("")
-    lines = lines.assign(_n=pd.to_numeric(lines["line_no"])).sort_values(["order_id", "_n"], kind="stable")
-    by_order = {k: g for k, g in lines.groupby("order_id", sort=False)}
-    created = _with_offset(orders["ordered_at"], timezone)
-    paid_at = _with_offset(orders["paid_at"], timezone)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(ORDER_COLUMNS)
-    n = 0
-    for i, o in enumerate(orders.itertuples(index=False)):
-        items = float(o.items_amount or 0)
-        discount = float(o.discount_amount or 0)
-        shipping = float(o.shipping_amount or 0)
-        subtotal = items - discount
-        total = subtotal + shipping
-        fin = {"refunded": "refunded"}.get(o.status, "")
-        if not fin:
-            if o.status == "cancelled":
-                fin = "refunded" if o.paid_at else "voided"
-            else:
-                fin = "partially_refunded" if float(o.refund_amount or 0) > 0 else "paid"
-        ful = "fulfilled" if o.status in {"shipped", "completed"} else ("restocked" if o.status == "cancelled" else "unfulfilled")
-        tags = []
-        if o.status == "completed":
-            tags.append("delivered")
-        if o.promo_id:
-            tags.append(f"promo:{o.promo_id}")
-        attrs = []
-        if o.channel in CHANNEL_UTM:
-            src, med = CHANNEL_UTM[o.channel]
-            attrs += [f"utm_source: {src}", f"utm_medium: {med}"]
-        attrs.append(f"device: {o.device}")
-        email = getattr(o, "buyer_email", "") or (f"{o.customer_id}@example.com" if customer_emails else o.customer_id)
-        person = {"Billing Name": getattr(o, "buyer_name", ""), "Shipping Name": getattr(o, "buyer_name", ""),
-                  "Phone": getattr(o, "buyer_phone", ""), "Shipping Address1": getattr(o, "shipping_address", ""),
-                  "Billing Address1": getattr(o, "shipping_address", "")}
-        head = {
-            "Name": o.order_id, "Email": email, "Financial Status": fin, "Paid at": paid_at.iloc[i],
-            "Fulfillment Status": ful, "Accepts Marketing": "no", "Currency": "CNY",
-            "Subtotal": f"{subtotal:.2f}", "Shipping": f"{shipping:.2f}", "Taxes": "0.00", "Total": f"{total:.2f}",
-            "Discount Code": o.coupon_code, "Discount Amount": f"{discount:.2f}", "Shipping Method": "Standard",
-            "Created at": created.iloc[i], "Shipping Province Name": o.province, "Shipping Country": "CN",
-            "Billing Country": "CN", "Note Attributes": "\n".join(attrs),
-            "Cancelled at": created.iloc[i] if o.status == "cancelled" else "",
-            "Refunded Amount": o.refund_amount if float(o.refund_amount or 0) else "0.00",
-            "Tags": ", ".join(tags), "Source": "web", "Outstanding Balance": "0.00", "Risk Level": "Low",
-            **{k: v for k, v in person.items() if v},
-        }
-        group = by_order.get(o.order_id)
-        rows = group.itertuples(index=False) if group is not None else [None]
-        for j, line in enumerate(rows):
-            row = dict(head) if j == 0 else {"Name": o.order_id}
-            if line is not None:
-                row.update({
-                    "Lineitem quantity": line.quantity, "Lineitem name": line.sku, "Lineitem price": line.unit_price,
-                    "Lineitem sku": f"'{line.sku}" if line.sku[:1].isdigit() else line.sku,
-                    "Lineitem requires shipping": "true", "Lineitem taxable": "true",
-                    "Lineitem fulfillment status": "fulfilled" if ful == "fulfilled" else "pending",
-                    "Lineitem discount": line.discount_amount,
-                })
-            writer.writerow([row.get(c, "") for c in ORDER_COLUMNS])
-            n += 1
+    o = orders.astype(str).fillna("").reset_index(drop=True)
+    num = lambda c: pd.to_numeric(o[c].replace("", "0"))  # noqa: E731
+    items, discount, shipping, refund = num("items_amount"), num("discount_amount"), num("shipping_amount"), \
+        num("refund_amount")
+    subtotal = items - discount
+    status = o["status"]
+    fin = np.select([status.eq("refunded"), status.eq("cancelled") & o["paid_at"].ne(""), status.eq("cancelled"),
+                     refund > 0], ["refunded", "refunded", "voided", "partially_refunded"], default="paid")
+    ful = np.select([status.isin(["shipped", "completed"]), status.eq("cancelled")], ["fulfilled", "restocked"],
+                    default="unfulfilled")
+    tags = (pd.Series(np.where(status.eq("completed"), "delivered", "")) + ", "
+            + np.where(o["promo_id"].ne(""), "promo:" + o["promo_id"], "")).str.strip(", ")
+    utm = o["channel"].map(lambda c: "utm_source: {}\nutm_medium: {}\n".format(*CHANNEL_UTM[c])
+                           if c in CHANNEL_UTM else "")
+    created = _with_offset(o["ordered_at"], timezone)
+    if "buyer_email" in o.columns:
+        email = o["buyer_email"]
+    else:
+        email = o["customer_id"] + "@example.com" if customer_emails else o["customer_id"]
+    money = lambda v: v.map(lambda x: f"{x:.2f}")  # noqa: E731
+    head = pd.DataFrame({
+        "Name": o["order_id"], "Email": email, "Financial Status": fin, "Paid at": _with_offset(o["paid_at"], timezone),
+        "Fulfillment Status": ful, "Accepts Marketing": "no", "Currency": "CNY", "Subtotal": money(subtotal),
+        "Shipping": money(shipping), "Taxes": "0.00", "Total": money(subtotal + shipping),
+        "Discount Code": o["coupon_code"], "Discount Amount": money(discount), "Shipping Method": "Standard",
+        "Created at": created, "Shipping Province Name": o["province"], "Shipping Country": "CN",
+        "Billing Country": "CN", "Note Attributes": utm + "device: " + o["device"],
+        "Cancelled at": created.where(status.eq("cancelled"), ""), "Refunded Amount": money(refund), "Tags": tags,
+        "Source": "web", "Outstanding Balance": "0.00", "Risk Level": "Low",
+        "Billing Name": o.get("buyer_name", ""), "Shipping Name": o.get("buyer_name", ""),
+        "Phone": o.get("buyer_phone", ""), "Shipping Address1": o.get("shipping_address", ""),
+        "Billing Address1": o.get("shipping_address", ""),
+    })
+    head["_order"] = np.arange(len(o))
+    position = pd.Series(np.arange(len(o)), index=o["order_id"])
+    li = lines.astype(str).fillna("")
+    li = li.loc[li["order_id"].isin(position.index)]
+    li = li.assign(_order=li["order_id"].map(position).to_numpy(), _n=pd.to_numeric(li["line_no"]))
+    sku = li["sku"]
+    body = pd.DataFrame({
+        "Name": li["order_id"], "Lineitem quantity": li["quantity"], "Lineitem name": sku,
+        "Lineitem price": li["unit_price"], "Lineitem sku": np.where(sku.str[:1].str.isdigit(), "'" + sku, sku),
+        "Lineitem requires shipping": "true", "Lineitem taxable": "true", "Lineitem discount": li["discount_amount"],
+        "_order": li["_order"], "_n": li["_n"],
+    })
+    body = body.sort_values(["_order", "_n"], kind="stable")
+    first = ~body["_order"].duplicated()
+    body["Lineitem fulfillment status"] = np.where(
+        pd.Series(ful).iloc[body["_order"]].to_numpy() == "fulfilled", "fulfilled", "pending")
+    # Order columns on the first line of each order only; an order without lines gets one bare row.
+    merged = body.merge(head.drop(columns="Name"), on="_order", how="left")
+    merged.loc[~first.to_numpy(), [c for c in head.columns if c not in {"Name", "_order"}]] = ""
+    bare = head.loc[~head["_order"].isin(body["_order"])].assign(_n=0)
+    out = pd.concat([merged, bare], ignore_index=True).sort_values(["_order", "_n"], kind="stable")
+    out = out.reindex(columns=ORDER_COLUMNS).astype(object)
+    out = out.where(out.notna(), "")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-    return n
+    path.write_text(out.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    return len(out)
 
 
 PRODUCT_COLUMNS = [
