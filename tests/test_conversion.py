@@ -14,6 +14,7 @@ from storebook import conversion, customers, periods, stats, traffic
 from storebook.config import Config
 from storebook.errors import NoDataError
 from storebook.ingest import ingest
+from storebook.results import read_results
 from storebook.text import Text
 
 STAGES = ["visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "paid_amount"]
@@ -235,3 +236,22 @@ def test_new_vs_returning_matches_the_customers_definition(wb) -> None:
     per_platform = buyers[buyers.platform != "total"].groupby("buyer_type").buyers.sum()
     assert per_platform.tolist() == total.buyers.tolist()
     assert isinstance(pd.Timestamp(buyers.attrs["history_from"]), pd.Timestamp)
+
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-conversion")
+def test_conversion_notebook_records_the_planted_driver(sample_root, truth, tmp_path) -> None:
+    from test_notebooks import run_notebook
+
+    drop = truth["truths"]["mobile_conversion_drop"]
+    nb = run_notebook("conversion", {"month": drop["month"], "language": "zh"}, sample_root, tmp_path)
+    results = read_results(nb)
+    main = results["conversion.drivers"][0]
+    assert (main["platform"], main["device"], main["part"]) == (drop["platform"], drop["device"], "rate")
+    leak = results["conversion.funnel_leak"][0]
+    assert (leak["platform"], leak["device"], leak["step"]) == (drop["platform"], drop["device"], "buyers")
+    tests = {(t["platform"], t["device"]): t["verdict"] for t in results["conversion.tests"]}
+    assert tests[(drop["platform"], drop["device"])] == "down"
+    headline = {h["key"]: h for h in results["conversion.headline"]}
+    assert headline["conversion_rate"]["value"] == pytest.approx(drop["total_conversion"], abs=5e-5)
+    assert headline["conversion_rate"]["label"] == "支付转化率"

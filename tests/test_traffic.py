@@ -16,6 +16,7 @@ from storebook import periods, traffic
 from storebook.config import Config
 from storebook.errors import NoDataError
 from storebook.ingest import ingest
+from storebook.results import read_results
 from storebook.text import Text
 
 COUNTS = ["visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "paid_amount"]
@@ -228,3 +229,22 @@ def test_single_platform_and_daily_average_on_the_sample(wb) -> None:
     manual = pd.concat([window, daily.set_index("visited_on").visitors])[start:].rolling(7).mean()
     assert daily.avg7.iloc[-1] == pytest.approx(manual.iloc[-1])
     assert summary.index.tolist() == ["tmall", "total"]
+
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-traffic")
+def test_traffic_notebook_in_chinese_records_the_outage(sample_root, truth, tmp_path) -> None:
+    from test_notebooks import outputs, run_notebook
+
+    outage = truth["truths"]["tracking_outage"]
+    nb = run_notebook("traffic", {"month": outage["date"][:7], "language": "zh"}, sample_root, tmp_path)
+    results = read_results(nb)
+    first = results["traffic.flagged_days"][0]
+    assert (first["platform"], first["date"], first["driver"]) == (outage["platform"], outage["date"], "visitors")
+    assert results["traffic.headline"][0]["label"] == "访客数"
+    assert results["traffic.notices"] == []
+    markdown = [o["data"]["text/markdown"] for o in outputs(nb, "display_data") if "text/markdown" in o["data"]]
+    assert markdown[0].startswith("# 流量分析")
+    named = Text("zh").format("{p:platform}{d:date}", p=outage["platform"], d=outage["date"])   # 京东9月9日
+    assert any(named in m for m in markdown)                 # the takeaway names the day, in Chinese
+    assert [o for o in outputs(nb, "stream") if o["name"] == "stderr"] == []   # no missing-glyph warning

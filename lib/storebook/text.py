@@ -208,6 +208,7 @@ _VOCABULARY: dict[str, _L] = {
     "legend.rate": _e("Rate change", "转化率变化"),
     # page furniture
     "page.notice": _e("**No data.** {message}", "**无数据。** {message}"),
+    "page.problem": _e("**This report cannot run as asked.** {message}", "**无法按所选参数生成报告。** {message}"),
     "page.notice_again": _e("No data for this section either (see above).", "本节同样无数据（见上文）。"),
     "page.period": _e("Month: **{month}** · Platforms: {platforms} · Data: {data}",
                       "月份：**{month}** · 平台：{platforms} · 数据：{data}"),
