@@ -88,6 +88,8 @@ LOGISTICS_TICKET_CATEGORY = "logistics"
 
 #: The all-groups row's name in result frames (as in :mod:`storebook.traffic`).
 TOTAL = "total"
+#: The warehouse of an order not shipped yet (no parcel has left).
+UNASSIGNED = "unassigned"
 
 _DAY_SECONDS = 86_400.0
 _HOUR_SECONDS = 3_600.0
@@ -209,6 +211,7 @@ def _dispatch(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
     j = o.left_join(f, "order_id").drop("order_id_right")
     j = j.filter(~((j.status == "refunded") & j.first_shipped_at.isnull()))
     return j.mutate(
+        warehouse=j.warehouse.fill_null(UNASSIGNED),
         day=j.paid_at.date(),
         month=j.paid_at.strftime("%Y-%m"),
         hours_to_ship=(j.first_shipped_at.epoch_seconds() - j.paid_at.epoch_seconds()) / _HOUR_SECONDS,
@@ -245,7 +248,8 @@ def summarise_ship_times(
         wb: the workbook.
         period: the month (orders *paid* in it).
         platforms: platforms to include; None = all.
-        by: ``platform``, ``warehouse`` (of the first parcel), ``day`` or ``month``
+        by: ``platform``, ``warehouse`` (of the first parcel; ``unassigned`` while none
+            has left), ``day`` or ``month``
             (``YYYY-MM``) of payment, a list of them, or None for one total row.
     Returns:
         One row per group (then ``total`` when grouped by one column other than the
@@ -905,8 +909,8 @@ def count_logistics_issues(
 # ----------------------------------------------------------------------------- the report's numbers
 
 #: The headline of the fulfilment report, in the order the index shows it.
-HEADLINE_METRICS: tuple[str, ...] = ("within_24h_rate", "within_48h_rate", "median_delivery_days", "late_rate",
-                                     "cost_per_order", "complaints_per_1000")
+HEADLINE_METRICS: tuple[str, ...] = ("within_24h_rate", "median_delivery_days", "late_rate", "cost_per_order",
+                                     "complaints_per_1000")
 _HEADLINE_UNITS = {"within_24h_rate": "ratio", "within_48h_rate": "ratio", "median_delivery_days": "days",
                    "late_rate": "ratio", "cost_per_order": "CNY", "complaints_per_1000": "count"}
 #: Which direction is good news for each headline metric (the index colours it).
@@ -923,7 +927,7 @@ def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | No
 
     Returns:
         One row per month × platform (then ``total``): month (``YYYY-MM``), platform and
-        :data:`HEADLINE_METRICS` (24 h / 48 h ship rates, median delivery days, late
+        :data:`HEADLINE_METRICS` (24 h ship rate, median delivery days, late
         rate, logistics cost per order, logistics complaints per 1,000 orders).
     Raises:
         NoDataError: no paid orders or no shipments in the period.
@@ -936,7 +940,7 @@ def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | No
     delivery = summarise_delivery_times(wb, period, platforms, by=by, promise_days=promise_days)
     cost = compute_logistics_costs(wb, period, platforms, by=by)
     issues = count_logistics_issues(wb, period, platforms, by=by)
-    out = (ship[[*by, "within_24h_rate", "within_48h_rate"]]
+    out = (ship[[*by, "within_24h_rate"]]
            .merge(delivery[[*by, "median_days", "late_rate"]], on=by, how="outer")
            .merge(cost[[*by, "cost_per_order"]], on=by, how="outer")
            .merge(issues[[*by, "complaints_per_1000"]], on=by, how="outer")
@@ -1007,9 +1011,10 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
 
 
 def _extreme(frame: pd.DataFrame, key: str, value: str, size: str, lowest: bool) -> tuple[Any, float]:
-    """The group (not the total) with the lowest / highest ``value`` among those with
+    """The group (not the total, not orders without a warehouse yet) with the lowest /
+    highest ``value`` among those with
     at least :data:`MIN_GROUP` of ``size``; (None, NaN) when there is none."""
-    rows = frame[(frame[key] != TOTAL) & (frame[size] >= MIN_GROUP) & frame[value].notna()]
+    rows = frame[~frame[key].isin([TOTAL, UNASSIGNED]) & (frame[size] >= MIN_GROUP) & frame[value].notna()]
     if rows.empty:
         return None, float("nan")
     row = rows.loc[rows[value].idxmin() if lowest else rows[value].idxmax()]

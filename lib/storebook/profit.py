@@ -542,7 +542,7 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
 # ----------------------------------------------------------------------------- the report's numbers
 
 #: The headline of the profit report, in the order the index shows it.
-HEADLINE_METRICS: tuple[str, ...] = ("net_sales", "gross_margin", "gross_margin_rate", "contribution_margin",
+HEADLINE_METRICS: tuple[str, ...] = ("net_sales", "gross_margin_rate", "contribution_margin",
                                      "contribution_margin_rate", "marketing_ratio")
 _HEADLINE_UNITS = {"net_sales": "CNY", "gross_margin": "CNY", "gross_margin_rate": "ratio",
                    "contribution_margin": "CNY", "contribution_margin_rate": "ratio", "marketing_ratio": "ratio"}

@@ -422,12 +422,12 @@ _FULFILMENT: dict[str, _L] = {
     "fulfilment.headline": _e("How did fulfilment do this month?", "本月履约表现如何？"),
     "fulfilment.headline.takeaway": _e(
         "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
-        "prior month) and {within_48h_rate:pct} within 48 hours. Parcels took a median of "
+        "prior month, {within_24h_rate_vs_last_year:change} on last year). Parcels took a median of "
         "{median_delivery_days:.1f} days to arrive; {late_rate:pct} arrived later than promised "
         "({late_rate_vs_prior:change}). Logistics cost {cost_per_order:money2} per order and drew "
         "{complaints_per_1000:.1f} complaints per 1,000 orders.",
-        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}），"
-        "{within_48h_rate:pct}在48小时内发货。包裹配送时长中位数{median_delivery_days:.1f}天，"
+        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}，"
+        "同比{within_24h_rate_vs_last_year:change}）。包裹配送时长中位数{median_delivery_days:.1f}天，"
         "{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。单均物流成本{cost_per_order:money2}，"
         "每千单物流投诉{complaints_per_1000:.1f}件。",
     ),
@@ -586,7 +586,8 @@ _FULFILMENT: dict[str, _L] = {
     "col.late": _e("Late", "超时"),
     "col.cost": _e("Logistics cost", "物流成本"),
     "col.complaints": _e("Complaints", "投诉"),
-    "col.refunds": _e("Refunds", "退款笔数"),
+    "col.refunds": _e("Refunds", "退款"),
+    "col.refunded_orders": _e("Refunded orders", "退款订单数"),
     "col.refund_amount": _e("Refunded", "退款金额"),
     "col.first_day": _e("From", "开始"),
     "col.last_day": _e("To", "结束"),
@@ -595,6 +596,7 @@ _FULFILMENT: dict[str, _L] = {
     "col.others_days": _e("Other carriers' days", "其他快递天数"),
     "carrier.total": _e("All carriers", "全部快递"),
     "warehouse.total": _e("All warehouses", "全部仓库"),
+    "warehouse.unassigned": _e("Not shipped yet", "尚未发货"),
     "province.total": _e("All provinces", "全部省份"),
     "legend.reference": _e("Reference", "参考线"),
     "axis.days": _e("Days", "天数"),
@@ -763,12 +765,12 @@ _PROFIT: dict[str, _L] = {
     "profit.headline": _e("What did the month earn?", "本月赚了多少？"),
     "profit.headline.takeaway": _e(
         "Net sales were {net_sales:money} ({net_sales_vs_prior:change} on the prior month, "
-        "{net_sales_vs_last_year:change} on last year). Gross margin was {gross_margin:money} "
-        "({gross_margin_rate:pct} of net sales) and the contribution margin {contribution_margin:money} "
+        "{net_sales_vs_last_year:change} on last year). The gross margin was {gross_margin_rate:pct} of net sales "
+        "and the contribution margin {contribution_margin:money} "
         "({contribution_margin_rate:pct}), {contribution_margin_vs_last_year:change} on last year. "
         "Marketing took {marketing_ratio:pct} of sales.",
         "净销售额{net_sales:money}（环比{net_sales_vs_prior:change}，同比{net_sales_vs_last_year:change}）。"
-        "毛利{gross_margin:money}（毛利率{gross_margin_rate:pct}），贡献毛利{contribution_margin:money}"
+        "毛利率{gross_margin_rate:pct}，贡献毛利{contribution_margin:money}"
         "（贡献毛利率{contribution_margin_rate:pct}），同比{contribution_margin_vs_last_year:change}。营销费比{marketing_ratio:pct}。",
     ),
     "profit.pnl": _e("From paid amount to contribution margin: where did the money go?", "从实付金额到贡献毛利：钱去了哪里？"),
@@ -858,6 +860,10 @@ _PROFIT: dict[str, _L] = {
     "metric.over_budget": _e("Spend beyond budget", "超出预算"),
     "metric.margin_roas": _e("Margin ROAS", "毛利投产比"),
     "col.line": _e("P&L line", "项目"),
+    "col.prior_amount": _e("Prior month", "上月"),
+    "col.last_year_amount": _e("Same month last year", "去年同月"),
+    "col.budget_amount": _e("Budget", "预算"),
+    "col.cogs": _e("Cost of goods", "商品成本"),
     "col.budget": _e("Budget", "预算"),
     "col.vs_budget": _e("vs budget", "较预算"),
     "col.diff_budget": _e("Difference to budget", "与预算差额"),
