@@ -192,3 +192,30 @@ def test_sample_new_plus_returning_is_every_buyer(wb) -> None:
     cohorts = customers.build_cohorts(wb, month)
     latest = cohorts[(cohorts["cohort"] == "2026-10")].iloc[0]
     assert latest.cohort_customers == split.set_index("buyer_type").loc["new", "buyers"]
+
+
+# -- the notebook ---------------------------------------------------------------------------------
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-customers")
+@pytest.mark.parametrize("parameters", [{}, {"month": "2026-08", "platforms": ["douyin"], "language": "zh"}],
+                         ids=["defaults", "2026-08-douyin-zh"])
+def test_customers_notebook_records_what_the_library_computes(parameters, sample_root, wb, tmp_path) -> None:
+    from storebook.results import read_results
+    from test_kpis import errors, run_notebook
+
+    nb, seconds = run_notebook("customers", parameters, sample_root, tmp_path)
+    assert errors(nb) == [] and seconds < 60
+    results = read_results(nb)
+    assert results["customers.notices"] == []
+    month = periods.month(parameters["month"]) if "month" in parameters else wb.last_complete_month()
+    plats = parameters.get("platforms")
+    headline = customers.customers_headline(wb, month, plats).set_index("metric")
+    for entry in results["customers.headline"]:
+        assert entry["value"] == pytest.approx(headline.at[entry["key"], "value"])
+        assert entry["unit"] in {"count", "ratio"}
+    segments = pd.DataFrame(results["customers.rfm"]).set_index("segment")
+    own = customers.summarise_rfm_segments(wb, month, plats).set_index("segment")
+    assert segments["customers"].to_dict() == own["customers"].to_dict()
+    provinces = pd.DataFrame(results["customers.provinces"])
+    assert provinces["paid_amount"].sum() == pytest.approx(
+        customers.split_new_returning(wb, month, plats)["paid_amount"].sum(), abs=0.01)

@@ -112,15 +112,15 @@ def test_tickets_by_category_and_platform(hand) -> None:
 
 def test_response_time_percentiles_by_hand(hand) -> None:
     out = service.summarise_response_times(hand, MARCH, ["tmall"]).iloc[0]
-    # first responses 0.5, 1, 2, 4 h: median 1.5; p90 at rank 0.9·3 = 2.7 → 2 + 0.7·(4 − 2) = 3.4
-    assert out.first_response_median_h == pytest.approx(1.5)
-    assert out.first_response_p90_h == pytest.approx(3.4)
+    # first responses 30, 60, 120, 240 min: median 90; p90 at rank 0.9·3 = 2.7 → 120 + 0.7·(240 − 120) = 204
+    assert out.first_response_median_min == pytest.approx(90)
+    assert out.first_response_p90_min == pytest.approx(204)
     # resolutions 2, 24, 48 h (T3 open): median 24; p90 at rank 1.8 → 24 + 0.8·24 = 43.2
     assert out.resolution_median_h == pytest.approx(24)
     assert out.resolution_p90_h == pytest.approx(43.2)
     assert (out.tickets, out.responded, out.resolved, out.unresolved) == (4, 4, 3, 1)
     # the same percentiles as numpy's default
-    assert out.first_response_p90_h == pytest.approx(np.quantile([0.5, 1, 2, 4], 0.9))
+    assert out.first_response_p90_min == pytest.approx(np.quantile([30, 60, 120, 240], 0.9))
     every = service.summarise_response_times(hand, MARCH, by="platform").set_index("platform")
     assert every.loc["jd", ["tickets", "responded"]].tolist() == [1, 0]
 
@@ -316,3 +316,44 @@ def test_small_sample_store_raises_no_false_alarm(wb, truth) -> None:
     for month in wb.months():
         flagged = set(service.trace_complaint_spike(wb, month, months=2)["sku"])
         assert flagged <= {planted["sku"]}, month.label
+
+
+# -- the notebook ---------------------------------------------------------------------------------
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-service")
+def test_service_notebook_names_the_planted_spike(spike_root, spike_truth, tmp_path) -> None:
+    from storebook.results import read_results
+    from test_kpis import errors, run_notebook
+
+    month = pd.Timestamp(spike_truth["spike_period"]["to"]).strftime("%Y-%m")
+    nb, seconds = run_notebook("service", {"month": month}, spike_root, tmp_path)
+    assert errors(nb) == [] and seconds < 60
+    results = read_results(nb)
+    spike = results["service.spike"]
+    assert (spike["sku"], spike["supplier_id"], spike["batch_id"], spike["po_id"]) == (
+        spike_truth["sku"], spike_truth["supplier_id"], spike_truth["batch_id"], spike_truth["po_id"])
+    shown = "".join(o.get("data", {}).get("text/markdown", "") for c in nb.cells for o in c.get("outputs", []))
+    assert spike_truth["batch_id"] in shown and spike_truth["po_id"] in shown
+
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-service")
+def test_service_notebook_for_another_month_platform_and_language(sample_root, wb, tmp_path) -> None:
+    from storebook.results import read_results
+    from test_kpis import errors, run_notebook
+
+    nb, seconds = run_notebook("service", {"month": "2026-09", "platforms": ["web", "jd"], "language": "zh"},
+                               sample_root, tmp_path)
+    assert errors(nb) == [] and seconds < 60
+    results = read_results(nb)
+    month = periods.month("2026-09")
+    headline = service.service_headline(wb, month, ["web", "jd"])
+    total = headline[headline.platform == "total"].set_index("metric")
+    for entry in results["service.headline"]:
+        assert entry["value"] == pytest.approx(total.at[entry["key"], "value"])
+    by_platform = pd.DataFrame(results["service.by_platform"])
+    assert set(by_platform.platform) == {"web", "jd", "total"}
+    times = pd.DataFrame(results["service.response_times"]).set_index("platform")
+    own = service.summarise_response_times(wb, month, ["web", "jd"], by="platform").set_index("platform")
+    assert times["first_response_p90_min"].to_dict() == pytest.approx(own["first_response_p90_min"].to_dict())
+    assert results["service.spike"] is None  # the small store's spike is too small to single out

@@ -641,6 +641,7 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
         "value_sales_share": _safe_div(s.at["important_value", "window_paid_amount"], s["window_paid_amount"].sum()),
         "value_change": int(s.at["important_value", "customers_change"]),
         "grower": grower, "grower_change": int(s.at[grower, "customers_change"]),
+        "variant": "value_grew" if grower == "important_value" else None,
     }
 
 

@@ -70,6 +70,8 @@ class Kpi:
         weight: for a ratio, the denominator that weights the platforms' targets into the
             total's; None for an additive metric.
         per_platform: False for a store-wide metric (purchase orders are not per platform).
+        family: metrics that tell one story (paid amount, net sales, orders and buyers move
+            together); "what changed" names each family once.
     """
 
     key: str
@@ -79,20 +81,25 @@ class Kpi:
     target: str | None
     weight: str | None = None
     per_platform: bool = True
+    family: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.family:
+            object.__setattr__(self, "family", self.key)
 
 
 #: The scorecard, in the order the overview shows it.
 SCORECARD: tuple[Kpi, ...] = (
-    Kpi("paid_amount", "CNY", "money", True, "paid_amount"),
-    Kpi("net_sales", "CNY", "money", True, None),
-    Kpi("orders", "count", "count", True, "orders"),
-    Kpi("buyers", "count", "count", True, "buyers"),
+    Kpi("paid_amount", "CNY", "money", True, "paid_amount", family="sales"),
+    Kpi("net_sales", "CNY", "money", True, None, family="sales"),
+    Kpi("orders", "count", "count", True, "orders", family="sales"),
+    Kpi("buyers", "count", "count", True, "buyers", family="sales"),
     Kpi("aov", "CNY", "money2", True, "aov", weight="buyers"),
-    Kpi("conversion_rate", "ratio", "pct", True, "conversion_rate", weight="visitors"),
-    Kpi("uv_value", "CNY", "money2", True, None, weight="visitors"),
+    Kpi("conversion_rate", "ratio", "pct", True, "conversion_rate", weight="visitors", family="conversion"),
+    Kpi("uv_value", "CNY", "money2", True, None, weight="visitors", family="conversion"),
     Kpi("gross_margin", "CNY", "money", True, "gross_margin_amount"),
-    Kpi("marketing_spend", "CNY", "money", False, "marketing_spend_amount"),
-    Kpi("roas", "multiple", "ratio", True, "roas", weight="marketing_spend"),
+    Kpi("marketing_spend", "CNY", "money", False, "marketing_spend_amount", family="marketing"),
+    Kpi("roas", "multiple", "ratio", True, "roas", weight="marketing_spend", family="marketing"),
     Kpi("refund_rate", "ratio", "pct", False, "refund_rate", weight="refund_base"),
     Kpi("csat", "score", "ratio", True, "csat", weight="rated"),
     Kpi("complaints_per_1000_orders", "per_1000", "ratio", False, "complaints_per_1000_orders",
@@ -422,7 +429,9 @@ def explain_changes(wb: Workbook, period: Period, platforms: Sequence[str] | str
     """The month's largest movements against the prior month, each with its driver.
 
     Movements are the all-platform scorecard metrics ranked by the size of their relative
-    change on the prior month. Each driver comes from the function of the metric's own
+    change on the prior month. Metrics that tell one story (paid amount, net sales, orders
+    and buyers; conversion and UV value; spend and ROAS) speak once, through the first of
+    them, ranked by the family's largest move. Each driver comes from the function of the metric's own
     report: the platform × device that moved 支付转化率 most
     (:func:`storebook.conversion.decompose_conversion`), the promotion that added the most
     incremental margin (:func:`storebook.promotion.estimate_promotions`), the SKU, supplier
@@ -448,7 +457,13 @@ def explain_changes(wb: Workbook, period: Period, platforms: Sequence[str] | str
     plats = wb.platforms(platforms)
     card = build_scorecard(wb, period, plats) if card is None else card
     total = card[(card["platform"] == TOTAL) & card["vs_prior"].notna()]
-    moves = total.assign(_size=total["vs_prior"].abs()).sort_values(["_size", "metric"], ascending=[False, True]).head(top)
+    order = {k.key: i for i, k in enumerate(SCORECARD)}
+    ranked = total.assign(_family=total["metric"].map(lambda m: KPIS[m].family),
+                          _order=total["metric"].map(order), _size=total["vs_prior"].abs())
+    # A family speaks through its first metric (paid amount for sales), ranked by its largest move.
+    ranked = ranked.assign(_size=ranked.groupby("_family")["_size"].transform("max"))
+    moves = (ranked.sort_values("_order").drop_duplicates("_family")
+             .sort_values(["_size", "_order"], ascending=[False, True]).head(top))
     rows = []
     for m in moves.itertuples():
         kind, facts = _driver(wb, period, plats, card, m.metric)
@@ -479,7 +494,7 @@ def _driver(wb: Workbook, period: Period, plats: list[str], card: pd.DataFrame, 
             f = conversion.drivers_facts(d)
             return "segment", {"platform": f["top_platform"], "device": f["top_device"], "effect": f["top_effect"],
                                "total_change": f["total_change"], "part": f["top_part"], "channel": f["top_channel"]}
-    if metric in ("gross_margin", "net_sales"):
+    if metric == "gross_margin":
         promos = _or_none(promotion.estimate_promotions, wb, period, plats)
         if promos is not None and promos["incremental_margin"].notna().any():
             best = promos.loc[promos["incremental_margin"].idxmax()]

@@ -8,9 +8,9 @@ frame; one definition per metric:
 
 - 满意度 CSAT = mean satisfaction score (1–5) of the rated tickets; the share of 4–5
   scores (好评率) is given beside it.
-- 首次响应时长 first response time = first_response_at − opened_at; 解决时长 resolution
-  time = resolved_at − opened_at; reported as median and 90th percentile in hours
-  (linear interpolation between order statistics, as ``numpy.quantile``).
+- 首次响应时长 first response time = first_response_at − opened_at, in minutes; 解决时长
+  resolution time = resolved_at − opened_at, in hours; reported as median and 90th
+  percentile (linear interpolation between order statistics, as ``numpy.quantile``).
 - 每千单投诉 complaints per 1,000 orders = complaint tickets of the month ÷ paid orders of
   the month × 1000 (per product / supplier: paid orders containing the product / one of
   the supplier's products).
@@ -156,8 +156,8 @@ def summarise_response_times(
 ) -> pd.DataFrame:
     """First response time (首次响应时长) and resolution time (解决时长) of the month's tickets.
 
-    Formula: first response = first_response_at − opened_at; resolution = resolved_at −
-    opened_at, in hours; median and 90th percentile by linear interpolation between order
+    Formula: first response = first_response_at − opened_at, in minutes; resolution =
+    resolved_at − opened_at, in hours; median and 90th percentile by linear interpolation between order
     statistics (DuckDB ``quantile_cont``, ``numpy.quantile``'s default). Tickets without a
     response (or not resolved) are left out of that measure and counted apart.
 
@@ -167,8 +167,8 @@ def summarise_response_times(
         platforms: platforms to include (default: every platform).
         by: any of ``platform``, ``category`` (``None``: one row).
     Returns:
-        One row per group: the ``by`` columns, tickets, responded, first_response_median_h,
-        first_response_p90_h, resolved, resolution_median_h, resolution_p90_h, unresolved.
+        One row per group: the ``by`` columns, tickets, responded, first_response_median_min,
+        first_response_p90_min, resolved, resolution_median_h, resolution_p90_h, unresolved.
     Raises:
         NoDataError: no ticket opened in the month on these platforms.
 
@@ -179,14 +179,14 @@ def summarise_response_times(
     cols = _groups(by, ("platform", "category"))
     t = _tickets(wb, period, plats)
     t = t.mutate(
-        response_h=_hours(t.first_response_at, t.opened_at),
+        response_min=_hours(t.first_response_at, t.opened_at) * 60.0,
         resolution_h=_hours(t.resolved_at, t.opened_at),
     )
     metrics = dict(
         tickets=t.count(),
-        responded=t.response_h.count(),
-        first_response_median_h=t.response_h.quantile(0.5),
-        first_response_p90_h=t.response_h.quantile(0.9),
+        responded=t.response_min.count(),
+        first_response_median_min=t.response_min.quantile(0.5),
+        first_response_p90_min=t.response_min.quantile(0.9),
         resolved=t.resolution_h.count(),
         resolution_median_h=t.resolution_h.quantile(0.5),
         resolution_p90_h=t.resolution_h.quantile(0.9),
@@ -615,7 +615,7 @@ def summarise_returns(
 
 # -- what the report states ----------------------------------------------------------------
 #: Metrics of the service headline, in the order the report shows them.
-HEADLINE_METRICS: tuple[str, ...] = ("tickets", "complaints", "csat", "satisfied_share", "first_response_median_h",
+HEADLINE_METRICS: tuple[str, ...] = ("tickets", "complaints", "csat", "satisfied_share", "first_response_median_min",
                                      "complaints_per_1000_orders", "refund_rate")
 #: The index's record takes the metrics in its units (count, ratio); the others show on the page.
 HEADLINE_UNITS: dict[str, str] = {"tickets": "count", "complaints": "count", "satisfied_share": "ratio",
@@ -629,7 +629,7 @@ def _headline_rows(wb: Workbook, period: Period, platforms: list[str]) -> pd.Dat
     """The headline metrics per platform and in total (``total``) for one month."""
     parts = []
     for fn, cols in ((count_tickets, ["tickets", "complaints"]), (compute_csat, ["csat", "satisfied_share"]),
-                     (summarise_response_times, ["first_response_median_h"]),
+                     (summarise_response_times, ["first_response_median_min"]),
                      (compute_complaint_rate, ["complaints_per_1000_orders"]), (compute_refund_rate, ["refund_rate"])):
         try:
             rows = fn(wb, period, platforms, by="platform")
@@ -648,7 +648,7 @@ def service_headline(wb: Workbook, period: Period, platforms: Sequence[str] | st
 
     Metrics (:data:`HEADLINE_METRICS`), each as its function here defines it: tickets
     (工单量), complaints (投诉量), CSAT (满意度) and the share rating 4–5 (好评率), median
-    first response in hours (首次响应时长), complaints per 1,000 orders (每千单投诉), refund
+    first response in minutes (首次响应时长), complaints per 1,000 orders (每千单投诉), refund
     rate (退款率). vs_prior / vs_last_year = value ÷ comparison − 1.
 
     Returns:
@@ -733,14 +733,14 @@ def ticket_facts(tickets: pd.DataFrame) -> dict:
 
 def response_facts(times: pd.DataFrame) -> dict:
     """The numbers the response-time takeaway states (from :func:`summarise_response_times` by platform)."""
-    slow = times.dropna(subset=["first_response_p90_h"])
-    slowest = slow.loc[slow["first_response_p90_h"].idxmax()] if len(slow) else None
+    slow = times.dropna(subset=["first_response_p90_min"])
+    slowest = slow.loc[slow["first_response_p90_min"].idxmax()] if len(slow) else None
     return {
         "tickets": int(times["tickets"].sum()), "unresolved": int(times["unresolved"].sum()),
         "slowest": None if slowest is None else slowest["platform"],
-        "slowest_median": None if slowest is None else slowest["first_response_median_h"],
-        "slowest_p90": None if slowest is None else slowest["first_response_p90_h"],
-        "fastest_median": times["first_response_median_h"].min(),
+        "slowest_median": None if slowest is None else slowest["first_response_median_min"],
+        "slowest_p90": None if slowest is None else slowest["first_response_p90_min"],
+        "fastest_median": times["first_response_median_min"].min(),
         "resolution_median_max": times["resolution_median_h"].max(),
     }
 

@@ -70,7 +70,7 @@ _RATES |= {"share_of_buyers", "share_of_sales", "repeat_rate", "retention", "sha
            "batch_share_of_complaints", "batch_share_of_units", "share_of_margin", "returning_sales_share",
            "repeat_rate_30", "repeat_rate_90", "otif_rate"}
 _MONEY |= {"mean_monetary"}
-_NUMBERS |= {"mean_recency_days", "mean_frequency", "first_response_median_h", "first_response_p90_h",
+_NUMBERS |= {"mean_recency_days", "mean_frequency", "first_response_median_min", "first_response_p90_min",
              "resolution_median_h", "resolution_p90_h", "complaints_per_1000_orders", "expected", "csat"}
 _DATES |= {"received_on", "first_complaint_on", "last_complaint_on"}
 
