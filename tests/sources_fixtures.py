@@ -27,7 +27,6 @@ def with_exports(root: Path, *folders: str, products: bool = True) -> Path:
     the fixture orders refer to, in the canonical layout."""
     for folder in folders:
         shutil.copytree(FIXTURES / folder, root / "data" / "raw" / folder)
-    (root / "data" / "raw" / "shopify" / "make_fixtures.py").unlink(missing_ok=True)
     rows = tiny_rows()
     write_csv(root, "suppliers", "suppliers.csv", rows["suppliers"])
     write_csv(root, "promotions", "promotions.csv", rows["promotions"])
