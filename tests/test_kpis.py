@@ -142,6 +142,9 @@ def test_scorecard_against_the_targets_table(wb, card) -> None:
     assert card[(card.metric == "marketing_spend") & (card.platform == "total")].target.iloc[0] == pytest.approx(spend)
     # every platform × metric of the grid is there; OTIF only for the store
     assert len(card) == 13 * 5 + 1
+    conv = card[(card.metric == "conversion_rate") & (card.platform == "jd")].iloc[0]
+    visitors = traffic.summarise_traffic(wb, periods.month(MONTH)).set_index("platform").at["jd", "visitors"]
+    assert conv.weight == visitors  # a ratio carries its denominator
     assert set(card.status) <= {"green", "amber", "red", "no_target", "no_data"}
     assert (card[card.metric.isin(["net_sales", "uv_value", "otif_rate"])].status == "no_target").all()
 

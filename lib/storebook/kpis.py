@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook import conversion, profit, promotion, service, supplier, traffic
+from storebook import conversion, profit, promotion, service, stats, supplier, traffic
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.workbook import Workbook
@@ -324,7 +324,9 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
         One row per scorecard metric × platform (platforms, then ``total``; store-wide
         metrics on ``total`` only), in :data:`SCORECARD` order: metric, platform, value,
         target, vs_target, prior, vs_prior, last_year, vs_last_year, status, unit, kind,
-        higher_is_better. ``attrs["notes"]`` lists what could not be compared (sources
+        higher_is_better, and for a ratio its denominator this month and the prior one
+        (weight, weight_prior: visitors for 支付转化率, rated tickets for CSAT …).
+        ``attrs["notes"]`` lists what could not be compared (sources
         without data, a month without targets).
     Raises:
         NoDataError: the month has neither traffic nor orders on these platforms.
@@ -364,6 +366,8 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
         .merge(targets, on=["platform", "metric"], how="left")
         .merge(prior, on=["platform", "metric"], how="left")
         .merge(last_year, on=["platform", "metric"], how="left")
+        .merge(_weights(now, "weight"), on=["platform", "metric"], how="left")
+        .merge(_weights(prior.rename(columns={"prior": "value"}), "weight_prior"), on=["platform", "metric"], how="left")
     )
     return card.assign(
         vs_target=lambda d: traffic.relative_change(d["value"], d["target"]),
@@ -374,7 +378,15 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
         kind=lambda d: d["metric"].map(lambda m: KPIS[m].kind),
         higher_is_better=lambda d: d["metric"].map(lambda m: KPIS[m].higher_is_better),
     )[["metric", "platform", "value", "target", "vs_target", "prior", "vs_prior", "last_year", "vs_last_year",
-       "status", "unit", "kind", "higher_is_better"]].pipe(_with_notes, notes)
+       "status", "unit", "kind", "higher_is_better", "weight", "weight_prior"]].pipe(_with_notes, notes)
+
+
+def _weights(collected: pd.DataFrame, name: str) -> pd.DataFrame:
+    """platform × ratio metric → the value of its weight (its denominator) in ``collected``."""
+    values = collected.set_index(["platform", "metric"])["value"]
+    rows = [{"platform": p, "metric": k.key, name: values.get((p, k.weight), np.nan)}
+            for k in SCORECARD if k.weight for p in collected["platform"].unique()]
+    return pd.DataFrame(rows, columns=["platform", "metric", name])
 
 
 def _with_notes(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
@@ -474,17 +486,35 @@ def explain_changes(wb: Workbook, period: Period, platforms: Sequence[str] | str
 
 
 def _platform_driver(card: pd.DataFrame, metric: str) -> tuple[str, dict[str, Any]]:
+    """The platform that explains most of the change of ``metric``'s total.
+
+    An amount is the sum of the platforms: each platform's own change is its part. A ratio
+    (ROAS, refund rate, CSAT …) is split into the platforms' mix and rate effects by
+    :func:`storebook.stats.decompose_ratio_change` (numerator = value × its denominator), so
+    a small platform whose rate swung does not outweigh a large one that moved the total.
+    """
     rows = card[(card["metric"] == metric) & (card["platform"] != TOTAL)].dropna(subset=["value", "prior"])
-    if rows.empty:
+    total = card[(card["metric"] == metric) & (card["platform"] == TOTAL)]
+    if rows.empty or total.empty:
         return "none", {}
-    delta = rows["value"] - rows["prior"]
-    i = delta.abs().idxmax()
+    total_delta = total["value"].iloc[0] - total["prior"].iloc[0]
+    if metric in ADDITIVE:
+        parts = rows["value"] - rows["prior"]
+    else:
+        weighted = rows.dropna(subset=["weight", "weight_prior"])
+        if weighted.empty or weighted["weight"].sum() <= 0 or weighted["weight_prior"].sum() <= 0:
+            return "none", {}
+        before = pd.DataFrame({"platform": weighted["platform"], "den": weighted["weight_prior"],
+                               "num": weighted["prior"] * weighted["weight_prior"]})
+        after = pd.DataFrame({"platform": weighted["platform"], "den": weighted["weight"],
+                              "num": weighted["value"] * weighted["weight"]})
+        effects = stats.decompose_ratio_change(before, after, ["platform"], "num", "den").set_index("platform")
+        parts = rows.set_index("platform").index.to_series().map(effects["total_effect"]).set_axis(rows.index)
+    i = parts.abs().idxmax()
     r = rows.loc[i]
-    total = card[(card["metric"] == metric) & (card["platform"] == TOTAL)].iloc[0]
-    total_delta = total["value"] - total["prior"]
-    share = delta[i] / total_delta if metric in ADDITIVE and total_delta else None
+    share = parts[i] / total_delta if total_delta else None
     return "platform", {"platform": r["platform"], "platform_value": r["value"], "platform_prior": r["prior"],
-                        "platform_vs_prior": r["vs_prior"], "platform_delta": delta[i], "share_of_change": share}
+                        "platform_vs_prior": r["vs_prior"], "platform_delta": parts[i], "share_of_change": share}
 
 
 def _driver(wb: Workbook, period: Period, plats: list[str], card: pd.DataFrame, metric: str) -> tuple[str, dict[str, Any]]:
