@@ -45,6 +45,7 @@ import pandas as pd
 from storebook import calendar
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
+from storebook.traffic import relative_change
 from storebook.workbook import Workbook
 
 __all__ = [
@@ -965,8 +966,6 @@ def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | Non
     Example:
         >>> fulfilment_headline(wb, wb.period("2026-10")).query("platform == 'total'")  # doctest: +SKIP
     """
-    from storebook.traffic import relative_change
-
     months = summarise_fulfilment(wb, period.trailing(13), platforms, promise_days)
     if not (months["month"] == period.label).any():
         raise NoDataError(f"no orders or shipments in {period.label}: choose another month or platform")

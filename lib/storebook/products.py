@@ -41,6 +41,7 @@ import pandas as pd
 from storebook import profit, promotion, service, stats, supplier
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
+from storebook.traffic import relative_change
 from storebook.workbook import Workbook
 
 __all__ = [
@@ -450,8 +451,6 @@ def products_headline(wb: Workbook, period: Period, platforms: list[str] | None 
         One row per metric (platform ``total``): platform, metric, value, prior, last_year,
         vs_prior, vs_last_year (missing where the comparison month has no data).
     """
-    from storebook.traffic import relative_change
-
     current = summarise_products(wb, period, platforms)
 
     def other(p: Period) -> dict[str, float]:

@@ -46,6 +46,7 @@ import pandas as pd
 from storebook import fulfilment, promotion, service
 from storebook.errors import NoDataError
 from storebook.periods import Period
+from storebook.traffic import relative_change, roas
 from storebook.workbook import Workbook
 
 __all__ = [
@@ -113,12 +114,6 @@ def contribution_margin_rate(contribution_margin: Any, net_sales: Any) -> Any:
         0.15
     """
     return _ratio(contribution_margin, net_sales)
-
-
-def _relative_change(value: Any, base: Any) -> Any:
-    from storebook.traffic import relative_change
-
-    return relative_change(value, base)
 
 
 # ----------------------------------------------------------------------------- the sales cohort
@@ -359,9 +354,9 @@ def compare_pnl(wb: Workbook, period: Period, platforms: list[str] | None = None
     net = value["net_sales"]
     return out.assign(
         share=lambda d: _ratio(d["amount"], pd.Series(net, index=d.index)),
-        vs_prior=lambda d: _relative_change(d["amount"], d["prior_amount"]),
-        vs_last_year=lambda d: _relative_change(d["amount"], d["last_year_amount"]),
-        vs_budget=lambda d: _relative_change(d["amount"], d["budget_amount"]),
+        vs_prior=lambda d: relative_change(d["amount"], d["prior_amount"]),
+        vs_last_year=lambda d: relative_change(d["amount"], d["last_year_amount"]),
+        vs_budget=lambda d: relative_change(d["amount"], d["budget_amount"]),
         diff_budget_amount=lambda d: d["amount"] - d["budget_amount"],
     )[["line", "is_subtotal", "is_deduction", "amount", "share", "prior_amount", "last_year_amount",
        "budget_amount", "vs_prior", "vs_last_year", "vs_budget", "diff_budget_amount"]]
@@ -453,8 +448,6 @@ def compare_marketing_budget(wb: Workbook, period: Period, platforms: list[str] 
         >>> m = compare_marketing_budget(wb, wb.period("2026-10"))   # doctest: +SKIP
         >>> m[m.is_over & (m.channel != "total")]               # doctest: +SKIP
     """
-    from storebook.traffic import roas
-
     platforms = _platforms(wb, platforms)
     spend = _marketing(wb, period, platforms, by_channel=True).rename(columns={"marketing": "spend"})
     if wb.has("targets"):
@@ -475,7 +468,7 @@ def compare_marketing_budget(wb: Workbook, period: Period, platforms: list[str] 
     gm_rate = pnl.set_index("platform")["gross_margin_rate"] if pnl is not None else pd.Series(dtype="float64")
     m = m.assign(
         over_budget=lambda d: d["spend"] - d["budget"],
-        over_budget_rate=lambda d: _relative_change(d["spend"], d["budget"]),
+        over_budget_rate=lambda d: relative_change(d["spend"], d["budget"]),
         is_over=lambda d: (d["spend"] > d["budget"] + 0.005).fillna(False).astype(bool),
         roas=lambda d: roas(d["attributed_amount"], d["spend"]),
         margin_roas=lambda d: roas(d["attributed_amount"], d["spend"]) * d["platform"].map(gm_rate).astype("float64"),
@@ -582,8 +575,8 @@ def profit_headline(wb: Workbook, period: Period, platforms: list[str] | None = 
            .merge(long(other(period.prior()), "prior"), on=["platform", "metric"], how="left")
            .merge(long(other(period.last_year()), "last_year"), on=["platform", "metric"], how="left")
            .astype({"value": "float64", "prior": "float64", "last_year": "float64"}))
-    return out.assign(vs_prior=lambda d: _relative_change(d["value"], d["prior"]),
-                      vs_last_year=lambda d: _relative_change(d["value"], d["last_year"]))
+    return out.assign(vs_prior=lambda d: relative_change(d["value"], d["prior"]),
+                      vs_last_year=lambda d: relative_change(d["value"], d["last_year"]))
 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
