@@ -13,6 +13,7 @@ import storebook
 from storebook import competitor
 from storebook.errors import NoDataError
 from storebook.periods import month
+from storebook.text import Text
 from test_promotion import build_store, days, isolated_root, product, sales_rows
 
 MARCH = month("2025-03")
@@ -73,11 +74,14 @@ def test_price_index_by_hand_and_its_direction(comp_wb) -> None:
     assert skus.loc[("X", "B"), "price_index"] == pytest.approx(1.0)
     assert skus.loc[("Y", "A"), "price_index"] == pytest.approx(0.8)      # we are cheaper than Y
     assert ("X", "") not in skus.index                                     # X3 is not matched
-    # Category index of X: weighted by our March revenue (A: 15×2×100 + 16×100, B: 31×50).
-    rev_a, rev_b = 4600.0, 1550.0
+    assert skus.loc[("X", "A"), "our_revenue"] == 15 * 2 * 100 + 16 * 100  # March
+    # Category index of X: weighted by our revenue of January–March (A: February 28 × 2 ×
+    # ¥100 + March ¥4,600; B: 59 days × ¥50).
+    rev_a, rev_b = 5600.0 + 4600.0, 59 * 50.0
     cats = competitor.compute_price_index(comp_wb, MARCH, ["tmall"], by="category").set_index("competitor")
     expected = (rev_a * 100 / x1 + rev_b * 1.0) / (rev_a + rev_b)
     assert cats.loc["X", "price_index"] == pytest.approx(expected)
+    assert cats.loc["X", "weight_revenue"] == pytest.approx(rev_a + rev_b)
     assert cats.loc["X", "skus"] == 2
 
 
@@ -95,7 +99,7 @@ def test_price_cut_is_detected_and_promotions_are_not(comp_wb) -> None:
     event = events.iloc[0]
     assert (event["competitor"], event["category"]) == ("X", "bath")
     assert event["changed_on"] == pd.Timestamp(CUT_ON)
-    assert event["change"] == pytest.approx(-0.20)
+    assert event["price_change"] == pytest.approx(-0.20)
     assert (event["products"], event["category_products"]) == (1, 3)
 
 
@@ -145,3 +149,73 @@ def test_month_without_competitor_data_says_so(comp_wb) -> None:
 def test_trend_has_one_row_per_month_with_data(comp_wb) -> None:
     trend = competitor.trend_price_index(comp_wb, MARCH, ["tmall"], months=3)
     assert trend["month"].dt.strftime("%Y-%m").unique().tolist() == ["2025-03"]
+
+
+def test_report_facts_by_hand(comp_wb) -> None:
+    cats = competitor.compute_price_index(comp_wb, MARCH, ["tmall"], by="category")
+    facts = competitor.index_facts(cats)
+    assert (facts["pairs"], facts["dearer_pairs"]) == (2, 1)
+    assert facts["dear_competitor"] == "X" and facts["cheap_competitor"] == "Y"
+    x = cats.set_index("competitor")
+    assert x.loc["X", "gap"] == pytest.approx(x.loc["X", "price_index"] - 1)
+    summary = competitor.summarise_competitors(comp_wb, MARCH, ["tmall"])
+    assert (summary["dearer_pairs"], summary["price_gaps"], summary["price_changes"]) == (1, 2, 1)
+    record = {r["key"]: r for r in competitor.headline_record(summary, Text("en"))}
+    assert record["price_index"]["unit"] == "ratio" and record["price_changes"]["value"] == 1.0
+    response = competitor.response_facts(competitor.measure_sales_response(comp_wb, MARCH, ["tmall"], months=1, days=14))
+    assert response["variant"] == "unclear"  # −33 % on 14 days of 3 units: the interval still crosses 0
+    assert competitor.change_facts(competitor.detect_price_changes(comp_wb, MARCH, ["jd"]))["variant"] == "none"
+
+
+# --------------------------------------------------------------------------- planted truths (sample store)
+
+@pytest.mark.slow
+def test_planted_price_cut_is_detected(wb, truth) -> None:
+    cut = truth["truths"]["competitor_price_cut"]
+    cut_on = pd.Timestamp(cut["cut_from"])
+    events = competitor.detect_price_changes(wb, month(cut["cut_from"][:7]))
+    hit = events.loc[(events["competitor"] == cut["competitor"]) & (events["category"] == cut["category"])]
+    assert len(hit) == 1
+    event = hit.iloc[0]
+    assert abs((event["changed_on"] - cut_on).days) <= 2
+    assert event["platform"] == cut["platform"]
+    assert event["price_change"] == pytest.approx(cut["price_cut_pct"], abs=0.03)
+    assert event["products"] == len(cut["competitor_skus"]) == event["category_products"]
+    # The index of that pair moves by 1 / (1 − cut): compare the months either side.
+    # On its platform, where our own festival promotions did not touch the category.
+    before = competitor.compute_price_index(wb, month(cut["cut_from"][:7]).shift_months(-1), [cut["platform"]],
+                                            by="category")
+    after = competitor.compute_price_index(wb, month(cut["cut_from"][:7]).shift_months(1), [cut["platform"]],
+                                           by="category")
+    pick = (before["competitor"] == cut["competitor"]) & (before["category"] == cut["category"])
+    ratio = after.loc[pick.to_numpy(), "price_index"].iloc[0] / before.loc[pick, "price_index"].iloc[0]
+    assert ratio == pytest.approx(1 / (1 + cut["price_cut_pct"]), rel=0.1)
+
+
+@pytest.mark.slow
+def test_our_response_to_the_planted_cut(wb, truth) -> None:
+    cut = truth["truths"]["competitor_price_cut"]
+    last = wb.last_complete_month()
+    response = competitor.measure_sales_response(wb, last)  # the default report month still shows it
+    row = response.loc[(response["competitor"] == cut["competitor"]) & (response["category"] == cut["category"])]
+    assert len(row) == 1
+    row = row.iloc[0]
+    assert row["platform"] == cut["platform"] and row["days_after"] >= 14
+    assert row["response_low"] <= cut["our_units_effect_pct"] <= row["response_high"]
+
+
+def test_competitor_charts_render(comp_wb) -> None:
+    from storebook import plots
+
+    plots.use_house_style()
+    zh = Text("zh")
+    days = competitor.list_competitor_promo_days(comp_wb, MARCH, ["tmall"])
+    fig = plots.calendar_grid(days, zh, row="competitor", value="promo_share", title="t")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Y", "X"]  # first row on top
+    assert ax.get_xticklabels()[0].get_text() == "1" and len(ax.get_xticklabels()) == 31
+    assert ax.get_xticklabels()[0].get_color() == plots.BAD  # 1 March 2025 was a Saturday
+    trend = competitor.trend_price_index(comp_wb, MARCH, ["tmall"], months=3)
+    fig = plots.month_lines(trend, zh, value="price_index", by="competitor", reference=1.0, title="t")
+    assert fig.axes[0].get_ylabel() == zh("metric.price_index")
+    assert len(plots.to_png(fig)) > 1000

@@ -21,6 +21,7 @@ from storebook.errors import NoDataError
 from storebook.ingest import ingest
 from storebook.periods import Period, month
 from storebook.stats import z_value
+from storebook.text import Text
 
 NOW = datetime(2026, 11, 27, 12, 0, 0)
 
@@ -263,3 +264,118 @@ def test_coupon_redemption_by_hand(root: Path) -> None:
     assert row["redemption_rate"] == pytest.approx(2 / 3)
     assert row["coupon_discount_amount"] == pytest.approx(3.0)
     assert row["budget_used"] == pytest.approx(0.1)
+
+
+# --------------------------------------------------------------------------- report helpers
+
+def test_trace_of_a_promotion_by_hand(promo_wb) -> None:
+    trace = promotion.trace_promotion(promo_wb, month("2025-09"))
+    assert trace["promo_id"].unique().tolist() == ["P1"]
+    assert trace["phase"].value_counts().to_dict() == {"pre": promotion.PRE_DAYS, "promotion": 7,
+                                                       "post": promotion.POST_DAYS}
+    assert trace["expected"].round(9).eq(2.0).all()  # k = 2 a day on a flat market
+    facts = promotion.trace_facts(trace)
+    assert (facts["units"], facts["expected"], facts["post_units"], facts["post_expected"]) == (21, 14, 21, 28)
+    assert facts["uplift"] == pytest.approx(0.5) and facts["dip"] == pytest.approx(0.25)
+    assert facts["variant"] is None
+    with pytest.raises(NoDataError, match="P0 does not run in 2025-09"):
+        promotion.trace_promotion(promo_wb, month("2025-09"), promo_id="P0")
+
+
+def test_effects_facts_and_headline(promo_wb) -> None:
+    effects = promotion.estimate_promotions(promo_wb, month("2025-09"))
+    facts = promotion.effects_facts(effects)
+    assert (facts["promotions"], facts["paid"]) == (1, 0)
+    assert facts["incremental_margin"] == pytest.approx(-84.0)
+    assert facts["worst_name"] == "Towel week"
+    record = {r["key"]: r for r in promotion.headline_record(effects, Text("zh"))}
+    assert record["roi"]["value"] == pytest.approx(-2.0) and record["roi"]["label"] == "活动投资回报率"
+    assert record["discount_cost"]["unit"] == "CNY"
+
+
+def test_promotion_types_summary() -> None:
+    history = pd.DataFrame({
+        "promo_id": ["a", "b", "c"], "promo_type": ["coupon", "coupon", "bundle"],
+        "discount_pct": [0.1, 0.2, 0.15], "discount_cost": [100.0, 100.0, 50.0],
+        "incremental_margin": [50.0, -150.0, 25.0], "roi": [0.5, -1.5, 0.5],
+    })
+    types = promotion.summarise_promotion_types(history).set_index("promo_type")
+    assert types.index.tolist() == ["bundle", "coupon"]  # most incremental margin first
+    assert types.loc["coupon", "paid_share"] == 0.5
+    assert types.loc["coupon", "margin_per_discount"] == pytest.approx(-100.0 / 200.0)
+    facts = promotion.history_facts(history)
+    assert facts["best_type"] == "promotion.type.bundle" and facts["worst_type"] == "promotion.type.coupon"
+
+
+def test_a_month_without_coupons_is_empty_not_an_error(promo_wb) -> None:
+    coupons = promotion.measure_coupon_redemption(promo_wb, month("2025-09"))
+    assert coupons.empty and promotion.coupon_facts(coupons)["variant"] == "none"
+
+
+def test_interval_never_goes_below_no_sales() -> None:
+    r = promotion.estimate_count_effect(0.0, 2.0, 4.0, np.ones(4), np.ones(4))
+    assert r["effect"] == pytest.approx(-2.0) and r["effect_low"] == pytest.approx(-2.0)
+    assert r["lift_low"] == pytest.approx(-1.0)
+
+
+# --------------------------------------------------------------------------- planted truths (sample store)
+
+def _estimate_planted(wb, planted: dict) -> pd.Series:
+    effects = promotion.estimate_promotions(wb, month(planted["starts_on"][:7]), [planted["platform"]])
+    return effects.set_index("promo_id").loc[planted["promo_id"]]
+
+
+@pytest.mark.slow
+def test_planted_uplift_promotion(wb, truth) -> None:
+    u = truth["truths"]["promo_uplift"]
+    row = _estimate_planted(wb, u)
+    assert row["pre_days"] == promotion.PRE_DAYS  # its clean window: every pre-period day usable
+    # What the data holds: the units sold over the generator's own counterfactual baseline.
+    realised = u["realised_units"] - u["baseline_units"]
+    assert row["incremental_units_low"] <= realised <= row["incremental_units_high"]
+    assert row["uplift_low"] > 0  # a clear uplift
+    # The bar is ±20% of the planted effect. Sampling noise alone (units realised
+    # against units expected) can move the data further than that at small scales: then no
+    # estimator can meet it, and the test says so with the numbers instead of passing.
+    noise = abs(u["realised_units"] - u["expected_units"])
+    if noise > 0.2 * u["incremental_units"]:
+        pytest.xfail(f"the sample holds {u['realised_units']} units where the planted effect expects "
+                     f"{u['expected_units']}: noise of {noise:.1f} units exceeds 20% of the planted "
+                     f"{u['incremental_units']} incremental units at this scale")
+    assert row["incremental_units"] == pytest.approx(u["incremental_units"], rel=0.2)
+    assert row["uplift"] == pytest.approx(u["true_uplift_pct"], rel=0.2)
+
+
+@pytest.mark.slow
+def test_planted_pull_forward_promotion(wb, truth) -> None:
+    p = truth["truths"]["promo_pull_forward"]
+    row = _estimate_planted(wb, p)
+    assert p["true_uplift_pct"] == 0
+    assert row["uplift_low"] <= 0 <= row["uplift_high"]  # indistinguishable from no uplift
+    assert row["post_days"] == promotion.POST_DAYS
+    assert row["pull_forward_units"] > 0  # the dip after it is found …
+    assert row["pull_forward_low"] <= p["dip_lost_units"] <= row["pull_forward_high"]  # … and sized
+
+
+# --------------------------------------------------------------------------- charts
+
+def test_promotion_charts_render_with_catalogue_labels(promo_wb) -> None:
+    from storebook import plots
+
+    plots.use_house_style()
+    zh = Text("zh")
+    promos = promotion.list_promotions(promo_wb, month("2025-09"))
+    fig = plots.timeline(promos.assign(platform="all"), zh, start="starts_on", end="ends_on", label="promo_name",
+                         first=date(2025, 9, 1), last=date(2025, 9, 30), title="t")
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["全平台"]
+    effects = promotion.estimate_promotions(promo_wb, month("2025-09"))
+    fig = plots.interval_dots(effects, zh, category="promo_name", value="uplift", colour_by="platform", title="t")
+    assert fig.axes[0].get_xlabel() == zh("metric.uplift")
+    history = promotion.compare_promotions(promo_wb, month("2025-09"))
+    fig = plots.scatter_by_kind(history, zh, x="discount_pct", y="incremental_margin", kind="promo_type", title="t")
+    assert {t.get_text() for t in fig.axes[0].get_legend().get_texts()} == {"限时折扣", "秒杀"}
+    trace = promotion.trace_promotion(promo_wb, month("2025-09"))
+    fig = plots.actual_vs_expected(trace, zh, value="units", expected="expected", since=PROMO_START,
+                                   until=PROMO_END, window="legend.promotion", smooth=7, title="t")
+    assert zh("legend.promotion") in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert all(len(plots.to_png(f)) > 1000 for f in [fig])

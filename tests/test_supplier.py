@@ -12,7 +12,8 @@ import pytest
 import storebook
 from storebook import supplier
 from storebook.errors import NoDataError
-from storebook.periods import month
+from storebook.periods import Period, month
+from storebook.text import Text
 from test_promotion import build_store, days, isolated_root, product, sales_rows
 
 MARCH = month("2025-03")
@@ -128,7 +129,7 @@ def test_threshold_directions() -> None:
     rejection = next(t for t in supplier.THRESHOLDS if t.metric == "rejection_rate")
     assert [otif.status(v) for v in (0.95, 0.8, 0.5)] == ["green", "amber", "red"]
     assert [rejection.status(v) for v in (0.0, 0.02, 0.2)] == ["green", "amber", "red"]
-    assert otif.status(float("nan")) == "n/a"
+    assert otif.status(float("nan")) == "na"
 
 
 def test_late_and_short_lines(supply_wb) -> None:
@@ -220,3 +221,61 @@ def test_month_without_inventory_says_so(supply_wb) -> None:
         supplier.measure_inventory(supply_wb, month("2025-02"))
     assert isinstance(supplier.THRESHOLDS, tuple)
     assert pd.api.types.is_float_dtype(supplier.score_suppliers(supply_wb, MARCH)["otif_rate"])
+
+
+# --------------------------------------------------------------------------- report helpers
+
+def test_report_facts_by_hand(supply_wb) -> None:
+    facts = supplier.ranking_facts(supplier.rank_suppliers(supply_wb, MARCH))
+    assert (facts["worst"], facts["best"]) == ("S2", "S1")
+    assert facts["otif"] == pytest.approx(3 / 6)  # S1 2 of 3, S2 1 of 3 over six months
+    lines = supplier.lines_facts(supplier.list_late_short_lines(supply_wb, MARCH))
+    assert (lines["lines"], lines["late"], lines["short"], lines["open"], lines["units_short"]) == (2, 2, 1, 1, 10)
+    lost = supplier.sum_lost_sales(supply_wb, MARCH).set_index("supplier_id")
+    assert lost.loc["S1", ["warehouse_late_days", "warehouse_short_days", "warehouse_other_days"]].tolist() == [6, 1, 3]
+    assert lost.loc["S2", ["warehouse_late_days", "warehouse_short_days", "warehouse_other_days"]].tolist() == [6, 2, 2]
+    summary = supplier.summarise_suppliers(supply_wb, MARCH)
+    assert summary["otif_rate"] == pytest.approx(3 / 5)  # S1 2 of 3, S2 1 of 2 due in March
+    assert (summary["stockout_days"], summary["warehouse_stockout_days"]) == (14, 20)
+    assert summary["attributed_lost_sales_amount"] == pytest.approx(270.0)
+    record = {r["key"]: r["value"] for r in supplier.headline_record(summary, Text("en"))}
+    assert record["otif_rate"] == pytest.approx(0.6) and "suppliers" not in record
+    inv = supplier.inventory_facts(supplier.measure_inventory(supply_wb, MARCH))
+    assert (inv["out_skus"], inv["stockout_days"], inv["warehouse_stockout_days"]) == (4, 14, 20)
+
+
+# --------------------------------------------------------------------------- planted truths (sample store)
+
+@pytest.mark.slow
+def test_planted_late_supplier_ranks_worst(wb, truth) -> None:
+    late = truth["truths"]["late_supplier"]
+    ranked = supplier.rank_suppliers(wb, wb.last_complete_month())
+    worst = ranked.iloc[-1]
+    assert worst["supplier_id"] == late["supplier_id"] and worst["grade"] == "red"
+    assert worst["otif_rate"] < ranked.iloc[:-1]["otif_rate"].min()
+    assert worst["fill_rate"] < ranked.iloc[:-1]["fill_rate"].min()
+    # Its delay over the contract lead time is the planted delay (promised = ordered + contract).
+    window = Period(pd.Timestamp(late["late_from"]).date(), wb.last_complete_month().end, "late")
+    card = supplier.score_suppliers(wb, window).set_index("supplier_id").loc[late["supplier_id"]]
+    assert card["lead_time_excess_days"] == pytest.approx(late["mean_delay_days"], abs=0.5)
+
+
+@pytest.mark.slow
+def test_planted_stockouts_and_lost_sales_are_attributed(wb, truth) -> None:
+    late = truth["truths"]["late_supplier"]
+    window = Period(pd.Timestamp(late["late_from"]).date(), wb.last_complete_month().end, "late")
+    days = supplier.attribute_stockouts(wb, window)
+    mine = days.loc[days["sku"].isin(late["skus"])]
+    sku, wh = mine.loc[mine["level"] == "sku"], mine.loc[mine["level"] == "warehouse"]
+    # Every stockout of its SKUs is found, at both levels …
+    assert len(sku) == late["stockout_sku_days_all_warehouses"]
+    assert len(wh) == late["stockout_sku_warehouse_days"]
+    # … and nearly all of them are blamed on its late or short deliveries.
+    blamed = lambda d: (d["cause"].isin(["late", "short"]) & (d["supplier_id"] == late["supplier_id"])).mean()  # noqa: E731
+    assert blamed(wh) > 0.8
+    if len(sku):
+        assert blamed(sku) > 0.8
+    lost = supplier.sum_lost_sales(wb, window)
+    assert lost.iloc[0]["supplier_id"] == late["supplier_id"]
+    if late["lost_units"] >= 1:
+        assert sku["lost_units"].sum() == pytest.approx(late["lost_units"], rel=0.5)

@@ -81,5 +81,6 @@ def test_keys_belong_to_known_prefixes() -> None:
     assert prefixes <= {"platform", "channel", "device", "metric", "col", "stage", "step", "buyer_type",
                         "event", "driver", "verdict", "word", "axis", "legend", "page", "traffic",
                         "conversion", "effect_kind",
-                        "fulfilment", "products", "profit", "pnl", "carrier", "warehouse", "province", "category"}
+                        "fulfilment", "products", "profit", "pnl", "carrier", "warehouse", "province", "category",
+                        "promotion", "competitor", "supplier"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")

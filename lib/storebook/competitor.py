@@ -9,7 +9,8 @@ so 1.10 means we are 10 % dearer than the competitor, 0.95 that we are 5 % cheap
 discounts ÷ units, on the chosen platforms; the list price when it did not sell); *their
 price* is the average of the prices observed in the period for the competitor products
 matched to it. An index over several SKUs (a category, a competitor) is the mean of the
-SKU indexes weighted by our revenue of each SKU (equal weights when none sold).
+SKU indexes weighted by our revenue of each SKU over the last ``WEIGHT_MONTHS`` months on
+the chosen platforms (equal weights when none sold).
 
 A **price-change event** (调价) is a lasting change of a competitor product's regular
 (non-promotion) price: the median regular price of the ``WINDOW_DAYS`` observations after
@@ -36,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from storebook.errors import NoDataError
-from storebook.periods import Period
+from storebook.periods import Period, month_of
 from storebook.promotion import estimate_count_effect, sum_daily_sales
 from storebook.workbook import Workbook
 
@@ -68,6 +69,9 @@ CLUSTER_DAYS = 3
 LOOKBACK_MONTHS = 3
 #: Days before and after a price move our sales are compared on.
 RESPONSE_DAYS = 28
+#: Months of our revenue that weigh each SKU in an index (the month included): a month
+#: alone is too few sales of a SKU on one platform for a steady weight.
+WEIGHT_MONTHS = 3
 
 
 def _no_competitor_data(period: Period, plats: list[str]) -> NoDataError:
@@ -86,12 +90,28 @@ def _observations(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFram
     return wb.execute(expr)
 
 
-def _our_prices(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
-    """Our realised price per SKU in ``period`` (list price where it did not sell)."""
+def _weight_window(period: Period) -> Period:
+    """The days whose revenue weighs the SKUs: the WEIGHT_MONTHS months ending with ``period``."""
+    last = month_of(period.last_day).trailing(WEIGHT_MONTHS)
+    return Period(min(period.start, last.start), period.end, f"weights {period.label}")
+
+
+def _revenue(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
     sales = sum_daily_sales(wb, period, plats, by=("sku",))
-    per_sku = sales.groupby("sku", as_index=False).agg(units=("units", "sum"), revenue=("revenue", "sum"))
+    return sales.groupby("sku", as_index=False).agg(units=("units", "sum"), revenue=("revenue", "sum"))
+
+
+def _our_prices(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
+    """Our realised price per SKU in ``period`` (list price where it did not sell), the
+    month's units and revenue, and the revenue that weighs the SKU (WEIGHT_MONTHS months)."""
+    month = _revenue(wb, period, plats)
+    weights = _revenue(wb, _weight_window(period), plats).rename(columns={"revenue": "weight_revenue"})
     products = wb.execute(wb.table("products").select("sku", "product_name", "category", "list_price"))
-    out = products.merge(per_sku, on="sku", how="left").fillna({"units": 0.0, "revenue": 0.0})
+    out = (
+        products.merge(month, on="sku", how="left")
+        .merge(weights[["sku", "weight_revenue"]], on="sku", how="left")
+        .fillna({"units": 0.0, "revenue": 0.0, "weight_revenue": 0.0})
+    )
     sold = out["units"] > 0
     return out.assign(
         our_price=np.where(sold, out["revenue"] / out["units"].where(sold, 1), out["list_price"])
@@ -104,7 +124,8 @@ def _sku_indexes(obs: pd.DataFrame, ours: pd.DataFrame) -> pd.DataFrame:
     theirs = matched.groupby(["competitor", "platform", "sku"], as_index=False).agg(
         competitor_price=("price", "mean"), days_on_promo=("is_on_promo", "sum"), observations=("price", "size"),
     )
-    out = theirs.merge(ours[["sku", "product_name", "category", "our_price", "units", "revenue"]], on="sku", how="left")
+    cols = ["sku", "product_name", "category", "our_price", "units", "revenue", "weight_revenue"]
+    out = theirs.merge(ours[cols], on="sku", how="left")
     return out.assign(
         price_index=out["our_price"] / out["competitor_price"].where(out["competitor_price"] > 0)
     ).rename(columns={"revenue": "our_revenue", "units": "our_units"})
@@ -114,7 +135,7 @@ def _weighted(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Revenue-weighted mean of the SKU indexes per ``by`` (equal weights when none sold)."""
     def one(group: pd.DataFrame) -> pd.Series:
         ok = group["price_index"].notna()
-        w = group.loc[ok, "our_revenue"].to_numpy(dtype="float64")
+        w = group.loc[ok, "weight_revenue"].to_numpy(dtype="float64")
         x = group.loc[ok, "price_index"].to_numpy(dtype="float64")
         if len(x) == 0:
             value = np.nan
@@ -122,11 +143,14 @@ def _weighted(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
             value = float((w * x).sum() / w.sum())
         else:
             value = float(x.mean())
-        return pd.Series({"price_index": value, "skus": int(ok.sum()), "our_revenue": float(w.sum())})
+        return pd.Series({"price_index": value, "skus": int(ok.sum()),
+                          "our_revenue": float(group.loc[ok, "our_revenue"].sum()), "weight_revenue": float(w.sum())})
 
     rows = [dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True)) | one(g).to_dict()
             for key, g in frame.groupby(by, sort=True)]
-    return pd.DataFrame(rows, columns=[*by, "price_index", "skus", "our_revenue"]).astype({"skus": "int64"})
+    out = pd.DataFrame(rows, columns=[*by, "price_index", "skus", "our_revenue", "weight_revenue"]).astype(
+        {"skus": "int64"})
+    return out.assign(gap=out["price_index"] - 1.0)
 
 
 def compute_price_index(
@@ -143,9 +167,11 @@ def compute_price_index(
 
     Returns:
         For ``sku``: competitor, platform, sku, product_name, category, our_price,
-        competitor_price, price_index (价格指数), our_units, our_revenue, days_on_promo,
-        observations. Otherwise the ``by`` columns (``category`` also has competitor),
-        price_index (weighted by our revenue), skus, our_revenue.
+        competitor_price, price_index (价格指数), our_units, our_revenue (the month),
+        weight_revenue (the WEIGHT_MONTHS months), days_on_promo, observations. Otherwise
+        the ``by`` columns (``category`` also has competitor), price_index (weighted by
+        weight_revenue), skus, our_revenue, weight_revenue, gap (= index − 1: +0.12
+        = we are 12 % dearer).
 
     Raises:
         NoDataError: no competitor price observed in ``period`` on ``platforms``.
@@ -291,7 +317,7 @@ def _product_changes(series: pd.DataFrame, min_change: float, window: int) -> li
         after = np.median(prices[i:i + window])
         change = after / before - 1 if before > 0 else np.nan
         if np.isfinite(change) and abs(change) >= min_change and prices[i] != prices[i - 1]:
-            out.append({"changed_on": regular.loc[i, "observed_on"], "change": float(change),
+            out.append({"changed_on": regular.loc[i, "observed_on"], "price_change": float(change),
                         "price_before": float(before), "price_after": float(after)})
             i += window  # the next change is judged on the new level
             continue
@@ -315,7 +341,7 @@ def detect_price_changes(
     Returns:
         One row per event, latest first: competitor, platform, category, changed_on (the
         earliest change of the cluster), products (products that changed), category_products
-        (products of the competitor in the category), change (median relative change;
+        (products of the competitor in the category), price_change (median relative change;
         −0.20 = a 20 % cut), price_before, price_after (means over the products that
         changed). Empty when nothing changed.
 
@@ -341,7 +367,7 @@ def detect_price_changes(
             changes.append({"competitor": competitor, "platform": platform, "category": category,
                             "competitor_sku": product, **change})
     cols = ["competitor", "platform", "category", "changed_on", "products", "category_products",
-            "change", "price_before", "price_after"]
+            "price_change", "price_before", "price_after"]
     if not changes:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
     found = pd.DataFrame(changes)
@@ -356,7 +382,7 @@ def detect_price_changes(
                 "competitor": competitor, "platform": platform, "category": category,
                 "changed_on": part["changed_on"].min(), "products": int(part["competitor_sku"].nunique()),
                 "category_products": int(sizes.get((competitor, category), 0)),
-                "change": float(part["change"].median()),
+                "price_change": float(part["price_change"].median()),
                 "price_before": float(part["price_before"].mean()),
                 "price_after": float(part["price_after"].mean()),
             })
@@ -497,7 +523,7 @@ def trace_sales_response(
 ) -> pd.DataFrame:
     """Daily units around the largest competitor price change, with the baseline, for a chart.
 
-    The event is the one of :func:`detect_price_changes` with the largest |change| ×
+    The event is the one of :func:`detect_price_changes` with the largest |price_change| ×
     products.
 
     Returns:
@@ -509,7 +535,7 @@ def trace_sales_response(
     cols = ["competitor", "platform", "category", "changed_on", "day", "units", "expected", "is_after"]
     if events.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
-    event = events.loc[(events["change"].abs() * events["products"]).idxmax()]
+    event = events.loc[(events["price_change"].abs() * events["products"]).idxmax()]
     series = _response_series(wb, event, days)
     pre = series.loc[~series["is_after"] & series["index"].notna()]
     k = pre["units"].sum() / pre["index"].sum() if pre["index"].sum() > 0 else np.nan
@@ -522,9 +548,9 @@ def trace_sales_response(
 # ----------------------------------------------------------------------------- report helpers
 
 def _overall(frame: pd.DataFrame) -> float:
-    """The revenue-weighted index over rows of index × our_revenue (equal weights if none)."""
+    """The revenue-weighted index over rows of index × weight_revenue (equal weights if none)."""
     ok = frame.dropna(subset=["price_index"])
-    w = ok["our_revenue"].to_numpy(dtype="float64")
+    w = ok["weight_revenue"].to_numpy(dtype="float64")
     x = ok["price_index"].to_numpy(dtype="float64")
     if not len(x):
         return float("nan")
@@ -568,6 +594,7 @@ def gaps_facts(gaps: pd.DataFrame, threshold: float = GAP_THRESHOLD) -> dict:
     dearer = gaps.loc[gaps["position"] == "dearer"]
     top = gaps.iloc[0] if len(gaps) else None
     return {
+        "variant": None if len(gaps) else "none",
         "threshold": threshold, "gaps": len(gaps), "dearer": len(dearer), "cheaper": len(gaps) - len(dearer),
         "skus": int(gaps["sku"].nunique()), "revenue": float(gaps.drop_duplicates("sku")["our_revenue"].sum()),
         "top_name": None if top is None else top["product_name"],
@@ -605,13 +632,13 @@ def change_facts(events: pd.DataFrame) -> dict:
     """The numbers of the price-changes takeaway (:func:`detect_price_changes`)."""
     if events.empty:
         return {"events": 0, "cuts": 0, "competitor": None, "category": None, "day": None, "change": None,
-                "products": 0, "category_products": 0}
-    top = events.loc[(events["change"].abs() * events["products"]).idxmax()]
+                "products": 0, "category_products": 0, "variant": "none"}
+    top = events.loc[(events["price_change"].abs() * events["products"]).idxmax()]
     return {
-        "events": len(events), "cuts": int((events["change"] < 0).sum()),
+        "events": len(events), "cuts": int((events["price_change"] < 0).sum()),
         "competitor": top["competitor"], "category": top["category"], "platform": top["platform"],
-        "day": top["changed_on"], "change": float(top["change"]),
-        "products": int(top["products"]), "category_products": int(top["category_products"]),
+        "day": top["changed_on"], "change": float(top["price_change"]),
+        "products": int(top["products"]), "category_products": int(top["category_products"]), "variant": None,
     }
 
 
@@ -619,15 +646,15 @@ def response_facts(response: pd.DataFrame) -> dict:
     """The numbers of our-response takeaway (:func:`measure_sales_response`), for the
     largest event."""
     if response.empty:
-        return {"events": 0}
-    top = response.loc[(response["change"].abs() * response["products"]).idxmax()]
+        return {"events": 0, "variant": "none"}
+    top = response.loc[(response["price_change"].abs() * response["products"]).idxmax()]
     low, high = top["response_low"], top["response_high"]
     return {
         "events": len(response), "competitor": top["competitor"], "category": top["category"],
-        "platform": top["platform"], "day": top["changed_on"], "change": float(top["change"]),
+        "platform": top["platform"], "day": top["changed_on"], "change": float(top["price_change"]),
         "days": int(top["days_after"]), "units": float(top["units_after"]), "baseline": float(top["baseline_units"]),
         "response": float(top["response"]), "low": float(low), "high": float(high),
-        "clear": bool(high < 0 or low > 0),
+        "clear": bool(high < 0 or low > 0), "variant": None if (high < 0 or low > 0) else "unclear",
     }
 
 
@@ -657,14 +684,22 @@ def share_facts(share: pd.DataFrame) -> dict:
     }
 
 
-def headline_record(categories: pd.DataFrame, gaps: pd.DataFrame, events: pd.DataFrame, text) -> list[dict]:
-    """The ``competitor.headline`` record the report index shows."""
-    facts = index_facts(categories)
-    rows = [
-        ("price_index", facts["index"], "ratio"),
-        ("dearer_pairs", facts["dearer_pairs"], "count"),
-        ("price_gaps", len(gaps), "count"),
-        ("price_changes", len(events), "count"),
-    ]
+def summarise_competitors(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> dict:
+    """The month in four numbers: overall price index, pairs where we are dearer, SKUs off
+    parity, price changes of the last three months (for the report index).
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+    """
+    facts = index_facts(compute_price_index(wb, period, platforms, by="category"))
+    return {"price_index": facts["index"], "dearer_pairs": facts["dearer_pairs"],
+            "price_gaps": len(find_price_gaps(wb, period, platforms)),
+            "price_changes": len(detect_price_changes(wb, period, platforms))}
+
+
+def headline_record(summary: dict, text) -> list[dict]:
+    """The ``competitor.headline`` record the report index shows (:func:`summarise_competitors`)."""
+    units = {"price_index": "ratio"}
     return [{"key": key, "label": text(f"metric.{key}"), "value": None if pd.isna(value) else float(value),
-             "unit": unit, "vs_prior": None, "vs_last_year": None} for key, value, unit in rows]
+             "unit": units.get(key, "count"), "vs_prior": None, "vs_last_year": None}
+            for key, value in summary.items()]

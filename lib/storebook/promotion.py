@@ -219,7 +219,8 @@ def estimate_count_effect(
 
     ``k = Σ pre_counts / Σ pre_index``; baseline ``B = k · index_effect``; effect
     ``actual − B``; over-dispersion ``φ = max(1, Σ (y − k·idx)² / (k·idx) / (n − 1))``
-    over the pre-period days; ``Var ≈ φ·B + B²·φ / Σ pre_counts``.
+    over the pre-period days; ``Var ≈ φ·B + B²·φ / Σ pre_counts``; the interval is
+    ``effect ± z·√Var``, its lower end no lower than ``−B`` (sales cannot go below zero).
 
     Args:
         actual: the count observed over the treated days.
@@ -256,11 +257,11 @@ def estimate_count_effect(
     effect = float(actual) - baseline
     se = float(np.sqrt(phi * baseline + baseline**2 * phi / pre_actual))
     z = z_value(level)
-    out.update(baseline=baseline, effect=effect, effect_low=effect - z * se, effect_high=effect + z * se,
-               se=se, dispersion=phi)
+    # Sales cannot fall below nothing: the effect is at least −baseline (lift ≥ −100 %).
+    low, high = max(effect - z * se, -baseline), effect + z * se
+    out.update(baseline=baseline, effect=effect, effect_low=low, effect_high=high, se=se, dispersion=phi)
     if baseline > 0:
-        out.update(lift=effect / baseline, lift_low=(effect - z * se) / baseline,
-                   lift_high=(effect + z * se) / baseline)
+        out.update(lift=effect / baseline, lift_low=low / baseline, lift_high=high / baseline)
     return out
 
 
@@ -555,19 +556,18 @@ def measure_coupon_redemption(
     Returns:
         One row per coupon promotion: promo_id, promo_name, platform, coupon_code,
         eligible_orders, redeemed_orders, redemption_rate, coupon_discount_amount,
-        budget_amount, budget_used.
+        budget_amount, budget_used. Empty when the month's promotions include no coupon.
 
     Raises:
-        NoDataError: no coupon promotion runs in ``period``.
+        NoDataError: no promotion at all runs in ``period``.
     """
     plats = wb.platforms(platforms)
     promos = list_promotions(wb, period, plats)
     coupons = promos.loc[promos["promo_type"] == "coupon"]
+    cols = ["promo_id", "promo_name", "platform", "coupon_code", "eligible_orders", "redeemed_orders",
+            "redemption_rate", "coupon_discount_amount", "budget_amount", "budget_used"]
     if coupons.empty:
-        raise NoDataError(
-            f"no coupon promotion runs in {period.label} on {', '.join(plats)}: choose another month "
-            "or platform to see coupon redemption"
-        )
+        return pd.DataFrame({c: pd.Series(dtype="str" if c in cols[:4] else "float64") for c in cols})
     products = wb.execute(wb.table("products").select("sku", "category"))
     orders = wb.table("orders")
     lines = wb.table("order_lines")
@@ -609,8 +609,7 @@ def measure_coupon_redemption(
         budget_used=np.where(frame["budget_amount"] > 0,
                              frame["coupon_discount_amount"] / frame["budget_amount"].where(frame["budget_amount"] > 0, 1),
                              np.nan),
-    ).loc[:, ["promo_id", "promo_name", "platform", "coupon_code", "eligible_orders", "redeemed_orders",
-              "redemption_rate", "coupon_discount_amount", "budget_amount", "budget_used"]]
+    ).loc[:, cols]
 
 
 # ----------------------------------------------------------------------------- report helpers
@@ -703,13 +702,14 @@ def trace_facts(trace: pd.DataFrame) -> dict:
     post = trace.loc[trace["phase"] == "post"]
     expected = during["expected"].sum(min_count=1)
     post_expected = post["expected"].sum(min_count=1)
+    dip = float(1 - post["units"].sum() / post_expected) if post_expected and post_expected > 0 else None
     return {
+        "variant": None if dip is not None and dip > 0 else "no_dip",
         "name": trace["promo_name"].iloc[0], "start": trace["starts_on"].iloc[0], "end": trace["ends_on"].iloc[0],
         "units": float(during["units"].sum()), "expected": float(expected),
         "uplift": float(during["units"].sum() / expected - 1) if expected and expected > 0 else None,
         "post_units": float(post["units"].sum()), "post_expected": float(post_expected),
-        "dip": float(1 - post["units"].sum() / post_expected) if post_expected and post_expected > 0 else None,
-        "post_days": len(post),
+        "dip": dip, "post_days": len(post),
     }
 
 
@@ -717,13 +717,13 @@ def summarise_promotion_types(history: pd.DataFrame) -> pd.DataFrame:
     """Past promotions by type: how many, how deep, what they earned (:func:`compare_promotions`).
 
     Returns:
-        One row per promo_type, most incremental margin first: promo_type, promotions,
+        One row per promo_type, most incremental margin first: promo_type, n_promotions,
         discount_pct (mean depth), discount_cost, incremental_margin (Σ), paid_share
         (share of promotions with a positive incremental margin), median_roi,
         margin_per_discount (Σ incremental margin ÷ Σ discount cost).
     """
     g = history.assign(paid=_paid(history).astype(float)).groupby("promo_type")
-    out = g.agg(promotions=("promo_id", "size"), discount_pct=("discount_pct", "mean"),
+    out = g.agg(n_promotions=("promo_id", "size"), discount_pct=("discount_pct", "mean"),
                 discount_cost=("discount_cost", "sum"), incremental_margin=("incremental_margin", "sum"),
                 paid_share=("paid", "mean"), median_roi=("roi", "median")).reset_index()
     cost = out["discount_cost"]
@@ -754,6 +754,7 @@ def coupon_facts(coupons: pd.DataFrame) -> dict:
     """The numbers of the coupons' takeaway (:func:`measure_coupon_redemption`)."""
     eligible, redeemed = coupons["eligible_orders"].sum(), coupons["redeemed_orders"].sum()
     return {
+        "variant": None if len(coupons) else "none",
         "coupons": len(coupons), "eligible": int(eligible), "redeemed": int(redeemed),
         "rate": float(redeemed / eligible) if eligible > 0 else None,
         "discount": float(coupons["coupon_discount_amount"].sum()),

@@ -72,9 +72,9 @@ class Threshold:
     higher_is_better: bool
 
     def status(self, value: float) -> str:
-        """``green``, ``amber`` or ``red`` (``n/a`` when the value is missing)."""
+        """``green``, ``amber`` or ``red`` (``na`` when the value is missing)."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
-            return "n/a"
+            return "na"
         if self.higher_is_better:
             return "green" if value >= self.good else ("red" if value < self.poor else "amber")
         return "green" if value <= self.good else ("red" if value > self.poor else "amber")
@@ -89,7 +89,7 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("lead_time_cv", 0.25, 0.50, False),
     Threshold("cost_variance", 0.02, 0.05, False),
 )
-_PENALTY = {"green": 0, "amber": 1, "red": 3, "n/a": 0}
+_PENALTY = {"green": 0, "amber": 1, "red": 3, "na": 0}
 
 _SCORE_COLUMNS = [
     "n_pos", "n_lines", "otif_rate", "on_time_rate", "in_full_rate", "fill_rate",
@@ -233,11 +233,11 @@ def rank_suppliers(
     graded = trailing.assign(**statuses)
     status_cols = list(statuses)
     penalty = graded[status_cols].apply(lambda col: col.map(_PENALTY)).sum(axis=1)
-    order = {"green": 0, "amber": 1, "red": 2, "n/a": -1}
+    order = {"green": 0, "amber": 1, "red": 2, "na": -1}
     worst = graded[status_cols].apply(lambda col: col.map(order)).max(axis=1)
     graded = graded.assign(
         penalty=penalty.astype("int64"),
-        grade=worst.map({-1: "n/a", 0: "green", 1: "amber", 2: "red"}),
+        grade=worst.map({-1: "na", 0: "green", 1: "amber", 2: "red"}),
     ).sort_values(
         ["penalty", "otif_rate", "fill_rate", "supplier_id"],
         ascending=[True, False, False, True],
@@ -577,7 +577,8 @@ def sum_lost_sales(
     Returns:
         One row per supplier with a stockout: supplier_id, supplier_name, stockout_days
         (SKU out everywhere), late_days, short_days, other_days (their causes),
-        warehouse_stockout_days, warehouse_attributed_days (late or short), skus (distinct
+        warehouse_stockout_days, warehouse_late_days, warehouse_short_days,
+        warehouse_other_days, warehouse_attributed_days (late or short), skus (distinct
         SKUs out anywhere), lost_units, lost_sales_amount (all causes),
         attributed_lost_sales_amount (late + short); worst first.
 
@@ -591,8 +592,8 @@ def sum_lost_sales(
     days = attribute_stockouts(wb, window, platforms)
     names = wb.execute(wb.table("suppliers").select("supplier_id", "supplier_name"))
     cols = ["supplier_id", "supplier_name", "stockout_days", "late_days", "short_days", "other_days",
-            "warehouse_stockout_days", "warehouse_attributed_days", "skus", "lost_units",
-            "lost_sales_amount", "attributed_lost_sales_amount"]
+            "warehouse_stockout_days", "warehouse_late_days", "warehouse_short_days", "warehouse_other_days",
+            "warehouse_attributed_days", "skus", "lost_units", "lost_sales_amount", "attributed_lost_sales_amount"]
     if days.empty:
         return pd.DataFrame({c: pd.Series(dtype="str" if c.startswith("supplier") else "float64") for c in cols})
     sku = days["level"].eq("sku")
@@ -604,6 +605,9 @@ def sum_lost_sales(
             short=(sku & days["cause"].eq("short")).astype("int64"),
             other=(sku & days["cause"].eq("other")).astype("int64"),
             wh_day=(~sku).astype("int64"),
+            wh_late=(~sku & days["cause"].eq("late")).astype("int64"),
+            wh_short=(~sku & days["cause"].eq("short")).astype("int64"),
+            wh_other=(~sku & days["cause"].eq("other")).astype("int64"),
             wh_blamed=(~sku & blamed).astype("int64"),
             attributed=days["lost_sales_amount"].where(blamed, 0.0),
         )
@@ -611,6 +615,8 @@ def sum_lost_sales(
         .agg(
             stockout_days=("sku_day", "sum"), late_days=("late", "sum"), short_days=("short", "sum"),
             other_days=("other", "sum"), warehouse_stockout_days=("wh_day", "sum"),
+            warehouse_late_days=("wh_late", "sum"), warehouse_short_days=("wh_short", "sum"),
+            warehouse_other_days=("wh_other", "sum"),
             warehouse_attributed_days=("wh_blamed", "sum"), skus=("sku", "nunique"),
             lost_units=("lost_units", "sum"), lost_sales_amount=("lost_sales_amount", "sum"),
             attributed_lost_sales_amount=("attributed", "sum"),
@@ -657,11 +663,18 @@ def lines_facts(lines: pd.DataFrame) -> dict:
     """The numbers of the late-and-short lines' takeaway (:func:`list_late_short_lines`)."""
     per = lines.groupby("supplier_id").size().sort_values(ascending=False)
     return {
+        "variant": None if len(lines) else "none",
         "lines": len(lines), "late": int(lines["is_late"].sum()), "short": int(lines["is_short"].sum()),
         "open": int(lines["is_open"].sum()), "units_short": float(lines.loc[lines["is_short"], "qty_short"].sum()),
         "top": per.index[0] if len(per) else None, "top_lines": int(per.iloc[0]) if len(per) else 0,
         "max_days_late": float(lines["days_late"].max()) if len(lines) else 0.0,
     }
+
+
+def stock_problems(inventory: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """The SKUs of :func:`measure_inventory` that ran out somewhere, worst first (at most ``top``)."""
+    hit = inventory.loc[(inventory["stockout_days"] > 0) | (inventory["warehouse_stockout_days"] > 0)]
+    return hit.sort_values(["stockout_days", "warehouse_stockout_days", "sku"], ascending=[False, False, True]).head(top)
 
 
 def inventory_facts(inventory: pd.DataFrame) -> dict:
@@ -680,34 +693,46 @@ def inventory_facts(inventory: pd.DataFrame) -> dict:
 
 
 def lost_facts(lost: pd.DataFrame) -> dict:
-    """The numbers of the stockout-attribution takeaway (:func:`sum_lost_sales`)."""
-    total_wh = lost["warehouse_stockout_days"].sum()
+    """The numbers of the stockout-attribution takeaways (:func:`sum_lost_sales`)."""
     top = lost.iloc[0] if len(lost) else None
+    wh_attributed = lost["warehouse_attributed_days"].sum()
     return {
+        "variant": None if len(lost) else "none", "months": TRAILING_MONTHS,
         "stockout_days": int(lost["stockout_days"].sum()),
         "attributed_days": int((lost["late_days"] + lost["short_days"]).sum()),
-        "warehouse_days": int(total_wh), "warehouse_attributed": int(lost["warehouse_attributed_days"].sum()),
+        "warehouse_days": int(lost["warehouse_stockout_days"].sum()), "warehouse_attributed": int(wh_attributed),
         "lost": float(lost["lost_sales_amount"].sum()), "attributed_lost": float(lost["attributed_lost_sales_amount"].sum()),
         "top": None if top is None else top["supplier_id"], "top_name": None if top is None else top["supplier_name"],
         "top_lost": None if top is None else float(top["attributed_lost_sales_amount"]),
         "top_days": None if top is None else int(top["late_days"] + top["short_days"]),
         "top_warehouse_days": None if top is None else int(top["warehouse_attributed_days"]),
-        "top_share": (float(top["warehouse_attributed_days"] / lost["warehouse_attributed_days"].sum())
-                      if top is not None and lost["warehouse_attributed_days"].sum() > 0 else None),
+        "top_share": (float(top["warehouse_attributed_days"] / wh_attributed)
+                      if top is not None and wh_attributed > 0 else None),
     }
 
 
-def headline_record(ranked: pd.DataFrame, inventory: pd.DataFrame, lost: pd.DataFrame, text) -> list[dict]:
-    """The ``supplier.headline`` record the report index shows (the month)."""
-    lines = ranked["month_n_lines"].fillna(0)
-    otif = (ranked["month_otif_rate"].fillna(0) * lines).sum() / lines.sum() if lines.sum() else None
-    inv, lo = inventory_facts(inventory), lost_facts(lost)
-    rows = [
-        ("otif_rate", otif, "ratio"),
-        ("stockout_days", inv["stockout_days"], "days"),
-        ("warehouse_stockout_days", inv["warehouse_stockout_days"], "days"),
-        ("lost_sales_amount", lo["lost"], "CNY"),
-        ("attributed_lost_sales_amount", lo["attributed_lost"], "CNY"),
-    ]
+def summarise_suppliers(wb: Workbook, period: Period, platforms: list[str] | None = None) -> dict:
+    """The month in five numbers for the report index: OTIF and fill rate of the lines due,
+    SKU and warehouse stockout days, and lost sales from late or short deliveries.
+
+    Raises:
+        NoDataError: no PO line due in the month, or no inventory snapshot.
+    """
+    card = score_suppliers(wb, period, platforms)
+    lines = card["n_lines"].sum()
+    lost = lost_facts(sum_lost_sales(wb, period, platforms))
+    return {
+        "otif_rate": float((card["otif_rate"] * card["n_lines"]).sum() / lines) if lines else None,
+        "suppliers": len(card),
+        "stockout_days": lost["stockout_days"], "warehouse_stockout_days": lost["warehouse_days"],
+        "attributed_lost_sales_amount": lost["attributed_lost"],
+    }
+
+
+def headline_record(summary: dict, text) -> list[dict]:
+    """The ``supplier.headline`` record the report index shows (:func:`summarise_suppliers`)."""
+    units = {"otif_rate": "ratio", "stockout_days": "days", "warehouse_stockout_days": "days",
+             "attributed_lost_sales_amount": "CNY", "suppliers": "count"}
     return [{"key": key, "label": text(f"metric.{key}"), "value": None if value is None else float(value),
-             "unit": unit, "vs_prior": None, "vs_last_year": None} for key, value, unit in rows]
+             "unit": units[key], "vs_prior": None, "vs_last_year": None}
+            for key, value in summary.items() if key != "suppliers"]

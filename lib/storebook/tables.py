@@ -115,7 +115,7 @@ def column_kind(name: str) -> str:
         return "points"
     if name == "p_value":
         return "p"
-    if name == "roas" or name == "ratio":
+    if name in ("roas", "ratio") or base in _RATIOS:
         return "ratio"
     if base in _RATES:
         return "pct"
@@ -371,3 +371,26 @@ def status_grid(card: pd.DataFrame, text: Text, caption: str | None = None) -> S
                           if fill else value)
         cells[text.label("platform", platform)] = column
     return _house(pd.DataFrame(cells), caption)
+
+
+# The promotion, competitor and supplier reports.
+LABEL_COLUMNS.update({"promo_type": "promotion.type", "grade": "supplier.grade", "cause": "supplier.cause",
+                      "position": "competitor.position", "cheapest": "competitor.seller"})
+_COUNTS |= {"actual_units", "baseline_units", "incremental_units", "pull_forward_units", "cannibalised_units",
+            "net_incremental_units", "n_skus", "n_promotions", "eligible_orders", "redeemed_orders", "products",
+            "category_products", "our_units", "competitor_units", "review_count", "new_reviews", "n_pos",
+            "n_lines", "rank", "penalty", "qty_ordered", "qty_received", "qty_short", "stockout_days",
+            "warehouse_stockout_days", "late_days", "short_days", "other_days", "warehouse_attributed_days",
+            "days", "days_after", "units_after", "competitors", "cheaper_competitors", "line_no", "days_late"}
+_RATES |= {"discount_pct", "uplift", "dip", "redemption_rate", "budget_used", "otif_rate", "on_time_rate",
+           "in_full_rate", "fill_rate", "rejection_rate", "month_otif_rate", "month_fill_rate", "paid_share",
+           "coverage", "our_share", "promo_share", "mean_depth", "gap", "response", "price_change",
+           "cost_variance"}
+_MONEY |= {"discount_cost", "promotion_spend", "incremental_margin", "incremental_revenue", "actual_revenue",
+           "baseline_revenue", "our_revenue"}
+_MONEY2 |= {"our_price", "competitor_price", "price_before", "price_after"}
+_NUMBERS |= {"mean_lead_time_days", "contract_lead_time_days", "lead_time_excess_days", "lost_units"}
+_DATES |= {"starts_on", "ends_on", "changed_on", "ordered_on", "promised_on", "received_on"}
+#: Ratios shown to two decimals (an index, a return on spend, a rating, a coefficient of variation).
+_RATIOS = {"price_index", "roi", "median_roi", "margin_per_discount", "highest_index", "lowest_index", "rating",
+            "rating_change", "lead_time_cv"}
