@@ -445,8 +445,10 @@ def move_rfm_segments(
         platforms: platforms to include (default: every platform).
         lookback_months: RFM window in months.
     Returns:
-        One row per (from_segment, to_segment) with customers > 0: from_segment,
-        to_segment, customers, share_of_from (customers ÷ all customers of from_segment).
+        One row per (from_segment, to_segment), every pair of ``entered`` and the segments
+        to the segments and ``lapsed`` (0 where no customer moved so), in that order:
+        from_segment, to_segment, customers, share_of_from (customers ÷ all customers of
+        from_segment).
     Raises:
         NoDataError: no paid order in the window.
 
@@ -466,16 +468,13 @@ def move_rfm_segments(
     out = wb.execute(j.group_by(["from_segment", "to_segment"]).aggregate(customers=j.count()))
     if out.empty or (out["to_segment"] != LAPSED).sum() == 0:
         raise _no_orders(period, plats)
-    order = {s: i for i, s in enumerate([ENTERED, *SEGMENT_ORDER, LAPSED])}
+    grid = pd.DataFrame([(f, t) for f in [ENTERED, *SEGMENT_ORDER] for t in [*SEGMENT_ORDER, LAPSED]],
+                        columns=["from_segment", "to_segment"])
     return (
-        out.assign(
-            share_of_from=lambda d: _safe_div(d["customers"], d.groupby("from_segment")["customers"].transform("sum")),
-            _f=lambda d: d["from_segment"].map(order),
-            _t=lambda d: d["to_segment"].map(order),
-        )
-        .sort_values(["_f", "_t"])
-        .drop(columns=["_f", "_t"])
-        .reset_index(drop=True)
+        grid.merge(out, on=["from_segment", "to_segment"], how="left")
+        .fillna({"customers": 0})
+        .astype({"customers": "int64"})
+        .assign(share_of_from=lambda d: _safe_div(d["customers"], d.groupby("from_segment")["customers"].transform("sum")))
     )
 
 
@@ -658,6 +657,12 @@ def movement_facts(moves: pd.DataFrame) -> dict:
         "value_left_to": None if top_out is None else top_out["to_segment"],
         "value_left": 0 if top_out is None else int(top_out["customers"]),
     }
+
+
+def after_first_month(cohorts: pd.DataFrame) -> pd.DataFrame:
+    """The cohort rows after the acquisition month (month 0 is 100 % by definition: left out
+    of a retention heatmap so that it does not set the colour scale)."""
+    return cohorts[cohorts["months_since"] >= 1].reset_index(drop=True)
 
 
 def cohort_facts(cohorts: pd.DataFrame) -> dict:

@@ -141,6 +141,10 @@ def count_tickets(
     out = _frame(wb, expr, cols)
     if out.empty or out["tickets"].sum() == 0:
         raise _no_tickets(period, plats)
+    if "category" in cols:  # the busiest topic first
+        busiest = out.groupby("category")["tickets"].transform("sum")
+        out = (out.assign(_b=busiest).sort_values(["_b", *cols], ascending=[False, *[True] * len(cols)])
+               .drop(columns="_b").reset_index(drop=True))
     return out.assign(
         complaints=lambda d: d["complaints"].astype("int64"),
         complaint_share=lambda d: _safe_div(d["complaints"], d["tickets"]),
