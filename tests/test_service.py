@@ -243,7 +243,7 @@ def test_no_spike_gives_an_empty_trace(spike) -> None:
 #: too few complaints for any honest test to single out. The trace is checked on the same
 #: store at full scale (as `make report` builds it), nine months, with only the tables the
 #: trace and the service report read.
-SPIKE_PARAMS = {"seed": 20261, "end_month": "2026-10", "months": 9, "scale": 1.0}
+SPIKE_PARAMS = {"seed": 20261, "end_month": "2026-10", "months": 9, "scale": 1.0, "platform_formats": False}
 SPIKE_TABLES = ("suppliers", "products", "promotions", "orders", "order_lines", "returns",
                 "service_tickets", "purchase_orders")
 
@@ -261,7 +261,7 @@ def spike_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from storebook.sample import GENERATOR_VERSION, generate_sample
 
     shared = tmp_path_factory.getbasetemp().parent
-    target = shared / f"spike-store-{GENERATOR_VERSION}"
+    target = shared / f"spike-store-{GENERATOR_VERSION}-canonical"
     with FileLock(str(shared / "spike-store.lock")):
         if not (target / ".complete").is_file():
             shutil.rmtree(target, ignore_errors=True)
