@@ -159,6 +159,26 @@ def test_catalogue_keys_exist_and_titles_come_from_the_catalogue(name: str) -> N
 
 
 @pytest.mark.parametrize("name", PACK)
+def test_table_columns_have_catalogue_headers(name: str) -> None:
+    from storebook.tables import header
+    from storebook.text import Text
+
+    untranslated = set()
+    for cell in body_cells(load(name)):
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Call) and _dotted(node.func).startswith("storebook.tables."):
+                for kw in node.keywords:
+                    if kw.arg in ("columns", "counts", "index") and isinstance(kw.value, ast.List | ast.Tuple):
+                        names = [e.value for e in kw.value.elts if isinstance(e, ast.Constant)]
+                    elif kw.arg in ("index", "values") and isinstance(kw.value, ast.Constant):
+                        names = [kw.value.value]
+                    else:
+                        continue
+                    untranslated |= {c for c in names for lang in ("en", "zh") if header(c, Text(lang)) == c}
+    assert sorted(untranslated) == [], f"{name}: columns without a header in the catalogue (col.<name>)"
+
+
+@pytest.mark.parametrize("name", PACK)
 def test_headline_is_recorded_and_the_page_finished(name: str) -> None:
     cells = body_cells(load(name))
     recorded = []

@@ -76,9 +76,13 @@ def outputs(nb: nbformat.NotebookNode, kind: str) -> list[dict]:
 
 
 def html_size(nb: nbformat.NotebookNode) -> int:
+    import warnings
+
     from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter(exclude_input=True).from_notebook_node(nb)
+    with warnings.catch_warnings():  # the recorded results have no HTML form, on purpose
+        warnings.filterwarnings("ignore", message=".*is not able to be represented")
+        body, _ = HTMLExporter(exclude_input=True).from_notebook_node(nb)
     return len(body.encode("utf-8"))
 
 

@@ -84,3 +84,15 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "fulfilment", "products", "profit", "pnl", "carrier", "warehouse", "province", "category",
                         "promotion", "competitor", "supplier"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
+
+
+def test_no_key_is_defined_twice() -> None:
+    # The catalogue is assembled from dict literals: a key written twice would silently
+    # replace the first text (several reports add to it).
+    import collections
+    import inspect
+    import re
+
+    keys = re.findall(r'^\s+"([a-z0-9_.]+)":\s*_e\(', inspect.getsource(text_module), re.M)
+    assert [k for k, n in collections.Counter(keys).items() if n > 1] == []
+    assert len(set(keys)) == len(CATALOGUE)

@@ -248,9 +248,10 @@ def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
                 column.append(format_value(None, "count", text))
                 continue
             r = row.iloc[0]
+            # value, then each change on its own line: six metrics fit the report width
             column.append(
-                f'{format_value(r.value, kinds[metric], text)}<br><span style="font-size:11px">'
-                f'{text("col.vs_prior")} {format_value(r.vs_prior, "delta", text)} · '
+                f'<b>{format_value(r.value, kinds[metric], text)}</b><br><span style="font-size:11px">'
+                f'{text("col.vs_prior")} {format_value(r.vs_prior, "delta", text)}<br>'
                 f'{text("col.vs_last_year")} {format_value(r.vs_last_year, "delta", text)}</span>'
             )
         cells[text(f"metric.{metric}")] = column
