@@ -320,3 +320,15 @@ def test_notebook_for_two_platforms_and_another_month(sample_root, tmp_path):
     assert results["profit.contribution_margin"] == pytest.approx(pnl["contribution_margin"], abs=0.001)
     platforms = {r["platform"] for r in results["profit.by_platform"]}
     assert platforms == {"jd", "web", "total"}
+
+
+def test_pnl_is_computed_once_per_workbook_and_never_shared(store):
+    first = profit.contribution_pnl(store, MARCH)
+    first.loc[:, "contribution_margin"] = 0.0                     # a caller's change stays the caller's
+    again = profit.contribution_pnl(store, MARCH).set_index("platform")
+    assert again.loc["total", "contribution_margin"] == pytest.approx(136.07)
+    with pytest.raises(NoDataError):
+        profit.contribution_pnl(store, month("2026-05"))
+    with pytest.raises(NoDataError) as e:                         # the same clear message the second time
+        profit.contribution_pnl(store, month("2026-05"))
+    assert "2026-05" in str(e.value)

@@ -37,6 +37,7 @@ Example:
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import ibis
@@ -189,6 +190,11 @@ def _cents(x: pd.Series) -> pd.Series:
     return np.round(x.astype("float64").fillna(0.0) * 100).astype("int64")
 
 
+#: P&Ls already computed per open workbook (a report asks for the same month several times;
+#: the processed tables do not change under an open workbook).
+_PNL_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def contribution_pnl(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
     """The contribution P&L of the month, per platform and in total (贡献毛利表).
 
@@ -212,6 +218,19 @@ def contribution_pnl(wb: Workbook, period: Period, platforms: list[str] | None =
         >>> contribution_pnl(wb, wb.period("2026-10"))[["platform", "net_sales", "contribution_margin"]]  # doctest: +SKIP
     """
     platforms = _platforms(wb, platforms)
+    cache = _PNL_CACHE.setdefault(wb, {})
+    key = (period, tuple(platforms))
+    if key not in cache:
+        try:
+            cache[key] = _compute_pnl(wb, period, platforms)
+        except NoDataError as exc:
+            cache[key] = exc
+    if isinstance(cache[key], NoDataError):
+        raise cache[key]
+    return cache[key].copy()
+
+
+def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
     # Paid amount and refunds as the refund rate defines them (one definition of net sales).
     orders = service.compute_refund_rate(wb, period, platforms, by="platform")
     orders = orders[["platform", "orders", "paid_amount", "refund_amount"]].rename(columns={"refund_amount": "refunds"})
