@@ -96,26 +96,41 @@ def _weight_window(period: Period) -> Period:
     return Period(min(period.start, last.start), period.end, f"weights {period.label}")
 
 
-def _revenue(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
-    sales = sum_daily_sales(wb, period, plats, by=("sku",))
-    return sales.groupby("sku", as_index=False).agg(units=("units", "sum"), revenue=("revenue", "sum"))
+def _monthly_sales(wb: Workbook, window: Period, plats: list[str]) -> pd.DataFrame:
+    """Our units and revenue per month (first day) × SKU over ``window`` (one query)."""
+    sales = sum_daily_sales(wb, window, plats, by=("sku",))
+    return (
+        sales.assign(month=sales["day"].dt.to_period("M").dt.to_timestamp().astype("datetime64[us]"))
+        .groupby(["month", "sku"], as_index=False).agg(units=("units", "sum"), revenue=("revenue", "sum"))
+    )
 
 
-def _our_prices(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
-    """Our realised price per SKU in ``period`` (list price where it did not sell), the
-    month's units and revenue, and the revenue that weighs the SKU (WEIGHT_MONTHS months)."""
-    month = _revenue(wb, period, plats)
-    weights = _revenue(wb, _weight_window(period), plats).rename(columns={"revenue": "weight_revenue"})
-    products = wb.execute(wb.table("products").select("sku", "product_name", "category", "list_price"))
+def _prices_for(monthly: pd.DataFrame, period: Period, products: pd.DataFrame) -> pd.DataFrame:
+    """Our realised price per SKU in ``period`` (list price where it did not sell), its units
+    and revenue, and the revenue that weighs it (the WEIGHT_MONTHS months to ``period``)."""
+    weights_from = _weight_window(period).start_ts
+    month = monthly.loc[(monthly["month"] >= period.start_ts) & (monthly["month"] < period.end_ts)]
+    month = month.groupby("sku", as_index=False)[["units", "revenue"]].sum()
+    weights = monthly.loc[(monthly["month"] >= weights_from) & (monthly["month"] < period.end_ts)]
+    weights = weights.groupby("sku", as_index=False).agg(weight_revenue=("revenue", "sum"))
     out = (
         products.merge(month, on="sku", how="left")
-        .merge(weights[["sku", "weight_revenue"]], on="sku", how="left")
+        .merge(weights, on="sku", how="left")
         .fillna({"units": 0.0, "revenue": 0.0, "weight_revenue": 0.0})
     )
     sold = out["units"] > 0
     return out.assign(
         our_price=np.where(sold, out["revenue"] / out["units"].where(sold, 1), out["list_price"])
     )
+
+
+def _products(wb: Workbook) -> pd.DataFrame:
+    return wb.execute(wb.table("products").select("sku", "product_name", "category", "list_price"))
+
+
+def _our_prices(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
+    """:func:`_prices_for` of one period, from its own queries."""
+    return _prices_for(_monthly_sales(wb, _weight_window(period), plats), period, _products(wb))
 
 
 def _sku_indexes(obs: pd.DataFrame, ours: pd.DataFrame) -> pd.DataFrame:
@@ -200,25 +215,35 @@ def trend_price_index(
 ) -> pd.DataFrame:
     """The price index per month over the ``months`` months ending with ``period``.
 
-    Each month's index is :func:`compute_price_index` of that month (our revenue of that
-    month as weights); months without competitor data are left out.
+    Each month's index is :func:`compute_price_index` of that month (weights: our revenue
+    of the WEIGHT_MONTHS months to it); months without competitor data are left out.
 
     Returns:
-        month (first day), the ``by`` columns, price_index, skus, our_revenue.
+        month (first day), the ``by`` columns (``category``, ``competitor`` or ``total``),
+        price_index, skus, our_revenue, weight_revenue, gap.
 
     Raises:
         NoDataError: no competitor data in any of those months.
     """
+    plats = wb.platforms(platforms)
+    window = period.trailing(months)
+    obs = _observations(wb, window, plats)
+    if obs.empty:
+        raise _no_competitor_data(window, plats)
+    monthly = _monthly_sales(wb, _weight_window(window), plats)
+    products = _products(wb)
+    keys = {"category": ["competitor", "category"], "competitor": ["competitor"], "total": ["total"]}
+    if by not in keys:
+        raise ValueError(f"by='{by}': choose category, competitor or total")
+    observed_month = obs["observed_on"].dt.to_period("M").dt.to_timestamp()
     frames = []
     for k in range(months - 1, -1, -1):
         month = period.shift_months(-k)
-        try:
-            frame = compute_price_index(wb, month, platforms, by=by)
-        except NoDataError:
+        seen = obs.loc[observed_month == month.start_ts]
+        if seen.empty:
             continue
-        frames.append(frame.assign(month=month.start_ts))
-    if not frames:
-        raise _no_competitor_data(period.trailing(months), wb.platforms(platforms))
+        skus = _sku_indexes(seen, _prices_for(monthly, month, products)).assign(total="all")
+        frames.append(_weighted(skus, keys[by]).assign(month=month.start_ts))
     out = pd.concat(frames, ignore_index=True)
     return out.loc[:, ["month", *[c for c in out.columns if c != "month"]]]
 
@@ -306,23 +331,40 @@ def list_competitor_promo_days(
     )
 
 
-def _product_changes(series: pd.DataFrame, min_change: float, window: int) -> list[dict]:
-    """Lasting regular-price changes of one competitor product (rows sorted by day)."""
-    regular = series.loc[~series["is_on_promo"].astype(bool), ["observed_on", "price"]].reset_index(drop=True)
-    prices = regular["price"].to_numpy(dtype="float64")
-    out = []
-    i = window
-    while i <= len(prices) - 1:
-        before = np.median(prices[max(0, i - window):i])
-        after = np.median(prices[i:i + window])
-        change = after / before - 1 if before > 0 else np.nan
-        if np.isfinite(change) and abs(change) >= min_change and prices[i] != prices[i - 1]:
-            out.append({"changed_on": regular.loc[i, "observed_on"], "price_change": float(change),
-                        "price_before": float(before), "price_after": float(after)})
-            i += window  # the next change is judged on the new level
+def _product_changes(obs: pd.DataFrame, min_change: float, window: int) -> pd.DataFrame:
+    """Lasting regular-price changes of every competitor product in ``obs``.
+
+    On each product's regular (non-promotion) observations, in date order: the change at
+    an observation is median(this and the next ``window − 1``) ÷ median(the ``window``
+    before) − 1; it counts when it is at least ``min_change`` and the price differs from
+    the observation before. After a change, the next ``window`` observations are judged on
+    the new level (no second change is read into the same step).
+    """
+    keys = ["competitor", "platform", "category", "competitor_sku"]
+    regular = obs.loc[~obs["is_on_promo"].astype(bool), [*keys, "observed_on", "price"]].sort_values(
+        [*keys, "observed_on"], ignore_index=True)
+    product = regular.groupby(keys, sort=False).ngroup()
+    price = regular["price"]
+    by_product = price.groupby(product)
+    before = by_product.rolling(window, min_periods=window).median().reset_index(level=0, drop=True)
+    before = before.groupby(product).shift(1)
+    backwards = price.iloc[::-1]
+    after = (backwards.groupby(product.iloc[::-1]).rolling(window, min_periods=1).median()
+             .reset_index(level=0, drop=True).reindex(price.index))
+    moved = price != by_product.shift(1)
+    change = after / before.where(before > 0) - 1
+    candidates = regular.assign(price_change=change, price_before=before, price_after=after,
+                                position=by_product.cumcount())
+    candidates = candidates.loc[moved & (change.abs() >= min_change)]
+    kept, last = [], {}
+    for row in candidates.itertuples():
+        key = tuple(getattr(row, k) for k in keys)
+        if key in last and row.position < last[key] + window:
             continue
-        i += 1
-    return out
+        last[key] = row.position
+        kept.append(row.Index)
+    return candidates.loc[kept, [*keys, "observed_on", "price_change", "price_before", "price_after"]].rename(
+        columns={"observed_on": "changed_on"})
 
 
 def detect_price_changes(
@@ -358,19 +400,9 @@ def detect_price_changes(
     obs = _observations(wb, search, plats)
     if obs.empty:
         raise _no_competitor_data(window, plats)
-    obs = obs.sort_values(["competitor", "competitor_sku", "observed_on"])
-    changes = []
-    for (competitor, platform, category, product), series in obs.groupby(
-        ["competitor", "platform", "category", "competitor_sku"], sort=True
-    ):
-        for change in _product_changes(series, min_change, WINDOW_DAYS):
-            changes.append({"competitor": competitor, "platform": platform, "category": category,
-                            "competitor_sku": product, **change})
+    found = _product_changes(obs, min_change, WINDOW_DAYS)
     cols = ["competitor", "platform", "category", "changed_on", "products", "category_products",
             "price_change", "price_before", "price_after"]
-    if not changes:
-        return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
-    found = pd.DataFrame(changes)
     found = found.loc[(found["changed_on"] >= window.start_ts) & (found["changed_on"] < window.end_ts)]
     sizes = obs.groupby(["competitor", "category"])["competitor_sku"].nunique().rename("category_products")
     events = []
