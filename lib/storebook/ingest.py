@@ -30,7 +30,6 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
