@@ -4,6 +4,7 @@ sample store built once per test session (shared across xdist workers)."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -130,8 +131,13 @@ def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Under xdist every worker shares one copy: the first builds it under a lock.
     """
     shared = tmp_path_factory.getbasetemp().parent
-    target = shared / "sample-store"
-    with FileLock(str(shared / "sample-store.lock")):
+    # Keyed on the generator's code and parameters: a changed generator never reuses a
+    # store built by the old one (the base folder outlives a run without xdist).
+    import storebook.sample
+
+    digest = hashlib.sha256(Path(storebook.sample.__file__).read_bytes() + repr(SAMPLE_PARAMS).encode())
+    target = shared / f"sample-store-{digest.hexdigest()[:12]}"
+    with FileLock(str(shared / f"{target.name}.lock")):
         if not (target / ".complete").is_file():
             shutil.rmtree(target, ignore_errors=True)
             _build_sample_store(target)
