@@ -82,7 +82,8 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "event", "driver", "verdict", "word", "axis", "legend", "page", "traffic",
                         "conversion", "effect_kind",
                         "fulfilment", "products", "profit", "pnl", "carrier", "warehouse", "province", "category",
-                        "promotion", "competitor", "supplier"}
+                        "promotion", "competitor", "supplier",
+                        "overview", "customers", "service", "segment", "status", "reason", "group"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
 
 

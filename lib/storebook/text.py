@@ -896,7 +896,469 @@ _PROFIT: dict[str, _L] = {
     "legend.budget": _e("Budget", "预算"),
 }
 
-CATALOGUE: dict[str, _L] = {**_VOCABULARY, **_TRAFFIC, **_CONVERSION, **_FULFILMENT, **_PRODUCTS, **_PROFIT}
+# ----------------------------------------------------------------------------- overview, customers, service
+# The management overview (kpis), the customers and the customer-service reports: their
+# vocabulary (segments, statuses, ticket topics, return reasons, product categories), their
+# columns, and their headings and sentences, in one block.
+_OVERVIEW_CUSTOMERS_SERVICE: dict[str, _L] = {
+    # metrics
+    "metric.marketing_spend": _e("Marketing spend", "推广花费"),
+    "metric.refund_rate": _e("Refund rate", "退款率"),
+    "metric.csat": _e("CSAT (1–5)", "满意度（1–5分）"),
+    "metric.complaints_per_1000_orders": _e("Complaints per 1,000 orders", "每千单投诉"),
+    "metric.tickets": _e("Tickets", "工单量"),
+    "metric.first_response_median_min": _e("First reply, median (minutes)", "首次响应时长中位数（分钟）"),
+    "metric.customers": _e("Customers who bought", "购买客户数"),
+    "metric.returning_sales_share": _e("Returning customers' share of sales", "老客销售占比"),
+    "metric.repeat_rate_30": _e("30-day repeat rate", "30天复购率"),
+    "metric.repeat_rate_90": _e("90-day repeat rate", "90天复购率"),
+    "metric.repeat_rate": _e("Repeat-purchase rate", "复购率"),
+    "metric.retention": _e("Retention", "留存率"),
+    "metric.spend": _e("Spend", "花费"),
+    "metric.budget": _e("Budget", "预算"),
+    "metric.vs_prior": _e("Change on the prior month", "环比变化"),
+    "metric.complaints": _e("Complaints", "投诉量"),
+    "metric.satisfied_share": _e("Rated 4–5 (CSAT)", "好评率（4–5分）"),
+    "metric.share_of_buyers": _e("Share of buyers", "买家占比"),
+    "metric.share_of_sales": _e("Share of sales", "销售占比"),
+    # scorecard statuses
+    "status.green": _e("● On target", "● 达标"),
+    "status.amber": _e("● Within 5% of target", "● 差距5%以内"),
+    "status.red": _e("● Off target", "● 未达标"),
+    "status.no_target": _e("No target", "无目标"),
+    "status.no_data": _e("No data", "无数据"),
+    # RFM segments and movements
+    "segment.important_value": _e("Important value", "重要价值客户"),
+    "segment.important_develop": _e("Important to develop", "重要发展客户"),
+    "segment.important_retain": _e("Important to retain", "重要保持客户"),
+    "segment.important_winback": _e("Important to win back", "重要挽留客户"),
+    "segment.general_value": _e("General value", "一般价值客户"),
+    "segment.general_develop": _e("General to develop", "一般发展客户"),
+    "segment.general_retain": _e("General to retain", "一般保持客户"),
+    "segment.general_winback": _e("General to win back", "一般挽留客户"),
+    "segment.entered": _e("First purchase in the window", "新进入（窗口内首购）"),
+    "segment.lapsed": _e("Lapsed (no purchase in 12 months)", "流失（12个月无购买）"),
+    # product categories and ticket topics (the category column of either)
+    "category.skincare": _e("Skincare", "护肤"),
+    "category.makeup": _e("Make-up", "彩妆"),
+    "category.haircare": _e("Hair care", "洗护发"),
+    "category.body_care": _e("Body care", "身体护理"),
+    "category.fragrance": _e("Fragrance", "香氛"),
+    "category.home_textiles": _e("Home textiles", "家纺"),
+    "category.kitchen": _e("Kitchen", "厨具"),
+    "category.storage": _e("Storage", "收纳"),
+    "category.logistics": _e("Logistics", "物流"),
+    "category.quality": _e("Product quality", "商品质量"),
+    "category.wrong_item": _e("Wrong or missing item", "错发漏发"),
+    "category.size_fit": _e("Size or fit", "尺寸不符"),
+    "category.pre_sale": _e("Pre-sale question", "售前咨询"),
+    "category.refund": _e("Refund", "退款"),
+    "category.other": _e("Other", "其他"),
+    # return reasons
+    "reason.quality": _e("Quality problem", "质量问题"),
+    "reason.damaged": _e("Damaged in transit", "运输破损"),
+    "reason.wrong_item": _e("Wrong item", "发错货"),
+    "reason.not_as_described": _e("Not as described", "与描述不符"),
+    "reason.changed_mind": _e("Changed mind", "不想要了"),
+    "reason.late_delivery": _e("Late delivery", "配送太慢"),
+    # product groups of the margin ranking
+    "group.top": _e("Most margin", "毛利贡献最多"),
+    "group.bottom": _e("Least margin", "毛利贡献最少"),
+    # columns
+    "col.target": _e("Target", "目标"),
+    "col.vs_target": _e("vs target", "较目标"),
+    "col.status": _e("Status", "状态"),
+    "col.from_segment": _e("Last month", "上月群体"),
+    "col.to_segment": _e("This month", "本月群体"),
+    "col.customers": _e("Customers", "客户数"),
+    "col.customers_prior": _e("Customers, prior month", "上月客户数"),
+    "col.customers_change": _e("Change", "变化"),
+    "col.share_of_from": _e("Share of last month's segment", "占上月群体比例"),
+    "col.window_paid_amount": _e("Sales, 12 months", "近12个月销售额"),
+    "col.month_paid_amount": _e("Sales this month", "本月销售额"),
+    "col.mean_recency_days": _e("Days since last purchase", "距上次购买天数"),
+    "col.mean_frequency": _e("Orders in 12 months", "近12个月订单数"),
+    "col.mean_monetary": _e("Spend in 12 months", "近12个月消费额"),
+    "col.share_of_buyers": _e("Share of buyers", "买家占比"),
+    "col.share_of_sales": _e("Share of sales", "销售占比"),
+    "col.window_days": _e("Window (days)", "复购窗口（天）"),
+    "col.cohort": _e("Cohort", "首购月份"),
+    "col.months_since": _e("Months after first purchase", "首购后月数"),
+    "col.cohort_customers": _e("Customers won", "新客数"),
+    "col.active_customers": _e("Bought that month", "当月购买客户"),
+    "col.retention": _e("Retention", "留存率"),
+    "col.cumulative_revenue_per_customer": _e("Cumulative revenue per customer", "人均累计消费"),
+    "col.repeat_customers": _e("Bought again", "复购客户数"),
+    "col.repeat_rate": _e("Repeat rate", "复购率"),
+    "col.paid_amount_prior": _e("Paid amount, prior month", "上月支付金额"),
+    "col.sales_vs_prior": _e("Sales vs prior month", "销售额环比"),
+    "col.tickets": _e("Tickets", "工单量"),
+    "col.complaint_share": _e("Complaint share", "投诉占比"),
+    "col.share_of_tickets": _e("Share of tickets", "工单占比"),
+    "col.responded": _e("Answered", "已响应"),
+    "col.first_response_median_min": _e("First reply, median (min)", "首次响应中位数（分钟）"),
+    "col.first_response_p90_min": _e("First reply, 90th pct (min)", "首次响应90分位（分钟）"),
+    "col.resolved": _e("Resolved", "已解决"),
+    "col.resolution_median_h": _e("Resolution, median (h)", "解决时长中位数（小时）"),
+    "col.resolution_p90_h": _e("Resolution, 90th pct (h)", "解决时长90分位（小时）"),
+    "col.unresolved": _e("Still open", "未解决"),
+    "col.rated": _e("Rated", "评价数"),
+    "col.csat": _e("CSAT", "满意度"),
+    "col.satisfied_share": _e("Rated 4–5", "好评率"),
+    "col.complaints_per_1000_orders": _e("Complaints per 1,000 orders", "每千单投诉"),
+    "col.net_amount": _e("Net sales", "退款后销售额"),
+    "col.refund_rate": _e("Refund rate", "退款率"),
+    "col.returns": _e("Returns", "退货单数"),
+    "col.refund_share": _e("Refunds / sales", "退款占销售额"),
+    "col.share_of_returns": _e("Share of returns", "退货占比"),
+    "col.reason": _e("Reason", "退货原因"),
+    "col.batch_id": _e("Batch", "批次"),
+    "col.expected": _e("Expected from peers", "同类预期"),
+    "col.ratio": _e("× expected", "为预期倍数"),
+    "col.batch_complaints": _e("Complaints naming the batch", "指明该批次的投诉"),
+    "col.batch_share_of_complaints": _e("Share of complaints", "投诉占比"),
+    "col.batch_share_of_units": _e("Share of units received", "到货数量占比"),
+    "col.group": _e("Group", "分组"),
+    "col.share_of_margin": _e("Share of margin", "毛利占比"),
+    # overview
+    "overview.title": _e("The month at a glance — {month}", "经营概览 — {month}"),
+    "overview.question": _e(
+        "How did the month go — sales, profit, customers, service and supply — against target, the prior "
+        "month and last year, and what moved it?",
+        "本月经营如何——销售、利润、客户、服务与供应——对比目标、上月和去年同期表现怎样？是什么带来了变化？",
+    ),
+    "overview.scorecard": _e("How did the month do against its targets?", "本月各项指标是否达成目标？"),
+    "overview.scorecard.platforms": _e("By platform: this month, coloured by status against the platform's target",
+                                      "分平台：本月数值，颜色表示对照该平台目标的达成状态"),
+    "overview.scorecard.takeaway": _e(
+        "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
+        "on last year) and gross margin {gross_margin:money}. {met} of the {with_target} metrics with a target met it; "
+        "{red} missed it by more than 5%, furthest {worst:metric} ({worst_vs_target:signed} against target).",
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}），毛利{gross_margin:money}。"
+        "设有目标的{with_target}项指标中{met}项达标；{red}项差距超过5%，差距最大的是{worst:metric}（较目标{worst_vs_target:signed}）。",
+    ),
+    "overview.scorecard.takeaway.no_red": _e(
+        "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
+        "on last year) and gross margin {gross_margin:money}. {met} of the {with_target} metrics with a target met it, "
+        "and none missed it by more than 5%.",
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}），毛利{gross_margin:money}。"
+        "设有目标的{with_target}项指标中{met}项达标，没有指标差距超过5%。",
+    ),
+    "overview.scorecard.takeaway.no_targets": _e(
+        "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
+        "on last year) and gross margin {gross_margin:money}. No targets were set for this month: the scorecard "
+        "compares with the prior month and last year only.",
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}），毛利{gross_margin:money}。"
+        "本月未设定目标，仅与上月和去年同期对比。",
+    ),
+    "overview.changes": _e("What moved most this month, and why?", "本月变化最大的是什么？原因何在？"),
+    "overview.changes.title": _e("{metric:metric} moved most: {vs_prior:change} on the prior month",
+                                 "变化最大的是{metric:metric}：环比{vs_prior:change}"),
+    "overview.change.platform": _e(
+        "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); {platform:platform} accounts "
+        "for {share_of_change:pct} of the change ({platform_vs_prior:change} to {platform_value_fmt}).",
+        "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{platform:platform}贡献了其中"
+        "{share_of_change:pct}的变化（环比{platform_vs_prior:change}至{platform_value_fmt}）。",
+    ),
+    "overview.change.platform.ratio": _e(
+        "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); it moved most on "
+        "{platform:platform}, {platform_vs_prior:change} to {platform_value_fmt}.",
+        "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；变化最大的平台是{platform:platform}，"
+        "环比{platform_vs_prior:change}至{platform_value_fmt}。",
+    ),
+    "overview.change.segment": _e(
+        "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); of the {total_change:pp}, "
+        "{platform:platform} {device:device} explains {effect:pp}, mostly through a {part:effect_kind}.",
+        "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；在{total_change:pp}的变化中，"
+        "{platform:platform}{device:device}贡献{effect:pp}，主要来自{part:effect_kind}。",
+    ),
+    "overview.change.promotion": _e(
+        "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); {platform:platform} accounts for "
+        "{share_of_change:pct} of the change. The promotion “{promo_name}” ({promo_platform:platform}) added "
+        "{incremental_margin:money} of incremental margin (ROI {roi:ratio}).",
+        "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{platform:platform}贡献了其中"
+        "{share_of_change:pct}的变化。活动“{promo_name}”（{promo_platform:platform}）带来增量毛利{incremental_margin:money}"
+        "（ROI {roi:ratio}）。",
+    ),
+    "overview.change.spike": _e(
+        "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); complaints about {product_name} "
+        "({sku}) stand out — {complaints:count} where {expected:ratio} were expected — traced to {supplier_name}, "
+        "batch {batch_id}.",
+        "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{product_name}（{sku}）的投诉异常突出"
+        "——{complaints:count}件，预期仅{expected:ratio}件——可追溯至{supplier_name}的批次{batch_id}。",
+    ),
+    "overview.change.supplier": _e(
+        "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); {supplier_name} had the most "
+        "late or short purchase-order lines ({late_lines:count} of {lines:count}, OTIF {supplier_otif:pct}).",
+        "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{supplier_name}延迟或短缺的采购行最多"
+        "（{lines:count}行中{late_lines:count}行，准时足量率{supplier_otif:pct}）。",
+    ),
+    "overview.change.none": _e(
+        "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}).",
+        "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）。",
+    ),
+    "overview.budget": _e("Did marketing stay within budget, channel by channel?", "各渠道推广花费是否控制在预算内？"),
+    "overview.budget.title": _e("Marketing spent {spend:money} against a budget of {budget:money} ({over_budget_rate:signed})",
+                                "推广花费{spend:money}，预算{budget:money}（{over_budget_rate:signed}）"),
+    "overview.budget.takeaway": _e(
+        "Marketing spent {spend:money} against {budget:money} budgeted ({over_budget_rate:signed}) and the platforms "
+        "attribute {roas:ratio} yuan of sales to each yuan. {over_channels} channel(s) overspent, most of all "
+        "{worst:channel}, by {worst_over:money} ({worst_over_rate:signed}). The best return came from {best:channel} "
+        "(ROAS {best_roas:ratio}).",
+        "推广花费{spend:money}，预算{budget:money}（{over_budget_rate:signed}），平台归因的投入产出比为{roas:ratio}。"
+        "{over_channels}个渠道超支，超支最多的是{worst:channel}，超出{worst_over:money}（{worst_over_rate:signed}）。"
+        "回报最高的是{best:channel}（投入产出比{best_roas:ratio}）。",
+    ),
+    "overview.budget.takeaway.within": _e(
+        "Marketing spent {spend:money} against {budget:money} budgeted ({over_budget_rate:signed}) and the platforms "
+        "attribute {roas:ratio} yuan of sales to each yuan. Every channel stayed within its budget; the best return "
+        "came from {best:channel} (ROAS {best_roas:ratio}).",
+        "推广花费{spend:money}，预算{budget:money}（{over_budget_rate:signed}），平台归因的投入产出比为{roas:ratio}。"
+        "所有渠道均未超支；回报最高的是{best:channel}（投入产出比{best_roas:ratio}）。",
+    ),
+    "overview.budget.takeaway.none": _e(
+        "Marketing spent {spend:money}; no budget was set for the month. The platforms attribute {roas:ratio} yuan of "
+        "sales to each yuan, most from {best:channel} (ROAS {best_roas:ratio}).",
+        "推广花费{spend:money}；本月未设定预算。平台归因的投入产出比为{roas:ratio}，回报最高的是{best:channel}"
+        "（投入产出比{best_roas:ratio}）。",
+    ),
+    "overview.products": _e("Which products earned the most margin, and which the least?", "哪些商品贡献毛利最多，哪些最少？"),
+    "overview.products.takeaway": _e(
+        "{top_name} ({top_sku}) earned the most gross margin, {top_margin:money} at a {top_rate:pct} margin rate; the "
+        "top {n} together brought {top_share:pct} of the month's product margin. At the other end {bottom_name} "
+        "({bottom_sku}) earned {bottom_margin:money}; {negative} of the bottom {n} lost money after refunds.",
+        "{top_name}（{top_sku}）贡献毛利最多，{top_margin:money}，毛利率{top_rate:pct}；前{n}名合计贡献本月商品毛利的"
+        "{top_share:pct}。末位的{bottom_name}（{bottom_sku}）仅贡献{bottom_margin:money}；末位{n}个商品中有{negative}个扣除退款后亏损。",
+    ),
+    # customers
+    "customers.title": _e("Customers — {month}", "客户分析 — {month}"),
+    "customers.question": _e(
+        "Who bought this month — new or returning customers — do they come back, what are they worth, and where do "
+        "they live?",
+        "本月是谁在购买——新客还是老客？他们会回购吗？价值几何？分布在哪些省份？",
+    ),
+    "customers.headline": _e("How many customers bought, and how many came back?", "本月有多少客户购买，多少人回购？"),
+    "customers.headline.takeaway": _e(
+        "{customers:count} customers bought in {month} ({customers_vs_prior:change} on the prior month), "
+        "{new_buyers:count} of them for the first time. Returning customers brought {returning_sales_share:pct} of "
+        "sales. Of the latest cohorts whose window has closed, {repeat_rate_30:pct} bought again within 30 days and "
+        "{repeat_rate_90:pct} within 90.",
+        "{month}共有{customers:count}位客户购买（环比{customers_vs_prior:change}），其中{new_buyers:count}位为首次购买。"
+        "老客贡献了{returning_sales_share:pct}的销售额。在复购窗口已结束的最近一批新客中，{repeat_rate_30:pct}在30天内"
+        "再次购买，{repeat_rate_90:pct}在90天内再次购买。",
+    ),
+    "customers.new_returning": _e("Are we winning new customers or bringing old ones back?", "我们在获取新客，还是留住老客？"),
+    "customers.new_returning.title": _e(
+        "{new_share:pct} of buyers were new; returning buyers brought {returning_sales_share:pct} of sales",
+        "新客占买家的{new_share:pct}；老客贡献{returning_sales_share:pct}的销售额",
+    ),
+    "customers.new_returning.takeaway": _e(
+        "{new:count} buyers were new and {returning:count} returning. Returning buyers spent {returning_aov:money2} "
+        "each, new buyers {new_aov:money2}, and returning buyers brought {returning_sales_share:pct} of the month's "
+        "sales. A buyer is new when the month holds their first paid order on these platforms in the data.",
+        "本月新客{new:count}人、老客{returning:count}人。老客客单价{returning_aov:money2}，新客{new_aov:money2}；"
+        "老客贡献本月{returning_sales_share:pct}的销售额。新客指本月支付的订单是其在所选平台上数据中的首单。",
+    ),
+    "customers.repeat": _e("How many new customers buy again within 30 and 90 days?", "新客在30天、90天内复购的比例是多少？"),
+    "customers.repeat.takeaway": _e(
+        "Of the customers won in {cohort_30}, {rate_30:pct} bought again within 30 days (95% interval {low_30:pct}–"
+        "{high_30:pct}); the cohorts before averaged {earlier_30:pct}. Of those won in {cohort_90}, {rate_90:pct} "
+        "bought again within 90 days ({low_90:pct}–{high_90:pct}; before: {earlier_90:pct}). Only cohorts whose "
+        "window closed by the month's end count, so these rates do not move when later data arrives.",
+        "{cohort_30}获取的新客中，{rate_30:pct}在30天内再次购买（95%置信区间{low_30:pct}–{high_30:pct}），此前各批平均"
+        "{earlier_30:pct}。{cohort_90}获取的新客中，{rate_90:pct}在90天内再次购买（{low_90:pct}–{high_90:pct}；此前"
+        "{earlier_90:pct}）。只计入复购窗口在本月底前已结束的批次，因此后续数据到来时这些比率不会变化。",
+    ),
+    "customers.rfm": _e("Which customer segments do we have?", "客户可分为哪些价值群体？"),
+    "customers.rfm.title": _e(
+        "{value_customers:count} important-value customers ({value_share:pct}) bring {value_sales_share:pct} of 12-month sales",
+        "重要价值客户{value_customers:count}人（{value_share:pct}），贡献近12个月{value_sales_share:pct}的销售额",
+    ),
+    "customers.rfm.takeaway": _e(
+        "{customers:count} customers bought in the last 12 months. The largest segment is {largest:segment} "
+        "({largest_share:pct}). Important-value customers — recent, frequent and high-spending — number "
+        "{value_customers:count} ({value_change:+d} since the prior month's end) and brought {value_sales_share:pct} "
+        "of the 12 months' sales; {grower:segment} grew most ({grower_change:+d}). Recency, frequency and spend are "
+        "each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。最大的群体是{largest:segment}（{largest_share:pct}）。"
+        "重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人（较上月末{value_change:+d}），"
+        "贡献近12个月{value_sales_share:pct}的销售额；增长最多的是{grower:segment}（{grower_change:+d}）。"
+        "最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.value_grew": _e(
+        "{customers:count} customers bought in the last 12 months. The largest segment is {largest:segment} "
+        "({largest_share:pct}). Important-value customers — recent, frequent and high-spending — number "
+        "{value_customers:count}, the segment that grew most ({value_change:+d} since the prior month's end), and "
+        "brought {value_sales_share:pct} of the 12 months' sales. Recency, frequency and spend are each scored high "
+        "or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。最大的群体是{largest:segment}（{largest_share:pct}）。"
+        "重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人，是增长最多的群体（较上月末"
+        "{value_change:+d}），贡献近12个月{value_sales_share:pct}的销售额。最近一次消费、消费频率和消费金额均与全体客户的"
+        "平均值比较，分为高、低两档。",
+    ),
+    "customers.movement": _e("How did customers move between segments since last month?", "与上月相比，客户在各群体间如何流动？"),
+    "customers.movement.title": _e(
+        "{value_stayed:pct} of important-value customers stayed important value",
+        "{value_stayed:pct}的重要价值客户保持在该群体",
+    ),
+    "customers.movement.takeaway": _e(
+        "{entered:count} customers entered the 12-month window with their first purchase and {lapsed:count} dropped "
+        "out of it. {value_stayed:pct} of last month's important-value customers are still important value; the "
+        "largest group that left moved to {value_left_to:segment} ({value_left:count}).",
+        "{entered:count}位客户以首购进入近12个月窗口，{lapsed:count}位客户移出窗口。上月的重要价值客户中"
+        "{value_stayed:pct}仍为重要价值客户；离开的客户中最多转为{value_left_to:segment}（{value_left:count}人）。",
+    ),
+    "customers.cohorts": _e("Do the customers we win each month keep buying?", "每月获取的新客是否持续购买？"),
+    "customers.cohorts.title": _e(
+        "On average {month1_retention:pct} of a month's new customers buy again the next month",
+        "平均{month1_retention:pct}的新客在首购次月再次购买",
+    ),
+    "customers.cohorts.revenue": _e("Cumulative revenue per customer by months after the first purchase",
+                                    "首购后各月人均累计消费"),
+    "customers.cohorts.takeaway": _e(
+        "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
+        "their first purchase ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_m0:money2} in the "
+        "month of the first purchase and {revenue_m3:money2} in all by the third month after it, on average.",
+        "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "平均每位客户首购当月消费{revenue_m0:money2}，到首购后第3个月累计消费{revenue_m3:money2}。",
+    ),
+    "customers.provinces": _e("Where do our buyers live?", "买家分布在哪些省份？"),
+    "customers.provinces.title": _e("{top} brings {top_share:pct} of sales; the top three {top3_share:pct}",
+                                    "{top}贡献{top_share:pct}的销售额；前三省合计{top3_share:pct}"),
+    "customers.provinces.takeaway": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
+        "{top3_share:pct} and the top ten {top10_share:pct}. Among the top ten, {grower} grew fastest on the prior "
+        "month ({grower_change:change}).",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}，前十省合计"
+        "{top10_share:pct}。前十省中，{grower}环比增长最快（{grower_change:change}）。",
+    ),
+    # service
+    "service.title": _e("Customer service — {month}", "客户服务 — {month}"),
+    "service.question": _e(
+        "What did customers contact us about, how fast and how well did we answer, what came back and why, and which "
+        "supplier is behind the complaints?",
+        "客户因为什么联系我们？我们响应和解决得多快、多好？哪些商品被退回、为什么？投诉背后是哪家供应商？",
+    ),
+    "service.headline": _e("How did customer service do this month?", "本月客户服务表现如何？"),
+    "service.headline.takeaway": _e(
+        "{tickets:count} tickets were opened in {month} ({tickets_vs_prior:change} on the prior month). Customers rated "
+        "us {csat:ratio} out of 5 ({csat_vs_prior:change}) and the first reply came within a median of "
+        "{first_response_median_min:count} minutes. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 orders "
+        "and {refund_rate:pct} of the paid amount was refunded. {worst_csat_platform:platform} had the lowest CSAT "
+        "({worst_csat:ratio}).",
+        "{month}共新建工单{tickets:count}张（环比{tickets_vs_prior:change}）。客户评分{csat:ratio}分（满分5分，环比"
+        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:count}分钟。每千单投诉"
+        "{complaints_per_1000_orders:ratio}件，退款率{refund_rate:pct}。满意度最低的平台是{worst_csat_platform:platform}"
+        "（{worst_csat:ratio}分）。",
+    ),
+    "service.tickets": _e("What did customers contact us about, and on which platform?", "客户因为什么联系我们，来自哪个平台？"),
+    "service.tickets.title": _e("{top_category:category} is the most common topic ({top_share:pct} of tickets)",
+                                "最常见的问题是{top_category:category}（占工单{top_share:pct}）"),
+    "service.tickets.takeaway": _e(
+        "{tickets:count} tickets were opened, {complaints:count} of them complaints ({complaint_share:pct}). "
+        "{top_category:category} was the most common topic ({top_share:pct}); {top_complaint_category:category} drew "
+        "the most complaints ({top_complaints:count}). {top_platform:platform} had the most tickets.",
+        "本月新建工单{tickets:count}张，其中投诉{complaints:count}件（{complaint_share:pct}）。最常见的问题是"
+        "{top_category:category}（{top_share:pct}）；投诉最多的是{top_complaint_category:category}（{top_complaints:count}件）。"
+        "工单最多的平台是{top_platform:platform}。",
+    ),
+    "service.response": _e("How fast did we answer and resolve?", "我们响应和解决得有多快？"),
+    "service.response.takeaway": _e(
+        "The first reply came within a median of {fastest_median:count} minutes on the fastest platform and "
+        "{slowest_median:count} minutes on {slowest:platform}, where one ticket in ten waited more than "
+        "{slowest_p90:count} minutes. Resolution took a median of up to {resolution_median_max:ratio} hours; "
+        "{unresolved:count} of the month's tickets are not resolved yet.",
+        "最快的平台首次响应时长中位数为{fastest_median:count}分钟，{slowest:platform}为{slowest_median:count}分钟，"
+        "且有一成工单等待超过{slowest_p90:count}分钟。各平台解决时长中位数最长为{resolution_median_max:ratio}小时；"
+        "本月工单中仍有{unresolved:count}张未解决。",
+    ),
+    "service.csat": _e("How satisfied were customers, month by month?", "客户满意度逐月如何变化？"),
+    "service.csat.title": _e("CSAT {csat:ratio} in {month} (95% interval {low:ratio}–{high:ratio})",
+                             "{month}满意度{csat:ratio}分（95%置信区间{low:ratio}–{high:ratio}）"),
+    "service.csat.takeaway": _e(
+        "{rated:count} customers rated their ticket: {csat:ratio} out of 5 on average ({low:ratio}–{high:ratio}), "
+        "{satisfied_share:pct} gave 4 or 5. The {months_before} months before averaged {mean_before:ratio}, inside "
+        "this month's interval: no change beyond chance.",
+        "{rated:count}位客户对工单作出评价：平均{csat:ratio}分（{low:ratio}–{high:ratio}），{satisfied_share:pct}给出4或5分。"
+        "此前{months_before}个月平均{mean_before:ratio}分，落在本月置信区间内：变化未超出随机波动。",
+    ),
+    "service.csat.takeaway.outside": _e(
+        "{rated:count} customers rated their ticket: {csat:ratio} out of 5 on average ({low:ratio}–{high:ratio}), "
+        "{satisfied_share:pct} gave 4 or 5. The {months_before} months before averaged {mean_before:ratio}, outside "
+        "this month's interval: a change beyond chance, worth a look.",
+        "{rated:count}位客户对工单作出评价：平均{csat:ratio}分（{low:ratio}–{high:ratio}），{satisfied_share:pct}给出4或5分。"
+        "此前{months_before}个月平均{mean_before:ratio}分，落在本月置信区间之外：变化超出随机波动，值得关注。",
+    ),
+    "service.suppliers": _e("Which suppliers' products draw complaints?", "哪些供应商的商品投诉较多？"),
+    "service.suppliers.title": _e(
+        "{top_name} drew the most complaints: {top_complaints:count}, {top_rate:ratio} per 1,000 orders",
+        "{top_name}的投诉最多：{top_complaints:count}件，每千单{top_rate:ratio}件",
+    ),
+    "service.suppliers.takeaway": _e(
+        "Products of {with_complaints} suppliers drew {complaints:count} complaints. {top_name} had the most: "
+        "{top_complaints:count}, {top_rate:ratio} per 1,000 of the {top_orders:count} orders with its products.",
+        "{with_complaints}家供应商的商品共收到{complaints:count}件投诉。最多的是{top_name}：{top_complaints:count}件，"
+        "在含其商品的{top_orders:count}单中为每千单{top_rate:ratio}件。",
+    ),
+    "service.suppliers.takeaway.none": _e("No complaint named a product this month.", "本月没有指明商品的投诉。"),
+    "service.products": _e("Which products draw complaints?", "哪些商品投诉较多？"),
+    "service.products.takeaway": _e(
+        "{with_complaints} products drew {complaints:count} complaints; {top_name} ({top}) the most: "
+        "{top_complaints:count} in {top_orders:count} orders ({top_rate:ratio} per 1,000).",
+        "{with_complaints}个商品共收到{complaints:count}件投诉；最多的是{top_name}（{top}）：{top_orders:count}单中"
+        "{top_complaints:count}件（每千单{top_rate:ratio}件）。",
+    ),
+    "service.products.takeaway.none": _e("No complaint named a product this month.", "本月没有指明商品的投诉。"),
+    "service.refunds": _e("How much was refunded, on which platform?", "退款金额多少，来自哪些平台？"),
+    "service.refunds.takeaway": _e(
+        "{refund_amount:money} of the month's paid orders was refunded, {refund_rate:pct} of the paid amount, leaving "
+        "net sales of {net_amount:money}. {top:platform} refunded the largest share ({top_rate:pct}). Refunds keep "
+        "arriving for weeks after an order, so the latest month's rate still rises.",
+        "本月支付订单中退款{refund_amount:money}，占支付金额的{refund_rate:pct}，退款后销售额{net_amount:money}。"
+        "退款率最高的平台是{top:platform}（{top_rate:pct}）。退款会在下单后数周内陆续发生，最近一个月的退款率仍会上升。",
+    ),
+    "service.returns": _e("What was returned, and why?", "哪些商品被退回，原因是什么？"),
+    "service.returns.takeaway": _e(
+        "{returns:count} returns ({units_returned:count} units, {refund_amount:money} refunded) were accepted this "
+        "month, {return_rate:pct} of the units sold. {top_category:category} had the highest return rate "
+        "({top_rate:pct}); the most common reason was {top_reason:reason} ({top_reason_share:pct} of returns).",
+        "本月受理退货{returns:count}单（{units_returned:count}件，退款{refund_amount:money}），占销售件数的"
+        "{return_rate:pct}。退货率最高的类目是{top_category:category}（{top_rate:pct}）；最常见的原因是"
+        "{top_reason:reason}（占退货{top_reason_share:pct}）。",
+    ),
+    "service.reasons": _e("Which reasons dominate in each category?", "各类目的主要退货原因是什么？"),
+    "service.reasons.title": _e(
+        "{top_reason:reason} is the most common reason ({top_reason_share:pct} of returns)",
+        "最常见的退货原因是{top_reason:reason}（占退货{top_reason_share:pct}）",
+    ),
+    "service.reasons.takeaway": _e(
+        "{top_reason:reason} is the most common reason overall ({top_reason_share:pct} of returns). The largest single "
+        "share is {peak_reason:reason} in {peak_category:category} ({peak_share:pct} of that category's returns). "
+        "Reasons that point at the product — quality, damage, not as described — make {product_share:pct} of returns.",
+        "整体最常见的退货原因是{top_reason:reason}（占退货{top_reason_share:pct}）。单项占比最高的是{peak_category:category}"
+        "的{peak_reason:reason}（占该类目退货的{peak_share:pct}）。指向商品本身的原因——质量、破损、与描述不符——合计占退货的"
+        "{product_share:pct}。",
+    ),
+    "service.reasons.takeaway.none": _e("No return was accepted this month.", "本月没有受理退货。"),
+    "service.trace": _e("Can a complaint spike be traced to a supplier and a batch?", "投诉激增能否追溯到供应商和批次？"),
+    "service.trace.takeaway": _e(
+        "{product_name} ({sku}) drew {complaints:count} complaints where its category peers predict {expected:ratio} "
+        "({ratio:ratio}×). {batch_complaints:count} of them name batch {batch_id} — {batch_share:pct} of its "
+        "complaints that name a batch, from a batch that made {units_share:pct} of the units received. The batch came "
+        "from {supplier_name} ({supplier_id}) on purchase order {po_id}, received {received_on:date}: hold its stock "
+        "and raise it with the supplier.",
+        "{product_name}（{sku}）收到{complaints:count}件投诉，而同类商品的水平预期仅{expected:ratio}件（{ratio:ratio}倍）。"
+        "其中{batch_complaints:count}件指明批次{batch_id}——占指明批次投诉的{batch_share:pct}，而该批次仅占到货数量的"
+        "{units_share:pct}。该批次来自{supplier_name}（{supplier_id}），采购单{po_id}，{received_on:date}到货：建议冻结该批次库存并与供应商交涉。",
+    ),
+    "service.trace.takeaway.none": _e(
+        "No product's complaints in the last {months} months stand out from its category peers: each product is "
+        "tested against its peers' complaint rate, with a bound that allows for testing hundreds of products.",
+        "最近{months}个月没有任何商品的投诉明显高于同类商品：每个商品都与同类商品的投诉率比较，并按同时检验数百个商品的情况校正。",
+    ),
+}
+
+CATALOGUE: dict[str, _L] = {**_VOCABULARY, **_TRAFFIC, **_CONVERSION, **_FULFILMENT, **_PRODUCTS, **_PROFIT, **_OVERVIEW_CUSTOMERS_SERVICE}
 
 _KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 
@@ -948,7 +1410,7 @@ class _Formatter(string.Formatter):
             label = t(f"event.{value}")
             return f" ({label})" if t.language == "en" else f"（{label}）"
         if spec in ("platform", "channel", "device", "metric", "event", "driver", "step", "stage",
-                    "verdict", "buyer_type", "effect_kind", "col"):
+                    "verdict", "buyer_type", "effect_kind", "col", "segment", "category", "reason", "status"):
             return t.na if _missing(value) else t(f"{spec}.{value}")
         if spec == "key":
             return t.na if _missing(value) else t(str(value))
