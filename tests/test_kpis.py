@@ -190,6 +190,17 @@ def test_what_changed_names_the_planted_conversion_drop(wb, truth) -> None:
 
 
 @pytest.mark.slow
+def test_sentences_for_every_movement_in_both_languages(wb) -> None:
+    from storebook.text import Text
+
+    changes = kpis.explain_changes(wb, periods.month(MONTH), top=len(kpis.SCORECARD))
+    for language in ("en", "zh"):
+        lines = kpis.describe_changes(changes, Text(language))
+        assert len(lines) == len(changes) and all(lines)
+        assert not any("{" in line or "nan" in line.lower() for line in lines)
+
+
+@pytest.mark.slow
 def test_budget_by_channel_adds_up_the_profit_report(wb) -> None:
     month = periods.month(MONTH)
     out = kpis.compare_budget_by_channel(wb, month).set_index("channel")

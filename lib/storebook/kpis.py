@@ -552,15 +552,16 @@ def _driver(wb: Workbook, period: Period, plats: list[str], card: pd.DataFrame, 
     return _platform_driver(card, metric)
 
 
-def change_sentences(changes: pd.DataFrame, text) -> list[tuple[str, dict[str, Any]]]:
+def change_sentences(changes: pd.DataFrame, text) -> list[tuple[str | None, dict[str, Any]]]:
     """The catalogue sentence of each movement of :func:`explain_changes`, with its values.
 
-    The sentence is ``overview.change.<driver_kind>`` (``.ratio`` for a ratio metric moved
-    most on one platform), filled with the driver's facts; values are written in the
-    metric's own format (``value_fmt``, ``prior_fmt`` …).
+    The sentence is ``overview.change`` with the driver's kind as its variant
+    (``overview.change.segment`` …; ``platform.ratio`` for a ratio moved most on one
+    platform; no variant when there is no driver), filled with the driver's facts; values
+    are written in the metric's own format (``value_fmt``, ``prior_fmt`` …).
 
     Returns:
-        ``(key, values)`` pairs, for ``page.takeaway(key, **values)``.
+        ``(variant, values)`` pairs, for ``page.takeaway("overview.change", variant=…, **values)``.
     """
     out = []
     for r in changes.itertuples():
@@ -572,16 +573,17 @@ def change_sentences(changes: pd.DataFrame, text) -> list[tuple[str, dict[str, A
             if k in f:
                 f[f"{k}_fmt"] = text.number(f[k], kind)
         f.setdefault("share_of_change", None)
-        key = f"overview.change.{r.driver_kind}"
-        if r.driver_kind == "platform" and f.get("share_of_change") is None:
-            key += ".ratio"
-        out.append((key, f))
+        variant = None if r.driver_kind == "none" else r.driver_kind
+        if variant == "platform" and f.get("share_of_change") is None:
+            variant = "platform.ratio"
+        out.append((variant, f))
     return out
 
 
 def describe_changes(changes: pd.DataFrame, text) -> list[str]:
     """One sentence per movement of :func:`explain_changes` (see :func:`change_sentences`)."""
-    return [text(key, **values) for key, values in change_sentences(changes, text)]
+    return [text(f"overview.change.{variant}" if variant else "overview.change", **values)
+            for variant, values in change_sentences(changes, text)]
 
 
 def changes_facts(changes: pd.DataFrame) -> dict[str, Any]:

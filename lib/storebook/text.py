@@ -1093,7 +1093,7 @@ _OVERVIEW_CUSTOMERS_SERVICE: dict[str, _L] = {
         "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{supplier_name}延迟或短缺的采购行最多"
         "（{lines:count}行中{late_lines:count}行，准时足量率{supplier_otif:pct}）。",
     ),
-    "overview.change.none": _e(
+    "overview.change": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}).",
         "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）。",
     ),
