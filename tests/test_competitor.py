@@ -219,3 +219,46 @@ def test_competitor_charts_render(comp_wb) -> None:
     fig = plots.month_lines(trend, zh, value="price_index", by="competitor", reference=1.0, title="t")
     assert fig.axes[0].get_ylabel() == zh("metric.price_index")
     assert len(plots.to_png(fig)) > 1000
+
+
+# --------------------------------------------------------------------------- the notebook
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-competitor")
+def test_competitor_notebook_records_the_planted_cut(sample_root, wb, truth, tmp_path) -> None:
+    from storebook.results import read_results
+    from test_notebooks import run_notebook
+
+    cut = truth["truths"]["competitor_price_cut"]
+    results = read_results(run_notebook("competitor", {}, sample_root, tmp_path))
+    assert results["competitor.notices"] == []
+    changes = pd.DataFrame(results["competitor.price_changes"])
+    hit = changes.loc[(changes["competitor"] == cut["competitor"]) & (changes["category"] == cut["category"])]
+    assert len(hit) == 1
+    assert abs((pd.Timestamp(hit["changed_on"].iloc[0]) - pd.Timestamp(cut["cut_from"])).days) <= 2
+    response = pd.DataFrame(results["competitor.response"])
+    row = response.loc[response["competitor"] == cut["competitor"]].iloc[0]
+    assert row["platform"] == cut["platform"]
+    assert row["response_low"] <= cut["our_units_effect_pct"] <= row["response_high"]
+    headline = {r["key"]: r["value"] for r in results["competitor.headline"]}
+    cats = competitor.compute_price_index(wb, wb.last_complete_month(), by="category")
+    assert headline["price_index"] == pytest.approx(competitor.index_facts(cats)["index"])
+    assert headline["price_changes"] >= 1
+
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-competitor")
+def test_competitor_notebook_on_the_cut_platform_in_chinese(sample_root, wb, truth, tmp_path) -> None:
+    from storebook.results import read_results
+    from test_notebooks import outputs, run_notebook
+
+    cut = truth["truths"]["competitor_price_cut"]
+    nb = run_notebook("competitor", {"month": cut["cut_from"][:7], "platforms": [cut["platform"]], "language": "zh"},
+                      sample_root, tmp_path)
+    results = read_results(nb)
+    assert results["competitor.notices"] == [] and outputs(nb, "error") == []
+    changes = pd.DataFrame(results["competitor.price_changes"])
+    assert set(changes["platform"]) == {cut["platform"]} and cut["competitor"] in set(changes["competitor"])
+    index = competitor.compute_price_index(wb, month(cut["cut_from"][:7]), [cut["platform"]], by="category")
+    assert results["competitor.price_index"] == pytest.approx(competitor.index_facts(index)["index"])
+    assert "抖音" in outputs(nb, "display_data")[0]["data"]["text/markdown"]

@@ -379,3 +379,46 @@ def test_promotion_charts_render_with_catalogue_labels(promo_wb) -> None:
                                    until=PROMO_END, window="legend.promotion", smooth=7, title="t")
     assert zh("legend.promotion") in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert all(len(plots.to_png(f)) > 1000 for f in [fig])
+
+
+# --------------------------------------------------------------------------- the notebook
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-promotion")
+def test_promotion_notebook_records_the_library_and_the_planted_promotions(sample_root, wb, truth, tmp_path) -> None:
+    from storebook.results import read_results
+    from test_notebooks import run_notebook
+
+    results = read_results(run_notebook("promotion", {}, sample_root, tmp_path))
+    assert results["promotion.notices"] == []
+    effects = promotion.estimate_promotions(wb, wb.last_complete_month())
+    recorded = pd.DataFrame(results["promotion.effects"])
+    assert recorded["promo_id"].tolist() == effects["promo_id"].tolist()
+    assert np.allclose(recorded["incremental_margin"], effects["incremental_margin"])
+    # The year's history holds both planted promotions, as the tests above read them.
+    history = pd.DataFrame(results["promotion.history"]).set_index("promo_id")
+    uplift, pull = truth["truths"]["promo_uplift"], truth["truths"]["promo_pull_forward"]
+    assert history.loc[uplift["promo_id"], "uplift_low"] > 0
+    assert history.loc[pull["promo_id"], "uplift_low"] <= 0 <= history.loc[pull["promo_id"], "uplift_high"]
+    assert history.loc[pull["promo_id"], "pull_forward_units"] > 0
+    headline = {r["key"]: r["value"] for r in results["promotion.headline"]}
+    assert headline["promotions"] == len(effects)
+    assert headline["incremental_margin"] == pytest.approx(effects["incremental_margin"].sum())
+
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-promotion")
+def test_promotion_notebook_for_the_planted_month_in_chinese(sample_root, wb, truth, tmp_path) -> None:
+    from storebook.results import read_results
+    from test_notebooks import outputs, run_notebook
+
+    uplift = truth["truths"]["promo_uplift"]
+    nb = run_notebook("promotion", {"month": uplift["starts_on"][:7], "platforms": [uplift["platform"]],
+                                    "language": "zh"}, sample_root, tmp_path)
+    results = read_results(nb)
+    assert results["promotion.notices"] == [] and outputs(nb, "error") == []
+    effects = pd.DataFrame(results["promotion.effects"]).set_index("promo_id")
+    assert set(effects["platform"]) <= {uplift["platform"], "all"}
+    assert effects.loc[uplift["promo_id"], "uplift_low"] > 0
+    title = outputs(nb, "display_data")[0]["data"]["text/markdown"]
+    assert title.startswith("# 营销活动") and "京东" in title

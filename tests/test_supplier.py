@@ -279,3 +279,38 @@ def test_planted_stockouts_and_lost_sales_are_attributed(wb, truth) -> None:
     assert lost.iloc[0]["supplier_id"] == late["supplier_id"]
     if late["lost_units"] >= 1:
         assert sku["lost_units"].sum() == pytest.approx(late["lost_units"], rel=0.5)
+
+
+# --------------------------------------------------------------------------- the notebook
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-supplier")
+def test_supplier_notebook_ranks_the_planted_supplier_last(sample_root, wb, truth, tmp_path) -> None:
+    from storebook.results import read_results
+    from test_notebooks import run_notebook
+
+    late = truth["truths"]["late_supplier"]
+    results = read_results(run_notebook("supplier", {}, sample_root, tmp_path))
+    assert results["supplier.notices"] == []
+    assert results["supplier.worst"] == late["supplier_id"]
+    ranking = pd.DataFrame(results["supplier.ranking"])
+    assert ranking["supplier_id"].tolist() == supplier.rank_suppliers(wb, wb.last_complete_month())["supplier_id"].tolist()
+    lost = pd.DataFrame(results["supplier.lost_sales_6m"])
+    assert lost.iloc[0]["supplier_id"] == late["supplier_id"]
+    summary = supplier.summarise_suppliers(wb, wb.last_complete_month())
+    headline = {r["key"]: r["value"] for r in results["supplier.headline"]}
+    assert headline["otif_rate"] == pytest.approx(summary["otif_rate"])
+
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-supplier")
+def test_supplier_notebook_for_another_month_and_platform_in_chinese(sample_root, truth, tmp_path) -> None:
+    from storebook.results import read_results
+    from test_notebooks import outputs, run_notebook
+
+    late = truth["truths"]["late_supplier"]
+    nb = run_notebook("supplier", {"month": "2026-07", "platforms": ["jd"], "language": "zh"}, sample_root, tmp_path)
+    results = read_results(nb)
+    assert results["supplier.notices"] == [] and outputs(nb, "error") == []
+    assert results["supplier.worst"] == late["supplier_id"]
+    assert outputs(nb, "display_data")[0]["data"]["text/markdown"].startswith("# 供应商与库存 — 2026-07")
