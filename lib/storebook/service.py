@@ -810,6 +810,25 @@ def returns_facts(returns: pd.DataFrame, reasons: pd.DataFrame) -> dict:
     }
 
 
+def returned_sku_facts(by_sku: pd.DataFrame, min_units: int = 10) -> dict:
+    """The numbers the returned-products takeaway states (from :func:`summarise_returns` by
+    SKU): the product returned most, and the highest return rate among products that sold at
+    least ``min_units`` units (a product that sold two and lost one is not a finding)."""
+    returned = by_sku[by_sku["units_returned"] > 0]
+    if returned.empty:
+        return {"variant": "none"}
+    most = returned.iloc[0]
+    sold = by_sku[by_sku["units_sold"] >= min_units].dropna(subset=["return_rate"])
+    worst = sold.loc[sold["return_rate"].idxmax()] if len(sold) else most
+    return {
+        "variant": None, "skus": int(len(returned)),
+        "most_sku": most["sku"], "most_name": most["product_name"], "most_units": int(most["units_returned"]),
+        "most_rate": most["return_rate"],
+        "worst_sku": worst["sku"], "worst_name": worst["product_name"], "worst_rate": worst["return_rate"],
+        "worst_sold": int(worst["units_sold"]), "min_units": min_units,
+    }
+
+
 def reason_facts(by_reason: pd.DataFrame) -> dict:
     """The numbers the return-reasons title and takeaway state (from :func:`summarise_returns`
     by category × reason)."""

@@ -1326,6 +1326,16 @@ _OVERVIEW_CUSTOMERS_SERVICE: dict[str, _L] = {
         "{return_rate:pct}。退货率最高的类目是{top_category:category}（{top_rate:pct}）；最常见的原因是"
         "{top_reason:reason}（占退货{top_reason_share:pct}）。",
     ),
+    "service.returned_products": _e("Which products come back most?", "哪些商品退货最多？"),
+    "service.returned_products.takeaway": _e(
+        "{skus} products were returned this month. {most_name} ({most_sku}) came back most: {most_units:count} units, "
+        "{most_rate:pct} of the units sold. Among products that sold at least {min_units} units, {worst_name} "
+        "({worst_sku}) has the highest return rate ({worst_rate:pct} of {worst_sold:count}).",
+        "本月有{skus}个商品发生退货。退货最多的是{most_name}（{most_sku}）：{most_units:count}件，占其销售件数的"
+        "{most_rate:pct}。销量不少于{min_units}件的商品中，{worst_name}（{worst_sku}）退货率最高（{worst_sold:count}件中"
+        "{worst_rate:pct}）。",
+    ),
+    "service.returned_products.takeaway.none": _e("No product was returned this month.", "本月没有商品退货。"),
     "service.reasons": _e("Which reasons dominate in each category?", "各类目的主要退货原因是什么？"),
     "service.reasons.title": _e(
         "{top_reason:reason} is the most common reason ({top_reason_share:pct} of returns)",
@@ -1765,16 +1775,17 @@ _PROMOTION_COMPETITOR_SUPPLIER: dict[str, _L] = {
         "{best_type_margin:money}），{worst_type:key}类最差（{worst_type_margin:money}）。折扣较深的活动增量毛利中位数为"
         "{deep_margin:money}，较浅的为{shallow_margin:money}。",
     ),
-    "promotion.coupons": _e("Were the coupons used?", "优惠券核销情况如何？"),
+    "promotion.coupons": _e("Were the past year's coupons used?", "近一年的优惠券核销情况如何？"),
     "promotion.coupons.takeaway.none": _e(
-        "None of this month's promotions was a coupon.",
-        "本月的活动中没有优惠券活动。",
+        "None of the promotions of the last twelve months was a coupon.",
+        "近十二个月的活动中没有优惠券活动。",
     ),
     "promotion.coupons.takeaway": _e(
-        "{redeemed:count} of {eligible:count} eligible orders used one of the month's {coupons:count} coupons "
-        "({rate:pct}), for {discount:money} of discounts — {budget_used:pct} of their budgets.",
-        "本月{coupons:count}张优惠券在{eligible:count}个可用订单中被核销{redeemed:count}次（核销率{rate:pct}），"
-        "优惠金额{discount:money}，占预算的{budget_used:pct}。",
+        "Over the last twelve months, {redeemed:count} of {eligible:count} eligible orders used one of "
+        "{coupons:count} coupon promotions ({rate:pct}), for {discount:money} of discounts — {budget_used:pct} "
+        "of their budgets. Lowest redemption: {lowest_name} ({lowest_rate:pct}).",
+        "近十二个月{coupons:count}个优惠券活动在{eligible:count}个可用订单中被核销{redeemed:count}次（核销率{rate:pct}），"
+        "优惠金额{discount:money}，占预算的{budget_used:pct}。核销率最低的是{lowest_name}（{lowest_rate:pct}）。",
     ),
     # -- competitor report
     "competitor.title": _e("Competitors and price — {month}", "竞品与价格 — {month}"),
