@@ -261,6 +261,9 @@ def test_coupon_redemption_by_hand(root: Path) -> None:
     })
     row = promotion.measure_coupon_redemption(wb, month("2025-09")).iloc[0]
     assert (row["eligible_orders"], row["redeemed_orders"]) == (3, 2)
+    assert pd.isna(row["coupon_code"])  # the tiny orders carry no code: only redeeming orders name it
+    # The twelve months to October still hold September's coupon.
+    assert promotion.measure_coupon_redemption(wb, month("2025-10"), months=12)["promo_id"].tolist() == ["C1"]
     assert row["redemption_rate"] == pytest.approx(2 / 3)
     assert row["coupon_discount_amount"] == pytest.approx(3.0)
     assert row["budget_used"] == pytest.approx(0.1)
@@ -422,3 +425,12 @@ def test_promotion_notebook_for_the_planted_month_in_chinese(sample_root, wb, tr
     assert effects.loc[uplift["promo_id"], "uplift_low"] > 0
     title = outputs(nb, "display_data")[0]["data"]["text/markdown"]
     assert title.startswith("# 营销活动") and "京东" in title
+
+
+def test_coupon_facts_name_the_weakest_coupon() -> None:
+    coupons = pd.DataFrame({"promo_name": ["a", "b"], "eligible_orders": [10, 10], "redeemed_orders": [5, 2],
+                            "redemption_rate": [0.5, 0.2], "coupon_discount_amount": [50.0, 10.0],
+                            "budget_amount": [100.0, 100.0]})
+    facts = promotion.coupon_facts(coupons)
+    assert (facts["lowest_name"], facts["lowest_rate"], facts["rate"]) == ("b", 0.2, 7 / 20)
+    assert facts["budget_used"] == pytest.approx(60 / 200)

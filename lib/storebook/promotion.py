@@ -540,9 +540,9 @@ def compare_promotions(
 
 
 def measure_coupon_redemption(
-    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, months: int = 1,
 ) -> pd.DataFrame:
-    """Coupon promotions of ``period``: how many eligible orders redeemed the coupon.
+    """Coupon promotions of the last ``months`` months: how many eligible orders used the coupon.
 
     Redemption rate (核销率) = paid orders carrying the promotion's coupon / paid orders on
     its platforms and days that contain one of its SKUs; budget used = coupon discounts
@@ -552,30 +552,36 @@ def measure_coupon_redemption(
         wb: the workbook.
         period: the month.
         platforms: the platforms (default all).
+        months: months covered, the month included (12: the coupons of the past year).
 
     Returns:
-        One row per coupon promotion: promo_id, promo_name, platform, coupon_code,
-        eligible_orders, redeemed_orders, redemption_rate, coupon_discount_amount,
-        budget_amount, budget_used. Empty when the month's promotions include no coupon.
+        One row per coupon promotion, by start date: promo_id, promo_name, platform,
+        starts_on, coupon_code, eligible_orders, redeemed_orders, redemption_rate,
+        coupon_discount_amount, budget_amount, budget_used. Empty when the promotions of
+        those months include no coupon.
 
     Raises:
-        NoDataError: no promotion at all runs in ``period``.
+        NoDataError: no promotion at all runs in those months.
+
+    Example:
+        >>> measure_coupon_redemption(wb, wb.period("2026-10"), months=12).head()  # doctest: +SKIP
     """
     plats = wb.platforms(platforms)
-    promos = list_promotions(wb, period, plats)
+    window = period if months <= 1 else period.trailing(months)
+    promos = list_promotions(wb, window, plats)
+    raw = _promotions(wb, window.start, window.end, plats).set_index("promo_id")
     coupons = promos.loc[promos["promo_type"] == "coupon"]
-    cols = ["promo_id", "promo_name", "platform", "coupon_code", "eligible_orders", "redeemed_orders",
-            "redemption_rate", "coupon_discount_amount", "budget_amount", "budget_used"]
+    cols = ["promo_id", "promo_name", "platform", "starts_on", "coupon_code", "eligible_orders",
+            "redeemed_orders", "redemption_rate", "coupon_discount_amount", "budget_amount", "budget_used"]
     if coupons.empty:
-        return pd.DataFrame({c: pd.Series(dtype="str" if c in cols[:4] else "float64") for c in cols})
+        empty = {c: pd.Series(dtype="str" if c in cols[:5] else "float64") for c in cols}
+        return pd.DataFrame({**empty, "starts_on": pd.Series(dtype="datetime64[us]")})
     products = wb.execute(wb.table("products").select("sku", "category"))
     orders = wb.table("orders")
     lines = wb.table("order_lines")
     rows = []
     for promo in coupons.itertuples(index=False):
-        raw = _promotions(wb, period.start, period.end, plats)
-        scope = raw.loc[raw["promo_id"] == promo.promo_id, "scope"].iloc[0]
-        skus = expand_scope(scope, products)
+        skus = expand_scope(raw.loc[promo.promo_id, "scope"], products)
         on = [promo.platform] if promo.platform != "all" else plats
         window = orders.filter(
             orders.paid_at.notnull() & orders.platform.isin(on)
@@ -584,18 +590,17 @@ def measure_coupon_redemption(
         )
         eligible_ids = lines.filter(lines.sku.isin(skus)).select("order_id").distinct()
         eligible = window.join(eligible_ids, "order_id")
+        redeemed = eligible.promo_id == promo.promo_id
         summary = eligible.aggregate(
             eligible_orders=eligible.count(),
-            redeemed_orders=(eligible.promo_id == promo.promo_id).cast("int64").sum(),
-            coupon_discount_amount=ibis.cases(
-                (eligible.promo_id == promo.promo_id, eligible.discount_amount), else_=0.0
-            ).sum().cast("float64"),
-            coupon_code=eligible.coupon_code.max(),
+            redeemed_orders=redeemed.cast("int64").sum(),
+            coupon_discount_amount=ibis.cases((redeemed, eligible.discount_amount), else_=0.0).sum().cast("float64"),
+            coupon_code=ibis.cases((redeemed, eligible.coupon_code)).max(),
         )
         values = wb.execute(summary).iloc[0]
         rows.append({
             "promo_id": promo.promo_id, "promo_name": promo.promo_name, "platform": promo.platform,
-            "coupon_code": values["coupon_code"],
+            "starts_on": promo.starts_on, "coupon_code": values["coupon_code"],
             "eligible_orders": int(values["eligible_orders"]),
             "redeemed_orders": int(values["redeemed_orders"] or 0),
             "coupon_discount_amount": float(values["coupon_discount_amount"] or 0.0),
@@ -753,8 +758,11 @@ def history_facts(history: pd.DataFrame) -> dict:
 def coupon_facts(coupons: pd.DataFrame) -> dict:
     """The numbers of the coupons' takeaway (:func:`measure_coupon_redemption`)."""
     eligible, redeemed = coupons["eligible_orders"].sum(), coupons["redeemed_orders"].sum()
+    lowest = coupons.loc[coupons["redemption_rate"].idxmin()] if coupons["redemption_rate"].notna().any() else None
     return {
         "variant": None if len(coupons) else "none",
+        "lowest_name": None if lowest is None else lowest["promo_name"],
+        "lowest_rate": None if lowest is None else float(lowest["redemption_rate"]),
         "coupons": len(coupons), "eligible": int(eligible), "redeemed": int(redeemed),
         "rate": float(redeemed / eligible) if eligible > 0 else None,
         "discount": float(coupons["coupon_discount_amount"].sum()),
