@@ -24,12 +24,13 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import duckdb
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
@@ -305,121 +306,229 @@ def _reason(context: str, check: str, value: object) -> str:
 
 
 # ----------------------------------------------------------------------------- cross-file checks
+#
+# The per-file phase leaves each file's parsed rows on disk (the parse cache); the
+# cross-file phase runs in DuckDB over those Parquet parts, so that memory does not grow
+# with the number of rows or files. DuckDB decides *which* rows are rejected (superseded,
+# duplicate key, orphan) and reports them by (part, position in the part); only those rows
+# are then read back into pandas, where the reasons and records are formatted by the same
+# code as the per-file rejections. Rows are rejected at most once: each check sees only
+# the rows that survived the checks before it (the ``live_<table>`` views).
 
-def _drop_superseded(table: str, parts: list[pd.DataFrame], versions: list[tuple[str | None, list[str] | None]],
-                     rejected: list[pd.DataFrame]) -> list[pd.DataFrame]:
+#: How the parse cache's pandas dtypes arrive in DuckDB (dates are cached as timestamps).
+_DUCK_TYPES = {"str": "VARCHAR", "int": "BIGINT", "Int64": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN",
+               "timestamp": "TIMESTAMP", "date": "TIMESTAMP"}
+SUPERSEDED, DUPLICATE, ORPHAN = 1, 2, 3
+#: Rows per Parquet row group of a canonical table (part of the byte-identical promise).
+ROW_GROUP = 1_000_000
+
+
+@dataclass
+class _Part:
+    """One file's valid rows of one table, as cached on disk by the per-file phase."""
+
+    table: str
+    index: int  # the file's place in file order: "first seen" and stable output follow it
+    label: str
+    path: Path
+    rows: int
+    version: str | None = None
+    supersede_by: list[str] | None = None
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _cross_file_db(tmp: Path) -> duckdb.DuckDBPyConnection:
+    """An in-process DuckDB whose memory is capped: past the cap, joins and sorts spill to ``tmp``."""
+    con = duckdb.connect()
+    tmp.mkdir(parents=True, exist_ok=True)
+    con.execute(f"SET temp_directory = {_lit(str(tmp))}")
+    con.execute(f"SET memory_limit = {_lit(os.environ.get('STOREBOOK_INGEST_MEMORY', '3GB'))}")
+    con.execute(f"SET threads = {max(1, os.cpu_count() or 1)}")
+    con.execute("SET preserve_insertion_order = false")  # every result that needs an order sorts
+    return con
+
+
+def _register_table(con: duckdb.DuckDBPyConnection, table: str, parts: list[_Part]) -> None:
+    """``src_<table>``: the parts stacked in file order, with (_part, _pos) to find a row again;
+    ``rej_<table>``: the rows rejected across files; ``live_<table>``: the rows not (yet) rejected."""
+    cols = ", ".join(f"CAST({_q(c.name)} AS {_DUCK_TYPES[c.kind]}) AS {_q(c.name)}" for c in schema.columns(table))
+    # One scan per part (not one multi-file scan): two raw files with the same bytes share a
+    # cache file, and must still count as two parts.
+    selects = [f"SELECT {p.index}::INTEGER AS _part, file_row_number AS _pos, {cols}, "
+               f"CAST({SOURCE_ROW} AS BIGINT) AS {SOURCE_ROW} "
+               f"FROM read_parquet({_lit(str(p.path))}, file_row_number = true)" for p in parts]
+    con.execute(f"CREATE TEMP VIEW src_{table} AS " + " UNION ALL ".join(selects))
+    con.execute(f"CREATE TEMP TABLE rej_{table} (_part INTEGER, _pos BIGINT, stage INTEGER, a BIGINT, b BIGINT)")
+    con.execute(f"CREATE TEMP VIEW live_{table} AS SELECT s.* FROM src_{table} s ANTI JOIN rej_{table} r USING (_part, _pos)")
+
+
+def _mark_superseded(con: duckdb.DuckDBPyConnection, table: str, parts: list[_Part]) -> None:
     """Overlapping exports of one source: per record, keep the newest file's rows.
 
     A record (rows sharing ``supersede_by`` values) found in several versioned files is
     kept from the file with the greatest version (then the greatest name); its rows in
-    the other files are rejected as superseded. Files without a version are left alone.
+    the other files are rejected as superseded (``a`` = the winning part). Files without
+    a version are left alone.
     """
-    marked = [i for i, (v, by) in enumerate(versions) if v is not None and by and len(parts[i])]
+    marked = [p for p in parts if p.version is not None and p.supersede_by and p.rows]
     if len(marked) < 2:
-        return parts
-    by = versions[marked[0]][1]
-    stacked = pd.concat([parts[i][by].assign(_part=i) for i in marked], ignore_index=True)
-    rank = {i: r for r, i in enumerate(sorted(marked, key=lambda i: (versions[i][0], parts[i][SOURCE_FILE].iloc[0])))}
-    stacked["_rank"] = stacked["_part"].map(rank)
-    best_rank = stacked.groupby(by, sort=False)["_rank"].transform("max")
-    winners = stacked.loc[stacked["_rank"] == best_rank].drop_duplicates(by).set_index(by)["_part"]
-    out = list(parts)
-    for i in marked:
-        part = parts[i]
-        idx = pd.MultiIndex.from_frame(part[by]) if len(by) > 1 else pd.Index(part[by[0]])
-        best = pd.Series(winners.reindex(idx).to_numpy(), index=part.index)
-        lost = best.ne(i)
-        if not lost.any():
+        return
+    by = ", ".join(_q(c) for c in marked[0].supersede_by)
+    ranks = ", ".join(f"({p.index}, {r})" for r, p in enumerate(sorted(marked, key=lambda p: (p.version, p.label))))
+    con.execute(f"""
+        INSERT INTO rej_{table}
+        WITH m AS (SELECT s._part, s._pos, {by}, r.rank FROM src_{table} s JOIN (VALUES {ranks}) r(_part, rank) USING (_part)),
+             best AS (SELECT {by}, arg_max(_part, rank) AS win FROM m GROUP BY ALL)
+        SELECT m._part, m._pos, {SUPERSEDED}, best.win, NULL FROM m JOIN best USING ({by}) WHERE m._part <> best.win""")
+
+
+def _mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Duplicate keys: the first row in file order wins (``a``, ``b`` = its part and file row)."""
+    keys = [_q(k) for k in schema.key(table)]
+    on = " AND ".join(f"l.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+    # Find the duplicated keys with a hash aggregate first: ranking only their rows keeps
+    # the window (a sort) small when, as usual, almost every key is unique.
+    con.execute(f"""
+        INSERT INTO rej_{table}
+        WITH d AS (SELECT {', '.join(keys)} FROM live_{table} GROUP BY ALL HAVING count(*) > 1),
+             w AS (SELECT l._part, l._pos,
+                          row_number() OVER k AS n, first_value(l._part) OVER k AS fp,
+                          first_value(l.{SOURCE_ROW}) OVER k AS fr
+                   FROM live_{table} l SEMI JOIN d ON {on}
+                   WINDOW k AS (PARTITION BY {', '.join('l.' + k for k in keys)} ORDER BY l._part, l._pos))
+        SELECT _part, _pos, {DUPLICATE}, fp, fr FROM w WHERE n > 1""")
+
+
+def _mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
+    """Foreign keys in dependency order: a row whose parent was rejected is rejected in turn."""
+    for i, fk in enumerate(schema.FOREIGN_KEYS):
+        if fk.table not in present:
             continue
-        rows = part.loc[lost]
-        newer = best[lost].astype(int).map(lambda j: parts[j][SOURCE_FILE].iloc[0])
-        rejected.append(pd.DataFrame({
-            "table": table, "source_file": rows[SOURCE_FILE].to_numpy(), "source_row": rows[SOURCE_ROW].to_numpy(),
-            "column": by[0], "value": rows[by[0]].astype(str).to_numpy(),
-            "reason": [f"superseded: {by[0]}={k} is also in the newer export {n} (as of {versions[j][0]}); "
-                       "the newest export wins"
-                       for k, n, j in zip(rows[by[0]].astype(str), newer, best[lost].astype(int), strict=True)],
-            "record": _records(rows.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
-        }))
-        out[i] = part.loc[~lost]
+        parent = (f"SELECT DISTINCT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
+                  else "SELECT NULL::VARCHAR AS v WHERE false")
+        con.execute(f"""
+            INSERT INTO rej_{fk.table}
+            SELECT c._part, c._pos, {ORPHAN}, {i}, NULL
+            FROM (SELECT _part, _pos, {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
+            ANTI JOIN ({parent}) p ON c.v = p.v""")
+
+
+def _rows_of(parts: dict[int, _Part], hits: pd.DataFrame) -> pd.DataFrame:
+    """The cached rows at (_part, _pos) of ``hits``, in the order of ``hits``.
+
+    Read back through pandas as the cached path always did, so that values print the same.
+    """
+    pieces = []
+    for index, group in hits.groupby("_part", sort=False):
+        part = parts[int(index)]
+        frame = pd.read_parquet(part.path).iloc[group["_pos"].to_numpy()]
+        pieces.append(frame.assign(**{SOURCE_FILE: part.label}))  # the cache may come from a renamed file
+    return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
+
+
+def _rejected_across_files(con: duckdb.DuckDBPyConnection, table: str, parts: dict[int, _Part]) -> list[pd.DataFrame]:
+    """The table's cross-file rejections with their reasons: superseded, duplicates, orphans."""
+    hits = con.sql(f"SELECT _part, _pos, stage, a, b FROM rej_{table} "
+                   f"ORDER BY stage, CASE WHEN stage = {ORPHAN} THEN a ELSE 0 END, _part, _pos").df()
+    out = []
+    for part_index, group in hits[hits["stage"] == SUPERSEDED].groupby("_part", sort=True):
+        rows = _rows_of(parts, group)
+        by = parts[int(part_index)].supersede_by
+        winners = [parts[int(j)] for j in group["a"]]
+        keys = rows[by[0]].astype(str)
+        out.append(_frame_of_rejects(table, rows, by[0], keys.to_numpy(), [
+            f"superseded: {by[0]}={k} is also in the newer export {w.label} (as of {w.version}); the newest export wins"
+            for k, w in zip(keys, winners, strict=True)]))
+    dups = hits[hits["stage"] == DUPLICATE]
+    if len(dups):
+        rows = _rows_of(parts, dups)
+        keys = schema.key(table)
+        first_files = [parts[int(j)].label for j in dups["a"]]
+        reason = [f"duplicate key ({', '.join(f'{k}={v}' for k, v in zip(keys, kv, strict=True))}); first seen in {f} row {r}"
+                  for kv, f, r in zip(rows[keys].astype(str).itertuples(index=False), first_files, dups["b"], strict=True)]
+        out.append(_frame_of_rejects(table, rows, keys[0], rows[keys[0]].astype(str).to_numpy(), reason))
+    for fk_index, group in hits[hits["stage"] == ORPHAN].groupby("a", sort=True):
+        fk = schema.FOREIGN_KEYS[int(fk_index)]
+        rows = _rows_of(parts, group)
+        out.append(_frame_of_rejects(table, rows, fk.column, rows[fk.column].astype(str).to_numpy(),
+                                     f"'{fk.column}' has no match in {fk.ref_table}.{fk.ref_column}"))
     return out
 
 
-def _drop_duplicate_keys(table: str, frame: pd.DataFrame, rejected: list[pd.DataFrame]) -> pd.DataFrame:
-    keys = schema.key(table)
-    dup = frame.duplicated(keys, keep="first")
-    if not dup.any():
-        return frame
-    first = frame.loc[~frame.duplicated(keys, keep="first")].set_index(keys)[[SOURCE_FILE, SOURCE_ROW]]
-    dups = frame.loc[dup]
-    where = first.loc[pd.MultiIndex.from_frame(dups[keys]) if len(keys) > 1 else dups[keys[0]]]
-    reason = [f"duplicate key ({', '.join(f'{k}={v}' for k, v in zip(keys, kv, strict=True))}); first seen in {f} row {r}"
-              for kv, f, r in zip(dups[keys].astype(str).itertuples(index=False), where[SOURCE_FILE], where[SOURCE_ROW], strict=True)]
-    rejected.append(pd.DataFrame({
-        "table": table, "source_file": dups[SOURCE_FILE].to_numpy(), "source_row": dups[SOURCE_ROW].to_numpy(),
-        "column": keys[0], "value": dups[keys[0]].astype(str).to_numpy(), "reason": reason,
-        "record": _records(dups.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
-    }))
-    return frame.loc[~dup]
-
-
-def _check_foreign_keys(tables: dict[str, pd.DataFrame], rejected: dict[str, list[pd.DataFrame]]) -> None:
-    for fk in schema.FOREIGN_KEYS:
-        child = tables.get(fk.table)
-        if child is None or child.empty:
-            continue
-        parent = tables.get(fk.ref_table)
-        known = set(parent[fk.ref_column].dropna()) if parent is not None else set()
-        values = child[fk.column]
-        orphan = values.notna() & ~_isin(values, known)
-        if not orphan.any():
-            continue
-        rows = child.loc[orphan]
-        rejected[fk.table].append(pd.DataFrame({
-            "table": fk.table, "source_file": rows[SOURCE_FILE].to_numpy(), "source_row": rows[SOURCE_ROW].to_numpy(),
-            "column": fk.column, "value": rows[fk.column].astype(str).to_numpy(),
-            "reason": f"'{fk.column}' has no match in {fk.ref_table}.{fk.ref_column}",
-            "record": _records(rows.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
-        }))
-        tables[fk.table] = child.loc[~orphan]
+def _frame_of_rejects(table: str, rows: pd.DataFrame, column: str, values, reason) -> pd.DataFrame:
+    return pd.DataFrame({
+        "table": table, "source_file": rows[SOURCE_FILE].to_numpy(), "source_row": rows[SOURCE_ROW].to_numpy(),
+        "column": column, "value": values, "reason": reason,
+        "record": _records(rows.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
+    })
 
 
 # ----------------------------------------------------------------------------- writing
 
-def _arrow_table(table: str, frame: pd.DataFrame) -> pa_arrow.Table:
+def _canonical_schema(table: str) -> pa_arrow.Schema:
     """The canonical Arrow types: dates as date32, timestamps in microseconds."""
-    specs = schema.columns(table)
-    arrays, fields = [], []
-    for spec in specs:
-        col = frame[spec.name]
-        if spec.kind == "date":
-            arr = pa_arrow.array(col.dt.date if len(col) else [], type=pa_arrow.date32(), from_pandas=True)
-        elif spec.kind == "timestamp":
-            arr = pa_arrow.array(col, type=pa_arrow.timestamp("us"), from_pandas=True)
-        elif spec.kind in {"int", "Int64"}:
-            arr = pa_arrow.array(col, type=pa_arrow.int64(), from_pandas=True)
-        elif spec.kind == "float":
-            arr = pa_arrow.array(col.astype("float64"), type=pa_arrow.float64(), from_pandas=True)
-        elif spec.kind == "bool":
-            arr = pa_arrow.array(col, type=pa_arrow.bool_(), from_pandas=True)
-        else:
-            arr = pa_arrow.array(col, type=pa_arrow.string(), from_pandas=True)
-        arrays.append(arr)
-        fields.append(pa_arrow.field(spec.name, arr.type, nullable=spec.nullable))
-    return pa_arrow.Table.from_arrays(arrays, schema=pa_arrow.schema(fields))
+    types = {"str": pa_arrow.string(), "int": pa_arrow.int64(), "Int64": pa_arrow.int64(),
+             "float": pa_arrow.float64(), "bool": pa_arrow.bool_(), "timestamp": pa_arrow.timestamp("us"),
+             "date": pa_arrow.date32()}
+    return pa_arrow.schema([pa_arrow.field(c.name, types[c.kind], nullable=c.nullable) for c in schema.columns(table)])
 
 
-def _write_parquet(table: pa_arrow.Table, path: Path) -> None:
+def _sorted_chunks(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[pa_arrow.Table]:
+    """The table's surviving rows sorted by key, as tables of exactly ROW_GROUP rows (the last
+    may be shorter), each in one contiguous Arrow chunk: the Parquet writer's page breaks
+    follow the Arrow chunks, and DuckDB's batch sizes vary, so fixed row groups of single
+    chunks are what keeps the file bytes a function of the rows alone. DuckDB sorts
+    (spilling to disk past its memory cap); Python holds one row group at a time."""
+    target = _canonical_schema(table)
+    cols = ", ".join(f"CAST({_q(c.name)} AS DATE) AS {_q(c.name)}" if c.kind == "date" else _q(c.name)
+                     for c in schema.columns(table))
+    order = ", ".join(_q(k) for k in schema.key(table))
+    reader = con.sql(f"SELECT {cols} FROM live_{table} ORDER BY {order}, _part, _pos").to_arrow_reader(ROW_GROUP)
+    pending: list[pa_arrow.RecordBatch] = []
+    count = 0
+    emitted = False
+    for batch in reader:
+        pending.append(batch)
+        count += batch.num_rows
+        while count >= ROW_GROUP:
+            chunk = pa_arrow.Table.from_batches(pending)
+            yield chunk.slice(0, ROW_GROUP).cast(target).combine_chunks()
+            rest = chunk.slice(ROW_GROUP)
+            pending, count = rest.to_batches(), rest.num_rows
+            emitted = True
+    if count or not emitted:
+        yield (pa_arrow.Table.from_batches(pending, schema=reader.schema) if pending
+               else reader.schema.empty_table()).cast(target).combine_chunks()
+
+
+def _write_parquet(table: pa_arrow.Table | Iterable[pa_arrow.Table], path: Path) -> None:
+    """Write a table, or its chunks of ROW_GROUP rows, as one Parquet file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Fixed writer settings and no pandas metadata: same rows → same bytes.
-    pq.write_table(table, path, compression="zstd", row_group_size=1_000_000, write_statistics=True)
+    chunks = [table] if isinstance(table, pa_arrow.Table) else table
+    writer = None
+    try:
+        for chunk in chunks:
+            if writer is None:
+                # Fixed writer settings and no pandas metadata: same rows → same bytes.
+                writer = pq.ParquetWriter(path, chunk.schema, compression="zstd", write_statistics=True)
+            writer.write_table(chunk, row_group_size=ROW_GROUP)
+    finally:
+        if writer is not None:
+            writer.close()
 
 
-def _fingerprint(paths: list[Path]) -> str:
+def _fingerprint(paths: list[Path], hashes: dict[Path, str]) -> str:
     digest = hashlib.sha256()
-    for path in paths:
+    for path in paths:  # the file hashes are already known: raw files are read once
         digest.update(path.name.encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(bytes.fromhex(hashes[path]))
     return digest.hexdigest()
 
 
@@ -491,9 +600,9 @@ def ingest(config: Config | None = None, *, force: bool = False,
     cache_dir = processed / "_cache"
     problems: list[InputError] = []
     reports: list[FileReport] = []
-    valid_parts: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
-    part_versions: dict[str, list[tuple[str | None, list[str] | None]]] = {t: [] for t in schema.TABLES}
+    parts: dict[str, list[_Part]] = {t: [] for t in schema.TABLES}
     rejected: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
+    n_parts = 0
     for i, path in enumerate(files, 1):
         label = _label(path, config.root)
         if progress:
@@ -501,14 +610,9 @@ def ingest(config: Config | None = None, *, force: bool = False,
         t0 = time.perf_counter()
         cache_base = cache_dir / f"{hashes[path][:32]}-{INGEST_VERSION}-{key_tag}"
         try:
-            if not force and (cache_base.with_suffix(".json")).is_file():
-                meta = _read_json(cache_base.with_suffix(".json"))
-                frames = [(t, pd.read_parquet(cache_base.parent / f"{cache_base.name}.{t}.parquet"),
-                           pd.read_parquet(cache_base.parent / f"{cache_base.name}.{t}.rejected.parquet"))
-                          for t in meta["tables"]]
-                source_name, encoding, dropped, cached = meta["source"], meta["encoding"], meta["dropped"], True
-                extras = {t: tuple(e) for t, e in meta.get("extras", {}).items()}
-            else:
+            if force or not cache_base.with_suffix(".json").is_file():
+                # Parse, validate and cache; only the cache is used from here on, so that a
+                # file's rows leave memory once it is parsed.
                 source = detect(path, raw_root, sources)
                 frames, dropped, encoding, extras = [], [], "", {}
                 for sf in source.read(path, raw_root):
@@ -516,21 +620,28 @@ def ingest(config: Config | None = None, *, force: bool = False,
                     frames.append((sf.table, valid, rej))
                     dropped, encoding = sf.dropped_columns, sf.encoding
                     extras[sf.table] = (sf.notes, sf.version, sf.supersede_by)
-                source_name, cached = source.name, False
-                _write_cache(cache_base, frames, source_name, encoding, dropped, extras)
+                _write_cache(cache_base, frames, source.name, encoding, dropped, extras)
+                del frames
+                cached = False
+            else:
+                cached = True
+            meta = _read_json(cache_base.with_suffix(".json"))
         except InputError as exc:
             problems.append(exc)
             continue
-        for table, valid, rej in frames:
-            valid[SOURCE_FILE] = label  # the cache may come from a file since renamed
-            rej = rej.assign(source_file=label)
-            valid_parts[table].append(valid)
-            rejected[table].append(rej)
-            notes, version, supersede_by = extras.get(table, ([], None, None))
-            part_versions[table].append((version, supersede_by or schema.key(table)) if version else (None, None))
+        for table in meta["tables"]:
+            valid_path = cache_base.parent / f"{cache_base.name}.{table}.parquet"
+            rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
+            rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
+            notes, version, supersede_by = meta.get("extras", {}).get(table, ([], None, None))
+            n_valid = pq.ParquetFile(valid_path).metadata.num_rows
+            parts[table].append(_Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
+                                      version=version, supersede_by=(supersede_by or schema.key(table)) if version else None))
+            n_parts += 1
+            dropped = meta["dropped"]
             reports.append(FileReport(
-                path=label, source=source_name, table=table, sha256=hashes[path], encoding=encoding,
-                rows_read=len(valid) + len(rej), seconds=round(time.perf_counter() - t0, 3), cached=cached,
+                path=label, source=meta["source"], table=table, sha256=hashes[path], encoding=meta["encoding"],
+                rows_read=n_valid + len(rej), seconds=round(time.perf_counter() - t0, 3), cached=cached,
                 dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
                     ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
                 notes=list(notes),
@@ -538,41 +649,49 @@ def ingest(config: Config | None = None, *, force: bool = False,
     if problems:
         raise IngestError(problems)
 
-    tables: dict[str, pd.DataFrame] = {}
-    for table in schema.TABLES:
-        parts = _drop_superseded(table, valid_parts[table], part_versions[table], rejected[table])
-        parts = [p for p in parts if len(p)]
-        if not parts:
-            continue
-        frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-        tables[table] = _drop_duplicate_keys(table, frame, rejected[table])
-    _check_foreign_keys(tables, rejected)
-
     staging = processed / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
-    table_info: dict[str, dict] = {}
-    written_per_file: dict[tuple[str, str], int] = {}
-    rejected_per_file: dict[tuple[str, str], int] = {}
-    all_rejected = []
-    for table in schema.TABLES:
-        frame = tables.get(table)
-        rej = pd.concat(rejected[table], ignore_index=True) if rejected[table] else _Rejects().frame()
-        all_rejected.append(rej)
-        for f, n in rej.groupby("source_file").size().items():
-            rejected_per_file[(table, f)] = int(n)
-        if frame is None:
-            continue
-        for f, n in frame.groupby(SOURCE_FILE).size().items():
-            written_per_file[(table, f)] = int(n)
-        out = frame.sort_values(schema.key(table), kind="stable").reset_index(drop=True)
-        arrow = _arrow_table(table, out)
-        _write_parquet(arrow, staging / table / "part-0.parquet")
-        table_info[table] = {
-            "rows": len(out),
-            "rejected": len(rej),
-            "columns": [c.name for c in schema.columns(table)],
-            "sha256": hashlib.sha256((staging / table / "part-0.parquet").read_bytes()).hexdigest(),
-        }
+    staging.mkdir(parents=True)
+    con = _cross_file_db(staging / ".duckdb_tmp")
+    try:
+        present: list[str] = []  # tables with rows once superseded rows are set aside
+        for table in schema.TABLES:
+            if not parts[table]:
+                continue
+            _register_table(con, table, parts[table])
+            _mark_superseded(con, table, parts[table])
+            if con.sql(f"SELECT count(*) FROM live_{table}").fetchall()[0][0]:
+                present.append(table)
+                _mark_duplicates(con, table)
+        _mark_orphans(con, set(present))
+
+        table_info: dict[str, dict] = {}
+        written_per_file: dict[tuple[str, str], int] = {}
+        rejected_per_file: dict[tuple[str, str], int] = {}
+        all_rejected = []
+        for table in schema.TABLES:
+            by_index = {p.index: p for p in parts[table]}
+            if table in present:
+                rejected[table] += _rejected_across_files(con, table, by_index)
+            rej = pd.concat(rejected[table], ignore_index=True) if rejected[table] else _Rejects().frame()
+            all_rejected.append(rej)
+            for f, n in rej.groupby("source_file").size().items():
+                rejected_per_file[(table, f)] = int(n)
+            if table not in present:
+                continue
+            for index, n in con.sql(f"SELECT _part, count(*) FROM live_{table} GROUP BY _part").fetchall():
+                written_per_file[(table, by_index[index].label)] = int(n)
+            out_path = staging / table / "part-0.parquet"
+            _write_parquet(_sorted_chunks(con, table), out_path)
+            table_info[table] = {
+                "rows": pq.ParquetFile(out_path).metadata.num_rows,
+                "rejected": len(rej),
+                "columns": [c.name for c in schema.columns(table)],
+                "sha256": _sha256(out_path),
+            }
+    finally:
+        con.close()
+        shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)
     (staging / "_rejected").mkdir(parents=True, exist_ok=True)
     for table, rej in zip(schema.TABLES, all_rejected, strict=True):
         if len(rej):
@@ -595,7 +714,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
         "ingested_at": datetime.now(ZoneInfo(config.timezone)).isoformat(timespec="seconds"),
         "seconds": round(elapsed, 2),
         "fingerprint": fingerprint,
-        "raw_fingerprint": _fingerprint(files) if len(files) < 5000 else run_tag,
+        "raw_fingerprint": _fingerprint(files, hashes) if len(files) < 5000 else run_tag,
         "tables": table_info,
         "files": [asdict(r) for r in reports],
     }
