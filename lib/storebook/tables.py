@@ -313,7 +313,8 @@ def _status_cell(status: str, text: Text) -> str:
 
 def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler:
     """A scorecard: one row per metric (one platform's rows), each value in its own format,
-    against target, the prior month and last year, with the status in colour.
+    against target, the prior month and last year (as changes: seven columns fit a report
+    page), with the status in colour.
 
     Args:
         card: rows of metric × platform with value, target, vs_target, prior, vs_prior,
@@ -338,10 +339,8 @@ def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler
         header("vs_target", text): [na if pd.isna(v) else _good_delta(v, h, text)
                                     for v, h in zip(rows["vs_target"], rows["higher_is_better"], strict=True)],
         header("status", text): [_status_cell(s, text) for s in rows["status"]],
-        header("prior", text): [format_value(v, k, text) for v, k in zip(rows["prior"], rows["kind"], strict=True)],
         header("vs_prior", text): [_good_delta(v, h, text)
                                    for v, h in zip(rows["vs_prior"], rows["higher_is_better"], strict=True)],
-        header("last_year", text): [format_value(v, k, text) for v, k in zip(rows["last_year"], rows["kind"], strict=True)],
         header("vs_last_year", text): [_good_delta(v, h, text)
                                        for v, h in zip(rows["vs_last_year"], rows["higher_is_better"], strict=True)],
     })
