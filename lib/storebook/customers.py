@@ -665,6 +665,12 @@ def after_first_month(cohorts: pd.DataFrame) -> pd.DataFrame:
     return cohorts[cohorts["months_since"] >= 1].reset_index(drop=True)
 
 
+def first_months(cohorts: pd.DataFrame, months: int = 6) -> pd.DataFrame:
+    """The cohort rows of the acquisition month and the ``months`` after it (a table that
+    fits the page)."""
+    return cohorts[cohorts["months_since"] <= months].reset_index(drop=True)
+
+
 def cohort_facts(cohorts: pd.DataFrame) -> dict:
     """The numbers the cohort title and takeaway state (from :func:`build_cohorts`)."""
     m1 = cohorts[cohorts["months_since"] == 1]
