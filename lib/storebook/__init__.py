@@ -1,7 +1,9 @@
 """storebook: the analysis workbook of a multi-platform e-commerce department.
 
+The processed tables, DuckDB in-process:
+
 >>> import storebook
->>> wb = storebook.open()          # doctest: +SKIP  (the processed tables, DuckDB in-process)
+>>> wb = storebook.open()          # doctest: +SKIP
 """
 
 from storebook.config import Config

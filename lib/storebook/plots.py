@@ -16,6 +16,7 @@
 
 Example:
     >>> use_house_style()
+    'Noto Sans CJK SC'
     >>> fig = daily_trend(daily, Text("zh"), title="…")     # doctest: +SKIP
     >>> png = to_png(fig)                                      # doctest: +SKIP
 """
@@ -40,7 +41,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from storebook import calendar, stats
-from storebook.text import Text
+from storebook.text import Text, format_money
 
 #: Report width and resolution.
 WIDTH_IN, HEIGHT_IN, DPI = 10.0, 4.0, 100
@@ -151,7 +152,7 @@ def _thousands(ax, axis: str = "y") -> None:
 
 
 def _money_axis(ax, axis: str = "y", decimals: int = 0) -> None:
-    fmt = FuncFormatter(lambda v, _: f"¥{v:,.{decimals}f}")
+    fmt = FuncFormatter(lambda v, _: format_money(v, decimals))
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
@@ -649,7 +650,7 @@ def waterfall(lines: pd.DataFrame, text: Text, *, title: str | None = None) -> F
             bottom, height, c = level, value, GOOD
             level += value
         ax.bar(i, height, bottom=bottom, color=c, width=0.65, alpha=0.9 if r.is_subtotal else 0.7)
-        ax.text(i, bottom + max(height, 0), f"¥{value:,.0f}", ha="center", va="bottom", fontsize=7.5)
+        ax.text(i, bottom + max(height, 0), format_money(value), ha="center", va="bottom", fontsize=7.5)
         if r.is_subtotal and "budget_amount" in lines and pd.notna(getattr(r, "budget_amount", np.nan)):
             ax.scatter(i, float(r.budget_amount), marker="_", s=420, color=GREY, zorder=5, lw=2,
                        label=None if budget_shown else text("legend.budget"))

@@ -951,6 +951,8 @@ def format_value(value: Any, unit: str | None, lang: str = "en") -> str:
     ('1,234,567', '3.42%', '¥2.50M')
     >>> format_value(2.5e6, "CNY", "zh"), format_value(3.25, "days", "zh")
     ('¥250.0万', '3.2 天')
+    >>> format_value(-62829.4, "CNY")
+    '−¥62,829'
     """
     if value is None or not isinstance(value, int | float) or value != value:
         return "–"
@@ -960,6 +962,8 @@ def format_value(value: Any, unit: str | None, lang: str = "en") -> str:
     if unit == "days":
         return f"{value:.1f} {'天' if lang == 'zh' else 'days'}"
     prefix = "¥" if unit in ("cny", "rmb", "yuan") else ""
+    if value < 0:  # the sign goes before the currency: −¥62,829, not ¥-62,829
+        return "−" + format_value(-value, unit, lang)
     magnitude = abs(value)
     if lang == "zh" and magnitude >= 1e4:
         text = f"{value / 1e8:.2f}亿" if magnitude >= 1e8 else f"{value / 1e4:.1f}万"

@@ -1396,6 +1396,17 @@ def is_key(value: str) -> bool:
     return isinstance(value, str) and bool(_KEY.match(value))
 
 
+def format_money(value: float, decimals: int = 0) -> str:
+    """Money as the department writes it, the sign before the currency.
+
+    >>> format_money(1234.5), format_money(-62829.4), format_money(-0.4)
+    ('¥1,234', '−¥62,829', '¥0')
+    """
+    text = f"{abs(value):,.{decimals}f}"
+    negative = value < 0 and any(ch not in "0.," for ch in text)
+    return ("−¥" if negative else "¥") + text
+
+
 def _missing(value: Any) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
@@ -1494,9 +1505,9 @@ class Text:
         if spec == "count":
             return f"{v:,.0f}"
         if spec == "money":
-            return f"¥{v:,.0f}"
+            return format_money(v)
         if spec == "money2":
-            return f"¥{v:,.2f}"
+            return format_money(v, 2)
         if spec == "ratio":
             return f"{v:,.2f}"
         if spec == "pct":
