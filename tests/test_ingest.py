@@ -317,3 +317,115 @@ def test_no_raw_files(root: Path) -> None:
     with pytest.raises(IngestError) as err:
         run(root)
     assert "no raw files found" in str(err.value) and "storebook sample" in str(err.value)
+
+
+# --------------------------------------------------------------------------- cross-file phase at scale
+
+def _lines(start: int, count: int) -> list[dict]:
+    """``count`` order lines of order O1/O2 … numbered from ``start`` (line_no is the key's second part)."""
+    return [{"order_id": f"O{1 + n % 2}", "line_no": str(n + 1), "sku": "A1" if n % 3 else "B1", "quantity": "1",
+             "unit_price": "59.00", "discount_amount": "0.00", "line_amount": "59.00"} for n in range(start, start + count)]
+
+
+def test_duplicate_across_files_and_a_cascade_of_orphans(tiny: Path) -> None:
+    # O2 again in a second file (a duplicate, first seen in the first file), and O1 broken in the
+    # first file: its line, and the shipment and return of that line, are orphans in turn.
+    with_orders(tiny, paid_amount="1.00")
+    rows = tiny_rows()["orders"]
+    write_csv(tiny, "orders", "orders_b.csv", [rows[1], {**rows[0], "order_id": "O4"}])
+    write_csv(tiny, "shipments", "shipments.csv", [
+        {"shipment_id": f"SH{i}", "order_id": o, "carrier": "SF", "warehouse": "HZ", "province": "Zhejiang",
+         "shipped_at": "2025-03-07 09:00:00", "delivered_at": "2025-03-08 09:00:00", "shipping_cost_amount": "8.00"}
+        for i, o in enumerate(["O1", "O2", "O9"], 1)])
+    run(tiny)
+    orders = rejected(tiny, "orders")
+    assert orders["reason"].str.contains("breaks the rule paid_amount").tolist() == [True, False]
+    dup = orders.iloc[1]
+    assert dup["source_file"] == "data/raw/orders/orders_b.csv" and dup["source_row"] == 2
+    assert dup["reason"].startswith("duplicate key (order_id=O2); first seen in data/raw/orders/orders.csv row 3")
+    assert processed(tiny, "orders")["order_id"].tolist() == ["O2", "O3", "O4"]
+    assert rejected(tiny, "order_lines")["value"].tolist() == ["O1"]
+    ships = rejected(tiny, "shipments")
+    assert ships["value"].tolist() == ["O1", "O9"]
+    assert ships["reason"].str.contains("'order_id' has no match in orders.order_id").all()
+    assert processed(tiny, "shipments")["shipment_id"].tolist() == ["SH2"]
+    assert_reconciles(tiny)
+    totals = manifest(tiny)["tables"]
+    assert totals["orders"] == {**totals["orders"], "rows": 3, "rejected": 2}
+
+
+def test_the_same_file_twice_rejects_every_row_of_the_second(tiny: Path) -> None:
+    # Same bytes, so both share one parse-cache entry; they must still count as two files.
+    raw = tiny / "data/raw/order_lines"
+    (raw / "order_lines_copy.csv").write_bytes((raw / "order_lines.csv").read_bytes())
+    report = run(tiny)
+    rej = rejected(tiny, "order_lines")
+    assert rej["source_file"].unique().tolist() == ["data/raw/order_lines/order_lines_copy.csv"]
+    assert rej["source_row"].tolist() == [2, 3, 4]
+    assert rej["reason"].str.contains("first seen in data/raw/order_lines/order_lines.csv row").all()
+    assert {f.path: f.rows_written for f in report.files if f.table == "order_lines"} == {
+        "data/raw/order_lines/order_lines.csv": 3, "data/raw/order_lines/order_lines_copy.csv": 0}
+    assert_reconciles(tiny)
+
+
+def test_large_generated_file_is_sorted_by_key_in_canonical_types(tiny: Path) -> None:
+    import pyarrow.parquet as pq
+
+    (tiny / "data/raw/order_lines/order_lines.csv").unlink()
+    lines = _lines(0, 60_000)
+    lines[123]["quantity"] = "x"  # one bad row among many
+    write_csv(tiny, "order_lines", "order_lines_b.csv", lines[30_000:])  # written first, sorts second
+    write_csv(tiny, "order_lines", "order_lines_a.csv", lines[:30_000])
+    run(tiny)
+    path = tiny / "data/processed/order_lines/part-0.parquet"
+    table = pq.read_table(path)
+    assert table.num_rows == 59_999
+    assert str(pq.read_schema(path).field("line_no").type) == "int64"
+    assert not pq.read_schema(path).field("order_id").nullable
+    frame = table.to_pandas()
+    assert frame.equals(frame.sort_values(["order_id", "line_no"], kind="stable").reset_index(drop=True))
+    assert rejected(tiny, "order_lines")["source_row"].tolist() == [125]
+    assert_reconciles(tiny)
+
+
+def test_parallel_parse_gives_the_same_bytes_and_names_a_bad_file(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storebook.ingest as mod
+
+    write_csv(tiny, "order_lines", "order_lines_b.csv", _lines(10, 2_000))
+    run(tiny)
+    digest = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+              for p in (tiny / "data/processed").glob("*/part-0.parquet")}
+    first = manifest(tiny)
+    monkeypatch.setattr(mod, "PARALLEL_MIN_BYTES", 0)  # worker processes even for a tiny store
+    run(tiny, force=True)
+    assert digest == {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                      for p in (tiny / "data/processed").glob("*/part-0.parquet")}
+    assert manifest(tiny)["fingerprint"] == first["fingerprint"]
+    strip = [{k: v for k, v in f.items() if k not in {"seconds", "cached"}} for f in first["files"]]
+    assert strip == [{k: v for k, v in f.items() if k not in {"seconds", "cached"}} for f in manifest(tiny)["files"]]
+    (tiny / "data/raw/orders/orders_empty.csv").write_bytes(b"")
+    with pytest.raises(IngestError) as err:
+        run(tiny, force=True)
+    assert "orders/orders_empty.csv: the file is empty" in str(err.value)
+
+
+def test_memory_does_not_grow_with_the_number_of_files(tiny: Path) -> None:
+    """Parsed files wait on disk, not in memory: ten files cost about what two files cost."""
+    import tracemalloc
+
+    def peak_with(n_files: int) -> int:
+        for old in (tiny / "data/raw/order_lines").glob("*.csv"):
+            old.unlink()
+        for i in range(n_files):
+            write_csv(tiny, "order_lines", f"order_lines_{i:02d}.csv", _lines(i * 8_000, 8_000))
+        run(tiny)  # parse into the cache first: the cross-file phase is what is measured
+        tracemalloc.start()
+        try:
+            (tiny / "data/processed/_ingest.json").unlink()  # not skipped, but every parse is cached
+            run(tiny)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    two, ten = peak_with(2), peak_with(10)
+    assert ten < 2 * two, (two, ten)
