@@ -314,7 +314,7 @@ def list_competitor_promo_days(
     plats = wb.platforms(platforms)
     cp = wb.table("competitor_prices")
     obs = cp.filter((cp.observed_on >= period.start) & (cp.observed_on < period.end) & cp.platform.isin(plats))
-    depth = (1 - obs.price / obs.list_price)
+    depth = 1 - obs.price / obs.list_price.nullif(0)  # list_price > 0 by contract; guarded all the same
     expr = obs.group_by(["competitor", "platform", "observed_on"]).aggregate(
         products=obs.count(),
         on_promo=obs.is_on_promo.cast("int64").sum(),
