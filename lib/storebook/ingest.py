@@ -31,6 +31,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
@@ -153,9 +154,34 @@ def _isin(values: pd.Series, allowed: set | list) -> pd.Series:
     return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
 
 
-def _parse_numbers(text: pd.Series) -> pd.Series:
+def _parse_numbers(text: pd.Series, whole: bool = False) -> pd.Series:
     # Thousands separators and surrounding spaces are how spreadsheets write numbers.
-    return pd.to_numeric(text.str.replace(",", "", regex=False).str.strip(), errors="coerce")
+    text = text.str.replace(",", "", regex=False).str.strip()
+    fast = _cast_numbers(text, whole)
+    return fast if fast is not None else pd.to_numeric(text, errors="coerce")
+
+
+def _cast_numbers(text: pd.Series, whole: bool) -> pd.Series | None:
+    """The common case, cheaply: every value is a plain number (or empty), cast by Arrow in
+    one pass (pd.to_numeric converts value by value). Returns None when any value does not
+    cast, and pd.to_numeric then decides value by value (and the row is rejected), exactly as
+    before. Whole-number columns try int64 first, so that large integers stay exact, like
+    pd.to_numeric, which also returns int64 when every value is whole."""
+    import pyarrow.compute as pc
+
+    arr = pa_arrow.array(text, from_pandas=True)
+    if not pa_arrow.types.is_string(arr.type) and not pa_arrow.types.is_large_string(arr.type):
+        return None
+    arr = pc.if_else(pc.equal(arr, ""), pa_arrow.scalar(None, arr.type), arr)
+    for target in ((pa_arrow.int64(), pa_arrow.float64()) if whole else (pa_arrow.float64(),)):
+        try:
+            values = pc.cast(arr, target)
+        except (pa_arrow.ArrowInvalid, pa_arrow.ArrowNotImplementedError):
+            continue
+        if values.null_count:  # an empty value: pandas gives NaN (float), as pd.to_numeric does
+            return pd.Series(values.cast(pa_arrow.float64()).to_numpy(zero_copy_only=False), index=text.index)
+        return pd.Series(values.to_numpy(zero_copy_only=False), index=text.index)
+    return None
 
 
 def _parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd.DataFrame,
@@ -170,7 +196,7 @@ def _parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: p
     if spec.kind == "str":
         return text.where(~empty, None).astype("str"), ~bad
     if spec.kind in {"int", "Int64", "float"}:
-        values = _parse_numbers(text)
+        values = _parse_numbers(text, whole=spec.kind != "float")
         unparsed = values.isna() & ~empty
         what = "a whole number" if spec.kind != "float" else "a number"
         rejects.add(table, frame, unparsed, spec.name, f"'{spec.name}' is not {what}", text)
@@ -211,10 +237,11 @@ def _pseudonymise(values: pd.Series, platform: pd.Series | None, key: bytes) -> 
     """Keyed hash of the customer account, per platform (accounts are per platform)."""
     raw = values.astype(str) if platform is None else platform.astype(str) + ":" + values.astype(str)
     raw = raw.where(values.notna())
-    uniques = raw.dropna().unique()
     # hmac.digest is the one-shot C path: the same bytes as hmac.new(...).digest(), ~3x faster.
-    mapping = {u: "c_" + hmac.digest(key, u.encode("utf-8"), "sha256").hex()[:16] for u in uniques}
-    return raw.map(mapping).astype("str")
+    codes, uniques = pd.factorize(raw)  # hash each account once; missing stays missing (code -1)
+    hashed = np.array(["c_" + hmac.digest(key, u.encode("utf-8"), "sha256").hex()[:16] for u in uniques] + [None],
+                      dtype=object)
+    return pd.Series(hashed[codes], index=values.index).astype("str")
 
 
 def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -741,22 +768,25 @@ def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: p
     return time.perf_counter() - t0
 
 
-_WORKER_SOURCES = None  # the adapters, built once per worker process
+def _worker_main() -> None:
+    """A parse worker (a fresh interpreter started by :func:`_parse_files`): reads
+    (config, jobs) pickled on stdin, writes one pickled (path, seconds, error) per job to
+    stdout as each is done. An InputError travels as (class, fields): its keyword
+    arguments do not survive pickling as an exception."""
+    import pickle
+    import sys
 
-
-def _worker_init(config: Config) -> None:
-    global _WORKER_SOURCES  # noqa: PLW0603 - per-process state of the pool
-    _WORKER_SOURCES = registry(config)
-
-
-def _worker_parse(job: tuple) -> tuple[Path, float, tuple | None]:
-    """In a worker: parse one file. An InputError comes back as (class, fields): its
-    constructor's keyword arguments do not survive pickling as an exception."""
-    try:
-        return job[0], _parse_to_cache(*job, _WORKER_SOURCES), None
-    except InputError as exc:
-        return job[0], 0.0, (type(exc), {"path": exc.path, "problem": exc.problem, "row": exc.row,
-                                         "column": exc.column, "expected": exc.expected, "todo": exc.todo})
+    config, jobs = pickle.load(sys.stdin.buffer)
+    sources = registry(config)
+    out = sys.stdout.buffer
+    for job in jobs:
+        try:
+            result = (job[0], _parse_to_cache(*job, sources), None)
+        except InputError as exc:
+            result = (job[0], 0.0, (type(exc), {"path": exc.path, "problem": exc.problem, "row": exc.row,
+                                                "column": exc.column, "expected": exc.expected, "todo": exc.todo}))
+        pickle.dump(result, out)
+        out.flush()
 
 
 def _parse_files(jobs: list[tuple], config: Config, sources, progress: Callable[[str], None] | None,  # noqa: ANN001
@@ -764,13 +794,18 @@ def _parse_files(jobs: list[tuple], config: Config, sources, progress: Callable[
     """Parse the files of ``jobs`` into the cache: in one worker process per core when there
     is enough to parse (parsing is CPU-bound pandas, so threads would not help); else here.
 
+    The workers are fresh interpreters running :func:`_worker_main`, not multiprocessing's
+    "spawn" children: those re-run the caller's ``__main__``, which breaks any script that
+    calls ingest() without an ``if __name__ == "__main__"`` guard; and "fork" is unsafe in
+    a process that already runs DuckDB or Arrow threads (a notebook kernel).
+
     Returns:
         (seconds per parsed file, the InputError of each file that cannot be read).
     """
     seconds: dict[Path, float] = {}
     failures: dict[Path, InputError] = {}
-    workers = min(os.cpu_count() or 1, len(jobs))
-    if workers < 2 or sum(job[0].stat().st_size for job in jobs) < PARALLEL_MIN_BYTES:
+    n_workers = min(os.cpu_count() or 1, len(jobs))
+    if n_workers < 2 or sum(job[0].stat().st_size for job in jobs) < PARALLEL_MIN_BYTES:
         for i, job in enumerate(jobs, 1):
             if progress:
                 progress(f"[{i}/{len(jobs)}] {job[2]}")
@@ -779,22 +814,53 @@ def _parse_files(jobs: list[tuple], config: Config, sources, progress: Callable[
             except InputError as exc:
                 failures[job[0]] = exc
         return seconds, failures
-    import multiprocessing
+    import pickle
+    import subprocess
+    import sys
+    import threading
 
-    # Largest first, so that the two workers finish together; "spawn": a clean process
-    # (no inherited threads or DuckDB state), whatever called ingest.
-    ordered = sorted(jobs, key=lambda job: -job[0].stat().st_size)
-    with multiprocessing.get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(config,)) as pool:
-        for i, (path, secs, error) in enumerate(pool.imap_unordered(_worker_parse, ordered), 1):
-            if progress:
-                progress(f"[{i}/{len(jobs)}] {_label(path, config.root)}")
-            if error is None:
-                seconds[path] = secs
-            else:
-                cls, fields = error
-                failures[path] = cls(fields.pop("path"), fields.pop("problem"), **fields)
+    # Largest file first to the least loaded worker, so that the workers finish together.
+    shares: list[list[tuple]] = [[] for _ in range(n_workers)]
+    loads = [0] * n_workers
+    for job in sorted(jobs, key=lambda job: -job[0].stat().st_size):
+        w = loads.index(min(loads))
+        shares[w].append(job)
+        loads[w] += job[0].stat().st_size
+    package_dir = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_dir, os.environ.get("PYTHONPATH")]))}
+    lock, done = threading.Lock(), [0]
+
+    def collect(proc: subprocess.Popen) -> None:
+        while True:
+            try:
+                path, secs, error = pickle.load(proc.stdout)
+            except (EOFError, pickle.UnpicklingError):  # done (or crashed: its exit code says)
+                return
+            with lock:
+                done[0] += 1
+                if progress:
+                    progress(f"[{done[0]}/{len(jobs)}] {_label(path, config.root)}")
+                if error is None:
+                    seconds[path] = secs
+                else:
+                    cls, fields = error
+                    failures[path] = cls(fields.pop("path"), fields.pop("problem"), **fields)
+
+    procs, readers = [], []
+    for share in shares:
+        proc = subprocess.Popen([sys.executable, "-c", "from storebook.ingest import _worker_main; _worker_main()"],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        pickle.dump((config, share), proc.stdin)
+        proc.stdin.close()
+        reader = threading.Thread(target=collect, args=(proc,), daemon=True)
+        reader.start()
+        procs.append(proc)
+        readers.append(reader)
+    for proc, reader in zip(procs, readers, strict=True):
+        reader.join()
+        if proc.wait() != 0:
+            raise RuntimeError(f"an ingest worker failed (exit code {proc.returncode}); its error is above")
     return seconds, failures
-
 
 
 def _label(path: Path, root: Path) -> str:
