@@ -421,7 +421,9 @@ def time_query(root: Path, query: str, method: str, runs: int) -> dict:
 def time_report(root: Path, jobs: int) -> dict:
     out = root / "bench_report"
     shutil.rmtree(out, ignore_errors=True)
-    env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": "bench"}
+    # The store holds data only: the report's notebooks are the project's.
+    env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": "bench",
+           "STOREBOOK_NOTEBOOKS": str(Config.load().notebooks_dir)}
     return _timed([sys.executable, "-m", "storebook.cli", "report", "--month", BENCH_MONTH,
                    "--out", str(out), "--jobs", str(jobs)], env)
 
