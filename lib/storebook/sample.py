@@ -240,7 +240,7 @@ HOUR_WEIGHTS = np.array([0.8, 0.4, 0.2, 0.1, 0.1, 0.15, 0.3, 0.6, 1.0, 1.4, 1.6,
                          1.4, 1.3, 1.4, 1.4, 1.3, 1.2, 1.3, 1.6, 2.0, 2.3, 2.2, 1.6])
 
 # Planted truths: fixed sizes (documented in docs/sample_store.md).
-UPLIFT = dict(platform=P_TM, category="skincare", n_skus=16, days=14, discount=0.20, uplift=1.0)
+UPLIFT = dict(platform=P_JD, category="skincare", n_skus=8, days=9, discount=0.20, uplift=0.60)
 PULL_FORWARD = dict(platform=P_TM, category="makeup", n_skus=8, days=7, discount=0.15, dip=0.35, dip_days=10)
 OUTAGE = dict(platform=P_JD, factor=0.08)
 COMPETITOR_CUT = dict(competitor=2, category="haircare", price_cut=0.20, our_units=0.15)
