@@ -421,6 +421,8 @@ def time_query(root: Path, query: str, method: str, runs: int) -> dict:
 def time_report(root: Path, jobs: int) -> dict:
     out = root / "bench_report"
     shutil.rmtree(out, ignore_errors=True)
+    # The store's config was copied when the store was built: time today's report pack.
+    shutil.copy(Config.load().root / "storebook.toml", root / "storebook.toml")
     # The store holds data only: the report's notebooks are the project's.
     env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": "bench",
            "STOREBOOK_NOTEBOOKS": str(Config.load().notebooks_dir)}
