@@ -42,7 +42,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook import calendar
+from storebook import calendar, results
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
 from storebook.traffic import relative_change
@@ -984,29 +984,12 @@ def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | Non
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     """The numbers of the headline takeaway (all platforms), from :func:`fulfilment_headline`."""
-    total = headline[headline["platform"] == TOTAL].set_index("metric")
-    facts: dict[str, Any] = {m: total.at[m, "value"] for m in HEADLINE_METRICS}
-    facts.update({f"{m}_vs_prior": total.at[m, "vs_prior"] for m in HEADLINE_METRICS})
-    facts.update({f"{m}_vs_last_year": total.at[m, "vs_last_year"] for m in HEADLINE_METRICS})
-    return facts
+    return results.headline_facts(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
-    """The ``fulfilment.headline`` record the report index shows (all-platform values).
-
-    Args:
-        headline: the frame of :func:`fulfilment_headline`.
-        text: the notebook's :class:`storebook.text.Text` (labels in its language).
-    """
-    total = headline[headline["platform"] == TOTAL]
-    return [
-        {"key": r.metric, "label": text(f"metric.{r.metric}"),
-         "value": None if pd.isna(r.value) else float(r.value), "unit": _HEADLINE_UNITS[r.metric],
-         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
-         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
-         **({"good": _HEADLINE_GOOD[r.metric]} if r.metric in _HEADLINE_GOOD else {})}
-        for r in total.itertuples()
-    ]
+    """The headline record the report index shows (all-platform values)."""
+    return results.headline_entries(headline[headline["platform"] == TOTAL], text, _HEADLINE_UNITS, _HEADLINE_GOOD)
 
 
 def _extreme(frame: pd.DataFrame, key: str, value: str, size: str, lowest: bool) -> tuple[Any, float]:

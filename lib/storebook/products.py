@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook import profit, promotion, service, stats, supplier
+from storebook import profit, promotion, results, service, stats, supplier
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
 from storebook.traffic import relative_change
@@ -473,22 +473,12 @@ def products_headline(wb: Workbook, period: Period, platforms: list[str] | None 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     """The numbers of the headline takeaway, from :func:`products_headline`."""
-    h = headline.set_index("metric")
-    facts: dict[str, Any] = {m: h.at[m, "value"] for m in HEADLINE_METRICS}
-    facts.update({f"{m}_vs_prior": h.at[m, "vs_prior"] for m in HEADLINE_METRICS})
-    return facts
+    return results.headline_facts(headline, HEADLINE_METRICS, comparisons=('vs_prior',))
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
-    """The ``products.headline`` record the report index shows."""
-    return [
-        {"key": r.metric, "label": text(f"metric.{r.metric}"),
-         "value": None if pd.isna(r.value) else float(r.value), "unit": _HEADLINE_UNITS[r.metric],
-         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
-         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
-         **({"good": _HEADLINE_GOOD[r.metric]} if r.metric in _HEADLINE_GOOD else {})}
-        for r in headline.itertuples()
-    ]
+    """The headline record the report index shows."""
+    return results.headline_entries(headline, text, _HEADLINE_UNITS, _HEADLINE_GOOD)
 
 
 def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,47 @@ def record(name: str, value: Any) -> None:
     payload = {"name": name, "value": to_jsonable(value)}
     json.dumps(payload)  # fail here, in the notebook, if the value cannot be stored
     display({MIME: payload}, raw=True)
+
+
+def _number(value: Any) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+def headline_entries(headline: pd.DataFrame, text: Any, units: dict[str, str],
+                     good: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The ``<area>.headline`` record the report index shows (docs/notebooks.md).
+
+    Args:
+        headline: one row per metric: metric, value, vs_prior, vs_last_year.
+        text: the notebook's :class:`storebook.text.Text` (labels ``metric.<key>``).
+        units: each metric's unit (``count``, ``CNY``, ``ratio``, ``days``).
+        good: the direction that is good news, for the metrics that have one.
+    Returns:
+        One entry per row, in the frame's order.
+    """
+    good = good or {}
+    return [
+        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": _number(r.value),
+         "unit": units[r.metric], "vs_prior": _number(r.vs_prior), "vs_last_year": _number(r.vs_last_year),
+         **({"good": good[r.metric]} if r.metric in good else {})}
+        for r in headline.itertuples()
+    ]
+
+
+def headline_facts(headline: pd.DataFrame, metrics: Iterable[str],
+                   comparisons: Iterable[str] = ("vs_prior", "vs_last_year")) -> dict[str, Any]:
+    """The numbers a headline takeaway sentence needs: ``<metric>`` and ``<metric>_<comparison>``.
+
+    >>> frame = pd.DataFrame({"metric": ["orders"], "value": [120.0], "vs_prior": [0.2], "vs_last_year": [-0.1]})
+    >>> headline_facts(frame, ["orders"])
+    {'orders': np.float64(120.0), 'orders_vs_prior': np.float64(0.2), 'orders_vs_last_year': np.float64(-0.1)}
+    """
+    by_metric = headline.set_index("metric")
+    metrics = list(metrics)
+    facts: dict[str, Any] = {m: by_metric.at[m, "value"] for m in metrics}
+    for comparison in comparisons:
+        facts.update({f"{m}_{comparison}": by_metric.at[m, comparison] for m in metrics})
+    return facts
 
 
 def read_results(notebook: Any) -> dict[str, Any]:
