@@ -37,6 +37,7 @@ import pandas as pd
 from storebook import stats
 from storebook.errors import NoDataError
 from storebook.periods import Period
+from storebook.stats import safe_ratio as _safe_div  # the one guarded division
 from storebook.workbook import Workbook
 
 #: RFM segments from the high/low flags (R, F, M), in the order reports list them.
@@ -80,14 +81,6 @@ def _no_orders(period: Period, platforms: list[str]) -> NoDataError:
         f"no paid orders in {period.label} on {', '.join(platforms)}: the orders export for that month "
         "may be missing; check `storebook info` or choose another month or platform"
     )
-
-
-def _safe_div(num: pd.Series | float, den: pd.Series | float):
-    """Pandas-side num / den with NaN where den is 0."""
-    den = pd.Series(den, dtype="float64") if isinstance(den, pd.Series) else float(den)
-    if isinstance(den, float):
-        return np.nan if den == 0 else num / den
-    return num / den.where(den != 0)
 
 
 def _first_purchases(wb: Workbook, platforms: list[str], end: pd.Timestamp) -> ibis.Table:

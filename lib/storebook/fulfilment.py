@@ -45,6 +45,7 @@ import pandas as pd
 from storebook import calendar, results
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
+from storebook.stats import safe_ratio as _ratio  # the one guarded division
 from storebook.traffic import relative_change
 from storebook.workbook import Workbook
 
@@ -125,12 +126,6 @@ def _shutdown_days(start: date, end: date) -> list[date]:
 def _in_days(ts: ibis.Value, days: list[date]) -> ibis.Value:
     # With no days, still a column (all False) so that it can be aggregated.
     return ts.date().isin(days) if days else ts.isnull() & ibis.literal(False)
-
-
-def _ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
-    """numerator / denominator, NaN where the denominator is 0 (never inf)."""
-    den = denominator.astype("float64")
-    return (numerator.astype("float64") / den.where(den != 0)).astype("float64")
 
 
 def _aggregate(wb: Workbook, table: ibis.Table, keys: list[str], metrics: dict) -> pd.DataFrame:

@@ -41,6 +41,7 @@ import pandas as pd
 from storebook import profit, promotion, results, service, stats, supplier
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
+from storebook.stats import safe_ratio as _ratio  # the one guarded division
 from storebook.traffic import relative_change
 from storebook.workbook import Workbook
 
@@ -65,14 +66,6 @@ ABC_MONTHS = 3
 NEW_PRODUCT_WINDOWS: tuple[int, ...] = (30, 60, 90)
 #: An established SKU (the benchmark of new ones) is at least this old when a window starts.
 ESTABLISHED_AFTER_DAYS = 180
-
-
-def _ratio(numerator: Any, denominator: Any) -> Any:
-    """numerator / denominator; NaN where the denominator is 0."""
-    if isinstance(denominator, pd.Series):
-        den = denominator.astype("float64")
-        return numerator / den.where(den != 0)
-    return float(numerator) / float(denominator) if denominator else float("nan")
 
 
 # ----------------------------------------------------------------------------- ABC

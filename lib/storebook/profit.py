@@ -47,6 +47,7 @@ import pandas as pd
 from storebook import fulfilment, promotion, results, service
 from storebook.errors import NoDataError
 from storebook.periods import Period
+from storebook.stats import safe_ratio as _ratio  # the one guarded division
 from storebook.traffic import relative_change, roas
 from storebook.workbook import Workbook
 
@@ -88,14 +89,6 @@ BUDGET_METRICS: dict[str, str] = {
 
 
 # ----------------------------------------------------------------------------- formulas
-
-def _ratio(numerator: Any, denominator: Any) -> Any:
-    """numerator / denominator; missing where the denominator is 0 or missing."""
-    if isinstance(denominator, pd.Series):
-        den = denominator.astype("float64")
-        return numerator / den.where(den != 0)
-    return float(numerator) / float(denominator) if denominator and not pd.isna(denominator) else float("nan")
-
 
 def gross_margin_rate(gross_margin: Any, net_sales: Any) -> Any:
     """毛利率 = 毛利 / 净销售额 (gross margin / net sales).

@@ -31,6 +31,7 @@ from scipy import stats as _sps
 from storebook import stats
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
+from storebook.stats import safe_ratio as _safe_div  # the one guarded division
 from storebook.workbook import Workbook
 
 #: A complaint spike: at least this many times the complaints its category peers predict …
@@ -54,13 +55,6 @@ def _in(col: ibis.Value, period: Period) -> ibis.Value:
 def _ratio(num: ibis.Value, den: ibis.Value, scale: float = 1.0) -> ibis.Value:
     """num / den × scale, NULL where den is 0 (guarded: Spark's ANSI mode raises on 0)."""
     return ibis.cases((den == 0, ibis.null("float64")), else_=num.cast("float64") * scale / den)
-
-
-def _safe_div(num, den):
-    """Pandas-side num / den with NaN where den is 0."""
-    if isinstance(den, pd.Series):
-        return num / den.astype("float64").where(den != 0)
-    return np.nan if den == 0 else num / den
 
 
 def _groups(by: str | Sequence[str] | None, allowed: Sequence[str]) -> list[str]:

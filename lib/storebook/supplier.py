@@ -39,6 +39,7 @@ import pandas as pd
 from storebook.errors import NoDataError
 from storebook.periods import Period, month_of
 from storebook.promotion import sum_daily_sales
+from storebook.stats import safe_ratio as _ratio  # the one guarded division
 from storebook.workbook import Workbook
 
 __all__ = [
@@ -629,11 +630,6 @@ def sum_lost_sales(
         ascending=[False, False, True], ignore_index=True,
     )
 
-
-def _ratio(num: pd.Series, den: pd.Series) -> pd.Series:
-    """num / den, NaN where the denominator is 0 or missing (never inf)."""
-    den = den.astype("float64")
-    return (num.astype("float64") / den.where(den != 0)).astype("float64")
 
 # ----------------------------------------------------------------------------- report helpers
 

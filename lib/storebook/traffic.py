@@ -35,6 +35,7 @@ from storebook import calendar, stats
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.schema import TRAFFIC_TOTAL_CHANNEL
+from storebook.stats import safe_ratio as _ratio  # the one guarded division
 from storebook.workbook import Workbook
 
 #: Additive counts of the traffic table.
@@ -51,20 +52,6 @@ BAND_HISTORY_DAYS = 400
 
 
 # ----------------------------------------------------------------------------- formulas
-
-def _ratio(numerator: Any, denominator: Any) -> Any:
-    """``numerator / denominator`` with a zero denominator giving a missing value.
-
-    Works on Ibis columns (``NULLIF``, so that Spark's ANSI mode never divides by 0),
-    pandas Series and plain numbers alike, so each formula is written once.
-    """
-    if isinstance(denominator, ibis.Expr):
-        return numerator.cast("float64") / denominator.nullif(0)
-    if isinstance(denominator, pd.Series | np.ndarray):
-        den = pd.Series(denominator, dtype="float64") if isinstance(denominator, np.ndarray) else denominator.astype("float64")
-        return numerator / den.where(den != 0)
-    return float(numerator) / float(denominator) if denominator else float("nan")
-
 
 def conversion_rate(buyers: Any, visitors: Any) -> Any:
     """支付转化率 = 支付买家数 / 访客数 — the share of visitors who paid.
