@@ -104,13 +104,19 @@ def tiny(root: Path) -> Path:
     return root
 
 
-def _build_sample_store(target: Path) -> None:
+def _build_sample_store(target: Path, params: dict = SAMPLE_PARAMS, keep: set[str] | None = None) -> None:
+    """Generate and ingest a sample store in ``target``; ``keep``: the raw tables to ingest (all if None)."""
     from storebook.config import Config
     from storebook.ingest import ingest
     from storebook.sample import generate_sample
 
     make_root(target)
-    generate_sample(target / "data" / "raw", **SAMPLE_PARAMS)
+    raw = target / "data" / "raw"
+    generate_sample(raw, **params)
+    if keep is not None:
+        for folder in raw.iterdir():
+            if folder.is_dir() and folder.name not in keep:
+                shutil.rmtree(folder)
     old = {k: os.environ.get(k) for k in ("STOREBOOK_ROOT", "STOREBOOK_HASH_KEY")}
     os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
     try:
@@ -124,24 +130,49 @@ def _build_sample_store(target: Path) -> None:
     (target / ".complete").write_text("ok")
 
 
-@pytest.fixture(scope="session")
-def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small ingested sample store (14 months to 2026-10, scale 0.2), built once.
+def _shared_store(tmp_path_factory: pytest.TempPathFactory, name: str, params: dict,
+                  keep: set[str] | None = None) -> Path:
+    """A store built once per generator version and parameters, shared by the xdist workers.
 
-    Under xdist every worker shares one copy: the first builds it under a lock.
+    Keyed on the generator's code and parameters: a changed generator never reuses a store
+    built by the old one (the base folder outlives a run without xdist). The first worker
+    builds it under a lock; the others wait for it.
     """
-    shared = tmp_path_factory.getbasetemp().parent
-    # Keyed on the generator's code and parameters: a changed generator never reuses a
-    # store built by the old one (the base folder outlives a run without xdist).
     import storebook.sample
 
-    digest = hashlib.sha256(Path(storebook.sample.__file__).read_bytes() + repr(SAMPLE_PARAMS).encode())
-    target = shared / f"sample-store-{digest.hexdigest()[:12]}"
+    shared = tmp_path_factory.getbasetemp().parent
+    digest = hashlib.sha256(Path(storebook.sample.__file__).read_bytes() + repr((params, sorted(keep or ()))).encode())
+    target = shared / f"{name}-{digest.hexdigest()[:12]}"
     with FileLock(str(shared / f"{target.name}.lock")):
         if not (target / ".complete").is_file():
             shutil.rmtree(target, ignore_errors=True)
-            _build_sample_store(target)
+            _build_sample_store(target, params, keep)
     return target
+
+
+@pytest.fixture(scope="session")
+def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small ingested sample store (14 months to 2026-10, scale 0.2), built once."""
+    return _shared_store(tmp_path_factory, "sample-store", SAMPLE_PARAMS)
+
+
+#: The full-volume store: 30 times the shared store's scale (the default sample's volume is 1).
+FULL_VOLUME_PARAMS = {"seed": SAMPLE_PARAMS["seed"], "end_month": SAMPLE_PARAMS["end_month"], "months": 9,
+                      "scale": 30.0, "platform_formats": False}
+
+
+@pytest.fixture(scope="session")
+def full_volume_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sales side of a store 150 times the shared one's volume (9 months, scale 30), built once.
+
+    For truths whose tolerance is tighter than the shared store's sampling noise: there the
+    planted promotion is expected to sell about 4 units over a baseline of 7 and realised 17,
+    so chance alone moves the data far more than the ±20% the estimate is held to. Here it
+    is expected to sell about 650 over a baseline of 1,100, and chance moves it by about 5%.
+    Only the tables a sales estimate reads are ingested, which keeps the build near a minute.
+    """
+    return _shared_store(tmp_path_factory, "full-volume-store", FULL_VOLUME_PARAMS,
+                         keep={"orders", "order_lines", "products", "suppliers", "promotions"})
 
 
 @pytest.fixture
