@@ -429,3 +429,19 @@ def test_memory_does_not_grow_with_the_number_of_files(tiny: Path) -> None:
 
     two, ten = peak_with(2), peak_with(10)
     assert ten < 2 * two, (two, ten)
+
+
+@pytest.mark.parametrize("key", [b"k", b"storebook-test-key", bytes(range(64)), b"x" * 65, "键".encode() * 40])
+def test_customer_hash_is_hmac_sha256(key: bytes) -> None:
+    """The pseudonym is "c_" + the first 16 hex digits of HMAC-SHA256(key, account), also
+    for keys longer than SHA-256's block and for accounts that are not ASCII."""
+    import hmac
+
+    from storebook.ingest import _hmac_prefixes, _pseudonymise
+
+    texts = ["", "a", "web:buyer@example.com", "tmall:买家一号", "x" * 200]
+    assert _hmac_prefixes(key, texts) == ["c_" + hmac.digest(key, t.encode(), "sha256").hex()[:16] for t in texts]
+    values = pd.Series(["b@x.com", None, "b@x.com", "买家"], dtype="str")
+    hashed = _pseudonymise(values, None, key)
+    assert hashed.tolist()[0] == hashed.tolist()[2] == "c_" + hmac.digest(key, b"b@x.com", "sha256").hex()[:16]
+    assert pd.isna(hashed.iloc[1]) and hashed.iloc[3] == _hmac_prefixes(key, ["买家"])[0]

@@ -162,3 +162,72 @@ def test_newest_wins_from_the_parse_cache_too(shop: Path) -> None:
     assert {f.cached for f in report.files if "shopify" in f.path} == {True}
     pd.testing.assert_frame_equal(table(shop, "orders"), before)
     assert rejected(shop)["reason"].str.startswith("superseded").sum() == 2
+
+
+def _awkward_export() -> str:
+    """A hand-made orders export with the cells that trip parsers (see the test below)."""
+    import csv
+    import io
+
+    from storebook.sources.shopify import ORDER_COLUMNS
+
+    def row(**cells: str) -> list[str]:
+        return [cells.get(c.replace(" ", "_"), "") for c in ORDER_COLUMNS]
+
+    first = dict(Name="#2001", Email="  Buyer.Two@Example.com ", Financial_Status="paid",
+                 Paid_at="2025-03-02 04:01:30 +0200", Fulfillment_Status="fulfilled", Currency="CNY",
+                 Subtotal="1,477.00", Shipping="0.00", Taxes="0.00", Total=" ￥1,477.00 ",
+                 Discount_Amount="0.00", Created_at="2025-03-02 04:00:00 +0200", Lineitem_quantity="1",
+                 Lineitem_price="1,299.00", Lineitem_sku="'4001", Lineitem_discount="0.00",
+                 Note_Attributes="utm_source: weibo\r\ndevice: Desktop\n", Tags="  promo:P1 , delivered ",
+                 Shipping_Province_Name="浙江省", Notes='Ring twice, "please"')
+    second = dict(Name="#2001", Lineitem_quantity="2", Lineitem_price="89.00", Lineitem_sku='="C-S"')
+    pending = dict(Name="#2002", Email="three@example.com", Financial_Status="pending", Currency="CNY",
+                   Subtotal="59.00", Total="59.00", Created_at="2025-03-05 11:00:00 +0800",
+                   Lineitem_quantity="1", Lineitem_price="59.00", Lineitem_sku="'4001",
+                   Shipping_Province_Name="Jiangsu")
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(ORDER_COLUMNS)
+    writer.writerows([row(**first), row(**second), row(), row(**pending), row()])
+    return buf.getvalue() + "\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_awkward_orders_export(root: Path, encoding: str) -> None:
+    """Quoted commas and line breaks, leading apostrophes and ="..." ids, padded values,
+    a currency sign, blank rows between and after the orders, in UTF-8, with a BOM or GBK:
+    read by Arrow's CSV reader, with the values (and row numbers) of the Python reader."""
+    from storebook.sources.readers import grid_frame, read_grid, read_grid_table
+    from storebook.sources.shopify import ShopifyOrders
+
+    shop = with_exports(root, products=True)
+    path = shop / "data/raw/shopify/orders_export_9.csv"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(_awkward_export().encode(encoding))
+    source = ShopifyOrders()
+    fast = read_grid_table(path, source.header_index, source._canon)
+    assert fast is not None  # the fast path read it
+    rows, used = read_grid(path)
+    slow = grid_frame(path, rows, 0, used)
+    pd.testing.assert_frame_equal(fast[0].frame, slow.frame, check_exact=True)
+    assert fast[0].rows.tolist() == slow.rows.tolist() == [2, 3, 5]  # a record, not a line, is a row
+
+    run(shop)
+    orders = table(shop, "orders").set_index("order_id")
+    one = orders.loc["#2001"]
+    assert (one["status"], one["channel"], one["device"], one["province"], one["promo_id"]) == (
+        "completed", "social", "pc", "浙江", "P1")
+    assert one["ordered_at"] == pd.Timestamp("2025-03-02 10:00:00")
+    assert (one["items_amount"], one["discount_amount"], one["paid_amount"]) == (1477.0, 0.0, 1477.0)
+    lines = table(shop, "order_lines").sort_values(["order_id", "line_no"])
+    assert lines["sku"].tolist() == ["4001", "C-S"]  # #2002's line goes with its order
+    assert lines["unit_price"].tolist() == [1299.0, 89.0]
+    assert lines["line_amount"].tolist() == [1299.0, 178.0]
+    # The pending order is rejected with its spreadsheet row (5: the blank row 4 counts).
+    rej = rejected(shop, "orders")
+    pending = rej[rej["value"] == "pending"]
+    assert pending["source_row"].tolist() == [5] and "not paid yet" in pending["reason"].iloc[0]
+    expected_encoding = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "gbk": "gb18030"}[encoding]
+    assert file_report(shop, "orders_export_9.csv", "orders")["encoding"] == expected_encoding
+    assert_reconciles(shop)

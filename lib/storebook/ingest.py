@@ -19,7 +19,6 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
-import hmac
 import json
 import os
 import shutil
@@ -237,11 +236,33 @@ def _pseudonymise(values: pd.Series, platform: pd.Series | None, key: bytes) -> 
     """Keyed hash of the customer account, per platform (accounts are per platform)."""
     raw = values.astype(str) if platform is None else platform.astype(str) + ":" + values.astype(str)
     raw = raw.where(values.notna())
-    # hmac.digest is the one-shot C path: the same bytes as hmac.new(...).digest(), ~3x faster.
     codes, uniques = pd.factorize(raw)  # hash each account once; missing stays missing (code -1)
-    hashed = np.array(["c_" + hmac.digest(key, u.encode("utf-8"), "sha256").hex()[:16] for u in uniques] + [None],
+    hashed = np.array([*_hmac_prefixes(key, uniques.to_numpy(dtype=object, na_value=None).tolist()), None],
                       dtype=object)
     return pd.Series(hashed[codes], index=values.index).astype("str")
+
+
+def _hmac_prefixes(key: bytes, texts: list[str]) -> list[str]:
+    """``"c_" + HMAC-SHA256(key, text)`` as 16 hex digits, for each text.
+
+    HMAC (RFC 2104) is H((K ^ opad) || H((K ^ ipad) || m)): the two keyed states are hashed
+    once here and copied per text, which is ~3x faster than hmac.digest, which re-keys for
+    every text (the same bytes: test_ingest checks them against hmac.digest).
+    """
+    block = hashlib.sha256().block_size
+    if len(key) > block:
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(block, b"\0")
+    inner0 = hashlib.sha256(bytes(b ^ 0x36 for b in key))
+    outer0 = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+    out = []
+    for text in texts:
+        inner = inner0.copy()
+        inner.update(text.encode("utf-8"))
+        outer = outer0.copy()
+        outer.update(inner.digest())
+        out.append("c_" + outer.digest()[:8].hex())
+    return out
 
 
 def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:

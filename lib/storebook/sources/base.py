@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from storebook import schema
 from storebook.errors import InputError
-from storebook.sources.readers import RawFrame, grid_frame, read_grid
+from storebook.sources.readers import RawFrame, grid_frame, read_grid, read_grid_table
 
 #: Columns that hold personal data in raw exports; ingest never carries them forward.
 #: Platform names are listed so that `_ingest.json` reports them only as "<personal data>".
@@ -82,6 +85,36 @@ class Source(Protocol):
 # ----------------------------------------------------------------------------- text clean-ups
 
 _MISSING = {"", "-", "--", "—", "null", "NULL", "None", "none", "nan", "NaN", "N/A", "n/a", "#N/A"}
+#: What Python's ``\s`` matches (str.isspace), as literal characters: pandas hands a pattern
+#: to Arrow's RE2 (vectorised) unless it holds ``\s``, whose RE2 meaning is narrower.
+SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def _isin(values: pd.Series, allowed: set[str]) -> pd.Series:
+    """``values.isin(allowed)`` for text, through Arrow (pandas 3 loops in Python for strings)."""
+    arr = pa.array(values.astype(str), from_pandas=True)
+    found = pc.is_in(arr, value_set=pa.array(sorted(allowed), type=arr.type))
+    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+
+
+def map_unique(values: pd.Series, func: Callable[[object], object]) -> pd.Series:
+    """``values.map(func)`` calling ``func`` once per distinct value (object dtype).
+
+    Exports repeat their values (a tag list, a note, a province) on thousands of rows;
+    ``func`` must depend on the value alone.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [func(u) for u in uniques]
+    return pd.Series(mapped[codes], index=values.index, dtype=object)
+
+
+def _map_floats(values: pd.Series, func: Callable[[float], str]) -> pd.Series:
+    """``values.map(func)`` over floats, once per distinct bit pattern (-0.0 is not 0.0)."""
+    floats = pd.to_numeric(values).to_numpy(dtype="float64", na_value=np.nan)
+    codes, uniques = pd.factorize(floats.view("int64"))
+    text = np.array([func(float(v)) for v in uniques.view("float64")] + [""], dtype=object)
+    return pd.Series(text[codes], index=values.index).astype("str")
 
 
 def code(text: pd.Series) -> pd.Series:
@@ -94,9 +127,9 @@ def number(text: pd.Series, missing: str = "") -> pd.Series:
     """Numbers as text ingest can parse: thousands separators, spaces, currency signs gone;
     ``-``/``--``/``null`` (what Chinese platforms write for "nothing") become ``missing``."""
     out = text.astype(str).str.strip()
-    out = out.str.replace(r"^[¥￥$€]\s*", "", regex=True).str.replace(",", "", regex=False)
+    out = out.str.replace(f"^[¥￥$€][{SPACE}]*", "", regex=True).str.replace(",", "", regex=False)
     out = out.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
-    return out.where(~out.isin(_MISSING), missing)
+    return out.where(~_isin(out, _MISSING), missing)
 
 
 def percent(text: pd.Series) -> pd.Series:
@@ -108,16 +141,16 @@ def percent(text: pd.Series) -> pd.Series:
 
 def blank(text: pd.Series) -> pd.Series:
     """True where a cell holds nothing (or a platform's 'nothing' marker)."""
-    return text.astype(str).str.strip().isin(_MISSING)
+    return _isin(text.astype(str).str.strip(), _MISSING)
 
 
 def money_text(values: pd.Series) -> pd.Series:
     """Floats as text with two decimals (empty where NaN)."""
-    return values.map(lambda v: "" if pd.isna(v) else f"{v:.2f}").astype("str")
+    return _map_floats(values, lambda v: "" if pd.isna(v) else f"{v:.2f}")
 
 
 def int_text(values: pd.Series) -> pd.Series:
-    return values.map(lambda v: "" if pd.isna(v) else str(int(round(v)))).astype("str")
+    return _map_floats(values, lambda v: "" if pd.isna(v) else str(int(round(v))))
 
 
 def canonical(table: str, columns: dict[str, pd.Series | str], index: pd.Index) -> pd.DataFrame:
@@ -201,7 +234,10 @@ class PlatformSource:
 
     def load(self, path: Path) -> tuple[RawFrame, list[list[str]], int]:
         """The export's table (columns named as the platform names them, aliases resolved),
-        the raw grid and the header's index in it."""
+        the rows down to the header (at least) and the header's index in them."""
+        fast = read_grid_table(path, self.header_index, self._canon, stop_at_blank=self.stop_at_blank)
+        if fast is not None:
+            return fast
         rows, encoding = read_grid(path)
         index = self.header_index(rows)
         if index is None:  # detect() checked the head; a file changed underneath us
@@ -280,4 +316,4 @@ def province(text: pd.Series) -> pd.Series:
         word = re.split(r"[\s,，/]+", v)[0]
         hit = _PROVINCE_LOOKUP.get(word.lower())
         return hit if hit else ("" if len(v) > 12 else v)  # never pass a street address on
-    return text.astype(str).map(one).astype("str")
+    return map_unique(text.astype(str), one).astype("str")

@@ -38,11 +38,13 @@ import numpy as np
 import pandas as pd
 
 from storebook.sources.base import (
+    SPACE,
     PlatformSource,
     SourceFrame,
     blank,
     canonical,
     code,
+    map_unique,
     money_text,
     number,
 )
@@ -111,6 +113,11 @@ def _tag_value(tags: list[str], prefix: str) -> str:
     return next((t[len(prefix):].strip() for t in tags if t.lower().startswith(prefix)), "")
 
 
+# Python's \s spelled out (see base.SPACE): pandas then runs these in Arrow, not value by value.
+_WITH_OFFSET = rf"^\d{{4}}-\d{{2}}-\d{{2}}[ T]\d{{2}}:\d{{2}}(:\d{{2}})?[{SPACE}]*(Z|[+-]\d{{2}}:?\d{{2}})$"
+_OFFSET = rf"[{SPACE}]*([+-]\d{{2}}):?(\d{{2}})$"
+
+
 def to_local(text: pd.Series, timezone: str) -> pd.Series:
     """Shopify timestamps with an offset → naive local time in ``timezone`` (as text).
 
@@ -119,18 +126,23 @@ def to_local(text: pd.Series, timezone: str) -> pd.Series:
     """
     s = text.astype(str).str.strip()
     s = s.where(~blank(s), "")
-    with_offset = s.str.match(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?\s*(Z|[+-]\d{2}:?\d{2})$")
-    iso = s.str.replace(r"\s*([+-]\d{2}):?(\d{2})$", r"\1:\2", regex=True).str.replace(" ", "T", n=1)
+    with_offset = s.str.match(_WITH_OFFSET)
+    iso = s.str.replace(_OFFSET, r"\1:\2", regex=True).str.replace(" ", "T", n=1)
     parsed = pd.to_datetime(iso.where(with_offset), format="ISO8601", utc=True, errors="coerce")
     local = parsed.dt.tz_convert(timezone).dt.tz_localize(None).dt.strftime("%Y-%m-%d %H:%M:%S")
     return local.where(parsed.notna(), s).astype("str")
+
+
+def _channel_of_note(note: str) -> str:
+    attrs = note_attributes(note)
+    return utm_channel(attrs.get("utm_source", ""), attrs.get("utm_medium", ""))
 
 
 def _utc_max(frames: list[pd.Series]) -> str | None:
     values = []
     for s in frames:
         s = s.astype(str).str.strip()
-        iso = s.str.replace(r"\s*([+-]\d{2}):?(\d{2})$", r"\1:\2", regex=True).str.replace(" ", "T", n=1)
+        iso = s.str.replace(_OFFSET, r"\1:\2", regex=True).str.replace(" ", "T", n=1)
         parsed = pd.to_datetime(iso.where(~blank(s)), format="ISO8601", utc=True, errors="coerce")
         if parsed.notna().any():
             values.append(parsed.max())
@@ -156,8 +168,8 @@ class ShopifyOrders(PlatformSource):
         first = ~name.duplicated()
         o = f.loc[first]
         oc = lambda *names: self.col(o, *names)  # noqa: E731
-        attrs = oc("Note Attributes").map(note_attributes)
-        tags = oc("Tags").str.split(",").map(lambda t: [x.strip() for x in t if x.strip()])
+        # Notes and tags repeat across orders: each distinct cell is read once (map_unique).
+        notes_col, tags_col = oc("Note Attributes"), oc("Tags")
 
         # ---- lines: every row is a line item
         qty = pd.to_numeric(number(col("Lineitem quantity")), errors="coerce")
@@ -189,7 +201,8 @@ class ShopifyOrders(PlatformSource):
         fin = oc("Financial Status").str.lower()
         ful = oc("Fulfillment Status").str.lower()
         cancelled = (oc("Cancelled at") != "") | fin.eq("voided")
-        delivered = tags.map(lambda t: "delivered" in {x.lower() for x in t})
+        delivered = map_unique(tags_col, lambda t: "delivered" in {x.strip().lower() for x in str(t).split(",")})
+        delivered = delivered.astype(bool)
         status = np.select(
             [cancelled, fin.eq("refunded"), (paid_at == "") & ~cancelled,
              ful.isin(["fulfilled", "partial"]) & delivered, ful.isin(["fulfilled", "partial"])],
@@ -199,11 +212,12 @@ class ShopifyOrders(PlatformSource):
         email = oc("Email").str.lower()
         phone = code(oc("Phone", "Billing Phone", "Shipping Phone"))
         source = oc("Source").str.lower()
-        device = attrs.map(lambda a: a.get("device", "").lower())
+        device = map_unique(notes_col, lambda n: note_attributes(n).get("device", "").lower())
         device = device.where(device != "", np.where(source.isin(["iphone", "android"]), "mobile", "pc"))
         device = device.replace({"desktop": "pc", "tablet": "mobile", "phone": "mobile"})
-        promo = attrs.map(lambda a: a.get("promo_id", ""))
-        promo_tag = tags.map(lambda t: _tag_value(t, "promo:"))
+        promo = map_unique(notes_col, lambda n: note_attributes(n).get("promo_id", ""))
+        promo_tag = map_unique(tags_col, lambda t: _tag_value([x.strip() for x in str(t).split(",") if x.strip()],
+                                                                "promo:"))
         province = oc("Shipping Province Name")
         for alt in ("Shipping Province", "Billing Province Name", "Billing Province"):
             province = province.where(province != "", oc(alt))
@@ -214,7 +228,7 @@ class ShopifyOrders(PlatformSource):
             "paid_at": paid_at,
             "status": pd.Series(status, index=o.index),
             "customer_id": email.where(email != "", phone),
-            "channel": attrs.map(lambda a: utm_channel(a.get("utm_source", ""), a.get("utm_medium", ""))),
+            "channel": map_unique(notes_col, _channel_of_note),
             "device": device,
             "province": to_province(province),
             "items_amount": money_text(items),
