@@ -455,3 +455,74 @@ def test_operations_charts_render_in_chinese_at_report_size(caplog):
     # A deduction floats from the running total down: cogs spans 95 → 55.
     bars = [p for p in charts["waterfall"].axes[0].patches]
     assert bars[5].get_y() == pytest.approx(55.0) and bars[5].get_height() == pytest.approx(40.0)
+
+
+# ----------------------------------------------------------------------------- totals and the headline's months
+
+
+def test_total_rows_equal_the_ungrouped_numbers(store):
+    """A grouping's total row holds the numbers of the whole (one query counts each row
+    in its group and in the total; the promise still follows each parcel's province)."""
+    cases = [
+        (fulfilment.summarise_ship_times, "warehouse"),
+        (fulfilment.summarise_ship_times, "platform"),
+        (fulfilment.summarise_delivery_times, "province"),
+        (fulfilment.summarise_delivery_times, "carrier"),
+        (fulfilment.compute_logistics_costs, "province"),
+        (fulfilment.count_logistics_issues, "warehouse"),
+        (fulfilment.count_unshipped_orders, "platform"),
+    ]
+    for func, key in cases:
+        grouped = func(store, MARCH, by=key)
+        total = grouped[grouped[key] == "total"].drop(columns=key).reset_index(drop=True)
+        whole = func(store, MARCH, by=None)
+        pd.testing.assert_frame_equal(total, whole[total.columns], check_dtype=False, obj=f"{func.__name__} by {key}")
+    provinces = fulfilment.summarise_delivery_times(store, MARCH, by="province").set_index("province")
+    assert provinces.loc["total", "late"] == 2   # S2 (Zhejiang, 5 d > 4) and S3b (Xinjiang, in transit)
+
+
+def test_refunded_order_counts_as_unshipped_only_if_a_parcel_ever_left(root):
+    wb = write_tables(
+        root,
+        orders=[_order("R1", "tmall", "2026-03-30 10:00", status="refunded"),   # shipped in April
+                _order("R2", "tmall", "2026-03-30 11:00", status="refunded"),   # never shipped
+                _order("P1", "tmall", "2026-03-30 12:00", status="paid")],      # never shipped
+        shipments=[_ship("S1", "R1", "A", "WH1", "Zhejiang", "2026-04-02 10:00", None, 5.0)],
+    )
+    u = fulfilment.count_unshipped_orders(wb, MARCH, by=None).iloc[0]
+    assert u.unshipped == 2   # R1 and P1; R2 was refunded without ever shipping
+
+
+def _headline_from_thirteen_months(wb, period):
+    """The headline's value, prior and last_year read off summarise_fulfilment over 13 months."""
+    months = fulfilment.summarise_fulfilment(wb, period.trailing(13))
+
+    def long(label, name):
+        frame = months[months["month"] == label]
+        return frame.melt(id_vars="platform", value_vars=list(fulfilment.HEADLINE_METRICS), var_name="metric",
+                          value_name=name)
+
+    return (long(period.label, "value")
+            .merge(long(period.prior().label, "prior"), on=["platform", "metric"], how="left")
+            .merge(long(period.last_year().label, "last_year"), on=["platform", "metric"], how="left")
+            .astype({"value": "float64", "prior": "float64", "last_year": "float64"}))
+
+
+def test_headline_reads_the_same_months_as_thirteen(store):
+    """The headline summarises only the month, the prior month and last year's month: the
+    same numbers as those months' rows of the 13-month summary."""
+    headline = fulfilment.fulfilment_headline(store, MARCH)
+    expected = _headline_from_thirteen_months(store, MARCH)
+    pd.testing.assert_frame_equal(headline[expected.columns], expected)
+    with pytest.raises(NoDataError) as e:   # nothing in June or around it: the 13 months decide
+        fulfilment.fulfilment_headline(store, month("2026-06"))
+    assert "2026-06" in str(e.value)
+
+
+@pytest.mark.slow
+def test_headline_reads_the_same_months_as_thirteen_on_the_sample_store(wb):
+    period = wb.period("2026-09")
+    headline = fulfilment.fulfilment_headline(wb, period)
+    expected = _headline_from_thirteen_months(wb, period)
+    assert expected["last_year"].notna().any() and expected["prior"].notna().all()
+    pd.testing.assert_frame_equal(headline[expected.columns], expected, rtol=1e-12)

@@ -34,7 +34,7 @@ Example:
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -128,22 +128,36 @@ def _in_days(ts: ibis.Value, days: list[date]) -> ibis.Value:
     return ts.date().isin(days) if days else ts.isnull() & ibis.literal(False)
 
 
-def _aggregate(wb: Workbook, table: ibis.Table, keys: list[str], metrics: dict) -> pd.DataFrame:
+def _aggregate(wb: Workbook, table: ibis.Table, keys: list[str],
+               metrics: Callable[[ibis.Table], dict[str, ibis.Value]]) -> pd.DataFrame:
     """``metrics`` per group of ``keys``, sorted, with ``total`` rows.
 
     Grouped by ``platform`` (alone or with others), rows with platform ``total`` hold the
     metrics over every platform for each group of the other keys; grouped by one other
     column (not ``day`` or ``month``), a last row with the group ``total`` holds the
     metrics over every group. Platforms come in the workbook's order.
+
+    Args:
+        wb: the workbook.
+        table: the rows to aggregate.
+        keys: the group columns (possibly none: one row over the whole table).
+        metrics: a function of a table giving the named aggregates over it (a function,
+            because the total rows are aggregated from a table derived from ``table``).
+    Returns:
+        One row per group, then the total rows, sorted as above.
     """
     if not keys:
-        return wb.execute(table.aggregate(**metrics))
-    out = wb.execute(table.group_by(keys).aggregate(**metrics))
+        return wb.execute(table.aggregate(**metrics(table)))
     total_key = "platform" if "platform" in keys else keys[0] if len(keys) == 1 and keys[0] not in _TIME_KEYS else None
+    groups: dict[str, ibis.Value] = {k: table[k] for k in keys}
     if total_key:
-        rest = [k for k in keys if k != total_key]
-        total = table.group_by(rest).aggregate(**metrics) if rest else table.aggregate(**metrics)
-        out = pd.concat([out, wb.execute(total).assign(**{total_key: TOTAL})[out.columns]], ignore_index=True)
+        # Each row counts twice, once in its own group and once in the total, so that the
+        # joins and per-order aggregates under ``table`` run once, not once for the groups
+        # and again for the total (medians cannot be added up from the groups' rows). The
+        # key column itself stays as it is: a metric may read it (the promise by province).
+        table = table.mutate(_group=ibis.array([table[total_key], ibis.literal(TOTAL)]).unnest())
+        groups = {k: table._group if k == total_key else table[k] for k in keys}
+    out = wb.execute(table.group_by(**groups).aggregate(**metrics(table)))
     sort = [k for k in keys if k != total_key] + ([total_key] if total_key else [])
     rank = {p: i for i, p in enumerate([*wb.config.platforms, TOTAL])}
 
@@ -179,17 +193,31 @@ def data_horizon(wb: Workbook) -> pd.Timestamp:
     return _HORIZONS[wb]
 
 
-def _first_shipments(wb: Workbook, before: pd.Timestamp | None = None) -> ibis.Table:
-    """One row per shipped order: its first parcel (time, warehouse, carrier, province) and parcel count."""
+def _first_shipments(wb: Workbook, orders: ibis.Table) -> ibis.Table:
+    """One row per shipped order among ``orders``: its first parcel (time, warehouse, carrier,
+    province), parcel count, and when its last parcel was delivered (``undelivered``
+    parcels still on the road).
+
+    Args:
+        wb: the workbook.
+        orders: a table with an ``order_id`` column: the orders asked about.
+    Returns:
+        A table: order_id, first_shipped_at, warehouse, carrier, ship_province, parcels,
+        last_delivered_at, undelivered.
+    """
     s = wb.table("shipments")
-    if before is not None:
-        s = s.filter(s.shipped_at < before)
+    # Only the parcels of the orders asked about are grouped: grouping every parcel ever
+    # shipped by order grows with the history, while a month's orders do not. (Aggregates
+    # a query does not use are dropped by the engine.)
+    s = s.semi_join(orders.select("order_id"), "order_id")
     return s.group_by("order_id").aggregate(
         first_shipped_at=s.shipped_at.min(),
         warehouse=s.warehouse.argmin(s.shipped_at),
         carrier=s.carrier.argmin(s.shipped_at),
         ship_province=s.province.argmin(s.shipped_at),
         parcels=s.count(),
+        last_delivered_at=s.delivered_at.max(),
+        undelivered=s.delivered_at.isnull().sum(),
     )
 
 
@@ -203,7 +231,7 @@ def _dispatch(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
         o.platform.isin(platforms),
         o.status != "cancelled",
     ).select("order_id", "platform", "paid_at", "status", "paid_amount")
-    f = _first_shipments(wb)
+    f = _first_shipments(wb, o)
     j = o.left_join(f, "order_id").drop("order_id_right")
     j = j.filter(~((j.status == "refunded") & j.first_shipped_at.isnull()))
     return j.mutate(
@@ -264,18 +292,22 @@ def summarise_ship_times(
     horizon = data_horizon(wb)
     shutdown = _shutdown_days(period.start, period.last_day)
     d = d.mutate(in_shutdown=_in_days(d.paid_at, shutdown))
-    metrics = {
-        "orders": d.count(),
-        "shipped": d.is_shipped.sum(),
-        "median_hours": d.hours_to_ship.median(),
-        "p90_hours": d.hours_to_ship.quantile(0.9),
-    }
-    for h in SHIP_WINDOWS_HOURS:
-        # Naive timestamps: pandas and the engine both read them as UTC epoch seconds.
-        due = (d.paid_at.epoch_seconds() + h * _HOUR_SECONDS <= horizon.timestamp()) & ~d.in_shutdown
-        ok = due & d.is_shipped & (d.hours_to_ship <= h)
-        metrics[f"due_{h}h"] = due.cast("int64").sum()
-        metrics[f"within_{h}h"] = ok.cast("int64").sum()
+
+    def metrics(d: ibis.Table) -> dict[str, ibis.Value]:
+        out = {
+            "orders": d.count(),
+            "shipped": d.is_shipped.sum(),
+            "median_hours": d.hours_to_ship.median(),
+            "p90_hours": d.hours_to_ship.quantile(0.9),
+        }
+        for h in SHIP_WINDOWS_HOURS:
+            # Naive timestamps: pandas and the engine both read them as UTC epoch seconds.
+            due = (d.paid_at.epoch_seconds() + h * _HOUR_SECONDS <= horizon.timestamp()) & ~d.in_shutdown
+            ok = due & d.is_shipped & (d.hours_to_ship <= h)
+            out[f"due_{h}h"] = due.cast("int64").sum()
+            out[f"within_{h}h"] = ok.cast("int64").sum()
+        return out
+
     out = _aggregate(wb, d, keys, metrics)
     _require(out, "orders", "paid orders to ship", period, platforms, "choose another month or platform")
     out = out.assign(unshipped=lambda x: x["orders"] - x["shipped"])
@@ -319,20 +351,23 @@ def count_unshipped_orders(
     o = o.filter(
         o.paid_at.notnull(), o.paid_at < period.end_ts, o.platform.isin(platforms), o.status != "cancelled"
     ).select("order_id", "platform", "paid_at", "status", "paid_amount")
-    shipped_ever = _first_shipments(wb).select("order_id", ever=ibis.literal(True))
-    shipped_by_end = _first_shipments(wb, before=period.end_ts).select("order_id", by_end=ibis.literal(True))
-    j = o.left_join(shipped_ever, "order_id").drop("order_id_right")
-    j = j.left_join(shipped_by_end, "order_id").drop("order_id_right")
-    j = j.filter(j.by_end.isnull(), ~((j.status == "refunded") & j.ever.isnull()))
-    age = (period.end_ts.timestamp() - j.paid_at.epoch_seconds()) / _HOUR_SECONDS
-    j = j.mutate(age_hours=age)
-    metrics = {
-        "unshipped": j.count(),
-        "unshipped_amount": j.paid_amount.sum(),
-        "over_48h": (j.age_hours > 48).cast("int64").sum(),
-        "median_age_hours": j.age_hours.median(),
-        "oldest_paid_at": j.paid_at.min(),
-    }
+    s = wb.table("shipments")
+    # Anti and semi joins: an order is in the backlog when no parcel of it left before the
+    # end; only the (few) refunded ones among those need to know whether one ever left.
+    j = o.anti_join(s.filter(s.shipped_at < period.end_ts), "order_id")
+    refunded = j.filter(j.status == "refunded")
+    j = j.filter(j.status != "refunded").union(refunded.semi_join(s, "order_id"))
+    j = j.mutate(age_hours=(period.end_ts.timestamp() - j.paid_at.epoch_seconds()) / _HOUR_SECONDS)
+
+    def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
+        return {
+            "unshipped": j.count(),
+            "unshipped_amount": j.paid_amount.sum(),
+            "over_48h": (j.age_hours > 48).cast("int64").sum(),
+            "median_age_hours": j.age_hours.median(),
+            "oldest_paid_at": j.paid_at.min(),
+        }
+
     out = _aggregate(wb, j, keys, metrics)
     if keys:  # every requested platform appears, with zero when nothing is waiting
         out = pd.DataFrame({"platform": [*platforms, TOTAL]}).merge(out, on="platform", how="left")
@@ -447,24 +482,28 @@ def summarise_delivery_times(
 
 def _delivery_stats(wb: Workbook, s: ibis.Table, keys: list[str], promise_days, shutdown: list[date]) -> pd.DataFrame:
     horizon = data_horizon(wb).timestamp()
-    promise = _promise_expr(s.province, delivery_promise(wb, promise_days))
-    in_shutdown = _in_days(s.shipped_at, shutdown)
-    deadline = s.shipped_at.epoch_seconds() + promise * _DAY_SECONDS
-    late = ibis.ifelse(
-        s.is_delivered,
-        s.delivery_days > promise,
-        deadline < horizon,
-    ) & ~in_shutdown
-    metrics = {
-        "shipments": s.count(),
-        "delivered": s.is_delivered.cast("int64").sum(),
-        "median_days": s.delivery_days.median(),
-        "p90_days": s.delivery_days.quantile(0.9),
-        "mean_days": s.delivery_days.mean(),
-        "promised": (~in_shutdown).cast("int64").sum(),
-        "late": late.cast("int64").sum(),
-        "in_shutdown": in_shutdown.cast("int64").sum(),
-    }
+    promise_days = delivery_promise(wb, promise_days)
+
+    def metrics(s: ibis.Table) -> dict[str, ibis.Value]:
+        promise = _promise_expr(s.province, promise_days)
+        in_shutdown = _in_days(s.shipped_at, shutdown)
+        deadline = s.shipped_at.epoch_seconds() + promise * _DAY_SECONDS
+        late = ibis.ifelse(
+            s.is_delivered,
+            s.delivery_days > promise,
+            deadline < horizon,
+        ) & ~in_shutdown
+        return {
+            "shipments": s.count(),
+            "delivered": s.is_delivered.cast("int64").sum(),
+            "median_days": s.delivery_days.median(),
+            "p90_days": s.delivery_days.quantile(0.9),
+            "mean_days": s.delivery_days.mean(),
+            "promised": (~in_shutdown).cast("int64").sum(),
+            "late": late.cast("int64").sum(),
+            "in_shutdown": in_shutdown.cast("int64").sum(),
+        }
+
     out = _aggregate(wb, s, keys, metrics)
     out = out.assign(
         in_transit=lambda x: x["shipments"] - x["delivered"],
@@ -509,10 +548,7 @@ def trend_delivery_times(
     """
     platforms = _platforms(wb, platforms)
     window = period.trailing(months)
-    d = _dispatch(wb, window, platforms)
-    s = wb.table("shipments")
-    done = s.group_by("order_id").aggregate(last_delivered_at=s.delivered_at.max(), undelivered=s.delivered_at.isnull().sum())
-    d = d.left_join(done, "order_id").drop("order_id_right")
+    d = _dispatch(wb, window, platforms)  # with each order's last delivery (_first_shipments)
     d = d.mutate(
         ship_days=d.hours_to_ship / 24.0,
         total_days=ibis.ifelse(
@@ -773,9 +809,11 @@ def summarise_slow_carrier(slow: pd.DataFrame) -> dict | None:
 def _parcels(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
     """Shipments handed over in the period with each parcel's share of its order and units."""
     s = _shipments(wb, period.start, period.end, platforms)
-    all_s = wb.table("shipments")
+    # Parcels and units are counted over the period's orders only (an order's parcels in
+    # other months still count towards its n): not over every order of the history.
+    all_s = wb.table("shipments").semi_join(s.select("order_id"), "order_id")
     per_order = all_s.group_by("order_id").aggregate(parcels=all_s.count())
-    lines = wb.table("order_lines")
+    lines = wb.table("order_lines").semi_join(s.select("order_id"), "order_id")
     units = lines.group_by("order_id").aggregate(order_units=lines.quantity.sum())
     j = s.inner_join(per_order, "order_id").left_join(units, "order_id").drop("order_id_right")
     return j.mutate(
@@ -815,12 +853,15 @@ def compute_logistics_costs(
     platforms = _platforms(wb, platforms)
     keys = _keys(by, ["carrier", "province", "warehouse", "platform", "month"])
     j = _parcels(wb, period, platforms)
-    metrics = {
-        "shipments": j.count(),
-        "orders": j.order_share.sum(),
-        "units": j.unit_share.sum(),
-        "cost": j.shipping_cost_amount.sum(),
-    }
+
+    def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
+        return {
+            "shipments": j.count(),
+            "orders": j.order_share.sum(),
+            "units": j.unit_share.sum(),
+            "cost": j.shipping_cost_amount.sum(),
+        }
+
     out = _aggregate(wb, j, keys, metrics)
     _require(out, "shipments", "shipments", period, platforms, _SHIPMENTS_TODO)
     return out.assign(
@@ -860,7 +901,9 @@ def count_logistics_issues(
     """
     platforms = _platforms(wb, platforms)
     keys = _keys(by, ["carrier", "province", "warehouse", "platform", "month"])
-    f = _first_shipments(wb)
+    s = wb.table("shipments")
+    # An order first shipped in the period has a parcel in it: only those orders are grouped.
+    f = _first_shipments(wb, s.filter(s.shipped_at >= period.start_ts, s.shipped_at < period.end_ts))
     f = f.filter(f.first_shipped_at >= period.start_ts, f.first_shipped_at < period.end_ts)
     o = wb.table("orders").select("order_id", "platform")
     o = o.filter(o.platform.isin(platforms))
@@ -887,12 +930,15 @@ def count_logistics_issues(
         j = j.left_join(refunded, "order_id").drop("order_id_right")
     else:
         j = j.mutate(refund=ibis.null("int64"), refund_amount=ibis.null("float64"))
-    metrics = {
-        "orders": j.count(),
-        "complaints": j.complaint.fill_null(0).sum(),
-        "refunded_orders": j.refund.fill_null(0).sum(),
-        "refund_amount": j.refund_amount.fill_null(0.0).sum(),
-    }
+
+    def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
+        return {
+            "orders": j.count(),
+            "complaints": j.complaint.fill_null(0).sum(),
+            "refunded_orders": j.refund.fill_null(0).sum(),
+            "refund_amount": j.refund_amount.fill_null(0.0).sum(),
+        }
+
     out = _aggregate(wb, j, keys, metrics)
     _require(out, "orders", "shipped orders", period, platforms, _SHIPMENTS_TODO)
     return out.assign(
@@ -931,11 +977,24 @@ def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | No
     Example:
         >>> summarise_fulfilment(wb, wb.period("2026-10").trailing(13))  # doctest: +SKIP
     """
-    by = ["month", "platform"]
-    ship = summarise_ship_times(wb, period, platforms, by=by)
-    delivery = summarise_delivery_times(wb, period, platforms, by=by, promise_days=promise_days)
-    cost = compute_logistics_costs(wb, period, platforms, by=by)
-    issues = count_logistics_issues(wb, period, platforms, by=by)
+    return _join_headline_parts(wb, [part(wb, period, platforms, promise_days) for part in _HEADLINE_PARTS])
+
+
+_MONTHLY = ["month", "platform"]
+#: The functions behind the headline, grouped by month and platform, in the order joined.
+_HEADLINE_PARTS: tuple[Callable[..., pd.DataFrame], ...] = (
+    lambda wb, period, platforms, promise_days: summarise_ship_times(wb, period, platforms, by=_MONTHLY),
+    lambda wb, period, platforms, promise_days: summarise_delivery_times(wb, period, platforms, by=_MONTHLY,
+                                                                         promise_days=promise_days),
+    lambda wb, period, platforms, promise_days: compute_logistics_costs(wb, period, platforms, by=_MONTHLY),
+    lambda wb, period, platforms, promise_days: count_logistics_issues(wb, period, platforms, by=_MONTHLY),
+)
+
+
+def _join_headline_parts(wb: Workbook, parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The frames of :data:`_HEADLINE_PARTS` joined into :func:`summarise_fulfilment`'s frame."""
+    by = _MONTHLY
+    ship, delivery, cost, issues = parts
     out = (ship[[*by, "within_24h_rate"]]
            .merge(delivery[[*by, "median_days", "late_rate"]], on=by, how="outer")
            .merge(cost[[*by, "cost_per_order"]], on=by, how="outer")
@@ -944,6 +1003,36 @@ def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | No
     rank = {p: i for i, p in enumerate([*wb.config.platforms, TOTAL])}
     out = out.sort_values(by, key=lambda c: c.map(rank) if c.name == "platform" else c, ignore_index=True)
     return out[[*by, *HEADLINE_METRICS]]
+
+
+def _comparison_months(wb: Workbook, period: Period, platforms: list[str] | None,
+                       promise_days: float | Mapping[str, float] | None) -> pd.DataFrame:
+    """:func:`summarise_fulfilment` for the month, the prior month and last year's month.
+
+    Every month's rows depend only on that month's orders and parcels, so the two windows
+    (prior month and month; last year's month) give the same rows as the 13 months around
+    them, for under a quarter of the work. A function that finds nothing in either window
+    may or may not have found something elsewhere in the 13 months (where it would not
+    raise): then the 13 months are summarised as before, so the errors stay the same.
+
+    Returns:
+        :func:`summarise_fulfilment`'s frame, holding at least those three months' rows.
+    Raises:
+        NoDataError: as :func:`summarise_fulfilment` over the 13 months to ``period``.
+    """
+    windows = [period.trailing(2), period.last_year()]
+    parts = []
+    for part in _HEADLINE_PARTS:
+        frames = []
+        for window in windows:
+            try:
+                frames.append(part(wb, window, platforms, promise_days))
+            except NoDataError:  # nothing in this window: its months have no such rows
+                continue
+        if not frames:
+            return summarise_fulfilment(wb, period.trailing(13), platforms, promise_days)
+        parts.append(pd.concat(frames, ignore_index=True))
+    return _join_headline_parts(wb, parts)
 
 
 def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | None = None,
@@ -961,7 +1050,7 @@ def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | Non
     Example:
         >>> fulfilment_headline(wb, wb.period("2026-10")).query("platform == 'total'")  # doctest: +SKIP
     """
-    months = summarise_fulfilment(wb, period.trailing(13), platforms, promise_days)
+    months = _comparison_months(wb, period, platforms, promise_days)
     if not (months["month"] == period.label).any():
         raise NoDataError(f"no orders or shipments in {period.label}: choose another month or platform")
 
