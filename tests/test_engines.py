@@ -96,6 +96,8 @@ def test_guarded_division_by_zero_agrees(both) -> None:
 # The representative metric functions of the analysis modules: (module, function, kwargs).
 METRICS = [
     ("traffic", "summarise_traffic", {}),
+    ("conversion", "conversion_funnel", {}),
+    ("conversion", "decompose_conversion", {}),
     ("promotion", "sum_daily_sales", {"by": ("platform", "category")}),
     ("supplier", "score_suppliers", {}),
     ("customers", "split_new_returning", {}),
@@ -113,3 +115,17 @@ def test_metric_functions_agree(both, module: str, function: str, kwargs: dict) 
     frames = [r if isinstance(r, pd.DataFrame) else r.frame for r in (result_duck, result_spark)]
     assert len(frames[0]) > 0
     assert_same(*frames)
+
+
+def test_a_parquet_lake_uri_on_spark(sample_root: Path, spark_session, both) -> None:
+    """A URI (here file://, on a cluster s3a:// or hdfs://) is read by the engine, not by Python."""
+    duck, _ = both
+    lake = (sample_root / "data" / "processed").as_uri()
+    spark = storebook.open(lake, root=sample_root, spark_session=spark_session)
+    assert spark.processed_dir == lake and spark.tables() == duck.tables()
+    assert spark.fingerprint == duck.fingerprint
+    from storebook import traffic
+
+    period = duck.period("2026-09")
+    assert_same(traffic.summarise_traffic(duck, period), traffic.summarise_traffic(spark, period))
+

@@ -162,6 +162,28 @@ def test_workbook_over_tiny_store(tiny: Path) -> None:
     assert len(wb.fingerprint) == 64
 
 
+def test_open_a_lake_uri(tiny: Path) -> None:
+    """A processed location given as a URI is read through it: same tables, same answers."""
+    ingest(Config.load(tiny), now=datetime(2026, 11, 27))
+    local = storebook.open()
+    lake = storebook.open(local.processed_dir.as_uri() + "/")
+    assert lake.processed_dir == local.processed_dir.as_uri()
+    assert lake.tables() == local.tables() and lake.fingerprint == local.fingerprint
+    assert lake.location("orders") == local.processed_dir.as_uri() + "/orders"
+    assert lake.sql("select sum(line_amount) as s from order_lines")["s"].iloc[0] == pytest.approx(242.40)
+    with pytest.raises(NoDataError, match="no 'traffic' table .*/traffic is missing"):
+        lake.table("traffic")
+
+
+def test_a_lake_set_in_the_environment_is_read_not_written(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest(Config.load(tiny), now=datetime(2026, 11, 27))
+    uri = (tiny / "data" / "processed").as_uri()
+    monkeypatch.setenv("STOREBOOK_PROCESSED", uri)
+    assert storebook.open().processed_dir == uri  # what the notebooks and the report open
+    with pytest.raises(StorebookError, match="ingest writes a local folder: set STOREBOOK_PROCESSED"):
+        ingest(Config.load(tiny))
+
+
 def test_open_without_processed_data(root: Path) -> None:
     with pytest.raises(NoDataError, match="run `storebook ingest`"):
         storebook.open()

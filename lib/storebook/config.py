@@ -149,8 +149,23 @@ class Config:
         return self._path("raw")
 
     @property
+    def processed_location(self) -> Path | str:
+        """Where the processed tables are read from: a folder, or a lake URI (``s3a://…``)
+        that the engine reads (see :func:`storebook.open`)."""
+        value = os.environ.get("STOREBOOK_PROCESSED") or str(self.settings["paths"]["processed"])
+        return value.rstrip("/") if "://" in value else self._path("processed")
+
+    @property
     def processed_dir(self) -> Path:
-        return self._path("processed")
+        """The local folder ingest writes the processed tables to."""
+        location = self.processed_location
+        if isinstance(location, str):
+            raise StorebookError(
+                f"the processed data is set to the lake {location}, and ingest writes a local folder: "
+                "set STOREBOOK_PROCESSED (or paths.processed in storebook.toml) to a folder to ingest, "
+                "then copy that folder to the lake"
+            )
+        return location
 
     @property
     def outputs_dir(self) -> Path:

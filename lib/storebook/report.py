@@ -216,7 +216,7 @@ def plan_report(
         raise ReportRequestError(f"--jobs {jobs}: give at least 1 parallel kernel")
     if month is not None:
         periods.month(month)  # a malformed month is reported before the data is opened
-    wb = storebook.open(config.processed_dir, root=config.root)
+    wb = storebook.open(config.processed_location, root=config.root)
     period = wb.period(month)
     requested = list(platforms) if platforms else None
     resolved = wb.platforms(requested)
@@ -245,7 +245,7 @@ def plan_report(
     nb_parameters: dict[str, Any] = {
         "month": period.label,
         "platforms": requested,
-        "data_path": str(config.processed_dir),
+        "data_path": str(config.processed_location),
         "language": lang,
     }
     nb_parameters.update(parameters or {})

@@ -68,16 +68,42 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
+def is_lake_uri(location: str | Path) -> bool:
+    """Whether a processed-data location is a URI (``s3a://bucket/processed``, ``file:///…``)."""
+    return isinstance(location, str) and "://" in location
+
+
+#: Lake URI schemes Spark spells differently from Arrow (Hadoop's s3a/s3n are Arrow's s3).
+_ARROW_SCHEMES = {"s3a": "s3", "s3n": "s3"}
+
+
+def _lake_fs(uri: str):  # noqa: ANN202 - (pyarrow FileSystem, path) or None
+    """An Arrow filesystem to look inside a lake URI, or None where Arrow cannot reach it.
+
+    Only for looking (which tables exist, the ingest manifest): the engine itself reads
+    the Parquet. A lake Arrow cannot open here (an unsupported scheme, no credentials on
+    this machine) is taken on trust, and the engine's own read reports what is wrong.
+    """
+    import pyarrow.fs
+
+    scheme, _, rest = uri.partition("://")
+    try:
+        return pyarrow.fs.FileSystem.from_uri(f"{_ARROW_SCHEMES.get(scheme, scheme)}://{rest}")
+    except Exception:  # noqa: BLE001 - any failure means "cannot look", never "no data"
+        return None
+
+
 class Workbook:
     """Processed tables behind one connection, with the workbook's config.
 
     Args:
         con: an Ibis backend connection.
         config: the workbook configuration.
-        processed_dir: the folder of the canonical Parquet datasets.
+        processed_dir: the folder of the canonical Parquet datasets, or a lake URI
+            (``s3a://bucket/processed``) that the backend reads.
     """
 
-    def __init__(self, con: ibis.BaseBackend, config: Config, processed_dir: Path) -> None:
+    def __init__(self, con: ibis.BaseBackend, config: Config, processed_dir: Path | str) -> None:
         self.con = con
         self.config = config
         self.processed_dir = processed_dir
@@ -89,10 +115,27 @@ class Workbook:
     # -- tables ------------------------------------------------------------------------
     def tables(self) -> list[str]:
         """The canonical tables present in this workbook."""
-        return [t for t in schema.TABLES if (self.processed_dir / t).is_dir()]
+        return [t for t in schema.TABLES if self.has(t)]
+
+    def location(self, name: str) -> str:
+        """Where a table's Parquet files are: a folder, or a URI under the lake."""
+        if is_lake_uri(self.processed_dir):
+            return f"{str(self.processed_dir).rstrip('/')}/{name}"
+        return str(Path(self.processed_dir) / name)
 
     def has(self, name: str) -> bool:
-        return (self.processed_dir / name).is_dir()
+        if not is_lake_uri(self.processed_dir):
+            return (Path(self.processed_dir) / name).is_dir()
+        found = _lake_fs(self.location(name))
+        if found is None:
+            return True  # cannot look: let the engine's read say whether it is there
+        import pyarrow.fs
+
+        fs, path = found
+        try:
+            return fs.get_file_info(path).type == pyarrow.fs.FileType.Directory
+        except OSError:
+            return True
 
     def table(self, name: str) -> ibis.Table:
         """The Ibis table of a canonical table.
@@ -103,13 +146,13 @@ class Workbook:
         if name not in schema.TABLES:
             raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLES)}")
         if name not in self._tables:
-            folder = self.processed_dir / name
-            if not folder.is_dir():
+            folder = self.location(name)
+            if not self.has(name):
                 raise NoDataError(
                     f"the workbook has no '{name}' table ({folder} is missing): put its exports under "
                     f"data/raw/{name}/ and run `storebook ingest`"
                 )
-            self._tables[name] = self.con.read_parquet(str(folder / "*.parquet"), table_name=name)
+            self._tables[name] = self.con.read_parquet(f"{folder}/*.parquet", table_name=name)
         return self._tables[name]
 
     def __getattr__(self, name: str) -> ibis.Table:
@@ -194,8 +237,18 @@ class Workbook:
 
     def ingest_manifest(self) -> dict:
         """The ``_ingest.json`` of the processed data (its fingerprint, counts, files)."""
-        path = self.processed_dir / "_ingest.json"
-        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        if not is_lake_uri(self.processed_dir):
+            path = Path(self.processed_dir) / "_ingest.json"
+            return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        found = _lake_fs(self.location("_ingest.json"))
+        if found is None:
+            return {}
+        fs, path = found
+        try:
+            with fs.open_input_stream(path) as stream:
+                return json.loads(stream.read().decode("utf-8"))
+        except (OSError, ValueError):
+            return {}
 
     @property
     def fingerprint(self) -> str:
@@ -242,7 +295,9 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
 
     Args:
         path: the folder of processed tables; default the config's ``data/processed``
-            (or ``STOREBOOK_PROCESSED``).
+            (or ``STOREBOOK_PROCESSED``). A URI (``s3a://bucket/storebook/processed``,
+            ``hdfs://…``, ``file:///…``) opens a Parquet lake in the layout ingest writes,
+            read by the backend itself (Spark with the cluster's credentials).
         backend: ``duckdb`` (in-process, the default), ``spark`` (a local Spark session),
             or a Spark master URL such as ``spark://host:7077``; default from
             ``STOREBOOK_BACKEND``. The metric code is the same on every backend.
@@ -253,13 +308,19 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
 
     >>> wb = storebook.open()                      # doctest: +SKIP
     >>> wb = storebook.open(backend="spark://cluster:7077")  # doctest: +SKIP
+    >>> wb = storebook.open("s3a://lake/storebook/processed", backend="yarn")  # doctest: +SKIP
     """
     config = Config.load(Path(root) if root else None)
-    processed = Path(path).resolve() if path else config.processed_dir
-    if not processed.is_dir() or not any(processed.iterdir()):
-        raise NoDataError(
-            f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
-        )
+    target = path or config.processed_location
+    processed: Path | str
+    if is_lake_uri(str(target)):
+        processed = str(target).rstrip("/")
+    else:
+        processed = Path(target).resolve()
+        if not processed.is_dir() or not any(processed.iterdir()):
+            raise NoDataError(
+                f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
+            )
     backend = backend or os.environ.get("STOREBOOK_BACKEND") or ("spark" if spark_session else "duckdb")
     _quiet_warnings()
     if backend == "duckdb":
