@@ -445,3 +445,22 @@ def test_customer_hash_is_hmac_sha256(key: bytes) -> None:
     hashed = _pseudonymise(values, None, key)
     assert hashed.tolist()[0] == hashed.tolist()[2] == "c_" + hmac.digest(key, b"b@x.com", "sha256").hex()[:16]
     assert pd.isna(hashed.iloc[1]) and hashed.iloc[3] == _hmac_prefixes(key, ["买家"])[0]
+
+
+def test_null_words_are_found_in_any_case_without_lowering() -> None:
+    """_parse_column finds 'nan'/'null'/'none'/'<na>' in any case by their spellings: exact
+    only if no other character lower-cases to one of their letters (in Python or Arrow)."""
+    import sys
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from storebook.ingest import _NULL_SPELLINGS
+
+    words = {"nan", "null", "none", "<na>"}
+    assert all(s.lower() in words for s in _NULL_SPELLINGS) and len(_NULL_SPELLINGS) == 44
+    letters = set("".join(words))
+    chars = [chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000]
+    assert not [c for c in chars if letters & set(c.lower())]
+    assert not [c for c, low in zip(chars, pc.utf8_lower(pa.array(chars)).to_pylist(), strict=True)
+                if letters & set(low)]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -49,6 +50,10 @@ REJECTED_COLUMNS = ["table", "source_file", "source_row", "column", "value", "re
 
 #: Dates that plan the future (a promotion, a promise, a target) rather than record a fact.
 PLANNED_DATES = {"starts_on", "ends_on", "promised_on", "month_on", "valid_from", "valid_to", "launched_on"}
+#: Values read as empty, in any case: every upper/lower spelling, so that no column needs
+#: lower-casing to find them (no other character lower-cases to these letters).
+_NULL_SPELLINGS = sorted({"".join(p) for word in ("nan", "null", "none", "<na>")
+                          for p in itertools.product(*({c, c.upper()} for c in word))})
 TRUE_WORDS = {"true", "1", "yes", "y", "t", "是"}
 FALSE_WORDS = {"false", "0", "no", "n", "f", "否"}
 
@@ -187,7 +192,7 @@ def _parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: p
                   rejects: _Rejects, today: pd.Timestamp) -> tuple[pd.Series, pd.Series]:
     """Parse one text column; return (values, ok mask) and record the rows that fail."""
     text = text.astype(str).str.strip()
-    empty = text.eq("") | _isin(text.str.lower(), {"nan", "null", "none", "<na>"})
+    empty = text.eq("") | _isin(text, _NULL_SPELLINGS)
     bad = pd.Series(False, index=text.index)
     if not spec.nullable:
         rejects.add(table, frame, empty, spec.name, f"column '{spec.name}' is empty; a value is required")

@@ -142,8 +142,9 @@ def _utc_max(frames: list[pd.Series]) -> str | None:
     values = []
     for s in frames:
         s = s.astype(str).str.strip()
+        s = s[~blank(s).to_numpy()]  # most cells are blank (an order's second line, no cancellation)
         iso = s.str.replace(_OFFSET, r"\1:\2", regex=True).str.replace(" ", "T", n=1)
-        parsed = pd.to_datetime(iso.where(~blank(s)), format="ISO8601", utc=True, errors="coerce")
+        parsed = pd.to_datetime(iso, format="ISO8601", utc=True, errors="coerce")
         if parsed.notna().any():
             values.append(parsed.max())
     return max(values).strftime("%Y-%m-%dT%H:%M:%SZ") if values else None
