@@ -122,3 +122,20 @@ def test_number_and_money_text_keep_their_meaning() -> None:
     values = pd.Series([0.125, -0.0, 0.0, float("nan"), 1.005, 2.675, 1e21, -0.0])
     assert money_text(values).tolist() == [f"{v:.2f}" if v == v else "" for v in values]
     assert money_text(values).tolist()[1] == "-0.00" and money_text(values).dtype == "str"
+
+
+@pytest.mark.parametrize("values", [
+    ["1", "2", "30"], ["1.50", "", "-0.0", "007", "999999999.999999"], [], ["-0", "0"],
+    ["1", "2.0"], ["1e3", "2"], ["1,5", "x", "inf", "NaN", "+3", ".5", "1."], ["1234567890", "1"],
+])
+def test_to_number_is_pd_to_numeric(values: list[str]) -> None:
+    """Arrow's cast where both read the same, pd.to_numeric for anything else: same dtype,
+    same values bit for bit (-0.0 included)."""
+    import numpy as np
+
+    from storebook.sources.base import to_number
+
+    text = pd.Series(values, dtype="str", index=range(10, 10 + len(values)), name="q")
+    fast, slow = to_number(text), pd.to_numeric(text, errors="coerce")
+    pd.testing.assert_series_equal(fast, slow, check_exact=True)
+    assert np.array_equal(np.signbit(fast.to_numpy(dtype="float64")), np.signbit(slow.to_numpy(dtype="float64")))

@@ -132,6 +132,28 @@ def number(text: pd.Series, missing: str = "") -> pd.Series:
     return out.where(~_isin(out, _MISSING), missing)
 
 
+#: Plain decimals that Arrow and pandas both read exactly (at most 15 digits, no exponent:
+#: the mantissa is exact in a double and one division by a power of ten rounds it once).
+_PLAIN_NUMBER = r"^-?[0-9]{1,9}(\.[0-9]{1,6})?$"
+
+
+def to_number(text: pd.Series) -> pd.Series:
+    """``pd.to_numeric(text, errors="coerce")``, cast by Arrow in one pass when every value is
+    empty or a plain decimal (pd.to_numeric converts value by value); the same dtype (int64
+    when every value is a whole number, else float64 with NaN for empty) and the same values."""
+    arr = pa.array(text, from_pandas=True)
+    if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type) or arr.null_count:
+        return pd.to_numeric(text, errors="coerce")
+    empty = pc.equal(arr, "")
+    if not pc.all(pc.or_(empty, pc.match_substring_regex(arr, _PLAIN_NUMBER))).as_py():
+        return pd.to_numeric(text, errors="coerce")
+    if not pc.any(empty).as_py() and not pc.any(pc.match_substring(arr, ".")).as_py():
+        values = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False)
+    else:
+        values = pc.cast(pc.if_else(empty, pa.scalar(None, arr.type), arr), pa.float64()).to_numpy(zero_copy_only=False)
+    return pd.Series(values, index=text.index, name=text.name)
+
+
 def percent(text: pd.Series) -> pd.Series:
     """``9.98%`` → 0.0998 (floats, NaN where missing)."""
     out = number(text).str.rstrip("%")

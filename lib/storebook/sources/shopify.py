@@ -47,6 +47,7 @@ from storebook.sources.base import (
     map_unique,
     money_text,
     number,
+    to_number,
 )
 from storebook.sources.base import province as to_province
 from storebook.sources.readers import RawFrame
@@ -173,9 +174,9 @@ class ShopifyOrders(PlatformSource):
         notes_col, tags_col = oc("Note Attributes"), oc("Tags")
 
         # ---- lines: every row is a line item
-        qty = pd.to_numeric(number(col("Lineitem quantity")), errors="coerce")
-        price = pd.to_numeric(number(col("Lineitem price")), errors="coerce")
-        line_disc = pd.to_numeric(number(col("Lineitem discount"), missing="0"), errors="coerce")
+        qty = to_number(number(col("Lineitem quantity")))
+        price = to_number(number(col("Lineitem price")))
+        line_disc = to_number(number(col("Lineitem discount"), missing="0"))
         lines = canonical("order_lines", {
             "order_id": name,
             "line_no": (name.groupby(name).cumcount() + 1).astype(str),
@@ -190,11 +191,11 @@ class ShopifyOrders(PlatformSource):
         items = (qty * price).groupby(name).sum(min_count=1)
         complete = (qty.notna() & price.notna()).groupby(name).all()
         items = items.where(complete).reindex(name[first]).set_axis(o.index)
-        subtotal = pd.to_numeric(number(oc("Subtotal"), missing="0"), errors="coerce")
-        shipping = pd.to_numeric(number(oc("Shipping"), missing="0"), errors="coerce")
-        taxes = pd.to_numeric(number(oc("Taxes"), missing="0"), errors="coerce").fillna(0)
-        total = pd.to_numeric(number(oc("Total"), missing="0"), errors="coerce")
-        items = items.fillna(subtotal + pd.to_numeric(number(oc("Discount Amount"), missing="0"), errors="coerce"))
+        subtotal = to_number(number(oc("Subtotal"), missing="0"))
+        shipping = to_number(number(oc("Shipping"), missing="0"))
+        taxes = to_number(number(oc("Taxes"), missing="0")).fillna(0)
+        total = to_number(number(oc("Total"), missing="0"))
+        items = items.fillna(subtotal + to_number(number(oc("Discount Amount"), missing="0")))
         tax_on_top = (taxes > 0) & ((total - (subtotal + shipping + taxes)).abs() < 0.005)
         paid_at = to_local(oc("Paid at"), self.timezone)
         paid = (total - taxes.where(tax_on_top, 0)).where(paid_at != "", 0.0)
