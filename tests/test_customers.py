@@ -220,3 +220,25 @@ def test_customers_notebook_records_what_the_library_computes(parameters, sample
     provinces = pd.DataFrame(results["customers.provinces"])
     assert provinces["paid_amount"].sum() == pytest.approx(
         customers.split_new_returning(wb, month, plats)["paid_amount"].sum(), abs=0.01)
+
+
+def test_first_purchase_edges_of_new_returning_and_repeat(root: Path) -> None:
+    """The month's customers are looked up in the history (not the history grouped): two
+    orders paid in the same second make a repeat after 0 days, several earlier orders
+    count one returning buyer, and an earlier order on a platform left out does not count."""
+    wb = write_store(root, orders=_orders([
+        ("T1", "tmall", "tia", "2026-03-05 10:00", 10.0, "浙江"),   # tia: two orders at once
+        ("T2", "tmall", "tia", "2026-03-05 10:00", 20.0, "浙江"),
+        ("R1", "tmall", "rex", "2025-11-01 10:00", 5.0, "广东"),    # rex: three earlier orders
+        ("R2", "tmall", "rex", "2025-12-01 10:00", 5.0, "广东"),
+        ("R3", "tmall", "rex", "2026-02-01 10:00", 5.0, "广东"),
+        ("R4", "tmall", "rex", "2026-03-09 10:00", 30.0, "广东"),
+        ("J1", "jd", "jo", "2026-02-10 10:00", 15.0, "北京"),       # jo: bought on jd first
+        ("J2", "tmall", "jo", "2026-03-10 10:00", 25.0, "北京"),
+    ]))
+    tmall = customers.split_new_returning(wb, MARCH, ["tmall"]).set_index("buyer_type")
+    assert tmall.loc["new", "buyers"] == 2 and tmall.loc["returning", "buyers"] == 1   # tia, jo | rex
+    every = customers.split_new_returning(wb, MARCH).set_index("buyer_type")
+    assert every.loc["new", "buyers"] == 1 and every.loc["returning", "buyers"] == 2   # tia | rex, jo
+    rates = customers.compute_repeat_rates(wb, APRIL, ["tmall"], windows=[30]).iloc[0]
+    assert (rates.cohort, rates.customers, rates.repeat_customers) == ("2026-03", 2, 1)   # tia, 0 days

@@ -83,10 +83,17 @@ def _no_orders(period: Period, platforms: list[str]) -> NoDataError:
     )
 
 
-def _first_purchases(wb: Workbook, platforms: list[str], end: pd.Timestamp) -> ibis.Table:
-    """customer_id → first_paid_at, over paid orders before ``end``."""
-    o = _paid_orders(wb, platforms, end)
-    return o.group_by("customer_id").aggregate(first_paid_at=o.paid_at.min())
+def _acquired_since(wb: Workbook, platforms: list[str], start: pd.Timestamp, end: pd.Timestamp) -> ibis.Table:
+    """The paid orders in ``[start, end)`` of the customers whose first purchase is in it.
+
+    A customer's first purchase falls on or after ``start`` exactly when none of their paid
+    orders comes before it; then every one of their paid orders before ``end`` is in the
+    window. The history before ``start`` is only probed for the window's customers (a
+    semi join), not grouped by customer.
+    """
+    o = _paid_orders(wb, platforms, end, start)
+    earlier = _paid_orders(wb, platforms, start).semi_join(o.select("customer_id"), "customer_id")
+    return o.anti_join(earlier.select("customer_id").distinct(), "customer_id")
 
 
 # -- new versus returning ------------------------------------------------------------------
@@ -115,11 +122,14 @@ def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] |
         0        new    2310    2402    512345.1  ...             0.71            0.64
     """
     plats = wb.platforms(platforms)
-    first = _first_purchases(wb, plats, period.end_ts)
     month = _paid_orders(wb, plats, period.end_ts, period.start_ts)
-    joined = month.join(first, "customer_id")
+    # Returning: the customer paid an order before the month (their first purchase is
+    # earlier). Only the month's customers are looked up in the history, not grouped.
+    before = _paid_orders(wb, plats, period.start_ts).semi_join(month.select("customer_id"), "customer_id")
+    returning = before.select("customer_id").distinct().mutate(returning=ibis.literal(True))
+    joined = month.left_join(returning, "customer_id")
     typed = joined.mutate(
-        buyer_type=ibis.cases((joined.first_paid_at >= period.start_ts, "new"), else_="returning")
+        buyer_type=ibis.cases((joined.returning.isnull(), "new"), else_="returning")
     )
     agg = typed.group_by("buyer_type").aggregate(
         buyers=typed.customer_id.nunique(),
@@ -194,11 +204,16 @@ def compute_repeat_rates(
         wanted += [(int(w), last.shift_months(-k)) for k in range(cohorts)]
     earliest = min(c.start for _, c in wanted)
 
-    o = _paid_orders(wb, plats, period.end_ts)
+    # Only the customers acquired from the earliest cohort on are ranked (all their orders
+    # lie after it), not every order of the history.
+    o = _acquired_since(wb, plats, pd.Timestamp(earliest), period.end_ts)
     ranked = o.mutate(rn=ibis.row_number().over(ibis.window(group_by="customer_id", order_by=["paid_at", "order_id"])))
-    firsts = ranked.filter(ranked.rn == 0).select("customer_id", first_paid_at=ranked.paid_at)
-    seconds = ranked.filter(ranked.rn == 1).select("customer_id", second_paid_at=ranked.paid_at)
-    pairs = firsts.filter(firsts.first_paid_at >= pd.Timestamp(earliest)).left_join(seconds, "customer_id")
+    # Each customer's first and second order in one pass over the ranking (a join of the
+    # two would rank every order twice).
+    ranked = ranked.filter(ranked.rn <= 1)
+    pairs = ranked.group_by("customer_id").aggregate(
+        first_paid_at=ranked.paid_at.min(), second_paid_at=ranked.paid_at.max(where=ranked.rn == 1)
+    )
     gap_days = (pairs.second_paid_at.epoch_seconds() - pairs.first_paid_at.epoch_seconds()) / 86400.0
     per_customer = pairs.select(
         cohort_index=_month_index(pairs.first_paid_at),
