@@ -188,3 +188,30 @@ sources:
     assert str(orders.loc["POS-1", "ordered_at"]) == "2025-03-02 10:15:00"
     assert b"anna@example.com" not in b"".join(p.read_bytes() for p in (tiny / "data/processed").rglob("*")
                                                 if p.is_file())
+
+
+@pytest.mark.parametrize("file_encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_without_a_footer_the_fast_reader_gives_the_same(tiny: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         file_encoding: str) -> None:
+    """Without skip_footer a custom source is read by Arrow (readers.read_grid_table): the
+    same tables, rejections and row numbers as the Python reader."""
+    import storebook.sources.custom as custom
+    from sources_fixtures import processed_digest
+
+    _po(tiny, file_encoding=file_encoding)
+    declaration = tiny / "storebook.sources.yaml"
+    declaration.write_text(declaration.read_text(encoding="utf-8").replace("    skip_footer: 1\n", ""),
+                           encoding="utf-8")
+    path = tiny / "data" / "raw" / "supplier_eu" / "bestellungen.csv"
+    path.write_bytes(PO_FILE.replace("Summe;;;;;;1.250;1.150;3;\n", ";;;;;;;;;\n\n").encode(file_encoding))
+    calls = []
+    real = custom.read_grid_table
+    monkeypatch.setattr(custom, "read_grid_table", lambda *a, **k: calls.append(real(*a, **k)) or calls[-1])
+    run(tiny, force=True)
+    assert calls and calls[-1] is not None  # the fast path read it
+    fast = (processed_digest(tiny), rejected(tiny)[["source_row", "column", "value", "reason"]].to_dict("records"))
+    monkeypatch.setattr(custom, "read_grid_table", lambda *a, **k: None)
+    run(tiny, force=True)
+    slow = (processed_digest(tiny), rejected(tiny)[["source_row", "column", "value", "reason"]].to_dict("records"))
+    assert fast == slow
+    assert [r["source_row"] for r in fast[1] if r["column"] == "ordered_on"] == [6]

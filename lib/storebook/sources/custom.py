@@ -26,7 +26,7 @@ import yaml
 from storebook import schema
 from storebook.errors import InputError
 from storebook.sources.base import SourceFrame, canonical, province
-from storebook.sources.readers import ENCODING_ALIASES, grid_frame, read_grid
+from storebook.sources.readers import ENCODING_ALIASES, grid_frame, read_grid, read_grid_table
 
 DECLARATIONS_NAME = "storebook.sources.yaml"
 SOURCE_KEYS = {"name", "table", "files", "encoding", "delimiter", "header_row", "sheet", "skip_footer", "decimal",
@@ -150,17 +150,29 @@ class CustomSource:
         spec = self.spec
         where = f"{self.declared_in}, source '{self.name}'"
         encoding = str(spec.get("encoding", "auto")).lower()
-        rows, used_encoding = read_grid(path, encoding=None if encoding == "auto" else encoding,
-                                        delimiter=str(spec.get("delimiter", ",")), sheet=spec.get("sheet"),
-                                        declared_in=where)
-        header_row = int(spec.get("header_row", 1))
-        if header_row < 1 or header_row > len(rows):
-            raise InputError(path, f"the declared header_row {header_row} is not in the file ({len(rows)} rows)",
-                             expected="the 1-based row number of the header", todo=f"fix `header_row:` in {where}")
-        footer = int(spec.get("skip_footer", 0))
-        if footer:
-            rows = rows[: max(header_row, len(rows) - footer)]
-        raw = grid_frame(path, rows, header_row - 1, used_encoding)
+        fast = None
+        if spec.get("skip_footer", 0) == 0:  # a footer needs the row count: the Python reader's
+            def header_index(rows: list[list[str]]) -> int | None:
+                index = int(spec.get("header_row", 1)) - 1
+                return index if 0 <= index < len(rows) else None
+
+            fast = read_grid_table(path, header_index, encoding=None if encoding == "auto" else encoding,
+                                   delimiter=str(spec.get("delimiter", ",")), declared_in=where)
+        if fast is not None:
+            raw, used_encoding, header_row = fast[0], fast[0].encoding, fast[2] + 1
+        else:
+            rows, used_encoding = read_grid(path, encoding=None if encoding == "auto" else encoding,
+                                            delimiter=str(spec.get("delimiter", ",")), sheet=spec.get("sheet"),
+                                            declared_in=where)
+            header_row = int(spec.get("header_row", 1))
+            if header_row < 1 or header_row > len(rows):
+                raise InputError(path, f"the declared header_row {header_row} is not in the file ({len(rows)} rows)",
+                                 expected="the 1-based row number of the header",
+                                 todo=f"fix `header_row:` in {where}")
+            footer = int(spec.get("skip_footer", 0))
+            if footer:
+                rows = rows[: max(header_row, len(rows) - footer)]
+            raw = grid_frame(path, rows, header_row - 1, used_encoding)
         columns = {k: str(v) for k, v in (spec.get("columns") or {}).items()}
         absent = [v for v in columns.values() if v not in raw.frame.columns]
         if absent:
