@@ -456,3 +456,41 @@ def test_coupon_facts_name_the_weakest_coupon() -> None:
     facts = promotion.coupon_facts(coupons)
     assert (facts["lowest_name"], facts["lowest_rate"], facts["rate"]) == ("b", 0.2, 7 / 20)
     assert facts["budget_used"] == pytest.approx(60 / 200)
+
+
+def test_coupons_counted_together_as_one_by_one(root: Path) -> None:
+    """Every coupon is counted in one query: overlapping coupons each count an order that
+    holds their SKUs, an all-platform coupon counts every platform, an order with two
+    eligible lines counts once, and a coupon without eligible orders reads zero."""
+    orders, lines = sales_rows([
+        (date(2025, 9, 10), "jd", "T1", 1, 10.0, 1.0, "C1"),
+        (date(2025, 9, 10), "jd", "T1", 1, 10.0, 2.0, "C2"),     # also holds T2 (below)
+        (date(2025, 9, 12), "tmall", "M1", 1, 20.0, 0.0, None),
+        (date(2025, 9, 21), "tmall", "M1", 1, 20.0, 0.0, None),  # the day after C2
+        (date(2025, 9, 14), "jd", "T1", 1, 10.0, 0.0, None),     # C1's last day
+    ])
+    lines.append({"order_id": "O000001", "line_no": "2", "sku": "T2", "quantity": "1", "unit_price": "10.00",
+                  "discount_amount": "0.00", "line_amount": "10.00"})
+    lines.append({"order_id": "O000000", "line_no": "2", "sku": "T2", "quantity": "1", "unit_price": "10.00",
+                  "discount_amount": "0.00", "line_amount": "10.00"})
+
+    def coupon(promo_id, platform, starts_on, ends_on, scope):
+        return {"promo_id": promo_id, "promo_name": promo_id, "promo_type": "coupon", "platform": platform,
+                "starts_on": starts_on, "ends_on": ends_on, "discount_pct": "0.10", "scope": scope,
+                "budget_amount": "10.00"}
+
+    wb = build_store(root, {
+        "products": [product("T1", "bath"), product("T2", "bath"), product("M1", "decor")],
+        "promotions": [coupon("C1", "jd", "2025-09-08", "2025-09-14", "category:bath"),
+                       coupon("C2", "", "2025-09-10", "2025-09-20", "sku:M1|T2"),
+                       coupon("C3", "tmall", "2025-09-25", "2025-09-26", "category:bath")],
+        "orders": orders, "order_lines": lines,
+    })
+    out = promotion.measure_coupon_redemption(wb, month("2025-09")).set_index("promo_id")
+    assert out.loc["C1", ["eligible_orders", "redeemed_orders"]].tolist() == [3, 1]   # O0 (T1 and T2 once), O1, O4
+    assert out.loc["C1", "coupon_discount_amount"] == pytest.approx(1.0)
+    assert out.loc["C2", ["eligible_orders", "redeemed_orders"]].tolist() == [3, 1]   # O0, O1 on jd, O2 on tmall
+    assert out.loc["C2", "coupon_discount_amount"] == pytest.approx(2.0)
+    assert out.loc["C3", ["eligible_orders", "redeemed_orders"]].tolist() == [0, 0]
+    assert pd.isna(out.loc["C3", "redemption_rate"])
+    assert out.index.tolist() == ["C1", "C2", "C3"]                                   # by start date

@@ -577,33 +577,18 @@ def measure_coupon_redemption(
         empty = {c: pd.Series(dtype="str" if c in cols[:5] else "float64") for c in cols}
         return pd.DataFrame({**empty, "starts_on": pd.Series(dtype="datetime64[us]")})
     products = wb.execute(wb.table("products").select("sku", "category"))
-    orders = wb.table("orders")
-    lines = wb.table("order_lines")
+    values = _coupon_counts(wb, coupons, raw, products, plats)
     rows = []
     for promo in coupons.itertuples(index=False):
-        skus = expand_scope(raw.loc[promo.promo_id, "scope"], products)
-        on = [promo.platform] if promo.platform != "all" else plats
-        window = orders.filter(
-            orders.paid_at.notnull() & orders.platform.isin(on)
-            & (orders.paid_at >= pd.Timestamp(promo.starts_on))
-            & (orders.paid_at < pd.Timestamp(promo.ends_on) + timedelta(days=1))
-        )
-        eligible_ids = lines.filter(lines.sku.isin(skus)).select("order_id").distinct()
-        eligible = window.join(eligible_ids, "order_id")
-        redeemed = eligible.promo_id == promo.promo_id
-        summary = eligible.aggregate(
-            eligible_orders=eligible.count(),
-            redeemed_orders=redeemed.cast("int64").sum(),
-            coupon_discount_amount=ibis.cases((redeemed, eligible.discount_amount), else_=0.0).sum().cast("float64"),
-            coupon_code=ibis.cases((redeemed, eligible.coupon_code)).max(),
-        )
-        values = wb.execute(summary).iloc[0]
+        got = values.loc[promo.promo_id] if promo.promo_id in values.index else None   # None: no eligible order
+        v = {} if got is None else {k: x for k, x in got.items() if not pd.isna(x)}
         rows.append({
             "promo_id": promo.promo_id, "promo_name": promo.promo_name, "platform": promo.platform,
-            "starts_on": promo.starts_on, "coupon_code": values["coupon_code"],
-            "eligible_orders": int(values["eligible_orders"]),
-            "redeemed_orders": int(values["redeemed_orders"] or 0),
-            "coupon_discount_amount": float(values["coupon_discount_amount"] or 0.0),
+            "starts_on": promo.starts_on, "coupon_code": v.get("coupon_code", np.nan),
+            "eligible_orders": int(v.get("eligible_orders", 0)),
+            "redeemed_orders": int(v.get("redeemed_orders", 0)),
+            # Without eligible orders there is no discount to sum (missing, not zero).
+            "coupon_discount_amount": np.nan if got is None else float(v.get("coupon_discount_amount", 0.0)),
             "budget_amount": float(promo.budget_amount),
         })
     frame = pd.DataFrame(rows)
@@ -615,6 +600,53 @@ def measure_coupon_redemption(
                              frame["coupon_discount_amount"] / frame["budget_amount"].where(frame["budget_amount"] > 0, 1),
                              np.nan),
     ).loc[:, cols]
+
+
+def _coupon_counts(wb: Workbook, coupons: pd.DataFrame, raw: pd.DataFrame, products: pd.DataFrame,
+                   platforms: list[str]) -> pd.DataFrame:
+    """Eligible and redeeming orders of every coupon promotion, in one query.
+
+    An order is eligible for a coupon when it was paid on one of the coupon's platforms
+    (``all``: ``platforms``) during its days and holds one of its SKUs; it redeemed the
+    coupon when the order carries the coupon's promotion id.
+
+    Args:
+        wb: the workbook.
+        coupons: the coupon rows of :func:`list_promotions`.
+        raw: the promotions as read (:func:`_promotions`), indexed by promo_id, for the scope.
+        products: sku and category, to expand a category scope.
+        platforms: the platforms of an all-platform coupon.
+    Returns:
+        One row per coupon with an eligible order, indexed by promo_id: eligible_orders,
+        redeemed_orders, coupon_discount_amount, coupon_code.
+    """
+    # The coupons' platforms, days and SKUs as small tables, so that order lines are read
+    # once for all coupons rather than once per coupon.
+    windows, scopes = [], []
+    for promo in coupons.itertuples(index=False):
+        on = [promo.platform] if promo.platform != "all" else platforms
+        windows += [(promo.promo_id, p, pd.Timestamp(promo.starts_on), pd.Timestamp(promo.ends_on) + timedelta(days=1))
+                    for p in on]
+        scopes += [(promo.promo_id, sku) for sku in expand_scope(raw.loc[promo.promo_id, "scope"], products)]
+    w = ibis.memtable(pd.DataFrame(windows, columns=["c_promo", "c_platform", "c_start", "c_end"]),
+                      schema={"c_promo": "string", "c_platform": "string", "c_start": "timestamp", "c_end": "timestamp"})
+    s = ibis.memtable(pd.DataFrame(scopes, columns=["s_promo", "s_sku"]), schema={"s_promo": "string", "s_sku": "string"})
+    orders = wb.table("orders")
+    paid = orders.filter(orders.paid_at.notnull())
+    window = paid.join(w, [paid.platform == w.c_platform, paid.paid_at >= w.c_start, paid.paid_at < w.c_end])
+    window = window.select("c_promo", "order_id", "promo_id", "discount_amount", "coupon_code")
+    lines = wb.table("order_lines").select("order_id", "sku")
+    held = lines.join(window.select("c_promo", "order_id"), "order_id")
+    held = held.join(s, [held.c_promo == s.s_promo, held.sku == s.s_sku]).select("c_promo", "order_id").distinct()
+    eligible = window.join(held, ["c_promo", "order_id"])
+    redeemed = eligible.promo_id == eligible.c_promo
+    summary = eligible.group_by("c_promo").aggregate(
+        eligible_orders=eligible.count(),
+        redeemed_orders=redeemed.cast("int64").sum(),
+        coupon_discount_amount=ibis.cases((redeemed, eligible.discount_amount), else_=0.0).sum().cast("float64"),
+        coupon_code=ibis.cases((redeemed, eligible.coupon_code)).max(),
+    )
+    return wb.execute(summary).set_index("c_promo")
 
 
 # ----------------------------------------------------------------------------- report helpers
