@@ -375,6 +375,8 @@ _DUCK_TYPES = {"str": "VARCHAR", "int": "BIGINT", "Int64": "BIGINT", "float": "D
 SUPERSEDED, DUPLICATE, ORPHAN = 1, 2, 3
 #: Rows per Parquet row group of a canonical table (part of the byte-identical promise).
 ROW_GROUP = 1_000_000
+#: Rows per sort when a table is written (see _key_ranges).
+SORT_RANGE_ROWS = 4_000_000
 
 
 @dataclass
@@ -534,32 +536,64 @@ def _canonical_schema(table: str) -> pa_arrow.Schema:
     return pa_arrow.schema([pa_arrow.field(c.name, types[c.kind], nullable=c.nullable) for c in schema.columns(table)])
 
 
-def _sorted_chunks(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[pa_arrow.Table]:
+def _key_ranges(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> list[tuple[str, list]]:
+    """Ranges of the first key column that split the table into sorts of about
+    :data:`SORT_RANGE_ROWS` rows each, as (WHERE clause, parameters), in key order.
+
+    One ORDER BY over tens of millions of wide rows can exhaust DuckDB's memory cap even
+    though sorts spill (at 50M order lines the orders sort failed at a 3 GB cap); sorts
+    of a few million rows each do not. The cut points come from a sample, so they only
+    change how the work is split: every row falls in exactly one range, the ranges follow
+    each other in key order, and the rows written are the same whatever the cuts are.
+    """
+    if rows <= SORT_RANGE_ROWS:
+        return [("", [])]
+    key = _q(schema.key(table)[0])
+    sample = sorted(v for (v,) in con.sql(
+        f"SELECT {key} FROM live_{table} USING SAMPLE reservoir(100000 ROWS) REPEATABLE (20261)").fetchall()
+        if v is not None)
+    n = -(-rows // SORT_RANGE_ROWS)
+    cuts = sorted({sample[i * len(sample) // n] for i in range(1, n)})
+    if not cuts:
+        return [("", [])]
+    # DuckDB sorts NULLs last: they belong to the last range.
+    ranges = [(f"WHERE {key} < ?", [cuts[0]])]
+    ranges += [(f"WHERE {key} >= ? AND {key} < ?", [a, b]) for a, b in itertools.pairwise(cuts)]
+    ranges.append((f"WHERE {key} >= ? OR {key} IS NULL", [cuts[-1]]))
+    return ranges
+
+
+def _sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> Iterator[pa_arrow.Table]:
     """The table's surviving rows sorted by key, as tables of exactly ROW_GROUP rows (the last
     may be shorter), each in one contiguous Arrow chunk: the Parquet writer's page breaks
     follow the Arrow chunks, and DuckDB's batch sizes vary, so fixed row groups of single
-    chunks are what keeps the file bytes a function of the rows alone. DuckDB sorts
-    (spilling to disk past its memory cap); Python holds one row group at a time."""
+    chunks are what keeps the file bytes a function of the rows alone. DuckDB sorts one key
+    range at a time (:func:`_key_ranges`), spilling to disk past its memory cap; Python
+    holds one row group at a time."""
     target = _canonical_schema(table)
     cols = ", ".join(f"CAST({_q(c.name)} AS DATE) AS {_q(c.name)}" if c.kind == "date" else _q(c.name)
                      for c in schema.columns(table))
     order = ", ".join(_q(k) for k in schema.key(table))
-    reader = con.sql(f"SELECT {cols} FROM live_{table} ORDER BY {order}, _part, _pos").to_arrow_reader(ROW_GROUP)
     pending: list[pa_arrow.RecordBatch] = []
     count = 0
     emitted = False
-    for batch in reader:
-        pending.append(batch)
-        count += batch.num_rows
-        while count >= ROW_GROUP:
-            chunk = pa_arrow.Table.from_batches(pending)
-            yield chunk.slice(0, ROW_GROUP).cast(target).combine_chunks()
-            rest = chunk.slice(ROW_GROUP)
-            pending, count = rest.to_batches(), rest.num_rows
-            emitted = True
+    batch_schema = None
+    for where, params in _key_ranges(con, table, rows):
+        reader = con.sql(f"SELECT {cols} FROM live_{table} {where} ORDER BY {order}, _part, _pos",
+                         params=params or None).to_arrow_reader(ROW_GROUP)
+        batch_schema = reader.schema
+        for batch in reader:
+            pending.append(batch)
+            count += batch.num_rows
+            while count >= ROW_GROUP:
+                chunk = pa_arrow.Table.from_batches(pending)
+                yield chunk.slice(0, ROW_GROUP).cast(target).combine_chunks()
+                rest = chunk.slice(ROW_GROUP)
+                pending, count = rest.to_batches(), rest.num_rows
+                emitted = True
     if count or not emitted:
-        yield (pa_arrow.Table.from_batches(pending, schema=reader.schema) if pending
-               else reader.schema.empty_table()).cast(target).combine_chunks()
+        yield (pa_arrow.Table.from_batches(pending, schema=batch_schema) if pending
+               else batch_schema.empty_table()).cast(target).combine_chunks()
 
 
 def _write_parquet(table: pa_arrow.Table | Iterable[pa_arrow.Table], path: Path) -> None:
@@ -721,10 +755,12 @@ def ingest(config: Config | None = None, *, force: bool = False,
                 rejected_per_file[(table, f)] = int(n)
             if table not in present:
                 continue
+            live_rows = 0
             for index, n in con.sql(f"SELECT _part, count(*) FROM live_{table} GROUP BY _part").fetchall():
                 written_per_file[(table, by_index[index].label)] = int(n)
+                live_rows += int(n)
             out_path = staging / table / "part-0.parquet"
-            _write_parquet(_sorted_chunks(con, table), out_path)
+            _write_parquet(_sorted_chunks(con, table, live_rows), out_path)
             table_info[table] = {
                 "rows": pq.ParquetFile(out_path).metadata.num_rows,
                 "rejected": len(rej),
