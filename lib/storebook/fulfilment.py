@@ -954,7 +954,7 @@ def count_logistics_issues(
 HEADLINE_METRICS: tuple[str, ...] = ("within_24h_rate", "median_delivery_days", "late_rate", "cost_per_order",
                                      "complaints_per_1000")
 _HEADLINE_UNITS = {"within_24h_rate": "ratio", "within_48h_rate": "ratio", "median_delivery_days": "days",
-                   "late_rate": "ratio", "cost_per_order": "CNY", "complaints_per_1000": "count"}
+                   "late_rate": "ratio", "cost_per_order": "CNY", "complaints_per_1000": "per_1000"}
 #: Which direction is good news for each headline metric (the index colours it).
 _HEADLINE_GOOD = {"within_24h_rate": "up", "within_48h_rate": "up", "median_delivery_days": "down",
                  "late_rate": "down", "cost_per_order": "down", "complaints_per_1000": "down"}

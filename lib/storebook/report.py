@@ -942,7 +942,7 @@ def format_value(value: Any, unit: str | None, lang: str = "en") -> str:
 
     Args:
         value: the number (None → a dash).
-        unit: ``count``, ``CNY``, ``ratio``, ``days`` or anything else.
+        unit: ``count``, ``CNY``, ``ratio``, ``days`` or anything else (``per_1000``: a plain number).
         lang: ``en`` or ``zh`` (万/亿 for large numbers).
     Returns:
         The formatted text.
@@ -953,6 +953,8 @@ def format_value(value: Any, unit: str | None, lang: str = "en") -> str:
     ('¥250.0万', '3.2 天')
     >>> format_value(-62829.4, "CNY")
     '−¥62,829'
+    >>> format_value(3.4167, "per_1000")  # a rate per 1,000 orders keeps its decimals
+    '3.42'
     """
     if value is None or not isinstance(value, int | float) or value != value:
         return "–"
