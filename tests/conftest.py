@@ -130,7 +130,7 @@ def _build_sample_store(target: Path, params: dict = SAMPLE_PARAMS, keep: set[st
     (target / ".complete").write_text("ok")
 
 
-def _shared_store(tmp_path_factory: pytest.TempPathFactory, name: str, params: dict,
+def shared_store(tmp_path_factory: pytest.TempPathFactory, name: str, params: dict,
                   keep: set[str] | None = None) -> Path:
     """A store built once per generator version and parameters, shared by the xdist workers.
 
@@ -153,7 +153,7 @@ def _shared_store(tmp_path_factory: pytest.TempPathFactory, name: str, params: d
 @pytest.fixture(scope="session")
 def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small ingested sample store (14 months to 2026-10, scale 0.2), built once."""
-    return _shared_store(tmp_path_factory, "sample-store", SAMPLE_PARAMS)
+    return shared_store(tmp_path_factory, "sample-store", SAMPLE_PARAMS)
 
 
 #: The full-volume store: 30 times the shared store's scale (the default sample's volume is 1).
@@ -171,7 +171,7 @@ def full_volume_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     is expected to sell about 650 over a baseline of 1,100, and chance moves it by about 5%.
     Only the tables a sales estimate reads are ingested, which keeps the build near a minute.
     """
-    return _shared_store(tmp_path_factory, "full-volume-store", FULL_VOLUME_PARAMS,
+    return shared_store(tmp_path_factory, "full-volume-store", FULL_VOLUME_PARAMS,
                          keep={"orders", "order_lines", "products", "suppliers", "promotions"})
 
 

@@ -14,6 +14,7 @@ Request errors and the kernel/timeout/interrupt paths use the tiny store (fast).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import json
@@ -91,10 +92,24 @@ def run_cli(argv: list[str], env: dict[str, str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def _code_digest() -> str:
+    """The package, notebooks, config and fixtures a pack is built from."""
+    digest = hashlib.sha256()
+    for path in sorted([*(REPO / "lib").rglob("*.py"), *(REPO / "notebooks").glob("*.ipynb"),
+                        *(REPO / "tests" / "fixtures").rglob("*"), REPO / "storebook.toml"]):
+        if path.is_file():
+            digest.update(path.relative_to(REPO).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def build_once(tmp_path_factory: pytest.TempPathFactory, name: str, build) -> Path:
-    """Build a pack once per session, shared by xdist workers (like conftest's sample store)."""
+    """Build a pack once, shared by xdist workers (like conftest's sample store).
+
+    Keyed on the code it is built from: outside xdist the base folder outlives the session,
+    and a pack built by yesterday's code must not stand in for today's.
+    """
     shared = tmp_path_factory.getbasetemp().parent
-    target = shared / name
+    target = shared / f"{name}-{_code_digest()}"
     with FileLock(str(shared / f"{name}.lock")):
         if not (target / "built.json").is_file():
             shutil.rmtree(target, ignore_errors=True)

@@ -251,31 +251,9 @@ SPIKE_TABLES = ("suppliers", "products", "promotions", "orders", "order_lines", 
 @pytest.fixture(scope="session")
 def spike_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The full-scale sample store (service tables only), built once and shared by xdist workers."""
-    import shutil
+    from conftest import shared_store
 
-    from filelock import FileLock
-
-    from conftest import TEST_KEY, make_root
-    from storebook.config import Config
-    from storebook.ingest import ingest
-    from storebook.sample import GENERATOR_VERSION, generate_sample
-
-    shared = tmp_path_factory.getbasetemp().parent
-    target = shared / f"spike-store-{GENERATOR_VERSION}-canonical"
-    with FileLock(str(shared / "spike-store.lock")):
-        if not (target / ".complete").is_file():
-            shutil.rmtree(target, ignore_errors=True)
-            make_root(target)
-            raw = target / "data" / "raw"
-            generate_sample(raw, **SPIKE_PARAMS)
-            for folder in raw.iterdir():
-                if folder.is_dir() and folder.name not in SPIKE_TABLES:
-                    shutil.rmtree(folder)
-            with pytest.MonkeyPatch.context() as env:
-                env.setenv("STOREBOOK_HASH_KEY", TEST_KEY)
-                ingest(Config.load(target))
-            (target / ".complete").write_text("ok")
-    return target
+    return shared_store(tmp_path_factory, "spike-store", SPIKE_PARAMS, keep=set(SPIKE_TABLES))
 
 
 @pytest.fixture
