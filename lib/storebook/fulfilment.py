@@ -46,7 +46,7 @@ from storebook import calendar, results
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
 from storebook.stats import safe_ratio as _ratio  # the one guarded division
-from storebook.traffic import relative_change
+from storebook.traffic import compare_months
 from storebook.workbook import Workbook
 
 __all__ = [
@@ -1054,16 +1054,10 @@ def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | Non
     if not (months["month"] == period.label).any():
         raise NoDataError(f"no orders or shipments in {period.label}: choose another month or platform")
 
-    def long(label: str, name: str) -> pd.DataFrame:
-        frame = months[months["month"] == label]
-        return frame.melt(id_vars="platform", value_vars=list(HEADLINE_METRICS), var_name="metric", value_name=name)
+    def of(p: Period) -> pd.DataFrame:
+        return months[months["month"] == p.label]
 
-    out = (long(period.label, "value")
-           .merge(long(period.prior().label, "prior"), on=["platform", "metric"], how="left")
-           .merge(long(period.last_year().label, "last_year"), on=["platform", "metric"], how="left")
-           .astype({"value": "float64", "prior": "float64", "last_year": "float64"}))
-    return out.assign(vs_prior=lambda d: relative_change(d["value"], d["prior"]),
-                      vs_last_year=lambda d: relative_change(d["value"], d["last_year"]))
+    return compare_months(of(period), of(period.prior()), of(period.last_year()), HEADLINE_METRICS)
 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:

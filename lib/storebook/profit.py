@@ -48,7 +48,7 @@ from storebook import fulfilment, promotion, results, service
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.stats import safe_ratio as _ratio  # the one guarded division
-from storebook.traffic import relative_change, roas
+from storebook.traffic import compare_months, relative_change, roas
 from storebook.workbook import Workbook
 
 __all__ = [
@@ -580,15 +580,7 @@ def profit_headline(wb: Workbook, period: Period, platforms: list[str] | None = 
         pnl = _pnl_or_none(wb, p, platforms)
         return current.iloc[0:0] if pnl is None else _headline_metrics(pnl)
 
-    def long(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-        return frame.melt(id_vars="platform", value_vars=list(HEADLINE_METRICS), var_name="metric", value_name=name)
-
-    out = (long(current, "value")
-           .merge(long(other(period.prior()), "prior"), on=["platform", "metric"], how="left")
-           .merge(long(other(period.last_year()), "last_year"), on=["platform", "metric"], how="left")
-           .astype({"value": "float64", "prior": "float64", "last_year": "float64"}))
-    return out.assign(vs_prior=lambda d: relative_change(d["value"], d["prior"]),
-                      vs_last_year=lambda d: relative_change(d["value"], d["last_year"]))
+    return compare_months(current, other(period.prior()), other(period.last_year()), HEADLINE_METRICS)
 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:

@@ -24,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -132,6 +133,34 @@ def relative_change(value: Any, base: Any) -> Any:
     """
     ratio = _ratio(value, base)
     return ratio - 1
+
+
+def compare_months(current: pd.DataFrame, prior: pd.DataFrame, last_year: pd.DataFrame,
+                   metrics: Iterable[str]) -> pd.DataFrame:
+    """The month's metrics beside the prior month's and last year's, per platform.
+
+    Args:
+        current, prior, last_year: one row per platform with a column per metric (a
+            comparison month without data is an empty frame).
+        metrics: the metric columns to compare.
+    Returns:
+        One row per platform × metric of ``current``: platform, metric, value, prior,
+        last_year, vs_prior, vs_last_year (:func:`relative_change`; missing where the
+        comparison month has no value).
+    """
+    metrics = list(metrics)
+
+    def long(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+        return frame.melt(id_vars="platform", value_vars=metrics, var_name="metric", value_name=name)
+
+    return (
+        long(current, "value")
+        .merge(long(prior, "prior"), on=["platform", "metric"], how="left")
+        .merge(long(last_year, "last_year"), on=["platform", "metric"], how="left")
+        .astype({"value": "float64", "prior": "float64", "last_year": "float64"})
+        .assign(vs_prior=lambda d: relative_change(d["value"], d["prior"]),
+                vs_last_year=lambda d: relative_change(d["value"], d["last_year"]))
+    )
 
 
 def _with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
@@ -244,16 +273,8 @@ def traffic_headline(wb: Workbook, period: Period, platforms: list[str] | str | 
         except NoDataError:
             return current.iloc[0:0]
 
-    def _long(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-        return frame.melt(id_vars="platform", value_vars=list(metrics), var_name="metric", value_name=name)
-
     return (
-        _long(current, "value")
-        .merge(_long(_or_empty(period.prior()), "prior"), on=["platform", "metric"], how="left")
-        .merge(_long(_or_empty(period.last_year()), "last_year"), on=["platform", "metric"], how="left")
-        .astype({"value": "float64", "prior": "float64", "last_year": "float64"})
-        .assign(vs_prior=lambda d: relative_change(d.value, d.prior),
-                vs_last_year=lambda d: relative_change(d.value, d.last_year))
+        compare_months(current, _or_empty(period.prior()), _or_empty(period.last_year()), metrics)
         .pipe(_order_platforms, _platform_list(wb, platforms))  # stable: metrics keep their order
     )
 
