@@ -130,18 +130,28 @@ def _build_sample_store(target: Path, params: dict = SAMPLE_PARAMS, keep: set[st
     (target / ".complete").write_text("ok")
 
 
+def _store_code() -> bytes:
+    """The code a store's processed tables are made by: the generator, the contract, ingest
+    and every source adapter (a store ingested by older code must not stand in for today's)."""
+    import storebook
+
+    package = Path(storebook.__file__).parent
+    paths = sorted([*package.glob("sample*.py"), *package.glob("sample/**/*.py"), package / "schema.py",
+                    package / "config.py", *package.glob("ingest*.py"), *package.glob("ingest/**/*.py"),
+                    *package.glob("sources/**/*.py"), *package.glob("contract/**/*.py")])
+    return b"".join(p.relative_to(package).as_posix().encode() + p.read_bytes() for p in paths if p.is_file())
+
+
 def shared_store(tmp_path_factory: pytest.TempPathFactory, name: str, params: dict,
                   keep: set[str] | None = None) -> Path:
     """A store built once per generator version and parameters, shared by the xdist workers.
 
-    Keyed on the generator's code and parameters: a changed generator never reuses a store
-    built by the old one (the base folder outlives a run without xdist). The first worker
-    builds it under a lock; the others wait for it.
+    Keyed on the code that makes it (generator, contract, ingest, adapters) and parameters: a
+    changed generator or ingest never reuses a store built by the old one (the base folder
+    outlives a run without xdist). The first worker builds it under a lock; the others wait.
     """
-    import storebook.sample
-
     shared = tmp_path_factory.getbasetemp().parent
-    digest = hashlib.sha256(Path(storebook.sample.__file__).read_bytes() + repr((params, sorted(keep or ()))).encode())
+    digest = hashlib.sha256(_store_code() + repr((params, sorted(keep or ()))).encode())
     target = shared / f"{name}-{digest.hexdigest()[:12]}"
     with FileLock(str(shared / f"{target.name}.lock")):
         if not (target / ".complete").is_file():
