@@ -132,7 +132,7 @@ def test_auto_encoding_reads_gbk(tiny: Path) -> None:
         (("table: purchase_orders", "table: purchases"), "table 'purchases' is not a canonical table"),
         (("      sku: Artikel\n", "      sku: Artikel\n      colour: Farbe\n"), "names colour, not column(s)"),
         (("name: eu_supplier_po", "name: shopify_orders"), "is a built-in source's name"),
-        (("encoding: {encoding}", "encoding: latin-1"), "encoding 'latin-1' is not supported"),
+        (("encoding: {encoding}", "encoding: ebcdic"), "encoding 'ebcdic' is not supported"),
     ],
 )
 def test_declaration_errors_name_the_source_and_key(tiny: Path, change: tuple[str, str], message: str) -> None:

@@ -40,6 +40,10 @@ DEFAULTS: dict = {
     },
     "privacy": {"key_env": "STOREBOOK_HASH_KEY", "key_file": ".storebook/key"},
     "report": {"pack": [], "timeout_seconds": 600},
+    # What ingest agrees to read: a file above a limit stops the ingest, naming the key to raise.
+    # ``encodings`` declares the encoding of raw files the detection cannot settle:
+    # {"<pattern under data/raw>" = "latin-1"}.
+    "ingest": {"max_file_mb": 2048, "max_rows": 20_000_000, "max_xlsx_uncompressed_mb": 100, "encodings": {}},
 }
 
 
@@ -137,6 +141,28 @@ class Config:
     @property
     def report_timeout(self) -> int:
         return int(self.settings["report"]["timeout_seconds"])
+
+    # -- ingest ----------------------------------------------------------------
+    @property
+    def max_file_mb(self) -> float:
+        """The largest raw file ingest reads, in MB (``[ingest] max_file_mb``)."""
+        return float(self.settings["ingest"]["max_file_mb"])
+
+    @property
+    def max_rows(self) -> int:
+        """The most rows (lines of a CSV, rows of a sheet) ingest reads from one file (``[ingest] max_rows``)."""
+        return int(self.settings["ingest"]["max_rows"])
+
+    @property
+    def max_xlsx_uncompressed_mb(self) -> float:
+        """The largest uncompressed size of a workbook's parts, in MB (``[ingest] max_xlsx_uncompressed_mb``):
+        a small .xlsx can unpack into gigabytes of XML."""
+        return float(self.settings["ingest"]["max_xlsx_uncompressed_mb"])
+
+    @property
+    def raw_encodings(self) -> dict[str, str]:
+        """Declared encodings of raw files, by pattern relative to data/raw (``[ingest.encodings]``)."""
+        return {str(k): str(v) for k, v in self.settings["ingest"].get("encodings", {}).items()}
 
     # -- paths -----------------------------------------------------------------
     def _path(self, name: str) -> Path:

@@ -37,25 +37,20 @@ import pandera.pandas as pa
 import pyarrow as pa_arrow
 import pyarrow.parquet as pq
 
-from storebook import schema
+from storebook import parsing, schema
 from storebook.config import Config
 from storebook.errors import IngestError, InputError
+from storebook.parsing import FALSE_WORDS, PLANNED_DATES, TRUE_WORDS  # noqa: F401 - re-exported
+from storebook.parsing import NULL_SPELLINGS as _NULL_SPELLINGS  # noqa: F401 - re-exported
 from storebook.sources import PERSONAL_COLUMNS, SourceFrame, data_files, detect, registry
+from storebook.sources.policy import reading_policy
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
-INGEST_VERSION = "2"
+INGEST_VERSION = "3"
 SOURCE_FILE = "_source_file"
 SOURCE_ROW = "_source_row"
 REJECTED_COLUMNS = ["table", "source_file", "source_row", "column", "value", "reason", "record"]
 
-#: Dates that plan the future (a promotion, a promise, a target) rather than record a fact.
-PLANNED_DATES = {"starts_on", "ends_on", "promised_on", "month_on", "valid_from", "valid_to", "launched_on"}
-#: Values read as empty, in any case: every upper/lower spelling, so that no column needs
-#: lower-casing to find them (no other character lower-cases to these letters).
-_NULL_SPELLINGS = sorted({"".join(p) for word in ("nan", "null", "none", "<na>")
-                          for p in itertools.product(*({c, c.upper()} for c in word))})
-TRUE_WORDS = {"true", "1", "yes", "y", "t", "是"}
-FALSE_WORDS = {"false", "0", "no", "n", "f", "否"}
 
 
 @dataclass
@@ -149,94 +144,6 @@ def _records(rows: pd.DataFrame) -> list[str]:
     return [json.dumps(dict(zip(cols, r, strict=True)), ensure_ascii=False) for r in text.itertuples(index=False)]
 
 
-def _isin(values: pd.Series, allowed: set | list) -> pd.Series:
-    """``values.isin(allowed)`` through Arrow: pandas 3 loops in Python for string columns."""
-    import pyarrow.compute as pc
-
-    arr = pa_arrow.array(values, from_pandas=True)  # zero-copy for Arrow-backed strings
-    found = pc.is_in(arr, value_set=pa_arrow.array(sorted(map(str, allowed)), type=arr.type))
-    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
-
-
-def _parse_numbers(text: pd.Series, whole: bool = False) -> pd.Series:
-    # Thousands separators and surrounding spaces are how spreadsheets write numbers.
-    text = text.str.replace(",", "", regex=False).str.strip()
-    fast = _cast_numbers(text, whole)
-    return fast if fast is not None else pd.to_numeric(text, errors="coerce")
-
-
-def _cast_numbers(text: pd.Series, whole: bool) -> pd.Series | None:
-    """The common case, cheaply: every value is a plain number (or empty), cast by Arrow in
-    one pass (pd.to_numeric converts value by value). Returns None when any value does not
-    cast, and pd.to_numeric then decides value by value (and the row is rejected), exactly as
-    before. Whole-number columns try int64 first, so that large integers stay exact, like
-    pd.to_numeric, which also returns int64 when every value is whole."""
-    import pyarrow.compute as pc
-
-    arr = pa_arrow.array(text, from_pandas=True)
-    if not pa_arrow.types.is_string(arr.type) and not pa_arrow.types.is_large_string(arr.type):
-        return None
-    arr = pc.if_else(pc.equal(arr, ""), pa_arrow.scalar(None, arr.type), arr)
-    for target in ((pa_arrow.int64(), pa_arrow.float64()) if whole else (pa_arrow.float64(),)):
-        try:
-            values = pc.cast(arr, target)
-        except (pa_arrow.ArrowInvalid, pa_arrow.ArrowNotImplementedError):
-            continue
-        if values.null_count:  # an empty value: pandas gives NaN (float), as pd.to_numeric does
-            return pd.Series(values.cast(pa_arrow.float64()).to_numpy(zero_copy_only=False), index=text.index)
-        return pd.Series(values.to_numpy(zero_copy_only=False), index=text.index)
-    return None
-
-
-def _parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd.DataFrame,
-                  rejects: _Rejects, today: pd.Timestamp) -> tuple[pd.Series, pd.Series]:
-    """Parse one text column; return (values, ok mask) and record the rows that fail."""
-    text = text.astype(str).str.strip()
-    empty = text.eq("") | _isin(text, _NULL_SPELLINGS)
-    bad = pd.Series(False, index=text.index)
-    if not spec.nullable:
-        rejects.add(table, frame, empty, spec.name, f"column '{spec.name}' is empty; a value is required")
-        bad |= empty
-    if spec.kind == "str":
-        return text.where(~empty, None).astype("str"), ~bad
-    if spec.kind in {"int", "Int64", "float"}:
-        values = _parse_numbers(text, whole=spec.kind != "float")
-        unparsed = values.isna() & ~empty
-        what = "a whole number" if spec.kind != "float" else "a number"
-        rejects.add(table, frame, unparsed, spec.name, f"'{spec.name}' is not {what}", text)
-        bad |= unparsed
-        if spec.kind != "float":
-            fractional = values.notna() & (values != values.round())
-            rejects.add(table, frame, fractional & ~bad, spec.name, f"'{spec.name}' is not {what}", text)
-            bad |= fractional
-            values = values.where(~bad).round().astype("Int64")
-            if spec.kind == "int":
-                values = values.fillna(0).astype("int64")
-        else:
-            values = values.astype("float64")
-        return values, ~bad
-    if spec.kind == "bool":
-        low = text.str.lower()
-        values = _isin(low, TRUE_WORDS)
-        unparsed = ~_isin(low, TRUE_WORDS | FALSE_WORDS) & ~empty
-        rejects.add(table, frame, unparsed, spec.name, f"'{spec.name}' is not true/false", text)
-        return values.astype(bool), ~(bad | unparsed)
-    # timestamp or date
-    values = pd.to_datetime(text.where(~empty, None), format="ISO8601", errors="coerce")
-    unparsed = values.isna() & ~empty
-    fmt = "YYYY-MM-DD" if spec.kind == "date" else "YYYY-MM-DD HH:MM:SS"
-    rejects.add(table, frame, unparsed, spec.name, f"'{spec.name}' is not a date ({fmt})", text)
-    bad |= unparsed
-    if spec.kind == "date":
-        values = values.dt.normalize()
-    if spec.name not in PLANNED_DATES:
-        future = values.notna() & (values > today)
-        rejects.add(table, frame, future & ~bad, spec.name,
-                    f"'{spec.name}' is in the future (after {today:%Y-%m-%d %H:%M})", text)
-        bad |= future
-    return values.astype("datetime64[us]"), ~bad
-
-
 def _pseudonymise(values: pd.Series, platform: pd.Series | None, key: bytes) -> pd.Series:
     """Keyed hash of the customer account, per platform (accounts are per platform)."""
     raw = values.astype(str) if platform is None else platform.astype(str) + ":" + values.astype(str)
@@ -270,10 +177,15 @@ def _hmac_prefixes(key: bytes, texts: list[str]) -> list[str]:
     return out
 
 
-def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
+def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestamp | None = None,
+                timezone: str = "Asia/Shanghai") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Parse and row-validate one file's frame; return (valid rows, rejected rows).
 
     The valid rows keep ``_source_file`` and ``_source_row`` for the cross-file checks.
+    ``today`` is not used: checks that depend on the clock run after the parse cache
+    (:func:`_apply_clock`), so that a cached parse never keeps yesterday's answer. Values
+    are parsed by :mod:`storebook.parsing` (timestamps with an offset converted to
+    ``timezone``; numbers in the format the adapter declares, else the one the file shows).
     """
     table = sf.table
     frame = sf.frame.reset_index(drop=True).assign(
@@ -286,10 +198,13 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
         platform = frame["platform"].astype(str).str.strip() if "platform" in frame.columns else None
         frame["customer_id"] = _pseudonymise(text.where(text != ""), platform, key).fillna("")
     rejects = _Rejects()
+    _reject_unread_rows(sf, path_label, rejects)
     ok = pd.Series(True, index=frame.index)
     parsed = {}
+    numeric = [frame[c.name] for c in schema.columns(table) if c.kind in {"int", "Int64", "float"}]
+    fmt = sf.number_format or parsing.detect_number_format(numeric)
     for spec in schema.columns(table):
-        values, col_ok = _parse_column(table, spec, frame[spec.name], frame, rejects, today)
+        values, col_ok = parsing.parse_column(table, spec, frame[spec.name], frame, rejects, timezone, fmt)
         parsed[spec.name] = values
         ok &= col_ok
     out = pd.DataFrame(parsed)
@@ -306,6 +221,18 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
         hint = rejected["column"].map(sf.column_notes)
         rejected["reason"] = rejected["reason"].where(hint.isna(), rejected["reason"] + " (" + hint + ")")
     return valid.reset_index(drop=True), rejected
+
+
+def _reject_unread_rows(sf: SourceFrame, path_label: str, rejects: _Rejects) -> None:
+    """The rows the reader could not split into columns: rejected as they are, and counted."""
+    bad = sf.bad_rows
+    if bad is None or not len(bad):
+        return
+    rejects.parts.append(pd.DataFrame({
+        "table": sf.table, "source_file": path_label, "source_row": bad["row"].astype("int64").to_numpy(),
+        "column": bad["column"].astype(str).to_numpy(), "value": "", "reason": bad["reason"].astype(str).to_numpy(),
+        "record": "{}",  # the row's cells are not shown: they could not be told apart
+    }))
 
 
 @functools.cache
@@ -676,16 +603,19 @@ def ingest(config: Config | None = None, *, force: bool = False,
     hashes = {p: _sha256(p) for p in files}
     run_tag = hashlib.sha256((INGEST_VERSION + key_tag + "".join(
         f"{p.relative_to(raw_root)}:{h}" for p, h in hashes.items())).encode()).hexdigest()
-    previous = _read_json(processed / "_ingest.json")
-    if not force and previous.get("run_tag") == run_tag:
-        return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
-                            fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started, skipped=True)
-
     now = now or datetime.now(ZoneInfo(config.timezone))
     if now.tzinfo is not None:  # compare in store wall-clock time, like the data
         now = now.astimezone(ZoneInfo(config.timezone)).replace(tzinfo=None)
     today = pd.Timestamp(now)
+    previous = _read_json(processed / "_ingest.json")
+    if not force and previous.get("run_tag") == run_tag and not _clock_moved_past(previous, today):
+        return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
+                            fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started, skipped=True)
+
     cache_dir = processed / "_cache"
+    clock_dir = cache_dir / "clock"  # this run's parts without their future-dated rows
+    shutil.rmtree(clock_dir, ignore_errors=True)
+    future_until: list[pd.Timestamp] = []
     problems: list[InputError] = []
     reports: list[FileReport] = []
     parts: dict[str, list[_Part]] = {t: [] for t in schema.TABLES}
@@ -709,7 +639,11 @@ def ingest(config: Config | None = None, *, force: bool = False,
             rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
             rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
             notes, version, supersede_by = meta.get("extras", {}).get(table, ([], None, None))
-            n_valid = pq.ParquetFile(valid_path).metadata.num_rows
+            valid_path, n_valid, late, until = _apply_clock(valid_path, table, today, label, clock_dir)
+            if late is not None:
+                rej = pd.concat([rej, late], ignore_index=True)
+                rejected[table].append(late)
+                future_until.append(until)
             parts[table].append(_Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
                                       version=version, supersede_by=(supersede_by or schema.key(table)) if version else None))
             n_parts += 1
@@ -793,6 +727,8 @@ def ingest(config: Config | None = None, *, force: bool = False,
         "seconds": round(elapsed, 2),
         "fingerprint": fingerprint,
         "raw_fingerprint": _fingerprint(files, hashes) if len(files) < 5000 else run_tag,
+        # The earliest rejected future date: once the clock passes it, the next ingest re-runs.
+        "clock_until": min(future_until).isoformat() if future_until else None,
         "tables": table_info,
         "files": [asdict(r) for r in reports],
     }
@@ -819,13 +755,14 @@ def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: p
     Only the cache carries the rows onward, so a file's frames leave memory once written.
     """
     t0 = time.perf_counter()
-    source = detect(path, raw_root, sources)
     frames, dropped, encoding, extras = [], [], "", {}
-    for sf in source.read(path, raw_root):
-        valid, rej = parse_frame(sf, label, key, today)
-        frames.append((sf.table, valid, rej))
-        dropped, encoding = sf.dropped_columns, sf.encoding
-        extras[sf.table] = (sf.notes, sf.version, sf.supersede_by)
+    with reading_policy(sources.policy):  # [ingest] limits and declared encodings
+        source = detect(path, raw_root, sources)
+        for sf in source.read(path, raw_root):
+            valid, rej = parse_frame(sf, label, key, today, timezone=sources.timezone)
+            frames.append((sf.table, valid, rej))
+            dropped, encoding = sf.dropped_columns, sf.encoding
+            extras[sf.table] = (sf.notes, sf.version, sf.supersede_by)
     _write_cache(cache_base, frames, source.name, encoding, dropped, extras)
     return time.perf_counter() - t0
 
@@ -923,6 +860,56 @@ def _parse_files(jobs: list[tuple], config: Config, sources, progress: Callable[
         if proc.wait() != 0:
             raise RuntimeError(f"an ingest worker failed (exit code {proc.returncode}); its error is above")
     return seconds, failures
+
+
+def _clock_moved_past(previous: dict, today: pd.Timestamp) -> bool:
+    """Whether a row the last ingest rejected as future-dated is no longer in the future."""
+    until = previous.get("clock_until")
+    return until is not None and today >= pd.Timestamp(until)
+
+
+def _apply_clock(valid_path: Path, table: str, today: pd.Timestamp, label: str, clock_dir: Path,
+                 ) -> tuple[Path, int, pd.DataFrame | None, pd.Timestamp | None]:
+    """Reject a cached part's rows dated after ``today``, at every run (never cached).
+
+    Returns:
+        (the part to use: the cached one, or a copy without the late rows in ``clock_dir``;
+        its rows; the late rows' rejections or None; the earliest late date or None).
+    """
+    meta = pq.ParquetFile(valid_path).metadata
+    columns = parsing.clock_columns(table)
+    if not columns or not meta.num_rows or not _may_be_after(meta, columns, today):
+        return valid_path, meta.num_rows, None, None
+    frame = pd.read_parquet(valid_path).assign(**{SOURCE_FILE: label})
+    late, first = parsing.future_rows(frame, table, today)
+    if not late.any():
+        return valid_path, meta.num_rows, None, None
+    rejects = _Rejects()
+    kinds = {c.name: c.kind for c in schema.columns(table)}
+    for column in first[late].unique():
+        shown = frame[column].dt.strftime("%Y-%m-%d" if kinds[column] == "date" else "%Y-%m-%d %H:%M:%S")
+        rejects.add(table, frame, first.eq(column), column, parsing.FUTURE_REASON.format(column=column), shown)
+    earliest = min(frame.loc[frame[c] > today, c].min() for c in set(first[late]))
+    kept = frame.loc[~late].drop(columns=[SOURCE_FILE]).reset_index(drop=True)
+    clock_dir.mkdir(parents=True, exist_ok=True)
+    out = clock_dir / valid_path.name
+    kept.to_parquet(out, index=False)
+    return out, len(kept), rejects.frame(), earliest
+
+
+def _may_be_after(meta: pq.FileMetaData, columns: list[str], today: pd.Timestamp) -> bool:
+    """Whether the Parquet statistics allow a value after ``today`` in ``columns`` (True when unsure)."""
+    names = [meta.schema.column(i).name for i in range(meta.num_columns)]
+    try:
+        for g in range(meta.num_row_groups):
+            group = meta.row_group(g)
+            for name in columns:
+                stats = group.column(names.index(name)).statistics
+                if stats is None or not stats.has_min_max or pd.Timestamp(stats.max) > today:
+                    return True
+    except (ValueError, TypeError):
+        return True
+    return False
 
 
 def _label(path: Path, root: Path) -> str:

@@ -20,14 +20,24 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from storebook import schema
-from storebook.errors import InputError
+from storebook.errors import IngestError, InputError
 from storebook.sources.base import PERSONAL_COLUMNS, Source, SourceFrame
-from storebook.sources.readers import read_header, read_table
+from storebook.sources.policy import ReadPolicy
+from storebook.sources.readers import (
+    DELIMITER_NAMES,
+    HEADER_SCAN,
+    read_header,
+    read_records,
+    read_table,
+)
+from storebook.sources.workbooks import sheet_names
 
 __all__ = ["PERSONAL_COLUMNS", "SOURCES", "CanonicalSource", "Registry", "Source", "SourceFrame",
            "data_files", "detect", "registry"]
@@ -67,26 +77,60 @@ class CanonicalSource:
     def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]:
         table = self.table_of(path, raw_root)
         assert table is not None
-        raw = read_table(path)
         specs = schema.columns(table)
+        required = {c.name for c in specs if not c.nullable}
+
+        def header_index(rows: list[list[str]]) -> int | None:
+            """The first row naming every required column (a title block may sit above it)."""
+            return next((i for i, row in enumerate(rows) if required <= set(row)), None)
+
+        found = read_table(path, header_index, strip=False)  # ingest strips what it parses
+        if found is None:
+            raise _missing_columns(path, table)
+        raw, _, index = found
         present = set(raw.frame.columns)
-        missing = [c.name for c in specs if c.name not in present and not c.nullable]
-        if missing:
-            raise InputError(
-                path,
-                f"required column(s) {', '.join(repr(m) for m in missing)} missing",
-                row=1,
-                column=missing[0],
-                expected=f"the {table} columns: {', '.join(c.name for c in specs)}",
-                todo="add the column to the export, or describe the file with a custom source",
-            )
         frame = raw.frame
         for spec in specs:  # optional columns the export leaves out are simply empty
             if spec.name not in present:
                 frame = frame.assign(**{spec.name: ""})
         wanted = [c.name for c in specs]
         dropped = [c for c in raw.frame.columns if c not in wanted]
-        yield SourceFrame(table, frame[wanted], raw.rows, raw.encoding, dropped)
+        notes = list(raw.notes)
+        if index:
+            notes.append(f"the header is row {index + 1}; the {index} row(s) above it are not data and were not read.")
+        yield SourceFrame(table, frame[wanted], raw.rows, raw.encoding, dropped, notes=notes, bad_rows=raw.bad_rows)
+
+
+def _missing_columns(path: Path, table: str) -> InputError:
+    """Why no header with the table's required columns was found: the row that comes closest,
+    what it lacks, and how the file was read (separator, sheets searched)."""
+    specs = schema.columns(table)
+    names = {c.name for c in specs}
+    required = [c.name for c in specs if not c.nullable]
+    records = read_records(path, limit=HEADER_SCAN)
+    scored = [(len(names & set(row)), i) for i, row in enumerate(records.rows)]
+    hits, index = max(scored, key=lambda t: (t[0], -t[1]), default=(0, 0))
+    row = records.rows[index] if records.rows else []
+    missing = [c for c in required if c not in set(row)]
+    if records.encoding in {"xlsx", "xls"}:
+        sheets = sheet_names(path)
+        how = (f"searched the first {HEADER_SCAN} rows of each sheet ({', '.join(repr(s) for s in sheets)})"
+               if len(sheets) > 1 else f"searched the first {HEADER_SCAN} rows of sheet '{sheets[0]}'")
+    else:
+        how = (f"read as {DELIMITER_NAMES.get(records.delimiter, repr(records.delimiter))}-separated values and "
+               f"searched the first {HEADER_SCAN} rows")
+    if hits:
+        problem = f"required column(s) {', '.join(repr(m) for m in missing)} missing"
+    else:
+        problem = f"no row names the {table} columns ({how})"
+    return InputError(
+        path, problem, row=index + 1, column=missing[0] if missing else None,
+        expected=f"a header row with the {table} columns: {', '.join(c.name for c in specs)}"
+                 + (f" ({how})" if hits else ""),
+        todo="add the column to the export, or describe the file with a custom source" if hits else
+             "check that the file belongs in this folder and that its first rows hold the column names; a "
+             "file of another layout needs a custom source (docs/sources.md)",
+    )
 
 
 def builtin_sources(timezone: str = "Asia/Shanghai") -> list[Source]:
@@ -116,6 +160,10 @@ class Registry:
     pins: list[tuple[str, str]] = field(default_factory=list)
     tag: str = ""
     declared_in: str = "storebook.sources.yaml"
+    #: The limits and declared encodings the readers work under (``[ingest]`` in storebook.toml).
+    policy: ReadPolicy = field(default_factory=ReadPolicy)
+    #: The store's time zone (timestamps with an offset are converted to it).
+    timezone: str = "Asia/Shanghai"
 
     def by_name(self, name: str) -> Source | None:
         return next((s for s in self.sources if s.name == name), None)
@@ -143,8 +191,10 @@ def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily
             raise InputError(declared.path, f"the pin for '{pattern}' uses the unknown source '{name}'",
                              expected=f"one of {', '.join(sorted(names | {s.name for s in declared.sources}))}",
                              todo=f"fix `use:` in {declared.path.name}")
-    tag = hashlib.sha256(f"{ADAPTERS_VERSION}|{timezone}|{declared.text}".encode()).hexdigest()
-    return Registry([*declared.sources, *builtin], declared.pins, tag, declared.path.name)
+    policy = ReadPolicy.from_config(config) if config is not None else ReadPolicy()
+    encodings = json.dumps(sorted(policy.encodings))  # a declared encoding changes how a file reads
+    tag = hashlib.sha256(f"{ADAPTERS_VERSION}|{timezone}|{declared.text}|{encodings}".encode()).hexdigest()
+    return Registry([*declared.sources, *builtin], declared.pins, tag, declared.path.name, policy, timezone)
 
 
 #: The built-in adapters (for a store in Asia/Shanghai); ingest uses :func:`registry`.
@@ -152,13 +202,85 @@ SOURCES: list[Source] = builtin_sources()
 
 
 def data_files(raw_root: Path) -> list[Path]:
-    """Every data file under raw_root, sorted; names starting with '_' or '.' are not data."""
-    files = []
-    for path in sorted(raw_root.rglob("*")):
-        rel = path.relative_to(raw_root)
-        if path.is_file() and not any(part.startswith(("_", ".")) for part in rel.parts):
-            files.append(path)
-    return files
+    """Every data file under raw_root, sorted; names starting with '_' or '.' are not data.
+
+    A link (to a file or a folder) whose target lies inside raw_root is followed, and its
+    files are listed under the link's path (the folder names the table). A link that leads
+    out of raw_root, to nothing, or to a file or folder that is read already (a loop, or the
+    same files twice), and anything that is not a regular file (a pipe would block the
+    ingest) stop the ingest: nothing is skipped silently, and nothing outside raw_root is
+    ever opened (so none of its content can reach a message or ``_rejected``).
+
+    Raises:
+        IngestError: naming each such entry and what to do.
+    """
+    root = raw_root.resolve()
+    files: list[tuple[Path, Path, bool]] = []  # (path as listed, resolved, reached through a link)
+    folders: dict[Path, Path] = {root: raw_root}
+    problems: list[InputError] = []
+
+    def walk(folder: Path) -> None:
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            path = folder / entry.name
+            if entry.name.startswith(("_", ".")):
+                continue
+            if entry.is_symlink():
+                problem = _follow_link(path, root, folders)
+                if problem is not None:
+                    problems.append(problem)
+                elif path.is_dir():
+                    folders[path.resolve()] = path
+                    walk(path)
+                else:
+                    files.append((path, path.resolve(), True))
+            elif entry.is_dir(follow_symlinks=False):
+                real = path.resolve()
+                if real in folders:  # reached through a link listed earlier
+                    problems.append(_twice(path, folders[real]))
+                    continue
+                folders[real] = path
+                walk(path)
+            elif entry.is_file(follow_symlinks=False):
+                files.append((path, path.resolve(), False))
+            else:
+                problems.append(InputError(path, "not a regular file (a pipe, socket or device)",
+                                           expected="data files and folders only", todo="move it out of data/raw"))
+
+    walk(raw_root)
+    first: dict[Path, Path] = {}
+    for path, real, _ in sorted(files, key=lambda f: (f[2], str(f[0]))):  # real files claim their bytes first
+        if real in first:
+            problems.append(_twice(path, first[real]))
+        else:
+            first[real] = path
+    if problems:
+        raise IngestError(problems)
+    return sorted(path for path, _, _ in files)
+
+
+def _follow_link(path: Path, root: Path, folders: dict[Path, Path]) -> InputError | None:
+    """Why the link ``path`` must not be followed, or None when it may."""
+    target = path.resolve()
+    fix = ("copy the files into data/raw instead of linking them, or point paths.raw in storebook.toml (or "
+           "STOREBOOK_RAW) at the folder that holds the exports")
+    if not target.is_relative_to(root):
+        return InputError(path, f"a link that leads out of data/raw (to {target}): ingest reads only files inside "
+                                "data/raw, and has not opened it", expected="data files inside data/raw", todo=fix)
+    if not target.exists():
+        return InputError(path, "a link to nothing (its target was moved or deleted)", expected="a data file",
+                          todo="remove the link or restore its target")
+    if target.is_dir():  # every folder being walked (the link's own ancestors too) is in ``folders``
+        return _twice(path, folders[target]) if target in folders else None
+    if not target.is_file():
+        return InputError(path, "a link to something that is not a regular file", expected="a data file",
+                          todo="remove the link")
+    return None
+
+
+def _twice(path: Path, other: Path) -> InputError:
+    return InputError(path, f"leads to files that are read already (through {other}): they would be read twice, "
+                            "or forever in a loop", expected="each file reached once",
+                      todo="remove the link, or move the files it duplicates")
 
 
 def _describe(source: Source) -> str:

@@ -7,7 +7,9 @@ and rejects, the same way for every source.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +23,8 @@ import pyarrow.compute as pc
 
 from storebook import schema
 from storebook.errors import InputError
-from storebook.sources.readers import RawFrame, grid_frame, read_grid, read_grid_table
+from storebook.parsing import POINT, NumberFormat, plain_numbers
+from storebook.sources.readers import RawFrame, read_grid, read_table
 
 #: Columns that hold personal data in raw exports; ingest never carries them forward.
 #: Platform names are listed so that `_ingest.json` reports them only as "<personal data>".
@@ -59,6 +62,9 @@ class SourceFrame:
             rows sharing ``supersede_by`` values are kept from the file of the greatest
             version only ("newest wins"); the others are rejected as superseded.
         supersede_by: the columns that identify a record across files (default: the key).
+        bad_rows: rows of the file the reader could not split into columns (row, column,
+            reason): ingest rejects them, so that they are counted.
+        number_format: how the frame's numbers are written (None: ingest tells from the values).
     """
 
     table: str
@@ -70,6 +76,8 @@ class SourceFrame:
     column_notes: dict[str, str] = field(default_factory=dict)
     version: str | None = None
     supersede_by: list[str] | None = None
+    bad_rows: pd.DataFrame | None = None
+    number_format: NumberFormat | None = None
 
 
 class Source(Protocol):
@@ -123,13 +131,18 @@ def code(text: pd.Series) -> pd.Series:
     return out.str.replace(r"^['\t]+", "", regex=True).str.strip()
 
 
-def number(text: pd.Series, missing: str = "") -> pd.Series:
-    """Numbers as text ingest can parse: thousands separators, spaces, currency signs gone;
-    ``-``/``--``/``null`` (what Chinese platforms write for "nothing") become ``missing``."""
+def number(text: pd.Series, missing: str = "", fmt: NumberFormat = POINT) -> pd.Series:
+    """Numbers as text ingest can parse: spaces and currency signs gone, thousands separators
+    removed where they group thousands (``1,234.50``); ``-``/``--``/``null`` (what Chinese
+    platforms write for "nothing") become ``missing``.
+
+    A value that is not a number in ``fmt`` (the platform's: a decimal point) is passed on as
+    written — ``12,50`` is not 1250 — so that ingest rejects its row naming it.
+    """
     out = text.astype(str).str.strip()
-    out = out.str.replace(f"^[¥￥$€][{SPACE}]*", "", regex=True).str.replace(",", "", regex=False)
+    out = out.str.replace(f"^[¥￥$€][{SPACE}]*", "", regex=True)
     out = out.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
-    return out.where(~_isin(out, _MISSING), missing)
+    return plain_numbers(out, fmt).where(~_isin(out, _MISSING), missing)
 
 
 #: Plain decimals that Arrow and pandas both read exactly (at most 15 digits, no exponent:
@@ -155,9 +168,10 @@ def to_number(text: pd.Series) -> pd.Series:
 
 
 def percent(text: pd.Series) -> pd.Series:
-    """``9.98%`` → 0.0998 (floats, NaN where missing)."""
+    """``9.98%`` → 0.0998 (floats, NaN where missing or not a finite number)."""
     out = number(text).str.rstrip("%")
-    values = pd.to_numeric(out, errors="coerce")
+    values = pd.to_numeric(out, errors="coerce").astype("float64")
+    values = values.where(np.isfinite(values))
     return values.where(~text.astype(str).str.strip().str.endswith("%"), values / 100)
 
 
@@ -172,7 +186,8 @@ def money_text(values: pd.Series) -> pd.Series:
 
 
 def int_text(values: pd.Series) -> pd.Series:
-    return _map_floats(values, lambda v: "" if pd.isna(v) else str(int(round(v))))
+    """Floats as whole-number text (empty where NaN; ``inf`` as written, for ingest to reject)."""
+    return _map_floats(values, lambda v: "" if pd.isna(v) else str(int(round(v))) if math.isfinite(v) else str(v))
 
 
 def canonical(table: str, columns: dict[str, pd.Series | str], index: pd.Index) -> pd.DataFrame:
@@ -257,22 +272,26 @@ class PlatformSource:
     def load(self, path: Path) -> tuple[RawFrame, list[list[str]], int]:
         """The export's table (columns named as the platform names them, aliases resolved),
         the rows down to the header (at least) and the header's index in them."""
-        fast = read_grid_table(path, self.header_index, self._canon, stop_at_blank=self.stop_at_blank)
-        if fast is not None:
-            return fast
-        rows, encoding = read_grid(path)
-        index = self.header_index(rows)
-        if index is None:  # detect() checked the head; a file changed underneath us
+        found = read_table(path, self.header_index, self._canon, stop_at_blank=self.stop_at_blank)
+        if found is None:  # detect() checked the head; a file changed underneath us
             raise InputError(path, f"the header of the {self.description} was not found",
                              expected=", ".join(self.signature), todo="re-export the file")
-        renamed = [self._canon(c) for c in rows[index]]
-        raw = grid_frame(path, [*rows[:index], renamed, *rows[index + 1:]], index, encoding,
-                         stop_at_blank=self.stop_at_blank)
-        return raw, rows, index
+        return found
 
     def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]:
+        """The adapter's frames, with what the reader found: its notes on the first frame, the
+        rows it could not read on the frame of the file's rows (the one with the most rows).
+        Platform exports write decimal points."""
         raw, grid, index = self.load(path)
-        yield from self.convert(path, raw, grid[:index])
+        frames = list(self.convert(path, raw, grid[:index]))
+        if not frames:
+            return
+        main = max(range(len(frames)), key=lambda i: len(frames[i].rows))
+        for i, sf in enumerate(frames):
+            yield dataclasses.replace(
+                sf, notes=[*raw.notes, *sf.notes] if i == 0 else sf.notes,
+                bad_rows=raw.bad_rows if i == main else sf.bad_rows,
+                number_format=sf.number_format or POINT)
 
     def convert(self, path: Path, raw: RawFrame, preamble: list[list[str]]) -> Iterator[SourceFrame]:
         raise NotImplementedError

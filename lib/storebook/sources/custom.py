@@ -25,8 +25,15 @@ import yaml
 
 from storebook import schema
 from storebook.errors import InputError
+from storebook.parsing import NumberFormat, detect_number_format
 from storebook.sources.base import SourceFrame, canonical, province
-from storebook.sources.readers import ENCODING_ALIASES, grid_frame, read_grid, read_grid_table
+from storebook.sources.readers import (
+    ENCODING_ALIASES,
+    HEADER_SCAN,
+    grid_frame,
+    read_grid_table,
+    read_records,
+)
 
 DECLARATIONS_NAME = "storebook.sources.yaml"
 SOURCE_KEYS = {"name", "table", "files", "encoding", "delimiter", "header_row", "sheet", "skip_footer", "decimal",
@@ -129,7 +136,8 @@ class CustomSource:
         encoding = str(spec.get("encoding", "auto")).lower()
         if encoding not in ENCODING_ALIASES:
             raise bad(f"encoding '{encoding}' is not supported", f"use one of {', '.join(ENCODING_ALIASES)}")
-        if spec.get("decimal", ".") == spec.get("thousands", ","):
+        decimal = spec.get("decimal", ".")
+        if decimal == spec.get("thousands", "." if decimal == "," else ","):
             raise bad("`decimal:` and `thousands:` are the same character", "set them to different characters")
         return cls(spec, path, timezone)
 
@@ -150,29 +158,30 @@ class CustomSource:
         spec = self.spec
         where = f"{self.declared_in}, source '{self.name}'"
         encoding = str(spec.get("encoding", "auto")).lower()
+        declared = None if encoding == "auto" else encoding
+        delimiter = str(spec["delimiter"]) if spec.get("delimiter") else None  # sniffed when not declared
+        header_row = int(spec.get("header_row", 1))
+        footer = int(spec.get("skip_footer", 0))
         fast = None
-        if spec.get("skip_footer", 0) == 0:  # a footer needs the row count: the Python reader's
-            def header_index(rows: list[list[str]]) -> int | None:
-                index = int(spec.get("header_row", 1)) - 1
-                return index if 0 <= index < len(rows) else None
+        if not footer and 1 <= header_row <= HEADER_SCAN and spec.get("sheet") is None:
+            def header_index(rows: list[list[str]]) -> int | None:  # a footer needs the row count: read_records'
+                return header_row - 1 if header_row - 1 < len(rows) else None
 
-            fast = read_grid_table(path, header_index, encoding=None if encoding == "auto" else encoding,
-                                   delimiter=str(spec.get("delimiter", ",")), declared_in=where)
+            fast = read_grid_table(path, header_index, encoding=declared, delimiter=delimiter, declared_in=where)
         if fast is not None:
-            raw, used_encoding, header_row = fast[0], fast[0].encoding, fast[2] + 1
+            raw, used_encoding = fast[0], fast[0].encoding
         else:
-            rows, used_encoding = read_grid(path, encoding=None if encoding == "auto" else encoding,
-                                            delimiter=str(spec.get("delimiter", ",")), sheet=spec.get("sheet"),
-                                            declared_in=where)
-            header_row = int(spec.get("header_row", 1))
+            records = read_records(path, encoding=declared, delimiter=delimiter, sheet=spec.get("sheet"),
+                                   declared_in=where)
+            rows, used_encoding = records.rows, records.encoding
             if header_row < 1 or header_row > len(rows):
                 raise InputError(path, f"the declared header_row {header_row} is not in the file ({len(rows)} rows)",
                                  expected="the 1-based row number of the header",
                                  todo=f"fix `header_row:` in {where}")
-            footer = int(spec.get("skip_footer", 0))
             if footer:
                 rows = rows[: max(header_row, len(rows) - footer)]
             raw = grid_frame(path, rows, header_row - 1, used_encoding)
+            raw.notes = [*records.notes, *raw.notes]
         columns = {k: str(v) for k, v in (spec.get("columns") or {}).items()}
         absent = [v for v in columns.values() if v not in raw.frame.columns]
         if absent:
@@ -183,7 +192,7 @@ class CustomSource:
                 todo="fix `columns:` (names must match the header exactly, spaces aside) or `header_row:`")
         f = raw.frame
         out: dict[str, pd.Series | str] = {}
-        notes = [f"custom source '{self.name}' declared in {self.declared_in}."]
+        notes = [f"custom source '{self.name}' declared in {self.declared_in}.", *raw.notes]
         column_notes = {}
         kinds = {c.name: c.kind for c in schema.columns(self.table)}
         value_maps = spec.get("values") or {}
@@ -209,29 +218,39 @@ class CustomSource:
             out[target] = str(value).lower() if isinstance(value, bool) else str(value)
         frame = canonical(self.table, out, f.index)
         dropped = [c for c in f.columns if c not in set(columns.values())]
+        fmt = self._number_format()
+        if fmt is None:
+            fmt = detect_number_format([frame[t] for t in columns if kinds[t] in {"int", "Int64", "float"}])
+            if fmt.decimal == ",":
+                notes.append("numbers read with a decimal comma (1.234,50), as the file writes them.")
         yield SourceFrame(self.table, frame, raw.rows, used_encoding, dropped, notes=notes,
-                          column_notes=column_notes)
+                          column_notes=column_notes, bad_rows=raw.bad_rows, number_format=fmt)
 
     # -- value clean-ups
     def _number(self, text: pd.Series) -> pd.Series:
-        thousands = str(self.spec.get("thousands", ","))
+        """Numbers as written (ingest parses them in the declared format); "nothing" markers empty."""
+        return text.where(~text.isin(["-", "--", "null", "NULL"]), "")
+
+    def _number_format(self) -> NumberFormat | None:
+        """The declared format (``decimal:``/``thousands:``), or None to tell from the values."""
+        if "decimal" not in self.spec and "thousands" not in self.spec:
+            return None
         decimal = str(self.spec.get("decimal", "."))
-        out = text.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
-        if thousands:
-            out = out.str.replace(thousands, "", regex=False)
-        if decimal != ".":
-            out = out.str.replace(decimal, ".", regex=False)
-        return out.where(~out.isin(["-", "--", "null", "NULL"]), "")
+        default = "." if decimal == "," else ","
+        return NumberFormat(decimal, str(self.spec.get("thousands", default)))
 
     def _when(self, text: pd.Series, fmt: str | None, kind: str) -> pd.Series:
         empty = text.isin(["", "-", "--", "null", "NULL"])
-        if fmt:
-            parsed = pd.to_datetime(text.where(~empty), format=fmt, errors="coerce")
-        else:
-            parsed = pd.to_datetime(text.where(~empty), format="ISO8601", errors="coerce")
+        try:
+            parsed = pd.to_datetime(text.where(~empty), format=fmt or "ISO8601", errors="coerce")
+        except (ValueError, TypeError):  # offsets mixed with local times: ingest converts them
+            return text.where(~empty, "").astype("str")
         tz = self.spec.get("timezone")
-        if tz and kind == "timestamp":
-            parsed = parsed.dt.tz_localize(str(tz)).dt.tz_convert(self.store_timezone).dt.tz_localize(None)
+        if isinstance(parsed.dtype, pd.DatetimeTZDtype):  # the values carry their offset
+            parsed = parsed.dt.tz_convert(self.store_timezone).dt.tz_localize(None)
+        elif tz and kind == "timestamp":  # a time that does not exist or repeats (DST) is left to ingest to reject
+            parsed = parsed.dt.tz_localize(str(tz), ambiguous="NaT", nonexistent="NaT").dt.tz_convert(
+                self.store_timezone).dt.tz_localize(None)
         shown = parsed.dt.strftime("%Y-%m-%d" if kind == "date" else "%Y-%m-%d %H:%M:%S")
         # A value that does not fit the format is passed on as written: ingest rejects its row.
         return shown.where(parsed.notna(), text.where(~empty, "")).astype("str")

@@ -1,18 +1,30 @@
-"""Reading raw export files into frames of strings, whatever their encoding.
+"""Reading raw export files into frames of strings, counting what the file holds.
 
-Exports arrive as CSV in UTF-8, UTF-8 with a BOM or GBK/GB18030, or as XLSX/XLS. The
-encoding is detected from the bytes, never assumed; every value is read as text so that
-parsing (and its error messages) happens in one place, in ingest.
+Exports arrive as CSV (comma, tab, semicolon or pipe separated; UTF-8, UTF-8 with a BOM,
+GBK/GB18030, UTF-16 …; LF, CRLF or lone CR line ends) or as XLSX/XLS. The encoding is
+detected from the bytes with a confidence test (:mod:`storebook.sources.encodings`), the
+separator from the first lines, and what a file really is from its first bytes (a CSV
+named ``.xlsx`` is read as text). Every value is read as text, so that parsing and its
+messages happen in one place (:mod:`storebook.parsing`).
+
+Records, not guesses: a value may span lines only inside well-formed quotes. A stray quote
+makes CSV readers (Python's and Arrow's alike) swallow the following lines into one value,
+so every record that spans lines is parsed again strictly; one that does not parse stops
+the ingest naming the line where the quote opened. A row with more fields than the header
+is not read but rejected with its row number (``RawFrame.bad_rows``), so that per file
+rows read = rows written + rows rejected still counts the file's records.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import re
-import warnings
+import stat
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -22,265 +34,283 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from storebook.errors import InputError
+from storebook.sources.encodings import ENCODING_ALIASES, decode_bytes, detect_encoding
+from storebook.sources.policy import current_policy
+from storebook.sources.workbooks import (
+    EXCEL_SUFFIXES,
+    check_workbook,
+    file_kind,
+    read_sheet,
+    sheet_names,
+)
+
+__all__ = ["ENCODING_ALIASES", "EXCEL_SUFFIXES", "TEXT_SUFFIXES", "RawFrame", "decode_bytes", "detect_encoding",
+           "find_header", "grid_frame", "read_grid", "read_grid_table", "read_header", "read_records",
+           "read_table"]
 
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
-EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
-# GB18030 is a superset of GBK and GB2312: one attempt covers all three.
-ENCODINGS = ("utf-8", "gb18030")
+#: Separators a file may use, in order of preference when two fit equally well.
+DELIMITERS = (",", "\t", ";", "|")
+DELIMITER_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe"}
+#: How many rows the header may lie below the top (title blocks, notes).
+HEADER_SCAN = 40
+_HEAD = 1 << 16
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+BAD_ROW_COLUMNS = ["row", "column", "reason"]
+
+
+def _no_bad_rows() -> pd.DataFrame:
+    return pd.DataFrame({"row": pd.Series(dtype="int64"), "column": pd.Series(dtype="str"),
+                         "reason": pd.Series(dtype="str")})
 
 
 @dataclass
 class RawFrame:
-    """A file's rows as text. ``rows`` are the spreadsheet row numbers (header = 1)."""
+    """A file's rows as text. ``rows`` are the spreadsheet row numbers (the first record = 1).
+
+    Attributes:
+        bad_rows: rows the reader could not split into the header's columns (row, column,
+            reason): ingest rejects them, so that they are counted and never dropped.
+        notes: what the reader did that a reader of ``_ingest.json`` should know (the
+            separator it used, the sheet and header row it found, a workbook named .csv …).
+    """
 
     frame: pd.DataFrame
     rows: pd.Series
     encoding: str
+    bad_rows: pd.DataFrame = field(default_factory=_no_bad_rows)
+    notes: list[str] = field(default_factory=list)
 
 
-def detect_encoding(data: bytes, path: Path) -> str:
-    """Return the encoding of ``data``: utf-8-sig (BOM), utf-8 or gb18030.
+@dataclass
+class Records:
+    """A file's records (rows of stripped cells), how it was decoded and split, and notes."""
 
-    Raises:
-        InputError: naming the line and byte where no supported encoding fits.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    errors = {}
-    for encoding in ENCODINGS:
-        try:
-            data.decode(encoding)
-            return encoding
-        except UnicodeDecodeError as exc:
-            errors[encoding] = exc
-    exc = errors["utf-8"]
-    line = data[: exc.start].count(b"\n") + 1
-    raise InputError(
-        path,
-        f"bytes {data[exc.start:exc.start + 4]!r} on line {line} (byte {exc.start}) are neither UTF-8 nor GBK/GB18030",
-        row=line,
-        expected="a file encoded in UTF-8 (with or without BOM) or GBK",
-        todo="re-export the file as CSV UTF-8, or save it again from Excel as 'CSV UTF-8'",
-    )
+    rows: list[list[str]]
+    encoding: str
+    delimiter: str = ","
+    notes: list[str] = field(default_factory=list)
 
 
-def read_header(path: Path) -> tuple[list[str], str]:
-    """The column names of a file (stripped) and its encoding, without reading it all."""
-    if path.suffix.lower() in EXCEL_SUFFIXES:
-        head = _read_excel(path, nrows=0)
-        return [str(c).strip() for c in head.columns], "xlsx"
-    with path.open("rb") as fh:
-        data = fh.read(1 << 16)
-    if not data.strip():
-        raise InputError(path, "the file is empty", expected="a header row and data rows",
-                         todo="re-export the file, or delete it if it was saved by mistake")
-    # A truncated multi-byte character at the end of the sample is not an encoding error.
-    encoding = detect_encoding(data[: data.rfind(b"\n") + 1] or data, path)
-    first = data.decode(encoding, errors="replace").splitlines()[0]
-    return [c.strip() for c in next(csv.reader([first]))], encoding
+# ----------------------------------------------------------------------------- bytes and text
 
-
-def read_table(path: Path) -> RawFrame:
-    """Read a CSV or Excel file as text columns (empty cells are empty strings)."""
-    if path.suffix.lower() in EXCEL_SUFFIXES:
-        frame = _read_excel(path)
-        frame.columns = [str(c).strip() for c in frame.columns]
-        return RawFrame(frame, pd.Series(range(2, len(frame) + 2)), "xlsx")
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(path, "the file is empty", expected="a header row and data rows",
-                         todo="re-export the file, or delete it if it was saved by mistake")
-    encoding = detect_encoding(data, path)
-    if encoding != "utf-8":
-        data = data.decode(encoding).encode("utf-8")
-    header = [c.strip() for c in next(csv.reader([data.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")]))]
-    _check_header(path, header)
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(data),
-            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types={c: pa.string() for c in header},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except pa.ArrowInvalid as exc:
-        raise InputError(
-            path, f"the file is not a well-formed CSV ({exc})",
-            expected=f"{len(header)} comma-separated fields on every row, as in the header",
-            todo="check the row named above for a stray quote or separator, and re-export",
-        ) from exc
-    frame = table.to_pandas()
-    return RawFrame(frame, pd.Series(range(2, len(frame) + 2)), encoding)
-
-
-def _check_header(path: Path, header: list[str]) -> None:
-    seen: set[str] = set()
-    for name in header:
-        if not name:
-            raise InputError(path, "a column has no name in the header row", row=1,
-                             expected="a name for every column", todo="name the column or delete it")
-        if name in seen:
-            raise InputError(path, f"the column '{name}' appears twice in the header", row=1, column=name,
-                             expected="each column once", todo="delete or rename one of them")
-        seen.add(name)
-
-
-def _read_excel(path: Path, nrows: int | None = None) -> pd.DataFrame:
-    try:
-        with warnings.catch_warnings():  # pandas deprecates xlrd, the only reader of .xls here
-            warnings.simplefilter("ignore", FutureWarning)
-            warnings.filterwarnings("ignore", message=".*xlrd engine is deprecated.*")
-            frame = pd.read_excel(path, dtype=str, keep_default_na=False, na_filter=False, nrows=nrows)
-    except Exception as exc:  # openpyxl/xlrd raise many types for a damaged workbook
-        raise InputError(path, f"the workbook cannot be read ({type(exc).__name__}: {exc})",
-                         expected="an .xlsx or .xls workbook whose first sheet holds the table",
-                         todo="open it in Excel and save it again, or export CSV") from exc
-    if nrows is None and frame.empty and len(frame.columns) == 0:
-        raise InputError(path, "the workbook's first sheet is empty", expected="a header row and data rows",
-                         todo="put the table on the first sheet")
-    return frame.astype(str) if not frame.empty else frame
-
-
-# ----------------------------------------------------------------------------- platform layouts
-# Platform exports are not always a header on line 1: GA4 writes '#' comment lines first,
-# 生意参谋 a title block, some exports a summary line at the end. These readers return the
-# raw grid (every row, every cell as text) so that an adapter can find its header.
-
-#: Declared encodings an analyst may write, and the codec that reads them.
-ENCODING_ALIASES = {
-    "auto": None, "utf-8": "utf-8", "utf8": "utf-8", "utf-8-sig": "utf-8-sig", "utf-8-bom": "utf-8-sig",
-    "gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030", "cp936": "gb18030",
-}
-
-
-def decode_bytes(data: bytes, path: Path, declared: str | None = None, declared_in: str = "") -> tuple[str, str]:
-    """Decode ``data`` as text; return (text, encoding).
-
-    With ``declared`` (from a custom source) the declaration is checked against the bytes:
-    a file whose bytes contradict it stops with a message rather than being read as garbage
-    (UTF-8 bytes read as GBK decode without error, but into nonsense).
+def read_bytes(path: Path, head: int | None = None) -> bytes:
+    """The bytes of a regular file (at most ``head`` of them), within ``[ingest] max_file_mb``.
 
     Raises:
-        InputError: the bytes fit no supported encoding, or not the declared one.
+        InputError: the path is not a regular file (a pipe would block the ingest) or is too large.
     """
-    if declared is None or ENCODING_ALIASES.get(declared.lower().strip()) is None:
-        if declared is not None and declared.lower().strip() not in ENCODING_ALIASES:
-            raise InputError(path, f"the declared encoding '{declared}' is not supported",
-                             expected=f"one of {', '.join(ENCODING_ALIASES)}",
-                             todo=f"fix `encoding:` in {declared_in or 'the source declaration'}, or write `auto`")
-        encoding = detect_encoding(data, path)
-        return data.decode(encoding), encoding
-    codec = ENCODING_ALIASES[declared.lower().strip()]
-    where = f" (declared in {declared_in})" if declared_in else ""
-    if codec.startswith("utf-8"):
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            actual = _other_encoding(data, "gb18030")
-            raise InputError(
-                path, f"the file is declared {declared}{where} but the bytes on line {line} are not UTF-8"
-                      + (f"; they read as {actual}" if actual else ""),
-                row=line, expected=f"a file encoded in {declared}",
-                todo=("set `encoding: gbk` (or `auto`) for this source" if actual else
-                      "re-export the file as CSV UTF-8"),
-            ) from exc
-    # Declared GBK: UTF-8 bytes would decode into nonsense without an error, so check first.
-    if not data.isascii() and _other_encoding(data, "utf-8"):
-        raise InputError(
-            path, f"the file is declared {declared}{where} but its bytes are UTF-8 (reading them as GBK garbles every Chinese character)",
-            expected=f"a file encoded in {declared}", todo="set `encoding: utf-8` (or `auto`) for this source",
-        )
     try:
-        return data.decode(codec), "gb18030"
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"the file is declared {declared}{where} but the bytes on line {line} are not GBK",
-                         row=line, expected=f"a file encoded in {declared}",
-                         todo="set `encoding: auto` for this source, or re-export the file") from exc
+        info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise InputError(path, "the file does not exist (a broken link?)", expected="a data file",
+                         todo="remove the link or restore the file") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "not a regular file (a pipe, socket or device)", expected="a data file",
+                         todo="move it out of data/raw")
+    if head is None:
+        current_policy().check_size(path, info.st_size)
+    with open(path, "rb") as fh:  # read-only: raw files are never changed
+        return fh.read() if head is None else fh.read(head)
 
 
-def _other_encoding(data: bytes, codec: str) -> str:
-    try:
-        data.decode(codec)
-    except UnicodeDecodeError:
-        return ""
-    return "GBK/GB18030" if codec == "gb18030" else "UTF-8"
+def _empty(path: Path) -> InputError:
+    return InputError(path, "the file is empty", expected="a header row and data rows",
+                      todo="re-export the file, or delete it if it was saved by mistake")
 
 
-def read_grid(path: Path, *, encoding: str | None = None, delimiter: str = ",", sheet: str | int | None = None,
-              declared_in: str = "", limit: int | None = None) -> tuple[list[list[str]], str]:
-    """Every row of a CSV (or of one sheet of a workbook) as lists of stripped text.
+def _blank(data: bytes) -> bool:
+    """Whether ``data`` holds only white space (without copying a big file to find out)."""
+    return not data[:_HEAD].strip() and not data.strip()
 
-    Args:
-        path: the file.
-        encoding: a declared encoding (see :data:`ENCODING_ALIASES`); detected when None.
-        delimiter: the field separator of a text file.
-        sheet: the sheet of a workbook (name or 0-based index; default the first).
-        declared_in: where the encoding was declared, for messages.
-        limit: read at most this many rows (for detection).
-    Returns:
-        (rows, encoding); a workbook's encoding is reported as "xlsx" or "xls".
-    """
-    if path.suffix.lower() in EXCEL_SUFFIXES:
-        try:
-            with warnings.catch_warnings():  # pandas deprecates xlrd, the only reader of .xls here
-                warnings.filterwarnings("ignore", message=".*xlrd engine is deprecated.*")
-                frame = pd.read_excel(path, sheet_name=sheet if sheet is not None else 0, header=None, dtype=str,
-                                      keep_default_na=False, na_filter=False, nrows=limit)
-        except Exception as exc:  # openpyxl/xlrd raise many types for a damaged workbook
-            raise InputError(path, f"the workbook cannot be read ({type(exc).__name__}: {exc})",
-                             expected="an .xlsx or .xls workbook holding the export",
-                             todo="open it in Excel and save it again, or export CSV") from exc
-        rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
-        return rows, "xls" if path.suffix.lower() == ".xls" else "xlsx"
-    data = path.read_bytes() if limit is None else _head_bytes(path)
-    if not data.strip():
-        raise InputError(path, "the file is empty", expected="a header row and data rows",
-                         todo="re-export the file, or delete it if it was saved by mistake")
-    if limit is not None:  # a truncated multi-byte character at the end of a sample is no error
-        data = data[: data.rfind(b"\n") + 1] or data
+
+def _decode(path: Path, data: bytes, encoding: str | None, declared_in: str) -> tuple[str, str]:
+    """Text without a BOM, and the encoding; a NUL character stops (a binary or damaged file)."""
+    if _blank(data):
+        raise _empty(path)
     text, used = decode_bytes(data, path, encoding, declared_in)
     if text.startswith("\ufeff"):
         text = text[1:]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    for row in reader:
-        rows.append([c.strip() for c in row])
+    if not text.strip():
+        raise _empty(path)
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise _nul(path, len(_NEWLINE.findall(text, 0, nul)) + 1)
+    return text, used
+
+
+def _nul(path: Path, line: int) -> InputError:
+    return InputError(path, f"line {line} holds a NUL character: the file is binary, damaged, or UTF-16 without a "
+                            "byte-order mark", expected="a text export (CSV)",
+                      todo="re-export the file as CSV UTF-8 (the file's content is not shown here)")
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The separator that splits the most rows of ``sample`` into the same number (> 1) of fields.
+
+    Title lines above a header have one field whatever the separator; a comma inside a
+    quoted value does not split it. Ties go to the comma.
+    """
+    best, best_score = ",", (0, 0)
+    lines = _NEWLINE.split(sample)
+    if len(lines) > 1:
+        lines = lines[:-1]  # the sample may end inside a row
+    for delimiter in DELIMITERS:
+        try:
+            widths = [len(r) for r in csv.reader(lines[:HEADER_SCAN], delimiter=delimiter) if len(r) > 1]
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        width, count = Counter(widths).most_common(1)[0]
+        if (count, width) > best_score:
+            best, best_score = delimiter, (count, width)
+    return best
+
+
+def _count_lines(data: bytes) -> int:
+    """Physical lines (LF, CRLF or lone CR ends; a last line without one counts)."""
+    cr = data.count(b"\r")
+    lines = data.count(b"\n") + (cr - data.count(b"\r\n") if cr else 0)
+    return lines + (1 if data and not data.endswith((b"\n", b"\r")) else 0)
+
+
+def read_records(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
+                 sheet: str | int | None = None, declared_in: str = "", limit: int | None = None) -> Records:
+    """Every record of a CSV (or row of one sheet of a workbook) as lists of stripped text.
+
+    Args:
+        path: the file.
+        encoding: a declared encoding (see ENCODING_ALIASES); detected when None.
+        delimiter: the field separator of a text file; sniffed when None.
+        sheet: the sheet of a workbook (name or 0-based index; default the first).
+        declared_in: where the encoding was declared, for messages.
+        limit: read at most this many rows (for detection).
+    Raises:
+        InputError: the file is empty, not text in a known encoding, too large, or a value
+            runs over lines without well-formed quotes.
+    """
+    data = read_bytes(path, head=_HEAD if limit is not None else None)
+    kind = file_kind(path, data[:512])
+    if kind != "text":
+        check_workbook(path, kind)
+        return Records(read_sheet(path, sheet, limit), "xls" if kind == "xls" else "xlsx")
+    notes = _kind_notes(path)
+    if limit is not None:  # a truncated character or record at the end of a sample is no error
+        cut = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1
+        data = data[:cut] or data
+    else:
+        current_policy().check_rows(path, _count_lines(data))
+    text, used = _decode(path, data, encoding, declared_in)
+    del data
+    delimiter = delimiter or sniff_delimiter(text[:_HEAD])
+    if delimiter != ",":
+        notes.append(f"read as {DELIMITER_NAMES.get(delimiter, repr(delimiter))}-separated values.")
+    rows, problems = _split(text, delimiter, limit)
+    if problems and limit is None:
+        _raise_quote_problem(path, rows, problems[0])
+    return Records(rows, used, delimiter, notes)
+
+
+def _kind_notes(path: Path) -> list[str]:
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        return [f"the file is named '{path.suffix}' but holds text: it was read as a CSV file."]
+    return []
+
+
+def _split(text: str, delimiter: str, limit: int | None) -> tuple[list[list[str]], list[tuple[int, int, int]]]:
+    """The records of ``text`` (cells stripped) and the quote problems found: (first line,
+    last line, field) of each record that spans lines but does not parse strictly."""
+    buffer: list[str] = []
+
+    def lines():  # noqa: ANN202 - the lines of the current record are kept for a strict re-read
+        for line in io.StringIO(text, newline=""):
+            buffer.append(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter)
+    rows, problems, line = [], [], 0
+    for record in reader:
+        first, line = line + 1, reader.line_num
+        if len(buffer) > 1 and not _strict(buffer, delimiter):
+            field_index = next((i for i, v in enumerate(record) if "\n" in v or "\r" in v), 0)
+            problems.append((first, line, field_index))
+        buffer.clear()
+        rows.append([c.strip() for c in record])
         if limit is not None and len(rows) >= limit:
             break
-    return rows, used
+    return rows, problems
 
 
-def _head_bytes(path: Path, size: int = 1 << 16) -> bytes:
-    with path.open("rb") as fh:
-        return fh.read(size)
+def _strict(lines: list[str], delimiter: str) -> bool:
+    """Whether ``lines`` are exactly one record with well-formed quotes."""
+    try:
+        return len(list(csv.reader(lines, delimiter=delimiter, strict=True))) == 1
+    except csv.Error:
+        return False
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    if text.endswith(".0") and text[:-2].lstrip("-").isdigit():  # xlrd gives floats for whole numbers
-        text = text[:-2]
-    return text.strip()
+def _raise_quote_problem(path: Path, rows: list[list[str]], problem: tuple[int, int, int]) -> None:
+    first, last, field_index = problem
+    header = next((r for r in rows[:HEADER_SCAN] if len(r) > field_index and r[field_index]), None)
+    column = header[field_index] if header is not None and first > 1 else None
+    where = f"field {field_index + 1}" + (f" ('{column}')" if column else "")
+    raise InputError(
+        path, f"line {first}: a quote opens a value in {where} that runs over the following lines and is not "
+              f"closed properly (it swallows lines {first + 1}–{last}, which would otherwise be rows of their own)",
+        column=column, expected="quotes around a value closed before the next separator; a quote inside a value "
+                                "written twice (\"\")",
+        todo=f"remove the stray quote on line {first} or write it as \"\", or re-export the file with every value quoted",
+    )
+
+
+def read_grid(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
+              sheet: str | int | None = None, declared_in: str = "", limit: int | None = None,
+              ) -> tuple[list[list[str]], str]:
+    """The rows and the encoding of :func:`read_records` (a workbook's encoding is "xlsx" or "xls")."""
+    records = read_records(path, encoding=encoding, delimiter=delimiter, sheet=sheet, declared_in=declared_in,
+                           limit=limit)
+    return records.rows, records.encoding
+
+
+def read_header(path: Path) -> tuple[list[str], str]:
+    """The first non-empty row of a file (stripped) and its encoding, reading only its head."""
+    records = read_records(path, limit=HEADER_SCAN)
+    first = next((r for r in records.rows if any(r)), None)
+    if first is None:
+        raise _empty(path)
+    return first, records.encoding
+
+
+# ----------------------------------------------------------------------------- from records to a frame
+
+def _check_header(path: Path, header: list[str], row: int = 1) -> None:
+    seen: set[str] = set()
+    for name in header:
+        if not name:
+            raise InputError(path, "a column has no name in the header row", row=row,
+                             expected="a name for every column", todo="name the column or delete it")
+        if name in seen:
+            raise InputError(path, f"the column '{name}' appears twice in the header", row=row, column=name,
+                             expected="each column once", todo="delete or rename one of them")
+        seen.add(name)
 
 
 def grid_frame(path: Path, rows: list[list[str]], header_index: int, encoding: str,
                *, stop_at_blank: bool = False) -> RawFrame:
     """The rows below ``rows[header_index]`` as a frame named by that header.
 
-    Rows shorter than the header are padded, fully empty rows skipped; ``rows`` of the
+    Rows shorter than the header are padded, fully empty rows skipped; a row with a value
+    beyond the header's last column is not read but listed in ``bad_rows``. ``rows`` of the
     result are spreadsheet row numbers (1-based). With ``stop_at_blank`` the table ends at
     the first empty row (GA4 appends further sections after one).
     """
     header = [c.strip() for c in rows[header_index]]
     while header and not header[-1]:
         header.pop()
-    _check_header(path, header)
+    _check_header(path, header, header_index + 1)
     width = len(header)
-    body, numbers = [], []
+    body, numbers, bad = [], [], []
     for i in range(header_index + 1, len(rows)):
         row = rows[i]
         if not any(c.strip() for c in row):
@@ -288,17 +318,19 @@ def grid_frame(path: Path, rows: list[list[str]], header_index: int, encoding: s
                 break
             continue
         if len(row) > width and any(c.strip() for c in row[width:]):
-            raise InputError(path, f"row {i + 1} has {len(row)} fields but the header has {width}", row=i + 1,
-                             expected=f"{width} fields on every row, as in the header",
-                             todo="check the row for a stray separator or quote, and re-export")
+            bad.append((i + 1, "", f"the row has {len(row)} fields but the header has {width}: a separator or quote "
+                                   "inside a value shifted its cells; the row is not read"))
+            continue
         body.append((row + [""] * width)[:width])
         numbers.append(i + 1)
     frame = pd.DataFrame(body, columns=header, dtype="str") if body else pd.DataFrame(
         {c: pd.Series(dtype="str") for c in header})
-    return RawFrame(frame, pd.Series(numbers, dtype="int64"), encoding)
+    bad_rows = pd.DataFrame(bad, columns=BAD_ROW_COLUMNS).astype({"row": "int64", "column": "str", "reason": "str"}) \
+        if bad else _no_bad_rows()
+    return RawFrame(frame, pd.Series(numbers, dtype="int64"), encoding, bad_rows)
 
 
-def find_header(rows: list[list[str]], wanted: set[str], at_least: int, scan: int = 40) -> int | None:
+def find_header(rows: list[list[str]], wanted: set[str], at_least: int, scan: int = HEADER_SCAN) -> int | None:
     """The index of the first of the top ``scan`` rows naming ``at_least`` of ``wanted``."""
     for i, row in enumerate(rows[:scan]):
         if len({c.strip() for c in row} & wanted) >= at_least:
@@ -306,19 +338,74 @@ def find_header(rows: list[list[str]], wanted: set[str], at_least: int, scan: in
     return None
 
 
+def read_table(path: Path, find: Callable[[list[list[str]]], int | None], rename: Callable[[str], str] = str,
+               *, encoding: str | None = None, delimiter: str | None = None, sheet: str | int | None = None,
+               declared_in: str = "", stop_at_blank: bool = False, strip: bool = True,
+               ) -> tuple[RawFrame, list[list[str]], int] | None:
+    """The table of a file below the header ``find`` places among its first rows.
+
+    A text file is read by Arrow where it can vouch for the result (:func:`read_grid_table`),
+    else by Python's csv module. A workbook's sheets are tried in order (only ``sheet``
+    when given): the first sheet whose top rows hold the header is read, and a note says
+    which sheet and row that was when it is not the first sheet's first row.
+
+    Args:
+        find: the index of the header among the first rows (stripped, not renamed), or None.
+        rename: applied to each header name (an adapter's aliases).
+        encoding, delimiter, declared_in: as for :func:`read_records`.
+        sheet: the only sheet to look at.
+        stop_at_blank: the table ends at its first empty row.
+        strip: whether the fast path strips cells (see :func:`read_grid_table`).
+    Returns:
+        (frame, the rows down to the header, the header's index), or None when no header was found.
+    """
+    fast = read_grid_table(path, find, rename, encoding=encoding, delimiter=delimiter, declared_in=declared_in,
+                           stop_at_blank=stop_at_blank, strip=strip)
+    if fast is not None:
+        return fast
+    head = read_bytes(path, head=512)
+    if file_kind(path, head) == "text":
+        records = read_records(path, encoding=encoding, delimiter=delimiter, declared_in=declared_in)
+        found = _frame_below(path, records, find, rename, stop_at_blank)
+        return found
+    check_workbook(path, file_kind(path, head))
+    names = sheet_names(path) if sheet is None else [sheet]
+    for number, name in enumerate(names):
+        if find(read_sheet(path, name, limit=HEADER_SCAN)) is None:
+            continue
+        records = read_records(path, sheet=name)
+        found = _frame_below(path, records, find, rename, stop_at_blank)
+        if found is not None and sheet is None and number > 0:
+            found[0].notes.append(f"the table was read from sheet '{name}' (sheet {number + 1}); the sheets before it "
+                                  "hold no table.")
+        return found
+    return None
+
+
+def _frame_below(path: Path, records: Records, find: Callable, rename: Callable[[str], str],
+                 stop_at_blank: bool) -> tuple[RawFrame, list[list[str]], int] | None:
+    index = find(records.rows[:HEADER_SCAN])
+    if index is None:
+        return None
+    rows = records.rows
+    renamed = [rename(c) for c in rows[index]]
+    raw = grid_frame(path, [*rows[:index], renamed, *rows[index + 1:]], index, records.encoding,
+                     stop_at_blank=stop_at_blank)
+    raw.notes = [*records.notes, *raw.notes]
+    return raw, rows[: index + 1], index
+
+
 # ----------------------------------------------------------------------------- the fast path
-# read_grid + grid_frame split and strip every cell in Python (about 30 µs a row of a
+# read_records + grid_frame split and strip every cell in Python (about 30 µs a row of a
 # Shopify export). read_grid_table gives the same frame with Arrow's CSV reader, which
 # parses exactly as csv.reader whenever every row has the header's number of fields (an
 # empty line counts as a blank row in both). Whatever it cannot vouch for (a ragged row,
 # a header it cannot place, a workbook) it leaves to the Python path: it returns None.
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-
 
 def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | None],
-                    rename: Callable[[str], str] = str, *, encoding: str | None = None, delimiter: str = ",",
-                    declared_in: str = "", stop_at_blank: bool = False,
+                    rename: Callable[[str], str] = str, *, encoding: str | None = None, delimiter: str | None = None,
+                    declared_in: str = "", stop_at_blank: bool = False, strip: bool = True,
                     ) -> tuple[RawFrame, list[list[str]], int] | None:
     """The table below a file's header, as :func:`grid_frame` gives it, read by Arrow.
 
@@ -326,68 +413,78 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
         path: a CSV file (a workbook gives None).
         find_header: the index of the header among the first 40 rows (stripped), or None.
         rename: applied to each header name (an adapter's aliases).
-        encoding, delimiter, declared_in: as for :func:`read_grid`.
+        encoding, delimiter, declared_in: as for :func:`read_records` (the separator is
+            sniffed when None).
         stop_at_blank: the table ends at its first empty row.
+        strip: strip the cells (False leaves it to the caller: ingest strips what it parses;
+            a row is then blank only when every cell is empty, not just white).
     Returns:
         (frame, the rows down to the header (stripped, header not renamed), the header's
-        index), or None when the file is one for :func:`read_grid` and :func:`grid_frame`.
+        index), or None when the file is one for :func:`read_records` and :func:`grid_frame`.
     Raises:
-        InputError: the file is empty or its bytes fit no (or not the declared) encoding,
-            exactly as :func:`read_grid` says it.
+        InputError: the file is empty, too large, or its bytes fit no (or not the declared)
+            encoding, exactly as :func:`read_records` says it; or a value spans lines without
+            well-formed quotes.
     """
-    if path.suffix.lower() in EXCEL_SUFFIXES or len(delimiter) != 1 or delimiter in '"\r\n':
-        return None
-    data = path.read_bytes()
-    if not data.strip():
-        return None  # read_grid says so
+    data = read_bytes(path)
+    if file_kind(path, data[:512]) != "text" or _blank(data):
+        return None  # read_records reads a workbook, and says a file is empty
     text, used = decode_bytes(data, path, encoding, declared_in)
-    del data
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    utf8 = used in {"utf-8", "utf-8-sig"}
+    if utf8:  # Arrow reads the bytes as they are: no copy of the file as text, and back
+        del text
+        data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        head_text = data[:_HEAD].decode("utf-8", errors="ignore")  # the cut may split a character
+        if b"\x00" in data:
+            raise _nul(path, _count_lines(data[: data.index(b"\x00") + 1]))
+    else:
+        text, used = _decode(path, data, encoding, declared_in)
+        head_text = text[:_HEAD]
+    if not head_text.strip():
+        return None  # read_records says the file is empty
+    delimiter = delimiter or sniff_delimiter(head_text)
+    if len(delimiter) != 1 or delimiter in '"\r\n':
+        return None
     head = []
-    for row in csv.reader(io.StringIO(text[: 1 << 16], newline=""), delimiter=delimiter):
+    for row in csv.reader(io.StringIO(head_text, newline=""), delimiter=delimiter):
         head.append(row)
-        if len(head) >= 40:
+        if len(head) >= HEADER_SCAN:
             break
     index = find_header([[c.strip() for c in row] for row in head])
     if index is None or index >= len(head) - 1:  # no header, or it may run past the sample
         return None
-    start = _records_end(text, head[: index + 1], delimiter)
-    if start is None or text.startswith("\ufeff", start):  # Arrow would drop that as a BOM
+    start = _records_end(head_text, head[: index + 1], delimiter)
+    if start is None or head_text.startswith("\ufeff", start):  # Arrow would drop that as a BOM
         return None
     raw_header = head[index]
     header = [rename(c.strip()).strip() for c in raw_header]
     while header and not header[-1]:
         header.pop()
-    _check_header(path, header)
+    _check_header(path, header, index + 1)
     width, fields = len(header), len(raw_header)
-    body = text[start:].encode("utf-8")
-    del text
-    invalid = []
-    names = [f"f{i}" for i in range(fields)]
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(body),
-            read_options=pacsv.ReadOptions(column_names=names),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
-                                             escape_char=False, newlines_in_values=True, ignore_empty_lines=False,
-                                             invalid_row_handler=lambda row: invalid.append(row) or "skip"),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
-        )
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    body = data[len(head_text[:start].encode("utf-8")):] if utf8 else text[start:].encode("utf-8")
+    first_body_line = len(_NEWLINE.findall(head_text, 0, start)) + 1
+    del data, head_text
+    if not utf8:
+        del text
+    body_lines = _count_lines(body)
+    current_policy().check_rows(path, first_body_line - 1 + body_lines)
+    table = _arrow_records(body, fields, delimiter)
+    if table is None:  # a row of another length: padded, or rejected, as grid_frame says
         return None
-    if invalid:  # a row of another length: padded, or an error, as grid_frame says
-        return None
-    cells = [pc.utf8_trim_whitespace(table.column(i)).combine_chunks() for i in range(fields)]
+    if body_lines != table.num_rows:  # some record spans lines: is each one well quoted?
+        _check_spanning_records(path, body, table, delimiter, first_body_line, raw_header)
+    cells = [pc.utf8_trim_whitespace(table.column(i)) if strip else table.column(i) for i in range(fields)]
     numbers = np.arange(index + 2, index + 2 + table.num_rows, dtype="int64")
-    blank_row = _all_empty(cells, table.num_rows)
+    # A blank row has an empty first cell: look at the others only when some first cell is empty.
+    blank_row = (_all_empty(cells, table.num_rows) if table.num_rows and pc.any(pc.equal(pc.binary_length(cells[0]), 0)).as_py()
+                 else np.zeros(table.num_rows, dtype=bool))
     if stop_at_blank:
         blanks = np.flatnonzero(blank_row)
         end = int(blanks[0]) if len(blanks) else table.num_rows
         cells, numbers, blank_row = [c.slice(0, end) for c in cells], numbers[:end], blank_row[:end]
     if width < fields and not _all_empty(cells[width:], len(numbers)).all():
-        return None  # a value beyond the header's last name: grid_frame names the row
+        return None  # a value beyond the header's last name: grid_frame rejects the row
     if blank_row.any():
         keep = pa.array(~blank_row)
         cells, numbers = [pc.filter(c, keep) for c in cells[:width]], numbers[~blank_row]
@@ -396,7 +493,66 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
     else:
         frame = pd.DataFrame({c: pd.Series(dtype="str") for c in header})
     preamble = [[c.strip() for c in row] for row in head[: index + 1]]
-    return RawFrame(frame, pd.Series(numbers, dtype="int64"), used), preamble, index
+    notes = _kind_notes(path) + ([f"read as {DELIMITER_NAMES[delimiter]}-separated values."]
+                                 if delimiter != "," and delimiter in DELIMITER_NAMES else [])
+    return RawFrame(frame, pd.Series(numbers, dtype="int64"), used, notes=notes), preamble, index
+
+
+def _arrow_records(body: bytes, fields: int, delimiter: str) -> pa.Table | None:
+    """The records of ``body`` as ``fields`` string columns, or None when a row has another
+    number of fields or Arrow cannot parse the body."""
+    names = [f"f{i}" for i in range(fields)]
+    for block_size in (1 << 20, max(1 << 20, len(body) + 1)):
+        invalid = []
+        try:
+            table = pacsv.read_csv(
+                io.BytesIO(body),
+                read_options=pacsv.ReadOptions(column_names=names, block_size=block_size),
+                parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
+                                                 escape_char=False, newlines_in_values=True, ignore_empty_lines=False,
+                                                 invalid_row_handler=lambda row, sink=invalid: sink.append(row) or "skip"),
+                convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
+                                                     strings_can_be_null=False, quoted_strings_can_be_null=False),
+            )
+        except pa.ArrowInvalid as exc:
+            # A value longer than a block ("straddling object"): once more, in one block.
+            if "straddl" in str(exc) and block_size == 1 << 20 and len(body) > block_size:
+                continue
+            return None
+        except pa.ArrowNotImplementedError:
+            return None
+        return None if invalid else table
+    return None
+
+
+def _check_spanning_records(path: Path, body: bytes, table: pa.Table, delimiter: str, first_line: int,
+                            header: list[str]) -> None:
+    """Parse strictly every record that spans lines (see the module docstring).
+
+    The caller checks first that the body has more lines than records (one count of line
+    ends: the whole cost for a clean file).
+    """
+    breaks = np.zeros(table.num_rows, dtype="int64")
+    per_field = []
+    for column in table.columns:
+        n = pc.count_substring_regex(column, r"\r\n|\r|\n").to_numpy(zero_copy_only=False).astype("int64")
+        per_field.append(n)
+        breaks += n
+    spanning = np.flatnonzero(breaks)
+    if not spanning.size:
+        return
+    starts = np.arange(table.num_rows) + np.cumsum(breaks) - breaks  # 0-based line of each record
+    octets = np.frombuffer(body, dtype=np.uint8)
+    lf, cr = octets == 10, octets == 13
+    ends = np.flatnonzero(lf | (cr & ~np.append(lf[1:], False)))  # the last byte of each line
+    for i in spanning:
+        a, b = int(starts[i]), int(starts[i] + breaks[i])
+        lo = int(ends[a - 1]) + 1 if a > 0 else 0
+        hi = int(ends[b]) + 1 if b < len(ends) else len(body)
+        lines = list(io.StringIO(body[lo:hi].decode("utf-8"), newline=""))
+        if not _strict(lines, delimiter):
+            field_index = next(k for k, n in enumerate(per_field) if n[i])
+            _raise_quote_problem(path, [[c.strip() for c in header]], (first_line + a, first_line + b, field_index))
 
 
 def _all_empty(cells: list[pa.Array], n: int) -> np.ndarray:
