@@ -137,7 +137,8 @@ def _store_code() -> bytes:
 
     package = Path(storebook.__file__).parent
     paths = sorted([*package.glob("sample*.py"), *package.glob("sample/**/*.py"), package / "schema.py",
-                    package / "config.py", *package.glob("ingest*.py"), *package.glob("ingest/**/*.py"),
+                    package / "config.py", package / "parsing.py", *package.glob("ingest*.py"),
+                    *package.glob("ingest/**/*.py"),
                     *package.glob("sources/**/*.py"), *package.glob("contract/**/*.py")])
     return b"".join(p.relative_to(package).as_posix().encode() + p.read_bytes() for p in paths if p.is_file())
 

@@ -61,8 +61,11 @@ POINT = NumberFormat(".", ",")
 COMMA = NumberFormat(",", ".")
 _SPACES = " \u00a0\u202f"
 # Values that can be read only with a decimal comma, or only with a decimal point.
-_COMMA_ONLY = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+,\d*|\d{1,3}(\.\d{3}){2,}|\d+,\d{1,2}|\d+,\d{4,}|\d{4,},\d+|0,\d+)$")
-_POINT_ONLY = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+\.\d*|\d{1,3}(,\d{3}){2,}|\d+\.\d{1,2}|\d+\.\d{4,}|\d{4,}\.\d+|0\.\d+)$")
+# (Written with the space characters themselves: RE2, which Arrow uses, has no \u escapes.)
+_COMMA_ONLY = re.compile(r"^[+-]?(\d{1,3}([." + _SPACES + r"]\d{3})+,\d*|\d{1,3}(\.\d{3}){2,}|\d+,\d{1,2}|\d+,\d{4,}"
+                         r"|\d{4,},\d+|0,\d+)$")
+_POINT_ONLY = re.compile(r"^[+-]?(\d{1,3}([," + _SPACES + r"]\d{3})+\.\d*|\d{1,3}(,\d{3}){2,}|\d+\.\d{1,2}|\d+\.\d{4,}"
+                         r"|\d{4,}\.\d+|0\.\d+)$")
 _INFINITE = re.compile(r"^[+-]?(inf|infinity|nan)$", re.IGNORECASE)
 _OFFSET = r"\d:\d{2}(:\d{2}(\.\d+)?)?\s?([zZ]|[+-]\d{2}(:?\d{2})?)$"
 
@@ -133,7 +136,7 @@ def parse_numbers(text: pd.Series, whole: bool, fmt: NumberFormat = POINT) -> tu
         "point", or "" where the value is fine or empty).
     """
     arr = _text_array(text)
-    fast = _cast_plain(arr, whole)
+    fast = _cast_plain(arr, whole) if fmt.decimal == "." else None  # Arrow's cast knows only decimal points
     if fast is not None:
         return pd.Series(fast, index=text.index), pd.Series("", index=text.index, dtype="str")
     normal, valid = _normalise(arr, fmt)
@@ -247,27 +250,42 @@ def number_reason(column: str, problem: str, whole: bool, fmt: NumberFormat) -> 
     }[problem]
 
 
-def parse_times(text: pd.Series, timezone: str) -> pd.Series:
-    """Parse stripped ISO 8601 text (None = missing) as naive store-time timestamps.
+def parse_times(text: pd.Series, timezone: str, fmt: str | None = None, assume: str | None = None) -> pd.Series:
+    """Parse stripped text (None = missing) as naive store-time timestamps.
 
     Values with an offset (``+08:00``, ``+0800``, ``Z``) are converted to ``timezone``; the
-    others are store time already. A value that does not parse is NaT.
+    others are in ``assume`` (a source's declared zone), else store time already. A value
+    that does not parse — or does not exist in ``assume`` (a daylight-saving gap) — is NaT.
+
+    Args:
+        text: the values.
+        timezone: the store's time zone.
+        fmt: a strftime format for the values without offset (ISO 8601 when None).
+        assume: the zone of the values without offset, when it is not the store's.
     """
     if not len(text):
         return pd.Series(pd.to_datetime(text, format="ISO8601", errors="coerce"), index=text.index)
     arr = pa.array(text, type=pa.large_string(), from_pandas=True)
     offset = pc.fill_null(pc.match_substring_regex(arr, _OFFSET), False).to_numpy(zero_copy_only=False)
-    try:
-        naive = pd.to_datetime(text.where(~offset) if offset.any() else text, format="ISO8601", errors="coerce")
-        if isinstance(naive.dtype, pd.DatetimeTZDtype):  # an offset spelled another way
-            naive = naive.dt.tz_convert(timezone).dt.tz_localize(None)
-    except (ValueError, TypeError):  # several such spellings: one value at a time
-        naive = pd.Series([_one_time(v, timezone) for v in text.where(~offset)], index=text.index, dtype="datetime64[us]")
+    naive = _local_times(text.where(~offset) if offset.any() else text, timezone, fmt, assume)
     if not offset.any():
         return naive
     zoned = pd.to_datetime(text.where(offset), format="ISO8601", errors="coerce", utc=True)
     local = zoned.dt.tz_convert(timezone).dt.tz_localize(None)
-    return naive.astype("datetime64[us]").where(~offset, local.astype("datetime64[us]"))
+    return naive.where(~offset, local.astype("datetime64[us]"))
+
+
+def _local_times(text: pd.Series, timezone: str, fmt: str | None, assume: str | None) -> pd.Series:
+    try:
+        parsed = pd.to_datetime(text, format=fmt or "ISO8601", errors="coerce")
+    except (ValueError, TypeError):  # offsets spelled several other ways: one value at a time
+        parsed = pd.Series([_one_time(v, timezone) for v in text], index=text.index, dtype="datetime64[us]")
+    if isinstance(parsed.dtype, pd.DatetimeTZDtype):  # an offset spelled another way (or %z in fmt)
+        return parsed.dt.tz_convert(timezone).dt.tz_localize(None).astype("datetime64[us]")
+    if assume:
+        parsed = parsed.dt.tz_localize(assume, ambiguous="NaT", nonexistent="NaT").dt.tz_convert(
+            timezone).dt.tz_localize(None)
+    return parsed.astype("datetime64[us]")
 
 
 def _one_time(value: object, timezone: str) -> pd.Timestamp:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from storebook import schema
 from storebook.errors import IngestError, InputError
+from storebook.parsing import detect_number_format
 from storebook.sources.base import PERSONAL_COLUMNS, Source, SourceFrame
 from storebook.sources.policy import ReadPolicy
 from storebook.sources.readers import (
@@ -98,7 +99,11 @@ class CanonicalSource:
         notes = list(raw.notes)
         if index:
             notes.append(f"the header is row {index + 1}; the {index} row(s) above it are not data and were not read.")
-        yield SourceFrame(table, frame[wanted], raw.rows, raw.encoding, dropped, notes=notes, bad_rows=raw.bad_rows)
+        fmt = detect_number_format([frame[c.name] for c in specs if c.kind in {"int", "Int64", "float"}])
+        if fmt.decimal == ",":
+            notes.append("numbers read with a decimal comma and point thousands (1.234,50), as the file writes them.")
+        yield SourceFrame(table, frame[wanted], raw.rows, raw.encoding, dropped, notes=notes, bad_rows=raw.bad_rows,
+                          number_format=fmt)
 
 
 def _missing_columns(path: Path, table: str) -> InputError:
@@ -124,7 +129,7 @@ def _missing_columns(path: Path, table: str) -> InputError:
     else:
         problem = f"no row names the {table} columns ({how})"
     return InputError(
-        path, problem, row=index + 1, column=missing[0] if missing else None,
+        path, problem, row=index + 1 if hits else None, column=missing[0] if hits and missing else None,
         expected=f"a header row with the {table} columns: {', '.join(c.name for c in specs)}"
                  + (f" ({how})" if hits else ""),
         todo="add the column to the export, or describe the file with a custom source" if hits else

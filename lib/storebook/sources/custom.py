@@ -25,7 +25,7 @@ import yaml
 
 from storebook import schema
 from storebook.errors import InputError
-from storebook.parsing import NumberFormat, detect_number_format
+from storebook.parsing import NumberFormat, detect_number_format, parse_times
 from storebook.sources.base import SourceFrame, canonical, province
 from storebook.sources.readers import (
     ENCODING_ALIASES,
@@ -241,16 +241,10 @@ class CustomSource:
 
     def _when(self, text: pd.Series, fmt: str | None, kind: str) -> pd.Series:
         empty = text.isin(["", "-", "--", "null", "NULL"])
-        try:
-            parsed = pd.to_datetime(text.where(~empty), format=fmt or "ISO8601", errors="coerce")
-        except (ValueError, TypeError):  # offsets mixed with local times: ingest converts them
-            return text.where(~empty, "").astype("str")
-        tz = self.spec.get("timezone")
-        if isinstance(parsed.dtype, pd.DatetimeTZDtype):  # the values carry their offset
-            parsed = parsed.dt.tz_convert(self.store_timezone).dt.tz_localize(None)
-        elif tz and kind == "timestamp":  # a time that does not exist or repeats (DST) is left to ingest to reject
-            parsed = parsed.dt.tz_localize(str(tz), ambiguous="NaT", nonexistent="NaT").dt.tz_convert(
-                self.store_timezone).dt.tz_localize(None)
+        tz = self.spec.get("timezone") if kind == "timestamp" else None
+        # Offsets are converted, other times read in the declared zone (a time that does not
+        # exist there, in a daylight-saving gap, is left to ingest to reject).
+        parsed = parse_times(text.where(~empty), self.store_timezone, fmt=fmt, assume=str(tz) if tz else None)
         shown = parsed.dt.strftime("%Y-%m-%d" if kind == "date" else "%Y-%m-%d %H:%M:%S")
         # A value that does not fit the format is passed on as written: ingest rejects its row.
         return shown.where(parsed.notna(), text.where(~empty, "")).astype("str")

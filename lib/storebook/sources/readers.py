@@ -128,6 +128,7 @@ def _decode(path: Path, data: bytes, encoding: str | None, declared_in: str) -> 
     """Text without a BOM, and the encoding; a NUL character stops (a binary or damaged file)."""
     if _blank(data):
         raise _empty(path)
+    _check_not_binary(path, data)
     text, used = decode_bytes(data, path, encoding, declared_in)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -137,6 +138,16 @@ def _decode(path: Path, data: bytes, encoding: str | None, declared_in: str) -> 
     if nul >= 0:
         raise _nul(path, len(_NEWLINE.findall(text, 0, nul)) + 1)
     return text, used
+
+
+def _check_not_binary(path: Path, data: bytes) -> None:
+    """A NUL byte outside UTF-16/32 text means a binary or damaged file: stop before decoding
+    (and before any of its bytes could be shown)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise _nul(path, _count_lines(data[: nul + 1]))
 
 
 def _nul(path: Path, line: int) -> InputError:
@@ -196,9 +207,8 @@ def read_records(path: Path, *, encoding: str | None = None, delimiter: str | No
         check_workbook(path, kind)
         return Records(read_sheet(path, sheet, limit), "xls" if kind == "xls" else "xlsx")
     notes = _kind_notes(path)
-    if limit is not None:  # a truncated character or record at the end of a sample is no error
-        cut = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1
-        data = data[:cut] or data
+    if limit is not None and len(data) >= _HEAD:  # a truncated character or record ending a sample is no error
+        data = _whole_lines(data)
     else:
         current_policy().check_rows(path, _count_lines(data))
     text, used = _decode(path, data, encoding, declared_in)
@@ -210,6 +220,29 @@ def read_records(path: Path, *, encoding: str | None = None, delimiter: str | No
     if problems and limit is None:
         _raise_quote_problem(path, rows, problems[0])
     return Records(rows, used, delimiter, notes)
+
+
+def _whole_lines(sample: bytes) -> bytes:
+    """A sample of a file cut after its last complete line (UTF-16 code units kept whole)."""
+    if sample.startswith(b"\xff\xfe"):
+        cut = next((i + 2 for i in _rfinds(sample, b"\n\x00") if i % 2 == 0), len(sample) - len(sample) % 2)
+    elif sample.startswith(b"\xfe\xff"):
+        cut = next((i + 2 for i in _rfinds(sample, b"\x00\n") if i % 2 == 0), len(sample) - len(sample) % 2)
+    else:
+        cut = max(sample.rfind(b"\n"), sample.rfind(b"\r")) + 1
+    return sample[:cut] or sample
+
+
+def _rfinds(data: bytes, needle: bytes) -> list[int]:
+    """Offsets of ``needle`` in ``data``, last first (a few: a sample holds many lines)."""
+    found, end = [], len(data)
+    while len(found) < 8:
+        i = data.rfind(needle, 0, end)
+        if i < 0:
+            break
+        found.append(i)
+        end = i + len(needle) - 1
+    return found
 
 
 def _kind_notes(path: Path) -> list[str]:
@@ -429,14 +462,13 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
     data = read_bytes(path)
     if file_kind(path, data[:512]) != "text" or _blank(data):
         return None  # read_records reads a workbook, and says a file is empty
+    _check_not_binary(path, data)
     text, used = decode_bytes(data, path, encoding, declared_in)
     utf8 = used in {"utf-8", "utf-8-sig"}
     if utf8:  # Arrow reads the bytes as they are: no copy of the file as text, and back
         del text
         data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
         head_text = data[:_HEAD].decode("utf-8", errors="ignore")  # the cut may split a character
-        if b"\x00" in data:
-            raise _nul(path, _count_lines(data[: data.index(b"\x00") + 1]))
     else:
         text, used = _decode(path, data, encoding, declared_in)
         head_text = text[:_HEAD]
