@@ -261,3 +261,17 @@ def test_the_default_limit_stops_a_workbook_bomb_before_parsing(tmp_path: Path) 
     assert path.stat().st_size < 2_000_000
     with pytest.raises(InputError, match="unpacks into 101 MB of XML, above the limit of 100 MB"):
         read_records(path)
+
+
+@pytest.mark.parametrize(("body", "regular"), [
+    (b'1,"a",2\n', True), (b'1,"a\nb",2\n', True), (b'1,"a""b",2\n', True), (b'1,"",2\n', True),
+    (b'1,"""x""",2\n', True), (b'"a","b"\r\n"c","d"', True),
+    (b'S2,"Hangzhou,Zhejiang,21\nS3,x,30\nS4,"Suzhou Silk",Jiangsu,25\n', False),  # a swallow
+    (b'1,12" pizza,2\n', False), (b'1,"a"b,2\n', False), (b'1,"a,2\n', False),
+])
+def test_regular_quotes_spare_the_strict_reread(body: bytes, regular: bool) -> None:
+    """The numpy check that lets a file with multi-line values skip the strict re-read says
+    "regular" only when every quote opens, closes or doubles inside a value, in pairs."""
+    from storebook.sources.readers import _quotes_regular
+
+    assert _quotes_regular(body, ",") is regular

@@ -562,12 +562,18 @@ def _check_spanning_records(path: Path, body: bytes, table: pa.Table, delimiter:
     """Parse strictly every record that spans lines (see the module docstring).
 
     The caller checks first that the body has more lines than records (one count of line
-    ends: the whole cost for a clean file).
+    ends: the whole cost for a clean file); a body whose quotes are all regular needs nothing
+    more (:func:`_quotes_regular`).
     """
+    if _quotes_regular(body, delimiter):
+        return
     breaks = np.zeros(table.num_rows, dtype="int64")
     per_field = []
-    for column in table.columns:
-        n = pc.count_substring_regex(column, r"\r\n|\r|\n").to_numpy(zero_copy_only=False).astype("int64")
+    for column in table.columns:  # line breaks per value: LF, CR, and CRLF counted once
+        n = pc.count_substring(column, "\n").to_numpy(zero_copy_only=False).astype("int64")
+        if pc.any(pc.match_substring(column, "\r")).as_py():
+            n += pc.count_substring(column, "\r").to_numpy(zero_copy_only=False)
+            n -= pc.count_substring(column, "\r\n").to_numpy(zero_copy_only=False)
         per_field.append(n)
         breaks += n
     spanning = np.flatnonzero(breaks)
@@ -577,14 +583,50 @@ def _check_spanning_records(path: Path, body: bytes, table: pa.Table, delimiter:
     octets = np.frombuffer(body, dtype=np.uint8)
     lf, cr = octets == 10, octets == 13
     ends = np.flatnonzero(lf | (cr & ~np.append(lf[1:], False)))  # the last byte of each line
+    spans = []
     for i in spanning:
         a, b = int(starts[i]), int(starts[i] + breaks[i])
         lo = int(ends[a - 1]) + 1 if a > 0 else 0
         hi = int(ends[b]) + 1 if b < len(ends) else len(body)
-        lines = list(io.StringIO(body[lo:hi].decode("utf-8"), newline=""))
-        if not _strict(lines, delimiter):
+        spans.append((i, a, b, body[lo:hi] if hi < len(body) or body.endswith((b"\n", b"\r")) else body[lo:hi] + b"\n"))
+    # One strict read of all the spans together (each is one record when well quoted); only
+    # when that fails is each span read alone, to name the first bad one.
+    if _strict_count(b"".join(span for *_, span in spans), delimiter) == len(spans):
+        return
+    for i, a, b, span in spans:
+        if not _strict(list(io.StringIO(span.decode("utf-8"), newline="")), delimiter):
             field_index = next(k for k, n in enumerate(per_field) if n[i])
             _raise_quote_problem(path, [[c.strip() for c in header]], (first_line + a, first_line + b, field_index))
+
+
+def _quotes_regular(body: bytes, delimiter: str) -> bool:
+    """Whether every quote of ``body`` opens a value (after a separator or line start), closes
+    one (before a separator or line end), or doubles a quote inside one — counted in pairs.
+
+    Then the lenient readers read exactly what a strict one would: no value can run past its
+    closing quote. Checked with numpy over the quotes' positions; False (a quote elsewhere, such
+    as 12" in an unquoted value) only means that the records spanning lines are read again.
+    """
+    octets = np.frombuffer(body, dtype=np.uint8)
+    quotes = np.flatnonzero(octets == 34)
+    if not quotes.size:
+        return True
+    if quotes.size % 2:
+        return False
+    bounds = np.zeros(256, dtype=bool)
+    bounds[[10, 13, 34, ord(delimiter)]] = True  # a quote may touch a quote: "" inside a value
+    padded = np.concatenate(([10], octets, [10]))  # the body starts and ends at a line end
+    before, after = padded[quotes], padded[quotes + 2]
+    return bool(bounds[before[0::2]].all() and bounds[after[1::2]].all())
+
+
+def _strict_count(data: bytes, delimiter: str) -> int:
+    """The number of records in ``data`` read with strict quoting, or -1 when it is malformed."""
+    try:
+        return sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter,
+                                         strict=True))
+    except csv.Error:
+        return -1
 
 
 def _all_empty(cells: list[pa.Array], n: int) -> np.ndarray:
