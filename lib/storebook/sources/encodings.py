@@ -41,6 +41,10 @@ _USUAL = ("cp1252", "latin-1", "gb18030", "big5", "cp932")
 GB2312_SHARE = 0.9
 #: A reading is plausible when its chaos (charset-normalizer's mess ratio) is within this of the best.
 CHAOS_MARGIN = 0.1
+_LINES = re.compile(r"\r\n|\r|\n")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: A line without U+FFFD that holds a non-ASCII character (a line that is valid UTF-8).
+_CLEAN_NON_ASCII_LINE = re.compile("^[^\n\ufffd]*[^\x00-\x7f\ufffd][^\n\ufffd]*$", re.M)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -128,25 +132,26 @@ _UTF8_CJK = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}")
 
 
 def _check_not_mixed(data: bytes, path: Path, first_bad: int) -> None:
-    """Stop when some lines are UTF-8 (with multi-byte characters) and others are not."""
-    utf8_line = None
-    for number, line in enumerate(re.split(rb"\r\n|\r|\n", data), 1):
-        if line.isascii():
-            continue
-        try:
-            text = line.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
+    """Stop when some lines are UTF-8 (with multi-byte characters) and others are not.
+
+    Decoded as UTF-8 with replacement, a line of another encoding shows U+FFFD; a line that
+    does not, yet holds non-ASCII text, is UTF-8 (one regular-expression pass, no loop over lines).
+    """
+    text = data.decode("utf-8", errors="replace")
+    if "\r" in text:  # one line end for the search: CRLF and lone CR become LF (line numbers stay)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pos = 0
+    while (found := _CLEAN_NON_ASCII_LINE.search(text, pos)) is not None:
+        line = found.group()
         # A line of another encoding rarely passes as UTF-8 by chance with 3-byte sequences or
         # three non-ASCII characters; a genuinely UTF-8 line of Chinese has both.
-        if _UTF8_CJK.search(line) or sum(ord(c) > 127 for c in text) >= 3:
-            utf8_line = number
-            break
-    if utf8_line is not None:
-        bad = _line_of(data, first_bad)
-        raise InputError(path, f"line {utf8_line} is UTF-8 but line {bad} is not: the file joins text saved in two "
-                               "encodings", row=None, expected="one encoding for the whole file",
-                         todo="re-export the file in one go as CSV UTF-8, or split it into one file per encoding")
+        if _UTF8_CJK.search(line.encode("utf-8")) or len(_NON_ASCII.findall(line)) >= 3:
+            bad = _line_of(data, first_bad)
+            number = text.count("\n", 0, found.start()) + 1
+            raise InputError(path, f"line {number} is UTF-8 but line {bad} is not: the file joins text saved in two "
+                                   "encodings", row=None, expected="one encoding for the whole file",
+                             todo="re-export the file in one go as CSV UTF-8, or split it into one file per encoding")
+        pos = found.end() + 1
 
 
 def _gb2312_share(text: str) -> float:
@@ -155,18 +160,17 @@ def _gb2312_share(text: str) -> float:
     Spaces, controls and format characters (NBSP, zero-width space) are left out: they say
     nothing about the language, and a stray one must not make a Chinese file doubtful.
     """
-    counts = Counter(c for c in text[:400_000] if ord(c) > 127 and unicodedata.category(c)[0] not in "ZC")
-    total = sum(counts.values())
-    if not total:
-        return 1.0
-    common = 0
-    for char, n in counts.items():
+    total = common = 0
+    for char, n in Counter(_NON_ASCII.findall(text, 0, 400_000)).items():
+        if unicodedata.category(char)[0] in "ZC":
+            continue
+        total += n
         try:
             char.encode("gb2312")
             common += n
         except UnicodeEncodeError:
             pass
-    return common / total
+    return common / total if total else 1.0
 
 
 def _readings(data: bytes, gb_text: str | None) -> list[tuple[list[str], str]]:
