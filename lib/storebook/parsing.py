@@ -89,17 +89,23 @@ def _text_array(text: pd.Series) -> pa.Array:
 
 def _normalise(arr: pa.Array, fmt: NumberFormat) -> tuple[pa.Array, pa.Array]:
     """(numbers as plain ``1234.5`` text, null where a value is not a number in ``fmt``; the
-    mask of values that are)."""
+    mask of values that are). Each pass runs only when some value needs it."""
     plain, grouped = _patterns(fmt)
-    is_plain = pc.match_substring_regex(arr, plain)
-    is_grouped = pc.match_substring_regex(arr, grouped)
-    valid = pc.fill_null(pc.or_(is_plain, is_grouped), False)
+    valid = pc.fill_null(pc.match_substring_regex(arr, plain), False)
+    # Literal searches and replacements: several times faster than a character class in RE2.
+    separators = [c for c in fmt.thousands + _SPACES if pc.any(pc.match_substring(arr, c)).as_py()]
     out = arr
-    for char in fmt.thousands + _SPACES:
-        out = pc.if_else(is_grouped, pc.replace_substring(out, char, ""), out)
+    if separators:
+        is_grouped = pc.fill_null(pc.match_substring_regex(arr, grouped), False)
+        valid = pc.or_(valid, is_grouped)
+        stripped = arr
+        for char in separators:
+            stripped = pc.replace_substring(stripped, char, "")
+        out = pc.if_else(is_grouped, stripped, arr)
     if fmt.decimal != ".":
         out = pc.replace_substring(out, fmt.decimal, ".")
-    out = pc.replace_substring_regex(out, r"^\+", "")
+    if pc.any(pc.starts_with(arr, "+")).as_py():
+        out = pc.replace_substring_regex(out, r"^\+", "")
     return pc.if_else(valid, out, pa.scalar(None, arr.type)), valid
 
 
@@ -108,12 +114,11 @@ def plain_numbers(text: pd.Series, fmt: NumberFormat = POINT) -> pd.Series:
     it was written, so that ingest names it when it rejects the row (``12,50`` stays)."""
     if not len(text):
         return text.astype("str")
-    arr = pa.array(text.astype(str), type=pa.large_string())
-    if fmt == POINT and not pc.any(pc.match_substring_regex(arr, f"[,{_SPACES}]")).as_py():
+    arr = pa.array(text.astype("str"), from_pandas=True)
+    if fmt == POINT and not any(pc.any(pc.match_substring(arr, c)).as_py() for c in "," + _SPACES):
         return text.astype("str")
     normal, valid = _normalise(arr, fmt)
-    out = pc.if_else(valid, normal, arr)
-    return pd.Series(out.to_numpy(zero_copy_only=False), index=text.index, dtype="str")
+    return pd.Series(pc.if_else(valid, normal, arr), index=text.index, dtype="str")
 
 
 def detect_number_format(columns: list[pd.Series]) -> NumberFormat:

@@ -43,8 +43,6 @@ GB2312_SHARE = 0.9
 CHAOS_MARGIN = 0.1
 _LINES = re.compile(r"\r\n|\r|\n")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-#: A line without U+FFFD that holds a non-ASCII character (a line that is valid UTF-8).
-_CLEAN_NON_ASCII_LINE = re.compile("^[^\n\ufffd]*[^\x00-\x7f\ufffd][^\n\ufffd]*$", re.M)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -135,23 +133,20 @@ def _check_not_mixed(data: bytes, path: Path, first_bad: int) -> None:
     """Stop when some lines are UTF-8 (with multi-byte characters) and others are not.
 
     Decoded as UTF-8 with replacement, a line of another encoding shows U+FFFD; a line that
-    does not, yet holds non-ASCII text, is UTF-8 (one regular-expression pass, no loop over lines).
+    does not, yet holds non-ASCII text, is UTF-8.
     """
     text = data.decode("utf-8", errors="replace")
     if "\r" in text:  # one line end for the search: CRLF and lone CR become LF (line numbers stay)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    pos = 0
-    while (found := _CLEAN_NON_ASCII_LINE.search(text, pos)) is not None:
-        line = found.group()
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.isascii() or "\ufffd" in line:
+            continue
         # A line of another encoding rarely passes as UTF-8 by chance with 3-byte sequences or
         # three non-ASCII characters; a genuinely UTF-8 line of Chinese has both.
         if _UTF8_CJK.search(line.encode("utf-8")) or len(_NON_ASCII.findall(line)) >= 3:
-            bad = _line_of(data, first_bad)
-            number = text.count("\n", 0, found.start()) + 1
-            raise InputError(path, f"line {number} is UTF-8 but line {bad} is not: the file joins text saved in two "
-                                   "encodings", row=None, expected="one encoding for the whole file",
+            raise InputError(path, f"line {number} is UTF-8 but line {_line_of(data, first_bad)} is not: the file "
+                                   "joins text saved in two encodings", expected="one encoding for the whole file",
                              todo="re-export the file in one go as CSV UTF-8, or split it into one file per encoding")
-        pos = found.end() + 1
 
 
 def _gb2312_share(text: str) -> float:

@@ -470,7 +470,7 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
         data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
         head_text = data[:_HEAD].decode("utf-8", errors="ignore")  # the cut may split a character
     else:
-        text, used = _decode(path, data, encoding, declared_in)
+        text = text[1:] if text.startswith("\ufeff") else text
         head_text = text[:_HEAD]
     if not head_text.strip():
         return None  # read_records says the file is empty
