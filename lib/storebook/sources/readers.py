@@ -163,9 +163,9 @@ def sniff_delimiter(sample: str) -> str:
     quoted value does not split it. Ties go to the comma.
     """
     best, best_score = ",", (0, 0)
-    lines = _NEWLINE.split(sample)
+    lines = _NEWLINE.split(sample, maxsplit=HEADER_SCAN)
     if len(lines) > 1:
-        lines = lines[:-1]  # the sample may end inside a row
+        lines = lines[:-1]  # the rest of the sample, or a row the sample may cut
     for delimiter in DELIMITERS:
         try:
             widths = [len(r) for r in csv.reader(lines[:HEADER_SCAN], delimiter=delimiter) if len(r) > 1]
