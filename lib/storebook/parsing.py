@@ -124,7 +124,7 @@ def plain_numbers(text: pd.Series, fmt: NumberFormat = POINT) -> pd.Series:
 def detect_number_format(columns: list[pd.Series]) -> NumberFormat:
     """The format of a file's numeric columns: decimal commas only when some value can only
     be read with one and none can only be read with a decimal point."""
-    arrays = [pa.array(c.astype(str), type=pa.large_string()) for c in columns if len(c)]
+    arrays = [_text_array(c) for c in columns if len(c)]
     if not any(pc.any(pc.match_substring(a, ",")).as_py() for a in arrays):
         return POINT
     comma = any(pc.any(pc.match_substring_regex(a, _COMMA_ONLY.pattern)).as_py() for a in arrays)
@@ -176,7 +176,7 @@ def _cast_plain(arr: pa.Array, whole: bool) -> np.ndarray | pd.api.extensions.Ex
             values = pc.cast(arr, pa.int64())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             return None
-        if pc.any(pc.match_substring(arr, "x", ignore_case=True)).as_py():  # Arrow reads 0x10 as 16
+        if any(pc.any(pc.match_substring(arr, x)).as_py() for x in "xX"):  # Arrow reads 0x10 as 16
             return None
         return _int64_array(values)
     try:

@@ -179,11 +179,12 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def _count_lines(data: bytes) -> int:
-    """Physical lines (LF, CRLF or lone CR ends; a last line without one counts)."""
-    cr = data.count(b"\r")
-    lines = data.count(b"\n") + (cr - data.count(b"\r\n") if cr else 0)
-    return lines + (1 if data and not data.endswith((b"\n", b"\r")) else 0)
+def _count_lines(data: bytes, start: int = 0) -> int:
+    """Physical lines of ``data[start:]`` (LF, CRLF or lone CR ends; a last line without one
+    counts), without copying it."""
+    cr = data.count(b"\r", start)
+    lines = data.count(b"\n", start) + (cr - data.count(b"\r\n", start) if cr else 0)
+    return lines + (1 if len(data) > start and not data.endswith((b"\n", b"\r")) else 0)
 
 
 def read_records(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
@@ -465,10 +466,10 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
     _check_not_binary(path, data)
     text, used = decode_bytes(data, path, encoding, declared_in)
     utf8 = used in {"utf-8", "utf-8-sig"}
-    if utf8:  # Arrow reads the bytes as they are: no copy of the file as text, and back
+    if utf8:  # Arrow reads the bytes where they are: no copy of the file as text, and back
         del text
-        data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-        head_text = data[:_HEAD].decode("utf-8", errors="ignore")  # the cut may split a character
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        head_text = data[bom:bom + _HEAD].decode("utf-8", errors="ignore")  # the cut may split a character
     else:
         text = text[1:] if text.startswith("\ufeff") else text
         head_text = text[:_HEAD]
@@ -494,18 +495,21 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
         header.pop()
     _check_header(path, header, index + 1)
     width, fields = len(header), len(raw_header)
-    body = data[len(head_text[:start].encode("utf-8")):] if utf8 else text[start:].encode("utf-8")
-    first_body_line = len(_NEWLINE.findall(head_text, 0, start)) + 1
-    del data, head_text
-    if not utf8:
+    if utf8:
+        offset = bom + len(head_text[:start].encode("utf-8"))
+    else:
+        data, offset = text[start:].encode("utf-8"), 0
         del text
-    body_lines = _count_lines(body)
+    first_body_line = len(_NEWLINE.findall(head_text, 0, start)) + 1
+    del head_text
+    body_lines = _count_lines(data, offset)
     current_policy().check_rows(path, first_body_line - 1 + body_lines)
-    table = _arrow_records(body, fields, delimiter)
+    table = _arrow_records(memoryview(data)[offset:], fields, delimiter)
     if table is None:  # a row of another length: padded, or rejected, as grid_frame says
         return None
     if body_lines != table.num_rows:  # some record spans lines: is each one well quoted?
-        _check_spanning_records(path, body, table, delimiter, first_body_line, raw_header)
+        _check_spanning_records(path, data[offset:], table, delimiter, first_body_line, raw_header)
+    del data
     cells = [pc.utf8_trim_whitespace(table.column(i)) if strip else table.column(i) for i in range(fields)]
     numbers = np.arange(index + 2, index + 2 + table.num_rows, dtype="int64")
     # A blank row has an empty first cell: look at the others only when some first cell is empty.
@@ -530,7 +534,7 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
     return RawFrame(frame, pd.Series(numbers, dtype="int64"), used, notes=notes), preamble, index
 
 
-def _arrow_records(body: bytes, fields: int, delimiter: str) -> pa.Table | None:
+def _arrow_records(body: bytes | memoryview, fields: int, delimiter: str) -> pa.Table | None:
     """The records of ``body`` as ``fields`` string columns, or None when a row has another
     number of fields or Arrow cannot parse the body."""
     names = [f"f{i}" for i in range(fields)]
@@ -538,7 +542,7 @@ def _arrow_records(body: bytes, fields: int, delimiter: str) -> pa.Table | None:
         invalid = []
         try:
             table = pacsv.read_csv(
-                io.BytesIO(body),
+                pa.BufferReader(pa.py_buffer(body)),
                 read_options=pacsv.ReadOptions(column_names=names, block_size=block_size),
                 parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
                                                  escape_char=False, newlines_in_values=True, ignore_empty_lines=False,
