@@ -124,7 +124,9 @@ def plain_numbers(text: pd.Series, fmt: NumberFormat = POINT) -> pd.Series:
 def detect_number_format(columns: list[pd.Series]) -> NumberFormat:
     """The format of a file's numeric columns: decimal commas only when some value can only
     be read with one and none can only be read with a decimal point."""
-    arrays = [_text_array(c) for c in columns if len(c)]
+    arrays = [pa.array(c, from_pandas=True) for c in columns if len(c)]  # zero-copy for Arrow-backed text
+    arrays = [a if pa.types.is_string(a.type) or pa.types.is_large_string(a.type) else pa.array(c.astype(str))
+              for a, c in zip(arrays, [c for c in columns if len(c)], strict=True)]
     if not any(pc.any(pc.match_substring(a, ",")).as_py() for a in arrays):
         return POINT
     comma = any(pc.any(pc.match_substring_regex(a, _COMMA_ONLY.pattern)).as_py() for a in arrays)
