@@ -176,7 +176,7 @@ def test_a_big_clean_file_is_never_parsed_twice(tmp_path: Path, monkeypatch: pyt
 
     path = tmp_path / "export.csv"
     path.write_text("a,b\n" + "".join(f"{i},v{i}\n" for i in range(50_000)), encoding="utf-8")
-    monkeypatch.setattr(readers, "_check_spanning_records", lambda *a: pytest.fail("re-parsed a clean file"))
+    monkeypatch.setattr(readers, "check_spanning_records", lambda *a: pytest.fail("re-parsed a clean file"))
     raw = read_grid_table(path, lambda rows: 0)[0]
     assert len(raw.frame) == 50_000 and raw.rows.iloc[-1] == 50_001
 
@@ -272,6 +272,6 @@ def test_the_default_limit_stops_a_workbook_bomb_before_parsing(tmp_path: Path) 
 def test_regular_quotes_spare_the_strict_reread(body: bytes, regular: bool) -> None:
     """The numpy check that lets a file with multi-line values skip the strict re-read says
     "regular" only when every quote opens, closes or doubles inside a value, in pairs."""
-    from storebook.sources.readers import _quotes_regular
+    from storebook.sources.records import quotes_regular
 
-    assert _quotes_regular(body, ",") is regular
+    assert quotes_regular(body, ",") is regular

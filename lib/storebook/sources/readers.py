@@ -7,12 +7,11 @@ separator from the first lines, and what a file really is from its first bytes (
 named ``.xlsx`` is read as text). Every value is read as text, so that parsing and its
 messages happen in one place (:mod:`storebook.parsing`).
 
-Records, not guesses: a value may span lines only inside well-formed quotes. A stray quote
-makes CSV readers (Python's and Arrow's alike) swallow the following lines into one value,
-so every record that spans lines is parsed again strictly; one that does not parse stops
-the ingest naming the line where the quote opened. A row with more fields than the header
-is not read but rejected with its row number (``RawFrame.bad_rows``), so that per file
-rows read = rows written + rows rejected still counts the file's records.
+Records, not guesses: a value may span lines only inside well-formed quotes, and a stray
+quote that would swallow the following lines stops the ingest naming its line
+(:mod:`storebook.sources.records`). A row with more fields than the header is not read but
+rejected with its row number (``RawFrame.bad_rows``), so that per file rows read = rows
+written + rows rejected still counts the file's records.
 """
 
 from __future__ import annotations
@@ -20,9 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import stat
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +33,16 @@ import pyarrow.csv as pacsv
 from storebook.errors import InputError
 from storebook.sources.encodings import ENCODING_ALIASES, decode_bytes, detect_encoding
 from storebook.sources.policy import current_policy
+from storebook.sources.records import (
+    DELIMITER_NAMES,
+    HEADER_SCAN,
+    NEWLINE,
+    check_spanning_records,
+    count_lines,
+    raise_quote_problem,
+    sniff_delimiter,
+    split_records,
+)
 from storebook.sources.workbooks import (
     EXCEL_SUFFIXES,
     check_workbook,
@@ -49,13 +56,7 @@ __all__ = ["ENCODING_ALIASES", "EXCEL_SUFFIXES", "TEXT_SUFFIXES", "RawFrame", "d
            "read_table"]
 
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
-#: Separators a file may use, in order of preference when two fit equally well.
-DELIMITERS = (",", "\t", ";", "|")
-DELIMITER_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe"}
-#: How many rows the header may lie below the top (title blocks, notes).
-HEADER_SCAN = 40
 _HEAD = 1 << 16
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 BAD_ROW_COLUMNS = ["row", "column", "reason"]
 
 
@@ -136,7 +137,7 @@ def _decode(path: Path, data: bytes, encoding: str | None, declared_in: str) -> 
         raise _empty(path)
     nul = text.find("\x00")
     if nul >= 0:
-        raise _nul(path, len(_NEWLINE.findall(text, 0, nul)) + 1)
+        raise _nul(path, len(NEWLINE.findall(text, 0, nul)) + 1)
     return text, used
 
 
@@ -147,44 +148,13 @@ def _check_not_binary(path: Path, data: bytes) -> None:
         return
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise _nul(path, _count_lines(data[: nul + 1]))
+        raise _nul(path, count_lines(data[: nul + 1]))
 
 
 def _nul(path: Path, line: int) -> InputError:
     return InputError(path, f"line {line} holds a NUL character: the file is binary, damaged, or UTF-16 without a "
                             "byte-order mark", expected="a text export (CSV)",
                       todo="re-export the file as CSV UTF-8 (the file's content is not shown here)")
-
-
-def sniff_delimiter(sample: str) -> str:
-    """The separator that splits the most rows of ``sample`` into the same number (> 1) of fields.
-
-    Title lines above a header have one field whatever the separator; a comma inside a
-    quoted value does not split it. Ties go to the comma.
-    """
-    best, best_score = ",", (0, 0)
-    lines = _NEWLINE.split(sample, maxsplit=HEADER_SCAN)
-    if len(lines) > 1:
-        lines = lines[:-1]  # the rest of the sample, or a row the sample may cut
-    for delimiter in DELIMITERS:
-        try:
-            widths = [len(r) for r in csv.reader(lines[:HEADER_SCAN], delimiter=delimiter) if len(r) > 1]
-        except csv.Error:
-            continue
-        if not widths:
-            continue
-        width, count = Counter(widths).most_common(1)[0]
-        if (count, width) > best_score:
-            best, best_score = delimiter, (count, width)
-    return best
-
-
-def _count_lines(data: bytes, start: int = 0) -> int:
-    """Physical lines of ``data[start:]`` (LF, CRLF or lone CR ends; a last line without one
-    counts), without copying it."""
-    cr = data.count(b"\r", start)
-    lines = data.count(b"\n", start) + (cr - data.count(b"\r\n", start) if cr else 0)
-    return lines + (1 if len(data) > start and not data.endswith((b"\n", b"\r")) else 0)
 
 
 def read_records(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
@@ -211,15 +181,15 @@ def read_records(path: Path, *, encoding: str | None = None, delimiter: str | No
     if limit is not None and len(data) >= _HEAD:  # a truncated character or record ending a sample is no error
         data = _whole_lines(data)
     else:
-        current_policy().check_rows(path, _count_lines(data))
+        current_policy().check_rows(path, count_lines(data))
     text, used = _decode(path, data, encoding, declared_in)
     del data
     delimiter = delimiter or sniff_delimiter(text[:_HEAD])
     if delimiter != ",":
         notes.append(f"read as {DELIMITER_NAMES.get(delimiter, repr(delimiter))}-separated values.")
-    rows, problems = _split(text, delimiter, limit)
+    rows, problems = split_records(text, delimiter, limit)
     if problems and limit is None:
-        _raise_quote_problem(path, rows, problems[0])
+        raise_quote_problem(path, rows, problems[0])
     return Records(rows, used, delimiter, notes)
 
 
@@ -250,52 +220,6 @@ def _kind_notes(path: Path) -> list[str]:
     if path.suffix.lower() in EXCEL_SUFFIXES:
         return [f"the file is named '{path.suffix}' but holds text: it was read as a CSV file."]
     return []
-
-
-def _split(text: str, delimiter: str, limit: int | None) -> tuple[list[list[str]], list[tuple[int, int, int]]]:
-    """The records of ``text`` (cells stripped) and the quote problems found: (first line,
-    last line, field) of each record that spans lines but does not parse strictly."""
-    buffer: list[str] = []
-
-    def lines():  # noqa: ANN202 - the lines of the current record are kept for a strict re-read
-        for line in io.StringIO(text, newline=""):
-            buffer.append(line)
-            yield line
-
-    reader = csv.reader(lines(), delimiter=delimiter)
-    rows, problems, line = [], [], 0
-    for record in reader:
-        first, line = line + 1, reader.line_num
-        if len(buffer) > 1 and not _strict(buffer, delimiter):
-            field_index = next((i for i, v in enumerate(record) if "\n" in v or "\r" in v), 0)
-            problems.append((first, line, field_index))
-        buffer.clear()
-        rows.append([c.strip() for c in record])
-        if limit is not None and len(rows) >= limit:
-            break
-    return rows, problems
-
-
-def _strict(lines: list[str], delimiter: str) -> bool:
-    """Whether ``lines`` are exactly one record with well-formed quotes."""
-    try:
-        return len(list(csv.reader(lines, delimiter=delimiter, strict=True))) == 1
-    except csv.Error:
-        return False
-
-
-def _raise_quote_problem(path: Path, rows: list[list[str]], problem: tuple[int, int, int]) -> None:
-    first, last, field_index = problem
-    header = next((r for r in rows[:HEADER_SCAN] if len(r) > field_index and r[field_index]), None)
-    column = header[field_index] if header is not None and first > 1 else None
-    where = f"field {field_index + 1}" + (f" ('{column}')" if column else "")
-    raise InputError(
-        path, f"line {first}: a quote opens a value in {where} that runs over the following lines and is not "
-              f"closed properly (it swallows lines {first + 1}–{last}, which would otherwise be rows of their own)",
-        column=column, expected="quotes around a value closed before the next separator; a quote inside a value "
-                                "written twice (\"\")",
-        todo=f"remove the stray quote on line {first} or write it as \"\", or re-export the file with every value quoted",
-    )
 
 
 def read_grid(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
@@ -500,7 +424,7 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
     else:
         data, offset = text[start:].encode("utf-8"), 0
         del text
-    first_body_line = len(_NEWLINE.findall(head_text, 0, start)) + 1
+    first_body_line = len(NEWLINE.findall(head_text, 0, start)) + 1
     del head_text
     table = _arrow_records(memoryview(data)[offset:], fields, delimiter)
     if table is None:  # a row of another length: padded, or rejected, as grid_frame says
@@ -508,8 +432,8 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
     current_policy().check_rows(path, first_body_line - 1 + table.num_rows, what="rows")  # the size limit came first
     # Without a quote no value can hold a line end: then every record is one line, and the
     # search for a quote (memchr) is the whole cost of the check for a clean file.
-    if data.find(b'"', offset) >= 0 and _count_lines(data, offset) != table.num_rows:
-        _check_spanning_records(path, data[offset:], table, delimiter, first_body_line, raw_header)
+    if data.find(b'"', offset) >= 0 and count_lines(data, offset) != table.num_rows:
+        check_spanning_records(path, data[offset:], table, delimiter, first_body_line, raw_header)
     del data
     cells = [pc.utf8_trim_whitespace(table.column(i)) if strip else table.column(i) for i in range(fields)]
     numbers = np.arange(index + 2, index + 2 + table.num_rows, dtype="int64")
@@ -562,77 +486,6 @@ def _arrow_records(body: bytes | memoryview, fields: int, delimiter: str) -> pa.
     return None
 
 
-def _check_spanning_records(path: Path, body: bytes, table: pa.Table, delimiter: str, first_line: int,
-                            header: list[str]) -> None:
-    """Parse strictly every record that spans lines (see the module docstring).
-
-    The caller checks first that the body has a quote and more lines than records; a body
-    whose quotes are all regular needs nothing more (:func:`_quotes_regular`).
-    """
-    if _quotes_regular(body, delimiter):
-        return
-    breaks = np.zeros(table.num_rows, dtype="int64")
-    per_field = []
-    for column in table.columns:  # line breaks per value: LF, CR, and CRLF counted once
-        n = pc.count_substring(column, "\n").to_numpy(zero_copy_only=False).astype("int64")
-        if pc.any(pc.match_substring(column, "\r")).as_py():
-            n += pc.count_substring(column, "\r").to_numpy(zero_copy_only=False)
-            n -= pc.count_substring(column, "\r\n").to_numpy(zero_copy_only=False)
-        per_field.append(n)
-        breaks += n
-    spanning = np.flatnonzero(breaks)
-    if not spanning.size:
-        return
-    starts = np.arange(table.num_rows) + np.cumsum(breaks) - breaks  # 0-based line of each record
-    octets = np.frombuffer(body, dtype=np.uint8)
-    lf, cr = octets == 10, octets == 13
-    ends = np.flatnonzero(lf | (cr & ~np.append(lf[1:], False)))  # the last byte of each line
-    spans = []
-    for i in spanning:
-        a, b = int(starts[i]), int(starts[i] + breaks[i])
-        lo = int(ends[a - 1]) + 1 if a > 0 else 0
-        hi = int(ends[b]) + 1 if b < len(ends) else len(body)
-        spans.append((i, a, b, body[lo:hi] if hi < len(body) or body.endswith((b"\n", b"\r")) else body[lo:hi] + b"\n"))
-    # One strict read of all the spans together (each is one record when well quoted); only
-    # when that fails is each span read alone, to name the first bad one.
-    if _strict_count(b"".join(span for *_, span in spans), delimiter) == len(spans):
-        return
-    for i, a, b, span in spans:
-        if not _strict(list(io.StringIO(span.decode("utf-8"), newline="")), delimiter):
-            field_index = next(k for k, n in enumerate(per_field) if n[i])
-            _raise_quote_problem(path, [[c.strip() for c in header]], (first_line + a, first_line + b, field_index))
-
-
-def _quotes_regular(body: bytes, delimiter: str) -> bool:
-    """Whether every quote of ``body`` opens a value (after a separator or line start), closes
-    one (before a separator or line end), or doubles a quote inside one — counted in pairs.
-
-    Then the lenient readers read exactly what a strict one would: no value can run past its
-    closing quote. Checked with numpy over the quotes' positions; False (a quote elsewhere, such
-    as 12" in an unquoted value) only means that the records spanning lines are read again.
-    """
-    octets = np.frombuffer(body, dtype=np.uint8)
-    quotes = np.flatnonzero(octets == 34)
-    if not quotes.size:
-        return True
-    if quotes.size % 2:
-        return False
-    bounds = np.zeros(256, dtype=bool)
-    bounds[[10, 13, 34, ord(delimiter)]] = True  # a quote may touch a quote: "" inside a value
-    padded = np.concatenate(([10], octets, [10]))  # the body starts and ends at a line end
-    before, after = padded[quotes], padded[quotes + 2]
-    return bool(bounds[before[0::2]].all() and bounds[after[1::2]].all())
-
-
-def _strict_count(data: bytes, delimiter: str) -> int:
-    """The number of records in ``data`` read with strict quoting, or -1 when it is malformed."""
-    try:
-        return sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter,
-                                         strict=True))
-    except csv.Error:
-        return -1
-
-
 def _all_empty(cells: list[pa.Array], n: int) -> np.ndarray:
     """Per row, whether every one of ``cells`` (of ``n`` rows) is empty."""
     out = np.ones(n, dtype=bool)
@@ -646,7 +499,7 @@ def _records_end(text: str, records: list[list[str]], delimiter: str) -> int | N
     end: the first line end after which csv.reader reads exactly those rows and then a new
     one (a line end inside a quoted value would take the next character into that value)."""
     probe = "x" if delimiter != "x" else "y"
-    for match in _NEWLINE.finditer(text):
+    for match in NEWLINE.finditer(text):
         end = match.end()
         try:
             got = list(csv.reader(io.StringIO(text[:end] + probe, newline=""), delimiter=delimiter))
