@@ -247,9 +247,15 @@ class Traffic(pa.DataFrameModel):
     ``channel = 'all'`` rows are the platform's de-duplicated totals: a visitor who came
     through two sources counts once there but once in each source row, so platform totals
     come from the ``all`` rows and never from summing channels. Devices are disjoint.
+    A report summarised over several days (a 生意参谋 source report for a week or a month)
+    is one row per period: ``visited_on`` is its first day and ``period_end_on`` its last;
+    such rows count in the totals of a month that holds the whole period and never in a
+    day's figures (they are never spread as fake daily numbers).
     """
 
-    visited_on: Series[pd.Timestamp] = _f("Day (local)", "日期")
+    visited_on: Series[pd.Timestamp] = _f("Day (local); the first day of a period row", "日期")
+    period_end_on: Series[pd.Timestamp] = _opt("Last day of a row that covers several days; empty = one day",
+                                               "统计截止日期")
     platform: Series[str] = _platform()
     channel: Series[str] = _f("Traffic source, or 'all' for the de-duplicated total", "流量来源", vocab="channels+all")
     device: Series[str] = _f("Device, or 'all' where the report does not split by device", "终端", vocab="devices+all")
@@ -266,6 +272,10 @@ class Traffic(pa.DataFrameModel):
     @pa.dataframe_check(name="buyers <= visitors")
     def buyers_within_visitors(cls, df: pd.DataFrame) -> pd.Series:
         return df["buyers"].isna() | (df["buyers"] <= df["visitors"])
+
+    @pa.dataframe_check(name="period_end_on >= visited_on")
+    def period_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["period_end_on"], df["visited_on"])
 
     class Config:
         unique = ["visited_on", "platform", "channel", "device"]
