@@ -79,6 +79,35 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     finally:
         bar.close()
     print(report.summary())
+    from storebook.identity import NAME_HINT, identify, write_local_settings
+
+    manifest = _manifest(config)
+    written = write_local_settings(config, manifest)
+    if written:
+        print(f"wrote {written.name}: the store's settings as the data shows them (edit freely)")
+    if not identify(config, manifest).named:
+        print(f"hint: {NAME_HINT}")
+    return EXIT_OK
+
+
+def _manifest(config: Config) -> dict:
+    """The last ingest's manifest ({} before the first ingest)."""
+    import storebook
+
+    try:
+        return storebook.open(config.processed_location, root=config.root).ingest_manifest()
+    except StorebookError:
+        return {}
+
+
+def cmd_init(args: argparse.Namespace, config: Config) -> int:
+    from storebook.identity import write_local_settings
+
+    written = write_local_settings(config, _manifest(config))
+    if written is None:
+        print(f"storebook.local.toml already exists in {config.root}: edit it (nothing was changed)")
+    else:
+        print(f"wrote {written}: set the store's name and check the currency there")
     return EXIT_OK
 
 
@@ -119,7 +148,9 @@ def cmd_info(args: argparse.Namespace, config: Config) -> int:
 
     wb = storebook.open()
     manifest = wb.ingest_manifest()
-    print(f"workbook {config.store_name} — {wb.processed_dir}")
+    identity = wb.identity()
+    print(f"workbook {identity.title('en')} — {wb.processed_dir}")
+    print(f"platforms {', '.join(identity.platforms)}; amounts in {identity.currency}")
     print(f"ingested {manifest.get('ingested_at', '?')}, fingerprint {wb.fingerprint[:12]}")
     first, last = wb.data_range()
     print(f"orders from {first} to {last}; last complete month {wb.last_complete_month().label}")
@@ -166,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="validate data/raw into canonical Parquet in data/processed")
     p.add_argument("--force", action="store_true", help="re-read every file even if unchanged")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("init", help="write storebook.local.toml (the store's name, currency) from what the data says")
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("rejected", help="list the rows the last ingest rejected, with reasons")
     p.add_argument("--table")

@@ -40,6 +40,7 @@ import pyarrow.parquet as pq
 from storebook import schema
 from storebook.config import Config
 from storebook.errors import IngestError, InputError
+from storebook.identity import found_in_data, read_store_file
 from storebook.sources import PERSONAL_COLUMNS, SourceFrame, data_files, detect, registry
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
@@ -560,6 +561,15 @@ def _count_unknown_references(con: duckdb.DuckDBPyConnection, present: set[str])
     return out
 
 
+def _platforms_present(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[str]:
+    """The platforms the written rows hold, across every table with a platform column."""
+    selects = [f"SELECT DISTINCT platform FROM live_{t}" for t in sorted(present)
+               if "platform" in {c.name for c in schema.columns(t)}]
+    if not selects:
+        return []
+    return sorted(v for (v,) in con.sql(" UNION ".join(selects)).fetchall() if v is not None)
+
+
 def _rows_of(parts: dict[int, _Part], hits: pd.DataFrame) -> pd.DataFrame:
     """The cached rows at (_part, _pos) of ``hits``, in the order of ``hits``.
 
@@ -760,7 +770,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
     # What changes how a file is read (time zone, declarations) invalidates cached parses.
     key_tag = hashlib.sha256(key + sources.tag.encode()).hexdigest()[:12]
     hashes = {p: _sha256(p) for p in files}
-    run_tag = hashlib.sha256((INGEST_VERSION + key_tag + "".join(
+    run_tag = hashlib.sha256((INGEST_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
         f"{p.relative_to(raw_root)}:{h}" for p, h in hashes.items())).encode()).hexdigest()
     previous = _read_json(processed / "_ingest.json")
     if not force and previous.get("run_tag") == run_tag:
@@ -827,6 +837,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
                 _mark_duplicates(con, table)
         _mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
         unknown_refs = _count_unknown_references(con, set(present))
+        platforms = _platforms_present(con, set(present))
 
         table_info: dict[str, dict] = {}
         written_per_file: dict[tuple[str, str], int] = {}
@@ -884,6 +895,8 @@ def ingest(config: Config | None = None, *, force: bool = False,
         "raw_fingerprint": _fingerprint(files, hashes) if len(files) < 5000 else run_tag,
         "tables": table_info,
         "files": [asdict(r) for r in reports],
+        # Who the store is, as far as the data says (storebook.identity reads it).
+        "store": found_in_data(raw_root, platforms, [c for r in reports if (c := getattr(r, "currency", None))]),
     }
     (staging / "_ingest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     names = [*table_info, "_rejected", "_ingest.json"]

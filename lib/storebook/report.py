@@ -52,6 +52,7 @@ from storebook import periods
 from storebook.config import Config
 from storebook.errors import StorebookError
 from storebook.results import MIME as RESULT_MIME
+from storebook.text import currency_symbol, use_currency
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: The parameters every pack notebook takes (docs/notebooks.md, "Parameters").
@@ -127,6 +128,8 @@ class ReportPlan:
     timeout: int
     fingerprint: str
     ingested_at: str
+    store: str = ""                      # the store's name on the pack (storebook.identity)
+    currency: str = "CNY"                # the store's currency (storebook.identity)
 
 
 @dataclass
@@ -253,6 +256,8 @@ def plan_report(
 
     manifest = wb.ingest_manifest()
     return ReportPlan(
+        store=wb.identity().title(lang),
+        currency=wb.identity().currency,
         month=period.label,
         platforms=requested,
         resolved_platforms=resolved,
@@ -410,7 +415,7 @@ def execute_plan(
     building.mkdir()
     tz = _zone(config.timezone)
     context = {
-        "store": config.store_name if plan.lang == "en" else config.settings["store"].get("name_zh") or config.store_name,
+        "store": plan.store,
         "month": plan.month,
         "platforms": plan.resolved_platforms,
         "all_platforms": plan.platforms is None,
@@ -963,7 +968,8 @@ def format_value(value: Any, unit: str | None, lang: str = "en") -> str:
         return f"{value * 100:.1f}%" if abs(value) >= 0.1 else f"{value * 100:.2f}%"
     if unit == "days":
         return f"{value:.1f} {'天' if lang == 'zh' else 'days'}"
-    prefix = "¥" if unit in ("cny", "rmb", "yuan") else ""
+    # Headline records say "CNY" for money in the store's currency (docs/notebooks.md).
+    prefix = currency_symbol() if unit in ("cny", "rmb", "yuan", "money") else ""
     if value < 0:  # the sign goes before the currency: −¥62,829, not ¥-62,829
         return "−" + format_value(-value, unit, lang)
     magnitude = abs(value)
@@ -1013,6 +1019,7 @@ def write_index(path: Path, plan: ReportPlan, context: Mapping[str, Any], report
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         trim_blocks=True, lstrip_blocks=True,
     )
+    use_currency(plan.currency)
     env.filters["value"] = lambda v, unit: format_value(v, unit, plan.lang)
     env.filters["change"] = format_change
     months = sorted({p.name for p in out_root.iterdir() if p.is_dir() and _MONTH_DIR.match(p.name)

@@ -34,6 +34,7 @@ Example:
 
 from __future__ import annotations
 
+import contextvars
 import math
 import re
 import string
@@ -1383,15 +1384,46 @@ def is_key(value: str) -> bool:
     return isinstance(value, str) and bool(_KEY.match(value))
 
 
+#: The store's currency (ISO 4217) for every amount shown: set once per report page and pack
+#: from the store's identity (:func:`use_currency`); the sample store's CNY by default.
+_CURRENCY: contextvars.ContextVar[str] = contextvars.ContextVar("storebook_currency", default="CNY")
+#: How the department writes the currencies it meets; others as babel writes them (en).
+_SYMBOLS = {"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$",
+            "TWD": "NT$", "KRW": "₩", "INR": "₹", "CLP": "CLP$", "BRL": "R$", "CAD": "CA$", "AUD": "A$"}
+
+
+def use_currency(code: str) -> None:
+    """Show every amount from here on in ``code`` (``EUR`` → €12,345)."""
+    _CURRENCY.set((code or "CNY").upper())
+
+
+def currency_symbol(code: str | None = None) -> str:
+    """The symbol written before an amount: ``currency_symbol("EUR")`` → ``€``.
+
+    >>> currency_symbol("CNY"), currency_symbol("EUR"), currency_symbol("CHF")
+    ('¥', '€', 'CHF\xa0')
+    """
+    code = (code or _CURRENCY.get()).upper()
+    if code in _SYMBOLS:
+        return _SYMBOLS[code]
+    try:
+        from babel.numbers import get_currency_symbol
+
+        symbol = get_currency_symbol(code, locale="en")
+    except Exception:  # noqa: BLE001 - babel missing or an unknown code: the code itself
+        symbol = code
+    return symbol if symbol != code else code + "\xa0"
+
+
 def format_money(value: float, decimals: int = 0) -> str:
-    """Money as the department writes it, the sign before the currency.
+    """Money as the department writes it, the sign before the currency (the store's).
 
     >>> format_money(1234.5), format_money(-62829.4), format_money(-0.4)
     ('¥1,234', '−¥62,829', '¥0')
     """
     text = f"{abs(value):,.{decimals}f}"
     negative = value < 0 and any(ch not in "0.," for ch in text)
-    return ("−¥" if negative else "¥") + text
+    return ("−" if negative else "") + currency_symbol() + text
 
 
 def _missing(value: Any) -> bool:

@@ -21,6 +21,7 @@ import pandas as pd
 from storebook import periods, schema
 from storebook.config import Config
 from storebook.errors import NoDataError, StorebookError
+from storebook.identity import StoreIdentity, identify
 
 
 def _quiet_warnings() -> None:
@@ -108,6 +109,7 @@ class Workbook:
         self.config = config
         self.processed_dir = processed_dir
         self._tables: dict[str, ibis.Table] = {}
+        self._identity: StoreIdentity | None = None
 
     def __repr__(self) -> str:
         return f"Workbook({self.processed_dir}, backend={self.con.name}, tables={self.tables()})"
@@ -224,9 +226,10 @@ class Workbook:
         return p
 
     def platforms(self, requested: list[str] | str | None = None) -> list[str]:
-        """The platforms to analyse: all configured ones, or the requested ones, checked."""
+        """The platforms to analyse: every configured platform the data holds (in the
+        configuration's order), or the requested ones, checked against the configuration."""
         if requested in (None, "", "all", []):
-            return self.config.platforms
+            return self.identity().platforms
         wanted = [requested] if isinstance(requested, str) else list(requested)
         unknown = [p for p in wanted if p not in self.config.platforms]
         if unknown:
@@ -253,6 +256,12 @@ class Workbook:
     @property
     def fingerprint(self) -> str:
         return self.ingest_manifest().get("fingerprint", "")
+
+    def identity(self) -> StoreIdentity:
+        """The store's name, currency and platforms: configured, else as the data says."""
+        if self._identity is None:
+            self._identity = identify(self.config, self.ingest_manifest())
+        return self._identity
 
 
 SPARK_PREFIXES = ("spark", "spark://", "local", "yarn", "k8s://")
