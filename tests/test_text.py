@@ -84,7 +84,8 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "conversion", "effect_kind",
                         "fulfilment", "products", "profit", "pnl", "carrier", "warehouse", "province", "category",
                         "promotion", "competitor", "supplier",
-                        "overview", "customers", "service", "segment", "status", "reason", "group"}
+                        "overview", "customers", "service", "segment", "status", "reason", "group",
+                        "data_quality", "of"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
 
 
