@@ -93,6 +93,7 @@ def test_orders_and_lines_that_need_a_caveat(store) -> None:
     assert facts["worst_table"] == "order_lines" and facts["rows_rejected"] == 2
     record = quality.quality_record(facts, Text("en"))
     assert {e["key"]: e["value"] for e in record}["cost_known_revenue"] == pytest.approx(0.2)
+    assert all(isinstance(e["value"], float) for e in record)  # the index's headline contract
 
 
 def test_the_files_behind_the_tables(store) -> None:

@@ -303,7 +303,7 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
     """The headline entries from :func:`quality_facts` (None where the fact is not known)."""
     entries = [("kept_share", "ratio", "up"), ("rows_rejected", "count", "down"), ("province_known", "ratio", "up"),
                ("cost_known_revenue", "ratio", "up"), ("guest_share", "ratio", None)]
-    return [{"key": key, "label": text(f"metric.{key}"), "value": facts[key], "unit": unit, "vs_prior": None,
+    return [{"key": key, "label": text(f"metric.{key}"), "value": float(facts[key]), "unit": unit, "vs_prior": None,
              "vs_last_year": None, **({"good": good} if good else {})}
             for key, unit, good in entries if facts.get(key) is not None]
 
