@@ -196,3 +196,79 @@ def test_order_report_without_status_derives_status_and_gross_paid(report: Path)
     assert any("net of the refund (实付 + 退款 = 总金额 for 60 of the 60 paid orders with a refund)" in n
                for n in notes)
     assert any("as of the report's latest timestamp (2020-02-29 21:06)" in n for n in notes)
+
+
+# ----------------------------------------------------------------------------- 生意参谋 summaries over a period
+
+@pytest.fixture
+def period(root: Path) -> Path:
+    return with_exports(root, "tmall_period", products=False)
+
+
+def _rows(root: Path, first: str) -> pd.DataFrame:
+    traffic = table(root, "traffic")
+    rows = traffic[traffic["visited_on"].astype(str).str.startswith(first)]
+    ends = rows["period_end_on"].map(lambda v: "" if pd.isna(v) else str(v)[:10])
+    return rows.assign(period_end_on=ends).set_index("channel")
+
+
+def test_sycm_period_from_the_file_name(period: Path) -> None:
+    run(period)
+    # …_2019-07-01_2019-07-31.xls: one row per channel for the month, never spread over days.
+    july = _rows(period, "2019-07-01")
+    assert set(july["period_end_on"]) == {"2019-07-31"} and set(july["device"]) == {"all"}
+    assert set(july.index) == {"organic_search", "recommendation", "paid_search", "referral", "direct", "social"}
+    # buyers = 访客数 × 支付转化率 (8,012 × 4.25% = 340.5 → 341); paid = buyers × 客单价 (341 × 1,050).
+    assert july.loc["organic_search", ["visitors", "checkouts", "buyers", "paid_amount"]].tolist() == [
+        8012, 402, 341, 358050.0]
+    # 购物车 (900 × 8% = 72) + 我的淘宝 (600 × 5.5% = 33) are both direct: summed.
+    assert july.loc["direct", ["visitors", "buyers", "paid_amount"]].tolist() == [1500, 105, 115500.0]
+    # '-' is nothing: 0; metrics the report does not have are unknown (empty), not 0.
+    assert july.loc["social", ["visitors", "buyers", "checkouts"]].tolist() == [250, 0, 0]
+    assert july["page_views"].isna().all() and july["cart_adds"].isna().all()
+    # 店铺来源_2019-08-01~2019-08-31.csv: the period as Tmall writes it, with a tilde.
+    august = _rows(period, "2019-08-01")
+    assert set(august["period_end_on"]) == {"2019-08-31"}
+    assert august["visitors"].to_dict() == july["visitors"].to_dict()
+    # …_2019-07-29.csv (GBK): that one day; period_end_on empty.
+    day = _rows(period, "2019-07-29")
+    assert set(day["period_end_on"]) == {""}
+    assert day.loc["organic_search", ["visitors", "buyers", "paid_amount"]].tolist() == [267, 11, 11550.0]
+    report = file_report(period, "无线店铺流量来源_2019-07-01_2019-07-31.xls", "traffic")
+    assert report["encoding"] == "xls" and report["rows_read"] == 6
+    assert any("totals over 2019-07-01 ~ 2019-07-31 (taken from the file name)" in n for n in report["notes"])
+    assert any("does not split by device" in n for n in report["notes"])
+    assert file_report(period, "生意参谋_流量来源_2019-07-29.csv", "traffic")["encoding"] == "gb18030"
+    assert_reconciles(period)
+
+
+def test_sycm_without_a_period_stops_with_the_fix(period: Path) -> None:
+    folder = period / "data/raw/tmall_period"
+    (folder / "【生意参谋平台】无线店铺流量来源_2019-07-01_2019-07-31.xls").rename(folder / "无线店铺流量来源.xls")
+    with pytest.raises(IngestError) as err:
+        run(period)
+    message = str(err.value)
+    assert "无线店铺流量来源.xls: the report names no day" in message
+    assert "rename the file with the period it covers, e.g. '无线店铺流量来源_2019-07-01_2019-07-31.xls'" in message
+    assert "period: {start: 2019-07-01, end: 2019-07-31}" in message
+
+
+def test_sycm_period_declared_for_the_file(period: Path) -> None:
+    folder = period / "data/raw/tmall_period"
+    (folder / "【生意参谋平台】无线店铺流量来源_2019-07-01_2019-07-31.xls").rename(folder / "无线店铺流量来源.xls")
+    (period / "storebook.sources.yaml").write_text(
+        'pins:\n  - files: "tmall_period/无线店铺流量来源.xls"\n    use: tmall_traffic\n'
+        "    period: {start: 2019-06-01, end: 2019-06-30}\n", encoding="utf-8")
+    run(period)
+    june = _rows(period, "2019-06-01")
+    assert set(june["period_end_on"]) == {"2019-06-30"} and june.loc["organic_search", "visitors"] == 8012
+    notes = file_report(period, "无线店铺流量来源.xls", "traffic")["notes"]
+    assert any("declared for the file" in n for n in notes)
+
+
+def test_a_declared_period_that_is_not_a_date_names_the_pin(period: Path) -> None:
+    (period / "storebook.sources.yaml").write_text(
+        'pins:\n  - files: "tmall_period/*.xls"\n    use: tmall_traffic\n    period: July\n', encoding="utf-8")
+    with pytest.raises(IngestError) as err:
+        run(period)
+    assert "pin #1: period 'July' is not a date (YYYY-MM-DD)" in str(err.value)
