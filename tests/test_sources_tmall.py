@@ -266,6 +266,18 @@ def test_sycm_period_declared_for_the_file(period: Path) -> None:
     assert any("declared for the file" in n for n in notes)
 
 
+def test_a_changed_declared_period_reads_the_file_again(period: Path) -> None:
+    folder = period / "data/raw/tmall_period"
+    (folder / "【生意参谋平台】无线店铺流量来源_2019-07-01_2019-07-31.xls").rename(folder / "无线店铺流量来源.xls")
+    pin = 'pins:\n  - files: "tmall_period/无线店铺流量来源.xls"\n    use: tmall_traffic\n    period: {}\n'
+    (period / "storebook.sources.yaml").write_text(pin.format("{start: 2019-06-01, end: 2019-06-30}"), encoding="utf-8")
+    run(period)
+    (period / "storebook.sources.yaml").write_text(pin.format("2019-05-31"), encoding="utf-8")
+    run(period)  # no --force: the declaration changed, so the file is read again
+    days = set(table(period, "traffic")["visited_on"].astype(str).str[:10])
+    assert "2019-05-31" in days and "2019-06-01" not in days
+
+
 def test_a_declared_period_that_is_not_a_date_names_the_pin(period: Path) -> None:
     (period / "storebook.sources.yaml").write_text(
         'pins:\n  - files: "tmall_period/*.xls"\n    use: tmall_traffic\n    period: July\n', encoding="utf-8")

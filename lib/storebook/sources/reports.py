@@ -156,6 +156,11 @@ class SourceReport(PlatformSource):
     #: (pattern relative to data/raw, (first day, last day)); set by the registry.
     periods: list[tuple[str, tuple[str, str]]] = []
 
+    def definition(self) -> str:
+        """What, beside a file's bytes, decides how this adapter reads it: the declared periods
+        (a changed ``period:`` must re-read the file, not reuse its cached parse)."""
+        return repr(sorted(self.periods))
+
     def declared_period(self, path: Path, raw_root: Path) -> tuple[str, str] | None:
         """The period declared for ``path`` (the first pin whose pattern matches it), if any."""
         try:
