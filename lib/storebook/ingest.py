@@ -76,6 +76,8 @@ class FileReport:
     dropped_columns: list[str] = field(default_factory=list)
     #: What the adapter did and what the platform's numbers mean (see SourceFrame.notes).
     notes: list[str] = field(default_factory=list)
+    #: The currency the export states (SourceFrame.currency, e.g. Shopify's Currency column).
+    currency: str | None = None
 
 
 @dataclass
@@ -804,7 +806,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
             valid_path = cache_base.parent / f"{cache_base.name}.{table}.parquet"
             rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
             rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
-            notes, version, supersede_by = meta.get("extras", {}).get(table, ([], None, None))
+            notes, version, supersede_by, *more = meta.get("extras", {}).get(table, ([], None, None))
             n_valid = pq.ParquetFile(valid_path).metadata.num_rows
             parts[table].append(_Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
                                       version=version, supersede_by=(supersede_by or schema.key(table)) if version else None))
@@ -816,7 +818,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
                 seconds=round(parse_seconds.get(path, 0.0) + time.perf_counter() - t0, 3),
                 dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
                     ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
-                notes=list(notes),
+                notes=list(notes), currency=more[0] if more else None,
             ))
     if problems:
         raise IngestError(problems)
@@ -927,7 +929,7 @@ def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: p
         valid, rej = parse_frame(sf, label, key, today, getattr(sources, "vocab", None))
         frames.append((sf.table, valid, rej))
         dropped, encoding = sf.dropped_columns, sf.encoding
-        extras[sf.table] = (sf.notes, sf.version, sf.supersede_by)
+        extras[sf.table] = (sf.notes, sf.version, sf.supersede_by, sf.currency)
     _write_cache(cache_base, frames, source.name, encoding, dropped, extras)
     return time.perf_counter() - t0
 

@@ -33,7 +33,7 @@ __all__ = ["PERSONAL_COLUMNS", "SOURCES", "CanonicalSource", "Registry", "Source
            "data_files", "detect", "registry"]
 
 #: Bump when an adapter's output changes, so that cached parses are not reused.
-ADAPTERS_VERSION = "1"
+ADAPTERS_VERSION = "2"
 DATA_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}
 
 
@@ -89,17 +89,27 @@ class CanonicalSource:
         yield SourceFrame(table, frame[wanted], raw.rows, raw.encoding, dropped)
 
 
-def builtin_sources(timezone: str = "Asia/Shanghai") -> list[Source]:
-    """The adapters storebook ships, for a store in ``timezone``."""
-    from storebook.sources import ga4, jd, shopify, tmall
+def builtin_sources(timezone: str = "Asia/Shanghai",
+                    periods: list[tuple[str, tuple[str, str]]] | None = None) -> list[Source]:
+    """The adapters storebook ships, for a store in ``timezone``.
 
-    return [
+    ``periods`` are the periods declared for report files that name no day (pins with
+    ``period:``): (pattern under data/raw, (first day, last day)).
+    """
+    from storebook.sources import ga4, jd, shopify, tmall
+    from storebook.sources.reports import SourceReport
+
+    sources: list[Source] = [
         CanonicalSource(),
         shopify.ShopifyOrders(timezone), shopify.ShopifyProducts(),
         tmall.TmallOrders(), tmall.SycmTraffic(),
         jd.JdOrders(), jd.JdTraffic(),
-        ga4.Ga4Traffic(), ga4.Ga4Totals(),
+        ga4.Ga4Traffic(), ga4.Ga4Totals(), ga4.Ga4Download(),
     ]
+    for source in sources:
+        if isinstance(source, SourceReport):
+            source.periods = list(periods or [])
+    return sources
 
 
 @dataclass
@@ -135,7 +145,7 @@ def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily
     timezone = config.timezone if config is not None else "Asia/Shanghai"
     declared = (custom.load_declarations(config.root, timezone) if config is not None
                 else custom.Declarations())
-    builtin = builtin_sources(timezone)
+    builtin = builtin_sources(timezone, declared.periods)
     names = {s.name for s in builtin}
     for src in declared.sources:
         if src.name in names:

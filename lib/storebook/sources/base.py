@@ -59,6 +59,9 @@ class SourceFrame:
             rows sharing ``supersede_by`` values are kept from the file of the greatest
             version only ("newest wins"); the others are rejected as superseded.
         supersede_by: the columns that identify a record across files (default: the key).
+        currency: the currency the export states its amounts in (Shopify's ``Currency``
+            column), when it states one; ingest records it per file in ``_ingest.json`` so
+            that the store's identity can be taken from the data. Amounts are never converted.
     """
 
     table: str
@@ -70,6 +73,7 @@ class SourceFrame:
     column_notes: dict[str, str] = field(default_factory=dict)
     version: str | None = None
     supersede_by: list[str] | None = None
+    currency: str | None = None
 
 
 class Source(Protocol):
@@ -175,6 +179,19 @@ def int_text(values: pd.Series) -> pd.Series:
     return _map_floats(values, lambda v: "" if pd.isna(v) else str(int(round(v))))
 
 
+def name_key(names: pd.Series) -> pd.Series:
+    """The key of an item known by its name only: ``name:`` + the name, case and spacing
+    folded, at most 120 characters — as ingest keys an order line without a SKU
+    (``ingest._key_lines``), so that a catalogue variant without a SKU and the order lines
+    that sold it share one key.
+
+    >>> name_key(pd.Series(["Classic  Varsity Top - Small"])).tolist()
+    ['name:classic varsity top - small']
+    """
+    folded = names.astype(str).str.casefold().str.split().str.join(" ").str.slice(0, 120)
+    return ("name:" + folded).astype("str")
+
+
 def canonical(table: str, columns: dict[str, pd.Series | str], index: pd.Index) -> pd.DataFrame:
     """A text frame with exactly the table's columns: given ones, the rest empty."""
     data = {}
@@ -219,6 +236,9 @@ class PlatformSource:
     signature: tuple[str, ...] = ()
     #: Alternative names for a column, normalised to the first (exports vary by version).
     aliases: dict[str, tuple[str, ...]] = {}
+    #: Groups of names of which the header must hold at least one each (an export that
+    #: names a line by its SKU or by its name, depending on its version).
+    signature_any: tuple[tuple[str, ...], ...] = ()
     #: A table ends at the first empty row (GA4 appends further sections after one).
     stop_at_blank = False
 
@@ -229,7 +249,7 @@ class PlatformSource:
         wanted = set(self.signature)
         for i, row in enumerate(rows[:40]):
             names = {self._canon(c) for c in row}
-            if wanted <= names:
+            if wanted <= names and all(names & set(group) for group in self.signature_any):
                 return i
         return None
 
@@ -245,13 +265,15 @@ class PlatformSource:
 
     def diagnose(self, path: Path, header: list[str], raw_root: Path) -> tuple[float, list[str]]:
         """How close the file comes to this export: (share of the signature found, missing names)."""
-        best: tuple[float, list[str]] = (0.0, list(self.signature))
+        wanted = [*self.signature, *(" or ".join(g) for g in self.signature_any)]
+        best: tuple[float, list[str]] = (0.0, wanted)
         for row in head_rows(path)[:40]:
             names = {self._canon(c) for c in row}
-            found = [s for s in self.signature if s in names]
-            score = len(found) / len(self.signature)
+            missing = [s for s in self.signature if s not in names]
+            missing += [" or ".join(g) for g in self.signature_any if not names & set(g)]
+            score = 1 - len(missing) / len(wanted)
             if score > best[0]:
-                best = (score, [s for s in self.signature if s not in names])
+                best = (score, missing)
         return best
 
     def load(self, path: Path) -> tuple[RawFrame, list[list[str]], int]:

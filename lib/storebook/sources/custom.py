@@ -27,6 +27,7 @@ from storebook import schema
 from storebook.errors import InputError
 from storebook.sources.base import SourceFrame, canonical, province
 from storebook.sources.readers import ENCODING_ALIASES, grid_frame, read_grid, read_grid_table
+from storebook.sources.reports import parse_period
 
 DECLARATIONS_NAME = "storebook.sources.yaml"
 SOURCE_KEYS = {"name", "table", "files", "encoding", "delimiter", "header_row", "sheet", "skip_footer", "decimal",
@@ -41,6 +42,8 @@ class Declarations:
     pins: list[tuple[str, str]] = field(default_factory=list)
     text: str = ""
     path: Path = Path(DECLARATIONS_NAME)
+    #: Pins that also declare the period a report covers (`period:`): (pattern, (first, last day)).
+    periods: list[tuple[str, tuple[str, str]]] = field(default_factory=list)
 
 
 def load_declarations(root: Path, timezone: str = "Asia/Shanghai") -> Declarations:
@@ -69,14 +72,23 @@ def load_declarations(root: Path, timezone: str = "Asia/Shanghai") -> Declaratio
             raise InputError(path, f"two sources are named '{s.name}'", expected="unique names",
                              todo="rename one of them")
         seen.add(s.name)
-    pins = []
+    pins, periods = [], []
     for i, pin in enumerate(data.get("pins") or []):
-        if not isinstance(pin, dict) or set(pin) != {"files", "use"}:
-            raise InputError(path, f"pin #{i + 1} is {pin!r}", expected="`- files: \"<pattern>\"` and `use: <source>`",
+        if not isinstance(pin, dict) or not {"files", "use"} <= set(pin) <= {"files", "use", "period"}:
+            raise InputError(path, f"pin #{i + 1} is {pin!r}", expected="`- files: \"<pattern>\"` and `use: <source>` "
+                             "(and, for a report that names no day, `period:`)",
                              todo="see docs/sources.md, 'When two sources match'")
         for pattern in _patterns(pin["files"]):
             pins.append((pattern, str(pin["use"])))
-    return Declarations(sources, pins, text, path)
+        if "period" in pin:  # a report's totals over days its file does not name
+            try:
+                period = parse_period(pin["period"])
+            except ValueError as exc:
+                raise InputError(path, f"pin #{i + 1}: period {exc}", column="period",
+                                 expected="`period: 2019-07-29` or `period: {start: 2019-07-01, end: 2019-07-31}`",
+                                 todo="fix the pin's period") from None
+            periods += [(pattern, period) for pattern in _patterns(pin["files"])]
+    return Declarations(sources, pins, text, path, periods)
 
 
 def _patterns(value: object) -> list[str]:
