@@ -59,6 +59,10 @@ class SourceFrame:
             rows sharing ``supersede_by`` values are kept from the file of the greatest
             version only ("newest wins"); the others are rejected as superseded.
         supersede_by: the columns that identify a record across files (default: the key).
+        problems: rows the adapter itself rejects, aligned with ``frame``: ``column``,
+            ``value`` and ``reason`` ('' where the row is fine). Ingest rejects them with
+            that reason before it parses the row (a custom source's input that does not
+            read as its declared type).
     """
 
     table: str
@@ -70,6 +74,7 @@ class SourceFrame:
     column_notes: dict[str, str] = field(default_factory=dict)
     version: str | None = None
     supersede_by: list[str] | None = None
+    problems: pd.DataFrame | None = None
 
 
 class Source(Protocol):
