@@ -925,7 +925,8 @@ def _cache_name(path: Path, raw_root: Path, hashes: dict[Path, str], sources, ke
     except InputError:  # the parse reports it; nothing cached stands in for it
         source = None
     definition = getattr(source, "definition", None)
-    parts = [INGEST_VERSION, ADAPTERS_VERSION, timezone, hashlib.sha256(key).hexdigest(),
+    vocab = json.dumps(getattr(sources, "vocab", None), sort_keys=True)  # what parse_frame accepts
+    parts = [INGEST_VERSION, ADAPTERS_VERSION, timezone, vocab, hashlib.sha256(key).hexdigest(),
              path.relative_to(raw_root).as_posix(), getattr(source, "name", "<none>"),
              definition() if callable(definition) else "", hashes[path]]
     joined = getattr(source, "joined_files", None)

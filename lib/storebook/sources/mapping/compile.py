@@ -36,6 +36,7 @@ from storebook.sources.mapping.sql import (
     TYPED_MISSING,
     boolean_sql,
     check_expression,
+    column_paths,
     column_refs,
     integer_sql,
     literal,
@@ -46,7 +47,8 @@ from storebook.sources.mapping.sql import (
     timestamp_sql,
 )
 
-BAD_TYPE = 'STRUCT("column" VARCHAR, "value" VARCHAR, "row" BIGINT, "file" VARCHAR, expected VARCHAR)'
+BAD_TYPE = ('STRUCT("column" VARCHAR, "value" VARCHAR, "row" BIGINT, "file" VARCHAR, expected VARCHAR, '
+            '"source" VARCHAR)')
 _EXPECTED = {"number": "a number", "integer": "a whole number", "boolean": "true/false",
              "date": "a date", "timestamp": "a date and time"}
 _NUMERIC = {"int", "Int64", "float"}
@@ -213,7 +215,8 @@ class Compiler:
                 expr = parsed if inp.default is None else (
                     f"CASE WHEN {q} IS NULL THEN {self._parse(inp, literal(inp.default), spec)} ELSE {parsed} END")
                 bad.append(f"WHEN {q} IS NOT NULL AND ({parsed}) IS NULL THEN struct_pack(\"column\" := {literal(c)}, "
-                           f"\"value\" := {q}, \"row\" := _row, \"file\" := _file, expected := {literal(_EXPECTED[inp.type])})")
+                           f"\"value\" := {q}, \"row\" := _row, \"file\" := _file, expected := {literal(_EXPECTED[inp.type])}, "
+                           f"\"source\" := {literal(spec.name)})")
             typed.append(f"{expr} AS {q}")
         bad_sql = f"CAST(CASE {' '.join(bad)} END AS {BAD_TYPE})" if bad else f"CAST(NULL AS {BAD_TYPE})"
         ctes.append(f"{p}_typed AS (SELECT _row, _file, _period_start, _period_end{''.join(', ' + x for x in typed)}, "
@@ -237,8 +240,20 @@ class Compiler:
         cols = [f"{k} AS _k{i}" for i, k in enumerate(keys)]
         cols += [f"arg_min({quote(c)}, _row) FILTER (WHERE {quote(c)} IS NOT NULL) AS {quote(c)}" for c in join.columns]
         cols += [f"({expr}\n) AS {quote(name)}" for name, expr in join.compute.items()]
-        cols += ["count(*) AS _jrows", "arg_min(_bad, _row) FILTER (WHERE _bad IS NOT NULL) AS _jbad"]
+        # A joined row whose value does not read spoils the key's row only if the join uses it.
+        used = set(join.columns) | {r for r in (right for _, right in join.on) if r in jheader}
+        for text in [*join.compute.values(), *(r for _, r in join.on if r not in jheader), jspec.where or ""]:
+            used |= column_refs(text) if text else set()
+        cols += ["count(*) AS _jrows", f"arg_min(_bad, _row) FILTER (WHERE {self._bad_of('_bad', used)} IS NOT NULL) "
+                 "AS _jbad"]
         return f"{alias}_one AS (SELECT {', '.join(cols)} FROM j_{alias}_kept GROUP BY {', '.join(keys)})"
+
+    @staticmethod
+    def _bad_of(bad: str, used: set[str]) -> str:
+        """``bad`` when the unreadable value is in one of the columns ``used``, else NULL."""
+        if not used:
+            return f"CAST(NULL AS {BAD_TYPE})"
+        return f"(CASE WHEN {bad}.\"column\" IN ({', '.join(literal(c) for c in sorted(used))}) THEN {bad} END)"
 
     # ------------------------------------------------------------------ per-table SELECT
     def _from(self) -> str:
@@ -249,8 +264,24 @@ class Compiler:
             parts.append(f"LEFT JOIN {alias}_one AS {alias} ON {on}")
         return " ".join(parts)
 
-    def _bad(self) -> str:
-        return f"coalesce(_m._bad{''.join(f', {a}._jbad' for a in self.spec.joins)})"
+    def _bad(self, out: Output) -> str:
+        """The first unreadable value a row of ``out`` depends on: in the columns the table
+        (or the source's ``where:``) uses, or in a join it uses."""
+        paths: set[tuple[str, ...]] = set()
+        texts = [*out.compute.values(), *([out.where] if out.where else []), *([self.spec.where] if self.spec.where else [])]
+        texts += [g for g in out.group_by if g not in self.header]
+        for text in texts:
+            paths |= column_paths(text)
+        for name in [*out.columns.values(), *(g for g in out.group_by if g in self.header)]:
+            joined = self._joined_column(name) if name not in self.header else None
+            paths.add(joined if joined else (name,))
+        aliases = {p[0] for p in paths if len(p) == 2 and p[0] in self.spec.joins}
+        names = {p[-1] for p in paths if not (len(p) == 2 and p[0] in self.spec.joins)}
+        for alias in aliases:
+            names |= {left for left, _ in self.spec.joins[alias].on if left in self.header}
+            names |= {c for left, _ in self.spec.joins[alias].on if left not in self.header for c in column_refs(left)}
+        parts = [self._bad_of("_m._bad", names), *(f"{a}._jbad" for a in sorted(aliases))]
+        return f"coalesce({', '.join(parts)})"
 
     def _typed_columns(self, out: Output, group_keys: set[str]) -> dict[str, str]:
         """Each canonical column the table gives, as a typed SQL expression."""
@@ -270,7 +301,8 @@ class Compiler:
         sub = f"{out.key}." if out.key else ""
         group_sql = [self._name_or_expr(g, self.header, "_m.", f"{sub}group_by") for g in out.group_by]
         group_keys = {g for g in out.group_by if g in self.header}
-        where = f"coalesce(({out.where}\n), {self._bad()} IS NOT NULL)" if out.where else "true"
+        bad = self._bad(out)
+        where = f"coalesce(({out.where}\n), {bad} IS NOT NULL)" if out.where else "true"
         from_sql = self._from()
 
         def base(select: str) -> str:  # not str.format: expressions may hold braces
@@ -294,8 +326,7 @@ class Compiler:
             if not scalar_type(str(types[target])):
                 raise InputError(self.path, f"{self.where}, `{key}`: `{shown}` gives {types[target]}",
                                  expected="one value per row", todo="pick one element (x[1]) or aggregate it")
-        bad = (f"arg_min({self._bad()}, _m._row) FILTER (WHERE {self._bad()} IS NOT NULL)" if group_sql
-               else self._bad())
+        bad = f"arg_min({bad}, _m._row) FILTER (WHERE {bad} IS NOT NULL)" if group_sql else bad
         texts, notes = self._texts(out, typed, types)
         select = ", ".join([*(f"{texts[c]} AS {quote(c)}" for c in texts), f"{row} AS _row", f"{bad} AS _bad"])
         sql = base(select) + tail + " ORDER BY _row"

@@ -92,7 +92,7 @@ def _result(op: OutputPlan, result: pa.Table, entering: int, source_name: str, d
         "column": [b["column"] if b else "" for b in bad],
         "value": [b["value"] if b else "" for b in bad],
         "reason": [f"'{b['column']}' = '{b['value']}' in {b['file']} row {b['row']} is not {b['expected']} "
-                   f"(`inputs: {b['column']}` of source '{source_name}' in {declared_in})" if b else "" for b in bad],
+                   f"(`inputs: {b['column']}` of source '{b['source']}' in {declared_in})" if b else "" for b in bad],
     }, index=index)
     return TableResult(op, frame, rows, problems, int(entering))
 

@@ -118,7 +118,16 @@ class SourceSpec:
 
     def definition(self) -> str:
         """The declaration as canonical text (what a parse of its files depends on)."""
-        return json.dumps(self.raw, sort_keys=True, ensure_ascii=False, default=str)
+        return json.dumps(_keyed(self.raw), sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _keyed(value: object) -> object:
+    """``value`` with every mapping key as text (YAML reads a bare ``on:`` as true)."""
+    if isinstance(value, dict):
+        return {("on" if k is True else str(k)): _keyed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_keyed(v) for v in value]
+    return value
 
 
 class _Checker:

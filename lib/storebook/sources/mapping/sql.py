@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 
 import duckdb
 
@@ -43,15 +44,16 @@ def connect() -> duckdb.DuckDBPyConnection:
     return con
 
 
-# A number as exports write it: a currency sign before, 元/円 after, thousands separators,
-# a decimal comma, a percent sign (÷100), 万/亿 (×10⁴/×10⁸), a trailing + ("1万+": at least).
+# A number as exports write it: a currency sign before, 元/円 after, a percent sign (÷100),
+# 万/亿 (×10⁴/×10⁸), a trailing + ("1万+": at least that many). What is left must be a
+# number with the declared separators, thousands in groups of three: "45,00" is not 4500.
 _NUMBER_MACRO = r"""
-CREATE MACRO _sb_number(v, thou, dec) AS (
-    CASE WHEN v IS NULL THEN NULL ELSE
-        try_cast(replace(replace(regexp_replace(regexp_replace(regexp_replace(
-            v, '[\s\x{00a0}]', '', 'g'),
-            '^[¥￥$€£₹]|(元|円)$', '', 'g'),
-            '\+$|[%万亿]\+?$', '', 'g'), thou, ''), dec, '.') AS DOUBLE)
+CREATE MACRO _sb_strip_number(v) AS
+    regexp_replace(regexp_replace(regexp_replace(v, '[\s\x{00a0}]', '', 'g'), '^[¥￥$€£₹]|(元|円)$', '', 'g'),
+                   '\+$|[%万亿]\+?$', '', 'g');
+CREATE MACRO _sb_number(v, thou, dec, shape) AS (
+    CASE WHEN regexp_full_match(_sb_strip_number(v), shape) THEN
+        try_cast(replace(replace(_sb_strip_number(v), thou, ''), dec, '.') AS DOUBLE)
         * CASE WHEN regexp_matches(v, '%\s*$') THEN 0.01
                WHEN regexp_matches(v, '万\+?\s*$') THEN 10000
                WHEN regexp_matches(v, '亿\+?\s*$') THEN 100000000 ELSE 1 END
@@ -119,7 +121,10 @@ def _finds(tree: object, classes: set[str]) -> bool:
 
 def number_sql(value: str, thousands: str, decimal: str) -> str:
     """SQL reading the text ``value`` as a DOUBLE (NULL when it does not read)."""
-    return f"_sb_number({value}, {literal(thousands)}, {literal(decimal)})"
+    t, d = re.escape(thousands), re.escape(decimal)
+    groups = f"[0-9]{{1,3}}({t}[0-9]{{3}})+|" if thousands else ""
+    shape = f"[+-]?(({groups}[0-9]+)({d}[0-9]+)?|{d}[0-9]+)([eE][+-]?[0-9]+)?"
+    return f"_sb_number({value}, {literal(thousands)}, {literal(decimal)}, {literal(shape)})"
 
 
 def integer_sql(value: str, thousands: str, decimal: str) -> str:
@@ -210,13 +215,20 @@ def column_refs(expr: str) -> set[str]:
     >>> sorted(column_refs('sum("Unit Price" * q.Quantity)'))
     ['Quantity', 'Unit Price']
     """
+    return {path[-1] for path in column_paths(expr)}
+
+
+@functools.lru_cache(maxsize=4096)
+def column_paths(expr: str) -> frozenset[tuple[str, ...]]:
+    """The column references of an expression as written: ``("q", "Quantity")`` for
+    ``q.Quantity``, ``("Unit Price",)`` for ``"Unit Price"``."""
     text = _parser().execute("SELECT json_serialize_sql(?)", [f"SELECT {expr}\nFROM __t"]).fetchall()[0][0]
-    found: set[str] = set()
+    found: set[tuple[str, ...]] = set()
 
     def walk(tree: object) -> None:
         if isinstance(tree, dict):
             if tree.get("class") == "COLUMN_REF" and tree.get("column_names"):
-                found.add(tree["column_names"][-1])
+                found.add(tuple(tree["column_names"]))
             for v in tree.values():
                 walk(v)
         elif isinstance(tree, list):
@@ -224,4 +236,4 @@ def column_refs(expr: str) -> set[str]:
                 walk(v)
 
     walk(json.loads(text).get("statements"))
-    return found
+    return frozenset(found)
