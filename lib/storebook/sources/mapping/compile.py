@@ -120,7 +120,8 @@ class Compiler:
                           todo=todo)
 
     def _sql_error(self, key: str, expr: str, exc: duckdb.Error, grouped: bool = False) -> InputError:
-        message = str(exc).split("\n\nLINE")[0].strip()
+        message = str(exc).split("\n\nLINE")[0].split("\n\tCandidate functions")[0].strip()
+        message = message if len(message) < 400 else message[:400] + " …"
         todo = "fix the expression (docs/sources.md, 'Expressions')"
         if "not found in FROM clause" in message or "does not have a column named" in message:
             todo = ("use a column of the header (names holding spaces, brackets or # in double quotes: \"Order #\"), "
@@ -130,6 +131,8 @@ class Compiler:
                     "first(x ORDER BY _row)); an aggregate in a table without `group_by:` needs one"
                     if not grouped else "wrap the column in an aggregate (sum, min, max, count, first(x ORDER BY _row)) "
                     "or add it to `group_by:`")
+        elif "(DATE, BIGINT)" in message or "(BIGINT, DATE)" in message:
+            todo = "add days to a date as date + CAST(days AS INTEGER), or date + INTERVAL (days) DAY"
         elif "No function matches" in message or "Cannot compare" in message or "Could not convert" in message:
             todo = ("the file's columns are text: declare the column's type under `inputs:` (number, integer, "
                     "date, timestamp, boolean) to compute with it, or cast it (CAST(x AS DOUBLE))")
