@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import yaml
 
 from storebook.errors import InputError
@@ -173,8 +174,15 @@ class CustomSource:
                 parts = [mapping_run.text_table(self.partners[alias].read_rows(f, jheader), f.name,
                                                 self.partners[alias]._period(f)) for f in joined_files[alias]]
                 tables[alias] = mapping_run.stack(parts, jheader) if parts else mapping_compile.frame_of(jheader)
-            results = mapping_run.execute(con, plan, mapping_run.text_table(raw, path.name, period), tables,
-                                          self.name, self.declared_in)
+            try:
+                results = mapping_run.execute(con, plan, mapping_run.text_table(raw, path.name, period), tables,
+                                              self.declared_in)
+            except duckdb.Error as exc:  # an expression that binds but fails on a value (a cast)
+                message = str(exc).split("\n\nLINE")[0].strip()[:400]
+                raise InputError(path, f"{self._where()}: an expression fails on the file's values: {message}",
+                                 expected="expressions that hold for every row",
+                                 todo="read the column with `inputs:` (a value that does not read is then rejected "
+                                      "with its row) or use try_cast(x AS type) instead of CAST") from None
             notes += self._join_notes(con, plan, joined_files)
             kept = con.sql(plan.kept_sql).fetchall()[0][0]
         finally:

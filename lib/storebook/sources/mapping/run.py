@@ -55,7 +55,7 @@ def stack(tables: list[pa.Table], header: list[str]) -> pa.Table:
 
 
 def execute(con: duckdb.DuckDBPyConnection, plan: Plan, main: pa.Table, joined: dict[str, pa.Table],
-            source_name: str, declared_in: str) -> list[TableResult]:
+            declared_in: str) -> list[TableResult]:
     """Run every table's query of ``plan`` over the data.
 
     Args:
@@ -63,7 +63,7 @@ def execute(con: duckdb.DuckDBPyConnection, plan: Plan, main: pa.Table, joined: 
         plan: the compiled source.
         main: the file's rows (:func:`text_table`).
         joined: per join alias, its files' rows.
-        source_name, declared_in: for the reasons of rejected rows.
+        declared_in: the declarations file, for the reasons of rejected rows.
     Returns:
         One result per table the source feeds.
     """
@@ -74,11 +74,11 @@ def execute(con: duckdb.DuckDBPyConnection, plan: Plan, main: pa.Table, joined: 
     for op in plan.outputs:
         result = con.sql(op.sql).to_arrow_table()
         entering = con.sql(op.count_sql).fetchall()[0][0]
-        out.append(_result(op, result, entering, source_name, declared_in))
+        out.append(_result(op, result, entering, declared_in))
     return out
 
 
-def _result(op: OutputPlan, result: pa.Table, entering: int, source_name: str, declared_in: str) -> TableResult:
+def _result(op: OutputPlan, result: pa.Table, entering: int, declared_in: str) -> TableResult:
     names = [c.name for c in schema.columns(op.table) if c.name in result.column_names]
     index = pd.RangeIndex(result.num_rows)
     columns: dict[str, pd.Series | str] = {
