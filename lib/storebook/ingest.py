@@ -326,7 +326,9 @@ def _key_lines(lines: pd.DataFrame) -> pd.DataFrame:
     derive = lines["line_amount"].isna() & lines["unit_price"].notna()
     if not named.any() and not derive.any():
         return lines
-    folded = lines["item_name"].astype("str").str.casefold()  # all-empty names arrive as floats.str.split().str.join(" ").str.slice(0, 120)
+    if not named.any():  # all-empty names arrive as floats, which have no .str
+        return lines.assign(line_amount=lines["line_amount"].mask(derive, amount.round(2)))
+    folded = lines["item_name"].str.casefold().str.split().str.join(" ").str.slice(0, 120)
     return lines.assign(sku=lines["sku"].mask(named, "name:" + folded),
                         line_amount=lines["line_amount"].mask(derive, amount.round(2)))
 
