@@ -12,7 +12,15 @@ import pandas as pd
 import pytest
 
 from mapping_helpers import allow_platform, put, realdata_folder
-from sources_fixtures import EXAMPLES, assert_reconciles, file_report, manifest, rejected, run, table
+from sources_fixtures import (
+    EXAMPLES,
+    assert_reconciles,
+    file_report,
+    manifest,
+    rejected,
+    run,
+    table,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
