@@ -501,3 +501,25 @@ def test_the_mapping_connection_reads_no_file() -> None:
         con.execute("SET enable_external_access = true")
     with pytest.raises(Exception, match="file system operations are disabled"):
         con.sql("SELECT * FROM read_csv('/etc/hostname')").fetchall()
+
+
+def test_boolean_inputs_and_the_file_and_row_pseudo_columns(root: Path) -> None:
+    declare(root, """
+        sources:
+          - name: catalogue
+            files: "erp/*.csv"
+            encoding: gbk
+            inputs: {在售: boolean, 吊牌价: number}
+            table: products
+            columns: {sku: 货号, is_active: 在售, list_price: 吊牌价}
+            compute:
+              product_name: _file || ' row ' || _row       # where the product was read
+              launched_on: "CASE WHEN 在售 THEN DATE '2024-01-01' END"
+    """)
+    put(root, "erp/商品表.csv", "货号,在售,吊牌价\nA1,是,59\nB1,否,\"1,089.00\"\nC1,maybe,5\n", encoding="gbk")
+    run(root)
+    p = table(root, "products").set_index("sku")
+    assert p["is_active"].to_dict() == {"A1": True, "B1": False}
+    assert p.loc["B1", ["product_name", "list_price"]].tolist() == ["商品表.csv row 3", 1089.0]
+    assert str(p.loc["A1", "launched_on"])[:10] == "2024-01-01" and pd.isna(p.loc["B1", "launched_on"])
+    assert "'在售' = 'maybe' in 商品表.csv row 4 is not true/false" in rejected(root)["reason"].iloc[0]
