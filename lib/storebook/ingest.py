@@ -11,7 +11,8 @@ Guarantees: raw files are only ever opened for reading; the same raw files (and 
 byte-identical tables; a new set of tables replaces the old one only once it is complete,
 and a table directory is swapped in by a rename, so a crash never leaves a half-written
 table; a raw file whose bytes did not change is not parsed again (its parsed rows are
-cached by content hash).
+cached by its path, the definition of the source that reads it and its content, with
+that of the files the source joins to it).
 """
 
 from __future__ import annotations
@@ -41,7 +42,14 @@ from storebook import schema
 from storebook.config import Config
 from storebook.errors import IngestError, InputError
 from storebook.identity import found_in_data, read_store_file
-from storebook.sources import PERSONAL_COLUMNS, SourceFrame, data_files, detect, registry
+from storebook.sources import (
+    ADAPTERS_VERSION,
+    PERSONAL_COLUMNS,
+    SourceFrame,
+    data_files,
+    detect,
+    registry,
+)
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
 INGEST_VERSION = "3"
@@ -321,6 +329,8 @@ def _key_lines(lines: pd.DataFrame) -> pd.DataFrame:
     derive = lines["line_amount"].isna() & lines["unit_price"].notna()
     if not named.any() and not derive.any():
         return lines
+    if not named.any():  # all-empty names arrive as floats, which have no .str
+        return lines.assign(line_amount=lines["line_amount"].mask(derive, amount.round(2)))
     folded = lines["item_name"].str.casefold().str.split().str.join(" ").str.slice(0, 120)
     return lines.assign(sku=lines["sku"].mask(named, "name:" + folded),
                         line_amount=lines["line_amount"].mask(derive, amount.round(2)))
@@ -347,6 +357,12 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
         frame["customer_id"] = _pseudonymise(text.where(~guest), platform, key).fillna("")
     rejects = _Rejects()
     ok = pd.Series(True, index=frame.index)
+    if sf.problems is not None:  # rows the adapter rejects itself, with its reason
+        problems = sf.problems.reset_index(drop=True)
+        for column, group in problems[problems["reason"] != ""].groupby("column", sort=False):
+            mask = pd.Series(frame.index.isin(group.index), index=frame.index)
+            rejects.add(table, frame, mask, str(column), problems["reason"], problems["value"])
+            ok &= ~mask
     parsed = {}
     for spec in schema.columns(table):
         values, col_ok = _parse_column(table, spec, frame[spec.name], frame, rejects, today)
@@ -789,7 +805,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
     parts: dict[str, list[_Part]] = {t: [] for t in schema.TABLES}
     rejected: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
     n_parts = 0
-    cache_bases = {p: cache_dir / f"{hashes[p][:32]}-{INGEST_VERSION}-{key_tag}" for p in files}
+    cache_bases = {p: cache_dir / _cache_name(p, raw_root, hashes, sources, key, config.timezone) for p in files}
     labels = {p: _label(p, config.root) for p in files}
     todo = [p for p in files if force or not cache_bases[p].with_suffix(".json").is_file()]
     parse_seconds, failures = _parse_files(
@@ -911,6 +927,30 @@ def ingest(config: Config | None = None, *, force: bool = False,
 
 
 # ----------------------------------------------------------------------------- the per-file phase
+
+def _cache_name(path: Path, raw_root: Path, hashes: dict[Path, str], sources, key: bytes,  # noqa: ANN001
+                timezone: str) -> str:
+    """The parse cache's name for one file: a digest of its path, the definition of the
+    source that reads it, its bytes and the bytes of the files that source joins to it.
+
+    Content alone is not enough: two identical files in two folders may be read by two
+    sources (a cached parse of one would stand in for the other), and a file's parse
+    depends on its source's declaration and on the files it joins.
+    """
+    try:
+        source = detect(path, raw_root, sources)
+    except InputError:  # the parse reports it; nothing cached stands in for it
+        source = None
+    definition = getattr(source, "definition", None)
+    vocab = json.dumps(getattr(sources, "vocab", None), sort_keys=True)  # what parse_frame accepts
+    parts = [INGEST_VERSION, ADAPTERS_VERSION, timezone, vocab, hashlib.sha256(key).hexdigest(),
+             path.relative_to(raw_root).as_posix(), getattr(source, "name", "<none>"),
+             definition() if callable(definition) else "", hashes[path]]
+    joined = getattr(source, "joined_files", None)
+    if callable(joined):
+        parts += [f"{f.relative_to(raw_root).as_posix()}:{hashes.get(f) or _sha256(f)}" for f in joined(path, raw_root)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+
 
 #: Below this many bytes to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 32 << 20

@@ -207,6 +207,8 @@ def detect(path: Path, raw_root: Path, sources: Registry | list[Source] | None =
             return pinned
     header = read_header(path)[0]
     found = [s for s in reg.sources if s.matches(path, header, raw_root)]
+    if len(found) > 1:  # a source read only through joins yields to one that feeds a table
+        found = [s for s in found if not getattr(s, "lookup_only", False)] or found
     if len(found) == 1:
         return found[0]
     if not found:
@@ -215,6 +217,9 @@ def detect(path: Path, raw_root: Path, sources: Registry | list[Source] | None =
     todo = (f"pin the file to one of them in {reg.declared_in} beside storebook.toml:"
             f" `pins: [{{files: \"{rel}\", use: {found[-1].name}}}]` (a pattern like \"{Path(rel).parent.as_posix()}/*\""
             " pins a whole folder)")
+    if sum(1 for s in found if s.name != "canonical" and s.name not in {b.name for b in SOURCES}) > 1:
+        todo += (", or, to feed several tables from one file, declare one custom source with `tables:`"
+                 " (docs/sources.md)")
     if any(s.name == "canonical" for s in found):
         todo = (f"data/raw/{Path(rel).parts[0]}/ is the canonical layout's folder for that table: move a platform "
                 f"export into a folder of its own (e.g. data/raw/{found[-1].name.split('_')[0]}/), or " + todo)

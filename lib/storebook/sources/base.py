@@ -62,6 +62,10 @@ class SourceFrame:
         currency: the currency the export states its amounts in (Shopify's ``Currency``
             column), when it states one; ingest records it per file in ``_ingest.json`` so
             that the store's identity can be taken from the data. Amounts are never converted.
+        problems: rows the adapter itself rejects, aligned with ``frame``: ``column``,
+            ``value`` and ``reason`` ('' where the row is fine). Ingest rejects them with
+            that reason before it parses the row (a custom source's input that does not
+            read as its declared type).
     """
 
     table: str
@@ -74,6 +78,7 @@ class SourceFrame:
     version: str | None = None
     supersede_by: list[str] | None = None
     currency: str | None = None
+    problems: pd.DataFrame | None = None
 
 
 class Source(Protocol):
