@@ -169,7 +169,9 @@ def test_open_a_lake_uri(tiny: Path) -> None:
     lake = storebook.open(local.processed_dir.as_uri() + "/")
     assert lake.processed_dir == local.processed_dir.as_uri()
     assert lake.tables() == local.tables() and lake.fingerprint == local.fingerprint
-    assert lake.location("orders") == local.processed_dir.as_uri() + "/orders"
+    # The lake holds the layout ingest writes: the pointer names the generation read.
+    assert local.generation == lake.generation == "000001"
+    assert lake.location("orders") == local.processed_dir.as_uri() + "/_generations/000001/orders"
     assert lake.sql("select sum(line_amount) as s from order_lines")["s"].iloc[0] == pytest.approx(242.40)
     with pytest.raises(NoDataError, match="no 'traffic' table .*/traffic is missing"):
         lake.table("traffic")
