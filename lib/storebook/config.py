@@ -211,7 +211,8 @@ def _checked_key(text: str, where: str, alternative: str) -> bytes:
     key = text.encode("utf-8")
     if len(key) < MIN_KEY_LENGTH:
         raise ConfigError(
-            f"the customer-id hash key in {where} is {'empty' if not key else f'{len(key)} characters long'}; "
+            f"the customer-id hash key in {where} is "
+            f"{'empty' if not key else f'{len(key)} character' + ('s' if len(key) > 1 else '') + ' long'}; "
             f"it needs at least {MIN_KEY_LENGTH} random characters. Generate one with {_KEY_RECIPE}, "
             f"or {alternative}"
         )

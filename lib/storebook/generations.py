@@ -33,9 +33,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from storebook import schema
+from storebook import locks, schema
 from storebook.errors import NoDataError
-from storebook.locks import reached
 
 POINTER = "_current.json"
 GENERATIONS = "_generations"
@@ -277,7 +276,7 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def publish(processed: Path, staging: Path) -> str:
+def publish(processed: Path, staging: Path) -> list[str]:
     """Make a complete generation the current one, in one step, then remove what is stale.
 
     Args:
@@ -285,16 +284,16 @@ def publish(processed: Path, staging: Path) -> str:
         staging: the folder from :func:`begin`, holding every table, ``_rejected/`` and
             ``_ingest.json``.
     Returns:
-        The new generation's name.
+        What the clean-up after the switch repaired (see :func:`clean`).
     """
-    reached("staged")
+    locks.reached("staged")
     for path in sorted(staging.rglob("*"), reverse=True):
         _fsync(path)
     _fsync(staging)
     final = staging.with_name(staging.name.removesuffix(PARTIAL))
     staging.rename(final)
     _fsync(final.parent)
-    reached("generation-renamed")
+    locks.reached("generation-renamed")
     old = _read_pointer(processed)
     previous = old["generation"] if old and (processed / GENERATIONS / old["generation"]).is_dir() else None
     tmp = processed / f"{POINTER}.{os.getpid()}.tmp"
@@ -302,12 +301,11 @@ def publish(processed: Path, staging: Path) -> str:
         fh.write(json.dumps({"generation": final.name, "previous": previous}) + "\n")
         fh.flush()
         os.fsync(fh.fileno())
-    reached("pointer-written")
+    locks.reached("pointer-written")
     os.replace(tmp, processed / POINTER)  # the switch: readers now resolve to the new generation
     _fsync(processed)
-    reached("published")
-    clean(processed)
-    return final.name
+    locks.reached("published")
+    return clean(processed)
 
 
 def clean(processed: Path) -> list[str]:
@@ -331,10 +329,12 @@ def clean(processed: Path) -> list[str]:
     for entry in sorted(folder.iterdir()) if folder.is_dir() else []:
         if entry.name in keep:
             continue
-        if entry.name.endswith(PARTIAL) or not pointer:
+        if entry.name.endswith(PARTIAL):
             notes.append(f"removed {GENERATIONS}/{entry.name}, left unfinished by a stopped run")
+        elif not pointer or not _NAME.match(entry.name) or int(entry.name) > int(pointer["generation"]):
+            notes.append(f"removed {GENERATIONS}/{entry.name}, written by a stopped run but never published")
         _remove(entry)
-        reached("removed-old")
+        locks.reached("removed-old")
     if pointer and (folder / pointer["generation"]).is_dir():
         flat = [name for name in FLAT_ENTRIES if (processed / name).exists()]
         if ".trash" in flat or ".staging" in flat:

@@ -828,7 +828,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     }
     (staging / "_ingest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     # Tables, rejected rows and manifest become visible together, in one step.
-    generations.publish(processed, staging)
+    repairs += generations.publish(processed, staging)
     return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed, repairs=repairs)
 
 

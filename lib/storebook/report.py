@@ -480,6 +480,7 @@ def _execute_locked(config: Config, plan: ReportPlan, *, pdf: bool, progress: Te
     except BaseException:
         display.close()
         shutil.rmtree(building, ignore_errors=True)
+        _recover_interrupted_swap(month_dir, plan.lang)  # stopped inside the swap: the old pack goes back now
         raise
     return PackResult(month=plan.month, directory=final, reports=reports, messages=messages)
 
