@@ -112,8 +112,8 @@ class IngestReport:
             rej = f", {info['rejected']:,} rejected" if info["rejected"] else ""
             lines.append(f"  {name:<18} {info['rows']:>10,} rows{rej}")
         if self.rows_rejected:
-            lines.append("  rejected rows and their reasons: data/processed/_rejected/<table>.parquet "
-                         "(`storebook rejected` lists them)")
+            lines.append("  rejected rows and their reasons: _rejected/<table>.parquet in the current generation "
+                         "of data/processed (`storebook rejected` lists them)")
         return "\n".join(lines)
 
 
