@@ -139,13 +139,15 @@ def _build_sample_store(target: Path, params: dict = SAMPLE_PARAMS, keep: set[st
 
 
 def _store_code() -> bytes:
-    """The code a store's processed tables are made by: the generator, the contract, ingest
-    and every source adapter (a store ingested by older code must not stand in for today's)."""
+    """The code a store's processed tables are made by: the generator, the contract, ingest,
+    the layout it writes (generations) and every source adapter (a store ingested by older
+    code must not stand in for today's)."""
     import storebook
 
     package = Path(storebook.__file__).parent
     paths = sorted([*package.glob("sample*.py"), *package.glob("sample/**/*.py"), package / "schema.py",
-                    package / "config.py", *package.glob("ingest*.py"), *package.glob("ingest/**/*.py"),
+                    package / "config.py", package / "generations.py", *package.glob("ingest*.py"),
+                    *package.glob("ingest/**/*.py"),
                     *package.glob("sources/**/*.py"), *package.glob("contract/**/*.py")])
     return b"".join(p.relative_to(package).as_posix().encode() + p.read_bytes() for p in paths if p.is_file())
 

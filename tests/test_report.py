@@ -36,11 +36,10 @@ from filelock import FileLock
 from conftest import TEST_KEY, tables_dir
 from storebook import cli
 from storebook.config import Config
+from storebook.packs import recover_interrupted_swap, remove_stale_builds
 from storebook.report import (
     RESULT_MIME,
     ReportRequestError,
-    _recover_interrupted_swap,
-    _remove_stale_builds,
     add_contents,
     declared_parameters,
     format_change,
@@ -304,8 +303,8 @@ def test_interrupted_swap_is_recovered_and_stale_builds_removed(tmp_path: Path) 
     (month / ".zh.previous-1" / "index.html").write_text("old pack")
     (month / ".zh.building-1-1").mkdir()
     (month / ".en.building-2-1").mkdir()  # another language's build: not this run's business
-    _recover_interrupted_swap(month, "zh")
-    _remove_stale_builds(month, "zh")  # called with the zh lock held: every zh build is stale
+    recover_interrupted_swap(month, "zh")
+    remove_stale_builds(month, "zh")  # called with the zh lock held: every zh build is stale
     assert (month / "zh" / "index.html").read_text() == "old pack"
     assert sorted(p.name for p in month.iterdir()) == [".en.building-2-1", "zh"]
 

@@ -19,7 +19,7 @@ import pytest
 
 import storebook.report as report
 from conftest import TEST_KEY
-from storebook import locks
+from storebook import locks, packs
 from storebook.config import Config
 from storebook.ingest import ingest
 from test_report import make_report_root, report_env, run_cli
@@ -116,7 +116,7 @@ def test_the_language_switch_and_the_months_link_within_a_language(env: dict[str
 # ----------------------------------------------------------------------------- one run per month and language
 
 def test_a_second_report_of_the_month_stops_naming_the_running_one(env: dict[str, str]) -> None:
-    lock = report._lock_path(outputs(env), MONTH, "en")
+    lock = packs.lock_path(outputs(env), MONTH, "en")
     with locks.hold(lock, f"report for {MONTH} (en)"):
         started = time.monotonic()
         code, _, err = run_cli(["report", "--month", MONTH], env)
@@ -125,7 +125,7 @@ def test_a_second_report_of_the_month_stops_naming_the_running_one(env: dict[str
             or f"pid {os.getpid()}" in err  # the minute may turn between the two lines
         assert "--wait SECONDS" in err and err.count("\n") == 1
         assert not (outputs(env) / MONTH / "en").exists()
-        with locks.hold(report._lock_path(outputs(env), MONTH, "zh"), f"report for {MONTH} (zh)"):
+        with locks.hold(packs.lock_path(outputs(env), MONTH, "zh"), f"report for {MONTH} (zh)"):
             pass  # the other language's pack has a lock of its own
         with pytest.raises(locks.BusyError, match=r"waited 0.3 s"):
             run_pack("en", wait=0.3)
