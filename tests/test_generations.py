@@ -166,6 +166,24 @@ def test_a_pointer_to_nothing_is_named_and_a_plain_ingest_rebuilds(tiny: Path, p
     assert_consistent(tiny, orders=3)
 
 
+def test_ingest_refuses_to_write_into_a_generation(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run(tiny)
+    generation = tables_dir(tiny)
+    monkeypatch.setenv("STOREBOOK_PROCESSED", str(generation))
+    with pytest.raises(StorebookError, match=r"is a generation of the processed data in .*set the processed path"):
+        run(tiny)
+    assert sorted(p.name for p in generation.iterdir()) == ["_ingest.json", "_rejected", "order_lines", "orders",
+                                                           "products", "promotions", "suppliers"]
+
+
+def test_a_store_whose_first_ingest_stopped_on_a_bad_file_has_no_data(tiny: Path) -> None:
+    (tiny / "data/raw/orders/bad.csv").write_bytes(b"")
+    with pytest.raises(Exception, match="the file is empty"):
+        run(tiny)
+    with pytest.raises(NoDataError, match="no processed data in .*run `storebook ingest`"):
+        storebook.open()
+
+
 def test_rejected_rows_are_read_from_the_current_generation(tiny: Path) -> None:
     rows = tiny_rows()
     bad = {**rows["orders"][1], "order_id": "O9", "paid_amount": "lots"}

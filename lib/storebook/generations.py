@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storebook import locks, schema
-from storebook.errors import NoDataError
+from storebook.errors import NoDataError, StorebookError
 
 POINTER = "_current.json"
 GENERATIONS = "_generations"
@@ -244,6 +244,23 @@ def _read_pointer(processed: Path) -> dict | None:
         return _parse_pointer((processed / POINTER).read_text(encoding="utf-8"), str(processed / POINTER))
     except (OSError, NoDataError):
         return None
+
+
+def check_writable(processed: Path) -> None:
+    """Refuse to write generations into a generation (a processed location set to one).
+
+    Args:
+        processed: the folder ingest is about to write to.
+    Raises:
+        StorebookError: ``processed`` is a generation of another store's processed folder;
+            ingesting there would replace that store's current tables.
+    """
+    if processed.parent.name == GENERATIONS and _NAME.match(processed.name):
+        raise StorebookError(
+            f"{processed} is a generation of the processed data in {processed.parent.parent}, which only that "
+            f"folder's ingest writes: set the processed path (STOREBOOK_PROCESSED or [paths] processed) to "
+            f"{processed.parent.parent} itself, or to a folder of its own"
+        )
 
 
 def begin(processed: Path) -> Path:

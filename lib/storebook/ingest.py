@@ -658,6 +658,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
     """
     config = config or Config.load()
     processed = config.processed_dir
+    generations.check_writable(processed)
     processed.mkdir(parents=True, exist_ok=True)
     with locks.hold(processed / LOCK, "ingest", wait):
         repairs = generations.clean(processed)  # what a stopped run left

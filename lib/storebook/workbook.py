@@ -145,6 +145,7 @@ class Workbook:
             raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLES)}")
         if name not in self._tables:
             folder = self.location(name)
+            self._check_generation()
             if not self.has(name):
                 raise NoDataError(
                     f"the workbook has no '{name}' table ({folder} is missing): put its exports under "
@@ -160,19 +161,26 @@ class Workbook:
         raise AttributeError(name)
 
     # -- running -----------------------------------------------------------------------
+    def _check_generation(self) -> None:
+        """Raise what happened when the generation this workbook opened has been removed
+        by newer ingests since (the engine would only say that a file is missing)."""
+        data = self.data_dir
+        if self.generation and isinstance(data, Path) and not data.is_dir():
+            raise StorebookError(
+                f"the processed data this workbook opened (generation {self.generation} of {self.processed_dir}) "
+                "has been replaced by newer ingests since: open the workbook again (storebook.open())"
+            )
+
     @contextlib.contextmanager
     def _replaced_generation(self) -> Iterator[None]:
-        """Turn the engine's "file not found" into what happened, when the generation this
-        workbook opened has been removed by newer ingests since."""
+        """Run engine work; a failure caused by the generation having been removed says so."""
         try:
             yield
         except Exception as exc:
-            data = self.data_dir
-            if self.generation and isinstance(data, Path) and not data.is_dir():
-                raise StorebookError(
-                    f"the processed data this workbook opened (generation {self.generation} of {self.processed_dir}) "
-                    "has been replaced by newer ingests since: open the workbook again (storebook.open())"
-                ) from exc
+            try:
+                self._check_generation()
+            except StorebookError as replaced:
+                raise replaced from exc
             raise
 
     def execute(self, expr: ibis.Expr) -> pd.DataFrame:
@@ -334,7 +342,13 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
     else:
         raise StorebookError(f"backend '{backend}' is not known; use 'duckdb', 'spark' or a Spark master URL")
     reader = _spark_text_reader(con) if is_lake_uri(processed) and con.name == "pyspark" else None
-    return Workbook(con, config, processed, generations.resolve(processed, reader))
+    where = generations.resolve(processed, reader)
+    if isinstance(where.data, Path) and not where.generation and not (
+            (where.data / "_ingest.json").is_file() or any((where.data / t).is_dir() for t in schema.TABLES)):
+        raise NoDataError(  # e.g. only the parse cache of an ingest that stopped on a bad file
+            f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
+        )
+    return Workbook(con, config, processed, where)
 
 
 def _spark_text_reader(con: ibis.BaseBackend):  # noqa: ANN202 - Callable[[str], str | None]
