@@ -65,15 +65,16 @@ def test_voided_refunded_pending_and_taxes(shop: Path) -> None:
     assert orders.loc["#1002", "status"] == "cancelled" and orders.loc["#1002", "paid_amount"] == 0
     assert pd.isna(orders.loc["#1002", "paid_at"])
     assert orders.loc["#1003", ["status", "refund_amount", "channel"]].tolist() == ["refunded", 89.0, "social"]
-    # Taxes added on top of prices are not in the contract's paid amount.
-    assert orders.loc["#1006", ["paid_amount", "channel", "device"]].tolist() == [129.0, "email", "mobile"]
+    # Taxes added on top of prices: the buyer paid them; booked as the order's adjustment.
+    assert orders.loc["#1006", ["paid_amount", "adjustment_amount", "adjustment_reason", "channel", "device"]
+                      ].tolist() == [141.9, pytest.approx(12.9), "tax", "email", "mobile"]
     assert orders.loc["#1007", ["status", "channel", "province"]].tolist() == ["shipped", "referral", "北京"]
-    # A pending order is not paid yet: rejected with that reason, and its line with it.
-    rej = rejected(shop, "orders")
-    pending = rej[rej["value"] == "pending"]
-    assert len(pending) == 1 and "not paid yet" in pending["reason"].iloc[0]
-    assert "#1004" in rejected(shop, "order_lines")["value"].tolist()
-    assert "#1004" not in orders.index
+    # A pending order is not paid yet: kept as pending (the payment rate needs it), with its line.
+    assert orders.loc["#1004", ["status", "paid_amount"]].tolist() == ["pending", 0.0]
+    assert pd.isna(orders.loc["#1004", "paid_at"])
+    assert "#1004" in table(shop, "order_lines")["order_id"].tolist()
+    # The one order rejected is the copy of #1005 in the older of two overlapping exports.
+    assert rejected(shop, "orders")["reason"].str.startswith("superseded: order_id=#1005").tolist() == [True]
     assert_reconciles(shop)
 
 
@@ -221,13 +222,12 @@ def test_awkward_orders_export(root: Path, encoding: str) -> None:
     assert one["ordered_at"] == pd.Timestamp("2025-03-02 10:00:00")
     assert (one["items_amount"], one["discount_amount"], one["paid_amount"]) == (1477.0, 0.0, 1477.0)
     lines = table(shop, "order_lines").sort_values(["order_id", "line_no"])
-    assert lines["sku"].tolist() == ["4001", "C-S"]  # #2002's line goes with its order
-    assert lines["unit_price"].tolist() == [1299.0, 89.0]
-    assert lines["line_amount"].tolist() == [1299.0, 178.0]
-    # The pending order is rejected with its spreadsheet row (5: the blank row 4 counts).
-    rej = rejected(shop, "orders")
-    pending = rej[rej["value"] == "pending"]
-    assert pending["source_row"].tolist() == [5] and "not paid yet" in pending["reason"].iloc[0]
+    assert lines["sku"].tolist() == ["4001", "C-S", "4001"]  # #2002's line goes with its order
+    assert lines["unit_price"].tolist() == [1299.0, 89.0, 59.0]
+    assert lines["line_amount"].tolist() == [1299.0, 178.0, 59.0]
+    # The pending order is kept, unpaid, as Shopify counts it.
+    assert orders.loc["#2002", ["status", "paid_amount"]].tolist() == ["pending", 0.0]
+    assert rejected(shop, "orders").empty
     expected_encoding = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "gbk": "gb18030"}[encoding]
     assert file_report(shop, "orders_export_9.csv", "orders")["encoding"] == expected_encoding
     assert_reconciles(shop)

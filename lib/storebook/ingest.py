@@ -44,7 +44,7 @@ from storebook.errors import IngestError, InputError, NoDataError
 from storebook.sources import PERSONAL_COLUMNS, SourceFrame, data_files, detect, registry
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
-INGEST_VERSION = "2"
+INGEST_VERSION = "3"
 SOURCE_FILE = "_source_file"
 SOURCE_ROW = "_source_row"
 REJECTED_COLUMNS = ["table", "source_file", "source_row", "column", "value", "reason", "record"]
@@ -228,6 +228,9 @@ def _parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: p
         values = _isin(low, TRUE_WORDS)
         unparsed = ~_isin(low, TRUE_WORDS | FALSE_WORDS) & ~empty
         rejects.add(table, frame, unparsed, spec.name, f"'{spec.name}' is not true/false", text)
+        if spec.nullable:  # an optional flag left empty is unknown, not false
+            return pd.Series(pd.array(values.to_numpy(), dtype="boolean"), index=text.index).mask(empty), \
+                ~(bad | unparsed)
         return values.astype(bool), ~(bad | unparsed)
     # timestamp or date
     values = pd.to_datetime(text.where(~empty, None), format="ISO8601", errors="coerce")
@@ -278,10 +281,63 @@ def _hmac_prefixes(key: bytes, texts: list[str]) -> list[str]:
     return out
 
 
-def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
+#: What a buyer account reads as when there is none: a guest checkout (kept with no customer,
+#: never merged into one "guest" customer).
+GUEST_SPELLINGS = {"", "na", "n/a", "null", "none", "nan", "guest", "-", "--", "anonymous", "游客", "匿名"}
+
+
+def _check_vocabulary(table: str, spec: schema.ColumnSpec, values: pd.Series, frame: pd.DataFrame,
+                      rejects: _Rejects, allowed: list[str]) -> pd.Series:
+    """Reject values of a vocabulary column that the workbook's configuration does not list;
+    return the ok mask. The reason says which line of storebook.toml adds the value."""
+    unknown = values.notna() & ~_isin(values.fillna(""), set(allowed))
+    if unknown.any():
+        setting = spec.vocab.split("+")[0]
+        reasons = values.where(unknown, "").map(
+            lambda v: f"'{v}' is not one of the workbook's {setting} ({', '.join(allowed)}): add '{v}' "
+                      f"to [store].{setting} in storebook.toml if it is right")
+        rejects.add(table, frame, unknown, spec.name, reasons, values.fillna(""))
+    return ~unknown
+
+
+def _book_adjustments(orders: pd.DataFrame) -> pd.DataFrame:
+    """Orders whose paid amount differs from items − discount + shipping keep the platform's
+    paid amount; the difference is booked in ``adjustment_amount`` (reason as the source gave
+    it, else ``other``) so that the identity holds to the cent. A source that gave an
+    adjustment which does not reconcile is left as it is (the schema rejects the row)."""
+    due = (orders["items_amount"] - orders["discount_amount"].fillna(0) + orders["shipping_amount"].fillna(0))
+    residual = (orders["paid_amount"] - due).round(2)
+    book = (orders["paid_at"].notna() & orders["items_amount"].notna() & orders["adjustment_amount"].isna()
+            & (residual.abs() > schema.CENT_TOLERANCE))
+    if not book.any():
+        return orders
+    return orders.assign(
+        adjustment_amount=orders["adjustment_amount"].mask(book, residual),
+        adjustment_reason=orders["adjustment_reason"].mask(book & orders["adjustment_reason"].isna(), "other"),
+    )
+
+
+def _key_lines(lines: pd.DataFrame) -> pd.DataFrame:
+    """Order lines as the contract keys them: a line without a SKU is keyed by its item name
+    (``name:<name>``, case and spacing folded, so that every export keys it alike), and a
+    missing line amount is quantity × unit price − discount."""
+    named = lines["sku"].isna() & lines["item_name"].notna()
+    amount = lines["quantity"] * lines["unit_price"] - lines["discount_amount"].fillna(0)
+    derive = lines["line_amount"].isna() & lines["unit_price"].notna()
+    if not named.any() and not derive.any():
+        return lines
+    folded = lines["item_name"].str.casefold().str.split().str.join(" ").str.slice(0, 120)
+    return lines.assign(sku=lines["sku"].mask(named, "name:" + folded),
+                        line_amount=lines["line_amount"].mask(derive, amount.round(2)))
+
+
+def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestamp,
+                vocab: dict[str, list[str]] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Parse and row-validate one file's frame; return (valid rows, rejected rows).
 
     The valid rows keep ``_source_file`` and ``_source_row`` for the cross-file checks.
+    ``vocab`` holds the values the workbook accepts per vocabulary (``Registry.vocab``);
+    None checks none.
     """
     table = sf.table
     frame = sf.frame.reset_index(drop=True).assign(
@@ -292,15 +348,22 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
         # customer is an e-mail address).
         text = frame["customer_id"].astype(str).str.strip()
         platform = frame["platform"].astype(str).str.strip() if "platform" in frame.columns else None
-        frame["customer_id"] = _pseudonymise(text.where(text != ""), platform, key).fillna("")
+        guest = _isin(text.str.lower(), GUEST_SPELLINGS)
+        frame["customer_id"] = _pseudonymise(text.where(~guest), platform, key).fillna("")
     rejects = _Rejects()
     ok = pd.Series(True, index=frame.index)
     parsed = {}
     for spec in schema.columns(table):
         values, col_ok = _parse_column(table, spec, frame[spec.name], frame, rejects, today)
+        if spec.vocab and vocab is not None:
+            col_ok &= _check_vocabulary(table, spec, values.where(col_ok), frame, rejects, vocab[spec.vocab])
         parsed[spec.name] = values
         ok &= col_ok
     out = pd.DataFrame(parsed)
+    if table == "orders":
+        out = _book_adjustments(out)
+    elif table == "order_lines":
+        out = _key_lines(out)
     out[SOURCE_FILE] = frame[SOURCE_FILE]
     out[SOURCE_ROW] = frame[SOURCE_ROW]
     # A row already rejected is reported once, for its first problem.
@@ -470,18 +533,39 @@ def _mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
         SELECT _part, _pos, {DUPLICATE}, fp, fr FROM w WHERE n > 1""")
 
 
-def _mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
-    """Foreign keys in dependency order: a row whose parent was rejected is rejected in turn."""
+def _parent_values(fk: schema.ForeignKey, present: set[str]) -> str:
+    return (f"SELECT DISTINCT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
+            else "SELECT NULL::VARCHAR AS v WHERE false")
+
+
+def _mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str], supplied: set[str]) -> None:
+    """Enforced foreign keys, in dependency order: a row whose parent row is missing, or was
+    rejected, is rejected in turn — when the parent table was supplied at all. A store that
+    has no orders table keeps its shipments; one whose orders file lost an order loses the
+    order's lines with it."""
     for i, fk in enumerate(schema.FOREIGN_KEYS):
-        if fk.table not in present:
+        if not fk.enforced or fk.table not in present or fk.ref_table not in supplied:
             continue
-        parent = (f"SELECT DISTINCT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
-                  else "SELECT NULL::VARCHAR AS v WHERE false")
         con.execute(f"""
             INSERT INTO rej_{fk.table}
             SELECT c._part, c._pos, {ORPHAN}, {i}, NULL
             FROM (SELECT _part, _pos, {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
-            ANTI JOIN ({parent}) p ON c.v = p.v""")
+            ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""")
+
+
+def _count_unknown_references(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[str, dict[str, int]]:
+    """Kept references to catalogue rows that do not exist (a SKU not in products, a supplier not in
+    suppliers), per table and column, over the rows written: the data-quality figures, not rejections."""
+    out: dict[str, dict[str, int]] = {}
+    for fk in schema.FOREIGN_KEYS:
+        if fk.enforced or fk.table not in present:
+            continue
+        ((n,),) = con.sql(f"""
+            SELECT count(*) FROM (SELECT {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
+            ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""").fetchall()
+        if n:
+            out.setdefault(fk.table, {})[fk.column] = int(n)
+    return out
 
 
 def _rows_of(parts: dict[int, _Part], hits: pd.DataFrame) -> pd.DataFrame:
@@ -522,7 +606,9 @@ def _rejected_across_files(con: duckdb.DuckDBPyConnection, table: str, parts: di
         fk = schema.FOREIGN_KEYS[int(fk_index)]
         rows = _rows_of(parts, group)
         out.append(_frame_of_rejects(table, rows, fk.column, rows[fk.column].astype(str).to_numpy(),
-                                     f"'{fk.column}' has no match in {fk.ref_table}.{fk.ref_column}"))
+                                     f"'{fk.column}' has no match in {fk.ref_table}.{fk.ref_column}: the "
+                                     f"{fk.ref_table} row is not in the data or was rejected (see "
+                                     f"_rejected/{fk.ref_table}.parquet)"))
     return out
 
 
@@ -770,7 +856,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             if con.sql(f"SELECT count(*) FROM live_{table}").fetchall()[0][0]:
                 present.append(table)
                 _mark_duplicates(con, table)
-        _mark_orphans(con, set(present))
+        _mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
+        unknown_refs = _count_unknown_references(con, set(present))
 
         table_info: dict[str, dict] = {}
         written_per_file: dict[tuple[str, str], int] = {}
@@ -798,6 +885,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                 "columns": [c.name for c in schema.columns(table)],
                 "sha256": _sha256(out_path),
             }
+            if table in unknown_refs:  # kept, and counted for the data-quality page
+                table_info[table]["unknown_references"] = unknown_refs[table]
     finally:
         con.close()
         shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)
@@ -849,7 +938,7 @@ def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: p
     source = detect(path, raw_root, sources)
     frames, dropped, encoding, extras = [], [], "", {}
     for sf in source.read(path, raw_root):
-        valid, rej = parse_frame(sf, label, key, today)
+        valid, rej = parse_frame(sf, label, key, today, getattr(sources, "vocab", None))
         frames.append((sf.table, valid, rej))
         dropped, encoding = sf.dropped_columns, sf.encoding
         extras[sf.table] = (sf.notes, sf.version, sf.supersede_by)

@@ -42,6 +42,7 @@ from typing import Any
 
 import pandas as pd
 
+from storebook import vocab
 from storebook.errors import StorebookError
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
@@ -58,26 +59,12 @@ def _e(en: str, zh: str) -> _L:
 
 # ----------------------------------------------------------------------------- vocabulary
 _VOCABULARY: dict[str, _L] = {
-    # platforms
-    "platform.tmall": _e("Tmall", "天猫"),
-    "platform.jd": _e("JD", "京东"),
-    "platform.douyin": _e("Douyin", "抖音"),
-    "platform.web": _e("Web shop", "官网商城"),
+    # platforms, channels (traffic sources) and devices: the catalogue of storebook.vocab
+    **{f"{kind}.{value}": _e(en, zh) for kind, values in vocab.KINDS.items() for value, (en, zh) in values.items()},
     "platform.total": _e("All platforms", "全平台"),
-    # channels (traffic sources)
-    "channel.organic_search": _e("Organic search", "自然搜索"),
-    "channel.paid_search": _e("Paid search", "付费搜索"),
-    "channel.social": _e("Social", "社交媒体"),
-    "channel.email": _e("Email", "邮件营销"),
-    "channel.live_stream": _e("Live stream & short video", "直播与短视频"),
-    "channel.recommendation": _e("Platform recommendation", "平台推荐"),
-    "channel.direct": _e("Direct", "直接访问"),
-    "channel.referral": _e("Referral", "外部引荐"),
     "channel.all": _e("All channels", "全部渠道"),
     "channel.total": _e("All channels", "全部渠道"),
-    # devices
-    "device.mobile": _e("Mobile", "移动端"),
-    "device.pc": _e("PC", "PC端"),
+    "device.all": _e("All devices", "全部终端"),
     "device.total": _e("All devices", "全部终端"),
     # metrics (the department's names)
     "metric.visitors": _e("Visitors", "访客数"),

@@ -116,6 +116,9 @@ class Registry:
     pins: list[tuple[str, str]] = field(default_factory=list)
     tag: str = ""
     declared_in: str = "storebook.sources.yaml"
+    #: The values the workbook accepts in vocabulary columns (``schema.ColumnSpec.vocab``):
+    #: ``{"platforms": [...], "channels+all": [...], …}``; None = no check (a bare registry).
+    vocab: dict[str, list[str]] | None = None
 
     def by_name(self, name: str) -> Source | None:
         return next((s for s in self.sources if s.name == name), None)
@@ -143,8 +146,13 @@ def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily
             raise InputError(declared.path, f"the pin for '{pattern}' uses the unknown source '{name}'",
                              expected=f"one of {', '.join(sorted(names | {s.name for s in declared.sources}))}",
                              todo=f"fix `use:` in {declared.path.name}")
-    tag = hashlib.sha256(f"{ADAPTERS_VERSION}|{timezone}|{declared.text}".encode()).hexdigest()
-    return Registry([*declared.sources, *builtin], declared.pins, tag, declared.path.name)
+    vocab = None
+    if config is not None:
+        names = sorted({c.vocab for t in schema.TABLES for c in schema.columns(t) if c.vocab})
+        vocab = {name: config.vocabulary(name) for name in names}
+    tag = hashlib.sha256(f"{ADAPTERS_VERSION}|{timezone}|{declared.text}|{sorted((vocab or {}).items())}".encode()
+                         ).hexdigest()
+    return Registry([*declared.sources, *builtin], declared.pins, tag, declared.path.name, vocab)
 
 
 #: The built-in adapters (for a store in Asia/Shanghai); ingest uses :func:`registry`.

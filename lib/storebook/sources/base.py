@@ -317,13 +317,22 @@ for _zh, (_en, _code) in PROVINCES.items():
 _PROVINCE_LOOKUP.update({"xizang": "西藏", "nei mongol": "内蒙古", "inner mongolia autonomous region": "内蒙古"})
 
 
+#: Longer than any province, state or country name: text this long is an address.
+MAX_REGION_LENGTH = 40
+
+
 def province(text: pd.Series) -> pd.Series:
     """Province (short Chinese name) from a province field or a whole address.
 
     >>> province(pd.Series(["浙江省 杭州市 西湖区 文三路1号", "Zhejiang", "ZJ", "内蒙古自治区呼和浩特市"])).tolist()
     ['浙江', '浙江', '浙江', '内蒙古']
 
-    Text that names no province is passed on (ingest keeps it as written, never a street).
+    Text that names no Chinese province is a region or country elsewhere, passed on as
+    written (``United Kingdom``, ``Île-de-France``, ``CA``); text that looks like a street
+    address (it holds a digit, or is longer than any region's name) is never passed on.
+
+    >>> province(pd.Series(["United Arab Emirates", "151 O'Connor St", "Ontario"])).tolist()
+    ['United Arab Emirates', '', 'Ontario']
     """
     def one(value: str) -> str:
         v = str(value).strip()
@@ -337,5 +346,8 @@ def province(text: pd.Series) -> pd.Series:
                 return zh
         word = re.split(r"[\s,，/]+", v)[0]
         hit = _PROVINCE_LOOKUP.get(word.lower())
-        return hit if hit else ("" if len(v) > 12 else v)  # never pass a street address on
+        if hit:
+            return hit
+        street = any(ch.isdigit() for ch in v) or len(v) > MAX_REGION_LENGTH or len(v.split()) > 5
+        return "" if street else v  # never pass a street address on
     return map_unique(text.astype(str), one).astype("str")

@@ -20,10 +20,13 @@ What the export does not say, and how storebook reads it:
 - promotion: a ``promo_id`` note attribute or a ``promo:<id>`` tag;
 - status: cancelled (``Cancelled at`` set, or voided) → ``cancelled``; ``refunded`` →
   ``refunded``; fulfilled → ``shipped``, or ``completed`` with a ``delivered`` tag;
-  paid → ``paid``; pending/authorized orders are not paid yet and are rejected with that
-  reason (they are read once paid);
+  paid → ``paid``; pending, authorized or unpaid (no ``Paid at``) → ``pending`` (kept: the
+  payment rate needs them); expired → ``closed``;
 - amounts: items = Σ line quantity × price; discount = items − Subtotal (product
-  discounts); paid = Total, less taxes added on top of prices (the contract has no tax).
+  discounts); paid = Total, what the buyer paid; taxes added on top of prices are booked as
+  the order's adjustment (reason ``tax``), so that paid = items − discount + shipping + tax;
+- a line without a SKU (a custom item, a gift card) keeps its ``Lineitem name`` and is keyed
+  by it at ingest; a guest checkout (no e-mail, no phone) has no customer.
 """
 
 from __future__ import annotations
@@ -181,6 +184,7 @@ class ShopifyOrders(PlatformSource):
             "order_id": name,
             "line_no": (name.groupby(name).cumcount() + 1).astype(str),
             "sku": code(col("Lineitem sku")),
+            "item_name": col("Lineitem name"),
             "quantity": number(col("Lineitem quantity")),
             "unit_price": number(col("Lineitem price")),
             "discount_amount": number(col("Lineitem discount"), missing="0"),
@@ -198,7 +202,7 @@ class ShopifyOrders(PlatformSource):
         items = items.fillna(subtotal + to_number(number(oc("Discount Amount"), missing="0")))
         tax_on_top = (taxes > 0) & ((total - (subtotal + shipping + taxes)).abs() < 0.005)
         paid_at = to_local(oc("Paid at"), self.timezone)
-        paid = (total - taxes.where(tax_on_top, 0)).where(paid_at != "", 0.0)
+        paid = total.where(paid_at != "", 0.0)
 
         fin = oc("Financial Status").str.lower()
         ful = oc("Fulfillment Status").str.lower()
@@ -206,9 +210,9 @@ class ShopifyOrders(PlatformSource):
         delivered = map_unique(tags_col, lambda t: "delivered" in {x.strip().lower() for x in str(t).split(",")})
         delivered = delivered.astype(bool)
         status = np.select(
-            [cancelled, fin.eq("refunded"), (paid_at == "") & ~cancelled,
+            [cancelled, fin.eq("refunded"), (paid_at == "") & fin.eq("expired"), (paid_at == "") & ~cancelled,
              ful.isin(["fulfilled", "partial"]) & delivered, ful.isin(["fulfilled", "partial"])],
-            ["cancelled", "refunded", fin.where(fin != "", "unpaid"), "completed", "shipped"],
+            ["cancelled", "refunded", "closed", "pending", "completed", "shipped"],
             default="paid",
         )
         email = oc("Email").str.lower()
@@ -236,6 +240,8 @@ class ShopifyOrders(PlatformSource):
             "items_amount": money_text(items),
             "discount_amount": money_text((items - subtotal).clip(lower=0).round(2)),
             "shipping_amount": money_text(shipping),
+            "adjustment_amount": money_text(taxes.where(tax_on_top & (paid_at != ""))),
+            "adjustment_reason": pd.Series(np.where(tax_on_top & (paid_at != ""), "tax", ""), index=o.index),
             "paid_amount": money_text(paid),
             "refund_amount": number(oc("Refunded Amount"), missing="0"),
             "promo_id": promo.where(promo != "", promo_tag),
@@ -243,7 +249,8 @@ class ShopifyOrders(PlatformSource):
         }, o.index)
 
         version = _utc_max([col(c) for c in ("Created at", "Paid at", "Fulfilled at", "Cancelled at")])
-        used = {"Name", "Lineitem quantity", "Lineitem price", "Lineitem discount", "Lineitem sku", *ORDER_LEVEL}
+        used = {"Name", "Lineitem quantity", "Lineitem price", "Lineitem discount", "Lineitem sku", "Lineitem name",
+                *ORDER_LEVEL}
         dropped = self.dropped(f, used | {"Email", "Phone"}) + [c for c in ("Email", "Phone") if c in f.columns]
         notes = [
             "Shopify: one order per Name; order-level columns read from its first row.",
@@ -251,20 +258,20 @@ class ShopifyOrders(PlatformSource):
             f"({self.timezone}).",
             "Shopify: customer = e-mail (else phone), pseudonymised; names, addresses, phones, notes dropped.",
             "Shopify: channel from utm_source/utm_medium in Note Attributes (none = direct).",
-            "Shopify: paid_amount = Total less taxes added on top of prices; discount = items − Subtotal.",
+            "Shopify: paid_amount = Total; taxes added on top of prices booked as the adjustment (reason tax); "
+            "discount = items − Subtotal.",
+            "Shopify: orders not paid yet (pending, authorized) are kept as pending; expired ones as closed.",
             f"Shopify: overlapping exports resolved per order, newest export wins (this one as of {version}).",
         ]
-        status_note = ("Shopify orders that are pending/authorized are not paid yet: they are read once "
-                       "paid or cancelled")
+        status_note = "Shopify's Financial Status and Fulfillment Status give the status"
         time_note = "Shopify writes timestamps as 2021-05-13 11:01:13 +0200"
         yield SourceFrame("orders", orders, raw.rows[first.to_numpy()].reset_index(drop=True), raw.encoding,
                           dropped, notes=notes,
-                          column_notes={"status": status_note, "ordered_at": time_note, "paid_at": time_note,
-                                        "customer_id": "the export has neither Email nor Phone for this order"},
+                          column_notes={"status": status_note, "ordered_at": time_note, "paid_at": time_note},
                           version=version, supersede_by=["order_id"])
         yield SourceFrame("order_lines", lines, raw.rows, raw.encoding, dropped,
-                          notes=["Shopify: one line per export row, numbered in file order within the order."],
-                          column_notes={"sku": "Lineitem sku is empty (a custom item?)"},
+                          notes=["Shopify: one line per export row, numbered in file order within the order; "
+                                 "a line without a SKU is keyed by its Lineitem name."],
                           version=version, supersede_by=["order_id"])
 
 
