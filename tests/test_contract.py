@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import tiny_rows, write_csv
+from conftest import tables_dir, tiny_rows, write_csv
 from storebook import schema
 from storebook.config import Config, ConfigError
 from storebook.ingest import ingest, read_rejected
@@ -27,11 +27,11 @@ def run(root: Path):
 
 
 def processed(root: Path, table: str) -> pd.DataFrame:
-    return pd.read_parquet(root / "data/processed" / table)
+    return pd.read_parquet(tables_dir(root) / table)
 
 
 def manifest(root: Path) -> dict:
-    return json.loads((root / "data/processed/_ingest.json").read_text(encoding="utf-8"))
+    return json.loads((tables_dir(root) / "_ingest.json").read_text(encoding="utf-8"))
 
 
 def reconciles(root: Path) -> bool:

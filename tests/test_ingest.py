@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import tiny_rows, write_csv
+from conftest import tables_dir, tiny_rows, write_csv
 from storebook.config import Config
 from storebook.errors import IngestError
 from storebook.ingest import ingest, read_rejected
@@ -23,7 +23,7 @@ def run(root: Path, **kwargs):
 
 
 def manifest(root: Path) -> dict:
-    return json.loads((root / "data/processed/_ingest.json").read_text(encoding="utf-8"))
+    return json.loads((tables_dir(root) / "_ingest.json").read_text(encoding="utf-8"))
 
 
 def assert_reconciles(root: Path) -> None:
@@ -35,7 +35,7 @@ def assert_reconciles(root: Path) -> None:
 
 
 def processed(root: Path, table: str) -> pd.DataFrame:
-    return pd.read_parquet(root / "data/processed" / table)
+    return pd.read_parquet(tables_dir(root) / table)
 
 
 def rejected(root: Path, table: str) -> pd.DataFrame:
@@ -76,7 +76,7 @@ def test_personal_data_is_dropped_and_customer_hashed(tiny: Path) -> None:
 def test_key_changes_the_pseudonym(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     run(tiny)
     first = processed(tiny, "orders")["customer_id"].tolist()
-    monkeypatch.setenv("STOREBOOK_HASH_KEY", "another-key")
+    monkeypatch.setenv("STOREBOOK_HASH_KEY", "another-key-also-32-characters-long")
     run(tiny)
     assert processed(tiny, "orders")["customer_id"].tolist() != first
 
@@ -85,10 +85,10 @@ def test_types_are_canonical(tiny: Path) -> None:
     run(tiny)
     import pyarrow.parquet as pq
 
-    orders = pq.read_schema(tiny / "data/processed/orders/part-0.parquet")
+    orders = pq.read_schema(tables_dir(tiny) / "orders/part-0.parquet")
     assert str(orders.field("ordered_at").type) == "timestamp[us]"
     assert str(orders.field("paid_amount").type) == "double"
-    products = pq.read_schema(tiny / "data/processed/products/part-0.parquet")
+    products = pq.read_schema(tables_dir(tiny) / "products/part-0.parquet")
     assert str(products.field("launched_on").type) == "date32[day]"
     assert str(products.field("is_active").type) == "bool"
     # An unpaid order keeps an empty paid_at, not a made-up time.
@@ -97,12 +97,12 @@ def test_types_are_canonical(tiny: Path) -> None:
 
 def test_same_raw_gives_identical_tables_and_skips_unchanged(tiny: Path) -> None:
     run(tiny)
-    digest = {p.relative_to(tiny): hashlib.sha256(p.read_bytes()).hexdigest()
-              for p in (tiny / "data/processed").glob("*/part-0.parquet")}
+    digest = {p.relative_to(tables_dir(tiny)): hashlib.sha256(p.read_bytes()).hexdigest()
+              for p in tables_dir(tiny).glob("*/part-0.parquet")}
     assert run(tiny).skipped
     run(tiny, force=True)
-    again = {p.relative_to(tiny): hashlib.sha256(p.read_bytes()).hexdigest()
-             for p in (tiny / "data/processed").glob("*/part-0.parquet")}
+    again = {p.relative_to(tables_dir(tiny)): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in tables_dir(tiny).glob("*/part-0.parquet")}
     assert digest == again
 
 
@@ -381,7 +381,7 @@ def test_large_generated_file_is_sorted_by_key_in_canonical_types(tiny: Path) ->
     write_csv(tiny, "order_lines", "order_lines_b.csv", lines[30_000:])  # written first, sorts second
     write_csv(tiny, "order_lines", "order_lines_a.csv", lines[:30_000])
     run(tiny)
-    path = tiny / "data/processed/order_lines/part-0.parquet"
+    path = tables_dir(tiny) / "order_lines/part-0.parquet"
     table = pq.read_table(path)
     assert table.num_rows == 59_999
     assert str(pq.read_schema(path).field("line_no").type) == "int64"
@@ -397,13 +397,13 @@ def test_parallel_parse_gives_the_same_bytes_and_names_a_bad_file(tiny: Path, mo
 
     write_csv(tiny, "order_lines", "order_lines_b.csv", _lines(10, 2_000))
     run(tiny)
-    digest = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-              for p in (tiny / "data/processed").glob("*/part-0.parquet")}
+    digest = {p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest()
+              for p in tables_dir(tiny).glob("*/part-0.parquet")}
     first = manifest(tiny)
     monkeypatch.setattr(mod, "PARALLEL_MIN_BYTES", 0)  # worker processes even for a tiny store
     run(tiny, force=True)
-    assert digest == {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-                      for p in (tiny / "data/processed").glob("*/part-0.parquet")}
+    assert digest == {p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                      for p in tables_dir(tiny).glob("*/part-0.parquet")}
     assert manifest(tiny)["fingerprint"] == first["fingerprint"]
     strip = [{k: v for k, v in f.items() if k not in {"seconds", "cached"}} for f in first["files"]]
     assert strip == [{k: v for k, v in f.items() if k not in {"seconds", "cached"}} for f in manifest(tiny)["files"]]
@@ -420,19 +420,22 @@ def test_a_table_sorted_in_key_ranges_is_written_with_the_same_bytes(tiny: Path,
 
     write_csv(tiny, "order_lines", "order_lines_b.csv", _lines(10, 2_000))
     run(tiny)
-    files = sorted((tiny / "data/processed").glob("*/part-0.parquet"))
-    digest = {p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    def tables() -> dict[str, str]:  # read again after each run: each publishes a new generation
+        return {p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(tables_dir(tiny).glob("*/part-0.parquet"))}
+
+    digest = tables()
     monkeypatch.setattr(mod, "SORT_RANGE_ROWS", 150)  # order_lines: 2,000+ rows in 14 ranges
     run(tiny, force=True)
-    assert {p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files} == digest
+    assert tables() == digest
     monkeypatch.setattr(mod, "ROW_GROUP", 500)  # row groups that straddle the ranges
     run(tiny, force=True)
-    split = {p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    split = tables()
     monkeypatch.setattr(mod, "SORT_RANGE_ROWS", 10**9)
     run(tiny, force=True)
-    whole = {p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    whole = tables()
     assert split == whole  # same rows, same order, same row groups, whatever the ranges
-    lines = pd.read_parquet(tiny / "data/processed/order_lines/part-0.parquet")
+    lines = pd.read_parquet(tables_dir(tiny) / "order_lines/part-0.parquet")
     assert lines.equals(lines.sort_values(["order_id", "line_no"], kind="stable").reset_index(drop=True))
     assert_reconciles(tiny)
 
@@ -449,7 +452,7 @@ def test_memory_does_not_grow_with_the_number_of_files(tiny: Path) -> None:
         run(tiny)  # parse into the cache first: the cross-file phase is what is measured
         tracemalloc.start()
         try:
-            (tiny / "data/processed/_ingest.json").unlink()  # not skipped, but every parse is cached
+            (tables_dir(tiny) / "_ingest.json").unlink()  # not skipped, but every parse is cached
             run(tiny)
             return tracemalloc.get_traced_memory()[1]
         finally:

@@ -321,15 +321,69 @@ class Config:
         """The key of the customer-id hash: from the environment, else a local file.
 
         Generated on first use into the git-ignored key file, so that the same machine
-        always pseudonymises a customer the same way and the key is never committed.
+        always pseudonymises a customer the same way and the key is never committed. The
+        file is created readable by its owner only (0600, from its first byte) in a folder
+        only its owner can enter (0700), whatever the umask.
+
+        Raises:
+            ConfigError: the key (from the environment or the file) is shorter than
+                :data:`MIN_KEY_LENGTH` characters; the message says how to make one.
         """
         privacy = self.settings["privacy"]
-        env = os.environ.get(privacy["key_env"])
-        if env:
-            return env.encode("utf-8")
+        name = privacy["key_env"]
+        env = os.environ.get(name)
+        if env is not None:
+            return _checked_key(env, f"the environment variable {name}", f"unset {name} to have one generated")
         path = self.root / privacy["key_file"]
         if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
-            path.chmod(0o600)
-        return path.read_text(encoding="utf-8").strip().encode("utf-8")
+            _create_key_file(path)
+        text = path.read_text(encoding="utf-8").strip()
+        return _checked_key(text, str(path), "delete the file to have a new one generated (customer pseudonyms "
+                            "then change at the next `storebook ingest --force`)")
+
+
+#: HMAC keys shorter than the hash's output weaken it (RFC 2104 §3: SHA-256's 32 bytes).
+MIN_KEY_LENGTH = 32
+_KEY_RECIPE = "python -c \"import secrets; print(secrets.token_hex(32))\""
+
+
+def _checked_key(text: str, where: str, alternative: str) -> bytes:
+    """The key's bytes, when it is long enough to be a key."""
+    key = text.encode("utf-8")
+    if len(key) < MIN_KEY_LENGTH:
+        raise ConfigError(
+            f"the customer-id hash key in {where} is "
+            f"{'empty' if not key else f'{len(key)} character' + ('s' if len(key) > 1 else '') + ' long'}; "
+            f"it needs at least {MIN_KEY_LENGTH} random characters. Generate one with {_KEY_RECIPE}, "
+            f"or {alternative}"
+        )
+    return key
+
+
+def _create_key_file(path: Path) -> None:
+    """Write a new random key to ``path``: owner-only from the start, and complete or absent.
+
+    The key goes to a temporary file opened with mode 0600 (never a wider mode later
+    narrowed by chmod), and is linked into place only once written, so that a reader (or a
+    second process generating a key at the same moment) finds the whole key or none.
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # a umask can only take bits away: make sure the owner keeps them
+    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, (secrets.token_hex(32) + "\n").encode("ascii"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(tmp, path)  # fails when a key appeared meanwhile: that key is kept
+    except FileExistsError:
+        pass
+    except OSError:  # a filesystem without hard links
+        if not path.exists():
+            os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

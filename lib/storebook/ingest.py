@@ -8,11 +8,13 @@ keys, then foreign keys in dependency order. Every row that fails goes to
 rows read = rows written + rows rejected, which ``_ingest.json`` records.
 
 Guarantees: raw files are only ever opened for reading; the same raw files (and key) give
-byte-identical tables; a new set of tables replaces the old one only once it is complete,
-and a table directory is swapped in by a rename, so a crash never leaves a half-written
-table; a raw file whose bytes did not change is not parsed again (its parsed rows are
-cached by its path, the definition of the source that reads it and its content, with
-that of the files the source joins to it).
+byte-identical tables; a new set of tables, with its rejected rows and ``_ingest.json``,
+becomes visible in one step once complete (a new generation, storebook.generations), so a
+run stopped anywhere leaves the old tables or the new ones, never a mix, and the next run
+repairs what it left; one ingest runs per store at a time (storebook.locks); a raw file
+whose bytes did not change is not parsed again (its parsed rows are cached by its path, the
+definition of the source that reads it and its content, with that of the files the source
+joins to it).
 """
 
 from __future__ import annotations
@@ -38,9 +40,9 @@ import pandera.pandas as pa
 import pyarrow as pa_arrow
 import pyarrow.parquet as pq
 
-from storebook import schema
+from storebook import generations, locks, schema
 from storebook.config import Config
-from storebook.errors import IngestError, InputError
+from storebook.errors import IngestError, InputError, NoDataError
 from storebook.identity import found_in_data, read_store_file
 from storebook.sources import (
     ADAPTERS_VERSION,
@@ -97,14 +99,21 @@ class IngestReport:
     fingerprint: str
     seconds: float
     skipped: bool = False
+    #: What this run found left by a stopped run and repaired, one sentence each.
+    repairs: list[str] = field(default_factory=list)
 
     @property
     def rows_rejected(self) -> int:
         return sum(f.rows_rejected for f in self.files)
 
     def summary(self) -> str:
+        repaired = "".join(f"ingest: repaired: {note}\n" for note in self.repairs)
         if self.skipped:
-            return f"ingest: raw files unchanged since the last ingest (fingerprint {self.fingerprint[:12]}); nothing to do."
+            return repaired + (f"ingest: raw files unchanged since the last ingest (fingerprint {self.fingerprint[:12]}); "
+                               "nothing to do.")
+        return repaired + self._counts()
+
+    def _counts(self) -> str:
         read = sum(f.rows_read for f in self.files)
         written = sum(f.rows_written for f in self.files)
         lines = [
@@ -115,8 +124,8 @@ class IngestReport:
             rej = f", {info['rejected']:,} rejected" if info["rejected"] else ""
             lines.append(f"  {name:<18} {info['rows']:>10,} rows{rej}")
         if self.rows_rejected:
-            lines.append("  rejected rows and their reasons: data/processed/_rejected/<table>.parquet "
-                         "(`storebook rejected` lists them)")
+            lines.append("  rejected rows and their reasons: _rejected/<table>.parquet in the current generation "
+                         "of data/processed (`storebook rejected` lists them)")
         return "\n".join(lines)
 
 
@@ -734,20 +743,6 @@ def _fingerprint(paths: list[Path], hashes: dict[Path, str]) -> str:
     return digest.hexdigest()
 
 
-def _swap_in(staging: Path, processed: Path, names: list[str]) -> None:
-    """Move each staged entry over its old version by rename: never half a table."""
-    trash = processed / ".trash"
-    shutil.rmtree(trash, ignore_errors=True)
-    trash.mkdir(parents=True)
-    for name in names:
-        new, old = staging / name, processed / name
-        if old.exists():
-            old.rename(trash / name)
-        new.rename(old)
-    shutil.rmtree(trash, ignore_errors=True)
-    shutil.rmtree(staging, ignore_errors=True)
-
-
 # ----------------------------------------------------------------------------- the run
 
 def _sha256(path: Path) -> str:
@@ -759,7 +754,8 @@ def _sha256(path: Path) -> str:
 
 
 def ingest(config: Config | None = None, *, force: bool = False,
-           progress: Callable[[str], None] | None = None, now: datetime | None = None) -> IngestReport:
+           progress: Callable[[str], None] | None = None, now: datetime | None = None,
+           wait: float = 0.0) -> IngestReport:
     """Ingest every raw file into data/processed.
 
     Args:
@@ -767,13 +763,50 @@ def ingest(config: Config | None = None, *, force: bool = False,
         force: re-parse every file and rewrite every table even if nothing changed.
         progress: called with a short status line per file (the CLI shows a bar).
         now: the moment that separates past from future dates (default: now, store time).
+        wait: seconds to wait for another ingest of the same store to finish; 0 = stop at once.
     Returns:
         What was read, written and rejected, per file and per table.
     Raises:
         IngestError: a file cannot be read at all (unknown, empty, undecodable, missing
             a required column); nothing in data/processed changes.
+        BusyError: another ingest of the store is running (its pid and start time named).
     """
     config = config or Config.load()
+    processed = config.processed_dir
+    generations.check_writable(processed)
+    processed.mkdir(parents=True, exist_ok=True)
+    with locks.hold(processed / LOCK, "ingest", wait):
+        repairs = generations.clean(processed)  # what a stopped run left
+        try:
+            return _ingest_locked(config, force=force, progress=progress, now=now, repairs=repairs)
+        except BaseException:
+            generations.clean(processed)  # this run's unfinished generation is never kept
+            raise
+
+
+#: The store's ingest lock, in data/processed (storebook.locks).
+LOCK = ".ingest.lock"
+
+
+def _current_manifest(processed: Path, repairs: list[str]) -> dict:
+    """The manifest of the current tables when they agree with it; {} (ingest again) when not."""
+    try:
+        where = generations.resolve(processed)
+    except NoDataError as exc:
+        repairs.append(f"{exc}; rebuilt")
+        return {}
+    if not (where.data / "_ingest.json").is_file():
+        return {}
+    problems = generations.verify(where.data)
+    if problems:
+        repairs.append(f"the processed tables did not match their _ingest.json ({problems[0]}); rebuilt")
+        return {}
+    return generations.read_manifest(where)
+
+
+def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], None] | None,
+                   now: datetime | None, repairs: list[str]) -> IngestReport:
+    """The ingest itself, its lock held (see :func:`ingest`)."""
     started = time.perf_counter()
     raw_root, processed = config.raw_dir, config.processed_dir
     files = data_files(raw_root) if raw_root.is_dir() else []
@@ -790,10 +823,11 @@ def ingest(config: Config | None = None, *, force: bool = False,
     hashes = {p: _sha256(p) for p in files}
     run_tag = hashlib.sha256((INGEST_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
         f"{p.relative_to(raw_root)}:{h}" for p, h in hashes.items())).encode()).hexdigest()
-    previous = _read_json(processed / "_ingest.json")
+    previous = _current_manifest(processed, repairs)
     if not force and previous.get("run_tag") == run_tag:
         return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
-                            fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started, skipped=True)
+                            fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started, skipped=True,
+                            repairs=repairs)
 
     now = now or datetime.now(ZoneInfo(config.timezone))
     if now.tzinfo is not None:  # compare in store wall-clock time, like the data
@@ -839,9 +873,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
     if problems:
         raise IngestError(problems)
 
-    staging = processed / ".staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    staging = generations.begin(processed)  # invisible to readers until published
     con = _cross_file_db(staging / ".duckdb_tmp")
     try:
         present: list[str] = []  # tables with rows once superseded rows are set aside
@@ -917,13 +949,9 @@ def ingest(config: Config | None = None, *, force: bool = False,
         "store": found_in_data(raw_root, platforms, [c for r in reports if (c := getattr(r, "currency", None))]),
     }
     (staging / "_ingest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    names = [*table_info, "_rejected", "_ingest.json"]
-    # Tables that no longer have any rows must not linger from an older ingest.
-    for table in schema.TABLES:
-        if table not in table_info and (processed / table).exists():
-            shutil.rmtree(processed / table)
-    _swap_in(staging, processed, names)
-    return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed)
+    # Tables, rejected rows and manifest become visible together, in one step.
+    repairs += generations.publish(processed, staging)
+    return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed, repairs=repairs)
 
 
 # ----------------------------------------------------------------------------- the per-file phase
@@ -1100,7 +1128,7 @@ def _read_json(path: Path) -> dict:
 def read_rejected(config: Config | None = None, table: str | None = None) -> pd.DataFrame:
     """The rejected rows of the last ingest (all tables, or one), with their reasons."""
     config = config or Config.load()
-    folder = config.processed_dir / "_rejected"
+    folder = generations.resolve(config.processed_dir).data / "_rejected"
     paths = sorted(folder.glob("*.parquet")) if table is None else [folder / f"{table}.parquet"]
     parts = [pd.read_parquet(p) for p in paths if p.is_file()]
     return pd.concat(parts, ignore_index=True) if parts else _Rejects().frame()
