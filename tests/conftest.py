@@ -15,6 +15,9 @@ import pytest
 from filelock import FileLock
 
 REPO = Path(__file__).resolve().parents[1]
+#: Scripts that write fixtures are not test modules (several share the name make_fixtures.py,
+#: which --doctest-modules would import under one module name).
+collect_ignore_glob = ["fixtures/*"]
 TEST_KEY = "storebook-test-key-not-a-secret-0123456789"  # 32+ characters, as a key must be
 #: The small sample store the analysis tests share (fixed end month: results are stable).
 SAMPLE_PARAMS = {"seed": 20261, "end_month": "2026-10", "months": 14, "scale": 0.2}

@@ -69,9 +69,9 @@ def summarise_ingest(wb: Workbook) -> pd.DataFrame:
 
 def read_rejected_rows(wb: Workbook) -> pd.DataFrame:
     """The rows the last ingest rejected (``_rejected/<table>.parquet``), every table."""
-    if is_lake_uri(wb.processed_dir):
+    if is_lake_uri(wb.data_dir):
         return pd.DataFrame(columns=["table", "source_file", "source_row", "column", "value", "reason"])
-    paths = sorted((Path(wb.processed_dir) / "_rejected").glob("*.parquet"))
+    paths = sorted((Path(wb.data_dir) / "_rejected").glob("*.parquet"))
     parts = [pd.read_parquet(p, columns=["table", "source_file", "source_row", "column", "value", "reason"])
              for p in paths]
     return (pd.concat(parts, ignore_index=True) if parts else
