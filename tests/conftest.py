@@ -15,7 +15,10 @@ import pytest
 from filelock import FileLock
 
 REPO = Path(__file__).resolve().parents[1]
-TEST_KEY = "storebook-test-key"
+#: Scripts that write fixtures are not test modules (several share the name make_fixtures.py,
+#: which --doctest-modules would import under one module name).
+collect_ignore_glob = ["fixtures/*"]
+TEST_KEY = "storebook-test-key-not-a-secret-0123456789"  # 32+ characters, as a key must be
 #: The small sample store the analysis tests share (fixed end month: results are stable).
 SAMPLE_PARAMS = {"seed": 20261, "end_month": "2026-10", "months": 14, "scale": 0.2}
 
@@ -38,6 +41,14 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for var in ("STOREBOOK_RAW", "STOREBOOK_PROCESSED", "STOREBOOK_OUTPUTS"):
         monkeypatch.delenv(var, raising=False)
     return path
+
+
+def tables_dir(root: Path) -> Path:
+    """The folder holding a workbook root's processed tables: the current generation that
+    ``storebook ingest`` published (or data/processed itself in the flat layout)."""
+    from storebook.generations import resolve
+
+    return resolve(root / "data" / "processed").data
 
 
 def write_csv(root: Path, table: str, name: str, rows: list[dict], encoding: str = "utf-8") -> Path:
@@ -131,13 +142,15 @@ def _build_sample_store(target: Path, params: dict = SAMPLE_PARAMS, keep: set[st
 
 
 def _store_code() -> bytes:
-    """The code a store's processed tables are made by: the generator, the contract, ingest
-    and every source adapter (a store ingested by older code must not stand in for today's)."""
+    """The code a store's processed tables are made by: the generator, the contract, ingest,
+    the layout it writes (generations) and every source adapter (a store ingested by older
+    code must not stand in for today's)."""
     import storebook
 
     package = Path(storebook.__file__).parent
     paths = sorted([*package.glob("sample*.py"), *package.glob("sample/**/*.py"), package / "schema.py",
-                    package / "config.py", package / "parsing.py", *package.glob("ingest*.py"),
+                    package / "config.py", package / "generations.py", package / "parsing.py",
+                    *package.glob("ingest*.py"),
                     *package.glob("ingest/**/*.py"),
                     *package.glob("sources/**/*.py"), *package.glob("contract/**/*.py")])
     return b"".join(p.relative_to(package).as_posix().encode() + p.read_bytes() for p in paths if p.is_file())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from conftest import tiny_rows, write_csv
+from conftest import tables_dir, tiny_rows, write_csv
 from storebook.config import Config
 from storebook.ingest import IngestReport, ingest, read_rejected
 
@@ -43,7 +43,7 @@ def run(root: Path, **kwargs) -> IngestReport:
 
 
 def table(root: Path, name: str) -> pd.DataFrame:
-    return pd.read_parquet(root / "data" / "processed" / name)
+    return pd.read_parquet(tables_dir(root) / name)
 
 
 def rejected(root: Path, name: str | None = None) -> pd.DataFrame:
@@ -51,7 +51,7 @@ def rejected(root: Path, name: str | None = None) -> pd.DataFrame:
 
 
 def manifest(root: Path) -> dict:
-    return json.loads((root / "data" / "processed" / "_ingest.json").read_text(encoding="utf-8"))
+    return json.loads((tables_dir(root) / "_ingest.json").read_text(encoding="utf-8"))
 
 
 def file_report(root: Path, name: str, table_name: str) -> dict:
@@ -65,8 +65,9 @@ def assert_reconciles(root: Path) -> None:
 
 
 def processed_digest(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((root / "data" / "processed").glob("*/part-0.parquet"))}
+    tables = tables_dir(root)  # keyed by table: each run publishes a new generation folder
+    return {str(p.relative_to(tables)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(tables.glob("*/part-0.parquet"))}
 
 
 def raw_state(root: Path) -> dict[Path, tuple[bytes, int]]:

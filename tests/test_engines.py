@@ -123,6 +123,7 @@ def test_a_parquet_lake_uri_on_spark(sample_root: Path, spark_session, both) -> 
     lake = (sample_root / "data" / "processed").as_uri()
     spark = storebook.open(lake, root=sample_root, spark_session=spark_session)
     assert spark.processed_dir == lake and spark.tables() == duck.tables()
+    assert spark.generation == duck.generation is not None  # the lake's pointer is followed
     assert spark.fingerprint == duck.fingerprint
     from storebook import traffic
 

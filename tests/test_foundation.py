@@ -90,6 +90,64 @@ def test_hash_key_is_generated_once_locally(root: Path, monkeypatch: pytest.Monk
     key = config.hash_key()
     assert len(key) == 64 and (root / ".storebook" / "key").stat().st_mode & 0o077 == 0
     assert Config.load(root).hash_key() == key
+    assert sorted(p.name for p in (root / ".storebook").iterdir()) == ["key"]  # no temporary file left
+
+
+def test_hash_key_is_owner_only_from_the_start_even_under_umask_000(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue #15: the folder was created world-writable under umask 000 and the key written
+    before its chmod. Every file the key passes through is opened with 0600; nothing is chmod-ed
+    narrower afterwards."""
+    import os
+    import stat
+
+    import storebook.config as config_module
+
+    monkeypatch.delenv("STOREBOOK_HASH_KEY")
+    opened: list[tuple[str, int, int]] = []
+    chmodded: list[str] = []
+    real_open, real_chmod = os.open, os.chmod
+    monkeypatch.setattr(config_module.os, "open", lambda path, flags, mode=0o777, **kw: (
+        opened.append((str(path), flags, mode)), real_open(path, flags, mode, **kw))[1])
+    monkeypatch.setattr(config_module.os, "chmod", lambda path, mode, **kw: (
+        chmodded.append(str(path)), real_chmod(path, mode, **kw))[1])
+    old_umask = os.umask(0)
+    try:
+        key = Config.load(root).hash_key()
+    finally:
+        os.umask(old_umask)
+    folder, path = root / ".storebook", root / ".storebook" / "key"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert len(key) == 64 and path.read_text().strip().encode() == key
+    writes = [o for o in opened if o[1] & os.O_CREAT]
+    assert writes and all(mode == 0o600 and flags & os.O_EXCL for _, flags, mode in writes)
+    assert str(path) not in chmodded and all(".storebook" not in p or p == str(folder) for p in chmodded)
+
+
+@pytest.mark.parametrize(("value", "said"), [("", "is empty"), ("x", "is 1 character long"),
+                                             ("k" * 31, "is 31 characters long")])
+def test_a_short_hash_key_is_refused_with_how_to_make_one(root: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          value: str, said: str) -> None:
+    monkeypatch.setenv("STOREBOOK_HASH_KEY", value)
+    with pytest.raises(StorebookError) as err:
+        Config.load(root).hash_key()
+    message = str(err.value)
+    assert f"the environment variable STOREBOOK_HASH_KEY {said}" in message
+    assert "at least 32 random characters" in message and "secrets.token_hex(32)" in message
+    monkeypatch.setenv("STOREBOOK_HASH_KEY", "k" * 32)
+    assert Config.load(root).hash_key() == b"k" * 32
+
+
+def test_a_short_key_file_is_refused_and_ingest_stops_on_it(tiny: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.delenv("STOREBOOK_HASH_KEY")
+    (tiny / ".storebook").mkdir(mode=0o700)
+    (tiny / ".storebook" / "key").write_text("short\n")
+    assert main(["ingest"]) == 2
+    err = capsys.readouterr().err
+    assert f"the customer-id hash key in {tiny / '.storebook' / 'key'} is 5 characters long" in err
+    assert "delete the file to have a new one generated" in err and "Traceback" not in err
+    assert not (tiny / "data" / "processed" / "_current.json").exists()
 
 
 def test_paths_come_from_config_and_env(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -169,7 +227,9 @@ def test_open_a_lake_uri(tiny: Path) -> None:
     lake = storebook.open(local.processed_dir.as_uri() + "/")
     assert lake.processed_dir == local.processed_dir.as_uri()
     assert lake.tables() == local.tables() and lake.fingerprint == local.fingerprint
-    assert lake.location("orders") == local.processed_dir.as_uri() + "/orders"
+    # The lake holds the layout ingest writes: the pointer names the generation read.
+    assert local.generation == lake.generation == "000001"
+    assert lake.location("orders") == local.processed_dir.as_uri() + "/_generations/000001/orders"
     assert lake.sql("select sum(line_amount) as s from order_lines")["s"].iloc[0] == pytest.approx(242.40)
     with pytest.raises(NoDataError, match="no 'traffic' table .*/traffic is missing"):
         lake.table("traffic")

@@ -26,7 +26,7 @@ import pytest
 import storebook
 import storebook.plots
 import storebook.traffic
-from conftest import TEST_KEY
+from conftest import TEST_KEY, tables_dir
 from storebook import notebook as page_module
 from storebook.config import Config
 from storebook.errors import NoDataError
@@ -137,8 +137,8 @@ def test_notebook_passes_nbval_as_it_stands(name, sample_root) -> None:
 def month_without_traffic(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the sample's processed tables whose traffic lacks 2026-08."""
     target = tmp_path_factory.mktemp("no-august") / "processed"
-    source = sample_root / "data" / "processed"
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("traffic", "_cache"))
+    source = tables_dir(sample_root)  # a copy in the flat layout: what a lake may hold
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("traffic"))
     table = pq.read_table(source / "traffic")
     month = pc.strftime(table["visited_on"], format="%Y-%m")
     (target / "traffic").mkdir()

@@ -12,6 +12,7 @@ import pytest
 
 import storebook
 import storebook.text
+from conftest import tables_dir
 from storebook import profit
 from storebook.errors import NoDataError
 from storebook.periods import month
@@ -254,7 +255,7 @@ def test_month_without_orders(store):
 def test_sample_pnl_reconciles_to_the_cent(wb, sample_root):
     """Recompute every P&L line with plain pandas from the processed Parquet files."""
     period = wb.last_complete_month()
-    read = lambda t: pd.read_parquet(sample_root / "data" / "processed" / t)  # noqa: E731
+    read = lambda t: pd.read_parquet(tables_dir(sample_root) / t)  # noqa: E731
     orders, lines, products = read("orders"), read("order_lines"), read("products")
     returns, spend, ships, fees = read("returns"), read("marketing_spend"), read("shipments"), read("platform_fees")
     start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)

@@ -33,13 +33,13 @@ import nbformat
 import pytest
 from filelock import FileLock
 
+from conftest import TEST_KEY, tables_dir
 from storebook import cli
 from storebook.config import Config
+from storebook.packs import recover_interrupted_swap, remove_stale_builds
 from storebook.report import (
     RESULT_MIME,
     ReportRequestError,
-    _recover_interrupted_swap,
-    _remove_stale_builds,
     add_contents,
     declared_parameters,
     format_change,
@@ -53,7 +53,6 @@ from storebook.results import read_results
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 MONTH = "2026-10"
-TEST_KEY = "storebook-test-key"
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 
 
@@ -299,17 +298,15 @@ def test_add_contents_names_headings_and_drops_the_title() -> None:
 
 
 def test_interrupted_swap_is_recovered_and_stale_builds_removed(tmp_path: Path) -> None:
-    (tmp_path / ".2026-10.previous-1").mkdir()
-    (tmp_path / ".2026-10.previous-1" / "index.html").write_text("old pack")
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    (tmp_path / f".2026-10.building-{dead.pid}-1").mkdir()
-    (tmp_path / f".2026-10.building-{os.getppid()}-1").mkdir()  # a live process: left alone
-    _recover_interrupted_swap(tmp_path, "2026-10")
-    _remove_stale_builds(tmp_path, "2026-10")
-    assert (tmp_path / "2026-10" / "index.html").read_text() == "old pack"
-    assert not (tmp_path / f".2026-10.building-{dead.pid}-1").exists()
-    assert (tmp_path / f".2026-10.building-{os.getppid()}-1").exists()
+    month = tmp_path / "2026-10"
+    (month / ".zh.previous-1").mkdir(parents=True)
+    (month / ".zh.previous-1" / "index.html").write_text("old pack")
+    (month / ".zh.building-1-1").mkdir()
+    (month / ".en.building-2-1").mkdir()  # another language's build: not this run's business
+    recover_interrupted_swap(month, "zh")
+    remove_stale_builds(month, "zh")  # called with the zh lock held: every zh build is stale
+    assert (month / "zh" / "index.html").read_text() == "old pack"
+    assert sorted(p.name for p in month.iterdir()) == [".en.building-2-1", "zh"]
 
 
 def test_pdf_without_a_browser_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -392,7 +389,7 @@ def test_interrupted_run_keeps_the_previous_pack(tiny: Path, tmp_path: Path) -> 
 
     ingest(Config.load(tiny))
     root = make_report_root(tmp_path / "reports", ["quick", "slow"])
-    old = root / "outputs" / "2025-03"
+    old = root / "outputs" / "2025-03" / "en"
     old.mkdir(parents=True)
     (old / "index.html").write_text("the previous pack", encoding="utf-8")
     env = {**os.environ, **report_env(root, tiny / "data" / "processed")}
@@ -415,7 +412,8 @@ def test_interrupted_run_keeps_the_previous_pack(tiny: Path, tmp_path: Path) -> 
     assert proc.returncode == 130, err
     assert "interrupted" in err
     assert (old / "index.html").read_text(encoding="utf-8") == "the previous pack"
-    assert sorted(p.name for p in (root / "outputs").iterdir()) == ["2025-03"], "no half-built pack may stay"
+    assert sorted(p.name for p in (root / "outputs" / "2025-03").iterdir()) == ["en"], "no half-built pack may stay"
+    assert sorted(p.name for p in (root / "outputs").iterdir()) == [".locks", "2025-03"]
 
 
 # -- the fixture pack on the sample store ---------------------------------------------------
@@ -426,10 +424,10 @@ def fixture_pack(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) ->
     def build(target: Path) -> dict:
         root = make_report_root(target / "wb", ["sales", "service", "broken"])
         outputs = root / "outputs"
-        (outputs / "2026-09").mkdir(parents=True)
-        (outputs / "2026-09" / "index.html").write_text("<html>September</html>", encoding="utf-8")
-        (outputs / MONTH).mkdir()
-        (outputs / MONTH / "stale.html").write_text("the pack before", encoding="utf-8")
+        (outputs / "2026-09" / "en").mkdir(parents=True)
+        (outputs / "2026-09" / "en" / "index.html").write_text("<html>September</html>", encoding="utf-8")
+        (outputs / MONTH / "en").mkdir(parents=True)
+        (outputs / MONTH / "en" / "stale.html").write_text("the pack before", encoding="utf-8")
         started = time.perf_counter()
         code, out, err = run_cli(["report", "--month", MONTH, "--jobs", "2"],
                                  report_env(root, sample_root / "data" / "processed"))
@@ -438,7 +436,7 @@ def fixture_pack(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) ->
     target = build_once(tmp_path_factory, "report-fixture-pack", build)
     info = json.loads((target / "built.json").read_text(encoding="utf-8"))
     info["outputs"] = target / "wb" / "outputs"
-    info["pack"] = target / "wb" / "outputs" / MONTH
+    info["pack"] = target / "wb" / "outputs" / MONTH / "en"
     info["run"] = json.loads((info["pack"] / "run.json").read_text(encoding="utf-8"))
     return info
 
@@ -455,7 +453,8 @@ def test_failing_notebook_gives_exit_1_and_the_others_finish(fixture_pack: dict)
     assert sorted(p.name for p in pack.iterdir()) == sorted(
         ["index.html", "run.json"] + [f"{n}.{ext}" for n in ("sales", "service", "broken") for ext in ("html", "ipynb")]
     )
-    assert sorted(p.name for p in fixture_pack["outputs"].iterdir()) == ["2026-09", MONTH]
+    assert sorted(p.name for p in fixture_pack["outputs"].iterdir()) == [".locks", "2026-09", MONTH]
+    assert sorted(p.name for p in (fixture_pack["outputs"] / MONTH).iterdir()) == ["en"]
 
 
 @pytest.mark.slow
@@ -524,9 +523,12 @@ def test_index_shows_headlines_statuses_links_and_months(fixture_pack: dict) -> 
     assert "planted failure for the report pack test" in plain  # the failure is named in the index
     refs = page_refs(text)
     local = {value for tag, attr, value in refs.urls if tag == "a" and not value.startswith("#")}
-    for link in local:
+    # The Chinese pack of the month is linked, with the command that builds it (not built here).
+    assert "../zh/index.html" in local
+    assert "storebook report --month 2026-10 --lang zh" in plain.split('class="languages"')[1].split("</p>")[0]
+    for link in local - {"../zh/index.html"}:
         assert (pack / link).resolve().is_file(), f"index links to a missing {link}"
-    assert "../2026-09/index.html" in local and "run.json" in local
+    assert "../../2026-09/en/index.html" in local and "run.json" in local
     assert {"sales.html", "service.html", "broken.html", "sales.ipynb"} <= local
 
 
@@ -535,9 +537,9 @@ def test_run_json_records_provenance(fixture_pack: dict, sample_root: Path) -> N
     run = fixture_pack["run"]
     assert run["month"] == MONTH and run["status"] == "failed"
     assert run["parameters"]["notebook_parameters"] == {
-        "month": MONTH, "platforms": None, "data_path": str(sample_root / "data" / "processed"), "language": "en"}
+        "month": MONTH, "platforms": None, "data_path": str(tables_dir(sample_root)), "language": "en"}
     assert run["parameters"]["jobs"] == 2 and run["parameters"]["lang"] == "en"
-    manifest = json.loads((sample_root / "data" / "processed" / "_ingest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((tables_dir(sample_root) / "_ingest.json").read_text(encoding="utf-8"))
     assert run["data_fingerprint"] == manifest["fingerprint"]
     head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True)
     if head.returncode == 0:
@@ -573,7 +575,7 @@ def jobs1_pack(fixture_pack: dict, tmp_path_factory: pytest.TempPathFactory, sam
 
     def build(target: Path) -> dict:
         root = make_report_root(target / "wb", ["sales", "service", "broken"])
-        shutil.copytree(fixture_pack["pack"], root / "outputs" / MONTH)
+        shutil.copytree(fixture_pack["pack"], root / "outputs" / MONTH / "en")
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("STOREBOOK_PROCESSED", str(sample_root / "data" / "processed"))
             result = run_report(Config.load(root), month=MONTH, only=["sales,service"], jobs=1,
@@ -582,7 +584,7 @@ def jobs1_pack(fixture_pack: dict, tmp_path_factory: pytest.TempPathFactory, sam
 
     target = build_once(tmp_path_factory, "report-jobs1-pack", build)
     info = json.loads((target / "built.json").read_text(encoding="utf-8"))
-    info["pack"] = target / "wb" / "outputs" / MONTH
+    info["pack"] = target / "wb" / "outputs" / MONTH / "en"
     info["run"] = json.loads((info["pack"] / "run.json").read_text(encoding="utf-8"))
     return info
 
@@ -629,7 +631,7 @@ def real_pack(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) -> di
 
     target = build_once(tmp_path_factory, "report-real-pack", build)
     info = json.loads((target / "built.json").read_text(encoding="utf-8"))
-    info["pack"] = target / "wb" / "outputs" / MONTH
+    info["pack"] = target / "wb" / "outputs" / MONTH / "en"
     return info
 
 

@@ -127,7 +127,7 @@ def test_auto_encoding_reads_gbk(tiny: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("      qty_rejected: Reklamiert\n", ""), "required purchase_orders column(s) qty_rejected are neither"),
+        (("      qty_ordered: Menge\n", ""), "required purchase_orders column(s) qty_ordered are neither"),
         (("    delimiter", "    separator: x\n    delimiter"), "unknown key(s) separator"),
         (("table: purchase_orders", "table: purchases"), "table 'purchases' is not a canonical table"),
         (("      sku: Artikel\n", "      sku: Artikel\n      colour: Farbe\n"), "names colour, not column(s)"),

@@ -29,6 +29,14 @@ def test_each_fixture_is_recognised_by_exactly_one_source(root: Path) -> None:
         "jd/京东商智_流量来源_2025-03-01.csv": "jd_traffic",
         "ga4/traffic_acquisition_20250301-20250302.csv": "ga4_traffic",
         "ga4/users_by_day_device_20250301-20250302.csv": "ga4_totals",
+        "tmall_report/tmall_order_report.csv": "tmall_orders", "tmall_report/订单报表_2020-03.csv": "tmall_orders",
+        "tmall_period/生意参谋_流量来源_2019-07-29.csv": "tmall_traffic",
+        "tmall_period/店铺来源_2019-08-01~2019-08-31.csv": "tmall_traffic",
+        "tmall_period/【生意参谋平台】无线店铺流量来源_2019-07-01_2019-07-31.xls": "tmall_traffic",
+        "shopify_layouts/orders_export_2016.csv": "shopify_orders",
+        "shopify_layouts/orders_export_minimal.csv": "shopify_orders",
+        "shopify_layouts/products_export_2019.csv": "shopify_products",
+        "shopify_layouts/products_export_1.csv": "shopify_products",
     }
     reg = registry(Config.load(root))
     for rel, name in expected.items():
@@ -38,16 +46,25 @@ def test_each_fixture_is_recognised_by_exactly_one_source(root: Path) -> None:
         assert detect(target, raw, reg).name == name, rel
 
 
+def test_an_older_export_without_a_sku_column_is_still_shopify(root: Path) -> None:
+    with_exports(root)
+    path = root / "data/raw/web/orders_export_9.csv"
+    path.parent.mkdir()
+    text = (FIXTURES / "shopify/orders_export_2.csv").read_text(encoding="utf-8")
+    path.write_text(text.replace("Lineitem sku", "Lineitem sku code", 1), encoding="utf-8")
+    assert detect(path, root / "data/raw", registry(Config.load(root))).name == "shopify_orders"
+
+
 def test_unknown_file_names_the_closest_source_and_missing_columns(root: Path) -> None:
     with_exports(root)
     path = root / "data/raw/web/orders_export_9.csv"
     path.parent.mkdir()
     text = (FIXTURES / "shopify/orders_export_2.csv").read_text(encoding="utf-8")
-    path.write_text(text.replace("Lineitem sku", "Lineitem SKU code", 1), encoding="utf-8")
+    path.write_text(text.replace("Lineitem quantity", "Lineitem qty", 1), encoding="utf-8")
     message = _problem(root)
     assert "web/orders_export_9.csv: no source recognises this file" in message
     assert "the closest source is shopify_orders (Shopify orders export" in message
-    assert "missing: 'Lineitem sku'" in message
+    assert "missing: 'Lineitem quantity'" in message
     assert "storebook.sources.yaml" in message
 
 

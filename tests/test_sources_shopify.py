@@ -11,6 +11,7 @@ from sources_fixtures import (
     FIXTURES,
     assert_reconciles,
     file_report,
+    manifest,
     processed_bytes,
     processed_digest,
     raw_state,
@@ -65,15 +66,16 @@ def test_voided_refunded_pending_and_taxes(shop: Path) -> None:
     assert orders.loc["#1002", "status"] == "cancelled" and orders.loc["#1002", "paid_amount"] == 0
     assert pd.isna(orders.loc["#1002", "paid_at"])
     assert orders.loc["#1003", ["status", "refund_amount", "channel"]].tolist() == ["refunded", 89.0, "social"]
-    # Taxes added on top of prices are not in the contract's paid amount.
-    assert orders.loc["#1006", ["paid_amount", "channel", "device"]].tolist() == [129.0, "email", "mobile"]
+    # Taxes added on top of prices: the buyer paid them; booked as the order's adjustment.
+    assert orders.loc["#1006", ["paid_amount", "adjustment_amount", "adjustment_reason", "channel", "device"]
+                      ].tolist() == [141.9, pytest.approx(12.9), "tax", "email", "mobile"]
     assert orders.loc["#1007", ["status", "channel", "province"]].tolist() == ["shipped", "referral", "北京"]
-    # A pending order is not paid yet: rejected with that reason, and its line with it.
-    rej = rejected(shop, "orders")
-    pending = rej[rej["value"] == "pending"]
-    assert len(pending) == 1 and "not paid yet" in pending["reason"].iloc[0]
-    assert "#1004" in rejected(shop, "order_lines")["value"].tolist()
-    assert "#1004" not in orders.index
+    # A pending order is not paid yet: kept as pending (the payment rate needs it), with its line.
+    assert orders.loc["#1004", ["status", "paid_amount"]].tolist() == ["pending", 0.0]
+    assert pd.isna(orders.loc["#1004", "paid_at"])
+    assert "#1004" in table(shop, "order_lines")["order_id"].tolist()
+    # The one order rejected is the copy of #1005 in the older of two overlapping exports.
+    assert rejected(shop, "orders")["reason"].str.startswith("superseded: order_id=#1005").tolist() == [True]
     assert_reconciles(shop)
 
 
@@ -125,7 +127,8 @@ def test_products_export(shop: Path) -> None:
     assert any("1 image-only rows" in n for n in notes)
 
 
-@pytest.mark.parametrize("folders", [("shopify",), ("tmall",), ("jd", "ga4")])
+@pytest.mark.parametrize("folders", [("shopify",), ("tmall",), ("jd", "ga4"), ("tmall_report", "tmall_period"),
+                                     ("shopify_layouts",)])
 def test_every_adapter_keeps_the_guarantees(root: Path, folders: tuple[str, ...]) -> None:
     """read = written + rejected per file; same raw → identical tables; raw untouched."""
     with_exports(root, *folders, products="shopify" not in folders)
@@ -221,13 +224,82 @@ def test_awkward_orders_export(root: Path, encoding: str) -> None:
     assert one["ordered_at"] == pd.Timestamp("2025-03-02 10:00:00")
     assert (one["items_amount"], one["discount_amount"], one["paid_amount"]) == (1477.0, 0.0, 1477.0)
     lines = table(shop, "order_lines").sort_values(["order_id", "line_no"])
-    assert lines["sku"].tolist() == ["4001", "C-S"]  # #2002's line goes with its order
-    assert lines["unit_price"].tolist() == [1299.0, 89.0]
-    assert lines["line_amount"].tolist() == [1299.0, 178.0]
-    # The pending order is rejected with its spreadsheet row (5: the blank row 4 counts).
-    rej = rejected(shop, "orders")
-    pending = rej[rej["value"] == "pending"]
-    assert pending["source_row"].tolist() == [5] and "not paid yet" in pending["reason"].iloc[0]
+    assert lines["sku"].tolist() == ["4001", "C-S", "4001"]  # #2002's line goes with its order
+    assert lines["unit_price"].tolist() == [1299.0, 89.0, 59.0]
+    assert lines["line_amount"].tolist() == [1299.0, 178.0, 59.0]
+    # The pending order is kept, unpaid, as Shopify counts it.
+    assert orders.loc["#2002", ["status", "paid_amount"]].tolist() == ["pending", 0.0]
+    assert rejected(shop, "orders").empty
     expected_encoding = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "gbk": "gb18030"}[encoding]
     assert file_report(shop, "orders_export_9.csv", "orders")["encoding"] == expected_encoding
     assert_reconciles(shop)
+
+
+# ----------------------------------------------------------------------------- layouts of other years
+
+@pytest.fixture
+def layouts(root: Path) -> Path:
+    return with_exports(root, "shopify_layouts", products=False)
+
+
+def test_older_and_minimal_orders_exports(layouts: Path) -> None:
+    run(layouts)
+    orders = table(layouts, "orders").set_index("order_id")
+    # 2016: no Lineitem sku, no Province Name, Payment Terms, Tax N … columns; 'Created At' in another case.
+    assert orders.loc["#2001", ["status", "paid_amount", "items_amount", "province"]].tolist() == [
+        "shipped", 120.0, 120.0, "CA"]
+    assert orders.loc["#2001", "ordered_at"] == pd.Timestamp("2016-04-03 01:00:00")  # -0700 → Shanghai
+    assert orders.loc["#2002", ["status", "paid_amount"]].tolist() == ["pending", 0.0]
+    assert pd.isna(orders.loc["#2002", "province"])  # a GB address without a province: unknown, kept
+    assert orders.loc["#2003", "status"] == "cancelled"
+    # Minimal (a shop's own script): no Paid at, no Subtotal, no Total, 'Lineitem SKU'.
+    assert orders.loc["#3001", ["status", "paid_amount", "items_amount", "discount_amount"]].tolist() == [
+        "paid", 95.0, 95.0, 0.0]
+    assert orders.loc["#3001", "paid_at"] == orders.loc["#3001", "ordered_at"]
+    assert orders.loc["#3002", ["status", "paid_amount"]].tolist() == ["pending", 0.0]
+    lines = table(layouts, "order_lines")
+    assert lines.loc[lines["order_id"] == "#3001", "sku"].tolist() == ["SH-1", "SH-2"]
+    minimal = file_report(layouts, "orders_export_minimal.csv", "orders")
+    assert minimal["currency"] == "GBP" and file_report(layouts, "orders_export_2016.csv", "orders")["currency"] == "USD"
+    assert any("no Paid at column: a paid order's paid_at = its Created at" in n for n in minimal["notes"])
+    assert any("no Total column" in n for n in minimal["notes"])
+    assert len(rejected(layouts)) == 0
+    assert_reconciles(layouts)
+
+
+def test_products_variants_without_sku_meet_their_order_lines(layouts: Path) -> None:
+    run(layouts)
+    products = table(layouts, "products").set_index("sku")
+    # 2019 layout: no SKUs, no Status, no Cost per item; the variant's continuation rows carry
+    # only Handle, option value and price: the product's title and vendor are filled down.
+    assert products.loc["name:classic varsity top - medium", ["product_name", "brand", "list_price"]].tolist() == [
+        "Classic Varsity Top - Medium", "partners-demo", 60.0]
+    assert products.loc["name:yellow wool jumper", ["list_price", "is_active"]].tolist() == [95.0, False]
+    assert products.loc["name:ocean blue shirt", "is_active"] and pd.isna(products.loc["name:ocean blue shirt",
+                                                                                      "unit_cost"])
+    # The 2016 orders export names its lines only: they key to the same products.
+    refs = manifest(layouts)["tables"]["order_lines"]["unknown_references"]
+    assert refs == {"sku": 3}  # SH-1 and SH-2 (twice) of the minimal export, no 2016 line
+    lines = table(layouts, "order_lines")
+    assert set(lines.loc[lines["order_id"] == "#2001", "sku"]) <= set(products.index)
+
+
+def test_products_export_current_layout(layouts: Path) -> None:
+    run(layouts)
+    products = table(layouts, "products").set_index("sku")
+    report = file_report(layouts, "shopify_layouts/products_export_1.csv", "products")
+    assert (report["rows_read"], report["rows_written"]) == (6, 6)
+    # CLP prices without decimals; a Spanish option name; cost on one variant only, kept whole.
+    assert products.loc["F201", ["product_name", "list_price", "unit_cost", "category"]].tolist() == [
+        "Matero Dolce - Chico 35 x 35", 66000.0, 31000.0, "Maceteros"]
+    assert products.loc["F202", "product_name"] == "Matero Dolce - Mediano 42 x 42"
+    assert pd.isna(products.loc["F202", "unit_cost"])
+    # F137 is the SKU of two products (a copy): it identifies neither, both are keyed by name.
+    assert "F137" not in products.index
+    assert products.loc["name:velvet", "list_price"] == 165000.0 and "name:red charm" in products.index
+    # A draft priced 0 has no price yet: kept, list_price unknown.
+    assert pd.isna(products.loc["name:cerámica volcano - s", "list_price"])
+    notes = report["notes"]
+    assert any("2 variants share a SKU with another variant (F137)" in n for n in notes)
+    assert any("1 image-only rows" in n for n in notes)
+    assert any("unit cost (Cost per item) known for 1 of 6 variants" in n for n in notes)

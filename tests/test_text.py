@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from storebook import text as text_module
+from storebook import vocab
 from storebook.text import CATALOGUE, LANGUAGES, Text, TextError, check_catalogue, placeholders
 
 
@@ -22,7 +23,7 @@ def test_chinese_entries_are_chinese() -> None:
     # A zh entry with no Chinese character is an untranslated copy (numbers and brand
     # names like "618" or "ROAS" are the exceptions).
     latin_ok = {"event.618", "metric.roas", "word.pp", "word.up", "word.down", "event.none", "word.and",
-                "device.pc", "word.na"}
+                "device.pc", "word.na", *(f"platform.{p}" for p in ("shopify", "shopee", "lazada", "tiktok_shop"))}
     untranslated = [k for k, e in CATALOGUE.items()
                     if k not in latin_ok and not any("\u4e00" <= ch <= "\u9fff" for ch in e["zh"])]
     assert untranslated == []
@@ -83,7 +84,8 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "conversion", "effect_kind",
                         "fulfilment", "products", "profit", "pnl", "carrier", "warehouse", "province", "category",
                         "promotion", "competitor", "supplier",
-                        "overview", "customers", "service", "segment", "status", "reason", "group"}
+                        "overview", "customers", "service", "segment", "status", "reason", "group",
+                        "data_quality", "of"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
 
 
@@ -95,5 +97,7 @@ def test_no_key_is_defined_twice() -> None:
     import re
 
     keys = re.findall(r'^\s+"([a-z0-9_.]+)":\s*_e\(', inspect.getsource(text_module), re.M)
+    # The platform, channel and device labels come from storebook.vocab, generated.
+    keys += [f"{kind}.{value}" for kind, values in vocab.KINDS.items() for value in values]
     assert [k for k, n in collections.Counter(keys).items() if n > 1] == []
     assert len(set(keys)) == len(CATALOGUE)

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from storebook import generations
 from storebook.config import Config
 from storebook.periods import Period, month
 
@@ -41,6 +42,8 @@ LINES_AT_SCALE_1 = 224_380
 SCALES = {"1M": 1_000_000, "10M": 10_000_000, "50M": 50_000_000}
 BENCH_MONTH = "2026-10"
 BENCH_SEED = 20261
+#: The benchmark stores are fictional: a fixed key (long enough to be accepted) keeps their pseudonyms stable.
+BENCH_KEY = "storebook-benchmark-key-fictional-data-only"
 METHODS = ("storebook", "sql", "pandas")
 
 
@@ -219,14 +222,18 @@ def scan_sql(processed: Path) -> pd.DataFrame:
                (SELECT sum(paid_amount) + count(customer_id) FROM read_parquet('{_parquet(processed, "orders")}')) AS orders""")
 
 
+def _tables_dir(root: Path) -> Path:
+    """The folder holding a bench store's tables (its current generation), for the hand-written ways."""
+    return generations.resolve(root / "data" / "processed").data
+
+
 def run_query(query: Query, method: str, root: Path, period: Period) -> pd.DataFrame:
     """Run one query one way, as the benchmark times it."""
-    processed = root / "data" / "processed"
     if method == "storebook":
         import storebook
 
-        return query.storebook(storebook.open(processed, root=root), period)
-    return getattr(query, method)(processed, period)
+        return query.storebook(storebook.open(root / "data" / "processed", root=root), period)
+    return getattr(query, method)(_tables_dir(root), period)
 
 
 def normalised(frame: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFrame:
@@ -289,7 +296,7 @@ def ensure_store(base: Path, label: str, *, log: Callable[[str], None] = print) 
             return meta
         if meta.get("scale") == scale and meta.get("seed") == BENCH_SEED and not raw_path.is_file():
             raw_path.write_text(json.dumps({"scale": scale, "seed": BENCH_SEED, "sample": meta["sample"]}, indent=2))
-    env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": "bench"}
+    env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": BENCH_KEY}
     raw = json.loads(raw_path.read_text()) if raw_path.is_file() else {}
     if raw.get("scale") != scale or raw.get("seed") != BENCH_SEED or not raw["sample"]["ok"]:
         shutil.rmtree(root, ignore_errors=True)
@@ -307,7 +314,7 @@ def ensure_store(base: Path, label: str, *, log: Callable[[str], None] = print) 
     (root / "data" / "processed").mkdir(parents=True)
     log(f"bench: ingesting the {label} store")
     ingest = _timed([sys.executable, "-m", "storebook.cli", "ingest"], env)
-    manifest = json.loads((root / "data/processed/_ingest.json").read_text()) if ingest["ok"] else {}
+    manifest = json.loads((_tables_dir(root) / "_ingest.json").read_text()) if ingest["ok"] else {}
     meta = {
         "label": label, "scale": scale, "seed": BENCH_SEED, "month": BENCH_MONTH,
         "sample": raw["sample"], "ingest": ingest, "ingest_code": code,
@@ -396,7 +403,7 @@ def _worker(args: argparse.Namespace) -> int:
     for _ in range(args.runs):
         started = time.perf_counter()
         if args.query == "scan":
-            out = scan_sql(root / "data" / "processed")
+            out = scan_sql(_tables_dir(root))
         else:
             query = next(q for q in QUERIES if q.name == args.query)
             out = run_query(query, args.method, root, period)
@@ -424,7 +431,7 @@ def time_report(root: Path, jobs: int) -> dict:
     # The store's config was copied when the store was built: time today's report pack.
     shutil.copy(Config.load().root / "storebook.toml", root / "storebook.toml")
     # The store holds data only: the report's notebooks are the project's.
-    env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": "bench",
+    env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": BENCH_KEY,
            "STOREBOOK_NOTEBOOKS": str(Config.load().notebooks_dir)}
     return _timed([sys.executable, "-m", "storebook.cli", "report", "--month", BENCH_MONTH,
                    "--out", str(out), "--jobs", str(jobs)], env)

@@ -75,10 +75,39 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
 
     bar = _progress_bar("ingest ")
     try:
-        report = ingest(config, force=args.force, progress=bar)
+        report = ingest(config, force=args.force, progress=bar, wait=args.wait)
     finally:
         bar.close()
     print(report.summary())
+    from storebook.identity import NAME_HINT, identify, write_local_settings
+
+    manifest = _manifest(config)
+    written = write_local_settings(config, manifest)
+    if written:
+        print(f"wrote {written.name}: the store's settings as the data shows them (edit freely)")
+    if not identify(config, manifest).named:
+        print(f"hint: {NAME_HINT}")
+    return EXIT_OK
+
+
+def _manifest(config: Config) -> dict:
+    """The last ingest's manifest ({} before the first ingest)."""
+    import storebook
+
+    try:
+        return storebook.open(config.processed_location, root=config.root).ingest_manifest()
+    except StorebookError:
+        return {}
+
+
+def cmd_init(args: argparse.Namespace, config: Config) -> int:
+    from storebook.identity import write_local_settings
+
+    written = write_local_settings(config, _manifest(config))
+    if written is None:
+        print(f"storebook.local.toml already exists in {config.root}: edit it (nothing was changed)")
+    else:
+        print(f"wrote {written}: set the store's name and check the currency there")
     return EXIT_OK
 
 
@@ -119,7 +148,10 @@ def cmd_info(args: argparse.Namespace, config: Config) -> int:
 
     wb = storebook.open()
     manifest = wb.ingest_manifest()
-    print(f"workbook {config.store_name} — {wb.processed_dir}")
+    identity = wb.identity()
+    generation = f" (generation {wb.generation}: {wb.data_dir})" if wb.generation else ""
+    print(f"workbook {identity.title('en')} — {wb.processed_dir}{generation}")
+    print(f"platforms {', '.join(identity.platforms)}; amounts in {identity.currency}")
     print(f"ingested {manifest.get('ingested_at', '?')}, fingerprint {wb.fingerprint[:12]}")
     first, last = wb.data_range()
     print(f"orders from {first} to {last}; last complete month {wb.last_complete_month().label}")
@@ -165,7 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="validate data/raw into canonical Parquet in data/processed")
     p.add_argument("--force", action="store_true", help="re-read every file even if unchanged")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="if another ingest of the store is running, wait up to SECONDS for it (default: stop at once)")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("init", help="write storebook.local.toml (the store's name, currency) from what the data says")
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("rejected", help="list the rows the last ingest rejected, with reasons")
     p.add_argument("--table")
@@ -185,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-report", action="store_true", help="skip timing `storebook report` end to end")
     p.set_defaults(func=cmd_bench)
 
-    p = sub.add_parser("report", help="run the monthly report pack into outputs/YYYY-MM")
+    p = sub.add_parser("report", help="run the monthly report pack into outputs/YYYY-MM/<lang>")
     p.add_argument("--month", help="YYYY-MM (default: the last complete month in the data)")
     p.add_argument("--platform", action="append", help="limit to a platform (repeatable)")
     p.add_argument("--only", action="append", help="run only these notebooks (repeatable or comma-separated)")
@@ -193,6 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["en", "zh"], default="en")
     p.add_argument("--out", help="output folder (default: outputs/)")
     p.add_argument("--pdf", action="store_true", help="also print each report to PDF with headless Chromium")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="if a report of the same month and language is running, wait up to SECONDS for it "
+                        "(default: stop at once)")
     p.set_defaults(func=cmd_report)
     return parser
 

@@ -8,10 +8,13 @@ keys, then foreign keys in dependency order. Every row that fails goes to
 rows read = rows written + rows rejected, which ``_ingest.json`` records.
 
 Guarantees: raw files are only ever opened for reading; the same raw files (and key) give
-byte-identical tables; a new set of tables replaces the old one only once it is complete,
-and a table directory is swapped in by a rename, so a crash never leaves a half-written
-table; a raw file whose bytes did not change is not parsed again (its parsed rows are
-cached by content hash).
+byte-identical tables; a new set of tables, with its rejected rows and ``_ingest.json``,
+becomes visible in one step once complete (a new generation, storebook.generations), so a
+run stopped anywhere leaves the old tables or the new ones, never a mix, and the next run
+repairs what it left; one ingest runs per store at a time (storebook.locks); a raw file
+whose bytes did not change is not parsed again (its parsed rows are cached by its path, the
+definition of the source that reads it and its content, with that of the files the source
+joins to it).
 """
 
 from __future__ import annotations
@@ -37,16 +40,24 @@ import pandera.pandas as pa
 import pyarrow as pa_arrow
 import pyarrow.parquet as pq
 
-from storebook import parsing, schema
+from storebook import generations, locks, parsing, schema
 from storebook.config import Config
-from storebook.errors import IngestError, InputError
+from storebook.errors import IngestError, InputError, NoDataError
+from storebook.identity import found_in_data, read_store_file
 from storebook.parsing import FALSE_WORDS, PLANNED_DATES, TRUE_WORDS  # noqa: F401 - re-exported
 from storebook.parsing import NULL_SPELLINGS as _NULL_SPELLINGS  # noqa: F401 - re-exported
-from storebook.sources import PERSONAL_COLUMNS, SourceFrame, data_files, detect, registry
+from storebook.sources import (
+    ADAPTERS_VERSION,
+    PERSONAL_COLUMNS,
+    SourceFrame,
+    data_files,
+    detect,
+    registry,
+)
 from storebook.sources.policy import reading_policy
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
-INGEST_VERSION = "3"
+INGEST_VERSION = "4"
 SOURCE_FILE = "_source_file"
 SOURCE_ROW = "_source_row"
 REJECTED_COLUMNS = ["table", "source_file", "source_row", "column", "value", "reason", "record"]
@@ -70,6 +81,8 @@ class FileReport:
     dropped_columns: list[str] = field(default_factory=list)
     #: What the adapter did and what the platform's numbers mean (see SourceFrame.notes).
     notes: list[str] = field(default_factory=list)
+    #: The currency the export states (SourceFrame.currency, e.g. Shopify's Currency column).
+    currency: str | None = None
 
 
 @dataclass
@@ -81,14 +94,21 @@ class IngestReport:
     fingerprint: str
     seconds: float
     skipped: bool = False
+    #: What this run found left by a stopped run and repaired, one sentence each.
+    repairs: list[str] = field(default_factory=list)
 
     @property
     def rows_rejected(self) -> int:
         return sum(f.rows_rejected for f in self.files)
 
     def summary(self) -> str:
+        repaired = "".join(f"ingest: repaired: {note}\n" for note in self.repairs)
         if self.skipped:
-            return f"ingest: raw files unchanged since the last ingest (fingerprint {self.fingerprint[:12]}); nothing to do."
+            return repaired + (f"ingest: raw files unchanged since the last ingest (fingerprint {self.fingerprint[:12]}); "
+                               "nothing to do.")
+        return repaired + self._counts()
+
+    def _counts(self) -> str:
         read = sum(f.rows_read for f in self.files)
         written = sum(f.rows_written for f in self.files)
         lines = [
@@ -99,8 +119,8 @@ class IngestReport:
             rej = f", {info['rejected']:,} rejected" if info["rejected"] else ""
             lines.append(f"  {name:<18} {info['rows']:>10,} rows{rej}")
         if self.rows_rejected:
-            lines.append("  rejected rows and their reasons: data/processed/_rejected/<table>.parquet "
-                         "(`storebook rejected` lists them)")
+            lines.append("  rejected rows and their reasons: _rejected/<table>.parquet in the current generation "
+                         "of data/processed (`storebook rejected` lists them)")
         return "\n".join(lines)
 
 
@@ -144,6 +164,15 @@ def _records(rows: pd.DataFrame) -> list[str]:
     return [json.dumps(dict(zip(cols, r, strict=True)), ensure_ascii=False) for r in text.itertuples(index=False)]
 
 
+def _isin(values: pd.Series, allowed: set | list) -> pd.Series:
+    """``values.isin(allowed)`` through Arrow: pandas 3 loops in Python for string columns."""
+    import pyarrow.compute as pc
+
+    arr = pa_arrow.array(values, from_pandas=True)  # zero-copy for Arrow-backed strings
+    found = pc.is_in(arr, value_set=pa_arrow.array(sorted(map(str, allowed)), type=arr.type))
+    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+
+
 def _pseudonymise(values: pd.Series, platform: pd.Series | None, key: bytes) -> pd.Series:
     """Keyed hash of the customer account, per platform (accounts are per platform)."""
     raw = values.astype(str) if platform is None else platform.astype(str) + ":" + values.astype(str)
@@ -177,15 +206,70 @@ def _hmac_prefixes(key: bytes, texts: list[str]) -> list[str]:
     return out
 
 
+#: What a buyer account reads as when there is none: a guest checkout (kept with no customer,
+#: never merged into one "guest" customer).
+GUEST_SPELLINGS = {"", "na", "n/a", "null", "none", "nan", "guest", "-", "--", "anonymous", "游客", "匿名"}
+
+
+def _check_vocabulary(table: str, spec: schema.ColumnSpec, values: pd.Series, frame: pd.DataFrame,
+                      rejects: _Rejects, allowed: list[str]) -> pd.Series:
+    """Reject values of a vocabulary column that the workbook's configuration does not list;
+    return the ok mask. The reason says which line of storebook.toml adds the value."""
+    unknown = values.notna() & ~_isin(values.fillna(""), set(allowed))
+    if unknown.any():
+        setting = spec.vocab.split("+")[0]
+        reasons = values.where(unknown, "").map(
+            lambda v: f"'{v}' is not one of the workbook's {setting} ({', '.join(allowed)}): add '{v}' "
+                      f"to [store].{setting} in storebook.toml if it is right")
+        rejects.add(table, frame, unknown, spec.name, reasons, values.fillna(""))
+    return ~unknown
+
+
+def _book_adjustments(orders: pd.DataFrame) -> pd.DataFrame:
+    """Orders whose paid amount differs from items − discount + shipping keep the platform's
+    paid amount; the difference is booked in ``adjustment_amount`` (reason as the source gave
+    it, else ``other``) so that the identity holds to the cent. A source that gave an
+    adjustment which does not reconcile is left as it is (the schema rejects the row)."""
+    due = (orders["items_amount"] - orders["discount_amount"].fillna(0) + orders["shipping_amount"].fillna(0))
+    residual = (orders["paid_amount"] - due).round(2)
+    book = (orders["paid_at"].notna() & orders["items_amount"].notna() & orders["adjustment_amount"].isna()
+            & (residual.abs() > schema.CENT_TOLERANCE))
+    if not book.any():
+        return orders
+    return orders.assign(
+        adjustment_amount=orders["adjustment_amount"].mask(book, residual),
+        adjustment_reason=orders["adjustment_reason"].mask(book & orders["adjustment_reason"].isna(), "other"),
+    )
+
+
+def _key_lines(lines: pd.DataFrame) -> pd.DataFrame:
+    """Order lines as the contract keys them: a line without a SKU is keyed by its item name
+    (``name:<name>``, case and spacing folded, so that every export keys it alike), and a
+    missing line amount is quantity × unit price − discount."""
+    named = lines["sku"].isna() & lines["item_name"].notna()
+    amount = lines["quantity"] * lines["unit_price"] - lines["discount_amount"].fillna(0)
+    derive = lines["line_amount"].isna() & lines["unit_price"].notna()
+    if not named.any() and not derive.any():
+        return lines
+    if not named.any():  # all-empty names arrive as floats, which have no .str
+        return lines.assign(line_amount=lines["line_amount"].mask(derive, amount.round(2)))
+    folded = lines["item_name"].str.casefold().str.split().str.join(" ").str.slice(0, 120)
+    return lines.assign(sku=lines["sku"].mask(named, "name:" + folded),
+                        line_amount=lines["line_amount"].mask(derive, amount.round(2)))
+
+
 def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestamp | None = None,
-                timezone: str = "Asia/Shanghai") -> tuple[pd.DataFrame, pd.DataFrame]:
+                vocab: dict[str, list[str]] | None = None, timezone: str = "Asia/Shanghai",
+                ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Parse and row-validate one file's frame; return (valid rows, rejected rows).
 
     The valid rows keep ``_source_file`` and ``_source_row`` for the cross-file checks.
-    ``today`` is not used: checks that depend on the clock run after the parse cache
-    (:func:`_apply_clock`), so that a cached parse never keeps yesterday's answer. Values
-    are parsed by :mod:`storebook.parsing` (timestamps with an offset converted to
-    ``timezone``; numbers in the format the adapter declares, else the one the file shows).
+    ``vocab`` holds the values the workbook accepts per vocabulary (``Registry.vocab``);
+    None checks none. ``today`` is not used: checks that depend on the clock run after the
+    parse cache (:func:`_apply_clock`), so that a cached parse never keeps yesterday's
+    answer. Values are parsed by :mod:`storebook.parsing` (timestamps with an offset
+    converted to ``timezone``; numbers in the format the adapter declares, else the one the
+    file shows).
     """
     table = sf.table
     frame = sf.frame.reset_index(drop=True).assign(
@@ -196,18 +280,31 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
         # customer is an e-mail address).
         text = frame["customer_id"].astype(str).str.strip()
         platform = frame["platform"].astype(str).str.strip() if "platform" in frame.columns else None
-        frame["customer_id"] = _pseudonymise(text.where(text != ""), platform, key).fillna("")
+        guest = _isin(text.str.lower(), GUEST_SPELLINGS)
+        frame["customer_id"] = _pseudonymise(text.where(~guest), platform, key).fillna("")
     rejects = _Rejects()
     _reject_unread_rows(sf, path_label, rejects)
     ok = pd.Series(True, index=frame.index)
+    if sf.problems is not None:  # rows the adapter rejects itself, with its reason
+        problems = sf.problems.reset_index(drop=True)
+        for column, group in problems[problems["reason"] != ""].groupby("column", sort=False):
+            mask = pd.Series(frame.index.isin(group.index), index=frame.index)
+            rejects.add(table, frame, mask, str(column), problems["reason"], problems["value"])
+            ok &= ~mask
     parsed = {}
     numeric = [frame[c.name] for c in schema.columns(table) if c.kind in {"int", "Int64", "float"}]
     fmt = sf.number_format or parsing.detect_number_format(numeric)
     for spec in schema.columns(table):
         values, col_ok = parsing.parse_column(table, spec, frame[spec.name], frame, rejects, timezone, fmt)
+        if spec.vocab and vocab is not None:
+            col_ok &= _check_vocabulary(table, spec, values.where(col_ok), frame, rejects, vocab[spec.vocab])
         parsed[spec.name] = values
         ok &= col_ok
     out = pd.DataFrame(parsed)
+    if table == "orders":
+        out = _book_adjustments(out)
+    elif table == "order_lines":
+        out = _key_lines(out)
     out[SOURCE_FILE] = frame[SOURCE_FILE]
     out[SOURCE_ROW] = frame[SOURCE_ROW]
     # A row already rejected is reported once, for its first problem.
@@ -389,18 +486,48 @@ def _mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
         SELECT _part, _pos, {DUPLICATE}, fp, fr FROM w WHERE n > 1""")
 
 
-def _mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
-    """Foreign keys in dependency order: a row whose parent was rejected is rejected in turn."""
+def _parent_values(fk: schema.ForeignKey, present: set[str]) -> str:
+    return (f"SELECT DISTINCT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
+            else "SELECT NULL::VARCHAR AS v WHERE false")
+
+
+def _mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str], supplied: set[str]) -> None:
+    """Enforced foreign keys, in dependency order: a row whose parent row is missing, or was
+    rejected, is rejected in turn — when the parent table was supplied at all. A store that
+    has no orders table keeps its shipments; one whose orders file lost an order loses the
+    order's lines with it."""
     for i, fk in enumerate(schema.FOREIGN_KEYS):
-        if fk.table not in present:
+        if not fk.enforced or fk.table not in present or fk.ref_table not in supplied:
             continue
-        parent = (f"SELECT DISTINCT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
-                  else "SELECT NULL::VARCHAR AS v WHERE false")
         con.execute(f"""
             INSERT INTO rej_{fk.table}
             SELECT c._part, c._pos, {ORPHAN}, {i}, NULL
             FROM (SELECT _part, _pos, {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
-            ANTI JOIN ({parent}) p ON c.v = p.v""")
+            ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""")
+
+
+def _count_unknown_references(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[str, dict[str, int]]:
+    """Kept references to catalogue rows that do not exist (a SKU not in products, a supplier not in
+    suppliers), per table and column, over the rows written: the data-quality figures, not rejections."""
+    out: dict[str, dict[str, int]] = {}
+    for fk in schema.FOREIGN_KEYS:
+        if fk.enforced or fk.table not in present:
+            continue
+        ((n,),) = con.sql(f"""
+            SELECT count(*) FROM (SELECT {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
+            ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""").fetchall()
+        if n:
+            out.setdefault(fk.table, {})[fk.column] = int(n)
+    return out
+
+
+def _platforms_present(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[str]:
+    """The platforms the written rows hold, across every table with a platform column."""
+    selects = [f"SELECT DISTINCT platform FROM live_{t}" for t in sorted(present)
+               if "platform" in {c.name for c in schema.columns(t)}]
+    if not selects:
+        return []
+    return sorted(v for (v,) in con.sql(" UNION ".join(selects)).fetchall() if v is not None)
 
 
 def _rows_of(parts: dict[int, _Part], hits: pd.DataFrame) -> pd.DataFrame:
@@ -441,7 +568,9 @@ def _rejected_across_files(con: duckdb.DuckDBPyConnection, table: str, parts: di
         fk = schema.FOREIGN_KEYS[int(fk_index)]
         rows = _rows_of(parts, group)
         out.append(_frame_of_rejects(table, rows, fk.column, rows[fk.column].astype(str).to_numpy(),
-                                     f"'{fk.column}' has no match in {fk.ref_table}.{fk.ref_column}"))
+                                     f"'{fk.column}' has no match in {fk.ref_table}.{fk.ref_column}: the "
+                                     f"{fk.ref_table} row is not in the data or was rejected (see "
+                                     f"_rejected/{fk.ref_table}.parquet)"))
     return out
 
 
@@ -547,20 +676,6 @@ def _fingerprint(paths: list[Path], hashes: dict[Path, str]) -> str:
     return digest.hexdigest()
 
 
-def _swap_in(staging: Path, processed: Path, names: list[str]) -> None:
-    """Move each staged entry over its old version by rename: never half a table."""
-    trash = processed / ".trash"
-    shutil.rmtree(trash, ignore_errors=True)
-    trash.mkdir(parents=True)
-    for name in names:
-        new, old = staging / name, processed / name
-        if old.exists():
-            old.rename(trash / name)
-        new.rename(old)
-    shutil.rmtree(trash, ignore_errors=True)
-    shutil.rmtree(staging, ignore_errors=True)
-
-
 # ----------------------------------------------------------------------------- the run
 
 def _sha256(path: Path) -> str:
@@ -572,7 +687,8 @@ def _sha256(path: Path) -> str:
 
 
 def ingest(config: Config | None = None, *, force: bool = False,
-           progress: Callable[[str], None] | None = None, now: datetime | None = None) -> IngestReport:
+           progress: Callable[[str], None] | None = None, now: datetime | None = None,
+           wait: float = 0.0) -> IngestReport:
     """Ingest every raw file into data/processed.
 
     Args:
@@ -580,13 +696,50 @@ def ingest(config: Config | None = None, *, force: bool = False,
         force: re-parse every file and rewrite every table even if nothing changed.
         progress: called with a short status line per file (the CLI shows a bar).
         now: the moment that separates past from future dates (default: now, store time).
+        wait: seconds to wait for another ingest of the same store to finish; 0 = stop at once.
     Returns:
         What was read, written and rejected, per file and per table.
     Raises:
         IngestError: a file cannot be read at all (unknown, empty, undecodable, missing
             a required column); nothing in data/processed changes.
+        BusyError: another ingest of the store is running (its pid and start time named).
     """
     config = config or Config.load()
+    processed = config.processed_dir
+    generations.check_writable(processed)
+    processed.mkdir(parents=True, exist_ok=True)
+    with locks.hold(processed / LOCK, "ingest", wait):
+        repairs = generations.clean(processed)  # what a stopped run left
+        try:
+            return _ingest_locked(config, force=force, progress=progress, now=now, repairs=repairs)
+        except BaseException:
+            generations.clean(processed)  # this run's unfinished generation is never kept
+            raise
+
+
+#: The store's ingest lock, in data/processed (storebook.locks).
+LOCK = ".ingest.lock"
+
+
+def _current_manifest(processed: Path, repairs: list[str]) -> dict:
+    """The manifest of the current tables when they agree with it; {} (ingest again) when not."""
+    try:
+        where = generations.resolve(processed)
+    except NoDataError as exc:
+        repairs.append(f"{exc}; rebuilt")
+        return {}
+    if not (where.data / "_ingest.json").is_file():
+        return {}
+    problems = generations.verify(where.data)
+    if problems:
+        repairs.append(f"the processed tables did not match their _ingest.json ({problems[0]}); rebuilt")
+        return {}
+    return generations.read_manifest(where)
+
+
+def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], None] | None,
+                   now: datetime | None, repairs: list[str]) -> IngestReport:
+    """The ingest itself, its lock held (see :func:`ingest`)."""
     started = time.perf_counter()
     raw_root, processed = config.raw_dir, config.processed_dir
     files = data_files(raw_root) if raw_root.is_dir() else []
@@ -601,16 +754,17 @@ def ingest(config: Config | None = None, *, force: bool = False,
     # What changes how a file is read (time zone, declarations) invalidates cached parses.
     key_tag = hashlib.sha256(key + sources.tag.encode()).hexdigest()[:12]
     hashes = {p: _sha256(p) for p in files}
-    run_tag = hashlib.sha256((INGEST_VERSION + key_tag + "".join(
+    run_tag = hashlib.sha256((INGEST_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
         f"{p.relative_to(raw_root)}:{h}" for p, h in hashes.items())).encode()).hexdigest()
     now = now or datetime.now(ZoneInfo(config.timezone))
     if now.tzinfo is not None:  # compare in store wall-clock time, like the data
         now = now.astimezone(ZoneInfo(config.timezone)).replace(tzinfo=None)
     today = pd.Timestamp(now)
-    previous = _read_json(processed / "_ingest.json")
+    previous = _current_manifest(processed, repairs)
     if not force and previous.get("run_tag") == run_tag and not _clock_moved_past(previous, today):
         return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
-                            fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started, skipped=True)
+                            fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started, skipped=True,
+                            repairs=repairs)
 
     cache_dir = processed / "_cache"
     clock_dir = cache_dir / "clock"  # this run's parts without their future-dated rows
@@ -621,7 +775,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
     parts: dict[str, list[_Part]] = {t: [] for t in schema.TABLES}
     rejected: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
     n_parts = 0
-    cache_bases = {p: cache_dir / f"{hashes[p][:32]}-{INGEST_VERSION}-{key_tag}" for p in files}
+    cache_bases = {p: cache_dir / _cache_name(p, raw_root, hashes, sources, key, config.timezone) for p in files}
     labels = {p: _label(p, config.root) for p in files}
     todo = [p for p in files if force or not cache_bases[p].with_suffix(".json").is_file()]
     parse_seconds, failures = _parse_files(
@@ -638,7 +792,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
             valid_path = cache_base.parent / f"{cache_base.name}.{table}.parquet"
             rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
             rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
-            notes, version, supersede_by = meta.get("extras", {}).get(table, ([], None, None))
+            notes, version, supersede_by, *more = meta.get("extras", {}).get(table, ([], None, None))
             valid_path, n_valid, late, until = _apply_clock(valid_path, table, today, label, clock_dir)
             if late is not None:
                 rej = pd.concat([rej, late], ignore_index=True)
@@ -654,14 +808,12 @@ def ingest(config: Config | None = None, *, force: bool = False,
                 seconds=round(parse_seconds.get(path, 0.0) + time.perf_counter() - t0, 3),
                 dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
                     ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
-                notes=list(notes),
+                notes=list(notes), currency=more[0] if more else None,
             ))
     if problems:
         raise IngestError(problems)
 
-    staging = processed / ".staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    staging = generations.begin(processed)  # invisible to readers until published
     con = _cross_file_db(staging / ".duckdb_tmp")
     try:
         present: list[str] = []  # tables with rows once superseded rows are set aside
@@ -673,7 +825,9 @@ def ingest(config: Config | None = None, *, force: bool = False,
             if con.sql(f"SELECT count(*) FROM live_{table}").fetchall()[0][0]:
                 present.append(table)
                 _mark_duplicates(con, table)
-        _mark_orphans(con, set(present))
+        _mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
+        unknown_refs = _count_unknown_references(con, set(present))
+        platforms = _platforms_present(con, set(present))
 
         table_info: dict[str, dict] = {}
         written_per_file: dict[tuple[str, str], int] = {}
@@ -701,6 +855,8 @@ def ingest(config: Config | None = None, *, force: bool = False,
                 "columns": [c.name for c in schema.columns(table)],
                 "sha256": _sha256(out_path),
             }
+            if table in unknown_refs:  # kept, and counted for the data-quality page
+                table_info[table]["unknown_references"] = unknown_refs[table]
     finally:
         con.close()
         shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)
@@ -731,18 +887,40 @@ def ingest(config: Config | None = None, *, force: bool = False,
         "clock_until": min(future_until).isoformat() if future_until else None,
         "tables": table_info,
         "files": [asdict(r) for r in reports],
+        # Who the store is, as far as the data says (storebook.identity reads it).
+        "store": found_in_data(raw_root, platforms, [c for r in reports if (c := getattr(r, "currency", None))]),
     }
     (staging / "_ingest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    names = [*table_info, "_rejected", "_ingest.json"]
-    # Tables that no longer have any rows must not linger from an older ingest.
-    for table in schema.TABLES:
-        if table not in table_info and (processed / table).exists():
-            shutil.rmtree(processed / table)
-    _swap_in(staging, processed, names)
-    return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed)
+    # Tables, rejected rows and manifest become visible together, in one step.
+    repairs += generations.publish(processed, staging)
+    return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed, repairs=repairs)
 
 
 # ----------------------------------------------------------------------------- the per-file phase
+
+def _cache_name(path: Path, raw_root: Path, hashes: dict[Path, str], sources, key: bytes,  # noqa: ANN001
+                timezone: str) -> str:
+    """The parse cache's name for one file: a digest of its path, the definition of the
+    source that reads it, its bytes and the bytes of the files that source joins to it.
+
+    Content alone is not enough: two identical files in two folders may be read by two
+    sources (a cached parse of one would stand in for the other), and a file's parse
+    depends on its source's declaration and on the files it joins.
+    """
+    try:
+        source = detect(path, raw_root, sources)
+    except InputError:  # the parse reports it; nothing cached stands in for it
+        source = None
+    definition = getattr(source, "definition", None)
+    vocab = json.dumps(getattr(sources, "vocab", None), sort_keys=True)  # what parse_frame accepts
+    parts = [INGEST_VERSION, ADAPTERS_VERSION, timezone, vocab, hashlib.sha256(key).hexdigest(),
+             path.relative_to(raw_root).as_posix(), getattr(source, "name", "<none>"),
+             definition() if callable(definition) else "", hashes[path]]
+    joined = getattr(source, "joined_files", None)
+    if callable(joined):
+        parts += [f"{f.relative_to(raw_root).as_posix()}:{hashes.get(f) or _sha256(f)}" for f in joined(path, raw_root)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+
 
 #: Below this many bytes to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 32 << 20
@@ -759,10 +937,11 @@ def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: p
     with reading_policy(sources.policy):  # [ingest] limits and declared encodings
         source = detect(path, raw_root, sources)
         for sf in source.read(path, raw_root):
-            valid, rej = parse_frame(sf, label, key, today, timezone=sources.timezone)
+            valid, rej = parse_frame(sf, label, key, today, getattr(sources, "vocab", None),
+                                     timezone=getattr(sources, "timezone", "Asia/Shanghai"))
             frames.append((sf.table, valid, rej))
             dropped, encoding = sf.dropped_columns, sf.encoding
-            extras[sf.table] = (sf.notes, sf.version, sf.supersede_by)
+            extras[sf.table] = (sf.notes, sf.version, sf.supersede_by, sf.currency)
     _write_cache(cache_base, frames, source.name, encoding, dropped, extras)
     return time.perf_counter() - t0
 
@@ -943,7 +1122,7 @@ def _read_json(path: Path) -> dict:
 def read_rejected(config: Config | None = None, table: str | None = None) -> pd.DataFrame:
     """The rejected rows of the last ingest (all tables, or one), with their reasons."""
     config = config or Config.load()
-    folder = config.processed_dir / "_rejected"
+    folder = generations.resolve(config.processed_dir).data / "_rejected"
     paths = sorted(folder.glob("*.parquet")) if table is None else [folder / f"{table}.parquet"]
     parts = [pd.read_parquet(p) for p in paths if p.is_file()]
     return pd.concat(parts, ignore_index=True) if parts else _Rejects().frame()

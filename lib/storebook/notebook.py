@@ -34,7 +34,7 @@ import pandas as pd
 from storebook import plots, results, tables
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
-from storebook.text import Text, check_language
+from storebook.text import Text, check_language, use_currency
 from storebook.workbook import Workbook
 from storebook.workbook import open as open_workbook
 
@@ -222,6 +222,7 @@ def start(area: str, month: str | None = None, platforms: list[str] | str | None
     text = Text(check_language(language))
     _show_errors_as_notices(text)
     wb = open_workbook(data_path)
+    use_currency(wb.identity().currency)
     period = wb.period(month)
     chosen = wb.platforms(platforms)
     plots.use_house_style()

@@ -343,6 +343,9 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
         values = _isin(low, TRUE_WORDS)
         unparsed = ~_isin(low, TRUE_WORDS | FALSE_WORDS) & ~empty
         rejects.add(table, frame, unparsed & ~bad, spec.name, f"'{spec.name}' is not true/false", text)
+        if spec.nullable:  # an optional flag left empty is unknown, not false
+            return pd.Series(pd.array(values.to_numpy(), dtype="boolean"), index=text.index).mask(empty), \
+                ~(bad | unparsed)
         return values.astype(bool), ~(bad | unparsed)
     # timestamp or date
     values = parse_times(text.where(~empty, None), timezone)

@@ -14,12 +14,16 @@
 4. writes ``index.html`` (headline KPIs from each notebook's ``<area>.headline`` record,
    status and links), the executed notebooks and ``run.json`` (provenance);
 5. optionally prints each page to PDF with headless Chromium;
-6. swaps the new pack in place of the month's old one by renaming, only once it is
-   complete: an interrupted run leaves the previous pack as it was.
+6. swaps the new pack in place of the old pack of that month and language by renaming,
+   only once it is complete: an interrupted run leaves the previous pack as it was.
+
+Each month and language has its own pack, ``outputs/2026-10/en/`` and ``outputs/2026-10/zh/``,
+side by side, each index linking the other; one report per month and language runs at a
+time (a lock, storebook.locks), and ``--wait SECONDS`` waits for the one running.
 
 >>> result = run_report(Config.load(), month="2026-10", jobs=2)   # doctest: +SKIP
 >>> result.index, result.exit_code                                  # doctest: +SKIP
-(PosixPath('.../outputs/2026-10/index.html'), 0)
+(PosixPath('.../outputs/2026-10/en/index.html'), 0)
 """
 
 from __future__ import annotations
@@ -48,10 +52,11 @@ from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from storebook import periods
+from storebook import locks, packs, periods
 from storebook.config import Config
 from storebook.errors import StorebookError
 from storebook.results import MIME as RESULT_MIME
+from storebook.text import currency_symbol, use_currency
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: The parameters every pack notebook takes (docs/notebooks.md, "Parameters").
@@ -66,7 +71,6 @@ PROVENANCE_PACKAGES = (
 )
 #: Browsers tried for --pdf, in order (STOREBOOK_BROWSER names one explicitly).
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-_MONTH_DIR = re.compile(r"^\d{4}-\d{2}$")
 
 #: The pack's own words (the notebooks' words come from storebook.text).
 LABELS: dict[str, dict[str, str]] = {
@@ -127,6 +131,8 @@ class ReportPlan:
     timeout: int
     fingerprint: str
     ingested_at: str
+    store: str = ""                      # the store's name on the pack (storebook.identity)
+    currency: str = "CNY"                # the store's currency (storebook.identity)
 
 
 @dataclass
@@ -245,7 +251,9 @@ def plan_report(
     nb_parameters: dict[str, Any] = {
         "month": period.label,
         "platforms": requested,
-        "data_path": str(config.processed_location),
+        # The generation opened here: every notebook reads the same tables, even if an
+        # ingest publishes newer ones while the pack runs.
+        "data_path": str(wb.data_dir),
         "language": lang,
     }
     nb_parameters.update(parameters or {})
@@ -253,6 +261,8 @@ def plan_report(
 
     manifest = wb.ingest_manifest()
     return ReportPlan(
+        store=wb.identity().title(lang),
+        currency=wb.identity().currency,
         month=period.label,
         platforms=requested,
         resolved_platforms=resolved,
@@ -367,8 +377,9 @@ def run_report(
     parameters: Mapping[str, Any] | None = None,
     pdf: bool = False,
     progress: TextIO | None | bool = None,
+    wait: float = 0.0,
 ) -> PackResult:
-    """Run the month's report pack into ``<out>/<YYYY-MM>/``; the Python API under the CLI.
+    """Run the month's report pack into ``<out>/<YYYY-MM>/<lang>/``; the Python API under the CLI.
 
     Args:
         config: the workbook configuration.
@@ -376,41 +387,61 @@ def run_report(
             :func:`plan_report`.
         pdf: also print each page to PDF with headless Chromium (a message where none is).
         progress: where the progress display goes (default stderr; False = none).
+        wait: seconds to wait for a report of the same month and language that is running;
+            0 = stop at once.
     Returns:
         The :class:`PackResult`; ``exit_code`` is 1 when a notebook failed.
     Raises:
         StorebookError: the request is wrong (nothing was started).
+        BusyError: a report of the same month and language is running (pid and start named).
         KeyboardInterrupt: the run was interrupted; the previous pack is untouched.
     """
     plan = plan_report(
         config, month=month, platforms=platforms, only=only, jobs=jobs, lang=lang, out=out,
         notebooks_dir=notebooks_dir, parameters=parameters,
     )
-    return execute_plan(config, plan, pdf=pdf, progress=progress)
+    return execute_plan(config, plan, pdf=pdf, progress=progress, wait=wait)
 
 
 def execute_plan(
-    config: Config, plan: ReportPlan, *, pdf: bool = False, progress: TextIO | None | bool = None
+    config: Config, plan: ReportPlan, *, pdf: bool = False, progress: TextIO | None | bool = None,
+    wait: float = 0.0,
 ) -> PackResult:
-    """Run a checked plan: build the pack in a folder beside the month's, then swap it in.
+    """Run a checked plan: build the pack beside the old one, then swap it in; one run per
+    month and language at a time.
 
     Args:
         config: the workbook configuration.
         plan: from :func:`plan_report`.
         pdf: also print each page to PDF.
         progress: where the progress display goes (default stderr; False = none).
+        wait: seconds to wait for a running report of the same month and language.
     Returns:
         The :class:`PackResult`.
+    Raises:
+        BusyError: the report of that month and language is running elsewhere.
     """
     plan.out_root.mkdir(parents=True, exist_ok=True)
-    final = plan.out_root / plan.month
-    _recover_interrupted_swap(plan.out_root, plan.month)
-    _remove_stale_builds(plan.out_root, plan.month)
-    building = plan.out_root / f".{plan.month}.building-{os.getpid()}-{int(time.time())}"
-    building.mkdir()
+    with locks.hold(packs.lock_path(plan.out_root, plan.month, plan.lang), f"report for {plan.month} ({plan.lang})",
+                    wait):
+        result = _execute_locked(config, plan, pdf=pdf, progress=progress, wait=wait)
+    packs.refresh_language_links(plan.out_root, plan.month, plan.lang)
+    return result
+
+
+def _execute_locked(config: Config, plan: ReportPlan, *, pdf: bool, progress: TextIO | None | bool,
+                    wait: float) -> PackResult:
+    """:func:`execute_plan` with the pack's lock held."""
+    packs.adopt_flat_pack(plan.out_root, plan.month, wait)
+    month_dir = plan.out_root / plan.month
+    final = packs.pack_dir(plan.out_root, plan.month, plan.lang)
+    packs.recover_interrupted_swap(month_dir, plan.lang)
+    packs.remove_stale_builds(month_dir, plan.lang)
+    building = month_dir / f".{plan.lang}.building-{os.getpid()}-{int(time.time())}"
+    building.mkdir(parents=True)
     tz = _zone(config.timezone)
     context = {
-        "store": config.store_name if plan.lang == "en" else config.settings["store"].get("name_zh") or config.store_name,
+        "store": plan.store,
         "month": plan.month,
         "platforms": plan.resolved_platforms,
         "all_platforms": plan.platforms is None,
@@ -434,10 +465,11 @@ def execute_plan(
         finished = dt.datetime.now(tz)
         _write_run_json(building / "run.json", plan, context, reports, started, finished)
         write_index(building / "index.html", plan, context, reports, plan.out_root)
-        _swap_in(building, final)
+        packs.swap_in(building, final)
     except BaseException:
         display.close()
         shutil.rmtree(building, ignore_errors=True)
+        packs.recover_interrupted_swap(month_dir, plan.lang)  # stopped inside the swap: the old pack goes back now
         raise
     return PackResult(month=plan.month, directory=final, reports=reports, messages=messages)
 
@@ -963,7 +995,8 @@ def format_value(value: Any, unit: str | None, lang: str = "en") -> str:
         return f"{value * 100:.1f}%" if abs(value) >= 0.1 else f"{value * 100:.2f}%"
     if unit == "days":
         return f"{value:.1f} {'天' if lang == 'zh' else 'days'}"
-    prefix = "¥" if unit in ("cny", "rmb", "yuan") else ""
+    # Headline records say "CNY" for money in the store's currency (docs/notebooks.md).
+    prefix = currency_symbol() if unit in ("cny", "rmb", "yuan", "money") else ""
     if value < 0:  # the sign goes before the currency: −¥62,829, not ¥-62,829
         return "−" + format_value(-value, unit, lang)
     magnitude = abs(value)
@@ -1013,12 +1046,12 @@ def write_index(path: Path, plan: ReportPlan, context: Mapping[str, Any], report
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         trim_blocks=True, lstrip_blocks=True,
     )
+    use_currency(plan.currency)
     env.filters["value"] = lambda v, unit: format_value(v, unit, plan.lang)
     env.filters["change"] = format_change
-    months = sorted({p.name for p in out_root.iterdir() if p.is_dir() and _MONTH_DIR.match(p.name)
-                     and (p / "index.html").is_file()} | {plan.month}, reverse=True)
     page = env.get_template("pack_index.html.j2").render(
-        ctx=context, labels=LABELS[plan.lang], reports=reports, months=months,
+        ctx=context, labels=LABELS[plan.lang], reports=reports, months=packs.month_links(out_root, plan.month, plan.lang),
+        languages=packs.language_links(out_root, plan.month, plan.lang),
         css=house_css(), ok=all(r.ok for r in reports),
     )
     page, _ = strip_network_references(page)
@@ -1083,42 +1116,6 @@ def _with_carried_over(plan: ReportPlan, runs: dict[str, ReportRun], final: Path
                     setattr(run, attr, None)
             reports.append(run)
     return reports
-
-
-def _swap_in(building: Path, final: Path) -> None:
-    """Put the finished pack in place of the old one: two renames, the old one removed last."""
-    previous = final.parent / f".{final.name}.previous-{os.getpid()}"
-    if final.exists():
-        final.rename(previous)
-    building.rename(final)
-    shutil.rmtree(previous, ignore_errors=True)
-
-
-def _recover_interrupted_swap(out_root: Path, month: str) -> None:
-    """If a run died between the two renames of the swap, put the old pack back first."""
-    if (out_root / month).exists():
-        return
-    for previous in sorted(out_root.glob(f".{month}.previous-*")):
-        previous.rename(out_root / month)
-        return
-
-
-def _remove_stale_builds(out_root: Path, month: str) -> None:
-    """Remove half-built packs left by runs that were killed (their process is gone)."""
-    for folder in out_root.glob(f".{month}.building-*"):
-        try:
-            pid = int(folder.name.split("-")[-2])
-            os.kill(pid, 0)
-            alive = pid != os.getpid()
-        except (ValueError, IndexError, ProcessLookupError):
-            alive = False
-        except PermissionError:
-            alive = True
-        if not alive:
-            shutil.rmtree(folder, ignore_errors=True)
-    for folder in out_root.glob(f".{month}.previous-*"):
-        if (out_root / month).exists():
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 class _kernel_environment:
@@ -1275,7 +1272,7 @@ def run_report_command(args: Any, config: Config) -> int:
     try:
         result = run_report(
             config, month=args.month, platforms=args.platform, only=args.only, jobs=args.jobs,
-            lang=args.lang, out=args.out, pdf=getattr(args, "pdf", False),
+            lang=args.lang, out=args.out, pdf=getattr(args, "pdf", False), wait=getattr(args, "wait", 0.0),
         )
     finally:
         if in_main:

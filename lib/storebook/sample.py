@@ -2394,6 +2394,9 @@ class _Generator:
         }
         text = json.dumps(_jsonable(doc), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         (self.raw / "_truth.json").write_text(text, encoding="utf-8")
+        # The store describes itself (storebook.identity): the pack names it from this file.
+        store = {"name": "Lumen & Loom", "name_zh": "暖织家居", "currency": "CNY"}
+        (self.raw / "_store.json").write_text(json.dumps(store, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     def compute_truth(self) -> dict:
         iso = lambda t: self.day_date(int(t)).isoformat()  # noqa: E731
@@ -2602,7 +2605,7 @@ class _Generator:
     def summary(self, seconds: float) -> dict:
         return {
             "rows": {t: self.rows[t] for t in TABLE_FOLDERS},
-            "files": sorted(self.files) + ["_truth.json"],
+            "files": sorted(self.files) + ["_truth.json", "_store.json"],
             "seconds": round(seconds, 2),
             "raw_dir": str(self.raw),
             "period": [self.start.isoformat(), self.end.isoformat()],

@@ -5,9 +5,22 @@ its meaning (``description``), its Chinese name where the department uses one (`
 and its unit (``metadata["unit"]``). The data dictionary (docs/data_dictionary.md) is
 generated from these models by :func:`render_dictionary` and kept in sync by a test.
 
+Each column is *required* (it identifies the row or carries its meaning: an order's id,
+platform, time, status and paid amount) or *optional* (it enriches: customer, channel,
+device, region, cost, supplier, funnel counts beyond visitors). Optional columns are
+``nullable``: an empty value is kept as null and counted in the coverage the pack reports;
+only a required value that is missing or impossible rejects a row.
+
 Cross-column rules are ``dataframe_check``s, so a row that breaks one is reported with
-its index and rejected at ingest with the rule's name as its reason. Foreign keys cross
-tables and are listed in :data:`FOREIGN_KEYS`; ingest checks them after every table is read.
+its index and rejected at ingest with the rule's name as its reason. Rules compare known
+values only: a rule over an empty optional value holds. Foreign keys cross tables and are
+listed in :data:`FOREIGN_KEYS`; ingest checks them after every table is read. A reference
+to a row that must exist (an order line's order) is rejected when missing; a reference to
+catalogue data (a SKU, a supplier, a promotion) is kept and flagged.
+
+Platforms, channels and devices are the workbook's vocabularies (``[store]`` in
+storebook.toml, :mod:`storebook.vocab`): their columns carry ``metadata["vocab"]`` and
+ingest checks them against the configuration, not against a list fixed here.
 
 Timestamps (``*_at``) are naive local wall-clock times in the store's time zone, so that a
 business day is a local day; dates (``*_on``) are calendar dates.
@@ -22,15 +35,20 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-PLATFORMS = ["tmall", "jd", "douyin", "web"]
-CHANNELS = [
-    "organic_search", "paid_search", "social", "email",
-    "live_stream", "recommendation", "direct", "referral",
-]
 #: Traffic's platform-total row: the platform's de-duplicated count across its sources.
 TRAFFIC_TOTAL_CHANNEL = "all"
-DEVICES = ["mobile", "pc"]
-ORDER_STATUSES = ["paid", "shipped", "completed", "cancelled", "refunded"]
+#: Traffic of a report that does not split by device: every device together.
+ALL_DEVICES = "all"
+#: Order statuses as the platforms count them. Unpaid orders are orders too (支付率 needs them):
+#: ``pending`` = placed, not paid yet; ``closed`` = closed without payment (timed out, abandoned);
+#: ``cancelled`` = cancelled by buyer or seller (before or after payment).
+ORDER_STATUSES = ["pending", "paid", "shipped", "completed", "cancelled", "closed", "refunded"]
+#: Statuses of an order that was paid (its paid_at is set).
+PAID_STATUSES = ["paid", "shipped", "completed", "refunded"]
+#: Statuses of an order that was never paid (paid_at empty, paid_amount 0).
+UNPAID_STATUSES = ["pending", "closed"]
+#: Why paid_amount differs from items − discount + shipping (orders.adjustment_reason).
+ADJUSTMENT_REASONS = ["tax", "shipping_discount", "net_of_refund", "rounding", "other"]
 PROMO_TYPES = ["discount", "coupon", "flash_sale", "bundle", "festival"]
 TICKET_CATEGORIES = ["logistics", "quality", "wrong_item", "size_fit", "pre_sale", "refund", "other"]
 RETURN_REASONS = ["quality", "damaged", "wrong_item", "not_as_described", "changed_mind", "late_delivery"]
@@ -47,9 +65,15 @@ CENT_TOLERANCE = 0.005
 Money = Series[float]
 
 
-def _f(description: str, zh: str = "", unit: str = "", **kwargs) -> pa.Field:
-    """A field with its dictionary entry (meaning, Chinese name, unit)."""
-    return pa.Field(description=description, title=zh or None, metadata={"unit": unit}, **kwargs)
+def _f(description: str, zh: str = "", unit: str = "", vocab: str = "", **kwargs) -> pa.Field:
+    """A field with its dictionary entry (meaning, Chinese name, unit, vocabulary)."""
+    metadata = {"unit": unit} | ({"vocab": vocab} if vocab else {})
+    return pa.Field(description=description, title=zh or None, metadata=metadata, **kwargs)
+
+
+def _opt(description: str, zh: str = "", unit: str = "", **kwargs) -> pa.Field:
+    """An optional field: empty values are kept as null."""
+    return _f(description, zh, unit, nullable=True, **kwargs)
 
 
 def _money(description: str, zh: str = "", **kwargs) -> pa.Field:
@@ -58,6 +82,15 @@ def _money(description: str, zh: str = "", **kwargs) -> pa.Field:
 
 def _count(description: str, zh: str = "", **kwargs) -> pa.Field:
     return _f(description, zh, "count", ge=0, **kwargs)
+
+
+def _platform(description: str = "Sales platform", **kwargs) -> pa.Field:
+    return _f(description, "平台", vocab="platforms", **kwargs)
+
+
+def _known(s: pd.Series) -> pd.Series:
+    """Null-tolerant arithmetic: a missing amount counts as 0 in an identity."""
+    return s.fillna(0)
 
 
 def _close(a: pd.Series, b: pd.Series) -> pd.Series:
@@ -73,34 +106,49 @@ class Orders(pa.DataFrameModel):
     """One row per order (订单), on any platform."""
 
     order_id: Series[str] = _f("Order number as the platform issued it", "订单编号")
-    platform: Series[str] = _f("Sales platform", "平台", isin=PLATFORMS)
+    platform: Series[str] = _platform()
     ordered_at: Series[pd.Timestamp] = _f("When the order was placed (local time)", "下单时间")
-    paid_at: Series[pd.Timestamp] = _f("When it was paid; empty if never paid", "付款时间", nullable=True)
+    paid_at: Series[pd.Timestamp] = _opt("When it was paid; empty if never paid", "付款时间")
     status: Series[str] = _f("Order status", "订单状态", isin=ORDER_STATUSES)
-    customer_id: Series[str] = _f("Pseudonymous customer key (keyed hash of the platform account)", "客户ID(脱敏)")
-    channel: Series[str] = _f("Traffic channel the order is attributed to", "流量渠道", isin=CHANNELS)
-    device: Series[str] = _f("Device the order was placed on", "终端", isin=DEVICES)
-    province: Series[str] = _f("Delivery province (no street address is kept)", "收货省份")
-    items_amount: Money = _money("Sum of quantity × unit price of the lines", "商品总额")
-    discount_amount: Money = _money("Discounts granted on the order", "优惠金额")
-    shipping_amount: Money = _money("Shipping charged to the buyer", "运费")
-    paid_amount: Money = _money("Amount the buyer paid = items − discount + shipping (0 if unpaid)", "实付金额")
-    refund_amount: Money = _money("Amount refunded later (returns, after-sales)", "退款金额")
-    promo_id: Series[str] = _f("Promotion the order used, if any", "活动ID", nullable=True)
-    coupon_code: Series[str] = _f("Coupon code redeemed, if any", "优惠券码", nullable=True)
+    customer_id: Series[str] = _opt("Pseudonymous customer key (keyed hash of the platform account); "
+                                    "empty for a guest checkout", "客户ID(脱敏)")
+    channel: Series[str] = _opt("Traffic channel the order is attributed to", "流量渠道", vocab="channels")
+    device: Series[str] = _opt("Device the order was placed on", "终端", vocab="devices")
+    province: Series[str] = _opt("Delivery province, state, region or country (no street address is kept)",
+                                 "收货省份", str_length={"max_value": 64})
+    items_amount: Money = _money("Sum of quantity × unit price of the lines", "商品总额", nullable=True)
+    discount_amount: Money = _money("Discounts granted on the order", "优惠金额", nullable=True)
+    shipping_amount: Money = _money("Shipping charged to the buyer", "运费", nullable=True)
+    adjustment_amount: Money = _opt("What paid_amount adds to items − discount + shipping (tax on top, a "
+                                    "shipping discount, …); may be negative", "调整金额", unit="CNY")
+    adjustment_reason: Series[str] = _opt("Why there is an adjustment", "调整原因", isin=ADJUSTMENT_REASONS)
+    paid_amount: Money = _money("Amount the buyer paid = items − discount + shipping + adjustment (0 if "
+                                "unpaid; gross of later refunds)", "实付金额")
+    refund_amount: Money = _money("Amount refunded later (returns, after-sales)", "退款金额", nullable=True)
+    promo_id: Series[str] = _opt("Promotion the order used, if any", "活动ID")
+    coupon_code: Series[str] = _opt("Coupon code redeemed, if any", "优惠券码")
 
-    @pa.dataframe_check(name="paid_amount = items_amount - discount_amount + shipping_amount")
+    @pa.dataframe_check(name="paid_amount = items_amount - discount_amount + shipping_amount + adjustment_amount")
     def paid_identity(cls, df: pd.DataFrame) -> pd.Series:
-        due = df["items_amount"] - df["discount_amount"] + df["shipping_amount"]
-        return df["paid_at"].isna() | _close(df["paid_amount"], due)
+        due = (df["items_amount"] - _known(df["discount_amount"]) + _known(df["shipping_amount"])
+               + _known(df["adjustment_amount"]))
+        return df["paid_at"].isna() | df["items_amount"].isna() | _close(df["paid_amount"], due)
 
     @pa.dataframe_check(name="paid_amount = 0 when the order was never paid")
     def unpaid_is_zero(cls, df: pd.DataFrame) -> pd.Series:
         return df["paid_at"].notna() | (df["paid_amount"].abs() <= CENT_TOLERANCE)
 
+    @pa.dataframe_check(name="a pending or closed order has no paid_at")
+    def unpaid_statuses(cls, df: pd.DataFrame) -> pd.Series:
+        return ~df["status"].isin(UNPAID_STATUSES) | df["paid_at"].isna()
+
+    @pa.dataframe_check(name="an adjustment has a reason")
+    def adjustment_explained(cls, df: pd.DataFrame) -> pd.Series:
+        return (_known(df["adjustment_amount"]).abs() <= CENT_TOLERANCE) | df["adjustment_reason"].notna()
+
     @pa.dataframe_check(name="refund_amount <= paid_amount")
     def refund_within_paid(cls, df: pd.DataFrame) -> pd.Series:
-        return df["refund_amount"] <= df["paid_amount"] + CENT_TOLERANCE
+        return _known(df["refund_amount"]) <= df["paid_amount"] + CENT_TOLERANCE
 
     @pa.dataframe_check(name="paid_at >= ordered_at")
     def paid_after_ordered(cls, df: pd.DataFrame) -> pd.Series:
@@ -116,15 +164,18 @@ class OrderLines(pa.DataFrameModel):
 
     order_id: Series[str] = _f("Order the line belongs to", "订单编号")
     line_no: Series[int] = _f("Line number within the order, from 1", "行号", ge=1)
-    sku: Series[str] = _f("Our SKU", "商品编码")
+    sku: Series[str] = _opt("Our SKU; a line without one is keyed by its item name (name:…); a SKU not in "
+                            "the product catalogue is kept", "商品编码")
+    item_name: Series[str] = _opt("The item's name as the order shows it", "商品名称")
     quantity: Series[int] = _f("Units bought", "购买数量", unit="units", gt=0)
-    unit_price: Money = _money("Price per unit before line discount", "单价")
-    discount_amount: Money = _money("Discount on this line", "优惠金额")
-    line_amount: Money = _money("quantity × unit_price − discount_amount", "商品实付")
+    unit_price: Money = _money("Price per unit before line discount", "单价", nullable=True)
+    discount_amount: Money = _money("Discount on this line", "优惠金额", nullable=True)
+    line_amount: Money = _money("quantity × unit_price − discount_amount", "商品实付", nullable=True)
 
     @pa.dataframe_check(name="line_amount = quantity * unit_price - discount_amount")
     def line_identity(cls, df: pd.DataFrame) -> pd.Series:
-        return _close(df["line_amount"], df["quantity"] * df["unit_price"] - df["discount_amount"])
+        due = df["quantity"] * df["unit_price"] - _known(df["discount_amount"])
+        return df["line_amount"].isna() | df["unit_price"].isna() | _close(df["line_amount"], due)
 
     class Config:
         unique = ["order_id", "line_no"]
@@ -136,12 +187,13 @@ class Shipments(pa.DataFrameModel):
 
     shipment_id: Series[str] = _f("Waybill / shipment number", "运单号")
     order_id: Series[str] = _f("Order shipped", "订单编号")
-    carrier: Series[str] = _f("Logistics carrier", "快递公司")
-    warehouse: Series[str] = _f("Warehouse it left from", "发货仓")
-    province: Series[str] = _f("Destination province", "收货省份")
+    carrier: Series[str] = _opt("Logistics carrier", "快递公司")
+    warehouse: Series[str] = _opt("Warehouse it left from", "发货仓")
+    province: Series[str] = _opt("Destination province, state, region or country", "收货省份",
+                                 str_length={"max_value": 64})
     shipped_at: Series[pd.Timestamp] = _f("Handed to the carrier", "发货时间")
-    delivered_at: Series[pd.Timestamp] = _f("Signed for; empty while in transit", "签收时间", nullable=True)
-    shipping_cost_amount: Money = _money("What the carrier charged us", "物流成本")
+    delivered_at: Series[pd.Timestamp] = _opt("Signed for; empty while in transit", "签收时间")
+    shipping_cost_amount: Money = _money("What the carrier charged us", "物流成本", nullable=True)
 
     @pa.dataframe_check(name="delivered_at >= shipped_at")
     def delivered_after_shipped(cls, df: pd.DataFrame) -> pd.Series:
@@ -155,11 +207,11 @@ class Shipments(pa.DataFrameModel):
 class PlatformFees(pa.DataFrameModel):
     """One row per platform × category × validity period (佣金费率)."""
 
-    platform: Series[str] = _f("Sales platform", "平台", isin=PLATFORMS)
+    platform: Series[str] = _platform()
     category: Series[str] = _f("Product category the rate applies to", "类目")
     commission_rate: Series[float] = _f("Commission as a share of paid amount", "佣金率", unit="ratio", ge=0, le=1)
     valid_from: Series[pd.Timestamp] = _f("First day the rate applies", "生效日期")
-    valid_to: Series[pd.Timestamp] = _f("Last day it applies; empty = still valid", "失效日期", nullable=True)
+    valid_to: Series[pd.Timestamp] = _opt("Last day it applies; empty = still valid", "失效日期")
 
     @pa.dataframe_check(name="valid_to >= valid_from")
     def period_ordered(cls, df: pd.DataFrame) -> pd.Series:
@@ -174,14 +226,15 @@ class Products(pa.DataFrameModel):
     """One row per SKU (商品)."""
 
     sku: Series[str] = _f("Our SKU", "商品编码")
-    product_name: Series[str] = _f("Product name", "商品名称")
-    category: Series[str] = _f("Category", "类目")
-    brand: Series[str] = _f("Brand or sub-brand", "品牌")
-    list_price: Money = _money("List price", "吊牌价", gt=0)
-    unit_cost: Money = _money("Standard unit cost (landed)", "单位成本")
-    supplier_id: Series[str] = _f("Supplier of the SKU", "供应商ID")
-    launched_on: Series[pd.Timestamp] = _f("Launch date", "上市日期")
-    is_active: Series[bool] = _f("Still on sale", "是否在售")
+    product_name: Series[str] = _opt("Product name", "商品名称")
+    category: Series[str] = _opt("Category", "类目")
+    brand: Series[str] = _opt("Brand or sub-brand", "品牌")
+    list_price: Money = _money("List price", "吊牌价", gt=0, nullable=True)
+    unit_cost: Money = _money("Standard unit cost (landed); empty where the shop has not recorded it",
+                              "单位成本", nullable=True)
+    supplier_id: Series[str] = _opt("Supplier of the SKU", "供应商ID")
+    launched_on: Series[pd.Timestamp] = _opt("Launch date", "上市日期")
+    is_active: Series[pd.BooleanDtype] = _opt("Still on sale", "是否在售")
 
     class Config:
         unique = ["sku"]
@@ -194,24 +247,35 @@ class Traffic(pa.DataFrameModel):
     ``channel = 'all'`` rows are the platform's de-duplicated totals: a visitor who came
     through two sources counts once there but once in each source row, so platform totals
     come from the ``all`` rows and never from summing channels. Devices are disjoint.
+    A report summarised over several days (a 生意参谋 source report for a week or a month)
+    is one row per period: ``visited_on`` is its first day and ``period_end_on`` its last;
+    such rows count in the totals of a month that holds the whole period and never in a
+    day's figures (they are never spread as fake daily numbers).
     """
 
-    visited_on: Series[pd.Timestamp] = _f("Day (local)", "日期")
-    platform: Series[str] = _f("Sales platform", "平台", isin=PLATFORMS)
-    channel: Series[str] = _f("Traffic source, or 'all' for the de-duplicated total", "流量来源", isin=[*CHANNELS, TRAFFIC_TOTAL_CHANNEL])
-    device: Series[str] = _f("Device", "终端", isin=DEVICES)
+    visited_on: Series[pd.Timestamp] = _f("Day (local); the first day of a period row", "日期")
+    period_end_on: Series[pd.Timestamp] = _opt("Last day of a row that covers several days; empty = one day",
+                                               "统计截止日期")
+    platform: Series[str] = _platform()
+    channel: Series[str] = _f("Traffic source, or 'all' for the de-duplicated total", "流量来源", vocab="channels+all")
+    device: Series[str] = _f("Device, or 'all' where the report does not split by device", "终端", vocab="devices+all")
     visitors: Series[int] = _count("Unique visitors", "访客数")
-    page_views: Series[int] = _count("Page views", "浏览量")
-    product_views: Series[int] = _count("Visitors who viewed a product page", "商品访客数")
-    cart_adds: Series[int] = _count("Visitors who added to cart", "加购人数")
-    checkouts: Series[int] = _count("Visitors who submitted an order", "下单买家数")
-    buyers: Series[int] = _count("Visitors who paid", "支付买家数")
-    orders: Series[int] = _count("Paid orders", "支付订单数")
-    paid_amount: Money = _money("Paid amount as the platform reports it (refunds not deducted)", "支付金额")
+    page_views: Series[pd.Int64Dtype] = _count("Page views", "浏览量", nullable=True)
+    product_views: Series[pd.Int64Dtype] = _count("Visitors who viewed a product page", "商品访客数", nullable=True)
+    cart_adds: Series[pd.Int64Dtype] = _count("Visitors who added to cart", "加购人数", nullable=True)
+    checkouts: Series[pd.Int64Dtype] = _count("Visitors who submitted an order", "下单买家数", nullable=True)
+    buyers: Series[pd.Int64Dtype] = _count("Visitors who paid", "支付买家数", nullable=True)
+    orders: Series[pd.Int64Dtype] = _count("Paid orders", "支付订单数", nullable=True)
+    paid_amount: Money = _money("Paid amount as the platform reports it (refunds not deducted)", "支付金额",
+                                nullable=True)
 
     @pa.dataframe_check(name="buyers <= visitors")
     def buyers_within_visitors(cls, df: pd.DataFrame) -> pd.Series:
-        return df["buyers"] <= df["visitors"]
+        return df["buyers"].isna() | (df["buyers"] <= df["visitors"])
+
+    @pa.dataframe_check(name="period_end_on >= visited_on")
+    def period_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["period_end_on"], df["visited_on"])
 
     class Config:
         unique = ["visited_on", "platform", "channel", "device"]
@@ -222,19 +286,21 @@ class MarketingSpend(pa.DataFrameModel):
     """One row per date × platform × channel × campaign (推广花费)."""
 
     spent_on: Series[pd.Timestamp] = _f("Day (local)", "日期")
-    platform: Series[str] = _f("Sales platform", "平台", isin=PLATFORMS)
-    channel: Series[str] = _f("Channel the spend buys", "渠道", isin=CHANNELS)
+    platform: Series[str] = _platform()
+    channel: Series[str] = _f("Channel the spend buys", "渠道", vocab="channels")
     campaign_id: Series[str] = _f("Campaign key", "计划ID")
-    campaign_name: Series[str] = _f("Campaign name", "计划名称")
+    campaign_name: Series[str] = _opt("Campaign name", "计划名称")
     spend_amount: Money = _money("Spend", "花费")
-    impressions: Series[int] = _count("Ad impressions", "展现量")
-    clicks: Series[int] = _count("Ad clicks", "点击量")
-    attributed_orders: Series[int] = _count("Orders the platform attributes to the campaign", "成交订单数")
-    attributed_amount: Money = _money("Paid amount the platform attributes to the campaign", "成交金额")
+    impressions: Series[pd.Int64Dtype] = _count("Ad impressions", "展现量", nullable=True)
+    clicks: Series[pd.Int64Dtype] = _count("Ad clicks", "点击量", nullable=True)
+    attributed_orders: Series[pd.Int64Dtype] = _count("Orders the platform attributes to the campaign", "成交订单数",
+                                                      nullable=True)
+    attributed_amount: Money = _money("Paid amount the platform attributes to the campaign", "成交金额",
+                                      nullable=True)
 
     @pa.dataframe_check(name="clicks <= impressions")
     def clicks_within_impressions(cls, df: pd.DataFrame) -> pd.Series:
-        return df["clicks"] <= df["impressions"]
+        return df["clicks"].isna() | df["impressions"].isna() | (df["clicks"] <= df["impressions"])
 
     class Config:
         unique = ["spent_on", "platform", "channel", "campaign_id"]
@@ -245,14 +311,15 @@ class Promotions(pa.DataFrameModel):
     """One row per promotion (营销活动)."""
 
     promo_id: Series[str] = _f("Promotion key", "活动ID")
-    promo_name: Series[str] = _f("Promotion name", "活动名称")
-    promo_type: Series[str] = _f("Mechanism", "活动类型", isin=PROMO_TYPES)
-    platform: Series[str] = _f("Platform it runs on; empty = every platform", "平台", nullable=True, isin=PLATFORMS)
+    promo_name: Series[str] = _opt("Promotion name", "活动名称")
+    promo_type: Series[str] = _opt("Mechanism", "活动类型", isin=PROMO_TYPES)
+    platform: Series[str] = _platform("Platform it runs on; empty = every platform", nullable=True)
     starts_on: Series[pd.Timestamp] = _f("First day", "开始日期")
     ends_on: Series[pd.Timestamp] = _f("Last day (inclusive)", "结束日期")
-    discount_pct: Series[float] = _f("Discount depth as a share of list price", "折扣力度", unit="ratio", ge=0, lt=1)
-    scope: Series[str] = _f("What it covers: 'sku:A|B|…' or 'category:<name>'", "活动范围", str_matches=r"^(sku:[^|]+(\|[^|]+)*|category:.+)$")
-    budget_amount: Money = _money("Budget for discounts and promotion spend", "活动预算")
+    discount_pct: Series[float] = _opt("Discount depth as a share of list price", "折扣力度", unit="ratio", ge=0, lt=1)
+    scope: Series[str] = _opt("What it covers: 'sku:A|B|…' or 'category:<name>'; empty = not known",
+                              "活动范围", str_matches=r"^(sku:[^|]+(\|[^|]+)*|category:.+)$")
+    budget_amount: Money = _money("Budget for discounts and promotion spend", "活动预算", nullable=True)
 
     @pa.dataframe_check(name="ends_on >= starts_on")
     def period_ordered(cls, df: pd.DataFrame) -> pd.Series:
@@ -268,16 +335,17 @@ class CompetitorPrices(pa.DataFrameModel):
 
     observed_on: Series[pd.Timestamp] = _f("Day observed", "日期")
     competitor: Series[str] = _f("Competitor store", "竞品店铺")
-    platform: Series[str] = _f("Platform the competitor sells on", "平台", isin=PLATFORMS)
+    platform: Series[str] = _platform("Platform the competitor sells on")
     competitor_sku: Series[str] = _f("Competitor's product key", "竞品编码")
-    category: Series[str] = _f("Category (ours)", "类目")
-    sku: Series[str] = _f("Our matched SKU; empty when unmatched", "对标商品", nullable=True)
+    category: Series[str] = _opt("Category (ours)", "类目")
+    sku: Series[str] = _opt("Our matched SKU; empty when unmatched", "对标商品")
     price: Money = _money("Selling price that day", "售价", gt=0)
-    list_price: Money = _money("Competitor's list price", "吊牌价", gt=0)
-    is_on_promo: Series[bool] = _f("On promotion that day", "是否促销")
-    rating: Series[float] = _f("Store or product rating", "评分", unit="0-5", ge=0, le=5, nullable=True)
-    review_count: Series[int] = _count("Cumulative reviews", "评价数")
-    est_units_sold: Series[float] = _f("Estimated units sold that day (third-party estimate)", "预估销量", unit="units", ge=0, nullable=True)
+    list_price: Money = _money("Competitor's list price", "吊牌价", gt=0, nullable=True)
+    is_on_promo: Series[pd.BooleanDtype] = _opt("On promotion that day", "是否促销")
+    rating: Series[float] = _opt("Store or product rating", "评分", unit="0-5", ge=0, le=5)
+    review_count: Series[pd.Int64Dtype] = _count("Cumulative reviews", "评价数", nullable=True)
+    est_units_sold: Series[float] = _opt("Estimated units sold that day (third-party estimate)", "预估销量",
+                                         unit="units", ge=0)
 
     class Config:
         unique = ["observed_on", "competitor", "competitor_sku"]
@@ -288,9 +356,9 @@ class Suppliers(pa.DataFrameModel):
     """One row per supplier (供应商)."""
 
     supplier_id: Series[str] = _f("Supplier key", "供应商ID")
-    supplier_name: Series[str] = _f("Company name", "供应商名称")
-    region: Series[str] = _f("Region it ships from", "所在地区")
-    contract_lead_time_days: Series[int] = _f("Lead time in the contract", "合同交期", unit="days", ge=0)
+    supplier_name: Series[str] = _opt("Company name", "供应商名称")
+    region: Series[str] = _opt("Region it ships from", "所在地区")
+    contract_lead_time_days: Series[pd.Int64Dtype] = _opt("Lead time in the contract", "合同交期", unit="days", ge=0)
 
     class Config:
         unique = ["supplier_id"]
@@ -304,14 +372,14 @@ class PurchaseOrders(pa.DataFrameModel):
     line_no: Series[int] = _f("Line within the PO", "行号", ge=1)
     supplier_id: Series[str] = _f("Supplier", "供应商ID")
     sku: Series[str] = _f("SKU ordered", "商品编码")
-    batch_id: Series[str] = _f("Production batch delivered", "批次号", nullable=True)
-    ordered_on: Series[pd.Timestamp] = _f("PO date", "下单日期")
+    batch_id: Series[str] = _opt("Production batch delivered", "批次号")
+    ordered_on: Series[pd.Timestamp] = _opt("PO date", "下单日期")
     promised_on: Series[pd.Timestamp] = _f("Delivery date promised", "承诺到货日")
-    received_on: Series[pd.Timestamp] = _f("Date received; empty while open", "实际到货日", nullable=True)
+    received_on: Series[pd.Timestamp] = _opt("Date received; empty while open", "实际到货日")
     qty_ordered: Series[int] = _f("Units ordered", "采购数量", unit="units", gt=0)
-    qty_received: Series[int] = _count("Units received", "到货数量")
-    qty_rejected: Series[int] = _count("Units rejected at inspection", "拒收数量")
-    unit_cost: Money = _money("Agreed unit cost", "采购单价")
+    qty_received: Series[pd.Int64Dtype] = _count("Units received; empty while open", "到货数量", nullable=True)
+    qty_rejected: Series[pd.Int64Dtype] = _count("Units rejected at inspection", "拒收数量", nullable=True)
+    unit_cost: Money = _money("Agreed unit cost", "采购单价", nullable=True)
 
     @pa.dataframe_check(name="received_on >= ordered_on")
     def received_after_ordered(cls, df: pd.DataFrame) -> pd.Series:
@@ -319,11 +387,11 @@ class PurchaseOrders(pa.DataFrameModel):
 
     @pa.dataframe_check(name="promised_on >= ordered_on")
     def promised_after_ordered(cls, df: pd.DataFrame) -> pd.Series:
-        return df["promised_on"] >= df["ordered_on"]
+        return _not_before(df["promised_on"], df["ordered_on"])
 
     @pa.dataframe_check(name="qty_rejected <= qty_received")
     def rejected_within_received(cls, df: pd.DataFrame) -> pd.Series:
-        return df["qty_rejected"] <= df["qty_received"]
+        return df["qty_rejected"].isna() | df["qty_received"].isna() | (df["qty_rejected"] <= df["qty_received"])
 
     class Config:
         unique = ["po_id", "line_no"]
@@ -337,7 +405,7 @@ class Inventory(pa.DataFrameModel):
     sku: Series[str] = _f("SKU", "商品编码")
     warehouse: Series[str] = _f("Warehouse", "仓库")
     on_hand: Series[int] = _count("Units on hand", "现有库存")
-    on_order: Series[int] = _count("Units on open purchase orders", "在途库存")
+    on_order: Series[pd.Int64Dtype] = _count("Units on open purchase orders", "在途库存", nullable=True)
 
     class Config:
         unique = ["snapshot_on", "sku", "warehouse"]
@@ -348,16 +416,16 @@ class ServiceTickets(pa.DataFrameModel):
     """One row per customer-service ticket (客服工单)."""
 
     ticket_id: Series[str] = _f("Ticket key", "工单号")
-    platform: Series[str] = _f("Platform it came from", "平台", isin=PLATFORMS)
-    order_id: Series[str] = _f("Order concerned, if any", "订单编号", nullable=True)
-    sku: Series[str] = _f("SKU concerned, if any", "商品编码", nullable=True)
-    batch_id: Series[str] = _f("Batch printed on the product, if reported", "批次号", nullable=True)
+    platform: Series[str] = _platform("Platform it came from")
+    order_id: Series[str] = _opt("Order concerned, if any", "订单编号")
+    sku: Series[str] = _opt("SKU concerned, if any", "商品编码")
+    batch_id: Series[str] = _opt("Batch printed on the product, if reported", "批次号")
     opened_at: Series[pd.Timestamp] = _f("Opened", "创建时间")
-    first_response_at: Series[pd.Timestamp] = _f("First reply by an agent", "首次响应时间", nullable=True)
-    resolved_at: Series[pd.Timestamp] = _f("Resolved; empty while open", "解决时间", nullable=True)
-    category: Series[str] = _f("Topic", "问题类型", isin=TICKET_CATEGORIES)
-    is_complaint: Series[bool] = _f("A complaint (投诉), not a question", "是否投诉")
-    csat: Series[pd.Int64Dtype] = _f("Satisfaction score 1..5, if the customer rated", "满意度", unit="1-5", nullable=True, isin=[1, 2, 3, 4, 5])
+    first_response_at: Series[pd.Timestamp] = _opt("First reply by an agent", "首次响应时间")
+    resolved_at: Series[pd.Timestamp] = _opt("Resolved; empty while open", "解决时间")
+    category: Series[str] = _opt("Topic", "问题类型", isin=TICKET_CATEGORIES)
+    is_complaint: Series[pd.BooleanDtype] = _opt("A complaint (投诉), not a question", "是否投诉")
+    csat: Series[pd.Int64Dtype] = _opt("Satisfaction score 1..5, if the customer rated", "满意度", unit="1-5", isin=[1, 2, 3, 4, 5])
 
     @pa.dataframe_check(name="first_response_at >= opened_at")
     def responded_after_opened(cls, df: pd.DataFrame) -> pd.Series:
@@ -377,11 +445,11 @@ class Returns(pa.DataFrameModel):
 
     return_id: Series[str] = _f("Return key", "退货单号")
     order_id: Series[str] = _f("Order returned from", "订单编号")
-    sku: Series[str] = _f("SKU returned", "商品编码")
+    sku: Series[str] = _opt("SKU returned", "商品编码")
     returned_on: Series[pd.Timestamp] = _f("Date the return was accepted", "退货日期")
     quantity: Series[int] = _f("Units returned", "退货数量", unit="units", gt=0)
-    reason: Series[str] = _f("Reason given", "退货原因", isin=RETURN_REASONS)
-    refund_amount: Money = _money("Refund paid", "退款金额")
+    reason: Series[str] = _opt("Reason given", "退货原因", isin=RETURN_REASONS)
+    refund_amount: Money = _money("Refund paid", "退款金额", nullable=True)
 
     class Config:
         unique = ["return_id"]
@@ -392,8 +460,8 @@ class Targets(pa.DataFrameModel):
     """One row per month × platform × channel × metric (目标/预算)."""
 
     month_on: Series[pd.Timestamp] = _f("First day of the month", "月份")
-    platform: Series[str] = _f("Platform", "平台", isin=PLATFORMS)
-    channel: Series[str] = _f("Channel for per-channel budgets, else 'all'", "渠道", isin=[*CHANNELS, TRAFFIC_TOTAL_CHANNEL])
+    platform: Series[str] = _platform("Platform")
+    channel: Series[str] = _f("Channel for per-channel budgets, else 'all'", "渠道", vocab="channels+all")
     metric: Series[str] = _f("Metric the target is for", "指标", isin=TARGET_METRICS)
     target_value: Series[float] = _f("Target (or budget) in the metric's unit", "目标值")
 
@@ -428,21 +496,29 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
 
 @dataclass(frozen=True)
 class ForeignKey:
-    """``table.column`` must exist in ``ref_table.ref_column`` (when not missing)."""
+    """``table.column`` refers to ``ref_table.ref_column`` (when not missing).
+
+    ``enforced``: the row means nothing without its parent (an order line without its
+    order), so a reference to a parent row that is missing — or was itself rejected — is
+    rejected, while the parent table exists at all. Otherwise the reference is to
+    catalogue data a shop often keeps incompletely (a SKU, a supplier, a promotion): the
+    row is kept and the unknown reference counted ("not in the product catalogue").
+    """
 
     table: str
     column: str
     ref_table: str
     ref_column: str
+    enforced: bool = False
 
 
 FOREIGN_KEYS: list[ForeignKey] = [
     ForeignKey("products", "supplier_id", "suppliers", "supplier_id"),
     ForeignKey("orders", "promo_id", "promotions", "promo_id"),
-    ForeignKey("order_lines", "order_id", "orders", "order_id"),
+    ForeignKey("order_lines", "order_id", "orders", "order_id", enforced=True),
     ForeignKey("order_lines", "sku", "products", "sku"),
-    ForeignKey("shipments", "order_id", "orders", "order_id"),
-    ForeignKey("returns", "order_id", "orders", "order_id"),
+    ForeignKey("shipments", "order_id", "orders", "order_id", enforced=True),
+    ForeignKey("returns", "order_id", "orders", "order_id", enforced=True),
     ForeignKey("returns", "sku", "products", "sku"),
     ForeignKey("service_tickets", "order_id", "orders", "order_id"),
     ForeignKey("service_tickets", "sku", "products", "sku"),
@@ -463,6 +539,14 @@ class ColumnSpec:
     description: str
     zh: str
     unit: str
+    #: The workbook vocabulary the values come from: ``platforms``, ``channels``, ``devices``,
+    #: with ``+all`` where the table's total row ('all') is allowed too; "" for none.
+    vocab: str = ""
+
+    @property
+    def required(self) -> bool:
+        """A required column identifies the row or carries its meaning; an empty value rejects it."""
+        return not self.nullable
 
 
 def _kind(dtype: str, name: str) -> str:
@@ -494,9 +578,19 @@ def columns(table: str) -> list[ColumnSpec]:
                 description=col.description or "",
                 zh=col.title or "",
                 unit=(col.metadata or {}).get("unit", ""),
+                vocab=(col.metadata or {}).get("vocab", ""),
             )
         )
     return specs
+
+
+def required(table: str) -> list[str]:
+    """The required columns of ``table``: those whose empty value rejects a row.
+
+    >>> required("orders")
+    ['order_id', 'platform', 'ordered_at', 'status', 'paid_amount']
+    """
+    return [c.name for c in columns(table) if c.required]
 
 
 def key(table: str) -> list[str]:
@@ -524,14 +618,18 @@ def render_dictionary() -> str:
         doc_rest = (TABLES[table].__doc__ or "").strip().splitlines()[1:]
         if any(line.strip() for line in doc_rest):
             out += [" ".join(line.strip() for line in doc_rest if line.strip()), ""]
-        out += ["| column | 中文 | type | unit | may be empty | meaning |", "|---|---|---|---|---|---|"]
+        out += ["| column | 中文 | type | unit | required | meaning |", "|---|---|---|---|---|---|"]
         for col in columns(table):
             meaning = col.description
             fk = fks.get((table, col.name))
             if fk:
-                meaning += f" (→ {fk.ref_table}.{fk.ref_column})"
+                meaning += f" (→ {fk.ref_table}.{fk.ref_column}{'' if fk.enforced else ', kept when unknown'})"
+            if col.vocab:
+                meaning += f" (values: `[store] {col.vocab.split('+')[0]}` in storebook.toml" + (
+                    ", or `all`)" if col.vocab.endswith("+all") else ")")
             out.append(
-                f"| {col.name} | {col.zh} | {col.kind} | {col.unit} | {'yes' if col.nullable else 'no'} | {meaning} |"
+                f"| {col.name} | {col.zh} | {col.kind} | {col.unit} | {'required' if col.required else 'optional'} "
+                f"| {meaning} |"
             )
         out.append("")
     out += [

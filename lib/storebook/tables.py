@@ -74,6 +74,12 @@ _NUMBERS |= {"mean_recency_days", "mean_frequency", "first_response_median_min",
              "resolution_median_h", "resolution_p90_h", "complaints_per_1000_orders", "expected", "csat"}
 _DATES |= {"received_on", "first_complaint_on", "last_complaint_on"}
 
+# The data-quality page.
+LABEL_COLUMNS |= {"of": "of"}
+_COUNTS |= {"files", "rows_read", "rows_written", "rows_rejected", "unknown_references", "rows", "known", "number",
+            "notes"}
+_RATES |= {"kept_share", "known_share"}
+
 GOOD, BAD, MUTED = "#1A7F37", "#C62828", "#6B6B6B"
 
 #: The house table style (inline: the HTML report loads no external CSS).

@@ -34,6 +34,7 @@ Example:
 
 from __future__ import annotations
 
+import contextvars
 import math
 import re
 import string
@@ -42,6 +43,7 @@ from typing import Any
 
 import pandas as pd
 
+from storebook import vocab
 from storebook.errors import StorebookError
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
@@ -58,26 +60,12 @@ def _e(en: str, zh: str) -> _L:
 
 # ----------------------------------------------------------------------------- vocabulary
 _VOCABULARY: dict[str, _L] = {
-    # platforms
-    "platform.tmall": _e("Tmall", "天猫"),
-    "platform.jd": _e("JD", "京东"),
-    "platform.douyin": _e("Douyin", "抖音"),
-    "platform.web": _e("Web shop", "官网商城"),
+    # platforms, channels (traffic sources) and devices: the catalogue of storebook.vocab
+    **{f"{kind}.{value}": _e(en, zh) for kind, values in vocab.KINDS.items() for value, (en, zh) in values.items()},
     "platform.total": _e("All platforms", "全平台"),
-    # channels (traffic sources)
-    "channel.organic_search": _e("Organic search", "自然搜索"),
-    "channel.paid_search": _e("Paid search", "付费搜索"),
-    "channel.social": _e("Social", "社交媒体"),
-    "channel.email": _e("Email", "邮件营销"),
-    "channel.live_stream": _e("Live stream & short video", "直播与短视频"),
-    "channel.recommendation": _e("Platform recommendation", "平台推荐"),
-    "channel.direct": _e("Direct", "直接访问"),
-    "channel.referral": _e("Referral", "外部引荐"),
     "channel.all": _e("All channels", "全部渠道"),
     "channel.total": _e("All channels", "全部渠道"),
-    # devices
-    "device.mobile": _e("Mobile", "移动端"),
-    "device.pc": _e("PC", "PC端"),
+    "device.all": _e("All devices", "全部终端"),
     "device.total": _e("All devices", "全部终端"),
     # metrics (the department's names)
     "metric.visitors": _e("Visitors", "访客数"),
@@ -1396,15 +1384,46 @@ def is_key(value: str) -> bool:
     return isinstance(value, str) and bool(_KEY.match(value))
 
 
+#: The store's currency (ISO 4217) for every amount shown: set once per report page and pack
+#: from the store's identity (:func:`use_currency`); the sample store's CNY by default.
+_CURRENCY: contextvars.ContextVar[str] = contextvars.ContextVar("storebook_currency", default="CNY")
+#: How the department writes the currencies it meets; others as babel writes them (en).
+_SYMBOLS = {"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$",
+            "TWD": "NT$", "KRW": "₩", "INR": "₹", "CLP": "CLP$", "BRL": "R$", "CAD": "CA$", "AUD": "A$"}
+
+
+def use_currency(code: str) -> None:
+    """Show every amount from here on in ``code`` (``EUR`` → €12,345)."""
+    _CURRENCY.set((code or "CNY").upper())
+
+
+def currency_symbol(code: str | None = None) -> str:
+    """The symbol written before an amount: ``currency_symbol("EUR")`` → ``€``.
+
+    >>> currency_symbol("CNY"), currency_symbol("EUR"), currency_symbol("CHF")
+    ('¥', '€', 'CHF\xa0')
+    """
+    code = (code or _CURRENCY.get()).upper()
+    if code in _SYMBOLS:
+        return _SYMBOLS[code]
+    try:
+        from babel.numbers import get_currency_symbol
+
+        symbol = get_currency_symbol(code, locale="en")
+    except Exception:  # noqa: BLE001 - babel missing or an unknown code: the code itself
+        symbol = code
+    return symbol if symbol != code else code + "\xa0"
+
+
 def format_money(value: float, decimals: int = 0) -> str:
-    """Money as the department writes it, the sign before the currency.
+    """Money as the department writes it, the sign before the currency (the store's).
 
     >>> format_money(1234.5), format_money(-62829.4), format_money(-0.4)
     ('¥1,234', '−¥62,829', '¥0')
     """
     text = f"{abs(value):,.{decimals}f}"
     negative = value < 0 and any(ch not in "0.," for ch in text)
-    return ("−¥" if negative else "¥") + text
+    return ("−" if negative else "") + currency_symbol() + text
 
 
 def _missing(value: Any) -> bool:
@@ -2007,3 +2026,95 @@ _PROMOTION_COMPETITOR_SUPPLIER: dict[str, _L] = {
     ),
 }
 CATALOGUE.update(_PROMOTION_COMPETITOR_SUPPLIER)
+
+# ----------------------------------------------------------------------------- data quality
+_DATA_QUALITY: dict[str, _L] = {
+    "data_quality.title": _e("How far can the numbers be trusted? — {month}", "数据质量 — {month}"),
+    "data_quality.question": _e(
+        "What did storebook keep and reject of the exports, how complete are the columns the reports lean on, "
+        "and which files are behind the numbers?",
+        "导出数据有多少被采用、多少被拒收，各报告所依赖的字段是否完整，数字来自哪些文件？"),
+    "data_quality.ingest": _e("How much of each export was kept?", "各表数据的采用情况如何？"),
+    "data_quality.ingest.takeaway": _e(
+        "{rows_written:count} of {rows_read:count} rows were kept ({kept_share:pct}); the table with the most "
+        "rejected is {worst_table} ({worst_kept_share:pct} kept).",
+        "共读取 {rows_read:count} 行，采用 {rows_written:count} 行（{kept_share:pct}）；拒收比例最高的是 "
+        "{worst_table}（采用 {worst_kept_share:pct}）。"),
+    "data_quality.ingest.takeaway.all": _e(
+        "Every one of the {rows_read:count} rows read was kept.", "读取的 {rows_read:count} 行全部被采用。"),
+    "data_quality.rejections": _e("Why were rows rejected?", "数据为何被拒收？"),
+    "data_quality.rejections.takeaway": _e(
+        "Rejected rows are listed with their file, row and reason by `storebook rejected`; fix them in the "
+        "export (or in storebook.toml where the reason says so) and ingest again.",
+        "被拒收的行及其文件、行号和原因可用 `storebook rejected` 查看；请在导出文件中修正（或按提示修改 "
+        "storebook.toml）后重新导入。"),
+    "data_quality.rejections.none": _e("No row was rejected.", "没有被拒收的数据。"),
+    "data_quality.coverage": _e("How complete are the columns the reports lean on?", "各报告依赖的字段是否完整？"),
+    "data_quality.coverage.title": _e("Share of rows with a known value (this month; catalogues: all rows)",
+                                      "有值记录占比（本月；商品、供应商等为全部记录）"),
+    "data_quality.coverage.takeaway": _e(
+        "Province is known for {province_known:pct} of the month's orders, the channel for {channel_known:pct} "
+        "and the customer for {customer_known:pct} (guest checkouts have none); sections that need a column "
+        "use the rows where it is known.",
+        "本月订单中 {province_known:pct} 有收货省份，{channel_known:pct} 有流量渠道，{customer_known:pct} "
+        "有客户（游客下单没有客户）；依赖某字段的章节只使用该字段有值的记录。"),
+    "data_quality.orders": _e("Which orders and lines need a caveat?", "哪些订单和商品明细需要注意？"),
+    "data_quality.orders.takeaway": _e(
+        "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "
+        "sales; {guest_share:pct} of paid orders are guest checkouts; {adjusted_share:pct} carry a booked "
+        "adjustment (tax, shipping discount …); {not_in_catalogue_share:pct} of lines sell a SKU that is not in "
+        "the product catalogue; unit cost is known for {cost_known_revenue:pct} of line revenue, so margins "
+        "cover that part only.",
+        "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
+        "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）；{not_in_catalogue_share:pct} 的商品明细"
+        "对应的 SKU 不在商品资料中；已知单位成本的部分占商品销售额的 {cost_known_revenue:pct}，毛利仅覆盖这部分。"),
+    "data_quality.files": _e("Which files are behind the numbers?", "数字来自哪些文件？"),
+    "data_quality.files.takeaway": _e(
+        "{files:count} files feed {tables:count} tables; each file's notes (what the adapter did, what the "
+        "platform's numbers mean) are in data/processed/_ingest.json.",
+        "{files:count} 个文件构成 {tables:count} 张表；每个文件的说明（适配器做了什么、平台口径）见 "
+        "data/processed/_ingest.json。"),
+    "col.table": _e("Table", "数据表"),
+    "col.files": _e("Files", "文件数"),
+    "col.rows_read": _e("Rows read", "读取行数"),
+    "col.rows_written": _e("Rows kept", "采用行数"),
+    "col.rows_rejected": _e("Rows rejected", "拒收行数"),
+    "col.kept_share": _e("Kept", "采用率"),
+    "col.unknown_references": _e("Unknown references kept", "未匹配引用（已保留）"),
+    "col.column": _e("Column", "字段"),
+    "col.problem": _e("Reason", "原因"),
+    "col.rows": _e("Rows", "行数"),
+    "col.example": _e("First seen", "首次出现"),
+    "col.field": _e("Column", "字段"),
+    "col.known": _e("Known", "有值"),
+    "col.known_share": _e("Known share", "有值占比"),
+    "col.number": _e("Number", "数量"),
+    "col.of": _e("Share of", "占比基数"),
+    "col.path": _e("File", "文件"),
+    "col.source": _e("Read as", "数据源"),
+    "col.encoding": _e("Encoding", "编码"),
+    "col.notes": _e("Notes", "说明条数"),
+    "metric.known_share": _e("Known share", "有值占比"),
+    "metric.placed": _e("Orders placed", "下单数"),
+    "metric.paid": _e("Orders paid", "已付款订单"),
+    "metric.pending": _e("Pending (not paid yet)", "待付款"),
+    "metric.unpaid_closed": _e("Closed or cancelled unpaid", "未付款即关闭或取消"),
+    "metric.guests": _e("Guest checkouts (no customer)", "游客下单（无客户）"),
+    "metric.adjusted": _e("Orders with a booked adjustment", "含调整金额的订单"),
+    "metric.adjustment_amount": _e("Adjustments booked", "调整金额合计"),
+    "metric.items_unknown": _e("Paid orders without an items amount", "缺少商品总额的已付订单"),
+    "metric.lines": _e("Order lines of paid orders", "已付订单的商品明细"),
+    "metric.lines_without_sku": _e("Lines without a SKU", "无 SKU 的明细"),
+    "metric.lines_not_in_catalogue": _e("Lines not in the product catalogue", "不在商品资料中的明细"),
+    "metric.revenue_cost_known": _e("Line revenue with a known unit cost", "已知单位成本的商品销售额"),
+    "metric.kept_share": _e("Rows kept", "数据采用率"),
+    "metric.rows_rejected": _e("Rows rejected", "拒收行数"),
+    "metric.province_known": _e("Orders with a province", "有收货省份的订单"),
+    "metric.cost_known_revenue": _e("Revenue with a known cost", "已知成本的销售额"),
+    "metric.guest_share": _e("Guest checkouts", "游客下单占比"),
+    "of.placed": _e("orders placed", "下单数"),
+    "of.paid": _e("paid orders", "已付订单"),
+    "of.lines": _e("lines", "明细行"),
+    "of.revenue": _e("line revenue", "商品销售额"),
+}
+CATALOGUE.update(_DATA_QUALITY)

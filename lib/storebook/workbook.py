@@ -4,13 +4,19 @@ Metric functions are written once as Ibis expressions and call :meth:`Workbook.e
 which runs them and normalises the result's dtypes in one place (engines disagree on date
 resolution and on nullable integers). The backend is chosen by one connect argument:
 DuckDB in-process by default; the same expressions run on any Ibis backend.
+
+Which folder holds the tables is decided once, when the workbook is opened, by
+:func:`storebook.generations.resolve`: the current generation of data/processed (or a
+folder in the flat layout). An open workbook keeps reading that generation while newer
+ingests publish others; it is kept until the ingest after the next one.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import warnings
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,9 +24,10 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook import periods, schema
+from storebook import generations, periods, schema
 from storebook.config import Config
 from storebook.errors import NoDataError, StorebookError
+from storebook.identity import StoreIdentity, identify
 
 
 def _quiet_warnings() -> None:
@@ -68,29 +75,8 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
-def is_lake_uri(location: str | Path) -> bool:
-    """Whether a processed-data location is a URI (``s3a://bucket/processed``, ``file:///…``)."""
-    return isinstance(location, str) and "://" in location
-
-
-#: Lake URI schemes Spark spells differently from Arrow (Hadoop's s3a/s3n are Arrow's s3).
-_ARROW_SCHEMES = {"s3a": "s3", "s3n": "s3"}
-
-
-def _lake_fs(uri: str):  # noqa: ANN202 - (pyarrow FileSystem, path) or None
-    """An Arrow filesystem to look inside a lake URI, or None where Arrow cannot reach it.
-
-    Only for looking (which tables exist, the ingest manifest): the engine itself reads
-    the Parquet. A lake Arrow cannot open here (an unsupported scheme, no credentials on
-    this machine) is taken on trust, and the engine's own read reports what is wrong.
-    """
-    import pyarrow.fs
-
-    scheme, _, rest = uri.partition("://")
-    try:
-        return pyarrow.fs.FileSystem.from_uri(f"{_ARROW_SCHEMES.get(scheme, scheme)}://{rest}")
-    except Exception:  # noqa: BLE001 - any failure means "cannot look", never "no data"
-        return None
+#: Kept importable from here: the lake helpers live with the resolver.
+is_lake_uri = generations.is_lake_uri
 
 
 class Workbook:
@@ -99,18 +85,33 @@ class Workbook:
     Args:
         con: an Ibis backend connection.
         config: the workbook configuration.
-        processed_dir: the folder of the canonical Parquet datasets, or a lake URI
+        processed_dir: the processed location as given: a folder, or a lake URI
             (``s3a://bucket/processed``) that the backend reads.
+        where: which folder under it holds the tables (default: resolved now).
     """
 
-    def __init__(self, con: ibis.BaseBackend, config: Config, processed_dir: Path | str) -> None:
+    def __init__(self, con: ibis.BaseBackend, config: Config, processed_dir: Path | str,
+                 where: generations.Location | None = None) -> None:
         self.con = con
         self.config = config
         self.processed_dir = processed_dir
+        self.where = where or generations.resolve(processed_dir)
         self._tables: dict[str, ibis.Table] = {}
+        self._identity: StoreIdentity | None = None
 
     def __repr__(self) -> str:
-        return f"Workbook({self.processed_dir}, backend={self.con.name}, tables={self.tables()})"
+        generation = f", generation={self.generation}" if self.generation else ""
+        return f"Workbook({self.processed_dir}{generation}, backend={self.con.name}, tables={self.tables()})"
+
+    @property
+    def data_dir(self) -> Path | str:
+        """The folder (or URI) holding this workbook's tables: a generation, or the flat folder."""
+        return self.where.data
+
+    @property
+    def generation(self) -> str | None:
+        """The generation of data/processed this workbook reads (None in the flat layout)."""
+        return self.where.generation
 
     # -- tables ------------------------------------------------------------------------
     def tables(self) -> list[str]:
@@ -119,14 +120,13 @@ class Workbook:
 
     def location(self, name: str) -> str:
         """Where a table's Parquet files are: a folder, or a URI under the lake."""
-        if is_lake_uri(self.processed_dir):
-            return f"{str(self.processed_dir).rstrip('/')}/{name}"
-        return str(Path(self.processed_dir) / name)
+        return str(self.where.path(name))
 
     def has(self, name: str) -> bool:
-        if not is_lake_uri(self.processed_dir):
-            return (Path(self.processed_dir) / name).is_dir()
-        found = _lake_fs(self.location(name))
+        """Whether the workbook holds the table ``name``."""
+        if not is_lake_uri(self.data_dir):
+            return Path(self.location(name)).is_dir()
+        found = generations.lake_fs(self.location(name))
         if found is None:
             return True  # cannot look: let the engine's read say whether it is there
         import pyarrow.fs
@@ -147,12 +147,14 @@ class Workbook:
             raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLES)}")
         if name not in self._tables:
             folder = self.location(name)
+            self._check_generation()
             if not self.has(name):
                 raise NoDataError(
                     f"the workbook has no '{name}' table ({folder} is missing): put its exports under "
                     f"data/raw/{name}/ and run `storebook ingest`"
                 )
-            self._tables[name] = self.con.read_parquet(f"{folder}/*.parquet", table_name=name)
+            with self._replaced_generation():
+                self._tables[name] = self.con.read_parquet(f"{folder}/*.parquet", table_name=name)
         return self._tables[name]
 
     def __getattr__(self, name: str) -> ibis.Table:
@@ -161,10 +163,32 @@ class Workbook:
         raise AttributeError(name)
 
     # -- running -----------------------------------------------------------------------
+    def _check_generation(self) -> None:
+        """Raise what happened when the generation this workbook opened has been removed
+        by newer ingests since (the engine would only say that a file is missing)."""
+        data = self.data_dir
+        if self.generation and isinstance(data, Path) and not data.is_dir():
+            raise StorebookError(
+                f"the processed data this workbook opened (generation {self.generation} of {self.processed_dir}) "
+                "has been replaced by newer ingests since: open the workbook again (storebook.open())"
+            )
+
+    @contextlib.contextmanager
+    def _replaced_generation(self) -> Iterator[None]:
+        """Run engine work; a failure caused by the generation having been removed says so."""
+        try:
+            yield
+        except Exception as exc:
+            try:
+                self._check_generation()
+            except StorebookError as replaced:
+                raise replaced from exc
+            raise
+
     def execute(self, expr: ibis.Expr) -> pd.DataFrame:
         """Run an Ibis expression and return a normalised pandas frame."""
         _quiet_warnings()
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), self._replaced_generation():
             _quiet_warnings()
             result = expr.to_pandas()
         if isinstance(result, pd.Series):
@@ -175,7 +199,7 @@ class Workbook:
 
     def scalar(self, expr: ibis.Expr) -> float:
         """Run a scalar expression; missing → NaN."""
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), self._replaced_generation():
             _quiet_warnings()
             value = expr.to_pandas() if hasattr(expr, "to_pandas") else expr.execute()
         return float("nan") if value is None or (isinstance(value, float) and np.isnan(value)) else value
@@ -188,7 +212,8 @@ class Workbook:
             return self.execute(self.con.sql(query))
         # Ibis 12's con.sql() calls a DuckDB method that 2.0 removed. The relation is read
         # to the end at once, so no unfinished result blocks the connection (PITFALLS.md).
-        return normalise(self.con.con.sql(query).to_arrow_table().to_pandas())
+        with self._replaced_generation():
+            return normalise(self.con.con.sql(query).to_arrow_table().to_pandas())
 
     # -- periods -----------------------------------------------------------------------
     def data_range(self) -> tuple[date, date]:
@@ -224,9 +249,10 @@ class Workbook:
         return p
 
     def platforms(self, requested: list[str] | str | None = None) -> list[str]:
-        """The platforms to analyse: all configured ones, or the requested ones, checked."""
+        """The platforms to analyse: every configured platform the data holds (in the
+        configuration's order), or the requested ones, checked against the configuration."""
         if requested in (None, "", "all", []):
-            return self.config.platforms
+            return self.identity().platforms
         wanted = [requested] if isinstance(requested, str) else list(requested)
         unknown = [p for p in wanted if p not in self.config.platforms]
         if unknown:
@@ -236,23 +262,18 @@ class Workbook:
         return wanted
 
     def ingest_manifest(self) -> dict:
-        """The ``_ingest.json`` of the processed data (its fingerprint, counts, files)."""
-        if not is_lake_uri(self.processed_dir):
-            path = Path(self.processed_dir) / "_ingest.json"
-            return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        found = _lake_fs(self.location("_ingest.json"))
-        if found is None:
-            return {}
-        fs, path = found
-        try:
-            with fs.open_input_stream(path) as stream:
-                return json.loads(stream.read().decode("utf-8"))
-        except (OSError, ValueError):
-            return {}
+        """The ``_ingest.json`` of this workbook's tables (their fingerprint, counts, files)."""
+        return generations.read_manifest(self.where)
 
     @property
     def fingerprint(self) -> str:
         return self.ingest_manifest().get("fingerprint", "")
+
+    def identity(self) -> StoreIdentity:
+        """The store's name, currency and platforms: configured, else as the data says."""
+        if self._identity is None:
+            self._identity = identify(self.config, self.ingest_manifest())
+        return self._identity
 
 
 SPARK_PREFIXES = ("spark", "spark://", "local", "yarn", "k8s://")
@@ -329,4 +350,29 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
         con = _connect_spark(backend, spark_session)
     else:
         raise StorebookError(f"backend '{backend}' is not known; use 'duckdb', 'spark' or a Spark master URL")
-    return Workbook(con, config, processed)
+    reader = _spark_text_reader(con) if is_lake_uri(processed) and con.name == "pyspark" else None
+    where = generations.resolve(processed, reader)
+    if isinstance(where.data, Path) and not where.generation and not (
+            (where.data / "_ingest.json").is_file() or any((where.data / t).is_dir() for t in schema.TABLES)):
+        raise NoDataError(  # e.g. only the parse cache of an ingest that stopped on a bad file
+            f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
+        )
+    return Workbook(con, config, processed, where)
+
+
+def _spark_text_reader(con: ibis.BaseBackend):  # noqa: ANN202 - Callable[[str], str | None]
+    """Reads a small lake file through Arrow, else through Spark's own filesystem access
+    (the cluster's credentials), so that the generation pointer of a lake Arrow cannot
+    reach from here is still found."""
+
+    def read(uri: str) -> str | None:
+        text = generations.read_lake_text(uri)
+        if text is not None or generations.lake_fs(uri) is not None:
+            return text
+        try:
+            rows = con._session.read.text(uri, wholetext=True).collect()  # noqa: SLF001
+        except Exception:  # noqa: BLE001 - absent or unreadable: the flat layout
+            return None
+        return rows[0][0] if rows else None
+
+    return read

@@ -44,7 +44,7 @@ __all__ = ["PERSONAL_COLUMNS", "SOURCES", "CanonicalSource", "Registry", "Source
            "data_files", "detect", "registry"]
 
 #: Bump when an adapter's output changes, so that cached parses are not reused.
-ADAPTERS_VERSION = "1"
+ADAPTERS_VERSION = "2"
 DATA_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}
 
 
@@ -138,17 +138,27 @@ def _missing_columns(path: Path, table: str) -> InputError:
     )
 
 
-def builtin_sources(timezone: str = "Asia/Shanghai") -> list[Source]:
-    """The adapters storebook ships, for a store in ``timezone``."""
-    from storebook.sources import ga4, jd, shopify, tmall
+def builtin_sources(timezone: str = "Asia/Shanghai",
+                    periods: list[tuple[str, tuple[str, str]]] | None = None) -> list[Source]:
+    """The adapters storebook ships, for a store in ``timezone``.
 
-    return [
+    ``periods`` are the periods declared for report files that name no day (pins with
+    ``period:``): (pattern under data/raw, (first day, last day)).
+    """
+    from storebook.sources import ga4, jd, shopify, tmall
+    from storebook.sources.reports import SourceReport
+
+    sources: list[Source] = [
         CanonicalSource(),
         shopify.ShopifyOrders(timezone), shopify.ShopifyProducts(),
         tmall.TmallOrders(), tmall.SycmTraffic(),
         jd.JdOrders(), jd.JdTraffic(),
-        ga4.Ga4Traffic(), ga4.Ga4Totals(),
+        ga4.Ga4Traffic(), ga4.Ga4Totals(), ga4.Ga4Download(),
     ]
+    for source in sources:
+        if isinstance(source, SourceReport):
+            source.periods = list(periods or [])
+    return sources
 
 
 @dataclass
@@ -165,6 +175,9 @@ class Registry:
     pins: list[tuple[str, str]] = field(default_factory=list)
     tag: str = ""
     declared_in: str = "storebook.sources.yaml"
+    #: The values the workbook accepts in vocabulary columns (``schema.ColumnSpec.vocab``):
+    #: ``{"platforms": [...], "channels+all": [...], …}``; None = no check (a bare registry).
+    vocab: dict[str, list[str]] | None = None
     #: The limits and declared encodings the readers work under (``[ingest]`` in storebook.toml).
     policy: ReadPolicy = field(default_factory=ReadPolicy)
     #: The store's time zone (timestamps with an offset are converted to it).
@@ -185,7 +198,7 @@ def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily
     timezone = config.timezone if config is not None else "Asia/Shanghai"
     declared = (custom.load_declarations(config.root, timezone) if config is not None
                 else custom.Declarations())
-    builtin = builtin_sources(timezone)
+    builtin = builtin_sources(timezone, declared.periods)
     names = {s.name for s in builtin}
     for src in declared.sources:
         if src.name in names:
@@ -196,10 +209,15 @@ def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily
             raise InputError(declared.path, f"the pin for '{pattern}' uses the unknown source '{name}'",
                              expected=f"one of {', '.join(sorted(names | {s.name for s in declared.sources}))}",
                              todo=f"fix `use:` in {declared.path.name}")
+    vocab = None
+    if config is not None:
+        names = sorted({c.vocab for t in schema.TABLES for c in schema.columns(t) if c.vocab})
+        vocab = {name: config.vocabulary(name) for name in names}
     policy = ReadPolicy.from_config(config) if config is not None else ReadPolicy()
     encodings = json.dumps(sorted(policy.encodings))  # a declared encoding changes how a file reads
-    tag = hashlib.sha256(f"{ADAPTERS_VERSION}|{timezone}|{declared.text}|{encodings}".encode()).hexdigest()
-    return Registry([*declared.sources, *builtin], declared.pins, tag, declared.path.name, policy, timezone)
+    tag = hashlib.sha256(f"{ADAPTERS_VERSION}|{timezone}|{declared.text}|{sorted((vocab or {}).items())}|{encodings}"
+                         .encode()).hexdigest()
+    return Registry([*declared.sources, *builtin], declared.pins, tag, declared.path.name, vocab, policy, timezone)
 
 
 #: The built-in adapters (for a store in Asia/Shanghai); ingest uses :func:`registry`.
@@ -316,6 +334,8 @@ def detect(path: Path, raw_root: Path, sources: Registry | list[Source] | None =
             return pinned
     header = read_header(path)[0]
     found = [s for s in reg.sources if s.matches(path, header, raw_root)]
+    if len(found) > 1:  # a source read only through joins yields to one that feeds a table
+        found = [s for s in found if not getattr(s, "lookup_only", False)] or found
     if len(found) == 1:
         return found[0]
     if not found:
@@ -324,6 +344,9 @@ def detect(path: Path, raw_root: Path, sources: Registry | list[Source] | None =
     todo = (f"pin the file to one of them in {reg.declared_in} beside storebook.toml:"
             f" `pins: [{{files: \"{rel}\", use: {found[-1].name}}}]` (a pattern like \"{Path(rel).parent.as_posix()}/*\""
             " pins a whole folder)")
+    if sum(1 for s in found if s.name != "canonical" and s.name not in {b.name for b in SOURCES}) > 1:
+        todo += (", or, to feed several tables from one file, declare one custom source with `tables:`"
+                 " (docs/sources.md)")
     if any(s.name == "canonical" for s in found):
         todo = (f"data/raw/{Path(rel).parts[0]}/ is the canonical layout's folder for that table: move a platform "
                 f"export into a folder of its own (e.g. data/raw/{found[-1].name.split('_')[0]}/), or " + todo)

@@ -62,6 +62,13 @@ class SourceFrame:
             rows sharing ``supersede_by`` values are kept from the file of the greatest
             version only ("newest wins"); the others are rejected as superseded.
         supersede_by: the columns that identify a record across files (default: the key).
+        currency: the currency the export states its amounts in (Shopify's ``Currency``
+            column), when it states one; ingest records it per file in ``_ingest.json`` so
+            that the store's identity can be taken from the data. Amounts are never converted.
+        problems: rows the adapter itself rejects, aligned with ``frame``: ``column``,
+            ``value`` and ``reason`` ('' where the row is fine). Ingest rejects them with
+            that reason before it parses the row (a custom source's input that does not
+            read as its declared type).
         bad_rows: rows of the file the reader could not split into columns (row, column,
             reason): ingest rejects them, so that they are counted.
         number_format: how the frame's numbers are written (None: ingest tells from the values).
@@ -76,6 +83,8 @@ class SourceFrame:
     column_notes: dict[str, str] = field(default_factory=dict)
     version: str | None = None
     supersede_by: list[str] | None = None
+    currency: str | None = None
+    problems: pd.DataFrame | None = None
     bad_rows: pd.DataFrame | None = None
     number_format: NumberFormat | None = None
 
@@ -190,6 +199,19 @@ def int_text(values: pd.Series) -> pd.Series:
     return _map_floats(values, lambda v: "" if pd.isna(v) else str(int(round(v))) if math.isfinite(v) else str(v))
 
 
+def name_key(names: pd.Series) -> pd.Series:
+    """The key of an item known by its name only: ``name:`` + the name, case and spacing
+    folded, at most 120 characters — as ingest keys an order line without a SKU
+    (``ingest._key_lines``), so that a catalogue variant without a SKU and the order lines
+    that sold it share one key.
+
+    >>> name_key(pd.Series(["Classic  Varsity Top - Small"])).tolist()
+    ['name:classic varsity top - small']
+    """
+    folded = names.astype(str).str.casefold().str.split().str.join(" ").str.slice(0, 120)
+    return ("name:" + folded).astype("str")
+
+
 def canonical(table: str, columns: dict[str, pd.Series | str], index: pd.Index) -> pd.DataFrame:
     """A text frame with exactly the table's columns: given ones, the rest empty."""
     data = {}
@@ -234,6 +256,9 @@ class PlatformSource:
     signature: tuple[str, ...] = ()
     #: Alternative names for a column, normalised to the first (exports vary by version).
     aliases: dict[str, tuple[str, ...]] = {}
+    #: Groups of names of which the header must hold at least one each (an export that
+    #: names a line by its SKU or by its name, depending on its version).
+    signature_any: tuple[tuple[str, ...], ...] = ()
     #: A table ends at the first empty row (GA4 appends further sections after one).
     stop_at_blank = False
 
@@ -244,7 +269,7 @@ class PlatformSource:
         wanted = set(self.signature)
         for i, row in enumerate(rows[:40]):
             names = {self._canon(c) for c in row}
-            if wanted <= names:
+            if wanted <= names and all(names & set(group) for group in self.signature_any):
                 return i
         return None
 
@@ -260,13 +285,15 @@ class PlatformSource:
 
     def diagnose(self, path: Path, header: list[str], raw_root: Path) -> tuple[float, list[str]]:
         """How close the file comes to this export: (share of the signature found, missing names)."""
-        best: tuple[float, list[str]] = (0.0, list(self.signature))
+        wanted = [*self.signature, *(" or ".join(g) for g in self.signature_any)]
+        best: tuple[float, list[str]] = (0.0, wanted)
         for row in head_rows(path)[:40]:
             names = {self._canon(c) for c in row}
-            found = [s for s in self.signature if s in names]
-            score = len(found) / len(self.signature)
+            missing = [s for s in self.signature if s not in names]
+            missing += [" or ".join(g) for g in self.signature_any if not names & set(g)]
+            score = 1 - len(missing) / len(wanted)
             if score > best[0]:
-                best = (score, [s for s in self.signature if s not in names])
+                best = (score, missing)
         return best
 
     def load(self, path: Path) -> tuple[RawFrame, list[list[str]], int]:
@@ -336,13 +363,22 @@ for _zh, (_en, _code) in PROVINCES.items():
 _PROVINCE_LOOKUP.update({"xizang": "西藏", "nei mongol": "内蒙古", "inner mongolia autonomous region": "内蒙古"})
 
 
+#: Longer than any province, state or country name: text this long is an address.
+MAX_REGION_LENGTH = 40
+
+
 def province(text: pd.Series) -> pd.Series:
     """Province (short Chinese name) from a province field or a whole address.
 
     >>> province(pd.Series(["浙江省 杭州市 西湖区 文三路1号", "Zhejiang", "ZJ", "内蒙古自治区呼和浩特市"])).tolist()
     ['浙江', '浙江', '浙江', '内蒙古']
 
-    Text that names no province is passed on (ingest keeps it as written, never a street).
+    Text that names no Chinese province is a region or country elsewhere, passed on as
+    written (``United Kingdom``, ``Île-de-France``, ``CA``); text that looks like a street
+    address (it holds a digit, or is longer than any region's name) is never passed on.
+
+    >>> province(pd.Series(["United Arab Emirates", "151 O'Connor St", "Ontario"])).tolist()
+    ['United Arab Emirates', '', 'Ontario']
     """
     def one(value: str) -> str:
         v = str(value).strip()
@@ -356,5 +392,8 @@ def province(text: pd.Series) -> pd.Series:
                 return zh
         word = re.split(r"[\s,，/]+", v)[0]
         hit = _PROVINCE_LOOKUP.get(word.lower())
-        return hit if hit else ("" if len(v) > 12 else v)  # never pass a street address on
+        if hit:
+            return hit
+        street = any(ch.isdigit() for ch in v) or len(v) > MAX_REGION_LENGTH or len(v.split()) > 5
+        return "" if street else v  # never pass a street address on
     return map_unique(text.astype(str), one).astype("str")

@@ -1,12 +1,15 @@
 """Custom sources: an analyst describes an export in ``storebook.sources.yaml`` (beside
 storebook.toml) and storebook reads it without code.
 
-A declaration names the files (a pattern under data/raw), how to read them (encoding,
-separator, header row, sheet, footer lines), which canonical table they feed, which export
-column gives each canonical column, fixed values, value maps, date formats and number
-separators. ``pins`` assign files to a built-in or custom source when several would
-recognise them. docs/sources.md is the reference; ``examples/storebook.sources.yaml`` is a
-worked example.
+A declaration names the files (patterns under data/raw), how to read them (encoding,
+separator, header row or column names, sheet, footer lines), how to read their columns
+(``inputs:`` types and date formats, ``missing:`` spellings, ``fill_down:``, ``where:``)
+and, per canonical table the file feeds, which export column or SQL expression gives each
+canonical column (``columns:``, ``compute:``, ``constants:``, ``values:``, ``defaults:``,
+``group_by:``). Other declared files can be joined by key (``joins:``). Each source is
+compiled to DuckDB queries over the file's rows (storebook.sources.mapping); ``pins``
+assign files to a source when several would recognise them. docs/sources.md is the
+reference; ``examples/`` holds worked examples.
 
 An ``encoding`` that the bytes contradict stops the ingest with a message naming the
 encoding the bytes do fit (it is not silently overridden: a wrong declaration often means
@@ -16,28 +19,26 @@ the file is not the export one thinks).
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
+import duckdb
 import yaml
 
-from storebook import schema
 from storebook.errors import InputError
-from storebook.parsing import NumberFormat, detect_number_format, parse_times
-from storebook.sources.base import SourceFrame, canonical, province
-from storebook.sources.readers import (
-    ENCODING_ALIASES,
-    HEADER_SCAN,
-    grid_frame,
-    read_grid_table,
-    read_records,
-)
+from storebook.parsing import NumberFormat
+from storebook.sources.base import SourceFrame
+from storebook.sources.mapping import compile as mapping_compile
+from storebook.sources.mapping import run as mapping_run
+from storebook.sources.mapping import sql as mapping_sql
+from storebook.sources.mapping.spec import SourceSpec, check_joins, parse_source
+from storebook.sources.readers import RawFrame, grid_frame, read_grid, read_grid_table
+from storebook.sources.reports import parse_period
 
 DECLARATIONS_NAME = "storebook.sources.yaml"
-SOURCE_KEYS = {"name", "table", "files", "encoding", "delimiter", "header_row", "sheet", "skip_footer", "decimal",
-               "thousands", "date_format", "date_formats", "timezone", "columns", "constants", "values", "description"}
 
 
 @dataclass
@@ -48,6 +49,8 @@ class Declarations:
     pins: list[tuple[str, str]] = field(default_factory=list)
     text: str = ""
     path: Path = Path(DECLARATIONS_NAME)
+    #: Pins that also declare the period a report covers (`period:`): (pattern, (first, last day)).
+    periods: list[tuple[str, tuple[str, str]]] = field(default_factory=list)
 
 
 def load_declarations(root: Path, timezone: str = "Asia/Shanghai") -> Declarations:
@@ -69,182 +72,239 @@ def load_declarations(root: Path, timezone: str = "Asia/Shanghai") -> Declaratio
     if not isinstance(data, dict) or set(data) - {"sources", "pins"}:
         raise InputError(path, f"unknown top-level keys {sorted(set(data) - {'sources', 'pins'}) if isinstance(data, dict) else data!r}",
                          expected="`sources:` and/or `pins:`", todo="see docs/sources.md")
-    sources = [CustomSource.from_dict(d, path, i, timezone) for i, d in enumerate(data.get("sources") or [])]
+    specs = [parse_source(d, path, i) for i, d in enumerate(data.get("sources") or [])]
     seen: set[str] = set()
-    for s in sources:
+    for s in specs:
         if s.name in seen:
             raise InputError(path, f"two sources are named '{s.name}'", expected="unique names",
                              todo="rename one of them")
         seen.add(s.name)
-    pins = []
+    check_joins(specs, path)
+    sources = [CustomSource(s, path, timezone) for s in specs]
+    by_name = {s.name: s for s in sources}
+    for s in sources:
+        s.partners = {alias: by_name[j.source] for alias, j in s.spec.joins.items()}
+    pins, periods = [], []
     for i, pin in enumerate(data.get("pins") or []):
-        if not isinstance(pin, dict) or set(pin) != {"files", "use"}:
-            raise InputError(path, f"pin #{i + 1} is {pin!r}", expected="`- files: \"<pattern>\"` and `use: <source>`",
+        if not isinstance(pin, dict) or not {"files", "use"} <= set(pin) <= {"files", "use", "period"}:
+            raise InputError(path, f"pin #{i + 1} is {pin!r}", expected="`- files: \"<pattern>\"` and `use: <source>` "
+                             "(and, for a report that names no day, `period:`)",
                              todo="see docs/sources.md, 'When two sources match'")
         for pattern in _patterns(pin["files"]):
             pins.append((pattern, str(pin["use"])))
-    return Declarations(sources, pins, text, path)
+        if "period" in pin:  # a report's totals over days its file does not name
+            try:
+                period = parse_period(pin["period"])
+            except ValueError as exc:
+                raise InputError(path, f"pin #{i + 1}: period {exc}", column="period",
+                                 expected="`period: 2019-07-29` or `period: {start: 2019-07-01, end: 2019-07-31}`",
+                                 todo="fix the pin's period") from None
+            periods += [(pattern, period) for pattern in _patterns(pin["files"])]
+    return Declarations(sources, pins, text, path, periods)
 
 
 def _patterns(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
+def _named(row: list[str]) -> list[str]:
+    """Header names: trailing empty cells dropped, an unnamed column called ``column_<n>``
+    (R writes its row names under an empty name; so do pandas' index columns)."""
+    names = [c.strip() for c in row]
+    while names and not names[-1]:
+        names.pop()
+    return [n or f"column_{i + 1}" for i, n in enumerate(names)]
+
+
 class CustomSource:
     """One declared source (see :func:`load_declarations`)."""
 
-    def __init__(self, spec: dict, path: Path, timezone: str) -> None:
+    def __init__(self, spec: SourceSpec, path: Path, timezone: str) -> None:
         self.spec = spec
         self.declared_in = path.name
-        self.name = str(spec["name"])
-        self.table = str(spec["table"])
-        self.files = _patterns(spec["files"])
+        self.name = spec.name
+        self.files = spec.files
+        self.tables = list(spec.outputs)
+        self.table = self.tables[0] if self.tables else ""
+        #: A source that feeds no table is read only through the joins of others: when
+        #: another source also recognises its files, that one reads them.
+        self.lookup_only = not spec.outputs
         self.store_timezone = timezone
-
-    @classmethod
-    def from_dict(cls, spec: object, path: Path, i: int, timezone: str) -> CustomSource:
-        def bad(problem: str, todo: str) -> InputError:
-            who = f"source '{spec.get('name')}'" if isinstance(spec, dict) and spec.get("name") else f"source #{i + 1}"
-            return InputError(path, f"{who}: {problem}", expected="a declaration as in docs/sources.md", todo=todo)
-
-        if not isinstance(spec, dict):
-            raise bad(f"is {spec!r}", "write each source as a mapping of keys")
-        unknown = set(spec) - SOURCE_KEYS
-        if unknown:
-            raise bad(f"unknown key(s) {', '.join(sorted(unknown))}", f"use only {', '.join(sorted(SOURCE_KEYS))}")
-        for key in ("name", "table", "files", "columns"):
-            if key not in spec:
-                raise bad(f"`{key}:` is missing", f"add `{key}:`")
-        table = spec["table"]
-        if table not in schema.TABLES:
-            raise bad(f"table '{table}' is not a canonical table", f"use one of {', '.join(schema.TABLES)}")
-        canon = {c.name for c in schema.columns(table)}
-        columns = spec.get("columns") or {}
-        constants = spec.get("constants") or {}
-        for key in ("columns", "constants", "values", "date_formats"):
-            if not isinstance(spec.get(key) or {}, dict):
-                raise bad(f"`{key}:` is not a mapping", f"write `{key}:` as canonical_column: value lines")
-            extra = set(spec.get(key) or {}) - canon
-            if extra:
-                raise bad(f"`{key}:` names {', '.join(sorted(extra))}, not column(s) of {table}",
-                          f"use the {table} columns: {', '.join(c.name for c in schema.columns(table))}")
-        required = [c.name for c in schema.columns(table) if not c.nullable]
-        missing = [c for c in required if c not in columns and c not in constants]
-        if missing:
-            raise bad(f"required {table} column(s) {', '.join(missing)} are neither in `columns:` nor `constants:`",
-                      "map each to the export's column, or give a fixed value under `constants:`")
-        encoding = str(spec.get("encoding", "auto")).lower()
-        if encoding not in ENCODING_ALIASES:
-            raise bad(f"encoding '{encoding}' is not supported", f"use one of {', '.join(ENCODING_ALIASES)}")
-        decimal = spec.get("decimal", ".")
-        if decimal == spec.get("thousands", "." if decimal == "," else ","):
-            raise bad("`decimal:` and `thousands:` are the same character", "set them to different characters")
-        return cls(spec, path, timezone)
+        self.partners: dict[str, CustomSource] = {}
 
     # -- the Source protocol
     def describe(self) -> str:
-        return f"{self.name} (custom source in {self.declared_in}: {self.table} from {', '.join(self.files)})"
+        what = ", ".join(self.tables) if self.tables else "joined by other sources"
+        return f"{self.name} (custom source in {self.declared_in}: {what} from {', '.join(self.files)})"
 
     def matches(self, path: Path, header: list[str], raw_root: Path) -> bool:
         rel = path.relative_to(raw_root).as_posix()
         return any(fnmatch.fnmatch(rel, p) for p in self.files)
 
     def diagnose(self, path: Path, header: list[str], raw_root: Path) -> tuple[float, list[str]]:
-        wanted = [str(v) for v in (self.spec.get("columns") or {}).values()]
+        wanted = sorted({v for out in self.spec.outputs.values() for v in out.columns.values()})
         found = [c for c in wanted if c in set(header)]
         return (len(found) / len(wanted) if wanted else 0.0), [c for c in wanted if c not in set(header)]
 
+    def definition(self) -> str:
+        """What a parse of this source's files depends on: its declaration and those it joins."""
+        parts = [self.spec.definition(), self.store_timezone]
+        parts += [f"{alias}={p.spec.definition()}" for alias, p in sorted(self.partners.items())]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def joined_files(self, path: Path, raw_root: Path) -> list[Path]:
+        """The files the joins of ``path`` read (their bytes change its parse too)."""
+        return [f for p in self.partners.values() for f in p.files_beside(path, raw_root)]
+
+    def files_beside(self, path: Path, raw_root: Path) -> list[Path]:
+        """This source's files, those in ``path``'s folder when there are any there."""
+        from storebook.sources import data_files
+
+        found = [f for f in data_files(raw_root) if self.matches(f, [], raw_root)]
+        near = [f for f in found if f.parent == path.parent]
+        return near or found
+
     def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]:
         spec = self.spec
-        where = f"{self.declared_in}, source '{self.name}'"
-        encoding = str(spec.get("encoding", "auto")).lower()
-        declared = None if encoding == "auto" else encoding
-        delimiter = str(spec["delimiter"]) if spec.get("delimiter") else None  # sniffed when not declared
-        header_row = int(spec.get("header_row", 1))
-        footer = int(spec.get("skip_footer", 0))
-        fast = None
-        if not footer and 1 <= header_row <= HEADER_SCAN and spec.get("sheet") is None:
-            def header_index(rows: list[list[str]]) -> int | None:  # a footer needs the row count: read_records'
-                return header_row - 1 if header_row - 1 < len(rows) else None
+        if self.lookup_only:
+            return  # read through the sources that join it
+        header, header_row = self.header(path)
+        joined, joined_files, notes = {}, {}, [f"custom source '{self.name}' declared in {self.declared_in}."]
+        for alias, partner in self.partners.items():
+            files = partner.files_beside(path, raw_root)
+            joined_files[alias] = files
+            jheader = partner.header(files[0])[0] if files else sorted(self._join_refs(alias))
+            joined[alias] = (partner.spec, jheader)
+        con = mapping_sql.connect()
+        try:
+            plan = mapping_compile.Compiler(spec, header, joined, self.store_timezone, self.declared_in, path,
+                                            header_row).compile(con)
+            # The declaration binds: now read the data.
+            period = self._period(path)
+            raw = self.read_rows(path, header)
+            tables = {}
+            for alias, (_, jheader) in joined.items():
+                parts = [mapping_run.text_table(self.partners[alias].read_rows(f, jheader), f.name,
+                                                self.partners[alias]._period(f)) for f in joined_files[alias]]
+                tables[alias] = mapping_run.stack(parts, jheader) if parts else mapping_compile.frame_of(jheader)
+            try:
+                results = mapping_run.execute(con, plan, mapping_run.text_table(raw, path.name, period), tables,
+                                              self.declared_in)
+            except duckdb.Error as exc:  # an expression that binds but fails on a value (a cast)
+                message = str(exc).split("\n\nLINE")[0].strip()[:400]
+                raise InputError(path, f"{self._where()}: an expression fails on the file's values: {message}",
+                                 expected="expressions that hold for every row",
+                                 todo="read the column with `inputs:` (a value that does not read is then rejected "
+                                      "with its row) or use try_cast(x AS type) instead of CAST") from None
+            notes += self._join_notes(con, plan, joined_files)
+            kept = con.sql(plan.kept_sql).fetchall()[0][0]
+        finally:
+            con.close()
+        if period:
+            notes.append(f"period {period[0]} to {period[1]} " + ("from the file name." if spec.period.from_file_name
+                                                                   else f"as declared in {self.declared_in}."))
+        read = len(raw.frame)
+        dropped = [c for c in header if c not in plan.used]
+        notes += raw.notes  # how the reader read the file (separator, sheet)
+        for number, res in enumerate(results):
+            out = spec.outputs[res.plan.table]
+            table_notes = list(notes)
+            if spec.where:
+                table_notes.append(f"{read - kept:,} of {read:,} rows skipped by `where: {spec.where}`.")
+            if out.where:
+                table_notes.append(f"{kept - res.entering:,} rows skipped by `{out.key}.where: {out.where}`.")
+            if res.plan.grouped:
+                table_notes.append(f"{res.entering:,} rows grouped into {len(res.frame):,} {res.plan.table} rows "
+                                   f"by {', '.join(out.group_by)} (each record's row is its group's first).")
+            # Rows the reader could not split into the header's columns are rejected once, with
+            # the first table the file feeds (they are counted, never dropped).
+            yield SourceFrame(res.plan.table, res.frame, res.rows, raw.encoding, dropped, notes=table_notes,
+                              column_notes=res.plan.column_notes, problems=res.problems,
+                              bad_rows=raw.bad_rows if number == 0 else None,
+                              number_format=NumberFormat(spec.decimal, spec.thousands) if spec.decimal != "." else None)
 
-            fast = read_grid_table(path, header_index, encoding=declared, delimiter=delimiter, declared_in=where)
-        if fast is not None:
-            raw, used_encoding = fast[0], fast[0].encoding
-        else:
-            records = read_records(path, encoding=declared, delimiter=delimiter, sheet=spec.get("sheet"),
-                                   declared_in=where)
-            rows, used_encoding = records.rows, records.encoding
-            if header_row < 1 or header_row > len(rows):
-                raise InputError(path, f"the declared header_row {header_row} is not in the file ({len(rows)} rows)",
-                                 expected="the 1-based row number of the header",
-                                 todo=f"fix `header_row:` in {where}")
-            if footer:
-                rows = rows[: max(header_row, len(rows) - footer)]
-            raw = grid_frame(path, rows, header_row - 1, used_encoding)
-            raw.notes = [*records.notes, *raw.notes]
-        columns = {k: str(v) for k, v in (spec.get("columns") or {}).items()}
-        absent = [v for v in columns.values() if v not in raw.frame.columns]
-        if absent:
-            raise InputError(
-                path, f"column(s) {', '.join(repr(a) for a in absent)} declared in {where} are not in the header",
-                row=header_row, column=absent[0],
-                expected=f"the header (row {header_row}) to hold them; it has: {', '.join(raw.frame.columns[:30])}",
-                todo="fix `columns:` (names must match the header exactly, spaces aside) or `header_row:`")
-        f = raw.frame
-        out: dict[str, pd.Series | str] = {}
-        notes = [f"custom source '{self.name}' declared in {self.declared_in}.", *raw.notes]
-        column_notes = {}
-        kinds = {c.name: c.kind for c in schema.columns(self.table)}
-        value_maps = spec.get("values") or {}
-        date_formats = spec.get("date_formats") or {}
-        for target, source in columns.items():
-            text = f[source].astype(str).str.strip()
-            if target in value_maps:
-                mapping = {str(k): str(v) for k, v in value_maps[target].items()}
-                text = text.map(lambda v, m=mapping: m.get(v, v)).astype("str")
-                column_notes[target] = f"values mapped by `values: {target}:` in {where}"
-            kind = kinds[target]
-            if kind in {"int", "Int64", "float"}:
-                text = self._number(text)
-            elif kind in {"date", "timestamp"}:
-                fmt = date_formats.get(target, spec.get("date_format"))
-                text = self._when(text, fmt, kind)
-                if fmt:
-                    column_notes[target] = f"declared date format {fmt} in {where}"
-            elif target == "province":
-                text = province(text)
-            out[target] = text
-        for target, value in (spec.get("constants") or {}).items():
-            out[target] = str(value).lower() if isinstance(value, bool) else str(value)
-        frame = canonical(self.table, out, f.index)
-        dropped = [c for c in f.columns if c not in set(columns.values())]
-        fmt = self._number_format()
-        if fmt is None:
-            fmt = detect_number_format([frame[t] for t in columns if kinds[t] in {"int", "Int64", "float"}])
-            if fmt.decimal == ",":
-                notes.append("numbers read with a decimal comma (1.234,50), as the file writes them.")
-        yield SourceFrame(self.table, frame, raw.rows, used_encoding, dropped, notes=notes,
-                          column_notes=column_notes, bad_rows=raw.bad_rows, number_format=fmt)
+    def _join_refs(self, alias: str) -> set[str]:
+        """The joined columns a join refers to (the header of a joined source with no file)."""
+        join, partner = self.spec.joins[alias], self.partners[alias].spec
+        names = set(join.columns) | set(partner.inputs) | set(partner.fill_down) | set(partner.fill_within)
+        for text in [*(r for _, r in join.on), *join.compute.values(), *([partner.where] if partner.where else [])]:
+            names |= {text} if mapping_sql.check_expression(text) else mapping_sql.column_refs(text)
+        return names - set(mapping_sql.PSEUDO_COLUMNS)
 
-    # -- value clean-ups
-    def _number(self, text: pd.Series) -> pd.Series:
-        """Numbers as written (ingest parses them in the declared format); "nothing" markers empty."""
-        return text.where(~text.isin(["-", "--", "null", "NULL"]), "")
+    def _join_notes(self, con, plan: mapping_compile.Plan, files: dict[str, list[Path]]) -> list[str]:  # noqa: ANN001
+        notes = []
+        for alias, stats_sql in plan.join_stats.items():
+            partner = self.partners[alias].name
+            if not files[alias]:
+                notes.append(f"no file of source '{partner}' was found: the columns of join '{alias}' are empty.")
+                continue
+            rows, keys = con.sql(stats_sql).fetchall()[0]
+            names = ", ".join(f.name for f in files[alias])
+            notes.append(f"joined {names} (source '{partner}', {rows:,} rows, {keys:,} keys) as '{alias}'.")
+        return notes
 
-    def _number_format(self) -> NumberFormat | None:
-        """The declared format (``decimal:``/``thousands:``), or None to tell from the values."""
-        if "decimal" not in self.spec and "thousands" not in self.spec:
+    def _period(self, path: Path) -> tuple[str, str] | None:
+        period = self.spec.period
+        if period is None:
             return None
-        decimal = str(self.spec.get("decimal", "."))
-        default = "." if decimal == "," else ","
-        return NumberFormat(decimal, str(self.spec.get("thousands", default)))
+        if not period.from_file_name:
+            return period.start, period.end
+        found = mapping_run.period_of_name(path.name)
+        if found is None:
+            raise InputError(path, f"the file name names no period ({self.declared_in}, source '{self.name}', "
+                             "`period: file_name`)", expected="a date (2019-07-29, 20190729), two dates (first and "
+                             "last day) or a month (2019-07) in the file name",
+                             todo="rename the file as the platform named it, or declare `period: {start: …, end: …}`")
+        return found
 
-    def _when(self, text: pd.Series, fmt: str | None, kind: str) -> pd.Series:
-        empty = text.isin(["", "-", "--", "null", "NULL"])
-        tz = self.spec.get("timezone") if kind == "timestamp" else None
-        # Offsets are converted, other times read in the declared zone (a time that does not
-        # exist there, in a daylight-saving gap, is left to ingest to reject).
-        parsed = parse_times(text.where(~empty), self.store_timezone, fmt=fmt, assume=str(tz) if tz else None)
-        shown = parsed.dt.strftime("%Y-%m-%d" if kind == "date" else "%Y-%m-%d %H:%M:%S")
-        # A value that does not fit the format is passed on as written: ingest rejects its row.
-        return shown.where(parsed.notna(), text.where(~empty, "")).astype("str")
+    # -- reading the file
+    def _where(self) -> str:
+        return f"{self.declared_in}, source '{self.name}'"
+
+    def _encoding(self) -> str | None:
+        return None if self.spec.encoding == "auto" else self.spec.encoding
+
+    def header(self, path: Path) -> tuple[list[str], int]:
+        """The file's column names (without reading its rows) and the header's row number."""
+        spec = self.spec
+        if spec.header_row == 0:
+            return list(spec.column_names), 0
+        rows, _ = read_grid(path, encoding=self._encoding(), delimiter=spec.delimiter, sheet=spec.sheet,
+                            declared_in=self._where(), limit=max(40, spec.header_row + 1))
+        if spec.header_row > len(rows):
+            raise InputError(path, f"the declared header_row {spec.header_row} is not in the file ({len(rows)} rows)",
+                             expected="the 1-based row number of the header",
+                             todo=f"fix `header_row:` in {self._where()}")
+        return _named(rows[spec.header_row - 1]), spec.header_row
+
+    def read_rows(self, path: Path, header: list[str]) -> RawFrame:
+        """The file's rows below its header as text, named by ``header``."""
+        spec, where = self.spec, self._where()
+        if spec.header_row and not spec.skip_footer:  # a footer needs the row count: the Python reader's
+            def header_index(rows: list[list[str]]) -> int | None:
+                index = spec.header_row - 1
+                return index if 0 <= index < len(rows) else None
+
+            position = itertools.count()
+
+            def rename(_: str) -> str:  # by position: unnamed columns get their column_<n> name
+                i = next(position)
+                return header[i] if i < len(header) else ""
+
+            fast = read_grid_table(path, header_index, rename, encoding=self._encoding(), delimiter=spec.delimiter,
+                                   declared_in=where)
+            if fast is not None:
+                return fast[0]
+        rows, used = read_grid(path, encoding=self._encoding(), delimiter=spec.delimiter, sheet=spec.sheet,
+                               declared_in=where)
+        if spec.skip_footer:
+            rows = rows[: max(spec.header_row, len(rows) - spec.skip_footer)]
+        if spec.header_row == 0:  # no header: the declared names stand above the first row
+            raw = grid_frame(path, [list(header), *rows], 0, used)
+            return RawFrame(raw.frame, raw.rows - 1, raw.encoding, raw.bad_rows.assign(row=raw.bad_rows["row"] - 1),
+                            raw.notes)
+        if spec.header_row > len(rows):
+            raise InputError(path, f"the declared header_row {spec.header_row} is not in the file ({len(rows)} rows)",
+                             expected="the 1-based row number of the header", todo=f"fix `header_row:` in {where}")
+        rows = [*rows[: spec.header_row - 1], list(header), *rows[spec.header_row:]]
+        return grid_frame(path, rows, spec.header_row - 1, used)

@@ -5,13 +5,14 @@ The order export has one row per order × item, the order's columns repeated on 
 same). It gives ``orders`` and ``order_lines`` (platform ``jd``):
 
 - status from 订单状态: 完成 → completed, 等待确认收货 → shipped, 等待出库/等待发货 → paid,
-  (已)取消/锁定 → cancelled, 退款成功 → refunded; 等待付款 is rejected (not paid yet);
+  (已)取消/锁定 → cancelled, 退款成功 → refunded; 等待付款 → pending (kept: not paid yet);
 - amounts per order: items = Σ 京东价 × 订购数量; shipping = 运费金额; paid = 应付金额;
   discount = items + shipping − paid; refund = 退款金额;
 - 客户地址 is reduced to the province; 客户姓名, 联系电话 are dropped; 下单帐号 is the customer;
 - lines: sku = 商家SKU (else 商品编号), unit_price = 京东价, discount_amount = 优惠金额 of the
   line when the export has it, else 0;
-- channel: the export has none, orders are written with ``direct`` (recorded as a note).
+- channel: the export has none: left empty (unknown), recorded as a note; device from 终端
+  (PC → pc, APP/微信/手Q/M端 → mobile, unknown when empty).
 
 京东商智 流量来源 report → ``traffic``: 一级来源/二级来源 mapped to channels; 终端 APP, 微信,
 手Q and M端 are the mobile device (summed), PC is pc; the 全部/汇总 row becomes ``all``.
@@ -39,7 +40,6 @@ from storebook.sources.readers import RawFrame
 from storebook.sources.reports import SourceReport
 
 PLATFORM = "jd"
-UNATTRIBUTED_CHANNEL = "direct"
 
 JD_CHANNELS = {
     "搜索": "organic_search", "京东搜索": "organic_search", "关键词搜索": "organic_search",
@@ -55,7 +55,7 @@ JD_CHANNELS = {
 ORDER_STATUS = [
     ("退款成功", "refunded"), ("完成", "completed"), ("等待确认收货", "shipped"), ("已发货", "shipped"),
     ("等待出库", "paid"), ("等待发货", "paid"), ("已取消", "cancelled"), ("取消", "cancelled"),
-    ("锁定", "cancelled"), ("等待付款", "unpaid (等待付款)"),
+    ("锁定", "cancelled"), ("等待付款", "pending"),
 ]
 ORDER_LEVEL = ["下单时间", "付款确认时间", "订单状态", "下单帐号", "客户地址", "应付金额", "运费金额", "退款金额",
                "订单来源", "终端"]
@@ -109,23 +109,24 @@ class JdOrders(PlatformSource):
                                                           index=o))
         status = status.where(status != "", text)
         terminal = get("终端").loc[o].str.lower()
-        device = np.where(terminal.isin(["pc", "pc端", "电脑"]), "pc",
-                          np.where(terminal == "", "mobile", "mobile"))
+        device = np.where(terminal.isin(["pc", "pc端", "电脑"]), "pc", np.where(terminal == "", "", "mobile"))
         orders = canonical("orders", {
             "order_id": oid[first], "platform": PLATFORM, "ordered_at": get("下单时间").loc[o], "paid_at": paid_at,
-            "status": status, "customer_id": code(get("下单帐号").loc[o]), "channel": UNATTRIBUTED_CHANNEL,
+            "status": status, "customer_id": code(get("下单帐号").loc[o]),
             "device": pd.Series(device, index=o), "province": province(get("客户地址").loc[o]),
             "items_amount": money_text(items), "discount_amount": money_text((items + shipping - paid).where(
                 paid_at != "", 0.0).round(2)),
             "shipping_amount": money_text(shipping), "paid_amount": money_text(paid), "refund_amount": money_text(refund),
         }, o)
         used = {"订单号", "订购数量", "京东价", "优惠金额", "商家SKU", "商品编号", *ORDER_LEVEL}
-        notes = ["JD: the order export has no traffic source: orders are written with channel 'direct' (unattributed).",
+        notes = ["JD: the order export has no traffic source: channel left empty (unknown).",
+                 "JD: 等待付款 = pending (kept: the payment rate needs unpaid orders).",
                  "JD: items = Σ 京东价 × 订购数量; paid = 应付金额; discount = items + 运费 − paid.",
-                 "JD: 客户地址 reduced to the province; names and phones dropped; device PC when 终端 says so, else mobile."]
+                 "JD: 客户地址 reduced to the province; names and phones dropped; device PC when 终端 says so, mobile "
+                 "for APP/微信/手Q/M端, unknown when empty."]
         dropped = self.dropped(f, used)
         yield SourceFrame("orders", orders, raw.rows[first.to_numpy()].reset_index(drop=True), raw.encoding, dropped,
-                          notes=notes, column_notes={"status": "订单状态 等待付款: not paid yet, read once paid"})
+                          notes=notes, column_notes={"status": "订单状态: 完成, 等待确认收货, 等待出库, 等待付款, (已)取消, 退款成功"})
         yield SourceFrame("order_lines", lines, raw.rows, raw.encoding, dropped)
 
 

@@ -20,10 +20,13 @@ What the export does not say, and how storebook reads it:
 - promotion: a ``promo_id`` note attribute or a ``promo:<id>`` tag;
 - status: cancelled (``Cancelled at`` set, or voided) → ``cancelled``; ``refunded`` →
   ``refunded``; fulfilled → ``shipped``, or ``completed`` with a ``delivered`` tag;
-  paid → ``paid``; pending/authorized orders are not paid yet and are rejected with that
-  reason (they are read once paid);
+  paid → ``paid``; pending, authorized or unpaid (no ``Paid at``) → ``pending`` (kept: the
+  payment rate needs them); expired → ``closed``;
 - amounts: items = Σ line quantity × price; discount = items − Subtotal (product
-  discounts); paid = Total, less taxes added on top of prices (the contract has no tax).
+  discounts); paid = Total, what the buyer paid; taxes added on top of prices are booked as
+  the order's adjustment (reason ``tax``), so that paid = items − discount + shipping + tax;
+- a line without a SKU (a custom item, a gift card) keeps its ``Lineitem name`` and is keyed
+  by it at ingest; a guest checkout (no e-mail, no phone) has no customer.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from storebook.sources.base import (
     code,
     map_unique,
     money_text,
+    name_key,
     number,
     to_number,
 )
@@ -74,13 +78,23 @@ SOURCE_CHANNELS = {
     "instagram": "social", "bilibili": "social", "newsletter": "email", "email": "email",
 }
 
-ORDER_SIGNATURE = ("Name", "Financial Status", "Created at", "Lineitem quantity", "Lineitem sku", "Lineitem price")
-PRODUCT_SIGNATURE = ("Handle", "Title", "Variant SKU", "Variant Price")
+#: What identifies an orders export: an order (Name, Created at) and its lines (a quantity,
+#: and a SKU or a name). Every other column varies with the export's year and is optional.
+ORDER_SIGNATURE = ("Name", "Created at", "Lineitem quantity")
+ORDER_SIGNATURE_ANY = (("Lineitem name", "Lineitem sku"),)
+PRODUCT_SIGNATURE = ("Handle", "Title", "Variant Price")
 ORDER_LEVEL = ["Email", "Financial Status", "Paid at", "Fulfillment Status", "Fulfilled at", "Currency", "Subtotal",
                "Shipping", "Taxes", "Total", "Discount Code", "Discount Amount", "Created at", "Note Attributes",
                "Cancelled at", "Refunded Amount", "Tags", "Source", "Phone", "Shipping Province",
                "Shipping Province Name", "Billing Province", "Billing Province Name", "Shipping Country",
                "Billing Country"]
+
+
+def _shopify_name(name: str, known: dict[str, str]) -> str:
+    """A header name as Shopify spells it today (``known``: lower case → name); exports of
+    other years and tools vary the case (``Lineitem SKU``, ``Created At``)."""
+    name = " ".join(name.replace("\ufeff", "").split())
+    return known.get(name.lower(), name)
 
 
 def utm_channel(source: str, medium: str) -> str:
@@ -158,9 +172,13 @@ class ShopifyOrders(PlatformSource):
     description = "Shopify orders export, orders_export*.csv"
     tables = ("orders", "order_lines")
     signature = ORDER_SIGNATURE
+    signature_any = ORDER_SIGNATURE_ANY
 
     def __init__(self, timezone: str = "Asia/Shanghai") -> None:
         self.timezone = timezone
+
+    def _canon(self, name: str) -> str:
+        return _shopify_name(name, _ORDER_NAMES)
 
     def convert(self, path: Path, raw: RawFrame, preamble: list[list[str]]) -> Iterator[SourceFrame]:
         f = raw.frame
@@ -181,6 +199,7 @@ class ShopifyOrders(PlatformSource):
             "order_id": name,
             "line_no": (name.groupby(name).cumcount() + 1).astype(str),
             "sku": code(col("Lineitem sku")),
+            "item_name": col("Lineitem name"),
             "quantity": number(col("Lineitem quantity")),
             "unit_price": number(col("Lineitem price")),
             "discount_amount": number(col("Lineitem discount"), missing="0"),
@@ -191,24 +210,41 @@ class ShopifyOrders(PlatformSource):
         items = (qty * price).groupby(name).sum(min_count=1)
         complete = (qty.notna() & price.notna()).groupby(name).all()
         items = items.where(complete).reindex(name[first]).set_axis(o.index)
-        subtotal = to_number(number(oc("Subtotal"), missing="0"))
+        layout: list[str] = []  # what this export's layout lacks, and how it was read without it
+        order_discount = to_number(number(oc("Discount Amount"), missing="0"))
+        if self.has(f, "Subtotal"):
+            subtotal = to_number(number(oc("Subtotal"), missing="0"))
+            items = items.fillna(subtotal + order_discount)
+        else:
+            subtotal = items - order_discount.fillna(0)
+            layout.append("no Subtotal column: subtotal = Σ line quantity × price − Discount Amount")
         shipping = to_number(number(oc("Shipping"), missing="0"))
         taxes = to_number(number(oc("Taxes"), missing="0")).fillna(0)
-        total = to_number(number(oc("Total"), missing="0"))
-        items = items.fillna(subtotal + to_number(number(oc("Discount Amount"), missing="0")))
+        if self.has(f, "Total"):
+            total = to_number(number(oc("Total"), missing="0"))
+        else:
+            total = subtotal + shipping.fillna(0) + taxes
+            layout.append("no Total column: paid = Subtotal + Shipping + Taxes")
         tax_on_top = (taxes > 0) & ((total - (subtotal + shipping + taxes)).abs() < 0.005)
-        paid_at = to_local(oc("Paid at"), self.timezone)
-        paid = (total - taxes.where(tax_on_top, 0)).where(paid_at != "", 0.0)
-
         fin = oc("Financial Status").str.lower()
+        if self.has(f, "Paid at"):
+            paid_at = to_local(oc("Paid at"), self.timezone)
+        else:  # older exports: a paid order was paid when it was placed (checkout)
+            was_paid = fin.isin(["paid", "partially_paid", "partially_refunded", "refunded"])
+            paid_at = to_local(oc("Created at"), self.timezone).where(was_paid, "")
+            layout.append("no Paid at column: a paid order's paid_at = its Created at")
+        if not self.has(f, "Financial Status"):
+            layout.append("no Financial Status column: paid when Paid at is set, else pending")
+        paid = total.where(paid_at != "", 0.0)
+
         ful = oc("Fulfillment Status").str.lower()
         cancelled = (oc("Cancelled at") != "") | fin.eq("voided")
         delivered = map_unique(tags_col, lambda t: "delivered" in {x.strip().lower() for x in str(t).split(",")})
         delivered = delivered.astype(bool)
         status = np.select(
-            [cancelled, fin.eq("refunded"), (paid_at == "") & ~cancelled,
+            [cancelled, fin.eq("refunded"), (paid_at == "") & fin.eq("expired"), (paid_at == "") & ~cancelled,
              ful.isin(["fulfilled", "partial"]) & delivered, ful.isin(["fulfilled", "partial"])],
-            ["cancelled", "refunded", fin.where(fin != "", "unpaid"), "completed", "shipped"],
+            ["cancelled", "refunded", "closed", "pending", "completed", "shipped"],
             default="paid",
         )
         email = oc("Email").str.lower()
@@ -236,14 +272,26 @@ class ShopifyOrders(PlatformSource):
             "items_amount": money_text(items),
             "discount_amount": money_text((items - subtotal).clip(lower=0).round(2)),
             "shipping_amount": money_text(shipping),
+            "adjustment_amount": money_text(taxes.where(tax_on_top & (paid_at != ""))),
+            "adjustment_reason": pd.Series(np.where(tax_on_top & (paid_at != ""), "tax", ""), index=o.index),
             "paid_amount": money_text(paid),
             "refund_amount": number(oc("Refunded Amount"), missing="0"),
             "promo_id": promo.where(promo != "", promo_tag),
             "coupon_code": oc("Discount Code"),
         }, o.index)
 
+        currencies = sorted({c for c in oc("Currency").str.upper() if c})
+        source_col = oc("Source").str.lower()
+        line_names = col("Lineitem name").str.lower()
+        counts = {
+            "pending": int(np.isin(status, ["pending"]).sum()),
+            "draft": int(source_col.str.contains("draft", regex=False).sum()),
+            "gift": int(line_names.str.startswith("gift card").sum()),
+            "no_sku": int((code(col("Lineitem sku")) == "").sum()),
+        }
         version = _utc_max([col(c) for c in ("Created at", "Paid at", "Fulfilled at", "Cancelled at")])
-        used = {"Name", "Lineitem quantity", "Lineitem price", "Lineitem discount", "Lineitem sku", *ORDER_LEVEL}
+        used = {"Name", "Lineitem quantity", "Lineitem price", "Lineitem discount", "Lineitem sku", "Lineitem name",
+                *ORDER_LEVEL}
         dropped = self.dropped(f, used | {"Email", "Phone"}) + [c for c in ("Email", "Phone") if c in f.columns]
         notes = [
             "Shopify: one order per Name; order-level columns read from its first row.",
@@ -251,38 +299,59 @@ class ShopifyOrders(PlatformSource):
             f"({self.timezone}).",
             "Shopify: customer = e-mail (else phone), pseudonymised; names, addresses, phones, notes dropped.",
             "Shopify: channel from utm_source/utm_medium in Note Attributes (none = direct).",
-            "Shopify: paid_amount = Total less taxes added on top of prices; discount = items − Subtotal.",
+            "Shopify: paid_amount = Total; taxes added on top of prices booked as the adjustment (reason tax); "
+            "discount = items − Subtotal.",
+            "Shopify: orders not paid yet (pending, authorized) are kept as pending; expired ones as closed.",
             f"Shopify: overlapping exports resolved per order, newest export wins (this one as of {version}).",
+            f"Shopify: {len(o)} orders, {len(f)} lines; {counts['pending']} not paid yet (pending), kept and counted "
+            f"apart from paid orders; {counts['draft']} draft orders (Source shopify_draft_order) kept as orders.",
         ]
-        status_note = ("Shopify orders that are pending/authorized are not paid yet: they are read once "
-                       "paid or cancelled")
+        if currencies:
+            notes.append(f"Shopify: amounts in {', '.join(currencies)} (the export's Currency column), kept as "
+                         "exported: storebook converts no currency.")
+        notes += [f"Shopify: {text}." for text in layout]
+        line_notes = ["Shopify: one line per export row, numbered in file order within the order; "
+                      "a line without a SKU is keyed by its Lineitem name."]
+        if counts["gift"] or counts["no_sku"]:
+            line_notes.append(f"Shopify: {counts['no_sku']} lines without a SKU (keyed by name); {counts['gift']} gift "
+                              "card lines (a gift card sold is money received, not merchandise).")
+        currency = currencies[0] if len(currencies) == 1 else None
+        status_note = "Shopify's Financial Status and Fulfillment Status give the status"
         time_note = "Shopify writes timestamps as 2021-05-13 11:01:13 +0200"
         yield SourceFrame("orders", orders, raw.rows[first.to_numpy()].reset_index(drop=True), raw.encoding,
                           dropped, notes=notes,
-                          column_notes={"status": status_note, "ordered_at": time_note, "paid_at": time_note,
-                                        "customer_id": "the export has neither Email nor Phone for this order"},
-                          version=version, supersede_by=["order_id"])
-        yield SourceFrame("order_lines", lines, raw.rows, raw.encoding, dropped,
-                          notes=["Shopify: one line per export row, numbered in file order within the order."],
-                          column_notes={"sku": "Lineitem sku is empty (a custom item?)"},
-                          version=version, supersede_by=["order_id"])
+                          column_notes={"status": status_note, "ordered_at": time_note, "paid_at": time_note},
+                          version=version, supersede_by=["order_id"], currency=currency)
+        yield SourceFrame("order_lines", lines, raw.rows, raw.encoding, dropped, notes=line_notes,
+                          version=version, supersede_by=["order_id"], currency=currency)
 
 
 class ShopifyProducts(PlatformSource):
-    """Shopify products export → products (one row per variant SKU).
+    """Shopify products export → products (one row per variant).
 
-    Product-level columns are filled on a product's first row only; image-only rows (a
-    Handle and an image, no variant) are not products. Shopify has no supplier or launch
-    date: they come from metafield columns whose name mentions ``supplier`` / ``launch``
-    (e.g. ``Supplier (product.metafields.custom.supplier)``) or from ``supplier:<id>`` and
+    Product-level columns are filled on a product's first row only (a variant's continuation
+    row holds the Handle and its option values): they are filled down by Handle. Image-only
+    rows (a Handle and an image, no variant) are not products: skipped and counted.
+
+    A variant is keyed by its SKU. A variant without a SKU, or whose SKU another variant of
+    the export shares (a copied product), is keyed by its name as an order line without a
+    SKU is (``name:<title - options>``, :func:`storebook.sources.base.name_key`), so that the
+    two meet; the note counts them. Shopify has no supplier or launch date: they come from
+    metafield columns whose name mentions ``supplier`` / ``launch`` (e.g. ``Supplier
+    (product.metafields.custom.supplier)``) or from ``supplier:<id>`` and
     ``launched:<YYYY-MM-DD>`` tags. ``list_price`` is the compare-at price when one is set,
-    else the price; ``is_active`` is Status ``active`` (else Published).
+    else the price (a price of 0, a draft's or a sample's, is no price: left empty);
+    ``unit_cost`` is ``Cost per item`` where the shop filled it (older exports have no such
+    column); ``is_active`` is Status ``active`` (older exports: Published).
     """
 
     name = "shopify_products"
     description = "Shopify products export, products_export*.csv"
     tables = ("products",)
     signature = PRODUCT_SIGNATURE
+
+    def _canon(self, name: str) -> str:
+        return _shopify_name(name, _PRODUCT_NAMES)
 
     def convert(self, path: Path, raw: RawFrame, preamble: list[list[str]]) -> Iterator[SourceFrame]:
         f = raw.frame
@@ -310,23 +379,27 @@ class ShopifyProducts(PlatformSource):
             pd.Series("", index=f.index, dtype="str")
         title = get("Title")
         product_name = title.where(opt == "", title + " - " + opt)
+        sku, keyed = _variant_keys(code(self.col(f, "Variant SKU")), product_name, handle, variant)
         category = get("Type")
         category = category.where(category != "", get("Product Category").str.split(">").str[-1].str.strip())
         price = number(self.col(f, "Variant Price"))
         compare = number(self.col(f, "Variant Compare At Price"))
-        above = pd.to_numeric(compare, errors="coerce") > pd.to_numeric(price, errors="coerce")
+        zero_price = pd.to_numeric(price, errors="coerce").eq(0)
+        price = price.where(~zero_price, "")
+        above = pd.to_numeric(compare, errors="coerce") > pd.to_numeric(price, errors="coerce").fillna(0)
         supplier = get(meta_supplier) if meta_supplier else pd.Series("", index=f.index, dtype="str")
         launch = get(meta_launch) if meta_launch else pd.Series("", index=f.index, dtype="str")
         status = get("Status").str.lower()
         published = get("Published").str.lower()
         active = np.where(status != "", status.eq("active"), published.isin(["true", "yes", "1"]))
+        cost = number(self.col(f, "Cost per item"))
         products = canonical("products", {
-            "sku": code(self.col(f, "Variant SKU")),
+            "sku": sku,
             "product_name": product_name,
             "category": category,
             "brand": get("Vendor"),
             "list_price": compare.where(above, price),
-            "unit_cost": number(self.col(f, "Cost per item")),
+            "unit_cost": cost,
             "supplier_id": code(supplier.where(supplier != "", tag("supplier:"))),
             "launched_on": launch.where(launch != "", tag("launched:")),
             "is_active": pd.Series(np.where(active, "true", "false"), index=f.index),
@@ -334,15 +407,53 @@ class ShopifyProducts(PlatformSource):
         keep = variant.to_numpy()
         used = {"Handle", "Variant SKU", "Variant Price", "Variant Compare At Price", "Cost per item",
                 "Option1 Value", "Option2 Value", "Option3 Value", *product_cols}
-        notes = ["Shopify products: one product per variant SKU; product columns read from the product's first row.",
+        n_variants = int(variant.sum())
+        notes = [f"Shopify products: {n_variants} variants of {handle[variant].nunique()} products, one product row "
+                 "per variant; product columns filled down from the product's first row.",
                  f"Shopify products: {int((~variant).sum())} image-only rows are not products and were skipped."]
+        if keyed["no_sku"] or keyed["shared"]:
+            notes.append(f"Shopify products: {keyed['no_sku']} variants without a SKU are keyed by their name "
+                         "(name:<title - options>, as order lines without a SKU are).")
+        if keyed["shared"]:
+            notes.append(f"Shopify products: {keyed['shared']} variants share a SKU with another variant "
+                         f"({', '.join(keyed['shared_skus'][:8])}{' …' if len(keyed['shared_skus']) > 8 else ''}): "
+                         "a shared SKU identifies no one variant, so they are keyed by their name too.")
+        if int((zero_price & variant).sum()):
+            notes.append(f"Shopify products: {int((zero_price & variant).sum())} variants priced 0 (drafts, samples): "
+                         "list_price left empty.")
+        notes.append(f"Shopify products: unit cost (Cost per item) known for {int(((cost != '') & variant).sum())} of "
+                     f"{n_variants} variants; the others are kept with unit_cost empty." if self.has(f, "Cost per item")
+                     else "Shopify products: the export has no Cost per item column (an older layout): unit_cost "
+                          "unknown.")
+        if not self.has(f, "Status"):
+            notes.append("Shopify products: no Status column (an older layout): is_active from Published.")
         yield SourceFrame("products", products.loc[keep], raw.rows[keep].reset_index(drop=True), raw.encoding,
                           self.dropped(f, used), notes=notes,
-                          column_notes={"supplier_id": "Shopify has no supplier: add a 'Supplier' metafield column "
+                          column_notes={"sku": "Variant SKU, else the variant's name (Title, Option values)",
+                                        "supplier_id": "Shopify has no supplier: add a 'Supplier' metafield column "
                                                        "or a supplier:<id> tag",
                                         "launched_on": "Shopify has no launch date: add a 'Launched on' metafield "
                                                        "column or a launched:<YYYY-MM-DD> tag",
                                         "unit_cost": "fill 'Cost per item' in Shopify"})
+
+
+def _variant_keys(sku: pd.Series, name: pd.Series, handle: pd.Series, variant: pd.Series
+                  ) -> tuple[pd.Series, dict]:
+    """The key of each variant: its SKU where the SKU is its own; else its name key.
+
+    Returns:
+        (keys, counts: ``no_sku``, ``shared`` (variants whose SKU another shares) and
+        ``shared_skus``).
+    """
+    has_sku = variant & (sku != "")
+    shared = has_sku & sku.where(has_sku).duplicated(keep=False)
+    by_name = variant & ((sku == "") | shared)
+    keys = sku.where(~by_name, name_key(name))
+    # Two products of one title (a copy): the handle, unique in a shop, tells them apart.
+    clash = by_name & keys.where(by_name).duplicated(keep=False)
+    keys = keys.where(~clash, name_key(name + " [" + handle + "]"))
+    return keys, {"no_sku": int((variant & (sku == "")).sum()), "shared": int(shared.sum()),
+                  "shared_skus": sorted(set(sku[shared]))}
 
 
 # ----------------------------------------------------------------------------- writing the format
@@ -362,6 +473,7 @@ ORDER_COLUMNS = [
     "Tax 1 Value", "Phone", "Receipt Number", "Duties", "Billing Province Name", "Shipping Province Name",
     "Payment ID", "Payment Terms Name", "Next Payment Due At", "Payment References",
 ]
+_ORDER_NAMES = {c.lower(): c for c in ORDER_COLUMNS}
 #: channel → (utm_source, utm_medium) for writing; direct has no UTM.
 CHANNEL_UTM = {
     "organic_search": ("google", "organic"), "paid_search": ("google", "cpc"), "social": ("weibo", "social"),
@@ -459,6 +571,10 @@ PRODUCT_COLUMNS = [
     "Variant Taxable", "Variant Barcode", "Image Src", "Image Position", "Gift Card", "Cost per item",
     "Supplier (product.metafields.custom.supplier)", "Launched on (product.metafields.custom.launched_on)", "Status",
 ]
+
+
+_PRODUCT_NAMES = {c.lower(): c for c in [*PRODUCT_COLUMNS, "Option2 Name", "Option2 Value", "Option3 Name",
+                                         "Option3 Value"]}
 
 
 def write_products_export(products: pd.DataFrame, path: Path) -> int:

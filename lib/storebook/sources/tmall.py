@@ -6,17 +6,24 @@ Quirks handled: header names with trailing spaces; a title block above the heade
 numbers with thousands separators or trailing spaces; ``-`` or ``null`` for nothing;
 rates as ``9.98%``.
 
-Order report → ``orders`` (platform ``tmall``):
+Order report → ``orders`` (platform ``tmall``), with or without an 订单状态 column:
 
-- status from 订单状态: 交易成功 → completed, 卖家已发货 → shipped, 买家已付款 → paid,
-  交易关闭 → refunded when the payment was refunded in full, else cancelled; 等待买家付款
-  (not paid yet) is rejected with that reason;
-- amounts: shipping = 买家应付邮费; items = 总金额 − shipping; paid = 买家实际支付金额;
-  discount = items + shipping − paid (coupons, 红包, points the platform deducted);
-- 收货地址 is reduced to the province; names, phones, Alipay accounts and messages are
-  dropped; 买家会员名 is the customer, pseudonymised at ingest;
-- device from 是否手机订单; the report has no traffic channel: orders are written with
-  ``channel = direct`` (unattributed), which the file's note records.
+- status from 订单状态 where the report has it: 交易成功 → completed, 卖家已发货 → shipped,
+  买家已付款/等待卖家发货 → paid, 等待买家付款 → pending, 交易关闭 → closed when it was never
+  paid, refunded when the payment was refunded in full, else cancelled;
+- without 订单状态 (the layout 订单编号, 总金额, 买家实际支付金额, 收货地址, 订单创建时间,
+  订单付款时间, 退款金额) the status follows from the pay time and the refund
+  (:func:`status_without_column`);
+- amounts: shipping = 买家应付邮费 (0 when absent); items = 总金额 − shipping;
+  paid = 买家实际支付金额, what the buyer paid; discount = items + shipping − paid (coupons,
+  红包, points the platform deducted). Some reports give 买家实际支付金额 net of the refund
+  (实付 + 退款 = 总金额): recognised per file (:func:`net_of_refund`) and stored gross
+  (实付 + 退款), as the contract's paid_amount is;
+- 收货地址 is reduced to the province (the address itself is never kept); names, phones,
+  Alipay accounts and messages are dropped; 买家会员名 is the customer, pseudonymised at
+  ingest (a report without it leaves the customer unknown);
+- device from 是否手机订单 (unknown when the report has no such column); the report has no
+  traffic channel: it is left empty (unknown), which the file's note records.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import pandas as pd
 from storebook.sources.base import (
     PlatformSource,
     SourceFrame,
+    blank,
     canonical,
     code,
     money_text,
@@ -42,8 +50,6 @@ from storebook.sources.readers import RawFrame
 from storebook.sources.reports import SourceReport
 
 PLATFORM = "tmall"
-#: Orders carry no source in the order report.
-UNATTRIBUTED_CHANNEL = "direct"
 
 #: 生意参谋 来源明细 (and 流量来源 first levels) → channel.
 SYCM_CHANNELS = {
@@ -68,10 +74,74 @@ SYCM_CHANNELS = {
     "其它来源": "referral", "其他来源": "referral", "其它": "referral", "其他": "referral",
     "短信": "email", "消息推送": "email",
 }
+#: 订单状态 words → status (first match wins; 交易关闭 is decided from payment and refund).
 ORDER_STATUS = [
     ("交易成功", "completed"), ("卖家已发货", "shipped"), ("部分发货", "shipped"), ("买家已付款", "paid"),
-    ("等待卖家发货", "paid"), ("等待买家付款", "unpaid (等待买家付款)"),
+    ("等待卖家发货", "paid"), ("等待买家付款", "pending"),
 ]
+#: Taobao closes an order left unpaid after at most 3 days (72 h; Tmall and promotions sooner).
+UNPAID_TIMEOUT = pd.Timedelta(days=3)
+#: Taobao confirms receipt itself 10 days after shipping, and a seller ships within 72 h:
+#: an order paid longer ago than this, not refunded, has been completed.
+COMPLETED_AFTER = pd.Timedelta(days=15)
+#: Share of a report's refunded orders whose 实付 + 退款 equals 总金额 for the report to
+#: be read as giving 实付 net of the refund (see :func:`net_of_refund`).
+NET_SHARE = 0.9
+
+
+def net_of_refund(total: pd.Series, paid: pd.Series, refund: pd.Series, was_paid: pd.Series) -> tuple[bool, str]:
+    """Whether a report gives 买家实际支付金额 net of the refund, from its paid orders with a refund.
+
+    Net: 实付 + 退款 = 总金额 for (almost) every one of them (a full refund leaves 实付 0).
+    Gross: 实付 stays what was paid, and 实付 + 退款 exceeds 总金额 whenever the refund is large.
+
+    Returns:
+        (net or not, how it was decided, for the file's note).
+
+    >>> t, p, r = pd.Series([100.0, 50.0, 80.0]), pd.Series([0.0, 30.0, 80.0]), pd.Series([100.0, 20.0, 0.0])
+    >>> net_of_refund(t, p, r, pd.Series([True, True, True]))[0]
+    True
+    >>> net_of_refund(t, pd.Series([100.0, 50.0, 80.0]), r, pd.Series([True, True, True]))[0]
+    False
+    """
+    refunded = was_paid & (refund > 0) & total.notna() & paid.notna()
+    n = int(refunded.sum())
+    if not n:
+        return False, "no paid order with a refund to tell"
+    equal = int(((paid + refund - total).abs() <= 0.01)[refunded].sum())
+    return equal >= NET_SHARE * n, f"实付 + 退款 = 总金额 for {equal} of the {n} paid orders with a refund"
+
+
+def status_without_column(ordered_at: pd.Series, paid_at: pd.Series, gross: pd.Series,
+                          refund: pd.Series) -> tuple[pd.Series, str]:
+    """The status of orders from a report without 订单状态, from the pay time and the refund.
+
+    The report's own latest timestamp (the last order placed or paid) stands for the moment
+    it was exported: an order unpaid for longer than Taobao keeps one open (3 days) was
+    closed, a more recent one is still pending; a paid order refunded in full is refunded;
+    one paid more than 15 days before was completed (Taobao confirms receipt 10 days after
+    shipping), a more recent one is counted as paid (not known to be shipped).
+
+    Returns:
+        (status per order, the note saying how the reference time was taken).
+    """
+    created = pd.to_datetime(ordered_at, errors="coerce")
+    paid = pd.to_datetime(paid_at.where(paid_at != ""), errors="coerce")
+    latest = pd.concat([created, paid]).max()
+    unpaid = paid_at == ""
+    full_refund = (refund > 0) & (refund >= gross - 0.005)
+    old_unpaid = created < latest - UNPAID_TIMEOUT
+    old_paid = paid < latest - COMPLETED_AFTER
+    status = np.select(
+        [unpaid & old_unpaid, unpaid, full_refund, old_paid],
+        ["closed", "pending", "refunded", "completed"], default="paid")
+    note = (f"Tmall: the report has no 订单状态: status from the pay time and the refund, as of the report's latest "
+            f"timestamp ({latest:%Y-%m-%d %H:%M}): no pay time and placed more than 3 days before → closed (Taobao "
+            "closes unpaid orders within 72 h), else pending; paid and refunded in full → refunded; paid more than "
+            "15 days before → completed (receipt is confirmed 10 days after shipping), else paid.")
+    if pd.isna(latest):
+        note = "Tmall: the report has no 订单状态 and no readable timestamp: unpaid orders are pending."
+    return pd.Series(status, index=ordered_at.index, dtype="str"), note
 
 
 class TmallOrders(PlatformSource):
@@ -87,24 +157,61 @@ class TmallOrders(PlatformSource):
         f = raw.frame
         col = lambda *n: self.col(f, *n)  # noqa: E731
         num = lambda *n: pd.to_numeric(number(col(*n), missing="0"), errors="coerce")  # noqa: E731
+        zero = pd.Series(0.0, index=f.index)
         paid_at = col("订单付款时间")
-        paid_at = paid_at.where(~paid_at.isin(["-", "null", "NULL", "--"]), "")
+        paid_at = paid_at.where(~blank(paid_at), "")
+        was_paid = paid_at != ""
         total = num("总金额")
-        shipping = num("买家应付邮费") if self.has(f, "买家应付邮费") else pd.Series(0.0, index=f.index)
-        paid = num("买家实际支付金额").where(paid_at != "", 0.0)
-        refund = num("退款金额") if self.has(f, "退款金额") else pd.Series(0.0, index=f.index)
+        shipping = num("买家应付邮费") if self.has(f, "买家应付邮费") else zero
+        reported = num("买家实际支付金额")
+        refund = num("退款金额") if self.has(f, "退款金额") else zero
+        net, how = net_of_refund(total, reported, refund, was_paid)
+        # Only a paid order's refund is added back: a refund of an order never paid stays as
+        # the file gives it, and ingest rejects it (refund_amount ≤ paid_amount).
+        gross = (reported + refund).where(was_paid & (refund > 0), reported) if net else reported
+        notes = [
+            "Tmall: the order report has no traffic source: channel left empty (unknown).",
+            "Tmall: items = 总金额 − 买家应付邮费; paid = 买家实际支付金额; discount = the difference "
+            "(platform coupons, 红包, points).",
+            "Tmall: 收货地址 reduced to the province (the address is never kept); names, phones, accounts and "
+            "messages dropped.",
+        ]
+        if net:
+            notes.append(f"Tmall: 买家实际支付金额 is given net of the refund ({how}): paid_amount is stored gross, "
+                         "实付 + 退款 (what the buyer paid), and the refund in refund_amount.")
+        if self.has(f, "订单状态"):
+            text = col("订单状态").str.replace(",", "，", regex=False)
+            status = pd.Series("", index=f.index, dtype="str")
+            for word, value in ORDER_STATUS:
+                status = status.where(status != "", pd.Series(
+                    np.where(text.str.contains(word, regex=False), value, ""), index=f.index))
+            closed = text.str.contains("交易关闭", regex=False)
+            fully_refunded = was_paid & (gross > 0) & (refund >= gross - 0.005)
+            status = status.where(~closed, np.where(~was_paid, "closed",
+                                                    np.where(fully_refunded, "refunded", "cancelled")))
+            status = status.where(status != "", text)
+            # The status says unpaid: whatever 买家实际支付金额 shows is an amount due, not paid.
+            unpaid_status = status.isin(["pending", "closed"])
+            paid = gross.where(~unpaid_status, 0.0)
+            notes.append("Tmall: 交易关闭 before payment = closed, after a full refund = refunded, else cancelled; "
+                         "等待买家付款 = pending (kept: the payment rate needs unpaid orders).")
+        else:
+            status, note = status_without_column(col("订单创建时间"), paid_at, gross, refund)
+            # No pay time: the order was not paid. An amount or refund shown anyway is passed
+            # on, so that ingest rejects the row with the rule it breaks.
+            paid = gross
+            notes.append(note)
         items = total - shipping
-        discount = (items + shipping - paid).where(paid_at != "", 0.0).round(2)
-        text = col("订单状态").str.replace(",", "，", regex=False)
-        status = pd.Series("", index=f.index, dtype="str")
-        for word, value in ORDER_STATUS:
-            status = status.where(status != "", pd.Series(np.where(text.str.contains(word, regex=False), value, ""),
-                                                          index=f.index))
-        closed = text.str.contains("交易关闭", regex=False)
-        fully_refunded = (paid_at != "") & (paid > 0) & (refund >= paid - 0.005)
-        status = status.where(~closed, np.where(fully_refunded, "refunded", "cancelled"))
-        status = status.where(status != "", text)
-        mobile = col("是否手机订单").str.lower()
+        discount = (items + shipping - paid).where(was_paid, 0.0).round(2)
+        if self.has(f, "是否手机订单"):
+            mobile = col("是否手机订单").str.lower()
+            device = pd.Series(np.where(mobile.isin(["手机订单", "是", "手机", "yes", "true", "1", "无线"]), "mobile",
+                                        "pc"), index=f.index)
+        else:
+            device = ""
+            notes.append("Tmall: the report has no 是否手机订单: device unknown.")
+        if not self.has(f, "买家会员名"):
+            notes.append("Tmall: the report names no buyer (买家会员名): customer unknown for every order.")
         orders = canonical("orders", {
             "order_id": code(col("订单编号")),
             "platform": PLATFORM,
@@ -112,29 +219,21 @@ class TmallOrders(PlatformSource):
             "paid_at": paid_at,
             "status": status,
             "customer_id": code(col("买家会员名")),
-            "channel": UNATTRIBUTED_CHANNEL,
-            "device": pd.Series(np.where(mobile.isin(["手机订单", "是", "手机", "yes", "true", "1", "无线"]),
-                                         "mobile", "pc"), index=f.index),
+            "device": device,
             "province": province(col("收货地址")),
             "items_amount": money_text(items),
-            "discount_amount": money_text(discount),
+            "discount_amount": money_text(discount.clip(lower=0)),
             "shipping_amount": money_text(shipping),
             "paid_amount": money_text(paid),
             "refund_amount": money_text(refund),
         }, f.index)
         used = {"订单编号", "订单付款时间", "总金额", "买家应付邮费", "买家实际支付金额", "退款金额", "订单状态",
                 "是否手机订单", "订单创建时间", "买家会员名", "收货地址"}
-        notes = [
-            "Tmall: the order report has no traffic source: orders are written with channel 'direct' (unattributed).",
-            "Tmall: items = 总金额 − 买家应付邮费; paid = 买家实际支付金额; discount = the difference "
-            "(platform coupons, 红包, points).",
-            "Tmall: 收货地址 reduced to the province; names, phones, accounts and messages dropped.",
-            "Tmall: 交易关闭 after a full refund = refunded, else cancelled.",
-        ]
         yield SourceFrame("orders", orders, raw.rows, raw.encoding, self.dropped(f, used), notes=notes,
-                          column_notes={"status": "订单状态 等待买家付款: not paid yet, read once paid or closed",
-                                        "customer_id": "买家会员名 is empty",
-                                        "province": "收货地址 names no province"})
+                          column_notes={"customer_id": "买家会员名 is empty",
+                                        "province": "收货地址 names no province",
+                                        "ordered_at": "订单创建时间, as 2020-02-21 00:00:00",
+                                        "paid_at": "订单付款时间, as 2020-02-21 00:02:00, empty when not paid"})
 
 
 class SycmTraffic(SourceReport):

@@ -1,0 +1,114 @@
+"""The data-quality page's numbers, on a small store whose every figure is counted by hand."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import storebook
+from conftest import write_csv
+from storebook import quality
+from storebook.config import Config
+from storebook.ingest import ingest
+from storebook.text import Text
+
+ORDER = {"platform": "web", "ordered_at": "2025-03-02 10:00:00", "paid_at": "2025-03-02 10:05:00", "status": "paid",
+     "customer_id": "a@example.com", "channel": "direct", "device": "mobile", "province": "浙江",
+     "items_amount": "100.00", "discount_amount": "0", "shipping_amount": "0", "paid_amount": "100.00"}
+
+
+@pytest.fixture
+def store(root: Path) -> storebook.Workbook:
+    write_csv(root, "orders", "orders.csv", [
+        {**ORDER, "order_id": "1"},
+        {**ORDER, "order_id": "2", "customer_id": "", "province": ""},                       # a guest, no province
+        {**ORDER, "order_id": "3", "paid_amount": "108.00"},                                  # tax on top: adjusted
+        {**ORDER, "order_id": "4", "status": "pending", "paid_at": "", "paid_amount": "0"},   # not paid yet
+        {**ORDER, "order_id": "5", "platform": "pinduoduo"},                                  # rejected: not configured
+        {**ORDER, "order_id": "6", "ordered_at": "2025-02-27 10:00:00", "paid_at": "2025-02-27 10:01:00"},  # February
+    ])
+    write_csv(root, "order_lines", "lines.csv", [
+        {"order_id": "1", "line_no": "1", "sku": "A1", "item_name": "", "quantity": "1", "unit_price": "60.00",
+         "line_amount": "60.00"},
+        {"order_id": "1", "line_no": "2", "sku": "ZZ", "item_name": "", "quantity": "1", "unit_price": "40.00",
+         "line_amount": "40.00"},                                                         # not in the catalogue
+        {"order_id": "2", "line_no": "1", "sku": "", "item_name": "Gift card", "quantity": "1", "unit_price": "100.00",
+         "line_amount": "100.00"},                                                        # no SKU: keyed by name
+        {"order_id": "3", "line_no": "1", "sku": "B1", "item_name": "", "quantity": "2", "unit_price": "50.00",
+         "line_amount": "100.00"},                                                        # in the catalogue, no cost
+        {"order_id": "9", "line_no": "1", "sku": "A1", "item_name": "", "quantity": "1", "unit_price": "1.00",
+         "line_amount": "1.00"},                                                          # rejected: no such order
+    ])
+    write_csv(root, "products", "products.csv", [
+        {"sku": "A1", "product_name": "Towel", "unit_cost": "20.00"},
+        {"sku": "B1", "product_name": "Candle", "unit_cost": ""},
+    ])
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    return storebook.open()
+
+
+MARCH = storebook.periods.month("2025-03")
+
+
+def test_what_ingest_kept_and_rejected(store) -> None:
+    got = quality.summarise_ingest(store).set_index("table")
+    assert got.loc["orders", ["rows_read", "rows_written", "rows_rejected"]].tolist() == [6, 5, 1]
+    # Kept with a SKU the catalogue lacks: ZZ, and the gift card keyed by its name.
+    assert got.loc["order_lines", ["rows_read", "rows_written", "rows_rejected", "unknown_references"]].tolist() == [
+        5, 4, 1, 2]
+    assert got.loc["orders", "kept_share"] == pytest.approx(5 / 6)
+    ranked = quality.rank_rejections(store)
+    assert ranked["rows"].tolist() == [1, 1]
+    platform = ranked[ranked["column"] == "platform"].iloc[0]
+    assert platform["problem"].startswith("'…' is not one of the workbook's platforms")
+    assert platform["example"] == "data/raw/orders/orders.csv row 6" and platform["share"] == pytest.approx(1 / 6)
+
+
+def test_coverage_counts_the_months_rows_only(store) -> None:
+    cov = quality.measure_coverage(store, MARCH).set_index(["table", "column"])
+    # March: orders 1–4 (5 rejected, 6 is February); order 2 has no customer and no province.
+    assert cov.loc[("orders", "province"), ["rows", "known"]].tolist() == [4, 3]
+    assert cov.loc[("orders", "customer_id"), "known_share"] == pytest.approx(0.75)
+    # Lines of March's orders: 4, all with a SKU (the gift card's is its name).
+    assert cov.loc[("order_lines", "sku"), ["rows", "known"]].tolist() == [4, 4]
+    assert cov.loc[("products", "unit_cost"), ["rows", "known", "scope"]].tolist() == [2, 1, "all"]
+    labelled = quality.label_coverage(cov.reset_index(), Text("zh")).set_index(["table", "column"])
+    assert labelled.loc[("products", "unit_cost"), "field"] == "products · 单位成本"  # the contract's Chinese
+    assert labelled["known_share"].is_monotonic_increasing  # least known first
+
+
+def test_orders_and_lines_that_need_a_caveat(store) -> None:
+    got = quality.measure_order_quality(store, MARCH).set_index("metric")
+    assert got.loc[["placed", "paid", "pending", "guests", "adjusted"], "number"].tolist() == [4, 3, 1, 1, 1]
+    assert got.loc["guests", "share"] == pytest.approx(1 / 3)          # of paid orders
+    assert got.loc["pending", "share"] == pytest.approx(1 / 4)         # of orders placed
+    assert got.loc[["lines", "lines_without_sku", "lines_not_in_catalogue"], "number"].tolist() == [4, 1, 2]
+    # Revenue 60 + 40 + 100 + 100 = 300; a known cost only for A1's 60.
+    assert got.loc["revenue_cost_known", "share"] == pytest.approx(60 / 300)
+    facts = quality.quality_facts(quality.summarise_ingest(store), quality.measure_coverage(store, MARCH),
+                                  quality.measure_order_quality(store, MARCH))
+    assert facts["worst_table"] == "order_lines" and facts["rows_rejected"] == 2
+    record = quality.quality_record(facts, Text("en"))
+    assert {e["key"]: e["value"] for e in record}["cost_known_revenue"] == pytest.approx(0.2)
+    assert all(isinstance(e["value"], float) for e in record)  # the index's headline contract
+
+
+def test_the_files_behind_the_tables(store) -> None:
+    files = quality.list_files(store)
+    assert set(files["path"]) == {"data/raw/orders/orders.csv", "data/raw/order_lines/lines.csv",
+                                  "data/raw/products/products.csv"}
+    assert quality.files_facts(files) == {"files": 3, "tables": 3}
+
+
+def test_a_store_without_orders_still_reports_what_it_has(root: Path) -> None:
+    write_csv(root, "products", "products.csv", [{"sku": "A1", "unit_cost": ""}])
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    wb = storebook.open()
+    cov = quality.measure_coverage(wb, MARCH)
+    assert set(cov["table"]) == {"products"}
+    with pytest.raises(storebook.NoDataError):
+        quality.measure_order_quality(wb, MARCH)
+    assert isinstance(quality.rank_rejections(wb), pd.DataFrame)
