@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import TEST_KEY, make_root
+from conftest import TEST_KEY, make_root, tables_dir
 from storebook.config import Config
 from storebook.errors import IngestError
 from storebook.ingest import ingest, read_rejected
@@ -177,7 +177,7 @@ def _check_stop(root: Path, expected: dict, now: datetime) -> None:
     for fragment in expected.get("absent", []):
         assert fragment not in message, f"{fragment!r} must not be shown: {message}"
     assert "What to do:" in str(problem)
-    assert not (root / "data" / "processed" / "_ingest.json").exists()
+    assert not [p for p in (root / "data" / "processed").rglob("_ingest.json")], "a stopped ingest published tables"
 
 
 def _check_ingest(root: Path, expected: dict, now: datetime) -> None:
@@ -205,7 +205,7 @@ def _check_ingest(root: Path, expected: dict, now: datetime) -> None:
             hit = rejected[(rejected["source_file"] == r["file"]) & (rejected["source_row"] == r["row"])]
             assert hit["value"].tolist() == [r["value"]]
     for v in expected.get("values", []):
-        table = pd.read_parquet(root / "data" / "processed" / v["table"])
+        table = pd.read_parquet(tables_dir(root) / v["table"])
         mask = pd.Series(True, index=table.index)
         for column, value in v["where"].items():
             mask &= table[column].astype(str) == str(value)

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import REPO, write_csv
+from conftest import REPO, tables_dir, write_csv
 from storebook.config import Config
 from storebook.errors import IngestError, InputError
 from storebook.ingest import ingest, read_rejected
@@ -123,15 +123,15 @@ def test_a_future_date_is_read_again_once_its_day_has_come(tiny: Path) -> None:
     write_csv(tiny, "service_tickets", "tickets.csv", rows)
     config = Config.load(tiny)
     ingest(config, now=datetime(2026, 11, 27, 12, 0))
-    first = (tiny / "data/processed/_rejected/service_tickets.parquet").read_bytes()
+    first = (tables_dir(tiny) / "_rejected/service_tickets.parquet").read_bytes()
     assert "checked again at every ingest" in read_rejected(config, "service_tickets")["reason"].iloc[0]
     ingest(config, now=datetime(2026, 11, 27, 12, 7), force=True)
-    assert (tiny / "data/processed/_rejected/service_tickets.parquet").read_bytes() == first
+    assert (tables_dir(tiny) / "_rejected/service_tickets.parquet").read_bytes() == first
     assert ingest(config, now=datetime(2026, 12, 4, 23, 59)).skipped  # still in the future: nothing to do
     report = ingest(config, now=datetime(2026, 12, 5, 10, 0))  # the moment has come
     assert not report.skipped
     assert read_rejected(config, "service_tickets").empty
-    tickets = pd.read_parquet(tiny / "data/processed/service_tickets")
+    tickets = pd.read_parquet(tables_dir(tiny) / "service_tickets")
     assert tickets["ticket_id"].tolist() == ["T1"]
     assert {f.table: f.cached for f in report.files}["service_tickets"] is True  # parsed once, not again
 

@@ -221,7 +221,7 @@ class CustomSource:
             yield SourceFrame(res.plan.table, res.frame, res.rows, raw.encoding, dropped, notes=table_notes,
                               column_notes=res.plan.column_notes, problems=res.problems,
                               bad_rows=raw.bad_rows if number == 0 else None,
-                              number_format=NumberFormat(spec.decimal, spec.thousands) if spec.decimal != "." else None)
+                              number_format=NumberFormat(spec.decimal, spec.thousands))
 
     def _join_refs(self, alias: str) -> set[str]:
         """The joined columns a join refers to (the header of a joined source with no file)."""

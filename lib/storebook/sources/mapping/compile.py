@@ -384,11 +384,10 @@ class Compiler:
         return f"(CASE {value} {whens} ELSE {value} END)"
 
     def _number_text(self, value: str) -> str:
+        # The separators stay as written: ingest reads them in the declared format (the
+        # source's SourceFrame.number_format), so that a value of another format is rejected
+        # by name instead of read another way (12.5 under `decimal: ","` is not 125).
         out = f"regexp_replace({value}, '[\\x{{00a0}} ]', '', 'g')"
-        if self.spec.thousands:
-            out = f"replace({out}, {literal(self.spec.thousands)}, '')"
-        if self.spec.decimal != ".":
-            out = f"replace({out}, {literal(self.spec.decimal)}, '.')"
         return f"(CASE WHEN {value} IN ('-', '--', 'null', 'NULL') THEN '' ELSE {out} END)"
 
     # ------------------------------------------------------------------ the whole source
