@@ -257,24 +257,17 @@ def number_reason(column: str, problem: str, whole: bool, fmt: NumberFormat) -> 
     }[problem]
 
 
-def parse_times(text: pd.Series, timezone: str, fmt: str | None = None, assume: str | None = None) -> pd.Series:
-    """Parse stripped text (None = missing) as naive store-time timestamps.
+def parse_times(text: pd.Series, timezone: str) -> pd.Series:
+    """Parse stripped ISO 8601 text (None = missing) as naive store-time timestamps.
 
     Values with an offset (``+08:00``, ``+0800``, ``Z``) are converted to ``timezone``; the
-    others are in ``assume`` (a source's declared zone), else store time already. A value
-    that does not parse — or does not exist in ``assume`` (a daylight-saving gap) — is NaT.
-
-    Args:
-        text: the values.
-        timezone: the store's time zone.
-        fmt: a strftime format for the values without offset (ISO 8601 when None).
-        assume: the zone of the values without offset, when it is not the store's.
+    others are store time already. A value that does not parse is NaT.
     """
     if not len(text):
         return pd.Series(pd.to_datetime(text, format="ISO8601", errors="coerce"), index=text.index)
     arr = pa.array(text, type=pa.large_string(), from_pandas=True)
     offset = pc.fill_null(pc.match_substring_regex(arr, _OFFSET), False).to_numpy(zero_copy_only=False)
-    naive = _local_times(text.where(~offset) if offset.any() else text, timezone, fmt, assume)
+    naive = _local_times(text.where(~offset) if offset.any() else text, timezone)
     if not offset.any():
         return naive
     zoned = pd.to_datetime(text.where(offset), format="ISO8601", errors="coerce", utc=True)
@@ -282,16 +275,13 @@ def parse_times(text: pd.Series, timezone: str, fmt: str | None = None, assume: 
     return naive.where(~offset, local.astype("datetime64[us]"))
 
 
-def _local_times(text: pd.Series, timezone: str, fmt: str | None, assume: str | None) -> pd.Series:
+def _local_times(text: pd.Series, timezone: str) -> pd.Series:
     try:
-        parsed = pd.to_datetime(text, format=fmt or "ISO8601", errors="coerce")
+        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
     except (ValueError, TypeError):  # offsets spelled several other ways: one value at a time
         parsed = pd.Series([_one_time(v, timezone) for v in text], index=text.index, dtype="datetime64[us]")
-    if isinstance(parsed.dtype, pd.DatetimeTZDtype):  # an offset spelled another way (or %z in fmt)
+    if isinstance(parsed.dtype, pd.DatetimeTZDtype):  # an offset spelled another way
         return parsed.dt.tz_convert(timezone).dt.tz_localize(None).astype("datetime64[us]")
-    if assume:
-        parsed = parsed.dt.tz_localize(assume, ambiguous="NaT", nonexistent="NaT").dt.tz_convert(
-            timezone).dt.tz_localize(None)
     return parsed.astype("datetime64[us]")
 
 
