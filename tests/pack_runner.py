@@ -136,9 +136,10 @@ def run_notebook_in_process(name: str, parameters: dict[str, Any], root: Path) -
 # ----------------------------------------------------------------------------- sparse stores
 
 def link_store(source: Path, target: Path, *, drop: tuple[str, ...] = (), keep: tuple[str, ...] | None = None,
-               blank: dict[str, tuple[str, ...]] | None = None, window: tuple[str, str] | None = None) -> Path:
+               blank: dict[str, tuple[str, ...] | dict[str, int]] | None = None, window: tuple[str, str] | None = None) -> Path:
     """A processed folder made of ``source``'s tables: linked, minus ``drop`` (or only ``keep``),
-    with the columns of ``blank`` (table → columns) set to null in a rewritten copy, and the
+    with the columns of ``blank`` (table → columns, or column → n: every n-th row) set to
+    null in a rewritten copy, and the
     event tables cut to the days ``window`` = (first, last) when given.
 
     Returns:
@@ -160,9 +161,16 @@ def link_store(source: Path, target: Path, *, drop: tuple[str, ...] = (), keep: 
         cut = window is not None and name in EVENT_DATES
         if is_table and (name in blank or cut):
             table = pq.read_table(entry)
-            for column in blank.get(name, ()):
+            columns = blank.get(name, ())
+            for column, every in (columns.items() if isinstance(columns, dict) else ((c, 1) for c in columns)):
                 i = table.schema.get_field_index(column)
-                table = table.set_column(i, table.schema.field(i), pa.nulls(len(table), table.schema.field(i).type))
+                field = table.schema.field(i)
+                if every == 1:
+                    values = pa.nulls(len(table), field.type)
+                else:  # every n-th row unknown: a column known for part of the rows
+                    mask = pa.array([k % every == 0 for k in range(len(table))])
+                    values = pc.if_else(mask, pa.nulls(len(table), field.type), table[column])
+                table = table.set_column(i, field.with_nullable(True), values)
             if cut:
                 first, last = (pa.scalar(pd_ts, type=pa.timestamp("us")) for pd_ts in _bounds(window))
                 # a row stays when every date it has falls in the window (a PO ordered before it goes)

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook import customers, stats
+from storebook import customers, extremes, stats
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.schema import TRAFFIC_TOTAL_CHANNEL
@@ -389,7 +389,9 @@ def drivers_facts(decomposition: pd.DataFrame) -> dict[str, Any]:
     top = by_segment.iloc[0]
     by_device = stats.summarise_effects(decomposition, ["device"]).set_index("device")
     inside = decomposition[(decomposition.platform == top.platform) & (decomposition.device == top.device)]
-    top_channel = inside.loc[inside.total_effect.abs().idxmax()]
+    top_channel = extremes.row_of_max(inside, inside.total_effect.abs())
+    if top_channel is None:  # no channel's effect is known: the segment speaks for itself
+        top_channel = pd.Series({"channel": None, "total_effect": np.nan})
     ratio_before, ratio_after = decomposition.attrs["ratio_before"], decomposition.attrs["ratio_after"]
     return {
         "total_change": ratio_after - ratio_before,

@@ -34,7 +34,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook import stats
+from storebook import extremes, stats
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.stats import safe_ratio as _safe_div  # the one guarded division
@@ -638,8 +638,8 @@ def repeat_facts(rates: pd.DataFrame) -> dict:
 def rfm_facts(segments: pd.DataFrame) -> dict:
     """The numbers the RFM title and takeaway state (from :func:`summarise_rfm_segments`)."""
     s = segments.set_index("segment")
-    largest = s["customers"].idxmax()
-    grower = s["customers_change"].idxmax()
+    largest = extremes.label_of_max(s["customers"])
+    grower = extremes.label_of_max(s["customers_change"])
     return {
         "customers": int(s["customers"].sum()),
         "largest": largest, "largest_share": s.at[largest, "share"],
@@ -647,7 +647,7 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
         "value_share": s.at["important_value", "share"],
         "value_sales_share": _safe_div(s.at["important_value", "window_paid_amount"], s["window_paid_amount"].sum()),
         "value_change": int(s.at["important_value", "customers_change"]),
-        "grower": grower, "grower_change": int(s.at[grower, "customers_change"]),
+        "grower": grower, "grower_change": None if grower is None else int(s.at[grower, "customers_change"]),
         "variant": "value_grew" if grower == "important_value" else None,
     }
 
@@ -698,7 +698,7 @@ def cohort_facts(cohorts: pd.DataFrame) -> dict:
 def province_facts(provinces: pd.DataFrame) -> dict:
     """The numbers the province title and takeaway state (from :func:`summarise_provinces`)."""
     top10 = provinces.head(10).dropna(subset=["sales_vs_prior"])
-    grower = top10.loc[top10["sales_vs_prior"].idxmax()] if len(top10) else None
+    grower = extremes.row_of_max(top10, "sales_vs_prior")
     return {
         "provinces": int(len(provinces)),
         "top": provinces["province"].iloc[0], "top_share": provinces["share_of_sales"].iloc[0],

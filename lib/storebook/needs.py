@@ -81,19 +81,22 @@ _SALES = (_n("orders"), _n("order_lines"), _n("products"))
 _SOLD_COST = (_n("orders"), _n("order_lines"), _n("products", values=("unit_cost",)))
 _FUNNEL = ("product_views", "cart_adds", "checkouts", "buyers")
 _TICKETS = _n("service_tickets")
-_PNL = (*_SOLD_COST, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _opt("returns"))
+_SHIP_COST = _opt("shipments", known=("shipping_cost_amount",))
+_PNL = (*_SOLD_COST, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"))
+#: The scorecard takes each metric from its own report: any one of sales and traffic will do.
+_SCORECARD = (_n(("orders", "traffic")), _opt("orders"), _opt("traffic", known=("buyers", "paid_amount")),
+              _opt("order_lines"), _opt("products", values=("unit_cost",)), _opt("platform_fees"),
+              _opt("marketing_spend"), _opt("shipments"), _opt("returns"), _opt("service_tickets", values=("csat",)),
+              _opt("suppliers"), _opt("purchase_orders"), _opt("targets"))
+#: Competitor sections that set their prices against ours: matched products and our sales.
+_MATCHED = (_n("competitor_prices", values=("sku",)), _opt("competitor_prices", known=("category",)), *_SALES)
 
 #: Every numbered section of the report pack (and the records kept outside a section,
 #: ``<area>.headline``), keyed as the notebook names it, with what it needs.
 SECTIONS: dict[str, tuple[Need, ...]] = {
     # overview
-    "overview.scorecard": (_n(("orders", "traffic")), _opt("traffic"), _opt("order_lines"), _opt("products"),
-                           _opt("platform_fees"), _opt("marketing_spend"), _opt("shipments"), _opt("returns"),
-                           _opt("service_tickets"), _opt("suppliers"), _opt("purchase_orders"), _opt("targets")),
-    "overview.changes": (_n(("orders", "traffic")), _opt("traffic"), _opt("order_lines"), _opt("products"),
-                         _opt("platform_fees"), _opt("marketing_spend"), _opt("shipments"), _opt("returns"),
-                         _opt("service_tickets"), _opt("suppliers"), _opt("purchase_orders"), _opt("targets"),
-                         _opt("promotions"), _opt("inventory")),
+    "overview.scorecard": _SCORECARD,
+    "overview.changes": (*_SCORECARD, _opt("promotions"), _opt("inventory")),
     "overview.budget": (_n("marketing_spend"), _opt("targets"), *(_opt(t) for t in (
         "orders", "order_lines", "products", "platform_fees", "shipments", "returns"))),
     "overview.products": (*_SOLD_COST, _opt("returns")),
@@ -112,7 +115,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "conversion.drivers": (_n("traffic", known=("buyers",)),),
     "conversion.buyers": (_n("orders", known=("customer_id",)),),
     # fulfilment
-    "fulfilment.headline": (_n("orders"), _n("shipments"), _n("order_lines"), _opt("service_tickets"),
+    "fulfilment.headline": (_n("orders"), _n("shipments"), _SHIP_COST, _n("order_lines"), _opt("service_tickets"),
                             _opt("returns")),
     "fulfilment.dispatch": (_n("orders"), _n("shipments")),
     "fulfilment.warehouses": (_n("orders"), _n("shipments", known=("warehouse",))),
@@ -129,7 +132,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "products.headline": (*_SOLD_COST, _opt("returns"), _opt("inventory")),
     "products.abc": (*_SOLD_COST, _opt("returns")),
     "products.margin": (*_SOLD_COST, _opt("returns")),
-    "products.stock": (*_SOLD_COST, _n("inventory")),
+    "products.stock": (*_SOLD_COST, _n("inventory"), _opt("products", known=("unit_cost",))),
     "products.new": (_n("orders"), _n("order_lines"), _n("products", values=("launched_on",))),
     "products.price": (_n("orders"), _n("order_lines"), _n("products", values=("list_price",))),
     "products.returns": (*_SALES, _n("returns")),
@@ -148,20 +151,22 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "promotion.history": (_n("promotions"), *_SOLD_COST, _opt("marketing_spend")),
     "promotion.coupons": (_n("promotions"), *_SALES),
     # competitor
-    "competitor.index": (_n("competitor_prices"), *_SALES),
-    "competitor.trend": (_n("competitor_prices"), *_SALES),
-    "competitor.gaps": (_n("competitor_prices", values=("sku",)), *_SALES),
-    "competitor.cheapest": (_n("competitor_prices"), *_SALES),
+    "competitor.index": _MATCHED,
+    "competitor.trend": _MATCHED,
+    "competitor.gaps": _MATCHED,
+    "competitor.cheapest": _MATCHED,
     "competitor.promotions": (_n("competitor_prices", known=("is_on_promo",)),),
-    "competitor.changes": (_n("competitor_prices"),),
-    "competitor.response": (_n("competitor_prices"), *_SALES),
+    "competitor.changes": (_n("competitor_prices"), _opt("competitor_prices", known=("category", "is_on_promo"))),
+    "competitor.response": _MATCHED,
     "competitor.ratings": (_n("competitor_prices", values=("rating",)),),
-    "competitor.share": (_n("competitor_prices", values=("est_units_sold",)), *_SALES),
+    "competitor.share": (_n("competitor_prices", values=("sku", "est_units_sold")), *_SALES),
     # supplier
     "supplier.headline": (_n("purchase_orders"), _n("suppliers"), _n("products"), _opt("inventory"),
                           _opt("orders"), _opt("order_lines")),
-    "supplier.scorecard": (_n("purchase_orders"), _n("suppliers"), _n("products"), _opt("orders")),
-    "supplier.lines": (_n("purchase_orders"), _n("suppliers"), _n("products"), _opt("orders")),
+    "supplier.scorecard": (_n("purchase_orders"), _opt("purchase_orders", known=("ordered_on", "qty_received")),
+                           _n("suppliers"), _n("products")),
+    "supplier.lines": (_n("purchase_orders"), _opt("purchase_orders", known=("qty_received",)), _n("suppliers"),
+                       _n("products")),
     "supplier.inventory": (_n("inventory"), *_SALES),
     "supplier.stockouts": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES),
     "supplier.stockouts_trailing": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES),
@@ -182,9 +187,9 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
                           _n("products", known=("supplier_id",)), _n("suppliers")),
     "service.products": (_n("service_tickets", values=("sku",)), *_SALES),
     "service.refunds": (_n("orders"),),
-    "service.returns": (_n("returns"), *_SALES),
+    "service.returns": (_n("returns"), _opt("returns", known=("reason",)), *_SALES),
     "service.returned_products": (_n("returns"), *_SALES),
-    "service.reasons": (_n("returns"), *_SALES),
+    "service.reasons": (_n("returns", known=("reason",)), *_SALES),
     "service.trace": (_n("service_tickets", values=("sku",)), *_SALES, _n("purchase_orders"), _n("suppliers")),
 }
 
@@ -273,7 +278,7 @@ class Shortfall:
         if self.kind in ("absent", "empty", "no_rows", "absent_any", "optional_absent", "optional_empty",
                          "optional_no_rows"):
             return text(f"page.add.{self.table}")
-        if self.kind in ("empty_column", "coverage"):
+        if self.kind in ("empty_column", "empty_column_all", "coverage"):
             key = f"page.add.{self.table}.{self.column}"
             return text(key) if text.has(key) else text("page.add.column", table=self.table, column=self.column)
         return ""
@@ -308,10 +313,10 @@ class SectionCheck:
         return PARTIAL if self.partial else FULL
 
     def add_flag(self, key: str, values: dict[str, Any]) -> None:
-        """A library function's partial flag (the same flag once)."""
-        flag = Shortfall("flag", key=key, values=values)
-        if flag not in self.partial:
-            self.partial.append(flag)
+        """A library function's partial flag, once per key: the first is the report month's
+        (a section computes its month before the comparison months)."""
+        if not any(s.kind == "flag" and s.key == key for s in self.partial):
+            self.partial.append(Shortfall("flag", key=key, values=values))
 
 
 _SOFT = ("coverage", "days")
@@ -332,6 +337,7 @@ def _check_table(wb: Workbook, table: str, need: Need, month: ReportMonth, platf
     if not wb.has(table):
         return [Shortfall("absent", table)]
     profile = _profile(wb, table, month, platforms)
+    dates = table in _MONTH_DATES
     if profile.rows == 0:
         span = availability.table_spans(wb).get(table)
         if table in _MONTH_DATES and span is not None:
@@ -342,7 +348,8 @@ def _check_table(wb: Workbook, table: str, need: Need, month: ReportMonth, platf
     for column in (*need.values, *need.known):
         known = profile.non_null.get(column, 0)
         if known == 0:
-            out.append(Shortfall("empty_column", table, column, values={"month": month.period.label}))
+            kind = "empty_column" if dates else "empty_column_all"
+            out.append(Shortfall(kind, table, column, values={"month": month.period.label}))
         elif column in need.known and known < profile.rows:
             out.append(Shortfall("coverage", table, column, share=known / profile.rows))
     if table in availability.DAILY_TABLES and profile.first is not None and not month.partial:

@@ -158,10 +158,14 @@ def empty_figure(text: Text, title: str | None = None) -> Figure:
 
 
 def _empty_when_no_data(draw):  # noqa: ANN001, ANN202 - a decorator of the chart functions
-    """A chart of a frame without rows is :func:`empty_figure`, not a matplotlib error."""
+    """A chart of a frame without rows, or whose measures (``values=`` / ``value=``) are all
+    unknown, is :func:`empty_figure`, not a matplotlib error or an all-NaN warning."""
     @functools.wraps(draw)
     def chart(frame: pd.DataFrame, text: Text, *args: Any, **kwargs: Any) -> Figure:
         if frame is None or len(frame) == 0:
+            return empty_figure(text, kwargs.get("title"))
+        measures = list(kwargs.get("values") or ([kwargs["value"]] if isinstance(kwargs.get("value"), str) else []))
+        if measures and all(m in frame for m in measures) and frame[measures].isna().all().all():
             return empty_figure(text, kwargs.get("title"))
         return draw(frame, text, *args, **kwargs)
 

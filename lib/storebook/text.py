@@ -239,6 +239,8 @@ _VOCABULARY: dict[str, _L] = {
                              "{month}的{table}数据：{table}表的数据范围为{first}至{last}"),
     "page.needs.empty_column": _e("{column} in the {table} table, which is empty in every row for {month}",
                                   "{table}表的{column}，但{month}的所有行均为空"),
+    "page.needs.empty_column_all": _e("{column} in the {table} table, which is empty in every row",
+                                      "{table}表的{column}，但所有行均为空"),
     "page.needs.coverage": _e("{column} is known for {share:pct} of the {table} rows; the figures use the rows "
                               "where it is known",
                               "{table}表中仅{share:pct}的行有{column}；本节数字只基于有值的行"),
@@ -902,6 +904,7 @@ _PRODUCTS: dict[str, _L] = {
     "col.gross_margin_rate": _e("Gross margin rate", "毛利率"),
     "col.revenue": _e("Revenue after returns", "退货后销售额"),
     "category.total": _e("All categories", "全部类目"),
+    "category.unknown": _e("Category unknown", "未知类目"),
     "axis.sku_share": _e("Share of SKUs, largest first", "SKU占比（从大到小）"),
     "axis.cumulative_share": _e("Cumulative share", "累计占比"),
     "axis.index": _e("Index (1 = category)", "指数（1 = 类目平均）"),
@@ -954,6 +957,9 @@ _PROFIT: dict[str, _L] = {
         "（{thin_rate:pct}），除商品成本外最大的成本项是{biggest_cost:key}。",
     ),
     "profit.platforms.takeaway.none": _e("No platform had net sales this month.", "本月没有平台产生净销售额。"),
+    "profit.platforms.takeaway.no_margin": _e(
+        "No platform's contribution margin is known this month: the unit cost of some products sold is missing.",
+        "本月没有平台的贡献毛利可以计算：部分已售商品缺少单位成本。"),
     "profit.ratios": _e("Did marketing and logistics stay within their share of sales?", "营销费比和物流费比是否控制在预算内？"),
     "profit.ratios.title": _e(
         "Marketing took {marketing_ratio:pct} of sales (budget {budget_marketing_ratio:pct}), logistics "
@@ -1100,6 +1106,7 @@ _OVERVIEW_CUSTOMERS_SERVICE: dict[str, _L] = {
     "category.other": _e("Other", "其他"),
     # return reasons
     "reason.quality": _e("Quality problem", "质量问题"),
+    "reason.unknown": _e("Reason not given", "未注明原因"),
     "reason.damaged": _e("Damaged in transit", "运输破损"),
     "reason.wrong_item": _e("Wrong item", "发错货"),
     "reason.not_as_described": _e("Not as described", "与描述不符"),
