@@ -82,6 +82,8 @@ _SOLD_COST = (_n("orders"), _n("order_lines"), _n("products", values=("unit_cost
 _FUNNEL = ("product_views", "cart_adds", "checkouts", "buyers")
 _TICKETS = _n("service_tickets")
 _SHIP_COST = _opt("shipments", known=("shipping_cost_amount",))
+#: Complaints reach an order (and its carrier) through the ticket's order_id.
+_TICKET_ORDERS = _opt("service_tickets", values=("order_id",))
 _PNL = (*_SOLD_COST, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"))
 #: The scorecard takes each metric from its own report: any one of sales and traffic will do.
 _SCORECARD = (_n(("orders", "traffic")), _opt("orders"), _opt("traffic", known=("buyers", "paid_amount")),
@@ -115,7 +117,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "conversion.drivers": (_n("traffic", known=("buyers",)),),
     "conversion.buyers": (_n("orders", known=("customer_id",)),),
     # fulfilment
-    "fulfilment.headline": (_n("orders"), _n("shipments"), _SHIP_COST, _n("order_lines"), _opt("service_tickets"),
+    "fulfilment.headline": (_n("orders"), _n("shipments"), _SHIP_COST, _n("order_lines"), _TICKET_ORDERS,
                             _opt("returns")),
     "fulfilment.dispatch": (_n("orders"), _n("shipments")),
     "fulfilment.warehouses": (_n("orders"), _n("shipments", known=("warehouse",))),
@@ -127,7 +129,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
                                                  known=("carrier", "province", "warehouse"))),
     "fulfilment.spring_festival": (_n("orders"), _n("shipments", values=("delivered_at",))),
     "fulfilment.cost": (_n("orders"), _n("order_lines"), _n("shipments", known=("shipping_cost_amount",))),
-    "fulfilment.issues": (_n("orders"), _n("shipments", known=("carrier",)), _opt("service_tickets"), _opt("returns")),
+    "fulfilment.issues": (_n("orders"), _n("shipments", known=("carrier",)), _TICKET_ORDERS, _opt("returns")),
     # products
     "products.headline": (*_SOLD_COST, _opt("returns"), _opt("inventory")),
     "products.abc": (*_SOLD_COST, _opt("returns")),
@@ -145,7 +147,6 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
         "orders", "order_lines", "products", "platform_fees", "shipments", "returns"))),
     # promotion
     "promotion.calendar": (_n("promotions"), _n("products")),
-    "promotion.headline": (_n("promotions"), *_SOLD_COST, _opt("marketing_spend")),
     "promotion.effects": (_n("promotions"), *_SOLD_COST, _opt("marketing_spend")),
     "promotion.trace": (_n("promotions"), *_SOLD_COST, _opt("marketing_spend")),
     "promotion.history": (_n("promotions"), *_SOLD_COST, _opt("marketing_spend")),
