@@ -213,14 +213,14 @@ def test_a_section_that_runs_records_what_it_read_and_library_flags_make_it_part
     page = page_module.start("customers")
     with page.section("customers.headline"):
         page.wb.table("orders")
-        needs.flag_partial("page.partial.customers", share=0.5)
-        needs.flag_partial("page.partial.customers", share=0.9)  # a comparison month's: the first one stands
+        needs.flag_partial("page.partial.cost", share=0.5)
+        needs.flag_partial("page.partial.cost", share=0.9)  # a comparison month's: the first one stands
     with page.section("customers.repeat"):
         raise NoDataError("no cohort has closed its 30-day window yet")
     first, second = page.sections
     assert (first["status"], first["read"]) == (needs.PARTIAL, ["orders"])
     assert first["notes"][0] == "the data cover 13 May to 17 May only (5 of the month's 31 days)"
-    assert first["notes"][-1] == "the customer is known for 50.0% of the paid orders; guest orders are left out of these figures"
+    assert first["notes"][-1] == "the unit cost is known for 50.0% of the line sales; margins are computed where it is known"
     assert (second["status"], second["notes"]) == (needs.NONE, ["no cohort has closed its 30-day window yet"])
     with pytest.raises(ValueError), page.section("customers.rfm"):  # a bug is not swallowed
         raise ValueError("a bug")

@@ -5,7 +5,9 @@ the store's local time, on the selected platforms, and *as of the end of the rep
 an order paid after the month never changes a month's figures, so a report re-run later
 says the same thing.
 
-A customer is a pseudonymous platform account (``orders.customer_id``). A customer's
+A customer is a pseudonymous platform account (``orders.customer_id``); guest orders
+(no account) are left out of the customer metrics (the page states the share known) and
+counted, each as its own buyer, by province. A customer's
 **first purchase** is their first paid order on the selected platforms in the whole
 history of the workbook up to the month's end; the data's first months therefore count
 every buyer as new (the history starts there), which the notebook points out.
@@ -58,10 +60,17 @@ RFM_LOOKBACK_MONTHS = 12
 
 
 # -- building blocks -------------------------------------------------------------------
-def _paid_orders(wb: Workbook, platforms: list[str], end: pd.Timestamp, start: pd.Timestamp | None = None) -> ibis.Table:
-    """Paid orders on ``platforms`` with ``start <= paid_at < end``."""
+def _paid_orders(wb: Workbook, platforms: list[str], end: pd.Timestamp, start: pd.Timestamp | None = None,
+                 *, guests: bool = False) -> ibis.Table:
+    """Paid orders on ``platforms`` with ``start <= paid_at < end``.
+
+    A guest order (no customer account) belongs to no customer's history: it is left out of
+    every customer metric, unless ``guests`` (an order of its own, e.g. for provinces).
+    """
     o = wb.table("orders")
     cond = [o.paid_at.notnull(), o.paid_at < end, o.platform.isin(platforms)]
+    if not guests:
+        cond.append(o.customer_id.notnull())
     if start is not None:
         cond.append(o.paid_at >= start)
     return o.filter(*cond)
@@ -509,10 +518,13 @@ def summarise_provinces(wb: Workbook, period: Period, platforms: Sequence[str] |
     plats = wb.platforms(platforms)
 
     def by_province(p: Period) -> pd.DataFrame:
-        o = _paid_orders(wb, plats, p.end_ts, p.start_ts)
+        # Guests are buyers too (each order its own); an order without a province is left out.
+        o = _paid_orders(wb, plats, p.end_ts, p.start_ts, guests=True)
+        o = o.filter(o.province.notnull())
         return wb.execute(
             o.group_by("province").aggregate(
-                buyers=o.customer_id.nunique(), orders=o.count(), paid_amount=o.paid_amount.sum().cast("float64")
+                buyers=o.customer_id.fill_null(o.order_id).nunique(), orders=o.count(),
+                paid_amount=o.paid_amount.sum().cast("float64"),
             )
         )
 

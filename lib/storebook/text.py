@@ -358,12 +358,6 @@ _VOCABULARY: dict[str, _L] = {
         "the unit cost is known for {share:pct} of the line sales, so gross and contribution margin are left "
         "out where a cost is missing",
         "仅{share:pct}的商品销售额有单位成本，缺少成本的平台不计算毛利和贡献毛利"),
-    "page.partial.customers": _e(
-        "the customer is known for {share:pct} of the paid orders; guest orders are left out of these figures",
-        "仅{share:pct}的支付订单有买家账号；游客订单不计入本节数字"),
-    "page.partial.unknown_skus": _e(
-        "{share:pct} of the line sales are of products not in the product catalogue (category unknown)",
-        "{share:pct}的商品销售额来自不在商品目录中的商品（类目未知）"),
     "page.partial.sales_from_orders": _e(
         "without traffic rows for {platforms}, their orders, buyers and paid amount come from the orders table; "
         "visitors and conversion are unknown there",
