@@ -99,7 +99,8 @@ def _observations(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFram
     expr = cp.filter(
         (cp.observed_on >= period.start) & (cp.observed_on < period.end) & cp.platform.isin(plats)
     )
-    return wb.execute(expr)
+    # A product observed without a category still belongs to a competitor's range (unknown).
+    return wb.execute(expr.mutate(category=expr.category.fill_null(dimensions.UNKNOWN)))
 
 
 def _weight_window(period: Period) -> Period:
@@ -358,6 +359,9 @@ def _product_changes(obs: pd.DataFrame, min_change: float, window: int) -> pd.Da
     keys = ["competitor", "platform", "category", "competitor_sku"]
     regular = obs.loc[~obs["is_on_promo"].astype(bool), [*keys, "observed_on", "price"]].sort_values(
         [*keys, "observed_on"], ignore_index=True)
+    if regular.empty:  # every observation on promotion: no regular price to follow
+        return regular.assign(price_change=np.nan, price_before=np.nan, price_after=np.nan).rename(
+            columns={"observed_on": "changed_on"}).drop(columns="price")
     product = regular.groupby(keys, sort=False).ngroup()
     price = regular["price"]
     by_product = price.groupby(product)

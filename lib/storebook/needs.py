@@ -82,6 +82,13 @@ _SOLD_COST = (_n("orders"), _n("order_lines"), _n("products", values=("unit_cost
 _FUNNEL = ("product_views", "cart_adds", "checkouts", "buyers")
 _TICKETS = _n("service_tickets")
 _SHIP_COST = _opt("shipments", known=("shipping_cost_amount",))
+#: Costs known for part of the catalogue: margins computed from them are partial.
+_COSTS = _opt("products", known=("unit_cost",))
+#: Figures by our category (or a promotion scoped to one), tables naming products: a product
+#: without a category is in the unknown one, without a name it is shown by its SKU.
+_CATEGORY = _opt("products", known=("product_name", "category"))
+#: Figures by the supplier of a product (the catalogue's supplier_id).
+_SUPPLIER = _opt("products", known=("supplier_id",))
 #: Complaints reach an order (and its carrier) through the ticket's order_id.
 _TICKET_ORDERS = _opt("service_tickets", values=("order_id",))
 _PNL = (*_SOLD_COST, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"))
@@ -91,7 +98,8 @@ _SCORECARD = (_n(("orders", "traffic")), _opt("orders"), _opt("traffic", known=(
               _opt("marketing_spend"), _opt("shipments"), _opt("returns"), _opt("service_tickets", values=("csat",)),
               _opt("suppliers"), _opt("purchase_orders"), _opt("targets"))
 #: Competitor sections that set their prices against ours: matched products and our sales.
-_MATCHED = (_n("competitor_prices", values=("sku",)), _opt("competitor_prices", known=("category",)), *_SALES)
+_MATCHED = (_n("competitor_prices", values=("sku",)), _opt("competitor_prices", known=("category",)), *_SALES,
+            _CATEGORY)
 
 #: Every numbered section of the report pack (and the records kept outside a section,
 #: ``<area>.headline``), keyed as the notebook names it, with what it needs.
@@ -101,7 +109,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "overview.changes": (*_SCORECARD, _opt("promotions"), _opt("inventory")),
     "overview.budget": (_n("marketing_spend"), _opt("targets"), *(_opt(t) for t in (
         "orders", "order_lines", "products", "platform_fees", "shipments", "returns"))),
-    "overview.products": (*_SOLD_COST, _opt("returns")),
+    "overview.products": (*_SOLD_COST, _opt("returns"), _CATEGORY),
     # traffic
     "traffic.headline": (_n("traffic", known=("page_views", "product_views", "buyers", "paid_amount")),),
     "traffic.daily": (_n("traffic"),),
@@ -132,12 +140,12 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "fulfilment.issues": (_n("orders"), _n("shipments", known=("carrier",)), _TICKET_ORDERS, _opt("returns")),
     # products
     "products.headline": (*_SOLD_COST, _opt("returns"), _opt("inventory")),
-    "products.abc": (*_SOLD_COST, _opt("returns")),
-    "products.margin": (*_SOLD_COST, _opt("returns")),
-    "products.stock": (*_SOLD_COST, _n("inventory"), _opt("products", known=("unit_cost",))),
-    "products.new": (_n("orders"), _n("order_lines"), _n("products", values=("launched_on",))),
-    "products.price": (_n("orders"), _n("order_lines"), _n("products", values=("list_price",))),
-    "products.returns": (*_SALES, _n("returns")),
+    "products.abc": (*_SOLD_COST, _opt("returns"), _CATEGORY),
+    "products.margin": (*_SOLD_COST, _opt("returns"), _CATEGORY),
+    "products.stock": (*_SOLD_COST, _n("inventory"), _COSTS, _CATEGORY),
+    "products.new": (_n("orders"), _n("order_lines"), _n("products", known=("launched_on",)), _CATEGORY),
+    "products.price": (_n("orders"), _n("order_lines"), _n("products", values=("list_price",)), _CATEGORY),
+    "products.returns": (*_SALES, _n("returns"), _CATEGORY),
     # profit
     "profit.headline": _PNL,
     "profit.pnl": (*_PNL, _opt("targets")),
@@ -146,11 +154,11 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "profit.marketing": (_n("marketing_spend"), _opt("targets"), *(_opt(t) for t in (
         "orders", "order_lines", "products", "platform_fees", "shipments", "returns"))),
     # promotion
-    "promotion.calendar": (_n("promotions"), _n("products")),
-    "promotion.effects": (_n("promotions"), *_SOLD_COST, _opt("marketing_spend")),
-    "promotion.trace": (_n("promotions"), *_SOLD_COST, _opt("marketing_spend")),
-    "promotion.history": (_n("promotions"), *_SOLD_COST, _opt("marketing_spend")),
-    "promotion.coupons": (_n("promotions"), *_SALES),
+    "promotion.calendar": (_n("promotions"), _n("products"), _CATEGORY),
+    "promotion.effects": (_n("promotions"), *_SOLD_COST, _COSTS, _CATEGORY, _opt("marketing_spend")),
+    "promotion.trace": (_n("promotions"), *_SOLD_COST, _COSTS, _CATEGORY, _opt("marketing_spend")),
+    "promotion.history": (_n("promotions"), *_SOLD_COST, _COSTS, _CATEGORY, _opt("marketing_spend")),
+    "promotion.coupons": (_n("promotions"), *_SALES, _CATEGORY),
     # competitor
     "competitor.index": _MATCHED,
     "competitor.trend": _MATCHED,
@@ -160,7 +168,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "competitor.changes": (_n("competitor_prices"), _opt("competitor_prices", known=("category", "is_on_promo"))),
     "competitor.response": _MATCHED,
     "competitor.ratings": (_n("competitor_prices", values=("rating",)),),
-    "competitor.share": (_n("competitor_prices", values=("sku", "est_units_sold")), *_SALES),
+    "competitor.share": (_n("competitor_prices", values=("sku", "est_units_sold")), *_SALES, _CATEGORY),
     # supplier
     "supplier.headline": (_n("purchase_orders"), _n("suppliers"), _n("products"), _opt("inventory"),
                           _opt("orders"), _opt("order_lines")),
@@ -168,9 +176,10 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
                            _n("suppliers"), _n("products")),
     "supplier.lines": (_n("purchase_orders"), _opt("purchase_orders", known=("qty_received",)), _n("suppliers"),
                        _n("products")),
-    "supplier.inventory": (_n("inventory"), *_SALES),
-    "supplier.stockouts": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES),
-    "supplier.stockouts_trailing": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES),
+    "supplier.inventory": (_n("inventory"), *_SALES, _CATEGORY, _SUPPLIER),
+    "supplier.stockouts": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES, _SUPPLIER),
+    "supplier.stockouts_trailing": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES,
+                                    _SUPPLIER),
     # customers
     "customers.headline": (_n("orders", known=("customer_id",)),),
     "customers.new_returning": (_n("orders", known=("customer_id",)),),
@@ -180,17 +189,18 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "customers.cohorts": (_n("orders", known=("customer_id",)),),
     "customers.provinces": (_n("orders", known=("province",)),),
     # service
-    "service.headline": (_TICKETS, _n("orders"), _opt("order_lines"), _opt("products"), _opt("suppliers")),
+    "service.headline": (_TICKETS, _opt("service_tickets", values=("csat", "first_response_at")), _n("orders"),
+                         _opt("order_lines"), _opt("products"), _opt("suppliers")),
     "service.tickets": (_TICKETS,),
     "service.response": (_n("service_tickets", values=("first_response_at",)),),
     "service.csat": (_n("service_tickets", values=("csat",)),),
     "service.suppliers": (_n("service_tickets", values=("sku",)), *_SALES[:2],
                           _n("products", known=("supplier_id",)), _n("suppliers")),
-    "service.products": (_n("service_tickets", values=("sku",)), *_SALES),
+    "service.products": (_n("service_tickets", values=("sku",)), *_SALES, _CATEGORY),
     "service.refunds": (_n("orders"),),
-    "service.returns": (_n("returns"), _opt("returns", known=("reason",)), *_SALES),
-    "service.returned_products": (_n("returns"), *_SALES),
-    "service.reasons": (_n("returns", known=("reason",)), *_SALES),
+    "service.returns": (_n("returns"), _opt("returns", known=("reason",)), *_SALES, _CATEGORY),
+    "service.returned_products": (_n("returns"), *_SALES, _CATEGORY),
+    "service.reasons": (_n("returns", known=("reason",)), *_SALES, _CATEGORY),
     "service.trace": (_n("service_tickets", values=("sku",)), *_SALES, _n("purchase_orders"), _n("suppliers")),
 }
 
