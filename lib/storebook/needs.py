@@ -170,8 +170,10 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "competitor.ratings": (_n("competitor_prices", values=("rating",)),),
     "competitor.share": (_n("competitor_prices", values=("sku", "est_units_sold")), *_SALES, _CATEGORY),
     # supplier
-    "supplier.headline": (_n("purchase_orders"), _n("suppliers"), _n("products"), _opt("inventory"),
-                          _opt("orders"), _opt("order_lines")),
+    "supplier.headline": (_n("purchase_orders"), _opt("purchase_orders", values=("received_on",),
+                                                        known=("ordered_on", "qty_received")),
+                          _n("suppliers"), _n("products"), _opt("inventory"), _opt("orders"), _opt("order_lines"),
+                          _SUPPLIER),
     "supplier.scorecard": (_n("purchase_orders"), _opt("purchase_orders", known=("ordered_on", "qty_received")),
                            _n("suppliers"), _n("products")),
     "supplier.lines": (_n("purchase_orders"), _opt("purchase_orders", known=("qty_received",)), _n("suppliers"),
@@ -322,6 +324,15 @@ class SectionCheck:
         if self.missing:
             return NONE
         return PARTIAL if self.partial else FULL
+
+    def describe_partial(self, text: Text) -> list[str]:
+        """What is partial, one phrase each; the optional tables the store lacks in one phrase."""
+        absent = [s.table for s in self.partial if s.kind == "optional_absent"]
+        phrases = [s.describe(text) for s in self.partial if s.kind != "optional_absent" or len(absent) == 1]
+        if len(absent) > 1:
+            phrases.append(text("page.needs.optional_absent_many",
+                                tables=text.join([_table_name(text, t) for t in absent])))
+        return phrases
 
     def add_flag(self, key: str, values: dict[str, Any]) -> None:
         """A library function's partial flag, once per key: the first is the report month's

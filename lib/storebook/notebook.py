@@ -236,7 +236,8 @@ class Page:
         return self.t("page.needs", needs=what, todo=todo).strip()
 
     def _partial_note(self, shortfalls: list[needs.Shortfall]) -> str:
-        return self.t("page.needs.partial", what="; ".join(s.describe(self.text) for s in shortfalls))
+        what = needs.SectionCheck("", partial=list(shortfalls)).describe_partial(self.text)
+        return self.t("page.needs.partial", what="; ".join(what))
 
     def finish(self) -> None:
         """Record the page's notices (``<area>.notices``: empty when every section had data)
@@ -316,11 +317,16 @@ class _Section:
         return handled
 
     def _record(self, read: list[str]) -> None:
-        if self.quiet or self.check is None:
+        """The section's entry of ``<area>.sections`` (a guarded record's has number 0: the
+        index lists numbered sections only; the tests compare its values like a section's)."""
+        if self.check is None:
             return
-        notes = [self.message] if self.status == needs.NONE else [s.describe(self.page.text) for s in self.check.partial]
+        # The index shows the notes as plain text: no Markdown emphasis.
+        notes = ([self.message.replace("**", "")] if self.status == needs.NONE
+                 else self.check.describe_partial(self.page.text))
         self.page.sections.append({
-            "key": self.key, "number": self.number, "heading": self.heading, "status": self.status,
+            "key": self.key, "number": 0 if self.quiet else self.number, "heading": self.heading,
+            "status": self.status,
             "notes": notes, "needs": list(dict.fromkeys(self.check.tables)), "read": read,
         })
 

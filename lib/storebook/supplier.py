@@ -714,12 +714,18 @@ def summarise_suppliers(wb: Workbook, period: Period, platforms: list[str] | Non
     """The month in five numbers for the report index: OTIF and fill rate of the lines due,
     SKU and warehouse stockout days, and lost sales from late or short deliveries.
 
+    The stockout numbers are missing (None) without inventory snapshots or sales to judge
+    them by: the delivery numbers need purchase orders only.
+
     Raises:
-        NoDataError: no PO line due in the month, or no inventory snapshot.
+        NoDataError: no PO line due in the month.
     """
     card = score_suppliers(wb, period, platforms)
     lines = card["n_lines"].sum()
-    lost = lost_facts(sum_lost_sales(wb, period, platforms))
+    try:
+        lost = lost_facts(sum_lost_sales(wb, period, platforms))
+    except NoDataError:
+        lost = {"stockout_days": None, "warehouse_days": None, "attributed_lost": None}
     return {
         "otif_rate": float((card["otif_rate"] * card["n_lines"]).sum() / lines) if lines else None,
         "suppliers": len(card),

@@ -250,6 +250,9 @@ _VOCABULARY: dict[str, _L] = {
                            "数据仅覆盖{first:date}至{last:date}（本月{month_days}天中的{days}天）"),
     "page.needs.optional_absent": _e("this store has no {table} table, so the parts that need it are left out",
                                      "本店数据中没有{table}表，依赖它的部分未计算"),
+    "page.needs.optional_absent_many": _e("this store has no {tables} tables, so the parts that need them are left "
+                                          "out",
+                                          "本店数据中没有{tables}表，依赖它们的部分未计算"),
     "page.needs.optional_empty": _e("the {table} table is empty, so the parts that need it are left out",
                                     "{table}表为空，依赖它的部分未计算"),
     "page.needs.optional_no_rows": _e("the {table} table has no rows for {month}, so the parts that need it are "
