@@ -99,7 +99,8 @@ class ReportMonth:
 _SPANS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _as_date(value) -> date | None:
+def as_date(value) -> date | None:
+    """A timestamp, date or missing value as a date (None when missing)."""
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
@@ -119,8 +120,8 @@ def table_spans(wb: Workbook) -> dict[str, Span]:
             t = wb.table(table)
             bounds = wb.execute(t.aggregate(**{f"first_{c}": t[c].min() for c in columns},
                                             **{f"last_{c}": t[c].max() for c in columns}))
-            firsts = [d for c in columns if (d := _as_date(bounds[f"first_{c}"].iloc[0])) is not None]
-            lasts = [d for c in columns if (d := _as_date(bounds[f"last_{c}"].iloc[0])) is not None]
+            firsts = [d for c in columns if (d := as_date(bounds[f"first_{c}"].iloc[0])) is not None]
+            lasts = [d for c in columns if (d := as_date(bounds[f"last_{c}"].iloc[0])) is not None]
             if firsts and lasts:
                 spans[table] = Span(table, min(firsts), max(lasts))
         _SPANS[wb] = spans

@@ -247,8 +247,8 @@ def _profile(wb: Workbook, table: str, month: ReportMonth, platforms: list[str])
         row = wb.execute(t.aggregate(**aggregates)).iloc[0]
         cache[key] = _Profile(
             rows=int(row["_rows"]), non_null={c: int(row[f"nn_{c}"]) for c in t.columns},
-            first=availability._as_date(row["_first"]) if dates else None,
-            last=availability._as_date(row["_last"]) if dates else None,
+            first=availability.as_date(row["_first"]) if dates else None,
+            last=availability.as_date(row["_last"]) if dates else None,
         )
     return cache[key]
 
