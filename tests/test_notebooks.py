@@ -4,7 +4,8 @@
   succeeds, records a ``<area>.headline`` the report index can show, prints nothing to
   stderr and stays well under 2 MB of HTML;
 * nbval ``--nbval-lax`` on the notebook as it stands (what an analyst gets in JupyterLab);
-* a month without traffic rows: every section shows a clear notice, no traceback;
+* a month without traffic rows: every section that needs traffic shows one note (what is
+  missing, how to add it), no traceback, and is recorded as run on no data;
 * a misspelt platform: the message, not a traceback.
 
 Also the report page (:mod:`storebook.notebook`) on its own, without a kernel.
@@ -28,8 +29,10 @@ import storebook.plots
 import storebook.traffic
 from conftest import TEST_KEY, tables_dir
 from storebook import notebook as page_module
+from storebook.availability import resolve_month
 from storebook.config import Config
 from storebook.errors import NoDataError
+from storebook.needs import SECTIONS
 from storebook.results import read_results
 from storebook.text import TextError
 
@@ -108,11 +111,14 @@ def test_notebook_runs_and_records_its_headline(name, parameters, sample_root, t
     results = read_results(nb)
     check_headline(results[f"{name}.headline"])
     assert results[f"{name}.notices"] == []
+    sections = results[f"{name}.sections"]
+    assert len(sections) >= 4 and [s["status"] for s in sections] == ["full"] * len(sections)
     assert outputs(nb, "error") == []
     assert [o["text"] for o in outputs(nb, "stream") if o["name"] == "stderr"] == []
     assert html_size(nb) < MAX_HTML_BYTES
     wb = storebook.open(sample_root / "data" / "processed", root=sample_root)
-    month = parameters.get("month") or wb.last_complete_month().label
+    month = parameters.get("month") or resolve_month(wb).period.label
+    assert results[f"{name}.month"] == resolve_month(wb, month).record() and not results[f"{name}.month"]["partial"]
     title = outputs(nb, "display_data")[0]["data"]["text/markdown"]
     assert title.startswith("# ") and month in title
     if parameters.get("platforms") == ["tmall"]:
@@ -154,7 +160,12 @@ def test_a_month_without_traffic_gives_notices_not_tracebacks(name, sample_root,
     results = read_results(nb)
     notices = results[f"{name}.notices"]
     assert notices and all("2026-08" in n for n in notices)
-    assert any("no traffic rows for 2026-08" in n and "storebook ingest" in n for n in notices)
+    assert any("needs traffic rows for 2026-08: the traffic table covers 2025-09-01 to 2026-10-31" in n
+               and "storebook ingest" in n for n in notices)
+    statuses = {s["key"]: s["status"] for s in results[f"{name}.sections"]}
+    need_traffic = [k for k in statuses if any(n.tables == ("traffic",) and not n.optional for n in SECTIONS[k])]
+    assert need_traffic and {statuses[k] for k in need_traffic} == {"none"}
+    assert {s for k, s in statuses.items() if k not in need_traffic} <= {"full"}  # the others ran on full data
     assert outputs(nb, "error") == []
     shown = "".join(str(o) for c in nb.cells for o in c.get("outputs", []))
     assert "Traceback" not in shown and "NoDataError" not in shown
@@ -214,5 +225,5 @@ def test_page_show_renders_figures_and_tables(sample_env) -> None:
 def test_start_checks_language_and_month_before_anything_else(sample_env) -> None:
     with pytest.raises(TextError, match="language 'fr'"):
         page_module.start("traffic", language="fr")
-    with pytest.raises(NoDataError, match="no orders in 2019-01"):
+    with pytest.raises(NoDataError, match="no orders in 2019-01, nor any other data"):
         page_module.start("traffic", month="2019-01")

@@ -467,7 +467,7 @@ def test_pages_have_no_code_no_error_and_no_network(fixture_pack: dict, name: st
     # header: store, month, platforms, generation time, code revision, data fingerprint
     run = fixture_pack["run"]
     assert "Lumen &amp; Loom" in text and f">{MONTH}<" in text
-    assert "tmall, jd, douyin, web" in text
+    assert "Tmall, JD, Douyin, Web shop" in text  # the platforms with data in the month, by name
     assert run["data_fingerprint"][:12] in text and run["code_revision"][:10] in text
     assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", text)
     toc = text.split('<nav class="toc"')[1].split("</nav>")[0]

@@ -153,8 +153,12 @@ def cmd_info(args: argparse.Namespace, config: Config) -> int:
     print(f"workbook {identity.title('en')} — {wb.processed_dir}{generation}")
     print(f"platforms {', '.join(identity.platforms)}; amounts in {identity.currency}")
     print(f"ingested {manifest.get('ingested_at', '?')}, fingerprint {wb.fingerprint[:12]}")
-    first, last = wb.data_range()
-    print(f"orders from {first} to {last}; last complete month {wb.last_complete_month().label}")
+    from storebook import availability
+
+    first, last = availability.data_span(wb)
+    month = availability.resolve_month(wb)
+    print(f"data from {first} to {last}; the default report month {month.period.label}"
+          + (" (partial)" if month.partial else ""))
     for table, info in manifest.get("tables", {}).items():
         print(f"  {table:<18} {info['rows']:>10,} rows")
     return EXIT_OK

@@ -36,6 +36,7 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 
+from storebook import dimensions, extremes
 from storebook.errors import NoDataError
 from storebook.periods import Period, month_of
 from storebook.promotion import estimate_count_effect, sum_daily_sales
@@ -82,12 +83,24 @@ def _no_competitor_data(period: Period, plats: list[str]) -> NoDataError:
     )
 
 
+def _matched(obs: pd.DataFrame, period: Period, plats: list[str]) -> pd.DataFrame:
+    """The observations matched to one of our SKUs; NoDataError when there is none."""
+    matched = obs.loc[obs["sku"].notna() & (obs["sku"] != "")]
+    if matched.empty:
+        raise NoDataError(
+            f"no competitor product observed in {period.label} on {', '.join(plats)} is matched to one of ours: "
+            "fill in competitor_prices.sku (our SKU the product competes with) and run `storebook ingest` again"
+        )
+    return matched
+
+
 def _observations(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
     cp = wb.table("competitor_prices")
     expr = cp.filter(
         (cp.observed_on >= period.start) & (cp.observed_on < period.end) & cp.platform.isin(plats)
     )
-    return wb.execute(expr)
+    # A product observed without a category still belongs to a competitor's range (unknown).
+    return wb.execute(expr.mutate(category=expr.category.fill_null(dimensions.UNKNOWN)))
 
 
 def _weight_window(period: Period) -> Period:
@@ -125,7 +138,7 @@ def _prices_for(monthly: pd.DataFrame, period: Period, products: pd.DataFrame) -
 
 
 def _products(wb: Workbook) -> pd.DataFrame:
-    return wb.execute(wb.table("products").select("sku", "product_name", "category", "list_price"))
+    return wb.execute(dimensions.products(wb).select("sku", "product_name", "category", "list_price"))
 
 
 def _our_prices(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
@@ -198,7 +211,7 @@ def compute_price_index(
     obs = _observations(wb, period, plats)
     if obs.empty:
         raise _no_competitor_data(period, plats)
-    skus = _sku_indexes(obs, _our_prices(wb, period, plats))
+    skus = _sku_indexes(_matched(obs, period, plats), _our_prices(wb, period, plats))
     if by == "sku":
         return skus.sort_values(["competitor", "category", "sku"], ignore_index=True)
     keys = {"category": ["competitor", "category"], "competitor": ["competitor"], "total": []}
@@ -230,6 +243,7 @@ def trend_price_index(
     obs = _observations(wb, window, plats)
     if obs.empty:
         raise _no_competitor_data(window, plats)
+    obs = _matched(obs, window, plats)
     monthly = _monthly_sales(wb, _weight_window(window), plats)
     products = _products(wb)
     keys = {"category": ["competitor", "category"], "competitor": ["competitor"], "total": ["total"]}
@@ -244,6 +258,8 @@ def trend_price_index(
             continue
         skus = _sku_indexes(seen, _prices_for(monthly, month, products)).assign(total="all")
         frames.append(_weighted(skus, keys[by]).assign(month=month.start_ts))
+    if not frames:
+        raise _no_competitor_data(window, plats)
     out = pd.concat(frames, ignore_index=True)
     return out.loc[:, ["month", *[c for c in out.columns if c != "month"]]]
 
@@ -343,6 +359,9 @@ def _product_changes(obs: pd.DataFrame, min_change: float, window: int) -> pd.Da
     keys = ["competitor", "platform", "category", "competitor_sku"]
     regular = obs.loc[~obs["is_on_promo"].astype(bool), [*keys, "observed_on", "price"]].sort_values(
         [*keys, "observed_on"], ignore_index=True)
+    if regular.empty:  # every observation on promotion: no regular price to follow
+        return regular.assign(price_change=np.nan, price_before=np.nan, price_after=np.nan).rename(
+            columns={"observed_on": "changed_on"}).drop(columns="price")
     product = regular.groupby(keys, sort=False).ngroup()
     price = regular["price"]
     by_product = price.groupby(product)
@@ -567,7 +586,9 @@ def trace_sales_response(
     cols = ["competitor", "platform", "category", "changed_on", "day", "units", "expected", "is_after"]
     if events.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
-    event = events.loc[(events["price_change"].abs() * events["products"]).idxmax()]
+    event = extremes.row_of_max(events, events["price_change"].abs() * events["products"])
+    if event is None:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
     series = _response_series(wb, event, days)
     pre = series.loc[~series["is_after"] & series["index"].notna()]
     k = pre["units"].sum() / pre["index"].sum() if pre["index"].sum() > 0 else np.nan
@@ -665,7 +686,9 @@ def change_facts(events: pd.DataFrame) -> dict:
     if events.empty:
         return {"events": 0, "cuts": 0, "competitor": None, "category": None, "day": None, "change": None,
                 "products": 0, "category_products": 0, "variant": "none"}
-    top = events.loc[(events["price_change"].abs() * events["products"]).idxmax()]
+    top = extremes.row_of_max(events, events["price_change"].abs() * events["products"])
+    if top is None:
+        return change_facts(events.iloc[0:0])
     return {
         "events": len(events), "cuts": int((events["price_change"] < 0).sum()),
         "competitor": top["competitor"], "category": top["category"], "platform": top["platform"],
@@ -677,9 +700,9 @@ def change_facts(events: pd.DataFrame) -> dict:
 def response_facts(response: pd.DataFrame) -> dict:
     """The numbers of our-response takeaway (:func:`measure_sales_response`), for the
     largest event."""
-    if response.empty:
+    top = extremes.row_of_max(response, response["price_change"].abs() * response["products"])
+    if top is None:
         return {"events": 0, "variant": "none"}
-    top = response.loc[(response["price_change"].abs() * response["products"]).idxmax()]
     low, high = top["response_low"], top["response_high"]
     return {
         "events": len(response), "competitor": top["competitor"], "category": top["category"],
@@ -694,19 +717,19 @@ def ratings_facts(ratings: pd.DataFrame) -> dict:
     """The numbers of the ratings takeaway (:func:`compare_ratings`)."""
     per = ratings.groupby("competitor").agg(rating=("rating", "mean"), reviews=("review_count", "sum"),
                                             new_reviews=("new_reviews", "sum"))
-    best = per["rating"].idxmax()
-    busiest = per["new_reviews"].idxmax()
+    best, worst = extremes.label_of_max(per["rating"]), extremes.label_of_min(per["rating"])
+    busiest = extremes.label_of_max(per["new_reviews"])
     return {
-        "competitors": len(per), "best": best, "best_rating": float(per.loc[best, "rating"]),
-        "worst": per["rating"].idxmin(), "worst_rating": float(per["rating"].min()),
-        "busiest": busiest, "busiest_reviews": float(per.loc[busiest, "new_reviews"]),
+        "competitors": len(per), "best": best, "best_rating": None if best is None else float(per.loc[best, "rating"]),
+        "worst": worst, "worst_rating": None if worst is None else float(per.loc[worst, "rating"]),
+        "busiest": busiest, "busiest_reviews": None if busiest is None else float(per.loc[busiest, "new_reviews"]),
     }
 
 
 def share_facts(share: pd.DataFrame) -> dict:
     """The numbers of the unit-share takeaway (:func:`estimate_unit_share`)."""
     ours, theirs = share["our_units"].sum(), share["competitor_units"].sum()
-    top = share.loc[share["our_share"].idxmax()] if len(share) else None
+    top = extremes.row_of_max(share, "our_share")
     return {
         "share": float(ours / (ours + theirs)) if ours + theirs > 0 else None,
         "best_category": None if top is None else top["category"],

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook import customers, stats
+from storebook import customers, extremes, stats
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.schema import TRAFFIC_TOTAL_CHANNEL
@@ -201,8 +201,9 @@ def _spend_per_buyer_spread(wb: Workbook, window: Period, platforms: list[str]) 
         return pd.DataFrame(columns)
     o = wb.table("orders")
     paid = o.filter(o.paid_at.notnull(), o.paid_at >= window.start, o.paid_at < window.end, o.platform.isin(platforms))
-    per_buyer = (paid.mutate(month=paid.paid_at.truncate("M"))
-                 .group_by(["month", "platform", "customer_id"]).aggregate(spent=lambda t: t.paid_amount.sum()))
+    # A guest order is a buyer of its own (one account for all guests would be one big spender).
+    per_buyer = (paid.mutate(month=paid.paid_at.truncate("M"), buyer=paid.customer_id.fill_null(paid.order_id))
+                 .group_by(["month", "platform", "buyer"]).aggregate(spent=lambda t: t.paid_amount.sum()))
     by_platform = per_buyer.group_by(["month", "platform"]).aggregate(sd_per_buyer=per_buyer.spent.std())
     overall = per_buyer.group_by("month").aggregate(sd_per_buyer=per_buyer.spent.std())
     return pd.concat([wb.execute(by_platform), wb.execute(overall).assign(platform=TOTAL)], ignore_index=True)
@@ -389,7 +390,9 @@ def drivers_facts(decomposition: pd.DataFrame) -> dict[str, Any]:
     top = by_segment.iloc[0]
     by_device = stats.summarise_effects(decomposition, ["device"]).set_index("device")
     inside = decomposition[(decomposition.platform == top.platform) & (decomposition.device == top.device)]
-    top_channel = inside.loc[inside.total_effect.abs().idxmax()]
+    top_channel = extremes.row_of_max(inside, inside.total_effect.abs())
+    if top_channel is None:  # no channel's effect is known: the segment speaks for itself
+        top_channel = pd.Series({"channel": None, "total_effect": np.nan})
     ratio_before, ratio_after = decomposition.attrs["ratio_before"], decomposition.attrs["ratio_after"]
     return {
         "total_change": ratio_after - ratio_before,

@@ -5,7 +5,9 @@ the store's local time, on the selected platforms, and *as of the end of the rep
 an order paid after the month never changes a month's figures, so a report re-run later
 says the same thing.
 
-A customer is a pseudonymous platform account (``orders.customer_id``). A customer's
+A customer is a pseudonymous platform account (``orders.customer_id``); guest orders
+(no account) are left out of the customer metrics (the page states the share known) and
+counted, each as its own buyer, by province. A customer's
 **first purchase** is their first paid order on the selected platforms in the whole
 history of the workbook up to the month's end; the data's first months therefore count
 every buyer as new (the history starts there), which the notebook points out.
@@ -34,7 +36,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook import stats
+from storebook import extremes, stats
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.stats import safe_ratio as _safe_div  # the one guarded division
@@ -58,10 +60,17 @@ RFM_LOOKBACK_MONTHS = 12
 
 
 # -- building blocks -------------------------------------------------------------------
-def _paid_orders(wb: Workbook, platforms: list[str], end: pd.Timestamp, start: pd.Timestamp | None = None) -> ibis.Table:
-    """Paid orders on ``platforms`` with ``start <= paid_at < end``."""
+def _paid_orders(wb: Workbook, platforms: list[str], end: pd.Timestamp, start: pd.Timestamp | None = None,
+                 *, guests: bool = False) -> ibis.Table:
+    """Paid orders on ``platforms`` with ``start <= paid_at < end``.
+
+    A guest order (no customer account) belongs to no customer's history: it is left out of
+    every customer metric, unless ``guests`` (an order of its own, e.g. for provinces).
+    """
     o = wb.table("orders")
     cond = [o.paid_at.notnull(), o.paid_at < end, o.platform.isin(platforms)]
+    if not guests:
+        cond.append(o.customer_id.notnull())
     if start is not None:
         cond.append(o.paid_at >= start)
     return o.filter(*cond)
@@ -509,10 +518,13 @@ def summarise_provinces(wb: Workbook, period: Period, platforms: Sequence[str] |
     plats = wb.platforms(platforms)
 
     def by_province(p: Period) -> pd.DataFrame:
-        o = _paid_orders(wb, plats, p.end_ts, p.start_ts)
+        # Guests are buyers too (each order its own); an order without a province is left out.
+        o = _paid_orders(wb, plats, p.end_ts, p.start_ts, guests=True)
+        o = o.filter(o.province.notnull())
         return wb.execute(
             o.group_by("province").aggregate(
-                buyers=o.customer_id.nunique(), orders=o.count(), paid_amount=o.paid_amount.sum().cast("float64")
+                buyers=o.customer_id.fill_null(o.order_id).nunique(), orders=o.count(),
+                paid_amount=o.paid_amount.sum().cast("float64"),
             )
         )
 
@@ -638,8 +650,8 @@ def repeat_facts(rates: pd.DataFrame) -> dict:
 def rfm_facts(segments: pd.DataFrame) -> dict:
     """The numbers the RFM title and takeaway state (from :func:`summarise_rfm_segments`)."""
     s = segments.set_index("segment")
-    largest = s["customers"].idxmax()
-    grower = s["customers_change"].idxmax()
+    largest = extremes.label_of_max(s["customers"])
+    grower = extremes.label_of_max(s["customers_change"])
     return {
         "customers": int(s["customers"].sum()),
         "largest": largest, "largest_share": s.at[largest, "share"],
@@ -647,7 +659,7 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
         "value_share": s.at["important_value", "share"],
         "value_sales_share": _safe_div(s.at["important_value", "window_paid_amount"], s["window_paid_amount"].sum()),
         "value_change": int(s.at["important_value", "customers_change"]),
-        "grower": grower, "grower_change": int(s.at[grower, "customers_change"]),
+        "grower": grower, "grower_change": None if grower is None else int(s.at[grower, "customers_change"]),
         "variant": "value_grew" if grower == "important_value" else None,
     }
 
@@ -698,7 +710,7 @@ def cohort_facts(cohorts: pd.DataFrame) -> dict:
 def province_facts(provinces: pd.DataFrame) -> dict:
     """The numbers the province title and takeaway state (from :func:`summarise_provinces`)."""
     top10 = provinces.head(10).dropna(subset=["sales_vs_prior"])
-    grower = top10.loc[top10["sales_vs_prior"].idxmax()] if len(top10) else None
+    grower = extremes.row_of_max(top10, "sales_vs_prior")
     return {
         "provinces": int(len(provinces)),
         "top": provinces["province"].iloc[0], "top_share": provinces["share_of_sales"].iloc[0],

@@ -894,7 +894,8 @@ def count_logistics_issues(
     Returns:
         One row per group (then ``total`` when grouped by one column): orders,
         complaints, complaints_per_1000, refunded_orders,
-        refunds_per_1000, refund_amount.
+        refunds_per_1000, refund_amount. Complaints are missing without service tickets
+        that name their order, refunds without a returns table.
 
     Example:
         >>> count_logistics_issues(wb, wb.period("2026-10"), by=None)  # doctest: +SKIP
@@ -909,12 +910,13 @@ def count_logistics_issues(
     o = o.filter(o.platform.isin(platforms))
     j = f.inner_join(o, "order_id").rename(province="ship_province")
     j = j.mutate(month=j.first_shipped_at.strftime("%Y-%m"))
+    # Without tickets that name their order (or without returns) the rate is unknown, not zero.
+    complained = None
     if wb.has("service_tickets"):
         t = wb.table("service_tickets")
-        t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
-        complained = t.select("order_id").distinct().mutate(complaint=ibis.literal(1, "int64"))
-    else:
-        complained = None
+        if wb.scalar(t.filter(t.order_id.notnull()).count()) > 0:
+            t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
+            complained = t.select("order_id").distinct().mutate(complaint=ibis.literal(1, "int64"))
     if wb.has("returns"):
         r = wb.table("returns")
         r = r.filter(r.reason.isin(list(LOGISTICS_RETURN_REASONS)))
@@ -934,9 +936,10 @@ def count_logistics_issues(
     def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
         return {
             "orders": j.count(),
-            "complaints": j.complaint.fill_null(0).sum(),
-            "refunded_orders": j.refund.fill_null(0).sum(),
-            "refund_amount": j.refund_amount.fill_null(0.0).sum(),
+            "complaints": j.complaint.fill_null(0).sum() if complained is not None else j.complaint.sum(),
+            "refunded_orders": j.refund.fill_null(0).sum() if refunded is not None else j.refund.sum(),
+            "refund_amount": (j.refund_amount.fill_null(0.0).sum() if refunded is not None
+                              else j.refund_amount.sum()),
         }
 
     out = _aggregate(wb, j, keys, metrics)
@@ -1173,7 +1176,9 @@ def issue_facts(issues: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
     total = issues[issues[key] == TOTAL].iloc[0]
     worst, worst_rate = _extreme(issues, key, "complaints_per_1000", "orders", lowest=False)
     return {"complaints_per_1000": total.complaints_per_1000, "refunds_per_1000": total.refunds_per_1000,
-            "complaints": int(total.complaints), "refunds": int(total.refunded_orders), "refund_amount": total.refund_amount,
+            "complaints": None if pd.isna(total.complaints) else int(total.complaints),
+            "refunds": None if pd.isna(total.refunded_orders) else int(total.refunded_orders),
+            "refund_amount": total.refund_amount,
             "worst": worst, "worst_rate": worst_rate}
 
 

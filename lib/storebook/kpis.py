@@ -45,7 +45,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook import conversion, profit, promotion, service, stats, supplier, traffic
+from storebook import (
+    conversion,
+    dimensions,
+    extremes,
+    needs,
+    profit,
+    promotion,
+    service,
+    stats,
+    supplier,
+    traffic,
+)
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.workbook import Workbook
@@ -192,7 +203,7 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
             return None
 
     parts = [
-        _long(take("traffic", traffic.summarise_traffic, wb, period, plats),
+        _long(_sales(wb, period, plats, take),
               {"paid_amount": "paid_amount", "orders": "orders", "buyers": "buyers", "aov": "aov",
                "conversion_rate": "conversion_rate", "uv_value": "uv_value", "visitors": "visitors"}),
         _long(take("refunds", _by_platform_and_total_or_raise, service.compute_refund_rate, wb, period, plats),
@@ -208,6 +219,35 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
     out = pd.concat(parts, ignore_index=True).astype({"platform": "str", "metric": "str", "value": "float64"})
     out.attrs["missing"] = missing
     return out
+
+
+def _sales(wb: Workbook, period: Period, platforms: list[str], take) -> pd.DataFrame | None:
+    """Paid amount, orders, buyers and the visitor ratios per platform and in total: from
+    the traffic table (:func:`storebook.traffic.summarise_traffic`) where a platform reports
+    traffic, else from its paid orders (:func:`storebook.traffic.summarise_paid_orders`),
+    which count them the same way; visitors, conversion and UV value are then unknown, for
+    that platform and for the total.
+    """
+    reported = take("traffic", traffic.summarise_traffic, wb, period, platforms) if wb.has("traffic") else None
+    rows = None if reported is None else reported[reported["platform"] != TOTAL]
+    without = [p for p in platforms if rows is None or p not in set(rows["platform"])]
+    if not without or not wb.has("orders"):
+        return reported
+    counted = take("orders", traffic.summarise_paid_orders, wb, period, without)
+    if counted is None:
+        return reported
+    needs.flag_partial("page.partial.sales_from_orders", platforms=", ".join(counted["platform"]))
+    counts = ["visitors", "orders", "buyers", "paid_amount"]
+    rows = pd.concat([r for r in (rows, counted) if r is not None and len(r)], ignore_index=True)
+    rows = rows.reindex(columns=["platform", *counts]).astype({c: "float64" for c in counts})
+    # A total of visitors needs every platform's: one without traffic leaves it unknown.
+    total = pd.DataFrame([{"platform": TOTAL, **{c: rows[c].sum(min_count=len(rows)) for c in counts}}])
+    frame = pd.concat([rows, total], ignore_index=True)
+    return frame.assign(
+        conversion_rate=traffic.conversion_rate(frame["buyers"], frame["visitors"]),
+        aov=traffic.aov(frame["paid_amount"], frame["buyers"]),
+        uv_value=traffic.uv_value(frame["paid_amount"], frame["visitors"]),
+    )
 
 
 def _by_platform_and_total_or_raise(fn, wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
@@ -510,7 +550,9 @@ def _platform_driver(card: pd.DataFrame, metric: str) -> tuple[str, dict[str, An
                               "num": weighted["value"] * weighted["weight"]})
         effects = stats.decompose_ratio_change(before, after, ["platform"], "num", "den").set_index("platform")
         parts = rows.set_index("platform").index.to_series().map(effects["total_effect"]).set_axis(rows.index)
-    i = parts.abs().idxmax()
+    i = extremes.label_of_max(parts.abs())
+    if i is None:
+        return "none", {}
     r = rows.loc[i]
     share = parts[i] / total_delta if total_delta else None
     return "platform", {"platform": r["platform"], "platform_value": r["value"], "platform_prior": r["prior"],
@@ -527,7 +569,7 @@ def _driver(wb: Workbook, period: Period, plats: list[str], card: pd.DataFrame, 
     if metric == "gross_margin":
         promos = _or_none(promotion.estimate_promotions, wb, period, plats)
         if promos is not None and promos["incremental_margin"].notna().any():
-            best = promos.loc[promos["incremental_margin"].idxmax()]
+            best = extremes.row_of_max(promos, "incremental_margin")
             kind, base = _platform_driver(card, metric)
             return "promotion", {**base, "promo_id": best["promo_id"], "promo_name": best["promo_name"],
                                  # a promotion on every platform is listed as "all": the total's label
@@ -545,7 +587,7 @@ def _driver(wb: Workbook, period: Period, plats: list[str], card: pd.DataFrame, 
         scored = _or_none(supplier.score_suppliers, wb, period)
         if scored is not None and len(scored):
             late = (scored["n_lines"] * (1 - scored["otif_rate"])).round()
-            s = scored.loc[late.idxmax()]
+            s = scored.loc[extremes.label_of_max(late)]
             return "supplier", {"supplier_id": s["supplier_id"], "supplier_name": s["supplier_name"],
                                 "supplier_otif": s["otif_rate"], "late_lines": float(late.max()),
                                 "lines": float(s["n_lines"])}
@@ -656,7 +698,7 @@ def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] 
     """
     plats = wb.platforms(platforms)
     margins = profit.compute_sku_margins(wb, period, plats)
-    names = wb.execute(wb.table("products").select("sku", "product_name"))
+    names = wb.execute(dimensions.products(wb).select("sku", "product_name"))
     total = margins["gross_margin"].sum()
     m = margins.merge(names, on="sku", how="left").assign(
         share_of_margin=lambda d: d["gross_margin"] / total if total else np.nan)
@@ -674,7 +716,7 @@ def budget_facts(budget: pd.DataFrame) -> dict[str, Any]:
     channels = budget[budget["channel"] != TOTAL]
     over = channels[channels["is_over"]].sort_values("over_budget", ascending=False)
     best = channels.dropna(subset=["roas"])
-    best = best.loc[best["roas"].idxmax()] if len(best) else None
+    best = extremes.row_of_max(best, "roas")
     return {
         "spend": total["spend"], "budget": total["budget"], "over_budget": total["over_budget"],
         "over_budget_rate": total["over_budget_rate"], "roas": total["roas"],

@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import io
 import re
@@ -146,6 +147,31 @@ def to_png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
+def empty_figure(text: Text, title: str | None = None) -> Figure:
+    """A small figure that says there is nothing to draw (a chart of an empty result)."""
+    fig, (ax,) = new_figure(height=1.6)
+    ax.axis("off")
+    ax.text(0.5, 0.5, text("axis.no_data"), ha="center", va="center", color=GREY, fontsize=10,
+            transform=ax.transAxes)
+    set_title(fig, title)
+    return fig
+
+
+def _empty_when_no_data(draw):  # noqa: ANN001, ANN202 - a decorator of the chart functions
+    """A chart of a frame without rows, or whose measures (``values=`` / ``value=``) are all
+    unknown, is :func:`empty_figure`, not a matplotlib error or an all-NaN warning."""
+    @functools.wraps(draw)
+    def chart(frame: pd.DataFrame, text: Text, *args: Any, **kwargs: Any) -> Figure:
+        if frame is None or len(frame) == 0:
+            return empty_figure(text, kwargs.get("title"))
+        measures = list(kwargs.get("values") or ([kwargs["value"]] if isinstance(kwargs.get("value"), str) else []))
+        if measures and all(m in frame for m in measures) and frame[measures].isna().all().all():
+            return empty_figure(text, kwargs.get("title"))
+        return draw(frame, text, *args, **kwargs)
+
+    return chart
+
+
 def _thousands(ax, axis: str = "y") -> None:
     fmt = FuncFormatter(lambda v, _: f"{v:,.0f}")
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
@@ -182,6 +208,7 @@ def mark_events(ax, start, end, text: Text, *, label: bool = True) -> None:
 
 # ----------------------------------------------------------------------------- charts
 
+@_empty_when_no_data
 def daily_trend(daily: pd.DataFrame, text: Text, *, metric: str = "visitors", title: str | None = None) -> Figure:
     """Daily values as bars, their 7-day average, and last year's same days; events shaded.
 
@@ -209,6 +236,7 @@ def daily_trend(daily: pd.DataFrame, text: Text, *, metric: str = "visitors", ti
     return fig
 
 
+@_empty_when_no_data
 def share_bars(mix: pd.DataFrame, text: Text, *, category: str = "channel", group: str = "platform",
                value: str = "share", title: str | None = None) -> Figure:
     """100 % stacked horizontal bars: the share of each ``category`` within each ``group``.
@@ -241,6 +269,7 @@ def share_bars(mix: pd.DataFrame, text: Text, *, category: str = "channel", grou
     return fig
 
 
+@_empty_when_no_data
 def share_trend(trend: pd.DataFrame, text: Text, *, device: str = "mobile", title: str | None = None) -> Figure:
     """The share of one device per platform, month by month (lines in platform colours).
 
@@ -264,6 +293,7 @@ def share_trend(trend: pd.DataFrame, text: Text, *, device: str = "mobile", titl
     return fig
 
 
+@_empty_when_no_data
 def efficiency_bars(paid: pd.DataFrame, text: Text, *, title: str | None = None) -> Figure:
     """Per channel: attributed ROAS (left) and cost per click (right), in channel colours.
 
@@ -293,6 +323,7 @@ def efficiency_bars(paid: pd.DataFrame, text: Text, *, title: str | None = None)
     return fig
 
 
+@_empty_when_no_data
 def anomaly_bands(anomalies: pd.DataFrame, text: Text, *, metric: str = "visitors", title: str | None = None) -> Figure:
     """Each platform's daily ``metric`` against its expected band, flagged days in red.
 
@@ -330,6 +361,7 @@ def anomaly_bands(anomalies: pd.DataFrame, text: Text, *, metric: str = "visitor
     return fig
 
 
+@_empty_when_no_data
 def step_rates(funnel: pd.DataFrame, text: Text, *, title: str | None = None) -> Figure:
     """Funnel step rates: one panel per device, grouped bars per platform, prior month as ticks.
 
@@ -360,6 +392,7 @@ def step_rates(funnel: pd.DataFrame, text: Text, *, title: str | None = None) ->
     return fig
 
 
+@_empty_when_no_data
 def rate_trends(rates: pd.DataFrame, text: Text, *, metrics=("conversion_rate", "aov", "uv_value"),
                 title: str | None = None) -> Figure:
     """Monthly rates with their 95 % intervals: one panel per metric, one line per platform.
@@ -388,6 +421,7 @@ def rate_trends(rates: pd.DataFrame, text: Text, *, metrics=("conversion_rate", 
     return fig
 
 
+@_empty_when_no_data
 def effect_bars(decomposition: pd.DataFrame, text: Text, *, by=("platform", "device"), top: int = 8,
                 title: str | None = None) -> Figure:
     """The largest segment effects, each split into rate change and mix shift (percentage points).
@@ -416,6 +450,7 @@ def effect_bars(decomposition: pd.DataFrame, text: Text, *, by=("platform", "dev
     return fig
 
 
+@_empty_when_no_data
 def group_bars(frame: pd.DataFrame, text: Text, *, group: str = "platform", category: str = "buyer_type",
                value: str = "buyers", title: str | None = None) -> Figure:
     """Stacked bars of ``value`` per ``group``, split by ``category`` (e.g. new/returning buyers)."""
@@ -474,6 +509,7 @@ def _bar_colours(category: str, values, n_series: int = 1) -> list:
     return [sns.color_palette("Blues", n_colors=n_series + 2)[-2]] * len(values)
 
 
+@_empty_when_no_data
 def rate_bars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequence[str], kind: str = "pct",
               target: float | None = None, title: str | None = None) -> Figure:
     """Grouped vertical bars: several measures (``values``) per ``category`` value.
@@ -518,6 +554,7 @@ def rate_bars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequenc
     return fig
 
 
+@_empty_when_no_data
 def daily_line(frame: pd.DataFrame, text: Text, *, value: str, day: str = "day", kind: str = "number",
                smooth: int | None = 7, reference: float | None = None, title: str | None = None) -> Figure:
     """One measure day by day (thin), its ``smooth``-day average (bold), events shaded.
@@ -556,6 +593,7 @@ def daily_line(frame: pd.DataFrame, text: Text, *, value: str, day: str = "day",
     return fig
 
 
+@_empty_when_no_data
 def heatmap(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values: str, kind: str = "number",
             title: str | None = None) -> Figure:
     """A grid of ``values`` (rows ``index`` × columns ``columns``), darker = larger, numbers written in.
@@ -568,6 +606,8 @@ def heatmap(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values
     cols = list(dict.fromkeys(frame[columns]))
     grid = frame.pivot_table(index=index, columns=columns, values=values, aggfunc="mean").reindex(
         index=rows, columns=cols).astype(float)
+    if grid.isna().all().all():
+        return empty_figure(text, title)
     fig, (ax,) = new_figure(height=max(2.4, 0.36 * len(rows) + 1.6))
     sns.heatmap(grid, ax=ax, cmap="OrRd", annot=True, fmt=".0%" if kind == "pct" else ".1f", cbar=False,
                 linewidths=0.5, linecolor="white", annot_kws={"fontsize": 7.5})
@@ -581,6 +621,7 @@ def heatmap(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values
     return fig
 
 
+@_empty_when_no_data
 def hbars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequence[str], kind: str = "number",
           reference: float | None = None, stacked: bool = False, title: str | None = None) -> Figure:
     """Horizontal bars per ``category`` value, first row on top: one measure, several side
@@ -626,6 +667,7 @@ def hbars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequence[st
     return fig
 
 
+@_empty_when_no_data
 def waterfall(lines: pd.DataFrame, text: Text, *, title: str | None = None) -> Figure:
     """A P&L waterfall: subtotals as full bars, deductions as floating bars going down.
 
@@ -664,6 +706,7 @@ def waterfall(lines: pd.DataFrame, text: Text, *, title: str | None = None) -> F
     return fig
 
 
+@_empty_when_no_data
 def pareto_curve(abc: pd.DataFrame, text: Text, *, measures: Sequence[str] = ("revenue", "gross_margin"),
                  thresholds: Sequence[float] = (0.8, 0.95), title: str | None = None) -> Figure:
     """Cumulative share of each measure against the share of SKUs, largest first (Pareto).
@@ -698,6 +741,7 @@ def pareto_curve(abc: pd.DataFrame, text: Text, *, measures: Sequence[str] = ("r
     return fig
 
 
+@_empty_when_no_data
 def interval_trend(frame: pd.DataFrame, text: Text, *, value: str, x: str = "month", kind: str = "number",
                    reference: float | None = None, title: str | None = None) -> Figure:
     """A monthly measure with its 95 % interval as a band (``<value>_low`` / ``<value>_high``).
@@ -753,6 +797,7 @@ def _short(label: str, width: int = 34) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
+@_empty_when_no_data
 def timeline(frame: pd.DataFrame, text: Text, *, start: str, end: str, label: str, colour_by: str = "platform",
              first=None, last=None, title: str | None = None) -> Figure:
     """Dated items as horizontal bars from ``start`` to ``end`` (both days included), one row
@@ -788,6 +833,7 @@ def timeline(frame: pd.DataFrame, text: Text, *, start: str, end: str, label: st
     return fig
 
 
+@_empty_when_no_data
 def calendar_grid(frame: pd.DataFrame, text: Text, *, row: str, day: str = "day", value: str, kind: str = "pct",
                   title: str | None = None) -> Figure:
     """Rows × days of a month as a grid of cells, darker = larger ``value`` (e.g. the share of
@@ -823,6 +869,7 @@ def calendar_grid(frame: pd.DataFrame, text: Text, *, row: str, day: str = "day"
     return fig
 
 
+@_empty_when_no_data
 def interval_dots(frame: pd.DataFrame, text: Text, *, category: str, value: str, low: str | None = None,
                   high: str | None = None, kind: str = "pct", reference: float | None = 0.0,
                   colour_by: str | None = None, title: str | None = None) -> Figure:
@@ -865,6 +912,7 @@ def interval_dots(frame: pd.DataFrame, text: Text, *, category: str, value: str,
     return fig
 
 
+@_empty_when_no_data
 def actual_vs_expected(frame: pd.DataFrame, text: Text, *, value: str, expected: str, day: str = "day",
                        since=None, until=None, window: str = "legend.window", smooth: int | None = None,
                        title: str | None = None) -> Figure:
@@ -899,6 +947,7 @@ def actual_vs_expected(frame: pd.DataFrame, text: Text, *, value: str, expected:
     return fig
 
 
+@_empty_when_no_data
 def scatter_by_kind(frame: pd.DataFrame, text: Text, *, x: str, y: str, kind: str, x_kind: str = "pct",
                     y_kind: str = "money", reference: float | None = 0.0, title: str | None = None) -> Figure:
     """One dot per row at (``x``, ``y``), coloured by ``kind`` (e.g. discount depth against
@@ -925,6 +974,7 @@ def scatter_by_kind(frame: pd.DataFrame, text: Text, *, x: str, y: str, kind: st
     return fig
 
 
+@_empty_when_no_data
 def month_lines(frame: pd.DataFrame, text: Text, *, value: str, by: str, month: str = "month", kind: str = "ratio",
                 reference: float | None = None, title: str | None = None) -> Figure:
     """``value`` month by month, one line per ``by`` value (platform colours, else the

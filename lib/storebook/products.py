@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook import profit, promotion, results, service, stats, supplier
+from storebook import dimensions, profit, promotion, results, service, stats, supplier
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
 from storebook.stats import safe_ratio as _ratio  # the one guarded division
@@ -124,19 +124,28 @@ def classify_skus(
     """
     window = period.trailing(months) if months > 1 else period
     margins = profit.compute_sku_margins(wb, window, platforms)
-    products = wb.execute(wb.table("products").select("sku", "product_name", "category", "is_active"))
-    out = products.merge(margins.drop(columns="category"), on="sku", how="left")
+    products = wb.execute(dimensions.products(wb).select("sku", "product_name", "category", "is_active"))
+    # A SKU sold but not in the catalogue is listed too (its name is its SKU).
+    out = products.merge(margins, on="sku", how="outer", suffixes=("", "_sold"))
+    out = out.assign(product_name=out["product_name"].fillna(out["sku"]),
+                     category=out["category"].fillna(out["category_sold"]).fillna(dimensions.UNKNOWN),
+                     is_active=out["is_active"].astype("boolean").fillna(True).astype(bool))
     out = out[out["is_active"] | out["units"].notna()].copy()
-    for col in ("units", "revenue", "gross_margin"):
+    unsold = out["units"].isna()
+    for col in ("units", "revenue"):
         out[col] = out[col].fillna(0.0)
+    # Unsold: no margin (0). Sold at an unknown cost: margin unknown, left out of the margin classes.
+    out["gross_margin"] = out["gross_margin"].where(~unsold, 0.0)
     out["gross_margin_rate"] = profit.gross_margin_rate(out["gross_margin"], out["revenue"])
     for measure, short in (("revenue", "revenue"), ("gross_margin", "margin")):
-        total = out[measure].clip(lower=0).sum()
-        ranked = out[measure].sort_values(ascending=False, kind="stable")
+        known = out[measure].notna()
+        values = out.loc[known, measure]
+        total = values.clip(lower=0).sum()
+        ranked = values.sort_values(ascending=False, kind="stable")
         out[f"{short}_share"] = _ratio(out[measure], pd.Series(total, index=out.index))
         out[f"{short}_cum_share"] = (ranked.clip(lower=0).cumsum() / total if total > 0 else ranked * np.nan).reindex(out.index)
-        out[f"abc_{short}"] = classify_abc(out[measure], thresholds)
-    out["is_loss"] = out["gross_margin"] < 0
+        out[f"abc_{short}"] = classify_abc(values, thresholds).reindex(out.index)
+    out["is_loss"] = (out["gross_margin"] < 0).fillna(False).astype(bool)
     cols = ["sku", "product_name", "category", "is_active", "units", "revenue", "gross_margin",
             "gross_margin_rate", "revenue_share", "revenue_cum_share", "abc_revenue", "margin_share",
             "margin_cum_share", "abc_margin", "is_loss"]
@@ -160,6 +169,7 @@ def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
         [['A', 2, 0.8], ['B', 2, 0.15], ['C', 3, 0.05]]
     """
     column = "abc_revenue" if measure == "revenue" else "abc_margin"
+    abc = abc[abc[column].notna()]  # a SKU whose margin is unknown has no margin class
     total = abc[measure].sum()
     g = abc.groupby(column)
     out = pd.DataFrame({
@@ -208,7 +218,7 @@ def flag_stock_health(
         >>> s[s.is_overstock].stock_value.sum()                # doctest: +SKIP
     """
     inv = supplier.measure_inventory(wb, period, platforms)
-    cost = wb.execute(wb.table("products").select("sku", "unit_cost"))
+    cost = wb.execute(dimensions.products(wb).select("sku", "unit_cost"))
     out = inv.merge(cost, on="sku", how="left")
     on_hand = out["closing_on_hand"].fillna(0.0)
     no_sales = out["daily_rate"].fillna(0.0) <= 0
@@ -265,7 +275,7 @@ def track_new_products(
     """
     windows = sorted(int(w) for w in windows)
     end = pd.Timestamp(period.end)
-    products = wb.execute(wb.table("products").select("sku", "product_name", "category", "launched_on"))
+    products = wb.execute(dimensions.products(wb).select("sku", "product_name", "category", "launched_on"))
     new = products[(products["launched_on"] >= end - timedelta(days=launched_within_days))
                    & (products["launched_on"] < end)].copy()
     if new.empty:
@@ -334,7 +344,7 @@ def measure_price_realisation(
     if daily.empty:
         plats = ", ".join(wb.platforms(platforms))
         raise NoDataError(f"no sales in {period.label} on {plats}: choose another month or platform")
-    products = wb.execute(wb.table("products").select("sku", "category", "list_price"))
+    products = wb.execute(dimensions.products(wb).select("sku", "category", "list_price"))
     sku = (daily.groupby("sku", as_index=False)[["units", "revenue", "discount_amount"]].sum()
            .merge(products, on="sku", how="left")
            .assign(list_amount=lambda d: d["units"] * d["list_price"]))
@@ -485,6 +495,7 @@ def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
 
 def margin_facts(abc: pd.DataFrame) -> dict[str, Any]:
     """Takeaway numbers comparing the revenue and margin classes of :func:`classify_skus`."""
+    abc = abc[abc["abc_margin"].notna()]  # the SKUs whose margin is known
     big_thin = abc[(abc["abc_revenue"] == "A") & (abc["abc_margin"] != "A")]
     loss = abc[abc["is_loss"]]
     a_margin = abc[abc["abc_margin"] == "A"]

@@ -44,7 +44,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook import fulfilment, promotion, results, service
+from storebook import dimensions, extremes, fulfilment, needs, promotion, results, service
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.stats import safe_ratio as _ratio  # the one guarded division
@@ -127,7 +127,7 @@ def _returned_cost(wb: Workbook, period: Period, platforms: list[str]) -> ibis.T
     """Per platform: units returned on the period's orders × unit cost (goods back in stock)."""
     o = _paid_orders(wb, period, platforms).select("order_id", "platform")
     r = wb.table("returns").select("order_id", "sku", "quantity")
-    p = wb.table("products").select("sku", "unit_cost")
+    p = dimensions.products(wb).select("sku", "unit_cost")
     j = r.inner_join(o, "order_id").inner_join(p, "sku")
     return j.group_by("platform").aggregate(returned_cost=(j.quantity.cast("float64") * j.unit_cost).sum())
 
@@ -220,7 +220,10 @@ def contribution_pnl(wb: Workbook, period: Period, platforms: list[str] | None =
             cache[key] = exc
     if isinstance(cache[key], NoDataError):
         raise cache[key]
-    return cache[key].copy()
+    pnl, coverage = cache[key]
+    if coverage < 1:
+        needs.flag_partial("page.partial.cost_pnl", share=coverage)
+    return pnl.copy()
 
 
 def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
@@ -231,6 +234,13 @@ def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataF
     discounts = wb.execute(o.group_by("platform").aggregate(discounts=o.discount_amount.sum()))
     sales = _sales(wb, period, platforms)
     cogs = sales.groupby("platform", as_index=False).agg(sold_cost=("cost_amount", "sum"))
+    # A platform whose sales include a product of unknown cost has no cost of goods: its
+    # margins are left unknown rather than overstated (the products report has the margins
+    # of the products whose cost is known).
+    by_platform = sales.groupby("platform")[["revenue", "cost_known_revenue"]].sum()
+    uncosted = by_platform.index[by_platform["cost_known_revenue"] < by_platform["revenue"] - 0.005].tolist()
+    revenue = float(by_platform["revenue"].sum())
+    coverage = float(by_platform["cost_known_revenue"].sum()) / revenue if revenue > 0 else 1.0
     returned = wb.execute(_returned_cost(wb, period, platforms)) if wb.has("returns") else pd.DataFrame(
         {"platform": pd.Series(dtype="str"), "returned_cost": pd.Series(dtype="float64")})
     commission = _commission(wb, period, sales)
@@ -258,10 +268,12 @@ def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataF
     out = c[["platform", "orders"]].copy()
     for line in PNL_LINES:
         out[line] = c[line].astype("float64") / 100.0
+    unknown = out["platform"].isin([*uncosted, *([TOTAL] if uncosted else [])])
+    out.loc[unknown, ["cogs", "gross_margin", "contribution_margin"]] = np.nan
     return out.assign(
         gross_margin_rate=lambda d: gross_margin_rate(d["gross_margin"], d["net_sales"]),
         contribution_margin_rate=lambda d: contribution_margin_rate(d["contribution_margin"], d["net_sales"]),
-    )
+    ), min(coverage, 1.0)
 
 
 def _marketing(wb: Workbook, period: Period, platforms: list[str], by_channel: bool = False) -> pd.DataFrame:
@@ -507,7 +519,8 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
     Returns:
         One row per SKU sold in the period: sku, category, units, units_returned,
         sales_amount (Σ line amount), refund_amount, revenue, cogs, gross_margin,
-        gross_margin_rate, list_amount.
+        gross_margin_rate, list_amount. cogs and the margins are missing for a SKU whose
+        unit cost is unknown (the section is flagged partial with the share of sales covered).
 
     Example:
         >>> compute_sku_margins(wb, wb.period("2026-10")).nlargest(5, "gross_margin")  # doctest: +SKIP
@@ -516,7 +529,7 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
     daily = promotion.sum_daily_sales(wb, period, platforms, by=("sku",))
     if daily.empty:
         raise NoDataError(f"no sales in {period.label} on {', '.join(platforms)}: choose another month or platform")
-    products = wb.execute(wb.table("products").select("sku", "category", "unit_cost", "list_price"))
+    products = wb.execute(dimensions.products(wb).select("sku", "category", "unit_cost", "list_price"))
     sold = (daily.groupby("sku", as_index=False)
             .agg(units=("units", "sum"), sales_amount=("revenue", "sum"), cost_sold=("cost_amount", "sum"))
             .merge(products, on="sku", how="left")
@@ -533,13 +546,18 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
     out = sold.merge(returned, on="sku", how="left")
     out["units_returned"] = out["units_returned"].fillna(0).astype("int64")
     out["refund_amount"] = out["refund_amount"].fillna(0.0)
+    # A SKU without a known cost (or not in the catalogue) has no margin, not a 100 % one.
     out = out.assign(
         revenue=lambda d: d["sales_amount"] - d["refund_amount"],
-        cogs=lambda d: d["cost_sold"] - d["units_returned"] * d["unit_cost"],
+        cogs=lambda d: (d["cost_sold"] - d["units_returned"] * d["unit_cost"]).where(d["unit_cost"].notna()),
     ).assign(
         gross_margin=lambda d: d["revenue"] - d["cogs"],
         gross_margin_rate=lambda d: gross_margin_rate(d["revenue"] - d["cogs"], d["revenue"]),
     )
+    sales = float(out["sales_amount"].sum())
+    known = float(out.loc[out["unit_cost"].notna(), "sales_amount"].sum())
+    if sales > 0 and known < sales - 0.005:
+        needs.flag_partial("page.partial.cost", share=known / sales)
     return out[["sku", "category", "units", "units_returned", "sales_amount", "refund_amount", "revenue",
                 "cogs", "gross_margin", "gross_margin_rate", "list_amount"]].sort_values("sku").reset_index(drop=True)
 
@@ -600,8 +618,11 @@ def platform_facts(pnl: pd.DataFrame) -> dict[str, Any]:
         return {"best": None, "best_cm": float("nan"), "best_share": float("nan"), "thin": None,
                 "thin_rate": float("nan"), "variant": "none"}
     total = pnl[pnl["platform"] == TOTAL].iloc[0]
-    best = rows.loc[rows["contribution_margin"].idxmax()]
-    thin = rows.loc[rows["contribution_margin_rate"].idxmin()]
+    best = extremes.row_of_max(rows, "contribution_margin")
+    thin = extremes.row_of_min(rows, "contribution_margin_rate")
+    if best is None or thin is None:  # no platform's margin is known (costs missing)
+        return {"best": None, "best_cm": float("nan"), "best_share": float("nan"), "thin": None,
+                "thin_rate": float("nan"), "variant": "no_margin"}
     return {"best": best["platform"], "best_cm": best["contribution_margin"],
             "best_share": _ratio(best["contribution_margin"], total["contribution_margin"]),
             "best_rate": best["contribution_margin_rate"], "thin": thin["platform"],
@@ -618,7 +639,7 @@ def ratio_facts(ratios: pd.DataFrame) -> dict[str, Any]:
     total = ratios[ratios["platform"] == TOTAL].iloc[0]
     rows = ratios[ratios["platform"] != TOTAL]
     over = rows[rows["marketing_over"].fillna(0) > 0.005]
-    worst = over.loc[over["marketing_over"].idxmax()] if len(over) else None
+    worst = extremes.row_of_max(over, "marketing_over")
     return {"marketing_ratio": total["marketing_ratio"], "budget_marketing_ratio": total["budget_marketing_ratio"],
             "logistics_ratio": total["logistics_ratio"], "budget_logistics_ratio": total["budget_logistics_ratio"],
             "marketing_over": total["marketing_over"], "logistics_over": total["logistics_over"],

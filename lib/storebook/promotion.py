@@ -54,7 +54,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook import calendar
+from storebook import calendar, dimensions
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.stats import z_value
@@ -103,7 +103,8 @@ def sum_daily_sales(
     Returns:
         One row per day × ``by``: day, the ``by`` columns, units (销量), revenue (销售额 =
         Σ line_amount, after discounts), discount_amount (Σ line discounts), cost_amount
-        (Σ quantity × standard unit cost).
+        (Σ quantity × standard unit cost, over the lines whose cost is known),
+        cost_known_revenue (the revenue of those lines: cost_amount covers that part).
 
     Example:
         >>> sum_daily_sales(wb, wb.period("2026-10"), ["jd"], by=("category",)).head()  # doctest: +SKIP
@@ -117,19 +118,20 @@ def sum_daily_sales(
         & orders.platform.isin(plats)
     ).select("order_id", "platform", day=orders.paid_at.date())
     lines = wb.table("order_lines")
-    products = wb.table("products").select("sku", "category", "unit_cost")
-    joined = (
-        lines.join(paid, "order_id")
-        .join(products, "sku")
-    )
+    products = dimensions.products(wb).select("sku", "category", "unit_cost")
+    # A line whose SKU is not in the catalogue still sold: it keeps its revenue, in the
+    # unknown category, without a cost.
+    joined = lines.join(paid, "order_id").left_join(products, "sku")
+    joined = joined.mutate(category=joined.category.fill_null(dimensions.UNKNOWN))
     keys = ["day", *by]
     expr = joined.group_by(keys).aggregate(
         units=joined.quantity.sum().cast("float64"),
         revenue=joined.line_amount.sum().cast("float64"),
         discount_amount=joined.discount_amount.sum().cast("float64"),
         cost_amount=(joined.quantity * joined.unit_cost).sum().cast("float64"),
+        cost_known_revenue=joined.line_amount.sum(where=joined.unit_cost.notnull()).cast("float64"),
     )
-    return wb.execute(expr).sort_values(keys, ignore_index=True)
+    return wb.execute(expr).fillna({"cost_known_revenue": 0.0}).sort_values(keys, ignore_index=True)
 
 
 # ----------------------------------------------------------------------------- promotions
@@ -195,7 +197,7 @@ def list_promotions(wb: Workbook, period: Period, platforms: Sequence[str] | str
             f"no promotion runs in {period.label} on {', '.join(plats)}: the promotions export "
             "(data/raw/promotions/) has none overlapping that month — choose another month or platform"
         )
-    products = wb.execute(wb.table("products").select("sku", "category"))
+    products = wb.execute(dimensions.products(wb).select("sku", "category"))
     return (
         frame.assign(
             platform=frame["platform"].fillna("all").astype("str"),
@@ -271,7 +273,7 @@ class _Cube:
     def __init__(self, wb: Workbook, start, end, platforms: list[str]) -> None:
         self.days = pd.date_range(start, end - timedelta(days=1), freq="D")
         self.platforms = list(platforms)
-        products = wb.execute(wb.table("products").select("sku", "category", "unit_cost"))
+        products = wb.execute(dimensions.products(wb).select("sku", "category", "unit_cost"))
         self.products = products.sort_values("sku", ignore_index=True)
         self.skus = self.products["sku"].tolist()
         self.category = self.products["category"].to_numpy()
@@ -576,7 +578,7 @@ def measure_coupon_redemption(
     if coupons.empty:
         empty = {c: pd.Series(dtype="str" if c in cols[:5] else "float64") for c in cols}
         return pd.DataFrame({**empty, "starts_on": pd.Series(dtype="datetime64[us]")})
-    products = wb.execute(wb.table("products").select("sku", "category"))
+    products = wb.execute(dimensions.products(wb).select("sku", "category"))
     values = _coupon_counts(wb, coupons, raw, products, plats)
     rows = []
     for promo in coupons.itertuples(index=False):

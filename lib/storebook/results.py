@@ -23,6 +23,13 @@ import numpy as np
 import pandas as pd
 
 MIME = "application/vnd.storebook.result+json"
+#: The report section a value is recorded in (set by :class:`storebook.notebook.Page`).
+_SECTION: list[str | None] = [None]
+
+
+def current_section(key: str | None) -> None:
+    """Note the section that the values recorded next belong to (None: outside a section)."""
+    _SECTION[0] = key
 
 
 def to_jsonable(value: Any) -> Any:
@@ -54,6 +61,8 @@ def record(name: str, value: Any) -> None:
     from IPython.display import display
 
     payload = {"name": name, "value": to_jsonable(value)}
+    if _SECTION[0]:
+        payload["section"] = _SECTION[0]
     json.dumps(payload)  # fail here, in the notebook, if the value cannot be stored
     display({MIME: payload}, raw=True)
 
@@ -99,19 +108,26 @@ def headline_facts(headline: pd.DataFrame, metrics: Iterable[str],
     return facts
 
 
-def read_results(notebook: Any) -> dict[str, Any]:
-    """Every value recorded in an executed notebook (a path or an nbformat node)."""
+def _payloads(notebook: Any) -> list[dict[str, Any]]:
     if isinstance(notebook, str | Path):
         import nbformat
 
         notebook = nbformat.read(str(notebook), as_version=4)
-    found: dict[str, Any] = {}
+    found = []
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if MIME in data:
                 payload = data[MIME]
-                if isinstance(payload, str):
-                    payload = json.loads(payload)
-                found[payload["name"]] = payload["value"]
+                found.append(json.loads(payload) if isinstance(payload, str) else payload)
     return found
+
+
+def read_results(notebook: Any) -> dict[str, Any]:
+    """Every value recorded in an executed notebook (a path or an nbformat node)."""
+    return {p["name"]: p["value"] for p in _payloads(notebook)}
+
+
+def read_result_sections(notebook: Any) -> dict[str, str | None]:
+    """The section each recorded value belongs to (None: recorded outside a numbered section)."""
+    return {p["name"]: p.get("section") for p in _payloads(notebook)}

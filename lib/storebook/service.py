@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as _sps
 
-from storebook import stats
+from storebook import dimensions, extremes, stats
 from storebook.errors import NoDataError, StorebookError
 from storebook.periods import Period
 from storebook.stats import safe_ratio as _safe_div  # the one guarded division
@@ -328,7 +328,7 @@ def compute_complaint_rate(
             [*cols, "complaints", "orders", "complaints_per_1000_orders"]
         ]
 
-    products = wb.table("products").select("sku", "product_name", "category", "supplier_id")
+    products = dimensions.products(wb).select("sku", "product_name", "category", "supplier_id")
     lines = wb.table("order_lines")
     sold = lines.join(o.select("order_id"), "order_id").join(products, "sku")
     c = c.filter(c.sku.notnull()).select("sku").join(products, "sku")  # tickets have a category of their own
@@ -572,16 +572,21 @@ def summarise_returns(
         raise StorebookError("summarise_returns needs at least one of category, sku, reason, platform")
     keys = cols + (["product_name", "category"] if "sku" in cols and "category" not in cols else
                    ["product_name"] if "sku" in cols else [])
-    products = wb.table("products").select("sku", "product_name", "category")
+    products = dimensions.products(wb).select("sku", "product_name", "category")
     orders = wb.table("orders").select("order_id", "platform")
     r = wb.table("returns")
-    r = r.filter(_in(r.returned_on, period)).join(orders, "order_id").join(products, "sku")
-    r = r.filter(r.platform.isin(plats))
+    # A return of a product not in the catalogue, or without a reason, still counts (unknown).
+    r = r.filter(_in(r.returned_on, period)).join(orders, "order_id").left_join(products, "sku").drop("sku_right")
+    r = r.filter(r.platform.isin(plats)).mutate(
+        category=r.category.fill_null(dimensions.UNKNOWN), product_name=r.product_name.fill_null(r.sku),
+        reason=r.reason.fill_null(dimensions.UNKNOWN))
     returned = r.group_by(keys).aggregate(
         returns=r.count(), units_returned=r.quantity.sum(), refund_amount=r.refund_amount.sum().cast("float64")
     )
     paid = _paid_orders(wb, period, plats).select("order_id", "platform")
-    lines = wb.table("order_lines").join(paid, "order_id").join(products, "sku")
+    lines = wb.table("order_lines").join(paid, "order_id").left_join(products, "sku").drop("sku_right")
+    lines = lines.mutate(category=lines.category.fill_null(dimensions.UNKNOWN),
+                         product_name=lines.product_name.fill_null(lines.sku))
     sold_keys = [k for k in keys if k != "reason"]
     sold = (
         lines.group_by(sold_keys).aggregate(units_sold=lines.quantity.sum(), sales_amount=lines.line_amount.sum().cast("float64"))
@@ -689,7 +694,7 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
         return total.at[metric, column] if metric in total.index else None
 
     csat = headline[(headline["platform"] != "total") & (headline["metric"] == "csat")].dropna(subset=["value"])
-    worst = csat.loc[csat["value"].idxmin()] if len(csat) else None
+    worst = extremes.row_of_min(csat, "value")
     return {
         "month": period.label,
         **{m: get(m) for m in HEADLINE_METRICS},
@@ -732,7 +737,7 @@ def ticket_facts(tickets: pd.DataFrame) -> dict:
 def response_facts(times: pd.DataFrame) -> dict:
     """The numbers the response-time takeaway states (from :func:`summarise_response_times` by platform)."""
     slow = times.dropna(subset=["first_response_p90_min"])
-    slowest = slow.loc[slow["first_response_p90_min"].idxmax()] if len(slow) else None
+    slowest = extremes.row_of_max(slow, "first_response_p90_min")
     return {
         "tickets": int(times["tickets"].sum()), "unresolved": int(times["unresolved"].sum()),
         "slowest": None if slowest is None else slowest["platform"],
@@ -784,16 +789,17 @@ def with_complaints(rates: pd.DataFrame) -> pd.DataFrame:
 def refund_facts(refunds: pd.DataFrame) -> dict:
     """The numbers the refunds takeaway states (from :func:`compute_refund_rate` by platform)."""
     total_paid, total_refund = refunds["paid_amount"].sum(), refunds["refund_amount"].sum()
-    top = refunds.loc[refunds["refund_rate"].idxmax()]
+    top = extremes.row_of_max(refunds, "refund_rate")  # none when no platform was paid anything
     return {"refund_amount": total_refund, "refund_rate": _safe_div(total_refund, total_paid),
-            "net_amount": refunds["net_amount"].sum(), "top": top["platform"], "top_rate": top["refund_rate"]}
+            "net_amount": refunds["net_amount"].sum(), "top": None if top is None else top["platform"],
+            "top_rate": None if top is None else top["refund_rate"]}
 
 
 def returns_facts(returns: pd.DataFrame, reasons: pd.DataFrame) -> dict:
     """The numbers the returns takeaway states (by category, and by reason)."""
     with_sales = returns[returns["units_sold"] > 0]
-    top = with_sales.loc[with_sales["return_rate"].idxmax()] if len(with_sales) else None
-    reason = reasons.loc[reasons["returns"].idxmax()] if len(reasons) and reasons["returns"].sum() else None
+    top = extremes.row_of_max(with_sales, "return_rate")
+    reason = extremes.row_of_max(reasons, "returns") if reasons["returns"].sum() else None
     return {
         "returns": int(returns["returns"].sum()), "units_returned": int(returns["units_returned"].sum()),
         "return_rate": _safe_div(returns["units_returned"].sum(), returns["units_sold"].sum()),
@@ -813,7 +819,8 @@ def returned_sku_facts(by_sku: pd.DataFrame, min_units: int = 10) -> dict:
         return {"variant": "none"}
     most = returned.iloc[0]
     sold = by_sku[by_sku["units_sold"] >= min_units].dropna(subset=["return_rate"])
-    worst = sold.loc[sold["return_rate"].idxmax()] if len(sold) else most
+    worst = extremes.row_of_max(sold, "return_rate")
+    worst = most if worst is None else worst
     return {
         "variant": None, "skus": int(len(returned)),
         "most_sku": most["sku"], "most_name": most["product_name"], "most_units": int(most["units_returned"]),
@@ -829,9 +836,10 @@ def reason_facts(by_reason: pd.DataFrame) -> dict:
     totals = by_reason.groupby("reason")["returns"].sum()
     if totals.sum() == 0:
         return {"variant": "none", "top_reason": None, "top_reason_share": None}
-    top = totals.idxmax()
+    top = extremes.label_of_max(totals)
     cells = by_reason[by_reason["returns"] >= 3]
-    peak = cells.loc[cells["share_of_returns"].idxmax()] if len(cells) else by_reason.loc[by_reason["returns"].idxmax()]
+    peak = extremes.row_of_max(cells, "share_of_returns")
+    peak = extremes.row_of_max(by_reason, "returns") if peak is None else peak
     quality = by_reason[by_reason["reason"].isin(["quality", "damaged", "not_as_described"])]["returns"].sum()
     return {
         "variant": None, "top_reason": top, "top_reason_share": totals[top] / totals.sum(),

@@ -36,6 +36,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
+from storebook import availability, dimensions
 from storebook.errors import NoDataError
 from storebook.periods import Period, month_of
 from storebook.promotion import sum_daily_sales
@@ -108,16 +109,16 @@ def _due_lines(wb: Workbook, start, end) -> ibis.Table:
     last day with data (an open line promised for later is not late yet).
     """
     po = wb.table("purchase_orders")
-    products = wb.table("products").select("sku", standard_cost="unit_cost")
-    # The last day with data, as a subquery of the same expression: one round trip, not two.
-    orders = wb.table("orders")
-    as_of = orders.ordered_at.max().date().as_scalar()
+    products = dimensions.products(wb).select("sku", standard_cost="unit_cost")
+    # The last day with data in any table (a store may have purchase orders and no orders).
+    as_of = ibis.literal(availability.data_span(wb)[1])
     lines = po.filter((po.promised_on >= start) & (po.promised_on < end))
     lines = lines.filter(lines.received_on.notnull() | (lines.promised_on < as_of))
     lines = lines.left_join(products, "sku").drop("sku_right")
     received = lines.received_on.notnull()
     on_time = received & (lines.received_on <= lines.promised_on)
-    in_full = received & (lines.qty_received >= lines.qty_ordered)
+    # A received line whose quantity is not stated is not counted as in full.
+    in_full = received & (lines.qty_received >= lines.qty_ordered).fill_null(False)
     return lines.mutate(
         is_received=received,
         is_on_time=on_time,
@@ -280,7 +281,7 @@ def list_late_short_lines(wb: Workbook, period: Period, platforms: list[str] | N
         )
     flagged = lines.mutate(
         is_late=~lines.is_on_time,
-        is_short=lines.is_received & (lines.qty_received < lines.qty_ordered),
+        is_short=lines.is_received & (lines.qty_received < lines.qty_ordered).fill_null(False),
         is_open=~lines.is_received,
         qty_short=lines.qty_ordered - lines.qty_received,
     )
@@ -306,7 +307,7 @@ def _stock(wb: Workbook, start, end, period_start):
     A discontinued SKU selling down to zero is not out of stock.
     """
     inv = wb.table("inventory")
-    live = wb.table("products").filter(lambda p: p.is_active).select("sku", "launched_on")
+    live = dimensions.products(wb).filter(lambda p: p.is_active).select("sku", "launched_on")
     inv = inv.join(live, "sku")
     inv = inv.filter((inv.snapshot_on >= start) & (inv.snapshot_on < end) & (inv.snapshot_on >= inv.launched_on))
     per_sku = inv.group_by(["sku", "snapshot_on"]).aggregate(
@@ -391,7 +392,7 @@ def measure_inventory(wb: Workbook, period: Period, platforms: list[str] | None 
         >>> measure_inventory(wb, wb.period("2026-10")).head()  # doctest: +SKIP
     """
     daily, _ = _stock_and_sales(wb, period, platforms)
-    products = wb.execute(wb.table("products").select("sku", "product_name", "category", "supplier_id", "list_price"))
+    products = wb.execute(dimensions.products(wb).select("sku", "product_name", "category", "supplier_id", "list_price"))
     rates = _sales_rates(daily, products)
     month = daily.loc[daily["in_period"]].sort_values(["sku", "day"])
     per_sku = month.groupby("sku").agg(
@@ -470,7 +471,7 @@ def attribute_stockouts(wb: Workbook, period: Period, platforms: list[str] | Non
         NoDataError: no inventory snapshot in ``period``.
     """
     daily, empty = _stock_and_sales(wb, period, platforms)
-    products = wb.execute(wb.table("products").select("sku", "supplier_id", "list_price"))
+    products = wb.execute(dimensions.products(wb).select("sku", "supplier_id", "list_price"))
     rates = _sales_rates(daily, products).set_index("sku")
     sku_days = daily.loc[daily["in_period"] & daily["is_stockout"], ["sku", "day"]].assign(warehouse="")
     wh_days = empty.loc[:, ["sku", "warehouse", "day"]]
@@ -713,12 +714,18 @@ def summarise_suppliers(wb: Workbook, period: Period, platforms: list[str] | Non
     """The month in five numbers for the report index: OTIF and fill rate of the lines due,
     SKU and warehouse stockout days, and lost sales from late or short deliveries.
 
+    The stockout numbers are missing (None) without inventory snapshots or sales to judge
+    them by: the delivery numbers need purchase orders only.
+
     Raises:
-        NoDataError: no PO line due in the month, or no inventory snapshot.
+        NoDataError: no PO line due in the month.
     """
     card = score_suppliers(wb, period, platforms)
     lines = card["n_lines"].sum()
-    lost = lost_facts(sum_lost_sales(wb, period, platforms))
+    try:
+        lost = lost_facts(sum_lost_sales(wb, period, platforms))
+    except NoDataError:
+        lost = {"stockout_days": None, "warehouse_days": None, "attributed_lost": None}
     return {
         "otif_rate": float((card["otif_rate"] * card["n_lines"]).sum() / lines) if lines else None,
         "suppliers": len(card),

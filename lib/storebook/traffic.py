@@ -32,7 +32,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook import calendar, stats
+from storebook import calendar, extremes, stats
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.schema import TRAFFIC_TOTAL_CHANNEL
@@ -239,13 +239,45 @@ def summarise_traffic(wb: Workbook, period: Period, platforms: list[str] | str |
     per_platform = wb.execute(rows.group_by("platform").aggregate(**_sums(rows)))
     if per_platform.empty:
         raise no_traffic(wb, period.label, chosen)
-    total = per_platform[list(COUNTS)].sum().to_frame().T.assign(platform=TOTAL)
+    # A count no row reports (an optional funnel step) stays unknown, in the total too.
+    total = per_platform[list(COUNTS)].sum(min_count=len(per_platform)).to_frame().T.assign(platform=TOTAL)
+    frame = pd.concat([per_platform, total[per_platform.columns]], ignore_index=True)
     return (
-        pd.concat([per_platform, total[per_platform.columns]], ignore_index=True)
-        .astype({c: "int64" for c in COUNTS if not c.endswith("_amount")})
+        frame.astype({c: "int64" for c in COUNTS if not c.endswith("_amount") and frame[c].notna().all()})
         .pipe(_with_ratios)
         .pipe(_order_platforms, chosen)
     )
+
+
+def summarise_paid_orders(wb: Workbook, period: Period, platforms: list[str] | str | None = None) -> pd.DataFrame:
+    """The sales columns of :func:`summarise_traffic` counted from the orders table, for
+    platforms that report no traffic: paid orders by payment day, as the platforms count them.
+
+    Formula: orders (支付订单数) = paid orders; paid_amount (支付金额) = Σ their paid amount
+    (refunds not deducted); buyers (支付买家数) = Σ over days of the distinct customers who
+    paid that day (a buyer who pays on two days counts twice, as in the platforms' traffic
+    reports); a guest order (no customer) is a buyer of its own. aov = paid_amount ÷ buyers.
+    On the sample store these equal the traffic table's columns.
+
+    Returns:
+        One row per platform with a paid order: platform, orders, buyers, paid_amount, aov
+        (no visitors: conversion and UV value are unknown from orders alone).
+    Raises:
+        NoDataError: no paid order in the period on these platforms.
+    """
+    chosen = _platform_list(wb, platforms)
+    o = wb.table("orders")
+    paid = o.filter(o.paid_at.notnull(), o.paid_at >= period.start_ts, o.paid_at < period.end_ts,
+                    o.platform.isin(chosen))
+    paid = paid.mutate(day=paid.paid_at.date(), buyer=paid.customer_id.fill_null(paid.order_id))
+    daily = paid.group_by(["platform", "day"]).aggregate(
+        orders=paid.count(), buyers=paid.buyer.nunique(), paid_amount=paid.paid_amount.sum().cast("float64"))
+    out = wb.execute(daily.group_by("platform").aggregate(
+        orders=daily.orders.sum().cast("int64"), buyers=daily.buyers.sum().cast("int64"),
+        paid_amount=daily.paid_amount.sum()))
+    if out.empty:
+        raise NoDataError(f"no paid orders in {period.label} on {', '.join(chosen)}: choose another month or platform")
+    return out.assign(aov=lambda d: aov(d.paid_amount, d.buyers)).pipe(_order_platforms, chosen)
 
 
 def traffic_headline(wb: Workbook, period: Period, platforms: list[str] | str | None = None,
@@ -377,7 +409,9 @@ def daily_traffic(wb: Workbook, period: Period, platforms: list[str] | str | Non
 def daily_facts(daily: pd.DataFrame, metric: str = "visitors") -> dict[str, Any]:
     """The numbers the daily-trend title and takeaway state (from :func:`daily_traffic`)."""
     known = daily.dropna(subset=[metric])
-    peak, low = known.loc[known[metric].idxmax()], known.loc[known[metric].idxmin()]
+    if known.empty:
+        raise NoDataError(f"no day of the month has {metric} in the traffic table")
+    peak, low = extremes.row_of_max(known, metric), extremes.row_of_min(known, metric)
     avg = known.avg7.dropna()
     both = daily.dropna(subset=[metric, "last_year"])
     return {
@@ -452,7 +486,9 @@ def all_platforms(frame: pd.DataFrame) -> pd.DataFrame:
 def channel_facts(mix: pd.DataFrame) -> dict[str, Any]:
     """The numbers the channel title and takeaway state (from :func:`channel_mix`)."""
     total = mix[mix.platform == TOTAL]
-    top = total.loc[total.share.idxmax()]
+    top = extremes.row_of_max(total, "share")
+    if top is None:
+        raise NoDataError("no channel brought a visitor this month")
     changes = total.dropna(subset=["share_change"])
     gainer = changes.loc[changes.share_change.idxmax()] if len(changes) else None
     loser = changes.loc[changes.share_change.idxmin()] if len(changes) else None

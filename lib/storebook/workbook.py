@@ -225,10 +225,11 @@ class Workbook:
         return bounds["first"].iloc[0].date(), bounds["last"].iloc[0].date()
 
     def last_complete_month(self) -> periods.Period:
-        """The latest month the data covers to its last day."""
-        _, last = self.data_range()
-        candidate = periods.month_of(last)
-        return candidate if last == candidate.last_day else candidate.prior()
+        """The month a report is for by default: the last complete month with data in any
+        event table, else the month the data end in (partial) — storebook.availability."""
+        from storebook import availability  # it builds on this module
+
+        return availability.resolve_month(self).period
 
     def months(self) -> list[periods.Period]:
         """Every complete or partial month with orders, oldest first."""
@@ -236,17 +237,11 @@ class Workbook:
         return periods.months_between(periods.month_of(first), periods.month_of(last))
 
     def period(self, month: str | None = None) -> periods.Period:
-        """The month ``YYYY-MM`` (default: the last complete month), checked to hold data."""
-        if not month:
-            return self.last_complete_month()
-        p = periods.month(month)
-        first, last = self.data_range()
-        if p.last_day < first or p.start > last:
-            raise NoDataError(
-                f"no orders in {p.label}: the data covers {first:%Y-%m-%d} to {last:%Y-%m-%d}; "
-                "choose a month in that range"
-            )
-        return p
+        """The month ``YYYY-MM`` (default: :meth:`last_complete_month`), checked to hold data
+        in some event table (storebook.availability)."""
+        from storebook import availability
+
+        return availability.resolve_month(self, month).period
 
     def platforms(self, requested: list[str] | str | None = None) -> list[str]:
         """The platforms to analyse: every configured platform the data holds (in the

@@ -1,0 +1,340 @@
+"""What a section needs, the month a pack reports, and how the page and the index say so.
+
+Small hand-written stores (a few Parquet rows per table) pin the rules down one at a time:
+the default month (last complete month with data, from any dated table; else the month
+the data end in, partial), the checks of :mod:`storebook.needs` (absent, empty, no rows in
+the month, a blank column, a column known for part of the rows, a daily table that stops
+early), the page (one note, the body does not run, the status recorded) and the report
+(plan without an orders table, the platforms with data in the header, sections in the
+index). The notebooks' side: every section is declared, every cell is a section.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from pathlib import Path
+
+import nbformat
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import storebook
+from conftest import REPO
+from storebook import availability, needs, results
+from storebook import notebook as page_module
+from storebook.config import Config
+from storebook.errors import NoDataError
+from storebook.text import Text
+
+PACK = Config.load(REPO).report_pack
+
+
+def write_table(root: Path, name: str, columns: dict) -> None:
+    """data/processed/<name>/part-0.parquet with ``columns`` (name → values)."""
+    folder = root / "data" / "processed" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.table(columns), folder / "part-0.parquet")
+
+
+def days(first: str, last: str) -> list[dt.datetime]:
+    """Noon of every day from ``first`` to ``last``."""
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    return [dt.datetime.combine(start + dt.timedelta(days=k), dt.time(12)) for k in range((end - start).days + 1)]
+
+
+def orders(stamps: list[dt.datetime], *, platform: str = "tmall", customers: list | None = None) -> dict:
+    n = len(stamps)
+    return {"order_id": [f"O{k}" for k in range(n)], "platform": [platform] * n, "ordered_at": stamps,
+            "paid_at": stamps, "status": ["completed"] * n,
+            "customer_id": customers if customers is not None else [f"C{k % 3}" for k in range(n)],
+            "province": ["Zhejiang"] * n, "paid_amount": [100.0] * n}
+
+
+def traffic(stamps: list[dt.datetime], platform: str = "tmall") -> dict:
+    n = len(stamps)
+    return {"visited_on": stamps, "platform": [platform] * n, "channel": ["all"] * n, "device": ["mobile"] * n,
+            "visitors": [100] * n, "buyers": [3] * n, "paid_amount": [300.0] * n}
+
+
+def open_store(root: Path):
+    return storebook.open(root / "data" / "processed", root=root)
+
+
+# --------------------------------------------------------------------------- the month
+
+
+@pytest.mark.parametrize("spans, month, partial, first, last", [
+    ([("2021-03-10", "2021-05-17")], "2021-04", False, "2021-04-01", "2021-04-30"),
+    ([("2021-03-01", "2021-03-31"), ("2021-05-13", "2021-05-17")], "2021-03", False, "2021-03-01", "2021-03-31"),
+    ([("2021-05-13", "2021-05-17")], "2021-05", True, "2021-05-13", "2021-05-17"),
+    ([("2021-03-05", "2021-04-30")], "2021-04", False, "2021-04-01", "2021-04-30"),
+    ([("2021-04-20", "2021-05-17")], "2021-05", True, "2021-05-01", "2021-05-17"),
+], ids=["complete-month", "gap-before-the-end", "five-days", "ends-on-the-last-day", "starts-inside-april"])
+def test_default_month_is_the_last_complete_month_with_data(root, spans, month, partial, first, last) -> None:
+    write_table(root, "orders", orders([d for span in spans for d in days(*span)]))
+    chosen = availability.resolve_month(open_store(root))
+    assert chosen.period.label == month and chosen.partial is partial
+    assert (chosen.first_day.isoformat(), chosen.last_day.isoformat()) == (first, last)
+    assert chosen.days == (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days + 1
+
+
+def test_the_month_comes_from_any_dated_table_not_only_orders(root) -> None:
+    write_table(root, "inventory", {"snapshot_on": days("2021-01-01", "2021-02-28"), "sku": ["A"] * 59,
+                                    "warehouse": ["W"] * 59, "on_hand": [5] * 59, "on_order": [0] * 59})
+    write_table(root, "traffic", traffic(days("2021-01-05", "2021-03-10")))
+    wb = open_store(root)
+    assert not wb.has("orders")
+    chosen = availability.resolve_month(wb)
+    assert chosen.period.label == "2021-02" and not chosen.partial
+    assert availability.resolve_month(wb, "2021-03").partial  # asked for, it covers 1–10 March
+    with pytest.raises(NoDataError, match=r"no data in 2019-01: the data \(traffic, inventory\) cover 2021-01-01 "
+                                          r"to 2021-03-10"):
+        availability.resolve_month(wb, "2019-01")
+
+
+def test_an_explicit_month_without_data_names_the_range(root) -> None:
+    write_table(root, "orders", orders(days("2021-03-10", "2021-05-17")))
+    with pytest.raises(NoDataError, match="no orders in 2021-07, nor any other data: the data .orders. cover "
+                                          "2021-03-10 to 2021-05-17"):
+        availability.resolve_month(open_store(root), "2021-07")
+
+
+def test_platforms_present_are_those_with_data_in_the_month(root) -> None:
+    write_table(root, "orders", orders(days("2021-04-01", "2021-04-30"), platform="web"))
+    wb = open_store(root)
+    april = availability.resolve_month(wb).period
+    assert availability.present_platforms(wb, april, wb.platforms()) == ["web"]
+    assert availability.present_platforms(wb, april.prior(), wb.platforms()) == []
+
+
+# --------------------------------------------------------------------------- the checks
+
+
+def test_an_absent_table_is_missing_with_what_to_do_in_both_languages(root) -> None:
+    write_table(root, "orders", orders(days("2021-04-01", "2021-04-30")))
+    wb = open_store(root)
+    check = needs.check_section(wb, availability.resolve_month(wb), ["tmall"], "traffic.daily")
+    assert check.status == needs.NONE and [s.kind for s in check.missing] == ["absent"]
+    shortfall = check.missing[0]
+    assert shortfall.describe(Text("en")) == "the traffic table, which this store does not have"
+    assert "生意参谋" in shortfall.how(Text("en")) and "storebook ingest" in shortfall.how(Text("en"))
+    assert shortfall.describe(Text("zh")) == "流量（traffic）表，本店数据中没有"
+
+
+def test_rows_only_in_other_months_or_on_other_platforms_are_missing_for_the_month(root) -> None:
+    write_table(root, "orders", orders(days("2021-03-01", "2021-04-30")))
+    write_table(root, "traffic", traffic(days("2021-03-01", "2021-03-31")))
+    wb = open_store(root)
+    april = availability.resolve_month(wb)
+    found = needs.check_section(wb, april, ["tmall"], "traffic.daily").missing
+    assert [(s.kind, s.values["first"], s.values["last"]) for s in found] == [("no_rows", "2021-03-01", "2021-03-31")]
+    assert "traffic rows for 2021-04: the traffic table covers 2021-03-01 to 2021-03-31" in found[0].describe(Text("en"))
+    march = availability.resolve_month(wb, "2021-03")
+    assert needs.check_section(wb, march, ["tmall"], "traffic.daily").status == needs.FULL
+    assert needs.check_section(wb, march, ["jd"], "traffic.daily").status == needs.NONE  # no jd rows
+
+
+def test_an_optional_column_known_for_part_of_the_rows_makes_the_section_partial(root) -> None:
+    stamps = days("2021-04-01", "2021-04-30")
+    known = [None if k % 4 == 0 else f"C{k}" for k in range(len(stamps))]  # 22 of 30 known
+    write_table(root, "orders", orders(stamps, customers=known))
+    wb = open_store(root)
+    check = needs.check_section(wb, availability.resolve_month(wb), ["tmall"], "customers.new_returning")
+    assert check.status == needs.PARTIAL
+    assert [(s.kind, s.column, round(s.share, 4)) for s in check.partial] == [("coverage", "customer_id", 0.7333)]
+    assert "known for 73.3% of the orders rows" in check.partial[0].describe(Text("en"))
+
+
+def test_a_blank_column_or_an_empty_table_is_missing(root) -> None:
+    stamps = days("2021-04-01", "2021-04-30")
+    write_table(root, "orders", orders(stamps, customers=pa.nulls(len(stamps), pa.string())))
+    write_table(root, "returns", {"return_id": pa.array([], pa.string()), "returned_on": pa.array([], pa.timestamp("us"))})
+    wb = open_store(root)
+    month = availability.resolve_month(wb)
+    blank = needs.check_section(wb, month, ["tmall"], "customers.repeat").missing
+    assert [(s.kind, s.column) for s in blank] == [("empty_column", "customer_id")]
+    assert "Guest checkouts carry no customer account" in blank[0].how(Text("en"))
+    empty = [s for s in needs.check_section(wb, month, ["tmall"], "service.returns").missing if s.table == "returns"]
+    assert [s.kind for s in empty] == ["empty"]
+
+
+def test_a_daily_table_that_stops_early_and_an_optional_table_make_it_partial(root) -> None:
+    write_table(root, "orders", orders(days("2021-04-01", "2021-04-30")))
+    write_table(root, "traffic", traffic(days("2021-04-01", "2021-04-20")))
+    wb = open_store(root)
+    month = availability.resolve_month(wb)
+    check = needs.check_section(wb, month, ["tmall"], "traffic.anomalies")  # promotions are optional there
+    assert check.status == needs.PARTIAL
+    assert sorted(s.kind for s in check.partial) == ["days", "optional_absent"]
+    days_note = next(s for s in check.partial if s.kind == "days").describe(Text("en"))
+    assert days_note == "the traffic table covers 1 Apr to 20 Apr of the month only"
+    either = needs.check_section(wb, month, ["tmall"], "overview.scorecard")  # orders or traffic will do
+    assert either.status == needs.PARTIAL and not either.missing
+    lacking = [p for p in either.describe_partial(Text("en")) if p.startswith("this store has no ")]
+    assert lacking == ["this store has no order lines, products, platform fees, marketing spend, shipments, returns, "
+                       "service tickets, suppliers, purchase orders and targets tables, so the parts that need them "
+                       "are left out"]
+
+
+# --------------------------------------------------------------------------- the page
+
+
+@pytest.fixture
+def shop(root) -> Path:
+    """Orders of 13–17 May 2021 on the web shop, and nothing else."""
+    write_table(root, "orders", orders(days("2021-05-13", "2021-05-17"), platform="web"))
+    return root
+
+
+def test_page_of_a_partial_month_names_its_days_and_the_platforms_with_data(shop) -> None:
+    page = page_module.start("traffic")
+    assert page.period.label == "2021-05" and page.month.partial and page.present == ["web"]
+    title = page.shown[0][1]
+    assert "Platforms: Web shop ·" in title and "Tmall" not in title
+    assert "**Partial month:** the data cover 13 May to 17 May only, 5 of the month's 31 days." in title
+
+
+def test_a_section_without_its_table_shows_one_note_and_its_body_does_not_run(shop) -> None:
+    page = page_module.start("traffic", language="zh")
+    ran = []
+    with page.section("traffic.daily"):
+        ran.append(page.wb)
+    with page.section("traffic.channels"):
+        page.takeaway("traffic.channels.takeaway")  # would need values: it must not even be reached
+        ran.append("second")
+    assert ran == []
+    kinds = [k for k, _ in page.shown]
+    assert kinds == ["title", "section", "needs", "section", "needs"]
+    assert page.shown[2][1].startswith("> **本店数据中暂无。** 本节需要流量（traffic）表，本店数据中没有。")
+    assert page.shown[4][1] == "> 本节同样缺少上述数据（见上文）。"
+    assert [(s["key"], s["status"]) for s in page.sections] == [("traffic.daily", "none"), ("traffic.channels", "none")]
+    assert page.sections[0]["needs"] == ["traffic"] and page.sections[0]["read"] == []
+
+
+def test_a_section_that_runs_records_what_it_read_and_library_flags_make_it_partial(shop) -> None:
+    page = page_module.start("customers")
+    with page.section("customers.headline"):
+        page.wb.table("orders")
+        needs.flag_partial("page.partial.cost", share=0.5)
+        needs.flag_partial("page.partial.cost", share=0.9)  # a comparison month's: the first one stands
+    with page.section("customers.repeat"):
+        raise NoDataError("no cohort has closed its 30-day window yet")
+    first, second = page.sections
+    assert (first["status"], first["read"]) == (needs.PARTIAL, ["orders"])
+    assert first["notes"][0] == "the data cover 13 May to 17 May only (5 of the month's 31 days)"
+    assert first["notes"][-1] == "the unit cost is known for 50.0% of the line sales; margins are computed where it is known"
+    assert (second["status"], second["notes"]) == (needs.NONE, ["no cohort has closed its 30-day window yet"])
+    with pytest.raises(ValueError), page.section("customers.rfm"):  # a bug is not swallowed
+        raise ValueError("a bug")
+
+
+def test_a_guarded_record_is_skipped_silently_when_its_tables_are_missing(shop) -> None:
+    page = page_module.start("supplier")
+    shown = len(page.shown)
+    with page.guard("supplier.headline"):
+        results.record("supplier.headline", page.wb)  # never reached: no purchase orders
+    assert len(page.shown) == shown
+    assert [(s["key"], s["number"], s["status"]) for s in page.sections] == [("supplier.headline", 0, "none")]
+
+
+def test_values_recorded_in_a_section_carry_its_key(monkeypatch) -> None:
+    published = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: published.append(obj))
+    results.current_section("traffic.daily")
+    try:
+        results.record("traffic.peak_day", 3)
+    finally:
+        results.current_section(None)
+    results.record("traffic.notices", [])
+    payloads = [p[results.MIME] for p in published]
+    assert payloads == [{"name": "traffic.peak_day", "value": 3, "section": "traffic.daily"},
+                        {"name": "traffic.notices", "value": []}]
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def test_report_plan_needs_no_orders_table_and_names_the_platforms_with_data(root) -> None:
+    from storebook.report import month_note, plan_report
+
+    write_table(root, "purchase_orders", {"po_id": ["P1"], "ordered_on": [dt.datetime(2021, 4, 3)],
+                                          "received_on": [dt.datetime(2021, 5, 20)]})
+    write_table(root, "service_tickets", {"ticket_id": ["T1", "T2"], "platform": ["jd", "jd"],
+                                          "opened_at": [dt.datetime(2021, 5, 2), dt.datetime(2021, 6, 1)]})
+    plan = plan_report(Config.load(root), only=["supplier"], notebooks_dir=REPO / "notebooks")
+    assert plan.month == "2021-05" and list(plan.notebooks) == ["supplier"]
+    assert plan.present_platforms == ["jd"] and plan.month_info["partial"] is False
+    assert month_note({**plan.month_info, "partial": True, "first_day": "2021-05-13", "days": 19}, "zh") == \
+        "本月数据不完整：仅有2021-05-13至2021-05-31的数据（本月31天中的19天）"
+
+
+def test_index_shows_each_reports_sections_by_status(root, tmp_path) -> None:
+    from storebook.report import ReportRun, plan_report, write_index
+
+    write_table(root, "orders", orders(days("2021-05-13", "2021-05-17"), platform="web"))
+    plan = plan_report(Config.load(root), only=["traffic"], notebooks_dir=REPO / "notebooks")
+    sections = [{"key": "traffic.headline", "number": 1, "heading": "How many people visited?", "status": "full",
+                 "notes": []},
+                {"key": "traffic.daily", "number": 2, "heading": "How did daily visitors move?", "status": "partial",
+                 "notes": ["the data cover 13 May to 17 May only"]},
+                {"key": "traffic.paid", "number": 3, "heading": "What did paid traffic cost?", "status": "none",
+                 "notes": ["This section needs marketing spend"]}]
+    run = ReportRun(name="traffic", status="ok", title="Traffic", sections=sections)
+    context = {"store": "A shop", "month": plan.month, "month_note": "Partial month: 13–17 May", "platforms": ["Web shop"],
+               "all_platforms": True, "generated_at": "2021-06-01T09:00:00+08:00", "revision": "abc",
+               "fingerprint": "f" * 12, "lang": "en", "timezone": "Asia/Shanghai"}
+    write_index(tmp_path / "index.html", plan, context, [run], tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<span class="sec full" data-status="full">1 full data</span>' in page
+    assert '<span class="sec partial" data-status="partial">1 partial data</span>' in page
+    assert '<span class="sec none" data-status="none">1 no data</span>' in page
+    assert 'data-section="traffic.paid" data-status="none"' in page and "This section needs marketing spend" in page
+    assert "Partial month: 13–17 May" in page and "Web shop" in page
+
+
+# --------------------------------------------------------------------------- the notebooks
+
+
+def _with_targets(cell_source: str) -> list[tuple[str, str]]:
+    """(method, key) of the ``with page.section(key)`` / ``with page.guard(key)`` blocks of a cell;
+    a top-level statement that is not such a block gives ("", "")."""
+    found = []
+    for stmt in ast.parse(cell_source).body:
+        if isinstance(stmt, ast.With) and len(stmt.items) == 1 and isinstance(stmt.items[0].context_expr, ast.Call):
+            call = stmt.items[0].context_expr
+            func = call.func
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "page":
+                found.append((func.attr, call.args[0].value if call.args else ""))
+                continue
+        found.append(("", ""))
+    return found
+
+
+@pytest.mark.parametrize("name", PACK)
+def test_every_cell_is_a_section_or_a_guarded_record_and_declares_its_needs(name) -> None:
+    nb = nbformat.read(REPO / "notebooks" / f"{name}.ipynb", as_version=4)
+    cells = [c for c in nb.cells if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])]
+    keys = []
+    for cell in cells[1:-1]:  # between start() and finish()
+        blocks = _with_targets(cell.source)
+        assert all(method in ("section", "guard") for method, _ in blocks), \
+            f"{name}: code outside a section or a guard can fail on a sparse store: {cell.source[:80]!r}"
+        keys += [key for _, key in blocks]
+    undeclared = [k for k in keys if k not in needs.SECTIONS]
+    assert undeclared == [], f"{name}: sections without needs in storebook.needs.SECTIONS: {undeclared}"
+    declared = [k for k in needs.SECTIONS if k.startswith(f"{name}.")]
+    assert sorted(declared) == sorted(keys), f"{name}: needs declared for sections it does not have"
+
+
+def test_every_needed_table_and_column_is_in_the_contract() -> None:
+    from storebook.schema import TABLES, columns
+
+    for key, declared in needs.SECTIONS.items():
+        for need in declared:
+            for table in need.tables:
+                assert table in TABLES, f"{key}: {table}"
+                names = {c.name for c in columns(table)}
+                assert set(need.values) | set(need.known) <= names, f"{key}: {table}"
+                assert Text("en").has(f"page.add.{table}") and Text("en").has(f"page.table.{table}")

@@ -1,0 +1,229 @@
+"""The report pack on sparse stores: whatever tables a store has, every notebook finishes.
+
+The matrix: the shared sample store with each table removed in turn; orders only; orders
+and lines without products; traffic only; the contract's optional columns (customer,
+province, cost, supplier, launch date, funnel counts, carrier, ratings …) empty in every
+row, then known for part of the rows; the data of five days (a partial month); the real
+Shopify orders export of ../shared/realdata. (Columns are blanked in the processed Parquet,
+as contract v2 will let ingest keep them.) In each store every notebook of the pack
+runs to its end with no error and nothing on stderr: a section it cannot compute shows
+one "needs" note. Every number a section shows on **full** data equals the full store's
+(its recorded values, ``storebook.results``); a section on partial data says so.
+
+Economy (CI runs the suite on 2 cores): stores are the shared scale-0.2 sample's processed
+tables linked into a folder without the removed ones (no re-ingest); the notebooks run in
+this process (:mod:`pack_runner`, no kernel start or import per notebook); the full
+store's run is made once per session and shared by the xdist workers; a store without
+table X runs only the notebooks with a section that declares X (the others read the same
+tables as on the full store — that a section reads nothing it does not declare is checked
+on the full store's run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from conftest import REPO, TEST_KEY, make_root
+from pack_runner import link_store, run_notebook_in_process, same_value
+from storebook import needs
+from storebook.config import Config
+from storebook.schema import TABLES
+
+PACK = Config.load(REPO).report_pack
+REALDATA = Path(os.environ.get("STOREBOOK_REALDATA") or REPO.parent / "shared" / "realdata")
+SHOPIFY_ORDERS = REALDATA / "shopify_orders_forezia-mock-data" / "orders_export.csv"
+
+#: The sparse stores: how each is made from the sample's processed tables.
+STORES: dict[str, dict] = {
+    **{f"no-{t}": {"drop": (t,)} for t in TABLES},
+    "orders-only": {"keep": ("orders",)},
+    "orders-and-lines": {"keep": ("orders", "order_lines")},
+    "traffic-only": {"keep": ("traffic",)},
+    # Optional columns of the contract left empty by every row, then known for part of the rows
+    # (every n-th row unknown): the columns real exports leave empty (docs/contract.md).
+    "optional-columns-blank": {"blank": {
+        "orders": ("customer_id", "channel", "device", "province"),
+        "products": ("unit_cost", "supplier_id", "launched_on", "brand", "list_price", "category", "product_name"),
+        "traffic": ("page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "paid_amount"),
+        "shipments": ("carrier", "warehouse", "province", "shipping_cost_amount", "delivered_at"),
+        "competitor_prices": ("list_price", "is_on_promo", "review_count", "category", "rating", "est_units_sold",
+                              "sku"),
+        "purchase_orders": ("ordered_on", "qty_received", "qty_rejected", "received_on", "batch_id"),
+        "service_tickets": ("csat", "first_response_at", "resolved_at", "sku", "order_id", "batch_id"),
+        "returns": ("reason",), "suppliers": ("supplier_name", "region"),
+    }},
+    "optional-columns-partly-known": {"blank": {
+        "orders": {"customer_id": 3, "province": 4, "channel": 5, "device": 6},
+        "products": {"unit_cost": 2, "supplier_id": 5, "launched_on": 3, "brand": 2, "category": 7},
+        "traffic": {"page_views": 2, "product_views": 3, "cart_adds": 2, "checkouts": 5, "buyers": 7, "paid_amount": 4},
+        "shipments": {"carrier": 5, "warehouse": 3, "province": 4, "shipping_cost_amount": 2},
+        "competitor_prices": {"list_price": 3, "is_on_promo": 2, "review_count": 3, "category": 3, "rating": 4},
+        "purchase_orders": {"ordered_on": 3, "qty_received": 4},
+        "returns": {"reason": 2}, "suppliers": {"region": 2},
+    }},
+    "five-days": {"window": ("2026-10-13", "2026-10-17")},
+}
+
+
+def _notebooks_needing(table: str) -> list[str]:
+    """The pack notebooks with a section (or guarded record) that declares ``table``."""
+    return [name for name in PACK
+            if any(key.startswith(f"{name}.") and any(table in n.tables for n in declared)
+                   for key, declared in needs.SECTIONS.items())]
+
+
+def _code_digest() -> str:
+    """The code a pack run depends on: the package, the notebooks, this runner."""
+    import storebook
+
+    package = Path(storebook.__file__).parent
+    paths = sorted([*package.glob("*.py"), *(REPO / "notebooks").glob("*.ipynb"), REPO / "tests" / "pack_runner.py"])
+    return hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in paths)).hexdigest()[:12]
+
+
+def _summary(run) -> dict:
+    return {"error": run.error, "stderr": run.stderr, "warnings": run.warnings, "results": run.results,
+            "sections": run.result_sections, "markdown": run.markdown}
+
+
+def _run_pack(names: list[str], data_path: Path, root: Path) -> dict[str, dict]:
+    return {name: _summary(run_notebook_in_process(name, {"data_path": str(data_path)}, root)) for name in names}
+
+
+class FullPack:
+    """Each notebook's results on the full sample store, run once per code version and shared
+    by the xdist workers: one file and one lock per notebook, so two workers that both need
+    the baseline run different notebooks of it instead of one waiting for the other."""
+
+    def __init__(self, root: Path, folder: Path) -> None:
+        self.root, self.folder = root, folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def __getitem__(self, name: str) -> dict:
+        target = self.folder / f"{name}.json"
+        with FileLock(str(target) + ".lock"):
+            if not target.is_file():
+                done = _run_pack([name], self.root / "data" / "processed", self.root)[name]
+                target.write_text(json.dumps(done), encoding="utf-8")
+        return json.loads(target.read_text(encoding="utf-8"))
+
+    def items(self):
+        return ((name, self[name]) for name in PACK)
+
+
+@pytest.fixture(scope="session")
+def full_pack(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) -> FullPack:
+    """The full store's results (:class:`FullPack`), read notebook by notebook."""
+    return FullPack(sample_root, tmp_path_factory.getbasetemp().parent / f"full-pack-{_code_digest()}")
+
+
+def _shopify_store(tmp_path: Path) -> tuple[Path, Path]:
+    """The real Shopify orders export alone, ingested (rows the contract keeps today)."""
+    from storebook.ingest import ingest
+
+    if not SHOPIFY_ORDERS.is_file():
+        pytest.skip(f"the real Shopify export is not here ({SHOPIFY_ORDERS}); set STOREBOOK_REALDATA")
+    root = make_root(tmp_path / "shopify")
+    (root / "data" / "raw" / "shopify").mkdir(parents=True)
+    shutil.copy(SHOPIFY_ORDERS, root / "data" / "raw" / "shopify" / SHOPIFY_ORDERS.name)
+    old = os.environ.get("STOREBOOK_HASH_KEY")
+    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
+    try:
+        ingest(Config.load(root))
+    finally:
+        os.environ.pop("STOREBOOK_HASH_KEY") if old is None else os.environ.__setitem__("STOREBOOK_HASH_KEY", old)
+    return root, root / "data" / "processed"
+
+
+def check_runs_clean(pack: dict[str, dict]) -> None:
+    """Every notebook ran to its end: no exception, nothing on stderr, every section with a status,
+    a section that could not run shows its note and records nothing."""
+    for name, run in pack.items():
+        assert run["error"] is None, f"{name}: {run['error']}"
+        assert run["stderr"] == "", f"{name}: {run['stderr'][:500]}"
+        assert run["warnings"] == [], f"{name}: {run['warnings'][:3]}"  # a kernel prints them to stderr
+        sections = run["results"][f"{name}.sections"]
+        assert sections and all(s["status"] in needs.STATUSES for s in sections), name
+        for s in sections:
+            if s["status"] == needs.NONE:
+                assert s["notes"] and s["notes"][0], f"{name}: {s['key']} has no note"
+                recorded = [k for k, sec in run["sections"].items() if sec == s["key"]]
+                assert recorded == [], f"{name}: {s['key']} ran on no data yet recorded {recorded}"
+            if s["status"] == needs.PARTIAL:
+                assert s["notes"], f"{name}: {s['key']} is partial without saying why"
+        traceback = [m for m in run["markdown"] if "Traceback" in m]
+        assert traceback == [], name
+
+
+def check_full_sections_match(pack: dict[str, dict], full: FullPack) -> int:
+    """The values each full-data section recorded equal the full store's. Returns how many."""
+    compared = 0
+    for name, run in pack.items():
+        baseline = full[name]
+        assert run["results"][f"{name}.month"]["month"] == baseline["results"][f"{name}.month"]["month"]
+        status = {s["key"]: s["status"] for s in run["results"][f"{name}.sections"]}
+        for record, section in run["sections"].items():
+            if section is None or status.get(section) != needs.FULL:
+                continue
+            assert record in baseline["results"], f"{record}: recorded only on the sparse store"
+            assert same_value(run["results"][record], baseline["results"][record]), \
+                f"{record} ({section}, full data) differs from the full store's"
+            compared += 1
+    return compared
+
+
+# --------------------------------------------------------------------------- the full store
+
+
+@pytest.mark.notebooks
+def test_full_store_sections_are_full_and_read_only_what_they_declare(full_pack) -> None:
+    pack = dict(full_pack.items())
+    check_runs_clean(pack)
+    for name, run in pack.items():
+        for s in run["results"][f"{name}.sections"]:
+            assert s["key"] in needs.SECTIONS, f"{s['key']} declares no needs (storebook.needs.SECTIONS)"
+            assert s["status"] == needs.FULL, f"{s['key']}: {s['status']} on the full store: {s['notes']}"
+            undeclared = set(s["read"]) - set(s["needs"])
+            assert not undeclared, f"{s['key']} reads {sorted(undeclared)} but does not declare it"
+
+
+# --------------------------------------------------------------------------- the matrix
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("store", list(STORES))
+def test_sparse_store_pack_runs_clean_and_its_full_sections_match(store, sample_root, full_pack, tmp_path) -> None:
+    recipe = STORES[store]
+    dropped = recipe.get("drop", ())
+    names = _notebooks_needing(dropped[0]) if dropped else list(PACK)
+    data = link_store(sample_root / "data" / "processed", tmp_path / "processed", **recipe)
+    pack = _run_pack(names, data, sample_root)
+    check_runs_clean(pack)
+    if "window" not in recipe:  # the same month as the full store: its full sections must agree
+        check_full_sections_match(pack, full_pack)
+    sections = [s for name, run in pack.items() for s in run["results"][f"{name}.sections"]]
+    statuses = [s["status"] for s in sections]
+    missing = set(dropped) | ({t for t in TABLES if t not in recipe["keep"]} if "keep" in recipe else set())
+    lacking = [s["key"] for s in sections if s["status"] == needs.FULL and missing & set(s["needs"])]
+    assert lacking == [], f"sections that declare a missing table yet ran on full data: {lacking}"
+    if "window" in recipe:
+        months = [run["results"][f"{name}.month"] for name, run in pack.items()]
+        assert all(m["partial"] and (m["first_day"], m["last_day"]) == recipe["window"] for m in months), months[0]
+        assert needs.FULL not in statuses, "every section of a partial month is partial"
+
+
+@pytest.mark.notebooks
+def test_real_shopify_export_alone_gives_a_clean_pack(tmp_path) -> None:
+    root, data = _shopify_store(tmp_path)
+    pack = _run_pack(PACK, data, root)
+    check_runs_clean(pack)
+    month = pack["overview"]["results"]["overview.month"]
+    assert month["partial"] and month["month"] == "2025-05", month
+    assert "**Partial month:**" in pack["overview"]["markdown"][0]
