@@ -46,7 +46,7 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def tables_dir(root: Path) -> Path:
     """The folder holding a workbook root's processed tables: the current generation that
     ``storebook ingest`` published (or data/processed itself in the flat layout)."""
-    from storebook.generations import resolve
+    from storebook.engine.generations import resolve
 
     return resolve(root / "data" / "processed").data
 
@@ -117,7 +117,7 @@ def tiny(root: Path) -> Path:
 
 def _build_sample_store(target: Path, params: dict = SAMPLE_PARAMS, keep: set[str] | None = None) -> None:
     """Generate and ingest a sample store in ``target``; ``keep``: the raw tables to ingest (all if None)."""
-    from storebook.config import Config
+    from storebook.engine.config import Config
     from storebook.ingest import ingest
     from storebook.sample import generate_sample
 
@@ -142,17 +142,13 @@ def _build_sample_store(target: Path, params: dict = SAMPLE_PARAMS, keep: set[st
 
 
 def _store_code() -> bytes:
-    """The code a store's processed tables are made by: the generator, the contract, ingest,
-    the layout it writes (generations) and every source adapter (a store ingested by older
-    code must not stand in for today's)."""
+    """The code a store's processed tables are made by: the engine (contract, layout, settings,
+    calendar), ingest with every source adapter, and the sample generator (a store ingested by
+    older code must not stand in for today's)."""
     import storebook
 
     package = Path(storebook.__file__).parent
-    paths = sorted([*package.glob("sample*.py"), *package.glob("sample/**/*.py"), package / "schema.py",
-                    package / "config.py", package / "generations.py", package / "parsing.py",
-                    *package.glob("ingest*.py"),
-                    *package.glob("ingest/**/*.py"),
-                    *package.glob("sources/**/*.py"), *package.glob("contract/**/*.py")])
+    paths = sorted(p for layer in ("engine", "ingest", "sample") for p in (package / layer).rglob("*.py"))
     return b"".join(p.relative_to(package).as_posix().encode() + p.read_bytes() for p in paths if p.is_file())
 
 

@@ -5,7 +5,7 @@ sparse store would pay that eleven times. Here the notebook's code cells run, in
 one IPython shell of this process, with the parameters cell replaced by the run's values
 (as papermill injects them); every display output is captured as papermill would store it,
 and the first exception stops the notebook (as it stops papermill). The shell is IPython's
-own, so ``storebook.notebook``'s display calls, its custom exception handler and the
+own, so ``storebook.report.page``'s display calls, its custom exception handler and the
 recorded results behave as in a kernel.
 
 Sparse stores are made from an ingested store's processed folder: tables are linked (not
@@ -27,7 +27,7 @@ import nbformat
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from storebook.results import MIME
+from storebook.report.results import MIME
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -147,7 +147,7 @@ def link_store(source: Path, target: Path, *, drop: tuple[str, ...] = (), keep: 
     """
     import pyarrow.compute as pc
 
-    from storebook.availability import EVENT_DATES
+    from storebook.engine.availability import EVENT_DATES
 
     target.mkdir(parents=True, exist_ok=True)
     blank = blank or {}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from conftest import tables_dir, tiny_rows, write_csv
-from storebook.config import Config
+from storebook.engine.config import Config
 from storebook.ingest import IngestReport, ingest, read_rejected
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "exports"

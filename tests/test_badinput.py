@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from conftest import TEST_KEY, make_root, tables_dir
-from storebook.config import Config
+from storebook.engine.config import Config
 from storebook.errors import IngestError
 from storebook.ingest import ingest, read_rejected
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storebook import bench
-from storebook.periods import month
+from storebook.engine.periods import month
 
 pytestmark = pytest.mark.slow
 

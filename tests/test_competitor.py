@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 import storebook
-from storebook import competitor
+from storebook.areas import competitor
+from storebook.engine.periods import month
 from storebook.errors import NoDataError
-from storebook.periods import month
-from storebook.text import Text
+from storebook.report.text import Text
 from test_promotion import build_store, days, isolated_root, product, sales_rows
 
 MARCH = month("2025-03")
@@ -205,7 +205,7 @@ def test_our_response_to_the_planted_cut(wb, truth) -> None:
 
 
 def test_competitor_charts_render(comp_wb) -> None:
-    from storebook import plots
+    from storebook.report import plots
 
     plots.use_house_style()
     zh = Text("zh")
@@ -226,7 +226,7 @@ def test_competitor_charts_render(comp_wb) -> None:
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-competitor")
 def test_competitor_notebook_records_the_planted_cut(sample_root, wb, truth, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_notebooks import run_notebook
 
     cut = truth["truths"]["competitor_price_cut"]
@@ -249,7 +249,7 @@ def test_competitor_notebook_records_the_planted_cut(sample_root, wb, truth, tmp
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-competitor")
 def test_competitor_notebook_on_the_cut_platform_in_chinese(sample_root, wb, truth, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_notebooks import outputs, run_notebook
 
     cut = truth["truths"]["competitor_price_cut"]

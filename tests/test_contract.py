@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 
 from conftest import tables_dir, tiny_rows, write_csv
-from storebook import schema
-from storebook.config import Config, ConfigError
+from storebook.engine import schema
+from storebook.engine.config import Config, ConfigError
 from storebook.ingest import ingest, read_rejected
 
 NOW = datetime(2026, 11, 27, 12, 0, 0)

@@ -1,4 +1,4 @@
-"""storebook.conversion: funnel, rates with intervals, tests, the decomposition and new vs
+"""storebook.areas.conversion: funnel, rates with intervals, tests, the decomposition and new vs
 returning buyers — given rows → expected rows on a tiny workbook, and the planted mobile
 conversion drop recovered from the sample store."""
 
@@ -10,12 +10,14 @@ import pytest
 
 import storebook
 from conftest import TEST_KEY, make_root, write_csv
-from storebook import conversion, customers, periods, stats, traffic
-from storebook.config import Config
+from storebook.areas import conversion, customers, traffic
+from storebook.engine import periods
+from storebook.engine.config import Config
 from storebook.errors import NoDataError
 from storebook.ingest import ingest
-from storebook.results import read_results
-from storebook.text import Text
+from storebook.measures import stats
+from storebook.report.results import read_results
+from storebook.report.text import Text
 
 STAGES = ["visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "paid_amount"]
 

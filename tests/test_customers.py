@@ -22,7 +22,8 @@ import pandas as pd
 import pytest
 
 import storebook
-from storebook import customers, periods
+from storebook.areas import customers
+from storebook.engine import periods
 from storebook.errors import NoDataError
 
 
@@ -201,7 +202,7 @@ def test_sample_new_plus_returning_is_every_buyer(wb) -> None:
 @pytest.mark.parametrize("parameters", [{}, {"month": "2026-08", "platforms": ["douyin"], "language": "zh"}],
                          ids=["defaults", "2026-08-douyin-zh"])
 def test_customers_notebook_records_what_the_library_computes(parameters, sample_root, wb, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_kpis import errors, run_notebook
 
     nb, seconds = run_notebook("customers", parameters, sample_root, tmp_path)

@@ -125,7 +125,7 @@ def test_a_parquet_lake_uri_on_spark(sample_root: Path, spark_session, both) -> 
     assert spark.processed_dir == lake and spark.tables() == duck.tables()
     assert spark.generation == duck.generation is not None  # the lake's pointer is followed
     assert spark.fingerprint == duck.fingerprint
-    from storebook import traffic
+    from storebook.areas import traffic
 
     period = duck.period("2026-09")
     assert_same(traffic.summarise_traffic(duck, period), traffic.summarise_traffic(spark, period))

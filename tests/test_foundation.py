@@ -12,12 +12,12 @@ import yaml
 
 import storebook
 from conftest import REPO
-from storebook import periods, schema
 from storebook.cli import main
-from storebook.config import Config
+from storebook.engine import periods, schema
+from storebook.engine.config import Config
+from storebook.engine.workbook import normalise
 from storebook.errors import NoDataError, StorebookError
 from storebook.ingest import ingest
-from storebook.workbook import normalise
 
 # --------------------------------------------------------------------------- environment
 
@@ -100,7 +100,7 @@ def test_hash_key_is_owner_only_from_the_start_even_under_umask_000(root: Path, 
     import os
     import stat
 
-    import storebook.config as config_module
+    import storebook.engine.config as config_module
 
     monkeypatch.delenv("STOREBOOK_HASH_KEY")
     opened: list[tuple[str, int, int]] = []
@@ -208,8 +208,9 @@ def test_workbook_over_tiny_store(tiny: Path) -> None:
     n = wb.execute(wb.orders.filter(wb.orders.paid_at.notnull()).aggregate(n=wb.orders.order_id.count()))
     assert n["n"].iloc[0] == 2
     assert wb.data_range() == (date(2025, 3, 2), date(2025, 3, 6))
-    # March is not complete in the data (it ends on the 6th): the last complete month is February.
-    assert wb.last_complete_month().label == "2025-02"
+    # No complete month holds data (they run from the 2nd to the 6th of March): the month the
+    # data end in is reported, partial (storebook.engine.availability).
+    assert wb.last_complete_month().label == "2025-03"
     assert wb.sql("select sum(line_amount) as s from order_lines")["s"].iloc[0] == pytest.approx(242.40)
     with pytest.raises(NoDataError, match="no orders in 2024-01: the data covers 2025-03-02 to 2025-03-06"):
         wb.period("2024-01")

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 import storebook
-import storebook.text
-from storebook import fulfilment
+import storebook.report.text
+from storebook.areas import fulfilment
+from storebook.engine.periods import month
 from storebook.errors import NoDataError
-from storebook.periods import month
 
 # ----------------------------------------------------------------------------- tiny store
 
@@ -30,7 +30,7 @@ def write_tables(root: Path, **tables: list[dict]) -> storebook.Workbook:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from storebook import schema
+    from storebook.engine import schema
 
     arrow_types = {"str": pa.string(), "int": pa.int64(), "Int64": pa.int64(), "float": pa.float64(),
                    "bool": pa.bool_(), "timestamp": pa.timestamp("us"), "date": pa.date32()}
@@ -324,7 +324,7 @@ def test_unknown_grouping_is_refused(store):
 def test_planted_slow_carrier_recovered(wb, truth):
     planted = truth["truths"]["slow_carrier"]
     start, end = pd.Timestamp(planted["shipped_from"]), pd.Timestamp(planted["shipped_to"])
-    found = fulfilment.find_slow_carriers(wb, storebook.periods.month_of(start.date()))
+    found = fulfilment.find_slow_carriers(wb, storebook.engine.periods.month_of(start.date()))
     summary = fulfilment.summarise_slow_carrier(found)
     assert summary is not None
     assert summary["carrier"] == planted["carrier"]
@@ -335,7 +335,7 @@ def test_planted_slow_carrier_recovered(wb, truth):
 
 @pytest.mark.slow
 def test_no_slow_carrier_flagged_in_other_months(wb, truth):
-    planted = storebook.periods.month_of(pd.Timestamp(truth["truths"]["slow_carrier"]["shipped_from"]).date())
+    planted = storebook.engine.periods.month_of(pd.Timestamp(truth["truths"]["slow_carrier"]["shipped_from"]).date())
     for p in wb.months():
         if p != planted and p.start >= wb.data_range()[0]:
             assert fulfilment.find_slow_carriers(wb, p).empty, p.label
@@ -374,7 +374,7 @@ def test_grouping_by_month_gives_each_months_numbers(store):
 def test_headline_record_follows_the_index_contract(store):
     wb = store
     headline = fulfilment.fulfilment_headline(wb, MARCH)
-    record = fulfilment.headline_record(headline, storebook.text.Text("zh"))
+    record = fulfilment.headline_record(headline, storebook.report.text.Text("zh"))
     assert [r["key"] for r in record] == list(fulfilment.HEADLINE_METRICS)
     assert record[0]["label"] == "24小时发货率" and record[0]["unit"] == "ratio"
     assert record[0]["value"] == pytest.approx(0.5) and record[0]["vs_prior"] is None   # February: nothing due
@@ -390,7 +390,7 @@ def test_busiest_keeps_the_total():
 @pytest.mark.notebooks
 def test_notebook_names_the_planted_slow_carrier(sample_root, truth, tmp_path):
     """The report of the planted month, in Chinese, names the carrier and its provinces."""
-    from storebook.results import read_results
+    from storebook.report.results import read_results
 
     planted = truth["truths"]["slow_carrier"]
     label = planted["shipped_from"][:7]
@@ -403,7 +403,7 @@ def test_notebook_names_the_planted_slow_carrier(sample_root, truth, tmp_path):
     assert planted["carrier"] in text and all(p in text for p in planted["provinces"])
     assert results["fulfilment.notices"] == []
     wb = storebook.open(sample_root / "data" / "processed", root=sample_root)
-    total = fulfilment.summarise_fulfilment(wb, storebook.periods.month(label)).query("platform == 'total'")
+    total = fulfilment.summarise_fulfilment(wb, storebook.engine.periods.month(label)).query("platform == 'total'")
     recorded = {r["key"]: r["value"] for r in results["fulfilment.headline"]}
     for metric in fulfilment.HEADLINE_METRICS:
         assert recorded[metric] == pytest.approx(total[metric].iloc[0])
@@ -415,8 +415,8 @@ def test_notebook_names_the_planted_slow_carrier(sample_root, truth, tmp_path):
 
 def test_operations_charts_render_in_chinese_at_report_size(caplog):
     """rate_bars, daily_line, heatmap, hbars, waterfall, pareto_curve: no missing glyph, report width."""
-    from storebook import plots
-    from storebook.text import Text
+    from storebook.report import plots
+    from storebook.report.text import Text
     from test_plots import _draw_capturing_glyph_problems
 
     plots.use_house_style()

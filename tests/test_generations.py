@@ -1,4 +1,4 @@
-"""Generations of data/processed (storebook.generations) and the ingest lock (storebook.locks):
+"""Generations of data/processed (storebook.engine.generations) and the ingest lock (storebook.engine.locks):
 a run stopped at any step of the swap leaves a store that reads, whose _ingest.json agrees
 with its tables, and that the next plain ingest repairs; two ingests never collide."""
 
@@ -20,15 +20,15 @@ import pytest
 
 import storebook
 from conftest import TEST_KEY, tables_dir, tiny_rows, write_csv
-from storebook import generations, locks
 from storebook.cli import main
-from storebook.config import Config
+from storebook.engine import generations, locks
+from storebook.engine.config import Config
 from storebook.errors import NoDataError, StorebookError
-from storebook.ingest import LOCK, ingest, read_rejected
+from storebook.ingest.pipeline import LOCK, ingest, read_rejected
 
 NOW = datetime(2026, 11, 27, 12, 0, 0)
 LIB = Path(__file__).resolve().parents[1] / "lib"
-#: The named steps of publishing a generation, in order (storebook.generations.publish).
+#: The named steps of publishing a generation, in order (storebook.engine.generations.publish).
 STEPS = ["staged", "generation-renamed", "pointer-written", "published", "removed-old"]
 #: Steps at which the new tables are already the current ones.
 AFTER_SWITCH = {"published", "removed-old"}
@@ -231,9 +231,9 @@ def test_an_ingest_that_fails_at_any_step_leaves_the_store_readable(two_generati
 KILL_SCRIPT = textwrap.dedent("""
     import os, signal, sys
     from datetime import datetime
-    import storebook.ingest as ingest_module
-    import storebook.locks as locks
-    from storebook.config import Config
+    import storebook.ingest.pipeline as ingest_module
+    import storebook.engine.locks as locks
+    from storebook.engine.config import Config
 
     step = sys.argv[1]
 
@@ -292,7 +292,7 @@ def test_an_ingest_killed_at_any_step_leaves_a_store_the_next_ingest_repairs(two
 HOLD_SCRIPT = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from storebook import locks
+    from storebook.engine import locks
 
     with locks.hold(Path(sys.argv[1]), "ingest"):
         print("held", flush=True)

@@ -12,10 +12,10 @@ import pytest
 import storebook
 from conftest import write_csv
 from storebook import cli
-from storebook.config import Config
-from storebook.identity import identify, read_store_file
+from storebook.engine.config import Config
+from storebook.engine.identity import identify, read_store_file
 from storebook.ingest import ingest
-from storebook.text import Text, format_money, use_currency
+from storebook.report.text import Text, format_money, use_currency
 
 ORDER = {"order_id": "#1", "platform": "web", "ordered_at": "2025-03-02 10:00:00", "paid_at": "2025-03-02 10:05:00",
          "status": "paid", "paid_amount": "100.00"}

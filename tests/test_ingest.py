@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from conftest import tables_dir, tiny_rows, write_csv
-from storebook.config import Config
+from storebook.engine.config import Config
 from storebook.errors import IngestError
 from storebook.ingest import ingest, read_rejected
 
@@ -143,7 +143,7 @@ def test_a_crash_while_writing_leaves_the_old_tables(tiny: Path, monkeypatch: py
     run(tiny)
     before = processed(tiny, "orders")
     with_orders(tiny, province="Jiangsu")
-    import storebook.ingest as mod
+    import storebook.ingest.pipeline as mod
 
     calls = {"n": 0}
     real = mod._write_parquet
@@ -393,7 +393,7 @@ def test_large_generated_file_is_sorted_by_key_in_canonical_types(tiny: Path) ->
 
 
 def test_parallel_parse_gives_the_same_bytes_and_names_a_bad_file(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import storebook.ingest as mod
+    import storebook.ingest.pipeline as mod
 
     write_csv(tiny, "order_lines", "order_lines_b.csv", _lines(10, 2_000))
     run(tiny)
@@ -416,7 +416,7 @@ def test_parallel_parse_gives_the_same_bytes_and_names_a_bad_file(tiny: Path, mo
 def test_a_table_sorted_in_key_ranges_is_written_with_the_same_bytes(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Big tables are sorted a key range at a time (a single 50M-line sort ran out of memory):
     the files must not depend on how the sort was split."""
-    import storebook.ingest as mod
+    import storebook.ingest.pipeline as mod
 
     write_csv(tiny, "order_lines", "order_lines_b.csv", _lines(10, 2_000))
     run(tiny)
@@ -468,7 +468,7 @@ def test_customer_hash_is_hmac_sha256(key: bytes) -> None:
     for keys longer than SHA-256's block and for accounts that are not ASCII."""
     import hmac
 
-    from storebook.ingest import _hmac_prefixes, _pseudonymise
+    from storebook.ingest.pipeline import _hmac_prefixes, _pseudonymise
 
     texts = ["", "a", "web:buyer@example.com", "tmall:买家一号", "x" * 200]
     assert _hmac_prefixes(key, texts) == ["c_" + hmac.digest(key, t.encode(), "sha256").hex()[:16] for t in texts]
@@ -486,7 +486,7 @@ def test_null_words_are_found_in_any_case_without_lowering() -> None:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from storebook.ingest import _NULL_SPELLINGS
+    from storebook.ingest.pipeline import _NULL_SPELLINGS
 
     words = {"nan", "null", "none", "<na>"}
     assert all(s.lower() in words for s in _NULL_SPELLINGS) and len(_NULL_SPELLINGS) == 44

@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 
 import storebook
-from storebook import conversion, kpis, periods, profit, service, supplier, traffic
+from storebook.areas import conversion, profit, service, supplier, traffic
+from storebook.areas import overview as kpis
+from storebook.engine import periods
 from storebook.errors import NoDataError
 
 # -- by hand --------------------------------------------------------------------------------
@@ -191,7 +193,7 @@ def test_what_changed_names_the_planted_conversion_drop(wb, truth) -> None:
 
 @pytest.mark.slow
 def test_sentences_for_every_movement_in_both_languages(wb) -> None:
-    from storebook.text import Text
+    from storebook.report.text import Text
 
     changes = kpis.explain_changes(wb, periods.month(MONTH), top=len(kpis.SCORECARD))
     for language in ("en", "zh"):
@@ -264,7 +266,7 @@ def errors(nb) -> list:
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-overview")
 def test_overview_notebook_records_what_the_library_computes(sample_root, wb, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
 
     nb, seconds = run_notebook("overview", {}, sample_root, tmp_path)
     assert errors(nb) == [] and seconds < 60
@@ -288,7 +290,7 @@ def test_overview_notebook_records_what_the_library_computes(sample_root, wb, tm
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-overview")
 def test_overview_notebook_for_another_month_platform_and_language(sample_root, wb, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
 
     nb, _ = run_notebook("overview", {"month": "2026-09", "platforms": ["jd"], "language": "zh"}, sample_root, tmp_path)
     assert errors(nb) == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mapping_helpers import declare, failure, put
-from storebook.sources import custom
+from storebook.ingest.sources import custom
 
 BASE = """
 sources:

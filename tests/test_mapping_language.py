@@ -13,7 +13,7 @@ import pytest
 
 from mapping_helpers import declare, put
 from sources_fixtures import assert_reconciles, file_report, rejected, run, table
-from storebook.sources.mapping import sql
+from storebook.ingest.sources.mapping import sql
 
 INVOICES = """
     InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country

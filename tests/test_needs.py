@@ -2,7 +2,7 @@
 
 Small hand-written stores (a few Parquet rows per table) pin the rules down one at a time:
 the default month (last complete month with data, from any dated table; else the month
-the data end in, partial), the checks of :mod:`storebook.needs` (absent, empty, no rows in
+the data end in, partial), the checks of :mod:`storebook.report.needs` (absent, empty, no rows in
 the month, a blank column, a column known for part of the rows, a daily table that stops
 early), the page (one note, the body does not run, the status recorded) and the report
 (plan without an orders table, the platforms with data in the header, sections in the
@@ -22,11 +22,12 @@ import pytest
 
 import storebook
 from conftest import REPO
-from storebook import availability, needs, results
-from storebook import notebook as page_module
-from storebook.config import Config
+from storebook.engine import availability
+from storebook.engine.config import Config
 from storebook.errors import NoDataError
-from storebook.text import Text
+from storebook.report import needs, results
+from storebook.report import page as page_module
+from storebook.report.text import Text
 
 PACK = Config.load(REPO).report_pack
 
@@ -257,7 +258,7 @@ def test_values_recorded_in_a_section_carry_its_key(monkeypatch) -> None:
 
 
 def test_report_plan_needs_no_orders_table_and_names_the_platforms_with_data(root) -> None:
-    from storebook.report import month_note, plan_report
+    from storebook.report.pack import month_note, plan_report
 
     write_table(root, "purchase_orders", {"po_id": ["P1"], "ordered_on": [dt.datetime(2021, 4, 3)],
                                           "received_on": [dt.datetime(2021, 5, 20)]})
@@ -271,7 +272,7 @@ def test_report_plan_needs_no_orders_table_and_names_the_platforms_with_data(roo
 
 
 def test_index_shows_each_reports_sections_by_status(root, tmp_path) -> None:
-    from storebook.report import ReportRun, plan_report, write_index
+    from storebook.report.pack import ReportRun, plan_report, write_index
 
     write_table(root, "orders", orders(days("2021-05-13", "2021-05-17"), platform="web"))
     plan = plan_report(Config.load(root), only=["traffic"], notebooks_dir=REPO / "notebooks")
@@ -323,13 +324,13 @@ def test_every_cell_is_a_section_or_a_guarded_record_and_declares_its_needs(name
             f"{name}: code outside a section or a guard can fail on a sparse store: {cell.source[:80]!r}"
         keys += [key for _, key in blocks]
     undeclared = [k for k in keys if k not in needs.SECTIONS]
-    assert undeclared == [], f"{name}: sections without needs in storebook.needs.SECTIONS: {undeclared}"
+    assert undeclared == [], f"{name}: sections without needs in storebook.report.needs.SECTIONS: {undeclared}"
     declared = [k for k in needs.SECTIONS if k.startswith(f"{name}.")]
     assert sorted(declared) == sorted(keys), f"{name}: needs declared for sections it does not have"
 
 
 def test_every_needed_table_and_column_is_in_the_contract() -> None:
-    from storebook.schema import TABLES, columns
+    from storebook.engine.schema import TABLES, columns
 
     for key, declared in needs.SECTIONS.items():
         for need in declared:

@@ -3,7 +3,7 @@
 For every notebook of the report pack (``[report] pack`` in storebook.toml): committed
 without outputs, kernelspec python3, an ``analyst`` note first and every Markdown cell
 tagged ``analyst`` (report-facing text comes from the catalogue), a ``parameters`` cell
-with literal defaults papermill can read, the page opened with ``storebook.notebook.start``,
+with literal defaults papermill can read, the page opened with ``storebook.report.page.start``,
 no ``def``/``class``/``lambda``/SQL/file path in a code cell, no report-facing string literal
 (every string is a key), every catalogue key it names exists, chart titles come from the
 catalogue, and the headline is recorded.
@@ -19,8 +19,8 @@ import nbformat
 import papermill
 import pytest
 
-from storebook.config import Config
-from storebook.text import CATALOGUE
+from storebook.engine.config import Config
+from storebook.report.text import CATALOGUE
 
 REPO = Path(__file__).resolve().parents[1]
 PACK = Config.load(REPO).report_pack
@@ -57,7 +57,7 @@ def body_cells(nb) -> list:
 
 
 def _dotted(node: ast.AST) -> str:
-    """``storebook.plots.daily_trend`` for an attribute chain, "" otherwise."""
+    """``storebook.report.plots.daily_trend`` for an attribute chain, "" otherwise."""
     parts = []
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)
@@ -160,8 +160,8 @@ def test_catalogue_keys_exist_and_titles_come_from_the_catalogue(name: str) -> N
 
 @pytest.mark.parametrize("name", PACK)
 def test_table_columns_have_catalogue_headers(name: str) -> None:
-    from storebook.tables import header
-    from storebook.text import Text
+    from storebook.report.tables import header
+    from storebook.report.text import Text
 
     untranslated = set()
     for cell in body_cells(load(name)):

@@ -8,7 +8,7 @@
   missing, how to add it), no traceback, and is recorded as run on no data;
 * a misspelt platform: the message, not a traceback.
 
-Also the report page (:mod:`storebook.notebook`) on its own, without a kernel.
+Also the report page (:mod:`storebook.report.page`) on its own, without a kernel.
 """
 
 from __future__ import annotations
@@ -25,16 +25,16 @@ import pyarrow.parquet as pq
 import pytest
 
 import storebook
-import storebook.plots
-import storebook.traffic
+import storebook.areas.traffic
+import storebook.report.plots
 from conftest import TEST_KEY, tables_dir
-from storebook import notebook as page_module
-from storebook.availability import resolve_month
-from storebook.config import Config
+from storebook.engine.availability import resolve_month
+from storebook.engine.config import Config
 from storebook.errors import NoDataError
-from storebook.needs import SECTIONS
-from storebook.results import read_results
-from storebook.text import TextError
+from storebook.report import page as page_module
+from storebook.report.needs import SECTIONS
+from storebook.report.results import read_results
+from storebook.report.text import TextError
 
 REPO = Path(__file__).resolve().parents[1]
 PACK = Config.load(REPO).report_pack
@@ -214,9 +214,9 @@ def test_page_shows_title_sections_takeaways_and_notices(sample_env, capsys) -> 
 
 def test_page_show_renders_figures_and_tables(sample_env) -> None:
     page = page_module.start("conversion", month="2026-09")
-    fig = storebook.plots.daily_trend(storebook.traffic.daily_traffic(page.wb, page.period), page.text, title="t")
+    fig = storebook.report.plots.daily_trend(storebook.areas.traffic.daily_traffic(page.wb, page.period), page.text, title="t")
     page.show(fig)
-    page.show(storebook.traffic.summarise_traffic(page.wb, page.period))
+    page.show(storebook.areas.traffic.summarise_traffic(page.wb, page.period))
     assert [k for k, _ in page.shown][-2:] == ["figure", "table"]
     with pytest.raises(TypeError, match="cannot show a int"):
         page.show(3)

@@ -1,4 +1,4 @@
-"""storebook.plots: the house style, fixed colours, Chinese that renders, report-sized PNGs."""
+"""storebook.report.plots: the house style, fixed colours, Chinese that renders, report-sized PNGs."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 import seaborn as sns
 from matplotlib.figure import Figure
 
-from storebook import plots
-from storebook.text import Text
+from storebook.report import plots
+from storebook.report.text import Text
 
 
 def _draw_capturing_glyph_problems(fig: Figure, caplog: pytest.LogCaptureFixture) -> tuple[bytes, list[str]]:

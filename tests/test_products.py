@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from storebook import products
+from storebook.areas import products
+from storebook.engine.periods import month
 from storebook.errors import NoDataError
-from storebook.periods import month
 from test_fulfilment import write_tables
 
 MARCH = month("2026-03")
@@ -182,7 +182,7 @@ def test_cross_abc_counts_every_pair():
 def test_notebook_on_another_platform_in_chinese(sample_root, tmp_path):
     """products.ipynb for Douyin alone, in Chinese: the recorded headline is the library's."""
     import storebook
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_fulfilment import report_text, run_report_notebook
 
     nb = run_report_notebook("products", {"month": "2026-09", "platforms": ["douyin"], "language": "zh"},

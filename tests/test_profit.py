@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 
 import storebook
-import storebook.text
+import storebook.report.text
 from conftest import tables_dir
-from storebook import profit
+from storebook.areas import profit
+from storebook.engine.periods import month
 from storebook.errors import NoDataError
-from storebook.periods import month
 from test_fulfilment import write_tables
 
 MARCH = month("2026-03")
@@ -291,7 +291,7 @@ def test_sample_pnl_reconciles_to_the_cent(wb, sample_root):
 
 def test_headline_record_and_facts(store):
     headline = profit.profit_headline(store, MARCH, ["tmall", "jd"])
-    record = profit.headline_record(headline, storebook.text.Text("en"))
+    record = profit.headline_record(headline, storebook.report.text.Text("en"))
     assert [r["key"] for r in record] == list(profit.HEADLINE_METRICS)
     cm = next(r for r in record if r["key"] == "contribution_margin")
     assert cm["value"] == pytest.approx(136.07) and cm["unit"] == "CNY" and cm["good"] == "up"
@@ -307,7 +307,7 @@ def test_headline_record_and_facts(store):
 @pytest.mark.notebooks
 def test_notebook_for_two_platforms_and_another_month(sample_root, tmp_path):
     """profit.ipynb for JD and the web shop in 2026-09: the recorded P&L is the library's, to the cent."""
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_fulfilment import run_report_notebook
 
     nb = run_report_notebook("profit", {"month": "2026-09", "platforms": ["jd", "web"]}, sample_root, tmp_path)

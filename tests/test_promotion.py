@@ -16,13 +16,13 @@ import pytest
 
 import storebook
 from conftest import TEST_KEY, make_root, write_csv
-from storebook import promotion
-from storebook.config import Config
+from storebook.areas import promotion
+from storebook.engine.config import Config
+from storebook.engine.periods import Period, month
 from storebook.errors import NoDataError
 from storebook.ingest import ingest
-from storebook.periods import Period, month
-from storebook.stats import z_value
-from storebook.text import Text
+from storebook.measures.stats import z_value
+from storebook.report.text import Text
 
 NOW = datetime(2026, 11, 27, 12, 0, 0)
 
@@ -385,7 +385,7 @@ def test_planted_pull_forward_promotion(wb, truth) -> None:
 # --------------------------------------------------------------------------- charts
 
 def test_promotion_charts_render_with_catalogue_labels(promo_wb) -> None:
-    from storebook import plots
+    from storebook.report import plots
 
     plots.use_house_style()
     zh = Text("zh")
@@ -411,7 +411,7 @@ def test_promotion_charts_render_with_catalogue_labels(promo_wb) -> None:
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-promotion")
 def test_promotion_notebook_records_the_library_and_the_planted_promotions(sample_root, wb, truth, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_notebooks import run_notebook
 
     results = read_results(run_notebook("promotion", {}, sample_root, tmp_path))
@@ -434,7 +434,7 @@ def test_promotion_notebook_records_the_library_and_the_planted_promotions(sampl
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-promotion")
 def test_promotion_notebook_for_the_planted_month_in_chinese(sample_root, wb, truth, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_notebooks import outputs, run_notebook
 
     uplift = truth["truths"]["promo_uplift"]

@@ -10,10 +10,10 @@ import pytest
 
 import storebook
 from conftest import write_csv
-from storebook import quality
-from storebook.config import Config
+from storebook.areas import quality
+from storebook.engine.config import Config
 from storebook.ingest import ingest
-from storebook.text import Text
+from storebook.report.text import Text
 
 ORDER = {"platform": "web", "ordered_at": "2025-03-02 10:00:00", "paid_at": "2025-03-02 10:05:00", "status": "paid",
      "customer_id": "a@example.com", "channel": "direct", "device": "mobile", "province": "浙江",
@@ -50,7 +50,7 @@ def store(root: Path) -> storebook.Workbook:
     return storebook.open()
 
 
-MARCH = storebook.periods.month("2025-03")
+MARCH = storebook.engine.periods.month("2025-03")
 
 
 def test_what_ingest_kept_and_rejected(store) -> None:

@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, tables_dir, write_csv
-from storebook.config import Config
+from storebook.engine.config import Config
 from storebook.errors import IngestError, InputError
 from storebook.ingest import ingest, read_rejected
-from storebook.parsing import (
+from storebook.ingest.parsing import (
     COMMA,
     POINT,
     NumberFormat,
@@ -26,11 +26,11 @@ from storebook.parsing import (
     parse_numbers,
     parse_times,
 )
-from storebook.sources.base import int_text, number, percent
-from storebook.sources.encodings import detect_encoding
-from storebook.sources.policy import ReadPolicy, reading_policy
-from storebook.sources.readers import read_grid_table, read_records, sniff_delimiter
-from storebook.sources.workbooks import read_sheet
+from storebook.ingest.sources.base import int_text, number, percent
+from storebook.ingest.sources.encodings import detect_encoding
+from storebook.ingest.sources.policy import ReadPolicy, reading_policy
+from storebook.ingest.sources.readers import read_grid_table, read_records, sniff_delimiter
+from storebook.ingest.sources.workbooks import read_sheet
 
 REALDATA = Path(os.environ.get("STOREBOOK_REALDATA") or REPO.parent / "shared" / "realdata")
 needs_realdata = pytest.mark.skipif(not REALDATA.is_dir(), reason=f"real exports not found at {REALDATA} "
@@ -172,7 +172,7 @@ def test_the_separator_is_sniffed(sample: str, expected: str) -> None:
 
 def test_a_big_clean_file_is_never_parsed_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The strict re-read runs only when a record spans lines: a clean file costs a line count."""
-    import storebook.sources.readers as readers
+    import storebook.ingest.sources.readers as readers
 
     path = tmp_path / "export.csv"
     path.write_text("a,b\n" + "".join(f"{i},v{i}\n" for i in range(50_000)), encoding="utf-8")
@@ -272,6 +272,6 @@ def test_the_default_limit_stops_a_workbook_bomb_before_parsing(tmp_path: Path) 
 def test_regular_quotes_spare_the_strict_reread(body: bytes, regular: bool) -> None:
     """The numpy check that lets a file with multi-line values skip the strict re-read says
     "regular" only when every quote opens, closes or doubles inside a value, in pairs."""
-    from storebook.sources.records import quotes_regular
+    from storebook.ingest.sources.records import quotes_regular
 
     assert quotes_regular(body, ",") is regular

@@ -1,4 +1,4 @@
-"""The monthly report pack (storebook.report): request checks, the pack, its pages, index and provenance.
+"""The monthly report pack (storebook.report.pack): request checks, the pack, its pages, index and provenance.
 
 The end-to-end packs are built once per session (under a file lock, shared by xdist
 workers) and read by many tests:
@@ -35,9 +35,8 @@ from filelock import FileLock
 
 from conftest import TEST_KEY, tables_dir
 from storebook import cli
-from storebook.config import Config
-from storebook.packs import recover_interrupted_swap, remove_stale_builds
-from storebook.report import (
+from storebook.engine.config import Config
+from storebook.report.pack import (
     RESULT_MIME,
     ReportRequestError,
     add_contents,
@@ -48,7 +47,8 @@ from storebook.report import (
     run_report,
     strip_network_references,
 )
-from storebook.results import read_results
+from storebook.report.packs import recover_interrupted_swap, remove_stale_builds
+from storebook.report.results import read_results
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"

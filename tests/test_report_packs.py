@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 
-import storebook.report as report
+import storebook.report.pack as report
 from conftest import TEST_KEY
-from storebook import locks, packs
-from storebook.config import Config
+from storebook.engine import locks
+from storebook.engine.config import Config
 from storebook.ingest import ingest
+from storebook.report import packs
 from test_report import make_report_root, report_env, run_cli
 
 MONTH = "2025-03"
@@ -158,9 +159,9 @@ def test_a_report_stopped_at_any_step_of_the_swap_leaves_a_whole_pack(env: dict[
 
 KILL_SCRIPT = textwrap.dedent("""
     import os, signal, sys
-    import storebook.locks as locks
-    import storebook.report as report
-    from storebook.config import Config
+    import storebook.engine.locks as locks
+    import storebook.report.pack as report
+    from storebook.engine.config import Config
 
     def fake_run_all(plan, runs, building, context, display):  # as fake_run_all above
         for name, run in runs.items():

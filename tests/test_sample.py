@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from storebook import calendar as cal
+from storebook.engine import calendar as cal
 from storebook.sample import PII_COLUMNS, TABLE_FOLDERS, generate_sample
 
 REPO = Path(__file__).resolve().parents[1]

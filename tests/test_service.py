@@ -23,7 +23,8 @@ import pandas as pd
 import pytest
 
 import storebook
-from storebook import periods, service
+from storebook.areas import service
+from storebook.engine import periods
 from storebook.errors import NoDataError, StorebookError
 
 MARCH = periods.month("2026-03")
@@ -300,7 +301,7 @@ def test_small_sample_store_raises_no_false_alarm(wb, truth) -> None:
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-service")
 def test_service_notebook_names_the_planted_spike(spike_root, spike_truth, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_kpis import errors, run_notebook
 
     month = pd.Timestamp(spike_truth["spike_period"]["to"]).strftime("%Y-%m")
@@ -317,7 +318,7 @@ def test_service_notebook_names_the_planted_spike(spike_root, spike_truth, tmp_p
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-service")
 def test_service_notebook_for_another_month_platform_and_language(sample_root, wb, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_kpis import errors, run_notebook
 
     nb, seconds = run_notebook("service", {"month": "2026-09", "platforms": ["web", "jd"], "language": "zh"},

@@ -195,7 +195,7 @@ def test_without_a_footer_the_fast_reader_gives_the_same(tiny: Path, monkeypatch
                                                          file_encoding: str) -> None:
     """Without skip_footer a custom source is read by Arrow (readers.read_grid_table): the
     same tables, rejections and row numbers as the Python reader."""
-    import storebook.sources.custom as custom
+    import storebook.ingest.sources.custom as custom
     from sources_fixtures import processed_digest
 
     _po(tiny, file_encoding=file_encoding)

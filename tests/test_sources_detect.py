@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from sources_fixtures import FIXTURES, run, table, with_exports
-from storebook.config import Config
+from storebook.engine.config import Config
 from storebook.errors import IngestError, InputError
-from storebook.sources import detect, registry
+from storebook.ingest.sources import detect, registry
 
 
 def _problem(root: Path) -> str:

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from storebook.errors import InputError
-from storebook.sources.base import PlatformSource, money_text, number
-from storebook.sources.readers import grid_frame, read_grid, read_grid_table
+from storebook.ingest.sources.base import PlatformSource, money_text, number
+from storebook.ingest.sources.readers import grid_frame, read_grid, read_grid_table
 
 
 class Export(PlatformSource):
@@ -135,7 +135,7 @@ def test_to_number_is_pd_to_numeric(values: list[str]) -> None:
     same values bit for bit (-0.0 included)."""
     import numpy as np
 
-    from storebook.sources.base import to_number
+    from storebook.ingest.sources.base import to_number
 
     text = pd.Series(values, dtype="str", index=range(10, 10 + len(values)), name="q")
     fast, slow = to_number(text), pd.to_numeric(text, errors="coerce")

@@ -13,11 +13,11 @@ import pytest
 
 from conftest import TEST_KEY, make_root, tables_dir
 from sources_fixtures import NOW
-from storebook import schema
-from storebook.config import Config
+from storebook.engine import schema
+from storebook.engine.config import Config
 from storebook.ingest import ingest
+from storebook.ingest.sources import detect, registry
 from storebook.sample import generate_sample
-from storebook.sources import detect, registry
 
 pytestmark = pytest.mark.slow
 #: Small enough to build twice: the round trip is about formats, not volume.

@@ -172,7 +172,7 @@ def _awkward_export() -> str:
     import csv
     import io
 
-    from storebook.sources.shopify import ORDER_COLUMNS
+    from storebook.ingest.sources.shopify import ORDER_COLUMNS
 
     def row(**cells: str) -> list[str]:
         return [cells.get(c.replace(" ", "_"), "") for c in ORDER_COLUMNS]
@@ -201,8 +201,8 @@ def test_awkward_orders_export(root: Path, encoding: str) -> None:
     """Quoted commas and line breaks, leading apostrophes and ="..." ids, padded values,
     a currency sign, blank rows between and after the orders, in UTF-8, with a BOM or GBK:
     read by Arrow's CSV reader, with the values (and row numbers) of the Python reader."""
-    from storebook.sources.readers import grid_frame, read_grid, read_grid_table
-    from storebook.sources.shopify import ShopifyOrders
+    from storebook.ingest.sources.readers import grid_frame, read_grid, read_grid_table
+    from storebook.ingest.sources.shopify import ShopifyOrders
 
     shop = with_exports(root, products=True)
     path = shop / "data/raw/shopify/orders_export_9.csv"

@@ -8,7 +8,7 @@ Shopify orders export of ../shared/realdata. (Columns are blanked in the process
 as contract v2 will let ingest keep them.) In each store every notebook of the pack
 runs to its end with no error and nothing on stderr: a section it cannot compute shows
 one "needs" note. Every number a section shows on **full** data equals the full store's
-(its recorded values, ``storebook.results``); a section on partial data says so.
+(its recorded values, ``storebook.report.results``); a section on partial data says so.
 
 Economy (CI runs the suite on 2 cores): stores are the shared scale-0.2 sample's processed
 tables linked into a folder without the removed ones (no re-ingest); the notebooks run in
@@ -32,9 +32,9 @@ from filelock import FileLock
 
 from conftest import REPO, TEST_KEY, make_root
 from pack_runner import link_store, run_notebook_in_process, same_value
-from storebook import needs
-from storebook.config import Config
-from storebook.schema import TABLES
+from storebook.engine.config import Config
+from storebook.engine.schema import TABLES
+from storebook.report import needs
 
 PACK = Config.load(REPO).report_pack
 REALDATA = Path(os.environ.get("STOREBOOK_REALDATA") or REPO.parent / "shared" / "realdata")
@@ -84,7 +84,7 @@ def _code_digest() -> str:
     import storebook
 
     package = Path(storebook.__file__).parent
-    paths = sorted([*package.glob("*.py"), *(REPO / "notebooks").glob("*.ipynb"), REPO / "tests" / "pack_runner.py"])
+    paths = sorted([*package.rglob("*.py"), *(REPO / "notebooks").glob("*.ipynb"), REPO / "tests" / "pack_runner.py"])
     return hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in paths)).hexdigest()[:12]
 
 
@@ -188,7 +188,7 @@ def test_full_store_sections_are_full_and_read_only_what_they_declare(full_pack)
     check_runs_clean(pack)
     for name, run in pack.items():
         for s in run["results"][f"{name}.sections"]:
-            assert s["key"] in needs.SECTIONS, f"{s['key']} declares no needs (storebook.needs.SECTIONS)"
+            assert s["key"] in needs.SECTIONS, f"{s['key']} declares no needs (storebook.report.needs.SECTIONS)"
             assert s["status"] == needs.FULL, f"{s['key']}: {s['status']} on the full store: {s['notes']}"
             undeclared = set(s["read"]) - set(s["needs"])
             assert not undeclared, f"{s['key']} reads {sorted(undeclared)} but does not declare it"

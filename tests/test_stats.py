@@ -1,4 +1,4 @@
-"""storebook.stats: intervals, tests, the calendar-aware band and the mix/rate decomposition,
+"""storebook.measures.stats: intervals, tests, the calendar-aware band and the mix/rate decomposition,
 against hand-computed cases and an independent implementation (statsmodels)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from statsmodels.stats.proportion import proportion_confint, proportions_ztest
 
-from storebook import stats
+from storebook.measures import stats
 
 # --------------------------------------------------------------------------- intervals
 

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 import storebook
-from storebook import supplier
+from storebook.areas import supplier
+from storebook.engine.periods import Period, month
 from storebook.errors import NoDataError
-from storebook.periods import Period, month
-from storebook.text import Text
+from storebook.report.text import Text
 from test_promotion import build_store, days, isolated_root, product, sales_rows
 
 MARCH = month("2025-03")
@@ -286,7 +286,7 @@ def test_planted_stockouts_and_lost_sales_are_attributed(wb, truth) -> None:
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-supplier")
 def test_supplier_notebook_ranks_the_planted_supplier_last(sample_root, wb, truth, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_notebooks import run_notebook
 
     late = truth["truths"]["late_supplier"]
@@ -305,7 +305,7 @@ def test_supplier_notebook_ranks_the_planted_supplier_last(sample_root, wb, trut
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-supplier")
 def test_supplier_notebook_for_another_month_and_platform_in_chinese(sample_root, truth, tmp_path) -> None:
-    from storebook.results import read_results
+    from storebook.report.results import read_results
     from test_notebooks import outputs, run_notebook
 
     late = truth["truths"]["late_supplier"]

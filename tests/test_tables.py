@@ -1,4 +1,4 @@
-"""storebook.tables: one look, house number formats, translated headers and values."""
+"""storebook.report.tables: one look, house number formats, translated headers and values."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from storebook import tables
-from storebook.text import Text
+from storebook.report import tables
+from storebook.report.text import Text
 
 
 def _cells(html: str) -> list[str]:

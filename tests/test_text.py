@@ -1,4 +1,4 @@
-"""storebook.text: one catalogue, English and Chinese, sentences written from the numbers."""
+"""storebook.report.text: one catalogue, English and Chinese, sentences written from the numbers."""
 
 from __future__ import annotations
 
@@ -7,9 +7,16 @@ import math
 import pandas as pd
 import pytest
 
-from storebook import text as text_module
-from storebook import vocab
-from storebook.text import CATALOGUE, LANGUAGES, Text, TextError, check_catalogue, placeholders
+from storebook.engine import vocab
+from storebook.report import text as text_module
+from storebook.report.text import (
+    CATALOGUE,
+    LANGUAGES,
+    Text,
+    TextError,
+    check_catalogue,
+    placeholders,
+)
 
 
 def test_catalogue_is_complete_in_both_languages() -> None:
@@ -97,7 +104,7 @@ def test_no_key_is_defined_twice() -> None:
     import re
 
     keys = re.findall(r'^\s+"([a-z0-9_.]+)":\s*_e\(', inspect.getsource(text_module), re.M)
-    # The platform, channel and device labels come from storebook.vocab, generated.
+    # The platform, channel and device labels come from storebook.engine.vocab, generated.
     keys += [f"{kind}.{value}" for kind, values in vocab.KINDS.items() for value in values]
     assert [k for k, n in collections.Counter(keys).items() if n > 1] == []
     assert len(set(keys)) == len(CATALOGUE)

@@ -1,4 +1,4 @@
-"""storebook.traffic: given rows → expected rows on a tiny hand-written workbook, and the
+"""storebook.areas.traffic: given rows → expected rows on a tiny hand-written workbook, and the
 planted tracking outage recovered from the sample store."""
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ import pytest
 
 import storebook
 from conftest import make_root, write_csv
-from storebook import periods, traffic
-from storebook.config import Config
+from storebook.areas import traffic
+from storebook.engine import periods
+from storebook.engine.config import Config
 from storebook.errors import NoDataError
 from storebook.ingest import ingest
-from storebook.results import read_results
-from storebook.text import Text
+from storebook.report.results import read_results
+from storebook.report.text import Text
 
 COUNTS = ["visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "paid_amount"]
 

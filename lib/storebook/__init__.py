@@ -1,14 +1,63 @@
 """storebook: the analysis workbook of a multi-platform e-commerce department.
 
-The processed tables, DuckDB in-process:
+The package is layered; each layer imports only from the layers below it
+(docs/architecture.md, checked by tests/test_layout.py):
 
->>> import storebook
->>> wb = storebook.open()          # doctest: +SKIP
+* :mod:`storebook.engine` — the store as code sees it: settings, the processed tables'
+  contract and layout, periods, the calendar, and the :class:`Workbook` that reads them;
+* :mod:`storebook.ingest` — raw exports → the canonical tables (source adapters);
+* :mod:`storebook.sample` — the fictional sample store, written as platform exports;
+* :mod:`storebook.measures` — the building blocks every report shares, each defined once,
+  and the metric registry;
+* :mod:`storebook.areas` — one module per report (traffic, conversion …), never importing
+  each other;
+* :mod:`storebook.report` — pages, tables, charts, words, facts and the monthly pack;
+* :mod:`storebook.cli` — the ``storebook`` command.
+
+A report notebook reads like the department talks: ``storebook.traffic.daily_traffic(wb,
+period)``. Each area module, and the report modules a notebook uses, are therefore reachable
+under a short name (``storebook.traffic`` is :mod:`storebook.areas.traffic`), imported on
+first use so that ``import storebook`` stays cheap.
+
+The processed tables, DuckDB in-process (a workbook root with a store: see README.md):
+
+    import storebook
+    wb = storebook.open()
+    storebook.traffic.summarise_traffic(wb, wb.period("2026-10"))
 """
 
-from storebook.config import Config
-from storebook.errors import InputError, NoDataError, StorebookError
-from storebook.workbook import Workbook, open  # noqa: A004
+from __future__ import annotations
 
-__all__ = ["Config", "InputError", "NoDataError", "StorebookError", "Workbook", "open"]
+import importlib
+from typing import Any
+
+from storebook.engine.config import Config
+from storebook.engine.workbook import Workbook, open  # noqa: A004
+from storebook.errors import InputError, NoDataError, StorebookError
+
+#: Short names a notebook uses → the module they stand for (imported on first use).
+SHORT_NAMES: dict[str, str] = {
+    **{area: f"storebook.areas.{area}" for area in (
+        "traffic", "conversion", "fulfilment", "products", "profit", "promotion", "competitor", "supplier",
+        "customers", "service", "overview", "quality")},
+    "notebook": "storebook.report.page",
+    "plots": "storebook.report.plots",
+    "tables": "storebook.report.tables",
+    "results": "storebook.report.results",
+}
+
+__all__ = ["Config", "InputError", "NoDataError", "StorebookError", "Workbook", "open", *SHORT_NAMES]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``storebook.traffic`` and the other short names of :data:`SHORT_NAMES`, on first use."""
+    if name in SHORT_NAMES:
+        module = importlib.import_module(SHORT_NAMES[name])
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'storebook' has no attribute '{name}'")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *SHORT_NAMES})

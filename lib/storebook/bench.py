@@ -33,9 +33,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from storebook import generations
-from storebook.config import Config
-from storebook.periods import Period, month
+from storebook.engine import generations
+from storebook.engine.config import Config
+from storebook.engine.periods import Period, month
 
 #: Order lines of the default sample store (24 months, scale 1); scales are set from it.
 LINES_AT_SCALE_1 = 224_380
@@ -72,7 +72,7 @@ def _read(processed: Path, table: str, columns: list[str]) -> pd.DataFrame:
 
 # traffic: a month's visitors, buyers and paid amount per platform (platform-total rows)
 def _traffic_storebook(wb, period: Period) -> pd.DataFrame:
-    from storebook import traffic
+    from storebook.areas import traffic
 
     out = traffic.summarise_traffic(wb, period)
     return out[out["platform"] != traffic.TOTAL][["platform", "visitors", "buyers", "paid_amount"]]
@@ -95,7 +95,7 @@ def _traffic_pandas(processed: Path, period: Period) -> pd.DataFrame:
 
 # promotion: daily units and revenue per platform × category (order_lines ⋈ orders ⋈ products)
 def _sales_storebook(wb, period: Period) -> pd.DataFrame:
-    from storebook import promotion
+    from storebook.areas import promotion
 
     out = promotion.sum_daily_sales(wb, period, by=("platform", "category"))
     return out[["day", "platform", "category", "units", "revenue"]]
@@ -126,7 +126,7 @@ def _sales_pandas(processed: Path, period: Period) -> pd.DataFrame:
 
 # customers: new versus returning buyers of the month (the whole order history is scanned)
 def _buyers_storebook(wb, period: Period) -> pd.DataFrame:
-    from storebook import customers
+    from storebook.areas import customers
 
     return customers.split_new_returning(wb, period)[["buyer_type", "buyers", "orders", "paid_amount"]]
 
@@ -158,7 +158,7 @@ def _buyers_pandas(processed: Path, period: Period) -> pd.DataFrame:
 
 # supplier: the month's delivery scorecard (lines due, fill rate, OTIF, lead time)
 def _supplier_storebook(wb, period: Period) -> pd.DataFrame:
-    from storebook import supplier
+    from storebook.areas import supplier
 
     out = supplier.score_suppliers(wb, period)
     return out[["supplier_id", "n_lines", "otif_rate", "fill_rate", "mean_lead_time_days"]]
@@ -275,7 +275,10 @@ def _ingest_code() -> str:
 
     import storebook.ingest
 
-    return hashlib.sha256(Path(storebook.ingest.__file__).read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256()
+    for path in sorted(Path(storebook.ingest.__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def ensure_store(base: Path, label: str, *, log: Callable[[str], None] = print) -> dict:

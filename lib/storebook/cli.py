@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from storebook.config import Config
+from storebook.engine.config import Config
 from storebook.errors import StorebookError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -79,7 +79,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     finally:
         bar.close()
     print(report.summary())
-    from storebook.identity import NAME_HINT, identify, write_local_settings
+    from storebook.engine.identity import NAME_HINT, identify, write_local_settings
 
     manifest = _manifest(config)
     written = write_local_settings(config, manifest)
@@ -101,7 +101,7 @@ def _manifest(config: Config) -> dict:
 
 
 def cmd_init(args: argparse.Namespace, config: Config) -> int:
-    from storebook.identity import write_local_settings
+    from storebook.engine.identity import write_local_settings
 
     written = write_local_settings(config, _manifest(config))
     if written is None:
@@ -126,7 +126,7 @@ def cmd_rejected(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_dictionary(args: argparse.Namespace, config: Config) -> int:
-    from storebook.schema import render_dictionary
+    from storebook.engine.schema import render_dictionary
 
     target = config.root / "docs" / "data_dictionary.md"
     text = render_dictionary() + "\n"
@@ -153,7 +153,7 @@ def cmd_info(args: argparse.Namespace, config: Config) -> int:
     print(f"workbook {identity.title('en')} — {wb.processed_dir}{generation}")
     print(f"platforms {', '.join(identity.platforms)}; amounts in {identity.currency}")
     print(f"ingested {manifest.get('ingested_at', '?')}, fingerprint {wb.fingerprint[:12]}")
-    from storebook import availability
+    from storebook.engine import availability
 
     first, last = availability.data_span(wb)
     month = availability.resolve_month(wb)
@@ -165,7 +165,7 @@ def cmd_info(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_report(args: argparse.Namespace, config: Config) -> int:
-    from storebook.report import run_report_command
+    from storebook.report.pack import run_report_command
 
     return run_report_command(args, config)
 

@@ -1,0 +1,761 @@
+"""Competitors: where do we stand on price, and what happens when they move?
+
+The **price index** (价格指数) has one direction, everywhere in the workbook:
+
+    price index = our price ÷ competitor price
+
+so 1.10 means we are 10 % dearer than the competitor, 0.95 that we are 5 % cheaper.
+*Our price* of a SKU is what buyers actually paid per unit in the period (revenue after
+discounts ÷ units, on the chosen platforms; the list price when it did not sell); *their
+price* is the average of the prices observed in the period for the competitor products
+matched to it. An index over several SKUs (a category, a competitor) is the mean of the
+SKU indexes weighted by our revenue of each SKU over the last ``WEIGHT_MONTHS`` months on
+the chosen platforms (equal weights when none sold).
+
+A **price-change event** (调价) is a lasting change of a competitor product's regular
+(non-promotion) price: the median regular price of the ``WINDOW_DAYS`` observations after
+a day differs from that of the ``WINDOW_DAYS`` before by at least ``MIN_CHANGE``. The
+changes of one competitor's products in one category within ``CLUSTER_DAYS`` days make
+one event, dated by its earliest change, sized by the median change.
+
+Our **sales response** to an event is measured like a promotion's effect
+(:func:`storebook.areas.promotion.estimate_count_effect`): our units in the event's category on
+the competitor's platform against a market index of our other categories there, before
+and after the event date.
+
+Example:
+    >>> wb = storebook.open()                                            # doctest: +SKIP
+    >>> compute_price_index(wb, wb.period("2026-10"), by="category")     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+import numpy as np
+import pandas as pd
+
+from storebook.areas.promotion import estimate_count_effect, sum_daily_sales
+from storebook.engine import dimensions
+from storebook.engine.periods import Period, month_of
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
+from storebook.measures import extremes
+
+__all__ = [
+    "GAP_THRESHOLD",
+    "MIN_CHANGE",
+    "compute_price_index",
+    "trend_price_index",
+    "find_price_gaps",
+    "rank_cheapest",
+    "list_competitor_promo_days",
+    "detect_price_changes",
+    "compare_ratings",
+    "estimate_unit_share",
+    "measure_sales_response",
+    "trace_sales_response",
+]
+
+#: A SKU's index is flagged when it is off parity by at least this much (|index − 1|).
+GAP_THRESHOLD = 0.10
+#: Smallest lasting change of a regular price that counts as a price change.
+MIN_CHANGE = 0.05
+#: Observations on each side of a day that a price change is judged on.
+WINDOW_DAYS = 7
+#: Changes of one competitor × category this close together are one event.
+CLUSTER_DAYS = 3
+#: Months a price-change search looks back (the month included): a move needs weeks
+#: after it before our response can be read.
+LOOKBACK_MONTHS = 3
+#: Days before and after a price move our sales are compared on.
+RESPONSE_DAYS = 28
+#: Months of our revenue that weigh each SKU in an index (the month included): a month
+#: alone is too few sales of a SKU on one platform for a steady weight.
+WEIGHT_MONTHS = 3
+
+
+def _no_competitor_data(period: Period, plats: list[str]) -> NoDataError:
+    return NoDataError(
+        f"no competitor prices observed in {period.label} on {', '.join(plats)}: the competitor "
+        "monitoring export (data/raw/competitor_prices/) has no rows for that month and those "
+        "platforms — choose another month or platform, or add the export and run `storebook ingest`"
+    )
+
+
+def _matched(obs: pd.DataFrame, period: Period, plats: list[str]) -> pd.DataFrame:
+    """The observations matched to one of our SKUs; NoDataError when there is none."""
+    matched = obs.loc[obs["sku"].notna() & (obs["sku"] != "")]
+    if matched.empty:
+        raise NoDataError(
+            f"no competitor product observed in {period.label} on {', '.join(plats)} is matched to one of ours: "
+            "fill in competitor_prices.sku (our SKU the product competes with) and run `storebook ingest` again"
+        )
+    return matched
+
+
+def _observations(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
+    cp = wb.table("competitor_prices")
+    expr = cp.filter(
+        (cp.observed_on >= period.start) & (cp.observed_on < period.end) & cp.platform.isin(plats)
+    )
+    # A product observed without a category still belongs to a competitor's range (unknown).
+    return wb.execute(expr.mutate(category=expr.category.fill_null(dimensions.UNKNOWN)))
+
+
+def _weight_window(period: Period) -> Period:
+    """The days whose revenue weighs the SKUs: the WEIGHT_MONTHS months ending with ``period``."""
+    last = month_of(period.last_day).trailing(WEIGHT_MONTHS)
+    return Period(min(period.start, last.start), period.end, f"weights {period.label}")
+
+
+def _monthly_sales(wb: Workbook, window: Period, plats: list[str]) -> pd.DataFrame:
+    """Our units and revenue per month (first day) × SKU over ``window`` (one query)."""
+    sales = sum_daily_sales(wb, window, plats, by=("sku",))
+    return (
+        sales.assign(month=sales["day"].dt.to_period("M").dt.to_timestamp().astype("datetime64[us]"))
+        .groupby(["month", "sku"], as_index=False).agg(units=("units", "sum"), revenue=("revenue", "sum"))
+    )
+
+
+def _prices_for(monthly: pd.DataFrame, period: Period, products: pd.DataFrame) -> pd.DataFrame:
+    """Our realised price per SKU in ``period`` (list price where it did not sell), its units
+    and revenue, and the revenue that weighs it (the WEIGHT_MONTHS months to ``period``)."""
+    weights_from = _weight_window(period).start_ts
+    month = monthly.loc[(monthly["month"] >= period.start_ts) & (monthly["month"] < period.end_ts)]
+    month = month.groupby("sku", as_index=False)[["units", "revenue"]].sum()
+    weights = monthly.loc[(monthly["month"] >= weights_from) & (monthly["month"] < period.end_ts)]
+    weights = weights.groupby("sku", as_index=False).agg(weight_revenue=("revenue", "sum"))
+    out = (
+        products.merge(month, on="sku", how="left")
+        .merge(weights, on="sku", how="left")
+        .fillna({"units": 0.0, "revenue": 0.0, "weight_revenue": 0.0})
+    )
+    sold = out["units"] > 0
+    return out.assign(
+        our_price=np.where(sold, out["revenue"] / out["units"].where(sold, 1), out["list_price"])
+    )
+
+
+def _products(wb: Workbook) -> pd.DataFrame:
+    return wb.execute(dimensions.products(wb).select("sku", "product_name", "category", "list_price"))
+
+
+def _our_prices(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
+    """:func:`_prices_for` of one period, from its own queries."""
+    return _prices_for(_monthly_sales(wb, _weight_window(period), plats), period, _products(wb))
+
+
+def _sku_indexes(obs: pd.DataFrame, ours: pd.DataFrame) -> pd.DataFrame:
+    """Per competitor × matched SKU: our price, their mean price, the index, our revenue."""
+    matched = obs.loc[obs["sku"].notna() & (obs["sku"] != "")]
+    theirs = matched.groupby(["competitor", "platform", "sku"], as_index=False).agg(
+        competitor_price=("price", "mean"), days_on_promo=("is_on_promo", "sum"), observations=("price", "size"),
+    )
+    cols = ["sku", "product_name", "category", "our_price", "units", "revenue", "weight_revenue"]
+    out = theirs.merge(ours[cols], on="sku", how="left")
+    return out.assign(
+        price_index=out["our_price"] / out["competitor_price"].where(out["competitor_price"] > 0)
+    ).rename(columns={"revenue": "our_revenue", "units": "our_units"})
+
+
+def _weighted(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Revenue-weighted mean of the SKU indexes per ``by`` (equal weights when none sold)."""
+    def one(group: pd.DataFrame) -> pd.Series:
+        ok = group["price_index"].notna()
+        w = group.loc[ok, "weight_revenue"].to_numpy(dtype="float64")
+        x = group.loc[ok, "price_index"].to_numpy(dtype="float64")
+        if len(x) == 0:
+            value = np.nan
+        elif w.sum() > 0:
+            value = float((w * x).sum() / w.sum())
+        else:
+            value = float(x.mean())
+        return pd.Series({"price_index": value, "skus": int(ok.sum()),
+                          "our_revenue": float(group.loc[ok, "our_revenue"].sum()), "weight_revenue": float(w.sum())})
+
+    rows = [dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True)) | one(g).to_dict()
+            for key, g in frame.groupby(by, sort=True)]
+    out = pd.DataFrame(rows, columns=[*by, "price_index", "skus", "our_revenue", "weight_revenue"]).astype(
+        {"skus": "int64"})
+    return out.assign(gap=out["price_index"] - 1.0)
+
+
+def compute_price_index(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, by: str = "sku",
+) -> pd.DataFrame:
+    """The price index (our price ÷ competitor price) per SKU, category or competitor.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms (default all): competitors observed there, our sales there.
+        by: ``sku`` (one row per competitor × matched SKU), ``category`` (per competitor ×
+            category), ``competitor`` or ``total``.
+
+    Returns:
+        For ``sku``: competitor, platform, sku, product_name, category, our_price,
+        competitor_price, price_index (价格指数), our_units, our_revenue (the month),
+        weight_revenue (the WEIGHT_MONTHS months), days_on_promo, observations. Otherwise
+        the ``by`` columns (``category`` also has competitor), price_index (weighted by
+        weight_revenue), skus, our_revenue, weight_revenue, gap (= index − 1: +0.12
+        = we are 12 % dearer).
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+
+    Example:
+        >>> compute_price_index(wb, wb.period("2026-10"), by="competitor")  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    obs = _observations(wb, period, plats)
+    if obs.empty:
+        raise _no_competitor_data(period, plats)
+    skus = _sku_indexes(_matched(obs, period, plats), _our_prices(wb, period, plats))
+    if by == "sku":
+        return skus.sort_values(["competitor", "category", "sku"], ignore_index=True)
+    keys = {"category": ["competitor", "category"], "competitor": ["competitor"], "total": []}
+    if by not in keys:
+        raise ValueError(f"by='{by}': choose sku, category, competitor or total")
+    if by == "total":
+        return _weighted(skus.assign(total="all"), ["total"])
+    return _weighted(skus, keys[by])
+
+
+def trend_price_index(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, months: int = 12,
+    by: str = "competitor",
+) -> pd.DataFrame:
+    """The price index per month over the ``months`` months ending with ``period``.
+
+    Each month's index is :func:`compute_price_index` of that month (weights: our revenue
+    of the WEIGHT_MONTHS months to it); months without competitor data are left out.
+
+    Returns:
+        month (first day), the ``by`` columns (``category``, ``competitor`` or ``total``),
+        price_index, skus, our_revenue, weight_revenue, gap.
+
+    Raises:
+        NoDataError: no competitor data in any of those months.
+    """
+    plats = wb.platforms(platforms)
+    window = period.trailing(months)
+    obs = _observations(wb, window, plats)
+    if obs.empty:
+        raise _no_competitor_data(window, plats)
+    obs = _matched(obs, window, plats)
+    monthly = _monthly_sales(wb, _weight_window(window), plats)
+    products = _products(wb)
+    keys = {"category": ["competitor", "category"], "competitor": ["competitor"], "total": ["total"]}
+    if by not in keys:
+        raise ValueError(f"by='{by}': choose category, competitor or total")
+    observed_month = obs["observed_on"].dt.to_period("M").dt.to_timestamp()
+    frames = []
+    for k in range(months - 1, -1, -1):
+        month = period.shift_months(-k)
+        seen = obs.loc[observed_month == month.start_ts]
+        if seen.empty:
+            continue
+        skus = _sku_indexes(seen, _prices_for(monthly, month, products)).assign(total="all")
+        frames.append(_weighted(skus, keys[by]).assign(month=month.start_ts))
+    if not frames:
+        raise _no_competitor_data(window, plats)
+    out = pd.concat(frames, ignore_index=True)
+    return out.loc[:, ["month", *[c for c in out.columns if c != "month"]]]
+
+
+def find_price_gaps(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    threshold: float = GAP_THRESHOLD,
+) -> pd.DataFrame:
+    """Matched SKUs whose price index is off parity by at least ``threshold``.
+
+    Returns:
+        The rows of :func:`compute_price_index` (by SKU) with |index − 1| ≥ threshold, plus
+        gap (= index − 1; positive: we are dearer) and position (``dearer`` / ``cheaper``),
+        largest revenue at stake first.
+    """
+    skus = compute_price_index(wb, period, platforms, by="sku")
+    gaps = skus.assign(gap=skus["price_index"] - 1.0)
+    gaps = gaps.loc[gaps["gap"].abs() >= threshold]
+    return gaps.assign(position=np.where(gaps["gap"] > 0, "dearer", "cheaper")).sort_values(
+        ["our_revenue", "gap"], ascending=[False, False], ignore_index=True
+    )
+
+
+def rank_cheapest(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Who is cheapest in each category: us or a competitor.
+
+    In a category, a competitor with an index above 1 sells our matched SKUs cheaper than
+    we do; the cheapest seller is the competitor with the highest index when that is above
+    1, else us.
+
+    Returns:
+        One row per category: category, cheapest (a competitor's name, or ``us``),
+        price_index of the cheapest competitor against us, competitors (how many are
+        observed), cheaper_competitors (how many undercut us), highest_index, lowest_index.
+    """
+    cats = compute_price_index(wb, period, platforms, by="category")
+    rows = []
+    for category, group in cats.groupby("category", sort=True):
+        ok = group.dropna(subset=["price_index"])
+        if ok.empty:
+            continue
+        top = ok.loc[ok["price_index"].idxmax()]
+        rows.append({
+            "category": category,
+            "cheapest": top["competitor"] if top["price_index"] > 1 else "us",
+            "price_index": float(top["price_index"]),
+            "competitors": len(ok),
+            "cheaper_competitors": int((ok["price_index"] > 1).sum()),
+            "highest_index": float(ok["price_index"].max()),
+            "lowest_index": float(ok["price_index"].min()),
+        })
+    return pd.DataFrame(rows)
+
+
+def list_competitor_promo_days(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+) -> pd.DataFrame:
+    """The competitors' promotion days, for a calendar chart.
+
+    Returns:
+        One row per competitor × day: competitor, platform, day, products (observed),
+        on_promo (products on promotion), promo_share (on_promo / products), mean_depth
+        (mean of 1 − price ÷ list price over the products on promotion).
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+    """
+    plats = wb.platforms(platforms)
+    cp = wb.table("competitor_prices")
+    obs = cp.filter((cp.observed_on >= period.start) & (cp.observed_on < period.end) & cp.platform.isin(plats))
+    depth = 1 - obs.price / obs.list_price.nullif(0)  # list_price > 0 by contract; guarded all the same
+    expr = obs.group_by(["competitor", "platform", "observed_on"]).aggregate(
+        products=obs.count(),
+        on_promo=obs.is_on_promo.cast("int64").sum(),
+        depth_sum=(depth * obs.is_on_promo.cast("float64")).sum(),
+    )
+    frame = wb.execute(expr)
+    if frame.empty:
+        raise _no_competitor_data(period, plats)
+    return frame.assign(
+        promo_share=frame["on_promo"] / frame["products"].where(frame["products"] > 0),
+        mean_depth=frame["depth_sum"] / frame["on_promo"].where(frame["on_promo"] > 0),
+    ).rename(columns={"observed_on": "day"}).drop(columns="depth_sum").sort_values(
+        ["competitor", "day"], ignore_index=True
+    )
+
+
+def _product_changes(obs: pd.DataFrame, min_change: float, window: int) -> pd.DataFrame:
+    """Lasting regular-price changes of every competitor product in ``obs``.
+
+    On each product's regular (non-promotion) observations, in date order: the change at
+    an observation is median(this and the next ``window − 1``) ÷ median(the ``window``
+    before) − 1; it counts when it is at least ``min_change`` and the price differs from
+    the observation before. After a change, the next ``window`` observations are judged on
+    the new level (no second change is read into the same step).
+    """
+    keys = ["competitor", "platform", "category", "competitor_sku"]
+    regular = obs.loc[~obs["is_on_promo"].astype(bool), [*keys, "observed_on", "price"]].sort_values(
+        [*keys, "observed_on"], ignore_index=True)
+    if regular.empty:  # every observation on promotion: no regular price to follow
+        return regular.assign(price_change=np.nan, price_before=np.nan, price_after=np.nan).rename(
+            columns={"observed_on": "changed_on"}).drop(columns="price")
+    product = regular.groupby(keys, sort=False).ngroup()
+    price = regular["price"]
+    by_product = price.groupby(product)
+    before = by_product.rolling(window, min_periods=window).median().reset_index(level=0, drop=True)
+    before = before.groupby(product).shift(1)
+    backwards = price.iloc[::-1]
+    after = (backwards.groupby(product.iloc[::-1]).rolling(window, min_periods=1).median()
+             .reset_index(level=0, drop=True).reindex(price.index))
+    moved = price != by_product.shift(1)
+    change = after / before.where(before > 0) - 1
+    candidates = regular.assign(price_change=change, price_before=before, price_after=after,
+                                position=by_product.cumcount())
+    candidates = candidates.loc[moved & (change.abs() >= min_change)]
+    kept, last = [], {}
+    for row in candidates.itertuples():
+        key = tuple(getattr(row, k) for k in keys)
+        if key in last and row.position < last[key] + window:
+            continue
+        last[key] = row.position
+        kept.append(row.Index)
+    return candidates.loc[kept, [*keys, "observed_on", "price_change", "price_before", "price_after"]].rename(
+        columns={"observed_on": "changed_on"})
+
+
+def detect_price_changes(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    months: int = LOOKBACK_MONTHS, min_change: float = MIN_CHANGE,
+) -> pd.DataFrame:
+    """Competitors' lasting price changes in the ``months`` months ending with ``period``.
+
+    Args:
+        wb: the workbook.
+        period: the month (the search covers it and the months before it).
+        platforms: the platforms (default all).
+        months: months searched, the month included.
+        min_change: smallest relative change of a regular price that counts.
+
+    Returns:
+        One row per event, latest first: competitor, platform, category, changed_on (the
+        earliest change of the cluster), products (products that changed), category_products
+        (products of the competitor in the category), price_change (median relative change;
+        −0.20 = a 20 % cut), price_before, price_after (means over the products that
+        changed). Empty when nothing changed.
+
+    Raises:
+        NoDataError: no competitor price observed in the search window on ``platforms``.
+
+    Example:
+        >>> detect_price_changes(wb, wb.period("2026-10")).head(1)  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    window = period.trailing(months)
+    # The days before the window give the first days a "before" level.
+    search = Period(window.start - timedelta(days=2 * WINDOW_DAYS), window.end, window.label)
+    obs = _observations(wb, search, plats)
+    if obs.empty:
+        raise _no_competitor_data(window, plats)
+    found = _product_changes(obs, min_change, WINDOW_DAYS)
+    cols = ["competitor", "platform", "category", "changed_on", "products", "category_products",
+            "price_change", "price_before", "price_after"]
+    found = found.loc[(found["changed_on"] >= window.start_ts) & (found["changed_on"] < window.end_ts)]
+    sizes = obs.groupby(["competitor", "category"])["competitor_sku"].nunique().rename("category_products")
+    events = []
+    for (competitor, platform, category), group in found.groupby(["competitor", "platform", "category"]):
+        group = group.sort_values("changed_on")
+        cluster = (group["changed_on"].diff().dt.days.fillna(CLUSTER_DAYS + 1) > CLUSTER_DAYS).cumsum()
+        for _, part in group.groupby(cluster):
+            events.append({
+                "competitor": competitor, "platform": platform, "category": category,
+                "changed_on": part["changed_on"].min(), "products": int(part["competitor_sku"].nunique()),
+                "category_products": int(sizes.get((competitor, category), 0)),
+                "price_change": float(part["price_change"].median()),
+                "price_before": float(part["price_before"].mean()),
+                "price_after": float(part["price_after"].mean()),
+            })
+    if not events:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
+    return pd.DataFrame(events, columns=cols).sort_values(
+        ["changed_on", "competitor", "category"], ascending=[False, True, True], ignore_index=True
+    )
+
+
+def compare_ratings(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Competitors' ratings and review counts side by side, per category.
+
+    Returns:
+        One row per competitor × category: competitor, platform, category, products,
+        rating (mean over products of their last rating in the month), review_count (Σ of
+        the products' last cumulative review counts), new_reviews (reviews added in the
+        month), rating_change (against the first observation of the month).
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+    """
+    plats = wb.platforms(platforms)
+    obs = _observations(wb, period, plats)
+    if obs.empty:
+        raise _no_competitor_data(period, plats)
+    obs = obs.sort_values(["competitor", "competitor_sku", "observed_on"])
+    per_product = obs.groupby(["competitor", "platform", "category", "competitor_sku"], as_index=False).agg(
+        rating_first=("rating", "first"), rating=("rating", "last"),
+        reviews_first=("review_count", "first"), review_count=("review_count", "last"),
+    )
+    out = per_product.groupby(["competitor", "platform", "category"], as_index=False).agg(
+        products=("competitor_sku", "size"), rating=("rating", "mean"), rating_first=("rating_first", "mean"),
+        review_count=("review_count", "sum"), reviews_first=("reviews_first", "sum"),
+    )
+    return out.assign(
+        new_reviews=out["review_count"] - out["reviews_first"],
+        rating_change=out["rating"] - out["rating_first"],
+    ).drop(columns=["rating_first", "reviews_first"]).sort_values(["category", "competitor"], ignore_index=True)
+
+
+def estimate_unit_share(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Our estimated share of units per category × platform, where the data has it.
+
+    Share = our units ÷ (our units + the competitors' estimated units) on the platform, in
+    the category. The competitors' units are the third-party estimates (``est_units_sold``)
+    summed over the days they exist; ``coverage`` says on what share of product-days the
+    estimate exists (days without one are not filled in).
+
+    Returns:
+        One row per category × platform with a competitor estimate: category, platform,
+        our_units, competitor_units, competitors, coverage, our_share.
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+    """
+    plats = wb.platforms(platforms)
+    obs = _observations(wb, period, plats)
+    if obs.empty:
+        raise _no_competitor_data(period, plats)
+    theirs = obs.groupby(["category", "platform"], as_index=False).agg(
+        competitor_units=("est_units_sold", "sum"), estimated=("est_units_sold", "count"),
+        product_days=("est_units_sold", "size"), competitors=("competitor", "nunique"),
+    )
+    theirs = theirs.loc[theirs["estimated"] > 0]
+    ours = sum_daily_sales(wb, period, plats, by=("platform", "category")).groupby(
+        ["category", "platform"], as_index=False
+    ).agg(our_units=("units", "sum"))
+    out = theirs.merge(ours, on=["category", "platform"], how="left").fillna({"our_units": 0.0})
+    total = out["our_units"] + out["competitor_units"]
+    return out.assign(
+        coverage=out["estimated"] / out["product_days"],
+        our_share=out["our_units"] / total.where(total > 0),
+    ).loc[:, ["category", "platform", "our_units", "competitor_units", "competitors", "coverage", "our_share"]]
+
+
+# ----------------------------------------------------------------------------- our response
+
+def _response_series(wb: Workbook, event: pd.Series, days: int) -> pd.DataFrame:
+    """Daily units of the event's category and the market index on its platform."""
+    changed = pd.Timestamp(event["changed_on"])
+    first, last = wb.data_range()
+    start = max(changed - timedelta(days=days), pd.Timestamp(first))
+    end = min(changed + timedelta(days=days), pd.Timestamp(last) + timedelta(days=1))
+    window = Period(start.date(), end.date(), "response")
+    sales = sum_daily_sales(wb, window, [event["platform"]], by=("category",))
+    day_index = pd.date_range(start, end - timedelta(days=1), freq="D")
+    pivot = sales.pivot_table(index="day", columns="category", values="units", aggfunc="sum").reindex(
+        day_index, fill_value=0.0
+    ).fillna(0.0)
+    category = event["category"]
+    units = pivot[category] if category in pivot else pd.Series(0.0, index=day_index)
+    others = pivot.drop(columns=[category], errors="ignore")
+    # The market index: other categories' units relative to their own mean level.
+    level = others.mean()
+    level = level[level > 0]
+    index = others[level.index].sum(axis=1) / level.sum() if len(level) else pd.Series(np.nan, index=day_index)
+    return pd.DataFrame({"day": day_index, "units": units.to_numpy(), "index": index.to_numpy(),
+                         "is_after": day_index >= changed})
+
+
+def measure_sales_response(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    months: int = LOOKBACK_MONTHS, days: int = RESPONSE_DAYS, level: float = 0.95,
+) -> pd.DataFrame:
+    """Our units in the category after each competitor price change, against a baseline.
+
+    For each event of :func:`detect_price_changes`, our units in its category on its
+    platform over the (up to) ``days`` days from the change are compared with a baseline:
+    their share of a market index of our other categories on that platform over the
+    ``days`` days before (see :func:`storebook.areas.promotion.estimate_count_effect`).
+
+    Returns:
+        One row per event: the event's columns, days_after (days measured), units_after,
+        baseline_units, effect_units, response (our units ÷ baseline − 1; −0.15 = we sold
+        15 % less), response_low, response_high. Empty when nothing changed.
+    """
+    events = detect_price_changes(wb, period, platforms, months=months)
+    rows = []
+    for _, event in events.iterrows():
+        series = _response_series(wb, event, days)
+        pre = series.loc[~series["is_after"] & series["index"].notna()]
+        post = series.loc[series["is_after"] & series["index"].notna()]
+        effect = estimate_count_effect(post["units"].sum(), post["index"].sum(), pre["units"].sum(),
+                                       pre["index"].to_numpy(), pre["units"].to_numpy(), level)
+        rows.append({**event.to_dict(), "days_after": len(post), "units_after": float(post["units"].sum()),
+                     "baseline_units": effect["baseline"], "effect_units": effect["effect"],
+                     "response": effect["lift"], "response_low": effect["lift_low"],
+                     "response_high": effect["lift_high"]})
+    cols = [*events.columns, "days_after", "units_after", "baseline_units", "effect_units", "response",
+            "response_low", "response_high"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def trace_sales_response(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    months: int = LOOKBACK_MONTHS, days: int = RESPONSE_DAYS,
+) -> pd.DataFrame:
+    """Daily units around the largest competitor price change, with the baseline, for a chart.
+
+    The event is the one of :func:`detect_price_changes` with the largest |price_change| ×
+    products.
+
+    Returns:
+        One row per day: competitor, platform, category, changed_on, day, units (ours, in
+        the category, on the platform), expected (the baseline: the pre-period share of the
+        market index × the index), is_after. Empty when nothing changed.
+    """
+    events = detect_price_changes(wb, period, platforms, months=months)
+    cols = ["competitor", "platform", "category", "changed_on", "day", "units", "expected", "is_after"]
+    if events.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
+    event = extremes.row_of_max(events, events["price_change"].abs() * events["products"])
+    if event is None:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
+    series = _response_series(wb, event, days)
+    pre = series.loc[~series["is_after"] & series["index"].notna()]
+    k = pre["units"].sum() / pre["index"].sum() if pre["index"].sum() > 0 else np.nan
+    return series.assign(
+        expected=series["index"] * k, competitor=event["competitor"], platform=event["platform"],
+        category=event["category"], changed_on=event["changed_on"],
+    ).loc[:, cols]
+
+
+# ----------------------------------------------------------------------------- report helpers
+
+def _overall(frame: pd.DataFrame) -> float:
+    """The revenue-weighted index over rows of index × weight_revenue (equal weights if none)."""
+    ok = frame.dropna(subset=["price_index"])
+    w = ok["weight_revenue"].to_numpy(dtype="float64")
+    x = ok["price_index"].to_numpy(dtype="float64")
+    if not len(x):
+        return float("nan")
+    return float((w * x).sum() / w.sum()) if w.sum() > 0 else float(x.mean())
+
+
+def index_facts(categories: pd.DataFrame) -> dict:
+    """The numbers of the price-index takeaway (:func:`compute_price_index` by category)."""
+    ok = categories.dropna(subset=["price_index"])
+    dear = ok.loc[ok["price_index"].idxmax()] if len(ok) else None
+    cheap = ok.loc[ok["price_index"].idxmin()] if len(ok) else None
+    overall = _overall(categories)
+    return {
+        "index": overall, "gap": overall - 1.0, "pairs": len(ok),
+        "dearer_pairs": int((ok["price_index"] > 1).sum()),
+        "dear_competitor": None if dear is None else dear["competitor"],
+        "dear_category": None if dear is None else dear["category"], "dear_index": None if dear is None else float(dear["price_index"]),
+        "cheap_competitor": None if cheap is None else cheap["competitor"],
+        "cheap_category": None if cheap is None else cheap["category"], "cheap_index": None if cheap is None else float(cheap["price_index"]),
+    }
+
+
+def trend_facts(trend: pd.DataFrame) -> dict:
+    """The numbers of the trend's takeaway (:func:`trend_price_index` by competitor)."""
+    months = sorted(trend["month"].unique())
+    per_month = pd.Series({m: _overall(trend.loc[trend["month"] == m]) for m in months})
+    last = per_month.iloc[-1]
+    first = per_month.iloc[0]
+    moves = trend.pivot_table(index="month", columns="competitor", values="price_index").sort_index()
+    change = (moves.iloc[-1] - moves.iloc[-2]) if len(moves) > 1 else pd.Series(dtype="float64")
+    mover = change.abs().idxmax() if change.notna().any() else None
+    return {
+        "months": len(months), "index": float(last), "first_index": float(first),
+        "change": float(last - first),
+        "mover": mover, "mover_change": None if mover is None else float(change[mover]),
+    }
+
+
+def gaps_facts(gaps: pd.DataFrame, threshold: float = GAP_THRESHOLD) -> dict:
+    """The numbers of the price-gaps takeaway (:func:`find_price_gaps`)."""
+    dearer = gaps.loc[gaps["position"] == "dearer"]
+    top = gaps.iloc[0] if len(gaps) else None
+    return {
+        "variant": None if len(gaps) else "none",
+        "threshold": threshold, "gaps": len(gaps), "dearer": len(dearer), "cheaper": len(gaps) - len(dearer),
+        "skus": int(gaps["sku"].nunique()), "revenue": float(gaps.drop_duplicates("sku")["our_revenue"].sum()),
+        "top_name": None if top is None else top["product_name"],
+        "top_competitor": None if top is None else top["competitor"],
+        "top_gap": None if top is None else float(top["gap"]),
+    }
+
+
+def cheapest_facts(cheapest: pd.DataFrame) -> dict:
+    """The numbers of the who-is-cheapest takeaway (:func:`rank_cheapest`)."""
+    undercut = cheapest.loc[cheapest["cheapest"] != "us"]
+    counts = undercut["cheapest"].value_counts()
+    return {
+        "categories": len(cheapest), "undercut": len(undercut), "ours": len(cheapest) - len(undercut),
+        "leader": None if counts.empty else counts.index[0], "leader_categories": int(counts.iloc[0]) if len(counts) else 0,
+    }
+
+
+def promo_days_facts(days: pd.DataFrame, threshold: float = 0.25) -> dict:
+    """The numbers of the competitor-promotions takeaway (:func:`list_competitor_promo_days`):
+    a *promotion day* of a competitor is a day with at least ``threshold`` of its products
+    on promotion."""
+    busy = days.assign(busy=days["promo_share"] >= threshold)
+    per = busy.groupby("competitor")["busy"].sum().sort_values(ascending=False)
+    top = per.index[0] if len(per) else None
+    return {
+        "threshold": threshold, "competitors": int(days["competitor"].nunique()),
+        "top": top, "top_days": int(per.iloc[0]) if len(per) else 0,
+        "mean_share": float(days["promo_share"].mean()),
+        "depth": float(days["mean_depth"].mean(skipna=True)) if days["mean_depth"].notna().any() else None,
+    }
+
+
+def change_facts(events: pd.DataFrame) -> dict:
+    """The numbers of the price-changes takeaway (:func:`detect_price_changes`)."""
+    if events.empty:
+        return {"events": 0, "cuts": 0, "competitor": None, "category": None, "day": None, "change": None,
+                "products": 0, "category_products": 0, "variant": "none"}
+    top = extremes.row_of_max(events, events["price_change"].abs() * events["products"])
+    if top is None:
+        return change_facts(events.iloc[0:0])
+    return {
+        "events": len(events), "cuts": int((events["price_change"] < 0).sum()),
+        "competitor": top["competitor"], "category": top["category"], "platform": top["platform"],
+        "day": top["changed_on"], "change": float(top["price_change"]),
+        "products": int(top["products"]), "category_products": int(top["category_products"]), "variant": None,
+    }
+
+
+def response_facts(response: pd.DataFrame) -> dict:
+    """The numbers of our-response takeaway (:func:`measure_sales_response`), for the
+    largest event."""
+    top = extremes.row_of_max(response, response["price_change"].abs() * response["products"])
+    if top is None:
+        return {"events": 0, "variant": "none"}
+    low, high = top["response_low"], top["response_high"]
+    return {
+        "events": len(response), "competitor": top["competitor"], "category": top["category"],
+        "platform": top["platform"], "day": top["changed_on"], "change": float(top["price_change"]),
+        "days": int(top["days_after"]), "units": float(top["units_after"]), "baseline": float(top["baseline_units"]),
+        "response": float(top["response"]), "low": float(low), "high": float(high),
+        "clear": bool(high < 0 or low > 0), "variant": None if (high < 0 or low > 0) else "unclear",
+    }
+
+
+def ratings_facts(ratings: pd.DataFrame) -> dict:
+    """The numbers of the ratings takeaway (:func:`compare_ratings`)."""
+    per = ratings.groupby("competitor").agg(rating=("rating", "mean"), reviews=("review_count", "sum"),
+                                            new_reviews=("new_reviews", "sum"))
+    best, worst = extremes.label_of_max(per["rating"]), extremes.label_of_min(per["rating"])
+    busiest = extremes.label_of_max(per["new_reviews"])
+    return {
+        "competitors": len(per), "best": best, "best_rating": None if best is None else float(per.loc[best, "rating"]),
+        "worst": worst, "worst_rating": None if worst is None else float(per.loc[worst, "rating"]),
+        "busiest": busiest, "busiest_reviews": None if busiest is None else float(per.loc[busiest, "new_reviews"]),
+    }
+
+
+def share_facts(share: pd.DataFrame) -> dict:
+    """The numbers of the unit-share takeaway (:func:`estimate_unit_share`)."""
+    ours, theirs = share["our_units"].sum(), share["competitor_units"].sum()
+    top = extremes.row_of_max(share, "our_share")
+    return {
+        "share": float(ours / (ours + theirs)) if ours + theirs > 0 else None,
+        "best_category": None if top is None else top["category"],
+        "best_platform": None if top is None else top["platform"],
+        "best_share": None if top is None else float(top["our_share"]),
+        "coverage": float(share["coverage"].min()) if len(share) else None,
+    }
+
+
+def summarise_competitors(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> dict:
+    """The month in four numbers: overall price index, pairs where we are dearer, SKUs off
+    parity, price changes of the last three months (for the report index).
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+    """
+    facts = index_facts(compute_price_index(wb, period, platforms, by="category"))
+    return {"price_index": facts["index"], "dearer_pairs": facts["dearer_pairs"],
+            "price_gaps": len(find_price_gaps(wb, period, platforms)),
+            "price_changes": len(detect_price_changes(wb, period, platforms))}
+
+
+def headline_record(summary: dict, text) -> list[dict]:
+    """The ``competitor.headline`` record the report index shows (:func:`summarise_competitors`)."""
+    units = {"price_index": "ratio"}
+    return [{"key": key, "label": text(f"metric.{key}"), "value": None if pd.isna(value) else float(value),
+             "unit": units.get(key, "count"), "vs_prior": None, "vs_last_year": None}
+            for key, value in summary.items()]

@@ -1,0 +1,721 @@
+"""Customers: who buys, who comes back, what they are worth, where they live.
+
+Every metric is computed over **paid orders** (``paid_at`` set), dated by ``paid_at`` in
+the store's local time, on the selected platforms, and *as of the end of the report month*:
+an order paid after the month never changes a month's figures, so a report re-run later
+says the same thing.
+
+A customer is a pseudonymous platform account (``orders.customer_id``); guest orders
+(no account) are left out of the customer metrics (the page states the share known) and
+counted, each as its own buyer, by province. A customer's
+**first purchase** is their first paid order on the selected platforms in the whole
+history of the workbook up to the month's end; the data's first months therefore count
+every buyer as new (the history starts there), which the notebook points out.
+
+Definitions (one each, used by every notebook):
+
+- 新客 / 老客 (new / returning buyer of a month): the month holds the customer's first
+  purchase / the customer had bought before the month.
+- N 天复购率 (N-day repeat-purchase rate) of an acquisition cohort = customers who paid
+  another order within N days after their first purchase ÷ customers acquired in that
+  month. Only cohorts whose every N-day window has closed by the report month's end are
+  reported, so the rate never moves when later data arrives.
+- 留存率 (cohort retention) in month k = cohort customers with a paid order in the k-th
+  month after acquisition ÷ cohort customers.
+- RFM (最近一次消费 / 消费频率 / 消费金额) over the trailing 12 months: R = days since the last
+  paid order at the month's end, F = paid orders, M = paid amount. Each is scored high or
+  low against the mean of all customers in the window (R high = more recent than the mean),
+  which gives the department's eight segments (重要价值客户 … 一般挽留客户).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
+from storebook.measures import extremes, stats
+from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
+
+#: RFM segments from the high/low flags (R, F, M), in the order reports list them.
+RFM_SEGMENTS: dict[tuple[bool, bool, bool], str] = {
+    (True, True, True): "important_value",      # 重要价值客户
+    (True, False, True): "important_develop",   # 重要发展客户
+    (False, True, True): "important_retain",    # 重要保持客户
+    (False, False, True): "important_winback",  # 重要挽留客户
+    (True, True, False): "general_value",       # 一般价值客户
+    (True, False, False): "general_develop",    # 一般发展客户
+    (False, True, False): "general_retain",     # 一般保持客户
+    (False, False, False): "general_winback",   # 一般挽留客户
+}
+SEGMENT_ORDER: list[str] = list(RFM_SEGMENTS.values())
+#: Movement states of a customer who is in only one of the two RFM snapshots.
+ENTERED, LAPSED = "entered", "lapsed"
+RFM_LOOKBACK_MONTHS = 12
+
+
+# -- building blocks -------------------------------------------------------------------
+def _paid_orders(wb: Workbook, platforms: list[str], end: pd.Timestamp, start: pd.Timestamp | None = None,
+                 *, guests: bool = False) -> ibis.Table:
+    """Paid orders on ``platforms`` with ``start <= paid_at < end``.
+
+    A guest order (no customer account) belongs to no customer's history: it is left out of
+    every customer metric, unless ``guests`` (an order of its own, e.g. for provinces).
+    """
+    o = wb.table("orders")
+    cond = [o.paid_at.notnull(), o.paid_at < end, o.platform.isin(platforms)]
+    if not guests:
+        cond.append(o.customer_id.notnull())
+    if start is not None:
+        cond.append(o.paid_at >= start)
+    return o.filter(*cond)
+
+
+def _month_index(ts: ibis.Value) -> ibis.Value:
+    """Months since year 0 (so that a difference counts calendar months)."""
+    return ts.year() * 12 + ts.month() - 1
+
+
+def _period_index(period: Period) -> int:
+    return period.start.year * 12 + period.start.month - 1
+
+
+def _no_orders(period: Period, platforms: list[str]) -> NoDataError:
+    return NoDataError(
+        f"no paid orders in {period.label} on {', '.join(platforms)}: the orders export for that month "
+        "may be missing; check `storebook info` or choose another month or platform"
+    )
+
+
+def _acquired_since(wb: Workbook, platforms: list[str], start: pd.Timestamp, end: pd.Timestamp) -> ibis.Table:
+    """The paid orders in ``[start, end)`` of the customers whose first purchase is in it.
+
+    A customer's first purchase falls on or after ``start`` exactly when none of their paid
+    orders comes before it; then every one of their paid orders before ``end`` is in the
+    window. The history before ``start`` is only probed for the window's customers (a
+    semi join), not grouped by customer.
+    """
+    o = _paid_orders(wb, platforms, end, start)
+    earlier = _paid_orders(wb, platforms, start).semi_join(o.select("customer_id"), "customer_id")
+    return o.anti_join(earlier.select("customer_id").distinct(), "customer_id")
+
+
+# -- new versus returning ------------------------------------------------------------------
+def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """New versus returning buyers of the month (新客 / 老客) and their share of sales.
+
+    A buyer is *new* when their first paid order on the selected platforms falls in the
+    month, *returning* when they had paid an order before it.
+
+    Formula: share_of_sales = paid_amount of the group ÷ paid_amount of all buyers;
+    aov (客单价) = paid_amount ÷ buyers.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: platforms to include (default: every platform).
+    Returns:
+        One row per ``buyer_type`` (``new``, ``returning``): buyers, orders, paid_amount,
+        aov, share_of_buyers, share_of_sales.
+    Raises:
+        NoDataError: no paid order in the month on these platforms.
+
+    Example:
+        >>> split_new_returning(wb, periods.month("2026-10"))   # doctest: +SKIP
+          buyer_type  buyers  orders  paid_amount  aov  share_of_buyers  share_of_sales
+        0        new    2310    2402    512345.1  ...             0.71            0.64
+    """
+    plats = wb.platforms(platforms)
+    month = _paid_orders(wb, plats, period.end_ts, period.start_ts)
+    # Returning: the customer paid an order before the month (their first purchase is
+    # earlier). Only the month's customers are looked up in the history, not grouped.
+    before = _paid_orders(wb, plats, period.start_ts).semi_join(month.select("customer_id"), "customer_id")
+    returning = before.select("customer_id").distinct().mutate(returning=ibis.literal(True))
+    joined = month.left_join(returning, "customer_id")
+    typed = joined.mutate(
+        buyer_type=ibis.cases((joined.returning.isnull(), "new"), else_="returning")
+    )
+    agg = typed.group_by("buyer_type").aggregate(
+        buyers=typed.customer_id.nunique(),
+        orders=typed.order_id.count(),
+        paid_amount=typed.paid_amount.sum().cast("float64"),
+    )
+    out = wb.execute(agg)
+    if out.empty:
+        raise _no_orders(period, plats)
+    out = (
+        pd.DataFrame({"buyer_type": ["new", "returning"]})
+        .merge(out, on="buyer_type", how="left")
+        .fillna({"buyers": 0, "orders": 0, "paid_amount": 0.0})
+        .astype({"buyers": "int64", "orders": "int64", "paid_amount": "float64"})
+    )
+    return out.assign(
+        aov=lambda d: _safe_div(d["paid_amount"], d["buyers"]),
+        share_of_buyers=lambda d: _safe_div(d["buyers"], d["buyers"].sum()),
+        share_of_sales=lambda d: _safe_div(d["paid_amount"], d["paid_amount"].sum()),
+    )
+
+
+# -- repeat purchase -----------------------------------------------------------------------
+def _latest_closed_cohort(period: Period, window_days: int) -> Period:
+    """The latest acquisition month whose every ``window_days`` window ends by ``period.end``."""
+    cohort = period
+    while cohort.end_ts + pd.Timedelta(days=window_days) > period.end_ts:
+        cohort = cohort.prior()
+    return cohort
+
+
+def compute_repeat_rates(
+    wb: Workbook,
+    period: Period,
+    platforms: Sequence[str] | str | None = None,
+    windows: Sequence[int] = (30, 90),
+    cohorts: int = 1,
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """N-day repeat-purchase rates (N 天复购率) of the latest acquisition cohorts.
+
+    Formula: repeat_rate = customers acquired in the cohort month who paid another order
+    within ``window_days`` after their first paid order ÷ customers acquired in that month.
+    For each window the cohorts are the ``cohorts`` latest months whose windows have all
+    closed by the end of ``period`` (for October: the 30-day rate of September's new
+    customers, the 90-day rate of July's).
+
+    Args:
+        wb: the workbook.
+        period: the report month (data after its end is not used).
+        platforms: platforms to include (default: every platform).
+        windows: window lengths in days.
+        cohorts: how many cohort months per window, latest first.
+        level: confidence level of the Wilson interval.
+    Returns:
+        One row per window × cohort month: window_days, cohort (``YYYY-MM``), customers,
+        repeat_customers, repeat_rate (NaN for a cohort without customers), repeat_rate_low,
+        repeat_rate_high (Wilson interval), sorted by window and cohort.
+    Raises:
+        NoDataError: no customer was acquired in any of the cohort months.
+
+    Example:
+        >>> compute_repeat_rates(wb, periods.month("2026-10"))   # doctest: +SKIP
+           window_days   cohort  customers  repeat_customers  repeat_rate
+        0           30  2026-09       2100               189        0.090
+        1           90  2026-07       1980               317        0.160
+    """
+    plats = wb.platforms(platforms)
+    wanted: list[tuple[int, Period]] = []
+    for w in windows:
+        last = _latest_closed_cohort(period, int(w))
+        wanted += [(int(w), last.shift_months(-k)) for k in range(cohorts)]
+    earliest = min(c.start for _, c in wanted)
+
+    # Only the customers acquired from the earliest cohort on are ranked (all their orders
+    # lie after it), not every order of the history.
+    o = _acquired_since(wb, plats, pd.Timestamp(earliest), period.end_ts)
+    ranked = o.mutate(rn=ibis.row_number().over(ibis.window(group_by="customer_id", order_by=["paid_at", "order_id"])))
+    # Each customer's first and second order in one pass over the ranking (a join of the
+    # two would rank every order twice).
+    ranked = ranked.filter(ranked.rn <= 1)
+    pairs = ranked.group_by("customer_id").aggregate(
+        first_paid_at=ranked.paid_at.min(), second_paid_at=ranked.paid_at.max(where=ranked.rn == 1)
+    )
+    gap_days = (pairs.second_paid_at.epoch_seconds() - pairs.first_paid_at.epoch_seconds()) / 86400.0
+    per_customer = pairs.select(
+        cohort_index=_month_index(pairs.first_paid_at),
+        **{f"w{w}": (pairs.second_paid_at.notnull() & (gap_days <= w)).cast("int64") for w in windows},
+    )
+    agg = per_customer.group_by("cohort_index").aggregate(
+        customers=per_customer.count(),
+        **{f"w{w}": per_customer[f"w{w}"].sum() for w in windows},
+    )
+    counts = wb.execute(agg).set_index("cohort_index")
+    rows = []
+    for w, cohort in wanted:
+        idx = _period_index(cohort)
+        n = int(counts.at[idx, "customers"]) if idx in counts.index else 0
+        k = int(counts.at[idx, f"w{w}"]) if idx in counts.index else 0
+        rows.append({"window_days": w, "cohort": cohort.label, "customers": n, "repeat_customers": k,
+                     "repeat_rate": _safe_div(k, n)})
+    out = pd.DataFrame(rows).sort_values(["window_days", "cohort"]).reset_index(drop=True)
+    low, high = stats.wilson_interval(out["repeat_customers"], out["customers"], level)
+    out = out.assign(repeat_rate_low=low, repeat_rate_high=high)
+    if out["customers"].sum() == 0:
+        labels = ", ".join(sorted({c.label for _, c in wanted}))
+        raise NoDataError(
+            f"no new customers in the cohort month(s) {labels} on {', '.join(plats)}: a repeat rate needs "
+            f"orders from before {period.label}; choose a later month or ingest the earlier exports"
+        )
+    return out
+
+
+# -- cohorts -------------------------------------------------------------------------------
+def build_cohorts(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, months: int = 12
+) -> pd.DataFrame:
+    """Monthly acquisition cohorts: retention (留存率) and cumulative revenue per customer.
+
+    Formula: retention(k) = cohort customers with a paid order in the k-th month after
+    their acquisition month ÷ cohort customers (k = 0 is the acquisition month, 100 %);
+    cumulative_revenue_per_customer(k) = paid amount of the cohort in months 0..k ÷ cohort
+    customers.
+
+    Args:
+        wb: the workbook.
+        period: the report month, the last month observed.
+        platforms: platforms to include (default: every platform).
+        months: number of cohorts, the report month's and the ``months − 1`` before it.
+    Returns:
+        One row per cohort × months_since (0 … months observed): cohort (``YYYY-MM``),
+        months_since, cohort_customers, active_customers, retention, paid_amount,
+        cumulative_revenue_per_customer.
+    Raises:
+        NoDataError: no customer acquired in the window.
+
+    Example:
+        >>> build_cohorts(wb, periods.month("2026-10"), months=3)   # doctest: +SKIP
+            cohort  months_since  cohort_customers  active_customers  retention ...
+        0  2026-08             0              2400              2400       1.00
+        1  2026-08             1              2400               190       0.08
+    """
+    plats = wb.platforms(platforms)
+    first_cohort = period.shift_months(-(months - 1))
+    o = _paid_orders(wb, plats, period.end_ts)
+    first = o.group_by("customer_id").aggregate(first_paid_at=o.paid_at.min())
+    first = first.filter(first.first_paid_at >= first_cohort.start_ts)
+    j = o.join(first, "customer_id")
+    j = j.mutate(cohort_index=_month_index(j.first_paid_at), months_since=_month_index(j.paid_at) - _month_index(j.first_paid_at))
+    activity = j.group_by(["cohort_index", "months_since"]).aggregate(
+        active_customers=j.customer_id.nunique(), paid_amount=j.paid_amount.sum().cast("float64")
+    )
+    sizes = first.group_by(cohort_index=_month_index(first.first_paid_at)).aggregate(cohort_customers=first.count())
+    act = wb.execute(activity)
+    size = wb.execute(sizes)
+    if size.empty:
+        raise NoDataError(
+            f"no customers acquired between {first_cohort.label} and {period.label} on {', '.join(plats)}: "
+            "choose another month or platform"
+        )
+    last_index = _period_index(period)
+    grid = pd.DataFrame(
+        [(c, k) for c in size["cohort_index"] for k in range(0, last_index - int(c) + 1)],
+        columns=["cohort_index", "months_since"],
+    )
+    out = (
+        grid.merge(size, on="cohort_index")
+        .merge(act, on=["cohort_index", "months_since"], how="left")
+        .fillna({"active_customers": 0, "paid_amount": 0.0})
+        .astype({"active_customers": "int64", "cohort_customers": "int64"})
+        .sort_values(["cohort_index", "months_since"])
+    )
+    out = out.assign(
+        cohort=lambda d: d["cohort_index"].map(lambda i: f"{int(i) // 12}-{int(i) % 12 + 1:02d}"),
+        retention=lambda d: _safe_div(d["active_customers"], d["cohort_customers"]),
+        cumulative_revenue_per_customer=lambda d: _safe_div(
+            d.groupby("cohort_index")["paid_amount"].cumsum(), d["cohort_customers"]
+        ),
+    )
+    cols = ["cohort", "months_since", "cohort_customers", "active_customers", "retention", "paid_amount",
+            "cumulative_revenue_per_customer"]
+    return out[cols].reset_index(drop=True)
+
+
+# -- RFM -----------------------------------------------------------------------------------
+def _rfm_expr(wb: Workbook, period: Period, platforms: list[str], lookback_months: int) -> ibis.Table:
+    """customer_id, recency_days, frequency, monetary, r/f/m_high, segment — at ``period``'s end."""
+    start = period.shift_months(-(lookback_months - 1)).start_ts
+    o = _paid_orders(wb, platforms, period.end_ts, start)
+    c = o.group_by("customer_id").aggregate(
+        last_paid_at=o.paid_at.max(),
+        frequency=o.count(),
+        monetary=o.paid_amount.sum().cast("float64"),
+    )
+    end_seconds = ibis.literal(period.end_ts).epoch_seconds()
+    # Whole days between the last payment and the end of the month (0 = on its last day).
+    c = c.mutate(recency_days=((end_seconds - c.last_paid_at.epoch_seconds()) / 86400.0).floor().cast("int64"))
+    c = c.mutate(
+        r_high=c.recency_days < c.recency_days.mean(),
+        f_high=c.frequency > c.frequency.mean(),
+        m_high=c.monetary > c.monetary.mean(),
+    )
+    segment = ibis.cases(
+        *[((c.r_high == r) & (c.f_high == f) & (c.m_high == m), name) for (r, f, m), name in RFM_SEGMENTS.items()]
+    )
+    return c.mutate(segment=segment)
+
+
+def score_rfm(
+    wb: Workbook,
+    period: Period,
+    platforms: Sequence[str] | str | None = None,
+    lookback_months: int = RFM_LOOKBACK_MONTHS,
+) -> pd.DataFrame:
+    """RFM scores and segment of every customer who bought in the trailing window.
+
+    Formula: R (最近一次消费) = whole days from the last paid order to the month's end;
+    F (消费频率) = paid orders in the window; M (消费金额) = paid amount in the window.
+    R is *high* when below the window's mean recency (more recent), F and M when above
+    their means; the three flags name one of eight segments (:data:`RFM_SEGMENTS`).
+
+    Args:
+        wb: the workbook.
+        period: the report month; the window is it and the ``lookback_months − 1`` before it.
+        platforms: platforms to include (default: every platform).
+        lookback_months: length of the window in months.
+    Returns:
+        One row per customer: customer_id, recency_days, frequency, monetary, r_high,
+        f_high, m_high, segment. Customer-level: meant for drill-down and tests; reports use
+        :func:`summarise_rfm_segments`.
+    Raises:
+        NoDataError: no paid order in the window.
+
+    Example:
+        >>> score_rfm(wb, periods.month("2026-10")).segment.value_counts()   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    e = _rfm_expr(wb, period, plats, lookback_months)
+    out = wb.execute(e.select("customer_id", "recency_days", "frequency", "monetary", "r_high", "f_high", "m_high", "segment"))
+    if out.empty:
+        raise _no_orders(period, plats)
+    return out.sort_values("customer_id").reset_index(drop=True)
+
+
+def summarise_rfm_segments(
+    wb: Workbook,
+    period: Period,
+    platforms: Sequence[str] | str | None = None,
+    lookback_months: int = RFM_LOOKBACK_MONTHS,
+) -> pd.DataFrame:
+    """RFM segments at the month's end, with their sales and the change since the prior month.
+
+    Formula: see :func:`score_rfm`; share = segment customers ÷ all scored customers;
+    month_paid_amount = the segment's paid amount in the report month.
+
+    Args:
+        wb: the workbook.
+        period: the report month.
+        platforms: platforms to include (default: every platform).
+        lookback_months: RFM window in months.
+    Returns:
+        One row per segment (in :data:`SEGMENT_ORDER`): segment, customers, share,
+        window_paid_amount, month_paid_amount, mean_recency_days, mean_frequency,
+        mean_monetary, customers_prior, customers_change (customers − customers_prior).
+    Raises:
+        NoDataError: no paid order in the window.
+
+    Example:
+        >>> summarise_rfm_segments(wb, periods.month("2026-10"))[["segment", "customers"]]   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+
+    def snapshot(p: Period) -> pd.DataFrame:
+        e = _rfm_expr(wb, p, plats, lookback_months)
+        month = _paid_orders(wb, plats, p.end_ts, p.start_ts)
+        month = month.group_by("customer_id").aggregate(month_paid=month.paid_amount.sum().cast("float64"))
+        e = e.left_join(month, "customer_id")
+        return wb.execute(
+            e.group_by("segment").aggregate(
+                customers=e.count(),
+                window_paid_amount=e.monetary.sum(),
+                month_paid_amount=e.month_paid.sum().cast("float64"),
+                mean_recency_days=e.recency_days.mean(),
+                mean_frequency=e.frequency.mean(),
+                mean_monetary=e.monetary.mean(),
+            )
+        )
+
+    now = snapshot(period)
+    if now.empty:
+        raise _no_orders(period, plats)
+    before = snapshot(period.prior())[["segment", "customers"]].rename(columns={"customers": "customers_prior"})
+    out = (
+        pd.DataFrame({"segment": SEGMENT_ORDER})
+        .merge(now, on="segment", how="left")
+        .merge(before, on="segment", how="left")
+        .fillna({"customers": 0, "customers_prior": 0, "window_paid_amount": 0.0, "month_paid_amount": 0.0})
+        .astype({"customers": "int64", "customers_prior": "int64"})
+    )
+    return out.assign(
+        share=lambda d: _safe_div(d["customers"], d["customers"].sum()),
+        customers_change=lambda d: d["customers"] - d["customers_prior"],
+    )[["segment", "customers", "share", "window_paid_amount", "month_paid_amount", "mean_recency_days",
+       "mean_frequency", "mean_monetary", "customers_prior", "customers_change"]]
+
+
+def move_rfm_segments(
+    wb: Workbook,
+    period: Period,
+    platforms: Sequence[str] | str | None = None,
+    lookback_months: int = RFM_LOOKBACK_MONTHS,
+) -> pd.DataFrame:
+    """How customers moved between RFM segments from the prior month's end to this month's.
+
+    A customer scored only now comes from ``entered`` (first purchase in the window); one
+    scored only at the prior month's end goes to ``lapsed`` (no purchase left in the window).
+
+    Args:
+        wb: the workbook.
+        period: the report month.
+        platforms: platforms to include (default: every platform).
+        lookback_months: RFM window in months.
+    Returns:
+        One row per (from_segment, to_segment), every pair of ``entered`` and the segments
+        to the segments and ``lapsed`` (0 where no customer moved so), in that order:
+        from_segment, to_segment, customers, share_of_from (customers ÷ all customers of
+        from_segment).
+    Raises:
+        NoDataError: no paid order in the window.
+
+    Example:
+        >>> move_rfm_segments(wb, periods.month("2026-10")).head(3)   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    now = _rfm_expr(wb, period, plats, lookback_months).select("customer_id", to_segment="segment")
+    before = _rfm_expr(wb, period.prior(), plats, lookback_months).select(
+        customer_prior="customer_id", from_segment="segment"
+    )
+    j = now.outer_join(before, now.customer_id == before.customer_prior)
+    j = j.select(
+        from_segment=j.from_segment.fill_null(ENTERED),
+        to_segment=j.to_segment.fill_null(LAPSED),
+    )
+    out = wb.execute(j.group_by(["from_segment", "to_segment"]).aggregate(customers=j.count()))
+    if out.empty or (out["to_segment"] != LAPSED).sum() == 0:
+        raise _no_orders(period, plats)
+    grid = pd.DataFrame([(f, t) for f in [ENTERED, *SEGMENT_ORDER] for t in [*SEGMENT_ORDER, LAPSED]],
+                        columns=["from_segment", "to_segment"])
+    return (
+        grid.merge(out, on=["from_segment", "to_segment"], how="left")
+        .fillna({"customers": 0})
+        .astype({"customers": "int64"})
+        .assign(share_of_from=lambda d: _safe_div(d["customers"], d.groupby("from_segment")["customers"].transform("sum")))
+    )
+
+
+# -- geography -----------------------------------------------------------------------------
+def summarise_provinces(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Buyers and sales by delivery province (收货省份), with the change against the prior month.
+
+    Formula: share_of_sales = the province's paid amount ÷ all paid amount; aov (客单价) =
+    paid_amount ÷ buyers; sales_vs_prior = paid_amount ÷ prior month's paid_amount − 1.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: platforms to include (default: every platform).
+    Returns:
+        One row per province, largest sales first: province, buyers, orders, paid_amount,
+        share_of_sales, aov, paid_amount_prior, sales_vs_prior.
+    Raises:
+        NoDataError: no paid order in the month.
+
+    Example:
+        >>> summarise_provinces(wb, periods.month("2026-10")).head(3)   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+
+    def by_province(p: Period) -> pd.DataFrame:
+        # Guests are buyers too (each order its own); an order without a province is left out.
+        o = _paid_orders(wb, plats, p.end_ts, p.start_ts, guests=True)
+        o = o.filter(o.province.notnull())
+        return wb.execute(
+            o.group_by("province").aggregate(
+                buyers=o.customer_id.fill_null(o.order_id).nunique(), orders=o.count(),
+                paid_amount=o.paid_amount.sum().cast("float64"),
+            )
+        )
+
+    now = by_province(period)
+    if now.empty:
+        raise _no_orders(period, plats)
+    prior = by_province(period.prior())[["province", "paid_amount"]].rename(columns={"paid_amount": "paid_amount_prior"})
+    return (
+        now.merge(prior, on="province", how="left")
+        .assign(
+            share_of_sales=lambda d: _safe_div(d["paid_amount"], d["paid_amount"].sum()),
+            aov=lambda d: _safe_div(d["paid_amount"], d["buyers"]),
+            sales_vs_prior=lambda d: _safe_div(d["paid_amount"], d["paid_amount_prior"]) - 1,
+        )
+        .sort_values(["paid_amount", "province"], ascending=[False, True])
+        .reset_index(drop=True)[
+            ["province", "buyers", "orders", "paid_amount", "share_of_sales", "aov", "paid_amount_prior", "sales_vs_prior"]
+        ]
+    )
+
+
+# -- what the report states ----------------------------------------------------------------
+#: Metrics of the customers headline, in the order the report shows them.
+HEADLINE_METRICS: tuple[str, ...] = ("customers", "new_buyers", "returning_sales_share", "repeat_rate_30",
+                                     "repeat_rate_90")
+HEADLINE_UNITS: dict[str, str] = {"customers": "count", "new_buyers": "count", "returning_sales_share": "ratio",
+                                  "repeat_rate_30": "ratio", "repeat_rate_90": "ratio"}
+
+
+def _headline_values(wb: Workbook, period: Period, platforms: list[str]) -> dict[str, float]:
+    split = split_new_returning(wb, period, platforms).set_index("buyer_type")
+    rates = compute_repeat_rates(wb, period, platforms).set_index("window_days")
+    return {
+        "customers": float(split["buyers"].sum()),
+        "new_buyers": float(split.at["new", "buyers"]),
+        "returning_sales_share": float(split.at["returning", "share_of_sales"]),
+        "repeat_rate_30": float(rates.at[30, "repeat_rate"]),
+        "repeat_rate_90": float(rates.at[90, "repeat_rate"]),
+    }
+
+
+def customers_headline(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """The customers headline against the prior month and the same month last year.
+
+    Metrics (:data:`HEADLINE_METRICS`): customers (购买客户数: distinct customers who paid in
+    the month — the traffic report's 支付买家数 is the platforms' own daily count), new buyers
+    (新客), the returning buyers' share of sales (老客销售占比), the 30- and 90-day repeat
+    rates (复购率) of the latest closed cohorts — each as :func:`split_new_returning` and
+    :func:`compute_repeat_rates` define it. vs_prior / vs_last_year = value ÷ comparison − 1.
+
+    Returns:
+        One row per metric: platform (``total``), metric, value, prior, last_year,
+        vs_prior, vs_last_year (missing where the comparison month has no data).
+    Raises:
+        NoDataError: no paid order in the month.
+
+    Example:
+        >>> customers_headline(wb, periods.month("2026-10"))   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    now = _headline_values(wb, period, plats)
+
+    def other(p: Period) -> dict[str, float]:
+        try:
+            return _headline_values(wb, p, plats)
+        except NoDataError:
+            return {}
+
+    prior, last = other(period.prior()), other(period.last_year())
+    rows = [{"platform": "total", "metric": m, "value": now[m], "prior": prior.get(m, np.nan),
+             "last_year": last.get(m, np.nan)} for m in HEADLINE_METRICS]
+    return pd.DataFrame(rows).assign(
+        vs_prior=lambda d: _safe_div(d["value"], d["prior"]) - 1,
+        vs_last_year=lambda d: _safe_div(d["value"], d["last_year"]) - 1,
+    )
+
+
+def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
+    """The numbers the customers headline takeaway states (from :func:`customers_headline`)."""
+    h = headline.set_index("metric")
+    return {"month": period.label, **{m: h.at[m, "value"] for m in HEADLINE_METRICS},
+            **{f"{m}_vs_prior": h.at[m, "vs_prior"] for m in HEADLINE_METRICS}}
+
+
+def headline_record(headline: pd.DataFrame, text) -> list[dict]:
+    """The ``customers.headline`` record the report index shows."""
+    return [
+        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": float(r.value),
+         "unit": HEADLINE_UNITS[r.metric],
+         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year), "good": "up"}
+        for r in headline.itertuples()
+    ]
+
+
+def new_returning_facts(split: pd.DataFrame, period: Period) -> dict:
+    """The numbers the new-versus-returning title and takeaway state."""
+    s = split.set_index("buyer_type")
+    return {
+        "month": period.label,
+        "new": s.at["new", "buyers"], "returning": s.at["returning", "buyers"],
+        "new_share": s.at["new", "share_of_buyers"],
+        "returning_sales_share": s.at["returning", "share_of_sales"],
+        "new_aov": s.at["new", "aov"], "returning_aov": s.at["returning", "aov"],
+    }
+
+
+def repeat_facts(rates: pd.DataFrame) -> dict:
+    """The latest 30- and 90-day repeat rates and the average of the cohorts before them."""
+    out: dict = {}
+    for w in (30, 90):
+        r = rates[(rates["window_days"] == w) & (rates["customers"] > 0)].sort_values("cohort")
+        latest = r.iloc[-1] if len(r) else None
+        earlier = r.iloc[:-1]
+        out[f"cohort_{w}"] = None if latest is None else latest["cohort"]
+        out[f"rate_{w}"] = None if latest is None else latest["repeat_rate"]
+        out[f"low_{w}"] = None if latest is None else latest["repeat_rate_low"]
+        out[f"high_{w}"] = None if latest is None else latest["repeat_rate_high"]
+        out[f"earlier_{w}"] = _safe_div(earlier["repeat_customers"].sum(), earlier["customers"].sum()) if len(earlier) else None
+    return out
+
+
+def rfm_facts(segments: pd.DataFrame) -> dict:
+    """The numbers the RFM title and takeaway state (from :func:`summarise_rfm_segments`)."""
+    s = segments.set_index("segment")
+    largest = extremes.label_of_max(s["customers"])
+    grower = extremes.label_of_max(s["customers_change"])
+    return {
+        "customers": int(s["customers"].sum()),
+        "largest": largest, "largest_share": s.at[largest, "share"],
+        "value_customers": int(s.at["important_value", "customers"]),
+        "value_share": s.at["important_value", "share"],
+        "value_sales_share": _safe_div(s.at["important_value", "window_paid_amount"], s["window_paid_amount"].sum()),
+        "value_change": int(s.at["important_value", "customers_change"]),
+        "grower": grower, "grower_change": None if grower is None else int(s.at[grower, "customers_change"]),
+        "variant": "value_grew" if grower == "important_value" else None,
+    }
+
+
+def movement_facts(moves: pd.DataFrame) -> dict:
+    """The numbers the RFM movement takeaway states (from :func:`move_rfm_segments`)."""
+    entered = int(moves.loc[moves["from_segment"] == ENTERED, "customers"].sum())
+    lapsed = int(moves.loc[moves["to_segment"] == LAPSED, "customers"].sum())
+    value = moves[moves["from_segment"] == "important_value"]
+    stayed = value.loc[value["to_segment"] == "important_value", "share_of_from"].sum() if len(value) else None
+    out_of = value[value["to_segment"] != "important_value"]
+    top_out = out_of.loc[out_of["customers"].idxmax()] if len(out_of) else None
+    return {
+        "entered": entered, "lapsed": lapsed, "value_stayed": stayed,
+        "value_left_to": None if top_out is None else top_out["to_segment"],
+        "value_left": 0 if top_out is None else int(top_out["customers"]),
+    }
+
+
+def after_first_month(cohorts: pd.DataFrame) -> pd.DataFrame:
+    """The cohort rows after the acquisition month (month 0 is 100 % by definition: left out
+    of a retention heatmap so that it does not set the colour scale)."""
+    return cohorts[cohorts["months_since"] >= 1].reset_index(drop=True)
+
+
+def first_months(cohorts: pd.DataFrame, months: int = 6) -> pd.DataFrame:
+    """The cohort rows of the acquisition month and the ``months`` after it (a table that
+    fits the page)."""
+    return cohorts[cohorts["months_since"] <= months].reset_index(drop=True)
+
+
+def cohort_facts(cohorts: pd.DataFrame) -> dict:
+    """The numbers the cohort title and takeaway state (from :func:`build_cohorts`)."""
+    m1 = cohorts[cohorts["months_since"] == 1]
+    m3 = cohorts[cohorts["months_since"] == 3]
+    m0 = cohorts[cohorts["cohort"].isin(m3["cohort"]) & (cohorts["months_since"] == 0)]
+    latest = m1.sort_values("cohort").iloc[-1] if len(m1) else None
+    return {
+        "cohorts": int(cohorts["cohort"].nunique()),
+        "month1_retention": _safe_div(m1["active_customers"].sum(), m1["cohort_customers"].sum()) if len(m1) else None,
+        "latest_cohort": None if latest is None else latest["cohort"],
+        "latest_month1": None if latest is None else latest["retention"],
+        "revenue_m0": m0["cumulative_revenue_per_customer"].mean() if len(m0) else None,
+        "revenue_m3": m3["cumulative_revenue_per_customer"].mean() if len(m3) else None,
+    }
+
+
+def province_facts(provinces: pd.DataFrame) -> dict:
+    """The numbers the province title and takeaway state (from :func:`summarise_provinces`)."""
+    top10 = provinces.head(10).dropna(subset=["sales_vs_prior"])
+    grower = extremes.row_of_max(top10, "sales_vs_prior")
+    return {
+        "provinces": int(len(provinces)),
+        "top": provinces["province"].iloc[0], "top_share": provinces["share_of_sales"].iloc[0],
+        "top3_share": provinces["share_of_sales"].head(3).sum(),
+        "top10_share": provinces["share_of_sales"].head(10).sum(),
+        "grower": None if grower is None else grower["province"],
+        "grower_change": None if grower is None else grower["sales_vs_prior"],
+    }

@@ -1,0 +1,1197 @@
+"""Fulfilment and logistics: were orders shipped and delivered on time, and at what cost?
+
+Definitions used throughout (one place):
+
+- **Dispatch population** (应发货订单): orders *paid* in the period on the chosen platforms,
+  except cancelled orders and orders refunded without ever shipping (退款未发货).
+- **Time to ship** (发货时长) = first ``shipped_at`` of the order − ``paid_at``, in hours. An
+  order shipped in parts counts as shipped when its first parcel leaves, as the platforms
+  count it.
+- **Ship rate within N h** (N小时发货率, 发货时效) = orders shipped within N hours of payment /
+  orders *due*, where an order is due when its N-hour window ended before the data
+  horizon (an order paid an hour before the export cannot yet be late) and it was not paid
+  during the Spring Festival logistics shutdown (the platforms suspend the rule then).
+- **Delivery time** (配送时长) = ``delivered_at`` − ``shipped_at`` of a shipment, in days,
+  for shipments handed to the carrier in the period.
+- **Late delivery** (超时配送): delivered later than the promise for its destination
+  province, or still in transit past it at the data horizon. The promise is the store's
+  setting ``[fulfilment] delivery_promise_days`` in storebook.toml, else
+  :data:`DELIVERY_PROMISE_DAYS` (:func:`delivery_promise`). Shipments handed over during
+  the Spring Festival shutdown carry no promise.
+- **Logistics cost** (物流成本) = Σ ``shipping_cost_amount`` of the shipments handed over in
+  the period (a period cost, as the carrier bills it). Per order and per unit, an order
+  shipped in n parcels counts 1/n in each parcel's group.
+
+The data horizon is the latest timestamp the workbook holds (an order placed, a parcel
+shipped or delivered): nothing after it can be known.
+
+Example:
+    >>> wb = storebook.open()                                      # doctest: +SKIP
+    >>> p = wb.period("2026-10")                                   # doctest: +SKIP
+    >>> summarise_ship_times(wb, p, by="platform")[["platform", "within_24h_rate"]]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from storebook.areas.traffic import compare_months
+from storebook.engine import calendar
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError, StorebookError
+from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
+from storebook.report import results
+
+__all__ = [
+    "DELIVERY_PROMISE_DAYS",
+    "LOGISTICS_RETURN_REASONS",
+    "REGIONS",
+    "SHIP_WINDOWS_HOURS",
+    "data_horizon",
+    "delivery_promise",
+    "summarise_delivery_times",
+    "trend_delivery_times",
+    "find_slow_carriers",
+    "compute_logistics_costs",
+    "count_logistics_issues",
+    "summarise_ship_times",
+    "measure_shutdown_effect",
+    "summarise_slow_carrier",
+    "count_unshipped_orders",
+]
+
+#: The platforms' dispatch windows (24/48 小时发货), in hours from payment.
+SHIP_WINDOWS_HOURS: tuple[int, int] = (24, 48)
+
+#: Delivery promise in days from hand-over to the carrier, by destination province;
+#: ``default`` for every province not listed (remote western provinces get longer).
+DELIVERY_PROMISE_DAYS: dict[str, float] = {
+    "default": 4,
+    "Xinjiang": 7, "Tibet": 7, "Qinghai": 6, "Gansu": 5, "Ningxia": 5, "Inner Mongolia": 5,
+    "Hainan": 5, "Yunnan": 5, "Guizhou": 5, "Heilongjiang": 5, "Jilin": 5,
+    "新疆": 7, "西藏": 7, "青海": 6, "甘肃": 5, "宁夏": 5, "内蒙古": 5,
+    "海南": 5, "云南": 5, "贵州": 5, "黑龙江": 5, "吉林": 5,
+}
+
+#: Parcels handed over this many days before the Spring Festival shutdown can be caught by it.
+SHUTDOWN_LEAD_DAYS = 7
+
+#: Return reasons that point at the carrier (物流原因退货).
+LOGISTICS_RETURN_REASONS: tuple[str, ...] = ("late_delivery", "damaged")
+#: Service-ticket category of logistics questions and complaints (物流问题).
+LOGISTICS_TICKET_CATEGORY = "logistics"
+
+#: The all-groups row's name in result frames (as in :mod:`storebook.areas.traffic`).
+TOTAL = "total"
+#: The warehouse of an order not shipped yet (no parcel has left).
+UNASSIGNED = "unassigned"
+
+_DAY_SECONDS = 86_400.0
+_HOUR_SECONDS = 3_600.0
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _platforms(wb: Workbook, platforms) -> list[str]:
+    return wb.platforms(platforms)
+
+
+def _keys(by: str | Sequence[str] | None, allowed: Sequence[str]) -> list[str]:
+    keys = [] if by is None else [by] if isinstance(by, str) else list(by)
+    unknown = [k for k in keys if k not in allowed]
+    if unknown:
+        raise StorebookError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(allowed)}")
+    return keys
+
+
+def _where(period: Period, platforms: list[str]) -> str:
+    return f"{period.label} on {', '.join(platforms)}"
+
+
+def _shutdown_days(start: date, end: date) -> list[date]:
+    """Days of the Spring Festival logistics shutdown in ``start..end`` (from the calendar)."""
+    if end < start:
+        return []
+    days = calendar.day_kinds(start, end)
+    return [d.date() for d in days.loc[days["is_logistics_shutdown"], "date"]]
+
+
+def _in_days(ts: ibis.Value, days: list[date]) -> ibis.Value:
+    # With no days, still a column (all False) so that it can be aggregated.
+    return ts.date().isin(days) if days else ts.isnull() & ibis.literal(False)
+
+
+def _aggregate(wb: Workbook, table: ibis.Table, keys: list[str],
+               metrics: Callable[[ibis.Table], dict[str, ibis.Value]]) -> pd.DataFrame:
+    """``metrics`` per group of ``keys``, sorted, with ``total`` rows.
+
+    Grouped by ``platform`` (alone or with others), rows with platform ``total`` hold the
+    metrics over every platform for each group of the other keys; grouped by one other
+    column (not ``day`` or ``month``), a last row with the group ``total`` holds the
+    metrics over every group. Platforms come in the workbook's order.
+
+    Args:
+        wb: the workbook.
+        table: the rows to aggregate.
+        keys: the group columns (possibly none: one row over the whole table).
+        metrics: a function of a table giving the named aggregates over it (a function,
+            because the total rows are aggregated from a table derived from ``table``).
+    Returns:
+        One row per group, then the total rows, sorted as above.
+    """
+    if not keys:
+        return wb.execute(table.aggregate(**metrics(table)))
+    total_key = "platform" if "platform" in keys else keys[0] if len(keys) == 1 and keys[0] not in _TIME_KEYS else None
+    groups: dict[str, ibis.Value] = {k: table[k] for k in keys}
+    if total_key:
+        # Each row counts twice, once in its own group and once in the total, so that the
+        # joins and per-order aggregates under ``table`` run once, not once for the groups
+        # and again for the total (medians cannot be added up from the groups' rows). The
+        # key column itself stays as it is: a metric may read it (the promise by province).
+        table = table.mutate(_group=ibis.array([table[total_key], ibis.literal(TOTAL)]).unnest())
+        groups = {k: table._group if k == total_key else table[k] for k in keys}
+    out = wb.execute(table.group_by(**groups).aggregate(**metrics(table)))
+    sort = [k for k in keys if k != total_key] + ([total_key] if total_key else [])
+    rank = {p: i for i, p in enumerate([*wb.config.platforms, TOTAL])}
+
+    def order(col: pd.Series) -> pd.Series:
+        if col.name == "platform":
+            return col.map(rank)
+        if col.name == total_key:  # the total after the groups
+            return col.map(lambda v: (1, "") if v == TOTAL else (0, str(v)))
+        return col
+
+    return out.sort_values(sort, key=order, kind="stable", ignore_index=True)
+
+
+_TIME_KEYS = ("day", "month")
+_HORIZONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def data_horizon(wb: Workbook) -> pd.Timestamp:
+    """The latest moment the workbook knows of: last order placed, parcel shipped or delivered.
+
+    Nothing after it can be observed, so windows that end later are not judged yet.
+    (Read once per open workbook: the processed tables do not change under it.)
+    """
+    if wb in _HORIZONS:
+        return _HORIZONS[wb]
+    o, s = wb.table("orders"), wb.table("shipments")
+    last = wb.execute(s.aggregate(shipped=s.shipped_at.max(), delivered=s.delivered_at.max()))
+    values = [wb.scalar(o.ordered_at.max()), *last.iloc[0].tolist()] if len(last) else [wb.scalar(o.ordered_at.max())]
+    stamps = [pd.Timestamp(x) for x in values if x is not None and not pd.isna(x)]
+    if not stamps:
+        raise NoDataError("the orders and shipments tables are empty: ingest their exports first")
+    _HORIZONS[wb] = max(stamps)
+    return _HORIZONS[wb]
+
+
+def _first_shipments(wb: Workbook, orders: ibis.Table) -> ibis.Table:
+    """One row per shipped order among ``orders``: its first parcel (time, warehouse, carrier,
+    province), parcel count, and when its last parcel was delivered (``undelivered``
+    parcels still on the road).
+
+    Args:
+        wb: the workbook.
+        orders: a table with an ``order_id`` column: the orders asked about.
+    Returns:
+        A table: order_id, first_shipped_at, warehouse, carrier, ship_province, parcels,
+        last_delivered_at, undelivered.
+    """
+    s = wb.table("shipments")
+    # Only the parcels of the orders asked about are grouped: grouping every parcel ever
+    # shipped by order grows with the history, while a month's orders do not. (Aggregates
+    # a query does not use are dropped by the engine.)
+    s = s.semi_join(orders.select("order_id"), "order_id")
+    return s.group_by("order_id").aggregate(
+        first_shipped_at=s.shipped_at.min(),
+        warehouse=s.warehouse.argmin(s.shipped_at),
+        carrier=s.carrier.argmin(s.shipped_at),
+        ship_province=s.province.argmin(s.shipped_at),
+        parcels=s.count(),
+        last_delivered_at=s.delivered_at.max(),
+        undelivered=s.delivered_at.isnull().sum(),
+    )
+
+
+def _dispatch(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
+    """The dispatch population of the period with each order's time to ship."""
+    o = wb.table("orders")
+    o = o.filter(
+        o.paid_at.notnull(),
+        o.paid_at >= period.start_ts,
+        o.paid_at < period.end_ts,
+        o.platform.isin(platforms),
+        o.status != "cancelled",
+    ).select("order_id", "platform", "paid_at", "status", "paid_amount")
+    f = _first_shipments(wb, o)
+    j = o.left_join(f, "order_id").drop("order_id_right")
+    j = j.filter(~((j.status == "refunded") & j.first_shipped_at.isnull()))
+    return j.mutate(
+        warehouse=j.warehouse.fill_null(UNASSIGNED),
+        day=j.paid_at.date(),
+        month=j.paid_at.strftime("%Y-%m"),
+        hours_to_ship=(j.first_shipped_at.epoch_seconds() - j.paid_at.epoch_seconds()) / _HOUR_SECONDS,
+        is_shipped=j.first_shipped_at.notnull(),
+    )
+
+
+_SHIPMENTS_TODO = ("check that the shipments export covers this month (data/raw/shipments/) "
+                   "and re-run `storebook ingest`")
+
+
+def _require(out: pd.DataFrame, count: str, what: str, period: Period, platforms: list[str], todo: str) -> None:
+    """Raise the analyst's NoDataError when an aggregate found no rows to count."""
+    if out.empty or not out[count].fillna(0).sum():
+        raise NoDataError(f"no {what} in {_where(period, platforms)}: {todo}")
+
+
+# ----------------------------------------------------------------------------- dispatch
+
+def summarise_ship_times(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "platform",
+) -> pd.DataFrame:
+    """Time from payment to shipment and the 24 h / 48 h ship rates (发货时效).
+
+    Formula: ``within_24h_rate = orders shipped ≤ 24 h after payment / orders due at 24 h``
+    (24小时发货率), likewise 48 h; ``median_hours`` and ``p90_hours`` of time to ship over
+    shipped orders. An order is due when its window closed before the data horizon and it
+    was not paid during the Spring Festival shutdown (see the module docstring).
+
+    Args:
+        wb: the workbook.
+        period: the month (orders *paid* in it).
+        platforms: platforms to include; None = all.
+        by: ``platform``, ``warehouse`` (of the first parcel; ``unassigned`` while none
+            has left), ``day`` or ``month``
+            (``YYYY-MM``) of payment, a list of them, or None for one total row.
+    Returns:
+        One row per group (then ``total`` when grouped by one column other than the
+        day): orders, shipped, unshipped, median_hours, p90_hours,
+        due_24h, within_24h, within_24h_rate, due_48h, within_48h, within_48h_rate.
+    Raises:
+        NoDataError: no paid orders in the period, or no shipments table.
+
+    Example:
+        >>> summarise_ship_times(wb, wb.period("2026-10"), by=None).within_24h_rate.item()  # doctest: +SKIP
+        0.93
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["platform", "warehouse", "day", "month"])
+    d = _dispatch(wb, period, platforms)
+    horizon = data_horizon(wb)
+    shutdown = _shutdown_days(period.start, period.last_day)
+    d = d.mutate(in_shutdown=_in_days(d.paid_at, shutdown))
+
+    def metrics(d: ibis.Table) -> dict[str, ibis.Value]:
+        out = {
+            "orders": d.count(),
+            "shipped": d.is_shipped.sum(),
+            "median_hours": d.hours_to_ship.median(),
+            "p90_hours": d.hours_to_ship.quantile(0.9),
+        }
+        for h in SHIP_WINDOWS_HOURS:
+            # Naive timestamps: pandas and the engine both read them as UTC epoch seconds.
+            due = (d.paid_at.epoch_seconds() + h * _HOUR_SECONDS <= horizon.timestamp()) & ~d.in_shutdown
+            ok = due & d.is_shipped & (d.hours_to_ship <= h)
+            out[f"due_{h}h"] = due.cast("int64").sum()
+            out[f"within_{h}h"] = ok.cast("int64").sum()
+        return out
+
+    out = _aggregate(wb, d, keys, metrics)
+    _require(out, "orders", "paid orders to ship", period, platforms, "choose another month or platform")
+    out = out.assign(unshipped=lambda x: x["orders"] - x["shipped"])
+    for h in SHIP_WINDOWS_HOURS:
+        out[f"within_{h}h_rate"] = _ratio(out[f"within_{h}h"], out[f"due_{h}h"])
+    cols = [*keys, "orders", "shipped", "unshipped", "median_hours", "p90_hours"]
+    for h in SHIP_WINDOWS_HOURS:
+        cols += [f"due_{h}h", f"within_{h}h", f"within_{h}h_rate"]
+    return out[cols].reset_index(drop=True)
+
+
+def count_unshipped_orders(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "platform",
+) -> pd.DataFrame:
+    """Orders paid by the end of the period and not shipped by then (月末未发货).
+
+    Formula: orders with ``paid_at < period end``, not cancelled, not refunded without
+    shipping, whose first parcel left at or after the period end (or never). Age =
+    period end − ``paid_at``.
+
+    Args:
+        wb: the workbook.
+        period: the month; the backlog is taken at its end.
+        platforms: platforms to include; None = all.
+        by: ``platform``, a list, or None for one total row.
+    Returns:
+        One row per platform (each requested one, then ``total``): unshipped,
+        unshipped_amount (paid amount), over_48h (paid more
+        than 48 h before the period end), median_age_hours, oldest_paid_at.
+
+    Example:
+        >>> count_unshipped_orders(wb, wb.period("2026-10"), by=None).unshipped.item()  # doctest: +SKIP
+        12
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["platform"])
+    o = wb.table("orders")
+    o = o.filter(
+        o.paid_at.notnull(), o.paid_at < period.end_ts, o.platform.isin(platforms), o.status != "cancelled"
+    ).select("order_id", "platform", "paid_at", "status", "paid_amount")
+    s = wb.table("shipments")
+    # Anti and semi joins: an order is in the backlog when no parcel of it left before the
+    # end; only the (few) refunded ones among those need to know whether one ever left.
+    j = o.anti_join(s.filter(s.shipped_at < period.end_ts), "order_id")
+    refunded = j.filter(j.status == "refunded")
+    j = j.filter(j.status != "refunded").union(refunded.semi_join(s, "order_id"))
+    j = j.mutate(age_hours=(period.end_ts.timestamp() - j.paid_at.epoch_seconds()) / _HOUR_SECONDS)
+
+    def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
+        return {
+            "unshipped": j.count(),
+            "unshipped_amount": j.paid_amount.sum(),
+            "over_48h": (j.age_hours > 48).cast("int64").sum(),
+            "median_age_hours": j.age_hours.median(),
+            "oldest_paid_at": j.paid_at.min(),
+        }
+
+    out = _aggregate(wb, j, keys, metrics)
+    if keys:  # every requested platform appears, with zero when nothing is waiting
+        out = pd.DataFrame({"platform": [*platforms, TOTAL]}).merge(out, on="platform", how="left")
+    out[["unshipped", "over_48h"]] = out[["unshipped", "over_48h"]].fillna(0).astype("int64")
+    out["unshipped_amount"] = out["unshipped_amount"].fillna(0.0)
+    return out.reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- delivery
+
+def delivery_promise(wb: Workbook, promise_days: float | Mapping[str, float] | None = None
+                     ) -> float | dict[str, float]:
+    """The delivery promise in force: the argument, else the workbook's setting, else the house one.
+
+    The store sets its promise in storebook.toml (or storebook.local.toml)::
+
+        [fulfilment]
+        delivery_promise_days = 3                 # every province
+
+        [fulfilment.delivery_promise_days]        # or by province, with a default
+        default = 3
+        新疆 = 7
+
+    Returns:
+        Days (a number) or a mapping province → days with a ``default``
+        (:data:`DELIVERY_PROMISE_DAYS` when nothing is set).
+    Raises:
+        StorebookError: the setting is not a number of days or such a mapping.
+
+    Example:
+        >>> delivery_promise(wb, 2)                       # doctest: +SKIP
+        2
+    """
+    value = promise_days
+    if value is None:
+        value = wb.config.settings.get("fulfilment", {}).get("delivery_promise_days")
+    if value is None:
+        return dict(DELIVERY_PROMISE_DAYS)
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+    if isinstance(value, Mapping):
+        ok = all(isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in value.values())
+    if not ok:
+        raise StorebookError(
+            f"delivery_promise_days = {value!r} is not a promise: give a number of days (3) or a table of "
+            "province = days with a default, under [fulfilment] in storebook.toml or storebook.local.toml"
+        )
+    return dict(value) if isinstance(value, Mapping) else value
+
+
+def _promise_expr(province: ibis.Value, promise_days: float | Mapping[str, float]) -> ibis.Value:
+    if isinstance(promise_days, int | float):
+        return ibis.literal(float(promise_days))
+    mapping = {k: float(v) for k, v in promise_days.items() if k != "default"}
+    default = float(promise_days.get("default", DELIVERY_PROMISE_DAYS["default"]))
+    return province.substitute(mapping, else_=default) if mapping else ibis.literal(default)
+
+
+def _shipments(wb: Workbook, start: date, end: date, platforms: list[str]) -> ibis.Table:
+    """Shipments handed over in ``[start, end)`` on orders of the platforms, with delivery days."""
+    s = wb.table("shipments")
+    s = s.filter(s.shipped_at >= pd.Timestamp(start), s.shipped_at < pd.Timestamp(end))
+    o = wb.table("orders").select("order_id", "platform")
+    o = o.filter(o.platform.isin(platforms))
+    j = s.inner_join(o, "order_id")
+    return j.mutate(
+        day=j.shipped_at.date(),
+        month=j.shipped_at.strftime("%Y-%m"),
+        delivery_days=(j.delivered_at.epoch_seconds() - j.shipped_at.epoch_seconds()) / _DAY_SECONDS,
+        is_delivered=j.delivered_at.notnull(),
+    )
+
+
+def summarise_delivery_times(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "carrier",
+    promise_days: float | Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """Delivery time and late deliveries against the promise (配送时效, 超时率).
+
+    Formula: ``delivery_days = delivered_at − shipped_at`` (days); ``late_rate = late /
+    promised`` where *promised* are the shipments handed over outside the Spring Festival
+    shutdown and *late* those delivered after the promise for their province, or still in
+    transit past it at the data horizon (超时配送率).
+
+    Args:
+        wb: the workbook.
+        period: the month (shipments *handed over* in it).
+        platforms: platforms to include; None = all.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``day`` or
+            ``month`` of hand-over, or None for one total row.
+        promise_days: days, or a mapping province → days with a ``default``; None = the
+            workbook's setting (:func:`delivery_promise`).
+    Returns:
+        One row per group (then ``total`` when grouped by one column other than the
+        day): shipments, delivered, in_transit, median_days, p90_days,
+        mean_days, promised, late, late_rate, in_shutdown.
+    Raises:
+        NoDataError: no shipments in the period, or no shipments table.
+
+    Example:
+        >>> summarise_delivery_times(wb, wb.period("2026-10"), by=["carrier", "province"])  # doctest: +SKIP
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["carrier", "province", "warehouse", "platform", "day", "month"])
+    s = _shipments(wb, period.start, period.end, platforms)
+    out = _delivery_stats(wb, s, keys, promise_days, _shutdown_days(period.start, period.last_day))
+    _require(out, "shipments", "shipments", period, platforms, _SHIPMENTS_TODO)
+    return out
+
+
+def _delivery_stats(wb: Workbook, s: ibis.Table, keys: list[str], promise_days, shutdown: list[date]) -> pd.DataFrame:
+    horizon = data_horizon(wb).timestamp()
+    promise_days = delivery_promise(wb, promise_days)
+
+    def metrics(s: ibis.Table) -> dict[str, ibis.Value]:
+        promise = _promise_expr(s.province, promise_days)
+        in_shutdown = _in_days(s.shipped_at, shutdown)
+        deadline = s.shipped_at.epoch_seconds() + promise * _DAY_SECONDS
+        late = ibis.ifelse(
+            s.is_delivered,
+            s.delivery_days > promise,
+            deadline < horizon,
+        ) & ~in_shutdown
+        return {
+            "shipments": s.count(),
+            "delivered": s.is_delivered.cast("int64").sum(),
+            "median_days": s.delivery_days.median(),
+            "p90_days": s.delivery_days.quantile(0.9),
+            "mean_days": s.delivery_days.mean(),
+            "promised": (~in_shutdown).cast("int64").sum(),
+            "late": late.cast("int64").sum(),
+            "in_shutdown": in_shutdown.cast("int64").sum(),
+        }
+
+    out = _aggregate(wb, s, keys, metrics)
+    out = out.assign(
+        in_transit=lambda x: x["shipments"] - x["delivered"],
+        late_rate=lambda x: _ratio(x["late"], x["promised"]),
+    )
+    cols = [*keys, "shipments", "delivered", "in_transit", "median_days", "p90_days", "mean_days",
+            "promised", "late", "late_rate", "in_shutdown"]
+    return out[cols].reset_index(drop=True)
+
+
+def trend_delivery_times(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    months: int = 13,
+) -> pd.DataFrame:
+    """Days from payment to delivery, by payment day, over the ``months`` months to ``period``.
+
+    The Spring Festival logistics shutdown (春节停运) slows every order at once: orders
+    paid during it wait for the couriers to return, and parcels already on the road when
+    it starts stop where they are. This frame follows the whole wait of the dispatch
+    population (see the module docstring) by payment day and marks the shutdown and the
+    :data:`SHUTDOWN_LEAD_DAYS` before it (``in_shutdown_window``), so a chart shows the
+    slowdown for what it is — the calendar — and :func:`measure_shutdown_effect` sizes it.
+
+    Formula, per order: ``ship_days = (first shipped_at − paid_at) / 24 h``,
+    ``total_days = (last delivered_at − paid_at) / 24 h`` (orders not yet fully delivered
+    are left out of total_days); per day the means over the day's orders.
+
+    Args:
+        wb: the workbook.
+        period: the last month of the window.
+        platforms: platforms to include; None = all.
+        months: length of the window in months (13 = a year and the comparison month).
+    Returns:
+        One row per payment day: day, orders, delivered, ship_days, total_days,
+        p90_total_days, in_shutdown_window, event (calendar kind, "" if none).
+
+    Example:
+        >>> t = trend_delivery_times(wb, wb.period("2026-10"))                     # doctest: +SKIP
+        >>> t.loc[t.in_shutdown_window, "total_days"].mean()                       # doctest: +SKIP
+    """
+    platforms = _platforms(wb, platforms)
+    window = period.trailing(months)
+    d = _dispatch(wb, window, platforms)  # with each order's last delivery (_first_shipments)
+    d = d.mutate(
+        ship_days=d.hours_to_ship / 24.0,
+        total_days=ibis.ifelse(
+            d.is_shipped & (d.undelivered == 0),
+            (d.last_delivered_at.epoch_seconds() - d.paid_at.epoch_seconds()) / _DAY_SECONDS,
+            ibis.null("float64"),
+        ),
+    )
+    daily = wb.execute(d.group_by("day").aggregate(
+        orders=d.count(), delivered=d.total_days.notnull().cast("int64").sum(), ship_days=d.ship_days.mean(),
+        total_days=d.total_days.mean(), p90_total_days=d.total_days.quantile(0.9),
+    ).order_by("day"))
+    if daily.empty:
+        raise NoDataError(f"no paid orders in {window.label} on {', '.join(platforms)}: choose another month or platform")
+    cal = calendar.day_kinds(window.start, window.last_day)[["date", "is_logistics_shutdown", "event"]]
+    shut = cal.loc[cal["is_logistics_shutdown"], "date"]
+    lead = pd.Series(False, index=cal.index)
+    for first in shut[~shut.diff().eq(pd.Timedelta(days=1))]:  # the first day of each shutdown
+        lead |= (cal["date"] >= first - pd.Timedelta(days=SHUTDOWN_LEAD_DAYS)) & (cal["date"] < first)
+    cal = cal.assign(day=cal["date"].astype("datetime64[us]"), in_shutdown_window=cal["is_logistics_shutdown"] | lead)
+    out = daily.merge(cal[["day", "in_shutdown_window", "event"]], on="day", how="left")
+    out["in_shutdown_window"] = out["in_shutdown_window"].fillna(False).astype(bool)
+    out["event"] = out["event"].fillna("").astype("str")
+    return out[["day", "orders", "delivered", "ship_days", "total_days", "p90_total_days",
+                "in_shutdown_window", "event"]]
+
+
+def measure_shutdown_effect(trend: pd.DataFrame) -> dict:
+    """Size the Spring Festival slowdown in a :func:`trend_delivery_times` frame (pure pandas).
+
+    Formula: order-weighted mean days from payment to delivery of the payment days in the
+    shutdown window versus the other days; ``extra_days`` = inside − outside; likewise
+    for the days to ship.
+
+    Returns:
+        ``{"days": payment days in the window, "first": date|None, "last": date|None,
+        "inside_days", "outside_days", "extra_days", "inside_ship_days",
+        "outside_ship_days", "orders_inside"}`` (NaN where undefined).
+
+    Example:
+        >>> t = pd.DataFrame({"day": pd.to_datetime(["2026-02-10", "2026-03-01"]),
+        ...     "orders": [10, 30], "delivered": [10, 30], "total_days": [9.0, 3.0],
+        ...     "ship_days": [7.0, 1.0], "in_shutdown_window": [True, False]})
+        >>> measure_shutdown_effect(t)["extra_days"]
+        6.0
+    """
+    inside = trend[trend["in_shutdown_window"]]
+    outside = trend[~trend["in_shutdown_window"]]
+
+    def weighted(frame: pd.DataFrame, value: str, weight: str) -> float:
+        rows = frame[frame[value].notna()]
+        n = rows[weight].sum()
+        return float((rows[value] * rows[weight]).sum() / n) if n else float("nan")
+
+    inside_days, outside_days = weighted(inside, "total_days", "delivered"), weighted(outside, "total_days", "delivered")
+    return {
+        "days": int(len(inside)),
+        "first": inside["day"].min().date() if len(inside) else None,
+        "last": inside["day"].max().date() if len(inside) else None,
+        "inside_days": inside_days,
+        "outside_days": outside_days,
+        "extra_days": inside_days - outside_days,
+        "inside_ship_days": weighted(inside, "ship_days", "orders"),
+        "outside_ship_days": weighted(outside, "ship_days", "orders"),
+        "orders_inside": int(inside["orders"].sum()),
+    }
+
+
+# ----------------------------------------------------------------------------- slow carriers
+
+#: China's seven geographic regions (七大地理分区). Carrier trouble usually sits in a hub
+#: that serves a region, so the slow-carrier scan pools provinces by region first.
+REGIONS: dict[str, tuple[str, ...]] = {
+    "华东": ("上海", "江苏", "浙江", "安徽", "福建", "江西", "山东",
+             "Shanghai", "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong"),
+    "华南": ("广东", "广西", "海南", "Guangdong", "Guangxi", "Hainan"),
+    "华北": ("北京", "天津", "河北", "山西", "内蒙古", "Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia"),
+    "华中": ("河南", "湖北", "湖南", "Henan", "Hubei", "Hunan"),
+    "西南": ("四川", "重庆", "贵州", "云南", "西藏", "Sichuan", "Chongqing", "Guizhou", "Yunnan", "Tibet"),
+    "西北": ("陕西", "甘肃", "青海", "宁夏", "新疆", "Shaanxi", "Gansu", "Qinghai", "Ningxia", "Xinjiang"),
+    "东北": ("黑龙江", "吉林", "辽宁", "Heilongjiang", "Jilin", "Liaoning"),
+}
+_REGION_OF = {p: r for r, provinces in REGIONS.items() for p in provinces}
+
+_SLOW_COLUMNS = ["carrier", "region", "province", "first_day", "last_day", "shipments",
+                 "mean_excess_days", "carrier_days", "others_days", "z"]
+
+
+def find_slow_carriers(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    min_excess_days: float = 1.0,
+    min_shipments: int = 5,
+    min_z: float = 6.0,
+) -> pd.DataFrame:
+    """Carriers that were slow to a group of provinces for part of the period (慢线路).
+
+    Method:
+
+    1. Each delivered shipment's *excess* = its delivery days − the mean delivery days of
+       the *other* carriers to the same province from the same warehouse in the same week
+       (falling back to the month), − the carrier's own usual excess in the month. A
+       slowdown that hits every carrier cancels out; so does a carrier that is always a
+       little slower.
+    2. For every carrier × region (:data:`REGIONS`) and every run of ship days, the
+       z-score of the summed excess is ``Σ excess / (σ √n)`` with σ the pooled spread of
+       single shipments. The run with the largest z is the candidate spell; it is flagged
+       when it holds at least ``min_shipments`` shipments, its mean excess is at least
+       ``min_excess_days`` and its z is at least ``min_z`` (6 keeps the false alarms of a
+       month's ~500 runs × 35 carrier-regions away; a planted 3-day slowdown of 8
+       parcels scores about 10).
+    3. The provinces named are those of the flagged region whose shipments in the spell
+       were, on average, at least ``min_excess_days`` late; the dates are the first and
+       last ship day of such a shipment.
+
+    Shipments handed over during the Spring Festival shutdown, or in the
+    :data:`SHUTDOWN_LEAD_DAYS` before it, are left out: that slowdown is the calendar's
+    (see :func:`trend_delivery_times`), not a carrier's.
+
+    Args:
+        wb: the workbook.
+        period: the month (shipments handed over in it).
+        platforms: platforms to include; None = all.
+        min_excess_days: the slowdown worth reporting, in days.
+        min_shipments: fewest shipments in a flagged spell.
+        min_z: the evidence required.
+    Returns:
+        One row per flagged carrier × province, slowest first: carrier, region, province,
+        first_day, last_day, shipments, mean_excess_days, carrier_days (mean delivery days
+        of those shipments), others_days (the other carriers on the same lanes and weeks),
+        z (of the region's spell). Empty (same columns) when no carrier was slow.
+
+    Example:
+        >>> slow = find_slow_carriers(wb, wb.period("2026-09"))    # doctest: +SKIP
+        >>> summarise_slow_carrier(slow)["carrier"]                  # doctest: +SKIP
+        'ZTO Express'
+    """
+    platforms = _platforms(wb, platforms)
+    s = _shipments(wb, period.start, period.end, platforms)
+    s = s.filter(s.is_delivered)
+    shutdown = _shutdown_days(period.start - timedelta(days=40), period.last_day + timedelta(days=40))
+    if shutdown:
+        first = min(shutdown) - timedelta(days=SHUTDOWN_LEAD_DAYS)
+        s = s.filter(~((s.day >= first) & (s.day <= max(shutdown))))
+    cells = wb.execute(
+        s.group_by(["carrier", "province", "warehouse", "day"]).aggregate(
+            n=s.count(), total=s.delivery_days.sum(), total_sq=(s.delivery_days * s.delivery_days).sum()
+        )
+    )
+    return _slow_spells(cells, min_excess_days, min_shipments, min_z)
+
+
+def _leave_one_out(cells: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Mean delivery days of the other carriers in the cell's ``keys`` group (NaN if none)."""
+    own = cells.groupby([*keys, "carrier"])[["n", "total"]].transform("sum")
+    both = cells.groupby(keys)[["n", "total"]].transform("sum")
+    others_n = both["n"] - own["n"]
+    return (both["total"] - own["total"]) / others_n.where(others_n > 0)
+
+
+def _slow_spells(cells: pd.DataFrame, min_excess: float, min_n: int, min_z: float) -> pd.DataFrame:
+    """Steps 1–3 of :func:`find_slow_carriers` on carrier × province × warehouse × day sums."""
+    empty = pd.DataFrame(columns=_SLOW_COLUMNS)
+    if cells.empty:
+        return empty
+    c = cells.assign(week=cells["day"].dt.to_period("W").dt.start_time)
+    base = _leave_one_out(c, ["province", "warehouse", "week"])
+    base = base.fillna(_leave_one_out(c, ["province", "warehouse"])).fillna(_leave_one_out(c, ["province"]))
+    c = c.assign(base_sum=base * c["n"]).dropna(subset=["base_sum"])
+    if c.empty:
+        return empty
+    excess = c["total"] - c["base_sum"]
+    offset = excess.groupby(c["carrier"]).transform("sum") / c.groupby("carrier")["n"].transform("sum")
+    c = c.assign(excess_sum=excess - offset * c["n"], region=c["province"].map(_REGION_OF).fillna(c["province"]))
+    # σ: spread of single shipments around their cell's mean, pooled over cells.
+    dof = float((c["n"] - 1).clip(lower=0).sum())
+    var = float((c["total_sq"] - c["total"] ** 2 / c["n"]).clip(lower=0).sum() / dof) if dof else 1.0
+    sigma = float(np.sqrt(max(var, 0.05)))
+    days = np.sort(c["day"].unique())
+    rows = []
+    for (carrier, region), g in c.groupby(["carrier", "region"]):
+        pos = np.searchsorted(days, g["day"].to_numpy())
+        s_day = np.bincount(pos, weights=g["excess_sum"].to_numpy(), minlength=len(days))
+        n_day = np.bincount(pos, weights=g["n"].to_numpy(), minlength=len(days))
+        cs, cn = np.r_[0.0, s_day.cumsum()], np.r_[0.0, n_day.cumsum()]
+        a, b = np.triu_indices(len(days))  # every run of days a..b
+        s_run, n_run = cs[b + 1] - cs[a], cn[b + 1] - cn[a]
+        ok = (n_run >= min_n) & (s_run >= min_excess * n_run)
+        if not ok.any():
+            continue
+        z = np.where(ok, s_run / (sigma * np.sqrt(np.where(n_run > 0, n_run, 1.0))), -np.inf)
+        k = int(np.argmax(z))
+        if z[k] < min_z:
+            continue
+        spell = g[(g["day"] >= days[a[k]]) & (g["day"] <= days[b[k]])]
+        late = spell[spell["excess_sum"] >= min_excess * spell["n"]]
+        for province, p in spell.groupby("province"):
+            n = float(p["n"].sum())
+            if p["excess_sum"].sum() < min_excess * n:
+                continue
+            lp = late[late["province"] == province]
+            rows.append({
+                "carrier": carrier, "region": region, "province": province,
+                "first_day": lp["day"].min(), "last_day": lp["day"].max(),
+                "shipments": int(n), "mean_excess_days": float(p["excess_sum"].sum() / n),
+                "carrier_days": float(p["total"].sum() / n), "others_days": float(p["base_sum"].sum() / n),
+                "z": float(z[k]),
+            })
+    if not rows:
+        return empty
+    out = pd.DataFrame(rows, columns=_SLOW_COLUMNS)
+    return out.sort_values(["z", "mean_excess_days"], ascending=False).reset_index(drop=True)
+
+
+def summarise_slow_carrier(slow: pd.DataFrame) -> dict | None:
+    """The strongest finding of :func:`find_slow_carriers`: carrier, provinces and dates.
+
+    Returns:
+        ``{"carrier", "region", "provinces" (sorted), "first_day", "last_day",
+        "shipments", "mean_excess_days", "carrier_days", "others_days"}`` for the carrier ×
+        region with the highest z, or None when nothing was flagged.
+
+    Example:
+        >>> s = pd.DataFrame({"carrier": ["X", "X"], "region": ["西南", "西南"], "province": ["B", "A"],
+        ...     "first_day": pd.to_datetime(["2026-03-05", "2026-03-04"]),
+        ...     "last_day": pd.to_datetime(["2026-03-15", "2026-03-16"]), "shipments": [3, 1],
+        ...     "mean_excess_days": [2.0, 4.0], "carrier_days": [5.0, 7.0], "others_days": [3.0, 3.0],
+        ...     "z": [9.0, 9.0]})
+        >>> r = summarise_slow_carrier(s)
+        >>> r["provinces"], r["mean_excess_days"], str(r["first_day"])
+        (['A', 'B'], 2.5, '2026-03-04')
+    """
+    if slow is None or slow.empty:
+        return None
+    top = slow.iloc[0]
+    rows = slow[(slow["carrier"] == top["carrier"]) & (slow["region"] == top["region"])]
+    n = int(rows["shipments"].sum())
+
+    def weighted(col: str) -> float:
+        return float((rows[col] * rows["shipments"]).sum() / n)
+
+    return {
+        "carrier": top["carrier"],
+        "region": top["region"],
+        "provinces": sorted(rows["province"].tolist()),
+        "first_day": pd.Timestamp(rows["first_day"].min()).date(),
+        "last_day": pd.Timestamp(rows["last_day"].max()).date(),
+        "shipments": n,
+        "mean_excess_days": weighted("mean_excess_days"),
+        "carrier_days": weighted("carrier_days"),
+        "others_days": weighted("others_days"),
+    }
+
+
+# ----------------------------------------------------------------------------- cost and issues
+
+def _parcels(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
+    """Shipments handed over in the period with each parcel's share of its order and units."""
+    s = _shipments(wb, period.start, period.end, platforms)
+    # Parcels and units are counted over the period's orders only (an order's parcels in
+    # other months still count towards its n): not over every order of the history.
+    all_s = wb.table("shipments").semi_join(s.select("order_id"), "order_id")
+    per_order = all_s.group_by("order_id").aggregate(parcels=all_s.count())
+    lines = wb.table("order_lines").semi_join(s.select("order_id"), "order_id")
+    units = lines.group_by("order_id").aggregate(order_units=lines.quantity.sum())
+    j = s.inner_join(per_order, "order_id").left_join(units, "order_id").drop("order_id_right")
+    return j.mutate(
+        order_share=1.0 / j.parcels.cast("float64"),
+        unit_share=j.order_units.fill_null(0).cast("float64") / j.parcels.cast("float64"),
+    )
+
+
+def compute_logistics_costs(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "carrier",
+) -> pd.DataFrame:
+    """Logistics cost, per order and per unit (物流成本, 单均物流成本, 件均物流成本).
+
+    Formula: ``cost = Σ shipping_cost_amount`` of the shipments handed over in the period;
+    ``cost_per_order = cost / orders`` and ``cost_per_unit = cost / units``, where an order
+    shipped in n parcels counts 1/n order (and 1/n of its units) in each parcel's group, so
+    groups add up to the total.
+
+    Args:
+        wb: the workbook.
+        period: the month (shipments handed over in it).
+        platforms: platforms to include; None = all.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``month``, or None.
+    Returns:
+        One row per group (then ``total`` when grouped by one column): shipments,
+        orders, units, cost, cost_per_order, cost_per_unit,
+        cost_per_shipment.
+    Raises:
+        NoDataError: no shipments in the period.
+
+    Example:
+        >>> compute_logistics_costs(wb, wb.period("2026-10"), by="platform")  # doctest: +SKIP
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["carrier", "province", "warehouse", "platform", "month"])
+    j = _parcels(wb, period, platforms)
+
+    def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
+        return {
+            "shipments": j.count(),
+            "orders": j.order_share.sum(),
+            "units": j.unit_share.sum(),
+            "cost": j.shipping_cost_amount.sum(),
+        }
+
+    out = _aggregate(wb, j, keys, metrics)
+    _require(out, "shipments", "shipments", period, platforms, _SHIPMENTS_TODO)
+    return out.assign(
+        cost_per_order=lambda x: _ratio(x["cost"], x["orders"]),
+        cost_per_unit=lambda x: _ratio(x["cost"], x["units"]),
+        cost_per_shipment=lambda x: _ratio(x["cost"], x["shipments"]),
+    ).reset_index(drop=True)
+
+
+def count_logistics_issues(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "carrier",
+) -> pd.DataFrame:
+    """Logistics complaints and refunds per 1,000 orders (物流投诉率, 物流退款率).
+
+    Formula: for the orders whose first parcel left in the period (grouped by that
+    parcel's carrier / province / warehouse, or the order's platform):
+    ``complaints_per_1000 = orders with a logistics complaint ticket × 1000 / orders`` and
+    ``refunds_per_1000 = refunded_orders (orders with a return for late delivery or damage)
+    × 1000 / orders``; ``refund_amount`` is what those returns refunded. Tickets and returns are
+    counted whenever they were raised (later ones still belong to the order's month).
+
+    Args:
+        wb: the workbook.
+        period: the month (orders first shipped in it).
+        platforms: platforms to include; None = all.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``month``, or None.
+    Returns:
+        One row per group (then ``total`` when grouped by one column): orders,
+        complaints, complaints_per_1000, refunded_orders,
+        refunds_per_1000, refund_amount. Complaints are missing without service tickets
+        that name their order, refunds without a returns table.
+
+    Example:
+        >>> count_logistics_issues(wb, wb.period("2026-10"), by=None)  # doctest: +SKIP
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["carrier", "province", "warehouse", "platform", "month"])
+    s = wb.table("shipments")
+    # An order first shipped in the period has a parcel in it: only those orders are grouped.
+    f = _first_shipments(wb, s.filter(s.shipped_at >= period.start_ts, s.shipped_at < period.end_ts))
+    f = f.filter(f.first_shipped_at >= period.start_ts, f.first_shipped_at < period.end_ts)
+    o = wb.table("orders").select("order_id", "platform")
+    o = o.filter(o.platform.isin(platforms))
+    j = f.inner_join(o, "order_id").rename(province="ship_province")
+    j = j.mutate(month=j.first_shipped_at.strftime("%Y-%m"))
+    # Without tickets that name their order (or without returns) the rate is unknown, not zero.
+    complained = None
+    if wb.has("service_tickets"):
+        t = wb.table("service_tickets")
+        if wb.scalar(t.filter(t.order_id.notnull()).count()) > 0:
+            t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
+            complained = t.select("order_id").distinct().mutate(complaint=ibis.literal(1, "int64"))
+    if wb.has("returns"):
+        r = wb.table("returns")
+        r = r.filter(r.reason.isin(list(LOGISTICS_RETURN_REASONS)))
+        refunded = r.group_by("order_id").aggregate(refund_amount=r.refund_amount.sum())
+        refunded = refunded.mutate(refund=ibis.literal(1, "int64"))
+    else:
+        refunded = None
+    if complained is not None:
+        j = j.left_join(complained, "order_id").drop("order_id_right")
+    else:
+        j = j.mutate(complaint=ibis.null("int64"))
+    if refunded is not None:
+        j = j.left_join(refunded, "order_id").drop("order_id_right")
+    else:
+        j = j.mutate(refund=ibis.null("int64"), refund_amount=ibis.null("float64"))
+
+    def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
+        return {
+            "orders": j.count(),
+            "complaints": j.complaint.fill_null(0).sum() if complained is not None else j.complaint.sum(),
+            "refunded_orders": j.refund.fill_null(0).sum() if refunded is not None else j.refund.sum(),
+            "refund_amount": (j.refund_amount.fill_null(0.0).sum() if refunded is not None
+                              else j.refund_amount.sum()),
+        }
+
+    out = _aggregate(wb, j, keys, metrics)
+    _require(out, "orders", "shipped orders", period, platforms, _SHIPMENTS_TODO)
+    return out.assign(
+        complaints_per_1000=lambda x: _ratio(x["complaints"] * 1000, x["orders"]),
+        refunds_per_1000=lambda x: _ratio(x["refunded_orders"] * 1000, x["orders"]),
+    )[[*keys, "orders", "complaints", "complaints_per_1000", "refunded_orders", "refunds_per_1000",
+       "refund_amount"]].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- the report's numbers
+
+#: The headline of the fulfilment report, in the order the index shows it.
+HEADLINE_METRICS: tuple[str, ...] = ("within_24h_rate", "median_delivery_days", "late_rate", "cost_per_order",
+                                     "complaints_per_1000")
+_HEADLINE_UNITS = {"within_24h_rate": "ratio", "within_48h_rate": "ratio", "median_delivery_days": "days",
+                   "late_rate": "ratio", "cost_per_order": "CNY", "complaints_per_1000": "per_1000"}
+#: Which direction is good news for each headline metric (the index colours it).
+_HEADLINE_GOOD = {"within_24h_rate": "up", "within_48h_rate": "up", "median_delivery_days": "down",
+                 "late_rate": "down", "cost_per_order": "down", "complaints_per_1000": "down"}
+#: Fewest orders (or shipments) a group needs before the report calls it best or worst.
+MIN_GROUP = 20
+
+
+def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | None = None,
+                         promise_days: float | Mapping[str, float] | None = None) -> pd.DataFrame:
+    """The fulfilment headline metrics per month and platform (and in total), from the
+    functions above grouped by month: one pass over a period of any length.
+
+    Returns:
+        One row per month × platform (then ``total``): month (``YYYY-MM``), platform and
+        :data:`HEADLINE_METRICS` (24 h ship rate, median delivery days, late
+        rate, logistics cost per order, logistics complaints per 1,000 orders).
+    Raises:
+        NoDataError: no paid orders or no shipments in the period.
+
+    Example:
+        >>> summarise_fulfilment(wb, wb.period("2026-10").trailing(13))  # doctest: +SKIP
+    """
+    return _join_headline_parts(wb, [part(wb, period, platforms, promise_days) for part in _HEADLINE_PARTS])
+
+
+_MONTHLY = ["month", "platform"]
+#: The functions behind the headline, grouped by month and platform, in the order joined.
+_HEADLINE_PARTS: tuple[Callable[..., pd.DataFrame], ...] = (
+    lambda wb, period, platforms, promise_days: summarise_ship_times(wb, period, platforms, by=_MONTHLY),
+    lambda wb, period, platforms, promise_days: summarise_delivery_times(wb, period, platforms, by=_MONTHLY,
+                                                                         promise_days=promise_days),
+    lambda wb, period, platforms, promise_days: compute_logistics_costs(wb, period, platforms, by=_MONTHLY),
+    lambda wb, period, platforms, promise_days: count_logistics_issues(wb, period, platforms, by=_MONTHLY),
+)
+
+
+def _join_headline_parts(wb: Workbook, parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The frames of :data:`_HEADLINE_PARTS` joined into :func:`summarise_fulfilment`'s frame."""
+    by = _MONTHLY
+    ship, delivery, cost, issues = parts
+    out = (ship[[*by, "within_24h_rate"]]
+           .merge(delivery[[*by, "median_days", "late_rate"]], on=by, how="outer")
+           .merge(cost[[*by, "cost_per_order"]], on=by, how="outer")
+           .merge(issues[[*by, "complaints_per_1000"]], on=by, how="outer")
+           .rename(columns={"median_days": "median_delivery_days"}))
+    rank = {p: i for i, p in enumerate([*wb.config.platforms, TOTAL])}
+    out = out.sort_values(by, key=lambda c: c.map(rank) if c.name == "platform" else c, ignore_index=True)
+    return out[[*by, *HEADLINE_METRICS]]
+
+
+def _comparison_months(wb: Workbook, period: Period, platforms: list[str] | None,
+                       promise_days: float | Mapping[str, float] | None) -> pd.DataFrame:
+    """:func:`summarise_fulfilment` for the month, the prior month and last year's month.
+
+    Every month's rows depend only on that month's orders and parcels, so the two windows
+    (prior month and month; last year's month) give the same rows as the 13 months around
+    them, for under a quarter of the work. A function that finds nothing in either window
+    may or may not have found something elsewhere in the 13 months (where it would not
+    raise): then the 13 months are summarised as before, so the errors stay the same.
+
+    Returns:
+        :func:`summarise_fulfilment`'s frame, holding at least those three months' rows.
+    Raises:
+        NoDataError: as :func:`summarise_fulfilment` over the 13 months to ``period``.
+    """
+    windows = [period.trailing(2), period.last_year()]
+    parts = []
+    for part in _HEADLINE_PARTS:
+        frames = []
+        for window in windows:
+            try:
+                frames.append(part(wb, window, platforms, promise_days))
+            except NoDataError:  # nothing in this window: its months have no such rows
+                continue
+        if not frames:
+            return summarise_fulfilment(wb, period.trailing(13), platforms, promise_days)
+        parts.append(pd.concat(frames, ignore_index=True))
+    return _join_headline_parts(wb, parts)
+
+
+def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | None = None,
+                        promise_days: float | Mapping[str, float] | None = None) -> pd.DataFrame:
+    """The headline metrics with their change on the prior month and on last year.
+
+    Returns:
+        One row per platform (and ``total``) × metric: platform, metric, value, prior,
+        last_year, vs_prior, vs_last_year (relative changes, as
+        :func:`storebook.areas.traffic.relative_change`; missing where the comparison month has
+        no data).
+    Raises:
+        NoDataError: when the month itself has no orders or shipments.
+
+    Example:
+        >>> fulfilment_headline(wb, wb.period("2026-10")).query("platform == 'total'")  # doctest: +SKIP
+    """
+    months = _comparison_months(wb, period, platforms, promise_days)
+    if not (months["month"] == period.label).any():
+        raise NoDataError(f"no orders or shipments in {period.label}: choose another month or platform")
+
+    def of(p: Period) -> pd.DataFrame:
+        return months[months["month"] == p.label]
+
+    return compare_months(of(period), of(period.prior()), of(period.last_year()), HEADLINE_METRICS)
+
+
+def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
+    """The numbers of the headline takeaway (all platforms), from :func:`fulfilment_headline`."""
+    return results.headline_facts(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
+
+
+def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
+    """The headline record the report index shows (all-platform values)."""
+    return results.headline_entries(headline[headline["platform"] == TOTAL], text, _HEADLINE_UNITS, _HEADLINE_GOOD)
+
+
+def _extreme(frame: pd.DataFrame, key: str, value: str, size: str, lowest: bool) -> tuple[Any, float]:
+    """The group (not the total, not orders without a warehouse yet) with the lowest /
+    highest ``value`` among those with
+    at least :data:`MIN_GROUP` of ``size``; (None, NaN) when there is none."""
+    rows = frame[~frame[key].isin([TOTAL, UNASSIGNED]) & (frame[size] >= MIN_GROUP) & frame[value].notna()]
+    if rows.empty:
+        return None, float("nan")
+    row = rows.loc[rows[value].idxmin() if lowest else rows[value].idxmax()]
+    return row[key], float(row[value])
+
+
+def dispatch_facts(ship: pd.DataFrame, key: str = "platform") -> dict[str, Any]:
+    """Takeaway numbers of :func:`summarise_ship_times` by ``key`` (with its total row)."""
+    total = ship[ship[key] == TOTAL].iloc[0]
+    worst, worst_rate = _extreme(ship, key, "within_24h_rate", "due_24h", lowest=True)
+    slowest, slowest_hours = _extreme(ship, key, "median_hours", "shipped", lowest=False)
+    return {"within_24h_rate": total.within_24h_rate, "within_48h_rate": total.within_48h_rate,
+            "median_hours": total.median_hours, "p90_hours": total.p90_hours, "orders": total.orders,
+            "worst": worst, "worst_rate": worst_rate, "slowest": slowest, "slowest_hours": slowest_hours}
+
+
+def daily_dispatch_facts(daily: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`summarise_ship_times` by day: the weakest day."""
+    due = daily[daily["due_24h"] >= 1]
+    if due.empty:
+        return {"worst_day": None, "worst_rate": float("nan"), "days_below": 0, "variant": "none"}
+    worst = due.loc[due["within_24h_rate"].idxmin()]
+    overall = float(due["within_24h"].sum() / due["due_24h"].sum())
+    below = int((due["within_24h_rate"] < overall - 0.15).sum())
+    return {"worst_day": worst["day"], "worst_rate": float(worst["within_24h_rate"]), "overall": overall,
+            "days_below": below, "variant": None}
+
+
+def backlog_facts(unshipped: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`count_unshipped_orders` (the total row)."""
+    total = unshipped[unshipped["platform"] == TOTAL].iloc[0]
+    return {"unshipped": int(total.unshipped), "over_48h": int(total.over_48h),
+            "amount": float(total.unshipped_amount), "oldest": total.oldest_paid_at,
+            "variant": "none" if total.unshipped == 0 else None}
+
+
+def carrier_facts(delivery: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
+    """Takeaway numbers of :func:`summarise_delivery_times` by carrier (or another key)."""
+    total = delivery[delivery[key] == TOTAL].iloc[0]
+    fastest, fastest_days = _extreme(delivery, key, "median_days", "delivered", lowest=True)
+    slowest, slowest_days = _extreme(delivery, key, "median_days", "delivered", lowest=False)
+    latest, latest_rate = _extreme(delivery, key, "late_rate", "promised", lowest=False)
+    return {"median_days": total.median_days, "p90_days": total.p90_days, "late_rate": total.late_rate,
+            "late": int(total.late), "shipments": int(total.shipments), "fastest": fastest,
+            "fastest_days": fastest_days, "slowest": slowest, "slowest_days": slowest_days,
+            "latest": latest, "latest_rate": latest_rate}
+
+
+def province_grid(delivery: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """The ``top`` provinces by shipments from :func:`summarise_delivery_times` by carrier ×
+    province (for a heatmap), busiest first; the frame's other rows are dropped."""
+    sizes = delivery.groupby("province")["shipments"].sum().sort_values(ascending=False)
+    keep = list(sizes.index[:top])
+    out = delivery[delivery["province"].isin(keep)].copy()
+    out["_o"] = out["province"].map({p: i for i, p in enumerate(keep)})
+    return out.sort_values(["carrier", "_o"]).drop(columns="_o").reset_index(drop=True)
+
+
+def slow_carrier_facts(slow: pd.DataFrame, text=None) -> dict[str, Any]:
+    """Takeaway numbers of :func:`find_slow_carriers`: the finding, or variant ``none``.
+
+    Args:
+        text: the notebook's :class:`storebook.report.text.Text`, to join the provinces in its
+            language (``、`` in Chinese).
+    """
+    s = summarise_slow_carrier(slow)
+    if s is None:
+        return {"variant": "none", "carrier": None, "provinces": "", "first_day": None, "last_day": None,
+                "shipments": 0, "excess_days": float("nan"), "carrier_days": float("nan"),
+                "others_days": float("nan"), "region": None}
+    joined = text.join(s["provinces"]) if text is not None else ", ".join(s["provinces"])
+    return {"variant": None, "carrier": s["carrier"], "region": s["region"], "provinces": joined,
+            "province_list": s["provinces"], "first_day": s["first_day"], "last_day": s["last_day"],
+            "shipments": s["shipments"], "excess_days": s["mean_excess_days"], "carrier_days": s["carrier_days"],
+            "others_days": s["others_days"]}
+
+
+def shutdown_facts(trend: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`trend_delivery_times`: the shutdown's effect or variant ``none``."""
+    effect = measure_shutdown_effect(trend)
+    return {**effect, "variant": "none" if effect["days"] == 0 else None,
+            "months": int(pd.to_datetime(trend["day"]).dt.to_period("M").nunique()) if len(trend) else 0}
+
+
+def cost_facts(costs: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
+    """Takeaway numbers of :func:`compute_logistics_costs` by carrier (or another key)."""
+    total = costs[costs[key] == TOTAL].iloc[0]
+    dearest, dearest_cost = _extreme(costs, key, "cost_per_order", "orders", lowest=False)
+    cheapest, cheapest_cost = _extreme(costs, key, "cost_per_order", "orders", lowest=True)
+    return {"cost": total.cost, "cost_per_order": total.cost_per_order, "cost_per_unit": total.cost_per_unit,
+            "dearest": dearest, "dearest_cost": dearest_cost, "cheapest": cheapest, "cheapest_cost": cheapest_cost}
+
+
+def issue_facts(issues: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
+    """Takeaway numbers of :func:`count_logistics_issues` by carrier (or another key)."""
+    total = issues[issues[key] == TOTAL].iloc[0]
+    worst, worst_rate = _extreme(issues, key, "complaints_per_1000", "orders", lowest=False)
+    return {"complaints_per_1000": total.complaints_per_1000, "refunds_per_1000": total.refunds_per_1000,
+            "complaints": None if pd.isna(total.complaints) else int(total.complaints),
+            "refunds": None if pd.isna(total.refunded_orders) else int(total.refunded_orders),
+            "refund_amount": total.refund_amount,
+            "worst": worst, "worst_rate": worst_rate}
+
+
+def busiest(frame: pd.DataFrame, key: str, n: int = 10) -> pd.DataFrame:
+    """The ``n`` groups with the most shipments (or orders) of a frame grouped by ``key``,
+    busiest first, then its ``total`` row (pure pandas, for a readable table).
+
+    Example:
+        >>> f = pd.DataFrame({"province": ["A", "B", "C", "total"], "shipments": [5, 9, 1, 15]})
+        >>> busiest(f, "province", 2)["province"].tolist()
+        ['B', 'A', 'total']
+    """
+    size = "shipments" if "shipments" in frame else "orders"
+    groups = frame[frame[key] != TOTAL].sort_values([size, key], ascending=[False, True]).head(n)
+    return pd.concat([groups, frame[frame[key] == TOTAL]], ignore_index=True)

@@ -1,0 +1,749 @@
+"""The overview (经营概览): the month on one page, assembled from the area modules.
+
+Nothing here defines a sales, margin, service or supply metric: every number is what the
+area report shows, taken from the area module's function —
+
+==========================  =====================================================  ============
+scorecard metric            from                                                   report
+==========================  =====================================================  ============
+paid_amount (支付金额, GMV)  :func:`storebook.areas.traffic.summarise_traffic`            traffic
+orders, buyers, aov (客单价),  〃                                                   traffic
+conversion_rate (支付转化率),
+uv_value (UV价值)
+net_sales (退款后销售额),     :func:`storebook.areas.service.compute_refund_rate`          service
+refund_rate (退款率)
+gross_margin (毛利)          :func:`storebook.areas.profit.contribution_pnl`              profit
+marketing_spend (推广花费),    :func:`storebook.areas.traffic.paid_traffic`                 traffic
+roas (投入产出比)
+csat (满意度)                 :func:`storebook.areas.service.compute_csat`                 service
+complaints_per_1000_orders   :func:`storebook.areas.service.compute_complaint_rate`       service
+otif_rate (供应商准时足量率)    :func:`storebook.areas.supplier.score_suppliers`             supplier
+==========================  =====================================================  ============
+
+What this module owns is the *comparison*: targets (目标) read from the targets table and
+composed into an all-platform target, the status colour, the ranking of the month's
+movements with their drivers, the marketing budget by channel and the margin ranking of
+products.
+
+Target of the total: additive metrics add up the platforms' targets; a ratio's target
+is the platforms' targets weighted by this month's actual denominator of each platform
+(visitors for 支付转化率, buyers for 客单价, spend for ROAS, paid amount for 退款率, rated
+tickets for CSAT, orders for complaints per 1,000 orders) — the total the
+month would have reached had every platform met its own target with the mix it had.
+
+Status: ``green`` when the target is met, ``amber`` when missed by no more than
+:data:`AMBER_TOLERANCE` of the target, ``red`` beyond; ``no_target`` without a target.
+Marketing spend is a budget: spending less than the budget meets it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from storebook.areas import conversion, profit, promotion, service, supplier, traffic
+from storebook.engine import dimensions
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
+from storebook.measures import extremes, stats
+from storebook.report import needs
+
+TOTAL = traffic.TOTAL
+#: A target missed by at most this share of it is amber, not red.
+AMBER_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One scorecard line.
+
+    Attributes:
+        key: the metric (``metric.<key>`` in the text catalogue).
+        unit: the unit of the index record: ``CNY``, ``count``, ``ratio`` (a share),
+            ``multiple``, ``score`` or ``per_1000``.
+        kind: how a value is written (:meth:`storebook.report.text.Text.number`): ``money``,
+            ``money2``, ``count``, ``pct`` or ``ratio`` (two decimals).
+        higher_is_better: the direction of good.
+        target: the ``targets.metric`` that targets it, or None.
+        weight: for a ratio, the denominator that weights the platforms' targets into the
+            total's; None for an additive metric.
+        per_platform: False for a store-wide metric (purchase orders are not per platform).
+        family: metrics that tell one story (paid amount, net sales, orders and buyers move
+            together); "what changed" names each family once.
+    """
+
+    key: str
+    unit: str
+    kind: str
+    higher_is_better: bool
+    target: str | None
+    weight: str | None = None
+    per_platform: bool = True
+    family: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.family:
+            object.__setattr__(self, "family", self.key)
+
+
+#: The scorecard, in the order the overview shows it.
+SCORECARD: tuple[Kpi, ...] = (
+    Kpi("paid_amount", "CNY", "money", True, "paid_amount", family="sales"),
+    Kpi("net_sales", "CNY", "money", True, None, family="sales"),
+    Kpi("orders", "count", "count", True, "orders", family="sales"),
+    Kpi("buyers", "count", "count", True, "buyers", family="sales"),
+    Kpi("aov", "CNY", "money2", True, "aov", weight="buyers"),
+    Kpi("conversion_rate", "ratio", "pct", True, "conversion_rate", weight="visitors", family="conversion"),
+    Kpi("uv_value", "CNY", "money2", True, None, weight="visitors", family="conversion"),
+    Kpi("gross_margin", "CNY", "money", True, "gross_margin_amount"),
+    Kpi("marketing_spend", "CNY", "money", False, "marketing_spend_amount", family="marketing"),
+    Kpi("roas", "multiple", "ratio", True, "roas", weight="marketing_spend", family="marketing"),
+    Kpi("refund_rate", "ratio", "pct", False, "refund_rate", weight="refund_base"),
+    Kpi("csat", "score", "ratio", True, "csat", weight="rated"),
+    Kpi("complaints_per_1000_orders", "per_1000", "ratio", False, "complaints_per_1000_orders",
+        weight="complaint_base"),
+    # The targets table's otif_rate is per platform: a customer-delivery target, which a
+    # supplier's delivery of purchase orders is not. The supplier OTIF has no target here.
+    Kpi("otif_rate", "ratio", "pct", True, None, per_platform=False),
+)
+KPIS: dict[str, Kpi] = {k.key: k for k in SCORECARD}
+#: Additive scorecard metrics: a platform's share of the change is its share of the total's.
+ADDITIVE = tuple(k.key for k in SCORECARD if k.weight is None)
+
+
+# ----------------------------------------------------------------------------- collecting
+
+def _or_none(fn, *args, **kwargs) -> pd.DataFrame | None:
+    try:
+        return fn(*args, **kwargs)
+    except NoDataError:
+        return None
+
+
+def _long(frame: pd.DataFrame | None, columns: dict[str, str]) -> pd.DataFrame:
+    """platform × metric rows from a per-platform frame (``columns``: source → metric)."""
+    if frame is None:
+        return pd.DataFrame({"platform": pd.Series(dtype="str"), "metric": pd.Series(dtype="str"),
+                             "value": pd.Series(dtype="float64")})
+    return (frame.rename(columns=columns)
+            .melt(id_vars="platform", value_vars=list(columns.values()), var_name="metric", value_name="value")
+            .astype({"value": "float64"}))
+
+
+def _otif_total(wb: Workbook, period: Period) -> pd.DataFrame | None:
+    """The store-wide OTIF: the supplier scorecard's OTIF lines over its lines due.
+
+    The supplier module scores each supplier; the store's rate is the same count over all
+    of them, Σ (otif_rate × n_lines) / Σ n_lines (lines are the rate's own denominator).
+    """
+    scored = _or_none(supplier.score_suppliers, wb, period)
+    if scored is None or scored["n_lines"].sum() == 0:
+        return None
+    lines = scored["n_lines"].astype("float64")
+    return pd.DataFrame({"platform": [TOTAL], "otif_rate": [(scored["otif_rate"] * lines).sum() / lines.sum()]})
+
+
+def _paid(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame | None:
+    """Spend and ROAS per platform and in total, from the traffic report's paid-traffic rows.
+
+    One :func:`storebook.areas.traffic.paid_traffic` call by campaign; its spend and attributed
+    sales add up per platform (and over all) and :func:`storebook.areas.traffic.roas` divides
+    them, so the total is the paid-traffic table's ``total`` row.
+    """
+    paid = _or_none(traffic.paid_traffic, wb, period, platforms, by="campaign")
+    if paid is None or paid.empty:
+        return None
+    sums = paid.groupby("platform", as_index=False)[["spend_amount", "attributed_amount"]].sum()
+    sums = pd.concat([sums, sums[["spend_amount", "attributed_amount"]].sum().to_frame().T.assign(platform=TOTAL)],
+                     ignore_index=True)
+    return pd.DataFrame({
+        "platform": sums["platform"],
+        "marketing_spend": sums["spend_amount"].astype("float64"),
+        "roas": traffic.roas(sums["attributed_amount"].astype("float64"), sums["spend_amount"].astype("float64")),
+    })
+
+
+def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Every scorecard metric of a period, per platform and in total, from the area modules.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: platforms to include (default: every platform).
+    Returns:
+        One row per platform (and ``total``) × metric: platform, metric, value. Metrics
+        whose source has no data for the period are left out; the weights the targets
+        need (visitors, refund_base, rated, complaint_base) are included as metrics.
+        ``attrs["missing"]`` lists the messages of the sources without data.
+
+    Example:
+        >>> collect_metrics(wb, periods.month("2026-10")).query("platform == 'total'")   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    missing: list[str] = []
+
+    def take(label: str, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except NoDataError as exc:
+            missing.append(f"{label}: {exc}")
+            return None
+
+    parts = [
+        _long(_sales(wb, period, plats, take),
+              {"paid_amount": "paid_amount", "orders": "orders", "buyers": "buyers", "aov": "aov",
+               "conversion_rate": "conversion_rate", "uv_value": "uv_value", "visitors": "visitors"}),
+        _long(take("refunds", _by_platform_and_total_or_raise, service.compute_refund_rate, wb, period, plats),
+              {"net_amount": "net_sales", "refund_rate": "refund_rate", "paid_amount": "refund_base"}),
+        _long(take("profit", profit.contribution_pnl, wb, period, plats), {"gross_margin": "gross_margin"}),
+        _long(take("marketing", _paid_or_raise, wb, period, plats), {"marketing_spend": "marketing_spend", "roas": "roas"}),
+        _long(take("csat", _by_platform_and_total_or_raise, service.compute_csat, wb, period, plats),
+              {"csat": "csat", "rated": "rated"}),
+        _long(take("complaints", _by_platform_and_total_or_raise, service.compute_complaint_rate, wb, period, plats),
+              {"complaints_per_1000_orders": "complaints_per_1000_orders", "orders": "complaint_base"}),
+        _long(take("supplier", _otif_or_raise, wb, period), {"otif_rate": "otif_rate"}),
+    ]
+    out = pd.concat(parts, ignore_index=True).astype({"platform": "str", "metric": "str", "value": "float64"})
+    out.attrs["missing"] = missing
+    return out
+
+
+def _sales(wb: Workbook, period: Period, platforms: list[str], take) -> pd.DataFrame | None:
+    """Paid amount, orders, buyers and the visitor ratios per platform and in total: from
+    the traffic table (:func:`storebook.areas.traffic.summarise_traffic`) where a platform reports
+    traffic, else from its paid orders (:func:`storebook.areas.traffic.summarise_paid_orders`),
+    which count them the same way; visitors, conversion and UV value are then unknown, for
+    that platform and for the total.
+    """
+    reported = take("traffic", traffic.summarise_traffic, wb, period, platforms) if wb.has("traffic") else None
+    rows = None if reported is None else reported[reported["platform"] != TOTAL]
+    without = [p for p in platforms if rows is None or p not in set(rows["platform"])]
+    if not without or not wb.has("orders"):
+        return reported
+    counted = take("orders", traffic.summarise_paid_orders, wb, period, without)
+    if counted is None:
+        return reported
+    needs.flag_partial("page.partial.sales_from_orders", platforms=", ".join(counted["platform"]))
+    counts = ["visitors", "orders", "buyers", "paid_amount"]
+    rows = pd.concat([r for r in (rows, counted) if r is not None and len(r)], ignore_index=True)
+    rows = rows.reindex(columns=["platform", *counts]).astype({c: "float64" for c in counts})
+    # A total of visitors needs every platform's: one without traffic leaves it unknown.
+    total = pd.DataFrame([{"platform": TOTAL, **{c: rows[c].sum(min_count=len(rows)) for c in counts}}])
+    frame = pd.concat([rows, total], ignore_index=True)
+    return frame.assign(
+        conversion_rate=traffic.conversion_rate(frame["buyers"], frame["visitors"]),
+        aov=traffic.aov(frame["paid_amount"], frame["buyers"]),
+        uv_value=traffic.uv_value(frame["paid_amount"], frame["visitors"]),
+    )
+
+
+def _by_platform_and_total_or_raise(fn, wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
+    rows = fn(wb, period, platforms, by="platform")
+    return pd.concat([rows, fn(wb, period, platforms).assign(platform=TOTAL)], ignore_index=True)
+
+
+def _paid_or_raise(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
+    out = _paid(wb, period, platforms)
+    if out is None:
+        raise NoDataError(f"no marketing spend in {period.label} on {', '.join(platforms)}")
+    return out
+
+
+def _otif_or_raise(wb: Workbook, period: Period) -> pd.DataFrame:
+    out = _otif_total(wb, period)
+    if out is None:
+        raise NoDataError(f"no purchase-order lines due in {period.label}")
+    return out
+
+
+# ----------------------------------------------------------------------------- targets
+
+def read_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+                 actuals: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The month's targets (目标) of the scorecard metrics, per platform and in total.
+
+    Formula: a platform's target is ``targets.target_value`` of the month (marketing spend:
+    the sum of its per-channel budgets). The total's target adds up the platforms' for an
+    additive metric; for a ratio it weights the platforms' targets by ``actuals``' weight
+    column of each platform (see the module docstring); without ``actuals`` the ratio
+    totals are left missing.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: platforms to include (default: every platform).
+        actuals: the month's :func:`collect_metrics` (for the weights).
+    Returns:
+        One row per platform (and ``total``) × scorecard metric with a target: platform,
+        metric, target.
+    Raises:
+        NoDataError: the month has no targets for these platforms (or no targets table).
+
+    Example:
+        >>> read_targets(wb, periods.month("2026-10")).query("metric == 'csat'")   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    wanted = {k.target: k.key for k in SCORECARD if k.target}
+    t = wb.table("targets")
+    t = t.filter(t.month_on == period.start_ts, t.platform.isin(plats), t.metric.isin(list(wanted)))
+    rows = wb.execute(t.group_by(["platform", "metric"]).aggregate(target=t.target_value.sum()))
+    if rows.empty:
+        bounds = wb.execute(wb.table("targets").aggregate(first=wb.table("targets").month_on.min(),
+                                                           last=wb.table("targets").month_on.max()))
+        first, last = bounds["first"].iloc[0], bounds["last"].iloc[0]
+        held = f"the targets table covers {first:%Y-%m} to {last:%Y-%m}" if pd.notna(first) else "the targets table is empty"
+        raise NoDataError(
+            f"no targets for {period.label} on {', '.join(plats)}: {held}; put the month's targets "
+            "(目标/预算) under data/raw/targets/ and run `storebook ingest` to compare against them"
+        )
+    rows = rows.assign(metric=rows["metric"].map(wanted))
+    totals = []
+    weights = None
+    if actuals is not None:
+        weights = actuals.pivot_table(index="platform", columns="metric", values="value", aggfunc="first")
+    for kpi in SCORECARD:
+        if not kpi.target:
+            continue
+        per = rows[rows["metric"] == kpi.key].set_index("platform")["target"].reindex(plats)
+        if per.isna().any():
+            continue
+        if kpi.weight is None:
+            totals.append({"platform": TOTAL, "metric": kpi.key, "target": float(per.sum())})
+        elif weights is not None and kpi.weight in weights.columns:
+            w = weights[kpi.weight].reindex(plats).astype("float64")
+            if w.notna().all() and w.sum() > 0:
+                totals.append({"platform": TOTAL, "metric": kpi.key, "target": float((per * w).sum() / w.sum())})
+    out = pd.concat([rows, pd.DataFrame(totals, columns=["platform", "metric", "target"])], ignore_index=True)
+    return out[["platform", "metric", "target"]]
+
+
+def status(value: float, target: float, higher_is_better: bool, tolerance: float = AMBER_TOLERANCE) -> str:
+    """``green`` (target met), ``amber`` (missed by ≤ tolerance × target), ``red``, or
+    ``no_target`` / ``no_data``.
+
+    Example:
+        >>> status(0.97, 1.0, True), status(0.9, 1.0, True), status(1.02, 1.0, False), status(5, None, True)
+        ('amber', 'red', 'amber', 'no_target')
+    """
+    if value is None or pd.isna(value):
+        return "no_data"
+    if target is None or pd.isna(target):
+        return "no_target"
+    if higher_is_better:
+        return "green" if value >= target else ("amber" if value >= target - tolerance * abs(target) else "red")
+    return "green" if value <= target else ("amber" if value <= target + tolerance * abs(target) else "red")
+
+
+# ----------------------------------------------------------------------------- scorecard
+
+def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """The month's scorecard: each KPI per platform and in total, against target, the prior
+    month and the same month last year, with a status colour.
+
+    Formula: vs_target / vs_prior / vs_last_year = value ÷ comparison − 1
+    (:func:`storebook.areas.traffic.relative_change`); status as :func:`status`.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: platforms to include (default: every platform).
+    Returns:
+        One row per scorecard metric × platform (platforms, then ``total``; store-wide
+        metrics on ``total`` only), in :data:`SCORECARD` order: metric, platform, value,
+        target, vs_target, prior, vs_prior, last_year, vs_last_year, status, unit, kind,
+        higher_is_better, and for a ratio its denominator this month and the prior one
+        (weight, weight_prior: visitors for 支付转化率, rated tickets for CSAT …).
+        ``attrs["notes"]`` lists what could not be compared (sources
+        without data, a month without targets).
+    Raises:
+        NoDataError: the month has neither traffic nor orders on these platforms.
+
+    Example:
+        >>> card = build_scorecard(wb, periods.month("2026-10"))                        # doctest: +SKIP
+        >>> card.query("platform == 'total'")[["metric", "value", "target", "status"]]  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    now = collect_metrics(wb, period, plats)
+    notes = list(now.attrs.get("missing", []))
+    if now.empty or not now["metric"].isin(["paid_amount", "net_sales"]).any():
+        raise NoDataError(
+            f"nothing to report for {period.label} on {', '.join(plats)}: neither traffic nor paid orders; "
+            "choose another month or platform"
+        )
+    prior = collect_metrics(wb, period.prior(), plats).rename(columns={"value": "prior"})
+    last_year = collect_metrics(wb, period.last_year(), plats).rename(columns={"value": "last_year"})
+    try:
+        targets = read_targets(wb, period, plats, actuals=now)
+    except NoDataError as exc:
+        notes.append(str(exc))
+        targets = pd.DataFrame({"platform": pd.Series(dtype="str"), "metric": pd.Series(dtype="str"),
+                                "target": pd.Series(dtype="float64")})
+    untargeted = [k.key for k in SCORECARD if k.target and not (targets["metric"] == k.key).any()]
+    if untargeted and len(targets):
+        notes.append(
+            f"no targets for {period.label} for {', '.join(untargeted)}: the targets table has none for that month; "
+            "put them under data/raw/targets/ and run `storebook ingest` to compare against them"
+        )
+    grid = pd.DataFrame(
+        [(k.key, p) for k in SCORECARD for p in ([*plats, TOTAL] if k.per_platform else [TOTAL])],
+        columns=["metric", "platform"],
+    )
+    card = (
+        grid.merge(now, on=["platform", "metric"], how="left")
+        .merge(targets, on=["platform", "metric"], how="left")
+        .merge(prior, on=["platform", "metric"], how="left")
+        .merge(last_year, on=["platform", "metric"], how="left")
+        .merge(_weights(now, "weight"), on=["platform", "metric"], how="left")
+        .merge(_weights(prior.rename(columns={"prior": "value"}), "weight_prior"), on=["platform", "metric"], how="left")
+    )
+    return card.assign(
+        vs_target=lambda d: traffic.relative_change(d["value"], d["target"]),
+        vs_prior=lambda d: traffic.relative_change(d["value"], d["prior"]),
+        vs_last_year=lambda d: traffic.relative_change(d["value"], d["last_year"]),
+        status=lambda d: [status(v, t, KPIS[m].higher_is_better) for v, t, m in zip(d["value"], d["target"], d["metric"], strict=True)],
+        unit=lambda d: d["metric"].map(lambda m: KPIS[m].unit),
+        kind=lambda d: d["metric"].map(lambda m: KPIS[m].kind),
+        higher_is_better=lambda d: d["metric"].map(lambda m: KPIS[m].higher_is_better),
+    )[["metric", "platform", "value", "target", "vs_target", "prior", "vs_prior", "last_year", "vs_last_year",
+       "status", "unit", "kind", "higher_is_better", "weight", "weight_prior"]].pipe(_with_notes, notes)
+
+
+def _weights(collected: pd.DataFrame, name: str) -> pd.DataFrame:
+    """platform × ratio metric → the value of its weight (its denominator) in ``collected``."""
+    values = collected.set_index(["platform", "metric"])["value"]
+    rows = [{"platform": p, "metric": k.key, name: values.get((p, k.weight), np.nan)}
+            for k in SCORECARD if k.weight for p in collected["platform"].unique()]
+    return pd.DataFrame(rows, columns=["platform", "metric", name])
+
+
+def _with_notes(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    frame.attrs["notes"] = notes
+    return frame
+
+
+def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
+    """The ``overview.headline`` record: the all-platform paid amount, net sales, gross margin,
+    conversion and refund rate (the units of docs/notebooks.md: CNY, ratio).
+
+    Args:
+        card: :func:`build_scorecard`'s frame.
+        text: the notebook's :class:`storebook.report.text.Text` (labels in its language).
+    """
+    wanted = ("paid_amount", "net_sales", "gross_margin", "conversion_rate", "refund_rate")
+    total = card[(card["platform"] == TOTAL) & card["metric"].isin(wanted) & card["value"].notna()]
+    return [
+        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": float(r.value), "unit": r.unit,
+         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
+         "good": "up" if r.higher_is_better else "down"}
+        for r in total.itertuples()
+    ]
+
+
+def scorecard_facts(card: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the scorecard title and takeaway state."""
+    total = card[card["platform"] == TOTAL].set_index("metric")
+    counted = total[total["status"].isin(["green", "amber", "red"])]
+    red = counted[counted["status"] == "red"]
+    worst = red.assign(_gap=red["vs_target"].abs()).sort_values("_gap", ascending=False)
+    return {
+        "paid_amount": total.at["paid_amount", "value"],
+        "paid_vs_prior": total.at["paid_amount", "vs_prior"],
+        "paid_vs_last_year": total.at["paid_amount", "vs_last_year"],
+        "gross_margin": total.at["gross_margin", "value"],
+        "met": int((counted["status"] == "green").sum()),
+        "with_target": int(len(counted)),
+        "red": int(len(red)),
+        "worst": worst.index[0] if len(worst) else None,
+        "worst_vs_target": worst["vs_target"].iloc[0] if len(worst) else None,
+        "has_targets": bool(len(counted)),
+        "variant": "no_targets" if not len(counted) else ("no_red" if red.empty else None),
+    }
+
+
+# ----------------------------------------------------------------------------- what changed
+
+def explain_changes(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+                    card: pd.DataFrame | None = None, top: int = 5) -> pd.DataFrame:
+    """The month's largest movements against the prior month, each with its driver.
+
+    Movements are the all-platform scorecard metrics ranked by the size of their relative
+    change on the prior month. Metrics that tell one story (paid amount, net sales, orders
+    and buyers; conversion and UV value; spend and ROAS) speak once, through the first of
+    them, ranked by the family's largest move. Each driver comes from the function of the metric's own
+    report: the platform × device that moved 支付转化率 most
+    (:func:`storebook.areas.conversion.decompose_conversion`), the promotion that added the most
+    incremental margin (:func:`storebook.areas.promotion.estimate_promotions`), the SKU, supplier
+    and batch behind a complaint spike (:func:`storebook.areas.service.trace_complaint_spike`),
+    the supplier with the most late or short lines (:func:`storebook.areas.supplier.score_suppliers`);
+    otherwise the platform whose own value moved most (for an additive metric, with its
+    share of the total change).
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: platforms to include (default: every platform).
+        card: the month's :func:`build_scorecard` (built when not given).
+        top: how many movements.
+    Returns:
+        One row per movement, largest first: metric, value, prior, vs_prior, driver_kind
+        (``platform``, ``segment``, ``promotion``, ``spike``, ``supplier``), and the
+        driver's facts in ``facts`` (a dict the sentence of :func:`describe_changes` uses).
+
+    Example:
+        >>> explain_changes(wb, periods.month("2026-09"))[["metric", "vs_prior", "driver_kind"]]  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    card = build_scorecard(wb, period, plats) if card is None else card
+    total = card[(card["platform"] == TOTAL) & card["vs_prior"].notna()]
+    order = {k.key: i for i, k in enumerate(SCORECARD)}
+    ranked = total.assign(_family=total["metric"].map(lambda m: KPIS[m].family),
+                          _order=total["metric"].map(order), _size=total["vs_prior"].abs())
+    # A family speaks through its first metric (paid amount for sales), ranked by its largest move.
+    ranked = ranked.assign(_size=ranked.groupby("_family")["_size"].transform("max"))
+    moves = (ranked.sort_values("_order").drop_duplicates("_family")
+             .sort_values(["_size", "_order"], ascending=[False, True]).head(top))
+    rows = []
+    for m in moves.itertuples():
+        kind, facts = _driver(wb, period, plats, card, m.metric)
+        rows.append({"metric": m.metric, "value": m.value, "prior": m.prior, "vs_prior": m.vs_prior,
+                     "driver_kind": kind, "facts": {"metric": m.metric, "value": m.value, "prior": m.prior,
+                                                    "vs_prior": m.vs_prior, **facts}})
+    return pd.DataFrame(rows, columns=["metric", "value", "prior", "vs_prior", "driver_kind", "facts"])
+
+
+def _platform_driver(card: pd.DataFrame, metric: str) -> tuple[str, dict[str, Any]]:
+    """The platform that explains most of the change of ``metric``'s total.
+
+    An amount is the sum of the platforms: each platform's own change is its part. A ratio
+    (ROAS, refund rate, CSAT …) is split into the platforms' mix and rate effects by
+    :func:`storebook.measures.stats.decompose_ratio_change` (numerator = value × its denominator), so
+    a small platform whose rate swung does not outweigh a large one that moved the total.
+    """
+    rows = card[(card["metric"] == metric) & (card["platform"] != TOTAL)].dropna(subset=["value", "prior"])
+    total = card[(card["metric"] == metric) & (card["platform"] == TOTAL)]
+    if rows.empty or total.empty:
+        return "none", {}
+    total_delta = total["value"].iloc[0] - total["prior"].iloc[0]
+    if metric in ADDITIVE:
+        parts = rows["value"] - rows["prior"]
+    else:
+        weighted = rows.dropna(subset=["weight", "weight_prior"])
+        if weighted.empty or weighted["weight"].sum() <= 0 or weighted["weight_prior"].sum() <= 0:
+            return "none", {}
+        before = pd.DataFrame({"platform": weighted["platform"], "den": weighted["weight_prior"],
+                               "num": weighted["prior"] * weighted["weight_prior"]})
+        after = pd.DataFrame({"platform": weighted["platform"], "den": weighted["weight"],
+                              "num": weighted["value"] * weighted["weight"]})
+        effects = stats.decompose_ratio_change(before, after, ["platform"], "num", "den").set_index("platform")
+        parts = rows.set_index("platform").index.to_series().map(effects["total_effect"]).set_axis(rows.index)
+    i = extremes.label_of_max(parts.abs())
+    if i is None:
+        return "none", {}
+    r = rows.loc[i]
+    share = parts[i] / total_delta if total_delta else None
+    return "platform", {"platform": r["platform"], "platform_value": r["value"], "platform_prior": r["prior"],
+                        "platform_vs_prior": r["vs_prior"], "platform_delta": parts[i], "share_of_change": share}
+
+
+def _driver(wb: Workbook, period: Period, plats: list[str], card: pd.DataFrame, metric: str) -> tuple[str, dict[str, Any]]:
+    if metric == "conversion_rate":
+        d = _or_none(conversion.decompose_conversion, wb, period, plats)
+        if d is not None and len(d):
+            f = conversion.drivers_facts(d)
+            return "segment", {"platform": f["top_platform"], "device": f["top_device"], "effect": f["top_effect"],
+                               "total_change": f["total_change"], "part": f["top_part"], "channel": f["top_channel"]}
+    if metric == "gross_margin":
+        promos = _or_none(promotion.estimate_promotions, wb, period, plats)
+        if promos is not None and promos["incremental_margin"].notna().any():
+            best = extremes.row_of_max(promos, "incremental_margin")
+            kind, base = _platform_driver(card, metric)
+            return "promotion", {**base, "promo_id": best["promo_id"], "promo_name": best["promo_name"],
+                                 # a promotion on every platform is listed as "all": the total's label
+                                 "promo_platform": TOTAL if best["platform"] == "all" else best["platform"],
+                                 "incremental_margin": best["incremental_margin"],
+                                 "roi": best["roi"]}
+    if metric == "complaints_per_1000_orders":
+        spike = _or_none(service.trace_complaint_spike, wb, period, plats, months=2)
+        if spike is not None and spike["is_suspect"].any():
+            s = spike[spike["is_suspect"]].iloc[0]
+            return "spike", {"sku": s["sku"], "product_name": s["product_name"], "supplier_id": s["supplier_id"],
+                             "supplier_name": s["supplier_name"], "batch_id": s["batch_id"],
+                             "complaints": s["complaints"], "expected": s["expected"]}
+    if metric == "otif_rate":
+        scored = _or_none(supplier.score_suppliers, wb, period)
+        if scored is not None and len(scored):
+            late = (scored["n_lines"] * (1 - scored["otif_rate"])).round()
+            s = scored.loc[extremes.label_of_max(late)]
+            return "supplier", {"supplier_id": s["supplier_id"], "supplier_name": s["supplier_name"],
+                                "supplier_otif": s["otif_rate"], "late_lines": float(late.max()),
+                                "lines": float(s["n_lines"])}
+    return _platform_driver(card, metric)
+
+
+def change_sentences(changes: pd.DataFrame, text) -> list[tuple[str | None, dict[str, Any]]]:
+    """The catalogue sentence of each movement of :func:`explain_changes`, with its values.
+
+    The sentence is ``overview.change`` with the driver's kind as its variant
+    (``overview.change.segment`` …; ``platform.ratio`` for a ratio moved most on one
+    platform; no variant when there is no driver), filled with the driver's facts; values
+    are written in the metric's own format (``value_fmt``, ``prior_fmt`` …).
+
+    Returns:
+        ``(variant, values)`` pairs, for ``page.takeaway("overview.change", variant=…, **values)``.
+    """
+    out = []
+    for r in changes.itertuples():
+        f = dict(r.facts)
+        kind = KPIS[r.metric].kind
+        f["value_fmt"] = text.number(f.get("value"), kind)
+        f["prior_fmt"] = text.number(f.get("prior"), kind)
+        for k in ("platform_value", "platform_prior"):
+            if k in f:
+                f[f"{k}_fmt"] = text.number(f[k], kind)
+        f.setdefault("share_of_change", None)
+        variant = None if r.driver_kind == "none" else r.driver_kind
+        if variant == "platform" and f.get("share_of_change") is None:
+            variant = "platform.ratio"
+        out.append((variant, f))
+    return out
+
+
+def describe_changes(changes: pd.DataFrame, text) -> list[str]:
+    """One sentence per movement of :func:`explain_changes` (see :func:`change_sentences`)."""
+    return [text(f"overview.change.{variant}" if variant else "overview.change", **values)
+            for variant, values in change_sentences(changes, text)]
+
+
+def changes_facts(changes: pd.DataFrame) -> dict[str, Any]:
+    """The largest movement (for the chart's title)."""
+    if changes.empty:
+        return {"metric": None, "vs_prior": None}
+    return {"metric": changes["metric"].iloc[0], "vs_prior": changes["vs_prior"].iloc[0]}
+
+
+def without_total(frame: pd.DataFrame, column: str = "channel") -> pd.DataFrame:
+    """The rows of ``frame`` other than its ``total`` row (for a chart of the parts)."""
+    return frame[frame[column] != TOTAL].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- budget and products
+
+def compare_budget_by_channel(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Marketing spend against budget by channel, over the platforms (推广预算执行).
+
+    The profit report's budget lines (:func:`storebook.areas.profit.compare_marketing_budget`,
+    per platform × channel) added up by channel; over_budget = spend − budget,
+    over_budget_rate = spend ÷ budget − 1, roas = attributed amount ÷ spend
+    (:func:`storebook.areas.traffic.roas`).
+
+    Returns:
+        One row per channel with spend or budget, then ``total``: channel, spend, budget,
+        over_budget, over_budget_rate, is_over, attributed_amount, roas.
+    Raises:
+        NoDataError: no marketing spend in the month.
+
+    Example:
+        >>> compare_budget_by_channel(wb, periods.month("2026-10"))   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    lines = profit.compare_marketing_budget(wb, period, plats)
+    lines = lines[lines["channel"] != profit.TOTAL]
+    if lines.empty or lines["spend"].sum() == 0:
+        raise NoDataError(f"no marketing spend in {period.label} on {', '.join(plats)}: choose another month")
+    by = lines.groupby("channel", as_index=False).agg(
+        spend=("spend", "sum"), budget=("budget", lambda s: s.sum(min_count=1)),
+        attributed_amount=("attributed_amount", "sum"))
+    order = {c: i for i, c in enumerate(wb.config.channels)}
+    by = by.assign(_o=by["channel"].map(order)).sort_values("_o").drop(columns="_o")
+    total = pd.DataFrame([{"channel": TOTAL, "spend": by["spend"].sum(),
+                           "budget": by["budget"].sum(min_count=1), "attributed_amount": by["attributed_amount"].sum()}])
+    return pd.concat([by, total], ignore_index=True).assign(
+        over_budget=lambda d: d["spend"] - d["budget"],
+        over_budget_rate=lambda d: traffic.relative_change(d["spend"], d["budget"]),
+        is_over=lambda d: (d["spend"] > d["budget"] + 0.005).fillna(False).astype(bool),
+        roas=lambda d: traffic.roas(d["attributed_amount"], d["spend"]),
+    )[["channel", "spend", "budget", "over_budget", "over_budget_rate", "is_over", "attributed_amount", "roas"]]
+
+
+def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+                         n: int = 10) -> pd.DataFrame:
+    """The products that contributed most and least gross margin (毛利贡献) in the month.
+
+    Margins are the profit report's (:func:`storebook.areas.profit.compute_sku_margins`);
+    share_of_margin = the SKU's gross margin ÷ all SKUs' gross margin.
+
+    Returns:
+        ``n`` rows of group ``top`` (largest margin first), then ``n`` of group ``bottom``
+        (smallest first): group, sku, product_name, category, units, revenue,
+        gross_margin, gross_margin_rate, share_of_margin.
+    Raises:
+        NoDataError: no sales in the month.
+
+    Example:
+        >>> rank_product_margins(wb, periods.month("2026-10"), n=5)   # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    margins = profit.compute_sku_margins(wb, period, plats)
+    names = wb.execute(dimensions.products(wb).select("sku", "product_name"))
+    total = margins["gross_margin"].sum()
+    m = margins.merge(names, on="sku", how="left").assign(
+        share_of_margin=lambda d: d["gross_margin"] / total if total else np.nan)
+    top = m.sort_values(["gross_margin", "sku"], ascending=[False, True]).head(n).assign(group="top")
+    bottom = m.sort_values(["gross_margin", "sku"], ascending=[True, True]).head(n).assign(group="bottom")
+    return pd.concat([top, bottom], ignore_index=True)[
+        ["group", "sku", "product_name", "category", "units", "revenue", "gross_margin", "gross_margin_rate",
+         "share_of_margin"]]
+
+
+
+def budget_facts(budget: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the budget title and takeaway state (from :func:`compare_budget_by_channel`)."""
+    total = budget[budget["channel"] == TOTAL].iloc[0]
+    channels = budget[budget["channel"] != TOTAL]
+    over = channels[channels["is_over"]].sort_values("over_budget", ascending=False)
+    best = channels.dropna(subset=["roas"])
+    best = extremes.row_of_max(best, "roas")
+    return {
+        "spend": total["spend"], "budget": total["budget"], "over_budget": total["over_budget"],
+        "over_budget_rate": total["over_budget_rate"], "roas": total["roas"],
+        "over_channels": int(len(over)),
+        "worst": over["channel"].iloc[0] if len(over) else None,
+        "worst_over": over["over_budget"].iloc[0] if len(over) else None,
+        "worst_over_rate": over["over_budget_rate"].iloc[0] if len(over) else None,
+        "best": None if best is None else best["channel"], "best_roas": None if best is None else best["roas"],
+        "variant": "none" if pd.isna(total["budget"]) else ("within" if over.empty else None),
+    }
+
+
+def product_facts(products: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the product-margin title and takeaway state (from :func:`rank_product_margins`)."""
+    top = products[products["group"] == "top"]
+    bottom = products[products["group"] == "bottom"]
+    return {
+        "n": int(len(top)),
+        "top_sku": top["sku"].iloc[0], "top_name": top["product_name"].iloc[0],
+        "top_margin": top["gross_margin"].iloc[0], "top_rate": top["gross_margin_rate"].iloc[0],
+        "top_share": top["share_of_margin"].sum(),
+        "bottom_sku": bottom["sku"].iloc[0], "bottom_name": bottom["product_name"].iloc[0],
+        "bottom_margin": bottom["gross_margin"].iloc[0],
+        "negative": int((bottom["gross_margin"] < 0).sum()),
+    }
+
+
+def changes_record(changes: pd.DataFrame) -> list[dict[str, Any]]:
+    """The ``overview.changes`` record: each movement with its driver's facts."""
+    return [{"metric": r.metric, "vs_prior": r.vs_prior, "driver_kind": r.driver_kind, **dict(r.facts)}
+            for r in changes.itertuples()]
+
+__all__ = [
+    "ADDITIVE", "AMBER_TOLERANCE", "KPIS", "Kpi", "SCORECARD", "TOTAL", "budget_facts", "build_scorecard",
+    "change_sentences", "changes_facts", "changes_record", "collect_metrics", "compare_budget_by_channel",
+    "describe_changes", "explain_changes", "product_facts", "rank_product_margins", "read_targets",
+    "scorecard_facts", "scorecard_record", "status", "without_total",
+]

@@ -1,0 +1,573 @@
+"""Products and assortment (商品): what earns, what sits, how new products start, what
+prices hold and what comes back.
+
+This module classifies and compares; the underlying metrics are defined once elsewhere
+and called from here:
+
+- revenue and gross margin per SKU: :func:`storebook.areas.profit.compute_sku_margins` (the
+  P&L's cost of goods);
+- days of cover (库存可售天数) and sell-through (售罄率):
+  :func:`storebook.areas.supplier.measure_inventory`;
+- daily units and line sales: :func:`storebook.areas.promotion.sum_daily_sales`;
+- return rate (退货率): :func:`storebook.areas.service.summarise_returns`.
+
+Definitions of this module:
+
+- **ABC class** (ABC分类): SKUs ranked by a measure, largest first; class A is the
+  smallest set of top SKUs that together reach :data:`ABC_THRESHOLDS` [0] (80 %) of the
+  measure, B the next ones up to [1] (95 %), C the rest — the long tail (长尾), which
+  includes every SKU with nothing or a loss.
+- **Slow mover** (滞销): stock on hand and a sell-through below ``slow_sell_through``;
+  **overstock** (积压): days of cover above ``overstock_days``, or stock with no sales.
+- **New-product index** (新品指数): a new SKU's line sales in its first N days ÷ the
+  average line sales of an established SKU of its category that sold in the same days.
+- **Price realisation** (价格实现率) = line sales ÷ (units × list price); discount depth
+  (折扣深度) = 1 − realisation, split into the price set below list and the discounts.
+
+Example:
+    >>> abc = classify_skus(wb, wb.period("2026-10"))          # doctest: +SKIP
+    >>> summarise_abc(abc, "revenue")                           # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from storebook.areas import profit, promotion, service, supplier
+from storebook.areas.traffic import relative_change
+from storebook.engine import dimensions
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError, StorebookError
+from storebook.measures import stats
+from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
+from storebook.report import results
+
+__all__ = [
+    "ABC_MONTHS",
+    "ABC_THRESHOLDS",
+    "NEW_PRODUCT_WINDOWS",
+    "classify_abc",
+    "classify_skus",
+    "flag_high_returns",
+    "flag_stock_health",
+    "measure_price_realisation",
+    "summarise_abc",
+    "track_new_products",
+]
+
+#: Cumulative shares that close class A and class B.
+ABC_THRESHOLDS: tuple[float, float] = (0.80, 0.95)
+#: Months over which the ABC classes are taken (a month alone is short for an assortment decision).
+ABC_MONTHS = 3
+#: Days after launch over which a new product is judged.
+NEW_PRODUCT_WINDOWS: tuple[int, ...] = (30, 60, 90)
+#: An established SKU (the benchmark of new ones) is at least this old when a window starts.
+ESTABLISHED_AFTER_DAYS = 180
+
+
+# ----------------------------------------------------------------------------- ABC
+
+def classify_abc(values: pd.Series, thresholds: tuple[float, float] = ABC_THRESHOLDS) -> pd.Series:
+    """ABC class of each value (pure pandas): A, B or C.
+
+    Formula: rank descending; with ``before`` the cumulative share of the positive total
+    held by the larger values, a value is A when ``before < thresholds[0]``, B when
+    ``before < thresholds[1]``, else C; zero and negative values are C.
+
+    Example:
+        >>> classify_abc(pd.Series([5, 50, 2, 30, 10, 3])).tolist()
+        ['B', 'A', 'C', 'A', 'B', 'C']
+    """
+    v = values.astype("float64").fillna(0.0)
+    positive = v.clip(lower=0.0)
+    total = positive.sum()
+    order = v.sort_values(ascending=False, kind="stable").index
+    before = positive.loc[order].cumsum().shift(fill_value=0.0)
+    share_before = before / total if total > 0 else before * np.nan
+    out = pd.Series("C", index=order, dtype="str")
+    out[(share_before < thresholds[1]) & (v.loc[order] > 0)] = "B"
+    out[(share_before < thresholds[0]) & (v.loc[order] > 0)] = "A"
+    return out.reindex(values.index)
+
+
+def classify_skus(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    months: int = ABC_MONTHS,
+    thresholds: tuple[float, float] = ABC_THRESHOLDS,
+) -> pd.DataFrame:
+    """ABC classes of the SKUs by revenue and by gross margin (ABC分类), over ``months``.
+
+    A month is short for an assortment decision, so the classes are taken over the
+    ``months`` months ending with ``period`` (3 by default). Revenue and gross margin are
+    :func:`storebook.areas.profit.compute_sku_margins`' (net of returns). Active SKUs that sold
+    nothing are listed with zeros: they are the end of the long tail.
+
+    Args:
+        wb: the workbook.
+        period: the last month of the window.
+        platforms: platforms whose sales count; None = all.
+        months: window length in months.
+        thresholds: the cumulative shares closing A and B.
+    Returns:
+        One row per SKU, largest revenue first: sku, product_name, category, is_active,
+        units, revenue, gross_margin, gross_margin_rate, revenue_share,
+        revenue_cum_share, abc_revenue, margin_share, margin_cum_share, abc_margin,
+        is_loss (gross margin < 0).
+
+    Example:
+        >>> classify_skus(wb, wb.period("2026-10")).abc_revenue.value_counts()  # doctest: +SKIP
+    """
+    window = period.trailing(months) if months > 1 else period
+    margins = profit.compute_sku_margins(wb, window, platforms)
+    products = wb.execute(dimensions.products(wb).select("sku", "product_name", "category", "is_active"))
+    # A SKU sold but not in the catalogue is listed too (its name is its SKU).
+    out = products.merge(margins, on="sku", how="outer", suffixes=("", "_sold"))
+    out = out.assign(product_name=out["product_name"].fillna(out["sku"]),
+                     category=out["category"].fillna(out["category_sold"]).fillna(dimensions.UNKNOWN),
+                     is_active=out["is_active"].astype("boolean").fillna(True).astype(bool))
+    out = out[out["is_active"] | out["units"].notna()].copy()
+    unsold = out["units"].isna()
+    for col in ("units", "revenue"):
+        out[col] = out[col].fillna(0.0)
+    # Unsold: no margin (0). Sold at an unknown cost: margin unknown, left out of the margin classes.
+    out["gross_margin"] = out["gross_margin"].where(~unsold, 0.0)
+    out["gross_margin_rate"] = profit.gross_margin_rate(out["gross_margin"], out["revenue"])
+    for measure, short in (("revenue", "revenue"), ("gross_margin", "margin")):
+        known = out[measure].notna()
+        values = out.loc[known, measure]
+        total = values.clip(lower=0).sum()
+        ranked = values.sort_values(ascending=False, kind="stable")
+        out[f"{short}_share"] = _ratio(out[measure], pd.Series(total, index=out.index))
+        out[f"{short}_cum_share"] = (ranked.clip(lower=0).cumsum() / total if total > 0 else ranked * np.nan).reindex(out.index)
+        out[f"abc_{short}"] = classify_abc(values, thresholds).reindex(out.index)
+    out["is_loss"] = (out["gross_margin"] < 0).fillna(False).astype(bool)
+    cols = ["sku", "product_name", "category", "is_active", "units", "revenue", "gross_margin",
+            "gross_margin_rate", "revenue_share", "revenue_cum_share", "abc_revenue", "margin_share",
+            "margin_cum_share", "abc_margin", "is_loss"]
+    return out[cols].sort_values(["revenue", "sku"], ascending=[False, True], ignore_index=True)
+
+
+def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
+    """SKUs and their share of the measure per ABC class (the long tail in numbers).
+
+    Args:
+        abc: the frame of :func:`classify_skus`.
+        measure: ``revenue`` or ``gross_margin``.
+    Returns:
+        One row per class A, B, C: abc, skus, sku_share, amount, amount_share, zero_skus
+        (SKUs with nothing sold).
+
+    Example:
+        >>> abc = pd.DataFrame({"revenue": [50.0, 30.0, 10.0, 5.0, 3.0, 2.0, 0.0],
+        ...     "abc_revenue": ["A", "A", "B", "B", "C", "C", "C"], "units": [5, 3, 1, 1, 1, 1, 0]})
+        >>> summarise_abc(abc)[["abc", "skus", "amount_share"]].values.tolist()
+        [['A', 2, 0.8], ['B', 2, 0.15], ['C', 3, 0.05]]
+    """
+    column = "abc_revenue" if measure == "revenue" else "abc_margin"
+    abc = abc[abc[column].notna()]  # a SKU whose margin is unknown has no margin class
+    total = abc[measure].sum()
+    g = abc.groupby(column)
+    out = pd.DataFrame({
+        "skus": g.size(),
+        "amount": g[measure].sum(),
+        "zero_skus": g["units"].apply(lambda u: int((u <= 0).sum())),
+    }).reindex(["A", "B", "C"]).fillna(0)
+    out = out.astype({"skus": "int64", "zero_skus": "int64"})
+    out["sku_share"] = out["skus"] / max(len(abc), 1)
+    out["amount_share"] = _ratio(out["amount"], pd.Series(total, index=out.index))
+    return out.rename_axis("abc").reset_index()[["abc", "skus", "sku_share", "amount", "amount_share", "zero_skus"]]
+
+
+# ----------------------------------------------------------------------------- stock
+
+def flag_stock_health(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    overstock_days: float = 90.0,
+    slow_sell_through: float = 0.2,
+) -> pd.DataFrame:
+    """Slow movers and overstock (滞销, 积压) from the month's stock health.
+
+    Days of cover and sell-through are :func:`storebook.areas.supplier.measure_inventory`'s.
+    Flags: ``is_overstock`` = days of cover > ``overstock_days``, or stock on hand and no
+    sales; ``is_slow_mover`` = stock on hand and sell-through < ``slow_sell_through``.
+    ``stock_value`` = closing on hand × unit cost (the cash tied up).
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: platforms whose sales count; stock is shared by every platform.
+        overstock_days: cover above which stock is too much.
+        slow_sell_through: sell-through below which a SKU is a slow mover.
+    Returns:
+        One row per SKU with stock snapshots in the month, most stock value flagged first:
+        sku, product_name, category, closing_on_hand, units_sold, daily_rate,
+        days_of_cover, sell_through, stock_value, is_overstock, is_slow_mover,
+        excess_units (on hand above ``overstock_days`` of cover), excess_value.
+    Raises:
+        NoDataError: no inventory snapshots in the month.
+
+    Example:
+        >>> s = flag_stock_health(wb, wb.period("2026-10"))     # doctest: +SKIP
+        >>> s[s.is_overstock].stock_value.sum()                # doctest: +SKIP
+    """
+    inv = supplier.measure_inventory(wb, period, platforms)
+    cost = wb.execute(dimensions.products(wb).select("sku", "unit_cost"))
+    out = inv.merge(cost, on="sku", how="left")
+    on_hand = out["closing_on_hand"].fillna(0.0)
+    no_sales = out["daily_rate"].fillna(0.0) <= 0
+    cover_units = out["daily_rate"].fillna(0.0) * overstock_days
+    out = out.assign(
+        stock_value=on_hand * out["unit_cost"],
+        is_overstock=((out["days_of_cover"] > overstock_days) | ((on_hand > 0) & no_sales)).astype(bool),
+        is_slow_mover=((on_hand > 0) & (out["sell_through"].fillna(0.0) < slow_sell_through)).astype(bool),
+        excess_units=(on_hand - cover_units).clip(lower=0.0),
+    )
+    out["excess_value"] = out["excess_units"] * out["unit_cost"]
+    flagged = (out["is_overstock"] | out["is_slow_mover"]).astype(int)
+    out = out.assign(_f=flagged).sort_values(["_f", "excess_value", "stock_value", "sku"],
+                                             ascending=[False, False, False, True]).drop(columns="_f")
+    return out[["sku", "product_name", "category", "closing_on_hand", "units_sold", "daily_rate",
+                "days_of_cover", "sell_through", "stock_value", "is_overstock", "is_slow_mover",
+                "excess_units", "excess_value"]].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- new products
+
+def track_new_products(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    windows: Sequence[int] = NEW_PRODUCT_WINDOWS,
+    launched_within_days: int = 180,
+) -> pd.DataFrame:
+    """New products in their first 30 / 60 / 90 days against their category (新品表现).
+
+    Formula, per new SKU and window N: ``revenue_N`` = its line sales in days
+    ``[launch, launch + N)``; ``benchmark_N`` = the category's established SKUs' line
+    sales in the same days ÷ the number of them that sold then (an established SKU was
+    launched at least :data:`ESTABLISHED_AFTER_DAYS` days before); ``index_N =
+    revenue_N / benchmark_N`` (1 = sells like an average established product). A window
+    that has not ended by the period's end is left empty.
+
+    Args:
+        wb: the workbook.
+        period: the month; new SKUs were launched in the ``launched_within_days`` before
+            its end.
+        platforms: platforms whose sales count; None = all.
+        windows: the windows, in days.
+        launched_within_days: how recent a launch counts as new.
+    Returns:
+        One row per new SKU, latest launch first: sku, product_name, category,
+        launched_on, days_on_sale (to the period end), then per window N: revenue_N,
+        units_N, benchmark_N, index_N.
+    Raises:
+        NoDataError: no SKU launched in that time (the message says so).
+
+    Example:
+        >>> track_new_products(wb, wb.period("2026-10"))[["sku", "index_30"]]  # doctest: +SKIP
+    """
+    windows = sorted(int(w) for w in windows)
+    end = pd.Timestamp(period.end)
+    products = wb.execute(dimensions.products(wb).select("sku", "product_name", "category", "launched_on"))
+    new = products[(products["launched_on"] >= end - timedelta(days=launched_within_days))
+                   & (products["launched_on"] < end)].copy()
+    if new.empty:
+        raise NoDataError(
+            f"no product was launched in the {launched_within_days} days to {period.last_day:%Y-%m-%d}: "
+            "no new products to judge (products.launched_on)"
+        )
+    first = new["launched_on"].min()
+    span = Period(first.date(), period.end, f"{first:%Y-%m-%d}…{period.label}")
+    daily = promotion.sum_daily_sales(wb, span, platforms, by=("sku",))
+    daily = daily.merge(products[["sku", "category", "launched_on"]], on="sku", how="left")
+    out = new.assign(days_on_sale=(end - new["launched_on"]).dt.days)
+    for w in windows:
+        rev, units, bench = [], [], []
+        for row in new.itertuples():
+            start, stop = row.launched_on, row.launched_on + timedelta(days=w)
+            if stop > end:
+                rev.append(np.nan), units.append(np.nan), bench.append(np.nan)
+                continue
+            in_window = daily[(daily["day"] >= start) & (daily["day"] < stop)]
+            own = in_window[in_window["sku"] == row.sku]
+            peers = in_window[(in_window["category"] == row.category)
+                              & (in_window["launched_on"] <= start - timedelta(days=ESTABLISHED_AFTER_DAYS))]
+            sellers = peers["sku"].nunique()
+            rev.append(float(own["revenue"].sum()))
+            units.append(float(own["units"].sum()))
+            bench.append(float(peers["revenue"].sum()) / sellers if sellers else np.nan)
+        out[f"revenue_{w}"] = rev
+        out[f"units_{w}"] = units
+        out[f"benchmark_{w}"] = bench
+        out[f"index_{w}"] = _ratio(out[f"revenue_{w}"], out[f"benchmark_{w}"])
+    return out.sort_values(["launched_on", "sku"], ascending=[False, True], ignore_index=True)
+
+
+# ----------------------------------------------------------------------------- price
+
+def measure_price_realisation(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str = "category",
+) -> pd.DataFrame:
+    """Price and discount realised against list price (价格实现率), by category or SKU.
+
+    Formula: ``realisation = Σ line sales / Σ (units × list price)``;
+    ``discount_depth = 1 − realisation`` = ``price_cut`` (selling price set below list:
+    1 − Σ units × unit price / list value) + ``discount_share`` (line discounts / list
+    value); ``avg_price`` = line sales / units against ``avg_list_price``.
+
+    Args:
+        wb: the workbook.
+        period: the month (orders paid in it).
+        platforms: platforms to include; None = all.
+        by: ``category`` or ``sku``.
+    Returns:
+        One row per group, then ``total``: the group, units, list_amount, sales_amount,
+        discount_amount, avg_list_price, avg_price, realisation, discount_depth,
+        price_cut, discount_share — deepest discount first.
+
+    Example:
+        >>> measure_price_realisation(wb, wb.period("2026-10"))[["category", "realisation"]]  # doctest: +SKIP
+    """
+    if by not in ("category", "sku"):
+        raise StorebookError(f"cannot group prices by {by}; choose category or sku")
+    daily = promotion.sum_daily_sales(wb, period, platforms, by=("sku",))
+    if daily.empty:
+        plats = ", ".join(wb.platforms(platforms))
+        raise NoDataError(f"no sales in {period.label} on {plats}: choose another month or platform")
+    products = wb.execute(dimensions.products(wb).select("sku", "category", "list_price"))
+    sku = (daily.groupby("sku", as_index=False)[["units", "revenue", "discount_amount"]].sum()
+           .merge(products, on="sku", how="left")
+           .assign(list_amount=lambda d: d["units"] * d["list_price"]))
+    g = sku.groupby(by, as_index=False)[["units", "list_amount", "revenue", "discount_amount"]].sum()
+    total = g[["units", "list_amount", "revenue", "discount_amount"]].sum().to_frame().T.assign(**{by: profit.TOTAL})
+    g = pd.concat([g, total[g.columns]], ignore_index=True).rename(columns={"revenue": "sales_amount"})
+    out = g.assign(
+        avg_list_price=lambda d: _ratio(d["list_amount"], d["units"]),
+        avg_price=lambda d: _ratio(d["sales_amount"], d["units"]),
+        realisation=lambda d: _ratio(d["sales_amount"], d["list_amount"]),
+        discount_share=lambda d: _ratio(d["discount_amount"], d["list_amount"]),
+    ).assign(
+        discount_depth=lambda d: 1 - d["realisation"],
+        # Σ units × unit price = line sales + line discounts (the line identity).
+        price_cut=lambda d: (1 - _ratio(d["sales_amount"] + d["discount_amount"], d["list_amount"])).round(10),
+    )
+    out = out.assign(_t=(out[by] == profit.TOTAL).astype(int)).sort_values(["_t", "discount_depth"], ascending=[True, False])
+    return out[[by, "units", "list_amount", "sales_amount", "discount_amount", "avg_list_price", "avg_price",
+                "realisation", "discount_depth", "price_cut", "discount_share"]].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- returns
+
+def flag_high_returns(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    min_units: int = 20,
+    factor: float = 2.0,
+) -> pd.DataFrame:
+    """Return rate by SKU against its category (退货率), flagging the outliers.
+
+    The return rate is :func:`storebook.areas.service.summarise_returns`' (units returned in the
+    month ÷ units sold in the month). A SKU is flagged when it sold at least
+    ``min_units``, its rate is at least ``factor`` × its category's, and the low end of
+    its 95 % Wilson interval (:func:`storebook.measures.stats.wilson_interval`) is still above the
+    category's rate — so one return on a small seller is not a finding.
+
+    Returns:
+        One row per SKU sold in the month, highest rate first: sku, product_name,
+        category, units_sold, units_returned, return_rate, return_rate_low,
+        category_return_rate, category_multiple (rate ÷ category rate), refund_amount, is_high.
+
+    Example:
+        >>> r = flag_high_returns(wb, wb.period("2026-10"))    # doctest: +SKIP
+        >>> r[r.is_high]                                       # doctest: +SKIP
+    """
+    by_sku = service.summarise_returns(wb, period, platforms, by="sku")
+    by_cat = service.summarise_returns(wb, period, platforms, by="category")
+    cat = by_cat[["category", "return_rate"]].rename(columns={"return_rate": "category_return_rate"})
+    out = by_sku[by_sku["units_sold"] > 0].merge(cat, on="category", how="left")
+    out = out.assign(category_multiple=lambda d: _ratio(d["return_rate"], d["category_return_rate"]))
+    low, _ = stats.wilson_interval(out["units_returned"].to_numpy(), out["units_sold"].to_numpy())
+    out["return_rate_low"] = low
+    out["is_high"] = ((out["units_sold"] >= min_units) & (out["category_multiple"] >= factor)
+                      & (out["return_rate_low"] > out["category_return_rate"])).astype(bool)
+    out = out.sort_values(["is_high", "return_rate", "units_sold", "sku"], ascending=[False, False, False, True])
+    return out[["sku", "product_name", "category", "units_sold", "units_returned", "return_rate",
+                "return_rate_low", "category_return_rate", "category_multiple", "refund_amount", "is_high"]].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- the report's numbers
+
+#: The headline of the products report, in the order the index shows it.
+HEADLINE_METRICS: tuple[str, ...] = ("skus_sold", "a_sku_share", "tail_revenue_share", "overstock_value",
+                                     "price_realisation")
+_HEADLINE_UNITS = {"skus_sold": "count", "a_sku_share": "ratio", "tail_revenue_share": "ratio",
+                   "overstock_value": "CNY", "price_realisation": "ratio"}
+#: Which direction is good news for each headline metric (the index colours it).
+_HEADLINE_GOOD = {"skus_sold": "up", "overstock_value": "down", "price_realisation": "up"}
+
+
+def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None = None) -> dict[str, float]:
+    """The headline numbers of the assortment for one month (all chosen platforms together).
+
+    Returns:
+        ``skus_sold`` (SKUs with sales in the month), ``a_sku_share`` (share of the
+        assortment that makes 80 % of revenue, :func:`classify_skus`), ``tail_revenue_share``
+        (revenue share of class C), ``overstock_value`` (stock at cost of the SKUs
+        :func:`flag_stock_health` calls overstock; NaN without inventory) and
+        ``price_realisation`` (:func:`measure_price_realisation`'s total).
+    Raises:
+        NoDataError: no sales in the month.
+    """
+    abc = classify_skus(wb, period, platforms)
+    revenue = summarise_abc(abc, "revenue").set_index("abc")
+    price = measure_price_realisation(wb, period, platforms)
+    try:
+        stock = flag_stock_health(wb, period, platforms)
+        overstock = float(stock.loc[stock["is_overstock"], "stock_value"].sum())
+    except NoDataError:
+        overstock = float("nan")
+    sold = profit.compute_sku_margins(wb, period, platforms)
+    return {
+        "skus_sold": float((sold["units"] > 0).sum()),
+        "a_sku_share": float(revenue.at["A", "sku_share"]),
+        "tail_revenue_share": float(revenue.at["C", "amount_share"]),
+        "overstock_value": overstock,
+        "price_realisation": float(price.loc[price["category"] == profit.TOTAL, "realisation"].iloc[0]),
+    }
+
+
+def products_headline(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
+    """The headline numbers with their change on the prior month and on last year.
+
+    Returns:
+        One row per metric (platform ``total``): platform, metric, value, prior, last_year,
+        vs_prior, vs_last_year (missing where the comparison month has no data).
+    """
+    current = summarise_products(wb, period, platforms)
+
+    def other(p: Period) -> dict[str, float]:
+        try:
+            return summarise_products(wb, p, platforms)
+        except NoDataError:
+            return {}
+
+    prior, last_year = other(period.prior()), other(period.last_year())
+    out = pd.DataFrame({
+        "platform": profit.TOTAL,
+        "metric": list(HEADLINE_METRICS),
+        "value": [current[m] for m in HEADLINE_METRICS],
+        "prior": [prior.get(m, np.nan) for m in HEADLINE_METRICS],
+        "last_year": [last_year.get(m, np.nan) for m in HEADLINE_METRICS],
+    }).astype({"value": "float64", "prior": "float64", "last_year": "float64"})
+    return out.assign(vs_prior=lambda d: relative_change(d["value"], d["prior"]),
+                      vs_last_year=lambda d: relative_change(d["value"], d["last_year"]))
+
+
+def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
+    """The numbers of the headline takeaway, from :func:`products_headline`."""
+    return results.headline_facts(headline, HEADLINE_METRICS, comparisons=('vs_prior',))
+
+
+def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
+    """The headline record the report index shows."""
+    return results.headline_entries(headline, text, _HEADLINE_UNITS, _HEADLINE_GOOD)
+
+
+def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
+    """Takeaway numbers of :func:`classify_skus` by revenue: classes and the long tail."""
+    s = summarise_abc(abc, "revenue").set_index("abc")
+    return {"skus": int(len(abc)), "a_skus": int(s.at["A", "skus"]), "a_sku_share": s.at["A", "sku_share"],
+            "a_share": s.at["A", "amount_share"], "c_skus": int(s.at["C", "skus"]),
+            "c_sku_share": s.at["C", "sku_share"], "c_share": s.at["C", "amount_share"],
+            "zero_skus": int(s["zero_skus"].sum()), "months": months}
+
+
+def margin_facts(abc: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers comparing the revenue and margin classes of :func:`classify_skus`."""
+    abc = abc[abc["abc_margin"].notna()]  # the SKUs whose margin is known
+    big_thin = abc[(abc["abc_revenue"] == "A") & (abc["abc_margin"] != "A")]
+    loss = abc[abc["is_loss"]]
+    a_margin = abc[abc["abc_margin"] == "A"]
+    return {"a_margin_skus": int(len(a_margin)), "big_thin": int(len(big_thin)),
+            "big_thin_revenue": float(big_thin["revenue"].sum()), "loss_skus": int(len(loss)),
+            "loss_amount": float(-loss["gross_margin"].sum()),
+            "gross_margin_rate": profit.gross_margin_rate(abc["gross_margin"].sum(), abc["revenue"].sum()),
+            "variant": "no_loss" if loss.empty else None}
+
+
+def stock_facts(stock: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`flag_stock_health`."""
+    over = stock[stock["is_overstock"]]
+    slow = stock[stock["is_slow_mover"]]
+    top = over.iloc[0] if len(over) else None
+    return {"skus": int(len(stock)), "overstock": int(len(over)), "overstock_value": float(over["stock_value"].sum()),
+            "excess_value": float(over["excess_value"].sum()), "slow": int(len(slow)),
+            "stock_value": float(stock["stock_value"].sum()),
+            "top_sku": None if top is None else top["sku"], "top_name": None if top is None else top["product_name"],
+            "top_cover": None if top is None else top["days_of_cover"],
+            "top_excess": None if top is None else float(top["excess_value"]),
+            "variant": "none" if over.empty else None}
+
+
+def new_product_facts(new: pd.DataFrame, window: int = 30) -> dict[str, Any]:
+    """Takeaway numbers of :func:`track_new_products` at ``window`` days."""
+    judged = new[new[f"index_{window}"].notna()]
+    if judged.empty:
+        return {"new": int(len(new)), "judged": 0, "window": window, "variant": "none", "best": None,
+                "best_name": None, "best_index": float("nan"), "worst": None, "worst_name": None,
+                "worst_index": float("nan"), "above": 0}
+    best = judged.loc[judged[f"index_{window}"].idxmax()]
+    worst = judged.loc[judged[f"index_{window}"].idxmin()]
+    return {"new": int(len(new)), "judged": int(len(judged)), "window": window, "variant": None,
+            "best": best["sku"], "best_name": best["product_name"], "best_index": float(best[f"index_{window}"]),
+            "worst": worst["sku"], "worst_name": worst["product_name"],
+            "worst_index": float(worst[f"index_{window}"]), "above": int((judged[f"index_{window}"] >= 1).sum())}
+
+
+def price_facts(price: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`measure_price_realisation` by category."""
+    total = price[price["category"] == profit.TOTAL].iloc[0]
+    cats = price[price["category"] != profit.TOTAL]
+    deepest = cats.iloc[0] if len(cats) else None
+    return {"realisation": total["realisation"], "discount_depth": total["discount_depth"],
+            "discount_amount": total["discount_amount"], "price_cut": total["price_cut"],
+            "deepest": None if deepest is None else deepest["category"],
+            "deepest_depth": None if deepest is None else deepest["discount_depth"]}
+
+
+def return_facts(returns: pd.DataFrame) -> dict[str, Any]:
+    """Takeaway numbers of :func:`flag_high_returns`."""
+    high = returns[returns["is_high"]]
+    rate = _ratio(returns["units_returned"].sum(), returns["units_sold"].sum())
+    top = high.iloc[0] if len(high) else None
+    return {"return_rate": rate, "high": int(len(high)), "variant": "none" if top is None else None,
+            "top_sku": None if top is None else top["sku"], "top_name": None if top is None else top["product_name"],
+            "top_rate": None if top is None else top["return_rate"],
+            "top_category_rate": None if top is None else top["category_return_rate"]}
+
+
+def cross_abc(abc: pd.DataFrame) -> pd.DataFrame:
+    """SKUs per revenue class × margin class of :func:`classify_skus` (for a cross table).
+
+    Example:
+        >>> abc = pd.DataFrame({"abc_revenue": ["A", "A", "B"], "abc_margin": ["A", "B", "B"]})
+        >>> cross_abc(abc).query("abc_revenue == 'A'")["skus"].tolist()
+        [1, 1, 0]
+    """
+    grid = pd.MultiIndex.from_product([["A", "B", "C"], ["A", "B", "C"]], names=["abc_revenue", "abc_margin"])
+    counts = abc.groupby(["abc_revenue", "abc_margin"]).size().reindex(grid, fill_value=0)
+    return counts.rename("skus").reset_index()

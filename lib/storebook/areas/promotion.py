@@ -1,0 +1,825 @@
+"""Promotions: did they pay?
+
+For each promotion we estimate what the promoted SKUs would have sold without it (the
+counterfactual baseline), and from it the incremental units, revenue and gross margin,
+net of the dip after the promotion (pull-forward) and of the sales taken from sister
+SKUs of the same category (cannibalisation).
+
+The method, in the words the report uses: *we take the promoted products' normal share of
+the sales of comparable products that were not on promotion, measured over the eight weeks
+before, and apply it to what those comparable products sold on the promotion days — the
+difference from what the promoted products actually sold is the promotion's effect. We
+then take off the dip in the two weeks after and the sales lost by sister products of the
+same category.*
+
+In detail, for a promotion on platforms ``P`` with promoted SKUs ``T``:
+
+- **market index** of a day ``idx_d = Σ y_{d,s} / Σ w_s`` over the SKUs of *other*
+  categories on ``P`` that are not on any promotion that day, ``w_s`` being a SKU's
+  average daily units on its unpromoted days of the window. It moves with the weekday,
+  festivals, holidays and the platform's trend, and never with this promotion.
+- **pre-period**: the ``PRE_DAYS`` (8 whole weeks, so weekdays are balanced) before the
+  start, without festival days (618, 双11, 双12, 年货节, 38节, Spring Festival) and
+  without days when a promoted SKU was on another promotion.
+- **baseline** ``B = k · Σ_promo-days idx_d`` with ``k = Σ_pre y_T / Σ_pre idx``;
+  incremental units = actual − B; uplift (提升率) = actual / B − 1.
+- **interval**: with ``φ`` the over-dispersion of the pre-period days around
+  ``k · idx_d`` (Pearson χ² / (n − 1), at least 1 as for Poisson counts),
+  ``Var(actual − B) ≈ φ·B + B²·φ / Σ_pre y_T`` (the day-to-day noise of the promotion days
+  plus the uncertainty of ``k``); the 95 % interval is ± 1.96 standard errors.
+- **pull-forward** (透支): the same baseline over the ``POST_DAYS`` after the end, minus
+  what was sold; **cannibalisation** (蚕食): the same for the category's other SKUs (their
+  own ``k``) over the promotion days, leaving out any SKU that was on a promotion of its
+  own from the pre-period on. A negative cannibalisation is a halo (sister SKUs sold more).
+- **money**: baseline revenue and margin use the pre-period's price and unit margin of the
+  promoted SKUs; actual revenue is after discounts; discount cost (折扣成本) is the line
+  discounts granted on the promoted SKUs during the promotion; promotion spend is the
+  marketing spend booked to a campaign whose id is the promotion's id (0 when none).
+  Incremental gross margin (增量毛利) = actual margin − baseline margin − margin of the
+  pull-forward and cannibalised units − promotion spend; ROI = incremental gross margin
+  / (discount cost + promotion spend).
+
+Example:
+    >>> wb = storebook.open()                                           # doctest: +SKIP
+    >>> effects = estimate_promotions(wb, wb.period("2026-08"))         # doctest: +SKIP
+    >>> effects[["promo_id", "uplift", "uplift_low", "uplift_high"]]    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from storebook.engine import calendar, dimensions
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
+from storebook.measures.stats import z_value
+
+__all__ = [
+    "PRE_DAYS",
+    "POST_DAYS",
+    "FESTIVAL_KINDS",
+    "sum_daily_sales",
+    "list_promotions",
+    "expand_scope",
+    "estimate_count_effect",
+    "estimate_promotions",
+    "compare_promotions",
+    "measure_coupon_redemption",
+]
+
+#: Days of the pre-period (whole weeks, so every weekday counts alike).
+PRE_DAYS = 56
+#: Days after a promotion in which a dip (pull-forward) is looked for.
+POST_DAYS = 14
+#: Calendar kinds whose days are left out of a pre-period (they are not ordinary days).
+FESTIVAL_KINDS = ("618", "double11", "double12", "nianhuo", "women38", "spring_festival")
+#: Months of past promotions compared by :func:`compare_promotions`.
+HISTORY_MONTHS = 12
+
+
+# ----------------------------------------------------------------------------- sales
+
+def sum_daily_sales(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+    by: Sequence[str] = ("sku",),
+) -> pd.DataFrame:
+    """Units and revenue sold per day (and per ``by``) on paid orders.
+
+    A sale counts on the day it was paid (支付日期); cancelled, never-paid orders do not
+    count; refunds later do not undo a sale (as the platforms report 支付金额).
+
+    Args:
+        wb: the workbook.
+        period: the days ``[start, end)``.
+        platforms: the platforms (default all of the workbook).
+        by: any of ``platform``, ``sku``, ``category`` (joined from products).
+
+    Returns:
+        One row per day × ``by``: day, the ``by`` columns, units (销量), revenue (销售额 =
+        Σ line_amount, after discounts), discount_amount (Σ line discounts), cost_amount
+        (Σ quantity × standard unit cost, over the lines whose cost is known),
+        cost_known_revenue (the revenue of those lines: cost_amount covers that part).
+
+    Example:
+        >>> sum_daily_sales(wb, wb.period("2026-10"), ["jd"], by=("category",)).head()  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    orders = wb.table("orders")
+    paid = orders.filter(
+        orders.paid_at.notnull()
+        & (orders.paid_at >= period.start_ts)
+        & (orders.paid_at < period.end_ts)
+        & orders.platform.isin(plats)
+    ).select("order_id", "platform", day=orders.paid_at.date())
+    lines = wb.table("order_lines")
+    products = dimensions.products(wb).select("sku", "category", "unit_cost")
+    # A line whose SKU is not in the catalogue still sold: it keeps its revenue, in the
+    # unknown category, without a cost.
+    joined = lines.join(paid, "order_id").left_join(products, "sku")
+    joined = joined.mutate(category=joined.category.fill_null(dimensions.UNKNOWN))
+    keys = ["day", *by]
+    expr = joined.group_by(keys).aggregate(
+        units=joined.quantity.sum().cast("float64"),
+        revenue=joined.line_amount.sum().cast("float64"),
+        discount_amount=joined.discount_amount.sum().cast("float64"),
+        cost_amount=(joined.quantity * joined.unit_cost).sum().cast("float64"),
+        cost_known_revenue=joined.line_amount.sum(where=joined.unit_cost.notnull()).cast("float64"),
+    )
+    return wb.execute(expr).fillna({"cost_known_revenue": 0.0}).sort_values(keys, ignore_index=True)
+
+
+# ----------------------------------------------------------------------------- promotions
+
+def expand_scope(scope: str, products: pd.DataFrame) -> list[str]:
+    """The SKUs a promotion's ``scope`` covers.
+
+    Args:
+        scope: ``sku:A|B|…`` or ``category:<name>``.
+        products: a frame with ``sku`` and ``category``.
+
+    Returns:
+        The SKUs, sorted.
+
+    Example:
+        >>> expand_scope("sku:B1|A1", pd.DataFrame({"sku": ["A1"], "category": ["bath"]}))
+        ['A1', 'B1']
+        >>> expand_scope("category:bath", pd.DataFrame({"sku": ["A1", "B2"], "category": ["bath", "decor"]}))
+        ['A1']
+    """
+    kind, _, value = str(scope).partition(":")
+    if kind == "sku":
+        return sorted({s for s in value.split("|") if s})
+    if kind == "category":
+        return sorted(products.loc[products["category"] == value, "sku"].astype(str))
+    raise ValueError(f"promotion scope '{scope}' is neither 'sku:A|B' nor 'category:<name>'")
+
+
+def _promotions(wb: Workbook, start, end, platforms: list[str]) -> pd.DataFrame:
+    """Promotions overlapping ``[start, end)`` on ``platforms`` (an empty platform = all)."""
+    promos = wb.table("promotions")
+    expr = promos.filter(
+        (promos.starts_on < end)
+        & (promos.ends_on >= start)
+        & (promos.platform.isnull() | promos.platform.isin(platforms))
+    )
+    return wb.execute(expr)
+
+
+def list_promotions(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """The promotions running in ``period`` on ``platforms``, for the calendar chart.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms (default all); an all-platform promotion always shows.
+
+    Returns:
+        One row per promotion, by start date: promo_id, promo_name, promo_type, platform
+        (``all`` for every platform), starts_on, ends_on, days, discount_pct (折扣力度),
+        scope_kind (``sku`` / ``category``), n_skus, budget_amount.
+
+    Raises:
+        NoDataError: no promotion runs in ``period``.
+
+    Example:
+        >>> list_promotions(wb, wb.period("2026-08"))[["promo_id", "starts_on"]]  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    frame = _promotions(wb, period.start, period.end, plats)
+    if frame.empty:
+        raise NoDataError(
+            f"no promotion runs in {period.label} on {', '.join(plats)}: the promotions export "
+            "(data/raw/promotions/) has none overlapping that month — choose another month or platform"
+        )
+    products = wb.execute(dimensions.products(wb).select("sku", "category"))
+    return (
+        frame.assign(
+            platform=frame["platform"].fillna("all").astype("str"),
+            days=(frame["ends_on"] - frame["starts_on"]).dt.days + 1,
+            scope_kind=frame["scope"].str.partition(":")[0],
+            n_skus=[len(expand_scope(s, products)) for s in frame["scope"]],
+        )
+        .loc[:, ["promo_id", "promo_name", "promo_type", "platform", "starts_on", "ends_on", "days",
+                 "discount_pct", "scope_kind", "n_skus", "budget_amount"]]
+        .sort_values(["starts_on", "promo_id"], ignore_index=True)
+    )
+
+
+# ----------------------------------------------------------------------------- the estimator
+
+def estimate_count_effect(
+    actual: float, index_effect: float, pre_actual: float, pre_index: np.ndarray,
+    pre_counts: np.ndarray, level: float = 0.95,
+) -> dict:
+    """Effect of a treatment on a count against a ratio-to-control baseline, with interval.
+
+    ``k = Σ pre_counts / Σ pre_index``; baseline ``B = k · index_effect``; effect
+    ``actual − B``; over-dispersion ``φ = max(1, Σ (y − k·idx)² / (k·idx) / (n − 1))``
+    over the pre-period days; ``Var ≈ φ·B + B²·φ / Σ pre_counts``; the interval is
+    ``effect ± z·√Var``, its lower end no lower than ``−B`` (sales cannot go below zero).
+
+    Args:
+        actual: the count observed over the treated days.
+        index_effect: Σ of the control index over the treated days.
+        pre_actual: Σ of the counts over the pre-period days (= Σ pre_counts).
+        pre_index: the control index on each pre-period day.
+        pre_counts: the count on each pre-period day.
+        level: the interval's confidence level.
+
+    Returns:
+        ``{"baseline", "effect", "effect_low", "effect_high", "lift", "lift_low",
+        "lift_high", "se", "dispersion"}`` (lift = actual / baseline − 1); NaN when the
+        pre-period sold nothing or has no index.
+
+    Example:
+        >>> r = estimate_count_effect(30.0, 10.0, 40.0, np.full(20, 1.0), np.full(20, 2.0))
+        >>> r["baseline"], r["effect"], round(r["lift"], 2)
+        (20.0, 10.0, 0.5)
+    """
+    pre_index = np.asarray(pre_index, dtype="float64")
+    pre_counts = np.asarray(pre_counts, dtype="float64")
+    nan = float("nan")
+    out = dict.fromkeys(["baseline", "effect", "effect_low", "effect_high", "lift", "lift_low",
+                         "lift_high", "se", "dispersion"], nan)
+    index_sum = float(pre_index.sum())
+    if index_sum <= 0 or pre_actual <= 0 or len(pre_counts) < 2:
+        return out
+    k = pre_actual / index_sum
+    expected = k * pre_index
+    ok = expected > 0
+    chi2 = float((((pre_counts - expected) ** 2)[ok] / expected[ok]).sum())
+    phi = max(1.0, chi2 / max(int(ok.sum()) - 1, 1))
+    baseline = k * float(index_effect)
+    effect = float(actual) - baseline
+    se = float(np.sqrt(phi * baseline + baseline**2 * phi / pre_actual))
+    z = z_value(level)
+    # Sales cannot fall below nothing: the effect is at least −baseline (lift ≥ −100 %).
+    low, high = max(effect - z * se, -baseline), effect + z * se
+    out.update(baseline=baseline, effect=effect, effect_low=low, effect_high=high, se=se, dispersion=phi)
+    if baseline > 0:
+        out.update(lift=effect / baseline, lift_low=low / baseline, lift_high=high / baseline)
+    return out
+
+
+class _Cube:
+    """Daily units, revenue and cost per day × platform × SKU, and the promoted mask."""
+
+    def __init__(self, wb: Workbook, start, end, platforms: list[str]) -> None:
+        self.days = pd.date_range(start, end - timedelta(days=1), freq="D")
+        self.platforms = list(platforms)
+        products = wb.execute(dimensions.products(wb).select("sku", "category", "unit_cost"))
+        self.products = products.sort_values("sku", ignore_index=True)
+        self.skus = self.products["sku"].tolist()
+        self.category = self.products["category"].to_numpy()
+        self.unit_cost = self.products["unit_cost"].to_numpy(dtype="float64")
+        window = Period(start, end, "window")
+        sales = sum_daily_sales(wb, window, self.platforms, by=("platform", "sku"))
+        shape = (len(self.days), len(self.platforms), len(self.skus))
+        self.units = np.zeros(shape)
+        self.revenue = np.zeros(shape)
+        self.discount = np.zeros(shape)
+        if len(sales):
+            d = self.days.get_indexer(sales["day"])
+            p = pd.Index(self.platforms).get_indexer(sales["platform"])
+            s = pd.Index(self.skus).get_indexer(sales["sku"])
+            ok = (d >= 0) & (p >= 0) & (s >= 0)
+            for arr, col in ((self.units, "units"), (self.revenue, "revenue"), (self.discount, "discount_amount")):
+                np.add.at(arr, (d[ok], p[ok], s[ok]), sales[col].to_numpy()[ok])
+        self.promos = _promotions(wb, start, end, self.platforms).sort_values("promo_id", ignore_index=True)
+        self.promoted = np.zeros(shape, dtype=bool)
+        self.scope = {}
+        for row in self.promos.itertuples(index=False):
+            s_idx = self.sku_index(expand_scope(row.scope, self.products))
+            self.scope[row.promo_id] = s_idx
+            days = self.day_slice(row.starts_on, row.ends_on)
+            for p in self.plat_index(row.platform):
+                self.promoted[days, p, s_idx] = True
+        kinds = calendar.day_kinds(self.days[0].date(), self.days[-1].date())
+        self.festival = kinds["event"].isin(FESTIVAL_KINDS).to_numpy()
+
+    def sku_index(self, skus: list[str]) -> np.ndarray:
+        idx = pd.Index(self.skus).get_indexer(skus)
+        return idx[idx >= 0]
+
+    def plat_index(self, platform) -> list[int]:
+        if platform is None or (isinstance(platform, float) and np.isnan(platform)) or platform == "all":
+            return list(range(len(self.platforms)))
+        return [self.platforms.index(platform)] if platform in self.platforms else []
+
+    def day_slice(self, first, last) -> slice:
+        a = int(self.days.searchsorted(pd.Timestamp(first)))
+        b = int(self.days.searchsorted(pd.Timestamp(last), side="right"))
+        return slice(a, b)
+
+    def market_index(self, plats: list[int], exclude_categories: set[str]) -> np.ndarray:
+        """The market index per day from unpromoted SKUs of other categories on ``plats``."""
+        others = ~np.isin(self.category, list(exclude_categories))
+        y = self.units[:, plats][:, :, others]
+        clean = ~self.promoted[:, plats][:, :, others]
+        days_clean = clean.sum(axis=0)
+        weight = np.where(days_clean > 0, (y * clean).sum(axis=0) / np.maximum(days_clean, 1), 0.0)
+        num = (y * clean).sum(axis=(1, 2))
+        den = (weight[None] * clean).sum(axis=(1, 2))
+        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+
+
+def _windows(cube: _Cube, promo) -> dict:
+    """The SKU groups, market index and usable pre / promotion / post days of a promotion."""
+    plats = cube.plat_index(promo["platform"])
+    t_idx = cube.scope[promo["promo_id"]]
+    cats = set(cube.category[t_idx])
+    s_idx = np.setdiff1d(np.flatnonzero(np.isin(cube.category, list(cats))), t_idx)
+    promo_days = cube.day_slice(promo["starts_on"], promo["ends_on"])
+    pre_days = cube.day_slice(pd.Timestamp(promo["starts_on"]) - timedelta(days=PRE_DAYS),
+                              pd.Timestamp(promo["starts_on"]) - timedelta(days=1))
+    post_days = cube.day_slice(pd.Timestamp(promo["ends_on"]) + timedelta(days=1),
+                               pd.Timestamp(promo["ends_on"]) + timedelta(days=POST_DAYS))
+    index = cube.market_index(plats, cats)
+    t_units = cube.units[:, plats][:, :, t_idx].sum(axis=(1, 2))
+    # Days when a promoted SKU is on a promotion (any, this one included).
+    t_busy = cube.promoted[:, plats][:, :, t_idx].any(axis=(1, 2))
+    all_days = np.arange(len(cube.days))
+    usable = np.isfinite(index)
+    return {
+        "plats": plats, "t_idx": t_idx, "s_idx": s_idx, "index": index, "t_units": t_units,
+        "promo_days": promo_days, "pre_days": pre_days, "post_days": post_days, "usable": usable,
+        "pre": all_days[pre_days][~t_busy[pre_days] & ~cube.festival[pre_days] & usable[pre_days]],
+        "post": all_days[post_days][~t_busy[post_days] & usable[post_days]],
+        "during": all_days[promo_days][usable[promo_days]],
+    }
+
+
+def _effect_rows(cube: _Cube, promo: pd.Series, spend: float, level: float) -> dict:
+    """Every estimate of one promotion (see the module docstring)."""
+    w = _windows(cube, promo)
+    plats, t_idx, s_idx, index = w["plats"], w["t_idx"], w["s_idx"], w["index"]
+    promo_days, pre_days, usable = w["promo_days"], w["pre_days"], w["usable"]
+    pre, post, during, t_units = w["pre"], w["post"], w["during"], w["t_units"]
+    all_days = np.arange(len(cube.days))
+
+    def series(arr: np.ndarray, skus: np.ndarray) -> np.ndarray:
+        return arr[:, plats][:, :, skus].sum(axis=(1, 2))
+
+    t_rev = series(cube.revenue, t_idx)
+    t_cost = (cube.units[:, plats][:, :, t_idx] * cube.unit_cost[t_idx]).sum(axis=(1, 2))
+    t_disc = series(cube.discount, t_idx)
+
+    main = estimate_count_effect(t_units[during].sum(), index[during].sum(), t_units[pre].sum(),
+                                 index[pre], t_units[pre], level)
+    dip = estimate_count_effect(t_units[post].sum(), index[post].sum(), t_units[pre].sum(),
+                                index[pre], t_units[pre], level)
+    pre_units = t_units[pre].sum()
+    price = t_rev[pre].sum() / pre_units if pre_units > 0 else np.nan
+    unit_margin = (t_rev[pre].sum() - t_cost[pre].sum()) / pre_units if pre_units > 0 else np.nan
+
+    sibs = sibs_low = sibs_high = np.nan
+    sib_margin = sib_revenue = 0.0
+    # Sister SKUs: the category's other SKUs, without those on a promotion of their own
+    # at any time from the pre-period to the end of this one (a fixed set of products).
+    window = slice(pre_days.start, promo_days.stop)
+    s_idx = np.array([s for s in s_idx if not cube.promoted[window, plats, s].any()], dtype=int)
+    if len(s_idx):
+        s_units = series(cube.units, s_idx)
+        s_rev = series(cube.revenue, s_idx)
+        s_cost = (cube.units[:, plats][:, :, s_idx] * cube.unit_cost[s_idx]).sum(axis=(1, 2))
+        s_pre = all_days[pre_days][~cube.festival[pre_days] & usable[pre_days]]
+        s_dur = all_days[promo_days][usable[promo_days]]
+        cann = estimate_count_effect(s_units[s_dur].sum(), index[s_dur].sum(), s_units[s_pre].sum(),
+                                     index[s_pre], s_units[s_pre], level)
+        sibs = -cann["effect"] if np.isfinite(cann["effect"]) else np.nan
+        sibs_low, sibs_high = -cann["effect_high"], -cann["effect_low"]
+        s_pre_units = s_units[s_pre].sum()
+        sib_unit_margin = ((s_rev[s_pre].sum() - s_cost[s_pre].sum()) / s_pre_units) if s_pre_units > 0 else 0.0
+        sib_price = (s_rev[s_pre].sum() / s_pre_units) if s_pre_units > 0 else 0.0
+        sib_margin = (sibs if np.isfinite(sibs) else 0.0) * sib_unit_margin
+        sib_revenue = (sibs if np.isfinite(sibs) else 0.0) * sib_price
+    elif not len(w["s_idx"]):
+        sibs = sibs_low = sibs_high = 0.0  # the whole category is promoted: no sister SKU
+
+    actual_units = float(t_units[promo_days].sum())
+    actual_revenue = float(t_rev[promo_days].sum())
+    actual_margin = actual_revenue - float(t_cost[promo_days].sum())
+    baseline_units = main["baseline"]
+    pull_forward = -dip["effect"] if np.isfinite(dip["effect"]) else np.nan
+    pf_units = pull_forward if np.isfinite(pull_forward) else 0.0
+    incremental_units = main["effect"]
+    net_units = incremental_units - pf_units - (sibs if np.isfinite(sibs) else 0.0)
+    baseline_revenue = baseline_units * price
+    baseline_margin = baseline_units * unit_margin
+    discount_cost = float(t_disc[promo_days].sum())
+    incremental_margin = (actual_margin - baseline_margin - pf_units * unit_margin - sib_margin - spend)
+    cost = discount_cost + spend
+    return {
+        "promo_id": promo["promo_id"], "promo_name": promo["promo_name"], "promo_type": promo["promo_type"],
+        "platform": "all" if pd.isna(promo["platform"]) else promo["platform"],
+        "starts_on": promo["starts_on"], "ends_on": promo["ends_on"],
+        "discount_pct": float(promo["discount_pct"]), "n_skus": len(t_idx),
+        "pre_days": len(pre), "post_days": len(post),
+        "actual_units": actual_units, "baseline_units": baseline_units,
+        "incremental_units": incremental_units,
+        "incremental_units_low": main["effect_low"], "incremental_units_high": main["effect_high"],
+        "uplift": main["lift"], "uplift_low": main["lift_low"], "uplift_high": main["lift_high"],
+        "pull_forward_units": pull_forward,
+        "pull_forward_low": -dip["effect_high"], "pull_forward_high": -dip["effect_low"],
+        "dip": -dip["lift"], "cannibalised_units": sibs,
+        "cannibalised_low": sibs_low, "cannibalised_high": sibs_high,
+        "net_incremental_units": net_units,
+        "actual_revenue": actual_revenue, "baseline_revenue": baseline_revenue,
+        "incremental_revenue": actual_revenue - baseline_revenue - pf_units * price - sib_revenue,
+        "discount_cost": discount_cost, "promotion_spend": spend,
+        "incremental_margin": incremental_margin,
+        "roi": incremental_margin / cost if cost > 0 else np.nan,
+        "budget_amount": float(promo["budget_amount"]),
+    }
+
+
+def _spend_by_campaign(wb: Workbook, promo_ids: list[str]) -> dict[str, float]:
+    """Marketing spend booked to campaigns whose id is a promotion's id."""
+    if not promo_ids or not wb.has("marketing_spend"):
+        return {}
+    ms = wb.table("marketing_spend")
+    expr = ms.filter(ms.campaign_id.isin(promo_ids)).group_by("campaign_id").aggregate(
+        spend=ms.spend_amount.sum().cast("float64")
+    )
+    frame = wb.execute(expr)
+    return dict(zip(frame["campaign_id"], frame["spend"], strict=True))
+
+
+def _estimate(wb: Workbook, promos: pd.DataFrame, platforms: list[str], level: float) -> pd.DataFrame:
+    first = promos["starts_on"].min() - timedelta(days=PRE_DAYS)
+    last = promos["ends_on"].max() + timedelta(days=POST_DAYS + 1)
+    data_first, data_last = wb.data_range()
+    end = min(pd.Timestamp(last), pd.Timestamp(data_last) + timedelta(days=1))
+    cube = _Cube(wb, max(pd.Timestamp(first), pd.Timestamp(data_first)).date(), end.date(), platforms)
+    spend = _spend_by_campaign(wb, promos["promo_id"].tolist())
+    rows = [_effect_rows(cube, promo, float(spend.get(promo["promo_id"], 0.0)), level)
+            for _, promo in promos.iterrows() if promo["promo_id"] in cube.scope]
+    return pd.DataFrame(rows)
+
+
+def estimate_promotions(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, level: float = 0.95,
+) -> pd.DataFrame:
+    """Per promotion running in ``period``: baseline, incremental sales and margin, ROI.
+
+    See the module docstring for the method. Promotions covering every platform are
+    estimated on the requested platforms only.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms (default all).
+        level: confidence level of the intervals.
+
+    Returns:
+        One row per promotion: promo_id, promo_name, promo_type, platform, starts_on,
+        ends_on, discount_pct, n_skus, pre_days, post_days (usable days), actual_units,
+        baseline_units (基线销量), incremental_units (增量销量) with _low/_high, uplift (提升率)
+        with uplift_low/uplift_high, pull_forward_units (透支销量) with _low/_high, dip
+        (post-period shortfall as a share of its baseline), cannibalised_units (蚕食销量),
+        net_incremental_units, actual_revenue, baseline_revenue, incremental_revenue
+        (actual − baseline − pull-forward, at the pre-period price), discount_cost
+        (折扣成本), promotion_spend, incremental_margin (增量毛利, after discount,
+        pull-forward, cannibalisation and spend), roi (= incremental margin / (discount
+        cost + spend)), budget_amount.
+
+    Raises:
+        NoDataError: no promotion runs in ``period``.
+
+    Example:
+        >>> estimate_promotions(wb, wb.period("2026-08"), ["jd"])[["promo_id", "uplift"]]  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    promos = list_promotions(wb, period, plats)
+    raw = _promotions(wb, period.start, period.end, plats)
+    raw = raw.loc[raw["promo_id"].isin(promos["promo_id"])]
+    return _estimate(wb, raw, plats, level).sort_values(["starts_on", "promo_id"], ignore_index=True)
+
+
+def compare_promotions(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, months: int = HISTORY_MONTHS,
+) -> pd.DataFrame:
+    """Past promotions side by side: discount depth against incremental margin, by type.
+
+    Estimates (as :func:`estimate_promotions`) every promotion that started in the
+    ``months`` months ending with ``period``.
+
+    Args:
+        wb: the workbook.
+        period: the last month of the history.
+        platforms: the platforms (default all).
+        months: months of history.
+
+    Returns:
+        The rows of :func:`estimate_promotions` for each of those promotions, plus
+        margin_per_discount (增量毛利 ÷ 折扣成本).
+
+    Raises:
+        NoDataError: no promotion started in the window.
+    """
+    plats = wb.platforms(platforms)
+    window = period.trailing(months)
+    first, _ = wb.data_range()
+    raw = _promotions(wb, window.start, window.end, plats)
+    raw = raw.loc[(raw["starts_on"] >= window.start_ts) & (raw["starts_on"] >= pd.Timestamp(first))]
+    if raw.empty:
+        raise NoDataError(
+            f"no promotion started in {window.label} on {', '.join(plats)}: nothing to compare — "
+            "check the promotions export (data/raw/promotions/)"
+        )
+    out = _estimate(wb, raw, plats, 0.95)
+    return out.assign(
+        margin_per_discount=np.where(out["discount_cost"] > 0,
+                                     out["incremental_margin"] / out["discount_cost"].where(out["discount_cost"] > 0, 1),
+                                     np.nan)
+    ).sort_values(["starts_on", "promo_id"], ignore_index=True)
+
+
+def measure_coupon_redemption(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, months: int = 1,
+) -> pd.DataFrame:
+    """Coupon promotions of the last ``months`` months: how many eligible orders used the coupon.
+
+    Redemption rate (核销率) = paid orders carrying the promotion's coupon / paid orders on
+    its platforms and days that contain one of its SKUs; budget used = coupon discounts
+    (Σ order discount of the redeeming orders) / budget.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms (default all).
+        months: months covered, the month included (12: the coupons of the past year).
+
+    Returns:
+        One row per coupon promotion, by start date: promo_id, promo_name, platform,
+        starts_on, coupon_code, eligible_orders, redeemed_orders, redemption_rate,
+        coupon_discount_amount, budget_amount, budget_used. Empty when the promotions of
+        those months include no coupon.
+
+    Raises:
+        NoDataError: no promotion at all runs in those months.
+
+    Example:
+        >>> measure_coupon_redemption(wb, wb.period("2026-10"), months=12).head()  # doctest: +SKIP
+    """
+    plats = wb.platforms(platforms)
+    window = period if months <= 1 else period.trailing(months)
+    promos = list_promotions(wb, window, plats)
+    raw = _promotions(wb, window.start, window.end, plats).set_index("promo_id")
+    coupons = promos.loc[promos["promo_type"] == "coupon"]
+    cols = ["promo_id", "promo_name", "platform", "starts_on", "coupon_code", "eligible_orders",
+            "redeemed_orders", "redemption_rate", "coupon_discount_amount", "budget_amount", "budget_used"]
+    if coupons.empty:
+        empty = {c: pd.Series(dtype="str" if c in cols[:5] else "float64") for c in cols}
+        return pd.DataFrame({**empty, "starts_on": pd.Series(dtype="datetime64[us]")})
+    products = wb.execute(dimensions.products(wb).select("sku", "category"))
+    values = _coupon_counts(wb, coupons, raw, products, plats)
+    rows = []
+    for promo in coupons.itertuples(index=False):
+        got = values.loc[promo.promo_id] if promo.promo_id in values.index else None   # None: no eligible order
+        v = {} if got is None else {k: x for k, x in got.items() if not pd.isna(x)}
+        rows.append({
+            "promo_id": promo.promo_id, "promo_name": promo.promo_name, "platform": promo.platform,
+            "starts_on": promo.starts_on, "coupon_code": v.get("coupon_code", np.nan),
+            "eligible_orders": int(v.get("eligible_orders", 0)),
+            "redeemed_orders": int(v.get("redeemed_orders", 0)),
+            # Without eligible orders there is no discount to sum (missing, not zero).
+            "coupon_discount_amount": np.nan if got is None else float(v.get("coupon_discount_amount", 0.0)),
+            "budget_amount": float(promo.budget_amount),
+        })
+    frame = pd.DataFrame(rows)
+    return frame.assign(
+        redemption_rate=np.where(frame["eligible_orders"] > 0,
+                                 frame["redeemed_orders"] / frame["eligible_orders"].where(frame["eligible_orders"] > 0, 1),
+                                 np.nan),
+        budget_used=np.where(frame["budget_amount"] > 0,
+                             frame["coupon_discount_amount"] / frame["budget_amount"].where(frame["budget_amount"] > 0, 1),
+                             np.nan),
+    ).loc[:, cols]
+
+
+def _coupon_counts(wb: Workbook, coupons: pd.DataFrame, raw: pd.DataFrame, products: pd.DataFrame,
+                   platforms: list[str]) -> pd.DataFrame:
+    """Eligible and redeeming orders of every coupon promotion, in one query.
+
+    An order is eligible for a coupon when it was paid on one of the coupon's platforms
+    (``all``: ``platforms``) during its days and holds one of its SKUs; it redeemed the
+    coupon when the order carries the coupon's promotion id.
+
+    Args:
+        wb: the workbook.
+        coupons: the coupon rows of :func:`list_promotions`.
+        raw: the promotions as read (:func:`_promotions`), indexed by promo_id, for the scope.
+        products: sku and category, to expand a category scope.
+        platforms: the platforms of an all-platform coupon.
+    Returns:
+        One row per coupon with an eligible order, indexed by promo_id: eligible_orders,
+        redeemed_orders, coupon_discount_amount, coupon_code.
+    """
+    # The coupons' platforms, days and SKUs as small tables, so that order lines are read
+    # once for all coupons rather than once per coupon.
+    windows, scopes = [], []
+    for promo in coupons.itertuples(index=False):
+        on = [promo.platform] if promo.platform != "all" else platforms
+        windows += [(promo.promo_id, p, pd.Timestamp(promo.starts_on), pd.Timestamp(promo.ends_on) + timedelta(days=1))
+                    for p in on]
+        scopes += [(promo.promo_id, sku) for sku in expand_scope(raw.loc[promo.promo_id, "scope"], products)]
+    w = ibis.memtable(pd.DataFrame(windows, columns=["c_promo", "c_platform", "c_start", "c_end"]),
+                      schema={"c_promo": "string", "c_platform": "string", "c_start": "timestamp", "c_end": "timestamp"})
+    s = ibis.memtable(pd.DataFrame(scopes, columns=["s_promo", "s_sku"]), schema={"s_promo": "string", "s_sku": "string"})
+    orders = wb.table("orders")
+    paid = orders.filter(orders.paid_at.notnull())
+    window = paid.join(w, [paid.platform == w.c_platform, paid.paid_at >= w.c_start, paid.paid_at < w.c_end])
+    window = window.select("c_promo", "order_id", "promo_id", "discount_amount", "coupon_code")
+    lines = wb.table("order_lines").select("order_id", "sku")
+    held = lines.join(window.select("c_promo", "order_id"), "order_id")
+    held = held.join(s, [held.c_promo == s.s_promo, held.sku == s.s_sku]).select("c_promo", "order_id").distinct()
+    eligible = window.join(held, ["c_promo", "order_id"])
+    redeemed = eligible.promo_id == eligible.c_promo
+    summary = eligible.group_by("c_promo").aggregate(
+        eligible_orders=eligible.count(),
+        redeemed_orders=redeemed.cast("int64").sum(),
+        coupon_discount_amount=ibis.cases((redeemed, eligible.discount_amount), else_=0.0).sum().cast("float64"),
+        coupon_code=ibis.cases((redeemed, eligible.coupon_code)).max(),
+    )
+    return wb.execute(summary).set_index("c_promo")
+
+
+# ----------------------------------------------------------------------------- report helpers
+
+def trace_promotion(
+    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, promo_id: str | None = None,
+) -> pd.DataFrame:
+    """Day by day around one promotion: the promoted SKUs' units against their baseline.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms (default all).
+        promo_id: the promotion; default the month's promotion with the largest discount
+            cost (the one that cost the most).
+
+    Returns:
+        One row per day from ``PRE_DAYS`` before the start to ``POST_DAYS`` after the end
+        (within the data): promo_id, promo_name, starts_on, ends_on, day, units (sold),
+        expected (the baseline ``k · idx_d``; NaN where the market index is missing),
+        phase (``pre``, ``promotion``, ``post``).
+
+    Raises:
+        NoDataError: no promotion runs in ``period``.
+    """
+    plats = wb.platforms(platforms)
+    promos = list_promotions(wb, period, plats)
+    raw = _promotions(wb, period.start, period.end, plats).set_index("promo_id", drop=False)
+    if promo_id is None:
+        effects = estimate_promotions(wb, period, plats)
+        promo_id = effects.sort_values(["discount_cost", "promo_id"], ascending=[False, True])["promo_id"].iloc[0]
+    elif promo_id not in set(promos["promo_id"]):
+        raise NoDataError(f"promotion {promo_id} does not run in {period.label} on {', '.join(plats)}")
+    promo = raw.loc[promo_id]
+    first, last = wb.data_range()
+    start = max(pd.Timestamp(promo["starts_on"]) - timedelta(days=PRE_DAYS), pd.Timestamp(first))
+    end = min(pd.Timestamp(promo["ends_on"]) + timedelta(days=POST_DAYS + 1), pd.Timestamp(last) + timedelta(days=1))
+    cube = _Cube(wb, start.date(), end.date(), plats)
+    w = _windows(cube, promo)
+    pre = w["pre"]
+    k = w["t_units"][pre].sum() / w["index"][pre].sum() if len(pre) and w["index"][pre].sum() > 0 else np.nan
+    days = cube.days
+    phase = np.where(days < pd.Timestamp(promo["starts_on"]), "pre",
+                     np.where(days > pd.Timestamp(promo["ends_on"]), "post", "promotion"))
+    return pd.DataFrame({
+        "promo_id": promo_id, "promo_name": promo["promo_name"], "starts_on": promo["starts_on"],
+        "ends_on": promo["ends_on"], "day": days, "units": w["t_units"], "expected": w["index"] * k,
+        "phase": pd.array(phase, dtype="str"),
+    })
+
+
+def calendar_facts(promos: pd.DataFrame) -> dict:
+    """The numbers the calendar's takeaway is written from (:func:`list_promotions`)."""
+    types = promos["promo_type"].value_counts()
+    return {
+        "promotions": len(promos), "types": int(types.size),
+        "top_type": f"promotion.type.{types.index[0]}", "top_type_count": int(types.iloc[0]),
+        "all_platform": int((promos["platform"] == "all").sum()),
+        "budget": float(promos["budget_amount"].sum()),
+        "mean_discount": float(promos["discount_pct"].mean()),
+    }
+
+
+def _paid(effects: pd.DataFrame) -> pd.Series:
+    return effects["incremental_margin"] > 0
+
+
+def effects_facts(effects: pd.DataFrame) -> dict:
+    """The numbers of the effects' takeaway (:func:`estimate_promotions`)."""
+    known = effects.dropna(subset=["incremental_margin"])
+    best = known.sort_values("incremental_margin", ascending=False).iloc[0] if len(known) else None
+    worst = known.sort_values("incremental_margin").iloc[0] if len(known) else None
+    significant = (effects["uplift_low"] > 0).sum()
+    return {
+        "promotions": len(effects), "paid": int(_paid(known).sum()), "significant": int(significant),
+        "incremental_units": float(effects["net_incremental_units"].sum(skipna=True)),
+        "incremental_margin": float(known["incremental_margin"].sum()),
+        "discount_cost": float(effects["discount_cost"].sum()),
+        "best_name": None if best is None else best["promo_name"],
+        "best_margin": None if best is None else float(best["incremental_margin"]),
+        "best_uplift": None if best is None else float(best["uplift"]),
+        "worst_name": None if worst is None else worst["promo_name"],
+        "worst_margin": None if worst is None else float(worst["incremental_margin"]),
+    }
+
+
+def trace_facts(trace: pd.DataFrame) -> dict:
+    """The numbers of one promotion's day-by-day takeaway (:func:`trace_promotion`)."""
+    during = trace.loc[trace["phase"] == "promotion"]
+    post = trace.loc[trace["phase"] == "post"]
+    expected = during["expected"].sum(min_count=1)
+    post_expected = post["expected"].sum(min_count=1)
+    dip = float(1 - post["units"].sum() / post_expected) if post_expected and post_expected > 0 else None
+    return {
+        "variant": None if dip is not None and dip > 0 else "no_dip",
+        "name": trace["promo_name"].iloc[0], "start": trace["starts_on"].iloc[0], "end": trace["ends_on"].iloc[0],
+        "units": float(during["units"].sum()), "expected": float(expected),
+        "uplift": float(during["units"].sum() / expected - 1) if expected and expected > 0 else None,
+        "post_units": float(post["units"].sum()), "post_expected": float(post_expected),
+        "dip": dip, "post_days": len(post),
+    }
+
+
+def summarise_promotion_types(history: pd.DataFrame) -> pd.DataFrame:
+    """Past promotions by type: how many, how deep, what they earned (:func:`compare_promotions`).
+
+    Returns:
+        One row per promo_type, most incremental margin first: promo_type, n_promotions,
+        discount_pct (mean depth), discount_cost, incremental_margin (Σ), paid_share
+        (share of promotions with a positive incremental margin), median_roi,
+        margin_per_discount (Σ incremental margin ÷ Σ discount cost).
+    """
+    g = history.assign(paid=_paid(history).astype(float)).groupby("promo_type")
+    out = g.agg(n_promotions=("promo_id", "size"), discount_pct=("discount_pct", "mean"),
+                discount_cost=("discount_cost", "sum"), incremental_margin=("incremental_margin", "sum"),
+                paid_share=("paid", "mean"), median_roi=("roi", "median")).reset_index()
+    cost = out["discount_cost"]
+    return out.assign(
+        margin_per_discount=np.where(cost > 0, out["incremental_margin"] / cost.where(cost > 0, 1), np.nan)
+    ).sort_values("incremental_margin", ascending=False, ignore_index=True)
+
+
+def history_facts(history: pd.DataFrame) -> dict:
+    """The numbers of the history's takeaway: which type pays, does depth pay."""
+    types = summarise_promotion_types(history)
+    known = history.dropna(subset=["incremental_margin"])
+    deep = known["discount_pct"] >= known["discount_pct"].median()
+    corr = known["discount_pct"].corr(known["incremental_margin"], method="spearman") if len(known) > 2 else np.nan
+    best, worst = types.iloc[0], types.iloc[-1]
+    return {
+        "promotions": len(history), "types": len(types),
+        "best_type": f"promotion.type.{best['promo_type']}", "best_type_margin": float(best["incremental_margin"]),
+        "worst_type": f"promotion.type.{worst['promo_type']}", "worst_type_margin": float(worst["incremental_margin"]),
+        "paid_share": float(_paid(known).mean()) if len(known) else None,
+        "deep_margin": float(known.loc[deep, "incremental_margin"].median()) if deep.any() else None,
+        "shallow_margin": float(known.loc[~deep, "incremental_margin"].median()) if (~deep).any() else None,
+        "depth_correlation": None if pd.isna(corr) else float(corr),
+    }
+
+
+def coupon_facts(coupons: pd.DataFrame) -> dict:
+    """The numbers of the coupons' takeaway (:func:`measure_coupon_redemption`)."""
+    eligible, redeemed = coupons["eligible_orders"].sum(), coupons["redeemed_orders"].sum()
+    lowest = coupons.loc[coupons["redemption_rate"].idxmin()] if coupons["redemption_rate"].notna().any() else None
+    return {
+        "variant": None if len(coupons) else "none",
+        "lowest_name": None if lowest is None else lowest["promo_name"],
+        "lowest_rate": None if lowest is None else float(lowest["redemption_rate"]),
+        "coupons": len(coupons), "eligible": int(eligible), "redeemed": int(redeemed),
+        "rate": float(redeemed / eligible) if eligible > 0 else None,
+        "discount": float(coupons["coupon_discount_amount"].sum()),
+        "budget_used": float(coupons["coupon_discount_amount"].sum() / coupons["budget_amount"].sum())
+        if coupons["budget_amount"].sum() > 0 else None,
+    }
+
+
+def headline_record(effects: pd.DataFrame, text) -> list[dict]:
+    """The ``promotion.headline`` record the report index shows (month totals).
+
+    Args:
+        effects: :func:`estimate_promotions` of the month.
+        text: the notebook's :class:`storebook.report.text.Text`.
+    """
+    facts = effects_facts(effects)
+    cost = facts["discount_cost"] + float(effects["promotion_spend"].sum())
+    rows = [
+        ("promotions", facts["promotions"], "count"),
+        ("net_incremental_units", facts["incremental_units"], "count"),
+        ("discount_cost", facts["discount_cost"], "CNY"),
+        ("incremental_margin", facts["incremental_margin"], "CNY"),
+        ("roi", facts["incremental_margin"] / cost if cost > 0 else None, "ratio"),
+    ]
+    return [{"key": key, "label": text(f"metric.{key}"), "value": None if value is None else float(value),
+             "unit": unit, "vs_prior": None, "vs_last_year": None} for key, value, unit in rows]

@@ -1,0 +1,313 @@
+"""Data quality: how far the numbers of the pack can be trusted (the data-quality page).
+
+What ingest kept and rejected, per table and reason; how much of each optional column is
+known (for the month: "province known for 82% of orders, cost known for 40% of revenue");
+the month's orders by payment state, guest checkouts, booked money adjustments and lines
+whose SKU is not in the product catalogue; and the files behind it all. Everything comes
+from the processed tables, ``_ingest.json`` and ``_rejected/`` — nothing is re-read from
+data/raw.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import ibis
+import pandas as pd
+
+from storebook.engine import schema
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook, is_lake_uri
+from storebook.errors import NoDataError
+
+#: The optional columns the page reports, per table: what the analyses lean on.
+COVERAGE_COLUMNS: dict[str, list[str]] = {
+    "orders": ["customer_id", "channel", "device", "province", "items_amount"],
+    "order_lines": ["sku", "unit_price"],
+    "products": ["product_name", "category", "unit_cost", "supplier_id", "launched_on", "list_price"],
+    "traffic": ["page_views", "cart_adds", "buyers", "orders", "paid_amount"],
+    "shipments": ["carrier", "warehouse", "delivered_at", "shipping_cost_amount"],
+    "competitor_prices": ["sku", "list_price", "is_on_promo", "rating", "review_count"],
+    "purchase_orders": ["ordered_on", "received_on", "qty_received", "unit_cost"],
+    "service_tickets": ["order_id", "category", "first_response_at", "csat"],
+    "returns": ["sku", "reason", "refund_amount"],
+    "marketing_spend": ["impressions", "clicks", "attributed_amount"],
+}
+#: The column that places a row of a fact table in a month (dimension tables are not dated).
+DATE_COLUMNS = {"orders": "ordered_at", "traffic": "visited_on", "shipments": "shipped_at",
+                "competitor_prices": "observed_on", "purchase_orders": "promised_on",
+                "service_tickets": "opened_at", "returns": "returned_on", "marketing_spend": "spent_on"}
+
+
+def summarise_ingest(wb: Workbook) -> pd.DataFrame:
+    """What the last ingest read, wrote and rejected, per canonical table.
+
+    Returns:
+        One row per table with data: table, files, rows_read, rows_written, rows_rejected,
+        kept_share (= written ÷ read), unknown_references (kept rows referring to catalogue
+        rows that are not there).
+    Raises:
+        NoDataError: the workbook has no ingest manifest.
+    """
+    manifest = wb.ingest_manifest()
+    files = pd.DataFrame(manifest.get("files", []))
+    if files.empty:
+        raise NoDataError("the workbook has no ingest record (_ingest.json): run `storebook ingest`")
+    out = (files.groupby("table", sort=False)
+           .agg(files=("path", "nunique"), rows_read=("rows_read", "sum"), rows_written=("rows_written", "sum"),
+                rows_rejected=("rows_rejected", "sum"))
+           .reset_index())
+    order = {t: i for i, t in enumerate(schema.TABLES)}
+    tables = manifest.get("tables", {})
+    return (out.assign(kept_share=lambda d: d["rows_written"] / d["rows_read"].where(d["rows_read"] > 0),
+                       unknown_references=lambda d: [sum(tables.get(t, {}).get("unknown_references", {}).values())
+                                                     for t in d["table"]])
+            .sort_values("table", key=lambda s: s.map(order)).reset_index(drop=True))
+
+
+def read_rejected_rows(wb: Workbook) -> pd.DataFrame:
+    """The rows the last ingest rejected (``_rejected/<table>.parquet``), every table."""
+    if is_lake_uri(wb.data_dir):
+        return pd.DataFrame(columns=["table", "source_file", "source_row", "column", "value", "reason"])
+    paths = sorted((Path(wb.data_dir) / "_rejected").glob("*.parquet"))
+    parts = [pd.read_parquet(p, columns=["table", "source_file", "source_row", "column", "value", "reason"])
+             for p in paths]
+    return (pd.concat(parts, ignore_index=True) if parts else
+            pd.DataFrame(columns=["table", "source_file", "source_row", "column", "value", "reason"]))
+
+
+#: A quoted value: quotes that are not an apostrophe inside a word (workbook's).
+_QUOTED = re.compile(r"(?<![A-Za-z])'([^']*)'(?![A-Za-z])")
+_NUMBER = re.compile(r"\b\d[\d.,:\- ]*\b")
+
+
+def reason_kind(reason: str, column: str = "") -> str:
+    """A rejection reason without the row's own values, so that alike reasons group together
+    (a quoted ``column`` name is kept).
+
+    >>> reason_kind("'amazon' is not one of the workbook's platforms (tmall, jd): add 'amazon' to [store].platforms")
+    "'…' is not one of the workbook's platforms (tmall, jd): add '…' to [store].platforms"
+    >>> reason_kind("duplicate key (order_id=O2); first seen in data/raw/orders/a.csv row 3")
+    'duplicate key (order_id=…); first seen in data/raw/orders/a.csv row …'
+    >>> reason_kind("'order_id' has no match in orders.order_id", "order_id")
+    "'order_id' has no match in orders.order_id"
+    """
+    text = _QUOTED.sub(lambda m: m.group(0) if column and m.group(1) == column else "'…'", str(reason))
+    text = re.sub(r"=[^,;)\s]+", "=…", text)
+    return _NUMBER.sub("…", text)
+
+
+def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
+    """The reasons rows were rejected, most frequent first.
+
+    Returns:
+        table, column, problem (the reason without the row's own values), rows, share (of the
+        table's rows read), example (the first file and row with that reason).
+    """
+    rejected = read_rejected_rows(wb)
+    if rejected.empty:
+        return pd.DataFrame(columns=["table", "column", "problem", "rows", "share", "example"])
+    read = summarise_ingest(wb).set_index("table")["rows_read"]
+    problems = [reason_kind(r, c) for r, c in zip(rejected["reason"], rejected["column"].fillna(""), strict=True)]
+    grouped = (rejected.assign(problem=problems,
+                               example=rejected["source_file"].astype(str) + " row " + rejected["source_row"].astype(str))
+               .groupby(["table", "column", "problem"], sort=False)
+               .agg(rows=("problem", "size"), example=("example", "first")).reset_index())
+    return (grouped.assign(share=lambda d: d["rows"] / d["table"].map(read))
+            .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)
+            [["table", "column", "problem", "rows", "share", "example"]])
+
+
+def _month_rows(wb: Workbook, table: str, period: Period) -> ibis.Table:
+    """The rows of ``table`` that belong to the month: by their date, an order line by its
+    order's; a table without a date (products, suppliers) whole."""
+    t = wb.table(table)
+    if table == "order_lines" and wb.has("orders"):
+        return t.semi_join(_month_rows(wb, "orders", period).select("order_id"), "order_id")
+    column = DATE_COLUMNS.get(table)
+    if column is None:
+        return t
+    return t.filter(t[column] >= period.start_ts, t[column] < period.end_ts)
+
+
+def measure_coverage(wb: Workbook, period: Period) -> pd.DataFrame:
+    """How much of each optional column is known: rows of the month (fact tables) or all rows
+    (products, suppliers), per table and column.
+
+    Returns:
+        table, column, rows, known, known_share, scope (``month`` or ``all``); tables absent
+        from the workbook are left out.
+    """
+    rows = []
+    for table, cols in COVERAGE_COLUMNS.items():
+        if not wb.has(table):
+            continue
+        t = _month_rows(wb, table, period)
+        counts = wb.execute(t.aggregate(_rows=t.count(), **{c: t[c].count() for c in cols})).iloc[0]
+        total = int(counts["_rows"])
+        for c in cols:
+            rows.append({"table": table, "column": c, "rows": total, "known": int(counts[c]),
+                         "known_share": counts[c] / total if total else float("nan"),
+                         "scope": "month" if table in DATE_COLUMNS or table == "order_lines" else "all"})
+    return pd.DataFrame(rows, columns=["table", "column", "rows", "known", "known_share", "scope"])
+
+
+def label_coverage(coverage: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """The coverage with a ``field`` a reader recognises: ``orders · province`` in English,
+    ``orders · 收货省份`` in Chinese (the contract's Chinese names), least known first."""
+    names = {(t, c.name): (c.zh or c.name) for t in schema.TABLES for c in schema.columns(t)}
+    field = [f"{t} · {names.get((t, c), c) if text.language == 'zh' else c}"
+             for t, c in zip(coverage["table"], coverage["column"], strict=True)]
+    return (coverage.assign(field=field).sort_values(["known_share", "table"], kind="stable", na_position="last")
+            .reset_index(drop=True))
+
+
+def _paid_lines(wb: Workbook, period: Period) -> ibis.Table:
+    """The month's lines of paid orders, with their line revenue (known amounts only)."""
+    o = wb.table("orders")
+    o = o.filter(o.paid_at.notnull(), o.ordered_at >= period.start_ts, o.ordered_at < period.end_ts)
+    lines = wb.table("order_lines")
+    j = lines.semi_join(o.select("order_id"), "order_id")
+    return j.mutate(revenue=j.line_amount.fill_null(0).cast("float64"))
+
+
+def measure_order_quality(wb: Workbook, period: Period) -> pd.DataFrame:
+    """The month's orders as a manager needs to weigh them.
+
+    Returns one row per measure (metric, number, share, of): orders placed; paid; pending;
+    closed or cancelled unpaid; guest orders (no customer); orders with a booked adjustment;
+    paid orders whose items amount is not known; and, where order lines
+    exist, lines with no SKU, lines whose SKU is not in the product catalogue and the share
+    of line revenue whose unit cost is known ("cost known for 40% of revenue").
+    Raises:
+        NoDataError: the workbook has no orders table, or no orders in the month.
+    """
+    o = _month_rows(wb, "orders", period)
+    unpaid = o.paid_at.isnull()
+    n = wb.execute(o.aggregate(
+        placed=o.count(),
+        paid=(~unpaid).sum(),
+        pending=(o.status == "pending").sum(),
+        unpaid_closed=(unpaid & o.status.isin(["closed", "cancelled"])).sum(),
+        guests=(~unpaid & o.customer_id.isnull()).sum(),
+        adjusted=(~unpaid & o.adjustment_amount.notnull()).sum(),
+        items_unknown=(~unpaid & o.items_amount.isnull()).sum(),
+    )).iloc[0]
+    if not n["placed"]:
+        raise NoDataError(f"no orders were placed in {period.label}")
+    placed, paid = float(n["placed"]), float(n["paid"])
+    rows = [
+        ("placed", n["placed"], 1.0, "placed"), ("paid", n["paid"], n["paid"] / placed, "placed"),
+        ("pending", n["pending"], n["pending"] / placed, "placed"),
+        ("unpaid_closed", n["unpaid_closed"], n["unpaid_closed"] / placed, "placed"),
+        ("guests", n["guests"], n["guests"] / paid if paid else None, "paid"),
+        ("adjusted", n["adjusted"], n["adjusted"] / paid if paid else None, "paid"),
+        ("items_unknown", n["items_unknown"], n["items_unknown"] / paid if paid else None, "paid"),
+    ]
+    if wb.has("order_lines"):
+        lines = _paid_lines(wb, period)
+        if wb.has("products"):
+            p = wb.table("products").select("sku", "unit_cost").mutate(_in_catalogue=ibis.literal(True))
+            lines = lines.left_join(p, "sku").select(lines, "unit_cost", "_in_catalogue")
+            in_catalogue, cost_known = lines._in_catalogue.notnull(), lines.unit_cost.notnull()
+        else:
+            in_catalogue = cost_known = ibis.literal(False)
+        m = wb.execute(lines.aggregate(
+            lines=lines.count(),
+            no_sku=lines.sku.isnull().sum(),
+            named=lines.sku.startswith("name:").fill_null(False).sum(),
+            not_in_catalogue=(lines.sku.notnull() & ~in_catalogue).sum(),
+            revenue=lines.revenue.sum(),
+            revenue_cost_known=cost_known.ifelse(lines.revenue, 0.0).sum(),
+        )).iloc[0]
+        total = float(m["lines"])
+        if total:
+            revenue = float(m["revenue"] or 0.0)
+            rows += [
+                ("lines", m["lines"], 1.0, "lines"),
+                ("lines_without_sku", m["no_sku"] + m["named"], (m["no_sku"] + m["named"]) / total, "lines"),
+                ("lines_not_in_catalogue", m["not_in_catalogue"], m["not_in_catalogue"] / total, "lines"),
+                # A share of money, not a count: the number column stays empty.
+                ("revenue_cost_known", None, m["revenue_cost_known"] / revenue if revenue else None, "revenue"),
+            ]
+    return pd.DataFrame(rows, columns=["metric", "number", "share", "of"]).astype({"number": "float64",
+                                                                                  "share": "float64"})
+
+
+def list_files(wb: Workbook) -> pd.DataFrame:
+    """The files behind the tables: path, source, table, encoding, rows read, written, rejected,
+    cached (not re-read because unchanged) and the adapter's notes (how many)."""
+    files = pd.DataFrame(wb.ingest_manifest().get("files", []))
+    if files.empty:
+        raise NoDataError("the workbook has no ingest record (_ingest.json): run `storebook ingest`")
+    files = files.assign(notes=files.get("notes", pd.Series([[]] * len(files))).map(len))
+    cols = ["path", "source", "table", "encoding", "rows_read", "rows_written", "rows_rejected", "notes"]
+    return files[[c for c in cols if c in files.columns]].sort_values(["table", "path"]).reset_index(drop=True)
+
+
+def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | None = None,
+                  orders: pd.DataFrame | None = None) -> dict[str, Any]:
+    """The numbers the page's sentences and headline cards need, from whichever parts a
+    section has (each section computes its own, so that one without data harms no other).
+
+    A part not given, or a fact it does not hold, gives None (written n/a). ``variant`` is
+    ``all`` when every row read was kept (the sentence says so).
+    """
+    facts: dict[str, Any] = {}
+    if ingest is not None and len(ingest):
+        read, written = int(ingest["rows_read"].sum()), int(ingest["rows_written"].sum())
+        worst = ingest.loc[ingest["kept_share"].idxmin()] if ingest["kept_share"].notna().any() else None
+        facts.update({
+            "variant": "all" if read == written else None,
+            "files": int(ingest["files"].sum()), "tables": len(ingest),
+            "rows_read": read, "rows_written": written, "rows_rejected": read - written,
+            "kept_share": written / read if read else None,
+            "worst_table": None if worst is None else worst["table"],
+            "worst_kept_share": None if worst is None else float(worst["kept_share"]),
+        })
+    if coverage is not None:
+        for name, (table, column) in {"province_known": ("orders", "province"), "channel_known": ("orders", "channel"),
+                                      "customer_known": ("orders", "customer_id")}.items():
+            hit = coverage[(coverage["table"] == table) & (coverage["column"] == column)]
+            facts[name] = None if hit.empty or pd.isna(hit["known_share"].iloc[0]) else float(hit["known_share"].iloc[0])
+    if orders is not None:
+        by_metric = orders.set_index("metric")["share"]
+        for name, metric in {"cost_known_revenue": "revenue_cost_known", "guest_share": "guests",
+                             "pending_share": "pending", "not_in_catalogue_share": "lines_not_in_catalogue",
+                             "adjusted_share": "adjusted"}.items():
+            value = by_metric.get(metric)
+            facts[name] = None if value is None or pd.isna(value) else float(value)
+    return facts
+
+
+def files_facts(files: pd.DataFrame) -> dict[str, int]:
+    """How many files feed how many tables (the files section's sentence)."""
+    return {"files": int(files["path"].nunique()), "tables": int(files["table"].nunique())}
+
+
+def headline_record(wb: Workbook, period: Period, text: Any) -> list[dict[str, Any]]:
+    """The ``data_quality.headline`` record the report index shows: rows kept and rejected,
+    provinces and costs known, guest checkouts — each part left out where its table is absent."""
+    ingest = summarise_ingest(wb)
+    coverage = measure_coverage(wb, period)
+    try:
+        orders = measure_order_quality(wb, period) if wb.has("orders") else None
+    except NoDataError:
+        orders = None
+    return quality_record(quality_facts(ingest, coverage, orders), text)
+
+
+def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
+    """The headline entries from :func:`quality_facts` (None where the fact is not known)."""
+    entries = [("kept_share", "ratio", "up"), ("rows_rejected", "count", "down"), ("province_known", "ratio", "up"),
+               ("cost_known_revenue", "ratio", "up"), ("guest_share", "ratio", None)]
+    return [{"key": key, "label": text(f"metric.{key}"), "value": float(facts[key]), "unit": unit, "vs_prior": None,
+             "vs_last_year": None, **({"good": good} if good else {})}
+            for key, unit, good in entries if facts.get(key) is not None]
+
+
+__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "files_facts", "headline_record", "label_coverage", "list_files", "measure_coverage", "measure_order_quality",
+           "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind",
+           "summarise_ingest"]

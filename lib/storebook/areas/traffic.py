@@ -1,0 +1,821 @@
+"""Traffic (流量): visitors, where they came from, on which device, what paid traffic cost,
+and which days did not look like themselves.
+
+Source: the ``traffic`` table (one row per day × platform × channel × device, as each
+platform reports it) and ``marketing_spend``. **Platform totals come from the
+``channel = 'all'`` rows**, the platform's own de-duplicated count: a visitor who came
+through two sources is counted once there but once in each source row, so summing the
+channel rows would overstate visitors. Channel rows are used only for the channel mix
+(their sum is "source visits", labelled so). Devices are disjoint and are summed.
+Platforms share no visitor id, so the all-platform total is the sum of the platforms.
+
+The ratio metrics are defined here, once, and used by every module and notebook:
+
+* 支付转化率 conversion_rate = 支付买家数 / 访客数 (buyers / visitors)
+* 客单价 aov = 支付金额 / 支付买家数 (paid amount / buyers)
+* UV价值 uv_value = 支付金额 / 访客数 (paid amount / visitors)
+* 点击率 ctr, 平均点击花费 cpc, 访客成本 cost_per_visitor, 投入产出比 roas (paid traffic)
+
+Example:
+    >>> wb = storebook.open()                                           # doctest: +SKIP
+    >>> p = wb.period("2026-09")                                         # doctest: +SKIP
+    >>> summarise_traffic(wb, p)[["platform", "visitors", "uv_value"]]   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from storebook.engine import calendar
+from storebook.engine.periods import Period
+from storebook.engine.schema import TRAFFIC_TOTAL_CHANNEL
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
+from storebook.measures import extremes, stats
+from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
+
+#: Additive counts of the traffic table.
+COUNTS: tuple[str, ...] = ("visitors", "page_views", "product_views", "cart_adds", "checkouts",
+                           "buyers", "orders", "paid_amount")
+#: The metrics of the headline, in the order a report shows them.
+HEADLINE_METRICS: tuple[str, ...] = ("visitors", "page_views", "product_views", "buyers",
+                                     "paid_amount", "uv_value")
+#: The all-platform row's name in result frames.
+TOTAL = "total"
+#: Days of history the anomaly bands read before the period: a year and a bit, so that
+#: a festival day can be judged against last year's same festival.
+BAND_HISTORY_DAYS = 400
+
+
+# ----------------------------------------------------------------------------- formulas
+
+def conversion_rate(buyers: Any, visitors: Any) -> Any:
+    """支付转化率 = 支付买家数 / 访客数 — the share of visitors who paid.
+
+    Example:
+        >>> conversion_rate(30, 1000)
+        0.03
+    """
+    return _ratio(buyers, visitors)
+
+
+def aov(paid_amount: Any, buyers: Any) -> Any:
+    """客单价 = 支付金额 / 支付买家数 — what a paying buyer spent.
+
+    Example:
+        >>> aov(4500.0, 30)
+        150.0
+    """
+    return _ratio(paid_amount, buyers)
+
+
+def uv_value(paid_amount: Any, visitors: Any) -> Any:
+    """UV价值 = 支付金额 / 访客数 — what a visitor was worth (= 支付转化率 × 客单价).
+
+    Example:
+        >>> uv_value(4500.0, 1000)
+        4.5
+    """
+    return _ratio(paid_amount, visitors)
+
+
+def ctr(clicks: Any, impressions: Any) -> Any:
+    """点击率 = 点击量 / 展现量.
+
+    Example:
+        >>> ctr(25, 1000)
+        0.025
+    """
+    return _ratio(clicks, impressions)
+
+
+def cpc(spend_amount: Any, clicks: Any) -> Any:
+    """平均点击花费 = 花费 / 点击量.
+
+    Example:
+        >>> cpc(50.0, 25)
+        2.0
+    """
+    return _ratio(spend_amount, clicks)
+
+
+def cost_per_visitor(spend_amount: Any, visitors: Any) -> Any:
+    """访客成本 = 花费 / 渠道访客数 (the channel's visitors as the traffic table reports them).
+
+    Example:
+        >>> cost_per_visitor(50.0, 40)
+        1.25
+    """
+    return _ratio(spend_amount, visitors)
+
+
+def roas(attributed_amount: Any, spend_amount: Any) -> Any:
+    """投入产出比 (ROAS) = 成交金额 / 花费, with the platform's own attribution.
+
+    Example:
+        >>> roas(300.0, 100.0)
+        3.0
+    """
+    return _ratio(attributed_amount, spend_amount)
+
+
+def relative_change(value: Any, base: Any) -> Any:
+    """value / base − 1 (0.034 = +3.4 %); missing where the base is 0 or missing.
+
+    Example:
+        >>> round(relative_change(103.4, 100.0), 3)
+        0.034
+    """
+    ratio = _ratio(value, base)
+    return ratio - 1
+
+
+def compare_months(current: pd.DataFrame, prior: pd.DataFrame, last_year: pd.DataFrame,
+                   metrics: Iterable[str]) -> pd.DataFrame:
+    """The month's metrics beside the prior month's and last year's, per platform.
+
+    Args:
+        current, prior, last_year: one row per platform with a column per metric (a
+            comparison month without data is an empty frame).
+        metrics: the metric columns to compare.
+    Returns:
+        One row per platform × metric of ``current``: platform, metric, value, prior,
+        last_year, vs_prior, vs_last_year (:func:`relative_change`; missing where the
+        comparison month has no value).
+    """
+    metrics = list(metrics)
+
+    def long(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+        return frame.melt(id_vars="platform", value_vars=metrics, var_name="metric", value_name=name)
+
+    return (
+        long(current, "value")
+        .merge(long(prior, "prior"), on=["platform", "metric"], how="left")
+        .merge(long(last_year, "last_year"), on=["platform", "metric"], how="left")
+        .astype({"value": "float64", "prior": "float64", "last_year": "float64"})
+        .assign(vs_prior=lambda d: relative_change(d["value"], d["prior"]),
+                vs_last_year=lambda d: relative_change(d["value"], d["last_year"]))
+    )
+
+
+def _with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add conversion_rate, aov and uv_value to a frame of summed counts."""
+    return frame.assign(
+        conversion_rate=lambda d: conversion_rate(d.buyers, d.visitors),
+        aov=lambda d: aov(d.paid_amount, d.buyers),
+        uv_value=lambda d: uv_value(d.paid_amount, d.visitors),
+    )
+
+
+# ----------------------------------------------------------------------------- reading
+
+def _platform_list(wb: Workbook, platforms: list[str] | str | None) -> list[str]:
+    return wb.platforms(platforms)
+
+
+def _rows(wb: Workbook, start: date, end: date, platforms: list[str], *, totals: bool) -> ibis.Table:
+    """Traffic rows of ``[start, end)``: the platform-total (``all``) rows or the channel rows."""
+    t = wb.table("traffic")
+    channel_filter = t.channel == TRAFFIC_TOTAL_CHANNEL if totals else t.channel != TRAFFIC_TOTAL_CHANNEL
+    return t.filter(t.visited_on >= start, t.visited_on < end, t.platform.isin(platforms), channel_filter)
+
+
+def _sums(table: ibis.Table, columns=COUNTS) -> dict[str, ibis.Expr]:
+    """Sums of count columns (integers stay integers: DuckDB would give floats)."""
+    return {c: table[c].sum().cast("float64" if c.endswith("_amount") else "int64") for c in columns}
+
+
+def no_traffic(wb: Workbook, label: str, platforms: list[str], what: str = "traffic") -> NoDataError:
+    """The error for a period without traffic rows: what is missing and what to do."""
+    t = wb.table("traffic")
+    bounds = wb.execute(t.aggregate(first=t.visited_on.min(), last=t.visited_on.max()))
+    first, last = bounds["first"].iloc[0], bounds["last"].iloc[0]
+    covered = (f"the traffic table covers {first:%Y-%m-%d} to {last:%Y-%m-%d}"
+               if pd.notna(first) else "the traffic table is empty")
+    return NoDataError(
+        f"no {what} rows for {label} on {', '.join(platforms)}: {covered}. Export the platforms' traffic "
+        f"reports for {label} into data/raw/traffic/ and run `storebook ingest`, or choose another month."
+    )
+
+
+def _order_platforms(frame: pd.DataFrame, platforms: list[str], column: str = "platform") -> pd.DataFrame:
+    order = {p: i for i, p in enumerate([*platforms, TOTAL])}
+    return frame.sort_values(column, key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- headline
+
+def summarise_traffic(wb: Workbook, period: Period, platforms: list[str] | str | None = None) -> pd.DataFrame:
+    """Traffic of a period per platform, and over all the platforms.
+
+    Visitors per platform come from the platform's de-duplicated (``channel = 'all'``)
+    rows, summed over devices; the ``total`` row sums the platforms.
+
+    Args:
+        wb: the workbook.
+        period: the month (or any period).
+        platforms: the platforms to include; default every platform of the workbook.
+    Returns:
+        One row per platform plus a ``total`` row: platform, visitors (访客数), page_views
+        (浏览量), product_views (商品访客数), cart_adds, checkouts, buyers (支付买家数),
+        orders, paid_amount (支付金额), conversion_rate (支付转化率), aov (客单价), uv_value
+        (UV价值). Platforms without a row in the period are left out.
+    Raises:
+        NoDataError: when no platform has traffic in the period.
+
+    Example:
+        >>> summarise_traffic(wb, wb.period("2026-09"), ["tmall"])    # doctest: +SKIP
+          platform  visitors  ...  uv_value
+        0    tmall    812345  ...      3.41
+        1    total    812345  ...      3.41
+    """
+    chosen = _platform_list(wb, platforms)
+    rows = _rows(wb, period.start, period.end, chosen, totals=True)
+    per_platform = wb.execute(rows.group_by("platform").aggregate(**_sums(rows)))
+    if per_platform.empty:
+        raise no_traffic(wb, period.label, chosen)
+    # A count no row reports (an optional funnel step) stays unknown, in the total too.
+    total = per_platform[list(COUNTS)].sum(min_count=len(per_platform)).to_frame().T.assign(platform=TOTAL)
+    frame = pd.concat([per_platform, total[per_platform.columns]], ignore_index=True)
+    return (
+        frame.astype({c: "int64" for c in COUNTS if not c.endswith("_amount") and frame[c].notna().all()})
+        .pipe(_with_ratios)
+        .pipe(_order_platforms, chosen)
+    )
+
+
+def summarise_paid_orders(wb: Workbook, period: Period, platforms: list[str] | str | None = None) -> pd.DataFrame:
+    """The sales columns of :func:`summarise_traffic` counted from the orders table, for
+    platforms that report no traffic: paid orders by payment day, as the platforms count them.
+
+    Formula: orders (支付订单数) = paid orders; paid_amount (支付金额) = Σ their paid amount
+    (refunds not deducted); buyers (支付买家数) = Σ over days of the distinct customers who
+    paid that day (a buyer who pays on two days counts twice, as in the platforms' traffic
+    reports); a guest order (no customer) is a buyer of its own. aov = paid_amount ÷ buyers.
+    On the sample store these equal the traffic table's columns.
+
+    Returns:
+        One row per platform with a paid order: platform, orders, buyers, paid_amount, aov
+        (no visitors: conversion and UV value are unknown from orders alone).
+    Raises:
+        NoDataError: no paid order in the period on these platforms.
+    """
+    chosen = _platform_list(wb, platforms)
+    o = wb.table("orders")
+    paid = o.filter(o.paid_at.notnull(), o.paid_at >= period.start_ts, o.paid_at < period.end_ts,
+                    o.platform.isin(chosen))
+    paid = paid.mutate(day=paid.paid_at.date(), buyer=paid.customer_id.fill_null(paid.order_id))
+    daily = paid.group_by(["platform", "day"]).aggregate(
+        orders=paid.count(), buyers=paid.buyer.nunique(), paid_amount=paid.paid_amount.sum().cast("float64"))
+    out = wb.execute(daily.group_by("platform").aggregate(
+        orders=daily.orders.sum().cast("int64"), buyers=daily.buyers.sum().cast("int64"),
+        paid_amount=daily.paid_amount.sum()))
+    if out.empty:
+        raise NoDataError(f"no paid orders in {period.label} on {', '.join(chosen)}: choose another month or platform")
+    return out.assign(aov=lambda d: aov(d.paid_amount, d.buyers)).pipe(_order_platforms, chosen)
+
+
+def traffic_headline(wb: Workbook, period: Period, platforms: list[str] | str | None = None,
+                     metrics=HEADLINE_METRICS) -> pd.DataFrame:
+    """The headline metrics with their change on the prior month and on last year.
+
+    Args:
+        wb, period, platforms: as :func:`summarise_traffic`.
+        metrics: the metrics to compare (columns of :func:`summarise_traffic`).
+    Returns:
+        One row per platform (and ``total``) × metric: platform, metric, value, prior,
+        last_year, vs_prior, vs_last_year (relative changes; missing where the
+        comparison month has no traffic).
+    Raises:
+        NoDataError: when the period itself has no traffic.
+
+    Example:
+        >>> traffic_headline(wb, wb.period("2026-09")).query("platform == 'total'")   # doctest: +SKIP
+    """
+    current = summarise_traffic(wb, period, platforms)
+
+    def _or_empty(p: Period) -> pd.DataFrame:
+        try:
+            return summarise_traffic(wb, p, platforms)
+        except NoDataError:
+            return current.iloc[0:0]
+
+    return (
+        compare_months(current, _or_empty(period.prior()), _or_empty(period.last_year()), metrics)
+        .pipe(_order_platforms, _platform_list(wb, platforms))  # stable: metrics keep their order
+    )
+
+
+def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:
+    """The numbers the headline takeaway states (from :func:`traffic_headline`)."""
+    total = headline[headline.platform == TOTAL].set_index("metric")
+    platforms = headline[headline.platform != TOTAL]
+    uv = platforms[platforms.metric == "uv_value"].sort_values("value", ascending=False)
+    return {
+        "month": period.label,
+        "visitors": total.at["visitors", "value"],
+        "visitors_vs_prior": total.at["visitors", "vs_prior"],
+        "visitors_vs_last_year": total.at["visitors", "vs_last_year"],
+        "paid_amount": total.at["paid_amount", "value"],
+        "paid_amount_vs_last_year": total.at["paid_amount", "vs_last_year"],
+        "uv_value": total.at["uv_value", "value"],
+        "uv_value_vs_prior": total.at["uv_value", "vs_prior"],
+        "best": uv.platform.iloc[0] if len(uv) else None,
+        "best_uv_value": uv.value.iloc[0] if len(uv) else None,
+    }
+
+
+def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
+    """The ``traffic.headline`` record the report index shows (all-platform values).
+
+    Args:
+        headline: the frame of :func:`traffic_headline`.
+        text: the notebook's :class:`storebook.report.text.Text` (labels in its language).
+    """
+    total = headline[headline.platform == TOTAL]
+    units = {"paid_amount": "CNY", "uv_value": "CNY"}
+    wanted = ("visitors", "buyers", "paid_amount", "uv_value")
+    return [
+        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": float(r.value),
+         "unit": units.get(r.metric, "count"),
+         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
+         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year)}
+        for r in total.itertuples() if r.metric in wanted
+    ]
+
+
+# ----------------------------------------------------------------------------- daily trend
+
+def daily_traffic(wb: Workbook, period: Period, platforms: list[str] | str | None = None,
+                  metric: str = "visitors") -> pd.DataFrame:
+    """Daily traffic of the selected platforms with a 7-day average and last year's same days.
+
+    Args:
+        wb, period, platforms: as :func:`summarise_traffic`.
+        metric: a count of the traffic table to follow (default visitors).
+    Returns:
+        One row per day of the period: visited_on, ``<metric>`` (summed over the
+        platforms), avg7 (trailing 7-day mean, using the 6 days before the period),
+        last_year (the same calendar date a year earlier), last_year_avg7, event (the
+        calendar's kind of day, "" for an ordinary day), is_event_peak.
+    Raises:
+        NoDataError: when the period has no traffic.
+
+    Example:
+        >>> daily_traffic(wb, wb.period("2026-10"), ["tmall"]).head(2)   # doctest: +SKIP
+    """
+    chosen = _platform_list(wb, platforms)
+    lead = timedelta(days=6)
+    ly = period.last_year()
+    t = wb.table("traffic")
+    rows = t.filter(
+        t.platform.isin(chosen), t.channel == TRAFFIC_TOTAL_CHANNEL,
+        ((t.visited_on >= period.start - lead) & (t.visited_on < period.end))
+        | ((t.visited_on >= ly.start - lead) & (t.visited_on < ly.end)),
+    )
+    per_day = wb.execute(rows.group_by("visited_on").aggregate(**_sums(rows, [metric])))
+    this_month = per_day[(per_day.visited_on >= period.start_ts) & (per_day.visited_on < period.end_ts)]
+    if this_month.empty:
+        raise no_traffic(wb, period.label, chosen)
+    series = per_day.set_index("visited_on")[metric].astype("float64")
+
+    def _window(start: date, end: date) -> pd.Series:
+        days = pd.date_range(start - lead, end - timedelta(days=1), freq="D").astype("datetime64[us]")
+        return series.reindex(days)
+
+    current = _window(period.start, period.end)
+    last_year = _window(ly.start, ly.end)
+    days = period.dates().astype("datetime64[us]")
+    kinds = calendar.day_kinds(period.start, period.last_day)
+    # Last year's same calendar dates (29 February has none).
+    ly_dates = pd.DatetimeIndex([d - pd.DateOffset(years=1) if not (d.month == 2 and d.day == 29) else pd.NaT
+                                 for d in days]).astype("datetime64[us]")
+    return pd.DataFrame({
+        "visited_on": days,
+        metric: current.reindex(days).to_numpy(),
+        "avg7": current.rolling(7, min_periods=5).mean().reindex(days).to_numpy(),
+        "last_year": last_year.reindex(ly_dates).to_numpy(),
+        "last_year_avg7": last_year.rolling(7, min_periods=5).mean().reindex(ly_dates).to_numpy(),
+        "event": kinds["event"].to_numpy(),
+        "is_event_peak": kinds["is_event_peak"].to_numpy(),
+    })
+
+
+def daily_facts(daily: pd.DataFrame, metric: str = "visitors") -> dict[str, Any]:
+    """The numbers the daily-trend title and takeaway state (from :func:`daily_traffic`)."""
+    known = daily.dropna(subset=[metric])
+    if known.empty:
+        raise NoDataError(f"no day of the month has {metric} in the traffic table")
+    peak, low = extremes.row_of_max(known, metric), extremes.row_of_min(known, metric)
+    avg = known.avg7.dropna()
+    both = daily.dropna(subset=[metric, "last_year"])
+    return {
+        "peak_day": peak.visited_on, "peak_visitors": peak[metric], "peak_event": peak.event or None,
+        "low_day": low.visited_on, "low_visitors": low[metric],
+        "vs_last_year": relative_change(both[metric].sum(), both.last_year.sum()) if len(both) else None,
+        "trend": relative_change(avg.iloc[-1], avg.iloc[0]) if len(avg) > 1 else None,
+    }
+
+
+# ----------------------------------------------------------------------------- channels
+
+def channel_mix(wb: Workbook, period: Period, platforms: list[str] | str | None = None) -> pd.DataFrame:
+    """Where visitors came from: the share of source visits per channel, per platform.
+
+    Channel rows count a visitor in every source he came through, so shares are of
+    *source visits* (they add up to 100 % within a platform) and channel visits are never
+    added up into a visitor total.
+
+    Args:
+        wb, period, platforms: as :func:`summarise_traffic`.
+    Returns:
+        One row per platform (and ``total``) × channel: platform, channel, visitors
+        (source visits), share, visitors_prior, share_prior, share_change (in rate
+        points), visitors_vs_prior, buyers, paid_amount, conversion_rate (per source visit).
+    Raises:
+        NoDataError: when the period has no channel rows.
+
+    Example:
+        >>> channel_mix(wb, wb.period("2026-09")).query("platform == 'total'")   # doctest: +SKIP
+    """
+    chosen = _platform_list(wb, platforms)
+    prior = period.prior()
+    t = wb.table("traffic")
+    rows = t.filter(t.platform.isin(chosen), t.channel != TRAFFIC_TOTAL_CHANNEL,
+                    t.visited_on >= prior.start, t.visited_on < period.end)
+    rows = rows.mutate(is_current=rows.visited_on >= period.start)
+    sums = wb.execute(rows.group_by(["is_current", "platform", "channel"])
+                      .aggregate(**_sums(rows, ["visitors", "buyers", "paid_amount"])))
+    if not sums.is_current.any():
+        raise no_traffic(wb, period.label, chosen, what="channel traffic")
+    with_total = pd.concat([
+        sums,
+        sums.groupby(["is_current", "channel"], as_index=False)[["visitors", "buyers", "paid_amount"]].sum()
+        .assign(platform=TOTAL),
+    ], ignore_index=True)
+    shares = with_total.assign(
+        share=lambda d: _ratio(d.visitors, d.groupby(["is_current", "platform"]).visitors.transform("sum"))
+    )
+    now = shares[shares.is_current].drop(columns="is_current")
+    before = (shares[~shares.is_current][["platform", "channel", "visitors", "share"]]
+              .rename(columns={"visitors": "visitors_prior", "share": "share_prior"}))
+    channel_order = {c: i for i, c in enumerate(wb.config.channels)}
+    return (
+        now.merge(before, on=["platform", "channel"], how="left")
+        .assign(share_change=lambda d: d.share - d.share_prior,
+                visitors_vs_prior=lambda d: relative_change(d.visitors, d.visitors_prior),
+                conversion_rate=lambda d: conversion_rate(d.buyers, d.visitors),
+                _c=lambda d: d.channel.map(channel_order))
+        .sort_values("_c", kind="stable").drop(columns="_c")
+        .pipe(_order_platforms, chosen)
+        [["platform", "channel", "visitors", "share", "visitors_prior", "share_prior", "share_change",
+          "visitors_vs_prior", "buyers", "paid_amount", "conversion_rate"]]
+    )
+
+
+def all_platforms(frame: pd.DataFrame) -> pd.DataFrame:
+    """The all-platform (``total``) rows of a result frame."""
+    return frame[frame.platform == TOTAL].reset_index(drop=True)
+
+
+def channel_facts(mix: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the channel title and takeaway state (from :func:`channel_mix`)."""
+    total = mix[mix.platform == TOTAL]
+    top = extremes.row_of_max(total, "share")
+    if top is None:
+        raise NoDataError("no channel brought a visitor this month")
+    changes = total.dropna(subset=["share_change"])
+    gainer = changes.loc[changes.share_change.idxmax()] if len(changes) else None
+    loser = changes.loc[changes.share_change.idxmin()] if len(changes) else None
+    return {
+        "top": top.channel, "top_share": top.share,
+        "gainer": None if gainer is None else gainer.channel,
+        "gainer_change": None if gainer is None else gainer.share_change,
+        "loser": None if loser is None else loser.channel,
+        "loser_change": None if loser is None else loser.share_change,
+    }
+
+
+# ----------------------------------------------------------------------------- devices
+
+def device_split(wb: Workbook, period: Period, platforms: list[str] | str | None = None,
+                 months: int = 13) -> pd.DataFrame:
+    """Visitors per device, per platform and month, over the ``months`` months to ``period``.
+
+    Devices are disjoint, so their visitors add up to the platform total (``all`` rows).
+
+    Args:
+        wb, period, platforms: as :func:`summarise_traffic`.
+        months: how many months of trend (13: a year and its comparison month).
+    Returns:
+        One row per month × platform (and ``total``) × device: month (first day),
+        platform, device, visitors, buyers, share (of the platform's visitors that
+        month), conversion_rate.
+    Raises:
+        NoDataError: when ``period`` itself has no traffic.
+
+    Example:
+        >>> device_split(wb, wb.period("2026-09")).query("device == 'mobile'")   # doctest: +SKIP
+    """
+    chosen = _platform_list(wb, platforms)
+    window = period.trailing(months)
+    rows = _rows(wb, window.start, window.end, chosen, totals=True)
+    rows = rows.mutate(month=rows.visited_on.truncate("M"))
+    sums = wb.execute(rows.group_by(["month", "platform", "device"])
+                      .aggregate(**_sums(rows, ["visitors", "buyers"])))
+    if not (sums.month == period.start_ts).any():
+        raise no_traffic(wb, period.label, chosen)
+    device_order = {d: i for i, d in enumerate(wb.config.devices)}
+    return (
+        pd.concat([sums, sums.groupby(["month", "device"], as_index=False)[["visitors", "buyers"]].sum()
+                   .assign(platform=TOTAL)], ignore_index=True)
+        .assign(share=lambda d: _ratio(d.visitors, d.groupby(["month", "platform"]).visitors.transform("sum")),
+                conversion_rate=lambda d: conversion_rate(d.buyers, d.visitors),
+                _d=lambda d: d.device.map(device_order))
+        .sort_values(["month", "_d"], kind="stable").drop(columns="_d")
+        .pipe(_order_platforms, chosen)
+        .sort_values("month", kind="stable")
+        .reset_index(drop=True)
+        [["month", "platform", "device", "visitors", "buyers", "share", "conversion_rate"]]
+    )
+
+
+def latest_month(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a monthly frame's last month (e.g. this month's device split)."""
+    return frame[frame.month == frame.month.max()].reset_index(drop=True)
+
+
+def device_facts(devices: pd.DataFrame, period: Period) -> dict[str, Any]:
+    """The numbers the device title and takeaway state (from :func:`device_split`)."""
+    mobile = devices[devices.device == "mobile"]
+    now = mobile[mobile.month == period.start_ts]
+    year_ago = mobile[mobile.month == period.last_year().start_ts]
+    total_now = now[now.platform == TOTAL].share
+    total_then = year_ago[year_ago.platform == TOTAL].share
+    per_platform = now[now.platform != TOTAL].sort_values("share")
+    share = total_now.iloc[0] if len(total_now) else None
+    return {
+        "month": period.label,
+        "mobile_share": share,
+        "mobile_share_change": share - total_then.iloc[0] if share is not None and len(total_then) else None,
+        "most_mobile": per_platform.platform.iloc[-1] if len(per_platform) else None,
+        "most_mobile_share": per_platform.share.iloc[-1] if len(per_platform) else None,
+        "least_mobile": per_platform.platform.iloc[0] if len(per_platform) else None,
+        "least_mobile_share": per_platform.share.iloc[0] if len(per_platform) else None,
+    }
+
+
+# ----------------------------------------------------------------------------- paid traffic
+
+_SPEND = ("spend_amount", "impressions", "clicks", "attributed_orders", "attributed_amount")
+
+
+def paid_traffic(wb: Workbook, period: Period, platforms: list[str] | str | None = None,
+                 by: str = "channel") -> pd.DataFrame:
+    """Paid traffic efficiency from marketing_spend: what we paid and what it returned.
+
+    Args:
+        wb, period, platforms: as :func:`summarise_traffic`.
+        by: ``channel`` (over the platforms, with the channel's visitors from the traffic
+            table and a ``total`` row) or ``campaign`` (one row per campaign).
+    Returns:
+        by channel: channel, spend_amount, impressions, clicks, attributed_orders,
+        attributed_amount, ctr (点击率), cpc (平均点击花费), visitors (the channel's
+        source visits), cost_per_visitor (访客成本), roas (投入产出比), spend_prior,
+        spend_vs_prior. By campaign: platform, channel, campaign_id, campaign_name and
+        the same spend metrics (no visitors: traffic is not reported per campaign),
+        largest spend first.
+    Raises:
+        NoDataError: when the period has no marketing spend for the platforms.
+
+    Example:
+        >>> paid_traffic(wb, wb.period("2026-09"))[["channel", "spend_amount", "roas"]]   # doctest: +SKIP
+    """
+    if by not in ("channel", "campaign"):
+        raise ValueError(f"paid_traffic: by must be 'channel' or 'campaign', not {by!r}")
+    chosen = _platform_list(wb, platforms)
+    prior = period.prior()
+    s = wb.table("marketing_spend")
+    rows = s.filter(s.platform.isin(chosen), s.spent_on >= prior.start, s.spent_on < period.end)
+    rows = rows.mutate(is_current=rows.spent_on >= period.start)
+    keys = ["channel"] if by == "channel" else ["platform", "channel", "campaign_id", "campaign_name"]
+    sums = wb.execute(rows.group_by(["is_current", *keys]).aggregate(**_sums(rows, _SPEND)))
+    now = sums[sums.is_current].drop(columns="is_current")
+    if now.empty:
+        raise NoDataError(
+            f"no marketing spend for {period.label} on {', '.join(chosen)}: put the ad platforms' spend "
+            "exports into data/raw/marketing_spend/ and run `storebook ingest`, or choose another month."
+        )
+    before = sums[~sums.is_current][[*keys, "spend_amount"]].rename(columns={"spend_amount": "spend_prior"})
+    if by == "channel":
+        channel_rows = _rows(wb, period.start, period.end, chosen, totals=False)
+        visits = wb.execute(channel_rows.group_by("channel").aggregate(**_sums(channel_rows, ["visitors"])))
+        now = now.merge(visits, on="channel", how="left")
+        totals = now.drop(columns="channel").sum(numeric_only=True).to_frame().T.assign(channel=TOTAL)
+        now = pd.concat([now, totals[now.columns]], ignore_index=True)
+        before = pd.concat([before, pd.DataFrame({"channel": [TOTAL], "spend_prior": [before.spend_prior.sum()]})])
+    result = (
+        now.merge(before, on=keys, how="left")
+        .assign(ctr=lambda d: ctr(d.clicks, d.impressions),
+                cpc=lambda d: cpc(d.spend_amount, d.clicks),
+                roas=lambda d: roas(d.attributed_amount, d.spend_amount),
+                spend_vs_prior=lambda d: relative_change(d.spend_amount, d.spend_prior))
+    )
+    if by == "channel":
+        channel_order = {c: i for i, c in enumerate([*wb.config.channels, TOTAL])}
+        result = (result.assign(cost_per_visitor=lambda d: cost_per_visitor(d.spend_amount, d.visitors),
+                                _c=lambda d: d.channel.map(channel_order))
+                  .sort_values("_c").drop(columns="_c"))
+        columns = ["channel", *_SPEND, "ctr", "cpc", "visitors", "cost_per_visitor", "roas",
+                   "spend_prior", "spend_vs_prior"]
+    else:
+        result = result.sort_values(["spend_amount", "campaign_id"], ascending=[False, True])
+        columns = [*keys, *_SPEND, "ctr", "cpc", "roas", "spend_prior", "spend_vs_prior"]
+    return result[columns].reset_index(drop=True)
+
+
+def paid_facts(paid: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the paid-traffic title and takeaway state (from ``paid_traffic(by="channel")``)."""
+    total = paid[paid.channel == TOTAL].iloc[0]
+    channels = paid[(paid.channel != TOTAL) & (paid.spend_amount > 0)].dropna(subset=["roas"])
+    best = channels.loc[channels.roas.idxmax()] if len(channels) else None
+    worst = channels.loc[channels.roas.idxmin()] if len(channels) else None
+    return {
+        "spend": total.spend_amount, "spend_vs_prior": total.spend_vs_prior, "clicks": total.clicks,
+        "cpc": total.cpc, "attributed": total.attributed_amount, "roas": total.roas,
+        "best": None if best is None else best.channel, "best_roas": None if best is None else best.roas,
+        "worst": None if worst is None else worst.channel, "worst_roas": None if worst is None else worst.roas,
+    }
+
+
+def campaign_facts(campaigns: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the campaign takeaway states (from ``paid_traffic(by="campaign")``)."""
+    top = campaigns.iloc[0]
+    return {
+        "n_campaigns": len(campaigns), "top_campaign": top.campaign_name, "top_spend": top.spend_amount,
+        "top_roas": top.roas, "n_below_one": int((campaigns.roas < 1).sum()),
+    }
+
+
+# ----------------------------------------------------------------------------- anomalies
+
+#: The metrics each day is judged on; a day is flagged when visitors or the paid amount
+#: leave their band (conversion and order value explain it, they do not flag it).
+BAND_METRICS: tuple[str, ...] = ("visitors", "conversion_rate", "aov", "paid_amount")
+FLAG_METRICS: tuple[str, ...] = ("visitors", "paid_amount")
+#: A platform-day's paid amount is judged only when it expects at least this many buyers.
+MIN_BUYERS_JUDGED = stats.MIN_COUNT
+
+
+def detect_anomalies(wb: Workbook, period: Period, platforms: list[str] | str | None = None,
+                     z: float = 3.5, weeks: int = 8) -> pd.DataFrame:
+    """Days of the period outside the band expected for them, per platform, with the driver.
+
+    Each platform's daily visitors, 支付转化率, 客单价 and paid amount get an expected
+    band from :func:`storebook.measures.stats.expected_band`: the same weekday over the previous
+    ``weeks`` weeks, with festival and holiday days compared against days of their own
+    kind (a year of history is read, so last year's festival is the reference). A day is
+    flagged when its visitors or its paid amount leave the band; the paid amount only
+    where the day expects at least :data:`MIN_BUYERS_JUDGED` buyers (below that, a
+    day's sales are mostly luck).
+
+    A flagged day's deviation is split into the three drivers of sales,
+    支付金额 = 访客数 × 支付转化率 × 客单价: ``visitors_effect``, ``conversion_effect`` and
+    ``aov_effect`` are each actual / expected − 1. ``driver`` names the most surprising
+    of the three — the one furthest from its expectation in units of its own day-to-day
+    spread (visitors are steady, so a tracking outage that loses 90 % of them outweighs
+    the "impossible" conversion it causes).
+
+    Args:
+        wb, period, platforms: as :func:`summarise_traffic`.
+        z: half-width of the bands in robust standard deviations.
+        weeks: weeks of same-weekday history in a baseline.
+    Returns:
+        One row per platform × day of the period: platform, visited_on, event, basis,
+        and for each metric ``m`` of :data:`BAND_METRICS`: ``m``, ``m_expected``,
+        ``m_low``, ``m_high``, ``m_score``; then is_flagged, visitors_effect,
+        conversion_effect, aov_effect, paid_effect, driver, severity (the largest
+        absolute score of the flag metrics) and promotions (ids of the promotions running
+        on that platform that day, ``|``-separated: the likeliest cause of a flagged day
+        that is no calendar event).
+    Raises:
+        NoDataError: when the period has no traffic.
+
+    Example:
+        >>> a = detect_anomalies(wb, wb.period("2026-09"))                # doctest: +SKIP
+        >>> flagged_days(a)[["platform", "visited_on", "driver"]]         # doctest: +SKIP
+    """
+    chosen = _platform_list(wb, platforms)
+    history_start = period.start - timedelta(days=BAND_HISTORY_DAYS)
+    rows = _rows(wb, history_start, period.end, chosen, totals=True)
+    daily = wb.execute(rows.group_by(["platform", "visited_on"])
+                       .aggregate(**_sums(rows, ["visitors", "buyers", "paid_amount"])))
+    if not (daily.visited_on >= period.start_ts).any():
+        raise no_traffic(wb, period.label, chosen)
+    daily = daily.pipe(_with_ratios)
+    bands = [
+        stats.expected_band(daily, metric, date="visited_on", by=["platform"], start=period.start,
+                            weeks=weeks, z=z)
+        .rename(columns={"expected": f"{metric}_expected", "low": f"{metric}_low", "high": f"{metric}_high",
+                         "score": f"{metric}_score", "is_outside": f"{metric}_outside"})
+        .drop(columns=["deviation"])
+        for metric in BAND_METRICS
+    ]
+    wide = bands[0]
+    for band in bands[1:]:
+        wide = wide.merge(band.drop(columns=["event", "basis"]), on=["platform", "visited_on"], how="left")
+
+    scores = wide[["visitors_score", "conversion_rate_score", "aov_score"]].abs().to_numpy(dtype="float64")
+    known = np.isfinite(scores).any(axis=1)
+    strongest = np.argmax(np.nan_to_num(scores, nan=-1.0), axis=1)
+    driver = np.where(known, np.array(["visitors", "conversion", "aov"])[strongest], "")
+    severity = wide[[f"{m}_score" for m in FLAG_METRICS]].abs().max(axis=1, skipna=True).fillna(0.0)
+    # Sales of a platform-day expecting only a handful of buyers are mostly luck: judge
+    # them only from MIN_BUYERS_JUDGED expected buyers on (the visitors are judged anyway).
+    expected_buyers = wide.visitors_expected * wide.conversion_rate_expected
+    judged = expected_buyers >= MIN_BUYERS_JUDGED
+    wide = wide.assign(
+        paid_amount_low=wide.paid_amount_low.where(judged),
+        paid_amount_high=wide.paid_amount_high.where(judged),
+        paid_amount_outside=wide.paid_amount_outside & judged,
+    )
+    return (
+        wide.assign(
+            is_flagged=wide[[f"{m}_outside" for m in FLAG_METRICS]].fillna(False).any(axis=1),
+            visitors_effect=lambda d: relative_change(d.visitors, d.visitors_expected),
+            conversion_effect=lambda d: relative_change(d.conversion_rate, d.conversion_rate_expected),
+            aov_effect=lambda d: relative_change(d.aov, d.aov_expected),
+            paid_effect=lambda d: relative_change(d.paid_amount, d.paid_amount_expected),
+            driver=pd.array(driver, dtype="str"),
+            severity=severity,
+        )
+        .drop(columns=[f"{m}_outside" for m in BAND_METRICS])
+        .merge(_running_promotions(wb, period, chosen), on=["platform", "visited_on"], how="left")
+        .assign(promotions=lambda d: d.promotions.fillna("").astype("str"))
+        .sort_values("visited_on", kind="stable")
+        .pipe(_order_platforms, chosen)
+    )
+
+
+def _running_promotions(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
+    """Per platform × day, the promotions running (``PR001|PR007``): the likeliest
+    explanation of a flagged day that is not a calendar event."""
+    empty = pd.DataFrame({"platform": pd.Series(dtype="str"), "visited_on": pd.Series(dtype="datetime64[us]"),
+                          "promotions": pd.Series(dtype="str")})
+    if not wb.has("promotions"):
+        return empty
+    p = wb.table("promotions")
+    running = wb.execute(p.filter(p.starts_on < period.end, p.ends_on >= period.start)
+                         .select("promo_id", "platform", "starts_on", "ends_on"))
+    rows = [
+        {"platform": platform, "visited_on": day, "promo_id": r.promo_id}
+        for r in running.itertuples()
+        for platform in ([r.platform] if isinstance(r.platform, str) else platforms)
+        if platform in platforms
+        for day in pd.date_range(max(r.starts_on, period.start_ts), min(r.ends_on, period.end_ts - pd.Timedelta(days=1)))
+    ]
+    if not rows:
+        return empty
+    return (pd.DataFrame(rows).astype({"visited_on": "datetime64[us]"})
+            .sort_values("promo_id")
+            .groupby(["platform", "visited_on"], as_index=False).promo_id.agg("|".join)
+            .rename(columns={"promo_id": "promotions"}))
+
+
+def flagged_days(anomalies: pd.DataFrame) -> pd.DataFrame:
+    """The flagged rows of :func:`detect_anomalies`, most severe first."""
+    return (anomalies[anomalies.is_flagged]
+            .sort_values(["severity", "visited_on"], ascending=[False, True])
+            .reset_index(drop=True))
+
+
+def anomaly_facts(anomalies: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the anomaly title and takeaway state, and the record of flagged days."""
+    flagged = flagged_days(anomalies)
+    first = flagged.iloc[0] if len(flagged) else None
+    return {
+        "variant": None if len(flagged) else "none",
+        "n_flagged": len(flagged),
+        "first_platform": None if first is None else first.platform,
+        "first_day": None if first is None else first.visited_on,
+        "first_visitors": None if first is None else first.visitors_effect,
+        "first_paid": None if first is None else first.paid_effect,
+        "first_driver": None if first is None else first.driver,
+    }
+
+
+def anomaly_record(anomalies: pd.DataFrame) -> list[dict[str, Any]]:
+    """Flagged days as plain records: platform, date, driver and the three effects."""
+    flagged = flagged_days(anomalies)
+    return [
+        {"platform": r.platform, "date": r.visited_on.strftime("%Y-%m-%d"), "driver": r.driver,
+         "event": r.event, "promotions": r.promotions, "visitors_effect": r.visitors_effect, "conversion_effect": r.conversion_effect,
+         "aov_effect": r.aov_effect, "paid_effect": r.paid_effect}
+        for r in flagged.itertuples()
+    ]

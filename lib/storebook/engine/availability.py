@@ -1,0 +1,223 @@
+"""What data a store has, and when: the month a report is for, and the platforms in it.
+
+A store rarely has every table. The month a pack reports is chosen from the tables that
+*record events* (:data:`EVENT_DATES`: orders, traffic, shipments, tickets …), whichever
+of them exist — never from the orders table alone:
+
+* the default month is the last **complete** month **with data**: a month the data cover
+  from its first to its last day (the data start on or before the 1st and end on or after
+  the last day) in which some event table has a row;
+* when no such month exists (the data start and end inside one month, or the only
+  complete months are gaps), the month the data end in is reported, marked **partial**,
+  with the days it covers (a small shop's export of 13–17 May reports May, 13–17).
+
+A month asked for explicitly must hold a row of some event table; it is partial when the
+data do not cover it to its last day (or begin inside it).
+
+Example:
+    >>> choice = resolve_month(wb)                            # doctest: +SKIP
+    >>> choice.period.label, choice.partial, choice.days       # doctest: +SKIP
+    ('2021-05', True, 5)
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from storebook.engine import periods
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
+
+#: The dates that place a row of an event table in time (past events only: a PO's promised
+#: date or a parcel's delivery may lie after the data end and would push the month forward).
+EVENT_DATES: dict[str, tuple[str, ...]] = {
+    "orders": ("ordered_at",),
+    "traffic": ("visited_on",),
+    "marketing_spend": ("spent_on",),
+    "shipments": ("shipped_at",),
+    "returns": ("returned_on",),
+    "service_tickets": ("opened_at",),
+    "competitor_prices": ("observed_on",),
+    "purchase_orders": ("ordered_on", "received_on"),
+    "inventory": ("snapshot_on",),
+}
+#: Event tables whose ``platform`` is one of ours (a competitor's platform is theirs).
+OUR_PLATFORM_TABLES: tuple[str, ...] = ("orders", "traffic", "marketing_spend", "service_tickets")
+#: Tables reported for every day: one that stops before a month's last day (or starts after
+#: its first) covers that month only partly, whatever the other tables hold.
+DAILY_TABLES: tuple[str, ...] = ("traffic", "inventory", "competitor_prices")
+
+
+@dataclass(frozen=True)
+class Span:
+    """The first and last day an event table has a row (``first`` ≤ ``last``)."""
+
+    table: str
+    first: date
+    last: date
+
+    def covers(self, period: Period) -> bool:
+        """True when the table's days run from the period's first day to its last."""
+        return self.first <= period.start and self.last >= period.last_day
+
+
+@dataclass(frozen=True)
+class ReportMonth:
+    """The month a report is for, with the days of it the data cover.
+
+    Attributes:
+        period: the calendar month.
+        first_day, last_day: the first and last day of the month inside the data's span.
+    """
+
+    period: Period
+    first_day: date
+    last_day: date
+
+    @property
+    def partial(self) -> bool:
+        """True when the data do not cover the month from its first to its last day."""
+        return self.first_day > self.period.start or self.last_day < self.period.last_day
+
+    @property
+    def days(self) -> int:
+        """Days of the month inside the data's span."""
+        return (self.last_day - self.first_day).days + 1
+
+    def record(self) -> dict:
+        """The month as the report index and the notebooks record it."""
+        return {"month": self.period.label, "partial": self.partial, "first_day": self.first_day.isoformat(),
+                "last_day": self.last_day.isoformat(), "days": self.days, "month_days": self.period.days}
+
+
+#: Spans already read per open workbook (the processed tables do not change under it).
+_SPANS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def as_date(value) -> date | None:
+    """A timestamp, date or missing value as a date (None when missing)."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def table_spans(wb: Workbook) -> dict[str, Span]:
+    """The span of each event table the workbook has (tables without a dated row are left out).
+
+    Args:
+        wb: the workbook.
+    Returns:
+        table → :class:`Span`, in :data:`EVENT_DATES` order.
+    """
+    if wb not in _SPANS:
+        spans = {}
+        for table, columns in EVENT_DATES.items():
+            if not wb.has(table):
+                continue
+            t = wb.table(table)
+            bounds = wb.execute(t.aggregate(**{f"first_{c}": t[c].min() for c in columns},
+                                            **{f"last_{c}": t[c].max() for c in columns}))
+            firsts = [d for c in columns if (d := as_date(bounds[f"first_{c}"].iloc[0])) is not None]
+            lasts = [d for c in columns if (d := as_date(bounds[f"last_{c}"].iloc[0])) is not None]
+            if firsts and lasts:
+                spans[table] = Span(table, min(firsts), max(lasts))
+        _SPANS[wb] = spans
+    return dict(_SPANS[wb])
+
+
+def data_span(wb: Workbook) -> tuple[date, date]:
+    """The first and last day with a row in any event table.
+
+    Raises:
+        NoDataError: no event table has a dated row (what to ingest first).
+    """
+    spans = table_spans(wb)
+    if not spans:
+        raise NoDataError(
+            "the workbook holds no dated rows (no orders, traffic, shipments, tickets, purchase orders, "
+            "inventory or competitor prices): put the platforms' exports under data/raw/ and run `storebook ingest`"
+        )
+    return min(s.first for s in spans.values()), max(s.last for s in spans.values())
+
+
+def _has_rows(wb: Workbook, table: str, period: Period) -> bool:
+    t = wb.table(table)
+    start, end = period.start_ts, period.end_ts
+    inside = None
+    for column in EVENT_DATES[table]:
+        cond = (t[column] >= start) & (t[column] < end)
+        inside = cond if inside is None else inside | cond
+    return wb.scalar(t.filter(inside).count()) > 0
+
+
+def has_data(wb: Workbook, period: Period) -> bool:
+    """True when some event table has a row dated in ``period``."""
+    spans = table_spans(wb)
+    candidates = [t for t, s in spans.items() if s.first <= period.last_day and s.last >= period.start]
+    return any(_has_rows(wb, t, period) for t in candidates)
+
+
+def _month_choice(period: Period, first: date, last: date) -> ReportMonth:
+    return ReportMonth(period, max(period.start, first), min(period.last_day, last))
+
+
+def resolve_month(wb: Workbook, month: str | None = None) -> ReportMonth:
+    """The month to report, checked to hold data, with the days of it the data cover.
+
+    Args:
+        wb: the workbook.
+        month: ``YYYY-MM``; None = the last complete month with data (else the month the
+            data end in, partial).
+    Returns:
+        The :class:`ReportMonth`.
+    Raises:
+        NoDataError: no event table has a row at all, or none in ``month``.
+        PeriodError: ``month`` is not written YYYY-MM.
+
+    Example:
+        >>> resolve_month(wb).period.label        # doctest: +SKIP
+        '2026-10'
+    """
+    requested = periods.month(month) if month else None
+    first, last = data_span(wb)
+    if requested is not None:
+        if requested.last_day < first or requested.start > last or not has_data(wb, requested):
+            tables = ", ".join(table_spans(wb))
+            lead = (f"no orders in {requested.label}, nor any other data" if wb.has("orders")
+                    else f"no data in {requested.label}")
+            raise NoDataError(
+                f"{lead}: the data ({tables}) cover {first:%Y-%m-%d} to {last:%Y-%m-%d}; choose a month in that range"
+            )
+        return _month_choice(requested, first, last)
+    candidate = periods.month_of(last)
+    if last != candidate.last_day:
+        candidate = candidate.prior()
+    while candidate.start >= first:
+        if has_data(wb, candidate):
+            return _month_choice(candidate, first, last)
+        candidate = candidate.prior()
+    return _month_choice(periods.month_of(last), first, last)
+
+
+def present_platforms(wb: Workbook, period: Period, platforms: list[str]) -> list[str]:
+    """The platforms of ``platforms`` with a row in ``period`` in one of our event tables.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: the platforms asked for (their order is kept).
+    Returns:
+        The platforms present, in the order given; empty when none is.
+    """
+    seen: set[str] = set()
+    for table in OUR_PLATFORM_TABLES:
+        if not wb.has(table):
+            continue
+        t = wb.table(table)
+        column = t[EVENT_DATES[table][0]]
+        rows = t.filter(column >= period.start_ts, column < period.end_ts, t.platform.isin(platforms))
+        seen |= set(wb.execute(rows.select("platform").distinct())["platform"].dropna())
+    return [p for p in platforms if p in seen]

@@ -1,0 +1,130 @@
+"""Who the store is: its name, currency and platforms, from the configuration or the data.
+
+A store that is not the sample must never be shown the sample's identity. What the user
+set in storebook.toml / storebook.local.toml wins; what is not set comes from what ingest
+found in the data (``_ingest.json`` → ``store``): the platforms present, the currency the
+exports state (Shopify's Currency column), and a ``data/raw/_store.json`` that describes the
+store (the sample store writes one). A store with no name gets a neutral title and a
+one-line hint to set it.
+
+>>> StoreIdentity(name="", name_zh="", currency="EUR", platforms=["web"]).title("en")
+'Your store'
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storebook.engine.config import Config
+
+#: A file under data/raw that describes the store (names starting with "_" are not data).
+STORE_FILE = "_store.json"
+DEFAULT_CURRENCY = "CNY"
+_UNNAMED = {"en": "Your store", "zh": "本店"}
+NAME_HINT = ("the store has no name yet: set it in storebook.local.toml beside storebook.toml "
+             "(`[store]` name = \"…\", name_zh = \"…\")")
+
+
+@dataclass(frozen=True)
+class StoreIdentity:
+    """The store as the pack names it."""
+
+    name: str
+    name_zh: str
+    currency: str
+    platforms: list[str] = field(default_factory=list)
+
+    @property
+    def named(self) -> bool:
+        return bool(self.name or self.name_zh)
+
+    def title(self, language: str) -> str:
+        """The store's name in ``language`` (the other language's name, else a neutral one)."""
+        first, second = (self.name_zh, self.name) if language == "zh" else (self.name, self.name_zh)
+        return first or second or _UNNAMED.get(language, _UNNAMED["en"])
+
+
+def read_store_file(raw_dir: Path) -> dict:
+    """``data/raw/_store.json`` ({"name", "name_zh", "currency"}), or {} when there is none."""
+    path = Path(raw_dir) / STORE_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+        return {}
+    return {k: str(v) for k, v in data.items() if k in {"name", "name_zh", "currency"} and v} \
+        if isinstance(data, dict) else {}
+
+
+def found_in_data(raw_dir: Path, platforms: list[str], currencies: list[str]) -> dict:
+    """What ingest records of the store (``_ingest.json`` → ``store``).
+
+    Args:
+        raw_dir: the raw folder (for ``_store.json``).
+        platforms: the platforms present in the processed tables.
+        currencies: the currency each export states (one entry per file that states one).
+    """
+    out: dict = {"platforms": list(platforms)}
+    if currencies:
+        out["currency"] = Counter(currencies).most_common(1)[0][0]
+        if len(set(currencies)) > 1:
+            out["currencies"] = sorted(set(currencies))
+    out.update(read_store_file(raw_dir))
+    return out
+
+
+def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
+    """The store's identity: configured values first, then what the data says.
+
+    Args:
+        config: the workbook configuration.
+        manifest: ``_ingest.json`` (``Workbook.ingest_manifest()``); None or {} = nothing found.
+    """
+    found = (manifest or {}).get("store", {})
+    configured = config.settings["store"]
+    present = [p for p in config.platforms if p in set(found.get("platforms", []))]
+    return StoreIdentity(
+        name=configured.get("name") or found.get("name", ""),
+        name_zh=configured.get("name_zh") or found.get("name_zh", ""),
+        currency=configured.get("currency") or found.get("currency", "") or DEFAULT_CURRENCY,
+        platforms=present or config.platforms,
+    )
+
+
+def write_local_settings(config: Config, manifest: dict | None = None) -> Path | None:
+    """Write storebook.local.toml from what the data says, unless one exists.
+
+    Returns:
+        The file written, or None when the workbook already has one.
+    """
+    from storebook.engine.config import LOCAL_CONFIG_NAME
+
+    target = config.root / LOCAL_CONFIG_NAME
+    if target.exists():
+        return None
+    found = (manifest or {}).get("store") or read_store_file(config.raw_dir)
+    target.write_text(local_settings_template(identify(config, {"store": found}), found), encoding="utf-8")
+    return target
+
+
+def local_settings_template(identity: StoreIdentity, found: dict) -> str:
+    """The text of a first storebook.local.toml: what the data says, to confirm or change."""
+    platforms = ", ".join(f'"{p}"' for p in found.get("platforms", [])) or ""
+    currency = found.get("currency", "")
+    lines = [
+        "# storebook.local.toml: this machine's settings for the store (never committed).",
+        "# Written by `storebook init` (or the first ingest) from what the data says; edit freely.",
+        "# Every setting is listed in the storebook.toml that ships with storebook.",
+        "",
+        "[store]",
+        f'name = "{identity.name}"' if identity.name else '# name = "My Shop"          # the name on the report pack',
+        f'name_zh = "{identity.name_zh}"' if identity.name_zh else '# name_zh = "我的店铺"',
+        f'# currency = "{currency}"        # found in the exports' if currency else
+        '# currency = "CNY"             # ISO code of the amounts',
+    ]
+    if platforms:
+        lines.append(f"# platforms found in the data: [{platforms}] (the platforms ingest accepts are "
+                     "[store] platforms)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,647 @@
+"""The data contract: one pandera model per canonical table of data/processed.
+
+Each model's docstring states its grain; ``Config.unique`` is its key; each field carries
+its meaning (``description``), its Chinese name where the department uses one (``title``)
+and its unit (``metadata["unit"]``). The data dictionary (docs/data_dictionary.md) is
+generated from these models by :func:`render_dictionary` and kept in sync by a test.
+
+Each column is *required* (it identifies the row or carries its meaning: an order's id,
+platform, time, status and paid amount) or *optional* (it enriches: customer, channel,
+device, region, cost, supplier, funnel counts beyond visitors). Optional columns are
+``nullable``: an empty value is kept as null and counted in the coverage the pack reports;
+only a required value that is missing or impossible rejects a row.
+
+Cross-column rules are ``dataframe_check``s, so a row that breaks one is reported with
+its index and rejected at ingest with the rule's name as its reason. Rules compare known
+values only: a rule over an empty optional value holds. Foreign keys cross tables and are
+listed in :data:`FOREIGN_KEYS`; ingest checks them after every table is read. A reference
+to a row that must exist (an order line's order) is rejected when missing; a reference to
+catalogue data (a SKU, a supplier, a promotion) is kept and flagged.
+
+Platforms, channels and devices are the workbook's vocabularies (``[store]`` in
+storebook.toml, :mod:`storebook.engine.vocab`): their columns carry ``metadata["vocab"]`` and
+ingest checks them against the configuration, not against a list fixed here.
+
+Timestamps (``*_at``) are naive local wall-clock times in the store's time zone, so that a
+business day is a local day; dates (``*_on``) are calendar dates.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+#: Traffic's platform-total row: the platform's de-duplicated count across its sources.
+TRAFFIC_TOTAL_CHANNEL = "all"
+#: Traffic of a report that does not split by device: every device together.
+ALL_DEVICES = "all"
+#: Order statuses as the platforms count them. Unpaid orders are orders too (支付率 needs them):
+#: ``pending`` = placed, not paid yet; ``closed`` = closed without payment (timed out, abandoned);
+#: ``cancelled`` = cancelled by buyer or seller (before or after payment).
+ORDER_STATUSES = ["pending", "paid", "shipped", "completed", "cancelled", "closed", "refunded"]
+#: Statuses of an order that was paid (its paid_at is set).
+PAID_STATUSES = ["paid", "shipped", "completed", "refunded"]
+#: Statuses of an order that was never paid (paid_at empty, paid_amount 0).
+UNPAID_STATUSES = ["pending", "closed"]
+#: Why paid_amount differs from items − discount + shipping (orders.adjustment_reason).
+ADJUSTMENT_REASONS = ["tax", "shipping_discount", "net_of_refund", "rounding", "other"]
+PROMO_TYPES = ["discount", "coupon", "flash_sale", "bundle", "festival"]
+TICKET_CATEGORIES = ["logistics", "quality", "wrong_item", "size_fit", "pre_sale", "refund", "other"]
+RETURN_REASONS = ["quality", "damaged", "wrong_item", "not_as_described", "changed_mind", "late_delivery"]
+TARGET_METRICS = [
+    "paid_amount", "visitors", "orders", "buyers", "conversion_rate", "aov",
+    "gross_margin_amount", "marketing_spend_amount", "roas", "refund_rate", "csat",
+    "complaints_per_1000_orders", "otif_rate", "logistics_cost_amount",
+    "contribution_margin_amount",
+]
+
+#: Money identities hold "to the cent": half a cent of float noise is tolerated.
+CENT_TOLERANCE = 0.005
+
+Money = Series[float]
+
+
+def _f(description: str, zh: str = "", unit: str = "", vocab: str = "", **kwargs) -> pa.Field:
+    """A field with its dictionary entry (meaning, Chinese name, unit, vocabulary)."""
+    metadata = {"unit": unit} | ({"vocab": vocab} if vocab else {})
+    return pa.Field(description=description, title=zh or None, metadata=metadata, **kwargs)
+
+
+def _opt(description: str, zh: str = "", unit: str = "", **kwargs) -> pa.Field:
+    """An optional field: empty values are kept as null."""
+    return _f(description, zh, unit, nullable=True, **kwargs)
+
+
+def _money(description: str, zh: str = "", **kwargs) -> pa.Field:
+    return _f(description, zh, "CNY", ge=0, **kwargs)
+
+
+def _count(description: str, zh: str = "", **kwargs) -> pa.Field:
+    return _f(description, zh, "count", ge=0, **kwargs)
+
+
+def _platform(description: str = "Sales platform", **kwargs) -> pa.Field:
+    return _f(description, "平台", vocab="platforms", **kwargs)
+
+
+def _known(s: pd.Series) -> pd.Series:
+    """Null-tolerant arithmetic: a missing amount counts as 0 in an identity."""
+    return s.fillna(0)
+
+
+def _close(a: pd.Series, b: pd.Series) -> pd.Series:
+    return (a - b).abs() <= CENT_TOLERANCE
+
+
+def _not_before(later: pd.Series, earlier: pd.Series) -> pd.Series:
+    """True where ``later`` is missing, ``earlier`` is missing, or later ≥ earlier."""
+    return later.isna() | earlier.isna() | (later >= earlier)
+
+
+class Orders(pa.DataFrameModel):
+    """One row per order (订单), on any platform."""
+
+    order_id: Series[str] = _f("Order number as the platform issued it", "订单编号")
+    platform: Series[str] = _platform()
+    ordered_at: Series[pd.Timestamp] = _f("When the order was placed (local time)", "下单时间")
+    paid_at: Series[pd.Timestamp] = _opt("When it was paid; empty if never paid", "付款时间")
+    status: Series[str] = _f("Order status", "订单状态", isin=ORDER_STATUSES)
+    customer_id: Series[str] = _opt("Pseudonymous customer key (keyed hash of the platform account); "
+                                    "empty for a guest checkout", "客户ID(脱敏)")
+    channel: Series[str] = _opt("Traffic channel the order is attributed to", "流量渠道", vocab="channels")
+    device: Series[str] = _opt("Device the order was placed on", "终端", vocab="devices")
+    province: Series[str] = _opt("Delivery province, state, region or country (no street address is kept)",
+                                 "收货省份", str_length={"max_value": 64})
+    items_amount: Money = _money("Sum of quantity × unit price of the lines", "商品总额", nullable=True)
+    discount_amount: Money = _money("Discounts granted on the order", "优惠金额", nullable=True)
+    shipping_amount: Money = _money("Shipping charged to the buyer", "运费", nullable=True)
+    adjustment_amount: Money = _opt("What paid_amount adds to items − discount + shipping (tax on top, a "
+                                    "shipping discount, …); may be negative", "调整金额", unit="CNY")
+    adjustment_reason: Series[str] = _opt("Why there is an adjustment", "调整原因", isin=ADJUSTMENT_REASONS)
+    paid_amount: Money = _money("Amount the buyer paid = items − discount + shipping + adjustment (0 if "
+                                "unpaid; gross of later refunds)", "实付金额")
+    refund_amount: Money = _money("Amount refunded later (returns, after-sales)", "退款金额", nullable=True)
+    promo_id: Series[str] = _opt("Promotion the order used, if any", "活动ID")
+    coupon_code: Series[str] = _opt("Coupon code redeemed, if any", "优惠券码")
+
+    @pa.dataframe_check(name="paid_amount = items_amount - discount_amount + shipping_amount + adjustment_amount")
+    def paid_identity(cls, df: pd.DataFrame) -> pd.Series:
+        due = (df["items_amount"] - _known(df["discount_amount"]) + _known(df["shipping_amount"])
+               + _known(df["adjustment_amount"]))
+        return df["paid_at"].isna() | df["items_amount"].isna() | _close(df["paid_amount"], due)
+
+    @pa.dataframe_check(name="paid_amount = 0 when the order was never paid")
+    def unpaid_is_zero(cls, df: pd.DataFrame) -> pd.Series:
+        return df["paid_at"].notna() | (df["paid_amount"].abs() <= CENT_TOLERANCE)
+
+    @pa.dataframe_check(name="a pending or closed order has no paid_at")
+    def unpaid_statuses(cls, df: pd.DataFrame) -> pd.Series:
+        return ~df["status"].isin(UNPAID_STATUSES) | df["paid_at"].isna()
+
+    @pa.dataframe_check(name="an adjustment has a reason")
+    def adjustment_explained(cls, df: pd.DataFrame) -> pd.Series:
+        return (_known(df["adjustment_amount"]).abs() <= CENT_TOLERANCE) | df["adjustment_reason"].notna()
+
+    @pa.dataframe_check(name="refund_amount <= paid_amount")
+    def refund_within_paid(cls, df: pd.DataFrame) -> pd.Series:
+        return _known(df["refund_amount"]) <= df["paid_amount"] + CENT_TOLERANCE
+
+    @pa.dataframe_check(name="paid_at >= ordered_at")
+    def paid_after_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["paid_at"], df["ordered_at"])
+
+    class Config:
+        unique = ["order_id"]
+        strict = True
+
+
+class OrderLines(pa.DataFrameModel):
+    """One row per order × line (订单明细)."""
+
+    order_id: Series[str] = _f("Order the line belongs to", "订单编号")
+    line_no: Series[int] = _f("Line number within the order, from 1", "行号", ge=1)
+    sku: Series[str] = _opt("Our SKU; a line without one is keyed by its item name (name:…); a SKU not in "
+                            "the product catalogue is kept", "商品编码")
+    item_name: Series[str] = _opt("The item's name as the order shows it", "商品名称")
+    quantity: Series[int] = _f("Units bought", "购买数量", unit="units", gt=0)
+    unit_price: Money = _money("Price per unit before line discount", "单价", nullable=True)
+    discount_amount: Money = _money("Discount on this line", "优惠金额", nullable=True)
+    line_amount: Money = _money("quantity × unit_price − discount_amount", "商品实付", nullable=True)
+
+    @pa.dataframe_check(name="line_amount = quantity * unit_price - discount_amount")
+    def line_identity(cls, df: pd.DataFrame) -> pd.Series:
+        due = df["quantity"] * df["unit_price"] - _known(df["discount_amount"])
+        return df["line_amount"].isna() | df["unit_price"].isna() | _close(df["line_amount"], due)
+
+    class Config:
+        unique = ["order_id", "line_no"]
+        strict = True
+
+
+class Shipments(pa.DataFrameModel):
+    """One row per shipment (包裹); an order may ship in parts."""
+
+    shipment_id: Series[str] = _f("Waybill / shipment number", "运单号")
+    order_id: Series[str] = _f("Order shipped", "订单编号")
+    carrier: Series[str] = _opt("Logistics carrier", "快递公司")
+    warehouse: Series[str] = _opt("Warehouse it left from", "发货仓")
+    province: Series[str] = _opt("Destination province, state, region or country", "收货省份",
+                                 str_length={"max_value": 64})
+    shipped_at: Series[pd.Timestamp] = _f("Handed to the carrier", "发货时间")
+    delivered_at: Series[pd.Timestamp] = _opt("Signed for; empty while in transit", "签收时间")
+    shipping_cost_amount: Money = _money("What the carrier charged us", "物流成本", nullable=True)
+
+    @pa.dataframe_check(name="delivered_at >= shipped_at")
+    def delivered_after_shipped(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["delivered_at"], df["shipped_at"])
+
+    class Config:
+        unique = ["shipment_id"]
+        strict = True
+
+
+class PlatformFees(pa.DataFrameModel):
+    """One row per platform × category × validity period (佣金费率)."""
+
+    platform: Series[str] = _platform()
+    category: Series[str] = _f("Product category the rate applies to", "类目")
+    commission_rate: Series[float] = _f("Commission as a share of paid amount", "佣金率", unit="ratio", ge=0, le=1)
+    valid_from: Series[pd.Timestamp] = _f("First day the rate applies", "生效日期")
+    valid_to: Series[pd.Timestamp] = _opt("Last day it applies; empty = still valid", "失效日期")
+
+    @pa.dataframe_check(name="valid_to >= valid_from")
+    def period_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["valid_to"], df["valid_from"])
+
+    class Config:
+        unique = ["platform", "category", "valid_from"]
+        strict = True
+
+
+class Products(pa.DataFrameModel):
+    """One row per SKU (商品)."""
+
+    sku: Series[str] = _f("Our SKU", "商品编码")
+    product_name: Series[str] = _opt("Product name", "商品名称")
+    category: Series[str] = _opt("Category", "类目")
+    brand: Series[str] = _opt("Brand or sub-brand", "品牌")
+    list_price: Money = _money("List price", "吊牌价", gt=0, nullable=True)
+    unit_cost: Money = _money("Standard unit cost (landed); empty where the shop has not recorded it",
+                              "单位成本", nullable=True)
+    supplier_id: Series[str] = _opt("Supplier of the SKU", "供应商ID")
+    launched_on: Series[pd.Timestamp] = _opt("Launch date", "上市日期")
+    is_active: Series[pd.BooleanDtype] = _opt("Still on sale", "是否在售")
+
+    class Config:
+        unique = ["sku"]
+        strict = True
+
+
+class Traffic(pa.DataFrameModel):
+    """One row per date × platform × channel × device (流量), as the platform reports it.
+
+    ``channel = 'all'`` rows are the platform's de-duplicated totals: a visitor who came
+    through two sources counts once there but once in each source row, so platform totals
+    come from the ``all`` rows and never from summing channels. Devices are disjoint.
+    A report summarised over several days (a 生意参谋 source report for a week or a month)
+    is one row per period: ``visited_on`` is its first day and ``period_end_on`` its last;
+    such rows count in the totals of a month that holds the whole period and never in a
+    day's figures (they are never spread as fake daily numbers).
+    """
+
+    visited_on: Series[pd.Timestamp] = _f("Day (local); the first day of a period row", "日期")
+    period_end_on: Series[pd.Timestamp] = _opt("Last day of a row that covers several days; empty = one day",
+                                               "统计截止日期")
+    platform: Series[str] = _platform()
+    channel: Series[str] = _f("Traffic source, or 'all' for the de-duplicated total", "流量来源", vocab="channels+all")
+    device: Series[str] = _f("Device, or 'all' where the report does not split by device", "终端", vocab="devices+all")
+    visitors: Series[int] = _count("Unique visitors", "访客数")
+    page_views: Series[pd.Int64Dtype] = _count("Page views", "浏览量", nullable=True)
+    product_views: Series[pd.Int64Dtype] = _count("Visitors who viewed a product page", "商品访客数", nullable=True)
+    cart_adds: Series[pd.Int64Dtype] = _count("Visitors who added to cart", "加购人数", nullable=True)
+    checkouts: Series[pd.Int64Dtype] = _count("Visitors who submitted an order", "下单买家数", nullable=True)
+    buyers: Series[pd.Int64Dtype] = _count("Visitors who paid", "支付买家数", nullable=True)
+    orders: Series[pd.Int64Dtype] = _count("Paid orders", "支付订单数", nullable=True)
+    paid_amount: Money = _money("Paid amount as the platform reports it (refunds not deducted)", "支付金额",
+                                nullable=True)
+
+    @pa.dataframe_check(name="buyers <= visitors")
+    def buyers_within_visitors(cls, df: pd.DataFrame) -> pd.Series:
+        return df["buyers"].isna() | (df["buyers"] <= df["visitors"])
+
+    @pa.dataframe_check(name="period_end_on >= visited_on")
+    def period_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["period_end_on"], df["visited_on"])
+
+    class Config:
+        unique = ["visited_on", "platform", "channel", "device"]
+        strict = True
+
+
+class MarketingSpend(pa.DataFrameModel):
+    """One row per date × platform × channel × campaign (推广花费)."""
+
+    spent_on: Series[pd.Timestamp] = _f("Day (local)", "日期")
+    platform: Series[str] = _platform()
+    channel: Series[str] = _f("Channel the spend buys", "渠道", vocab="channels")
+    campaign_id: Series[str] = _f("Campaign key", "计划ID")
+    campaign_name: Series[str] = _opt("Campaign name", "计划名称")
+    spend_amount: Money = _money("Spend", "花费")
+    impressions: Series[pd.Int64Dtype] = _count("Ad impressions", "展现量", nullable=True)
+    clicks: Series[pd.Int64Dtype] = _count("Ad clicks", "点击量", nullable=True)
+    attributed_orders: Series[pd.Int64Dtype] = _count("Orders the platform attributes to the campaign", "成交订单数",
+                                                      nullable=True)
+    attributed_amount: Money = _money("Paid amount the platform attributes to the campaign", "成交金额",
+                                      nullable=True)
+
+    @pa.dataframe_check(name="clicks <= impressions")
+    def clicks_within_impressions(cls, df: pd.DataFrame) -> pd.Series:
+        return df["clicks"].isna() | df["impressions"].isna() | (df["clicks"] <= df["impressions"])
+
+    class Config:
+        unique = ["spent_on", "platform", "channel", "campaign_id"]
+        strict = True
+
+
+class Promotions(pa.DataFrameModel):
+    """One row per promotion (营销活动)."""
+
+    promo_id: Series[str] = _f("Promotion key", "活动ID")
+    promo_name: Series[str] = _opt("Promotion name", "活动名称")
+    promo_type: Series[str] = _opt("Mechanism", "活动类型", isin=PROMO_TYPES)
+    platform: Series[str] = _platform("Platform it runs on; empty = every platform", nullable=True)
+    starts_on: Series[pd.Timestamp] = _f("First day", "开始日期")
+    ends_on: Series[pd.Timestamp] = _f("Last day (inclusive)", "结束日期")
+    discount_pct: Series[float] = _opt("Discount depth as a share of list price", "折扣力度", unit="ratio", ge=0, lt=1)
+    scope: Series[str] = _opt("What it covers: 'sku:A|B|…' or 'category:<name>'; empty = not known",
+                              "活动范围", str_matches=r"^(sku:[^|]+(\|[^|]+)*|category:.+)$")
+    budget_amount: Money = _money("Budget for discounts and promotion spend", "活动预算", nullable=True)
+
+    @pa.dataframe_check(name="ends_on >= starts_on")
+    def period_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return df["ends_on"] >= df["starts_on"]
+
+    class Config:
+        unique = ["promo_id"]
+        strict = True
+
+
+class CompetitorPrices(pa.DataFrameModel):
+    """One row per date × competitor × competitor product (竞品价格)."""
+
+    observed_on: Series[pd.Timestamp] = _f("Day observed", "日期")
+    competitor: Series[str] = _f("Competitor store", "竞品店铺")
+    platform: Series[str] = _platform("Platform the competitor sells on")
+    competitor_sku: Series[str] = _f("Competitor's product key", "竞品编码")
+    category: Series[str] = _opt("Category (ours)", "类目")
+    sku: Series[str] = _opt("Our matched SKU; empty when unmatched", "对标商品")
+    price: Money = _money("Selling price that day", "售价", gt=0)
+    list_price: Money = _money("Competitor's list price", "吊牌价", gt=0, nullable=True)
+    is_on_promo: Series[pd.BooleanDtype] = _opt("On promotion that day", "是否促销")
+    rating: Series[float] = _opt("Store or product rating", "评分", unit="0-5", ge=0, le=5)
+    review_count: Series[pd.Int64Dtype] = _count("Cumulative reviews", "评价数", nullable=True)
+    est_units_sold: Series[float] = _opt("Estimated units sold that day (third-party estimate)", "预估销量",
+                                         unit="units", ge=0)
+
+    class Config:
+        unique = ["observed_on", "competitor", "competitor_sku"]
+        strict = True
+
+
+class Suppliers(pa.DataFrameModel):
+    """One row per supplier (供应商)."""
+
+    supplier_id: Series[str] = _f("Supplier key", "供应商ID")
+    supplier_name: Series[str] = _opt("Company name", "供应商名称")
+    region: Series[str] = _opt("Region it ships from", "所在地区")
+    contract_lead_time_days: Series[pd.Int64Dtype] = _opt("Lead time in the contract", "合同交期", unit="days", ge=0)
+
+    class Config:
+        unique = ["supplier_id"]
+        strict = True
+
+
+class PurchaseOrders(pa.DataFrameModel):
+    """One row per purchase order × line (采购单明细)."""
+
+    po_id: Series[str] = _f("Purchase order number", "采购单号")
+    line_no: Series[int] = _f("Line within the PO", "行号", ge=1)
+    supplier_id: Series[str] = _f("Supplier", "供应商ID")
+    sku: Series[str] = _f("SKU ordered", "商品编码")
+    batch_id: Series[str] = _opt("Production batch delivered", "批次号")
+    ordered_on: Series[pd.Timestamp] = _opt("PO date", "下单日期")
+    promised_on: Series[pd.Timestamp] = _f("Delivery date promised", "承诺到货日")
+    received_on: Series[pd.Timestamp] = _opt("Date received; empty while open", "实际到货日")
+    qty_ordered: Series[int] = _f("Units ordered", "采购数量", unit="units", gt=0)
+    qty_received: Series[pd.Int64Dtype] = _count("Units received; empty while open", "到货数量", nullable=True)
+    qty_rejected: Series[pd.Int64Dtype] = _count("Units rejected at inspection", "拒收数量", nullable=True)
+    unit_cost: Money = _money("Agreed unit cost", "采购单价", nullable=True)
+
+    @pa.dataframe_check(name="received_on >= ordered_on")
+    def received_after_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["received_on"], df["ordered_on"])
+
+    @pa.dataframe_check(name="promised_on >= ordered_on")
+    def promised_after_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["promised_on"], df["ordered_on"])
+
+    @pa.dataframe_check(name="qty_rejected <= qty_received")
+    def rejected_within_received(cls, df: pd.DataFrame) -> pd.Series:
+        return df["qty_rejected"].isna() | df["qty_received"].isna() | (df["qty_rejected"] <= df["qty_received"])
+
+    class Config:
+        unique = ["po_id", "line_no"]
+        strict = True
+
+
+class Inventory(pa.DataFrameModel):
+    """One row per date × SKU × warehouse (库存快照, end of day)."""
+
+    snapshot_on: Series[pd.Timestamp] = _f("Day (end-of-day snapshot)", "日期")
+    sku: Series[str] = _f("SKU", "商品编码")
+    warehouse: Series[str] = _f("Warehouse", "仓库")
+    on_hand: Series[int] = _count("Units on hand", "现有库存")
+    on_order: Series[pd.Int64Dtype] = _count("Units on open purchase orders", "在途库存", nullable=True)
+
+    class Config:
+        unique = ["snapshot_on", "sku", "warehouse"]
+        strict = True
+
+
+class ServiceTickets(pa.DataFrameModel):
+    """One row per customer-service ticket (客服工单)."""
+
+    ticket_id: Series[str] = _f("Ticket key", "工单号")
+    platform: Series[str] = _platform("Platform it came from")
+    order_id: Series[str] = _opt("Order concerned, if any", "订单编号")
+    sku: Series[str] = _opt("SKU concerned, if any", "商品编码")
+    batch_id: Series[str] = _opt("Batch printed on the product, if reported", "批次号")
+    opened_at: Series[pd.Timestamp] = _f("Opened", "创建时间")
+    first_response_at: Series[pd.Timestamp] = _opt("First reply by an agent", "首次响应时间")
+    resolved_at: Series[pd.Timestamp] = _opt("Resolved; empty while open", "解决时间")
+    category: Series[str] = _opt("Topic", "问题类型", isin=TICKET_CATEGORIES)
+    is_complaint: Series[pd.BooleanDtype] = _opt("A complaint (投诉), not a question", "是否投诉")
+    csat: Series[pd.Int64Dtype] = _opt("Satisfaction score 1..5, if the customer rated", "满意度", unit="1-5", isin=[1, 2, 3, 4, 5])
+
+    @pa.dataframe_check(name="first_response_at >= opened_at")
+    def responded_after_opened(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["first_response_at"], df["opened_at"])
+
+    @pa.dataframe_check(name="resolved_at >= opened_at")
+    def resolved_after_opened(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["resolved_at"], df["opened_at"])
+
+    class Config:
+        unique = ["ticket_id"]
+        strict = True
+
+
+class Returns(pa.DataFrameModel):
+    """One row per return (退货): an order × SKU may be returned more than once."""
+
+    return_id: Series[str] = _f("Return key", "退货单号")
+    order_id: Series[str] = _f("Order returned from", "订单编号")
+    sku: Series[str] = _opt("SKU returned", "商品编码")
+    returned_on: Series[pd.Timestamp] = _f("Date the return was accepted", "退货日期")
+    quantity: Series[int] = _f("Units returned", "退货数量", unit="units", gt=0)
+    reason: Series[str] = _opt("Reason given", "退货原因", isin=RETURN_REASONS)
+    refund_amount: Money = _money("Refund paid", "退款金额", nullable=True)
+
+    class Config:
+        unique = ["return_id"]
+        strict = True
+
+
+class Targets(pa.DataFrameModel):
+    """One row per month × platform × channel × metric (目标/预算)."""
+
+    month_on: Series[pd.Timestamp] = _f("First day of the month", "月份")
+    platform: Series[str] = _platform("Platform")
+    channel: Series[str] = _f("Channel for per-channel budgets, else 'all'", "渠道", vocab="channels+all")
+    metric: Series[str] = _f("Metric the target is for", "指标", isin=TARGET_METRICS)
+    target_value: Series[float] = _f("Target (or budget) in the metric's unit", "目标值")
+
+    @pa.dataframe_check(name="month_on is the first day of a month")
+    def month_start(cls, df: pd.DataFrame) -> pd.Series:
+        return df["month_on"].dt.day == 1
+
+    class Config:
+        unique = ["month_on", "platform", "channel", "metric"]
+        strict = True
+
+
+#: Canonical tables in dependency order (a table's foreign keys point to earlier ones).
+TABLES: dict[str, type[pa.DataFrameModel]] = {
+    "suppliers": Suppliers,
+    "products": Products,
+    "platform_fees": PlatformFees,
+    "promotions": Promotions,
+    "orders": Orders,
+    "order_lines": OrderLines,
+    "shipments": Shipments,
+    "returns": Returns,
+    "service_tickets": ServiceTickets,
+    "traffic": Traffic,
+    "marketing_spend": MarketingSpend,
+    "competitor_prices": CompetitorPrices,
+    "purchase_orders": PurchaseOrders,
+    "inventory": Inventory,
+    "targets": Targets,
+}
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """``table.column`` refers to ``ref_table.ref_column`` (when not missing).
+
+    ``enforced``: the row means nothing without its parent (an order line without its
+    order), so a reference to a parent row that is missing — or was itself rejected — is
+    rejected, while the parent table exists at all. Otherwise the reference is to
+    catalogue data a shop often keeps incompletely (a SKU, a supplier, a promotion): the
+    row is kept and the unknown reference counted ("not in the product catalogue").
+    """
+
+    table: str
+    column: str
+    ref_table: str
+    ref_column: str
+    enforced: bool = False
+
+
+FOREIGN_KEYS: list[ForeignKey] = [
+    ForeignKey("products", "supplier_id", "suppliers", "supplier_id"),
+    ForeignKey("orders", "promo_id", "promotions", "promo_id"),
+    ForeignKey("order_lines", "order_id", "orders", "order_id", enforced=True),
+    ForeignKey("order_lines", "sku", "products", "sku"),
+    ForeignKey("shipments", "order_id", "orders", "order_id", enforced=True),
+    ForeignKey("returns", "order_id", "orders", "order_id", enforced=True),
+    ForeignKey("returns", "sku", "products", "sku"),
+    ForeignKey("service_tickets", "order_id", "orders", "order_id"),
+    ForeignKey("service_tickets", "sku", "products", "sku"),
+    ForeignKey("competitor_prices", "sku", "products", "sku"),
+    ForeignKey("purchase_orders", "supplier_id", "suppliers", "supplier_id"),
+    ForeignKey("purchase_orders", "sku", "products", "sku"),
+    ForeignKey("inventory", "sku", "products", "sku"),
+]
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """What ingest needs to know of one column: its kind, and whether it may be empty."""
+
+    name: str
+    kind: str  # str | int | float | bool | timestamp | date | Int64
+    nullable: bool
+    description: str
+    zh: str
+    unit: str
+    #: The workbook vocabulary the values come from: ``platforms``, ``channels``, ``devices``,
+    #: with ``+all`` where the table's total row ('all') is allowed too; "" for none.
+    vocab: str = ""
+
+    @property
+    def required(self) -> bool:
+        """A required column identifies the row or carries its meaning; an empty value rejects it."""
+        return not self.nullable
+
+
+def _kind(dtype: str, name: str) -> str:
+    if dtype.startswith("datetime64"):
+        return "date" if name.endswith(("_on", "_from", "_to")) else "timestamp"
+    if dtype == "Int64":
+        return "Int64"
+    for kind, prefix in (("bool", "bool"), ("int", "int"), ("float", "float"), ("str", "str")):
+        if dtype.startswith(prefix):
+            return kind
+    raise TypeError(f"unsupported dtype {dtype} for column {name}")
+
+
+@functools.cache
+def columns(table: str) -> list[ColumnSpec]:
+    """The contract's columns of ``table``, in order.
+
+    >>> [c.name for c in columns("suppliers")]
+    ['supplier_id', 'supplier_name', 'region', 'contract_lead_time_days']
+    """
+    schema = TABLES[table].to_schema()
+    specs = []
+    for name, col in schema.columns.items():
+        specs.append(
+            ColumnSpec(
+                name=name,
+                kind=_kind(str(col.dtype), name),
+                nullable=bool(col.nullable),
+                description=col.description or "",
+                zh=col.title or "",
+                unit=(col.metadata or {}).get("unit", ""),
+                vocab=(col.metadata or {}).get("vocab", ""),
+            )
+        )
+    return specs
+
+
+def required(table: str) -> list[str]:
+    """The required columns of ``table``: those whose empty value rejects a row.
+
+    >>> required("orders")
+    ['order_id', 'platform', 'ordered_at', 'status', 'paid_amount']
+    """
+    return [c.name for c in columns(table) if c.required]
+
+
+def key(table: str) -> list[str]:
+    """The key columns of ``table`` (its grain)."""
+    return list(TABLES[table].Config.unique)
+
+
+def grain(table: str) -> str:
+    """The first line of the model's docstring: one row per …"""
+    return (TABLES[table].__doc__ or "").strip().splitlines()[0]
+
+
+def render_dictionary() -> str:
+    """The data dictionary as Markdown, generated from the models."""
+    out = [
+        "# Data dictionary",
+        "",
+        "Generated from `lib/storebook/engine/schema.py` by `storebook dictionary`; a test keeps it in sync.",
+        "Timestamps (`*_at`) are local time in the store's time zone; dates are `*_on`; money is in the store currency.",
+        "",
+    ]
+    fks = {(fk.table, fk.column): fk for fk in FOREIGN_KEYS}
+    for table in TABLES:
+        out += [f"## {table}", "", grain(table), "", f"Key: `{', '.join(key(table))}`", ""]
+        doc_rest = (TABLES[table].__doc__ or "").strip().splitlines()[1:]
+        if any(line.strip() for line in doc_rest):
+            out += [" ".join(line.strip() for line in doc_rest if line.strip()), ""]
+        out += ["| column | 中文 | type | unit | required | meaning |", "|---|---|---|---|---|---|"]
+        for col in columns(table):
+            meaning = col.description
+            fk = fks.get((table, col.name))
+            if fk:
+                meaning += f" (→ {fk.ref_table}.{fk.ref_column}{'' if fk.enforced else ', kept when unknown'})"
+            if col.vocab:
+                meaning += f" (values: `[store] {col.vocab.split('+')[0]}` in storebook.toml" + (
+                    ", or `all`)" if col.vocab.endswith("+all") else ")")
+            out.append(
+                f"| {col.name} | {col.zh} | {col.kind} | {col.unit} | {'required' if col.required else 'optional'} "
+                f"| {meaning} |"
+            )
+        out.append("")
+    out += [
+        "## Derived metrics (defined once in lib/storebook)",
+        "",
+        "| metric | 中文 | formula |",
+        "|---|---|---|",
+        "| conversion_rate | 支付转化率 | buyers / visitors (platform totals from traffic `all` rows) |",
+        "| aov | 客单价 | paid_amount / buyers |",
+        "| uv_value | UV价值 | paid_amount / visitors |",
+        "| refund_rate | 退款率 | refund_amount / paid_amount |",
+        "| roas | 投入产出比 | attributed_amount / spend_amount |",
+        "",
+    ]
+    return "\n".join(out)

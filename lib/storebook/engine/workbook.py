@@ -1,0 +1,373 @@
+"""The engine: a Workbook is an Ibis connection over the processed tables plus the config.
+
+Metric functions are written once as Ibis expressions and call :meth:`Workbook.execute`,
+which runs them and normalises the result's dtypes in one place (engines disagree on date
+resolution and on nullable integers). The backend is chosen by one connect argument:
+DuckDB in-process by default; the same expressions run on any Ibis backend.
+
+Which folder holds the tables is decided once, when the workbook is opened, by
+:func:`storebook.engine.generations.resolve`: the current generation of data/processed (or a
+folder in the flat layout). An open workbook keeps reading that generation while newer
+ingests publish others; it is kept until the ingest after the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import warnings
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from storebook.engine import generations, periods, schema
+from storebook.engine.config import Config
+from storebook.engine.identity import StoreIdentity, identify
+from storebook.errors import NoDataError, StorebookError
+
+
+def _quiet_warnings() -> None:
+    """The warning filters of the package, in one place."""
+    # Ibis warns on every to_pandas() about a pandas-4 behaviour change it has handled.
+    warnings.filterwarnings("ignore", message=".*Pandas4Warning.*")
+    warnings.filterwarnings("ignore", category=FutureWarning, module="ibis")
+    warnings.filterwarnings("ignore", message="fetch_arrow_table.. is deprecated", category=DeprecationWarning)
+    try:
+        from pandas.errors import Pandas4Warning  # type: ignore[attr-defined]
+        warnings.filterwarnings("ignore", category=Pandas4Warning)
+    except ImportError:  # older pandas has no such warning
+        pass
+
+
+def normalise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a result frame the package's dtypes.
+
+    Datetimes (and dates) → ``datetime64[us]``; integers with gaps → float64, without →
+    int64; decimals → float64; text → ``str``. Returns a new frame.
+
+    >>> normalise(pd.DataFrame({"n": pd.array([1, None], dtype="Int64")})).dtypes["n"]
+    dtype('float64')
+    """
+    out = {}
+    for name, col in frame.items():
+        if isinstance(col.dtype, pd.DatetimeTZDtype):
+            col = col.dt.tz_localize(None)
+        if pd.api.types.is_datetime64_any_dtype(col):
+            out[name] = col.astype("datetime64[us]")
+        elif pd.api.types.is_bool_dtype(col) and not col.isna().any():
+            out[name] = col.astype(bool)
+        elif pd.api.types.is_integer_dtype(col):
+            out[name] = col.astype("float64") if col.isna().any() else col.astype("int64")
+        elif pd.api.types.is_float_dtype(col):
+            out[name] = col.astype("float64")
+        elif col.dtype == object and len(col) and isinstance(col.dropna().iloc[0] if col.notna().any() else None, date):
+            out[name] = pd.to_datetime(col).astype("datetime64[us]")
+        elif col.dtype == object and col.notna().any() and type(col.dropna().iloc[0]).__name__ == "Decimal":
+            out[name] = col.astype("float64")
+        elif pd.api.types.is_string_dtype(col) or col.dtype == object:
+            out[name] = col.astype("str") if not col.isna().all() else col
+        else:
+            out[name] = col
+    return pd.DataFrame(out, index=frame.index)
+
+
+#: Kept importable from here: the lake helpers live with the resolver.
+is_lake_uri = generations.is_lake_uri
+
+
+class Workbook:
+    """Processed tables behind one connection, with the workbook's config.
+
+    Args:
+        con: an Ibis backend connection.
+        config: the workbook configuration.
+        processed_dir: the processed location as given: a folder, or a lake URI
+            (``s3a://bucket/processed``) that the backend reads.
+        where: which folder under it holds the tables (default: resolved now).
+    """
+
+    def __init__(self, con: ibis.BaseBackend, config: Config, processed_dir: Path | str,
+                 where: generations.Location | None = None) -> None:
+        self.con = con
+        self.config = config
+        self.processed_dir = processed_dir
+        self.where = where or generations.resolve(processed_dir)
+        self._tables: dict[str, ibis.Table] = {}
+        self._identity: StoreIdentity | None = None
+
+    def __repr__(self) -> str:
+        generation = f", generation={self.generation}" if self.generation else ""
+        return f"Workbook({self.processed_dir}{generation}, backend={self.con.name}, tables={self.tables()})"
+
+    @property
+    def data_dir(self) -> Path | str:
+        """The folder (or URI) holding this workbook's tables: a generation, or the flat folder."""
+        return self.where.data
+
+    @property
+    def generation(self) -> str | None:
+        """The generation of data/processed this workbook reads (None in the flat layout)."""
+        return self.where.generation
+
+    # -- tables ------------------------------------------------------------------------
+    def tables(self) -> list[str]:
+        """The canonical tables present in this workbook."""
+        return [t for t in schema.TABLES if self.has(t)]
+
+    def location(self, name: str) -> str:
+        """Where a table's Parquet files are: a folder, or a URI under the lake."""
+        return str(self.where.path(name))
+
+    def has(self, name: str) -> bool:
+        """Whether the workbook holds the table ``name``."""
+        if not is_lake_uri(self.data_dir):
+            return Path(self.location(name)).is_dir()
+        found = generations.lake_fs(self.location(name))
+        if found is None:
+            return True  # cannot look: let the engine's read say whether it is there
+        import pyarrow.fs
+
+        fs, path = found
+        try:
+            return fs.get_file_info(path).type == pyarrow.fs.FileType.Directory
+        except OSError:
+            return True
+
+    def table(self, name: str) -> ibis.Table:
+        """The Ibis table of a canonical table.
+
+        Raises:
+            NoDataError: the table was not ingested (no raw file for it).
+        """
+        if name not in schema.TABLES:
+            raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLES)}")
+        if name not in self._tables:
+            folder = self.location(name)
+            self._check_generation()
+            if not self.has(name):
+                raise NoDataError(
+                    f"the workbook has no '{name}' table ({folder} is missing): put its exports under "
+                    f"data/raw/{name}/ and run `storebook ingest`"
+                )
+            with self._replaced_generation():
+                self._tables[name] = self.con.read_parquet(f"{folder}/*.parquet", table_name=name)
+        return self._tables[name]
+
+    def __getattr__(self, name: str) -> ibis.Table:
+        if name in schema.TABLES:
+            return self.table(name)
+        raise AttributeError(name)
+
+    # -- running -----------------------------------------------------------------------
+    def _check_generation(self) -> None:
+        """Raise what happened when the generation this workbook opened has been removed
+        by newer ingests since (the engine would only say that a file is missing)."""
+        data = self.data_dir
+        if self.generation and isinstance(data, Path) and not data.is_dir():
+            raise StorebookError(
+                f"the processed data this workbook opened (generation {self.generation} of {self.processed_dir}) "
+                "has been replaced by newer ingests since: open the workbook again (storebook.open())"
+            )
+
+    @contextlib.contextmanager
+    def _replaced_generation(self) -> Iterator[None]:
+        """Run engine work; a failure caused by the generation having been removed says so."""
+        try:
+            yield
+        except Exception as exc:
+            try:
+                self._check_generation()
+            except StorebookError as replaced:
+                raise replaced from exc
+            raise
+
+    def execute(self, expr: ibis.Expr) -> pd.DataFrame:
+        """Run an Ibis expression and return a normalised pandas frame."""
+        _quiet_warnings()
+        with warnings.catch_warnings(), self._replaced_generation():
+            _quiet_warnings()
+            result = expr.to_pandas()
+        if isinstance(result, pd.Series):
+            result = result.to_frame()
+        elif not isinstance(result, pd.DataFrame):
+            return result
+        return normalise(result)
+
+    def scalar(self, expr: ibis.Expr) -> float:
+        """Run a scalar expression; missing → NaN."""
+        with warnings.catch_warnings(), self._replaced_generation():
+            _quiet_warnings()
+            value = expr.to_pandas() if hasattr(expr, "to_pandas") else expr.execute()
+        return float("nan") if value is None or (isinstance(value, float) and np.isnan(value)) else value
+
+    def sql(self, query: str) -> pd.DataFrame:
+        """The escape hatch: run SQL against the tables (by their canonical names)."""
+        for name in self.tables():  # register every table so the query can name it
+            self.table(name)
+        if self.con.name != "duckdb":
+            return self.execute(self.con.sql(query))
+        # Ibis 12's con.sql() calls a DuckDB method that 2.0 removed. The relation is read
+        # to the end at once, so no unfinished result blocks the connection (PITFALLS.md).
+        with self._replaced_generation():
+            return normalise(self.con.con.sql(query).to_arrow_table().to_pandas())
+
+    # -- periods -----------------------------------------------------------------------
+    def data_range(self) -> tuple[date, date]:
+        """First and last day with orders."""
+        orders = self.table("orders")
+        bounds = self.execute(orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
+        if bounds.empty or pd.isna(bounds["first"].iloc[0]):
+            raise NoDataError("the orders table is empty: ingest exports with orders first")
+        return bounds["first"].iloc[0].date(), bounds["last"].iloc[0].date()
+
+    def last_complete_month(self) -> periods.Period:
+        """The month a report is for by default: the last complete month with data in any
+        event table, else the month the data end in (partial) — storebook.engine.availability."""
+        from storebook.engine import availability  # it builds on this module
+
+        return availability.resolve_month(self).period
+
+    def months(self) -> list[periods.Period]:
+        """Every complete or partial month with orders, oldest first."""
+        first, last = self.data_range()
+        return periods.months_between(periods.month_of(first), periods.month_of(last))
+
+    def period(self, month: str | None = None) -> periods.Period:
+        """The month ``YYYY-MM`` (default: :meth:`last_complete_month`), checked to hold data
+        in some event table (storebook.engine.availability)."""
+        from storebook.engine import availability
+
+        return availability.resolve_month(self, month).period
+
+    def platforms(self, requested: list[str] | str | None = None) -> list[str]:
+        """The platforms to analyse: every configured platform the data holds (in the
+        configuration's order), or the requested ones, checked against the configuration."""
+        if requested in (None, "", "all", []):
+            return self.identity().platforms
+        wanted = [requested] if isinstance(requested, str) else list(requested)
+        unknown = [p for p in wanted if p not in self.config.platforms]
+        if unknown:
+            raise StorebookError(
+                f"unknown platform(s) {', '.join(unknown)}; the workbook knows {', '.join(self.config.platforms)}"
+            )
+        return wanted
+
+    def ingest_manifest(self) -> dict:
+        """The ``_ingest.json`` of this workbook's tables (their fingerprint, counts, files)."""
+        return generations.read_manifest(self.where)
+
+    @property
+    def fingerprint(self) -> str:
+        return self.ingest_manifest().get("fingerprint", "")
+
+    def identity(self) -> StoreIdentity:
+        """The store's name, currency and platforms: configured, else as the data says."""
+        if self._identity is None:
+            self._identity = identify(self.config, self.ingest_manifest())
+        return self._identity
+
+
+SPARK_PREFIXES = ("spark", "spark://", "local", "yarn", "k8s://")
+
+
+def _connect_spark(backend: str, session: object | None) -> ibis.BaseBackend:
+    """An Ibis PySpark connection: a given session, or one built from a master URL.
+
+    ``backend`` is ``spark`` (a local session with every core) or a Spark master URL
+    (``spark://host:7077``, ``local[2]``, ``yarn``, ``k8s://…``).
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise StorebookError(
+            "the Spark backend needs the spark extra: pip install -e '.[spark]' (and Java 17)"
+        ) from exc
+    if session is None:
+        master = "local[*]" if backend == "spark" else backend
+        session = (
+            SparkSession.builder.master(master)
+            .appName("storebook")
+            # Timestamps are naive store-local times: Spark must not shift them.
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "8")
+            .getOrCreate()
+        )
+    return ibis.pyspark.connect(session)
+
+
+def open(  # noqa: A001 - the package's entry point reads as storebook.open()
+    path: str | Path | None = None,
+    *,
+    backend: str | None = None,
+    spark_session: object | None = None,
+    root: str | Path | None = None,
+) -> Workbook:
+    """Open the processed tables of a workbook.
+
+    Args:
+        path: the folder of processed tables; default the config's ``data/processed``
+            (or ``STOREBOOK_PROCESSED``). A URI (``s3a://bucket/storebook/processed``,
+            ``hdfs://…``, ``file:///…``) opens a Parquet lake in the layout ingest writes,
+            read by the backend itself (Spark with the cluster's credentials).
+        backend: ``duckdb`` (in-process, the default), ``spark`` (a local Spark session),
+            or a Spark master URL such as ``spark://host:7077``; default from
+            ``STOREBOOK_BACKEND``. The metric code is the same on every backend.
+        spark_session: an existing SparkSession to use (implies the Spark backend).
+        root: the project folder holding storebook.toml (default: found from here).
+    Returns:
+        A :class:`Workbook`.
+
+    >>> wb = storebook.open()                      # doctest: +SKIP
+    >>> wb = storebook.open(backend="spark://cluster:7077")  # doctest: +SKIP
+    >>> wb = storebook.open("s3a://lake/storebook/processed", backend="yarn")  # doctest: +SKIP
+    """
+    config = Config.load(Path(root) if root else None)
+    target = path or config.processed_location
+    processed: Path | str
+    if is_lake_uri(str(target)):
+        processed = str(target).rstrip("/")
+    else:
+        processed = Path(target).resolve()
+        if not processed.is_dir() or not any(processed.iterdir()):
+            raise NoDataError(
+                f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
+            )
+    backend = backend or os.environ.get("STOREBOOK_BACKEND") or ("spark" if spark_session else "duckdb")
+    _quiet_warnings()
+    if backend == "duckdb":
+        con = ibis.duckdb.connect()
+    elif backend.startswith(SPARK_PREFIXES):
+        con = _connect_spark(backend, spark_session)
+    else:
+        raise StorebookError(f"backend '{backend}' is not known; use 'duckdb', 'spark' or a Spark master URL")
+    reader = _spark_text_reader(con) if is_lake_uri(processed) and con.name == "pyspark" else None
+    where = generations.resolve(processed, reader)
+    if isinstance(where.data, Path) and not where.generation and not (
+            (where.data / "_ingest.json").is_file() or any((where.data / t).is_dir() for t in schema.TABLES)):
+        raise NoDataError(  # e.g. only the parse cache of an ingest that stopped on a bad file
+            f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
+        )
+    return Workbook(con, config, processed, where)
+
+
+def _spark_text_reader(con: ibis.BaseBackend):  # noqa: ANN202 - Callable[[str], str | None]
+    """Reads a small lake file through Arrow, else through Spark's own filesystem access
+    (the cluster's credentials), so that the generation pointer of a lake Arrow cannot
+    reach from here is still found."""
+
+    def read(uri: str) -> str | None:
+        text = generations.read_lake_text(uri)
+        if text is not None or generations.lake_fs(uri) is not None:
+            return text
+        try:
+            rows = con._session.read.text(uri, wholetext=True).collect()  # noqa: SLF001
+        except Exception:  # noqa: BLE001 - absent or unreadable: the flat layout
+            return None
+        return rows[0][0] if rows else None
+
+    return read

@@ -1,0 +1,399 @@
+"""What every source adapter shares: the frame it yields, the protocol it follows, and the
+small text clean-ups that platform exports need before ingest parses them.
+
+Adapters only rename, reshape and clean text (the staging layer): ingest parses, validates
+and rejects, the same way for every source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from storebook.engine import schema
+from storebook.errors import InputError
+from storebook.ingest.parsing import POINT, NumberFormat, plain_numbers
+from storebook.ingest.sources.readers import RawFrame, read_grid, read_table
+
+#: Columns that hold personal data in raw exports; ingest never carries them forward.
+#: Platform names are listed so that `_ingest.json` reports them only as "<personal data>".
+PERSONAL_COLUMNS = {
+    "buyer_name", "buyer_phone", "buyer_email", "shipping_address", "ip_address",
+    "customer_name", "customer_phone", "customer_email", "receiver_name", "receiver_phone",
+    "receiver_address", "email", "phone", "address", "name",
+    # Shopify orders export
+    "Email", "Phone", "Billing Name", "Billing Street", "Billing Address1", "Billing Address2",
+    "Billing Company", "Billing City", "Billing Zip", "Billing Phone", "Shipping Name", "Shipping Street",
+    "Shipping Address1", "Shipping Address2", "Shipping Company", "Shipping City", "Shipping Zip",
+    "Shipping Phone", "Notes", "Browser IP", "Device ID", "Payment Reference", "Payment References",
+    "Payment ID", "Receipt Number",
+    # Taobao/Tmall and JD order reports
+    "买家会员名", "买家支付宝账号", "收货人姓名", "收货地址", "联系电话", "联系手机", "买家留言", "发票抬头",
+    "修改后的收货地址", "下单帐号", "下单账号", "客户姓名", "客户地址", "客户电话", "收货人", "收货人手机",
+    "订单备注",
+}
+
+
+@dataclass
+class SourceFrame:
+    """Rows of one canonical table read from one file, as text, in canonical names.
+
+    Attributes:
+        table: the canonical table.
+        frame: text columns, exactly the table's columns.
+        rows: spreadsheet row numbers in the file, for messages (one per frame row).
+        encoding: how the file was decoded.
+        dropped_columns: columns of the file that were not carried forward.
+        notes: what the numbers mean where the platform's definition differs from ours, and
+            what the adapter did (recorded per file in ``_ingest.json``).
+        column_notes: a hint appended to the reason of a row rejected in that column.
+        version: when files of one source overlap (Shopify exports of overlapping periods),
+            rows sharing ``supersede_by`` values are kept from the file of the greatest
+            version only ("newest wins"); the others are rejected as superseded.
+        supersede_by: the columns that identify a record across files (default: the key).
+        currency: the currency the export states its amounts in (Shopify's ``Currency``
+            column), when it states one; ingest records it per file in ``_ingest.json`` so
+            that the store's identity can be taken from the data. Amounts are never converted.
+        problems: rows the adapter itself rejects, aligned with ``frame``: ``column``,
+            ``value`` and ``reason`` ('' where the row is fine). Ingest rejects them with
+            that reason before it parses the row (a custom source's input that does not
+            read as its declared type).
+        bad_rows: rows of the file the reader could not split into columns (row, column,
+            reason): ingest rejects them, so that they are counted.
+        number_format: how the frame's numbers are written (None: ingest tells from the values).
+    """
+
+    table: str
+    frame: pd.DataFrame
+    rows: pd.Series
+    encoding: str
+    dropped_columns: list[str]
+    notes: list[str] = field(default_factory=list)
+    column_notes: dict[str, str] = field(default_factory=dict)
+    version: str | None = None
+    supersede_by: list[str] | None = None
+    currency: str | None = None
+    problems: pd.DataFrame | None = None
+    bad_rows: pd.DataFrame | None = None
+    number_format: NumberFormat | None = None
+
+
+class Source(Protocol):
+    """What an adapter provides. ``describe`` and ``diagnose`` are optional (see detect)."""
+
+    name: str
+
+    def matches(self, path: Path, header: list[str], raw_root: Path) -> bool: ...
+
+    def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]: ...
+
+
+# ----------------------------------------------------------------------------- text clean-ups
+
+_MISSING = {"", "-", "--", "—", "null", "NULL", "None", "none", "nan", "NaN", "N/A", "n/a", "#N/A"}
+#: What Python's ``\s`` matches (str.isspace), as literal characters: pandas hands a pattern
+#: to Arrow's RE2 (vectorised) unless it holds ``\s``, whose RE2 meaning is narrower.
+SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def _isin(values: pd.Series, allowed: set[str]) -> pd.Series:
+    """``values.isin(allowed)`` for text, through Arrow (pandas 3 loops in Python for strings)."""
+    arr = pa.array(values.astype(str), from_pandas=True)
+    found = pc.is_in(arr, value_set=pa.array(sorted(allowed), type=arr.type))
+    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+
+
+def map_unique(values: pd.Series, func: Callable[[object], object]) -> pd.Series:
+    """``values.map(func)`` calling ``func`` once per distinct value (object dtype).
+
+    Exports repeat their values (a tag list, a note, a province) on thousands of rows;
+    ``func`` must depend on the value alone.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [func(u) for u in uniques]
+    return pd.Series(mapped[codes], index=values.index, dtype=object)
+
+
+def _map_floats(values: pd.Series, func: Callable[[float], str]) -> pd.Series:
+    """``values.map(func)`` over floats, once per distinct bit pattern (-0.0 is not 0.0)."""
+    floats = pd.to_numeric(values).to_numpy(dtype="float64", na_value=np.nan)
+    codes, uniques = pd.factorize(floats.view("int64"))
+    text = np.array([func(float(v)) for v in uniques.view("float64")] + [""], dtype=object)
+    return pd.Series(text[codes], index=values.index).astype("str")
+
+
+def code(text: pd.Series) -> pd.Series:
+    """Identifiers as exports protect them from Excel: ``'4001``, ``="4001"``, a tab → ``4001``."""
+    out = text.astype(str).str.strip().str.replace(r'^="(.*)"$', r"\1", regex=True)
+    return out.str.replace(r"^['\t]+", "", regex=True).str.strip()
+
+
+def number(text: pd.Series, missing: str = "", fmt: NumberFormat = POINT) -> pd.Series:
+    """Numbers as text ingest can parse: spaces and currency signs gone, thousands separators
+    removed where they group thousands (``1,234.50``); ``-``/``--``/``null`` (what Chinese
+    platforms write for "nothing") become ``missing``.
+
+    A value that is not a number in ``fmt`` (the platform's: a decimal point) is passed on as
+    written — ``12,50`` is not 1250 — so that ingest rejects its row naming it.
+    """
+    out = text.astype(str).str.strip()
+    out = out.str.replace(f"^[¥￥$€][{SPACE}]*", "", regex=True)
+    out = out.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+    return plain_numbers(out, fmt).where(~_isin(out, _MISSING), missing)
+
+
+#: Plain decimals that Arrow and pandas both read exactly (at most 15 digits, no exponent:
+#: the mantissa is exact in a double and one division by a power of ten rounds it once).
+_PLAIN_NUMBER = r"^-?[0-9]{1,9}(\.[0-9]{1,6})?$"
+
+
+def to_number(text: pd.Series) -> pd.Series:
+    """``pd.to_numeric(text, errors="coerce")``, cast by Arrow in one pass when every value is
+    empty or a plain decimal (pd.to_numeric converts value by value); the same dtype (int64
+    when every value is a whole number, else float64 with NaN for empty) and the same values."""
+    arr = pa.array(text, from_pandas=True)
+    if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type) or arr.null_count:
+        return pd.to_numeric(text, errors="coerce")
+    empty = pc.equal(arr, "")
+    if not pc.all(pc.or_(empty, pc.match_substring_regex(arr, _PLAIN_NUMBER))).as_py():
+        return pd.to_numeric(text, errors="coerce")
+    if not pc.any(empty).as_py() and not pc.any(pc.match_substring(arr, ".")).as_py():
+        values = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False)
+    else:
+        values = pc.cast(pc.if_else(empty, pa.scalar(None, arr.type), arr), pa.float64()).to_numpy(zero_copy_only=False)
+    return pd.Series(values, index=text.index, name=text.name)
+
+
+def percent(text: pd.Series) -> pd.Series:
+    """``9.98%`` → 0.0998 (floats, NaN where missing or not a finite number)."""
+    out = number(text).str.rstrip("%")
+    values = pd.to_numeric(out, errors="coerce").astype("float64")
+    values = values.where(np.isfinite(values))
+    return values.where(~text.astype(str).str.strip().str.endswith("%"), values / 100)
+
+
+def blank(text: pd.Series) -> pd.Series:
+    """True where a cell holds nothing (or a platform's 'nothing' marker)."""
+    return _isin(text.astype(str).str.strip(), _MISSING)
+
+
+def money_text(values: pd.Series) -> pd.Series:
+    """Floats as text with two decimals (empty where NaN)."""
+    return _map_floats(values, lambda v: "" if pd.isna(v) else f"{v:.2f}")
+
+
+def int_text(values: pd.Series) -> pd.Series:
+    """Floats as whole-number text (empty where NaN; ``inf`` as written, for ingest to reject)."""
+    return _map_floats(values, lambda v: "" if pd.isna(v) else str(int(round(v))) if math.isfinite(v) else str(v))
+
+
+def name_key(names: pd.Series) -> pd.Series:
+    """The key of an item known by its name only: ``name:`` + the name, case and spacing
+    folded, at most 120 characters — as ingest keys an order line without a SKU
+    (``ingest._key_lines``), so that a catalogue variant without a SKU and the order lines
+    that sold it share one key.
+
+    >>> name_key(pd.Series(["Classic  Varsity Top - Small"])).tolist()
+    ['name:classic varsity top - small']
+    """
+    folded = names.astype(str).str.casefold().str.split().str.join(" ").str.slice(0, 120)
+    return ("name:" + folded).astype("str")
+
+
+def canonical(table: str, columns: dict[str, pd.Series | str], index: pd.Index) -> pd.DataFrame:
+    """A text frame with exactly the table's columns: given ones, the rest empty."""
+    data = {}
+    for spec in schema.columns(table):
+        value = columns.get(spec.name, "")
+        data[spec.name] = (value.astype(str).reindex(index).fillna("") if isinstance(value, pd.Series)
+                           else pd.Series(value, index=index, dtype="str"))
+    return pd.DataFrame(data, index=index)
+
+
+# ----------------------------------------------------------------------------- platform layouts
+
+@functools.lru_cache(maxsize=64)
+def _head(path: str, size: int, mtime: int) -> tuple[tuple[str, ...], ...]:
+    try:
+        rows, _ = read_grid(Path(path), limit=40)
+    except InputError:
+        return ()
+    return tuple(tuple(r) for r in rows)
+
+
+def head_rows(path: Path) -> list[list[str]]:
+    """The first 40 rows of a file as text (cached while the file is unchanged)."""
+    stat = path.stat()
+    return [list(r) for r in _head(str(path), stat.st_size, stat.st_mtime_ns)]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("\ufeff", "")).strip()
+
+
+class PlatformSource:
+    """A platform export recognised by a set of header names anywhere in its first rows.
+
+    Subclasses set ``name``, ``description``, ``tables``, ``signature`` (every one of these
+    names in one row = this export) and implement :meth:`convert`.
+    """
+
+    name = ""
+    description = ""
+    tables: tuple[str, ...] = ()
+    signature: tuple[str, ...] = ()
+    #: Alternative names for a column, normalised to the first (exports vary by version).
+    aliases: dict[str, tuple[str, ...]] = {}
+    #: Groups of names of which the header must hold at least one each (an export that
+    #: names a line by its SKU or by its name, depending on its version).
+    signature_any: tuple[tuple[str, ...], ...] = ()
+    #: A table ends at the first empty row (GA4 appends further sections after one).
+    stop_at_blank = False
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.description})"
+
+    def header_index(self, rows: list[list[str]]) -> int | None:
+        wanted = set(self.signature)
+        for i, row in enumerate(rows[:40]):
+            names = {self._canon(c) for c in row}
+            if wanted <= names and all(names & set(group) for group in self.signature_any):
+                return i
+        return None
+
+    def _canon(self, name: str) -> str:
+        name = _norm(name)
+        for main, alts in self.aliases.items():
+            if name in alts:
+                return main
+        return name
+
+    def matches(self, path: Path, header: list[str], raw_root: Path) -> bool:
+        return self.header_index(head_rows(path)) is not None
+
+    def diagnose(self, path: Path, header: list[str], raw_root: Path) -> tuple[float, list[str]]:
+        """How close the file comes to this export: (share of the signature found, missing names)."""
+        wanted = [*self.signature, *(" or ".join(g) for g in self.signature_any)]
+        best: tuple[float, list[str]] = (0.0, wanted)
+        for row in head_rows(path)[:40]:
+            names = {self._canon(c) for c in row}
+            missing = [s for s in self.signature if s not in names]
+            missing += [" or ".join(g) for g in self.signature_any if not names & set(g)]
+            score = 1 - len(missing) / len(wanted)
+            if score > best[0]:
+                best = (score, missing)
+        return best
+
+    def load(self, path: Path) -> tuple[RawFrame, list[list[str]], int]:
+        """The export's table (columns named as the platform names them, aliases resolved),
+        the rows down to the header (at least) and the header's index in them."""
+        found = read_table(path, self.header_index, self._canon, stop_at_blank=self.stop_at_blank)
+        if found is None:  # detect() checked the head; a file changed underneath us
+            raise InputError(path, f"the header of the {self.description} was not found",
+                             expected=", ".join(self.signature), todo="re-export the file")
+        return found
+
+    def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]:
+        """The adapter's frames, with what the reader found: its notes on the first frame, the
+        rows it could not read on the frame of the file's rows (the one with the most rows).
+        Platform exports write decimal points."""
+        raw, grid, index = self.load(path)
+        frames = list(self.convert(path, raw, grid[:index]))
+        if not frames:
+            return
+        main = max(range(len(frames)), key=lambda i: len(frames[i].rows))
+        for i, sf in enumerate(frames):
+            yield dataclasses.replace(
+                sf, notes=[*raw.notes, *sf.notes] if i == 0 else sf.notes,
+                bad_rows=raw.bad_rows if i == main else sf.bad_rows,
+                number_format=sf.number_format or POINT)
+
+    def convert(self, path: Path, raw: RawFrame, preamble: list[list[str]]) -> Iterator[SourceFrame]:
+        raise NotImplementedError
+
+    @staticmethod
+    def col(frame: pd.DataFrame, *names: str, default: str = "") -> pd.Series:
+        """The first of ``names`` the export has, as stripped text (``default`` when none)."""
+        for name in names:
+            if name in frame.columns:
+                return frame[name].astype(str).str.strip()
+        return pd.Series(default, index=frame.index, dtype="str")
+
+    @staticmethod
+    def has(frame: pd.DataFrame, *names: str) -> bool:
+        return any(n in frame.columns for n in names)
+
+    @staticmethod
+    def dropped(frame: pd.DataFrame, used: set[str]) -> list[str]:
+        return [c for c in frame.columns if c not in used]
+
+
+# ----------------------------------------------------------------------------- provinces
+# Addresses are reduced to the province at ingest (the contract keeps no street, city or
+# zip). Provinces are written as their short Chinese names (浙江, 内蒙古), as the sample store
+# and the Chinese platforms do; English names and Shopify's codes are translated.
+
+PROVINCES = {
+    "北京": ("Beijing", "BJ"), "天津": ("Tianjin", "TJ"), "河北": ("Hebei", "HE"), "山西": ("Shanxi", "SX"),
+    "内蒙古": ("Inner Mongolia", "NM"), "辽宁": ("Liaoning", "LN"), "吉林": ("Jilin", "JL"),
+    "黑龙江": ("Heilongjiang", "HL"), "上海": ("Shanghai", "SH"), "江苏": ("Jiangsu", "JS"),
+    "浙江": ("Zhejiang", "ZJ"), "安徽": ("Anhui", "AH"), "福建": ("Fujian", "FJ"), "江西": ("Jiangxi", "JX"),
+    "山东": ("Shandong", "SD"), "河南": ("Henan", "HA"), "湖北": ("Hubei", "HB"), "湖南": ("Hunan", "HN"),
+    "广东": ("Guangdong", "GD"), "广西": ("Guangxi", "GX"), "海南": ("Hainan", "HI"), "重庆": ("Chongqing", "CQ"),
+    "四川": ("Sichuan", "SC"), "贵州": ("Guizhou", "GZ"), "云南": ("Yunnan", "YN"), "西藏": ("Tibet", "YZ"),
+    "陕西": ("Shaanxi", "SN"), "甘肃": ("Gansu", "GS"), "青海": ("Qinghai", "QH"), "宁夏": ("Ningxia", "NX"),
+    "新疆": ("Xinjiang", "XJ"), "香港": ("Hong Kong", "HK"), "澳门": ("Macau", "MO"), "台湾": ("Taiwan", "TW"),
+}
+_PROVINCE_LOOKUP = {k: k for k in PROVINCES}
+for _zh, (_en, _code) in PROVINCES.items():
+    _PROVINCE_LOOKUP[_en.lower()] = _zh
+    _PROVINCE_LOOKUP[_code.lower()] = _zh
+_PROVINCE_LOOKUP.update({"xizang": "西藏", "nei mongol": "内蒙古", "inner mongolia autonomous region": "内蒙古"})
+
+
+#: Longer than any province, state or country name: text this long is an address.
+MAX_REGION_LENGTH = 40
+
+
+def province(text: pd.Series) -> pd.Series:
+    """Province (short Chinese name) from a province field or a whole address.
+
+    >>> province(pd.Series(["浙江省 杭州市 西湖区 文三路1号", "Zhejiang", "ZJ", "内蒙古自治区呼和浩特市"])).tolist()
+    ['浙江', '浙江', '浙江', '内蒙古']
+
+    Text that names no Chinese province is a region or country elsewhere, passed on as
+    written (``United Kingdom``, ``Île-de-France``, ``CA``); text that looks like a street
+    address (it holds a digit, or is longer than any region's name) is never passed on.
+
+    >>> province(pd.Series(["United Arab Emirates", "151 O'Connor St", "Ontario"])).tolist()
+    ['United Arab Emirates', '', 'Ontario']
+    """
+    def one(value: str) -> str:
+        v = str(value).strip()
+        if not v or v in _MISSING:
+            return ""
+        hit = _PROVINCE_LOOKUP.get(v.lower())
+        if hit:
+            return hit
+        for zh in sorted(PROVINCES, key=len, reverse=True):
+            if v.startswith(zh):
+                return zh
+        word = re.split(r"[\s,，/]+", v)[0]
+        hit = _PROVINCE_LOOKUP.get(word.lower())
+        if hit:
+            return hit
+        street = any(ch.isdigit() for ch in v) or len(v) > MAX_REGION_LENGTH or len(v.split()) > 5
+        return "" if street else v  # never pass a street address on
+    return map_unique(text.astype(str), one).astype("str")

@@ -1,0 +1,133 @@
+"""Running a compiled source on its data: register the text frames, run each table's
+query, and turn the result into what ingest takes (text in canonical names, the file row
+of each record, and the rows whose inputs did not read, with their reasons).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from storebook.engine import schema
+from storebook.ingest.sources.base import canonical, province
+from storebook.ingest.sources.mapping.compile import OutputPlan, Plan
+from storebook.ingest.sources.readers import RawFrame
+
+
+@dataclass
+class TableResult:
+    """One table's rows from one file."""
+
+    plan: OutputPlan
+    frame: pd.DataFrame           # canonical text columns
+    rows: pd.Series               # file row of each record
+    problems: pd.DataFrame        # column, value, reason ('' where the row is fine)
+    entering: int                 # rows that reached the table (after every where)
+    notes: list[str] = field(default_factory=list)
+
+
+def text_table(raw: RawFrame, file_name: str, period: tuple[str, str] | None) -> pa.Table:
+    """The file's rows as an Arrow table of text, with the pseudo-columns."""
+    cols = {name: pa.array(raw.frame[name].astype(str).to_numpy(), pa.string()) for name in raw.frame.columns}
+    n = len(raw.frame)
+    cols["_row"] = pa.array(raw.rows.to_numpy(dtype="int64"), pa.int64())
+    cols["_file"] = pa.array([file_name] * n, pa.string())
+    cols["_period_start"] = pa.array([period[0] if period else ""] * n, pa.string())
+    cols["_period_end"] = pa.array([period[1] if period else ""] * n, pa.string())
+    return pa.table(cols)
+
+
+def stack(tables: list[pa.Table], header: list[str]) -> pa.Table:
+    """Tables of several files of one joined source, on the first file's header."""
+    fitted = []
+    for t in tables:
+        cols = {}
+        for name in [*header, "_row", "_file", "_period_start", "_period_end"]:
+            cols[name] = t.column(name) if name in t.column_names else pa.array([""] * t.num_rows, pa.string())
+        fitted.append(pa.table(cols))
+    return pa.concat_tables(fitted)
+
+
+def execute(con: duckdb.DuckDBPyConnection, plan: Plan, main: pa.Table, joined: dict[str, pa.Table],
+            declared_in: str) -> list[TableResult]:
+    """Run every table's query of ``plan`` over the data.
+
+    Args:
+        con: the connection the plan was compiled on (empty frames registered).
+        plan: the compiled source.
+        main: the file's rows (:func:`text_table`).
+        joined: per join alias, its files' rows.
+        declared_in: the declarations file, for the reasons of rejected rows.
+    Returns:
+        One result per table the source feeds.
+    """
+    con.register("raw_main", main)
+    for alias, table in joined.items():
+        con.register(f"raw_{alias}", table)
+    out = []
+    for op in plan.outputs:
+        result = con.sql(op.sql).to_arrow_table()
+        entering = con.sql(op.count_sql).fetchall()[0][0]
+        out.append(_result(op, result, entering, declared_in))
+    return out
+
+
+def _result(op: OutputPlan, result: pa.Table, entering: int, declared_in: str) -> TableResult:
+    names = [c.name for c in schema.columns(op.table) if c.name in result.column_names]
+    index = pd.RangeIndex(result.num_rows)
+    columns: dict[str, pd.Series | str] = {
+        c: pd.Series(result.column(c).to_pylist(), index=index, dtype="str") for c in names}
+    if "province" in columns:  # a full address never passes: reduced to the province
+        columns["province"] = province(columns["province"])
+    frame = canonical(op.table, columns, index)
+    rows = pd.Series(result.column("_row").to_numpy(zero_copy_only=False), dtype="int64")
+    bad = result.column("_bad").to_pylist()
+    problems = pd.DataFrame({
+        "column": [b["column"] if b else "" for b in bad],
+        "value": [b["value"] if b else "" for b in bad],
+        "reason": [f"'{b['column']}' = '{b['value']}' in {b['file']} row {b['row']} is not {b['expected']} "
+                   f"(`inputs: {b['column']}` of source '{b['source']}' in {declared_in})" if b else "" for b in bad],
+    }, index=index)
+    return TableResult(op, frame, rows, problems, int(entering))
+
+
+# ----------------------------------------------------------------------------- periods
+
+_SEPARATED = re.compile(r"(?<!\d)(\d{4})[-_./](\d{1,2})[-_./](\d{1,2})(?!\d)")
+_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
+_MONTH = re.compile(r"(?<!\d)(\d{4})[-_](\d{1,2})(?![\d\-_./]\d)")
+
+
+def period_of_name(name: str) -> tuple[str, str] | None:
+    """The period a file name gives: two dates (first and last day), one date (that day),
+    or a month (its first and last day); None when it names none.
+
+    >>> period_of_name("生意参谋_流量来源_2019-07-01_2019-07-31.xls")
+    ('2019-07-01', '2019-07-31')
+    >>> period_of_name("traffic_20190729.csv"), period_of_name("spend_2019-07.csv")
+    (('2019-07-29', '2019-07-29'), ('2019-07-01', '2019-07-31'))
+    """
+    days = []
+    for pattern in (_SEPARATED, _COMPACT):
+        for m in pattern.finditer(name):
+            try:
+                days.append((m.start(), dt.date(int(m[1]), int(m[2]), int(m[3]))))
+            except ValueError:
+                continue
+    days = [d for _, d in sorted(days)]
+    if days:
+        first, last = days[0], days[1] if len(days) > 1 else days[0]
+        first, last = min(first, last), max(first, last)
+        return first.isoformat(), last.isoformat()
+    m = _MONTH.search(name)
+    if m and 1 <= int(m[2]) <= 12:
+        year, month = int(m[1]), int(m[2])
+        end = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, 1).isoformat(), dt.date(year, month, end).isoformat()
+    return None

@@ -1,0 +1,454 @@
+"""What each report section needs, checked before it runs.
+
+Every numbered section of the report pack is declared here (:data:`SECTIONS`, keyed as
+the notebook's ``page.section(key)``) with the tables, and the columns of them, that its
+numbers come from. :func:`check_section` looks at the month's data before the section
+runs and says whether it can run on **full** data, on **partial** data (what is partial
+and why), or on **none** (what is missing and how to add it) — so that a store with only
+some tables gets a pack with a short note where a section cannot be computed, never a
+traceback and never a number computed from a table that is not there.
+
+A :class:`Need` names a table and
+
+* ``values``: columns the section reads that must hold at least one value in the month
+  (a rating column left empty by every row: nothing to rank);
+* ``known``: *optional* columns of the contract that enrich (customer, province, cost …):
+  none known → the section cannot run; some unknown → it runs on the known part, said so
+  with the share known (the coverage);
+* ``optional=True``: the section runs without the table (partially, said so).
+
+The month's rows of an event table are the rows dated in it
+(:data:`storebook.engine.availability.EVENT_DATES`), on the report's platforms where the table
+is one of ours; other tables are checked whole. A daily table (traffic, inventory,
+competitor prices) that stops inside the month makes its sections partial, and so does a
+partial month.
+
+Library functions that can only compute part of a figure (a margin where some costs are
+unknown) say so with :func:`flag_partial`; the running section collects the flag.
+
+Example:
+    >>> check = check_section(wb, month, ["tmall"], "traffic.daily")   # doctest: +SKIP
+    >>> check.status, [s.describe(Text("en")) for s in check.missing]  # doctest: +SKIP
+    ('none', ['the traffic table (visitors by day, platform, channel and device) …'])
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+
+from storebook.engine import availability, schema
+from storebook.engine.availability import ReportMonth
+from storebook.engine.workbook import Workbook
+from storebook.report.text import Text
+
+FULL, PARTIAL, NONE = "full", "partial", "none"
+STATUSES: tuple[str, ...] = (FULL, PARTIAL, NONE)
+
+
+@dataclass(frozen=True)
+class Need:
+    """A table a section reads, and what of it must be there.
+
+    Attributes:
+        table: the canonical table, or alternatives (any one of them will do).
+        values: columns that must hold a value somewhere in the month's rows.
+        known: optional columns: all unknown → missing; partly unknown → partial (coverage).
+        optional: the section runs without the table, on what it has (partial).
+    """
+
+    table: str | tuple[str, ...]
+    values: tuple[str, ...] = ()
+    known: tuple[str, ...] = ()
+    optional: bool = False
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        return (self.table,) if isinstance(self.table, str) else tuple(self.table)
+
+
+def _n(table: str | tuple[str, ...], *, values: tuple[str, ...] = (), known: tuple[str, ...] = ()) -> Need:
+    return Need(table, values=values, known=known)
+
+
+def _opt(table: str, *, values: tuple[str, ...] = (), known: tuple[str, ...] = ()) -> Need:
+    return Need(table, values=values, known=known, optional=True)
+
+
+# The building blocks most sections share.
+_SALES = (_n("orders"), _n("order_lines"), _n("products"))
+_SOLD_COST = (_n("orders"), _n("order_lines"), _n("products", values=("unit_cost",)))
+_FUNNEL = ("product_views", "cart_adds", "checkouts", "buyers")
+_TICKETS = _n("service_tickets")
+_SHIP_COST = _opt("shipments", known=("shipping_cost_amount",))
+#: Costs known for part of the catalogue: margins computed from them are partial.
+_COSTS = _opt("products", known=("unit_cost",))
+#: Figures by our category (or a promotion scoped to one), tables naming products: a product
+#: without a category is in the unknown one, without a name it is shown by its SKU.
+_CATEGORY = _opt("products", known=("product_name", "category"))
+#: Figures by the supplier of a product (the catalogue's supplier_id).
+_SUPPLIER = _opt("products", known=("supplier_id",))
+#: Complaints reach an order (and its carrier) through the ticket's order_id.
+_TICKET_ORDERS = _opt("service_tickets", values=("order_id",))
+_PNL = (*_SOLD_COST, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"))
+#: The scorecard takes each metric from its own report: any one of sales and traffic will do.
+_SCORECARD = (_n(("orders", "traffic")), _opt("orders"), _opt("traffic", known=("buyers", "paid_amount")),
+              _opt("order_lines"), _opt("products", values=("unit_cost",)), _opt("platform_fees"),
+              _opt("marketing_spend"), _opt("shipments"), _opt("returns"), _opt("service_tickets", values=("csat",)),
+              _opt("suppliers"), _opt("purchase_orders"), _opt("targets"))
+#: Competitor sections that set their prices against ours: matched products and our sales.
+_MATCHED = (_n("competitor_prices", values=("sku",)), _opt("competitor_prices", known=("category",)), *_SALES,
+            _CATEGORY)
+
+#: Every numbered section of the report pack (and the records kept outside a section,
+#: ``<area>.headline``), keyed as the notebook names it, with what it needs.
+SECTIONS: dict[str, tuple[Need, ...]] = {
+    # overview
+    "overview.scorecard": _SCORECARD,
+    "overview.changes": (*_SCORECARD, _opt("promotions"), _opt("inventory")),
+    "overview.budget": (_n("marketing_spend"), _opt("targets"), *(_opt(t) for t in (
+        "orders", "order_lines", "products", "platform_fees", "shipments", "returns"))),
+    "overview.products": (*_SOLD_COST, _opt("returns"), _CATEGORY),
+    # traffic
+    "traffic.headline": (_n("traffic", known=("page_views", "product_views", "buyers", "paid_amount")),),
+    "traffic.daily": (_n("traffic"),),
+    "traffic.channels": (_n("traffic", known=("buyers",)),),
+    "traffic.devices": (_n("traffic", known=("buyers",)),),
+    "traffic.paid": (_n("marketing_spend"), _n("traffic")),
+    "traffic.campaigns": (_n("marketing_spend"),),
+    "traffic.anomalies": (_n("traffic", known=("buyers", "paid_amount")), _opt("promotions")),
+    # conversion
+    "conversion.funnel": (_n("traffic", known=_FUNNEL),),
+    "conversion.rates": (_n("traffic", known=("buyers", "paid_amount")), _opt("orders")),
+    "conversion.tests": (_n("traffic", known=("buyers",)),),
+    "conversion.drivers": (_n("traffic", known=("buyers",)),),
+    "conversion.buyers": (_n("orders", known=("customer_id",)),),
+    # fulfilment
+    "fulfilment.headline": (_n("orders"), _n("shipments"), _SHIP_COST, _n("order_lines"), _TICKET_ORDERS,
+                            _opt("returns")),
+    "fulfilment.dispatch": (_n("orders"), _n("shipments")),
+    "fulfilment.warehouses": (_n("orders"), _n("shipments", known=("warehouse",))),
+    "fulfilment.daily": (_n("orders"), _n("shipments")),
+    "fulfilment.backlog": (_n("orders"), _n("shipments")),
+    "fulfilment.carriers": (_n("orders"), _n("shipments", values=("delivered_at",), known=("carrier",))),
+    "fulfilment.provinces": (_n("orders"), _n("shipments", values=("delivered_at",), known=("carrier", "province"))),
+    "fulfilment.slow_carrier": (_n("orders"), _n("shipments", values=("delivered_at",),
+                                                 known=("carrier", "province", "warehouse"))),
+    "fulfilment.spring_festival": (_n("orders"), _n("shipments", values=("delivered_at",))),
+    "fulfilment.cost": (_n("orders"), _n("order_lines"), _n("shipments", known=("shipping_cost_amount",))),
+    "fulfilment.issues": (_n("orders"), _n("shipments", known=("carrier",)), _TICKET_ORDERS, _opt("returns")),
+    # products
+    "products.headline": (*_SOLD_COST, _opt("returns"), _opt("inventory")),
+    "products.abc": (*_SOLD_COST, _opt("returns"), _CATEGORY),
+    "products.margin": (*_SOLD_COST, _opt("returns"), _CATEGORY),
+    "products.stock": (*_SOLD_COST, _n("inventory"), _COSTS, _CATEGORY),
+    "products.new": (_n("orders"), _n("order_lines"), _n("products", known=("launched_on",)), _CATEGORY),
+    "products.price": (_n("orders"), _n("order_lines"), _n("products", values=("list_price",)), _CATEGORY),
+    "products.returns": (*_SALES, _n("returns"), _CATEGORY),
+    # profit
+    "profit.headline": _PNL,
+    "profit.pnl": (*_PNL, _opt("targets")),
+    "profit.platforms": _PNL,
+    "profit.ratios": (*_PNL, _opt("targets")),
+    "profit.marketing": (_n("marketing_spend"), _opt("targets"), *(_opt(t) for t in (
+        "orders", "order_lines", "products", "platform_fees", "shipments", "returns"))),
+    # promotion
+    "promotion.calendar": (_n("promotions"), _n("products"), _CATEGORY),
+    "promotion.effects": (_n("promotions"), *_SOLD_COST, _COSTS, _CATEGORY, _opt("marketing_spend")),
+    "promotion.trace": (_n("promotions"), *_SOLD_COST, _COSTS, _CATEGORY, _opt("marketing_spend")),
+    "promotion.history": (_n("promotions"), *_SOLD_COST, _COSTS, _CATEGORY, _opt("marketing_spend")),
+    "promotion.coupons": (_n("promotions"), *_SALES, _CATEGORY),
+    # competitor
+    "competitor.index": _MATCHED,
+    "competitor.trend": _MATCHED,
+    "competitor.gaps": _MATCHED,
+    "competitor.cheapest": _MATCHED,
+    "competitor.promotions": (_n("competitor_prices", known=("is_on_promo",)),),
+    "competitor.changes": (_n("competitor_prices"), _opt("competitor_prices", known=("category", "is_on_promo"))),
+    "competitor.response": _MATCHED,
+    "competitor.ratings": (_n("competitor_prices", values=("rating",)),),
+    "competitor.share": (_n("competitor_prices", values=("sku", "est_units_sold")), *_SALES, _CATEGORY),
+    # supplier
+    "supplier.headline": (_n("purchase_orders"), _opt("purchase_orders", values=("received_on",),
+                                                        known=("ordered_on", "qty_received")),
+                          _n("suppliers"), _n("products"), _opt("inventory"), _opt("orders"), _opt("order_lines"),
+                          _SUPPLIER),
+    "supplier.scorecard": (_n("purchase_orders"), _opt("purchase_orders", known=("ordered_on", "qty_received")),
+                           _n("suppliers"), _n("products")),
+    "supplier.lines": (_n("purchase_orders"), _opt("purchase_orders", known=("qty_received",)), _n("suppliers"),
+                       _n("products")),
+    "supplier.inventory": (_n("inventory"), *_SALES, _CATEGORY, _SUPPLIER),
+    "supplier.stockouts": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES, _SUPPLIER),
+    "supplier.stockouts_trailing": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES,
+                                    _SUPPLIER),
+    # customers
+    "customers.headline": (_n("orders", known=("customer_id",)),),
+    "customers.new_returning": (_n("orders", known=("customer_id",)),),
+    "customers.repeat": (_n("orders", known=("customer_id",)),),
+    "customers.rfm": (_n("orders", known=("customer_id",)),),
+    "customers.movement": (_n("orders", known=("customer_id",)),),
+    "customers.cohorts": (_n("orders", known=("customer_id",)),),
+    "customers.provinces": (_n("orders", known=("province",)),),
+    # service
+    "service.headline": (_TICKETS, _opt("service_tickets", values=("csat", "first_response_at")), _n("orders"),
+                         _opt("order_lines"), _opt("products"), _opt("suppliers")),
+    "service.tickets": (_TICKETS,),
+    "service.response": (_n("service_tickets", values=("first_response_at",)),),
+    "service.csat": (_n("service_tickets", values=("csat",)),),
+    "service.suppliers": (_n("service_tickets", values=("sku",)), *_SALES[:2],
+                          _n("products", known=("supplier_id",)), _n("suppliers")),
+    "service.products": (_n("service_tickets", values=("sku",)), *_SALES, _CATEGORY),
+    "service.refunds": (_n("orders"),),
+    "service.returns": (_n("returns"), _opt("returns", known=("reason",)), *_SALES, _CATEGORY),
+    "service.returned_products": (_n("returns"), *_SALES, _CATEGORY),
+    "service.reasons": (_n("returns", known=("reason",)), *_SALES, _CATEGORY),
+    "service.trace": (_n("service_tickets", values=("sku",)), *_SALES, _n("purchase_orders"), _n("suppliers")),
+    # The data-quality page reads the ingest record (_ingest.json, _rejected/) and whatever tables exist.
+    "data_quality.headline": (),
+    "data_quality.ingest": (),
+    "data_quality.rejections": (),
+    "data_quality.coverage": (),
+    "data_quality.orders": (_n("orders"), _opt("order_lines"), _opt("products")),
+    "data_quality.files": (),
+}
+
+
+# ----------------------------------------------------------------------------- the month's data
+
+@dataclass(frozen=True)
+class _Profile:
+    """A table's rows in the month: how many, non-null counts per column, first and last day."""
+
+    rows: int
+    non_null: dict[str, int]
+    first: Any = None
+    last: Any = None
+
+
+#: Profiles already read per open workbook: (table, month, platforms) → profile.
+_PROFILES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: Dates that put a row in the month for the emptiness check (a PO line due in the month counts).
+_MONTH_DATES: dict[str, tuple[str, ...]] = {**availability.EVENT_DATES,
+                                            "purchase_orders": ("ordered_on", "promised_on", "received_on")}
+
+
+def _profile(wb: Workbook, table: str, month: ReportMonth, platforms: list[str]) -> _Profile:
+    cache = _PROFILES.setdefault(wb, {})
+    key = (table, month.period, tuple(platforms))
+    if key not in cache:
+        t = wb.table(table)
+        dates = _MONTH_DATES.get(table, ())
+        if dates:
+            start, end = month.period.start_ts, month.period.end_ts
+            inside = None
+            for column in dates:
+                cond = (t[column] >= start) & (t[column] < end)
+                inside = cond if inside is None else inside | cond
+            t = t.filter(inside)
+            if table in availability.OUR_PLATFORM_TABLES:
+                t = t.filter(t.platform.isin(platforms))
+        aggregates = {"_rows": t.count(), **{f"nn_{c}": t[c].count() for c in t.columns}}
+        if dates:
+            aggregates.update(_first=t[dates[0]].min(), _last=t[dates[0]].max())
+        row = wb.execute(t.aggregate(**aggregates)).iloc[0]
+        cache[key] = _Profile(
+            rows=int(row["_rows"]), non_null={c: int(row[f"nn_{c}"]) for c in t.columns},
+            first=availability.as_date(row["_first"]) if dates else None,
+            last=availability.as_date(row["_last"]) if dates else None,
+        )
+    return cache[key]
+
+
+# ----------------------------------------------------------------------------- shortfalls
+
+@dataclass(frozen=True)
+class Shortfall:
+    """One thing a section lacks, in words a manager reads (:meth:`describe`).
+
+    ``kind`` is ``absent`` (no such table), ``empty`` (no rows at all), ``no_rows`` (none
+    in the month), ``empty_column`` (a column with no value in the month's rows),
+    ``coverage`` (an optional column known for part of the rows: ``share``),
+    ``days`` (a daily table that covers part of the month), ``month`` (a partial month)
+    or ``flag`` (a library function's own catalogue ``key`` with ``values``).
+    """
+
+    kind: str
+    table: str = ""
+    column: str = ""
+    share: float | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    key: str = ""
+
+    def describe(self, text: Text) -> str:
+        """The shortfall as a phrase of the report's language."""
+        if self.kind == "flag":
+            return text(self.key, **self.values)
+        if self.kind == "absent_any":
+            return text("page.needs.absent_any", tables=text.join([_table_name(text, t) for t in self.values["tables"]]))
+        values = {"table": _table_name(text, self.table), **self.values}
+        if self.column:
+            values["column"] = _column_name(text, self.table, self.column)
+        if self.share is not None:
+            values["share"] = self.share
+        return text(f"page.needs.{self.kind}", **values)
+
+    def how(self, text: Text) -> str:
+        """What to do about it (where there is something to do)."""
+        if self.kind in ("absent", "empty", "no_rows", "absent_any", "optional_absent", "optional_empty",
+                         "optional_no_rows"):
+            return text(f"page.add.{self.table}")
+        if self.kind in ("empty_column", "empty_column_all", "coverage"):
+            key = f"page.add.{self.table}.{self.column}"
+            return text(key) if text.has(key) else text("page.add.column", table=self.table, column=self.column)
+        return ""
+
+
+def _table_name(text: Text, table: str) -> str:
+    key = f"page.table.{table}"
+    return text(key) if text.has(key) else table
+
+
+def _column_name(text: Text, table: str, column: str) -> str:
+    for spec in schema.columns(table):
+        if spec.name == column:
+            label = spec.zh if text.language == "zh" and spec.zh else spec.description.split(";")[0]
+            return f"{label} (`{column}`)" if text.language == "en" else f"{label}（`{column}`）"
+    return f"`{column}`"
+
+
+@dataclass
+class SectionCheck:
+    """What :func:`check_section` found: the status, what is missing and what is partial."""
+
+    key: str
+    missing: list[Shortfall] = field(default_factory=list)
+    partial: list[Shortfall] = field(default_factory=list)
+    tables: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str:
+        if self.missing:
+            return NONE
+        return PARTIAL if self.partial else FULL
+
+    def describe_partial(self, text: Text) -> list[str]:
+        """What is partial, one phrase each; the optional tables the store lacks in one phrase."""
+        absent = [s.table for s in self.partial if s.kind == "optional_absent"]
+        phrases = [s.describe(text) for s in self.partial if s.kind != "optional_absent" or len(absent) == 1]
+        if len(absent) > 1:
+            phrases.append(text("page.needs.optional_absent_many",
+                                tables=text.join([_table_name(text, t) for t in absent])))
+        return phrases
+
+    def add_flag(self, key: str, values: dict[str, Any]) -> None:
+        """A library function's partial flag, once per key: the first is the report month's
+        (a section computes its month before the comparison months)."""
+        if not any(s.kind == "flag" and s.key == key for s in self.partial):
+            self.partial.append(Shortfall("flag", key=key, values=values))
+
+
+_SOFT = ("coverage", "days")
+
+
+def _check_need(wb: Workbook, need: Need, month: ReportMonth, platforms: list[str]) -> list[Shortfall]:
+    """What of one need is missing or partial (for alternatives: of the first that is there)."""
+    found = [_check_table(wb, table, need, month, platforms) for table in need.tables]
+    for shortfalls in found:
+        if all(s.kind in _SOFT for s in shortfalls):
+            return shortfalls
+    if len(need.tables) == 1:
+        return found[0]
+    return [Shortfall("absent_any", need.tables[0], values={"tables": need.tables})]
+
+
+def _check_table(wb: Workbook, table: str, need: Need, month: ReportMonth, platforms: list[str]) -> list[Shortfall]:
+    if not wb.has(table):
+        return [Shortfall("absent", table)]
+    profile = _profile(wb, table, month, platforms)
+    dates = table in _MONTH_DATES
+    if profile.rows == 0:
+        span = availability.table_spans(wb).get(table)
+        if table in _MONTH_DATES and span is not None:
+            return [Shortfall("no_rows", table, values={"month": month.period.label, "first": span.first.isoformat(),
+                                                         "last": span.last.isoformat()})]
+        return [Shortfall("empty", table)]
+    out = []
+    for column in (*need.values, *need.known):
+        known = profile.non_null.get(column, 0)
+        if known == 0:
+            kind = "empty_column" if dates else "empty_column_all"
+            out.append(Shortfall(kind, table, column, values={"month": month.period.label}))
+        elif column in need.known and known < profile.rows:
+            out.append(Shortfall("coverage", table, column, share=known / profile.rows))
+    if table in availability.DAILY_TABLES and profile.first is not None and not month.partial:
+        if profile.first > month.period.start or profile.last < month.period.last_day:
+            out.append(Shortfall("days", table, values={"first": profile.first, "last": profile.last}))
+    return out
+
+
+def check_section(wb: Workbook, month: ReportMonth, platforms: list[str], key: str) -> SectionCheck:
+    """Whether a section can run on the month's data: full, partial or none, and why.
+
+    Args:
+        wb: the workbook.
+        month: the report month (:func:`storebook.engine.availability.resolve_month`).
+        platforms: the platforms reported.
+        key: the section's key (``traffic.daily``); a key not in :data:`SECTIONS` needs nothing.
+    Returns:
+        The :class:`SectionCheck`.
+    """
+    check = SectionCheck(key)
+    needs = SECTIONS.get(key, ())
+    check.tables = tuple(t for need in needs for t in need.tables)
+    for need in needs:
+        found = _check_need(wb, need, month, platforms)
+        hard = [s for s in found if s.kind not in _SOFT]
+        soft = [s for s in found if s.kind in _SOFT]
+        if hard and not need.optional:
+            check.missing += hard
+        elif hard:
+            check.partial += [Shortfall(f"optional_{s.kind}", s.table, s.column, s.share, s.values)
+                              if s.kind in ("absent", "empty", "no_rows") else s for s in hard]
+        check.partial += soft
+    if month.partial:
+        check.partial.insert(0, Shortfall("month", values={"first": month.first_day, "last": month.last_day,
+                                                          "days": month.days, "month_days": month.period.days}))
+    return check
+
+
+# ----------------------------------------------------------------------------- flags from the library
+
+#: The checks of the sections running now (a stack: one per open ``with page.section``).
+_RUNNING: list[SectionCheck] = []
+
+
+def flag_partial(key: str, **values: Any) -> None:
+    """Say, from inside a metric function, that the running section's figure is partial.
+
+    Args:
+        key: a catalogue sentence (``page.partial.<what>``) stating what is partial.
+        values: the values it names (a share known …).
+
+    Outside a report section (a script, a test) this does nothing: the function's result
+    carries its own coverage columns.
+    """
+    if _RUNNING:
+        _RUNNING[-1].add_flag(key, dict(values))
+
+
+def running(check: SectionCheck) -> _Running:
+    """``with running(check):`` — library flags raised inside go to ``check``."""
+    return _Running(check)
+
+
+class _Running:
+    def __init__(self, check: SectionCheck) -> None:
+        self.check = check
+
+    def __enter__(self) -> SectionCheck:
+        _RUNNING.append(self.check)
+        return self.check
+
+    def __exit__(self, *_: Any) -> None:
+        _RUNNING.remove(self.check)

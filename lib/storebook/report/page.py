@@ -1,0 +1,401 @@
+"""The report page: what every report notebook opens with and writes through.
+
+``page = start("traffic", month=month, platforms=platforms, data_path=data_path,
+language=language)`` opens the workbook, resolves and checks the month (the last complete
+month with data, or a partial one: :func:`storebook.engine.availability.resolve_month`) and the
+platforms, applies the house chart style and shows the title and the business question
+in the report's language. Then each numbered section is::
+
+    with page.section("traffic.daily"):                      # heading: the section's question
+        daily = storebook.areas.traffic.daily_traffic(page.wb, page.period, page.platforms)
+        page.show(storebook.report.plots.daily_trend(daily, page.text, title=page.t("traffic.daily.title", **facts)))
+        page.takeaway("traffic.daily.takeaway", **facts)     # a sentence written from the numbers
+
+Every heading and sentence is a Markdown display output from the text catalogue, so the
+HTML report (which hides code cells) reads as a report in English or Chinese.
+
+Before a section runs, what it needs (:data:`storebook.report.needs.SECTIONS`) is checked on the
+month's data. When a table or column it needs is absent, empty or blank for the month,
+the section shows ONE short note saying what is missing and how to add it, and its body
+does not run (``page.wb``, ``page.show`` and ``page.takeaway`` stop it); when it can run
+on part of the data (a partial month, an optional table missing, a column known for part
+of the rows) it runs and says so. A :class:`storebook.NoDataError` raised inside still
+becomes a notice. :meth:`Page.finish` records each section's status (full, partial,
+none) for the report index. ``with page.guard(key):`` does the same for a record kept
+outside a numbered section (a headline), silently. Any other ``StorebookError`` raised in
+a cell (a misspelt month or platform) is shown as a notice instead of a traceback; the
+cell still fails, as it should.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from storebook.engine import availability
+from storebook.engine.availability import ReportMonth
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.engine.workbook import open as open_workbook
+from storebook.errors import NoDataError, StorebookError
+from storebook.report import needs, plots, results, tables
+from storebook.report.text import Text, check_language, use_currency
+
+
+class SectionSkipped(Exception):  # noqa: N818 - a signal, not an error: the section's note is shown
+    """Raised inside a section whose needs are not met, to stop its body (never escapes it)."""
+
+
+def _display(obj: Any) -> None:
+    from IPython.display import display
+
+    display(obj)
+
+
+def _markdown(source: str) -> Any:
+    from IPython.display import Markdown
+
+    return Markdown(source)
+
+
+def _notice_markdown(text: Text, message: str) -> str:
+    return "> " + text("page.notice", message=str(message)).replace("\n", "\n> ")
+
+
+@dataclass
+class Page:
+    """One report notebook's page: its workbook, month, platforms and language.
+
+    Attributes:
+        area: the notebook's area (``traffic``); catalogue keys start with it.
+        workbook: the open :class:`storebook.Workbook` (read it as ``page.wb``).
+        period: the month reported.
+        platforms: the platforms reported (the filter every metric function gets).
+        text: the text catalogue in the report's language.
+        month: the month with the days of it the data cover (partial or not).
+        present: the platforms with data in the month (what the title names).
+        notices: the no-data messages shown so far.
+        shown: what the page displayed, as (kind, content) pairs (for tests and logs).
+        sections: each numbered section's record: key, number, heading, status
+            (``full``/``partial``/``none``), notes, the tables it needs and those it read.
+    """
+
+    area: str
+    workbook: Workbook
+    period: Period
+    platforms: list[str]
+    text: Text
+    month: ReportMonth | None = None
+    present: list[str] | None = None
+    notices: list[str] = field(default_factory=list)
+    shown: list[tuple[str, Any]] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    _sections: int = 0
+    _skipping: bool = False
+    _reading: set[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.month is None:
+            self.month = ReportMonth(self.period, self.period.start, self.period.last_day)
+        if self.present is None:
+            self.present = list(self.platforms)
+        self._track_reads()
+
+    @property
+    def language(self) -> str:
+        return self.text.language
+
+    @property
+    def wb(self) -> Workbook:
+        """The workbook; inside a section whose needs are not met, stops the section."""
+        if self._skipping:
+            raise SectionSkipped
+        return self.workbook
+
+    def _track_reads(self) -> None:
+        """Note the tables each section reads (the index and the tests compare them with its needs)."""
+        read = self.workbook.table
+        if getattr(read, "_page_tracked", False):
+            return
+
+        def table(name: str):  # noqa: ANN202 - the Ibis table of Workbook.table
+            if self._reading is not None:
+                self._reading.add(name)
+            return read(name)
+
+        table._page_tracked = True  # type: ignore[attr-defined]
+        self.workbook.table = table  # type: ignore[method-assign]
+
+    # -- text --------------------------------------------------------------------------
+    def t(self, key: str, **values: Any) -> str:
+        """The catalogue text of ``key`` in the page's language, with ``values`` filled in."""
+        return self.text(key, **values)
+
+    def _emit(self, kind: str, markdown: str) -> None:
+        if self._skipping:
+            raise SectionSkipped
+        self.shown.append((kind, markdown))
+        _display(_markdown(markdown))
+
+    # -- page furniture ----------------------------------------------------------------
+    def title(self) -> None:
+        """The title, the business question and what the page covers (a partial month says so)."""
+        platforms = self.text.join(self.text.labels("platform", self.present or self.platforms))
+        lines = (f"# {self.t(f'{self.area}.title', month=self.period.label)}\n\n"
+                 f"*{self.t(f'{self.area}.question')}*\n\n"
+                 + self.t("page.period", month=self.period.label, platforms=platforms,
+                          data=self.workbook.fingerprint[:12] or "–"))
+        if self.month.partial:
+            lines += "\n\n" + self.t("page.partial_month", first=self.month.first_day, last=self.month.last_day,
+                                      days=self.month.days, month_days=self.period.days)
+        self._emit("title", lines)
+        results.record(f"{self.area}.month", self.month.record())
+
+    def section(self, key: str) -> _Section:
+        """Show the next numbered heading (the section's question, from ``key``) and check
+        what the section needs on the month's data.
+
+        Use it as ``with page.section(key):``: a section whose needs are not met shows one
+        note saying what is missing and how to add it, and its body stops; a section
+        without data shows a notice; either way the notebook carries on.
+        """
+        self._sections += 1
+        heading = self.t(key)
+        self._emit("section", f"## {self._sections}. {heading}")
+        check = needs.check_section(self.workbook, self.month, self.platforms, key)
+        return _Section(self, key, check, number=self._sections, heading=heading)
+
+    def guard(self, key: str | None = None) -> _Section:
+        """A block whose NoDataError becomes a notice (``with page.guard(): …``).
+
+        With ``key`` (a record kept outside a numbered section, such as ``<area>.headline``)
+        the needs of ``key`` are checked first and, when they are not met, the block is
+        skipped without a word: the numbered section that shows the same data says what is
+        missing.
+        """
+        check = needs.check_section(self.workbook, self.month, self.platforms, key) if key else None
+        return _Section(self, key, check, quiet=True)
+
+    def takeaway(self, key: str, variant: str | None = None, **values: Any) -> str:
+        """Show the section's conclusion: catalogue sentence ``key`` filled with ``values``.
+
+        ``variant`` (given by the facts, e.g. ``none`` when no day was flagged) picks the
+        sentence ``<key>.<variant>`` that fits the numbers.
+        """
+        sentence = self.t(f"{key}.{variant}" if variant else key, **values)
+        self._emit("takeaway", f"**→** {sentence}")
+        return sentence
+
+    def notice(self, message: str | BaseException) -> None:
+        """Show a no-data (or other analyst-facing) message in place of a result.
+
+        The same message twice (every section of a month without traffic) is shown in
+        full once, then briefly.
+        """
+        message = str(message)
+        again = message in self.notices
+        self.notices.append(message)
+        self._emit("notice", "> " + self.t("page.notice_again") if again else _notice_markdown(self.text, message))
+
+    def notes(self, messages: list[str]) -> None:
+        """Show what a result could not include (a frame's ``attrs["notes"]``) as notices,
+        leaving out those about a table the store does not have (the section's own note
+        names it already)."""
+        absent = [t for t in _all_tables() if not self.workbook.has(t)]
+        for message in messages:
+            if not any(f"has no '{t}' table" in message for t in absent):
+                self.notice(message)
+
+    def show(self, obj: Any) -> None:
+        """Show a chart (a matplotlib Figure, as a PNG at report width) or a table
+        (a Styler, or a DataFrame formatted with :func:`storebook.report.tables.format_table`)."""
+        from IPython.display import HTML, Image
+        from matplotlib.figure import Figure
+
+        if self._skipping:
+            raise SectionSkipped
+        if isinstance(obj, Figure):
+            self.shown.append(("figure", obj))
+            _display(Image(data=plots.to_png(obj), format="png"))
+        elif isinstance(obj, pd.DataFrame):
+            self.show(tables.format_table(obj, self.text))
+        elif hasattr(obj, "to_html"):
+            self.shown.append(("table", obj))
+            _display(HTML(obj.to_html()))
+        else:
+            raise TypeError(f"page.show: cannot show a {type(obj).__name__}; give a Figure, a Styler or a DataFrame")
+
+    def _needs_note(self, check: needs.SectionCheck) -> str:
+        """The one note of a section that cannot run: what it needs and how to add it."""
+        what = self.text.join([s.describe(self.text) for s in check.missing])
+        todo = " ".join(dict.fromkeys(h for s in check.missing if (h := s.how(self.text))))
+        return self.t("page.needs", needs=what, todo=todo).strip()
+
+    def _partial_note(self, shortfalls: list[needs.Shortfall]) -> str:
+        what = needs.SectionCheck("", partial=list(shortfalls)).describe_partial(self.text)
+        return self.t("page.needs.partial", what="; ".join(what))
+
+    def finish(self) -> None:
+        """Record the page's notices (``<area>.notices``: empty when every section had data)
+        and each section's status (``<area>.sections``, read by the report index)."""
+        results.record(f"{self.area}.notices", list(self.notices))
+        results.record(f"{self.area}.sections", list(self.sections))
+
+
+def _all_tables() -> list[str]:
+    from storebook.engine.schema import TABLES
+
+    return list(TABLES)
+
+
+class _Section:
+    """One section (or guarded block): its needs, and a NoDataError inside becomes a notice."""
+
+    def __init__(self, page: Page, key: str | None, check: needs.SectionCheck | None, *, number: int = 0,
+                 heading: str = "", quiet: bool = False) -> None:
+        self.page = page
+        self.key = key
+        self.check = check
+        self.number = number
+        self.heading = heading
+        self.quiet = quiet
+        self.shown_partial = 0
+        self.skipped = False
+        self.status = needs.FULL
+        self.message = ""
+        self.running = None
+
+    def __enter__(self) -> _Section:
+        page, check = self.page, self.check
+        if check is not None and check.missing:
+            if not self.quiet:
+                note = page._needs_note(check)
+                again = note in page.notices
+                page.notices.append(note)
+                page._emit("needs", "> " + (page.t("page.needs.again") if again else note).replace("\n", "\n> "))
+            self.skipped = True
+            page._skipping = True
+            self.status, self.message = needs.NONE, page._needs_note(check)
+            return self
+        if check is not None and check.partial and not self.quiet:
+            page._emit("partial", "> " + page._partial_note(check.partial))
+            self.shown_partial = len(check.partial)
+        if check is not None:
+            self.running = needs.running(check)
+            self.running.__enter__()
+        results.current_section(self.key)
+        page._reading = set()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        page = self.page
+        read = sorted(page._reading or ())
+        page._reading = None
+        results.current_section(None)
+        if self.running is not None:
+            self.running.__exit__(exc_type, exc, tb)
+        if self.skipped:
+            page._skipping = False
+            self._record(read)
+            return True  # the note is shown; nothing of the body may reach the page
+        handled = False
+        if exc is not None and isinstance(exc, NoDataError):
+            if not self.quiet:
+                page.notice(exc)
+            self.status, self.message = needs.NONE, str(exc)
+            handled = True
+        elif exc is None and self.check is not None:
+            late = self.check.partial[self.shown_partial:]
+            if late and not self.quiet:
+                page._emit("partial", "> " + page._partial_note(late))
+            self.status = needs.PARTIAL if self.check.partial else needs.FULL
+        self._record(read)
+        return handled
+
+    def _record(self, read: list[str]) -> None:
+        """The section's entry of ``<area>.sections`` (a guarded record's has number 0: the
+        index lists numbered sections only; the tests compare its values like a section's)."""
+        if self.check is None:
+            return
+        # The index shows the notes as plain text: no Markdown emphasis.
+        notes = ([self.message.replace("**", "")] if self.status == needs.NONE
+                 else self.check.describe_partial(self.page.text))
+        self.page.sections.append({
+            "key": self.key, "number": 0 if self.quiet else self.number, "heading": self.heading,
+            "status": self.status,
+            "notes": notes, "needs": list(dict.fromkeys(self.check.tables)), "read": read,
+        })
+
+
+# ----------------------------------------------------------------------------- start
+
+def _show_errors_as_notices(text: Text) -> None:
+    """In IPython, show a StorebookError as its message (a notice), not as a traceback."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # not in a notebook
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def handler(shell, etype, value, tb, tb_offset=None):  # noqa: ARG001 — IPython's signature
+        key = "page.notice" if issubclass(etype, NoDataError) else "page.problem"
+        _display(_markdown("> " + text(key, message=str(value)).replace("\n", "\n> ")))
+        # The cell still fails (papermill and the report see ename and message), with a
+        # one-line "traceback": the message is what the analyst needs.
+        summary = [f"{etype.__name__}: {value}"]
+        shell._showtraceback(etype, value, summary)
+        return summary
+
+    shell.set_custom_exc((StorebookError,), handler)
+
+
+def start(area: str, month: str | None = None, platforms: list[str] | str | None = None,
+          data_path: str | Path | None = None, language: str = "en") -> Page:
+    """Open a report page: workbook, month, platforms, chart style, title.
+
+    Args:
+        area: the notebook's area (``traffic``, ``conversion`` …); its title and question
+            are ``<area>.title`` and ``<area>.question`` in the text catalogue.
+        month: ``YYYY-MM``; None = the last complete month with data (else the month the
+            data end in, marked partial).
+        platforms: e.g. ``["tmall"]``; None = every platform of the workbook.
+        data_path: the folder of processed tables; None = from storebook.toml (or
+            ``STOREBOOK_PROCESSED``).
+        language: ``en`` or ``zh``, the language of every report-facing string.
+    Returns:
+        The :class:`Page`.
+    Raises:
+        NoDataError: no processed data, or no data at all in ``month``.
+        StorebookError: an unknown platform or language, a month not written YYYY-MM.
+
+    Example:
+        >>> page = start("traffic", month="2026-09", platforms=["tmall"], language="zh")   # doctest: +SKIP
+    """
+    text = Text(check_language(language))
+    _show_errors_as_notices(text)
+    wb = open_workbook(data_path)
+    use_currency(wb.identity().currency)
+    chosen_month = availability.resolve_month(wb, month)
+    period = chosen_month.period
+    chosen = wb.platforms(platforms)
+    present = availability.present_platforms(wb, period, chosen) if platforms in (None, "", "all", []) else chosen
+    plots.use_house_style()
+    # Figures are PNG at report width: keep the inline backend from switching to SVG/retina.
+    with contextlib.suppress(Exception), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        if shell is not None:
+            shell.run_line_magic("config", "InlineBackend.figure_formats = ['png']")
+    page = Page(area=area, workbook=wb, period=period, platforms=chosen, text=text, month=chosen_month,
+                present=present or chosen)
+    page.title()
+    return page

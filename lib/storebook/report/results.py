@@ -1,0 +1,133 @@
+"""Recorded results: what a notebook states machine-readably for the index and the tests.
+
+A report notebook calls :func:`record` for each headline number, flagged day or driver.
+The value goes into the executed notebook as an output with its own MIME type (the same
+idea as scrapbook's ``glue``), invisible in the HTML report, and :func:`read_results`
+reads every recorded value back from an executed notebook.
+
+>>> record("traffic.visitors", 12345)                     # doctest: +SKIP
+>>> read_results(nbformat.read("outputs/2026-10/traffic.ipynb", 4))["traffic.visitors"]  # doctest: +SKIP
+12345
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+MIME = "application/vnd.storebook.result+json"
+#: The report section a value is recorded in (set by :class:`storebook.report.page.Page`).
+_SECTION: list[str | None] = [None]
+
+
+def current_section(key: str | None) -> None:
+    """Note the section that the values recorded next belong to (None: outside a section)."""
+    _SECTION[0] = key
+
+
+def to_jsonable(value: Any) -> Any:
+    """Turn numpy/pandas values, frames and dates into plain JSON values.
+
+    NaN and infinities become ``None`` (JSON has no NaN).
+    """
+    if isinstance(value, pd.DataFrame):
+        return [to_jsonable(r) for r in value.to_dict(orient="records")]
+    if isinstance(value, pd.Series):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, pd.Timestamp | dt.datetime | dt.date):
+        return None if pd.isna(value) else value.isoformat()
+    if value is pd.NaT or value is pd.NA or value is None:
+        return None
+    return value
+
+
+def record(name: str, value: Any) -> None:
+    """Record ``value`` under ``name`` (``<notebook>.<what>``) in the running notebook."""
+    from IPython.display import display
+
+    payload = {"name": name, "value": to_jsonable(value)}
+    if _SECTION[0]:
+        payload["section"] = _SECTION[0]
+    json.dumps(payload)  # fail here, in the notebook, if the value cannot be stored
+    display({MIME: payload}, raw=True)
+
+
+def _number(value: Any) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+def headline_entries(headline: pd.DataFrame, text: Any, units: dict[str, str],
+                     good: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The ``<area>.headline`` record the report index shows (docs/notebooks.md).
+
+    Args:
+        headline: one row per metric: metric, value, vs_prior, vs_last_year.
+        text: the notebook's :class:`storebook.report.text.Text` (labels ``metric.<key>``).
+        units: each metric's unit (``count``, ``CNY``, ``ratio``, ``days``).
+        good: the direction that is good news, for the metrics that have one.
+    Returns:
+        One entry per row, in the frame's order.
+    """
+    good = good or {}
+    return [
+        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": _number(r.value),
+         "unit": units[r.metric], "vs_prior": _number(r.vs_prior), "vs_last_year": _number(r.vs_last_year),
+         **({"good": good[r.metric]} if r.metric in good else {})}
+        for r in headline.itertuples()
+    ]
+
+
+def headline_facts(headline: pd.DataFrame, metrics: Iterable[str],
+                   comparisons: Iterable[str] = ("vs_prior", "vs_last_year")) -> dict[str, Any]:
+    """The numbers a headline takeaway sentence needs: ``<metric>`` and ``<metric>_<comparison>``.
+
+    >>> frame = pd.DataFrame({"metric": ["orders"], "value": [120.0], "vs_prior": [0.2], "vs_last_year": [-0.1]})
+    >>> headline_facts(frame, ["orders"])
+    {'orders': np.float64(120.0), 'orders_vs_prior': np.float64(0.2), 'orders_vs_last_year': np.float64(-0.1)}
+    """
+    by_metric = headline.set_index("metric")
+    metrics = list(metrics)
+    facts: dict[str, Any] = {m: by_metric.at[m, "value"] for m in metrics}
+    for comparison in comparisons:
+        facts.update({f"{m}_{comparison}": by_metric.at[m, comparison] for m in metrics})
+    return facts
+
+
+def _payloads(notebook: Any) -> list[dict[str, Any]]:
+    if isinstance(notebook, str | Path):
+        import nbformat
+
+        notebook = nbformat.read(str(notebook), as_version=4)
+    found = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if MIME in data:
+                payload = data[MIME]
+                found.append(json.loads(payload) if isinstance(payload, str) else payload)
+    return found
+
+
+def read_results(notebook: Any) -> dict[str, Any]:
+    """Every value recorded in an executed notebook (a path or an nbformat node)."""
+    return {p["name"]: p["value"] for p in _payloads(notebook)}
+
+
+def read_result_sections(notebook: Any) -> dict[str, str | None]:
+    """The section each recorded value belongs to (None: recorded outside a numbered section)."""
+    return {p["name"]: p.get("section") for p in _payloads(notebook)}

@@ -1,0 +1,402 @@
+"""Report tables with one look in every notebook (pandas Styler → HTML, inline styles only).
+
+Numbers are formatted by what the column holds, recognised from its name
+(:func:`column_kind`): counts with thousands separators, money as ``¥12,345``, rates as
+``3.4%``, relative changes as ``▲ 3.4%`` / ``▼ 3.4%`` in green / red, changes of a rate in
+percentage points, ROAS as ``3.25``. Vocabulary values (platform, channel, device …) and
+column headers are translated through the text catalogue, so a Chinese report has a
+Chinese table. The arrow carries the direction, so the colour is never the only cue.
+
+Example:
+    >>> styler = format_table(frame, Text("zh"), columns=["platform", "visitors", "vs_prior"])  # doctest: +SKIP
+    >>> page.show(styler)                                                                     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from storebook.report.text import Text
+
+#: Columns whose values are vocabulary keys, translated with ``Text.label(kind, value)``.
+LABEL_COLUMNS: dict[str, str] = {
+    "platform": "platform", "channel": "channel", "device": "device", "step": "step", "verdict": "verdict",
+    "driver": "driver", "buyer_type": "buyer_type", "event": "event", "metric": "metric",
+    "carrier": "carrier", "warehouse": "warehouse", "province": "province", "category": "category", "line": "pnl",
+}
+_COUNTS = {"visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "impressions",
+           "clicks", "attributed_orders", "entered", "reached", "visitors_prior", "buyers_prior", "new", "returning"}
+_MONEY2 = {"aov", "uv_value", "cpc", "cost_per_visitor"}
+_RATES = {"share", "share_prior", "conversion_rate", "rate", "rate_prior", "ctr", "step_rate", "step_rate_prior"}
+_POINTS = {"share_change", "change", "mix_effect", "rate_effect", "total_effect"}
+_DATES = {"visited_on", "date", "month", "spent_on"}
+# The operations and profit reports (fulfilment, products, profit).
+_COUNTS |= {"shipped", "unshipped", "over_48h", "shipments", "delivered", "in_transit", "late", "promised",
+            "complaints", "refunded_orders", "units", "units_sold", "units_returned", "skus", "zero_skus",
+            "closing_on_hand", "days_on_sale", "due_24h", "due_48h", "within_24h", "within_48h", "skus_sold"}
+_MONEY2 |= {"cost_per_order", "cost_per_unit", "cost_per_shipment", "avg_price", "avg_list_price"}
+_RATES |= {"within_24h_rate", "within_48h_rate", "late_rate", "gross_margin_rate", "contribution_margin_rate",
+           "marketing_ratio", "logistics_ratio", "commission_ratio", "budget_marketing_ratio",
+           "budget_logistics_ratio", "revenue_share", "revenue_cum_share", "margin_share", "margin_cum_share",
+           "sku_share", "amount_share", "sell_through", "realisation", "discount_depth", "price_cut",
+           "discount_share", "return_rate", "category_return_rate", "over_budget_rate", "a_sku_share",
+           "tail_revenue_share", "price_realisation"}
+_DATES |= {"day", "first_day", "last_day", "launched_on", "oldest_paid_at"}
+#: Money columns whose name does not end in ``_amount``.
+_MONEY = {"amount", "cost", "stock_value", "excess_value", "revenue", "gross_margin", "net_sales", "cogs",
+          "contribution_margin", "marketing", "logistics", "commission", "spend", "budget", "over_budget",
+          "marketing_over", "logistics_over", "budget_marketing", "budget_logistics", "budget_paid_amount",
+          "gross_sales", "discounts", "refunds", "revenue_30", "revenue_60", "revenue_90", "overstock_value"}
+#: Plain numbers shown to one decimal (hours, days, per-thousand rates, indexes, multiples).
+_NUMBERS = {"median_hours", "p90_hours", "median_days", "p90_days", "mean_days", "mean_excess_days",
+            "carrier_days", "others_days", "days_of_cover", "daily_rate", "complaints_per_1000",
+            "refunds_per_1000", "total_days", "ship_days", "category_multiple", "index_30", "index_60",
+            "index_90", "margin_roas", "median_delivery_days"}
+
+# The overview, customers and service reports.
+LABEL_COLUMNS |= {"segment": "segment", "from_segment": "segment", "to_segment": "segment", "status": "status",
+                  "reason": "reason", "group": "group"}
+_COUNTS |= {"customers", "customers_prior", "customers_change", "repeat_customers", "cohort_customers",
+            "active_customers", "tickets", "responded", "resolved", "unresolved", "rated", "satisfied", "returns",
+            "batch_complaints", "batch_units_received", "window_days", "months_since", "new_buyers"}
+_MONEY2 |= {"cumulative_revenue_per_customer"}
+_RATES |= {"share_of_buyers", "share_of_sales", "repeat_rate", "retention", "share_of_from", "complaint_share",
+           "share_of_tickets", "satisfied_share", "refund_rate", "refund_share", "share_of_returns",
+           "batch_share_of_complaints", "batch_share_of_units", "share_of_margin", "returning_sales_share",
+           "repeat_rate_30", "repeat_rate_90", "otif_rate"}
+_MONEY |= {"mean_monetary"}
+_NUMBERS |= {"mean_recency_days", "mean_frequency", "first_response_median_min", "first_response_p90_min",
+             "resolution_median_h", "resolution_p90_h", "complaints_per_1000_orders", "expected", "csat"}
+_DATES |= {"received_on", "first_complaint_on", "last_complaint_on"}
+
+# The data-quality page.
+LABEL_COLUMNS |= {"of": "of"}
+_COUNTS |= {"files", "rows_read", "rows_written", "rows_rejected", "unknown_references", "rows", "known", "number",
+            "notes"}
+_RATES |= {"kept_share", "known_share"}
+
+GOOD, BAD, MUTED = "#1A7F37", "#C62828", "#6B6B6B"
+
+#: The house table style (inline: the HTML report loads no external CSS).
+TABLE_STYLES = [
+    {"selector": "", "props": "border-collapse: collapse; font-size: 13px; margin: 6px 0 14px 0; "
+                              "font-family: 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif;"},
+    {"selector": "thead th", "props": "background: #F3F4F6; color: #222; font-weight: 600; padding: 6px 10px; "
+                                      "border-bottom: 2px solid #9CA3AF; text-align: right; white-space: nowrap;"},
+    {"selector": "thead th:first-child", "props": "text-align: left;"},
+    {"selector": "tbody td", "props": "padding: 5px 10px; border-bottom: 1px solid #E5E7EB; text-align: right; "
+                                      "font-variant-numeric: tabular-nums; white-space: nowrap;"},
+    {"selector": "tbody td:first-child", "props": "text-align: left; font-weight: 500;"},
+    {"selector": "tbody tr:nth-child(even)", "props": "background: #FAFAFA;"},
+    {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: 600; padding: 4px 0;"},
+]
+
+
+def column_kind(name: str) -> str:
+    """How a column is formatted, from its name.
+
+    Returns one of ``label``, ``date``, ``count``, ``money``, ``money2``, ``pct``,
+    ``delta`` (relative change), ``points`` (change of a rate), ``ratio``, ``number`` (one
+    decimal), ``p``, ``text``.
+
+    Example:
+        >>> [column_kind(c) for c in ("platform", "paid_amount", "vs_prior", "share_change", "roas")]
+        ['label', 'money', 'delta', 'points', 'ratio']
+    """
+    base = name.removesuffix("_expected").removesuffix("_low").removesuffix("_high")
+    if name in LABEL_COLUMNS:
+        return "label"
+    if name in _DATES:
+        return "date"
+    relative = (name.startswith("vs_") or name.endswith(("_vs_prior", "_vs_last_year"))
+                or (name.endswith("_effect") and name not in _POINTS) or name == "relative_change")
+    if relative:
+        return "delta"
+    if name in _POINTS:
+        return "points"
+    if name == "p_value":
+        return "p"
+    if name in ("roas", "ratio") or base in _RATIOS:
+        return "ratio"
+    if base in _RATES:
+        return "pct"
+    if base in _MONEY2:
+        return "money2"
+    if base in _MONEY:
+        return "money"
+    if base in _NUMBERS:
+        return "number"
+    if base.endswith("_amount") or base in ("spend_prior", "prior_amount"):
+        return "money"
+    if base in _COUNTS or name in ("value", "prior", "last_year"):
+        return "count"
+    return "text"
+
+
+def header(name: str, text: Text) -> str:
+    """A column's header in the report's language (``col.<name>``, else ``metric.<name>``)."""
+    for key in (f"col.{name}", f"metric.{name}"):
+        if text.has(key):
+            return text(key)
+    return name
+
+
+def format_value(value: Any, kind: str, text: Text) -> str:
+    """One cell as text/HTML for its kind (see :func:`column_kind`)."""
+    if kind == "label":
+        return html.escape(str(value))
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT or value is pd.NA:
+        return f'<span style="color:{MUTED}">{text.na}</span>'
+    if kind == "date":
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    if kind in ("count", "money", "money2", "pct", "ratio"):
+        return text.number(value, kind)
+    if kind == "number":
+        return f"{float(value):,.1f}"
+    if kind == "delta":
+        return _signed(float(value), f"{abs(float(value)):.1%}", 0.0005)
+    if kind == "points":  # shown to 0.01 percentage points
+        return _signed(float(value), text.number(abs(float(value)), "pp").replace("+", ""), 0.00005)
+    if kind == "p":
+        return "<0.001" if float(value) < 0.001 else f"{float(value):.3f}"
+    return html.escape(str(value))
+
+
+def _signed(value: float, magnitude: str, negligible: float) -> str:
+    """▲/▼ and green/red for a signed change; a dash when it rounds to nothing."""
+    if abs(value) < negligible:
+        return f'<span style="color:{MUTED}">–</span>'
+    arrow, colour = ("▲", GOOD) if value > 0 else ("▼", BAD)
+    return f'<span style="color:{colour}">{arrow}&nbsp;{magnitude}</span>'
+
+
+def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None = None, *,
+                 kinds: dict[str, str] | None = None, caption: str | None = None) -> Styler:
+    """A report table: selected columns, translated values and headers, house number formats.
+
+    Args:
+        frame: the result of a metric function (not modified).
+        text: the report's catalogue.
+        columns: the columns to show, in order; default all.
+        kinds: overrides of :func:`column_kind` by column.
+        caption: a caption above the table (already in the report's language).
+    Returns:
+        A Styler; ``page.show`` (or ``.to_html()``) renders it.
+
+    Example:
+        >>> t = format_table(pd.DataFrame({"platform": ["jd"], "visitors": [12345], "vs_prior": [-0.05]}), Text("zh"))
+        >>> "京东" in t.to_html() and "12,345" in t.to_html() and "▼" in t.to_html()
+        True
+    """
+    columns = list(columns) if columns is not None else list(frame.columns)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(f"format_table: the frame has no column(s) {', '.join(missing)}; it has {', '.join(frame.columns)}")
+    kinds = {c: (kinds or {}).get(c, column_kind(c)) for c in columns}
+    shown = pd.DataFrame({
+        header(c, text): [
+            text.label(LABEL_COLUMNS[c], v) if kinds[c] == "label" and pd.notna(v) else format_value(v, kinds[c], text)
+            for v in frame[c]
+        ]
+        for c in columns
+    })
+    return _house(shown, caption)
+
+
+def _house(shown: pd.DataFrame, caption: str | None = None) -> Styler:
+    styler = shown.style.hide(axis="index").set_table_styles(TABLE_STYLES)
+    return styler.set_caption(html.escape(caption)) if caption else styler
+
+
+def pivot_table(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values: str,
+                kind: str | None = None) -> Styler:
+    """A cross table (e.g. channel × platform share), formatted like every other table.
+
+    Example:
+        >>> f = pd.DataFrame({"channel": ["direct", "direct"], "platform": ["jd", "web"], "share": [0.1, 0.2]})
+        >>> "20.0%" in pivot_table(f, Text("en"), index="channel", columns="platform", values="share").to_html()
+        True
+    """
+    kind = kind or column_kind(values)
+    rows = list(dict.fromkeys(frame[index]))
+    cols = list(dict.fromkeys(frame[columns]))
+    table = frame.pivot_table(index=index, columns=columns, values=values, aggfunc="sum").reindex(index=rows, columns=cols)
+    shown = pd.DataFrame({
+        header(index, text): [text.label(LABEL_COLUMNS.get(index, index), r) for r in rows],
+        **{text.label(LABEL_COLUMNS.get(columns, columns), c): [format_value(v, kind, text) for v in table[c]]
+           for c in cols},
+    })
+    return _house(shown)
+
+
+def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
+    """The headline: one row per platform, one column per metric, each cell the value with
+    its change on the prior month and on last year beneath.
+
+    Args:
+        headline: rows of platform × metric with value, vs_prior, vs_last_year
+            (:func:`storebook.areas.traffic.traffic_headline`).
+    """
+    platforms = list(dict.fromkeys(headline.platform))
+    metrics = list(dict.fromkeys(headline.metric))
+    kinds = {m: "money" if m == "paid_amount" else column_kind(m) for m in metrics}
+    cells = {}
+    for metric in metrics:
+        column = []
+        for platform in platforms:
+            row = headline[(headline.platform == platform) & (headline.metric == metric)]
+            if row.empty:
+                column.append(format_value(None, "count", text))
+                continue
+            r = row.iloc[0]
+            # value, then each change on its own line: six metrics fit the report width
+            column.append(
+                f'<b>{format_value(r.value, kinds[metric], text)}</b><br><span style="font-size:11px">'
+                f'{text("col.vs_prior")} {format_value(r.vs_prior, "delta", text)}<br>'
+                f'{text("col.vs_last_year")} {format_value(r.vs_last_year, "delta", text)}</span>'
+            )
+        cells[text(f"metric.{metric}")] = column
+    shown = pd.DataFrame({header("platform", text): text.labels("platform", platforms), **cells})
+    return _house(shown)
+
+
+def with_intervals(frame: pd.DataFrame, text: Text, metrics: Sequence[str], *,
+                   index: Sequence[str] = ("platform",), counts: Sequence[str] = ()) -> Styler:
+    """Each metric as ``value (low–high)`` from its ``_low``/``_high`` columns (95 % intervals).
+
+    Args:
+        frame: rows to show, with ``m``, ``m_low`` and ``m_high`` for each metric.
+        metrics: the metrics, in order.
+        index: label columns shown first.
+        counts: plain columns shown after the labels (e.g. visitors, buyers).
+
+    Example:
+        >>> f = pd.DataFrame({"platform": ["jd"], "conversion_rate": [0.04],
+        ...                   "conversion_rate_low": [0.035], "conversion_rate_high": [0.045]})
+        >>> "(3.5%–4.5%)" in with_intervals(f, Text("en"), ["conversion_rate"]).to_html()
+        True
+    """
+    shown = {}
+    for c in index:
+        shown[header(c, text)] = [text.label(LABEL_COLUMNS.get(c, c), v) for v in frame[c]]
+    for c in counts:
+        shown[header(c, text)] = [format_value(v, column_kind(c), text) for v in frame[c]]
+    for m in metrics:
+        kind = column_kind(m)
+        shown[header(m, text)] = [
+            f"{format_value(v, kind, text)} <span style=\"color:{MUTED}\">"
+            f"({format_value(lo, kind, text)}–{format_value(hi, kind, text)})</span>"
+            for v, lo, hi in zip(frame[m], frame[f"{m}_low"], frame[f"{m}_high"], strict=True)
+        ]
+    return _house(pd.DataFrame(shown))
+
+
+# ----------------------------------------------------------------------------- scorecards
+#: Status colours of a scorecard (target met / within 5% / missed), and their cell backgrounds.
+STATUS_COLOURS: dict[str, str] = {"green": GOOD, "amber": "#B7791F", "red": BAD}
+STATUS_FILLS: dict[str, str] = {"green": "#E6F4EA", "amber": "#FDF3DC", "red": "#FCE8E6"}
+
+
+def _good_delta(value: Any, higher_is_better: bool, text: Text) -> str:
+    """A relative change with its arrow, coloured by whether the move is good news."""
+    cell = format_value(value, "delta", text)
+    if value is None or pd.isna(value):
+        return cell
+    if not higher_is_better:  # a rise in returns or complaints is bad news
+        cell = cell.replace(GOOD, "#TMP#").replace(BAD, GOOD).replace("#TMP#", BAD)
+    return cell
+
+
+def _status_cell(status: str, text: Text) -> str:
+    colour = STATUS_COLOURS.get(status, MUTED)
+    return f'<span style="color:{colour}; font-weight:600">{html.escape(text.label("status", status))}</span>'
+
+
+def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler:
+    """A scorecard: one row per metric (one platform's rows), each value in its own format,
+    against target, the prior month and last year (as changes: seven columns fit a report
+    page), with the status in colour.
+
+    Args:
+        card: rows of metric × platform with value, target, vs_target, prior, vs_prior,
+            last_year, vs_last_year, status, kind (how the value is written) and
+            higher_is_better (:func:`storebook.areas.overview.build_scorecard`).
+        platform: the rows to show.
+
+    Example:
+        >>> c = pd.DataFrame({"metric": ["refund_rate"], "platform": ["total"], "value": [0.03], "target": [0.02],
+        ...     "vs_target": [0.5], "prior": [0.025], "vs_prior": [0.2], "last_year": [None], "vs_last_year": [None],
+        ...     "status": ["red"], "kind": ["pct"], "higher_is_better": [False]})
+        >>> html_ = scorecard(c, Text("en")).to_html()
+        >>> "3.0%" in html_ and "Off target" in html_ and BAD in html_
+        True
+    """
+    rows = card[card["platform"] == platform]
+    na = format_value(None, "count", text)
+    shown = pd.DataFrame({
+        header("metric", text): [text.label("metric", m) for m in rows["metric"]],
+        header("value", text): [format_value(v, k, text) for v, k in zip(rows["value"], rows["kind"], strict=True)],
+        header("target", text): [format_value(v, k, text) for v, k in zip(rows["target"], rows["kind"], strict=True)],
+        header("vs_target", text): [na if pd.isna(v) else _good_delta(v, h, text)
+                                    for v, h in zip(rows["vs_target"], rows["higher_is_better"], strict=True)],
+        header("status", text): [_status_cell(s, text) for s in rows["status"]],
+        header("vs_prior", text): [_good_delta(v, h, text)
+                                   for v, h in zip(rows["vs_prior"], rows["higher_is_better"], strict=True)],
+        header("vs_last_year", text): [_good_delta(v, h, text)
+                                       for v, h in zip(rows["vs_last_year"], rows["higher_is_better"], strict=True)],
+    })
+    return _house(shown)
+
+
+def status_grid(card: pd.DataFrame, text: Text, caption: str | None = None) -> Styler:
+    """Metrics × platforms: each cell the platform's value, its background the status colour.
+
+    Args:
+        card: as :func:`scorecard`; a metric missing for a platform shows a dash.
+        caption: a caption above the grid (already in the report's language).
+    """
+    platforms = list(dict.fromkeys(card["platform"]))
+    metrics = list(dict.fromkeys(card["metric"]))
+    cells: dict[str, list[str]] = {header("metric", text): [text.label("metric", m) for m in metrics]}
+    for platform in platforms:
+        column = []
+        for metric in metrics:
+            row = card[(card["platform"] == platform) & (card["metric"] == metric)]
+            if row.empty:
+                column.append(f'<span style="color:{MUTED}">–</span>')
+                continue
+            r = row.iloc[0]
+            fill = STATUS_FILLS.get(r["status"])
+            value = format_value(r["value"], r["kind"], text)
+            column.append(f'<span style="background:{fill}; padding:2px 6px; border-radius:3px">{value}</span>'
+                          if fill else value)
+        cells[text.label("platform", platform)] = column
+    return _house(pd.DataFrame(cells), caption)
+
+
+# The promotion, competitor and supplier reports.
+LABEL_COLUMNS.update({"promo_type": "promotion.type", "grade": "supplier.grade", "cause": "supplier.cause",
+                      "position": "competitor.position", "cheapest": "competitor.seller"})
+_COUNTS |= {"actual_units", "baseline_units", "incremental_units", "pull_forward_units", "cannibalised_units",
+            "net_incremental_units", "n_skus", "n_promotions", "eligible_orders", "redeemed_orders", "products",
+            "category_products", "our_units", "competitor_units", "review_count", "new_reviews", "n_pos",
+            "n_lines", "rank", "penalty", "qty_ordered", "qty_received", "qty_short", "stockout_days",
+            "warehouse_stockout_days", "late_days", "short_days", "other_days", "warehouse_attributed_days",
+            "days", "days_after", "units_after", "competitors", "cheaper_competitors", "line_no", "days_late"}
+_RATES |= {"discount_pct", "uplift", "dip", "redemption_rate", "budget_used", "otif_rate", "on_time_rate",
+           "in_full_rate", "fill_rate", "rejection_rate", "month_otif_rate", "month_fill_rate", "paid_share",
+           "coverage", "our_share", "promo_share", "mean_depth", "gap", "response", "price_change",
+           "cost_variance"}
+_MONEY |= {"discount_cost", "promotion_spend", "incremental_margin", "incremental_revenue", "actual_revenue",
+           "baseline_revenue", "our_revenue"}
+_MONEY2 |= {"our_price", "competitor_price", "price_before", "price_after"}
+_NUMBERS |= {"mean_lead_time_days", "contract_lead_time_days", "lead_time_excess_days", "lost_units"}
+_DATES |= {"starts_on", "ends_on", "changed_on", "ordered_on", "promised_on", "received_on"}
+#: Ratios shown to two decimals (an index, a return on spend, a rating, a coefficient of variation).
+_RATIOS = {"price_index", "roi", "median_roi", "margin_per_discount", "highest_index", "lowest_index", "rating",
+            "rating_change", "lead_time_cv"}
