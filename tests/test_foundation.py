@@ -18,6 +18,7 @@ from storebook.engine.config import Config
 from storebook.engine.workbook import normalise
 from storebook.errors import NoDataError, StorebookError
 from storebook.ingest import ingest
+from storebook.measures import metrics
 
 # --------------------------------------------------------------------------- environment
 
@@ -55,7 +56,7 @@ def test_makefile_is_self_documenting() -> None:
 
 def test_data_dictionary_is_in_sync() -> None:
     committed = (REPO / "docs" / "data_dictionary.md").read_text(encoding="utf-8")
-    assert committed == schema.render_dictionary() + "\n", "run `storebook dictionary`"
+    assert committed == metrics.render_dictionary() + "\n", "run `storebook dictionary`"
 
 
 def test_every_table_has_grain_key_and_described_columns() -> None:

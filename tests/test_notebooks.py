@@ -31,6 +31,7 @@ from conftest import TEST_KEY, tables_dir
 from storebook.engine.availability import resolve_month
 from storebook.engine.config import Config
 from storebook.errors import NoDataError
+from storebook.measures.metrics import METRICS
 from storebook.report import page as page_module
 from storebook.report.needs import SECTIONS
 from storebook.report.results import read_results
@@ -95,6 +96,10 @@ def check_headline(entries: list) -> None:
     for entry in entries:
         assert {"key", "label", "value", "unit", "vs_prior", "vs_last_year"} <= set(entry)
         assert entry["unit"] in {"count", "CNY", "ratio", "days", "per_1000"}
+        # The registry covers every headline metric, and the record says what it says.
+        registered = METRICS[entry["key"]]
+        assert entry.get("good", "neutral") == registered.good
+        assert entry["unit"] == ("ratio" if registered.unit == "index" else registered.unit)
         assert isinstance(entry["value"], float) and entry["value"] == entry["value"]
         for change in ("vs_prior", "vs_last_year"):
             assert entry[change] is None or isinstance(entry[change], float)

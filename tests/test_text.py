@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from storebook.engine import vocab
+from storebook.measures.metrics import catalogue_labels
 from storebook.report import text as text_module
 from storebook.report.text import (
     CATALOGUE,
@@ -106,5 +107,7 @@ def test_no_key_is_defined_twice() -> None:
     keys = re.findall(r'^\s+"([a-z0-9_.]+)":\s*_e\(', inspect.getsource(text_module), re.M)
     # The platform, channel and device labels come from storebook.engine.vocab, generated.
     keys += [f"{kind}.{value}" for kind, values in vocab.KINDS.items() for value in values]
+    # The registry's metric names come from storebook.measures.metrics.
+    keys += list(catalogue_labels())
     assert [k for k, n in collections.Counter(keys).items() if n > 1] == []
     assert len(set(keys)) == len(CATALOGUE)

@@ -126,7 +126,7 @@ def cmd_rejected(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_dictionary(args: argparse.Namespace, config: Config) -> int:
-    from storebook.engine.schema import render_dictionary
+    from storebook.measures.metrics import render_dictionary
 
     target = config.root / "docs" / "data_dictionary.md"
     text = render_dictionary() + "\n"

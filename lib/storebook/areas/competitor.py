@@ -19,7 +19,7 @@ changes of one competitor's products in one category within ``CLUSTER_DAYS`` day
 one event, dated by its earliest change, sized by the median change.
 
 Our **sales response** to an event is measured like a promotion's effect
-(:func:`storebook.areas.promotion.estimate_count_effect`): our units in the event's category on
+(:func:`storebook.measures.effects.estimate_count_effect`): our units in the event's category on
 the competitor's platform against a market index of our other categories there, before
 and after the event date.
 
@@ -36,12 +36,14 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 
-from storebook.areas.promotion import estimate_count_effect, sum_daily_sales
 from storebook.engine import dimensions
 from storebook.engine.periods import Period, month_of
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes
+from storebook.measures.effects import estimate_count_effect
+from storebook.measures.metrics import headline_entry
+from storebook.measures.sales import sum_daily_sales
 
 __all__ = [
     "GAP_THRESHOLD",
@@ -545,7 +547,7 @@ def measure_sales_response(
     For each event of :func:`detect_price_changes`, our units in its category on its
     platform over the (up to) ``days`` days from the change are compared with a baseline:
     their share of a market index of our other categories on that platform over the
-    ``days`` days before (see :func:`storebook.areas.promotion.estimate_count_effect`).
+    ``days`` days before (see :func:`storebook.measures.effects.estimate_count_effect`).
 
     Returns:
         One row per event: the event's columns, days_after (days measured), units_after,
@@ -755,7 +757,4 @@ def summarise_competitors(wb: Workbook, period: Period, platforms: Sequence[str]
 
 def headline_record(summary: dict, text) -> list[dict]:
     """The ``competitor.headline`` record the report index shows (:func:`summarise_competitors`)."""
-    units = {"price_index": "ratio"}
-    return [{"key": key, "label": text(f"metric.{key}"), "value": None if pd.isna(value) else float(value),
-             "unit": units.get(key, "count"), "vs_prior": None, "vs_last_year": None}
-            for key, value in summary.items()]
+    return [headline_entry(key, text(f"metric.{key}"), value) for key, value in summary.items()]

@@ -19,24 +19,18 @@ import numpy as np
 import pandas as pd
 
 from storebook.areas import customers
-from storebook.areas.traffic import (
-    TOTAL,
-    _order_platforms,
-    _platform_list,
-    _ratio,
-    _rows,
-    _sums,
-    aov,
-    conversion_rate,
-    no_traffic,
-    relative_change,
-    uv_value,
-)
 from storebook.engine.periods import Period
 from storebook.engine.schema import TRAFFIC_TOTAL_CHANNEL
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
+from storebook.measures.metrics import headline_entry
+from storebook.measures.ratios import aov, conversion_rate, relative_change, uv_value
+from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
+from storebook.measures.traffic_table import TOTAL, no_traffic
+from storebook.measures.traffic_table import order_platforms as _order_platforms
+from storebook.measures.traffic_table import sum_counts as _sums
+from storebook.measures.traffic_table import traffic_rows as _rows
 
 __all__ = [
     "STAGES", "aov", "conversion_rate", "uv_value", "conversion_funnel", "funnel_facts", "funnel_leaks",
@@ -75,7 +69,7 @@ def conversion_funnel(wb: Workbook, period: Period, platforms: list[str] | str |
         >>> f = conversion_funnel(wb, wb.period("2026-09"))                         # doctest: +SKIP
         >>> f.sort_values("buyers_lost").tail(1)[["platform", "device", "step"]]     # doctest: +SKIP
     """
-    chosen = _platform_list(wb, platforms)
+    chosen = wb.platforms(platforms)
     prior = period.prior()
     rows = _rows(wb, prior.start, period.end, chosen, totals=True)
     rows = rows.mutate(is_current=rows.visited_on >= period.start)
@@ -161,7 +155,7 @@ def conversion_rates(wb: Workbook, period: Period, platforms: list[str] | str | 
         >>> r = conversion_rates(wb, wb.period("2026-09"), ["tmall"])               # doctest: +SKIP
         >>> r[["month", "conversion_rate", "conversion_rate_low", "conversion_rate_high"]]  # doctest: +SKIP
     """
-    chosen = _platform_list(wb, platforms)
+    chosen = wb.platforms(platforms)
     window = period.trailing(months)
     rows = _rows(wb, window.start, window.end, chosen, totals=True)
     rows = rows.mutate(month=rows.visited_on.truncate("M"))
@@ -235,12 +229,11 @@ def rates_record(rates: pd.DataFrame, period: Period, text) -> list[dict[str, An
         return float(total.at[month, metric]) if month in total.index else float("nan")
 
     out = []
-    for metric, unit in (("conversion_rate", "ratio"), ("aov", "CNY"), ("uv_value", "CNY"), ("buyers", "count")):
+    for metric in ("conversion_rate", "aov", "uv_value", "buyers"):
         value = _at(period.start_ts, metric)
-        vs = {name: relative_change(value, _at(p.start_ts, metric))
-              for name, p in (("vs_prior", period.prior()), ("vs_last_year", period.last_year()))}
-        out.append({"key": metric, "label": text(f"metric.{metric}"), "value": value, "unit": unit,
-                    **{k: None if pd.isna(v) else float(v) for k, v in vs.items()}})
+        out.append(headline_entry(metric, text(f"metric.{metric}"), value,
+                                  relative_change(value, _at(period.prior().start_ts, metric)),
+                                  relative_change(value, _at(period.last_year().start_ts, metric))))
     return out
 
 
@@ -268,7 +261,7 @@ def compare_conversion(wb: Workbook, period: Period, platforms: list[str] | str 
     Example:
         >>> compare_conversion(wb, wb.period("2026-09")).query("verdict == 'down'")   # doctest: +SKIP
     """
-    chosen = _platform_list(wb, platforms)
+    chosen = wb.platforms(platforms)
     prior = period.prior()
     rows = _rows(wb, prior.start, period.end, chosen, totals=True)
     rows = rows.mutate(is_current=rows.visited_on >= period.start)
@@ -346,7 +339,7 @@ def decompose_conversion(wb: Workbook, period: Period, platforms: list[str] | st
     unknown = set(by) - {"platform", "device", "channel"}
     if unknown:
         raise ValueError(f"decompose_conversion: cannot segment by {', '.join(sorted(unknown))}")
-    chosen = _platform_list(wb, platforms)
+    chosen = wb.platforms(platforms)
     prior = period.prior()
     t = wb.table("traffic")
     rows = t.filter(t.platform.isin(chosen), t.visited_on >= prior.start, t.visited_on < period.end)
@@ -439,7 +432,7 @@ def new_vs_returning(wb: Workbook, period: Period, platforms: list[str] | str | 
     Example:
         >>> new_vs_returning(wb, wb.period("2026-09")).query("platform == 'total'")   # doctest: +SKIP
     """
-    chosen = _platform_list(wb, platforms)
+    chosen = wb.platforms(platforms)
     parts = []
     for month in (period, period.prior()):
         for platform in [*chosen, TOTAL]:

@@ -40,6 +40,7 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
+from storebook.measures.metrics import headline_entry
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
 
 #: RFM segments from the high/low flags (R, F, M), in the order reports list them.
@@ -550,8 +551,6 @@ def summarise_provinces(wb: Workbook, period: Period, platforms: Sequence[str] |
 #: Metrics of the customers headline, in the order the report shows them.
 HEADLINE_METRICS: tuple[str, ...] = ("customers", "new_buyers", "returning_sales_share", "repeat_rate_30",
                                      "repeat_rate_90")
-HEADLINE_UNITS: dict[str, str] = {"customers": "count", "new_buyers": "count", "returning_sales_share": "ratio",
-                                  "repeat_rate_30": "ratio", "repeat_rate_90": "ratio"}
 
 
 def _headline_values(wb: Workbook, period: Period, platforms: list[str]) -> dict[str, float]:
@@ -611,13 +610,8 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict]:
     """The ``customers.headline`` record the report index shows."""
-    return [
-        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": float(r.value),
-         "unit": HEADLINE_UNITS[r.metric],
-         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
-         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year), "good": "up"}
-        for r in headline.itertuples()
-    ]
+    return [headline_entry(r.metric, text(f"metric.{r.metric}"), r.value, r.vs_prior, r.vs_last_year)
+            for r in headline.itertuples()]
 
 
 def new_returning_facts(split: pd.DataFrame, period: Period) -> dict:

@@ -42,11 +42,12 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook.areas.traffic import compare_months
 from storebook.engine import calendar
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
+from storebook.measures.compare import compare_months
+from storebook.measures.metrics import headline_entries
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 from storebook.report import results
 
@@ -957,11 +958,6 @@ def count_logistics_issues(
 #: The headline of the fulfilment report, in the order the index shows it.
 HEADLINE_METRICS: tuple[str, ...] = ("within_24h_rate", "median_delivery_days", "late_rate", "cost_per_order",
                                      "complaints_per_1000")
-_HEADLINE_UNITS = {"within_24h_rate": "ratio", "within_48h_rate": "ratio", "median_delivery_days": "days",
-                   "late_rate": "ratio", "cost_per_order": "CNY", "complaints_per_1000": "per_1000"}
-#: Which direction is good news for each headline metric (the index colours it).
-_HEADLINE_GOOD = {"within_24h_rate": "up", "within_48h_rate": "up", "median_delivery_days": "down",
-                 "late_rate": "down", "cost_per_order": "down", "complaints_per_1000": "down"}
 #: Fewest orders (or shipments) a group needs before the report calls it best or worst.
 MIN_GROUP = 20
 
@@ -1046,7 +1042,7 @@ def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | Non
     Returns:
         One row per platform (and ``total``) × metric: platform, metric, value, prior,
         last_year, vs_prior, vs_last_year (relative changes, as
-        :func:`storebook.areas.traffic.relative_change`; missing where the comparison month has
+        :func:`storebook.measures.ratios.relative_change`; missing where the comparison month has
         no data).
     Raises:
         NoDataError: when the month itself has no orders or shipments.
@@ -1071,7 +1067,7 @@ def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
     """The headline record the report index shows (all-platform values)."""
-    return results.headline_entries(headline[headline["platform"] == TOTAL], text, _HEADLINE_UNITS, _HEADLINE_GOOD)
+    return headline_entries(headline[headline["platform"] == TOTAL], text)
 
 
 def _extreme(frame: pd.DataFrame, key: str, value: str, size: str, lowest: bool) -> tuple[Any, float]:

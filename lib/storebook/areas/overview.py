@@ -50,8 +50,9 @@ from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
-from storebook.measures import extremes, stats
-from storebook.report import needs
+from storebook.measures import extremes, ratios, stats
+from storebook.measures.metrics import headline_entry
+from storebook.measures.partial import flag_partial
 
 TOTAL = traffic.TOTAL
 #: A target missed by at most this share of it is amber, not red.
@@ -164,7 +165,7 @@ def _paid(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame | 
     return pd.DataFrame({
         "platform": sums["platform"],
         "marketing_spend": sums["spend_amount"].astype("float64"),
-        "roas": traffic.roas(sums["attributed_amount"].astype("float64"), sums["spend_amount"].astype("float64")),
+        "roas": ratios.roas(sums["attributed_amount"].astype("float64"), sums["spend_amount"].astype("float64")),
     })
 
 
@@ -228,7 +229,7 @@ def _sales(wb: Workbook, period: Period, platforms: list[str], take) -> pd.DataF
     counted = take("orders", traffic.summarise_paid_orders, wb, period, without)
     if counted is None:
         return reported
-    needs.flag_partial("page.partial.sales_from_orders", platforms=", ".join(counted["platform"]))
+    flag_partial("page.partial.sales_from_orders", platforms=", ".join(counted["platform"]))
     counts = ["visitors", "orders", "buyers", "paid_amount"]
     rows = pd.concat([r for r in (rows, counted) if r is not None and len(r)], ignore_index=True)
     rows = rows.reindex(columns=["platform", *counts]).astype({c: "float64" for c in counts})
@@ -236,9 +237,9 @@ def _sales(wb: Workbook, period: Period, platforms: list[str], take) -> pd.DataF
     total = pd.DataFrame([{"platform": TOTAL, **{c: rows[c].sum(min_count=len(rows)) for c in counts}}])
     frame = pd.concat([rows, total], ignore_index=True)
     return frame.assign(
-        conversion_rate=traffic.conversion_rate(frame["buyers"], frame["visitors"]),
-        aov=traffic.aov(frame["paid_amount"], frame["buyers"]),
-        uv_value=traffic.uv_value(frame["paid_amount"], frame["visitors"]),
+        conversion_rate=ratios.conversion_rate(frame["buyers"], frame["visitors"]),
+        aov=ratios.aov(frame["paid_amount"], frame["buyers"]),
+        uv_value=ratios.uv_value(frame["paid_amount"], frame["visitors"]),
     )
 
 
@@ -346,7 +347,7 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
     month and the same month last year, with a status colour.
 
     Formula: vs_target / vs_prior / vs_last_year = value ÷ comparison − 1
-    (:func:`storebook.areas.traffic.relative_change`); status as :func:`status`.
+    (:func:`storebook.measures.ratios.relative_change`); status as :func:`status`.
 
     Args:
         wb: the workbook.
@@ -402,9 +403,9 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
         .merge(_weights(prior.rename(columns={"prior": "value"}), "weight_prior"), on=["platform", "metric"], how="left")
     )
     return card.assign(
-        vs_target=lambda d: traffic.relative_change(d["value"], d["target"]),
-        vs_prior=lambda d: traffic.relative_change(d["value"], d["prior"]),
-        vs_last_year=lambda d: traffic.relative_change(d["value"], d["last_year"]),
+        vs_target=lambda d: ratios.relative_change(d["value"], d["target"]),
+        vs_prior=lambda d: ratios.relative_change(d["value"], d["prior"]),
+        vs_last_year=lambda d: ratios.relative_change(d["value"], d["last_year"]),
         status=lambda d: [status(v, t, KPIS[m].higher_is_better) for v, t, m in zip(d["value"], d["target"], d["metric"], strict=True)],
         unit=lambda d: d["metric"].map(lambda m: KPIS[m].unit),
         kind=lambda d: d["metric"].map(lambda m: KPIS[m].kind),
@@ -436,13 +437,8 @@ def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
     """
     wanted = ("paid_amount", "net_sales", "gross_margin", "conversion_rate", "refund_rate")
     total = card[(card["platform"] == TOTAL) & card["metric"].isin(wanted) & card["value"].notna()]
-    return [
-        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": float(r.value), "unit": r.unit,
-         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
-         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
-         "good": "up" if r.higher_is_better else "down"}
-        for r in total.itertuples()
-    ]
+    return [headline_entry(r.metric, text(f"metric.{r.metric}"), r.value, r.vs_prior, r.vs_last_year)
+            for r in total.itertuples()]
 
 
 def scorecard_facts(card: pd.DataFrame) -> dict[str, Any]:
@@ -665,9 +661,9 @@ def compare_budget_by_channel(wb: Workbook, period: Period, platforms: Sequence[
                            "budget": by["budget"].sum(min_count=1), "attributed_amount": by["attributed_amount"].sum()}])
     return pd.concat([by, total], ignore_index=True).assign(
         over_budget=lambda d: d["spend"] - d["budget"],
-        over_budget_rate=lambda d: traffic.relative_change(d["spend"], d["budget"]),
+        over_budget_rate=lambda d: ratios.relative_change(d["spend"], d["budget"]),
         is_over=lambda d: (d["spend"] > d["budget"] + 0.005).fillna(False).astype(bool),
-        roas=lambda d: traffic.roas(d["attributed_amount"], d["spend"]),
+        roas=lambda d: ratios.roas(d["attributed_amount"], d["spend"]),
     )[["channel", "spend", "budget", "over_budget", "over_budget_rate", "is_over", "attributed_amount", "roas"]]
 
 

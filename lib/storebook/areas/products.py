@@ -8,7 +8,7 @@ and called from here:
   P&L's cost of goods);
 - days of cover (库存可售天数) and sell-through (售罄率):
   :func:`storebook.areas.supplier.measure_inventory`;
-- daily units and line sales: :func:`storebook.areas.promotion.sum_daily_sales`;
+- daily units and line sales: :func:`storebook.measures.sales.sum_daily_sales`;
 - return rate (退货率): :func:`storebook.areas.service.summarise_returns`.
 
 Definitions of this module:
@@ -38,13 +38,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook.areas import profit, promotion, service, supplier
-from storebook.areas.traffic import relative_change
+from storebook.areas import profit, service, supplier
 from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures import stats
+from storebook.measures.metrics import headline_entries
+from storebook.measures.ratios import relative_change
+from storebook.measures.sales import sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 from storebook.report import results
 
@@ -288,7 +290,7 @@ def track_new_products(
         )
     first = new["launched_on"].min()
     span = Period(first.date(), period.end, f"{first:%Y-%m-%d}…{period.label}")
-    daily = promotion.sum_daily_sales(wb, span, platforms, by=("sku",))
+    daily = sum_daily_sales(wb, span, platforms, by=("sku",))
     daily = daily.merge(products[["sku", "category", "launched_on"]], on="sku", how="left")
     out = new.assign(days_on_sale=(end - new["launched_on"]).dt.days)
     for w in windows:
@@ -343,7 +345,7 @@ def measure_price_realisation(
     """
     if by not in ("category", "sku"):
         raise StorebookError(f"cannot group prices by {by}; choose category or sku")
-    daily = promotion.sum_daily_sales(wb, period, platforms, by=("sku",))
+    daily = sum_daily_sales(wb, period, platforms, by=("sku",))
     if daily.empty:
         plats = ", ".join(wb.platforms(platforms))
         raise NoDataError(f"no sales in {period.label} on {plats}: choose another month or platform")
@@ -414,10 +416,6 @@ def flag_high_returns(
 #: The headline of the products report, in the order the index shows it.
 HEADLINE_METRICS: tuple[str, ...] = ("skus_sold", "a_sku_share", "tail_revenue_share", "overstock_value",
                                      "price_realisation")
-_HEADLINE_UNITS = {"skus_sold": "count", "a_sku_share": "ratio", "tail_revenue_share": "ratio",
-                   "overstock_value": "CNY", "price_realisation": "ratio"}
-#: Which direction is good news for each headline metric (the index colours it).
-_HEADLINE_GOOD = {"skus_sold": "up", "overstock_value": "down", "price_realisation": "up"}
 
 
 def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None = None) -> dict[str, float]:
@@ -484,7 +482,7 @@ def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
     """The headline record the report index shows."""
-    return results.headline_entries(headline, text, _HEADLINE_UNITS, _HEADLINE_GOOD)
+    return headline_entries(headline, text)
 
 
 def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:

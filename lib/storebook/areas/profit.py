@@ -44,15 +44,19 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook.areas import fulfilment, promotion, service
-from storebook.areas.traffic import compare_months, relative_change, roas
+from storebook.areas import fulfilment, service
 from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes
+from storebook.measures.compare import compare_months
+from storebook.measures.metrics import headline_entries
+from storebook.measures.partial import flag_partial
+from storebook.measures.ratios import relative_change, roas
+from storebook.measures.sales import sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
-from storebook.report import needs, results
+from storebook.report import results
 
 __all__ = [
     "DEDUCTIONS",
@@ -136,8 +140,8 @@ def _returned_cost(wb: Workbook, period: Period, platforms: list[str]) -> ibis.T
 
 
 def _sales(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
-    """Line sales per day × platform × category (:func:`storebook.areas.promotion.sum_daily_sales`)."""
-    return promotion.sum_daily_sales(wb, period, platforms, by=("platform", "category"))
+    """Line sales per day × platform × category (:func:`storebook.measures.sales.sum_daily_sales`)."""
+    return sum_daily_sales(wb, period, platforms, by=("platform", "category"))
 
 
 def _commission(wb: Workbook, period: Period, sales: pd.DataFrame) -> pd.DataFrame:
@@ -225,7 +229,7 @@ def contribution_pnl(wb: Workbook, period: Period, platforms: list[str] | None =
         raise cache[key]
     pnl, coverage = cache[key]
     if coverage < 1:
-        needs.flag_partial("page.partial.cost_pnl", share=coverage)
+        flag_partial("page.partial.cost_pnl", share=coverage)
     return pnl.copy()
 
 
@@ -529,7 +533,7 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
         >>> compute_sku_margins(wb, wb.period("2026-10")).nlargest(5, "gross_margin")  # doctest: +SKIP
     """
     platforms = _platforms(wb, platforms)
-    daily = promotion.sum_daily_sales(wb, period, platforms, by=("sku",))
+    daily = sum_daily_sales(wb, period, platforms, by=("sku",))
     if daily.empty:
         raise NoDataError(f"no sales in {period.label} on {', '.join(platforms)}: choose another month or platform")
     products = wb.execute(dimensions.products(wb).select("sku", "category", "unit_cost", "list_price"))
@@ -560,7 +564,7 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
     sales = float(out["sales_amount"].sum())
     known = float(out.loc[out["unit_cost"].notna(), "sales_amount"].sum())
     if sales > 0 and known < sales - 0.005:
-        needs.flag_partial("page.partial.cost", share=known / sales)
+        flag_partial("page.partial.cost", share=known / sales)
     return out[["sku", "category", "units", "units_returned", "sales_amount", "refund_amount", "revenue",
                 "cogs", "gross_margin", "gross_margin_rate", "list_amount"]].sort_values("sku").reset_index(drop=True)
 
@@ -570,11 +574,6 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
 #: The headline of the profit report, in the order the index shows it.
 HEADLINE_METRICS: tuple[str, ...] = ("net_sales", "gross_margin_rate", "contribution_margin",
                                      "contribution_margin_rate", "marketing_ratio")
-_HEADLINE_UNITS = {"net_sales": "CNY", "gross_margin": "CNY", "gross_margin_rate": "ratio",
-                   "contribution_margin": "CNY", "contribution_margin_rate": "ratio", "marketing_ratio": "ratio"}
-#: Which direction is good news for each headline metric (the index colours it).
-_HEADLINE_GOOD = {"net_sales": "up", "gross_margin": "up", "gross_margin_rate": "up", "contribution_margin": "up",
-                 "contribution_margin_rate": "up", "marketing_ratio": "down"}
 
 
 def _headline_metrics(pnl: pd.DataFrame) -> pd.DataFrame:
@@ -611,7 +610,7 @@ def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
     """The headline record the report index shows (all-platform values)."""
-    return results.headline_entries(headline[headline["platform"] == TOTAL], text, _HEADLINE_UNITS, _HEADLINE_GOOD)
+    return headline_entries(headline[headline["platform"] == TOTAL], text)
 
 
 def platform_facts(pnl: pd.DataFrame) -> dict[str, Any]:

@@ -58,7 +58,9 @@ from storebook.engine import calendar, dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
-from storebook.measures.stats import z_value
+from storebook.measures.effects import estimate_count_effect  # noqa: F401 (storebook.promotion.estimate_count_effect)
+from storebook.measures.metrics import headline_entry
+from storebook.measures.sales import sum_daily_sales
 
 __all__ = [
     "PRE_DAYS",
@@ -84,55 +86,6 @@ HISTORY_MONTHS = 12
 
 
 # ----------------------------------------------------------------------------- sales
-
-def sum_daily_sales(
-    wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
-    by: Sequence[str] = ("sku",),
-) -> pd.DataFrame:
-    """Units and revenue sold per day (and per ``by``) on paid orders.
-
-    A sale counts on the day it was paid (支付日期); cancelled, never-paid orders do not
-    count; refunds later do not undo a sale (as the platforms report 支付金额).
-
-    Args:
-        wb: the workbook.
-        period: the days ``[start, end)``.
-        platforms: the platforms (default all of the workbook).
-        by: any of ``platform``, ``sku``, ``category`` (joined from products).
-
-    Returns:
-        One row per day × ``by``: day, the ``by`` columns, units (销量), revenue (销售额 =
-        Σ line_amount, after discounts), discount_amount (Σ line discounts), cost_amount
-        (Σ quantity × standard unit cost, over the lines whose cost is known),
-        cost_known_revenue (the revenue of those lines: cost_amount covers that part).
-
-    Example:
-        >>> sum_daily_sales(wb, wb.period("2026-10"), ["jd"], by=("category",)).head()  # doctest: +SKIP
-    """
-    plats = wb.platforms(platforms)
-    orders = wb.table("orders")
-    paid = orders.filter(
-        orders.paid_at.notnull()
-        & (orders.paid_at >= period.start_ts)
-        & (orders.paid_at < period.end_ts)
-        & orders.platform.isin(plats)
-    ).select("order_id", "platform", day=orders.paid_at.date())
-    lines = wb.table("order_lines")
-    products = dimensions.products(wb).select("sku", "category", "unit_cost")
-    # A line whose SKU is not in the catalogue still sold: it keeps its revenue, in the
-    # unknown category, without a cost.
-    joined = lines.join(paid, "order_id").left_join(products, "sku")
-    joined = joined.mutate(category=joined.category.fill_null(dimensions.UNKNOWN))
-    keys = ["day", *by]
-    expr = joined.group_by(keys).aggregate(
-        units=joined.quantity.sum().cast("float64"),
-        revenue=joined.line_amount.sum().cast("float64"),
-        discount_amount=joined.discount_amount.sum().cast("float64"),
-        cost_amount=(joined.quantity * joined.unit_cost).sum().cast("float64"),
-        cost_known_revenue=joined.line_amount.sum(where=joined.unit_cost.notnull()).cast("float64"),
-    )
-    return wb.execute(expr).fillna({"cost_known_revenue": 0.0}).sort_values(keys, ignore_index=True)
-
 
 # ----------------------------------------------------------------------------- promotions
 
@@ -212,60 +165,6 @@ def list_promotions(wb: Workbook, period: Period, platforms: Sequence[str] | str
 
 
 # ----------------------------------------------------------------------------- the estimator
-
-def estimate_count_effect(
-    actual: float, index_effect: float, pre_actual: float, pre_index: np.ndarray,
-    pre_counts: np.ndarray, level: float = 0.95,
-) -> dict:
-    """Effect of a treatment on a count against a ratio-to-control baseline, with interval.
-
-    ``k = Σ pre_counts / Σ pre_index``; baseline ``B = k · index_effect``; effect
-    ``actual − B``; over-dispersion ``φ = max(1, Σ (y − k·idx)² / (k·idx) / (n − 1))``
-    over the pre-period days; ``Var ≈ φ·B + B²·φ / Σ pre_counts``; the interval is
-    ``effect ± z·√Var``, its lower end no lower than ``−B`` (sales cannot go below zero).
-
-    Args:
-        actual: the count observed over the treated days.
-        index_effect: Σ of the control index over the treated days.
-        pre_actual: Σ of the counts over the pre-period days (= Σ pre_counts).
-        pre_index: the control index on each pre-period day.
-        pre_counts: the count on each pre-period day.
-        level: the interval's confidence level.
-
-    Returns:
-        ``{"baseline", "effect", "effect_low", "effect_high", "lift", "lift_low",
-        "lift_high", "se", "dispersion"}`` (lift = actual / baseline − 1); NaN when the
-        pre-period sold nothing or has no index.
-
-    Example:
-        >>> r = estimate_count_effect(30.0, 10.0, 40.0, np.full(20, 1.0), np.full(20, 2.0))
-        >>> r["baseline"], r["effect"], round(r["lift"], 2)
-        (20.0, 10.0, 0.5)
-    """
-    pre_index = np.asarray(pre_index, dtype="float64")
-    pre_counts = np.asarray(pre_counts, dtype="float64")
-    nan = float("nan")
-    out = dict.fromkeys(["baseline", "effect", "effect_low", "effect_high", "lift", "lift_low",
-                         "lift_high", "se", "dispersion"], nan)
-    index_sum = float(pre_index.sum())
-    if index_sum <= 0 or pre_actual <= 0 or len(pre_counts) < 2:
-        return out
-    k = pre_actual / index_sum
-    expected = k * pre_index
-    ok = expected > 0
-    chi2 = float((((pre_counts - expected) ** 2)[ok] / expected[ok]).sum())
-    phi = max(1.0, chi2 / max(int(ok.sum()) - 1, 1))
-    baseline = k * float(index_effect)
-    effect = float(actual) - baseline
-    se = float(np.sqrt(phi * baseline + baseline**2 * phi / pre_actual))
-    z = z_value(level)
-    # Sales cannot fall below nothing: the effect is at least −baseline (lift ≥ −100 %).
-    low, high = max(effect - z * se, -baseline), effect + z * se
-    out.update(baseline=baseline, effect=effect, effect_low=low, effect_high=high, se=se, dispersion=phi)
-    if baseline > 0:
-        out.update(lift=effect / baseline, lift_low=low / baseline, lift_high=high / baseline)
-    return out
-
 
 class _Cube:
     """Daily units, revenue and cost per day × platform × SKU, and the promoted mask."""
@@ -815,11 +714,10 @@ def headline_record(effects: pd.DataFrame, text) -> list[dict]:
     facts = effects_facts(effects)
     cost = facts["discount_cost"] + float(effects["promotion_spend"].sum())
     rows = [
-        ("promotions", facts["promotions"], "count"),
-        ("net_incremental_units", facts["incremental_units"], "count"),
-        ("discount_cost", facts["discount_cost"], "CNY"),
-        ("incremental_margin", facts["incremental_margin"], "CNY"),
-        ("roi", facts["incremental_margin"] / cost if cost > 0 else None, "ratio"),
+        ("promotions", facts["promotions"]),
+        ("net_incremental_units", facts["incremental_units"]),
+        ("discount_cost", facts["discount_cost"]),
+        ("incremental_margin", facts["incremental_margin"]),
+        ("roi", facts["incremental_margin"] / cost if cost > 0 else None),
     ]
-    return [{"key": key, "label": text(f"metric.{key}"), "value": None if value is None else float(value),
-             "unit": unit, "vs_prior": None, "vs_last_year": None} for key, value, unit in rows]
+    return [headline_entry(key, text(f"metric.{key}"), value) for key, value in rows]

@@ -21,6 +21,7 @@ from storebook.engine import schema
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
+from storebook.measures.metrics import headline_entry
 
 #: The optional columns the page reports, per table: what the analyses lean on.
 COVERAGE_COLUMNS: dict[str, list[str]] = {
@@ -301,11 +302,8 @@ def headline_record(wb: Workbook, period: Period, text: Any) -> list[dict[str, A
 
 def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
     """The headline entries from :func:`quality_facts` (None where the fact is not known)."""
-    entries = [("kept_share", "ratio", "up"), ("rows_rejected", "count", "down"), ("province_known", "ratio", "up"),
-               ("cost_known_revenue", "ratio", "up"), ("guest_share", "ratio", None)]
-    return [{"key": key, "label": text(f"metric.{key}"), "value": float(facts[key]), "unit": unit, "vs_prior": None,
-             "vs_last_year": None, **({"good": good} if good else {})}
-            for key, unit, good in entries if facts.get(key) is not None]
+    keys = ("kept_share", "rows_rejected", "province_known", "cost_known_revenue", "guest_share")
+    return [headline_entry(key, text(f"metric.{key}"), facts[key]) for key in keys if facts.get(key) is not None]
 
 
 __all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "files_facts", "headline_record", "label_coverage", "list_files", "measure_coverage", "measure_order_quality",

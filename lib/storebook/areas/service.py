@@ -33,6 +33,7 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures import extremes, stats
+from storebook.measures.metrics import headline_entry
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
 
 #: A complaint spike: at least this many times the complaints its category peers predict …
@@ -621,12 +622,9 @@ def summarise_returns(
 #: Metrics of the service headline, in the order the report shows them.
 HEADLINE_METRICS: tuple[str, ...] = ("tickets", "complaints", "csat", "satisfied_share", "first_response_median_min",
                                      "complaints_per_1000_orders", "refund_rate")
-#: The index's record takes the metrics in its units (count, ratio); the others show on the page.
-HEADLINE_UNITS: dict[str, str] = {"tickets": "count", "complaints": "count", "satisfied_share": "ratio",
-                                  "refund_rate": "ratio"}
-#: Which way is good news for each recorded metric (the index colours the change by it).
-HEADLINE_GOOD: dict[str, str] = {"tickets": "down", "complaints": "down", "satisfied_share": "up",
-                                 "refund_rate": "down"}
+#: The metrics the index's record takes (the others show on the page); their units and good
+#: directions are the registry's (storebook.measures.metrics).
+HEADLINE_RECORDED: tuple[str, ...] = ("tickets", "complaints", "satisfied_share", "refund_rate")
 
 
 def _headline_rows(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
@@ -708,15 +706,9 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
 def headline_record(headline: pd.DataFrame, text) -> list[dict]:
     """The ``service.headline`` record the report index shows (all-platform values of the
     metrics in the index's units)."""
-    total = headline[(headline["platform"] == "total") & headline["metric"].isin(list(HEADLINE_UNITS))]
-    return [
-        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": None if pd.isna(r.value) else float(r.value),
-         "unit": HEADLINE_UNITS[r.metric],
-         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
-         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year),
-         "good": HEADLINE_GOOD[r.metric]}
-        for r in total.itertuples()
-    ]
+    total = headline[(headline["platform"] == "total") & headline["metric"].isin(list(HEADLINE_RECORDED))]
+    return [headline_entry(r.metric, text(f"metric.{r.metric}"), r.value, r.vs_prior, r.vs_last_year)
+            for r in total.itertuples()]
 
 
 def ticket_facts(tickets: pd.DataFrame) -> dict:

@@ -36,11 +36,12 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook.areas.promotion import sum_daily_sales
 from storebook.engine import availability, dimensions
 from storebook.engine.periods import Period, month_of
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
+from storebook.measures.metrics import headline_entry
+from storebook.measures.sales import sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 __all__ = [
@@ -736,8 +737,4 @@ def summarise_suppliers(wb: Workbook, period: Period, platforms: list[str] | Non
 
 def headline_record(summary: dict, text) -> list[dict]:
     """The ``supplier.headline`` record the report index shows (:func:`summarise_suppliers`)."""
-    units = {"otif_rate": "ratio", "stockout_days": "days", "warehouse_stockout_days": "days",
-             "attributed_lost_sales_amount": "CNY", "suppliers": "count"}
-    return [{"key": key, "label": text(f"metric.{key}"), "value": None if value is None else float(value),
-             "unit": units[key], "vs_prior": None, "vs_last_year": None}
-            for key, value in summary.items() if key != "suppliers"]
+    return [headline_entry(key, text(f"metric.{key}"), value) for key, value in summary.items() if key != "suppliers"]

@@ -24,11 +24,9 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-import ibis
 import numpy as np
 import pandas as pd
 
@@ -38,131 +36,33 @@ from storebook.engine.schema import TRAFFIC_TOTAL_CHANNEL
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
+from storebook.measures.compare import compare_months
+from storebook.measures.metrics import headline_entry
+from storebook.measures.ratios import (  # the formulas, here too: storebook.traffic.aov in a notebook
+    aov,
+    conversion_rate,
+    cost_per_visitor,
+    cpc,
+    ctr,
+    relative_change,
+    roas,
+    uv_value,
+)
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
+from storebook.measures.traffic_table import COUNTS, TOTAL, no_traffic
+from storebook.measures.traffic_table import order_platforms as _order_platforms
+from storebook.measures.traffic_table import sum_counts as _sums
+from storebook.measures.traffic_table import traffic_rows as _rows
 
-#: Additive counts of the traffic table.
-COUNTS: tuple[str, ...] = ("visitors", "page_views", "product_views", "cart_adds", "checkouts",
-                           "buyers", "orders", "paid_amount")
 #: The metrics of the headline, in the order a report shows them.
 HEADLINE_METRICS: tuple[str, ...] = ("visitors", "page_views", "product_views", "buyers",
                                      "paid_amount", "uv_value")
-#: The all-platform row's name in result frames.
-TOTAL = "total"
 #: Days of history the anomaly bands read before the period: a year and a bit, so that
 #: a festival day can be judged against last year's same festival.
 BAND_HISTORY_DAYS = 400
 
 
 # ----------------------------------------------------------------------------- formulas
-
-def conversion_rate(buyers: Any, visitors: Any) -> Any:
-    """支付转化率 = 支付买家数 / 访客数 — the share of visitors who paid.
-
-    Example:
-        >>> conversion_rate(30, 1000)
-        0.03
-    """
-    return _ratio(buyers, visitors)
-
-
-def aov(paid_amount: Any, buyers: Any) -> Any:
-    """客单价 = 支付金额 / 支付买家数 — what a paying buyer spent.
-
-    Example:
-        >>> aov(4500.0, 30)
-        150.0
-    """
-    return _ratio(paid_amount, buyers)
-
-
-def uv_value(paid_amount: Any, visitors: Any) -> Any:
-    """UV价值 = 支付金额 / 访客数 — what a visitor was worth (= 支付转化率 × 客单价).
-
-    Example:
-        >>> uv_value(4500.0, 1000)
-        4.5
-    """
-    return _ratio(paid_amount, visitors)
-
-
-def ctr(clicks: Any, impressions: Any) -> Any:
-    """点击率 = 点击量 / 展现量.
-
-    Example:
-        >>> ctr(25, 1000)
-        0.025
-    """
-    return _ratio(clicks, impressions)
-
-
-def cpc(spend_amount: Any, clicks: Any) -> Any:
-    """平均点击花费 = 花费 / 点击量.
-
-    Example:
-        >>> cpc(50.0, 25)
-        2.0
-    """
-    return _ratio(spend_amount, clicks)
-
-
-def cost_per_visitor(spend_amount: Any, visitors: Any) -> Any:
-    """访客成本 = 花费 / 渠道访客数 (the channel's visitors as the traffic table reports them).
-
-    Example:
-        >>> cost_per_visitor(50.0, 40)
-        1.25
-    """
-    return _ratio(spend_amount, visitors)
-
-
-def roas(attributed_amount: Any, spend_amount: Any) -> Any:
-    """投入产出比 (ROAS) = 成交金额 / 花费, with the platform's own attribution.
-
-    Example:
-        >>> roas(300.0, 100.0)
-        3.0
-    """
-    return _ratio(attributed_amount, spend_amount)
-
-
-def relative_change(value: Any, base: Any) -> Any:
-    """value / base − 1 (0.034 = +3.4 %); missing where the base is 0 or missing.
-
-    Example:
-        >>> round(relative_change(103.4, 100.0), 3)
-        0.034
-    """
-    ratio = _ratio(value, base)
-    return ratio - 1
-
-
-def compare_months(current: pd.DataFrame, prior: pd.DataFrame, last_year: pd.DataFrame,
-                   metrics: Iterable[str]) -> pd.DataFrame:
-    """The month's metrics beside the prior month's and last year's, per platform.
-
-    Args:
-        current, prior, last_year: one row per platform with a column per metric (a
-            comparison month without data is an empty frame).
-        metrics: the metric columns to compare.
-    Returns:
-        One row per platform × metric of ``current``: platform, metric, value, prior,
-        last_year, vs_prior, vs_last_year (:func:`relative_change`; missing where the
-        comparison month has no value).
-    """
-    metrics = list(metrics)
-
-    def long(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-        return frame.melt(id_vars="platform", value_vars=metrics, var_name="metric", value_name=name)
-
-    return (
-        long(current, "value")
-        .merge(long(prior, "prior"), on=["platform", "metric"], how="left")
-        .merge(long(last_year, "last_year"), on=["platform", "metric"], how="left")
-        .astype({"value": "float64", "prior": "float64", "last_year": "float64"})
-        .assign(vs_prior=lambda d: relative_change(d["value"], d["prior"]),
-                vs_last_year=lambda d: relative_change(d["value"], d["last_year"]))
-    )
-
 
 def _with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
     """Add conversion_rate, aov and uv_value to a frame of summed counts."""
@@ -177,36 +77,6 @@ def _with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _platform_list(wb: Workbook, platforms: list[str] | str | None) -> list[str]:
     return wb.platforms(platforms)
-
-
-def _rows(wb: Workbook, start: date, end: date, platforms: list[str], *, totals: bool) -> ibis.Table:
-    """Traffic rows of ``[start, end)``: the platform-total (``all``) rows or the channel rows."""
-    t = wb.table("traffic")
-    channel_filter = t.channel == TRAFFIC_TOTAL_CHANNEL if totals else t.channel != TRAFFIC_TOTAL_CHANNEL
-    return t.filter(t.visited_on >= start, t.visited_on < end, t.platform.isin(platforms), channel_filter)
-
-
-def _sums(table: ibis.Table, columns=COUNTS) -> dict[str, ibis.Expr]:
-    """Sums of count columns (integers stay integers: DuckDB would give floats)."""
-    return {c: table[c].sum().cast("float64" if c.endswith("_amount") else "int64") for c in columns}
-
-
-def no_traffic(wb: Workbook, label: str, platforms: list[str], what: str = "traffic") -> NoDataError:
-    """The error for a period without traffic rows: what is missing and what to do."""
-    t = wb.table("traffic")
-    bounds = wb.execute(t.aggregate(first=t.visited_on.min(), last=t.visited_on.max()))
-    first, last = bounds["first"].iloc[0], bounds["last"].iloc[0]
-    covered = (f"the traffic table covers {first:%Y-%m-%d} to {last:%Y-%m-%d}"
-               if pd.notna(first) else "the traffic table is empty")
-    return NoDataError(
-        f"no {what} rows for {label} on {', '.join(platforms)}: {covered}. Export the platforms' traffic "
-        f"reports for {label} into data/raw/traffic/ and run `storebook ingest`, or choose another month."
-    )
-
-
-def _order_platforms(frame: pd.DataFrame, platforms: list[str], column: str = "platform") -> pd.DataFrame:
-    order = {p: i for i, p in enumerate([*platforms, TOTAL])}
-    return frame.sort_values(column, key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- headline
@@ -339,15 +209,9 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
         text: the notebook's :class:`storebook.report.text.Text` (labels in its language).
     """
     total = headline[headline.platform == TOTAL]
-    units = {"paid_amount": "CNY", "uv_value": "CNY"}
     wanted = ("visitors", "buyers", "paid_amount", "uv_value")
-    return [
-        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": float(r.value),
-         "unit": units.get(r.metric, "count"),
-         "vs_prior": None if pd.isna(r.vs_prior) else float(r.vs_prior),
-         "vs_last_year": None if pd.isna(r.vs_last_year) else float(r.vs_last_year)}
-        for r in total.itertuples() if r.metric in wanted
-    ]
+    return [headline_entry(r.metric, text(f"metric.{r.metric}"), r.value, r.vs_prior, r.vs_last_year)
+            for r in total.itertuples() if r.metric in wanted]
 
 
 # ----------------------------------------------------------------------------- daily trend

@@ -604,7 +604,8 @@ def grain(table: str) -> str:
 
 
 def render_dictionary() -> str:
-    """The data dictionary as Markdown, generated from the models."""
+    """The tables of the data dictionary as Markdown, generated from the models (the whole
+    dictionary, with the derived metrics, is :func:`storebook.measures.metrics.render_dictionary`)."""
     out = [
         "# Data dictionary",
         "",
@@ -632,16 +633,4 @@ def render_dictionary() -> str:
                 f"| {meaning} |"
             )
         out.append("")
-    out += [
-        "## Derived metrics (defined once in lib/storebook)",
-        "",
-        "| metric | 中文 | formula |",
-        "|---|---|---|",
-        "| conversion_rate | 支付转化率 | buyers / visitors (platform totals from traffic `all` rows) |",
-        "| aov | 客单价 | paid_amount / buyers |",
-        "| uv_value | UV价值 | paid_amount / visitors |",
-        "| refund_rate | 退款率 | refund_amount / paid_amount |",
-        "| roas | 投入产出比 | attributed_amount / spend_amount |",
-        "",
-    ]
     return "\n".join(out)

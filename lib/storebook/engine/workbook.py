@@ -311,7 +311,8 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
 
     Args:
         path: the folder of processed tables; default the config's ``data/processed``
-            (or ``STOREBOOK_PROCESSED``). A URI (``s3a://bucket/storebook/processed``,
+            (or ``STOREBOOK_PROCESSED``). A relative folder is relative to the project
+            folder (where storebook.toml is), not to the current folder. A URI (``s3a://bucket/storebook/processed``,
             ``hdfs://…``, ``file:///…``) opens a Parquet lake in the layout ingest writes,
             read by the backend itself (Spark with the cluster's credentials).
         backend: ``duckdb`` (in-process, the default), ``spark`` (a local Spark session),
@@ -332,7 +333,10 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
     if is_lake_uri(str(target)):
         processed = str(target).rstrip("/")
     else:
-        processed = Path(target).resolve()
+        processed = Path(target)
+        # A relative folder is the project's, as storebook.toml's paths are: a notebook runs
+        # in notebooks/, and data_path="data/processed" still means <project>/data/processed.
+        processed = (processed if processed.is_absolute() else config.root / processed).resolve()
         if not processed.is_dir() or not any(processed.iterdir()):
             raise NoDataError(
                 f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"

@@ -41,6 +41,7 @@ from typing import Any
 from storebook.engine import availability, schema
 from storebook.engine.availability import ReportMonth
 from storebook.engine.workbook import Workbook
+from storebook.measures.partial import flag_partial, running  # noqa: F401 (the page opens sections with them)
 from storebook.report.text import Text
 
 FULL, PARTIAL, NONE = "full", "partial", "none"
@@ -419,36 +420,3 @@ def check_section(wb: Workbook, month: ReportMonth, platforms: list[str], key: s
 
 # ----------------------------------------------------------------------------- flags from the library
 
-#: The checks of the sections running now (a stack: one per open ``with page.section``).
-_RUNNING: list[SectionCheck] = []
-
-
-def flag_partial(key: str, **values: Any) -> None:
-    """Say, from inside a metric function, that the running section's figure is partial.
-
-    Args:
-        key: a catalogue sentence (``page.partial.<what>``) stating what is partial.
-        values: the values it names (a share known …).
-
-    Outside a report section (a script, a test) this does nothing: the function's result
-    carries its own coverage columns.
-    """
-    if _RUNNING:
-        _RUNNING[-1].add_flag(key, dict(values))
-
-
-def running(check: SectionCheck) -> _Running:
-    """``with running(check):`` — library flags raised inside go to ``check``."""
-    return _Running(check)
-
-
-class _Running:
-    def __init__(self, check: SectionCheck) -> None:
-        self.check = check
-
-    def __enter__(self) -> SectionCheck:
-        _RUNNING.append(self.check)
-        return self.check
-
-    def __exit__(self, *_: Any) -> None:
-        _RUNNING.remove(self.check)

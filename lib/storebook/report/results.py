@@ -67,30 +67,6 @@ def record(name: str, value: Any) -> None:
     display({MIME: payload}, raw=True)
 
 
-def _number(value: Any) -> float | None:
-    return None if pd.isna(value) else float(value)
-
-
-def headline_entries(headline: pd.DataFrame, text: Any, units: dict[str, str],
-                     good: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """The ``<area>.headline`` record the report index shows (docs/notebooks.md).
-
-    Args:
-        headline: one row per metric: metric, value, vs_prior, vs_last_year.
-        text: the notebook's :class:`storebook.report.text.Text` (labels ``metric.<key>``).
-        units: each metric's unit (``count``, ``CNY``, ``ratio``, ``days``).
-        good: the direction that is good news, for the metrics that have one.
-    Returns:
-        One entry per row, in the frame's order.
-    """
-    good = good or {}
-    return [
-        {"key": r.metric, "label": text(f"metric.{r.metric}"), "value": _number(r.value),
-         "unit": units[r.metric], "vs_prior": _number(r.vs_prior), "vs_last_year": _number(r.vs_last_year),
-         **({"good": good[r.metric]} if r.metric in good else {})}
-        for r in headline.itertuples()
-    ]
-
 
 def headline_facts(headline: pd.DataFrame, metrics: Iterable[str],
                    comparisons: Iterable[str] = ("vs_prior", "vs_last_year")) -> dict[str, Any]:

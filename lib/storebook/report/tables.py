@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from storebook.measures.metrics import column_kinds
 from storebook.report.text import Text
 
 #: Columns whose values are vocabulary keys, translated with ``Text.label(kind, value)``.
@@ -400,3 +401,13 @@ _DATES |= {"starts_on", "ends_on", "changed_on", "ordered_on", "promised_on", "r
 #: Ratios shown to two decimals (an index, a return on spend, a rating, a coefficient of variation).
 _RATIOS = {"price_index", "roi", "median_roi", "margin_per_discount", "highest_index", "lowest_index", "rating",
             "rating_change", "lead_time_cv"}
+
+
+# A metric of the registry formats as the registry says (storebook.measures.metrics): its
+# column joins the set of its kind, and leaves any other.
+_KIND_SETS = {"count": _COUNTS, "money": _MONEY, "money2": _MONEY2, "pct": _RATES, "ratio": _RATIOS,
+              "number": _NUMBERS}
+for _name, _kind in column_kinds().items():
+    for _set in _KIND_SETS.values():
+        _set.discard(_name)
+    _KIND_SETS[_kind].add(_name)

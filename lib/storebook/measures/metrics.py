@@ -1,0 +1,248 @@
+"""The metric registry: for each metric the department reports, the one place that says
+what it is called (English, 中文), its unit, how it is shown and which way is good news.
+
+Derived from it, not written again: the headline records every report notebook makes
+(``<area>.headline``, read by the pack's index cards: :func:`headline_entry`), the names of
+metrics in the text catalogue (``metric.<key>``, :mod:`storebook.report.text`), the number
+format of a table column of the same name (:func:`storebook.report.tables.column_kind`) and
+the data dictionary's derived metrics (docs/data_dictionary.md).
+
+Units: ``count``, ``CNY`` (money in the workbook's currency), ``ratio`` (a share, shown in
+percent; its change is shown in percentage points), ``index`` (a ratio near 1, shown as
+1.03: price index, ROI, ROAS), ``days``, ``per_1000`` (per 1,000 orders), ``minutes``.
+
+Good: ``up`` (more is good news: green when it rises), ``down`` (less is good news) or
+``neutral`` (neither: grey; a share of the catalogue, a number of promotions).
+
+Example:
+    >>> METRICS["conversion_rate"].zh, METRICS["conversion_rate"].good, METRICS["conversion_rate"].points
+    ('支付转化率', 'up', True)
+    >>> METRICS["aov"].column_kind
+    'money2'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+UNITS = ("count", "CNY", "ratio", "index", "days", "per_1000", "minutes")
+GOOD = ("up", "down", "neutral")
+#: A unit's table format (storebook.report.tables.column_kind's kinds).
+_UNIT_KIND = {"count": "count", "CNY": "money", "ratio": "pct", "index": "ratio", "days": "number",
+              "per_1000": "number", "minutes": "number"}
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One metric of the registry.
+
+    Attributes:
+        key: the metric's name in frames, records and the catalogue (``metric.<key>``).
+        en, zh: its name in each report language.
+        unit: one of :data:`UNITS`.
+        good: one of :data:`GOOD`.
+        kind: the table format of a column of this name, when it differs from the unit's
+            (``money2``: money with cents, for per-buyer and per-visitor amounts); ``""``
+            for a name whose table column means another quantity (see :data:`METRICS`).
+        formula: how it is computed from the tables' columns, for the data dictionary
+            (the ratios of :mod:`storebook.measures.ratios`; empty: see the area's module).
+    """
+
+    key: str
+    en: str
+    zh: str
+    unit: str
+    good: str
+    kind: str | None = None
+    formula: str = ""
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS or self.good not in GOOD:
+            raise ValueError(f"metric {self.key}: unit {self.unit!r} or good {self.good!r} is not known")
+
+    @property
+    def points(self) -> bool:
+        """A change of this metric is shown in percentage points (it is a share)."""
+        return self.unit == "ratio"
+
+    @property
+    def column_kind(self) -> str:
+        """The format of a table column of this name (``""``: the registry does not say)."""
+        return _UNIT_KIND[self.unit] if self.kind is None else self.kind
+
+
+def _m(key: str, en: str, zh: str, unit: str, good: str, kind: str | None = None, formula: str = "") -> Metric:
+    return Metric(key, en, zh, unit, good, kind, formula)
+
+
+_ALL = [
+    # traffic and conversion (流量, 转化)
+    _m("visitors", "Visitors", "访客数", "count", "up"),
+    _m("page_views", "Page views", "浏览量", "count", "up"),
+    _m("product_views", "Product viewers", "商品访客数", "count", "up"),
+    _m("cart_adds", "Cart adds", "加购人数", "count", "up"),
+    _m("checkouts", "Checkouts", "下单买家数", "count", "up"),
+    _m("buyers", "Buyers", "支付买家数", "count", "up"),
+    _m("orders", "Orders", "支付订单数", "count", "up"),
+    _m("paid_amount", "Paid amount", "支付金额", "CNY", "up"),
+    _m("conversion_rate", "Conversion rate", "支付转化率", "ratio", "up", formula="buyers / visitors (platform totals from traffic `all` rows)"),
+    _m("aov", "Spend per buyer", "客单价", "CNY", "up", "money2", formula="paid_amount / buyers"),
+    _m("uv_value", "UV value", "UV价值", "CNY", "up", "money2", formula="paid_amount / visitors"),
+    _m("ctr", "Click-through rate", "点击率", "ratio", "up", formula="clicks / impressions"),
+    _m("cpc", "Cost per click", "平均点击花费", "CNY", "down", "money2", formula="spend_amount / clicks"),
+    _m("cost_per_visitor", "Cost per visitor", "访客成本", "CNY", "down", "money2", formula="spend_amount / visitors"),
+    _m("roas", "ROAS", "投入产出比", "index", "up", formula="attributed_amount / spend_amount"),
+    # customers (客户)
+    _m("customers", "Customers who bought", "购买客户数", "count", "up"),
+    _m("new_buyers", "New buyers", "新买家", "count", "up"),
+    _m("returning_sales_share", "Returning customers' share of sales", "老客销售占比", "ratio", "up"),
+    _m("repeat_rate_30", "30-day repeat rate", "30天复购率", "ratio", "up"),
+    _m("repeat_rate_90", "90-day repeat rate", "90天复购率", "ratio", "up"),
+    # data quality (数据质量)
+    _m("kept_share", "Rows kept", "数据采用率", "ratio", "up"),
+    _m("rows_rejected", "Rows rejected", "拒收行数", "count", "down"),
+    _m("province_known", "Orders with a province", "有收货省份的订单", "ratio", "up"),
+    # A table column named cost_known_revenue is an amount (the revenue of lines with a
+    # known cost, storebook.measures.sales); the headline figure is its share of revenue.
+    _m("cost_known_revenue", "Revenue with a known cost", "已知成本的销售额", "ratio", "up", ""),
+    _m("guest_share", "Guest checkouts", "游客下单占比", "ratio", "neutral"),
+    # fulfilment (物流履约)
+    _m("within_24h_rate", "Shipped within 24 h", "24小时发货率", "ratio", "up"),
+    _m("within_48h_rate", "Shipped within 48 h", "48小时发货率", "ratio", "up"),
+    _m("median_delivery_days", "Median delivery days", "配送时长中位数（天）", "days", "down"),
+    _m("late_rate", "Late deliveries", "超时配送率", "ratio", "down"),
+    _m("cost_per_order", "Logistics cost per order", "单均物流成本", "CNY", "down", "money2"),
+    _m("complaints_per_1000", "Logistics complaints per 1,000 orders", "每千单物流投诉", "per_1000", "down"),
+    # profit (利润)
+    _m("net_sales", "Net sales", "净销售额", "CNY", "up"),
+    _m("gross_margin", "Gross margin", "毛利", "CNY", "up"),
+    _m("gross_margin_rate", "Gross margin rate", "毛利率", "ratio", "up"),
+    _m("contribution_margin", "Contribution margin", "贡献毛利", "CNY", "up"),
+    _m("contribution_margin_rate", "Contribution margin rate", "贡献毛利率", "ratio", "up"),
+    _m("marketing_ratio", "Marketing / sales", "营销费比", "ratio", "down"),
+    # products (商品)
+    _m("skus_sold", "SKUs sold", "动销SKU数", "count", "up"),
+    _m("a_sku_share", "SKUs making 80% of revenue", "贡献80%销售额的SKU占比", "ratio", "neutral"),
+    _m("tail_revenue_share", "Long-tail share of revenue", "长尾销售额占比", "ratio", "neutral"),
+    _m("overstock_value", "Overstock at cost", "积压库存金额", "CNY", "down"),
+    _m("price_realisation", "Price realisation", "价格实现率", "ratio", "up"),
+    # promotion (活动)
+    _m("promotions", "Promotions", "活动数", "count", "neutral"),
+    _m("net_incremental_units", "Net incremental units", "净增量销量", "count", "up"),
+    _m("discount_cost", "Discount cost", "折扣成本", "CNY", "down"),
+    _m("incremental_margin", "Incremental gross margin", "增量毛利", "CNY", "up"),
+    _m("roi", "Promotion ROI", "活动投资回报率", "index", "up"),
+    # service (客服)
+    _m("refund_rate", "Refund rate", "退款率", "ratio", "down", formula="refund_amount / paid_amount"),
+    _m("tickets", "Tickets", "工单量", "count", "down"),
+    _m("complaints", "Complaints", "投诉量", "count", "down"),
+    _m("satisfied_share", "Rated 4–5 (CSAT)", "好评率（4–5分）", "ratio", "up"),
+    # competitor (竞品)
+    _m("price_index", "Price index (ours ÷ theirs)", "价格指数（我方 ÷ 竞品）", "index", "neutral"),
+    _m("dearer_pairs", "Competitor × category pairs where we are dearer", "我方更贵的竞品×类目组合", "count", "down"),
+    _m("price_gaps", "SKUs off parity by 10% or more", "价差超过10%的SKU", "count", "down"),
+    _m("price_changes", "Competitor price changes", "竞品调价次数", "count", "neutral"),
+    # supplier (供应链)
+    _m("otif_rate", "OTIF (on time, in full)", "准时足量交付率", "ratio", "up"),
+    _m("stockout_days", "SKU stockout days", "缺货天数（SKU）", "days", "down", "count"),
+    _m("warehouse_stockout_days", "Warehouse stockout days", "分仓缺货天数", "days", "down", "count"),
+    _m("attributed_lost_sales_amount", "Lost sales from late or short deliveries", "延迟/不足到货造成的缺货损失",
+       "CNY", "down"),
+]
+
+#: Every metric of the registry by key.
+METRICS: dict[str, Metric] = {m.key: m for m in _ALL}
+if len(METRICS) != len(_ALL):  # a key written twice would silently keep the second
+    raise ValueError("the metric registry names a key twice")
+
+#: The headline units the registry's units are recorded as (``index`` is recorded as the
+#: ratio it is: the pack's cards format both from the registry).
+_RECORDED_UNIT = {"index": "ratio"}
+
+
+def metric(key: str) -> Metric:
+    """The registry's metric ``key``.
+
+    Raises:
+        KeyError: naming the key and where metrics are registered.
+    """
+    try:
+        return METRICS[key]
+    except KeyError:
+        raise KeyError(f"metric '{key}' is not in the registry: add it to storebook/measures/metrics.py") from None
+
+
+def catalogue_labels() -> dict[str, dict[str, str]]:
+    """``metric.<key>`` → ``{"en": …, "zh": …}`` for the text catalogue."""
+    return {f"metric.{m.key}": {"en": m.en, "zh": m.zh} for m in _ALL}
+
+
+def column_kinds() -> dict[str, str]:
+    """Table column name → format, for the registry's metrics that say one."""
+    return {m.key: m.column_kind for m in _ALL if m.column_kind}
+
+
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    value = float(value)
+    return None if math.isnan(value) else value
+
+
+def headline_entry(key: str, label: str, value: Any, vs_prior: Any = None, vs_last_year: Any = None) -> dict[str, Any]:
+    """One entry of a ``<area>.headline`` record: the number, its comparisons, and the
+    unit and good direction the registry gives (docs/notebooks.md).
+
+    Args:
+        key: the metric's key.
+        label: its name in the report's language (``text("metric.<key>")``).
+        value, vs_prior, vs_last_year: the figure and its relative changes (missing: None).
+
+    Returns:
+        ``{"key", "label", "value", "unit", "vs_prior", "vs_last_year"}`` and ``"good"``
+        unless the metric is neutral.
+
+    Example:
+        >>> headline_entry("refund_rate", "Refund rate", 0.05, 0.1)["good"]
+        'down'
+    """
+    m = metric(key)
+    return {"key": key, "label": label, "value": _number(value), "unit": _RECORDED_UNIT.get(m.unit, m.unit),
+            "vs_prior": _number(vs_prior), "vs_last_year": _number(vs_last_year),
+            **({"good": m.good} if m.good != "neutral" else {})}
+
+
+def headline_entries(headline: Any, text: Any, metrics: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """The ``<area>.headline`` record from a headline frame (one row per metric: metric,
+    value, vs_prior, vs_last_year; a comparison column may be absent).
+
+    Args:
+        headline: the frame.
+        text: the report's :class:`storebook.report.text.Text` (labels ``metric.<key>``).
+        metrics: the metrics to include, in order (default: every row, in the frame's order).
+    """
+    rows = {r["metric"]: r for r in headline.to_dict("records")}
+    keys = list(metrics) if metrics is not None else list(rows)
+    return [headline_entry(k, text(f"metric.{k}"), rows[k]["value"], rows[k].get("vs_prior"),
+                           rows[k].get("vs_last_year")) for k in keys]
+
+
+def render_dictionary() -> str:
+    """The data dictionary as Markdown: the tables (:func:`storebook.engine.schema.render_dictionary`)
+    and the registry's metrics (docs/data_dictionary.md; ``storebook dictionary`` writes it)."""
+    from storebook.engine.schema import render_dictionary as render_tables
+
+    out = [render_tables(),
+           "## Derived metrics (defined once: lib/storebook/measures/metrics.py, formulas in measures/ratios.py)",
+           "",
+           "Good: which way is good news (the report colours a change green or red by it); a share's change is",
+           "shown in percentage points.",
+           "",
+           "| metric | English | 中文 | unit | good | formula |",
+           "|---|---|---|---|---|---|"]
+    out += [f"| {m.key} | {m.en} | {m.zh} | {m.unit} | {m.good} | {m.formula} |" for m in _ALL]
+    out.append("")
+    return "\n".join(out)

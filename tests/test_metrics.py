@@ -1,0 +1,89 @@
+"""The metric registry (storebook.measures.metrics): the one place for a metric's names,
+unit, format and good direction, and what is derived from it.
+
+That every headline a notebook records is in the registry, with the registry's unit and
+direction, is checked where the notebooks run over the sample store
+(tests/test_notebooks.py, ``check_headline``); here the registry itself and what reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import REPO
+from storebook.measures import metrics
+from storebook.measures.metrics import METRICS, headline_entry
+from storebook.report import tables
+from storebook.report.text import CATALOGUE, Text
+
+#: Every metric the sample pack's notebooks recorded in their ``<area>.headline`` (the
+#: baseline pack of the house refactor, both languages; tests/compare_pack.py saves it).
+RECORDED_HEADLINES = {
+    "competitor": ["price_index", "dearer_pairs", "price_gaps", "price_changes"],
+    "conversion": ["conversion_rate", "aov", "uv_value", "buyers"],
+    "customers": ["customers", "new_buyers", "returning_sales_share", "repeat_rate_30", "repeat_rate_90"],
+    "data_quality": ["kept_share", "rows_rejected", "province_known", "cost_known_revenue", "guest_share"],
+    "fulfilment": ["within_24h_rate", "median_delivery_days", "late_rate", "cost_per_order", "complaints_per_1000"],
+    "overview": ["paid_amount", "net_sales", "gross_margin", "conversion_rate", "refund_rate"],
+    "products": ["skus_sold", "a_sku_share", "tail_revenue_share", "overstock_value", "price_realisation"],
+    "profit": ["net_sales", "gross_margin_rate", "contribution_margin", "contribution_margin_rate", "marketing_ratio"],
+    "promotion": ["promotions", "net_incremental_units", "discount_cost", "incremental_margin", "roi"],
+    "service": ["tickets", "complaints", "satisfied_share", "refund_rate"],
+    "supplier": ["otif_rate", "stockout_days", "warehouse_stockout_days", "attributed_lost_sales_amount"],
+    "traffic": ["visitors", "buyers", "paid_amount", "uv_value"],
+}
+
+
+def test_the_registry_covers_every_recorded_headline_metric() -> None:
+    recorded = {key for keys in RECORDED_HEADLINES.values() for key in keys}
+    assert recorded - METRICS.keys() == set()
+
+
+def test_units_and_directions_are_known_and_rates_change_in_points() -> None:
+    for m in METRICS.values():
+        assert m.unit in metrics.UNITS and m.good in metrics.GOOD, m.key
+        assert m.points == (m.unit == "ratio"), m.key
+    assert METRICS["refund_rate"].good == "down" and METRICS["conversion_rate"].good == "up"
+    assert not METRICS["price_index"].points  # an index near 1, not a share
+    with pytest.raises(ValueError, match="not known"):
+        metrics.Metric("x", "X", "X", "percent", "up")
+
+
+def test_the_catalogue_takes_the_metric_names_from_the_registry_only() -> None:
+    for m in METRICS.values():
+        assert CATALOGUE[f"metric.{m.key}"] == {"en": m.en, "zh": m.zh}
+    # One place: text.py does not write a registered metric's name again.
+    source = (REPO / "lib" / "storebook" / "report" / "text.py").read_text(encoding="utf-8")
+    written = set(re.findall(r'"metric\.([a-z0-9_]+)":', source))
+    assert written & METRICS.keys() == set()
+    assert Text("zh")("metric.conversion_rate") == "支付转化率"
+
+
+def test_table_columns_format_as_the_registry_says() -> None:
+    for key, kind in metrics.column_kinds().items():
+        assert tables.column_kind(key) == kind, key
+    assert tables.column_kind("aov") == "money2" and tables.column_kind("price_gaps") == "count"
+    # A table column of that name is an amount, not the headline's share: not a percent.
+    assert "cost_known_revenue" not in metrics.column_kinds()
+    assert tables.column_kind("cost_known_revenue") != "pct"
+
+
+def test_headline_entry_takes_unit_and_direction_from_the_registry() -> None:
+    entry = headline_entry("late_rate", "Late deliveries", 0.04, -0.1, float("nan"))
+    assert entry == {"key": "late_rate", "label": "Late deliveries", "value": 0.04, "unit": "ratio",
+                     "vs_prior": -0.1, "vs_last_year": None, "good": "down"}
+    assert "good" not in headline_entry("promotions", "Promotions", 3)  # neutral: no colour
+    assert headline_entry("roi", "ROI", 1.5)["unit"] == "ratio"
+    assert headline_entry("visitors", "Visitors", None)["value"] is None
+    with pytest.raises(KeyError, match="not in the registry"):
+        headline_entry("visits", "Visits", 1.0)
+
+
+def test_the_data_dictionary_lists_every_registered_metric() -> None:
+    text = metrics.render_dictionary()
+    section = text.split("## Derived metrics", 1)[1]
+    for m in METRICS.values():
+        assert f"| {m.key} | {m.en} | {m.zh} | {m.unit} | {m.good} |" in section
+    assert "| aov | Spend per buyer | 客单价 | CNY | up | paid_amount / buyers |" in section
