@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	@# The spark extra is installed too: the engine-equivalence test runs in `make test`.
 	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
-	@# The kernel lives inside .venv so that JupyterLab and papermill use the workbook's packages.
-	$(BIN)/python -m ipykernel install --sys-prefix --name storebook --display-name "storebook" >/dev/null
+	@# Notebooks are committed without outputs: git strips them (nbstripout's filter) on every commit.
+	@if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbstripout --install; fi
 	@touch $(STAMP)
 
 setup: $(STAMP) ## create .venv and install storebook (with the dev tools)
@@ -45,7 +45,7 @@ test-fast: setup ## the suite without notebook, browser and slow tests
 bench: setup ## benchmark vs DuckDB SQL and pandas at 1M/10M/50M order lines (SCALES=1M to choose)
 	$(BIN)/storebook bench $(if $(SCALES),--scales $(SCALES))
 
-lab: setup ## open the notebooks in JupyterLab with the storebook kernel
+lab: setup ## open the notebooks in JupyterLab (the python3 kernel of .venv)
 	$(BIN)/jupyter lab notebooks/
 
 lint: setup ## ruff over lib/ and tests/, and the notebooks' house rules

@@ -14,6 +14,7 @@ import storebook.report.text
 from storebook.areas import fulfilment
 from storebook.engine.periods import month
 from storebook.errors import NoDataError
+from storebook.report.pack import KERNEL_NAME
 
 # ----------------------------------------------------------------------------- tiny store
 
@@ -66,7 +67,7 @@ def run_report_notebook(name: str, parameters: dict, root: Path, out_dir: Path):
     os.environ.update({"STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": TEST_KEY})
     try:
         pm.execute_notebook(str(repo / "notebooks" / f"{name}.ipynb"), str(output), parameters=parameters,
-                            kernel_name="python3", progress_bar=False, cwd=str(repo / "notebooks"))
+                            kernel_name=KERNEL_NAME, progress_bar=False, cwd=str(repo / "notebooks"))
     finally:
         for k, v in saved.items():
             os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)

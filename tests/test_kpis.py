@@ -13,6 +13,7 @@ from storebook.areas import conversion, profit, service, supplier, traffic
 from storebook.areas import overview as kpis
 from storebook.engine import periods
 from storebook.errors import NoDataError
+from storebook.report.pack import KERNEL_NAME
 
 # -- by hand --------------------------------------------------------------------------------
 
@@ -250,7 +251,7 @@ def run_notebook(name: str, parameters: dict, root: Path, out_dir: Path):
         for attempt in (1, 2):
             try:
                 pm.execute_notebook(str(REPO / "notebooks" / f"{name}.ipynb"), str(output), parameters=parameters,
-                                    kernel_name="python3", progress_bar=False, cwd=str(REPO / "notebooks"))
+                                    kernel_name=KERNEL_NAME, progress_bar=False, cwd=str(REPO / "notebooks"))
                 break
             except (RuntimeError, TimeoutError) as exc:
                 if attempt == 2 or "kernel" not in str(exc).lower():

@@ -34,6 +34,7 @@ from storebook.errors import NoDataError
 from storebook.measures.metrics import METRICS
 from storebook.report import page as page_module
 from storebook.report.needs import SECTIONS
+from storebook.report.pack import KERNEL_NAME
 from storebook.report.results import read_results
 from storebook.report.text import TextError
 
@@ -64,7 +65,7 @@ def run_notebook(name: str, parameters: dict, root: Path, out_dir: Path) -> nbfo
         for attempt in (1, 2):
             try:
                 pm.execute_notebook(str(REPO / "notebooks" / f"{name}.ipynb"), str(output), parameters=parameters,
-                                    kernel_name="python3", progress_bar=False, cwd=str(REPO / "notebooks"))
+                                    kernel_name=KERNEL_NAME, progress_bar=False, cwd=str(REPO / "notebooks"))
                 break
             except (RuntimeError, TimeoutError) as exc:  # kernel did not start: retry once
                 if attempt == 2 or "kernel" not in str(exc).lower():

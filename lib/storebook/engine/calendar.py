@@ -13,10 +13,11 @@ What it holds, for 2022–2027 (2023–2027 is the committed range; 2022 is ther
 - the Spring Festival (real lunar dates) with the logistics shutdown around it
   (7 days before to 8 days after New Year's Day), kind ``spring_festival``;
 - the official public holidays (放假) and the swapped working days (调休上班) as
-  published by the State Council's General Office for 2022–2026. 2027 is not
-  published yet: its holidays are APPROXIMATED from the 2025 rules (Spring Festival
-  8 days from New Year's Eve, a Wednesday festival is a single day off) and carry
-  NO swapped working days. Replace them when the notice is out (usually November).
+  published by the State Council's General Office, from ``chinesecalendar`` (2022–2026
+  today). A year it does not know yet (2027) is APPROXIMATED from the 2025 rules (Spring
+  Festival 8 days from New Year's Eve, a Wednesday festival is a single day off) with
+  NO swapped working days; upgrading chinesecalendar once the notice is out (usually
+  November) replaces the approximation.
 
 Kinds: ``618``, ``double11``, ``double12``, ``nianhuo``, ``women38``,
 ``spring_festival``, ``public_holiday``.
@@ -35,6 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import chinese_calendar
 import pandas as pd
 
 __all__ = [
@@ -94,48 +96,24 @@ def _d(s: str) -> date:
     return date.fromisoformat(s)
 
 
-# (name, name_zh, first day off, last day off) — official notices of the State
-# Council's General Office (国务院办公厅关于YYYY年部分节假日安排的通知).
-_HOLIDAYS: tuple[tuple[str, str, str, str], ...] = (
-    # 2022 (国办发明电〔2021〕11号)
-    ("New Year's Day", "元旦", "2022-01-01", "2022-01-03"),
-    ("Spring Festival holiday", "春节假期", "2022-01-31", "2022-02-06"),
-    ("Qingming Festival", "清明节", "2022-04-03", "2022-04-05"),
-    ("Labour Day", "劳动节", "2022-04-30", "2022-05-04"),
-    ("Dragon Boat Festival", "端午节", "2022-06-03", "2022-06-05"),
-    ("Mid-Autumn Festival", "中秋节", "2022-09-10", "2022-09-12"),
-    ("National Day", "国庆节", "2022-10-01", "2022-10-07"),
-    # 2023 (国办发明电〔2022〕16号)
-    ("New Year's Day", "元旦", "2022-12-31", "2023-01-02"),
-    ("Spring Festival holiday", "春节假期", "2023-01-21", "2023-01-27"),
-    ("Qingming Festival", "清明节", "2023-04-05", "2023-04-05"),
-    ("Labour Day", "劳动节", "2023-04-29", "2023-05-03"),
-    ("Dragon Boat Festival", "端午节", "2023-06-22", "2023-06-24"),
-    ("Mid-Autumn Festival and National Day", "中秋节、国庆节", "2023-09-29", "2023-10-06"),
-    # 2024 (国办发明电〔2023〕7号)
-    ("New Year's Day", "元旦", "2024-01-01", "2024-01-01"),
-    ("Spring Festival holiday", "春节假期", "2024-02-10", "2024-02-17"),
-    ("Qingming Festival", "清明节", "2024-04-04", "2024-04-06"),
-    ("Labour Day", "劳动节", "2024-05-01", "2024-05-05"),
-    ("Dragon Boat Festival", "端午节", "2024-06-10", "2024-06-10"),
-    ("Mid-Autumn Festival", "中秋节", "2024-09-15", "2024-09-17"),
-    ("National Day", "国庆节", "2024-10-01", "2024-10-07"),
-    # 2025 (国办发明电〔2024〕12号)
-    ("New Year's Day", "元旦", "2025-01-01", "2025-01-01"),
-    ("Spring Festival holiday", "春节假期", "2025-01-28", "2025-02-04"),
-    ("Qingming Festival", "清明节", "2025-04-04", "2025-04-06"),
-    ("Labour Day", "劳动节", "2025-05-01", "2025-05-05"),
-    ("Dragon Boat Festival", "端午节", "2025-05-31", "2025-06-02"),
-    ("National Day and Mid-Autumn Festival", "国庆节、中秋节", "2025-10-01", "2025-10-08"),
-    # 2026 (published 2025-11-04)
-    ("New Year's Day", "元旦", "2026-01-01", "2026-01-03"),
-    ("Spring Festival holiday", "春节假期", "2026-02-15", "2026-02-23"),
-    ("Qingming Festival", "清明节", "2026-04-04", "2026-04-06"),
-    ("Labour Day", "劳动节", "2026-05-01", "2026-05-05"),
-    ("Dragon Boat Festival", "端午节", "2026-06-19", "2026-06-21"),
-    ("Mid-Autumn Festival", "中秋节", "2026-09-25", "2026-09-27"),
-    ("National Day", "国庆节", "2026-10-01", "2026-10-07"),
-    # 2027: NOT PUBLISHED YET — approximated from the 2025 rules (see module docstring).
+# The official public holidays (放假) and swapped working days (调休上班) come from
+# chinesecalendar, which follows the State Council General Office's yearly notices
+# (国务院办公厅关于YYYY年部分节假日安排的通知) and raises NotImplementedError for a year
+# it does not know yet. Those years fall back to _APPROXIMATED below.
+#: chinesecalendar's holiday name → ours, in English and Chinese.
+_HOLIDAY_NAMES: dict[str, tuple[str, str]] = {
+    "New Year's Day": ("New Year's Day", "元旦"),
+    "Spring Festival": ("Spring Festival holiday", "春节假期"),
+    "Tomb-sweeping Day": ("Qingming Festival", "清明节"),
+    "Labour Day": ("Labour Day", "劳动节"),
+    "Dragon Boat Festival": ("Dragon Boat Festival", "端午节"),
+    "Mid-autumn Festival": ("Mid-Autumn Festival", "中秋节"),
+    "National Day": ("National Day", "国庆节"),
+}
+
+# Years chinesecalendar does not know (2027 is not published yet): APPROXIMATED from the
+# 2025 rules (see the module docstring), with no swapped working days.
+_APPROXIMATED: tuple[tuple[str, str, str, str], ...] = (
     ("New Year's Day (approx.)", "元旦（估）", "2027-01-01", "2027-01-03"),
     ("Spring Festival holiday (approx.)", "春节假期（估）", "2027-02-05", "2027-02-12"),
     ("Qingming Festival (approx.)", "清明节（估）", "2027-04-03", "2027-04-05"),
@@ -145,27 +123,48 @@ _HOLIDAYS: tuple[tuple[str, str, str, str], ...] = (
     ("National Day (approx.)", "国庆节（估）", "2027-10-01", "2027-10-07"),
 )
 
-# Weekend days that are working days (调休上班), from the same notices.
-# 2027: unknown, none listed.
-SWAPPED_WORKDAYS: frozenset[date] = frozenset(
-    _d(s)
-    for s in (
-        # 2022
-        "2022-01-29", "2022-01-30", "2022-04-02", "2022-04-24", "2022-05-07",
-        "2022-10-08", "2022-10-09",
-        # 2023
-        "2023-01-28", "2023-01-29", "2023-04-23", "2023-05-06", "2023-06-25",
-        "2023-10-07", "2023-10-08",
-        # 2024
-        "2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11",
-        "2024-09-14", "2024-09-29", "2024-10-12",
-        # 2025
-        "2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11",
-        # 2026
-        "2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20",
-        "2026-10-10",
+
+def _published_year(year: int) -> bool:
+    """chinesecalendar knows ``year``'s notice."""
+    try:
+        chinese_calendar.is_holiday(date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _holidays_and_swaps(years: tuple[int, ...]) -> tuple[tuple[tuple[str, str, str, str], ...], frozenset[date]]:
+    """The public holidays as (name, name_zh, first day off, last day off) — consecutive days
+    off are one holiday, named after each festival they hold ("Mid-Autumn Festival and
+    National Day") — and the weekend days worked (调休上班), for ``years``."""
+    runs: list[list] = []  # [first, last, names in order]
+    swaps: set[date] = set()
+    for year in years:
+        if not _published_year(year):
+            continue
+        day = date(year, 1, 1)
+        while day.year == year:
+            is_off, holiday = chinese_calendar.get_holiday_detail(day)
+            if is_off and holiday is not None:
+                if runs and (day - runs[-1][1]).days == 1:
+                    runs[-1][1] = day
+                else:
+                    runs.append([day, day, []])
+                if holiday not in runs[-1][2]:
+                    runs[-1][2].append(holiday)
+            elif not is_off and day.weekday() >= 5:
+                swaps.add(day)
+            day += timedelta(days=1)
+    published = tuple(
+        (" and ".join(_HOLIDAY_NAMES.get(n, (n, n))[0] for n in names),
+         "、".join(_HOLIDAY_NAMES.get(n, (n, n))[1] for n in names), first.isoformat(), last.isoformat())
+        for first, last, names in runs
     )
-)
+    approximated = tuple(h for h in _APPROXIMATED if not _published_year(_d(h[2]).year))
+    return published + approximated, frozenset(swaps)
+
+
+_HOLIDAYS, SWAPPED_WORKDAYS = _holidays_and_swaps(COVERED_YEARS)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 #: The parameters every pack notebook takes (docs/notebooks.md, "Parameters").
 NOTEBOOK_PARAMETERS = ("month", "platforms", "data_path", "language")
 LANGUAGES = ("en", "zh")
+#: The Jupyter kernel every report notebook is pinned to and run with (the pack, the tests,
+#: JupyterLab): ``python3``, the kernel of the Python Jupyter itself runs from — under
+#: ``make lab`` and ``storebook report`` that is .venv's, which holds storebook — so no
+#: kernel needs registering on a fresh clone.
+KERNEL_NAME = "python3"
 #: Tags of cells that never reach the HTML: analyst notes, papermill's error markers.
 HIDDEN_TAGS = {"analyst", "papermill-error-cell-tag"}
 #: Packages whose versions go into run.json.
@@ -696,7 +701,7 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
         run.cells_total = len(nbformat.read(str(source), as_version=4).cells) + 1  # + injected parameters
         try:
             papermill.execute_notebook(
-                str(source), str(executed), parameters=dict(plan.parameters), engine_name="storebook",
+                str(source), str(executed), parameters=dict(plan.parameters), engine_name="storebook", kernel_name=KERNEL_NAME,
                 progress_bar=False, log_output=False, start_timeout=60, watch=watch,
                 resources={"metadata": {"path": str(source.parent)}},
             )
