@@ -9,7 +9,7 @@ JOBS   ?=
 RAW    := $(or $(STOREBOOK_RAW),data/raw)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup sample ingest report test test-fast lab lint bench dictionary clean
+.PHONY: help setup sample ingest report test test-fast lab pair lint bench dictionary clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,6 +47,9 @@ bench: setup ## benchmark vs DuckDB SQL and pandas at 1M/10M/50M order lines (SC
 
 lab: setup ## open the notebooks in JupyterLab (the python3 kernel of .venv)
 	$(BIN)/jupyter lab notebooks/
+
+pair: setup ## sync each notebook with its py:percent script (edit either, then run this)
+	$(BIN)/jupytext --sync notebooks/*.ipynb
 
 lint: setup ## ruff over lib/ and tests/, and the notebooks' house rules
 	$(BIN)/ruff check lib tests

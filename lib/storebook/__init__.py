@@ -29,17 +29,20 @@ The processed tables, DuckDB in-process (a workbook root with a store: see READM
 from __future__ import annotations
 
 import importlib
+import pkgutil
+from pathlib import Path
 from typing import Any
 
 from storebook.engine.config import Config
 from storebook.engine.workbook import Workbook, open  # noqa: A004
 from storebook.errors import InputError, NoDataError, StorebookError
 
-#: Short names a notebook uses → the module they stand for (imported on first use).
+#: Short names a notebook uses → the module they stand for (imported on first use): every
+#: module of storebook/areas (a new area needs no line here), and the report modules a
+#: notebook calls.
 SHORT_NAMES: dict[str, str] = {
-    **{area: f"storebook.areas.{area}" for area in (
-        "traffic", "conversion", "fulfilment", "products", "profit", "promotion", "competitor", "supplier",
-        "customers", "service", "overview", "quality")},
+    **{m.name: f"storebook.areas.{m.name}" for m in pkgutil.iter_modules(
+        [str(Path(__file__).parent / "areas")]) if not m.name.startswith("_")},
     "notebook": "storebook.report.page",
     "plots": "storebook.report.plots",
     "tables": "storebook.report.tables",

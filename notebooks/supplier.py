@@ -1,0 +1,122 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] tags=["analyst"]
+# # Suppliers and stock — analyst notes
+#
+# What this notebook answers for the month: the scorecard of every supplier for the month and the trailing six
+# months — OTIF (on time against the promised date and in full), mean lead time and its coefficient of
+# variation against the contract lead time, fill rate, rejection rate, unit cost against the standard cost,
+# POs — with a ranking on stated thresholds; the PO lines of the month that came late or short; stock health
+# per SKU (stockout days, days of cover, sell-through); and which stockouts late or short deliveries explain,
+# with the sales they lost, per supplier.
+#
+# How to use it: set the parameters below and run all. Every number comes from `storebook.supplier`; every
+# heading and sentence from the text catalogue. Cells tagged `analyst` are left out of the HTML report.
+#
+# A PO line counts in the month it is **due** (promised). A SKU is *out of stock* on a day it ended with
+# nothing on hand in any warehouse (sales were lost); a *warehouse stockout* is one warehouse empty (orders
+# ship from a farther one). A stockout day is blamed on a **late** delivery when a PO line of the SKU was due
+# and had not arrived, on a **short** one when the last receipt came in short and the missing units would have
+# covered the day, else on **other** causes. Lost sales = in-stock daily sales (3 months) × stockout days ×
+# average selling price. Purchase orders and stock are shared by the platforms; `platforms` only chooses whose
+# sales count.
+
+# %% tags=["parameters"]
+month = None        # "YYYY-MM", or None for the last complete month in the data
+platforms = None    # e.g. ["tmall"], or None for every platform of the workbook
+data_path = None    # folder of processed tables, or None for the one in storebook.toml
+language = "en"     # "en" or "zh": the language of every report-facing string
+
+# %%
+import storebook
+
+page = storebook.notebook.start("supplier", month=month, platforms=platforms, data_path=data_path, language=language)
+
+# %%
+with page.guard("supplier.headline"):
+    storebook.results.record("supplier.headline", storebook.supplier.headline_record(
+        storebook.supplier.summarise_suppliers(page.wb, page.period, page.platforms), page.text))
+
+# %%
+with page.section("supplier.scorecard"):
+    ranked = storebook.supplier.rank_suppliers(page.wb, page.period, page.platforms)
+    ranking_facts = storebook.supplier.ranking_facts(ranked)
+    page.show(storebook.plots.hbars(ranked, page.text, category="supplier_id", values=["otif_rate", "month_otif_rate"],
+                                    kind="pct", title=page.t("supplier.scorecard.title", **ranking_facts)))
+    page.show(storebook.tables.format_table(ranked, page.text,
+                                            columns=["rank", "supplier_id", "supplier_name", "grade", "penalty", "n_pos",
+                                                     "n_lines", "otif_rate", "fill_rate", "rejection_rate",
+                                                     "mean_lead_time_days", "contract_lead_time_days",
+                                                     "lead_time_excess_days", "lead_time_cv", "cost_variance",
+                                                     "month_otif_rate"]))
+    page.takeaway("supplier.scorecard.takeaway", **ranking_facts)
+    page.takeaway("supplier.thresholds", months=ranking_facts["months"])
+    storebook.results.record("supplier.ranking", ranked)
+    storebook.results.record("supplier.worst", ranking_facts["worst"])
+
+# %%
+with page.section("supplier.lines"):
+    lines = storebook.supplier.list_late_short_lines(page.wb, page.period, page.platforms)
+    page.show(storebook.tables.format_table(lines.head(20), page.text,
+                                            columns=["supplier_id", "po_id", "line_no", "sku", "ordered_on",
+                                                     "promised_on", "received_on", "days_late", "qty_ordered",
+                                                     "qty_received", "qty_short"]))
+    page.takeaway("supplier.lines.takeaway", **storebook.supplier.lines_facts(lines))
+    storebook.results.record("supplier.late_short_lines", len(lines))
+
+# %%
+with page.section("supplier.inventory"):
+    inventory = storebook.supplier.measure_inventory(page.wb, page.period, page.platforms)
+    page.show(storebook.tables.format_table(storebook.supplier.stock_problems(inventory), page.text,
+                                            columns=["sku", "product_name", "supplier_id", "stockout_days",
+                                                     "warehouse_stockout_days", "closing_on_hand", "daily_rate",
+                                                     "days_of_cover", "sell_through"]))
+    page.takeaway("supplier.inventory.takeaway", **storebook.supplier.inventory_facts(inventory))
+
+# %%
+with page.section("supplier.stockouts"):
+    lost = storebook.supplier.sum_lost_sales(page.wb, page.period, page.platforms)
+    lost_facts = storebook.supplier.lost_facts(lost)
+    if len(lost):
+        page.show(storebook.plots.hbars(lost, page.text, category="supplier_id",
+                                        values=["warehouse_late_days", "warehouse_short_days", "warehouse_other_days"],
+                                        kind="count", stacked=True, title=page.t("supplier.stockouts.title")))
+        page.show(storebook.tables.format_table(lost, page.text,
+                                                columns=["supplier_id", "supplier_name", "stockout_days", "late_days",
+                                                         "short_days", "other_days", "warehouse_stockout_days",
+                                                         "warehouse_attributed_days", "lost_sales_amount",
+                                                         "attributed_lost_sales_amount"]))
+    page.takeaway("supplier.stockouts.takeaway", **lost_facts)
+    storebook.results.record("supplier.lost_sales", lost)
+
+# %%
+with page.section("supplier.stockouts_trailing"):
+    lost_trailing = storebook.supplier.sum_lost_sales(page.wb, page.period, page.platforms, months=6)
+    trailing_facts = storebook.supplier.lost_facts(lost_trailing)
+    if len(lost_trailing):
+        page.show(storebook.plots.hbars(lost_trailing, page.text, category="supplier_id",
+                                        values=["attributed_lost_sales_amount"], kind="money",
+                                        title=page.t("supplier.stockouts_trailing.title", **trailing_facts)))
+        page.show(storebook.tables.format_table(lost_trailing, page.text,
+                                                columns=["supplier_id", "supplier_name", "stockout_days", "late_days",
+                                                         "short_days", "warehouse_stockout_days",
+                                                         "warehouse_attributed_days", "lost_units",
+                                                         "attributed_lost_sales_amount"]))
+    page.takeaway("supplier.stockouts_trailing.takeaway", **trailing_facts)
+    storebook.results.record("supplier.lost_sales_6m", lost_trailing)
+
+# %%
+page.finish()
