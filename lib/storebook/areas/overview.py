@@ -51,6 +51,7 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes, ratios, stats
+from storebook.measures.budget import compare_to_budget
 from storebook.measures.metrics import headline_entry
 from storebook.measures.partial import flag_partial
 
@@ -659,10 +660,7 @@ def compare_budget_by_channel(wb: Workbook, period: Period, platforms: Sequence[
     by = by.assign(_o=by["channel"].map(order)).sort_values("_o").drop(columns="_o")
     total = pd.DataFrame([{"channel": TOTAL, "spend": by["spend"].sum(),
                            "budget": by["budget"].sum(min_count=1), "attributed_amount": by["attributed_amount"].sum()}])
-    return pd.concat([by, total], ignore_index=True).assign(
-        over_budget=lambda d: d["spend"] - d["budget"],
-        over_budget_rate=lambda d: ratios.relative_change(d["spend"], d["budget"]),
-        is_over=lambda d: (d["spend"] > d["budget"] + 0.005).fillna(False).astype(bool),
+    return compare_to_budget(pd.concat([by, total], ignore_index=True)).assign(
         roas=lambda d: ratios.roas(d["attributed_amount"], d["spend"]),
     )[["channel", "spend", "budget", "over_budget", "over_budget_rate", "is_over", "attributed_amount", "roas"]]
 

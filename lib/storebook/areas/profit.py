@@ -50,6 +50,7 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes
+from storebook.measures.budget import compare_to_budget
 from storebook.measures.compare import compare_months
 from storebook.measures.metrics import headline_entries
 from storebook.measures.partial import flag_partial
@@ -497,10 +498,7 @@ def compare_marketing_budget(wb: Workbook, period: Period, platforms: list[str] 
     m = pd.concat([m, totals[m.columns]], ignore_index=True)
     pnl = _pnl_or_none(wb, period, platforms)
     gm_rate = pnl.set_index("platform")["gross_margin_rate"] if pnl is not None else pd.Series(dtype="float64")
-    m = m.assign(
-        over_budget=lambda d: d["spend"] - d["budget"],
-        over_budget_rate=lambda d: relative_change(d["spend"], d["budget"]),
-        is_over=lambda d: (d["spend"] > d["budget"] + 0.005).fillna(False).astype(bool),
+    m = compare_to_budget(m).assign(
         roas=lambda d: roas(d["attributed_amount"], d["spend"]),
         margin_roas=lambda d: roas(d["attributed_amount"], d["spend"]) * d["platform"].map(gm_rate).astype("float64"),
     )
