@@ -119,7 +119,7 @@ def test_headline_record_is_what_the_index_reads(tiny_wb) -> None:
     record = traffic.headline_record(traffic.traffic_headline(tiny_wb, SEPTEMBER), Text("zh"))
     assert [r["key"] for r in record] == ["visitors", "buyers", "paid_amount", "uv_value"]
     assert record[0] == {"key": "visitors", "label": "访客数", "value": 290.0, "unit": "count",
-                         "vs_prior": pytest.approx(290 / 240 - 1), "vs_last_year": pytest.approx(290 / 125 - 1)}
+                         "vs_prior": pytest.approx(290 / 240 - 1), "vs_last_year": pytest.approx(290 / 125 - 1), "good": "up"}
     assert record[2]["unit"] == "CNY"
 
 

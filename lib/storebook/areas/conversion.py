@@ -25,6 +25,7 @@ from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
 from storebook.measures.metrics import headline_entry
+from storebook.measures.orders import paid_orders
 from storebook.measures.ratios import aov, conversion_rate, relative_change, uv_value
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 from storebook.measures.traffic_table import TOTAL, no_traffic
@@ -194,8 +195,7 @@ def _spend_per_buyer_spread(wb: Workbook, window: Period, platforms: list[str]) 
                "sd_per_buyer": pd.Series(dtype="float64")}
     if not wb.has("orders"):
         return pd.DataFrame(columns)
-    o = wb.table("orders")
-    paid = o.filter(o.paid_at.notnull(), o.paid_at >= window.start, o.paid_at < window.end, o.platform.isin(platforms))
+    paid = paid_orders(wb, window, platforms)
     # A guest order is a buyer of its own (one account for all guests would be one big spender).
     per_buyer = (paid.mutate(month=paid.paid_at.truncate("M"), buyer=paid.customer_id.fill_null(paid.order_id))
                  .group_by(["month", "platform", "buyer"]).aggregate(spent=lambda t: t.paid_amount.sum()))

@@ -48,6 +48,7 @@ from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures.compare import compare_months
 from storebook.measures.metrics import headline_entries
+from storebook.measures.orders import paid_orders
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 from storebook.report import results
 
@@ -225,14 +226,10 @@ def _first_shipments(wb: Workbook, orders: ibis.Table) -> ibis.Table:
 
 def _dispatch(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
     """The dispatch population of the period with each order's time to ship."""
-    o = wb.table("orders")
-    o = o.filter(
-        o.paid_at.notnull(),
-        o.paid_at >= period.start_ts,
-        o.paid_at < period.end_ts,
-        o.platform.isin(platforms),
-        o.status != "cancelled",
-    ).select("order_id", "platform", "paid_at", "status", "paid_amount")
+    # The period's paid orders (storebook.measures.orders) less the cancelled ones: a
+    # cancelled order is never shipped, so it cannot be shipped late.
+    o = paid_orders(wb, period, platforms)
+    o = o.filter(o.status != "cancelled").select("order_id", "platform", "paid_at", "status", "paid_amount")
     f = _first_shipments(wb, o)
     j = o.left_join(f, "order_id").drop("order_id_right")
     j = j.filter(~((j.status == "refunded") & j.first_shipped_at.isnull()))

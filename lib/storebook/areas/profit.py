@@ -53,6 +53,7 @@ from storebook.measures import extremes
 from storebook.measures.budget import compare_to_budget
 from storebook.measures.compare import compare_months
 from storebook.measures.metrics import headline_entries
+from storebook.measures.orders import paid_orders
 from storebook.measures.partial import flag_partial
 from storebook.measures.ratios import relative_change, roas
 from storebook.measures.sales import sum_daily_sales
@@ -124,16 +125,9 @@ def _platforms(wb: Workbook, platforms) -> list[str]:
     return wb.platforms(platforms)
 
 
-def _paid_orders(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
-    o = wb.table("orders")
-    return o.filter(
-        o.paid_at.notnull(), o.paid_at >= period.start_ts, o.paid_at < period.end_ts, o.platform.isin(platforms)
-    )
-
-
 def _returned_cost(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
     """Per platform: units returned on the period's orders × unit cost (goods back in stock)."""
-    o = _paid_orders(wb, period, platforms).select("order_id", "platform")
+    o = paid_orders(wb, period, platforms).select("order_id", "platform")
     r = wb.table("returns").select("order_id", "sku", "quantity")
     p = dimensions.products(wb).select("sku", "unit_cost")
     j = r.inner_join(o, "order_id").inner_join(p, "sku")
@@ -238,7 +232,7 @@ def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataF
     # Paid amount and refunds as the refund rate defines them (one definition of net sales).
     orders = service.compute_refund_rate(wb, period, platforms, by="platform")
     orders = orders[["platform", "orders", "paid_amount", "refund_amount"]].rename(columns={"refund_amount": "refunds"})
-    o = _paid_orders(wb, period, platforms)
+    o = paid_orders(wb, period, platforms)
     discounts = wb.execute(o.group_by("platform").aggregate(discounts=o.discount_amount.sum()))
     sales = _sales(wb, period, platforms)
     cogs = sales.groupby("platform", as_index=False).agg(sold_cost=("cost_amount", "sum"))
@@ -540,7 +534,7 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
             .merge(products, on="sku", how="left")
             .assign(list_amount=lambda d: d["units"] * d["list_price"]))
     if wb.has("returns"):
-        o = _paid_orders(wb, period, platforms).select("order_id")
+        o = paid_orders(wb, period, platforms).select("order_id")
         r = wb.table("returns")
         r = r.inner_join(o, "order_id")
         returned = wb.execute(r.group_by("sku").aggregate(units_returned=r.quantity.sum(),

@@ -34,6 +34,7 @@ from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures import extremes, stats
 from storebook.measures.metrics import headline_entry
+from storebook.measures.orders import paid_orders
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
 
 #: A complaint spike: at least this many times the complaints its category peers predict …
@@ -85,11 +86,6 @@ def _no_orders(period: Period, platforms: list[str]) -> NoDataError:
         f"no paid orders in {period.label} on {', '.join(platforms)}: the orders export for that month may be "
         "missing; choose another month or platform"
     )
-
-
-def _paid_orders(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
-    o = wb.table("orders")
-    return o.filter(o.paid_at.notnull(), _in(o.paid_at, period), o.platform.isin(platforms))
 
 
 def _hours(later: ibis.Value, earlier: ibis.Value) -> ibis.Value:
@@ -315,7 +311,7 @@ def compute_complaint_rate(
         raise StorebookError(f"cannot group complaints by {by}; choose platform, sku or supplier")
     t = _tickets(wb, period, plats)
     c = t.filter(t.is_complaint)
-    o = _paid_orders(wb, period, plats)
+    o = paid_orders(wb, period, plats)
     if by in (None, "platform"):
         cols = [by] if by else []
         comp = c.group_by(cols).aggregate(complaints=c.count()) if cols else c.aggregate(complaints=c.count())
@@ -524,7 +520,7 @@ def compute_refund_rate(
     """
     plats = wb.platforms(platforms)
     cols = _groups(by, ("platform",))
-    o = _paid_orders(wb, period, plats)
+    o = paid_orders(wb, period, plats)
     metrics = dict(
         orders=o.count(),
         paid_amount=o.paid_amount.sum().cast("float64"),
@@ -585,7 +581,7 @@ def summarise_returns(
     returned = r.group_by(keys).aggregate(
         returns=r.count(), units_returned=r.quantity.sum(), refund_amount=r.refund_amount.sum().cast("float64")
     )
-    paid = _paid_orders(wb, period, plats).select("order_id", "platform")
+    paid = paid_orders(wb, period, plats).select("order_id", "platform")
     lines = wb.table("order_lines").join(paid, "order_id").left_join(products, "sku").drop("sku_right")
     lines = lines.mutate(category=lines.category.fill_null(dimensions.UNKNOWN),
                          product_name=lines.product_name.fill_null(lines.sku))

@@ -38,6 +38,7 @@ from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
 from storebook.measures.compare import compare_months
 from storebook.measures.metrics import headline_entry
+from storebook.measures.orders import paid_orders
 from storebook.measures.ratios import (  # the formulas, here too: storebook.traffic.aov in a notebook
     aov,
     conversion_rate,
@@ -137,9 +138,7 @@ def summarise_paid_orders(wb: Workbook, period: Period, platforms: list[str] | s
         NoDataError: no paid order in the period on these platforms.
     """
     chosen = _platform_list(wb, platforms)
-    o = wb.table("orders")
-    paid = o.filter(o.paid_at.notnull(), o.paid_at >= period.start_ts, o.paid_at < period.end_ts,
-                    o.platform.isin(chosen))
+    paid = paid_orders(wb, period, chosen)
     paid = paid.mutate(day=paid.paid_at.date(), buyer=paid.customer_id.fill_null(paid.order_id))
     daily = paid.group_by(["platform", "day"]).aggregate(
         orders=paid.count(), buyers=paid.buyer.nunique(), paid_amount=paid.paid_amount.sum().cast("float64"))

@@ -10,6 +10,7 @@ import pandas as pd
 from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
+from storebook.measures.orders import paid_orders
 
 
 def sum_daily_sales(
@@ -37,13 +38,8 @@ def sum_daily_sales(
         >>> sum_daily_sales(wb, wb.period("2026-10"), ["jd"], by=("category",)).head()  # doctest: +SKIP
     """
     plats = wb.platforms(platforms)
-    orders = wb.table("orders")
-    paid = orders.filter(
-        orders.paid_at.notnull()
-        & (orders.paid_at >= period.start_ts)
-        & (orders.paid_at < period.end_ts)
-        & orders.platform.isin(plats)
-    ).select("order_id", "platform", day=orders.paid_at.date())
+    paid = paid_orders(wb, period, plats)
+    paid = paid.select("order_id", "platform", day=paid.paid_at.date())
     lines = wb.table("order_lines")
     products = dimensions.products(wb).select("sku", "category", "unit_cost")
     # A line whose SKU is not in the catalogue still sold: it keeps its revenue, in the
