@@ -104,3 +104,10 @@ def test_short_names_reach_the_modules() -> None:
     assert storebook.traffic is storebook.areas.traffic
     assert storebook.notebook is storebook.report.page
     assert storebook.traffic.compare_months is storebook.measures.compare.compare_months
+
+
+def test_no_docstring_example_is_skipped() -> None:
+    """A docstring example runs (``--doctest-modules``) or is plain text: none is skipped."""
+    skipped = [f"{p.relative_to(LIB)}:{i}" for p in sorted(LIB.rglob("*.py"))
+               for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "doctest: +SKIP" in line]
+    assert skipped == []

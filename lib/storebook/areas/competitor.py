@@ -24,8 +24,8 @@ the competitor's platform against a market index of our other categories there, 
 and after the event date.
 
 Example:
-    >>> wb = storebook.open()                                            # doctest: +SKIP
-    >>> compute_price_index(wb, wb.period("2026-10"), by="category")     # doctest: +SKIP
+    wb = storebook.open()
+    compute_price_index(wb, wb.period("2026-10"), by="category")
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ def compute_price_index(
         NoDataError: no competitor price observed in ``period`` on ``platforms``.
 
     Example:
-        >>> compute_price_index(wb, wb.period("2026-10"), by="competitor")  # doctest: +SKIP
+        compute_price_index(wb, wb.period("2026-10"), by="competitor")
     """
     plats = wb.platforms(platforms)
     obs = _observations(wb, period, plats)
@@ -413,7 +413,7 @@ def detect_price_changes(
         NoDataError: no competitor price observed in the search window on ``platforms``.
 
     Example:
-        >>> detect_price_changes(wb, wb.period("2026-10")).head(1)  # doctest: +SKIP
+        detect_price_changes(wb, wb.period("2026-10")).head(1)
     """
     plats = wb.platforms(platforms)
     window = period.trailing(months)

@@ -8,7 +8,7 @@ de-duplicated (``channel = 'all'``) traffic rows; the buyer history (new or retu
 and the spread of spend per buyer come from the orders table.
 
 Example:
-    >>> conversion_rates(wb, wb.period("2026-09"), months=13)      # doctest: +SKIP
+    conversion_rates(wb, wb.period("2026-09"), months=13)
 """
 
 from __future__ import annotations
@@ -67,8 +67,8 @@ def conversion_funnel(wb: Workbook, period: Period, platforms: list[str] | str |
         NoDataError: when the period has no traffic.
 
     Example:
-        >>> f = conversion_funnel(wb, wb.period("2026-09"))                         # doctest: +SKIP
-        >>> f.sort_values("buyers_lost").tail(1)[["platform", "device", "step"]]     # doctest: +SKIP
+        f = conversion_funnel(wb, wb.period("2026-09"))
+        f.sort_values("buyers_lost").tail(1)[["platform", "device", "step"]]
     """
     chosen = wb.platforms(platforms)
     prior = period.prior()
@@ -153,8 +153,8 @@ def conversion_rates(wb: Workbook, period: Period, platforms: list[str] | str | 
         NoDataError: when the period itself has no traffic.
 
     Example:
-        >>> r = conversion_rates(wb, wb.period("2026-09"), ["tmall"])               # doctest: +SKIP
-        >>> r[["month", "conversion_rate", "conversion_rate_low", "conversion_rate_high"]]  # doctest: +SKIP
+        r = conversion_rates(wb, wb.period("2026-09"), ["tmall"])
+        r[["month", "conversion_rate", "conversion_rate_low", "conversion_rate_high"]]
     """
     chosen = wb.platforms(platforms)
     window = period.trailing(months)
@@ -259,7 +259,7 @@ def compare_conversion(wb: Workbook, period: Period, platforms: list[str] | str 
         NoDataError: when the period has no traffic.
 
     Example:
-        >>> compare_conversion(wb, wb.period("2026-09")).query("verdict == 'down'")   # doctest: +SKIP
+        compare_conversion(wb, wb.period("2026-09")).query("verdict == 'down'")
     """
     chosen = wb.platforms(platforms)
     prior = period.prior()
@@ -332,8 +332,8 @@ def decompose_conversion(wb: Workbook, period: Period, platforms: list[str] | st
         NoDataError: when either month has no traffic.
 
     Example:
-        >>> d = decompose_conversion(wb, wb.period("2026-09"))                     # doctest: +SKIP
-        >>> stats.summarise_effects(d, ["platform", "device"]).head(1)              # doctest: +SKIP
+        d = decompose_conversion(wb, wb.period("2026-09"))
+        stats.summarise_effects(d, ["platform", "device"]).head(1)
     """
     by = tuple(by)
     unknown = set(by) - {"platform", "device", "channel"}
@@ -430,7 +430,7 @@ def new_vs_returning(wb: Workbook, period: Period, platforms: list[str] | str | 
         NoDataError: when the period has no paid orders on these platforms.
 
     Example:
-        >>> new_vs_returning(wb, wb.period("2026-09")).query("platform == 'total'")   # doctest: +SKIP
+        new_vs_returning(wb, wb.period("2026-09")).query("platform == 'total'")
     """
     chosen = wb.platforms(platforms)
     parts = []

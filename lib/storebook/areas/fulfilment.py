@@ -26,9 +26,9 @@ The data horizon is the latest timestamp the workbook holds (an order placed, a 
 shipped or delivered): nothing after it can be known.
 
 Example:
-    >>> wb = storebook.open()                                      # doctest: +SKIP
-    >>> p = wb.period("2026-10")                                   # doctest: +SKIP
-    >>> summarise_ship_times(wb, p, by="platform")[["platform", "within_24h_rate"]]  # doctest: +SKIP
+    wb = storebook.open()
+    p = wb.period("2026-10")
+    summarise_ship_times(wb, p, by="platform")[["platform", "within_24h_rate"]]
 """
 
 from __future__ import annotations
@@ -282,7 +282,7 @@ def summarise_ship_times(
         NoDataError: no paid orders in the period, or no shipments table.
 
     Example:
-        >>> summarise_ship_times(wb, wb.period("2026-10"), by=None).within_24h_rate.item()  # doctest: +SKIP
+        summarise_ship_times(wb, wb.period("2026-10"), by=None).within_24h_rate.item()
         0.93
     """
     platforms = _platforms(wb, platforms)
@@ -341,7 +341,7 @@ def count_unshipped_orders(
         than 48 h before the period end), median_age_hours, oldest_paid_at.
 
     Example:
-        >>> count_unshipped_orders(wb, wb.period("2026-10"), by=None).unshipped.item()  # doctest: +SKIP
+        count_unshipped_orders(wb, wb.period("2026-10"), by=None).unshipped.item()
         12
     """
     platforms = _platforms(wb, platforms)
@@ -397,7 +397,7 @@ def delivery_promise(wb: Workbook, promise_days: float | Mapping[str, float] | N
         StorebookError: the setting is not a number of days or such a mapping.
 
     Example:
-        >>> delivery_promise(wb, 2)                       # doctest: +SKIP
+        delivery_promise(wb, 2)
         2
     """
     value = promise_days
@@ -469,7 +469,7 @@ def summarise_delivery_times(
         NoDataError: no shipments in the period, or no shipments table.
 
     Example:
-        >>> summarise_delivery_times(wb, wb.period("2026-10"), by=["carrier", "province"])  # doctest: +SKIP
+        summarise_delivery_times(wb, wb.period("2026-10"), by=["carrier", "province"])
     """
     platforms = _platforms(wb, platforms)
     keys = _keys(by, ["carrier", "province", "warehouse", "platform", "day", "month"])
@@ -542,8 +542,8 @@ def trend_delivery_times(
         p90_total_days, in_shutdown_window, event (calendar kind, "" if none).
 
     Example:
-        >>> t = trend_delivery_times(wb, wb.period("2026-10"))                     # doctest: +SKIP
-        >>> t.loc[t.in_shutdown_window, "total_days"].mean()                       # doctest: +SKIP
+        t = trend_delivery_times(wb, wb.period("2026-10"))
+        t.loc[t.in_shutdown_window, "total_days"].mean()
     """
     platforms = _platforms(wb, platforms)
     window = period.trailing(months)
@@ -682,8 +682,8 @@ def find_slow_carriers(
         z (of the region's spell). Empty (same columns) when no carrier was slow.
 
     Example:
-        >>> slow = find_slow_carriers(wb, wb.period("2026-09"))    # doctest: +SKIP
-        >>> summarise_slow_carrier(slow)["carrier"]                  # doctest: +SKIP
+        slow = find_slow_carriers(wb, wb.period("2026-09"))
+        summarise_slow_carrier(slow)["carrier"]
         'ZTO Express'
     """
     platforms = _platforms(wb, platforms)
@@ -847,7 +847,7 @@ def compute_logistics_costs(
         NoDataError: no shipments in the period.
 
     Example:
-        >>> compute_logistics_costs(wb, wb.period("2026-10"), by="platform")  # doctest: +SKIP
+        compute_logistics_costs(wb, wb.period("2026-10"), by="platform")
     """
     platforms = _platforms(wb, platforms)
     keys = _keys(by, ["carrier", "province", "warehouse", "platform", "month"])
@@ -897,7 +897,7 @@ def count_logistics_issues(
         that name their order, refunds without a returns table.
 
     Example:
-        >>> count_logistics_issues(wb, wb.period("2026-10"), by=None)  # doctest: +SKIP
+        count_logistics_issues(wb, wb.period("2026-10"), by=None)
     """
     platforms = _platforms(wb, platforms)
     keys = _keys(by, ["carrier", "province", "warehouse", "platform", "month"])
@@ -972,7 +972,7 @@ def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | No
         NoDataError: no paid orders or no shipments in the period.
 
     Example:
-        >>> summarise_fulfilment(wb, wb.period("2026-10").trailing(13))  # doctest: +SKIP
+        summarise_fulfilment(wb, wb.period("2026-10").trailing(13))
     """
     return _join_headline_parts(wb, [part(wb, period, platforms, promise_days) for part in _HEADLINE_PARTS])
 
@@ -1045,7 +1045,7 @@ def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | Non
         NoDataError: when the month itself has no orders or shipments.
 
     Example:
-        >>> fulfilment_headline(wb, wb.period("2026-10")).query("platform == 'total'")  # doctest: +SKIP
+        fulfilment_headline(wb, wb.period("2026-10")).query("platform == 'total'")
     """
     months = _comparison_months(wb, period, platforms, promise_days)
     if not (months["month"] == period.label).any():

@@ -25,8 +25,8 @@ Definitions of this module:
   (折扣深度) = 1 − realisation, split into the price set below list and the discounts.
 
 Example:
-    >>> abc = classify_skus(wb, wb.period("2026-10"))          # doctest: +SKIP
-    >>> summarise_abc(abc, "revenue")                           # doctest: +SKIP
+    abc = classify_skus(wb, wb.period("2026-10"))
+    summarise_abc(abc, "revenue")
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def classify_skus(
         is_loss (gross margin < 0).
 
     Example:
-        >>> classify_skus(wb, wb.period("2026-10")).abc_revenue.value_counts()  # doctest: +SKIP
+        classify_skus(wb, wb.period("2026-10")).abc_revenue.value_counts()
     """
     window = period.trailing(months) if months > 1 else period
     margins = profit.compute_sku_margins(wb, window, platforms)
@@ -219,8 +219,8 @@ def flag_stock_health(
         NoDataError: no inventory snapshots in the month.
 
     Example:
-        >>> s = flag_stock_health(wb, wb.period("2026-10"))     # doctest: +SKIP
-        >>> s[s.is_overstock].stock_value.sum()                # doctest: +SKIP
+        s = flag_stock_health(wb, wb.period("2026-10"))
+        s[s.is_overstock].stock_value.sum()
     """
     inv = supplier.measure_inventory(wb, period, platforms)
     cost = wb.execute(dimensions.products(wb).select("sku", "unit_cost"))
@@ -276,7 +276,7 @@ def track_new_products(
         NoDataError: no SKU launched in that time (the message says so).
 
     Example:
-        >>> track_new_products(wb, wb.period("2026-10"))[["sku", "index_30"]]  # doctest: +SKIP
+        track_new_products(wb, wb.period("2026-10"))[["sku", "index_30"]]
     """
     windows = sorted(int(w) for w in windows)
     end = pd.Timestamp(period.end)
@@ -341,7 +341,7 @@ def measure_price_realisation(
         price_cut, discount_share — deepest discount first.
 
     Example:
-        >>> measure_price_realisation(wb, wb.period("2026-10"))[["category", "realisation"]]  # doctest: +SKIP
+        measure_price_realisation(wb, wb.period("2026-10"))[["category", "realisation"]]
     """
     if by not in ("category", "sku"):
         raise StorebookError(f"cannot group prices by {by}; choose category or sku")
@@ -394,8 +394,8 @@ def flag_high_returns(
         category_return_rate, category_multiple (rate ÷ category rate), refund_amount, is_high.
 
     Example:
-        >>> r = flag_high_returns(wb, wb.period("2026-10"))    # doctest: +SKIP
-        >>> r[r.is_high]                                       # doctest: +SKIP
+        r = flag_high_returns(wb, wb.period("2026-10"))
+        r[r.is_high]
     """
     by_sku = service.summarise_returns(wb, period, platforms, by="sku")
     by_cat = service.summarise_returns(wb, period, platforms, by="category")

@@ -30,9 +30,9 @@ Every line is rounded to the cent and the subtotals are computed from the rounde
 so each column adds up to the penny and the total is the sum of the platforms.
 
 Example:
-    >>> wb = storebook.open()                                             # doctest: +SKIP
-    >>> pnl = contribution_pnl(wb, wb.period("2026-10"))                  # doctest: +SKIP
-    >>> pnl.set_index("platform").loc["total", "contribution_margin"]    # doctest: +SKIP
+    wb = storebook.open()
+    pnl = contribution_pnl(wb, wb.period("2026-10"))
+    pnl.set_index("platform").loc["total", "contribution_margin"]
 """
 
 from __future__ import annotations
@@ -210,7 +210,7 @@ def contribution_pnl(wb: Workbook, period: Period, platforms: list[str] | None =
             shipments to cost them with (the message says which and what to do).
 
     Example:
-        >>> contribution_pnl(wb, wb.period("2026-10"))[["platform", "net_sales", "contribution_margin"]]  # doctest: +SKIP
+        contribution_pnl(wb, wb.period("2026-10"))[["platform", "net_sales", "contribution_margin"]]
     """
     platforms = _platforms(wb, platforms)
     cache = _PNL_CACHE.setdefault(wb, {})
@@ -309,7 +309,7 @@ def read_budget_lines(wb: Workbook, period: Period, platforms: list[str] | None 
         workbook has no targets table.
 
     Example:
-        >>> read_budget_lines(wb, wb.period("2026-10")).set_index("platform").loc["total", "marketing"]  # doctest: +SKIP
+        read_budget_lines(wb, wb.period("2026-10")).set_index("platform").loc["total", "marketing"]
     """
     platforms = _platforms(wb, platforms)
     out = pd.DataFrame({"platform": platforms})
@@ -354,7 +354,7 @@ def compare_pnl(wb: Workbook, period: Period, platforms: list[str] | None = None
         budget).
 
     Example:
-        >>> compare_pnl(wb, wb.period("2026-10"))[["line", "amount", "budget_amount"]]  # doctest: +SKIP
+        compare_pnl(wb, wb.period("2026-10"))[["line", "amount", "budget_amount"]]
     """
     platforms = _platforms(wb, platforms)
     current = contribution_pnl(wb, period, platforms)
@@ -436,7 +436,7 @@ def compute_cost_ratios(wb: Workbook, period: Period, platforms: list[str] | Non
         marketing_over, logistics_over.
 
     Example:
-        >>> compute_cost_ratios(wb, wb.period("2026-10"))[["platform", "marketing_ratio", "budget_marketing_ratio"]]  # doctest: +SKIP
+        compute_cost_ratios(wb, wb.period("2026-10"))[["platform", "marketing_ratio", "budget_marketing_ratio"]]
     """
     platforms = _platforms(wb, platforms)
     pnl = contribution_pnl(wb, period, platforms)[["platform", "paid_amount", "marketing", "logistics", "commission"]]
@@ -471,8 +471,8 @@ def compare_marketing_budget(wb: Workbook, period: Period, platforms: list[str] 
         overspend first within each platform.
 
     Example:
-        >>> m = compare_marketing_budget(wb, wb.period("2026-10"))   # doctest: +SKIP
-        >>> m[m.is_over & (m.channel != "total")]               # doctest: +SKIP
+        m = compare_marketing_budget(wb, wb.period("2026-10"))
+        m[m.is_over & (m.channel != "total")]
     """
     platforms = _platforms(wb, platforms)
     spend = _marketing(wb, period, platforms, by_channel=True).rename(columns={"marketing": "spend"})
@@ -522,7 +522,7 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
         unit cost is unknown (the section is flagged partial with the share of sales covered).
 
     Example:
-        >>> compute_sku_margins(wb, wb.period("2026-10")).nlargest(5, "gross_margin")  # doctest: +SKIP
+        compute_sku_margins(wb, wb.period("2026-10")).nlargest(5, "gross_margin")
     """
     platforms = _platforms(wb, platforms)
     daily = sum_daily_sales(wb, period, platforms, by=("sku",))
@@ -583,7 +583,7 @@ def profit_headline(wb: Workbook, period: Period, platforms: list[str] | None = 
         NoDataError: as :func:`contribution_pnl` for the month itself.
 
     Example:
-        >>> profit_headline(wb, wb.period("2026-10")).query("platform == 'total'")  # doctest: +SKIP
+        profit_headline(wb, wb.period("2026-10")).query("platform == 'total'")
     """
     platforms = _platforms(wb, platforms)
     current = _headline_metrics(contribution_pnl(wb, period, platforms))

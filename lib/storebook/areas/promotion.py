@@ -40,9 +40,9 @@ In detail, for a promotion on platforms ``P`` with promoted SKUs ``T``:
   / (discount cost + promotion spend).
 
 Example:
-    >>> wb = storebook.open()                                           # doctest: +SKIP
-    >>> effects = estimate_promotions(wb, wb.period("2026-08"))         # doctest: +SKIP
-    >>> effects[["promo_id", "uplift", "uplift_low", "uplift_high"]]    # doctest: +SKIP
+    wb = storebook.open()
+    effects = estimate_promotions(wb, wb.period("2026-08"))
+    effects[["promo_id", "uplift", "uplift_low", "uplift_high"]]
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def list_promotions(wb: Workbook, period: Period, platforms: Sequence[str] | str
         NoDataError: no promotion runs in ``period``.
 
     Example:
-        >>> list_promotions(wb, wb.period("2026-08"))[["promo_id", "starts_on"]]  # doctest: +SKIP
+        list_promotions(wb, wb.period("2026-08"))[["promo_id", "starts_on"]]
     """
     plats = wb.platforms(platforms)
     frame = _promotions(wb, period.start, period.end, plats)
@@ -392,7 +392,7 @@ def estimate_promotions(
         NoDataError: no promotion runs in ``period``.
 
     Example:
-        >>> estimate_promotions(wb, wb.period("2026-08"), ["jd"])[["promo_id", "uplift"]]  # doctest: +SKIP
+        estimate_promotions(wb, wb.period("2026-08"), ["jd"])[["promo_id", "uplift"]]
     """
     plats = wb.platforms(platforms)
     promos = list_promotions(wb, period, plats)
@@ -465,7 +465,7 @@ def measure_coupon_redemption(
         NoDataError: no promotion at all runs in those months.
 
     Example:
-        >>> measure_coupon_redemption(wb, wb.period("2026-10"), months=12).head()  # doctest: +SKIP
+        measure_coupon_redemption(wb, wb.period("2026-10"), months=12).head()
     """
     plats = wb.platforms(platforms)
     window = period if months <= 1 else period.trailing(months)

@@ -121,7 +121,7 @@ def count_tickets(
         NoDataError: no ticket opened in the month on these platforms.
 
     Example:
-        >>> count_tickets(wb, periods.month("2026-10"), by="category")   # doctest: +SKIP
+        count_tickets(wb, periods.month("2026-10"), by="category")
           category  tickets  complaints  complaint_share  share_of_tickets
         0 logistics     310          95             0.31              0.22
     """
@@ -169,7 +169,7 @@ def summarise_response_times(
         NoDataError: no ticket opened in the month on these platforms.
 
     Example:
-        >>> summarise_response_times(wb, periods.month("2026-10"), by="platform")   # doctest: +SKIP
+        summarise_response_times(wb, periods.month("2026-10"), by="platform")
     """
     plats = wb.platforms(platforms)
     cols = _groups(by, ("platform", "category"))
@@ -220,7 +220,7 @@ def compute_csat(
         NoDataError: no ticket opened in the period, or none rated.
 
     Example:
-        >>> compute_csat(wb, periods.month("2026-10")).csat.iloc[0]   # doctest: +SKIP
+        compute_csat(wb, periods.month("2026-10")).csat.iloc[0]
         4.12
     """
     plats = wb.platforms(platforms)
@@ -270,7 +270,7 @@ def trend_csat(
         satisfied, satisfied_share, satisfied_low, satisfied_high.
 
     Example:
-        >>> trend_csat(wb, periods.month("2026-10"))[["month", "csat"]].tail(2)   # doctest: +SKIP
+        trend_csat(wb, periods.month("2026-10"))[["month", "csat"]].tail(2)
     """
     return compute_csat(wb, period.trailing(months), platforms, by="month")
 
@@ -303,7 +303,7 @@ def compute_complaint_rate(
         NoDataError: no paid order in the month on these platforms.
 
     Example:
-        >>> compute_complaint_rate(wb, periods.month("2026-10")).complaints_per_1000_orders.iloc[0]   # doctest: +SKIP
+        compute_complaint_rate(wb, periods.month("2026-10")).complaints_per_1000_orders.iloc[0]
         4.8
     """
     plats = wb.platforms(platforms)
@@ -398,7 +398,7 @@ def trace_complaint_spike(
         NoDataError: no ticket opened in the month on these platforms.
 
     Example:
-        >>> trace_complaint_spike(wb, periods.month("2026-09")).query("is_suspect")   # doctest: +SKIP
+        trace_complaint_spike(wb, periods.month("2026-09")).query("is_suspect")
           supplier_id  sku      batch_id  complaints  expected  ratio ...
         0         S06  BDY-012  B…            41       2.3   17.8
     """
@@ -515,7 +515,7 @@ def compute_refund_rate(
         NoDataError: no paid order in the month on these platforms.
 
     Example:
-        >>> compute_refund_rate(wb, periods.month("2026-10")).refund_rate.iloc[0]   # doctest: +SKIP
+        compute_refund_rate(wb, periods.month("2026-10")).refund_rate.iloc[0]
         0.031
     """
     plats = wb.platforms(platforms)
@@ -562,7 +562,7 @@ def summarise_returns(
         NoDataError: no paid order in the month on these platforms.
 
     Example:
-        >>> summarise_returns(wb, periods.month("2026-10"), by="category").head(2)   # doctest: +SKIP
+        summarise_returns(wb, periods.month("2026-10"), by="category").head(2)
     """
     plats = wb.platforms(platforms)
     cols = _groups(by, ("category", "sku", "reason", "platform"))
@@ -656,7 +656,7 @@ def service_headline(wb: Workbook, period: Period, platforms: Sequence[str] | st
         NoDataError: neither tickets nor paid orders in the month.
 
     Example:
-        >>> service_headline(wb, periods.month("2026-10")).query("platform == 'total'")   # doctest: +SKIP
+        service_headline(wb, periods.month("2026-10")).query("platform == 'total'")
     """
     plats = wb.platforms(platforms)
     now = _headline_rows(wb, period, plats)

@@ -17,9 +17,9 @@ The ratio metrics are defined here, once, and used by every module and notebook:
 * 点击率 ctr, 平均点击花费 cpc, 访客成本 cost_per_visitor, 投入产出比 roas (paid traffic)
 
 Example:
-    >>> wb = storebook.open()                                           # doctest: +SKIP
-    >>> p = wb.period("2026-09")                                         # doctest: +SKIP
-    >>> summarise_traffic(wb, p)[["platform", "visitors", "uv_value"]]   # doctest: +SKIP
+    wb = storebook.open()
+    p = wb.period("2026-09")
+    summarise_traffic(wb, p)[["platform", "visitors", "uv_value"]]
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def summarise_traffic(wb: Workbook, period: Period, platforms: list[str] | str |
         NoDataError: when no platform has traffic in the period.
 
     Example:
-        >>> summarise_traffic(wb, wb.period("2026-09"), ["tmall"])    # doctest: +SKIP
+        summarise_traffic(wb, wb.period("2026-09"), ["tmall"])
           platform  visitors  ...  uv_value
         0    tmall    812345  ...      3.41
         1    total    812345  ...      3.41
@@ -165,7 +165,7 @@ def traffic_headline(wb: Workbook, period: Period, platforms: list[str] | str | 
         NoDataError: when the period itself has no traffic.
 
     Example:
-        >>> traffic_headline(wb, wb.period("2026-09")).query("platform == 'total'")   # doctest: +SKIP
+        traffic_headline(wb, wb.period("2026-09")).query("platform == 'total'")
     """
     current = summarise_traffic(wb, period, platforms)
 
@@ -231,7 +231,7 @@ def daily_traffic(wb: Workbook, period: Period, platforms: list[str] | str | Non
         NoDataError: when the period has no traffic.
 
     Example:
-        >>> daily_traffic(wb, wb.period("2026-10"), ["tmall"]).head(2)   # doctest: +SKIP
+        daily_traffic(wb, wb.period("2026-10"), ["tmall"]).head(2)
     """
     chosen = _platform_list(wb, platforms)
     lead = timedelta(days=6)
@@ -305,7 +305,7 @@ def channel_mix(wb: Workbook, period: Period, platforms: list[str] | str | None 
         NoDataError: when the period has no channel rows.
 
     Example:
-        >>> channel_mix(wb, wb.period("2026-09")).query("platform == 'total'")   # doctest: +SKIP
+        channel_mix(wb, wb.period("2026-09")).query("platform == 'total'")
     """
     chosen = _platform_list(wb, platforms)
     prior = period.prior()
@@ -384,7 +384,7 @@ def device_split(wb: Workbook, period: Period, platforms: list[str] | str | None
         NoDataError: when ``period`` itself has no traffic.
 
     Example:
-        >>> device_split(wb, wb.period("2026-09")).query("device == 'mobile'")   # doctest: +SKIP
+        device_split(wb, wb.period("2026-09")).query("device == 'mobile'")
     """
     chosen = _platform_list(wb, platforms)
     window = period.trailing(months)
@@ -458,7 +458,7 @@ def paid_traffic(wb: Workbook, period: Period, platforms: list[str] | str | None
         NoDataError: when the period has no marketing spend for the platforms.
 
     Example:
-        >>> paid_traffic(wb, wb.period("2026-09"))[["channel", "spend_amount", "roas"]]   # doctest: +SKIP
+        paid_traffic(wb, wb.period("2026-09"))[["channel", "spend_amount", "roas"]]
     """
     if by not in ("channel", "campaign"):
         raise ValueError(f"paid_traffic: by must be 'channel' or 'campaign', not {by!r}")
@@ -571,8 +571,8 @@ def detect_anomalies(wb: Workbook, period: Period, platforms: list[str] | str | 
         NoDataError: when the period has no traffic.
 
     Example:
-        >>> a = detect_anomalies(wb, wb.period("2026-09"))                # doctest: +SKIP
-        >>> flagged_days(a)[["platform", "visited_on", "driver"]]         # doctest: +SKIP
+        a = detect_anomalies(wb, wb.period("2026-09"))
+        flagged_days(a)[["platform", "visited_on", "driver"]]
     """
     chosen = _platform_list(wb, platforms)
     history_start = period.start - timedelta(days=BAND_HISTORY_DAYS)

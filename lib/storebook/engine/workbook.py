@@ -323,9 +323,9 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
     Returns:
         A :class:`Workbook`.
 
-    >>> wb = storebook.open()                      # doctest: +SKIP
-    >>> wb = storebook.open(backend="spark://cluster:7077")  # doctest: +SKIP
-    >>> wb = storebook.open("s3a://lake/storebook/processed", backend="yarn")  # doctest: +SKIP
+    wb = storebook.open()
+    wb = storebook.open(backend="spark://cluster:7077")
+    wb = storebook.open("s3a://lake/storebook/processed", backend="yarn")
     """
     config = Config.load(Path(root) if root else None)
     target = path or config.processed_location

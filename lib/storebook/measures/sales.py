@@ -35,7 +35,7 @@ def sum_daily_sales(
         cost_known_revenue (the revenue of those lines: cost_amount covers that part).
 
     Example:
-        >>> sum_daily_sales(wb, wb.period("2026-10"), ["jd"], by=("category",)).head()  # doctest: +SKIP
+        sum_daily_sales(wb, wb.period("2026-10"), ["jd"], by=("category",)).head()
     """
     plats = wb.platforms(platforms)
     paid = paid_orders(wb, period, plats)

@@ -27,8 +27,8 @@ Library functions that can only compute part of a figure (a margin where some co
 unknown) say so with :func:`flag_partial`; the running section collects the flag.
 
 Example:
-    >>> check = check_section(wb, month, ["tmall"], "traffic.daily")   # doctest: +SKIP
-    >>> check.status, [s.describe(Text("en")) for s in check.missing]  # doctest: +SKIP
+    check = check_section(wb, month, ["tmall"], "traffic.daily")
+    check.status, [s.describe(Text("en")) for s in check.missing]
     ('none', ['the traffic table (visitors by day, platform, channel and device) …'])
 """
 

@@ -21,8 +21,8 @@ Each month and language has its own pack, ``outputs/2026-10/en/`` and ``outputs/
 side by side, each index linking the other; one report per month and language runs at a
 time (a lock, storebook.engine.locks), and ``--wait SECONDS`` waits for the one running.
 
->>> result = run_report(Config.load(), month="2026-10", jobs=2)   # doctest: +SKIP
->>> result.index, result.exit_code                                  # doctest: +SKIP
+result = run_report(Config.load(), month="2026-10", jobs=2)
+result.index, result.exit_code
 (PosixPath('.../outputs/2026-10/en/index.html'), 0)
 """
 
@@ -313,7 +313,7 @@ def declared_parameters(path: Path) -> list[str] | None:
     Raises:
         SyntaxError: the parameters cell does not parse.
 
-    >>> declared_parameters(Path("notebooks/traffic.ipynb"))   # doctest: +SKIP
+    declared_parameters(Path("notebooks/traffic.ipynb"))
     ['month', 'platforms', 'data_path', 'language']
     """
     import ast

@@ -376,7 +376,7 @@ def start(area: str, month: str | None = None, platforms: list[str] | str | None
         StorebookError: an unknown platform or language, a month not written YYYY-MM.
 
     Example:
-        >>> page = start("traffic", month="2026-09", platforms=["tmall"], language="zh")   # doctest: +SKIP
+        page = start("traffic", month="2026-09", platforms=["tmall"], language="zh")
     """
     text = Text(check_language(language))
     _show_errors_as_notices(text)

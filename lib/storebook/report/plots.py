@@ -17,8 +17,11 @@
 Example:
     >>> use_house_style()
     'Noto Sans CJK SC'
-    >>> fig = daily_trend(daily, Text("zh"), title="…")     # doctest: +SKIP
-    >>> png = to_png(fig)                                      # doctest: +SKIP
+
+Then, with a daily frame (not run here: it needs a store)::
+
+    fig = daily_trend(daily, Text("zh"), title="…")
+    png = to_png(fig)
 """
 
 from __future__ import annotations
@@ -523,7 +526,7 @@ def rate_bars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequenc
         kind: the value axis (``pct``, ``money``, ``number``).
 
     Example:
-        >>> rate_bars(ship, Text("en"), category="platform", values=["within_24h_rate", "within_48h_rate"])  # doctest: +SKIP
+        rate_bars(ship, Text("en"), category="platform", values=["within_24h_rate", "within_48h_rate"])
     """
     fig, (ax,) = new_figure(height=3.6)
     groups = list(frame[category])

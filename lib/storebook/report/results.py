@@ -5,8 +5,8 @@ The value goes into the executed notebook as an output with its own MIME type (t
 idea as scrapbook's ``glue``), invisible in the HTML report, and :func:`read_results`
 reads every recorded value back from an executed notebook.
 
->>> record("traffic.visitors", 12345)                     # doctest: +SKIP
->>> read_results(nbformat.read("outputs/2026-10/traffic.ipynb", 4))["traffic.visitors"]  # doctest: +SKIP
+record("traffic.visitors", 12345)
+read_results(nbformat.read("outputs/2026-10/traffic.ipynb", 4))["traffic.visitors"]
 12345
 """
 

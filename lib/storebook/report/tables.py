@@ -8,8 +8,8 @@ column headers are translated through the text catalogue, so a Chinese report ha
 Chinese table. The arrow carries the direction, so the colour is never the only cue.
 
 Example:
-    >>> styler = format_table(frame, Text("zh"), columns=["platform", "visitors", "vs_prior"])  # doctest: +SKIP
-    >>> page.show(styler)                                                                     # doctest: +SKIP
+    styler = format_table(frame, Text("zh"), columns=["platform", "visitors", "vs_prior"])
+    page.show(styler)
 """
 
 from __future__ import annotations
