@@ -47,10 +47,9 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures.compare import compare_months
-from storebook.measures.metrics import headline_entries
+from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.orders import paid_orders
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
-from storebook.report import results
 
 __all__ = [
     "DELIVERY_PROMISE_DAYS",
@@ -1059,7 +1058,7 @@ def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | Non
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     """The numbers of the headline takeaway (all platforms), from :func:`fulfilment_headline`."""
-    return results.headline_facts(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
+    return headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:

@@ -44,11 +44,10 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures import stats
-from storebook.measures.metrics import headline_entries
+from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.ratios import relative_change
 from storebook.measures.sales import sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
-from storebook.report import results
 
 __all__ = [
     "ABC_MONTHS",
@@ -477,7 +476,7 @@ def products_headline(wb: Workbook, period: Period, platforms: list[str] | None 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     """The numbers of the headline takeaway, from :func:`products_headline`."""
-    return results.headline_facts(headline, HEADLINE_METRICS, comparisons=('vs_prior',))
+    return headline_numbers(headline, HEADLINE_METRICS, comparisons=('vs_prior',))
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:

@@ -52,13 +52,12 @@ from storebook.errors import NoDataError
 from storebook.measures import extremes
 from storebook.measures.budget import compare_to_budget
 from storebook.measures.compare import compare_months
-from storebook.measures.metrics import headline_entries
+from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.orders import paid_orders
 from storebook.measures.partial import flag_partial
 from storebook.measures.ratios import relative_change, roas
 from storebook.measures.sales import sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
-from storebook.report import results
 
 __all__ = [
     "DEDUCTIONS",
@@ -597,7 +596,7 @@ def profit_headline(wb: Workbook, period: Period, platforms: list[str] | None = 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     """The numbers of the headline takeaway (all platforms), from :func:`profit_headline`."""
-    return results.headline_facts(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
+    return headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:

@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 UNITS = ("count", "CNY", "ratio", "index", "days", "per_1000", "minutes")
 GOOD = ("up", "down", "neutral")
 #: A unit's table format (storebook.report.tables.column_kind's kinds).
@@ -246,3 +248,19 @@ def render_dictionary() -> str:
     out += [f"| {m.key} | {m.en} | {m.zh} | {m.unit} | {m.good} | {m.formula} |" for m in _ALL]
     out.append("")
     return "\n".join(out)
+
+
+def headline_numbers(headline: pd.DataFrame, metrics: Iterable[str],
+                   comparisons: Iterable[str] = ("vs_prior", "vs_last_year")) -> dict[str, Any]:
+    """The numbers a headline takeaway sentence needs: ``<metric>`` and ``<metric>_<comparison>``.
+
+    >>> frame = pd.DataFrame({"metric": ["orders"], "value": [120.0], "vs_prior": [0.2], "vs_last_year": [-0.1]})
+    >>> headline_numbers(frame, ["orders"])
+    {'orders': np.float64(120.0), 'orders_vs_prior': np.float64(0.2), 'orders_vs_last_year': np.float64(-0.1)}
+    """
+    by_metric = headline.set_index("metric")
+    metrics = list(metrics)
+    facts: dict[str, Any] = {m: by_metric.at[m, "value"] for m in metrics}
+    for comparison in comparisons:
+        facts.update({f"{m}_{comparison}": by_metric.at[m, comparison] for m in metrics})
+    return facts

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -66,22 +65,6 @@ def record(name: str, value: Any) -> None:
     json.dumps(payload)  # fail here, in the notebook, if the value cannot be stored
     display({MIME: payload}, raw=True)
 
-
-
-def headline_facts(headline: pd.DataFrame, metrics: Iterable[str],
-                   comparisons: Iterable[str] = ("vs_prior", "vs_last_year")) -> dict[str, Any]:
-    """The numbers a headline takeaway sentence needs: ``<metric>`` and ``<metric>_<comparison>``.
-
-    >>> frame = pd.DataFrame({"metric": ["orders"], "value": [120.0], "vs_prior": [0.2], "vs_last_year": [-0.1]})
-    >>> headline_facts(frame, ["orders"])
-    {'orders': np.float64(120.0), 'orders_vs_prior': np.float64(0.2), 'orders_vs_last_year': np.float64(-0.1)}
-    """
-    by_metric = headline.set_index("metric")
-    metrics = list(metrics)
-    facts: dict[str, Any] = {m: by_metric.at[m, "value"] for m in metrics}
-    for comparison in comparisons:
-        facts.update({f"{m}_{comparison}": by_metric.at[m, comparison] for m in metrics})
-    return facts
 
 
 def _payloads(notebook: Any) -> list[dict[str, Any]]:
