@@ -18,12 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook.areas import customers
 from storebook.engine.periods import Period
 from storebook.engine.schema import TRAFFIC_TOTAL_CHANNEL
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
+from storebook.measures.buyers import split_new_returning
 from storebook.measures.metrics import headline_entry
 from storebook.measures.orders import paid_orders
 from storebook.measures.ratios import aov, conversion_rate, relative_change, uv_value
@@ -414,7 +414,7 @@ def drivers_record(decomposition: pd.DataFrame, top: int = 5) -> list[dict[str, 
 def new_vs_returning(wb: Workbook, period: Period, platforms: list[str] | str | None = None) -> pd.DataFrame:
     """Buyers of the month split into new and returning (新客 / 老客), per platform.
 
-    The definition is :func:`storebook.areas.customers.split_new_returning`'s (a buyer is new
+    The definition is :func:`storebook.measures.buyers.split_new_returning`'s (a buyer is new
     when the month holds their first paid order on the platform(s), as far back as the
     orders table goes); this adds the per-platform view and the prior month. Early months
     of a young workbook overstate "new": there is little history.
@@ -437,7 +437,7 @@ def new_vs_returning(wb: Workbook, period: Period, platforms: list[str] | str | 
     for month in (period, period.prior()):
         for platform in [*chosen, TOTAL]:
             try:
-                split = customers.split_new_returning(wb, month, chosen if platform == TOTAL else [platform])
+                split = split_new_returning(wb, month, chosen if platform == TOTAL else [platform])
             except NoDataError:
                 if month is period and platform == TOTAL:
                     raise

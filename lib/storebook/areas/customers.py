@@ -40,6 +40,9 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
+from storebook.measures.buyers import customer_orders as _paid_orders
+from storebook.measures.buyers import no_paid_orders as _no_orders
+from storebook.measures.buyers import split_new_returning
 from storebook.measures.metrics import headline_entry
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
 
@@ -61,22 +64,6 @@ RFM_LOOKBACK_MONTHS = 12
 
 
 # -- building blocks -------------------------------------------------------------------
-def _paid_orders(wb: Workbook, platforms: list[str], end: pd.Timestamp, start: pd.Timestamp | None = None,
-                 *, guests: bool = False) -> ibis.Table:
-    """Paid orders on ``platforms`` with ``start <= paid_at < end``.
-
-    A guest order (no customer account) belongs to no customer's history: it is left out of
-    every customer metric, unless ``guests`` (an order of its own, e.g. for provinces).
-    """
-    o = wb.table("orders")
-    cond = [o.paid_at.notnull(), o.paid_at < end, o.platform.isin(platforms)]
-    if not guests:
-        cond.append(o.customer_id.notnull())
-    if start is not None:
-        cond.append(o.paid_at >= start)
-    return o.filter(*cond)
-
-
 def _month_index(ts: ibis.Value) -> ibis.Value:
     """Months since year 0 (so that a difference counts calendar months)."""
     return ts.year() * 12 + ts.month() - 1
@@ -84,13 +71,6 @@ def _month_index(ts: ibis.Value) -> ibis.Value:
 
 def _period_index(period: Period) -> int:
     return period.start.year * 12 + period.start.month - 1
-
-
-def _no_orders(period: Period, platforms: list[str]) -> NoDataError:
-    return NoDataError(
-        f"no paid orders in {period.label} on {', '.join(platforms)}: the orders export for that month "
-        "may be missing; check `storebook info` or choose another month or platform"
-    )
 
 
 def _acquired_since(wb: Workbook, platforms: list[str], start: pd.Timestamp, end: pd.Timestamp) -> ibis.Table:
@@ -104,62 +84,6 @@ def _acquired_since(wb: Workbook, platforms: list[str], start: pd.Timestamp, end
     o = _paid_orders(wb, platforms, end, start)
     earlier = _paid_orders(wb, platforms, start).semi_join(o.select("customer_id"), "customer_id")
     return o.anti_join(earlier.select("customer_id").distinct(), "customer_id")
-
-
-# -- new versus returning ------------------------------------------------------------------
-def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
-    """New versus returning buyers of the month (新客 / 老客) and their share of sales.
-
-    A buyer is *new* when their first paid order on the selected platforms falls in the
-    month, *returning* when they had paid an order before it.
-
-    Formula: share_of_sales = paid_amount of the group ÷ paid_amount of all buyers;
-    aov (客单价) = paid_amount ÷ buyers.
-
-    Args:
-        wb: the workbook.
-        period: the month.
-        platforms: platforms to include (default: every platform).
-    Returns:
-        One row per ``buyer_type`` (``new``, ``returning``): buyers, orders, paid_amount,
-        aov, share_of_buyers, share_of_sales.
-    Raises:
-        NoDataError: no paid order in the month on these platforms.
-
-    Example:
-        split_new_returning(wb, periods.month("2026-10"))
-          buyer_type  buyers  orders  paid_amount  aov  share_of_buyers  share_of_sales
-        0        new    2310    2402    512345.1  ...             0.71            0.64
-    """
-    plats = wb.platforms(platforms)
-    month = _paid_orders(wb, plats, period.end_ts, period.start_ts)
-    # Returning: the customer paid an order before the month (their first purchase is
-    # earlier). Only the month's customers are looked up in the history, not grouped.
-    before = _paid_orders(wb, plats, period.start_ts).semi_join(month.select("customer_id"), "customer_id")
-    returning = before.select("customer_id").distinct().mutate(returning=ibis.literal(True))
-    joined = month.left_join(returning, "customer_id")
-    typed = joined.mutate(
-        buyer_type=ibis.cases((joined.returning.isnull(), "new"), else_="returning")
-    )
-    agg = typed.group_by("buyer_type").aggregate(
-        buyers=typed.customer_id.nunique(),
-        orders=typed.order_id.count(),
-        paid_amount=typed.paid_amount.sum().cast("float64"),
-    )
-    out = wb.execute(agg)
-    if out.empty:
-        raise _no_orders(period, plats)
-    out = (
-        pd.DataFrame({"buyer_type": ["new", "returning"]})
-        .merge(out, on="buyer_type", how="left")
-        .fillna({"buyers": 0, "orders": 0, "paid_amount": 0.0})
-        .astype({"buyers": "int64", "orders": "int64", "paid_amount": "float64"})
-    )
-    return out.assign(
-        aov=lambda d: _safe_div(d["paid_amount"], d["buyers"]),
-        share_of_buyers=lambda d: _safe_div(d["buyers"], d["buyers"].sum()),
-        share_of_sales=lambda d: _safe_div(d["paid_amount"], d["paid_amount"].sum()),
-    )
 
 
 # -- repeat purchase -----------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""Buyers in a customer's history: the paid orders of customer accounts, and new versus
+returning buyers of a month (新客 / 老客) — the split customers and conversion both report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ibis
+import pandas as pd
+
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
+from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
+
+
+def customer_orders(wb: Workbook, platforms: list[str], end: pd.Timestamp, start: pd.Timestamp | None = None,
+                 *, guests: bool = False) -> ibis.Table:
+    """Paid orders on ``platforms`` with ``start <= paid_at < end``.
+
+    A guest order (no customer account) belongs to no customer's history: it is left out of
+    every customer metric, unless ``guests`` (an order of its own, e.g. for provinces).
+    """
+    o = wb.table("orders")
+    cond = [o.paid_at.notnull(), o.paid_at < end, o.platform.isin(platforms)]
+    if not guests:
+        cond.append(o.customer_id.notnull())
+    if start is not None:
+        cond.append(o.paid_at >= start)
+    return o.filter(*cond)
+
+
+def no_paid_orders(period: Period, platforms: list[str]) -> NoDataError:
+    """The error for a period without paid orders: what is missing and what to do."""
+    return NoDataError(
+        f"no paid orders in {period.label} on {', '.join(platforms)}: the orders export for that month "
+        "may be missing; check `storebook info` or choose another month or platform"
+    )
+
+
+def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """New versus returning buyers of the month (新客 / 老客) and their share of sales.
+
+    A buyer is *new* when their first paid order on the selected platforms falls in the
+    month, *returning* when they had paid an order before it.
+
+    Formula: share_of_sales = paid_amount of the group ÷ paid_amount of all buyers;
+    aov (客单价) = paid_amount ÷ buyers.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: platforms to include (default: every platform).
+    Returns:
+        One row per ``buyer_type`` (``new``, ``returning``): buyers, orders, paid_amount,
+        aov, share_of_buyers, share_of_sales.
+    Raises:
+        NoDataError: no paid order in the month on these platforms.
+
+    Example:
+        split_new_returning(wb, periods.month("2026-10"))
+          buyer_type  buyers  orders  paid_amount  aov  share_of_buyers  share_of_sales
+        0        new    2310    2402    512345.1  ...             0.71            0.64
+    """
+    plats = wb.platforms(platforms)
+    month = customer_orders(wb, plats, period.end_ts, period.start_ts)
+    # Returning: the customer paid an order before the month (their first purchase is
+    # earlier). Only the month's customers are looked up in the history, not grouped.
+    before = customer_orders(wb, plats, period.start_ts).semi_join(month.select("customer_id"), "customer_id")
+    returning = before.select("customer_id").distinct().mutate(returning=ibis.literal(True))
+    joined = month.left_join(returning, "customer_id")
+    typed = joined.mutate(
+        buyer_type=ibis.cases((joined.returning.isnull(), "new"), else_="returning")
+    )
+    agg = typed.group_by("buyer_type").aggregate(
+        buyers=typed.customer_id.nunique(),
+        orders=typed.order_id.count(),
+        paid_amount=typed.paid_amount.sum().cast("float64"),
+    )
+    out = wb.execute(agg)
+    if out.empty:
+        raise no_paid_orders(period, plats)
+    out = (
+        pd.DataFrame({"buyer_type": ["new", "returning"]})
+        .merge(out, on="buyer_type", how="left")
+        .fillna({"buyers": 0, "orders": 0, "paid_amount": 0.0})
+        .astype({"buyers": "int64", "orders": "int64", "paid_amount": "float64"})
+    )
+    return out.assign(
+        aov=lambda d: _ratio(d["paid_amount"], d["buyers"]),
+        share_of_buyers=lambda d: _ratio(d["buyers"], d["buyers"].sum()),
+        share_of_sales=lambda d: _ratio(d["paid_amount"], d["paid_amount"].sum()),
+    )
