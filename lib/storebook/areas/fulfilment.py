@@ -46,6 +46,7 @@ from storebook.engine import calendar
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
+from storebook.measures import TOTAL
 from storebook.measures.compare import compare_months
 from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.orders import paid_orders
@@ -90,8 +91,6 @@ LOGISTICS_RETURN_REASONS: tuple[str, ...] = ("late_delivery", "damaged")
 #: Service-ticket category of logistics questions and complaints (物流问题).
 LOGISTICS_TICKET_CATEGORY = "logistics"
 
-#: The all-groups row's name in result frames (as in :mod:`storebook.areas.traffic`).
-TOTAL = "total"
 #: The warehouse of an order not shipped yet (no parcel has left).
 UNASSIGNED = "unassigned"
 

@@ -52,6 +52,7 @@ from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes, ratios, stats
 from storebook.measures.budget import compare_to_budget
+from storebook.measures.margins import compute_sku_margins
 from storebook.measures.metrics import headline_entry
 from storebook.measures.partial import flag_partial
 
@@ -683,7 +684,7 @@ def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] 
         rank_product_margins(wb, periods.month("2026-10"), n=5)
     """
     plats = wb.platforms(platforms)
-    margins = profit.compute_sku_margins(wb, period, plats)
+    margins = compute_sku_margins(wb, period, plats)
     names = wb.execute(dimensions.products(wb).select("sku", "product_name"))
     total = margins["gross_margin"].sum()
     m = margins.merge(names, on="sku", how="left").assign(

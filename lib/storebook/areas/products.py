@@ -4,7 +4,7 @@ prices hold and what comes back.
 This module classifies and compares; the underlying metrics are defined once elsewhere
 and called from here:
 
-- revenue and gross margin per SKU: :func:`storebook.areas.profit.compute_sku_margins` (the
+- revenue and gross margin per SKU: :func:`storebook.measures.margins.compute_sku_margins` (the
   P&L's cost of goods);
 - days of cover (库存可售天数) and sell-through (售罄率):
   :func:`storebook.areas.supplier.measure_inventory`;
@@ -38,12 +38,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook.areas import profit, service, supplier
+from storebook.areas import service, supplier
 from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
-from storebook.measures import stats
+from storebook.measures import TOTAL, stats
+from storebook.measures.margins import compute_sku_margins, gross_margin_rate
 from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.ratios import relative_change
 from storebook.measures.sales import sum_daily_sales
@@ -108,7 +109,7 @@ def classify_skus(
 
     A month is short for an assortment decision, so the classes are taken over the
     ``months`` months ending with ``period`` (3 by default). Revenue and gross margin are
-    :func:`storebook.areas.profit.compute_sku_margins`' (net of returns). Active SKUs that sold
+    :func:`storebook.measures.margins.compute_sku_margins`' (net of returns). Active SKUs that sold
     nothing are listed with zeros: they are the end of the long tail.
 
     Args:
@@ -127,7 +128,7 @@ def classify_skus(
         classify_skus(wb, wb.period("2026-10")).abc_revenue.value_counts()
     """
     window = period.trailing(months) if months > 1 else period
-    margins = profit.compute_sku_margins(wb, window, platforms)
+    margins = compute_sku_margins(wb, window, platforms)
     products = wb.execute(dimensions.products(wb).select("sku", "product_name", "category", "is_active"))
     # A SKU sold but not in the catalogue is listed too (its name is its SKU).
     out = products.merge(margins, on="sku", how="outer", suffixes=("", "_sold"))
@@ -140,7 +141,7 @@ def classify_skus(
         out[col] = out[col].fillna(0.0)
     # Unsold: no margin (0). Sold at an unknown cost: margin unknown, left out of the margin classes.
     out["gross_margin"] = out["gross_margin"].where(~unsold, 0.0)
-    out["gross_margin_rate"] = profit.gross_margin_rate(out["gross_margin"], out["revenue"])
+    out["gross_margin_rate"] = gross_margin_rate(out["gross_margin"], out["revenue"])
     for measure, short in (("revenue", "revenue"), ("gross_margin", "margin")):
         known = out[measure].notna()
         values = out.loc[known, measure]
@@ -353,7 +354,7 @@ def measure_price_realisation(
            .merge(products, on="sku", how="left")
            .assign(list_amount=lambda d: d["units"] * d["list_price"]))
     g = sku.groupby(by, as_index=False)[["units", "list_amount", "revenue", "discount_amount"]].sum()
-    total = g[["units", "list_amount", "revenue", "discount_amount"]].sum().to_frame().T.assign(**{by: profit.TOTAL})
+    total = g[["units", "list_amount", "revenue", "discount_amount"]].sum().to_frame().T.assign(**{by: TOTAL})
     g = pd.concat([g, total[g.columns]], ignore_index=True).rename(columns={"revenue": "sales_amount"})
     out = g.assign(
         avg_list_price=lambda d: _ratio(d["list_amount"], d["units"]),
@@ -365,7 +366,7 @@ def measure_price_realisation(
         # Σ units × unit price = line sales + line discounts (the line identity).
         price_cut=lambda d: (1 - _ratio(d["sales_amount"] + d["discount_amount"], d["list_amount"])).round(10),
     )
-    out = out.assign(_t=(out[by] == profit.TOTAL).astype(int)).sort_values(["_t", "discount_depth"], ascending=[True, False])
+    out = out.assign(_t=(out[by] == TOTAL).astype(int)).sort_values(["_t", "discount_depth"], ascending=[True, False])
     return out[[by, "units", "list_amount", "sales_amount", "discount_amount", "avg_list_price", "avg_price",
                 "realisation", "discount_depth", "price_cut", "discount_share"]].reset_index(drop=True)
 
@@ -437,13 +438,13 @@ def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None
         overstock = float(stock.loc[stock["is_overstock"], "stock_value"].sum())
     except NoDataError:
         overstock = float("nan")
-    sold = profit.compute_sku_margins(wb, period, platforms)
+    sold = compute_sku_margins(wb, period, platforms)
     return {
         "skus_sold": float((sold["units"] > 0).sum()),
         "a_sku_share": float(revenue.at["A", "sku_share"]),
         "tail_revenue_share": float(revenue.at["C", "amount_share"]),
         "overstock_value": overstock,
-        "price_realisation": float(price.loc[price["category"] == profit.TOTAL, "realisation"].iloc[0]),
+        "price_realisation": float(price.loc[price["category"] == TOTAL, "realisation"].iloc[0]),
     }
 
 
@@ -464,7 +465,7 @@ def products_headline(wb: Workbook, period: Period, platforms: list[str] | None 
 
     prior, last_year = other(period.prior()), other(period.last_year())
     out = pd.DataFrame({
-        "platform": profit.TOTAL,
+        "platform": TOTAL,
         "metric": list(HEADLINE_METRICS),
         "value": [current[m] for m in HEADLINE_METRICS],
         "prior": [prior.get(m, np.nan) for m in HEADLINE_METRICS],
@@ -502,7 +503,7 @@ def margin_facts(abc: pd.DataFrame) -> dict[str, Any]:
     return {"a_margin_skus": int(len(a_margin)), "big_thin": int(len(big_thin)),
             "big_thin_revenue": float(big_thin["revenue"].sum()), "loss_skus": int(len(loss)),
             "loss_amount": float(-loss["gross_margin"].sum()),
-            "gross_margin_rate": profit.gross_margin_rate(abc["gross_margin"].sum(), abc["revenue"].sum()),
+            "gross_margin_rate": gross_margin_rate(abc["gross_margin"].sum(), abc["revenue"].sum()),
             "variant": "no_loss" if loss.empty else None}
 
 
@@ -537,8 +538,8 @@ def new_product_facts(new: pd.DataFrame, window: int = 30) -> dict[str, Any]:
 
 def price_facts(price: pd.DataFrame) -> dict[str, Any]:
     """Takeaway numbers of :func:`measure_price_realisation` by category."""
-    total = price[price["category"] == profit.TOTAL].iloc[0]
-    cats = price[price["category"] != profit.TOTAL]
+    total = price[price["category"] == TOTAL].iloc[0]
+    cats = price[price["category"] != TOTAL]
     deepest = cats.iloc[0] if len(cats) else None
     return {"realisation": total["realisation"], "discount_depth": total["discount_depth"],
             "discount_amount": total["discount_amount"], "price_cut": total["price_cut"],

@@ -49,9 +49,10 @@ from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
-from storebook.measures import extremes
+from storebook.measures import TOTAL, extremes
 from storebook.measures.budget import compare_to_budget
 from storebook.measures.compare import compare_months
+from storebook.measures.margins import compute_sku_margins, gross_margin_rate
 from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.orders import paid_orders
 from storebook.measures.partial import flag_partial
@@ -83,8 +84,6 @@ PNL_LINES: tuple[str, ...] = (
 SUBTOTALS: tuple[str, ...] = ("gross_sales", "paid_amount", "net_sales", "gross_margin", "contribution_margin")
 #: Lines taken away from the line above.
 DEDUCTIONS: tuple[str, ...] = ("discounts", "refunds", "cogs", "commission", "marketing", "logistics")
-#: The all-platform row's name (as in :mod:`storebook.areas.traffic`).
-TOTAL = "total"
 
 #: Target metrics (targets.metric) that budget a P&L line.
 BUDGET_METRICS: dict[str, str] = {
@@ -97,16 +96,6 @@ BUDGET_METRICS: dict[str, str] = {
 
 
 # ----------------------------------------------------------------------------- formulas
-
-def gross_margin_rate(gross_margin: Any, net_sales: Any) -> Any:
-    """毛利率 = 毛利 / 净销售额 (gross margin / net sales).
-
-    Example:
-        >>> gross_margin_rate(40.0, 100.0)
-        0.4
-    """
-    return _ratio(gross_margin, net_sales)
-
 
 def contribution_margin_rate(contribution_margin: Any, net_sales: Any) -> Any:
     """贡献毛利率 = 贡献毛利 / 净销售额 (contribution margin / net sales).
@@ -504,61 +493,6 @@ def compare_marketing_budget(wb: Workbook, period: Period, platforms: list[str] 
 
 
 # ----------------------------------------------------------------------------- SKU margins
-
-def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
-    """Revenue and gross margin per SKU (商品毛利), from the same cost of goods as the P&L.
-
-    Formula: ``revenue = Σ line_amount − refunds on the SKU's returns`` (net sales of the
-    SKU; shipping charged is not a SKU's revenue), ``cogs = (units sold − units returned) ×
-    unit_cost``, ``gross_margin = revenue − cogs``; ``gross_margin_rate = gross_margin /
-    revenue``. Summed over SKUs, gross margin equals the P&L's gross margin less the
-    shipping charged to buyers (which no SKU earns).
-
-    Returns:
-        One row per SKU sold in the period: sku, category, units, units_returned,
-        sales_amount (Σ line amount), refund_amount, revenue, cogs, gross_margin,
-        gross_margin_rate, list_amount. cogs and the margins are missing for a SKU whose
-        unit cost is unknown (the section is flagged partial with the share of sales covered).
-
-    Example:
-        compute_sku_margins(wb, wb.period("2026-10")).nlargest(5, "gross_margin")
-    """
-    platforms = _platforms(wb, platforms)
-    daily = sum_daily_sales(wb, period, platforms, by=("sku",))
-    if daily.empty:
-        raise NoDataError(f"no sales in {period.label} on {', '.join(platforms)}: choose another month or platform")
-    products = wb.execute(dimensions.products(wb).select("sku", "category", "unit_cost", "list_price"))
-    sold = (daily.groupby("sku", as_index=False)
-            .agg(units=("units", "sum"), sales_amount=("revenue", "sum"), cost_sold=("cost_amount", "sum"))
-            .merge(products, on="sku", how="left")
-            .assign(list_amount=lambda d: d["units"] * d["list_price"]))
-    if wb.has("returns"):
-        o = paid_orders(wb, period, platforms).select("order_id")
-        r = wb.table("returns")
-        r = r.inner_join(o, "order_id")
-        returned = wb.execute(r.group_by("sku").aggregate(units_returned=r.quantity.sum(),
-                                                          refund_amount=r.refund_amount.sum()))
-    else:
-        returned = pd.DataFrame({"sku": pd.Series(dtype="str"), "units_returned": pd.Series(dtype="int64"),
-                                 "refund_amount": pd.Series(dtype="float64")})
-    out = sold.merge(returned, on="sku", how="left")
-    out["units_returned"] = out["units_returned"].fillna(0).astype("int64")
-    out["refund_amount"] = out["refund_amount"].fillna(0.0)
-    # A SKU without a known cost (or not in the catalogue) has no margin, not a 100 % one.
-    out = out.assign(
-        revenue=lambda d: d["sales_amount"] - d["refund_amount"],
-        cogs=lambda d: (d["cost_sold"] - d["units_returned"] * d["unit_cost"]).where(d["unit_cost"].notna()),
-    ).assign(
-        gross_margin=lambda d: d["revenue"] - d["cogs"],
-        gross_margin_rate=lambda d: gross_margin_rate(d["revenue"] - d["cogs"], d["revenue"]),
-    )
-    sales = float(out["sales_amount"].sum())
-    known = float(out.loc[out["unit_cost"].notna(), "sales_amount"].sum())
-    if sales > 0 and known < sales - 0.005:
-        flag_partial("page.partial.cost", share=known / sales)
-    return out[["sku", "category", "units", "units_returned", "sales_amount", "refund_amount", "revenue",
-                "cogs", "gross_margin", "gross_margin_rate", "list_amount"]].sort_values("sku").reset_index(drop=True)
-
 
 # ----------------------------------------------------------------------------- the report's numbers
 

@@ -7,3 +7,6 @@ Guarded ratios and the formulas of the department's ratio metrics
 :mod:`~storebook.measures.extremes`) and the metric registry
 (:mod:`~storebook.measures.metrics`). Imports only :mod:`storebook.engine`.
 """
+
+#: The name of the row that adds up the platforms (or categories, channels) in result frames.
+TOTAL = "total"

@@ -16,14 +16,13 @@ import pandas as pd
 from storebook.engine.schema import TRAFFIC_TOTAL_CHANNEL
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
+from storebook.measures import TOTAL
 
 #: Additive counts of the traffic table.
 COUNTS: tuple[str, ...] = ("visitors", "page_views", "product_views", "cart_adds", "checkouts",
                            "buyers", "orders", "paid_amount")
 
 
-#: The all-platform row's name in result frames.
-TOTAL = "total"
 
 
 def traffic_rows(wb: Workbook, start: date, end: date, platforms: list[str], *, totals: bool) -> ibis.Table:
