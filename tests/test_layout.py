@@ -18,8 +18,8 @@ LIB = REPO / "lib" / "storebook"
 RANK = {"errors": 0, "engine": 1, "ingest": 2, "measures": 2, "sample": 3, "areas": 4, "report": 5,
         "bench": 6, "cli": 7, "__init__": 7}
 #: Arrows still pointing sideways (importer → imported): the overview composes the other
-#: areas' headline figures; products and profit reuse returns, stock, logistics costs and
-#: refunds computed by their own areas. The next step moves these building blocks into measures
+#: areas' headline figures; products reuses supplier's stock, profit fulfilment's logistics
+#: costs. The next step moves these building blocks into measures
 #: (docs/architecture.md, "Not yet straight").
 KNOWN_CROSSINGS = {
     ("areas.overview", "areas.conversion"),
@@ -28,10 +28,8 @@ KNOWN_CROSSINGS = {
     ("areas.overview", "areas.service"),
     ("areas.overview", "areas.supplier"),
     ("areas.overview", "areas.traffic"),
-    ("areas.products", "areas.service"),
     ("areas.products", "areas.supplier"),
     ("areas.profit", "areas.fulfilment"),
-    ("areas.profit", "areas.service"),
 }
 
 

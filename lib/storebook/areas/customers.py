@@ -41,9 +41,9 @@ from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
 from storebook.measures.buyers import customer_orders as _paid_orders
-from storebook.measures.buyers import no_paid_orders as _no_orders
 from storebook.measures.buyers import split_new_returning
 from storebook.measures.metrics import headline_entry
+from storebook.measures.orders import no_paid_orders as _no_orders
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
 
 #: RFM segments from the high/low flags (R, F, M), in the order reports list them.

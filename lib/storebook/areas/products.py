@@ -9,7 +9,7 @@ and called from here:
 - days of cover (库存可售天数) and sell-through (售罄率):
   :func:`storebook.areas.supplier.measure_inventory`;
 - daily units and line sales: :func:`storebook.measures.sales.sum_daily_sales`;
-- return rate (退货率): :func:`storebook.areas.service.summarise_returns`.
+- return rate (退货率): :func:`storebook.measures.returns.summarise_returns`.
 
 Definitions of this module:
 
@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook.areas import service, supplier
+from storebook.areas import supplier
 from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
@@ -47,6 +47,7 @@ from storebook.measures import TOTAL, stats
 from storebook.measures.margins import compute_sku_margins, gross_margin_rate
 from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.ratios import relative_change
+from storebook.measures.returns import summarise_returns
 from storebook.measures.sales import sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
@@ -382,7 +383,7 @@ def flag_high_returns(
 ) -> pd.DataFrame:
     """Return rate by SKU against its category (退货率), flagging the outliers.
 
-    The return rate is :func:`storebook.areas.service.summarise_returns`' (units returned in the
+    The return rate is :func:`storebook.measures.returns.summarise_returns`' (units returned in the
     month ÷ units sold in the month). A SKU is flagged when it sold at least
     ``min_units``, its rate is at least ``factor`` × its category's, and the low end of
     its 95 % Wilson interval (:func:`storebook.measures.stats.wilson_interval`) is still above the
@@ -397,8 +398,8 @@ def flag_high_returns(
         r = flag_high_returns(wb, wb.period("2026-10"))
         r[r.is_high]
     """
-    by_sku = service.summarise_returns(wb, period, platforms, by="sku")
-    by_cat = service.summarise_returns(wb, period, platforms, by="category")
+    by_sku = summarise_returns(wb, period, platforms, by="sku")
+    by_cat = summarise_returns(wb, period, platforms, by="category")
     cat = by_cat[["category", "return_rate"]].rename(columns={"return_rate": "category_return_rate"})
     out = by_sku[by_sku["units_sold"] > 0].merge(cat, on="category", how="left")
     out = out.assign(category_multiple=lambda d: _ratio(d["return_rate"], d["category_return_rate"]))

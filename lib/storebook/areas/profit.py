@@ -44,7 +44,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook.areas import fulfilment, service
+from storebook.areas import fulfilment
 from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
@@ -57,6 +57,7 @@ from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.orders import paid_orders
 from storebook.measures.partial import flag_partial
 from storebook.measures.ratios import relative_change, roas
+from storebook.measures.returns import compute_refund_rate
 from storebook.measures.sales import sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
@@ -218,7 +219,7 @@ def contribution_pnl(wb: Workbook, period: Period, platforms: list[str] | None =
 
 def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
     # Paid amount and refunds as the refund rate defines them (one definition of net sales).
-    orders = service.compute_refund_rate(wb, period, platforms, by="platform")
+    orders = compute_refund_rate(wb, period, platforms, by="platform")
     orders = orders[["platform", "orders", "paid_amount", "refund_amount"]].rename(columns={"refund_amount": "refunds"})
     o = paid_orders(wb, period, platforms)
     discounts = wb.execute(o.group_by("platform").aggregate(discounts=o.discount_amount.sum()))

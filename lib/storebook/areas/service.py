@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import ibis
-import numpy as np
 import pandas as pd
 from scipy import stats as _sps
 
@@ -34,7 +33,15 @@ from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures import extremes, stats
 from storebook.measures.metrics import headline_entry
+from storebook.measures.orders import no_paid_orders as _no_orders
 from storebook.measures.orders import paid_orders
+from storebook.measures.returns import (  # the service report shows them: storebook.service.summarise_returns
+    compute_refund_rate,
+    summarise_returns,  # noqa: F401
+)
+from storebook.measures.returns import group_columns as _groups
+from storebook.measures.returns import in_period as _in
+from storebook.measures.returns import sorted_frame as _frame
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
 
 #: A complaint spike: at least this many times the complaints its category peers predict …
@@ -51,21 +58,9 @@ SATISFIED_SCORE = 4
 
 
 # -- building blocks -------------------------------------------------------------------
-def _in(col: ibis.Value, period: Period) -> ibis.Value:
-    return (col >= period.start_ts) & (col < period.end_ts)
-
-
 def _ratio(num: ibis.Value, den: ibis.Value, scale: float = 1.0) -> ibis.Value:
     """num / den × scale, NULL where den is 0 (guarded: Spark's ANSI mode raises on 0)."""
     return ibis.cases((den == 0, ibis.null("float64")), else_=num.cast("float64") * scale / den)
-
-
-def _groups(by: str | Sequence[str] | None, allowed: Sequence[str]) -> list[str]:
-    cols = [] if by is None else [by] if isinstance(by, str) else list(by)
-    wrong = [c for c in cols if c not in allowed]
-    if wrong:
-        raise StorebookError(f"cannot group by {', '.join(wrong)}; choose from {', '.join(allowed)}")
-    return cols
 
 
 def _tickets(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
@@ -81,20 +76,8 @@ def _no_tickets(period: Period, platforms: list[str]) -> NoDataError:
     )
 
 
-def _no_orders(period: Period, platforms: list[str]) -> NoDataError:
-    return NoDataError(
-        f"no paid orders in {period.label} on {', '.join(platforms)}: the orders export for that month may be "
-        "missing; choose another month or platform"
-    )
-
-
 def _hours(later: ibis.Value, earlier: ibis.Value) -> ibis.Value:
     return (later.epoch_seconds() - earlier.epoch_seconds()).cast("float64") / 3600.0
-
-
-def _frame(wb: Workbook, expr: ibis.Table, by: list[str]) -> pd.DataFrame:
-    out = wb.execute(expr)
-    return out.sort_values(by).reset_index(drop=True) if by else out.reset_index(drop=True)
 
 
 # -- tickets ---------------------------------------------------------------------------
@@ -492,128 +475,6 @@ def trace_complaint_spike(
 
 
 # -- returns and refunds ------------------------------------------------------------------
-def compute_refund_rate(
-    wb: Workbook,
-    period: Period,
-    platforms: Sequence[str] | str | None = None,
-    by: str | None = None,
-) -> pd.DataFrame:
-    """Refund rate (退款率) and net sales after refunds (退款后销售额) of the month's paid orders.
-
-    Formula: refund_rate = Σ refund_amount ÷ Σ paid_amount; net_amount = Σ paid_amount −
-    Σ refund_amount, over the orders paid in the month.
-
-    Args:
-        wb: the workbook.
-        period: the month.
-        platforms: platforms to include (default: every platform).
-        by: ``None`` (one row) or ``platform``.
-    Returns:
-        One row per group: the group column, orders, paid_amount, refund_amount,
-        net_amount, refund_rate.
-    Raises:
-        NoDataError: no paid order in the month on these platforms.
-
-    Example:
-        compute_refund_rate(wb, periods.month("2026-10")).refund_rate.iloc[0]
-        0.031
-    """
-    plats = wb.platforms(platforms)
-    cols = _groups(by, ("platform",))
-    o = paid_orders(wb, period, plats)
-    metrics = dict(
-        orders=o.count(),
-        paid_amount=o.paid_amount.sum().cast("float64"),
-        refund_amount=o.refund_amount.sum().cast("float64"),
-    )
-    expr = o.group_by(cols).aggregate(**metrics) if cols else o.aggregate(**metrics)
-    out = _frame(wb, expr, cols)
-    if out.empty or out["orders"].sum() == 0:
-        raise _no_orders(period, plats)
-    return out.assign(
-        net_amount=lambda d: d["paid_amount"] - d["refund_amount"],
-        refund_rate=lambda d: _safe_div(d["refund_amount"], d["paid_amount"]),
-    )[[*cols, "orders", "paid_amount", "refund_amount", "net_amount", "refund_rate"]]
-
-
-def summarise_returns(
-    wb: Workbook,
-    period: Period,
-    platforms: Sequence[str] | str | None = None,
-    by: str | Sequence[str] = "category",
-) -> pd.DataFrame:
-    """Returns (退货) of the month: count, units, refunds and return rate, by category, SKU or reason.
-
-    Formula: return_rate (退货率) = units returned in the month ÷ units sold in the month
-    (order lines of the orders paid in it); refund_share = refunds paid on returns ÷ the
-    line sales of the month. By ``reason`` there is no sold denominator: share_of_returns
-    = the reason's returns ÷ all returns of the group above it.
-
-    Args:
-        wb: the workbook.
-        period: the month (returns accepted in it).
-        platforms: platforms to include (default: every platform).
-        by: any of ``category``, ``sku``, ``reason``, ``platform``.
-    Returns:
-        One row per group: the ``by`` columns (``sku`` adds product_name and category),
-        returns, units_returned, refund_amount, units_sold, sales_amount, return_rate,
-        refund_share, share_of_returns — most units returned first.
-    Raises:
-        NoDataError: no paid order in the month on these platforms.
-
-    Example:
-        summarise_returns(wb, periods.month("2026-10"), by="category").head(2)
-    """
-    plats = wb.platforms(platforms)
-    cols = _groups(by, ("category", "sku", "reason", "platform"))
-    if not cols:
-        raise StorebookError("summarise_returns needs at least one of category, sku, reason, platform")
-    keys = cols + (["product_name", "category"] if "sku" in cols and "category" not in cols else
-                   ["product_name"] if "sku" in cols else [])
-    products = dimensions.products(wb).select("sku", "product_name", "category")
-    orders = wb.table("orders").select("order_id", "platform")
-    r = wb.table("returns")
-    # A return of a product not in the catalogue, or without a reason, still counts (unknown).
-    r = r.filter(_in(r.returned_on, period)).join(orders, "order_id").left_join(products, "sku").drop("sku_right")
-    r = r.filter(r.platform.isin(plats)).mutate(
-        category=r.category.fill_null(dimensions.UNKNOWN), product_name=r.product_name.fill_null(r.sku),
-        reason=r.reason.fill_null(dimensions.UNKNOWN))
-    returned = r.group_by(keys).aggregate(
-        returns=r.count(), units_returned=r.quantity.sum(), refund_amount=r.refund_amount.sum().cast("float64")
-    )
-    paid = paid_orders(wb, period, plats).select("order_id", "platform")
-    lines = wb.table("order_lines").join(paid, "order_id").left_join(products, "sku").drop("sku_right")
-    lines = lines.mutate(category=lines.category.fill_null(dimensions.UNKNOWN),
-                         product_name=lines.product_name.fill_null(lines.sku))
-    sold_keys = [k for k in keys if k != "reason"]
-    sold = (
-        lines.group_by(sold_keys).aggregate(units_sold=lines.quantity.sum(), sales_amount=lines.line_amount.sum().cast("float64"))
-        if sold_keys else lines.aggregate(units_sold=lines.quantity.sum(), sales_amount=lines.line_amount.sum().cast("float64"))
-    )
-    ret_df = wb.execute(returned)
-    sold_df = wb.execute(sold)
-    if sold_df.empty or sold_df["units_sold"].sum() == 0:
-        raise _no_orders(period, plats)
-    out = (sold_df.merge(ret_df, on=sold_keys, how="outer") if sold_keys else ret_df.merge(sold_df, how="cross"))
-    if "reason" in cols:
-        out = out[out["reason"].notna()]
-    out = out.fillna({"returns": 0, "units_returned": 0, "refund_amount": 0.0, "units_sold": 0, "sales_amount": 0.0})
-    out = out.astype({"returns": "int64", "units_returned": "int64", "units_sold": "int64"})
-    upper = [k for k in cols if k != "reason"]
-    total_returns = out.groupby(upper)["returns"].transform("sum") if upper else out["returns"].sum()
-    out = out.assign(
-        return_rate=lambda d: _safe_div(d["units_returned"], d["units_sold"]) if "reason" not in cols else np.nan,
-        refund_share=lambda d: _safe_div(d["refund_amount"], d["sales_amount"]) if "reason" not in cols else np.nan,
-        share_of_returns=lambda d: _safe_div(d["returns"], total_returns),
-    )
-    if "reason" in cols:
-        out = out.assign(units_sold=np.nan, sales_amount=np.nan)
-    return out.sort_values(["units_returned", *keys], ascending=[False, *[True] * len(keys)]).reset_index(drop=True)[
-        [*keys, "returns", "units_returned", "refund_amount", "units_sold", "sales_amount", "return_rate",
-         "refund_share", "share_of_returns"]
-    ]
-
-
 # -- what the report states ----------------------------------------------------------------
 #: Metrics of the service headline, in the order the report shows them.
 HEADLINE_METRICS: tuple[str, ...] = ("tickets", "complaints", "csat", "satisfied_share", "first_response_median_min",

@@ -10,7 +10,7 @@ import pandas as pd
 
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
-from storebook.errors import NoDataError
+from storebook.measures.orders import no_paid_orders
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 
@@ -28,14 +28,6 @@ def customer_orders(wb: Workbook, platforms: list[str], end: pd.Timestamp, start
     if start is not None:
         cond.append(o.paid_at >= start)
     return o.filter(*cond)
-
-
-def no_paid_orders(period: Period, platforms: list[str]) -> NoDataError:
-    """The error for a period without paid orders: what is missing and what to do."""
-    return NoDataError(
-        f"no paid orders in {period.label} on {', '.join(platforms)}: the orders export for that month "
-        "may be missing; check `storebook info` or choose another month or platform"
-    )
 
 
 def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:

@@ -16,6 +16,7 @@ import ibis
 
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
 
 
 def paid_orders(wb: Workbook, period: Period, platforms: Sequence[str]) -> ibis.Table:
@@ -30,3 +31,11 @@ def paid_orders(wb: Workbook, period: Period, platforms: Sequence[str]) -> ibis.
     o = wb.table("orders")
     return o.filter(o.paid_at.notnull(), o.paid_at >= period.start_ts, o.paid_at < period.end_ts,
                     o.platform.isin(list(platforms)))
+
+
+def no_paid_orders(period: Period, platforms: list[str]) -> NoDataError:
+    """The error for a period without paid orders: what is missing and what to do."""
+    return NoDataError(
+        f"no paid orders in {period.label} on {', '.join(platforms)}: the orders export for that month "
+        "may be missing; check `storebook info` or choose another month or platform"
+    )

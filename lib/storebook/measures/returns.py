@@ -1,0 +1,159 @@
+"""Refunds and returns of a month: the refund rate and net sales after refunds, and returns
+by category, SKU or reason — the figures service, profit and products all report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from storebook.engine import dimensions
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.errors import StorebookError
+from storebook.measures.orders import no_paid_orders, paid_orders
+from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
+
+
+def in_period(col: ibis.Value, period: Period) -> ibis.Value:
+    """``col`` within ``[period.start, period.end)``."""
+    return (col >= period.start_ts) & (col < period.end_ts)
+
+
+def group_columns(by: str | Sequence[str] | None, allowed: Sequence[str]) -> list[str]:
+    """The grouping columns ``by`` names, each one of ``allowed`` (else a clear error)."""
+    cols = [] if by is None else [by] if isinstance(by, str) else list(by)
+    wrong = [c for c in cols if c not in allowed]
+    if wrong:
+        raise StorebookError(f"cannot group by {', '.join(wrong)}; choose from {', '.join(allowed)}")
+    return cols
+
+
+def sorted_frame(wb: Workbook, expr: ibis.Table, by: list[str]) -> pd.DataFrame:
+    """``expr`` executed, sorted by ``by``, with a fresh index."""
+    out = wb.execute(expr)
+    return out.sort_values(by).reset_index(drop=True) if by else out.reset_index(drop=True)
+
+
+def compute_refund_rate(
+    wb: Workbook,
+    period: Period,
+    platforms: Sequence[str] | str | None = None,
+    by: str | None = None,
+) -> pd.DataFrame:
+    """Refund rate (退款率) and net sales after refunds (退款后销售额) of the month's paid orders.
+
+    Formula: refund_rate = Σ refund_amount ÷ Σ paid_amount; net_amount = Σ paid_amount −
+    Σ refund_amount, over the orders paid in the month.
+
+    Args:
+        wb: the workbook.
+        period: the month.
+        platforms: platforms to include (default: every platform).
+        by: ``None`` (one row) or ``platform``.
+    Returns:
+        One row per group: the group column, orders, paid_amount, refund_amount,
+        net_amount, refund_rate.
+    Raises:
+        NoDataError: no paid order in the month on these platforms.
+
+    Example:
+        compute_refund_rate(wb, periods.month("2026-10")).refund_rate.iloc[0]
+        0.031
+    """
+    plats = wb.platforms(platforms)
+    cols = group_columns(by, ("platform",))
+    o = paid_orders(wb, period, plats)
+    metrics = dict(
+        orders=o.count(),
+        paid_amount=o.paid_amount.sum().cast("float64"),
+        refund_amount=o.refund_amount.sum().cast("float64"),
+    )
+    expr = o.group_by(cols).aggregate(**metrics) if cols else o.aggregate(**metrics)
+    out = sorted_frame(wb, expr, cols)
+    if out.empty or out["orders"].sum() == 0:
+        raise no_paid_orders(period, plats)
+    return out.assign(
+        net_amount=lambda d: d["paid_amount"] - d["refund_amount"],
+        refund_rate=lambda d: _ratio(d["refund_amount"], d["paid_amount"]),
+    )[[*cols, "orders", "paid_amount", "refund_amount", "net_amount", "refund_rate"]]
+
+
+def summarise_returns(
+    wb: Workbook,
+    period: Period,
+    platforms: Sequence[str] | str | None = None,
+    by: str | Sequence[str] = "category",
+) -> pd.DataFrame:
+    """Returns (退货) of the month: count, units, refunds and return rate, by category, SKU or reason.
+
+    Formula: return_rate (退货率) = units returned in the month ÷ units sold in the month
+    (order lines of the orders paid in it); refund_share = refunds paid on returns ÷ the
+    line sales of the month. By ``reason`` there is no sold denominator: share_of_returns
+    = the reason's returns ÷ all returns of the group above it.
+
+    Args:
+        wb: the workbook.
+        period: the month (returns accepted in it).
+        platforms: platforms to include (default: every platform).
+        by: any of ``category``, ``sku``, ``reason``, ``platform``.
+    Returns:
+        One row per group: the ``by`` columns (``sku`` adds product_name and category),
+        returns, units_returned, refund_amount, units_sold, sales_amount, return_rate,
+        refund_share, share_of_returns — most units returned first.
+    Raises:
+        NoDataError: no paid order in the month on these platforms.
+
+    Example:
+        summarise_returns(wb, periods.month("2026-10"), by="category").head(2)
+    """
+    plats = wb.platforms(platforms)
+    cols = group_columns(by, ("category", "sku", "reason", "platform"))
+    if not cols:
+        raise StorebookError("summarise_returns needs at least one of category, sku, reason, platform")
+    keys = cols + (["product_name", "category"] if "sku" in cols and "category" not in cols else
+                   ["product_name"] if "sku" in cols else [])
+    products = dimensions.products(wb).select("sku", "product_name", "category")
+    orders = wb.table("orders").select("order_id", "platform")
+    r = wb.table("returns")
+    # A return of a product not in the catalogue, or without a reason, still counts (unknown).
+    r = r.filter(in_period(r.returned_on, period)).join(orders, "order_id").left_join(products, "sku").drop("sku_right")
+    r = r.filter(r.platform.isin(plats)).mutate(
+        category=r.category.fill_null(dimensions.UNKNOWN), product_name=r.product_name.fill_null(r.sku),
+        reason=r.reason.fill_null(dimensions.UNKNOWN))
+    returned = r.group_by(keys).aggregate(
+        returns=r.count(), units_returned=r.quantity.sum(), refund_amount=r.refund_amount.sum().cast("float64")
+    )
+    paid = paid_orders(wb, period, plats).select("order_id", "platform")
+    lines = wb.table("order_lines").join(paid, "order_id").left_join(products, "sku").drop("sku_right")
+    lines = lines.mutate(category=lines.category.fill_null(dimensions.UNKNOWN),
+                         product_name=lines.product_name.fill_null(lines.sku))
+    sold_keys = [k for k in keys if k != "reason"]
+    sold = (
+        lines.group_by(sold_keys).aggregate(units_sold=lines.quantity.sum(), sales_amount=lines.line_amount.sum().cast("float64"))
+        if sold_keys else lines.aggregate(units_sold=lines.quantity.sum(), sales_amount=lines.line_amount.sum().cast("float64"))
+    )
+    ret_df = wb.execute(returned)
+    sold_df = wb.execute(sold)
+    if sold_df.empty or sold_df["units_sold"].sum() == 0:
+        raise no_paid_orders(period, plats)
+    out = (sold_df.merge(ret_df, on=sold_keys, how="outer") if sold_keys else ret_df.merge(sold_df, how="cross"))
+    if "reason" in cols:
+        out = out[out["reason"].notna()]
+    out = out.fillna({"returns": 0, "units_returned": 0, "refund_amount": 0.0, "units_sold": 0, "sales_amount": 0.0})
+    out = out.astype({"returns": "int64", "units_returned": "int64", "units_sold": "int64"})
+    upper = [k for k in cols if k != "reason"]
+    total_returns = out.groupby(upper)["returns"].transform("sum") if upper else out["returns"].sum()
+    out = out.assign(
+        return_rate=lambda d: _ratio(d["units_returned"], d["units_sold"]) if "reason" not in cols else np.nan,
+        refund_share=lambda d: _ratio(d["refund_amount"], d["sales_amount"]) if "reason" not in cols else np.nan,
+        share_of_returns=lambda d: _ratio(d["returns"], total_returns),
+    )
+    if "reason" in cols:
+        out = out.assign(units_sold=np.nan, sales_amount=np.nan)
+    return out.sort_values(["units_returned", *keys], ascending=[False, *[True] * len(keys)]).reset_index(drop=True)[
+        [*keys, "returns", "units_returned", "refund_amount", "units_sold", "sales_amount", "return_rate",
+         "refund_share", "share_of_returns"]
+    ]
