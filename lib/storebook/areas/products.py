@@ -7,7 +7,7 @@ and called from here:
 - revenue and gross margin per SKU: :func:`storebook.measures.margins.compute_sku_margins` (the
   P&L's cost of goods);
 - days of cover (库存可售天数) and sell-through (售罄率):
-  :func:`storebook.areas.supplier.measure_inventory`;
+  :func:`storebook.measures.inventory.measure_inventory`;
 - daily units and line sales: :func:`storebook.measures.sales.sum_daily_sales`;
 - return rate (退货率): :func:`storebook.measures.returns.summarise_returns`.
 
@@ -38,12 +38,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook.areas import supplier
 from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures import TOTAL, stats
+from storebook.measures.inventory import measure_inventory
 from storebook.measures.margins import compute_sku_margins, gross_margin_rate
 from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.ratios import relative_change
@@ -200,7 +200,7 @@ def flag_stock_health(
 ) -> pd.DataFrame:
     """Slow movers and overstock (滞销, 积压) from the month's stock health.
 
-    Days of cover and sell-through are :func:`storebook.areas.supplier.measure_inventory`'s.
+    Days of cover and sell-through are :func:`storebook.measures.inventory.measure_inventory`'s.
     Flags: ``is_overstock`` = days of cover > ``overstock_days``, or stock on hand and no
     sales; ``is_slow_mover`` = stock on hand and sell-through < ``slow_sell_through``.
     ``stock_value`` = closing on hand × unit cost (the cash tied up).
@@ -223,7 +223,7 @@ def flag_stock_health(
         s = flag_stock_health(wb, wb.period("2026-10"))
         s[s.is_overstock].stock_value.sum()
     """
-    inv = supplier.measure_inventory(wb, period, platforms)
+    inv = measure_inventory(wb, period, platforms)
     cost = wb.execute(dimensions.products(wb).select("sku", "unit_cost"))
     out = inv.merge(cost, on="sku", how="left")
     on_hand = out["closing_on_hand"].fillna(0.0)
