@@ -44,7 +44,6 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook.areas import fulfilment
 from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
@@ -59,6 +58,7 @@ from storebook.measures.partial import flag_partial
 from storebook.measures.ratios import relative_change, roas
 from storebook.measures.returns import compute_refund_rate
 from storebook.measures.sales import sum_daily_sales
+from storebook.measures.shipments import compute_logistics_costs
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 __all__ = [
@@ -236,7 +236,7 @@ def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataF
         {"platform": pd.Series(dtype="str"), "returned_cost": pd.Series(dtype="float64")})
     commission = _commission(wb, period, sales)
     marketing = _marketing(wb, period, platforms)
-    logistics = fulfilment.compute_logistics_costs(wb, period, platforms, by="platform")[["platform", "cost"]]
+    logistics = compute_logistics_costs(wb, period, platforms, by="platform")[["platform", "cost"]]
 
     frame = pd.DataFrame({"platform": platforms})
     for part in (orders, discounts, cogs, returned, commission, marketing, logistics.rename(columns={"cost": "logistics"})):

@@ -1,0 +1,167 @@
+"""Shipments and what they cost: the parcels of a period's orders, grouped by any of the
+fulfilment keys with an all-platform row, and the logistics cost per order, unit and
+shipment — the figures fulfilment reports and profit's P&L charges."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import ibis
+import pandas as pd
+
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError, StorebookError
+from storebook.measures import TOTAL
+from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
+
+DAY_SECONDS = 86_400.0
+
+
+SHIPMENTS_TODO = ("check that the shipments export covers this month (data/raw/shipments/) "
+                   "and re-run `storebook ingest`")
+
+
+TIME_KEYS = ("day", "month")
+
+
+def describe_scope(period: Period, platforms: list[str]) -> str:
+    return f"{period.label} on {', '.join(platforms)}"
+
+
+def require_rows(out: pd.DataFrame, count: str, what: str, period: Period, platforms: list[str], todo: str) -> None:
+    """Raise the analyst's NoDataError when an aggregate found no rows to count."""
+    if out.empty or not out[count].fillna(0).sum():
+        raise NoDataError(f"no {what} in {describe_scope(period, platforms)}: {todo}")
+
+
+def group_keys(by: str | Sequence[str] | None, allowed: Sequence[str]) -> list[str]:
+    keys = [] if by is None else [by] if isinstance(by, str) else list(by)
+    unknown = [k for k in keys if k not in allowed]
+    if unknown:
+        raise StorebookError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(allowed)}")
+    return keys
+
+
+def aggregate_groups(wb: Workbook, table: ibis.Table, keys: list[str],
+               metrics: Callable[[ibis.Table], dict[str, ibis.Value]]) -> pd.DataFrame:
+    """``metrics`` per group of ``keys``, sorted, with ``total`` rows.
+
+    Grouped by ``platform`` (alone or with others), rows with platform ``total`` hold the
+    metrics over every platform for each group of the other keys; grouped by one other
+    column (not ``day`` or ``month``), a last row with the group ``total`` holds the
+    metrics over every group. Platforms come in the workbook's order.
+
+    Args:
+        wb: the workbook.
+        table: the rows to aggregate.
+        keys: the group columns (possibly none: one row over the whole table).
+        metrics: a function of a table giving the named aggregates over it (a function,
+            because the total rows are aggregated from a table derived from ``table``).
+    Returns:
+        One row per group, then the total rows, sorted as above.
+    """
+    if not keys:
+        return wb.execute(table.aggregate(**metrics(table)))
+    total_key = "platform" if "platform" in keys else keys[0] if len(keys) == 1 and keys[0] not in TIME_KEYS else None
+    groups: dict[str, ibis.Value] = {k: table[k] for k in keys}
+    if total_key:
+        # Each row counts twice, once in its own group and once in the total, so that the
+        # joins and per-order aggregates under ``table`` run once, not once for the groups
+        # and again for the total (medians cannot be added up from the groups' rows). The
+        # key column itself stays as it is: a metric may read it (the promise by province).
+        table = table.mutate(_group=ibis.array([table[total_key], ibis.literal(TOTAL)]).unnest())
+        groups = {k: table._group if k == total_key else table[k] for k in keys}
+    out = wb.execute(table.group_by(**groups).aggregate(**metrics(table)))
+    sort = [k for k in keys if k != total_key] + ([total_key] if total_key else [])
+    rank = {p: i for i, p in enumerate([*wb.config.platforms, TOTAL])}
+
+    def order(col: pd.Series) -> pd.Series:
+        if col.name == "platform":
+            return col.map(rank)
+        if col.name == total_key:  # the total after the groups
+            return col.map(lambda v: (1, "") if v == TOTAL else (0, str(v)))
+        return col
+
+    return out.sort_values(sort, key=order, kind="stable", ignore_index=True)
+
+
+def shipments_of(wb: Workbook, start: date, end: date, platforms: list[str]) -> ibis.Table:
+    """Shipments handed over in ``[start, end)`` on orders of the platforms, with delivery days."""
+    s = wb.table("shipments")
+    s = s.filter(s.shipped_at >= pd.Timestamp(start), s.shipped_at < pd.Timestamp(end))
+    o = wb.table("orders").select("order_id", "platform")
+    o = o.filter(o.platform.isin(platforms))
+    j = s.inner_join(o, "order_id")
+    return j.mutate(
+        day=j.shipped_at.date(),
+        month=j.shipped_at.strftime("%Y-%m"),
+        delivery_days=(j.delivered_at.epoch_seconds() - j.shipped_at.epoch_seconds()) / DAY_SECONDS,
+        is_delivered=j.delivered_at.notnull(),
+    )
+
+
+def parcels_of(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
+    """Shipments handed over in the period with each parcel's share of its order and units."""
+    s = shipments_of(wb, period.start, period.end, platforms)
+    # Parcels and units are counted over the period's orders only (an order's parcels in
+    # other months still count towards its n): not over every order of the history.
+    all_s = wb.table("shipments").semi_join(s.select("order_id"), "order_id")
+    per_order = all_s.group_by("order_id").aggregate(parcels=all_s.count())
+    lines = wb.table("order_lines").semi_join(s.select("order_id"), "order_id")
+    units = lines.group_by("order_id").aggregate(order_units=lines.quantity.sum())
+    j = s.inner_join(per_order, "order_id").left_join(units, "order_id").drop("order_id_right")
+    return j.mutate(
+        order_share=1.0 / j.parcels.cast("float64"),
+        unit_share=j.order_units.fill_null(0).cast("float64") / j.parcels.cast("float64"),
+    )
+
+
+def compute_logistics_costs(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "carrier",
+) -> pd.DataFrame:
+    """Logistics cost, per order and per unit (物流成本, 单均物流成本, 件均物流成本).
+
+    Formula: ``cost = Σ shipping_cost_amount`` of the shipments handed over in the period;
+    ``cost_per_order = cost / orders`` and ``cost_per_unit = cost / units``, where an order
+    shipped in n parcels counts 1/n order (and 1/n of its units) in each parcel's group, so
+    groups add up to the total.
+
+    Args:
+        wb: the workbook.
+        period: the month (shipments handed over in it).
+        platforms: platforms to include; None = all.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``month``, or None.
+    Returns:
+        One row per group (then ``total`` when grouped by one column): shipments,
+        orders, units, cost, cost_per_order, cost_per_unit,
+        cost_per_shipment.
+    Raises:
+        NoDataError: no shipments in the period.
+
+    Example:
+        compute_logistics_costs(wb, wb.period("2026-10"), by="platform")
+    """
+    platforms = wb.platforms(platforms)
+    keys = group_keys(by, ["carrier", "province", "warehouse", "platform", "month"])
+    j = parcels_of(wb, period, platforms)
+
+    def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
+        return {
+            "shipments": j.count(),
+            "orders": j.order_share.sum(),
+            "units": j.unit_share.sum(),
+            "cost": j.shipping_cost_amount.sum(),
+        }
+
+    out = aggregate_groups(wb, j, keys, metrics)
+    require_rows(out, "shipments", "shipments", period, platforms, SHIPMENTS_TODO)
+    return out.assign(
+        cost_per_order=lambda x: _ratio(x["cost"], x["orders"]),
+        cost_per_unit=lambda x: _ratio(x["cost"], x["units"]),
+        cost_per_shipment=lambda x: _ratio(x["cost"], x["shipments"]),
+    ).reset_index(drop=True)
