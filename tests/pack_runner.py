@@ -147,8 +147,11 @@ def link_store(source: Path, target: Path, *, drop: tuple[str, ...] = (), keep: 
     """
     import pyarrow.compute as pc
 
+    from storebook import generations
     from storebook.availability import EVENT_DATES
 
+    # The tables live in the published generation; the copy is a flat folder of its own.
+    source = Path(generations.resolve(source).data)
     target.mkdir(parents=True, exist_ok=True)
     blank = blank or {}
     for entry in sorted(source.iterdir()):
