@@ -125,6 +125,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "conversion.tests": (_n("traffic", known=("buyers",)),),
     "conversion.drivers": (_n("traffic", known=("buyers",)),),
     "conversion.buyers": (_n("orders", known=("customer_id",)),),
+    "conversion.payment": (_n("orders"),),
     # fulfilment
     "fulfilment.headline": (_n("orders"), _n("shipments"), _SHIP_COST, _n("order_lines"), _TICKET_ORDERS,
                             _opt("returns")),
