@@ -111,8 +111,9 @@ class IngestReport:
     def _counts(self) -> str:
         read = sum(f.rows_read for f in self.files)
         written = sum(f.rows_written for f in self.files)
+        files = len({f.path for f in self.files})  # a file feeding two tables is one file
         lines = [
-            f"ingest: {len(self.files)} files, {read:,} rows read = {written:,} written + {self.rows_rejected:,} rejected "
+            f"ingest: {files} file{'' if files == 1 else 's'}, {read:,} rows read = {written:,} written + {self.rows_rejected:,} rejected "
             f"in {self.seconds:.1f} s (fingerprint {self.fingerprint[:12]})"
         ]
         for name, info in self.tables.items():
