@@ -15,6 +15,7 @@ copied, not re-ingested) except those removed or blanked.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import io
 import math
 import os
@@ -94,6 +95,12 @@ def run_notebook_in_process(name: str, parameters: dict[str, Any], root: Path) -
     Returns:
         The :class:`NotebookRun`.
     """
+    # In a copy of the context: what a notebook sets for its store (the currency amounts are
+    # shown in, the language) must not leak into the tests that run after it in this process.
+    return contextvars.copy_context().run(_run_notebook, name, parameters, root)
+
+
+def _run_notebook(name: str, parameters: dict[str, Any], root: Path) -> NotebookRun:
     import matplotlib.pyplot as plt
 
     nb = nbformat.read(REPO / "notebooks" / f"{name}.ipynb", as_version=4)
