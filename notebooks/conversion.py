@@ -22,7 +22,7 @@
 # month-on-month changes go beyond chance, which platform × device × channel segments explain the change
 # (mix shift versus rate change), and whether buyers were new or returning.
 #
-# Formulas live once in `storebook.traffic` (re-exported by `storebook.conversion`); statistics in
+# Formulas live once in `storebook.measures.ratios` (re-exported by `storebook.traffic` and `storebook.conversion`); statistics in
 # `storebook.measures.stats`. Cells tagged `analyst` are left out of the HTML report.
 
 # %% tags=["parameters"]
@@ -113,6 +113,20 @@ with page.section("conversion.buyers"):
                                                      "aov", "paid_amount"]))
     page.takeaway("conversion.buyers.takeaway", **buyer_facts)
     storebook.results.record("conversion.new_buyer_share", buyer_facts["new_share"])
+
+# %% [markdown] tags=["analyst"]
+# Placed → paid (下单 → 支付): orders placed in the month and how many were paid, from the orders
+# table; unpaid orders (pending, closed or cancelled without payment) are kept by ingest for this.
+# 支付率 = paid ÷ placed (`storebook.conversion.payment_rate`); the change is in points.
+
+# %%
+with page.section("conversion.payment"):
+    payments = storebook.conversion.summarise_payments(page.wb, page.period, page.platforms)
+    page.show(storebook.tables.format_table(payments, page.text,
+                                            columns=["platform", "placed", "paid", "pending", "closed", "payment_rate",
+                                                     "payment_rate_prior", "change"]))
+    page.takeaway("conversion.payment.takeaway", **storebook.conversion.payments_facts(payments))
+    storebook.results.record("conversion.payment_rates", payments)
 
 # %%
 page.finish()

@@ -7,6 +7,7 @@ a missing value, never an error or an infinity):
 * 客单价 aov = 支付金额 / 支付买家数 (paid amount / buyers)
 * UV价值 uv_value = 支付金额 / 访客数 (paid amount / visitors)
 * 点击率 ctr, 平均点击花费 cpc, 访客成本 cost_per_visitor, 投入产出比 roas (paid traffic)
+* 支付率 payment_rate = 支付订单数 / 下单订单数 (orders placed that were paid)
 * relative_change = value / base − 1 (vs prior month, vs last year)
 """
 
@@ -96,3 +97,12 @@ def relative_change(value: Any, base: Any) -> Any:
     """
     ratio = _ratio(value, base)
     return ratio - 1
+
+
+def payment_rate(paid: Any, placed: Any) -> Any:
+    """支付率 (payment rate) = 支付订单数 / 下单订单数: orders placed in the month that were paid.
+
+    >>> payment_rate(45, 50)
+    0.9
+    """
+    return _ratio(paid, placed)
