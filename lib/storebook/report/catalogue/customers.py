@@ -1,0 +1,111 @@
+"""The customers report's words, in English and 中文 (``customers.*`` keys, and the names it adds)."""
+
+from __future__ import annotations
+
+from storebook.report.catalogue import Entry
+from storebook.report.catalogue import entry as _e
+
+ENTRIES: dict[str, Entry] = {
+    # customers
+    "customers.title": _e("Customers — {month}", "客户分析 — {month}"),
+    "customers.question": _e(
+        "Who bought this month — new or returning customers — do they come back, what are they worth, and where do "
+        "they live?",
+        "本月是谁在购买——新客还是老客？他们会回购吗？价值几何？分布在哪些省份？",
+    ),
+    "customers.headline": _e("How many customers bought, and how many came back?", "本月有多少客户购买，多少人回购？"),
+    "customers.headline.takeaway": _e(
+        "{customers:count} customers bought in {month} ({customers_vs_prior:change} on the prior month), "
+        "{new_buyers:count} of them for the first time. Returning customers brought {returning_sales_share:pct} of "
+        "sales. Of the latest cohorts whose window has closed, {repeat_rate_30:pct} bought again within 30 days and "
+        "{repeat_rate_90:pct} within 90.",
+        "{month}共有{customers:count}位客户购买（环比{customers_vs_prior:change}），其中{new_buyers:count}位为首次购买。"
+        "老客贡献了{returning_sales_share:pct}的销售额。在复购窗口已结束的最近一批新客中，{repeat_rate_30:pct}在30天内"
+        "再次购买，{repeat_rate_90:pct}在90天内再次购买。",
+    ),
+    "customers.new_returning": _e("Are we winning new customers or bringing old ones back?", "我们在获取新客，还是留住老客？"),
+    "customers.new_returning.title": _e(
+        "{new_share:pct} of buyers were new; returning buyers brought {returning_sales_share:pct} of sales",
+        "新客占买家的{new_share:pct}；老客贡献{returning_sales_share:pct}的销售额",
+    ),
+    "customers.new_returning.takeaway": _e(
+        "{new:count} buyers were new and {returning:count} returning. Returning buyers spent {returning_aov:money2} "
+        "each, new buyers {new_aov:money2}, and returning buyers brought {returning_sales_share:pct} of the month's "
+        "sales. A buyer is new when the month holds their first paid order on these platforms in the data.",
+        "本月新客{new:count}人、老客{returning:count}人。老客客单价{returning_aov:money2}，新客{new_aov:money2}；"
+        "老客贡献本月{returning_sales_share:pct}的销售额。新客指本月支付的订单是其在所选平台上数据中的首单。",
+    ),
+    "customers.repeat": _e("How many new customers buy again within 30 and 90 days?", "新客在30天、90天内复购的比例是多少？"),
+    "customers.repeat.takeaway": _e(
+        "Of the customers won in {cohort_30}, {rate_30:pct} bought again within 30 days (95% interval {low_30:pct}–"
+        "{high_30:pct}); the cohorts before averaged {earlier_30:pct}. Of those won in {cohort_90}, {rate_90:pct} "
+        "bought again within 90 days ({low_90:pct}–{high_90:pct}; before: {earlier_90:pct}). Only cohorts whose "
+        "window closed by the month's end count, so these rates do not move when later data arrives.",
+        "{cohort_30}获取的新客中，{rate_30:pct}在30天内再次购买（95%置信区间{low_30:pct}–{high_30:pct}），此前各批平均"
+        "{earlier_30:pct}。{cohort_90}获取的新客中，{rate_90:pct}在90天内再次购买（{low_90:pct}–{high_90:pct}；此前"
+        "{earlier_90:pct}）。只计入复购窗口在本月底前已结束的批次，因此后续数据到来时这些比率不会变化。",
+    ),
+    "customers.rfm": _e("Which customer segments do we have?", "客户可分为哪些价值群体？"),
+    "customers.rfm.title": _e(
+        "{value_customers:count} important-value customers ({value_share:pct}) bring {value_sales_share:pct} of 12-month sales",
+        "重要价值客户{value_customers:count}人（{value_share:pct}），贡献近12个月{value_sales_share:pct}的销售额",
+    ),
+    "customers.rfm.takeaway": _e(
+        "{customers:count} customers bought in the last 12 months. The largest segment is {largest:segment} "
+        "({largest_share:pct}). Important-value customers — recent, frequent and high-spending — number "
+        "{value_customers:count} ({value_change:+d} since the prior month's end) and brought {value_sales_share:pct} "
+        "of the 12 months' sales; {grower:segment} grew most ({grower_change:+d}). Recency, frequency and spend are "
+        "each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。最大的群体是{largest:segment}（{largest_share:pct}）。"
+        "重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人（较上月末{value_change:+d}），"
+        "贡献近12个月{value_sales_share:pct}的销售额；增长最多的是{grower:segment}（{grower_change:+d}）。"
+        "最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.value_grew": _e(
+        "{customers:count} customers bought in the last 12 months. The largest segment is {largest:segment} "
+        "({largest_share:pct}). Important-value customers — recent, frequent and high-spending — number "
+        "{value_customers:count}, the segment that grew most ({value_change:+d} since the prior month's end), and "
+        "brought {value_sales_share:pct} of the 12 months' sales. Recency, frequency and spend are each scored high "
+        "or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。最大的群体是{largest:segment}（{largest_share:pct}）。"
+        "重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人，是增长最多的群体（较上月末"
+        "{value_change:+d}），贡献近12个月{value_sales_share:pct}的销售额。最近一次消费、消费频率和消费金额均与全体客户的"
+        "平均值比较，分为高、低两档。",
+    ),
+    "customers.movement": _e("How did customers move between segments since last month?", "与上月相比，客户在各群体间如何流动？"),
+    "customers.movement.title": _e(
+        "{value_stayed:pct} of important-value customers stayed important value",
+        "{value_stayed:pct}的重要价值客户保持在该群体",
+    ),
+    "customers.movement.takeaway": _e(
+        "{entered:count} customers entered the 12-month window with their first purchase and {lapsed:count} dropped "
+        "out of it. {value_stayed:pct} of last month's important-value customers are still important value; the "
+        "largest group that left moved to {value_left_to:segment} ({value_left:count}).",
+        "{entered:count}位客户以首购进入近12个月窗口，{lapsed:count}位客户移出窗口。上月的重要价值客户中"
+        "{value_stayed:pct}仍为重要价值客户；离开的客户中最多转为{value_left_to:segment}（{value_left:count}人）。",
+    ),
+    "customers.cohorts": _e("Do the customers we win each month keep buying?", "每月获取的新客是否持续购买？"),
+    "customers.cohorts.title": _e(
+        "On average {month1_retention:pct} of a month's new customers buy again the next month",
+        "平均{month1_retention:pct}的新客在首购次月再次购买",
+    ),
+    "customers.cohorts.revenue": _e("Cumulative revenue per customer by months after the first purchase",
+                                    "首购后各月人均累计消费"),
+    "customers.cohorts.takeaway": _e(
+        "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
+        "their first purchase ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_m0:money2} in the "
+        "month of the first purchase and {revenue_m3:money2} in all by the third month after it, on average.",
+        "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "平均每位客户首购当月消费{revenue_m0:money2}，到首购后第3个月累计消费{revenue_m3:money2}。",
+    ),
+    "customers.provinces": _e("Where do our buyers live?", "买家分布在哪些省份？"),
+    "customers.provinces.title": _e("{top} brings {top_share:pct} of sales; the top three {top3_share:pct}",
+                                    "{top}贡献{top_share:pct}的销售额；前三省合计{top3_share:pct}"),
+    "customers.provinces.takeaway": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
+        "{top3_share:pct} and the top ten {top10_share:pct}. Among the top ten, {grower} grew fastest on the prior "
+        "month ({grower_change:change}).",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}，前十省合计"
+        "{top10_share:pct}。前十省中，{grower}环比增长最快（{grower_change:change}）。",
+    ),
+}

@@ -1,0 +1,91 @@
+"""The data quality report's words, in English and 中文 (``data_quality.*`` keys, and the names it adds)."""
+
+from __future__ import annotations
+
+from storebook.report.catalogue import Entry
+from storebook.report.catalogue import entry as _e
+
+ENTRIES: dict[str, Entry] = {
+    "data_quality.title": _e("How far can the numbers be trusted? — {month}", "数据质量 — {month}"),
+    "data_quality.question": _e(
+        "What did storebook keep and reject of the exports, how complete are the columns the reports lean on, "
+        "and which files are behind the numbers?",
+        "导出数据有多少被采用、多少被拒收，各报告所依赖的字段是否完整，数字来自哪些文件？"),
+    "data_quality.ingest": _e("How much of each export was kept?", "各表数据的采用情况如何？"),
+    "data_quality.ingest.takeaway": _e(
+        "{rows_written:count} of {rows_read:count} rows were kept ({kept_share:pct}); the table with the most "
+        "rejected is {worst_table} ({worst_kept_share:pct} kept).",
+        "共读取 {rows_read:count} 行，采用 {rows_written:count} 行（{kept_share:pct}）；拒收比例最高的是 "
+        "{worst_table}（采用 {worst_kept_share:pct}）。"),
+    "data_quality.ingest.takeaway.all": _e(
+        "Every one of the {rows_read:count} rows read was kept.", "读取的 {rows_read:count} 行全部被采用。"),
+    "data_quality.rejections": _e("Why were rows rejected?", "数据为何被拒收？"),
+    "data_quality.rejections.takeaway": _e(
+        "Rejected rows are listed with their file, row and reason by `storebook rejected`; fix them in the "
+        "export (or in storebook.toml where the reason says so) and ingest again.",
+        "被拒收的行及其文件、行号和原因可用 `storebook rejected` 查看；请在导出文件中修正（或按提示修改 "
+        "storebook.toml）后重新导入。"),
+    "data_quality.rejections.none": _e("No row was rejected.", "没有被拒收的数据。"),
+    "data_quality.coverage": _e("How complete are the columns the reports lean on?", "各报告依赖的字段是否完整？"),
+    "data_quality.coverage.title": _e("Share of rows with a known value (this month; catalogues: all rows)",
+                                      "有值记录占比（本月；商品、供应商等为全部记录）"),
+    "data_quality.coverage.takeaway": _e(
+        "Province is known for {province_known:pct} of the month's orders, the channel for {channel_known:pct} "
+        "and the customer for {customer_known:pct} (guest checkouts have none); sections that need a column "
+        "use the rows where it is known.",
+        "本月订单中 {province_known:pct} 有收货省份，{channel_known:pct} 有流量渠道，{customer_known:pct} "
+        "有客户（游客下单没有客户）；依赖某字段的章节只使用该字段有值的记录。"),
+    "data_quality.orders": _e("Which orders and lines need a caveat?", "哪些订单和商品明细需要注意？"),
+    "data_quality.orders.takeaway": _e(
+        "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "
+        "sales; {guest_share:pct} of paid orders are guest checkouts; {adjusted_share:pct} carry a booked "
+        "adjustment (tax, shipping discount …); {not_in_catalogue_share:pct} of lines sell a SKU that is not in "
+        "the product catalogue; unit cost is known for {cost_known_revenue:pct} of line revenue, so margins "
+        "cover that part only.",
+        "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
+        "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）；{not_in_catalogue_share:pct} 的商品明细"
+        "对应的 SKU 不在商品资料中；已知单位成本的部分占商品销售额的 {cost_known_revenue:pct}，毛利仅覆盖这部分。"),
+    "data_quality.files": _e("Which files are behind the numbers?", "数字来自哪些文件？"),
+    "data_quality.files.takeaway": _e(
+        "{files:count} files feed {tables:count} tables; each file's notes (what the adapter did, what the "
+        "platform's numbers mean) are in data/processed/_ingest.json.",
+        "{files:count} 个文件构成 {tables:count} 张表；每个文件的说明（适配器做了什么、平台口径）见 "
+        "data/processed/_ingest.json。"),
+    "col.table": _e("Table", "数据表"),
+    "col.files": _e("Files", "文件数"),
+    "col.rows_read": _e("Rows read", "读取行数"),
+    "col.rows_written": _e("Rows kept", "采用行数"),
+    "col.rows_rejected": _e("Rows rejected", "拒收行数"),
+    "col.kept_share": _e("Kept", "采用率"),
+    "col.unknown_references": _e("Unknown references kept", "未匹配引用（已保留）"),
+    "col.column": _e("Column", "字段"),
+    "col.problem": _e("Reason", "原因"),
+    "col.rows": _e("Rows", "行数"),
+    "col.example": _e("First seen", "首次出现"),
+    "col.field": _e("Column", "字段"),
+    "col.known": _e("Known", "有值"),
+    "col.known_share": _e("Known share", "有值占比"),
+    "col.number": _e("Number", "数量"),
+    "col.of": _e("Share of", "占比基数"),
+    "col.path": _e("File", "文件"),
+    "col.source": _e("Read as", "数据源"),
+    "col.encoding": _e("Encoding", "编码"),
+    "col.notes": _e("Notes", "说明条数"),
+    "metric.known_share": _e("Known share", "有值占比"),
+    "metric.placed": _e("Orders placed", "下单数"),
+    "metric.paid": _e("Orders paid", "已付款订单"),
+    "metric.pending": _e("Pending (not paid yet)", "待付款"),
+    "metric.unpaid_closed": _e("Closed or cancelled unpaid", "未付款即关闭或取消"),
+    "metric.guests": _e("Guest checkouts (no customer)", "游客下单（无客户）"),
+    "metric.adjusted": _e("Orders with a booked adjustment", "含调整金额的订单"),
+    "metric.adjustment_amount": _e("Adjustments booked", "调整金额合计"),
+    "metric.items_unknown": _e("Paid orders without an items amount", "缺少商品总额的已付订单"),
+    "metric.lines": _e("Order lines of paid orders", "已付订单的商品明细"),
+    "metric.lines_without_sku": _e("Lines without a SKU", "无 SKU 的明细"),
+    "metric.lines_not_in_catalogue": _e("Lines not in the product catalogue", "不在商品资料中的明细"),
+    "metric.revenue_cost_known": _e("Line revenue with a known unit cost", "已知单位成本的商品销售额"),
+    "of.placed": _e("orders placed", "下单数"),
+    "of.paid": _e("paid orders", "已付订单"),
+    "of.lines": _e("lines", "明细行"),
+    "of.revenue": _e("line revenue", "商品销售额"),
+}

@@ -1,0 +1,106 @@
+"""The supplier report's words, in English and 中文 (``supplier.*`` keys, and the names it adds)."""
+
+from __future__ import annotations
+
+from storebook.report.catalogue import Entry
+from storebook.report.catalogue import entry as _e
+
+ENTRIES: dict[str, Entry] = {
+    "supplier.grade.green": _e("Green", "良好"),
+    "supplier.grade.amber": _e("Amber", "关注"),
+    "supplier.grade.red": _e("Red", "不合格"),
+    "supplier.grade.na": _e("n/a", "无"),
+    "supplier.cause.late": _e("Late delivery", "延迟到货"),
+    "supplier.cause.short": _e("Short delivery", "到货不足"),
+    "supplier.cause.other": _e("Other", "其他原因"),
+    # -- supplier report
+    "supplier.title": _e("Suppliers and stock — {month}", "供应商与库存 — {month}"),
+    "supplier.question": _e(
+        "Which suppliers deliver on time and in full, and what do late or short deliveries cost us in "
+        "stockouts and lost sales?",
+        "哪些供应商准时足量交货？延迟或不足到货给我们造成了多少缺货和销售损失？",
+    ),
+    "supplier.scorecard": _e("Who delivers? The scorecard and ranking", "谁交货可靠？供应商评分与排名"),
+    "supplier.scorecard.title": _e(
+        "OTIF over the last {months:count} months and this month, by supplier",
+        "各供应商近{months:count}个月及本月的准时足量交付率",
+    ),
+    "supplier.scorecard.takeaway": _e(
+        "Over the last {months:count} months {otif:pct} of purchase-order lines arrived on time and in full. "
+        "{worst} {worst_name} ranks last: {worst_otif:pct} OTIF, {worst_fill:pct} of units delivered, "
+        "{worst_delay:.1f} days over its contract lead time on average. {best} {best_name} ranks first "
+        "({best_otif:pct} OTIF).",
+        "近{months:count}个月采购行的准时足量交付率为{otif:pct}。{worst} {worst_name}排名最后：准时足量率"
+        "{worst_otif:pct}，到货满足率{worst_fill:pct}，平均比合同交期晚{worst_delay:.1f}天。{best} {best_name}排名第一"
+        "（准时足量率{best_otif:pct}）。",
+    ),
+    "supplier.thresholds": _e(
+        "Grades over the last {months:count} months: OTIF green ≥ 90%, red < 70%; fill rate green ≥ 98%, red < 90%; "
+        "rejected green ≤ 1%, red > 3%; days over contract green ≤ 1, red > 3; lead-time CV green ≤ 0.25, "
+        "red > 0.5; cost over standard green ≤ 2%, red > 5%. Amber in between; red counts 3 penalty points, "
+        "amber 1; the ranking orders by points, then OTIF.",
+        "评级基于近{months:count}个月：准时足量率≥90%为良好、<70%为不合格；满足率≥98%良好、<90%不合格；拒收率≤1%良好、"
+        ">3%不合格；超合同交期≤1天良好、>3天不合格；交期变异系数≤0.25良好、>0.5不合格；采购价高于标准成本≤2%良好、>5%不合格；"
+        "其间为关注。不合格扣3分、关注扣1分，按扣分和准时足量率排名。",
+    ),
+    "supplier.lines": _e("Which purchase-order lines of the month came late or short?", "本月哪些采购行延迟或不足到货？"),
+    "supplier.lines.takeaway": _e(
+        "{lines:count} lines due this month came late or short: {late:count} late ({open:count} still open, up "
+        "to {max_days_late:count} days), {short:count} short by {units_short:count} units in all. {top} has the "
+        "most ({top_lines:count}).",
+        "本月到期的采购行中有{lines:count}行延迟或不足：延迟{late:count}行（其中{open:count}行仍未到货，最长延迟"
+        "{max_days_late:count}天），不足{short:count}行、共短缺{units_short:count}件。最多的是{top}（{top_lines:count}行）。",
+    ),
+    "supplier.lines.takeaway.none": _e(
+        "Every purchase-order line due this month arrived on time and in full.",
+        "本月到期的采购行全部准时足量到货。",
+    ),
+    "supplier.inventory": _e("Where did we run out, and how much stock do we hold?", "哪些商品缺货？库存水平如何？"),
+    "supplier.inventory.takeaway": _e(
+        "{out_skus:count} SKUs were out of stock in every warehouse on {stockout_days:count} SKU-days (buyers "
+        "could not get them); {wh_skus:count} SKUs ran out in one warehouse or more on {warehouse_stockout_days:count} "
+        "warehouse-days (orders shipped from farther away). Median days of cover: {median_cover:.0f}; "
+        "sell-through {sell_through:pct}; {low_cover:count} SKUs have less than a week of stock.",
+        "有{out_skus:count}个SKU在所有仓库同时缺货，共{stockout_days:count}个SKU天（买家无法购买）；{wh_skus:count}个SKU"
+        "在至少一个仓库缺货，共{warehouse_stockout_days:count}个分仓天（订单改由更远的仓库发货）。库存可售天数中位数"
+        "{median_cover:.0f}天，售罄率{sell_through:pct}；{low_cover:count}个SKU库存不足一周。",
+    ),
+    "supplier.stockouts": _e(
+        "Which stockouts this month do late or short deliveries explain, and what did they cost?",
+        "本月哪些缺货由延迟或不足到货造成？损失多少？",
+    ),
+    "supplier.stockouts.title": _e(
+        "Warehouse stockout days this month by supplier and cause",
+        "本月各供应商分仓缺货天数及原因",
+    ),
+    "supplier.stockouts.takeaway": _e(
+        "This month {warehouse_attributed:count} of {warehouse_days:count} warehouse stockout days followed a late "
+        "or short delivery, {top_share:pct} of them {top}'s ({top_name}). SKUs were out everywhere on "
+        "{stockout_days:count} days, {attributed_days:count} of them from late or short deliveries, losing an "
+        "estimated {attributed_lost:money} of sales (all causes: {lost:money}).",
+        "本月{warehouse_days:count}个分仓缺货天中有{warehouse_attributed:count}个发生在延迟或不足到货之后，其中"
+        "{top_share:pct}归因于{top}（{top_name}）。全仓缺货共{stockout_days:count}个SKU天，其中{attributed_days:count}天"
+        "由延迟或不足到货造成，估计损失销售额{attributed_lost:money}（所有原因合计{lost:money}）。",
+    ),
+    "supplier.stockouts.takeaway.none": _e(
+        "No SKU ran out of stock in any warehouse this month.",
+        "本月没有任何SKU在任何仓库缺货。",
+    ),
+    "supplier.stockouts_trailing": _e(
+        "Over the last six months: whose deliveries caused the stockouts?",
+        "近六个月：缺货由哪些供应商的交货造成？",
+    ),
+    "supplier.stockouts_trailing.title": _e(
+        "Lost sales from late or short deliveries over {months:count} months, by supplier",
+        "近{months:count}个月各供应商延迟/不足到货造成的缺货损失",
+    ),
+    "supplier.stockouts_trailing.takeaway": _e(
+        "Over the last six months {top} ({top_name}) caused {top_days:count} SKU-days out of stock everywhere and "
+        "{top_warehouse_days:count} warehouse stockout days through late or short deliveries — {top_share:pct} of "
+        "all such warehouse days — and an estimated {top_lost:money} of lost sales (lost sales from late or short "
+        "deliveries in all: {attributed_lost:money}). Lost sales = in-stock daily sales × stockout days × price.",
+        "近六个月{top}（{top_name}）因延迟或不足到货造成全仓缺货{top_days:count}个SKU天、分仓缺货{top_warehouse_days:count}天"
+        "（占此类分仓缺货的{top_share:pct}），估计缺货损失{top_lost:money}（所有供应商延迟/不足到货造成的损失合计"
+        "{attributed_lost:money}）。缺货损失 = 有货时的日均销量 × 缺货天数 × 售价。",
+    ),
+}

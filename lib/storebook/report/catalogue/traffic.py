@@ -1,0 +1,112 @@
+"""The traffic report's words, in English and 中文 (``traffic.*`` keys, and the names it adds)."""
+
+from __future__ import annotations
+
+from storebook.report.catalogue import Entry
+from storebook.report.catalogue import entry as _e
+
+ENTRIES: dict[str, Entry] = {
+    "traffic.title": _e("Traffic — {month}", "流量分析 — {month}"),
+    "traffic.question": _e(
+        "How many people visited our shops this month, where did they come from, on which device, "
+        "what did paid traffic cost, and which days did not look like themselves?",
+        "本月有多少人访问了我们的店铺？他们从哪里来、用什么终端？付费流量花了多少、换回多少？哪些日子表现异常？",
+    ),
+    # 1 headline
+    "traffic.headline": _e("How many people visited, and what was a visitor worth?",
+                           "本月访客有多少，每位访客价值几何？"),
+    "traffic.headline.takeaway": _e(
+        "{visitors:count} visitors came in {month}, {visitors_vs_prior:change} on the prior month "
+        "and {visitors_vs_last_year:change} on last year. They paid {paid_amount:money} "
+        "({paid_amount_vs_last_year:change} on last year), a UV value of {uv_value:money2} per visitor "
+        "({uv_value_vs_prior:change} on the prior month). {best:platform} had the highest UV value "
+        "({best_uv_value:money2}).",
+        "{month}共有访客{visitors:count}人，环比{visitors_vs_prior:change}，同比{visitors_vs_last_year:change}。"
+        "支付金额{paid_amount:money}（同比{paid_amount_vs_last_year:change}），UV价值{uv_value:money2}"
+        "（环比{uv_value_vs_prior:change}）。UV价值最高的平台是{best:platform}（{best_uv_value:money2}）。",
+    ),
+    # 2 daily
+    "traffic.daily": _e("How did visitors move day by day?", "每日访客如何变化？"),
+    "traffic.daily.title": _e(
+        "Visitors peaked on {peak_day:date} ({peak_visitors:count}); the month ran {vs_last_year:change} on the same days last year",
+        "访客在{peak_day:date}达到高峰（{peak_visitors:count}人）；全月较去年同期{vs_last_year:change}",
+    ),
+    "traffic.daily.takeaway": _e(
+        "The busiest day was {peak_day:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
+        "{low_day:date} with {low_visitors:count}. Over the month, daily visitors ran {vs_last_year:change} on the same "
+        "days last year; the 7-day average ended the month {trend:change} from where it started.",
+        "访客最多的一天是{peak_day:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_day:date}，"
+        "共{low_visitors:count}人。全月日访客较去年同期{vs_last_year:change}；7日均值月末较月初{trend:change}。",
+    ),
+    # 3 channels
+    "traffic.channels": _e("Where did visitors come from?", "访客从哪些渠道来？"),
+    "traffic.channels.title": _e(
+        "{top:channel} brings the most visits ({top_share:pct}); {gainer:channel} gained the most share ({gainer_change:pp})",
+        "{top:channel}带来最多访问（{top_share:pct}）；{gainer:channel}占比提升最多（{gainer_change:pp}）",
+    ),
+    "traffic.channels.takeaway": _e(
+        "{top:channel} brought {top_share:pct} of source visits. {gainer:channel} gained the most share "
+        "({gainer_change:pp} on the prior month) and {loser:channel} lost the most ({loser_change:pp}). "
+        "Shares are of source visits: a visitor who came through two sources counts in both, so channel "
+        "visits add up to more than the visitors in the headline.",
+        "{top:channel}贡献了{top_share:pct}的渠道访问。{gainer:channel}占比提升最多（环比{gainer_change:pp}），"
+        "{loser:channel}下降最多（{loser_change:pp}）。占比按渠道访问计算：同一访客经多个来源进入会在每个来源各计一次，"
+        "因此各渠道访问之和大于总访客数。",
+    ),
+    # 4 devices
+    "traffic.devices": _e("Which devices do visitors use, and is that shifting?", "访客使用什么终端？结构在变化吗？"),
+    "traffic.devices.title": _e(
+        "{mobile_share:pct} of visitors came on mobile in {month} ({mobile_share_change:pp} on a year earlier)",
+        "{month}移动端访客占比{mobile_share:pct}（较去年同期{mobile_share_change:pp}）",
+    ),
+    "traffic.devices.takeaway": _e(
+        "Mobile brought {mobile_share:pct} of visitors this month, {mobile_share_change:pp} on twelve months earlier. "
+        "{most_mobile:platform} is the most mobile platform ({most_mobile_share:pct}); {least_mobile:platform} "
+        "the least ({least_mobile_share:pct}).",
+        "本月移动端访客占比{mobile_share:pct}，较十二个月前{mobile_share_change:pp}。移动端占比最高的平台是"
+        "{most_mobile:platform}（{most_mobile_share:pct}），最低的是{least_mobile:platform}（{least_mobile_share:pct}）。",
+    ),
+    # 5 paid channels
+    "traffic.paid": _e("What did paid traffic cost, and what did it return?", "付费流量花了多少、回报如何？"),
+    "traffic.paid.title": _e(
+        "{best:channel} returned the most per yuan (ROAS {best_roas:ratio}); {worst:channel} the least ({worst_roas:ratio})",
+        "{best:channel}投入产出比最高（{best_roas:ratio}），{worst:channel}最低（{worst_roas:ratio}）",
+    ),
+    "traffic.paid.takeaway": _e(
+        "We spent {spend:money} on paid traffic ({spend_vs_prior:change} on the prior month) for {clicks:count} clicks "
+        "at {cpc:money2} a click; platforms attribute {attributed:money} of sales to it, a ROAS of {roas:ratio}. "
+        "{best:channel} returned the most per yuan ({best_roas:ratio}), {worst:channel} the least ({worst_roas:ratio}).",
+        "本月付费推广花费{spend:money}（环比{spend_vs_prior:change}），获得点击{clicks:count}次，平均点击花费{cpc:money2}；"
+        "平台归因成交{attributed:money}，投入产出比{roas:ratio}。{best:channel}投入产出比最高（{best_roas:ratio}），"
+        "{worst:channel}最低（{worst_roas:ratio}）。",
+    ),
+    # 6 campaigns
+    "traffic.campaigns": _e("Which campaigns earned their spend?", "哪些推广计划物有所值？"),
+    "traffic.campaigns.takeaway": _e(
+        "{n_campaigns:count} campaigns ran. The largest, {top_campaign}, spent {top_spend:money} at a ROAS of "
+        "{top_roas:ratio}; {n_below_one:count} campaign(s) returned less than they cost.",
+        "本月共有{n_campaigns:count}个推广计划。花费最多的是{top_campaign}，花费{top_spend:money}，投入产出比{top_roas:ratio}；"
+        "{n_below_one:count}个计划的归因成交低于花费。",
+    ),
+    # 7 anomalies
+    "traffic.anomalies": _e("Which days fell outside what the calendar leads us to expect?",
+                            "哪些日子超出了日历规律下的预期？"),
+    "traffic.anomalies.title": _e(
+        "{n_flagged:count} platform-day(s) outside the expected band",
+        "{n_flagged:count}个平台日超出预期区间",
+    ),
+    "traffic.anomalies.takeaway": _e(
+        "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
+        "(festival days judged against their own festival). The largest: {first_platform:platform} on "
+        "{first_day:date}, with visitors {first_visitors:change} and paid amount {first_paid:change} against "
+        "expectation; the main driver was {first_driver:driver}.",
+        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（大促日与同类大促比较）。偏离最大的是"
+        "{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，支付金额较预期{first_paid:change}，"
+        "主要原因是{first_driver:driver}。",
+    ),
+    "traffic.anomalies.takeaway.none": _e(
+        "No day fell outside the band expected from the same weekday in recent weeks (festival days judged "
+        "against their own festival).",
+        "没有日子超出按近几周同星期推算的预期区间（大促日与同类大促比较）。",
+    ),
+}

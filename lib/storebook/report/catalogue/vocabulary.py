@@ -1,0 +1,287 @@
+"""The shared words: platforms, channels, devices, metrics and columns every report names, axes, legends, page furniture."""
+
+from __future__ import annotations
+
+from storebook.engine import vocab
+from storebook.report.catalogue import Entry
+from storebook.report.catalogue import entry as _e
+
+ENTRIES: dict[str, Entry] = {
+    # platforms, channels (traffic sources) and devices: the catalogue of storebook.engine.vocab
+    **{f"{kind}.{value}": _e(en, zh) for kind, values in vocab.KINDS.items() for value, (en, zh) in values.items()},
+    "platform.total": _e("All platforms", "全平台"),
+    "channel.all": _e("All channels", "全部渠道"),
+    "channel.total": _e("All channels", "全部渠道"),
+    "device.all": _e("All devices", "全部终端"),
+    "device.total": _e("All devices", "全部终端"),
+    # metrics (the department's names)
+    "metric.spend_amount": _e("Spend", "花费"),
+    "metric.impressions": _e("Impressions", "展现量"),
+    "metric.clicks": _e("Clicks", "点击量"),
+    "metric.attributed_orders": _e("Attributed orders", "成交订单数"),
+    "metric.attributed_amount": _e("Attributed sales", "成交金额"),
+    "metric.share": _e("Share", "占比"),
+    "metric.mobile_share": _e("Mobile share of visitors", "移动端访客占比"),
+    "metric.returning_buyers": _e("Returning buyers", "老买家"),
+    # columns of report tables
+    "col.platform": _e("Platform", "平台"),
+    "col.channel": _e("Channel", "渠道"),
+    "col.device": _e("Device", "终端"),
+    "col.campaign_name": _e("Campaign", "推广计划"),
+    "col.metric": _e("Metric", "指标"),
+    "col.value": _e("This month", "本月"),
+    "col.prior": _e("Prior month", "上月"),
+    "col.last_year": _e("Same month last year", "去年同月"),
+    "col.vs_prior": _e("vs prior month", "环比"),
+    "col.vs_last_year": _e("vs last year", "同比"),
+    "col.share": _e("Share", "占比"),
+    "col.share_prior": _e("Share, prior month", "上月占比"),
+    "col.share_change": _e("Share change", "占比变化"),
+    "col.visitors_vs_prior": _e("Visitors vs prior month", "访客数环比"),
+    "col.date": _e("Day", "日期"),
+    "col.event": _e("Calendar", "日历事件"),
+    "col.visitors_expected": _e("Expected visitors", "预期访客数"),
+    "col.paid_amount_expected": _e("Expected paid amount", "预期支付金额"),
+    "col.visitors_effect": _e("Visitors effect", "访客数影响"),
+    "col.conversion_effect": _e("Conversion effect", "转化率影响"),
+    "col.aov_effect": _e("Order value effect", "客单价影响"),
+    "col.driver": _e("Main driver", "主要原因"),
+    "col.promotions": _e("Promotions running", "进行中的活动"),
+    "col.spend_vs_prior": _e("Spend vs prior month", "花费环比"),
+    "col.visited_on": _e("Day", "日期"),
+    "col.change": _e("Change", "变化"),
+    "col.entered": _e("At the previous step", "上一环节人数"),
+    "col.reached": _e("Reached this step", "本环节人数"),
+    "col.rate_before": _e("Conversion, prior month", "上月转化率"),
+    "col.rate_after": _e("Conversion, this month", "本月转化率"),
+    "col.share_before": _e("Share of visitors, prior month", "上月访客占比"),
+    "col.share_after": _e("Share of visitors, this month", "本月访客占比"),
+    "col.step": _e("Step", "环节"),
+    "col.step_rate": _e("Step rate", "环节转化率"),
+    "col.step_rate_prior": _e("Step rate, prior month", "上月环节转化率"),
+    "col.buyers_lost": _e("Buyers lost vs prior month", "较上月流失买家"),
+    "col.rate": _e("Conversion rate", "支付转化率"),
+    "col.rate_prior": _e("Prior month", "上月"),
+    "col.p_value": _e("p-value", "p值"),
+    "col.verdict": _e("Verdict", "结论"),
+    "col.segment": _e("Segment", "细分"),
+    "col.mix_effect": _e("Mix effect", "结构影响"),
+    "col.rate_effect": _e("Rate effect", "转化率影响"),
+    "col.total_effect": _e("Total effect", "合计影响"),
+    "col.buyer_type": _e("Buyers", "买家类型"),
+    "col.buyers": _e("Buyers", "买家数"),
+    "col.buyers_share": _e("Share of buyers", "买家占比"),
+    "col.paid_amount": _e("Paid amount", "支付金额"),
+    "col.aov": _e("Spend per buyer", "客单价"),
+    "col.buyers_vs_prior": _e("Buyers vs prior month", "买家数环比"),
+    "col.low": _e("95% low", "95%下限"),
+    "col.high": _e("95% high", "95%上限"),
+    # funnel stages
+    "stage.visitors": _e("Visitors", "访客"),
+    "stage.product_views": _e("Viewed a product", "浏览商品"),
+    "stage.cart_adds": _e("Added to cart", "加购"),
+    "stage.checkouts": _e("Submitted an order", "提交订单"),
+    "stage.buyers": _e("Paid", "支付"),
+    "step.product_views": _e("Visit → product view", "访问→浏览商品"),
+    "step.cart_adds": _e("Product view → cart", "浏览商品→加购"),
+    "step.checkouts": _e("Cart → order", "加购→下单"),
+    "step.buyers": _e("Order → payment", "下单→支付"),
+    # buyer types
+    "buyer_type.new": _e("New", "新买家"),
+    "buyer_type.returning": _e("Returning", "老买家"),
+    # calendar event kinds
+    "event.618": _e("618", "618"),
+    "event.double11": _e("Double 11", "双11"),
+    "event.double12": _e("Double 12", "双12"),
+    "event.nianhuo": _e("Nianhuo festival", "年货节"),
+    "event.women38": _e("Women's Day", "38节"),
+    "event.spring_festival": _e("Spring Festival", "春节"),
+    "event.public_holiday": _e("Public holiday", "法定节假日"),
+    "event.none": _e("", ""),
+    # anomaly drivers
+    "driver.visitors": _e("visitors", "访客数"),
+    "driver.conversion": _e("conversion", "转化率"),
+    "driver.aov": _e("order value", "客单价"),
+    # test verdicts
+    "verdict.up": _e("Significantly higher", "显著上升"),
+    "verdict.down": _e("Significantly lower", "显著下降"),
+    "verdict.no_change": _e("No significant change", "无显著变化"),
+    "verdict.too_small": _e("Sample too small to judge", "样本过小，无法判断"),
+    # words the formatter uses
+    "word.up": _e("up {}", "增长{}"),
+    "word.down": _e("down {}", "下降{}"),
+    "word.flat": _e("flat", "持平"),
+    "word.na": _e("n/a", "无"),
+    "word.pp": _e("{} pp", "{}个百分点"),
+    "word.and": _e(" and ", "、"),
+    "word.none": _e("none", "无"),
+    # axes and legends
+    "axis.date": _e("Day", "日期"),
+    "axis.month": _e("Month", "月份"),
+    "axis.visitors": _e("Visitors per day", "日访客数"),
+    "axis.share": _e("Share of source visits", "渠道访问占比"),
+    "axis.mobile_share": _e("Mobile share of visitors", "移动端访客占比"),
+    "axis.roas": _e("Attributed ROAS", "投入产出比"),
+    "axis.cpc": _e("Cost per click (¥)", "平均点击花费（元）"),
+    "axis.rate": _e("Step rate", "环节转化率"),
+    "axis.effect_pp": _e("Effect on conversion (percentage points)", "对转化率的影响（百分点）"),
+    "axis.buyers": _e("Buyers", "买家数"),
+    "axis.no_data": _e("Nothing to draw: no data for this chart in the month", "本月没有可绘制的数据"),
+    "legend.daily": _e("Daily", "每日"),
+    "legend.avg7": _e("7-day average", "7日均值"),
+    "legend.last_year": _e("Same days last year", "去年同期"),
+    "legend.expected": _e("Expected band", "预期区间"),
+    "legend.flagged": _e("Outside the band", "超出预期"),
+    "legend.interval": _e("95% interval", "95%置信区间"),
+    "legend.mix": _e("Mix shift", "结构变化"),
+    "legend.rate": _e("Rate change", "转化率变化"),
+    # page furniture
+    "page.notice": _e("**No data.** {message}", "**无数据。** {message}"),
+    "page.problem": _e("**This report cannot run as asked.** {message}", "**无法按所选参数生成报告。** {message}"),
+    "page.notice_again": _e("No data for this section either (see above).", "本节同样无数据（见上文）。"),
+    "page.period": _e("Month: **{month}** · Platforms: {platforms} · Data: {data}",
+                      "月份：**{month}** · 平台：{platforms} · 数据：{data}"),
+    "page.footer": _e("Computed by storebook from data {fingerprint}.", "由 storebook 根据数据 {fingerprint} 计算。"),
+    # what a section needs and lacks (storebook.report.needs)
+    "page.partial_month": _e(
+        "**Partial month:** the data cover {first:date} to {last:date} only, {days} of the month's {month_days} days.",
+        "**本月数据不完整：** 数据仅覆盖{first:date}至{last:date}，为本月{month_days}天中的{days}天。",
+    ),
+    "page.needs": _e("**Not in this store's data.** This section needs {needs}. {todo}",
+                     "**本店数据中暂无。** 本节需要{needs}。{todo}"),
+    "page.needs.again": _e("This section needs the same data as above.", "本节同样缺少上述数据（见上文）。"),
+    "page.needs.partial": _e("**Partial data:** {what}.", "**部分数据：** {what}。"),
+    "page.needs.absent": _e("the {table} table, which this store does not have", "{table}表，本店数据中没有"),
+    "page.needs.absent_any": _e("one of {tables}, which this store has none of", "{tables}之一，本店数据中都没有"),
+    "page.needs.empty": _e("rows in the {table} table, which is empty", "{table}表的数据，但该表为空"),
+    "page.needs.no_rows": _e("{table} rows for {month}: the {table} table covers {first} to {last}",
+                             "{month}的{table}数据：{table}表的数据范围为{first}至{last}"),
+    "page.needs.empty_column": _e("{column} in the {table} table, which is empty in every row for {month}",
+                                  "{table}表的{column}，但{month}的所有行均为空"),
+    "page.needs.empty_column_all": _e("{column} in the {table} table, which is empty in every row",
+                                      "{table}表的{column}，但所有行均为空"),
+    "page.needs.coverage": _e("{column} is known for {share:pct} of the {table} rows; the figures use the rows "
+                              "where it is known",
+                              "{table}表中仅{share:pct}的行有{column}；本节数字只基于有值的行"),
+    "page.needs.days": _e("the {table} table covers {first:date} to {last:date} of the month only",
+                          "{table}表仅覆盖本月{first:date}至{last:date}"),
+    "page.needs.month": _e("the data cover {first:date} to {last:date} only ({days} of the month's {month_days} days)",
+                           "数据仅覆盖{first:date}至{last:date}（本月{month_days}天中的{days}天）"),
+    "page.needs.optional_absent": _e("this store has no {table} table, so the parts that need it are left out",
+                                     "本店数据中没有{table}表，依赖它的部分未计算"),
+    "page.needs.optional_absent_many": _e("this store has no {tables} tables, so the parts that need them are left "
+                                          "out",
+                                          "本店数据中没有{tables}表，依赖它们的部分未计算"),
+    "page.needs.optional_empty": _e("the {table} table is empty, so the parts that need it are left out",
+                                    "{table}表为空，依赖它的部分未计算"),
+    "page.needs.optional_no_rows": _e("the {table} table has no rows for {month}, so the parts that need it are "
+                                      "left out",
+                                      "{table}表在{month}没有数据，依赖它的部分未计算"),
+    "page.table.orders": _e("orders", "订单（orders）"),
+    "page.table.order_lines": _e("order lines", "订单明细（order_lines）"),
+    "page.table.products": _e("products", "商品（products）"),
+    "page.table.suppliers": _e("suppliers", "供应商（suppliers）"),
+    "page.table.platform_fees": _e("platform fees", "平台佣金（platform_fees）"),
+    "page.table.promotions": _e("promotions", "营销活动（promotions）"),
+    "page.table.shipments": _e("shipments", "物流发货（shipments）"),
+    "page.table.returns": _e("returns", "退货（returns）"),
+    "page.table.service_tickets": _e("service tickets", "客服工单（service_tickets）"),
+    "page.table.traffic": _e("traffic", "流量（traffic）"),
+    "page.table.marketing_spend": _e("marketing spend", "推广花费（marketing_spend）"),
+    "page.table.competitor_prices": _e("competitor prices", "竞品价格（competitor_prices）"),
+    "page.table.purchase_orders": _e("purchase orders", "采购单（purchase_orders）"),
+    "page.table.inventory": _e("inventory", "库存（inventory）"),
+    "page.table.targets": _e("targets", "目标（targets）"),
+    "page.add.orders": _e(
+        "To add it: put the platforms' order exports (Shopify orders_export, Tmall 订单报表, JD orders) under "
+        "data/raw/ and run `storebook ingest`.",
+        "补充方法：将各平台的订单导出（Shopify orders_export、天猫订单报表、京东订单）放入 data/raw/，然后运行 `storebook ingest`。"),
+    "page.add.order_lines": _e(
+        "To add it: use an orders export with its line items (Shopify and JD exports carry them) or put "
+        "data/raw/order_lines/ in the layout of docs/contract.md, then run `storebook ingest`.",
+        "补充方法：使用含商品明细的订单导出（Shopify、京东的导出自带明细），或按 docs/contract.md 的格式放入 "
+        "data/raw/order_lines/，然后运行 `storebook ingest`。"),
+    "page.add.products": _e(
+        "To add it: put the product catalogue (a Shopify products_export, or data/raw/products/ in the layout of "
+        "docs/contract.md) under data/raw/ and run `storebook ingest`.",
+        "补充方法：将商品目录（Shopify products_export，或按 docs/contract.md 格式的 data/raw/products/）放入 "
+        "data/raw/，然后运行 `storebook ingest`。"),
+    "page.add.suppliers": _e(
+        "To add it: put the supplier list in data/raw/suppliers/ (layout in docs/contract.md) and run "
+        "`storebook ingest`.",
+        "补充方法：将供应商清单按 docs/contract.md 的格式放入 data/raw/suppliers/，然后运行 `storebook ingest`。"),
+    "page.add.platform_fees": _e(
+        "To add it: put the platforms' commission rates in data/raw/platform_fees/ (platform, category, "
+        "commission_rate, valid_from, valid_to) and run `storebook ingest`.",
+        "补充方法：将各平台佣金费率放入 data/raw/platform_fees/（platform、category、commission_rate、valid_from、"
+        "valid_to），然后运行 `storebook ingest`。"),
+    "page.add.promotions": _e(
+        "To add it: put the promotion calendar in data/raw/promotions/ (layout in docs/contract.md) and run "
+        "`storebook ingest`.",
+        "补充方法：将活动日历按 docs/contract.md 的格式放入 data/raw/promotions/，然后运行 `storebook ingest`。"),
+    "page.add.shipments": _e(
+        "To add it: put the warehouse's or carriers' shipment exports in data/raw/shipments/ (layout in "
+        "docs/contract.md) and run `storebook ingest`.",
+        "补充方法：将仓库或快递的发货导出按 docs/contract.md 的格式放入 data/raw/shipments/，然后运行 `storebook ingest`。"),
+    "page.add.returns": _e(
+        "To add it: put the returns export in data/raw/returns/ (layout in docs/contract.md) and run "
+        "`storebook ingest`.",
+        "补充方法：将退货导出按 docs/contract.md 的格式放入 data/raw/returns/，然后运行 `storebook ingest`。"),
+    "page.add.service_tickets": _e(
+        "To add it: put the customer-service ticket export in data/raw/service_tickets/ (layout in "
+        "docs/contract.md) and run `storebook ingest`.",
+        "补充方法：将客服工单导出按 docs/contract.md 的格式放入 data/raw/service_tickets/，然后运行 `storebook ingest`。"),
+    "page.add.traffic": _e(
+        "To add it: put the traffic reports (生意参谋 流量 → 店铺来源, 京东商智 流量来源, or GA4 by channel, date "
+        "and device) under data/raw/ and run `storebook ingest`.",
+        "补充方法：将流量报表（生意参谋 流量→店铺来源、京东商智 流量来源，或按渠道、日期、终端导出的 GA4）放入 "
+        "data/raw/，然后运行 `storebook ingest`。"),
+    "page.add.marketing_spend": _e(
+        "To add it: put the ad-spend exports in data/raw/marketing_spend/ (or declare them in "
+        "storebook.sources.yaml) and run `storebook ingest`.",
+        "补充方法：将推广花费导出放入 data/raw/marketing_spend/（或在 storebook.sources.yaml 中声明），然后运行 "
+        "`storebook ingest`。"),
+    "page.add.competitor_prices": _e(
+        "To add it: put the competitor price observations in data/raw/competitor_prices/ (or declare the "
+        "crawler's export in storebook.sources.yaml) and run `storebook ingest`.",
+        "补充方法：将竞品价格监测数据放入 data/raw/competitor_prices/（或在 storebook.sources.yaml 中声明爬虫导出），"
+        "然后运行 `storebook ingest`。"),
+    "page.add.purchase_orders": _e(
+        "To add it: put the purchase-order lines in data/raw/purchase_orders/ (layout in docs/contract.md) and "
+        "run `storebook ingest`.",
+        "补充方法：将采购单明细按 docs/contract.md 的格式放入 data/raw/purchase_orders/，然后运行 `storebook ingest`。"),
+    "page.add.inventory": _e(
+        "To add it: put the daily stock snapshots in data/raw/inventory/ (layout in docs/contract.md) and run "
+        "`storebook ingest`.",
+        "补充方法：将每日库存快照按 docs/contract.md 的格式放入 data/raw/inventory/，然后运行 `storebook ingest`。"),
+    "page.add.targets": _e(
+        "To add it: put the month's targets and budgets in data/raw/targets/ (layout in docs/contract.md) and "
+        "run `storebook ingest`.",
+        "补充方法：将当月目标与预算按 docs/contract.md 的格式放入 data/raw/targets/，然后运行 `storebook ingest`。"),
+    "page.add.column": _e(
+        "To add it: fill in `{column}` in the {table} exports (docs/contract.md) and run `storebook ingest` again.",
+        "补充方法：在{table}导出中填写 `{column}`（见 docs/contract.md），然后重新运行 `storebook ingest`。"),
+    "page.add.products.unit_cost": _e(
+        "To add it: fill in the cost per item in the product catalogue (Shopify: Cost per item) and run "
+        "`storebook ingest` again.",
+        "补充方法：在商品目录中填写单位成本（Shopify：Cost per item），然后重新运行 `storebook ingest`。"),
+    "page.add.orders.customer_id": _e(
+        "Guest checkouts carry no customer account: these figures need orders with the buyer's account (it is "
+        "pseudonymised at ingest).",
+        "游客下单没有买家账号：本节需要带买家账号的订单（账号在导入时已做假名化处理）。"),
+    "page.add.orders.province": _e(
+        "To add it: use order exports with the shipping region (province, state or country) and run "
+        "`storebook ingest` again.",
+        "补充方法：使用带收货地区（省份、州或国家）的订单导出，然后重新运行 `storebook ingest`。"),
+    "page.partial.cost": _e(
+        "the unit cost is known for {share:pct} of the line sales; margins are computed where it is known",
+        "仅{share:pct}的商品销售额有单位成本；毛利只按有成本的部分计算"),
+    "page.partial.cost_pnl": _e(
+        "the unit cost is known for {share:pct} of the line sales, so gross and contribution margin are left "
+        "out where a cost is missing",
+        "仅{share:pct}的商品销售额有单位成本，缺少成本的平台不计算毛利和贡献毛利"),
+    "page.partial.sales_from_orders": _e(
+        "without traffic rows for {platforms}, their orders, buyers and paid amount come from the orders table; "
+        "visitors and conversion are unknown there",
+        "{platforms}没有流量数据，其订单数、买家数和支付金额取自订单表；访客和转化率未知"),
+}
