@@ -33,15 +33,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import ibis
-import numpy as np
 import pandas as pd
 
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
-from storebook.measures import extremes, stats
+from storebook.measures import TOTAL, extremes, stats
 from storebook.measures.buyers import customer_orders as _paid_orders
 from storebook.measures.buyers import split_new_returning
+from storebook.measures.compare import compare_months
 from storebook.measures.metrics import headline_entry
 from storebook.measures.orders import no_paid_orders as _no_orders
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
@@ -516,13 +516,10 @@ def customers_headline(wb: Workbook, period: Period, platforms: Sequence[str] | 
         except NoDataError:
             return {}
 
-    prior, last = other(period.prior()), other(period.last_year())
-    rows = [{"platform": "total", "metric": m, "value": now[m], "prior": prior.get(m, np.nan),
-             "last_year": last.get(m, np.nan)} for m in HEADLINE_METRICS]
-    return pd.DataFrame(rows).assign(
-        vs_prior=lambda d: _safe_div(d["value"], d["prior"]) - 1,
-        vs_last_year=lambda d: _safe_div(d["value"], d["last_year"]) - 1,
-    )
+    def wide(values: dict[str, float]) -> pd.DataFrame:
+        return pd.DataFrame([{"platform": TOTAL, **values}] if values else [], columns=["platform", *HEADLINE_METRICS])
+
+    return compare_months(wide(now), wide(other(period.prior())), wide(other(period.last_year())), HEADLINE_METRICS)
 
 
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict:

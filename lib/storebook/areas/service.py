@@ -32,6 +32,7 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures import extremes, stats
+from storebook.measures.compare import compare_long
 from storebook.measures.metrics import headline_entry
 from storebook.measures.orders import no_paid_orders as _no_orders
 from storebook.measures.orders import paid_orders
@@ -524,24 +525,19 @@ def service_headline(wb: Workbook, period: Period, platforms: Sequence[str] | st
     plats = wb.platforms(platforms)
     now = _headline_rows(wb, period, plats)
 
-    def other(p: Period, name: str) -> pd.DataFrame:
+    def other(p: Period) -> pd.DataFrame:
         try:
-            return _headline_rows(wb, p, plats).rename(columns={"value": name})
+            return _headline_rows(wb, p, plats)
         except NoDataError:
-            return pd.DataFrame({"platform": pd.Series(dtype="str"), "metric": pd.Series(dtype="str"),
-                                 name: pd.Series(dtype="float64")})
+            return now.iloc[:0]
 
     order = {p: i for i, p in enumerate([*plats, "total"])}
     metric_order = {m: i for i, m in enumerate(HEADLINE_METRICS)}
-    out = (
-        now.merge(other(period.prior(), "prior"), on=["platform", "metric"], how="left")
-        .merge(other(period.last_year(), "last_year"), on=["platform", "metric"], how="left")
-        .assign(vs_prior=lambda d: _safe_div(d["value"], d["prior"]) - 1,
-                vs_last_year=lambda d: _safe_div(d["value"], d["last_year"]) - 1,
-                _p=lambda d: d["platform"].map(order), _m=lambda d: d["metric"].map(metric_order))
+    return (
+        compare_long(now, other(period.prior()), other(period.last_year()))
+        .assign(_p=lambda d: d["platform"].map(order), _m=lambda d: d["metric"].map(metric_order))
         .sort_values(["_p", "_m"]).drop(columns=["_p", "_m"]).reset_index(drop=True)
     )
-    return out
 
 
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
