@@ -43,10 +43,10 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures import TOTAL, stats
+from storebook.measures.compare import compare_months
 from storebook.measures.inventory import measure_inventory
 from storebook.measures.margins import compute_sku_margins, gross_margin_rate
 from storebook.measures.metrics import headline_entries, headline_numbers
-from storebook.measures.ratios import relative_change
 from storebook.measures.returns import summarise_returns
 from storebook.measures.sales import sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
@@ -464,16 +464,12 @@ def products_headline(wb: Workbook, period: Period, platforms: list[str] | None 
         except NoDataError:
             return {}
 
-    prior, last_year = other(period.prior()), other(period.last_year())
-    out = pd.DataFrame({
-        "platform": TOTAL,
-        "metric": list(HEADLINE_METRICS),
-        "value": [current[m] for m in HEADLINE_METRICS],
-        "prior": [prior.get(m, np.nan) for m in HEADLINE_METRICS],
-        "last_year": [last_year.get(m, np.nan) for m in HEADLINE_METRICS],
-    }).astype({"value": "float64", "prior": "float64", "last_year": "float64"})
-    return out.assign(vs_prior=lambda d: relative_change(d["value"], d["prior"]),
-                      vs_last_year=lambda d: relative_change(d["value"], d["last_year"]))
+    def wide(values: dict[str, float]) -> pd.DataFrame:
+        row = [{"platform": TOTAL, **{m: values[m] for m in HEADLINE_METRICS}}] if values else []
+        return pd.DataFrame(row, columns=["platform", *HEADLINE_METRICS])
+
+    return compare_months(wide(current), wide(other(period.prior())), wide(other(period.last_year())),
+                          HEADLINE_METRICS)
 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
