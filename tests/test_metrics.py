@@ -65,7 +65,9 @@ def test_the_catalogue_takes_the_metric_names_from_the_registry_only() -> None:
 def test_table_columns_format_as_the_registry_says() -> None:
     for key, kind in metrics.column_kinds().items():
         assert tables.column_kind(key) == kind, key
-    assert tables.column_kind("aov") == "money2" and tables.column_kind("price_gaps") == "count"
+    assert tables.column_kind("aov") == "money2" and tables.column_kind("stockout_days") == "count"
+    # A table column named promotions lists the promotions of a day: text, not the count.
+    assert "promotions" not in metrics.column_kinds() and tables.column_kind("promotions") == "text"
     # A table column of that name is an amount, not the headline's share: not a percent.
     assert "cost_known_revenue" not in metrics.column_kinds()
     assert tables.column_kind("cost_known_revenue") != "pct"

@@ -106,11 +106,13 @@ _ALL = [
     # data quality (数据质量)
     _m("kept_share", "Rows kept", "数据采用率", "ratio", "up"),
     _m("rows_rejected", "Rows rejected", "拒收行数", "count", "down"),
-    _m("province_known", "Orders with a province", "有收货省份的订单", "ratio", "up"),
+    _m("province_known", "Orders with a province", "有收货省份的订单", "ratio", "up", ""),
     # A table column named cost_known_revenue is an amount (the revenue of lines with a
     # known cost, storebook.measures.sales); the headline figure is its share of revenue.
+    # Kind "" also for the headline counts whose names are table columns of another kind
+    # (promotions: the promotions running on a day, by name).
     _m("cost_known_revenue", "Revenue with a known cost", "已知成本的销售额", "ratio", "up", ""),
-    _m("guest_share", "Guest checkouts", "游客下单占比", "ratio", "neutral"),
+    _m("guest_share", "Guest checkouts", "游客下单占比", "ratio", "neutral", ""),
     # fulfilment (物流履约)
     _m("within_24h_rate", "Shipped within 24 h", "24小时发货率", "ratio", "up"),
     _m("within_48h_rate", "Shipped within 48 h", "48小时发货率", "ratio", "up"),
@@ -132,7 +134,7 @@ _ALL = [
     _m("overstock_value", "Overstock at cost", "积压库存金额", "CNY", "down"),
     _m("price_realisation", "Price realisation", "价格实现率", "ratio", "up"),
     # promotion (活动)
-    _m("promotions", "Promotions", "活动数", "count", "neutral"),
+    _m("promotions", "Promotions", "活动数", "count", "neutral", ""),
     _m("net_incremental_units", "Net incremental units", "净增量销量", "count", "up"),
     _m("discount_cost", "Discount cost", "折扣成本", "CNY", "down"),
     _m("incremental_margin", "Incremental gross margin", "增量毛利", "CNY", "up"),
@@ -144,9 +146,9 @@ _ALL = [
     _m("satisfied_share", "Rated 4–5 (CSAT)", "好评率（4–5分）", "ratio", "up"),
     # competitor (竞品)
     _m("price_index", "Price index (ours ÷ theirs)", "价格指数（我方 ÷ 竞品）", "index", "neutral"),
-    _m("dearer_pairs", "Competitor × category pairs where we are dearer", "我方更贵的竞品×类目组合", "count", "down"),
-    _m("price_gaps", "SKUs off parity by 10% or more", "价差超过10%的SKU", "count", "down"),
-    _m("price_changes", "Competitor price changes", "竞品调价次数", "count", "neutral"),
+    _m("dearer_pairs", "Competitor × category pairs where we are dearer", "我方更贵的竞品×类目组合", "count", "down", ""),
+    _m("price_gaps", "SKUs off parity by 10% or more", "价差超过10%的SKU", "count", "down", ""),
+    _m("price_changes", "Competitor price changes", "竞品调价次数", "count", "neutral", ""),
     # supplier (供应链)
     _m("otif_rate", "OTIF (on time, in full)", "准时足量交付率", "ratio", "up"),
     _m("stockout_days", "SKU stockout days", "缺货天数（SKU）", "days", "down", "count"),
