@@ -95,9 +95,10 @@ def holdout_record(tests: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def shown_test(tests: pd.DataFrame) -> str:
-    """The campaign whose days the effect chart shows: the one with the largest visit lift."""
+    """The campaign the effect sentence is about: the one whose visit lift and order lift
+    differ most (visits without orders is the finding a holdout exists for)."""
     known = tests.dropna(subset=["visit_lift"])
-    row = extremes.row_of_max(known, "visit_lift") if len(known) else tests.iloc[0]
+    row = extremes.row_of_max(known, (known["visit_lift"] - known["order_lift"]).abs()) if len(known) else tests.iloc[0]
     return row["campaign_id"]
 
 

@@ -255,7 +255,6 @@ def _write_product_traffic(g: Any, orders: pd.DataFrame, lines: pd.DataFrame) ->
     change_day = g.month_bounds(LISTING_CHANGE["months_before"])[0]
     while g.day_date(change_day).weekday() != 0:
         change_day += 1
-    factor = np.ones((len(g.lam), g.n_sku))
     sku_factor = np.exp(rng.normal(0.0, 0.25, size=(4, g.n_sku)))
     day0 = pd.Timestamp(g.start)
     starts = np.array([(a - day0).days for a, _ in periods])

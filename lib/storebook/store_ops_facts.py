@@ -188,3 +188,8 @@ def change_record(changes: pd.DataFrame) -> list[dict[str, Any]]:
     cols = ["platform", "item_id", "sku", "changed_on", "changes", "buyers_before", "buyers_after",
             "conversion_before", "conversion_after", "category_lift", "lift", "lift_low", "lift_high", "verdict"]
     return [dict(zip(cols, row, strict=True)) for row in changes[cols].itertuples(index=False)]
+
+
+def one_dimension(trend: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    """The rows of one rating dimension of :func:`storebook.store_ops.trend_ratings` (one line per platform)."""
+    return trend[trend["dimension"] == dimension].reset_index(drop=True)

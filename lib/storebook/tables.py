@@ -421,3 +421,7 @@ _MONEY |= {"lost_amount", "cac", "cac_prior", "cac_last_year", "incremental_amou
 _MONEY2 |= {"category_uv_value"}
 _NUMBERS |= {"lost_buyers", "weeks_after", "delivery_days", "delivery_days_before", "excess_days", "z"}
 _DATES |= {"changed_on", "first_day", "last_day", "shipped_from", "shipped_to"}
+_COUNTS |= {"listing_visitors", "listings_to_fix", "forecast", "low", "high", "target", "actual"}
+_RATES |= {"listing_conversion_rate", "mape_paid_amount", "mape_orders"}
+_RATIOS |= {"score_max"}
+_DELTAS |= {"trend"}

@@ -1,0 +1,53 @@
+"""What the sections of the store-operations, marketing and planning reports need
+(merged into :data:`storebook.needs.SECTIONS` by one line there; see that module)."""
+
+from __future__ import annotations
+
+from storebook.needs import Need
+
+
+def _n(table: str | tuple[str, ...], *, values: tuple[str, ...] = (), known: tuple[str, ...] = ()) -> Need:
+    return Need(table, values=values, known=known)
+
+
+def _opt(table: str, *, values: tuple[str, ...] = (), known: tuple[str, ...] = ()) -> Need:
+    return Need(table, values=values, known=known, optional=True)
+
+
+#: Listings are named and grouped by our catalogue where it knows them (else the platform's).
+_LISTINGS = (_n("product_traffic", values=("visitors",)), _opt("products", known=("product_name", "category")))
+#: The gross-margin rate a campaign's return is judged at comes from the profit report.
+_MARGIN = tuple(_opt(t) for t in ("orders", "order_lines", "products", "platform_fees", "shipments", "returns"))
+#: A forecast reads the order history (and the traffic's daily visitors where there are some).
+_HISTORY = (_n("orders"), _opt("traffic"))
+
+SECTIONS: dict[str, tuple[Need, ...]] = {
+    # store operations
+    "store_ops.headline": (_n(("store_ratings", "product_traffic")), _opt("store_ratings"), _opt("product_traffic"),
+                           _opt("products")),
+    "store_ops.ratings": (_n("store_ratings", values=("score",)),),
+    "store_ops.trend": (_n("store_ratings", values=("score",)),),
+    "store_ops.dips": (_n("store_ratings", values=("day_score",)), _opt("shipments"), _opt("orders"),
+                       _opt("service_tickets")),
+    "store_ops.operations": (_n("orders"), _opt("service_tickets"), _opt("shipments"), _opt("returns"),
+                             _opt("order_lines"), _opt("products")),
+    "store_ops.quality": (_n("orders"), _n("order_lines"), _n("returns"), _opt("products"), _opt("service_tickets"),
+                          _opt("suppliers")),
+    "store_ops.listings": _LISTINGS,
+    "store_ops.to_fix": _LISTINGS,
+    "store_ops.changes": (_n("listing_changes"), *_LISTINGS),
+    # marketing
+    "marketing.headline": (_n("marketing_spend"), _opt("orders", known=("customer_id",))),
+    "marketing.budget": (_n("marketing_spend"), _opt("targets")),
+    "marketing.campaigns": (_n("marketing_spend"), *_MARGIN),
+    "marketing.cac": (_n("marketing_spend"), _n("orders", known=("customer_id",))),
+    "marketing.holdouts": (_n("campaign_holdouts"), _n("marketing_spend"), *_MARGIN),
+    "marketing.effect": (_n("campaign_holdouts", values=("visits",)), _n("marketing_spend"), *_MARGIN),
+    "marketing.decisions": (_n("marketing_spend"), _opt("campaign_holdouts"), *_MARGIN),
+    # planning
+    "plan.headline": _HISTORY,
+    "plan.forecast": _HISTORY,
+    "plan.backtest": _HISTORY,
+    "plan.month": _HISTORY,
+    "plan.targets": _HISTORY,
+}
