@@ -72,7 +72,8 @@ def dip_facts(dips: pd.DataFrame, explained: pd.DataFrame) -> dict[str, Any]:
     e = explained.iloc[0] if len(explained) else None
     driver = "none" if e is None else e["driver"]
     return {
-        "variant": driver if driver in ("slow_carrier", "slower_delivery", "quality") else "unexplained",
+        "variant": None if driver == "slow_carrier" else driver if driver in ("slower_delivery", "quality")
+        else "unexplained",
         "platform": d["platform"], "dimension": d["dimension"], "first_day": d["first_day"], "last_day": d["last_day"],
         "baseline": d["baseline"], "day_score": d["day_score"], "ratings": int(d["ratings"]),
         "score_change": d["score_change"], "dips": int(len(dips)),
@@ -177,7 +178,8 @@ def change_facts(changes: pd.DataFrame) -> dict[str, Any]:
     if clear.empty:
         return {"variant": "none", "changes": int(len(changes))}
     c = clear.iloc[(clear["lift_high"] - clear["lift_low"]).argmin()]
-    return {"variant": c["verdict"], "changes": int(len(changes)), "clear": int(len(clear)),
+    return {"variant": None if c["verdict"] == "up" else c["verdict"], "changes": int(len(changes)),
+            "clear": int(len(clear)),
             "name": c["product_name"], "platform": c["platform"], "changed_on": c["changed_on"],
             "lift": c["lift"], "low": c["lift_low"], "high": c["lift_high"],
             "before": c["conversion_before"], "after": c["conversion_after"]}

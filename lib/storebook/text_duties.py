@@ -107,6 +107,12 @@ _VOCABULARY: dict[str, dict[str, str]] = {
     "col.conversion_after": _e("Conversion after", "改动后转化率"),
     "col.category_lift": _e("Category meanwhile", "同期类目变化"),
     "col.lift": _e("Lift", "提升"),
+    "col.conversion_rate_high": _e("Conversion, 95% high", "转化率95%上限"),
+    "col.lift_low": _e("Lift, 95% low", "提升95%下限"),
+    "col.lift_high": _e("Lift, 95% high", "提升95%上限"),
+    "col.incremental_roas_low": _e("Incremental ROAS, 95% low", "增量投产比95%下限"),
+    "col.incremental_roas_high": _e("Incremental ROAS, 95% high", "增量投产比95%上限"),
+    "col.month": _e("Month", "月份"),
     "col.elapsed": _e("Month elapsed", "月度进度"),
     "col.pace": _e("Pace", "预算进度"),
     "col.projected_spend": _e("At this pace", "按当前进度全月"),
@@ -207,7 +213,7 @@ _STORE_OPS: dict[str, dict[str, str]] = {
         "{first_month}为 {score_first:ratio}。"),
     "store_ops.dips": _e("Did a rating dip, and what did it follow?", "评分是否下滑，原因是什么？"),
     "store_ops.dips.title": _e("{platform:platform} {dimension:dimension}: the day's ratings", "{platform:platform}{dimension:dimension}：每日评分"),
-    "store_ops.dips.takeaway.slow_carrier": _e(
+    "store_ops.dips.takeaway": _e(
         "{platform:platform} {dimension:dimension} ratings fell from {first_day:date} to {last_day:date} "
         "({ratings:count} ratings averaging {day_score:ratio} against a usual {baseline:ratio}); it follows "
         "{carrier}'s slow parcels to {provinces} shipped {shipped_from:date}–{shipped_to:date} "
@@ -278,7 +284,7 @@ _STORE_OPS: dict[str, dict[str, str]] = {
     "store_ops.changes": _e("What did the listing changes do to conversion?", "商品改动对转化率有何影响？"),
     "store_ops.changes.title": _e("Conversion lift after each change, against its category (95% interval)",
                                   "每次改动后的转化率提升（相对类目，95%区间）"),
-    "store_ops.changes.takeaway.up": _e(
+    "store_ops.changes.takeaway": _e(
         "The change to {name} on {platform:platform} on {changed_on:date} lifted its conversion by {lift:pct} "
         "(95% interval {low:pct} to {high:pct}; {before:pct} → {after:pct}), net of its category; "
         "{clear:count} of {changes:count} changes had a clear effect.",
