@@ -406,6 +406,9 @@ def measure_holdouts(wb: Workbook, period: Period, platforms: Sequence[str] | st
         raise NoDataError(f"no holdout test with both a treatment and a holdout group between {window.start} and "
                           f"{period.last_day}")
     frame = pd.DataFrame(out)
+    if frame["spend_amount"].isna().all():
+        raise NoDataError(f"the tested campaigns ({', '.join(frame['campaign_id'])}) have no spend recorded on their "
+                          "test days in marketing_spend: their return on spend cannot be told")
     return frame.assign(verdict=[_verdict(r.incremental_roas_low, r.incremental_roas_high, r.gross_margin_rate)
                                  for r in frame.itertuples()]).sort_values("spend_amount", ascending=False,
                                                                            ignore_index=True)

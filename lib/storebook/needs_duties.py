@@ -15,7 +15,8 @@ def _opt(table: str, *, values: tuple[str, ...] = (), known: tuple[str, ...] = (
 
 
 #: Listings are named and grouped by our catalogue where it knows them (else the platform's).
-_LISTINGS = (_n("product_traffic", values=("visitors",)), _opt("products", known=("product_name", "category")))
+_LISTINGS = (_n("product_traffic", values=("visitors",), known=("buyers",)),
+             _opt("products", known=("product_name", "category")))
 #: The gross-margin rate a campaign's return is judged at comes from the profit report.
 _MARGIN = tuple(_opt(t) for t in ("orders", "order_lines", "products", "platform_fees", "shipments", "returns"))
 #: A forecast reads the order history (and the traffic's daily visitors where there are some).
@@ -23,9 +24,10 @@ _HISTORY = (_n("orders"), _opt("traffic"))
 
 SECTIONS: dict[str, tuple[Need, ...]] = {
     # store operations
-    "store_ops.headline": (_n(("store_ratings", "product_traffic")), _opt("store_ratings"), _opt("product_traffic"),
+    "store_ops.headline": (_n(("store_ratings", "product_traffic")), _opt("store_ratings"),
+                           _opt("product_traffic", known=("buyers",)),
                            _opt("products")),
-    "store_ops.ratings": (_n("store_ratings", values=("score",)),),
+    "store_ops.ratings": (_n("store_ratings", values=("score",)), _opt("store_ratings", known=("industry_score",))),
     "store_ops.trend": (_n("store_ratings", values=("score",)),),
     "store_ops.dips": (_n("store_ratings", values=("day_score",)), _opt("shipments"), _opt("orders"),
                        _opt("service_tickets")),
@@ -41,9 +43,9 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "marketing.budget": (_n("marketing_spend"), _opt("targets")),
     "marketing.campaigns": (_n("marketing_spend"), *_MARGIN),
     "marketing.cac": (_n("marketing_spend"), _n("orders", known=("customer_id",))),
-    "marketing.holdouts": (_n("campaign_holdouts"), _n("marketing_spend"), *_MARGIN),
-    "marketing.effect": (_n("campaign_holdouts", values=("visits",)), _n("marketing_spend"), *_MARGIN),
-    "marketing.decisions": (_n("marketing_spend"), _opt("campaign_holdouts"), *_MARGIN),
+    "marketing.holdouts": (_n("campaign_holdouts", values=("paid_amount",)), _n("marketing_spend"), *_MARGIN),
+    "marketing.effect": (_n("campaign_holdouts", values=("visits", "paid_amount")), _n("marketing_spend"), *_MARGIN),
+    "marketing.decisions": (_n("marketing_spend"), _opt("campaign_holdouts", known=("paid_amount",)), *_MARGIN),
     # planning
     "plan.headline": _HISTORY,
     "plan.forecast": _HISTORY,

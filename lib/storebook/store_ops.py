@@ -426,7 +426,7 @@ def compare_quality(wb: Workbook, period: Period, platforms: Sequence[str] | str
                 continue
     if not parts:
         raise NoDataError(f"no returns or complaints to compare for {period.label}")
-    frame = pd.concat(parts, ignore_index=True)
+    frame = pd.concat(parts, ignore_index=True).reindex(columns=["by", "name", "metric", "value", "prior"])
     out = frame.groupby(["by", "name", "metric"], as_index=False)[["value", "prior"]].first()
     out = out.assign(change=out["value"] - out["prior"],
                      category=out["name"].where(out["by"] == "category"),
