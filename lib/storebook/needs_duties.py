@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from storebook import needs
 from storebook.needs import Need
 
 
@@ -23,6 +24,8 @@ _MARGIN = tuple(_opt(t) for t in ("orders", "order_lines", "products", "platform
 _HISTORY = (_n("orders"), _opt("traffic"))
 
 SECTIONS: dict[str, tuple[Need, ...]] = {
+    # the overview's scorecard shows the store rating where the store has one
+    **{key: (*needs.SECTIONS[key], _opt("store_ratings")) for key in ("overview.scorecard", "overview.changes")},
     # store operations
     "store_ops.headline": (_n(("store_ratings", "product_traffic")), _opt("store_ratings"),
                            _opt("product_traffic", known=("buyers",)),
