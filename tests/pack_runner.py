@@ -15,6 +15,7 @@ copied, not re-ingested) except those removed or blanked.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import io
 import math
 import os
@@ -27,6 +28,7 @@ import nbformat
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from storebook import needs
 from storebook.results import MIME
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,6 +95,12 @@ def run_notebook_in_process(name: str, parameters: dict[str, Any], root: Path) -
     Returns:
         The :class:`NotebookRun`.
     """
+    # In a copy of the context: what a notebook sets for its store (the currency amounts are
+    # shown in, the language) must not leak into the tests that run after it in this process.
+    return contextvars.copy_context().run(_run_notebook, name, parameters, root)
+
+
+def _run_notebook(name: str, parameters: dict[str, Any], root: Path) -> NotebookRun:
     import matplotlib.pyplot as plt
 
     nb = nbformat.read(REPO / "notebooks" / f"{name}.ipynb", as_version=4)
@@ -147,8 +155,11 @@ def link_store(source: Path, target: Path, *, drop: tuple[str, ...] = (), keep: 
     """
     import pyarrow.compute as pc
 
+    from storebook import generations
     from storebook.availability import EVENT_DATES
 
+    # The tables live in the published generation; the copy is a flat folder of its own.
+    source = Path(generations.resolve(source).data)
     target.mkdir(parents=True, exist_ok=True)
     blank = blank or {}
     for entry in sorted(source.iterdir()):
@@ -207,3 +218,34 @@ def same_value(a: Any, b: Any, rel: float = 1e-9) -> bool:
     if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool):
         return math.isclose(a, b, rel_tol=rel, abs_tol=1e-9)
     return a == b
+
+
+def run_pack(names: list[str], data_path: Path, root: Path) -> dict[str, dict]:
+    """Run the notebooks ``names`` in this process on ``data_path``; each one's error, stderr,
+    warnings, recorded results, the section of each record and its Markdown."""
+    out = {}
+    for name in names:
+        run = run_notebook_in_process(name, {"data_path": str(data_path)}, root)
+        out[name] = {"error": run.error, "stderr": run.stderr, "warnings": run.warnings, "results": run.results,
+                     "sections": run.result_sections, "markdown": run.markdown}
+    return out
+
+
+def check_runs_clean(pack: dict[str, dict]) -> None:
+    """Every notebook ran to its end: no exception, nothing on stderr, every section with a status,
+    a section that could not run shows its note and records nothing."""
+    for name, run in pack.items():
+        assert run["error"] is None, f"{name}: {run['error']}"
+        assert run["stderr"] == "", f"{name}: {run['stderr'][:500]}"
+        assert run["warnings"] == [], f"{name}: {run['warnings'][:3]}"  # a kernel prints them to stderr
+        sections = run["results"][f"{name}.sections"]
+        assert sections and all(s["status"] in needs.STATUSES for s in sections), name
+        for s in sections:
+            if s["status"] == needs.NONE:
+                assert s["notes"] and s["notes"][0], f"{name}: {s['key']} has no note"
+                recorded = [k for k, sec in run["sections"].items() if sec == s["key"]]
+                assert recorded == [], f"{name}: {s['key']} ran on no data yet recorded {recorded}"
+            if s["status"] == needs.PARTIAL:
+                assert s["notes"], f"{name}: {s['key']} is partial without saying why"
+        traceback = [m for m in run["markdown"] if "Traceback" in m]
+        assert traceback == [], name

@@ -255,3 +255,33 @@ def test_conversion_notebook_records_the_planted_driver(sample_root, truth, tmp_
     headline = {h["key"]: h for h in results["conversion.headline"]}
     assert headline["conversion_rate"]["value"] == pytest.approx(drop["total_conversion"], abs=5e-5)
     assert headline["conversion_rate"]["label"] == "支付转化率"
+
+
+# --------------------------------------------------------------------------- placed → paid
+
+def test_payment_rate_counts_the_orders_placed_and_paid(root) -> None:
+    from datetime import datetime
+
+    base = {"ordered_at": "2025-03-02 10:00:00", "paid_at": "2025-03-02 10:05:00", "status": "paid",
+            "paid_amount": "10.00"}
+    unpaid = {"paid_at": "", "paid_amount": "0"}
+    rows = [
+        *({**base, "order_id": f"T{i}", "platform": "tmall"} for i in range(3)),
+        {**base, **unpaid, "order_id": "T9", "platform": "tmall", "status": "pending"},
+        {**base, "order_id": "W1", "platform": "web"},
+        {**base, **unpaid, "order_id": "W2", "platform": "web", "status": "closed"},
+        *({**base, "order_id": f"F{i}", "platform": "tmall", "ordered_at": "2025-02-10 10:00:00",
+           "paid_at": "2025-02-10 11:00:00"} for i in range(2)),
+    ]
+    write_csv(root, "orders", "orders.csv", rows)
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    wb = storebook.open()
+    got = conversion.summarise_payments(wb, periods.month("2025-03")).set_index("platform")
+    assert got.loc["total", ["placed", "paid", "pending", "closed"]].tolist() == [6, 4, 1, 1]
+    assert got.loc["tmall", "payment_rate"] == pytest.approx(3 / 4)
+    assert got.loc["web", "payment_rate"] == pytest.approx(1 / 2) and np.isnan(got.loc["web", "payment_rate_prior"])
+    assert got.loc["total", "change"] == pytest.approx(4 / 6 - 1.0)  # February: 2 of 2 paid
+    facts = conversion.payments_facts(got.reset_index())
+    assert (facts["unpaid"], facts["lowest"], facts["lowest_rate"]) == (2, "web", pytest.approx(0.5))
+    with pytest.raises(storebook.NoDataError, match="no orders were placed in 2025-04"):
+        conversion.summarise_payments(wb, periods.month("2025-04"))

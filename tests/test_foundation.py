@@ -208,10 +208,13 @@ def test_workbook_over_tiny_store(tiny: Path) -> None:
     n = wb.execute(wb.orders.filter(wb.orders.paid_at.notnull()).aggregate(n=wb.orders.order_id.count()))
     assert n["n"].iloc[0] == 2
     assert wb.data_range() == (date(2025, 3, 2), date(2025, 3, 6))
-    # March is not complete in the data (it ends on the 6th): the last complete month is February.
-    assert wb.last_complete_month().label == "2025-02"
+    # No month is complete in the data (they end on 6 March): the default is the month they end
+    # in, marked partial (storebook.availability), not an empty February.
+    assert wb.last_complete_month().label == "2025-03"
+    from storebook import availability
+    assert availability.resolve_month(wb).partial
     assert wb.sql("select sum(line_amount) as s from order_lines")["s"].iloc[0] == pytest.approx(242.40)
-    with pytest.raises(NoDataError, match="no orders in 2024-01: the data covers 2025-03-02 to 2025-03-06"):
+    with pytest.raises(NoDataError, match=r"no orders in 2024-01, nor any other data: the data \(.*\) cover 2025-03-02 to 2025-03-06"):
         wb.period("2024-01")
     with pytest.raises(StorebookError, match="unknown platform"):
         wb.platforms(["amazon"])

@@ -234,10 +234,13 @@ def test_unsupported_file_type(tiny: Path) -> None:
 )
 def test_bad_order_row_is_rejected_with_reason_and_its_lines_follow(tiny: Path, changes, column, reason) -> None:
     with_orders(tiny, **changes)
-    run(tiny)
+    report = run(tiny)
     rej = rejected(tiny, "orders")
     assert len(rej) == 1
     row = rej.iloc[0]
+    # The summary names the commonest reasons (here the order's and its orphaned line's).
+    assert ("orders", row["reason"], 1) in report.top_reasons
+    assert f"rejected orders: 1 × {row['reason']}" in report.summary()
     assert row["source_file"].endswith("orders/orders.csv") and row["source_row"] == 2
     assert row["column"] == column
     assert reason in row["reason"]

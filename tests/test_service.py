@@ -110,6 +110,18 @@ def test_tickets_by_category_and_platform(hand) -> None:
         service.count_tickets(hand, MARCH, by="sku")
 
 
+def test_tickets_without_a_topic_count_in_the_unknown_one(root: Path) -> None:
+    """Reviews mapped as tickets (Olist) carry no topic: they are counted, not dropped."""
+    rows = [(*r[:5], None, *r[6:]) if r[0] in ("T1", "T2") else r for r in TICKETS]
+    orders, lines = _orders_and_lines()
+    wb = write_store(root, service_tickets=_tickets(rows), orders=orders, order_lines=lines)
+    out = service.count_tickets(wb, MARCH)
+    got = {(r.category, r.platform): r.tickets for r in out.itertuples()}
+    assert got == {("unknown", "tmall"): 2, ("quality", "tmall"): 1, ("refund", "tmall"): 1, ("pre_sale", "jd"): 1}
+    facts = service.ticket_facts(out)
+    assert facts["tickets"] == 5 and facts["top_category"] == "unknown"
+
+
 def test_response_time_percentiles_by_hand(hand) -> None:
     out = service.summarise_response_times(hand, MARCH, ["tmall"]).iloc[0]
     # first responses 30, 60, 120, 240 min: median 90; p90 at rank 0.9·3 = 2.7 → 120 + 0.7·(240 − 120) = 204

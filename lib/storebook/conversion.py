@@ -41,6 +41,7 @@ __all__ = [
     "STAGES", "aov", "conversion_rate", "uv_value", "conversion_funnel", "funnel_facts", "funnel_leaks",
     "conversion_rates", "rates_facts", "rates_record", "compare_conversion", "tests_facts",
     "decompose_conversion", "drivers_facts", "drivers_record", "new_vs_returning", "buyers_facts",
+    "payment_rate", "summarise_payments", "payments_facts",
 ]
 
 #: The funnel, in order: each stage's people are a subset of the previous stage's.
@@ -480,4 +481,69 @@ def buyers_facts(buyers: pd.DataFrame, period: Period) -> dict[str, Any]:
         "new_share_change": _get("new", "share") - _get("new", "share_prior"),
         "new_aov": _get("new", "aov"), "returning_aov": _get("returning", "aov"),
         "history_from": buyers.attrs.get("history_from", ""),
+    }
+
+
+# ----------------------------------------------------------------------------- placed → paid
+
+def payment_rate(paid: pd.Series | float, placed: pd.Series | float) -> pd.Series | float:
+    """支付率 (payment rate) = 支付订单数 / 下单订单数: orders placed in the month that were paid.
+
+    >>> payment_rate(45, 50)
+    0.9
+    """
+    return _ratio(paid, placed)
+
+
+def summarise_payments(wb: Workbook, period: Period, platforms: list[str] | str | None = None) -> pd.DataFrame:
+    """Orders placed in the month and how many were paid, per platform and in total, with the
+    prior month's rate — the step from placing an order to paying for it (下单 → 支付), from
+    the orders table (unpaid orders are orders: pending, closed unpaid, cancelled unpaid).
+
+    Returns:
+        platform (and ``total``), placed, paid, pending (placed, not paid yet), closed (closed
+        or cancelled without payment), payment_rate, payment_rate_prior and change (the
+        change of the rate in points, this month − prior month).
+    Raises:
+        NoDataError: no order was placed in the month on the platforms.
+    """
+    chosen = _platform_list(wb, platforms)
+
+    def count(window: Period) -> pd.DataFrame:
+        o = wb.table("orders")
+        o = o.filter(o.ordered_at >= window.start_ts, o.ordered_at < window.end_ts, o.platform.isin(chosen))
+        unpaid = o.paid_at.isnull()
+        by = wb.execute(o.group_by("platform").aggregate(
+            placed=o.count(), paid=(~unpaid).sum(), pending=(unpaid & (o.status == "pending")).sum(),
+            closed=(unpaid & o.status.isin(["closed", "cancelled"])).sum()))
+        cols = ["placed", "paid", "pending", "closed"]
+        return pd.concat([by, by[cols].sum().to_frame().T.assign(platform=TOTAL)], ignore_index=True)
+
+    now = count(period)
+    if not int(now.loc[now.platform == TOTAL, "placed"].iloc[0]):
+        raise NoDataError(f"no orders were placed in {period.label} on {', '.join(chosen)}")
+    prior = count(period.prior())[["platform", "placed", "paid"]].rename(
+        columns={"placed": "placed_prior", "paid": "paid_prior"})
+    out = now.merge(prior, on="platform", how="left").assign(
+        payment_rate=lambda d: payment_rate(d.paid, d.placed),
+        payment_rate_prior=lambda d: payment_rate(d.paid_prior, d.placed_prior),
+    )
+    out = out.assign(change=out.payment_rate - out.payment_rate_prior)
+    cols = ["platform", "placed", "paid", "pending", "closed", "payment_rate", "payment_rate_prior", "change"]
+    return out.pipe(_order_platforms, chosen).reset_index(drop=True)[cols].astype(
+        {c: "int64" for c in ("placed", "paid", "pending", "closed")})
+
+
+def payments_facts(payments: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the placed → paid takeaway states: the total rate, its change in points,
+    the unpaid orders and the platform with the lowest rate (among those with orders)."""
+    total = payments[payments.platform == TOTAL].iloc[0]
+    platforms = payments[(payments.platform != TOTAL) & (payments.placed > 0)]
+    lowest = extremes.row_of_min(platforms, "payment_rate") if len(platforms) > 1 else None
+    return {
+        "placed": total.placed, "paid": total.paid, "unpaid": total.placed - total.paid,
+        "pending": total.pending, "payment_rate": total.payment_rate, "change": total.change,
+        "lowest": None if lowest is None else lowest["platform"],
+        "lowest_rate": None if lowest is None else lowest["payment_rate"],
+        "variant": None if lowest is not None else "one",
     }

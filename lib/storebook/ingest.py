@@ -96,6 +96,8 @@ class IngestReport:
     skipped: bool = False
     #: What this run found left by a stopped run and repaired, one sentence each.
     repairs: list[str] = field(default_factory=list)
+    #: The commonest reasons rows were rejected: (table, reason, rows), most rows first.
+    top_reasons: list[tuple[str, str, int]] = field(default_factory=list)
 
     @property
     def rows_rejected(self) -> int:
@@ -111,13 +113,16 @@ class IngestReport:
     def _counts(self) -> str:
         read = sum(f.rows_read for f in self.files)
         written = sum(f.rows_written for f in self.files)
+        files = len({f.path for f in self.files})  # a file feeding two tables is one file
         lines = [
-            f"ingest: {len(self.files)} files, {read:,} rows read = {written:,} written + {self.rows_rejected:,} rejected "
+            f"ingest: {files} file{'' if files == 1 else 's'}, {read:,} rows read = {written:,} written + {self.rows_rejected:,} rejected "
             f"in {self.seconds:.1f} s (fingerprint {self.fingerprint[:12]})"
         ]
         for name, info in self.tables.items():
             rej = f", {info['rejected']:,} rejected" if info["rejected"] else ""
             lines.append(f"  {name:<18} {info['rows']:>10,} rows{rej}")
+        # The fix is usually in the reason (a platform to add, a column to map): say it here.
+        lines += [f"  rejected {table}: {rows:,} × {reason}" for table, reason, rows in self.top_reasons]
         if self.rows_rejected:
             lines.append("  rejected rows and their reasons: _rejected/<table>.parquet in the current generation "
                          "of data/processed (`storebook rejected` lists them)")
@@ -893,7 +898,15 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     (staging / "_ingest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     # Tables, rejected rows and manifest become visible together, in one step.
     repairs += generations.publish(processed, staging)
-    return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed, repairs=repairs)
+    return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed, repairs=repairs,
+                        top_reasons=_top_reasons(all_rejected))
+
+
+def _top_reasons(all_rejected: list[pd.DataFrame], n: int = 3) -> list[tuple[str, str, int]]:
+    """The ``n`` reasons that rejected the most rows, with their table (the ingest summary)."""
+    counted = [(table, reason, int(rows)) for table, rej in zip(schema.TABLES, all_rejected, strict=True) if len(rej)
+               for reason, rows in rej["reason"].value_counts().items()]
+    return sorted(counted, key=lambda item: (-item[2], item[0], item[1]))[:n]
 
 
 # ----------------------------------------------------------------------------- the per-file phase

@@ -38,7 +38,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from storebook import availability, schema
+from storebook import availability, quality, schema
 from storebook.availability import ReportMonth
 from storebook.text import Text
 from storebook.workbook import Workbook
@@ -81,6 +81,7 @@ _SALES = (_n("orders"), _n("order_lines"), _n("products"))
 _SOLD_COST = (_n("orders"), _n("order_lines"), _n("products", values=("unit_cost",)))
 _FUNNEL = ("product_views", "cart_adds", "checkouts", "buyers")
 _TICKETS = _n("service_tickets")
+_DESCRIBED = tuple(_opt(table) for table in quality.COVERAGE_COLUMNS)
 _SHIP_COST = _opt("shipments", known=("shipping_cost_amount",))
 #: Costs known for part of the catalogue: margins computed from them are partial.
 _COSTS = _opt("products", known=("unit_cost",))
@@ -124,6 +125,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "conversion.tests": (_n("traffic", known=("buyers",)),),
     "conversion.drivers": (_n("traffic", known=("buyers",)),),
     "conversion.buyers": (_n("orders", known=("customer_id",)),),
+    "conversion.payment": (_n("orders"),),
     # fulfilment
     "fulfilment.headline": (_n("orders"), _n("shipments"), _SHIP_COST, _n("order_lines"), _TICKET_ORDERS,
                             _opt("returns")),
@@ -205,10 +207,11 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "service.reasons": (_n("returns", known=("reason",)), *_SALES, _CATEGORY),
     "service.trace": (_n("service_tickets", values=("sku",)), *_SALES, _n("purchase_orders"), _n("suppliers")),
     # The data-quality page reads the ingest record (_ingest.json, _rejected/) and whatever tables exist.
-    "data_quality.headline": (),
+    # The page describes whatever tables exist: each is read when present, none is required.
+    "data_quality.headline": _DESCRIBED,
     "data_quality.ingest": (),
     "data_quality.rejections": (),
-    "data_quality.coverage": (),
+    "data_quality.coverage": _DESCRIBED,
     "data_quality.orders": (_n("orders"), _opt("order_lines"), _opt("products")),
     "data_quality.files": (),
 }

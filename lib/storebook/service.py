@@ -67,7 +67,9 @@ def _groups(by: str | Sequence[str] | None, allowed: Sequence[str]) -> list[str]
 
 def _tickets(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
     t = wb.table("service_tickets")
-    return t.filter(_in(t.opened_at, period), t.platform.isin(platforms))
+    t = t.filter(_in(t.opened_at, period), t.platform.isin(platforms))
+    # A ticket without a topic (a review, a chat log) still counts: in the unknown topic.
+    return t.mutate(category=t.category.fill_null(dimensions.UNKNOWN))
 
 
 def _no_tickets(period: Period, platforms: list[str]) -> NoDataError:

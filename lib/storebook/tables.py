@@ -78,7 +78,8 @@ _DATES |= {"received_on", "first_complaint_on", "last_complaint_on"}
 LABEL_COLUMNS |= {"of": "of"}
 _COUNTS |= {"files", "rows_read", "rows_written", "rows_rejected", "unknown_references", "rows", "known", "number",
             "notes"}
-_RATES |= {"kept_share", "known_share"}
+_RATES |= {"kept_share", "known_share", "payment_rate", "payment_rate_prior"}
+_COUNTS |= {"placed", "paid", "pending", "closed"}
 
 GOOD, BAD, MUTED = "#1A7F37", "#C62828", "#6B6B6B"
 

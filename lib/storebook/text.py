@@ -549,6 +549,23 @@ _CONVERSION: dict[str, _L] = {
         "本月新买家{new:count}人、老买家{returning:count}人（新买家占比{new_share:pct}，环比{new_share_change:pp}）。"
         "老买家客单价{returning_aov:money2}，新买家{new_aov:money2}。老买家指同一平台账号在本月之前（数据自{history_from}起）已有支付订单。",
     ),
+    "conversion.payment": _e("How many of the orders placed were paid?", "下单后有多少订单完成了支付？"),
+    "conversion.payment.takeaway": _e(
+        "{paid:count} of the {placed:count} orders placed were paid, a payment rate of {payment_rate:pct} "
+        "({change:pp} on the prior month); {unpaid:count} were not paid, {pending:count} of them still pending. "
+        "The lowest rate is {lowest:platform}'s ({lowest_rate:pct}).",
+        "本月下单{placed:count}笔，支付{paid:count}笔，支付率{payment_rate:pct}（环比{change:pp}）；"
+        "{unpaid:count}笔未支付，其中{pending:count}笔仍待付款。支付率最低的是{lowest:platform}（{lowest_rate:pct}）。"),
+    "conversion.payment.takeaway.one": _e(
+        "{paid:count} of the {placed:count} orders placed were paid, a payment rate of {payment_rate:pct} "
+        "({change:pp} on the prior month); {unpaid:count} were not paid, {pending:count} of them still pending.",
+        "本月下单{placed:count}笔，支付{paid:count}笔，支付率{payment_rate:pct}（环比{change:pp}）；"
+        "{unpaid:count}笔未支付，其中{pending:count}笔仍待付款。"),
+    "col.placed": _e("Orders placed", "下单数"),
+    "col.payment_rate": _e("Payment rate", "支付率"),
+    "col.payment_rate_prior": _e("Prior month", "上月支付率"),
+    "col.closed": _e("Closed unpaid", "未付款关闭"),
+    "metric.payment_rate": _e("Payment rate (paid ÷ placed)", "支付率（支付÷下单）"),
 }
 
 # ----------------------------------------------------------------------------- fulfilment
