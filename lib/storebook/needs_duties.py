@@ -16,26 +16,31 @@ def _opt(table: str, *, values: tuple[str, ...] = (), known: tuple[str, ...] = (
 
 
 #: Listings are named and grouped by our catalogue where it knows them (else the platform's).
-_LISTINGS = (_n("product_traffic", values=("visitors",), known=("buyers",)),
+_LISTINGS = (_n("product_traffic", values=("visitors",), known=("buyers",)), _opt("product_traffic", known=("sku",)),
              _opt("products", known=("product_name", "category")))
+#: A platform's rating on a scale of 5 needs its scale, and the platforms are weighted by their ratings.
+_RATED = _opt("store_ratings", known=("score_max", "day_ratings"))
 #: The gross-margin rate a campaign's return is judged at comes from the profit report.
-_MARGIN = tuple(_opt(t) for t in ("orders", "order_lines", "products", "platform_fees", "shipments", "returns"))
+_MARGIN = (_opt("orders"), _opt("order_lines"), _opt("products", known=("unit_cost",)), _opt("platform_fees"),
+           _opt("shipments", known=("shipping_cost_amount",)), _opt("returns"))
 #: A forecast reads the order history (and the traffic's daily visitors where there are some).
 _HISTORY = (_n("orders"), _opt("traffic"))
 
 SECTIONS: dict[str, tuple[Need, ...]] = {
     # the overview's scorecard shows the store rating where the store has one
-    **{key: (*needs.SECTIONS[key], _opt("store_ratings")) for key in ("overview.scorecard", "overview.changes")},
+    **{key: (*needs.SECTIONS[key], _RATED) for key in ("overview.scorecard", "overview.changes")},
     # store operations
-    "store_ops.headline": (_n(("store_ratings", "product_traffic")), _opt("store_ratings"),
-                           _opt("product_traffic", known=("buyers",)),
-                           _opt("products")),
-    "store_ops.ratings": (_n("store_ratings", values=("score",)), _opt("store_ratings", known=("industry_score",))),
-    "store_ops.trend": (_n("store_ratings", values=("score",)),),
-    "store_ops.dips": (_n("store_ratings", values=("day_score",)), _opt("shipments"), _opt("orders"),
+    "store_ops.headline": (_n(("store_ratings", "product_traffic")), _RATED, _opt("product_traffic", known=("buyers", "sku")),
+                           _opt("products", known=("category",))),
+    "store_ops.ratings": (_n("store_ratings", values=("score",)), _RATED,
+                          _opt("store_ratings", known=("industry_score", "day_score"))),
+    "store_ops.trend": (_n("store_ratings", values=("score",)), _opt("store_ratings", known=("score_max",))),
+    "store_ops.dips": (_n("store_ratings", values=("day_score",)), _RATED, _opt("store_ratings", known=("day_score",)),
+                       _opt("shipments", known=("delivered_at", "carrier", "province", "warehouse")), _opt("orders"),
                        _opt("service_tickets")),
-    "store_ops.operations": (_n("orders"), _opt("service_tickets"), _opt("shipments"), _opt("returns"),
-                             _opt("order_lines"), _opt("products")),
+    "store_ops.operations": (_n("orders"), _opt("service_tickets", known=("first_response_at",)),
+                             _opt("shipments", known=("delivered_at",)), _opt("returns"), _opt("order_lines"),
+                             _opt("products")),
     "store_ops.quality": (_n("orders"), _n("order_lines"), _n("returns"), _opt("products"), _opt("service_tickets"),
                           _opt("suppliers")),
     "store_ops.listings": _LISTINGS,
@@ -46,8 +51,10 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "marketing.budget": (_n("marketing_spend"), _opt("targets")),
     "marketing.campaigns": (_n("marketing_spend"), *_MARGIN),
     "marketing.cac": (_n("marketing_spend"), _n("orders", known=("customer_id",))),
-    "marketing.holdouts": (_n("campaign_holdouts", values=("paid_amount",)), _n("marketing_spend"), *_MARGIN),
-    "marketing.effect": (_n("campaign_holdouts", values=("visits", "paid_amount")), _n("marketing_spend"), *_MARGIN),
+    "marketing.holdouts": (_n("campaign_holdouts", values=("paid_amount",)), _opt("campaign_holdouts", known=("visits",)),
+                           _n("marketing_spend"), *_MARGIN),
+    "marketing.effect": (_n("campaign_holdouts", values=("visits", "paid_amount"), known=("visits",)),
+                         _n("marketing_spend"), *_MARGIN),
     "marketing.decisions": (_n("marketing_spend"), _opt("campaign_holdouts", known=("paid_amount",)), *_MARGIN),
     # planning
     "plan.headline": _HISTORY,
