@@ -71,7 +71,7 @@ STORES: dict[str, dict] = {
         "competitor_prices": {"list_price": 3, "is_on_promo": 2, "review_count": 3, "category": 3, "rating": 4},
         "purchase_orders": {"ordered_on": 3, "qty_received": 4},
         "returns": {"reason": 2}, "suppliers": {"region": 2},
-        "store_ratings": {"industry_score": 3, "day_score": 4}, "product_traffic": {"buyers": 5, "sku": 3, "cart_adds": 2},
+        "store_ratings": {"industry_score": 3}, "product_traffic": {"buyers": 5, "sku": 3, "cart_adds": 2},
         "campaign_holdouts": {"visits": 3},
     }},
     "five-days": {"window": ("2026-10-13", "2026-10-17")},
