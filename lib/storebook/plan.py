@@ -150,7 +150,7 @@ def _features(start: date, end: date, origin: date, annual: bool) -> pd.DataFram
     # A report fits a dozen series on the same days, and the backtest refits them on six spans.
     kinds = calendar.day_kinds(start, end)
     day = pd.to_datetime(kinds["date"])
-    doy = day.dt.dayofyear.to_numpy()
+    doy = day.dt.day_of_year.to_numpy()
     weekday = np.where(kinds["is_swapped_workday"], 2, kinds["weekday"])
     holidays = [e for e in calendar.events(start, end) if e.kind == "public_holiday"]
     long_days = {e.starts_on + timedelta(days=k) for e in holidays if e.days >= 7 for k in range(e.days)}
