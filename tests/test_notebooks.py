@@ -94,7 +94,7 @@ def check_headline(entries: list) -> None:
     assert 3 <= len(entries) <= 6
     for entry in entries:
         assert {"key", "label", "value", "unit", "vs_prior", "vs_last_year"} <= set(entry)
-        assert entry["unit"] in {"count", "CNY", "ratio", "days", "per_1000"}
+        assert entry["unit"] in {"count", "CNY", "ratio", "days", "per_1000", "score", "multiple"}
         assert isinstance(entry["value"], float) and entry["value"] == entry["value"]
         for change in ("vs_prior", "vs_last_year"):
             assert entry[change] is None or isinstance(entry[change], float)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from storebook import text as text_module
-from storebook import vocab
+from storebook import text_duties, vocab
 from storebook.text import CATALOGUE, LANGUAGES, Text, TextError, check_catalogue, placeholders
 
 
@@ -85,7 +85,8 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "fulfilment", "products", "profit", "pnl", "carrier", "warehouse", "province", "category",
                         "promotion", "competitor", "supplier",
                         "overview", "customers", "service", "segment", "status", "reason", "group",
-                        "data_quality", "of"}
+                        "data_quality", "of", "store_ops", "marketing", "plan", "dimension", "change", "evidence",
+                        "test_group"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
 
 
@@ -96,7 +97,8 @@ def test_no_key_is_defined_twice() -> None:
     import inspect
     import re
 
-    keys = re.findall(r'^\s+"([a-z0-9_.]+)":\s*_e\(', inspect.getsource(text_module), re.M)
+    keys = re.findall(r'^\s+"([a-z0-9_.]+)":\s*_e\(', inspect.getsource(text_module) + inspect.getsource(text_duties),
+                      re.M)
     # The platform, channel and device labels come from storebook.vocab, generated.
     keys += [f"{kind}.{value}" for kind, values in vocab.KINDS.items() for value in values]
     assert [k for k, n in collections.Counter(keys).items() if n > 1] == []

@@ -49,11 +49,13 @@ from storebook import (
     conversion,
     dimensions,
     extremes,
+    marketing,
     needs,
     profit,
     promotion,
     service,
     stats,
+    store_ops,
     supplier,
     traffic,
 )
@@ -113,6 +115,8 @@ SCORECARD: tuple[Kpi, ...] = (
     Kpi("roas", "multiple", "ratio", True, "roas", weight="marketing_spend", family="marketing"),
     Kpi("refund_rate", "ratio", "pct", False, "refund_rate", weight="refund_base"),
     Kpi("csat", "score", "ratio", True, "csat", weight="rated"),
+    # 店铺评分 on a scale of 5 (storebook.store_ops.rate_stores), platforms weighted by their ratings.
+    Kpi("store_rating", "score", "ratio", True, None, weight="ratings"),
     Kpi("complaints_per_1000_orders", "per_1000", "ratio", False, "complaints_per_1000_orders",
         weight="complaint_base"),
     # The targets table's otif_rate is per platform: a customer-delivery target, which a
@@ -215,6 +219,8 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
         _long(take("complaints", _by_platform_and_total_or_raise, service.compute_complaint_rate, wb, period, plats),
               {"complaints_per_1000_orders": "complaints_per_1000_orders", "orders": "complaint_base"}),
         _long(take("supplier", _otif_or_raise, wb, period), {"otif_rate": "otif_rate"}),
+        _long(take("store ratings", store_ops.rate_stores, wb, period, plats) if wb.has("store_ratings") else None,
+              {"store_rating": "store_rating", "ratings": "ratings"}),
     ]
     out = pd.concat(parts, ignore_index=True).astype({"platform": "str", "metric": "str", "value": "float64"})
     out.attrs["missing"] = missing
@@ -672,10 +678,10 @@ def compare_budget_by_channel(wb: Workbook, period: Period, platforms: Sequence[
     total = pd.DataFrame([{"channel": TOTAL, "spend": by["spend"].sum(),
                            "budget": by["budget"].sum(min_count=1), "attributed_amount": by["attributed_amount"].sum()}])
     return pd.concat([by, total], ignore_index=True).assign(
-        over_budget=lambda d: d["spend"] - d["budget"],
-        over_budget_rate=lambda d: traffic.relative_change(d["spend"], d["budget"]),
-        is_over=lambda d: (d["spend"] > d["budget"] + 0.005).fillna(False).astype(bool),
-        roas=lambda d: traffic.roas(d["attributed_amount"], d["spend"]),
+        over_budget=lambda d: marketing.over_budget(d["spend"], d["budget"]),
+        over_budget_rate=lambda d: marketing.over_budget_rate(d["spend"], d["budget"]),
+        is_over=lambda d: marketing.is_over_budget(d["spend"], d["budget"]),
+        roas=lambda d: marketing.roas(d["attributed_amount"], d["spend"]),
     )[["channel", "spend", "budget", "over_budget", "over_budget_rate", "is_over", "attributed_amount", "roas"]]
 
 

@@ -455,3 +455,7 @@ class _Running:
 
     def __exit__(self, *_: Any) -> None:
         _RUNNING.remove(self.check)
+
+from storebook.needs_duties import SECTIONS as _DUTIES  # noqa: E402 - store operations, marketing, planning
+
+SECTIONS.update(_DUTIES)

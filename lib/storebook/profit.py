@@ -44,7 +44,16 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook import dimensions, extremes, fulfilment, needs, promotion, results, service
+from storebook import (
+    dimensions,
+    extremes,
+    fulfilment,
+    marketing,
+    needs,
+    promotion,
+    results,
+    service,
+)
 from storebook.errors import NoDataError
 from storebook.periods import Period
 from storebook.stats import safe_ratio as _ratio  # the one guarded division
@@ -441,10 +450,10 @@ def compute_cost_ratios(wb: Workbook, period: Period, platforms: list[str] | Non
     budget = read_budget_lines(wb, period, platforms)[["platform", "paid_amount", "marketing", "logistics"]]
     budget = budget.rename(columns={c: f"budget_{c}" for c in ("paid_amount", "marketing", "logistics")})
     return pnl.merge(budget, on="platform", how="left").assign(
-        marketing_ratio=lambda d: _ratio(d["marketing"], d["paid_amount"]),
+        marketing_ratio=lambda d: marketing.marketing_ratio(d["marketing"], d["paid_amount"]),
         logistics_ratio=lambda d: _ratio(d["logistics"], d["paid_amount"]),
         commission_ratio=lambda d: _ratio(d["commission"], d["paid_amount"]),
-        budget_marketing_ratio=lambda d: _ratio(d["budget_marketing"], d["budget_paid_amount"]),
+        budget_marketing_ratio=lambda d: marketing.marketing_ratio(d["budget_marketing"], d["budget_paid_amount"]),
         budget_logistics_ratio=lambda d: _ratio(d["budget_logistics"], d["budget_paid_amount"]),
         marketing_over=lambda d: d["marketing"] - d["budget_marketing"],
         logistics_over=lambda d: d["logistics"] - d["budget_logistics"],

@@ -1615,7 +1615,7 @@ class _Formatter(string.Formatter):
             label = t(f"event.{value}")
             return f" ({label})" if t.language == "en" else f"（{label}）"
         if spec in ("platform", "channel", "device", "metric", "event", "driver", "step", "stage",
-                    "verdict", "buyer_type", "effect_kind", "col", "segment", "category", "reason", "status"):
+                    "verdict", "buyer_type", "effect_kind", "col", "segment", "category", "reason", "status", "dimension"):
             return t.na if _missing(value) else t(f"{spec}.{value}")
         if spec == "key":
             return t.na if _missing(value) else t(str(value))
@@ -2283,3 +2283,7 @@ _DATA_QUALITY: dict[str, _L] = {
     "of.revenue": _e("line revenue", "商品销售额"),
 }
 CATALOGUE.update(_DATA_QUALITY)
+
+from storebook import text_duties  # noqa: E402 - the store-operations, marketing and planning reports
+
+CATALOGUE.update({k: v for k, v in text_duties.CATALOGUE.items() if k not in CATALOGUE})

@@ -84,44 +84,9 @@ def uv_value(paid_amount: Any, visitors: Any) -> Any:
     return _ratio(paid_amount, visitors)
 
 
-def ctr(clicks: Any, impressions: Any) -> Any:
-    """点击率 = 点击量 / 展现量.
-
-    Example:
-        >>> ctr(25, 1000)
-        0.025
-    """
-    return _ratio(clicks, impressions)
-
-
-def cpc(spend_amount: Any, clicks: Any) -> Any:
-    """平均点击花费 = 花费 / 点击量.
-
-    Example:
-        >>> cpc(50.0, 25)
-        2.0
-    """
-    return _ratio(spend_amount, clicks)
-
-
-def cost_per_visitor(spend_amount: Any, visitors: Any) -> Any:
-    """访客成本 = 花费 / 渠道访客数 (the channel's visitors as the traffic table reports them).
-
-    Example:
-        >>> cost_per_visitor(50.0, 40)
-        1.25
-    """
-    return _ratio(spend_amount, visitors)
-
-
-def roas(attributed_amount: Any, spend_amount: Any) -> Any:
-    """投入产出比 (ROAS) = 成交金额 / 花费, with the platform's own attribution.
-
-    Example:
-        >>> roas(300.0, 100.0)
-        3.0
-    """
-    return _ratio(attributed_amount, spend_amount)
+# The paid-traffic formulas (点击率, 平均点击花费, 访客成本, 投入产出比) are the marketing
+# report's, defined once there; this report and its callers use them as traffic.<name>.
+from storebook.marketing import cost_per_visitor, cpc, ctr, roas  # noqa: E402,F401
 
 
 def relative_change(value: Any, base: Any) -> Any:
