@@ -34,6 +34,9 @@ STORES: dict[str, tuple[list[str], str | None, str]] = {
                            "realdata:competitor_prices_jd_jd-spider"], "taobao", "2021-05"),
 }
 
+#: Examples whose declaration reads its files from a named folder under data/raw.
+FOLDERS = {"qianchuan": "qianchuan"}
+
 
 def _files(spec: list[str]) -> list[Path]:
     files: list[Path] = []
@@ -55,7 +58,8 @@ def test_example_store_gives_a_clean_pack(example: str, root: Path) -> None:
     if platform:
         allow_platform(root, platform)
     shutil.copy(EXAMPLES / example / "storebook.sources.yaml", root / "storebook.sources.yaml")
-    target = root / "data" / "raw" / "exports"  # a folder of its own, never a canonical table's
+    # The folder the example's README names, else one of its own (never a canonical table's).
+    target = root / "data" / "raw" / FOLDERS.get(example, "exports")
     target.mkdir(parents=True)
     for path in files:
         shutil.copy(path, target / path.name)

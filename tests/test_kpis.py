@@ -144,7 +144,7 @@ def test_scorecard_against_the_targets_table(wb, card) -> None:
     spend = t[t.metric == "marketing_spend_amount"].target_value.sum()
     assert card[(card.metric == "marketing_spend") & (card.platform == "total")].target.iloc[0] == pytest.approx(spend)
     # every platform × metric of the grid is there; OTIF only for the store
-    assert len(card) == 13 * 5 + 1
+    assert len(card) == 14 * 5 + 1
     conv = card[(card.metric == "conversion_rate") & (card.platform == "jd")].iloc[0]
     visitors = traffic.summarise_traffic(wb, periods.month(MONTH)).set_index("platform").at["jd", "visitors"]
     assert conv.weight == visitors  # a ratio carries its denominator
@@ -159,7 +159,10 @@ def test_month_with_budgets_only_is_compared_without_targets(wb) -> None:
     spend = card[card.metric == "marketing_spend"]
     assert spend.target.notna().all() and set(spend.status) <= {"green", "amber", "red"}
     others = card[card.metric != "marketing_spend"]
-    assert others.target.isna().all() and set(others.status) == {"no_target"}
+    assert others.target.isna().all() and set(others[others.metric != "store_rating"].status) == {"no_target"}
+    # the store rating: no target, and none at all for the web shop (no platform rates it)
+    rating = others[others.metric == "store_rating"].set_index("platform").status
+    assert rating.drop("web").eq("no_target").all() and rating["web"] == "no_data"
     note = next(n for n in card.attrs["notes"] if n.startswith("no targets for 2026-06"))
     assert "paid_amount" in note and "csat" in note and "marketing_spend" not in note
     assert card[(card.metric == "paid_amount") & (card.platform == "total")].value.notna().all()
@@ -279,7 +282,7 @@ def test_overview_notebook_records_what_the_library_computes(sample_root, wb, tm
     card = kpis.build_scorecard(wb, wb.last_complete_month())
     recorded = pd.DataFrame(results["overview.scorecard"])
     merged = card.merge(recorded, on=["metric", "platform"], suffixes=("", "_nb"))
-    assert len(merged) == len(card) == 66
+    assert len(merged) == len(card) == 71
     assert ((merged.value - merged.value_nb).abs().fillna(0) <= 0.005).all()
     assert (merged.status == merged.status_nb).all()
     paid = traffic.summarise_traffic(wb, wb.last_complete_month()).set_index("platform").at["total", "paid_amount"]

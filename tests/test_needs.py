@@ -175,7 +175,7 @@ def test_a_daily_table_that_stops_early_and_an_optional_table_make_it_partial(ro
     assert either.status == needs.PARTIAL and not either.missing
     lacking = [p for p in either.describe_partial(Text("en")) if p.startswith("this store has no ")]
     assert lacking == ["this store has no order lines, products, platform fees, marketing spend, shipments, returns, "
-                       "service tickets, suppliers, purchase orders and targets tables, so the parts that need them "
+                       "service tickets, suppliers, purchase orders, targets and store ratings tables, so the parts that need them "
                        "are left out"]
 
 

@@ -96,7 +96,7 @@ def check_headline(entries: list) -> None:
     assert 3 <= len(entries) <= 6
     for entry in entries:
         assert {"key", "label", "value", "unit", "vs_prior", "vs_last_year"} <= set(entry)
-        assert entry["unit"] in {"count", "CNY", "ratio", "days", "per_1000"}
+        assert entry["unit"] in {"count", "CNY", "ratio", "days", "per_1000", "score", "multiple"}
         # The registry covers every headline metric, and the record says what it says.
         registered = METRICS[entry["key"]]
         assert entry.get("good", "neutral") == registered.good

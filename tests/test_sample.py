@@ -27,7 +27,9 @@ PARAMS = {"seed": 20261, "end_month": "2026-10", "months": 14, "scale": 0.2, "pl
 FIRST_DAY, LAST_DAY = "2025-09-01", "2026-10-31"
 N_DAYS = (date(2026, 10, 31) - date(2025, 9, 1)).days + 1
 TRUTHS = ("promo_uplift", "promo_pull_forward", "tracking_outage", "competitor_price_cut", "late_supplier",
-          "mobile_conversion_drop", "complaint_spike", "slow_carrier")
+          "mobile_conversion_drop", "complaint_spike", "slow_carrier",
+          # the department's remaining duties (lib/storebook/sample/duties.py)
+          "dsr_logistics_dip", "listing_low_conversion", "listing_change", "campaign_holdouts", "forecast_season")
 
 
 def contract() -> dict[str, dict[str, list[str]]]:

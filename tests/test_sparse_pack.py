@@ -58,6 +58,10 @@ STORES: dict[str, dict] = {
         "purchase_orders": ("ordered_on", "qty_received", "qty_rejected", "received_on", "batch_id"),
         "service_tickets": ("csat", "first_response_at", "resolved_at", "sku", "order_id", "batch_id"),
         "returns": ("reason",), "suppliers": ("supplier_name", "region"),
+        "store_ratings": ("score_max", "industry_score", "day_score", "day_ratings"),
+        "product_traffic": ("sku", "item_name", "platform_category", "page_views", "cart_adds", "favourites", "buyers",
+                            "units", "paid_amount", "refund_amount", "ad_spend_amount"),
+        "campaign_holdouts": ("channel", "reached", "visits", "paid_amount"),
     }},
     "optional-columns-partly-known": {"blank": {
         "orders": {"customer_id": 3, "province": 4, "channel": 5, "device": 6},
@@ -67,6 +71,8 @@ STORES: dict[str, dict] = {
         "competitor_prices": {"list_price": 3, "is_on_promo": 2, "review_count": 3, "category": 3, "rating": 4},
         "purchase_orders": {"ordered_on": 3, "qty_received": 4},
         "returns": {"reason": 2}, "suppliers": {"region": 2},
+        "store_ratings": {"industry_score": 3}, "product_traffic": {"buyers": 5, "sku": 3, "cart_adds": 2},
+        "campaign_holdouts": {"visits": 3},
     }},
     "five-days": {"window": ("2026-10-13", "2026-10-17")},
 }

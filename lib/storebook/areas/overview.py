@@ -55,6 +55,7 @@ from storebook.measures.budget import compare_to_budget
 from storebook.measures.margins import compute_sku_margins
 from storebook.measures.metrics import headline_entry
 from storebook.measures.partial import flag_partial
+from storebook.measures.ratings import rate_stores
 
 TOTAL = traffic.TOTAL
 #: A target missed by at most this share of it is amber, not red.
@@ -108,6 +109,8 @@ SCORECARD: tuple[Kpi, ...] = (
     Kpi("roas", "multiple", "ratio", True, "roas", weight="marketing_spend", family="marketing"),
     Kpi("refund_rate", "ratio", "pct", False, "refund_rate", weight="refund_base"),
     Kpi("csat", "score", "ratio", True, "csat", weight="rated"),
+    # 店铺评分 on a scale of 5 (storebook.measures.ratings.rate_stores), platforms weighted by their ratings.
+    Kpi("store_rating", "score", "ratio", True, None, weight="ratings"),
     Kpi("complaints_per_1000_orders", "per_1000", "ratio", False, "complaints_per_1000_orders",
         weight="complaint_base"),
     # The targets table's otif_rate is per platform: a customer-delivery target, which a
@@ -210,6 +213,8 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
         _long(take("complaints", _by_platform_and_total_or_raise, service.compute_complaint_rate, wb, period, plats),
               {"complaints_per_1000_orders": "complaints_per_1000_orders", "orders": "complaint_base"}),
         _long(take("supplier", _otif_or_raise, wb, period), {"otif_rate": "otif_rate"}),
+        _long(take("store ratings", rate_stores, wb, period, plats) if wb.has("store_ratings") else None,
+              {"store_rating": "store_rating", "ratings": "ratings"}),
     ]
     out = pd.concat(parts, ignore_index=True).astype({"platform": "str", "metric": "str", "value": "float64"})
     out.attrs["missing"] = missing

@@ -52,6 +52,7 @@ from storebook.measures import TOTAL, extremes
 from storebook.measures.budget import compare_to_budget
 from storebook.measures.compare import compare_months
 from storebook.measures.margins import compute_sku_margins, gross_margin_rate
+from storebook.measures.marketing import marketing_ratio
 from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.orders import paid_orders
 from storebook.measures.partial import flag_partial
@@ -432,10 +433,10 @@ def compute_cost_ratios(wb: Workbook, period: Period, platforms: list[str] | Non
     budget = read_budget_lines(wb, period, platforms)[["platform", "paid_amount", "marketing", "logistics"]]
     budget = budget.rename(columns={c: f"budget_{c}" for c in ("paid_amount", "marketing", "logistics")})
     return pnl.merge(budget, on="platform", how="left").assign(
-        marketing_ratio=lambda d: _ratio(d["marketing"], d["paid_amount"]),
+        marketing_ratio=lambda d: marketing_ratio(d["marketing"], d["paid_amount"]),
         logistics_ratio=lambda d: _ratio(d["logistics"], d["paid_amount"]),
         commission_ratio=lambda d: _ratio(d["commission"], d["paid_amount"]),
-        budget_marketing_ratio=lambda d: _ratio(d["budget_marketing"], d["budget_paid_amount"]),
+        budget_marketing_ratio=lambda d: marketing_ratio(d["budget_marketing"], d["budget_paid_amount"]),
         budget_logistics_ratio=lambda d: _ratio(d["budget_logistics"], d["budget_paid_amount"]),
         marketing_over=lambda d: d["marketing"] - d["budget_marketing"],
         logistics_over=lambda d: d["logistics"] - d["budget_logistics"],

@@ -45,12 +45,14 @@ EVENT_DATES: dict[str, tuple[str, ...]] = {
     "competitor_prices": ("observed_on",),
     "purchase_orders": ("ordered_on", "received_on"),
     "inventory": ("snapshot_on",),
+    "store_ratings": ("rated_on",), "product_traffic": ("visited_on",),
 }
 #: Event tables whose ``platform`` is one of ours (a competitor's platform is theirs).
-OUR_PLATFORM_TABLES: tuple[str, ...] = ("orders", "traffic", "marketing_spend", "service_tickets")
+OUR_PLATFORM_TABLES: tuple[str, ...] = ("orders", "traffic", "marketing_spend", "service_tickets", "store_ratings",
+                                        "product_traffic")
 #: Tables reported for every day: one that stops before a month's last day (or starts after
 #: its first) covers that month only partly, whatever the other tables hold.
-DAILY_TABLES: tuple[str, ...] = ("traffic", "inventory", "competitor_prices")
+DAILY_TABLES: tuple[str, ...] = ("traffic", "inventory", "competitor_prices", "store_ratings")
 
 
 @dataclass(frozen=True)

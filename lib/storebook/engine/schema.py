@@ -52,6 +52,13 @@ ADJUSTMENT_REASONS = ["tax", "shipping_discount", "net_of_refund", "rounding", "
 PROMO_TYPES = ["discount", "coupon", "flash_sale", "bundle", "festival"]
 TICKET_CATEGORIES = ["logistics", "quality", "wrong_item", "size_fit", "pre_sale", "refund", "other"]
 RETURN_REASONS = ["quality", "damaged", "wrong_item", "not_as_described", "changed_mind", "late_delivery"]
+#: What a store rating scores (店铺评分): Tmall/Taobao DSR 描述相符 (product), 服务态度 (service),
+#: 物流服务 (logistics); JD 商品质量/服务态度/物流速度/售后服务; Douyin 体验分 商品/物流/服务体验.
+RATING_DIMENSIONS = ["overall", "product", "service", "logistics", "after_sales"]
+#: What a listing change (商品优化) touched.
+LISTING_CHANGES = ["main_image", "title", "detail_page", "video", "price", "sku_options", "other"]
+#: The two groups of a holdout test (人群实验): reached by the campaign, and kept out of it.
+HOLDOUT_GROUPS = ["treatment", "holdout"]
 TARGET_METRICS = [
     "paid_amount", "visitors", "orders", "buyers", "conversion_rate", "aov",
     "gross_margin_amount", "marketing_spend_amount", "roas", "refund_rate", "csat",
@@ -474,6 +481,130 @@ class Targets(pa.DataFrameModel):
         strict = True
 
 
+class StoreRatings(pa.DataFrameModel):
+    """One row per day × platform × dimension (店铺评分), as the platform publishes it.
+
+    ``score`` is the rating the platform shows that day — usually an average over a window
+    (Tmall DSR: the last 180 days), so it moves slowly; ``day_score`` is the mean of the
+    ratings received that day where the export gives it. Scales differ by platform
+    (``score_max``: 5 when empty): compare a platform with itself and with its industry.
+    """
+
+    rated_on: Series[pd.Timestamp] = _f("Day the score was published (local)", "日期")
+    platform: Series[str] = _platform()
+    dimension: Series[str] = _f("What is scored: overall, product (描述相符/商品体验), service, logistics, "
+                                "after_sales", "评分维度", isin=RATING_DIMENSIONS)
+    score: Series[float] = _f("The score as published that day", "评分", unit="score", ge=0)
+    score_max: Series[float] = _opt("The top of the platform's scale; empty = 5", "满分", unit="score", gt=0)
+    industry_score: Series[float] = _opt("The industry's (同行) average score that day", "行业均值", unit="score",
+                                         ge=0)
+    window_days: Series[pd.Int64Dtype] = _opt("Days the published score averages over (Tmall DSR: 180)",
+                                              "统计周期", unit="days", ge=1)
+    day_score: Series[float] = _opt("Mean of the ratings received that day", "当日评分", unit="score", ge=0)
+    day_ratings: Series[pd.Int64Dtype] = _count("Ratings received that day", "当日评价数", nullable=True)
+
+    @pa.dataframe_check(name="score <= score_max")
+    def score_within_scale(cls, df: pd.DataFrame) -> pd.Series:
+        top = df["score_max"].fillna(5.0)
+        return (df["score"] <= top + 1e-9) & (df["day_score"].isna() | (df["day_score"] <= top + 1e-9))
+
+    class Config:
+        unique = ["rated_on", "platform", "dimension"]
+        strict = True
+
+
+class ProductTraffic(pa.DataFrameModel):
+    """One row per day (or period) × platform × listing (商品效果), as the platform reports it.
+
+    ``item_id`` is the platform's listing (商品ID); ``sku`` our SKU where the export names it
+    (商家编码). A report over several days (生意参谋 商品效果 for a week) is one row per
+    period: ``visited_on`` its first day, ``period_end_on`` its last, as in traffic; such a
+    row counts in a month that holds its whole period, never in a day's figures. Buyers may
+    exceed visitors on a listing (a buyer who paid without a counted visit): kept as reported.
+    """
+
+    visited_on: Series[pd.Timestamp] = _f("Day (local); the first day of a period row", "日期")
+    period_end_on: Series[pd.Timestamp] = _opt("Last day of a row that covers several days; empty = one day",
+                                               "统计截止日期")
+    platform: Series[str] = _platform()
+    item_id: Series[str] = _f("The platform's listing id", "商品ID")
+    sku: Series[str] = _opt("Our SKU of the listing, where the export names it; kept when not in the catalogue",
+                            "商家编码")
+    item_name: Series[str] = _opt("The listing's title", "商品标题")
+    platform_category: Series[str] = _opt("The platform's category path of the listing", "商品类目")
+    visitors: Series[int] = _count("Unique visitors of the listing", "访客数")
+    page_views: Series[pd.Int64Dtype] = _count("Page views", "浏览量", nullable=True)
+    cart_adds: Series[pd.Int64Dtype] = _count("Add-to-cart count (加购人数, or 加购件数 where the export counts "
+                                              "units)", "加购人数", nullable=True)
+    favourites: Series[pd.Int64Dtype] = _count("Visitors who saved the listing", "收藏人数", nullable=True)
+    buyers: Series[pd.Int64Dtype] = _count("Buyers who paid for the listing", "支付买家数", nullable=True)
+    units: Series[pd.Int64Dtype] = _count("Units paid", "支付件数", nullable=True)
+    paid_amount: Money = _money("Paid amount as the platform reports it (refunds not deducted)", "支付金额",
+                                nullable=True)
+    refund_amount: Money = _money("Refunds the platform reports for the listing in the period", "退款金额",
+                                  nullable=True)
+    ad_spend_amount: Money = _money("Advertising spend on the listing (推广花费), as the report gives it",
+                                    "推广花费", nullable=True)
+
+    @pa.dataframe_check(name="period_end_on >= visited_on")
+    def period_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["period_end_on"], df["visited_on"])
+
+    class Config:
+        unique = ["visited_on", "period_end_on", "platform", "item_id"]
+        strict = True
+
+
+class ListingChanges(pa.DataFrameModel):
+    """One row per change made to a listing (商品优化记录): a new main image, title, detail page …"""
+
+    changed_on: Series[pd.Timestamp] = _f("Day the change went live", "优化日期")
+    platform: Series[str] = _platform()
+    item_id: Series[str] = _opt("The platform's listing id", "商品ID")
+    sku: Series[str] = _opt("Our SKU of the listing", "商家编码")
+    change: Series[str] = _f("What was changed", "优化类型", isin=LISTING_CHANGES)
+    note: Series[str] = _opt("What was done, in words", "说明")
+
+    @pa.dataframe_check(name="item_id or sku names the listing")
+    def names_the_listing(cls, df: pd.DataFrame) -> pd.Series:
+        return df["item_id"].notna() | df["sku"].notna()
+
+    class Config:
+        unique = ["changed_on", "platform", "item_id", "sku", "change"]
+        strict = True
+
+
+class CampaignHoldouts(pa.DataFrameModel):
+    """One row per day (or period) × platform × campaign × group of a holdout test (人群实验).
+
+    A holdout test keeps part of a campaign's audience out of it (对照组): what the treated
+    group did beyond the held-out group, scaled to its size, is what the campaign caused.
+    Rows over several days carry ``period_end_on``, as in traffic.
+    """
+
+    reported_on: Series[pd.Timestamp] = _f("Day (local); the first day of a period row", "日期")
+    period_end_on: Series[pd.Timestamp] = _opt("Last day of a row that covers several days; empty = one day",
+                                               "统计截止日期")
+    platform: Series[str] = _platform()
+    channel: Series[str] = _opt("Channel of the campaign", "渠道", vocab="channels")
+    campaign_id: Series[str] = _f("Campaign key, as in marketing_spend", "计划ID")
+    test_group: Series[str] = _f("treatment (reached) or holdout (kept out)", "实验分组", isin=HOLDOUT_GROUPS)
+    audience: Series[int] = _f("People in the group", "人群规模", unit="count", gt=0)
+    reached: Series[pd.Int64Dtype] = _count("People the campaign reached (0 in the holdout)", "触达人数",
+                                            nullable=True)
+    visits: Series[pd.Int64Dtype] = _count("Visitors from the group", "访客数", nullable=True)
+    orders: Series[int] = _count("Paid orders of the group", "成交订单数")
+    paid_amount: Money = _money("Paid amount of the group's orders", "成交金额", nullable=True)
+
+    @pa.dataframe_check(name="period_end_on >= reported_on")
+    def period_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _not_before(df["period_end_on"], df["reported_on"])
+
+    class Config:
+        unique = ["reported_on", "period_end_on", "platform", "campaign_id", "test_group"]
+        strict = True
+
+
 #: Canonical tables in dependency order (a table's foreign keys point to earlier ones).
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "suppliers": Suppliers,
@@ -491,6 +622,10 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "purchase_orders": PurchaseOrders,
     "inventory": Inventory,
     "targets": Targets,
+    "store_ratings": StoreRatings,
+    "product_traffic": ProductTraffic,
+    "listing_changes": ListingChanges,
+    "campaign_holdouts": CampaignHoldouts,
 }
 
 
@@ -526,6 +661,8 @@ FOREIGN_KEYS: list[ForeignKey] = [
     ForeignKey("purchase_orders", "supplier_id", "suppliers", "supplier_id"),
     ForeignKey("purchase_orders", "sku", "products", "sku"),
     ForeignKey("inventory", "sku", "products", "sku"),
+    ForeignKey("product_traffic", "sku", "products", "sku"),
+    ForeignKey("listing_changes", "sku", "products", "sku"),
 ]
 
 

@@ -9,7 +9,9 @@ the data dictionary's derived metrics (docs/data_dictionary.md).
 
 Units: ``count``, ``CNY`` (money in the workbook's currency), ``ratio`` (a share, shown in
 percent; its change is shown in percentage points), ``index`` (a ratio near 1, shown as
-1.03: price index, ROI, ROAS), ``days``, ``per_1000`` (per 1,000 orders), ``minutes``.
+1.03: price index, ROI), ``multiple`` (a return on spend, shown as 3.20: ROAS), ``score`` (a
+rating out of 5, shown as 4.81: the store rating), ``days``, ``per_1000`` (per 1,000 orders),
+``minutes``.
 
 Good: ``up`` (more is good news: green when it rises), ``down`` (less is good news) or
 ``neutral`` (neither: grey; a share of the catalogue, a number of promotions).
@@ -30,11 +32,11 @@ from typing import Any
 
 import pandas as pd
 
-UNITS = ("count", "CNY", "ratio", "index", "days", "per_1000", "minutes")
+UNITS = ("count", "CNY", "ratio", "index", "multiple", "score", "days", "per_1000", "minutes")
 GOOD = ("up", "down", "neutral")
 #: A unit's table format (storebook.report.tables.column_kind's kinds).
-_UNIT_KIND = {"count": "count", "CNY": "money", "ratio": "pct", "index": "ratio", "days": "number",
-              "per_1000": "number", "minutes": "number"}
+_UNIT_KIND = {"count": "count", "CNY": "money", "ratio": "pct", "index": "ratio", "multiple": "ratio",
+              "score": "ratio", "days": "number", "per_1000": "number", "minutes": "number"}
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,8 @@ _ALL = [
     _m("ctr", "Click-through rate", "点击率", "ratio", "up", formula="clicks / impressions"),
     _m("cpc", "Cost per click", "平均点击花费", "CNY", "down", "money2", formula="spend_amount / clicks"),
     _m("cost_per_visitor", "Cost per visitor", "访客成本", "CNY", "down", "money2", formula="spend_amount / visitors"),
-    _m("roas", "ROAS", "投入产出比", "index", "up", formula="attributed_amount / spend_amount"),
+    # A multiple, recorded as such in the marketing headline (the overview's scorecard says so too).
+    _m("roas", "ROAS", "投入产出比", "multiple", "up", formula="attributed_amount / spend_amount"),
     # customers (客户)
     _m("customers", "Customers who bought", "购买客户数", "count", "up"),
     _m("new_buyers", "New buyers", "新买家", "count", "up"),
@@ -139,6 +142,27 @@ _ALL = [
     _m("discount_cost", "Discount cost", "折扣成本", "CNY", "down"),
     _m("incremental_margin", "Incremental gross margin", "增量毛利", "CNY", "up"),
     _m("roi", "Promotion ROI", "活动投资回报率", "index", "up"),
+    # store operations (店铺运营)
+    _m("store_rating", "Store rating (of 5)", "店铺评分（5分制）", "score", "up",
+       formula="the overall score as published on the month's last day, out of 5 (store_ratings)"),
+    _m("listing_visitors", "Listing visitors", "商品访客数", "count", "up"),
+    _m("listing_conversion_rate", "Listing conversion", "商品支付转化率", "ratio", "up",
+       formula="product_traffic buyers / visitors of the listing"),
+    _m("listings_to_fix", "Listings to fix", "待优化商品数", "count", "down"),
+    # marketing (营销)
+    _m("marketing_spend", "Marketing spend", "推广花费", "CNY", "neutral"),
+    _m("cac", "Cost per new buyer (CAC)", "新客获客成本", "CNY", "down",
+       formula="marketing spend / new buyers (first paid order on the platform in the month)"),
+    _m("incremental_roas", "Incremental ROAS", "增量投产比", "multiple", "up",
+       formula="(treatment paid amount − holdout paid amount × treatment audience / holdout audience) / "
+               "spend_amount (campaign_holdouts)"),
+    # planning (计划)
+    _m("forecast_paid_amount", "Next month's paid amount (forecast)", "下月支付金额（预测）", "CNY", "up"),
+    _m("forecast_orders", "Next month's orders (forecast)", "下月支付订单数（预测）", "count", "up"),
+    _m("mape_paid_amount", "Forecast error, paid amount (MAPE)", "支付金额预测误差（MAPE）", "ratio", "down",
+       formula="mean over backtest months of |actual − forecast| / actual"),
+    _m("mape_orders", "Forecast error, orders (MAPE)", "订单数预测误差（MAPE）", "ratio", "down",
+       formula="mean over backtest months of |actual − forecast| / actual"),
     # service (客服)
     _m("refund_rate", "Refund rate", "退款率", "ratio", "down", formula="refund_amount / paid_amount"),
     _m("tickets", "Tickets", "工单量", "count", "down"),

@@ -116,7 +116,8 @@ def column_kind(name: str) -> str:
     if name in _DATES:
         return "date"
     relative = (name.startswith("vs_") or name.endswith(("_vs_prior", "_vs_last_year"))
-                or (name.endswith("_effect") and name not in _POINTS) or name == "relative_change")
+                or (name.endswith("_effect") and name not in _POINTS) or name == "relative_change"
+                or name.removesuffix("_low").removesuffix("_high") in _DELTAS)
     if relative:
         return "delta"
     if name in _POINTS:
@@ -403,6 +404,29 @@ _DATES |= {"starts_on", "ends_on", "changed_on", "ordered_on", "promised_on", "r
 _RATIOS = {"price_index", "roi", "median_roi", "margin_per_discount", "highest_index", "lowest_index", "rating",
             "rating_change", "lead_time_cv"}
 
+
+# The store-operations, marketing and planning reports (their headline metrics: the registry).
+LABEL_COLUMNS |= {"dimension": "dimension", "test_group": "test_group", "evidence": "evidence"}
+_COUNTS |= {"ratings", "day_ratings", "favourites", "buyers_before", "buyers_after", "visitors_before",
+            "visitors_after", "treatment_audience", "holdout_audience", "treatment_orders", "holdout_orders",
+            "incremental_orders", "campaigns", "months", "target_orders", "last_year_orders",
+            "target_visitors", "last_year_visitors"}
+_RATES |= {"cart_rate", "category_conversion", "conversion_before", "conversion_after", "share_of_spend", "elapsed",
+           "ape", "mape", "inside_share"}
+#: Relative changes whose name does not say so (a lift, an error, a growth rate).
+_DELTAS = {"lift", "category_lift", "order_lift", "visit_lift", "error", "growth_per_year", "target_vs_forecast",
+           "worst_error", "paid_amount_error", "orders_error", "visitors_error"}
+_RATIOS |= {"score", "score_prior", "industry_score", "day_score", "day_score_prior", "score_5", "baseline",
+            "conversion_index", "pace", "margin_roas", "score_change",
+            "industry_gap", "day_score_drop"}
+_MONEY |= {"lost_amount", "cac_prior", "cac_last_year", "incremental_amount", "projected_spend", "target_amount",
+           "last_year_amount"}
+_MONEY2 |= {"category_uv_value"}
+_NUMBERS |= {"lost_buyers", "weeks_after", "delivery_days", "delivery_days_before", "excess_days", "z"}
+_DATES |= {"changed_on", "first_day", "last_day", "shipped_from", "shipped_to"}
+_COUNTS |= {"forecast", "low", "high", "target", "actual"}
+_RATIOS |= {"score_max"}
+_DELTAS |= {"trend"}
 
 # A metric of the registry formats as the registry says (storebook.measures.metrics): its
 # column joins the set of its kind, and leaves any other.

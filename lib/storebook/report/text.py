@@ -152,7 +152,7 @@ class _Formatter(string.Formatter):
             label = t(f"event.{value}")
             return f" ({label})" if t.language == "en" else f"（{label}）"
         if spec in ("platform", "channel", "device", "metric", "event", "driver", "step", "stage",
-                    "verdict", "buyer_type", "effect_kind", "col", "segment", "category", "reason", "status"):
+                    "verdict", "buyer_type", "effect_kind", "col", "segment", "category", "reason", "status", "dimension"):
             return t.na if _missing(value) else t(f"{spec}.{value}")
         if spec == "key":
             return t.na if _missing(value) else t(str(value))

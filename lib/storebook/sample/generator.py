@@ -49,16 +49,18 @@ import numpy as np
 import pandas as pd
 
 from storebook.engine import calendar as cal
+from storebook.sample import duties as sample_duties
 
 __all__ = ["generate_sample", "GENERATOR_VERSION", "TABLE_FOLDERS", "PII_COLUMNS"]
 
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "1.1.0"
 
 #: Folders written under raw_dir (one per canonical table).
 TABLE_FOLDERS = (
     "suppliers", "products", "platform_fees", "promotions", "orders", "order_lines",
     "shipments", "returns", "service_tickets", "traffic", "marketing_spend",
     "competitor_prices", "purchase_orders", "inventory", "targets",
+    "store_ratings", "product_traffic", "listing_changes", "campaign_holdouts",
 )
 
 #: Fake personal-data columns the raw exports carry beyond the contract (ingest drops them).
@@ -587,6 +589,7 @@ class _Generator:
         self.build_budgets()
         self.simulate()
         self.write_static()
+        self.duties_truths = sample_duties.plant(self)  # ratings, listings, holdouts: new files only
         if self.platform_formats:
             from storebook.sample.platform_files import write_platform_files
 
@@ -2476,6 +2479,7 @@ class _Generator:
         # 8. slow_carrier
         slow_t = np.concatenate([a for a, _ in self.slow_log]) if self.slow_log else np.zeros(0)
         lane = np.concatenate(self.slow_lane_log) if self.slow_lane_log else np.zeros(0)
+        out.update(getattr(self, "duties_truths", {}))
         out["slow_carrier"] = {
             "carrier": CARRIERS[SLOW_CARRIER["carrier"]], "provinces": list(SLOW_CARRIER["provinces"]),
             "shipped_from": iso(self.slow[0]), "shipped_to": iso(self.slow[1]), "days": SLOW_CARRIER["days"],

@@ -145,14 +145,14 @@ def builtin_sources(timezone: str = "Asia/Shanghai",
     ``periods`` are the periods declared for report files that name no day (pins with
     ``period:``): (pattern under data/raw, (first day, last day)).
     """
-    from storebook.ingest.sources import ga4, jd, shopify, tmall
+    from storebook.ingest.sources import ga4, jd, jd_items, ratings, shopify, sycm_items, tmall
     from storebook.ingest.sources.reports import SourceReport
 
     sources: list[Source] = [
         CanonicalSource(),
         shopify.ShopifyOrders(timezone), shopify.ShopifyProducts(),
-        tmall.TmallOrders(), tmall.SycmTraffic(),
-        jd.JdOrders(), jd.JdTraffic(),
+        tmall.TmallOrders(), tmall.SycmTraffic(), sycm_items.SycmItems(),
+        jd.JdOrders(), jd.JdTraffic(), jd_items.JdItems(), ratings.SycmDsr(), ratings.JdShopScore(),
         ga4.Ga4Traffic(), ga4.Ga4Totals(), ga4.Ga4Download(),
     ]
     for source in sources:

@@ -7,7 +7,6 @@ from storebook.report.catalogue import entry as _e
 
 ENTRIES: dict[str, Entry] = {
     # metrics
-    "metric.marketing_spend": _e("Marketing spend", "推广花费"),
     "metric.csat": _e("CSAT (1–5)", "满意度（1–5分）"),
     "metric.complaints_per_1000_orders": _e("Complaints per 1,000 orders", "每千单投诉"),
     "metric.first_response_median_min": _e("First reply, median (minutes)", "首次响应时长中位数（分钟）"),

@@ -1,0 +1,628 @@
+"""Planning (经营计划): a forecast of the next months per platform that knows the Chinese
+retail calendar, how far such a forecast has been off, this month against the forecast made
+before it, and a target for the next quarter with its assumptions.
+
+The model (statsmodels; nothing hand-fitted): per platform and metric — paid amount and
+paid orders from the orders table (by the day they were paid), visitors from the traffic
+table's ``all`` rows — a quasi-Poisson GLM (log link, dispersion from Pearson's χ²) of the
+daily values on
+
+- a trend (per year) and, with more than :data:`ANNUAL_MIN_DAYS` days of history, one
+  yearly wave (sine and cosine of the day of the year);
+- the weekday, with 调休 working weekends as working days and public holidays (放假) apart,
+  long ones (7 days or more) apart again;
+- the festivals of :mod:`storebook.calendar`, each in the phases the platforms run it in
+  (:data:`FESTIVAL_PHASES`: 双11's presale, first wave, run-in, peak day and the days after;
+  618's; 双12; 38节; the 年货节; the Spring Festival logistics shutdown and New Year's Day).
+
+A festival phase the history has not seen yet (618 when the history starts in September)
+takes the mean effect of the same phase of the festivals it has seen, and says so.
+
+Intervals come from the model: :data:`DRAWS` draws of the coefficients from their
+estimated distribution, each with the month's Poisson-like noise (variance = dispersion ×
+mean), summed over the days of a month, a quarter, or the platforms. The backtest refits
+the model on the history before each of the last :data:`BACKTEST_MONTHS` months and
+forecasts that month: MAPE (平均绝对百分比误差) = the mean of |forecast − actual| ÷ actual.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from storebook.engine import calendar
+from storebook.engine.periods import Period, month_of
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
+from storebook.measures import TOTAL
+from storebook.measures.metrics import headline_entries
+from storebook.measures.ratios import relative_change
+
+#: What is forecast.
+METRICS: tuple[str, ...] = ("paid_amount", "orders", "visitors")
+HORIZON_MONTHS = 3
+BACKTEST_MONTHS = 6
+#: Days of history before a fit is attempted, and before a yearly wave is fitted.
+MIN_HISTORY_DAYS = 120
+ANNUAL_MIN_DAYS = 400
+#: Draws of the forecast's distribution (seeded: the same data give the same numbers).
+DRAWS = 400
+SEED = 20261
+LEVEL = 0.95
+#: The proposed target is this quantile of the next quarter's forecast: reached about one
+#: quarter in four without doing anything new.
+TARGET_QUANTILE = 0.75
+#: The phases of each festival, in days relative to its peak (or its first day where it has
+#: none): (phase, first offset, last offset).
+FESTIVAL_PHASES: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "double11": (("presale", -22, -12), ("first_wave", -11, -8), ("run_in", -7, -1), ("peak", 0, 0),
+                 ("after", 1, 3)),
+    "618": (("presale", -18, -3), ("run_in", -2, -1), ("peak", 0, 0), ("after", 1, 3)),
+    "double12": (("run_in", -2, -1), ("peak", 0, 0)),
+    "women38": (("run_in", -7, -1), ("peak", 0, 0)),
+    "nianhuo": (("days", 0, 40),),
+    "spring_festival": (("shutdown", -7, 8), ("new_year", -1, 2)),
+}
+
+
+# ----------------------------------------------------------------------------- history
+
+def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Paid amount, paid orders and visitors per platform and day, up to ``end`` (excluded).
+
+    Paid orders count by the day they were paid (``paid_at`` set); visitors are the sum
+    over devices of the traffic table's daily ``all`` rows (period rows are not daily
+    figures). A platform's days without an order inside its span count 0; a day without a
+    traffic row leaves visitors unknown.
+
+    Returns:
+        One row per platform × day: platform, day, paid_amount, orders, visitors.
+    Raises:
+        NoDataError: no paid order before ``end`` on these platforms.
+    """
+    plats = wb.platforms(platforms)
+    frames = []
+    if wb.has("orders"):
+        o = wb.table("orders")
+        o = o.filter(o.paid_at.notnull(), o.paid_at < pd.Timestamp(end), o.platform.isin(plats))
+        o = o.mutate(day=o.paid_at.date())
+        frames.append(wb.execute(o.group_by(["platform", "day"]).aggregate(
+            paid_amount=o.paid_amount.sum().cast("float64"), orders=o.count())))
+    if not frames or frames[0].empty:
+        raise NoDataError(f"no paid orders before {end} on {', '.join(plats)}: a forecast needs the order history")
+    sales = frames[0].assign(day=lambda d: pd.to_datetime(d["day"]))
+    out = []
+    for platform, g in sales.groupby("platform"):
+        days = pd.date_range(g["day"].min(), pd.Timestamp(end) - pd.Timedelta(days=1), freq="D")
+        out.append(pd.DataFrame({"day": days}).merge(g, on="day", how="left").assign(platform=platform)
+                   .fillna({"paid_amount": 0.0, "orders": 0}))
+    hist = pd.concat(out, ignore_index=True)
+    if wb.has("traffic"):
+        t = wb.table("traffic")
+        t = t.filter(t.channel == "all", t.period_end_on.isnull(), t.visited_on < pd.Timestamp(end),
+                     t.platform.isin(plats))
+        visits = wb.execute(t.group_by(["platform", "visited_on"]).aggregate(visitors=t.visitors.sum().cast("float64")))
+        visits = visits.rename(columns={"visited_on": "day"}).assign(day=lambda d: pd.to_datetime(d["day"]))
+        hist = hist.merge(visits, on=["platform", "day"], how="left")
+    else:
+        hist = hist.assign(visitors=np.nan)
+    order = {p: i for i, p in enumerate(plats)}
+    hist = hist.assign(orders=hist["orders"].astype("int64"), _p=hist["platform"].map(order))
+    return hist.sort_values(["_p", "day"]).drop(columns="_p").reset_index(drop=True)[
+        ["platform", "day", "paid_amount", "orders", "visitors"]]
+
+
+# ----------------------------------------------------------------------------- the calendar as regressors
+
+def _phase_days(start: date, end: date) -> dict[str, set[date]]:
+    """Days of each ``<festival>_<phase>`` between start and end (events reaching into the window)."""
+    out: dict[str, set[date]] = {}
+    for e in calendar.events(start - timedelta(days=40), end + timedelta(days=40)):
+        if e.kind not in FESTIVAL_PHASES:
+            continue
+        anchor = e.peak_on or e.starts_on
+        for phase, a, b in FESTIVAL_PHASES[e.kind]:
+            days = {anchor + timedelta(days=k) for k in range(a, b + 1)}
+            if e.kind == "nianhuo":
+                days = {d for d in days if e.covers(d)}
+            out.setdefault(f"{e.kind}_{phase}", set()).update(d for d in days if start <= d <= end)
+    return out
+
+
+def calendar_features(start: date, end: date, origin: date, annual: bool) -> pd.DataFrame:
+    """The regressors of each day of ``start..end`` (both included) — a copy of the cached frame.
+
+    Columns: const, trend (years since ``origin``), sin_year/cos_year (when ``annual``),
+    weekday dummies dow_1…dow_6 (Monday = 0, the base; a 调休 working weekend counts as a
+    Wednesday), holiday, long_holiday, and one 0/1 column per festival phase of
+    :data:`FESTIVAL_PHASES` (``double11_peak`` …), indexed by day.
+    """
+    return _features(start, end, origin, annual).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _features(start: date, end: date, origin: date, annual: bool) -> pd.DataFrame:
+    # A report fits a dozen series on the same days, and the backtest refits them on six spans.
+    kinds = calendar.day_kinds(start, end)
+    day = pd.to_datetime(kinds["date"])
+    doy = day.dt.day_of_year.to_numpy()
+    weekday = np.where(kinds["is_swapped_workday"], 2, kinds["weekday"])
+    holidays = [e for e in calendar.events(start, end) if e.kind == "public_holiday"]
+    long_days = {e.starts_on + timedelta(days=k) for e in holidays if e.days >= 7 for k in range(e.days)}
+    cols: dict[str, np.ndarray] = {
+        "const": np.ones(len(day)),
+        "trend": ((day - pd.Timestamp(origin)).dt.days / 365.25).to_numpy(),
+    }
+    if annual:
+        cols["sin_year"], cols["cos_year"] = np.sin(2 * np.pi * doy / 365.25), np.cos(2 * np.pi * doy / 365.25)
+    for k in range(1, 7):
+        cols[f"dow_{k}"] = (weekday == k).astype(float)
+    cols["holiday"] = kinds["is_holiday"].to_numpy(float)
+    cols["long_holiday"] = np.array([d.date() in long_days for d in day], dtype=float)
+    phases = _phase_days(start, end)
+    for kind, spec in FESTIVAL_PHASES.items():
+        for phase, _, _ in spec:
+            name = f"{kind}_{phase}"
+            cols[name] = np.array([d.date() in phases.get(name, set()) for d in day], dtype=float)
+    return pd.DataFrame(cols, index=day)
+
+
+# ----------------------------------------------------------------------------- fitting
+
+@dataclass
+class _Fit:
+    """One platform × metric fit: coefficients, their covariance, the dispersion, and notes."""
+
+    params: pd.Series
+    cov: pd.DataFrame
+    scale: float
+    origin: date
+    annual: bool
+    borrowed: list[str] = field(default_factory=list)
+
+
+def _fit(series: pd.Series, origin: date) -> _Fit | None:
+    """A quasi-Poisson GLM of one daily series (index: day); None with too little history."""
+    from statsmodels.genmod.families import Poisson
+    from statsmodels.genmod.generalized_linear_model import GLM
+
+    y = series.dropna()
+    if len(y) < MIN_HISTORY_DAYS or y.sum() <= 0:
+        return None
+    annual = len(y) >= ANNUAL_MIN_DAYS
+    X = calendar_features(y.index.min().date(), y.index.max().date(), origin, annual).loc[y.index]
+    seen = [c for c in X.columns if X[c].abs().sum() > 0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a non-integer amount under a Poisson family: quasi-likelihood, as intended
+        res = GLM(y.to_numpy(float), X[seen].to_numpy(float), family=Poisson()).fit(scale="X2")
+    params = pd.Series(res.params, index=seen)
+    cov = pd.DataFrame(np.asarray(res.cov_params()), index=seen, columns=seen)
+    return _Fit(params, cov, float(res.scale), origin, annual)
+
+
+def _design(fit: _Fit, start: date, end: date) -> tuple[pd.DataFrame, list[str]]:
+    """The fit's columns for the days start..end: a phase it has not seen borrows the mean of
+    the same phase of the festivals it has (their columns share the weight)."""
+    X = calendar_features(start, end, fit.origin, fit.annual)
+    borrowed = []
+    out = X[fit.params.index].copy()
+    for col in X.columns:
+        if col in fit.params.index or X[col].sum() == 0 or "_" not in col or col.startswith("dow_"):
+            continue
+        phase = col.split("_", 1)[1]
+        donors = [c for c in fit.params.index if c.split("_", 1)[-1] == phase and c != col
+                  and c.split("_", 1)[0] in {k.split("_")[0] for k in FESTIVAL_PHASES}]
+        if donors:
+            for d in donors:
+                out[d] = out[d] + X[col] / len(donors)
+            borrowed.append(col)
+    return out, borrowed
+
+
+def _draws(fit: _Fit, start: date, end: date, rng: np.random.Generator) -> tuple[pd.DatetimeIndex, np.ndarray, list[str]]:
+    """(days, DRAWS × days of simulated daily values, the phases borrowed)."""
+    X, borrowed = _design(fit, start, end)
+    cov = fit.cov.to_numpy()
+    # A column that is almost a copy of another leaves the covariance barely positive: a
+    # jitter far below any coefficient's variance lets the Cholesky factor exist.
+    factor = np.linalg.cholesky(cov + np.eye(len(cov)) * max(float(np.trace(cov)), 1e-12) * 1e-10)
+    beta = fit.params.to_numpy() + rng.standard_normal((DRAWS, len(cov))) @ factor.T
+    mu = np.exp(np.clip(beta @ X.to_numpy(float).T, -50, 50))
+    return X.index, mu, borrowed
+
+
+def _month_sums(days: pd.DatetimeIndex, mu: np.ndarray, scale: float, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    """Draws of each month's total: the mean path summed, plus the month's own noise."""
+    out = {}
+    months = days.strftime("%Y-%m")
+    for m in dict.fromkeys(months):
+        total = mu[:, months == m].sum(axis=1)
+        out[m] = np.maximum(total + rng.normal(0, 1, len(total)) * np.sqrt(max(scale, 1e-9) * total), 0.0)
+    return out
+
+
+def _forecast_draws(hist: pd.DataFrame, first: date, last: date, origin: date, metrics: Sequence[str]
+                    ) -> tuple[dict[tuple[str, str], dict[str, np.ndarray]], dict[tuple[str, str], _Fit]]:
+    """Monthly draws per platform × metric for first..last, from the history given."""
+    rng = np.random.default_rng(SEED)
+    draws, fits = {}, {}
+    for platform, g in hist.groupby("platform", sort=False):
+        g = g.set_index("day")
+        for metric in metrics:
+            fit = _fit(g[metric], origin)
+            if fit is None:
+                continue
+            days, mu, borrowed = _draws(fit, first, last, rng)
+            fit.borrowed = borrowed
+            draws[(platform, metric)] = _month_sums(days, mu, fit.scale, rng)
+            fits[(platform, metric)] = fit
+    return draws, fits
+
+
+def _summarise(draws: dict[tuple[str, str], dict[str, np.ndarray]], platforms: list[str],
+               level: float = LEVEL) -> pd.DataFrame:
+    """Forecast, interval and target quantile per platform (and total) × metric × month."""
+    rows = []
+    q = (1 - level) / 2
+    metrics = list(dict.fromkeys(m for _, m in draws))
+    for metric in metrics:
+        per = {p: draws[(p, metric)] for p in platforms if (p, metric) in draws}
+        if not per:
+            continue
+        months = list(next(iter(per.values())))
+        complete = len(per) == len(platforms)
+        for platform, sims in [*per.items(), *([(TOTAL, {m: sum(s[m] for s in per.values()) for m in months})]
+                                              if complete else [])]:
+            for month in months:
+                x = sims[month]
+                rows.append({"platform": platform, "metric": metric, "month": month, "forecast": float(np.mean(x)),
+                             "low": float(np.quantile(x, q)), "high": float(np.quantile(x, 1 - q)),
+                             "target": float(np.quantile(x, TARGET_QUANTILE))})
+    return pd.DataFrame(rows, columns=["platform", "metric", "month", "forecast", "low", "high", "target"])
+
+
+# ----------------------------------------------------------------------------- the report's functions
+
+def _origin(hist: pd.DataFrame) -> date:
+    return pd.Timestamp(hist["day"].min()).date()
+
+
+#: Results already computed per open workbook: the sections of a report share the fits.
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _cached(wb: Workbook, key: tuple, compute):
+    store = _CACHE.setdefault(wb, {})
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
+def _final(wb: Workbook, period: Period, plats: list[str], months: int):
+    """(history, draws, fits) of the forecast after ``period`` for every metric (cached)."""
+    def compute():
+        hist = daily_history(wb, period.end, plats)
+        draws, fits = _forecast_draws(hist, period.end, period.shift_months(months).last_day, _origin(hist), METRICS)
+        return hist, draws, fits
+
+    return _cached(wb, ("final", period, tuple(plats), months), compute)
+
+
+def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+                    months: int = HORIZON_MONTHS, metrics: Sequence[str] = METRICS) -> pd.DataFrame:
+    """The next ``months`` months after ``period``, per platform and in total, with 95 % intervals.
+
+    The model is fitted on the whole history up to the end of ``period`` (see the module
+    docstring); ``target`` is the :data:`TARGET_QUANTILE` quantile (what a target could ask).
+
+    Returns:
+        One row per platform (then ``total``, when every platform could be forecast) ×
+        metric × month: platform, metric, month (``YYYY-MM``), forecast, low, high, target.
+        ``attrs``: ``trend`` (platform × metric → growth per year the fit found),
+        ``borrowed`` (the festival phases the history had not seen), ``events`` (the
+        calendar's events in the months, by kind).
+    Raises:
+        NoDataError: fewer than :data:`MIN_HISTORY_DAYS` days of orders on every platform.
+    """
+    plats = wb.platforms(platforms)
+    first, last = period.end, period.shift_months(months).last_day
+    _, draws, fits = _final(wb, period, plats, months)
+    draws = {k: v for k, v in draws.items() if k[1] in metrics}
+    fits = {k: v for k, v in fits.items() if k[1] in metrics}
+    if not draws:
+        raise NoDataError(f"no platform has {MIN_HISTORY_DAYS} days of orders before {period.end}: too little "
+                          "history to forecast")
+    out = _summarise(draws, [p for p in plats if any((p, m) in draws for m in metrics)])
+    out.attrs["trend"] = {f"{p}.{m}": float(np.exp(f.params.get("trend", 0.0)) - 1) for (p, m), f in fits.items()}
+    out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
+    out.attrs["events"] = sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"})
+    return out
+
+
+def backtest(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+             months: int = BACKTEST_MONTHS, metrics: Sequence[str] = METRICS) -> pd.DataFrame:
+    """The forecast made before each of the last ``months`` months (ending with ``period``) against what happened.
+
+    Each month is forecast by a model fitted on the history before it (one month ahead).
+    Formula: error = forecast ÷ actual − 1; ape = |error|; the month's actual is the sum
+    of the history's days (visitors only where every day has a traffic row).
+
+    Returns:
+        One row per platform (and ``total``) × metric × month with both a forecast and an
+        actual: platform, metric, month, actual, forecast, low, high, error, ape, inside
+        (the actual within the interval).
+    Raises:
+        NoDataError: no month of the window has enough history before it.
+    """
+    plats = wb.platforms(platforms)
+    return _cached(wb, ("backtest", period, tuple(plats), months, tuple(metrics)),
+                   lambda: _backtest(wb, period, plats, months, metrics)).copy()
+
+
+def _backtest(wb: Workbook, period: Period, plats: list[str], months: int, metrics: Sequence[str]) -> pd.DataFrame:
+    hist = _final(wb, period, plats, HORIZON_MONTHS)[0]
+    origin = _origin(hist)
+    rows = []
+    for k in range(months - 1, -1, -1):
+        month = period.shift_months(-k)
+        before = hist[hist["day"] < month.start_ts]
+        if before.empty:
+            continue
+        draws, _ = _forecast_draws(before, month.start, month.last_day, origin, metrics)
+        if not draws:
+            continue
+        rows.append(_summarise(draws, [p for p in plats if any((p, m) in draws for m in metrics)]))
+    if not rows:
+        raise NoDataError(f"too little history before {period.shift_months(-(months - 1)).label} for a backtest")
+    fc = pd.concat(rows, ignore_index=True)
+    inside = hist[hist["day"] >= period.shift_months(-(months - 1)).start_ts].assign(
+        month=lambda d: d["day"].dt.strftime("%Y-%m"))
+    actual = []
+    for metric in metrics:
+        sums = inside.groupby(["platform", "month"])[metric].agg(lambda s: s.sum() if s.notna().all() else np.nan)
+        per = sums.reset_index().rename(columns={metric: "actual"}).assign(metric=metric)
+        tot = per.groupby("month", as_index=False)["actual"].agg(lambda s: s.sum() if s.notna().all() else np.nan)
+        actual.append(pd.concat([per, tot.assign(platform=TOTAL, metric=metric)], ignore_index=True))
+    out = fc.merge(pd.concat(actual, ignore_index=True), on=["platform", "metric", "month"], how="inner")
+    out = out.dropna(subset=["actual"])
+    out = out[out["actual"] > 0]
+    return out.assign(error=out["forecast"] / out["actual"] - 1, ape=(out["forecast"] / out["actual"] - 1).abs(),
+                      inside=(out["actual"] >= out["low"]) & (out["actual"] <= out["high"]))[
+        ["platform", "metric", "month", "actual", "forecast", "low", "high", "error", "ape", "inside"]
+    ].reset_index(drop=True)
+
+
+def summarise_backtest(backtest_rows: pd.DataFrame) -> pd.DataFrame:
+    """MAPE per platform × metric over the backtest's months.
+
+    Returns:
+        One row per platform × metric: platform, metric, months, mape, worst_month,
+        worst_error, inside_share (months whose actual fell inside the interval).
+    """
+    g = backtest_rows.groupby(["platform", "metric"], sort=False)
+    worst = backtest_rows.loc[g["ape"].idxmax(), ["platform", "metric", "month", "error"]].rename(
+        columns={"month": "worst_month", "error": "worst_error"})
+    out = g.agg(months=("ape", "size"), mape=("ape", "mean"), inside_share=("inside", "mean")).reset_index()
+    return out.merge(worst, on=["platform", "metric"])[
+        ["platform", "metric", "months", "mape", "worst_month", "worst_error", "inside_share"]]
+
+
+def check_month(backtest_rows: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """The report month's actuals against the forecast made before it (the backtest's last month).
+
+    Returns:
+        The rows of ``backtest_rows`` for ``period``.
+    Raises:
+        NoDataError: the month was not forecast (too little history before it).
+    """
+    out = backtest_rows[backtest_rows["month"] == period.label].reset_index(drop=True)
+    if out.empty:
+        raise NoDataError(f"{period.label} was not forecast beforehand: too little history before it")
+    return out
+
+
+def propose_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+                    metrics: Sequence[str] = ("paid_amount", "orders")) -> pd.DataFrame:
+    """A target for the next quarter per platform (下季度目标建议), with what it assumes.
+
+    The quarter is the :data:`HORIZON_MONTHS` months after ``period``. The forecast and its
+    interval come from :func:`forecast_months` summed over the quarter (the draws are summed
+    before their quantiles are taken); target = the quarter's :data:`TARGET_QUANTILE`
+    quantile; last_year = the same months a year earlier where the history has them; mape =
+    the backtest's (:func:`backtest`) for the platform and metric.
+
+    Returns:
+        One row per platform (and ``total``) × metric: platform, metric, quarter (first and
+        last month), forecast, low, high, target, last_year, target_vs_last_year,
+        target_vs_forecast, trend (growth per year the fit found), mape.
+        ``attrs["events"]`` and ``attrs["borrowed"]`` as :func:`forecast_months`.
+    Raises:
+        NoDataError: as :func:`forecast_months`.
+    """
+    plats = wb.platforms(platforms)
+    first, last = period.end, period.shift_months(HORIZON_MONTHS).last_day
+    hist, draws, fits = _final(wb, period, plats, HORIZON_MONTHS)
+    draws = {k: v for k, v in draws.items() if k[1] in metrics}
+    fits = {k: v for k, v in fits.items() if k[1] in metrics}
+    if not draws:
+        raise NoDataError(f"no platform has {MIN_HISTORY_DAYS} days of orders before {period.end}: too little "
+                          "history to forecast")
+    label = f"{month_of(first).label}…{month_of(last).label}"
+    quarter = {key: {label: sum(sims.values())} for key, sims in draws.items()}
+    out = _summarise(quarter, [p for p in plats if any((p, m) in draws for m in metrics)]).rename(
+        columns={"month": "quarter"})
+    year_before = hist[(hist["day"] >= pd.Timestamp(first) - pd.DateOffset(years=1))
+                       & (hist["day"] <= pd.Timestamp(last) - pd.DateOffset(years=1))]
+    covered = (year_before.groupby("platform")["day"].nunique() >= (last - first).days + 1)
+    ly = year_before.groupby("platform")[list(metrics)].sum().where(covered, np.nan)
+    ly.loc[TOTAL] = ly.sum(min_count=len(ly)) if len(ly) == len(plats) and covered.all() else np.nan
+    tests = summarise_backtest(backtest(wb, period, plats)).set_index(["platform", "metric"])["mape"]
+    trend = {(p, m): float(np.exp(f.params.get("trend", 0.0)) - 1) for (p, m), f in fits.items()}
+    out = out.assign(
+        last_year=[ly.at[p, m] if p in ly.index else np.nan for p, m in zip(out["platform"], out["metric"], strict=True)],
+        trend=[trend.get((p, m), np.nan) for p, m in zip(out["platform"], out["metric"], strict=True)],
+        mape=[tests.get((p, m), np.nan) for p, m in zip(out["platform"], out["metric"], strict=True)],
+    ).astype({"last_year": "float64"})
+    out = out.assign(target_vs_last_year=relative_change(out["target"], out["last_year"]),
+                     target_vs_forecast=relative_change(out["target"], out["forecast"]))
+    out.attrs["events"] = sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"})
+    out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
+    return out[["platform", "metric", "quarter", "forecast", "low", "high", "target", "last_year",
+                "target_vs_last_year", "target_vs_forecast", "trend", "mape"]]
+
+
+# ----------------------------------------------------------------------------- the report's numbers
+
+#: The planning headline: the next month's forecast and the backtest error, all platforms.
+HEADLINE_METRICS: tuple[str, ...] = ("forecast_paid_amount", "forecast_orders", "mape_paid_amount", "mape_orders")
+
+
+def plan_headline(forecast: pd.DataFrame, backtest_rows: pd.DataFrame, history: pd.DataFrame | None = None
+                  ) -> pd.DataFrame:
+    """The planning headline: next month's forecast (all platforms) against the report month's
+    actual and the same month last year, and the backtest's MAPE.
+
+    Args:
+        forecast: :func:`forecast_months`; backtest_rows: :func:`backtest`; history:
+            :func:`daily_history` (for last year's month), optional.
+    Returns:
+        One row per metric: metric, value, vs_prior (against the report month's actual),
+        vs_last_year (against the same month a year before), prior, last_year.
+    """
+    total = forecast[forecast["platform"] == TOTAL]
+    if total.empty:
+        return pd.DataFrame(columns=["metric", "value", "prior", "last_year", "vs_prior", "vs_last_year"])
+    nxt = total["month"].min()
+    rows = []
+    last_month = backtest_rows["month"].max() if len(backtest_rows) else None
+    for metric in ("paid_amount", "orders"):
+        f = total[(total["metric"] == metric) & (total["month"] == nxt)]
+        if f.empty:
+            continue
+        actual = backtest_rows[(backtest_rows["platform"] == TOTAL) & (backtest_rows["metric"] == metric)
+                               & (backtest_rows["month"] == last_month)]["actual"]
+        prior = float(actual.iloc[0]) if len(actual) else np.nan
+        ly = np.nan
+        if history is not None:
+            day = pd.Period(nxt) - 12
+            h = history[history["day"].dt.to_period("M") == day]
+            if h["platform"].nunique() and len(h) == h["platform"].nunique() * day.days_in_month:
+                ly = float(h[metric].sum())
+        value = float(f["forecast"].iloc[0])
+        rows.append({"metric": f"forecast_{metric}", "value": value, "prior": prior, "last_year": ly,
+                     "vs_prior": value / prior - 1 if prior == prior and prior else np.nan,
+                     "vs_last_year": value / ly - 1 if ly == ly and ly else np.nan})
+        mape = backtest_rows[(backtest_rows["platform"] == TOTAL) & (backtest_rows["metric"] == metric)]["ape"]
+        if len(mape):
+            rows.append({"metric": f"mape_{metric}", "value": float(mape.mean()), "prior": np.nan, "last_year": np.nan,
+                         "vs_prior": np.nan, "vs_last_year": np.nan})
+    return pd.DataFrame(rows)
+
+
+# ----------------------------------------------------------------------------- the report's facts
+# The numbers each section's sentences and records name, from the frames above (no metric
+# is computed here).
+
+def headline_record(headline: pd.DataFrame, text: Any) -> list[dict[str, Any]]:
+    """The ``headline`` record the report index shows."""
+    return headline_entries(headline, text)
+
+
+def cards(headline: pd.DataFrame) -> pd.DataFrame:
+    """The headline as the metric cards show it (one ``total`` row per metric)."""
+    return headline.assign(platform="total")
+
+
+def _total(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """The all-platforms rows of one metric (the only platform's where the report has one)."""
+    rows = frame[(frame["platform"] == TOTAL) & (frame["metric"] == metric)]
+    return rows if len(rows) else frame[frame["metric"] == metric]
+
+
+def headline_facts(forecast: pd.DataFrame, backtest_rows: pd.DataFrame) -> dict[str, Any]:
+    """Next month's forecast (all platforms) and the backtest's mean error."""
+    amount, orders = _total(forecast, "paid_amount"), _total(forecast, "orders")
+    first = amount[amount["month"] == amount["month"].min()].iloc[0]
+    n_orders = orders.loc[orders["month"] == first["month"], "forecast"]
+    errors = _total(backtest_rows, "paid_amount")["ape"]
+    return {"month": first["month"], "paid_amount": first["forecast"], "paid_low": first["low"],
+            "paid_high": first["high"], "orders": float(n_orders.iloc[0]) if len(n_orders) else None,
+            "mape": float(errors.mean()) if len(errors) else None, "months": int(len(errors))}
+
+
+def _festival(phase: str) -> str:
+    """The festival a ``<festival>_<phase>`` column belongs to."""
+    return next((kind for kind in FESTIVAL_PHASES if phase.startswith(f"{kind}_")), phase)
+
+
+def forecast_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
+    """The three months' paid amount (all platforms), the calendar's events and what was borrowed."""
+    amount = _total(forecast, "paid_amount").sort_values("month")
+    months = list(dict.fromkeys(amount["month"]))[:3]
+    values = amount.groupby("month")["forecast"].sum()
+    events = forecast.attrs.get("events", [])
+    borrowed = sorted({_festival(b) for b in forecast.attrs.get("borrowed", [])})
+    facts: dict[str, Any] = {
+        "variant": "borrowed" if borrowed else None,
+        "events": text.join(text.labels("event", events)) if events else text("word.none_listed"),
+        "borrowed": text.join(text.labels("event", borrowed)),
+    }
+    for i, name in enumerate(("first", "second", "third")):
+        facts[f"{name}_month"] = months[i] if i < len(months) else None
+        facts[name] = float(values[months[i]]) if i < len(months) else None
+    return facts
+
+
+def forecast_of(forecast: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """The forecast rows of one metric (the table a section shows)."""
+    return forecast[forecast["metric"] == metric].reset_index(drop=True)
+
+
+def forecast_record(forecast: pd.DataFrame) -> list[dict[str, Any]]:
+    """The ``forecast`` record: every platform × metric × month with its interval."""
+    cols = ["platform", "metric", "month", "forecast", "low", "high"]
+    return [dict(zip(cols, row, strict=True)) for row in forecast[cols].itertuples(index=False)]
+
+
+def backtest_facts(summary: pd.DataFrame) -> dict[str, Any]:
+    """The backtest's mean errors (all platforms) and its worst month."""
+    amount, orders = _total(summary, "paid_amount"), _total(summary, "orders")
+    a = amount.iloc[0]
+    return {"months": int(a["months"]), "mape_amount": a["mape"],
+            "mape_orders": orders["mape"].iloc[0] if len(orders) else None,
+            "worst_month": a["worst_month"], "worst_error": a["worst_error"], "inside": a["inside_share"]}
+
+
+def backtest_record(summary: pd.DataFrame) -> list[dict[str, Any]]:
+    """The ``backtest`` record: MAPE per platform × metric."""
+    cols = ["platform", "metric", "months", "mape", "worst_month", "worst_error", "inside_share"]
+    return [dict(zip(cols, row, strict=True)) for row in summary[cols].itertuples(index=False)]
+
+
+def month_facts(month_rows: pd.DataFrame, text: Any) -> dict[str, Any]:
+    """The report month's paid amount (all platforms) against the forecast made before it."""
+    r = _total(month_rows, "paid_amount").iloc[0]
+    return {"month": r["month"], "actual": r["actual"], "forecast": r["forecast"], "error": r["error"],
+            "inside_text": text("month.inside" if r["inside"] else "month.outside")}
+
+
+def targets_facts(targets: pd.DataFrame) -> dict[str, Any]:
+    """The proposed paid-amount target of the next quarter (all platforms)."""
+    r = _total(targets, "paid_amount").iloc[0]
+    return {"quarter": r["quarter"], "target": r["target"], "forecast": r["forecast"],
+            "target_vs_forecast": r["target_vs_forecast"], "target_vs_last_year": r["target_vs_last_year"],
+            "mape": r["mape"]}
+
+
+def targets_record(targets: pd.DataFrame) -> list[dict[str, Any]]:
+    """The ``targets`` record: the proposed target per platform × metric with its assumptions."""
+    cols = ["platform", "metric", "quarter", "forecast", "low", "high", "target", "last_year", "trend", "mape"]
+    return [dict(zip(cols, row, strict=True)) for row in targets[cols].itertuples(index=False)]

@@ -1,0 +1,776 @@
+"""Store operations (店铺运营): the store rating (店铺评分) per platform and what moved it, and
+the listings (商品效果): which draw visitors but do not convert, and what a change did.
+
+Sources: ``store_ratings`` (the score each platform publishes per day and dimension —
+Tmall/Taobao DSR 描述相符/服务态度/物流服务, JD 店铺评分, Douyin 体验分), ``product_traffic``
+(visitors, add-to-cart, buyers and paid amount per listing and day or week) and
+``listing_changes``; the operations that move a rating come from the fulfilment and
+service reports' own functions (delivery times, slow carriers, complaints, returns).
+
+Definitions, once:
+
+- 店铺评分 store rating of a platform = its ``overall`` score on the last day of the month
+  with a score (the mean of its dimensions where it publishes no overall), on a scale of 5
+  (``score × 5 / score_max``); all platforms = the platforms' ratings weighted by the
+  ratings they received in the month.
+- 日评分 day score = the mean of the ratings received that day (the published score is a
+  window average and moves slowly; the day score shows *when* it moved).
+- 商品支付转化率 listing conversion = buyers ÷ visitors of the listing
+  (:func:`storebook.measures.ratios.conversion_rate`); UV价值 = paid amount ÷ visitors; its
+  category's norm = the same rate over the *other* listings of its category on the platform.
+- 流失买家 lost buyers = visitors × the category's conversion − buyers (what the listing
+  would have sold at its category's rate).
+
+A row of ``product_traffic`` over several days counts in a month that holds its whole
+period; where a listing has both a daily row and a period row covering the same day, the
+daily rows are used (the period row would count the same visitors twice).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from storebook.areas import fulfilment, service
+from storebook.engine import dimensions
+from storebook.engine.periods import Period
+from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
+from storebook.measures import TOTAL, extremes, stats
+from storebook.measures.metrics import headline_entries
+from storebook.measures.ratings import (  # noqa: F401 (rate_stores, summarise_ratings: the report calls them here)
+    RATING_SCALE,
+    month_end,
+    no_ratings,
+    rate_stores,
+    rating_rows,
+    summarise_ratings,
+)
+from storebook.measures.ratios import aov, conversion_rate, relative_change, uv_value
+from storebook.measures.returns import compute_refund_rate, summarise_returns
+from storebook.measures.stats import safe_ratio as _ratio
+
+#: A dip: the most unusual run of days whose ratings fall at least this far below their
+#: baseline (on a scale of 5) …
+DIP_MIN_DROP = 0.2
+#: … with at least this many ratings, and this unlikely (z of the summed shortfall).
+DIP_MIN_RATINGS = 10
+DIP_MIN_Z = 5.0
+#: Weeks of day scores before the window that make a dimension's baseline.
+DIP_BASELINE_WEEKS = 8
+#: A listing is judged against its category with at least this many visitors in the month.
+MIN_LISTING_VISITORS = 100
+#: Weeks before and after a listing change that its effect is measured over.
+CHANGE_WEEKS = 8
+#: Fewer buyers than this before or after a change: too few to judge it (the interval's
+#: normal approximation fails on a handful of buyers).
+MIN_CHANGE_BUYERS = 10
+
+
+# ----------------------------------------------------------------------------- ratings
+
+def trend_ratings(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+                  months: int = 13) -> pd.DataFrame:
+    """The rating at each month's end over the ``months`` months ending with ``period`` (scale of 5).
+
+    Returns:
+        One row per platform × dimension × month: platform, dimension, month (``YYYY-MM``),
+        score_5, day_score_5 (the month's ratings-weighted day score), ratings, series
+        (``<platform>.<dimension>``, for a chart's legend).
+    Raises:
+        NoDataError: no rating in the period.
+    """
+    plats = wb.platforms(platforms)
+    window = period.trailing(months)
+    rows = rating_rows(wb, window.start, window.end, plats)
+    if rows.empty:
+        raise no_ratings(period, plats)
+    rows = rows.assign(month=rows["rated_on"].dt.strftime("%Y-%m"))
+    ends = rows.sort_values("rated_on").groupby(["platform", "dimension", "month"], as_index=False).tail(1)
+    rated = rows.dropna(subset=["day_score"]).assign(w=lambda d: d["day_score"] * d["day_ratings"] * d["scale"])
+    days = rated.groupby(["platform", "dimension", "month"], as_index=False).agg(w=("w", "sum"), ratings=("day_ratings", "sum"))
+    out = ends.assign(score_5=ends["score"] * ends["scale"])[["platform", "dimension", "month", "score_5"]].merge(
+        days.assign(day_score_5=_ratio(days["w"], days["ratings"])).drop(columns="w"),
+        on=["platform", "dimension", "month"], how="left")
+    return out.assign(ratings=out["ratings"].fillna(0).astype("int64"),
+                      series=out["platform"] + "." + out["dimension"]).sort_values(
+        ["platform", "dimension", "month"]).reset_index(drop=True)
+
+
+def find_rating_dips(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None, months: int = 2,
+                     min_drop: float = DIP_MIN_DROP, min_ratings: int = DIP_MIN_RATINGS,
+                     min_z: float = DIP_MIN_Z) -> pd.DataFrame:
+    """Runs of days when a platform's ratings of one dimension fell below their usual level (评分下滑).
+
+    Method: a dimension's baseline is the ratings-weighted mean of its day scores over the
+    :data:`DIP_BASELINE_WEEKS` weeks before the window (the ``months`` months ending with
+    ``period``), σ the spread of one rating (pooled from those days: Σ n·(day − base)² ÷
+    (days − 1)). For every run of days in the window, z = Σ n·(day − base) ÷ (σ √Σn); the
+    most negative run is a dip when it holds ``min_ratings`` ratings, its mean is at least
+    ``min_drop`` (on a scale of 5) below the baseline and z ≤ −``min_z`` (a month's ~1,000
+    runs per dimension make smaller z common by chance).
+
+    Returns:
+        One row per dip, deepest z first: platform, dimension, first_day, last_day, days,
+        ratings, baseline, day_score (in the dip), day_score_drop (day_score − baseline),
+        day_score_drop_5 (on a scale of 5), z, score_before (published, the day before),
+        score_after (published, the last day), score_change. Empty (same columns) when
+        nothing fell.
+    Raises:
+        NoDataError: no rating in the window.
+    """
+    plats = wb.platforms(platforms)
+    window = period.trailing(months) if months > 1 else period
+    base_from = window.start - timedelta(weeks=DIP_BASELINE_WEEKS)
+    rows = rating_rows(wb, base_from - timedelta(days=1), window.end, plats)
+    if rows[rows["rated_on"] >= pd.Timestamp(window.start)].empty:
+        raise no_ratings(period, plats)
+    columns = ["platform", "dimension", "first_day", "last_day", "days", "ratings", "baseline", "day_score",
+               "day_score_drop", "day_score_drop_5", "z", "score_before", "score_after", "score_change"]
+    found = []
+    for (platform, dimension), g in rows.groupby(["platform", "dimension"]):
+        g = g.sort_values("rated_on")
+        base_days = g[(g["rated_on"] >= pd.Timestamp(base_from)) & (g["rated_on"] < pd.Timestamp(window.start))
+                      & g["day_score"].notna() & (g["day_ratings"] > 0)]
+        days = g[(g["rated_on"] >= pd.Timestamp(window.start)) & g["day_score"].notna()]
+        if len(base_days) < 7 or days.empty:
+            continue
+        n0 = base_days["day_ratings"].to_numpy(float)
+        base = float(np.average(base_days["day_score"], weights=n0))
+        sigma = float(np.sqrt((n0 * (base_days["day_score"] - base) ** 2).sum() / max(len(base_days) - 1, 1)))
+        n = days["day_ratings"].to_numpy(float)
+        excess = n * (days["day_score"].to_numpy(float) - base)
+        cs, cn = np.r_[0.0, excess.cumsum()], np.r_[0.0, n.cumsum()]
+        a, b = np.triu_indices(len(days))
+        s_run, n_run = cs[b + 1] - cs[a], cn[b + 1] - cn[a]
+        scale = float(days["scale"].iloc[0])
+        ok = (n_run >= min_ratings) & (-s_run >= min_drop / scale * n_run)
+        if not ok.any() or sigma <= 0:
+            continue
+        z = np.where(ok, s_run / (sigma * np.sqrt(np.where(n_run > 0, n_run, 1.0))), np.inf)
+        k = int(np.argmin(z))
+        if z[k] > -min_z:
+            continue
+        first, last = days["rated_on"].iloc[a[k]], days["rated_on"].iloc[b[k]]
+        before = g[g["rated_on"] < first]
+        score_before = float(before["score"].iloc[-1]) if len(before) else np.nan
+        score_after = float(g.loc[g["rated_on"] == last, "score"].iloc[0])
+        mean = base + s_run[k] / n_run[k]
+        found.append({"platform": platform, "dimension": dimension, "first_day": first, "last_day": last,
+                      "days": int((last - first).days + 1), "ratings": int(n_run[k]), "baseline": base,
+                      "day_score": mean, "day_score_drop": mean - base, "day_score_drop_5": (mean - base) * scale,
+                      "z": float(z[k]),
+                      "score_before": score_before, "score_after": score_after,
+                      "score_change": score_after - score_before})
+    if not found:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns}).astype(
+            {"platform": "str", "dimension": "str", "first_day": "datetime64[s]", "last_day": "datetime64[s]"})
+    return pd.DataFrame(found, columns=columns).sort_values("z").reset_index(drop=True)
+
+
+def daily_ratings(wb: Workbook, period: Period, platform: str, dimension: str, months: int = 2) -> pd.DataFrame:
+    """One dimension's published score and day score, day by day, over the ``months`` months ending with ``period``.
+
+    Returns:
+        One row per day: day, score (published), day_score, day_ratings, baseline (the
+        day score's mean over the weeks before the window, as :func:`find_rating_dips` uses).
+    Raises:
+        NoDataError: no rating of that platform and dimension in the window.
+    """
+    window = period.trailing(months) if months > 1 else period
+    base_from = window.start - timedelta(weeks=DIP_BASELINE_WEEKS)
+    rows = rating_rows(wb, base_from, window.end, [platform])
+    rows = rows[rows["dimension"] == dimension].sort_values("rated_on")
+    inside = rows[rows["rated_on"] >= pd.Timestamp(window.start)]
+    if inside.empty:
+        raise no_ratings(period, [platform])
+    before = rows[(rows["rated_on"] < pd.Timestamp(window.start)) & rows["day_score"].notna() & (rows["day_ratings"] > 0)]
+    base = float(np.average(before["day_score"], weights=before["day_ratings"])) if len(before) else np.nan
+    return pd.DataFrame({"day": inside["rated_on"].to_numpy(), "score": inside["score"].to_numpy(),
+                         "day_score": inside["day_score"].to_numpy(), "day_ratings": inside["day_ratings"].to_numpy(),
+                         "baseline": base})
+
+
+def explain_rating_dips(wb: Workbook, period: Period, dips: pd.DataFrame,
+                        platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """What each dip of :func:`find_rating_dips` followed, from the operations that move its dimension.
+
+    Logistics (and overall): the slow carriers of the fulfilment report
+    (:func:`storebook.fulfilment.find_slow_carriers`) on the report's platforms, over the
+    two weeks before the dip and the dip itself (a parcel is rated after it arrives), and
+    the platform's delivery days of the parcels delivered in the dip against the weeks
+    before. Product: the quality complaints of the service report in the dip against before.
+
+    Returns:
+        One row per dip: platform, dimension, first_day, last_day, driver (``slow_carrier``,
+        ``slower_delivery``, ``quality`` or ``none``), carrier, provinces, shipped_from,
+        shipped_to, excess_days, delivery_days, delivery_days_before.
+    """
+    plats = wb.platforms(platforms)
+    rows = []
+    for d in dips.itertuples():
+        first, last = pd.Timestamp(d.first_day).date(), pd.Timestamp(d.last_day).date()
+        row: dict[str, Any] = {"platform": d.platform, "dimension": d.dimension, "first_day": d.first_day,
+                               "last_day": d.last_day, "driver": "none", "carrier": None, "provinces": None,
+                               "shipped_from": None, "shipped_to": None, "excess_days": np.nan,
+                               "delivery_days": np.nan, "delivery_days_before": np.nan}
+        if d.dimension in ("logistics", "overall") and wb.has("shipments"):
+            search = Period(first - timedelta(days=14), last + timedelta(days=1), "dip")
+            slow = fulfilment.summarise_slow_carrier(fulfilment.find_slow_carriers(wb, search, plats))
+            row.update(_delivery_days(wb, d.platform, first, last))
+            if slow is not None:
+                row.update(driver="slow_carrier", carrier=slow["carrier"], provinces="、".join(slow["provinces"]),
+                           shipped_from=slow["first_day"], shipped_to=slow["last_day"],
+                           excess_days=slow["mean_excess_days"])
+            elif row["delivery_days"] > row["delivery_days_before"] + 0.3:
+                row["driver"] = "slower_delivery"
+        elif d.dimension == "product" and wb.has("service_tickets"):
+            row["driver"] = "quality"
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["platform", "dimension", "first_day", "last_day", "driver", "carrier",
+                                       "provinces", "shipped_from", "shipped_to", "excess_days", "delivery_days",
+                                       "delivery_days_before"])
+
+
+def _delivery_days(wb: Workbook, platform: str, first, last) -> dict[str, float]:
+    """Mean delivery days of the platform's parcels delivered in [first, last] and in the 8 weeks before."""
+    s = wb.table("shipments")
+    o = wb.table("orders").select("order_id", "platform")
+    j = s.filter(s.delivered_at.notnull()).inner_join(o.filter(o.platform == platform), "order_id")
+    start = pd.Timestamp(first) - pd.Timedelta(weeks=DIP_BASELINE_WEEKS)
+    j = j.filter(j.delivered_at >= start, j.delivered_at < pd.Timestamp(last) + pd.Timedelta(days=1))
+    j = j.mutate(days=(j.delivered_at.epoch_seconds() - j.shipped_at.epoch_seconds()) / 86400.0,
+                 inside=j.delivered_at >= pd.Timestamp(first))
+    out = wb.execute(j.group_by("inside").aggregate(mean=j.days.mean())).set_index("inside")["mean"]
+    return {"delivery_days": float(out.get(True, np.nan)), "delivery_days_before": float(out.get(False, np.nan))}
+
+
+def compare_operations(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """The operations behind each rating dimension per platform, this month against the prior one.
+
+    From the reports that define them: delivery days of the parcels handed over
+    (:func:`storebook.fulfilment.summarise_delivery_times`, logistics), logistics and
+    quality complaints per 1,000 orders (:func:`storebook.service.count_tickets` over the
+    orders of :func:`storebook.service.compute_refund_rate`, logistics and product),
+    return rate (:func:`storebook.service.summarise_returns`, product), median first
+    response (:func:`storebook.service.summarise_response_times`, service).
+
+    Returns:
+        One row per platform × driver: platform, driver, dimension (the rating it moves),
+        value, prior, change (value − prior).
+    Raises:
+        NoDataError: no paid order in the month on these platforms.
+    """
+    plats = wb.platforms(platforms)
+
+    def measures(p: Period) -> pd.DataFrame:
+        parts = []
+        orders = compute_refund_rate(wb, p, plats, by="platform")[["platform", "orders"]]
+        if wb.has("service_tickets"):
+            try:
+                t = service.count_tickets(wb, p, plats)
+                for cat, name in (("logistics", "logistics_complaints_per_1000"), ("quality", "quality_complaints_per_1000")):
+                    c = t[t["category"] == cat].groupby("platform", as_index=False)["complaints"].sum()
+                    c = orders.merge(c, on="platform", how="left").fillna({"complaints": 0})
+                    parts.append(c.assign(driver=name, value=_ratio(c["complaints"] * 1000.0, c["orders"])))
+            except NoDataError:
+                pass
+            try:
+                r = service.summarise_response_times(wb, p, plats, by="platform")
+                parts.append(r.assign(driver="first_response_median_min", value=r["first_response_median_min"]))
+            except NoDataError:
+                pass
+        if wb.has("shipments"):
+            try:
+                s = fulfilment.summarise_delivery_times(wb, p, plats, by="platform")
+                parts.append(s[s["platform"] != TOTAL].assign(driver="delivery_days", value=s["mean_days"]))
+            except NoDataError:
+                pass
+        if wb.has("returns"):
+            try:
+                r = summarise_returns(wb, p, plats, by="platform")
+                parts.append(r.assign(driver="return_rate", value=r["return_rate"]))
+            except NoDataError:
+                pass
+        cols = ["platform", "driver", "value"]
+        return pd.concat([x[cols] for x in parts], ignore_index=True) if parts else pd.DataFrame(columns=cols)
+
+    now = measures(period)
+    try:
+        before = measures(period.prior()).rename(columns={"value": "prior"})
+    except NoDataError:
+        before = pd.DataFrame(columns=["platform", "driver", "prior"])
+    moves = {"delivery_days": "logistics", "logistics_complaints_per_1000": "logistics",
+             "quality_complaints_per_1000": "product", "return_rate": "product", "first_response_median_min": "service"}
+    out = now.merge(before, on=["platform", "driver"], how="left").astype({"value": "float64", "prior": "float64"})
+    order = {p: i for i, p in enumerate(plats)}
+    kinds = {k: i for i, k in enumerate(moves)}
+    out = out.assign(dimension=out["driver"].map(moves), change=out["value"] - out["prior"],
+                     _p=out["platform"].map(order), _k=out["driver"].map(kinds))
+    return out.sort_values(["_p", "_k"]).drop(columns=["_p", "_k"]).reset_index(drop=True)[
+        ["platform", "driver", "dimension", "value", "prior", "change"]]
+
+
+def compare_quality(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """Returns and complaints by category and by supplier this month against the prior one
+    (what moves 描述相符 / 商品体验), from the service report's functions.
+
+    Returns:
+        One row per group: by (``category`` or ``supplier``), category or supplier_id (the
+        other empty), metric (``return_rate`` for a category, ``complaints_per_1000_orders``
+        for a supplier), value, prior, change; largest rise first within each ``by``.
+    Raises:
+        NoDataError: no paid order in the month.
+    """
+    plats = wb.platforms(platforms)
+    parts = []
+    if wb.has("returns"):
+        for p, col in ((period, "value"), (period.prior(), "prior")):
+            try:
+                r = summarise_returns(wb, p, plats, by="category")
+                parts.append(r[["category", "return_rate"]].rename(columns={"category": "name", "return_rate": col})
+                             .assign(by="category", metric="return_rate"))
+            except NoDataError:
+                continue
+    if wb.has("service_tickets") and wb.has("suppliers"):
+        for p, col in ((period, "value"), (period.prior(), "prior")):
+            try:
+                c = service.compute_complaint_rate(wb, p, plats, by="supplier")
+                parts.append(c[["supplier_id", "complaints_per_1000_orders"]]
+                             .rename(columns={"supplier_id": "name", "complaints_per_1000_orders": col})
+                             .assign(by="supplier", metric="complaints_per_1000_orders"))
+            except NoDataError:
+                continue
+    if not parts:
+        raise NoDataError(f"no returns or complaints to compare for {period.label}")
+    frame = pd.concat(parts, ignore_index=True).reindex(columns=["by", "name", "metric", "value", "prior"])
+    out = frame.groupby(["by", "name", "metric"], as_index=False)[["value", "prior"]].first()
+    out = out.assign(change=out["value"] - out["prior"],
+                     category=out["name"].where(out["by"] == "category"),
+                     supplier_id=out["name"].where(out["by"] == "supplier"))
+    return out.sort_values(["by", "change"], ascending=[True, False], na_position="last").reset_index(drop=True)[
+        ["by", "category", "supplier_id", "metric", "value", "prior", "change"]]
+
+
+# ----------------------------------------------------------------------------- listings
+
+def _listing_rows(wb: Workbook, start, end, platforms: list[str]) -> pd.DataFrame:
+    """Listing rows inside [start, end): daily rows, and the period rows wholly inside that
+    cover no day a daily row of the same listing reports (it would count twice)."""
+    t = wb.table("product_traffic")
+    t = t.filter(t.visited_on >= pd.Timestamp(start), t.visited_on < pd.Timestamp(end), t.platform.isin(platforms),
+                 t.period_end_on.isnull() | (t.period_end_on < pd.Timestamp(end)))
+    rows = wb.execute(t)
+    daily = rows["period_end_on"].isna()
+    spans = rows.loc[~daily, ["platform", "item_id", "visited_on", "period_end_on"]].reset_index()
+    days = rows.loc[daily, ["platform", "item_id", "visited_on"]].rename(columns={"visited_on": "day"})
+    both = spans.merge(days, on=["platform", "item_id"])
+    twice = both.loc[(both["day"] >= both["visited_on"]) & (both["day"] <= both["period_end_on"]), "index"]
+    return rows.drop(index=twice.unique()).reset_index(drop=True)
+
+
+def _no_listings(period: Period, platforms: list[str]) -> NoDataError:
+    return NoDataError(
+        f"no listing traffic for {period.label} on {', '.join(platforms)}: export the platforms' per-item reports "
+        "(生意参谋 商品效果, 京东商智 商品明细) into data/raw/ and run `storebook ingest`"
+    )
+
+
+def _catalogue(wb: Workbook) -> pd.DataFrame:
+    if not wb.has("products"):
+        return pd.DataFrame({"sku": pd.Series(dtype="str"), "product_name": pd.Series(dtype="str"),
+                             "category": pd.Series(dtype="str")})
+    return wb.execute(dimensions.products(wb).select("sku", "product_name", "category"))
+
+
+_COUNTS = ("visitors", "page_views", "cart_adds", "favourites", "buyers", "units")
+_AMOUNTS = ("paid_amount", "ad_spend_amount")
+
+
+def _named(wb: Workbook, rows: pd.DataFrame) -> pd.DataFrame:
+    """Listing rows with our product name and category (the platform's last category level, or unknown)."""
+    cat = _catalogue(wb)
+    out = rows.merge(cat, on="sku", how="left")
+    platform_cat = out["platform_category"].astype("string").str.split("/").str[-1].astype("object")
+    return out.assign(product_name=out["product_name"].fillna(out["item_name"]).fillna(out["item_id"]),
+                      category=out["category"].fillna(platform_cat).fillna(dimensions.UNKNOWN))
+
+
+def summarise_listings(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+                       level: float = 0.95) -> pd.DataFrame:
+    """Listing performance of the month (商品效果) against each listing's category.
+
+    Formula: conversion_rate = buyers ÷ visitors (Wilson interval), cart_rate = cart adds ÷
+    visitors, uv_value = paid amount ÷ visitors; category_conversion and category_uv_value =
+    the same over the category's *other* listings on the platform; conversion_index =
+    conversion ÷ category_conversion; lost_buyers = visitors × category_conversion − buyers
+    (negative: better than its category); lost_amount = lost_buyers × the listing's paid
+    amount per buyer (its category's where it sold nothing).
+
+    Returns:
+        One row per platform × listing, most visitors first: platform, item_id, sku,
+        product_name, category, visitors, page_views, cart_adds, buyers, units, paid_amount,
+        ad_spend_amount, conversion_rate, conversion_rate_low, conversion_rate_high, cart_rate,
+        uv_value, category_conversion, category_uv_value, conversion_index, lost_buyers,
+        lost_amount.
+    Raises:
+        NoDataError: no listing traffic in the month on these platforms.
+    """
+    plats = wb.platforms(platforms)
+    rows = _listing_rows(wb, period.start, period.end, plats)
+    if rows.empty:
+        raise _no_listings(period, plats)
+    rows = _named(wb, rows)
+    keys = ["platform", "item_id", "sku", "product_name", "category"]
+    agg = rows.assign(sku=rows["sku"].fillna("")).groupby(keys, as_index=False, dropna=False).agg(
+        **{c: (c, lambda s: s.sum(min_count=1)) for c in (*_COUNTS, *_AMOUNTS)})
+    agg = agg.assign(sku=agg["sku"].replace("", np.nan))
+    cat = agg.groupby(["platform", "category"])[["visitors", "buyers", "paid_amount"]].transform("sum")
+    others = cat - agg[["visitors", "buyers", "paid_amount"]].fillna(0)
+    low, high = stats.wilson_interval(agg["buyers"].fillna(0), agg["visitors"], level)
+    out = agg.assign(
+        conversion_rate=conversion_rate(agg["buyers"], agg["visitors"]),
+        conversion_rate_low=low, conversion_rate_high=high,
+        cart_rate=_ratio(agg["cart_adds"], agg["visitors"]),
+        uv_value=uv_value(agg["paid_amount"], agg["visitors"]),
+        category_conversion=conversion_rate(others["buyers"], others["visitors"]),
+        category_uv_value=uv_value(others["paid_amount"], others["visitors"]),
+    )
+    per_buyer = _ratio(out["paid_amount"], out["buyers"]).fillna(aov(others["paid_amount"], others["buyers"]))
+    out = out.assign(
+        conversion_index=_ratio(out["conversion_rate"], out["category_conversion"]),
+        lost_buyers=out["visitors"] * out["category_conversion"] - out["buyers"].fillna(0),
+    ).assign(lost_amount=lambda d: d["lost_buyers"] * per_buyer)
+    return out.sort_values(["visitors", "item_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def find_listings_to_fix(listings: pd.DataFrame, n: int = 10, min_visitors: int = MIN_LISTING_VISITORS) -> pd.DataFrame:
+    """The listings to fix first (待优化商品): much traffic, conversion clearly below their category.
+
+    A listing qualifies with at least ``min_visitors`` visitors and a conversion whose upper
+    95 % bound is below its category's; the ``n`` that lost the most buyers come first.
+
+    Args:
+        listings: :func:`summarise_listings` of the month.
+    Returns:
+        Up to ``n`` rows of ``listings``, most lost buyers first (empty when none qualifies).
+    """
+    hit = listings[(listings["visitors"] >= min_visitors)
+                   & (listings["conversion_rate_high"] < listings["category_conversion"])]
+    return hit.sort_values(["lost_buyers", "visitors"], ascending=False).head(n).reset_index(drop=True)
+
+
+def measure_listing_changes(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+                            months: int = 6, weeks: int = CHANGE_WEEKS, level: float = 0.95) -> pd.DataFrame:
+    """What each listing change of the last ``months`` months did to the listing's conversion.
+
+    Method: the listing's conversion in the ``weeks`` weeks after the change (the rows that
+    start on or after it, up to the report month's end) against the ``weeks`` before (rows
+    that end before it), divided by the same ratio of the other listings of its category
+    on the platform (what every listing of the category did meanwhile): lift =
+    (after ÷ before) ÷ (category after ÷ category before) − 1. Interval on the log scale,
+    var = Σ (1/buyers − 1/visitors) over the four rates. Changes made the same day to one
+    listing are one change. A change needs two weeks of rows after it.
+
+    Returns:
+        One row per change, latest first: platform, item_id, sku, product_name, category,
+        changed_on, changes, weeks_after, visitors_before, buyers_before, conversion_before,
+        visitors_after, buyers_after, conversion_after, category_lift, lift, lift_low,
+        lift_high, verdict (``up``, ``down``, ``unclear``, or ``too_small`` under
+        :data:`MIN_CHANGE_BUYERS` buyers on a side).
+    Raises:
+        NoDataError: no listing change in the window, or none with traffic around it.
+    """
+    plats = wb.platforms(platforms)
+    window = period.trailing(months)
+    c = wb.table("listing_changes")
+    c = wb.execute(c.filter(c.changed_on >= window.start_ts, c.changed_on < window.end_ts, c.platform.isin(plats)))
+    if c.empty:
+        raise NoDataError(f"no listing change between {window.start} and {period.last_day} on {', '.join(plats)}: "
+                          "record the changes in data/raw/listing_changes/ to measure them")
+    c = c.assign(key=c["item_id"].fillna("sku:" + c["sku"].fillna("")))
+    events = c.groupby(["platform", "key", "changed_on"], as_index=False).agg(
+        item_id=("item_id", "first"), sku=("sku", "first"), changes=("change", lambda s: "|".join(sorted(set(s)))))
+    start = events["changed_on"].min() - pd.Timedelta(weeks=weeks)
+    rows = _named(wb, _listing_rows(wb, start.date(), period.end, plats))
+    rows = rows.assign(last=rows["period_end_on"].fillna(rows["visited_on"]))
+    z = stats.z_value(level)
+    out = []
+    for e in events.itertuples():
+        mine = (rows["platform"] == e.platform) & ((rows["item_id"] == e.item_id) if pd.notna(e.item_id)
+                                                   else (rows["sku"] == e.sku))
+        if not mine.any():
+            continue
+        category = rows.loc[mine, "category"].iloc[0]
+        day = pd.Timestamp(e.changed_on)
+        before = (rows["last"] < day) & (rows["visited_on"] >= day - pd.Timedelta(weeks=weeks))
+        after = (rows["visited_on"] >= day) & (rows["last"] < day + pd.Timedelta(weeks=weeks))
+        peers = (rows["platform"] == e.platform) & (rows["category"] == category) & ~mine
+        parts = {name: rows.loc[m, ["visitors", "buyers"]].fillna(0).sum() for name, m in (
+            ("b", mine & before), ("a", mine & after), ("cb", peers & before), ("ca", peers & after))}
+        weeks_after = rows.loc[mine & after, "last"].max()
+        weeks_after = 0 if pd.isna(weeks_after) else ((weeks_after - day).days + 1) / 7
+        if weeks_after < 2 or min(parts["b"]["buyers"], parts["a"]["buyers"]) < 1:
+            continue
+        rate = {k: v["buyers"] / v["visitors"] if v["visitors"] else np.nan for k, v in parts.items()}
+        category_change = rate["ca"] / rate["cb"] if rate["cb"] else np.nan
+        ratio = rate["a"] / rate["b"] / (category_change if category_change == category_change else 1.0)
+        var = sum(1 / v["buyers"] - 1 / v["visitors"] for v in parts.values() if v["buyers"] > 0)
+        half = z * np.sqrt(max(var, 0.0))
+        lift, low, high = ratio - 1, ratio * np.exp(-half) - 1, ratio * np.exp(half) - 1
+        out.append({"platform": e.platform, "item_id": e.item_id, "sku": e.sku,
+                    "product_name": rows.loc[mine, "product_name"].iloc[0], "category": category,
+                    "changed_on": day, "changes": e.changes, "weeks_after": weeks_after,
+                    "visitors_before": int(parts["b"]["visitors"]), "buyers_before": int(parts["b"]["buyers"]),
+                    "conversion_before": rate["b"], "visitors_after": int(parts["a"]["visitors"]),
+                    "buyers_after": int(parts["a"]["buyers"]), "conversion_after": rate["a"],
+                    "category_lift": category_change - 1, "lift": lift, "lift_low": low, "lift_high": high,
+                    "verdict": "too_small" if min(parts["b"]["buyers"], parts["a"]["buyers"]) < MIN_CHANGE_BUYERS
+                    else "up" if low > 0 else ("down" if high < 0 else "unclear")})
+    if not out:
+        raise NoDataError(f"no listing change in the last {months} months has listing traffic around it on "
+                          f"{', '.join(plats)}")
+    return pd.DataFrame(out).sort_values(["changed_on", "item_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- the report's numbers
+
+#: The store-operations headline, in the order the index shows it.
+HEADLINE_METRICS: tuple[str, ...] = ("store_rating", "listing_visitors", "listing_conversion_rate", "listings_to_fix")
+
+
+def _headline_values(wb: Workbook, period: Period, platforms: list[str]) -> dict[str, float]:
+    values: dict[str, float] = {}
+    try:
+        r = rate_stores(wb, period, platforms)
+        values["store_rating"] = float(r.loc[r["platform"] == TOTAL, "store_rating"].iloc[0])
+    except NoDataError:
+        pass
+    try:
+        listings = summarise_listings(wb, period, platforms)
+        values["listing_visitors"] = float(listings["visitors"].sum())
+        values["listing_conversion_rate"] = float(conversion_rate(listings["buyers"].sum(),
+                                                                          listings["visitors"].sum()))
+        values["listings_to_fix"] = float(len(find_listings_to_fix(listings, n=10**6)))
+    except NoDataError:
+        pass
+    return values
+
+
+def store_ops_headline(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """The store-operations headline (all platforms) against the prior month and last year.
+
+    Metrics: store rating (店铺评分, :func:`rate_stores`), listing visitors and listing
+    conversion (Σ buyers ÷ Σ visitors of the listings), listings to fix
+    (:func:`find_listings_to_fix`, all of them). vs_prior / vs_last_year = value ÷ comparison − 1.
+
+    Returns:
+        One row per metric with a value: metric, value, prior, last_year, vs_prior, vs_last_year.
+    Raises:
+        NoDataError: neither ratings nor listing traffic in the month.
+    """
+    plats = wb.platforms(platforms)
+    now = _headline_values(wb, period, plats)
+    if not now:
+        raise NoDataError(f"neither store ratings nor listing traffic for {period.label} on {', '.join(plats)}")
+    prior, last_year = _headline_values(wb, period.prior(), plats), _headline_values(wb, period.last_year(), plats)
+    rows = [{"metric": m, "value": now[m], "prior": prior.get(m, np.nan), "last_year": last_year.get(m, np.nan)}
+            for m in HEADLINE_METRICS if m in now]
+    out = pd.DataFrame(rows).astype({"prior": "float64", "last_year": "float64"})
+    return out.assign(vs_prior=relative_change(out["value"], out["prior"]),
+                      vs_last_year=relative_change(out["value"], out["last_year"]))
+
+
+# ----------------------------------------------------------------------------- the report's facts
+# The numbers each section's sentences and records name, from the frames above (no metric
+# is computed here).
+
+def headline_record(headline: pd.DataFrame, text: Any) -> list[dict[str, Any]]:
+    """The ``headline`` record the report index shows."""
+    return headline_entries(headline, text)
+
+
+def headline_facts(headline: pd.DataFrame, month: str) -> dict[str, Any]:
+    """The numbers of the headline takeaway (``variant`` names what is missing)."""
+    by = headline.set_index("metric")
+
+    def get(metric: str, column: str = "value"):
+        return by.at[metric, column] if metric in by.index else None
+
+    variant = None if {"store_rating", "listing_conversion_rate"} <= set(by.index) else (
+        "no_listings" if "store_rating" in by.index else "no_ratings")
+    return {"variant": variant, "month": month, "store_rating": get("store_rating"),
+            "store_rating_vs_prior": get("store_rating", "vs_prior"), "visitors": get("listing_visitors"),
+            "conversion": get("listing_conversion_rate"), "conversion_vs_prior": get("listing_conversion_rate", "vs_prior"),
+            "to_fix": get("listings_to_fix")}
+
+
+def cards(headline: pd.DataFrame) -> pd.DataFrame:
+    """The headline as the metric cards show it (one ``total`` row per metric)."""
+    return headline.assign(platform="total")
+
+
+def ratings_facts(ratings: pd.DataFrame) -> dict[str, Any]:
+    """The weakest dimension against its industry and the largest move of the month."""
+    gap = extremes.row_of_min(ratings.dropna(subset=["industry_gap"]), "industry_gap")
+    moved = ratings.dropna(subset=["score_change_5"])
+    moved = moved.loc[moved["score_change_5"].abs().idxmax()] if len(moved) else None
+    return {
+        "platforms": int(ratings["platform"].nunique()),
+        "weakest_platform": None if gap is None else gap["platform"],
+        "weakest_dimension": None if gap is None else gap["dimension"],
+        "weakest_score": None if gap is None else gap["score"],
+        "weakest_gap": None if gap is None else gap["industry_gap"],
+        "moved_platform": None if moved is None else moved["platform"],
+        "moved_dimension": None if moved is None else moved["dimension"],
+        "moved_change": None if moved is None else moved["score_change"],
+        "moved_score": None if moved is None else moved["score"],
+    }
+
+
+def trend_facts(trend: pd.DataFrame) -> dict[str, Any]:
+    """The lowest rating of the last month and how it compares with a year before."""
+    last = trend[trend["month"] == trend["month"].max()]
+    low = extremes.row_of_min(last, "score_5")
+    first = trend[trend["month"] == trend["month"].min()].set_index(["platform", "dimension"])["score_5"]
+    before = first.get((low["platform"], low["dimension"])) if low is not None else None
+    return {"first_month": trend["month"].min(), "month": trend["month"].max(),
+            "platform": None if low is None else low["platform"], "dimension": None if low is None else low["dimension"],
+            "score": None if low is None else low["score_5"], "score_first": before}
+
+
+def dip_facts(dips: pd.DataFrame, explained: pd.DataFrame) -> dict[str, Any]:
+    """The deepest dip and what it followed (``variant``: ``none``, or the driver's kind)."""
+    if dips.empty:
+        return {"variant": "none"}
+    d = dips.iloc[0]
+    e = explained.iloc[0] if len(explained) else None
+    driver = "none" if e is None else e["driver"]
+    return {
+        "variant": None if driver == "slow_carrier" else driver if driver in ("slower_delivery", "quality")
+        else "unexplained",
+        "platform": d["platform"], "dimension": d["dimension"], "first_day": d["first_day"], "last_day": d["last_day"],
+        "baseline": d["baseline"], "day_score": d["day_score"], "ratings": int(d["ratings"]),
+        "score_change": d["score_change"], "dips": int(len(dips)),
+        "carrier": None if e is None else e["carrier"], "provinces": None if e is None else e["provinces"],
+        "shipped_from": None if e is None else e["shipped_from"], "shipped_to": None if e is None else e["shipped_to"],
+        "excess_days": None if e is None else e["excess_days"],
+        "delivery_days": None if e is None else e["delivery_days"],
+        "delivery_days_before": None if e is None else e["delivery_days_before"],
+    }
+
+
+def dip_record(dips: pd.DataFrame, explained: pd.DataFrame) -> dict[str, Any] | None:
+    """The ``rating_dip`` record: the deepest dip with what it followed, or None."""
+    if dips.empty:
+        return None
+    d, e = dips.iloc[0], explained.iloc[0]
+    return {"platform": d["platform"], "dimension": d["dimension"], "first_day": d["first_day"],
+            "last_day": d["last_day"], "baseline": d["baseline"], "day_score": d["day_score"],
+            "day_score_drop": d["day_score_drop"], "day_score_drop_5": d["day_score_drop_5"], "z": d["z"],
+            "ratings": int(d["ratings"]), "score_change": d["score_change"], "driver": e["driver"],
+            "carrier": e["carrier"], "provinces": e["provinces"], "shipped_from": e["shipped_from"],
+            "shipped_to": e["shipped_to"]}
+
+
+def dip_platform(dips: pd.DataFrame, ratings: pd.DataFrame) -> tuple[str, str]:
+    """The platform and dimension the day chart shows: the deepest dip's, else the lowest score's."""
+    if len(dips):
+        return dips["platform"].iloc[0], dips["dimension"].iloc[0]
+    low = extremes.row_of_min(ratings, "score_5")
+    return low["platform"], low["dimension"]
+
+
+def operations_facts(ops: pd.DataFrame) -> dict[str, Any]:
+    """The operation that worsened most against the prior month (a rise is worse for each)."""
+    moved = ops.dropna(subset=["change"]).assign(rel=lambda d: d["change"] / d["prior"].where(d["prior"] > 0))
+    worse = moved[moved["change"] > 0]
+    top = extremes.row_of_max(worse.dropna(subset=["rel"]), "rel")
+    if top is None:
+        return {"variant": "none"}
+    return {"variant": None, "platform": top["platform"], "driver": top["driver"], "dimension": top["dimension"],
+            "value": top["value"], "prior": top["prior"], "relative": top["rel"]}
+
+
+def quality_facts(quality: pd.DataFrame) -> dict[str, Any]:
+    """The category whose return rate and the supplier whose complaint rate rose most."""
+    cats = quality[(quality["by"] == "category") & (quality["change"] > 0)]
+    sups = quality[(quality["by"] == "supplier") & (quality["change"] > 0)]
+    cat = cats.iloc[0] if len(cats) else None
+    sup = sups.iloc[0] if len(sups) else None
+    return {"variant": None if cat is not None or sup is not None else "none",
+            "category": None if cat is None else cat["category"], "category_value": None if cat is None else cat["value"],
+            "category_prior": None if cat is None else cat["prior"],
+            "supplier": None if sup is None else sup["supplier_id"], "supplier_value": None if sup is None else sup["value"],
+            "supplier_prior": None if sup is None else sup["prior"]}
+
+
+def listing_facts(listings: pd.DataFrame) -> dict[str, Any]:
+    """Visitors, conversion and the most visited listing of the month."""
+    top = listings.iloc[0]
+    buyers, visitors = listings["buyers"].sum(), listings["visitors"].sum()
+    below = listings[(listings["visitors"] >= MIN_LISTING_VISITORS)
+                     & (listings["conversion_rate_high"] < listings["category_conversion"])]
+    return {"listings": int(len(listings)), "visitors": int(visitors), "buyers": int(buyers),
+            "conversion": buyers / visitors if visitors else None, "top_name": top["product_name"],
+            "top_platform": top["platform"], "top_visitors": int(top["visitors"]),
+            "top_conversion": top["conversion_rate"], "below": int(len(below))}
+
+
+def top_listings(listings: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The ``n`` most visited listings (the table the section shows)."""
+    return listings.head(n)
+
+
+def to_fix_facts(to_fix: pd.DataFrame) -> dict[str, Any]:
+    """The listing to fix first and what its low conversion costs."""
+    if to_fix.empty:
+        return {"variant": "none"}
+    t = to_fix.iloc[0]
+    return {"variant": None, "n": int(len(to_fix)), "name": t["product_name"], "sku": t["sku"], "platform": t["platform"],
+            "visitors": int(t["visitors"]), "conversion": t["conversion_rate"],
+            "category_conversion": t["category_conversion"], "lost_buyers": t["lost_buyers"],
+            "lost_amount": t["lost_amount"], "total_lost_amount": to_fix["lost_amount"].sum()}
+
+
+def to_fix_record(to_fix: pd.DataFrame) -> list[dict[str, Any]]:
+    """The ``to_fix`` record: each listing to fix with its numbers."""
+    return [{"platform": r.platform, "item_id": r.item_id, "sku": r.sku, "visitors": int(r.visitors),
+             "buyers": None if pd.isna(r.buyers) else int(r.buyers), "conversion_rate": r.conversion_rate,
+             "category_conversion": r.category_conversion, "conversion_index": r.conversion_index,
+             "lost_buyers": r.lost_buyers} for r in to_fix.itertuples()]
+
+
+def with_change_labels(changes: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """The listing changes with what was changed in the report's language (``change_label``)."""
+    return changes.assign(change_label=[text.join([text.label("change", c) for c in joined.split("|")])
+                                        for joined in changes["changes"]])
+
+
+def change_facts(changes: pd.DataFrame) -> dict[str, Any]:
+    """The change with the clearest effect (the narrowest interval that excludes no effect first)."""
+    clear = changes[changes["verdict"].isin(["up", "down"])]
+    if clear.empty:
+        return {"variant": "none", "changes": int(len(changes))}
+    c = clear.iloc[(clear["lift_high"] - clear["lift_low"]).argmin()]
+    return {"variant": None if c["verdict"] == "up" else c["verdict"], "changes": int(len(changes)),
+            "clear": int(len(clear)),
+            "name": c["product_name"], "platform": c["platform"], "changed_on": c["changed_on"],
+            "lift": c["lift"], "low": c["lift_low"], "high": c["lift_high"],
+            "before": c["conversion_before"], "after": c["conversion_after"]}
+
+
+def change_record(changes: pd.DataFrame) -> list[dict[str, Any]]:
+    """The ``changes`` record."""
+    cols = ["platform", "item_id", "sku", "changed_on", "changes", "buyers_before", "buyers_after",
+            "conversion_before", "conversion_after", "category_lift", "lift", "lift_low", "lift_high", "verdict"]
+    return [dict(zip(cols, row, strict=True)) for row in changes[cols].itertuples(index=False)]
+
+
+def one_dimension(trend: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    """The rows of one rating dimension of :func:`storebook.trend_ratings` (one line per platform)."""
+    return trend[trend["dimension"] == dimension].reset_index(drop=True)

@@ -1,0 +1,58 @@
+"""The planning report's words, in English and 中文 (``plan.*`` keys, and the names it adds)."""
+
+from __future__ import annotations
+
+from storebook.report.catalogue import Entry
+from storebook.report.catalogue import entry as _e
+
+ENTRIES: dict[str, Entry] = {
+    "plan.title": _e("Planning — {month}", "经营计划 — {month}"),
+    "plan.question": _e(
+        "What will the next three months bring on each platform, how far off have such forecasts been, and what "
+        "target should the next quarter have?",
+        "未来三个月各平台预计如何，此类预测过去偏差多大，下季度目标应定多少？"),
+    "plan.headline": _e("What does the forecast say for next month?", "预测下个月会怎样？"),
+    "plan.headline.takeaway": _e(
+        "Next month ({month}) should bring about {paid_amount:money} ({paid_low:money}–{paid_high:money}) in "
+        "{orders:count} orders; forecasts made a month ahead were off by {mape:pct} on average over the last "
+        "{months:count} months.",
+        "下月（{month}）预计支付金额约 {paid_amount:money}（{paid_low:money}–{paid_high:money}），订单 {orders:count}；"
+        "过去 {months:count} 个月提前一个月的预测平均误差 {mape:pct}。"),
+    "plan.forecast": _e("What will the next three months bring, per platform?", "未来三个月各平台预计如何？"),
+    "plan.forecast.takeaway": _e(
+        "All platforms: {first_month} {first:money}, {second_month} {second:money}, {third_month} {third:money} "
+        "(95% intervals in the table). The calendar in these months: {events}.",
+        "全平台：{first_month} {first:money}，{second_month} {second:money}，{third_month} {third:money}"
+        "（95%区间见表）。期间的日历事件：{events}。"),
+    "plan.forecast.takeaway.borrowed": _e(
+        "All platforms: {first_month} {first:money}, {second_month} {second:money}, {third_month} {third:money} "
+        "(95% intervals in the table). The calendar in these months: {events}. The history has not seen "
+        "{borrowed} yet: it takes the effect of the festivals it has seen.",
+        "全平台：{first_month} {first:money}，{second_month} {second:money}，{third_month} {third:money}"
+        "（95%区间见表）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
+    "plan.backtest": _e("How far off have the forecasts been?", "过去的预测偏差多大？"),
+    "plan.backtest.takeaway": _e(
+        "Forecast a month ahead over the last {months:count} months, paid amount was off by {mape_amount:pct} on "
+        "average (orders {mape_orders:pct}), worst in {worst_month} ({worst_error:signed}); {inside:pct} of the "
+        "months fell inside the 95% interval.",
+        "过去 {months:count} 个月提前一个月预测，支付金额平均误差 {mape_amount:pct}（订单 {mape_orders:pct}），"
+        "误差最大的是{worst_month}（{worst_error:signed}）；{inside:pct} 的月份落在95%区间内。"),
+    "plan.month": _e("How did this month compare with its forecast?", "本月实际与预测相比如何？"),
+    "plan.month.takeaway": _e(
+        "{month} brought {actual:money}; the forecast made before it said {forecast:money} (off by {error:signed}); "
+        "{inside_text}",
+        "{month}实际 {actual:money}，事前预测 {forecast:money}（{error:signed}）；{inside_text}"),
+    "plan.month.inside": _e("within the forecast's 95% interval.", "在预测的95%区间内。"),
+    "plan.month.outside": _e("outside the forecast's 95% interval: look for what changed.",
+                             "超出预测的95%区间：请查找变化原因。"),
+    "plan.targets": _e("What target should next quarter have?", "下季度目标应定多少？"),
+    "plan.targets.takeaway": _e(
+        "For {quarter} we propose {target:money} in paid amount across the platforms ({target_vs_forecast:signed} "
+        "above the forecast of {forecast:money}; {target_vs_last_year:change} on last year). It assumes the "
+        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "things stand; the forecast has been off by {mape:pct} a month.",
+        "建议{quarter}全平台支付金额目标 {target:money}（高于预测 {forecast:money} {target_vs_forecast:signed}；"
+        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "月度预测误差约 {mape:pct}。"),
+    "word.none_listed": _e("none", "无"),
+}
