@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook.areas import profit, traffic
+from storebook.areas import profit
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
@@ -49,6 +49,7 @@ from storebook.measures.marketing import (  # noqa: F401 (the report's formulas:
     marketing_ratio,
     over_budget,
     over_budget_rate,
+    paid_traffic,
     roas,
 )
 from storebook.measures.metrics import headline_entries
@@ -164,7 +165,7 @@ def summarise_campaigns(wb: Workbook, period: Period, platforms: Sequence[str] |
     """The month's campaigns with their spend, attributed return and margin return.
 
     From the traffic report's paid efficiency by campaign
-    (:func:`storebook.traffic.paid_traffic`); margin_roas = roas × the platform's
+    (:func:`storebook.measures.marketing.paid_traffic`); margin_roas = roas × the platform's
     gross-margin rate of the month (profit report); share_of_spend = the campaign's spend
     ÷ all spend.
 
@@ -176,7 +177,7 @@ def summarise_campaigns(wb: Workbook, period: Period, platforms: Sequence[str] |
         NoDataError: no marketing spend in the month on these platforms.
     """
     plats = wb.platforms(platforms)
-    paid = traffic.paid_traffic(wb, period, plats, by="campaign")
+    paid = paid_traffic(wb, period, plats, by="campaign")
     rates = _gross_margin_rates(wb, period, plats)
     out = paid.assign(share_of_spend=_ratio(paid["spend_amount"], paid["spend_amount"].sum()),
                       gross_margin_rate=paid["platform"].map(rates).astype("float64"))

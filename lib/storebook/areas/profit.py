@@ -37,14 +37,11 @@ Example:
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
-import ibis
 import numpy as np
 import pandas as pd
 
-from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
@@ -54,12 +51,13 @@ from storebook.measures.compare import compare_months
 from storebook.measures.margins import compute_sku_margins, gross_margin_rate
 from storebook.measures.marketing import marketing_ratio
 from storebook.measures.metrics import headline_entries, headline_numbers
-from storebook.measures.orders import paid_orders
-from storebook.measures.partial import flag_partial
+from storebook.measures.pnl import (
+    PNL_LINES,
+    contribution_margin_rate,
+    contribution_pnl,  # noqa: F401 (the profit report shows it: storebook.profit.contribution_pnl)
+)
+from storebook.measures.pnl import marketing_costs as _marketing
 from storebook.measures.ratios import relative_change, roas
-from storebook.measures.returns import compute_refund_rate
-from storebook.measures.sales import sum_daily_sales
-from storebook.measures.shipments import compute_logistics_costs
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 __all__ = [
@@ -77,11 +75,6 @@ __all__ = [
     "compute_sku_margins",
 ]
 
-#: The P&L lines, top to bottom.
-PNL_LINES: tuple[str, ...] = (
-    "gross_sales", "discounts", "paid_amount", "refunds", "net_sales", "cogs", "gross_margin",
-    "commission", "marketing", "logistics", "contribution_margin",
-)
 #: Lines that are subtotals (the rest are amounts added or taken away).
 SUBTOTALS: tuple[str, ...] = ("gross_sales", "paid_amount", "net_sales", "gross_margin", "contribution_margin")
 #: Lines taken away from the line above.
@@ -99,15 +92,6 @@ BUDGET_METRICS: dict[str, str] = {
 
 # ----------------------------------------------------------------------------- formulas
 
-def contribution_margin_rate(contribution_margin: Any, net_sales: Any) -> Any:
-    """贡献毛利率 = 贡献毛利 / 净销售额 (contribution margin / net sales).
-
-    Example:
-        >>> contribution_margin_rate(15.0, 100.0)
-        0.15
-    """
-    return _ratio(contribution_margin, net_sales)
-
 
 # ----------------------------------------------------------------------------- the sales cohort
 
@@ -115,172 +99,7 @@ def _platforms(wb: Workbook, platforms) -> list[str]:
     return wb.platforms(platforms)
 
 
-def _returned_cost(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
-    """Per platform: units returned on the period's orders × unit cost (goods back in stock)."""
-    o = paid_orders(wb, period, platforms).select("order_id", "platform")
-    r = wb.table("returns").select("order_id", "sku", "quantity")
-    p = dimensions.products(wb).select("sku", "unit_cost")
-    j = r.inner_join(o, "order_id").inner_join(p, "sku")
-    return j.group_by("platform").aggregate(returned_cost=(j.quantity.cast("float64") * j.unit_cost).sum())
-
-
-def _sales(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
-    """Line sales per day × platform × category (:func:`storebook.measures.sales.sum_daily_sales`)."""
-    return sum_daily_sales(wb, period, platforms, by=("platform", "category"))
-
-
-def _commission(wb: Workbook, period: Period, sales: pd.DataFrame) -> pd.DataFrame:
-    """Per platform: Σ line amount × the commission rate valid on the payment day.
-
-    Args:
-        sales: :func:`_sales` of the period.
-    Raises:
-        NoDataError: no platform_fees table, or no rate for a platform × category × day
-            that has sales, or two rates valid on the same day.
-    """
-    if not wb.has("platform_fees"):
-        raise NoDataError(
-            f"the commission of {period.label} cannot be computed: the workbook has no platform_fees table. "
-            "Put the platforms' commission rates (platform, category, commission_rate, valid_from, valid_to) "
-            "under data/raw/platform_fees/ and run `storebook ingest`"
-        )
-    fees = wb.execute(wb.table("platform_fees"))
-    m = sales.merge(fees, on=["platform", "category"], how="left")
-    valid = (m["valid_from"] <= m["day"]) & (m["valid_to"].isna() | (m["valid_to"] >= m["day"]))
-    m = m[valid]
-    counts = m.groupby(["platform", "category", "day"]).size()
-    keyed = sales.set_index(["platform", "category", "day"])
-    missing = keyed.index.difference(counts.index)
-    if len(missing):
-        pairs = sorted({f"{p} × {c}" for p, c, _ in missing})
-        days = sorted({d for _, _, d in missing})
-        raise NoDataError(
-            f"no commission rate in platform_fees for {', '.join(pairs)} on {len(days)} day(s) of {period.label} "
-            f"(first {days[0]:%Y-%m-%d}): add the rate valid on those days to data/raw/platform_fees/ "
-            "and run `storebook ingest`"
-        )
-    if (counts > 1).any():
-        p, c, d = counts[counts > 1].index[0]
-        raise NoDataError(
-            f"platform_fees has two rates for {p} × {c} valid on {d:%Y-%m-%d}: give each validity period "
-            "an end (valid_to) before the next one starts"
-        )
-    m = m.assign(commission=m["revenue"] * m["commission_rate"])
-    return m.groupby("platform", as_index=False)["commission"].sum()
-
-
 # ----------------------------------------------------------------------------- the P&L
-
-def _cents(x: pd.Series) -> pd.Series:
-    return np.round(x.astype("float64").fillna(0.0) * 100).astype("int64")
-
-
-#: P&Ls already computed per open workbook (a report asks for the same month several times;
-#: the processed tables do not change under an open workbook).
-_PNL_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def contribution_pnl(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
-    """The contribution P&L of the month, per platform and in total (贡献毛利表).
-
-    Formula (see the module docstring for each line): ``contribution_margin = (paid −
-    refunds − cogs) − commission − marketing − logistics``; ``gross_margin_rate`` (毛利率)
-    and ``contribution_margin_rate`` (贡献毛利率) are over net sales.
-
-    Args:
-        wb: the workbook.
-        period: the month.
-        platforms: platforms to include; None = all.
-    Returns:
-        One row per platform, then ``total``: platform, orders, the :data:`PNL_LINES` in
-        CNY (deductions as positive amounts), gross_margin_rate, contribution_margin_rate.
-        Each line is rounded to the cent; subtotals and the total row add up exactly.
-    Raises:
-        NoDataError: no paid orders in the month, or no platform_fees, marketing_spend or
-            shipments to cost them with (the message says which and what to do).
-
-    Example:
-        contribution_pnl(wb, wb.period("2026-10"))[["platform", "net_sales", "contribution_margin"]]
-    """
-    platforms = _platforms(wb, platforms)
-    cache = _PNL_CACHE.setdefault(wb, {})
-    key = (period, tuple(platforms))
-    if key not in cache:
-        try:
-            cache[key] = _compute_pnl(wb, period, platforms)
-        except NoDataError as exc:
-            cache[key] = exc
-    if isinstance(cache[key], NoDataError):
-        raise cache[key]
-    pnl, coverage = cache[key]
-    if coverage < 1:
-        flag_partial("page.partial.cost_pnl", share=coverage)
-    return pnl.copy()
-
-
-def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
-    # Paid amount and refunds as the refund rate defines them (one definition of net sales).
-    orders = compute_refund_rate(wb, period, platforms, by="platform")
-    orders = orders[["platform", "orders", "paid_amount", "refund_amount"]].rename(columns={"refund_amount": "refunds"})
-    o = paid_orders(wb, period, platforms)
-    discounts = wb.execute(o.group_by("platform").aggregate(discounts=o.discount_amount.sum()))
-    sales = _sales(wb, period, platforms)
-    cogs = sales.groupby("platform", as_index=False).agg(sold_cost=("cost_amount", "sum"))
-    # A platform whose sales include a product of unknown cost has no cost of goods: its
-    # margins are left unknown rather than overstated (the products report has the margins
-    # of the products whose cost is known).
-    by_platform = sales.groupby("platform")[["revenue", "cost_known_revenue"]].sum()
-    uncosted = by_platform.index[by_platform["cost_known_revenue"] < by_platform["revenue"] - 0.005].tolist()
-    revenue = float(by_platform["revenue"].sum())
-    coverage = float(by_platform["cost_known_revenue"].sum()) / revenue if revenue > 0 else 1.0
-    returned = wb.execute(_returned_cost(wb, period, platforms)) if wb.has("returns") else pd.DataFrame(
-        {"platform": pd.Series(dtype="str"), "returned_cost": pd.Series(dtype="float64")})
-    commission = _commission(wb, period, sales)
-    marketing = _marketing(wb, period, platforms)
-    logistics = compute_logistics_costs(wb, period, platforms, by="platform")[["platform", "cost"]]
-
-    frame = pd.DataFrame({"platform": platforms})
-    for part in (orders, discounts, cogs, returned, commission, marketing, logistics.rename(columns={"cost": "logistics"})):
-        frame = frame.merge(part, on="platform", how="left")
-    c = pd.DataFrame({"platform": frame["platform"]})
-    c["orders"] = frame["orders"].fillna(0).astype("int64")
-    c["paid_amount"] = _cents(frame["paid_amount"])
-    c["discounts"] = _cents(frame["discounts"])
-    c["refunds"] = _cents(frame["refunds"])
-    c["cogs"] = _cents(frame["sold_cost"]) - _cents(frame["returned_cost"])
-    c["commission"] = _cents(frame["commission"])
-    c["marketing"] = _cents(frame["marketing"])
-    c["logistics"] = _cents(frame["logistics"])
-    total = c.drop(columns="platform").sum().to_frame().T.assign(platform=TOTAL)
-    c = pd.concat([c, total[c.columns]], ignore_index=True)
-    c["gross_sales"] = c["paid_amount"] + c["discounts"]
-    c["net_sales"] = c["paid_amount"] - c["refunds"]
-    c["gross_margin"] = c["net_sales"] - c["cogs"]
-    c["contribution_margin"] = c["gross_margin"] - c["commission"] - c["marketing"] - c["logistics"]
-    out = c[["platform", "orders"]].copy()
-    for line in PNL_LINES:
-        out[line] = c[line].astype("float64") / 100.0
-    unknown = out["platform"].isin([*uncosted, *([TOTAL] if uncosted else [])])
-    out.loc[unknown, ["cogs", "gross_margin", "contribution_margin"]] = np.nan
-    return out.assign(
-        gross_margin_rate=lambda d: gross_margin_rate(d["gross_margin"], d["net_sales"]),
-        contribution_margin_rate=lambda d: contribution_margin_rate(d["contribution_margin"], d["net_sales"]),
-    ), min(coverage, 1.0)
-
-
-def _marketing(wb: Workbook, period: Period, platforms: list[str], by_channel: bool = False) -> pd.DataFrame:
-    """Marketing spend (and attributed sales) of the month per platform (and channel)."""
-    if not wb.has("marketing_spend"):
-        raise NoDataError(
-            f"the marketing cost of {period.label} is unknown: the workbook has no marketing_spend table. "
-            "Put the platforms' ad-spend exports under data/raw/marketing_spend/ and run `storebook ingest`"
-        )
-    m = wb.table("marketing_spend")
-    m = m.filter(m.spent_on >= period.start, m.spent_on < period.end, m.platform.isin(platforms))
-    keys = ["platform", "channel"] if by_channel else ["platform"]
-    return wb.execute(m.group_by(keys).aggregate(
-        marketing=m.spend_amount.sum(), attributed_amount=m.attributed_amount.sum()
-    )).drop(columns=[] if by_channel else ["attributed_amount"])
 
 
 # ----------------------------------------------------------------------------- budget and comparisons

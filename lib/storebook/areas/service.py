@@ -23,27 +23,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import ibis
 import pandas as pd
 from scipy import stats as _sps
 
-from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
-from storebook.errors import NoDataError, StorebookError
+from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
 from storebook.measures.compare import compare_long
 from storebook.measures.metrics import headline_entry
-from storebook.measures.orders import no_paid_orders as _no_orders
-from storebook.measures.orders import paid_orders
 from storebook.measures.returns import (  # the service report shows them: storebook.service.summarise_returns
     compute_refund_rate,
     summarise_returns,  # noqa: F401
 )
 from storebook.measures.returns import group_columns as _groups
-from storebook.measures.returns import in_period as _in
 from storebook.measures.returns import sorted_frame as _frame
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
+from storebook.measures.tickets import (  # noqa: F401 (the service report shows them: storebook.service.<name>)
+    compute_complaint_rate,
+    count_tickets,
+    summarise_response_times,
+)
+from storebook.measures.tickets import no_tickets as _no_tickets
+from storebook.measures.tickets import tickets_of as _tickets
 
 #: A complaint spike: at least this many times the complaints its category peers predict …
 SPIKE_MIN_RATIO = 2.0
@@ -59,125 +61,9 @@ SATISFIED_SCORE = 4
 
 
 # -- building blocks -------------------------------------------------------------------
-def _ratio(num: ibis.Value, den: ibis.Value, scale: float = 1.0) -> ibis.Value:
-    """num / den × scale, NULL where den is 0 (guarded: Spark's ANSI mode raises on 0)."""
-    return ibis.cases((den == 0, ibis.null("float64")), else_=num.cast("float64") * scale / den)
-
-
-def _tickets(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
-    t = wb.table("service_tickets")
-    t = t.filter(_in(t.opened_at, period), t.platform.isin(platforms))
-    # A ticket without a topic (a review, a chat log) still counts: in the unknown topic.
-    return t.mutate(category=t.category.fill_null(dimensions.UNKNOWN))
-
-
-def _no_tickets(period: Period, platforms: list[str]) -> NoDataError:
-    return NoDataError(
-        f"no service tickets opened in {period.label} on {', '.join(platforms)}: the ticket export for that "
-        "month may be missing (put it under data/raw/service_tickets/ and run `storebook ingest`), "
-        "or choose another month or platform"
-    )
-
-
-def _hours(later: ibis.Value, earlier: ibis.Value) -> ibis.Value:
-    return (later.epoch_seconds() - earlier.epoch_seconds()).cast("float64") / 3600.0
 
 
 # -- tickets ---------------------------------------------------------------------------
-def count_tickets(
-    wb: Workbook,
-    period: Period,
-    platforms: Sequence[str] | str | None = None,
-    by: str | Sequence[str] | None = ("category", "platform"),
-) -> pd.DataFrame:
-    """Tickets (工单量) and complaints (投诉量) opened in the month.
-
-    Formula: complaint_share = complaints ÷ tickets; share_of_tickets = tickets of the
-    group ÷ all tickets of the month.
-
-    Args:
-        wb: the workbook.
-        period: the month.
-        platforms: platforms to include (default: every platform).
-        by: any of ``category``, ``platform`` (``None``: one row).
-    Returns:
-        One row per group: the ``by`` columns, tickets, complaints, complaint_share,
-        share_of_tickets.
-    Raises:
-        NoDataError: no ticket opened in the month on these platforms.
-
-    Example:
-        count_tickets(wb, periods.month("2026-10"), by="category")
-          category  tickets  complaints  complaint_share  share_of_tickets
-        0 logistics     310          95             0.31              0.22
-    """
-    plats = wb.platforms(platforms)
-    cols = _groups(by, ("category", "platform"))
-    t = _tickets(wb, period, plats)
-    metrics = dict(tickets=t.count(), complaints=t.is_complaint.cast("int64").sum())
-    expr = t.group_by(cols).aggregate(**metrics) if cols else t.aggregate(**metrics)
-    out = _frame(wb, expr, cols)
-    if out.empty or out["tickets"].sum() == 0:
-        raise _no_tickets(period, plats)
-    if "category" in cols:  # the busiest topic first
-        busiest = out.groupby("category")["tickets"].transform("sum")
-        out = (out.assign(_b=busiest).sort_values(["_b", *cols], ascending=[False, *[True] * len(cols)])
-               .drop(columns="_b").reset_index(drop=True))
-    return out.assign(
-        complaints=lambda d: d["complaints"].astype("int64"),
-        complaint_share=lambda d: _safe_div(d["complaints"], d["tickets"]),
-        share_of_tickets=lambda d: _safe_div(d["tickets"], d["tickets"].sum()),
-    )
-
-
-def summarise_response_times(
-    wb: Workbook,
-    period: Period,
-    platforms: Sequence[str] | str | None = None,
-    by: str | Sequence[str] | None = None,
-) -> pd.DataFrame:
-    """First response time (首次响应时长) and resolution time (解决时长) of the month's tickets.
-
-    Formula: first response = first_response_at − opened_at, in minutes; resolution =
-    resolved_at − opened_at, in hours; median and 90th percentile by linear interpolation between order
-    statistics (DuckDB ``quantile_cont``, ``numpy.quantile``'s default). Tickets without a
-    response (or not resolved) are left out of that measure and counted apart.
-
-    Args:
-        wb: the workbook.
-        period: the month (tickets opened in it).
-        platforms: platforms to include (default: every platform).
-        by: any of ``platform``, ``category`` (``None``: one row).
-    Returns:
-        One row per group: the ``by`` columns, tickets, responded, first_response_median_min,
-        first_response_p90_min, resolved, resolution_median_h, resolution_p90_h, unresolved.
-    Raises:
-        NoDataError: no ticket opened in the month on these platforms.
-
-    Example:
-        summarise_response_times(wb, periods.month("2026-10"), by="platform")
-    """
-    plats = wb.platforms(platforms)
-    cols = _groups(by, ("platform", "category"))
-    t = _tickets(wb, period, plats)
-    t = t.mutate(
-        response_min=_hours(t.first_response_at, t.opened_at) * 60.0,
-        resolution_h=_hours(t.resolved_at, t.opened_at),
-    )
-    metrics = dict(
-        tickets=t.count(),
-        responded=t.response_min.count(),
-        first_response_median_min=t.response_min.quantile(0.5),
-        first_response_p90_min=t.response_min.quantile(0.9),
-        resolved=t.resolution_h.count(),
-        resolution_median_h=t.resolution_h.quantile(0.5),
-        resolution_p90_h=t.resolution_h.quantile(0.9),
-    )
-    expr = t.group_by(cols).aggregate(**metrics) if cols else t.aggregate(**metrics)
-    out = _frame(wb, expr, cols)
-    if out.empty or out["tickets"].sum() == 0:
-        raise _no_tickets(period, plats)
-    return out.assign(unresolved=lambda d: d["tickets"] - d["resolved"])
 
 
 def compute_csat(
@@ -262,85 +148,6 @@ def trend_csat(
 
 
 # -- complaints ------------------------------------------------------------------------
-def compute_complaint_rate(
-    wb: Workbook,
-    period: Period,
-    platforms: Sequence[str] | str | None = None,
-    by: str | None = None,
-) -> pd.DataFrame:
-    """Complaints per 1,000 orders (每千单投诉), in total or by platform, product or supplier.
-
-    Formula: complaints_per_1000_orders = complaint tickets opened in the month ÷ paid
-    orders of the month × 1000. By ``sku``: complaints about the SKU ÷ paid orders
-    containing it; by ``supplier``: complaints about the supplier's SKUs ÷ paid orders
-    containing at least one of them. Complaints that name no SKU count only in the total
-    and per platform.
-
-    Args:
-        wb: the workbook.
-        period: the month.
-        platforms: platforms to include (default: every platform).
-        by: ``None`` (one row), ``platform``, ``sku`` or ``supplier``.
-    Returns:
-        One row per group: the group columns (``sku`` adds product_name, category and
-        supplier_id; ``supplier`` is supplier_id with supplier_name), complaints, orders,
-        complaints_per_1000_orders — highest rate first for sku and supplier.
-    Raises:
-        NoDataError: no paid order in the month on these platforms.
-
-    Example:
-        compute_complaint_rate(wb, periods.month("2026-10")).complaints_per_1000_orders.iloc[0]
-        4.8
-    """
-    plats = wb.platforms(platforms)
-    if by not in (None, "platform", "sku", "supplier"):
-        raise StorebookError(f"cannot group complaints by {by}; choose platform, sku or supplier")
-    t = _tickets(wb, period, plats)
-    c = t.filter(t.is_complaint)
-    o = paid_orders(wb, period, plats)
-    if by in (None, "platform"):
-        cols = [by] if by else []
-        comp = c.group_by(cols).aggregate(complaints=c.count()) if cols else c.aggregate(complaints=c.count())
-        orders = o.group_by(cols).aggregate(orders=o.count()) if cols else o.aggregate(orders=o.count())
-        comp_df, ord_df = wb.execute(comp), wb.execute(orders)
-        if ord_df.empty or ord_df["orders"].sum() == 0:
-            raise _no_orders(period, plats)
-        out = ord_df.merge(comp_df, on=cols, how="left") if cols else ord_df.join(comp_df)
-        out = out.fillna({"complaints": 0}).astype({"complaints": "int64"})
-        out = out.assign(complaints_per_1000_orders=lambda d: _safe_div(d["complaints"] * 1000.0, d["orders"]))
-        return (out.sort_values(cols) if cols else out).reset_index(drop=True)[
-            [*cols, "complaints", "orders", "complaints_per_1000_orders"]
-        ]
-
-    products = dimensions.products(wb).select("sku", "product_name", "category", "supplier_id")
-    lines = wb.table("order_lines")
-    sold = lines.join(o.select("order_id"), "order_id").join(products, "sku")
-    c = c.filter(c.sku.notnull()).select("sku").join(products, "sku")  # tickets have a category of their own
-    if by == "sku":
-        keys = ["sku", "product_name", "category", "supplier_id"]
-    else:
-        keys = ["supplier_id"]
-    orders = sold.group_by(keys).aggregate(orders=sold.order_id.nunique())
-    comp = c.group_by(keys).aggregate(complaints=c.count())
-    j = orders.outer_join(comp, keys)
-    j = j.select(
-        *[ibis.coalesce(j[k], j[f"{k}_right"]).name(k) for k in keys],
-        orders=j.orders.fill_null(0),
-        complaints=j.complaints.fill_null(0),
-    )
-    out = wb.execute(j.mutate(complaints_per_1000_orders=_ratio(j.complaints, j.orders, 1000.0)))
-    if out.empty:
-        raise _no_orders(period, plats)
-    if by == "supplier":
-        names = wb.execute(wb.table("suppliers").select("supplier_id", "supplier_name"))
-        out = out.merge(names, on="supplier_id", how="left")
-        keys = ["supplier_id", "supplier_name"]
-    return (
-        out.astype({"orders": "int64", "complaints": "int64"})
-        .sort_values(["complaints_per_1000_orders", "complaints", keys[0]], ascending=[False, False, True],
-                     na_position="last")
-        .reset_index(drop=True)[[*keys, "complaints", "orders", "complaints_per_1000_orders"]]
-    )
 
 
 def trace_complaint_spike(

@@ -37,9 +37,12 @@ from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
 from storebook.measures.compare import compare_months
+from storebook.measures.marketing import (  # noqa: F401 (the report shows paid traffic: storebook.traffic.<name>)
+    paid_traffic,
+)
 from storebook.measures.metrics import headline_entry
 from storebook.measures.orders import paid_orders
-from storebook.measures.ratios import (  # the formulas, here too: storebook.traffic.aov in a notebook
+from storebook.measures.ratios import (  # noqa: F401 (the formulas, here too: storebook.traffic.aov in a notebook)
     aov,
     conversion_rate,
     cost_per_visitor,
@@ -435,72 +438,6 @@ def device_facts(devices: pd.DataFrame, period: Period) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------- paid traffic
-
-_SPEND = ("spend_amount", "impressions", "clicks", "attributed_orders", "attributed_amount")
-
-
-def paid_traffic(wb: Workbook, period: Period, platforms: list[str] | str | None = None,
-                 by: str = "channel") -> pd.DataFrame:
-    """Paid traffic efficiency from marketing_spend: what we paid and what it returned.
-
-    Args:
-        wb, period, platforms: as :func:`summarise_traffic`.
-        by: ``channel`` (over the platforms, with the channel's visitors from the traffic
-            table and a ``total`` row) or ``campaign`` (one row per campaign).
-    Returns:
-        by channel: channel, spend_amount, impressions, clicks, attributed_orders,
-        attributed_amount, ctr (点击率), cpc (平均点击花费), visitors (the channel's
-        source visits), cost_per_visitor (访客成本), roas (投入产出比), spend_prior,
-        spend_vs_prior. By campaign: platform, channel, campaign_id, campaign_name and
-        the same spend metrics (no visitors: traffic is not reported per campaign),
-        largest spend first.
-    Raises:
-        NoDataError: when the period has no marketing spend for the platforms.
-
-    Example:
-        paid_traffic(wb, wb.period("2026-09"))[["channel", "spend_amount", "roas"]]
-    """
-    if by not in ("channel", "campaign"):
-        raise ValueError(f"paid_traffic: by must be 'channel' or 'campaign', not {by!r}")
-    chosen = _platform_list(wb, platforms)
-    prior = period.prior()
-    s = wb.table("marketing_spend")
-    rows = s.filter(s.platform.isin(chosen), s.spent_on >= prior.start, s.spent_on < period.end)
-    rows = rows.mutate(is_current=rows.spent_on >= period.start)
-    keys = ["channel"] if by == "channel" else ["platform", "channel", "campaign_id", "campaign_name"]
-    sums = wb.execute(rows.group_by(["is_current", *keys]).aggregate(**_sums(rows, _SPEND)))
-    now = sums[sums.is_current].drop(columns="is_current")
-    if now.empty:
-        raise NoDataError(
-            f"no marketing spend for {period.label} on {', '.join(chosen)}: put the ad platforms' spend "
-            "exports into data/raw/marketing_spend/ and run `storebook ingest`, or choose another month."
-        )
-    before = sums[~sums.is_current][[*keys, "spend_amount"]].rename(columns={"spend_amount": "spend_prior"})
-    if by == "channel":
-        channel_rows = _rows(wb, period.start, period.end, chosen, totals=False)
-        visits = wb.execute(channel_rows.group_by("channel").aggregate(**_sums(channel_rows, ["visitors"])))
-        now = now.merge(visits, on="channel", how="left")
-        totals = now.drop(columns="channel").sum(numeric_only=True).to_frame().T.assign(channel=TOTAL)
-        now = pd.concat([now, totals[now.columns]], ignore_index=True)
-        before = pd.concat([before, pd.DataFrame({"channel": [TOTAL], "spend_prior": [before.spend_prior.sum()]})])
-    result = (
-        now.merge(before, on=keys, how="left")
-        .assign(ctr=lambda d: ctr(d.clicks, d.impressions),
-                cpc=lambda d: cpc(d.spend_amount, d.clicks),
-                roas=lambda d: roas(d.attributed_amount, d.spend_amount),
-                spend_vs_prior=lambda d: relative_change(d.spend_amount, d.spend_prior))
-    )
-    if by == "channel":
-        channel_order = {c: i for i, c in enumerate([*wb.config.channels, TOTAL])}
-        result = (result.assign(cost_per_visitor=lambda d: cost_per_visitor(d.spend_amount, d.visitors),
-                                _c=lambda d: d.channel.map(channel_order))
-                  .sort_values("_c").drop(columns="_c"))
-        columns = ["channel", *_SPEND, "ctr", "cpc", "visitors", "cost_per_visitor", "roas",
-                   "spend_prior", "spend_vs_prior"]
-    else:
-        result = result.sort_values(["spend_amount", "campaign_id"], ascending=[False, True])
-        columns = [*keys, *_SPEND, "ctr", "cpc", "roas", "spend_prior", "spend_vs_prior"]
-    return result[columns].reset_index(drop=True)
 
 
 def paid_facts(paid: pd.DataFrame) -> dict[str, Any]:
