@@ -32,7 +32,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook.areas import profit
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
@@ -53,6 +52,7 @@ from storebook.measures.marketing import (  # noqa: F401 (the report's formulas:
     roas,
 )
 from storebook.measures.metrics import headline_entries
+from storebook.measures.pnl import contribution_pnl
 from storebook.measures.ratios import relative_change
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
@@ -153,9 +153,9 @@ def daily_spend(wb: Workbook, period: Period, platforms: Sequence[str] | str | N
 
 
 def _gross_margin_rates(wb: Workbook, period: Period, platforms: list[str]) -> pd.Series:
-    """The month's gross-margin rate per platform (and total) from the profit report, where known."""
+    """The month's gross-margin rate per platform (and total) from the contribution P&L, where known."""
     try:
-        pnl = profit.contribution_pnl(wb, period, platforms)
+        pnl = contribution_pnl(wb, period, platforms)
     except NoDataError:
         return pd.Series(dtype="float64")
     return pnl.set_index("platform")["gross_margin_rate"].astype("float64")

@@ -35,12 +35,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook.areas import fulfilment, service
 from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import TOTAL, extremes, stats
+from storebook.measures.deliveries import (
+    find_slow_carriers,
+    summarise_delivery_times,
+    summarise_slow_carrier,
+)
 from storebook.measures.metrics import headline_entries
 from storebook.measures.ratings import (  # noqa: F401 (rate_stores, summarise_ratings: the report calls them here)
     RATING_SCALE,
@@ -53,6 +57,11 @@ from storebook.measures.ratings import (  # noqa: F401 (rate_stores, summarise_r
 from storebook.measures.ratios import aov, conversion_rate, relative_change, uv_value
 from storebook.measures.returns import compute_refund_rate, summarise_returns
 from storebook.measures.stats import safe_ratio as _ratio
+from storebook.measures.tickets import (
+    compute_complaint_rate,
+    count_tickets,
+    summarise_response_times,
+)
 
 #: A dip: the most unusual run of days whose ratings fall at least this far below their
 #: baseline (on a scale of 5) …
@@ -200,7 +209,7 @@ def explain_rating_dips(wb: Workbook, period: Period, dips: pd.DataFrame,
     """What each dip of :func:`find_rating_dips` followed, from the operations that move its dimension.
 
     Logistics (and overall): the slow carriers of the fulfilment report
-    (:func:`storebook.fulfilment.find_slow_carriers`) on the report's platforms, over the
+    (:func:`storebook.measures.deliveries.find_slow_carriers`) on the report's platforms, over the
     two weeks before the dip and the dip itself (a parcel is rated after it arrives), and
     the platform's delivery days of the parcels delivered in the dip against the weeks
     before. Product: the quality complaints of the service report in the dip against before.
@@ -220,7 +229,7 @@ def explain_rating_dips(wb: Workbook, period: Period, dips: pd.DataFrame,
                                "delivery_days": np.nan, "delivery_days_before": np.nan}
         if d.dimension in ("logistics", "overall") and wb.has("shipments"):
             search = Period(first - timedelta(days=14), last + timedelta(days=1), "dip")
-            slow = fulfilment.summarise_slow_carrier(fulfilment.find_slow_carriers(wb, search, plats))
+            slow = summarise_slow_carrier(find_slow_carriers(wb, search, plats))
             row.update(_delivery_days(wb, d.platform, first, last))
             if slow is not None:
                 row.update(driver="slow_carrier", carrier=slow["carrier"], provinces="、".join(slow["provinces"]),
@@ -253,11 +262,11 @@ def compare_operations(wb: Workbook, period: Period, platforms: Sequence[str] | 
     """The operations behind each rating dimension per platform, this month against the prior one.
 
     From the reports that define them: delivery days of the parcels handed over
-    (:func:`storebook.fulfilment.summarise_delivery_times`, logistics), logistics and
-    quality complaints per 1,000 orders (:func:`storebook.service.count_tickets` over the
-    orders of :func:`storebook.service.compute_refund_rate`, logistics and product),
-    return rate (:func:`storebook.service.summarise_returns`, product), median first
-    response (:func:`storebook.service.summarise_response_times`, service).
+    (:func:`storebook.measures.deliveries.summarise_delivery_times`, logistics), logistics and
+    quality complaints per 1,000 orders (:func:`storebook.measures.tickets.count_tickets` over the
+    orders of :func:`storebook.measures.returns.compute_refund_rate`, logistics and product),
+    return rate (:func:`storebook.measures.returns.summarise_returns`, product), median first
+    response (:func:`storebook.measures.tickets.summarise_response_times`, service).
 
     Returns:
         One row per platform × driver: platform, driver, dimension (the rating it moves),
@@ -272,7 +281,7 @@ def compare_operations(wb: Workbook, period: Period, platforms: Sequence[str] | 
         orders = compute_refund_rate(wb, p, plats, by="platform")[["platform", "orders"]]
         if wb.has("service_tickets"):
             try:
-                t = service.count_tickets(wb, p, plats)
+                t = count_tickets(wb, p, plats)
                 for cat, name in (("logistics", "logistics_complaints_per_1000"), ("quality", "quality_complaints_per_1000")):
                     c = t[t["category"] == cat].groupby("platform", as_index=False)["complaints"].sum()
                     c = orders.merge(c, on="platform", how="left").fillna({"complaints": 0})
@@ -280,13 +289,13 @@ def compare_operations(wb: Workbook, period: Period, platforms: Sequence[str] | 
             except NoDataError:
                 pass
             try:
-                r = service.summarise_response_times(wb, p, plats, by="platform")
+                r = summarise_response_times(wb, p, plats, by="platform")
                 parts.append(r.assign(driver="first_response_median_min", value=r["first_response_median_min"]))
             except NoDataError:
                 pass
         if wb.has("shipments"):
             try:
-                s = fulfilment.summarise_delivery_times(wb, p, plats, by="platform")
+                s = summarise_delivery_times(wb, p, plats, by="platform")
                 parts.append(s[s["platform"] != TOTAL].assign(driver="delivery_days", value=s["mean_days"]))
             except NoDataError:
                 pass
@@ -339,7 +348,7 @@ def compare_quality(wb: Workbook, period: Period, platforms: Sequence[str] | str
     if wb.has("service_tickets") and wb.has("suppliers"):
         for p, col in ((period, "value"), (period.prior(), "prior")):
             try:
-                c = service.compute_complaint_rate(wb, p, plats, by="supplier")
+                c = compute_complaint_rate(wb, p, plats, by="supplier")
                 parts.append(c[["supplier_id", "complaints_per_1000_orders"]]
                              .rename(columns={"supplier_id": "name", "complaints_per_1000_orders": col})
                              .assign(by="supplier", metric="complaints_per_1000_orders"))
