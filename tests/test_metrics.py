@@ -33,6 +33,10 @@ RECORDED_HEADLINES = {
     "service": ["tickets", "complaints", "satisfied_share", "refund_rate"],
     "supplier": ["otif_rate", "stockout_days", "warehouse_stockout_days", "attributed_lost_sales_amount"],
     "traffic": ["visitors", "buyers", "paid_amount", "uv_value"],
+    # the reports of issue #18 (merged after the baseline; tests/test_duties_notebooks.py runs them)
+    "store_ops": ["store_rating", "listing_visitors", "listing_conversion_rate", "listings_to_fix"],
+    "marketing": ["marketing_spend", "roas", "new_buyers", "cac"],
+    "plan": ["forecast_paid_amount", "forecast_orders", "mape_paid_amount", "mape_orders"],
 }
 
 
@@ -79,6 +83,13 @@ def test_headline_entry_takes_unit_and_direction_from_the_registry() -> None:
                      "vs_prior": -0.1, "vs_last_year": None, "good": "down"}
     assert "good" not in headline_entry("promotions", "Promotions", 3)  # neutral: no colour
     assert headline_entry("roi", "ROI", 1.5)["unit"] == "ratio"
+    # ROAS is recorded as the multiple it is, a store rating as a score (the marketing and
+    # store-operations headlines say so).
+    assert headline_entry("roas", "ROAS", 3.2)["unit"] == "multiple"
+    assert headline_entry("store_rating", "Store rating", 4.8) == {
+        "key": "store_rating", "label": "Store rating", "value": 4.8, "unit": "score", "vs_prior": None,
+        "vs_last_year": None, "good": "up"}
+    assert "good" not in headline_entry("marketing_spend", "Spend", 100.0)
     assert headline_entry("visitors", "Visitors", None)["value"] is None
     with pytest.raises(KeyError, match="not in the registry"):
         headline_entry("visits", "Visits", 1.0)
