@@ -382,9 +382,6 @@ def measure_shutdown_effect(trend: pd.DataFrame) -> dict:
     }
 
 
-# ----------------------------------------------------------------------------- slow carriers
-
-
 # ----------------------------------------------------------------------------- cost and issues
 
 def count_logistics_issues(

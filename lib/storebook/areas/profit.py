@@ -90,16 +90,11 @@ BUDGET_METRICS: dict[str, str] = {
 }
 
 
-# ----------------------------------------------------------------------------- formulas
-
-
-# ----------------------------------------------------------------------------- the sales cohort
+# ----------------------------------------------------------------------------- helpers
+# (the contribution P&L and its formulas: storebook.measures.pnl)
 
 def _platforms(wb: Workbook, platforms) -> list[str]:
     return wb.platforms(platforms)
-
-
-# ----------------------------------------------------------------------------- the P&L
 
 
 # ----------------------------------------------------------------------------- budget and comparisons

@@ -60,11 +60,7 @@ SPIKE_MIN_PEER_COMPLAINTS = 5
 SATISFIED_SCORE = 4
 
 
-# -- building blocks -------------------------------------------------------------------
-
-
-# -- tickets ---------------------------------------------------------------------------
-
+# -- tickets (counts, response times and complaints: storebook.measures.tickets) ----------
 
 def compute_csat(
     wb: Workbook,

@@ -4,8 +4,10 @@ the listings (商品效果): which draw visitors but do not convert, and what a 
 Sources: ``store_ratings`` (the score each platform publishes per day and dimension —
 Tmall/Taobao DSR 描述相符/服务态度/物流服务, JD 店铺评分, Douyin 体验分), ``product_traffic``
 (visitors, add-to-cart, buyers and paid amount per listing and day or week) and
-``listing_changes``; the operations that move a rating come from the fulfilment and
-service reports' own functions (delivery times, slow carriers, complaints, returns).
+``listing_changes``; the store rating itself is :mod:`storebook.measures.ratings`, and the
+operations that move it come from the measures the fulfilment and service reports show
+(:mod:`storebook.measures.deliveries`, :mod:`~storebook.measures.tickets`,
+:mod:`~storebook.measures.returns`: delivery times, slow carriers, complaints, returns).
 
 Definitions, once:
 

@@ -21,7 +21,6 @@ from storebook.errors import NoDataError, StorebookError
 from storebook.measures.shipments import DAY_SECONDS as _DAY_SECONDS
 from storebook.measures.shipments import SHIPMENTS_TODO as _SHIPMENTS_TODO
 from storebook.measures.shipments import aggregate_groups as _aggregate
-from storebook.measures.shipments import compute_logistics_costs  # noqa: F401 (storebook.fulfilment.compute_logistics_costs)
 from storebook.measures.shipments import group_keys as _keys
 from storebook.measures.shipments import require_rows as _require
 from storebook.measures.shipments import shipments_of as _shipments

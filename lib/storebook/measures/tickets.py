@@ -31,7 +31,7 @@ from storebook.measures.returns import sorted_frame as _frame
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
 
 
-def guarded_ratio(num: ibis.Value, den: ibis.Value, scale: float = 1.0) -> ibis.Value:
+def _ratio(num: ibis.Value, den: ibis.Value, scale: float = 1.0) -> ibis.Value:
     """num / den × scale, NULL where den is 0 (guarded: Spark's ANSI mode raises on 0)."""
     return ibis.cases((den == 0, ibis.null("float64")), else_=num.cast("float64") * scale / den)
 
@@ -53,7 +53,7 @@ def no_tickets(period: Period, platforms: list[str]) -> NoDataError:
     )
 
 
-def hours_between(later: ibis.Value, earlier: ibis.Value) -> ibis.Value:
+def _hours(later: ibis.Value, earlier: ibis.Value) -> ibis.Value:
     """later − earlier, in hours."""
     return (later.epoch_seconds() - earlier.epoch_seconds()).cast("float64") / 3600.0
 
@@ -135,8 +135,8 @@ def summarise_response_times(
     cols = _groups(by, ("platform", "category"))
     t = tickets_of(wb, period, plats)
     t = t.mutate(
-        response_min=hours_between(t.first_response_at, t.opened_at) * 60.0,
-        resolution_h=hours_between(t.resolved_at, t.opened_at),
+        response_min=_hours(t.first_response_at, t.opened_at) * 60.0,
+        resolution_h=_hours(t.resolved_at, t.opened_at),
     )
     metrics = dict(
         tickets=t.count(),
@@ -220,7 +220,7 @@ def compute_complaint_rate(
         orders=j.orders.fill_null(0),
         complaints=j.complaints.fill_null(0),
     )
-    out = wb.execute(j.mutate(complaints_per_1000_orders=guarded_ratio(j.complaints, j.orders, 1000.0)))
+    out = wb.execute(j.mutate(complaints_per_1000_orders=_ratio(j.complaints, j.orders, 1000.0)))
     if out.empty:
         raise _no_orders(period, plats)
     if by == "supplier":
