@@ -435,7 +435,7 @@ def marketing_headline(wb: Workbook, period: Period, platforms: Sequence[str] | 
 # is computed here).
 
 def headline_record(headline: pd.DataFrame, text: Any) -> list[dict[str, Any]]:
-    """The ``headline`` record the report index shows."""
+    """The ``marketing.headline`` record the report index shows."""
     return headline_entries(headline, text)
 
 
@@ -510,7 +510,7 @@ def holdout_facts(tests: pd.DataFrame) -> dict[str, Any]:
 
 
 def holdout_record(tests: pd.DataFrame) -> list[dict[str, Any]]:
-    """The ``holdouts`` record: each tested campaign's increment and verdict."""
+    """The ``marketing.holdouts`` record: each tested campaign's increment and verdict."""
     cols = ["platform", "campaign_id", "treatment_orders", "holdout_orders", "incremental_orders",
             "incremental_orders_low", "incremental_orders_high", "incremental_amount", "spend_amount",
             "incremental_roas", "incremental_roas_low", "incremental_roas_high", "roas", "order_lift", "visit_lift",
@@ -547,6 +547,6 @@ def decision_facts(ranked: pd.DataFrame) -> dict[str, Any]:
 
 
 def decision_record(ranked: pd.DataFrame) -> list[dict[str, Any]]:
-    """The ``decisions`` record: each campaign's verdict and its evidence."""
+    """The ``marketing.decisions`` record: each campaign's verdict and its evidence."""
     cols = ["platform", "campaign_id", "spend_amount", "roas", "margin_roas", "incremental_roas", "evidence", "verdict"]
     return [dict(zip(cols, row, strict=True)) for row in ranked[cols].itertuples(index=False)]

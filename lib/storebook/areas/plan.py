@@ -532,7 +532,7 @@ def plan_headline(forecast: pd.DataFrame, backtest_rows: pd.DataFrame, history: 
 # is computed here).
 
 def headline_record(headline: pd.DataFrame, text: Any) -> list[dict[str, Any]]:
-    """The ``headline`` record the report index shows."""
+    """The ``plan.headline`` record the report index shows."""
     return headline_entries(headline, text)
 
 
@@ -587,7 +587,7 @@ def forecast_of(forecast: pd.DataFrame, metric: str) -> pd.DataFrame:
 
 
 def forecast_record(forecast: pd.DataFrame) -> list[dict[str, Any]]:
-    """The ``forecast`` record: every platform × metric × month with its interval."""
+    """The ``plan.forecast`` record: every platform × metric × month with its interval."""
     cols = ["platform", "metric", "month", "forecast", "low", "high"]
     return [dict(zip(cols, row, strict=True)) for row in forecast[cols].itertuples(index=False)]
 
@@ -602,7 +602,7 @@ def backtest_facts(summary: pd.DataFrame) -> dict[str, Any]:
 
 
 def backtest_record(summary: pd.DataFrame) -> list[dict[str, Any]]:
-    """The ``backtest`` record: MAPE per platform × metric."""
+    """The ``plan.backtest`` record: MAPE per platform × metric."""
     cols = ["platform", "metric", "months", "mape", "worst_month", "worst_error", "inside_share"]
     return [dict(zip(cols, row, strict=True)) for row in summary[cols].itertuples(index=False)]
 
@@ -611,7 +611,7 @@ def month_facts(month_rows: pd.DataFrame, text: Any) -> dict[str, Any]:
     """The report month's paid amount (all platforms) against the forecast made before it."""
     r = _total(month_rows, "paid_amount").iloc[0]
     return {"month": r["month"], "actual": r["actual"], "forecast": r["forecast"], "error": r["error"],
-            "inside_text": text("month.inside" if r["inside"] else "month.outside")}
+            "inside_text": text("plan.month.inside" if r["inside"] else "plan.month.outside")}
 
 
 def targets_facts(targets: pd.DataFrame) -> dict[str, Any]:
@@ -623,6 +623,6 @@ def targets_facts(targets: pd.DataFrame) -> dict[str, Any]:
 
 
 def targets_record(targets: pd.DataFrame) -> list[dict[str, Any]]:
-    """The ``targets`` record: the proposed target per platform × metric with its assumptions."""
+    """The ``plan.targets`` record: the proposed target per platform × metric with its assumptions."""
     cols = ["platform", "metric", "quarter", "forecast", "low", "high", "target", "last_year", "trend", "mape"]
     return [dict(zip(cols, row, strict=True)) for row in targets[cols].itertuples(index=False)]

@@ -601,7 +601,7 @@ def store_ops_headline(wb: Workbook, period: Period, platforms: Sequence[str] | 
 # is computed here).
 
 def headline_record(headline: pd.DataFrame, text: Any) -> list[dict[str, Any]]:
-    """The ``headline`` record the report index shows."""
+    """The ``store_ops.headline`` record the report index shows."""
     return headline_entries(headline, text)
 
 
@@ -676,7 +676,7 @@ def dip_facts(dips: pd.DataFrame, explained: pd.DataFrame) -> dict[str, Any]:
 
 
 def dip_record(dips: pd.DataFrame, explained: pd.DataFrame) -> dict[str, Any] | None:
-    """The ``rating_dip`` record: the deepest dip with what it followed, or None."""
+    """The ``store_ops.rating_dip`` record: the deepest dip with what it followed, or None."""
     if dips.empty:
         return None
     d, e = dips.iloc[0], explained.iloc[0]
@@ -749,7 +749,7 @@ def to_fix_facts(to_fix: pd.DataFrame) -> dict[str, Any]:
 
 
 def to_fix_record(to_fix: pd.DataFrame) -> list[dict[str, Any]]:
-    """The ``to_fix`` record: each listing to fix with its numbers."""
+    """The ``store_ops.to_fix`` record: each listing to fix with its numbers."""
     return [{"platform": r.platform, "item_id": r.item_id, "sku": r.sku, "visitors": int(r.visitors),
              "buyers": None if pd.isna(r.buyers) else int(r.buyers), "conversion_rate": r.conversion_rate,
              "category_conversion": r.category_conversion, "conversion_index": r.conversion_index,
@@ -776,12 +776,12 @@ def change_facts(changes: pd.DataFrame) -> dict[str, Any]:
 
 
 def change_record(changes: pd.DataFrame) -> list[dict[str, Any]]:
-    """The ``changes`` record."""
+    """The ``store_ops.changes`` record."""
     cols = ["platform", "item_id", "sku", "changed_on", "changes", "buyers_before", "buyers_after",
             "conversion_before", "conversion_after", "category_lift", "lift", "lift_low", "lift_high", "verdict"]
     return [dict(zip(cols, row, strict=True)) for row in changes[cols].itertuples(index=False)]
 
 
 def one_dimension(trend: pd.DataFrame, dimension: str) -> pd.DataFrame:
-    """The rows of one rating dimension of :func:`storebook.trend_ratings` (one line per platform)."""
+    """The rows of one rating dimension of :func:`trend_ratings` (one line per platform)."""
     return trend[trend["dimension"] == dimension].reset_index(drop=True)
