@@ -4,12 +4,13 @@ workbook root, run ingest, read what came out."""
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from sources_fixtures import run
+from sources_fixtures import EXAMPLES, run
 from storebook.errors import IngestError
 
 REALDATA_ENV = "STOREBOOK_REALDATA"
@@ -57,3 +58,13 @@ def allow_platform(root: Path, platform: str) -> None:
     text = toml.read_text(encoding="utf-8")
     toml.write_text(text.replace('platforms = ["tmall", "jd", "douyin", "web"]',
                                  f'platforms = ["tmall", "jd", "douyin", "web", "{platform}"]'), encoding="utf-8")
+
+
+def install(root: Path, example: str, files: list[Path], folder: str = "exports") -> Path:
+    """Copy an example's declaration and some files (unchanged) into a workbook."""
+    shutil.copy(EXAMPLES / example / "storebook.sources.yaml", root / "storebook.sources.yaml")
+    target = root / "data" / "raw" / folder
+    target.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        shutil.copy(path, target / path.name)
+    return root

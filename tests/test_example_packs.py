@@ -8,15 +8,14 @@ run in this process (tests/pack_runner.py) to keep the suite's time small."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO
-from mapping_helpers import allow_platform, realdata_folder
+from mapping_helpers import allow_platform, install, realdata_folder
 from pack_runner import check_runs_clean, run_pack
-from sources_fixtures import EXAMPLES, assert_reconciles, run
+from sources_fixtures import assert_reconciles, run
 from storebook.engine.config import Config
 
 PACK = Config.load(REPO).report_pack
@@ -57,12 +56,8 @@ def test_example_store_gives_a_clean_pack(example: str, root: Path) -> None:
     files = _files(spec)
     if platform:
         allow_platform(root, platform)
-    shutil.copy(EXAMPLES / example / "storebook.sources.yaml", root / "storebook.sources.yaml")
     # The folder the example's README names, else one of its own (never a canonical table's).
-    target = root / "data" / "raw" / FOLDERS.get(example, "exports")
-    target.mkdir(parents=True)
-    for path in files:
-        shutil.copy(path, target / path.name)
+    install(root, example, files, folder=FOLDERS.get(example, "exports"))
     run(root)
     assert_reconciles(root)
     pack = run_pack(PACK, root / "data" / "processed", root)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mapping_helpers import allow_platform, put, realdata_folder
+from mapping_helpers import allow_platform, install, put, realdata_folder
 from sources_fixtures import (
     EXAMPLES,
     assert_reconciles,
@@ -23,16 +23,6 @@ from sources_fixtures import (
 )
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def install(root: Path, example: str, files: list[Path], folder: str = "exports") -> Path:
-    """Copy an example's declaration and some files (unchanged) into a workbook."""
-    shutil.copy(EXAMPLES / example / "storebook.sources.yaml", root / "storebook.sources.yaml")
-    target = root / "data" / "raw" / folder
-    target.mkdir(parents=True, exist_ok=True)
-    for path in files:
-        shutil.copy(path, target / path.name)
-    return root
 
 
 def counts(root: Path) -> dict[tuple[str, str], tuple[int, int, int]]:

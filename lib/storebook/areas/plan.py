@@ -316,6 +316,21 @@ def _final(wb: Workbook, period: Period, plats: list[str], months: int):
     return _cached(wb, ("final", period, tuple(plats), months), compute)
 
 
+def _final_for(wb: Workbook, period: Period, plats: list[str], months: int, metrics: Sequence[str]):
+    """:func:`_final` kept to ``metrics``: (history, draws, fits).
+
+    Raises:
+        NoDataError: no platform has enough history to forecast.
+    """
+    hist, draws, fits = _final(wb, period, plats, months)
+    draws = {k: v for k, v in draws.items() if k[1] in metrics}
+    fits = {k: v for k, v in fits.items() if k[1] in metrics}
+    if not draws:
+        raise NoDataError(f"no platform has {MIN_HISTORY_DAYS} days of orders before {period.end}: too little "
+                          "history to forecast")
+    return hist, draws, fits
+
+
 def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
                     months: int = HORIZON_MONTHS, metrics: Sequence[str] = METRICS) -> pd.DataFrame:
     """The next ``months`` months after ``period``, per platform and in total, with 95 % intervals.
@@ -334,12 +349,7 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
     """
     plats = wb.platforms(platforms)
     first, last = period.end, period.shift_months(months).last_day
-    _, draws, fits = _final(wb, period, plats, months)
-    draws = {k: v for k, v in draws.items() if k[1] in metrics}
-    fits = {k: v for k, v in fits.items() if k[1] in metrics}
-    if not draws:
-        raise NoDataError(f"no platform has {MIN_HISTORY_DAYS} days of orders before {period.end}: too little "
-                          "history to forecast")
+    _, draws, fits = _final_for(wb, period, plats, months, metrics)
     out = _summarise(draws, [p for p in plats if any((p, m) in draws for m in metrics)])
     out.attrs["trend"] = {f"{p}.{m}": float(np.exp(f.params.get("trend", 0.0)) - 1) for (p, m), f in fits.items()}
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
@@ -449,12 +459,7 @@ def propose_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str
     """
     plats = wb.platforms(platforms)
     first, last = period.end, period.shift_months(HORIZON_MONTHS).last_day
-    hist, draws, fits = _final(wb, period, plats, HORIZON_MONTHS)
-    draws = {k: v for k, v in draws.items() if k[1] in metrics}
-    fits = {k: v for k, v in fits.items() if k[1] in metrics}
-    if not draws:
-        raise NoDataError(f"no platform has {MIN_HISTORY_DAYS} days of orders before {period.end}: too little "
-                          "history to forecast")
+    hist, draws, fits = _final_for(wb, period, plats, HORIZON_MONTHS, metrics)
     label = f"{month_of(first).label}…{month_of(last).label}"
     quarter = {key: {label: sum(sims.values())} for key, sims in draws.items()}
     out = _summarise(quarter, [p for p in plats if any((p, m) in draws for m in metrics)]).rename(
