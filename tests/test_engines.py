@@ -95,12 +95,12 @@ def test_guarded_division_by_zero_agrees(both) -> None:
 
 # The representative metric functions of the analysis modules: (module, function, kwargs).
 METRICS = [
-    ("traffic", "summarise_traffic", {}),
-    ("conversion", "conversion_funnel", {}),
-    ("conversion", "decompose_conversion", {}),
-    ("promotion", "sum_daily_sales", {"by": ("platform", "category")}),
-    ("supplier", "score_suppliers", {}),
-    ("customers", "split_new_returning", {}),
+    ("areas.traffic", "summarise_traffic", {}),
+    ("areas.conversion", "conversion_funnel", {}),
+    ("areas.conversion", "decompose_conversion", {}),
+    ("measures.sales", "sum_daily_sales", {"by": ("platform", "category")}),
+    ("areas.supplier", "score_suppliers", {}),
+    ("measures.buyers", "split_new_returning", {}),
 ]
 
 
