@@ -205,8 +205,8 @@ def test_customers_notebook_records_what_the_library_computes(parameters, sample
     from storebook.report.results import read_results
     from test_kpis import errors, run_notebook
 
-    nb, seconds = run_notebook("customers", parameters, sample_root, tmp_path)
-    assert errors(nb) == [] and seconds < 60
+    nb, _ = run_notebook("customers", parameters, sample_root, tmp_path)
+    assert errors(nb) == []
     results = read_results(nb)
     assert results["customers.notices"] == []
     month = periods.month(parameters["month"]) if "month" in parameters else wb.last_complete_month()

@@ -272,8 +272,8 @@ def errors(nb) -> list:
 def test_overview_notebook_records_what_the_library_computes(sample_root, wb, tmp_path) -> None:
     from storebook.report.results import read_results
 
-    nb, seconds = run_notebook("overview", {}, sample_root, tmp_path)
-    assert errors(nb) == [] and seconds < 60
+    nb, _ = run_notebook("overview", {}, sample_root, tmp_path)
+    assert errors(nb) == []
     results = read_results(nb)
     assert results["overview.notices"] == []
     headline = {e["key"]: e for e in results["overview.headline"]}

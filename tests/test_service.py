@@ -317,8 +317,8 @@ def test_service_notebook_names_the_planted_spike(spike_root, spike_truth, tmp_p
     from test_kpis import errors, run_notebook
 
     month = pd.Timestamp(spike_truth["spike_period"]["to"]).strftime("%Y-%m")
-    nb, seconds = run_notebook("service", {"month": month}, spike_root, tmp_path)
-    assert errors(nb) == [] and seconds < 60
+    nb, _ = run_notebook("service", {"month": month}, spike_root, tmp_path)
+    assert errors(nb) == []
     results = read_results(nb)
     spike = results["service.spike"]
     assert (spike["sku"], spike["supplier_id"], spike["batch_id"], spike["po_id"]) == (
@@ -333,9 +333,9 @@ def test_service_notebook_for_another_month_platform_and_language(sample_root, w
     from storebook.report.results import read_results
     from test_kpis import errors, run_notebook
 
-    nb, seconds = run_notebook("service", {"month": "2026-09", "platforms": ["web", "jd"], "language": "zh"},
+    nb, _ = run_notebook("service", {"month": "2026-09", "platforms": ["web", "jd"], "language": "zh"},
                                sample_root, tmp_path)
-    assert errors(nb) == [] and seconds < 60
+    assert errors(nb) == []
     results = read_results(nb)
     month = periods.month("2026-09")
     headline = service.service_headline(wb, month, ["web", "jd"])
