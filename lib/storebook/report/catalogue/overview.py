@@ -7,8 +7,6 @@ from storebook.report.catalogue import entry as _e
 
 ENTRIES: dict[str, Entry] = {
     # metrics
-    "metric.csat": _e("CSAT (1–5)", "满意度（1–5分）"),
-    "metric.complaints_per_1000_orders": _e("Complaints per 1,000 orders", "每千单投诉"),
     "metric.first_response_median_min": _e("First reply, median (minutes)", "首次响应时长中位数（分钟）"),
     "metric.repeat_rate": _e("Repeat-purchase rate", "复购率"),
     "metric.retention": _e("Retention", "留存率"),

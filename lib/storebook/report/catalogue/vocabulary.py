@@ -112,7 +112,6 @@ ENTRIES: dict[str, Entry] = {
     "word.down": _e("down {}", "下降{}"),
     "word.flat": _e("flat", "持平"),
     "word.na": _e("n/a", "无"),
-    "word.pp": _e("{} pp", "{}个百分点"),
     "word.and": _e(" and ", "、"),
     "word.none": _e("none", "无"),
     # axes and legends
