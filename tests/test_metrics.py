@@ -14,7 +14,13 @@ import pytest
 
 from conftest import REPO
 from storebook.measures import metrics
-from storebook.measures.metrics import METRICS, change_tone, format_change, headline_entry, shown_change
+from storebook.measures.metrics import (
+    METRICS,
+    change_tone,
+    format_change,
+    headline_entry,
+    shown_change,
+)
 from storebook.report import tables
 from storebook.report.text import CATALOGUE, Text
 

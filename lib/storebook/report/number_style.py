@@ -130,15 +130,15 @@ def compact_zh(value: float) -> str:
     from babel.numbers import format_compact_decimal
 
     magnitude = abs(float(value))
-    # Two decimals once the number is written in 亿 (babel picks the unit after rounding).
-    digits = 2 if magnitude >= 99_995_000 else 1
+    # Two decimals in 亿; babel moves 9999.96万 on to 1亿 itself when it rounds.
+    digits = 2 if magnitude >= 1e8 else 1
     return format_compact_decimal(magnitude, format_type="short", locale=_BABEL_LOCALE["zh"],
                                   fraction_digits=digits)
 
 
 def _digits(magnitude: float, decimals: int, language: str, compact: bool) -> str:
     if compact and language == "zh" and round(magnitude, decimals) >= COMPACT_FROM:
-        return compact_zh(magnitude)
+        return compact_zh(round(magnitude, decimals))
     return f"{magnitude:,.{decimals}f}"
 
 
