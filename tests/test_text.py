@@ -140,3 +140,19 @@ def test_chinese_numbers_use_wan_and_yi_from_ten_thousand() -> None:
     assert zh.number(1_070_486, "money", compact=False) == "¥1,070,486"
     # English keeps full digits everywhere.
     assert Text("en").number(107_490_000, "money") == "¥107,490,000"
+
+
+def test_a_rate_changes_in_points_in_sentences_too() -> None:
+    # Late deliveries 1.51% after a relative fall of 40.5%: from 1.51 / 0.595 = 2.538%, so
+    # down 1.03 points; an amount's change stays relative.
+    values = dict(late_rate=0.0151, late_rate_vs_prior=-0.405, paid=445_883.0, paid_vs_prior=0.337)
+    template = "{late_rate:pct} ({late_rate_vs_prior:change}); {paid:money} ({paid_vs_prior:change})"
+    assert Text("en").format(template, **values) == "1.5% (down 1.03\u00a0pp); ¥445,883 (up 33.7%)"
+    assert Text("zh").format(template, **values) == "1.5% (下降1.03个百分点); ¥44.6万 (增长33.7%)"
+    # A plain vs_prior is a change of the sentence's metric (the overview's movements), a
+    # platform's too: refund rate 1.1% after −66.3% came from 3.264%, down 2.16 points.
+    moved = Text("en").format("{metric:metric} {vs_prior:change}, {platform_vs_prior:change}", metric="refund_rate",
+                              value=0.0275, vs_prior=-0.238, platform_value=0.011, platform_vs_prior=-0.663)
+    assert moved == "Refund rate down 0.86\u00a0pp, down 2.16\u00a0pp"
+    # Without the rate's value the change cannot be put in points: it stays relative.
+    assert Text("en").format("{late_rate_vs_prior:change}", late_rate_vs_prior=-0.405) == "down 40.5%"

@@ -120,6 +120,8 @@ _ALL = [
     _m("aov", "Spend per buyer", "客单价", "CNY", "up", "money2", formula="paid_amount / buyers"),
     _m("uv_value", "UV value", "UV价值", "CNY", "up", "money2", formula="paid_amount / visitors"),
     _m("ctr", "Click-through rate", "点击率", "ratio", "up", formula="clicks / impressions"),
+    _m("payment_rate", "Payment rate (paid ÷ placed)", "支付率（支付÷下单）", "ratio", "up",
+       formula="orders paid / orders placed"),
     _m("cpc", "Cost per click", "平均点击花费", "CNY", "down", "money2", formula="spend_amount / clicks"),
     _m("cost_per_visitor", "Cost per visitor", "访客成本", "CNY", "down", "money2", formula="spend_amount / visitors"),
     # A multiple, recorded as such in the marketing headline (the overview's scorecard says so too).
@@ -206,6 +208,7 @@ _ALL = [
     _m("csat", "CSAT (1–5)", "满意度（1–5分）", "score", "up", formula="mean rating of the rated tickets, 1–5"),
     _m("complaints_per_1000_orders", "Complaints per 1,000 orders", "每千单投诉", "per_1000", "down",
        formula="complaint tickets × 1,000 / paid orders"),
+    _m("first_response_median_min", "First reply, median (minutes)", "首次响应时长中位数（分钟）", "minutes", "down"),
     # competitor (竞品)
     _m("price_index", "Price index (ours ÷ theirs)", "价格指数（我方 ÷ 竞品）", "index", "neutral"),
     _m("dearer_pairs", "Competitor × category pairs where we are dearer", "我方更贵的竞品×类目组合", "count", "down", ""),

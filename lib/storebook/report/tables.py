@@ -221,7 +221,7 @@ def change_metrics(frame: pd.DataFrame, column: str, metric: str | None = None) 
         >>> change_metrics(f, "vs_prior"), change_metrics(f, "visitors_vs_prior"), change_metrics(f, "error")
         (['refund_rate', 'orders'], ['visitors', 'visitors'], [None, None])
     """
-    if column in _UNTONED:
+    if column in _UNTONED or column.endswith(("_low", "_high")):  # an interval's ends are no change
         return [None] * len(frame)
     named = _metric_of_column(column) or find_metric(metric)
     if named is not None:

@@ -47,7 +47,16 @@ from typing import Any
 import pandas as pd
 
 from storebook.errors import StorebookError
-from storebook.measures.metrics import FLAT_RELATIVE, MINUS, catalogue_labels, format_points
+from storebook.measures.metrics import (
+    FLAT_POINTS,
+    FLAT_RELATIVE,
+    MINUS,
+    catalogue_labels,
+    find_metric,
+    format_points,
+    in_points,
+    shown_change,
+)
 from storebook.report import catalogue
 from storebook.report.number_style import currency_symbol, format_money, format_number, use_currency
 
@@ -100,6 +109,49 @@ def _one_minus(number: str) -> str:
     return number.replace("-", MINUS, 1) if number.startswith("-") else number
 
 
+class _Points(float):
+    """A change of a rate in percentage points (as a fraction: 0.0086 is 0.86 pp), made
+    from a relative change by :func:`_with_points`."""
+
+    @property
+    def points(self) -> float:
+        return float(self)
+
+
+_CHANGE_FIELD = re.compile(r"^(?P<base>[a-z0-9_]*?)_?(?P<field>vs_prior|vs_last_year)$")
+
+
+def _with_points(template: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The values of a sentence with each ``{…:change}`` of a rate turned into percentage
+    points, as the registry shows a rate's change (issue #16: "down 0.86 pp", not "down
+    23.8%").
+
+    A field ``<metric>_vs_prior`` / ``_vs_last_year`` is a change of ``<metric>`` (its value
+    in ``<metric>``); a plain ``vs_prior`` is a change of ``values["metric"]`` (its value in
+    ``value``), and ``<x>_vs_prior`` of it too when ``<x>_value`` is given (a platform's).
+    A relative change whose rate is not given stays relative.
+    """
+    out = dict(values)
+    for _, name, spec, _ in string.Formatter().parse(template):
+        if not name or spec != "change" or name not in values or _missing(values[name]):
+            continue
+        found = _CHANGE_FIELD.match(name)
+        if found is None:
+            continue
+        base = found.group("base")
+        if find_metric(base) and base in values:
+            key, value = find_metric(base), values[base]
+        elif "metric" in values and (f"{base}_value" if base else "value") in values:
+            key, value = find_metric(values["metric"]), values[f"{base}_value" if base else "value"]
+        else:
+            continue
+        if in_points(key) and not _missing(value):
+            points = shown_change(key, value, values[name])
+            if points is not None:
+                out[name] = _Points(points)
+    return out
+
+
 def _missing(value: Any) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
@@ -130,6 +182,8 @@ class _Formatter(string.Formatter):
             return t.na if _missing(value) else t(str(value))
         if spec == "date":
             return t.na if _missing(value) else t.date(value)
+        if isinstance(value, _Points):  # a rate's change, as the registry writes it
+            return t.points_change(value.points)
         if spec in ("count", "money", "money2", "pct", "signed", "change", "pp", "ratio"):
             return t.number(value, spec)
         if _missing(value):
@@ -164,7 +218,7 @@ class Text:
         if not values and not placeholders(template):
             return template
         try:
-            return self._formatter.format(template, **values)
+            return self._formatter.format(template, **_with_points(template, values))
         except (KeyError, IndexError) as exc:
             needed = ", ".join(sorted(placeholders(template) - set(values)))
             raise TextError(f"text '{key}' needs the value(s) {needed or exc}") from None
@@ -175,7 +229,7 @@ class Text:
 
     def format(self, template: str, **values: Any) -> str:
         """Fill a template with the house specs (for tests and catalogue checks)."""
-        return self._formatter.format(template, **values)
+        return self._formatter.format(template, **_with_points(template, values))
 
     def label(self, kind: str, value: Any) -> str:
         """The label of a vocabulary value: ``label("platform", "jd")`` → ``"JD"``/``"京东"``.
@@ -215,6 +269,13 @@ class Text:
             return format_number(v, spec, self.language, compact=compact)
         except ValueError:
             raise TextError(f"unknown number spec '{spec}'") from None
+
+    def points_change(self, points: float) -> str:
+        """A rate's change in words: ``up 0.86 pp`` / ``增长0.86个百分点``, ``flat`` / ``持平``."""
+        if abs(points) < FLAT_POINTS:
+            return self("word.flat")
+        word = "word.up" if points > 0 else "word.down"
+        return CATALOGUE[word][self.language].format(format_points(abs(points), self.language).lstrip("+"))
 
     def date(self, value: Any) -> str:
         day = pd.Timestamp(value) if not isinstance(value, date) else pd.Timestamp(value)

@@ -7,7 +7,6 @@ from storebook.report.catalogue import entry as _e
 
 ENTRIES: dict[str, Entry] = {
     # metrics
-    "metric.first_response_median_min": _e("First reply, median (minutes)", "首次响应时长中位数（分钟）"),
     "metric.repeat_rate": _e("Repeat-purchase rate", "复购率"),
     "metric.retention": _e("Retention", "留存率"),
     "metric.spend": _e("Spend", "花费"),
