@@ -26,9 +26,10 @@ CHANGE = re.compile(r'<span class="chg tone-(good|bad|neutral)"(?: data-metric="
 
 
 def test_wan_and_yi_thresholds() -> None:
-    # Below 10,000 full digits; from 10,000 万 (one decimal, as babel drops a trailing zero);
-    # from 1亿 two decimals; 99,999,999 is 9999.99…万, which rounds on to 1亿.
-    cases = {9_999: "9,999", 10_000: "1万", 10_049: "1万", 12_345: "1.2万",
+    # Below 10,000 full digits; from 10,000 万 with at least three significant digits (two
+    # decimals below 10万, one above; babel drops a trailing zero: 10,049 is 1万); from 1亿
+    # two decimals; 99,999,999 is 9999.99…万, which rounds on to 1亿.
+    cases = {9_999: "9,999", 10_000: "1万", 10_049: "1万", 12_345: "1.23万", 49_927: "4.99万",
              295_400: "29.5万", 1_070_486: "107万", 99_940_000: "9994万", 99_995_000: "9999.5万",
              99_999_999: "1亿", 107_490_000: "1.07亿", 2_500_000_000: "25亿"}
     got = {v: format_number(v, "count", "zh", compact=True) for v in cases}

@@ -40,8 +40,8 @@ def test_chinese_entries_are_chinese() -> None:
 @pytest.mark.parametrize("language, expected", [
     # English: full digits; the unit of points is kept with its number (a no-break space).
     ("en", "down 3.4% on JD, ¥1,234,568 from 12,345 visitors, +0.31\u00a0pp, 14 Oct"),
-    # 中文: 万 from 10,000 (1,234,567.8 → 123.5万, 12,345 → 1.2万), points as 个百分点.
-    ("zh", "下降3.4% on 京东, ¥123.5万 from 1.2万 visitors, +0.31个百分点, 10月14日"),
+    # 中文: 万 from 10,000 (1,234,567.8 → 123.5万, 12,345 → 1.23万: three significant digits), points as 个百分点.
+    ("zh", "下降3.4% on 京东, ¥123.5万 from 1.23万 visitors, +0.31个百分点, 10月14日"),
 ])
 def test_house_format_specs(language: str, expected: str) -> None:
     t = Text(language)

@@ -6,8 +6,8 @@ The rules (every card, table and sentence of the pack follows them):
   ``12,345`` (cards, tables and sentences alike).
 - **中文** writes 万 and 亿 (by babel, the locale library) for an amount or a count of
   10,000 and more on the cards of the index and of the pages and in sentences: ``¥107万``,
-  ``1.07亿``, ``29.5万``; one decimal for 万, two for 亿, trailing zeros dropped as the
-  locale does. Tables keep full digits (``¥1,070,486``), so that a column reads digit by
+  ``1.07亿``, ``29.5万``, ``4.99万``; at least three significant digits (two decimals below
+  10万 and in 亿, one from 10万), trailing zeros dropped as the locale does. Tables keep full digits (``¥1,070,486``), so that a column reads digit by
   digit as in 生意参谋.
 - One minus sign, U+2212, before the currency: ``−¥8.4万``, ``−48.7%``; nothing is ever
   written ``−0`` or ``-0``.
@@ -124,14 +124,15 @@ def _signed(magnitude: str, negative: bool) -> str:
 def compact_zh(value: float) -> str:
     """A magnitude of 10,000 or more in 万/亿, as babel writes it for zh_CN (no sign).
 
-    >>> compact_zh(12345), compact_zh(295000), compact_zh(1070486), compact_zh(1.0749e8), compact_zh(99_999_999)
-    ('1.2万', '29.5万', '107万', '1.07亿', '1亿')
+    >>> compact_zh(12345), compact_zh(49927), compact_zh(295000), compact_zh(1070486), compact_zh(1.0749e8)
+    ('1.23万', '4.99万', '29.5万', '107万', '1.07亿')
     """
     from babel.numbers import format_compact_decimal
 
     magnitude = abs(float(value))
-    # Two decimals in 亿; babel moves 9999.96万 on to 1亿 itself when it rounds.
-    digits = 2 if magnitude >= 1e8 else 1
+    # At least three significant digits: 4.99万 (not 5万 for 49,927), 29.5万, 107万, 1.07亿;
+    # babel moves 9999.96万 on to 1亿 itself when it rounds.
+    digits = 2 if magnitude < 1e5 or magnitude >= 1e8 else 1
     return format_compact_decimal(magnitude, format_type="short", locale=_BABEL_LOCALE["zh"],
                                   fraction_digits=digits)
 
