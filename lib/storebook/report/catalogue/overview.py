@@ -169,10 +169,10 @@ ENTRIES: dict[str, Entry] = {
     "overview.change.promotion": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); {platform:platform} accounts for "
         "{share_of_change:pct} of the change. The promotion “{promo_name}” ({promo_platform:platform}) added "
-        "{incremental_margin:money} of incremental margin (ROI {roi:ratio}).",
+        "{incremental_margin:money} of incremental margin (ROI {roi:pct}).",
         "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{platform:platform}贡献了其中"
         "{share_of_change:pct}的变化。活动“{promo_name}”（{promo_platform:platform}）带来增量毛利{incremental_margin:money}"
-        "（ROI {roi:ratio}）。",
+        "（ROI {roi:pct}）。",
     ),
     "overview.change.spike": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); complaints about {product_name} "
