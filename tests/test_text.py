@@ -156,3 +156,9 @@ def test_a_rate_changes_in_points_in_sentences_too() -> None:
     assert moved == "Refund rate down 0.86\u00a0pp, down 2.16\u00a0pp"
     # Without the rate's value the change cannot be put in points: it stays relative.
     assert Text("en").format("{late_rate_vs_prior:change}", late_rate_vs_prior=-0.405) == "down 40.5%"
+
+
+def test_platform_codes_in_a_sentence_are_translated() -> None:
+    # A note made from the platforms' codes (the overview's "sales from orders" line).
+    assert Text("zh")("page.partial.sales_from_orders", platforms="web, jd").startswith("官网商城、京东没有流量数据")
+    assert Text("en")("page.partial.sales_from_orders", platforms=["tmall"]).startswith("without traffic rows for Tmall,")

@@ -22,6 +22,7 @@ spec           en                                    zh
 ``ratio``      ``1.03``                              ``1.03``
 ``date``       ``14 Oct``                            ``10月14日``
 ``platform``   ``Tmall``                             ``天猫`` (any ``<kind>`` of the catalogue)
+``platforms``  ``Tmall and JD``                      ``天猫、京东`` (codes: a list or "tmall, jd")
 =============  ====================================  ==========================
 
 A missing value (None, NaN) renders as ``n/a`` / ``无``. Numbers follow the pack's one style
@@ -180,6 +181,11 @@ class _Formatter(string.Formatter):
             return t.na if _missing(value) else t(f"{spec}.{value}")
         if spec == "key":
             return t.na if _missing(value) else t(str(value))
+        if spec == "platforms":  # codes, a list or "tmall, jd": 天猫、京东 / Tmall and JD
+            if _missing(value):
+                return t.na
+            codes = value.split(",") if isinstance(value, str) else list(value)
+            return t.join(t.labels("platform", [c.strip() for c in codes if c.strip()]))
         if spec == "date":
             return t.na if _missing(value) else t.date(value)
         if isinstance(value, _Points):  # a rate's change, as the registry writes it
