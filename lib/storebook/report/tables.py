@@ -208,7 +208,7 @@ def _metric_of_column(name: str) -> str | None:
     return None
 
 
-def change_metrics(frame: pd.DataFrame, column: str, metric: str | None = None) -> list[str | None]:
+def find_change_metrics(frame: pd.DataFrame, column: str, metric: str | None = None) -> list[str | None]:
     """The registry metric each row's change in ``column`` is a change of (None: not known,
     shown grey).
 
@@ -218,7 +218,7 @@ def change_metrics(frame: pd.DataFrame, column: str, metric: str | None = None) 
 
     Example:
         >>> f = pd.DataFrame({"metric": ["refund_rate", "orders"], "vs_prior": [-0.2, 0.1]})
-        >>> change_metrics(f, "vs_prior"), change_metrics(f, "visitors_vs_prior"), change_metrics(f, "error")
+        >>> find_change_metrics(f, "vs_prior"), find_change_metrics(f, "visitors_vs_prior"), find_change_metrics(f, "error")
         (['refund_rate', 'orders'], ['visitors', 'visitors'], [None, None])
     """
     if column in _UNTONED or column.endswith(("_low", "_high")):  # an interval's ends are no change
@@ -232,7 +232,7 @@ def change_metrics(frame: pd.DataFrame, column: str, metric: str | None = None) 
     return [find_metric(v) for v in frame[rows]]
 
 
-def _values_of(frame: pd.DataFrame, keys: list[str | None]) -> list[Any]:
+def _metric_values(frame: pd.DataFrame, keys: list[str | None]) -> list[Any]:
     """Each row's value of its metric (the ``value`` column of a long table, else the
     metric's own column), to write a rate's relative change in points."""
     if "value" in frame.columns and any(c in frame.columns for c in ROW_METRIC_COLUMNS):
@@ -243,11 +243,11 @@ def _values_of(frame: pd.DataFrame, keys: list[str | None]) -> list[Any]:
 def format_changes(frame: pd.DataFrame, column: str, text: Text, kind: str, metric: str | None = None) -> list[str]:
     """A change column's cells: each in its metric's format and tone (a rate's relative
     change in percentage points where the frame holds the rate's value)."""
-    keys = change_metrics(frame, column, metric)
+    keys = find_change_metrics(frame, column, metric)
     if kind == "points":
         return [format_value(v, "points", text, k) for v, k in zip(frame[column], keys, strict=True)]
     cells = []
-    for v, k, value in zip(frame[column], keys, _values_of(frame, keys), strict=True):
+    for v, k, value in zip(frame[column], keys, _metric_values(frame, keys), strict=True):
         points = shown_change(k, value, v) if in_points(k) and value is not None and not pd.isna(value) else None
         cells.append(format_value(points, "points", text, k) if points is not None
                      else format_value(v, "delta", text, k))
@@ -267,7 +267,7 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
         caption: a caption above the table (already in the report's language).
         metric: what the table's change columns are changes of, where their names do not
             say: a registry key (``"cac"``) or a column holding each row's key (default: the
-            ``metric`` or ``line`` column); see :func:`change_metrics`.
+            ``metric`` or ``line`` column); see :func:`find_change_metrics`.
     Returns:
         A Styler; ``page.show`` (or ``.to_html()``) renders it.
 
