@@ -75,7 +75,7 @@ with page.section("conversion.tests"):
     tests = storebook.conversion.compare_conversion(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(tests, page.text,
                                             columns=["platform", "device", "visitors", "buyers", "rate_prior", "rate",
-                                                     "change", "p_value", "verdict"]))
+                                                     "change", "p_value", "verdict"], metric="conversion_rate"))
     page.takeaway("conversion.tests.takeaway", **storebook.conversion.tests_facts(tests))
     storebook.results.record("conversion.tests", tests)
 
@@ -94,7 +94,7 @@ with page.section("conversion.drivers"):
     page.show(storebook.tables.format_table(drivers.head(10), page.text,
                                             columns=["platform", "device", "channel", "share_before", "share_after",
                                                      "rate_before", "rate_after", "mix_effect", "rate_effect",
-                                                     "total_effect"]))
+                                                     "total_effect"], metric="conversion_rate"))
     page.takeaway("conversion.drivers.takeaway", **driver_facts)
     storebook.results.record("conversion.drivers", storebook.conversion.drivers_record(drivers))
 
@@ -124,7 +124,7 @@ with page.section("conversion.payment"):
     payments = storebook.conversion.summarise_payments(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(payments, page.text,
                                             columns=["platform", "placed", "paid", "pending", "closed", "payment_rate",
-                                                     "payment_rate_prior", "change"]))
+                                                     "payment_rate_prior", "change"], metric="payment_rate"))
     page.takeaway("conversion.payment.takeaway", **storebook.conversion.payments_facts(payments))
     storebook.results.record("conversion.payment_rates", payments)
 

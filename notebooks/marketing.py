@@ -69,7 +69,8 @@ with page.section("marketing.campaigns"):
 with page.section("marketing.cac"):
     cac = storebook.marketing.compute_cac(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(cac, page.text, columns=[
-        "platform", "spend", "new_buyers", "cac", "cac_prior", "cac_last_year", "vs_prior", "vs_last_year"]))
+        "platform", "spend", "new_buyers", "cac", "cac_prior", "cac_last_year", "vs_prior", "vs_last_year"],
+        metric="cac"))
     page.takeaway("marketing.cac.takeaway", **storebook.marketing.cac_facts(cac))
     storebook.results.record("marketing.cac", cac)
 

@@ -66,8 +66,8 @@ with page.section("overview.scorecard"):
 # %%
 with page.section("overview.changes"):
     changes = storebook.overview.explain_changes(page.wb, page.period, page.platforms)
-    page.show(storebook.plots.hbars(changes, page.text, category="metric", values=["vs_prior"], kind="pct",
-                                    title=page.t("overview.changes.title", **storebook.overview.changes_facts(changes))))
+    page.show(storebook.plots.change_bars(changes, page.text,
+                                          title=page.t("overview.changes.title", **storebook.overview.changes_facts(changes))))
     for variant, values in storebook.overview.change_sentences(changes, page.text):
         page.takeaway("overview.change", variant=variant, **values)
     storebook.results.record("overview.changes", storebook.overview.changes_record(changes))

@@ -142,7 +142,7 @@ with page.section("store_ops.changes"):
     page.show(storebook.tables.format_table(changes, page.text, columns=[
         "platform", "product_name", "changed_on", "change_label", "buyers_before", "buyers_after",
         "conversion_before", "conversion_after", "category_lift", "lift", "lift_low", "lift_high", "verdict"],
-        kinds={"change_label": "text"}))
+        kinds={"change_label": "text"}, metric="listing_conversion_rate"))
     page.takeaway("store_ops.changes.takeaway", **storebook.store_ops.change_facts(changes))
     storebook.results.record("store_ops.changes", storebook.store_ops.change_record(changes))
 

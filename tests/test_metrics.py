@@ -14,7 +14,13 @@ import pytest
 
 from conftest import REPO
 from storebook.measures import metrics
-from storebook.measures.metrics import METRICS, headline_entry
+from storebook.measures.metrics import (
+    METRICS,
+    change_tone,
+    format_change,
+    headline_entry,
+    shown_change,
+)
 from storebook.report import tables
 from storebook.report.text import CATALOGUE, Text
 
@@ -82,7 +88,7 @@ def test_headline_entry_takes_unit_and_direction_from_the_registry() -> None:
     assert entry == {"key": "late_rate", "label": "Late deliveries", "value": 0.04, "unit": "ratio",
                      "vs_prior": -0.1, "vs_last_year": None, "good": "down"}
     assert "good" not in headline_entry("promotions", "Promotions", 3)  # neutral: no colour
-    assert headline_entry("roi", "ROI", 1.5)["unit"] == "ratio"
+    assert headline_entry("roi", "ROI", -0.487)["unit"] == "ratio"  # a return in percent: −48.7%
     # ROAS is recorded as the multiple it is, a store rating as a score (the marketing and
     # store-operations headlines say so).
     assert headline_entry("roas", "ROAS", 3.2)["unit"] == "multiple"
@@ -101,3 +107,47 @@ def test_the_data_dictionary_lists_every_registered_metric() -> None:
     for m in METRICS.values():
         assert f"| {m.key} | {m.en} | {m.zh} | {m.unit} | {m.good} |" in section
     assert "| aov | Spend per buyer | 客单价 | CNY | up | paid_amount / buyers |" in section
+
+
+def test_change_tone_is_the_good_direction_not_the_sign() -> None:
+    # The cases of issue #16, each once each way.
+    assert change_tone("late_rate", -0.405) == "good" and change_tone("late_rate", 0.1) == "bad"
+    assert change_tone("cost_per_order", 0.003) == "bad" and change_tone("cost_per_order", -0.003) == "good"
+    assert change_tone("refund_rate", -0.0097) == "good" and change_tone("refund_rate", 0.0097) == "bad"
+    assert change_tone("paid_amount", 0.337) == "good" and change_tone("paid_amount", -0.337) == "bad"
+    # Marketing spend is a decision judged by its return, under every name a table uses.
+    assert {change_tone(k, 1.10) for k in ("marketing_spend", "spend", "marketing")} == {"neutral"}
+    # Flat (shown as 0.0% / 0.00 pp), missing, or not a registered metric: neutral.
+    assert change_tone("paid_amount", 0.0004) == "neutral" and change_tone("refund_rate", 0.00004) == "neutral"
+    assert change_tone("paid_amount", 0.0006) == "good" and change_tone("refund_rate", 0.00006) == "bad"
+    assert change_tone("paid_amount", float("nan")) == "neutral" and change_tone("share", 0.5) == "neutral"
+
+
+def test_a_rate_changes_in_points_an_amount_in_percent_in_both_languages() -> None:
+    # Refund rate 2.92% after a relative fall of 32.4%: it was 2.92 / 0.676 = 4.3195%,
+    # so it fell 1.3995 percentage points.
+    points = shown_change("refund_rate", 0.0292, -0.324)
+    assert points == pytest.approx(0.0292 - 0.0292 / 0.676) and round(points * 100, 4) == -1.3995
+    assert format_change("refund_rate", points, "en") == "\u22121.40\u00a0pp"
+    assert format_change("refund_rate", points, "zh") == "\u22121.40个百分点"
+    # Paid amount up 33.7%: the relative change, as it is, in both languages.
+    assert shown_change("paid_amount", 445_883.0, 0.337) == 0.337
+    assert format_change("paid_amount", 0.337, "en") == format_change("paid_amount", 0.337, "zh") == "+33.7%"
+    assert format_change("paid_amount", -0.0123) == "\u22121.2%"
+    # Nothing reads −0: a change that rounds to zero is written without a sign.
+    assert format_change("paid_amount", -0.0004) == "0.0%" and format_change("late_rate", -0.00004) == "0.00\u00a0pp"
+    assert format_change("orders", None) == "–" and shown_change("refund_rate", 0.03, None) is None
+
+
+def test_every_scorecard_metric_and_pnl_line_is_registered_with_its_direction() -> None:
+    from storebook.areas.overview import SCORECARD
+    from storebook.measures.pnl import PNL_LINES
+
+    for kpi in SCORECARD:
+        good = METRICS[kpi.key].good
+        # The scorecard's direction is its target's; where the registry has one, they agree.
+        assert good == "neutral" or (good == "up") == kpi.higher_is_better, kpi.key
+    assert all(metrics.find_metric(line) for line in PNL_LINES)
+    assert metrics.find_metric("marketing") == "marketing_spend" and metrics.find_metric("visits") is None
+    # ROI is a return shown in percent (the index and the tables alike), its change in points.
+    assert tables.column_kind("roi") == "pct" and METRICS["roi"].points and METRICS["roi"].breakeven

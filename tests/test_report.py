@@ -40,8 +40,9 @@ from storebook.report.pack import (
     RESULT_MIME,
     ReportRequestError,
     add_contents,
+    card_change,
+    card_value,
     declared_parameters,
-    format_change,
     format_value,
     print_pdfs,
     run_report,
@@ -253,20 +254,35 @@ def test_declared_parameters_reads_the_house_parameters_cell() -> None:
 
 # -- units --------------------------------------------------------------------------------
 def test_format_value_and_change() -> None:
+    # English: full digits, as on the pages; 中文: 万 and 亿 from 10,000, as on the pages.
     assert format_value(1234567, "count") == "1,234,567"
-    assert format_value(12345678, "count") == "12.3M"
-    assert format_value(2_500_000, "CNY") == "¥2.50M"
+    assert format_value(12345678, "count") == "12,345,678"
+    assert format_value(2_500_000, "CNY") == "¥2,500,000"
     assert format_value(999.5, "CNY") == "¥1,000"
     assert format_value(0.0342, "ratio") == "3.42%"
     assert format_value(0.25, "ratio") == "25.0%"
-    assert format_value(3.25, "days") == "3.2 days"
-    assert format_value(2_500_000, "CNY", "zh") == "¥250.0万"
+    assert format_value(3.25, "days") == "3.2\u00a0days"
+    assert format_value(2_500_000, "CNY", "zh") == "¥250万"
+    assert format_value(295_400, "CNY", "zh") == "¥29.5万"
     assert format_value(312_000_000, "count", "zh") == "3.12亿"
     assert format_value(None, "count") == "–" and format_value(float("nan"), "CNY") == "–"
-    assert format_change(0.034) == ("+3.4%", "up")
-    assert format_change(-0.12) == ("−12.0%", "down")
-    assert format_change(0.0) == ("±0.0%", "flat")
-    assert format_change(None) == ("–", "none")
+    # The registry's format wins over the recorded unit: ROI is a return in percent.
+    assert format_value(-0.487, "ratio", key="roi") == "−48.7%"
+    assert card_value({"key": "roi", "value": -0.487, "unit": "ratio"}) == \
+        '<span class="val tone-bad" data-metric="roi">−48.7%</span>'
+    # A card's change: the registry's format and tone, a rate in points.
+    paid = {"key": "paid_amount", "value": 445_883.0, "unit": "CNY", "vs_prior": 0.337, "vs_last_year": -0.12}
+    assert card_change(paid, "vs_prior") == \
+        '<span class="chg tone-good" data-metric="paid_amount" data-sign="+">▲&nbsp;+33.7%</span>'
+    assert card_change(paid, "vs_last_year", "zh") == \
+        '<span class="chg tone-bad" data-metric="paid_amount" data-sign="-">▼&nbsp;−12.0%</span>'
+    refund = {"key": "refund_rate", "value": 0.0275, "unit": "ratio", "vs_prior": -0.238, "vs_last_year": 0.0}
+    # 2.75% after −23.8%: from 3.609%, −0.86 pp — good news, green.
+    assert card_change(refund, "vs_prior", "zh") == \
+        '<span class="chg tone-good" data-metric="refund_rate" data-sign="-">▼&nbsp;−0.86个百分点</span>'
+    assert card_change(refund, "vs_last_year") == \
+        '<span class="chg tone-neutral" data-metric="refund_rate" data-sign="0">0.00&nbsp;pp</span>'
+    assert card_change(paid | {"vs_prior": None}, "vs_prior") == '<span class="chg-none">–</span>'
 
 
 def test_strip_network_references_keeps_plain_links() -> None:
@@ -516,7 +532,7 @@ def test_index_shows_headlines_statuses_links_and_months(fixture_pack: dict) -> 
     for entry in sales["sales.headline"] + service["service.headline"]:
         assert entry["label"] in plain
         card = plain.split(f'data-key="{entry["key"]}"')[1].split('<div class="kpi"')[0]
-        assert format_value(entry["value"], entry["unit"]) in card
+        assert format_value(entry["value"], entry["unit"], key=entry["key"]) in card
     assert "+3.4%" in plain and "−12.0%" in plain
     for name, status in {"sales": "ok", "service": "ok", "broken": "failed"}.items():
         assert f'data-report="{name}" data-status="{status}"' in text

@@ -42,16 +42,18 @@ def test_column_kinds_follow_the_names() -> None:
 def test_format_table_formats_each_kind_in_english() -> None:
     before = FRAME.copy()
     html = tables.format_table(FRAME, Text("en")).to_html()
-    assert _cells(html)[:8] == ["Tmall", "1,234,567", "¥98,765", "¥7.08", "2.3%", "▲ 3.4%", "▲ 0.21 pp", "3.26"]
-    assert _cells(html)[8:] == ["JD", "890", "¥0", "n/a", "10.0%", "▼ 12.0%", "▼ 0.04 pp", "0.50"]
-    assert f"color:{tables.GOOD}" in html and f"color:{tables.BAD}" in html   # signed deltas coloured
+    assert _cells(html)[:8] == ["Tmall", "1,234,567", "¥98,765", "¥7.08", "2.3%", "▲ +3.4%", "▲ +0.21 pp", "3.26"]
+    assert _cells(html)[8:] == ["JD", "890", "¥0", "n/a", "10.0%", "▼ −12.0%", "▼ −0.04 pp", "0.50"]
+    # A change of nothing the registry knows (a plain vs_prior, a channel's share) is grey:
+    # the sign alone says nothing about good or bad news.
+    assert html.count('class="chg tone-neutral"') == 4 and "tone-good" not in html and "tone-bad" not in html
     assert "<th" in html and "Visitors" in html and "vs prior month" in html
     pd.testing.assert_frame_equal(FRAME, before)                              # the frame is not touched
 
 
 def test_format_table_in_chinese_and_self_contained() -> None:
     html = tables.format_table(FRAME, Text("zh"), columns=["platform", "visitors", "vs_prior"]).to_html()
-    assert _cells(html) == ["天猫", "1,234,567", "▲ 3.4%", "京东", "890", "▼ 12.0%"]
+    assert _cells(html) == ["天猫", "1,234,567", "▲ +3.4%", "京东", "890", "▼ −12.0%"]
     assert "平台" in html and "访客数" in html and "环比" in html
     assert "<link" not in html and "http" not in html                         # no external CSS or request
     assert "border-collapse" in html                                          # the house style, inline
@@ -78,5 +80,58 @@ def test_metric_cards_show_value_and_both_changes() -> None:
                              "value": [1000.0, 3000.0], "vs_prior": [0.05, None], "vs_last_year": [-0.1, 0.2]})
     cells = _cells(tables.metric_cards(headline, Text("en")).to_html())
     assert cells[0] == "Tmall"
-    assert cells[1].startswith("1,000") and "vs prior month ▲ 5.0%" in cells[1] and "vs last year ▼ 10.0%" in cells[1]
+    assert cells[1].startswith("1,000") and "vs prior month ▲ +5.0%" in cells[1]
+    assert "vs last year ▼ −10.0%" in cells[1]
     assert "vs prior month n/a" in cells[3]
+
+
+def _tones(html: str) -> list[tuple[str, str, str]]:
+    """(tone, metric, sign) of every change in the HTML, in order."""
+    return re.findall(r'class="chg tone-(\w+)"(?: data-metric="(\w+)")? data-sign="([+0-])"', html)
+
+
+def test_metric_cards_colour_by_the_registry_not_by_the_sign() -> None:
+    # The fulfilment headline of issue #16: late deliveries fell 40.5% (good news, was red),
+    # the logistics cost per order rose 0.3% (bad news, was green), the 24 h rate rose.
+    headline = pd.DataFrame({"platform": ["total"] * 4,
+                             "metric": ["late_rate", "cost_per_order", "within_24h_rate", "marketing_spend"],
+                             "value": [0.0151, 9.60, 0.855, 52000.0], "vs_prior": [-0.405, 0.003, 0.037, 1.10],
+                             "vs_last_year": [None, -0.004, 0.0, None]})
+    html = tables.metric_cards(headline, Text("en")).to_html()
+    assert _tones(html) == [("good", "late_rate", "-"), ("bad", "cost_per_order", "+"), ("good", "cost_per_order", "-"),
+                            ("good", "within_24h_rate", "+"), ("neutral", "within_24h_rate", "0"),
+                            ("neutral", "marketing_spend", "+")]
+    cells = _cells(html)
+    # A rate changes in points: 1.51% from 0.0151 / (1 − 0.405) = 2.538%, −1.03 pp.
+    assert "1.51%" in cells[1] and "vs prior month ▼ −1.03 pp" in cells[1]
+    assert "¥9.60" in cells[2] and "▲ +0.3%" in cells[2] and "▼ −0.4%" in cells[2]
+    # 85.5% from 85.5 / 1.037 = 82.45%: +3.05 pp; a rate that did not move is 0.00 pp, no sign.
+    assert "▲ +3.05 pp" in cells[3] and "vs last year 0.00 pp" in cells[3]
+    assert "▲ +110.0%" in cells[4]                                            # spend: grey, not green
+
+
+def test_a_table_change_takes_its_metric_from_the_name_the_rows_or_the_argument() -> None:
+    frame = pd.DataFrame({"metric": ["refund_rate", "orders"], "value": [0.0275, 1200.0], "vs_prior": [-0.238, -0.05],
+                          "visitors_vs_prior": [0.1, -0.2], "error": [0.3, -0.3]})
+    html = tables.format_table(frame, Text("zh"), columns=["metric", "vs_prior", "visitors_vs_prior", "error"]).to_html()
+    assert _tones(html) == [("good", "refund_rate", "-"), ("good", "visitors", "+"), ("neutral", "", "+"),
+                            ("bad", "orders", "-"), ("bad", "visitors", "-"), ("neutral", "", "-")]
+    cells = _cells(html)
+    # 2.75% from 2.75 / 0.762 = 3.609%: −0.86个百分点; the orders' change stays relative.
+    assert cells[:4] == ["退款率", "▼ −0.86个百分点", "▲ +10.0%", "▲ +30.0%"]
+    assert cells[4:] == ["支付订单数", "▼ −5.0%", "▼ −20.0%", "▼ −30.0%"]
+    # A table of one metric says which (CAC: a cost per new buyer, better lower).
+    cac = pd.DataFrame({"platform": ["jd"], "cac": [48.0], "vs_prior": [0.12]})
+    assert _tones(tables.format_table(cac, Text("en"), metric="cac").to_html()) == [("bad", "cac", "+")]
+    # The P&L's lines: a rising cost is bad news, marketing spend is a decision (grey).
+    pnl = pd.DataFrame({"line": ["net_sales", "logistics", "marketing"], "amount": [1.0, 2.0, 3.0],
+                        "vs_prior": [0.1, 0.1, 0.1]})
+    assert [t[0] for t in _tones(tables.format_table(pnl, Text("en")).to_html())] == ["good", "bad", "neutral"]
+
+
+def test_a_loss_is_red_and_nothing_reads_minus_zero() -> None:
+    frame = pd.DataFrame({"promotion_id": ["P1", "P2"], "roi": [-0.487, 0.2], "net_incremental_units": [-0.4, -12.0]})
+    html = tables.format_table(frame, Text("en")).to_html()
+    assert _cells(html) == ["P1", "−48.7%", "0", "P2", "20.0%", "−12"]
+    assert html.count('class="val tone-bad"') == 2                             # ROI −48.7% and −12 units, not −0
+    assert "-0" not in html and "−0" not in html

@@ -30,7 +30,7 @@ def test_catalogue_is_complete_in_both_languages() -> None:
 def test_chinese_entries_are_chinese() -> None:
     # A zh entry with no Chinese character is an untranslated copy (numbers and brand
     # names like "618" or "ROAS" are the exceptions).
-    latin_ok = {"event.618", "metric.roas", "word.pp", "word.up", "word.down", "event.none", "word.and",
+    latin_ok = {"event.618", "metric.roas", "word.up", "word.down", "event.none", "word.and",
                 "device.pc", "word.na", "pack.pdf", "pack.run_json", *(f"platform.{p}" for p in ("shopify", "shopee", "lazada", "tiktok_shop"))}
     untranslated = [k for k, e in CATALOGUE.items()
                     if k not in latin_ok and not any("\u4e00" <= ch <= "\u9fff" for ch in e["zh"])]
@@ -38,8 +38,10 @@ def test_chinese_entries_are_chinese() -> None:
 
 
 @pytest.mark.parametrize("language, expected", [
-    ("en", "down 3.4% on JD, ¥1,234,568 from 12,345 visitors, +0.31 pp, 14 Oct"),
-    ("zh", "下降3.4% on 京东, ¥1,234,568 from 12,345 visitors, +0.31个百分点, 10月14日"),
+    # English: full digits; the unit of points is kept with its number (a no-break space).
+    ("en", "down 3.4% on JD, ¥1,234,568 from 12,345 visitors, +0.31\u00a0pp, 14 Oct"),
+    # 中文: 万 from 10,000 (1,234,567.8 → 123.5万, 12,345 → 1.23万: three significant digits), points as 个百分点.
+    ("zh", "下降3.4% on 京东, ¥123.5万 from 1.23万 visitors, +0.31个百分点, 10月14日"),
 ])
 def test_house_format_specs(language: str, expected: str) -> None:
     t = Text(language)
@@ -114,3 +116,49 @@ def test_no_key_is_defined_twice() -> None:
     keys += list(catalogue_labels())
     assert [k for k, n in collections.Counter(keys).items() if n > 1] == []
     assert len(set(keys)) == len(CATALOGUE)
+
+
+def test_one_minus_sign_and_never_minus_zero() -> None:
+    en, zh = Text("en"), Text("zh")
+    # ROI −48.7% beside −¥8.4万: the same minus sign (U+2212) for a percent and an amount.
+    assert zh.format("{r:pct} {m:money}", r=-0.487, m=-84000) == "\u221248.7% \u2212¥8.4万"
+    assert en.format("{r:pct} {m:money} {s:signed}", r=-0.487, m=-84000, s=-0.034) == "−48.7% −¥84,000 −3.4%"
+    # Numbers that round to zero carry no sign, whatever the spec (a net of −0.4 units).
+    assert [en.number(v, spec) for v, spec in [(-0.4, "count"), (-0.4, "money"), (-0.00001, "pct"),
+                                                (-0.001, "ratio"), (-0.00001, "signed"), (-0.00004, "pp")]] == \
+        ["0", "¥0", "0.0%", "0.00", "0.0%", "0.00\u00a0pp"]
+    # A Python format spec in a sentence ({x:.1f}) follows the same rules.
+    assert en.format("{a:.1f} {b:.1f} {c:+.2f}", a=-3.04, b=-0.04, c=-0.001) == "−3.0 0.0 0.00"
+
+
+def test_chinese_numbers_use_wan_and_yi_from_ten_thousand() -> None:
+    zh = Text("zh")
+    assert [zh.number(v, "count") for v in (9_999, 10_000, 295_000, 12_345_678, 107_490_000)] == \
+        ["9,999", "1万", "29.5万", "1234.6万", "1.07亿"]
+    assert zh.number(1_070_486, "money") == "¥107万" and zh.number(2.5e9, "money") == "¥25亿"
+    # Tables ask for full digits: a column reads digit by digit.
+    assert zh.number(1_070_486, "money", compact=False) == "¥1,070,486"
+    # English keeps full digits everywhere.
+    assert Text("en").number(107_490_000, "money") == "¥107,490,000"
+
+
+def test_a_rate_changes_in_points_in_sentences_too() -> None:
+    # Late deliveries 1.51% after a relative fall of 40.5%: from 1.51 / 0.595 = 2.538%, so
+    # down 1.03 points; an amount's change stays relative.
+    values = dict(late_rate=0.0151, late_rate_vs_prior=-0.405, paid=445_883.0, paid_vs_prior=0.337)
+    template = "{late_rate:pct} ({late_rate_vs_prior:change}); {paid:money} ({paid_vs_prior:change})"
+    assert Text("en").format(template, **values) == "1.5% (down 1.03\u00a0pp); ¥445,883 (up 33.7%)"
+    assert Text("zh").format(template, **values) == "1.5% (下降1.03个百分点); ¥44.6万 (增长33.7%)"
+    # A plain vs_prior is a change of the sentence's metric (the overview's movements), a
+    # platform's too: refund rate 1.1% after −66.3% came from 3.264%, down 2.16 points.
+    moved = Text("en").format("{metric:metric} {vs_prior:change}, {platform_vs_prior:change}", metric="refund_rate",
+                              value=0.0275, vs_prior=-0.238, platform_value=0.011, platform_vs_prior=-0.663)
+    assert moved == "Refund rate down 0.86\u00a0pp, down 2.16\u00a0pp"
+    # Without the rate's value the change cannot be put in points: it stays relative.
+    assert Text("en").format("{late_rate_vs_prior:change}", late_rate_vs_prior=-0.405) == "down 40.5%"
+
+
+def test_platform_codes_in_a_sentence_are_translated() -> None:
+    # A note made from the platforms' codes (the overview's "sales from orders" line).
+    assert Text("zh")("page.partial.sales_from_orders", platforms="web, jd").startswith("官网商城、京东没有流量数据")
+    assert Text("en")("page.partial.sales_from_orders", platforms=["tmall"]).startswith("without traffic rows for Tmall,")

@@ -7,20 +7,27 @@ metrics in the text catalogue (``metric.<key>``, :mod:`storebook.report.text`), 
 format of a table column of the same name (:func:`storebook.report.tables.column_kind`) and
 the data dictionary's derived metrics (docs/data_dictionary.md).
 
-Units: ``count``, ``CNY`` (money in the workbook's currency), ``ratio`` (a share, shown in
-percent; its change is shown in percentage points), ``index`` (a ratio near 1, shown as
-1.03: price index, ROI), ``multiple`` (a return on spend, shown as 3.20: ROAS), ``score`` (a
-rating out of 5, shown as 4.81: the store rating), ``days``, ``per_1000`` (per 1,000 orders),
-``minutes``.
+Units: ``count``, ``CNY`` (money in the workbook's currency), ``ratio`` (a share or a
+return, shown in percent: 3.42%, ROI −48.7%; its change is shown in percentage points),
+``index`` (a ratio near 1, shown as 1.03: the price index), ``multiple`` (a return on spend,
+shown as 3.20: ROAS), ``score`` (a rating out of 5, shown as 4.81: the store rating),
+``days``, ``per_1000`` (per 1,000 orders), ``minutes``.
 
 Good: ``up`` (more is good news: green when it rises), ``down`` (less is good news) or
-``neutral`` (neither: grey; a share of the catalogue, a number of promotions).
+``neutral`` (neither: grey; a share of the catalogue, a number of promotions, marketing spend,
+which is a decision judged by its return).
+
+A change is shown as the registry says (:func:`format_change`): a count or an amount in
+relative percent (``+3.4%``), a rate in percentage points (``−0.97 pp`` / ``−0.97个百分点``),
+with one minus sign (U+2212) and never as ``−0``; its colour is :func:`change_tone` alone.
 
 Example:
     >>> METRICS["conversion_rate"].zh, METRICS["conversion_rate"].good, METRICS["conversion_rate"].points
     ('支付转化率', 'up', True)
-    >>> METRICS["aov"].column_kind
-    'money2'
+    >>> METRICS["aov"].column_kind, METRICS["aov"].display
+    ('money2', 'money2')
+    >>> change_tone("refund_rate", -0.0097), format_change("refund_rate", -0.0097, "zh")
+    ('good', '−0.97个百分点')
 """
 
 from __future__ import annotations
@@ -34,6 +41,12 @@ import pandas as pd
 
 UNITS = ("count", "CNY", "ratio", "index", "multiple", "score", "days", "per_1000", "minutes")
 GOOD = ("up", "down", "neutral")
+#: How a value is shown on a card or in a sentence (storebook.report.numbers.format_metric):
+#: ``count`` 12,345 (中文 1.2万), ``money`` ¥12,345 (¥1.2万), ``money2`` ¥12.35, ``pct`` 3.42%,
+#: ``ratio`` 1.03, ``days`` 3.2 days, ``number`` 3.42, ``minutes`` 12.5 min.
+DISPLAYS = ("count", "money", "money2", "pct", "ratio", "days", "number", "minutes")
+_UNIT_DISPLAY = {"count": "count", "CNY": "money", "ratio": "pct", "index": "ratio", "multiple": "ratio",
+                 "score": "ratio", "days": "days", "per_1000": "number", "minutes": "minutes"}
 #: A unit's table format (storebook.report.tables.column_kind's kinds).
 _UNIT_KIND = {"count": "count", "CNY": "money", "ratio": "pct", "index": "ratio", "multiple": "ratio",
               "score": "ratio", "days": "number", "per_1000": "number", "minutes": "number"}
@@ -53,6 +66,8 @@ class Metric:
             for a name whose table column means another quantity (see :data:`METRICS`).
         formula: how it is computed from the tables' columns, for the data dictionary
             (the ratios of :mod:`storebook.measures.ratios`; empty: see the area's module).
+        breakeven: zero is the line between gain and loss (ROI, incremental margin): a
+            value below it is shown as a loss (red), whatever its change.
     """
 
     key: str
@@ -62,6 +77,7 @@ class Metric:
     good: str
     kind: str | None = None
     formula: str = ""
+    breakeven: bool = False
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS or self.good not in GOOD:
@@ -77,9 +93,17 @@ class Metric:
         """The format of a table column of this name (``""``: the registry does not say)."""
         return _UNIT_KIND[self.unit] if self.kind is None else self.kind
 
+    @property
+    def display(self) -> str:
+        """How a value is shown on a card and in a sentence: one of :data:`DISPLAYS`."""
+        if self.kind == "money2":
+            return "money2"
+        return _UNIT_DISPLAY[self.unit]
 
-def _m(key: str, en: str, zh: str, unit: str, good: str, kind: str | None = None, formula: str = "") -> Metric:
-    return Metric(key, en, zh, unit, good, kind, formula)
+
+def _m(key: str, en: str, zh: str, unit: str, good: str, kind: str | None = None, formula: str = "",
+       breakeven: bool = False) -> Metric:
+    return Metric(key, en, zh, unit, good, kind, formula, breakeven)
 
 
 _ALL = [
@@ -96,6 +120,8 @@ _ALL = [
     _m("aov", "Spend per buyer", "客单价", "CNY", "up", "money2", formula="paid_amount / buyers"),
     _m("uv_value", "UV value", "UV价值", "CNY", "up", "money2", formula="paid_amount / visitors"),
     _m("ctr", "Click-through rate", "点击率", "ratio", "up", formula="clicks / impressions"),
+    _m("payment_rate", "Payment rate (paid ÷ placed)", "支付率（支付÷下单）", "ratio", "up",
+       formula="orders paid / orders placed"),
     _m("cpc", "Cost per click", "平均点击花费", "CNY", "down", "money2", formula="spend_amount / clicks"),
     _m("cost_per_visitor", "Cost per visitor", "访客成本", "CNY", "down", "money2", formula="spend_amount / visitors"),
     # A multiple, recorded as such in the marketing headline (the overview's scorecard says so too).
@@ -125,11 +151,20 @@ _ALL = [
     _m("complaints_per_1000", "Logistics complaints per 1,000 orders", "每千单物流投诉", "per_1000", "down"),
     # profit (利润)
     _m("net_sales", "Net sales", "净销售额", "CNY", "up"),
-    _m("gross_margin", "Gross margin", "毛利", "CNY", "up"),
+    _m("gross_margin", "Gross margin", "毛利", "CNY", "up", breakeven=True),
     _m("gross_margin_rate", "Gross margin rate", "毛利率", "ratio", "up"),
-    _m("contribution_margin", "Contribution margin", "贡献毛利", "CNY", "up"),
+    _m("contribution_margin", "Contribution margin", "贡献毛利", "CNY", "up", breakeven=True),
     _m("contribution_margin_rate", "Contribution margin rate", "贡献毛利率", "ratio", "up"),
     _m("marketing_ratio", "Marketing / sales", "营销费比", "ratio", "down"),
+    # The P&L's lines (storebook.measures.pnl.PNL_LINES; its marketing line is marketing_spend,
+    # see ALIASES). A cost that rises is bad news, as in a budget variance; marketing spend is
+    # the one cost that is a decision, judged by its return (ROAS): neutral.
+    _m("gross_sales", "Gross sales", "商品总额", "CNY", "up"),
+    _m("discounts", "Discounts (ours)", "优惠（我方承担）", "CNY", "down"),
+    _m("refunds", "Refunds", "退款", "CNY", "down"),
+    _m("cogs", "Cost of goods", "商品成本", "CNY", "down"),
+    _m("commission", "Platform commission", "平台佣金", "CNY", "down"),
+    _m("logistics", "Logistics", "物流费用", "CNY", "down"),
     # products (商品)
     _m("skus_sold", "SKUs sold", "动销SKU数", "count", "up"),
     _m("a_sku_share", "SKUs making 80% of revenue", "贡献80%销售额的SKU占比", "ratio", "neutral"),
@@ -138,10 +173,12 @@ _ALL = [
     _m("price_realisation", "Price realisation", "价格实现率", "ratio", "up"),
     # promotion (活动)
     _m("promotions", "Promotions", "活动数", "count", "neutral", ""),
-    _m("net_incremental_units", "Net incremental units", "净增量销量", "count", "up"),
+    _m("net_incremental_units", "Net incremental units", "净增量销量", "count", "up", breakeven=True),
     _m("discount_cost", "Discount cost", "折扣成本", "CNY", "down"),
-    _m("incremental_margin", "Incremental gross margin", "增量毛利", "CNY", "up"),
-    _m("roi", "Promotion ROI", "活动投资回报率", "index", "up"),
+    _m("incremental_margin", "Incremental gross margin", "增量毛利", "CNY", "up", breakeven=True),
+    # incremental margin / (discount cost + promotion spend): a return, −48.7% is a loss.
+    _m("roi", "Promotion ROI", "活动投资回报率", "ratio", "up", formula="incremental_margin / (discount_cost + "
+       "promotion_spend)", breakeven=True),
     # store operations (店铺运营)
     _m("store_rating", "Store rating (of 5)", "店铺评分（5分制）", "score", "up",
        formula="the overall score as published on the month's last day, out of 5 (store_ratings)"),
@@ -168,6 +205,10 @@ _ALL = [
     _m("tickets", "Tickets", "工单量", "count", "down"),
     _m("complaints", "Complaints", "投诉量", "count", "down"),
     _m("satisfied_share", "Rated 4–5 (CSAT)", "好评率（4–5分）", "ratio", "up"),
+    _m("csat", "CSAT (1–5)", "满意度（1–5分）", "score", "up", formula="mean rating of the rated tickets, 1–5"),
+    _m("complaints_per_1000_orders", "Complaints per 1,000 orders", "每千单投诉", "per_1000", "down",
+       formula="complaint tickets × 1,000 / paid orders"),
+    _m("first_response_median_min", "First reply, median (minutes)", "首次响应时长中位数（分钟）", "minutes", "down"),
     # competitor (竞品)
     _m("price_index", "Price index (ours ÷ theirs)", "价格指数（我方 ÷ 竞品）", "index", "neutral"),
     _m("dearer_pairs", "Competitor × category pairs where we are dearer", "我方更贵的竞品×类目组合", "count", "down", ""),
@@ -186,6 +227,20 @@ METRICS: dict[str, Metric] = {m.key: m for m in _ALL}
 if len(METRICS) != len(_ALL):  # a key written twice would silently keep the second
     raise ValueError("the metric registry names a key twice")
 
+#: Other names of a registered metric, as table columns and the P&L's lines write them
+#: (``spend_vs_prior`` is the change of marketing spend, ``conversion_effect`` of 支付转化率).
+ALIASES: dict[str, str] = {"marketing": "marketing_spend", "spend": "marketing_spend",
+                           "spend_amount": "marketing_spend", "sales": "paid_amount",
+                           "conversion": "conversion_rate", "listing_conversion": "listing_conversion_rate"}
+
+#: The minus sign of every number the report shows (U+2212, not the hyphen).
+MINUS = "\u2212"
+#: A relative change below this shows as 0.0%: flat, grey, no sign.
+FLAT_RELATIVE = 0.0005
+#: A change of a rate below this (0.005 percentage points) shows as 0.00 pp: flat.
+FLAT_POINTS = 0.00005
+_POINTS = {"en": "{}\u00a0pp", "zh": "{}个百分点"}
+
 #: The headline units the registry's units are recorded as (``index`` is recorded as the
 #: ratio it is: the pack's cards format both from the registry).
 _RECORDED_UNIT = {"index": "ratio"}
@@ -201,6 +256,137 @@ def metric(key: str) -> Metric:
         return METRICS[key]
     except KeyError:
         raise KeyError(f"metric '{key}' is not in the registry: add it to storebook/measures/metrics.py") from None
+
+
+def find_metric(name: str | None) -> str | None:
+    """The registry key a name stands for (the key itself or an alias), or None.
+
+    >>> find_metric("refund_rate"), find_metric("spend"), find_metric("share")
+    ('refund_rate', 'marketing_spend', None)
+    """
+    if not isinstance(name, str):
+        return None
+    name = ALIASES.get(name, name)
+    return name if name in METRICS else None
+
+
+def _good_of(key: str | None) -> str:
+    found = find_metric(key)
+    return METRICS[found].good if found else "neutral"
+
+
+def in_points(key: str | None) -> bool:
+    """A change of ``key`` is shown in percentage points (a rate); False for a name the
+    registry does not know."""
+    found = find_metric(key)
+    return bool(found) and METRICS[found].points
+
+
+def is_flat(key: str | None, change: Any) -> bool:
+    """The change rounds to nothing where it is shown (0.0% or 0.00 pp); True when missing."""
+    c = _number(change)
+    if c is None:
+        return True
+    return abs(c) < (FLAT_POINTS if in_points(key) else FLAT_RELATIVE)
+
+
+def change_sign(key: str | None, change: Any) -> str:
+    """``+``, ``-`` or ``0`` (flat) for a change; ``""`` when it is missing."""
+    if _number(change) is None:
+        return ""
+    if is_flat(key, change):
+        return "0"
+    return "+" if float(change) > 0 else "-"
+
+
+def change_tone(key: str | None, change: Any) -> str:
+    """Whether a change of metric ``key`` is good news: ``good``, ``bad`` or ``neutral``.
+
+    Decided by the registry's good direction alone: a metric that is better higher is good
+    when it rises, one better lower when it falls; a neutral metric, a name the registry
+    does not know, a flat change and a missing one are neutral.
+
+    Args:
+        key: the metric (a registry key or an alias).
+        change: the change as it is shown (relative for a count or an amount, the
+            difference for a rate); only its sign and size matter.
+
+    >>> change_tone("late_rate", -0.405), change_tone("cost_per_order", 0.003), change_tone("marketing_spend", 1.1)
+    ('good', 'bad', 'neutral')
+    >>> change_tone("paid_amount", 0.00001), change_tone("paid_amount", None)
+    ('neutral', 'neutral')
+    """
+    good = _good_of(key)
+    sign = change_sign(key, change)
+    if good == "neutral" or sign in ("", "0"):
+        return "neutral"
+    return "good" if (sign == "+") == (good == "up") else "bad"
+
+
+def value_tone(key: str | None, value: Any) -> str:
+    """``bad`` for a value below break-even (ROI −48.7%, a negative incremental margin);
+    ``""`` otherwise (a value is not coloured)."""
+    found = find_metric(key)
+    v = _number(value)
+    if not found or v is None or not METRICS[found].breakeven:
+        return ""
+    # Below zero as shown: −0.4 units is written 0 and is no loss.
+    shown_zero = 0.0005 if METRICS[found].points else 0.5
+    return "bad" if v <= -shown_zero else ""
+
+
+def shown_change(key: str | None, value: Any, relative: Any) -> float | None:
+    """The change a reader sees from a value and its relative change: the relative change
+    itself for a count or an amount; for a rate, the difference in the rate (0.0097 is
+    0.97 percentage points), ``value − value / (1 + relative)``.
+
+    Records keep relative changes (``vs_prior``); this is exact, not an estimate.
+
+    >>> round(shown_change("refund_rate", 0.0292, -0.25), 6), shown_change("orders", 120, 0.2)
+    (-0.009733, 0.2)
+    >>> shown_change("refund_rate", 0.0, -1.0) is None  # the prior rate cannot be recovered
+    True
+    """
+    v, r = _number(value), _number(relative)
+    if r is None or not in_points(key):
+        return r
+    if v is None or r <= -1.0:
+        return None
+    return v - v / (1.0 + r)
+
+
+def format_change(key: str | None, change: Any, language: str = "en") -> str:
+    """A change as the registry shows it: ``+3.4%`` for a count or an amount, ``−0.97 pp``
+    (``−0.97个百分点``) for a rate; ``0.0%`` / ``0.00 pp`` when flat (never ``−0``); ``–``
+    when missing.
+
+    Args:
+        key: the metric (a name the registry does not know is shown in relative percent).
+        change: as :func:`shown_change` gives it.
+        language: ``en`` or ``zh``.
+
+    >>> format_change("paid_amount", -0.3241), format_change("refund_rate", 0.0031, "zh")
+    ('−32.4%', '+0.31个百分点')
+    >>> format_change("orders", -0.0004), format_change("late_rate", -0.00004)
+    ('0.0%', '0.00\xa0pp')
+    """
+    c = _number(change)
+    if c is None:
+        return "–"
+    if in_points(key):
+        return format_points(c, language)
+    sign = {"+": "+", "-": MINUS, "0": ""}[change_sign(key, c)]
+    return f"{sign}{abs(c) * 100:.1f}%"
+
+
+def format_points(change: float, language: str = "en") -> str:
+    """A change of a rate in percentage points: ``+0.31 pp`` / ``+0.31个百分点``, ``0.00 pp`` flat.
+
+    >>> format_points(-0.0097), format_points(-0.00004, "zh")
+    ('−0.97\xa0pp', '0.00个百分点')
+    """
+    sign = "" if abs(change) < FLAT_POINTS else ("+" if change > 0 else MINUS)
+    return _POINTS[language].format(f"{sign}{abs(change) * 100:.2f}")
 
 
 def catalogue_labels() -> dict[str, dict[str, str]]:

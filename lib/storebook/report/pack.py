@@ -55,9 +55,11 @@ from zoneinfo import ZoneInfo
 from storebook.engine import locks, periods
 from storebook.engine.config import Config
 from storebook.errors import StorebookError
+from storebook.measures.metrics import shown_change
 from storebook.report import packs
+from storebook.report.number_style import change_html, format_metric, value_html
 from storebook.report.results import MIME as RESULT_MIME
-from storebook.report.text import CATALOGUE, FLAT_BELOW, LANGUAGES, currency_symbol, use_currency
+from storebook.report.text import CATALOGUE, LANGUAGES, use_currency
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: The parameters every pack notebook takes (docs/notebooks.md, "Parameters").
@@ -984,62 +986,47 @@ def house_css() -> str:
 
 
 # -- formatting KPIs ------------------------------------------------------------------------
-def format_value(value: Any, unit: str | None, lang: str = "en") -> str:
-    """A headline value as a manager reads it.
+def format_value(value: Any, unit: str | None, lang: str = "en", key: str | None = None) -> str:
+    """A headline value as a manager reads it, in the pack's one number style
+    (:mod:`storebook.report.number_style`): the registry's format for ``key``, else the unit's.
 
     Args:
         value: the number (None → a dash).
-        unit: ``count``, ``CNY``, ``ratio``, ``days`` or anything else (``per_1000``: a plain number).
-        lang: ``en`` or ``zh`` (万/亿 for large numbers).
+        unit: the record's unit (``count``, ``CNY``, ``ratio``, ``days`` …), used when the
+            registry does not know ``key``.
+        lang: ``en`` (full digits) or ``zh`` (万/亿 from 10,000).
+        key: the metric's registry key.
     Returns:
         The formatted text.
 
     >>> format_value(1234567, "count"), format_value(0.0342, "ratio"), format_value(2.5e6, "CNY")
-    ('1,234,567', '3.42%', '¥2.50M')
+    ('1,234,567', '3.42%', '¥2,500,000')
     >>> format_value(2.5e6, "CNY", "zh"), format_value(3.25, "days", "zh")
-    ('¥250.0万', '3.2 天')
-    >>> format_value(-62829.4, "CNY")
-    '−¥62,829'
+    ('¥250万', '3.2天')
+    >>> format_value(-62829.4, "CNY"), format_value(-0.487, "ratio", key="roi")
+    ('−¥62,829', '−48.7%')
     >>> format_value(3.4167, "per_1000")  # a rate per 1,000 orders keeps its decimals
     '3.42'
     """
-    if value is None or not isinstance(value, int | float) or value != value:
-        return "–"
-    unit = (unit or "").lower()
-    if unit == "ratio":
-        return f"{value * 100:.1f}%" if abs(value) >= 0.1 else f"{value * 100:.2f}%"
-    if unit == "days":
-        return f"{value:.1f} {'天' if lang == 'zh' else 'days'}"
-    # Headline records say "CNY" for money in the store's currency (docs/notebooks.md).
-    prefix = currency_symbol() if unit in ("cny", "rmb", "yuan", "money") else ""
-    if value < 0:  # the sign goes before the currency: −¥62,829, not ¥-62,829
-        return "−" + format_value(-value, unit, lang)
-    magnitude = abs(value)
-    if lang == "zh" and magnitude >= 1e4:
-        text = f"{value / 1e8:.2f}亿" if magnitude >= 1e8 else f"{value / 1e4:.1f}万"
-    elif prefix and magnitude >= 1e6:
-        text = f"{value / 1e6:.2f}M"
-    elif magnitude >= 1e7:
-        text = f"{value / 1e6:.1f}M"
-    elif magnitude >= 100 or unit == "count" or float(value).is_integer():
-        text = f"{value:,.0f}"
-    else:
-        text = f"{value:,.2f}"
-    return prefix + text
+    return format_metric(key, value, lang, unit)
 
 
-def format_change(change: Any) -> tuple[str, str]:
-    """A relative change (0.034) as text and a direction class ('up', 'down', 'flat', 'none').
+def card_value(entry: Mapping[str, Any], lang: str = "en") -> str:
+    """An index card's value as HTML: as :func:`format_value`, a loss below break-even in red."""
+    return value_html(entry.get("key"), entry.get("value"), lang, entry.get("unit"))
 
-    >>> format_change(0.034), format_change(-0.12), format_change(None)
-    (('+3.4%', 'up'), ('−12.0%', 'down'), ('–', 'none'))
+
+def card_change(entry: Mapping[str, Any], field: str, lang: str = "en") -> str:
+    """An index card's change (``vs_prior`` or ``vs_last_year``) as HTML, as the registry
+    says: relative percent or percentage points, its tone from
+    :func:`storebook.measures.metrics.change_tone`, the pack's markup (``class="chg tone-…"``,
+    ``data-metric``, ``data-sign``).
+
+    >>> card_change({"key": "refund_rate", "value": 0.0275, "vs_prior": -0.238}, "vs_prior")
+    '<span class="chg tone-good" data-metric="refund_rate" data-sign="-">▼&nbsp;−0.86&nbsp;pp</span>'
     """
-    if change is None or not isinstance(change, int | float) or change != change:
-        return "–", "none"
-    if abs(change) < FLAT_BELOW:
-        return "±0.0%", "flat"
-    sign = "+" if change > 0 else "−"
-    return f"{sign}{abs(change) * 100:.1f}%", "up" if change > 0 else "down"
+    key = entry.get("key")
+    return change_html(key, shown_change(key, entry.get("value"), entry.get(field)), lang)
 
 
 # -- index, provenance, swap ----------------------------------------------------------------
@@ -1055,6 +1042,7 @@ def write_index(path: Path, plan: ReportPlan, context: Mapping[str, Any], report
         out_root: the outputs folder, searched for the other months' packs.
     """
     import jinja2
+    import markupsafe
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES / "report")),
@@ -1062,8 +1050,9 @@ def write_index(path: Path, plan: ReportPlan, context: Mapping[str, Any], report
         trim_blocks=True, lstrip_blocks=True,
     )
     use_currency(plan.currency)
-    env.filters["value"] = lambda v, unit: format_value(v, unit, plan.lang)
-    env.filters["change"] = format_change
+    # The card functions escape the text they write and return markup.
+    env.filters["card_value"] = lambda entry: markupsafe.Markup(card_value(entry, plan.lang))
+    env.filters["card_change"] = lambda entry, field: markupsafe.Markup(card_change(entry, field, plan.lang))
     page = env.get_template("pack_index.html.j2").render(
         ctx=context, labels=LABELS[plan.lang], reports=reports, months=packs.month_links(out_root, plan.month, plan.lang),
         languages=packs.language_links(out_root, plan.month, plan.lang),

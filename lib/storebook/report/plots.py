@@ -46,6 +46,8 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from storebook.engine import calendar
 from storebook.measures import stats
+from storebook.measures.metrics import change_tone, format_change, shown_change
+from storebook.report.number_style import tone_colours
 from storebook.report.text import Text, format_money
 
 #: Report width and resolution.
@@ -74,7 +76,9 @@ CHANNEL_COLOURS: dict[str, str] = {
 }
 DEVICE_COLOURS: dict[str, str] = {"mobile": "#5B8FF9", "pc": "#9270CA", "total": "#333333"}
 #: Accents: the comparison line, the expected band, a flagged point, good and bad.
-GREY, BAND, FLAG, GOOD, BAD = "#8C8C8C", "#D9E2EC", "#D62728", "#1A7F37", "#C62828"
+GREY, BAND, FLAG = "#8C8C8C", "#D9E2EC", "#D62728"
+#: Good and bad news, in the pack stylesheet's colours (the one place of the tones).
+GOOD, BAD = tone_colours()["good"], tone_colours()["bad"]
 EVENT_SHADE = "#FCE8D5"
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
@@ -1003,5 +1007,44 @@ def month_lines(frame: pd.DataFrame, text: Text, *, value: str, by: str, month: 
     ax.set_ylabel(text(f"metric.{value}"))
     ax.set_xlabel(text("axis.month"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(len(colours), 5))
+    set_title(fig, title)
+    return fig
+
+
+@_empty_when_no_data
+def change_bars(changes: pd.DataFrame, text: Text, *, change: str = "vs_prior", title: str | None = None) -> Figure:
+    """The month's movements as horizontal bars, largest first: each bar's length the
+    metric's relative change, its colour the registry's tone (good green, bad red, neither
+    grey: a falling refund rate is good news), its label the change as the registry writes
+    it (a rate in percentage points).
+
+    Args:
+        changes: one row per metric, in order: metric, ``change`` (relative), and value and
+            prior where known (:func:`storebook.areas.overview.explain_changes`).
+        change: the relative change column.
+
+    Example:
+        change_bars(storebook.overview.explain_changes(wb, period), text)
+    """
+    fig, (ax,) = new_figure(height=max(2.4, 0.34 * len(changes) + 1.4))
+    colours = tone_colours()
+    y = np.arange(len(changes))[::-1].astype(float)
+    data = changes[change].astype(float).fillna(0.0).to_numpy()
+    tones = [change_tone(m, v) for m, v in zip(changes["metric"], data, strict=True)]
+    ax.barh(y, data, height=0.7, color=[colours[t] for t in tones])
+    values = changes["value"] if "value" in changes else pd.Series([None] * len(changes))
+    span = max(float(np.abs(data).max()), 1e-9)
+    for yi, m, v, value in zip(y, changes["metric"], data, values, strict=True):
+        shown = shown_change(m, value, v) if value is not None and pd.notna(value) else None
+        label = format_change(m, shown, text.language) if shown is not None else format_change(None, v, text.language)
+        ax.text(v + (0.01 if v >= 0 else -0.01) * span * 3, yi, label, va="center",
+                ha="left" if v >= 0 else "right", fontsize=8)
+    ax.axvline(0, color="black", lw=0.6)
+    ax.set_yticks(y, [_label(text, "metric", m) for m in changes["metric"]], fontsize=8.5)
+    _value_axis(ax, "pct", "x")
+    low, high = ax.get_xlim()
+    ax.set_xlim(low - 0.18 * span, high + 0.18 * span)  # room for the labels
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(text(f"metric.{change}"))
     set_title(fig, title)
     return fig

@@ -1,10 +1,15 @@
 """Report tables with one look in every notebook (pandas Styler → HTML, inline styles only).
 
 Numbers are formatted by what the column holds, recognised from its name
-(:func:`column_kind`): counts with thousands separators, money as ``¥12,345``, rates as
-``3.4%``, relative changes as ``▲ 3.4%`` / ``▼ 3.4%`` in green / red, changes of a rate in
-percentage points, ROAS as ``3.25``. Vocabulary values (platform, channel, device …) and
-column headers are translated through the text catalogue, so a Chinese report has a
+(:func:`column_kind`): counts with thousands separators, money as ``¥12,345`` (full digits
+in both languages: a column reads digit by digit), rates as ``3.4%``, ROAS as ``3.25``.
+A change (``vs_prior``, ``visitors_vs_prior``, a rate's ``change`` …) is written and
+coloured as the metric registry says for the metric it is a change of
+(:func:`storebook.report.number_style.change_html`): ``▲ +3.4%`` for an amount, ``▼ −0.97 pp``
+for a rate, green when it is good news, red when bad, grey when neither — found from the
+column's name (``visitors_vs_prior``), the row's ``metric`` (or P&L ``line``) column, or the
+``metric`` argument of :func:`format_table`. Vocabulary values (platform, channel, device …)
+and column headers are translated through the text catalogue, so a Chinese report has a
 Chinese table. The arrow carries the direction, so the colour is never the only cue.
 
 Example:
@@ -21,7 +26,8 @@ from typing import Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from storebook.measures.metrics import column_kinds
+from storebook.measures.metrics import column_kinds, find_metric, in_points, shown_change
+from storebook.report.number_style import change_html, mark_value, tone_colours, value_html
 from storebook.report.text import Text
 
 #: Columns whose values are vocabulary keys, translated with ``Text.label(kind, value)``.
@@ -82,7 +88,9 @@ _COUNTS |= {"files", "rows_read", "rows_written", "rows_rejected", "unknown_refe
 _RATES |= {"kept_share", "known_share", "payment_rate", "payment_rate_prior"}
 _COUNTS |= {"placed", "paid", "pending", "closed"}
 
-GOOD, BAD, MUTED = "#1A7F37", "#C62828", "#6B6B6B"
+#: The tones' colours, from the pack's stylesheet (the one place): a change's cell carries
+#: the tone's class instead; these colour what is not a change (a scorecard's status).
+GOOD, BAD, MUTED = (tone_colours()[t] for t in ("good", "bad", "neutral"))
 
 #: The house table style (inline: the HTML report loads no external CSS).
 TABLE_STYLES = [
@@ -149,37 +157,106 @@ def header(name: str, text: Text) -> str:
     return name
 
 
-def format_value(value: Any, kind: str, text: Text) -> str:
-    """One cell as text/HTML for its kind (see :func:`column_kind`)."""
+def format_value(value: Any, kind: str, text: Text, metric: str | None = None) -> str:
+    """One cell as text/HTML for its kind (see :func:`column_kind`).
+
+    Args:
+        value: the cell's value.
+        kind: its kind.
+        text: the report's catalogue.
+        metric: for a change (``delta``, ``points``), the registry metric it is a change of
+            (its tone; None: grey); for a value, the metric it is (a loss below break-even
+            is red: ROI −48.7%).
+
+    Example:
+        >>> format_value(-0.238, "delta", Text("en"), "refund_rate")
+        '<span class="chg tone-good" data-metric="refund_rate" data-sign="-">▼&nbsp;−23.8%</span>'
+    """
     if kind == "label":
         return html.escape(str(value))
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT or value is pd.NA:
-        return f'<span style="color:{MUTED}">{text.na}</span>'
+        return f'<span class="chg-none">{text.na}</span>' if kind in ("delta", "points") else \
+            f'<span style="color:{MUTED}">{text.na}</span>'
     if kind == "date":
         return pd.Timestamp(value).strftime("%Y-%m-%d")
-    if kind in ("count", "money", "money2", "pct", "ratio"):
-        return text.number(value, kind)
-    if kind == "number":
-        return f"{float(value):,.1f}"
+    if kind in ("count", "money", "money2", "pct", "ratio", "number"):
+        return mark_value(metric, value, text.number(value, kind, compact=False))
     if kind == "delta":
-        return _signed(float(value), f"{abs(float(value)):.1%}", 0.0005)
-    if kind == "points":  # shown to 0.01 percentage points
-        return _signed(float(value), text.number(abs(float(value)), "pp").replace("+", ""), 0.00005)
+        return change_html(metric, value, text.language, text.na, shown="relative")
+    if kind == "points":  # a difference of rates, shown to 0.01 percentage points
+        return change_html(metric, value, text.language, text.na, shown="points")
     if kind == "p":
         return "<0.001" if float(value) < 0.001 else f"{float(value):.3f}"
     return html.escape(str(value))
 
 
-def _signed(value: float, magnitude: str, negligible: float) -> str:
-    """▲/▼ and green/red for a signed change; a dash when it rounds to nothing."""
-    if abs(value) < negligible:
-        return f'<span style="color:{MUTED}">–</span>'
-    arrow, colour = ("▲", GOOD) if value > 0 else ("▼", BAD)
-    return f'<span style="color:{colour}">{arrow}&nbsp;{magnitude}</span>'
+#: Change columns that are no change of a metric over time (a forecast's error, a target
+#: against last year, a trend): written as changes, never coloured good or bad.
+_UNTONED = {"error", "worst_error", "paid_amount_error", "orders_error", "visitors_error", "target_vs_forecast",
+            "target_vs_last_year", "trend", "growth_per_year", "share_change"}
+#: How a change column's name ends after the metric it is a change of (``visitors_vs_prior``).
+_CHANGE_SUFFIXES = ("_vs_prior", "_vs_last_year", "_vs_budget", "_vs_target", "_change", "_effect", "_lift")
+#: Columns that hold each row's metric (a long table; the P&L's lines).
+ROW_METRIC_COLUMNS = ("metric", "line")
+
+
+def _metric_of_column(name: str) -> str | None:
+    """The registry metric a change column's name says it is a change of, or None."""
+    for suffix in _CHANGE_SUFFIXES:
+        if name.endswith(suffix) and name != suffix.lstrip("_"):
+            return find_metric(name.removesuffix(suffix))
+    return None
+
+
+def find_change_metrics(frame: pd.DataFrame, column: str, metric: str | None = None) -> list[str | None]:
+    """The registry metric each row's change in ``column`` is a change of (None: not known,
+    shown grey).
+
+    Found, in order, from the column's name (``visitors_vs_prior``, ``conversion_effect``),
+    the ``metric`` argument (a registry key for the whole table, else the name of a column
+    holding each row's key), the frame's ``metric`` or ``line`` column.
+
+    Example:
+        >>> f = pd.DataFrame({"metric": ["refund_rate", "orders"], "vs_prior": [-0.2, 0.1]})
+        >>> find_change_metrics(f, "vs_prior"), find_change_metrics(f, "visitors_vs_prior"), find_change_metrics(f, "error")
+        (['refund_rate', 'orders'], ['visitors', 'visitors'], [None, None])
+    """
+    if column in _UNTONED or column.endswith(("_low", "_high")):  # an interval's ends are no change
+        return [None] * len(frame)
+    named = _metric_of_column(column) or find_metric(metric)
+    if named is not None:
+        return [named] * len(frame)
+    rows = metric if metric in frame.columns else next((c for c in ROW_METRIC_COLUMNS if c in frame.columns), None)
+    if rows is None:
+        return [None] * len(frame)
+    return [find_metric(v) for v in frame[rows]]
+
+
+def _metric_values(frame: pd.DataFrame, keys: list[str | None]) -> list[Any]:
+    """Each row's value of its metric (the ``value`` column of a long table, else the
+    metric's own column), to write a rate's relative change in points."""
+    if "value" in frame.columns and any(c in frame.columns for c in ROW_METRIC_COLUMNS):
+        return list(frame["value"])
+    return [frame[k].iloc[i] if k in frame.columns else None for i, k in enumerate(keys)]
+
+
+def format_changes(frame: pd.DataFrame, column: str, text: Text, kind: str, metric: str | None = None) -> list[str]:
+    """A change column's cells: each in its metric's format and tone (a rate's relative
+    change in percentage points where the frame holds the rate's value)."""
+    keys = find_change_metrics(frame, column, metric)
+    if kind == "points":
+        return [format_value(v, "points", text, k) for v, k in zip(frame[column], keys, strict=True)]
+    cells = []
+    for v, k, value in zip(frame[column], keys, _metric_values(frame, keys), strict=True):
+        points = shown_change(k, value, v) if in_points(k) and value is not None and not pd.isna(value) else None
+        cells.append(format_value(points, "points", text, k) if points is not None
+                     else format_value(v, "delta", text, k))
+    return cells
 
 
 def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None = None, *,
-                 kinds: dict[str, str] | None = None, caption: str | None = None) -> Styler:
+                 kinds: dict[str, str] | None = None, caption: str | None = None,
+                 metric: str | None = None) -> Styler:
     """A report table: selected columns, translated values and headers, house number formats.
 
     Args:
@@ -188,6 +265,9 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
         columns: the columns to show, in order; default all.
         kinds: overrides of :func:`column_kind` by column.
         caption: a caption above the table (already in the report's language).
+        metric: what the table's change columns are changes of, where their names do not
+            say: a registry key (``"cac"``) or a column holding each row's key (default: the
+            ``metric`` or ``line`` column); see :func:`find_change_metrics`.
     Returns:
         A Styler; ``page.show`` (or ``.to_html()``) renders it.
 
@@ -201,14 +281,15 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
     if missing:
         raise KeyError(f"format_table: the frame has no column(s) {', '.join(missing)}; it has {', '.join(frame.columns)}")
     kinds = {c: (kinds or {}).get(c, column_kind(c)) for c in columns}
-    shown = pd.DataFrame({
-        header(c, text): [
-            text.label(LABEL_COLUMNS[c], v) if kinds[c] == "label" and pd.notna(v) else format_value(v, kinds[c], text)
-            for v in frame[c]
-        ]
-        for c in columns
-    })
-    return _house(shown, caption)
+    shown = {}
+    for c in columns:
+        if kinds[c] in ("delta", "points"):
+            shown[header(c, text)] = format_changes(frame, c, text, kinds[c], metric)
+        else:
+            shown[header(c, text)] = [
+                text.label(LABEL_COLUMNS[c], v) if kinds[c] == "label" and pd.notna(v)
+                else format_value(v, kinds[c], text, find_metric(c)) for v in frame[c]]
+    return _house(pd.DataFrame(shown), caption)
 
 
 def _house(shown: pd.DataFrame, caption: str | None = None) -> Styler:
@@ -239,15 +320,24 @@ def pivot_table(frame: pd.DataFrame, text: Text, *, index: str, columns: str, va
 
 def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
     """The headline: one row per platform, one column per metric, each cell the value with
-    its change on the prior month and on last year beneath.
+    its change on the prior month and on last year beneath — written and coloured as the
+    index's cards are (:func:`storebook.report.number_style.value_html`, ``change_html``:
+    the registry's format, 万/亿 in Chinese, a rate's change in points, the tone of
+    :func:`storebook.measures.metrics.change_tone`).
 
     Args:
-        headline: rows of platform × metric with value, vs_prior, vs_last_year
+        headline: rows of platform × metric with value, vs_prior, vs_last_year (relative
+            changes; a comparison column may be absent)
             (:func:`storebook.areas.traffic.traffic_headline`).
+
+    Example:
+        >>> h = pd.DataFrame({"platform": ["total"], "metric": ["late_rate"], "value": [0.015],
+        ...                   "vs_prior": [-0.405], "vs_last_year": [None]})
+        >>> 'class="chg tone-good" data-metric="late_rate" data-sign="-"' in metric_cards(h, Text("en")).to_html()
+        True
     """
     platforms = list(dict.fromkeys(headline.platform))
     metrics = list(dict.fromkeys(headline.metric))
-    kinds = {m: "money" if m == "paid_amount" else column_kind(m) for m in metrics}
     cells = {}
     for metric in metrics:
         column = []
@@ -256,13 +346,14 @@ def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
             if row.empty:
                 column.append(format_value(None, "count", text))
                 continue
-            r = row.iloc[0]
+            r = row.iloc[0].to_dict()
+            changes = "<br>".join(
+                f'{text(f"col.{field}")} '
+                f'{change_html(metric, shown_change(metric, r.get("value"), r.get(field)), text.language, text.na)}'
+                for field in ("vs_prior", "vs_last_year"))
             # value, then each change on its own line: six metrics fit the report width
-            column.append(
-                f'<b>{format_value(r.value, kinds[metric], text)}</b><br><span style="font-size:11px">'
-                f'{text("col.vs_prior")} {format_value(r.vs_prior, "delta", text)}<br>'
-                f'{text("col.vs_last_year")} {format_value(r.vs_last_year, "delta", text)}</span>'
-            )
+            column.append(f'<b>{value_html(metric, r.get("value"), text.language)}</b><br>'
+                          f'<span style="font-size:11px">{changes}</span>')
         cells[text(f"metric.{metric}")] = column
     shown = pd.DataFrame({header("platform", text): text.labels("platform", platforms), **cells})
     return _house(shown)
@@ -305,14 +396,18 @@ STATUS_COLOURS: dict[str, str] = {"green": GOOD, "amber": "#B7791F", "red": BAD}
 STATUS_FILLS: dict[str, str] = {"green": "#E6F4EA", "amber": "#FDF3DC", "red": "#FCE8E6"}
 
 
-def _good_delta(value: Any, higher_is_better: bool, text: Text) -> str:
-    """A relative change with its arrow, coloured by whether the move is good news."""
-    cell = format_value(value, "delta", text)
+#: The tone of the distance to a target: the status says whether the target is met.
+_STATUS_TONES = {"green": "good", "amber": "neutral", "red": "bad"}
+
+
+def _target_gap(value: Any, status: str, text: Text) -> str:
+    """The relative distance to the target, in the tone of the status (met: green, missed:
+    red). Not a change over time: no ``chg`` markup, its direction is the target's."""
     if value is None or pd.isna(value):
-        return cell
-    if not higher_is_better:  # a rise in returns or complaints is bad news
-        cell = cell.replace(GOOD, "#TMP#").replace(BAD, GOOD).replace("#TMP#", BAD)
-    return cell
+        return format_value(None, "count", text)
+    tone = _STATUS_TONES.get(status, "neutral")
+    written = change_html(None, value, text.language, shown="relative")
+    return written.replace('class="chg tone-neutral"', f'class="vs-target tone-{tone}"')
 
 
 def _status_cell(status: str, text: Text) -> str:
@@ -323,7 +418,8 @@ def _status_cell(status: str, text: Text) -> str:
 def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler:
     """A scorecard: one row per metric (one platform's rows), each value in its own format,
     against target, the prior month and last year (as changes: seven columns fit a report
-    page), with the status in colour.
+    page; a rate's change in percentage points, coloured as the registry says), with the
+    status in colour.
 
     Args:
         card: rows of metric × platform with value, target, vs_target, prior, vs_prior,
@@ -336,22 +432,20 @@ def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler
         ...     "vs_target": [0.5], "prior": [0.025], "vs_prior": [0.2], "last_year": [None], "vs_last_year": [None],
         ...     "status": ["red"], "kind": ["pct"], "higher_is_better": [False]})
         >>> html_ = scorecard(c, Text("en")).to_html()
-        >>> "3.0%" in html_ and "Off target" in html_ and BAD in html_
+        >>> "3.0%" in html_ and "Off target" in html_ and BAD in html_ and "+0.50&nbsp;pp" in html_
         True
     """
     rows = card[card["platform"] == platform]
-    na = format_value(None, "count", text)
     shown = pd.DataFrame({
         header("metric", text): [text.label("metric", m) for m in rows["metric"]],
         header("value", text): [format_value(v, k, text) for v, k in zip(rows["value"], rows["kind"], strict=True)],
         header("target", text): [format_value(v, k, text) for v, k in zip(rows["target"], rows["kind"], strict=True)],
-        header("vs_target", text): [na if pd.isna(v) else _good_delta(v, h, text)
-                                    for v, h in zip(rows["vs_target"], rows["higher_is_better"], strict=True)],
+        header("vs_target", text): [_target_gap(v, s, text)
+                                    for v, s in zip(rows["vs_target"], rows["status"], strict=True)],
         header("status", text): [_status_cell(s, text) for s in rows["status"]],
-        header("vs_prior", text): [_good_delta(v, h, text)
-                                   for v, h in zip(rows["vs_prior"], rows["higher_is_better"], strict=True)],
-        header("vs_last_year", text): [_good_delta(v, h, text)
-                                       for v, h in zip(rows["vs_last_year"], rows["higher_is_better"], strict=True)],
+        # The changes over time: the registry's tone and format (a rate in points).
+        header("vs_prior", text): format_changes(rows, "vs_prior", text, "delta"),
+        header("vs_last_year", text): format_changes(rows, "vs_last_year", text, "delta"),
     })
     return _house(shown)
 

@@ -12,18 +12,22 @@ that a takeaway reads from the numbers in either language:
 =============  ====================================  ==========================
 spec           en                                    zh
 =============  ====================================  ==========================
-``count``      ``12,345``                            ``12,345``
-``money``      ``¥12,345``                           ``¥12,345``
+``count``      ``12,345``                            ``1.23万`` (below 10,000: ``9,876``)
+``money``      ``¥1,070,486``                        ``¥107万``, ``¥1.07亿``
 ``money2``     ``¥12.35``                            ``¥12.35``
-``pct``        ``3.4%``                              ``3.4%``
+``pct``        ``3.4%``, ``−48.7%``                  ``3.4%``
 ``change``     ``up 3.4%`` / ``down 3.4%`` / ``flat``  ``增长3.4%`` / ``下降3.4%`` / ``持平``
-``signed``     ``+3.4%``                             ``+3.4%``
-``pp``         ``+0.3 pp``                           ``+0.3个百分点``
+``signed``     ``+3.4%``, ``−3.4%``                  ``+3.4%``
+``pp``         ``+0.31 pp``                          ``+0.31个百分点``
+``ratio``      ``1.03``                              ``1.03``
 ``date``       ``14 Oct``                            ``10月14日``
 ``platform``   ``Tmall``                             ``天猫`` (any ``<kind>`` of the catalogue)
+``platforms``  ``Tmall and JD``                      ``天猫、京东`` (codes: a list or "tmall, jd")
 =============  ====================================  ==========================
 
-A missing value (None, NaN) renders as ``n/a`` / ``无``.
+A missing value (None, NaN) renders as ``n/a`` / ``无``. Numbers follow the pack's one style
+(:mod:`storebook.report.number_style`: 万/亿 in Chinese sentences, the minus sign U+2212,
+never ``−0``); tables ask for full digits (``Text.number(…, compact=False)``).
 
 Example:
     >>> t = Text("zh")
@@ -35,7 +39,6 @@ Example:
 
 from __future__ import annotations
 
-import contextvars
 import math
 import re
 import string
@@ -45,13 +48,26 @@ from typing import Any
 import pandas as pd
 
 from storebook.errors import StorebookError
-from storebook.measures.metrics import catalogue_labels
+from storebook.measures.metrics import (
+    FLAT_POINTS,
+    FLAT_RELATIVE,
+    MINUS,
+    catalogue_labels,
+    find_metric,
+    format_points,
+    in_points,
+    shown_change,
+)
 from storebook.report import catalogue
+from storebook.report.number_style import currency_symbol, format_money, format_number, use_currency
+
+__all__ = ["CATALOGUE", "FLAT_BELOW", "LANGUAGES", "Text", "TextError", "check_catalogue", "check_language",
+           "currency_symbol", "format_money", "is_key", "placeholders", "use_currency"]
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
-#: Changes smaller than this (relative, or in rate points for ``pp``) read as "flat".
-FLAT_BELOW = 0.0005
+#: Relative changes smaller than this read as "flat" (the registry's threshold: 0.0%).
+FLAT_BELOW = FLAT_RELATIVE
 
 _L = dict[str, str]
 
@@ -86,46 +102,55 @@ def is_key(value: str) -> bool:
     return isinstance(value, str) and bool(_KEY.match(value))
 
 
-#: The store's currency (ISO 4217) for every amount shown: set once per report page and pack
-#: from the store's identity (:func:`use_currency`); the sample store's CNY by default.
-_CURRENCY: contextvars.ContextVar[str] = contextvars.ContextVar("storebook_currency", default="CNY")
-#: How the department writes the currencies it meets; others as babel writes them (en).
-_SYMBOLS = {"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$",
-            "TWD": "NT$", "KRW": "₩", "INR": "₹", "CLP": "CLP$", "BRL": "R$", "CAD": "CA$", "AUD": "A$"}
+def _one_minus(number: str) -> str:
+    """A number Python formatted (``{x:.1f}``) with the report's minus sign, and no sign on a
+    zero: ``-3.0`` → ``−3.0``, ``-0.0`` → ``0.0``."""
+    if number[:1] in "+-" and not any(ch in "123456789" for ch in number):
+        return number[1:]
+    return number.replace("-", MINUS, 1) if number.startswith("-") else number
 
 
-def use_currency(code: str) -> None:
-    """Show every amount from here on in ``code`` (``EUR`` → €12,345)."""
-    _CURRENCY.set((code or "CNY").upper())
+class _Points(float):
+    """A change of a rate in percentage points (as a fraction: 0.0086 is 0.86 pp), made
+    from a relative change by :func:`_with_points`."""
+
+    @property
+    def points(self) -> float:
+        return float(self)
 
 
-def currency_symbol(code: str | None = None) -> str:
-    """The symbol written before an amount: ``currency_symbol("EUR")`` → ``€``.
+_CHANGE_FIELD = re.compile(r"^(?P<base>[a-z0-9_]*?)_?(?P<field>vs_prior|vs_last_year)$")
 
-    >>> currency_symbol("CNY"), currency_symbol("EUR"), currency_symbol("CHF")
-    ('¥', '€', 'CHF\xa0')
+
+def _with_points(template: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The values of a sentence with each ``{…:change}`` of a rate turned into percentage
+    points, as the registry shows a rate's change (issue #16: "down 0.86 pp", not "down
+    23.8%").
+
+    A field ``<metric>_vs_prior`` / ``_vs_last_year`` is a change of ``<metric>`` (its value
+    in ``<metric>``); a plain ``vs_prior`` is a change of ``values["metric"]`` (its value in
+    ``value``), and ``<x>_vs_prior`` of it too when ``<x>_value`` is given (a platform's).
+    A relative change whose rate is not given stays relative.
     """
-    code = (code or _CURRENCY.get()).upper()
-    if code in _SYMBOLS:
-        return _SYMBOLS[code]
-    try:
-        from babel.numbers import get_currency_symbol
-
-        symbol = get_currency_symbol(code, locale="en")
-    except Exception:  # noqa: BLE001 - babel missing or an unknown code: the code itself
-        symbol = code
-    return symbol if symbol != code else code + "\xa0"
-
-
-def format_money(value: float, decimals: int = 0) -> str:
-    """Money as the department writes it, the sign before the currency (the store's).
-
-    >>> format_money(1234.5), format_money(-62829.4), format_money(-0.4)
-    ('¥1,234', '−¥62,829', '¥0')
-    """
-    text = f"{abs(value):,.{decimals}f}"
-    negative = value < 0 and any(ch not in "0.," for ch in text)
-    return ("−" if negative else "") + currency_symbol() + text
+    out = dict(values)
+    for _, name, spec, _ in string.Formatter().parse(template):
+        if not name or spec != "change" or name not in values or _missing(values[name]):
+            continue
+        found = _CHANGE_FIELD.match(name)
+        if found is None:
+            continue
+        base = found.group("base")
+        if find_metric(base) and base in values:
+            key, value = find_metric(base), values[base]
+        elif "metric" in values and (f"{base}_value" if base else "value") in values:
+            key, value = find_metric(values["metric"]), values[f"{base}_value" if base else "value"]
+        else:
+            continue
+        if in_points(key) and not _missing(value):
+            points = shown_change(key, value, values[name])
+            if points is not None:
+                out[name] = _Points(points)
+    return out
 
 
 def _missing(value: Any) -> bool:
@@ -156,13 +181,23 @@ class _Formatter(string.Formatter):
             return t.na if _missing(value) else t(f"{spec}.{value}")
         if spec == "key":
             return t.na if _missing(value) else t(str(value))
+        if spec == "platforms":  # codes, a list or "tmall, jd": 天猫、京东 / Tmall and JD
+            if _missing(value):
+                return t.na
+            codes = value.split(",") if isinstance(value, str) else list(value)
+            return t.join(t.labels("platform", [c.strip() for c in codes if c.strip()]))
         if spec == "date":
             return t.na if _missing(value) else t.date(value)
+        if isinstance(value, _Points):  # a rate's change, as the registry writes it
+            return t.points_change(value.points)
         if spec in ("count", "money", "money2", "pct", "signed", "change", "pp", "ratio"):
             return t.number(value, spec)
         if _missing(value):
             return t.na
-        return super().format_field(value, spec)
+        out = super().format_field(value, spec)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return _one_minus(out)
+        return out
 
 
 class Text:
@@ -189,7 +224,7 @@ class Text:
         if not values and not placeholders(template):
             return template
         try:
-            return self._formatter.format(template, **values)
+            return self._formatter.format(template, **_with_points(template, values))
         except (KeyError, IndexError) as exc:
             needed = ", ".join(sorted(placeholders(template) - set(values)))
             raise TextError(f"text '{key}' needs the value(s) {needed or exc}") from None
@@ -200,7 +235,7 @@ class Text:
 
     def format(self, template: str, **values: Any) -> str:
         """Fill a template with the house specs (for tests and catalogue checks)."""
-        return self._formatter.format(template, **values)
+        return self._formatter.format(template, **_with_points(template, values))
 
     def label(self, kind: str, value: Any) -> str:
         """The label of a vocabulary value: ``label("platform", "jd")`` → ``"JD"``/``"京东"``.
@@ -218,32 +253,35 @@ class Text:
         return CATALOGUE["word.na"][self.language]
 
     # -- numbers and dates ---------------------------------------------------------------
-    def number(self, value: Any, spec: str) -> str:
-        """A number in one of the house specs (``count``, ``money``, ``pct``, ``change``, ``pp`` …)."""
+    def number(self, value: Any, spec: str, compact: bool = True) -> str:
+        """A number in one of the house specs (``count``, ``money``, ``pct``, ``change``, ``pp`` …).
+
+        Args:
+            value: the number (missing: ``n/a`` / ``无``).
+            spec: the spec (see the module docstring).
+            compact: 万/亿 for a Chinese count or amount (sentences, cards); a table passes False.
+        """
         if _missing(value):
             return self.na
         v = float(value)
-        if spec == "count":
-            return f"{v:,.0f}"
-        if spec == "money":
-            return format_money(v)
-        if spec == "money2":
-            return format_money(v, 2)
-        if spec == "ratio":
-            return f"{v:,.2f}"
-        if spec == "pct":
-            return f"{v:.1%}"
-        if spec == "signed":
-            return f"{v:+.1%}"
         if spec == "change":
-            if abs(v) < FLAT_BELOW:
+            if abs(v) < FLAT_RELATIVE:
                 return self("word.flat")
             word = "word.up" if v > 0 else "word.down"
             return CATALOGUE[word][self.language].format(f"{abs(v):.1%}")
-        if spec == "pp":
-            points = f"{v * 100:+.2f}".replace("+0.00", "±0.00").replace("-0.00", "±0.00")
-            return CATALOGUE["word.pp"][self.language].format(points)
-        raise TextError(f"unknown number spec '{spec}'")
+        if spec == "pp":  # a change of a rate: the registry's points, as on the cards
+            return format_points(v, self.language)
+        try:
+            return format_number(v, spec, self.language, compact=compact)
+        except ValueError:
+            raise TextError(f"unknown number spec '{spec}'") from None
+
+    def points_change(self, points: float) -> str:
+        """A rate's change in words: ``up 0.86 pp`` / ``增长0.86个百分点``, ``flat`` / ``持平``."""
+        if abs(points) < FLAT_POINTS:
+            return self("word.flat")
+        word = "word.up" if points > 0 else "word.down"
+        return CATALOGUE[word][self.language].format(format_points(abs(points), self.language).lstrip("+"))
 
     def date(self, value: Any) -> str:
         day = pd.Timestamp(value) if not isinstance(value, date) else pd.Timestamp(value)

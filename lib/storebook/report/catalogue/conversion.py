@@ -107,5 +107,4 @@ ENTRIES: dict[str, Entry] = {
     "col.payment_rate": _e("Payment rate", "支付率"),
     "col.payment_rate_prior": _e("Prior month", "上月支付率"),
     "col.closed": _e("Closed unpaid", "未付款关闭"),
-    "metric.payment_rate": _e("Payment rate (paid ÷ placed)", "支付率（支付÷下单）"),
 }

@@ -7,9 +7,6 @@ from storebook.report.catalogue import entry as _e
 
 ENTRIES: dict[str, Entry] = {
     # metrics
-    "metric.csat": _e("CSAT (1–5)", "满意度（1–5分）"),
-    "metric.complaints_per_1000_orders": _e("Complaints per 1,000 orders", "每千单投诉"),
-    "metric.first_response_median_min": _e("First reply, median (minutes)", "首次响应时长中位数（分钟）"),
     "metric.repeat_rate": _e("Repeat-purchase rate", "复购率"),
     "metric.retention": _e("Retention", "留存率"),
     "metric.spend": _e("Spend", "花费"),
@@ -172,10 +169,10 @@ ENTRIES: dict[str, Entry] = {
     "overview.change.promotion": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); {platform:platform} accounts for "
         "{share_of_change:pct} of the change. The promotion “{promo_name}” ({promo_platform:platform}) added "
-        "{incremental_margin:money} of incremental margin (ROI {roi:ratio}).",
+        "{incremental_margin:money} of incremental margin (ROI {roi:pct}).",
         "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{platform:platform}贡献了其中"
         "{share_of_change:pct}的变化。活动“{promo_name}”（{promo_platform:platform}）带来增量毛利{incremental_margin:money}"
-        "（ROI {roi:ratio}）。",
+        "（ROI {roi:pct}）。",
     ),
     "overview.change.spike": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); complaints about {product_name} "

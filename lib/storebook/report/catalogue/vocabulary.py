@@ -112,7 +112,6 @@ ENTRIES: dict[str, Entry] = {
     "word.down": _e("down {}", "下降{}"),
     "word.flat": _e("flat", "持平"),
     "word.na": _e("n/a", "无"),
-    "word.pp": _e("{} pp", "{}个百分点"),
     "word.and": _e(" and ", "、"),
     "word.none": _e("none", "无"),
     # axes and legends
@@ -281,9 +280,9 @@ ENTRIES: dict[str, Entry] = {
         "out where a cost is missing",
         "仅{share:pct}的商品销售额有单位成本，缺少成本的平台不计算毛利和贡献毛利"),
     "page.partial.sales_from_orders": _e(
-        "without traffic rows for {platforms}, their orders, buyers and paid amount come from the orders table; "
+        "without traffic rows for {platforms:platforms}, their orders, buyers and paid amount come from the orders table; "
         "visitors and conversion are unknown there",
-        "{platforms}没有流量数据，其订单数、买家数和支付金额取自订单表；访客和转化率未知"),
+        "{platforms:platforms}没有流量数据，其订单数、买家数和支付金额取自订单表；访客和转化率未知"),
     # the store-operations, marketing and planning reports' shared words
     # rating dimensions (store_ratings.dimension)
     "dimension.overall": _e("Overall", "综合评分"),

@@ -1,0 +1,286 @@
+"""One number style for the whole pack: amounts, counts, rates and changes, in English and 中文.
+
+The rules (every card, table and sentence of the pack follows them):
+
+- **English** writes full digits with thousands separators everywhere: ``¥1,070,486``,
+  ``12,345`` (cards, tables and sentences alike).
+- **中文** writes 万 and 亿 (by babel, the locale library) for an amount or a count of
+  10,000 and more on the cards of the index and of the pages and in sentences: ``¥107万``,
+  ``1.07亿``, ``29.5万``, ``4.99万``; at least three significant digits (two decimals below
+  10万 and in 亿, one from 10万), trailing zeros dropped as the locale does. Tables keep full digits (``¥1,070,486``), so that a column reads digit by
+  digit as in 生意参谋.
+- One minus sign, U+2212, before the currency: ``−¥8.4万``, ``−48.7%``; nothing is ever
+  written ``−0`` or ``-0``.
+- A change is written as the metric registry says (:func:`storebook.measures.metrics.format_change`:
+  relative percent for amounts and counts, percentage points for rates) and coloured by
+  :func:`storebook.measures.metrics.change_tone` alone, through the markup of
+  :func:`change_html` (``class="chg tone-good"``, ``data-metric``, ``data-sign``); the
+  colours of ``.tone-good`` / ``.tone-bad`` / ``.tone-neutral`` are in the pack's
+  stylesheet (templates/report/house.css) and nowhere else.
+
+Example:
+    >>> format_number(1070486, "money", "zh", compact=True), format_number(1070486, "money", "en", compact=True)
+    ('¥107万', '¥1,070,486')
+    >>> format_metric("roi", -0.487), format_number(-0.4, "count", "en")
+    ('−48.7%', '0')
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import html
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from storebook.measures.metrics import (
+    MINUS,
+    change_tone,
+    find_metric,
+    format_change,
+    format_points,
+    in_points,
+    metric,
+    value_tone,
+)
+
+#: From here on a Chinese amount or count is written with 万 (and from 1亿 with 亿).
+COMPACT_FROM = 10_000
+#: The arrow before a change; the arrow carries the direction, so colour is never the only cue.
+ARROWS = {"+": "▲", "-": "▼", "0": ""}
+_BABEL_LOCALE = {"en": "en", "zh": "zh_CN"}
+
+#: The store's currency (ISO 4217) for every amount shown: set once per report page and pack
+#: from the store's identity (:func:`use_currency`); the sample store's CNY by default.
+_CURRENCY: contextvars.ContextVar[str] = contextvars.ContextVar("storebook_currency", default="CNY")
+#: How the department writes the currencies it meets; others as babel writes them (en).
+_SYMBOLS = {"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$",
+            "TWD": "NT$", "KRW": "₩", "INR": "₹", "CLP": "CLP$", "BRL": "R$", "CAD": "CA$", "AUD": "A$"}
+
+
+def use_currency(code: str) -> None:
+    """Show every amount from here on in ``code`` (``EUR`` → €12,345)."""
+    _CURRENCY.set((code or "CNY").upper())
+
+
+def currency_symbol(code: str | None = None) -> str:
+    """The symbol written before an amount: ``currency_symbol("EUR")`` → ``€``.
+
+    >>> currency_symbol("CNY"), currency_symbol("EUR"), currency_symbol("CHF")
+    ('¥', '€', 'CHF\\xa0')
+    """
+    code = (code or _CURRENCY.get()).upper()
+    if code in _SYMBOLS:
+        return _SYMBOLS[code]
+    try:
+        from babel.numbers import get_currency_symbol
+
+        symbol = get_currency_symbol(code, locale="en")
+    except Exception:  # noqa: BLE001 - babel missing or an unknown code: the code itself
+        symbol = code
+    return symbol if symbol != code else code + "\xa0"
+
+
+#: The pack's stylesheet: the one place of the tones' colours.
+HOUSE_CSS = Path(__file__).parent / "templates" / "report" / "house.css"
+_TONE_VARIABLES = {"good": "--good", "bad": "--bad", "neutral": "--muted"}
+
+
+@functools.cache
+def tone_colours() -> dict[str, str]:
+    """The colour of each tone (``good``, ``bad``, ``neutral``) as the pack's stylesheet
+    defines it, for what cannot use the stylesheet's classes (the charts).
+
+    >>> sorted(tone_colours())
+    ['bad', 'good', 'neutral']
+    """
+    css = HOUSE_CSS.read_text(encoding="utf-8")
+    colours = {}
+    for tone, variable in _TONE_VARIABLES.items():
+        found = re.search(re.escape(variable) + r"\s*:\s*(#[0-9a-fA-F]{6})", css)
+        if found is None:
+            raise ValueError(f"{HOUSE_CSS}: no colour {variable} for the tone {tone}")
+        colours[tone] = found.group(1)
+    return colours
+
+
+def _number(value: Any) -> float | None:
+    if value is None or isinstance(value, str):
+        return None
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(v) or math.isinf(v) else v
+
+
+def _signed(magnitude: str, negative: bool) -> str:
+    """The minus before a magnitude, unless the magnitude as written is zero (no −0)."""
+    return (MINUS if negative and any(ch in "123456789" for ch in magnitude) else "") + magnitude
+
+
+def compact_zh(value: float) -> str:
+    """A magnitude of 10,000 or more in 万/亿, as babel writes it for zh_CN (no sign).
+
+    >>> compact_zh(12345), compact_zh(49927), compact_zh(295000), compact_zh(1070486), compact_zh(1.0749e8)
+    ('1.23万', '4.99万', '29.5万', '107万', '1.07亿')
+    """
+    from babel.numbers import format_compact_decimal
+
+    magnitude = abs(float(value))
+    # At least three significant digits: 4.99万 (not 5万 for 49,927), 29.5万, 107万, 1.07亿;
+    # babel moves 9999.96万 on to 1亿 itself when it rounds.
+    digits = 2 if magnitude < 1e5 or magnitude >= 1e8 else 1
+    return format_compact_decimal(magnitude, format_type="short", locale=_BABEL_LOCALE["zh"],
+                                  fraction_digits=digits)
+
+
+def _digits(magnitude: float, decimals: int, language: str, compact: bool) -> str:
+    if compact and language == "zh" and round(magnitude, decimals) >= COMPACT_FROM:
+        return compact_zh(round(magnitude, decimals))
+    return f"{magnitude:,.{decimals}f}"
+
+
+def format_money(value: float, decimals: int = 0, language: str = "en", compact: bool = False) -> str:
+    """Money as the department writes it, the sign before the store's currency symbol.
+
+    Args:
+        value: the amount.
+        decimals: 0, or 2 for per-buyer and per-visitor amounts.
+        language: ``en`` or ``zh``.
+        compact: 万/亿 in Chinese (cards and sentences; tables keep full digits).
+
+    >>> format_money(1234.5), format_money(-62829.4), format_money(-0.4), format_money(-84000, language="zh", compact=True)
+    ('¥1,234', '−¥62,829', '¥0', '−¥8.4万')
+    """
+    return _signed(currency_symbol() + _digits(abs(value), decimals, language, compact), value < 0)
+
+
+def format_number(value: Any, spec: str, language: str = "en", *, compact: bool = False) -> str | None:
+    """A number in a house spec, or None when missing (the caller writes its n/a).
+
+    Specs: ``count`` (12,345), ``money`` (¥12,345), ``money2`` (¥12.35), ``pct`` (3.4%),
+    ``pct2`` (3.42%, two decimals below 10%: a card), ``ratio`` (1.03), ``number`` (3.4, one
+    decimal), ``number2`` (3.42), ``days`` (3.2 days / 3.2天), ``minutes`` (12.5 min / 12.5分钟),
+    ``signed`` (+3.4%).
+
+    >>> [format_number(v, "pct") for v in (0.034, -0.487, -0.00001)]
+    ['3.4%', '−48.7%', '0.0%']
+    >>> format_number(295000, "count", "zh", compact=True), format_number(-0.4, "count")
+    ('29.5万', '0')
+    """
+    v = _number(value)
+    if v is None:
+        return None
+    negative = v < 0
+    m = abs(v)
+    if spec == "count":
+        return _signed(_digits(m, 0, language, compact), negative)
+    if spec == "money":
+        return format_money(v, 0, language, compact)
+    if spec == "money2":
+        return format_money(v, 2, language)
+    if spec == "pct":
+        return _signed(f"{m * 100:.1f}%", negative)
+    if spec == "pct2":
+        return _signed(f"{m * 100:.1f}%" if m >= 0.1 else f"{m * 100:.2f}%", negative)
+    if spec == "signed":
+        text = f"{m * 100:.1f}%"
+        return _signed(text, negative) if negative or text == "0.0%" else "+" + text
+    if spec == "ratio" or spec == "number2":
+        return _signed(f"{m:,.2f}", negative)
+    if spec == "number":
+        return _signed(f"{m:,.1f}", negative)
+    if spec == "days":
+        return _signed(f"{m:,.1f}", negative) + ("天" if language == "zh" else "\u00a0days")
+    if spec == "minutes":
+        return _signed(f"{m:,.1f}", negative) + ("分钟" if language == "zh" else "\u00a0min")
+    raise ValueError(f"unknown number spec '{spec}'")
+
+
+#: The registry's display formats as number specs (a card shows a small rate to 0.01%).
+_DISPLAY_SPEC = {"count": "count", "money": "money", "money2": "money2", "pct": "pct2", "ratio": "ratio",
+                 "days": "days", "number": "number2", "minutes": "minutes"}
+#: The units a headline record may state for a name the registry does not know.
+_UNIT_SPEC = {"count": "count", "cny": "money", "rmb": "money", "money": "money", "ratio": "pct2",
+              "multiple": "ratio", "score": "ratio", "index": "ratio", "days": "days", "per_1000": "number2",
+              "minutes": "minutes"}
+
+
+def metric_spec(key: str | None, unit: str | None = None) -> str:
+    """The spec a metric's value is shown in on a card: the registry's display format, else
+    the record's unit (a plain number with two decimals when neither says)."""
+    found = find_metric(key)
+    if found:
+        return _DISPLAY_SPEC[metric(found).display]
+    return _UNIT_SPEC.get((unit or "").lower(), "number2")
+
+
+def format_metric(key: str | None, value: Any, language: str = "en", unit: str | None = None) -> str:
+    """A metric's value as a card shows it (the index and the pages alike): the registry's
+    format, 万/亿 in Chinese, ``–`` when missing.
+
+    >>> format_metric("paid_amount", 1070486, "zh"), format_metric("paid_amount", 1070486, "en")
+    ('¥107万', '¥1,070,486')
+    >>> format_metric("refund_rate", 0.0292), format_metric("median_delivery_days", 3.25, "zh")
+    ('2.92%', '3.2天')
+    """
+    text = format_number(value, metric_spec(key, unit), language, compact=True)
+    return "–" if text is None else text
+
+
+def value_html(key: str | None, value: Any, language: str = "en", unit: str | None = None) -> str:
+    """A card's value; a value below break-even (ROI −48.7%) carries ``class="val tone-bad"``.
+
+    >>> value_html("roi", -0.487)
+    '<span class="val tone-bad" data-metric="roi">−48.7%</span>'
+    """
+    return mark_value(key, value, html.escape(format_metric(key, value, language, unit)))
+
+
+def mark_value(key: str | None, value: Any, shown: str) -> str:
+    """``shown`` (a value already written, HTML) in the tone of the value: a loss below
+    break-even in ``class="val tone-bad"``; otherwise as it is."""
+    tone = value_tone(key, value)
+    if not tone:
+        return shown
+    return f'<span class="val tone-{tone}" data-metric="{find_metric(key)}">{shown}</span>'
+
+
+def change_html(key: str | None, change: Any, language: str = "en", missing: str = "–",
+                shown: str | None = None) -> str:
+    """A change with the pack's markup: arrow, the registry's format, the tone's class.
+
+    Args:
+        key: the metric the change is of (a registry key or alias; another name: neutral,
+            and no ``data-metric``).
+        change: as :func:`storebook.measures.metrics.shown_change` gives it.
+        language: ``en`` or ``zh``.
+        missing: what a missing change shows.
+        shown: ``relative`` or ``points`` where the change is known to be one (a table's
+            column); None: as the registry says for ``key``.
+
+    Returns:
+        ``<span class="chg tone-good" data-metric="refund_rate" data-sign="-">▼ −0.97 pp</span>``;
+        for a missing change ``<span class="chg-none">–</span>`` (nothing to colour).
+
+    >>> change_html("late_rate", -0.0123)
+    '<span class="chg tone-good" data-metric="late_rate" data-sign="-">▼&nbsp;−1.23&nbsp;pp</span>'
+    >>> change_html("campaign", 0.2)
+    '<span class="chg tone-neutral" data-sign="+">▲&nbsp;+20.0%</span>'
+    """
+    as_points = in_points(key) if shown is None else shown == "points"
+    c = _number(change)
+    if c is None:
+        return f'<span class="chg-none">{html.escape(missing)}</span>'
+    written = format_points(c, language) if as_points else format_change(None, c, language)
+    sign = "0" if not any(ch in "123456789" for ch in written) else ("+" if c > 0 else "-")
+    tone = "neutral" if sign == "0" else change_tone(key, c)
+    found = find_metric(key)
+    arrow = ARROWS[sign]
+    text = html.escape(written).replace("\u00a0", "&nbsp;")
+    attribute = f' data-metric="{found}"' if found else ""
+    return (f'<span class="chg tone-{tone}"{attribute} data-sign="{sign}">'
+            f'{f"{arrow}&nbsp;" if arrow else ""}{text}</span>')

@@ -1,0 +1,121 @@
+"""storebook.report.number_style: one number style for the cards, tables and sentences of the
+pack, and every change coloured by the metric registry (issue #16)."""
+
+from __future__ import annotations
+
+import html as html_module
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from storebook.measures.metrics import METRICS, change_tone
+from storebook.report import number_style
+from storebook.report.number_style import (
+    change_html,
+    format_metric,
+    format_number,
+    tone_colours,
+    value_html,
+)
+
+#: One change as the pack marks it up (the contract of issue #16: class, data-metric, data-sign).
+CHANGE = re.compile(r'<span class="chg tone-(good|bad|neutral)"(?: data-metric="([a-z0-9_]+)")? '
+                    r'data-sign="([+0-])">(.*?)</span>')
+
+
+def test_wan_and_yi_thresholds() -> None:
+    # Below 10,000 full digits; from 10,000 万 with at least three significant digits (two
+    # decimals below 10万, one above; babel drops a trailing zero: 10,049 is 1万); from 1亿
+    # two decimals; 99,999,999 is 9999.99…万, which rounds on to 1亿.
+    cases = {9_999: "9,999", 10_000: "1万", 10_049: "1万", 12_345: "1.23万", 49_927: "4.99万",
+             295_400: "29.5万", 1_070_486: "107万", 99_940_000: "9994万", 99_995_000: "9999.5万",
+             99_999_999: "1亿", 107_490_000: "1.07亿", 2_500_000_000: "25亿"}
+    got = {v: format_number(v, "count", "zh", compact=True) for v in cases}
+    assert got == cases
+    # 9,999.6 rounds to 10,000 as written: it is 1万, not "10,000".
+    assert format_number(9_999.6, "count", "zh", compact=True) == "1万"
+    assert format_number(-84_000, "money", "zh", compact=True) == "\u2212¥8.4万"
+    # English: full digits; a table in Chinese too.
+    assert format_number(107_490_000, "money", "en", compact=True) == "¥107,490,000"
+    assert format_number(1_070_486, "money", "zh", compact=False) == "¥1,070,486"
+
+
+def test_no_minus_zero_anywhere() -> None:
+    for spec in ("count", "money", "money2", "pct", "pct2", "ratio", "number", "number2", "signed", "days"):
+        for lang in ("en", "zh"):
+            written = format_number(-0.000_01, spec, lang, compact=True)
+            assert "-" not in written and "\u2212" not in written, (spec, written)
+    assert format_number(-0.4, "count") == "0" and format_number(-0.6, "count") == "\u22121"
+    assert "\u2212" not in change_html("paid_amount", -0.0004) and 'data-sign="0"' in change_html("orders", -0.0004)
+
+
+def test_card_values_follow_the_registry_in_both_languages() -> None:
+    assert [format_metric("paid_amount", 1_070_486, lang) for lang in ("en", "zh")] == ["¥1,070,486", "¥107万"]
+    assert format_metric("refund_rate", 0.0292) == "2.92%" and format_metric("within_24h_rate", 0.855) == "85.5%"
+    assert format_metric("aov", 322.456, "zh") == "¥322.46" and format_metric("roas", 3.256) == "3.26"
+    assert format_metric("median_delivery_days", 1.84) == "1.8\u00a0days"
+    assert format_metric("median_delivery_days", 1.84, "zh") == "1.8天"
+    assert format_metric("visitors", None) == "–"
+    # A loss below break-even is red; a positive ROI and a metric without break-even are not.
+    assert 'class="val tone-bad"' in value_html("roi", -0.487)
+    assert value_html("roi", 0.2) == "20.0%" and value_html("refund_rate", -0.01) == "\u22121.00%"
+
+
+def test_change_markup_carries_the_registry_tone_and_the_sign() -> None:
+    cases = [("late_rate", -0.0103, "good", "-", "▼&nbsp;\u22121.03&nbsp;pp"),
+             ("cost_per_order", 0.003, "bad", "+", "▲&nbsp;+0.3%"),
+             ("marketing_spend", 1.10, "neutral", "+", "▲&nbsp;+110.0%"),
+             ("refund_rate", 0.0, "neutral", "0", "0.00&nbsp;pp")]
+    for key, change, tone, sign, text in cases:
+        assert CHANGE.fullmatch(change_html(key, change)).groups() == (tone, key, sign, text)
+    assert CHANGE.fullmatch(change_html("refund_rate", -0.0086, "zh")).group(4) == "▼&nbsp;\u22120.86个百分点"
+
+
+def test_the_tones_colours_live_in_the_stylesheet_only() -> None:
+    css = number_style.HOUSE_CSS.read_text(encoding="utf-8")
+    for tone, variable in (("good", "--good"), ("bad", "--bad"), ("neutral", "--muted")):
+        assert f".tone-{tone} {{ color: var({variable}); }}" in css
+        assert re.search(re.escape(variable) + r":\s*" + tone_colours()[tone], css)
+    # No module of the report writes a colour of its own for good or bad news.
+    report = Path(number_style.__file__).parent
+    for path in report.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for colour in tone_colours().values():
+            assert colour.lower() not in source.lower(), path.name
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_change_on_a_built_page_agrees_with_the_registry(language, sample_root, tmp_path) -> None:
+    """The fulfilment page of the sample store, executed: every change of its headline
+    cards (late deliveries, logistics cost per order …) and tables carries the registry's tone."""
+    from test_notebooks import run_notebook
+
+    nb = run_notebook("fulfilment", {"language": language}, sample_root, tmp_path)
+    pages = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", [])
+             if "text/html" in o.get("data", {})]
+    cards = next(p for p in pages if "data-metric=\"late_rate\"" in p)
+    changes = [m for p in pages for m in CHANGE.findall(p)]
+    card_changes = CHANGE.findall(cards)
+    headline = {"within_24h_rate", "median_delivery_days", "late_rate", "cost_per_order", "complaints_per_1000"}
+    assert {metric for _, metric, _, _ in card_changes} >= headline
+    for tone, metric, sign, text in changes:
+        if not metric:  # a change of nothing the registry knows is grey
+            assert tone == "neutral"
+            continue
+        expected = "neutral" if sign == "0" else change_tone(metric, 1.0 if sign == "+" else -1.0)
+        assert tone == expected, (metric, sign, text)
+        # A rate's change in points, an amount's in percent, with the one minus sign.
+        shown = html_module.unescape(text)
+        assert (("pp" in shown or "个百分点" in shown) if METRICS[metric].points else shown.endswith("%")), shown
+        assert "-" not in shown
+    # At least one card is coloured good or bad on this page (not all grey by accident).
+    assert {tone for tone, *_ in card_changes} & {"good", "bad"}
+    # No page output writes a number with the hyphen-minus or as −0.
+    for page in pages:
+        visible = html_module.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", "", page, flags=re.S)))
+        assert not re.search(r"(?<![\w-])[-\u2212]0(?:[.,]0+)?(?![\d.,])", visible), visible[:200]
+    frame = pd.DataFrame(card_changes, columns=["tone", "metric", "sign", "text"])
+    assert not frame.empty
