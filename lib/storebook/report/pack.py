@@ -1165,9 +1165,14 @@ def code_revision(path: Path) -> str:
                               timeout=20, check=True).stdout.strip()
     try:
         head = git("rev-parse", "HEAD")
-        dirty = git("status", "--porcelain")
     except (OSError, subprocess.SubprocessError):
         return "unknown"
+    try:
+        dirty = git("status", "--porcelain")
+    except (OSError, subprocess.SubprocessError):
+        # A slow `git status` on a loaded machine (it walks the whole tree) must not lose the
+        # commit id, which is the provenance that matters: keep it, clean or not unknown.
+        dirty = ""
     return f"{head}-dirty" if dirty else head
 
 
