@@ -14,7 +14,7 @@ from storebook.areas import competitor
 from storebook.engine.periods import month
 from storebook.errors import NoDataError
 from storebook.report.text import Text
-from test_promotion import build_store, days, isolated_root, product, sales_rows
+from support.stores import build_store, days, isolated_root, product, sales_rows
 
 MARCH = month("2025-03")
 CUT_ON = date(2025, 3, 16)
@@ -227,7 +227,7 @@ def test_competitor_charts_render(comp_wb) -> None:
 @pytest.mark.xdist_group("notebook-competitor")
 def test_competitor_notebook_records_the_planted_cut(sample_root, wb, truth, tmp_path) -> None:
     from storebook.report.results import read_results
-    from test_notebooks import run_notebook
+    from support.notebooks import run_notebook
 
     cut = truth["truths"]["competitor_price_cut"]
     results = read_results(run_notebook("competitor", {}, sample_root, tmp_path))
@@ -250,7 +250,7 @@ def test_competitor_notebook_records_the_planted_cut(sample_root, wb, truth, tmp
 @pytest.mark.xdist_group("notebook-competitor")
 def test_competitor_notebook_on_the_cut_platform_in_chinese(sample_root, wb, truth, tmp_path) -> None:
     from storebook.report.results import read_results
-    from test_notebooks import outputs, run_notebook
+    from support.notebooks import outputs, run_notebook
 
     cut = truth["truths"]["competitor_price_cut"]
     nb = run_notebook("competitor", {"month": cut["cut_from"][:7], "platforms": [cut["platform"]], "language": "zh"},

@@ -243,7 +243,7 @@ def test_new_vs_returning_matches_the_customers_definition(wb) -> None:
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-conversion")
 def test_conversion_notebook_records_the_planted_driver(sample_root, truth, tmp_path) -> None:
-    from test_notebooks import run_notebook
+    from support.notebooks import run_notebook
 
     drop = truth["truths"]["mobile_conversion_drop"]
     nb = run_notebook("conversion", {"month": drop["month"], "language": "zh"}, sample_root, tmp_path)

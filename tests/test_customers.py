@@ -25,15 +25,7 @@ import storebook
 from storebook.areas import customers
 from storebook.engine import periods
 from storebook.errors import NoDataError
-
-
-def write_store(root: Path, **tables: pd.DataFrame) -> storebook.Workbook:
-    """Write each frame as the processed Parquet dataset of its table; open the workbook."""
-    for name, frame in tables.items():
-        folder = root / "data" / "processed" / name
-        folder.mkdir(parents=True, exist_ok=True)
-        frame.to_parquet(folder / "part-0.parquet", index=False)
-    return storebook.open()
+from support.stores import write_tables
 
 
 def _orders(rows: list[tuple]) -> pd.DataFrame:
@@ -68,7 +60,7 @@ MARCH, APRIL = periods.month("2026-03"), periods.month("2026-04")
 
 @pytest.fixture
 def hand(root: Path) -> storebook.Workbook:
-    return write_store(root, orders=_orders(ROWS))
+    return write_tables(root, orders=_orders(ROWS))
 
 
 def test_new_versus_returning_by_hand(hand) -> None:
@@ -203,9 +195,9 @@ def test_sample_new_plus_returning_is_every_buyer(wb) -> None:
                          ids=["defaults", "2026-08-douyin-zh"])
 def test_customers_notebook_records_what_the_library_computes(parameters, sample_root, wb, tmp_path) -> None:
     from storebook.report.results import read_results
-    from test_kpis import errors, run_notebook
+    from support.notebooks import errors, run_notebook, timed
 
-    nb, seconds = run_notebook("customers", parameters, sample_root, tmp_path)
+    nb, seconds = timed(run_notebook, "customers", parameters, sample_root, tmp_path)
     assert errors(nb) == [] and seconds < 60
     results = read_results(nb)
     assert results["customers.notices"] == []
@@ -227,7 +219,7 @@ def test_first_purchase_edges_of_new_returning_and_repeat(root: Path) -> None:
     """The month's customers are looked up in the history (not the history grouped): two
     orders paid in the same second make a repeat after 0 days, several earlier orders
     count one returning buyer, and an earlier order on a platform left out does not count."""
-    wb = write_store(root, orders=_orders([
+    wb = write_tables(root, orders=_orders([
         ("T1", "tmall", "tia", "2026-03-05 10:00", 10.0, "浙江"),   # tia: two orders at once
         ("T2", "tmall", "tia", "2026-03-05 10:00", 20.0, "浙江"),
         ("R1", "tmall", "rex", "2025-11-01 10:00", 5.0, "广东"),    # rex: three earlier orders

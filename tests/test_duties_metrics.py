@@ -19,7 +19,7 @@ import pytest
 
 from storebook import marketing, plan, store_ops
 from storebook.engine import calendar, periods
-from test_service import write_store
+from support.stores import write_tables
 
 MARCH = periods.month("2026-03")
 
@@ -57,7 +57,7 @@ CHANGES = pd.DataFrame({"changed_on": _d(["2026-03-16", "2026-03-16"]), "platfor
 
 @pytest.fixture
 def listings_wb(root: Path):
-    return write_store(root, product_traffic=_traffic(TRAFFIC), products=PRODUCTS, listing_changes=CHANGES)
+    return write_tables(root, product_traffic=_traffic(TRAFFIC), products=PRODUCTS, listing_changes=CHANGES)
 
 
 def test_listing_conversion_against_the_other_listings_of_its_category(listings_wb) -> None:
@@ -102,7 +102,7 @@ def _holdout_store(root: Path):
                           "campaign_name": "CRM", "spend_amount": 1000.0 / 14, "impressions": pd.array([None] * 14, dtype="Int64"),
                           "clicks": pd.array([None] * 14, dtype="Int64"), "attributed_orders": pd.array([3] * 14, dtype="Int64"),
                           "attributed_amount": 5000.0 / 14})
-    return write_store(root, campaign_holdouts=holdouts, marketing_spend=spend)
+    return write_tables(root, campaign_holdouts=holdouts, marketing_spend=spend)
 
 
 def test_holdout_increment_and_its_return_by_hand(root: Path) -> None:

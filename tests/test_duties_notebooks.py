@@ -1,7 +1,7 @@
 """The store-operations, marketing and planning notebooks recover the sample store's planted
 truths (docs/sample_store.md, truths 9–13) in what they record, in English and in Chinese.
 
-The notebooks run in this process (:mod:`pack_runner`, as the sparse-store matrix runs
+The notebooks run in this process (:mod:`support.notebooks`, as the sparse-store matrix runs
 them) on the shared sample store's default month (2026-10); the truths come from its
 ``_truth.json``. Each run is made once per module and language.
 """
@@ -13,23 +13,21 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pack_runner import run_notebook_in_process, same_value
+from support.notebooks import run_notebook_in_process
+from support.packs import FullPack, same_value
 
 NOTEBOOKS = ("store_ops", "marketing", "plan")
 
 
 @pytest.fixture(scope="module")
-def runs(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict]:
+def runs(sample_root: Path, full_pack: FullPack) -> dict[tuple[str, str], dict]:
     """Each notebook's recorded results in each language (errors fail the test that reads them).
 
     The English runs are the sparse-store matrix's full-store baseline (run once per code
-    version and shared: :class:`test_sparse_pack.FullPack`); the Chinese ones run here."""
-    from test_sparse_pack import FullPack, _code_digest
-
-    full = FullPack(sample_root, tmp_path_factory.getbasetemp().parent / f"full-pack-{_code_digest()}")
+    version and shared: the ``full_pack`` fixture); the Chinese ones run here."""
     out = {}
     for name in NOTEBOOKS:
-        out[(name, "en")] = full[name]
+        out[(name, "en")] = full_pack[name]
         run = run_notebook_in_process(name, {"language": "zh"}, sample_root)
         out[(name, "zh")] = {"error": run.error, "stderr": run.stderr, "results": run.results,
                              "markdown": run.markdown}

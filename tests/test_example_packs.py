@@ -4,7 +4,7 @@ for the default month — no failed notebook, no traceback, a note where the sto
 
 Files: the fixtures in the published layouts (tests/fixtures/) and, where present, the real
 public exports of ../shared/realdata (skipped with the reason where absent). The notebooks
-run in this process (tests/pack_runner.py) to keep the suite's time small."""
+run in this process (tests/support/notebooks.py) to keep the suite's time small."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from mapping_helpers import allow_platform, install, realdata_folder
-from pack_runner import check_runs_clean, run_pack
-from sources_fixtures import assert_reconciles, run
 from storebook.engine.config import Config
+from support.mapping import allow_platform, install, realdata_folder
+from support.packs import check_runs_clean, run_pack
+from support.sources import assert_reconciles, run
 
 PACK = Config.load(REPO).report_pack
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

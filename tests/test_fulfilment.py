@@ -14,71 +14,10 @@ import storebook.report.text
 from storebook.areas import fulfilment
 from storebook.engine.periods import month
 from storebook.errors import NoDataError
-from storebook.report.pack import KERNEL_NAME
+from support.notebooks import report_text, run_notebook
+from support.stores import write_tables
 
 # ----------------------------------------------------------------------------- tiny store
-
-_DEFAULTS = {"str": "x", "int": 1, "Int64": None, "float": 0.0, "bool": False,
-             "timestamp": pd.Timestamp("2026-01-01"), "date": pd.Timestamp("2026-01-01")}
-
-
-def write_tables(root: Path, **tables: list[dict]) -> storebook.Workbook:
-    """Write canonical Parquet tables from partial rows (missing columns get defaults).
-
-    Shared by the fulfilment, products and profit tests. Types follow the contract:
-    dates as date32, timestamps in microseconds, as ingest writes them.
-    """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from storebook.engine import schema
-
-    arrow_types = {"str": pa.string(), "int": pa.int64(), "Int64": pa.int64(), "float": pa.float64(),
-                   "bool": pa.bool_(), "timestamp": pa.timestamp("us"), "date": pa.date32()}
-    processed = root / "data" / "processed"
-    for name, rows in tables.items():
-        frame = pd.DataFrame(rows)
-        arrays = {}
-        for spec in schema.columns(name):
-            col = frame[spec.name] if spec.name in frame else pd.Series(
-                [None if spec.nullable else _DEFAULTS[spec.kind]] * len(frame), dtype=object)
-            if spec.kind in {"timestamp", "date"}:
-                col = pd.to_datetime(col)
-                col = col.dt.date if spec.kind == "date" else col
-            arrays[spec.name] = pa.array(col, type=arrow_types[spec.kind], from_pandas=True)
-        (processed / name).mkdir(parents=True, exist_ok=True)
-        pq.write_table(pa.table(arrays), processed / name / "part-0.parquet")
-    return storebook.open(processed)
-
-
-def run_report_notebook(name: str, parameters: dict, root: Path, out_dir: Path):
-    """Execute notebooks/<name>.ipynb with papermill against the workbook at ``root``;
-    returns the executed notebook. Shared by the fulfilment, products and profit tests."""
-    import os
-
-    import nbformat
-    import papermill as pm
-
-    from conftest import TEST_KEY
-
-    repo = Path(__file__).resolve().parents[1]
-    output = out_dir / f"{name}.ipynb"
-    saved = {k: os.environ.get(k) for k in ("STOREBOOK_ROOT", "STOREBOOK_HASH_KEY")}
-    os.environ.update({"STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": TEST_KEY})
-    try:
-        pm.execute_notebook(str(repo / "notebooks" / f"{name}.ipynb"), str(output), parameters=parameters,
-                            kernel_name=KERNEL_NAME, progress_bar=False, cwd=str(repo / "notebooks"))
-    finally:
-        for k, v in saved.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
-    return nbformat.read(output, as_version=4)
-
-
-def report_text(nb) -> str:
-    """Every Markdown output of an executed notebook (headings, takeaways, notices)."""
-    return "\n".join(o["data"]["text/markdown"] for c in nb.cells for o in c.get("outputs", [])
-                     if "text/markdown" in o.get("data", {}))
-
 
 def _order(order_id, platform, paid_at, status="completed", paid_amount=100.0):
     paid = pd.Timestamp(paid_at) if paid_at else None
@@ -395,7 +334,7 @@ def test_notebook_names_the_planted_slow_carrier(sample_root, truth, tmp_path):
 
     planted = truth["truths"]["slow_carrier"]
     label = planted["shipped_from"][:7]
-    nb = run_report_notebook("fulfilment", {"month": label, "language": "zh"}, sample_root, tmp_path)
+    nb = run_notebook("fulfilment", {"month": label, "language": "zh"}, sample_root, tmp_path)
     results = read_results(nb)
     found = results["fulfilment.slow_carrier"]
     assert found["carrier"] == planted["carrier"]
@@ -418,7 +357,7 @@ def test_operations_charts_render_in_chinese_at_report_size(caplog):
     """rate_bars, daily_line, heatmap, hbars, waterfall, pareto_curve: no missing glyph, report width."""
     from storebook.report import plots
     from storebook.report.text import Text
-    from test_plots import _draw_capturing_glyph_problems
+    from support.plots import draw_capturing_glyph_problems
 
     plots.use_house_style()
     zh = Text("zh")
@@ -447,7 +386,7 @@ def test_operations_charts_render_in_chinese_at_report_size(caplog):
                                                          "gross_margin": [20.0, 15, 5, 3, 1, -1]}), zh, title=title),
     }
     for name, fig in charts.items():
-        png, problems = _draw_capturing_glyph_problems(fig, caplog)
+        png, problems = draw_capturing_glyph_problems(fig, caplog)
         assert problems == [], name
         assert fig.get_figwidth() == plots.WIDTH_IN and len(png) < 250_000, name
         assert "天猫" in fig._suptitle.get_text(), name

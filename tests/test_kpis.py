@@ -13,7 +13,7 @@ from storebook.areas import conversion, profit, service, supplier, traffic
 from storebook.areas import overview as kpis
 from storebook.engine import periods
 from storebook.errors import NoDataError
-from storebook.report.pack import KERNEL_NAME
+from support.notebooks import errors, run_notebook, timed
 
 # -- by hand --------------------------------------------------------------------------------
 
@@ -232,47 +232,12 @@ def test_product_margins_are_the_profit_reports(wb) -> None:
 
 
 # -- the notebook ---------------------------------------------------------------------------------
-REPO = Path(__file__).resolve().parents[1]
-
-
-def run_notebook(name: str, parameters: dict, root: Path, out_dir: Path):
-    """Execute notebooks/<name>.ipynb with papermill against the workbook at ``root``; return
-    the executed notebook and how long it took (one retry when a kernel fails to start)."""
-    import time
-
-    import nbformat
-    import papermill as pm
-
-    from conftest import TEST_KEY
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    output = out_dir / f"{name}-{len(list(out_dir.iterdir()))}.ipynb"
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("STOREBOOK_ROOT", str(root))
-        env.setenv("STOREBOOK_HASH_KEY", TEST_KEY)
-        started = time.perf_counter()
-        for attempt in (1, 2):
-            try:
-                pm.execute_notebook(str(REPO / "notebooks" / f"{name}.ipynb"), str(output), parameters=parameters,
-                                    kernel_name=KERNEL_NAME, progress_bar=False, cwd=str(REPO / "notebooks"))
-                break
-            except (RuntimeError, TimeoutError) as exc:
-                if attempt == 2 or "kernel" not in str(exc).lower():
-                    raise
-        seconds = time.perf_counter() - started
-    return nbformat.read(output, as_version=4), seconds
-
-
-def errors(nb) -> list:
-    return [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
-
-
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-overview")
 def test_overview_notebook_records_what_the_library_computes(sample_root, wb, tmp_path) -> None:
     from storebook.report.results import read_results
 
-    nb, seconds = run_notebook("overview", {}, sample_root, tmp_path)
+    nb, seconds = timed(run_notebook, "overview", {}, sample_root, tmp_path)
     assert errors(nb) == [] and seconds < 60
     results = read_results(nb)
     assert results["overview.notices"] == []
@@ -296,7 +261,7 @@ def test_overview_notebook_records_what_the_library_computes(sample_root, wb, tm
 def test_overview_notebook_for_another_month_platform_and_language(sample_root, wb, tmp_path) -> None:
     from storebook.report.results import read_results
 
-    nb, _ = run_notebook("overview", {"month": "2026-09", "platforms": ["jd"], "language": "zh"}, sample_root, tmp_path)
+    nb = run_notebook("overview", {"month": "2026-09", "platforms": ["jd"], "language": "zh"}, sample_root, tmp_path)
     assert errors(nb) == []
     results = read_results(nb)
     recorded = pd.DataFrame(results["overview.scorecard"])

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mapping_helpers import declare, failure, put
 from storebook.ingest.sources import custom
+from support.mapping import declare, failure, put
 
 BASE = """
 sources:
@@ -42,7 +42,7 @@ def _message(root: Path, yaml_text: str, data: str = FILE) -> str:
 
 
 def test_the_base_declaration_reads(root: Path) -> None:
-    from sources_fixtures import run, table
+    from support.sources import run, table
 
     declare(root, BASE)
     put(root, "shop/lines.csv", FILE)

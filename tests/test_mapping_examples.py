@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mapping_helpers import allow_platform, install, put, realdata_folder
-from sources_fixtures import (
+from support.mapping import allow_platform, install, put, realdata_folder
+from support.sources import (
     EXAMPLES,
     assert_reconciles,
     file_report,

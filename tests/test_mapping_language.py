@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mapping_helpers import declare, put
-from sources_fixtures import assert_reconciles, file_report, rejected, run, table
 from storebook.ingest.sources.mapping import sql
+from support.mapping import declare, put
+from support.sources import assert_reconciles, file_report, rejected, run, table
 
 INVOICES = """
     InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country

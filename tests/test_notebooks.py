@@ -34,9 +34,9 @@ from storebook.errors import NoDataError
 from storebook.measures.metrics import METRICS
 from storebook.report import page as page_module
 from storebook.report.needs import SECTIONS
-from storebook.report.pack import KERNEL_NAME
 from storebook.report.results import read_results
 from storebook.report.text import TextError
+from support.notebooks import outputs, run_notebook
 
 REPO = Path(__file__).resolve().parents[1]
 PACK = Config.load(REPO).report_pack
@@ -46,38 +46,6 @@ MAX_HTML_BYTES = 2_000_000
 NOTEBOOKS = [pytest.param(name, marks=pytest.mark.xdist_group(f"notebook-{name}")) for name in PACK]
 #: The notebooks that read the traffic table (a month without traffic rows concerns them).
 TRAFFIC_NOTEBOOKS = [p for p in NOTEBOOKS if p.values[0] in ("traffic", "conversion")]
-
-
-def run_notebook(name: str, parameters: dict, root: Path, out_dir: Path) -> nbformat.NotebookNode:
-    """Execute notebooks/<name>.ipynb with papermill against the workbook at ``root``.
-
-    Kernels started in parallel now and then fail to bind a port (papermill#511): one retry.
-    """
-    import papermill as pm
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    label = "-".join(f"{k}={v}" for k, v in sorted(parameters.items())).replace("/", "_")[:80] or "defaults"
-    output = out_dir / f"{name}--{label}.ipynb"
-    env = {"STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": TEST_KEY}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        for attempt in (1, 2):
-            try:
-                pm.execute_notebook(str(REPO / "notebooks" / f"{name}.ipynb"), str(output), parameters=parameters,
-                                    kernel_name=KERNEL_NAME, progress_bar=False, cwd=str(REPO / "notebooks"))
-                break
-            except (RuntimeError, TimeoutError) as exc:  # kernel did not start: retry once
-                if attempt == 2 or "kernel" not in str(exc).lower():
-                    raise
-    finally:
-        for k, v in saved.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
-    return nbformat.read(output, as_version=4)
-
-
-def outputs(nb: nbformat.NotebookNode, kind: str) -> list[dict]:
-    return [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == kind]
 
 
 def html_size(nb: nbformat.NotebookNode) -> int:

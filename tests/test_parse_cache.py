@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mapping_helpers import declare, put
-from sources_fixtures import manifest, run, table
+from support.mapping import declare, put
+from support.sources import manifest, run, table
 
 SUPPLIERS = "supplier_id,supplier_name,region,contract_lead_time_days\nS1,青岛织造,Shandong,14\nS2,Hangzhou Home,Zhejiang,21\n"
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import warnings
-
 import matplotlib
 import numpy as np
 import pandas as pd
@@ -14,15 +11,7 @@ from matplotlib.figure import Figure
 
 from storebook.report import plots
 from storebook.report.text import Text
-
-
-def _draw_capturing_glyph_problems(fig: Figure, caplog: pytest.LogCaptureFixture) -> tuple[bytes, list[str]]:
-    """Render a figure; return the PNG and every 'missing glyph' message matplotlib gave."""
-    with warnings.catch_warnings(record=True) as caught, caplog.at_level(logging.WARNING, logger="matplotlib"):
-        warnings.simplefilter("always")
-        png = plots.to_png(fig)
-    messages = [str(w.message) for w in caught] + [r.getMessage() for r in caplog.records]
-    return png, [m for m in messages if "missing from font" in m or "findfont" in m]
+from support.plots import draw_capturing_glyph_problems
 
 
 @pytest.fixture
@@ -54,7 +43,7 @@ def test_house_style_puts_the_cjk_font_first(house_style: str) -> None:
 
 
 def test_chinese_labels_render_without_missing_glyphs(house_style, caplog) -> None:
-    png, problems = _draw_capturing_glyph_problems(_chinese_figure(), caplog)
+    png, problems = draw_capturing_glyph_problems(_chinese_figure(), caplog)
     assert problems == []
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -63,7 +52,7 @@ def test_the_glyph_check_catches_a_font_without_chinese(caplog) -> None:
     # The control: with matplotlib's default font, the same figure does warn — so the
     # test above would fail if the house style lost its CJK font.
     with matplotlib.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}):
-        _, problems = _draw_capturing_glyph_problems(_chinese_figure(), caplog)
+        _, problems = draw_capturing_glyph_problems(_chinese_figure(), caplog)
     assert any("missing from font" in p for p in problems)
 
 
@@ -121,7 +110,7 @@ def _charts(zh: Text) -> dict[str, Figure]:
 
 def test_every_chart_renders_in_chinese_at_report_size(house_style, caplog) -> None:
     for name, fig in _charts(Text("zh")).items():
-        png, problems = _draw_capturing_glyph_problems(fig, caplog)
+        png, problems = draw_capturing_glyph_problems(fig, caplog)
         assert problems == [], name
         assert fig.get_figwidth() == plots.WIDTH_IN, name
         assert fig.dpi == plots.DPI, name

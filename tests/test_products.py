@@ -12,7 +12,7 @@ import pytest
 from storebook.areas import products
 from storebook.engine.periods import month
 from storebook.errors import NoDataError
-from test_fulfilment import write_tables
+from support.stores import write_tables
 
 MARCH = month("2026-03")
 
@@ -183,10 +183,10 @@ def test_notebook_on_another_platform_in_chinese(sample_root, tmp_path):
     """products.ipynb for Douyin alone, in Chinese: the recorded headline is the library's."""
     import storebook
     from storebook.report.results import read_results
-    from test_fulfilment import report_text, run_report_notebook
+    from support.notebooks import report_text, run_notebook
 
-    nb = run_report_notebook("products", {"month": "2026-09", "platforms": ["douyin"], "language": "zh"},
-                             sample_root, tmp_path)
+    nb = run_notebook("products", {"month": "2026-09", "platforms": ["douyin"], "language": "zh"},
+                      sample_root, tmp_path)
     results = read_results(nb)
     assert results["products.notices"] == []
     wb = storebook.open(sample_root / "data" / "processed", root=sample_root)

@@ -16,7 +16,7 @@ from conftest import tables_dir
 from storebook.areas import profit
 from storebook.engine.periods import month
 from storebook.errors import NoDataError
-from test_fulfilment import write_tables
+from support.stores import write_tables
 
 MARCH = month("2026-03")
 
@@ -308,9 +308,9 @@ def test_headline_record_and_facts(store):
 def test_notebook_for_two_platforms_and_another_month(sample_root, tmp_path):
     """profit.ipynb for JD and the web shop in 2026-09: the recorded P&L is the library's, to the cent."""
     from storebook.report.results import read_results
-    from test_fulfilment import run_report_notebook
+    from support.notebooks import run_notebook
 
-    nb = run_report_notebook("profit", {"month": "2026-09", "platforms": ["jd", "web"]}, sample_root, tmp_path)
+    nb = run_notebook("profit", {"month": "2026-09", "platforms": ["jd", "web"]}, sample_root, tmp_path)
     results = read_results(nb)
     assert results["profit.notices"] == []
     wb = storebook.open(sample_root / "data" / "processed", root=sample_root)

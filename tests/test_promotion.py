@@ -7,7 +7,7 @@ the planted truths are read from the shared sample store's ``_truth.json``.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -15,75 +15,14 @@ import pandas as pd
 import pytest
 
 import storebook
-from conftest import TEST_KEY, make_root, write_csv
 from storebook.areas import promotion
-from storebook.engine.config import Config
 from storebook.engine.periods import Period, month
 from storebook.errors import NoDataError
-from storebook.ingest import ingest
 from storebook.measures.stats import z_value
 from storebook.report.text import Text
-
-NOW = datetime(2026, 11, 27, 12, 0, 0)
-
+from support.stores import build_store, days, isolated_root, product, sales_rows
 
 # --------------------------------------------------------------------------- tiny stores
-
-def product(sku: str, category: str, supplier: str = "S1", price: float = 10.0, cost: float = 4.0,
-            active: bool = True) -> dict:
-    return {"sku": sku, "product_name": f"Product {sku}", "category": category, "brand": "Loom",
-            "list_price": f"{price:.2f}", "unit_cost": f"{cost:.2f}", "supplier_id": supplier,
-            "launched_on": "2024-01-01", "is_active": "true" if active else "false"}
-
-
-def sales_rows(sales: list[tuple]) -> tuple[list[dict], list[dict]]:
-    """Orders and order lines for ``(day, platform, sku, quantity, unit_price, line_discount,
-    promo_id)`` sales, one paid order each (paid the same day at noon)."""
-    orders, lines = [], []
-    for i, (day, platform, sku, qty, price, discount, promo_id) in enumerate(sales):
-        oid = f"O{i:06d}"
-        items = qty * price
-        stamp = f"{day:%Y-%m-%d} 12:00:00"
-        orders.append({
-            "order_id": oid, "platform": platform, "ordered_at": stamp, "paid_at": stamp,
-            "status": "completed", "customer_id": f"c{i % 7}", "channel": "organic_search",
-            "device": "mobile", "province": "浙江", "items_amount": f"{items:.2f}",
-            "discount_amount": f"{discount:.2f}", "shipping_amount": "0.00",
-            "paid_amount": f"{items - discount:.2f}", "refund_amount": "0.00",
-            "promo_id": promo_id or "", "coupon_code": "",
-        })
-        lines.append({"order_id": oid, "line_no": "1", "sku": sku, "quantity": str(qty),
-                      "unit_price": f"{price:.2f}", "discount_amount": f"{discount:.2f}",
-                      "line_amount": f"{items - discount:.2f}"})
-    return orders, lines
-
-
-def isolated_root(factory: pytest.TempPathFactory, mp: pytest.MonkeyPatch) -> Path:
-    """A fresh workbook root that storebook finds, as conftest's ``root`` (for module-scoped
-    stores: one ingest serves every test of a module)."""
-    path = make_root(factory.mktemp("store") / "wb")
-    mp.setenv("STOREBOOK_ROOT", str(path))
-    mp.setenv("STOREBOOK_HASH_KEY", TEST_KEY)
-    for var in ("STOREBOOK_RAW", "STOREBOOK_PROCESSED", "STOREBOOK_OUTPUTS"):
-        mp.delenv(var, raising=False)
-    return path
-
-
-def build_store(root: Path, tables: dict[str, list[dict]]) -> storebook.Workbook:
-    """Write ``tables`` as raw CSV files under ``root``, ingest them, open the workbook."""
-    tables = {"suppliers": [{"supplier_id": "S1", "supplier_name": "青岛织造", "region": "Shandong",
-                             "contract_lead_time_days": "10"}], **tables}
-    for table, rows in tables.items():
-        if rows:
-            write_csv(root, table, f"{table}.csv", rows)
-    report = ingest(Config.load(root), now=NOW)
-    assert report.rows_rejected == 0, report.summary()
-    return storebook.open()
-
-
-def days(first: date, n: int) -> list[date]:
-    return [first + timedelta(days=i) for i in range(n)]
-
 
 # The hand-computed promotion: 7 days from Monday 8 September 2025 on tmall.
 PROMO_START = date(2025, 9, 8)
@@ -412,7 +351,7 @@ def test_promotion_charts_render_with_catalogue_labels(promo_wb) -> None:
 @pytest.mark.xdist_group("notebook-promotion")
 def test_promotion_notebook_records_the_library_and_the_planted_promotions(sample_root, wb, truth, tmp_path) -> None:
     from storebook.report.results import read_results
-    from test_notebooks import run_notebook
+    from support.notebooks import run_notebook
 
     results = read_results(run_notebook("promotion", {}, sample_root, tmp_path))
     assert results["promotion.notices"] == []
@@ -435,7 +374,7 @@ def test_promotion_notebook_records_the_library_and_the_planted_promotions(sampl
 @pytest.mark.xdist_group("notebook-promotion")
 def test_promotion_notebook_for_the_planted_month_in_chinese(sample_root, wb, truth, tmp_path) -> None:
     from storebook.report.results import read_results
-    from test_notebooks import outputs, run_notebook
+    from support.notebooks import outputs, run_notebook
 
     uplift = truth["truths"]["promo_uplift"]
     nb = run_notebook("promotion", {"month": uplift["starts_on"][:7], "platforms": [uplift["platform"]],

@@ -31,6 +31,7 @@ from storebook.ingest.sources.encodings import detect_encoding
 from storebook.ingest.sources.policy import ReadPolicy, reading_policy
 from storebook.ingest.sources.readers import read_grid_table, read_records, sniff_delimiter
 from storebook.ingest.sources.workbooks import read_sheet
+from support.files import write_xlsx_bomb
 
 REALDATA = Path(os.environ.get("STOREBOOK_REALDATA") or REPO.parent / "shared" / "realdata")
 needs_realdata = pytest.mark.skipif(not REALDATA.is_dir(), reason=f"real exports not found at {REALDATA} "
@@ -254,10 +255,8 @@ def test_files_under_a_linked_folder_are_read_once(tiny: Path) -> None:
 def test_the_default_limit_stops_a_workbook_bomb_before_parsing(tmp_path: Path) -> None:
     """A 0.3 MB .xlsx that unpacks into 101 MB of XML: stopped by the default
     max_xlsx_uncompressed_mb from the zip directory alone, without parsing a row."""
-    from test_badinput import _write_xlsx_bomb
-
     path = tmp_path / "bomb.xlsx"
-    _write_xlsx_bomb(path, {"header": ["a", "b"], "row": ["x", "y"], "unpacked_mb": 101})
+    write_xlsx_bomb(path, {"header": ["a", "b"], "row": ["x", "y"], "unpacked_mb": 101})
     assert path.stat().st_size < 2_000_000
     with pytest.raises(InputError, match="unpacks into 101 MB of XML, above the limit of 100 MB"):
         read_records(path)

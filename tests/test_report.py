@@ -1,7 +1,8 @@
 """The monthly report pack (storebook.report.pack): request checks, the pack, its pages, index and provenance.
 
 The end-to-end packs are built once per session (under a file lock, shared by xdist
-workers) and read by many tests:
+workers) and read by many tests (``fixture_pack`` and ``real_pack`` are conftest's fixtures,
+built by tests/support/reports.py):
 
 * ``fixture_pack``: the CLI on the small sample store with fixture notebooks, one of which
   raises (tests/fixtures/notebooks: sales, service, broken);
@@ -14,9 +15,7 @@ Request errors and the kernel/timeout/interrupt paths use the tiny store (fast).
 
 from __future__ import annotations
 
-import hashlib
 import html
-import io
 import json
 import os
 import re
@@ -25,16 +24,13 @@ import signal
 import subprocess
 import sys
 import time
-from contextlib import redirect_stderr, redirect_stdout
 from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
-from filelock import FileLock
 
-from conftest import TEST_KEY, tables_dir
-from storebook import cli
+from conftest import tables_dir
 from storebook.engine.config import Config
 from storebook.report.pack import (
     RESULT_MIME,
@@ -49,73 +45,18 @@ from storebook.report.pack import (
 )
 from storebook.report.packs import recover_interrupted_swap, remove_stale_builds
 from storebook.report.results import read_results
+from support.reports import (
+    FIXTURE_NOTEBOOKS,
+    MONTH,
+    build_once,
+    make_report_root,
+    real_pack_notebooks,
+    report_env,
+    run_cli,
+)
 
 REPO = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
-MONTH = "2026-10"
 MAX_PAGE_BYTES = 2 * 1024 * 1024
-
-
-# -- helpers ------------------------------------------------------------------------------
-def make_report_root(folder: Path, pack: list[str], timeout: int | None = None) -> Path:
-    """A workbook root whose [report] pack lists ``pack`` (storebook.toml otherwise the repo's)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    text = (REPO / "storebook.toml").read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^pack = .*$", f"pack = {json.dumps(pack)}", text)
-    if timeout is not None:
-        text = re.sub(r"(?m)^timeout_seconds = .*$", f"timeout_seconds = {timeout}", text)
-    (folder / "storebook.toml").write_text(text, encoding="utf-8")
-    (folder / "outputs").mkdir(exist_ok=True)
-    return folder
-
-
-def report_env(root: Path, processed: Path, notebooks: Path = FIXTURES) -> dict[str, str]:
-    """Environment for the CLI: the root above, someone else's processed data, fixture notebooks."""
-    return {
-        "STOREBOOK_ROOT": str(root),
-        "STOREBOOK_PROCESSED": str(processed),
-        "STOREBOOK_NOTEBOOKS": str(notebooks),
-        "STOREBOOK_OUTPUTS": str(root / "outputs"),
-        "STOREBOOK_HASH_KEY": TEST_KEY,
-    }
-
-
-def run_cli(argv: list[str], env: dict[str, str]) -> tuple[int, str, str]:
-    """``storebook <argv>`` in this process; returns exit code, stdout, stderr."""
-    out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as mp:
-        for key, value in env.items():
-            mp.setenv(key, value)
-        with redirect_stdout(out), redirect_stderr(err):
-            code = cli.main(argv)
-    return code, out.getvalue(), err.getvalue()
-
-
-def _code_digest() -> str:
-    """The package, notebooks, config and fixtures a pack is built from."""
-    digest = hashlib.sha256()
-    for path in sorted([*(REPO / "lib").rglob("*.py"), *(REPO / "notebooks").glob("*.ipynb"),
-                        *(REPO / "tests" / "fixtures").rglob("*"), REPO / "storebook.toml"]):
-        if path.is_file():
-            digest.update(path.relative_to(REPO).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def build_once(tmp_path_factory: pytest.TempPathFactory, name: str, build) -> Path:
-    """Build a pack once, shared by xdist workers (like conftest's sample store).
-
-    Keyed on the code it is built from: outside xdist the base folder outlives the session,
-    and a pack built by yesterday's code must not stand in for today's.
-    """
-    shared = tmp_path_factory.getbasetemp().parent
-    target = shared / f"{name}-{_code_digest()}"
-    with FileLock(str(shared / f"{name}.lock")):
-        if not (target / "built.json").is_file():
-            shutil.rmtree(target, ignore_errors=True)
-            target.mkdir(parents=True)
-            info = build(target)
-            (target / "built.json").write_text(json.dumps(info), encoding="utf-8")
-    return target
 
 
 class _Refs(HTMLParser):
@@ -234,14 +175,14 @@ def test_misspelt_extra_parameter_is_refused(tiny_report_env: dict[str, str]) ->
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("STOREBOOK_PROCESSED", tiny_report_env["STOREBOOK_PROCESSED"])
         with pytest.raises(ReportRequestError) as excinfo:
-            run_report(config, month="2025-03", notebooks_dir=FIXTURES, parameters={"langauge": "zh"})
+            run_report(config, month="2025-03", notebooks_dir=FIXTURE_NOTEBOOKS, parameters={"langauge": "zh"})
     assert "does not declare the parameter(s) langauge" in str(excinfo.value)
 
 
 def test_declared_parameters_reads_the_house_parameters_cell() -> None:
     # papermill.inspect_notebook drops these lines: their comments hold an "=".
-    assert declared_parameters(FIXTURES / "sales.ipynb") == ["month", "platforms", "data_path", "language"]
-    assert declared_parameters(FIXTURES / "oldparams.ipynb") == ["month", "platforms", "data_path"]
+    assert declared_parameters(FIXTURE_NOTEBOOKS / "sales.ipynb") == ["month", "platforms", "data_path", "language"]
+    assert declared_parameters(FIXTURE_NOTEBOOKS / "oldparams.ipynb") == ["month", "platforms", "data_path"]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
     path = Path(os.environ.get("TMPDIR", "/tmp")) / f"noparams-{os.getpid()}.ipynb"
     nbformat.write(nb, str(path))
@@ -416,31 +357,7 @@ def test_interrupted_run_keeps_the_previous_pack(tiny: Path, tmp_path: Path) -> 
     assert sorted(p.name for p in (root / "outputs").iterdir()) == [".locks", "2025-03"]
 
 
-# -- the fixture pack on the sample store ---------------------------------------------------
-@pytest.fixture(scope="session")
-def fixture_pack(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The CLI run once on the sample store: sales, service and broken (which raises)."""
-
-    def build(target: Path) -> dict:
-        root = make_report_root(target / "wb", ["sales", "service", "broken"])
-        outputs = root / "outputs"
-        (outputs / "2026-09" / "en").mkdir(parents=True)
-        (outputs / "2026-09" / "en" / "index.html").write_text("<html>September</html>", encoding="utf-8")
-        (outputs / MONTH / "en").mkdir(parents=True)
-        (outputs / MONTH / "en" / "stale.html").write_text("the pack before", encoding="utf-8")
-        started = time.perf_counter()
-        code, out, err = run_cli(["report", "--month", MONTH, "--jobs", "2"],
-                                 report_env(root, sample_root / "data" / "processed"))
-        return {"code": code, "stdout": out, "stderr": err, "seconds": time.perf_counter() - started}
-
-    target = build_once(tmp_path_factory, "report-fixture-pack", build)
-    info = json.loads((target / "built.json").read_text(encoding="utf-8"))
-    info["outputs"] = target / "wb" / "outputs"
-    info["pack"] = target / "wb" / "outputs" / MONTH / "en"
-    info["run"] = json.loads((info["pack"] / "run.json").read_text(encoding="utf-8"))
-    return info
-
-
+# -- the fixture pack on the sample store (conftest's fixture_pack) ---------------------------
 @pytest.mark.slow
 def test_failing_notebook_gives_exit_1_and_the_others_finish(fixture_pack: dict) -> None:
     assert fixture_pack["code"] == 1, fixture_pack["stderr"]
@@ -579,7 +496,7 @@ def jobs1_pack(fixture_pack: dict, tmp_path_factory: pytest.TempPathFactory, sam
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("STOREBOOK_PROCESSED", str(sample_root / "data" / "processed"))
             result = run_report(Config.load(root), month=MONTH, only=["sales,service"], jobs=1,
-                                notebooks_dir=FIXTURES, out=root / "outputs", progress=False)
+                                notebooks_dir=FIXTURE_NOTEBOOKS, out=root / "outputs", progress=False)
         return {"code": result.exit_code}
 
     target = build_once(tmp_path_factory, "report-jobs1-pack", build)
@@ -610,31 +527,7 @@ def test_only_keeps_the_other_reports_of_the_last_run(fixture_pack: dict, jobs1_
     assert "from an earlier run" in index
 
 
-# -- the workbook's own pack -----------------------------------------------------------------
-def _real_pack_notebooks() -> list[str]:
-    return Config.load(REPO).report_pack
-
-
-@pytest.fixture(scope="session")
-def real_pack(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The workbook's own pack (storebook.toml, notebooks/) on the sample store, two kernels."""
-    missing = [n for n in _real_pack_notebooks() if not (REPO / "notebooks" / f"{n}.ipynb").is_file()]
-    # A pack entry without its notebook is a broken pack, not a reason to test less.
-    assert not missing, f"storebook.toml lists notebooks/{missing[0]}.ipynb, which is not in the repository"
-
-    def build(target: Path) -> dict:
-        root = make_report_root(target / "wb", _real_pack_notebooks())
-        started = time.perf_counter()
-        code, out, err = run_cli(["report", "--month", MONTH, "--jobs", "2"],
-                                 report_env(root, sample_root / "data" / "processed", REPO / "notebooks"))
-        return {"code": code, "stdout": out, "stderr": err, "seconds": time.perf_counter() - started}
-
-    target = build_once(tmp_path_factory, "report-real-pack", build)
-    info = json.loads((target / "built.json").read_text(encoding="utf-8"))
-    info["pack"] = target / "wb" / "outputs" / MONTH / "en"
-    return info
-
-
+# -- the workbook's own pack (conftest's real_pack) --------------------------------------------
 @pytest.mark.slow
 @pytest.mark.notebooks
 def test_real_pack_is_produced_clean_and_small(real_pack: dict) -> None:
@@ -642,7 +535,7 @@ def test_real_pack_is_produced_clean_and_small(real_pack: dict) -> None:
     pack = real_pack["pack"]
     run = json.loads((pack / "run.json").read_text(encoding="utf-8"))
     index = (pack / "index.html").read_text(encoding="utf-8")
-    for name in _real_pack_notebooks():
+    for name in real_pack_notebooks():
         assert run["notebooks"][name]["status"] == "ok"
         text = check_page(pack / f"{name}.html", pack / f"{name}.ipynb")
         assert '<nav class="toc"' in text, f"{name}: no sections found for the contents"

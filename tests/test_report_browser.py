@@ -27,7 +27,6 @@ from typing import Any
 import pytest
 
 from storebook.report.pack import browser_command, find_browser, print_pdfs
-from test_report import fixture_pack, real_pack  # noqa: F401  (session packs, built once)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -23,7 +23,7 @@ from storebook.engine import locks
 from storebook.engine.config import Config
 from storebook.ingest import ingest
 from storebook.report import packs
-from test_report import make_report_root, report_env, run_cli
+from support.reports import make_report_root, report_env, run_cli
 
 MONTH = "2025-03"
 LIB = Path(__file__).resolve().parents[1] / "lib"

@@ -26,17 +26,9 @@ import storebook
 from storebook.areas import service
 from storebook.engine import periods
 from storebook.errors import NoDataError, StorebookError
+from support.stores import write_tables
 
 MARCH = periods.month("2026-03")
-
-
-def write_store(root: Path, **tables: pd.DataFrame) -> storebook.Workbook:
-    """Write each frame as the processed Parquet dataset of its table; open the workbook."""
-    for name, frame in tables.items():
-        folder = root / "data" / "processed" / name
-        folder.mkdir(parents=True, exist_ok=True)
-        frame.to_parquet(folder / "part-0.parquet", index=False)
-    return storebook.open()
 
 
 def _ts(values) -> pd.Series:
@@ -97,8 +89,8 @@ RETURNS = pd.DataFrame({
 @pytest.fixture
 def hand(root: Path) -> storebook.Workbook:
     orders, lines = _orders_and_lines()
-    return write_store(root, service_tickets=_tickets(TICKETS), orders=orders, order_lines=lines,
-                       products=PRODUCTS, suppliers=SUPPLIERS, returns=RETURNS)
+    return write_tables(root, service_tickets=_tickets(TICKETS), orders=orders, order_lines=lines,
+                        products=PRODUCTS, suppliers=SUPPLIERS, returns=RETURNS)
 
 
 def test_tickets_by_category_and_platform(hand) -> None:
@@ -115,7 +107,7 @@ def test_tickets_without_a_topic_count_in_the_unknown_one(root: Path) -> None:
     """Reviews mapped as tickets (Olist) carry no topic: they are counted, not dropped."""
     rows = [(*r[:5], None, *r[6:]) if r[0] in ("T1", "T2") else r for r in TICKETS]
     orders, lines = _orders_and_lines()
-    wb = write_store(root, service_tickets=_tickets(rows), orders=orders, order_lines=lines)
+    wb = write_tables(root, service_tickets=_tickets(rows), orders=orders, order_lines=lines)
     out = service.count_tickets(wb, MARCH)
     got = {(r.category, r.platform): r.tickets for r in out.itertuples()}
     assert got == {("unknown", "tmall"): 2, ("quality", "tmall"): 1, ("refund", "tmall"): 1, ("pre_sale", "jd"): 1}
@@ -222,7 +214,7 @@ def spike(root: Path) -> storebook.Workbook:
     })
     products = pd.DataFrame({"sku": ["A1", "A2", "A3"], "product_name": ["Towel", "Mat", "Robe"],
                              "category": ["bath"] * 3, "supplier_id": ["S1", "S2", "S2"]})
-    return write_store(
+    return write_tables(
         root, orders=o,
         order_lines=pd.DataFrame(lines, columns=["order_id", "line_no", "sku", "quantity", "line_amount"]),
         service_tickets=_tickets(tickets), products=products, suppliers=SUPPLIERS, purchase_orders=po,
@@ -314,10 +306,10 @@ def test_small_sample_store_raises_no_false_alarm(wb, truth) -> None:
 @pytest.mark.xdist_group("notebook-service")
 def test_service_notebook_names_the_planted_spike(spike_root, spike_truth, tmp_path) -> None:
     from storebook.report.results import read_results
-    from test_kpis import errors, run_notebook
+    from support.notebooks import errors, run_notebook, timed
 
     month = pd.Timestamp(spike_truth["spike_period"]["to"]).strftime("%Y-%m")
-    nb, seconds = run_notebook("service", {"month": month}, spike_root, tmp_path)
+    nb, seconds = timed(run_notebook, "service", {"month": month}, spike_root, tmp_path)
     assert errors(nb) == [] and seconds < 60
     results = read_results(nb)
     spike = results["service.spike"]
@@ -331,10 +323,10 @@ def test_service_notebook_names_the_planted_spike(spike_root, spike_truth, tmp_p
 @pytest.mark.xdist_group("notebook-service")
 def test_service_notebook_for_another_month_platform_and_language(sample_root, wb, tmp_path) -> None:
     from storebook.report.results import read_results
-    from test_kpis import errors, run_notebook
+    from support.notebooks import errors, run_notebook, timed
 
-    nb, seconds = run_notebook("service", {"month": "2026-09", "platforms": ["web", "jd"], "language": "zh"},
-                               sample_root, tmp_path)
+    nb, seconds = timed(run_notebook, "service", {"month": "2026-09", "platforms": ["web", "jd"], "language": "zh"},
+                                sample_root, tmp_path)
     assert errors(nb) == [] and seconds < 60
     results = read_results(nb)
     month = periods.month("2026-09")

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from conftest import write_csv
-from sources_fixtures import EXAMPLES, assert_reconciles, file_report, rejected, run, table
 from storebook.errors import IngestError
+from support.sources import EXAMPLES, assert_reconciles, file_report, rejected, run, table
 
 PO_DECLARATION = """
 sources:
@@ -196,7 +196,7 @@ def test_without_a_footer_the_fast_reader_gives_the_same(tiny: Path, monkeypatch
     """Without skip_footer a custom source is read by Arrow (readers.read_grid_table): the
     same tables, rejections and row numbers as the Python reader."""
     import storebook.ingest.sources.custom as custom
-    from sources_fixtures import processed_digest
+    from support.sources import processed_digest
 
     _po(tiny, file_encoding=file_encoding)
     declaration = tiny / "storebook.sources.yaml"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sources_fixtures import FIXTURES, run, table, with_exports
 from storebook.engine.config import Config
 from storebook.errors import IngestError, InputError
 from storebook.ingest.sources import detect, registry
+from support.sources import FIXTURES, run, table, with_exports
 
 
 def _problem(root: Path) -> str:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sources_fixtures import (
+from storebook.errors import IngestError
+from support.sources import (
     assert_reconciles,
     file_report,
     processed_bytes,
@@ -15,7 +16,6 @@ from sources_fixtures import (
     table,
     with_exports,
 )
-from storebook.errors import IngestError
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sources_fixtures import assert_reconciles, file_report, manifest, rejected, run, table
 from storebook.errors import IngestError
+from support.sources import assert_reconciles, file_report, manifest, rejected, run, table
 
 REPO = Path(__file__).resolve().parents[1]
 REALDATA = Path(os.environ.get("STOREBOOK_REALDATA") or REPO.parent / "shared" / "realdata")

@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 
 from conftest import TEST_KEY, make_root, tables_dir
-from sources_fixtures import NOW
 from storebook.engine import schema
 from storebook.engine.config import Config
 from storebook.ingest import ingest
 from storebook.ingest.sources import detect, registry
 from storebook.sample import generate_sample
+from support.sources import NOW
 
 pytestmark = pytest.mark.slow
 #: Small enough to build twice: the round trip is about formats, not volume.

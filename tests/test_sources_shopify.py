@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sources_fixtures import (
+from support.sources import (
     FIXTURES,
     assert_reconciles,
     file_report,

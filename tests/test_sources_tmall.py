@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sources_fixtures import (
+from storebook.errors import IngestError
+from support.sources import (
     FIXTURES,
     assert_reconciles,
     file_report,
@@ -17,7 +18,6 @@ from sources_fixtures import (
     table,
     with_exports,
 )
-from storebook.errors import IngestError
 
 
 @pytest.fixture

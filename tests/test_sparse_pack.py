@@ -12,29 +12,26 @@ one "needs" note. Every number a section shows on **full** data equals the full 
 
 Economy (CI runs the suite on 2 cores): stores are the shared scale-0.2 sample's processed
 tables linked into a folder without the removed ones (no re-ingest); the notebooks run in
-this process (:mod:`pack_runner`, no kernel start or import per notebook); the full
-store's run is made once per session and shared by the xdist workers; a store without
-table X runs only the notebooks with a section that declares X (the others read the same
-tables as on the full store — that a section reads nothing it does not declare is checked
-on the full store's run).
+this process (:mod:`support.notebooks`, no kernel start or import per notebook); the full
+store's run is made once per session and shared by the xdist workers (the ``full_pack``
+fixture); a store without table X runs only the notebooks with a section that declares X
+(the others read the same tables as on the full store — that a section reads nothing it
+does not declare is checked on the full store's run).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 from conftest import REPO, TEST_KEY, make_root
-from pack_runner import check_runs_clean, link_store, run_pack, same_value
 from storebook.engine.config import Config
 from storebook.engine.schema import TABLES
 from storebook.report import needs
+from support.packs import FullPack, check_runs_clean, link_store, run_pack, same_value
 
 PACK = Config.load(REPO).report_pack
 REALDATA = Path(os.environ.get("STOREBOOK_REALDATA") or REPO.parent / "shared" / "realdata")
@@ -83,42 +80,6 @@ def _notebooks_needing(table: str) -> list[str]:
     return [name for name in PACK
             if any(key.startswith(f"{name}.") and any(table in n.tables for n in declared)
                    for key, declared in needs.SECTIONS.items())]
-
-
-def _code_digest() -> str:
-    """The code a pack run depends on: the package, the notebooks, this runner."""
-    import storebook
-
-    package = Path(storebook.__file__).parent
-    paths = sorted([*package.rglob("*.py"), *(REPO / "notebooks").glob("*.ipynb"), REPO / "tests" / "pack_runner.py"])
-    return hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in paths)).hexdigest()[:12]
-
-
-class FullPack:
-    """Each notebook's results on the full sample store, run once per code version and shared
-    by the xdist workers: one file and one lock per notebook, so two workers that both need
-    the baseline run different notebooks of it instead of one waiting for the other."""
-
-    def __init__(self, root: Path, folder: Path) -> None:
-        self.root, self.folder = root, folder
-        self.folder.mkdir(parents=True, exist_ok=True)
-
-    def __getitem__(self, name: str) -> dict:
-        target = self.folder / f"{name}.json"
-        with FileLock(str(target) + ".lock"):
-            if not target.is_file():
-                done = run_pack([name], self.root / "data" / "processed", self.root)[name]
-                target.write_text(json.dumps(done), encoding="utf-8")
-        return json.loads(target.read_text(encoding="utf-8"))
-
-    def items(self):
-        return ((name, self[name]) for name in PACK)
-
-
-@pytest.fixture(scope="session")
-def full_pack(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) -> FullPack:
-    """The full store's results (:class:`FullPack`), read notebook by notebook."""
-    return FullPack(sample_root, tmp_path_factory.getbasetemp().parent / f"full-pack-{_code_digest()}")
 
 
 def _shopify_store(tmp_path: Path) -> tuple[Path, Path]:

@@ -14,7 +14,7 @@ from storebook.areas import supplier
 from storebook.engine.periods import Period, month
 from storebook.errors import NoDataError
 from storebook.report.text import Text
-from test_promotion import build_store, days, isolated_root, product, sales_rows
+from support.stores import build_store, days, isolated_root, product, sales_rows
 
 MARCH = month("2025-03")
 
@@ -287,7 +287,7 @@ def test_planted_stockouts_and_lost_sales_are_attributed(wb, truth) -> None:
 @pytest.mark.xdist_group("notebook-supplier")
 def test_supplier_notebook_ranks_the_planted_supplier_last(sample_root, wb, truth, tmp_path) -> None:
     from storebook.report.results import read_results
-    from test_notebooks import run_notebook
+    from support.notebooks import run_notebook
 
     late = truth["truths"]["late_supplier"]
     results = read_results(run_notebook("supplier", {}, sample_root, tmp_path))
@@ -306,7 +306,7 @@ def test_supplier_notebook_ranks_the_planted_supplier_last(sample_root, wb, trut
 @pytest.mark.xdist_group("notebook-supplier")
 def test_supplier_notebook_for_another_month_and_platform_in_chinese(sample_root, truth, tmp_path) -> None:
     from storebook.report.results import read_results
-    from test_notebooks import outputs, run_notebook
+    from support.notebooks import outputs, run_notebook
 
     late = truth["truths"]["late_supplier"]
     nb = run_notebook("supplier", {"month": "2026-07", "platforms": ["jd"], "language": "zh"}, sample_root, tmp_path)

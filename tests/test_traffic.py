@@ -235,7 +235,7 @@ def test_single_platform_and_daily_average_on_the_sample(wb) -> None:
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-traffic")
 def test_traffic_notebook_in_chinese_records_the_outage(sample_root, truth, tmp_path) -> None:
-    from test_notebooks import outputs, run_notebook
+    from support.notebooks import outputs, run_notebook
 
     outage = truth["truths"]["tracking_outage"]
     nb = run_notebook("traffic", {"month": outage["date"][:7], "language": "zh"}, sample_root, tmp_path)

@@ -6,18 +6,16 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
-from conftest import tables_dir, tiny_rows, write_csv
 from storebook.engine.config import Config
 from storebook.ingest import IngestReport, ingest, read_rejected
+from support.stores import NOW, REPO, tables_dir, tiny_rows, write_csv
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "exports"
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-NOW = datetime(2026, 11, 27, 12, 0, 0)
+FIXTURES = REPO / "tests" / "fixtures" / "exports"
+EXAMPLES = REPO / "examples"
 #: The SKUs the fixture orders sell (the Shopify products export defines them too).
 FIXTURE_SKUS = ["4001", "C-S", "C-L"]
 

@@ -1,12 +1,5 @@
-"""Run report notebooks inside the test process (no kernel), and build sparse stores.
-
-A kernel costs seconds to start and to import pandas, Ibis and matplotlib; a pack run per
-sparse store would pay that eleven times. Here the notebook's code cells run, in order, in
-one IPython shell of this process, with the parameters cell replaced by the run's values
-(as papermill injects them); every display output is captured as papermill would store it,
-and the first exception stops the notebook (as it stops papermill). The shell is IPython's
-own, so ``storebook.report.page``'s display calls, its custom exception handler and the
-recorded results behave as in a kernel.
+"""The report pack run in this process: on a store, on a sparse copy of one, and the full
+sample store's results once per code version, shared by the xdist workers.
 
 Sparse stores are made from an ingested store's processed folder: tables are linked (not
 copied, not re-ingested) except those removed or blanked.
@@ -14,131 +7,23 @@ copied, not re-ingested) except those removed or blanked.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import io
+import hashlib
+import json
 import math
-import os
-import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import nbformat
 import pyarrow as pa
 import pyarrow.parquet as pq
+from filelock import FileLock
 
+from storebook.engine.config import Config
 from storebook.report import needs
-from storebook.report.results import MIME
+from support.notebooks import run_notebook_in_process
+from support.stores import REPO
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-@dataclass
-class NotebookRun:
-    """What one notebook did: its outputs, the exception that stopped it, its records."""
-
-    name: str
-    outputs: list[dict[str, Any]] = field(default_factory=list)
-    error: str | None = None
-    stderr: str = ""
-    stdout: str = ""
-    warnings: list[str] = field(default_factory=list)
-
-    def payloads(self) -> list[dict[str, Any]]:
-        return [o[MIME] for o in self.outputs if MIME in o]
-
-    @property
-    def results(self) -> dict[str, Any]:
-        return {p["name"]: p["value"] for p in self.payloads()}
-
-    @property
-    def result_sections(self) -> dict[str, str | None]:
-        return {p["name"]: p.get("section") for p in self.payloads()}
-
-    @property
-    def markdown(self) -> list[str]:
-        return [o["text/markdown"] for o in self.outputs if "text/markdown" in o]
-
-
-def _capture():
-    """A display publisher that keeps each output's MIME bundle (in ``.outputs``)."""
-    from IPython.core.displaypub import DisplayPublisher
-
-    class Capture(DisplayPublisher):
-        def __init__(self) -> None:
-            super().__init__()
-            self.outputs: list[dict[str, Any]] = []
-
-        def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **_: Any) -> None:
-            self.outputs.append(dict(data))
-
-    return Capture()
-
-
-def _shell():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from IPython.core.interactiveshell import InteractiveShell
-
-    return InteractiveShell.instance()
-
-
-def run_notebook_in_process(name: str, parameters: dict[str, Any], root: Path) -> NotebookRun:
-    """Execute notebooks/<name>.ipynb here, against the workbook root ``root``.
-
-    Args:
-        name: the pack notebook.
-        parameters: values for its parameters cell (month, platforms, data_path, language).
-        root: the project folder storebook.toml is read from (``STOREBOOK_ROOT``).
-    Returns:
-        The :class:`NotebookRun`.
-    """
-    # In a copy of the context: what a notebook sets for its store (the currency amounts are
-    # shown in, the language) must not leak into the tests that run after it in this process.
-    return contextvars.copy_context().run(_run_notebook, name, parameters, root)
-
-
-def _run_notebook(name: str, parameters: dict[str, Any], root: Path) -> NotebookRun:
-    import matplotlib.pyplot as plt
-
-    nb = nbformat.read(REPO / "notebooks" / f"{name}.ipynb", as_version=4)
-    shell = _shell()
-    shell.run_line_magic("colors", "nocolor")
-    capture = _capture()
-    saved_pub, saved_ns = shell.display_pub, dict(shell.user_ns)
-    shell.display_pub = capture
-    values = {"month": None, "platforms": None, "data_path": None, "language": "en", **parameters}
-    run = NotebookRun(name)
-    env = {"STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": "storebook-test-key"}
-    saved_env = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    stderr, stdout = io.StringIO(), io.StringIO()
-    try:
-        shell.user_ns.update(values)
-        with (contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(stdout),
-              warnings.catch_warnings(record=True) as caught):
-            for cell in nb.cells:
-                if cell.cell_type != "code" or "parameters" in cell.metadata.get("tags", []):
-                    continue
-                outcome = shell.run_cell(cell.source, store_history=False, silent=False)
-                if outcome.error_in_exec is not None or outcome.error_before_exec is not None:
-                    exc = outcome.error_in_exec or outcome.error_before_exec
-                    run.error = f"{type(exc).__name__}: {exc}"
-                    break
-        run.warnings = [f"{w.category.__name__}: {w.message}" for w in caught]
-    finally:
-        plt.close("all")
-        shell.display_pub = saved_pub
-        shell.user_ns.clear()
-        shell.user_ns.update(saved_ns)
-        shell.set_custom_exc((), None)
-        for k, v in saved_env.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
-    run.outputs = capture.outputs
-    run.stderr, run.stdout = stderr.getvalue(), stdout.getvalue()
-    return run
+#: The workbook's own pack (storebook.toml's [report] pack).
+PACK = Config.load(REPO).report_pack
 
 
 # ----------------------------------------------------------------------------- sparse stores
@@ -249,3 +134,38 @@ def check_runs_clean(pack: dict[str, dict]) -> None:
                 assert s["notes"], f"{name}: {s['key']} is partial without saying why"
         traceback = [m for m in run["markdown"] if "Traceback" in m]
         assert traceback == [], name
+
+
+# ----------------------------------------------------------------------------- the full store's results
+
+def code_digest() -> str:
+    """The code a pack run depends on: the package, the notebooks, the runner (a baseline
+    made by other code must not stand in for today's)."""
+    import storebook
+
+    package = Path(storebook.__file__).parent
+    runner = [REPO / "tests" / "support" / "notebooks.py", REPO / "tests" / "support" / "packs.py"]
+    paths = sorted([*package.rglob("*.py"), *(REPO / "notebooks").glob("*.ipynb"), *runner])
+    return hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in paths)).hexdigest()[:12]
+
+
+class FullPack:
+    """Each notebook's results on the full sample store, run once per code version and shared
+    by the xdist workers: one file and one lock per notebook, so two workers that both need
+    the baseline run different notebooks of it instead of one waiting for the other."""
+
+    def __init__(self, root: Path, folder: Path) -> None:
+        self.root, self.folder = root, folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def __getitem__(self, name: str) -> dict:
+        target = self.folder / f"{name}.json"
+        with FileLock(str(target) + ".lock"):
+            if not target.is_file():
+                done = run_pack([name], self.root / "data" / "processed", self.root)[name]
+                target.write_text(json.dumps(done), encoding="utf-8")
+        return json.loads(target.read_text(encoding="utf-8"))
+
+    def items(self):
+        """(notebook, its results) for every notebook of the pack."""
+        return ((name, self[name]) for name in PACK)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from sources_fixtures import EXAMPLES, run
 from storebook.errors import IngestError
+from support.sources import EXAMPLES, run
+from support.stores import REPO
 
 REALDATA_ENV = "STOREBOOK_REALDATA"
 
@@ -40,7 +41,7 @@ def realdata() -> Path | None:
     """/work/shared/realdata as tests find it: $STOREBOOK_REALDATA or <project>/../shared/realdata."""
     env = os.environ.get(REALDATA_ENV)
     candidates = [Path(env)] if env else []
-    candidates.append(Path(__file__).resolve().parents[1].parent / "shared" / "realdata")
+    candidates.append(REPO.parent / "shared" / "realdata")
     return next((c for c in candidates if c.is_dir()), None)
 
 
