@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 import storebook
-from conftest import TEST_KEY, tables_dir, tiny_rows, write_csv
+from conftest import REPO, TEST_KEY, tables_dir, tiny_rows, write_csv
 from storebook.cli import main
 from storebook.engine import generations, locks
 from storebook.engine.config import Config
@@ -27,7 +27,7 @@ from storebook.errors import NoDataError, StorebookError
 from storebook.ingest.pipeline import LOCK, ingest, read_rejected
 
 NOW = datetime(2026, 11, 27, 12, 0, 0)
-LIB = Path(__file__).resolve().parents[1] / "lib"
+LIB = REPO / "lib"
 #: The named steps of publishing a generation, in order (storebook.engine.generations.publish).
 STEPS = ["staged", "generation-renamed", "pointer-written", "published", "removed-old"]
 #: Steps at which the new tables are already the current ones.

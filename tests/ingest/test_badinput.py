@@ -15,13 +15,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import TEST_KEY, make_root, tables_dir
+from conftest import REPO, TEST_KEY, make_root, tables_dir
 from storebook.engine.config import Config
 from storebook.errors import IngestError
 from storebook.ingest import ingest, read_rejected
 from support.files import write_xlsx_bomb
 
-CORPUS = Path(__file__).resolve().parent / "badinput"
+CORPUS = REPO / "tests" / "badinput"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.toml").is_file())
 NOW = datetime(2026, 11, 27, 12, 0, 0)
 #: Keys a case.toml may hold (a typo must not make a case pass by asserting nothing).

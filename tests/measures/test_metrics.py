@@ -3,7 +3,7 @@ unit, format and good direction, and what is derived from it.
 
 That every headline a notebook records is in the registry, with the registry's unit and
 direction, is checked where the notebooks run over the sample store
-(tests/test_notebooks.py, ``check_headline``); here the registry itself and what reads it.
+(tests/report/test_notebooks.py, ``check_headline``); here the registry itself and what reads it.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ RECORDED_HEADLINES = {
     "service": ["tickets", "complaints", "satisfied_share", "refund_rate"],
     "supplier": ["otif_rate", "stockout_days", "warehouse_stockout_days", "attributed_lost_sales_amount"],
     "traffic": ["visitors", "buyers", "paid_amount", "uv_value"],
-    # the reports of issue #18 (merged after the baseline; tests/test_duties_notebooks.py runs them)
+    # the reports of issue #18 (merged after the baseline; tests/report/test_duties_notebooks.py runs them)
     "store_ops": ["store_rating", "listing_visitors", "listing_conversion_rate", "listings_to_fix"],
     "marketing": ["marketing_spend", "roas", "new_buyers", "cac"],
     "plan": ["forecast_paid_amount", "forecast_orders", "mape_paid_amount", "mape_orders"],

@@ -19,7 +19,7 @@ from support.packs import check_runs_clean, run_pack
 from support.sources import assert_reconciles, run
 
 PACK = Config.load(REPO).report_pack
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = REPO / "tests" / "fixtures"
 
 #: example → (its files: fixture paths, "examples/…" or "realdata:<folder>", a platform to add, the month the pack reports).
 STORES: dict[str, tuple[list[str], str | None, str]] = {

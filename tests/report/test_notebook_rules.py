@@ -19,10 +19,10 @@ import nbformat
 import papermill
 import pytest
 
+from conftest import REPO
 from storebook.engine.config import Config
 from storebook.report.text import CATALOGUE
 
-REPO = Path(__file__).resolve().parents[1]
 PACK = Config.load(REPO).report_pack
 PARAMETERS = {"month": None, "platforms": None, "data_path": None, "language": "en"}
 #: A string literal in a code cell may only be a key: lower-case words, digits, dots,

@@ -27,7 +27,7 @@ import pytest
 import storebook
 import storebook.areas.traffic
 import storebook.report.plots
-from conftest import TEST_KEY, tables_dir
+from conftest import REPO, TEST_KEY, tables_dir
 from storebook.engine.availability import resolve_month
 from storebook.engine.config import Config
 from storebook.errors import NoDataError
@@ -38,7 +38,6 @@ from storebook.report.results import read_results
 from storebook.report.text import TextError
 from support.notebooks import outputs, run_notebook
 
-REPO = Path(__file__).resolve().parents[1]
 PACK = Config.load(REPO).report_pack
 SINGLE = {"month": "2026-09", "platforms": ["tmall"]}
 MAX_HTML_BYTES = 2_000_000

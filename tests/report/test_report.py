@@ -30,7 +30,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import tables_dir
+from conftest import REPO, tables_dir
 from storebook.engine.config import Config
 from storebook.report.pack import (
     RESULT_MIME,
@@ -55,7 +55,6 @@ from support.reports import (
     run_cli,
 )
 
-REPO = Path(__file__).resolve().parents[1]
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import storebook.report.pack as report
-from conftest import TEST_KEY
+from conftest import REPO, TEST_KEY
 from storebook.engine import locks
 from storebook.engine.config import Config
 from storebook.ingest import ingest
@@ -26,7 +26,7 @@ from storebook.report import packs
 from support.reports import make_report_root, report_env, run_cli
 
 MONTH = "2025-03"
-LIB = Path(__file__).resolve().parents[1] / "lib"
+LIB = REPO / "lib"
 OLD = "OLD PACK"
 NEW = "NEW PACK"
 

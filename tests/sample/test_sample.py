@@ -17,12 +17,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import REPO
 from storebook.engine import calendar as cal
 from storebook.sample import PII_COLUMNS, TABLE_FOLDERS, generate_sample
 
-REPO = Path(__file__).resolve().parents[1]
 # The generator is checked on its canonical layout (the default); the platform formats it can
-# write on request (Shopify, 生意参谋) are checked by tests/test_sources_roundtrip.py.
+# write on request (Shopify, 生意参谋) are checked by tests/ingest/sources/test_sources_roundtrip.py.
 PARAMS = {"seed": 20261, "end_month": "2026-10", "months": 14, "scale": 0.2, "platform_formats": False}
 FIRST_DAY, LAST_DAY = "2025-09-01", "2026-10-31"
 N_DAYS = (date(2026, 10, 31) - date(2025, 9, 1)).days + 1

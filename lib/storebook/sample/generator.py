@@ -112,7 +112,7 @@ def generate_sample(
             exports and Tmall's traffic into a 生意参谋 report in GBK
             (storebook.sample.platform_files), so that every ingest of the sample goes
             through the platform adapters (the processed tables are the same,
-            tests/test_sources_roundtrip.py). False keeps every table in the canonical
+            tests/ingest/sources/test_sources_roundtrip.py). False keeps every table in the canonical
             layout of docs/contract.md.
 
     Returns:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import REPO
 from support.mapping import allow_platform, install, put, realdata_folder
 from support.sources import (
     EXAMPLES,
@@ -22,7 +23,7 @@ from support.sources import (
     table,
 )
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = REPO / "tests" / "fixtures"
 
 
 def counts(root: Path) -> dict[tuple[str, str], tuple[int, int, int]]:

@@ -2,7 +2,7 @@
 whose results are worked out by hand: grouping, one file into several tables, computed and
 conditional columns, joins, missing spellings and defaults, date formats and offsets,
 fill-down and filters, periods, headerless files, unnamed and `#` columns, unreadable
-inputs. docs/sources.md documents each key; tests/test_mapping_errors.py the misuses."""
+inputs. docs/sources.md documents each key; tests/ingest/sources/test_mapping_errors.py the misuses."""
 
 from __future__ import annotations
 

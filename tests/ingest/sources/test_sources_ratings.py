@@ -11,11 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import REPO
 from storebook.engine.config import Config
 from storebook.engine.generations import resolve
 from storebook.ingest import ingest
 
-FIXTURES = Path(__file__).parent / "fixtures" / "duties"
+FIXTURES = REPO / "tests" / "fixtures" / "duties"
 DSR = "生意参谋_店铺DSR_2026-09-01~2026-09-03.csv"
 JD = "京东商智_店铺评分_202609.csv"
 

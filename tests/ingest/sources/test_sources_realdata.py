@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import REPO
 from storebook.errors import IngestError
 from support.sources import assert_reconciles, file_report, manifest, rejected, run, table
 
-REPO = Path(__file__).resolve().parents[1]
 REALDATA = Path(os.environ.get("STOREBOOK_REALDATA") or REPO.parent / "shared" / "realdata")
 pytestmark = pytest.mark.skipif(not REALDATA.is_dir(),
                                 reason=f"the real public exports are not here ({REALDATA}); set STOREBOOK_REALDATA")
