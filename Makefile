@@ -53,7 +53,7 @@ pair: setup ## sync each notebook with its py:percent script (edit either, then 
 
 lint: setup ## ruff over lib/ and tests/, and the notebooks' house rules
 	$(BIN)/ruff check lib tests
-	$(BIN)/python -m pytest -q tests/test_notebook_rules.py
+	$(BIN)/python -m pytest -q tests/report/test_notebook_rules.py
 
 dictionary: setup ## regenerate docs/data_dictionary.md from the schemas
 	$(BIN)/storebook dictionary

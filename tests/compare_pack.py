@@ -1,9 +1,9 @@
 """Build the shared sample store's report pack and save, or compare, every recorded result.
 
 The pack's recorded results are the numbers a refactor must not move. This script builds
-the sample store of ``tests/conftest.py`` (SAMPLE_PARAMS) through the ``storebook`` command
-(sample, ingest, report in both languages: the CLI is the interface that stays stable while
-modules move), reads every executed notebook's recorded results and either saves them as
+the sample store the tests share (SAMPLE_PARAMS, tests/support/stores.py) through the
+``storebook`` command (sample, ingest, report in both languages: the CLI is the interface
+that stays stable while modules move), reads every executed notebook's recorded results and either saves them as
 ``<notebook>.<lang>.json`` in a folder or compares them with a saved folder.
 
     PYTHONPATH=lib python tests/compare_pack.py save /work/notes/house-baseline
@@ -37,7 +37,7 @@ KEY = "storebook-test-key-not-a-secret-0123456789"
 
 def _sample_params() -> dict[str, Any]:
     sys.path.insert(0, str(REPO / "tests"))
-    from conftest import SAMPLE_PARAMS  # the one statement of the shared sample
+    from support.stores import SAMPLE_PARAMS  # the one statement of the shared sample
 
     return dict(SAMPLE_PARAMS)
 

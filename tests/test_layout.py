@@ -100,3 +100,45 @@ def test_no_docstring_example_is_skipped() -> None:
     skipped = [f"{p.relative_to(LIB)}:{i}" for p in sorted(LIB.rglob("*.py"))
                for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "doctest: +SKIP" in line]
     assert skipped == []
+
+
+# --------------------------------------------------------------------------- the tests' layout
+TESTS = REPO / "tests"
+
+
+def _test_modules_imported(text: str) -> set[str]:
+    """The test modules a file imports (``from test_x import …``, ``import test_x``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[-1].startswith("test_"):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.split(".")[-1].startswith("test_")}
+    return found
+
+
+def test_no_test_file_imports_another() -> None:
+    """What tests share lives in tests/support (fixtures in conftest.py), never in a test file."""
+    importing = {}
+    for path in sorted(TESTS.rglob("*.py")):
+        if "fixtures" not in path.relative_to(TESTS).parts:
+            found = _test_modules_imported(path.read_text(encoding="utf-8"))
+            if found:
+                importing[str(path.relative_to(TESTS))] = sorted(found)
+    assert importing == {}
+
+
+def test_the_check_sees_a_test_import() -> None:
+    assert _test_modules_imported("from test_report import run_cli\nimport test_kpis\nfrom support import x") == {
+        "test_report", "test_kpis"}
+
+
+def test_tests_mirror_lib() -> None:
+    """A test file sits in tests/ (the package as a whole: layout, CLI, bench) or in the folder
+    of the part of lib/storebook it tests: tests/areas/ for storebook/areas/, and so on."""
+    misplaced = [str(p.relative_to(TESTS)) for p in sorted(TESTS.rglob("test_*.py"))
+                 if "fixtures" not in p.parts and len(p.relative_to(TESTS).parts) > 1
+                 and not (LIB / Path(*p.relative_to(TESTS).parts[:-1])).is_dir()]
+    assert misplaced == []
+    assert {p.parent.name for p in TESTS.rglob("test_*.py") if "fixtures" not in p.parts} >= {
+        "engine", "ingest", "sources", "measures", "areas", "report", "sample"}

@@ -30,6 +30,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from storebook.sample.store import (
+    CARRIERS,
+    CATEGORIES,
+    CONVERSION,
+    MEAN_LINES,
+    MEAN_QTY,
+    MOBILE_SHARE,
+    PLATFORMS,
+    SLOW_CARRIER,
+)
+from storebook.sample.writing import format_money, write_csv
+
 #: Store ratings per platform: dimensions, the days the published score averages over, the
 #: top of the scale, and the mean rating of each dimension (on a scale of 5).
 RATINGS: dict[str, dict[str, Any]] = {
@@ -69,7 +81,7 @@ def plant(g: Any) -> dict[str, Any]:
     """Write the plants' files into the generator's raw folder and return their truths.
 
     Args:
-        g: the running ``storebook.sample._Generator`` (after its tables are written).
+        g: the running :class:`storebook.sample.run.SampleRun` (after its tables are written).
     Returns:
         ``{truth name: truth}`` for ``_truth.json``.
     """
@@ -111,10 +123,8 @@ def _days(g: Any) -> pd.DatetimeIndex:
 
 def _write(g: Any, table: str, name: str, frame: pd.DataFrame) -> int:
     """Write a frame of text columns as the generator writes its CSVs, and list the file."""
-    from storebook.sample.generator import _write_csv
-
     path = g.path(table, name)
-    n = _write_csv(frame.astype(str), path)
+    n = write_csv(frame.astype(str), path)
     g.record_file(table, name, n)
     return n
 
@@ -183,8 +193,6 @@ def _rolling_score(day_score: np.ndarray, ratings: np.ndarray, window: int, prio
 
 def _dip_truth(g: Any, days: pd.DatetimeIndex, score: np.ndarray, published: np.ndarray, ratings: np.ndarray,
                first: int, last: int) -> dict[str, Any]:
-    from storebook.sample.generator import CARRIERS, SLOW_CARRIER
-
     before = slice(max(first - 56, 0), first)
     base = float(np.average(score[before], weights=np.maximum(ratings[before], 1e-9)))
     inside = slice(first, last + 1)
@@ -229,8 +237,6 @@ def _item_ids(g: Any) -> dict[str, np.ndarray]:
 
 def _pick_sku(g: Any, category: str, platform: int, used: set[int], rank: int = 0) -> int:
     """An established SKU of ``category`` among the best sellers on ``platform``, unused by any truth."""
-    from storebook.sample.generator import CATEGORIES
-
     c = CATEGORIES.index(category)
     ok = (g.sku_cat == c) & (g.launch < -90) & (g.discontinued > g.horizon)
     cand = [int(s) for s in np.flatnonzero(ok) if int(s) not in used and int(s) not in g.truth_skus]
@@ -240,8 +246,6 @@ def _pick_sku(g: Any, category: str, platform: int, used: set[int], rank: int = 
 
 def _write_product_traffic(g: Any, orders: pd.DataFrame, lines: pd.DataFrame) -> dict[str, Any]:
     """Weekly listing traffic per platform × SKU, and the listing changes. Returns the two truths."""
-    from storebook.sample.generator import MEAN_QTY, PLATFORMS, _money
-
     rng = g.rng("duties-listings")
     periods = _periods(g)
     ids = _item_ids(g)
@@ -295,7 +299,7 @@ def _write_product_traffic(g: Any, orders: pd.DataFrame, lines: pd.DataFrame) ->
             "page_views": np.rint(visitors * rng.uniform(1.6, 2.4, (n_p, n_s))).astype(np.int64).reshape(-1),
             "cart_adds": cart.reshape(-1), "favourites": rng.binomial(visitors, 0.03).reshape(-1),
             "buyers": buyers.reshape(-1), "units": units.astype(np.int64).reshape(-1),
-            "paid_amount": _money(np.rint(paid * 100).astype(np.int64).reshape(-1)),
+            "paid_amount": format_money(np.rint(paid * 100).astype(np.int64).reshape(-1)),
             "refund_amount": "", "ad_spend_amount": "",
         })[keep])
     frame = pd.concat(rows, ignore_index=True)
@@ -333,8 +337,6 @@ def _conversion(rows: pd.DataFrame) -> float:
 
 
 def _low_truth(g: Any, frame: pd.DataFrame, sku: int, ids: dict[str, np.ndarray]) -> dict[str, Any]:
-    from storebook.sample.generator import CATEGORIES
-
     platform = LOW_CONVERSION["platform"]
     last_month = g.day_date(g.month_bounds(0)[0]).strftime("%Y-%m")
     month = frame[(frame["platform"] == platform) & frame["visited_on"].str.startswith(last_month)]
@@ -468,8 +470,6 @@ def _forecast_truth(g: Any, orders: pd.DataFrame) -> dict[str, Any]:
     orders × the platform's paid amount per order of the last three months; visitors =
     orders ÷ the platform's conversion per device, weighted by its device mix.
     """
-    from storebook.sample.generator import CONVERSION, MEAN_LINES, MEAN_QTY, MOBILE_SHARE, PLATFORMS
-
     n = g.n_days
     units = g.lam.sum(axis=2)  # (H, 4)
     lift = g.lam[:n].sum(axis=(0, 2)) / (g.lam0[:n].sum(axis=(0, 2)) * g.norm)

@@ -4,7 +4,7 @@ The sample generator writes every table in the canonical layout; :func:`write_pl
 then moves the web shop's orders into Shopify orders exports (one per month, as a shop
 exports them) and Tmall's traffic into one 生意参谋 流量来源 report in GBK, so that every
 ``storebook ingest`` of the sample store goes through real adapters. The round trip is
-lossless for what the contract keeps (tests/test_sources_roundtrip.py): ingesting the
+lossless for what the contract keeps (tests/ingest/sources/test_sources_roundtrip.py): ingesting the
 platform files gives the same tables as ingesting the canonical rows they came from,
 except that a web customer's pseudonym is the hash of the e-mail Shopify exports rather
 than of the account id (the same customers, other pseudonyms).

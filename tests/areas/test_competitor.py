@@ -1,0 +1,264 @@
+"""Competitor: the price index by hand and its direction, gaps, price-change events, our
+response, ratings and unit share."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import storebook
+from storebook.areas import competitor
+from storebook.engine.periods import month
+from storebook.errors import NoDataError
+from storebook.report.text import Text
+from support.stores import build_store, days, isolated_root, product, sales_rows
+
+MARCH = month("2025-03")
+CUT_ON = date(2025, 3, 16)
+
+
+def seen(day: date, who: str, platform: str, code: str, category: str, sku: str, price: float,
+         promo: bool = False, list_price: float = 100.0, rating: float = 4.5, reviews: int = 100,
+         units: float | None = 10.0) -> dict:
+    return {"observed_on": day.isoformat(), "competitor": who, "platform": platform,
+            "competitor_sku": code, "category": category, "sku": sku, "price": f"{price:.2f}",
+            "list_price": f"{list_price:.2f}", "is_on_promo": "true" if promo else "false",
+            "rating": f"{rating:.1f}", "review_count": str(reviews),
+            "est_units_sold": "" if units is None else f"{units:.0f}"}
+
+
+@pytest.fixture(scope="module")
+def comp_wb(tmp_path_factory: pytest.TempPathFactory):
+    with pytest.MonkeyPatch.context() as mp:
+        yield _comp_store(isolated_root(tmp_path_factory, mp))
+
+
+def _comp_store(root: Path) -> storebook.Workbook:
+    """March 2025 on tmall. Ours: A sells 2 a day at ¥100 (1–15 March) then 1 a day, B 1 a
+    day at ¥50, M (another category) 10 a day at ¥20. X matches A at ¥80 and B at ¥50 and
+    cuts X1 to ¥64 on 16 March, with a ¥60 promotion on 5–6 March; Y matches A at ¥125."""
+    sales = []
+    for day in days(date(2025, 2, 1), 59):  # February (for the response baseline) and March
+        a = 1 if day >= CUT_ON else 2
+        sales += [(day, "tmall", "A", a, 100.0, 0.0, None), (day, "tmall", "B", 1, 50.0, 0.0, None),
+                  (day, "tmall", "M", 10, 20.0, 0.0, None)]
+    orders, lines = sales_rows(sales)
+    prices = []
+    for i, day in enumerate(days(date(2025, 3, 1), 31)):
+        promo = day.day in (5, 6)
+        x1 = 60.0 if promo else (64.0 if day >= CUT_ON else 80.0)
+        prices += [
+            seen(day, "X", "tmall", "X1", "bath", "A", x1, promo=promo, reviews=1000 + 10 * i),
+            seen(day, "X", "tmall", "X2", "bath", "B", 50.0, rating=4.0, reviews=500 + 2 * i,
+                 units=None if day.day <= 3 else 10.0),
+            seen(day, "X", "tmall", "X3", "bath", "", 30.0),     # unmatched: not in the index
+            seen(day, "Y", "tmall", "Y1", "bath", "A", 125.0, rating=4.9, reviews=50),
+            seen(day, "Z", "jd", "Z1", "bath", "A", 90.0),        # another platform
+        ]
+    return build_store(root, {
+        "products": [product("A", "bath", price=100.0), product("B", "bath", price=50.0),
+                     product("M", "decor", price=20.0)],
+        "orders": orders, "order_lines": lines, "competitor_prices": prices,
+    })
+
+
+def test_price_index_by_hand_and_its_direction(comp_wb) -> None:
+    skus = competitor.compute_price_index(comp_wb, MARCH, ["tmall"]).set_index(["competitor", "sku"])
+    # X1 over March: 60 on 2 days, 80 on 13 days, 64 on 16 days.
+    x1 = (2 * 60 + 13 * 80 + 16 * 64) / 31
+    assert skus.loc[("X", "A"), "competitor_price"] == pytest.approx(x1)
+    assert skus.loc[("X", "A"), "price_index"] == pytest.approx(100 / x1)  # ours ÷ theirs: > 1, dearer
+    assert skus.loc[("X", "B"), "price_index"] == pytest.approx(1.0)
+    assert skus.loc[("Y", "A"), "price_index"] == pytest.approx(0.8)      # we are cheaper than Y
+    assert ("X", "") not in skus.index                                     # X3 is not matched
+    assert skus.loc[("X", "A"), "our_revenue"] == 15 * 2 * 100 + 16 * 100  # March
+    # Category index of X: weighted by our revenue of January–March (A: February 28 × 2 ×
+    # ¥100 + March ¥4,600; B: 59 days × ¥50).
+    rev_a, rev_b = 5600.0 + 4600.0, 59 * 50.0
+    cats = competitor.compute_price_index(comp_wb, MARCH, ["tmall"], by="category").set_index("competitor")
+    expected = (rev_a * 100 / x1 + rev_b * 1.0) / (rev_a + rev_b)
+    assert cats.loc["X", "price_index"] == pytest.approx(expected)
+    assert cats.loc["X", "weight_revenue"] == pytest.approx(rev_a + rev_b)
+    assert cats.loc["X", "skus"] == 2
+
+
+def test_gaps_and_who_is_cheapest(comp_wb) -> None:
+    gaps = competitor.find_price_gaps(comp_wb, MARCH, ["tmall"])
+    assert gaps[["competitor", "sku", "position"]].values.tolist() == [["X", "A", "dearer"], ["Y", "A", "cheaper"]]
+    cheapest = competitor.rank_cheapest(comp_wb, MARCH, ["tmall"]).set_index("category")
+    assert cheapest.loc["bath", "cheapest"] == "X"
+    assert cheapest.loc["bath", "cheaper_competitors"] == 1
+
+
+def test_price_cut_is_detected_and_promotions_are_not(comp_wb) -> None:
+    events = competitor.detect_price_changes(comp_wb, MARCH, ["tmall"], months=1)
+    assert len(events) == 1  # the ¥60 promotion days are not a price change
+    event = events.iloc[0]
+    assert (event["competitor"], event["category"]) == ("X", "bath")
+    assert event["changed_on"] == pd.Timestamp(CUT_ON)
+    assert event["price_change"] == pytest.approx(-0.20)
+    assert (event["products"], event["category_products"]) == (1, 3)
+
+
+def test_our_response_to_the_cut_by_hand(comp_wb) -> None:
+    response = competitor.measure_sales_response(comp_wb, MARCH, ["tmall"], months=1, days=14).iloc[0]
+    # Category bath: A 2 + B 1 = 3 a day before, 1 + 1 = 2 a day after; M flat.
+    assert response["baseline_units"] == pytest.approx(3 * 14)
+    assert response["units_after"] == 2 * 14
+    assert response["response"] == pytest.approx(-1 / 3)
+    assert response["response_low"] < -1 / 3 < response["response_high"]
+    trace = competitor.trace_sales_response(comp_wb, MARCH, ["tmall"], months=1, days=14)
+    assert len(trace) == 28 and trace["expected"].round(9).eq(3.0).all()
+
+
+def test_promo_days_ratings_and_unit_share(comp_wb) -> None:
+    promo = competitor.list_competitor_promo_days(comp_wb, MARCH, ["tmall"]).set_index(["competitor", "day"])
+    fifth = promo.loc[("X", "2025-03-05")]
+    assert (fifth["products"], fifth["on_promo"]) == (3, 1)
+    assert fifth["mean_depth"] == pytest.approx(0.4)  # 1 − 60 / 100
+    ratings = competitor.compare_ratings(comp_wb, MARCH, ["tmall"]).set_index("competitor")
+    assert ratings.loc["X", "rating"] == pytest.approx((4.5 + 4.0 + 4.5) / 3)
+    assert ratings.loc["X", "new_reviews"] == 300 + 60
+    share = competitor.estimate_unit_share(comp_wb, MARCH, ["tmall"]).set_index("category").loc["bath"]
+    # Ours in bath on tmall: 15×3 + 16×2 = 77. Theirs: 10 a product-day where estimated.
+    theirs = 10.0 * (31 * 3 + 28)
+    assert share["our_units"] == 77 and share["competitor_units"] == theirs
+    assert share["our_share"] == pytest.approx(77 / (77 + theirs))
+    assert share["coverage"] == pytest.approx((31 * 3 + 28) / (31 * 4))
+
+
+def test_platform_filter(comp_wb) -> None:
+    jd = competitor.compute_price_index(comp_wb, MARCH, ["jd"])
+    assert jd["competitor"].tolist() == ["Z"]
+    # Nothing of ours sold on jd: our price falls back to the list price.
+    assert jd["price_index"].iloc[0] == pytest.approx(100 / 90)
+
+
+def test_month_without_competitor_data_says_so(comp_wb) -> None:
+    with pytest.raises(NoDataError) as err:
+        competitor.compute_price_index(comp_wb, month("2025-02"))
+    assert "no competitor prices observed in 2025-02" in str(err.value)
+    with pytest.raises(NoDataError, match="competitor_prices"):
+        competitor.compare_ratings(comp_wb, MARCH, ["douyin"])
+    assert competitor.detect_price_changes(comp_wb, MARCH, ["jd"], months=1).empty
+
+
+def test_trend_has_one_row_per_month_with_data(comp_wb) -> None:
+    trend = competitor.trend_price_index(comp_wb, MARCH, ["tmall"], months=3)
+    assert trend["month"].dt.strftime("%Y-%m").unique().tolist() == ["2025-03"]
+
+
+def test_report_facts_by_hand(comp_wb) -> None:
+    cats = competitor.compute_price_index(comp_wb, MARCH, ["tmall"], by="category")
+    facts = competitor.index_facts(cats)
+    assert (facts["pairs"], facts["dearer_pairs"]) == (2, 1)
+    assert facts["dear_competitor"] == "X" and facts["cheap_competitor"] == "Y"
+    x = cats.set_index("competitor")
+    assert x.loc["X", "gap"] == pytest.approx(x.loc["X", "price_index"] - 1)
+    summary = competitor.summarise_competitors(comp_wb, MARCH, ["tmall"])
+    assert (summary["dearer_pairs"], summary["price_gaps"], summary["price_changes"]) == (1, 2, 1)
+    record = {r["key"]: r for r in competitor.headline_record(summary, Text("en"))}
+    assert record["price_index"]["unit"] == "ratio" and record["price_changes"]["value"] == 1.0
+    response = competitor.response_facts(competitor.measure_sales_response(comp_wb, MARCH, ["tmall"], months=1, days=14))
+    assert response["variant"] == "unclear"  # −33 % on 14 days of 3 units: the interval still crosses 0
+    assert competitor.change_facts(competitor.detect_price_changes(comp_wb, MARCH, ["jd"]))["variant"] == "none"
+
+
+# --------------------------------------------------------------------------- planted truths (sample store)
+
+@pytest.mark.slow
+def test_planted_price_cut_is_detected(wb, truth) -> None:
+    cut = truth["truths"]["competitor_price_cut"]
+    cut_on = pd.Timestamp(cut["cut_from"])
+    events = competitor.detect_price_changes(wb, month(cut["cut_from"][:7]))
+    hit = events.loc[(events["competitor"] == cut["competitor"]) & (events["category"] == cut["category"])]
+    assert len(hit) == 1
+    event = hit.iloc[0]
+    assert abs((event["changed_on"] - cut_on).days) <= 2
+    assert event["platform"] == cut["platform"]
+    assert event["price_change"] == pytest.approx(cut["price_cut_pct"], abs=0.03)
+    assert event["products"] == len(cut["competitor_skus"]) == event["category_products"]
+    # The index of that pair moves by 1 / (1 − cut): compare the months either side.
+    # On its platform, where our own festival promotions did not touch the category.
+    before = competitor.compute_price_index(wb, month(cut["cut_from"][:7]).shift_months(-1), [cut["platform"]],
+                                            by="category")
+    after = competitor.compute_price_index(wb, month(cut["cut_from"][:7]).shift_months(1), [cut["platform"]],
+                                           by="category")
+    pick = (before["competitor"] == cut["competitor"]) & (before["category"] == cut["category"])
+    ratio = after.loc[pick.to_numpy(), "price_index"].iloc[0] / before.loc[pick, "price_index"].iloc[0]
+    assert ratio == pytest.approx(1 / (1 + cut["price_cut_pct"]), rel=0.1)
+
+
+@pytest.mark.slow
+def test_our_response_to_the_planted_cut(wb, truth) -> None:
+    cut = truth["truths"]["competitor_price_cut"]
+    last = wb.last_complete_month()
+    response = competitor.measure_sales_response(wb, last)  # the default report month still shows it
+    row = response.loc[(response["competitor"] == cut["competitor"]) & (response["category"] == cut["category"])]
+    assert len(row) == 1
+    row = row.iloc[0]
+    assert row["platform"] == cut["platform"] and row["days_after"] >= 14
+    assert row["response_low"] <= cut["our_units_effect_pct"] <= row["response_high"]
+
+
+def test_competitor_charts_render(comp_wb) -> None:
+    from storebook.report import plots
+
+    plots.use_house_style()
+    zh = Text("zh")
+    days = competitor.list_competitor_promo_days(comp_wb, MARCH, ["tmall"])
+    fig = plots.calendar_grid(days, zh, row="competitor", value="promo_share", title="t")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Y", "X"]  # first row on top
+    assert ax.get_xticklabels()[0].get_text() == "1" and len(ax.get_xticklabels()) == 31
+    assert ax.get_xticklabels()[0].get_color() == plots.BAD  # 1 March 2025 was a Saturday
+    trend = competitor.trend_price_index(comp_wb, MARCH, ["tmall"], months=3)
+    fig = plots.month_lines(trend, zh, value="price_index", by="competitor", reference=1.0, title="t")
+    assert fig.axes[0].get_ylabel() == zh("metric.price_index")
+    assert len(plots.to_png(fig)) > 1000
+
+
+# --------------------------------------------------------------------------- the notebook
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-competitor")
+def test_competitor_notebook_records_the_planted_cut(sample_root, wb, truth, tmp_path) -> None:
+    from storebook.report.results import read_results
+    from support.notebooks import run_notebook
+
+    cut = truth["truths"]["competitor_price_cut"]
+    results = read_results(run_notebook("competitor", {}, sample_root, tmp_path))
+    assert results["competitor.notices"] == []
+    changes = pd.DataFrame(results["competitor.price_changes"])
+    hit = changes.loc[(changes["competitor"] == cut["competitor"]) & (changes["category"] == cut["category"])]
+    assert len(hit) == 1
+    assert abs((pd.Timestamp(hit["changed_on"].iloc[0]) - pd.Timestamp(cut["cut_from"])).days) <= 2
+    response = pd.DataFrame(results["competitor.response"])
+    row = response.loc[response["competitor"] == cut["competitor"]].iloc[0]
+    assert row["platform"] == cut["platform"]
+    assert row["response_low"] <= cut["our_units_effect_pct"] <= row["response_high"]
+    headline = {r["key"]: r["value"] for r in results["competitor.headline"]}
+    cats = competitor.compute_price_index(wb, wb.last_complete_month(), by="category")
+    assert headline["price_index"] == pytest.approx(competitor.index_facts(cats)["index"])
+    assert headline["price_changes"] >= 1
+
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-competitor")
+def test_competitor_notebook_on_the_cut_platform_in_chinese(sample_root, wb, truth, tmp_path) -> None:
+    from storebook.report.results import read_results
+    from support.notebooks import outputs, run_notebook
+
+    cut = truth["truths"]["competitor_price_cut"]
+    nb = run_notebook("competitor", {"month": cut["cut_from"][:7], "platforms": [cut["platform"]], "language": "zh"},
+                      sample_root, tmp_path)
+    results = read_results(nb)
+    assert results["competitor.notices"] == [] and outputs(nb, "error") == []
+    changes = pd.DataFrame(results["competitor.price_changes"])
+    assert set(changes["platform"]) == {cut["platform"]} and cut["competitor"] in set(changes["competitor"])
+    index = competitor.compute_price_index(wb, month(cut["cut_from"][:7]), [cut["platform"]], by="category")
+    assert results["competitor.price_index"] == pytest.approx(competitor.index_facts(index)["index"])
+    assert "抖音" in outputs(nb, "display_data")[0]["data"]["text/markdown"]

@@ -1,0 +1,237 @@
+"""Customer metrics on a store small enough to compute by hand, then on the sample store.
+
+The hand-made store (platform tmall unless noted; times 10:00 unless noted):
+
+| customer | paid orders (amount)                                        |
+|----------|-------------------------------------------------------------|
+| alice    | 2026-01-10 (100), 2026-03-05 (50)                           |
+| bob      | 2026-03-02 (80), 2026-03-20 (20)                            |
+| carol    | 2026-03-31 23:30 (200), 2026-04-30 23:45 (10)               |
+| gina     | 2026-03-15 (40), 2026-04-14 (30) — exactly 30 days later    |
+| hank     | 2025-12-20 (300), 2026-03-19 (10) — 89 days later           |
+| dave     | an order never paid                                         |
+| erin     | 2026-04-01 00:10 (70) — after March                         |
+| frank    | jd: 2026-03-10 (60), 2026-03-11 (15)                        |
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import storebook
+from storebook.areas import customers
+from storebook.engine import periods
+from storebook.errors import NoDataError
+from support.stores import write_tables
+
+
+def _orders(rows: list[tuple]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["order_id", "platform", "customer_id", "paid_at", "paid_amount", "province"])
+    paid_at = pd.to_datetime(frame["paid_at"]).astype("datetime64[us]")
+    return frame.assign(
+        paid_at=paid_at,
+        ordered_at=paid_at.fillna(pd.Timestamp("2026-03-03 10:00")),
+        status="completed",
+        refund_amount=0.0,
+    )
+
+
+ROWS = [
+    ("O01", "tmall", "alice", "2026-01-10 10:00", 100.0, "浙江"),
+    ("O02", "tmall", "alice", "2026-03-05 10:00", 50.0, "浙江"),
+    ("O03", "tmall", "bob", "2026-03-02 10:00", 80.0, "广东"),
+    ("O04", "tmall", "bob", "2026-03-20 10:00", 20.0, "广东"),
+    ("O05", "tmall", "carol", "2026-03-31 23:30", 200.0, "上海"),
+    ("O06", "tmall", "carol", "2026-04-30 23:45", 10.0, "上海"),
+    ("O07", "tmall", "gina", "2026-03-15 10:00", 40.0, "广东"),
+    ("O08", "tmall", "gina", "2026-04-14 10:00", 30.0, "广东"),
+    ("O09", "tmall", "hank", "2025-12-20 10:00", 300.0, "北京"),
+    ("O10", "tmall", "hank", "2026-03-19 10:00", 10.0, "北京"),
+    ("O11", "tmall", "dave", None, 0.0, "北京"),
+    ("O12", "tmall", "erin", "2026-04-01 00:10", 70.0, "浙江"),
+    ("O13", "jd", "frank", "2026-03-10 10:00", 60.0, "广东"),
+    ("O14", "jd", "frank", "2026-03-11 10:00", 15.0, "广东"),
+]
+MARCH, APRIL = periods.month("2026-03"), periods.month("2026-04")
+
+
+@pytest.fixture
+def hand(root: Path) -> storebook.Workbook:
+    return write_tables(root, orders=_orders(ROWS))
+
+
+def test_new_versus_returning_by_hand(hand) -> None:
+    out = customers.split_new_returning(hand, MARCH, ["tmall"]).set_index("buyer_type")
+    # new: bob, carol, gina (first purchase in March); returning: alice, hank
+    assert out.loc["new", ["buyers", "orders"]].tolist() == [3, 4]
+    assert out.loc["new", "paid_amount"] == pytest.approx(80 + 20 + 200 + 40)
+    assert out.loc["returning", ["buyers", "orders"]].tolist() == [2, 2]
+    assert out.loc["returning", "paid_amount"] == pytest.approx(60)
+    assert out.loc["new", "share_of_sales"] == pytest.approx(340 / 400)
+    assert out.loc["returning", "aov"] == pytest.approx(30)
+    # frank (jd) is new when every platform is included
+    every = customers.split_new_returning(hand, MARCH).set_index("buyer_type")
+    assert every.loc["new", "buyers"] == 4
+
+
+def test_repeat_rates_count_exactly_the_window(hand) -> None:
+    out = customers.compute_repeat_rates(hand, APRIL, ["tmall"]).set_index("window_days")
+    # 30 days in April: March's cohort (bob 18 d ✓, gina exactly 30 d ✓, carol 30 d 15 min ✗)
+    assert out.loc[30, "cohort"] == "2026-03"
+    assert out.loc[30, ["customers", "repeat_customers"]].tolist() == [3, 2]
+    assert out.loc[30, "repeat_rate"] == pytest.approx(2 / 3)
+    assert out.loc[30, "repeat_rate_low"] < 2 / 3 < out.loc[30, "repeat_rate_high"]
+    # 90 days in April: January's windows end after May 1, so December's cohort (hank, 89 d ✓)
+    assert out.loc[90, "cohort"] == "2025-12"
+    assert out.loc[90, ["customers", "repeat_customers"]].tolist() == [1, 1]
+    every = customers.compute_repeat_rates(hand, APRIL, windows=[30]).iloc[0]
+    assert (every.customers, every.repeat_customers) == (4, 3)  # frank came back the next day
+
+
+def test_repeat_rate_ignores_orders_after_the_report_month(hand) -> None:
+    # In March, gina's April order is not yet known: February's cohort is empty, …
+    out = customers.compute_repeat_rates(hand, MARCH, ["tmall"], windows=[30], cohorts=3)
+    assert out["cohort"].tolist() == ["2025-12", "2026-01", "2026-02"]
+    assert out["customers"].tolist() == [1, 1, 0]
+    assert out["repeat_rate"].isna().tolist() == [False, False, True]
+    # … and hank's repeat (89 days) is outside 30 days
+    assert out["repeat_customers"].tolist() == [0, 0, 0]
+
+
+def test_cohort_retention_and_cumulative_revenue(hand) -> None:
+    out = customers.build_cohorts(hand, MARCH, ["tmall"], months=3)
+    jan = out[out["cohort"] == "2026-01"]
+    assert jan["months_since"].tolist() == [0, 1, 2]
+    assert jan["active_customers"].tolist() == [1, 0, 1]
+    assert jan["retention"].tolist() == [1.0, 0.0, 1.0]
+    assert jan["cumulative_revenue_per_customer"].tolist() == pytest.approx([100, 100, 150])
+    mar = out[out["cohort"] == "2026-03"].iloc[0]
+    assert (mar.cohort_customers, mar.active_customers) == (3, 3)
+    assert mar.cumulative_revenue_per_customer == pytest.approx(340 / 3)
+    assert "2026-02" not in set(out["cohort"])  # no one acquired: no row
+    assert "2025-12" not in set(out["cohort"])  # before the window
+
+
+def test_rfm_scores_against_the_means(hand) -> None:
+    out = customers.score_rfm(hand, MARCH, ["tmall"]).set_index("customer_id")
+    # recency in whole days to 1 April 00:00; means: R 13.0, F 1.6, M 160
+    assert out["recency_days"].to_dict() == {"alice": 26, "bob": 11, "carol": 0, "gina": 16, "hank": 12}
+    assert out["frequency"].to_dict() == {"alice": 2, "bob": 2, "carol": 1, "gina": 1, "hank": 2}
+    assert out["monetary"].to_dict() == pytest.approx({"alice": 150, "bob": 100, "carol": 200, "gina": 40, "hank": 310})
+    assert out["segment"].to_dict() == {
+        "alice": "general_retain",     # R low, F high, M low
+        "bob": "general_value",        # R high, F high, M low
+        "carol": "important_develop",  # R high, F low, M high
+        "gina": "general_winback",     # all low
+        "hank": "important_value",     # all high
+    }
+
+
+def test_rfm_segments_and_movement_since_the_prior_month(hand) -> None:
+    seg = customers.summarise_rfm_segments(hand, MARCH, ["tmall"]).set_index("segment")
+    assert seg["customers"].sum() == 5
+    assert seg.loc["important_value", ["customers", "customers_prior", "customers_change"]].tolist() == [1, 0, 1]
+    # at the end of February: alice (R 49 < 59.5) general_develop, hank important_winback
+    assert seg.loc["important_winback", ["customers", "customers_prior", "customers_change"]].tolist() == [0, 1, -1]
+    assert seg.loc["important_develop", "month_paid_amount"] == pytest.approx(200)
+    moves = customers.move_rfm_segments(hand, MARCH, ["tmall"])
+    assert len(moves) == 9 * 9  # entered and the eight segments × the eight segments and lapsed
+    got = {(r.from_segment, r.to_segment): r.customers for r in moves.itertuples() if r.customers}
+    assert got == {
+        ("entered", "important_develop"): 1,
+        ("entered", "general_value"): 1,
+        ("entered", "general_winback"): 1,
+        ("important_winback", "important_value"): 1,
+        ("general_develop", "general_retain"): 1,
+    }
+
+
+def test_provinces(hand) -> None:
+    out = customers.summarise_provinces(hand, MARCH, ["tmall"]).set_index("province")
+    assert out.index[0] == "上海"  # carol's 200 is the largest
+    assert out.loc["广东", ["buyers", "orders"]].tolist() == [2, 3]
+    assert out.loc["广东", "paid_amount"] == pytest.approx(140)
+    assert pd.isna(out.loc["浙江", "paid_amount_prior"])  # no order in February: no change to state
+    assert pd.isna(out.loc["浙江", "sales_vs_prior"])
+    assert out["share_of_sales"].sum() == pytest.approx(1)
+
+
+def test_month_without_orders_says_so(hand) -> None:
+    with pytest.raises(NoDataError, match=r"no paid orders in 2026-02 on tmall"):
+        customers.split_new_returning(hand, periods.month("2026-02"), ["tmall"])
+    with pytest.raises(NoDataError, match="2026-02"):
+        customers.summarise_provinces(hand, periods.month("2026-02"), "tmall")
+
+
+def test_frames_are_not_changed_and_dtypes_are_plain(hand) -> None:
+    out = customers.build_cohorts(hand, MARCH, ["tmall"], months=3)
+    assert str(out["retention"].dtype) == "float64"
+    assert str(out["cohort_customers"].dtype) == "int64"
+
+
+# -- on the sample store ------------------------------------------------------------------
+@pytest.mark.slow
+def test_sample_new_plus_returning_is_every_buyer(wb) -> None:
+    month = wb.period("2026-10")
+    split = customers.split_new_returning(wb, month)
+    total = wb.sql(
+        "select count(distinct customer_id) buyers, sum(paid_amount) paid from orders "
+        "where paid_at >= '2026-10-01' and paid_at < '2026-11-01'"
+    ).iloc[0]
+    assert split["buyers"].sum() == total["buyers"]
+    assert split["paid_amount"].sum() == pytest.approx(total["paid"], abs=0.005)
+    cohorts = customers.build_cohorts(wb, month)
+    latest = cohorts[(cohorts["cohort"] == "2026-10")].iloc[0]
+    assert latest.cohort_customers == split.set_index("buyer_type").loc["new", "buyers"]
+
+
+# -- the notebook ---------------------------------------------------------------------------------
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-customers")
+@pytest.mark.parametrize("parameters", [{}, {"month": "2026-08", "platforms": ["douyin"], "language": "zh"}],
+                         ids=["defaults", "2026-08-douyin-zh"])
+def test_customers_notebook_records_what_the_library_computes(parameters, sample_root, wb, tmp_path) -> None:
+    from storebook.report.results import read_results
+    from support.notebooks import errors, run_notebook
+
+    nb, _ = run_notebook("customers", parameters, sample_root, tmp_path)
+    assert errors(nb) == []
+    results = read_results(nb)
+    assert results["customers.notices"] == []
+    month = periods.month(parameters["month"]) if "month" in parameters else wb.last_complete_month()
+    plats = parameters.get("platforms")
+    headline = customers.customers_headline(wb, month, plats).set_index("metric")
+    for entry in results["customers.headline"]:
+        assert entry["value"] == pytest.approx(headline.at[entry["key"], "value"])
+        assert entry["unit"] in {"count", "ratio"}
+    segments = pd.DataFrame(results["customers.rfm"]).set_index("segment")
+    own = customers.summarise_rfm_segments(wb, month, plats).set_index("segment")
+    assert segments["customers"].to_dict() == own["customers"].to_dict()
+    provinces = pd.DataFrame(results["customers.provinces"])
+    assert provinces["paid_amount"].sum() == pytest.approx(
+        customers.split_new_returning(wb, month, plats)["paid_amount"].sum(), abs=0.01)
+
+
+def test_first_purchase_edges_of_new_returning_and_repeat(root: Path) -> None:
+    """The month's customers are looked up in the history (not the history grouped): two
+    orders paid in the same second make a repeat after 0 days, several earlier orders
+    count one returning buyer, and an earlier order on a platform left out does not count."""
+    wb = write_tables(root, orders=_orders([
+        ("T1", "tmall", "tia", "2026-03-05 10:00", 10.0, "浙江"),   # tia: two orders at once
+        ("T2", "tmall", "tia", "2026-03-05 10:00", 20.0, "浙江"),
+        ("R1", "tmall", "rex", "2025-11-01 10:00", 5.0, "广东"),    # rex: three earlier orders
+        ("R2", "tmall", "rex", "2025-12-01 10:00", 5.0, "广东"),
+        ("R3", "tmall", "rex", "2026-02-01 10:00", 5.0, "广东"),
+        ("R4", "tmall", "rex", "2026-03-09 10:00", 30.0, "广东"),
+        ("J1", "jd", "jo", "2026-02-10 10:00", 15.0, "北京"),       # jo: bought on jd first
+        ("J2", "tmall", "jo", "2026-03-10 10:00", 25.0, "北京"),
+    ]))
+    tmall = customers.split_new_returning(wb, MARCH, ["tmall"]).set_index("buyer_type")
+    assert tmall.loc["new", "buyers"] == 2 and tmall.loc["returning", "buyers"] == 1   # tia, jo | rex
+    every = customers.split_new_returning(wb, MARCH).set_index("buyer_type")
+    assert every.loc["new", "buyers"] == 1 and every.loc["returning", "buyers"] == 2   # tia | rex, jo
+    rates = customers.compute_repeat_rates(wb, APRIL, ["tmall"], windows=[30]).iloc[0]
+    assert (rates.cohort, rates.customers, rates.repeat_customers) == ("2026-03", 2, 1)   # tia, 0 days

@@ -1,0 +1,146 @@
+"""The store-operations, marketing and planning formulas on hand-made tables (March 2026, Tmall).
+
+Listings (category bath): A1 1,000 visitors and 10 buyers (¥1,000), A2 500 / 25 (¥2,500), A3 two
+daily rows 200 / 10 and 300 / 15 (¥2,500) plus a weekly row over the same days (999 / 99) that
+must not count twice. Category decor, weekly rows: B1 changed on Monday 16 March, 100 visitors
+a week with 2 buyers a week before and 4 after; its peer B2 400 visitors / 20 buyers per
+fortnight throughout. A holdout test: 5,000 people treated (150 orders, ¥15,000), 2,000 held
+out (30 orders, ¥3,000), spend ¥1,000 on the test's days with ¥5,000 attributed.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from storebook import marketing, plan, store_ops
+from storebook.engine import calendar, periods
+from support.stores import write_tables
+
+MARCH = periods.month("2026-03")
+
+
+def _d(values) -> pd.Series:
+    return pd.to_datetime(pd.Series(values, dtype="object")).astype("datetime64[us]")
+
+
+def _traffic(rows: list[tuple]) -> pd.DataFrame:
+    f = pd.DataFrame(rows, columns=["visited_on", "period_end_on", "item_id", "sku", "visitors", "buyers",
+                                    "paid_amount"])
+    n = len(f)
+    return f.assign(visited_on=_d(f["visited_on"]), period_end_on=_d(f["period_end_on"]), platform="tmall",
+                    item_name=None, platform_category=None, page_views=pd.array([None] * n, dtype="Int64"),
+                    cart_adds=(f["visitors"] // 10).astype("Int64"), favourites=pd.array([None] * n, dtype="Int64"),
+                    units=f["buyers"].astype("Int64"), refund_amount=np.nan, ad_spend_amount=np.nan,
+                    buyers=f["buyers"].astype("Int64"))
+
+
+TRAFFIC = [
+    ("2026-03-01", "2026-03-31", "i-a1", "A1", 1000, 10, 1000.0),
+    ("2026-03-01", "2026-03-31", "i-a2", "A2", 500, 25, 2500.0),
+    ("2026-03-02", None, "i-a3", "A3", 200, 10, 1000.0),
+    ("2026-03-03", None, "i-a3", "A3", 300, 15, 1500.0),
+    ("2026-03-02", "2026-03-08", "i-a3", "A3", 999, 99, 9999.0),  # the same days again: not counted
+    *[(f"2026-03-{d:02d}", f"2026-03-{d + 6:02d}", "i-b1", "B1", 100, 2 if d < 16 else 4, 100.0)
+      for d in (2, 9, 16, 23)],
+    *[(f"2026-03-{d:02d}", f"2026-03-{d + 13:02d}", "i-b2", "B2", 400, 20, 800.0) for d in (2, 16)],
+]
+PRODUCTS = pd.DataFrame({"sku": ["A1", "A2", "A3", "B1", "B2"], "product_name": ["Towel", "Mat", "Robe", "Vase", "Lamp"],
+                         "category": ["bath", "bath", "bath", "decor", "decor"]})
+CHANGES = pd.DataFrame({"changed_on": _d(["2026-03-16", "2026-03-16"]), "platform": "tmall", "item_id": "i-b1",
+                        "sku": "B1", "change": ["main_image", "title"], "note": None})
+
+
+@pytest.fixture
+def listings_wb(root: Path):
+    return write_tables(root, product_traffic=_traffic(TRAFFIC), products=PRODUCTS, listing_changes=CHANGES)
+
+
+def test_listing_conversion_against_the_other_listings_of_its_category(listings_wb) -> None:
+    out = store_ops.summarise_listings(listings_wb, MARCH).set_index("sku")
+    a1, a3 = out.loc["A1"], out.loc["A3"]
+    assert (a3.visitors, a3.buyers) == (500, 25)  # the weekly row over its daily rows is left out
+    assert a1.conversion_rate == pytest.approx(0.01)
+    assert a1.category_conversion == pytest.approx(50 / 1000)  # A2 and A3 only
+    assert a1.lost_buyers == pytest.approx(1000 * 0.05 - 10)
+    assert a1.lost_amount == pytest.approx(40 * 100.0)  # its own ¥100 a buyer
+    assert a1.conversion_index == pytest.approx(0.2)
+    assert out.loc["A2", "category_conversion"] == pytest.approx(35 / 1500)
+    assert a1.cart_rate == pytest.approx(0.1) and a1.uv_value == pytest.approx(1.0)
+    fix = store_ops.find_listings_to_fix(out.reset_index())
+    assert list(fix["sku"]) == ["A1"]
+
+
+def test_listing_change_lift_net_of_its_category_with_a_log_interval(listings_wb) -> None:
+    out = store_ops.measure_listing_changes(listings_wb, MARCH, weeks=2)
+    assert len(out) == 1  # two changes on one day are one change
+    c = out.iloc[0]
+    assert c.changes == "main_image|title"
+    assert (c.buyers_before, c.visitors_before, c.buyers_after, c.visitors_after) == (4, 200, 8, 200)
+    assert c.category_lift == pytest.approx(0.0)  # B2 converted 5% before and after
+    assert c.lift == pytest.approx(1.0)  # 4% after against 2% before
+    var = (1 / 4 - 1 / 200) + (1 / 8 - 1 / 200) + 2 * (1 / 20 - 1 / 400)
+    half = 1.959964 * math.sqrt(var)
+    assert c.lift_low == pytest.approx(2 * math.exp(-half) - 1, rel=1e-5)
+    assert c.lift_high == pytest.approx(2 * math.exp(half) - 1, rel=1e-5)
+    assert c.verdict == "too_small"  # 4 buyers before: too few to judge
+
+
+def _holdout_store(root: Path):
+    holdouts = pd.DataFrame({
+        "reported_on": _d(["2026-03-01", "2026-03-01"]), "period_end_on": _d(["2026-03-14", "2026-03-14"]),
+        "platform": "tmall", "channel": "email", "campaign_id": "C1", "test_group": ["treatment", "holdout"],
+        "audience": [5000, 2000], "reached": pd.array([4800, None], dtype="Int64"),
+        "visits": pd.array([400, 80], dtype="Int64"), "orders": [150, 30], "paid_amount": [15000.0, 3000.0],
+    })
+    days = _d([f"2026-03-{d:02d}" for d in range(1, 15)])
+    spend = pd.DataFrame({"spent_on": days, "platform": "tmall", "channel": "email", "campaign_id": "C1",
+                          "campaign_name": "CRM", "spend_amount": 1000.0 / 14, "impressions": pd.array([None] * 14, dtype="Int64"),
+                          "clicks": pd.array([None] * 14, dtype="Int64"), "attributed_orders": pd.array([3] * 14, dtype="Int64"),
+                          "attributed_amount": 5000.0 / 14})
+    return write_tables(root, campaign_holdouts=holdouts, marketing_spend=spend)
+
+
+def test_holdout_increment_and_its_return_by_hand(root: Path) -> None:
+    wb = _holdout_store(root)
+    t = marketing.measure_holdouts(wb, MARCH).iloc[0]
+    assert t.incremental_orders == pytest.approx(150 - 30 * 2.5)
+    assert t.incremental_amount == pytest.approx(15000 - 3000 * 2.5)
+    half = 1.959964 * math.sqrt(150 + 30 * 2.5 ** 2)
+    assert t.incremental_orders_low == pytest.approx(75 - half, rel=1e-5)
+    assert t.incremental_roas == pytest.approx(7.5)
+    assert t.incremental_roas_low == pytest.approx((7500 - half * 100) / 1000, rel=1e-5)
+    assert t.roas == pytest.approx(5.0)
+    assert t.order_lift == pytest.approx(1.0) and t.visit_lift == pytest.approx((400 / 5000) / (80 / 2000) - 1)
+    assert t.verdict == "scale"  # no margin known: break-even at 1, and even the low end is above
+
+
+def test_marketing_formulas() -> None:
+    assert marketing.incremental(150, 30, 5000, 2000) == pytest.approx(75.0)
+    assert marketing.cac(5000.0, 125) == pytest.approx(40.0)
+    assert math.isnan(marketing.cac(5000.0, 0))
+    assert marketing.over_budget_rate(120.0, 100.0) == pytest.approx(0.2)
+    assert list(marketing.is_over_budget(pd.Series([100.0, 100.01, 5.0]), pd.Series([100.0, 100.0, np.nan]))) == [
+        False, True, False]
+    # one definition: the traffic report's ROAS is the marketing report's
+    from storebook import traffic
+
+    assert traffic.roas is marketing.roas and traffic.ctr is marketing.ctr
+
+
+def test_the_forecast_knows_the_festivals_and_the_working_weekends() -> None:
+    start, end = pd.Timestamp("2026-01-01").date(), pd.Timestamp("2026-12-31").date()
+    x = plan.calendar_features(start, end, start, annual=True)
+    assert x.loc["2026-11-11", "double11_peak"] == 1 and x["double11_peak"].sum() == 1
+    assert x.loc["2026-06-18", "618_peak"] == 1
+    kinds = calendar.day_kinds(start, end).set_index("date")
+    swapped = kinds.index[kinds["is_swapped_workday"]]
+    assert len(swapped) > 0
+    for day in swapped:  # a 调休 working weekend is a working day (a Wednesday), not a weekend
+        assert x.loc[pd.Timestamp(day), "dow_2"] == 1 and x.loc[pd.Timestamp(day), ["dow_5", "dow_6"]].sum() == 0
+    holidays = kinds.index[kinds["is_holiday"]]
+    assert x.loc[[pd.Timestamp(d) for d in holidays], "holiday"].eq(1).all()

@@ -1,0 +1,468 @@
+"""Fulfilment: hand-computed dispatch, delivery, cost and issue metrics on a tiny store;
+the planted slow carrier recovered from the sample store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import storebook
+import storebook.report.text
+from storebook.areas import fulfilment
+from storebook.engine.periods import month
+from storebook.errors import NoDataError
+from support.notebooks import report_text, run_notebook
+from support.stores import write_tables
+
+# ----------------------------------------------------------------------------- tiny store
+
+def _order(order_id, platform, paid_at, status="completed", paid_amount=100.0):
+    paid = pd.Timestamp(paid_at) if paid_at else None
+    ordered = (paid - pd.Timedelta(minutes=1)) if paid is not None else pd.Timestamp("2026-03-10 09:00")
+    return {"order_id": order_id, "platform": platform, "ordered_at": ordered, "paid_at": paid,
+            "status": status, "items_amount": paid_amount, "paid_amount": paid_amount if paid else 0.0}
+
+
+def _ship(sid, order_id, carrier, warehouse, province, shipped, delivered, cost):
+    return {"shipment_id": sid, "order_id": order_id, "carrier": carrier, "warehouse": warehouse,
+            "province": province, "shipped_at": shipped, "delivered_at": delivered,
+            "shipping_cost_amount": cost}
+
+
+@pytest.fixture
+def store(root: Path) -> storebook.Workbook:
+    orders = [
+        _order("O1", "tmall", "2026-03-02 10:00"),
+        _order("O2", "tmall", "2026-03-03 10:00"),
+        _order("O3", "jd", "2026-03-05 00:00"),
+        _order("O4", "jd", "2026-03-31 20:00"),
+        _order("O5", "tmall", None, status="cancelled"),
+        _order("O6", "tmall", "2026-03-12 10:00", status="refunded"),
+        _order("O7", "web", "2026-02-27 10:00"),
+        _order("O8", "web", "2026-03-29 08:00", status="paid", paid_amount=80.0),
+        _order("O9", "tmall", "2026-03-14 10:00"),
+    ]
+    shipments = [
+        _ship("S1", "O1", "A", "WH1", "Zhejiang", "2026-03-02 20:00", "2026-03-04 20:00", 10.0),
+        _ship("S2", "O2", "B", "WH1", "Zhejiang", "2026-03-04 22:00", "2026-03-09 22:00", 12.0),
+        _ship("S3a", "O3", "A", "WH2", "Xinjiang", "2026-03-08 00:00", "2026-03-10 00:00", 8.0),
+        _ship("S3b", "O3", "A", "WH2", "Xinjiang", "2026-03-09 00:00", None, 6.0),
+        _ship("S4", "O4", "A", "WH1", "Zhejiang", "2026-04-01 10:00", "2026-04-02 10:00", 9.0),
+        _ship("S7", "O7", "B", "WH1", "Xinjiang", "2026-03-02 08:00", "2026-03-03 08:00", 5.0),
+        _ship("S9", "O9", "B", "WH2", "Xinjiang", "2026-03-15 10:00", "2026-03-20 10:00", 7.0),
+    ]
+    units = {"O1": 2, "O2": 1, "O3": 4, "O4": 1, "O5": 1, "O6": 1, "O7": 1, "O8": 1, "O9": 3}
+    lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": q} for o, q in units.items()]
+    tickets = [
+        {"ticket_id": "T1", "order_id": "O2", "category": "logistics", "is_complaint": True,
+         "opened_at": "2026-03-10 09:00"},
+        {"ticket_id": "T2", "order_id": "O1", "category": "logistics", "is_complaint": False,
+         "opened_at": "2026-03-03 09:00"},
+        {"ticket_id": "T3", "order_id": "O9", "category": "quality", "is_complaint": True,
+         "opened_at": "2026-03-21 09:00"},
+    ]
+    returns = [
+        {"return_id": "R1", "order_id": "O2", "sku": "A1", "reason": "late_delivery", "refund_amount": 30.0},
+        {"return_id": "R2", "order_id": "O9", "sku": "A1", "reason": "changed_mind", "refund_amount": 50.0},
+        {"return_id": "R3", "order_id": "O3", "sku": "A1", "reason": "damaged", "refund_amount": 20.0},
+        {"return_id": "R4", "order_id": "O3", "sku": "A1", "reason": "damaged", "refund_amount": 15.0},
+    ]
+    return write_tables(root, orders=orders, shipments=shipments, order_lines=lines,
+                        service_tickets=tickets, returns=returns)
+
+
+MARCH = month("2026-03")
+
+# ----------------------------------------------------------------------------- dispatch
+
+
+def test_ship_times_total_hand_computed(store):
+    t = fulfilment.summarise_ship_times(store, MARCH, by=None).iloc[0]
+    # O1..O4, O8, O9 (O5 cancelled, O6 refunded unshipped, O7 paid in February).
+    assert (t.orders, t.shipped, t.unshipped) == (6, 5, 1)
+    # hours to ship 10, 36, 72, 14, 24 → median 24; p90 interpolated 36 + 0.6 × 36.
+    assert t.median_hours == pytest.approx(24.0)
+    assert t.p90_hours == pytest.approx(57.6)
+    # 24 h: all six due; O1, O4 and O9 (exactly 24 h) made it.
+    assert (t.due_24h, t.within_24h, t.within_24h_rate) == (6, 3, pytest.approx(0.5))
+    # 48 h: O4's window ends after the data horizon (O4 delivered 04-02 10:00): not due.
+    assert (t.due_48h, t.within_48h, t.within_48h_rate) == (5, 3, pytest.approx(0.6))
+
+
+def test_ship_times_by_platform(store):
+    t = fulfilment.summarise_ship_times(store, MARCH, by="platform").set_index("platform")
+    assert list(t.index) == ["tmall", "jd", "web", "total"]   # the workbook's order, then the total
+    assert t.loc["total", "within_24h_rate"] == pytest.approx(0.5)
+    assert t.loc["tmall", "within_24h_rate"] == pytest.approx(2 / 3)  # O1, O9 of O1, O2, O9
+    assert t.loc["jd", "within_48h_rate"] == pytest.approx(0.0)        # O3 72 h; O4 not due
+    assert t.loc["web", "unshipped"] == 1
+
+
+def test_ship_times_by_warehouse_uses_first_parcel(store):
+    t = fulfilment.summarise_ship_times(store, MARCH, by="warehouse").set_index("warehouse")
+    assert t.loc["WH2", "shipped"] == 2  # O3 (both parcels WH2) and O9
+    assert t.loc["WH1", "shipped"] == 3  # O1, O2, O4
+
+
+def test_unshipped_at_month_end(store):
+    u = fulfilment.count_unshipped_orders(store, MARCH).set_index("platform")
+    assert list(u.index) == ["tmall", "jd", "douyin", "web", "total"]
+    assert u.loc["total", "unshipped"] == 2
+    assert u.loc["tmall", "unshipped"] == 0
+    assert u.loc["jd", "unshipped"] == 1   # O4 paid 03-31 20:00, shipped 04-01
+    assert u.loc["web", "unshipped"] == 1  # O8 never shipped
+    assert u.loc["web", "over_48h"] == 1   # 64 h old at the month end
+    assert u.loc["jd", "over_48h"] == 0    # 4 h old
+    total = fulfilment.count_unshipped_orders(store, MARCH, by=None).iloc[0]
+    assert (total.unshipped, total.unshipped_amount) == (2, pytest.approx(180.0))
+
+
+# ----------------------------------------------------------------------------- delivery
+
+
+def test_delivery_times_by_carrier_against_province_promise(store):
+    d = fulfilment.summarise_delivery_times(store, MARCH, by="carrier").set_index("carrier")
+    a, b = d.loc["A"], d.loc["B"]
+    assert (a.shipments, a.delivered, a.in_transit) == (3, 2, 1)
+    assert a.median_days == pytest.approx(2.0)
+    # S3b is still in transit 24 days after shipping, past Xinjiang's 7-day promise: late.
+    assert (a.late, a.promised) == (1, 3)
+    assert (b.shipments, b.median_days, b.mean_days) == (3, pytest.approx(5.0), pytest.approx(11 / 3))
+    # S2: 5 days to Zhejiang (promise 4) is late; S9: 5 days to Xinjiang (promise 7) is not.
+    assert b.late == 1 and b.late_rate == pytest.approx(1 / 3)
+
+
+def test_delivery_promise_is_configurable(store):
+    d = fulfilment.summarise_delivery_times(store, MARCH, by=None, promise_days=1).iloc[0]
+    # Late against 1 day: S1, S2, S3a, S3b (in transit), S9 → 5 of 6; S7 took exactly 1 day.
+    assert (d.late, d.promised) == (5, 6)
+
+
+def test_spring_festival_shipments_carry_no_promise(root):
+    orders = [_order("F1", "tmall", "2026-02-11 10:00"), _order("F2", "tmall", "2026-03-02 10:00")]
+    shipments = [
+        _ship("S1", "F1", "A", "WH1", "Zhejiang", "2026-02-12 10:00", "2026-02-22 10:00", 5.0),
+        _ship("S2", "F2", "A", "WH1", "Zhejiang", "2026-03-02 12:00", "2026-03-04 12:00", 5.0),
+    ]
+    wb = write_tables(root, orders=orders, shipments=shipments)
+    feb = fulfilment.summarise_delivery_times(wb, month("2026-02"), by=None).iloc[0]
+    assert (feb.in_shutdown, feb.promised, feb.late) == (1, 0, 0)
+    assert np.isnan(feb.late_rate)  # nothing promised: no rate, not a division by zero
+    ship = fulfilment.summarise_ship_times(wb, month("2026-02"), by=None).iloc[0]
+    assert ship.due_24h == 0        # paid inside the shutdown: the 24 h rule is suspended
+    trend = fulfilment.trend_delivery_times(wb, month("2026-03"), months=2).set_index("day")
+    assert trend.loc["2026-02-11", "in_shutdown_window"]          # 2026 shutdown: 10–25 February
+    assert not trend.loc["2026-03-02", "in_shutdown_window"]
+    assert trend.loc["2026-02-11", "total_days"] == pytest.approx(11.0)      # paid 11 Feb, delivered 22 Feb
+    assert trend.loc["2026-03-02", "total_days"] == pytest.approx(2 + 2 / 24)
+    effect = fulfilment.measure_shutdown_effect(trend.reset_index())
+    assert effect["extra_days"] == pytest.approx(11.0 - (2 + 2 / 24))
+    assert effect["inside_ship_days"] == pytest.approx(1.0)
+
+
+def test_shutdown_window_includes_the_week_before(root):
+    orders = [_order("G1", "tmall", "2026-02-04 10:00")]
+    shipments = [_ship("S1", "G1", "A", "WH1", "Zhejiang", "2026-02-04 18:00", "2026-02-27 10:00", 5.0)]
+    wb = write_tables(root, orders=orders, shipments=shipments)
+    trend = fulfilment.trend_delivery_times(wb, month("2026-02"), months=1).set_index("day")
+    assert trend.loc["2026-02-04", "in_shutdown_window"]          # 6 days before the shutdown: caught by it
+
+
+# ----------------------------------------------------------------------------- cost, issues
+
+
+def test_logistics_costs_per_order_and_unit(store):
+    c = fulfilment.compute_logistics_costs(store, MARCH, by="carrier").set_index("carrier")
+    # A: S1 10 + S3a 8 + S3b 6; O3's two parcels each count half an order and half its 4 units.
+    assert c.loc["A", "cost"] == pytest.approx(24.0)
+    assert c.loc["A", "orders"] == pytest.approx(2.0)
+    assert c.loc["A", "cost_per_order"] == pytest.approx(12.0)
+    assert c.loc["A", "cost_per_unit"] == pytest.approx(4.0)
+    assert c.loc["B", "cost_per_order"] == pytest.approx(8.0)
+    assert c.loc["B", "cost_per_unit"] == pytest.approx(24.0 / 5)
+    total = fulfilment.compute_logistics_costs(store, MARCH, by=None).iloc[0]
+    assert total.cost == pytest.approx(c["cost"].sum() / 2) and total.orders == pytest.approx(5.0)
+    assert c.loc["total", "cost_per_order"] == pytest.approx(total.cost_per_order)
+
+
+def test_logistics_issues_per_1000_orders(store):
+    i = fulfilment.count_logistics_issues(store, MARCH, by="carrier").set_index("carrier")
+    # First parcels in March: A → O1, O3; B → O2, O7, O9.
+    assert i.loc["A", "orders"] == 2 and i.loc["B", "orders"] == 3
+    assert i.loc["A", "complaints"] == 0            # T2 is a question, not a complaint
+    assert i.loc["B", "complaints_per_1000"] == pytest.approx(1000 / 3)
+    assert i.loc["A", "refunded_orders"] == 1               # O3's two damage returns: one order
+    assert i.loc["A", "refund_amount"] == pytest.approx(35.0)
+    assert i.loc["B", "refunds_per_1000"] == pytest.approx(1000 / 3)  # O2 late; O9 changed mind
+
+
+# ----------------------------------------------------------------------------- slow carrier
+
+
+def _cells(slow_days=range(8, 15), excess=3.0, n=2):
+    """Carrier × province × warehouse × day sums: three carriers, even service except B
+    to 四川 and 重庆 (西南) on ``slow_days``."""
+    rng = np.random.default_rng(7)
+    rows = []
+    for day in range(1, 29):
+        for carrier in "ABC":
+            for province in ("四川", "重庆", "浙江"):
+                days = 2.0 + rng.normal(0, 0.5, size=n)
+                if carrier == "B" and province != "浙江" and day in slow_days:
+                    days += excess
+                rows.append({"carrier": carrier, "province": province, "warehouse": "W1",
+                             "day": pd.Timestamp(2026, 3, day), "n": n, "total": days.sum(),
+                             "total_sq": (days ** 2).sum()})
+    return pd.DataFrame(rows)
+
+
+def test_slow_spell_found_with_its_provinces_and_dates():
+    slow = fulfilment._slow_spells(_cells(), 1.0, 5, 6.0)
+    summary = fulfilment.summarise_slow_carrier(slow)
+    assert (summary["carrier"], summary["region"]) == ("B", "西南")
+    assert summary["provinces"] == ["四川", "重庆"]        # 浙江, same carrier, was on time
+    assert (str(summary["first_day"]), str(summary["last_day"])) == ("2026-03-08", "2026-03-14")
+    assert summary["mean_excess_days"] == pytest.approx(3.0, abs=0.4)
+    assert summary["others_days"] == pytest.approx(2.0, abs=0.2)
+
+
+def test_even_service_and_a_carrier_that_is_always_slower_are_not_flagged():
+    assert fulfilment.summarise_slow_carrier(fulfilment._slow_spells(_cells(slow_days=[]), 1.0, 5, 6.0)) is None
+    always = _cells(slow_days=range(1, 29), excess=1.5)  # B always 1.5 days slower: its usual
+    assert fulfilment._slow_spells(always, 1.0, 5, 6.0).empty
+
+
+# ----------------------------------------------------------------------------- missing data
+
+
+def test_missing_shipments_table_says_what_to_do(root):
+    wb = write_tables(root, orders=[_order("O1", "tmall", "2026-03-02 10:00")])
+    with pytest.raises(NoDataError) as e:
+        fulfilment.summarise_delivery_times(wb, MARCH)
+    assert "shipments" in str(e.value) and "storebook ingest" in str(e.value)
+
+
+def test_month_without_shipments_names_month(store):
+    with pytest.raises(NoDataError) as e:
+        fulfilment.compute_logistics_costs(store, month("2026-06"))
+    assert "2026-06" in str(e.value) and "shipments" in str(e.value)
+
+
+def test_unknown_grouping_is_refused(store):
+    with pytest.raises(storebook.StorebookError) as e:
+        fulfilment.summarise_delivery_times(store, MARCH, by="colour")
+    assert "colour" in str(e.value) and "carrier" in str(e.value)
+
+
+# ----------------------------------------------------------------------------- sample store
+
+
+@pytest.mark.slow
+def test_planted_slow_carrier_recovered(wb, truth):
+    planted = truth["truths"]["slow_carrier"]
+    start, end = pd.Timestamp(planted["shipped_from"]), pd.Timestamp(planted["shipped_to"])
+    found = fulfilment.find_slow_carriers(wb, storebook.engine.periods.month_of(start.date()))
+    summary = fulfilment.summarise_slow_carrier(found)
+    assert summary is not None
+    assert summary["carrier"] == planted["carrier"]
+    assert set(summary["provinces"]) == set(planted["provinces"])
+    assert start.date() <= summary["first_day"] <= summary["last_day"] <= end.date()
+    assert summary["mean_excess_days"] == pytest.approx(planted["extra_days"], abs=1.0)
+
+
+@pytest.mark.slow
+def test_no_slow_carrier_flagged_in_other_months(wb, truth):
+    planted = storebook.engine.periods.month_of(pd.Timestamp(truth["truths"]["slow_carrier"]["shipped_from"]).date())
+    for p in wb.months():
+        if p != planted and p.start >= wb.data_range()[0]:
+            assert fulfilment.find_slow_carriers(wb, p).empty, p.label
+
+
+# ----------------------------------------------------------------------------- settings, months, report helpers
+
+
+def test_delivery_promise_from_the_workbook_settings(store, root):
+    (root / "storebook.local.toml").write_text("[fulfilment]\ndelivery_promise_days = 1\n", encoding="utf-8")
+    wb = storebook.open(root / "data" / "processed")
+    assert fulfilment.delivery_promise(wb) == 1
+    assert fulfilment.summarise_delivery_times(wb, MARCH, by=None).iloc[0].late == 5   # as with promise_days=1
+    assert fulfilment.delivery_promise(wb, 9) == 9                                     # the argument wins
+    (root / "storebook.local.toml").write_text("[fulfilment.delivery_promise_days]\ndefault = 6\nZhejiang = 1\n",
+                                               encoding="utf-8")
+    wb = storebook.open(root / "data" / "processed")
+    d = fulfilment.summarise_delivery_times(wb, MARCH, by=None).iloc[0]
+    assert d.late == 3            # Zhejiang S1 (2 d) and S2 (5 d); S3b still in transit past 6 days
+    (root / "storebook.local.toml").write_text('[fulfilment]\ndelivery_promise_days = "soon"\n', encoding="utf-8")
+    with pytest.raises(storebook.StorebookError) as e:
+        fulfilment.delivery_promise(storebook.open(root / "data" / "processed"))
+    assert "delivery_promise_days" in str(e.value) and "[fulfilment]" in str(e.value)
+
+
+def test_grouping_by_month_gives_each_months_numbers(store):
+    both = MARCH.trailing(2)                                              # February and March
+    by_month = fulfilment.summarise_ship_times(store, both, by=["month", "platform"]).set_index(["month", "platform"])
+    march = fulfilment.summarise_ship_times(store, MARCH, by="platform").set_index("platform")
+    for platform in ("tmall", "jd", "total"):
+        assert by_month.loc[("2026-03", platform), "within_24h_rate"] == pytest.approx(march.loc[platform, "within_24h_rate"])
+        assert by_month.loc[("2026-03", platform), "median_hours"] == pytest.approx(march.loc[platform, "median_hours"])
+    assert by_month.loc[("2026-02", "web"), "orders"] == 1                # O7, paid in February
+
+
+def test_headline_record_follows_the_index_contract(store):
+    wb = store
+    headline = fulfilment.fulfilment_headline(wb, MARCH)
+    record = fulfilment.headline_record(headline, storebook.report.text.Text("zh"))
+    assert [r["key"] for r in record] == list(fulfilment.HEADLINE_METRICS)
+    assert record[0]["label"] == "24小时发货率" and record[0]["unit"] == "ratio"
+    assert record[0]["value"] == pytest.approx(0.5) and record[0]["vs_prior"] is None   # February: nothing due
+    assert {r["good"] for r in record} <= {"up", "down"}
+    assert next(r for r in record if r["key"] == "late_rate")["good"] == "down"
+
+
+def test_busiest_keeps_the_total():
+    f = pd.DataFrame({"carrier": ["A", "B", "C", "total"], "shipments": [3, 9, 3, 15]})
+    assert fulfilment.busiest(f, "carrier", 2)["carrier"].tolist() == ["B", "A", "total"]
+
+
+@pytest.mark.notebooks
+def test_notebook_names_the_planted_slow_carrier(sample_root, truth, tmp_path):
+    """The report of the planted month, in Chinese, names the carrier and its provinces."""
+    from storebook.report.results import read_results
+
+    planted = truth["truths"]["slow_carrier"]
+    label = planted["shipped_from"][:7]
+    nb = run_notebook("fulfilment", {"month": label, "language": "zh"}, sample_root, tmp_path)
+    results = read_results(nb)
+    found = results["fulfilment.slow_carrier"]
+    assert found["carrier"] == planted["carrier"]
+    assert set(found["provinces"]) == set(planted["provinces"])
+    text = report_text(nb)
+    assert planted["carrier"] in text and all(p in text for p in planted["provinces"])
+    assert results["fulfilment.notices"] == []
+    wb = storebook.open(sample_root / "data" / "processed", root=sample_root)
+    total = fulfilment.summarise_fulfilment(wb, storebook.engine.periods.month(label)).query("platform == 'total'")
+    recorded = {r["key"]: r["value"] for r in results["fulfilment.headline"]}
+    for metric in fulfilment.HEADLINE_METRICS:
+        assert recorded[metric] == pytest.approx(total[metric].iloc[0])
+    assert results["fulfilment.spring_festival_extra_days"] > 2      # the shutdown is in the 13-month window
+
+
+# ----------------------------------------------------------------------------- the charts of the three reports
+
+
+def test_operations_charts_render_in_chinese_at_report_size(caplog):
+    """rate_bars, daily_line, heatmap, hbars, waterfall, pareto_curve: no missing glyph, report width."""
+    from storebook.report import plots
+    from storebook.report.text import Text
+    from support.plots import draw_capturing_glyph_problems
+
+    plots.use_house_style()
+    zh = Text("zh")
+    title = "天猫24小时发货率最低"
+    days = pd.date_range("2026-01-20", "2026-03-10", freq="D")
+    pnl = pd.DataFrame({"line": ["gross_sales", "discounts", "paid_amount", "refunds", "net_sales", "cogs", "gross_margin",
+                                 "commission", "marketing", "logistics", "contribution_margin"],
+                        "amount": [110.0, 10, 100, 5, 95, 40, 55, 5, 10, 5, 35], "budget_amount": np.nan})
+    pnl["is_subtotal"] = pnl["line"].isin(["gross_sales", "paid_amount", "net_sales", "gross_margin", "contribution_margin"])
+    pnl["is_deduction"] = ~pnl["is_subtotal"]
+    pnl.loc[pnl["line"] == "contribution_margin", "budget_amount"] = 40.0
+    charts = {
+        "rate_bars": plots.rate_bars(pd.DataFrame({"platform": ["tmall", "jd", "total"], "within_24h_rate": [0.8, 0.9, 0.85],
+                                                   "within_48h_rate": [0.99, 0.98, 0.985]}), zh, category="platform",
+                                     values=["within_24h_rate", "within_48h_rate"], title=title),
+        "daily_line": plots.daily_line(pd.DataFrame({"day": days, "total_days": np.linspace(2, 9, len(days))}), zh,
+                                       value="total_days", title=title),
+        "heatmap": plots.heatmap(pd.DataFrame({"carrier": ["SF", "SF", "ZTO", "ZTO"], "province": ["四川", "重庆"] * 2,
+                                               "mean_days": [2.0, 2.1, 5.5, 5.8]}), zh, index="carrier",
+                                 columns="province", values="mean_days", title=title),
+        "hbars": plots.hbars(pd.DataFrame({"category": ["美妆", "total"], "price_cut": [0.02, 0.01],
+                                           "discount_share": [0.08, 0.03]}), zh, category="category",
+                             values=["price_cut", "discount_share"], kind="pct", stacked=True, title=title),
+        "waterfall": plots.waterfall(pnl, zh, title=title),
+        "pareto_curve": plots.pareto_curve(pd.DataFrame({"revenue": [50.0, 30, 10, 5, 3, 2],
+                                                         "gross_margin": [20.0, 15, 5, 3, 1, -1]}), zh, title=title),
+    }
+    for name, fig in charts.items():
+        png, problems = draw_capturing_glyph_problems(fig, caplog)
+        assert problems == [], name
+        assert fig.get_figwidth() == plots.WIDTH_IN and len(png) < 250_000, name
+        assert "天猫" in fig._suptitle.get_text(), name
+    ticks = [t.get_text() for t in charts["waterfall"].axes[0].get_xticklabels()]
+    assert ticks[0] == "商品总额" and ticks[-1] == "贡献毛利"
+    # A deduction floats from the running total down: cogs spans 95 → 55.
+    bars = [p for p in charts["waterfall"].axes[0].patches]
+    assert bars[5].get_y() == pytest.approx(55.0) and bars[5].get_height() == pytest.approx(40.0)
+
+
+# ----------------------------------------------------------------------------- totals and the headline's months
+
+
+def test_total_rows_equal_the_ungrouped_numbers(store):
+    """A grouping's total row holds the numbers of the whole (one query counts each row
+    in its group and in the total; the promise still follows each parcel's province)."""
+    cases = [
+        (fulfilment.summarise_ship_times, "warehouse"),
+        (fulfilment.summarise_ship_times, "platform"),
+        (fulfilment.summarise_delivery_times, "province"),
+        (fulfilment.summarise_delivery_times, "carrier"),
+        (fulfilment.compute_logistics_costs, "province"),
+        (fulfilment.count_logistics_issues, "warehouse"),
+        (fulfilment.count_unshipped_orders, "platform"),
+    ]
+    for func, key in cases:
+        grouped = func(store, MARCH, by=key)
+        total = grouped[grouped[key] == "total"].drop(columns=key).reset_index(drop=True)
+        whole = func(store, MARCH, by=None)
+        pd.testing.assert_frame_equal(total, whole[total.columns], check_dtype=False, obj=f"{func.__name__} by {key}")
+    provinces = fulfilment.summarise_delivery_times(store, MARCH, by="province").set_index("province")
+    assert provinces.loc["total", "late"] == 2   # S2 (Zhejiang, 5 d > 4) and S3b (Xinjiang, in transit)
+
+
+def test_refunded_order_counts_as_unshipped_only_if_a_parcel_ever_left(root):
+    wb = write_tables(
+        root,
+        orders=[_order("R1", "tmall", "2026-03-30 10:00", status="refunded"),   # shipped in April
+                _order("R2", "tmall", "2026-03-30 11:00", status="refunded"),   # never shipped
+                _order("P1", "tmall", "2026-03-30 12:00", status="paid")],      # never shipped
+        shipments=[_ship("S1", "R1", "A", "WH1", "Zhejiang", "2026-04-02 10:00", None, 5.0)],
+    )
+    u = fulfilment.count_unshipped_orders(wb, MARCH, by=None).iloc[0]
+    assert u.unshipped == 2   # R1 and P1; R2 was refunded without ever shipping
+
+
+def _headline_from_thirteen_months(wb, period):
+    """The headline's value, prior and last_year read off summarise_fulfilment over 13 months."""
+    months = fulfilment.summarise_fulfilment(wb, period.trailing(13))
+
+    def long(label, name):
+        frame = months[months["month"] == label]
+        return frame.melt(id_vars="platform", value_vars=list(fulfilment.HEADLINE_METRICS), var_name="metric",
+                          value_name=name)
+
+    return (long(period.label, "value")
+            .merge(long(period.prior().label, "prior"), on=["platform", "metric"], how="left")
+            .merge(long(period.last_year().label, "last_year"), on=["platform", "metric"], how="left")
+            .astype({"value": "float64", "prior": "float64", "last_year": "float64"}))
+
+
+def test_headline_reads_the_same_months_as_thirteen(store):
+    """The headline summarises only the month, the prior month and last year's month: the
+    same numbers as those months' rows of the 13-month summary."""
+    headline = fulfilment.fulfilment_headline(store, MARCH)
+    expected = _headline_from_thirteen_months(store, MARCH)
+    pd.testing.assert_frame_equal(headline[expected.columns], expected)
+    with pytest.raises(NoDataError) as e:   # nothing in June or around it: the 13 months decide
+        fulfilment.fulfilment_headline(store, month("2026-06"))
+    assert "2026-06" in str(e.value)
+
+
+@pytest.mark.slow
+def test_headline_reads_the_same_months_as_thirteen_on_the_sample_store(wb):
+    period = wb.period("2026-09")
+    headline = fulfilment.fulfilment_headline(wb, period)
+    expected = _headline_from_thirteen_months(wb, period)
+    assert expected["last_year"].notna().any() and expected["prior"].notna().all()
+    pd.testing.assert_frame_equal(headline[expected.columns], expected, rtol=1e-12)

@@ -1,0 +1,196 @@
+"""Products: ABC thresholds, stock cover flags, new products against their category, price
+realisation and high returns, each on a hand-computed tiny store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from storebook.areas import products
+from storebook.engine.periods import month
+from storebook.errors import NoDataError
+from support.stores import write_tables
+
+MARCH = month("2026-03")
+
+
+def _product(sku, category="beauty", list_price=100.0, unit_cost=40.0, launched="2024-01-01", active=True):
+    return {"sku": sku, "product_name": f"name {sku}", "category": category, "list_price": list_price,
+            "unit_cost": unit_cost, "supplier_id": "S1", "launched_on": launched, "is_active": active}
+
+
+def _sale(oid, sku, qty, paid_at, unit_price=100.0, discount=0.0, platform="tmall"):
+    """One paid order with one line (and its order row)."""
+    items = qty * unit_price
+    order = {"order_id": oid, "platform": platform, "ordered_at": pd.Timestamp(paid_at) - pd.Timedelta(minutes=1),
+             "paid_at": paid_at, "status": "completed", "items_amount": items, "discount_amount": discount,
+             "paid_amount": items - discount}
+    line = {"order_id": oid, "line_no": 1, "sku": sku, "quantity": qty, "unit_price": unit_price,
+            "discount_amount": discount, "line_amount": items - discount}
+    return order, line
+
+
+def _store(root: Path, product_rows, sales, **more) -> object:
+    orders, lines = zip(*sales, strict=True) if sales else ((), ())
+    return write_tables(root, products=product_rows, orders=list(orders), order_lines=list(lines), **more)
+
+
+# ----------------------------------------------------------------------------- ABC
+
+
+def test_abc_thresholds_by_hand():
+    values = pd.Series([5.0, 50.0, 2.0, 30.0, 10.0, 3.0], index=list("abcdef"))
+    # Largest first: 50 (0 % before), 30 (50 %), 10 (80 % — not below 80 %: B), 5 (90 %),
+    # 3 (95 % — not below 95 %: C), 2.
+    assert products.classify_abc(values).to_dict() == {"a": "B", "b": "A", "c": "C", "d": "A", "e": "B", "f": "C"}
+
+
+def test_abc_losses_and_zeros_are_tail():
+    values = pd.Series([100.0, 0.0, -20.0])
+    assert products.classify_abc(values).tolist() == ["A", "C", "C"]
+    # Shares are of the positive total: a loss maker does not inflate the others' shares.
+    assert products.classify_abc(pd.Series([70.0, 30.0, -50.0]), (0.7, 0.9)).tolist() == ["A", "B", "C"]
+
+
+def test_classify_skus_by_revenue_and_by_margin(root):
+    rows = [_product("A", unit_cost=90.0), _product("B", unit_cost=10.0), _product("C", unit_cost=10.0),
+            _product("D"), _product("E", active=False)]
+    sales = [_sale("O1", "A", 8, "2026-03-02 10:00"), _sale("O2", "B", 1, "2026-03-03 10:00", unit_price=150.0),
+             _sale("O3", "C", 1, "2026-03-04 10:00", unit_price=50.0)]
+    wb = _store(root, rows, sales)
+    abc = products.classify_skus(wb, MARCH, months=1).set_index("sku")
+    assert set(abc.index) == {"A", "B", "C", "D"}            # E: inactive and unsold
+    # revenue 800 / 150 / 50 / 0 of 1,000: A reaches 80 % alone; B starts at 80 % → B.
+    assert abc["abc_revenue"].to_dict() == {"A": "A", "B": "B", "C": "C", "D": "C"}
+    assert abc.loc["A", "revenue_cum_share"] == pytest.approx(0.8)
+    # margin 80 / 140 / 40 / 0 of 260: B (54 %) then A (before 54 % → A), C (before 85 % → B).
+    assert abc["abc_margin"].to_dict() == {"A": "A", "B": "A", "C": "B", "D": "C"}
+    summary = products.summarise_abc(abc.reset_index(), "revenue").set_index("abc")
+    assert summary.loc["C", "skus"] == 2 and summary.loc["C", "zero_skus"] == 1
+    assert summary.loc["C", "amount_share"] == pytest.approx(0.05)
+
+
+# ----------------------------------------------------------------------------- stock
+
+
+def test_stock_health_flags(root):
+    rows = [_product("A", unit_cost=10.0), _product("B"), _product("C", unit_cost=5.0)]
+    sales = [_sale("O1", "A", 31, "2026-03-05 10:00"), _sale("O2", "B", 62, "2026-03-06 10:00")]
+    days = pd.date_range("2026-03-01", "2026-03-31")
+    inventory = [{"snapshot_on": d, "sku": s, "warehouse": "W1", "on_hand": q, "on_order": 0}
+                 for d in days for s, q in (("A", 100), ("B", 10), ("C", 50))]
+    wb = _store(root, rows, sales, inventory=inventory)
+    h = products.flag_stock_health(wb, MARCH, overstock_days=90, slow_sell_through=0.2).set_index("sku")
+    # A: 1 a day → 100 days of cover (overstock); sell-through 31 / 131 (not slow).
+    assert h.loc["A", "days_of_cover"] == pytest.approx(100.0)
+    assert h.loc["A", "is_overstock"] and not h.loc["A", "is_slow_mover"]
+    assert h.loc["A", "excess_units"] == pytest.approx(10.0) and h.loc["A", "excess_value"] == pytest.approx(100.0)
+    # B: 2 a day → 5 days of cover; sell-through 62 / 72.
+    assert h.loc["B", "days_of_cover"] == pytest.approx(5.0)
+    assert not h.loc["B", "is_overstock"] and not h.loc["B", "is_slow_mover"]
+    # C: stock, no sales: overstock and a slow mover; all 50 units are excess.
+    assert h.loc["C", "is_overstock"] and h.loc["C", "is_slow_mover"]
+    assert h.loc["C", "stock_value"] == pytest.approx(250.0)
+    assert list(h.index)[:2] == ["C", "A"]                  # flagged, most excess value first
+
+
+def test_stock_health_without_inventory_says_so(root):
+    wb = _store(root, [_product("A")], [_sale("O1", "A", 1, "2026-03-05 10:00")],
+                inventory=[{"snapshot_on": "2026-01-31", "sku": "A", "warehouse": "W1", "on_hand": 1, "on_order": 0}])
+    with pytest.raises(NoDataError) as e:
+        products.flag_stock_health(wb, MARCH)
+    assert "inventory" in str(e.value) and "2026-03" in str(e.value)
+
+
+# ----------------------------------------------------------------------------- new products
+
+
+def test_new_product_against_its_category(root):
+    rows = [_product("N1", launched="2026-02-01"), _product("E1", launched="2025-01-01"),
+            _product("E2", launched="2025-01-01"), _product("H1", category="home", launched="2025-01-01")]
+    sales = [
+        _sale("O1", "N1", 1, "2026-02-10 10:00"),                  # N1 first 30 days: 100
+        _sale("O2", "N1", 1, "2026-03-20 10:00", unit_price=50.0),  # … first 60 days: 150
+        _sale("O3", "E1", 2, "2026-02-15 10:00"),                  # E1: 200 in both windows
+        _sale("O4", "E2", 1, "2026-03-10 10:00"),                  # E2: only in the 60-day window
+        _sale("O5", "H1", 9, "2026-02-11 10:00"),                  # another category: no benchmark
+    ]
+    wb = _store(root, rows, sales)
+    n = products.track_new_products(wb, month("2026-04")).set_index("sku")
+    assert list(n.index) == ["N1"]
+    assert n.loc["N1", "revenue_30"] == 100.0 and n.loc["N1", "benchmark_30"] == 200.0   # E2 did not sell
+    assert n.loc["N1", "index_30"] == pytest.approx(0.5)
+    assert n.loc["N1", "benchmark_60"] == pytest.approx(150.0)                           # (200 + 100) / 2
+    assert n.loc["N1", "index_60"] == pytest.approx(1.0)
+    assert np.isnan(n.loc["N1", "index_90"])     # 1 Feb + 90 days ends after April: not judged yet
+    with pytest.raises(NoDataError) as e:
+        products.track_new_products(wb, month("2026-04"), launched_within_days=30)
+    assert "launched" in str(e.value)
+
+
+# ----------------------------------------------------------------------------- price, returns
+
+
+def test_price_realisation_split(root):
+    rows = [_product("A", list_price=60.0), _product("B", category="home", list_price=100.0)]
+    sales = [_sale("O1", "A", 2, "2026-03-02 10:00", unit_price=50.0, discount=10.0),
+             _sale("O2", "B", 1, "2026-03-03 10:00", unit_price=100.0)]
+    wb = _store(root, rows, sales)
+    p = products.measure_price_realisation(wb, MARCH).set_index("category")
+    a = p.loc["beauty"]
+    assert (a.units, a.list_amount, a.sales_amount) == (2, 120.0, 90.0)
+    assert a.realisation == pytest.approx(0.75) and a.discount_depth == pytest.approx(0.25)
+    assert a.price_cut == pytest.approx(1 / 6) and a.discount_share == pytest.approx(1 / 12)
+    assert a.avg_price == 45.0 and a.avg_list_price == 60.0
+    assert p.loc["home", "discount_depth"] == 0.0
+    assert p.loc["total", "realisation"] == pytest.approx(190 / 220)
+    assert list(p.index) == ["beauty", "home", "total"]
+
+
+def test_high_returns_need_volume_and_evidence(root):
+    rows = [_product(s) for s in ("A", "A2", "A3", "A4")]
+    sales = [_sale("O1", "A", 100, "2026-03-02 10:00"), _sale("O2", "A2", 100, "2026-03-02 11:00"),
+             _sale("O3", "A3", 100, "2026-03-02 12:00"), _sale("O4", "A4", 5, "2026-03-02 13:00")]
+    returns = [
+        {"return_id": "R1", "order_id": "O1", "sku": "A", "quantity": 30, "returned_on": "2026-03-10",
+         "reason": "quality", "refund_amount": 3000.0},
+        {"return_id": "R2", "order_id": "O3", "sku": "A3", "quantity": 2, "returned_on": "2026-03-10",
+         "reason": "changed_mind", "refund_amount": 200.0},
+        {"return_id": "R3", "order_id": "O4", "sku": "A4", "quantity": 2, "returned_on": "2026-03-10",
+         "reason": "quality", "refund_amount": 200.0},
+    ]
+    wb = _store(root, rows, sales, returns=returns)
+    r = products.flag_high_returns(wb, MARCH, min_units=20, factor=2.0).set_index("sku")
+    assert r.loc["A", "return_rate"] == pytest.approx(0.30)
+    assert r.loc["A", "category_return_rate"] == pytest.approx(34 / 305)
+    assert r.loc["A", "is_high"]                 # 2.7 × the category, interval clear of it
+    assert not r.loc["A4", "is_high"]            # 40 % but only 5 sold
+    assert not r.loc["A3", "is_high"] and not r.loc["A2", "is_high"]
+
+
+def test_cross_abc_counts_every_pair():
+    abc = pd.DataFrame({"abc_revenue": ["A", "A", "B", "C"], "abc_margin": ["A", "B", "B", "C"]})
+    cross = products.cross_abc(abc).set_index(["abc_revenue", "abc_margin"])["skus"]
+    assert len(cross) == 9 and cross.sum() == 4
+    assert cross[("A", "B")] == 1 and cross[("B", "A")] == 0
+
+
+@pytest.mark.notebooks
+def test_notebook_on_another_platform_in_chinese(sample_root, tmp_path):
+    """products.ipynb for Douyin alone, in Chinese: the recorded headline is the library's."""
+    import storebook
+    from storebook.report.results import read_results
+    from support.notebooks import report_text, run_notebook
+
+    nb = run_notebook("products", {"month": "2026-09", "platforms": ["douyin"], "language": "zh"},
+                      sample_root, tmp_path)
+    results = read_results(nb)
+    assert results["products.notices"] == []
+    wb = storebook.open(sample_root / "data" / "processed", root=sample_root)
+    expected = products.summarise_products(wb, month("2026-09"), ["douyin"])
+    recorded = {r["key"]: r["value"] for r in results["products.headline"]}
+    assert recorded == pytest.approx(expected)
+    assert "商品与品类" in report_text(nb) and "抖音" in report_text(nb)

@@ -1,0 +1,316 @@
+"""Supplier and inventory: the scorecard by hand, the ranking, stockouts and lost sales."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import storebook
+from storebook.areas import supplier
+from storebook.engine.periods import Period, month
+from storebook.errors import NoDataError
+from storebook.report.text import Text
+from support.stores import build_store, days, isolated_root, product, sales_rows
+
+MARCH = month("2025-03")
+
+
+def po(po_id: str, line: int, sup: str, sku: str, ordered: str, promised: str, received: str,
+       qty: int, got: int, rejected: int, cost: float) -> dict:
+    return {"po_id": po_id, "line_no": str(line), "supplier_id": sup, "sku": sku, "batch_id": "",
+            "ordered_on": ordered, "promised_on": promised, "received_on": received,
+            "qty_ordered": str(qty), "qty_received": str(got), "qty_rejected": str(rejected),
+            "unit_cost": f"{cost:.2f}"}
+
+
+def stock(sku: str, on_hand: dict[int, int], split: bool = False) -> list[dict]:
+    """Snapshots of March for one SKU: ``on_hand`` maps a day of the month to units."""
+    rows = []
+    for d in range(1, 32):
+        units = on_hand[d]
+        parts = [units - units // 2, units // 2] if split else [units]
+        for w, part in enumerate(parts):
+            rows.append({"snapshot_on": f"2025-03-{d:02d}", "sku": sku, "warehouse": f"W{w + 1}",
+                         "on_hand": str(part), "on_order": "0"})
+    return rows
+
+
+@pytest.fixture(scope="module")
+def supply_wb(tmp_path_factory: pytest.TempPathFactory):
+    """Two suppliers, four SKUs, March 2025 (see each test for the hand computation)."""
+    with pytest.MonkeyPatch.context() as mp:
+        yield _supply_store(isolated_root(tmp_path_factory, mp))
+
+
+def _supply_store(root: Path) -> storebook.Workbook:
+    suppliers = [
+        {"supplier_id": "S1", "supplier_name": "青岛织造", "region": "Shandong", "contract_lead_time_days": "10"},
+        {"supplier_id": "S2", "supplier_name": "Hangzhou Home Co", "region": "Zhejiang", "contract_lead_time_days": "5"},
+    ]
+    products = [product("A", "bath", "S1", price=50.0, cost=10.0), product("B", "decor", "S2", cost=20.0),
+                product("C", "decor", "S2", price=30.0, cost=20.0), product("D", "bath", "S1"),
+                product("Z", "bath", "S1", active=False)]
+    lines = [
+        po("P1", 1, "S1", "A", "2025-03-01", "2025-03-11", "2025-03-11", 100, 100, 2, 10.5),
+        po("P1", 2, "S1", "A", "2025-03-01", "2025-03-11", "2025-03-14", 100, 90, 0, 10.5),
+        po("P2", 1, "S1", "A", "2025-03-05", "2025-03-15", "2025-03-15", 50, 50, 0, 10.0),
+        po("P3", 1, "S2", "B", "2025-03-10", "2025-03-15", "", 40, 0, 0, 20.0),
+        po("P4", 1, "S2", "B", "2025-03-01", "2025-03-06", "2025-03-06", 60, 60, 3, 22.0),
+        po("P5", 1, "S2", "C", "2025-02-20", "2025-02-25", "2025-02-25", 10, 6, 0, 20.0),
+        # Due on the last day with data and still open: not judged yet.
+        po("P6", 1, "S1", "D", "2025-03-21", "2025-03-31", "", 30, 0, 0, 4.0),
+    ]
+    on_hand = {
+        # A is kept in two warehouses; on 14–16 March only W1 has one left.
+        "A": {d: 0 if 11 <= d <= 13 else (20 if d < 11 else (1 if d <= 16 else 10)) for d in range(1, 32)},
+        "B": {d: 0 if 20 <= d <= 25 else 5 for d in range(1, 32)},
+        "C": {d: 0 if 20 <= d <= 23 else 8 for d in range(1, 32)},
+        "D": {d: 0 if d == 28 else 12 for d in range(1, 32)},
+        "Z": dict.fromkeys(range(1, 32), 0),  # discontinued: never a stockout
+    }
+    inventory = [row for sku, hand in on_hand.items() for row in stock(sku, hand, split=sku == "A")]
+    # Sales: A 1 a day, C 2 a day, D 1 a day, on the days they are in stock; B never sells.
+    sales = []
+    for day in days(date(2025, 3, 1), 31):
+        for sku, per_day, price in (("A", 1, 50.0), ("C", 2, 30.0), ("D", 1, 10.0)):
+            if on_hand[sku][day.day] > 0:
+                sales.append((day, "tmall", sku, per_day, price, 0.0, None))
+    orders, order_lines = sales_rows(sales)
+    return build_store(root, {"suppliers": suppliers, "products": products, "purchase_orders": lines,
+                              "inventory": inventory, "orders": orders, "order_lines": order_lines})
+
+
+# --------------------------------------------------------------------------- the scorecard
+
+def test_scorecard_by_hand(supply_wb) -> None:
+    card = supplier.score_suppliers(supply_wb, MARCH).set_index("supplier_id")
+    s1 = card.loc["S1"]
+    # P1/1 on time and in full, P1/2 three days late and 10 short, P2/1 on time and in full;
+    # P6/1 is due on the last day with data and still open: not judged.
+    assert (s1["n_pos"], s1["n_lines"]) == (2, 3)
+    assert s1["otif_rate"] == pytest.approx(2 / 3)
+    assert s1["fill_rate"] == pytest.approx(240 / 250)
+    assert s1["rejection_rate"] == pytest.approx(2 / 240)
+    assert s1["mean_lead_time_days"] == pytest.approx(11.0)          # 10, 13, 10
+    assert s1["lead_time_cv"] == pytest.approx(math.sqrt(3) / 11)    # sd √3 (n − 1)
+    assert s1["lead_time_excess_days"] == pytest.approx(1.0)         # contract 10
+    assert s1["cost_variance"] == pytest.approx((0.5 * 100 + 0.5 * 100) / (10 * 250))
+    s2 = card.loc["S2"]
+    # P4/1 on time, 3 rejected; P3/1 promised 15 March and never came (late, nothing received).
+    assert (s2["n_lines"], s2["otif_rate"], s2["on_time_rate"]) == (2, 0.5, 0.5)
+    assert s2["fill_rate"] == pytest.approx(60 / 100)
+    assert s2["rejection_rate"] == pytest.approx(3 / 60)
+    assert s2["mean_lead_time_days"] == pytest.approx(5.0)
+    assert math.isnan(s2["lead_time_cv"])  # one received line: no spread to measure
+    assert s2["cost_variance"] == pytest.approx(2 * 60 / (20 * 100))
+
+
+def test_ranking_applies_the_thresholds(supply_wb) -> None:
+    ranked = supplier.rank_suppliers(supply_wb, MARCH).set_index("supplier_id")
+    # Trailing six months add P5/1 (February, S2, 6 of 10): S2's OTIF 1/3, fill 66/110.
+    assert ranked.loc["S2", "otif_rate"] == pytest.approx(1 / 3)
+    assert ranked.loc["S2", "fill_rate"] == pytest.approx(66 / 110)
+    assert ranked.loc["S2", "month_otif_rate"] == pytest.approx(0.5)
+    statuses = ranked.loc["S1", [f"{t.metric}_status" for t in supplier.THRESHOLDS]].tolist()
+    # OTIF 0.67 < 0.70 red; fill 0.96 amber; rejection 0.8 % green; excess 1 day green;
+    # CV 0.16 green; cost +4 % amber.
+    assert statuses == ["red", "amber", "green", "green", "green", "amber"]
+    assert ranked.loc["S1", "penalty"] == 3 + 1 + 1
+    assert ranked.loc["S1", "rank"] == 1 and ranked.loc["S2", "rank"] == 2
+    assert ranked.loc["S2", "grade"] == "red"
+
+
+def test_threshold_directions() -> None:
+    otif = next(t for t in supplier.THRESHOLDS if t.metric == "otif_rate")
+    rejection = next(t for t in supplier.THRESHOLDS if t.metric == "rejection_rate")
+    assert [otif.status(v) for v in (0.95, 0.8, 0.5)] == ["green", "amber", "red"]
+    assert [rejection.status(v) for v in (0.0, 0.02, 0.2)] == ["green", "amber", "red"]
+    assert otif.status(float("nan")) == "na"
+
+
+def test_late_and_short_lines(supply_wb) -> None:
+    bad = supplier.list_late_short_lines(supply_wb, MARCH)
+    assert bad[["po_id", "line_no"]].values.tolist() == [["P3", 1], ["P1", 2]]
+    open_line = bad.iloc[0]
+    assert open_line["is_open"] and open_line["is_late"] and not open_line["is_short"]
+    assert open_line["days_late"] == 16  # promised 15 March, still open on the 31st
+    late_short = bad.iloc[1]
+    assert (late_short["days_late"], late_short["qty_short"]) == (3, 10)
+    assert late_short["is_late"] and late_short["is_short"]
+
+
+def test_month_without_purchase_orders_says_so(supply_wb) -> None:
+    with pytest.raises(NoDataError) as err:
+        supplier.score_suppliers(supply_wb, month("2025-01"))
+    assert "no purchase-order lines are due in 2025-01" in str(err.value)
+    with pytest.raises(NoDataError, match="purchase_orders"):
+        supplier.list_late_short_lines(supply_wb, month("2025-01"))
+
+
+# --------------------------------------------------------------------------- inventory
+
+def test_inventory_health_by_hand(supply_wb) -> None:
+    inv = supplier.measure_inventory(supply_wb, MARCH).set_index("sku")
+    a = inv.loc["A"]
+    # Out on 11–13 March (both warehouses empty); 28 in-stock days selling 1 a day.
+    assert (a["stockout_days"], a["units_sold"], a["closing_on_hand"]) == (3, 28.0, 10.0)
+    # Warehouse stockouts: both on 11–13, W2 alone on 14–16.
+    assert a["warehouse_stockout_days"] == 2 * 3 + 3
+    assert a["daily_rate"] == pytest.approx(1.0)
+    assert a["days_of_cover"] == pytest.approx(10.0)
+    assert a["sell_through"] == pytest.approx(28 / 38)
+    assert inv.loc["B", "daily_rate"] == 0.0 and math.isnan(inv.loc["B", "days_of_cover"])
+    assert "Z" not in inv.index  # discontinued SKUs are not stocked items
+
+
+def test_stockouts_are_attributed_to_late_and_short_deliveries(supply_wb) -> None:
+    both = supplier.attribute_stockouts(supply_wb, MARCH)
+    out = both.loc[both["level"] == "sku"]
+    causes = out.assign(d=out["day"].dt.day).groupby(["sku", "cause", "supplier_id"])["d"].apply(list)
+    # A: P1/2 was due on the 11th and came on the 14th → 11, 12, 13 are S1's (late).
+    assert causes[("A", "late", "S1")] == [11, 12, 13]
+    assert set(out.loc[out["sku"] == "A", "po_id"]) == {"P1"}
+    # B: P3/1 was due on the 15th and never came → every stockout day is S2's (late).
+    assert causes[("B", "late", "S2")] == [20, 21, 22, 23, 24, 25]
+    # C: the last receipt (P5/1) came 4 short; at 2 a day that covers 2 days → short;
+    # the rest is nobody's delivery.
+    assert causes[("C", "short", "S2")] == [20, 21]
+    assert causes[("C", "other", "S2")] == [22, 23]
+    assert causes[("D", "other", "S1")] == [28]
+    # Lost sales = in-stock daily rate × 1 day × price.
+    a = out.loc[out["sku"] == "A"]
+    assert a["lost_units"].sum() == pytest.approx(3.0)
+    assert a["lost_sales_amount"].sum() == pytest.approx(150.0)
+    # W2 alone was empty on 14–16: on the 14th P1/2 had just come in 10 short (short);
+    # P2/1 came in full on the 15th, so the 15th and 16th are nobody's delivery.
+    wh = both.loc[(both["level"] == "warehouse") & (both["sku"] == "A") & (both["warehouse"] == "W2")]
+    assert wh.loc[wh["cause"] == "late", "day"].dt.day.tolist() == [11, 12, 13]
+    assert wh.loc[wh["cause"] == "short", "day"].dt.day.tolist() == [14]
+    assert wh.loc[wh["cause"] == "other", "day"].dt.day.tolist() == [15, 16]
+    assert (wh["lost_units"] == 0).all()  # another warehouse served the orders
+
+
+def test_lost_sales_per_supplier(supply_wb) -> None:
+    lost = supplier.sum_lost_sales(supply_wb, MARCH).set_index("supplier_id")
+    s1, s2 = lost.loc["S1"], lost.loc["S2"]
+    assert (s1["stockout_days"], s1["late_days"], s1["short_days"], s1["other_days"]) == (4, 3, 0, 1)
+    assert (s2["stockout_days"], s2["late_days"], s2["short_days"], s2["other_days"]) == (10, 6, 2, 2)
+    assert (s1["warehouse_stockout_days"], s1["warehouse_attributed_days"]) == (10, 7)
+    assert (s2["warehouse_stockout_days"], s2["warehouse_attributed_days"]) == (10, 8)
+    # S1: A's 3 days at 1 × ¥50 are attributed; D's day (1 × ¥10) is not.
+    assert s1["attributed_lost_sales_amount"] == pytest.approx(150.0)
+    assert s1["lost_sales_amount"] == pytest.approx(160.0)
+    # S2: B never sells (nothing lost); C's 2 short days at 2 a day × ¥30.
+    assert s2["attributed_lost_sales_amount"] == pytest.approx(120.0)
+    assert lost.index.tolist() == ["S1", "S2"]
+
+
+def test_lost_sales_over_a_trailing_window(supply_wb) -> None:
+    # February has no snapshots: six months hold March's stockouts only.
+    six = supplier.sum_lost_sales(supply_wb, MARCH, months=6).set_index("supplier_id")
+    one = supplier.sum_lost_sales(supply_wb, MARCH).set_index("supplier_id")
+    pd.testing.assert_frame_equal(six, one)
+
+
+def test_month_without_inventory_says_so(supply_wb) -> None:
+    with pytest.raises(NoDataError, match="no inventory snapshots in 2025-02"):
+        supplier.measure_inventory(supply_wb, month("2025-02"))
+    assert isinstance(supplier.THRESHOLDS, tuple)
+    assert pd.api.types.is_float_dtype(supplier.score_suppliers(supply_wb, MARCH)["otif_rate"])
+
+
+# --------------------------------------------------------------------------- report helpers
+
+def test_report_facts_by_hand(supply_wb) -> None:
+    facts = supplier.ranking_facts(supplier.rank_suppliers(supply_wb, MARCH))
+    assert (facts["worst"], facts["best"]) == ("S2", "S1")
+    assert facts["otif"] == pytest.approx(3 / 6)  # S1 2 of 3, S2 1 of 3 over six months
+    lines = supplier.lines_facts(supplier.list_late_short_lines(supply_wb, MARCH))
+    assert (lines["lines"], lines["late"], lines["short"], lines["open"], lines["units_short"]) == (2, 2, 1, 1, 10)
+    lost = supplier.sum_lost_sales(supply_wb, MARCH).set_index("supplier_id")
+    assert lost.loc["S1", ["warehouse_late_days", "warehouse_short_days", "warehouse_other_days"]].tolist() == [6, 1, 3]
+    assert lost.loc["S2", ["warehouse_late_days", "warehouse_short_days", "warehouse_other_days"]].tolist() == [6, 2, 2]
+    summary = supplier.summarise_suppliers(supply_wb, MARCH)
+    assert summary["otif_rate"] == pytest.approx(3 / 5)  # S1 2 of 3, S2 1 of 2 due in March
+    assert (summary["stockout_days"], summary["warehouse_stockout_days"]) == (14, 20)
+    assert summary["attributed_lost_sales_amount"] == pytest.approx(270.0)
+    record = {r["key"]: r["value"] for r in supplier.headline_record(summary, Text("en"))}
+    assert record["otif_rate"] == pytest.approx(0.6) and "suppliers" not in record
+    inv = supplier.inventory_facts(supplier.measure_inventory(supply_wb, MARCH))
+    assert (inv["out_skus"], inv["stockout_days"], inv["warehouse_stockout_days"]) == (4, 14, 20)
+
+
+# --------------------------------------------------------------------------- planted truths (sample store)
+
+@pytest.mark.slow
+def test_planted_late_supplier_ranks_worst(wb, truth) -> None:
+    late = truth["truths"]["late_supplier"]
+    ranked = supplier.rank_suppliers(wb, wb.last_complete_month())
+    worst = ranked.iloc[-1]
+    assert worst["supplier_id"] == late["supplier_id"] and worst["grade"] == "red"
+    assert worst["otif_rate"] < ranked.iloc[:-1]["otif_rate"].min()
+    assert worst["fill_rate"] < ranked.iloc[:-1]["fill_rate"].min()
+    # Its delay over the contract lead time is the planted delay (promised = ordered + contract).
+    window = Period(pd.Timestamp(late["late_from"]).date(), wb.last_complete_month().end, "late")
+    card = supplier.score_suppliers(wb, window).set_index("supplier_id").loc[late["supplier_id"]]
+    assert card["lead_time_excess_days"] == pytest.approx(late["mean_delay_days"], abs=0.5)
+
+
+@pytest.mark.slow
+def test_planted_stockouts_and_lost_sales_are_attributed(wb, truth) -> None:
+    late = truth["truths"]["late_supplier"]
+    window = Period(pd.Timestamp(late["late_from"]).date(), wb.last_complete_month().end, "late")
+    days = supplier.attribute_stockouts(wb, window)
+    mine = days.loc[days["sku"].isin(late["skus"])]
+    sku, wh = mine.loc[mine["level"] == "sku"], mine.loc[mine["level"] == "warehouse"]
+    # Every stockout of its SKUs is found, at both levels …
+    assert len(sku) == late["stockout_sku_days_all_warehouses"]
+    assert len(wh) == late["stockout_sku_warehouse_days"]
+    # … and nearly all of them are blamed on its late or short deliveries.
+    blamed = lambda d: (d["cause"].isin(["late", "short"]) & (d["supplier_id"] == late["supplier_id"])).mean()  # noqa: E731
+    assert blamed(wh) > 0.8
+    if len(sku):
+        assert blamed(sku) > 0.8
+    lost = supplier.sum_lost_sales(wb, window)
+    assert lost.iloc[0]["supplier_id"] == late["supplier_id"]
+    if late["lost_units"] >= 1:
+        assert sku["lost_units"].sum() == pytest.approx(late["lost_units"], rel=0.5)
+
+
+# --------------------------------------------------------------------------- the notebook
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-supplier")
+def test_supplier_notebook_ranks_the_planted_supplier_last(sample_root, wb, truth, tmp_path) -> None:
+    from storebook.report.results import read_results
+    from support.notebooks import run_notebook
+
+    late = truth["truths"]["late_supplier"]
+    results = read_results(run_notebook("supplier", {}, sample_root, tmp_path))
+    assert results["supplier.notices"] == []
+    assert results["supplier.worst"] == late["supplier_id"]
+    ranking = pd.DataFrame(results["supplier.ranking"])
+    assert ranking["supplier_id"].tolist() == supplier.rank_suppliers(wb, wb.last_complete_month())["supplier_id"].tolist()
+    lost = pd.DataFrame(results["supplier.lost_sales_6m"])
+    assert lost.iloc[0]["supplier_id"] == late["supplier_id"]
+    summary = supplier.summarise_suppliers(wb, wb.last_complete_month())
+    headline = {r["key"]: r["value"] for r in results["supplier.headline"]}
+    assert headline["otif_rate"] == pytest.approx(summary["otif_rate"])
+
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-supplier")
+def test_supplier_notebook_for_another_month_and_platform_in_chinese(sample_root, truth, tmp_path) -> None:
+    from storebook.report.results import read_results
+    from support.notebooks import outputs, run_notebook
+
+    late = truth["truths"]["late_supplier"]
+    nb = run_notebook("supplier", {"month": "2026-07", "platforms": ["jd"], "language": "zh"}, sample_root, tmp_path)
+    results = read_results(nb)
+    assert results["supplier.notices"] == [] and outputs(nb, "error") == []
+    assert results["supplier.worst"] == late["supplier_id"]
+    assert outputs(nb, "display_data")[0]["data"]["text/markdown"].startswith("# 供应商与库存 — 2026-07")

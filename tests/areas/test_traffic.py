@@ -1,0 +1,251 @@
+"""storebook.areas.traffic: given rows → expected rows on a tiny hand-written workbook, and the
+planted tracking outage recovered from the sample store."""
+
+from __future__ import annotations
+
+import math
+
+import ibis
+import numpy as np
+import pandas as pd
+import pytest
+
+import storebook
+from conftest import make_root, write_csv
+from storebook.areas import traffic
+from storebook.engine import periods
+from storebook.engine.config import Config
+from storebook.errors import NoDataError
+from storebook.ingest import ingest
+from storebook.report.results import read_results
+from storebook.report.text import Text
+
+COUNTS = ["visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "paid_amount"]
+
+
+def _row(day: str, platform: str, channel: str, device: str, *values) -> dict:
+    return {"visited_on": day, "platform": platform, "channel": channel, "device": device,
+            **{c: str(v) for c, v in zip(COUNTS, values, strict=True)}}
+
+
+#: The tiny store. Tmall's channel rows overlap (organic 80 + paid 40 > the 100 visitors of
+#: its `all` row): a visitor who came through both sources is counted in each.
+TRAFFIC = [
+    _row("2026-09-01", "tmall", "all", "mobile", 100, 300, 50, 20, 10, 5, 5, "500.00"),
+    _row("2026-09-01", "tmall", "all", "pc", 50, 200, 30, 10, 6, 3, 3, "360.00"),
+    _row("2026-09-02", "tmall", "all", "mobile", 100, 300, 50, 20, 10, 4, 4, "400.00"),
+    _row("2026-09-01", "tmall", "organic_search", "mobile", 80, 240, 40, 16, 8, 4, 4, "400.00"),
+    _row("2026-09-01", "tmall", "paid_search", "mobile", 40, 120, 20, 8, 4, 2, 2, "200.00"),
+    _row("2026-09-01", "web", "all", "mobile", 40, 100, 20, 8, 4, 2, 2, "150.00"),
+    _row("2026-09-01", "web", "direct", "mobile", 40, 100, 20, 8, 4, 2, 2, "150.00"),
+    _row("2026-08-01", "tmall", "all", "mobile", 200, 600, 100, 40, 20, 8, 8, "800.00"),
+    _row("2026-08-01", "tmall", "organic_search", "mobile", 150, 450, 75, 30, 15, 6, 6, "600.00"),
+    _row("2026-08-01", "web", "all", "mobile", 40, 100, 20, 8, 4, 1, 1, "100.00"),
+    _row("2025-09-01", "tmall", "all", "mobile", 125, 400, 60, 25, 12, 5, 5, "500.00"),
+]
+
+
+def _spend(day: str, spend: str, impressions: int, clicks: int, orders: int, amount: str) -> dict:
+    return {"spent_on": day, "platform": "tmall", "channel": "paid_search", "campaign_id": "TM-PS",
+            "campaign_name": "天猫付费搜索", "spend_amount": spend, "impressions": str(impressions),
+            "clicks": str(clicks), "attributed_orders": str(orders), "attributed_amount": amount}
+
+
+SPEND = [
+    _spend("2026-09-01", "100.00", 2000, 50, 3, "400.00"),
+    _spend("2026-09-02", "20.00", 1000, 10, 0, "0.00"),
+    _spend("2026-08-15", "60.00", 900, 30, 1, "90.00"),
+]
+
+SEPTEMBER = periods.month("2026-09")
+
+
+@pytest.fixture(scope="module")
+def tiny_wb(tmp_path_factory: pytest.TempPathFactory):
+    root = make_root(tmp_path_factory.mktemp("tiny-traffic") / "wb")
+    write_csv(root, "traffic", "traffic.csv", TRAFFIC)
+    write_csv(root, "marketing_spend", "marketing_spend.csv", SPEND)
+    report = ingest(Config.load(root))
+    assert report.rows_rejected == 0
+    return storebook.open(root / "data" / "processed", root=root)
+
+
+# --------------------------------------------------------------------------- formulas
+
+def test_formulas_guard_zero_denominators() -> None:
+    assert traffic.conversion_rate(5, 100) == 0.05
+    assert traffic.aov(500.0, 5) == 100.0
+    assert traffic.uv_value(500.0, 100) == 5.0
+    assert math.isnan(traffic.conversion_rate(5, 0))
+    rates = traffic.conversion_rate(pd.Series([3, 1]), pd.Series([100, 0]))
+    assert rates.iloc[0] == 0.03 and np.isnan(rates.iloc[1])
+    assert traffic.relative_change(110.0, 100.0) == pytest.approx(0.1)
+    assert math.isnan(traffic.relative_change(5.0, 0.0))
+
+
+def test_formulas_run_inside_ibis_with_nullif(tiny_wb) -> None:
+    t = tiny_wb.table("traffic")
+    expr = t.group_by("platform").aggregate(b=t.buyers.sum(), v=(t.visitors * 0).sum())
+    expr = expr.mutate(rate=traffic.conversion_rate(expr.b, expr.v))
+    assert "NULLIF" in str(ibis.to_sql(expr)).upper()
+    assert tiny_wb.execute(expr).rate.isna().all()   # zero visitors → missing, not inf, not an error
+
+
+# --------------------------------------------------------------------------- headline
+
+def test_summarise_traffic_uses_the_all_rows_never_the_channel_sum(tiny_wb) -> None:
+    summary = traffic.summarise_traffic(tiny_wb, SEPTEMBER).set_index("platform")
+    assert summary.index.tolist() == ["tmall", "web", "total"]
+    # tmall: all rows 100 + 50 + 100 = 250 visitors (its channel rows add up to 120 on Sep 1 alone)
+    assert summary.loc["tmall", ["visitors", "page_views", "product_views", "buyers", "paid_amount"]].tolist() == \
+        [250, 800, 130, 12, 1260.0]
+    assert summary.loc["total", "visitors"] == 290
+    assert summary.loc["tmall", "conversion_rate"] == pytest.approx(12 / 250)
+    assert summary.loc["tmall", "aov"] == pytest.approx(105.0)
+    assert summary.loc["total", "uv_value"] == pytest.approx(1410 / 290)
+
+
+def test_headline_changes_on_prior_month_and_last_year(tiny_wb) -> None:
+    headline = traffic.traffic_headline(tiny_wb, SEPTEMBER).set_index(["platform", "metric"])
+    assert headline.loc[("tmall", "visitors"), ["value", "prior", "last_year"]].tolist() == [250, 200, 125]
+    assert headline.loc[("tmall", "visitors"), "vs_prior"] == pytest.approx(0.25)
+    assert headline.loc[("tmall", "visitors"), "vs_last_year"] == pytest.approx(1.0)
+    assert headline.loc[("web", "buyers"), "vs_prior"] == pytest.approx(1.0)
+    assert np.isnan(headline.loc[("web", "visitors"), "vs_last_year"])  # no web traffic a year before
+    assert headline.index.get_level_values("metric")[:6].tolist() == list(traffic.HEADLINE_METRICS)
+
+
+def test_headline_record_is_what_the_index_reads(tiny_wb) -> None:
+    record = traffic.headline_record(traffic.traffic_headline(tiny_wb, SEPTEMBER), Text("zh"))
+    assert [r["key"] for r in record] == ["visitors", "buyers", "paid_amount", "uv_value"]
+    assert record[0] == {"key": "visitors", "label": "访客数", "value": 290.0, "unit": "count",
+                         "vs_prior": pytest.approx(290 / 240 - 1), "vs_last_year": pytest.approx(290 / 125 - 1), "good": "up"}
+    assert record[2]["unit"] == "CNY"
+
+
+def test_a_month_without_traffic_rows_gives_a_clear_message(tiny_wb) -> None:
+    with pytest.raises(NoDataError) as error:
+        traffic.summarise_traffic(tiny_wb, periods.month("2026-07"))
+    message = str(error.value)
+    assert "no traffic rows for 2026-07 on tmall, web" in message  # the platforms the data holds
+    assert "covers 2025-09-01 to 2026-09-02" in message and "storebook ingest" in message
+    for call in (traffic.daily_traffic, traffic.channel_mix, traffic.device_split, traffic.detect_anomalies):
+        with pytest.raises(NoDataError, match="2026-07"):
+            call(tiny_wb, periods.month("2026-07"))
+
+
+# --------------------------------------------------------------------------- daily, channels, devices
+
+def test_daily_traffic_days_and_last_year(tiny_wb) -> None:
+    daily = traffic.daily_traffic(tiny_wb, SEPTEMBER, ["tmall"])
+    assert len(daily) == 30 and daily.visited_on.iloc[0] == pd.Timestamp("2026-09-01")
+    assert daily.visitors.iloc[:2].tolist() == [150, 100]
+    assert daily.visitors.iloc[2:].isna().all()            # a day without rows is a gap, not a zero
+    assert daily.last_year.iloc[0] == 125
+    assert daily.avg7.isna().all()                         # fewer than five days in any window
+
+
+def test_channel_mix_shares_are_of_source_visits(tiny_wb) -> None:
+    mix = traffic.channel_mix(tiny_wb, SEPTEMBER).set_index(["platform", "channel"])
+    assert mix.loc[("tmall", "organic_search"), "share"] == pytest.approx(80 / 120)
+    assert mix.loc[("tmall", "paid_search"), "share"] == pytest.approx(40 / 120)
+    assert mix.loc[("total", "organic_search"), "share"] == pytest.approx(80 / 160)
+    assert mix.loc[("tmall", "organic_search"), "share_change"] == pytest.approx(80 / 120 - 1.0)
+    assert mix.loc[("tmall", "organic_search"), "visitors_vs_prior"] == pytest.approx(80 / 150 - 1)
+    assert mix.groupby("platform").share.sum().tolist() == pytest.approx([1.0, 1.0, 1.0])
+
+
+def test_device_split_adds_disjoint_devices(tiny_wb) -> None:
+    devices = traffic.device_split(tiny_wb, SEPTEMBER)
+    now = traffic.latest_month(devices).set_index(["platform", "device"])
+    assert now.loc[("tmall", "mobile"), "share"] == pytest.approx(0.8)
+    assert now.loc[("tmall", "pc"), "visitors"] == 50
+    assert now.loc[("total", "mobile"), "visitors"] == 240
+    assert set(devices.month.dt.strftime("%Y-%m")) == {"2025-09", "2026-08", "2026-09"}
+
+
+# --------------------------------------------------------------------------- paid traffic
+
+def test_paid_traffic_by_channel_by_hand(tiny_wb) -> None:
+    paid = traffic.paid_traffic(tiny_wb, SEPTEMBER).set_index("channel")
+    row = paid.loc["paid_search"]
+    assert row[["spend_amount", "impressions", "clicks", "attributed_amount"]].tolist() == [120.0, 3000, 60, 400.0]
+    assert row.ctr == pytest.approx(0.02)
+    assert row.cpc == pytest.approx(2.0)
+    assert row.visitors == 40                                  # the channel's source visits
+    assert row.cost_per_visitor == pytest.approx(3.0)
+    assert row.roas == pytest.approx(400 / 120)
+    assert row.spend_vs_prior == pytest.approx(1.0)
+    assert paid.loc["total", "spend_amount"] == 120.0
+
+
+def test_paid_traffic_by_campaign_and_missing_spend(tiny_wb) -> None:
+    campaigns = traffic.paid_traffic(tiny_wb, SEPTEMBER, by="campaign")
+    assert campaigns[["campaign_id", "campaign_name"]].values.tolist() == [["TM-PS", "天猫付费搜索"]]
+    assert "visitors" not in campaigns.columns
+    with pytest.raises(NoDataError, match="no marketing spend for 2026-09 on web"):
+        traffic.paid_traffic(tiny_wb, SEPTEMBER, ["web"])
+
+
+# --------------------------------------------------------------------------- the sample store
+
+def _sample_month(day: str) -> periods.Period:
+    return periods.month(day[:7])
+
+
+def test_planted_tracking_outage_is_flagged_with_visitors_as_driver(wb, truth) -> None:
+    outage = truth["truths"]["tracking_outage"]
+    anomalies = traffic.detect_anomalies(wb, _sample_month(outage["date"]))
+    flagged = traffic.flagged_days(anomalies)
+    first = flagged.iloc[0]
+    assert (first.platform, first.visited_on.strftime("%Y-%m-%d")) == (outage["platform"], outage["date"])
+    assert first.driver == "visitors"
+    expected_drop = outage["recorded_visitors_all_rows"] / outage["normal_visitors_all_rows"] - 1
+    assert first.visitors_effect == pytest.approx(expected_drop, abs=0.08)
+    # orders were normal: the paid amount stays near its expectation, conversion "impossible"
+    assert abs(first.paid_effect) < 0.5 and first.conversion_effect > 3
+    others = flagged[(flagged.platform == outage["platform"]) & (flagged.visited_on != outage["date"])]
+    assert others.empty
+    record = traffic.anomaly_record(anomalies)
+    assert {"platform": outage["platform"], "date": outage["date"], "driver": "visitors"}.items() <= record[0].items()
+
+
+def test_festival_days_behaving_like_their_festival_are_not_flagged(wb, truth) -> None:
+    month = periods.month(truth["end_month"])        # October: National Day and the 双11 presale
+    anomalies = traffic.detect_anomalies(wb, month)
+    judged = anomalies[anomalies.basis.str.startswith("last_year:")]
+    assert set(judged.event) >= {"double11", "public_holiday"}   # the festival days were judged …
+    assert not judged.is_flagged.any()                           # … and found to behave like last year's
+    assert anomalies[anomalies.event == "double11"].visitors.mean() > \
+        anomalies[anomalies.event == ""].visitors.mean() * 1.2  # though they are far above ordinary days
+
+
+def test_single_platform_and_daily_average_on_the_sample(wb) -> None:
+    month = periods.month("2026-09")
+    daily = traffic.daily_traffic(wb, month, ["tmall"])
+    summary = traffic.summarise_traffic(wb, month, ["tmall"]).set_index("platform")
+    assert daily.visitors.sum() == summary.loc["tmall", "visitors"]
+    start = month.start - pd.Timedelta(days=6)
+    window = traffic.daily_traffic(wb, month.prior(), ["tmall"]).set_index("visited_on").visitors
+    manual = pd.concat([window, daily.set_index("visited_on").visitors])[start:].rolling(7).mean()
+    assert daily.avg7.iloc[-1] == pytest.approx(manual.iloc[-1])
+    assert summary.index.tolist() == ["tmall", "total"]
+
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebook-traffic")
+def test_traffic_notebook_in_chinese_records_the_outage(sample_root, truth, tmp_path) -> None:
+    from support.notebooks import outputs, run_notebook
+
+    outage = truth["truths"]["tracking_outage"]
+    nb = run_notebook("traffic", {"month": outage["date"][:7], "language": "zh"}, sample_root, tmp_path)
+    results = read_results(nb)
+    first = results["traffic.flagged_days"][0]
+    assert (first["platform"], first["date"], first["driver"]) == (outage["platform"], outage["date"], "visitors")
+    assert results["traffic.headline"][0]["label"] == "访客数"
+    assert results["traffic.notices"] == []
+    markdown = [o["data"]["text/markdown"] for o in outputs(nb, "display_data") if "text/markdown" in o["data"]]
+    assert markdown[0].startswith("# 流量分析")
+    named = Text("zh").format("{p:platform}{d:date}", p=outage["platform"], d=outage["date"])   # 京东9月9日
+    assert any(named in m for m in markdown)                 # the takeaway names the day, in Chinese
+    assert [o for o in outputs(nb, "stream") if o["name"] == "stderr"] == []   # no missing-glyph warning

@@ -1,0 +1,305 @@
+"""Shopify orders and products exports, with the quirks Shopify writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from support.sources import (
+    FIXTURES,
+    assert_reconciles,
+    file_report,
+    manifest,
+    processed_bytes,
+    processed_digest,
+    raw_state,
+    rejected,
+    run,
+    table,
+    with_exports,
+)
+
+
+@pytest.fixture
+def shop(root: Path) -> Path:
+    return with_exports(root, "shopify", products=False)
+
+
+def test_orders_export_gives_orders_and_lines(shop: Path) -> None:
+    report = run(shop)
+    orders = table(shop, "orders").set_index("order_id")
+    first = orders.loc["#1001"]
+    # Order-level columns come from the first row; the second row left them blank.
+    assert first["platform"] == "web" and first["status"] == "completed"
+    assert first["coupon_code"] == "SPRING10" and first["promo_id"] == "P1"
+    assert (first["channel"], first["device"], first["province"]) == ("paid_search", "mobile", "浙江")
+    # 04:00 at +0200 is 10:00 in Shanghai; naive local time out.
+    assert first["ordered_at"] == pd.Timestamp("2025-03-02 10:00:00")
+    assert first["paid_at"] == pd.Timestamp("2025-03-02 10:01:30")
+    assert (first["items_amount"], first["discount_amount"], first["shipping_amount"], first["paid_amount"]) == (
+        207.0, 10.0, 10.0, 207.0)
+    lines = table(shop, "order_lines")
+    one = lines[lines["order_id"] == "#1001"].sort_values("line_no")
+    # The leading apostrophe that protects '4001 from Excel is gone.
+    assert one["sku"].tolist() == ["4001", "C-S"] and one["line_no"].tolist() == [1, 2]
+    assert one["line_amount"].tolist() == [108.0, 89.0]
+    # The multi-line quoted note did not split the row: #1002 is the file's 4th row.
+    lines_report = file_report(shop, "orders_export_1.csv", "order_lines")
+    assert lines_report["rows_read"] == 7
+    assert {f.source for f in report.files if "shopify" in f.path} == {"shopify_orders", "shopify_products"}
+    assert_reconciles(shop)
+
+
+def test_store_timezone_comes_from_the_config(shop: Path) -> None:
+    (shop / "storebook.local.toml").write_text('[store]\ntimezone = "Europe/Berlin"\n', encoding="utf-8")
+    run(shop)
+    orders = table(shop, "orders").set_index("order_id")
+    assert orders.loc["#1001", "ordered_at"] == pd.Timestamp("2025-03-02 03:00:00")  # CET = +0100
+    assert orders.loc["#1005", "ordered_at"] == pd.Timestamp("2025-03-06 05:30:00")  # from -0500
+
+
+def test_voided_refunded_pending_and_taxes(shop: Path) -> None:
+    run(shop)
+    orders = table(shop, "orders").set_index("order_id")
+    assert orders.loc["#1002", "status"] == "cancelled" and orders.loc["#1002", "paid_amount"] == 0
+    assert pd.isna(orders.loc["#1002", "paid_at"])
+    assert orders.loc["#1003", ["status", "refund_amount", "channel"]].tolist() == ["refunded", 89.0, "social"]
+    # Taxes added on top of prices: the buyer paid them; booked as the order's adjustment.
+    assert orders.loc["#1006", ["paid_amount", "adjustment_amount", "adjustment_reason", "channel", "device"]
+                      ].tolist() == [141.9, pytest.approx(12.9), "tax", "email", "mobile"]
+    assert orders.loc["#1007", ["status", "channel", "province"]].tolist() == ["shipped", "referral", "北京"]
+    # A pending order is not paid yet: kept as pending (the payment rate needs it), with its line.
+    assert orders.loc["#1004", ["status", "paid_amount"]].tolist() == ["pending", 0.0]
+    assert pd.isna(orders.loc["#1004", "paid_at"])
+    assert "#1004" in table(shop, "order_lines")["order_id"].tolist()
+    # The one order rejected is the copy of #1005 in the older of two overlapping exports.
+    assert rejected(shop, "orders")["reason"].str.startswith("superseded: order_id=#1005").tolist() == [True]
+    assert_reconciles(shop)
+
+
+def test_overlapping_exports_newest_wins(shop: Path) -> None:
+    run(shop)
+    orders = table(shop, "orders").set_index("order_id")
+    # #1005 was partially refunded in export 1 and refunded in full in the later export 2.
+    assert orders.loc["#1005", ["status", "refund_amount"]].tolist() == ["refunded", 177.0]
+    assert orders.loc["#1005", "customer_id"].startswith("c_")  # identified by phone, hashed
+    rej = rejected(shop)
+    superseded = rej[rej["reason"].str.startswith("superseded")]
+    assert set(superseded["table"]) == {"orders", "order_lines"}
+    assert set(superseded["source_file"]) == {"data/raw/shopify/orders_export_1.csv"}
+    assert "orders_export_2.csv" in superseded["reason"].iloc[0]
+    assert_reconciles(shop)
+
+
+def test_newest_wins_whatever_the_file_names(shop: Path) -> None:
+    raw = shop / "data" / "raw" / "shopify"
+    (raw / "orders_export_2.csv").rename(raw / "orders_export_0.csv")  # the newer file now sorts first
+    run(shop)
+    assert table(shop, "orders").set_index("order_id").loc["#1005", "refund_amount"] == 177.0
+    assert set(rejected(shop)["source_file"]) >= {"data/raw/shopify/orders_export_1.csv"}
+
+
+def test_personal_data_never_reaches_processed(shop: Path) -> None:
+    run(shop)
+    blob = processed_bytes(shop)
+    for secret in ("example.com", "Buyer.One", "buyer.one", "8613800000005", "Test Buyer", "示例路", "310000",
+                   "Please call", "c1234"):
+        assert secret.encode() not in blob, secret
+    report = file_report(shop, "orders_export_1.csv", "orders")
+    assert "<personal data>" in report["dropped_columns"] and "Email" not in report["dropped_columns"]
+    assert any("newest export wins" in n for n in report["notes"])
+
+
+def test_products_export(shop: Path) -> None:
+    run(shop)
+    products = table(shop, "products").set_index("sku")
+    # Image-only rows are not products; variants are; product columns come from the first row.
+    assert sorted(products.index) == ["4001", "C-L", "C-S", "M-1"]
+    assert products.loc["C-L", ["product_name", "brand", "category", "supplier_id"]].tolist() == [
+        "Scented candle - Large", "Lumen", "decor", "S2"]
+    # Compare-at price is the list price; tags give supplier and launch date; archived = inactive.
+    assert products.loc["4001", ["list_price", "supplier_id"]].tolist() == [69.0, "S1"]
+    assert str(products.loc["4001", "launched_on"])[:10] == "2024-01-01"
+    assert not products.loc["M-1", "is_active"] and products.loc["C-S", "is_active"]
+    notes = file_report(shop, "products_export_1.csv", "products")["notes"]
+    assert any("1 image-only rows" in n for n in notes)
+
+
+@pytest.mark.parametrize("folders", [("shopify",), ("tmall",), ("jd", "ga4"), ("tmall_report", "tmall_period"),
+                                     ("shopify_layouts",)])
+def test_every_adapter_keeps_the_guarantees(root: Path, folders: tuple[str, ...]) -> None:
+    """read = written + rejected per file; same raw → identical tables; raw untouched."""
+    with_exports(root, *folders, products="shopify" not in folders)
+    before = raw_state(root)
+    run(root)
+    digest = processed_digest(root)
+    assert run(root).skipped
+    run(root, force=True)
+    assert processed_digest(root) == digest
+    assert raw_state(root) == before
+    assert_reconciles(root)
+
+
+def test_fixture_files_are_anonymous() -> None:
+    for path in FIXTURES.rglob("*.csv"):
+        data = path.read_bytes()
+        for enc in ("utf-8-sig", "gb18030"):
+            try:
+                text = data.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        emails = [w for w in text.replace(",", " ").split() if "@" in w]
+        assert all(e.split("@")[-1].lower().startswith("example.com") for e in emails), (path, emails)
+
+
+def test_newest_wins_from_the_parse_cache_too(shop: Path) -> None:
+    run(shop)
+    before = table(shop, "orders")
+    # Another file changes: the Shopify exports come from the parse cache, with their versions.
+    path = shop / "data/raw/promotions/promotions.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Spring towels", "Spring towels 2"), encoding="utf-8")
+    report = run(shop)
+    assert {f.cached for f in report.files if "shopify" in f.path} == {True}
+    pd.testing.assert_frame_equal(table(shop, "orders"), before)
+    assert rejected(shop)["reason"].str.startswith("superseded").sum() == 2
+
+
+def _awkward_export() -> str:
+    """A hand-made orders export with the cells that trip parsers (see the test below)."""
+    import csv
+    import io
+
+    from storebook.ingest.sources.shopify import ORDER_COLUMNS
+
+    def row(**cells: str) -> list[str]:
+        return [cells.get(c.replace(" ", "_"), "") for c in ORDER_COLUMNS]
+
+    first = dict(Name="#2001", Email="  Buyer.Two@Example.com ", Financial_Status="paid",
+                 Paid_at="2025-03-02 04:01:30 +0200", Fulfillment_Status="fulfilled", Currency="CNY",
+                 Subtotal="1,477.00", Shipping="0.00", Taxes="0.00", Total=" ￥1,477.00 ",
+                 Discount_Amount="0.00", Created_at="2025-03-02 04:00:00 +0200", Lineitem_quantity="1",
+                 Lineitem_price="1,299.00", Lineitem_sku="'4001", Lineitem_discount="0.00",
+                 Note_Attributes="utm_source: weibo\r\ndevice: Desktop\n", Tags="  promo:P1 , delivered ",
+                 Shipping_Province_Name="浙江省", Notes='Ring twice, "please"')
+    second = dict(Name="#2001", Lineitem_quantity="2", Lineitem_price="89.00", Lineitem_sku='="C-S"')
+    pending = dict(Name="#2002", Email="three@example.com", Financial_Status="pending", Currency="CNY",
+                   Subtotal="59.00", Total="59.00", Created_at="2025-03-05 11:00:00 +0800",
+                   Lineitem_quantity="1", Lineitem_price="59.00", Lineitem_sku="'4001",
+                   Shipping_Province_Name="Jiangsu")
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(ORDER_COLUMNS)
+    writer.writerows([row(**first), row(**second), row(), row(**pending), row()])
+    return buf.getvalue() + "\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_awkward_orders_export(root: Path, encoding: str) -> None:
+    """Quoted commas and line breaks, leading apostrophes and ="..." ids, padded values,
+    a currency sign, blank rows between and after the orders, in UTF-8, with a BOM or GBK:
+    read by Arrow's CSV reader, with the values (and row numbers) of the Python reader."""
+    from storebook.ingest.sources.readers import grid_frame, read_grid, read_grid_table
+    from storebook.ingest.sources.shopify import ShopifyOrders
+
+    shop = with_exports(root, products=True)
+    path = shop / "data/raw/shopify/orders_export_9.csv"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(_awkward_export().encode(encoding))
+    source = ShopifyOrders()
+    fast = read_grid_table(path, source.header_index, source._canon)
+    assert fast is not None  # the fast path read it
+    rows, used = read_grid(path)
+    slow = grid_frame(path, rows, 0, used)
+    pd.testing.assert_frame_equal(fast[0].frame, slow.frame, check_exact=True)
+    assert fast[0].rows.tolist() == slow.rows.tolist() == [2, 3, 5]  # a record, not a line, is a row
+
+    run(shop)
+    orders = table(shop, "orders").set_index("order_id")
+    one = orders.loc["#2001"]
+    assert (one["status"], one["channel"], one["device"], one["province"], one["promo_id"]) == (
+        "completed", "social", "pc", "浙江", "P1")
+    assert one["ordered_at"] == pd.Timestamp("2025-03-02 10:00:00")
+    assert (one["items_amount"], one["discount_amount"], one["paid_amount"]) == (1477.0, 0.0, 1477.0)
+    lines = table(shop, "order_lines").sort_values(["order_id", "line_no"])
+    assert lines["sku"].tolist() == ["4001", "C-S", "4001"]  # #2002's line goes with its order
+    assert lines["unit_price"].tolist() == [1299.0, 89.0, 59.0]
+    assert lines["line_amount"].tolist() == [1299.0, 178.0, 59.0]
+    # The pending order is kept, unpaid, as Shopify counts it.
+    assert orders.loc["#2002", ["status", "paid_amount"]].tolist() == ["pending", 0.0]
+    assert rejected(shop, "orders").empty
+    expected_encoding = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "gbk": "gb18030"}[encoding]
+    assert file_report(shop, "orders_export_9.csv", "orders")["encoding"] == expected_encoding
+    assert_reconciles(shop)
+
+
+# ----------------------------------------------------------------------------- layouts of other years
+
+@pytest.fixture
+def layouts(root: Path) -> Path:
+    return with_exports(root, "shopify_layouts", products=False)
+
+
+def test_older_and_minimal_orders_exports(layouts: Path) -> None:
+    run(layouts)
+    orders = table(layouts, "orders").set_index("order_id")
+    # 2016: no Lineitem sku, no Province Name, Payment Terms, Tax N … columns; 'Created At' in another case.
+    assert orders.loc["#2001", ["status", "paid_amount", "items_amount", "province"]].tolist() == [
+        "shipped", 120.0, 120.0, "CA"]
+    assert orders.loc["#2001", "ordered_at"] == pd.Timestamp("2016-04-03 01:00:00")  # -0700 → Shanghai
+    assert orders.loc["#2002", ["status", "paid_amount"]].tolist() == ["pending", 0.0]
+    assert pd.isna(orders.loc["#2002", "province"])  # a GB address without a province: unknown, kept
+    assert orders.loc["#2003", "status"] == "cancelled"
+    # Minimal (a shop's own script): no Paid at, no Subtotal, no Total, 'Lineitem SKU'.
+    assert orders.loc["#3001", ["status", "paid_amount", "items_amount", "discount_amount"]].tolist() == [
+        "paid", 95.0, 95.0, 0.0]
+    assert orders.loc["#3001", "paid_at"] == orders.loc["#3001", "ordered_at"]
+    assert orders.loc["#3002", ["status", "paid_amount"]].tolist() == ["pending", 0.0]
+    lines = table(layouts, "order_lines")
+    assert lines.loc[lines["order_id"] == "#3001", "sku"].tolist() == ["SH-1", "SH-2"]
+    minimal = file_report(layouts, "orders_export_minimal.csv", "orders")
+    assert minimal["currency"] == "GBP" and file_report(layouts, "orders_export_2016.csv", "orders")["currency"] == "USD"
+    assert any("no Paid at column: a paid order's paid_at = its Created at" in n for n in minimal["notes"])
+    assert any("no Total column" in n for n in minimal["notes"])
+    assert len(rejected(layouts)) == 0
+    assert_reconciles(layouts)
+
+
+def test_products_variants_without_sku_meet_their_order_lines(layouts: Path) -> None:
+    run(layouts)
+    products = table(layouts, "products").set_index("sku")
+    # 2019 layout: no SKUs, no Status, no Cost per item; the variant's continuation rows carry
+    # only Handle, option value and price: the product's title and vendor are filled down.
+    assert products.loc["name:classic varsity top - medium", ["product_name", "brand", "list_price"]].tolist() == [
+        "Classic Varsity Top - Medium", "partners-demo", 60.0]
+    assert products.loc["name:yellow wool jumper", ["list_price", "is_active"]].tolist() == [95.0, False]
+    assert products.loc["name:ocean blue shirt", "is_active"] and pd.isna(products.loc["name:ocean blue shirt",
+                                                                                      "unit_cost"])
+    # The 2016 orders export names its lines only: they key to the same products.
+    refs = manifest(layouts)["tables"]["order_lines"]["unknown_references"]
+    assert refs == {"sku": 3}  # SH-1 and SH-2 (twice) of the minimal export, no 2016 line
+    lines = table(layouts, "order_lines")
+    assert set(lines.loc[lines["order_id"] == "#2001", "sku"]) <= set(products.index)
+
+
+def test_products_export_current_layout(layouts: Path) -> None:
+    run(layouts)
+    products = table(layouts, "products").set_index("sku")
+    report = file_report(layouts, "shopify_layouts/products_export_1.csv", "products")
+    assert (report["rows_read"], report["rows_written"]) == (6, 6)
+    # CLP prices without decimals; a Spanish option name; cost on one variant only, kept whole.
+    assert products.loc["F201", ["product_name", "list_price", "unit_cost", "category"]].tolist() == [
+        "Matero Dolce - Chico 35 x 35", 66000.0, 31000.0, "Maceteros"]
+    assert products.loc["F202", "product_name"] == "Matero Dolce - Mediano 42 x 42"
+    assert pd.isna(products.loc["F202", "unit_cost"])
+    # F137 is the SKU of two products (a copy): it identifies neither, both are keyed by name.
+    assert "F137" not in products.index
+    assert products.loc["name:velvet", "list_price"] == 165000.0 and "name:red charm" in products.index
+    # A draft priced 0 has no price yet: kept, list_price unknown.
+    assert pd.isna(products.loc["name:cerámica volcano - s", "list_price"])
+    notes = report["notes"]
+    assert any("2 variants share a SKU with another variant (F137)" in n for n in notes)
+    assert any("1 image-only rows" in n for n in notes)
+    assert any("unit cost (Cost per item) known for 1 of 6 variants" in n for n in notes)

@@ -1,0 +1,93 @@
+"""The parse cache is keyed by the file's path, the definition of the source that reads it
+and its bytes (with those of the files that source joins): identical files in two folders
+are two parses, an edited declaration re-reads only its own files, and a changed joined
+file re-reads the files that join it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.mapping import declare, put
+from support.sources import manifest, run, table
+
+SUPPLIERS = "supplier_id,supplier_name,region,contract_lead_time_days\nS1,青岛织造,Shandong,14\nS2,Hangzhou Home,Zhejiang,21\n"
+
+
+def _by_path(root: Path) -> dict[str, dict]:
+    return {f["path"]: f for f in manifest(root)["files"]}
+
+
+def test_identical_files_in_two_folders_are_read_by_their_own_sources(root: Path) -> None:
+    declare(root, """
+        sources:
+          - name: vendor_list
+            files: "vendors/*.csv"
+            table: products
+            columns: {sku: supplier_id, product_name: supplier_name}
+    """)
+    put(root, "suppliers/s.csv", SUPPLIERS)   # the canonical layout's folder
+    put(root, "vendors/s.csv", SUPPLIERS)     # the same bytes, declared as products
+    run(root)
+    files = _by_path(root)
+    assert (files["data/raw/suppliers/s.csv"]["source"], files["data/raw/suppliers/s.csv"]["table"]) == (
+        "canonical", "suppliers")
+    assert (files["data/raw/vendors/s.csv"]["source"], files["data/raw/vendors/s.csv"]["table"]) == (
+        "vendor_list", "products")
+    assert len(table(root, "suppliers")) == 2 and table(root, "products")["product_name"].tolist() == [
+        "青岛织造", "Hangzhou Home"]
+
+
+def test_an_edited_source_rereads_its_files_only(root: Path) -> None:
+    text = """
+        sources:
+          - name: vendor_list
+            files: "vendors/*.csv"
+            table: products
+            columns: {sku: supplier_id, product_name: supplier_name}
+          - name: region_list
+            files: "regions/*.csv"
+            table: suppliers
+            columns: {supplier_id: supplier_id, region: region}
+    """
+    declare(root, text)
+    put(root, "vendors/v.csv", SUPPLIERS)
+    put(root, "regions/r.csv", SUPPLIERS)
+    run(root)
+    declare(root, text.replace("product_name: supplier_name", "product_name: region"))
+    report = run(root)  # no --force
+    cached = {Path(f.path).name: f.cached for f in report.files}
+    assert cached == {"v.csv": False, "r.csv": True}
+    assert table(root, "products")["product_name"].tolist() == ["Shandong", "Zhejiang"]
+
+
+def test_a_changed_joined_file_rereads_the_file_that_joins_it(root: Path) -> None:
+    declare(root, """
+        sources:
+          - name: heads
+            files: "mkt/orders.csv"
+            joins: {pay: {source: payments, on: {id: order}, compute: {paid: sum(CAST(value AS DOUBLE))}}}
+            table: orders
+            columns: {order_id: id, ordered_at: placed, paid_at: placed}
+            compute: {paid_amount: pay.paid, status: "'paid'"}
+            constants: {platform: web}
+          - name: payments
+            files: "mkt/payments.csv"
+    """)
+    put(root, "mkt/orders.csv", "id,placed\nA,2025-03-01 10:00:00\n")
+    put(root, "mkt/payments.csv", "order,value\nA,20.00\n")
+    run(root)
+    assert table(root, "orders")["paid_amount"].tolist() == [20.0]
+    put(root, "mkt/payments.csv", "order,value\nA,20.00\nA,5.00\n")
+    report = run(root)
+    assert [f.cached for f in report.files] == [False]
+    assert table(root, "orders")["paid_amount"].tolist() == [25.0]
+
+
+def test_an_unchanged_file_is_not_parsed_again(root: Path) -> None:
+    put(root, "suppliers/s.csv", SUPPLIERS)
+    run(root)
+    report = run(root, force=False)
+    assert report.skipped
+    put(root, "suppliers/t.csv", "supplier_id,supplier_name,region,contract_lead_time_days\nS3,X,Y,3\n")
+    report = run(root)
+    assert {Path(f.path).name: f.cached for f in report.files} == {"s.csv": True, "t.csv": False}

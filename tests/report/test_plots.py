@@ -1,0 +1,137 @@
+"""storebook.report.plots: the house style, fixed colours, Chinese that renders, report-sized PNGs."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+import seaborn as sns
+from matplotlib.figure import Figure
+
+from storebook.report import plots
+from storebook.report.text import Text
+from support.plots import draw_capturing_glyph_problems
+
+
+@pytest.fixture
+def house_style():
+    old = matplotlib.rcParams.copy()
+    sns.set_theme()  # the style must survive seaborn having reset the fonts before
+    name = plots.use_house_style()
+    yield name
+    matplotlib.rcParams.update(old)
+
+
+def _chinese_figure() -> Figure:
+    fig, (ax,) = plots.new_figure()
+    ax.plot([1, 2, 3], [-1, 0, 2], label="访客数")
+    ax.set_title("双11预售期间访客数增长−3.4%")
+    ax.set_xlabel("日期")
+    ax.set_ylabel("支付转化率")
+    ax.legend()
+    plots.set_title(fig, "天猫移动端支付转化率下降，京东UV价值最高")
+    return fig
+
+
+def test_house_style_puts_the_cjk_font_first(house_style: str) -> None:
+    assert house_style == "Noto Sans CJK SC"
+    assert matplotlib.rcParams["font.sans-serif"][0] == "Noto Sans CJK SC"
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    assert tuple(matplotlib.rcParams["figure.figsize"]) == (plots.WIDTH_IN, plots.HEIGHT_IN)
+    assert plots.cjk_font_path().name == plots.CJK_FONT_FILE
+
+
+def test_chinese_labels_render_without_missing_glyphs(house_style, caplog) -> None:
+    png, problems = draw_capturing_glyph_problems(_chinese_figure(), caplog)
+    assert problems == []
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_glyph_check_catches_a_font_without_chinese(caplog) -> None:
+    # The control: with matplotlib's default font, the same figure does warn — so the
+    # test above would fail if the house style lost its CJK font.
+    with matplotlib.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}):
+        _, problems = draw_capturing_glyph_problems(_chinese_figure(), caplog)
+    assert any("missing from font" in p for p in problems)
+
+
+def test_palette_is_fixed_per_platform_channel_and_device() -> None:
+    assert len(set(plots.PLATFORM_COLOURS.values())) == len(plots.PLATFORM_COLOURS)
+    assert len(set(plots.CHANNEL_COLOURS.values())) == len(plots.CHANNEL_COLOURS)
+    assert plots.colour("platform", "tmall") == plots.PLATFORM_COLOURS["tmall"]
+    assert plots.colour("channel", "unknown") == plots.GREY
+
+
+# --------------------------------------------------------------------------- the charts, in Chinese
+
+def _daily() -> pd.DataFrame:
+    days = pd.date_range("2025-10-01", "2025-10-31", freq="D")
+    v = 1000 + 100 * np.sin(np.arange(31))
+    return pd.DataFrame({"visited_on": days, "visitors": v, "avg7": v, "last_year": v * 0.9,
+                         "last_year_avg7": v * 0.9, "event": "", "is_event_peak": False})
+
+
+def _charts(zh: Text) -> dict[str, Figure]:
+    months = pd.date_range("2025-10-01", periods=13, freq="MS")
+    mix = pd.DataFrame({"platform": ["tmall", "tmall", "total", "total"],
+                        "channel": ["organic_search", "live_stream"] * 2, "share": [0.6, 0.4, 0.5, 0.5]})
+    trend = pd.DataFrame({"month": np.repeat(months, 2), "platform": ["tmall", "total"] * 13,
+                          "device": "mobile", "share": 0.85})
+    paid = pd.DataFrame({"channel": ["paid_search", "social", "total"], "roas": [3.2, 0.9, 2.4],
+                         "cpc": [1.5, 5.0, 2.1]})
+    days = pd.date_range("2025-10-01", "2025-10-31", freq="D")
+    anomalies = pd.DataFrame({"platform": np.repeat(["tmall", "jd"], 31), "visited_on": np.tile(days, 2),
+                              "visitors": 500.0, "visitors_low": 400.0, "visitors_high": 600.0,
+                              "is_flagged": False}).assign(
+        visitors=lambda d: d.visitors.where(~((d.platform == "jd") & (d.visited_on == "2025-10-09")), 40.0),
+        is_flagged=lambda d: d.visitors < 100)
+    funnel = pd.DataFrame({"platform": ["tmall", "tmall"], "device": ["mobile", "pc"], "step": ["buyers", "buyers"],
+                           "step_rate": [0.6, 0.7], "step_rate_prior": [0.75, 0.7]})
+    rates = pd.DataFrame({"month": months, "platform": "total",
+                          **{f"{m}{s}": v for m, v in (("conversion_rate", 0.025), ("aov", 300.0), ("uv_value", 7.5))
+                             for s in ("", "_low", "_high")}})
+    effects = pd.DataFrame({"platform": ["tmall", "jd"], "device": ["mobile", "pc"], "mix_effect": [0.0001, -0.0002],
+                            "rate_effect": [-0.0025, 0.0003], "total_effect": [-0.0024, 0.0001]})
+    buyers = pd.DataFrame({"platform": ["tmall", "tmall"], "buyer_type": ["new", "returning"], "buyers": [200, 100]})
+    title = "天猫移动端“下单→支付”环节流失买家最多"
+    return {
+        "daily_trend": plots.daily_trend(_daily(), zh, title=title),
+        "share_bars": plots.share_bars(mix, zh, title=title),
+        "share_trend": plots.share_trend(trend, zh, title=title),
+        "efficiency_bars": plots.efficiency_bars(paid, zh, title=title),
+        "anomaly_bands": plots.anomaly_bands(anomalies, zh, title=title),
+        "step_rates": plots.step_rates(funnel, zh, title=title),
+        "rate_trends": plots.rate_trends(rates, zh, title=title),
+        "effect_bars": plots.effect_bars(effects, zh, title=title),
+        "group_bars": plots.group_bars(buyers, zh, title=title),
+    }
+
+
+def test_every_chart_renders_in_chinese_at_report_size(house_style, caplog) -> None:
+    for name, fig in _charts(Text("zh")).items():
+        png, problems = draw_capturing_glyph_problems(fig, caplog)
+        assert problems == [], name
+        assert fig.get_figwidth() == plots.WIDTH_IN, name
+        assert fig.dpi == plots.DPI, name
+        assert len(png) < 250_000, name          # a report of eight charts stays well under 2 MB
+        assert fig._suptitle is not None and "天猫" in fig._suptitle.get_text(), name
+
+
+def test_daily_trend_marks_the_calendar_and_uses_catalogue_labels(house_style) -> None:
+    fig = plots.daily_trend(_daily(), Text("en"), title="Visitors")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.texts]
+    assert "Double 11" in labels and "Public holiday" in labels   # 双11 presale and National Day
+    assert ax.get_ylabel() == "Visitors per day"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert sorted(legend) == sorted(["Daily", "7-day average", "Same days last year"])
+
+
+def test_lines_take_the_platform_colour(house_style) -> None:
+    months = pd.date_range("2025-10-01", periods=3, freq="MS")
+    trend = pd.DataFrame({"month": np.tile(months, 2), "platform": np.repeat(["jd", "web"], 3),
+                          "device": "mobile", "share": 0.7})
+    fig = plots.share_trend(trend, Text("en"))
+    colours = [matplotlib.colors.to_hex(line.get_color()).upper() for line in fig.axes[0].get_lines()]
+    assert colours == [plots.PLATFORM_COLOURS["jd"].upper(), plots.PLATFORM_COLOURS["web"].upper()]

@@ -1,0 +1,169 @@
+"""The report pack on sparse stores: whatever tables a store has, every notebook finishes.
+
+The matrix: the shared sample store with each table removed in turn; orders only; orders
+and lines without products; traffic only; the contract's optional columns (customer,
+province, cost, supplier, launch date, funnel counts, carrier, ratings …) empty in every
+row, then known for part of the rows; the data of five days (a partial month); the real
+Shopify orders export of ../shared/realdata. (Columns are blanked in the processed Parquet,
+as contract v2 will let ingest keep them.) In each store every notebook of the pack
+runs to its end with no error and nothing on stderr: a section it cannot compute shows
+one "needs" note. Every number a section shows on **full** data equals the full store's
+(its recorded values, ``storebook.report.results``); a section on partial data says so.
+
+Economy (CI runs the suite on 2 cores): stores are the shared scale-0.2 sample's processed
+tables linked into a folder without the removed ones (no re-ingest); the notebooks run in
+this process (:mod:`support.notebooks`, no kernel start or import per notebook); the full
+store's run is made once per session and shared by the xdist workers (the ``full_pack``
+fixture); a store without table X runs only the notebooks with a section that declares X
+(the others read the same tables as on the full store — that a section reads nothing it
+does not declare is checked on the full store's run).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, TEST_KEY, make_root
+from storebook.engine.config import Config
+from storebook.engine.schema import TABLES
+from storebook.report import needs
+from support.packs import FullPack, check_runs_clean, link_store, run_pack, same_value
+
+PACK = Config.load(REPO).report_pack
+REALDATA = Path(os.environ.get("STOREBOOK_REALDATA") or REPO.parent / "shared" / "realdata")
+SHOPIFY_ORDERS = REALDATA / "shopify_orders_forezia-mock-data" / "orders_export.csv"
+
+#: The sparse stores: how each is made from the sample's processed tables.
+STORES: dict[str, dict] = {
+    **{f"no-{t}": {"drop": (t,)} for t in TABLES},
+    "orders-only": {"keep": ("orders",)},
+    "orders-and-lines": {"keep": ("orders", "order_lines")},
+    "traffic-only": {"keep": ("traffic",)},
+    # Optional columns of the contract left empty by every row, then known for part of the rows
+    # (every n-th row unknown): the columns real exports leave empty (docs/contract.md).
+    "optional-columns-blank": {"blank": {
+        "orders": ("customer_id", "channel", "device", "province"),
+        "products": ("unit_cost", "supplier_id", "launched_on", "brand", "list_price", "category", "product_name"),
+        "traffic": ("page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "paid_amount"),
+        "shipments": ("carrier", "warehouse", "province", "shipping_cost_amount", "delivered_at"),
+        "competitor_prices": ("list_price", "is_on_promo", "review_count", "category", "rating", "est_units_sold",
+                              "sku"),
+        "purchase_orders": ("ordered_on", "qty_received", "qty_rejected", "received_on", "batch_id"),
+        "service_tickets": ("csat", "first_response_at", "resolved_at", "sku", "order_id", "batch_id"),
+        "returns": ("reason",), "suppliers": ("supplier_name", "region"),
+        "store_ratings": ("score_max", "industry_score", "day_score", "day_ratings"),
+        "product_traffic": ("sku", "item_name", "platform_category", "page_views", "cart_adds", "favourites", "buyers",
+                            "units", "paid_amount", "refund_amount", "ad_spend_amount"),
+        "campaign_holdouts": ("channel", "reached", "visits", "paid_amount"),
+    }},
+    "optional-columns-partly-known": {"blank": {
+        "orders": {"customer_id": 3, "province": 4, "channel": 5, "device": 6},
+        "products": {"unit_cost": 2, "supplier_id": 5, "launched_on": 3, "brand": 2, "category": 7},
+        "traffic": {"page_views": 2, "product_views": 3, "cart_adds": 2, "checkouts": 5, "buyers": 7, "paid_amount": 4},
+        "shipments": {"carrier": 5, "warehouse": 3, "province": 4, "shipping_cost_amount": 2},
+        "competitor_prices": {"list_price": 3, "is_on_promo": 2, "review_count": 3, "category": 3, "rating": 4},
+        "purchase_orders": {"ordered_on": 3, "qty_received": 4},
+        "returns": {"reason": 2}, "suppliers": {"region": 2},
+        "store_ratings": {"industry_score": 3}, "product_traffic": {"buyers": 5, "sku": 3, "cart_adds": 2},
+        "campaign_holdouts": {"visits": 3},
+    }},
+    "five-days": {"window": ("2026-10-13", "2026-10-17")},
+}
+
+
+def _notebooks_needing(table: str) -> list[str]:
+    """The pack notebooks with a section (or guarded record) that declares ``table``."""
+    return [name for name in PACK
+            if any(key.startswith(f"{name}.") and any(table in n.tables for n in declared)
+                   for key, declared in needs.SECTIONS.items())]
+
+
+def _shopify_store(tmp_path: Path) -> tuple[Path, Path]:
+    """The real Shopify orders export alone, ingested (rows the contract keeps today)."""
+    from storebook.ingest import ingest
+
+    if not SHOPIFY_ORDERS.is_file():
+        pytest.skip(f"the real Shopify export is not here ({SHOPIFY_ORDERS}); set STOREBOOK_REALDATA")
+    root = make_root(tmp_path / "shopify")
+    (root / "data" / "raw" / "shopify").mkdir(parents=True)
+    shutil.copy(SHOPIFY_ORDERS, root / "data" / "raw" / "shopify" / SHOPIFY_ORDERS.name)
+    old = os.environ.get("STOREBOOK_HASH_KEY")
+    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
+    try:
+        ingest(Config.load(root))
+    finally:
+        os.environ.pop("STOREBOOK_HASH_KEY") if old is None else os.environ.__setitem__("STOREBOOK_HASH_KEY", old)
+    return root, root / "data" / "processed"
+
+
+def check_full_sections_match(pack: dict[str, dict], full: FullPack) -> int:
+    """The values each full-data section recorded equal the full store's. Returns how many."""
+    compared = 0
+    for name, run in pack.items():
+        if name == "data_quality":  # its numbers measure the data themselves: a sparser store must differ
+            continue
+        baseline = full[name]
+        assert run["results"][f"{name}.month"]["month"] == baseline["results"][f"{name}.month"]["month"]
+        status = {s["key"]: s["status"] for s in run["results"][f"{name}.sections"]}
+        for record, section in run["sections"].items():
+            if section is None or status.get(section) != needs.FULL:
+                continue
+            assert record in baseline["results"], f"{record}: recorded only on the sparse store"
+            assert same_value(run["results"][record], baseline["results"][record]), \
+                f"{record} ({section}, full data) differs from the full store's"
+            compared += 1
+    return compared
+
+
+# --------------------------------------------------------------------------- the full store
+
+
+@pytest.mark.notebooks
+def test_full_store_sections_are_full_and_read_only_what_they_declare(full_pack) -> None:
+    pack = dict(full_pack.items())
+    check_runs_clean(pack)
+    for name, run in pack.items():
+        for s in run["results"][f"{name}.sections"]:
+            assert s["key"] in needs.SECTIONS, f"{s['key']} declares no needs (storebook.report.needs.SECTIONS)"
+            assert s["status"] == needs.FULL, f"{s['key']}: {s['status']} on the full store: {s['notes']}"
+            undeclared = set(s["read"]) - set(s["needs"])
+            assert not undeclared, f"{s['key']} reads {sorted(undeclared)} but does not declare it"
+
+
+# --------------------------------------------------------------------------- the matrix
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("store", list(STORES))
+def test_sparse_store_pack_runs_clean_and_its_full_sections_match(store, sample_root, full_pack, tmp_path) -> None:
+    recipe = STORES[store]
+    dropped = recipe.get("drop", ())
+    names = _notebooks_needing(dropped[0]) if dropped else list(PACK)
+    data = link_store(sample_root / "data" / "processed", tmp_path / "processed", **recipe)
+    pack = run_pack(names, data, sample_root)
+    check_runs_clean(pack)
+    if "window" not in recipe:  # the same month as the full store: its full sections must agree
+        check_full_sections_match(pack, full_pack)
+    sections = [s for name, run in pack.items() for s in run["results"][f"{name}.sections"]]
+    statuses = [s["status"] for s in sections]
+    missing = set(dropped) | ({t for t in TABLES if t not in recipe["keep"]} if "keep" in recipe else set())
+    lacking = [s["key"] for s in sections if s["status"] == needs.FULL and missing & set(s["needs"])]
+    assert lacking == [], f"sections that declare a missing table yet ran on full data: {lacking}"
+    if "window" in recipe:
+        months = [run["results"][f"{name}.month"] for name, run in pack.items()]
+        assert all(m["partial"] and (m["first_day"], m["last_day"]) == recipe["window"] for m in months), months[0]
+        assert needs.FULL not in statuses, "every section of a partial month is partial"
+
+
+@pytest.mark.notebooks
+def test_real_shopify_export_alone_gives_a_clean_pack(tmp_path) -> None:
+    root, data = _shopify_store(tmp_path)
+    pack = run_pack(PACK, data, root)
+    check_runs_clean(pack)
+    month = pack["overview"]["results"]["overview.month"]
+    assert month["partial"] and month["month"] == "2025-05", month
+    assert "**Partial month:**" in pack["overview"]["markdown"][0]

@@ -1,0 +1,71 @@
+"""Helpers for the mapping-language tests: write a declaration and raw files into a
+workbook root, run ingest, read what came out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from storebook.errors import IngestError
+from support.sources import EXAMPLES, run
+from support.stores import REPO
+
+REALDATA_ENV = "STOREBOOK_REALDATA"
+
+
+def declare(root: Path, text: str) -> None:
+    """Write ``storebook.sources.yaml`` (dedented) beside storebook.toml."""
+    (root / "storebook.sources.yaml").write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+def put(root: Path, rel: str, text: str | bytes, encoding: str = "utf-8") -> Path:
+    """Write a raw file under data/raw (text is dedented and encoded)."""
+    path = root / "data" / "raw" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text if isinstance(text, bytes) else textwrap.dedent(text).lstrip("\n").encode(encoding))
+    return path
+
+
+def failure(root: Path, **kwargs) -> str:
+    """The message of the IngestError an ingest of ``root`` stops with."""
+    with pytest.raises(IngestError) as err:
+        run(root, **kwargs)
+    return str(err.value)
+
+
+def realdata() -> Path | None:
+    """/work/shared/realdata as tests find it: $STOREBOOK_REALDATA or <project>/../shared/realdata."""
+    env = os.environ.get(REALDATA_ENV)
+    candidates = [Path(env)] if env else []
+    candidates.append(REPO.parent / "shared" / "realdata")
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def realdata_folder(name: str) -> Path:
+    """A folder of the shared real exports, or skip the test saying why."""
+    base = realdata()
+    if base is None or not (base / name).is_dir():
+        pytest.skip(f"the real exports ({name}) are not here: set {REALDATA_ENV} or put shared/realdata beside the project")
+    return base / name
+
+
+def allow_platform(root: Path, platform: str) -> None:
+    """Add a platform to the workbook's [store].platforms (as an example's README says)."""
+    toml = root / "storebook.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace('platforms = ["tmall", "jd", "douyin", "web"]',
+                                 f'platforms = ["tmall", "jd", "douyin", "web", "{platform}"]'), encoding="utf-8")
+
+
+def install(root: Path, example: str, files: list[Path], folder: str = "exports") -> Path:
+    """Copy an example's declaration and some files (unchanged) into a workbook."""
+    shutil.copy(EXAMPLES / example / "storebook.sources.yaml", root / "storebook.sources.yaml")
+    target = root / "data" / "raw" / folder
+    target.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        shutil.copy(path, target / path.name)
+    return root
