@@ -91,7 +91,7 @@ def test_the_tones_colours_live_in_the_stylesheet_only() -> None:
 def test_every_change_on_a_built_page_agrees_with_the_registry(language, sample_root, tmp_path) -> None:
     """The fulfilment page of the sample store, executed: every change of its headline
     cards (late deliveries, logistics cost per order …) and tables carries the registry's tone."""
-    from test_notebooks import run_notebook
+    from support.notebooks import run_notebook
 
     nb = run_notebook("fulfilment", {"language": language}, sample_root, tmp_path)
     pages = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", [])
