@@ -22,13 +22,14 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from storebook.measures.metrics import column_kinds
-from storebook.report.text import Text
+from storebook.report.text import Text, unsigned_zero
 
 #: Columns whose values are vocabulary keys, translated with ``Text.label(kind, value)``.
 LABEL_COLUMNS: dict[str, str] = {
     "platform": "platform", "channel": "channel", "device": "device", "step": "step", "verdict": "verdict",
     "driver": "driver", "buyer_type": "buyer_type", "event": "event", "metric": "metric",
     "carrier": "carrier", "warehouse": "warehouse", "province": "province", "category": "category", "line": "pnl",
+    "likely_cause": "traffic.cause",
 }
 _COUNTS = {"visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "impressions",
            "clicks", "attributed_orders", "entered", "reached", "visitors_prior", "buyers_prior", "new", "returning"}
@@ -160,7 +161,7 @@ def format_value(value: Any, kind: str, text: Text) -> str:
     if kind in ("count", "money", "money2", "pct", "ratio"):
         return text.number(value, kind)
     if kind == "number":
-        return f"{float(value):,.1f}"
+        return unsigned_zero(f"{float(value):,.1f}")
     if kind == "delta":
         return _signed(float(value), f"{abs(float(value)):.1%}", 0.0005)
     if kind == "points":  # shown to 0.01 percentage points
@@ -398,7 +399,7 @@ _RATES |= {"discount_pct", "uplift", "dip", "redemption_rate", "budget_used", "o
 _MONEY |= {"discount_cost", "promotion_spend", "incremental_margin", "incremental_revenue", "actual_revenue",
            "baseline_revenue", "our_revenue"}
 _MONEY2 |= {"our_price", "competitor_price", "price_before", "price_after"}
-_NUMBERS |= {"mean_lead_time_days", "contract_lead_time_days", "lead_time_excess_days", "lost_units"}
+_NUMBERS |= {"mean_lead_time_days", "contract_lead_time_days", "lead_time_excess_days", "lost_units", "mean_days_late"}
 _DATES |= {"starts_on", "ends_on", "changed_on", "ordered_on", "promised_on", "received_on"}
 #: Ratios shown to two decimals (an index, a return on spend, a rating, a coefficient of variation).
 _RATIOS = {"price_index", "roi", "median_roi", "margin_per_discount", "highest_index", "lowest_index", "rating",

@@ -128,6 +128,15 @@ def format_money(value: float, decimals: int = 0) -> str:
     return ("−" if negative else "") + currency_symbol() + text
 
 
+def unsigned_zero(text: str) -> str:
+    """A formatted number without the minus of a value that rounds to zero.
+
+    >>> unsigned_zero("-0"), unsigned_zero("-0.00"), unsigned_zero("-0.0%"), unsigned_zero("-0.3")
+    ('0', '0.00', '0.0%', '-0.3')
+    """
+    return text[1:] if text.startswith("-") and not text.strip("-0.,%") else text
+
+
 def _missing(value: Any) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
@@ -223,16 +232,17 @@ class Text:
         if _missing(value):
             return self.na
         v = float(value)
+        # A value that rounds to zero is 0, never "-0".
         if spec == "count":
-            return f"{v:,.0f}"
+            return unsigned_zero(f"{v:,.0f}")
         if spec == "money":
             return format_money(v)
         if spec == "money2":
             return format_money(v, 2)
         if spec == "ratio":
-            return f"{v:,.2f}"
+            return unsigned_zero(f"{v:,.2f}")
         if spec == "pct":
-            return f"{v:.1%}"
+            return unsigned_zero(f"{v:.1%}")
         if spec == "signed":
             return f"{v:+.1%}"
         if spec == "change":
