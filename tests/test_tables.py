@@ -80,3 +80,27 @@ def test_metric_cards_show_value_and_both_changes() -> None:
     assert cells[0] == "Tmall"
     assert cells[1].startswith("1,000") and "vs prior month ▲ 5.0%" in cells[1] and "vs last year ▼ 10.0%" in cells[1]
     assert "vs prior month n/a" in cells[3]
+
+
+def test_one_platform_has_no_all_platform_row_that_repeats_it() -> None:
+    en = Text("en")
+    one = pd.DataFrame({"platform": ["tmall", "total"], "visitors": [96139, 96139], "share": [0.887, 0.887]})
+    html = tables.format_table(one, en).to_html()
+    assert "Tmall" in html and "All platforms" not in html
+    two = pd.DataFrame({"platform": ["tmall", "jd", "total"], "visitors": [2, 1, 3], "share": [0.5, 0.4, 0.45]})
+    assert "All platforms" in tables.format_table(two, en).to_html()
+    # A total that holds more than its one platform (spend booked to no platform) is kept.
+    more = one.assign(visitors=[96139, 99000])
+    assert "All platforms" in tables.format_table(more, en).to_html()
+    # Cards, cross tables and intervals alike.
+    cards = pd.DataFrame({"platform": ["tmall", "total"], "metric": "visitors", "value": 10.0, "vs_prior": 0.1,
+                          "vs_last_year": None})
+    assert "All platforms" not in tables.metric_cards(cards, en).to_html()
+    mix = pd.DataFrame({"channel": ["direct", "direct", "email", "email"], "platform": ["tmall", "total"] * 2,
+                        "visitors": [5, 5, 7, 7]})
+    pivot = tables.pivot_table(mix, en, index="channel", columns="platform", values="visitors").to_html()
+    assert "Tmall" in pivot and "All platforms" not in pivot
+    rates = pd.DataFrame({"platform": ["tmall", "total"], "conversion_rate": [0.03] * 2,
+                          "conversion_rate_low": [0.02] * 2, "conversion_rate_high": [0.04] * 2})
+    assert "All platforms" not in tables.with_intervals(rates, en, ["conversion_rate"]).to_html()
+    assert one["platform"].tolist() == ["tmall", "total"]   # the frame given is not changed

@@ -22,6 +22,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from storebook.measures.metrics import column_kinds
+from storebook.measures.platform_rows import drop_repeated_total
 from storebook.report.text import Text, unsigned_zero
 
 #: Columns whose values are vocabulary keys, translated with ``Text.label(kind, value)``.
@@ -198,6 +199,7 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
         True
     """
     columns = list(columns) if columns is not None else list(frame.columns)
+    frame = drop_repeated_total(frame)  # one platform: its all-platform row says it again
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise KeyError(f"format_table: the frame has no column(s) {', '.join(missing)}; it has {', '.join(frame.columns)}")
@@ -227,6 +229,7 @@ def pivot_table(frame: pd.DataFrame, text: Text, *, index: str, columns: str, va
         True
     """
     kind = kind or column_kind(values)
+    frame = drop_repeated_total(frame)
     rows = list(dict.fromkeys(frame[index]))
     cols = list(dict.fromkeys(frame[columns]))
     table = frame.pivot_table(index=index, columns=columns, values=values, aggfunc="sum").reindex(index=rows, columns=cols)
@@ -246,6 +249,7 @@ def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
         headline: rows of platform × metric with value, vs_prior, vs_last_year
             (:func:`storebook.areas.traffic.traffic_headline`).
     """
+    headline = drop_repeated_total(headline)
     platforms = list(dict.fromkeys(headline.platform))
     metrics = list(dict.fromkeys(headline.metric))
     kinds = {m: "money" if m == "paid_amount" else column_kind(m) for m in metrics}
@@ -285,6 +289,7 @@ def with_intervals(frame: pd.DataFrame, text: Text, metrics: Sequence[str], *,
         >>> "(3.5%–4.5%)" in with_intervals(f, Text("en"), ["conversion_rate"]).to_html()
         True
     """
+    frame = drop_repeated_total(frame)
     shown = {}
     for c in index:
         shown[header(c, text)] = [text.label(LABEL_COLUMNS.get(c, c), v) for v in frame[c]]
