@@ -97,9 +97,8 @@ with page.section("supplier.stockouts"):
                                         values=["warehouse_late_days", "warehouse_short_days", "warehouse_other_days"],
                                         kind="count", stacked=True, title=page.t("supplier.stockouts.title")))
         page.show(storebook.tables.format_table(lost, page.text,
-                                                columns=["supplier", "stockout_days", "late_days", "short_days",
-                                                         "warehouse_stockout_days", "warehouse_attributed_days",
-                                                         "attributed_lost_sales_amount"]))
+                                                columns=["supplier", "stockout_days", "warehouse_stockout_days",
+                                                         "warehouse_attributed_days", "attributed_lost_sales_amount"]))
     page.takeaway("supplier.stockouts.takeaway", **lost_facts)
     storebook.results.record("supplier.lost_sales", lost)
 
@@ -112,9 +111,8 @@ with page.section("supplier.stockouts_trailing"):
                                         values=["attributed_lost_sales_amount"], kind="money",
                                         title=page.t("supplier.stockouts_trailing.title", **trailing_facts)))
         page.show(storebook.tables.format_table(lost_trailing, page.text,
-                                                columns=["supplier", "stockout_days", "late_days", "short_days",
-                                                         "warehouse_attributed_days", "lost_units",
-                                                         "attributed_lost_sales_amount"]))
+                                                columns=["supplier", "stockout_days", "attributed_days",
+                                                         "warehouse_attributed_days", "attributed_lost_sales_amount"]))
     page.takeaway("supplier.stockouts_trailing.takeaway", **trailing_facts)
     storebook.results.record("supplier.lost_sales_6m", lost_trailing)
 

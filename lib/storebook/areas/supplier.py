@@ -314,7 +314,8 @@ def list_late_short_lines(wb: Workbook, period: Period, platforms: list[str] | N
 def sum_lost_sales(wb: Workbook, period: Period, platforms: list[str] | None = None, months: int = 1) -> pd.DataFrame:
     """Stockout days and lost sales per supplier and cause, over the last ``months``
     (:func:`storebook.measures.stockouts.sum_lost_sales`), each supplier also named as a
-    reader names it (``supplier``: code and name).
+    reader names it (``supplier``: code and name), and attributed_days (the SKU-days out
+    everywhere after a late or short delivery: late_days + short_days).
 
     Raises:
         NoDataError: no inventory snapshot in the window.
@@ -323,7 +324,7 @@ def sum_lost_sales(wb: Workbook, period: Period, platforms: list[str] | None = N
         sum_lost_sales(wb, wb.period("2026-10"), months=6)[["supplier", "attributed_lost_sales_amount"]]
     """
     lost = _sum_lost_sales(wb, period, platforms, months)
-    return lost.assign(supplier=name_suppliers(lost))
+    return lost.assign(supplier=name_suppliers(lost), attributed_days=lost["late_days"] + lost["short_days"])
 
 
 # ----------------------------------------------------------------------------- report helpers

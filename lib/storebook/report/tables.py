@@ -396,6 +396,7 @@ _COUNTS |= {"actual_units", "baseline_units", "incremental_units", "pull_forward
             "category_products", "our_units", "competitor_units", "review_count", "new_reviews", "n_pos",
             "n_lines", "rank", "penalty", "qty_ordered", "qty_received", "qty_short", "stockout_days",
             "warehouse_stockout_days", "late_days", "short_days", "other_days", "warehouse_attributed_days",
+            "attributed_days",
             "days", "days_after", "units_after", "competitors", "cheaper_competitors", "line_no", "days_late"}
 _RATES |= {"discount_pct", "uplift", "dip", "redemption_rate", "budget_used", "otif_rate", "on_time_rate",
            "in_full_rate", "fill_rate", "rejection_rate", "month_otif_rate", "month_fill_rate", "paid_share",
