@@ -51,3 +51,20 @@ def test_two_platforms_are_still_compared(month) -> None:
     facts = traffic.device_facts(traffic.device_split(wb, p, ["tmall", "jd"]), p)
     assert facts["variant"] is None and {facts["most_mobile"], facts["least_mobile"]} <= {"tmall", "jd"}
     assert "the least" in Text("en")("traffic.devices.takeaway", **facts)
+
+
+def test_the_overview_does_not_credit_the_one_platform_with_the_whole_change(month) -> None:
+    from storebook.areas import overview
+
+    wb, p = month
+    changes = overview.explain_changes(wb, p, ONE)
+    en, zh = Text("en"), Text("zh")
+    sentences = [en(f"overview.change.{v}" if v else "overview.change", **f)
+                 for v, f in overview.change_sentences(changes, en)]
+    assert sentences and not any("accounts for" in s for s in sentences), sentences
+    for variant, facts in overview.change_sentences(changes, zh):
+        sentence = zh(f"overview.change.{variant}" if variant else "overview.change", **facts)
+        assert "贡献了其中" not in sentence and "_" not in facts.get("promo_name", ""), sentence
+    # With every platform, the one that moved the total most is still named.
+    both = overview.change_sentences(overview.explain_changes(wb, p), en)
+    assert any(v in ("platform", "platform.ratio", "promotion") for v, _ in both)

@@ -104,3 +104,12 @@ def test_one_platform_has_no_all_platform_row_that_repeats_it() -> None:
                           "conversion_rate_low": [0.02] * 2, "conversion_rate_high": [0.04] * 2})
     assert "All platforms" not in tables.with_intervals(rates, en, ["conversion_rate"]).to_html()
     assert one["platform"].tolist() == ["tmall", "total"]   # the frame given is not changed
+    # The significance table: the platform by device and in all, the total in all only; a
+    # total without a trend of its own (n/a) says nothing the platform row does not.
+    segments = pd.DataFrame({"platform": ["tmall", "tmall", "total"], "device": ["mobile", "total", "total"],
+                             "visitors": [80, 100, 100], "trend": [0.1, 0.2, None]})
+    html = tables.format_table(segments, en).to_html()
+    assert "All platforms" not in html and html.count("Tmall") == 2
+    grid = pd.DataFrame({"metric": ["orders", "orders"], "platform": ["tmall", "total"], "value": [3210.0] * 2,
+                         "status": ["green"] * 2, "kind": ["count"] * 2})
+    assert "All platforms" not in tables.status_grid(grid, en).to_html()

@@ -482,13 +482,20 @@ def name_promotions(frame: pd.DataFrame, text) -> pd.DataFrame:
         frame: rows with a ``promo_name`` column (not modified).
         text: the report's :class:`storebook.report.text.Text`.
     """
-    def name(value):
-        if not isinstance(value, str):
-            return value
-        return _CODE.sub(lambda m: text(f"category.{m[0]}") if m[0] != dimensions.UNKNOWN
-                         and text.has(f"category.{m[0]}") else m[0], value)
+    return frame.assign(promo_name=frame["promo_name"].map(lambda name: name_promotion(name, text)))
 
-    return frame.assign(promo_name=frame["promo_name"].map(name))
+
+def name_promotion(name, text):
+    """One promotion name as :func:`name_promotions` writes it (a value that is no text as it is).
+
+    >>> from storebook.report.text import Text
+    >>> name_promotion("天猫 body_care 限时折扣 1107", Text("zh"))
+    '天猫 身体护理 限时折扣 1107'
+    """
+    if not isinstance(name, str):
+        return name
+    return _CODE.sub(lambda m: text(f"category.{m[0]}") if m[0] != dimensions.UNKNOWN
+                     and text.has(f"category.{m[0]}") else m[0], name)
 
 
 def coupon_facts(coupons: pd.DataFrame) -> dict:

@@ -32,36 +32,49 @@ def lone_platform(frame: pd.DataFrame, column: str = "platform") -> str | None:
 
 
 def drop_repeated_total(frame: pd.DataFrame, column: str = "platform") -> pd.DataFrame:
-    """``frame`` without its ``total`` rows when they repeat its one platform's rows: same
-    other labels, same numbers (a total that holds anything more is kept). A new frame.
+    """``frame`` without its ``total`` rows when each repeats a row of its one platform: the
+    same other labels (device, channel, month …), the same numbers where the total has one (a
+    total holding anything the platform row does not is kept). A new frame.
 
     Args:
         frame: a result with a ``column`` of platforms (not modified).
         column: the column naming the platform.
 
     Returns:
-        The frame without the repeated ``total`` rows, index reset; the frame itself (a
-        copy) when there is nothing to drop.
+        The frame without the repeated ``total`` rows, index reset; a copy of the frame when
+        there is nothing to drop.
+
+    Example:
+        >>> f = pd.DataFrame({"platform": ["tmall", "tmall", "total"], "device": ["mobile", "total", "total"],
+        ...                   "visitors": [80, 100, 100], "trend": [0.1, 0.2, None]})
+        >>> drop_repeated_total(f)["device"].tolist()
+        ['mobile', 'total']
     """
     one = lone_platform(frame, column)
     if one is None or not (frame[column] == TOTAL).any():
         return frame.copy()
-    total, single = frame[frame[column] == TOTAL], frame[frame[column] == one]
-    if len(total) != len(single):
-        return frame.copy()
     numbers = [c for c in frame.columns if c != column and pd.api.types.is_numeric_dtype(frame[c])
                and not pd.api.types.is_bool_dtype(frame[c])]
-    labels = [c for c in frame.columns if c != column and c not in numbers]
-    order = labels or None
+    labels = [c for c in frame.columns if c not in numbers and c != column]
 
-    def aligned(rows: pd.DataFrame) -> pd.DataFrame:
-        rows = rows.drop(columns=column).astype({c: "str" for c in labels})
-        return rows.sort_values(order, kind="stable").reset_index(drop=True) if order else rows.reset_index(drop=True)
+    def keyed(rows: pd.DataFrame) -> pd.DataFrame:
+        return rows.drop(columns=column).astype({c: "str" for c in labels}).reset_index(drop=True)
 
-    a, b = aligned(total), aligned(single)
-    same_labels = a[labels].equals(b[labels]) if labels else True
-    same_numbers = np.allclose(a[numbers].to_numpy(dtype="float64"), b[numbers].to_numpy(dtype="float64"),
-                               rtol=1e-9, atol=1e-9, equal_nan=True) if numbers else True
-    if not (same_labels and same_numbers):
+    total, single = keyed(frame[frame[column] == TOTAL]), keyed(frame[frame[column] == one])
+    if labels:
+        if single.duplicated(labels).any():
+            return frame.copy()
+        paired = total.merge(single, on=labels, how="left", suffixes=("", "_one"), indicator=True)
+        if (paired["_merge"] != "both").any():
+            return frame.copy()
+    elif len(total) == 1 and len(single) == 1:
+        paired = total.join(single.add_suffix("_one"))
+    else:
         return frame.copy()
+    for c in numbers:
+        mine = paired[c].to_numpy(dtype="float64")
+        theirs = paired[f"{c}_one"].to_numpy(dtype="float64")
+        repeated = np.isnan(mine) | np.isclose(mine, theirs, rtol=1e-9, atol=1e-9, equal_nan=True)
+        if not repeated.all():
+            return frame.copy()
     return frame[frame[column] != TOTAL].reset_index(drop=True)

@@ -369,6 +369,7 @@ def status_grid(card: pd.DataFrame, text: Text, caption: str | None = None) -> S
         card: as :func:`scorecard`; a metric missing for a platform shows a dash.
         caption: a caption above the grid (already in the report's language).
     """
+    card = drop_repeated_total(card)
     platforms = list(dict.fromkeys(card["platform"]))
     metrics = list(dict.fromkeys(card["metric"]))
     cells: dict[str, list[str]] = {header("metric", text): [text.label("metric", m) for m in metrics]}
