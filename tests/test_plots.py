@@ -204,3 +204,14 @@ def test_the_anomaly_band_is_drawn_as_judged(house_style) -> None:
     band = next(c for c in ax.collections if c.get_label() == "Expected band")
     corners = {tuple(np.round(v, 6)) for path in band.get_paths() for v in path.vertices}
     assert (round(mdates.date2num(pd.Timestamp("2026-11-20")), 6), 900.0) in corners
+
+
+def test_one_platform_is_drawn_once(house_style) -> None:
+    ship = pd.DataFrame({"platform": ["tmall", "total"], "within_24h_rate": [0.667, 0.667],
+                         "within_48h_rate": [0.898, 0.898]})
+    fig = plots.rate_bars(ship, Text("en"), category="platform", values=["within_24h_rate", "within_48h_rate"])
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["Tmall"]
+    two = pd.concat([ship.iloc[:1].assign(platform="jd"), ship]).reset_index(drop=True)
+    fig = plots.rate_bars(two.assign(within_24h_rate=[0.5, 0.667, 0.6]), Text("en"), category="platform",
+                          values=["within_24h_rate"])
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["JD", "Tmall", "All platforms"]

@@ -46,6 +46,7 @@ from matplotlib.ticker import Formatter, FuncFormatter
 
 from storebook.engine import calendar
 from storebook.measures import stats
+from storebook.measures.platform_rows import drop_repeated_total
 from storebook.report.text import Text, format_money
 
 #: Report width and resolution.
@@ -163,9 +164,12 @@ def empty_figure(text: Text, title: str | None = None) -> Figure:
 
 def _empty_when_no_data(draw):  # noqa: ANN001, ANN202 - a decorator of the chart functions
     """A chart of a frame without rows, or whose measures (``values=`` / ``value=``) are all
-    unknown, is :func:`empty_figure`, not a matplotlib error or an all-NaN warning."""
+    unknown, is :func:`empty_figure`, not a matplotlib error or an all-NaN warning. The
+    all-platform rows of a one-platform frame, which repeat it, are not drawn."""
     @functools.wraps(draw)
     def chart(frame: pd.DataFrame, text: Text, *args: Any, **kwargs: Any) -> Figure:
+        if frame is not None and "platform" in frame:
+            frame = drop_repeated_total(frame)
         if frame is None or len(frame) == 0:
             return empty_figure(text, kwargs.get("title"))
         measures = list(kwargs.get("values") or ([kwargs["value"]] if isinstance(kwargs.get("value"), str) else []))
