@@ -119,8 +119,7 @@ with page.section("promotion.history"):
                                               title=page.t("promotion.history.title", **history_facts)))
     page.show(storebook.tables.format_table(storebook.promotion.summarise_promotion_types(history), page.text,
                                             columns=["promo_type", "n_promotions", "discount_pct", "discount_cost",
-                                                     "incremental_margin", "paid_share", "median_roi",
-                                                     "margin_per_discount"]))
+                                                     "incremental_margin", "paid_share", "median_roi"]))
     page.takeaway("promotion.history.takeaway", **history_facts)
     storebook.results.record("promotion.history", history)
 
@@ -135,8 +134,7 @@ with page.section("promotion.coupons"):
         storebook.promotion.measure_coupon_redemption(page.wb, page.period, page.platforms, months=12), page.text)
     page.show(storebook.tables.format_table(coupons, page.text,
                                             columns=["promo_name", "platform", "starts_on", "eligible_orders",
-                                                     "redeemed_orders", "redemption_rate", "coupon_discount_amount",
-                                                     "budget_used"]))
+                                                     "redemption_rate", "coupon_discount_amount", "budget_used"]))
     page.takeaway("promotion.coupons.takeaway", **storebook.promotion.coupon_facts(coupons))
     storebook.results.record("promotion.coupons", coupons)
 

@@ -47,7 +47,8 @@ page = storebook.notebook.start("traffic", month=month, platforms=platforms, dat
 # %%
 with page.section("traffic.headline"):
     headline = storebook.traffic.traffic_headline(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.metric_cards(headline, page.text))
+    for part in storebook.traffic.split_headline(headline):
+        page.show(storebook.tables.metric_cards(part, page.text))
     page.takeaway("traffic.headline.takeaway", **storebook.traffic.headline_facts(headline, page.period))
     storebook.results.record("traffic.headline", storebook.traffic.headline_record(headline, page.text))
     storebook.results.record("traffic.by_platform", headline)
@@ -106,7 +107,7 @@ with page.section("traffic.paid"):
     paid_facts = storebook.traffic.paid_facts(paid)
     page.show(storebook.plots.efficiency_bars(paid, page.text, title=page.t("traffic.paid.title", **paid_facts)))
     page.show(storebook.tables.format_table(paid, page.text,
-                                            columns=["channel", "spend_amount", "impressions", "clicks", "ctr", "cpc",
+                                            columns=["channel", "spend_amount", "clicks", "ctr", "cpc",
                                                      "cost_per_visitor", "roas"]))
     page.takeaway("traffic.paid.takeaway", **paid_facts)
     storebook.results.record("traffic.roas", paid_facts["roas"])

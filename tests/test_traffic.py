@@ -298,3 +298,12 @@ def test_traffic_notebook_in_chinese_records_the_outage(sample_root, truth, tmp_
     named = Text("zh").format("{p:platform}{d:date}", p=outage["platform"], d=outage["date"])   # 京东9月9日
     assert any(named in m for m in markdown)                 # the takeaway names the day, in Chinese
     assert [o for o in outputs(nb, "stream") if o["name"] == "stderr"] == []   # no missing-glyph warning
+
+
+def test_the_headline_cards_come_in_two_rows_that_fit_a_laptop() -> None:
+    metrics = list(traffic.HEADLINE_METRICS)
+    headline = pd.DataFrame({"platform": "total", "metric": metrics, "value": range(len(metrics))})
+    rows = traffic.split_headline(headline)
+    assert [r["metric"].tolist() for r in rows] == [["visitors", "page_views", "product_views"],
+                                                    ["buyers", "paid_amount", "uv_value"]]
+    assert sorted(m for r in rows for m in r["metric"]) == sorted(metrics)   # every metric, once

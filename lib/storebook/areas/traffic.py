@@ -181,6 +181,18 @@ def traffic_headline(wb: Workbook, period: Period, platforms: list[str] | str | 
     )
 
 
+#: The headline in groups of metrics narrow enough to read side by side on a laptop screen:
+#: the visits, then what they bought.
+HEADLINE_GROUPS: tuple[tuple[str, ...], ...] = (("visitors", "page_views", "product_views"),
+                                                ("buyers", "paid_amount", "uv_value"))
+
+
+def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
+    """:func:`traffic_headline` as one frame per group of :data:`HEADLINE_GROUPS` (rows in the
+    headline's order), each shown as its own row of cards; a metric of no group is left out."""
+    return [headline[headline["metric"].isin(group)].reset_index(drop=True) for group in HEADLINE_GROUPS]
+
+
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:
     """The numbers the headline takeaway states (from :func:`traffic_headline`)."""
     total = headline[headline.platform == TOTAL].set_index("metric")
