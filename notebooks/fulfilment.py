@@ -52,7 +52,8 @@ page = storebook.notebook.start("fulfilment", month=month, platforms=platforms, 
 # %%
 with page.section("fulfilment.headline"):
     headline = storebook.fulfilment.fulfilment_headline(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.metric_cards(headline, page.text))
+    for part in storebook.fulfilment.split_headline(headline):
+        page.show(storebook.tables.metric_cards(part, page.text))
     page.takeaway("fulfilment.headline.takeaway", **storebook.fulfilment.headline_facts(headline))
     storebook.results.record("fulfilment.headline", storebook.fulfilment.headline_record(headline, page.text))
 
@@ -180,7 +181,7 @@ with page.section("fulfilment.issues"):
     page.show(storebook.plots.rate_bars(issues, page.text, category="carrier", values=["complaints_per_1000", "refunds_per_1000"],
                                         kind="number", title=page.t("fulfilment.issues.title", **issue_facts)))
     page.show(storebook.tables.format_table(issues, page.text, columns=["carrier", "orders", "complaints", "complaints_per_1000",
-                                                                        "refunded_orders", "refunds_per_1000", "refund_amount"]))
+                                                                        "refunds_per_1000", "refund_amount"]))
     page.takeaway("fulfilment.issues.takeaway", **issue_facts)
     storebook.results.record("fulfilment.complaints_per_1000", issue_facts["complaints_per_1000"])
 

@@ -50,7 +50,8 @@ page = storebook.notebook.start("promotion", month=month, platforms=platforms, d
 
 # %%
 with page.section("promotion.calendar"):
-    promos = storebook.promotion.list_promotions(page.wb, page.period, page.platforms)
+    promos = storebook.promotion.name_promotions(storebook.promotion.list_promotions(page.wb, page.period,
+                                                                                     page.platforms), page.text)
     calendar_facts = storebook.promotion.calendar_facts(promos)
     page.show(storebook.plots.timeline(promos, page.text, start="starts_on", end="ends_on", label="promo_name",
                                        colour_by="platform", first=page.period.start, last=page.period.last_day,
@@ -62,7 +63,8 @@ with page.section("promotion.calendar"):
     storebook.results.record("promotion.calendar", promos)
 
 # %% [markdown] tags=["analyst"]
-# One row per promotion. `uplift` = actual ÷ baseline − 1 with its 95% interval (dots and lines in the chart:
+# One row per promotion, largest impact (incremental margin, gain or loss) first; a second table shows where
+# the units came from. `uplift` = actual ÷ baseline − 1 with its 95% interval (dots and lines in the chart:
 # an interval crossing the dotted zero line cannot be told from no effect). Pulled forward = the shortfall in
 # the 14 days after; cannibalised = the shortfall of sister SKUs (negative: they sold more, a halo).
 # Incremental margin = actual gross margin − baseline margin − margin of the pulled-forward and cannibalised
@@ -71,15 +73,18 @@ with page.section("promotion.calendar"):
 # %%
 with page.section("promotion.effects"):
     effects = storebook.promotion.estimate_promotions(page.wb, page.period, page.platforms)
-    effects_facts = storebook.promotion.effects_facts(effects)
+    named = storebook.promotion.name_promotions(storebook.promotion.rank_by_impact(effects), page.text)
+    effects_facts = storebook.promotion.effects_facts(named)
     page.takeaway("promotion.method")
-    page.show(storebook.plots.interval_dots(effects, page.text, category="promo_name", value="uplift",
+    page.show(storebook.plots.interval_dots(named, page.text, category="promo_name", value="uplift",
                                             colour_by="platform", title=page.t("promotion.effects.title", **effects_facts)))
-    page.show(storebook.tables.format_table(effects, page.text,
-                                            columns=["promo_name", "actual_units", "baseline_units", "uplift",
-                                                     "pull_forward_units", "cannibalised_units", "net_incremental_units",
-                                                     "discount_cost", "promotion_spend", "incremental_margin", "roi"]))
+    page.show(storebook.tables.format_table(named, page.text,
+                                            columns=["promo_name", "uplift", "net_incremental_units", "discount_cost",
+                                                     "incremental_margin", "roi"]))
     page.takeaway("promotion.effects.takeaway", **effects_facts)
+    page.show(storebook.tables.format_table(named, page.text, caption=page.t("promotion.effects.details"),
+                                            columns=["promo_name", "actual_units", "baseline_units",
+                                                     "pull_forward_units", "cannibalised_units", "promotion_spend"]))
     storebook.results.record("promotion.headline", storebook.promotion.headline_record(effects, page.text))
     storebook.results.record("promotion.effects", effects)
 
@@ -90,7 +95,8 @@ with page.section("promotion.effects"):
 
 # %%
 with page.section("promotion.trace"):
-    trace = storebook.promotion.trace_promotion(page.wb, page.period, page.platforms)
+    trace = storebook.promotion.name_promotions(storebook.promotion.trace_promotion(page.wb, page.period,
+                                                                                    page.platforms), page.text)
     trace_facts = storebook.promotion.trace_facts(trace)
     page.show(storebook.plots.actual_vs_expected(trace, page.text, value="units", expected="expected",
                                                  since=trace_facts["start"], until=trace_facts["end"],
@@ -105,15 +111,15 @@ with page.section("promotion.trace"):
 
 # %%
 with page.section("promotion.history"):
-    history = storebook.promotion.compare_promotions(page.wb, page.period, page.platforms)
+    history = storebook.promotion.name_promotions(storebook.promotion.compare_promotions(page.wb, page.period,
+                                                                                         page.platforms), page.text)
     history_facts = storebook.promotion.history_facts(history)
     page.show(storebook.plots.scatter_by_kind(history, page.text, x="discount_pct", y="incremental_margin",
                                               kind="promo_type",
                                               title=page.t("promotion.history.title", **history_facts)))
     page.show(storebook.tables.format_table(storebook.promotion.summarise_promotion_types(history), page.text,
                                             columns=["promo_type", "n_promotions", "discount_pct", "discount_cost",
-                                                     "incremental_margin", "paid_share", "median_roi",
-                                                     "margin_per_discount"]))
+                                                     "incremental_margin", "paid_share", "median_roi"]))
     page.takeaway("promotion.history.takeaway", **history_facts)
     storebook.results.record("promotion.history", history)
 
@@ -124,11 +130,11 @@ with page.section("promotion.history"):
 
 # %%
 with page.section("promotion.coupons"):
-    coupons = storebook.promotion.measure_coupon_redemption(page.wb, page.period, page.platforms, months=12)
+    coupons = storebook.promotion.name_promotions(
+        storebook.promotion.measure_coupon_redemption(page.wb, page.period, page.platforms, months=12), page.text)
     page.show(storebook.tables.format_table(coupons, page.text,
                                             columns=["promo_name", "platform", "starts_on", "eligible_orders",
-                                                     "redeemed_orders", "redemption_rate", "coupon_discount_amount",
-                                                     "budget_used"]))
+                                                     "redemption_rate", "coupon_discount_amount", "budget_used"]))
     page.takeaway("promotion.coupons.takeaway", **storebook.promotion.coupon_facts(coupons))
     storebook.results.record("promotion.coupons", coupons)
 

@@ -18,8 +18,9 @@
 #
 # What this notebook answers for the month: the scorecard of every supplier for the month and the trailing six
 # months — OTIF (on time against the promised date and in full), mean lead time and its coefficient of
-# variation against the contract lead time, fill rate, rejection rate, unit cost against the standard cost,
-# POs — with a ranking on stated thresholds; the PO lines of the month that came late or short; stock health
+# variation against the contract lead time, fill rate, days late on average, rejection rate, unit cost
+# against the standard cost, POs — with a grade and a ranking on stated thresholds (how late and how short are
+# graded; OTIF, which counts a line one day late as a miss, only breaks ties); the PO lines of the month that came late or short; stock health
 # per SKU (stockout days, days of cover, sell-through); and which stockouts late or short deliveries explain,
 # with the sales they lost, per supplier.
 #
@@ -48,22 +49,23 @@ page = storebook.notebook.start("supplier", month=month, platforms=platforms, da
 # %%
 with page.guard("supplier.headline"):
     storebook.results.record("supplier.headline", storebook.supplier.headline_record(
-        storebook.supplier.summarise_suppliers(page.wb, page.period, page.platforms), page.text))
+        storebook.supplier.supplier_headline(page.wb, page.period, page.platforms), page.text))
 
 # %%
 with page.section("supplier.scorecard"):
     ranked = storebook.supplier.rank_suppliers(page.wb, page.period, page.platforms)
     ranking_facts = storebook.supplier.ranking_facts(ranked)
-    page.show(storebook.plots.hbars(ranked, page.text, category="supplier_id", values=["otif_rate", "month_otif_rate"],
+    page.show(storebook.plots.hbars(ranked, page.text, category="supplier", values=["otif_rate", "month_otif_rate"],
                                     kind="pct", title=page.t("supplier.scorecard.title", **ranking_facts)))
     page.show(storebook.tables.format_table(ranked, page.text,
-                                            columns=["rank", "supplier_id", "supplier_name", "grade", "penalty", "n_pos",
-                                                     "n_lines", "otif_rate", "fill_rate", "rejection_rate",
-                                                     "mean_lead_time_days", "contract_lead_time_days",
-                                                     "lead_time_excess_days", "lead_time_cv", "cost_variance",
-                                                     "month_otif_rate"]))
+                                            columns=["rank", "supplier", "grade", "mean_days_late", "fill_rate",
+                                                     "otif_rate", "month_otif_rate", "penalty"]))
     page.takeaway("supplier.scorecard.takeaway", **ranking_facts)
     page.takeaway("supplier.thresholds", months=ranking_facts["months"])
+    page.show(storebook.tables.format_table(ranked, page.text, caption=page.t("supplier.scorecard.details"),
+                                            columns=["supplier_id", "n_pos", "n_lines", "rejection_rate",
+                                                     "mean_lead_time_days", "contract_lead_time_days",
+                                                     "lead_time_cv", "cost_variance"]))
     storebook.results.record("supplier.ranking", ranked)
     storebook.results.record("supplier.worst", ranking_facts["worst"])
 
@@ -82,8 +84,8 @@ with page.section("supplier.inventory"):
     inventory = storebook.supplier.measure_inventory(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(storebook.supplier.stock_problems(inventory), page.text,
                                             columns=["sku", "product_name", "supplier_id", "stockout_days",
-                                                     "warehouse_stockout_days", "closing_on_hand", "daily_rate",
-                                                     "days_of_cover", "sell_through"]))
+                                                     "warehouse_stockout_days", "closing_on_hand",
+                                                     "days_of_cover"]))
     page.takeaway("supplier.inventory.takeaway", **storebook.supplier.inventory_facts(inventory))
 
 # %%
@@ -91,14 +93,12 @@ with page.section("supplier.stockouts"):
     lost = storebook.supplier.sum_lost_sales(page.wb, page.period, page.platforms)
     lost_facts = storebook.supplier.lost_facts(lost)
     if len(lost):
-        page.show(storebook.plots.hbars(lost, page.text, category="supplier_id",
+        page.show(storebook.plots.hbars(lost, page.text, category="supplier",
                                         values=["warehouse_late_days", "warehouse_short_days", "warehouse_other_days"],
                                         kind="count", stacked=True, title=page.t("supplier.stockouts.title")))
         page.show(storebook.tables.format_table(lost, page.text,
-                                                columns=["supplier_id", "supplier_name", "stockout_days", "late_days",
-                                                         "short_days", "other_days", "warehouse_stockout_days",
-                                                         "warehouse_attributed_days", "lost_sales_amount",
-                                                         "attributed_lost_sales_amount"]))
+                                                columns=["supplier", "stockout_days", "warehouse_stockout_days",
+                                                         "warehouse_attributed_days", "attributed_lost_sales_amount"]))
     page.takeaway("supplier.stockouts.takeaway", **lost_facts)
     storebook.results.record("supplier.lost_sales", lost)
 
@@ -107,14 +107,12 @@ with page.section("supplier.stockouts_trailing"):
     lost_trailing = storebook.supplier.sum_lost_sales(page.wb, page.period, page.platforms, months=6)
     trailing_facts = storebook.supplier.lost_facts(lost_trailing)
     if len(lost_trailing):
-        page.show(storebook.plots.hbars(lost_trailing, page.text, category="supplier_id",
+        page.show(storebook.plots.hbars(lost_trailing, page.text, category="supplier",
                                         values=["attributed_lost_sales_amount"], kind="money",
                                         title=page.t("supplier.stockouts_trailing.title", **trailing_facts)))
         page.show(storebook.tables.format_table(lost_trailing, page.text,
-                                                columns=["supplier_id", "supplier_name", "stockout_days", "late_days",
-                                                         "short_days", "warehouse_stockout_days",
-                                                         "warehouse_attributed_days", "lost_units",
-                                                         "attributed_lost_sales_amount"]))
+                                                columns=["supplier", "stockout_days", "attributed_days",
+                                                         "warehouse_attributed_days", "attributed_lost_sales_amount"]))
     page.takeaway("supplier.stockouts_trailing.takeaway", **trailing_facts)
     storebook.results.record("supplier.lost_sales_6m", lost_trailing)
 

@@ -47,7 +47,8 @@ page = storebook.notebook.start("traffic", month=month, platforms=platforms, dat
 # %%
 with page.section("traffic.headline"):
     headline = storebook.traffic.traffic_headline(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.metric_cards(headline, page.text))
+    for part in storebook.traffic.split_headline(headline):
+        page.show(storebook.tables.metric_cards(part, page.text))
     page.takeaway("traffic.headline.takeaway", **storebook.traffic.headline_facts(headline, page.period))
     storebook.results.record("traffic.headline", storebook.traffic.headline_record(headline, page.text))
     storebook.results.record("traffic.by_platform", headline)
@@ -106,7 +107,7 @@ with page.section("traffic.paid"):
     paid_facts = storebook.traffic.paid_facts(paid)
     page.show(storebook.plots.efficiency_bars(paid, page.text, title=page.t("traffic.paid.title", **paid_facts)))
     page.show(storebook.tables.format_table(paid, page.text,
-                                            columns=["channel", "spend_amount", "impressions", "clicks", "ctr", "cpc",
+                                            columns=["channel", "spend_amount", "clicks", "ctr", "cpc",
                                                      "cost_per_visitor", "roas"]))
     page.takeaway("traffic.paid.takeaway", **paid_facts)
     storebook.results.record("traffic.roas", paid_facts["roas"])
@@ -125,7 +126,9 @@ with page.section("traffic.campaigns"):
 # event last year (or, for an event new to the data, against its other days); 调休 weekends against other
 # 调休 days. A day is flagged when visitors or the paid amount leave the band (paid amount only where a
 # day expects at least ten buyers). The driver is the most surprising of visitors × conversion × order
-# value; `promotions` lists the promotions running that day — the usual reason for a flagged ordinary day.
+# value; `likely_cause` names a tracking/data problem where visitors collapsed while the paid amount held (buyers
+# paid, their visits were not recorded). The second table counts the promotions running that day — the usual
+# reason for a flagged ordinary day. A day with no comparable day (a festival new to the data) is not judged.
 
 # %%
 with page.section("traffic.anomalies"):
@@ -133,10 +136,18 @@ with page.section("traffic.anomalies"):
     anomaly_facts = storebook.traffic.anomaly_facts(anomalies)
     page.show(storebook.plots.anomaly_bands(anomalies, page.text, title=page.t("traffic.anomalies.title", **anomaly_facts)))
     page.show(storebook.tables.format_table(storebook.traffic.flagged_days(anomalies), page.text,
-                                            columns=["platform", "visited_on", "event", "visitors", "visitors_expected",
-                                                     "visitors_effect", "conversion_effect", "aov_effect", "driver",
-                                                     "promotions"]))
+                                            columns=["platform", "visited_on", "event", "visitors_effect", "paid_effect",
+                                                     "driver", "likely_cause"]))
     page.takeaway("traffic.anomalies.takeaway", **anomaly_facts)
+    if anomaly_facts["other_tracking"]:
+        page.takeaway("traffic.anomalies.tracking", **anomaly_facts)
+    if anomaly_facts["n_not_judged"]:
+        page.takeaway("traffic.anomalies.not_judged", **anomaly_facts)
+    if anomaly_facts["n_flagged"]:
+        page.show(storebook.tables.format_table(storebook.traffic.flagged_days(anomalies), page.text,
+                                                caption=page.t("traffic.anomalies.details"),
+                                                columns=["platform", "visited_on", "visitors", "visitors_expected",
+                                                         "conversion_effect", "aov_effect", "n_promotions"]))
     storebook.results.record("traffic.flagged_days", storebook.traffic.anomaly_record(anomalies))
 
 # %%

@@ -466,3 +466,11 @@ def test_headline_reads_the_same_months_as_thirteen_on_the_sample_store(wb):
     expected = _headline_from_thirteen_months(wb, period)
     assert expected["last_year"].notna().any() and expected["prior"].notna().all()
     pd.testing.assert_frame_equal(headline[expected.columns], expected, rtol=1e-12)
+
+
+def test_the_headline_cards_come_in_two_rows_and_keep_the_complaints() -> None:
+    metrics = list(fulfilment.HEADLINE_METRICS)
+    headline = pd.DataFrame({"platform": "total", "metric": metrics, "value": range(len(metrics))})
+    rows = fulfilment.split_headline(headline)
+    assert [len(r) for r in rows] == [3, 2] and rows[1]["metric"].tolist() == ["cost_per_order", "complaints_per_1000"]
+    assert sorted(m for r in rows for m in r["metric"]) == sorted(metrics)

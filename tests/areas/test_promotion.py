@@ -250,6 +250,51 @@ def test_promotion_types_summary() -> None:
     assert facts["best_type"] == "promotion.type.bundle" and facts["worst_type"] == "promotion.type.coupon"
 
 
+def test_losses_are_worded_as_least_negative_not_best() -> None:
+    # Every type lost margin: "did best (−¥4,127)" misleads; the least negative is the word.
+    history = pd.DataFrame({
+        "promo_id": ["a", "b", "c"], "promo_type": ["flash_sale", "festival", "festival"],
+        "discount_pct": [0.1, 0.2, 0.3], "discount_cost": [100.0, 100.0, 50.0],
+        "incremental_margin": [-4127.0, -150000.0, -166955.0], "roi": [-0.5, -1.5, -0.5],
+    })
+    facts = promotion.history_facts(history)
+    assert facts["variant"] == "losses"
+    en = Text("en")("promotion.history.takeaway.losses", **facts)
+    assert "Flash sale promotions were the least negative (−¥4,127)" in en and "did best" not in en
+    assert "Festival the most negative (−¥316,955)" in en
+    assert "秒杀类亏损最少（−¥4,127）" in Text("zh")("promotion.history.takeaway.losses", **facts)
+    effects = history.assign(promo_name=["A", "B", "C"], uplift=0.1, uplift_low=-0.1, net_incremental_units=1.0)
+    facts = promotion.effects_facts(effects)
+    assert facts["variant"] == "losses" and facts["best_name"] == "A"
+    assert "Least negative: A (−¥4,127" in Text("en")("promotion.effects.takeaway.losses", **facts)
+    # One type that paid: the ordinary sentence.
+    assert promotion.history_facts(history.assign(incremental_margin=[10.0, -1.0, -2.0]))["variant"] is None
+
+
+def test_net_units_never_read_minus_zero() -> None:
+    en = Text("en")
+    assert en.number(-0.3, "count") == "0" and en.number(-0.6, "count") == "-1"
+    assert en.number(-0.001, "ratio") == "0.00" and en.number(-0.00001, "pct") == "0.0%"
+    from storebook.report.tables import format_table
+    html = format_table(pd.DataFrame({"net_incremental_units": [-0.3], "lead_time_excess_days": [-0.04]}), en).to_html()
+    assert ">0<" in html and ">0.0<" in html and "-0" not in html
+
+
+def test_promotions_ranked_by_impact_and_named_without_codes() -> None:
+    effects = pd.DataFrame({"promo_id": ["P1", "P2", "P3", "P4"],
+                            "promo_name": ["双112026 天猫 home_textiles会场", "官网 skincare 限时折扣 1104",
+                                           "Spring towels", "unknown sale"],
+                            "incremental_margin": [-50.0, 900.0, np.nan, -1200.0]})
+    ranked = promotion.rank_by_impact(effects)
+    assert ranked["promo_id"].tolist() == ["P4", "P2", "P1", "P3"]   # |−1,200| > 900 > |−50|, unknown last
+    zh = promotion.name_promotions(effects, Text("zh"))["promo_name"].tolist()
+    assert zh[:3] == ["双112026 天猫 家纺会场", "官网 护肤 限时折扣 1104", "Spring towels"]
+    assert zh[3] == "unknown sale"   # a word that is no category code of the data stays as written
+    en = promotion.name_promotions(effects, Text("en"))["promo_name"].tolist()
+    assert en[0] == "双112026 天猫 Home textiles会场" and "home_textiles" not in " ".join(en)
+    assert effects["promo_name"].iloc[0].endswith("home_textiles会场")   # the frame given is not changed
+
+
 def test_a_month_without_coupons_is_empty_not_an_error(promo_wb) -> None:
     coupons = promotion.measure_coupon_redemption(promo_wb, month("2025-09"))
     assert coupons.empty and promotion.coupon_facts(coupons)["variant"] == "none"

@@ -116,20 +116,37 @@ def test_ranking_applies_the_thresholds(supply_wb) -> None:
     assert ranked.loc["S2", "fill_rate"] == pytest.approx(66 / 110)
     assert ranked.loc["S2", "month_otif_rate"] == pytest.approx(0.5)
     statuses = ranked.loc["S1", [f"{t.metric}_status" for t in supplier.THRESHOLDS]].tolist()
-    # OTIF 0.67 < 0.70 red; fill 0.96 amber; rejection 0.8 % green; excess 1 day green;
-    # CV 0.16 green; cost +4 % amber.
-    assert statuses == ["red", "amber", "green", "green", "green", "amber"]
-    assert ranked.loc["S1", "penalty"] == 3 + 1 + 1
+    # Days late: P1/2 three days late, P1/1 and P2/1 on time → 1.0 on average, green (≤ 2);
+    # fill 0.96 amber; rejection 0.8 % green; CV 0.16 green; cost +4 % amber.
+    assert ranked.loc["S1", "mean_days_late"] == pytest.approx(1.0)
+    assert statuses == ["green", "amber", "green", "green", "amber"]
+    assert ranked.loc["S1", "penalty"] == 1 + 1
+    assert ranked.loc["S1", "grade"] == "amber"
+    # S2: P3/1 still open 16 days after its promise, P4/1 and P5/1 on time → 16 / 3 days late.
+    assert ranked.loc["S2", "mean_days_late"] == pytest.approx(16 / 3)
+    assert ranked.loc["S2", "mean_days_late_status"] == "red"
     assert ranked.loc["S1", "rank"] == 1 and ranked.loc["S2", "rank"] == 2
     assert ranked.loc["S2", "grade"] == "red"
+    assert ranked.loc["S1", "supplier"] == "S1 青岛织造" and ranked.loc["S2", "supplier"] == "S2 Hangzhou Home Co"
 
 
 def test_threshold_directions() -> None:
-    otif = next(t for t in supplier.THRESHOLDS if t.metric == "otif_rate")
+    late = next(t for t in supplier.THRESHOLDS if t.metric == "mean_days_late")
+    fill = next(t for t in supplier.THRESHOLDS if t.metric == "fill_rate")
     rejection = next(t for t in supplier.THRESHOLDS if t.metric == "rejection_rate")
-    assert [otif.status(v) for v in (0.95, 0.8, 0.5)] == ["green", "amber", "red"]
+    assert [late.status(v) for v in (0.8, 2.0, 3.5, 5.01, 12.0)] == ["green", "green", "amber", "red", "red"]
+    assert [fill.status(v) for v in (0.99, 0.97, 0.95, 0.66)] == ["green", "green", "amber", "red"]
     assert [rejection.status(v) for v in (0.0, 0.02, 0.2)] == ["green", "amber", "red"]
-    assert otif.status(float("nan")) == "na"
+    assert late.status(float("nan")) == "na"
+
+
+def test_otif_ranks_but_does_not_grade() -> None:
+    # A supplier whose lines all slip a day has an OTIF of 0 but is not late in any way
+    # that empties a shelf: OTIF is no graded metric, so it cannot make the grade red.
+    assert "otif_rate" not in {t.metric for t in supplier.THRESHOLDS}
+    rule = Text("en")("supplier.thresholds", months=6)
+    assert "OTIF is shown and breaks ties but is not graded" in rule and "Days late on average" in rule
+    assert "准时足量率列出并用于同分排序，但不参与评级" in Text("zh")("supplier.thresholds", months=6)
 
 
 def test_late_and_short_lines(supply_wb) -> None:
@@ -236,12 +253,23 @@ def test_report_facts_by_hand(supply_wb) -> None:
     assert lost.loc["S2", ["warehouse_late_days", "warehouse_short_days", "warehouse_other_days"]].tolist() == [6, 2, 2]
     summary = supplier.summarise_suppliers(supply_wb, MARCH)
     assert summary["otif_rate"] == pytest.approx(3 / 5)  # S1 2 of 3, S2 1 of 2 due in March
-    assert (summary["stockout_days"], summary["warehouse_stockout_days"]) == (14, 20)
+    # Stockouts as shares, not day counts: 14 of 4 SKUs × 31 days were out everywhere; 20 of
+    # 155 SKU × warehouse days (A in two warehouses, B, C and D in one) ended empty.
+    assert summary["stockout_rate"] == pytest.approx(14 / 124)
+    assert summary["warehouse_stockout_rate"] == pytest.approx(20 / 155)
     assert summary["attributed_lost_sales_amount"] == pytest.approx(270.0)
-    record = {r["key"]: r["value"] for r in supplier.headline_record(summary, Text("en"))}
-    assert record["otif_rate"] == pytest.approx(0.6) and "suppliers" not in record
+    headline = supplier.supplier_headline(supply_wb, MARCH)
+    record = {r["key"]: r for r in supplier.headline_record(headline, Text("en"))}
+    assert list(record) == ["otif_rate", "stockout_rate", "warehouse_stockout_rate", "attributed_lost_sales_amount"]
+    assert record["otif_rate"]["value"] == pytest.approx(0.6)
+    assert record["stockout_rate"]["unit"] == "ratio" and record["stockout_rate"]["good"] == "down"
+    assert record["stockout_rate"]["label"] == "Out of stock (share of SKU-days)"
+    # February: P5/1 was due and came in short (OTIF 0); no snapshots, so no stockout rate.
+    assert headline.set_index("metric").loc["otif_rate", "prior"] == 0.0
+    assert math.isnan(headline.set_index("metric").loc["stockout_rate", "prior"])
     inv = supplier.inventory_facts(supplier.measure_inventory(supply_wb, MARCH))
     assert (inv["out_skus"], inv["stockout_days"], inv["warehouse_stockout_days"]) == (4, 14, 20)
+    assert inv["stockout_rate"] == pytest.approx(14 / 124)
 
 
 # --------------------------------------------------------------------------- planted truths (sample store)
@@ -252,6 +280,10 @@ def test_planted_late_supplier_ranks_worst(wb, truth) -> None:
     ranked = supplier.rank_suppliers(wb, wb.last_complete_month())
     worst = ranked.iloc[-1]
     assert worst["supplier_id"] == late["supplier_id"] and worst["grade"] == "red"
+    # The grade singles it out: it is the only red one, and most of the others are green.
+    others = ranked.iloc[:-1]
+    assert (others["grade"] != "red").all()
+    assert (others["grade"] == "green").sum() >= len(others) - 2
     assert worst["otif_rate"] < ranked.iloc[:-1]["otif_rate"].min()
     assert worst["fill_rate"] < ranked.iloc[:-1]["fill_rate"].min()
     # Its delay over the contract lead time is the planted delay (promised = ordered + contract).

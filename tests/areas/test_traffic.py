@@ -208,6 +208,55 @@ def test_planted_tracking_outage_is_flagged_with_visitors_as_driver(wb, truth) -
     assert others.empty
     record = traffic.anomaly_record(anomalies)
     assert {"platform": outage["platform"], "date": outage["date"], "driver": "visitors"}.items() <= record[0].items()
+    # … and named for what it is: visitors collapsed while the paid amount held.
+    assert first.likely_cause == "tracking" and record[0]["likely_cause"] == "tracking"
+    assert (flagged.likely_cause == "tracking").sum() == 1
+    facts = traffic.anomaly_facts(anomalies)
+    assert facts["variant"] == "tracking" and facts["n_tracking"] == 1 and facts["other_tracking"] == 0
+    en = Text("en")("traffic.anomalies.takeaway.tracking", **facts)
+    day = Text("en").format("{p:platform} on {d:date}", p=outage["platform"], d=outage["date"])
+    assert day in en and "likely a tracking/data problem, not lost demand" in en
+    assert "很可能是埋点/数据问题，而非需求下降" in Text("zh")("traffic.anomalies.takeaway.tracking", **facts)
+
+
+def test_a_visitor_collapse_with_sales_intact_is_a_tracking_problem() -> None:
+    from storebook.measures.anomalies import _diagnose
+
+    days = pd.DataFrame({
+        #           tracking   sales fell too   sales not judged, held   a mere dip   not flagged
+        "visitors": [80.0, 80.0, 5.0, 600.0, 80.0],
+        "visitors_low": [700.0, 700.0, 40.0, 700.0, 700.0],
+        "visitors_effect": [-0.92, -0.92, -0.9, -0.4, -0.92],
+        "paid_amount": [9000.0, 2000.0, 300.0, 9000.0, 9000.0],
+        "paid_amount_low": [6000.0, 6000.0, np.nan, 6000.0, 6000.0],
+        "paid_effect": [-0.05, -0.8, -0.1, 0.0, -0.05],
+        "is_flagged": [True, True, True, True, False],
+    })
+    assert _diagnose(days).likely_cause.tolist() == ["tracking", "", "tracking", "", ""]
+    assert "likely_cause" not in days   # the frame given is not changed
+
+
+def test_last_years_festival_needs_its_own_baseline_weeks() -> None:
+    # 双11 2026 is judged against 双11 2025's lift over its ordinary same weekdays; the history
+    # read must reach far enough before 2025-11-11 to hold three of them (the presale from
+    # 20 October is no ordinary day), or the 11-11 spike has no band and is never judged.
+    from storebook.measures import stats
+    from storebook.measures.anomalies import band_history_days
+
+    days = pd.date_range("2024-06-01", "2026-11-30", freq="D")
+    kinds = stats.day_references(days[0], days[-1]).set_index("date")
+    lift = np.where(kinds.is_peak, 4.0, np.where(kinds.kind == "double11", 1.3, 1.0))
+    values = pd.DataFrame({"date": days, "visitors": 1000.0 * lift * (1 + 0.02 * np.sin(np.arange(len(days))))})
+    start = pd.Timestamp("2026-11-01")
+
+    def judged(history_days: int) -> pd.Series:
+        window = values[values.date >= start - pd.Timedelta(days=history_days)]
+        return stats.expected_band(window, "visitors", start=start).set_index("date").loc["2026-11-11"]
+
+    peak = judged(band_history_days(8))
+    assert peak.basis == "last_year:double11" and peak.low <= peak.visitors <= peak.high and not peak.is_outside
+    assert judged(400).basis == "no_reference"   # the window read before: a year and a month
+    assert traffic.BAND_HISTORY_DAYS == band_history_days(8)
 
 
 def test_festival_days_behaving_like_their_festival_are_not_flagged(wb, truth) -> None:
@@ -249,3 +298,12 @@ def test_traffic_notebook_in_chinese_records_the_outage(sample_root, truth, tmp_
     named = Text("zh").format("{p:platform}{d:date}", p=outage["platform"], d=outage["date"])   # 京东9月9日
     assert any(named in m for m in markdown)                 # the takeaway names the day, in Chinese
     assert [o for o in outputs(nb, "stream") if o["name"] == "stderr"] == []   # no missing-glyph warning
+
+
+def test_the_headline_cards_come_in_two_rows_that_fit_a_laptop() -> None:
+    metrics = list(traffic.HEADLINE_METRICS)
+    headline = pd.DataFrame({"platform": "total", "metric": metrics, "value": range(len(metrics))})
+    rows = traffic.split_headline(headline)
+    assert [r["metric"].tolist() for r in rows] == [["visitors", "page_views", "product_views"],
+                                                    ["buyers", "paid_amount", "uv_value"]]
+    assert sorted(m for r in rows for m in r["metric"]) == sorted(metrics)   # every metric, once

@@ -37,7 +37,7 @@ RECORDED_HEADLINES = {
     "profit": ["net_sales", "gross_margin_rate", "contribution_margin", "contribution_margin_rate", "marketing_ratio"],
     "promotion": ["promotions", "net_incremental_units", "discount_cost", "incremental_margin", "roi"],
     "service": ["tickets", "complaints", "satisfied_share", "refund_rate"],
-    "supplier": ["otif_rate", "stockout_days", "warehouse_stockout_days", "attributed_lost_sales_amount"],
+    "supplier": ["otif_rate", "stockout_rate", "warehouse_stockout_rate", "attributed_lost_sales_amount"],
     "traffic": ["visitors", "buyers", "paid_amount", "uv_value"],
     # the reports of issue #18 (merged after the baseline; tests/report/test_duties_notebooks.py runs them)
     "store_ops": ["store_rating", "listing_visitors", "listing_conversion_rate", "listings_to_fix"],

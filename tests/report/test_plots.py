@@ -135,3 +135,72 @@ def test_lines_take_the_platform_colour(house_style) -> None:
     fig = plots.share_trend(trend, Text("en"))
     colours = [matplotlib.colors.to_hex(line.get_color()).upper() for line in fig.axes[0].get_lines()]
     assert colours == [plots.PLATFORM_COLOURS["jd"].upper(), plots.PLATFORM_COLOURS["web"].upper()]
+
+
+# --------------------------------------------------------------------------- numbers a reader can trust
+
+def test_percent_ticks_take_the_decimals_neighbours_need(house_style) -> None:
+    # A single platform's mobile share moving between 88.4% and 89.1%: whole percents would
+    # read 88%, 88%, 89%, 89%.
+    months = pd.date_range("2025-10-01", periods=6, freq="MS")
+    trend = pd.DataFrame({"month": months, "platform": "tmall", "device": "mobile",
+                          "share": [0.884, 0.887, 0.889, 0.891, 0.886, 0.885]})
+    fig = plots.share_trend(trend, Text("en"))
+    plots.to_png(fig)
+    ax = fig.axes[0]
+    low, high = ax.get_ylim()
+    labels = [t.get_text() for t, v in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True) if low <= v <= high]
+    assert len(labels) >= 3 and len(set(labels)) == len(labels), labels
+    assert all(label.endswith("%") and "." in label for label in labels), labels
+    assert plots.percent_decimals([0.0, 0.25, 0.5]) == 0 and plots.percent_decimals([0.88851, 0.8889]) == 2
+    assert plots.PercentTicks()(-1e-12) == "0%"
+
+
+def test_a_bar_at_zero_is_visible_and_every_bar_says_its_value(house_style) -> None:
+    ranked = pd.DataFrame({"supplier": ["S07 格拉斯香氛", "S09 绍兴纺织"], "otif_rate": [0.546, 0.0],
+                           "month_otif_rate": [0.604, 0.0]})
+    fig = plots.hbars(ranked, Text("zh"), category="supplier", values=["otif_rate", "month_otif_rate"], kind="pct")
+    plots.to_png(fig)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["S07 格拉斯香氛", "S09 绍兴纺织"]
+    written = [t.get_text() for t in ax.texts]
+    assert sorted(written) == ["0.0%", "0.0%", "54.6%", "60.4%"]
+    strokes = [line for line in ax.get_lines() if line.get_marker() == "|"]
+    assert len(strokes) == 2 and all(line.get_xdata()[0] == 0 for line in strokes)   # S09's two bars at 0
+    fig = plots.hbars(ranked.assign(otif_rate=[0.5, 0.2]), Text("en"), category="supplier", values=["otif_rate"],
+                      kind="pct")
+    assert not [line for line in fig.axes[0].get_lines() if line.get_marker() == "|"]   # no zero: no stroke
+
+
+def test_the_anomaly_band_is_drawn_as_judged(house_style) -> None:
+    import matplotlib.dates as mdates
+
+    days = pd.date_range("2026-11-01", "2026-11-30", freq="D")
+    frame = pd.DataFrame({"platform": "tmall", "visited_on": days, "visitors": 500.0, "visitors_low": 400.0,
+                          "visitors_high": 600.0, "basis": "weekday", "is_flagged": False})
+    # 11-11 spikes with no comparable day: not judged, so it must not look like a missed flag.
+    spike = frame.visited_on == "2026-11-11"
+    frame.loc[spike, ["visitors", "visitors_low", "visitors_high", "basis"]] = [2000.0, np.nan, np.nan, "no_reference"]
+    frame.loc[frame.visited_on == "2026-11-20", "visitors_high"] = 900.0
+    fig = plots.anomaly_bands(frame, Text("en"), title="0 platform-day(s) outside the expected band")
+    plots.to_png(fig)
+    ax = fig.axes[0]
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "Not judged (no comparable day)" in legend
+    hollow = [c for c in ax.collections if c.get_label() == "Not judged (no comparable day)"]
+    assert len(hollow) == 1 and hollow[0].get_offsets().shape[0] == 1
+    # The band runs straight from day to day, as the line does: the day's own high is a corner.
+    band = next(c for c in ax.collections if c.get_label() == "Expected band")
+    corners = {tuple(np.round(v, 6)) for path in band.get_paths() for v in path.vertices}
+    assert (round(mdates.date2num(pd.Timestamp("2026-11-20")), 6), 900.0) in corners
+
+
+def test_one_platform_is_drawn_once(house_style) -> None:
+    ship = pd.DataFrame({"platform": ["tmall", "total"], "within_24h_rate": [0.667, 0.667],
+                         "within_48h_rate": [0.898, 0.898]})
+    fig = plots.rate_bars(ship, Text("en"), category="platform", values=["within_24h_rate", "within_48h_rate"])
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["Tmall"]
+    two = pd.concat([ship.iloc[:1].assign(platform="jd"), ship]).reset_index(drop=True)
+    fig = plots.rate_bars(two.assign(within_24h_rate=[0.5, 0.667, 0.6]), Text("en"), category="platform",
+                          values=["within_24h_rate"])
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["JD", "Tmall", "All platforms"]

@@ -135,3 +135,36 @@ def test_a_loss_is_red_and_nothing_reads_minus_zero() -> None:
     assert _cells(html) == ["P1", "−48.7%", "0", "P2", "20.0%", "−12"]
     assert html.count('class="val tone-bad"') == 2                             # ROI −48.7% and −12 units, not −0
     assert "-0" not in html and "−0" not in html
+
+
+def test_one_platform_has_no_all_platform_row_that_repeats_it() -> None:
+    en = Text("en")
+    one = pd.DataFrame({"platform": ["tmall", "total"], "visitors": [96139, 96139], "share": [0.887, 0.887]})
+    html = tables.format_table(one, en).to_html()
+    assert "Tmall" in html and "All platforms" not in html
+    two = pd.DataFrame({"platform": ["tmall", "jd", "total"], "visitors": [2, 1, 3], "share": [0.5, 0.4, 0.45]})
+    assert "All platforms" in tables.format_table(two, en).to_html()
+    # A total that holds more than its one platform (spend booked to no platform) is kept.
+    more = one.assign(visitors=[96139, 99000])
+    assert "All platforms" in tables.format_table(more, en).to_html()
+    # Cards, cross tables and intervals alike.
+    cards = pd.DataFrame({"platform": ["tmall", "total"], "metric": "visitors", "value": 10.0, "vs_prior": 0.1,
+                          "vs_last_year": None})
+    assert "All platforms" not in tables.metric_cards(cards, en).to_html()
+    mix = pd.DataFrame({"channel": ["direct", "direct", "email", "email"], "platform": ["tmall", "total"] * 2,
+                        "visitors": [5, 5, 7, 7]})
+    pivot = tables.pivot_table(mix, en, index="channel", columns="platform", values="visitors").to_html()
+    assert "Tmall" in pivot and "All platforms" not in pivot
+    rates = pd.DataFrame({"platform": ["tmall", "total"], "conversion_rate": [0.03] * 2,
+                          "conversion_rate_low": [0.02] * 2, "conversion_rate_high": [0.04] * 2})
+    assert "All platforms" not in tables.with_intervals(rates, en, ["conversion_rate"]).to_html()
+    assert one["platform"].tolist() == ["tmall", "total"]   # the frame given is not changed
+    # The significance table: the platform by device and in all, the total in all only; a
+    # total without a trend of its own (n/a) says nothing the platform row does not.
+    segments = pd.DataFrame({"platform": ["tmall", "tmall", "total"], "device": ["mobile", "total", "total"],
+                             "visitors": [80, 100, 100], "trend": [0.1, 0.2, None]})
+    html = tables.format_table(segments, en).to_html()
+    assert "All platforms" not in html and html.count("Tmall") == 2
+    grid = pd.DataFrame({"metric": ["orders", "orders"], "platform": ["tmall", "total"], "value": [3210.0] * 2,
+                         "status": ["green"] * 2, "kind": ["count"] * 2})
+    assert "All platforms" not in tables.status_grid(grid, en).to_html()

@@ -52,6 +52,7 @@ from storebook.measures.marketing import (  # noqa: F401 (the report's formulas:
     roas,
 )
 from storebook.measures.metrics import headline_entries
+from storebook.measures.platform_rows import lone_platform
 from storebook.measures.pnl import contribution_pnl
 from storebook.measures.ratios import relative_change
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
@@ -489,7 +490,8 @@ def cac_facts(cac: pd.DataFrame) -> dict[str, Any]:
     total = cac[cac["platform"] == TOTAL].iloc[0]
     rows = cac[(cac["platform"] != TOTAL)].dropna(subset=["cac"])
     high, low = extremes.row_of_max(rows, "cac"), extremes.row_of_min(rows, "cac")
-    return {"variant": "no_customers" if pd.isna(total["cac"]) else None, "cac": total["cac"],
+    variant = "no_customers" if pd.isna(total["cac"]) else ("single" if lone_platform(cac) else None)
+    return {"variant": variant, "cac": total["cac"],
             "new_buyers": total["new_buyers"], "vs_prior": total["vs_prior"],
             "high": None if high is None else high["platform"], "high_cac": None if high is None else high["cac"],
             "low": None if low is None else low["platform"], "low_cac": None if low is None else low["cac"]}

@@ -56,10 +56,9 @@ from storebook.measures.margins import compute_sku_margins
 from storebook.measures.metrics import headline_entry
 from storebook.measures.partial import flag_partial
 from storebook.measures.ratings import rate_stores
+from storebook.measures.targets import AMBER_TOLERANCE, status  # noqa: F401 (storebook.overview.status)
 
 TOTAL = traffic.TOTAL
-#: A target missed by at most this share of it is amber, not red.
-AMBER_TOLERANCE = 0.05
 
 
 @dataclass(frozen=True)
@@ -330,23 +329,6 @@ def read_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str | 
     return out[["platform", "metric", "target"]]
 
 
-def status(value: float, target: float, higher_is_better: bool, tolerance: float = AMBER_TOLERANCE) -> str:
-    """``green`` (target met), ``amber`` (missed by ≤ tolerance × target), ``red``, or
-    ``no_target`` / ``no_data``.
-
-    Example:
-        >>> status(0.97, 1.0, True), status(0.9, 1.0, True), status(1.02, 1.0, False), status(5, None, True)
-        ('amber', 'red', 'amber', 'no_target')
-    """
-    if value is None or pd.isna(value):
-        return "no_data"
-    if target is None or pd.isna(target):
-        return "no_target"
-    if higher_is_better:
-        return "green" if value >= target else ("amber" if value >= target - tolerance * abs(target) else "red")
-    return "green" if value <= target else ("amber" if value <= target + tolerance * abs(target) else "red")
-
-
 # ----------------------------------------------------------------------------- scorecard
 
 def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
@@ -551,7 +533,8 @@ def _platform_driver(card: pd.DataFrame, metric: str) -> tuple[str, dict[str, An
     r = rows.loc[i]
     share = parts[i] / total_delta if total_delta else None
     return "platform", {"platform": r["platform"], "platform_value": r["value"], "platform_prior": r["prior"],
-                        "platform_vs_prior": r["vs_prior"], "platform_delta": parts[i], "share_of_change": share}
+                        "platform_vs_prior": r["vs_prior"], "platform_delta": parts[i], "share_of_change": share,
+                        "platforms": len(rows)}
 
 
 def _driver(wb: Workbook, period: Period, plats: list[str], card: pd.DataFrame, metric: str) -> tuple[str, dict[str, Any]]:
@@ -613,6 +596,10 @@ def change_sentences(changes: pd.DataFrame, text) -> list[tuple[str | None, dict
         variant = None if r.driver_kind == "none" else r.driver_kind
         if variant == "platform" and f.get("share_of_change") is None:
             variant = "platform.ratio"
+        if f.get("platforms") == 1:  # one platform "accounts for 100% of the change": say nothing of it
+            variant = {"promotion": "promotion.single"}.get(variant)
+        if "promo_name" in f:
+            f["promo_name"] = promotion.name_promotion(f["promo_name"], text)
         out.append((variant, f))
     return out
 

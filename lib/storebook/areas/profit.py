@@ -51,6 +51,7 @@ from storebook.measures.compare import compare_months
 from storebook.measures.margins import compute_sku_margins, gross_margin_rate
 from storebook.measures.marketing import marketing_ratio
 from storebook.measures.metrics import headline_entries, headline_numbers
+from storebook.measures.platform_rows import lone_platform
 from storebook.measures.pnl import (
     PNL_LINES,
     contribution_margin_rate,
@@ -369,7 +370,8 @@ def platform_facts(pnl: pd.DataFrame) -> dict[str, Any]:
     return {"best": best["platform"], "best_cm": best["contribution_margin"],
             "best_share": _ratio(best["contribution_margin"], total["contribution_margin"]),
             "best_rate": best["contribution_margin_rate"], "thin": thin["platform"],
-            "thin_rate": thin["contribution_margin_rate"], "biggest_cost": _biggest_cost(thin), "variant": None}
+            "thin_rate": thin["contribution_margin_rate"], "biggest_cost": _biggest_cost(thin),
+            "variant": "single" if lone_platform(pnl) else None}
 
 
 def _biggest_cost(row: pd.Series) -> str:
@@ -388,7 +390,7 @@ def ratio_facts(ratios: pd.DataFrame) -> dict[str, Any]:
             "marketing_over": total["marketing_over"], "logistics_over": total["logistics_over"],
             "worst": None if worst is None else worst["platform"],
             "worst_over": float("nan") if worst is None else worst["marketing_over"],
-            "variant": "no_budget" if pd.isna(total["budget_marketing"]) else None}
+            "variant": "no_budget" if pd.isna(total["budget_marketing"]) else ("single" if lone_platform(ratios) else None)}
 
 
 def marketing_facts(marketing: pd.DataFrame) -> dict[str, Any]:

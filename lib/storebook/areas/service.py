@@ -32,6 +32,7 @@ from storebook.errors import NoDataError
 from storebook.measures import extremes, stats
 from storebook.measures.compare import compare_long
 from storebook.measures.metrics import headline_entry
+from storebook.measures.platform_rows import lone_platform
 from storebook.measures.returns import (  # the service report shows them: storebook.service.summarise_returns
     compute_refund_rate,
     summarise_returns,  # noqa: F401
@@ -353,6 +354,7 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
     csat = headline[(headline["platform"] != "total") & (headline["metric"] == "csat")].dropna(subset=["value"])
     worst = extremes.row_of_min(csat, "value")
     return {
+        "variant": "single" if lone_platform(headline) else None,   # one platform: none has "the lowest" CSAT
         "month": period.label,
         **{m: get(m) for m in HEADLINE_METRICS},
         **{f"{m}_vs_prior": get(m, "vs_prior") for m in HEADLINE_METRICS},
@@ -382,6 +384,7 @@ def ticket_facts(tickets: pd.DataFrame) -> dict:
         "top_category": top, "top_share": _safe_div(by_cat.at[top, "tickets"], total),
         "top_complaint_category": top_complaints, "top_complaints": int(by_cat.at[top_complaints, "complaints"]),
         "top_platform": by_plat["tickets"].idxmax(),
+        "variant": "single" if lone_platform(tickets) else None,
     }
 
 
@@ -390,6 +393,7 @@ def response_facts(times: pd.DataFrame) -> dict:
     slow = times.dropna(subset=["first_response_p90_min"])
     slowest = extremes.row_of_max(slow, "first_response_p90_min")
     return {
+        "variant": "single" if lone_platform(times) else None,
         "tickets": int(times["tickets"].sum()), "unresolved": int(times["unresolved"].sum()),
         "slowest": None if slowest is None else slowest["platform"],
         "slowest_median": None if slowest is None else slowest["first_response_median_min"],

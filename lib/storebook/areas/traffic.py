@@ -27,7 +27,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from storebook.engine import calendar
@@ -35,13 +34,24 @@ from storebook.engine.periods import Period
 from storebook.engine.schema import TRAFFIC_TOTAL_CHANNEL
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
-from storebook.measures import extremes, stats
+from storebook.measures import extremes
+from storebook.measures.anomalies import (  # noqa: F401 (the report shows them: storebook.traffic.<name>)
+    BAND_HISTORY_DAYS,
+    BAND_METRICS,
+    FLAG_METRICS,
+    MIN_BUYERS_JUDGED,
+    anomaly_facts,
+    anomaly_record,
+    detect_anomalies,
+    flagged_days,
+)
 from storebook.measures.compare import compare_months
 from storebook.measures.marketing import (  # noqa: F401 (the report shows paid traffic: storebook.traffic.<name>)
     paid_traffic,
 )
 from storebook.measures.metrics import headline_entry
 from storebook.measures.orders import paid_orders
+from storebook.measures.platform_rows import lone_platform
 from storebook.measures.ratios import (  # noqa: F401 (the formulas, here too: storebook.traffic.aov in a notebook)
     aov,
     conversion_rate,
@@ -52,6 +62,7 @@ from storebook.measures.ratios import (  # noqa: F401 (the formulas, here too: s
     roas,
     uv_value,
 )
+from storebook.measures.ratios import with_ratios as _with_ratios
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 from storebook.measures.traffic_table import COUNTS, TOTAL, no_traffic
 from storebook.measures.traffic_table import order_platforms as _order_platforms
@@ -61,20 +72,6 @@ from storebook.measures.traffic_table import traffic_rows as _rows
 #: The metrics of the headline, in the order a report shows them.
 HEADLINE_METRICS: tuple[str, ...] = ("visitors", "page_views", "product_views", "buyers",
                                      "paid_amount", "uv_value")
-#: Days of history the anomaly bands read before the period: a year and a bit, so that
-#: a festival day can be judged against last year's same festival.
-BAND_HISTORY_DAYS = 400
-
-
-# ----------------------------------------------------------------------------- formulas
-
-def _with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add conversion_rate, aov and uv_value to a frame of summed counts."""
-    return frame.assign(
-        conversion_rate=lambda d: conversion_rate(d.buyers, d.visitors),
-        aov=lambda d: aov(d.paid_amount, d.buyers),
-        uv_value=lambda d: uv_value(d.paid_amount, d.visitors),
-    )
 
 
 # ----------------------------------------------------------------------------- reading
@@ -184,12 +181,26 @@ def traffic_headline(wb: Workbook, period: Period, platforms: list[str] | str | 
     )
 
 
+#: The headline in groups of metrics narrow enough to read side by side on a laptop screen:
+#: the visits, then what they bought.
+HEADLINE_GROUPS: tuple[tuple[str, ...], ...] = (("visitors", "page_views", "product_views"),
+                                                ("buyers", "paid_amount", "uv_value"))
+
+
+def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
+    """:func:`traffic_headline` as one frame per group of :data:`HEADLINE_GROUPS` (rows in the
+    headline's order), each shown as its own row of cards; a metric of no group is left out."""
+    return [headline[headline["metric"].isin(group)].reset_index(drop=True) for group in HEADLINE_GROUPS]
+
+
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:
     """The numbers the headline takeaway states (from :func:`traffic_headline`)."""
     total = headline[headline.platform == TOTAL].set_index("metric")
     platforms = headline[headline.platform != TOTAL]
     uv = platforms[platforms.metric == "uv_value"].sort_values("value", ascending=False)
     return {
+        # One platform: no platform has "the highest" UV value.
+        "variant": "single" if lone_platform(headline) else None,
         "month": period.label,
         "visitors": total.at["visitors", "value"],
         "visitors_vs_prior": total.at["visitors", "vs_prior"],
@@ -427,6 +438,7 @@ def device_facts(devices: pd.DataFrame, period: Period) -> dict[str, Any]:
     per_platform = now[now.platform != TOTAL].sort_values("share")
     share = total_now.iloc[0] if len(total_now) else None
     return {
+        "variant": "single" if lone_platform(now) else None,
         "month": period.label,
         "mobile_share": share,
         "mobile_share_change": share - total_then.iloc[0] if share is not None and len(total_then) else None,
@@ -461,161 +473,3 @@ def campaign_facts(campaigns: pd.DataFrame) -> dict[str, Any]:
         "n_campaigns": len(campaigns), "top_campaign": top.campaign_name, "top_spend": top.spend_amount,
         "top_roas": top.roas, "n_below_one": int((campaigns.roas < 1).sum()),
     }
-
-
-# ----------------------------------------------------------------------------- anomalies
-
-#: The metrics each day is judged on; a day is flagged when visitors or the paid amount
-#: leave their band (conversion and order value explain it, they do not flag it).
-BAND_METRICS: tuple[str, ...] = ("visitors", "conversion_rate", "aov", "paid_amount")
-FLAG_METRICS: tuple[str, ...] = ("visitors", "paid_amount")
-#: A platform-day's paid amount is judged only when it expects at least this many buyers.
-MIN_BUYERS_JUDGED = stats.MIN_COUNT
-
-
-def detect_anomalies(wb: Workbook, period: Period, platforms: list[str] | str | None = None,
-                     z: float = 3.5, weeks: int = 8) -> pd.DataFrame:
-    """Days of the period outside the band expected for them, per platform, with the driver.
-
-    Each platform's daily visitors, 支付转化率, 客单价 and paid amount get an expected
-    band from :func:`storebook.measures.stats.expected_band`: the same weekday over the previous
-    ``weeks`` weeks, with festival and holiday days compared against days of their own
-    kind (a year of history is read, so last year's festival is the reference). A day is
-    flagged when its visitors or its paid amount leave the band; the paid amount only
-    where the day expects at least :data:`MIN_BUYERS_JUDGED` buyers (below that, a
-    day's sales are mostly luck).
-
-    A flagged day's deviation is split into the three drivers of sales,
-    支付金额 = 访客数 × 支付转化率 × 客单价: ``visitors_effect``, ``conversion_effect`` and
-    ``aov_effect`` are each actual / expected − 1. ``driver`` names the most surprising
-    of the three — the one furthest from its expectation in units of its own day-to-day
-    spread (visitors are steady, so a tracking outage that loses 90 % of them outweighs
-    the "impossible" conversion it causes).
-
-    Args:
-        wb, period, platforms: as :func:`summarise_traffic`.
-        z: half-width of the bands in robust standard deviations.
-        weeks: weeks of same-weekday history in a baseline.
-    Returns:
-        One row per platform × day of the period: platform, visited_on, event, basis,
-        and for each metric ``m`` of :data:`BAND_METRICS`: ``m``, ``m_expected``,
-        ``m_low``, ``m_high``, ``m_score``; then is_flagged, visitors_effect,
-        conversion_effect, aov_effect, paid_effect, driver, severity (the largest
-        absolute score of the flag metrics) and promotions (ids of the promotions running
-        on that platform that day, ``|``-separated: the likeliest cause of a flagged day
-        that is no calendar event).
-    Raises:
-        NoDataError: when the period has no traffic.
-
-    Example:
-        a = detect_anomalies(wb, wb.period("2026-09"))
-        flagged_days(a)[["platform", "visited_on", "driver"]]
-    """
-    chosen = _platform_list(wb, platforms)
-    history_start = period.start - timedelta(days=BAND_HISTORY_DAYS)
-    rows = _rows(wb, history_start, period.end, chosen, totals=True)
-    daily = wb.execute(rows.group_by(["platform", "visited_on"])
-                       .aggregate(**_sums(rows, ["visitors", "buyers", "paid_amount"])))
-    if not (daily.visited_on >= period.start_ts).any():
-        raise no_traffic(wb, period.label, chosen)
-    daily = daily.pipe(_with_ratios)
-    bands = [
-        stats.expected_band(daily, metric, date="visited_on", by=["platform"], start=period.start,
-                            weeks=weeks, z=z)
-        .rename(columns={"expected": f"{metric}_expected", "low": f"{metric}_low", "high": f"{metric}_high",
-                         "score": f"{metric}_score", "is_outside": f"{metric}_outside"})
-        .drop(columns=["deviation"])
-        for metric in BAND_METRICS
-    ]
-    wide = bands[0]
-    for band in bands[1:]:
-        wide = wide.merge(band.drop(columns=["event", "basis"]), on=["platform", "visited_on"], how="left")
-
-    scores = wide[["visitors_score", "conversion_rate_score", "aov_score"]].abs().to_numpy(dtype="float64")
-    known = np.isfinite(scores).any(axis=1)
-    strongest = np.argmax(np.nan_to_num(scores, nan=-1.0), axis=1)
-    driver = np.where(known, np.array(["visitors", "conversion", "aov"])[strongest], "")
-    severity = wide[[f"{m}_score" for m in FLAG_METRICS]].abs().max(axis=1, skipna=True).fillna(0.0)
-    # Sales of a platform-day expecting only a handful of buyers are mostly luck: judge
-    # them only from MIN_BUYERS_JUDGED expected buyers on (the visitors are judged anyway).
-    expected_buyers = wide.visitors_expected * wide.conversion_rate_expected
-    judged = expected_buyers >= MIN_BUYERS_JUDGED
-    wide = wide.assign(
-        paid_amount_low=wide.paid_amount_low.where(judged),
-        paid_amount_high=wide.paid_amount_high.where(judged),
-        paid_amount_outside=wide.paid_amount_outside & judged,
-    )
-    return (
-        wide.assign(
-            is_flagged=wide[[f"{m}_outside" for m in FLAG_METRICS]].fillna(False).any(axis=1),
-            visitors_effect=lambda d: relative_change(d.visitors, d.visitors_expected),
-            conversion_effect=lambda d: relative_change(d.conversion_rate, d.conversion_rate_expected),
-            aov_effect=lambda d: relative_change(d.aov, d.aov_expected),
-            paid_effect=lambda d: relative_change(d.paid_amount, d.paid_amount_expected),
-            driver=pd.array(driver, dtype="str"),
-            severity=severity,
-        )
-        .drop(columns=[f"{m}_outside" for m in BAND_METRICS])
-        .merge(_running_promotions(wb, period, chosen), on=["platform", "visited_on"], how="left")
-        .assign(promotions=lambda d: d.promotions.fillna("").astype("str"))
-        .sort_values("visited_on", kind="stable")
-        .pipe(_order_platforms, chosen)
-    )
-
-
-def _running_promotions(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
-    """Per platform × day, the promotions running (``PR001|PR007``): the likeliest
-    explanation of a flagged day that is not a calendar event."""
-    empty = pd.DataFrame({"platform": pd.Series(dtype="str"), "visited_on": pd.Series(dtype="datetime64[us]"),
-                          "promotions": pd.Series(dtype="str")})
-    if not wb.has("promotions"):
-        return empty
-    p = wb.table("promotions")
-    running = wb.execute(p.filter(p.starts_on < period.end, p.ends_on >= period.start)
-                         .select("promo_id", "platform", "starts_on", "ends_on"))
-    rows = [
-        {"platform": platform, "visited_on": day, "promo_id": r.promo_id}
-        for r in running.itertuples()
-        for platform in ([r.platform] if isinstance(r.platform, str) else platforms)
-        if platform in platforms
-        for day in pd.date_range(max(r.starts_on, period.start_ts), min(r.ends_on, period.end_ts - pd.Timedelta(days=1)))
-    ]
-    if not rows:
-        return empty
-    return (pd.DataFrame(rows).astype({"visited_on": "datetime64[us]"})
-            .sort_values("promo_id")
-            .groupby(["platform", "visited_on"], as_index=False).promo_id.agg("|".join)
-            .rename(columns={"promo_id": "promotions"}))
-
-
-def flagged_days(anomalies: pd.DataFrame) -> pd.DataFrame:
-    """The flagged rows of :func:`detect_anomalies`, most severe first."""
-    return (anomalies[anomalies.is_flagged]
-            .sort_values(["severity", "visited_on"], ascending=[False, True])
-            .reset_index(drop=True))
-
-
-def anomaly_facts(anomalies: pd.DataFrame) -> dict[str, Any]:
-    """The numbers the anomaly title and takeaway state, and the record of flagged days."""
-    flagged = flagged_days(anomalies)
-    first = flagged.iloc[0] if len(flagged) else None
-    return {
-        "variant": None if len(flagged) else "none",
-        "n_flagged": len(flagged),
-        "first_platform": None if first is None else first.platform,
-        "first_day": None if first is None else first.visited_on,
-        "first_visitors": None if first is None else first.visitors_effect,
-        "first_paid": None if first is None else first.paid_effect,
-        "first_driver": None if first is None else first.driver,
-    }
-
-
-def anomaly_record(anomalies: pd.DataFrame) -> list[dict[str, Any]]:
-    """Flagged days as plain records: platform, date, driver and the three effects."""
-    flagged = flagged_days(anomalies)
-    return [
-        {"platform": r.platform, "date": r.visited_on.strftime("%Y-%m-%d"), "driver": r.driver,
-         "event": r.event, "promotions": r.promotions, "visitors_effect": r.visitors_effect, "conversion_effect": r.conversion_effect,
-         "aov_effect": r.aov_effect, "paid_effect": r.paid_effect}
-        for r in flagged.itertuples()
-    ]

@@ -1,5 +1,5 @@
 """Stock and its cover: each SKU's stock on hand, its in-stock daily sales rate, days of cover
-and sell-through — what supplier and products both report."""
+and sell-through — what supplier and products both report — and the month's stockout rates."""
 
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ def sales_rates(daily: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
 
 def stock_frame(wb: Workbook, start, end, period_start):
     """End-of-day stock of stocked items in ``[start, end)``: per SKU × day (on hand over
-    all warehouses, how many warehouses ended empty), and the empty SKU × warehouse × days
-    from ``period_start``.
+    all warehouses, how many warehouses ended empty, how many held a snapshot), and the
+    empty SKU × warehouse × days from ``period_start``.
 
     Only stocked items count: SKUs still active (``is_active``), from their launch day.
     A discontinued SKU selling down to zero is not out of stock.
@@ -55,6 +55,7 @@ def stock_frame(wb: Workbook, start, end, period_start):
     per_sku = inv.group_by(["sku", "snapshot_on"]).aggregate(
         on_hand=inv.on_hand.sum(),
         empty_warehouses=(inv.on_hand <= 0).cast("int64").sum(),
+        warehouses=inv.count(),
     )
     empty = inv.filter((inv.on_hand <= 0) & (inv.snapshot_on >= period_start)).select(
         "sku", "warehouse", day=inv.snapshot_on
@@ -137,3 +138,43 @@ def measure_inventory(wb: Workbook, period: Period, platforms: list[str] | None 
     return out.loc[:, cols].sort_values(
         ["stockout_days", "warehouse_stockout_days", "sku"], ascending=[False, False, True], ignore_index=True
     )
+
+
+def measure_stockout_rates(wb: Workbook, period: Period) -> dict[str, float]:
+    """The share of the month's stock that was out: what a count of stockout days cannot say
+    without the number of SKUs and days behind it.
+
+    - stockout rate (缺货率) = SKU-days that ended with nothing on hand in any warehouse /
+      SKU-days of stocked items (active, launched) with a snapshot;
+    - warehouse stockout rate (分仓缺货率) = SKU × warehouse days that ended empty /
+      SKU × warehouse days with a snapshot.
+
+    Args:
+        wb: the workbook.
+        period: the month (or any window).
+
+    Returns:
+        ``stockout_rate``, ``warehouse_stockout_rate``, and their counts: ``stockout_days``,
+        ``sku_days``, ``warehouse_stockout_days``, ``warehouse_days``.
+
+    Raises:
+        NoDataError: no inventory snapshot of a stocked item in ``period``.
+
+    Example:
+        >>> # 10 SKUs × 30 days, 6 of those SKU-days out everywhere: a stockout rate of 2%.
+        >>> 6 / (10 * 30)
+        0.02
+    """
+    per_sku, _ = stock_frame(wb, period.start, period.end, period.end)
+    if per_sku.empty:
+        raise NoDataError(
+            f"no inventory snapshots in {period.label}: check that the inventory export covers "
+            "that month (data/raw/inventory/) and run `storebook ingest`"
+        )
+    out_days = int((per_sku["on_hand"] <= 0).sum())
+    empty, held = int(per_sku["empty_warehouses"].sum()), int(per_sku["warehouses"].sum())
+    return {
+        "stockout_rate": out_days / len(per_sku), "warehouse_stockout_rate": empty / held,
+        "stockout_days": out_days, "sku_days": len(per_sku),
+        "warehouse_stockout_days": empty, "warehouse_days": held,
+    }

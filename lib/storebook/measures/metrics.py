@@ -216,8 +216,11 @@ _ALL = [
     _m("price_changes", "Competitor price changes", "竞品调价次数", "count", "neutral", ""),
     # supplier (供应链)
     _m("otif_rate", "OTIF (on time, in full)", "准时足量交付率", "ratio", "up"),
-    _m("stockout_days", "SKU stockout days", "缺货天数（SKU）", "days", "down", "count"),
-    _m("warehouse_stockout_days", "Warehouse stockout days", "分仓缺货天数", "days", "down", "count"),
+    # Shares, not day counts: 275 "stockout days" in a 30-day month are SKU × warehouse × days.
+    _m("stockout_rate", "Out of stock (share of SKU-days)", "缺货率（SKU天占比）", "ratio", "down",
+       formula="SKU-days ending with nothing on hand in any warehouse / SKU-days of stocked items (inventory)"),
+    _m("warehouse_stockout_rate", "Out in a warehouse (share of warehouse-days)", "分仓缺货率（仓·天占比）", "ratio",
+       "down", formula="SKU × warehouse days ending empty / SKU × warehouse days with a snapshot (inventory)"),
     _m("attributed_lost_sales_amount", "Lost sales from late or short deliveries", "延迟/不足到货造成的缺货损失",
        "CNY", "down"),
 ]

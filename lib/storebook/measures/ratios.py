@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 
@@ -106,3 +108,17 @@ def payment_rate(paid: Any, placed: Any) -> Any:
     0.9
     """
     return _ratio(paid, placed)
+
+
+def with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (summed buyers, visitors, paid_amount) with conversion_rate, aov and uv_value
+    added, by the formulas above (a new frame).
+
+    >>> with_ratios(pd.DataFrame({"buyers": [3], "visitors": [100], "paid_amount": [300.0]})).round(2).values.tolist()
+    [[3.0, 100.0, 300.0, 0.03, 100.0, 3.0]]
+    """
+    return frame.assign(
+        conversion_rate=lambda d: conversion_rate(d.buyers, d.visitors),
+        aov=lambda d: aov(d.paid_amount, d.buyers),
+        uv_value=lambda d: uv_value(d.paid_amount, d.visitors),
+    )

@@ -1,6 +1,7 @@
 """Shipments and what they cost: the parcels of a period's orders, grouped by any of the
-fulfilment keys with an all-platform row, and the logistics cost per order, unit and
-shipment — the figures fulfilment reports and profit's P&L charges."""
+fulfilment keys with an all-platform row, the logistics cost per order, unit and
+shipment — the figures fulfilment reports and profit's P&L charges — and the logistics
+complaints and refunds per 1,000 shipped orders."""
 
 from __future__ import annotations
 
@@ -165,3 +166,119 @@ def compute_logistics_costs(
         cost_per_unit=lambda x: _ratio(x["cost"], x["units"]),
         cost_per_shipment=lambda x: _ratio(x["cost"], x["shipments"]),
     ).reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- complaints and refunds
+
+#: Return reasons that point at the carrier (物流原因退货).
+LOGISTICS_RETURN_REASONS: tuple[str, ...] = ("late_delivery", "damaged")
+#: Service-ticket category of logistics questions and complaints (物流问题).
+LOGISTICS_TICKET_CATEGORY = "logistics"
+
+
+def first_shipments(wb: Workbook, orders: ibis.Table) -> ibis.Table:
+    """One row per shipped order among ``orders``: its first parcel (time, warehouse, carrier,
+    province), parcel count, and when its last parcel was delivered (``undelivered``
+    parcels still on the road).
+
+    Args:
+        wb: the workbook.
+        orders: a table with an ``order_id`` column: the orders asked about.
+    Returns:
+        A table: order_id, first_shipped_at, warehouse, carrier, ship_province, parcels,
+        last_delivered_at, undelivered.
+    """
+    s = wb.table("shipments")
+    # Only the parcels of the orders asked about are grouped: grouping every parcel ever
+    # shipped by order grows with the history, while a month's orders do not. (Aggregates
+    # a query does not use are dropped by the engine.)
+    s = s.semi_join(orders.select("order_id"), "order_id")
+    return s.group_by("order_id").aggregate(
+        first_shipped_at=s.shipped_at.min(),
+        warehouse=s.warehouse.argmin(s.shipped_at),
+        carrier=s.carrier.argmin(s.shipped_at),
+        ship_province=s.province.argmin(s.shipped_at),
+        parcels=s.count(),
+        last_delivered_at=s.delivered_at.max(),
+        undelivered=s.delivered_at.isnull().sum(),
+    )
+
+
+def count_logistics_issues(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "carrier",
+) -> pd.DataFrame:
+    """Logistics complaints and refunds per 1,000 orders (物流投诉率, 物流退款率).
+
+    Formula: for the orders whose first parcel left in the period (grouped by that
+    parcel's carrier / province / warehouse, or the order's platform):
+    ``complaints_per_1000 = orders with a logistics complaint ticket × 1000 / orders`` and
+    ``refunds_per_1000 = refunded_orders (orders with a return for late delivery or damage)
+    × 1000 / orders``; ``refund_amount`` is what those returns refunded. Tickets and returns are
+    counted whenever they were raised (later ones still belong to the order's month).
+
+    Args:
+        wb: the workbook.
+        period: the month (orders first shipped in it).
+        platforms: platforms to include; None = all.
+        by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``month``, or None.
+    Returns:
+        One row per group (then ``total`` when grouped by one column): orders,
+        complaints, complaints_per_1000, refunded_orders,
+        refunds_per_1000, refund_amount. Complaints are missing without service tickets
+        that name their order, refunds without a returns table.
+
+    Example:
+        count_logistics_issues(wb, wb.period("2026-10"), by=None)
+    """
+    platforms = wb.platforms(platforms)
+    keys = group_keys(by, ["carrier", "province", "warehouse", "platform", "month"])
+    s = wb.table("shipments")
+    # An order first shipped in the period has a parcel in it: only those orders are grouped.
+    f = first_shipments(wb, s.filter(s.shipped_at >= period.start_ts, s.shipped_at < period.end_ts))
+    f = f.filter(f.first_shipped_at >= period.start_ts, f.first_shipped_at < period.end_ts)
+    o = wb.table("orders").select("order_id", "platform")
+    o = o.filter(o.platform.isin(platforms))
+    j = f.inner_join(o, "order_id").rename(province="ship_province")
+    j = j.mutate(month=j.first_shipped_at.strftime("%Y-%m"))
+    # Without tickets that name their order (or without returns) the rate is unknown, not zero.
+    complained = None
+    if wb.has("service_tickets"):
+        t = wb.table("service_tickets")
+        if wb.scalar(t.filter(t.order_id.notnull()).count()) > 0:
+            t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
+            complained = t.select("order_id").distinct().mutate(complaint=ibis.literal(1, "int64"))
+    if wb.has("returns"):
+        r = wb.table("returns")
+        r = r.filter(r.reason.isin(list(LOGISTICS_RETURN_REASONS)))
+        refunded = r.group_by("order_id").aggregate(refund_amount=r.refund_amount.sum())
+        refunded = refunded.mutate(refund=ibis.literal(1, "int64"))
+    else:
+        refunded = None
+    if complained is not None:
+        j = j.left_join(complained, "order_id").drop("order_id_right")
+    else:
+        j = j.mutate(complaint=ibis.null("int64"))
+    if refunded is not None:
+        j = j.left_join(refunded, "order_id").drop("order_id_right")
+    else:
+        j = j.mutate(refund=ibis.null("int64"), refund_amount=ibis.null("float64"))
+
+    def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
+        return {
+            "orders": j.count(),
+            "complaints": j.complaint.fill_null(0).sum() if complained is not None else j.complaint.sum(),
+            "refunded_orders": j.refund.fill_null(0).sum() if refunded is not None else j.refund.sum(),
+            "refund_amount": (j.refund_amount.fill_null(0.0).sum() if refunded is not None
+                              else j.refund_amount.sum()),
+        }
+
+    out = aggregate_groups(wb, j, keys, metrics)
+    require_rows(out, "orders", "shipped orders", period, platforms, SHIPMENTS_TODO)
+    return out.assign(
+        complaints_per_1000=lambda x: _ratio(x["complaints"] * 1000, x["orders"]),
+        refunds_per_1000=lambda x: _ratio(x["refunded_orders"] * 1000, x["orders"]),
+    )[[*keys, "orders", "complaints", "complaints_per_1000", "refunded_orders", "refunds_per_1000",
+       "refund_amount"]].reset_index(drop=True)

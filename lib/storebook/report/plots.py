@@ -42,11 +42,12 @@ import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, PercentFormatter
+from matplotlib.ticker import Formatter, FuncFormatter
 
 from storebook.engine import calendar
 from storebook.measures import stats
 from storebook.measures.metrics import change_tone, format_change, shown_change
+from storebook.measures.platform_rows import drop_repeated_total
 from storebook.report.number_style import tone_colours
 from storebook.report.text import Text, format_money
 
@@ -167,9 +168,12 @@ def empty_figure(text: Text, title: str | None = None) -> Figure:
 
 def _empty_when_no_data(draw):  # noqa: ANN001, ANN202 - a decorator of the chart functions
     """A chart of a frame without rows, or whose measures (``values=`` / ``value=``) are all
-    unknown, is :func:`empty_figure`, not a matplotlib error or an all-NaN warning."""
+    unknown, is :func:`empty_figure`, not a matplotlib error or an all-NaN warning. The
+    all-platform rows of a one-platform frame, which repeat it, are not drawn."""
     @functools.wraps(draw)
     def chart(frame: pd.DataFrame, text: Text, *args: Any, **kwargs: Any) -> Figure:
+        if frame is not None and "platform" in frame:
+            frame = drop_repeated_total(frame)
         if frame is None or len(frame) == 0:
             return empty_figure(text, kwargs.get("title"))
         measures = list(kwargs.get("values") or ([kwargs["value"]] if isinstance(kwargs.get("value"), str) else []))
@@ -178,6 +182,42 @@ def _empty_when_no_data(draw):  # noqa: ANN001, ANN202 - a decorator of the char
         return draw(frame, text, *args, **kwargs)
 
     return chart
+
+
+def percent_decimals(values: Sequence[float], most: int = 3) -> int:
+    """The fewest decimals that tell every one of ``values`` (shares: 0.885 is 88.5%) apart.
+
+    >>> percent_decimals([0.87, 0.875, 0.88, 0.885]), percent_decimals([0.0, 0.2, 0.4])
+    (1, 0)
+    """
+    finite = [float(v) for v in values if np.isfinite(v)]
+    for decimals in range(most + 1):
+        labels = [f"{v * 100:.{decimals}f}" for v in finite]
+        if len(set(labels)) == len(labels):
+            return decimals
+    return most
+
+
+class PercentTicks(Formatter):
+    """Percent tick labels with as many decimals as neighbouring ticks need to differ
+    (88.5%, 89.0%, 89.5% rather than 88%, 89%, 90% printed twice), and no ``-0%``."""
+
+    def __init__(self) -> None:
+        self.decimals = 0
+
+    def set_locs(self, locs) -> None:  # noqa: ANN001 - matplotlib's signature
+        super().set_locs(locs)
+        low, high = sorted(self.axis.get_view_interval()) if self.axis is not None else (-np.inf, np.inf)
+        shown = [v for v in locs if low - 1e-12 <= v <= high + 1e-12]
+        self.decimals = percent_decimals(shown or list(locs))
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        label = f"{x * 100:.{self.decimals}f}"
+        return ("0" + label[2:] if label.startswith("-0") and not label.strip("-0.") else label) + "%"
+
+
+def _percent_axis(axis) -> None:  # noqa: ANN001 - a matplotlib Axis
+    axis.set_major_formatter(PercentTicks())
 
 
 def _thousands(ax, axis: str = "y") -> None:
@@ -268,7 +308,7 @@ def share_bars(mix: pd.DataFrame, text: Text, *, category: str = "channel", grou
                 ax.text(lo + w / 2, yi, f"{w:.0%}", ha="center", va="center", fontsize=8, color="white")
         left = left + widths
     ax.set_yticks(y, text.labels(group, groups))
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    _percent_axis(ax.xaxis)
     ax.set_xlim(0, 1)
     ax.set_xlabel(text("axis.share"))
     ax.grid(axis="y", visible=False)
@@ -291,7 +331,7 @@ def share_trend(trend: pd.DataFrame, text: Text, *, device: str = "mobile", titl
         line = one[one.platform == platform]
         ax.plot(line.month, line.share, marker="o", ms=3.5, color=colour("platform", platform),
                 lw=2.6 if platform == "total" else 1.6, label=text.label("platform", platform))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    _percent_axis(ax.yaxis)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     ax.set_ylabel(text("axis.mobile_share"))
     ax.set_xlabel(text("axis.month"))
@@ -345,10 +385,18 @@ def anomaly_bands(anomalies: pd.DataFrame, text: Text, *, metric: str = "visitor
     fig, axes = new_figure(nrows, ncols, height=2.4 * nrows + 0.9, sharex=True)
     for ax, platform in zip(axes, platforms, strict=False):
         days = anomalies[anomalies.platform == platform]
+        # The band is drawn as the line is, straight from day to day: a day inside its band
+        # then never looks outside it, and what the count says is what the eye sees.
         ax.fill_between(days.visited_on, days[f"{metric}_low"], days[f"{metric}_high"], color=BAND, lw=0,
-                        label=text("legend.expected"), step="mid")
+                        label=text("legend.expected"))
         ax.plot(days.visited_on, days[metric], color=colour("platform", platform), lw=1.6,
                 label=text.label("platform", platform))
+        # A day without a band (no comparable day: the first 双11 in the data) is not judged:
+        # an open circle, so that a spike there does not read as missed.
+        unjudged = days[days[metric].notna() & days[f"{metric}_low"].isna()
+                        & (days["basis"] == "no_reference" if "basis" in days else True)]
+        ax.scatter(unjudged.visited_on, unjudged[metric], s=36, facecolors="white", edgecolors=GREY, lw=1.4,
+                   zorder=5, label=text("legend.not_judged"))
         # A flagged day is shaded; a dot marks it where this metric itself left the band
         # (a day flagged for its sales alone has visitors inside the band).
         for day in days.visited_on[days.is_flagged]:
@@ -363,8 +411,11 @@ def anomaly_bands(anomalies: pd.DataFrame, text: Text, *, metric: str = "visitor
     for ax in axes[len(platforms):]:
         ax.set_visible(False)
     handles, labels = axes[0].get_legend_handles_labels()
-    keep = [i for i, lab in enumerate(labels) if lab in (text("legend.expected"), text("legend.flagged"))]
-    fig.legend([handles[i] for i in keep], [labels[i] for i in keep], loc="outside lower center", ncols=2)
+    wanted = [text("legend.expected"), text("legend.flagged")]
+    if anomalies[metric].notna().mul(anomalies[f"{metric}_low"].isna()).any():
+        wanted.append(text("legend.not_judged"))
+    keep = [i for i, lab in enumerate(labels) if lab in wanted]
+    fig.legend([handles[i] for i in keep], [labels[i] for i in keep], loc="outside lower center", ncols=len(keep))
     set_title(fig, title)
     return fig
 
@@ -390,7 +441,7 @@ def step_rates(funnel: pd.DataFrame, text: Text, *, title: str | None = None) ->
                    label=text.label("platform", platform))
             ax.scatter(x, rows.step_rate_prior, marker="_", s=90, color="black", zorder=4, lw=1.5)
         ax.set_xticks(np.arange(len(steps)), text.labels("step", steps), fontsize=8)
-        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        _percent_axis(ax.yaxis)
         ax.set_title(text.label("device", device), fontsize=10)
         ax.grid(axis="x", visible=False)
     axes[0].set_ylabel(text("axis.rate"))
@@ -418,7 +469,7 @@ def rate_trends(rates: pd.DataFrame, text: Text, *, metrics=("conversion_rate", 
                     label=text.label("platform", platform))
         ax.set_title(text(f"metric.{metric}"), fontsize=10)
         if metric == "conversion_rate":
-            ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=1))
+            _percent_axis(ax.yaxis)
         else:
             _money_axis(ax, "y", 0 if metric == "aov" else 1)
         ax.xaxis.set_major_locator(mdates.MonthLocator(interval=3))
@@ -502,7 +553,7 @@ def _value_axis(ax, kind: str, axis: str = "y") -> None:
     """Format a value axis: ``pct`` (%), ``money`` (¥), ``count`` (thousands) or ``number``."""
     target = ax.yaxis if axis == "y" else ax.xaxis
     if kind == "pct":
-        target.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        _percent_axis(target)
     elif kind == "money":
         _money_axis(ax, axis)
     elif kind == "money2":
@@ -629,11 +680,40 @@ def heatmap(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values
     return fig
 
 
+def _bar_value(kind: str, value: float) -> str:
+    """A bar's value as written at its end: in the axis's unit, never ``-0``."""
+    if kind == "pct":
+        text = f"{value:.1%}"
+    elif kind in ("money", "money2"):
+        return format_money(value, 2 if kind == "money2" else 0)
+    elif kind == "count":
+        text = f"{value:,.0f}"
+    else:
+        text = f"{value:,.1f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.,%") else text
+
+
+def _label_bars(ax, positions, values, kind: str) -> None:
+    """Write each horizontal bar's value just past its end (left of a negative one)."""
+    for pos, value in zip(positions, values, strict=True):
+        ax.annotate(_bar_value(kind, float(value)), (float(value), float(pos)), xytext=(3 if value >= 0 else -3, 0),
+                    textcoords="offset points", ha="left" if value >= 0 else "right", va="center",
+                    fontsize=7, color="#444444")
+
+
+def _mark_zero_bars(ax, positions, colours) -> None:
+    """A bar of length 0 has no area: mark it with a short stroke at 0, so that a supplier
+    at 0% reads as measured at zero, not as missing."""
+    for pos, colour_ in zip(positions, colours, strict=True):
+        ax.plot([0], [float(pos)], marker="|", markersize=11, markeredgewidth=3, color=colour_, zorder=4)
+
+
 @_empty_when_no_data
 def hbars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequence[str], kind: str = "number",
           reference: float | None = None, stacked: bool = False, title: str | None = None) -> Figure:
     """Horizontal bars per ``category`` value, first row on top: one measure, several side
-    by side, or stacked parts of a whole (``stacked``). Negative values extend left.
+    by side, or stacked parts of a whole (``stacked``). Negative values extend left. Each
+    bar (a stack: its total) carries its value; a bar at exactly 0 is marked with a stroke.
 
     Args:
         frame: one row per category value (drawn in that order).
@@ -659,8 +739,18 @@ def hbars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequence[st
         pos = y if stacked else y + ((len(values) - 1) / 2 - k) * height
         ax.barh(pos, data, left=left if stacked else None, height=height * 0.95, color=colours,
                 label=text(f"metric.{value}"))
+        if not stacked:
+            known = frame[value].notna().to_numpy()
+            _mark_zero_bars(ax, pos[known & (data == 0)], [c for c, z in zip(colours, known & (data == 0), strict=True) if z])
+            _label_bars(ax, pos[known], data[known], kind)
         if stacked:
             left = left + data
+    if stacked:
+        _mark_zero_bars(ax, y[left == 0], [shades[0]] * int((left == 0).sum()))
+        _label_bars(ax, y, left, kind)
+    low, high = ax.get_xlim()  # room for the values written past the bars' ends
+    span = high - low
+    ax.set_xlim(low - (0.1 * span if low < 0 else 0.0), high + 0.1 * span)
     if reference is not None:
         ax.axvline(reference, color=BAD, lw=1, ls=":")
     ax.axvline(0, color="black", lw=0.6)
@@ -738,8 +828,8 @@ def pareto_curve(abc: pd.DataFrame, text: Text, *, measures: Sequence[str] = ("r
                 label=text(f"metric.{measure}"))
     for t in thresholds:
         ax.axhline(t, color=GREY, lw=0.8, ls=":")
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    _percent_axis(ax.xaxis)
+    _percent_axis(ax.yaxis)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel(text("axis.sku_share"))
@@ -870,7 +960,7 @@ def calendar_grid(frame: pd.DataFrame, text: Text, *, row: str, day: str = "day"
             ax.plot([i + 0.5], [len(rows) + 0.12], marker="v", ms=4, color="#8A5A2B", clip_on=False)
     bar = fig.colorbar(mesh, ax=ax, fraction=0.025, pad=0.01)
     if kind == "pct":
-        bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        _percent_axis(bar.ax.yaxis)
     ax.set_xlabel(text("axis.day_of_month"))
     ax.grid(False)
     set_title(fig, title)

@@ -27,6 +27,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from storebook.measures.metrics import column_kinds, find_metric, in_points, shown_change
+from storebook.measures.platform_rows import drop_repeated_total
 from storebook.report.number_style import change_html, mark_value, tone_colours, value_html
 from storebook.report.text import Text
 
@@ -35,6 +36,7 @@ LABEL_COLUMNS: dict[str, str] = {
     "platform": "platform", "channel": "channel", "device": "device", "step": "step", "verdict": "verdict",
     "driver": "driver", "buyer_type": "buyer_type", "event": "event", "metric": "metric",
     "carrier": "carrier", "warehouse": "warehouse", "province": "province", "category": "category", "line": "pnl",
+    "likely_cause": "traffic.cause",
 }
 _COUNTS = {"visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "impressions",
            "clicks", "attributed_orders", "entered", "reached", "visitors_prior", "buyers_prior", "new", "returning"}
@@ -277,6 +279,7 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
         True
     """
     columns = list(columns) if columns is not None else list(frame.columns)
+    frame = drop_repeated_total(frame)  # one platform: its all-platform row says it again
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise KeyError(f"format_table: the frame has no column(s) {', '.join(missing)}; it has {', '.join(frame.columns)}")
@@ -307,6 +310,7 @@ def pivot_table(frame: pd.DataFrame, text: Text, *, index: str, columns: str, va
         True
     """
     kind = kind or column_kind(values)
+    frame = drop_repeated_total(frame)
     rows = list(dict.fromkeys(frame[index]))
     cols = list(dict.fromkeys(frame[columns]))
     table = frame.pivot_table(index=index, columns=columns, values=values, aggfunc="sum").reindex(index=rows, columns=cols)
@@ -336,6 +340,7 @@ def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
         >>> 'class="chg tone-good" data-metric="late_rate" data-sign="-"' in metric_cards(h, Text("en")).to_html()
         True
     """
+    headline = drop_repeated_total(headline)
     platforms = list(dict.fromkeys(headline.platform))
     metrics = list(dict.fromkeys(headline.metric))
     cells = {}
@@ -375,6 +380,7 @@ def with_intervals(frame: pd.DataFrame, text: Text, metrics: Sequence[str], *,
         >>> "(3.5%–4.5%)" in with_intervals(f, Text("en"), ["conversion_rate"]).to_html()
         True
     """
+    frame = drop_repeated_total(frame)
     shown = {}
     for c in index:
         shown[header(c, text)] = [text.label(LABEL_COLUMNS.get(c, c), v) for v in frame[c]]
@@ -457,6 +463,7 @@ def status_grid(card: pd.DataFrame, text: Text, caption: str | None = None) -> S
         card: as :func:`scorecard`; a metric missing for a platform shows a dash.
         caption: a caption above the grid (already in the report's language).
     """
+    card = drop_repeated_total(card)
     platforms = list(dict.fromkeys(card["platform"]))
     metrics = list(dict.fromkeys(card["metric"]))
     cells: dict[str, list[str]] = {header("metric", text): [text.label("metric", m) for m in metrics]}
@@ -484,6 +491,7 @@ _COUNTS |= {"actual_units", "baseline_units", "incremental_units", "pull_forward
             "category_products", "our_units", "competitor_units", "review_count", "new_reviews", "n_pos",
             "n_lines", "rank", "penalty", "qty_ordered", "qty_received", "qty_short", "stockout_days",
             "warehouse_stockout_days", "late_days", "short_days", "other_days", "warehouse_attributed_days",
+            "attributed_days",
             "days", "days_after", "units_after", "competitors", "cheaper_competitors", "line_no", "days_late"}
 _RATES |= {"discount_pct", "uplift", "dip", "redemption_rate", "budget_used", "otif_rate", "on_time_rate",
            "in_full_rate", "fill_rate", "rejection_rate", "month_otif_rate", "month_fill_rate", "paid_share",
@@ -492,7 +500,7 @@ _RATES |= {"discount_pct", "uplift", "dip", "redemption_rate", "budget_used", "o
 _MONEY |= {"discount_cost", "promotion_spend", "incremental_margin", "incremental_revenue", "actual_revenue",
            "baseline_revenue", "our_revenue"}
 _MONEY2 |= {"our_price", "competitor_price", "price_before", "price_after"}
-_NUMBERS |= {"mean_lead_time_days", "contract_lead_time_days", "lead_time_excess_days", "lost_units"}
+_NUMBERS |= {"mean_lead_time_days", "contract_lead_time_days", "lead_time_excess_days", "lost_units", "mean_days_late"}
 _DATES |= {"starts_on", "ends_on", "changed_on", "ordered_on", "promised_on", "received_on"}
 #: Ratios shown to two decimals (an index, a return on spend, a rating, a coefficient of variation).
 _RATIOS = {"price_index", "roi", "median_roi", "margin_per_discount", "highest_index", "lowest_index", "rating",

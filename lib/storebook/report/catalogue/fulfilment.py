@@ -35,6 +35,17 @@ ENTRIES: dict[str, Entry] = {
         "{orders:count}笔订单中，一半在付款后{median_hours:.0f}小时内发出，九成在{p90_hours:.0f}小时内发出。"
         "24小时发货率最低的是{worst:platform}（{worst_rate:pct}）。",
     ),
+    "fulfilment.dispatch.takeaway.single": _e(
+        "Half of the {orders:count} orders left within {median_hours:.0f} hours of payment and nine in ten within "
+        "{p90_hours:.0f} hours; {within_24h_rate:pct} left within 24 hours.",
+        "{orders:count}笔订单中，一半在付款后{median_hours:.0f}小时内发出，九成在{p90_hours:.0f}小时内发出；"
+        "24小时发货率{within_24h_rate:pct}。",
+    ),
+    "fulfilment.warehouses.takeaway.single": _e(
+        "Every order shipped from one warehouse: {within_24h_rate:pct} within 24 hours, a median of "
+        "{median_hours:.0f} hours from payment.",
+        "所有订单均由一个仓库发出：24小时发货率{within_24h_rate:pct}，付款到发货中位数{median_hours:.0f}小时。",
+    ),
     "fulfilment.warehouses": _e("Which warehouse shipped slowest?", "哪个仓库发货最慢？"),
     "fulfilment.warehouses.takeaway": _e(
         "{worst} shipped the fewest orders within 24 hours ({worst_rate:pct}); {slowest} took longest "
@@ -175,6 +186,8 @@ ENTRIES: dict[str, Entry] = {
     "col.complaints": _e("Complaints", "投诉"),
     "col.refunds": _e("Refunds", "退款"),
     "col.refunded_orders": _e("Refunded orders", "退款订单数"),
+    "col.complaints_per_1000": _e("Complaints per 1,000", "每千单投诉"),
+    "col.refunds_per_1000": _e("Refunds per 1,000", "每千单退款"),
     "col.refund_amount": _e("Refunded", "退款金额"),
     "col.first_day": _e("From", "开始"),
     "col.last_day": _e("To", "结束"),

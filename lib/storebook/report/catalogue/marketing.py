@@ -45,6 +45,10 @@ ENTRIES: dict[str, Entry] = {
         "prior month): most on {high:platform} ({high_cac:money2}), least on {low:platform} ({low_cac:money2}).",
         "全店新客获客成本 {cac:money2}（新买家 {new_buyers:count} 人，环比{vs_prior:change}）：最高为{high:platform}"
         "（{high_cac:money2}），最低为{low:platform}（{low_cac:money2}）。"),
+    "marketing.cac.takeaway.single": _e(
+        "A new buyer cost {cac:money2} ({new_buyers:count} new buyers, {vs_prior:change} on the prior month).",
+        "新客获客成本 {cac:money2}（新买家 {new_buyers:count} 人，环比{vs_prior:change}）。",
+    ),
     "marketing.cac.takeaway.no_customers": _e(
         "The orders carry no buyer account, so new buyers cannot be told apart.",
         "订单没有买家账号，无法区分新买家。"),

@@ -174,6 +174,12 @@ ENTRIES: dict[str, Entry] = {
         "{share_of_change:pct}的变化。活动“{promo_name}”（{promo_platform:platform}）带来增量毛利{incremental_margin:money}"
         "（ROI {roi:pct}）。",
     ),
+    "overview.change.promotion.single": _e(
+        "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}). The promotion “{promo_name}” "
+        "added {incremental_margin:money} of incremental margin (ROI {roi:ratio}).",
+        "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）。活动“{promo_name}”带来增量毛利"
+        "{incremental_margin:money}（ROI {roi:ratio}）。",
+    ),
     "overview.change.spike": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); complaints about {product_name} "
         "({sku}) stand out — {complaints:count} where {expected:ratio} were expected — traced to {supplier_name}, "

@@ -50,6 +50,11 @@ ENTRIES: dict[str, Entry] = {
         "{best:platform}贡献毛利最多（{best_cm:money}，占其净销售额{best_rate:pct}）。{thin:platform}的贡献毛利率最低"
         "（{thin_rate:pct}），除商品成本外最大的成本项是{biggest_cost:key}。",
     ),
+    "profit.platforms.takeaway.single": _e(
+        "{best:platform} earned {best_cm:money} of contribution margin, {best_rate:pct} of its net sales; its largest "
+        "cost after goods was {biggest_cost:key}.",
+        "{best:platform}贡献毛利{best_cm:money}，占其净销售额{best_rate:pct}；除商品成本外最大的成本项是{biggest_cost:key}。",
+    ),
     "profit.platforms.takeaway.none": _e("No platform had net sales this month.", "本月没有平台产生净销售额。"),
     "profit.platforms.takeaway.no_margin": _e(
         "No platform's contribution margin is known this month: the unit cost of some products sold is missing.",
@@ -68,6 +73,13 @@ ENTRIES: dict[str, Entry] = {
         "营销费用占销售额{marketing_ratio:pct}，预算为{budget_marketing_ratio:pct}（超出预算{marketing_over:money}）；"
         "物流费比{logistics_ratio:pct}，预算{budget_logistics_ratio:pct}（差额{logistics_over:money}）。"
         "营销超支最多的是{worst:platform}（{worst_over:money}）。",
+    ),
+    "profit.ratios.takeaway.single": _e(
+        "Marketing spend was {marketing_ratio:pct} of sales against a budgeted {budget_marketing_ratio:pct} "
+        "({marketing_over:money} over the budget in yuan), logistics {logistics_ratio:pct} against "
+        "{budget_logistics_ratio:pct} ({logistics_over:money}).",
+        "营销费用占销售额{marketing_ratio:pct}，预算为{budget_marketing_ratio:pct}（超出预算{marketing_over:money}）；"
+        "物流费比{logistics_ratio:pct}，预算{budget_logistics_ratio:pct}（差额{logistics_over:money}）。",
     ),
     "profit.ratios.takeaway.no_budget": _e(
         "Marketing spend was {marketing_ratio:pct} of sales and logistics {logistics_ratio:pct}; the targets hold no "

@@ -50,6 +50,18 @@ ENTRIES: dict[str, Entry] = {
         "（已扣除折扣、活动后回落和蚕食），折扣成本{discount_cost:money}。最好的是{best_name}（{best_margin:money}，"
         "销量提升{best_uplift:signed}），最差的是{worst_name}（{worst_margin:money}）。",
     ),
+    "promotion.effects.takeaway.losses": _e(
+        "Across the month's {promotions:count} promotions, none earned more gross margin than it cost: together "
+        "they lost {incremental_margin:money} of incremental gross margin (after discounts, the dip after them "
+        "and cannibalisation) for {discount_cost:money} of discounts. Least negative: {best_name} "
+        "({best_margin:money}, uplift {best_uplift:signed}); most negative: {worst_name} ({worst_margin:money}).",
+        "本月{promotions:count}个活动的增量毛利都没有超过成本；合计增量毛利{incremental_margin:money}（已扣除折扣、"
+        "活动后回落和蚕食），折扣成本{discount_cost:money}。亏损最少的是{best_name}（{best_margin:money}，销量提升"
+        "{best_uplift:signed}），亏损最多的是{worst_name}（{worst_margin:money}）。",
+    ),
+    "promotion.effects.details": _e(
+        "Where the units came from, in the same order:", "销量构成（顺序同上）：",
+    ),
     "promotion.trace": _e("What did the costliest promotion do, day by day?", "折扣成本最高的活动每天的表现如何？"),
     "promotion.trace.title": _e(
         "{name}: {units:count} units sold against a baseline of {expected:count}",
@@ -80,11 +92,20 @@ ENTRIES: dict[str, Entry] = {
     "promotion.history.takeaway": _e(
         "Of {promotions:count} promotions in the last twelve months, {paid_share:pct} added margin. "
         "{best_type:key} promotions did best ({best_type_margin:money} in total), {worst_type:key} worst "
-        "({worst_type_margin:money}). Deeper discounts earned a median {deep_margin:money} per promotion against "
-        "{shallow_margin:money} for shallower ones.",
+        "({worst_type_margin:money}). The median incremental margin per promotion was {deep_margin:money} for "
+        "deeper discounts against {shallow_margin:money} for shallower ones.",
         "近十二个月的{promotions:count}个活动中，{paid_share:pct}带来了增量毛利。{best_type:key}类表现最好（合计"
         "{best_type_margin:money}），{worst_type:key}类最差（{worst_type_margin:money}）。折扣较深的活动增量毛利中位数为"
         "{deep_margin:money}，较浅的为{shallow_margin:money}。",
+    ),
+    "promotion.history.takeaway.losses": _e(
+        "Of {promotions:count} promotions in the last twelve months, {paid_share:pct} added margin, and every type "
+        "lost margin in total: {best_type:key} promotions were the least negative ({best_type_margin:money}), "
+        "{worst_type:key} the most negative ({worst_type_margin:money}). The median incremental margin per "
+        "promotion was {deep_margin:money} for deeper discounts against {shallow_margin:money} for shallower ones.",
+        "近十二个月的{promotions:count}个活动中，{paid_share:pct}带来了增量毛利，各类活动合计均为亏损：{best_type:key}类"
+        "亏损最少（{best_type_margin:money}），{worst_type:key}类亏损最多（{worst_type_margin:money}）。折扣较深的活动"
+        "增量毛利中位数为{deep_margin:money}，较浅的为{shallow_margin:money}。",
     ),
     "promotion.coupons": _e("Were the past year's coupons used?", "近一年的优惠券核销情况如何？"),
     "promotion.coupons.takeaway.none": _e(

@@ -26,6 +26,29 @@ ENTRIES: dict[str, Entry] = {
         "（{worst_csat:ratio}分）。",
     ),
     "service.tickets": _e("What did customers contact us about, and on which platform?", "客户因为什么联系我们，来自哪个平台？"),
+    "service.headline.takeaway.single": _e(
+        "{tickets:count} tickets were opened in {month} ({tickets_vs_prior:change} on the prior month). Customers "
+        "rated us {csat:ratio} out of 5 ({csat_vs_prior:change}) and the first reply came within a median of "
+        "{first_response_median_min:count} minutes. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 "
+        "orders and {refund_rate:pct} of the paid amount was refunded.",
+        "{month}共新建工单{tickets:count}张（环比{tickets_vs_prior:change}）。客户评分{csat:ratio}分（满分5分，环比"
+        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:count}分钟。每千单投诉"
+        "{complaints_per_1000_orders:ratio}件，退款率{refund_rate:pct}。",
+    ),
+    "service.tickets.takeaway.single": _e(
+        "{tickets:count} tickets were opened, {complaints:count} of them complaints ({complaint_share:pct}). "
+        "{top_category:category} was the most common topic ({top_share:pct}); {top_complaint_category:category} drew "
+        "the most complaints ({top_complaints:count}).",
+        "本月新建工单{tickets:count}张，其中投诉{complaints:count}件（{complaint_share:pct}）。最常见的问题是"
+        "{top_category:category}（{top_share:pct}）；投诉最多的是{top_complaint_category:category}（{top_complaints:count}件）。",
+    ),
+    "service.response.takeaway.single": _e(
+        "The first reply came within a median of {slowest_median:count} minutes; one ticket in ten waited more than "
+        "{slowest_p90:count} minutes. Resolution took a median of {resolution_median_max:ratio} hours; "
+        "{unresolved:count} of the month's tickets are not resolved yet.",
+        "首次响应时长中位数为{slowest_median:count}分钟，有一成工单等待超过{slowest_p90:count}分钟。解决时长中位数"
+        "{resolution_median_max:ratio}小时；本月工单中仍有{unresolved:count}张未解决。",
+    ),
     "service.tickets.title": _e("{top_category:category} is the most common topic ({top_share:pct} of tickets)",
                                 "最常见的问题是{top_category:category}（占工单{top_share:pct}）"),
     "service.tickets.takeaway": _e(

@@ -7,6 +7,8 @@ from storebook.report.catalogue import entry as _e
 
 ENTRIES: dict[str, Entry] = {
     "supplier.grade.green": _e("Green", "良好"),
+    "col.supplier": _e("Supplier", "供应商"),
+    "col.mean_days_late": _e("Days late (average)", "平均延迟天数"),
     "supplier.grade.amber": _e("Amber", "关注"),
     "supplier.grade.red": _e("Red", "不合格"),
     "supplier.grade.na": _e("n/a", "无"),
@@ -26,22 +28,28 @@ ENTRIES: dict[str, Entry] = {
         "各供应商近{months:count}个月及本月的准时足量交付率",
     ),
     "supplier.scorecard.takeaway": _e(
-        "Over the last {months:count} months {otif:pct} of purchase-order lines arrived on time and in full. "
-        "{worst} {worst_name} ranks last: {worst_otif:pct} OTIF, {worst_fill:pct} of units delivered, "
-        "{worst_delay:.1f} days over its contract lead time on average. {best} {best_name} ranks first "
-        "({best_otif:pct} OTIF).",
-        "近{months:count}个月采购行的准时足量交付率为{otif:pct}。{worst} {worst_name}排名最后：准时足量率"
-        "{worst_otif:pct}，到货满足率{worst_fill:pct}，平均比合同交期晚{worst_delay:.1f}天。{best} {best_name}排名第一"
-        "（准时足量率{best_otif:pct}）。",
+        "Over the last {months:count} months {otif:pct} of purchase-order lines arrived on time and in full; "
+        "{green:count} of {suppliers:count} suppliers are graded green, {amber:count} amber and {red:count} red. "
+        "{worst} {worst_name} ranks last: {worst_late:.1f} days late on average, {worst_fill:pct} of units "
+        "delivered, {worst_otif:pct} OTIF. {best} {best_name} ranks first ({best_otif:pct} OTIF).",
+        "近{months:count}个月采购行的准时足量交付率为{otif:pct}；{suppliers:count}家供应商中{green:count}家评为良好、"
+        "{amber:count}家关注、{red:count}家不合格。{worst} {worst_name}排名最后：平均延迟{worst_late:.1f}天，到货满足率"
+        "{worst_fill:pct}，准时足量率{worst_otif:pct}。{best} {best_name}排名第一（准时足量率{best_otif:pct}）。",
     ),
     "supplier.thresholds": _e(
-        "Grades over the last {months:count} months: OTIF green ≥ 90%, red < 70%; fill rate green ≥ 98%, red < 90%; "
-        "rejected green ≤ 1%, red > 3%; days over contract green ≤ 1, red > 3; lead-time CV green ≤ 0.25, "
-        "red > 0.5; cost over standard green ≤ 2%, red > 5%. Amber in between; red counts 3 penalty points, "
+        "How the grade is set (last {months:count} months): green when every measure below is green, red when any "
+        "is red, amber otherwise. Days late on average (open lines counted to the last day of data) green ≤ 2, "
+        "red > 5; fill rate green ≥ 97%, red < 90%; rejected green ≤ 1%, red > 3%; lead-time CV green ≤ 0.25, "
+        "red > 0.5; cost over standard green ≤ 2%, red > 5%. OTIF is shown and breaks ties but is not graded: "
+        "it counts a line one day late as a miss, however long the lead time. Red counts 3 penalty points, "
         "amber 1; the ranking orders by points, then OTIF.",
-        "评级基于近{months:count}个月：准时足量率≥90%为良好、<70%为不合格；满足率≥98%良好、<90%不合格；拒收率≤1%良好、"
-        ">3%不合格；超合同交期≤1天良好、>3天不合格；交期变异系数≤0.25良好、>0.5不合格；采购价高于标准成本≤2%良好、>5%不合格；"
-        "其间为关注。不合格扣3分、关注扣1分，按扣分和准时足量率排名。",
+        "评级规则（近{months:count}个月）：以下各项全部良好为良好，任一项不合格为不合格，其余为关注。平均延迟天数（未到货的"
+        "采购行计到数据最后一天）≤2天良好、>5天不合格；满足率≥97%良好、<90%不合格；拒收率≤1%良好、>3%不合格；交期变异系数"
+        "≤0.25良好、>0.5不合格；采购价高于标准成本≤2%良好、>5%不合格。准时足量率列出并用于同分排序，但不参与评级：晚到一天"
+        "即算未达成，与交期长短无关。不合格扣3分、关注扣1分，按扣分和准时足量率排名。",
+    ),
+    "supplier.scorecard.details": _e(
+        "The scorecard's other measures, in the ranking's order:", "评分卡的其他指标（按排名顺序）：",
     ),
     "supplier.lines": _e("Which purchase-order lines of the month came late or short?", "本月哪些采购行延迟或不足到货？"),
     "supplier.lines.takeaway": _e(
@@ -57,11 +65,12 @@ ENTRIES: dict[str, Entry] = {
     ),
     "supplier.inventory": _e("Where did we run out, and how much stock do we hold?", "哪些商品缺货？库存水平如何？"),
     "supplier.inventory.takeaway": _e(
-        "{out_skus:count} SKUs were out of stock in every warehouse on {stockout_days:count} SKU-days (buyers "
-        "could not get them); {wh_skus:count} SKUs ran out in one warehouse or more on {warehouse_stockout_days:count} "
+        "{out_skus:count} SKUs were out of stock in every warehouse on {stockout_days:count} SKU-days — "
+        "{stockout_rate:pct} of the month's SKU-days (buyers could not get them); {wh_skus:count} SKUs ran out in one warehouse or more on {warehouse_stockout_days:count} "
         "warehouse-days (orders shipped from farther away). Median days of cover: {median_cover:.0f}; "
         "sell-through {sell_through:pct}; {low_cover:count} SKUs have less than a week of stock.",
-        "有{out_skus:count}个SKU在所有仓库同时缺货，共{stockout_days:count}个SKU天（买家无法购买）；{wh_skus:count}个SKU"
+        "有{out_skus:count}个SKU在所有仓库同时缺货，共{stockout_days:count}个SKU天，占本月SKU天的{stockout_rate:pct}"
+        "（买家无法购买）；{wh_skus:count}个SKU"
         "在至少一个仓库缺货，共{warehouse_stockout_days:count}个分仓天（订单改由更远的仓库发货）。库存可售天数中位数"
         "{median_cover:.0f}天，售罄率{sell_through:pct}；{low_cover:count}个SKU库存不足一周。",
     ),
@@ -70,15 +79,15 @@ ENTRIES: dict[str, Entry] = {
         "本月哪些缺货由延迟或不足到货造成？损失多少？",
     ),
     "supplier.stockouts.title": _e(
-        "Warehouse stockout days this month by supplier and cause",
-        "本月各供应商分仓缺货天数及原因",
+        "Warehouse-days out of stock this month (SKU × warehouse × day), by supplier and cause",
+        "本月各供应商分仓缺货（SKU×仓库×天）及原因",
     ),
     "supplier.stockouts.takeaway": _e(
-        "This month {warehouse_attributed:count} of {warehouse_days:count} warehouse stockout days followed a late "
-        "or short delivery, {top_share:pct} of them {top}'s ({top_name}). SKUs were out everywhere on "
-        "{stockout_days:count} days, {attributed_days:count} of them from late or short deliveries, losing an "
+        "This month {warehouse_attributed:count} of {warehouse_days:count} warehouse-days out of stock (SKU × "
+        "warehouse × day) followed a late or short delivery, {top_share:pct} of them {top}'s ({top_name}). SKUs "
+        "were out everywhere on {stockout_days:count} SKU-days, {attributed_days:count} of them from late or short deliveries, losing an "
         "estimated {attributed_lost:money} of sales (all causes: {lost:money}).",
-        "本月{warehouse_days:count}个分仓缺货天中有{warehouse_attributed:count}个发生在延迟或不足到货之后，其中"
+        "本月{warehouse_days:count}个分仓缺货（SKU×仓库×天）中有{warehouse_attributed:count}个发生在延迟或不足到货之后，其中"
         "{top_share:pct}归因于{top}（{top_name}）。全仓缺货共{stockout_days:count}个SKU天，其中{attributed_days:count}天"
         "由延迟或不足到货造成，估计损失销售额{attributed_lost:money}（所有原因合计{lost:money}）。",
     ),
@@ -96,10 +105,10 @@ ENTRIES: dict[str, Entry] = {
     ),
     "supplier.stockouts_trailing.takeaway": _e(
         "Over the last six months {top} ({top_name}) caused {top_days:count} SKU-days out of stock everywhere and "
-        "{top_warehouse_days:count} warehouse stockout days through late or short deliveries — {top_share:pct} of "
+        "{top_warehouse_days:count} warehouse-days out of stock through late or short deliveries — {top_share:pct} of "
         "all such warehouse days — and an estimated {top_lost:money} of lost sales (lost sales from late or short "
         "deliveries in all: {attributed_lost:money}). Lost sales = in-stock daily sales × stockout days × price.",
-        "近六个月{top}（{top_name}）因延迟或不足到货造成全仓缺货{top_days:count}个SKU天、分仓缺货{top_warehouse_days:count}天"
+        "近六个月{top}（{top_name}）因延迟或不足到货造成全仓缺货{top_days:count}个SKU天、分仓缺货{top_warehouse_days:count}个仓·天"
         "（占此类分仓缺货的{top_share:pct}），估计缺货损失{top_lost:money}（所有供应商延迟/不足到货造成的损失合计"
         "{attributed_lost:money}）。缺货损失 = 有货时的日均销量 × 缺货天数 × 售价。",
     ),

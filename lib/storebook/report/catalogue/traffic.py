@@ -15,6 +15,15 @@ ENTRIES: dict[str, Entry] = {
     # 1 headline
     "traffic.headline": _e("How many people visited, and what was a visitor worth?",
                            "本月访客有多少，每位访客价值几何？"),
+    "traffic.headline.takeaway.single": _e(
+        "{visitors:count} visitors came in {month}, {visitors_vs_prior:change} on the prior month "
+        "and {visitors_vs_last_year:change} on last year. They paid {paid_amount:money} "
+        "({paid_amount_vs_last_year:change} on last year), a UV value of {uv_value:money2} per visitor "
+        "({uv_value_vs_prior:change} on the prior month).",
+        "{month}共有访客{visitors:count}人，环比{visitors_vs_prior:change}，同比{visitors_vs_last_year:change}。"
+        "支付金额{paid_amount:money}（同比{paid_amount_vs_last_year:change}），UV价值{uv_value:money2}"
+        "（环比{uv_value_vs_prior:change}）。",
+    ),
     "traffic.headline.takeaway": _e(
         "{visitors:count} visitors came in {month}, {visitors_vs_prior:change} on the prior month "
         "and {visitors_vs_last_year:change} on last year. They paid {paid_amount:money} "
@@ -58,6 +67,10 @@ ENTRIES: dict[str, Entry] = {
     "traffic.devices.title": _e(
         "{mobile_share:pct} of visitors came on mobile in {month} ({mobile_share_change:pp} on a year earlier)",
         "{month}移动端访客占比{mobile_share:pct}（较去年同期{mobile_share_change:pp}）",
+    ),
+    "traffic.devices.takeaway.single": _e(
+        "Mobile brought {mobile_share:pct} of visitors this month, {mobile_share_change:pp} on twelve months earlier.",
+        "本月移动端访客占比{mobile_share:pct}，较十二个月前{mobile_share_change:pp}。",
     ),
     "traffic.devices.takeaway": _e(
         "Mobile brought {mobile_share:pct} of visitors this month, {mobile_share_change:pp} on twelve months earlier. "
@@ -103,6 +116,35 @@ ENTRIES: dict[str, Entry] = {
         "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（大促日与同类大促比较）。偏离最大的是"
         "{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，支付金额较预期{first_paid:change}，"
         "主要原因是{first_driver:driver}。",
+    ),
+    "traffic.anomalies.takeaway.tracking": _e(
+        "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
+        "(festival days judged against their own festival). The largest: {first_platform:platform} on "
+        "{first_day:date}, with visitors {first_visitors:change} while the paid amount held ({first_paid:change} "
+        "against expectation) — likely a tracking/data problem, not lost demand: check that day's tracking "
+        "before reading its conversion.",
+        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（大促日与同类大促比较）。偏离最大的是"
+        "{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，而支付金额基本正常（较预期"
+        "{first_paid:change}）——很可能是埋点/数据问题，而非需求下降：解读当天转化率之前请先核查数据采集。",
+    ),
+    "traffic.anomalies.tracking": _e(
+        "{other_tracking:count} more platform-day(s) look like a tracking/data problem, not lost demand: visitors "
+        "collapsed while the paid amount held (the largest: {tracking_platform:platform} on {tracking_day:date}, "
+        "visitors {tracking_visitors:change}, paid amount {tracking_paid:change}).",
+        "另有{other_tracking:count}个平台日很可能是埋点/数据问题，而非需求下降：访客数骤降而支付金额基本正常（最大的是"
+        "{tracking_platform:platform}{tracking_day:date}，访客数{tracking_visitors:change}，支付金额{tracking_paid:change}）。",
+    ),
+    "traffic.anomalies.not_judged": _e(
+        "{n_not_judged:count} platform-day(s) had no comparable day to judge them by (a festival day new to the "
+        "data) and are drawn with an open circle, not counted.",
+        "{n_not_judged:count}个平台日没有可比的日子（数据中首次出现的大促日），图中以空心圆标出，不计入超出预期。",
+    ),
+    "traffic.cause.tracking": _e("Likely tracking/data problem, not lost demand", "疑似埋点/数据问题，非需求下降"),
+    "col.likely_cause": _e("Likely cause", "可能原因"),
+    "col.paid_effect": _e("Paid amount vs expected", "支付金额较预期"),
+    "legend.not_judged": _e("Not judged (no comparable day)", "未判定（无可比日）"),
+    "traffic.anomalies.details": _e(
+        "The same days: visitors against expectation, and the other drivers:", "同一批日子：访客数与预期，以及其他因素：",
     ),
     "traffic.anomalies.takeaway.none": _e(
         "No day fell outside the band expected from the same weekday in recent weeks (festival days judged "
