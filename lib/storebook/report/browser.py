@@ -108,9 +108,10 @@ class DevTools:
         self.profile = Path(tempfile.mkdtemp(prefix="storebook-cdp-"))
         to_chrome_r, to_chrome_w = os.pipe()
         from_chrome_r, from_chrome_w = os.pipe()
-        # Move the child's ends above 4 so that placing them on fds 3 and 4 cannot clobber one another.
-        child_in = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10)
-        child_out = fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
+        # Move the child's ends above 4 so that placing them on fds 3 and 4 cannot clobber one
+        # another; close-on-exec, so that only the copies on 3 and 4 reach Chromium.
+        child_in = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD_CLOEXEC, 10)
+        child_out = fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD_CLOEXEC, 10)
         for fd in (to_chrome_r, from_chrome_w):
             os.close(fd)
 
@@ -121,7 +122,10 @@ class DevTools:
         command = browser_command(binary, self.profile) + ["--remote-debugging-pipe", "about:blank"]
         if "--no-sandbox" not in command:
             command.append("--no-sandbox")
-        self.proc = subprocess.Popen(command, preexec_fn=place_pipe, pass_fds=(3, 4, child_in, child_out),
+        # Not pass_fds=(3, 4): Python makes those inheritable before preexec_fn runs, which fails
+        # where the parent has no fd 3 or 4 open; dup2 leaves 3 and 4 inheritable by itself.
+        # Every other fd Python opens is close-on-exec (PEP 446), so close_fds=False leaks none.
+        self.proc = subprocess.Popen(command, preexec_fn=place_pipe, close_fds=False,  # noqa: PLW1509
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                      env=font_environment(self.profile))
         os.close(child_in)

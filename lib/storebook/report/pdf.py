@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from storebook.report.browser import BROWSERS, DevTools, find_browser
+from storebook.report.summary import short_title
 from storebook.report.text import CATALOGUE
 
 #: A4 in inches, and the margins the running header and footer sit in (house.css's @page agrees).
@@ -114,7 +115,12 @@ def print_pack(directory: Path, pages: Sequence[Path], frame: PrintFrame, *,
             f"{', '.join(BROWSERS)} on PATH); the HTML pack was written without PDFs. "
             "Install one (Debian: apt-get install chromium) or set STOREBOOK_BROWSER.")
         return printed
-    with DevTools(browser, timeout=PRINT_TIMEOUT) as chrome:
+    try:
+        chrome = DevTools(browser, timeout=PRINT_TIMEOUT)
+    except OSError as exc:
+        printed.messages.append(f"--pdf: {browser} did not start ({exc}); the HTML pack was written without PDFs")
+        return printed
+    with chrome:
         for page in pages:
             target = page.with_suffix(".pdf")
             try:
@@ -130,9 +136,14 @@ def print_pack(directory: Path, pages: Sequence[Path], frame: PrintFrame, *,
         printed.page_counts[name] = count_pages(directory / name)
     if merge and printed.pages:
         parts = [(_document_title(page), page.with_suffix(".pdf")) for page in pages if page.name in printed.pages]
-        merge_pdfs(parts, directory / frame.pack_name)
-        printed.pack = frame.pack_name
-        printed.page_counts[frame.pack_name] = count_pages(directory / frame.pack_name)
+        try:
+            merge_pdfs(parts, directory / frame.pack_name)
+        except Exception as exc:  # noqa: BLE001 - a PDF pypdf cannot read must not cost the HTML pack
+            printed.messages.append(f"--pdf: the pages could not be joined into {frame.pack_name} "
+                                    f"({type(exc).__name__}: {exc}); each page's PDF is there")
+        else:
+            printed.pack = frame.pack_name
+            printed.page_counts[frame.pack_name] = count_pages(directory / frame.pack_name)
     if frame.lang == "zh" and not _has_chinese_font():
         printed.messages.append(
             "--pdf: no Chinese font is installed on this machine, so Chinese text prints as boxes in the "
@@ -211,11 +222,11 @@ _LANG = re.compile(r'<html lang="([a-zA-Z-]+)"')
 
 
 def _document_title(page: Path) -> str:
-    """The report's title from the page's ``<title>`` (``Traffic · 2026-11 · Store`` → ``Traffic``)."""
+    """The report's title from the page's ``<title>`` (``Traffic — 2026-11 · 2026-11 · Store`` → ``Traffic``)."""
     text = page.read_text(encoding="utf-8", errors="replace")[:4000]
     found = _TITLE.search(text)
     title = html.unescape(found.group(1)).strip() if found else page.stem
-    return title.split(" · ")[0]
+    return short_title(title.split(" · ")[0])
 
 
 def _frame_from_page(page: Path) -> PrintFrame:

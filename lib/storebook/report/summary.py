@@ -26,8 +26,9 @@ figures); a card needs a value and at least one comparison — one without is ne
 First come the department's core metrics in the order of :data:`CORE` (sales, profit,
 conversion, store rating and satisfaction, campaign return), at most :data:`CORE_LIMIT`;
 the other places go to the metrics with the largest change on the prior month (on last year
-where the prior month is missing), good or bad. Each card links to the section of the page
-that recorded it.
+where the prior month is missing), good or bad news alike (a metric the registry calls
+neutral, such as the number of promotions, is neither). Each card links to the section of
+the page that recorded it.
 
 summary = build_summary(folder, reports, "en", value_text)
 summary.sentences[0]
@@ -157,13 +158,15 @@ def _is_number(value: Any) -> bool:
 
 # -- cards ----------------------------------------------------------------------------------
 def choose_cards(reports: Sequence[Any], anchors: Mapping[str, str] | None = None,
-                 limit: int = MAX_CARDS) -> list[Card]:
+                 limit: int = MAX_CARDS, *, compared: bool = True) -> list[Card]:
     """The index's cards by the rule of the module docstring.
 
     Args:
         reports: the pack's run records (name, title, html, headline) in pack order.
         anchors: report name → the id of the section its headline was recorded in.
         limit: the most cards.
+        compared: only figures with a comparison (the index's rule; False for the
+            summary's sales sentence, which states a figure even without one).
     Returns:
         The cards, core metrics first, then the largest moves.
     """
@@ -172,7 +175,7 @@ def choose_cards(reports: Sequence[Any], anchors: Mapping[str, str] | None = Non
     for run in reports:
         for entry in run.headline or []:
             key = str(entry.get("key") or entry.get("label"))
-            if not _is_number(entry.get("value")) or not _has_comparison(entry):
+            if not _is_number(entry.get("value")) or (compared and not _has_comparison(entry)):
                 continue  # a card without a comparison is never shown
             if key in chosen and chosen[key].report != OVERVIEW:
                 continue
@@ -185,14 +188,16 @@ def choose_cards(reports: Sequence[Any], anchors: Mapping[str, str] | None = Non
                             for f in ("vs_prior", "vs_last_year"))
             chosen[key] = Card(key=key, label=str(entry.get("label", key)), value=float(entry["value"]),
                                unit=entry.get("unit"), changes=changes, report=run.name,
-                               report_title=_short_title(run.title or run.name), href=href, entry=entry)
+                               report_title=short_title(run.title or run.name), href=href, entry=entry)
     core = [chosen[k] for k in CORE if k in chosen][:CORE_LIMIT]
-    others = sorted((c for c in chosen.values() if c not in core and _direction(c.key, c.entry) != "neutral"),
+    # A metric the registry calls neutral (a count of promotions) is neither good nor bad news.
+    others = sorted((c for c in chosen.values() if c not in core
+                     and not (c.key in registry.METRICS and registry.METRICS[c.key].good == "neutral")),
                     key=lambda c: -abs(_main_change(c.entry) or 0.0))
     return (core + others)[:limit]
 
 
-def _short_title(title: str) -> str:
+def short_title(title: str) -> str:
     """A report's title without the month the notebooks add (``Traffic — 2026-11`` → ``Traffic``)."""
     return re.sub(r"\s*[—–-]\s*\d{4}-\d{2}$", "", title) or title
 
@@ -209,10 +214,6 @@ def _main_change(entry: Mapping[str, Any]) -> float | None:
     return None
 
 
-def _direction(key: str, entry: Mapping[str, Any]) -> str:
-    return registry.METRICS[key].good if key in registry.METRICS else (entry.get("good") or "neutral")
-
-
 # -- the summary ----------------------------------------------------------------------------
 def build_summary(directory: Path, reports: Sequence[Any], lang: str,
                   value_text: Callable[[Any, str | None], str]) -> Summary:
@@ -226,19 +227,37 @@ def build_summary(directory: Path, reports: Sequence[Any], lang: str,
     Returns:
         The :class:`Summary`.
     """
-    text = Text(lang)
     results = {r.name: _read(directory, r) for r in reports}
     anchors = {r.name: _section_anchor(directory, r, results[r.name][1]) for r in reports}
+    return summarise(reports, {name: res[0] for name, res in results.items()}, lang, value_text, anchors)
+
+
+def summarise(reports: Sequence[Any], facts: Mapping[str, Mapping[str, Any]], lang: str,
+              value_text: Callable[[Any, str | None], str], anchors: Mapping[str, str] | None = None) -> Summary:
+    """The summary from what the reports recorded (:func:`build_summary` without the files).
+
+    Args:
+        reports: the run records of every report, in pack order (name, title, status,
+            html, headline, sections).
+        facts: report name → its recorded results (``storebook.report.results.read_results``).
+        lang: ``en`` or ``zh``.
+        value_text: how a headline value is written.
+        anchors: report name → the id of its headline's section on its page.
+    Returns:
+        The :class:`Summary`.
+    """
+    text = Text(lang)
     cards = choose_cards(reports, anchors)
     candidates = choose_cards(reports, anchors, limit=10**6)
-    facts = {name: res[0] for name, res in results.items()}
     risks = find_risks(reports, facts, text, value_text)
     missing = missing_tables(reports)
     ranked: list[tuple[str, str]] = []   # (what, sentence)
-    ranked += [("sales", _sales_sentence(candidates, text, value_text))]
+    figures = choose_cards(reports, anchors, limit=10**6, compared=False)  # with a comparison or without
+    ranked += [("sales", _sales_sentence(figures, text, value_text))]
     if (sentence := _target_sentence(facts.get(OVERVIEW, {}), text)):
         ranked.append(("targets", sentence))
-    sales_key = _sales_card(candidates).key if _sales_card(candidates) else None
+    sales = _sales_card(figures)
+    sales_key = sales.key if sales else None
     good, bad = _largest_moves([c for c in candidates if c.key != sales_key])
     if (sentence := _moves_sentence(good, bad, text)):
         ranked.append(("moves", sentence))
@@ -247,10 +266,10 @@ def build_summary(directory: Path, reports: Sequence[Any], lang: str,
     if told:
         joiner = "; " if lang == "en" else "；"
         ranked.append(("risks", text("summary.risks", risks=joiner.join(r.phrase for r in told[:MAX_RISKS]))))
-    elif any(r.ok for r in reports) and not risks:
-        ranked.append(("no_risks", text("summary.risks.none")))
+    elif any(r.status == "ok" for r in reports) and not risks:
+        ranked.append(("no_risks", text("summary.risks.none_partial" if missing else "summary.risks.none")))
     action = risks[0].action if risks else (
-        text("summary.act.setback", metric=bad.label, change=_change_words(bad, text)) if bad else None)
+        text("summary.act.setback", metric=_name(bad, text), change=_change_words(bad, text)) if bad else None)
     if action:
         ranked.append(("act", text("summary.act", action=action)))
     if missing:
@@ -299,6 +318,11 @@ def _plain(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
 
+def _name(card: Card, text: Text) -> str:
+    """A metric's name in the summary's language: the registry's, else the one recorded."""
+    return text.label("metric", card.key) if card.key in registry.METRICS else card.label
+
+
 def _sales_card(cards: Sequence[Card]) -> Card | None:
     return next((c for k in CORE for c in cards if c.key == k), cards[0] if cards else None)
 
@@ -310,7 +334,7 @@ def _sales_sentence(cards: Sequence[Card], text: Text, value_text: Callable[[Any
     prior, last_year = (_change_words(card, text, f) for f in ("vs_prior", "vs_last_year"))
     variant = {(True, True): "", (True, False): ".prior_only", (False, True): ".last_year_only"}.get(
         (prior is not None, last_year is not None), ".alone")
-    return text(f"summary.sales{variant}", metric=card.label, value=value_text(card.value, card.unit),
+    return text(f"summary.sales{variant}", metric=_name(card, text), value=value_text(card.value, card.unit),
                 vs_prior=prior, vs_last_year=last_year)
 
 
@@ -367,9 +391,9 @@ def _moves_sentence(good: Card | None, bad: Card | None, text: Text) -> str | No
         return None
     values = {}
     if good is not None:
-        values.update(good_metric=good.label, good_change=_change_words(good, text, "vs_prior"))
+        values.update(good_metric=_name(good, text), good_change=_change_words(good, text, "vs_prior"))
     if bad is not None:
-        values.update(bad_metric=bad.label, bad_change=_change_words(bad, text, "vs_prior"))
+        values.update(bad_metric=_name(bad, text), bad_change=_change_words(bad, text, "vs_prior"))
     variant = "both" if good and bad else "good_only" if good else "bad_only"
     return text(f"summary.moves.{variant}", **values)
 
@@ -390,7 +414,7 @@ def find_risks(reports: Sequence[Any], facts: Mapping[str, Mapping[str, Any]], t
     found: list[Risk] = []
     for run in reports:
         if run.status != "ok":
-            title = _short_title(run.title or run.name)
+            title = short_title(run.title or run.name)
             found.append(Risk("failed", text("summary.risk.failed", report=title),
                               text("summary.action.failed", report=title)))
     found += _tracking_risks(facts.get("traffic", {}), text)
@@ -435,7 +459,8 @@ def _supplier_risks(supplier: Mapping[str, Any], text: Text, value_text: Callabl
     if worst is None or worst.get("grade") != "red":
         return []
     name = worst.get("supplier_name") or worst_id
-    label = f"{name} ({worst_id})" if name != worst_id else str(worst_id)
+    brackets = "（{}）" if text.language == "zh" else " ({})"
+    label = name + brackets.format(worst_id) if name != worst_id else str(worst_id)
     lost = next((r.get("attributed_lost_sales_amount") for r in supplier.get("supplier.lost_sales") or []
                  if isinstance(r, dict) and r.get("supplier_id") == worst_id), None)
     otif = worst.get("month_otif_rate") if _is_number(worst.get("month_otif_rate")) else worst.get("otif_rate")

@@ -25,6 +25,7 @@ ENTRIES: dict[str, Entry] = {
     "summary.moves.bad_only": _e('The biggest setback on the prior month: {bad_metric}, {bad_change}; no headline figure improved.', '环比恶化最大的是{bad_metric}（{bad_change}）；没有核心指标改善。'),
     "summary.risks": _e('Risks the pages found: {risks}.', '各报告发现的风险：{risks}。'),
     "summary.risks.none": _e('The pages found no risk to flag: every report finished, and no tracking outage, target missed by more than 5%, red supplier, complaint spike, loss-making promotion or budget overrun.', '各报告未发现需要提示的风险：所有报告均已完成，没有追踪中断、偏离目标超过5%、红色供应商、投诉激增、亏损活动或超预算。'),
+    "summary.risks.none_partial": _e('In what this data allow, the pages found no risk to flag; the checks that need the missing tables could not run.', '在现有数据范围内，各报告未发现需要提示的风险；需要缺失数据的检查无法进行。'),
     "summary.act": _e('To act on first: {action}.', '首先要处理的是：{action}。'),
     "summary.act.setback": _e('look into {metric}, the largest setback ({change})', '查明{metric}恶化的原因（{change}）'),
     "summary.missing": _e("Not in this month's data: {tables}. {left_out} of {sections} sections could not be shown; each says what it needs.", '本月数据中没有：{tables}。{sections}个章节中有{left_out}个无法显示，各章节注明了所需数据。'),
