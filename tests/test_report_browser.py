@@ -183,6 +183,7 @@ def measure_pack(devtools: DevTools, pack: Path) -> dict[str, dict[str, Any]]:
         tab = devtools.open(page, width=SCREEN_WIDTH)
         screen = devtools.evaluate(tab, MEASURE)
         devtools.media(tab, "print")
+        devtools.call("Emulation.setScrollbarsHidden", {"hidden": True}, session=tab.session)  # paper has none
         devtools.call("Emulation.setDeviceMetricsOverride",
                       {"width": PRINT_WIDTH, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
                       session=tab.session)
@@ -299,7 +300,7 @@ def test_the_checks_catch_what_they_look_for(devtools: DevTools, tmp_path: Path)
       .tone-good { color: #1b7f4b } .tone-bad { color: #b42318 } .tone-neutral { color: #5f6b7a }
       .box { width: 300px; overflow-x: auto }</style></head><body>
       <h2>Wide</h2><div class="box"><table><thead><tr><th>a</th><th>Complaints</th></tr></thead>
-        <tbody><tr><td style="width: 400px">1</td><td>2</td></tr></tbody></table></div>
+        <tbody><tr><td style="min-width: 400px">1</td><td>2</td></tr></tbody></table></div>
       <span class="chg tone-good" data-metric="refund_rate" data-sign="+">+3.0 pp</span>
       <span class="chg tone-bad" data-metric="paid_amount" data-sign="+">+5.0%</span>
       <span class="chg tone-good" data-metric="late_rate" data-sign="-">−1.0 pp</span>
@@ -344,17 +345,24 @@ def pdf_pack(chromium: str, fixture_pack: dict, sample_root: Path,  # noqa: F811
     return info
 
 
+def squeeze(text: str) -> str:
+    """Text as compared with a PDF's: no tags, no whitespace, ligatures undone, lower case.
+
+    Chromium's PDFs give a space as U+0001 and "fi" as one glyph; a heading the stylesheet
+    writes in capitals comes out in capitals.
+    """
+    import html
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\x01", " "))
+    return re.sub(r"\s+", "", text).lower()
+
+
 def pdf_pages(path: Path) -> list[str]:
-    """The text of each page of a PDF, whitespace removed (table cells come out in pieces)."""
+    """The text of each page of a PDF, squeezed (table cells come out in pieces)."""
     from pypdf import PdfReader
 
-    return [re.sub(r"\s+", "", page.extract_text() or "") for page in PdfReader(str(path)).pages]
-
-
-def squeeze(text: str) -> str:
-    import html
-
-    return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", text)))
+    return [squeeze(page.extract_text() or "") for page in PdfReader(str(path)).pages]
 
 
 def test_report_pdf_prints_the_index_every_page_and_the_whole_pack(pdf_pack: dict) -> None:
@@ -378,8 +386,8 @@ def test_report_pdf_prints_the_index_every_page_and_the_whole_pack(pdf_pack: dic
     for part, start, count in zip(parts, starts, counts, strict=True):
         for n in range(count):  # the running header and this report's page numbers
             page = texts[start + n]
-            assert f"LumenLoom·Monthlyreportpack{MONTH}" in page.replace("&", ""), (part, n, page[:200])
-            assert f"Page{n + 1}of{count}" in page, (part, n, page[-200:])
+            assert f"lumen&loom·monthlyreportpack{MONTH}" in page, (part, n, page[-300:])
+            assert f"page{n + 1}of{count}" in page, (part, n, page[-200:])
     index = (pack / "index.html").read_text(encoding="utf-8")
     assert f'href="pack-{MONTH}-en.pdf"' in index and 'href="index.pdf"' in index
     assert pdf_pack["run"]["pdf"]["pack"] == whole.name and pdf_pack["run"]["pdf"]["pages"][whole.name] == len(texts)
@@ -410,4 +418,4 @@ def test_pdf_of_a_single_page_and_its_header(chromium: str, fixture_pack: dict, 
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     first = pdf_pages(page.with_suffix(".pdf"))[0]
     # the header read from the page itself: the pack's name and month, the report's title
-    assert f"Monthlyreportpack{MONTH}" in first and "Salesfixture" in first and "Page1of" in first
+    assert f"monthlyreportpack{MONTH}salesfixturepage1of" in first, first[-200:]

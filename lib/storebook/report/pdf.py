@@ -204,7 +204,7 @@ def merge_pdfs(parts: Sequence[tuple[str, Path]], target: Path) -> None:
     for title, path in parts:
         first = len(writer.pages)
         writer.append(str(path))
-        writer.add_outline_item(title, first)
+        writer.add_outline_item(title=title, page_number=first)
     writer.add_metadata({"/Title": target.stem})
     with target.open("wb") as out:
         writer.write(out)
