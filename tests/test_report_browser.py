@@ -237,9 +237,12 @@ def change_problems(view: dict[str, Any]) -> list[str]:
         colour = {"good": "green", "bad": "red", "neutral": "grey"}[want]
         if c["hue"] != colour:
             found.append(f"change {where} of {c['metric']} is drawn {c['hue']}; a {want} change is {colour}")
+    loose: dict[str, list[str]] = {}  # by section: one line each, the examples and how many
     for c in view["loose"]:
-        found.append(f"a {c['hue']} change '{c['text']}'" + (f" under '{c['section']}'" if c["section"] else "")
-                     + " without the markup contract (no data-metric: its tone cannot be checked)")
+        loose.setdefault(c["section"], []).append(f"{c['hue']} '{c['text']}'")
+    for section, items in loose.items():
+        found.append(f"{len(items)} change(s) coloured without the markup contract (no data-metric: the tone cannot "
+                     f"be checked)" + (f" under '{section}'" if section else "") + f", e.g. {', '.join(items[:3])}")
     for card in view["cards"]:
         if card["value"] in ("", "–", "n/a", "无") or card["changes"] == 0:
             found.append(f"empty card {card['key'] or '?'} (value {card['value']!r}, {card['changes']} comparisons)")
@@ -319,7 +322,8 @@ def test_the_checks_catch_what_they_look_for(devtools: DevTools, tmp_path: Path)
         "change '+5.0%' of paid_amount is tone-bad; the registry says good",
         "change '+5.0%' of paid_amount is drawn red; a good change is green",
         "change '+1%' without the contract (data-metric='no_such_metric', data-sign='+', tone=['good'])",
-        "a red change '▼ 2.0%' without the markup contract (no data-metric: its tone cannot be checked)",
+        "1 change(s) coloured without the markup contract (no data-metric: the tone cannot be checked), "
+        "e.g. red '▼ 2.0%'",
         "empty card promotions (value '24', 0 comparisons)",
     ]
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from storebook.report.pdf import PrintFrame
 from storebook.report.summary import build_summary
 from storebook.report.text import CATALOGUE, LANGUAGES
 
@@ -58,10 +59,11 @@ def render_index(directory: Path, lang: str, *, context: Mapping[str, Any], labe
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         trim_blocks=True, lstrip_blocks=True,
     )
+    running = PrintFrame(context["store"], context["month"], lang).page_css(labels["pack"])
     env.filters["value"] = value_text
     env.filters["change"] = change_text
     return env.get_template("pack_index.html.j2").render(
         ctx=context, labels=labels, words=WORDS[lang], summary=summary, reports=reports, months=months,
         languages=languages, css=css, ok=all(r.ok for r in reports), files=files or {},
-        versions={k: versions[k] for k in FOOTER_PACKAGES if k in versions},
+        versions={k: versions[k] for k in FOOTER_PACKAGES if k in versions}, running_css=running,
     )

@@ -60,6 +60,7 @@ from storebook.report import index_page, packs, pdf
 from storebook.report.browser import BROWSERS, browser_command, find_browser  # noqa: F401  (the pack's API)
 from storebook.report.pdf import print_pdfs  # noqa: F401  (the pack's API)
 from storebook.report.results import MIME as RESULT_MIME
+from storebook.report.summary import short_title
 from storebook.report.text import CATALOGUE, FLAT_BELOW, LANGUAGES, currency_symbol, use_currency
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -835,6 +836,8 @@ def render_page(nb: Any, run: ReportRun, context: Mapping[str, Any]) -> str:
             "status": run.status,
             "error": run.error,
             "css": house_css(),
+            "running_css": pdf.PrintFrame(context["store"], context["month"], context["lang"]).page_css(
+                short_title(run.title or run.name)),
         }
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)

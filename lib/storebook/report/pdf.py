@@ -66,6 +66,20 @@ class PrintFrame:
                                                pages='<span class="totalPages"></span>')
         return f'<div style="{_TEMPLATE_STYLE}"><span></span><span>{number}</span></div>'
 
+    def page_css(self, title: str) -> str:
+        """The same running header and page numbers as ``@page`` margin boxes, for a reader
+        who prints a page from the browser (Chromium 131 and later draw them); ``--pdf``
+        takes them out and prints with :meth:`header` and :meth:`footer` instead."""
+        left = _css_string(f"{self.store} · {self._label('pack')} {self.month}")
+        before, _, rest = self._label("page_of").partition("{page}")
+        middle, _, after = rest.partition("{pages}")
+        number = " ".join(p for p in (_css_string(before) if before else "", "counter(page)",
+                                      _css_string(middle) if middle else "", "counter(pages)",
+                                      _css_string(after) if after else "") if p)
+        box = "font: 8px 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif; color: #5f6b7a;"
+        return (f"@page {{ @top-left {{ content: {left}; {box} }} @top-right {{ content: {_css_string(title)}; {box} }} "
+                f"@bottom-right {{ content: {number}; {box} }} }}")
+
     @property
     def pack_name(self) -> str:
         """The file name of the whole pack's PDF."""
@@ -75,6 +89,16 @@ class PrintFrame:
 # Chromium's templates start at font-size 0 and without the page's fonts: both are set here.
 _TEMPLATE_STYLE = ("font-family: 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif; font-size: 8px; "
                    "color: #5f6b7a; width: 100%; margin: 0 12mm; display: flex; justify-content: space-between;")
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal: quotes and backslashes escaped, no way out of the <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
+    return f'"{escaped}"'
+
+
+#: The id of the <style> element holding a page's @page margin boxes (taken out by --pdf).
+RUNNING_STYLE = "running-header"
 
 
 @dataclass
@@ -179,6 +203,8 @@ def print_page(chrome: DevTools, page: Path, frame: PrintFrame) -> bytes:
     """
     tab = chrome.open(page, width=1024)
     try:
+        # The page's own margin boxes would print over Chromium's header and footer.
+        chrome.evaluate(tab, f"document.getElementById('{RUNNING_STYLE}')?.remove()")
         chrome.media(tab, "print")
         result = chrome.call("Page.printToPDF", {
             "paperWidth": A4_INCHES[0], "paperHeight": A4_INCHES[1], **MARGINS_INCHES,
