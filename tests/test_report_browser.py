@@ -41,7 +41,7 @@ import pytest
 
 from storebook.measures.metrics import METRICS
 from storebook.report.browser import SCREEN_WIDTH, DevTools, find_browser
-from storebook.report.pdf import A4_INCHES, MARGINS_INCHES, print_pdfs
+from storebook.report.pdf import A4_INCHES, MARGINS_INCHES, PrintFrame, print_pack, print_pdfs
 from storebook.report.summary import MAX_CARDS
 from test_report import (  # noqa: F401  (session packs, built once)
     MONTH,
@@ -399,18 +399,84 @@ def test_report_pdf_prints_the_index_every_page_and_the_whole_pack(pdf_pack: dic
 
 
 def test_pdf_pages_start_on_page_one_and_cut_no_table(pdf_pack: dict) -> None:
-    pack = pdf_pack["pack"]
-    for name in ("index", "sales", "service", "broken"):
-        text = (pack / f"{name}.html").read_text(encoding="utf-8")
-        pages = pdf_pages(pack / f"{name}.pdf")
-        body = text.split("<main", 1)[1]
-        first = re.search(r"<h2[^>]*>(.*?)</h2>", body, re.S)
-        assert first and squeeze(re.sub(r'<a class="anchor".*?</a>', "", first.group(1))) in pages[0], \
-            f"{name}.pdf: the first page does not reach the first section"
-        for table in re.findall(r"<table.*?</table>", body, re.S):
-            heads = re.findall(r"<th[^>]*>(.*?)</th>", table.split("</thead>")[0], re.S)
-            last = squeeze(heads[-1]) if heads else ""
-            assert not last or any(last in page for page in pages), f"{name}.pdf cuts the column '{last}'"
+    findings = {name: found for name in ("index", "sales", "service", "broken")
+                if (found := pdf_problems(pdf_pack["pack"] / f"{name}.html"))}
+    assert not findings, report(findings)
+
+
+@pytest.fixture(scope="module")
+def real_pdfs(chromium: str, real_pack: dict, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
+    """Every page of the workbook's own pack printed, as --pdf prints them (on a copy)."""
+    folder = tmp_path_factory.mktemp("real-pack-pdf")
+    run = json.loads((real_pack["pack"] / "run.json").read_text(encoding="utf-8"))
+    pages = [folder / "index.html"] + [folder / r["html"] for r in run["notebooks"].values() if r["html"]]
+    for page in pages:
+        shutil.copy(real_pack["pack"] / page.name, page)
+    printed = print_pack(folder, pages, PrintFrame(run["store"], run["month"], "en"))
+    assert printed.messages == [] and printed.pack, printed.messages
+    return folder
+
+
+@pytest.mark.notebooks
+def test_real_pack_pdfs_start_on_page_one_cut_no_table_and_end_with_content(real_pdfs: Path) -> None:
+    findings = {page.name: found for page in sorted(real_pdfs.glob("*.html")) if (found := pdf_problems(page))}
+    assert not findings, report(findings)
+
+
+def pdf_problems(page: Path) -> list[str]:
+    """What is wrong with a page's PDF: a first page that does not reach the first section
+    (mostly blank), a table whose last column header is on no page (cut off, as by a scroll
+    box printed with its scrollbar), a last page with next to nothing on it.
+
+    (Chromium shrinks a page whose content is wider than the paper rather than cut it: the
+    print-emulation check above is the one for width.)
+    """
+    from pypdf import PdfReader
+
+    from storebook.report.pdf import document_title, frame_from_page
+    from storebook.report.text import CATALOGUE
+
+    text = page.read_text(encoding="utf-8")
+    pages = pdf_pages(page.with_suffix(".pdf"))
+    body = text.split("<main", 1)[1]
+    found = []
+    first = re.search(r"<h2[^>]*>(.*?)</h2>", body, re.S)
+    heading = squeeze(re.sub(r'<a class="anchor".*?</a>', "", first.group(1))) if first else ""
+    toc = re.search(r'<nav class="toc".*?</nav>', text, re.S)  # the contents name the heading too
+    if heading and pages[0].count(heading) <= (squeeze(toc.group(0)).count(heading) if toc else 0):
+        found.append(f"the first page does not reach the first section '{heading}'")
+    for table in re.findall(r"<table.*?</table>", body, re.S):
+        heads = re.findall(r"<th[^>]*>(.*?)</th>", table.split("</thead>")[0], re.S)
+        last = squeeze(heads[-1]) if heads else ""
+        if last and not any(last in p for p in pages):
+            found.append(f"the column '{last}' is on no page (cut off)")
+    # what the last page holds besides the running header and footer
+    frame = frame_from_page(page)
+    own = pages[-1]
+    for part in (f"{frame.store} · {CATALOGUE['pack.pack'][frame.lang]} {frame.month}", document_title(page),
+                 CATALOGUE["pack.page_of"][frame.lang].format(page=len(pages), pages=len(pages))):
+        own = own.replace(squeeze(part), "")
+    if len(pages) > 1 and len(own) < 40 and not PdfReader(str(page.with_suffix(".pdf"))).pages[-1].images:
+        found.append(f"the last page holds next to nothing: {own!r}")
+    return found
+
+
+def test_the_pdf_checks_catch_a_blank_first_page_and_a_cut_table(chromium: str, tmp_path: Path) -> None:
+    """pdf_problems on a page made to fail: its first section pushed off the first page, a
+    table in a scroll box the print stylesheet does not reset, a last page with one word."""
+    page = tmp_path / "bad.html"
+    page.write_text(f"""<!DOCTYPE html><html lang="en"><head><title>Bad — {MONTH} · {MONTH} · Shop</title>
+      <style>.scroll {{ width: 200px; overflow-x: hidden }} td {{ white-space: nowrap }}</style></head>
+      <body><main><div style="height: 262mm"></div><h2 id="one">1. The first section</h2>
+      <div class="scroll"><table><thead><tr><th>Platform</th><th>Sales</th><th>Last column</th></tr></thead>
+      <tbody><tr><td>{"x" * 60}</td><td>{"y" * 60}</td><td>z</td></tr></tbody></table></div>
+      <div style="height: 255mm"></div><p>word</p></main></body></html>""", encoding="utf-8")
+    assert print_pdfs([page]) == []
+    assert pdf_problems(page) == [
+        "the first page does not reach the first section '1.thefirstsection'",
+        "the column 'lastcolumn' is on no page (cut off)",
+        "the last page holds next to nothing: 'word'",
+    ]
 
 
 def test_pdf_of_a_single_page_and_its_header(chromium: str, fixture_pack: dict, tmp_path: Path) -> None:  # noqa: F811

@@ -159,7 +159,7 @@ def print_pack(directory: Path, pages: Sequence[Path], frame: PrintFrame, *,
     for name in printed.pages.values():
         printed.page_counts[name] = count_pages(directory / name)
     if merge and printed.pages:
-        parts = [(_document_title(page), page.with_suffix(".pdf")) for page in pages if page.name in printed.pages]
+        parts = [(document_title(page), page.with_suffix(".pdf")) for page in pages if page.name in printed.pages]
         try:
             merge_pdfs(parts, directory / frame.pack_name)
         except Exception as exc:  # noqa: BLE001 - a PDF pypdf cannot read must not cost the HTML pack
@@ -189,7 +189,7 @@ def print_pdfs(pages: list[Path], runs: Mapping[str, Any] | None = None,
     """
     if not pages:
         return []
-    frame = frame or _frame_from_page(pages[0])
+    frame = frame or frame_from_page(pages[0])
     return print_pack(pages[0].parent, pages, frame, runs=runs, merge=False).messages
 
 
@@ -209,7 +209,7 @@ def print_page(chrome: DevTools, page: Path, frame: PrintFrame) -> bytes:
         result = chrome.call("Page.printToPDF", {
             "paperWidth": A4_INCHES[0], "paperHeight": A4_INCHES[1], **MARGINS_INCHES,
             "printBackground": True, "displayHeaderFooter": True,
-            "headerTemplate": frame.header(_document_title(page)), "footerTemplate": frame.footer(),
+            "headerTemplate": frame.header(document_title(page)), "footerTemplate": frame.footer(),
             "preferCSSPageSize": False, "generateDocumentOutline": False,
         }, session=tab.session)
     finally:
@@ -247,7 +247,7 @@ _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 _LANG = re.compile(r'<html lang="([a-zA-Z-]+)"')
 
 
-def _document_title(page: Path) -> str:
+def document_title(page: Path) -> str:
     """The report's title from the page's ``<title>`` (``Traffic — 2026-11 · 2026-11 · Store`` → ``Traffic``)."""
     text = page.read_text(encoding="utf-8", errors="replace")[:4000]
     found = _TITLE.search(text)
@@ -255,7 +255,7 @@ def _document_title(page: Path) -> str:
     return short_title(title.split(" · ")[0])
 
 
-def _frame_from_page(page: Path) -> PrintFrame:
+def frame_from_page(page: Path) -> PrintFrame:
     """The running header's words read from a page (for pages printed on their own)."""
     text = page.read_text(encoding="utf-8", errors="replace")[:4000]
     found = _TITLE.search(text)
