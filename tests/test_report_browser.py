@@ -362,11 +362,14 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-def pdf_pages(path: Path) -> list[str]:
-    """The text of each page of a PDF, squeezed (table cells come out in pieces)."""
+def pdf_pages(path: Path, only: tuple[int, ...] | None = None) -> list[str]:
+    """The text of each page of a PDF, squeezed (table cells come out in pieces); with
+    ``only``, of those pages alone ("" for the others: pypdf reads about two pages a second)."""
     from pypdf import PdfReader
 
-    return [squeeze(page.extract_text() or "") for page in PdfReader(str(path)).pages]
+    pages = PdfReader(str(path)).pages
+    wanted = {i % len(pages) for i in only} if only is not None else set(range(len(pages)))
+    return [squeeze(page.extract_text() or "") if i in wanted else "" for i, page in enumerate(pages)]
 
 
 def test_report_pdf_prints_the_index_every_page_and_the_whole_pack(pdf_pack: dict) -> None:
@@ -418,18 +421,22 @@ def real_pdfs(chromium: str, real_pack: dict, tmp_path_factory: pytest.TempPathF
 
 
 @pytest.mark.notebooks
-def test_real_pack_pdfs_start_on_page_one_cut_no_table_and_end_with_content(real_pdfs: Path) -> None:
-    findings = {page.name: found for page in sorted(real_pdfs.glob("*.html")) if (found := pdf_problems(page))}
+def test_real_pack_pdfs_start_on_page_one_and_end_with_content(real_pdfs: Path) -> None:
+    # (a table cut or too wide for the paper: test_real_pack_fits_the_printed_page)
+    findings = {page.name: found for page in sorted(real_pdfs.glob("*.html"))
+                if (found := pdf_problems(page, columns=False))}
     assert not findings, report(findings)
 
 
-def pdf_problems(page: Path) -> list[str]:
+def pdf_problems(page: Path, columns: bool = True) -> list[str]:
     """What is wrong with a page's PDF: a first page that does not reach the first section
     (mostly blank), a table whose last column header is on no page (cut off, as by a scroll
     box printed with its scrollbar), a last page with next to nothing on it.
 
-    (Chromium shrinks a page whose content is wider than the paper rather than cut it: the
-    print-emulation check above is the one for width.)
+    Chromium shrinks a page whose content is wider than the paper rather than cut it, so a
+    table too wide for the paper shows in the print-emulation check above, not here; that
+    check also finds a table clipped by its box, so ``columns=False`` (the first and last
+    pages read only) is enough where it runs.
     """
     from pypdf import PdfReader
 
@@ -437,7 +444,7 @@ def pdf_problems(page: Path) -> list[str]:
     from storebook.report.text import CATALOGUE
 
     text = page.read_text(encoding="utf-8")
-    pages = pdf_pages(page.with_suffix(".pdf"))
+    pages = pdf_pages(page.with_suffix(".pdf"), None if columns else (0, -1))
     body = text.split("<main", 1)[1]
     found = []
     first = re.search(r"<h2[^>]*>(.*?)</h2>", body, re.S)
@@ -445,7 +452,7 @@ def pdf_problems(page: Path) -> list[str]:
     toc = re.search(r'<nav class="toc".*?</nav>', text, re.S)  # the contents name the heading too
     if heading and pages[0].count(heading) <= (squeeze(toc.group(0)).count(heading) if toc else 0):
         found.append(f"the first page does not reach the first section '{heading}'")
-    for table in re.findall(r"<table.*?</table>", body, re.S):
+    for table in re.findall(r"<table.*?</table>", body, re.S) if columns else []:
         heads = re.findall(r"<th[^>]*>(.*?)</th>", table.split("</thead>")[0], re.S)
         last = squeeze(heads[-1]) if heads else ""
         if last and not any(last in p for p in pages):
