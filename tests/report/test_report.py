@@ -446,10 +446,16 @@ def test_index_shows_headlines_statuses_links_and_months(fixture_pack: dict) -> 
     sales = read_results(pack / "sales.ipynb")
     service = read_results(pack / "service.ipynb")
     for entry in sales["sales.headline"] + service["service.headline"]:
-        assert entry["label"] in plain
-        card = plain.split(f'data-key="{entry["key"]}"')[1].split('<div class="kpi"')[0]
-        assert format_value(entry["value"], entry["unit"], key=entry["key"]) in card
+        compared = entry["vs_prior"] is not None or entry["vs_last_year"] is not None
+        # a card only for a figure with a comparison (the index's rule, storebook.report.summary)
+        assert (f'data-key="{entry["key"]}"' in text) == compared, entry
+        if compared:
+            card = plain.split(f'data-key="{entry["key"]}"')[1].split('class="kpi"')[0]
+            assert entry["label"] in card and format_value(entry["value"], entry["unit"], key=entry["key"]) in card
     assert "+3.4%" in plain and "−12.0%" in plain
+    summary = plain.split('class="summary-sentences"')[1].split("</ul>")[0]
+    assert "the Broken fixture report did not finish" in summary  # a risk the summary names
+    assert "To act on first: rerun the Broken fixture report" in summary
     for name, status in {"sales": "ok", "service": "ok", "broken": "failed"}.items():
         assert f'data-report="{name}" data-status="{status}"' in text
     assert "planted failure for the report pack test" in plain  # the failure is named in the index

@@ -167,3 +167,16 @@ def test_real_shopify_export_alone_gives_a_clean_pack(tmp_path) -> None:
     month = pack["overview"]["results"]["overview.month"]
     assert month["partial"] and month["month"] == "2025-05", month
     assert "**Partial month:**" in pack["overview"]["markdown"][0]
+    # The index's summary of this store (storebook.report.summary): what sold, what is missing.
+    from types import SimpleNamespace
+
+    from storebook.report.summary import summarise
+
+    reports = [SimpleNamespace(name=n, title=n, status="ok", html=f"{n}.html",
+                               headline=r["results"].get(f"{n}.headline") or [],
+                               sections=r["results"].get(f"{n}.sections") or []) for n, r in pack.items()]
+    summary = summarise(reports, {n: r["results"] for n, r in pack.items()}, "en", lambda v, unit: f"{v:,.2f}")
+    assert summary.cards == []  # one partial month: nothing to compare with, so no card
+    assert summary.sentences[0] == "Paid amount was 13,961.45; the data hold no earlier month to compare it with."
+    assert "traffic" in summary.missing_tables and "orders" not in summary.missing_tables
+    assert summary.sentences[-1].startswith("Not in this month's data: ") and 3 <= len(summary.sentences) <= 5

@@ -95,7 +95,7 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "fulfilment", "products", "profit", "pnl", "carrier", "warehouse", "province", "category",
                         "promotion", "competitor", "supplier",
                         "overview", "customers", "service", "segment", "status", "reason", "group",
-                        "data_quality", "of", "pack", "store_ops", "marketing", "plan", "dimension", "change",
+                        "data_quality", "of", "pack", "summary", "store_ops", "marketing", "plan", "dimension", "change",
                         "evidence", "test_group"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
 

@@ -9,11 +9,13 @@
    start is retried once;
 3. converts each executed notebook to a self-contained HTML page with our own nbconvert
    template (no code, no ``analyst`` cells, no recorded-result outputs, no request to any
-   network), with a header (store, month, platforms, time, code revision, data
-   fingerprint) and a table of contents;
-4. writes ``index.html`` (headline KPIs from each notebook's ``<area>.headline`` record,
-   status and links), the executed notebooks and ``run.json`` (provenance);
-5. optionally prints each page to PDF with headless Chromium;
+   network), with a header (store, month, platforms), a table of contents and a footer
+   (time, code revision, data fingerprint);
+4. writes ``index.html`` — the month's summary and key cards from what the notebooks
+   recorded (storebook.report.summary), every report's status and links, provenance in
+   the footer — the executed notebooks and ``run.json`` (provenance);
+5. optionally (``--pdf``) prints the index and each page to PDF with headless Chromium and
+   joins them into one PDF of the whole pack (storebook.report.pdf);
 6. swaps the new pack in place of the old pack of that month and language by renaming,
    only once it is complete: an interrupted run leaves the previous pack as it was.
 
@@ -41,7 +43,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import unicodedata
@@ -56,9 +57,12 @@ from storebook.engine import locks, periods
 from storebook.engine.config import Config
 from storebook.errors import StorebookError
 from storebook.measures.metrics import shown_change
-from storebook.report import packs
+from storebook.report import index_page, packs, pdf
+from storebook.report.browser import BROWSERS, browser_command, find_browser  # noqa: F401  (the pack's API)
 from storebook.report.number_style import change_html, format_metric, value_html
+from storebook.report.pdf import print_pdfs  # noqa: F401  (the pack's API)
 from storebook.report.results import MIME as RESULT_MIME
+from storebook.report.summary import short_title
 from storebook.report.text import CATALOGUE, LANGUAGES, use_currency
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -74,11 +78,8 @@ HIDDEN_TAGS = {"analyst", "papermill-error-cell-tag"}
 #: Packages whose versions go into run.json.
 PROVENANCE_PACKAGES = (
     "storebook", "pandas", "numpy", "pyarrow", "duckdb", "ibis-framework", "matplotlib",
-    "seaborn", "papermill", "nbconvert", "nbclient", "ipykernel", "jinja2",
+    "seaborn", "papermill", "nbconvert", "nbclient", "ipykernel", "jinja2", "pypdf",
 )
-#: Browsers tried for --pdf, in order (STOREBOOK_BROWSER names one explicitly).
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-
 #: The pack's own words (the notebooks' words come from storebook.report.text).
 #: The pack's own words, in each language, from the text catalogue (``pack.<label>``).
 LABELS: dict[str, dict[str, str]] = {
@@ -449,11 +450,14 @@ def _execute_locked(config: Config, plan: ReportPlan, *, pdf: bool, progress: Te
         display.close()
         reports = _with_carried_over(plan, runs, final, building)
         messages: list[str] = []
-        if pdf:
-            messages += print_pdfs([building / r.html for r in runs.values() if r.html], runs)
-        finished = dt.datetime.now(tz)
-        _write_run_json(building / "run.json", plan, context, reports, started, finished)
         write_index(building / "index.html", plan, context, reports, plan.out_root)
+        files: dict[str, Any] = {}
+        if pdf:
+            files, more = _print_pack(building, plan, context, reports)
+            messages += more
+            write_index(building / "index.html", plan, context, reports, plan.out_root, files=files)
+        finished = dt.datetime.now(tz)
+        _write_run_json(building / "run.json", plan, context, reports, started, finished, files)
         packs.swap_in(building, final)
     except BaseException:
         display.close()
@@ -834,6 +838,8 @@ def render_page(nb: Any, run: ReportRun, context: Mapping[str, Any]) -> str:
             "status": run.status,
             "error": run.error,
             "css": house_css(),
+            "running_css": pdf.PrintFrame(context["store"], context["month"], context["lang"]).page_css(
+                short_title(run.title or run.name)),
         }
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
@@ -1031,39 +1037,44 @@ def card_change(entry: Mapping[str, Any], field: str, lang: str = "en") -> str:
 
 # -- index, provenance, swap ----------------------------------------------------------------
 def write_index(path: Path, plan: ReportPlan, context: Mapping[str, Any], reports: list[ReportRun],
-                out_root: Path) -> None:
-    """Write the month's ``index.html``: headline KPIs, every report with status and links, other months.
+                out_root: Path, files: Mapping[str, Any] | None = None) -> None:
+    """Write the month's ``index.html``: the summary, the key cards, every report with status
+    and links, other months, provenance in the footer (storebook.report.index_page).
 
     Args:
-        path: where to write it.
+        path: where to write it (in the pack's folder, beside the executed notebooks).
         plan: the run's plan.
         context: the header context (store, month, time, revision, fingerprint, lang).
         reports: every report of the pack, in pack order.
         out_root: the outputs folder, searched for the other months' packs.
+        files: the pack's PDFs (``index``, ``pack``) where printed.
     """
-    import jinja2
-    import markupsafe
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES / "report")),
-        autoescape=jinja2.select_autoescape(["html", "j2"]),
-        trim_blocks=True, lstrip_blocks=True,
-    )
     use_currency(plan.currency)
-    # The card functions escape the text they write and return markup.
-    env.filters["card_value"] = lambda entry: markupsafe.Markup(card_value(entry, plan.lang))
-    env.filters["card_change"] = lambda entry, field: markupsafe.Markup(card_change(entry, field, plan.lang))
-    page = env.get_template("pack_index.html.j2").render(
-        ctx=context, labels=LABELS[plan.lang], reports=reports, months=packs.month_links(out_root, plan.month, plan.lang),
-        languages=packs.language_links(out_root, plan.month, plan.lang),
-        css=house_css(), ok=all(r.ok for r in reports),
+    page = index_page.render_index(
+        path.parent, plan.lang, context=context, labels=LABELS[plan.lang], reports=reports,
+        months=packs.month_links(out_root, plan.month, plan.lang),
+        languages=packs.language_links(out_root, plan.month, plan.lang), css=house_css(),
+        value_text=lambda v, unit: format_value(v, unit, plan.lang),
+        card_value=lambda entry: card_value(entry, plan.lang),
+        card_change=lambda entry, field: card_change(entry, field, plan.lang),
+        versions=package_versions(), files=files,
     )
     page, _ = strip_network_references(page)
     path.write_text(page, encoding="utf-8")
 
 
+def _print_pack(building: Path, plan: ReportPlan, context: Mapping[str, Any],
+                reports: list[ReportRun]) -> tuple[dict[str, Any], list[str]]:
+    """--pdf: the index and every page printed, and the whole pack's PDF (storebook.report.pdf)."""
+    pages = [building / "index.html"] + [building / r.html for r in reports if r.html]
+    frame = pdf.PrintFrame(store=context["store"], month=plan.month, lang=plan.lang)
+    printed = pdf.print_pack(building, pages, frame, runs={r.name: r for r in reports})
+    files = {"index": printed.pages.get("index.html"), "pack": printed.pack, "pages": printed.page_counts}
+    return files, printed.messages
+
+
 def _write_run_json(path: Path, plan: ReportPlan, context: Mapping[str, Any], reports: list[ReportRun],
-                    started: dt.datetime, finished: dt.datetime) -> None:
+                    started: dt.datetime, finished: dt.datetime, files: Mapping[str, Any] | None = None) -> None:
     record = {
         "month": plan.month,
         "status": "ok" if all(r.ok for r in reports) else "failed",
@@ -1083,6 +1094,7 @@ def _write_run_json(path: Path, plan: ReportPlan, context: Mapping[str, Any], re
         "finished_at": finished.isoformat(timespec="seconds"),
         "seconds": round((finished - started).total_seconds(), 2),
         "versions": package_versions(),
+        "pdf": dict(files) if files else None,
         "notebooks": {
             r.name: {k: v for k, v in asdict(r).items() if k not in ("cells_done", "cells_total")}
             for r in reports
@@ -1192,77 +1204,6 @@ def _zone(name: str) -> dt.tzinfo:
         return ZoneInfo(name)
     except Exception:  # an unknown zone name should not stop the report
         return dt.UTC
-
-
-# -- PDF ------------------------------------------------------------------------------------
-def find_browser() -> str | None:
-    """The headless Chromium to print with: ``STOREBOOK_BROWSER``, else the first on PATH."""
-    explicit = os.environ.get("STOREBOOK_BROWSER")
-    if explicit:
-        return explicit if Path(explicit).is_file() or shutil.which(explicit) else None
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def browser_command(browser: str, profile: Path) -> list[str]:
-    """Chromium's command line for a quiet, offline, headless run."""
-    command = [browser, "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               f"--user-data-dir={profile}"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
-    return command
-
-
-def print_pdfs(pages: list[Path], runs: Mapping[str, ReportRun] | None = None) -> list[str]:
-    """Print each HTML page to a PDF beside it with headless Chromium.
-
-    Args:
-        pages: the HTML files.
-        runs: their run records, to note the PDF file name in.
-    Returns:
-        Messages for the analyst (no browser found, a page that could not be printed).
-    """
-    browser = find_browser()
-    if not browser:
-        return ["--pdf: no Chromium found (looked for STOREBOOK_BROWSER and "
-                f"{', '.join(BROWSERS)} on PATH); the HTML pack was written without PDFs. "
-                "Install one (Debian: apt-get install chromium) or set STOREBOOK_BROWSER."]
-    messages = []
-    for page in pages:
-        target = page.with_suffix(".pdf")
-        with tempfile.TemporaryDirectory(prefix="storebook-chromium-") as profile:
-            command = browser_command(browser, Path(profile)) + [
-                "--no-pdf-header-footer", f"--print-to-pdf={target}", page.resolve().as_uri()]
-            try:
-                subprocess.run(command, capture_output=True, timeout=180, check=False)
-            except subprocess.TimeoutExpired:
-                pass
-        if target.is_file() and target.stat().st_size > 0:
-            if runs and page.stem in runs:
-                runs[page.stem].pdf = target.name
-        else:
-            messages.append(f"--pdf: {browser} could not print {page.name}; the HTML page is unaffected")
-    if any(_CJK.search(p.read_text(encoding="utf-8")) for p in pages) and not _has_chinese_font():
-        messages.append("--pdf: no Chinese font is installed on this machine, so Chinese text prints as "
-                        "boxes in the PDFs (the HTML pages are fine on readers' machines); install one, "
-                        "e.g. Debian: apt-get install fonts-noto-cjk")
-    return messages
-
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def _has_chinese_font() -> bool:
-    """Whether fontconfig (which Chromium prints with) knows a Chinese font; True where unknown."""
-    try:
-        listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=20)
-    except (OSError, subprocess.SubprocessError):
-        return True
-    return listed.returncode != 0 or bool(listed.stdout.strip())
 
 
 # -- the command ----------------------------------------------------------------------------
