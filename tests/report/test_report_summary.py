@@ -118,7 +118,7 @@ def test_the_summary_of_a_rich_month_in_english() -> None:
         "1 of 3 targets were met; furthest behind is Refund rate, 20.0% above its target.",
         # moves are ranked by their relative change: conversion's +50% (3.0% against 2.0%, shown
         # as +1.00 points) before the refund rate's −40% (−1.20 points)
-        "The biggest improvement on the prior month: Conversion rate, up 1.00 pp; the biggest setback: Complaints, "
+        "The biggest improvement on the prior month: Conversion rate, up 1.00\xa0pp; the biggest setback: Complaints, "
         "up 47.1%.",
         # the target furthest behind is in the targets sentence; the budget is 1% over (within 2%)
         "Risks the pages found: supplier Textiles Co (S09), graded red, has the worst delivery record (0.0% on time "
@@ -238,7 +238,7 @@ def test_build_summary_reads_the_executed_notebook_and_links_the_section(tmp_pat
 
 def test_the_index_page_shows_the_summary_cards_and_provenance_below(tmp_path: Path) -> None:
     from storebook.report.index_page import render_index
-    from storebook.report.pack import LABELS, format_change, format_value, house_css
+    from storebook.report.pack import LABELS, card_change, card_value, format_value, house_css
 
     runs = [report("traffic", [entry("paid_amount", 2.6e6, 0.318, 0.058, "Paid amount"),
                                entry("refund_rate", 0.03, -0.32, None, "Refund rate"),
@@ -249,17 +249,18 @@ def test_the_index_page_shows_the_summary_cards_and_provenance_below(tmp_path: P
                "generated_at": "2026-11-01T09:00:00+08:00", "revision": "abcdef0123456789", "fingerprint": "f00d" * 8,
                "lang": "en"}
     page = render_index(tmp_path, "en", context=context, labels=LABELS["en"], reports=runs, months=[], languages="",
-                        css=house_css(), value_text=lambda v, u: format_value(v, u, "en"), change_text=format_change,
+                        css=house_css(), value_text=lambda v, u: format_value(v, u, "en"),
+                        card_value=lambda e: card_value(e, "en"), card_change=lambda e, f: card_change(e, f, "en"),
                         versions={"python": "3.11.7", "pandas": "3.0.0"},
                         files={"pack": "pack-2026-10-en.pdf", "index": "index.pdf"})
     header, body = page.split("</header>")
     assert "abcdef0123" not in header and "f00df00df00d" not in header
     footer = body.split('<footer class="colophon provenance">')[1]
     assert "abcdef0123" in footer and "f00df00df00d" in footer and "pandas 3.0.0" in footer
-    assert '<li>Paid amount was ¥2.60M: up 31.8% on the prior month' in body
+    assert '<li>Paid amount was ¥2,600,000: up 31.8% on the prior month' in body
     cards = re.findall(r'<a class="kpi" href="([^"]*)" data-key="([^"]+)"', body)
     assert cards == [("traffic.html", "paid_amount"), ("traffic.html", "refund_rate")]  # no card for promotions
-    changes = re.findall(r'<span class="chg tone-(\w+) \w+" data-metric="(\w+)" data-sign="(.)">', body)
+    changes = re.findall(r'<span class="chg tone-(\w+)" data-metric="(\w+)" data-sign="(.)">', body)
     assert changes == [("good", "paid_amount", "+"), ("good", "paid_amount", "+"), ("good", "refund_rate", "-")]
-    assert body.count('class="no-change"') == 1  # the refund rate has no figure for last year
+    assert body.count('class="chg-none"') == 1  # the refund rate has no figure for last year
     assert 'href="pack-2026-10-en.pdf"' in body and 'href="index.pdf"' in body

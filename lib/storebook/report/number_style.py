@@ -96,14 +96,20 @@ def tone_colours() -> dict[str, str]:
     >>> sorted(tone_colours())
     ['bad', 'good', 'neutral']
     """
-    css = HOUSE_CSS.read_text(encoding="utf-8")
-    colours = {}
-    for tone, variable in _TONE_VARIABLES.items():
-        found = re.search(re.escape(variable) + r"\s*:\s*(#[0-9a-fA-F]{6})", css)
-        if found is None:
-            raise ValueError(f"{HOUSE_CSS}: no colour {variable} for the tone {tone}")
-        colours[tone] = found.group(1)
-    return colours
+    return {tone: house_colour(variable) for tone, variable in _TONE_VARIABLES.items()}
+
+
+def house_colour(variable: str) -> str:
+    """A colour of the pack's stylesheet by its custom property, for what cannot read the
+    stylesheet (charts, the PDF's running header).
+
+    >>> house_colour("--muted") == tone_colours()["neutral"]  # the muted ink is the neutral tone
+    True
+    """
+    found = re.search(re.escape(variable) + r"\s*:\s*(#[0-9a-fA-F]{6})", HOUSE_CSS.read_text(encoding="utf-8"))
+    if found is None:
+        raise ValueError(f"{HOUSE_CSS}: no colour {variable}")
+    return found.group(1)
 
 
 def _number(value: Any) -> float | None:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from storebook.report.browser import BROWSERS, DevTools, find_browser
+from storebook.report.number_style import house_colour
 from storebook.report.summary import short_title
 from storebook.report.text import CATALOGUE
 
@@ -76,7 +77,7 @@ class PrintFrame:
         number = " ".join(p for p in (_css_string(before) if before else "", "counter(page)",
                                       _css_string(middle) if middle else "", "counter(pages)",
                                       _css_string(after) if after else "") if p)
-        box = "font: 8px 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif; color: #5f6b7a;"
+        box = f"font: 8px 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif; color: {house_colour('--muted')};"
         return (f"@page {{ @top-left {{ content: {left}; {box} }} @top-right {{ content: {_css_string(title)}; {box} }} "
                 f"@bottom-right {{ content: {number}; {box} }} }}")
 
@@ -88,7 +89,8 @@ class PrintFrame:
 
 # Chromium's templates start at font-size 0 and without the page's fonts: both are set here.
 _TEMPLATE_STYLE = ("font-family: 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif; font-size: 8px; "
-                   "color: #5f6b7a; width: 100%; margin: 0 12mm; display: flex; justify-content: space-between;")
+                   f"color: {house_colour('--muted')}; width: 100%; margin: 0 12mm; display: flex; "
+                   "justify-content: space-between;")
 
 
 def _css_string(text: str) -> str:

@@ -342,16 +342,11 @@ def _change_words(card: Card, text: Text, name: str = "") -> str | None:
     change = card.entry.get(name) if name else _main_change(card.entry)
     if not _is_number(change):
         return None
-    points = registry.METRICS[card.key].points if card.key in registry.METRICS else card.unit == "ratio"
-    if not points:
+    points = registry.in_points(card.key) if registry.find_metric(card.key) else card.unit == "ratio"
+    if not points or change <= -1:
         return text.number(change, "change")
-    if change <= -1:
-        return text.number(change, "change")
-    delta = (card.value - card.value / (1 + change)) * 100
-    if abs(delta) < FLAT_BELOW * 10:
-        return text("word.flat")
-    amount = CATALOGUE["word.pp"][text.language].format(f"{abs(delta):.2f}")
-    return CATALOGUE["word.up" if delta > 0 else "word.down"][text.language].format(amount)
+    # A rate's change in points, exactly from the value and its relative change (the registry's).
+    return text.points_change(card.value - card.value / (1 + change))
 
 
 def _target_sentence(overview: Mapping[str, Any], text: Text) -> str | None:
