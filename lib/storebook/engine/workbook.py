@@ -116,7 +116,7 @@ class Workbook:
     # -- tables ------------------------------------------------------------------------
     def tables(self) -> list[str]:
         """The canonical tables present in this workbook."""
-        return [t for t in schema.TABLES if self.has(t)]
+        return [t for t in schema.TABLE_NAMES if self.has(t)]
 
     def location(self, name: str) -> str:
         """Where a table's Parquet files are: a folder, or a URI under the lake."""
@@ -143,8 +143,8 @@ class Workbook:
         Raises:
             NoDataError: the table was not ingested (no raw file for it).
         """
-        if name not in schema.TABLES:
-            raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLES)}")
+        if name not in schema.TABLE_NAMES:
+            raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLE_NAMES)}")
         if name not in self._tables:
             folder = self.location(name)
             self._check_generation()
@@ -158,7 +158,7 @@ class Workbook:
         return self._tables[name]
 
     def __getattr__(self, name: str) -> ibis.Table:
-        if name in schema.TABLES:
+        if name in schema.TABLE_NAMES:
             return self.table(name)
         raise AttributeError(name)
 
@@ -352,7 +352,7 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
     reader = _spark_text_reader(con) if is_lake_uri(processed) and con.name == "pyspark" else None
     where = generations.resolve(processed, reader)
     if isinstance(where.data, Path) and not where.generation and not (
-            (where.data / "_ingest.json").is_file() or any((where.data / t).is_dir() for t in schema.TABLES)):
+            (where.data / "_ingest.json").is_file() or any((where.data / t).is_dir() for t in schema.TABLE_NAMES)):
         raise NoDataError(  # e.g. only the parse cache of an ingest that stopped on a bad file
             f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
         )
