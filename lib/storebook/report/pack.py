@@ -55,7 +55,7 @@ from zoneinfo import ZoneInfo
 from storebook.engine import locks, periods
 from storebook.engine.config import Config
 from storebook.errors import StorebookError
-from storebook.report import packs
+from storebook.report import kernels, packs
 from storebook.report.results import MIME as RESULT_MIME
 from storebook.report.text import CATALOGUE, FLAT_BELOW, LANGUAGES, currency_symbol, use_currency
 
@@ -625,8 +625,17 @@ def _run_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
                 done.put((name, exc))
 
     threads = [threading.Thread(target=worker, name=f"report-{i}", daemon=True) for i in range(plan.jobs)]
-    for thread in threads:
-        thread.start()
+    # Kernels are forks of one process that has done the imports (storebook.report.kernels).
+    with kernels.kernel_template() as manager_class:
+        context = {**context, "kernel_manager_class": manager_class}
+        for thread in threads:
+            thread.start()
+        _wait_all(plan, runs, building, context, display, done, watches)
+
+
+def _wait_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path, context: dict[str, Any],
+              display: _Progress, done: queue.Queue, watches: dict[str, _Watch]) -> None:
+    """Wait for every notebook of :func:`_run_all`; on an interrupt, kill the kernels."""
     remaining = len(plan.notebooks)
     try:
         while remaining:
@@ -665,10 +674,11 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
         watches[run.name] = watch
         run.cells_total = len(nbformat.read(str(source), as_version=4).cells) + 1  # + injected parameters
         try:
+            manager = {"kernel_manager_class": context["kernel_manager_class"]} if context.get("kernel_manager_class") else {}
             papermill.execute_notebook(
                 str(source), str(executed), parameters=dict(plan.parameters), engine_name="storebook", kernel_name=KERNEL_NAME,
                 progress_bar=False, log_output=False, start_timeout=60, watch=watch,
-                resources={"metadata": {"path": str(source.parent)}},
+                resources={"metadata": {"path": str(source.parent)}}, **manager,
             )
             run.status = "ok"
             break
