@@ -22,18 +22,16 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
-import itertools
 import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
@@ -44,9 +42,11 @@ from storebook.engine import generations, locks, schema
 from storebook.engine.config import Config
 from storebook.engine.identity import found_in_data, read_store_file
 from storebook.errors import IngestError, InputError, NoDataError
-from storebook.ingest import parsing
+from storebook.ingest import crossfile, parsing, writing
+from storebook.ingest.crossfile import Part
 from storebook.ingest.parsing import FALSE_WORDS, PLANNED_DATES, TRUE_WORDS  # noqa: F401 - re-exported
 from storebook.ingest.parsing import NULL_SPELLINGS as _NULL_SPELLINGS  # noqa: F401 - re-exported
+from storebook.ingest.rejects import REJECTED_COLUMNS, SOURCE_FILE, SOURCE_ROW, Rejects, records  # noqa: F401 - re-exported
 from storebook.ingest.sources import (
     ADAPTERS_VERSION,
     PERSONAL_COLUMNS,
@@ -59,9 +59,6 @@ from storebook.ingest.sources.policy import reading_policy
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
 INGEST_VERSION = "4"
-SOURCE_FILE = "_source_file"
-SOURCE_ROW = "_source_row"
-REJECTED_COLUMNS = ["table", "source_file", "source_row", "column", "value", "reason", "record"]
 
 
 
@@ -132,44 +129,6 @@ class IngestReport:
 
 # ----------------------------------------------------------------------------- parsing
 
-class _Rejects:
-    """Collects rejected rows: (table, file, row, column, value, reason, record)."""
-
-    def __init__(self) -> None:
-        self.parts: list[pd.DataFrame] = []
-
-    def add(self, table: str, frame: pd.DataFrame, mask: pd.Series, column: str,
-            reason: str | pd.Series, values: pd.Series | None = None) -> None:
-        if not mask.any():
-            return
-        rows = frame.loc[mask]
-        vals = (values if values is not None else rows.get(column, pd.Series("", index=rows.index)))
-        vals = vals.loc[mask] if len(vals) == len(frame) else vals
-        reasons = reason.loc[mask] if isinstance(reason, pd.Series) else reason
-        self.parts.append(pd.DataFrame({
-            "table": table,
-            "source_file": rows[SOURCE_FILE].astype(str).to_numpy(),
-            "source_row": rows[SOURCE_ROW].astype("int64").to_numpy(),
-            "column": column,
-            "value": vals.astype(str).to_numpy(),
-            "reason": reasons if isinstance(reasons, str) else reasons.astype(str).to_numpy(),
-            "record": _records(rows),
-        }))
-
-    def frame(self) -> pd.DataFrame:
-        if not self.parts:
-            return pd.DataFrame({c: pd.Series(dtype="int64" if c == "source_row" else "str")
-                                 for c in REJECTED_COLUMNS})
-        return pd.concat(self.parts, ignore_index=True)
-
-
-def _records(rows: pd.DataFrame) -> list[str]:
-    """The contract columns of each rejected row as JSON (personal columns never reach here)."""
-    cols = [c for c in rows.columns if not c.startswith("_")]
-    text = rows[cols].astype(str).replace({"NaT": "", "nan": "", "<NA>": "", "None": ""})
-    return [json.dumps(dict(zip(cols, r, strict=True)), ensure_ascii=False) for r in text.itertuples(index=False)]
-
-
 def _isin(values: pd.Series, allowed: set | list) -> pd.Series:
     """``values.isin(allowed)`` through Arrow: pandas 3 loops in Python for string columns."""
     import pyarrow.compute as pc
@@ -218,7 +177,7 @@ GUEST_SPELLINGS = {"", "na", "n/a", "null", "none", "nan", "guest", "-", "--", "
 
 
 def _check_vocabulary(table: str, spec: schema.ColumnSpec, values: pd.Series, frame: pd.DataFrame,
-                      rejects: _Rejects, allowed: list[str]) -> pd.Series:
+                      rejects: Rejects, allowed: list[str]) -> pd.Series:
     """Reject values of a vocabulary column that the workbook's configuration does not list;
     return the ok mask. The reason says which line of storebook.toml adds the value."""
     unknown = values.notna() & ~_isin(values.fillna(""), set(allowed))
@@ -288,7 +247,7 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
         platform = frame["platform"].astype(str).str.strip() if "platform" in frame.columns else None
         guest = _isin(text.str.lower(), GUEST_SPELLINGS)
         frame["customer_id"] = _pseudonymise(text.where(~guest), platform, key).fillna("")
-    rejects = _Rejects()
+    rejects = Rejects()
     _reject_unread_rows(sf, path_label, rejects)
     ok = pd.Series(True, index=frame.index)
     if sf.problems is not None:  # rows the adapter rejects itself, with its reason
@@ -326,7 +285,7 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
     return valid.reset_index(drop=True), rejected
 
 
-def _reject_unread_rows(sf: SourceFrame, path_label: str, rejects: _Rejects) -> None:
+def _reject_unread_rows(sf: SourceFrame, path_label: str, rejects: Rejects) -> None:
     """The rows the reader could not split into columns: rejected as they are, and counted."""
     bad = sf.bad_rows
     if bad is None or not len(bad):
@@ -351,7 +310,7 @@ def _schema_rejects(table: str, valid: pd.DataFrame) -> pd.DataFrame:
     data = valid.drop(columns=[SOURCE_FILE, SOURCE_ROW])
     try:
         _row_rules(table).validate(data, lazy=True)
-        return _Rejects().frame()
+        return Rejects().frame()
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
     unplaced = cases[cases["index"].isna()]
@@ -372,7 +331,7 @@ def _schema_rejects(table: str, valid: pd.DataFrame) -> pd.DataFrame:
         "column": column,
         "value": cases["failure_case"].astype(str).to_numpy(),
         "reason": reason,
-        "record": _records(rows.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
+        "record": records(rows.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
     })
 
 
@@ -389,289 +348,8 @@ def _reason(context: str, check: str, value: object) -> str:
     return f"'{value}' fails {check}"
 
 
-# ----------------------------------------------------------------------------- cross-file checks
-#
-# The per-file phase leaves each file's parsed rows on disk (the parse cache); the
-# cross-file phase runs in DuckDB over those Parquet parts, so that memory does not grow
-# with the number of rows or files. DuckDB decides *which* rows are rejected (superseded,
-# duplicate key, orphan) and reports them by (part, position in the part); only those rows
-# are then read back into pandas, where the reasons and records are formatted by the same
-# code as the per-file rejections. Rows are rejected at most once: each check sees only
-# the rows that survived the checks before it (the ``live_<table>`` views).
-
-#: How the parse cache's pandas dtypes arrive in DuckDB (dates are cached as timestamps).
-_DUCK_TYPES = {"str": "VARCHAR", "int": "BIGINT", "Int64": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN",
-               "timestamp": "TIMESTAMP", "date": "TIMESTAMP"}
-SUPERSEDED, DUPLICATE, ORPHAN = 1, 2, 3
-#: Rows per Parquet row group of a canonical table (part of the byte-identical promise).
-ROW_GROUP = 1_000_000
-#: Rows per sort when a table is written (see _key_ranges).
-SORT_RANGE_ROWS = 4_000_000
-
-
-@dataclass
-class _Part:
-    """One file's valid rows of one table, as cached on disk by the per-file phase."""
-
-    table: str
-    index: int  # the file's place in file order: "first seen" and stable output follow it
-    label: str
-    path: Path
-    rows: int
-    version: str | None = None
-    supersede_by: list[str] | None = None
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _lit(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _cross_file_db(tmp: Path) -> duckdb.DuckDBPyConnection:
-    """An in-process DuckDB whose memory is capped: past the cap, joins and sorts spill to ``tmp``."""
-    con = duckdb.connect()
-    tmp.mkdir(parents=True, exist_ok=True)
-    con.execute(f"SET temp_directory = {_lit(str(tmp))}")
-    con.execute(f"SET memory_limit = {_lit(os.environ.get('STOREBOOK_INGEST_MEMORY', '3GB'))}")
-    con.execute(f"SET threads = {max(1, os.cpu_count() or 1)}")
-    con.execute("SET preserve_insertion_order = false")  # every result that needs an order sorts
-    return con
-
-
-def _register_table(con: duckdb.DuckDBPyConnection, table: str, parts: list[_Part]) -> None:
-    """``src_<table>``: the parts stacked in file order, with (_part, _pos) to find a row again;
-    ``rej_<table>``: the rows rejected across files; ``live_<table>``: the rows not (yet) rejected."""
-    cols = ", ".join(f"CAST({_q(c.name)} AS {_DUCK_TYPES[c.kind]}) AS {_q(c.name)}" for c in schema.columns(table))
-    # One scan per part (not one multi-file scan): two raw files with the same bytes share a
-    # cache file, and must still count as two parts.
-    selects = [f"SELECT {p.index}::INTEGER AS _part, file_row_number AS _pos, {cols}, "
-               f"CAST({SOURCE_ROW} AS BIGINT) AS {SOURCE_ROW} "
-               f"FROM read_parquet({_lit(str(p.path))}, file_row_number = true)" for p in parts]
-    con.execute(f"CREATE TEMP VIEW src_{table} AS " + " UNION ALL ".join(selects))
-    con.execute(f"CREATE TEMP TABLE rej_{table} (_part INTEGER, _pos BIGINT, stage INTEGER, a BIGINT, b BIGINT)")
-    con.execute(f"CREATE TEMP VIEW live_{table} AS SELECT s.* FROM src_{table} s ANTI JOIN rej_{table} r USING (_part, _pos)")
-
-
-def _mark_superseded(con: duckdb.DuckDBPyConnection, table: str, parts: list[_Part]) -> None:
-    """Overlapping exports of one source: per record, keep the newest file's rows.
-
-    A record (rows sharing ``supersede_by`` values) found in several versioned files is
-    kept from the file with the greatest version (then the greatest name); its rows in
-    the other files are rejected as superseded (``a`` = the winning part). Files without
-    a version are left alone.
-    """
-    marked = [p for p in parts if p.version is not None and p.supersede_by and p.rows]
-    if len(marked) < 2:
-        return
-    by = ", ".join(_q(c) for c in marked[0].supersede_by)
-    ranks = ", ".join(f"({p.index}, {r})" for r, p in enumerate(sorted(marked, key=lambda p: (p.version, p.label))))
-    con.execute(f"""
-        INSERT INTO rej_{table}
-        WITH m AS (SELECT s._part, s._pos, {by}, r.rank FROM src_{table} s JOIN (VALUES {ranks}) r(_part, rank) USING (_part)),
-             best AS (SELECT {by}, arg_max(_part, rank) AS win FROM m GROUP BY ALL)
-        SELECT m._part, m._pos, {SUPERSEDED}, best.win, NULL FROM m JOIN best USING ({by}) WHERE m._part <> best.win""")
-
-
-def _mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Duplicate keys: the first row in file order wins (``a``, ``b`` = its part and file row)."""
-    keys = [_q(k) for k in schema.key(table)]
-    on = " AND ".join(f"l.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
-    # Find the duplicated keys with a hash aggregate first: ranking only their rows keeps
-    # the window (a sort) small when, as usual, almost every key is unique.
-    con.execute(f"""
-        INSERT INTO rej_{table}
-        WITH d AS (SELECT {', '.join(keys)} FROM live_{table} GROUP BY ALL HAVING count(*) > 1),
-             w AS (SELECT l._part, l._pos,
-                          row_number() OVER k AS n, first_value(l._part) OVER k AS fp,
-                          first_value(l.{SOURCE_ROW}) OVER k AS fr
-                   FROM live_{table} l SEMI JOIN d ON {on}
-                   WINDOW k AS (PARTITION BY {', '.join('l.' + k for k in keys)} ORDER BY l._part, l._pos))
-        SELECT _part, _pos, {DUPLICATE}, fp, fr FROM w WHERE n > 1""")
-
-
-def _parent_values(fk: schema.ForeignKey, present: set[str]) -> str:
-    return (f"SELECT DISTINCT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
-            else "SELECT NULL::VARCHAR AS v WHERE false")
-
-
-def _mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str], supplied: set[str]) -> None:
-    """Enforced foreign keys, in dependency order: a row whose parent row is missing, or was
-    rejected, is rejected in turn — when the parent table was supplied at all. A store that
-    has no orders table keeps its shipments; one whose orders file lost an order loses the
-    order's lines with it."""
-    for i, fk in enumerate(schema.FOREIGN_KEYS):
-        if not fk.enforced or fk.table not in present or fk.ref_table not in supplied:
-            continue
-        con.execute(f"""
-            INSERT INTO rej_{fk.table}
-            SELECT c._part, c._pos, {ORPHAN}, {i}, NULL
-            FROM (SELECT _part, _pos, {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
-            ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""")
-
-
-def _count_unknown_references(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[str, dict[str, int]]:
-    """Kept references to catalogue rows that do not exist (a SKU not in products, a supplier not in
-    suppliers), per table and column, over the rows written: the data-quality figures, not rejections."""
-    out: dict[str, dict[str, int]] = {}
-    for fk in schema.FOREIGN_KEYS:
-        if fk.enforced or fk.table not in present:
-            continue
-        ((n,),) = con.sql(f"""
-            SELECT count(*) FROM (SELECT {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
-            ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""").fetchall()
-        if n:
-            out.setdefault(fk.table, {})[fk.column] = int(n)
-    return out
-
-
-def _platforms_present(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[str]:
-    """The platforms the written rows hold, across every table with a platform column."""
-    selects = [f"SELECT DISTINCT platform FROM live_{t}" for t in sorted(present)
-               if "platform" in {c.name for c in schema.columns(t)}]
-    if not selects:
-        return []
-    return sorted(v for (v,) in con.sql(" UNION ".join(selects)).fetchall() if v is not None)
-
-
-def _rows_of(parts: dict[int, _Part], hits: pd.DataFrame) -> pd.DataFrame:
-    """The cached rows at (_part, _pos) of ``hits``, in the order of ``hits``.
-
-    Read back through pandas as the cached path always did, so that values print the same.
-    """
-    pieces = []
-    for index, group in hits.groupby("_part", sort=False):
-        part = parts[int(index)]
-        frame = pd.read_parquet(part.path).iloc[group["_pos"].to_numpy()]
-        pieces.append(frame.assign(**{SOURCE_FILE: part.label}))  # the cache may come from a renamed file
-    return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
-
-
-def _rejected_across_files(con: duckdb.DuckDBPyConnection, table: str, parts: dict[int, _Part]) -> list[pd.DataFrame]:
-    """The table's cross-file rejections with their reasons: superseded, duplicates, orphans."""
-    hits = con.sql(f"SELECT _part, _pos, stage, a, b FROM rej_{table} "
-                   f"ORDER BY stage, CASE WHEN stage = {ORPHAN} THEN a ELSE 0 END, _part, _pos").df()
-    out = []
-    for part_index, group in hits[hits["stage"] == SUPERSEDED].groupby("_part", sort=True):
-        rows = _rows_of(parts, group)
-        by = parts[int(part_index)].supersede_by
-        winners = [parts[int(j)] for j in group["a"]]
-        keys = rows[by[0]].astype(str)
-        out.append(_frame_of_rejects(table, rows, by[0], keys.to_numpy(), [
-            f"superseded: {by[0]}={k} is also in the newer export {w.label} (as of {w.version}); the newest export wins"
-            for k, w in zip(keys, winners, strict=True)]))
-    dups = hits[hits["stage"] == DUPLICATE]
-    if len(dups):
-        rows = _rows_of(parts, dups)
-        keys = schema.key(table)
-        first_files = [parts[int(j)].label for j in dups["a"]]
-        reason = [f"duplicate key ({', '.join(f'{k}={v}' for k, v in zip(keys, kv, strict=True))}); first seen in {f} row {r}"
-                  for kv, f, r in zip(rows[keys].astype(str).itertuples(index=False), first_files, dups["b"], strict=True)]
-        out.append(_frame_of_rejects(table, rows, keys[0], rows[keys[0]].astype(str).to_numpy(), reason))
-    for fk_index, group in hits[hits["stage"] == ORPHAN].groupby("a", sort=True):
-        fk = schema.FOREIGN_KEYS[int(fk_index)]
-        rows = _rows_of(parts, group)
-        out.append(_frame_of_rejects(table, rows, fk.column, rows[fk.column].astype(str).to_numpy(),
-                                     f"'{fk.column}' has no match in {fk.ref_table}.{fk.ref_column}: the "
-                                     f"{fk.ref_table} row is not in the data or was rejected (see "
-                                     f"_rejected/{fk.ref_table}.parquet)"))
-    return out
-
-
-def _frame_of_rejects(table: str, rows: pd.DataFrame, column: str, values, reason) -> pd.DataFrame:
-    return pd.DataFrame({
-        "table": table, "source_file": rows[SOURCE_FILE].to_numpy(), "source_row": rows[SOURCE_ROW].to_numpy(),
-        "column": column, "value": values, "reason": reason,
-        "record": _records(rows.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
-    })
-
-
-# ----------------------------------------------------------------------------- writing
-
-def _canonical_schema(table: str) -> pa_arrow.Schema:
-    """The canonical Arrow types: dates as date32, timestamps in microseconds."""
-    types = {"str": pa_arrow.string(), "int": pa_arrow.int64(), "Int64": pa_arrow.int64(),
-             "float": pa_arrow.float64(), "bool": pa_arrow.bool_(), "timestamp": pa_arrow.timestamp("us"),
-             "date": pa_arrow.date32()}
-    return pa_arrow.schema([pa_arrow.field(c.name, types[c.kind], nullable=c.nullable) for c in schema.columns(table)])
-
-
-def _key_ranges(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> list[tuple[str, list]]:
-    """Ranges of the first key column that split the table into sorts of about
-    :data:`SORT_RANGE_ROWS` rows each, as (WHERE clause, parameters), in key order.
-
-    One ORDER BY over tens of millions of wide rows can exhaust DuckDB's memory cap even
-    though sorts spill (at 50M order lines the orders sort failed at a 3 GB cap); sorts
-    of a few million rows each do not. The cut points come from a sample, so they only
-    change how the work is split: every row falls in exactly one range, the ranges follow
-    each other in key order, and the rows written are the same whatever the cuts are.
-    """
-    if rows <= SORT_RANGE_ROWS:
-        return [("", [])]
-    key = _q(schema.key(table)[0])
-    sample = sorted(v for (v,) in con.sql(
-        f"SELECT {key} FROM live_{table} USING SAMPLE reservoir(100000 ROWS) REPEATABLE (20261)").fetchall()
-        if v is not None)
-    n = -(-rows // SORT_RANGE_ROWS)
-    cuts = sorted({sample[i * len(sample) // n] for i in range(1, n)})
-    if not cuts:
-        return [("", [])]
-    # DuckDB sorts NULLs last: they belong to the last range.
-    ranges = [(f"WHERE {key} < ?", [cuts[0]])]
-    ranges += [(f"WHERE {key} >= ? AND {key} < ?", [a, b]) for a, b in itertools.pairwise(cuts)]
-    ranges.append((f"WHERE {key} >= ? OR {key} IS NULL", [cuts[-1]]))
-    return ranges
-
-
-def _sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> Iterator[pa_arrow.Table]:
-    """The table's surviving rows sorted by key, as tables of exactly ROW_GROUP rows (the last
-    may be shorter), each in one contiguous Arrow chunk: the Parquet writer's page breaks
-    follow the Arrow chunks, and DuckDB's batch sizes vary, so fixed row groups of single
-    chunks are what keeps the file bytes a function of the rows alone. DuckDB sorts one key
-    range at a time (:func:`_key_ranges`), spilling to disk past its memory cap; Python
-    holds one row group at a time."""
-    target = _canonical_schema(table)
-    cols = ", ".join(f"CAST({_q(c.name)} AS DATE) AS {_q(c.name)}" if c.kind == "date" else _q(c.name)
-                     for c in schema.columns(table))
-    order = ", ".join(_q(k) for k in schema.key(table))
-    pending: list[pa_arrow.RecordBatch] = []
-    count = 0
-    emitted = False
-    batch_schema = None
-    for where, params in _key_ranges(con, table, rows):
-        reader = con.sql(f"SELECT {cols} FROM live_{table} {where} ORDER BY {order}, _part, _pos",
-                         params=params or None).to_arrow_reader(ROW_GROUP)
-        batch_schema = reader.schema
-        for batch in reader:
-            pending.append(batch)
-            count += batch.num_rows
-            while count >= ROW_GROUP:
-                chunk = pa_arrow.Table.from_batches(pending)
-                yield chunk.slice(0, ROW_GROUP).cast(target).combine_chunks()
-                rest = chunk.slice(ROW_GROUP)
-                pending, count = rest.to_batches(), rest.num_rows
-                emitted = True
-    if count or not emitted:
-        yield (pa_arrow.Table.from_batches(pending, schema=batch_schema) if pending
-               else batch_schema.empty_table()).cast(target).combine_chunks()
-
-
-def _write_parquet(table: pa_arrow.Table | Iterable[pa_arrow.Table], path: Path) -> None:
-    """Write a table, or its chunks of ROW_GROUP rows, as one Parquet file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    chunks = [table] if isinstance(table, pa_arrow.Table) else table
-    writer = None
-    try:
-        for chunk in chunks:
-            if writer is None:
-                # Fixed writer settings and no pandas metadata: same rows → same bytes.
-                writer = pq.ParquetWriter(path, chunk.schema, compression="zstd", write_statistics=True)
-            writer.write_table(chunk, row_group_size=ROW_GROUP)
-    finally:
-        if writer is not None:
-            writer.close()
+#: Writes one table (tests replace it to stop a run part-way).
+_write_parquet = writing.write_parquet
 
 
 def _fingerprint(paths: list[Path], hashes: dict[Path, str]) -> str:
@@ -778,7 +456,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     future_until: list[pd.Timestamp] = []
     problems: list[InputError] = []
     reports: list[FileReport] = []
-    parts: dict[str, list[_Part]] = {t: [] for t in schema.TABLES}
+    parts: dict[str, list[Part]] = {t: [] for t in schema.TABLES}
     rejected: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
     n_parts = 0
     cache_bases = {p: cache_dir / _cache_name(p, raw_root, hashes, sources, key, config.timezone) for p in files}
@@ -804,7 +482,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                 rej = pd.concat([rej, late], ignore_index=True)
                 rejected[table].append(late)
                 future_until.append(until)
-            parts[table].append(_Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
+            parts[table].append(Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
                                       version=version, supersede_by=(supersede_by or schema.key(table)) if version else None))
             n_parts += 1
             dropped = meta["dropped"]
@@ -820,20 +498,20 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         raise IngestError(problems)
 
     staging = generations.begin(processed)  # invisible to readers until published
-    con = _cross_file_db(staging / ".duckdb_tmp")
+    con = crossfile.connect(staging / ".duckdb_tmp")
     try:
         present: list[str] = []  # tables with rows once superseded rows are set aside
         for table in schema.TABLES:
             if not parts[table]:
                 continue
-            _register_table(con, table, parts[table])
-            _mark_superseded(con, table, parts[table])
+            crossfile.register_table(con, table, parts[table])
+            crossfile.mark_superseded(con, table, parts[table])
             if con.sql(f"SELECT count(*) FROM live_{table}").fetchall()[0][0]:
                 present.append(table)
-                _mark_duplicates(con, table)
-        _mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
-        unknown_refs = _count_unknown_references(con, set(present))
-        platforms = _platforms_present(con, set(present))
+                crossfile.mark_duplicates(con, table)
+        crossfile.mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
+        unknown_refs = crossfile.count_unknown_references(con, set(present))
+        platforms = crossfile.platforms_present(con, set(present))
 
         table_info: dict[str, dict] = {}
         written_per_file: dict[tuple[str, str], int] = {}
@@ -842,8 +520,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         for table in schema.TABLES:
             by_index = {p.index: p for p in parts[table]}
             if table in present:
-                rejected[table] += _rejected_across_files(con, table, by_index)
-            rej = pd.concat(rejected[table], ignore_index=True) if rejected[table] else _Rejects().frame()
+                rejected[table] += crossfile.rejected_across_files(con, table, by_index)
+            rej = pd.concat(rejected[table], ignore_index=True) if rejected[table] else Rejects().frame()
             all_rejected.append(rej)
             for f, n in rej.groupby("source_file").size().items():
                 rejected_per_file[(table, f)] = int(n)
@@ -854,7 +532,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                 written_per_file[(table, by_index[index].label)] = int(n)
                 live_rows += int(n)
             out_path = staging / table / "part-0.parquet"
-            _write_parquet(_sorted_chunks(con, table, live_rows), out_path)
+            _write_parquet(writing.sorted_chunks(con, table, live_rows), out_path)
             table_info[table] = {
                 "rows": pq.ParquetFile(out_path).metadata.num_rows,
                 "rejected": len(rej),
@@ -1077,7 +755,7 @@ def _apply_clock(valid_path: Path, table: str, today: pd.Timestamp, label: str, 
     late, first = parsing.future_rows(frame, table, today)
     if not late.any():
         return valid_path, meta.num_rows, None, None
-    rejects = _Rejects()
+    rejects = Rejects()
     kinds = {c.name: c.kind for c in schema.columns(table)}
     for column in first[late].unique():
         shown = frame[column].dt.strftime("%Y-%m-%d" if kinds[column] == "date" else "%Y-%m-%d %H:%M:%S")
@@ -1139,4 +817,4 @@ def read_rejected(config: Config | None = None, table: str | None = None) -> pd.
     folder = generations.resolve(config.processed_dir).data / "_rejected"
     paths = sorted(folder.glob("*.parquet")) if table is None else [folder / f"{table}.parquet"]
     parts = [pd.read_parquet(p) for p in paths if p.is_file()]
-    return pd.concat(parts, ignore_index=True) if parts else _Rejects().frame()
+    return pd.concat(parts, ignore_index=True) if parts else Rejects().frame()
