@@ -438,7 +438,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     # What changes how a file is read (time zone, declarations) invalidates cached parses.
     key_tag = hashlib.sha256(key + sources.tag.encode()).hexdigest()[:12]
     hashes = {p: _sha256(p) for p in files}
-    run_tag = hashlib.sha256((INGEST_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
+    run_tag = hashlib.sha256((INGEST_VERSION + writing.LAYOUT_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
         f"{p.relative_to(raw_root)}:{h}" for p, h in hashes.items())).encode()).hexdigest()
     now = now or datetime.now(ZoneInfo(config.timezone))
     if now.tzinfo is not None:  # compare in store wall-clock time, like the data

@@ -28,6 +28,9 @@ import pyarrow.parquet as pq
 
 from storebook.engine import schema
 
+#: Bump when the written layout changes: a store is rewritten on its next ingest (from its
+#: parse cache) instead of being kept as "nothing to do".
+LAYOUT_VERSION = "2"  # 2: fact tables in date order, row groups of 122,880 rows
 #: Rows per Parquet row group of a canonical table (part of the byte-identical promise).
 #: DuckDB's own row-group size: a month of a 10M-line store's orders spans a few row groups.
 ROW_GROUP = 122_880
