@@ -120,3 +120,21 @@ def test_a_report_kernel_imports_no_scipy_stats_seaborn_pandera_or_statsmodels()
     env = {**os.environ, "PYTHONPATH": str(REPO / "lib")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_the_notebooks_that_took_longest_last_time_start_first(tmp_path: Path) -> None:
+    import json
+    from types import SimpleNamespace
+
+    from storebook.report.pack import _longest_first
+
+    plan = SimpleNamespace(out_root=tmp_path, lang="en", notebooks={n: None for n in ["a", "b", "c", "d", "e"]})
+    assert _longest_first(plan) == ["a", "b", "c", "d", "e"]  # no earlier pack: the plan's order
+    older, newer = tmp_path / "2026-09" / "en", tmp_path / "2026-10" / "en"
+    for folder, seconds in ((older, {"a": 1.0, "b": 99.0}), (newer, {"b": 2.0, "d": 30.0, "c": 5.5, "x": 70.0})):
+        folder.mkdir(parents=True)
+        (folder / "run.json").write_text(json.dumps({"notebooks": {k: {"seconds": v} for k, v in seconds.items()}}))
+    os.utime(older / "run.json", (1, 1))  # the newest pack's times count
+    assert _longest_first(plan) == ["d", "c", "b", "a", "e"]
+    (newer / "run.json").write_text("{not json")
+    assert _longest_first(plan) == ["a", "b", "c", "d", "e"]
