@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import platform as platform_mod
+import re
 import shutil
 import statistics
 import subprocess
@@ -425,7 +426,36 @@ def time_query(root: Path, query: str, method: str, runs: int) -> dict:
     if proc.returncode != 0:
         return {"ok": False, "error": proc.stderr[-1500:]}
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    return {"ok": True, "median_s": statistics.median(result["seconds"]), **result}
+    return {"ok": True, "median_s": statistics.median(result["seconds"]), "load_avg": round(os.getloadavg()[0], 1),
+            **result}
+
+
+_SECTION = re.compile(r"""page\.section\(\s*["']([^"']+)["']""")
+
+
+def section_times(pack: Path) -> list[dict]:
+    """The seconds of every section of an executed pack, slowest first.
+
+    A section is the notebook cell that opens it (``with page.section("fulfilment.headline")``);
+    the time is papermill's duration of that cell. The setup cell (``storebook.notebook.start``)
+    is ``<notebook>.setup``.
+
+    Args:
+        pack: a pack folder (``outputs/<month>/<lang>``) with the executed notebooks.
+    Returns:
+        One dict per section: notebook, section, seconds.
+    """
+    rows = []
+    for path in sorted(pack.glob("*.ipynb")):
+        cells = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+        for cell in cells:
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            seconds = (cell.get("metadata", {}).get("papermill", {}) or {}).get("duration")
+            found = _SECTION.search(source)
+            name = found.group(1) if found else (f"{path.stem}.setup" if "notebook.start(" in source else None)
+            if name and seconds is not None:
+                rows.append({"notebook": path.stem, "section": name, "seconds": round(float(seconds), 3)})
+    return sorted(rows, key=lambda r: -r["seconds"])
 
 
 def time_report(root: Path, jobs: int) -> dict:
@@ -436,8 +466,12 @@ def time_report(root: Path, jobs: int) -> dict:
     # The store holds data only: the report's notebooks are the project's.
     env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": BENCH_KEY,
            "STOREBOOK_NOTEBOOKS": str(Config.load().notebooks_dir)}
-    return _timed([sys.executable, "-m", "storebook.cli", "report", "--month", BENCH_MONTH,
-                   "--out", str(out), "--jobs", str(jobs)], env)
+    timed = _timed([sys.executable, "-m", "storebook.cli", "report", "--month", BENCH_MONTH,
+                    "--out", str(out), "--jobs", str(jobs)], env)
+    packs = sorted(out.glob(f"{BENCH_MONTH}/*/"))
+    timed["sections"] = section_times(packs[0]) if packs else []
+    timed["jobs"] = jobs
+    return timed
 
 
 def run_bench(labels: list[str], runs: int = 3, with_report: bool = True, base: Path | None = None,
@@ -525,6 +559,10 @@ def format_table(results: dict) -> str:
             mem = f"{_fmt(methods['storebook'].get('peak_rss_mb'), '')}/{_fmt(methods['pandas'].get('peak_rss_mb'), '')}"
             lines.append(f"   {name:<32}{_fmt(med['storebook']):>11}{_fmt(med['sql']):>9}{_fmt(med['pandas']):>9}"
                          f"{(f'{sb_sql:.2f}x' if sb_sql else '—'):>8}{(f'{pd_sb:.1f}x' if pd_sb else '—'):>8}{mem:>16}")
+        sections = entry.get("report", {}).get("sections", [])
+        if sections:
+            lines.append(f"   slowest sections of the pack (of {len(sections)}): " + ", ".join(
+                f"{r['section']} {r['seconds']:.1f}s" for r in sections[:8]))
     return "\n".join(lines)
 
 
