@@ -474,6 +474,19 @@ def time_report(root: Path, jobs: int) -> dict:
     return timed
 
 
+def time_sections(root: Path) -> dict:
+    """Profile the pack's sections on a bench store, in a process of its own
+    (:mod:`storebook.bench_sections`); the rows, or the error."""
+    config = Config.load()
+    cmd = [sys.executable, "-m", "storebook.bench", "sections", "--store", str(root), "--month", BENCH_MONTH,
+           "--notebooks", str(config.notebooks_dir), "--pack", ",".join(config.report_pack)]
+    env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": BENCH_KEY}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        return {"ok": False, "error": proc.stderr[-1500:]}
+    return {"ok": True, "load_avg": round(os.getloadavg()[0], 1), "rows": json.loads(proc.stdout.strip().splitlines()[-1])}
+
+
 def run_bench(labels: list[str], runs: int = 3, with_report: bool = True, base: Path | None = None,
               log: Callable[[str], None] = print) -> dict:
     """Run the benchmark at the given scales; return (and write) the results.
@@ -512,6 +525,7 @@ def run_bench(labels: list[str], runs: int = 3, with_report: bool = True, base: 
             log(f"bench {label}: {query.name} done")
         if with_report:
             entry["report"] = time_report(root, jobs=os.cpu_count() or 2)
+            entry["sections"] = time_sections(root)
         results["scales"][label] = entry
     base.mkdir(parents=True, exist_ok=True)
     path = base / f"bench-{datetime.now():%Y%m%d-%H%M%S}.json"
@@ -561,8 +575,16 @@ def format_table(results: dict) -> str:
                          f"{(f'{sb_sql:.2f}x' if sb_sql else '—'):>8}{(f'{pd_sb:.1f}x' if pd_sb else '—'):>8}{mem:>16}")
         sections = entry.get("report", {}).get("sections", [])
         if sections:
-            lines.append(f"   slowest sections of the pack (of {len(sections)}): " + ", ".join(
-                f"{r['section']} {r['seconds']:.1f}s" for r in sections[:8]))
+            lines.append(f"   slowest sections of the pack (of {len(sections)}, jobs {entry['report'].get('jobs')}): "
+                         + ", ".join(f"{r['section']} {r['seconds']:.1f}s" for r in sections[:8]))
+        profile = entry.get("sections", {})
+        if profile.get("ok"):
+            from storebook.bench_sections import format_sections
+
+            lines.append(f"   the sections run one after another in one process (load {profile['load_avg']:.1f}):")
+            lines += format_sections(profile["rows"])
+        elif profile:
+            lines.append(f"   section profile failed: {profile['error'][-300:]}")
     return "\n".join(lines)
 
 
@@ -575,7 +597,18 @@ def main(argv: list[str] | None = None) -> int:
     w.add_argument("--method", choices=METHODS, default="sql")
     w.add_argument("--month", default=BENCH_MONTH)
     w.add_argument("--runs", type=int, default=3)
+    p = sub.add_parser("sections")
+    p.add_argument("--store", required=True)
+    p.add_argument("--month", default=BENCH_MONTH)
+    p.add_argument("--notebooks", required=True)
+    p.add_argument("--pack", required=True, help="comma-separated notebook names")
     args = parser.parse_args(argv)
+    if args.cmd == "sections":
+        from storebook.bench_sections import profile_sections
+
+        rows = profile_sections(Path(args.store), args.month, args.pack.split(","), Path(args.notebooks))
+        print(json.dumps(rows))
+        return 0
     return _worker(args)
 
 
