@@ -61,16 +61,20 @@ def connect(tmp: Path) -> duckdb.DuckDBPyConnection:
 
 def register_table(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part]) -> None:
     """``src_<table>``: the parts stacked in file order, with (_part, _pos) to find a row again;
-    ``rej_<table>``: the rows rejected across files; ``live_<table>``: the rows not (yet) rejected."""
+    ``rej_<table>``: the rows rejected across files; ``live_<table>``: the rows not (yet) rejected.
+
+    Not TEMP: the tables are written in parallel, each through a cursor of its own (another
+    connection to this in-memory database), which sees the database's views but not another
+    connection's temporary ones."""
     cols = ", ".join(f"CAST({_q(c.name)} AS {_DUCK_TYPES[c.kind]}) AS {_q(c.name)}" for c in schema.columns(table))
     # One scan per part (not one multi-file scan): two raw files with the same bytes share a
     # cache file, and must still count as two parts.
     selects = [f"SELECT {p.index}::INTEGER AS _part, file_row_number AS _pos, {cols}, "
                f"CAST({SOURCE_ROW} AS BIGINT) AS {SOURCE_ROW} "
                f"FROM read_parquet({_lit(str(p.path))}, file_row_number = true)" for p in parts]
-    con.execute(f"CREATE TEMP VIEW src_{table} AS " + " UNION ALL ".join(selects))
-    con.execute(f"CREATE TEMP TABLE rej_{table} (_part INTEGER, _pos BIGINT, stage INTEGER, a BIGINT, b BIGINT)")
-    con.execute(f"CREATE TEMP VIEW live_{table} AS SELECT s.* FROM src_{table} s ANTI JOIN rej_{table} r USING (_part, _pos)")
+    con.execute(f"CREATE VIEW src_{table} AS " + " UNION ALL ".join(selects))
+    con.execute(f"CREATE TABLE rej_{table} (_part INTEGER, _pos BIGINT, stage INTEGER, a BIGINT, b BIGINT)")
+    con.execute(f"CREATE VIEW live_{table} AS SELECT s.* FROM src_{table} s ANTI JOIN rej_{table} r USING (_part, _pos)")
 
 
 def mark_superseded(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part]) -> None:

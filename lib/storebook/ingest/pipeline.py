@@ -32,6 +32,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
@@ -352,6 +353,30 @@ def _reason(context: str, check: str, value: object) -> str:
 _write_parquet = writing.write_parquet
 
 
+def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str, int]) -> dict[str, str]:
+    """Write each table (name → its rows) into ``staging`` from its ``live_`` view; the
+    SHA-256 of each file. Two tables at a time, the largest first, each through a DuckDB
+    cursor of its own: while DuckDB sorts one, pyarrow encodes and compresses the other.
+    Each file's bytes depend on its rows alone, so the order of the writes changes nothing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def write(table: str) -> str:
+        out_path = staging / table / "part-0.parquet"
+        cursor = con.cursor()
+        try:
+            _write_parquet(writing.sorted_chunks(cursor, table, rows[table]), out_path)
+        finally:
+            cursor.close()
+        if pq.ParquetFile(out_path).metadata.num_rows != rows[table]:  # the promise of ingest
+            raise AssertionError(f"{table}: {rows[table]} rows to write, {pq.ParquetFile(out_path).metadata.num_rows} written")
+        return _sha256(out_path)
+
+    order = sorted(rows, key=lambda t: -rows[t])
+    with ThreadPoolExecutor(max_workers=min(2, max(1, os.cpu_count() or 1))) as pool:
+        futures = {t: pool.submit(write, t) for t in order}
+        return {t: futures[t].result() for t in order}
+
+
 def _fingerprint(paths: list[Path], hashes: dict[Path, str]) -> str:
     digest = hashlib.sha256()
     for path in paths:  # the file hashes are already known: raw files are read once
@@ -531,16 +556,12 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             for index, n in con.sql(f"SELECT _part, count(*) FROM live_{table} GROUP BY _part").fetchall():
                 written_per_file[(table, by_index[index].label)] = int(n)
                 live_rows += int(n)
-            out_path = staging / table / "part-0.parquet"
-            _write_parquet(writing.sorted_chunks(con, table, live_rows), out_path)
-            table_info[table] = {
-                "rows": pq.ParquetFile(out_path).metadata.num_rows,
-                "rejected": len(rej),
-                "columns": [c.name for c in schema.columns(table)],
-                "sha256": _sha256(out_path),
-            }
+            table_info[table] = {"rows": live_rows, "rejected": len(rej),
+                                 "columns": [c.name for c in schema.columns(table)], "sha256": None}
             if table in unknown_refs:  # kept, and counted for the data-quality page
                 table_info[table]["unknown_references"] = unknown_refs[table]
+        for table, digest in _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()}).items():
+            table_info[table]["sha256"] = digest
     finally:
         con.close()
         shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)
