@@ -69,7 +69,7 @@ def test_section_times_read_each_section_cell_of_an_executed_pack(tmp_path: Path
 def test_section_profile_counts_each_sections_queries(sample_root: Path) -> None:
     import re
 
-    from storebook.bench_sections import format_sections, profile_sections
+    from storebook.bench.sections import format_sections, profile_sections
 
     notebooks = Path(__file__).resolve().parents[1] / "notebooks"
     rows = profile_sections(sample_root, "2026-09", ["traffic"], notebooks)

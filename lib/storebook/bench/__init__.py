@@ -476,7 +476,7 @@ def time_report(root: Path, jobs: int) -> dict:
 
 def time_sections(root: Path) -> dict:
     """Profile the pack's sections on a bench store, in a process of its own
-    (:mod:`storebook.bench_sections`); the rows, or the error."""
+    (:mod:`storebook.bench.sections`); the rows, or the error."""
     config = Config.load()
     cmd = [sys.executable, "-m", "storebook.bench", "sections", "--store", str(root), "--month", BENCH_MONTH,
            "--notebooks", str(config.notebooks_dir), "--pack", ",".join(config.report_pack)]
@@ -579,7 +579,7 @@ def format_table(results: dict) -> str:
                          + ", ".join(f"{r['section']} {r['seconds']:.1f}s" for r in sections[:8]))
         profile = entry.get("sections", {})
         if profile.get("ok"):
-            from storebook.bench_sections import format_sections
+            from storebook.bench.sections import format_sections
 
             lines.append(f"   the sections run one after another in one process (load {profile['load_avg']:.1f}):")
             lines += format_sections(profile["rows"])
@@ -604,13 +604,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pack", required=True, help="comma-separated notebook names")
     args = parser.parse_args(argv)
     if args.cmd == "sections":
-        from storebook.bench_sections import profile_sections
+        from storebook.bench.sections import profile_sections
 
         rows = profile_sections(Path(args.store), args.month, args.pack.split(","), Path(args.notebooks))
         print(json.dumps(rows))
         return 0
     return _worker(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

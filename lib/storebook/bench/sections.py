@@ -1,4 +1,4 @@
-"""Where a report pack's time goes, section by section (part of ``storebook bench``).
+"""Where a report pack's time goes, section by section (part of ``storebook bench``, :mod:`storebook.bench`).
 
 Each notebook of the pack runs here, in one IPython shell of this process (no kernel), its
 parameters cell replaced by the bench month. Every query a section sends through the
