@@ -1,10 +1,12 @@
 """Writing the canonical tables: in date order, in small fixed row groups, the same bytes for the same rows.
 
 A month's question should read that month's rows, not the whole history. Each fact table
-is therefore written in order of its date (:data:`CLUSTER_DATES`), then of its key, in row
-groups of :data:`ROW_GROUP` rows: each row group's Parquet statistics hold a narrow range
-of dates, and DuckDB skips the row groups whose range misses the month asked for. Order
-lines have no date of their own: they follow their order's ``ordered_at``. The tables whose
+is therefore written in order of its day (the date of :data:`CLUSTER_DATES`' column), then
+of its key, in row groups of :data:`ROW_GROUP` rows: each row group's Parquet statistics
+hold a narrow range of dates, and DuckDB skips the row groups whose range misses the month
+asked for. The day, not the timestamp: within a day the keys stay in order, which keeps the
+files small (the 1M store's order lines: 7.9 MB by timestamp, 6.1 MB by day, 4.9 MB by key).
+Order lines have no date of their own: they follow their order's ``ordered_at``. The tables whose
 key begins with a date (traffic, marketing spend, inventory, ratings …) are in date order
 by their key already.
 
@@ -36,8 +38,9 @@ LAYOUT_VERSION = "2"  # 2: fact tables in date order, row groups of 122,880 rows
 ROW_GROUP = 122_880
 #: Rows per sort when a table is written (see sort_ranges).
 SORT_RANGE_ROWS = 4_000_000
-#: The date each fact table is written in order of, before its key; ``parent.column`` for a
-#: table that takes its parent's date through its first key column (an order line, its order's).
+#: The date (or timestamp) whose day each fact table is written in order of, before its key;
+#: ``parent.column`` for a table that takes its parent's through its first key column (an
+#: order line, its order's).
 CLUSTER_DATES: dict[str, str] = {
     "orders": "ordered_at",
     "order_lines": "orders.ordered_at",
@@ -72,12 +75,12 @@ def sort_source(con: duckdb.DuckDBPyConnection, table: str) -> tuple[str, str]:
     if date is None:
         return f"live_{table}", _q(schema.key(table)[0])
     if "." not in date:
-        return f"(SELECT *, {_q(date)} AS {_SORT} FROM live_{table})", _SORT
+        return f"(SELECT *, CAST({_q(date)} AS DATE) AS {_SORT} FROM live_{table})", _SORT
     parent, column = date.split(".")
     link = schema.key(table)[0]
     if f"live_{parent}" not in _views(con):  # no parent table in this store: key order
-        return f"(SELECT *, NULL::TIMESTAMP AS {_SORT} FROM live_{table})", _SORT
-    return (f"(SELECT c.*, p.{_q(column)} AS {_SORT} FROM live_{table} c LEFT JOIN "
+        return f"(SELECT *, NULL::DATE AS {_SORT} FROM live_{table})", _SORT
+    return (f"(SELECT c.*, CAST(p.{_q(column)} AS DATE) AS {_SORT} FROM live_{table} c LEFT JOIN "
             f"(SELECT {_q(link)}, {_q(column)} FROM live_{parent}) p USING ({_q(link)}))", _SORT)
 
 
