@@ -338,8 +338,28 @@ def _status_kb(pid: int | str, field: str) -> int:
     return 0
 
 
-def _tree_rss_kb(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants (kernels included), now."""
+def _pss_kb(pid: int) -> int:
+    """A process's proportional set size: its private pages plus its share of shared ones."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_memory_kb(root_pid: int) -> tuple[int, int]:
+    """(resident, proportional) memory of a process and all its descendants, now.
+
+    Report kernels are forks of one template (storebook.report.kernels): the pages they
+    share are counted once per process in the resident sum, once in all in the PSS sum."""
+    tree = _tree(root_pid)
+    return sum(_status_kb(pid, "VmRSS") for pid in tree), sum(_pss_kb(pid) for pid in tree)
+
+
+def _tree(root_pid: int) -> set[int]:
+    """A process and all its descendants (kernels included), now."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -353,14 +373,16 @@ def _tree_rss_kb(root_pid: int) -> int:
         children = [c for c, p in parents.items() if p == pid and c not in tree]
         tree.update(children)
         frontier.extend(children)
-    return sum(_status_kb(pid, "VmRSS") for pid in tree)
+    return tree
 
 
 def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
     """Run a command; its wall time, its peak memory (the whole process tree), the outcome.
 
     ``ru_maxrss`` cannot be used: Linux carries a process's peak across fork and exec,
-    so a child would report at least its parent's peak. The tree is sampled instead.
+    so a child would report at least its parent's peak. The tree is sampled instead, as the
+    sum of its resident sets and the sum of its proportional sets (PSS: pages shared
+    between forked kernels counted once).
     """
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -376,7 +398,7 @@ def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
                threading.Thread(target=drain, args=(proc.stderr, "err"), daemon=True)]
     for t in threads:
         t.start()
-    peak_kb = 0
+    peak_kb = peak_pss_kb = 0
     while True:
         # wait4 gives the child's CPU time, its reaped children's included (ingest's workers):
         # on a shared machine CPU seconds compare across runs where wall seconds do not.
@@ -384,7 +406,8 @@ def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
         if pid:
             proc.returncode = os.waitstatus_to_exitcode(status)
             break
-        peak_kb = max(peak_kb, _tree_rss_kb(proc.pid))
+        rss, pss = _tree_memory_kb(proc.pid)
+        peak_kb, peak_pss_kb = max(peak_kb, rss), max(peak_pss_kb, pss)
         time.sleep(0.2)
     for t in threads:
         t.join()
@@ -393,6 +416,7 @@ def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
             "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
             "load_avg": round(os.getloadavg()[0], 1),
             "peak_rss_mb": round(peak_kb / 1024, 1) if peak_kb else None,
+            "peak_pss_mb": round(peak_pss_kb / 1024, 1) if peak_pss_kb else None,
             "error": "" if proc.returncode == 0 else (captured["err"] or captured["out"])[-2000:]}
 
 
@@ -560,6 +584,7 @@ def format_table(results: dict) -> str:
         lines.append(f"   ingest {_fmt(ing['seconds'])} (peak {_fmt(ing.get('peak_rss_mb'), ' MB')}{cpu})"
                      + (f"; report {_fmt(entry['report']['seconds'])} "
                         f"(peak {_fmt(entry['report'].get('peak_rss_mb'), ' MB')}, "
+                        f"PSS {_fmt(entry['report'].get('peak_pss_mb'), ' MB')}, "
                         f"{'ok' if entry['report']['ok'] else 'FAILED'})" if "report" in entry else ""))
         scan = entry["scan"]
         lines.append(f"   bare scan {_fmt(scan.get('median_s'))}")
