@@ -45,3 +45,40 @@ def test_table_shows_ratios() -> None:
     }}}
     table = bench.format_table(results)
     assert "1.50x" in table and "5.0x" in table and "1,000,000 order lines" in table
+
+
+def test_section_times_read_each_section_cell_of_an_executed_pack(tmp_path: Path) -> None:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    cells = [("month = None", 0.01), ('page = storebook.notebook.start("traffic", month=month)', 1.5),
+             ('with page.section("traffic.headline"):\n    x = 1', 2.25), ("print('no section')", 9.0),
+             ("with page.section('traffic.daily'):\n    y = 2", 0.5)]
+    for source, seconds in cells:
+        cell = nbformat.v4.new_code_cell(source)
+        cell.metadata["papermill"] = {"duration": seconds}
+        nb.cells.append(cell)
+    nbformat.write(nb, str(tmp_path / "traffic.ipynb"))
+    assert bench.section_times(tmp_path) == [
+        {"notebook": "traffic", "section": "traffic.headline", "seconds": 2.25},
+        {"notebook": "traffic", "section": "traffic.setup", "seconds": 1.5},
+        {"notebook": "traffic", "section": "traffic.daily", "seconds": 0.5},
+    ]
+
+
+def test_section_profile_counts_each_sections_queries(sample_root: Path) -> None:
+    import re
+
+    from storebook.bench.sections import format_sections, profile_sections
+
+    notebooks = Path(__file__).resolve().parents[1] / "notebooks"
+    rows = profile_sections(sample_root, "2026-09", ["traffic"], notebooks)
+    declared = set(re.findall(r'page\.section\("([^"]+)"\)', (notebooks / "traffic.py").read_text(encoding="utf-8")))
+    assert {r["section"] for r in rows} == declared
+    assert all(r["error"] is None and r["notebook"] == "traffic" for r in rows)
+    headline = next(r for r in rows if r["section"] == "traffic.headline")
+    assert headline["queries"] > 0 and headline["sql_s"] is not None
+    # A section's queries run inside it: they cannot take longer than the section.
+    assert all(r["storebook_s"] <= r["seconds"] for r in rows)
+    assert [r["seconds"] for r in rows] == sorted((r["seconds"] for r in rows), reverse=True)
+    assert "traffic.headline" in "\n".join(format_sections(rows))

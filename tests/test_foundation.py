@@ -76,6 +76,11 @@ def test_contract_doc_lists_the_schema_columns() -> None:
         assert listed == [c.name for c in schema.columns(table)], table
 
 
+def test_table_names_are_the_models_tables_in_order() -> None:
+    # TABLE_NAMES lets the workbook know the tables without importing pandera.
+    assert schema.TABLE_NAMES == tuple(schema.TABLES)
+
+
 def test_foreign_keys_point_to_keys() -> None:
     for fk in schema.FOREIGN_KEYS:
         assert fk.ref_column in schema.key(fk.ref_table)

@@ -29,13 +29,21 @@ The processed tables, DuckDB in-process (a workbook root with a store: see READM
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from pathlib import Path
 from typing import Any
 
-from storebook.engine.config import Config
-from storebook.engine.workbook import Workbook, open  # noqa: A004
-from storebook.errors import InputError, NoDataError, StorebookError
+# One BLAS thread unless the user chose otherwise, set before numpy is first imported (here,
+# in a report kernel). The forecasts solve hundreds of small least-squares problems
+# (700 days × 30 columns): OpenBLAS's thread pool made the planning page 14× slower in CPU
+# and 15× in wall time on a shared 2-core machine (docs/performance.md), and the pack already
+# runs one kernel per core. Kernels and workers started from here inherit the setting.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from storebook.engine.config import Config  # noqa: E402
+from storebook.engine.workbook import Workbook, open  # noqa: A004, E402
+from storebook.errors import InputError, NoDataError, StorebookError  # noqa: E402
 
 #: Short names a notebook uses → the module they stand for (imported on first use): every
 #: module of storebook/areas (a new area needs no line here), and the report modules a

@@ -191,3 +191,18 @@ def test_decomposition_refuses_an_empty_period() -> None:
     empty = pd.DataFrame({"seg": ["A"], "buyers": [0], "visitors": [0]})
     with pytest.raises(ValueError, match="total visitors is 0"):
         stats.decompose_ratio_change(empty, empty, ["seg"], "buyers", "visitors")
+
+
+def test_normal_and_poisson_tails_match_scipy_stats() -> None:
+    # storebook uses scipy.special (cheap to import) for what scipy.stats computes.
+    from scipy import stats as sps
+
+    assert stats.z_value(0.95) == sps.norm.ppf(0.975)
+    z = np.array([0.0, 0.5, 1.96, 4.0])
+    np.testing.assert_array_equal(stats._normal_upper_tail(z), sps.norm.sf(z))
+    counts = np.array([0, 1, 2, 3, 7, 12])
+    expected = np.array([1e-9, 0.4, 2.0, 2.0, 3.3, 4.0])
+    np.testing.assert_allclose(stats.poisson_at_least(counts, expected), sps.poisson.sf(counts - 1, expected), rtol=1e-14)
+    # by hand: P(X >= 1) = 1 - e^-mu; P(X >= 0) = 1
+    assert stats.poisson_at_least(np.array([1]), np.array([2.0]))[0] == pytest.approx(1 - np.exp(-2.0))
+    assert stats.poisson_at_least(np.array([0]), np.array([2.0]))[0] == 1.0

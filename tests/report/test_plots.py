@@ -204,3 +204,55 @@ def test_one_platform_is_drawn_once(house_style) -> None:
     fig = plots.rate_bars(two.assign(within_24h_rate=[0.5, 0.667, 0.6]), Text("en"), category="platform",
                           values=["within_24h_rate"])
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["JD", "Tmall", "All platforms"]
+
+
+# -- the seaborn look without importing seaborn (a second of every kernel's start) ---------
+def _after(apply) -> dict:
+    """rcParams and single-letter colour codes after ``apply()``, from matplotlib's defaults."""
+    from matplotlib import colors
+
+    saved_codes = dict(colors.colorConverter.colors)
+    with matplotlib.rc_context():
+        matplotlib.rcdefaults()
+        apply()
+        params = dict(matplotlib.rcParams)
+        codes = {c: colors.colorConverter.colors[c] for c in "bgrmyck"}
+    colors.colorConverter.colors.clear()
+    colors.colorConverter.colors.update(saved_codes)
+    return {**params, "codes": codes}
+
+
+def test_whitegrid_sets_what_seaborn_set_theme_sets() -> None:
+    ours = _after(plots._apply_whitegrid)
+    theirs = _after(lambda: sns.set_theme(style="whitegrid", context="notebook", font_scale=0.95))
+    defaults = _after(lambda: None)
+    changed = {k for k in theirs if theirs[k] != defaults[k]} - {"image.cmap"}  # seaborn's own colormap
+    assert len(changed) > 30  # the comparison is not vacuous
+    assert {k: ours[k] for k in changed} == {k: theirs[k] for k in changed}
+    assert {k for k in ours if ours[k] != defaults[k]} <= changed
+
+
+@pytest.mark.parametrize(("n", "reverse"), [(1, False), (3, False), (4, True), (7, True)])
+def test_blues_are_seaborns_blues(n: int, reverse: bool) -> None:
+    expected = sns.color_palette("Blues_r" if reverse else "Blues", n_colors=n)
+    assert plots.blues(n, reverse=reverse) == [tuple(c) for c in expected]
+
+
+def test_heatmap_cells_and_numbers_are_seaborns() -> None:
+    grid = np.array([[0.1, 0.5, np.nan], [0.9, 0.2, 0.33], [0.0, 0.75, 0.6]])
+    fig, (ours,) = plots.new_figure()
+    plots._draw_heatmap(ours, grid, "{:.0%}")
+    fig, (theirs,) = plots.new_figure()
+    sns.heatmap(grid, ax=theirs, cmap="OrRd", annot=True, fmt=".0%", cbar=False, linewidths=0.5, linecolor="white",
+                annot_kws={"fontsize": 7.5})
+
+    def texts(ax) -> list:
+        return [(t.get_text(), t.get_position(), matplotlib.colors.to_rgba(t.get_color()), t.get_fontsize())
+                for t in ax.texts]
+
+    assert texts(ours) == texts(theirs)
+    assert len(ours.texts) == 8  # the empty cell has no number
+    assert {t[2] for t in texts(ours)} == {(1.0, 1.0, 1.0, 1.0), (0.15, 0.15, 0.15, 1.0)}  # both text colours used
+    np.testing.assert_allclose(ours.collections[0].get_facecolors(), theirs.collections[0].get_facecolors())
+    assert (ours.get_xlim(), ours.get_ylim()) == (theirs.get_xlim(), theirs.get_ylim())
+    assert [s.get_visible() for s in ours.spines.values()] == [False] * 4

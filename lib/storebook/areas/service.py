@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-from scipy import stats as _sps
 
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
@@ -215,7 +214,7 @@ def trace_complaint_spike(
         excess=per_sku["complaints"] - expected,
         ratio=_safe_div(per_sku["complaints"], expected),
         # P(X ≥ k) for X ~ Poisson(expected)
-        p_value=_sps.poisson.sf(per_sku["complaints"] - 1, expected.fillna(0).clip(lower=1e-9)),
+        p_value=stats.poisson_at_least(per_sku["complaints"], expected.fillna(0).clip(lower=1e-9)),
     )
     flagged = scored[
         (scored["complaints"] >= min_complaints)

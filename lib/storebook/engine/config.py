@@ -138,6 +138,22 @@ class IngestSettings(_Section):
     encodings: dict[str, str] = Field(default_factory=dict)
 
 
+#: A DuckDB memory size: a number and a unit (``512MB``, ``1.5GB``, ``800MiB``).
+MemorySize = Annotated[str, StringConstraints(pattern=r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$")]
+
+
+class EngineSettings(_Section):
+    """``[engine]``: how much memory one open workbook's DuckDB may use, and where it spills.
+
+    Each report kernel opens one workbook, so ``memory_limit`` × jobs (plus each kernel's
+    Python, about 300 MB) is what a pack can hold; past the limit, joins, sorts and
+    aggregates spill to ``temp_directory`` (each workbook its own folder under it)."""
+
+    memory_limit: MemorySize = "512MB"
+    #: Where DuckDB spills; "" = the system's temporary folder. Relative to the project folder.
+    temp_directory: str = ""
+
+
 class Settings(BaseSettings):
     """Every setting of a workbook, validated (unknown keys are errors)."""
 
@@ -149,6 +165,7 @@ class Settings(BaseSettings):
     report: ReportSettings = Field(default_factory=ReportSettings)
     fulfilment: FulfilmentSettings = Field(default_factory=FulfilmentSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
+    engine: EngineSettings = Field(default_factory=EngineSettings)
 
 
 def _settings_from(files: list[Path]) -> Settings:
@@ -293,6 +310,18 @@ class Config:
     @property
     def report_timeout(self) -> int:
         return int(self.settings["report"]["timeout_seconds"])
+
+    # -- engine ----------------------------------------------------------------
+    @property
+    def duckdb_memory_limit(self) -> str:
+        """One workbook's DuckDB memory cap (``[engine] memory_limit``; ``STOREBOOK_DUCKDB_MEMORY`` overrides)."""
+        return os.environ.get("STOREBOOK_DUCKDB_MEMORY") or self.settings["engine"]["memory_limit"].strip()
+
+    @property
+    def duckdb_temp_directory(self) -> Path | None:
+        """Where workbooks spill (``[engine] temp_directory``); None = the system's temporary folder."""
+        folder = self.settings["engine"]["temp_directory"]
+        return (self.root / folder).resolve() if folder else None
 
     # -- ingest ----------------------------------------------------------------
     @property

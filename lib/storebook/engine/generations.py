@@ -43,7 +43,7 @@ MANIFEST = "_ingest.json"
 REJECTED = "_rejected"
 #: What the flat layout of an older storebook held at the top of data/processed (with the
 #: folders its swap left behind when stopped): removed once a generation is current.
-FLAT_ENTRIES = (*schema.TABLES, REJECTED, MANIFEST, ".trash", ".staging")
+FLAT_ENTRIES = (*schema.TABLE_NAMES, REJECTED, MANIFEST, ".trash", ".staging")
 _NAME = re.compile(r"^\d{6,}$")
 
 
@@ -191,7 +191,7 @@ def verify(data: Path, *, checksums: bool = False) -> list[str]:
     except (OSError, ValueError, KeyError, TypeError):
         return [f"{data / MANIFEST} is missing or unreadable"]
     problems = []
-    for name in schema.TABLES:
+    for name in schema.TABLE_NAMES:
         folder = data / name
         if name not in tables:
             if folder.exists():

@@ -116,7 +116,7 @@ class Workbook:
     # -- tables ------------------------------------------------------------------------
     def tables(self) -> list[str]:
         """The canonical tables present in this workbook."""
-        return [t for t in schema.TABLES if self.has(t)]
+        return [t for t in schema.TABLE_NAMES if self.has(t)]
 
     def location(self, name: str) -> str:
         """Where a table's Parquet files are: a folder, or a URI under the lake."""
@@ -143,8 +143,8 @@ class Workbook:
         Raises:
             NoDataError: the table was not ingested (no raw file for it).
         """
-        if name not in schema.TABLES:
-            raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLES)}")
+        if name not in schema.TABLE_NAMES:
+            raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLE_NAMES)}")
         if name not in self._tables:
             folder = self.location(name)
             self._check_generation()
@@ -158,7 +158,7 @@ class Workbook:
         return self._tables[name]
 
     def __getattr__(self, name: str) -> ibis.Table:
-        if name in schema.TABLES:
+        if name in schema.TABLE_NAMES:
             return self.table(name)
         raise AttributeError(name)
 
@@ -344,7 +344,7 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
     backend = backend or os.environ.get("STOREBOOK_BACKEND") or ("spark" if spark_session else "duckdb")
     _quiet_warnings()
     if backend == "duckdb":
-        con = ibis.duckdb.connect()
+        con = _bounded_duckdb(config)
     elif backend.startswith(SPARK_PREFIXES):
         con = _connect_spark(backend, spark_session)
     else:
@@ -352,11 +352,36 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
     reader = _spark_text_reader(con) if is_lake_uri(processed) and con.name == "pyspark" else None
     where = generations.resolve(processed, reader)
     if isinstance(where.data, Path) and not where.generation and not (
-            (where.data / "_ingest.json").is_file() or any((where.data / t).is_dir() for t in schema.TABLES)):
+            (where.data / "_ingest.json").is_file() or any((where.data / t).is_dir() for t in schema.TABLE_NAMES)):
         raise NoDataError(  # e.g. only the parse cache of an ingest that stopped on a bad file
             f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
         )
     return Workbook(con, config, processed, where)
+
+
+def _bounded_duckdb(config: Config) -> ibis.BaseBackend:
+    """An in-process DuckDB capped at ``[engine] memory_limit``, spilling to a folder of its own.
+
+    Each report kernel opens one workbook: the cap is what keeps a pack of parallel
+    kernels within the machine's memory. The folder is this connection's (two kernels
+    must not share DuckDB's spill files) and is removed when the connection goes.
+    """
+    import shutil
+    import tempfile
+    import weakref
+
+    base = config.duckdb_temp_directory
+    if base is not None:
+        base.mkdir(parents=True, exist_ok=True)
+    spill = tempfile.mkdtemp(prefix="storebook-duckdb-", dir=base)
+    try:
+        con = ibis.duckdb.connect(memory_limit=config.duckdb_memory_limit, temp_directory=spill)
+    except Exception as exc:  # a limit DuckDB does not accept: say which setting
+        shutil.rmtree(spill, ignore_errors=True)
+        raise StorebookError(f"[engine] memory_limit = {config.duckdb_memory_limit!r} was refused by DuckDB "
+                             f"({exc}); give a size such as '512MB' or '2GB' in storebook.toml") from exc
+    weakref.finalize(con, shutil.rmtree, spill, True)
+    return con
 
 
 def _spark_text_reader(con: ibis.BaseBackend):  # noqa: ANN202 - Callable[[str], str | None]

@@ -19,24 +19,19 @@ joins to it).
 
 from __future__ import annotations
 
-import copy
-import functools
 import hashlib
-import itertools
 import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import duckdb
-import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 import pyarrow as pa_arrow
 import pyarrow.parquet as pq
 
@@ -44,13 +39,15 @@ from storebook.engine import generations, locks, schema
 from storebook.engine.config import Config
 from storebook.engine.identity import found_in_data, read_store_file
 from storebook.errors import IngestError, InputError, NoDataError
-from storebook.ingest import parsing
+from storebook.ingest import crossfile, parsing, writing
+from storebook.ingest.crossfile import Part
+from storebook.ingest.frames import _hmac_prefixes, _pseudonymise, parse_frame  # noqa: F401 - re-exported
 from storebook.ingest.parsing import FALSE_WORDS, PLANNED_DATES, TRUE_WORDS  # noqa: F401 - re-exported
 from storebook.ingest.parsing import NULL_SPELLINGS as _NULL_SPELLINGS  # noqa: F401 - re-exported
+from storebook.ingest.rejects import REJECTED_COLUMNS, SOURCE_FILE, SOURCE_ROW, Rejects, records  # noqa: F401 - re-exported
 from storebook.ingest.sources import (
     ADAPTERS_VERSION,
     PERSONAL_COLUMNS,
-    SourceFrame,
     data_files,
     detect,
     registry,
@@ -59,9 +56,6 @@ from storebook.ingest.sources.policy import reading_policy
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
 INGEST_VERSION = "4"
-SOURCE_FILE = "_source_file"
-SOURCE_ROW = "_source_row"
-REJECTED_COLUMNS = ["table", "source_file", "source_row", "column", "value", "reason", "record"]
 
 
 
@@ -130,548 +124,32 @@ class IngestReport:
         return "\n".join(lines)
 
 
-# ----------------------------------------------------------------------------- parsing
-
-class _Rejects:
-    """Collects rejected rows: (table, file, row, column, value, reason, record)."""
-
-    def __init__(self) -> None:
-        self.parts: list[pd.DataFrame] = []
-
-    def add(self, table: str, frame: pd.DataFrame, mask: pd.Series, column: str,
-            reason: str | pd.Series, values: pd.Series | None = None) -> None:
-        if not mask.any():
-            return
-        rows = frame.loc[mask]
-        vals = (values if values is not None else rows.get(column, pd.Series("", index=rows.index)))
-        vals = vals.loc[mask] if len(vals) == len(frame) else vals
-        reasons = reason.loc[mask] if isinstance(reason, pd.Series) else reason
-        self.parts.append(pd.DataFrame({
-            "table": table,
-            "source_file": rows[SOURCE_FILE].astype(str).to_numpy(),
-            "source_row": rows[SOURCE_ROW].astype("int64").to_numpy(),
-            "column": column,
-            "value": vals.astype(str).to_numpy(),
-            "reason": reasons if isinstance(reasons, str) else reasons.astype(str).to_numpy(),
-            "record": _records(rows),
-        }))
-
-    def frame(self) -> pd.DataFrame:
-        if not self.parts:
-            return pd.DataFrame({c: pd.Series(dtype="int64" if c == "source_row" else "str")
-                                 for c in REJECTED_COLUMNS})
-        return pd.concat(self.parts, ignore_index=True)
-
-
-def _records(rows: pd.DataFrame) -> list[str]:
-    """The contract columns of each rejected row as JSON (personal columns never reach here)."""
-    cols = [c for c in rows.columns if not c.startswith("_")]
-    text = rows[cols].astype(str).replace({"NaT": "", "nan": "", "<NA>": "", "None": ""})
-    return [json.dumps(dict(zip(cols, r, strict=True)), ensure_ascii=False) for r in text.itertuples(index=False)]
-
-
-def _isin(values: pd.Series, allowed: set | list) -> pd.Series:
-    """``values.isin(allowed)`` through Arrow: pandas 3 loops in Python for string columns."""
-    import pyarrow.compute as pc
-
-    arr = pa_arrow.array(values, from_pandas=True)  # zero-copy for Arrow-backed strings
-    found = pc.is_in(arr, value_set=pa_arrow.array(sorted(map(str, allowed)), type=arr.type))
-    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
-
-
-def _pseudonymise(values: pd.Series, platform: pd.Series | None, key: bytes) -> pd.Series:
-    """Keyed hash of the customer account, per platform (accounts are per platform)."""
-    raw = values.astype(str) if platform is None else platform.astype(str) + ":" + values.astype(str)
-    raw = raw.where(values.notna())
-    codes, uniques = pd.factorize(raw)  # hash each account once; missing stays missing (code -1)
-    hashed = np.array([*_hmac_prefixes(key, uniques.to_numpy(dtype=object, na_value=None).tolist()), None],
-                      dtype=object)
-    return pd.Series(hashed[codes], index=values.index).astype("str")
-
-
-def _hmac_prefixes(key: bytes, texts: list[str]) -> list[str]:
-    """``"c_" + HMAC-SHA256(key, text)`` as 16 hex digits, for each text.
-
-    HMAC (RFC 2104) is H((K ^ opad) || H((K ^ ipad) || m)): the two keyed states are hashed
-    once here and copied per text, which is ~3x faster than hmac.digest, which re-keys for
-    every text (the same bytes: test_ingest checks them against hmac.digest).
-    """
-    block = hashlib.sha256().block_size
-    if len(key) > block:
-        key = hashlib.sha256(key).digest()
-    key = key.ljust(block, b"\0")
-    inner0 = hashlib.sha256(bytes(b ^ 0x36 for b in key))
-    outer0 = hashlib.sha256(bytes(b ^ 0x5C for b in key))
-    out = []
-    for text in texts:
-        inner = inner0.copy()
-        inner.update(text.encode("utf-8"))
-        outer = outer0.copy()
-        outer.update(inner.digest())
-        out.append("c_" + outer.digest()[:8].hex())
-    return out
-
-
-#: What a buyer account reads as when there is none: a guest checkout (kept with no customer,
-#: never merged into one "guest" customer).
-GUEST_SPELLINGS = {"", "na", "n/a", "null", "none", "nan", "guest", "-", "--", "anonymous", "游客", "匿名"}
-
-
-def _check_vocabulary(table: str, spec: schema.ColumnSpec, values: pd.Series, frame: pd.DataFrame,
-                      rejects: _Rejects, allowed: list[str]) -> pd.Series:
-    """Reject values of a vocabulary column that the workbook's configuration does not list;
-    return the ok mask. The reason says which line of storebook.toml adds the value."""
-    unknown = values.notna() & ~_isin(values.fillna(""), set(allowed))
-    if unknown.any():
-        setting = spec.vocab.split("+")[0]
-        reasons = values.where(unknown, "").map(
-            lambda v: f"'{v}' is not one of the workbook's {setting} ({', '.join(allowed)}): add '{v}' "
-                      f"to [store].{setting} in storebook.toml if it is right")
-        rejects.add(table, frame, unknown, spec.name, reasons, values.fillna(""))
-    return ~unknown
-
-
-def _book_adjustments(orders: pd.DataFrame) -> pd.DataFrame:
-    """Orders whose paid amount differs from items − discount + shipping keep the platform's
-    paid amount; the difference is booked in ``adjustment_amount`` (reason as the source gave
-    it, else ``other``) so that the identity holds to the cent. A source that gave an
-    adjustment which does not reconcile is left as it is (the schema rejects the row)."""
-    due = (orders["items_amount"] - orders["discount_amount"].fillna(0) + orders["shipping_amount"].fillna(0))
-    residual = (orders["paid_amount"] - due).round(2)
-    book = (orders["paid_at"].notna() & orders["items_amount"].notna() & orders["adjustment_amount"].isna()
-            & (residual.abs() > schema.CENT_TOLERANCE))
-    if not book.any():
-        return orders
-    return orders.assign(
-        adjustment_amount=orders["adjustment_amount"].mask(book, residual),
-        adjustment_reason=orders["adjustment_reason"].mask(book & orders["adjustment_reason"].isna(), "other"),
-    )
-
-
-def _key_lines(lines: pd.DataFrame) -> pd.DataFrame:
-    """Order lines as the contract keys them: a line without a SKU is keyed by its item name
-    (``name:<name>``, case and spacing folded, so that every export keys it alike), and a
-    missing line amount is quantity × unit price − discount."""
-    named = lines["sku"].isna() & lines["item_name"].notna()
-    amount = lines["quantity"] * lines["unit_price"] - lines["discount_amount"].fillna(0)
-    derive = lines["line_amount"].isna() & lines["unit_price"].notna()
-    if not named.any() and not derive.any():
-        return lines
-    if not named.any():  # all-empty names arrive as floats, which have no .str
-        return lines.assign(line_amount=lines["line_amount"].mask(derive, amount.round(2)))
-    folded = lines["item_name"].str.casefold().str.split().str.join(" ").str.slice(0, 120)
-    return lines.assign(sku=lines["sku"].mask(named, "name:" + folded),
-                        line_amount=lines["line_amount"].mask(derive, amount.round(2)))
-
-
-def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestamp | None = None,
-                vocab: dict[str, list[str]] | None = None, timezone: str = "Asia/Shanghai",
-                ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Parse and row-validate one file's frame; return (valid rows, rejected rows).
-
-    The valid rows keep ``_source_file`` and ``_source_row`` for the cross-file checks.
-    ``vocab`` holds the values the workbook accepts per vocabulary (``Registry.vocab``);
-    None checks none. ``today`` is not used: checks that depend on the clock run after the
-    parse cache (:func:`_apply_clock`), so that a cached parse never keeps yesterday's
-    answer. Values are parsed by :mod:`storebook.ingest.parsing` (timestamps with an offset
-    converted to ``timezone``; numbers in the format the adapter declares, else the one the
-    file shows).
-    """
-    table = sf.table
-    frame = sf.frame.reset_index(drop=True).assign(
-        **{SOURCE_FILE: path_label, SOURCE_ROW: sf.rows.to_numpy()}
-    )
-    if "customer_id" in frame.columns:
-        # Hash the account before anything can copy it into a rejected record (a Shopify
-        # customer is an e-mail address).
-        text = frame["customer_id"].astype(str).str.strip()
-        platform = frame["platform"].astype(str).str.strip() if "platform" in frame.columns else None
-        guest = _isin(text.str.lower(), GUEST_SPELLINGS)
-        frame["customer_id"] = _pseudonymise(text.where(~guest), platform, key).fillna("")
-    rejects = _Rejects()
-    _reject_unread_rows(sf, path_label, rejects)
-    ok = pd.Series(True, index=frame.index)
-    if sf.problems is not None:  # rows the adapter rejects itself, with its reason
-        problems = sf.problems.reset_index(drop=True)
-        for column, group in problems[problems["reason"] != ""].groupby("column", sort=False):
-            mask = pd.Series(frame.index.isin(group.index), index=frame.index)
-            rejects.add(table, frame, mask, str(column), problems["reason"], problems["value"])
-            ok &= ~mask
-    parsed = {}
-    numeric = [frame[c.name] for c in schema.columns(table) if c.kind in {"int", "Int64", "float"}]
-    fmt = sf.number_format or parsing.detect_number_format(numeric)
-    for spec in schema.columns(table):
-        values, col_ok = parsing.parse_column(table, spec, frame[spec.name], frame, rejects, timezone, fmt)
-        if spec.vocab and vocab is not None:
-            col_ok &= _check_vocabulary(table, spec, values.where(col_ok), frame, rejects, vocab[spec.vocab])
-        parsed[spec.name] = values
-        ok &= col_ok
-    out = pd.DataFrame(parsed)
-    if table == "orders":
-        out = _book_adjustments(out)
-    elif table == "order_lines":
-        out = _key_lines(out)
-    out[SOURCE_FILE] = frame[SOURCE_FILE]
-    out[SOURCE_ROW] = frame[SOURCE_ROW]
-    # A row already rejected is reported once, for its first problem.
-    first_pass = rejects.frame().drop_duplicates(["source_file", "source_row"])
-    valid = out.loc[ok]
-    schema_rejects = _schema_rejects(table, valid)
-    bad_rows = set(schema_rejects["source_row"]) if len(schema_rejects) else set()
-    valid = valid.loc[~valid[SOURCE_ROW].isin(bad_rows)]
-    rejected = pd.concat([first_pass, schema_rejects], ignore_index=True)
-    if sf.column_notes and len(rejected):  # the adapter's hint on what the column should hold
-        hint = rejected["column"].map(sf.column_notes)
-        rejected["reason"] = rejected["reason"].where(hint.isna(), rejected["reason"] + " (" + hint + ")")
-    return valid.reset_index(drop=True), rejected
-
-
-def _reject_unread_rows(sf: SourceFrame, path_label: str, rejects: _Rejects) -> None:
-    """The rows the reader could not split into columns: rejected as they are, and counted."""
-    bad = sf.bad_rows
-    if bad is None or not len(bad):
-        return
-    rejects.parts.append(pd.DataFrame({
-        "table": sf.table, "source_file": path_label, "source_row": bad["row"].astype("int64").to_numpy(),
-        "column": bad["column"].astype(str).to_numpy(), "value": "", "reason": bad["reason"].astype(str).to_numpy(),
-        "record": "{}",  # the row's cells are not shown: they could not be told apart
-    }))
-
-
-@functools.cache
-def _row_rules(table: str) -> pa.DataFrameSchema:
-    """The table's schema without its key check: keys are checked across all files later."""
-    rules = copy.deepcopy(schema.TABLES[table].to_schema())
-    rules.unique = None
-    return rules
-
-
-def _schema_rejects(table: str, valid: pd.DataFrame) -> pd.DataFrame:
-    """Rows of ``valid`` that break a schema check, one reason per row."""
-    data = valid.drop(columns=[SOURCE_FILE, SOURCE_ROW])
-    try:
-        _row_rules(table).validate(data, lazy=True)
-        return _Rejects().frame()
-    except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-    unplaced = cases[cases["index"].isna()]
-    if len(unplaced):  # a dtype or column-level failure means parsing is wrong, not the data
-        raise RuntimeError(f"{table}: schema failures without a row after parsing:\n{unplaced.to_string()}")
-    cases = cases.copy()
-    cases["index"] = cases["index"].astype("int64")
-    # A row rule reports every column of the row: keep one line per row and check.
-    cases = cases.drop_duplicates(["index", "check"]).drop_duplicates(["index"])
-    rows = valid.loc[cases["index"].to_numpy()]
-    column = cases["column"].where(cases["schema_context"] == "Column", "").astype(str).to_numpy()
-    reason = [_reason(c, chk, val) for c, chk, val in
-              zip(cases["schema_context"], cases["check"], cases["failure_case"], strict=True)]
-    return pd.DataFrame({
-        "table": table,
-        "source_file": rows[SOURCE_FILE].astype(str).to_numpy(),
-        "source_row": rows[SOURCE_ROW].astype("int64").to_numpy(),
-        "column": column,
-        "value": cases["failure_case"].astype(str).to_numpy(),
-        "reason": reason,
-        "record": _records(rows.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
-    })
-
-
-def _reason(context: str, check: str, value: object) -> str:
-    check = str(check)
-    if isinstance(value, float) and value.is_integer():  # failure cases of int columns come back as floats
-        value = int(value)
-    if context != "Column":
-        return f"breaks the rule {check}"
-    if check.startswith("isin"):
-        return f"'{value}' is not an accepted value ({check[len('isin('):-1]})"
-    if check.startswith(("greater_than", "less_than", "in_range")):
-        return f"{value} is out of range ({check.replace('_', ' ')})"
-    return f"'{value}' fails {check}"
-
-
-# ----------------------------------------------------------------------------- cross-file checks
-#
-# The per-file phase leaves each file's parsed rows on disk (the parse cache); the
-# cross-file phase runs in DuckDB over those Parquet parts, so that memory does not grow
-# with the number of rows or files. DuckDB decides *which* rows are rejected (superseded,
-# duplicate key, orphan) and reports them by (part, position in the part); only those rows
-# are then read back into pandas, where the reasons and records are formatted by the same
-# code as the per-file rejections. Rows are rejected at most once: each check sees only
-# the rows that survived the checks before it (the ``live_<table>`` views).
-
-#: How the parse cache's pandas dtypes arrive in DuckDB (dates are cached as timestamps).
-_DUCK_TYPES = {"str": "VARCHAR", "int": "BIGINT", "Int64": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN",
-               "timestamp": "TIMESTAMP", "date": "TIMESTAMP"}
-SUPERSEDED, DUPLICATE, ORPHAN = 1, 2, 3
-#: Rows per Parquet row group of a canonical table (part of the byte-identical promise).
-ROW_GROUP = 1_000_000
-#: Rows per sort when a table is written (see _key_ranges).
-SORT_RANGE_ROWS = 4_000_000
-
-
-@dataclass
-class _Part:
-    """One file's valid rows of one table, as cached on disk by the per-file phase."""
-
-    table: str
-    index: int  # the file's place in file order: "first seen" and stable output follow it
-    label: str
-    path: Path
-    rows: int
-    version: str | None = None
-    supersede_by: list[str] | None = None
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _lit(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _cross_file_db(tmp: Path) -> duckdb.DuckDBPyConnection:
-    """An in-process DuckDB whose memory is capped: past the cap, joins and sorts spill to ``tmp``."""
-    con = duckdb.connect()
-    tmp.mkdir(parents=True, exist_ok=True)
-    con.execute(f"SET temp_directory = {_lit(str(tmp))}")
-    con.execute(f"SET memory_limit = {_lit(os.environ.get('STOREBOOK_INGEST_MEMORY', '3GB'))}")
-    con.execute(f"SET threads = {max(1, os.cpu_count() or 1)}")
-    con.execute("SET preserve_insertion_order = false")  # every result that needs an order sorts
-    return con
-
-
-def _register_table(con: duckdb.DuckDBPyConnection, table: str, parts: list[_Part]) -> None:
-    """``src_<table>``: the parts stacked in file order, with (_part, _pos) to find a row again;
-    ``rej_<table>``: the rows rejected across files; ``live_<table>``: the rows not (yet) rejected."""
-    cols = ", ".join(f"CAST({_q(c.name)} AS {_DUCK_TYPES[c.kind]}) AS {_q(c.name)}" for c in schema.columns(table))
-    # One scan per part (not one multi-file scan): two raw files with the same bytes share a
-    # cache file, and must still count as two parts.
-    selects = [f"SELECT {p.index}::INTEGER AS _part, file_row_number AS _pos, {cols}, "
-               f"CAST({SOURCE_ROW} AS BIGINT) AS {SOURCE_ROW} "
-               f"FROM read_parquet({_lit(str(p.path))}, file_row_number = true)" for p in parts]
-    con.execute(f"CREATE TEMP VIEW src_{table} AS " + " UNION ALL ".join(selects))
-    con.execute(f"CREATE TEMP TABLE rej_{table} (_part INTEGER, _pos BIGINT, stage INTEGER, a BIGINT, b BIGINT)")
-    con.execute(f"CREATE TEMP VIEW live_{table} AS SELECT s.* FROM src_{table} s ANTI JOIN rej_{table} r USING (_part, _pos)")
-
-
-def _mark_superseded(con: duckdb.DuckDBPyConnection, table: str, parts: list[_Part]) -> None:
-    """Overlapping exports of one source: per record, keep the newest file's rows.
-
-    A record (rows sharing ``supersede_by`` values) found in several versioned files is
-    kept from the file with the greatest version (then the greatest name); its rows in
-    the other files are rejected as superseded (``a`` = the winning part). Files without
-    a version are left alone.
-    """
-    marked = [p for p in parts if p.version is not None and p.supersede_by and p.rows]
-    if len(marked) < 2:
-        return
-    by = ", ".join(_q(c) for c in marked[0].supersede_by)
-    ranks = ", ".join(f"({p.index}, {r})" for r, p in enumerate(sorted(marked, key=lambda p: (p.version, p.label))))
-    con.execute(f"""
-        INSERT INTO rej_{table}
-        WITH m AS (SELECT s._part, s._pos, {by}, r.rank FROM src_{table} s JOIN (VALUES {ranks}) r(_part, rank) USING (_part)),
-             best AS (SELECT {by}, arg_max(_part, rank) AS win FROM m GROUP BY ALL)
-        SELECT m._part, m._pos, {SUPERSEDED}, best.win, NULL FROM m JOIN best USING ({by}) WHERE m._part <> best.win""")
-
-
-def _mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Duplicate keys: the first row in file order wins (``a``, ``b`` = its part and file row)."""
-    keys = [_q(k) for k in schema.key(table)]
-    on = " AND ".join(f"l.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
-    # Find the duplicated keys with a hash aggregate first: ranking only their rows keeps
-    # the window (a sort) small when, as usual, almost every key is unique.
-    con.execute(f"""
-        INSERT INTO rej_{table}
-        WITH d AS (SELECT {', '.join(keys)} FROM live_{table} GROUP BY ALL HAVING count(*) > 1),
-             w AS (SELECT l._part, l._pos,
-                          row_number() OVER k AS n, first_value(l._part) OVER k AS fp,
-                          first_value(l.{SOURCE_ROW}) OVER k AS fr
-                   FROM live_{table} l SEMI JOIN d ON {on}
-                   WINDOW k AS (PARTITION BY {', '.join('l.' + k for k in keys)} ORDER BY l._part, l._pos))
-        SELECT _part, _pos, {DUPLICATE}, fp, fr FROM w WHERE n > 1""")
-
-
-def _parent_values(fk: schema.ForeignKey, present: set[str]) -> str:
-    return (f"SELECT DISTINCT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
-            else "SELECT NULL::VARCHAR AS v WHERE false")
-
-
-def _mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str], supplied: set[str]) -> None:
-    """Enforced foreign keys, in dependency order: a row whose parent row is missing, or was
-    rejected, is rejected in turn — when the parent table was supplied at all. A store that
-    has no orders table keeps its shipments; one whose orders file lost an order loses the
-    order's lines with it."""
-    for i, fk in enumerate(schema.FOREIGN_KEYS):
-        if not fk.enforced or fk.table not in present or fk.ref_table not in supplied:
-            continue
-        con.execute(f"""
-            INSERT INTO rej_{fk.table}
-            SELECT c._part, c._pos, {ORPHAN}, {i}, NULL
-            FROM (SELECT _part, _pos, {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
-            ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""")
-
-
-def _count_unknown_references(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[str, dict[str, int]]:
-    """Kept references to catalogue rows that do not exist (a SKU not in products, a supplier not in
-    suppliers), per table and column, over the rows written: the data-quality figures, not rejections."""
-    out: dict[str, dict[str, int]] = {}
-    for fk in schema.FOREIGN_KEYS:
-        if fk.enforced or fk.table not in present:
-            continue
-        ((n,),) = con.sql(f"""
-            SELECT count(*) FROM (SELECT {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
-            ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""").fetchall()
-        if n:
-            out.setdefault(fk.table, {})[fk.column] = int(n)
-    return out
-
-
-def _platforms_present(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[str]:
-    """The platforms the written rows hold, across every table with a platform column."""
-    selects = [f"SELECT DISTINCT platform FROM live_{t}" for t in sorted(present)
-               if "platform" in {c.name for c in schema.columns(t)}]
-    if not selects:
-        return []
-    return sorted(v for (v,) in con.sql(" UNION ".join(selects)).fetchall() if v is not None)
-
-
-def _rows_of(parts: dict[int, _Part], hits: pd.DataFrame) -> pd.DataFrame:
-    """The cached rows at (_part, _pos) of ``hits``, in the order of ``hits``.
-
-    Read back through pandas as the cached path always did, so that values print the same.
-    """
-    pieces = []
-    for index, group in hits.groupby("_part", sort=False):
-        part = parts[int(index)]
-        frame = pd.read_parquet(part.path).iloc[group["_pos"].to_numpy()]
-        pieces.append(frame.assign(**{SOURCE_FILE: part.label}))  # the cache may come from a renamed file
-    return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
-
-
-def _rejected_across_files(con: duckdb.DuckDBPyConnection, table: str, parts: dict[int, _Part]) -> list[pd.DataFrame]:
-    """The table's cross-file rejections with their reasons: superseded, duplicates, orphans."""
-    hits = con.sql(f"SELECT _part, _pos, stage, a, b FROM rej_{table} "
-                   f"ORDER BY stage, CASE WHEN stage = {ORPHAN} THEN a ELSE 0 END, _part, _pos").df()
-    out = []
-    for part_index, group in hits[hits["stage"] == SUPERSEDED].groupby("_part", sort=True):
-        rows = _rows_of(parts, group)
-        by = parts[int(part_index)].supersede_by
-        winners = [parts[int(j)] for j in group["a"]]
-        keys = rows[by[0]].astype(str)
-        out.append(_frame_of_rejects(table, rows, by[0], keys.to_numpy(), [
-            f"superseded: {by[0]}={k} is also in the newer export {w.label} (as of {w.version}); the newest export wins"
-            for k, w in zip(keys, winners, strict=True)]))
-    dups = hits[hits["stage"] == DUPLICATE]
-    if len(dups):
-        rows = _rows_of(parts, dups)
-        keys = schema.key(table)
-        first_files = [parts[int(j)].label for j in dups["a"]]
-        reason = [f"duplicate key ({', '.join(f'{k}={v}' for k, v in zip(keys, kv, strict=True))}); first seen in {f} row {r}"
-                  for kv, f, r in zip(rows[keys].astype(str).itertuples(index=False), first_files, dups["b"], strict=True)]
-        out.append(_frame_of_rejects(table, rows, keys[0], rows[keys[0]].astype(str).to_numpy(), reason))
-    for fk_index, group in hits[hits["stage"] == ORPHAN].groupby("a", sort=True):
-        fk = schema.FOREIGN_KEYS[int(fk_index)]
-        rows = _rows_of(parts, group)
-        out.append(_frame_of_rejects(table, rows, fk.column, rows[fk.column].astype(str).to_numpy(),
-                                     f"'{fk.column}' has no match in {fk.ref_table}.{fk.ref_column}: the "
-                                     f"{fk.ref_table} row is not in the data or was rejected (see "
-                                     f"_rejected/{fk.ref_table}.parquet)"))
-    return out
-
-
-def _frame_of_rejects(table: str, rows: pd.DataFrame, column: str, values, reason) -> pd.DataFrame:
-    return pd.DataFrame({
-        "table": table, "source_file": rows[SOURCE_FILE].to_numpy(), "source_row": rows[SOURCE_ROW].to_numpy(),
-        "column": column, "value": values, "reason": reason,
-        "record": _records(rows.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
-    })
-
-
-# ----------------------------------------------------------------------------- writing
-
-def _canonical_schema(table: str) -> pa_arrow.Schema:
-    """The canonical Arrow types: dates as date32, timestamps in microseconds."""
-    types = {"str": pa_arrow.string(), "int": pa_arrow.int64(), "Int64": pa_arrow.int64(),
-             "float": pa_arrow.float64(), "bool": pa_arrow.bool_(), "timestamp": pa_arrow.timestamp("us"),
-             "date": pa_arrow.date32()}
-    return pa_arrow.schema([pa_arrow.field(c.name, types[c.kind], nullable=c.nullable) for c in schema.columns(table)])
-
-
-def _key_ranges(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> list[tuple[str, list]]:
-    """Ranges of the first key column that split the table into sorts of about
-    :data:`SORT_RANGE_ROWS` rows each, as (WHERE clause, parameters), in key order.
-
-    One ORDER BY over tens of millions of wide rows can exhaust DuckDB's memory cap even
-    though sorts spill (at 50M order lines the orders sort failed at a 3 GB cap); sorts
-    of a few million rows each do not. The cut points come from a sample, so they only
-    change how the work is split: every row falls in exactly one range, the ranges follow
-    each other in key order, and the rows written are the same whatever the cuts are.
-    """
-    if rows <= SORT_RANGE_ROWS:
-        return [("", [])]
-    key = _q(schema.key(table)[0])
-    sample = sorted(v for (v,) in con.sql(
-        f"SELECT {key} FROM live_{table} USING SAMPLE reservoir(100000 ROWS) REPEATABLE (20261)").fetchall()
-        if v is not None)
-    n = -(-rows // SORT_RANGE_ROWS)
-    cuts = sorted({sample[i * len(sample) // n] for i in range(1, n)})
-    if not cuts:
-        return [("", [])]
-    # DuckDB sorts NULLs last: they belong to the last range.
-    ranges = [(f"WHERE {key} < ?", [cuts[0]])]
-    ranges += [(f"WHERE {key} >= ? AND {key} < ?", [a, b]) for a, b in itertools.pairwise(cuts)]
-    ranges.append((f"WHERE {key} >= ? OR {key} IS NULL", [cuts[-1]]))
-    return ranges
-
-
-def _sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> Iterator[pa_arrow.Table]:
-    """The table's surviving rows sorted by key, as tables of exactly ROW_GROUP rows (the last
-    may be shorter), each in one contiguous Arrow chunk: the Parquet writer's page breaks
-    follow the Arrow chunks, and DuckDB's batch sizes vary, so fixed row groups of single
-    chunks are what keeps the file bytes a function of the rows alone. DuckDB sorts one key
-    range at a time (:func:`_key_ranges`), spilling to disk past its memory cap; Python
-    holds one row group at a time."""
-    target = _canonical_schema(table)
-    cols = ", ".join(f"CAST({_q(c.name)} AS DATE) AS {_q(c.name)}" if c.kind == "date" else _q(c.name)
-                     for c in schema.columns(table))
-    order = ", ".join(_q(k) for k in schema.key(table))
-    pending: list[pa_arrow.RecordBatch] = []
-    count = 0
-    emitted = False
-    batch_schema = None
-    for where, params in _key_ranges(con, table, rows):
-        reader = con.sql(f"SELECT {cols} FROM live_{table} {where} ORDER BY {order}, _part, _pos",
-                         params=params or None).to_arrow_reader(ROW_GROUP)
-        batch_schema = reader.schema
-        for batch in reader:
-            pending.append(batch)
-            count += batch.num_rows
-            while count >= ROW_GROUP:
-                chunk = pa_arrow.Table.from_batches(pending)
-                yield chunk.slice(0, ROW_GROUP).cast(target).combine_chunks()
-                rest = chunk.slice(ROW_GROUP)
-                pending, count = rest.to_batches(), rest.num_rows
-                emitted = True
-    if count or not emitted:
-        yield (pa_arrow.Table.from_batches(pending, schema=batch_schema) if pending
-               else batch_schema.empty_table()).cast(target).combine_chunks()
-
-
-def _write_parquet(table: pa_arrow.Table | Iterable[pa_arrow.Table], path: Path) -> None:
-    """Write a table, or its chunks of ROW_GROUP rows, as one Parquet file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    chunks = [table] if isinstance(table, pa_arrow.Table) else table
-    writer = None
-    try:
-        for chunk in chunks:
-            if writer is None:
-                # Fixed writer settings and no pandas metadata: same rows → same bytes.
-                writer = pq.ParquetWriter(path, chunk.schema, compression="zstd", write_statistics=True)
-            writer.write_table(chunk, row_group_size=ROW_GROUP)
-    finally:
-        if writer is not None:
-            writer.close()
+#: Writes one table (tests replace it to stop a run part-way).
+_write_parquet = writing.write_parquet
+
+
+def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str, int]) -> dict[str, str]:
+    """Write each table (name → its rows) into ``staging`` from its ``live_`` view; the
+    SHA-256 of each file. Two tables at a time, the largest first, each through a DuckDB
+    cursor of its own: while DuckDB sorts one, pyarrow encodes and compresses the other.
+    Each file's bytes depend on its rows alone, so the order of the writes changes nothing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def write(table: str) -> str:
+        out_path = staging / table / "part-0.parquet"
+        cursor = con.cursor()
+        try:
+            _write_parquet(writing.sorted_chunks(cursor, table, rows[table]), out_path)
+        finally:
+            cursor.close()
+        if pq.ParquetFile(out_path).metadata.num_rows != rows[table]:  # the promise of ingest
+            raise AssertionError(f"{table}: {rows[table]} rows to write, {pq.ParquetFile(out_path).metadata.num_rows} written")
+        return _sha256(out_path)
+
+    order = sorted(rows, key=lambda t: -rows[t])
+    with ThreadPoolExecutor(max_workers=min(2, max(1, os.cpu_count() or 1))) as pool:
+        futures = {t: pool.submit(write, t) for t in order}
+        return {t: futures[t].result() for t in order}
 
 
 def _fingerprint(paths: list[Path], hashes: dict[Path, str]) -> str:
@@ -690,6 +168,17 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _hash_files(files: list[Path]) -> dict[Path, str]:
+    """The SHA-256 of each raw file, one file per core at a time (hashlib lets go of the GIL):
+    the 10M store's 2.7 GB of exports are read before anything else can start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if len(files) < 2:
+        return {p: _sha256(p) for p in files}
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        return dict(zip(files, pool.map(_sha256, files), strict=True))
 
 
 def ingest(config: Config | None = None, *, force: bool = False,
@@ -759,8 +248,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         raise IngestError([exc]) from exc
     # What changes how a file is read (time zone, declarations) invalidates cached parses.
     key_tag = hashlib.sha256(key + sources.tag.encode()).hexdigest()[:12]
-    hashes = {p: _sha256(p) for p in files}
-    run_tag = hashlib.sha256((INGEST_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
+    hashes = _hash_files(files)
+    run_tag = hashlib.sha256((INGEST_VERSION + writing.LAYOUT_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
         f"{p.relative_to(raw_root)}:{h}" for p, h in hashes.items())).encode()).hexdigest()
     now = now or datetime.now(ZoneInfo(config.timezone))
     if now.tzinfo is not None:  # compare in store wall-clock time, like the data
@@ -778,7 +267,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     future_until: list[pd.Timestamp] = []
     problems: list[InputError] = []
     reports: list[FileReport] = []
-    parts: dict[str, list[_Part]] = {t: [] for t in schema.TABLES}
+    parts: dict[str, list[Part]] = {t: [] for t in schema.TABLES}
     rejected: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
     n_parts = 0
     cache_bases = {p: cache_dir / _cache_name(p, raw_root, hashes, sources, key, config.timezone) for p in files}
@@ -804,7 +293,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                 rej = pd.concat([rej, late], ignore_index=True)
                 rejected[table].append(late)
                 future_until.append(until)
-            parts[table].append(_Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
+            parts[table].append(Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
                                       version=version, supersede_by=(supersede_by or schema.key(table)) if version else None))
             n_parts += 1
             dropped = meta["dropped"]
@@ -820,20 +309,20 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         raise IngestError(problems)
 
     staging = generations.begin(processed)  # invisible to readers until published
-    con = _cross_file_db(staging / ".duckdb_tmp")
+    con = crossfile.connect(staging / ".duckdb_tmp")
     try:
         present: list[str] = []  # tables with rows once superseded rows are set aside
         for table in schema.TABLES:
             if not parts[table]:
                 continue
-            _register_table(con, table, parts[table])
-            _mark_superseded(con, table, parts[table])
+            crossfile.register_table(con, table, parts[table])
+            crossfile.mark_superseded(con, table, parts[table])
             if con.sql(f"SELECT count(*) FROM live_{table}").fetchall()[0][0]:
                 present.append(table)
-                _mark_duplicates(con, table)
-        _mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
-        unknown_refs = _count_unknown_references(con, set(present))
-        platforms = _platforms_present(con, set(present))
+                crossfile.mark_duplicates(con, table)
+        crossfile.mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
+        unknown_refs = crossfile.count_unknown_references(con, set(present))
+        platforms = crossfile.platforms_present(con, set(present))
 
         table_info: dict[str, dict] = {}
         written_per_file: dict[tuple[str, str], int] = {}
@@ -842,8 +331,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         for table in schema.TABLES:
             by_index = {p.index: p for p in parts[table]}
             if table in present:
-                rejected[table] += _rejected_across_files(con, table, by_index)
-            rej = pd.concat(rejected[table], ignore_index=True) if rejected[table] else _Rejects().frame()
+                rejected[table] += crossfile.rejected_across_files(con, table, by_index)
+            rej = pd.concat(rejected[table], ignore_index=True) if rejected[table] else Rejects().frame()
             all_rejected.append(rej)
             for f, n in rej.groupby("source_file").size().items():
                 rejected_per_file[(table, f)] = int(n)
@@ -853,16 +342,12 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             for index, n in con.sql(f"SELECT _part, count(*) FROM live_{table} GROUP BY _part").fetchall():
                 written_per_file[(table, by_index[index].label)] = int(n)
                 live_rows += int(n)
-            out_path = staging / table / "part-0.parquet"
-            _write_parquet(_sorted_chunks(con, table, live_rows), out_path)
-            table_info[table] = {
-                "rows": pq.ParquetFile(out_path).metadata.num_rows,
-                "rejected": len(rej),
-                "columns": [c.name for c in schema.columns(table)],
-                "sha256": _sha256(out_path),
-            }
+            table_info[table] = {"rows": live_rows, "rejected": len(rej),
+                                 "columns": [c.name for c in schema.columns(table)], "sha256": None}
             if table in unknown_refs:  # kept, and counted for the data-quality page
                 table_info[table]["unknown_references"] = unknown_refs[table]
+        for table, digest in _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()}).items():
+            table_info[table]["sha256"] = digest
     finally:
         con.close()
         shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)
@@ -1077,7 +562,7 @@ def _apply_clock(valid_path: Path, table: str, today: pd.Timestamp, label: str, 
     late, first = parsing.future_rows(frame, table, today)
     if not late.any():
         return valid_path, meta.num_rows, None, None
-    rejects = _Rejects()
+    rejects = Rejects()
     kinds = {c.name: c.kind for c in schema.columns(table)}
     for column in first[late].unique():
         shown = frame[column].dt.strftime("%Y-%m-%d" if kinds[column] == "date" else "%Y-%m-%d %H:%M:%S")
@@ -1139,4 +624,4 @@ def read_rejected(config: Config | None = None, table: str | None = None) -> pd.
     folder = generations.resolve(config.processed_dir).data / "_rejected"
     paths = sorted(folder.glob("*.parquet")) if table is None else [folder / f"{table}.parquet"]
     parts = [pd.read_parquet(p) for p in paths if p.is_file()]
-    return pd.concat(parts, ignore_index=True) if parts else _Rejects().frame()
+    return pd.concat(parts, ignore_index=True) if parts else Rejects().frame()

@@ -19,7 +19,6 @@ from datetime import timedelta
 import ibis
 import numpy as np
 import pandas as pd
-from scipy import stats as _sps
 
 from storebook.engine import calendar
 
@@ -58,7 +57,41 @@ def safe_ratio(numerator, denominator):
 
 def z_value(level: float = 0.95) -> float:
     """The two-sided normal quantile for ``level`` (1.96 for 0.95)."""
-    return float(_sps.norm.ppf(0.5 + level / 2))
+    return _normal_quantile(0.5 + level / 2)
+
+
+# scipy.special, not scipy.stats: the same functions (scipy.stats' norm and poisson call
+# them) without the ~1 s that importing scipy.stats adds to every report kernel's start.
+def _normal_quantile(p: float) -> float:
+    from scipy.special import ndtri
+
+    return float(ndtri(p))
+
+
+def _normal_upper_tail(z: np.ndarray) -> np.ndarray:
+    from scipy.special import ndtr
+
+    return ndtr(-z)
+
+
+def poisson_at_least(count: pd.Series | np.ndarray, expected: pd.Series | np.ndarray) -> np.ndarray:
+    """P(X ≥ count) for X ~ Poisson(expected), element-wise (1 where count ≤ 0).
+
+    Args:
+        count: observed counts.
+        expected: the Poisson means (positive).
+    Returns:
+        The upper-tail probabilities, as a float array.
+
+    >>> [round(p, 4) for p in poisson_at_least(np.array([0, 1, 3]), np.array([2.0, 2.0, 2.0]))]
+    [1.0, 0.8647, 0.3233]
+    """
+    from scipy.special import pdtrc
+
+    k = np.floor(np.asarray(count, dtype="float64")) - 1
+    mu = np.asarray(expected, dtype="float64")
+    # pdtrc(k, mu) = P(X > k); for k < 0 every outcome counts (pdtrc itself gives NaN there).
+    return np.where(k < 0, 1.0, pdtrc(np.maximum(k, 0), mu))
 
 
 # ----------------------------------------------------------------------------- intervals
@@ -181,7 +214,7 @@ def two_proportion_test(successes, trials, successes_prior, trials_prior, *,
         pooled = (k1 + k0) / np.where(n1 + n0 > 0, n1 + n0, np.nan)
         se = np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0))
         z = np.where(se > 0, (p1 - p0) / se, np.nan)
-    p_value = 2 * _sps.norm.sf(np.abs(z))
+    p_value = 2 * _normal_upper_tail(np.abs(z))
     small = (np.minimum.reduce([k1, n1 - k1, k0, n0 - k0]) < min_count) | np.isnan(z)
     verdict = np.select(
         [small, p_value < alpha],
@@ -276,7 +309,7 @@ def _tail_scale(values: np.ndarray, tail: float = 0.01) -> float:
     if len(values) < 50:
         return np.nan
     low, high = np.quantile(values, [tail, 1 - tail])
-    return float((high - low) / (2 * _sps.norm.ppf(1 - tail)))
+    return float((high - low) / (2 * _normal_quantile(1 - tail)))
 
 
 def expected_band(daily: pd.DataFrame, value: str, *, date: str = "date", by: Sequence[str] = (),

@@ -53,17 +53,22 @@ from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from storebook.engine import locks, periods
-from storebook.engine.config import Config
-from storebook.errors import StorebookError
-from storebook.measures.metrics import shown_change
-from storebook.report import index_page, packs, pdf
-from storebook.report.browser import BROWSERS, browser_command, find_browser  # noqa: F401  (the pack's API)
-from storebook.report.number_style import change_html, format_metric, value_html
-from storebook.report.pdf import print_pdfs  # noqa: F401  (the pack's API)
-from storebook.report.results import MIME as RESULT_MIME
-from storebook.report.summary import short_title
-from storebook.report.text import CATALOGUE, LANGUAGES, use_currency
+# jsonschema (nbformat's validator, imported by every pack) imports rfc3987_syntax when it is
+# installed, which builds a grammar at import: 1.3 CPU-s of every run. Only jsonschema's
+# optional "iri" format check uses it, and the notebook schema asks for no such format.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+from storebook.engine import locks, periods  # noqa: E402
+from storebook.engine.config import Config  # noqa: E402
+from storebook.errors import StorebookError  # noqa: E402
+from storebook.measures.metrics import shown_change  # noqa: E402
+from storebook.report import index_page, kernels, packs, pdf  # noqa: E402
+from storebook.report.browser import BROWSERS, browser_command, find_browser  # noqa: E402, F401  (the pack's API)
+from storebook.report.number_style import change_html, format_metric, value_html  # noqa: E402
+from storebook.report.pdf import print_pdfs  # noqa: E402, F401  (the pack's API)
+from storebook.report.results import MIME as RESULT_MIME  # noqa: E402
+from storebook.report.summary import short_title  # noqa: E402
+from storebook.report.text import CATALOGUE, LANGUAGES, use_currency  # noqa: E402
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: The parameters every pack notebook takes (docs/notebooks.md, "Parameters").
@@ -598,7 +603,14 @@ def _register_engine() -> None:
                 **kwargs,
             )
             watch.attach(client)
-            return client.execute()
+            # papermill writes the whole notebook, figures included, at every cell's start and
+            # end: O(cells²) JSON in this process. Nothing reads it before the run is over, and
+            # papermill writes it once more when the notebook completes (or fails).
+            output_path, nb_man.output_path = nb_man.output_path, None
+            try:
+                return client.execute()
+            finally:
+                nb_man.output_path = output_path
 
     papermill_engines.register("storebook", StorebookEngine)
 
@@ -612,8 +624,9 @@ def _run_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
     """
     _register_engine()
     todo: queue.Queue[str] = queue.Queue()
-    for name in plan.notebooks:
+    for name in _longest_first(plan):
         todo.put(name)
+    for name in plan.notebooks:
         display.update(runs[name], announce=False)
     done: queue.Queue[tuple[str, BaseException | None]] = queue.Queue()
     watches: dict[str, _Watch] = {}
@@ -631,8 +644,17 @@ def _run_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
                 done.put((name, exc))
 
     threads = [threading.Thread(target=worker, name=f"report-{i}", daemon=True) for i in range(plan.jobs)]
-    for thread in threads:
-        thread.start()
+    # Kernels are forks of one process that has done the imports (storebook.report.kernels).
+    with kernels.kernel_template() as manager_class:
+        context = {**context, "kernel_manager_class": manager_class}
+        for thread in threads:
+            thread.start()
+        _wait_all(plan, runs, building, context, display, done, watches)
+
+
+def _wait_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path, context: dict[str, Any],
+              display: _Progress, done: queue.Queue, watches: dict[str, _Watch]) -> None:
+    """Wait for every notebook of :func:`_run_all`; on an interrupt, kill the kernels."""
     remaining = len(plan.notebooks)
     try:
         while remaining:
@@ -648,6 +670,19 @@ def _run_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
         for watch in list(watches.values()):
             watch.kill()
         raise
+
+
+def _longest_first(plan: ReportPlan) -> list[str]:
+    """The plan's notebooks, those that took longest in the last pack of this language first
+    (any month): parallel kernels then finish together instead of one running on alone.
+    Notebooks without a time keep their place after them; the index keeps the plan's order."""
+    runs = sorted(plan.out_root.glob(f"*/{plan.lang}/run.json"), key=lambda p: p.stat().st_mtime)
+    try:
+        last = json.loads(runs[-1].read_text(encoding="utf-8"))["notebooks"] if runs else {}
+        seconds = {name: float(r["seconds"]) for name, r in last.items() if r.get("seconds") is not None}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # an old or damaged run.json: plan order
+        seconds = {}
+    return sorted(plan.notebooks, key=lambda name: -seconds.get(name, -1.0))
 
 
 def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str, Any],
@@ -671,10 +706,11 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
         watches[run.name] = watch
         run.cells_total = len(nbformat.read(str(source), as_version=4).cells) + 1  # + injected parameters
         try:
+            manager = {"kernel_manager_class": context["kernel_manager_class"]} if context.get("kernel_manager_class") else {}
             papermill.execute_notebook(
                 str(source), str(executed), parameters=dict(plan.parameters), engine_name="storebook", kernel_name=KERNEL_NAME,
                 progress_bar=False, log_output=False, start_timeout=60, watch=watch,
-                resources={"metadata": {"path": str(source.parent)}},
+                resources={"metadata": {"path": str(source.parent)}}, **manager,
             )
             run.status = "ok"
             break

@@ -1,9 +1,10 @@
 """The house chart style: one look, one palette, Chinese that renders, events marked.
 
-* :func:`use_house_style` — seaborn's white grid, then the CJK font (Noto Sans CJK SC,
-  shipped inside the ``mplfonts`` wheel: registered with ``font_manager.addfont``, put
-  first in ``font.sans-serif``, ``axes.unicode_minus`` off). It must come after
-  ``sns.set_theme``, which resets the font list. We never run ``mplfonts init``.
+* :func:`use_house_style` — seaborn's white grid (its settings, :data:`WHITEGRID`, applied
+  without importing seaborn, which would import scipy.stats: a second of every report
+  kernel's start), then the CJK font (Noto Sans CJK SC, shipped inside the ``mplfonts``
+  wheel: registered with ``font_manager.addfont``, put first in ``font.sans-serif``,
+  ``axes.unicode_minus`` off). We never run ``mplfonts init``.
 * Colours are fixed per platform, channel and device (:data:`PLATFORM_COLOURS` …) so
   that Tmall is the same orange in every chart of every report.
 * Figures are report width (10 × 4 in) at 100 dpi, PNG: a notebook of eight charts stays
@@ -39,7 +40,6 @@ import matplotlib
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter, FuncFormatter
@@ -93,6 +93,43 @@ def colour(kind: str, value: str) -> str:
 
 # ----------------------------------------------------------------------------- style
 
+_FONT_SCALE = 0.95
+#: What ``seaborn.set_theme(style="whitegrid", context="notebook", font_scale=0.95)`` sets
+#: (its "deep" palette, white grid and notebook sizes), without seaborn's colormap
+#: ``rocket`` as the default image map (no chart here draws one without naming its map).
+#: tests/test_plots.py checks it against seaborn itself.
+WHITEGRID: dict[str, Any] = {
+    "axes.axisbelow": True, "axes.edgecolor": ".8", "axes.grid": True, "axes.labelcolor": ".15",
+    "axes.linewidth": 1.25, "grid.color": ".8", "grid.linewidth": 1.0, "text.color": ".15",
+    "axes.labelsize": 12 * _FONT_SCALE, "axes.titlesize": 12 * _FONT_SCALE, "font.size": 12 * _FONT_SCALE,
+    "legend.fontsize": 11 * _FONT_SCALE, "legend.title_fontsize": 12 * _FONT_SCALE,
+    "xtick.labelsize": 11 * _FONT_SCALE, "ytick.labelsize": 11 * _FONT_SCALE,
+    "lines.solid_capstyle": "round", "patch.edgecolor": "w", "patch.force_edgecolor": True,
+    "xtick.bottom": False, "ytick.left": False, "xtick.color": ".15", "ytick.color": ".15",
+    "xtick.major.size": 6.0, "ytick.major.size": 6.0, "xtick.minor.size": 4.0, "ytick.minor.size": 4.0,
+    "xtick.major.width": 1.25, "ytick.major.width": 1.25, "xtick.minor.width": 1.0, "ytick.minor.width": 1.0,
+    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans", "sans-serif"],
+}
+#: seaborn's "deep" palette: the colour cycle, and what the colour codes b g r m y c stand for.
+DEEP = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C", "#CCB974", "#64B5CD"]
+
+
+def _apply_whitegrid() -> None:
+    from cycler import cycler
+    from matplotlib import colors
+
+    matplotlib.rcParams.update({**WHITEGRID, "axes.prop_cycle": cycler("color", [colors.to_rgb(c) for c in DEEP])})
+    for code, hex_colour in zip("bgrmyc", [DEEP[i] for i in (0, 2, 3, 4, 8, 9)], strict=True):
+        colors.colorConverter.colors[code] = colors.to_rgb(hex_colour)
+    colors.colorConverter.colors["k"] = (0.1, 0.1, 0.1)
+
+
+def blues(n_colors: int, reverse: bool = False) -> list[tuple[float, float, float]]:
+    """``n_colors`` shades of matplotlib's Blues map, light to dark (dark to light when
+    ``reverse``), the ends left out: what ``seaborn.color_palette("Blues")`` gives."""
+    cmap = matplotlib.colormaps["Blues_r" if reverse else "Blues"]
+    return [tuple(float(v) for v in c[:3]) for c in cmap(np.linspace(0, 1, int(n_colors) + 2)[1:-1])]
+
 def cjk_font_path() -> Path:
     """The Noto Sans CJK SC file inside the installed mplfonts wheel (no import needed)."""
     spec = importlib.util.find_spec("mplfonts")
@@ -109,7 +146,7 @@ def use_house_style() -> str:
 
     Safe to call more than once.
     """
-    sns.set_theme(style="whitegrid", context="notebook", font_scale=0.95)
+    _apply_whitegrid()
     path = cjk_font_path()
     font_manager.fontManager.addfont(str(path))
     name = font_manager.FontProperties(fname=str(path)).get_name()
@@ -518,7 +555,7 @@ def group_bars(frame: pd.DataFrame, text: Text, *, group: str = "platform", cate
     categories = list(dict.fromkeys(frame[category]))
     table = frame.pivot_table(index=group, columns=category, values=value, aggfunc="sum").reindex(
         index=groups, columns=categories).fillna(0.0).astype(float)
-    palette = sns.color_palette("Blues", n_colors=len(categories) + 1)[1:]
+    palette = blues(len(categories) + 1)[1:]
     bottom = np.zeros(len(groups))
     for cat, c in zip(categories, palette, strict=True):
         ax.bar(np.arange(len(groups)), table[cat], bottom=bottom, color=c, label=text.label(category, cat), width=0.6)
@@ -565,7 +602,7 @@ def _value_axis(ax, kind: str, axis: str = "y") -> None:
 def _bar_colours(category: str, values, n_series: int = 1) -> list:
     if category in ("platform", "channel", "device"):
         return [colour(category, v) for v in values]
-    return [sns.color_palette("Blues", n_colors=n_series + 2)[-2]] * len(values)
+    return [blues(n_series + 2)[-2]] * len(values)
 
 
 @_empty_when_no_data
@@ -587,7 +624,7 @@ def rate_bars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequenc
     groups = list(frame[category])
     x = np.arange(len(groups))
     width = 0.8 / max(len(values), 1)
-    shades = sns.color_palette("Blues_r", n_colors=len(values) + 2)
+    shades = blues(len(values) + 2, reverse=True)
     for k, value in enumerate(values):
         offset = (k - (len(values) - 1) / 2) * width
         colours = [PLATFORM_COLOURS["total"] if g == "total" else
@@ -668,8 +705,7 @@ def heatmap(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values
     if grid.isna().all().all():
         return empty_figure(text, title)
     fig, (ax,) = new_figure(height=max(2.4, 0.36 * len(rows) + 1.6))
-    sns.heatmap(grid, ax=ax, cmap="OrRd", annot=True, fmt=".0%" if kind == "pct" else ".1f", cbar=False,
-                linewidths=0.5, linecolor="white", annot_kws={"fontsize": 7.5})
+    _draw_heatmap(ax, grid.to_numpy(), "{:.0%}" if kind == "pct" else "{:.1f}")
     ax.set_yticks(np.arange(len(rows)) + 0.5, [_label(text, index, r) for r in rows], rotation=0)
     ax.set_xticks(np.arange(len(cols)) + 0.5, [_label(text, columns, c) for c in cols], rotation=45, ha="right",
                   fontsize=8)
@@ -708,6 +744,30 @@ def _mark_zero_bars(ax, positions, colours) -> None:
         ax.plot([0], [float(pos)], marker="|", markersize=11, markeredgewidth=3, color=colour_, zorder=4)
 
 
+def _draw_heatmap(ax: Any, values: np.ndarray, fmt: str) -> None:
+    """Cells coloured on OrRd from the smallest to the largest value, each with its number
+    (dark on light cells, white on dark ones); empty cells left blank: seaborn's heatmap
+    as this report draws it, without importing seaborn (and scipy.stats with it)."""
+    from matplotlib import colors
+
+    cells = np.ma.masked_invalid(values)
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    mesh = ax.pcolormesh(cells, cmap="OrRd", vmin=np.nanmin(values), vmax=np.nanmax(values), linewidths=0.5,
+                         edgecolor="white")
+    ax.set(xlim=(0, values.shape[1]), ylim=(0, values.shape[0]))
+    ax.invert_yaxis()
+    mesh.update_scalarmappable()
+    rgb = colors.to_rgba_array(mesh.get_facecolors())[:, :3]
+    # W3C relative luminance: above .408 a cell is light enough for dark text.
+    luminance = np.where(rgb <= .03928, rgb / 12.92, ((rgb + .055) / 1.055) ** 2.4) @ [.2126, .7152, .0722]
+    empty = np.ma.getmaskarray(cells)
+    for k, (row, col) in enumerate(np.ndindex(*values.shape)):
+        if not empty[row, col]:
+            ax.text(col + .5, row + .5, fmt.format(values[row, col]), color=".15" if luminance[k] > .408 else "w",
+                    ha="center", va="center", fontsize=7.5)
+
+
 @_empty_when_no_data
 def hbars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequence[str], kind: str = "number",
           reference: float | None = None, stacked: bool = False, title: str | None = None) -> Figure:
@@ -726,7 +786,7 @@ def hbars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequence[st
     groups = list(frame[category])
     y = np.arange(len(groups))[::-1].astype(float)
     height = 0.7 if stacked else 0.75 / len(values)
-    shades = sns.color_palette("Blues_r", n_colors=len(values) + 2)
+    shades = blues(len(values) + 2, reverse=True)
     left = np.zeros(len(groups))
     for k, value in enumerate(values):
         data = frame[value].astype(float).fillna(0.0).to_numpy()

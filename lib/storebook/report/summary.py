@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from storebook.measures import metrics as registry
-from storebook.report.text import CATALOGUE, FLAT_BELOW, Text
+from storebook.report.text import FLAT_BELOW, Text
 
 #: The most cards the index shows.
 MAX_CARDS = 12

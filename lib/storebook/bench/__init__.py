@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import platform as platform_mod
+import re
 import shutil
 import statistics
 import subprocess
@@ -337,8 +338,28 @@ def _status_kb(pid: int | str, field: str) -> int:
     return 0
 
 
-def _tree_rss_kb(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants (kernels included), now."""
+def _pss_kb(pid: int) -> int:
+    """A process's proportional set size: its private pages plus its share of shared ones."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_memory_kb(root_pid: int) -> tuple[int, int]:
+    """(resident, proportional) memory of a process and all its descendants, now.
+
+    Report kernels are forks of one template (storebook.report.kernels): the pages they
+    share are counted once per process in the resident sum, once in all in the PSS sum."""
+    tree = _tree(root_pid)
+    return sum(_status_kb(pid, "VmRSS") for pid in tree), sum(_pss_kb(pid) for pid in tree)
+
+
+def _tree(root_pid: int) -> set[int]:
+    """A process and all its descendants (kernels included), now."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -352,14 +373,16 @@ def _tree_rss_kb(root_pid: int) -> int:
         children = [c for c, p in parents.items() if p == pid and c not in tree]
         tree.update(children)
         frontier.extend(children)
-    return sum(_status_kb(pid, "VmRSS") for pid in tree)
+    return tree
 
 
 def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
     """Run a command; its wall time, its peak memory (the whole process tree), the outcome.
 
     ``ru_maxrss`` cannot be used: Linux carries a process's peak across fork and exec,
-    so a child would report at least its parent's peak. The tree is sampled instead.
+    so a child would report at least its parent's peak. The tree is sampled instead, as the
+    sum of its resident sets and the sum of its proportional sets (PSS: pages shared
+    between forked kernels counted once).
     """
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -375,7 +398,7 @@ def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
                threading.Thread(target=drain, args=(proc.stderr, "err"), daemon=True)]
     for t in threads:
         t.start()
-    peak_kb = 0
+    peak_kb = peak_pss_kb = 0
     while True:
         # wait4 gives the child's CPU time, its reaped children's included (ingest's workers):
         # on a shared machine CPU seconds compare across runs where wall seconds do not.
@@ -383,7 +406,8 @@ def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
         if pid:
             proc.returncode = os.waitstatus_to_exitcode(status)
             break
-        peak_kb = max(peak_kb, _tree_rss_kb(proc.pid))
+        rss, pss = _tree_memory_kb(proc.pid)
+        peak_kb, peak_pss_kb = max(peak_kb, rss), max(peak_pss_kb, pss)
         time.sleep(0.2)
     for t in threads:
         t.join()
@@ -392,6 +416,7 @@ def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
             "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
             "load_avg": round(os.getloadavg()[0], 1),
             "peak_rss_mb": round(peak_kb / 1024, 1) if peak_kb else None,
+            "peak_pss_mb": round(peak_pss_kb / 1024, 1) if peak_pss_kb else None,
             "error": "" if proc.returncode == 0 else (captured["err"] or captured["out"])[-2000:]}
 
 
@@ -425,7 +450,36 @@ def time_query(root: Path, query: str, method: str, runs: int) -> dict:
     if proc.returncode != 0:
         return {"ok": False, "error": proc.stderr[-1500:]}
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    return {"ok": True, "median_s": statistics.median(result["seconds"]), **result}
+    return {"ok": True, "median_s": statistics.median(result["seconds"]), "load_avg": round(os.getloadavg()[0], 1),
+            **result}
+
+
+_SECTION = re.compile(r"""page\.section\(\s*["']([^"']+)["']""")
+
+
+def section_times(pack: Path) -> list[dict]:
+    """The seconds of every section of an executed pack, slowest first.
+
+    A section is the notebook cell that opens it (``with page.section("fulfilment.headline")``);
+    the time is papermill's duration of that cell. The setup cell (``storebook.notebook.start``)
+    is ``<notebook>.setup``.
+
+    Args:
+        pack: a pack folder (``outputs/<month>/<lang>``) with the executed notebooks.
+    Returns:
+        One dict per section: notebook, section, seconds.
+    """
+    rows = []
+    for path in sorted(pack.glob("*.ipynb")):
+        cells = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+        for cell in cells:
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            seconds = (cell.get("metadata", {}).get("papermill", {}) or {}).get("duration")
+            found = _SECTION.search(source)
+            name = found.group(1) if found else (f"{path.stem}.setup" if "notebook.start(" in source else None)
+            if name and seconds is not None:
+                rows.append({"notebook": path.stem, "section": name, "seconds": round(float(seconds), 3)})
+    return sorted(rows, key=lambda r: -r["seconds"])
 
 
 def time_report(root: Path, jobs: int) -> dict:
@@ -436,8 +490,25 @@ def time_report(root: Path, jobs: int) -> dict:
     # The store holds data only: the report's notebooks are the project's.
     env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": BENCH_KEY,
            "STOREBOOK_NOTEBOOKS": str(Config.load().notebooks_dir)}
-    return _timed([sys.executable, "-m", "storebook.cli", "report", "--month", BENCH_MONTH,
-                   "--out", str(out), "--jobs", str(jobs)], env)
+    timed = _timed([sys.executable, "-m", "storebook.cli", "report", "--month", BENCH_MONTH,
+                    "--out", str(out), "--jobs", str(jobs)], env)
+    packs = sorted(out.glob(f"{BENCH_MONTH}/*/"))
+    timed["sections"] = section_times(packs[0]) if packs else []
+    timed["jobs"] = jobs
+    return timed
+
+
+def time_sections(root: Path) -> dict:
+    """Profile the pack's sections on a bench store, in a process of its own
+    (:mod:`storebook.bench.sections`); the rows, or the error."""
+    config = Config.load()
+    cmd = [sys.executable, "-m", "storebook.bench", "sections", "--store", str(root), "--month", BENCH_MONTH,
+           "--notebooks", str(config.notebooks_dir), "--pack", ",".join(config.report_pack)]
+    env = {**os.environ, "STOREBOOK_ROOT": str(root), "STOREBOOK_HASH_KEY": BENCH_KEY}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        return {"ok": False, "error": proc.stderr[-1500:]}
+    return {"ok": True, "load_avg": round(os.getloadavg()[0], 1), "rows": json.loads(proc.stdout.strip().splitlines()[-1])}
 
 
 def run_bench(labels: list[str], runs: int = 3, with_report: bool = True, base: Path | None = None,
@@ -478,6 +549,7 @@ def run_bench(labels: list[str], runs: int = 3, with_report: bool = True, base: 
             log(f"bench {label}: {query.name} done")
         if with_report:
             entry["report"] = time_report(root, jobs=os.cpu_count() or 2)
+            entry["sections"] = time_sections(root)
         results["scales"][label] = entry
     base.mkdir(parents=True, exist_ok=True)
     path = base / f"bench-{datetime.now():%Y%m%d-%H%M%S}.json"
@@ -512,6 +584,7 @@ def format_table(results: dict) -> str:
         lines.append(f"   ingest {_fmt(ing['seconds'])} (peak {_fmt(ing.get('peak_rss_mb'), ' MB')}{cpu})"
                      + (f"; report {_fmt(entry['report']['seconds'])} "
                         f"(peak {_fmt(entry['report'].get('peak_rss_mb'), ' MB')}, "
+                        f"PSS {_fmt(entry['report'].get('peak_pss_mb'), ' MB')}, "
                         f"{'ok' if entry['report']['ok'] else 'FAILED'})" if "report" in entry else ""))
         scan = entry["scan"]
         lines.append(f"   bare scan {_fmt(scan.get('median_s'))}")
@@ -525,6 +598,18 @@ def format_table(results: dict) -> str:
             mem = f"{_fmt(methods['storebook'].get('peak_rss_mb'), '')}/{_fmt(methods['pandas'].get('peak_rss_mb'), '')}"
             lines.append(f"   {name:<32}{_fmt(med['storebook']):>11}{_fmt(med['sql']):>9}{_fmt(med['pandas']):>9}"
                          f"{(f'{sb_sql:.2f}x' if sb_sql else '—'):>8}{(f'{pd_sb:.1f}x' if pd_sb else '—'):>8}{mem:>16}")
+        sections = entry.get("report", {}).get("sections", [])
+        if sections:
+            lines.append(f"   slowest sections of the pack (of {len(sections)}, jobs {entry['report'].get('jobs')}): "
+                         + ", ".join(f"{r['section']} {r['seconds']:.1f}s" for r in sections[:8]))
+        profile = entry.get("sections", {})
+        if profile.get("ok"):
+            from storebook.bench.sections import format_sections
+
+            lines.append(f"   the sections run one after another in one process (load {profile['load_avg']:.1f}):")
+            lines += format_sections(profile["rows"])
+        elif profile:
+            lines.append(f"   section profile failed: {profile['error'][-300:]}")
     return "\n".join(lines)
 
 
@@ -537,9 +622,16 @@ def main(argv: list[str] | None = None) -> int:
     w.add_argument("--method", choices=METHODS, default="sql")
     w.add_argument("--month", default=BENCH_MONTH)
     w.add_argument("--runs", type=int, default=3)
+    p = sub.add_parser("sections")
+    p.add_argument("--store", required=True)
+    p.add_argument("--month", default=BENCH_MONTH)
+    p.add_argument("--notebooks", required=True)
+    p.add_argument("--pack", required=True, help="comma-separated notebook names")
     args = parser.parse_args(argv)
+    if args.cmd == "sections":
+        from storebook.bench.sections import profile_sections
+
+        rows = profile_sections(Path(args.store), args.month, args.pack.split(","), Path(args.notebooks))
+        print(json.dumps(rows))
+        return 0
     return _worker(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

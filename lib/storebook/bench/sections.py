@@ -1,0 +1,176 @@
+"""Where a report pack's time goes, section by section (part of ``storebook bench``, :mod:`storebook.bench`).
+
+Each notebook of the pack runs here, in one IPython shell of this process (no kernel), its
+parameters cell replaced by the bench month. Every query a section sends through the
+workbook (:meth:`Workbook.execute`, :meth:`Workbook.scalar`) is timed and kept; afterwards
+each query's SQL — the SQL Ibis compiled for it — runs again bare on the same DuckDB
+connection (the result fetched as Arrow, no Ibis, no pandas). Per section this gives:
+
+- ``seconds``: the section as a whole (its needs check, queries, pandas, charts);
+- ``queries``: how many questions it asked the engine (one per result is the aim);
+- ``storebook_s``: the time of those queries through storebook (compile, run, to pandas);
+- ``sql_s``: the same queries' SQL run bare — the floor for the questions it asks.
+
+``storebook_s / sql_s`` is the cost of the layers above the engine; ``seconds / sql_s``
+that of everything the section does besides asking (a section that asks many small
+questions, or post-processes in pandas, shows here). A hand-written SQL of a section's
+whole result could be lower still: the bench's headline queries (storebook.bench) have one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+_PARAMETERS = ("month", "platforms", "data_path", "language")
+
+
+@contextlib.contextmanager
+def _recording(calls: list[dict], stack: list[list]) -> Iterator[None]:
+    """Record each workbook query with the section open when it ran, and each section's time."""
+    from storebook.engine.workbook import Workbook
+    from storebook.report import page as page_mod
+
+    real = {"execute": Workbook.execute, "scalar": Workbook.scalar, "section": page_mod.Page.section,
+            "exit": page_mod._Section.__exit__}  # noqa: SLF001
+
+    def timed(name: str):  # noqa: ANN202
+        def run(self: Workbook, expr: Any) -> Any:
+            started = time.perf_counter()
+            out = real[name](self, expr)
+            calls.append({"section": stack[-1][0] if stack else None, "seconds": time.perf_counter() - started,
+                          "expr": expr, "workbook": self})
+            return out
+        return run
+
+    def section(self: Any, key: str) -> Any:
+        stack.append([key, time.perf_counter(), 0.0])
+        return real["section"](self, key)
+
+    def leave(self: Any, *exc: Any) -> Any:
+        try:
+            return real["exit"](self, *exc)
+        finally:
+            if stack and stack[-1][0] == self.key:
+                stack[-1][2] = time.perf_counter() - stack[-1][1]
+                calls.append({"section": self.key, "total": stack.pop()[2]})
+
+    Workbook.execute, Workbook.scalar = timed("execute"), timed("scalar")
+    page_mod.Page.section, page_mod._Section.__exit__ = section, leave  # noqa: SLF001
+    try:
+        yield
+    finally:
+        Workbook.execute, Workbook.scalar = real["execute"], real["scalar"]
+        page_mod.Page.section, page_mod._Section.__exit__ = real["section"], real["exit"]  # noqa: SLF001
+
+
+def _run_cells(path: Path, parameters: dict[str, Any]) -> str | None:
+    """Run a notebook's code cells in this process's IPython shell; the first error, or None."""
+    import matplotlib
+    import nbformat
+    from IPython.core.displaypub import DisplayPublisher
+    from IPython.core.interactiveshell import InteractiveShell
+
+    class Discard(DisplayPublisher):  # outputs are not kept
+        def publish(self, data: Any, metadata: Any = None, source: Any = None, **_: Any) -> None:
+            return None
+
+    matplotlib.use("Agg")
+    shell = InteractiveShell.instance()
+    shell.run_line_magic("colors", "nocolor")
+    saved_pub, saved_ns = shell.display_pub, dict(shell.user_ns)
+    shell.display_pub = Discard(shell=shell)
+    try:
+        shell.user_ns.update(parameters)
+        for cell in nbformat.read(str(path), as_version=4).cells:
+            if cell.cell_type != "code" or "parameters" in cell.metadata.get("tags", []):
+                continue
+            outcome = shell.run_cell(cell.source, store_history=False, silent=True)
+            error = outcome.error_in_exec or outcome.error_before_exec
+            if error is not None:
+                return f"{type(error).__name__}: {error}"
+        return None
+    finally:
+        import matplotlib.pyplot as plt
+
+        plt.close("all")
+        shell.display_pub = saved_pub
+        shell.user_ns.clear()
+        shell.user_ns.update(saved_ns)
+        shell.set_custom_exc((), None)
+
+
+def _bare_sql_seconds(call: dict) -> float | None:
+    """The query's compiled SQL run again on its workbook's DuckDB connection, fetched as Arrow."""
+    wb = call["workbook"]
+    if getattr(wb.con, "name", "") != "duckdb":
+        return None
+    try:
+        sql = str(wb.con.compile(call["expr"]))
+        raw = wb.con.con  # the DuckDB connection under Ibis
+        started = time.perf_counter()
+        raw.sql(sql).to_arrow_table()
+        return time.perf_counter() - started
+    except Exception:  # noqa: BLE001 - a query Ibis runs in another way: left out of the floor
+        return None
+
+
+def profile_sections(root: Path, month: str, notebooks: list[str], notebooks_dir: Path) -> list[dict]:
+    """Run the pack's notebooks here and profile each section (see the module docstring).
+
+    Args:
+        root: the workbook root (storebook.toml, data/processed).
+        month: the report month, ``YYYY-MM``.
+        notebooks: the pack's notebook names, in order.
+        notebooks_dir: the folder holding ``<name>.ipynb``.
+    Returns:
+        One dict per section, slowest first: notebook, section, seconds, queries, storebook_s,
+        sql_s (None where no query could run bare), error (the notebook's, if it stopped).
+    """
+    calls: list[dict] = []
+    stack: list[list] = []
+    rows: list[dict] = []
+    old_root = os.environ.get("STOREBOOK_ROOT")
+    os.environ["STOREBOOK_ROOT"] = str(root)
+    try:
+        with _recording(calls, stack):
+            for name in notebooks:
+                calls.clear()
+                error = _run_cells(notebooks_dir / f"{name}.ipynb",
+                                   {"month": month, "platforms": None, "data_path": None, "language": "en"})
+                rows += _summarise(name, calls, error)
+    finally:
+        if old_root is None:
+            os.environ.pop("STOREBOOK_ROOT", None)
+        else:
+            os.environ["STOREBOOK_ROOT"] = old_root
+    return sorted(rows, key=lambda r: -r["seconds"])
+
+
+def _summarise(notebook: str, calls: list[dict], error: str | None) -> list[dict]:
+    totals = {c["section"]: c["total"] for c in calls if "total" in c}
+    out = []
+    for key, seconds in totals.items():
+        queries = [c for c in calls if "expr" in c and c["section"] == key]
+        bare = [_bare_sql_seconds(c) for c in queries]
+        known = [b for b in bare if b is not None]
+        out.append({"notebook": notebook, "section": key, "seconds": round(seconds, 3), "queries": len(queries),
+                    "storebook_s": round(sum(c["seconds"] for c in queries), 3),
+                    "sql_s": round(sum(known), 3) if known else None, "error": error})
+    return out
+
+
+def format_sections(rows: list[dict], n: int = 12) -> list[str]:
+    """The slowest ``n`` sections as table lines."""
+    lines = [f"   {'section':<34}{'total':>8}{'queries':>9}{'storebook':>11}{'bare SQL':>10}{'sb/sql':>8}{'total/sql':>10}"]
+    for r in rows[:n]:
+        sql, sb, total = r["sql_s"], r["storebook_s"], r["seconds"]
+        lines.append(f"   {r['section']:<34}{total:>7.2f}s{r['queries']:>9}{sb:>10.2f}s"
+                     f"{(f'{sql:.2f}s' if sql else '—'):>10}"
+                     f"{(f'{sb / sql:.2f}x' if sql else '—'):>8}"
+                     f"{(f'{total / sql:.1f}x' if sql else '—'):>10}")
+    return lines

@@ -1,0 +1,210 @@
+"""Checks across files, in DuckDB: superseded exports, duplicate keys, orphans.
+
+The per-file phase leaves each file's parsed rows on disk (the parse cache); the
+cross-file phase runs in DuckDB over those Parquet parts, so that memory does not grow
+with the number of rows or files. DuckDB decides *which* rows are rejected (superseded,
+duplicate key, orphan) and reports them by (part, position in the part); only those rows
+are then read back into pandas, where the reasons and records are formatted by the same
+code as the per-file rejections. Rows are rejected at most once: each check sees only
+the rows that survived the checks before it (the ``live_<table>`` views).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from storebook.engine import schema
+from storebook.ingest.rejects import SOURCE_FILE, SOURCE_ROW, records
+
+#: How the parse cache's pandas dtypes arrive in DuckDB (dates are cached as timestamps).
+_DUCK_TYPES = {"str": "VARCHAR", "int": "BIGINT", "Int64": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN",
+               "timestamp": "TIMESTAMP", "date": "TIMESTAMP"}
+SUPERSEDED, DUPLICATE, ORPHAN = 1, 2, 3
+
+
+@dataclass
+class Part:
+    """One file's valid rows of one table, as cached on disk by the per-file phase."""
+
+    table: str
+    index: int  # the file's place in file order: "first seen" and stable output follow it
+    label: str
+    path: Path
+    rows: int
+    version: str | None = None
+    supersede_by: list[str] | None = None
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect(tmp: Path) -> duckdb.DuckDBPyConnection:
+    """An in-process DuckDB whose memory is capped: past the cap, joins and sorts spill to ``tmp``."""
+    con = duckdb.connect()
+    tmp.mkdir(parents=True, exist_ok=True)
+    con.execute(f"SET temp_directory = {_lit(str(tmp))}")
+    con.execute(f"SET memory_limit = {_lit(os.environ.get('STOREBOOK_INGEST_MEMORY', '3GB'))}")
+    con.execute(f"SET threads = {max(1, os.cpu_count() or 1)}")
+    con.execute("SET preserve_insertion_order = false")  # every result that needs an order sorts
+    return con
+
+
+def register_table(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part]) -> None:
+    """``src_<table>``: the parts stacked in file order, with (_part, _pos) to find a row again;
+    ``rej_<table>``: the rows rejected across files; ``live_<table>``: the rows not (yet) rejected.
+
+    Not TEMP: the tables are written in parallel, each through a cursor of its own (another
+    connection to this in-memory database), which sees the database's views but not another
+    connection's temporary ones."""
+    cols = ", ".join(f"CAST({_q(c.name)} AS {_DUCK_TYPES[c.kind]}) AS {_q(c.name)}" for c in schema.columns(table))
+    # One scan per part (not one multi-file scan): two raw files with the same bytes share a
+    # cache file, and must still count as two parts.
+    selects = [f"SELECT {p.index}::INTEGER AS _part, file_row_number AS _pos, {cols}, "
+               f"CAST({SOURCE_ROW} AS BIGINT) AS {SOURCE_ROW} "
+               f"FROM read_parquet({_lit(str(p.path))}, file_row_number = true)" for p in parts]
+    con.execute(f"CREATE VIEW src_{table} AS " + " UNION ALL ".join(selects))
+    con.execute(f"CREATE TABLE rej_{table} (_part INTEGER, _pos BIGINT, stage INTEGER, a BIGINT, b BIGINT)")
+    con.execute(f"CREATE VIEW live_{table} AS SELECT s.* FROM src_{table} s ANTI JOIN rej_{table} r USING (_part, _pos)")
+
+
+def mark_superseded(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part]) -> None:
+    """Overlapping exports of one source: per record, keep the newest file's rows.
+
+    A record (rows sharing ``supersede_by`` values) found in several versioned files is
+    kept from the file with the greatest version (then the greatest name); its rows in
+    the other files are rejected as superseded (``a`` = the winning part). Files without
+    a version are left alone.
+    """
+    marked = [p for p in parts if p.version is not None and p.supersede_by and p.rows]
+    if len(marked) < 2:
+        return
+    by = ", ".join(_q(c) for c in marked[0].supersede_by)
+    ranks = ", ".join(f"({p.index}, {r})" for r, p in enumerate(sorted(marked, key=lambda p: (p.version, p.label))))
+    con.execute(f"""
+        INSERT INTO rej_{table}
+        WITH m AS (SELECT s._part, s._pos, {by}, r.rank FROM src_{table} s JOIN (VALUES {ranks}) r(_part, rank) USING (_part)),
+             best AS (SELECT {by}, arg_max(_part, rank) AS win FROM m GROUP BY ALL)
+        SELECT m._part, m._pos, {SUPERSEDED}, best.win, NULL FROM m JOIN best USING ({by}) WHERE m._part <> best.win""")
+
+
+def mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Duplicate keys: the first row in file order wins (``a``, ``b`` = its part and file row)."""
+    keys = [_q(k) for k in schema.key(table)]
+    on = " AND ".join(f"l.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+    # Find the duplicated keys with a hash aggregate first: ranking only their rows keeps
+    # the window (a sort) small when, as usual, almost every key is unique.
+    con.execute(f"""
+        INSERT INTO rej_{table}
+        WITH d AS (SELECT {', '.join(keys)} FROM live_{table} GROUP BY ALL HAVING count(*) > 1),
+             w AS (SELECT l._part, l._pos,
+                          row_number() OVER k AS n, first_value(l._part) OVER k AS fp,
+                          first_value(l.{SOURCE_ROW}) OVER k AS fr
+                   FROM live_{table} l SEMI JOIN d ON {on}
+                   WINDOW k AS (PARTITION BY {', '.join('l.' + k for k in keys)} ORDER BY l._part, l._pos))
+        SELECT _part, _pos, {DUPLICATE}, fp, fr FROM w WHERE n > 1""")
+
+
+def _parent_values(fk: schema.ForeignKey, present: set[str]) -> str:
+    return (f"SELECT DISTINCT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
+            else "SELECT NULL::VARCHAR AS v WHERE false")
+
+
+def mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str], supplied: set[str]) -> None:
+    """Enforced foreign keys, in dependency order: a row whose parent row is missing, or was
+    rejected, is rejected in turn — when the parent table was supplied at all. A store that
+    has no orders table keeps its shipments; one whose orders file lost an order loses the
+    order's lines with it."""
+    for i, fk in enumerate(schema.FOREIGN_KEYS):
+        if not fk.enforced or fk.table not in present or fk.ref_table not in supplied:
+            continue
+        con.execute(f"""
+            INSERT INTO rej_{fk.table}
+            SELECT c._part, c._pos, {ORPHAN}, {i}, NULL
+            FROM (SELECT _part, _pos, {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
+            ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""")
+
+
+def count_unknown_references(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[str, dict[str, int]]:
+    """Kept references to catalogue rows that do not exist (a SKU not in products, a supplier not in
+    suppliers), per table and column, over the rows written: the data-quality figures, not rejections."""
+    out: dict[str, dict[str, int]] = {}
+    for fk in schema.FOREIGN_KEYS:
+        if fk.enforced or fk.table not in present:
+            continue
+        ((n,),) = con.sql(f"""
+            SELECT count(*) FROM (SELECT {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
+            ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""").fetchall()
+        if n:
+            out.setdefault(fk.table, {})[fk.column] = int(n)
+    return out
+
+
+def platforms_present(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[str]:
+    """The platforms the written rows hold, across every table with a platform column."""
+    selects = [f"SELECT DISTINCT platform FROM live_{t}" for t in sorted(present)
+               if "platform" in {c.name for c in schema.columns(t)}]
+    if not selects:
+        return []
+    return sorted(v for (v,) in con.sql(" UNION ".join(selects)).fetchall() if v is not None)
+
+
+def _rows_of(parts: dict[int, Part], hits: pd.DataFrame) -> pd.DataFrame:
+    """The cached rows at (_part, _pos) of ``hits``, in the order of ``hits``.
+
+    Read back through pandas as the cached path always did, so that values print the same.
+    """
+    pieces = []
+    for index, group in hits.groupby("_part", sort=False):
+        part = parts[int(index)]
+        frame = pd.read_parquet(part.path).iloc[group["_pos"].to_numpy()]
+        pieces.append(frame.assign(**{SOURCE_FILE: part.label}))  # the cache may come from a renamed file
+    return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
+
+
+def rejected_across_files(con: duckdb.DuckDBPyConnection, table: str, parts: dict[int, Part]) -> list[pd.DataFrame]:
+    """The table's cross-file rejections with their reasons: superseded, duplicates, orphans."""
+    hits = con.sql(f"SELECT _part, _pos, stage, a, b FROM rej_{table} "
+                   f"ORDER BY stage, CASE WHEN stage = {ORPHAN} THEN a ELSE 0 END, _part, _pos").df()
+    out = []
+    for part_index, group in hits[hits["stage"] == SUPERSEDED].groupby("_part", sort=True):
+        rows = _rows_of(parts, group)
+        by = parts[int(part_index)].supersede_by
+        winners = [parts[int(j)] for j in group["a"]]
+        keys = rows[by[0]].astype(str)
+        out.append(_frame_of_rejects(table, rows, by[0], keys.to_numpy(), [
+            f"superseded: {by[0]}={k} is also in the newer export {w.label} (as of {w.version}); the newest export wins"
+            for k, w in zip(keys, winners, strict=True)]))
+    dups = hits[hits["stage"] == DUPLICATE]
+    if len(dups):
+        rows = _rows_of(parts, dups)
+        keys = schema.key(table)
+        first_files = [parts[int(j)].label for j in dups["a"]]
+        reason = [f"duplicate key ({', '.join(f'{k}={v}' for k, v in zip(keys, kv, strict=True))}); first seen in {f} row {r}"
+                  for kv, f, r in zip(rows[keys].astype(str).itertuples(index=False), first_files, dups["b"], strict=True)]
+        out.append(_frame_of_rejects(table, rows, keys[0], rows[keys[0]].astype(str).to_numpy(), reason))
+    for fk_index, group in hits[hits["stage"] == ORPHAN].groupby("a", sort=True):
+        fk = schema.FOREIGN_KEYS[int(fk_index)]
+        rows = _rows_of(parts, group)
+        out.append(_frame_of_rejects(table, rows, fk.column, rows[fk.column].astype(str).to_numpy(),
+                                     f"'{fk.column}' has no match in {fk.ref_table}.{fk.ref_column}: the "
+                                     f"{fk.ref_table} row is not in the data or was rejected (see "
+                                     f"_rejected/{fk.ref_table}.parquet)"))
+    return out
+
+
+def _frame_of_rejects(table: str, rows: pd.DataFrame, column: str, values, reason) -> pd.DataFrame:
+    return pd.DataFrame({
+        "table": table, "source_file": rows[SOURCE_FILE].to_numpy(), "source_row": rows[SOURCE_ROW].to_numpy(),
+        "column": column, "value": values, "reason": reason,
+        "record": records(rows.drop(columns=[SOURCE_FILE, SOURCE_ROW])),
+    })

@@ -1,0 +1,356 @@
+"""Report kernels forked from one process that has already imported storebook.
+
+A report notebook's kernel spends its first seconds importing ipykernel, pandas, Ibis,
+DuckDB, matplotlib and storebook, and a pack starts one kernel per notebook. Here a
+*template* process (``python -m storebook.report.kernels <socket>``) imports all that once;
+each kernel of the pack is then an ``os.fork()`` of it that starts an ordinary ipykernel
+on the connection file jupyter_client wrote. Nothing else is shared: the template never
+runs a cell, opens a workbook or starts a thread (it refuses to fork if a thread exists),
+so every notebook still starts from a fresh interpreter state (its parameters, currency,
+language, chart style and caches are its own), only with the imports done.
+
+jupyter_client sees an ordinary local kernel: :class:`ForkingKernelManager` gives it a
+provisioner whose "process" is the forked kernel (a new session, so an interrupt or a kill
+reaches its process group as usual). Its exit status comes from the template, which reaps
+it. When the template is not running or a fork fails, the kernel is started the ordinary
+way. The template exits when the process that started it goes, and a kernel exits when
+the template goes (ipykernel's parent poller).
+
+Usage (what :mod:`storebook.report.pack` does)::
+
+    with kernel_template() as manager_class:
+        papermill.execute_notebook(..., kernel_manager_class=manager_class)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+#: What the template imports before it forks: everything a report notebook's setup cell and
+#: sections import (storebook's short names are added to it). Not matplotlib's inline backend
+#: nor pyplot: the backend hooks itself into the kernel's shell when it is first imported,
+#: and the template has no shell.
+PRELOAD = ("ipykernel.kernelapp", "pandas", "pyarrow", "duckdb", "ibis.backends.duckdb", "storebook")
+#: Modules that must be imported inside the kernel, not before the fork (see PRELOAD).
+NOT_PRELOADED = ("matplotlib_inline.backend_inline", "matplotlib.pyplot")
+#: The environment variable that turns the template off (``0``): kernels start the usual way.
+SWITCH = "STOREBOOK_FORK_KERNELS"
+_READY_TIMEOUT_S = 120.0
+
+
+# ----------------------------------------------------------------------------- the template
+
+def serve(path: str) -> int:
+    """Listen on the Unix socket ``path``; fork a kernel per request until the parent goes.
+
+    A request is one JSON line {argv, env, cwd}; the reply is the kernel's pid, then, when it
+    has exited, ``exit <status>``.
+
+    Returns:
+        The exit code of the template (0).
+    """
+    parent = os.getppid()
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(16)  # bound before the imports: a request waits for them instead of failing
+    if sys.path and sys.path[0] in ("", os.getcwd()):
+        del sys.path[0]  # as ipykernel_launcher does: the kernel's own working folder comes later
+    _preload()
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    signal.signal(signal.SIGTERM, _stop)
+    kernels: dict[int, socket.socket] = {}
+    try:
+        while os.getppid() == parent:
+            ready, _, _ = select.select([listener, wake_r], [], [], 0.5)
+            if wake_r in ready:
+                os.read(wake_r, 512)
+            if listener in ready:
+                conn, _ = listener.accept()
+                pid = _fork_kernel(conn, listener, (wake_r, wake_w), kernels)
+                if pid:
+                    kernels[pid] = conn
+            _reap(kernels)
+    finally:
+        for pid in kernels:
+            with contextlib.suppress(OSError):
+                os.killpg(pid, signal.SIGKILL)
+        listener.close()
+    return 0
+
+
+def _stop(*_: Any) -> None:
+    raise SystemExit(0)
+
+
+def _preload() -> None:
+    """Import what every report kernel imports, with the environment ipykernel will set."""
+    import importlib
+
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    for name in PRELOAD:
+        importlib.import_module(name)
+    import storebook
+
+    for name in storebook.SHORT_NAMES:
+        getattr(storebook, name)
+    _warm_up()
+    early = [m for m in NOT_PRELOADED if m in sys.modules]
+    if early:  # a kernel forked from here would not show pyplot's figures
+        raise RuntimeError(f"the kernel template imported {', '.join(early)}; it must not")
+
+
+def _warm_up() -> None:
+    """Fill the caches a kernel's first query fills (Ibis's rewrite rules, sqlglot's DuckDB
+    dialect: 0.2 CPU-s): an expression compiled to SQL without any connection, which would
+    start DuckDB's threads. Nothing a notebook can see changes."""
+    import ibis
+
+    t = ibis.table({"d": "date", "at": "timestamp", "p": "string", "n": "int64", "x": "float64"}, name="t")
+    month = t.filter((t.d >= ibis.date(2026, 1, 1)) & (t.at < ibis.timestamp("2026-02-01")) & t.p.isin(["a"]))
+    ibis.to_sql(month.group_by("p", day=month.at.date()).aggregate(n=month.n.sum(), x=month.x.mean(),
+                                                                  k=month.p.nunique()).order_by("p"),
+                dialect="duckdb")
+
+
+def _fork_kernel(conn: socket.socket, listener: socket.socket, wake: tuple[int, int],
+                 kernels: dict[int, socket.socket]) -> int | None:
+    """Fork one kernel for the request on ``conn``; its pid (None when the request was refused)."""
+    try:
+        request = json.loads(conn.makefile("r").readline())
+    except (OSError, ValueError):
+        conn.close()
+        return None
+    if threading.active_count() > 1:  # forking a process with threads could deadlock the child
+        conn.sendall(b"refused: the template has threads\n")
+        conn.close()
+        return None
+    pid = os.fork()
+    if pid == 0:  # the kernel
+        code = 1
+        try:
+            signal.set_wakeup_fd(-1)
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            for fd in wake:
+                os.close(fd)
+            listener.close()
+            for other in kernels.values():
+                other.close()
+            conn.close()
+            code = _run_kernel(request)
+        finally:
+            # Not sys.exit: that would unwind into the template's own loop in this copy of it.
+            import atexit
+
+            with contextlib.suppress(BaseException):
+                atexit._run_exitfuncs()
+                sys.__stdout__.flush()
+                sys.__stderr__.flush()
+            os._exit(code)
+    conn.sendall(f"{pid}\n".encode())
+    return pid
+
+
+def _run_kernel(request: dict[str, Any]) -> int:
+    """In the forked child: become an ordinary ipykernel for the request's connection file."""
+    os.setsid()  # its own process group: jupyter_client interrupts and kills the group
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    template = os.getppid()
+    os.environ.clear()
+    os.environ.update(request["env"])
+    # The kernel goes when the template goes (ipykernel polls its parent).
+    os.environ["JPY_PARENT_PID"] = str(template)
+    os.chdir(request["cwd"])
+    # ipykernel read JPY_PARENT_PID when the template imported it: say it again.
+    argv = [*request["argv"], f"--IPKernelApp.parent_handle={template}"]
+    sys.argv = ["ipykernel_launcher", *argv]
+    from ipykernel.kernelapp import IPKernelApp
+
+    try:
+        IPKernelApp.launch_instance(argv=argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
+    return 0
+
+
+def _reap(kernels: dict[int, socket.socket]) -> None:
+    """Collect exited kernels and tell whoever started each how it ended."""
+    while kernels:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        conn = kernels.pop(pid, None)
+        if conn is not None:
+            with contextlib.suppress(OSError):
+                conn.sendall(f"exit {os.waitstatus_to_exitcode(status)}\n".encode())
+            conn.close()
+
+
+# ----------------------------------------------------------------------------- the pack's side
+
+class _ForkedProcess:
+    """What jupyter_client's local provisioner needs of a ``Popen``, for a forked kernel."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int, conn: socket.socket) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+        self._conn = conn
+        self._buffer = b""
+
+    def poll(self) -> int | None:
+        if self.returncode is None and select.select([self._conn], [], [], 0)[0]:
+            chunk = self._conn.recv(256)
+            self._buffer += chunk
+            if b"\n" in self._buffer or not chunk:
+                line = self._buffer.decode(errors="replace").strip()
+                # No line at all: the template itself went, and the kernel with it.
+                self.returncode = int(line.split()[1]) if line.startswith("exit ") else -signal.SIGKILL
+                self._conn.close()
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout or 0)
+            time.sleep(0.05)
+        return self.returncode  # type: ignore[return-value]
+
+    def send_signal(self, signum: int) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signum)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+def _connect(path: str, template: subprocess.Popen) -> socket.socket | None:
+    """A connection to the template, once it listens (it imports storebook first); None if it died."""
+    deadline = time.monotonic() + _READY_TIMEOUT_S
+    while time.monotonic() < deadline and template.poll() is None:
+        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            conn.connect(path)
+            return conn
+        except (FileNotFoundError, ConnectionRefusedError):
+            conn.close()
+            time.sleep(0.02)
+    return None
+
+
+def _request_fork(path: str, template: subprocess.Popen, argv: list[str], env: dict[str, str],
+                  cwd: str) -> _ForkedProcess | None:
+    """Ask the template at ``path`` for a kernel; None when it cannot give one."""
+    conn = _connect(path, template)
+    if conn is None:
+        return None
+    conn.settimeout(_READY_TIMEOUT_S)
+    try:
+        conn.sendall((json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n").encode())
+        reply = b""
+        while not reply.endswith(b"\n"):
+            chunk = conn.recv(64)
+            if not chunk:
+                break
+            reply += chunk
+        pid = int(reply.decode().strip())
+    except (OSError, ValueError):
+        conn.close()
+        return None
+    conn.settimeout(None)
+    return _ForkedProcess(pid, conn)
+
+
+def _manager_class(path: str, template: subprocess.Popen) -> type:
+    """A kernel manager class whose kernels are forks of the template listening at ``path``."""
+    from jupyter_client import AsyncKernelManager
+    from jupyter_client.provisioning import LocalProvisioner
+
+    class ForkProvisioner(LocalProvisioner):
+        async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> Any:
+            # Only the python3 kernel of this interpreter can be a fork of the template.
+            if cmd[1:3] == ["-m", "ipykernel_launcher"] and Path(cmd[0]).resolve() == Path(sys.executable).resolve():
+                process = _request_fork(path, template, cmd[3:], dict(kwargs.get("env") or os.environ),
+                                        str(kwargs.get("cwd") or os.getcwd()))
+                if process is not None:
+                    self.process, self.pid, self.pgid = process, process.pid, process.pid
+                    self.cwd = kwargs.get("cwd", os.getcwd())
+                    return self.connection_info
+            return await super().launch_kernel(cmd, **kwargs)
+
+    class ForkingKernelManager(AsyncKernelManager):
+        async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+            if self.provisioner is None:
+                self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or _new_id()
+                self.provisioner = ForkProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+            return await super()._async_pre_start_kernel(**kw)
+
+    return ForkingKernelManager
+
+
+def _new_id() -> str:
+    import uuid
+
+    return str(uuid.uuid4())
+
+
+@contextlib.contextmanager
+def kernel_template(enabled: bool | None = None) -> Iterator[type | None]:
+    """Run the template for the duration of a pack; yields the kernel manager class to use
+    (None when forking is off: ``STOREBOOK_FORK_KERNELS=0``, or not on a POSIX system).
+
+    Args:
+        enabled: force on or off; None = on unless the environment says ``0``.
+    """
+    if enabled is None:
+        enabled = os.environ.get(SWITCH, "1") != "0"
+    if not enabled or not hasattr(os, "fork"):
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="storebook-kernels-"))
+    path = str(folder / "template.sock")
+    process = subprocess.Popen([sys.executable, "-m", "storebook.report.kernels", path],
+                               stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        yield _manager_class(path, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+if __name__ == "__main__":
+    sys.exit(serve(sys.argv[1]))

@@ -1,0 +1,140 @@
+"""Report kernels forked from a template that did the imports (storebook.report.kernels).
+
+A forked kernel must start with the imports done and nothing else: what one notebook sets
+(module state, chart style, currency, environment) must not reach the next one. Both
+notebooks run through the real pack (papermill, nbclient, jupyter_client) on the tiny store.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import TEST_KEY
+from storebook.engine.config import Config
+from storebook.report.pack import run_report
+from storebook.report.results import read_results
+
+REPO = Path(__file__).resolve().parents[1]
+
+PARAMETERS = 'month = None\nplatforms = None\ndata_path = None\nlanguage = "en"'
+# Runs first: what was imported before the notebook's own code (a fork of the template has pandas).
+FIRST_CELL = 'import sys\npreloaded = "pandas" in sys.modules and "storebook.areas.traffic" in sys.modules'
+LEAVE_STATE = """
+import os, matplotlib, storebook
+from storebook.report.results import record
+from storebook.report.text import currency_symbol, use_currency
+seen = {"pid": os.getpid(), "ppid": os.getppid(), "preloaded": preloaded,
+        "left_behind": hasattr(storebook, "_left_behind"), "titlesize": matplotlib.rcParams["axes.titlesize"],
+        "currency": currency_symbol(), "env": os.environ.get("STOREBOOK_LEFT_BEHIND"), "blas": os.environ.get("OPENBLAS_NUM_THREADS")}
+use_currency("USD")
+matplotlib.rcParams["axes.titlesize"] = 99
+storebook._left_behind = True
+os.environ["STOREBOOK_LEFT_BEHIND"] = "1"
+record("NAME.headline", [{"key": "one", "label": "One", "value": 1.0, "unit": "count", "vs_prior": None, "vs_last_year": None}])
+record("NAME.seen", seen)
+"""
+
+# pyplot's inline backend must still hook into a forked kernel's shell.
+PYPLOT = "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()"
+
+
+def _write_notebook(folder: Path, name: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    params = nbformat.v4.new_code_cell(PARAMETERS)
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(FIRST_CELL),
+                nbformat.v4.new_code_cell(LEAVE_STATE.strip().replace("NAME", name)),
+                nbformat.v4.new_code_cell(PYPLOT)]
+    nbformat.write(nb, str(folder / f"{name}.ipynb"))
+
+
+def _run_two(tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: str) -> tuple[dict, dict]:
+    """The notebooks ``first`` then ``second`` in one pack (one job, so one after the other)."""
+    from storebook.ingest import ingest
+
+    ingest(Config.load(tiny))
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("first", "second"):
+        _write_notebook(notebooks, name)
+    root = tmp_path / "reports"
+    root.mkdir()
+    text = (REPO / "storebook.toml").read_text(encoding="utf-8")
+    (root / "storebook.toml").write_text(re.sub(r"(?m)^pack = .*$", 'pack = ["first", "second"]', text),
+                                         encoding="utf-8")
+    for key, value in {"STOREBOOK_ROOT": str(root), "STOREBOOK_PROCESSED": str(tiny / "data" / "processed"),
+                       "STOREBOOK_NOTEBOOKS": str(notebooks), "STOREBOOK_OUTPUTS": str(root / "outputs"),
+                       "STOREBOOK_HASH_KEY": TEST_KEY, "STOREBOOK_FORK_KERNELS": fork}.items():
+        monkeypatch.setenv(key, value)
+    result = run_report(Config.load(), month="2025-03", jobs=1, progress=False)
+    assert result.exit_code == 0, [(r.name, r.error) for r in result.reports]
+    first, second = (read_results(result.directory / f"{n}.ipynb")[f"{n}.seen"] for n in ("first", "second"))
+    for name in ("first", "second"):
+        last = nbformat.read(str(result.directory / f"{name}.ipynb"), as_version=4).cells[-1]
+        assert [o for o in last.outputs if "image/png" in o.get("data", {})], f"{name}: plt.show() showed nothing"
+    return first, second
+
+
+@pytest.mark.slow
+def test_forked_kernels_start_imported_and_share_no_state(tiny: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = _run_two(tiny, tmp_path, monkeypatch, fork="1")
+    # Both are forks of the template: imports done, siblings of one parent that is not this process.
+    assert first["preloaded"] and second["preloaded"], (first, second, os.getpid())
+    assert first["pid"] != second["pid"]
+    assert first["ppid"] == second["ppid"] != os.getpid()
+    # What the first notebook changed, the second never sees.
+    assert second["left_behind"] is False
+    assert second["titlesize"] == first["titlesize"] != 99
+    assert second["currency"] == first["currency"] == "¥"
+    assert second["env"] is None
+    # Small least-squares problems run on one BLAS thread (storebook/__init__.py).
+    assert second["blas"] == "1"
+
+
+@pytest.mark.slow
+def test_without_forking_kernels_start_the_ordinary_way(tiny: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = _run_two(tiny, tmp_path, monkeypatch, fork="0")
+    assert not first["preloaded"] and not second["preloaded"]
+    assert first["ppid"] == second["ppid"] == os.getpid()  # children of the pack's process
+    assert second["left_behind"] is False and second["env"] is None
+
+
+def test_a_report_kernel_imports_no_scipy_stats_seaborn_pandera_or_statsmodels() -> None:
+    # What every notebook imports (storebook and each short name) must leave the heavy
+    # libraries to the few functions that use them: each costs about a second per kernel.
+    import subprocess
+    import sys
+
+    code = ("import sys, storebook\n"
+            "for name in storebook.SHORT_NAMES: getattr(storebook, name)\n"
+            "from storebook.engine import schema; schema.TABLE_NAMES\n"
+            "print(sorted(m for m in ('scipy.stats', 'seaborn', 'pandera', 'statsmodels', 'pyspark') if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "lib")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_the_notebooks_that_took_longest_last_time_start_first(tmp_path: Path) -> None:
+    import json
+    from types import SimpleNamespace
+
+    from storebook.report.pack import _longest_first
+
+    plan = SimpleNamespace(out_root=tmp_path, lang="en", notebooks={n: None for n in ["a", "b", "c", "d", "e"]})
+    assert _longest_first(plan) == ["a", "b", "c", "d", "e"]  # no earlier pack: the plan's order
+    older, newer = tmp_path / "2026-09" / "en", tmp_path / "2026-10" / "en"
+    for folder, seconds in ((older, {"a": 1.0, "b": 99.0}), (newer, {"b": 2.0, "d": 30.0, "c": 5.5, "x": 70.0})):
+        folder.mkdir(parents=True)
+        (folder / "run.json").write_text(json.dumps({"notebooks": {k: {"seconds": v} for k, v in seconds.items()}}))
+    os.utime(older / "run.json", (1, 1))  # the newest pack's times count
+    assert _longest_first(plan) == ["d", "c", "b", "a", "e"]
+    (newer / "run.json").write_text("{not json")
+    assert _longest_first(plan) == ["a", "b", "c", "d", "e"]
