@@ -174,7 +174,7 @@ def choose_cards(reports: Sequence[Any], anchors: Mapping[str, str] | None = Non
     for run in reports:
         for entry in run.headline or []:
             key = str(entry.get("key") or entry.get("label"))
-            if not _is_number(entry.get("value")) or (compared and not _has_comparison(entry)):
+            if not _is_number(entry.get("value")) or (compared and not _has_comparison(key, entry)):
                 continue  # a card without a comparison is never shown
             if key in chosen and chosen[key].report != OVERVIEW:
                 continue
@@ -201,8 +201,17 @@ def short_title(title: str) -> str:
     return re.sub(r"\s*[—–-]\s*\d{4}-\d{2}$", "", title) or title
 
 
-def _has_comparison(entry: Mapping[str, Any]) -> bool:
-    return _is_number(entry.get("vs_prior")) or _is_number(entry.get("vs_last_year"))
+def _has_comparison(key: str, entry: Mapping[str, Any]) -> bool:
+    """A change the card can show: a rate that fell to 0 from −100% has no prior rate to
+    recover, so its change in points cannot be written (the card would be empty).
+
+    >>> _has_comparison("stockout_rate", {"value": 0.0, "vs_prior": -1.0, "vs_last_year": None})
+    False
+    >>> _has_comparison("orders", {"value": 0.0, "vs_prior": -1.0})
+    True
+    """
+    return any(_is_number(registry.shown_change(key, entry.get("value"), entry.get(field)))
+               for field in ("vs_prior", "vs_last_year"))
 
 
 def _main_change(entry: Mapping[str, Any]) -> float | None:
