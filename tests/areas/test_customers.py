@@ -197,7 +197,7 @@ def test_customers_notebook_records_what_the_library_computes(parameters, sample
     from storebook.report.results import read_results
     from support.notebooks import errors, run_notebook
 
-    nb, _ = run_notebook("customers", parameters, sample_root, tmp_path)
+    nb = run_notebook("customers", parameters, sample_root, tmp_path)
     assert errors(nb) == []
     results = read_results(nb)
     assert results["customers.notices"] == []

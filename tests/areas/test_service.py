@@ -309,7 +309,7 @@ def test_service_notebook_names_the_planted_spike(spike_root, spike_truth, tmp_p
     from support.notebooks import errors, run_notebook
 
     month = pd.Timestamp(spike_truth["spike_period"]["to"]).strftime("%Y-%m")
-    nb, _ = run_notebook("service", {"month": month}, spike_root, tmp_path)
+    nb = run_notebook("service", {"month": month}, spike_root, tmp_path)
     assert errors(nb) == []
     results = read_results(nb)
     spike = results["service.spike"]
@@ -325,8 +325,8 @@ def test_service_notebook_for_another_month_platform_and_language(sample_root, w
     from storebook.report.results import read_results
     from support.notebooks import errors, run_notebook
 
-    nb, _ = run_notebook("service", {"month": "2026-09", "platforms": ["web", "jd"], "language": "zh"},
-                               sample_root, tmp_path)
+    nb = run_notebook("service", {"month": "2026-09", "platforms": ["web", "jd"], "language": "zh"},
+                         sample_root, tmp_path)
     assert errors(nb) == []
     results = read_results(nb)
     month = periods.month("2026-09")

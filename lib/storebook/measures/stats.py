@@ -83,7 +83,7 @@ def poisson_at_least(count: pd.Series | np.ndarray, expected: pd.Series | np.nda
     Returns:
         The upper-tail probabilities, as a float array.
 
-    >>> [round(p, 4) for p in poisson_at_least(np.array([0, 1, 3]), np.array([2.0, 2.0, 2.0]))]
+    >>> [round(float(p), 4) for p in poisson_at_least(np.array([0, 1, 3]), np.array([2.0, 2.0, 2.0]))]
     [1.0, 0.8647, 0.3233]
     """
     from scipy.special import pdtrc
