@@ -237,7 +237,7 @@ def test_product_margins_are_the_profit_reports(wb) -> None:
 def test_overview_notebook_records_what_the_library_computes(sample_root, wb, tmp_path) -> None:
     from storebook.report.results import read_results
 
-    nb, _ = run_notebook("overview", {}, sample_root, tmp_path)
+    nb = run_notebook("overview", {}, sample_root, tmp_path)
     assert errors(nb) == []
     results = read_results(nb)
     assert results["overview.notices"] == []
