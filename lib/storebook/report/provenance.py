@@ -23,6 +23,17 @@ PROVENANCE_PACKAGES = (
 
 def write_run_json(path: Path, plan: ReportPlan, context: Mapping[str, Any], reports: list[ReportRun],
                    started: dt.datetime, finished: dt.datetime, files: Mapping[str, Any] | None = None) -> None:
+    """Write the pack's ``run.json``: the request, the data and code it was made from, the
+    package versions, the PDFs and every notebook's run record.
+
+    Args:
+        path: where to write it (in the pack's folder).
+        plan: the run's plan.
+        context: the header context (store, code revision …).
+        reports: every report of the pack, in pack order.
+        started, finished: when the run began and ended.
+        files: the pack's PDFs where printed.
+    """
     record = {
         "month": plan.month,
         "status": "ok" if all(r.ok for r in reports) else "failed",
