@@ -46,13 +46,13 @@ page = storebook.notebook.start("competitor", month=month, platforms=platforms, 
 # %%
 with page.section("competitor.index"):
     categories = storebook.competitor.compute_price_index(page.wb, page.period, page.platforms, by="category")
-    index_facts = storebook.competitor.index_facts(categories)
+    index_facts = storebook.competitor_facts.index_facts(categories)
     page.takeaway("competitor.direction")
     page.show(storebook.plots.heatmap(categories, page.text, index="competitor", columns="category", values="gap",
                                       kind="pct", title=page.t("competitor.index.title", **index_facts)))
     page.takeaway("competitor.index.takeaway", **index_facts)
-    storebook.results.record("competitor.headline", storebook.competitor.headline_record(
-        storebook.competitor.summarise_competitors(page.wb, page.period, page.platforms), page.text))
+    storebook.results.record("competitor.headline", storebook.competitor_facts.headline_record(
+        storebook.competitor_facts.summarise_competitors(page.wb, page.period, page.platforms), page.text))
     storebook.results.record("competitor.price_index", index_facts["index"])
     storebook.results.record("competitor.index_by_category", categories)
 
@@ -62,7 +62,7 @@ with page.section("competitor.index"):
 # %%
 with page.section("competitor.trend"):
     trend = storebook.competitor.trend_price_index(page.wb, page.period, page.platforms)
-    trend_facts = storebook.competitor.trend_facts(trend)
+    trend_facts = storebook.competitor_facts.trend_facts(trend)
     page.show(storebook.plots.month_lines(trend, page.text, value="price_index", by="competitor", reference=1.0,
                                           title=page.t("competitor.trend.title", **trend_facts)))
     page.takeaway("competitor.trend.takeaway", **trend_facts)
@@ -75,7 +75,7 @@ with page.section("competitor.gaps"):
                                             columns=["competitor", "sku", "product_name", "category", "our_price",
                                                      "competitor_price", "price_index", "gap", "position",
                                                      "our_revenue"]))
-    page.takeaway("competitor.gaps.takeaway", **storebook.competitor.gaps_facts(gaps))
+    page.takeaway("competitor.gaps.takeaway", **storebook.competitor_facts.gaps_facts(gaps))
     storebook.results.record("competitor.gaps", gaps)
 
 # %%
@@ -84,7 +84,7 @@ with page.section("competitor.cheapest"):
     page.show(storebook.tables.format_table(cheapest, page.text,
                                             columns=["category", "cheapest", "price_index", "competitors",
                                                      "cheaper_competitors", "highest_index", "lowest_index"]))
-    page.takeaway("competitor.cheapest.takeaway", **storebook.competitor.cheapest_facts(cheapest))
+    page.takeaway("competitor.cheapest.takeaway", **storebook.competitor_facts.cheapest_facts(cheapest))
     storebook.results.record("competitor.cheapest", cheapest)
 
 # %% [markdown] tags=["analyst"]
@@ -94,7 +94,7 @@ with page.section("competitor.cheapest"):
 # %%
 with page.section("competitor.promotions"):
     promo_days = storebook.competitor.list_competitor_promo_days(page.wb, page.period, page.platforms)
-    promo_facts = storebook.competitor.promo_days_facts(promo_days)
+    promo_facts = storebook.competitor_facts.promo_days_facts(promo_days)
     page.show(storebook.plots.calendar_grid(promo_days, page.text, row="competitor", value="promo_share",
                                             title=page.t("competitor.promotions.title", **promo_facts)))
     page.takeaway("competitor.promotions.takeaway", **promo_facts)
@@ -110,7 +110,7 @@ with page.section("competitor.changes"):
                                             columns=["changed_on", "competitor", "platform", "category", "products",
                                                      "category_products", "price_change", "price_before",
                                                      "price_after"]))
-    page.takeaway("competitor.changes.takeaway", **storebook.competitor.change_facts(changes))
+    page.takeaway("competitor.changes.takeaway", **storebook.competitor_facts.change_facts(changes))
     storebook.results.record("competitor.price_changes", changes)
 
 # %% [markdown] tags=["analyst"]
@@ -121,7 +121,7 @@ with page.section("competitor.changes"):
 # %%
 with page.section("competitor.response"):
     response = storebook.competitor.measure_sales_response(page.wb, page.period, page.platforms)
-    response_facts = storebook.competitor.response_facts(response)
+    response_facts = storebook.competitor_facts.response_facts(response)
     if len(response):
         around = storebook.competitor.trace_sales_response(page.wb, page.period, page.platforms)
         page.show(storebook.plots.actual_vs_expected(around, page.text, value="units", expected="expected",
@@ -140,12 +140,12 @@ with page.section("competitor.ratings"):
     page.show(storebook.tables.format_table(ratings, page.text,
                                             columns=["category", "competitor", "platform", "rating", "rating_change",
                                                      "review_count", "new_reviews"]))
-    page.takeaway("competitor.ratings.takeaway", **storebook.competitor.ratings_facts(ratings))
+    page.takeaway("competitor.ratings.takeaway", **storebook.competitor_facts.ratings_facts(ratings))
 
 # %%
 with page.section("competitor.share"):
     share = storebook.competitor.estimate_unit_share(page.wb, page.period, page.platforms)
-    share_facts = storebook.competitor.share_facts(share)
+    share_facts = storebook.competitor_facts.share_facts(share)
     page.show(storebook.tables.format_table(share, page.text,
                                             columns=["category", "platform", "our_units", "competitor_units",
                                                      "coverage", "our_share"]))

@@ -52,8 +52,8 @@ with page.section("overview.scorecard"):
     page.notes(card.attrs["notes"])
     page.show(storebook.tables.scorecard(card, page.text))
     page.show(storebook.tables.status_grid(card, page.text, caption=page.t("overview.scorecard.platforms")))
-    page.takeaway("overview.scorecard.takeaway", **storebook.overview.scorecard_facts(card))
-    storebook.results.record("overview.headline", storebook.overview.scorecard_record(card, page.text))
+    page.takeaway("overview.scorecard.takeaway", **storebook.overview_facts.scorecard_facts(card))
+    storebook.results.record("overview.headline", storebook.overview_facts.scorecard_record(card, page.text))
     storebook.results.record("overview.scorecard", card)
 
 # %% [markdown] tags=["analyst"]
@@ -67,10 +67,10 @@ with page.section("overview.scorecard"):
 with page.section("overview.changes"):
     changes = storebook.overview.explain_changes(page.wb, page.period, page.platforms)
     page.show(storebook.plots.change_bars(changes, page.text,
-                                          title=page.t("overview.changes.title", **storebook.overview.changes_facts(changes))))
+                                          title=page.t("overview.changes.title", **storebook.overview_facts.changes_facts(changes))))
     for variant, values in storebook.overview.change_sentences(changes, page.text):
         page.takeaway("overview.change", variant=variant, **values)
-    storebook.results.record("overview.changes", storebook.overview.changes_record(changes))
+    storebook.results.record("overview.changes", storebook.overview_facts.changes_record(changes))
 
 # %% [markdown] tags=["analyst"]
 # Spend from `marketing_spend`, budgets from the targets table (`marketing_spend_amount`, per
@@ -80,7 +80,7 @@ with page.section("overview.changes"):
 # %%
 with page.section("overview.budget"):
     budget = storebook.overview.compare_budget_by_channel(page.wb, page.period, page.platforms)
-    budget_facts = storebook.overview.budget_facts(budget)
+    budget_facts = storebook.overview_facts.budget_facts(budget)
     page.show(storebook.plots.hbars(storebook.overview.without_total(budget), page.text, category="channel",
                                     values=["spend", "budget"], kind="money",
                                     title=page.t("overview.budget.title", **budget_facts)))
@@ -98,7 +98,7 @@ with page.section("overview.products"):
     products = storebook.overview.rank_product_margins(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(products, page.text, columns=[
         "group", "sku", "product_name", "units", "revenue", "gross_margin", "gross_margin_rate"]))
-    page.takeaway("overview.products.takeaway", **storebook.overview.product_facts(products))
+    page.takeaway("overview.products.takeaway", **storebook.overview_facts.product_facts(products))
     storebook.results.record("overview.top_products", products)
 
 # %%

@@ -38,9 +38,9 @@ page = storebook.notebook.start("store_ops", month=month, platforms=platforms, d
 # %%
 with page.section("store_ops.headline"):
     headline = storebook.store_ops.store_ops_headline(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.metric_cards(storebook.store_ops.cards(headline), page.text))
-    page.takeaway("store_ops.headline.takeaway", **storebook.store_ops.headline_facts(headline, page.period.label))
-    storebook.results.record("store_ops.headline", storebook.store_ops.headline_record(headline, page.text))
+    page.show(storebook.tables.metric_cards(storebook.store_ops_facts.cards(headline), page.text))
+    page.takeaway("store_ops.headline.takeaway", **storebook.store_ops_facts.headline_facts(headline, page.period.label))
+    storebook.results.record("store_ops.headline", storebook.store_ops_facts.headline_record(headline, page.text))
 
 # %%
 with page.section("store_ops.ratings"):
@@ -48,7 +48,7 @@ with page.section("store_ops.ratings"):
     page.show(storebook.tables.format_table(ratings, page.text, columns=[
         "platform", "dimension", "score", "score_max", "score_change", "industry_score", "industry_gap", "day_score",
         "ratings"]))
-    page.takeaway("store_ops.ratings.takeaway", **storebook.store_ops.ratings_facts(ratings))
+    page.takeaway("store_ops.ratings.takeaway", **storebook.store_ops_facts.ratings_facts(ratings))
     storebook.results.record("store_ops.store_rating", storebook.store_ops.rate_stores(page.wb, page.period, page.platforms))
     storebook.results.record("store_ops.ratings", ratings)
 
@@ -59,10 +59,10 @@ with page.section("store_ops.ratings"):
 # %%
 with page.section("store_ops.trend"):
     trend = storebook.store_ops.trend_ratings(page.wb, page.period, page.platforms)
-    page.show(storebook.plots.month_lines(storebook.store_ops.one_dimension(trend, "logistics"), page.text,
+    page.show(storebook.plots.month_lines(storebook.store_ops_facts.one_dimension(trend, "logistics"), page.text,
                                           value="score_5", by="platform",
                                           title=page.t("store_ops.trend.title", dimension="logistics")))
-    page.takeaway("store_ops.trend.takeaway", **storebook.store_ops.trend_facts(trend))
+    page.takeaway("store_ops.trend.takeaway", **storebook.store_ops_facts.trend_facts(trend))
 
 # %% [markdown] tags=["analyst"]
 # A dip: the run of days (over the last two months) whose ratings of one dimension fall furthest below the
@@ -74,7 +74,7 @@ with page.section("store_ops.trend"):
 with page.section("store_ops.dips"):
     dips = storebook.store_ops.find_rating_dips(page.wb, page.period, page.platforms)
     explained = storebook.store_ops.explain_rating_dips(page.wb, page.period, dips, page.platforms)
-    shown_platform, shown_dimension = storebook.store_ops.dip_platform(
+    shown_platform, shown_dimension = storebook.store_ops_facts.dip_platform(
         dips, storebook.store_ops.summarise_ratings(page.wb, page.period, page.platforms))
     days = storebook.store_ops.daily_ratings(page.wb, page.period, shown_platform, shown_dimension)
     page.show(storebook.plots.daily_line(days, page.text, value="day_score", reference=float(days["baseline"].iloc[0]),
@@ -83,8 +83,8 @@ with page.section("store_ops.dips"):
     page.show(storebook.tables.format_table(explained, page.text, columns=[
         "platform", "dimension", "first_day", "last_day", "driver", "carrier", "provinces", "excess_days",
         "delivery_days", "delivery_days_before"]))
-    page.takeaway("store_ops.dips.takeaway", **storebook.store_ops.dip_facts(dips, explained))
-    storebook.results.record("store_ops.rating_dip", storebook.store_ops.dip_record(dips, explained))
+    page.takeaway("store_ops.dips.takeaway", **storebook.store_ops_facts.dip_facts(dips, explained))
+    storebook.results.record("store_ops.rating_dip", storebook.store_ops_facts.dip_record(dips, explained))
 
 # %%
 with page.section("store_ops.operations"):
@@ -92,7 +92,7 @@ with page.section("store_ops.operations"):
     page.show(storebook.tables.format_table(operations, page.text, columns=[
         "platform", "driver", "dimension", "value", "prior", "change"], kinds={"value": "number", "prior": "number",
                                                                               "change": "number"}))
-    page.takeaway("store_ops.operations.takeaway", **storebook.store_ops.operations_facts(operations))
+    page.takeaway("store_ops.operations.takeaway", **storebook.store_ops_facts.operations_facts(operations))
     storebook.results.record("store_ops.operations", operations)
 
 # %%
@@ -101,7 +101,7 @@ with page.section("store_ops.quality"):
     page.show(storebook.tables.format_table(quality, page.text, columns=[
         "by", "category", "supplier_id", "metric", "value", "prior", "change"], kinds={
         "value": "number", "prior": "number", "change": "number", "metric": "text", "by": "text"}))
-    page.takeaway("store_ops.quality.takeaway", **storebook.store_ops.quality_facts(quality))
+    page.takeaway("store_ops.quality.takeaway", **storebook.store_ops_facts.quality_facts(quality))
 
 # %% [markdown] tags=["analyst"]
 # Conversion (商品支付转化率) = buyers ÷ visitors of the listing, with its 95% Wilson interval; UV value = paid
@@ -111,10 +111,10 @@ with page.section("store_ops.quality"):
 # %%
 with page.section("store_ops.listings"):
     listings = storebook.store_ops.summarise_listings(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.format_table(storebook.store_ops.top_listings(listings), page.text, columns=[
+    page.show(storebook.tables.format_table(storebook.store_ops_facts.top_listings(listings), page.text, columns=[
         "platform", "item_id", "product_name", "category", "visitors", "cart_rate", "buyers", "conversion_rate",
         "category_conversion", "uv_value", "category_uv_value"]))
-    page.takeaway("store_ops.listings.takeaway", **storebook.store_ops.listing_facts(listings))
+    page.takeaway("store_ops.listings.takeaway", **storebook.store_ops_facts.listing_facts(listings))
 
 # %%
 with page.section("store_ops.to_fix"):
@@ -125,8 +125,8 @@ with page.section("store_ops.to_fix"):
     page.show(storebook.tables.format_table(to_fix, page.text, columns=[
         "platform", "item_id", "sku", "product_name", "visitors", "buyers", "conversion_rate", "conversion_rate_high",
         "category_conversion", "lost_buyers", "lost_amount"]))
-    page.takeaway("store_ops.to_fix.takeaway", **storebook.store_ops.to_fix_facts(to_fix))
-    storebook.results.record("store_ops.to_fix", storebook.store_ops.to_fix_record(to_fix))
+    page.takeaway("store_ops.to_fix.takeaway", **storebook.store_ops_facts.to_fix_facts(to_fix))
+    storebook.results.record("store_ops.to_fix", storebook.store_ops_facts.to_fix_record(to_fix))
 
 # %% [markdown] tags=["analyst"]
 # A change's lift = (the listing's conversion in the 8 weeks after ÷ the 8 weeks before) ÷ (the same ratio of the
@@ -135,7 +135,7 @@ with page.section("store_ops.to_fix"):
 
 # %%
 with page.section("store_ops.changes"):
-    changes = storebook.store_ops.with_change_labels(
+    changes = storebook.store_ops_facts.with_change_labels(
         storebook.store_ops.measure_listing_changes(page.wb, page.period, page.platforms), page.text)
     page.show(storebook.plots.interval_dots(changes, page.text, category="product_name", value="lift",
                                             colour_by="platform", title=page.t("store_ops.changes.title")))
@@ -143,8 +143,8 @@ with page.section("store_ops.changes"):
         "platform", "product_name", "changed_on", "change_label", "buyers_before", "buyers_after",
         "conversion_before", "conversion_after", "category_lift", "lift", "lift_low", "lift_high", "verdict"],
         kinds={"change_label": "text"}, metric="listing_conversion_rate"))
-    page.takeaway("store_ops.changes.takeaway", **storebook.store_ops.change_facts(changes))
-    storebook.results.record("store_ops.changes", storebook.store_ops.change_record(changes))
+    page.takeaway("store_ops.changes.takeaway", **storebook.store_ops_facts.change_facts(changes))
+    storebook.results.record("store_ops.changes", storebook.store_ops_facts.change_record(changes))
 
 # %%
 page.finish()

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import storebook
-from storebook.areas import competitor
+from storebook.areas import competitor, competitor_facts
 from storebook.engine.periods import month
 from storebook.errors import NoDataError
 from storebook.report.text import Text
@@ -153,18 +153,18 @@ def test_trend_has_one_row_per_month_with_data(comp_wb) -> None:
 
 def test_report_facts_by_hand(comp_wb) -> None:
     cats = competitor.compute_price_index(comp_wb, MARCH, ["tmall"], by="category")
-    facts = competitor.index_facts(cats)
+    facts = competitor_facts.index_facts(cats)
     assert (facts["pairs"], facts["dearer_pairs"]) == (2, 1)
     assert facts["dear_competitor"] == "X" and facts["cheap_competitor"] == "Y"
     x = cats.set_index("competitor")
     assert x.loc["X", "gap"] == pytest.approx(x.loc["X", "price_index"] - 1)
-    summary = competitor.summarise_competitors(comp_wb, MARCH, ["tmall"])
+    summary = competitor_facts.summarise_competitors(comp_wb, MARCH, ["tmall"])
     assert (summary["dearer_pairs"], summary["price_gaps"], summary["price_changes"]) == (1, 2, 1)
-    record = {r["key"]: r for r in competitor.headline_record(summary, Text("en"))}
+    record = {r["key"]: r for r in competitor_facts.headline_record(summary, Text("en"))}
     assert record["price_index"]["unit"] == "ratio" and record["price_changes"]["value"] == 1.0
-    response = competitor.response_facts(competitor.measure_sales_response(comp_wb, MARCH, ["tmall"], months=1, days=14))
+    response = competitor_facts.response_facts(competitor.measure_sales_response(comp_wb, MARCH, ["tmall"], months=1, days=14))
     assert response["variant"] == "unclear"  # −33 % on 14 days of 3 units: the interval still crosses 0
-    assert competitor.change_facts(competitor.detect_price_changes(comp_wb, MARCH, ["jd"]))["variant"] == "none"
+    assert competitor_facts.change_facts(competitor.detect_price_changes(comp_wb, MARCH, ["jd"]))["variant"] == "none"
 
 
 # --------------------------------------------------------------------------- planted truths (sample store)
@@ -242,7 +242,7 @@ def test_competitor_notebook_records_the_planted_cut(sample_root, wb, truth, tmp
     assert row["response_low"] <= cut["our_units_effect_pct"] <= row["response_high"]
     headline = {r["key"]: r["value"] for r in results["competitor.headline"]}
     cats = competitor.compute_price_index(wb, wb.last_complete_month(), by="category")
-    assert headline["price_index"] == pytest.approx(competitor.index_facts(cats)["index"])
+    assert headline["price_index"] == pytest.approx(competitor_facts.index_facts(cats)["index"])
     assert headline["price_changes"] >= 1
 
 
@@ -260,5 +260,5 @@ def test_competitor_notebook_on_the_cut_platform_in_chinese(sample_root, wb, tru
     changes = pd.DataFrame(results["competitor.price_changes"])
     assert set(changes["platform"]) == {cut["platform"]} and cut["competitor"] in set(changes["competitor"])
     index = competitor.compute_price_index(wb, month(cut["cut_from"][:7]), [cut["platform"]], by="category")
-    assert results["competitor.price_index"] == pytest.approx(competitor.index_facts(index)["index"])
+    assert results["competitor.price_index"] == pytest.approx(competitor_facts.index_facts(index)["index"])
     assert "抖音" in outputs(nb, "display_data")[0]["data"]["text/markdown"]

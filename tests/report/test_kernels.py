@@ -14,12 +14,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import TEST_KEY
+from conftest import REPO, TEST_KEY
 from storebook.engine.config import Config
 from storebook.report.pack import run_report
 from storebook.report.results import read_results
-
-REPO = Path(__file__).resolve().parents[1]
 
 PARAMETERS = 'month = None\nplatforms = None\ndata_path = None\nlanguage = "en"'
 # Runs first: what was imported before the notebook's own code (a fork of the template has pandas).

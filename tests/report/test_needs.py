@@ -258,7 +258,8 @@ def test_values_recorded_in_a_section_carry_its_key(monkeypatch) -> None:
 
 
 def test_report_plan_needs_no_orders_table_and_names_the_platforms_with_data(root) -> None:
-    from storebook.report.pack import month_note, plan_report
+    from storebook.report.plan import plan_report
+    from storebook.report.render import month_note
 
     write_table(root, "purchase_orders", {"po_id": ["P1"], "ordered_on": [dt.datetime(2021, 4, 3)],
                                           "received_on": [dt.datetime(2021, 5, 20)]})
@@ -272,7 +273,8 @@ def test_report_plan_needs_no_orders_table_and_names_the_platforms_with_data(roo
 
 
 def test_index_shows_each_reports_sections_by_status(root, tmp_path) -> None:
-    from storebook.report.pack import ReportRun, plan_report, write_index
+    from storebook.report.index_page import write_index
+    from storebook.report.plan import ReportRun, plan_report
 
     write_table(root, "orders", orders(days("2021-05-13", "2021-05-17"), platform="web"))
     plan = plan_report(Config.load(root), only=["traffic"], notebooks_dir=REPO / "notebooks")

@@ -80,7 +80,7 @@ def test_the_tones_colours_live_in_the_stylesheet_only() -> None:
         assert re.search(re.escape(variable) + r":\s*" + tone_colours()[tone], css)
     # No module of the report writes a colour of its own for good or bad news.
     report = Path(number_style.__file__).parent
-    for path in report.glob("*.py"):
+    for path in report.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         for colour in tone_colours().values():
             assert colour.lower() not in source.lower(), path.name

@@ -10,6 +10,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 
 from storebook.report import plots
+from storebook.report.plots import operations, style
 from storebook.report.text import Text
 from support.plots import draw_capturing_glyph_problems
 
@@ -223,7 +224,7 @@ def _after(apply) -> dict:
 
 
 def test_whitegrid_sets_what_seaborn_set_theme_sets() -> None:
-    ours = _after(plots._apply_whitegrid)
+    ours = _after(style._apply_whitegrid)
     theirs = _after(lambda: sns.set_theme(style="whitegrid", context="notebook", font_scale=0.95))
     defaults = _after(lambda: None)
     changed = {k for k in theirs if theirs[k] != defaults[k]} - {"image.cmap"}  # seaborn's own colormap
@@ -241,7 +242,7 @@ def test_blues_are_seaborns_blues(n: int, reverse: bool) -> None:
 def test_heatmap_cells_and_numbers_are_seaborns() -> None:
     grid = np.array([[0.1, 0.5, np.nan], [0.9, 0.2, 0.33], [0.0, 0.75, 0.6]])
     fig, (ours,) = plots.new_figure()
-    plots._draw_heatmap(ours, grid, "{:.0%}")
+    operations._draw_heatmap(ours, grid, "{:.0%}")
     fig, (theirs,) = plots.new_figure()
     sns.heatmap(grid, ax=theirs, cmap="OrRd", annot=True, fmt=".0%", cbar=False, linewidths=0.5, linecolor="white",
                 annot_kws={"fontsize": 7.5})

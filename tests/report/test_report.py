@@ -1,4 +1,4 @@
-"""The monthly report pack (storebook.report.pack): request checks, the pack, its pages, index and provenance.
+"""The monthly report pack (storebook.report.pack, with plan, render, index_page, provenance): request checks, the pack, its pages, index and provenance.
 
 The end-to-end packs are built once per session (under a file lock, shared by xdist
 workers) and read by many tests (``fixture_pack`` and ``real_pack`` are conftest's fixtures,
@@ -32,19 +32,13 @@ import pytest
 
 from conftest import REPO, tables_dir
 from storebook.engine.config import Config
-from storebook.report.pack import (
-    RESULT_MIME,
-    ReportRequestError,
-    add_contents,
-    card_change,
-    card_value,
-    declared_parameters,
-    format_value,
-    print_pdfs,
-    run_report,
-    strip_network_references,
-)
+from storebook.report.index_page import card_change, card_value, format_value
+from storebook.report.pack import run_report
 from storebook.report.packs import recover_interrupted_swap, remove_stale_builds
+from storebook.report.pdf import print_pdfs
+from storebook.report.plan import ReportRequestError, declared_parameters
+from storebook.report.render import add_contents, strip_network_references
+from storebook.report.results import MIME as RESULT_MIME
 from storebook.report.results import read_results
 from support.reports import (
     FIXTURE_NOTEBOOKS,

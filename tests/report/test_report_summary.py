@@ -237,8 +237,8 @@ def test_build_summary_reads_the_executed_notebook_and_links_the_section(tmp_pat
 
 
 def test_the_index_page_shows_the_summary_cards_and_provenance_below(tmp_path: Path) -> None:
-    from storebook.report.index_page import render_index
-    from storebook.report.pack import LABELS, card_change, card_value, format_value, house_css
+    from storebook.report.index_page import card_change, card_value, format_value, render_index
+    from storebook.report.render import LABELS, house_css
 
     runs = [report("traffic", [entry("paid_amount", 2.6e6, 0.318, 0.058, "Paid amount"),
                                entry("refund_rate", 0.03, -0.32, None, "Refund rate"),

@@ -53,7 +53,6 @@ from storebook.errors import NoDataError
 from storebook.measures import extremes, ratios, stats
 from storebook.measures.budget import compare_to_budget
 from storebook.measures.margins import compute_sku_margins
-from storebook.measures.metrics import headline_entry
 from storebook.measures.partial import flag_partial
 from storebook.measures.ratings import rate_stores
 from storebook.measures.targets import AMBER_TOLERANCE, status  # noqa: F401 (storebook.overview.status)
@@ -416,41 +415,6 @@ def _with_notes(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     return frame
 
 
-def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
-    """The ``overview.headline`` record: the all-platform paid amount, net sales, gross margin,
-    conversion and refund rate (the units of docs/notebooks.md: CNY, ratio).
-
-    Args:
-        card: :func:`build_scorecard`'s frame.
-        text: the notebook's :class:`storebook.report.text.Text` (labels in its language).
-    """
-    wanted = ("paid_amount", "net_sales", "gross_margin", "conversion_rate", "refund_rate")
-    total = card[(card["platform"] == TOTAL) & card["metric"].isin(wanted) & card["value"].notna()]
-    return [headline_entry(r.metric, text(f"metric.{r.metric}"), r.value, r.vs_prior, r.vs_last_year)
-            for r in total.itertuples()]
-
-
-def scorecard_facts(card: pd.DataFrame) -> dict[str, Any]:
-    """The numbers the scorecard title and takeaway state."""
-    total = card[card["platform"] == TOTAL].set_index("metric")
-    counted = total[total["status"].isin(["green", "amber", "red"])]
-    red = counted[counted["status"] == "red"]
-    worst = red.assign(_gap=red["vs_target"].abs()).sort_values("_gap", ascending=False)
-    return {
-        "paid_amount": total.at["paid_amount", "value"],
-        "paid_vs_prior": total.at["paid_amount", "vs_prior"],
-        "paid_vs_last_year": total.at["paid_amount", "vs_last_year"],
-        "gross_margin": total.at["gross_margin", "value"],
-        "met": int((counted["status"] == "green").sum()),
-        "with_target": int(len(counted)),
-        "red": int(len(red)),
-        "worst": worst.index[0] if len(worst) else None,
-        "worst_vs_target": worst["vs_target"].iloc[0] if len(worst) else None,
-        "has_targets": bool(len(counted)),
-        "variant": "no_targets" if not len(counted) else ("no_red" if red.empty else None),
-    }
-
-
 # ----------------------------------------------------------------------------- what changed
 
 def explain_changes(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
@@ -610,13 +574,6 @@ def describe_changes(changes: pd.DataFrame, text) -> list[str]:
             for variant, values in change_sentences(changes, text)]
 
 
-def changes_facts(changes: pd.DataFrame) -> dict[str, Any]:
-    """The largest movement (for the chart's title)."""
-    if changes.empty:
-        return {"metric": None, "vs_prior": None}
-    return {"metric": changes["metric"].iloc[0], "vs_prior": changes["vs_prior"].iloc[0]}
-
-
 def without_total(frame: pd.DataFrame, column: str = "channel") -> pd.DataFrame:
     """The rows of ``frame`` other than its ``total`` row (for a chart of the parts)."""
     return frame[frame[column] != TOTAL].reset_index(drop=True)
@@ -688,49 +645,8 @@ def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] 
          "share_of_margin"]]
 
 
-
-def budget_facts(budget: pd.DataFrame) -> dict[str, Any]:
-    """The numbers the budget title and takeaway state (from :func:`compare_budget_by_channel`)."""
-    total = budget[budget["channel"] == TOTAL].iloc[0]
-    channels = budget[budget["channel"] != TOTAL]
-    over = channels[channels["is_over"]].sort_values("over_budget", ascending=False)
-    best = channels.dropna(subset=["roas"])
-    best = extremes.row_of_max(best, "roas")
-    return {
-        "spend": total["spend"], "budget": total["budget"], "over_budget": total["over_budget"],
-        "over_budget_rate": total["over_budget_rate"], "roas": total["roas"],
-        "over_channels": int(len(over)),
-        "worst": over["channel"].iloc[0] if len(over) else None,
-        "worst_over": over["over_budget"].iloc[0] if len(over) else None,
-        "worst_over_rate": over["over_budget_rate"].iloc[0] if len(over) else None,
-        "best": None if best is None else best["channel"], "best_roas": None if best is None else best["roas"],
-        "variant": "none" if pd.isna(total["budget"]) else ("within" if over.empty else None),
-    }
-
-
-def product_facts(products: pd.DataFrame) -> dict[str, Any]:
-    """The numbers the product-margin title and takeaway state (from :func:`rank_product_margins`)."""
-    top = products[products["group"] == "top"]
-    bottom = products[products["group"] == "bottom"]
-    return {
-        "n": int(len(top)),
-        "top_sku": top["sku"].iloc[0], "top_name": top["product_name"].iloc[0],
-        "top_margin": top["gross_margin"].iloc[0], "top_rate": top["gross_margin_rate"].iloc[0],
-        "top_share": top["share_of_margin"].sum(),
-        "bottom_sku": bottom["sku"].iloc[0], "bottom_name": bottom["product_name"].iloc[0],
-        "bottom_margin": bottom["gross_margin"].iloc[0],
-        "negative": int((bottom["gross_margin"] < 0).sum()),
-    }
-
-
-def changes_record(changes: pd.DataFrame) -> list[dict[str, Any]]:
-    """The ``overview.changes`` record: each movement with its driver's facts."""
-    return [{"metric": r.metric, "vs_prior": r.vs_prior, "driver_kind": r.driver_kind, **dict(r.facts)}
-            for r in changes.itertuples()]
-
 __all__ = [
-    "ADDITIVE", "AMBER_TOLERANCE", "KPIS", "Kpi", "SCORECARD", "TOTAL", "budget_facts", "build_scorecard",
-    "change_sentences", "changes_facts", "changes_record", "collect_metrics", "compare_budget_by_channel",
-    "describe_changes", "explain_changes", "product_facts", "rank_product_margins", "read_targets",
-    "scorecard_facts", "scorecard_record", "status", "without_total",
+    "ADDITIVE", "AMBER_TOLERANCE", "KPIS", "Kpi", "SCORECARD", "TOTAL", "build_scorecard", "change_sentences",
+    "collect_metrics", "compare_budget_by_channel", "describe_changes", "explain_changes", "rank_product_margins",
+    "read_targets", "status", "without_total",
 ]

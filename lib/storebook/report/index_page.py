@@ -5,7 +5,8 @@
 as the pack's pages mark theirs: ``class="chg tone-…" data-metric data-sign``), the
 reports with their status and sections, the other months, and — in the footer, not the
 header — the generation time, code revision, data fingerprint and package versions
-(run.json holds the same).
+(run.json holds the same). :func:`write_index` writes it into a pack; :func:`format_value`,
+:func:`card_value` and :func:`card_change` write its numbers in the pack's one number style.
 """
 
 from __future__ import annotations
@@ -14,9 +15,15 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from storebook.measures.metrics import shown_change
+from storebook.report import packs
+from storebook.report.number_style import change_html, format_metric, value_html
 from storebook.report.pdf import PrintFrame
+from storebook.report.plan import ReportPlan, ReportRun
+from storebook.report.provenance import package_versions
+from storebook.report.render import LABELS, house_css, strip_network_references
 from storebook.report.summary import build_summary
-from storebook.report.text import CATALOGUE, LANGUAGES
+from storebook.report.text import CATALOGUE, LANGUAGES, use_currency
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -77,3 +84,75 @@ def render_index(directory: Path, lang: str, *, context: Mapping[str, Any], labe
 def _entry(card: Any) -> dict[str, Any]:
     """A card's headline entry under the card's key (a record may name its metric by label)."""
     return {**card.entry, "key": card.key, "value": card.value, "unit": card.unit}
+
+
+# -- formatting KPIs ------------------------------------------------------------------------
+def format_value(value: Any, unit: str | None, lang: str = "en", key: str | None = None) -> str:
+    """A headline value as a manager reads it, in the pack's one number style
+    (:mod:`storebook.report.number_style`): the registry's format for ``key``, else the unit's.
+
+    Args:
+        value: the number (None → a dash).
+        unit: the record's unit (``count``, ``CNY``, ``ratio``, ``days`` …), used when the
+            registry does not know ``key``.
+        lang: ``en`` (full digits) or ``zh`` (万/亿 from 10,000).
+        key: the metric's registry key.
+    Returns:
+        The formatted text.
+
+    >>> format_value(1234567, "count"), format_value(0.0342, "ratio"), format_value(2.5e6, "CNY")
+    ('1,234,567', '3.42%', '¥2,500,000')
+    >>> format_value(2.5e6, "CNY", "zh"), format_value(3.25, "days", "zh")
+    ('¥250万', '3.2天')
+    >>> format_value(-62829.4, "CNY"), format_value(-0.487, "ratio", key="roi")
+    ('−¥62,829', '−48.7%')
+    >>> format_value(3.4167, "per_1000")  # a rate per 1,000 orders keeps its decimals
+    '3.42'
+    """
+    return format_metric(key, value, lang, unit)
+
+
+def card_value(entry: Mapping[str, Any], lang: str = "en") -> str:
+    """An index card's value as HTML: as :func:`format_value`, a loss below break-even in red."""
+    return value_html(entry.get("key"), entry.get("value"), lang, entry.get("unit"))
+
+
+def card_change(entry: Mapping[str, Any], field: str, lang: str = "en") -> str:
+    """An index card's change (``vs_prior`` or ``vs_last_year``) as HTML, as the registry
+    says: relative percent or percentage points, its tone from
+    :func:`storebook.measures.metrics.change_tone`, the pack's markup (``class="chg tone-…"``,
+    ``data-metric``, ``data-sign``).
+
+    >>> card_change({"key": "refund_rate", "value": 0.0275, "vs_prior": -0.238}, "vs_prior")
+    '<span class="chg tone-good" data-metric="refund_rate" data-sign="-">▼&nbsp;−0.86&nbsp;pp</span>'
+    """
+    key = entry.get("key")
+    return change_html(key, shown_change(key, entry.get("value"), entry.get(field)), lang)
+
+
+# -- the index in a pack ---------------------------------------------------------------------
+def write_index(path: Path, plan: ReportPlan, context: Mapping[str, Any], reports: list[ReportRun],
+                out_root: Path, files: Mapping[str, Any] | None = None) -> None:
+    """Write the month's ``index.html``: the summary, the key cards, every report with status
+    and links, other months, provenance in the footer (:func:`render_index`).
+
+    Args:
+        path: where to write it (in the pack's folder, beside the executed notebooks).
+        plan: the run's plan.
+        context: the header context (store, month, time, revision, fingerprint, lang).
+        reports: every report of the pack, in pack order.
+        out_root: the outputs folder, searched for the other months' packs.
+        files: the pack's PDFs (``index``, ``pack``) where printed.
+    """
+    use_currency(plan.currency)
+    page = render_index(
+        path.parent, plan.lang, context=context, labels=LABELS[plan.lang], reports=reports,
+        months=packs.month_links(out_root, plan.month, plan.lang),
+        languages=packs.language_links(out_root, plan.month, plan.lang), css=house_css(),
+        value_text=lambda v, unit: format_value(v, unit, plan.lang),
+        card_value=lambda entry: card_value(entry, plan.lang),
+        card_change=lambda entry, field: card_change(entry, field, plan.lang),
+        versions=package_versions(), files=files,
+    )
+    page, _ = strip_network_references(page)
+    path.write_text(page, encoding="utf-8")

@@ -1,0 +1,98 @@
+"""The overview's facts: the numbers the scorecard, changes, budget and product sections
+state, and the records the report index reads, from the frames of
+:mod:`storebook.areas.overview` (no metric is computed here).
+
+A notebook calls them as ``storebook.overview_facts.<fn>``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from storebook.areas.overview import TOTAL
+from storebook.measures import extremes
+from storebook.measures.metrics import headline_entry
+
+
+def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
+    """The ``overview.headline`` record: the all-platform paid amount, net sales, gross margin,
+    conversion and refund rate (the units of docs/notebooks.md: CNY, ratio).
+
+    Args:
+        card: :func:`build_scorecard`'s frame.
+        text: the notebook's :class:`storebook.report.text.Text` (labels in its language).
+    """
+    wanted = ("paid_amount", "net_sales", "gross_margin", "conversion_rate", "refund_rate")
+    total = card[(card["platform"] == TOTAL) & card["metric"].isin(wanted) & card["value"].notna()]
+    return [headline_entry(r.metric, text(f"metric.{r.metric}"), r.value, r.vs_prior, r.vs_last_year)
+            for r in total.itertuples()]
+
+
+def scorecard_facts(card: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the scorecard title and takeaway state."""
+    total = card[card["platform"] == TOTAL].set_index("metric")
+    counted = total[total["status"].isin(["green", "amber", "red"])]
+    red = counted[counted["status"] == "red"]
+    worst = red.assign(_gap=red["vs_target"].abs()).sort_values("_gap", ascending=False)
+    return {
+        "paid_amount": total.at["paid_amount", "value"],
+        "paid_vs_prior": total.at["paid_amount", "vs_prior"],
+        "paid_vs_last_year": total.at["paid_amount", "vs_last_year"],
+        "gross_margin": total.at["gross_margin", "value"],
+        "met": int((counted["status"] == "green").sum()),
+        "with_target": int(len(counted)),
+        "red": int(len(red)),
+        "worst": worst.index[0] if len(worst) else None,
+        "worst_vs_target": worst["vs_target"].iloc[0] if len(worst) else None,
+        "has_targets": bool(len(counted)),
+        "variant": "no_targets" if not len(counted) else ("no_red" if red.empty else None),
+    }
+
+
+def changes_facts(changes: pd.DataFrame) -> dict[str, Any]:
+    """The largest movement (for the chart's title)."""
+    if changes.empty:
+        return {"metric": None, "vs_prior": None}
+    return {"metric": changes["metric"].iloc[0], "vs_prior": changes["vs_prior"].iloc[0]}
+
+
+def budget_facts(budget: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the budget title and takeaway state (from :func:`compare_budget_by_channel`)."""
+    total = budget[budget["channel"] == TOTAL].iloc[0]
+    channels = budget[budget["channel"] != TOTAL]
+    over = channels[channels["is_over"]].sort_values("over_budget", ascending=False)
+    best = channels.dropna(subset=["roas"])
+    best = extremes.row_of_max(best, "roas")
+    return {
+        "spend": total["spend"], "budget": total["budget"], "over_budget": total["over_budget"],
+        "over_budget_rate": total["over_budget_rate"], "roas": total["roas"],
+        "over_channels": int(len(over)),
+        "worst": over["channel"].iloc[0] if len(over) else None,
+        "worst_over": over["over_budget"].iloc[0] if len(over) else None,
+        "worst_over_rate": over["over_budget_rate"].iloc[0] if len(over) else None,
+        "best": None if best is None else best["channel"], "best_roas": None if best is None else best["roas"],
+        "variant": "none" if pd.isna(total["budget"]) else ("within" if over.empty else None),
+    }
+
+
+def product_facts(products: pd.DataFrame) -> dict[str, Any]:
+    """The numbers the product-margin title and takeaway state (from :func:`rank_product_margins`)."""
+    top = products[products["group"] == "top"]
+    bottom = products[products["group"] == "bottom"]
+    return {
+        "n": int(len(top)),
+        "top_sku": top["sku"].iloc[0], "top_name": top["product_name"].iloc[0],
+        "top_margin": top["gross_margin"].iloc[0], "top_rate": top["gross_margin_rate"].iloc[0],
+        "top_share": top["share_of_margin"].sum(),
+        "bottom_sku": bottom["sku"].iloc[0], "bottom_name": bottom["product_name"].iloc[0],
+        "bottom_margin": bottom["gross_margin"].iloc[0],
+        "negative": int((bottom["gross_margin"] < 0).sum()),
+    }
+
+
+def changes_record(changes: pd.DataFrame) -> list[dict[str, Any]]:
+    """The ``overview.changes`` record: each movement with its driver's facts."""
+    return [{"metric": r.metric, "vs_prior": r.vs_prior, "driver_kind": r.driver_kind, **dict(r.facts)}
+            for r in changes.itertuples()]
