@@ -96,6 +96,10 @@ _COUNTS |= {"files", "rows_read", "rows_written", "rows_rejected", "unknown_refe
             "notes"}
 _RATES |= {"kept_share", "known_share", "payment_rate", "payment_rate_prior"}
 _COUNTS |= {"placed", "paid", "pending", "closed"}
+# The conversion drivers (a segment's share of visitors and conversion, before and after)
+# and the funnel's buyers lost (an expected count: one decimal).
+_RATES |= {"share_before", "share_after", "rate_before", "rate_after"}
+_NUMBERS |= {"buyers_lost"}
 
 #: The tones' colours, from the pack's stylesheet (the one place): a change's cell carries
 #: the tone's class instead; these colour what is not a change (a scorecard's status).
@@ -388,6 +392,28 @@ def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
         cells[text(f"metric.{metric}")] = column
     shown = pd.DataFrame({header("platform", text): text.labels("platform", platforms), **cells})
     return _house(shown)
+
+
+def card_rows(headline: pd.DataFrame, per_row: int = 3) -> list[pd.DataFrame]:
+    """The headline's metrics in groups of ``per_row`` (in the headline's order), each shown
+    as its own row of :func:`metric_cards`: a card's long name and its two changes take
+    about 160 px, so more than four cards beside the platform column overflow a laptop
+    screen.
+
+    Args:
+        headline: as :func:`metric_cards` takes it (not modified).
+        per_row: metrics per row of cards.
+    Returns:
+        One frame per row of cards, each with every platform's rows of its metrics.
+
+    Example:
+        >>> h = pd.DataFrame({"platform": ["total"] * 5, "metric": list("abcde"), "value": range(5)})
+        >>> [list(part.metric) for part in card_rows(h)]
+        [['a', 'b', 'c'], ['d', 'e']]
+    """
+    metrics = list(dict.fromkeys(headline["metric"]))
+    groups = [metrics[i:i + per_row] for i in range(0, len(metrics), per_row)]
+    return [headline[headline["metric"].isin(group)].reset_index(drop=True) for group in groups]
 
 
 def with_intervals(frame: pd.DataFrame, text: Text, metrics: Sequence[str], *,
