@@ -195,3 +195,19 @@ def test_an_interval_of_a_change_is_written_plainly_beside_its_toned_estimate() 
     html = tables.format_table(frame, Text("en"), metric="listing_conversion_rate").to_html()
     assert _tones(html) == [("good", "listing_conversion_rate", "+")]
     assert _cells(html) == ["Duvet", "▲ +25.0%", "−10.0%", "+70.0%"]
+
+
+def test_the_conversion_drivers_and_funnel_columns_are_formatted_not_raw_floats() -> None:
+    # The browser test found 0.08397466195348811 and 11.618102836967331 in the conversion page's tables.
+    frame = pd.DataFrame({"channel": ["search"], "share_before": [0.08397466], "share_after": [0.0870609],
+                          "rate_before": [0.0188676], "rate_after": [0.0288068], "buyers_lost": [11.6181028]})
+    assert _cells(tables.format_table(frame, Text("en")).to_html()) == ["search", "8.4%", "8.7%", "1.9%", "2.9%",
+                                                                        "11.6"]
+
+
+def test_card_rows_keep_every_platform_of_each_metric_in_the_headline_order() -> None:
+    headline = pd.DataFrame({"platform": ["total", "jd"] * 3, "metric": ["tickets"] * 2 + ["csat"] * 2 + ["refund_rate"] * 2,
+                             "value": [10.0, 4.0, 4.1, 4.3, 0.02, 0.03]})
+    parts = tables.card_rows(headline, 2)
+    assert [list(p.metric) for p in parts] == [["tickets", "tickets", "csat", "csat"], ["refund_rate", "refund_rate"]]
+    assert list(parts[1].value) == [0.02, 0.03] and len(headline) == 6
