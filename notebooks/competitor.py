@@ -72,9 +72,8 @@ with page.section("competitor.trend"):
 with page.section("competitor.gaps"):
     gaps = storebook.competitor.find_price_gaps(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(gaps.head(20), page.text,
-                                            columns=["competitor", "sku", "product_name", "category", "our_price",
-                                                     "competitor_price", "price_index", "gap", "position",
-                                                     "our_revenue"]))
+                                            columns=["competitor", "product_name", "our_price", "competitor_price", "gap",
+                                                     "position", "our_revenue"]))
     page.takeaway("competitor.gaps.takeaway", **storebook.competitor_facts.gaps_facts(gaps))
     storebook.results.record("competitor.gaps", gaps)
 
@@ -108,8 +107,7 @@ with page.section("competitor.changes"):
     changes = storebook.competitor.detect_price_changes(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(changes, page.text,
                                             columns=["changed_on", "competitor", "platform", "category", "products",
-                                                     "category_products", "price_change", "price_before",
-                                                     "price_after"]))
+                                                     "price_change", "price_before", "price_after"]))
     page.takeaway("competitor.changes.takeaway", **storebook.competitor_facts.change_facts(changes))
     storebook.results.record("competitor.price_changes", changes)
 
@@ -129,8 +127,7 @@ with page.section("competitor.response"):
                                                      title=page.t("competitor.response.title", **response_facts)))
         page.show(storebook.tables.with_intervals(response, page.text, ["response"],
                                                   index=["competitor", "platform", "category"],
-                                                  counts=["changed_on", "price_change", "days_after", "units_after",
-                                                          "baseline_units"]))
+                                                  counts=["changed_on", "price_change", "units_after", "baseline_units"]))
     page.takeaway("competitor.response.takeaway", **response_facts)
     storebook.results.record("competitor.response", response)
 

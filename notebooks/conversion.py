@@ -47,8 +47,8 @@ with page.section("conversion.funnel"):
     funnel_facts = storebook.conversion.funnel_facts(funnel)
     page.show(storebook.plots.step_rates(funnel, page.text, title=page.t("conversion.funnel.title", **funnel_facts)))
     page.show(storebook.tables.format_table(storebook.conversion.funnel_leaks(funnel), page.text,
-                                            columns=["platform", "device", "step", "entered", "reached",
-                                                     "step_rate_prior", "step_rate", "buyers_lost"]))
+                                            columns=["platform", "device", "step", "step_rate_prior", "step_rate",
+                                                     "buyers_lost"]))
     page.takeaway("conversion.funnel.takeaway", **funnel_facts)
     storebook.results.record("conversion.funnel_leak", storebook.conversion.funnel_leaks(funnel, top=1))
 
@@ -92,9 +92,9 @@ with page.section("conversion.drivers"):
     driver_facts = storebook.conversion.drivers_facts(drivers)
     page.show(storebook.plots.effect_bars(drivers, page.text, title=page.t("conversion.drivers.title", **driver_facts)))
     page.show(storebook.tables.format_table(drivers.head(10), page.text,
-                                            columns=["platform", "device", "channel", "share_before", "share_after",
-                                                     "rate_before", "rate_after", "mix_effect", "rate_effect",
-                                                     "total_effect"], metric="conversion_rate"))
+                                            columns=["platform", "device", "channel", "share_after", "rate_after",
+                                                     "mix_effect", "rate_effect", "total_effect"],
+                                            metric="conversion_rate"))
     page.takeaway("conversion.drivers.takeaway", **driver_facts)
     storebook.results.record("conversion.drivers", storebook.conversion.drivers_record(drivers))
 

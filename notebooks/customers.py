@@ -39,7 +39,8 @@ page = storebook.notebook.start("customers", month=month, platforms=platforms, d
 # %%
 with page.section("customers.headline"):
     headline = storebook.customers.customers_headline(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.metric_cards(headline, page.text))
+    for part in storebook.tables.card_rows(headline, 3):
+        page.show(storebook.tables.metric_cards(part, page.text))
     page.takeaway("customers.headline.takeaway", **storebook.customers.headline_facts(headline, page.period))
     storebook.results.record("customers.headline", storebook.customers.headline_record(headline, page.text))
 

@@ -80,8 +80,8 @@ with page.section("data_quality.orders"):
 # %%
 with page.section("data_quality.files"):
     files = storebook.quality.list_files(page.wb)
-    page.show(storebook.tables.format_table(files, page.text, columns=["path", "source", "table", "encoding",
-                                                                       "rows_read", "rows_written", "rows_rejected"]))
+    page.show(storebook.tables.format_table(files, page.text, columns=["path", "table", "rows_read", "rows_written",
+                                                                       "rows_rejected"]))
     page.takeaway("data_quality.files.takeaway", **storebook.quality.files_facts(files))
 
 # %%

@@ -57,8 +57,7 @@ with page.section("marketing.budget"):
 with page.section("marketing.campaigns"):
     campaigns = storebook.marketing.summarise_campaigns(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(campaigns.head(15), page.text, columns=[
-        "platform", "channel", "campaign_name", "spend_amount", "share_of_spend", "ctr", "cpc", "attributed_amount",
-        "roas", "margin_roas"]))
+        "platform", "campaign_name", "spend_amount", "share_of_spend", "attributed_amount", "roas", "margin_roas"]))
     page.takeaway("marketing.campaigns.takeaway", **storebook.marketing.campaign_facts(campaigns))
 
 # %% [markdown] tags=["analyst"]
@@ -87,8 +86,8 @@ with page.section("marketing.holdouts"):
                                             kind="number", reference=1.0, colour_by="platform",
                                             title=page.t("marketing.holdouts.title")))
     page.show(storebook.tables.format_table(tests, page.text, columns=[
-        "platform", "campaign_name", "treatment_orders", "holdout_orders", "incremental_orders", "spend_amount",
-        "roas", "incremental_roas", "incremental_roas_low", "incremental_roas_high", "verdict"]))
+        "platform", "campaign_name", "spend_amount", "incremental_orders", "roas", "incremental_roas",
+        "incremental_roas_low", "incremental_roas_high", "verdict"]))
     page.takeaway("marketing.holdouts.takeaway", **storebook.marketing.holdout_facts(tests))
     storebook.results.record("marketing.holdouts", storebook.marketing.holdout_record(tests))
 
@@ -104,8 +103,7 @@ with page.section("marketing.effect"):
 with page.section("marketing.decisions"):
     ranked = storebook.marketing.rank_campaigns(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(ranked, page.text, columns=[
-        "platform", "channel", "campaign_name", "spend_amount", "roas", "margin_roas", "incremental_roas", "evidence",
-        "verdict"]))
+        "platform", "campaign_name", "spend_amount", "margin_roas", "incremental_roas", "evidence", "verdict"]))
     page.takeaway("marketing.decisions.takeaway", **storebook.marketing.decision_facts(ranked))
     storebook.results.record("marketing.decisions", storebook.marketing.decision_record(ranked))
 

@@ -40,7 +40,8 @@ with page.section("plan.headline"):
     checked = storebook.plan.backtest(page.wb, page.period, page.platforms)
     headline = storebook.plan.plan_headline(forecast, checked, storebook.plan.daily_history(
         page.wb, page.period.end, page.platforms))
-    page.show(storebook.tables.metric_cards(storebook.plan.cards(headline), page.text))
+    for part in storebook.tables.card_rows(storebook.plan.cards(headline), 2):
+        page.show(storebook.tables.metric_cards(part, page.text))
     page.takeaway("plan.headline.takeaway", **storebook.plan.headline_facts(forecast, checked))
     storebook.results.record("plan.headline", storebook.plan.headline_record(headline, page.text))
 
@@ -80,8 +81,7 @@ with page.section("plan.month"):
 with page.section("plan.targets"):
     targets = storebook.plan.propose_targets(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(targets, page.text, columns=[
-        "platform", "metric", "forecast", "low", "high", "target", "last_year", "target_vs_last_year", "trend",
-        "mape"]))
+        "platform", "metric", "forecast", "target", "last_year", "target_vs_last_year", "trend", "mape"]))
     page.takeaway("plan.targets.takeaway", **storebook.plan.targets_facts(targets))
     storebook.results.record("plan.targets", storebook.plan.targets_record(targets))
 

@@ -46,7 +46,8 @@ page = storebook.notebook.start("products", month=month, platforms=platforms, da
 # %%
 with page.section("products.headline"):
     headline = storebook.products.products_headline(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.metric_cards(headline, page.text))
+    for part in storebook.tables.card_rows(headline, 3):
+        page.show(storebook.tables.metric_cards(part, page.text))
     page.takeaway("products.headline.takeaway", **storebook.products.headline_facts(headline))
     storebook.results.record("products.headline", storebook.products.headline_record(headline, page.text))
 
@@ -63,7 +64,7 @@ with page.section("products.abc"):
     page.show(storebook.tables.format_table(storebook.products.summarise_abc(abc, "revenue"), page.text,
                                             columns=["abc", "skus", "sku_share", "amount", "amount_share", "zero_skus"]))
     page.show(storebook.tables.format_table(abc.head(10), page.text,
-                                            columns=["sku", "product_name", "category", "units", "revenue", "gross_margin",
+                                            columns=["product_name", "category", "units", "revenue", "gross_margin",
                                                      "abc_revenue", "abc_margin"]))
     page.takeaway("products.abc.takeaway", **abc_facts)
     storebook.results.record("products.abc", storebook.products.summarise_abc(abc, "revenue"))

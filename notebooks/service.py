@@ -38,7 +38,8 @@ page = storebook.notebook.start("service", month=month, platforms=platforms, dat
 # %%
 with page.section("service.headline"):
     headline = storebook.service.service_headline(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.metric_cards(headline, page.text))
+    for part in storebook.tables.card_rows(headline, 4):
+        page.show(storebook.tables.metric_cards(part, page.text))
     page.takeaway("service.headline.takeaway", **storebook.service.headline_facts(headline, page.period))
     storebook.results.record("service.headline", storebook.service.headline_record(headline, page.text))
     storebook.results.record("service.by_platform", headline)

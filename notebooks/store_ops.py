@@ -81,8 +81,8 @@ with page.section("store_ops.dips"):
                                          title=page.t("store_ops.dips.title", platform=shown_platform,
                                                       dimension=shown_dimension)))
     page.show(storebook.tables.format_table(explained, page.text, columns=[
-        "platform", "dimension", "first_day", "last_day", "driver", "carrier", "provinces", "excess_days",
-        "delivery_days", "delivery_days_before"]))
+        "platform", "first_day", "last_day", "driver", "carrier", "provinces", "delivery_days_before",
+        "delivery_days"]))
     page.takeaway("store_ops.dips.takeaway", **storebook.store_ops_facts.dip_facts(dips, explained))
     storebook.results.record("store_ops.rating_dip", storebook.store_ops_facts.dip_record(dips, explained))
 
@@ -112,8 +112,8 @@ with page.section("store_ops.quality"):
 with page.section("store_ops.listings"):
     listings = storebook.store_ops.summarise_listings(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(storebook.store_ops_facts.top_listings(listings), page.text, columns=[
-        "platform", "item_id", "product_name", "category", "visitors", "cart_rate", "buyers", "conversion_rate",
-        "category_conversion", "uv_value", "category_uv_value"]))
+        "platform", "product_name", "visitors", "buyers", "conversion_rate", "category_conversion", "uv_value",
+        "category_uv_value"]))
     page.takeaway("store_ops.listings.takeaway", **storebook.store_ops_facts.listing_facts(listings))
 
 # %%
@@ -123,8 +123,8 @@ with page.section("store_ops.to_fix"):
     page.show(storebook.plots.hbars(to_fix, page.text, category="product_name", values=["lost_buyers"], kind="number",
                                     title=page.t("store_ops.to_fix.title")))
     page.show(storebook.tables.format_table(to_fix, page.text, columns=[
-        "platform", "item_id", "sku", "product_name", "visitors", "buyers", "conversion_rate", "conversion_rate_high",
-        "category_conversion", "lost_buyers", "lost_amount"]))
+        "platform", "product_name", "visitors", "conversion_rate", "conversion_rate_high", "category_conversion",
+        "lost_buyers", "lost_amount"]))
     page.takeaway("store_ops.to_fix.takeaway", **storebook.store_ops_facts.to_fix_facts(to_fix))
     storebook.results.record("store_ops.to_fix", storebook.store_ops_facts.to_fix_record(to_fix))
 
@@ -140,9 +140,11 @@ with page.section("store_ops.changes"):
     page.show(storebook.plots.interval_dots(changes, page.text, category="product_name", value="lift",
                                             colour_by="platform", title=page.t("store_ops.changes.title")))
     page.show(storebook.tables.format_table(changes, page.text, columns=[
-        "platform", "product_name", "changed_on", "change_label", "buyers_before", "buyers_after",
-        "conversion_before", "conversion_after", "category_lift", "lift", "lift_low", "lift_high", "verdict"],
+        "platform", "product_name", "changed_on", "change_label", "lift", "verdict"],
         kinds={"change_label": "text"}, metric="listing_conversion_rate"))
+    page.show(storebook.tables.format_table(changes, page.text, columns=[
+        "platform", "product_name", "conversion_before", "conversion_after", "category_lift", "lift_low",
+        "lift_high"], metric="listing_conversion_rate"))
     page.takeaway("store_ops.changes.takeaway", **storebook.store_ops_facts.change_facts(changes))
     storebook.results.record("store_ops.changes", storebook.store_ops_facts.change_record(changes))
 

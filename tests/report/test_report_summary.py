@@ -233,6 +233,12 @@ def test_build_summary_reads_the_executed_notebook_and_links_the_section(tmp_pat
     out = S.build_summary(tmp_path, [run], "en", value_text)
     assert [c.href for c in out.cards] == ["traffic.html#1.-How-many-people-visited?"]
     assert [r.kind for r in out.risks] == ["tracking"]
+    # A headline recorded outside a numbered section (page.guard, number 0, no heading): the
+    # card links to the page's first numbered section, not to the bare page.
+    run.sections = [{"key": "traffic.headline", "number": 0, "heading": None, "status": "full"},
+                    {"key": "traffic.daily", "number": 1, "heading": "How many people visited?", "status": "full"}]
+    assert [c.href for c in S.build_summary(tmp_path, [run], "en", value_text).cards] == [
+        "traffic.html#1.-How-many-people-visited?"]
     assert out.risks[0].action == "have Tmall's tracking for 2 Oct checked before reading its traffic and conversion"
 
 

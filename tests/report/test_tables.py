@@ -42,11 +42,12 @@ def test_column_kinds_follow_the_names() -> None:
 def test_format_table_formats_each_kind_in_english() -> None:
     before = FRAME.copy()
     html = tables.format_table(FRAME, Text("en")).to_html()
-    assert _cells(html)[:8] == ["Tmall", "1,234,567", "¥98,765", "¥7.08", "2.3%", "▲ +3.4%", "▲ +0.21 pp", "3.26"]
-    assert _cells(html)[8:] == ["JD", "890", "¥0", "n/a", "10.0%", "▼ −12.0%", "▼ −0.04 pp", "0.50"]
-    # A change of nothing the registry knows (a plain vs_prior, a channel's share) is grey:
-    # the sign alone says nothing about good or bad news.
-    assert html.count('class="chg tone-neutral"') == 4 and "tone-good" not in html and "tone-bad" not in html
+    assert _cells(html)[:8] == ["Tmall", "1,234,567", "¥98,765", "¥7.08", "2.3%", "▲ +3.4%", "+0.21 pp", "3.26"]
+    assert _cells(html)[8:] == ["JD", "890", "¥0", "n/a", "10.0%", "▼ −12.0%", "−0.04 pp", "0.50"]
+    # A change of nothing the registry knows (a plain vs_prior) is grey: the sign alone says
+    # nothing about good or bad news. A channel's share is no metric's change at all: a plain
+    # signed number, no arrow, no change markup.
+    assert html.count('class="chg tone-neutral"') == 2 and "tone-good" not in html and "tone-bad" not in html
     assert "<th" in html and "Visitors" in html and "vs prior month" in html
     pd.testing.assert_frame_equal(FRAME, before)                              # the frame is not touched
 
@@ -114,12 +115,13 @@ def test_a_table_change_takes_its_metric_from_the_name_the_rows_or_the_argument(
     frame = pd.DataFrame({"metric": ["refund_rate", "orders"], "value": [0.0275, 1200.0], "vs_prior": [-0.238, -0.05],
                           "visitors_vs_prior": [0.1, -0.2], "error": [0.3, -0.3]})
     html = tables.format_table(frame, Text("zh"), columns=["metric", "vs_prior", "visitors_vs_prior", "error"]).to_html()
-    assert _tones(html) == [("good", "refund_rate", "-"), ("good", "visitors", "+"), ("neutral", "", "+"),
-                            ("bad", "orders", "-"), ("bad", "visitors", "-"), ("neutral", "", "-")]
+    # A forecast's error is no change of a metric: a plain signed number, outside the markup.
+    assert _tones(html) == [("good", "refund_rate", "-"), ("good", "visitors", "+"),
+                            ("bad", "orders", "-"), ("bad", "visitors", "-")]
     cells = _cells(html)
     # 2.75% from 2.75 / 0.762 = 3.609%: −0.86个百分点; the orders' change stays relative.
-    assert cells[:4] == ["退款率", "▼ −0.86个百分点", "▲ +10.0%", "▲ +30.0%"]
-    assert cells[4:] == ["支付订单数", "▼ −5.0%", "▼ −20.0%", "▼ −30.0%"]
+    assert cells[:4] == ["退款率", "▼ −0.86个百分点", "▲ +10.0%", "+30.0%"]
+    assert cells[4:] == ["支付订单数", "▼ −5.0%", "▼ −20.0%", "−30.0%"]
     # A table of one metric says which (CAC: a cost per new buyer, better lower).
     cac = pd.DataFrame({"platform": ["jd"], "cac": [48.0], "vs_prior": [0.12]})
     assert _tones(tables.format_table(cac, Text("en"), metric="cac").to_html()) == [("bad", "cac", "+")]
@@ -168,3 +170,44 @@ def test_one_platform_has_no_all_platform_row_that_repeats_it() -> None:
     grid = pd.DataFrame({"metric": ["orders", "orders"], "platform": ["tmall", "total"], "value": [3210.0] * 2,
                          "status": ["green"] * 2, "kind": ["count"] * 2})
     assert "All platforms" not in tables.status_grid(grid, en).to_html()
+
+
+def test_scorecard_writes_the_gap_to_target_plainly_and_the_changes_by_the_registry() -> None:
+    # Paid amount 4% over its target (met, green status) rose 10% on the prior month; the
+    # refund rate 3.0% against a 2.0% target (missed) rose from 2.5%: +0.50 pp, bad news.
+    card = pd.DataFrame({"metric": ["paid_amount", "refund_rate"], "platform": ["total", "total"],
+                         "value": [104.0, 0.03], "target": [100.0, 0.02], "vs_target": [0.04, 0.5],
+                         "prior": [94.5, 0.025], "vs_prior": [0.1, 0.2], "last_year": [None, None],
+                         "vs_last_year": [None, None], "status": ["green", "red"], "kind": ["money", "pct"],
+                         "higher_is_better": [True, False]})
+    html = tables.scorecard(card, Text("en")).to_html()
+    cells = _cells(html)
+    # The gap to target is no change over time: no arrow, no change markup (the status is coloured).
+    assert cells[3] == "+4.0%" and cells[10] == "+50.0%"
+    assert _tones(html) == [("good", "paid_amount", "+"), ("bad", "refund_rate", "+")]
+    assert cells[5] == "▲ +10.0%" and cells[12] == "▲ +0.50 pp"
+
+
+def test_an_interval_of_a_change_is_written_plainly_beside_its_toned_estimate() -> None:
+    # A listing change's lift +25% (95% interval −10% to +70%): the estimate is a change of
+    # listing conversion (good news, green); the interval's ends are no change of their own.
+    frame = pd.DataFrame({"product_name": ["Duvet"], "lift": [0.25], "lift_low": [-0.10], "lift_high": [0.70]})
+    html = tables.format_table(frame, Text("en"), metric="listing_conversion_rate").to_html()
+    assert _tones(html) == [("good", "listing_conversion_rate", "+")]
+    assert _cells(html) == ["Duvet", "▲ +25.0%", "−10.0%", "+70.0%"]
+
+
+def test_the_conversion_drivers_and_funnel_columns_are_formatted_not_raw_floats() -> None:
+    # The browser test found 0.08397466195348811 and 11.618102836967331 in the conversion page's tables.
+    frame = pd.DataFrame({"channel": ["search"], "share_before": [0.08397466], "share_after": [0.0870609],
+                          "rate_before": [0.0188676], "rate_after": [0.0288068], "buyers_lost": [11.6181028]})
+    assert _cells(tables.format_table(frame, Text("en")).to_html()) == ["search", "8.4%", "8.7%", "1.9%", "2.9%",
+                                                                        "11.6"]
+
+
+def test_card_rows_keep_every_platform_of_each_metric_in_the_headline_order() -> None:
+    headline = pd.DataFrame({"platform": ["total", "jd"] * 3, "metric": ["tickets"] * 2 + ["csat"] * 2 + ["refund_rate"] * 2,
+                             "value": [10.0, 4.0, 4.1, 4.3, 0.02, 0.03]})
+    parts = tables.card_rows(headline, 2)
+    assert [list(p.metric) for p in parts] == [["tickets", "tickets", "csat", "csat"], ["refund_rate", "refund_rate"]]
+    assert list(parts[1].value) == [0.02, 0.03] and len(headline) == 6

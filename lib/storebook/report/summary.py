@@ -309,9 +309,13 @@ _H2 = re.compile(r'<h([23])\s+id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 
 
 def _section_anchor(directory: Path, run: Any, sections: Mapping[str, str | None]) -> str:
-    """The id of the heading of the section a report's headline was recorded in ('' if none)."""
+    """The id of the heading of the section a report's headline was recorded in; for a
+    headline recorded outside a numbered section (``page.guard``: the supplier and
+    data-quality pages show no cards), the page's first numbered section ('' if none)."""
     key = sections.get(f"{run.name}.headline")
-    heading = next((s.get("heading") for s in run.sections or [] if s.get("key") == key), None)
+    numbered = [s for s in run.sections or [] if s.get("number") and s.get("heading")]
+    heading = next((s.get("heading") for s in numbered if s.get("key") == key), None) \
+        or next((s.get("heading") for s in numbered), None)
     if not heading or not run.html or not (directory / run.html).is_file():
         return ""
     page = (directory / run.html).read_text(encoding="utf-8", errors="replace")

@@ -26,7 +26,14 @@ from typing import Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from storebook.measures.metrics import column_kinds, find_metric, in_points, shown_change
+from storebook.measures.metrics import (
+    column_kinds,
+    find_metric,
+    format_change,
+    format_points,
+    in_points,
+    shown_change,
+)
 from storebook.measures.platform_rows import drop_repeated_total
 from storebook.report.number_style import change_html, mark_value, tone_colours, value_html
 from storebook.report.text import Text
@@ -89,6 +96,10 @@ _COUNTS |= {"files", "rows_read", "rows_written", "rows_rejected", "unknown_refe
             "notes"}
 _RATES |= {"kept_share", "known_share", "payment_rate", "payment_rate_prior"}
 _COUNTS |= {"placed", "paid", "pending", "closed"}
+# The conversion drivers (a segment's share of visitors and conversion, before and after)
+# and the funnel's buyers lost (an expected count: one decimal).
+_RATES |= {"share_before", "share_after", "rate_before", "rate_after"}
+_NUMBERS |= {"buyers_lost"}
 
 #: The tones' colours, from the pack's stylesheet (the one place): a change's cell carries
 #: the tone's class instead; these colour what is not a change (a scorecard's status).
@@ -242,9 +253,28 @@ def _metric_values(frame: pd.DataFrame, keys: list[str | None]) -> list[Any]:
     return [frame[k].iloc[i] if k in frame.columns else None for i, k in enumerate(keys)]
 
 
+def format_signed(value: Any, kind: str, text: Text) -> str:
+    """A signed number that is no change of a metric (a forecast's error, a target against
+    last year, a channel's share): ``+36.6%`` or ``+0.20 pp``, in the ink of the text, no
+    arrow and no ``chg`` markup — its sign is neither good nor bad news.
+
+    Example:
+        >>> format_signed(0.366, "delta", Text("en")), format_signed(-0.0014, "points", Text("zh"))
+        ('+36.6%', '−0.14个百分点')
+    """
+    if value is None or pd.isna(value):
+        return format_value(None, "count", text)
+    written = format_points(float(value), text.language) if kind == "points" else format_change(None, value)
+    return html.escape(written).replace("\u00a0", "&nbsp;")
+
+
 def format_changes(frame: pd.DataFrame, column: str, text: Text, kind: str, metric: str | None = None) -> list[str]:
     """A change column's cells: each in its metric's format and tone (a rate's relative
-    change in percentage points where the frame holds the rate's value)."""
+    change in percentage points where the frame holds the rate's value); a column that is
+    no change of a metric (``_UNTONED``, an interval's ends) as plain signed numbers
+    (:func:`format_signed`)."""
+    if column in _UNTONED or column.endswith(("_low", "_high")):
+        return [format_signed(v, kind, text) for v in frame[column]]
     keys = find_change_metrics(frame, column, metric)
     if kind == "points":
         return [format_value(v, "points", text, k) for v, k in zip(frame[column], keys, strict=True)]
@@ -364,6 +394,28 @@ def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
     return _house(shown)
 
 
+def card_rows(headline: pd.DataFrame, per_row: int = 3) -> list[pd.DataFrame]:
+    """The headline's metrics in groups of ``per_row`` (in the headline's order), each shown
+    as its own row of :func:`metric_cards`: a card's long name and its two changes take
+    about 160 px, so more than four cards beside the platform column overflow a laptop
+    screen.
+
+    Args:
+        headline: as :func:`metric_cards` takes it (not modified).
+        per_row: metrics per row of cards.
+    Returns:
+        One frame per row of cards, each with every platform's rows of its metrics.
+
+    Example:
+        >>> h = pd.DataFrame({"platform": ["total"] * 5, "metric": list("abcde"), "value": range(5)})
+        >>> [list(part.metric) for part in card_rows(h)]
+        [['a', 'b', 'c'], ['d', 'e']]
+    """
+    metrics = list(dict.fromkeys(headline["metric"]))
+    groups = [metrics[i:i + per_row] for i in range(0, len(metrics), per_row)]
+    return [headline[headline["metric"].isin(group)].reset_index(drop=True) for group in groups]
+
+
 def with_intervals(frame: pd.DataFrame, text: Text, metrics: Sequence[str], *,
                    index: Sequence[str] = ("platform",), counts: Sequence[str] = ()) -> Styler:
     """Each metric as ``value (low–high)`` from its ``_low``/``_high`` columns (95 % intervals).
@@ -402,20 +454,6 @@ STATUS_COLOURS: dict[str, str] = {"green": GOOD, "amber": "#B7791F", "red": BAD}
 STATUS_FILLS: dict[str, str] = {"green": "#E6F4EA", "amber": "#FDF3DC", "red": "#FCE8E6"}
 
 
-#: The tone of the distance to a target: the status says whether the target is met.
-_STATUS_TONES = {"green": "good", "amber": "neutral", "red": "bad"}
-
-
-def _target_gap(value: Any, status: str, text: Text) -> str:
-    """The relative distance to the target, in the tone of the status (met: green, missed:
-    red). Not a change over time: no ``chg`` markup, its direction is the target's."""
-    if value is None or pd.isna(value):
-        return format_value(None, "count", text)
-    tone = _STATUS_TONES.get(status, "neutral")
-    written = change_html(None, value, text.language, shown="relative")
-    return written.replace('class="chg tone-neutral"', f'class="vs-target tone-{tone}"')
-
-
 def _status_cell(status: str, text: Text) -> str:
     colour = STATUS_COLOURS.get(status, MUTED)
     return f'<span style="color:{colour}; font-weight:600">{html.escape(text.label("status", status))}</span>'
@@ -446,8 +484,9 @@ def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler
         header("metric", text): [text.label("metric", m) for m in rows["metric"]],
         header("value", text): [format_value(v, k, text) for v, k in zip(rows["value"], rows["kind"], strict=True)],
         header("target", text): [format_value(v, k, text) for v, k in zip(rows["target"], rows["kind"], strict=True)],
-        header("vs_target", text): [_target_gap(v, s, text)
-                                    for v, s in zip(rows["vs_target"], rows["status"], strict=True)],
+        # The distance to the target is no change over time: a plain signed number, the
+        # status beside it says in colour whether the target is met.
+        header("vs_target", text): [format_signed(v, "delta", text) for v in rows["vs_target"]],
         header("status", text): [_status_cell(s, text) for s in rows["status"]],
         # The changes over time: the registry's tone and format (a rate in points).
         header("vs_prior", text): format_changes(rows, "vs_prior", text, "delta"),
