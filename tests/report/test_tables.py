@@ -211,3 +211,17 @@ def test_card_rows_keep_every_platform_of_each_metric_in_the_headline_order() ->
     parts = tables.card_rows(headline, 2)
     assert [list(p.metric) for p in parts] == [["tickets", "tickets", "csat", "csat"], ["refund_rate", "refund_rate"]]
     assert list(parts[1].value) == [0.02, 0.03] and len(headline) == 6
+
+
+def test_a_long_product_title_wraps_and_numbers_do_not() -> None:
+    # A Tmall title as shops write them (brand, season, keywords: 40 characters) would hold
+    # its cell to one line 500 px wide; it wraps within 18em, the figures beside it stay whole.
+    title = "【官方正品】棉语2026新款纯棉四件套全棉床单被套简约北欧风1.8m床宿舍三件套"
+    frame = pd.DataFrame({"platform": ["tmall"], "product_name": [title], "visitors": [123456], "paid_amount": [98765.4]})
+    html = tables.format_table(frame, Text("zh")).to_html()
+    assert title in html
+    rules = dict(re.findall(r"#T_\w+ (tbody td[.\w]*) \{([^}]*)\}", html))
+    assert "white-space: nowrap" in rules["tbody td"]  # every cell on one line ...
+    # ... but the platform's and the title's (columns 0 and 1): the counts and the amount stay whole.
+    assert {k for k, v in rules.items() if "white-space: normal" in v} == {"tbody td.col0", "tbody td.col1"}
+    assert "max-width: 18em" in rules["tbody td.col1"] and "overflow-wrap: anywhere" in rules["tbody td.col1"]

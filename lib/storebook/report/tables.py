@@ -322,11 +322,23 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
             shown[header(c, text)] = [
                 text.label(LABEL_COLUMNS[c], v) if kinds[c] == "label" and pd.notna(v)
                 else format_value(v, kinds[c], text, find_metric(c)) for v in frame[c]]
-    return _house(pd.DataFrame(shown), caption)
+    wrap = [header(c, text) for c in columns if kinds[c] in ("label", "text")]
+    return _house(pd.DataFrame(shown), caption, wrap)
 
 
-def _house(shown: pd.DataFrame, caption: str | None = None) -> Styler:
-    styler = shown.style.hide(axis="index").set_table_styles(TABLE_STYLES)
+#: A name's cell wraps within this width: a real shop's product titles run to 60 characters
+#: (天猫 titles stack brand, season and keywords), and a number's cell never wraps.
+WRAPPED_TEXT = "white-space: normal; overflow-wrap: anywhere; min-width: 6em; max-width: 18em;"
+
+
+def _house(shown: pd.DataFrame, caption: str | None = None, wrap: Sequence[str] = ()) -> Styler:
+    """The house table: no index, the house styles, the columns named in ``wrap`` wrapping.
+
+    A wrapping column's rule names the cells' column class (``td.col1``), so that it outranks
+    the house rule that keeps every cell on one line (``tbody td``).
+    """
+    wrapping = [{"selector": f"tbody td.col{shown.columns.get_loc(c)}", "props": WRAPPED_TEXT} for c in wrap]
+    styler = shown.style.hide(axis="index").set_table_styles(TABLE_STYLES + wrapping)
     return styler.set_caption(html.escape(caption)) if caption else styler
 
 
