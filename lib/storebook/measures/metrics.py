@@ -302,28 +302,32 @@ def change_sign(key: str | None, change: Any) -> str:
     return "+" if float(change) > 0 else "-"
 
 
-def change_tone(key: str | None, change: Any) -> str:
+def change_tone(key: str | None, change: Any, good: str | None = None) -> str:
     """Whether a change of metric ``key`` is good news: ``good``, ``bad`` or ``neutral``.
 
-    Decided by the registry's good direction alone: a metric that is better higher is good
-    when it rises, one better lower when it falls; a neutral metric, a name the registry
-    does not know, a flat change and a missing one are neutral.
+    Decided by the registry's good direction: a metric that is better higher is good when it
+    rises, one better lower when it falls; a neutral metric, a flat change and a missing one
+    are neutral. A name the registry does not know is neutral unless ``good`` gives its
+    direction (a headline record's ``good``); the registry's own direction always wins.
 
     Args:
         key: the metric (a registry key or an alias).
         change: the change as it is shown (relative for a count or an amount, the
             difference for a rate); only its sign and size matter.
+        good: ``up`` or ``down`` for a metric outside the registry.
 
     >>> change_tone("late_rate", -0.405), change_tone("cost_per_order", 0.003), change_tone("marketing_spend", 1.1)
     ('good', 'bad', 'neutral')
     >>> change_tone("paid_amount", 0.00001), change_tone("paid_amount", None)
     ('neutral', 'neutral')
+    >>> change_tone("my_metric", 0.1, "down"), change_tone("refund_rate", 0.1, "up")
+    ('bad', 'bad')
     """
-    good = _good_of(key)
+    direction = _good_of(key) if find_metric(key) else (good or "neutral")
     sign = change_sign(key, change)
-    if good == "neutral" or sign in ("", "0"):
+    if direction not in ("up", "down") or sign in ("", "0"):
         return "neutral"
-    return "good" if (sign == "+") == (good == "up") else "bad"
+    return "good" if (sign == "+") == (direction == "up") else "bad"
 
 
 def value_tone(key: str | None, value: Any) -> str:

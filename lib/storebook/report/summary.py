@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from storebook.measures import metrics as registry
-from storebook.report.text import FLAT_BELOW, Text
+from storebook.report.text import Text
 
 #: The most cards the index shows.
 MAX_CARDS = 12
@@ -79,7 +79,8 @@ class Change:
     Attributes:
         field: ``vs_prior`` or ``vs_last_year``.
         value: the relative change recorded (None: no comparison).
-        sign: ``+``, ``-`` or ``0`` (a change under FLAT_BELOW).
+        sign: ``+``, ``-`` or ``0`` (missing, or flat as a relative change: the registry's
+            ``change_sign``).
         tone: ``good``, ``bad`` or ``neutral`` (the registry's good direction).
     """
 
@@ -124,17 +125,6 @@ class Summary:
 
 
 # -- tone and sign --------------------------------------------------------------------------
-def change_sign(change: float | None) -> str:
-    """``+``, ``-`` or ``0`` (no change, or one under FLAT_BELOW that reads as flat).
-
-    >>> change_sign(0.034), change_sign(-0.2), change_sign(0.0001), change_sign(None)
-    ('+', '-', '0', '0')
-    """
-    if not _is_number(change) or abs(change) < FLAT_BELOW:
-        return "0"
-    return "+" if change > 0 else "-"
-
-
 def change_tone(key: str, change: float | None, good: str | None = None) -> str:
     """Good, bad or neutral news: the registry's ``change_tone`` where it has one, else its
     good direction (``good`` for a metric the registry does not know, as its record says).
@@ -142,13 +132,7 @@ def change_tone(key: str, change: float | None, good: str | None = None) -> str:
     >>> change_tone("refund_rate", -0.32), change_tone("paid_amount", -0.1), change_tone("marketing_spend", 0.5)
     ('good', 'bad', 'neutral')
     """
-    if registry.find_metric(key):
-        return registry.change_tone(key, change)
-    direction = good or "neutral"
-    sign = change_sign(change)
-    if direction not in ("up", "down") or sign == "0":
-        return "neutral"
-    return "good" if (sign == "+") == (direction == "up") else "bad"
+    return registry.change_tone(key, change, good)
 
 
 def _is_number(value: Any) -> bool:
@@ -183,7 +167,8 @@ def choose_cards(reports: Sequence[Any], anchors: Mapping[str, str] | None = Non
             href = run.html or ""
             if href and anchors.get(run.name):
                 href += "#" + anchors[run.name]
-            changes = tuple(Change(f, entry.get(f), change_sign(entry.get(f)), change_tone(key, entry.get(f), entry.get("good")))
+            changes = tuple(Change(f, entry.get(f), registry.change_sign(None, entry.get(f)) or "0",
+                                   change_tone(key, entry.get(f), entry.get("good")))
                             for f in ("vs_prior", "vs_last_year"))
             chosen[key] = Card(key=key, label=str(entry.get("label", key)), value=float(entry["value"]),
                                unit=entry.get("unit"), changes=changes, report=run.name,
