@@ -243,7 +243,7 @@ def test_build_summary_reads_the_executed_notebook_and_links_the_section(tmp_pat
 
 
 def test_the_index_page_shows_the_summary_cards_and_provenance_below(tmp_path: Path) -> None:
-    from storebook.report.index_page import card_change, card_value, format_value, render_index
+    from storebook.report.index_page import render_index
     from storebook.report.render import LABELS, house_css
 
     runs = [report("traffic", [entry("paid_amount", 2.6e6, 0.318, 0.058, "Paid amount"),
@@ -255,9 +255,7 @@ def test_the_index_page_shows_the_summary_cards_and_provenance_below(tmp_path: P
                "generated_at": "2026-11-01T09:00:00+08:00", "revision": "abcdef0123456789", "fingerprint": "f00d" * 8,
                "lang": "en"}
     page = render_index(tmp_path, "en", context=context, labels=LABELS["en"], reports=runs, months=[], languages="",
-                        css=house_css(), value_text=lambda v, u: format_value(v, u, "en"),
-                        card_value=lambda e: card_value(e, "en"), card_change=lambda e, f: card_change(e, f, "en"),
-                        versions={"python": "3.11.7", "pandas": "3.0.0"},
+                        css=house_css(), versions={"python": "3.11.7", "pandas": "3.0.0"},
                         files={"pack": "pack-2026-10-en.pdf", "index": "index.pdf"})
     header, body = page.split("</header>")
     assert "abcdef0123" not in header and "f00df00df00d" not in header

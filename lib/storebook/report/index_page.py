@@ -11,7 +11,7 @@ header — the generation time, code revision, data fingerprint and package vers
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +38,6 @@ FOOTER_PACKAGES = ("python", "storebook", "pandas", "duckdb", "ibis-framework", 
 
 def render_index(directory: Path, lang: str, *, context: Mapping[str, Any], labels: Mapping[str, str],
                  reports: Sequence[Any], months: Sequence[Any], languages: str, css: str,
-                 value_text: Callable[[Any, str | None], str], card_value: Callable[[Mapping[str, Any]], str],
-                 card_change: Callable[[Mapping[str, Any], str], str],
                  versions: Mapping[str, str], files: Mapping[str, str] | None = None) -> str:
     """The index page's HTML.
 
@@ -52,10 +50,6 @@ def render_index(directory: Path, lang: str, *, context: Mapping[str, Any], labe
         months: the other months' links (storebook.report.packs.month_links).
         languages: the other language's link (HTML).
         css: the house stylesheet.
-        value_text: how a value is written in a sentence (value, unit → text).
-        card_value: a card's value as HTML, from its headline entry (key, value, unit).
-        card_change: a card's change (entry, ``vs_prior`` | ``vs_last_year``) as HTML with the
-            pack's markup contract, written and toned by the metric registry.
         versions: package → version (the footer names :data:`FOOTER_PACKAGES`).
         files: the pack's PDFs, ``{"index": …, "pack": …}`` where printed.
     Returns:
@@ -64,7 +58,7 @@ def render_index(directory: Path, lang: str, *, context: Mapping[str, Any], labe
     import jinja2
     import markupsafe
 
-    summary = build_summary(directory, reports, lang, value_text)
+    summary = build_summary(directory, reports, lang, lambda v, unit: format_value(v, unit, lang))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES / "report")),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
@@ -72,8 +66,8 @@ def render_index(directory: Path, lang: str, *, context: Mapping[str, Any], labe
     )
     running = PrintFrame(context["store"], context["month"], lang).page_css(labels["pack"])
     # The card functions escape what they write and return markup.
-    env.filters["card_value"] = lambda card: markupsafe.Markup(card_value(_entry(card)))
-    env.filters["card_change"] = lambda card, field: markupsafe.Markup(card_change(_entry(card), field))
+    env.filters["card_value"] = lambda card: markupsafe.Markup(card_value(_entry(card), lang))
+    env.filters["card_change"] = lambda card, field: markupsafe.Markup(card_change(_entry(card), field, lang))
     return env.get_template("pack_index.html.j2").render(
         ctx=context, labels=labels, words=WORDS[lang], summary=summary, reports=reports, months=months,
         languages=languages, css=css, ok=all(r.ok for r in reports), files=files or {},
@@ -149,9 +143,6 @@ def write_index(path: Path, plan: ReportPlan, context: Mapping[str, Any], report
         path.parent, plan.lang, context=context, labels=LABELS[plan.lang], reports=reports,
         months=packs.month_links(out_root, plan.month, plan.lang),
         languages=packs.language_links(out_root, plan.month, plan.lang), css=house_css(),
-        value_text=lambda v, unit: format_value(v, unit, plan.lang),
-        card_value=lambda entry: card_value(entry, plan.lang),
-        card_change=lambda entry, field: card_change(entry, field, plan.lang),
         versions=package_versions(), files=files,
     )
     page, _ = strip_network_references(page)
