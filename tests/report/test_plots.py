@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import seaborn as sns
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from storebook.report import plots
@@ -257,3 +258,38 @@ def test_heatmap_cells_and_numbers_are_seaborns() -> None:
     np.testing.assert_allclose(ours.collections[0].get_facecolors(), theirs.collections[0].get_facecolors())
     assert (ours.get_xlim(), ours.get_ylim()) == (theirs.get_xlim(), theirs.get_ylim())
     assert [s.get_visible() for s in ours.spines.values()] == [False] * 4
+
+
+def _legend_charts(en: Text) -> dict[str, Figure]:
+    """Every chart whose legend sits under it, at its shortest: few rows make short axes."""
+    changes = pd.DataFrame({"product_name": ["暖织 柔顺护发喷雾 300ml", "暖织 竹木砧板 28cm", "暖织 香氛蜡烛 50ml"],
+                            "platform": ["douyin", "jd", "tmall"], "lift": [-0.6, -0.5, 0.1],
+                            "lift_low": [-0.95, -0.8, -0.5], "lift_high": [2.7, 0.5, 1.5]})
+    months = pd.date_range("2025-10-01", periods=4, freq="MS")
+    lines = pd.DataFrame({"month": np.tile(months, 2), "competitor": np.repeat(["A", "B"], 4), "price_index": 1.1})
+    promos = pd.DataFrame({"promo_type": ["coupon", "discount"], "discount_pct": [0.2, 0.1],
+                           "incremental_margin": [100.0, -50.0]})
+    bars = pd.DataFrame({"platform": ["tmall", "jd"], "within_24h_rate": [0.9, 0.8], "within_48h_rate": [0.95, 0.9]})
+    mix = pd.DataFrame({"platform": ["tmall", "tmall"], "channel": ["organic_search", "live_stream"], "share": [0.6, 0.4]})
+    return {
+        "interval_dots": plots.interval_dots(changes, en, category="product_name", value="lift", colour_by="platform"),
+        "month_lines": plots.month_lines(lines, en, value="price_index", by="competitor"),
+        "scatter_by_kind": plots.scatter_by_kind(promos, en, x="discount_pct", y="incremental_margin", kind="promo_type"),
+        "rate_bars": plots.rate_bars(bars, en, category="platform", values=["within_24h_rate", "within_48h_rate"]),
+        "hbars": plots.hbars(bars, en, category="platform", values=["within_24h_rate", "within_48h_rate"], kind="pct"),
+        "share_bars": plots.share_bars(mix, en),
+    }
+
+
+def test_a_legend_under_a_chart_clears_its_axis_labels(house_style) -> None:
+    # store_ops §9's forest plot of four changes drew its legend over "Conversion lift":
+    # a legend anchored at a fraction of short axes lands on the axis title.
+    for name, fig in _legend_charts(Text("en")).items():
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        (legend,) = fig.legends or [fig.axes[0].get_legend()]
+        box = legend.get_window_extent(renderer)
+        axis = fig.axes[0].get_tightbbox(renderer)  # the axes with tick labels and axis titles
+        assert box.y1 <= axis.y0 + 0.5, f"{name}: legend top {box.y1:.0f} px over the axis bottom {axis.y0:.0f} px"
+        assert box.y0 >= 0, f"{name}: the legend is cut at the bottom of the figure"

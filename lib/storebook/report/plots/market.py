@@ -25,6 +25,7 @@ from storebook.report.plots.style import (
     _percent_axis,
     _value_axis,
     colour,
+    legend_below,
     mark_events,
     new_figure,
     set_title,
@@ -84,7 +85,7 @@ def timeline(frame: pd.DataFrame, text: Text, *, start: str, end: str, label: st
     from matplotlib.patches import Patch
 
     handles = [Patch(color=c, label=_label(text, colour_by, v)) for v, c in colours.items()]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=min(len(handles), 5))
+    legend_below(fig, ax, handles)
     set_title(fig, title)
     return fig
 
@@ -163,7 +164,7 @@ def interval_dots(frame: pd.DataFrame, text: Text, *, category: str, value: str,
 
         handles = [Line2D([], [], marker="o", ls="", color=c, label=_label(text, colour_by, v))
                    for v, c in colours.items()]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=min(len(handles), 5))
+        legend_below(fig, ax, handles)
     set_title(fig, title)
     return fig
 
@@ -225,7 +226,7 @@ def scatter_by_kind(frame: pd.DataFrame, text: Text, *, x: str, y: str, kind: st
     _value_axis(ax, y_kind, "y")
     ax.set_xlabel(text(f"metric.{x}"))
     ax.set_ylabel(text(f"metric.{y}"))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(len(colours), 5))
+    legend_below(fig, ax)
     set_title(fig, title)
     return fig
 
@@ -254,7 +255,7 @@ def month_lines(frame: pd.DataFrame, text: Text, *, value: str, by: str, month: 
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%y-%m"))
     ax.set_ylabel(text(f"metric.{value}"))
     ax.set_xlabel(text("axis.month"))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(len(colours), 5))
+    legend_below(fig, ax)
     set_title(fig, title)
     return fig
 

@@ -27,6 +27,7 @@ from storebook.report.plots.style import (
     blues,
     colour,
     empty_figure,
+    legend_below,
     mark_events,
     new_figure,
     set_title,
@@ -85,7 +86,7 @@ def rate_bars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequenc
     if kind == "pct":
         ax.set_ylim(0, min(1.08, max(1e-9, float(np.nanmax(frame[list(values)].to_numpy(dtype=float)))) * 1.15))
     ax.grid(axis="x", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=len(values))
+    legend_below(fig, ax, ncols=len(values))
     set_title(fig, title)
     return fig
 
@@ -258,7 +259,7 @@ def hbars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequence[st
     _value_axis(ax, kind, "x")
     ax.grid(axis="y", visible=False)
     if len(values) > 1:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=len(values))
+        legend_below(fig, ax, ncols=len(values))
     else:
         ax.set_xlabel(text(f"metric.{values[0]}"))
     set_title(fig, title)

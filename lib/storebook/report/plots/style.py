@@ -184,6 +184,26 @@ def set_title(fig: Figure, title: str | None) -> None:
     fig.suptitle("\n".join(textwrap.wrap(title, width)), x=0.01, ha="left", fontsize=12.5)
 
 
+def legend_below(fig: Figure, ax: Any, handles: Sequence[Any] | None = None, ncols: int | None = None) -> None:
+    """The legend centred under the whole chart, below the x axis's tick labels and title.
+
+    A legend anchored to the axes at a fraction of their height lands on the axis title
+    when the axes are short (a forest plot of four rows); the constrained layout places a
+    figure's "outside" legend after everything the axes draw, whatever their height.
+
+    Args:
+        fig: the chart's figure (made by :func:`new_figure`, constrained layout).
+        ax: the axes whose labelled artists the legend lists (or ``handles``).
+        handles: the legend's entries, when they are not the axes' own labelled artists.
+        ncols: columns of entries (default: all in one row, at most five).
+    """
+    if handles is None:
+        handles, labels = ax.get_legend_handles_labels()
+    else:
+        labels = [h.get_label() for h in handles]
+    fig.legend(handles, labels, loc="outside lower center", ncols=ncols or min(len(handles), 5))
+
+
 def to_png(fig: Figure) -> bytes:
     """The figure as PNG bytes at the house resolution."""
     buffer = io.BytesIO()

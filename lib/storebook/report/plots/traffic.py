@@ -22,6 +22,7 @@ from storebook.report.plots.style import (
     _thousands,
     blues,
     colour,
+    legend_below,
     mark_events,
     new_figure,
     set_title,
@@ -85,7 +86,7 @@ def share_bars(mix: pd.DataFrame, text: Text, *, category: str = "channel", grou
     ax.set_xlim(0, 1)
     ax.set_xlabel(text("axis.share"))
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=4)
+    legend_below(fig, ax, ncols=4)
     set_title(fig, title)
     return fig
 
