@@ -124,6 +124,9 @@ def local_settings_template(identity: StoreIdentity, found: dict) -> str:
         f'# currency = "{currency}"        # found in the exports' if currency else
         '# currency = "CNY"             # ISO code of the amounts',
     ]
+    if found.get("timezone"):
+        # Active, not a comment: the next ingest and the reports read the days as this one did.
+        lines.append(f'timezone = "{found["timezone"]}"   # found in the exports: {found.get("timezone_found", "")}')
     if platforms:
         lines.append(f"# platforms found in the data: [{platforms}] (the platforms ingest accepts are "
                      "[store] platforms)")

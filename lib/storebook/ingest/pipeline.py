@@ -39,7 +39,7 @@ from storebook.engine import generations, locks, schema
 from storebook.engine.config import Config
 from storebook.engine.identity import found_in_data, read_store_file
 from storebook.errors import IngestError, InputError, NoDataError
-from storebook.ingest import crossfile, parsing, writing
+from storebook.ingest import crossfile, parsing, writing, zones
 from storebook.ingest.crossfile import Part
 from storebook.ingest.frames import _hmac_prefixes, _pseudonymise, parse_frame  # noqa: F401 - re-exported
 from storebook.ingest.parsing import FALSE_WORDS, PLANNED_DATES, TRUE_WORDS  # noqa: F401 - re-exported
@@ -93,6 +93,8 @@ class IngestReport:
     repairs: list[str] = field(default_factory=list)
     #: The commonest reasons rows were rejected: (table, reason, rows), most rows first.
     top_reasons: list[tuple[str, str, int]] = field(default_factory=list)
+    #: What the user should know about how this run read the data (the time zone it chose).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def rows_rejected(self) -> int:
@@ -100,6 +102,7 @@ class IngestReport:
 
     def summary(self) -> str:
         repaired = "".join(f"ingest: repaired: {note}\n" for note in self.repairs)
+        repaired += "".join(f"ingest: {note}\n" for note in self.notes)
         if self.skipped:
             return repaired + (f"ingest: raw files unchanged since the last ingest (fingerprint {self.fingerprint[:12]}); "
                                "nothing to do.")
@@ -241,6 +244,10 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     if not files:
         raise IngestError([InputError(raw_root, "no raw files found", expected="exports under data/raw/<table>/",
                                       todo="run `storebook sample` for the sample store, or copy your exports there")])
+    # A store whose zone nobody set is read in the zone its exports' UTC offsets show.
+    config, zone = zones.with_found_zone(config, files)
+    zone_notes = [f"the store's days are {zone.zone}'s: {zone.describe()} (set [store] timezone in "
+                  "storebook.local.toml to choose another)"] if zone else []
     key = config.hash_key()
     try:  # the adapters, with the custom sources declared in storebook.sources.yaml
         sources = registry(config)
@@ -259,7 +266,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     if not force and previous.get("run_tag") == run_tag and not _clock_moved_past(previous, today):
         return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
                             fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started, skipped=True,
-                            repairs=repairs)
+                            repairs=repairs, notes=zone_notes)
 
     cache_dir = processed / "_cache"
     clock_dir = cache_dir / "clock"  # this run's parts without their future-dated rows
@@ -379,13 +386,14 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         "tables": table_info,
         "files": [asdict(r) for r in reports],
         # Who the store is, as far as the data says (storebook.engine.identity reads it).
-        "store": found_in_data(raw_root, platforms, [c for r in reports if (c := getattr(r, "currency", None))]),
+        "store": {**found_in_data(raw_root, platforms, [c for r in reports if (c := getattr(r, "currency", None))]),
+                  **({"timezone": zone.zone, "timezone_found": zone.describe()} if zone else {})},
     }
     (staging / "_ingest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     # Tables, rejected rows and manifest become visible together, in one step.
     repairs += generations.publish(processed, staging)
     return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed, repairs=repairs,
-                        top_reasons=_top_reasons(all_rejected))
+                        top_reasons=_top_reasons(all_rejected), notes=zone_notes)
 
 
 def _top_reasons(all_rejected: list[pd.DataFrame], n: int = 3) -> list[tuple[str, str, int]]:
