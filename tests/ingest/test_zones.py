@@ -13,7 +13,7 @@ from storebook.engine.config import Config
 from storebook.engine.identity import write_local_settings
 from storebook.ingest import zones
 from support.mapping import realdata_folder
-from support.sources import manifest, run, table
+from support.sources import FIXTURES, manifest, run, table
 
 #: Two Shopify rows of a shop in New York: May is daylight time (-04:00), January is not (-05:00).
 NEW_YORK = (b"Name,Created at,Total\n"
@@ -88,3 +88,18 @@ def test_forezia_in_the_zone_the_user_chose(root: Path) -> None:
     report = run(root)
     assert table(root, "orders").set_index("order_id").loc["#1001", "ordered_at"] == pd.Timestamp("2025-05-11 21:55:16")
     assert report.notes == [] and "timezone" not in manifest(root)["store"]
+
+
+def test_a_store_with_a_chinese_platforms_exports_keeps_china_days(root: Path) -> None:
+    # Tmall's order export writes China time without an offset: a Shopify shop beside it does
+    # not move the store's days to New York.
+    folder = realdata_folder("shopify_orders_forezia-mock-data")
+    (root / "data" / "raw" / "shopify").mkdir(parents=True)
+    shutil.copy(folder / "orders_export.csv", root / "data" / "raw" / "shopify" / "orders_export.csv")
+    tmall = root / "data" / "raw" / "tmall" / "订单报表_2025-03.csv"
+    tmall.parent.mkdir(parents=True)
+    shutil.copy(FIXTURES / "tmall" / tmall.name, tmall)
+    config = Config.load(root)
+    files = [root / "data/raw/shopify/orders_export.csv", tmall]
+    assert zones._sources_of(config, [tmall])[tmall][0] in zones.CHINA_TIME_SOURCES
+    assert zones.with_found_zone(config, files) == (config, None)

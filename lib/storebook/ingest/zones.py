@@ -11,8 +11,11 @@ file for such times and, when one zone explains all of them and the default does
 in that zone; the first ingest then writes it into storebook.local.toml, where the user can
 change it (storebook.engine.identity).
 
-A ``Z`` (UTC) suffix says how a time was written, not where the shop is: it is not evidence.
-Times from several zones that no single zone explains keep the configured zone, with a note.
+A ``Z`` (UTC) suffix says how a time was written, not where the shop is: it is not evidence,
+nor is a file of a declared source that names its own ``timezone:``. Times from several zones
+that no single zone explains keep the configured zone, and so does a store that also sends a
+Chinese platform's exports (Tmall, JD: their times are China time, without an offset): its
+days stay China's, and the user can still choose.
 """
 
 from __future__ import annotations
@@ -41,6 +44,10 @@ CANDIDATES = (
     "America/Anchorage", "Pacific/Honolulu", "America/Mexico_City", "America/Bogota", "America/Lima",
     "America/Santiago", "America/Sao_Paulo", "America/Argentina/Buenos_Aires",
 )
+
+#: Adapters of Chinese platforms' exports: their times are China time without an offset.
+CHINA_TIME_SOURCES = frozenset({"tmall_orders", "tmall_traffic", "tmall_items", "tmall_dsr",
+                                "jd_orders", "jd_traffic", "jd_items", "jd_shop_score"})
 
 #: Bytes read from the start of each raw file: the offsets of a shop's exports do not change
 #: inside a file, and a few thousand rows cover both sides of a daylight-saving change.
@@ -143,8 +150,17 @@ def zone_is_set(config: Config) -> bool:
 
 def find_zone(config: Config, files: Iterable[Path]) -> FoundZone | None:
     """The zone the exports' offsets show, when it is not the configured one (None otherwise,
-    or when the times are from several zones at once)."""
+    when the times are from several zones at once, or when a Chinese platform's exports say
+    the store's days are China's)."""
+    files = list(files)
     seen = read_offsets(files)
+    if not seen:
+        return None
+    sources = _sources_of(config, files)
+    if any(name in CHINA_TIME_SOURCES for name, _ in sources.values()):
+        return None
+    seen = {name: counts for name, counts in seen.items() if not any(
+        path.name == name and declared for path, (_, declared) in sources.items())}
     if not seen:
         return None
     moments = Counter()
@@ -155,6 +171,26 @@ def find_zone(config: Config, files: Iterable[Path]) -> FoundZone | None:
         return None
     offsets = sorted({o for _, o in moments}, key=lambda o: -o)
     return FoundZone(zone=zone, offsets=tuple(_offset_text(o) for o in offsets), files=tuple(sorted(seen)))
+
+
+def _sources_of(config: Config, files: list[Path]) -> dict[Path, tuple[str, bool]]:
+    """Each file's adapter name, and whether it is a declared source with a zone of its own
+    (files no adapter reads are left to the ingest to report)."""
+    from storebook.errors import InputError
+    from storebook.ingest.sources import detect, registry
+
+    try:
+        reg = registry(config)
+    except InputError:
+        return {}
+    out: dict[Path, tuple[str, bool]] = {}
+    for path in files:
+        try:
+            source = detect(path, config.raw_dir, reg)
+        except (InputError, OSError, ValueError):
+            continue
+        out[path] = (source.name, bool(getattr(getattr(source, "spec", None), "timezone", None)))
+    return out
 
 
 def _offset_text(minutes: int) -> str:
