@@ -246,8 +246,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                                       todo="run `storebook sample` for the sample store, or copy your exports there")])
     # A store whose zone nobody set is read in the zone its exports' UTC offsets show.
     config, zone = zones.with_found_zone(config, files)
-    zone_notes = [f"the store's days are {zone.zone}'s: {zone.describe()} (set [store] timezone in "
-                  "storebook.local.toml to choose another)"] if zone else []
+    zone_notes = [f"times read in the zone the exports show, {zone.zone} ({zone.describe()}); "
+                  "to choose another, set [store] timezone in storebook.local.toml"] if zone else []
     key = config.hash_key()
     try:  # the adapters, with the custom sources declared in storebook.sources.yaml
         sources = registry(config)
