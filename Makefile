@@ -36,8 +36,8 @@ ingest: sample ## validate data/raw into data/processed (rejected rows listed by
 report: ingest ## the monthly report pack for the last complete month (MONTH=YYYY-MM to choose)
 	$(BIN)/storebook report $(if $(MONTH),--month $(MONTH)) $(if $(JOBS),--jobs $(JOBS))
 
-test: setup ## run the whole test suite (what CI runs)
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+test: setup ## run the whole test suite (what CI runs), listing its 25 slowest tests (the suite must stay under 20 min)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=25
 
 test-fast: setup ## the suite without notebook, browser and slow tests
 	$(BIN)/python -m pytest -n 2 -m "not slow and not notebooks and not browser and not spark"
