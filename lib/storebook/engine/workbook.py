@@ -260,7 +260,9 @@ class Workbook:
         if isinstance(answer, pd.DataFrame):
             if len(answer) > self._ANSWER_MAX_ROWS:
                 return False
-            size = int(answer.memory_usage(index=True, deep=True).sum())
+            # Not deep: arrow-backed text reports its bytes without a walk over the values,
+            # and the row cap above bounds what an object column can hide.
+            size = int(answer.memory_usage(index=True, deep=False).sum())
         else:
             size = 64
         if size > self._ANSWER_MAX_BYTES or self._answer_bytes + size > self._ANSWERS_MAX_BYTES:
