@@ -229,10 +229,12 @@ class Workbook:
     # module docstring), so a question's answer cannot change while it is open: a report's
     # sections that share a month's aggregates (the overview's scorecard, built again to
     # explain its changes; a supplier scorecard several areas read) ask the engine once.
-    # Answers are kept up to a size: report-size results, not whole tables.
+    # Answers are kept up to a size: report-size results, not whole tables, and at most
+    # 64 MB a workbook (a pack's kernels must stay within [engine] memory_limit plus their
+    # Python; each kernel opens one workbook).
     _ANSWER_MAX_ROWS = 100_000
-    _ANSWER_MAX_BYTES = 8 * 2**20
-    _ANSWERS_MAX_BYTES = 256 * 2**20
+    _ANSWER_MAX_BYTES = 4 * 2**20
+    _ANSWERS_MAX_BYTES = 64 * 2**20
 
     @staticmethod
     def _key(kind: str, expr: ibis.Expr) -> tuple[str, object] | None:
