@@ -102,6 +102,9 @@ class Workbook:
         self._answer_bytes = 0
         #: How many questions this workbook has sent to the engine (answers it kept are not counted).
         self.questions = 0
+        #: Results built from this workbook's tables, kept by the area that built them
+        #: (storebook.measures.partial.kept_result): the tables cannot change while it is open.
+        self.kept_results: dict[tuple, object] = {}
 
     def __repr__(self) -> str:
         generation = f", generation={self.generation}" if self.generation else ""

@@ -8,6 +8,7 @@ a script, a test — a flag does nothing: the function's result carries its own 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -44,3 +45,48 @@ class _Running:
 
 #: The checks of the sections running now (a stack: one per open ``with page.section``).
 _RUNNING: list[Any] = []
+
+
+class _Recorder:
+    """Keeps the flags raised inside it and passes each on to the section running outside."""
+
+    def __init__(self, outer: Any) -> None:
+        self.outer = outer
+        self.flags: list[tuple[str, dict[str, Any]]] = []
+
+    def add_flag(self, key: str, values: dict[str, Any]) -> None:
+        self.flags.append((key, dict(values)))
+        if self.outer is not None:
+            self.outer.add_flag(key, values)
+
+
+def kept_result(wb: Any, key: tuple, compute: Callable[[], Any]) -> Any:
+    """A result computed once per open workbook, with the partial flags it raised.
+
+    A workbook reads one generation of the tables for its life, so a result built from it
+    cannot change: a later section that needs it again (the overview's changes need the
+    scorecard its first section built) gets a copy of the first one, and the flags the
+    first computation raised are raised again in the section asking now. A computation
+    that raises (no data) is not kept.
+
+    Args:
+        wb: the workbook (its ``kept_results``).
+        key: what identifies the result: the function's name and its arguments.
+        compute: builds the result.
+    Returns:
+        The result; a pandas frame as a copy the caller may change.
+    """
+    store = getattr(wb, "kept_results", None)
+    if store is None:  # not a storebook workbook: nothing to keep it in
+        return compute()
+    kept = store.get(key)
+    if kept is None:
+        recorder = _Recorder(_RUNNING[-1] if _RUNNING else None)
+        with running(recorder):
+            value = compute()
+        kept = store[key] = (value, recorder.flags)
+    else:
+        for flag, values in kept[1]:
+            flag_partial(flag, **values)
+    value = kept[0]
+    return value.copy() if hasattr(value, "copy") else value
