@@ -267,7 +267,7 @@ class Workbook:
                 return False
             # Not deep: arrow-backed text reports its bytes without a walk over the values,
             # and the row cap above bounds what an object column can hide.
-            size = int(answer.memory_usage(index=True, deep=False).sum())
+            size = sum(int(col.nbytes) for _, col in answer.items())
         else:
             size = 64
         if size > self._ANSWER_MAX_BYTES or self._answer_bytes + size > self._ANSWERS_MAX_BYTES:
