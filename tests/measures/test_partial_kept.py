@@ -62,3 +62,29 @@ def test_another_key_is_computed_and_a_failure_is_not_kept() -> None:
         with pytest.raises(NoDataError):
             kept_result(wb, ("broken",), fail)
     assert len(calls) == 4
+
+
+class _Workbook:
+    def __init__(self) -> None:
+        self.kept_results: dict = {}
+        self.asked: list[str] = []
+
+    def table(self, name: str) -> str:
+        self.asked.append(name)
+        return name
+
+
+def test_the_tables_the_result_read_are_read_again_by_the_next_asker() -> None:
+    wb = _Workbook()
+
+    def build() -> pd.DataFrame:
+        wb.table("orders")
+        wb.table("traffic")
+        wb.table("orders")
+        return pd.DataFrame({"value": [1.0]})
+
+    kept_result(wb, ("card",), build)
+    assert "table" not in vars(wb)  # the workbook's own method again
+    wb.asked.clear()
+    kept_result(wb, ("card",), build)
+    assert wb.asked == ["orders", "traffic"]

@@ -8,7 +8,8 @@ a script, a test — a flag does nothing: the function's result carries its own 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 
@@ -60,13 +61,36 @@ class _Recorder:
             self.outer.add_flag(key, values)
 
 
+@contextlib.contextmanager
+def _reading(wb: Any) -> Iterator[list[str]]:
+    """The names of the tables ``wb.table`` is asked for inside (the report page tracks a
+    section's reads the same way, on the workbook instance)."""
+    read: list[str] = []
+    had_own = "table" in vars(wb)
+    outer = wb.table
+
+    def table(name: str) -> Any:
+        read.append(name)
+        return outer(name)
+
+    wb.table = table
+    try:
+        yield read
+    finally:
+        if had_own:
+            wb.table = outer
+        else:
+            del wb.table
+
+
 def kept_result(wb: Any, key: tuple, compute: Callable[[], Any]) -> Any:
     """A result computed once per open workbook, with the partial flags it raised.
 
     A workbook reads one generation of the tables for its life, so a result built from it
     cannot change: a later section that needs it again (the overview's changes need the
     scorecard its first section built) gets a copy of the first one, and the flags the
-    first computation raised are raised again in the section asking now. A computation
+    first computation raised are raised again in the section asking now, and the tables it
+    read are read again (a section's record lists what it read). A computation
     that raises (no data) is not kept.
 
     Args:
@@ -82,11 +106,13 @@ def kept_result(wb: Any, key: tuple, compute: Callable[[], Any]) -> Any:
     kept = store.get(key)
     if kept is None:
         recorder = _Recorder(_RUNNING[-1] if _RUNNING else None)
-        with running(recorder):
+        with running(recorder), _reading(wb) as read:
             value = compute()
-        kept = store[key] = (value, recorder.flags)
+        kept = store[key] = (value, recorder.flags, list(dict.fromkeys(read)))
     else:
         for flag, values in kept[1]:
             flag_partial(flag, **values)
+        for name in kept[2]:  # the section asking now reads what the result was built from
+            wb.table(name)
     value = kept[0]
     return value.copy() if hasattr(value, "copy") else value
