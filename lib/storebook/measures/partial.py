@@ -66,8 +66,11 @@ def _reading(wb: Any) -> Iterator[list[str]]:
     """The names of the tables ``wb.table`` is asked for inside (the report page tracks a
     section's reads the same way, on the workbook instance)."""
     read: list[str] = []
+    outer = getattr(wb, "table", None)
+    if outer is None:  # nothing that reads tables
+        yield read
+        return
     had_own = "table" in vars(wb)
-    outer = wb.table
 
     def table(name: str) -> Any:
         read.append(name)
