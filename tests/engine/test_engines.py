@@ -99,6 +99,7 @@ METRICS = [
     ("areas.conversion", "conversion_funnel", {}),
     ("areas.conversion", "decompose_conversion", {}),
     ("measures.sales", "sum_daily_sales", {"by": ("platform", "category")}),
+    ("measures.sales", "sum_monthly_sales", {"by": ("platform", "sku")}),
     ("areas.supplier", "score_suppliers", {}),
     ("measures.buyers", "split_new_returning", {}),
 ]

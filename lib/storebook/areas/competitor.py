@@ -42,7 +42,7 @@ from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import extremes
 from storebook.measures.effects import estimate_count_effect
-from storebook.measures.sales import sum_daily_sales
+from storebook.measures.sales import sum_daily_sales, sum_monthly_sales
 
 __all__ = [
     "GAP_THRESHOLD",
@@ -112,12 +112,9 @@ def _weight_window(period: Period) -> Period:
 
 
 def _monthly_sales(wb: Workbook, window: Period, plats: list[str]) -> pd.DataFrame:
-    """Our units and revenue per month (first day) × SKU over ``window`` (one query)."""
-    sales = sum_daily_sales(wb, window, plats, by=("sku",))
-    return (
-        sales.assign(month=sales["day"].dt.to_period("M").dt.to_timestamp().astype("datetime64[us]"))
-        .groupby(["month", "sku"], as_index=False).agg(units=("units", "sum"), revenue=("revenue", "sum"))
-    )
+    """Our units and revenue per month (first day) × SKU over ``window`` (one query, summed by month in the engine)."""
+    sales = sum_monthly_sales(wb, window, plats, by=("sku",))
+    return sales.loc[sales["sku"].notna(), ["month", "sku", "units", "revenue"]].reset_index(drop=True)
 
 
 def _prices_for(monthly: pd.DataFrame, period: Period, products: pd.DataFrame) -> pd.DataFrame:

@@ -53,7 +53,7 @@ from storebook.errors import NoDataError
 from storebook.measures import extremes, ratios, stats
 from storebook.measures.budget import compare_to_budget
 from storebook.measures.margins import compute_sku_margins
-from storebook.measures.partial import flag_partial
+from storebook.measures.partial import flag_partial, kept_result
 from storebook.measures.ratings import rate_stores
 from storebook.measures.targets import AMBER_TOLERANCE, status  # noqa: F401 (storebook.overview.status)
 
@@ -357,6 +357,11 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
         card.query("platform == 'total'")[["metric", "value", "target", "status"]]
     """
     plats = wb.platforms(platforms)
+    # Built once per workbook and month: explain_changes (the next section) needs it again.
+    return kept_result(wb, ("overview.build_scorecard", period, tuple(plats)), lambda: _build_scorecard(wb, period, plats))
+
+
+def _build_scorecard(wb: Workbook, period: Period, plats: list[str]) -> pd.DataFrame:
     now = collect_metrics(wb, period, plats)
     notes = list(now.attrs.get("missing", []))
     if now.empty or not now["metric"].isin(["paid_amount", "net_sales"]).any():

@@ -8,7 +8,9 @@ connection (the result fetched as Arrow, no Ibis, no pandas). Per section this g
 
 - ``seconds``: the section as a whole (its needs check, queries, pandas, charts);
 - ``queries``: how many questions it asked the engine (one per result is the aim);
-- ``storebook_s``: the time of those queries through storebook (compile, run, to pandas);
+- ``kept``: how many it asked again and the workbook answered from its first answer
+  (:meth:`Workbook.execute`): no engine work, so no bare SQL; their (small) time counts below;
+- ``storebook_s``: the time of all its calls through storebook (compile, run, to pandas);
 - ``sql_s``: the same queries' SQL run bare — the floor for the questions it asks.
 
 ``storebook_s / sql_s`` is the cost of the layers above the engine; ``seconds / sql_s``
@@ -40,10 +42,14 @@ def _recording(calls: list[dict], stack: list[list]) -> Iterator[None]:
 
     def timed(name: str):  # noqa: ANN202
         def run(self: Workbook, expr: Any) -> Any:
+            asked = getattr(self, "questions", None)
             started = time.perf_counter()
             out = real[name](self, expr)
+            # An answer the workbook kept from an earlier identical question: no engine work,
+            # so no bare SQL to compare with (its time still counts in storebook_s).
+            kept = asked is not None and self.questions == asked
             calls.append({"section": stack[-1][0] if stack else None, "seconds": time.perf_counter() - started,
-                          "expr": expr, "workbook": self})
+                          "expr": expr, "workbook": self, "kept": kept})
             return out
         return run
 
@@ -155,21 +161,24 @@ def _summarise(notebook: str, calls: list[dict], error: str | None) -> list[dict
     totals = {c["section"]: c["total"] for c in calls if "total" in c}
     out = []
     for key, seconds in totals.items():
-        queries = [c for c in calls if "expr" in c and c["section"] == key]
+        calls_here = [c for c in calls if "expr" in c and c["section"] == key]
+        queries = [c for c in calls_here if not c["kept"]]
         bare = [_bare_sql_seconds(c) for c in queries]
         known = [b for b in bare if b is not None]
         out.append({"notebook": notebook, "section": key, "seconds": round(seconds, 3), "queries": len(queries),
-                    "storebook_s": round(sum(c["seconds"] for c in queries), 3),
+                    "kept": len(calls_here) - len(queries),
+                    "storebook_s": round(sum(c["seconds"] for c in calls_here), 3),
                     "sql_s": round(sum(known), 3) if known else None, "error": error})
     return out
 
 
 def format_sections(rows: list[dict], n: int = 12) -> list[str]:
-    """The slowest ``n`` sections as table lines."""
-    lines = [f"   {'section':<34}{'total':>8}{'queries':>9}{'storebook':>11}{'bare SQL':>10}{'sb/sql':>8}{'total/sql':>10}"]
+    """The slowest ``n`` sections as table lines (queries: asked of the engine + answered from a kept answer)."""
+    lines = [f"   {'section':<34}{'total':>8}{'queries':>11}{'storebook':>11}{'bare SQL':>10}{'sb/sql':>8}{'total/sql':>10}"]
     for r in rows[:n]:
         sql, sb, total = r["sql_s"], r["storebook_s"], r["seconds"]
-        lines.append(f"   {r['section']:<34}{total:>7.2f}s{r['queries']:>9}{sb:>10.2f}s"
+        asked = f"{r['queries']}+{r['kept']}" if r.get("kept") else str(r["queries"])
+        lines.append(f"   {r['section']:<34}{total:>7.2f}s{asked:>11}{sb:>10.2f}s"
                      f"{(f'{sql:.2f}s' if sql else '—'):>10}"
                      f"{(f'{sb / sql:.2f}x' if sql else '—'):>8}"
                      f"{(f'{total / sql:.1f}x' if sql else '—'):>10}")

@@ -98,6 +98,13 @@ class Workbook:
         self.where = where or generations.resolve(processed_dir)
         self._tables: dict[str, ibis.Table] = {}
         self._identity: StoreIdentity | None = None
+        self._answers: dict[tuple[str, object], object] = {}
+        self._answer_bytes = 0
+        #: How many questions this workbook has sent to the engine (answers it kept are not counted).
+        self.questions = 0
+        #: Results built from this workbook's tables, kept by the area that built them
+        #: (storebook.measures.partial.kept_result): the tables cannot change while it is open.
+        self.kept_results: dict[tuple, object] = {}
 
     def __repr__(self) -> str:
         generation = f", generation={self.generation}" if self.generation else ""
@@ -186,23 +193,91 @@ class Workbook:
             raise
 
     def execute(self, expr: ibis.Expr) -> pd.DataFrame:
-        """Run an Ibis expression and return a normalised pandas frame."""
+        """Run an Ibis expression and return a normalised pandas frame.
+
+        The same question asked again of this workbook is answered from the first answer
+        (a copy: callers may change what they get), without compiling or running it again.
+        """
+        kept = self._kept("execute", expr)
+        if kept is not None:
+            return kept.copy() if isinstance(kept, pd.DataFrame) else kept
         _quiet_warnings()
         with warnings.catch_warnings(), self._replaced_generation():
             _quiet_warnings()
+            self.questions += 1
             result = expr.to_pandas()
         if isinstance(result, pd.Series):
             result = result.to_frame()
         elif not isinstance(result, pd.DataFrame):
+            self._keep("execute", expr, result)
             return result
-        return normalise(result)
+        frame = normalise(result)
+        return frame.copy() if self._keep("execute", expr, frame) else frame
 
     def scalar(self, expr: ibis.Expr) -> float:
-        """Run a scalar expression; missing → NaN."""
+        """Run a scalar expression; missing → NaN. Asked again, answered as :meth:`execute` is."""
+        kept = self._kept("scalar", expr)
+        if kept is not None:
+            return kept
         with warnings.catch_warnings(), self._replaced_generation():
             _quiet_warnings()
+            self.questions += 1
             value = expr.to_pandas() if hasattr(expr, "to_pandas") else expr.execute()
-        return float("nan") if value is None or (isinstance(value, float) and np.isnan(value)) else value
+        value = float("nan") if value is None or (isinstance(value, float) and np.isnan(value)) else value
+        self._keep("scalar", expr, value)
+        return value
+
+    # -- answers kept ------------------------------------------------------------------
+    # A workbook reads one generation of the processed tables for its whole life (see the
+    # module docstring), so a question's answer cannot change while it is open: a report's
+    # sections that share a month's aggregates (the overview's scorecard, built again to
+    # explain its changes; a supplier scorecard several areas read) ask the engine once.
+    # Answers are kept up to a size: report-size results, not whole tables, and at most
+    # 64 MB a workbook (a pack's kernels must stay within [engine] memory_limit plus their
+    # Python; each kernel opens one workbook).
+    _ANSWER_MAX_ROWS = 100_000
+    _ANSWER_MAX_BYTES = 4 * 2**20
+    _ANSWERS_MAX_BYTES = 64 * 2**20
+
+    @staticmethod
+    def _key(kind: str, expr: ibis.Expr) -> tuple[str, object] | None:
+        try:
+            key = (kind, expr.op())
+            hash(key)
+        except (AttributeError, TypeError, ValueError):  # not an Ibis expression, or an unhashable literal
+            return None
+        return key
+
+    def _kept(self, kind: str, expr: ibis.Expr) -> object | None:
+        key = self._key(kind, expr)
+        if key is None:
+            return None
+        try:
+            return self._answers.get(key)
+        except (TypeError, ValueError):  # two expressions with one hash that cannot be compared
+            return None
+
+    def _keep(self, kind: str, expr: ibis.Expr, answer: object) -> bool:
+        """Keep an answer for the next time ``expr`` is asked; whether it was kept."""
+        key = self._key(kind, expr)
+        if key is None or answer is None:
+            return False
+        if isinstance(answer, pd.DataFrame):
+            if len(answer) > self._ANSWER_MAX_ROWS:
+                return False
+            # Not deep: arrow-backed text reports its bytes without a walk over the values,
+            # and the row cap above bounds what an object column can hide.
+            size = sum(int(col.nbytes) for _, col in answer.items())
+        else:
+            size = 64
+        if size > self._ANSWER_MAX_BYTES or self._answer_bytes + size > self._ANSWERS_MAX_BYTES:
+            return False
+        try:
+            self._answers[key] = answer
+        except (TypeError, ValueError):
+            return False
+        self._answer_bytes += size
+        return True
 
     def sql(self, query: str) -> pd.DataFrame:
         """The escape hatch: run SQL against the tables (by their canonical names)."""

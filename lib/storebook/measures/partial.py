@@ -8,6 +8,8 @@ a script, a test — a flag does nothing: the function's result carries its own 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 
@@ -44,3 +46,76 @@ class _Running:
 
 #: The checks of the sections running now (a stack: one per open ``with page.section``).
 _RUNNING: list[Any] = []
+
+
+class _Recorder:
+    """Keeps the flags raised inside it and passes each on to the section running outside."""
+
+    def __init__(self, outer: Any) -> None:
+        self.outer = outer
+        self.flags: list[tuple[str, dict[str, Any]]] = []
+
+    def add_flag(self, key: str, values: dict[str, Any]) -> None:
+        self.flags.append((key, dict(values)))
+        if self.outer is not None:
+            self.outer.add_flag(key, values)
+
+
+@contextlib.contextmanager
+def _reading(wb: Any) -> Iterator[list[str]]:
+    """The names of the tables ``wb.table`` is asked for inside (the report page tracks a
+    section's reads the same way, on the workbook instance)."""
+    read: list[str] = []
+    outer = getattr(wb, "table", None)
+    if outer is None:  # nothing that reads tables
+        yield read
+        return
+    had_own = "table" in vars(wb)
+
+    def table(name: str) -> Any:
+        read.append(name)
+        return outer(name)
+
+    wb.table = table
+    try:
+        yield read
+    finally:
+        if had_own:
+            wb.table = outer
+        else:
+            del wb.table
+
+
+def kept_result(wb: Any, key: tuple, compute: Callable[[], Any]) -> Any:
+    """A result computed once per open workbook, with the partial flags it raised.
+
+    A workbook reads one generation of the tables for its life, so a result built from it
+    cannot change: a later section that needs it again (the overview's changes need the
+    scorecard its first section built) gets a copy of the first one, and the flags the
+    first computation raised are raised again in the section asking now, and the tables it
+    read are read again (a section's record lists what it read). A computation
+    that raises (no data) is not kept.
+
+    Args:
+        wb: the workbook (its ``kept_results``).
+        key: what identifies the result: the function's name and its arguments.
+        compute: builds the result.
+    Returns:
+        The result; a pandas frame as a copy the caller may change.
+    """
+    store = getattr(wb, "kept_results", None)
+    if store is None:  # not a storebook workbook: nothing to keep it in
+        return compute()
+    kept = store.get(key)
+    if kept is None:
+        recorder = _Recorder(_RUNNING[-1] if _RUNNING else None)
+        with running(recorder), _reading(wb) as read:
+            value = compute()
+        kept = store[key] = (value, recorder.flags, list(dict.fromkeys(read)))
+    else:
+        for flag, values in kept[1]:
+            flag_partial(flag, **values)
+        for name in kept[2]:  # the section asking now reads what the result was built from
+            wb.table(name)
+    value = kept[0]
+    return value.copy() if hasattr(value, "copy") else value

@@ -1,0 +1,61 @@
+"""A workbook answers a question it was asked before from its first answer (Workbook.execute):
+the engine is not asked again, the caller cannot change the kept answer, and a different
+question is still asked."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from storebook.engine.workbook import Workbook
+
+
+def _orders_per_platform(wb: Workbook, since: str):
+    o = wb.table("orders")
+    o = o.filter(o.ordered_at >= pd.Timestamp(since))
+    return o.group_by("platform").aggregate(orders=o.count()).order_by("platform")
+
+
+def test_the_same_question_is_asked_of_the_engine_once(wb: Workbook) -> None:
+    first = wb.execute(_orders_per_platform(wb, "2026-10-01"))
+    asked = wb.questions
+    again = wb.execute(_orders_per_platform(wb, "2026-10-01"))  # a new expression, the same question
+    assert wb.questions == asked
+    pd.testing.assert_frame_equal(first, again)
+
+
+def test_a_caller_changing_its_answer_does_not_change_the_next(wb: Workbook) -> None:
+    first = wb.execute(_orders_per_platform(wb, "2026-09-01"))
+    truth = first.copy()
+    first.loc[0, "orders"] = -1
+    first["extra"] = 1
+    pd.testing.assert_frame_equal(wb.execute(_orders_per_platform(wb, "2026-09-01")), truth)
+
+
+def test_a_different_question_is_asked(wb: Workbook) -> None:
+    october = wb.execute(_orders_per_platform(wb, "2026-10-01"))
+    asked = wb.questions
+    august = wb.execute(_orders_per_platform(wb, "2026-08-01"))
+    assert wb.questions == asked + 1
+    # Orders since August include October's and more: the answers differ.
+    assert (august["orders"].to_numpy() > october["orders"].to_numpy()).all()
+
+
+def test_scalars_are_kept_too(wb: Workbook) -> None:
+    o = wb.table("orders")
+    n = wb.scalar(o.filter(o.platform == "tmall").count())
+    asked = wb.questions
+    assert wb.scalar(o.filter(o.platform == "tmall").count()) == n
+    assert wb.questions == asked
+    assert wb.scalar(o.filter(o.platform != "tmall").count()) == wb.scalar(o.count()) - n
+    assert wb.questions == asked + 2
+
+
+def test_answers_over_the_size_limit_are_asked_again(wb: Workbook, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Workbook, "_ANSWER_MAX_ROWS", 1)
+    o = wb.table("orders")
+    expr = o.group_by("platform").aggregate(n=o.count())
+    wb.execute(expr)
+    asked = wb.questions
+    wb.execute(expr)
+    assert wb.questions == asked + 1

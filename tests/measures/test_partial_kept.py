@@ -1,0 +1,90 @@
+"""A result kept per workbook (measures.partial.kept_result) is computed once, handed out as
+a copy, and raises its partial flags again in each section that asks for it."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from storebook.errors import NoDataError
+from storebook.measures.partial import flag_partial, kept_result, running
+
+
+class _Check:
+    def __init__(self) -> None:
+        self.flags: list[tuple[str, dict[str, Any]]] = []
+
+    def add_flag(self, key: str, values: dict[str, Any]) -> None:
+        self.flags.append((key, values))
+
+
+def _compute(calls: list[int]):
+    def build() -> pd.DataFrame:
+        calls.append(1)
+        flag_partial("page.partial.sales_from_orders", platforms="jd")
+        return pd.DataFrame({"value": [1.0, 2.0]})
+    return build
+
+
+def test_computed_once_and_each_section_hears_its_flags() -> None:
+    wb, calls = SimpleNamespace(kept_results={}), []
+    first, second = _Check(), _Check()
+    with running(first):
+        a = kept_result(wb, ("card", "2026-10"), _compute(calls))
+    with running(second):
+        b = kept_result(wb, ("card", "2026-10"), _compute(calls))
+    assert len(calls) == 1
+    assert first.flags == second.flags == [("page.partial.sales_from_orders", {"platforms": "jd"})]
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_a_caller_changing_the_result_does_not_change_the_kept_one() -> None:
+    wb, calls = SimpleNamespace(kept_results={}), []
+    a = kept_result(wb, ("card",), _compute(calls))
+    a.loc[0, "value"] = -1.0
+    assert kept_result(wb, ("card",), _compute(calls))["value"].tolist() == [1.0, 2.0]
+
+
+def test_another_key_is_computed_and_a_failure_is_not_kept() -> None:
+    wb, calls = SimpleNamespace(kept_results={}), []
+    kept_result(wb, ("card", "2026-10"), _compute(calls))
+    kept_result(wb, ("card", "2026-09"), _compute(calls))
+    assert len(calls) == 2
+
+    def fail() -> None:
+        calls.append(1)
+        raise NoDataError("no data")
+
+    for _ in range(2):
+        with pytest.raises(NoDataError):
+            kept_result(wb, ("broken",), fail)
+    assert len(calls) == 4
+
+
+class _Workbook:
+    def __init__(self) -> None:
+        self.kept_results: dict = {}
+        self.asked: list[str] = []
+
+    def table(self, name: str) -> str:
+        self.asked.append(name)
+        return name
+
+
+def test_the_tables_the_result_read_are_read_again_by_the_next_asker() -> None:
+    wb = _Workbook()
+
+    def build() -> pd.DataFrame:
+        wb.table("orders")
+        wb.table("traffic")
+        wb.table("orders")
+        return pd.DataFrame({"value": [1.0]})
+
+    kept_result(wb, ("card",), build)
+    assert "table" not in vars(wb)  # the workbook's own method again
+    wb.asked.clear()
+    kept_result(wb, ("card",), build)
+    assert wb.asked == ["orders", "traffic"]
