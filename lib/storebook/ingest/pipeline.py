@@ -53,6 +53,7 @@ from storebook.ingest.sources import (
     registry,
 )
 from storebook.ingest.sources.policy import reading_policy
+from storebook.ingest.stages import Stages
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
 INGEST_VERSION = "4"
@@ -236,6 +237,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                    now: datetime | None, repairs: list[str]) -> IngestReport:
     """The ingest itself, its lock held (see :func:`ingest`)."""
     started = time.perf_counter()
+    stages = Stages()
     raw_root, processed = config.raw_dir, config.processed_dir
     files = data_files(raw_root) if raw_root.is_dir() else []
     if not files:
@@ -248,7 +250,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         raise IngestError([exc]) from exc
     # What changes how a file is read (time zone, declarations) invalidates cached parses.
     key_tag = hashlib.sha256(key + sources.tag.encode()).hexdigest()[:12]
-    hashes = _hash_files(files)
+    with stages.stage("hash"):
+        hashes = _hash_files(files)
     run_tag = hashlib.sha256((INGEST_VERSION + writing.LAYOUT_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
         f"{p.relative_to(raw_root)}:{h}" for p, h in hashes.items())).encode()).hexdigest()
     now = now or datetime.now(ZoneInfo(config.timezone))
@@ -270,41 +273,44 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     parts: dict[str, list[Part]] = {t: [] for t in schema.TABLES}
     rejected: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
     n_parts = 0
-    cache_bases = {p: cache_dir / _cache_name(p, raw_root, hashes, sources, key, config.timezone) for p in files}
-    labels = {p: _label(p, config.root) for p in files}
-    todo = [p for p in files if force or not cache_bases[p].with_suffix(".json").is_file()]
-    parse_seconds, failures = _parse_files(
-        [(p, raw_root, labels[p], key, today, cache_bases[p]) for p in todo], config, sources, progress)
-    for path in files:
-        if path in failures:
-            problems.append(failures[path])
-            continue
-        label, cache_base = labels[path], cache_bases[path]
-        meta = _read_json(cache_base.with_suffix(".json"))
-        cached = path not in parse_seconds
-        for table in meta["tables"]:
-            t0 = time.perf_counter()
-            valid_path = cache_base.parent / f"{cache_base.name}.{table}.parquet"
-            rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
-            rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
-            notes, version, supersede_by, *more = meta.get("extras", {}).get(table, ([], None, None))
-            valid_path, n_valid, late, until = _apply_clock(valid_path, table, today, label, clock_dir)
-            if late is not None:
-                rej = pd.concat([rej, late], ignore_index=True)
-                rejected[table].append(late)
-                future_until.append(until)
-            parts[table].append(Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
-                                      version=version, supersede_by=(supersede_by or schema.key(table)) if version else None))
-            n_parts += 1
-            dropped = meta["dropped"]
-            reports.append(FileReport(
-                path=label, source=meta["source"], table=table, sha256=hashes[path], encoding=meta["encoding"],
-                rows_read=n_valid + len(rej), cached=cached,
-                seconds=round(parse_seconds.get(path, 0.0) + time.perf_counter() - t0, 3),
-                dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
-                    ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
-                notes=list(notes), currency=more[0] if more else None,
-            ))
+    with stages.stage("plan"):
+        cache_bases = {p: cache_dir / _cache_name(p, raw_root, hashes, sources, key, config.timezone) for p in files}
+        labels = {p: _label(p, config.root) for p in files}
+        todo = [p for p in files if force or not cache_bases[p].with_suffix(".json").is_file()]
+    with stages.stage("parse"):
+        parse_seconds, failures = _parse_files(
+            [(p, raw_root, labels[p], key, today, cache_bases[p]) for p in todo], config, sources, progress)
+    with stages.stage("collect"):
+        for path in files:
+            if path in failures:
+                problems.append(failures[path])
+                continue
+            label, cache_base = labels[path], cache_bases[path]
+            meta = _read_json(cache_base.with_suffix(".json"))
+            cached = path not in parse_seconds
+            for table in meta["tables"]:
+                t0 = time.perf_counter()
+                valid_path = cache_base.parent / f"{cache_base.name}.{table}.parquet"
+                rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
+                rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
+                notes, version, supersede_by, *more = meta.get("extras", {}).get(table, ([], None, None))
+                valid_path, n_valid, late, until = _apply_clock(valid_path, table, today, label, clock_dir)
+                if late is not None:
+                    rej = pd.concat([rej, late], ignore_index=True)
+                    rejected[table].append(late)
+                    future_until.append(until)
+                parts[table].append(Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
+                                          version=version, supersede_by=(supersede_by or schema.key(table)) if version else None))
+                n_parts += 1
+                dropped = meta["dropped"]
+                reports.append(FileReport(
+                    path=label, source=meta["source"], table=table, sha256=hashes[path], encoding=meta["encoding"],
+                    rows_read=n_valid + len(rej), cached=cached,
+                    seconds=round(parse_seconds.get(path, 0.0) + time.perf_counter() - t0, 3),
+                    dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
+                        ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
+                    notes=list(notes), currency=more[0] if more else None,
+                ))
     if problems:
         raise IngestError(problems)
 
@@ -312,51 +318,56 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     con = crossfile.connect(staging / ".duckdb_tmp")
     try:
         present: list[str] = []  # tables with rows once superseded rows are set aside
-        for table in schema.TABLES:
-            if not parts[table]:
-                continue
-            crossfile.register_table(con, table, parts[table])
-            crossfile.mark_superseded(con, table, parts[table])
-            if con.sql(f"SELECT count(*) FROM live_{table}").fetchall()[0][0]:
-                present.append(table)
-                crossfile.mark_duplicates(con, table)
-        crossfile.mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
-        unknown_refs = crossfile.count_unknown_references(con, set(present))
-        platforms = crossfile.platforms_present(con, set(present))
+        with stages.stage("checks"):
+            for table in schema.TABLES:
+                if not parts[table]:
+                    continue
+                crossfile.register_table(con, table, parts[table])
+                crossfile.mark_superseded(con, table, parts[table])
+                if con.sql(f"SELECT count(*) FROM live_{table}").fetchall()[0][0]:
+                    present.append(table)
+                    crossfile.mark_duplicates(con, table)
+            crossfile.mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
+            unknown_refs = crossfile.count_unknown_references(con, set(present))
+            platforms = crossfile.platforms_present(con, set(present))
 
         table_info: dict[str, dict] = {}
         written_per_file: dict[tuple[str, str], int] = {}
         rejected_per_file: dict[tuple[str, str], int] = {}
         all_rejected = []
-        for table in schema.TABLES:
-            by_index = {p.index: p for p in parts[table]}
-            if table in present:
-                rejected[table] += crossfile.rejected_across_files(con, table, by_index)
-            rej = pd.concat(rejected[table], ignore_index=True) if rejected[table] else Rejects().frame()
-            all_rejected.append(rej)
-            for f, n in rej.groupby("source_file").size().items():
-                rejected_per_file[(table, f)] = int(n)
-            if table not in present:
-                continue
-            live_rows = 0
-            for index, n in con.sql(f"SELECT _part, count(*) FROM live_{table} GROUP BY _part").fetchall():
-                written_per_file[(table, by_index[index].label)] = int(n)
-                live_rows += int(n)
-            table_info[table] = {"rows": live_rows, "rejected": len(rej),
-                                 "columns": [c.name for c in schema.columns(table)], "sha256": None}
-            if table in unknown_refs:  # kept, and counted for the data-quality page
-                table_info[table]["unknown_references"] = unknown_refs[table]
-        for table, digest in _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()}).items():
+        with stages.stage("count"):
+            for table in schema.TABLES:
+                by_index = {p.index: p for p in parts[table]}
+                if table in present:
+                    rejected[table] += crossfile.rejected_across_files(con, table, by_index)
+                rej = pd.concat(rejected[table], ignore_index=True) if rejected[table] else Rejects().frame()
+                all_rejected.append(rej)
+                for f, n in rej.groupby("source_file").size().items():
+                    rejected_per_file[(table, f)] = int(n)
+                if table not in present:
+                    continue
+                live_rows = 0
+                for index, n in con.sql(f"SELECT _part, count(*) FROM live_{table} GROUP BY _part").fetchall():
+                    written_per_file[(table, by_index[index].label)] = int(n)
+                    live_rows += int(n)
+                table_info[table] = {"rows": live_rows, "rejected": len(rej),
+                                     "columns": [c.name for c in schema.columns(table)], "sha256": None}
+                if table in unknown_refs:  # kept, and counted for the data-quality page
+                    table_info[table]["unknown_references"] = unknown_refs[table]
+        with stages.stage("write"):
+            written = _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()})
+        for table, digest in written.items():
             table_info[table]["sha256"] = digest
     finally:
         con.close()
         shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)
     (staging / "_rejected").mkdir(parents=True, exist_ok=True)
-    for table, rej in zip(schema.TABLES, all_rejected, strict=True):
-        if len(rej):
-            rej = rej.sort_values(["source_file", "source_row"], kind="stable").reset_index(drop=True)
-            pq.write_table(pa_arrow.Table.from_pandas(rej, preserve_index=False),
-                           staging / "_rejected" / f"{table}.parquet")
+    with stages.stage("write_rejected"):
+        for table, rej in zip(schema.TABLES, all_rejected, strict=True):
+            if len(rej):
+                rej = rej.sort_values(["source_file", "source_row"], kind="stable").reset_index(drop=True)
+                pq.write_table(pa_arrow.Table.from_pandas(rej, preserve_index=False),
+                               staging / "_rejected" / f"{table}.parquet")
 
     for rep in reports:
         rep.rows_written = written_per_file.get((rep.table, rep.path), 0)
@@ -372,6 +383,9 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         "run_tag": run_tag,
         "ingested_at": datetime.now(ZoneInfo(config.timezone)).isoformat(timespec="seconds"),
         "seconds": round(elapsed, 2),
+        # Wall and CPU seconds per stage (hash, plan, parse with its workers, collect, checks,
+        # count, write, write_rejected): where the time of a slow ingest went.
+        "stages": stages.as_dict(),
         "fingerprint": fingerprint,
         "raw_fingerprint": _fingerprint(files, hashes) if len(files) < 5000 else run_tag,
         # The earliest rejected future date: once the clock passes it, the next ingest re-runs.
