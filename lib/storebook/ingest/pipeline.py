@@ -324,7 +324,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                     continue
                 crossfile.register_table(con, table, parts[table])
                 crossfile.mark_superseded(con, table, parts[table])
-                if con.sql(f"SELECT count(*) FROM live_{table}").fetchall()[0][0]:
+                if sum(crossfile.live_rows(con, table, parts[table]).values()):
                     present.append(table)
                     crossfile.mark_duplicates(con, table)
             crossfile.mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
@@ -347,9 +347,10 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                 if table not in present:
                     continue
                 live_rows = 0
-                for index, n in con.sql(f"SELECT _part, count(*) FROM live_{table} GROUP BY _part").fetchall():
-                    written_per_file[(table, by_index[index].label)] = int(n)
-                    live_rows += int(n)
+                for index, n in crossfile.live_rows(con, table, parts[table]).items():
+                    if n:
+                        written_per_file[(table, by_index[index].label)] = n
+                    live_rows += n
                 table_info[table] = {"rows": live_rows, "rejected": len(rej),
                                      "columns": [c.name for c in schema.columns(table)], "sha256": None}
                 if table in unknown_refs:  # kept, and counted for the data-quality page
