@@ -39,7 +39,7 @@ from storebook.engine import generations, locks, schema
 from storebook.engine.config import Config
 from storebook.engine.identity import found_in_data, read_store_file
 from storebook.errors import IngestError, InputError, NoDataError
-from storebook.ingest import crossfile, parsing, writing
+from storebook.ingest import crossfile, parsing, workers, writing
 from storebook.ingest.crossfile import Part
 from storebook.ingest.frames import _hmac_prefixes, _pseudonymise, parse_frame  # noqa: F401 - re-exported
 from storebook.ingest.parsing import FALSE_WORDS, PLANNED_DATES, TRUE_WORDS  # noqa: F401 - re-exported
@@ -250,19 +250,25 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         raise IngestError([exc]) from exc
     # What changes how a file is read (time zone, declarations) invalidates cached parses.
     key_tag = hashlib.sha256(key + sources.tag.encode()).hexdigest()[:12]
-    with stages.stage("hash"):
-        hashes = _hash_files(files)
-    run_tag = hashlib.sha256((INGEST_VERSION + writing.LAYOUT_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
-        f"{p.relative_to(raw_root)}:{h}" for p, h in hashes.items())).encode()).hexdigest()
+
+    def tag_of(hashes: dict[Path, str]) -> str:
+        return hashlib.sha256((INGEST_VERSION + writing.LAYOUT_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
+            f"{p.relative_to(raw_root)}:{hashes[p]}" for p in files)).encode()).hexdigest()
+
     now = now or datetime.now(ZoneInfo(config.timezone))
     if now.tzinfo is not None:  # compare in store wall-clock time, like the data
         now = now.astimezone(ZoneInfo(config.timezone)).replace(tzinfo=None)
     today = pd.Timestamp(now)
     previous = _current_manifest(processed, repairs)
-    if not force and previous.get("run_tag") == run_tag and not _clock_moved_past(previous, today):
-        return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
-                            fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started, skipped=True,
-                            repairs=repairs)
+    hashes: dict[Path, str] = {}
+    if not force and previous.get("run_tag"):  # "nothing to do" needs every file's hash first
+        with stages.stage("hash"):
+            hashes.update(_hash_files(files))
+        if previous["run_tag"] == tag_of(hashes) and not _clock_moved_past(previous, today):
+            return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
+                                fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started,
+                                skipped=True, repairs=repairs)
+    # Else each file is hashed as it is planned, while the workers parse the files planned before it.
 
     cache_dir = processed / "_cache"
     clock_dir = cache_dir / "clock"  # this run's parts without their future-dated rows
@@ -273,13 +279,23 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     parts: dict[str, list[Part]] = {t: [] for t in schema.TABLES}
     rejected: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
     n_parts = 0
-    with stages.stage("plan"):
-        cache_bases = {p: cache_dir / _cache_name(p, raw_root, hashes, sources, key, config.timezone) for p in files}
-        labels = {p: _label(p, config.root) for p in files}
-        todo = [p for p in files if force or not cache_bases[p].with_suffix(".json").is_file()]
-    with stages.stage("parse"):
-        parse_seconds, failures = _parse_files(
-            [(p, raw_root, labels[p], key, today, cache_bases[p]) for p in todo], config, sources, progress)
+    labels = {p: _label(p, config.root) for p in files}
+    cache_bases: dict[Path, Path] = {}
+
+    def plan(path: Path) -> tuple | None:
+        """The file's parse job, or None when its parse is cached (runs in the planning thread)."""
+        if path not in hashes:
+            hashes[path] = _sha256(path)
+        cache_bases[path] = cache_dir / _cache_name(path, raw_root, hashes, sources, key, config.timezone)
+        if force or not cache_bases[path].with_suffix(".json").is_file():
+            return (path, raw_root, labels[path], key, today, cache_bases[path])
+        return None
+
+    with stages.stage("hash and parse" if len(hashes) < len(files) else "parse"):
+        parse_seconds, failures = workers.parse_files(
+            files, plan, lambda job: _parse_to_cache(*job, sources), config, progress,
+            lambda p: _label(p, config.root))
+    run_tag = tag_of(hashes)
     with stages.stage("collect"):
         for path in files:
             if path in failures:
@@ -436,10 +452,6 @@ def _cache_name(path: Path, raw_root: Path, hashes: dict[Path, str], sources, ke
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 
 
-#: Below this many bytes to parse, starting worker processes costs more than it saves.
-PARALLEL_MIN_BYTES = 32 << 20
-
-
 def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: pd.Timestamp, cache_base: Path,
                     sources) -> float:  # noqa: ANN001 - a sources.Registry
     """Parse and validate one raw file into the parse cache; return the seconds it took.
@@ -458,101 +470,6 @@ def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: p
             extras[sf.table] = (sf.notes, sf.version, sf.supersede_by, sf.currency)
     _write_cache(cache_base, frames, source.name, encoding, dropped, extras)
     return time.perf_counter() - t0
-
-
-def _worker_main() -> None:
-    """A parse worker (a fresh interpreter started by :func:`_parse_files`): reads
-    (config, jobs) pickled on stdin, writes one pickled (path, seconds, error) per job to
-    stdout as each is done. An InputError travels as (class, fields): its keyword
-    arguments do not survive pickling as an exception."""
-    import pickle
-    import sys
-
-    config, jobs = pickle.load(sys.stdin.buffer)
-    sources = registry(config)
-    out = sys.stdout.buffer
-    for job in jobs:
-        try:
-            result = (job[0], _parse_to_cache(*job, sources), None)
-        except InputError as exc:
-            result = (job[0], 0.0, (type(exc), {"path": exc.path, "problem": exc.problem, "row": exc.row,
-                                                "column": exc.column, "expected": exc.expected, "todo": exc.todo}))
-        pickle.dump(result, out)
-        out.flush()
-
-
-def _parse_files(jobs: list[tuple], config: Config, sources, progress: Callable[[str], None] | None,  # noqa: ANN001
-                 ) -> tuple[dict[Path, float], dict[Path, InputError]]:
-    """Parse the files of ``jobs`` into the cache: in one worker process per core when there
-    is enough to parse (parsing is CPU-bound pandas, so threads would not help); else here.
-
-    The workers are fresh interpreters running :func:`_worker_main`, not multiprocessing's
-    "spawn" children: those re-run the caller's ``__main__``, which breaks any script that
-    calls ingest() without an ``if __name__ == "__main__"`` guard; and "fork" is unsafe in
-    a process that already runs DuckDB or Arrow threads (a notebook kernel).
-
-    Returns:
-        (seconds per parsed file, the InputError of each file that cannot be read).
-    """
-    seconds: dict[Path, float] = {}
-    failures: dict[Path, InputError] = {}
-    n_workers = min(os.cpu_count() or 1, len(jobs))
-    if n_workers < 2 or sum(job[0].stat().st_size for job in jobs) < PARALLEL_MIN_BYTES:
-        for i, job in enumerate(jobs, 1):
-            if progress:
-                progress(f"[{i}/{len(jobs)}] {job[2]}")
-            try:
-                seconds[job[0]] = _parse_to_cache(*job, sources)
-            except InputError as exc:
-                failures[job[0]] = exc
-        return seconds, failures
-    import pickle
-    import subprocess
-    import sys
-    import threading
-
-    # Largest file first to the least loaded worker, so that the workers finish together.
-    shares: list[list[tuple]] = [[] for _ in range(n_workers)]
-    loads = [0] * n_workers
-    for job in sorted(jobs, key=lambda job: -job[0].stat().st_size):
-        w = loads.index(min(loads))
-        shares[w].append(job)
-        loads[w] += job[0].stat().st_size
-    package_dir = str(Path(__file__).resolve().parents[2])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_dir, os.environ.get("PYTHONPATH")]))}
-    lock, done = threading.Lock(), [0]
-
-    def collect(proc: subprocess.Popen) -> None:
-        while True:
-            try:
-                path, secs, error = pickle.load(proc.stdout)
-            except (EOFError, pickle.UnpicklingError):  # done (or crashed: its exit code says)
-                return
-            with lock:
-                done[0] += 1
-                if progress:
-                    progress(f"[{done[0]}/{len(jobs)}] {_label(path, config.root)}")
-                if error is None:
-                    seconds[path] = secs
-                else:
-                    cls, fields = error
-                    failures[path] = cls(fields.pop("path"), fields.pop("problem"), **fields)
-
-    procs, readers = [], []
-    for share in shares:
-        proc = subprocess.Popen([sys.executable, "-c", "from storebook.ingest.pipeline import _worker_main; _worker_main()"],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-        pickle.dump((config, share), proc.stdin)
-        proc.stdin.close()
-        reader = threading.Thread(target=collect, args=(proc,), daemon=True)
-        reader.start()
-        procs.append(proc)
-        readers.append(reader)
-    for proc, reader in zip(procs, readers, strict=True):
-        reader.join()
-        if proc.wait() != 0:
-            raise RuntimeError(f"an ingest worker failed (exit code {proc.returncode}); its error is above")
-    return seconds, failures
 
 
 def _clock_moved_past(previous: dict, today: pd.Timestamp) -> bool:
