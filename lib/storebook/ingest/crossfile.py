@@ -133,7 +133,9 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
 
 
 def _parent_values(fk: schema.ForeignKey, present: set[str]) -> str:
-    return (f"SELECT DISTINCT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
+    # No DISTINCT: an anti join keeps the rows without a match however many matches there are,
+    # and de-duplicating 6.7M order ids costs a third of each orphan check at 10M order lines.
+    return (f"SELECT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
             else "SELECT NULL::VARCHAR AS v WHERE false")
 
 
