@@ -396,7 +396,7 @@ def test_large_generated_file_is_sorted_by_key_in_canonical_types(tiny: Path) ->
 
 
 def test_parallel_parse_gives_the_same_bytes_and_names_a_bad_file(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import storebook.ingest.pipeline as mod
+    import storebook.ingest.workers as mod
 
     write_csv(tiny, "order_lines", "order_lines_b.csv", _lines(10, 2_000))
     run(tiny)

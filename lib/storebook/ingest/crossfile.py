@@ -77,6 +77,24 @@ def register_table(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part]
     con.execute(f"CREATE VIEW live_{table} AS SELECT s.* FROM src_{table} s ANTI JOIN rej_{table} r USING (_part, _pos)")
 
 
+def live_rows(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part]) -> dict[int, int]:
+    """The rows of each part not rejected across files (part index → rows), without reading a part.
+
+    A row is rejected across files at most once (each check reads the ``live_`` rows only), so
+    a part's live rows are its cached rows less its entries in ``rej_<table>``, a small table;
+    counting ``live_<table>`` itself would scan every part again.
+
+    Args:
+        con: the connection holding ``rej_<table>`` (:func:`register_table`).
+        table: the canonical table.
+        parts: its parts, as registered.
+    Returns:
+        {part index: rows written}, for every part.
+    """
+    rejected = dict(con.sql(f"SELECT _part, count(*) FROM rej_{table} GROUP BY _part").fetchall())
+    return {p.index: p.rows - int(rejected.get(p.index, 0)) for p in parts}
+
+
 def mark_superseded(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part]) -> None:
     """Overlapping exports of one source: per record, keep the newest file's rows.
 
@@ -115,7 +133,9 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
 
 
 def _parent_values(fk: schema.ForeignKey, present: set[str]) -> str:
-    return (f"SELECT DISTINCT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
+    # No DISTINCT: an anti join keeps the rows without a match however many matches there are,
+    # and de-duplicating 6.7M order ids costs a third of each orphan check at 10M order lines.
+    return (f"SELECT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
             else "SELECT NULL::VARCHAR AS v WHERE false")
 
 

@@ -39,7 +39,7 @@ from storebook.engine import generations, locks, schema
 from storebook.engine.config import Config
 from storebook.engine.identity import found_in_data, read_store_file
 from storebook.errors import IngestError, InputError, NoDataError
-from storebook.ingest import crossfile, parsing, writing, zones
+from storebook.ingest import crossfile, parsing, workers, writing, zones
 from storebook.ingest.crossfile import Part
 from storebook.ingest.frames import _hmac_prefixes, _pseudonymise, parse_frame  # noqa: F401 - re-exported
 from storebook.ingest.parsing import FALSE_WORDS, PLANNED_DATES, TRUE_WORDS  # noqa: F401 - re-exported
@@ -53,6 +53,7 @@ from storebook.ingest.sources import (
     registry,
 )
 from storebook.ingest.sources.policy import reading_policy
+from storebook.ingest.stages import Stages
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
 INGEST_VERSION = "4"
@@ -239,6 +240,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                    now: datetime | None, repairs: list[str]) -> IngestReport:
     """The ingest itself, its lock held (see :func:`ingest`)."""
     started = time.perf_counter()
+    stages = Stages()
     raw_root, processed = config.raw_dir, config.processed_dir
     files = data_files(raw_root) if raw_root.is_dir() else []
     if not files:
@@ -255,18 +257,25 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         raise IngestError([exc]) from exc
     # What changes how a file is read (time zone, declarations) invalidates cached parses.
     key_tag = hashlib.sha256(key + sources.tag.encode()).hexdigest()[:12]
-    hashes = _hash_files(files)
-    run_tag = hashlib.sha256((INGEST_VERSION + writing.LAYOUT_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
-        f"{p.relative_to(raw_root)}:{h}" for p, h in hashes.items())).encode()).hexdigest()
+
+    def tag_of(hashes: dict[Path, str]) -> str:
+        return hashlib.sha256((INGEST_VERSION + writing.LAYOUT_VERSION + key_tag + json.dumps(read_store_file(raw_root), sort_keys=True) + "".join(
+            f"{p.relative_to(raw_root)}:{hashes[p]}" for p in files)).encode()).hexdigest()
+
     now = now or datetime.now(ZoneInfo(config.timezone))
     if now.tzinfo is not None:  # compare in store wall-clock time, like the data
         now = now.astimezone(ZoneInfo(config.timezone)).replace(tzinfo=None)
     today = pd.Timestamp(now)
     previous = _current_manifest(processed, repairs)
-    if not force and previous.get("run_tag") == run_tag and not _clock_moved_past(previous, today):
-        return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
-                            fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started, skipped=True,
-                            repairs=repairs, notes=zone_notes)
+    hashes: dict[Path, str] = {}
+    if not force and previous.get("run_tag"):  # "nothing to do" needs every file's hash first
+        with stages.stage("hash"):
+            hashes.update(_hash_files(files))
+        if previous["run_tag"] == tag_of(hashes) and not _clock_moved_past(previous, today):
+            return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
+                                fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started,
+                                skipped=True, repairs=repairs, notes=zone_notes)
+    # Else each file is hashed as it is planned, while the workers parse the files planned before it.
 
     cache_dir = processed / "_cache"
     clock_dir = cache_dir / "clock"  # this run's parts without their future-dated rows
@@ -277,41 +286,54 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     parts: dict[str, list[Part]] = {t: [] for t in schema.TABLES}
     rejected: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
     n_parts = 0
-    cache_bases = {p: cache_dir / _cache_name(p, raw_root, hashes, sources, key, config.timezone) for p in files}
     labels = {p: _label(p, config.root) for p in files}
-    todo = [p for p in files if force or not cache_bases[p].with_suffix(".json").is_file()]
-    parse_seconds, failures = _parse_files(
-        [(p, raw_root, labels[p], key, today, cache_bases[p]) for p in todo], config, sources, progress)
-    for path in files:
-        if path in failures:
-            problems.append(failures[path])
-            continue
-        label, cache_base = labels[path], cache_bases[path]
-        meta = _read_json(cache_base.with_suffix(".json"))
-        cached = path not in parse_seconds
-        for table in meta["tables"]:
-            t0 = time.perf_counter()
-            valid_path = cache_base.parent / f"{cache_base.name}.{table}.parquet"
-            rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
-            rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
-            notes, version, supersede_by, *more = meta.get("extras", {}).get(table, ([], None, None))
-            valid_path, n_valid, late, until = _apply_clock(valid_path, table, today, label, clock_dir)
-            if late is not None:
-                rej = pd.concat([rej, late], ignore_index=True)
-                rejected[table].append(late)
-                future_until.append(until)
-            parts[table].append(Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
-                                      version=version, supersede_by=(supersede_by or schema.key(table)) if version else None))
-            n_parts += 1
-            dropped = meta["dropped"]
-            reports.append(FileReport(
-                path=label, source=meta["source"], table=table, sha256=hashes[path], encoding=meta["encoding"],
-                rows_read=n_valid + len(rej), cached=cached,
-                seconds=round(parse_seconds.get(path, 0.0) + time.perf_counter() - t0, 3),
-                dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
-                    ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
-                notes=list(notes), currency=more[0] if more else None,
-            ))
+    cache_bases: dict[Path, Path] = {}
+
+    def plan(path: Path) -> tuple | None:
+        """The file's parse job, or None when its parse is cached (runs in the planning thread)."""
+        if path not in hashes:
+            hashes[path] = _sha256(path)
+        cache_bases[path] = cache_dir / _cache_name(path, raw_root, hashes, sources, key, config.timezone)
+        if force or not cache_bases[path].with_suffix(".json").is_file():
+            return (path, raw_root, labels[path], key, today, cache_bases[path])
+        return None
+
+    with stages.stage("hash and parse" if len(hashes) < len(files) else "parse"):
+        parse_seconds, failures = workers.parse_files(
+            files, plan, lambda job: _parse_to_cache(*job, sources), config, progress,
+            lambda p: _label(p, config.root))
+    run_tag = tag_of(hashes)
+    with stages.stage("collect"):
+        for path in files:
+            if path in failures:
+                problems.append(failures[path])
+                continue
+            label, cache_base = labels[path], cache_bases[path]
+            meta = _read_json(cache_base.with_suffix(".json"))
+            cached = path not in parse_seconds
+            for table in meta["tables"]:
+                t0 = time.perf_counter()
+                valid_path = cache_base.parent / f"{cache_base.name}.{table}.parquet"
+                rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
+                rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
+                notes, version, supersede_by, *more = meta.get("extras", {}).get(table, ([], None, None))
+                valid_path, n_valid, late, until = _apply_clock(valid_path, table, today, label, clock_dir)
+                if late is not None:
+                    rej = pd.concat([rej, late], ignore_index=True)
+                    rejected[table].append(late)
+                    future_until.append(until)
+                parts[table].append(Part(table=table, index=n_parts, label=label, path=valid_path, rows=n_valid,
+                                          version=version, supersede_by=(supersede_by or schema.key(table)) if version else None))
+                n_parts += 1
+                dropped = meta["dropped"]
+                reports.append(FileReport(
+                    path=label, source=meta["source"], table=table, sha256=hashes[path], encoding=meta["encoding"],
+                    rows_read=n_valid + len(rej), cached=cached,
+                    seconds=round(parse_seconds.get(path, 0.0) + time.perf_counter() - t0, 3),
+                    dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
+                        ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
+                    notes=list(notes), currency=more[0] if more else None,
+                ))
     if problems:
         raise IngestError(problems)
 
@@ -319,51 +341,57 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     con = crossfile.connect(staging / ".duckdb_tmp")
     try:
         present: list[str] = []  # tables with rows once superseded rows are set aside
-        for table in schema.TABLES:
-            if not parts[table]:
-                continue
-            crossfile.register_table(con, table, parts[table])
-            crossfile.mark_superseded(con, table, parts[table])
-            if con.sql(f"SELECT count(*) FROM live_{table}").fetchall()[0][0]:
-                present.append(table)
-                crossfile.mark_duplicates(con, table)
-        crossfile.mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
-        unknown_refs = crossfile.count_unknown_references(con, set(present))
-        platforms = crossfile.platforms_present(con, set(present))
+        with stages.stage("checks"):
+            for table in schema.TABLES:
+                if not parts[table]:
+                    continue
+                crossfile.register_table(con, table, parts[table])
+                crossfile.mark_superseded(con, table, parts[table])
+                if sum(crossfile.live_rows(con, table, parts[table]).values()):
+                    present.append(table)
+                    crossfile.mark_duplicates(con, table)
+            crossfile.mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
+            unknown_refs = crossfile.count_unknown_references(con, set(present))
+            platforms = crossfile.platforms_present(con, set(present))
 
         table_info: dict[str, dict] = {}
         written_per_file: dict[tuple[str, str], int] = {}
         rejected_per_file: dict[tuple[str, str], int] = {}
         all_rejected = []
-        for table in schema.TABLES:
-            by_index = {p.index: p for p in parts[table]}
-            if table in present:
-                rejected[table] += crossfile.rejected_across_files(con, table, by_index)
-            rej = pd.concat(rejected[table], ignore_index=True) if rejected[table] else Rejects().frame()
-            all_rejected.append(rej)
-            for f, n in rej.groupby("source_file").size().items():
-                rejected_per_file[(table, f)] = int(n)
-            if table not in present:
-                continue
-            live_rows = 0
-            for index, n in con.sql(f"SELECT _part, count(*) FROM live_{table} GROUP BY _part").fetchall():
-                written_per_file[(table, by_index[index].label)] = int(n)
-                live_rows += int(n)
-            table_info[table] = {"rows": live_rows, "rejected": len(rej),
-                                 "columns": [c.name for c in schema.columns(table)], "sha256": None}
-            if table in unknown_refs:  # kept, and counted for the data-quality page
-                table_info[table]["unknown_references"] = unknown_refs[table]
-        for table, digest in _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()}).items():
+        with stages.stage("count"):
+            for table in schema.TABLES:
+                by_index = {p.index: p for p in parts[table]}
+                if table in present:
+                    rejected[table] += crossfile.rejected_across_files(con, table, by_index)
+                rej = pd.concat(rejected[table], ignore_index=True) if rejected[table] else Rejects().frame()
+                all_rejected.append(rej)
+                for f, n in rej.groupby("source_file").size().items():
+                    rejected_per_file[(table, f)] = int(n)
+                if table not in present:
+                    continue
+                live_rows = 0
+                for index, n in crossfile.live_rows(con, table, parts[table]).items():
+                    if n:
+                        written_per_file[(table, by_index[index].label)] = n
+                    live_rows += n
+                table_info[table] = {"rows": live_rows, "rejected": len(rej),
+                                     "columns": [c.name for c in schema.columns(table)], "sha256": None}
+                if table in unknown_refs:  # kept, and counted for the data-quality page
+                    table_info[table]["unknown_references"] = unknown_refs[table]
+        with stages.stage("write"):
+            written = _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()})
+        for table, digest in written.items():
             table_info[table]["sha256"] = digest
     finally:
         con.close()
         shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)
     (staging / "_rejected").mkdir(parents=True, exist_ok=True)
-    for table, rej in zip(schema.TABLES, all_rejected, strict=True):
-        if len(rej):
-            rej = rej.sort_values(["source_file", "source_row"], kind="stable").reset_index(drop=True)
-            pq.write_table(pa_arrow.Table.from_pandas(rej, preserve_index=False),
-                           staging / "_rejected" / f"{table}.parquet")
+    with stages.stage("write_rejected"):
+        for table, rej in zip(schema.TABLES, all_rejected, strict=True):
+            if len(rej):
+                rej = rej.sort_values(["source_file", "source_row"], kind="stable").reset_index(drop=True)
+                pq.write_table(pa_arrow.Table.from_pandas(rej, preserve_index=False),
+                               staging / "_rejected" / f"{table}.parquet")
 
     for rep in reports:
         rep.rows_written = written_per_file.get((rep.table, rep.path), 0)
@@ -379,6 +407,9 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         "run_tag": run_tag,
         "ingested_at": datetime.now(ZoneInfo(config.timezone)).isoformat(timespec="seconds"),
         "seconds": round(elapsed, 2),
+        # Wall and CPU seconds per stage (hash, plan, parse with its workers, collect, checks,
+        # count, write, write_rejected): where the time of a slow ingest went.
+        "stages": stages.as_dict(),
         "fingerprint": fingerprint,
         "raw_fingerprint": _fingerprint(files, hashes) if len(files) < 5000 else run_tag,
         # The earliest rejected future date: once the clock passes it, the next ingest re-runs.
@@ -429,10 +460,6 @@ def _cache_name(path: Path, raw_root: Path, hashes: dict[Path, str], sources, ke
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 
 
-#: Below this many bytes to parse, starting worker processes costs more than it saves.
-PARALLEL_MIN_BYTES = 32 << 20
-
-
 def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: pd.Timestamp, cache_base: Path,
                     sources) -> float:  # noqa: ANN001 - a sources.Registry
     """Parse and validate one raw file into the parse cache; return the seconds it took.
@@ -451,101 +478,6 @@ def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: p
             extras[sf.table] = (sf.notes, sf.version, sf.supersede_by, sf.currency)
     _write_cache(cache_base, frames, source.name, encoding, dropped, extras)
     return time.perf_counter() - t0
-
-
-def _worker_main() -> None:
-    """A parse worker (a fresh interpreter started by :func:`_parse_files`): reads
-    (config, jobs) pickled on stdin, writes one pickled (path, seconds, error) per job to
-    stdout as each is done. An InputError travels as (class, fields): its keyword
-    arguments do not survive pickling as an exception."""
-    import pickle
-    import sys
-
-    config, jobs = pickle.load(sys.stdin.buffer)
-    sources = registry(config)
-    out = sys.stdout.buffer
-    for job in jobs:
-        try:
-            result = (job[0], _parse_to_cache(*job, sources), None)
-        except InputError as exc:
-            result = (job[0], 0.0, (type(exc), {"path": exc.path, "problem": exc.problem, "row": exc.row,
-                                                "column": exc.column, "expected": exc.expected, "todo": exc.todo}))
-        pickle.dump(result, out)
-        out.flush()
-
-
-def _parse_files(jobs: list[tuple], config: Config, sources, progress: Callable[[str], None] | None,  # noqa: ANN001
-                 ) -> tuple[dict[Path, float], dict[Path, InputError]]:
-    """Parse the files of ``jobs`` into the cache: in one worker process per core when there
-    is enough to parse (parsing is CPU-bound pandas, so threads would not help); else here.
-
-    The workers are fresh interpreters running :func:`_worker_main`, not multiprocessing's
-    "spawn" children: those re-run the caller's ``__main__``, which breaks any script that
-    calls ingest() without an ``if __name__ == "__main__"`` guard; and "fork" is unsafe in
-    a process that already runs DuckDB or Arrow threads (a notebook kernel).
-
-    Returns:
-        (seconds per parsed file, the InputError of each file that cannot be read).
-    """
-    seconds: dict[Path, float] = {}
-    failures: dict[Path, InputError] = {}
-    n_workers = min(os.cpu_count() or 1, len(jobs))
-    if n_workers < 2 or sum(job[0].stat().st_size for job in jobs) < PARALLEL_MIN_BYTES:
-        for i, job in enumerate(jobs, 1):
-            if progress:
-                progress(f"[{i}/{len(jobs)}] {job[2]}")
-            try:
-                seconds[job[0]] = _parse_to_cache(*job, sources)
-            except InputError as exc:
-                failures[job[0]] = exc
-        return seconds, failures
-    import pickle
-    import subprocess
-    import sys
-    import threading
-
-    # Largest file first to the least loaded worker, so that the workers finish together.
-    shares: list[list[tuple]] = [[] for _ in range(n_workers)]
-    loads = [0] * n_workers
-    for job in sorted(jobs, key=lambda job: -job[0].stat().st_size):
-        w = loads.index(min(loads))
-        shares[w].append(job)
-        loads[w] += job[0].stat().st_size
-    package_dir = str(Path(__file__).resolve().parents[2])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_dir, os.environ.get("PYTHONPATH")]))}
-    lock, done = threading.Lock(), [0]
-
-    def collect(proc: subprocess.Popen) -> None:
-        while True:
-            try:
-                path, secs, error = pickle.load(proc.stdout)
-            except (EOFError, pickle.UnpicklingError):  # done (or crashed: its exit code says)
-                return
-            with lock:
-                done[0] += 1
-                if progress:
-                    progress(f"[{done[0]}/{len(jobs)}] {_label(path, config.root)}")
-                if error is None:
-                    seconds[path] = secs
-                else:
-                    cls, fields = error
-                    failures[path] = cls(fields.pop("path"), fields.pop("problem"), **fields)
-
-    procs, readers = [], []
-    for share in shares:
-        proc = subprocess.Popen([sys.executable, "-c", "from storebook.ingest.pipeline import _worker_main; _worker_main()"],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-        pickle.dump((config, share), proc.stdin)
-        proc.stdin.close()
-        reader = threading.Thread(target=collect, args=(proc,), daemon=True)
-        reader.start()
-        procs.append(proc)
-        readers.append(reader)
-    for proc, reader in zip(procs, readers, strict=True):
-        reader.join()
-        if proc.wait() != 0:
-            raise RuntimeError(f"an ingest worker failed (exit code {proc.returncode}); its error is above")
-    return seconds, failures
 
 
 def _clock_moved_past(previous: dict, today: pd.Timestamp) -> bool:

@@ -50,6 +50,10 @@ CLUSTER_DATES: dict[str, str] = {
     "purchase_orders": "promised_on",
 }
 _SORT = "_sort_date"
+#: The timestamp (or date) a row's ``_sort_date`` is the day of: the ranges filter on it, not on
+#: the day, because a filter on a column the Parquet parts hold skips the parts (and row groups)
+#: outside the range, where a filter on ``CAST(... AS DATE)`` reads every part for every range.
+_SORT_AT = "_sort_at"
 
 
 def _q(name: str) -> str:
@@ -69,22 +73,40 @@ def _views(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def sort_source(con: duckdb.DuckDBPyConnection, table: str) -> tuple[str, str]:
-    """(the rows to write, as a FROM item with a ``_sort_date`` column where the table has one;
-    the first column of the sort). Reads ``live_<table>`` (storebook.ingest.crossfile)."""
+    """(the rows to write, as a FROM item with ``_sort_date`` and ``_sort_at`` columns where the
+    table has a date to cluster by; the first column of the sort). Reads ``live_<table>``
+    (storebook.ingest.crossfile)."""
     date = CLUSTER_DATES.get(table)
     if date is None:
         return f"live_{table}", _q(schema.key(table)[0])
     if "." not in date:
-        return f"(SELECT *, CAST({_q(date)} AS DATE) AS {_SORT} FROM live_{table})", _SORT
+        return f"(SELECT *, {_q(date)} AS {_SORT_AT}, CAST({_q(date)} AS DATE) AS {_SORT} FROM live_{table})", _SORT
     parent, column = date.split(".")
     link = schema.key(table)[0]
     if f"live_{parent}" not in _views(con):  # no parent table in this store: key order
-        return f"(SELECT *, NULL::DATE AS {_SORT} FROM live_{table})", _SORT
-    return (f"(SELECT c.*, CAST(p.{_q(column)} AS DATE) AS {_SORT} FROM live_{table} c LEFT JOIN "
-            f"(SELECT {_q(link)}, {_q(column)} FROM live_{parent}) p USING ({_q(link)}))", _SORT)
+        return f"(SELECT *, NULL::TIMESTAMP AS {_SORT_AT}, NULL::DATE AS {_SORT} FROM live_{table})", _SORT
+    return (f"(SELECT c.*, p.{_q(column)} AS {_SORT_AT}, CAST(p.{_q(column)} AS DATE) AS {_SORT} "
+            f"FROM live_{table} c LEFT JOIN (SELECT {_q(link)}, {_q(column)} FROM live_{parent}) p USING ({_q(link)}))",
+            _SORT)
 
 
-def sort_ranges(con: duckdb.DuckDBPyConnection, source: str, first: str, rows: int) -> list[tuple[str, list]]:
+def _sample_source(con: duckdb.DuckDBPyConnection, table: str, source: str, first: str) -> tuple[str, str]:
+    """(a FROM item, a column) to draw the cut points of :func:`sort_ranges` from: the day of the
+    table's own date column, or of its parent's (an order line's order: sampling the lines
+    would join them to the orders once more), read from that one column alone."""
+    date = CLUSTER_DATES.get(table)
+    if first != _SORT or date is None:
+        return source, first
+    parent, _, column = date.rpartition(".")
+    if not parent:
+        return f"live_{table}", f"CAST({_q(column)} AS DATE)"
+    if f"live_{parent}" not in _views(con):
+        return source, first
+    return f"live_{parent}", f"CAST({_q(column)} AS DATE)"
+
+
+def sort_ranges(con: duckdb.DuckDBPyConnection, source: str, first: str, rows: int,
+                sample_from: tuple[str, str] | None = None) -> list[tuple[str, list]]:
     """Ranges of the sort's first column that split the table into sorts of about
     :data:`SORT_RANGE_ROWS` rows each, as (WHERE clause, parameters), in sort order.
 
@@ -93,20 +115,36 @@ def sort_ranges(con: duckdb.DuckDBPyConnection, source: str, first: str, rows: i
     of a few million rows each do not. The cut points come from a sample, so they only
     change how the work is split: every row falls in exactly one range, the ranges follow
     each other in sort order, and the rows written are the same whatever the cuts are.
+
+    Where the first column is the day of ``_sort_at`` (:func:`sort_source`), the ranges are
+    written on ``_sort_at`` against midnight of each cut day, which selects the same rows
+    (a timestamp's day is before day d exactly when it is before d at 00:00; NULLs, last in
+    the sort, in the last range) and lets DuckDB skip the parts outside the range.
+
+    Args:
+        con: the connection holding the ``live_`` views.
+        source: the rows to write (:func:`sort_source`).
+        first: the sort's first column in ``source``.
+        rows: the rows ``source`` holds.
+        sample_from: (FROM item, column) to draw the cut points from, when not ``source``.
+    Returns:
+        (WHERE clause, parameters) per range; one range with no clause when one sort will do.
     """
     if rows <= SORT_RANGE_ROWS:
         return [("", [])]
+    origin, column = sample_from or (source, first)
     sample = sorted(v for (v,) in con.sql(
-        f"SELECT {first} FROM {source} USING SAMPLE reservoir(100000 ROWS) REPEATABLE (20261)").fetchall()
+        f"SELECT {column} FROM {origin} USING SAMPLE reservoir(100000 ROWS) REPEATABLE (20261)").fetchall()
         if v is not None)
     n = -(-rows // SORT_RANGE_ROWS)
     cuts = sorted({sample[i * len(sample) // n] for i in range(1, n)}) if sample else []
     if not cuts:
         return [("", [])]
+    col, arg = (_SORT_AT, "CAST(? AS TIMESTAMP)") if first == _SORT else (first, "?")
     # DuckDB sorts NULLs last: they belong to the last range.
-    ranges = [(f"WHERE {first} < ?", [cuts[0]])]
-    ranges += [(f"WHERE {first} >= ? AND {first} < ?", [a, b]) for a, b in itertools.pairwise(cuts)]
-    ranges.append((f"WHERE {first} >= ? OR {first} IS NULL", [cuts[-1]]))
+    ranges = [(f"WHERE {col} < {arg}", [cuts[0]])]
+    ranges += [(f"WHERE {col} >= {arg} AND {col} < {arg}", [a, b]) for a, b in itertools.pairwise(cuts)]
+    ranges.append((f"WHERE {col} >= {arg} OR {col} IS NULL", [cuts[-1]]))
     return ranges
 
 
@@ -124,7 +162,7 @@ def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> Iter
     count = 0
     emitted = False
     batch_schema = None
-    for where, params in sort_ranges(con, source, first, rows):
+    for where, params in sort_ranges(con, source, first, rows, _sample_source(con, table, source, first)):
         reader = con.sql(f"SELECT {cols} FROM {source} {where} ORDER BY {order}, _part, _pos",
                          params=params or None).to_arrow_reader(ROW_GROUP)
         batch_schema = reader.schema

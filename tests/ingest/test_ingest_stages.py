@@ -1,0 +1,97 @@
+"""Ingest's faster paths give the same answers: files hashed while the workers parse, sort
+ranges that filter on the timestamp a row's day comes from, the stages' seconds recorded."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import tables_dir, write_csv
+from storebook.engine.config import Config
+from storebook.ingest import ingest, writing
+
+NOW = datetime(2026, 11, 27, 12, 0, 0)
+
+
+def _manifest(root: Path) -> dict:
+    return json.loads((tables_dir(root) / "_ingest.json").read_text(encoding="utf-8"))
+
+
+def _tables(root: Path) -> dict[str, str]:
+    return {p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(tables_dir(root).glob("*/part-0.parquet"))}
+
+
+def test_files_hashed_by_the_planning_thread_carry_their_sha256(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold ingest hashes each file while the workers parse; the digests are hashlib's over the
+    file's bytes, and the run tag is the one a hash-everything-first run computes: the next plain
+    ingest (which hashes first, having a manifest to compare with) finds nothing to do."""
+    import storebook.ingest.workers as workers
+
+    lines = [{"order_id": f"O{1 + n % 2}", "line_no": str(n + 1), "sku": "A1", "quantity": "1",
+              "unit_price": "59.00", "discount_amount": "0.00", "line_amount": "59.00"} for n in range(10, 400)]
+    write_csv(tiny, "order_lines", "order_lines_b.csv", lines)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_BYTES", 0)  # worker processes even for a tiny store
+    first = ingest(Config.load(tiny), now=NOW)
+    raw = tiny / "data" / "raw"
+    on_disk = {str(p.relative_to(tiny)): hashlib.sha256(p.read_bytes()).hexdigest()
+               for p in raw.rglob("*.csv")}
+    assert {f.path: f.sha256 for f in first.files} == on_disk
+    stages = _manifest(tiny)["stages"]
+    assert "hash and parse" in stages and "hash" not in stages
+    assert stages["hash and parse"]["workers_cpu"] > 0  # the parse ran in worker processes
+    again = ingest(Config.load(tiny), now=NOW)
+    assert again.skipped and again.fingerprint == first.fingerprint
+
+
+def test_a_forced_ingest_in_workers_writes_what_one_in_process_writes(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers take one file at a time, largest first: the order they finish in changes no byte."""
+    import storebook.ingest.workers as workers
+
+    for i in range(6):  # more files than workers, of different sizes
+        write_csv(tiny, "order_lines", f"order_lines_{i}.csv", [
+            {"order_id": f"O{1 + n % 3}", "line_no": str(1000 * (i + 1) + n), "sku": "B1", "quantity": "2",
+             "unit_price": "10.00", "discount_amount": "0.00", "line_amount": "20.00"} for n in range(50 * (i + 1))])
+    ingest(Config.load(tiny), now=NOW)
+    serial, files = _tables(tiny), _manifest(tiny)["files"]
+    monkeypatch.setattr(workers, "PARALLEL_MIN_BYTES", 0)
+    ingest(Config.load(tiny), now=NOW, force=True)
+    assert _tables(tiny) == serial
+    keep = ("path", "table", "sha256", "rows_read", "rows_written", "rows_rejected")
+    assert [{k: f[k] for k in keep} for f in _manifest(tiny)["files"]] == [{k: f[k] for k in keep} for f in files]
+
+
+def test_sort_ranges_on_the_timestamp_select_the_rows_of_their_days(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ranges written on ``_sort_at`` against midnight of each cut day hold exactly the rows whose
+    day falls in the range: a row at 00:00:00 starts its day's range, one at 23:59:59.999999 ends
+    the day before's, and rows without a date come last."""
+    con = duckdb.connect()
+    stamps = ["2026-01-01 00:00:00", "2026-01-01 23:59:59.999999", "2026-01-02 00:00:00", "2026-01-02 12:00:00",
+              "2026-01-03 00:00:00", "2026-01-03 00:00:00.000001", "2026-01-04 23:59:59", None, "2026-01-05 06:00:00"]
+    values = ", ".join(f"({i}, 'O{i}', {'NULL' if s is None else repr(s)}::TIMESTAMP)" for i, s in enumerate(stamps))
+    con.execute(f"CREATE VIEW live_orders AS SELECT * FROM (VALUES {values}) t(_pos, order_id, ordered_at)")
+    monkeypatch.setattr(writing, "SORT_RANGE_ROWS", 2)
+    source, first = writing.sort_source(con, "orders")
+    ranges = writing.sort_ranges(con, source, first, len(stamps), writing._sample_source(con, "orders", source, first))
+    assert len(ranges) > 2 and "_sort_at" in ranges[0][0]
+    seen: list[list[tuple]] = [con.sql(f"SELECT _pos, {writing._SORT} FROM {source} {where}", params=params or None)
+                               .fetchall() for where, params in ranges]
+    positions = [pos for rows in seen for pos, _ in rows]
+    assert sorted(positions) == list(range(len(stamps)))  # every row in exactly one range
+    days = [sorted(d for _, d in rows if d is not None) for rows in seen]
+    for before, after in zip(days, days[1:], strict=False):  # ranges follow each other by day
+        if before and after:
+            assert before[-1] < after[0]
+    assert (7, None) in seen[-1]
+    # The same split by day, as the ranges were written before: the same rows per range.
+    by_day = [sorted(pos for pos, d in rows) for rows in seen]
+    cuts = [params[-1] for _, params in ranges[:-1]]
+    expected = [sorted(i for i, s in enumerate(stamps) if s is not None and (j == 0 or s[:10] >= str(cuts[j - 1]))
+                       and (j == len(cuts) or s[:10] < str(cuts[j]))) for j in range(len(ranges))]
+    expected[-1] = sorted([*expected[-1], 7])
+    assert by_day == expected
