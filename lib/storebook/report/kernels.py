@@ -58,16 +58,21 @@ _SHUTDOWN_REPLY_S = 5.0
 
 # ----------------------------------------------------------------------------- the template
 
-def serve(path: str) -> int:
+def serve(path: str, parent: int | None = None) -> int:
     """Listen on the Unix socket ``path``; fork a kernel per request until the parent goes.
 
     A request is one JSON line {argv, env, cwd}; the reply is the kernel's pid, then, when it
     has exited, ``exit <status>``.
 
+    Args:
+        path: the socket's path.
+        parent: the pid of the process whose pack this is (default: this process's parent).
     Returns:
         The exit code of the template (0).
     """
-    parent = os.getppid()
+    # The pid of the pack's process, as it passed it: had the pack gone before this line, our
+    # own parent would already be init, and the template would never see its pack go.
+    parent = parent or os.getppid()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(16)  # bound before the imports: a request waits for them instead of failing
@@ -424,7 +429,7 @@ def kernel_template(enabled: bool | None = None) -> Iterator[type | None]:
         return
     folder = Path(tempfile.mkdtemp(prefix="storebook-kernels-"))
     path = str(folder / "template.sock")
-    process = subprocess.Popen([sys.executable, "-m", "storebook.report.kernels", path],
+    process = subprocess.Popen([sys.executable, "-m", "storebook.report.kernels", path, str(os.getpid())],
                                stdin=subprocess.DEVNULL, start_new_session=True)
     try:
         yield _manager_class(path, process)
@@ -442,4 +447,4 @@ def kernel_template(enabled: bool | None = None) -> Iterator[type | None]:
 
 
 if __name__ == "__main__":
-    sys.exit(serve(sys.argv[1]))
+    sys.exit(serve(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None))
