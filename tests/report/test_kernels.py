@@ -149,7 +149,7 @@ def test_the_template_imports_what_a_kernel_imports_when_it_is_created_and_start
             "from storebook.report import kernels\n"
             "kernels._preload()\n"
             "print(sorted(m for m in ('ipykernel.ipkernel', 'ipykernel.zmqshell', 'ipykernel.debugger', "
-            "'storebook.areas.traffic', 'storebook.report.plots') if m not in sys.modules), threading.active_count(), "
+            "'scipy.special', 'storebook.areas.traffic', 'storebook.report.plots') if m not in sys.modules), threading.active_count(), "
             "'matplotlib.pyplot' in sys.modules)")
     env = {**os.environ, "PYTHONPATH": str(REPO / "lib")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)

@@ -45,9 +45,13 @@ from typing import Any
 #: and the template has no shell.
 #: ipykernel's kernel and debugger modules are imported when a kernel is created, not by
 #: ipykernel.kernelapp: the debugger (debugpy, pydevd: 130 modules, no thread at import) was
-#: 0.1 CPU-s and up to 0.5 s of every kernel's start.
+#: 0.1 CPU-s and up to 0.5 s of every kernel's start. scipy.special (0.2 CPU-s: the normal
+#: and Poisson tails of storebook.measures.stats) is imported by 12 of the 15 pack notebooks.
+#: Not pandera (two notebooks) nor scipy.stats or statsmodels (one each): each would cost
+#: every pack its import before the first kernel starts.
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
-           "IPython.core.oinspect", "pandas", "pyarrow", "duckdb", "ibis.backends.duckdb", "storebook")
+           "IPython.core.oinspect", "pandas", "pyarrow", "duckdb", "ibis.backends.duckdb", "scipy.special",
+           "storebook")
 #: Modules that must be imported inside the kernel, not before the fork (see PRELOAD).
 NOT_PRELOADED = ("matplotlib_inline.backend_inline", "matplotlib.pyplot")
 #: The environment variable that turns the template off (``0``): kernels start the usual way.
