@@ -58,7 +58,7 @@ NOT_PRELOADED = ("matplotlib_inline.backend_inline", "matplotlib.pyplot")
 SWITCH = "STOREBOOK_FORK_KERNELS"
 _READY_TIMEOUT_S = 120.0
 #: How long the template waits, when the pack ends, for kernels still shutting down.
-_EXIT_GRACE_S = 10.0
+_EXIT_GRACE_S = 3.0
 #: How long a kernel may take to answer its shutdown request before the pack waits for its
 #: exit the ordinary way (up to jupyter_client's shutdown_wait_time, then kills it).
 _SHUTDOWN_REPLY_S = 5.0
