@@ -107,6 +107,10 @@ def serve(path: str, parent: int | None = None) -> int:
     finally:
         listener.close()
         _let_kernels_exit(kernels)
+        # Its folder too: a pack killed outright (SIGKILL) cannot remove it.
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            os.rmdir(os.path.dirname(path))
     return 0
 
 
