@@ -136,3 +136,22 @@ def test_the_notebooks_that_took_longest_last_time_start_first(tmp_path: Path) -
     assert _longest_first(plan) == ["d", "c", "b", "a", "e"]
     (newer / "run.json").write_text("{not json")
     assert _longest_first(plan) == ["a", "b", "c", "d", "e"]
+
+
+def test_the_template_imports_what_a_kernel_imports_when_it_is_created_and_starts_no_thread() -> None:
+    # ipykernel imports its kernel and debugger modules (debugpy, pydevd) only when a kernel is
+    # created: imported in the template, no forked kernel imports them again. A thread in the
+    # template would make every fork refuse.
+    import subprocess
+    import sys
+
+    code = ("import sys, threading\n"
+            "from storebook.report import kernels\n"
+            "kernels._preload()\n"
+            "print(sorted(m for m in ('ipykernel.ipkernel', 'ipykernel.zmqshell', 'ipykernel.debugger', "
+            "'scipy.special', 'storebook.areas.traffic', 'storebook.report.plots') if m not in sys.modules), threading.active_count(), "
+            "'matplotlib.pyplot' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "lib")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[] 1 False", out.stdout + out.stderr
+    assert "Debugger warning" not in out.stderr  # pydevd's frozen-modules notice is not the pack's to print

@@ -130,6 +130,12 @@ def table_spans(wb: Workbook) -> dict[str, Span]:
     return dict(_SPANS[wb])
 
 
+def remember_spans(wb: Workbook, spans: dict[str, Span]) -> None:
+    """Take ``spans`` as the workbook's :func:`table_spans`, read elsewhere from the same
+    tables (a report kernel is given those its pack read: the same data, by fingerprint)."""
+    _SPANS[wb] = dict(spans)
+
+
 def data_span(wb: Workbook) -> tuple[date, date]:
     """The first and last day with a row in any event table.
 

@@ -43,26 +43,44 @@ from typing import Any
 #: sections import (storebook's short names are added to it). Not matplotlib's inline backend
 #: nor pyplot: the backend hooks itself into the kernel's shell when it is first imported,
 #: and the template has no shell.
-PRELOAD = ("ipykernel.kernelapp", "pandas", "pyarrow", "duckdb", "ibis.backends.duckdb", "storebook")
+#: ipykernel's kernel and debugger modules are imported when a kernel is created, not by
+#: ipykernel.kernelapp: the debugger (debugpy, pydevd: 130 modules, no thread at import) was
+#: 0.1 CPU-s and up to 0.5 s of every kernel's start. scipy.special (0.2 CPU-s: the normal
+#: and Poisson tails of storebook.measures.stats) is imported by 12 of the 15 pack notebooks.
+#: Not pandera (two notebooks) nor scipy.stats or statsmodels (one each): each would cost
+#: every pack its import before the first kernel starts.
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
+           "IPython.core.oinspect", "pandas", "pyarrow", "duckdb", "ibis.backends.duckdb", "scipy.special",
+           "storebook")
 #: Modules that must be imported inside the kernel, not before the fork (see PRELOAD).
 NOT_PRELOADED = ("matplotlib_inline.backend_inline", "matplotlib.pyplot")
 #: The environment variable that turns the template off (``0``): kernels start the usual way.
 SWITCH = "STOREBOOK_FORK_KERNELS"
 _READY_TIMEOUT_S = 120.0
+#: How long the template waits, when the pack ends, for kernels still shutting down.
+_EXIT_GRACE_S = 3.0
+#: How long a kernel may take to answer its shutdown request before the pack waits for its
+#: exit the ordinary way (up to jupyter_client's shutdown_wait_time, then kills it).
+_SHUTDOWN_REPLY_S = 5.0
 
 
 # ----------------------------------------------------------------------------- the template
 
-def serve(path: str) -> int:
+def serve(path: str, parent: int | None = None) -> int:
     """Listen on the Unix socket ``path``; fork a kernel per request until the parent goes.
 
     A request is one JSON line {argv, env, cwd}; the reply is the kernel's pid, then, when it
     has exited, ``exit <status>``.
 
+    Args:
+        path: the socket's path.
+        parent: the pid of the process whose pack this is (default: this process's parent).
     Returns:
         The exit code of the template (0).
     """
-    parent = os.getppid()
+    # The pid of the pack's process, as it passed it: had the pack gone before this line, our
+    # own parent would already be init, and the template would never see its pack go.
+    parent = parent or os.getppid()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(16)  # bound before the imports: a request waits for them instead of failing
@@ -87,11 +105,26 @@ def serve(path: str) -> int:
                     kernels[pid] = conn
             _reap(kernels)
     finally:
-        for pid in kernels:
-            with contextlib.suppress(OSError):
-                os.killpg(pid, signal.SIGKILL)
         listener.close()
+        _let_kernels_exit(kernels)
+        # Its folder too: a pack killed outright (SIGKILL) cannot remove it.
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            os.rmdir(os.path.dirname(path))
     return 0
+
+
+def _let_kernels_exit(kernels: dict[int, socket.socket]) -> None:
+    """Give the kernels that were asked to shut down time to finish (their exit removes their
+    DuckDB spill folders); kill those still running after :data:`_EXIT_GRACE_S`."""
+    deadline = time.monotonic() + _EXIT_GRACE_S
+    while kernels and time.monotonic() < deadline:
+        _reap(kernels)
+        if kernels:
+            time.sleep(0.02)
+    for pid in kernels:
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
 
 
 def _stop(*_: Any) -> None:
@@ -103,6 +136,10 @@ def _preload() -> None:
     import importlib
 
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    # pydevd (ipykernel's debugger) warns at import that frozen modules may hide breakpoints;
+    # a kernel used to write it into its own captured stderr, the template would write it on
+    # the pack's terminal. A pack's kernel is never debugged.
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     for name in PRELOAD:
         importlib.import_module(name)
     import storebook
@@ -290,7 +327,9 @@ def _request_fork(path: str, template: subprocess.Popen, argv: list[str], env: d
 def _manager_class(path: str, template: subprocess.Popen) -> type:
     """A kernel manager class whose kernels are forks of the template listening at ``path``."""
     from jupyter_client import AsyncKernelManager
+    from jupyter_client.asynchronous import AsyncKernelClient
     from jupyter_client.provisioning import LocalProvisioner
+    from traitlets import default
 
     class ForkProvisioner(LocalProvisioner):
         async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> Any:
@@ -304,14 +343,85 @@ def _manager_class(path: str, template: subprocess.Popen) -> type:
                     return self.connection_info
             return await super().launch_kernel(cmd, **kwargs)
 
+    class ForkedKernelClient(AsyncKernelClient):
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            """As jupyter_client's, without its last 0.2 s spent waiting for IOPub to fall silent."""
+            await _wait_for_ready(self, timeout)
+
     class ForkingKernelManager(AsyncKernelManager):
+        @default("client_factory")
+        def _client_factory_default(self) -> type:
+            return ForkedKernelClient
+
         async def _async_pre_start_kernel(self, **kw: Any) -> Any:
             if self.provisioner is None:
                 self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or _new_id()
                 self.provisioner = ForkProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
             return await super()._async_pre_start_kernel(**kw)
 
+        async def _async_finish_shutdown(self, waittime: float | None = None, pollinterval: float = 0.1,
+                                         restart: bool = False) -> None:
+            # A forked kernel that has answered its shutdown request finishes on its own (its
+            # exit removes its spill folder; the template reaps it and, at the pack's end,
+            # waits for it): the pack's next notebook need not wait the 0.2-0.4 s of its exit.
+            if not restart and isinstance(getattr(self.provisioner, "process", None), _ForkedProcess) \
+                    and await _shutdown_answered(self._control_socket):
+                return
+            await super()._async_finish_shutdown(waittime=waittime, pollinterval=pollinterval, restart=restart)
+
     return ForkingKernelManager
+
+
+async def _wait_for_ready(client: Any, timeout: float | None) -> None:
+    """Wait until the kernel answers kernel_info on the shell channel and publishes on IOPub.
+
+    jupyter_client's own wait then reads IOPub until it has been silent for 0.2 s: a fixed
+    0.2 s of every kernel's start. Messages left on IOPub are the kernel_info requests'
+    busy/idle; nbclient reads only the messages of the requests it sent, so here they are
+    taken only as far as they have arrived.
+
+    Raises:
+        RuntimeError: the kernel died, or did not answer within ``timeout`` seconds.
+    """
+    from queue import Empty
+
+    deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+    while True:
+        client.kernel_info()
+        try:
+            reply = await client.shell_channel.get_msg(timeout=1)
+        except Empty:
+            reply = None
+        if reply is not None and reply["msg_type"] == "kernel_info_reply":
+            try:  # IOPub is connected once the kernel's status reaches it
+                await client.iopub_channel.get_msg(timeout=0.2)
+            except Empty:
+                pass
+            else:
+                client._handle_kernel_info_reply(reply)
+                break
+        if not await client.is_alive():
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+    while await client.iopub_channel.msg_ready():
+        await client.iopub_channel.get_msg(timeout=0)
+
+
+async def _shutdown_answered(control: Any) -> bool:
+    """True once the kernel has replied on ``control`` (the manager's control socket, where the
+    shutdown request went): it has the request and shuts down; False when it does not answer."""
+    import asyncio
+
+    import zmq
+
+    if control is None:
+        return False
+    try:
+        await asyncio.wait_for(control.recv_multipart(), timeout=_SHUTDOWN_REPLY_S)
+    except (TimeoutError, zmq.ZMQError):
+        return False
+    return True
 
 
 def _new_id() -> str:
@@ -335,14 +445,14 @@ def kernel_template(enabled: bool | None = None) -> Iterator[type | None]:
         return
     folder = Path(tempfile.mkdtemp(prefix="storebook-kernels-"))
     path = str(folder / "template.sock")
-    process = subprocess.Popen([sys.executable, "-m", "storebook.report.kernels", path],
+    process = subprocess.Popen([sys.executable, "-m", "storebook.report.kernels", path, str(os.getpid())],
                                stdin=subprocess.DEVNULL, start_new_session=True)
     try:
         yield _manager_class(path, process)
     finally:
         process.terminate()
         try:
-            process.wait(timeout=5)
+            process.wait(timeout=_EXIT_GRACE_S + 5)  # it waits for kernels still shutting down
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
@@ -353,4 +463,4 @@ def kernel_template(enabled: bool | None = None) -> Iterator[type | None]:
 
 
 if __name__ == "__main__":
-    sys.exit(serve(sys.argv[1]))
+    sys.exit(serve(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None))

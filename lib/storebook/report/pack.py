@@ -60,7 +60,14 @@ from storebook.report import kernels, packs, pdf  # noqa: E402
 from storebook.report.browser import BROWSERS, browser_command, find_browser  # noqa: E402, F401  (the pack's API)
 from storebook.report.index_page import write_index  # noqa: E402
 from storebook.report.pdf import print_pdfs  # noqa: E402, F401  (the pack's API)
-from storebook.report.plan import PackResult, ReportPlan, ReportRun, plan_report  # noqa: E402
+from storebook.report.plan import (  # noqa: E402
+    KNOWN_AVAILABILITY,
+    PackResult,
+    ReportPlan,
+    ReportRun,
+    known_availability,
+    plan_report,
+)
 from storebook.report.provenance import code_revision, write_run_json  # noqa: E402
 from storebook.report.render import HIDDEN_TAGS, month_note, render_page  # noqa: E402
 
@@ -69,6 +76,8 @@ from storebook.report.render import HIDDEN_TAGS, month_note, render_page  # noqa
 #: ``make lab`` and ``storebook report`` that is .venv's, which holds storebook — so no
 #: kernel needs registering on a fresh clone.
 KERNEL_NAME = "python3"
+#: :func:`execute_plan`'s default: the run starts its own kernel template.
+OWN_KERNELS = object()
 
 
 # -- running the pack -----------------------------------------------------------------------
@@ -104,16 +113,19 @@ def run_report(
         BusyError: a report of the same month and language is running (pid and start named).
         KeyboardInterrupt: the run was interrupted; the previous pack is untouched.
     """
-    plan = plan_report(
-        config, month=month, platforms=platforms, only=only, jobs=jobs, lang=lang, out=out,
-        notebooks_dir=notebooks_dir, parameters=parameters,
-    )
-    return execute_plan(config, plan, pdf=pdf, progress=progress, wait=wait)
+    # The kernels' template starts first: its imports (2-3 s) run beside the plan's checks.
+    with kernels.kernel_template() as manager_class:
+        plan = plan_report(
+            config, month=month, platforms=platforms, only=only, jobs=jobs, lang=lang, out=out,
+            notebooks_dir=notebooks_dir, parameters=parameters,
+        )
+        return execute_plan(config, plan, pdf=pdf, progress=progress, wait=wait,
+                            kernel_manager_class=manager_class)
 
 
 def execute_plan(
     config: Config, plan: ReportPlan, *, pdf: bool = False, progress: TextIO | None | bool = None,
-    wait: float = 0.0,
+    wait: float = 0.0, kernel_manager_class: Any = OWN_KERNELS,
 ) -> PackResult:
     """Run a checked plan: build the pack beside the old one, then swap it in; one run per
     month and language at a time.
@@ -124,6 +136,8 @@ def execute_plan(
         pdf: also print each page to PDF.
         progress: where the progress display goes (default stderr; False = none).
         wait: seconds to wait for a running report of the same month and language.
+        kernel_manager_class: what :func:`storebook.report.kernels.kernel_template` yielded,
+            when the caller runs the template; by default the run starts its own.
     Returns:
         The :class:`PackResult`.
     Raises:
@@ -132,13 +146,14 @@ def execute_plan(
     plan.out_root.mkdir(parents=True, exist_ok=True)
     with locks.hold(packs.lock_path(plan.out_root, plan.month, plan.lang), f"report for {plan.month} ({plan.lang})",
                     wait):
-        result = _execute_locked(config, plan, pdf=pdf, progress=progress, wait=wait)
+        result = _execute_locked(config, plan, pdf=pdf, progress=progress, wait=wait,
+                                 kernel_manager_class=kernel_manager_class)
     packs.refresh_language_links(plan.out_root, plan.month, plan.lang)
     return result
 
 
 def _execute_locked(config: Config, plan: ReportPlan, *, pdf: bool, progress: TextIO | None | bool,
-                    wait: float) -> PackResult:
+                    wait: float, kernel_manager_class: Any = OWN_KERNELS) -> PackResult:
     """:func:`execute_plan` with the pack's lock held."""
     packs.adopt_flat_pack(plan.out_root, plan.month, wait)
     month_dir = plan.out_root / plan.month
@@ -164,8 +179,10 @@ def _execute_locked(config: Config, plan: ReportPlan, *, pdf: bool, progress: Te
     started = dt.datetime.now(tz)
     runs = {name: ReportRun(name=name) for name in plan.notebooks}
     display = _Progress(list(runs), progress)
+    if kernel_manager_class is not OWN_KERNELS:
+        context["kernel_manager_class"] = kernel_manager_class
     try:
-        with _kernel_environment(config):
+        with _kernel_environment(config, plan):
             _run_all(plan, runs, building, context, display)
         display.close()
         reports = _with_carried_over(plan, runs, final, building)
@@ -344,6 +361,9 @@ def _run_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
     for name in plan.notebooks:
         display.update(runs[name], announce=False)
     done: queue.Queue[tuple[str, BaseException | None]] = queue.Queue()
+    # Executed notebooks waiting for their page: one thread writes the pages, so that a
+    # kernel slot starts its next notebook at once instead of waiting for nbconvert.
+    to_render: queue.Queue[str | None] = queue.Queue()
     watches: dict[str, _Watch] = {}
 
     def worker() -> None:
@@ -354,17 +374,47 @@ def _run_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
                 return
             try:
                 _run_one(plan, runs[name], building, context, display, watches)
+                to_render.put(name)
+            except BaseException as exc:  # reported to the main thread, which decides
+                done.put((name, exc))
+
+    def page_writer() -> None:
+        while (name := to_render.get()) is not None:
+            try:
+                _write_page(plan, runs[name], building, context, display)
                 done.put((name, None))
             except BaseException as exc:  # reported to the main thread, which decides
                 done.put((name, exc))
 
     threads = [threading.Thread(target=worker, name=f"report-{i}", daemon=True) for i in range(plan.jobs)]
-    # Kernels are forks of one process that has done the imports (storebook.report.kernels).
-    with kernels.kernel_template() as manager_class:
-        context = {**context, "kernel_manager_class": manager_class}
-        for thread in threads:
-            thread.start()
-        _wait_all(plan, runs, building, context, display, done, watches)
+    threads.append(threading.Thread(target=page_writer, name="report-pages", daemon=True))
+    _import_pack_libraries()
+    try:
+        if "kernel_manager_class" in context:
+            _start_and_wait(threads, plan, runs, building, context, display, done, watches)
+        else:
+            # Kernels are forks of one process that has done the imports (storebook.report.kernels).
+            with kernels.kernel_template() as manager_class:
+                context = {**context, "kernel_manager_class": manager_class}
+                _start_and_wait(threads, plan, runs, building, context, display, done, watches)
+    finally:
+        to_render.put(None)
+
+
+def _start_and_wait(threads: list[threading.Thread], plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
+                    context: dict[str, Any], display: _Progress, done: queue.Queue, watches: dict[str, _Watch]) -> None:
+    for thread in threads:
+        thread.start()
+    _wait_all(plan, runs, building, context, display, done, watches)
+
+
+def _import_pack_libraries() -> None:
+    """Import papermill, nbclient and nbconvert once, here, while the kernel template imports
+    storebook: the worker threads would otherwise import them at once, one waiting for the other."""
+    import nbclient  # noqa: F401
+    import nbconvert  # noqa: F401
+    import nbformat  # noqa: F401
+    import papermill  # noqa: F401
 
 
 def _wait_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path, context: dict[str, Any],
@@ -402,7 +452,7 @@ def _longest_first(plan: ReportPlan) -> list[str]:
 
 def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str, Any],
              display: _Progress, watches: dict[str, _Watch]) -> None:
-    """Execute one notebook (retrying a kernel that did not start), then write its HTML."""
+    """Execute one notebook (retrying a kernel that did not start); :func:`_write_page` writes its HTML."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -452,8 +502,15 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
     run.seconds = round(time.monotonic() - t0, 2)
     run.finished_at = dt.datetime.now(tz).isoformat(timespec="seconds")
     run.generated_at = context["generated_at"]
+
+
+def _write_page(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str, Any], display: _Progress) -> None:
+    """After :func:`_run_one`: the notebook's recorded results and its HTML page."""
+    import nbformat
+
+    executed = building / f"{run.name}.ipynb"
     run.notebook = executed.name if executed.is_file() else None
-    nb = nbformat.read(str(executed), as_version=4) if executed.is_file() else _empty_notebook(source)
+    nb = nbformat.read(str(executed), as_version=4) if executed.is_file() else _empty_notebook(plan.notebooks[run.name])
     _collect_results(run, nb)
     page = render_page(nb, run, context)
     target = building / f"{run.name}.html"
@@ -584,31 +641,38 @@ def _with_carried_over(plan: ReportPlan, runs: dict[str, ReportRun], final: Path
 
 
 class _kernel_environment:
-    """For the duration of a run: kernels see the same workbook root, papermill stays quiet.
+    """For the duration of a run: kernels see the same workbook root and what the plan read of
+    its data, papermill stays quiet.
 
     Kernels inherit the parent's environment, so STOREBOOK_ROOT points them at the
-    workbook being reported on. Papermill logs "Passed unknown parameter" and "Unable to
-    parse line" for each notebook; plan_report has checked the parameters itself.
+    workbook being reported on, and STOREBOOK_PACK_AVAILABILITY gives them the tables' spans
+    and the month's platforms the plan read (storebook.report.plan.known_availability).
+    Papermill logs "Passed unknown parameter" and "Unable to parse line" for each notebook;
+    plan_report has checked the parameters itself.
     """
 
-    def __init__(self, config: Config) -> None:
-        self.config = config
-        self.old: str | None = None
+    def __init__(self, config: Config, plan: ReportPlan | None = None) -> None:
+        self.values = {"STOREBOOK_ROOT": str(config.root)}
+        if plan is not None and plan.data_dir:
+            self.values[KNOWN_AVAILABILITY] = known_availability(plan)
+        self.old: dict[str, str | None] = {}
         self.logger = logging.getLogger("papermill")
         self.level = self.logger.level
 
     def __enter__(self) -> None:
-        self.old = os.environ.get("STOREBOOK_ROOT")
-        os.environ["STOREBOOK_ROOT"] = str(self.config.root)
+        for name, value in self.values.items():
+            self.old[name] = os.environ.get(name)
+            os.environ[name] = value
         self.level = self.logger.level
         self.logger.setLevel(logging.ERROR)
 
     def __exit__(self, *_: Any) -> None:
         self.logger.setLevel(self.level)
-        if self.old is None:
-            os.environ.pop("STOREBOOK_ROOT", None)
-        else:
-            os.environ["STOREBOOK_ROOT"] = self.old
+        for name, value in self.old.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 

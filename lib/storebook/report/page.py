@@ -356,6 +356,28 @@ def _show_errors_as_notices(text: Text) -> None:
     shell.set_custom_exc((StorebookError,), handler)
 
 
+def _known_availability(wb: Workbook) -> dict[str, Any]:
+    """What the pack that runs this notebook read of the same data (its tables' spans, the
+    month's platforms: storebook.report.plan.known_availability), taken into ``wb``'s
+    availability; empty when not run by a pack, or when the data are not those it read."""
+    import json
+    import os
+    from datetime import date
+
+    from storebook.report.plan import KNOWN_AVAILABILITY
+
+    try:
+        known = json.loads(os.environ.get(KNOWN_AVAILABILITY) or "{}")
+        if not known or known.get("data_dir") != str(wb.data_dir) or known.get("fingerprint") != wb.fingerprint:
+            return {}
+        spans = {table: availability.Span(table, date.fromisoformat(first), date.fromisoformat(last))
+                 for table, (first, last) in known["spans"].items()}
+    except (ValueError, TypeError, KeyError, AttributeError):  # not ours, or damaged: ask the data
+        return {}
+    availability.remember_spans(wb, spans)
+    return known
+
+
 def start(area: str, month: str | None = None, platforms: list[str] | str | None = None,
           data_path: str | Path | None = None, language: str = "en") -> Page:
     """Open a report page: workbook, month, platforms, chart style, title.
@@ -382,10 +404,16 @@ def start(area: str, month: str | None = None, platforms: list[str] | str | None
     _show_errors_as_notices(text)
     wb = open_workbook(data_path)
     use_currency(wb.identity().currency)
+    known = _known_availability(wb)
     chosen_month = availability.resolve_month(wb, month)
     period = chosen_month.period
     chosen = wb.platforms(platforms)
-    present = availability.present_platforms(wb, period, chosen) if platforms in (None, "", "all", []) else chosen
+    if platforms not in (None, "", "all", []):
+        present = chosen
+    elif known.get("month") == period.label and known.get("platforms") == chosen:
+        present = list(known.get("present", []))
+    else:
+        present = availability.present_platforms(wb, period, chosen)
     plots.use_house_style()
     # Figures are PNG at report width: keep the inline backend from switching to SVG/retina.
     with contextlib.suppress(Exception), warnings.catch_warnings():

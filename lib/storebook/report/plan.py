@@ -48,6 +48,29 @@ class ReportPlan:
     currency: str = "CNY"                # the store's currency (storebook.engine.identity)
     month_info: dict[str, Any] = field(default_factory=dict)   # storebook.engine.availability.ReportMonth.record()
     present_platforms: list[str] = field(default_factory=list)  # platforms with data in the month
+    spans: dict[str, list[str]] = field(default_factory=dict)  # event table → [first, last] day (ISO)
+    data_dir: str = ""                   # the folder of the tables the plan read
+
+
+#: The environment variable through which the pack tells its kernels what its plan read of
+#: the data (:func:`known_availability`), so that each notebook's setup does not ask again.
+KNOWN_AVAILABILITY = "STOREBOOK_PACK_AVAILABILITY"
+
+
+def known_availability(plan: ReportPlan) -> str:
+    """What the plan read of the data, for :data:`KNOWN_AVAILABILITY`: the tables' spans and
+    the month's platforms, with the folder and fingerprint of the data they hold for.
+
+    Args:
+        plan: the checked plan.
+    Returns:
+        JSON text (storebook.report.page.start takes it only for the same data).
+    """
+    import json
+
+    return json.dumps({"data_dir": plan.data_dir, "fingerprint": plan.fingerprint, "spans": plan.spans,
+                       "month": plan.month, "platforms": plan.resolved_platforms,
+                       "present": plan.present_platforms})
 
 
 @dataclass
@@ -198,6 +221,8 @@ def plan_report(
         ingested_at=manifest.get("ingested_at", "") or "unknown",
         month_info=chosen.record(),
         present_platforms=present,
+        spans={t: [span.first.isoformat(), span.last.isoformat()] for t, span in availability.table_spans(wb).items()},
+        data_dir=str(wb.data_dir),
     )
 
 

@@ -8,8 +8,10 @@ platforms), a table of contents and a footer (time, code revision, data fingerpr
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import re
+import threading
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -59,21 +61,12 @@ def render_page(nb: Any, run: ReportRun, context: Mapping[str, Any]) -> str:
         The self-contained HTML text.
     """
     import nbformat
-    from nbconvert import HTMLExporter
 
     labels = LABELS[context["lang"]]
     if nb is None:
         nb = nbformat.v4.new_notebook()
     nb, notes = prepare_for_html(nb)
     run.notes.extend(n for n in notes if n not in run.notes)
-    exporter = HTMLExporter(
-        template_name="report",
-        extra_template_basedirs=[str(TEMPLATES)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        embed_images=True,
-    )
     resources = {
         "storebook": {
             **context,
@@ -87,10 +80,30 @@ def render_page(nb: Any, run: ReportRun, context: Mapping[str, Any]) -> str:
                 short_title(run.title or run.name)),
         }
     }
-    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    with _EXPORTER_LOCK:
+        body, _ = _exporter().from_notebook_node(nb, resources=resources)
     body, removed = strip_network_references(body)
     run.notes.extend(removed)
     return add_contents(body, labels)
+
+
+_EXPORTER_LOCK = threading.Lock()
+
+
+@functools.cache
+def _exporter() -> Any:
+    """The page exporter, made once: a new one reads and compiles the templates again
+    (0.1 CPU-s a page). Called with :data:`_EXPORTER_LOCK` held."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name="report",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
 
 
 def prepare_for_html(nb: Any) -> tuple[Any, list[str]]:
