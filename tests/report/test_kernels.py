@@ -155,3 +155,28 @@ def test_the_template_imports_what_a_kernel_imports_when_it_is_created_and_start
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[] 1 False", out.stdout + out.stderr
     assert "Debugger warning" not in out.stderr  # pydevd's frozen-modules notice is not the pack's to print
+
+
+def test_a_kernel_is_not_interrupted_on_its_way_out() -> None:
+    # A SIGINT that jupyter_client sends before the shutdown request printed "KeyboardInterrupt
+    # caught in kernel." on the pack's terminal whenever it landed while the kernel handled a
+    # message; a kernel still running (a deadline) is interrupted as before.
+    import asyncio
+    import signal
+
+    from storebook.report import kernels
+
+    manager = kernels._manager_class("/nonexistent.sock", None)()
+    sent: list[int] = []
+
+    async def signal_kernel(signum: int) -> None:
+        sent.append(signum)
+
+    manager._async_signal_kernel = signal_kernel
+    type(manager).has_kernel = property(lambda self: True)
+    manager.shutting_down = True
+    asyncio.run(manager._async_interrupt_kernel())
+    assert sent == []
+    manager.shutting_down = False
+    asyncio.run(manager._async_interrupt_kernel())
+    assert sent == [signal.SIGINT]
