@@ -376,13 +376,13 @@ def test_promotion_charts_render_with_catalogue_labels(promo_wb) -> None:
     promos = promotion.list_promotions(promo_wb, month("2025-09"))
     fig = plots.timeline(promos.assign(platform="all"), zh, start="starts_on", end="ends_on", label="promo_name",
                          first=date(2025, 9, 1), last=date(2025, 9, 30), title="t")
-    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["全平台"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["全平台"]
     effects = promotion.estimate_promotions(promo_wb, month("2025-09"))
     fig = plots.interval_dots(effects, zh, category="promo_name", value="uplift", colour_by="platform", title="t")
     assert fig.axes[0].get_xlabel() == zh("metric.uplift")
     history = promotion.compare_promotions(promo_wb, month("2025-09"))
     fig = plots.scatter_by_kind(history, zh, x="discount_pct", y="incremental_margin", kind="promo_type", title="t")
-    assert {t.get_text() for t in fig.axes[0].get_legend().get_texts()} == {"限时折扣", "秒杀"}
+    assert {t.get_text() for t in fig.legends[0].get_texts()} == {"限时折扣", "秒杀"}
     trace = promotion.trace_promotion(promo_wb, month("2025-09"))
     fig = plots.actual_vs_expected(trace, zh, value="units", expected="expected", since=PROMO_START,
                                    until=PROMO_END, window="legend.promotion", smooth=7, title="t")

@@ -288,7 +288,7 @@ def test_a_legend_under_a_chart_clears_its_axis_labels(house_style) -> None:
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
         renderer = canvas.get_renderer()
-        (legend,) = fig.legends or [fig.axes[0].get_legend()]
+        (legend,) = fig.legends
         box = legend.get_window_extent(renderer)
         axis = fig.axes[0].get_tightbbox(renderer)  # the axes with tick labels and axis titles
         assert box.y1 <= axis.y0 + 0.5, f"{name}: legend top {box.y1:.0f} px over the axis bottom {axis.y0:.0f} px"
