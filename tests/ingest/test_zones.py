@@ -28,9 +28,10 @@ def _file(tmp_path: Path, name: str, content: bytes) -> Path:
 
 
 def test_offsets_are_read_as_moments_in_utc(tmp_path: Path) -> None:
-    found = zones.read_offsets([_file(tmp_path, "orders.csv", NEW_YORK)])
+    orders = _file(tmp_path, "orders.csv", NEW_YORK)
+    found = zones.read_offsets([orders])
     # 09:55:16 at -04:00 is 13:55:16 UTC; 23:30 at -05:00 is 04:30 UTC the next day.
-    assert set(found["orders.csv"]) == {(datetime(2025, 5, 11, 13, 55, 16), -240), (datetime(2025, 1, 6, 4, 30), -300)}
+    assert set(found[orders]) == {(datetime(2025, 5, 11, 13, 55, 16), -240), (datetime(2025, 1, 6, 4, 30), -300)}
 
 
 def test_utc_suffixes_workbooks_and_plain_times_are_no_evidence(tmp_path: Path) -> None:

@@ -83,9 +83,9 @@ def read_offsets(files: Iterable[Path], limit: int = SCAN_BYTES) -> dict[str, Co
         files: raw files (workbooks and other binary files are skipped).
         limit: bytes read from the start of each file.
     Returns:
-        file name → Counter of (UTC moment, offset in minutes); files without such times left out.
+        file → Counter of (UTC moment, offset in minutes); files without such times left out.
     """
-    found: dict[str, Counter] = {}
+    found: dict[Path, Counter] = {}
     for path in files:
         if path.suffix.lower() in _BINARY:
             continue
@@ -106,7 +106,7 @@ def read_offsets(files: Iterable[Path], limit: int = SCAN_BYTES) -> dict[str, Co
                 continue
             seen[(local - timedelta(minutes=offset), offset)] += 1
         if seen:
-            found[path.name] = seen
+            found[path] = seen
     return found
 
 
@@ -159,8 +159,7 @@ def find_zone(config: Config, files: Iterable[Path]) -> FoundZone | None:
     sources = _sources_of(config, files)
     if any(name in CHINA_TIME_SOURCES for name, _ in sources.values()):
         return None
-    seen = {name: counts for name, counts in seen.items() if not any(
-        path.name == name and declared for path, (_, declared) in sources.items())}
+    seen = {path: counts for path, counts in seen.items() if not sources.get(path, ("", False))[1]}
     if not seen:
         return None
     moments = Counter()
@@ -170,7 +169,7 @@ def find_zone(config: Config, files: Iterable[Path]) -> FoundZone | None:
     if zone is None or zone == config.timezone:
         return None
     offsets = sorted({o for _, o in moments}, key=lambda o: -o)
-    return FoundZone(zone=zone, offsets=tuple(_offset_text(o) for o in offsets), files=tuple(sorted(seen)))
+    return FoundZone(zone=zone, offsets=tuple(_offset_text(o) for o in offsets), files=tuple(sorted(p.name for p in seen)))
 
 
 def _sources_of(config: Config, files: list[Path]) -> dict[Path, tuple[str, bool]]:
@@ -202,13 +201,12 @@ def with_found_zone(config: Config, files: Iterable[Path]) -> tuple[Config, Foun
     """``config`` with the zone its exports show, when the user has not set one (else as is).
 
     Returns:
-        The configuration to ingest with, and what was found (None: nothing changed). The
-        found zone is also kept in the settings (``store.timezone_found``) for the manifest.
+        The configuration to ingest with, and what was found (None: nothing changed).
     """
     if zone_is_set(config):
         return config, None
     found = find_zone(config, files)
     if found is None:
         return config, None
-    store = {**config.settings["store"], "timezone": found.zone, "timezone_found": found.describe()}
+    store = {**config.settings["store"], "timezone": found.zone}
     return replace(config, settings={**config.settings, "store": store}), found
