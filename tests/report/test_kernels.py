@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -105,18 +107,21 @@ def test_without_forking_kernels_start_the_ordinary_way(tiny: Path, tmp_path: Pa
     assert second["left_behind"] is False and second["env"] is None
 
 
+def _in_fresh_python(code: str) -> subprocess.CompletedProcess:
+    """``code`` run by a new interpreter of this venv with the project's lib first (what it
+    imports is then its own, not what this test session imported before)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO / "lib")}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+
+
 def test_a_report_kernel_imports_no_scipy_stats_seaborn_pandera_or_statsmodels() -> None:
     # What every notebook imports (storebook and each short name) must leave the heavy
     # libraries to the few functions that use them: each costs about a second per kernel.
-    import subprocess
-    import sys
-
     code = ("import sys, storebook\n"
             "for name in storebook.SHORT_NAMES: getattr(storebook, name)\n"
             "from storebook.engine import schema; schema.TABLE_NAMES\n"
             "print(sorted(m for m in ('scipy.stats', 'seaborn', 'pandera', 'statsmodels', 'pyspark') if m in sys.modules))")
-    env = {**os.environ, "PYTHONPATH": str(REPO / "lib")}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    out = _in_fresh_python(code)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
 
 
@@ -142,17 +147,13 @@ def test_the_template_imports_what_a_kernel_imports_when_it_is_created_and_start
     # ipykernel imports its kernel and debugger modules (debugpy, pydevd) only when a kernel is
     # created: imported in the template, no forked kernel imports them again. A thread in the
     # template would make every fork refuse.
-    import subprocess
-    import sys
-
     code = ("import sys, threading\n"
             "from storebook.report import kernels\n"
             "kernels._preload()\n"
             "print(sorted(m for m in ('ipykernel.ipkernel', 'ipykernel.zmqshell', 'ipykernel.debugger', "
             "'scipy.special', 'storebook.areas.traffic', 'storebook.report.plots') if m not in sys.modules), threading.active_count(), "
             "'matplotlib.pyplot' in sys.modules)")
-    env = {**os.environ, "PYTHONPATH": str(REPO / "lib")}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    out = _in_fresh_python(code)
     assert out.stdout.strip().splitlines()[-1] == "[] 1 False", out.stdout + out.stderr
     assert "Debugger warning" not in out.stderr  # pydevd's frozen-modules notice is not the pack's to print
 
