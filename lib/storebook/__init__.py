@@ -32,7 +32,7 @@ import importlib
 import os
 import pkgutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # One BLAS thread unless the user chose otherwise, set before numpy is first imported (here,
 # in a report kernel). The forecasts solve hundreds of small least-squares problems
@@ -41,9 +41,20 @@ from typing import Any
 # runs one kernel per core. Kernels and workers started from here inherit the setting.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from storebook.engine.config import Config  # noqa: E402
-from storebook.engine.workbook import Workbook, open  # noqa: A004, E402
 from storebook.errors import InputError, NoDataError, StorebookError  # noqa: E402
+
+if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editors
+    from storebook.engine.config import Config
+    from storebook.engine.workbook import Workbook, open  # noqa: A004
+
+#: The engine's entry points, imported on first use too: ``import storebook`` runs before any
+#: command does (the package comes first), and pandas, Ibis and pydantic take ~0.8 s. The
+#: report command starts its kernels' template (storebook.report.kernels) before paying that.
+_ENGINE: dict[str, str] = {
+    "Config": "storebook.engine.config",
+    "Workbook": "storebook.engine.workbook",
+    "open": "storebook.engine.workbook",
+}
 
 #: Short names a notebook uses → the module they stand for (imported on first use): every
 #: module of storebook/areas (a new area needs no line here), and the report modules a
@@ -62,13 +73,18 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> Any:
-    """``storebook.traffic`` and the other short names of :data:`SHORT_NAMES`, on first use."""
+    """``storebook.traffic`` and the other short names of :data:`SHORT_NAMES`, and the engine's
+    entry points (:data:`_ENGINE`), on first use."""
     if name in SHORT_NAMES:
         module = importlib.import_module(SHORT_NAMES[name])
         globals()[name] = module
         return module
+    if name in _ENGINE:
+        value = getattr(importlib.import_module(_ENGINE[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'storebook' has no attribute '{name}'")
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *SHORT_NAMES})
+    return sorted({*globals(), *SHORT_NAMES, *_ENGINE})

@@ -10,9 +10,12 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from storebook.engine.config import Config
 from storebook.errors import StorebookError
+
+if TYPE_CHECKING:
+    from storebook.engine.config import Config
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -243,7 +246,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "report":
+        # Before the imports and the plan: the kernels' own imports run beside them.
+        from storebook.report.kernels import start_template
+
+        start_template()
     try:
+        from storebook.engine.config import Config
+
         config = Config.load()
         return args.func(args, config)
     except StorebookError as exc:

@@ -24,10 +24,12 @@ Usage (what :mod:`storebook.report.pack` does)::
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
 import select
+import shutil
 import signal
 import socket
 import subprocess
@@ -81,19 +83,21 @@ def serve(path: str, parent: int | None = None) -> int:
     # The pid of the pack's process, as it passed it: had the pack gone before this line, our
     # own parent would already be init, and the template would never see its pack go.
     parent = parent or os.getppid()
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)
-    listener.listen(16)  # bound before the imports: a request waits for them instead of failing
-    if sys.path and sys.path[0] in ("", os.getcwd()):
-        del sys.path[0]  # as ipykernel_launcher does: the kernel's own working folder comes later
-    _preload()
-    wake_r, wake_w = os.pipe()
-    os.set_blocking(wake_w, False)
-    signal.set_wakeup_fd(wake_w)
-    signal.signal(signal.SIGCHLD, lambda *_: None)
+    # A pack that ends (or fails) while the imports run stops the template then: it still
+    # removes its socket and folder (the pack does not wait for it).
     signal.signal(signal.SIGTERM, _stop)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     kernels: dict[int, socket.socket] = {}
     try:
+        listener.bind(path)
+        listener.listen(16)  # bound before the imports: a request waits for them instead of failing
+        if sys.path and sys.path[0] in ("", os.getcwd()):
+            del sys.path[0]  # as ipykernel_launcher does: the kernel's own working folder comes later
+        _preload()
+        wake_r, wake_w = os.pipe()
+        os.set_blocking(wake_w, False)
+        signal.set_wakeup_fd(wake_w)
+        signal.signal(signal.SIGCHLD, lambda *_: None)
         while os.getppid() == parent:
             ready, _, _ = select.select([listener, wake_r], [], [], 0.5)
             if wake_r in ready:
@@ -453,23 +457,58 @@ def kernel_template(enabled: bool | None = None) -> Iterator[type | None]:
     if not enabled or not hasattr(os, "fork"):
         yield None
         return
-    folder = Path(tempfile.mkdtemp(prefix="storebook-kernels-"))
-    path = str(folder / "template.sock")
-    process = subprocess.Popen([sys.executable, "-m", "storebook.report.kernels", path, str(os.getpid())],
-                               stdin=subprocess.DEVNULL, start_new_session=True)
+    folder, path, process = _EARLY.pop() if _EARLY else _launch()
     try:
         yield _manager_class(path, process)
     finally:
         process.terminate()
-        try:
-            process.wait(timeout=_EXIT_GRACE_S + 5)  # it waits for kernels still shutting down
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        with contextlib.suppress(OSError):
-            folder.rmdir()
+        # The template lets the last kernels finish their exit (0.3-0.7 s: their spill folders),
+        # removes its socket and folder, and exits: the pack need not wait for that. A thread
+        # reaps it in a process that goes on (a notebook server, the tests); a command exits.
+        threading.Thread(target=_reap_template, args=(process, folder), name="kernel-template-reaper",
+                         daemon=True).start()
+
+
+#: A template started ahead by :func:`start_template`, for this process's next pack.
+_EARLY: list[tuple[Path, str, subprocess.Popen]] = []
+
+
+def start_template() -> None:
+    """Start the kernels' template now, for the next :func:`kernel_template` of this process.
+
+    ``storebook report`` calls it before it imports the pack's code and plans: the template's
+    imports (2-3 CPU-s) then run beside them instead of after. A template nobody adopts exits
+    with this process.
+    """
+    if _EARLY or os.environ.get(SWITCH, "1") == "0" or not hasattr(os, "fork"):
+        return
+    _EARLY.append(_launch())
+    atexit.register(_stop_early)
+
+
+def _launch() -> tuple[Path, str, subprocess.Popen]:
+    folder = Path(tempfile.mkdtemp(prefix="storebook-kernels-"))
+    path = str(folder / "template.sock")
+    process = subprocess.Popen([sys.executable, "-m", "storebook.report.kernels", path, str(os.getpid())],
+                               stdin=subprocess.DEVNULL, start_new_session=True)
+    return folder, path, process
+
+
+def _stop_early() -> None:
+    while _EARLY:
+        folder, _, process = _EARLY.pop()
+        process.terminate()
+        _reap_template(process, folder)
+
+
+def _reap_template(process: subprocess.Popen, folder: Path) -> None:
+    """Wait for a template that was told to stop; kill it if it does not; remove what it left."""
+    try:
+        process.wait(timeout=_EXIT_GRACE_S + 5)  # it waits for kernels still shutting down
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
