@@ -25,12 +25,16 @@ PARAMETERS = 'month = None\nplatforms = None\ndata_path = None\nlanguage = "en"'
 # Runs first: what was imported before the notebook's own code (a fork of the template has pandas).
 FIRST_CELL = 'import sys\npreloaded = "pandas" in sys.modules and "storebook.areas.traffic" in sys.modules'
 LEAVE_STATE = """
-import os, matplotlib, storebook
+import os, time, matplotlib, storebook
 from storebook.report.results import record
 from storebook.report.text import currency_symbol, use_currency
 seen = {"pid": os.getpid(), "ppid": os.getppid(), "preloaded": preloaded,
         "left_behind": hasattr(storebook, "_left_behind"), "titlesize": matplotlib.rcParams["axes.titlesize"],
-        "currency": currency_symbol(), "env": os.environ.get("STOREBOOK_LEFT_BEHIND"), "blas": os.environ.get("OPENBLAS_NUM_THREADS")}
+        "currency": currency_symbol(), "env": os.environ.get("STOREBOOK_LEFT_BEHIND"), "blas": os.environ.get("OPENBLAS_NUM_THREADS"),
+        # When this kernel's process started and this cell ran, in seconds since boot (Linux's clock
+        # of /proc; time.time() against psutil's create_time can be off by a second).
+        "created": int(open("/proc/self/stat").read().rsplit(")", 1)[1].split()[19]) / os.sysconf("SC_CLK_TCK"),
+        "at": time.clock_gettime(time.CLOCK_BOOTTIME)}
 use_currency("USD")
 matplotlib.rcParams["axes.titlesize"] = 99
 storebook._left_behind = True
@@ -96,6 +100,9 @@ def test_forked_kernels_start_imported_and_share_no_state(tiny: Path, tmp_path: 
     assert second["env"] is None
     # Small least-squares problems run on one BLAS thread (storebook/__init__.py).
     assert second["blas"] == "1"
+    # The second notebook's kernel was started while the first ran (pack._SpareKernel), so it
+    # was ready when its notebook came.
+    assert second["created"] < first["at"], (second["created"], first["at"])
 
 
 @pytest.mark.slow
