@@ -66,6 +66,26 @@ def test_section_times_read_each_section_cell_of_an_executed_pack(tmp_path: Path
     ]
 
 
+def test_the_default_pack_is_judged_by_its_cells_time(tmp_path: Path) -> None:
+    import nbformat
+
+    for name, durations in {"traffic": [0.25, 1.5, 2.0], "supplier": [0.25, 3.0, None]}.items():
+        nb = nbformat.v4.new_notebook()
+        nb.cells.append(nbformat.v4.new_markdown_cell("no time"))
+        for seconds in durations:
+            cell = nbformat.v4.new_code_cell("x = 1")
+            cell.metadata["papermill"] = {"duration": seconds}  # None: a cell that never ran
+            nb.cells.append(cell)
+        nbformat.write(nb, str(tmp_path / f"{name}.ipynb"))
+    assert bench.cell_seconds(tmp_path) == 7.0
+    # 10.5 s of wall with 2 kernels for 7 s of cells: each kernel was in a cell 2 of every 3 seconds.
+    runs = [{"ok": True, "seconds": 10.5, "cells_s": 7.0, "wall_x_jobs_per_cell_s": 3.0, "cpu_s": 20.0,
+             "load_avg": 0.4, "peak_rss_mb": 900.0}]
+    table = bench.format_table({"scales": {}, "default_pack": {"ok": True, "jobs": 2, "notebooks": 2, "runs": runs}})
+    assert "the default pack (sample store, 2 notebooks, --jobs 2)" in table
+    assert "run 1: 10.50s wall, 7.00s in cells, ratio 3.0" in table
+
+
 def test_section_profile_counts_each_sections_queries(sample_root: Path) -> None:
     import re
 

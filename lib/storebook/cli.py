@@ -186,6 +186,8 @@ def cmd_bench(args: argparse.Namespace, config: Config) -> int:
     print(format_table(results))
     print(f"\nresults: {results['path']}")
     bad = [label for label, e in results["scales"].items() if "error" in e or e.get("disagreements")]
+    if results.get("default_pack", {"ok": True})["ok"] is False:
+        bad.append("the default pack")
     return EXIT_FAILED if bad else EXIT_OK
 
 

@@ -44,6 +44,8 @@ from storebook.engine.periods import Period, month
 #: Order lines of the default sample store (24 months, scale 1); scales are set from it.
 LINES_AT_SCALE_1 = 224_380
 SCALES = {"1M": 1_000_000, "10M": 10_000_000, "50M": 50_000_000}
+#: The default pack: the sample store as `make report` builds it (scale 1), with 2 kernels.
+DEFAULT_STORE, DEFAULT_JOBS = "sample", 2
 BENCH_MONTH = "2026-10"
 BENCH_SEED = 20261
 #: The benchmark stores are fictional: a fixed key (long enough to be accepted) keeps their pseudonyms stable.
@@ -326,7 +328,7 @@ def ensure_store(base: Path, label: str, *, log: Callable[[str], None] = print) 
     """
     root = store_root(base, label)
     meta_path, raw_path = root / "bench_store.json", root / "raw_store.json"
-    scale = round(SCALES[label] / LINES_AT_SCALE_1, 3)
+    scale = round(SCALES.get(label, LINES_AT_SCALE_1) / LINES_AT_SCALE_1, 3)  # DEFAULT_STORE: scale 1
     code = _ingest_code()
     if meta_path.is_file():
         meta = json.loads(meta_path.read_text())
@@ -524,6 +526,17 @@ def section_times(pack: Path) -> list[dict]:
     return sorted(rows, key=lambda r: -r["seconds"])
 
 
+def cell_seconds(pack: Path) -> float:
+    """The seconds the kernels spent in cells, summed over every notebook of an executed pack
+    (papermill's duration of each code cell): the work the pack's wall time is compared with."""
+    total = 0.0
+    for path in pack.glob("*.ipynb"):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            seconds = (cell.get("metadata", {}).get("papermill", {}) or {}).get("duration")
+            total += float(seconds or 0.0)
+    return round(total, 2)
+
+
 def time_report(root: Path, jobs: int) -> dict:
     out = root / "bench_report"
     shutil.rmtree(out, ignore_errors=True)
@@ -537,7 +550,35 @@ def time_report(root: Path, jobs: int) -> dict:
     packs = sorted(out.glob(f"{BENCH_MONTH}/*/"))
     timed["sections"] = section_times(packs[0]) if packs else []
     timed["jobs"] = jobs
+    timed["cells_s"] = cell_seconds(packs[0]) if packs else None
+    # 1.0 would be every kernel busy in a cell from the command's start to its end: the rest is
+    # what the pack costs around the notebooks (starting, kernels, pages, index).
+    timed["wall_x_jobs_per_cell_s"] = (round(timed["seconds"] * jobs / timed["cells_s"], 3)
+                                       if timed["cells_s"] else None)
     return timed
+
+
+def time_default_pack(base: Path, runs: int, log: Callable[[str], None] = print) -> dict:
+    """Time the default pack ``runs`` times: the sample store at scale 1, ``--jobs 2``.
+
+    The first run orders the notebooks as the plan lists them; later runs start the ones
+    that took longest last time first (storebook.report.pack), as a monthly run does.
+    """
+    meta = ensure_store(base, DEFAULT_STORE, log=log)
+    if not meta["ingest"]["ok"]:
+        return {"ok": False, "error": "ingest failed: " + meta["ingest"]["error"][-300:], "runs": []}
+    root = store_root(base, DEFAULT_STORE)
+    shutil.rmtree(root / "bench_report", ignore_errors=True)  # no times of an older pack: run 1 is a first run
+    timed = []
+    for i in range(runs):
+        log(f"bench: the default pack, run {i + 1} of {runs}")
+        timed.append(time_report(root, jobs=DEFAULT_JOBS))
+    ok = [t for t in timed if t["ok"]]
+    return {"ok": len(ok) == len(timed), "jobs": DEFAULT_JOBS, "notebooks": len(Config.load().report_pack),
+            "runs": [{k: t.get(k) for k in ("ok", "seconds", "cpu_s", "load_avg", "peak_rss_mb", "cells_s",
+                                            "wall_x_jobs_per_cell_s", "error")} for t in timed],
+            "median_s": statistics.median(t["seconds"] for t in ok) if ok else None,
+            "median_ratio": statistics.median(t["wall_x_jobs_per_cell_s"] for t in ok) if ok else None}
 
 
 def time_sections(root: Path) -> dict:
@@ -569,6 +610,8 @@ def run_bench(labels: list[str], runs: int = 3, with_report: bool = True, base: 
     base = base or config.outputs_dir / "bench"
     results = {"started_at": datetime.now().isoformat(timespec="seconds"), "machine": _machine(),
                "runs": runs, "scales": {}}
+    if with_report:
+        results["default_pack"] = time_default_pack(base, runs, log=log)
     for label in labels:
         try:
             meta = ensure_store(base, label, log=log)
@@ -615,6 +658,18 @@ def _fmt(value: float | None, unit: str = "s") -> str:
 def format_table(results: dict) -> str:
     """The terminal table: medians, peak memory and ratios per scale and query."""
     lines = []
+    default = results.get("default_pack")
+    if default:
+        lines.append(f"\n== the default pack (sample store, {default.get('notebooks')} notebooks, "
+                     f"--jobs {default.get('jobs')}): goal < 30 s and wall x jobs / cell time <= 1.3")
+        if default.get("error"):
+            lines.append(f"   {default['error']}")
+        for i, run in enumerate(default.get("runs", []), 1):
+            ratio = run.get("wall_x_jobs_per_cell_s")
+            lines.append(f"   run {i}: {_fmt(run.get('seconds'))} wall, {_fmt(run.get('cells_s'))} in cells, "
+                         f"ratio {ratio if ratio is not None else '—'}, CPU {_fmt(run.get('cpu_s'))}, "
+                         f"load {run.get('load_avg')}, peak {_fmt(run.get('peak_rss_mb'), ' MB')}"
+                         + ("" if run.get("ok") else f"  FAILED: {(run.get('error') or '')[-200:]}"))
     for label, entry in results["scales"].items():
         rows = entry.get("store", {}).get("rows", {})
         lines.append(f"\n== {label}: {rows.get('order_lines', 0):,} order lines, {rows.get('orders', 0):,} orders")
