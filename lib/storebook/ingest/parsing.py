@@ -275,7 +275,32 @@ def parse_times(text: pd.Series, timezone: str) -> pd.Series:
     return naive.where(~offset, local.astype("datetime64[us]"))
 
 
+#: The spelling of nearly every export's times (``2026-06-01 00:00:01``, or a date alone), within
+#: the years that pandas' ISO 8601 reading below accepts alike.
+_PLAIN_TIME = r"^(19|20)\d\d-\d\d-\d\d([ T]\d\d:\d\d:\d\d)?$"
+
+
+def _plain_times(text: pd.Series) -> pd.Series | None:
+    """Naive timestamps when every value (None = missing) is spelled :data:`_PLAIN_TIME`; else None.
+
+    Arrow's cast reads them in place, ~2x faster than pandas, which copies Arrow-backed text
+    to Python objects first. A value that is no date (02-30, 24:00:00) fails the cast: None,
+    and pandas' reading makes it NaT as before.
+    """
+    arr = pa.array(text, type=pa.large_string(), from_pandas=True)
+    if not len(arr) or not pc.all(pc.fill_null(pc.match_substring_regex(arr, _PLAIN_TIME), True)).as_py():
+        return None
+    try:
+        stamps = pc.cast(arr, pa.timestamp("us"))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return pd.Series(stamps.to_numpy(zero_copy_only=False), index=text.index, name=text.name)
+
+
 def _local_times(text: pd.Series, timezone: str) -> pd.Series:
+    plain = _plain_times(text)
+    if plain is not None:
+        return plain
     try:
         parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
     except (ValueError, TypeError):  # offsets spelled several other ways: one value at a time

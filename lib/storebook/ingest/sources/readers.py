@@ -388,7 +388,8 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
     if file_kind(path, data[:512]) != "text" or _blank(data):
         return None  # read_records reads a workbook, and says a file is empty
     _check_not_binary(path, data)
-    text, used = decode_bytes(data, path, encoding, declared_in)
+    # UTF-8 bytes are checked, not decoded: Arrow reads them where they are.
+    text, used = decode_bytes(data, path, encoding, declared_in, need_text=False)
     utf8 = used in {"utf-8", "utf-8-sig"}
     if utf8:  # Arrow reads the bytes where they are: no copy of the file as text, and back
         del text

@@ -1,0 +1,98 @@
+"""The parse's fast paths read what the general paths read (#17: cheaper parsing, same bytes).
+
+UTF-8 is checked by Arrow instead of decoded; Shopify's usual time spelling and plain
+``YYYY-MM-DD HH:MM:SS`` times are read by Arrow in place. Each case below is worked out by
+hand, including the values the fast paths must hand back to the general ones.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from storebook.ingest import parsing
+from storebook.ingest.sources import shopify
+from storebook.ingest.sources.encodings import decode_bytes, is_utf8
+
+
+@pytest.mark.parametrize(("data", "valid"), [
+    (b"order_id,amount\n1,2.50\n", True),
+    ("江苏,新疆\n".encode(), True),
+    ("😀".encode(), True),            # four bytes, below U+10FFFF
+    (b"\xed\x9f\xbf", True),           # U+D7FF, the last code point before the surrogates
+    (b"\xed\xa0\x80", False),          # U+D800, a surrogate: Python refuses it
+    (b"\xc0\x80", False),              # an overlong NUL
+    (b"\xf4\x90\x80\x80", False),      # beyond U+10FFFF
+    (b"\xe4\xb8", False),              # a character cut short
+    ("江苏".encode("gb18030"), False),  # GBK bytes
+])
+def test_is_utf8_agrees_with_pythons_decoder_on_the_edges(data: bytes, valid: bool) -> None:
+    assert is_utf8(data) is valid
+
+
+def test_is_utf8_agrees_with_pythons_decoder_on_every_two_byte_sequence() -> None:
+    for pair in itertools.product(range(0x80, 0x100), repeat=2):  # ASCII bytes are valid alone
+        data = bytes(pair)
+        try:
+            data.decode("utf-8")
+            expected = True
+        except UnicodeDecodeError:
+            expected = False
+        assert is_utf8(data) is expected, data
+
+
+def test_decode_bytes_without_text_checks_utf8_and_still_decodes_gbk(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    assert decode_bytes("省份\n江苏\n".encode(), path, need_text=False) == ("", "utf-8")
+    assert decode_bytes("省份\n江苏\n".encode(), path, "utf-8", need_text=False) == ("", "utf-8")
+    assert decode_bytes("省份\n江苏\n".encode(), path) == ("省份\n江苏\n", "utf-8")
+    gbk = ("省份,城市\n" + "江苏,南京\n" * 20).encode("gb18030")
+    assert decode_bytes(gbk, path, need_text=False) == (gbk.decode("gb18030"), "gb18030")
+
+
+def test_shopify_times_in_the_usual_spelling_are_converted_to_the_store_zone() -> None:
+    text = pd.Series(["2021-05-13 11:01:13 +0200",   # 09:01:13 UTC = 17:01:13 in Shanghai
+                      "2026-10-01 00:05:49 -0430",   # 04:35:49 UTC = 12:35:49
+                      "",
+                      " 2026-09-30 23:59:59 +0800 "])  # already Shanghai time
+    assert shopify.to_local(text, "Asia/Shanghai").tolist() == [
+        "2021-05-13 17:01:13", "2026-10-01 12:35:49", "", "2026-09-30 23:59:59"]
+    # New York's clocks went forward at 07:00 UTC on 2026-03-08: 07:30 UTC is 03:30 EDT.
+    assert shopify.to_local(pd.Series(["2026-03-08 06:30:00 +0000", "2026-03-08 07:30:00 +0000"]),
+                            "America/New_York").tolist() == ["2026-03-08 01:30:00", "2026-03-08 03:30:00"]
+
+
+def test_shopify_times_the_fast_path_leaves_to_the_general_one() -> None:
+    # A day that does not exist is passed on as written (ingest rejects its row); the valid
+    # time beside it is still converted.
+    assert shopify.to_local(pd.Series(["2026-02-30 10:00:00 +0800", "2026-02-28 10:00:00 +0000"]),
+                            "Asia/Shanghai").tolist() == ["2026-02-30 10:00:00 +0800", "2026-02-28 18:00:00"]
+    # Other spellings in one column with the usual one: all read.
+    assert shopify.to_local(pd.Series(["2026-10-01T00:05:49Z", "2026-10-01 00:05:49 +08:00",
+                                       "2026-10-01 00:05:49 +0800"]), "Asia/Shanghai").tolist() == [
+        "2026-10-01 08:05:49", "2026-10-01 00:05:49", "2026-10-01 00:05:49"]
+
+
+def test_shopify_export_version_is_its_latest_instant_in_utc() -> None:
+    created = pd.Series(["2026-10-01 00:05:49 +0800", ""])   # 2026-09-30 16:05:49 UTC
+    paid = pd.Series(["2026-09-30 20:00:00 -0400", ""])      # 2026-10-01 00:00:00 UTC: the latest
+    assert shopify._utc_max([created, paid]) == "2026-10-01T00:00:00Z"
+    assert shopify._utc_max([pd.Series(["", " "])]) is None
+
+
+def test_plain_times_parse_as_pandas_read_them() -> None:
+    text = pd.Series(["2026-06-01 00:00:01", "2024-02-29", None, "2026-06-01T23:59:59"], name="paid_at")
+    out = parsing.parse_times(text, "Asia/Shanghai")
+    assert out.dtype == "datetime64[us]" and out.name == "paid_at"
+    assert out.tolist()[:2] == [pd.Timestamp("2026-06-01 00:00:01"), pd.Timestamp("2024-02-29")]
+    assert pd.isna(out[2]) and out[3] == pd.Timestamp("2026-06-01 23:59:59")
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30 00:00:00", "2025-02-29", "2026-06-01 24:00:00", "2026-06-01 23:59:60",
+                                 "2026-13-01 00:00:00"])
+def test_impossible_plain_times_are_missing_and_the_others_still_read(bad: str) -> None:
+    out = parsing.parse_times(pd.Series(["2026-06-01 08:00:00", bad]), "Asia/Shanghai")
+    assert out[0] == pd.Timestamp("2026-06-01 08:00:00") and pd.isna(out[1])
