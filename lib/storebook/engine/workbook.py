@@ -292,12 +292,16 @@ class Workbook:
 
     # -- periods -----------------------------------------------------------------------
     def data_range(self) -> tuple[date, date]:
-        """First and last day with orders."""
-        orders = self.table("orders")
-        bounds = self.execute(orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
-        if bounds.empty or pd.isna(bounds["first"].iloc[0]):
+        """First and last day with orders (the orders' span: storebook.engine.availability,
+        recorded by ingest, else asked of the data)."""
+        from storebook.engine import availability  # it builds on this module
+
+        if not self.has("orders"):
+            self.table("orders")  # raises NoDataError: what to ingest
+        span = availability.table_span(self, "orders")
+        if span is None:
             raise NoDataError("the orders table is empty: ingest exports with orders first")
-        return bounds["first"].iloc[0].date(), bounds["last"].iloc[0].date()
+        return span.first, span.last
 
     def last_complete_month(self) -> periods.Period:
         """The month a report is for by default: the last complete month with data in any
