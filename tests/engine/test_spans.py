@@ -77,6 +77,21 @@ def test_a_hand_made_store_records_the_spans_of_its_event_dates(root: Path) -> N
     assert wb.questions == 0
     assert storebook.open().data_range() == (date(2025, 3, 2), date(2025, 3, 6))
 
+    # Orders rewritten under the manifest kept from the ingest (one order left): the recorded
+    # span no longer describes the files (their footers count other rows), so it is asked.
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    orders_file = Path(wb.data_dir) / "orders" / "part-0.parquet"
+    original = pq.read_table(orders_file)
+    kept = original.filter(pc.equal(original["order_id"], pc.min(original["order_id"])))  # one order
+    pq.write_table(kept, orders_file)
+    rewritten = storebook.open()
+    day = kept["ordered_at"][0].as_py().date()
+    assert availability.table_spans(rewritten)["orders"] == availability.Span("orders", day, day)
+    assert rewritten.questions == 1  # orders asked; purchase orders still from the manifest
+    pq.write_table(original, orders_file)
+
     # The same store as an older ingest left it (no spans in its manifest): asked of the data.
     _drop_recorded_spans(wb)
     old = storebook.open()

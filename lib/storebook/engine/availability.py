@@ -25,12 +25,13 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
 from storebook.engine import periods
 from storebook.engine.periods import Period
-from storebook.engine.workbook import Workbook
+from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 
 #: The dates that place a row of an event table in time (past events only: a PO's promised
@@ -118,7 +119,7 @@ def _recorded_spans(wb: Workbook) -> dict[str, Span | None]:
     out: dict[str, Span | None] = {}
     for table in EVENT_DATES:
         info = tables.get(table)
-        if not isinstance(info, dict) or "span" not in info:
+        if not isinstance(info, dict) or "span" not in info or not _files_agree(wb, table, info.get("rows")):
             continue
         try:
             out[table] = None if info["span"] is None else Span(
@@ -126,6 +127,21 @@ def _recorded_spans(wb: Workbook) -> dict[str, Span | None]:
         except (TypeError, ValueError, IndexError):  # damaged: ask the data
             continue
     return out
+
+
+def _files_agree(wb: Workbook, table: str, rows: object) -> bool:
+    """Whether a local table's files hold the rows its manifest entry counts (from the Parquet
+    footers, as generations.verify checks them): a folder whose tables were rewritten under a
+    manifest kept from before (cut to a window by hand, say) is asked, not believed. A table
+    in a lake is taken as ingest published it."""
+    if is_lake_uri(wb.data_dir):
+        return True
+    import pyarrow.parquet as pq
+
+    try:
+        return sum(pq.read_metadata(f).num_rows for f in Path(wb.location(table)).glob("*.parquet")) == rows
+    except (OSError, ValueError):
+        return False
 
 
 def _asked_span(wb: Workbook, table: str) -> Span | None:
