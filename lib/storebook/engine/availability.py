@@ -25,12 +25,13 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
 from storebook.engine import periods
 from storebook.engine.periods import Period
-from storebook.engine.workbook import Workbook
+from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 
 #: The dates that place a row of an event table in time (past events only: a PO's promised
@@ -106,8 +107,69 @@ def as_date(value) -> date | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
+def _recorded_spans(wb: Workbook) -> dict[str, Span | None]:
+    """The spans ingest recorded in the workbook's manifest (``tables.<t>.span``, read from
+    the written files' footers), table → Span, or None for a table recorded without a dated
+    row. A table the manifest holds no span for (an older ingest, a store built by hand, no
+    manifest at all) is left out: its span is asked of the data."""
+    try:
+        tables = wb.ingest_manifest().get("tables") or {}
+    except AttributeError:  # a workbook-like object without a manifest
+        return {}
+    out: dict[str, Span | None] = {}
+    for table in EVENT_DATES:
+        info = tables.get(table)
+        if not isinstance(info, dict) or "span" not in info or not _files_agree(wb, table, info.get("rows")):
+            continue
+        try:
+            out[table] = None if info["span"] is None else Span(
+                table, date.fromisoformat(info["span"][0]), date.fromisoformat(info["span"][1]))
+        except (TypeError, ValueError, IndexError):  # damaged: ask the data
+            continue
+    return out
+
+
+def _files_agree(wb: Workbook, table: str, rows: object) -> bool:
+    """Whether a local table's files hold the rows its manifest entry counts (from the Parquet
+    footers, as generations.verify checks them): a folder whose tables were rewritten under a
+    manifest kept from before (cut to a window by hand, say) is asked, not believed. A table
+    in a lake is taken as ingest published it."""
+    if is_lake_uri(wb.data_dir):
+        return True
+    import pyarrow.parquet as pq
+
+    try:
+        return sum(pq.read_metadata(f).num_rows for f in Path(wb.location(table)).glob("*.parquet")) == rows
+    except (OSError, ValueError):
+        return False
+
+
+def _asked_span(wb: Workbook, table: str) -> Span | None:
+    """A table's span asked of the data: one min/max question over its event dates."""
+    columns = EVENT_DATES[table]
+    t = wb.table(table)
+    bounds = wb.execute(t.aggregate(**{f"first_{c}": t[c].min() for c in columns},
+                                    **{f"last_{c}": t[c].max() for c in columns}))
+    firsts = [d for c in columns if (d := as_date(bounds[f"first_{c}"].iloc[0])) is not None]
+    lasts = [d for c in columns if (d := as_date(bounds[f"last_{c}"].iloc[0])) is not None]
+    return Span(table, min(firsts), max(lasts)) if firsts and lasts else None
+
+
+def table_span(wb: Workbook, table: str) -> Span | None:
+    """The span of one event table (None when it has no dated row; the table must exist):
+    as :func:`table_spans` knows it, else as ingest recorded it, else asked of that table alone."""
+    if wb in _SPANS:
+        return _SPANS[wb].get(table)
+    recorded = _recorded_spans(wb)
+    return recorded[table] if table in recorded else _asked_span(wb, table)
+
+
 def table_spans(wb: Workbook) -> dict[str, Span]:
     """The span of each event table the workbook has (tables without a dated row are left out).
+
+    Taken from the workbook's ``_ingest.json`` where ingest recorded them (no question to
+    the engine: opening a report month costs no scan of each event table); asked of the
+    data for any table it does not record.
 
     Args:
         wb: the workbook.
@@ -115,17 +177,14 @@ def table_spans(wb: Workbook) -> dict[str, Span]:
         table → :class:`Span`, in :data:`EVENT_DATES` order.
     """
     if wb not in _SPANS:
+        recorded = _recorded_spans(wb)
         spans = {}
-        for table, columns in EVENT_DATES.items():
+        for table in EVENT_DATES:
             if not wb.has(table):
                 continue
-            t = wb.table(table)
-            bounds = wb.execute(t.aggregate(**{f"first_{c}": t[c].min() for c in columns},
-                                            **{f"last_{c}": t[c].max() for c in columns}))
-            firsts = [d for c in columns if (d := as_date(bounds[f"first_{c}"].iloc[0])) is not None]
-            lasts = [d for c in columns if (d := as_date(bounds[f"last_{c}"].iloc[0])) is not None]
-            if firsts and lasts:
-                spans[table] = Span(table, min(firsts), max(lasts))
+            span = recorded[table] if table in recorded else _asked_span(wb, table)
+            if span is not None:
+                spans[table] = span
         _SPANS[wb] = spans
     return dict(_SPANS[wb])
 
@@ -165,6 +224,10 @@ def has_data(wb: Workbook, period: Period) -> bool:
     """True when some event table has a row dated in ``period``."""
     spans = table_spans(wb)
     candidates = [t for t, s in spans.items() if s.first <= period.last_day and s.last >= period.start]
+    # A span's first or last day is a row's date: a span beginning or ending inside the
+    # period answers without a question (only a period inside every span may be a gap).
+    if any(period.start <= d <= period.last_day for t in candidates for d in (spans[t].first, spans[t].last)):
+        return True
     return any(_has_rows(wb, t, period) for t in candidates)
 
 

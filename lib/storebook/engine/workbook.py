@@ -75,6 +75,50 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
+#: Parquet column types whose DuckDB type is certain (what DESCRIBE of a read_parquet view
+#: says for them): the types ingest writes. A file with any other type is registered
+#: through Ibis's read_parquet, which asks DuckDB.
+_DUCKDB_TYPES = {"int64": "BIGINT", "int32": "INTEGER", "double": "DOUBLE", "float": "FLOAT", "string": "VARCHAR",
+                 "large_string": "VARCHAR", "bool": "BOOLEAN", "date32[day]": "DATE", "timestamp[us]": "TIMESTAMP"}
+
+
+def _register_local_parquet(con: ibis.BaseBackend, name: str, folder: str) -> ibis.Table | None:
+    """A local table's Parquet files as a DuckDB view, its Ibis schema read from their footers.
+
+    Ibis's read_parquet creates the view and then asks DuckDB to DESCRIBE it: a second round
+    trip through the engine (and Ibis's own) for a schema the files state. Every report
+    question's first use of a table paid it (issue #17). The view is the same; the schema
+    is taken from the footers when DuckDB's reading of every column is certain (the types
+    of :data:`_DUCKDB_TYPES`, one schema across the files), and every column is nullable,
+    as DESCRIBE reports a view's columns. Anything else returns None: ask DuckDB.
+    """
+    if con.name != "duckdb" or is_lake_uri(folder):
+        return None
+    import pyarrow.parquet as pq
+    import sqlglot as sg
+    from ibis.expr import operations as ops
+    from ibis.expr import schema as sch
+
+    files = sorted(Path(folder).glob("*.parquet"))
+    try:
+        schemas = {pq.read_schema(f).remove_metadata() for f in files}
+    except (OSError, ValueError):
+        return None  # DuckDB's read will say what is wrong with the file
+    if len(schemas) != 1:
+        return None
+    (arrow,) = schemas
+    types = [_DUCKDB_TYPES.get(str(field.type)) for field in arrow]
+    if None in types or len(set(arrow.names)) != len(arrow.names):
+        return None
+    mapper = con.compiler.type_mapper
+    schema_ = sch.Schema({field.name: mapper.from_string(typ, nullable=True) for field, typ in zip(arrow, types, strict=True)})
+    quoted = sg.to_identifier(name, quoted=True).sql("duckdb")
+    glob = "'" + f"{folder}/*.parquet".replace("'", "''") + "'"
+    con.con.execute(f"CREATE OR REPLACE TEMPORARY VIEW {quoted} AS SELECT * FROM read_parquet([{glob}])")
+    return ops.DatabaseTable(name, schema=schema_, source=con,
+                             namespace=ops.Namespace(catalog=None, database=None)).to_expr()
+
+
 #: Kept importable from here: the lake helpers live with the resolver.
 is_lake_uri = generations.is_lake_uri
 
@@ -161,7 +205,10 @@ class Workbook:
                     f"data/raw/{name}/ and run `storebook ingest`"
                 )
             with self._replaced_generation():
-                self._tables[name] = self.con.read_parquet(f"{folder}/*.parquet", table_name=name)
+                registered = _register_local_parquet(self.con, name, folder)
+                if registered is None:
+                    registered = self.con.read_parquet(f"{folder}/*.parquet", table_name=name)
+                self._tables[name] = registered
         return self._tables[name]
 
     def __getattr__(self, name: str) -> ibis.Table:
@@ -292,12 +339,16 @@ class Workbook:
 
     # -- periods -----------------------------------------------------------------------
     def data_range(self) -> tuple[date, date]:
-        """First and last day with orders."""
-        orders = self.table("orders")
-        bounds = self.execute(orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
-        if bounds.empty or pd.isna(bounds["first"].iloc[0]):
+        """First and last day with orders (the orders' span: storebook.engine.availability,
+        recorded by ingest, else asked of the data)."""
+        from storebook.engine import availability  # it builds on this module
+
+        if not self.has("orders"):
+            self.table("orders")  # raises NoDataError: what to ingest
+        span = availability.table_span(self, "orders")
+        if span is None:
             raise NoDataError("the orders table is empty: ingest exports with orders first")
-        return bounds["first"].iloc[0].date(), bounds["last"].iloc[0].date()
+        return span.first, span.last
 
     def last_complete_month(self) -> periods.Period:
         """The month a report is for by default: the last complete month with data in any

@@ -35,7 +35,7 @@ import pandas as pd
 import pyarrow as pa_arrow
 import pyarrow.parquet as pq
 
-from storebook.engine import generations, locks, schema
+from storebook.engine import availability, generations, locks, schema
 from storebook.engine.config import Config
 from storebook.engine.identity import found_in_data, read_store_file
 from storebook.errors import IngestError, InputError, NoDataError
@@ -154,6 +154,30 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
     with ThreadPoolExecutor(max_workers=min(2, max(1, os.cpu_count() or 1))) as pool:
         futures = {t: pool.submit(write, t) for t in order}
         return {t: futures[t].result() for t in order}
+
+
+def _written_span(path: Path, columns: tuple[str, ...]) -> list[str] | None | str:
+    """The first and last day of a written event table over its ``columns``, from the file's
+    footer: the writer keeps each row group's min and max (write_statistics), so the span a
+    report opens with is known without a scan (storebook.engine.availability.table_spans).
+
+    Returns ``[first, last]`` as ISO days; None when no row has one of the dates;
+    ``"unknown"`` when a row group with dates carries no statistics (then nothing is recorded).
+    """
+    meta = pq.ParquetFile(path).metadata
+    where = {meta.schema.column(i).path: i for i in range(meta.num_columns)}
+    firsts, lasts = [], []
+    for g in range(meta.num_row_groups):
+        group = meta.row_group(g)
+        for column in columns:
+            stats = group.column(where[column]).statistics
+            if stats is not None and stats.has_null_count and stats.null_count == group.num_rows:
+                continue  # no date in this row group
+            if stats is None or not stats.has_min_max:
+                return "unknown"
+            firsts.append(pd.Timestamp(stats.min).date())
+            lasts.append(pd.Timestamp(stats.max).date())
+    return [min(firsts).isoformat(), max(lasts).isoformat()] if firsts else None
 
 
 def _fingerprint(paths: list[Path], hashes: dict[Path, str]) -> str:
@@ -382,6 +406,10 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             written = _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()})
         for table, digest in written.items():
             table_info[table]["sha256"] = digest
+            if table in availability.EVENT_DATES:
+                span = _written_span(staging / table / "part-0.parquet", availability.EVENT_DATES[table])
+                if span != "unknown":  # left out, a reader asks the data (availability.table_spans)
+                    table_info[table]["span"] = span
     finally:
         con.close()
         shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)
