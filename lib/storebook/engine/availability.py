@@ -111,7 +111,21 @@ def _recorded_spans(wb: Workbook) -> dict[str, Span | None]:
     """The spans ingest recorded in the workbook's manifest (``tables.<t>.span``, read from
     the written files' footers), table → Span, or None for a table recorded without a dated
     row. A table the manifest holds no span for (an older ingest, a store built by hand, no
-    manifest at all) is left out: its span is asked of the data."""
+    manifest at all) is left out: its span is asked of the data. Read once per open workbook
+    (its tables do not change under it, as for :data:`_SPANS`): :func:`table_span` is asked
+    again and again (``Workbook.data_range``)."""
+    if wb in _RECORDED:
+        return _RECORDED[wb]
+    out = _read_recorded_spans(wb)
+    _RECORDED[wb] = out
+    return out
+
+
+#: The manifest's spans per open workbook (:func:`_recorded_spans`).
+_RECORDED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _read_recorded_spans(wb: Workbook) -> dict[str, Span | None]:
     try:
         tables = wb.ingest_manifest().get("tables") or {}
     except AttributeError:  # a workbook-like object without a manifest
