@@ -167,6 +167,19 @@ def _usual_utc(s: pd.Series) -> pd.Series | None:
     return pd.Series(out, index=s.index, name=s.name).dt.tz_localize("UTC")
 
 
+def _utc(s: pd.Series, *, only_with_offset: bool) -> pd.Series:
+    """The UTC instants of stripped cells (NaT where none): Shopify's usual spelling read by
+    :func:`_usual_utc`, any other by pandas' ISO 8601 reading of the offset rewritten as
+    ``+hh:mm`` (``only_with_offset``: a cell without an offset is NaT, not read as UTC)."""
+    parsed = _usual_utc(s)
+    if parsed is not None:
+        return parsed
+    iso = s.str.replace(_OFFSET, r"\1:\2", regex=True).str.replace(" ", "T", n=1)
+    if only_with_offset:
+        iso = iso.where(s.str.match(_WITH_OFFSET))
+    return pd.to_datetime(iso, format="ISO8601", utc=True, errors="coerce")
+
+
 def to_local(text: pd.Series, timezone: str) -> pd.Series:
     """Shopify timestamps with an offset → naive local time in ``timezone`` (as text).
 
@@ -175,11 +188,7 @@ def to_local(text: pd.Series, timezone: str) -> pd.Series:
     """
     s = text.astype(str).str.strip()
     s = s.where(~blank(s), "")
-    parsed = _usual_utc(s)
-    if parsed is None:
-        with_offset = s.str.match(_WITH_OFFSET)
-        iso = s.str.replace(_OFFSET, r"\1:\2", regex=True).str.replace(" ", "T", n=1)
-        parsed = pd.to_datetime(iso.where(with_offset), format="ISO8601", utc=True, errors="coerce")
+    parsed = _utc(s, only_with_offset=True)
     local = parsed.dt.tz_convert(timezone).dt.tz_localize(None).dt.strftime("%Y-%m-%d %H:%M:%S")
     return local.where(parsed.notna(), s).astype("str")
 
@@ -194,10 +203,7 @@ def _utc_max(frames: list[pd.Series]) -> str | None:
     for s in frames:
         s = s.astype(str).str.strip()
         s = s[~blank(s).to_numpy()]  # most cells are blank (an order's second line, no cancellation)
-        parsed = _usual_utc(s)
-        if parsed is None:
-            iso = s.str.replace(_OFFSET, r"\1:\2", regex=True).str.replace(" ", "T", n=1)
-            parsed = pd.to_datetime(iso, format="ISO8601", utc=True, errors="coerce")
+        parsed = _utc(s, only_with_offset=False)
         if parsed.notna().any():
             values.append(parsed.max())
     return max(values).strftime("%Y-%m-%dT%H:%M:%SZ") if values else None
