@@ -518,12 +518,18 @@ def section_times(pack: Path) -> list[dict]:
         cells = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
         for cell in cells:
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            seconds = (cell.get("metadata", {}).get("papermill", {}) or {}).get("duration")
+            seconds = _papermill_seconds(cell)
             found = _SECTION.search(source)
             name = found.group(1) if found else (f"{path.stem}.setup" if "notebook.start(" in source else None)
             if name and seconds is not None:
-                rows.append({"notebook": path.stem, "section": name, "seconds": round(float(seconds), 3)})
+                rows.append({"notebook": path.stem, "section": name, "seconds": round(seconds, 3)})
     return sorted(rows, key=lambda r: -r["seconds"])
+
+
+def _papermill_seconds(cell: dict) -> float | None:
+    """How long papermill recorded a cell running (None: it did not run)."""
+    seconds = (cell.get("metadata", {}).get("papermill", {}) or {}).get("duration")
+    return None if seconds is None else float(seconds)
 
 
 def cell_seconds(pack: Path) -> float:
@@ -532,8 +538,7 @@ def cell_seconds(pack: Path) -> float:
     total = 0.0
     for path in pack.glob("*.ipynb"):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-            seconds = (cell.get("metadata", {}).get("papermill", {}) or {}).get("duration")
-            total += float(seconds or 0.0)
+            total += _papermill_seconds(cell) or 0.0
     return round(total, 2)
 
 
