@@ -208,17 +208,26 @@ def build_cohorts(
     """
     plats = wb.platforms(platforms)
     first_cohort = period.shift_months(-(months - 1))
-    o = _paid_orders(wb, plats, period.end_ts)
-    first = o.group_by("customer_id").aggregate(first_paid_at=o.paid_at.min())
-    first = first.filter(first.first_paid_at >= first_cohort.start_ts)
-    j = o.join(first, "customer_id")
-    j = j.mutate(cohort_index=_month_index(j.first_paid_at), months_since=_month_index(j.paid_at) - _month_index(j.first_paid_at))
-    activity = j.group_by(["cohort_index", "months_since"]).aggregate(
-        active_customers=j.customer_id.nunique(), paid_amount=j.paid_amount.sum().cast("float64")
-    )
-    sizes = first.group_by(cohort_index=_month_index(first.first_paid_at)).aggregate(cohort_customers=first.count())
-    act = wb.execute(activity)
-    size = wb.execute(sizes)
+    # A customer acquired in the window has every paid order in it: only the window's
+    # orders are grouped, and the history before it is only probed for the window's
+    # customers (_acquired_since), where grouping every order of the history by customer
+    # grew with the history while the twelve cohorts do not.
+    o = _acquired_since(wb, plats, first_cohort.start_ts, period.end_ts)
+    # One row per customer and month they paid in, its cohort the customer's first such
+    # month: a cohort-month's active customers are its rows (no distinct count over the
+    # orders), and the join back to the cohort is over customer-months, not orders. (A
+    # window MIN over each customer's rows would save the join, but DuckDB's windows do
+    # not spill: it ran out of the workbook's memory cap at 10M order lines.)
+    cm = o.group_by(customer_id=o.customer_id, month_index=_month_index(o.paid_at)).aggregate(
+        paid_amount=o.paid_amount.sum())
+    first = cm.group_by("customer_id").aggregate(cohort_index=cm.month_index.min())
+    cm = cm.join(first, "customer_id")
+    cm = cm.mutate(months_since=cm.month_index - cm.cohort_index)
+    act = wb.execute(cm.group_by(["cohort_index", "months_since"]).aggregate(
+        active_customers=cm.count(), paid_amount=cm.paid_amount.sum().cast("float64")))
+    # Every customer pays in their first month: month 0's active customers are the cohort.
+    size = (act.loc[act["months_since"] == 0, ["cohort_index", "active_customers"]]
+            .rename(columns={"active_customers": "cohort_customers"}).reset_index(drop=True))
     if size.empty:
         raise NoDataError(
             f"no customers acquired between {first_cohort.label} and {period.label} on {', '.join(plats)}: "
