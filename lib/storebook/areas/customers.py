@@ -258,6 +258,24 @@ def build_cohorts(
 
 
 # -- RFM -----------------------------------------------------------------------------------
+def _rfm_scored(c: ibis.Table, end: pd.Timestamp, last: str, frequency: str, monetary: str) -> dict[str, ibis.Value]:
+    """Recency and segment of per-customer aggregates at ``end`` (see :func:`score_rfm`).
+
+    Customers without an order in the window have NULL ``last``, ``frequency`` and
+    ``monetary``: they are left out of the means (AVG skips NULLs) and get no segment.
+    """
+    end_seconds = ibis.literal(end).epoch_seconds()
+    # Whole days between the last payment and the end of the month (0 = on its last day).
+    recency = ((end_seconds - c[last].epoch_seconds()) / 86400.0).floor().cast("int64")
+    r_high = recency < recency.mean()
+    f_high = c[frequency] > c[frequency].mean()
+    m_high = c[monetary] > c[monetary].mean()
+    segment = ibis.cases(
+        *[((r_high == r) & (f_high == f) & (m_high == m), name) for (r, f, m), name in RFM_SEGMENTS.items()]
+    )
+    return {"recency_days": recency, "r_high": r_high, "f_high": f_high, "m_high": m_high, "segment": segment}
+
+
 def _rfm_expr(wb: Workbook, period: Period, platforms: list[str], lookback_months: int) -> ibis.Table:
     """customer_id, recency_days, frequency, monetary, r/f/m_high, segment — at ``period``'s end."""
     start = period.shift_months(-(lookback_months - 1)).start_ts
@@ -267,18 +285,46 @@ def _rfm_expr(wb: Workbook, period: Period, platforms: list[str], lookback_month
         frequency=o.count(),
         monetary=o.paid_amount.sum().cast("float64"),
     )
-    end_seconds = ibis.literal(period.end_ts).epoch_seconds()
-    # Whole days between the last payment and the end of the month (0 = on its last day).
-    c = c.mutate(recency_days=((end_seconds - c.last_paid_at.epoch_seconds()) / 86400.0).floor().cast("int64"))
-    c = c.mutate(
-        r_high=c.recency_days < c.recency_days.mean(),
-        f_high=c.frequency > c.frequency.mean(),
-        m_high=c.monetary > c.monetary.mean(),
+    return c.mutate(**_rfm_scored(c, period.end_ts, "last_paid_at", "frequency", "monetary"))
+
+
+def _rfm_flows(wb: Workbook, period: Period, platforms: list[str], lookback_months: int) -> pd.DataFrame:
+    """Customers by (segment at the prior month's end, segment at this month's end), with
+    the sums :func:`summarise_rfm_segments` needs of this month's snapshot.
+
+    The two snapshots' windows overlap in all but one month each, so one pass over the
+    orders of both (the prior window's first month to this month's end) aggregates each
+    customer for both, where scoring each snapshot on its own read and grouped those
+    months twice — and the segments' summary and their movement did so again each.
+    Both sections ask this same question: the workbook answers the second from the first.
+
+    Returns:
+        from_segment and to_segment (None where the customer is not in that snapshot),
+        customers, and over this month's snapshot: recency_days, frequency, monetary
+        (sums) and month_paid (the month's paid amount, a sum).
+    """
+    prior = period.prior()
+    start_now = period.shift_months(-(lookback_months - 1)).start_ts
+    start_prior = prior.shift_months(-(lookback_months - 1)).start_ts
+    o = _paid_orders(wb, platforms, period.end_ts, start_prior)
+    in_now, in_prior = o.paid_at >= start_now, o.paid_at < prior.end_ts
+    c = o.group_by("customer_id").aggregate(
+        last_now=o.paid_at.max(where=in_now),
+        frequency_now=o.count(where=in_now).nullif(0),
+        monetary_now=o.paid_amount.sum(where=in_now).cast("float64"),
+        last_prior=o.paid_at.max(where=in_prior),
+        frequency_prior=o.count(where=in_prior).nullif(0),
+        monetary_prior=o.paid_amount.sum(where=in_prior).cast("float64"),
+        month_paid=o.paid_amount.sum(where=o.paid_at >= period.start_ts).cast("float64"),
     )
-    segment = ibis.cases(
-        *[((c.r_high == r) & (c.f_high == f) & (c.m_high == m), name) for (r, f, m), name in RFM_SEGMENTS.items()]
-    )
-    return c.mutate(segment=segment)
+    now = _rfm_scored(c, period.end_ts, "last_now", "frequency_now", "monetary_now")
+    before = _rfm_scored(c, prior.end_ts, "last_prior", "frequency_prior", "monetary_prior")
+    c = c.select(from_segment=before["segment"], to_segment=now["segment"], recency_days=now["recency_days"],
+                 frequency=c.frequency_now, monetary=c.monetary_now, month_paid=c.month_paid)
+    return wb.execute(c.group_by(["from_segment", "to_segment"]).aggregate(
+        customers=c.count(), recency_days=c.recency_days.sum(), frequency=c.frequency.sum(),
+        monetary=c.monetary.sum(), month_paid=c.month_paid.sum(),
+    ))
 
 
 def score_rfm(
@@ -345,26 +391,22 @@ def summarise_rfm_segments(
     """
     plats = wb.platforms(platforms)
 
-    def snapshot(p: Period) -> pd.DataFrame:
-        e = _rfm_expr(wb, p, plats, lookback_months)
-        month = _paid_orders(wb, plats, p.end_ts, p.start_ts)
-        month = month.group_by("customer_id").aggregate(month_paid=month.paid_amount.sum().cast("float64"))
-        e = e.left_join(month, "customer_id")
-        return wb.execute(
-            e.group_by("segment").aggregate(
-                customers=e.count(),
-                window_paid_amount=e.monetary.sum(),
-                month_paid_amount=e.month_paid.sum().cast("float64"),
-                mean_recency_days=e.recency_days.mean(),
-                mean_frequency=e.frequency.mean(),
-                mean_monetary=e.monetary.mean(),
-            )
-        )
-
-    now = snapshot(period)
-    if now.empty:
+    flows = _rfm_flows(wb, period, plats, lookback_months)
+    scored = flows[flows["to_segment"].notna()]
+    if scored.empty:
         raise _no_orders(period, plats)
-    before = snapshot(period.prior())[["segment", "customers"]].rename(columns={"customers": "customers_prior"})
+    sums = scored.groupby("to_segment")[["customers", "recency_days", "frequency", "monetary", "month_paid"]].sum()
+    now = pd.DataFrame({
+        "segment": sums.index.astype(str),
+        "customers": sums["customers"].to_numpy(),
+        "window_paid_amount": sums["monetary"].to_numpy(),
+        "month_paid_amount": sums["month_paid"].to_numpy(),
+        "mean_recency_days": (sums["recency_days"] / sums["customers"]).to_numpy(),
+        "mean_frequency": (sums["frequency"] / sums["customers"]).to_numpy(),
+        "mean_monetary": (sums["monetary"] / sums["customers"]).to_numpy(),
+    })
+    prior = flows[flows["from_segment"].notna()].groupby("from_segment")["customers"].sum()
+    before = pd.DataFrame({"segment": prior.index.astype(str), "customers_prior": prior.to_numpy()})
     out = (
         pd.DataFrame({"segment": SEGMENT_ORDER})
         .merge(now, on="segment", how="left")
@@ -407,16 +449,10 @@ def move_rfm_segments(
         move_rfm_segments(wb, periods.month("2026-10")).head(3)
     """
     plats = wb.platforms(platforms)
-    now = _rfm_expr(wb, period, plats, lookback_months).select("customer_id", to_segment="segment")
-    before = _rfm_expr(wb, period.prior(), plats, lookback_months).select(
-        customer_prior="customer_id", from_segment="segment"
-    )
-    j = now.outer_join(before, now.customer_id == before.customer_prior)
-    j = j.select(
-        from_segment=j.from_segment.fill_null(ENTERED),
-        to_segment=j.to_segment.fill_null(LAPSED),
-    )
-    out = wb.execute(j.group_by(["from_segment", "to_segment"]).aggregate(customers=j.count()))
+    flows = _rfm_flows(wb, period, plats, lookback_months)  # the segments' summary asked it already
+    out = pd.DataFrame({"from_segment": flows["from_segment"].fillna(ENTERED).astype(str),
+                        "to_segment": flows["to_segment"].fillna(LAPSED).astype(str),
+                        "customers": flows["customers"]})
     if out.empty or (out["to_segment"] != LAPSED).sum() == 0:
         raise _no_orders(period, plats)
     grid = pd.DataFrame([(f, t) for f in [ENTERED, *SEGMENT_ORDER] for t in [*SEGMENT_ORDER, LAPSED]],
