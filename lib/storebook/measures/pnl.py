@@ -22,7 +22,7 @@ from storebook.measures.orders import paid_orders
 from storebook.measures.partial import flag_partial
 from storebook.measures.returns import compute_refund_rate
 from storebook.measures.sales import sum_daily_sales
-from storebook.measures.shipments import compute_logistics_costs
+from storebook.measures.shipments import sum_logistics_cost
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 #: The P&L lines, top to bottom.
@@ -162,7 +162,8 @@ def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataF
         {"platform": pd.Series(dtype="str"), "returned_cost": pd.Series(dtype="float64")})
     commission = _commission(wb, period, sales)
     marketing = marketing_costs(wb, period, platforms)
-    logistics = compute_logistics_costs(wb, period, platforms, by="platform")[["platform", "cost"]]
+    # The cost alone: compute_logistics_costs' per-order shares would read every order line.
+    logistics = sum_logistics_cost(wb, period, platforms, by="platform")[["platform", "cost"]]
 
     frame = pd.DataFrame({"platform": platforms})
     for part in (orders, discounts, cogs, returned, commission, marketing, logistics.rename(columns={"cost": "logistics"})):

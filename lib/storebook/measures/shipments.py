@@ -119,6 +119,36 @@ def parcels_of(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table
     )
 
 
+def sum_logistics_cost(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "platform",
+) -> pd.DataFrame:
+    """The logistics cost alone: ``cost = Σ shipping_cost_amount`` and ``shipments`` of the
+    shipments handed over in the period, per group (as :func:`compute_logistics_costs`).
+
+    The same rows and sums as :func:`compute_logistics_costs` without its per-order and
+    per-unit shares, which need every parcel and order line of the period's orders: the
+    order lines have no date to skip the other months by, so those shares read the whole
+    history of order lines. A P&L, which charges the cost alone, asks this.
+
+    Returns:
+        One row per group (then ``total`` when grouped by one column): shipments, cost.
+    Raises:
+        NoDataError: no shipments in the period.
+
+    Example:
+        sum_logistics_cost(wb, wb.period("2026-10"), by="platform")
+    """
+    platforms = wb.platforms(platforms)
+    keys = group_keys(by, ["carrier", "province", "warehouse", "platform", "month"])
+    j = shipments_of(wb, period.start, period.end, platforms)
+    out = aggregate_groups(wb, j, keys, lambda j: {"shipments": j.count(), "cost": j.shipping_cost_amount.sum()})
+    require_rows(out, "shipments", "shipments", period, platforms, SHIPMENTS_TODO)
+    return out.reset_index(drop=True)
+
+
 def compute_logistics_costs(
     wb: Workbook,
     period: Period,
