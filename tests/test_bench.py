@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,21 @@ def test_section_profile_counts_each_sections_queries(sample_root: Path) -> None
     assert all(r["storebook_s"] <= r["seconds"] for r in rows)
     assert [r["seconds"] for r in rows] == sorted((r["seconds"] for r in rows), reverse=True)
     assert "traffic.headline" in "\n".join(format_sections(rows))
+
+
+def test_cpu_of_what_a_command_leaves_running_is_counted(tmp_path: Path) -> None:
+    """`storebook report` returns before its kernels' template has finished; the template's
+    CPU (and its kernels') must still be the run's. Here the command starts a process that
+    spends 0.5 CPU-s after the command has exited: its seconds are in the count, and the
+    command's wall time is the command's alone."""
+    import sys
+
+    from storebook.bench import _timed
+
+    burn = ("import time\nstart = time.process_time()\n"
+            "while time.process_time() - start < 0.5:\n    pass\n")
+    parent = (f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', {burn!r}], "
+              "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n")
+    result = _timed([sys.executable, "-c", parent], env=dict(os.environ), cwd=tmp_path)
+    assert result["ok"], result["error"]
+    assert result["cpu_s"] >= 0.5

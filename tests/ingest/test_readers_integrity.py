@@ -5,6 +5,7 @@ cells as pandas gave them, and real exports (GBK, xlsx) read as before."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import warnings
 from datetime import datetime
@@ -135,6 +136,35 @@ def test_a_future_date_is_read_again_once_its_day_has_come(tiny: Path) -> None:
     tickets = pd.read_parquet(tables_dir(tiny) / "service_tickets")
     assert tickets["ticket_id"].tolist() == ["T1"]
     assert {f.table: f.cached for f in report.files}["service_tickets"] is True  # parsed once, not again
+
+
+# --------------------------------------------------------------------------- dates a shop cannot have
+
+def test_dates_outside_the_calendar_are_rejected_and_mysql_zero_dates_are_empty(tiny: Path) -> None:
+    """Year 0000, 0001 and 1500 are placeholders or typos: rejected with their reason, not
+    stored as orders of another millennium (and not a crash of the recorded spans, which need
+    a date Python can hold). MySQL's 0000-00-00 is its spelling of no date: empty, so the
+    optional ``first_response_at`` keeps its row and the required ``opened_at`` rejects its own."""
+    base = {"platform": "tmall", "order_id": "", "sku": "", "batch_id": "", "first_response_at": "",
+            "resolved_at": "", "category": "logistics", "is_complaint": "false", "csat": ""}
+    opened = {"T1": "2026-11-02 10:00:00", "T2": "0000-01-01 00:00:00", "T3": "0001-01-01", "T4": "1500-03-01",
+              "T5": "1900-01-01", "T6": "0000-00-00 00:00:00", "T7": "2026-11-03 09:00:00"}
+    rows = [{**base, "ticket_id": t, "opened_at": v} for t, v in opened.items()]
+    rows[-1]["first_response_at"] = "0000-00-00 00:00:00"
+    write_csv(tiny, "service_tickets", "tickets.csv", rows)
+    config = Config.load(tiny)
+    report = ingest(config, now=datetime(2026, 11, 27, 12, 0))
+    tickets = pd.read_parquet(tables_dir(tiny) / "service_tickets").set_index("ticket_id")
+    assert sorted(tickets.index) == ["T1", "T5", "T7"]  # 1900-01-01 is Excel's first day: a date
+    assert pd.isna(tickets.loc["T7", "first_response_at"])
+    reasons = read_rejected(config, "service_tickets").set_index("value")["reason"]
+    for value in ("0000-01-01 00:00:00", "0001-01-01", "1500-03-01"):
+        assert reasons[value].startswith("'opened_at' is out of range: a date from 1900-01-01 to 9999-12-31")
+    assert reasons["0000-00-00 00:00:00"].startswith("column 'opened_at' is empty; a value is required")
+    assert len(reasons) == 4
+    assert report.tables["service_tickets"]["rows"] + report.tables["service_tickets"]["rejected"] == 7
+    manifest = json.loads((tables_dir(tiny) / "_ingest.json").read_text())
+    assert manifest["tables"]["service_tickets"]["span"] == ["1900-01-01", "2026-11-03"]
 
 
 # --------------------------------------------------------------------------- quotes on both paths

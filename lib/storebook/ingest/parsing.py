@@ -40,6 +40,15 @@ NULL_SPELLINGS = sorted({"".join(p) for word in ("nan", "null", "none", "<na>")
 TRUE_WORDS = {"true", "1", "yes", "y", "t", "是"}
 FALSE_WORDS = {"false", "0", "no", "n", "f", "否"}
 INT64_MAX = 2**63 - 1
+#: Dates a shop's export can hold: from Excel's first day to Python's last. Earlier ones are
+#: placeholders or typos (year 0000, .NET's 0001-01-01, a year 1500 for 2015), and they would
+#: stretch a report's history over centuries; the reports, the recorded spans and pandas' own
+#: dates all need a date Python can hold.
+FIRST_DATE, LAST_DATE = pd.Timestamp("1900-01-01"), pd.Timestamp("9999-12-31")
+DATE_RANGE_REASON = ("'{column}' is out of range: a date from 1900-01-01 to 9999-12-31 is expected; where the "
+                     "export writes such a date for 'none', leave the cell empty")
+#: MySQL writes a datetime it does not have as zeros; it is no date, and means empty.
+ZERO_DATES = {"0000-00-00", "0000-00-00 00:00:00", "0000-00-00T00:00:00"}
 #: Why a row with a date after the moment of the ingest is rejected (no clock time in it, so
 #: that identical runs give identical rejections).
 FUTURE_REASON = ("'{column}' is in the future (after the time of the ingest, in the store's time zone); "
@@ -363,11 +372,22 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
                 ~(bad | unparsed)
         return values.astype(bool), ~(bad | unparsed)
     # timestamp or date
+    zero = _isin(text, ZERO_DATES)  # MySQL's spelling of no date: empty, as NULL is
+    if zero.any():
+        if not spec.nullable:
+            rejects.add(table, frame, zero & ~bad, spec.name, f"column '{spec.name}' is empty; a value is required")
+            bad |= zero
+        empty |= zero
     values = parse_times(text.where(~empty, None), timezone)
     unparsed = values.isna() & ~empty
     fmt_text = "YYYY-MM-DD" if spec.kind == "date" else "YYYY-MM-DD HH:MM:SS"
     rejects.add(table, frame, unparsed & ~bad, spec.name, f"'{spec.name}' is not a date ({fmt_text})", text)
     bad |= unparsed
+    outside = values.notna() & ((values < FIRST_DATE) | (values >= LAST_DATE + pd.Timedelta(days=1))) & ~bad
+    if outside.any():
+        rejects.add(table, frame, outside, spec.name, DATE_RANGE_REASON.format(column=spec.name), text)
+        bad |= outside
+        values = values.where(~outside)
     if spec.kind == "date":
         values = values.dt.normalize()
     return values.astype("datetime64[us]"), ~bad

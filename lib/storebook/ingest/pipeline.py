@@ -56,7 +56,7 @@ from storebook.ingest.sources.policy import reading_policy
 from storebook.ingest.stages import Stages
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
-INGEST_VERSION = "4"
+INGEST_VERSION = "5"
 
 
 
@@ -175,8 +175,11 @@ def _written_span(path: Path, columns: tuple[str, ...]) -> list[str] | None | st
                 continue  # no date in this row group
             if stats is None or not stats.has_min_max:
                 return "unknown"
-            firsts.append(pd.Timestamp(stats.min).date())
-            lasts.append(pd.Timestamp(stats.max).date())
+            try:
+                firsts.append(pd.Timestamp(stats.min).date())
+                lasts.append(pd.Timestamp(stats.max).date())
+            except (OverflowError, ValueError):  # beyond Python's dates: parsing rejects those rows
+                return "unknown"
     return [min(firsts).isoformat(), max(lasts).isoformat()] if firsts else None
 
 

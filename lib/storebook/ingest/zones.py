@@ -97,14 +97,14 @@ def read_offsets(files: Iterable[Path], limit: int = SCAN_BYTES) -> dict[str, Co
         seen: Counter = Counter()
         for m in _WITH_OFFSET.finditer(head):
             y, mo, d, h, mi, s, sign, oh, om = m.groups()
-            try:
-                local = datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0))
-            except ValueError:
-                continue
             offset = (1 if sign == b"+" else -1) * (int(oh) * 60 + int(om))
             if abs(offset) > 14 * 60:
                 continue
-            seen[(local - timedelta(minutes=offset), offset)] += 1
+            try:
+                utc = datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0)) - timedelta(minutes=offset)
+            except (ValueError, OverflowError):  # no such day, or past year 9999 in UTC: no evidence of a zone
+                continue
+            seen[(utc, offset)] += 1
         if seen:
             found[path] = seen
     return found

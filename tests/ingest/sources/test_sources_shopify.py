@@ -235,6 +235,40 @@ def test_awkward_orders_export(root: Path, encoding: str) -> None:
     assert_reconciles(shop)
 
 
+@pytest.mark.parametrize(("created", "reason"), [
+    ("9999-12-31 23:59:59 -1200", "'ordered_at' is not a date"),  # past year 9999 in UTC and in store time
+    ("0000-01-01 00:00:00 +0000", "'ordered_at' is out of range: a date from 1900-01-01 to 9999-12-31"),
+    ("1500-01-01 00:00:00 +0800", "'ordered_at' is out of range: a date from 1900-01-01 to 9999-12-31"),
+])
+def test_an_order_dated_outside_the_calendar_is_rejected_not_a_crash(root: Path, created: str, reason: str) -> None:
+    """The export's newest time (its version), the zone evidence and the recorded spans all met
+    such a date before its row was rejected, and each stopped the ingest with a traceback."""
+    import csv
+    import io
+
+    from storebook.ingest.sources.shopify import ORDER_COLUMNS
+
+    def row(**cells: str) -> list[str]:
+        return [cells.get(c.replace(" ", "_"), "") for c in ORDER_COLUMNS]
+
+    good = dict(Name="#1", Email="a@example.com", Financial_Status="paid", Currency="CNY", Subtotal="59.00",
+                Total="59.00", Created_at="2025-03-05 11:00:00 +0800", Lineitem_quantity="1",
+                Lineitem_price="59.00", Lineitem_sku="4001")
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerows([ORDER_COLUMNS, row(**good), row(**{**good, "Name": "#2", "Created_at": created})])
+    shop = with_exports(root, products=True)
+    path = shop / "data/raw/shopify/orders_export_9.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    run(shop)
+    assert table(shop, "orders")["order_id"].tolist() == ["#1"]
+    why = rejected(shop, "orders")
+    assert why["reason"].str.startswith(reason).tolist() == [True]
+    assert manifest(shop)["tables"]["orders"]["span"] == ["2025-03-05", "2025-03-05"]
+    assert_reconciles(shop)
+
+
 # ----------------------------------------------------------------------------- layouts of other years
 
 @pytest.fixture

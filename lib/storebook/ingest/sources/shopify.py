@@ -204,7 +204,8 @@ def _utc_max(frames: list[pd.Series]) -> str | None:
         s = s.astype(str).str.strip()
         s = s[~blank(s).to_numpy()]  # most cells are blank (an order's second line, no cancellation)
         parsed = _utc(s, only_with_offset=False)
-        if parsed.notna().any():
+        parsed = parsed[parsed.dt.year.between(1, 9999)]  # no version past year 9999: its row is rejected
+        if len(parsed):
             values.append(parsed.max())
     return max(values).strftime("%Y-%m-%dT%H:%M:%SZ") if values else None
 
