@@ -44,6 +44,7 @@ from storebook.ingest.crossfile import Part
 from storebook.ingest.frames import _hmac_prefixes, _pseudonymise, parse_frame  # noqa: F401 - re-exported
 from storebook.ingest.parsing import FALSE_WORDS, PLANNED_DATES, TRUE_WORDS  # noqa: F401 - re-exported
 from storebook.ingest.parsing import NULL_SPELLINGS as _NULL_SPELLINGS  # noqa: F401 - re-exported
+from storebook.ingest.perfile import _parse_to_cache, _write_cache  # noqa: F401 - re-exported
 from storebook.ingest.rejects import REJECTED_COLUMNS, SOURCE_FILE, SOURCE_ROW, Rejects, records  # noqa: F401 - re-exported
 from storebook.ingest.sources import (
     ADAPTERS_VERSION,
@@ -52,7 +53,6 @@ from storebook.ingest.sources import (
     detect,
     registry,
 )
-from storebook.ingest.sources.policy import reading_policy
 from storebook.ingest.stages import Stages
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
@@ -491,26 +491,6 @@ def _cache_name(path: Path, raw_root: Path, hashes: dict[Path, str], sources, ke
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 
 
-def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: pd.Timestamp, cache_base: Path,
-                    sources) -> float:  # noqa: ANN001 - a sources.Registry
-    """Parse and validate one raw file into the parse cache; return the seconds it took.
-
-    Only the cache carries the rows onward, so a file's frames leave memory once written.
-    """
-    t0 = time.perf_counter()
-    frames, dropped, encoding, extras = [], [], "", {}
-    with reading_policy(sources.policy):  # [ingest] limits and declared encodings
-        source = detect(path, raw_root, sources)
-        for sf in source.read(path, raw_root):
-            valid, rej = parse_frame(sf, label, key, today, getattr(sources, "vocab", None),
-                                     timezone=getattr(sources, "timezone", "Asia/Shanghai"))
-            frames.append((sf.table, valid, rej))
-            dropped, encoding = sf.dropped_columns, sf.encoding
-            extras[sf.table] = (sf.notes, sf.version, sf.supersede_by, sf.currency)
-    _write_cache(cache_base, frames, source.name, encoding, dropped, extras)
-    return time.perf_counter() - t0
-
-
 def _clock_moved_past(previous: dict, today: pd.Timestamp) -> bool:
     """Whether a row the last ingest rejected as future-dated is no longer in the future."""
     until = previous.get("clock_until")
@@ -567,19 +547,6 @@ def _label(path: Path, root: Path) -> str:
         return str(path.relative_to(root))
     except ValueError:
         return str(path)
-
-
-def _write_cache(base: Path, frames: list, source: str, encoding: str, dropped: list[str],
-                 extras: dict | None = None) -> None:
-    base.parent.mkdir(parents=True, exist_ok=True)
-    for table, valid, rej in frames:
-        valid.to_parquet(base.parent / f"{base.name}.{table}.parquet", index=False)
-        rej.to_parquet(base.parent / f"{base.name}.{table}.rejected.parquet", index=False)
-    meta = {"tables": [t for t, _, _ in frames], "source": source, "encoding": encoding, "dropped": dropped,
-            "extras": extras or {}}
-    tmp = base.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(meta), encoding="utf-8")
-    os.replace(tmp, base.with_suffix(".json"))
 
 
 def _read_json(path: Path) -> dict:

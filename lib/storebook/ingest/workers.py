@@ -35,7 +35,7 @@ def main() -> None:
     (None: stop), and answers each with a pickled (path, seconds, error) on stdout. An
     InputError travels as (class, fields): its keyword arguments do not survive pickling
     as an exception."""
-    from storebook.ingest.pipeline import _parse_to_cache
+    from storebook.ingest.perfile import _parse_to_cache
     from storebook.ingest.sources import registry
 
     source, out = sys.stdin.buffer, sys.stdout.buffer
