@@ -207,6 +207,21 @@ def test_normalise_dtypes() -> None:
     assert str(frame["ts"].dtype) == "datetime64[ns]"  # the input is left alone
 
 
+def test_a_flag_with_gaps_stays_a_flag() -> None:
+    """DuckDB's nullable BOOLEAN reaches pandas as objects (True, None, False): true, unknown,
+    false, not the text "True"/"False" ("False" is truthy, so a filter on it kept every row)."""
+    import ibis
+
+    con = ibis.duckdb.connect()
+    t = ibis.memtable(pd.DataFrame({"flag": pd.array([True, None, False], dtype="boolean"), "k": [1, 2, 3]}))
+    out = normalise(con.execute(t.order_by("k")))
+    assert out["flag"].dtype == "boolean"
+    assert out["flag"].tolist() == [True, pd.NA, False]
+    assert out.loc[out["flag"].fillna(False), "k"].tolist() == [1]
+    full = normalise(con.execute(t.filter(t.flag.notnull()).order_by("k")))
+    assert full["flag"].dtype == bool and full["flag"].tolist() == [True, False]
+
+
 def test_workbook_over_tiny_store(tiny: Path) -> None:
     ingest(Config.load(tiny), now=datetime(2026, 11, 27))
     wb = storebook.open()

@@ -47,7 +47,8 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a result frame the package's dtypes.
 
     Datetimes (and dates) → ``datetime64[us]``; integers with gaps → float64, without →
-    int64; decimals → float64; text → ``str``. Returns a new frame.
+    int64; decimals → float64; flags with gaps → ``boolean``, without → bool; text → ``str``.
+    Returns a new frame.
 
     >>> normalise(pd.DataFrame({"n": pd.array([1, None], dtype="Int64")})).dtypes["n"]
     dtype('float64')
@@ -68,6 +69,10 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
             out[name] = pd.to_datetime(col).astype("datetime64[us]")
         elif col.dtype == object and col.notna().any() and type(col.dropna().iloc[0]).__name__ == "Decimal":
             out[name] = col.astype("float64")
+        elif col.dtype == object and col.notna().any() and col.dropna().map(type).isin([bool, np.bool_]).all():
+            # A flag with gaps (an optional column): true/false/unknown, not the text "True"/"False"
+            # (which the branch below made of it, and "False" is truthy).
+            out[name] = col.astype("boolean")
         elif pd.api.types.is_string_dtype(col) or col.dtype == object:
             out[name] = col.astype("str") if not col.isna().all() else col
         else:
