@@ -132,22 +132,28 @@ class IngestReport:
 _write_parquet = writing.write_parquet
 
 
-def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str, int]) -> dict[str, str]:
+def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str, int],
+                  row_group_days: dict[str, list] | None = None) -> dict[str, str]:
     """Write each table (name → its rows) into ``staging`` from its ``live_`` view; the
     SHA-256 of each file. Two tables at a time, the largest first, each through a DuckDB
     cursor of its own: while DuckDB sorts one, pyarrow encodes and compresses the other.
-    Each file's bytes depend on its rows alone, so the order of the writes changes nothing."""
+    Each file's bytes depend on its rows alone, so the order of the writes changes nothing.
+    ``row_group_days`` receives, per table written in its parent's day order (order lines),
+    each row group's first and last day (writing.sorted_chunks)."""
     from concurrent.futures import ThreadPoolExecutor
 
     def write(table: str) -> str:
         out_path = staging / table / "part-0.parquet"
+        days = [] if row_group_days is not None and writing.parent_dated(table) else None
         cursor = con.cursor()
         try:
-            _write_parquet(writing.sorted_chunks(cursor, table, rows[table]), out_path)
+            _write_parquet(writing.sorted_chunks(cursor, table, rows[table], days), out_path)
         finally:
             cursor.close()
         if pq.ParquetFile(out_path).metadata.num_rows != rows[table]:  # the promise of ingest
             raise AssertionError(f"{table}: {rows[table]} rows to write, {pq.ParquetFile(out_path).metadata.num_rows} written")
+        if days is not None:
+            row_group_days[table] = days
         return _sha256(out_path)
 
     order = sorted(rows, key=lambda t: -rows[t])
@@ -406,9 +412,12 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                 if table in unknown_refs:  # kept, and counted for the data-quality page
                     table_info[table]["unknown_references"] = unknown_refs[table]
         with stages.stage("write"):
-            written = _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()})
+            row_group_days: dict[str, list] = {}
+            written = _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()}, row_group_days)
         for table, digest in written.items():
             table_info[table]["sha256"] = digest
+            if table in row_group_days:  # storebook.engine.lines: a month's order lines, its row groups only
+                table_info[table]["row_group_days"] = row_group_days[table]
             if table in availability.EVENT_DATES:
                 span = _written_span(staging / table / "part-0.parquet", availability.EVENT_DATES[table])
                 if span != "unknown":  # left out, a reader asks the data (availability.table_spans)

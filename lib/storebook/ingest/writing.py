@@ -26,6 +26,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa_arrow
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from storebook.engine import schema
@@ -148,15 +149,37 @@ def sort_ranges(con: duckdb.DuckDBPyConnection, source: str, first: str, rows: i
     return ranges
 
 
-def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> Iterator[pa_arrow.Table]:
+def parent_dated(table: str) -> bool:
+    """Whether ``table`` is written in order of its parent's day (an order line, its order's):
+    its file holds no such date, so its row groups' days are recorded by ingest instead
+    (:func:`sorted_chunks`' ``days``; storebook.engine.lines reads them)."""
+    return "." in CLUSTER_DATES.get(table, "")
+
+
+def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int,
+                  days: list | None = None) -> Iterator[pa_arrow.Table]:
     """The table's surviving rows in write order (date, key, file, row), as tables of exactly
     ROW_GROUP rows (the last may be shorter), each in one contiguous Arrow chunk: the Parquet
     writer's page breaks follow the Arrow chunks, and DuckDB's batch sizes vary, so fixed row
-    groups of single chunks are what keeps the file bytes a function of the rows alone."""
+    groups of single chunks are what keeps the file bytes a function of the rows alone.
+
+    ``days``, when given for a :func:`parent_dated` table, receives each chunk's first and last
+    day of the date it is ordered by (ISO days; None for a chunk without one), in order.
+    """
     target = canonical_schema(table)
     cols = ", ".join(f"CAST({_q(c.name)} AS DATE) AS {_q(c.name)}" if c.kind == "date" else _q(c.name)
                      for c in schema.columns(table))
     source, first = sort_source(con, table)
+    track = days is not None and first == _SORT
+    if track:
+        cols += f", {_SORT}"
+
+    def finish(chunk: pa_arrow.Table) -> pa_arrow.Table:
+        if track:
+            bounds = pc.min_max(chunk.column(_SORT)).as_py()
+            days.append(None if bounds["min"] is None else [bounds["min"].isoformat(), bounds["max"].isoformat()])
+            chunk = chunk.drop_columns([_SORT])
+        return chunk.cast(target).combine_chunks()
     order = ", ".join([*([_SORT] if first == _SORT else []), *(_q(k) for k in schema.key(table))])
     pending: list[pa_arrow.RecordBatch] = []
     count = 0
@@ -171,13 +194,16 @@ def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> Iter
             count += batch.num_rows
             while count >= ROW_GROUP:
                 chunk = pa_arrow.Table.from_batches(pending)
-                yield chunk.slice(0, ROW_GROUP).cast(target).combine_chunks()
+                yield finish(chunk.slice(0, ROW_GROUP))
                 rest = chunk.slice(ROW_GROUP)
                 pending, count = rest.to_batches(), rest.num_rows
                 emitted = True
     if count or not emitted:
-        yield (pa_arrow.Table.from_batches(pending, schema=batch_schema) if pending
-               else batch_schema.empty_table()).cast(target).combine_chunks()
+        rest = pa_arrow.Table.from_batches(pending, schema=batch_schema) if pending else batch_schema.empty_table()
+        if rest.num_rows or not track:
+            yield finish(rest)
+        else:  # no rows at all: an empty file, and no row group to record
+            yield rest.drop_columns([_SORT]).cast(target).combine_chunks()
 
 
 def write_parquet(table: pa_arrow.Table | Iterable[pa_arrow.Table], path: Path) -> None:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from storebook.engine import dimensions
+from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import StorebookError
@@ -126,8 +127,9 @@ def summarise_returns(
     returned = r.group_by(keys).aggregate(
         returns=r.count(), units_returned=r.quantity.sum(), refund_amount=r.refund_amount.sum().cast("float64")
     )
-    paid = paid_orders(wb, period, plats).select("order_id", "platform")
-    lines = wb.table("order_lines").join(paid, "order_id").left_join(products, "sku").drop("sku_right")
+    paid = paid_orders(wb, period, plats)
+    lines = lines_of_orders(wb, paid).join(paid.select("order_id", "platform"), "order_id")
+    lines = lines.left_join(products, "sku").drop("sku_right")
     lines = lines.mutate(category=lines.category.fill_null(dimensions.UNKNOWN),
                          product_name=lines.product_name.fill_null(lines.sku))
     sold_keys = [k for k in keys if k != "reason"]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from storebook.engine import dimensions
+from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.measures.orders import paid_orders
@@ -70,9 +71,9 @@ def _sum_sales(wb: Workbook, period: Period, platforms: Sequence[str] | str | No
                by: Sequence[str]) -> pd.DataFrame:
     plats = wb.platforms(platforms)
     paid = paid_orders(wb, period, plats)
+    lines = lines_of_orders(wb, paid)  # the row groups of the paid orders' days, not the history
     when = paid.paid_at.date() if grain == "day" else paid.paid_at.truncate("M")
     paid = paid.select("order_id", "platform", **{grain: when})
-    lines = wb.table("order_lines")
     products = dimensions.products(wb).select("sku", "category", "unit_cost")
     # A line whose SKU is not in the catalogue still sold: it keeps its revenue, in the
     # unknown category, without a cost.

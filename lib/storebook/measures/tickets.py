@@ -20,6 +20,7 @@ import ibis
 import pandas as pd
 
 from storebook.engine import dimensions
+from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
@@ -205,7 +206,7 @@ def compute_complaint_rate(
         ]
 
     products = dimensions.products(wb).select("sku", "product_name", "category", "supplier_id")
-    lines = wb.table("order_lines")
+    lines = lines_of_orders(wb, o)
     sold = lines.join(o.select("order_id"), "order_id").join(products, "sku")
     c = c.filter(c.sku.notnull()).select("sku").join(products, "sku")  # tickets have a category of their own
     if by == "sku":

@@ -1,0 +1,113 @@
+"""A month's order lines are read from the row groups of its orders' days only
+(storebook.engine.lines), and every answer built on them is the one the whole table gives."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+import storebook
+from conftest import tables_dir, tiny_rows, write_csv
+from storebook.engine import lines as lines_module
+from storebook.engine.config import Config
+from storebook.ingest import ingest
+from storebook.measures.orders import paid_orders
+from storebook.measures.sales import sum_daily_sales, sum_monthly_sales
+
+NOW = datetime(2026, 11, 27, 12, 0, 0)
+
+
+def _six_months() -> tuple[list[dict], list[dict]]:
+    """60 orders over October 2024 – March 2025 whose ids run against time, one to three lines
+    each; the order paid latest was placed in October and paid in March (a late payment: the
+    March question needs October's lines too)."""
+    template, line = tiny_rows()["orders"][1], tiny_rows()["order_lines"][1]
+    orders, lines = [], []
+    for n in range(60):
+        start = datetime(2024 + (9 + n // 10) // 12, (9 + n // 10) % 12 + 1, 1, 9, 0, 0)
+        at = start + timedelta(days=2 * (n % 10), hours=n % 7)
+        paid = datetime(2025, 3, 20, 12, 0, 0) if n == 3 else at + timedelta(minutes=1)
+        oid = f"Z{999 - n:03d}"
+        orders.append({**template, "order_id": oid, "ordered_at": at.isoformat(sep=" "), "paid_at": paid.isoformat(sep=" ")})
+        for k in range(1 + n % 3):
+            lines.append({**line, "order_id": oid, "line_no": str(k + 1), "quantity": str(1 + k),
+                          "line_amount": f"{89 * (1 + k):.2f}", "unit_price": "89.00"})
+    return orders, lines
+
+
+@pytest.fixture
+def store(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import storebook.ingest.writing as writing
+
+    orders, lines = _six_months()
+    write_csv(tiny, "orders", "orders_b.csv", orders)
+    write_csv(tiny, "order_lines", "lines_b.csv", lines)
+    monkeypatch.setattr(writing, "ROW_GROUP", 10)  # 123 lines in 13 row groups
+    ingest(Config.load(tiny), now=NOW)
+    return tiny
+
+
+@pytest.mark.slow
+def test_ingest_records_each_row_group_days_of_the_order_lines(store: Path) -> None:
+    folder = tables_dir(store)
+    recorded = json.loads((folder / "_ingest.json").read_text())["tables"]["order_lines"]["row_group_days"]
+    path = folder / "order_lines" / "part-0.parquet"
+    lines = pq.read_table(path).to_pandas()
+    orders = pq.read_table(folder / "orders" / "part-0.parquet").to_pandas()[["order_id", "ordered_at"]]
+    days = lines.merge(orders, on="order_id", how="left")["ordered_at"].dt.date
+    meta = pq.ParquetFile(path).metadata
+    assert len(lines) == 123 and meta.num_row_groups == len(recorded) == 13
+    start = 0
+    for g, span in enumerate(recorded):
+        n = meta.row_group(g).num_rows
+        group = days.iloc[start:start + n]
+        assert span == [group.min().isoformat(), group.max().isoformat()]
+        start += n
+
+
+@pytest.mark.slow
+def test_a_month_reads_its_days_row_groups_and_answers_as_the_whole_table(store: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines_module, "MIN_ROW_GROUPS", 1)
+    wb = storebook.open(root=store)
+    december = wb.period("2024-12")
+    paid = paid_orders(wb, december, wb.platforms())
+    some = wb.execute(lines_module.lines_of_orders(wb, paid))
+    whole = wb.execute(wb.table("order_lines"))
+    assert len(whole) == 123
+    december_ids = set(wb.execute(paid.select("order_id"))["order_id"])
+    assert set(whole.loc[whole["order_id"].isin(december_ids), "order_id"]) <= set(some["order_id"])
+    assert len(some) <= 3 * 10  # December's 20 lines in two or three row groups of ten, not 123
+    # March: its orders' lines, and those of the order placed in October and paid in March.
+    march = wb.period("2025-03")
+    march_lines = wb.execute(lines_module.lines_of_orders(wb, paid_orders(wb, march, wb.platforms())))
+    assert "Z996" in set(march_lines["order_id"])  # so March reads October to March: every row group
+    january = wb.execute(lines_module.lines_of_orders(wb, paid_orders(wb, wb.period("2025-01"), wb.platforms())))
+    assert 20 <= len(january) <= 30
+
+    fast = {m: sum_monthly_sales(wb, wb.period(m)) for m in ("2024-10", "2024-12", "2025-03")}
+    daily = sum_daily_sales(wb, march)
+    monkeypatch.setattr(lines_module, "_row_groups", lambda wb: None)  # the whole table, as before
+    wb = storebook.open(root=store)
+    for m, frame in fast.items():
+        pd.testing.assert_frame_equal(frame, sum_monthly_sales(wb, wb.period(m)))
+    pd.testing.assert_frame_equal(daily, sum_daily_sales(wb, march))
+    assert fast["2025-03"]["revenue"].sum() > 0
+
+
+@pytest.mark.slow
+def test_a_file_that_is_not_the_one_recorded_is_read_whole(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines_module, "MIN_ROW_GROUPS", 1)
+    path = tables_dir(store) / "order_lines" / "part-0.parquet"
+    pq.write_table(pq.read_table(path), path)  # the same rows in one row group: the record no longer fits
+    wb = storebook.open(root=store)
+    assert lines_module._row_groups(wb) is None
+    paid = paid_orders(wb, wb.period("2024-12"), wb.platforms())
+    asked = wb.questions
+    assert len(wb.execute(lines_module.lines_of_orders(wb, paid))) == 123
+    assert wb.questions == asked + 1  # no question for the orders' days
