@@ -171,6 +171,25 @@ def test_shutdown_window_includes_the_week_before(root):
     assert trend.loc["2026-02-04", "in_shutdown_window"]          # 6 days before the shutdown: caught by it
 
 
+@pytest.mark.parametrize("per_question", [1, 2, 3])
+def test_the_trend_asked_in_runs_of_months_is_the_trend_asked_at_once(root, monkeypatch, per_question):
+    """A big store's window is asked a few months at a time (the 90th percentile does not spill):
+    five orders over four months, asked in runs of one to four months, give the same days."""
+    orders = [_order(f"T{i}", "tmall", paid) for i, paid in enumerate(
+        ["2026-01-05 10:00", "2026-01-31 23:30", "2026-02-01 00:10", "2026-03-15 09:00", "2026-04-30 12:00"])]
+    shipments = [_ship(f"S{i}", f"T{i}", "A", "WH1", "Zhejiang", o["paid_at"], "2026-05-10 10:00", 5.0)
+                 for i, o in enumerate(orders)]
+    wb = write_tables(root, orders=orders, shipments=shipments)
+    at_once = fulfilment.trend_delivery_times(wb, month("2026-04"), months=4)
+    monkeypatch.setattr(fulfilment, "ORDERS_PER_QUESTION", per_question)
+    asked = wb.questions
+    in_runs = fulfilment.trend_delivery_times(wb, month("2026-04"), months=4)
+    # 5 orders: 4, 3 or 2 questions wanted, so runs of 1, 2 or 2 months (the count was kept).
+    assert wb.questions - asked == {1: 4, 2: 2, 3: 2}[per_question]
+    pd.testing.assert_frame_equal(in_runs, at_once)
+    assert in_runs["day"].dt.strftime("%m-%d").tolist() == ["01-05", "01-31", "02-01", "03-15", "04-30"]
+
+
 # ----------------------------------------------------------------------------- cost, issues
 
 

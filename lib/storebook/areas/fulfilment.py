@@ -287,19 +287,18 @@ def trend_delivery_times(
     """
     platforms = _platforms(wb, platforms)
     window = period.trailing(months)
-    d = _dispatch(wb, window, platforms)  # with each order's last delivery (_first_shipments)
-    d = d.mutate(
-        ship_days=d.hours_to_ship / 24.0,
-        total_days=ibis.ifelse(
-            d.is_shipped & (d.undelivered == 0),
-            (d.last_delivered_at.epoch_seconds() - d.paid_at.epoch_seconds()) / _DAY_SECONDS,
-            ibis.null("float64"),
-        ),
-    )
-    daily = wb.execute(d.group_by("day").aggregate(
-        orders=d.count(), delivered=d.total_days.notnull().cast("int64").sum(), ship_days=d.ship_days.mean(),
-        total_days=d.total_days.mean(), p90_total_days=d.total_days.quantile(0.9),
-    ).order_by("day"))
+    # A day's 90th percentile holds all its orders' times in memory (DuckDB's quantile does not
+    # spill): at 50M order lines the window's 13 months in one question ran out of a pack
+    # kernel's memory cap. So the window is asked in runs of months of at most
+    # ORDERS_PER_QUESTION paid orders; a day is in one month, so the rows are the same.
+    paid = paid_orders(wb, window, platforms)
+    questions = max(1, min(months, -(-int(wb.scalar(paid.count())) // ORDERS_PER_QUESTION)))
+    step = -(-months // questions)
+    firsts = [period.shift_months(-k) for k in range(months - 1, -1, -step)]
+    parts = [_daily_delivery(wb, Period(first.start, min(first.shift_months(step - 1).end, period.end), first.label),
+                             platforms) for first in firsts]
+    parts = [part for part in parts if not part.empty]
+    daily = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     if daily.empty:
         raise NoDataError(f"no paid orders in {window.label} on {', '.join(platforms)}: choose another month or platform")
     cal = calendar.day_kinds(window.start, window.last_day)[["date", "is_logistics_shutdown", "event"]]
@@ -313,6 +312,29 @@ def trend_delivery_times(
     out["event"] = out["event"].fillna("").astype("str")
     return out[["day", "orders", "delivered", "ship_days", "total_days", "p90_total_days",
                 "in_shutdown_window", "event"]]
+
+
+#: Paid orders one question of :func:`trend_delivery_times` holds at most (a few tens of MB
+#: of DuckDB's memory; a pack kernel's cap is ~490 MB with --jobs 2).
+ORDERS_PER_QUESTION = 2_000_000
+
+
+def _daily_delivery(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
+    """Per payment day of ``period``: orders, delivered, mean ship_days and total_days, and
+    p90_total_days (as :func:`trend_delivery_times` defines them)."""
+    d = _dispatch(wb, period, platforms)  # with each order's last delivery (_first_shipments)
+    d = d.mutate(
+        ship_days=d.hours_to_ship / 24.0,
+        total_days=ibis.ifelse(
+            d.is_shipped & (d.undelivered == 0),
+            (d.last_delivered_at.epoch_seconds() - d.paid_at.epoch_seconds()) / _DAY_SECONDS,
+            ibis.null("float64"),
+        ),
+    )
+    return wb.execute(d.group_by("day").aggregate(
+        orders=d.count(), delivered=d.total_days.notnull().cast("int64").sum(), ship_days=d.ship_days.mean(),
+        total_days=d.total_days.mean(), p90_total_days=d.total_days.quantile(0.9),
+    ).order_by("day"))
 
 
 def measure_shutdown_effect(trend: pd.DataFrame) -> dict:
