@@ -356,7 +356,9 @@ def _product_changes(obs: pd.DataFrame, min_change: float, window: int) -> pd.Da
     the new level (no second change is read into the same step).
     """
     keys = ["competitor", "platform", "category", "competitor_sku"]
-    regular = obs.loc[~obs["is_on_promo"].astype(bool), [*keys, "observed_on", "price"]].sort_values(
+    # An observation whose promotion is not known counts as regular, as when the export has
+    # no promotion column at all.
+    regular = obs.loc[~obs["is_on_promo"].fillna(False).astype(bool), [*keys, "observed_on", "price"]].sort_values(
         [*keys, "observed_on"], ignore_index=True)
     if regular.empty:  # every observation on promotion: no regular price to follow
         return regular.assign(price_change=np.nan, price_before=np.nan, price_after=np.nan).rename(
