@@ -38,6 +38,8 @@ class _RowGroups:
 
     def __init__(self, path: Path, firsts: list[date], lasts: list[date], starts: list[int], rows: int) -> None:
         self.path, self.firsts, self.lasts, self.starts, self.rows = path, firsts, lasts, starts, rows
+        #: The file as a view with DuckDB's ``file_row_number`` (:func:`_numbered`), once asked for.
+        self.numbered: ibis.Table | None = None
 
     def rows_between(self, first: date, last: date) -> tuple[int, int]:
         """[start, stop) of the file rows in the row groups holding an order day in [first, last].
@@ -51,9 +53,8 @@ class _RowGroups:
         return self.starts[lo], (self.starts[hi] if hi < len(self.starts) else self.rows)
 
 
-#: Per open workbook (its tables do not change under it): its row groups, its numbered view.
+#: Per open workbook (its tables do not change under it): its order lines' row groups.
 _KNOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_VIEWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _row_groups(wb: Workbook) -> _RowGroups | None:
@@ -125,9 +126,9 @@ def lines_of_orders(wb: Workbook, orders: ibis.Table) -> ibis.Table:
 
 def _numbered(wb: Workbook, groups: _RowGroups) -> ibis.Table:
     """The order lines' file as a view with DuckDB's ``file_row_number`` (registered once)."""
-    if wb not in _VIEWS:
+    if groups.numbered is None:
         path = "'" + str(groups.path).replace("'", "''") + "'"
         wb.con.con.execute(f'CREATE OR REPLACE TEMPORARY VIEW "{_VIEW}" AS '
                            f"SELECT * FROM read_parquet({path}, file_row_number = true)")
-        _VIEWS[wb] = wb.con.table(_VIEW)
-    return _VIEWS[wb]
+        groups.numbered = wb.con.table(_VIEW)
+    return groups.numbered

@@ -176,8 +176,9 @@ def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int,
 
     def finish(chunk: pa_arrow.Table) -> pa_arrow.Table:
         if track:
-            bounds = pc.min_max(chunk.column(_SORT)).as_py()
-            days.append(None if bounds["min"] is None else [bounds["min"].isoformat(), bounds["max"].isoformat()])
+            if chunk.num_rows:  # an empty table is written without a row group
+                bounds = pc.min_max(chunk.column(_SORT)).as_py()
+                days.append(None if bounds["min"] is None else [bounds["min"].isoformat(), bounds["max"].isoformat()])
             chunk = chunk.drop_columns([_SORT])
         return chunk.cast(target).combine_chunks()
     order = ", ".join([*([_SORT] if first == _SORT else []), *(_q(k) for k in schema.key(table))])
@@ -199,11 +200,8 @@ def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int,
                 pending, count = rest.to_batches(), rest.num_rows
                 emitted = True
     if count or not emitted:
-        rest = pa_arrow.Table.from_batches(pending, schema=batch_schema) if pending else batch_schema.empty_table()
-        if rest.num_rows or not track:
-            yield finish(rest)
-        else:  # no rows at all: an empty file, and no row group to record
-            yield rest.drop_columns([_SORT]).cast(target).combine_chunks()
+        yield finish(pa_arrow.Table.from_batches(pending, schema=batch_schema) if pending
+                     else batch_schema.empty_table())
 
 
 def write_parquet(table: pa_arrow.Table | Iterable[pa_arrow.Table], path: Path) -> None:
