@@ -343,6 +343,8 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
     """
     text = text.astype(str).str.strip()
     empty = text.eq("") | _isin(text, NULL_SPELLINGS)
+    if spec.kind in {"timestamp", "date"}:
+        empty |= _isin(text, ZERO_DATES)  # MySQL's spelling of no date: empty, as NULL is
     bad = pd.Series(False, index=text.index)
     if not spec.nullable:
         rejects.add(table, frame, empty, spec.name, f"column '{spec.name}' is empty; a value is required")
@@ -372,12 +374,6 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
                 ~(bad | unparsed)
         return values.astype(bool), ~(bad | unparsed)
     # timestamp or date
-    zero = _isin(text, ZERO_DATES)  # MySQL's spelling of no date: empty, as NULL is
-    if zero.any():
-        if not spec.nullable:
-            rejects.add(table, frame, zero & ~bad, spec.name, f"column '{spec.name}' is empty; a value is required")
-            bad |= zero
-        empty |= zero
     values = parse_times(text.where(~empty, None), timezone)
     unparsed = values.isna() & ~empty
     fmt_text = "YYYY-MM-DD" if spec.kind == "date" else "YYYY-MM-DD HH:MM:SS"
