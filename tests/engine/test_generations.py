@@ -172,8 +172,8 @@ def test_ingest_refuses_to_write_into_a_generation(tiny: Path, monkeypatch: pyte
     monkeypatch.setenv("STOREBOOK_PROCESSED", str(generation))
     with pytest.raises(StorebookError, match=r"is a generation of the processed data in .*set the processed path"):
         run(tiny)
-    assert sorted(p.name for p in generation.iterdir()) == ["_ingest.json", "_rejected", "order_lines", "orders",
-                                                           "products", "promotions", "suppliers"]
+    assert sorted(p.name for p in generation.iterdir()) == ["_derived", "_ingest.json", "_rejected", "order_lines",
+                                                           "orders", "products", "promotions", "suppliers"]
 
 
 def test_a_store_whose_first_ingest_stopped_on_a_bad_file_has_no_data(tiny: Path) -> None:

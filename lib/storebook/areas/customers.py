@@ -39,8 +39,8 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import TOTAL, extremes, stats
+from storebook.measures.buyers import acquired_between, split_new_returning
 from storebook.measures.buyers import customer_orders as _paid_orders
-from storebook.measures.buyers import split_new_returning
 from storebook.measures.compare import compare_months
 from storebook.measures.metrics import headline_entry
 from storebook.measures.orders import no_paid_orders as _no_orders
@@ -71,19 +71,6 @@ def _month_index(ts: ibis.Value) -> ibis.Value:
 
 def _period_index(period: Period) -> int:
     return period.start.year * 12 + period.start.month - 1
-
-
-def _acquired_since(wb: Workbook, platforms: list[str], start: pd.Timestamp, end: pd.Timestamp) -> ibis.Table:
-    """The paid orders in ``[start, end)`` of the customers whose first purchase is in it.
-
-    A customer's first purchase falls on or after ``start`` exactly when none of their paid
-    orders comes before it; then every one of their paid orders before ``end`` is in the
-    window. The history before ``start`` is only probed for the window's customers (a
-    semi join), not grouped by customer.
-    """
-    o = _paid_orders(wb, platforms, end, start)
-    earlier = _paid_orders(wb, platforms, start).semi_join(o.select("customer_id"), "customer_id")
-    return o.anti_join(earlier.select("customer_id").distinct(), "customer_id")
 
 
 # -- repeat purchase -----------------------------------------------------------------------
@@ -138,20 +125,21 @@ def compute_repeat_rates(
         wanted += [(int(w), last.shift_months(-k)) for k in range(cohorts)]
     earliest = min(c.start for _, c in wanted)
 
-    # Only the customers acquired from the earliest cohort on are ranked (all their orders
-    # lie after it), not every order of the history.
-    o = _acquired_since(wb, plats, pd.Timestamp(earliest), period.end_ts)
-    ranked = o.mutate(rn=ibis.row_number().over(ibis.window(group_by="customer_id", order_by=["paid_at", "order_id"])))
-    # Each customer's first and second order in one pass over the ranking (a join of the
-    # two would rank every order twice).
-    ranked = ranked.filter(ranked.rn <= 1)
-    pairs = ranked.group_by("customer_id").aggregate(
-        first_paid_at=ranked.paid_at.min(), second_paid_at=ranked.paid_at.max(where=ranked.rn == 1)
-    )
-    gap_days = (pairs.second_paid_at.epoch_seconds() - pairs.first_paid_at.epoch_seconds()) / 86400.0
-    per_customer = pairs.select(
-        cohort_index=_month_index(pairs.first_paid_at),
-        **{f"w{w}": (pairs.second_paid_at.notnull() & (gap_days <= w)).cast("int64") for w in windows},
+    # The cohorts' customers are rows of first_purchases; each one's orders up to the report
+    # month's end are counted within each window of their first purchase. The second paid
+    # order falls within w days exactly when at least two of them do (the first is the
+    # earliest, a tie with it counts as a second at 0 days), so no order is ranked.
+    indexes = sorted({_period_index(c) for _, c in wanted})
+    acquired = acquired_between(wb, plats, pd.Timestamp(earliest), period.end_ts)
+    acquired = acquired.filter(_month_index(acquired.first_paid_at).isin(indexes))
+    o = _paid_orders(wb, plats, period.end_ts, pd.Timestamp(earliest)).select("customer_id", "paid_at")
+    j = o.join(acquired.select("customer_id", "first_paid_at"), "customer_id")
+    days_after = (j.paid_at.epoch_seconds() - j.first_paid_at.epoch_seconds()) / 86400.0
+    per_customer = j.group_by(["customer_id", "first_paid_at"]).aggregate(
+        **{f"n{w}": (days_after <= w).cast("int64").sum() for w in windows})
+    per_customer = per_customer.select(
+        cohort_index=_month_index(per_customer.first_paid_at),
+        **{f"w{w}": (per_customer[f"n{w}"] >= 2).cast("int64") for w in windows},
     )
     agg = per_customer.group_by("cohort_index").aggregate(
         customers=per_customer.count(),
@@ -209,19 +197,17 @@ def build_cohorts(
     plats = wb.platforms(platforms)
     first_cohort = period.shift_months(-(months - 1))
     # A customer acquired in the window has every paid order in it: only the window's
-    # orders are grouped, and the history before it is only probed for the window's
-    # customers (_acquired_since), where grouping every order of the history by customer
-    # grew with the history while the twelve cohorts do not.
-    o = _acquired_since(wb, plats, first_cohort.start_ts, period.end_ts)
-    # One row per customer and month they paid in, its cohort the customer's first such
-    # month: a cohort-month's active customers are its rows (no distinct count over the
-    # orders), and the join back to the cohort is over customer-months, not orders. (A
-    # window MIN over each customer's rows would save the join, but DuckDB's windows do
-    # not spill: it ran out of the workbook's memory cap at 10M order lines.)
-    cm = o.group_by(customer_id=o.customer_id, month_index=_month_index(o.paid_at)).aggregate(
-        paid_amount=o.paid_amount.sum())
-    first = cm.group_by("customer_id").aggregate(cohort_index=cm.month_index.min())
-    cm = cm.join(first, "customer_id")
+    # orders are read, joined to the window's rows of first_purchases (their cohort), where
+    # grouping every order of the history by customer grew with the history while the twelve
+    # cohorts do not. One row per customer and month they paid in: a cohort-month's active
+    # customers are its rows (no distinct count over the orders). (A window MIN over each
+    # customer's orders would need no first purchases, but DuckDB's windows do not spill: it
+    # ran out of the workbook's memory cap at 10M order lines.)
+    acquired = acquired_between(wb, plats, first_cohort.start_ts, period.end_ts)
+    o = _paid_orders(wb, plats, period.end_ts, first_cohort.start_ts)
+    o = o.join(acquired.select("customer_id", cohort_index=_month_index(acquired.first_paid_at)), "customer_id")
+    cm = o.group_by(customer_id=o.customer_id, cohort_index=o.cohort_index,
+                    month_index=_month_index(o.paid_at)).aggregate(paid_amount=o.paid_amount.sum())
     cm = cm.mutate(months_since=cm.month_index - cm.cohort_index)
     act = wb.execute(cm.group_by(["cohort_index", "months_since"]).aggregate(
         active_customers=cm.count(), paid_amount=cm.paid_amount.sum().cast("float64")))

@@ -4,7 +4,7 @@ The layout ``storebook ingest`` writes (docs/storage.md)::
 
     data/processed/
       _current.json            {"generation": "000012", "previous": "000011"}
-      _generations/000012/     the current tables: <table>/part-0.parquet, _rejected/, _ingest.json
+      _generations/000012/     the current tables: <table>/part-0.parquet, _rejected/, _derived/, _ingest.json
       _generations/000011/     the previous ones, kept for readers that opened them
       _cache/                  parsed raw files by content hash (shared by every run)
       .ingest.lock             held by the running ingest (storebook.engine.locks)
@@ -41,9 +41,11 @@ GENERATIONS = "_generations"
 PARTIAL = ".partial"
 MANIFEST = "_ingest.json"
 REJECTED = "_rejected"
+#: The folder of the tables ingest derives from the canonical ones (storebook.engine.derived).
+DERIVED = "_derived"
 #: What the flat layout of an older storebook held at the top of data/processed (with the
 #: folders its swap left behind when stopped): removed once a generation is current.
-FLAT_ENTRIES = (*schema.TABLE_NAMES, REJECTED, MANIFEST, ".trash", ".staging")
+FLAT_ENTRIES = (*schema.TABLE_NAMES, REJECTED, DERIVED, MANIFEST, ".trash", ".staging")
 _NAME = re.compile(r"^\d{6,}$")
 
 
@@ -210,6 +212,17 @@ def verify(data: Path, *, checksums: bool = False) -> list[str]:
             problems.append(f"table {name} holds {rows} rows where {MANIFEST} says {tables[name].get('rows')}")
         elif checksums and len(files) == 1 and _sha256(files[0]) != tables[name].get("sha256"):
             problems.append(f"table {name} is not the file {MANIFEST} describes (SHA-256 differs)")
+    for name, info in (manifest.get("derived") or {}).items():
+        files = sorted((data / DERIVED / name).glob("*.parquet"))
+        try:
+            rows = sum(pq.ParquetFile(p).metadata.num_rows for p in files) if files else None
+        except Exception as exc:  # noqa: BLE001 - any unreadable footer is a disagreement
+            problems.append(f"derived table {name} cannot be read ({type(exc).__name__}: {exc})")
+            continue
+        if rows is None:
+            problems.append(f"derived table {name} is missing from {data}")
+        elif rows != info.get("rows"):
+            problems.append(f"derived table {name} holds {rows} rows where {MANIFEST} says {info.get('rows')}")
     if checksums and not problems:
         fingerprint = hashlib.sha256(json.dumps({t: i["sha256"] for t, i in tables.items()},
                                                 sort_keys=True).encode()).hexdigest()

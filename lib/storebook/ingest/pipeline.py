@@ -35,7 +35,7 @@ import pandas as pd
 import pyarrow as pa_arrow
 import pyarrow.parquet as pq
 
-from storebook.engine import availability, generations, locks, schema
+from storebook.engine import availability, derived, generations, locks, schema
 from storebook.engine.config import Config
 from storebook.engine.identity import found_in_data, read_store_file
 from storebook.errors import IngestError, InputError, NoDataError
@@ -133,13 +133,16 @@ _write_parquet = writing.write_parquet
 
 
 def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str, int],
-                  row_group_days: dict[str, list] | None = None) -> dict[str, str]:
+                  row_group_days: dict[str, list] | None = None,
+                  derived_info: dict[str, dict] | None = None) -> dict[str, str]:
     """Write each table (name → its rows) into ``staging`` from its ``live_`` view; the
     SHA-256 of each file. Two tables at a time, the largest first, each through a DuckDB
     cursor of its own: while DuckDB sorts one, pyarrow encodes and compresses the other.
     Each file's bytes depend on its rows alone, so the order of the writes changes nothing.
     ``row_group_days`` receives, per table written in its parent's day order (order lines),
-    each row group's first and last day (writing.sorted_chunks)."""
+    each row group's first and last day (writing.sorted_chunks). ``derived_info``, when
+    given, receives the tables derived from the orders (:func:`_write_derived`), written
+    right after them while the other worker still writes the order lines."""
     from concurrent.futures import ThreadPoolExecutor
 
     def write(table: str) -> str:
@@ -154,12 +157,34 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
             raise AssertionError(f"{table}: {rows[table]} rows to write, {pq.ParquetFile(out_path).metadata.num_rows} written")
         if days is not None:
             row_group_days[table] = days
-        return _sha256(out_path)
+        digest = _sha256(out_path)
+        if table == "orders" and derived_info is not None:
+            derived_info.update(_write_derived(con, staging, rows[table], digest))
+        return digest
 
     order = sorted(rows, key=lambda t: -rows[t])
     with ThreadPoolExecutor(max_workers=min(2, max(1, os.cpu_count() or 1))) as pool:
         futures = {t: pool.submit(write, t) for t in order}
         return {t: futures[t].result() for t in order}
+
+
+def _write_derived(con: duckdb.DuckDBPyConnection, staging: Path, orders_rows: int, orders_sha256: str) -> dict[str, dict]:
+    """Write the derived tables (storebook.engine.derived) from the orders just written into
+    ``staging``; for the manifest, each one's rows and SHA-256 and the orders it was derived
+    from (a workbook reads it only while the orders are still those)."""
+    orders_path = staging / "orders" / "part-0.parquet"
+    out_path = Path(derived.path_in(staging, derived.FIRST_PURCHASES)) / "part-0.parquet"
+    literal = "'" + str(orders_path).replace("'", "''") + "'"
+    cursor = con.cursor()
+    try:
+        cursor.execute(f"CREATE OR REPLACE TEMPORARY VIEW derived_orders AS SELECT * FROM read_parquet({literal})")
+        target = pa_arrow.schema([("customer_id", pa_arrow.string()), ("platform", pa_arrow.string()),
+                                  ("first_paid_at", pa_arrow.timestamp("us"))])
+        _write_parquet(writing.derived_chunks(cursor, derived.first_purchases_sql("derived_orders"), target), out_path)
+    finally:
+        cursor.close()
+    return {derived.FIRST_PURCHASES: {"rows": pq.ParquetFile(out_path).metadata.num_rows, "sha256": _sha256(out_path),
+                                      "orders_rows": orders_rows, "orders_sha256": orders_sha256}}
 
 
 def _written_span(path: Path, columns: tuple[str, ...]) -> list[str] | None | str:
@@ -413,7 +438,9 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                     table_info[table]["unknown_references"] = unknown_refs[table]
         with stages.stage("write"):
             row_group_days: dict[str, list] = {}
-            written = _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()}, row_group_days)
+            derived_info: dict[str, dict] = {}
+            written = _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()}, row_group_days,
+                                    derived_info)
         for table, digest in written.items():
             table_info[table]["sha256"] = digest
             if table in row_group_days:  # storebook.engine.lines: a month's order lines, its row groups only
@@ -455,6 +482,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         # The earliest rejected future date: once the clock passes it, the next ingest re-runs.
         "clock_until": min(future_until).isoformat() if future_until else None,
         "tables": table_info,
+        # Tables derived from those above (storebook.engine.derived), and what they were derived from.
+        "derived": derived_info,
         "files": [asdict(r) for r in reports],
         # Who the store is, as far as the data says (storebook.engine.identity reads it).
         "store": {**found_in_data(raw_root, platforms, [c for r in reports if (c := getattr(r, "currency", None))]),

@@ -33,7 +33,7 @@ from storebook.engine import schema
 
 #: Bump when the written layout changes: a store is rewritten on its next ingest (from its
 #: parse cache) instead of being kept as "nothing to do".
-LAYOUT_VERSION = "2"  # 2: fact tables in date order, row groups of 122,880 rows
+LAYOUT_VERSION = "3"  # 2: fact tables in date order, row groups of 122,880 rows; 3: _derived/first_purchases
 #: Rows per Parquet row group of a canonical table (part of the byte-identical promise).
 #: DuckDB's own row-group size: a month of a 10M-line store's orders spans a few row groups.
 ROW_GROUP = 122_880
@@ -182,26 +182,44 @@ def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int,
             chunk = chunk.drop_columns([_SORT])
         return chunk.cast(target).combine_chunks()
     order = ", ".join([*([_SORT] if first == _SORT else []), *(_q(k) for k in schema.key(table))])
+    readers = (con.sql(f"SELECT {cols} FROM {source} {where} ORDER BY {order}, _part, _pos",
+                       params=params or None).to_arrow_reader(ROW_GROUP)
+               for where, params in sort_ranges(con, source, first, rows, _sample_source(con, table, source, first)))
+    for chunk in fixed_chunks(readers):
+        yield finish(chunk)
+
+
+def fixed_chunks(readers: Iterable[pa_arrow.RecordBatchReader]) -> Iterator[pa_arrow.Table]:
+    """The batches of ``readers``, one after the other, as tables of exactly ROW_GROUP rows
+    (the last may be shorter; one empty table when there is no row). Combine each into one
+    chunk before writing it: the Parquet writer's page breaks follow the Arrow chunks, and
+    DuckDB's batch sizes vary, so fixed row groups of single chunks keep the bytes a function
+    of the rows alone."""
     pending: list[pa_arrow.RecordBatch] = []
     count = 0
     emitted = False
     batch_schema = None
-    for where, params in sort_ranges(con, source, first, rows, _sample_source(con, table, source, first)):
-        reader = con.sql(f"SELECT {cols} FROM {source} {where} ORDER BY {order}, _part, _pos",
-                         params=params or None).to_arrow_reader(ROW_GROUP)
+    for reader in readers:
         batch_schema = reader.schema
         for batch in reader:
             pending.append(batch)
             count += batch.num_rows
             while count >= ROW_GROUP:
                 chunk = pa_arrow.Table.from_batches(pending)
-                yield finish(chunk.slice(0, ROW_GROUP))
+                yield chunk.slice(0, ROW_GROUP)
                 rest = chunk.slice(ROW_GROUP)
                 pending, count = rest.to_batches(), rest.num_rows
                 emitted = True
     if count or not emitted:
-        yield finish(pa_arrow.Table.from_batches(pending, schema=batch_schema) if pending
-                     else batch_schema.empty_table())
+        yield (pa_arrow.Table.from_batches(pending, schema=batch_schema) if pending
+               else batch_schema.empty_table())
+
+
+def derived_chunks(con: duckdb.DuckDBPyConnection, sql: str, target: pa_arrow.Schema) -> Iterator[pa_arrow.Table]:
+    """A derived table's rows (``sql``, ordered totally: storebook.engine.derived) as tables of
+    ROW_GROUP rows of the ``target`` types, for :func:`write_parquet`."""
+    for chunk in fixed_chunks([con.sql(sql).to_arrow_reader(ROW_GROUP)]):
+        yield chunk.cast(target).combine_chunks()
 
 
 def write_parquet(table: pa_arrow.Table | Iterable[pa_arrow.Table], path: Path) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import ibis
 import pandas as pd
 
+from storebook.engine.derived import first_purchases_of
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.measures.orders import no_paid_orders
@@ -28,6 +29,16 @@ def customer_orders(wb: Workbook, platforms: list[str], end: pd.Timestamp, start
     if start is not None:
         cond.append(o.paid_at >= start)
     return o.filter(*cond)
+
+
+def acquired_between(wb: Workbook, platforms: list[str], start: pd.Timestamp, end: pd.Timestamp) -> ibis.Table:
+    """The customers whose first paid order on ``platforms`` (their first purchase) falls in
+    ``[start, end)``: customer_id, first_paid_at (storebook.engine.derived)."""
+    fp = first_purchases_of(wb)
+    f = fp.table.filter(fp.table.platform.isin(platforms))
+    if not fp.one_platform_each:  # an account on several of the platforms: its earliest row
+        f = f.group_by("customer_id").aggregate(first_paid_at=f.first_paid_at.min())
+    return f.filter(f.first_paid_at >= start, f.first_paid_at < end).select("customer_id", "first_paid_at")
 
 
 def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
@@ -56,13 +67,14 @@ def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] |
     """
     plats = wb.platforms(platforms)
     month = customer_orders(wb, plats, period.end_ts, period.start_ts)
-    # Returning: the customer paid an order before the month (their first purchase is
-    # earlier). Only the month's customers are looked up in the history, not grouped.
-    before = customer_orders(wb, plats, period.start_ts).semi_join(month.select("customer_id"), "customer_id")
-    returning = before.select("customer_id").distinct().mutate(returning=ibis.literal(True))
-    joined = month.left_join(returning, "customer_id")
+    # New: the customer's first paid order is in the month (a buyer of the month has none
+    # later than it); every other buyer of the month paid before it, and returns. The month's
+    # first purchases are a few row groups of first_purchases, not the orders' history.
+    new = acquired_between(wb, plats, period.start_ts, period.end_ts).select("customer_id").mutate(
+        new=ibis.literal(True))
+    joined = month.left_join(new, "customer_id")
     typed = joined.mutate(
-        buyer_type=ibis.cases((joined.returning.isnull(), "new"), else_="returning")
+        buyer_type=ibis.cases((joined.new.isnull(), "returning"), else_="new")
     )
     agg = typed.group_by("buyer_type").aggregate(
         buyers=typed.customer_id.nunique(),
