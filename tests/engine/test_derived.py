@@ -1,5 +1,5 @@
 """Each customer's first purchase, derived by ingest (storebook.engine.derived): the rows the
-orders give, written in day order, read only while they describe the workbook's orders, and
+orders give, written in time order, read only while they describe the workbook's orders, and
 every customer answer built on them the one the orders give."""
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ def _first_purchases_by_hand(orders: pd.DataFrame) -> pd.DataFrame:
     paid = orders[orders["paid_at"].notna() & orders["customer_id"].notna()]
     out = paid.groupby(["customer_id", "platform"], as_index=False)["paid_at"].min()
     out = out.rename(columns={"paid_at": "first_paid_at"})
-    out = out.assign(day=out["first_paid_at"].dt.normalize()).sort_values(["day", "customer_id", "platform"])
-    return out.drop(columns="day").reset_index(drop=True)
+    return out.sort_values(["first_paid_at", "customer_id", "platform"]).reset_index(drop=True)
 
 
 @pytest.fixture
@@ -64,12 +63,12 @@ def test_ingest_writes_each_customers_first_purchase_in_day_order(store: Path) -
     theirs = orders[~orders["order_id"].str.startswith("Q") & orders["paid_at"].notna()]["customer_id"].nunique()
     assert len(expected) == 35 + theirs  # five of the 40 placed one order, unpaid: no first purchase
     pd.testing.assert_frame_equal(written, expected, check_dtype=False)
-    # Day order across row groups: a month's first purchases are a run of row groups.
+    # In order across row groups: a month's first purchases are a run of row groups.
     meta = pq.ParquetFile(path).metadata
     assert meta.num_row_groups == -(-len(written) // 10) >= 4
     maxima = [meta.row_group(g).column(2).statistics.max for g in range(meta.num_row_groups)]
     minima = [meta.row_group(g).column(2).statistics.min for g in range(meta.num_row_groups)]
-    assert all(hi.date() <= lo.date() for hi, lo in zip(maxima, minima[1:], strict=False))
+    assert all(hi <= lo for hi, lo in zip(maxima, minima[1:], strict=False))
     info = manifest["derived"]["first_purchases"]
     assert info["rows"] == len(written)
     assert (info["orders_rows"], info["orders_sha256"]) == (manifest["tables"]["orders"]["rows"],

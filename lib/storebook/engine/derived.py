@@ -5,7 +5,7 @@ by reading the whole history.
 (新客), and which customers a cohort acquired, depends on every earlier order of theirs: asked
 of the orders, each such question read every paid order of the history (at 50M order lines
 the customers headline alone asked it six times: 81 s of a 422 s pack, issue #17). Written
-in order of the first purchase's day, a month's new customers are a few row groups of it.
+in order of the first purchase, a month's new customers are a few row groups of it.
 
 Ingest writes it next to the tables (``_derived/first_purchases/part-0.parquet``) from the
 orders it has just written, and records it in the manifest (``derived``), with the orders'
@@ -46,13 +46,15 @@ def first_purchases(orders: ibis.Table) -> ibis.Table:
 
 def first_purchases_sql(table: str) -> str:
     """:func:`first_purchases` of the DuckDB relation ``table`` as SQL, in write order: the
-    first purchase's day, then the customer and platform (unique, so the order is total and
-    the bytes written are a function of the orders alone)."""
+    first purchase's time, then the customer and platform (unique, so the order is total and
+    the bytes written are a function of the orders alone). By time rather than by day: the
+    time settles nearly every comparison, where a day's thousands of customers were ordered
+    by their ids (at 10M order lines 0.7 CPU-s of sorting instead of 2)."""
     import ibis
 
     orders = ibis.table({"customer_id": "string", "platform": "string", "paid_at": "timestamp"}, name=table)
     fp = first_purchases(orders)
-    ordered = fp.order_by([fp.first_paid_at.date(), fp.customer_id, fp.platform]).select(*FIRST_PURCHASE_COLUMNS)
+    ordered = fp.order_by([fp.first_paid_at, fp.customer_id, fp.platform]).select(*FIRST_PURCHASE_COLUMNS)
     return ibis.to_sql(ordered, dialect="duckdb")
 
 
@@ -62,7 +64,7 @@ class FirstPurchases(NamedTuple):
     table: ibis.Table
     #: True for the file ingest wrote: ingest's customer ids are keyed hashes of platform and
     #: account (storebook.ingest.frames), so no id is on two platforms and a customer's row on
-    #: the chosen platforms is their first purchase there, found by a filter on the day alone.
+    #: the chosen platforms is their first purchase there, found by a filter on its time alone.
     one_platform_each: bool
 
 
