@@ -107,22 +107,34 @@ def _next_month(ts: pd.Timestamp) -> pd.Timestamp:
     return _month_start(ts) + pd.offsets.MonthBegin(1)
 
 
-#: Per open workbook (its tables do not change under it): month start → whether every parcel
-#: handed over in that month has its order among the orders placed from ORDER_LOOKBACK_DAYS
-#: before the month to its end; and under "all", whether that holds for every month.
+#: Per open workbook (its tables do not change under it): month start → the range of
+#: ``shipped_at − ordered_at`` over the month's parcels when every one of them has its order
+#: among the orders placed from ORDER_LOOKBACK_DAYS before the month to its end, else None;
+#: under "all", that range over every parcel when it holds for every month, else None.
 _NEAR: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
+#: Lags are read in seconds: a second either side keeps their rounding inside the bounds.
+_SLACK = pd.Timedelta(seconds=1)
 
-def _orders_near(wb: Workbook, first: pd.Timestamp) -> bool:
-    """Whether every shipment handed over in the month starting ``first`` has its order among
-    the orders placed in ``[first − ORDER_LOOKBACK_DAYS, month end)`` (one small question:
-    a month of shipments against two of orders, each a few row groups)."""
+Lags = tuple[pd.Timedelta, pd.Timedelta]
+
+
+def _orders_near(wb: Workbook, first: pd.Timestamp) -> Lags | None:
+    """The least and greatest time from order to parcel over the shipments handed over in the
+    month starting ``first``, when every one of them has its order among the orders placed in
+    ``[first − ORDER_LOOKBACK_DAYS, month end)``; else None. One small question: a month of
+    shipments against two of orders, each a few row groups."""
     known = _NEAR.setdefault(wb, {})
     if first not in known:
         o, s = wb.table("orders"), wb.table("shipments")
-        s = s.filter(s.shipped_at >= first, s.shipped_at < _next_month(first))
+        s = s.filter(s.shipped_at >= first, s.shipped_at < _next_month(first)).select("order_id", "shipped_at")
         near = o.filter(o.ordered_at >= first - _LOOKBACK, o.ordered_at < _next_month(first))
-        known[first] = wb.scalar(s.select("order_id").anti_join(near, "order_id").count()) == 0
+        j = s.left_join(near.select("order_id", "ordered_at"), "order_id")
+        lag = j.shipped_at.epoch_seconds() - j.ordered_at.epoch_seconds()
+        row = wb.execute(j.aggregate(outside=j.ordered_at.isnull().sum(), least=lag.min(), most=lag.max())).iloc[0]
+        known[first] = None if pd.notna(row["outside"]) and row["outside"] > 0 else (  # NA: no parcel
+            (pd.Timedelta(seconds=float(row["least"])) - _SLACK, pd.Timedelta(seconds=float(row["most"])) + _SLACK)
+            if not pd.isna(row["least"]) else (pd.Timedelta(0), pd.Timedelta(0)))
     return known[first]
 
 
@@ -135,15 +147,28 @@ def _months(start: pd.Timestamp, end: pd.Timestamp) -> list[pd.Timestamp]:
     return out
 
 
-def _every_parcel_near(wb: Workbook) -> bool:
-    """Whether :func:`_orders_near` holds for every month that has a shipment, and every
-    shipment has its hand-over time (so that it is in a month).
+def _lags(wb: Workbook, months: list[pd.Timestamp]) -> Lags | None:
+    """The range of time from order to parcel over the parcels of ``months``
+    (:func:`_orders_near` of each), or None where one month's parcels are not near their orders."""
+    found = []
+    for m in months:
+        lags = _orders_near(wb, m)
+        if lags is None:
+            return None
+        found.append(lags)
+    return (min(a for a, _ in found), max(b for _, b in found)) if found else None
 
-    Then a parcel of an order placed at ``t`` was handed over in a month that ends after ``t``
-    and starts at most ORDER_LOOKBACK_DAYS after it (``order_id`` is the orders' key: the
-    order found near the month is the parcel's order). Asked once a workbook: a month of
-    shipments against two of orders per month of the history, so that each later question
-    for the parcels of some orders reads the months that can hold them, not the history.
+
+def _every_parcel_near(wb: Workbook) -> Lags | None:
+    """The range of ``shipped_at − ordered_at`` over every parcel, when every month's parcels
+    have their orders near them (:func:`_orders_near`) and every parcel has its hand-over time
+    (so that it is in a month); else None.
+
+    Then a parcel of an order placed at ``t`` was handed over within that range of ``t``:
+    ``order_id`` is the orders' key, so the order found near the parcel's month is its order.
+    Asked once a workbook, a month of shipments against two of orders per month of the
+    history, so that each later question for the parcels of some orders reads the days that
+    can hold them, not the history.
     """
     known = _NEAR.setdefault(wb, {})
     if "all" not in known:
@@ -151,50 +176,54 @@ def _every_parcel_near(wb: Workbook) -> bool:
         span = wb.execute(s.aggregate(first=s.shipped_at.min(), last=s.shipped_at.max(),
                                       undated=s.shipped_at.isnull().sum()))
         first, last, undated = span["first"].iloc[0], span["last"].iloc[0], span["undated"].iloc[0]
-        if pd.isna(first):  # no dated shipment: only undated ones (no month holds them) or none
-            known["all"] = not undated
+        if undated:  # a parcel in no month: only the whole history holds it
+            known["all"] = None
+        elif pd.isna(first):  # no parcel at all: every window holds them
+            known["all"] = (pd.Timedelta(0), pd.Timedelta(0))
         else:
-            known["all"] = not undated and all(_orders_near(wb, m) for m in _months(first, last + pd.Timedelta(1)))
+            known["all"] = _lags(wb, _months(first, last + pd.Timedelta(1)))
     return known["all"]
 
 
 def orders_of_shipments(wb: Workbook, start: date, end: date) -> ibis.Table:
     """The orders table, or the part of it that holds every order of the shipments handed over
-    in ``[start, end)``: the orders placed from ORDER_LOOKBACK_DAYS before the first month to
-    the end of the last.
+    in ``[start, end)``: those placed within the range of time from order to parcel of the
+    parcels of those months (:func:`_orders_near`, asked once a month) before that.
 
     Orders are written in order of their day (storebook.ingest.writing), so that part is a few
     row groups, where the whole table is the history. Joined to those shipments it gives the
-    same rows as the whole table: each shipment's order is in it (:func:`_orders_near`, asked
-    once a month) and ``order_id`` is the orders' key (ingest keeps the first of a duplicated
-    key). Where some shipment's order is not in it — placed long before, after the parcel left,
-    or missing — the whole table is returned: the same answer, read the long way.
+    same rows as the whole table: each shipment's order is in it and ``order_id`` is the
+    orders' key (ingest keeps the first of a duplicated key). Where some month's shipment has
+    no order near it — placed long before, after the parcel left, or missing — the whole
+    table is returned: the same answer, read the long way.
     """
     o = wb.table("orders")
-    months = _months(pd.Timestamp(start), pd.Timestamp(end))
-    if not months or not all(_orders_near(wb, m) for m in months):
+    lags = _lags(wb, _months(pd.Timestamp(start), pd.Timestamp(end)))
+    if lags is None:
         return o
-    return o.filter(o.ordered_at >= months[0] - _LOOKBACK, o.ordered_at < _next_month(months[-1]))
+    least, most = lags
+    return o.filter(o.ordered_at >= pd.Timestamp(start) - most, o.ordered_at <= pd.Timestamp(end) - least)
 
 
 def parcels_near(wb: Workbook, orders: ibis.Table) -> ibis.Table:
     """Shipments holding every parcel of ``orders`` (a table with ``order_id`` and
-    ``ordered_at``, one row or more per order), read from the months that can hold them: to be
+    ``ordered_at``, one row or more per order), read from the days that can hold them: to be
     grouped by ``order_id`` and joined to the orders, which drops the other orders' parcels.
 
-    A parcel of an order placed at ``t`` leaves in a month from ``t``'s to the one holding
-    ``t`` + ORDER_LOOKBACK_DAYS wherever :func:`_every_parcel_near` holds; so, with the orders'
-    first and last ``ordered_at`` (one small question), those months hold all their parcels
-    (and other orders' parcels of the same months, cheaper to group with them than to pick
-    out first). Where it does not hold, the parcels of the orders are picked from every
-    shipment.
+    A parcel of an order placed at ``t`` left within the range of time from order to parcel
+    of every parcel (:func:`_every_parcel_near`) after ``t``; so, with the orders' first and
+    last ``ordered_at`` (one small question), those days hold all their parcels (and other
+    orders' parcels of the same days, cheaper to group with them than to pick out first).
+    Where that range is not known, the parcels of the orders are picked from every shipment.
     """
     s = wb.table("shipments")
     bounds = wb.execute(orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
     first, last = bounds["first"].iloc[0], bounds["last"].iloc[0]
-    if pd.isna(first) or pd.isna(last) or not _every_parcel_near(wb):
+    lags = _every_parcel_near(wb) if not (pd.isna(first) or pd.isna(last)) else None
+    if lags is None:
         return s.semi_join(orders.select("order_id"), "order_id")
-    return s.filter(s.shipped_at >= _month_start(first), s.shipped_at < _next_month(pd.Timestamp(last) + _LOOKBACK))
+    least, most = lags
+    return s.filter(s.shipped_at >= pd.Timestamp(first) + least, s.shipped_at <= pd.Timestamp(last) + most)
 
 
 def shipments_of(wb: Workbook, start: date, end: date, platforms: list[str]) -> ibis.Table:
