@@ -184,8 +184,10 @@ def test_the_trend_asked_in_runs_of_months_is_the_trend_asked_at_once(root, monk
     monkeypatch.setattr(fulfilment, "ORDERS_PER_QUESTION", per_question)
     asked = wb.questions
     in_runs = fulfilment.trend_delivery_times(wb, month("2026-04"), months=4)
-    # 5 orders: 4, 3 or 2 questions wanted, so runs of 1, 2 or 2 months (the count was kept).
-    assert wb.questions - asked == {1: 4, 2: 2, 3: 2}[per_question]
+    # 5 orders: 4, 3 or 2 questions wanted, so runs of 1, 2 or 2 months (the count was kept);
+    # each run asks its orders' first and last ordered_at (which months hold their parcels),
+    # then the days.
+    assert wb.questions - asked == 2 * {1: 4, 2: 2, 3: 2}[per_question]
     pd.testing.assert_frame_equal(in_runs, at_once)
     assert in_runs["day"].dt.strftime("%m-%d").tolist() == ["01-05", "01-31", "02-01", "03-15", "04-30"]
 
@@ -493,3 +495,83 @@ def test_the_headline_cards_come_in_two_rows_and_keep_the_complaints() -> None:
     rows = fulfilment.split_headline(headline)
     assert [len(r) for r in rows] == [3, 2] and rows[1]["metric"].tolist() == ["cost_per_order", "complaints_per_1000"]
     assert sorted(m for r in rows for m in r["metric"]) == sorted(metrics)
+
+
+# ----------------------------------------------------------------------------- the months read
+
+OCTOBER = month("2026-10")
+
+
+def test_a_parcel_long_after_its_order_still_counts_for_its_order(root):
+    """A parcel handed over nine months after its order (past the look-back for orders near
+    their parcels): its order's platform, both its parcels and its units are still found."""
+    wb = write_tables(
+        root,
+        orders=[_order("A1", "tmall", "2026-01-10 10:00"), _order("A2", "jd", "2026-10-05 10:00")],
+        shipments=[_ship("S1", "A1", "A", "WH1", "Zhejiang", "2026-01-11 10:00", "2026-01-13 10:00", 6.0),
+                   _ship("S2", "A1", "A", "WH1", "Zhejiang", "2026-10-06 10:00", "2026-10-08 10:00", 8.0),
+                   _ship("S3", "A2", "B", "WH2", "Zhejiang", "2026-10-06 10:00", "2026-10-09 10:00", 4.0)],
+        order_lines=[{"order_id": "A1", "line_no": 1, "sku": "A1", "quantity": 4},
+                     {"order_id": "A2", "line_no": 1, "sku": "A1", "quantity": 1}],
+    )
+    d = fulfilment.summarise_delivery_times(wb, OCTOBER, by="platform").set_index("platform")
+    assert d.loc["tmall", "shipments"] == 1 and d.loc["jd", "shipments"] == 1
+    c = fulfilment.compute_logistics_costs(wb, OCTOBER, by="platform").set_index("platform")
+    # A1 left in two parcels (January and October): October's holds half the order, 2 of 4 units.
+    assert (c.loc["tmall", "orders"], c.loc["tmall", "units"], c.loc["tmall", "cost"]) == (0.5, 2.0, 8.0)
+    assert (c.loc["jd", "orders"], c.loc["jd", "units"]) == (1.0, 1.0)
+    # A1 was first shipped in January: October's first shipments are A2's alone.
+    assert fulfilment.count_logistics_issues(wb, OCTOBER, by=None).orders.item() == 1
+
+
+def test_a_parcel_handed_over_before_its_order_was_placed_is_its_first(root):
+    """Bad data a month's read must not lose: a parcel dated seven months before its order."""
+    wb = write_tables(
+        root,
+        orders=[_order("B1", "tmall", "2026-10-20 10:00"), _order("C1", "tmall", "2026-10-02 10:00")],
+        shipments=[_ship("SB1", "B1", "A", "WH9", "Zhejiang", "2026-03-01 00:00", "2026-03-03 00:00", 5.0),
+                   _ship("SB2", "B1", "A", "WH1", "Zhejiang", "2026-10-21 10:00", "2026-10-23 10:00", 7.0),
+                   _ship("SC1", "C1", "A", "WH1", "Zhejiang", "2026-10-03 10:00", "2026-10-05 10:00", 3.0)],
+        order_lines=[{"order_id": o, "line_no": 1, "sku": "A1", "quantity": 1} for o in ("B1", "C1")],
+    )
+    t = fulfilment.summarise_ship_times(wb, OCTOBER, by="warehouse").set_index("warehouse")
+    assert t.loc["WH9", "shipped"] == 1                  # B1's first parcel left from WH9, in March
+    assert t.loc["WH9", "median_hours"] == -(233 * 24 + 10)  # 2026-03-01 00:00 is 233 d 10 h before payment
+    assert t.loc["WH1", "median_hours"] == 24.0          # C1
+    c = fulfilment.compute_logistics_costs(wb, OCTOBER, by=None).iloc[0]
+    assert (c.shipments, c.orders) == (2, 1.5)           # SB2 is half of B1, SC1 all of C1
+    assert fulfilment.count_logistics_issues(wb, OCTOBER, by=None).orders.item() == 1  # C1: B1 first left in March
+
+
+def test_an_order_paid_long_before_the_month_and_never_shipped_stays_in_the_backlog(root):
+    wb = write_tables(
+        root,
+        orders=[_order("L1", "web", "2025-12-01 10:00", status="paid", paid_amount=40.0),
+                _order("L2", "web", "2025-12-01 11:00"),
+                _order("N1", "web", "2026-10-31 22:00", status="paid", paid_amount=60.0)],
+        shipments=[_ship("SL2", "L2", "A", "WH1", "Zhejiang", "2025-12-02 10:00", "2025-12-04 10:00", 5.0)],
+    )
+    u = fulfilment.count_unshipped_orders(wb, OCTOBER, by=None).iloc[0]
+    assert (u.unshipped, u.unshipped_amount, u.over_48h) == (2, 100.0, 1)  # L1 (11 months old) and N1 (2 h)
+    assert u.oldest_paid_at == pd.Timestamp("2025-12-01 10:00")
+
+
+def test_the_months_near_the_parcels_give_what_the_whole_history_gives(wb, monkeypatch):
+    """On the sample store every parcel's order is near it: the answers read from those months
+    are the answers read from every order and every parcel."""
+    from storebook.measures import shipments
+
+    period = wb.period("2026-09")
+    assert shipments._every_parcel_near(wb) is not None
+    assert not shipments.orders_of_shipments(wb, period.start, period.end).equals(wb.table("orders"))
+    asks = [lambda: fulfilment.summarise_ship_times(wb, period, by=["platform", "warehouse"]),
+            lambda: fulfilment.summarise_delivery_times(wb, period, by=["carrier", "province"]),
+            lambda: fulfilment.compute_logistics_costs(wb, period, by=["carrier", "platform"]),
+            lambda: fulfilment.count_logistics_issues(wb, period, by="province"),
+            lambda: fulfilment.trend_delivery_times(wb, period, months=3),
+            lambda: fulfilment.find_slow_carriers(wb, period)]
+    near = [ask() for ask in asks]
+    monkeypatch.setattr(shipments, "_every_parcel_near", lambda wb: None)
+    monkeypatch.setattr(shipments, "_orders_near", lambda wb, first: None)
+    for ask, frame in zip(asks, near, strict=True):
+        pd.testing.assert_frame_equal(frame, ask(), check_exact=False, rtol=1e-12)

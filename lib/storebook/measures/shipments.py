@@ -5,12 +5,14 @@ complaints and refunds per 1,000 shipped orders."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from datetime import date
 
 import ibis
 import pandas as pd
 
+from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
@@ -88,11 +90,148 @@ def aggregate_groups(wb: Workbook, table: ibis.Table, keys: list[str],
     return out.sort_values(sort, key=order, kind="stable", ignore_index=True)
 
 
+#: How many days before its month the order of a parcel is looked for first: the parcels of the
+#: bench stores leave at most 22 days after payment, a Double 11 pre-sale (预售) order placed
+#: in late October leaves in November. A parcel outside it costs a slower read (the whole
+#: history, as before), never another answer; a longer look-back reads more orders per month.
+ORDER_LOOKBACK_DAYS = 35
+
+_LOOKBACK = pd.Timedelta(days=ORDER_LOOKBACK_DAYS)
+
+
+def _month_start(ts: pd.Timestamp) -> pd.Timestamp:
+    return pd.Timestamp(ts).normalize().replace(day=1)
+
+
+def _next_month(ts: pd.Timestamp) -> pd.Timestamp:
+    return _month_start(ts) + pd.offsets.MonthBegin(1)
+
+
+#: Per open workbook (its tables do not change under it): month start → the range of
+#: ``shipped_at − ordered_at`` over the month's parcels when every one of them has its order
+#: among the orders placed from ORDER_LOOKBACK_DAYS before the month to its end, else None;
+#: under "all", that range over every parcel when it holds for every month, else None.
+_NEAR: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+#: Lags are read in seconds: a second either side keeps their rounding inside the bounds.
+_SLACK = pd.Timedelta(seconds=1)
+
+Lags = tuple[pd.Timedelta, pd.Timedelta]
+
+
+def _orders_near(wb: Workbook, first: pd.Timestamp) -> Lags | None:
+    """The least and greatest time from order to parcel over the shipments handed over in the
+    month starting ``first``, when every one of them has its order among the orders placed in
+    ``[first − ORDER_LOOKBACK_DAYS, month end)``; else None. One small question: a month of
+    shipments against two of orders, each a few row groups."""
+    known = _NEAR.setdefault(wb, {})
+    if first not in known:
+        o, s = wb.table("orders"), wb.table("shipments")
+        s = s.filter(s.shipped_at >= first, s.shipped_at < _next_month(first)).select("order_id", "shipped_at")
+        near = o.filter(o.ordered_at >= first - _LOOKBACK, o.ordered_at < _next_month(first))
+        j = s.left_join(near.select("order_id", "ordered_at"), "order_id")
+        lag = j.shipped_at.epoch_seconds() - j.ordered_at.epoch_seconds()
+        row = wb.execute(j.aggregate(outside=j.ordered_at.isnull().sum(), least=lag.min(), most=lag.max())).iloc[0]
+        known[first] = None if pd.notna(row["outside"]) and row["outside"] > 0 else (  # NA: no parcel
+            (pd.Timedelta(seconds=float(row["least"])) - _SLACK, pd.Timedelta(seconds=float(row["most"])) + _SLACK)
+            if not pd.isna(row["least"]) else (pd.Timedelta(0), pd.Timedelta(0)))
+    return known[first]
+
+
+def _months(start: pd.Timestamp, end: pd.Timestamp) -> list[pd.Timestamp]:
+    """The starts of the months that meet ``[start, end)``."""
+    out, m = [], _month_start(start)
+    while m < end:
+        out.append(m)
+        m = _next_month(m)
+    return out
+
+
+def _lags(wb: Workbook, months: list[pd.Timestamp]) -> Lags | None:
+    """The range of time from order to parcel over the parcels of ``months``
+    (:func:`_orders_near` of each), or None where one month's parcels are not near their orders."""
+    found = []
+    for m in months:
+        lags = _orders_near(wb, m)
+        if lags is None:
+            return None
+        found.append(lags)
+    return (min(a for a, _ in found), max(b for _, b in found)) if found else None
+
+
+def _every_parcel_near(wb: Workbook) -> Lags | None:
+    """The range of ``shipped_at − ordered_at`` over every parcel, when every month's parcels
+    have their orders near them (:func:`_orders_near`) and every parcel has its hand-over time
+    (so that it is in a month); else None.
+
+    Then a parcel of an order placed at ``t`` was handed over within that range of ``t``:
+    ``order_id`` is the orders' key, so the order found near the parcel's month is its order.
+    Asked once a workbook, a month of shipments against two of orders per month of the
+    history, so that each later question for the parcels of some orders reads the days that
+    can hold them, not the history.
+    """
+    known = _NEAR.setdefault(wb, {})
+    if "all" not in known:
+        s = wb.table("shipments")
+        span = wb.execute(s.aggregate(first=s.shipped_at.min(), last=s.shipped_at.max(),
+                                      undated=s.shipped_at.isnull().sum()))
+        first, last, undated = span["first"].iloc[0], span["last"].iloc[0], span["undated"].iloc[0]
+        if undated:  # a parcel in no month: only the whole history holds it
+            known["all"] = None
+        elif pd.isna(first):  # no parcel at all: every window holds them
+            known["all"] = (pd.Timedelta(0), pd.Timedelta(0))
+        else:
+            known["all"] = _lags(wb, _months(first, last + pd.Timedelta(1)))
+    return known["all"]
+
+
+def orders_of_shipments(wb: Workbook, start: date, end: date) -> ibis.Table:
+    """The orders table, or the part of it that holds every order of the shipments handed over
+    in ``[start, end)``: those placed within the range of time from order to parcel of the
+    parcels of those months (:func:`_orders_near`, asked once a month) before that.
+
+    Orders are written in order of their day (storebook.ingest.writing), so that part is a few
+    row groups, where the whole table is the history. Joined to those shipments it gives the
+    same rows as the whole table: each shipment's order is in it and ``order_id`` is the
+    orders' key (ingest keeps the first of a duplicated key). Where some month's shipment has
+    no order near it — placed long before, after the parcel left, or missing — the whole
+    table is returned: the same answer, read the long way.
+    """
+    o = wb.table("orders")
+    lags = _lags(wb, _months(pd.Timestamp(start), pd.Timestamp(end)))
+    if lags is None:
+        return o
+    least, most = lags
+    return o.filter(o.ordered_at >= pd.Timestamp(start) - most, o.ordered_at <= pd.Timestamp(end) - least)
+
+
+def parcels_near(wb: Workbook, orders: ibis.Table) -> ibis.Table:
+    """Shipments holding every parcel of ``orders`` (a table with ``order_id`` and
+    ``ordered_at``, one row or more per order), read from the days that can hold them: to be
+    grouped by ``order_id`` and joined to the orders, which drops the other orders' parcels.
+
+    A parcel of an order placed at ``t`` left within the range of time from order to parcel
+    of every parcel (:func:`_every_parcel_near`) after ``t``; so, with the orders' first and
+    last ``ordered_at`` (one small question), those days hold all their parcels (and other
+    orders' parcels of the same days, cheaper to group with them than to pick out first).
+    Where that range is not known, the parcels of the orders are picked from every shipment.
+    """
+    s = wb.table("shipments")
+    bounds = wb.execute(orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
+    first, last = bounds["first"].iloc[0], bounds["last"].iloc[0]
+    lags = _every_parcel_near(wb) if not (pd.isna(first) or pd.isna(last)) else None
+    if lags is None:
+        return s.semi_join(orders.select("order_id"), "order_id")
+    least, most = lags
+    return s.filter(s.shipped_at >= pd.Timestamp(first) + least, s.shipped_at <= pd.Timestamp(last) + most)
+
+
 def shipments_of(wb: Workbook, start: date, end: date, platforms: list[str]) -> ibis.Table:
-    """Shipments handed over in ``[start, end)`` on orders of the platforms, with delivery days."""
+    """Shipments handed over in ``[start, end)`` on orders of the platforms, with delivery days
+    and the order's ``ordered_at``."""
     s = wb.table("shipments")
     s = s.filter(s.shipped_at >= pd.Timestamp(start), s.shipped_at < pd.Timestamp(end))
-    o = wb.table("orders").select("order_id", "platform")
+    o = orders_of_shipments(wb, start, end).select("order_id", "platform", "ordered_at")
     o = o.filter(o.platform.isin(platforms))
     j = s.inner_join(o, "order_id")
     return j.mutate(
@@ -108,9 +247,14 @@ def parcels_of(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table
     s = shipments_of(wb, period.start, period.end, platforms)
     # Parcels and units are counted over the period's orders only (an order's parcels in
     # other months still count towards its n): not over every order of the history.
-    all_s = wb.table("shipments").semi_join(s.select("order_id"), "order_id")
+    all_s = parcels_near(wb, s)
     per_order = all_s.group_by("order_id").aggregate(parcels=all_s.count())
-    lines = wb.table("order_lines").semi_join(s.select("order_id"), "order_id")
+    # The lines of those orders are in the row groups of the orders' days (s carries each
+    # order's ordered_at); the other orders' lines there are grouped too and dropped by the
+    # join, where the lines of every order would be the whole history's.
+    lines = lines_of_orders(wb, s)
+    if lines.equals(wb.table("order_lines")):  # every line (no record of their days): pick first
+        lines = lines.semi_join(s.select("order_id"), "order_id")
     units = lines.group_by("order_id").aggregate(order_units=lines.quantity.sum())
     j = s.inner_join(per_order, "order_id").left_join(units, "order_id").drop("order_id_right")
     return j.mutate(
@@ -207,22 +351,27 @@ LOGISTICS_TICKET_CATEGORY = "logistics"
 
 
 def first_shipments(wb: Workbook, orders: ibis.Table) -> ibis.Table:
-    """One row per shipped order among ``orders``: its first parcel (time, warehouse, carrier,
+    """A row per shipped order among ``orders``: its first parcel (time, warehouse, carrier,
     province), parcel count, and when its last parcel was delivered (``undelivered``
-    parcels still on the road).
+    parcels still on the road). Rows of other orders may come with them: join it to the
+    orders asked about.
 
     Args:
         wb: the workbook.
-        orders: a table with an ``order_id`` column: the orders asked about.
+        orders: a table with an ``order_id`` column: the orders asked about; with their
+            ``ordered_at`` too, only the months that can hold their parcels are read
+            (:func:`parcels_near`).
     Returns:
         A table: order_id, first_shipped_at, warehouse, carrier, ship_province, parcels,
         last_delivered_at, undelivered.
     """
-    s = wb.table("shipments")
     # Only the parcels of the orders asked about are grouped: grouping every parcel ever
     # shipped by order grows with the history, while a month's orders do not. (Aggregates
     # a query does not use are dropped by the engine.)
-    s = s.semi_join(orders.select("order_id"), "order_id")
+    if "ordered_at" in orders.columns:
+        s = parcels_near(wb, orders)
+    else:
+        s = wb.table("shipments").semi_join(orders.select("order_id"), "order_id")
     return s.group_by("order_id").aggregate(
         first_shipped_at=s.shipped_at.min(),
         warehouse=s.warehouse.argmin(s.shipped_at),
@@ -265,11 +414,11 @@ def count_logistics_issues(
     """
     platforms = wb.platforms(platforms)
     keys = group_keys(by, ["carrier", "province", "warehouse", "platform", "month"])
-    s = wb.table("shipments")
-    # An order first shipped in the period has a parcel in it: only those orders are grouped.
-    f = first_shipments(wb, s.filter(s.shipped_at >= period.start_ts, s.shipped_at < period.end_ts))
+    # An order first shipped in the period has a parcel in it: only those orders (of the
+    # platforms) are grouped, and their platform is found among the orders near the period.
+    f = first_shipments(wb, shipments_of(wb, period.start, period.end, platforms))
     f = f.filter(f.first_shipped_at >= period.start_ts, f.first_shipped_at < period.end_ts)
-    o = wb.table("orders").select("order_id", "platform")
+    o = orders_of_shipments(wb, period.start, period.end).select("order_id", "platform")
     o = o.filter(o.platform.isin(platforms))
     j = f.inner_join(o, "order_id").rename(province="ship_province")
     j = j.mutate(month=j.first_shipped_at.strftime("%Y-%m"))
