@@ -111,3 +111,60 @@ def test_a_file_that_is_not_the_one_recorded_is_read_whole(store: Path, monkeypa
     asked = wb.questions
     assert len(wb.execute(lines_module.lines_of_orders(wb, paid))) == 123
     assert wb.questions == asked + 1  # no question for the orders' days
+
+
+@pytest.mark.slow
+def test_orders_in_groups_read_each_groups_days_not_the_days_between(store: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Orders of December and of February, labelled apart: their lines come from those
+    months' row groups only (January's are left out), and every line of theirs is in."""
+    import ibis
+
+    monkeypatch.setattr(lines_module, "MIN_ROW_GROUPS", 1)
+    wb = storebook.open(root=store)
+    december, february = (paid_orders(wb, wb.period(m), wb.platforms()) for m in ("2024-12", "2025-02"))
+    both = december.mutate(part=ibis.literal("dec")).union(february.mutate(part=ibis.literal("feb")))
+    asked = wb.questions
+    some = wb.execute(lines_module.lines_of_orders(wb, both, by="part"))
+    assert wb.questions == asked + 2  # one question for both groups' days, then the lines
+    whole = wb.execute(wb.table("order_lines"))
+    wanted = set(wb.execute(both.select("order_id"))["order_id"])
+    assert set(whole.loc[whole["order_id"].isin(wanted), "order_id"]) <= set(some["order_id"])
+    # Exactly the row groups each month reads alone: not January's between them.
+    rows = {tuple(r) for r in some[["order_id", "line_no"]].itertuples(index=False)}
+    alone = pd.concat([wb.execute(lines_module.lines_of_orders(wb, m)) for m in (december, february)])
+    assert rows == {tuple(r) for r in alone[["order_id", "line_no"]].itertuples(index=False)}
+    january = set(wb.execute(paid_orders(wb, wb.period("2025-01"), wb.platforms()).select("order_id"))["order_id"])
+    assert january - set(some["order_id"])  # some of January's lines were not read
+    assert len(some) < len(wb.execute(lines_module.lines_of_orders(wb, both)))
+
+
+@pytest.mark.slow
+def test_a_long_question_joined_month_by_month_answers_as_the_whole_table(store: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sales over six months, joined a part of whole months at a time (two months a part
+    up to 20 orders: Oct–Nov, Dec–Jan, Feb, Mar with the tiny store's two; the October order
+    paid in March in October's part), are the whole table's answer."""
+    import storebook.measures.sales as sales_module
+
+    monkeypatch.setattr(lines_module, "MIN_ROW_GROUPS", 1)
+    monkeypatch.setattr(lines_module, "PART_ORDERS", 20)  # ten orders a month: two months a part
+    wb = storebook.open(root=store)
+    six = wb.period("2025-03").trailing(6)
+    parts = lines_module.lines_of_orders_by_month(wb, paid_orders(wb, six, wb.platforms()))
+    assert len(parts) == 4
+    joined = pd.concat([wb.execute(lines.join(part.select("order_id"), "order_id")) for part, lines in parts])
+    paid = set(wb.execute(paid_orders(wb, six, wb.platforms()).select("order_id"))["order_id"])
+    whole = wb.execute(wb.table("order_lines"))
+    assert len(paid) == 62 and sorted(joined["order_id"]) == sorted(whole.loc[whole["order_id"].isin(paid), "order_id"])
+    monthly = sum_monthly_sales(wb, six)
+    daily = sum_daily_sales(wb, six, by=("platform", "category"))
+    monkeypatch.setattr(sales_module, "PART_DAYS", 10_000)  # one join, from the recorded row groups
+    wb = storebook.open(root=store)
+    pd.testing.assert_frame_equal(monthly, sum_monthly_sales(wb, six))
+    monkeypatch.setattr(lines_module, "_row_groups", lambda wb: None)  # the whole table
+    wb = storebook.open(root=store)
+    pd.testing.assert_frame_equal(monthly, sum_monthly_sales(wb, six))
+    pd.testing.assert_frame_equal(daily, sum_daily_sales(wb, six, by=("platform", "category")))
+    assert monthly["units"].sum() == whole.loc[whole["order_id"].isin(paid), "quantity"].sum()
+    assert monthly.loc[monthly["month"] == pd.Timestamp("2025-03-01"), "units"].sum() > 0
