@@ -133,48 +133,10 @@ def lines_of_orders(wb: Workbook, orders: ibis.Table, by: str | None = None) -> 
     return numbered.filter(ibis.or_(*keep) if len(keep) > 1 else keep[0]).select(*lines.columns)
 
 
-#: The most orders :func:`lines_of_orders_by_month` puts in one part (whole months): at 50M
-#: order lines a month holds 1.4M orders, whose hash table fits a kernel's memory cap.
-PART_ORDERS = 2_000_000
-
-
-def lines_of_orders_by_month(wb: Workbook, orders: ibis.Table) -> list[tuple[ibis.Table, ibis.Table]] | None:
-    """``orders`` cut into runs of whole calendar months of ``ordered_at`` (at most
-    :data:`PART_ORDERS` orders each, or one month), each run with the order lines of its own
-    days' row groups: [(orders of the part, lines to join to them)], whose joins together are
-    the join of ``orders`` to :func:`lines_of_orders`. None where ingest recorded no row
-    groups (join the whole table, as :func:`lines_of_orders` gives it).
-
-    For a question over many months: joined at once, a year of orders is a hash table that
-    does not fit a kernel's memory cap and spills (at 50M order lines, 21 s for a year's sales
-    by SKU, against 6.5 s joined a month at a time). One question asks every month's first and
-    last day and its orders.
-    """
-    groups = _row_groups(wb)
-    if groups is None:
-        return None
-    month = orders.ordered_at.truncate("M")
-    bounds = wb.execute(orders.group_by(month=month).aggregate(
-        first=orders.ordered_at.min(), last=orders.ordered_at.max(), orders=orders.count()))
-    runs: list[list] = []  # [first month, end of the last month, first day, last day, orders]
-    for start, first, last, n in sorted(zip(bounds["month"], bounds["first"], bounds["last"], bounds["orders"],
-                                            strict=True)):
-        end = start + pd.offsets.MonthBegin(1)
-        if runs and runs[-1][1] == start and runs[-1][4] + n <= PART_ORDERS:
-            runs[-1][1:] = [end, runs[-1][2], last, runs[-1][4] + n]
-        else:
-            runs.append([start, end, first, last, n])
-    numbered = _numbered(wb, groups)
-    columns = wb.table("order_lines").columns
-    parts = []
-    for start, end, first, last, _ in runs:
-        lo, hi = groups.rows_between(first.date(), last.date())
-        if hi <= lo:
-            continue  # no line in these days' row groups: the part joins to nothing
-        part = orders.filter(orders.ordered_at >= start.to_pydatetime(), orders.ordered_at < end.to_pydatetime())
-        lines = numbered.filter(numbered.file_row_number >= lo, numbered.file_row_number < hi).select(*columns)
-        parts.append((part, lines))
-    return parts
+def skips_row_groups(wb: Workbook) -> bool:
+    """Whether :func:`lines_of_orders` reads only the row groups of the orders' days here
+    (ingest recorded them, and there are enough to skip some)."""
+    return _row_groups(wb) is not None
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -9,8 +9,8 @@ import ibis
 import pandas as pd
 
 from storebook.engine import dimensions
-from storebook.engine.lines import lines_of_orders, lines_of_orders_by_month
-from storebook.engine.periods import Period
+from storebook.engine.lines import lines_of_orders, skips_row_groups
+from storebook.engine.periods import Period, month_of
 from storebook.engine.workbook import Workbook
 from storebook.measures.orders import paid_orders
 
@@ -68,32 +68,38 @@ def sum_monthly_sales(
     return _sum_sales(wb, period, platforms, "month", by)
 
 
-#: A question over more days than this joins the orders to their lines a month at a time
-#: (:func:`storebook.engine.lines.lines_of_orders_by_month`): a month's orders are a hash
-#: table that fits a kernel's memory cap; a year's spill (a month's question is one join).
+#: A question over more days than this asks the engine a month at a time, where the order
+#: lines are read by day (storebook.engine.lines): joined at once, a year of paid orders (16.7M
+#: at 50M order lines) is a hash table that does not fit a kernel's 488 MiB memory cap and
+#: spills (21 s for a year's sales by SKU). A month's orders fit; each month is the very
+#: question the month asks alone, so its answer is shared with the month's own sections.
 PART_DAYS = 62
 
 
 def _sum_sales(wb: Workbook, period: Period, platforms: Sequence[str] | str | None, grain: str,
                by: Sequence[str]) -> pd.DataFrame:
     plats = wb.platforms(platforms)
-    paid = paid_orders(wb, period, plats)
     keys = [grain, *by]
-    parts = lines_of_orders_by_month(wb, paid) if (period.end - period.start).days > PART_DAYS else None
-    if parts:
-        # One question a month, asked in turn: as one UNION ALL, DuckDB builds the months' hash
-        # tables side by side and spills again (11 s against 6.5 s for a year at 50M). Then the
-        # months' sums added up: missing only where every month's is (as SQL's SUM).
-        sums = pd.concat([wb.execute(_sales_sums(wb, lines, part, grain, keys)) for part, lines in parts],
-                         ignore_index=True)
-        out = sums.groupby(keys, as_index=False, dropna=False, sort=False)[list(_SUMS)].sum(min_count=1)
-    else:
-        lines = lines_of_orders(wb, paid)  # the row groups of the paid orders' days, not the history
-        out = wb.execute(_sales_sums(wb, lines, paid, grain, keys))
+    if period.days > PART_DAYS and skips_row_groups(wb):
+        # A day or a month of sales lies in one calendar month: the months' rows are the rows.
+        parts = [_sum_sales(wb, part, plats, grain, by) for part in _months(period)]
+        filled = [p for p in parts if len(p)] or parts[:1]
+        return pd.concat(filled, ignore_index=True).sort_values(keys, ignore_index=True)
+    paid = paid_orders(wb, period, plats)
+    lines = lines_of_orders(wb, paid)  # the row groups of the paid orders' days, not the history
+    out = wb.execute(_sales_sums(wb, lines, paid, grain, keys))
     return out.fillna({"cost_known_revenue": 0.0}).sort_values(keys, ignore_index=True)
 
 
-_SUMS = ("units", "revenue", "discount_amount", "cost_amount", "cost_known_revenue")
+def _months(period: Period) -> list[Period]:
+    """``period`` cut at the first of each month (a whole month is that month's period)."""
+    parts, start = [], period.start
+    while start < period.end:
+        whole = month_of(start)
+        end = min(whole.end, period.end)
+        parts.append(whole if (start, end) == (whole.start, whole.end) else Period(start, end, f"{start}…{end}"))
+        start = end
+    return parts
 
 
 def _sales_sums(wb: Workbook, lines: ibis.Table, paid: ibis.Table, grain: str, keys: list[str]) -> ibis.Table:
