@@ -133,10 +133,14 @@ def lines_of_orders(wb: Workbook, orders: ibis.Table, by: str | None = None) -> 
     return numbered.filter(ibis.or_(*keep) if len(keep) > 1 else keep[0]).select(*lines.columns)
 
 
-def skips_row_groups(wb: Workbook) -> bool:
-    """Whether :func:`lines_of_orders` reads only the row groups of the orders' days here
-    (ingest recorded them, and there are enough to skip some)."""
-    return _row_groups(wb) is not None
+def lines_of_days(wb: Workbook, first: date, last: date) -> int | None:
+    """How many order lines the row groups of the order days [first, last] hold (from the
+    file's metadata, no question), or None where ingest recorded no row groups."""
+    groups = _row_groups(wb)
+    if groups is None:
+        return None
+    start, stop = groups.rows_between(first, last)
+    return stop - start
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
