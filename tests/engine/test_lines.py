@@ -149,7 +149,7 @@ def test_a_long_question_asked_month_by_month_answers_as_the_whole_table(store: 
     from storebook.engine.periods import Period
 
     monkeypatch.setattr(lines_module, "MIN_ROW_GROUPS", 1)
-    monkeypatch.setattr(sales_module, "PART_LINES", 100)  # the six months' 123 lines are many
+    monkeypatch.setattr(sales_module, "MONTH_LINES", 10)  # the six months' 123 lines are many
     wb = storebook.open(root=store)
     six = Period(date(2024, 10, 10), date(2025, 3, 25), "six")
     assert [(p.start.isoformat(), p.end.isoformat()) for p in sales_module._months(six)][::5] == [
@@ -162,7 +162,7 @@ def test_a_long_question_asked_month_by_month_answers_as_the_whole_table(store: 
     assert wb.questions == asked  # January was asked as the six months' part
     pd.testing.assert_frame_equal(january, daily.loc[daily["day"].dt.month == 1].reset_index(drop=True))
     assert lines_module.lines_of_days(wb, six.start, six.last_day) == 123
-    monkeypatch.setattr(sales_module, "PART_LINES", 123)  # one question, from the recorded row groups
+    monkeypatch.setattr(sales_module, "MONTH_LINES", 123)  # one question, from the recorded row groups
     wb = storebook.open(root=store)
     pd.testing.assert_frame_equal(monthly, sum_monthly_sales(wb, six))
     monkeypatch.setattr(lines_module, "_row_groups", lambda wb: None)  # the whole table

@@ -68,23 +68,25 @@ def sum_monthly_sales(
     return _sum_sales(wb, period, platforms, "month", by)
 
 
-#: A question over the order days of more order lines than this asks the engine a month at
-#: a time, where the lines are read by day (storebook.engine.lines): joined at once, a year
-#: of paid orders (16.7M at 50M order lines) is a hash table that does not fit a kernel's
-#: 488 MiB memory cap and spills (21 s for a year's sales by SKU, 7 s asked a month at a
-#: time). A month's orders fit, and each month is the very question the month asks alone, so
-#: its answer is shared with the month's own sections. Below it (a 10M store's year: 5.8M
-#: lines) one question costs less than a dozen.
-PART_LINES = 6_000_000
+#: A question over several months whose order days hold more order lines than this a month
+#: asks the engine a month at a time, where the lines are read by day (storebook.engine.lines):
+#: joined at once, a year of paid orders (16.7M at 50M order lines) is a hash table that does
+#: not fit a kernel's 488 MiB memory cap and spills (21 s for a year's sales by SKU, 7 s asked
+#: a month at a time). A month's orders fit, and each month is the very question the month
+#: asks alone, so its answer is shared with the month's own sections and the other windows
+#: holding it. Smaller months (a 10M store's: 0.4M lines) are one question: a dozen small
+#: questions cost more than one that fits (trend_price_index at 10M: 2.2 against 2.7-3.2 CPU-s).
+MONTH_LINES = 1_000_000
 
 
 def _sum_sales(wb: Workbook, period: Period, platforms: Sequence[str] | str | None, grain: str,
                by: Sequence[str]) -> pd.DataFrame:
     plats = wb.platforms(platforms)
     keys = [grain, *by]
-    if period.days > 31 and (lines_of_days(wb, period.start, period.last_day) or 0) > PART_LINES:
+    months = _months(period)
+    if len(months) > 1 and (lines_of_days(wb, period.start, period.last_day) or 0) > MONTH_LINES * len(months):
         # A day or a month of sales lies in one calendar month: the months' rows are the rows.
-        parts = [_sum_sales(wb, part, plats, grain, by) for part in _months(period)]
+        parts = [_sum_sales(wb, part, plats, grain, by) for part in months]
         filled = [p for p in parts if len(p)] or parts[:1]
         return pd.concat(filled, ignore_index=True).sort_values(keys, ignore_index=True)
     paid = paid_orders(wb, period, plats)
