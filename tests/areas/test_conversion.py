@@ -119,6 +119,9 @@ def test_conversion_rates_and_their_intervals(tiny_wb) -> None:
     assert tmall.uv_value_low < tmall.uv_value < tmall.uv_value_high
     assert now.loc["total", "conversion_rate"] == pytest.approx(38 / 1600)
     assert np.isnan(now.loc["web", "aov_low"])   # no web orders: no spread, no interval, no crash
+    # all platforms: the same two buyers' spread (web sold nothing), over the 38 buyers
+    total = now.loc["total"]
+    assert (total.aov_low, total.aov_high) == pytest.approx(stats.mean_interval(total.aov, sd, 38))
 
     record = conversion.rates_record(rates, SEPTEMBER, Text("en"))
     assert [r["key"] for r in record] == ["conversion_rate", "aov", "uv_value", "buyers"]

@@ -478,3 +478,42 @@ def test_coupons_counted_together_as_one_by_one(root: Path) -> None:
     assert out.loc["C3", ["eligible_orders", "redeemed_orders"]].tolist() == [0, 0]
     assert pd.isna(out.loc["C3", "redemption_rate"])
     assert out.index.tolist() == ["C1", "C2", "C3"]                                   # by start date
+
+
+@pytest.mark.slow
+def test_coupons_apart_read_their_own_days_and_count_as_the_whole_table(root: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Coupons of July and September: the orders and lines of their days only are read
+    (row groups of two lines), an order placed in June and paid in the July coupon's days
+    still counts, and the counts are those of the whole tables."""
+    import storebook.ingest.writing as writing
+    from storebook.engine import lines as lines_module
+
+    monkeypatch.setattr(writing, "ROW_GROUP", 2)
+    monkeypatch.setattr(lines_module, "MIN_ROW_GROUPS", 1)
+    sales = [(d, "jd", "T1", 1, 10.0, 0.0, None) for d in days(date(2025, 6, 1), 120)]   # one order a day
+    sales += [(date(2025, 7, 10), "jd", "T1", 1, 10.0, 1.0, "C1"),
+              (date(2025, 7, 11), "jd", "M1", 1, 20.0, 0.0, None),                      # not C1's SKUs
+              (date(2025, 9, 16), "jd", "T1", 2, 10.0, 3.0, "C2")]
+    orders, lines = sales_rows(sales)
+    orders[0]["paid_at"] = "2025-07-12 09:00:00"  # placed 1 June, paid in C1's days
+    coupon = {"promo_type": "coupon", "platform": "jd", "discount_pct": "0.10", "scope": "category:bath",
+              "budget_amount": "10.00"}
+    wb = build_store(root, {
+        "products": [product("T1", "bath"), product("M1", "decor")],
+        "promotions": [{**coupon, "promo_id": "C1", "promo_name": "C1", "starts_on": "2025-07-08",
+                        "ends_on": "2025-07-14"},
+                       {**coupon, "promo_id": "C2", "promo_name": "C2", "starts_on": "2025-09-15",
+                        "ends_on": "2025-09-17"}],
+        "orders": orders, "order_lines": lines,
+    })
+    out = promotion.measure_coupon_redemption(wb, month("2025-09"), months=3).set_index("promo_id")
+    # C1: the seven daily T1 orders of 8–14 July, the one placed 1 June and paid 12 July, the
+    # coupon order (not the M1 order); C2: the three of 15–17 September and the coupon order.
+    assert out.loc["C1", ["eligible_orders", "redeemed_orders"]].tolist() == [7 + 1 + 1, 1]
+    assert out.loc["C2", ["eligible_orders", "redeemed_orders"]].tolist() == [3 + 1, 1]
+    assert out.loc["C2", "coupon_discount_amount"] == pytest.approx(3.0)
+    assert lines_module._row_groups(wb) is not None
+    monkeypatch.setattr(lines_module, "_row_groups", lambda wb: None)  # the whole tables
+    pd.testing.assert_frame_equal(out.reset_index(),
+                                  promotion.measure_coupon_redemption(storebook.open(), month("2025-09"), months=3))

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -111,3 +111,65 @@ def test_a_file_that_is_not_the_one_recorded_is_read_whole(store: Path, monkeypa
     asked = wb.questions
     assert len(wb.execute(lines_module.lines_of_orders(wb, paid))) == 123
     assert wb.questions == asked + 1  # no question for the orders' days
+
+
+@pytest.mark.slow
+def test_orders_in_groups_read_each_groups_days_not_the_days_between(store: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Orders of December and of February, labelled apart: their lines come from those
+    months' row groups only (January's are left out), and every line of theirs is in."""
+    import ibis
+
+    monkeypatch.setattr(lines_module, "MIN_ROW_GROUPS", 1)
+    wb = storebook.open(root=store)
+    december, february = (paid_orders(wb, wb.period(m), wb.platforms()) for m in ("2024-12", "2025-02"))
+    both = december.mutate(part=ibis.literal("dec")).union(february.mutate(part=ibis.literal("feb")))
+    asked = wb.questions
+    some = wb.execute(lines_module.lines_of_orders(wb, both, by="part"))
+    assert wb.questions == asked + 2  # one question for both groups' days, then the lines
+    whole = wb.execute(wb.table("order_lines"))
+    wanted = set(wb.execute(both.select("order_id"))["order_id"])
+    assert set(whole.loc[whole["order_id"].isin(wanted), "order_id"]) <= set(some["order_id"])
+    # Exactly the row groups each month reads alone: not January's between them.
+    rows = {tuple(r) for r in some[["order_id", "line_no"]].itertuples(index=False)}
+    alone = pd.concat([wb.execute(lines_module.lines_of_orders(wb, m)) for m in (december, february)])
+    assert rows == {tuple(r) for r in alone[["order_id", "line_no"]].itertuples(index=False)}
+    january = set(wb.execute(paid_orders(wb, wb.period("2025-01"), wb.platforms()).select("order_id"))["order_id"])
+    assert january - set(some["order_id"])  # some of January's lines were not read
+    assert len(some) < len(wb.execute(lines_module.lines_of_orders(wb, both)))
+
+
+@pytest.mark.slow
+def test_a_long_question_asked_month_by_month_answers_as_the_whole_table(store: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sales over six months (from the 10th: a part month at each end), asked a month at a
+    time (the October order paid in March in March's), are the whole table's answer, and
+    each whole month's answer is the one the month gets asked alone."""
+    import storebook.measures.sales as sales_module
+    from storebook.engine.periods import Period
+
+    monkeypatch.setattr(lines_module, "MIN_ROW_GROUPS", 1)
+    monkeypatch.setattr(sales_module, "MONTH_LINES", 10)  # the six months' 123 lines are many
+    wb = storebook.open(root=store)
+    six = Period(date(2024, 10, 10), date(2025, 3, 25), "six")
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in sales_module._months(six)][::5] == [
+        ("2024-10-10", "2024-11-01"), ("2025-03-01", "2025-03-25")]
+    monthly = sum_monthly_sales(wb, six)
+    daily = sum_daily_sales(wb, six, by=("platform", "category"))
+    jan = wb.period("2025-01")
+    asked = wb.questions
+    january = sum_daily_sales(wb, jan, by=("platform", "category"))
+    assert wb.questions == asked  # January was asked as the six months' part
+    pd.testing.assert_frame_equal(january, daily.loc[daily["day"].dt.month == 1].reset_index(drop=True))
+    assert lines_module.lines_of_days(wb, six.start, six.last_day) == 123
+    monkeypatch.setattr(sales_module, "MONTH_LINES", 123)  # one question, from the recorded row groups
+    wb = storebook.open(root=store)
+    pd.testing.assert_frame_equal(monthly, sum_monthly_sales(wb, six))
+    monkeypatch.setattr(lines_module, "_row_groups", lambda wb: None)  # the whole table
+    wb = storebook.open(root=store)
+    pd.testing.assert_frame_equal(monthly, sum_monthly_sales(wb, six))
+    pd.testing.assert_frame_equal(daily, sum_daily_sales(wb, six, by=("platform", "category")))
+    whole = wb.execute(wb.table("order_lines"))
+    paid = set(wb.execute(paid_orders(wb, six, wb.platforms()).select("order_id"))["order_id"])
+    assert "Z996" in paid and monthly["units"].sum() == whole.loc[whole["order_id"].isin(paid), "quantity"].sum()
+    assert monthly["month"].nunique() == 6

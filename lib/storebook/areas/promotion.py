@@ -56,6 +56,7 @@ import numpy as np
 import pandas as pd
 
 from storebook.engine import dimensions
+from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
@@ -303,10 +304,15 @@ def _coupon_counts(wb: Workbook, coupons: pd.DataFrame, raw: pd.DataFrame, produ
                       schema={"c_promo": "string", "c_platform": "string", "c_start": "timestamp", "c_end": "timestamp"})
     s = ibis.memtable(pd.DataFrame(scopes, columns=["s_promo", "s_sku"]), schema={"s_promo": "string", "s_sku": "string"})
     orders = wb.table("orders")
-    paid = orders.filter(orders.paid_at.notnull())
+    # The coupons' days as a filter of their own (an OR of day ranges, which the join below
+    # cannot be): the orders are read from the row groups of those days, not the history.
+    days = sorted({(start, end) for _, _, start, end in windows})
+    on_days = ibis.or_(*[(orders.paid_at >= start) & (orders.paid_at < end) for start, end in days])
+    paid = orders.filter(orders.paid_at.notnull(), on_days)
     window = paid.join(w, [paid.platform == w.c_platform, paid.paid_at >= w.c_start, paid.paid_at < w.c_end])
-    window = window.select("c_promo", "order_id", "promo_id", "discount_amount", "coupon_code")
-    lines = wb.table("order_lines").select("order_id", "sku")
+    window = window.select("c_promo", "order_id", "ordered_at", "promo_id", "discount_amount", "coupon_code")
+    # The lines of each coupon's orders' days only (one question for all coupons' days).
+    lines = lines_of_orders(wb, window, by="c_promo").select("order_id", "sku")
     held = lines.join(window.select("c_promo", "order_id"), "order_id")
     held = held.join(s, [held.c_promo == s.s_promo, held.sku == s.s_sku]).select("c_promo", "order_id").distinct()
     eligible = window.join(held, ["c_promo", "order_id"])

@@ -20,11 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import ibis
 import pandas as pd
 
 if TYPE_CHECKING:
-    import ibis
-
     from storebook.engine.workbook import Workbook
 
 #: Below this many row groups a whole read costs less than the question for the orders' days.
@@ -100,28 +99,59 @@ def _read_row_groups(wb: Workbook) -> _RowGroups | None:
     return _RowGroups(files[0], firsts, lasts, starts, row)
 
 
-def lines_of_orders(wb: Workbook, orders: ibis.Table) -> ibis.Table:
+def lines_of_orders(wb: Workbook, orders: ibis.Table, by: str | None = None) -> ibis.Table:
     """The order lines to join to ``orders`` (an Ibis table of orders, with ``ordered_at``):
     those in the row groups of the orders' days, where ingest recorded them; else every line.
 
     Asks the engine the orders' first and last ``ordered_at`` (one small question) when the
-    lines are spread over enough row groups to skip some.
+    lines are spread over enough row groups to skip some. With ``by`` (a column of
+    ``orders``), the first and last day of each ``by`` group, in the same one question: the
+    lines of orders spread over separate windows (a year's coupon days) are read from those
+    windows' row groups, not from every day between the first and the last.
     """
     lines = wb.table("order_lines")
     groups = _row_groups(wb)
     if groups is None:
         return lines
-    bounds = wb.execute(orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
-    first, last = bounds["first"].iloc[0], bounds["last"].iloc[0]
-    if pd.isna(first) or pd.isna(last):  # no orders: none of the lines
-        start, stop = 0, 0
-    else:
+    spans = orders if by is None else orders.group_by(by)
+    bounds = wb.execute(spans.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
+    ranges = []
+    for first, last in zip(bounds["first"], bounds["last"], strict=True):
+        if pd.isna(first) or pd.isna(last):  # no orders: none of the lines
+            continue
         start, stop = groups.rows_between(first.date(), last.date())
-    if start == 0 and stop == groups.rows:
+        if stop > start:
+            ranges.append((start, stop))
+    ranges = _merged(ranges)
+    if ranges == [(0, groups.rows)]:
         return lines
     numbered = _numbered(wb, groups)
-    return numbered.filter(numbered.file_row_number >= start, numbered.file_row_number < stop).select(
-        *lines.columns)
+    if not ranges:
+        ranges = [(0, 0)]
+    # DuckDB skips the row groups outside every range of an OR of ranges as of one.
+    keep = [(numbered.file_row_number >= start) & (numbered.file_row_number < stop) for start, stop in ranges]
+    return numbered.filter(ibis.or_(*keep) if len(keep) > 1 else keep[0]).select(*lines.columns)
+
+
+def lines_of_days(wb: Workbook, first: date, last: date) -> int | None:
+    """How many order lines the row groups of the order days [first, last] hold (from the
+    file's metadata, no question), or None where ingest recorded no row groups."""
+    groups = _row_groups(wb)
+    if groups is None:
+        return None
+    start, stop = groups.rows_between(first, last)
+    return stop - start
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[start, stop) ranges in order, those that overlap or touch made one."""
+    out: list[tuple[int, int]] = []
+    for start, stop in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], stop))
+        else:
+            out.append((start, stop))
+    return out
 
 
 def _numbered(wb: Workbook, groups: _RowGroups) -> ibis.Table:
