@@ -113,11 +113,11 @@ def _dispatch(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
     """The dispatch population of the period with each order's time to ship."""
     # The period's paid orders (storebook.measures.orders) less the cancelled ones: a
     # cancelled order is never shipped, so it cannot be shipped late.
-    o = paid_orders(wb, period, platforms)
-    o = o.filter(o.status != "cancelled").select("order_id", "platform", "paid_at", "status", "paid_amount")
+    shippable = paid_orders(wb, period, platforms)
+    shippable = shippable.filter(shippable.status != "cancelled")
+    o = shippable.select("order_id", "platform", "paid_at", "status", "paid_amount")
     # With their ordered_at, the parcels are read from the months that can hold them.
-    f = _first_shipments(wb, paid_orders(wb, period, platforms).filter(lambda t: t.status != "cancelled")
-                         .select("order_id", "ordered_at"))
+    f = _first_shipments(wb, shippable.select("order_id", "ordered_at"))
     j = o.left_join(f, "order_id").drop("order_id_right")
     j = j.filter(~((j.status == "refunded") & j.first_shipped_at.isnull()))
     return j.mutate(

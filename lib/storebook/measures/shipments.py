@@ -13,7 +13,7 @@ import ibis
 import pandas as pd
 
 from storebook.engine.lines import lines_of_orders
-from storebook.engine.periods import Period
+from storebook.engine.periods import Period, month_of, months_between
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures import TOTAL
@@ -99,14 +99,6 @@ ORDER_LOOKBACK_DAYS = 35
 _LOOKBACK = pd.Timedelta(days=ORDER_LOOKBACK_DAYS)
 
 
-def _month_start(ts: pd.Timestamp) -> pd.Timestamp:
-    return pd.Timestamp(ts).normalize().replace(day=1)
-
-
-def _next_month(ts: pd.Timestamp) -> pd.Timestamp:
-    return _month_start(ts) + pd.offsets.MonthBegin(1)
-
-
 #: Per open workbook (its tables do not change under it): month start → the range of
 #: ``shipped_at − ordered_at`` over the month's parcels when every one of them has its order
 #: among the orders placed from ORDER_LOOKBACK_DAYS before the month to its end, else None;
@@ -119,35 +111,31 @@ _SLACK = pd.Timedelta(seconds=1)
 Lags = tuple[pd.Timedelta, pd.Timedelta]
 
 
-def _orders_near(wb: Workbook, first: pd.Timestamp) -> Lags | None:
-    """The least and greatest time from order to parcel over the shipments handed over in the
-    month starting ``first``, when every one of them has its order among the orders placed in
-    ``[first − ORDER_LOOKBACK_DAYS, month end)``; else None. One small question: a month of
-    shipments against two of orders, each a few row groups."""
+def _orders_near(wb: Workbook, month: Period) -> Lags | None:
+    """The least and greatest time from order to parcel over the shipments handed over in
+    ``month``, when every one of them has its order among the orders placed in
+    ``[month start − ORDER_LOOKBACK_DAYS, month end)``; else None. One small question: a month
+    of shipments against two of orders, each a few row groups."""
     known = _NEAR.setdefault(wb, {})
-    if first not in known:
+    if month not in known:
         o, s = wb.table("orders"), wb.table("shipments")
-        s = s.filter(s.shipped_at >= first, s.shipped_at < _next_month(first)).select("order_id", "shipped_at")
-        near = o.filter(o.ordered_at >= first - _LOOKBACK, o.ordered_at < _next_month(first))
+        s = s.filter(s.shipped_at >= month.start_ts, s.shipped_at < month.end_ts).select("order_id", "shipped_at")
+        near = o.filter(o.ordered_at >= month.start_ts - _LOOKBACK, o.ordered_at < month.end_ts)
         j = s.left_join(near.select("order_id", "ordered_at"), "order_id")
         lag = j.shipped_at.epoch_seconds() - j.ordered_at.epoch_seconds()
         row = wb.execute(j.aggregate(outside=j.ordered_at.isnull().sum(), least=lag.min(), most=lag.max())).iloc[0]
-        known[first] = None if pd.notna(row["outside"]) and row["outside"] > 0 else (  # NA: no parcel
+        known[month] = None if pd.notna(row["outside"]) and row["outside"] > 0 else (  # NA: no parcel
             (pd.Timedelta(seconds=float(row["least"])) - _SLACK, pd.Timedelta(seconds=float(row["most"])) + _SLACK)
             if not pd.isna(row["least"]) else (pd.Timedelta(0), pd.Timedelta(0)))
-    return known[first]
+    return known[month]
 
 
-def _months(start: pd.Timestamp, end: pd.Timestamp) -> list[pd.Timestamp]:
-    """The starts of the months that meet ``[start, end)``."""
-    out, m = [], _month_start(start)
-    while m < end:
-        out.append(m)
-        m = _next_month(m)
-    return out
+def _months(start: pd.Timestamp, end: pd.Timestamp) -> list[Period]:
+    """The months that meet ``[start, end)``."""
+    return months_between(month_of(start.date()), month_of((end - pd.Timedelta(1)).date()))
 
 
-def _lags(wb: Workbook, months: list[pd.Timestamp]) -> Lags | None:
+def _lags(wb: Workbook, months: list[Period]) -> Lags | None:
     """The range of time from order to parcel over the parcels of ``months``
     (:func:`_orders_near` of each), or None where one month's parcels are not near their orders."""
     found = []
