@@ -21,6 +21,8 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+import pyarrow as pa
+
 from storebook.engine import generations
 
 if TYPE_CHECKING:
@@ -31,8 +33,9 @@ if TYPE_CHECKING:
 #: The folder of a generation that holds the derived tables (each a folder of Parquet).
 DERIVED_DIR = generations.DERIVED
 FIRST_PURCHASES = "first_purchases"
-#: Columns of :func:`first_purchases`, in order.
-FIRST_PURCHASE_COLUMNS = ("customer_id", "platform", "first_paid_at")
+#: The columns of :func:`first_purchases` as ingest writes them, in order.
+FIRST_PURCHASE_SCHEMA = pa.schema([("customer_id", pa.string()), ("platform", pa.string()),
+                                   ("first_paid_at", pa.timestamp("us"))])
 
 
 def first_purchases(orders: ibis.Table) -> ibis.Table:
@@ -54,7 +57,7 @@ def first_purchases_sql(table: str) -> str:
 
     orders = ibis.table({"customer_id": "string", "platform": "string", "paid_at": "timestamp"}, name=table)
     fp = first_purchases(orders)
-    ordered = fp.order_by([fp.first_paid_at, fp.customer_id, fp.platform]).select(*FIRST_PURCHASE_COLUMNS)
+    ordered = fp.order_by([fp.first_paid_at, fp.customer_id, fp.platform]).select(*FIRST_PURCHASE_SCHEMA.names)
     return ibis.to_sql(ordered, dialect="duckdb")
 
 
@@ -94,6 +97,7 @@ def _written(wb: Workbook, name: str) -> ibis.Table | None:
     """The derived table as ingest wrote it, or None where it cannot be trusted or read: no
     record of it (an older ingest, a store built by hand), a lake, or orders whose files hold
     other rows than those it was derived from."""
+    from storebook.engine.availability import _files_agree
     from storebook.engine.workbook import _register_local_parquet
 
     if wb.con.name != "duckdb" or generations.is_lake_uri(wb.data_dir):
@@ -110,14 +114,12 @@ def _written(wb: Workbook, name: str) -> ibis.Table | None:
 
     folder = Path(path_in(wb.data_dir, name))
     files = sorted(folder.glob("*.parquet"))
-    order_files = sorted(Path(wb.location("orders")).glob("*.parquet"))
     try:
         rows = sum(pq.read_metadata(f).num_rows for f in files)
-        order_rows = sum(pq.read_metadata(f).num_rows for f in order_files)
     except (OSError, ValueError):
         return None
     # The cheap checks a workbook can afford (footers, not checksums): a table rewritten under
     # the manifest (cut to a window by hand, say) is read from the orders instead.
-    if not files or rows != info.get("rows") or order_rows != orders.get("rows"):
+    if not files or rows != info.get("rows") or not _files_agree(wb, "orders", orders.get("rows")):
         return None
     return _register_local_parquet(wb.con, f"{DERIVED_DIR}__{name}", str(folder))

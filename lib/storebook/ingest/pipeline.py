@@ -174,13 +174,12 @@ def _write_derived(con: duckdb.DuckDBPyConnection, staging: Path, orders_rows: i
     from (a workbook reads it only while the orders are still those)."""
     orders_path = staging / "orders" / "part-0.parquet"
     out_path = Path(derived.path_in(staging, derived.FIRST_PURCHASES)) / "part-0.parquet"
-    literal = "'" + str(orders_path).replace("'", "''") + "'"
     cursor = con.cursor()
     try:
-        cursor.execute(f"CREATE OR REPLACE TEMPORARY VIEW derived_orders AS SELECT * FROM read_parquet({literal})")
-        target = pa_arrow.schema([("customer_id", pa_arrow.string()), ("platform", pa_arrow.string()),
-                                  ("first_paid_at", pa_arrow.timestamp("us"))])
-        _write_parquet(writing.derived_chunks(cursor, derived.first_purchases_sql("derived_orders"), target), out_path)
+        cursor.execute("CREATE OR REPLACE TEMPORARY VIEW derived_orders AS "
+                       f"SELECT * FROM read_parquet({crossfile._lit(str(orders_path))})")
+        _write_parquet(writing.derived_chunks(cursor, derived.first_purchases_sql("derived_orders"),
+                                              derived.FIRST_PURCHASE_SCHEMA), out_path)
     finally:
         cursor.close()
     return {derived.FIRST_PURCHASES: {"rows": pq.ParquetFile(out_path).metadata.num_rows, "sha256": _sha256(out_path),
