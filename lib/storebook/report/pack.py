@@ -269,12 +269,15 @@ class _Progress:
 class _Watch:
     """What the parent knows about one running notebook: its client (to stop it) and progress."""
 
-    def __init__(self, run: ReportRun, display: _Progress, deadline: float) -> None:
+    def __init__(self, run: ReportRun, display: _Progress, deadline: float,
+                 last_section: Any = None) -> None:
         self.run = run
         self.display = display
         self.deadline = deadline
         self.client: Any = None
         self.kernel_started = False
+        #: Called once, from the notebook's event loop, when its last section starts.
+        self.last_section = last_section
 
     def attach(self, client: Any) -> None:
         self.client = client
@@ -287,6 +290,10 @@ class _Watch:
     def cell_started(self, cell: Any = None, cell_index: int = 0, **_: Any) -> None:
         self.run.cells_done = cell_index
         self.display.update(self.run, announce=False)
+        # The last cells are the last section and page.finish() (the injected parameters count).
+        if self.last_section is not None and self.run.cells_total and cell_index >= self.run.cells_total - 2:
+            last_section, self.last_section = self.last_section, None
+            last_section()
 
     def cell_timeout(self, cell: Any) -> int:
         """The time left for the whole notebook is the longest the next cell may take."""
@@ -464,10 +471,15 @@ class _SpareKernel:
 
     A kernel takes 0.15-0.2 s from its start to its first answer (0.1 CPU-s of its own, the
     rest handshakes), every notebook of the pack. Started while the worker's current notebook
-    runs, the next notebook finds it ready. Kernels of a pack are all alike (the same
-    environment and working folder; none has run anything), so which notebook gets which
-    does not matter. Everything happens in the worker's thread: the kernel's manager lives on
-    that thread's event loop, as the notebook client that takes it over does.
+    runs its last section, the next notebook finds it ready. Not earlier: a waiting kernel
+    holds the template's pages (~160 MB of resident memory, shared), and a pack at 50M order
+    lines peaks while both workers' notebooks run their heavy sections; a last section is
+    long enough to hide the start (0.04-1 s on the sample store, seconds at scale). Kernels
+    of a pack are all alike (the same environment and working folder; none has run
+    anything), so which notebook gets which does not matter. Everything happens in the
+    worker's thread: the kernel's manager lives on that thread's event loop, as the notebook
+    client that takes it over does; the start runs as a task of that loop while the last
+    section runs, and :meth:`take` finishes it.
     """
 
     def __init__(self, context: dict[str, Any], more: Any) -> None:
@@ -475,23 +487,39 @@ class _SpareKernel:
         self.more = more  # whether notebooks are left to run
         self.km: Any = None
         self.cwd: Path | None = None
+        self.starting: Any = None  # the start's asyncio task, until take() or discard()
 
-    def start(self, cwd: Path) -> None:
-        """Start the next kernel, if none is waiting and a notebook is left for it."""
-        if self.km is not None or self.manager_class is None or not self.more():
+    def start_soon(self, cwd: Path) -> None:
+        """Start the next kernel, if none is waiting and a notebook is left for it: called
+        from the running notebook's event loop (a hook of its client), so the start is a
+        task of that loop, run while the notebook's cells are awaited."""
+        import asyncio
+
+        if self.km is not None or self.starting is not None or self.manager_class is None or not self.more():
             return
-        from jupyter_core.utils import run_sync
-
         km = self.manager_class(kernel_name=KERNEL_NAME)
-        try:
-            run_sync(km.start_kernel)(extra_arguments=list(KERNEL_ARGUMENTS), cwd=str(cwd))
-        except Exception:  # the notebook will start its own, as it does without a spare
-            return
+        self.starting = asyncio.ensure_future(km.start_kernel(extra_arguments=list(KERNEL_ARGUMENTS), cwd=str(cwd)))
         self.km, self.cwd = km, cwd
+
+    def _started(self) -> Any:
+        """The waiting kernel's manager once its start has finished (None when it failed)."""
+        starting, self.starting = self.starting, None
+        km, self.km = self.km, None
+        if starting is not None:
+            from jupyter_core.utils import ensure_event_loop
+
+            try:
+                if not starting.done():  # the notebook ended first: its loop runs the rest of the start
+                    ensure_event_loop().run_until_complete(starting)
+                starting.result()
+            except Exception:  # the notebook will start its own, as it does without a spare
+                self._shutdown(km)
+                return None
+        return km
 
     def take(self, cwd: Path) -> Any:
         """The waiting kernel for a notebook in ``cwd`` (None when there is none alive)."""
-        km, self.km = self.km, None
+        km = self._started()
         if km is None:
             return None
         if self.cwd == cwd and km.has_kernel:
@@ -501,7 +529,7 @@ class _SpareKernel:
 
     def discard(self) -> None:
         """Shut down a kernel no notebook took (the other worker ran the last one)."""
-        km, self.km = self.km, None
+        km = self._started()
         if km is not None:
             self._shutdown(km)
 
@@ -516,6 +544,8 @@ class _SpareKernel:
     def _shutdown(km: Any) -> None:
         from jupyter_core.utils import run_sync
 
+        if km is None:
+            return
         with contextlib.suppress(Exception):
             run_sync(km.shutdown_kernel)(now=False)
             run_sync(km.cleanup_resources)()
@@ -538,16 +568,16 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
         run.attempts = attempt
         run.status = "starting"
         display.update(run)
-        watch = _Watch(run, display, deadline=t0 + plan.timeout)
+        # The next notebook's kernel starts while this one's last section runs (a retry takes a new one).
+        start_next = (lambda: spare.start_soon(source.parent)) if spare is not None else None
+        watch = _Watch(run, display, deadline=t0 + plan.timeout, last_section=start_next)
         watches[run.name] = watch
         run.cells_total = len(nbformat.read(str(source), as_version=4).cells) + 1  # + injected parameters
         try:
             manager = {"kernel_manager_class": context["kernel_manager_class"]} if context.get("kernel_manager_class") else {}
             if spare is not None:
-                # The kernel started while the last notebook ran (a retry takes a new one), and
-                # the next notebook's, started now, while this one runs.
+                # The kernel started while the last notebook's last section ran.
                 km = spare.take(source.parent) if attempt == 1 else None
-                spare.start(source.parent)
                 if km is not None:
                     manager["km"] = km
             papermill.execute_notebook(
