@@ -121,3 +121,30 @@ def test_cpu_of_what_a_command_leaves_running_is_counted(tmp_path: Path) -> None
     result = _timed([sys.executable, "-c", parent], env=dict(os.environ), cwd=tmp_path)
     assert result["ok"], result["error"]
     assert result["cpu_s"] >= 0.5
+
+
+def test_later_default_packs_find_the_last_packs_times(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import nbformat
+
+    # storebook.report.pack runs the notebooks longest first from the last pack's run.json in
+    # the output folder: a timed pack must find the one before it, as a monthly run finds last
+    # month's, and the first of a bench run none (time_default_pack empties the folder once).
+    seen: list[bool] = []
+
+    def fake_report(command: list[str], env: dict) -> dict:  # noqa: ARG001 - bench._timed's signature
+        out = Path(command[command.index("--out") + 1])
+        seen.append(any(out.glob("*/en/run.json")))
+        pack = out / bench.BENCH_MONTH / "en"
+        pack.mkdir(parents=True, exist_ok=True)
+        (pack / "run.json").write_text("{}")
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1", metadata={"papermill": {"duration": 2.0}})])
+        nbformat.write(nb, str(pack / "traffic.ipynb"))
+        return {"ok": True, "seconds": 1.0}
+
+    root = tmp_path / "stores" / bench.DEFAULT_STORE
+    (root / "bench_report" / "2026-09" / "en").mkdir(parents=True)
+    (root / "bench_report" / "2026-09" / "en" / "run.json").write_text("{}")  # an older bench's pack
+    monkeypatch.setattr(bench, "ensure_store", lambda base, label, log=print: {"ingest": {"ok": True}})
+    monkeypatch.setattr(bench, "_timed", fake_report)
+    bench.time_default_pack(tmp_path, runs=3, log=lambda _: None)
+    assert seen == [False, True, True]

@@ -597,7 +597,9 @@ def cell_seconds(pack: Path) -> float:
 
 def time_report(root: Path, jobs: int) -> dict:
     out = root / "bench_report"
-    shutil.rmtree(out, ignore_errors=True)
+    # Not emptied: the last pack's run.json orders the notebooks longest first
+    # (storebook.report.pack), as a monthly run finds last month's; the new pack replaces its
+    # month's folder. time_default_pack empties it once, before its first run.
     # The store's config was copied when the store was built: time today's report pack.
     shutil.copy(Config.load().root / "storebook.toml", root / "storebook.toml")
     # The store holds data only: the report's notebooks are the project's.
