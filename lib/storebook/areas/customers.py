@@ -135,17 +135,20 @@ def compute_repeat_rates(
     o = _paid_orders(wb, plats, period.end_ts, pd.Timestamp(earliest)).select("customer_id", "paid_at")
     j = o.join(acquired.select("customer_id", "first_paid_at"), "customer_id")
     days_after = (j.paid_at.epoch_seconds() - j.first_paid_at.epoch_seconds()) / 86400.0
-    per_customer = j.group_by(["customer_id", "first_paid_at"]).aggregate(
-        **{f"n{w}": (days_after <= w).cast("int64").sum() for w in windows})
-    per_customer = per_customer.select(
-        cohort_index=_month_index(per_customer.first_paid_at),
-        **{f"w{w}": (per_customer[f"n{w}"] >= 2).cast("int64") for w in windows},
-    )
-    agg = per_customer.group_by("cohort_index").aggregate(
-        customers=per_customer.count(),
-        **{f"w{w}": per_customer[f"w{w}"].sum() for w in windows},
-    )
-    counts = wb.execute(agg).set_index("cohort_index")
+    counts = _repeat_counts(wb, acquired, j, days_after, windows)
+    if counts is None:  # a customer paid two orders in the second of their first purchase
+        per_customer = j.group_by(["customer_id", "first_paid_at"]).aggregate(
+            **{f"n{w}": (days_after <= w).cast("int64").sum() for w in windows})
+        per_customer = per_customer.select(
+            cohort_index=_month_index(per_customer.first_paid_at),
+            **{f"w{w}": (per_customer[f"n{w}"] >= 2).cast("int64") for w in windows},
+        )
+        agg = per_customer.group_by("cohort_index").aggregate(
+            customers=per_customer.count(),
+            **{f"w{w}": per_customer[f"w{w}"].sum() for w in windows},
+        )
+        counts = wb.execute(agg)
+    counts = counts.set_index("cohort_index")
     rows = []
     for w, cohort in wanted:
         idx = _period_index(cohort)
@@ -163,6 +166,39 @@ def compute_repeat_rates(
             f"orders from before {period.label}; choose a later month or ingest the earlier exports"
         )
     return out
+
+
+def _repeat_counts(wb: Workbook, acquired: ibis.Table, j: ibis.Table, days_after: ibis.Value,
+                   windows: Sequence[int]) -> pd.DataFrame | None:
+    """Per cohort: customers, and w{w} the customers with a second paid order within each
+    window — without a row per customer, or None where a customer has two orders in the
+    second of their first purchase (the caller then counts each customer's orders).
+
+    ``j`` is the cohorts' customers' orders with their ``first_paid_at``. Each customer has
+    one order at their first purchase (it is one of these orders); when no customer has two,
+    a second order within w days is a *later* order within w days, and only customers who
+    came back have a row of their own: at 50M order lines 7.8M customers grouped one by one
+    spilled out of the workbook's memory cap, where a few hundred thousand came back (issue
+    #17). The orders at the first purchase are counted per cohort, and that they are as many
+    as the cohort's customers is what shows there is no tie.
+    """
+    cohort = _month_index(j.first_paid_at)
+    at_first = j.paid_at == j.first_paid_at
+    rows = j.filter(days_after <= max(windows))  # a later order never counts in a shorter window
+    per = rows.group_by(
+        customer_id=ibis.ifelse(at_first, ibis.null("string"), rows.customer_id), cohort_index=cohort,
+    ).aggregate(orders=rows.count(), soonest=days_after.min())
+    first = per.customer_id.isnull()
+    counted = wb.execute(per.group_by("cohort_index").aggregate(
+        at_first=per.orders.sum(where=first),
+        **{f"w{w}": (~first & (per.soonest <= w)).cast("int64").sum() for w in windows},
+    ))
+    size = wb.execute(acquired.group_by(cohort_index=_month_index(acquired.first_paid_at))
+                      .aggregate(customers=acquired.count()))
+    both = size.merge(counted, on="cohort_index", how="outer")
+    if (both["customers"].fillna(0) != both["at_first"].fillna(0)).any():
+        return None
+    return both.drop(columns="at_first").astype({"customers": "int64", **{f"w{w}": "int64" for w in windows}})
 
 
 # -- cohorts -------------------------------------------------------------------------------
@@ -199,26 +235,36 @@ def build_cohorts(
     # A customer acquired in the window has every paid order in it: only the window's
     # orders are read, joined to the window's rows of first_purchases (their cohort), where
     # grouping every order of the history by customer grew with the history while the twelve
-    # cohorts do not. One row per customer and month they paid in: a cohort-month's active
-    # customers are its rows (no distinct count over the orders). (A window MIN over each
-    # customer's orders would need no first purchases, but DuckDB's windows do not spill: it
-    # ran out of the workbook's memory cap at 10M order lines.)
+    # cohorts do not. (A window MIN over each customer's orders would need no first
+    # purchases, but DuckDB's windows do not spill: it ran out of the workbook's memory cap
+    # at 10M order lines.)
     acquired = acquired_between(wb, plats, first_cohort.start_ts, period.end_ts)
-    o = _paid_orders(wb, plats, period.end_ts, first_cohort.start_ts)
-    o = o.join(acquired.select("customer_id", cohort_index=_month_index(acquired.first_paid_at)), "customer_id")
-    cm = o.group_by(customer_id=o.customer_id, cohort_index=o.cohort_index,
-                    month_index=_month_index(o.paid_at)).aggregate(paid_amount=o.paid_amount.sum())
-    cm = cm.mutate(months_since=cm.month_index - cm.cohort_index)
-    act = wb.execute(cm.group_by(["cohort_index", "months_since"]).aggregate(
-        active_customers=cm.count(), paid_amount=cm.paid_amount.sum().cast("float64")))
-    # Every customer pays in their first month: month 0's active customers are the cohort.
-    size = (act.loc[act["months_since"] == 0, ["cohort_index", "active_customers"]]
-            .rename(columns={"active_customers": "cohort_customers"}).reset_index(drop=True))
+    cohort = _month_index(acquired.first_paid_at)
+    # Every customer pays in their first month (their first purchase is one of the window's
+    # orders on these platforms), so month 0's active customers are the cohort: counted on
+    # first_purchases, and a customer's orders of that month need no row of their own.
+    size = wb.execute(acquired.group_by(cohort_index=cohort).aggregate(cohort_customers=acquired.count()))
     if size.empty:
         raise NoDataError(
             f"no customers acquired between {first_cohort.label} and {period.label} on {', '.join(plats)}: "
             "choose another month or platform"
         )
+    o = _paid_orders(wb, plats, period.end_ts, first_cohort.start_ts)
+    o = o.join(acquired.select("customer_id", cohort_index=cohort), "customer_id")
+    month_index = _month_index(o.paid_at)
+    # One row per customer and later month they paid in: a cohort-month's active customers
+    # are its rows (no distinct count over the orders). Month 0 is one row per cohort (no
+    # customer): at 50M order lines 12 of the 13.6M customer-months, which grouped by
+    # customer spilled out of the memory cap (~2.7 of 14 CPU-s, issue #17).
+    later = ibis.ifelse(month_index == o.cohort_index, ibis.null("string"), o.customer_id)
+    cm = o.group_by(customer_id=later, cohort_index=o.cohort_index,
+                    month_index=month_index).aggregate(paid_amount=o.paid_amount.sum())
+    cm = cm.mutate(months_since=cm.month_index - cm.cohort_index)
+    act = wb.execute(cm.group_by(["cohort_index", "months_since"]).aggregate(
+        active_customers=cm.count(), paid_amount=cm.paid_amount.sum().cast("float64")))
+    act = act.merge(size, on="cohort_index", how="left")
+    act["active_customers"] = act["active_customers"].where(act["months_since"] != 0, act["cohort_customers"])
+    act = act.drop(columns="cohort_customers")
     last_index = _period_index(period)
     grid = pd.DataFrame(
         [(c, k) for c in size["cohort_index"] for k in range(0, last_index - int(c) + 1)],
