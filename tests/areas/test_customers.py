@@ -188,6 +188,24 @@ def test_sample_new_plus_returning_is_every_buyer(wb) -> None:
     assert latest.cohort_customers == split.set_index("buyer_type").loc["new", "buyers"]
 
 
+
+@pytest.mark.slow
+def test_sample_rfm_segments_count_the_customers_score_rfm_names(wb) -> None:
+    """The segments' summary groups customers by their flags' number (SEGMENT_CODES);
+    score_rfm names each customer's segment from the flags: the two agree on every segment,
+    all eight of which the sample store has, at the month's end and the prior month's."""
+    month = wb.period("2026-10")
+    segments = customers.summarise_rfm_segments(wb, month).set_index("segment")
+    for period, column in ((month, "customers"), (month.prior(), "customers_prior")):
+        scored = customers.score_rfm(wb, period)
+        assert set(scored["segment"]) == set(customers.SEGMENT_ORDER)
+        assert segments[column].to_dict() == scored["segment"].value_counts().to_dict()
+    by_segment = customers.score_rfm(wb, month).groupby("segment")
+    assert segments.loc[by_segment.size().index, "mean_recency_days"].tolist() == pytest.approx(
+        by_segment["recency_days"].mean().tolist())
+    assert segments.loc[by_segment.size().index, "window_paid_amount"].tolist() == pytest.approx(
+        by_segment["monetary"].sum().tolist())
+
 # -- the notebook ---------------------------------------------------------------------------------
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-customers")
