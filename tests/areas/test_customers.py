@@ -303,3 +303,22 @@ def test_repeat_rates_with_and_without_a_tie_at_the_first_purchase(root: Path, m
                                               windows=[30]).iloc[0]
     assert (with_tie.cohort, with_tie.customers, with_tie.repeat_customers) == ("2026-03", 3, 2)  # bo, amy
     assert fast == [True, False]
+
+
+def test_headline_repeat_rates_are_the_latest_cohorts_of_the_sections_question(hand, root: Path) -> None:
+    """The headline asks the repeat section's six cohorts and keeps each window's latest:
+    the rates of the latest cohorts asked alone, and their error where those are empty."""
+    for month in (MARCH, APRIL):
+        alone = customers.compute_repeat_rates(hand, month, ["tmall"])
+        pd.testing.assert_frame_equal(customers._latest_repeat_rates(hand, month, ["tmall"], 6), alone)
+    head = customers.customers_headline(hand, APRIL, ["tmall"]).set_index("metric")
+    assert head.loc["repeat_rate_30", "value"] == pytest.approx(2 / 3)   # March's cohort, as above
+    assert head.loc["repeat_rate_90", "value"] == pytest.approx(1.0)     # December's: hank
+    # In May the latest cohorts (April; February) are empty, December's is not.
+    early = write_tables(root / "early", orders=_orders([r for r in ROWS if r[2] == "hank"]))
+    may = periods.month("2026-05")
+    with pytest.raises(NoDataError) as alone_error:
+        customers.compute_repeat_rates(early, may, ["tmall"])
+    with pytest.raises(NoDataError) as latest_error:
+        customers._latest_repeat_rates(early, may, ["tmall"], 6)
+    assert str(latest_error.value) == str(alone_error.value)

@@ -180,10 +180,11 @@ def _repeat_counts(wb: Workbook, acquired: ibis.Table, j: ibis.Table, days_after
     ``j`` is the cohorts' customers' orders with their ``first_paid_at``. Each customer has
     one order at their first purchase (it is one of these orders); when no customer has two,
     a second order within w days is a *later* order within w days, and only customers who
-    came back have a row of their own: at 50M order lines 7.8M customers grouped one by one
-    spilled out of the workbook's memory cap, where a few hundred thousand came back (issue
-    #17). The orders at the first purchase are counted per cohort, and that they are as many
-    as the cohort's customers is what shows there is no tie.
+    came back have a row of their own: at 50M order lines the 7.5M customers of October's
+    cohorts grouped one by one spilled out of the workbook's memory cap, where about half a
+    million came back within 90 days (12.0 -> 8.6 CPU-s, issue #17). The orders at the
+    first purchase are counted per cohort, and that they are as many as the cohort's
+    customers is what shows there is no tie.
     """
     cohort = _month_index(j.first_paid_at)
     at_first = j.paid_at == j.first_paid_at
@@ -257,8 +258,8 @@ def build_cohorts(
     month_index = _month_index(o.paid_at)
     # One row per customer and later month they paid in: a cohort-month's active customers
     # are its rows (no distinct count over the orders). Month 0 is one row per cohort (no
-    # customer): at 50M order lines 12 of the 13.6M customer-months, which grouped by
-    # customer spilled out of the memory cap (~2.7 of 14 CPU-s, issue #17).
+    # customer): at 50M order lines 11.7M of the 13.5M customer-months, which grouped one by
+    # one spilled out of the memory cap (build_cohorts 17.6 -> 13.7 CPU-s, issue #17).
     later = ibis.ifelse(month_index == o.cohort_index, ibis.null("string"), o.customer_id)
     cm = o.group_by(customer_id=later, cohort_index=o.cohort_index,
                     month_index=month_index).aggregate(paid_amount=o.paid_amount.sum())
@@ -566,9 +567,32 @@ HEADLINE_METRICS: tuple[str, ...] = ("customers", "new_buyers", "returning_sales
                                      "repeat_rate_90")
 
 
-def _headline_values(wb: Workbook, period: Period, platforms: list[str]) -> dict[str, float]:
+#: The cohorts per window the customers report's repeat section shows (notebooks/customers):
+#: the headline asks the same question of the report month, and the section's is answered
+#: from it (Workbook's answers kept), where the latest cohorts alone were a question of
+#: their own over the same orders (issue #17).
+REPORT_REPEAT_COHORTS = 6
+
+
+def _latest_repeat_rates(wb: Workbook, period: Period, platforms: list[str], cohorts: int) -> pd.DataFrame:
+    """:func:`compute_repeat_rates` of the latest cohort of each window, asked with ``cohorts``
+    cohorts: each cohort's rate is its own customers' orders, whatever the others. Without
+    customers in the latest cohorts it raises as the latest cohorts alone do."""
+    if cohorts > 1:
+        try:
+            rates = compute_repeat_rates(wb, period, platforms, cohorts=cohorts)
+        except NoDataError:
+            rates = None
+        if rates is not None:
+            latest = rates.drop_duplicates("window_days", keep="last").reset_index(drop=True)
+            if latest["customers"].sum() > 0:
+                return latest
+    return compute_repeat_rates(wb, period, platforms)
+
+
+def _headline_values(wb: Workbook, period: Period, platforms: list[str], cohorts: int = 1) -> dict[str, float]:
     split = split_new_returning(wb, period, platforms).set_index("buyer_type")
-    rates = compute_repeat_rates(wb, period, platforms).set_index("window_days")
+    rates = _latest_repeat_rates(wb, period, platforms, cohorts).set_index("window_days")
     return {
         "customers": float(split["buyers"].sum()),
         "new_buyers": float(split.at["new", "buyers"]),
@@ -597,7 +621,7 @@ def customers_headline(wb: Workbook, period: Period, platforms: Sequence[str] | 
         customers_headline(wb, periods.month("2026-10"))
     """
     plats = wb.platforms(platforms)
-    now = _headline_values(wb, period, plats)
+    now = _headline_values(wb, period, plats, cohorts=REPORT_REPEAT_COHORTS)
 
     def other(p: Period) -> dict[str, float]:
         try:
