@@ -191,9 +191,9 @@ def test_sample_new_plus_returning_is_every_buyer(wb) -> None:
 
 @pytest.mark.slow
 def test_sample_rfm_segments_count_the_customers_score_rfm_names(wb) -> None:
-    """The segments' summary groups customers by their flags' number (SEGMENT_CODES);
-    score_rfm names each customer's segment from the flags: the two agree on every segment,
-    all eight of which the sample store has, at the month's end and the prior month's."""
+    """The segments' summary (both snapshots in one pass) counts per segment the customers
+    score_rfm scores one snapshot at a time: the two agree on every segment, all eight of
+    which the sample store has, at the month's end and the prior month's."""
     month = wb.period("2026-10")
     segments = customers.summarise_rfm_segments(wb, month).set_index("segment")
     for period, column in ((month, "customers"), (month.prior(), "customers_prior")):

@@ -58,9 +58,6 @@ RFM_SEGMENTS: dict[tuple[bool, bool, bool], str] = {
     (False, False, False): "general_winback",   # 一般挽留客户
 }
 SEGMENT_ORDER: list[str] = list(RFM_SEGMENTS.values())
-#: Each segment as the number r·4 + f·2 + m of its flags: what the engine groups customers by
-#: (a name per customer is eight comparisons and a string each, issue #17).
-SEGMENT_CODES: dict[int, str] = {r * 4 + f * 2 + m: name for (r, f, m), name in RFM_SEGMENTS.items()}
 #: Movement states of a customer who is in only one of the two RFM snapshots.
 ENTERED, LAPSED = "entered", "lapsed"
 RFM_LOOKBACK_MONTHS = 12
@@ -299,7 +296,6 @@ def _rfm_scored(c: ibis.Table, end: pd.Timestamp, last: str, frequency: str, mon
 
     Customers without an order in the window have NULL ``last``, ``frequency`` and
     ``monetary``: they are left out of the means (AVG skips NULLs) and get no segment.
-    ``code`` is the segment as a number (:data:`SEGMENT_CODES`), NULL where it is.
     """
     end_seconds = ibis.literal(end).epoch_seconds()
     # Whole days between the last payment and the end of the month (0 = on its last day).
@@ -310,10 +306,7 @@ def _rfm_scored(c: ibis.Table, end: pd.Timestamp, last: str, frequency: str, mon
     segment = ibis.cases(
         *[((r_high == r) & (f_high == f) & (m_high == m), name) for (r, f, m), name in RFM_SEGMENTS.items()]
     )
-    # NULL where a flag is (a customer not in the window), as the segment is.
-    code = r_high.cast("int8") * 4 + f_high.cast("int8") * 2 + m_high.cast("int8")
-    return {"recency_days": recency, "r_high": r_high, "f_high": f_high, "m_high": m_high, "segment": segment,
-            "code": code}
+    return {"recency_days": recency, "r_high": r_high, "f_high": f_high, "m_high": m_high, "segment": segment}
 
 
 def _rfm_expr(wb: Workbook, period: Period, platforms: list[str], lookback_months: int) -> ibis.Table:
@@ -359,17 +352,12 @@ def _rfm_flows(wb: Workbook, period: Period, platforms: list[str], lookback_mont
     )
     now = _rfm_scored(c, period.end_ts, "last_now", "frequency_now", "monetary_now")
     before = _rfm_scored(c, prior.end_ts, "last_prior", "frequency_prior", "monetary_prior")
-    # Grouped by the segments' codes, named on the at most 81 rows of the answer.
-    c = c.select(from_code=before["code"], to_code=now["code"], recency_days=now["recency_days"],
+    c = c.select(from_segment=before["segment"], to_segment=now["segment"], recency_days=now["recency_days"],
                  frequency=c.frequency_now, monetary=c.monetary_now, month_paid=c.month_paid)
-    flows = wb.execute(c.group_by(["from_code", "to_code"]).aggregate(
+    return wb.execute(c.group_by(["from_segment", "to_segment"]).aggregate(
         customers=c.count(), recency_days=c.recency_days.sum(), frequency=c.frequency.sum(),
         monetary=c.monetary.sum(), month_paid=c.month_paid.sum(),
     ))
-    named = {f"{side}_segment": flows.pop(f"{side}_code").map(SEGMENT_CODES).astype("object")
-             for side in ("from", "to")}
-    return flows.assign(**named)[["from_segment", "to_segment", "customers", "recency_days", "frequency",
-                                  "monetary", "month_paid"]]
 
 
 def score_rfm(
