@@ -190,13 +190,17 @@ def _repeat_counts(wb: Workbook, acquired: ibis.Table, j: ibis.Table, days_after
         customer_id=ibis.ifelse(at_first, ibis.null("string"), rows.customer_id), cohort_index=cohort,
     ).aggregate(orders=rows.count(), soonest=days_after.min())
     first = per.customer_id.isnull()
-    counted = wb.execute(per.group_by("cohort_index").aggregate(
+    counted = per.group_by("cohort_index").aggregate(
         at_first=per.orders.sum(where=first),
         **{f"w{w}": (~first & (per.soonest <= w)).cast("int64").sum() for w in windows},
+    )
+    size = acquired.group_by(cohort_index=_month_index(acquired.first_paid_at)).aggregate(customers=acquired.count())
+    # One question: the cohorts' sizes beside their counts.
+    joined = size.join(counted, "cohort_index", how="outer")
+    both = wb.execute(joined.select(
+        cohort_index=joined.cohort_index.coalesce(joined.cohort_index_right), customers=joined.customers,
+        at_first=joined.at_first, **{f"w{w}": joined[f"w{w}"].fill_null(0) for w in windows},
     ))
-    size = wb.execute(acquired.group_by(cohort_index=_month_index(acquired.first_paid_at))
-                      .aggregate(customers=acquired.count()))
-    both = size.merge(counted, on="cohort_index", how="outer")
     if (both["customers"].fillna(0) != both["at_first"].fillna(0)).any():
         return None
     return both.drop(columns="at_first").astype({"customers": "int64", **{f"w{w}": "int64" for w in windows}})
