@@ -188,6 +188,24 @@ def test_sample_new_plus_returning_is_every_buyer(wb) -> None:
     assert latest.cohort_customers == split.set_index("buyer_type").loc["new", "buyers"]
 
 
+
+@pytest.mark.slow
+def test_sample_rfm_segments_count_the_customers_score_rfm_names(wb) -> None:
+    """The segments' summary (both snapshots in one pass) counts per segment the customers
+    score_rfm scores one snapshot at a time: the two agree on every segment, all eight of
+    which the sample store has, at the month's end and the prior month's."""
+    month = wb.period("2026-10")
+    segments = customers.summarise_rfm_segments(wb, month).set_index("segment")
+    for period, column in ((month, "customers"), (month.prior(), "customers_prior")):
+        scored = customers.score_rfm(wb, period)
+        assert set(scored["segment"]) == set(customers.SEGMENT_ORDER)
+        assert segments[column].to_dict() == scored["segment"].value_counts().to_dict()
+    by_segment = customers.score_rfm(wb, month).groupby("segment")
+    assert segments.loc[by_segment.size().index, "mean_recency_days"].tolist() == pytest.approx(
+        by_segment["recency_days"].mean().tolist())
+    assert segments.loc[by_segment.size().index, "window_paid_amount"].tolist() == pytest.approx(
+        by_segment["monetary"].sum().tolist())
+
 # -- the notebook ---------------------------------------------------------------------------------
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebook-customers")
@@ -235,3 +253,72 @@ def test_first_purchase_edges_of_new_returning_and_repeat(root: Path) -> None:
     assert every.loc["new", "buyers"] == 1 and every.loc["returning", "buyers"] == 2   # tia | rex, jo
     rates = customers.compute_repeat_rates(wb, APRIL, ["tmall"], windows=[30]).iloc[0]
     assert (rates.cohort, rates.customers, rates.repeat_customers) == ("2026-03", 2, 1)   # tia, 0 days
+
+
+def test_cohorts_count_a_customer_once_a_month_and_only_their_own_cohort(root: Path) -> None:
+    """Month 0 is the cohort counted on first_purchases; later months count each customer
+    once however many orders they paid in it; a customer acquired before the window is in
+    no cohort, whatever they buy in it."""
+    wb = write_tables(root, orders=_orders([
+        ("A1", "tmall", "ann", "2026-01-05 10:00", 10.0, "浙江"),   # ann: two orders in her first month
+        ("A2", "tmall", "ann", "2026-01-20 10:00", 20.0, "浙江"),
+        ("A3", "tmall", "ann", "2026-03-01 10:00", 5.0, "浙江"),    # … and two in her third
+        ("A4", "tmall", "ann", "2026-03-02 10:00", 7.0, "浙江"),
+        ("B1", "tmall", "ben", "2026-02-10 10:00", 40.0, "广东"),
+        ("B2", "tmall", "ben", "2026-03-15 10:00", 1.0, "广东"),
+        ("C1", "tmall", "cat", "2025-12-01 10:00", 100.0, "北京"),  # cat: acquired before the window
+        ("C2", "tmall", "cat", "2026-02-01 10:00", 50.0, "北京"),
+        ("C3", "tmall", "cat", "2026-03-01 10:00", 60.0, "北京"),
+        ("D1", "tmall", "dan", "2026-03-31 23:59", 8.0, "上海"),
+    ]))
+    out = customers.build_cohorts(wb, MARCH, ["tmall"], months=3).set_index(["cohort", "months_since"])
+    assert out.index.tolist() == [("2026-01", 0), ("2026-01", 1), ("2026-01", 2), ("2026-02", 0), ("2026-02", 1),
+                                  ("2026-03", 0)]
+    assert out["cohort_customers"].tolist() == [1, 1, 1, 1, 1, 1]
+    assert out["active_customers"].tolist() == [1, 0, 1, 1, 1, 1]
+    assert out["paid_amount"].tolist() == pytest.approx([30, 0, 12, 40, 1, 8])
+    assert out["cumulative_revenue_per_customer"].tolist() == pytest.approx([30, 30, 42, 40, 41, 8])
+
+
+def test_repeat_rates_with_and_without_a_tie_at_the_first_purchase(root: Path, monkeypatch) -> None:
+    """Without ties only the customers who came back are counted one by one; two orders in
+    the second of a first purchase are a repeat after 0 days, counted on every customer's
+    orders (the counts per cohort say so: None)."""
+    rows = [
+        ("B1", "tmall", "bo", "2026-03-02 10:00", 10.0, "广东"),   # bo: back after 18 and 19 days
+        ("B2", "tmall", "bo", "2026-03-20 10:00", 10.0, "广东"),
+        ("B3", "tmall", "bo", "2026-03-21 10:00", 10.0, "广东"),
+        ("C1", "tmall", "cy", "2026-03-03 10:00", 10.0, "北京"),   # cy: back after 104 days
+        ("C2", "tmall", "cy", "2026-06-15 10:00", 10.0, "北京"),
+        ("A1", "tmall", "amy", "2026-03-01 10:00", 10.0, "浙江"),
+    ]
+    fast = []
+    counts = customers._repeat_counts
+    monkeypatch.setattr(customers, "_repeat_counts", lambda *a: fast.append(counts(*a) is not None) or counts(*a))
+    without = customers.compute_repeat_rates(write_tables(root / "a", orders=_orders(rows)), APRIL, ["tmall"],
+                                             windows=[30]).iloc[0]
+    assert (without.cohort, without.customers, without.repeat_customers) == ("2026-03", 3, 1)   # bo
+    tie = rows + [("A2", "tmall", "amy", "2026-03-01 10:00", 20.0, "浙江")]
+    with_tie = customers.compute_repeat_rates(write_tables(root / "b", orders=_orders(tie)), APRIL, ["tmall"],
+                                              windows=[30]).iloc[0]
+    assert (with_tie.cohort, with_tie.customers, with_tie.repeat_customers) == ("2026-03", 3, 2)  # bo, amy
+    assert fast == [True, False]
+
+
+def test_headline_repeat_rates_are_the_latest_cohorts_of_the_sections_question(hand, root: Path) -> None:
+    """The headline asks the repeat section's six cohorts and keeps each window's latest:
+    the rates of the latest cohorts asked alone, and their error where those are empty."""
+    for month in (MARCH, APRIL):
+        alone = customers.compute_repeat_rates(hand, month, ["tmall"])
+        pd.testing.assert_frame_equal(customers._latest_repeat_rates(hand, month, ["tmall"], 6), alone)
+    head = customers.customers_headline(hand, APRIL, ["tmall"]).set_index("metric")
+    assert head.loc["repeat_rate_30", "value"] == pytest.approx(2 / 3)   # March's cohort, as above
+    assert head.loc["repeat_rate_90", "value"] == pytest.approx(1.0)     # December's: hank
+    # In May the latest cohorts (April; February) are empty, December's is not.
+    early = write_tables(root / "early", orders=_orders([r for r in ROWS if r[2] == "hank"]))
+    may = periods.month("2026-05")
+    with pytest.raises(NoDataError) as alone_error:
+        customers.compute_repeat_rates(early, may, ["tmall"])
+    with pytest.raises(NoDataError) as latest_error:
+        customers._latest_repeat_rates(early, may, ["tmall"], 6)
+    assert str(latest_error.value) == str(alone_error.value)

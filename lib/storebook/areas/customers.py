@@ -135,17 +135,20 @@ def compute_repeat_rates(
     o = _paid_orders(wb, plats, period.end_ts, pd.Timestamp(earliest)).select("customer_id", "paid_at")
     j = o.join(acquired.select("customer_id", "first_paid_at"), "customer_id")
     days_after = (j.paid_at.epoch_seconds() - j.first_paid_at.epoch_seconds()) / 86400.0
-    per_customer = j.group_by(["customer_id", "first_paid_at"]).aggregate(
-        **{f"n{w}": (days_after <= w).cast("int64").sum() for w in windows})
-    per_customer = per_customer.select(
-        cohort_index=_month_index(per_customer.first_paid_at),
-        **{f"w{w}": (per_customer[f"n{w}"] >= 2).cast("int64") for w in windows},
-    )
-    agg = per_customer.group_by("cohort_index").aggregate(
-        customers=per_customer.count(),
-        **{f"w{w}": per_customer[f"w{w}"].sum() for w in windows},
-    )
-    counts = wb.execute(agg).set_index("cohort_index")
+    counts = _repeat_counts(wb, acquired, j, days_after, windows)
+    if counts is None:  # a customer paid two orders in the second of their first purchase
+        per_customer = j.group_by(["customer_id", "first_paid_at"]).aggregate(
+            **{f"n{w}": (days_after <= w).cast("int64").sum() for w in windows})
+        per_customer = per_customer.select(
+            cohort_index=_month_index(per_customer.first_paid_at),
+            **{f"w{w}": (per_customer[f"n{w}"] >= 2).cast("int64") for w in windows},
+        )
+        agg = per_customer.group_by("cohort_index").aggregate(
+            customers=per_customer.count(),
+            **{f"w{w}": per_customer[f"w{w}"].sum() for w in windows},
+        )
+        counts = wb.execute(agg)
+    counts = counts.set_index("cohort_index")
     rows = []
     for w, cohort in wanted:
         idx = _period_index(cohort)
@@ -163,6 +166,44 @@ def compute_repeat_rates(
             f"orders from before {period.label}; choose a later month or ingest the earlier exports"
         )
     return out
+
+
+def _repeat_counts(wb: Workbook, acquired: ibis.Table, j: ibis.Table, days_after: ibis.Value,
+                   windows: Sequence[int]) -> pd.DataFrame | None:
+    """Per cohort: customers, and w{w} the customers with a second paid order within each
+    window — without a row per customer, or None where a customer has two orders in the
+    second of their first purchase (the caller then counts each customer's orders).
+
+    ``j`` is the cohorts' customers' orders with their ``first_paid_at``. Each customer has
+    one order at their first purchase (it is one of these orders); when no customer has two,
+    a second order within w days is a *later* order within w days, and only customers who
+    came back have a row of their own: at 50M order lines the 7.5M customers of October's
+    cohorts grouped one by one spilled out of the workbook's memory cap, where about half a
+    million came back within 90 days (12.0 -> 8.6 CPU-s, issue #17). The orders at the
+    first purchase are counted per cohort, and that they are as many as the cohort's
+    customers is what shows there is no tie.
+    """
+    cohort = _month_index(j.first_paid_at)
+    at_first = j.paid_at == j.first_paid_at
+    rows = j.filter(days_after <= max(windows))  # a later order never counts in a shorter window
+    per = rows.group_by(
+        customer_id=ibis.ifelse(at_first, ibis.null("string"), rows.customer_id), cohort_index=cohort,
+    ).aggregate(orders=rows.count(), soonest=days_after.min())
+    first = per.customer_id.isnull()
+    counted = per.group_by("cohort_index").aggregate(
+        at_first=per.orders.sum(where=first),
+        **{f"w{w}": (~first & (per.soonest <= w)).cast("int64").sum() for w in windows},
+    )
+    size = acquired.group_by(cohort_index=_month_index(acquired.first_paid_at)).aggregate(customers=acquired.count())
+    # One question: the cohorts' sizes beside their counts.
+    joined = size.join(counted, "cohort_index", how="outer")
+    both = wb.execute(joined.select(
+        cohort_index=joined.cohort_index.coalesce(joined.cohort_index_right), customers=joined.customers,
+        at_first=joined.at_first, **{f"w{w}": joined[f"w{w}"].fill_null(0) for w in windows},
+    ))
+    if (both["customers"].fillna(0) != both["at_first"].fillna(0)).any():
+        return None
+    return both.drop(columns="at_first").astype({"customers": "int64", **{f"w{w}": "int64" for w in windows}})
 
 
 # -- cohorts -------------------------------------------------------------------------------
@@ -199,26 +240,36 @@ def build_cohorts(
     # A customer acquired in the window has every paid order in it: only the window's
     # orders are read, joined to the window's rows of first_purchases (their cohort), where
     # grouping every order of the history by customer grew with the history while the twelve
-    # cohorts do not. One row per customer and month they paid in: a cohort-month's active
-    # customers are its rows (no distinct count over the orders). (A window MIN over each
-    # customer's orders would need no first purchases, but DuckDB's windows do not spill: it
-    # ran out of the workbook's memory cap at 10M order lines.)
+    # cohorts do not. (A window MIN over each customer's orders would need no first
+    # purchases, but DuckDB's windows do not spill: it ran out of the workbook's memory cap
+    # at 10M order lines.)
     acquired = acquired_between(wb, plats, first_cohort.start_ts, period.end_ts)
-    o = _paid_orders(wb, plats, period.end_ts, first_cohort.start_ts)
-    o = o.join(acquired.select("customer_id", cohort_index=_month_index(acquired.first_paid_at)), "customer_id")
-    cm = o.group_by(customer_id=o.customer_id, cohort_index=o.cohort_index,
-                    month_index=_month_index(o.paid_at)).aggregate(paid_amount=o.paid_amount.sum())
-    cm = cm.mutate(months_since=cm.month_index - cm.cohort_index)
-    act = wb.execute(cm.group_by(["cohort_index", "months_since"]).aggregate(
-        active_customers=cm.count(), paid_amount=cm.paid_amount.sum().cast("float64")))
-    # Every customer pays in their first month: month 0's active customers are the cohort.
-    size = (act.loc[act["months_since"] == 0, ["cohort_index", "active_customers"]]
-            .rename(columns={"active_customers": "cohort_customers"}).reset_index(drop=True))
+    cohort = _month_index(acquired.first_paid_at)
+    # Every customer pays in their first month (their first purchase is one of the window's
+    # orders on these platforms), so month 0's active customers are the cohort: counted on
+    # first_purchases, and a customer's orders of that month need no row of their own.
+    size = wb.execute(acquired.group_by(cohort_index=cohort).aggregate(cohort_customers=acquired.count()))
     if size.empty:
         raise NoDataError(
             f"no customers acquired between {first_cohort.label} and {period.label} on {', '.join(plats)}: "
             "choose another month or platform"
         )
+    o = _paid_orders(wb, plats, period.end_ts, first_cohort.start_ts)
+    o = o.join(acquired.select("customer_id", cohort_index=cohort), "customer_id")
+    month_index = _month_index(o.paid_at)
+    # One row per customer and later month they paid in: a cohort-month's active customers
+    # are its rows (no distinct count over the orders). Month 0 is one row per cohort (no
+    # customer): at 50M order lines 11.7M of the 13.5M customer-months, which grouped one by
+    # one spilled out of the memory cap (build_cohorts 17.6 -> 13.7 CPU-s, issue #17).
+    later = ibis.ifelse(month_index == o.cohort_index, ibis.null("string"), o.customer_id)
+    cm = o.group_by(customer_id=later, cohort_index=o.cohort_index,
+                    month_index=month_index).aggregate(paid_amount=o.paid_amount.sum())
+    cm = cm.mutate(months_since=cm.month_index - cm.cohort_index)
+    act = wb.execute(cm.group_by(["cohort_index", "months_since"]).aggregate(
+        active_customers=cm.count(), paid_amount=cm.paid_amount.sum().cast("float64")))
+    act = act.merge(size, on="cohort_index", how="left")
+    act["active_customers"] = act["active_customers"].where(act["months_since"] != 0, act["cohort_customers"])
+    act = act.drop(columns="cohort_customers")
     last_index = _period_index(period)
     grid = pd.DataFrame(
         [(c, k) for c in size["cohort_index"] for k in range(0, last_index - int(c) + 1)],
@@ -508,9 +559,32 @@ HEADLINE_METRICS: tuple[str, ...] = ("customers", "new_buyers", "returning_sales
                                      "repeat_rate_90")
 
 
-def _headline_values(wb: Workbook, period: Period, platforms: list[str]) -> dict[str, float]:
+#: The cohorts per window the customers report's repeat section shows (notebooks/customers):
+#: the headline asks the same question of the report month, and the section's is answered
+#: from it (Workbook's answers kept), where the latest cohorts alone were a question of
+#: their own over the same orders (issue #17).
+REPORT_REPEAT_COHORTS = 6
+
+
+def _latest_repeat_rates(wb: Workbook, period: Period, platforms: list[str], cohorts: int) -> pd.DataFrame:
+    """:func:`compute_repeat_rates` of the latest cohort of each window, asked with ``cohorts``
+    cohorts: each cohort's rate is its own customers' orders, whatever the others. Without
+    customers in the latest cohorts it raises as the latest cohorts alone do."""
+    if cohorts > 1:
+        try:
+            rates = compute_repeat_rates(wb, period, platforms, cohorts=cohorts)
+        except NoDataError:
+            rates = None
+        if rates is not None:
+            latest = rates.drop_duplicates("window_days", keep="last").reset_index(drop=True)
+            if latest["customers"].sum() > 0:
+                return latest
+    return compute_repeat_rates(wb, period, platforms)
+
+
+def _headline_values(wb: Workbook, period: Period, platforms: list[str], cohorts: int = 1) -> dict[str, float]:
     split = split_new_returning(wb, period, platforms).set_index("buyer_type")
-    rates = compute_repeat_rates(wb, period, platforms).set_index("window_days")
+    rates = _latest_repeat_rates(wb, period, platforms, cohorts).set_index("window_days")
     return {
         "customers": float(split["buyers"].sum()),
         "new_buyers": float(split.at["new", "buyers"]),
@@ -539,7 +613,7 @@ def customers_headline(wb: Workbook, period: Period, platforms: Sequence[str] | 
         customers_headline(wb, periods.month("2026-10"))
     """
     plats = wb.platforms(platforms)
-    now = _headline_values(wb, period, plats)
+    now = _headline_values(wb, period, plats, cohorts=REPORT_REPEAT_COHORTS)
 
     def other(p: Period) -> dict[str, float]:
         try:
