@@ -116,6 +116,11 @@ def test_the_total_row_sums_the_platforms_and_a_count_one_does_not_report_stays_
     assert out["cart_adds"].iloc[0] == 50.0 and out["cart_adds"].iloc[1:].isna().all()  # not 50 for the store
     assert out["paid_amount"].tolist() == [1260.0, 150.0, 1410.0]
     assert per_platform["platform"].tolist() == ["web", "tmall"]  # the engine's frame is not changed
+    # A count no platform reports (the engine's column of nothing, as objects): unknown, as numbers.
+    nothing = per_platform.assign(cart_adds=pd.Series([None, None], dtype=object))
+    out = with_platform_total(nothing, ["tmall", "web"], ["visitors", "cart_adds", "paid_amount"])
+    assert out["cart_adds"].dtype == "float64" and out["cart_adds"].isna().all()
+    assert out["paid_amount"].dtype == "float64" and out["visitors"].tolist() == [250, 40, 290]
 
 def test_headline_changes_on_prior_month_and_last_year(tiny_wb) -> None:
     headline = traffic.traffic_headline(tiny_wb, SEPTEMBER).set_index(["platform", "metric"])

@@ -82,8 +82,10 @@ def with_platform_total(per_platform: pd.DataFrame, platforms: list[str], counts
     out: dict[str, object] = {"platform": pd.array([*names[order], TOTAL], dtype="str")}
     for c in counts:
         values = per_platform[c].to_numpy()
-        if values.dtype.kind == "f" or c.endswith("_amount"):
-            values = values.astype("float64")
+        if values.dtype.kind not in "iu" or c.endswith("_amount"):
+            # A count with a gap (float), or one no row reports at all (the engine's column of
+            # nothing comes as objects): missing is NaN.
+            values = per_platform[c].to_numpy(dtype="float64", na_value=np.nan)
             known = not np.isnan(values).any()
             # Added in the engine's row order, as pandas' sum added them: the total's last
             # bit does not depend on the order the platforms are shown in.
