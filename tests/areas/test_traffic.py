@@ -17,6 +17,7 @@ from storebook.engine import periods
 from storebook.engine.config import Config
 from storebook.errors import NoDataError
 from storebook.ingest import ingest
+from storebook.measures.traffic_table import with_platform_total
 from storebook.report.results import read_results
 from storebook.report.text import Text
 
@@ -104,6 +105,22 @@ def test_summarise_traffic_uses_the_all_rows_never_the_channel_sum(tiny_wb) -> N
     assert summary.loc["tmall", "aov"] == pytest.approx(105.0)
     assert summary.loc["total", "uv_value"] == pytest.approx(1410 / 290)
 
+
+def test_the_total_row_sums_the_platforms_and_a_count_one_does_not_report_stays_unknown() -> None:
+    # As the engine may give them: web first; web does not report cart additions.
+    per_platform = pd.DataFrame({"platform": ["web", "tmall"], "visitors": [40, 250],
+                                 "cart_adds": [np.nan, 50.0], "paid_amount": [150.0, 1260.0]})
+    out = with_platform_total(per_platform, ["tmall", "web"], ["visitors", "cart_adds", "paid_amount"])
+    assert out["platform"].tolist() == ["tmall", "web", "total"] and out.index.tolist() == [0, 1, 2]
+    assert out["visitors"].tolist() == [250, 40, 290] and out["visitors"].dtype == "int64"
+    assert out["cart_adds"].iloc[0] == 50.0 and out["cart_adds"].iloc[1:].isna().all()  # not 50 for the store
+    assert out["paid_amount"].tolist() == [1260.0, 150.0, 1410.0]
+    assert per_platform["platform"].tolist() == ["web", "tmall"]  # the engine's frame is not changed
+    # A count no platform reports (the engine's column of nothing, as objects): unknown, as numbers.
+    nothing = per_platform.assign(cart_adds=pd.Series([None, None], dtype=object))
+    out = with_platform_total(nothing, ["tmall", "web"], ["visitors", "cart_adds", "paid_amount"])
+    assert out["cart_adds"].dtype == "float64" and out["cart_adds"].isna().all()
+    assert out["paid_amount"].dtype == "float64" and out["visitors"].tolist() == [250, 40, 290]
 
 def test_headline_changes_on_prior_month_and_last_year(tiny_wb) -> None:
     headline = traffic.traffic_headline(tiny_wb, SEPTEMBER).set_index(["platform", "metric"])

@@ -206,3 +206,21 @@ def test_normal_and_poisson_tails_match_scipy_stats() -> None:
     # by hand: P(X >= 1) = 1 - e^-mu; P(X >= 0) = 1
     assert stats.poisson_at_least(np.array([1]), np.array([2.0]))[0] == pytest.approx(1 - np.exp(-2.0))
     assert stats.poisson_at_least(np.array([0]), np.array([2.0]))[0] == 1.0
+
+
+def test_safe_ratio_of_two_columns_is_missing_where_the_denominator_is_zero_or_missing() -> None:
+    # Two columns of one frame take the array path: hand-computed, with pandas' naming rule.
+    frame = pd.DataFrame({"paid": [30, 5, 7, 0, 2], "seen": [1000.0, 0.0, np.nan, 4.0, -0.0]},
+                         index=["a", "b", "c", "d", "e"])
+    rates = stats.safe_ratio(frame["paid"], frame["seen"])
+    assert rates.index.tolist() == ["a", "b", "c", "d", "e"] and rates.dtype == "float64"
+    assert rates.iloc[0] == 0.03 and rates.iloc[3] == 0.0
+    assert rates.iloc[[1, 2, 4]].isna().all()  # 0, missing and -0: missing, never inf
+    assert rates.name is None
+    same = stats.safe_ratio(frame["paid"].rename("x"), frame["seen"].rename("x"))
+    assert same.name == "x"
+    # Nullable integers with a gap count as missing; misaligned Series still align by label.
+    nullable = stats.safe_ratio(pd.Series([4, None], dtype="Int64"), pd.Series([2, 2], dtype="Int64"))
+    assert nullable.iloc[0] == 2.0 and np.isnan(nullable.iloc[1])
+    shifted = stats.safe_ratio(pd.Series([1.0, 2.0], index=[0, 1]), pd.Series([4.0, 8.0], index=[1, 2]))
+    assert shifted.index.tolist() == [0, 1, 2] and shifted.loc[1] == 0.5 and shifted.loc[[0, 2]].isna().all()

@@ -64,10 +64,11 @@ from storebook.measures.ratios import (  # noqa: F401 (the formulas, here too: s
 )
 from storebook.measures.ratios import with_ratios as _with_ratios
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
-from storebook.measures.traffic_table import COUNTS, TOTAL, no_traffic
+from storebook.measures.traffic_table import TOTAL, no_traffic
 from storebook.measures.traffic_table import order_platforms as _order_platforms
 from storebook.measures.traffic_table import sum_counts as _sums
 from storebook.measures.traffic_table import traffic_rows as _rows
+from storebook.measures.traffic_table import with_platform_total as _with_total
 
 #: The metrics of the headline, in the order a report shows them.
 HEADLINE_METRICS: tuple[str, ...] = ("visitors", "page_views", "product_views", "buyers",
@@ -112,13 +113,7 @@ def summarise_traffic(wb: Workbook, period: Period, platforms: list[str] | str |
     if per_platform.empty:
         raise no_traffic(wb, period.label, chosen)
     # A count no row reports (an optional funnel step) stays unknown, in the total too.
-    total = per_platform[list(COUNTS)].sum(min_count=len(per_platform)).to_frame().T.assign(platform=TOTAL)
-    frame = pd.concat([per_platform, total[per_platform.columns]], ignore_index=True)
-    return (
-        frame.astype({c: "int64" for c in COUNTS if not c.endswith("_amount") and frame[c].notna().all()})
-        .pipe(_with_ratios)
-        .pipe(_order_platforms, chosen)
-    )
+    return _with_ratios(_with_total(per_platform, chosen))
 
 
 def summarise_paid_orders(wb: Workbook, period: Period, platforms: list[str] | str | None = None) -> pd.DataFrame:

@@ -43,6 +43,12 @@ def _quiet_warnings() -> None:
         pass
 
 
+#: Dtypes :func:`normalise` leaves as they are: int64, float64 and bool columns (numpy's: no
+#: gaps), datetimes in microseconds, and pandas' text dtype (``str``).
+_FINAL_DTYPES = (np.dtype("int64"), np.dtype("float64"), np.dtype("bool"), np.dtype("datetime64[us]"),
+                 pd.api.types.pandas_dtype("str"))
+
+
 def normalise(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a result frame the package's dtypes.
 
@@ -55,6 +61,11 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
     """
     out = {}
     for name, col in frame.items():
+        if col.dtype in _FINAL_DTYPES:
+            # Already the package's dtype (a numpy column has no gap to look for): every branch
+            # below would give it back unchanged, after ~0.15 ms of dtype checks a column.
+            out[name] = col
+            continue
         if isinstance(col.dtype, pd.DatetimeTZDtype):
             col = col.dt.tz_localize(None)
         if pd.api.types.is_datetime64_any_dtype(col):
@@ -78,6 +89,28 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             out[name] = col
     return pd.DataFrame(out, index=frame.index)
+
+
+def _run(con: ibis.BaseBackend, expr: ibis.Expr) -> object:
+    """Run ``expr`` on ``con``: a table as a pandas frame (for :func:`normalise`), a column as a
+    Series, a scalar as a value.
+
+    On DuckDB a table without nested columns comes through Arrow: Ibis's ``to_pyarrow`` (the
+    engine's Arrow result cast to the expression's schema) and Arrow's own conversion. Ibis's
+    ``to_pandas`` builds the frame column by column, converts every column with a gap
+    through Python objects, then converts the frame to the schema again: ~4 ms of a small
+    question's ~25, more for larger results (issue #17). After :func:`normalise` the frames
+    are the same, except where a column holds no value at all (no rows, or all missing):
+    there Ibis's conversion still knows the column's type (a date column stays a date) and
+    Arrow's does not, so such a result is asked again through Ibis. Nested columns (lists,
+    structs) stay with Ibis, which gives Python lists.
+    """
+    if con.name == "duckdb" and isinstance(expr, ibis.expr.types.Table) and \
+            not any(dtype.is_nested() for dtype in expr.schema().types):
+        table = expr.to_pyarrow()
+        if table.num_rows and not any(column.null_count == table.num_rows for column in table.columns):
+            return table.to_pandas(date_as_object=False)
+    return expr.to_pandas()
 
 
 #: Parquet column types whose DuckDB type is certain (what DESCRIBE of a read_parquet view
@@ -147,6 +180,7 @@ class Workbook:
         self.where = where or generations.resolve(processed_dir)
         self._tables: dict[str, ibis.Table] = {}
         self._identity: StoreIdentity | None = None
+        self._manifest: dict | None = None
         self._answers: dict[tuple[str, object], object] = {}
         self._answer_bytes = 0
         #: How many questions this workbook has sent to the engine (answers it kept are not counted).
@@ -257,7 +291,7 @@ class Workbook:
         with warnings.catch_warnings(), self._replaced_generation():
             _quiet_warnings()
             self.questions += 1
-            result = expr.to_pandas()
+            result = _run(self.con, expr)
         if isinstance(result, pd.Series):
             result = result.to_frame()
         elif not isinstance(result, pd.DataFrame):
@@ -388,8 +422,15 @@ class Workbook:
         return wanted
 
     def ingest_manifest(self) -> dict:
-        """The ``_ingest.json`` of this workbook's tables (their fingerprint, counts, files)."""
-        return generations.read_manifest(self.where)
+        """The ``_ingest.json`` of this workbook's tables (their fingerprint, counts, files):
+        read once, as the tables are (module docstring), and shared: read it, do not change it.
+
+        A kernel asks for it again and again (the spans, the platforms, the fingerprint on
+        each page); at 10M order lines the file is 120 KB of JSON, ~1.5 ms a reading.
+        """
+        if self._manifest is None:
+            self._manifest = generations.read_manifest(self.where)
+        return self._manifest
 
     @property
     def fingerprint(self) -> str:

@@ -43,6 +43,17 @@ def safe_ratio(numerator, denominator):
     """
     if isinstance(denominator, ibis.Expr):
         return numerator.cast("float64") / denominator.nullif(0)
+    if isinstance(denominator, pd.Series) and isinstance(numerator, pd.Series) \
+            and numerator.index.equals(denominator.index):
+        # Two columns of one frame (the usual case): the same division on their arrays, without
+        # pandas' alignment and four intermediate Series (~0.3 ms a ratio, a dozen per result).
+        den = denominator.to_numpy(dtype="float64", na_value=np.nan)
+        num = numerator.to_numpy(dtype="float64", na_value=np.nan)
+        out = np.full(len(den), np.nan)
+        with np.errstate(all="ignore"):  # as pandas' division: inf / inf is missing, silently
+            np.divide(num, den, out=out, where=den != 0)
+        return pd.Series(out, index=denominator.index,
+                         name=numerator.name if numerator.name == denominator.name else None)
     if isinstance(denominator, pd.Series | np.ndarray):
         den = (pd.Series(denominator, dtype="float64") if isinstance(denominator, np.ndarray)
                else denominator.astype("float64"))
