@@ -111,12 +111,56 @@ _SLACK = pd.Timedelta(seconds=1)
 Lags = tuple[pd.Timedelta, pd.Timedelta]
 
 
+#: Per open workbook: the parcels' record ingest wrote (:func:`_recorded`), or None.
+_RECORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _recorded(wb: Workbook) -> dict | None:
+    """The record of every parcel and its order that ingest took while looking for orphan
+    shipments (storebook.ingest.crossfile.parcel_record), where it describes the workbook's
+    tables: else None (an older ingest, a store built by hand, a lake, or tables whose files
+    hold other rows than the manifest counts — the cheap checks a workbook can afford)."""
+    if wb in _RECORDS:
+        return _RECORDS[wb]
+    from storebook.engine.availability import _files_agree
+    from storebook.engine.generations import is_lake_uri
+
+    found = None
+    try:
+        if wb.con.name == "duckdb" and not is_lake_uri(wb.data_dir):
+            tables = wb.ingest_manifest().get("tables") or {}
+            record = (tables.get("shipments") or {}).get("parcels")
+            orders_rows = (tables.get("orders") or {}).get("rows")
+            if (isinstance(record, dict) and record.get("orders_rows") == orders_rows
+                    and _files_agree(wb, "shipments", tables["shipments"].get("rows"))
+                    and _files_agree(wb, "orders", orders_rows)):
+                found = record
+    except (AttributeError, OSError, ValueError, TypeError, KeyError):  # a workbook-like object, a bad manifest
+        found = None
+    _RECORDS[wb] = found
+    return found
+
+
+def _recorded_month(record: dict, month: Period) -> Lags | None:
+    """A month's range of time from order to parcel as ingest recorded it (exact, in
+    microseconds); (0, 0) for a month without parcels, None where a parcel has no order."""
+    months = record.get("months") or {}
+    if month.label not in months:
+        return (pd.Timedelta(0), pd.Timedelta(0))
+    lags = months[month.label]
+    return None if lags is None else (pd.Timedelta(microseconds=lags[0]), pd.Timedelta(microseconds=lags[1]))
+
+
 def _orders_near(wb: Workbook, month: Period) -> Lags | None:
     """The least and greatest time from order to parcel over the shipments handed over in
     ``month``, when every one of them has its order among the orders placed in
     ``[month start − ORDER_LOOKBACK_DAYS, month end)``; else None. One small question: a month
-    of shipments against two of orders, each a few row groups."""
+    of shipments against two of orders, each a few row groups. Where ingest recorded every
+    parcel's order (:func:`_recorded`), the month's range as it recorded it (any parcel's
+    order, however far): no question."""
     known = _NEAR.setdefault(wb, {})
+    if month not in known and (record := _recorded(wb)) is not None:
+        known[month] = _recorded_month(record, month)
     if month not in known:
         o, s = wb.table("orders"), wb.table("shipments")
         s = s.filter(s.shipped_at >= month.start_ts, s.shipped_at < month.end_ts).select("order_id", "shipped_at")
@@ -159,6 +203,13 @@ def _every_parcel_near(wb: Workbook) -> Lags | None:
     can hold them, not the history.
     """
     known = _NEAR.setdefault(wb, {})
+    if "all" not in known and (record := _recorded(wb)) is not None:
+        # Ingest's record holds every month's range: the same range, without a question a month.
+        months = list((record.get("months") or {}).values())
+        known["all"] = (None if record.get("undated") or any(m is None for m in months) else
+                        (pd.Timedelta(microseconds=min(m[0] for m in months)),
+                         pd.Timedelta(microseconds=max(m[1] for m in months))) if months else
+                        (pd.Timedelta(0), pd.Timedelta(0)))
     if "all" not in known:
         s = wb.table("shipments")
         span = wb.execute(s.aggregate(first=s.shipped_at.min(), last=s.shipped_at.max(),
@@ -171,6 +222,38 @@ def _every_parcel_near(wb: Workbook) -> Lags | None:
         else:
             known["all"] = _lags(wb, _months(first, last + pd.Timedelta(1)))
     return known["all"]
+
+
+def unshipped_orders_from(wb: Workbook, end: pd.Timestamp, settled: Sequence[str]) -> tuple[pd.Timestamp, pd.Timedelta] | None:
+    """(c, least): every order not shipped by ``end`` — no parcel of it handed over before
+    ``end`` — was placed at or after ``c``, unless it never had a parcel and its status is
+    one of ``settled``; every parcel of an order placed at or after ``c`` was handed over at
+    or after ``c + least``. None where that is not known: no record of ingest's
+    (:func:`_recorded`), a parcel without its order or its hand-over time, or an order of
+    another status without a parcel and without ``ordered_at``.
+
+    Why: an order placed at ``t`` had its parcels handed over in ``[t + least, t + most]``
+    (the range over every parcel, :func:`_every_parcel_near`). An order with a parcel not
+    handed over by ``end`` has ``t + most ≥ end``: ``t ≥ end − most``. An order without any
+    parcel is among the ones ingest counted by status, placed at or after the first of them
+    (their ``ordered_at`` all known). So ``c`` is the earlier of ``end − most`` and the first
+    order without a parcel of a status not ``settled``: a month-end backlog reads the orders
+    and parcels from ``c`` on, where it would read the whole history.
+    """
+    record = _recorded(wb)
+    lags = _every_parcel_near(wb) if record is not None else None
+    if lags is None:
+        return None
+    least, most = lags
+    c = end - most
+    for status, _orders, first, undated in record.get("unshipped") or []:
+        if status in settled:
+            continue
+        if undated:
+            return None
+        if first is not None:
+            c = min(c, pd.Timestamp(first))
+    return c, least
 
 
 def orders_of_shipments(wb: Workbook, start: date, end: date) -> ibis.Table:
