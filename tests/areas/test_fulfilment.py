@@ -688,3 +688,38 @@ def test_ingests_record_of_each_months_parcels_is_the_range_asked_of_the_data(wb
         asked = shipments._orders_near(asked_wb, asked_wb.period(m))
         assert asked is not None, m
         assert abs(asked[0] - least) <= pd.Timedelta(seconds=1) and abs(asked[1] - most) <= pd.Timedelta(seconds=1), m
+
+
+def test_each_months_own_range_bounds_the_days_read_for_some_orders_parcels(root, monkeypatch):
+    """February's parcels left up to 23 days after their orders (the Spring Festival), October's
+    a day after: October's orders' parcels are looked for on October's days alone, January's
+    in February, and the answers are those read from every parcel."""
+    from storebook.measures import shipments
+
+    orders = [_order("OCT", "tmall", "2026-10-10 10:00"), _order("JAN", "jd", "2026-01-20 10:00"),
+              _order("FEB", "jd", "2026-02-01 10:00")]
+    parcels = [_ship("S1", "OCT", "A", "WH1", "Zhejiang", "2026-10-11 09:59", "2026-10-12 10:00", 4.0),
+               _ship("S2", "JAN", "B", "WH2", "Zhejiang", "2026-02-12 09:59", "2026-02-14 10:00", 6.0),
+               _ship("S3", "FEB", "B", "WH1", "Zhejiang", "2026-02-02 09:59", "2026-02-03 10:00", 5.0)]
+    lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": 2} for o in ("OCT", "JAN", "FEB")]
+    wb = _record_parcels(write_tables(root, orders=orders, shipments=parcels, order_lines=lines))
+    t = pd.Timestamp
+    day = pd.Timedelta(days=1)
+    assert shipments._every_parcel_near(wb) == (day, 23 * day)  # orders are placed at 09:59 (_order)
+    assert shipments._parcel_days(wb, t("2026-10-10 09:59"), t("2026-10-10 09:59")) == (t("2026-10-11 09:59"),) * 2
+    assert shipments._parcel_days(wb, t("2026-01-20 09:59"), t("2026-01-20 09:59")) == (t("2026-02-01"), t("2026-02-12 09:59"))
+    jan = fulfilment.summarise_ship_times(wb, month("2026-01"), by=None).iloc[0]
+    assert (jan.orders, jan.shipped, jan.median_hours) == (1, 1, 23 * 24 - 1 / 60)  # JAN, paid at 10:00
+
+    def asks(wb):  # January has orders and no parcel: its parcels' questions have nothing to count
+        return [fulfilment.summarise_ship_times(wb, p, by="platform") for p in (OCTOBER, month("2026-01"))] + [
+            ask(wb, p) for p in (OCTOBER, month("2026-02")) for ask in (
+                lambda wb, p: fulfilment.compute_logistics_costs(wb, p, by="platform"),
+                lambda wb, p: fulfilment.count_logistics_issues(wb, p, by=None),
+                lambda wb, p: fulfilment.trend_delivery_times(wb, p, months=2),
+                lambda wb, p: fulfilment.count_unshipped_orders(wb, p))]
+
+    recorded = asks(wb)
+    monkeypatch.setattr(shipments, "_recorded", lambda wb: None)
+    for frame, asked in zip(recorded, asks(storebook.open(wb.data_dir)), strict=True):
+        pd.testing.assert_frame_equal(frame, asked)
