@@ -569,9 +569,157 @@ def test_the_months_near_the_parcels_give_what_the_whole_history_gives(wb, monke
             lambda: fulfilment.compute_logistics_costs(wb, period, by=["carrier", "platform"]),
             lambda: fulfilment.count_logistics_issues(wb, period, by="province"),
             lambda: fulfilment.trend_delivery_times(wb, period, months=3),
-            lambda: fulfilment.find_slow_carriers(wb, period)]
+            lambda: fulfilment.find_slow_carriers(wb, period),
+            lambda: fulfilment.count_unshipped_orders(wb, period)]
     near = [ask() for ask in asks]
     monkeypatch.setattr(shipments, "_every_parcel_near", lambda wb: None)
     monkeypatch.setattr(shipments, "_orders_near", lambda wb, first: None)
     for ask, frame in zip(asks, near, strict=True):
         pd.testing.assert_frame_equal(frame, ask(), check_exact=False, rtol=1e-12)
+
+
+# ----------------------------------------------------------------------------- ingest's record of the parcels
+
+def _record_parcels(wb: storebook.Workbook) -> storebook.Workbook:
+    """The store of :func:`write_tables` with the manifest ingest writes for its orders and
+    shipments: their rows and the parcels' record, taken by ingest's own function over the
+    written files. Returns the workbook opened anew (records are read once a workbook)."""
+    import json
+
+    import duckdb
+    import pyarrow.parquet as pq
+
+    from storebook.ingest import crossfile
+
+    con = duckdb.connect()
+    rows = {}
+    for table in ("orders", "shipments"):
+        path = f"{wb.location(table)}/part-0.parquet"
+        con.execute(f"CREATE VIEW live_{table} AS SELECT * FROM read_parquet('{path}')")
+        rows[table] = pq.read_metadata(path).num_rows
+    record, orphans = crossfile.parcel_record(con, {"orders", "shipments"})
+    assert orphans == 0
+    manifest = {"tables": {"orders": {"rows": rows["orders"]},
+                           "shipments": {"rows": rows["shipments"], "parcels": {**record, "orders_rows": rows["orders"]}}}}
+    (Path(wb.data_dir) / "_ingest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return storebook.open(wb.data_dir)
+
+
+def _backlog_store(root: Path, far_parcel: bool) -> storebook.Workbook:
+    """October's backlog, by hand: L1 paid eleven months before and never shipped, N1 paid two
+    hours before the end, R1 refunded with a parcel after the end, and (``far_parcel``) F2, whose
+    only parcel left a year after its order, after the end. Not in it: L2, F1, D1 (shipped by
+    then; F1's second parcel nine months after its order), R2 (refunded, never shipped), C1
+    (cancelled)."""
+    orders = [_order("L1", "web", "2025-12-01 10:00", status="paid", paid_amount=40.0),
+              _order("L2", "web", "2025-12-01 11:00"),
+              _order("F1", "tmall", "2026-01-10 10:00"),
+              _order("R1", "jd", "2026-10-20 10:00", status="refunded"),
+              _order("R2", "jd", "2025-06-01 10:00", status="refunded"),
+              _order("C1", "tmall", None, status="cancelled"),
+              _order("N1", "web", "2026-10-31 22:00", status="paid", paid_amount=60.0),
+              _order("D1", "douyin", "2026-10-30 09:00")]
+    shipments = [_ship("SL2", "L2", "A", "WH1", "Zhejiang", "2025-12-02 10:00", "2025-12-04 10:00", 5.0),
+                 _ship("SF1a", "F1", "A", "WH1", "Zhejiang", "2026-01-11 10:00", "2026-01-13 10:00", 5.0),
+                 _ship("SF1b", "F1", "A", "WH1", "Zhejiang", "2026-10-06 10:00", "2026-10-08 10:00", 5.0),
+                 _ship("SR1", "R1", "B", "WH2", "Zhejiang", "2026-11-02 10:00", None, 5.0),
+                 _ship("SD1", "D1", "B", "WH2", "Zhejiang", "2026-10-30 20:00", None, 5.0)]
+    if far_parcel:
+        orders.append(_order("F2", "tmall", "2025-11-05 10:00"))
+        shipments.append(_ship("SF2", "F2", "A", "WH1", "Zhejiang", "2026-11-03 10:00", None, 5.0))
+    return _record_parcels(write_tables(root, orders=orders, shipments=shipments))
+
+
+@pytest.mark.parametrize("far_parcel", [False, True])
+def test_the_backlog_read_from_ingests_bound_is_the_backlog_of_the_whole_history(root, monkeypatch, far_parcel):
+    from storebook.measures import shipments
+
+    wb = _backlog_store(root, far_parcel)
+    end = OCTOBER.end_ts
+    # Orders are placed a minute before payment (_order). Without F2 the slowest parcel is F1's
+    # second (269 days after it): the bound is L1's order (never shipped, paid), 2025-12-01 09:59.
+    # With F2, whose parcel left 363 days 10 h 1 min after it, an order placed from
+    # end − that = 2025-11-02 23:59 on could still have a parcel after the end.
+    # The quickest parcel left 11 h 1 min after its order (D1's).
+    since, least = shipments.unshipped_orders_from(wb, end, ("cancelled", "refunded"))
+    assert since == pd.Timestamp("2025-11-02 23:59" if far_parcel else "2025-12-01 09:59")
+    assert least == pd.Timedelta(hours=11, minutes=1)
+    fast = fulfilment.count_unshipped_orders(wb, OCTOBER).set_index("platform")
+    expected = {"tmall": 1 if far_parcel else 0, "jd": 1, "douyin": 0, "web": 2}
+    assert fast["unshipped"].to_dict() == {**expected, "total": sum(expected.values())}
+    assert fast.loc["total", "unshipped_amount"] == 200.0 + (100.0 if far_parcel else 0.0)  # L1 40, N1 60, R1 100
+    assert fast.loc["total", "over_48h"] == (3 if far_parcel else 2)  # all but N1
+    assert fast.loc["total", "oldest_paid_at"] == pd.Timestamp("2025-11-05 10:00" if far_parcel else "2025-12-01 10:00")
+    # The same frame read from the whole history, without ingest's record.
+    monkeypatch.setattr(shipments, "_recorded", lambda wb: None)
+    slow_wb = storebook.open(wb.data_dir)
+    assert shipments.unshipped_orders_from(slow_wb, end, ("cancelled", "refunded")) is None
+    pd.testing.assert_frame_equal(fast.reset_index(), fulfilment.count_unshipped_orders(slow_wb, OCTOBER))
+
+
+def test_the_backlog_reads_the_whole_history_where_an_order_without_parcel_has_no_date(root):
+    """An order of a status that can wait, with neither a parcel nor an ``ordered_at``: its
+    place in time is unknown, so no bound is taken (the answer is the whole history's)."""
+    from storebook.measures import shipments
+
+    wb = _backlog_store(root, far_parcel=False)
+    undated = {**_order("U1", "web", "2026-03-01 10:00", status="paid", paid_amount=7.0), "ordered_at": None}
+    orders = pd.read_parquet(f"{wb.location('orders')}/part-0.parquet")
+    wb = write_tables(root, orders=[*orders.to_dict("records"), undated],
+                      shipments=pd.read_parquet(f"{wb.location('shipments')}/part-0.parquet").to_dict("records"))
+    wb = _record_parcels(wb)
+    assert shipments._recorded(wb)["unshipped"][1] == ["paid", 3, "2025-12-01T09:59:00", 1]
+    assert shipments.unshipped_orders_from(wb, OCTOBER.end_ts, ("cancelled", "refunded")) is None
+    u = fulfilment.count_unshipped_orders(wb, OCTOBER, by=None).iloc[0]
+    assert (u.unshipped, u.unshipped_amount) == (4, 207.0)  # L1 40, N1 60, R1 100 and U1 7
+
+
+def test_ingests_record_of_each_months_parcels_is_the_range_asked_of_the_data(wb, monkeypatch):
+    """On the sample store: the record ingest wrote gives each month's range of time from order
+    to parcel that the question of that month's parcels and orders gives (to its second)."""
+    from storebook.measures import shipments
+
+    record = shipments._recorded(wb)
+    assert record is not None and record["months"] and record["undated"] == 0
+    recorded = {m: shipments._orders_near(wb, wb.period(m)) for m in record["months"]}
+    monkeypatch.setattr(shipments, "_recorded", lambda wb: None)
+    asked_wb = storebook.open()
+    for m, (least, most) in recorded.items():
+        asked = shipments._orders_near(asked_wb, asked_wb.period(m))
+        assert asked is not None, m
+        assert abs(asked[0] - least) <= pd.Timedelta(seconds=1) and abs(asked[1] - most) <= pd.Timedelta(seconds=1), m
+
+
+def test_each_months_own_range_bounds_the_days_read_for_some_orders_parcels(root, monkeypatch):
+    """February's parcels left up to 23 days after their orders (the Spring Festival), October's
+    a day after: October's orders' parcels are looked for on October's days alone, January's
+    in February, and the answers are those read from every parcel."""
+    from storebook.measures import shipments
+
+    orders = [_order("OCT", "tmall", "2026-10-10 10:00"), _order("JAN", "jd", "2026-01-20 10:00"),
+              _order("FEB", "jd", "2026-02-01 10:00")]
+    parcels = [_ship("S1", "OCT", "A", "WH1", "Zhejiang", "2026-10-11 09:59", "2026-10-12 10:00", 4.0),
+               _ship("S2", "JAN", "B", "WH2", "Zhejiang", "2026-02-12 09:59", "2026-02-14 10:00", 6.0),
+               _ship("S3", "FEB", "B", "WH1", "Zhejiang", "2026-02-02 09:59", "2026-02-03 10:00", 5.0)]
+    lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": 2} for o in ("OCT", "JAN", "FEB")]
+    wb = _record_parcels(write_tables(root, orders=orders, shipments=parcels, order_lines=lines))
+    t = pd.Timestamp
+    day = pd.Timedelta(days=1)
+    assert shipments._every_parcel_near(wb) == (day, 23 * day)  # orders are placed at 09:59 (_order)
+    assert shipments._parcel_days(wb, t("2026-10-10 09:59"), t("2026-10-10 09:59")) == (t("2026-10-11 09:59"),) * 2
+    assert shipments._parcel_days(wb, t("2026-01-20 09:59"), t("2026-01-20 09:59")) == (t("2026-02-01"), t("2026-02-12 09:59"))
+    jan = fulfilment.summarise_ship_times(wb, month("2026-01"), by=None).iloc[0]
+    assert (jan.orders, jan.shipped, jan.median_hours) == (1, 1, 23 * 24 - 1 / 60)  # JAN, paid at 10:00
+
+    def asks(wb):  # January has orders and no parcel: its parcels' questions have nothing to count
+        return [fulfilment.summarise_ship_times(wb, p, by="platform") for p in (OCTOBER, month("2026-01"))] + [
+            ask(wb, p) for p in (OCTOBER, month("2026-02")) for ask in (
+                lambda wb, p: fulfilment.compute_logistics_costs(wb, p, by="platform"),
+                lambda wb, p: fulfilment.count_logistics_issues(wb, p, by=None),
+                lambda wb, p: fulfilment.trend_delivery_times(wb, p, months=2),
+                lambda wb, p: fulfilment.count_unshipped_orders(wb, p))]
+
+    recorded = asks(wb)
+    monkeypatch.setattr(shipments, "_recorded", lambda wb: None)
+    for frame, asked in zip(recorded, asks(storebook.open(wb.data_dir)), strict=True):
+        pd.testing.assert_frame_equal(frame, asked)

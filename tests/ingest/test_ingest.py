@@ -361,6 +361,33 @@ def test_duplicate_across_files_and_a_cascade_of_orphans(tiny: Path) -> None:
     assert totals["orders"] == {**totals["orders"], "rows": 3, "rejected": 2}
 
 
+def _shipment(sid: str, order_id: str, shipped_at: str) -> dict:
+    return {"shipment_id": sid, "order_id": order_id, "carrier": "SF", "warehouse": "HZ", "province": "Zhejiang",
+            "shipped_at": shipped_at, "delivered_at": "", "shipping_cost_amount": "8.00"}
+
+
+def test_ingest_records_each_parcels_time_from_its_order_and_the_orders_without_one(tiny: Path) -> None:
+    """storebook.measures.shipments reads this record: per month of hand-over, the least and
+    greatest time from order to parcel; per status, the orders without any parcel. An orphan
+    shipment is still rejected (the join that records them counts them), and is in no month."""
+    write_csv(tiny, "shipments", "shipments.csv", [
+        _shipment("SH1", "O1", "2025-03-02 22:00:00"),   # O1 ordered 2025-03-02 10:00: 12 h
+        _shipment("SH2", "O1", "2025-04-01 10:00:00"),   # 30 days after O1
+        _shipment("SH3", "O2", "2025-03-06 09:30:00"),   # O2 ordered 2025-03-05 21:30: 12 h
+        _shipment("SH4", "O9", "2025-03-07 09:00:00"),   # no order O9: an orphan
+    ])
+    run(tiny)
+    assert rejected(tiny, "shipments")["value"].tolist() == ["O9"]
+    assert sorted(processed(tiny, "shipments")["shipment_id"]) == ["SH1", "SH2", "SH3"]
+    hour = 3_600_000_000  # microseconds
+    assert manifest(tiny)["tables"]["shipments"]["parcels"] == {
+        "months": {"2025-03": [12 * hour, 12 * hour], "2025-04": [30 * 24 * hour, 30 * 24 * hour]},
+        "undated": 0,
+        "unshipped": [["cancelled", 1, "2025-03-06T08:00:00", 0]],  # O3
+        "orders_rows": 3,
+    }
+
+
 def test_the_same_file_twice_rejects_every_row_of_the_second(tiny: Path) -> None:
     # Same bytes, so both share one parse-cache entry; they must still count as two files.
     raw = tiny / "data/raw/order_lines"

@@ -72,6 +72,7 @@ from storebook.measures.shipments import aggregate_groups as _aggregate
 from storebook.measures.shipments import first_shipments as _first_shipments
 from storebook.measures.shipments import group_keys as _keys
 from storebook.measures.shipments import require_rows as _require
+from storebook.measures.shipments import unshipped_orders_from as _unshipped_from
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 __all__ = [
@@ -96,6 +97,10 @@ __all__ = [
 SHIP_WINDOWS_HOURS: tuple[int, int] = (24, 48)
 
 
+
+#: Statuses of an order that is never in the month-end backlog without a parcel
+#: (:func:`count_unshipped_orders`): cancelled, or refunded without shipping (退款未发货).
+_NEVER_IN_BACKLOG = ("cancelled", "refunded")
 
 #: The warehouse of an order not shipped yet (no parcel has left).
 UNASSIGNED = "unassigned"
@@ -224,10 +229,20 @@ def count_unshipped_orders(
     platforms = _platforms(wb, platforms)
     keys = _keys(by, ["platform"])
     o = wb.table("orders")
+    s = wb.table("shipments")
+    # Where ingest's record bounds them (storebook.measures.shipments.unshipped_orders_from),
+    # only the orders that can still wait at the month end are read, and the parcels that can
+    # be theirs: those placed late enough for a parcel to leave after the end, and any never
+    # shipped (a cancelled order never counts, a refunded one only with a parcel). The same
+    # rows as the whole history, which is read where the bound is not known.
+    bound = _unshipped_from(wb, period.end_ts, _NEVER_IN_BACKLOG)
+    if bound is not None:
+        since, least = bound
+        o = o.filter(o.ordered_at >= since)
+        s = s.filter(s.shipped_at >= since + least)
     o = o.filter(
         o.paid_at.notnull(), o.paid_at < period.end_ts, o.platform.isin(platforms), o.status != "cancelled"
     ).select("order_id", "platform", "paid_at", "status", "paid_amount")
-    s = wb.table("shipments")
     # Anti and semi joins: an order is in the backlog when no parcel of it left before the
     # end; only the (few) refunded ones among those need to know whether one ever left.
     j = o.anti_join(s.filter(s.shipped_at < period.end_ts), "order_id")

@@ -139,19 +139,80 @@ def _parent_values(fk: schema.ForeignKey, present: set[str]) -> str:
             else "SELECT NULL::VARCHAR AS v WHERE false")
 
 
-def mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str], supplied: set[str]) -> None:
+def mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str], supplied: set[str],
+                 without_orphans: frozenset[tuple[str, str]] = frozenset()) -> None:
     """Enforced foreign keys, in dependency order: a row whose parent row is missing, or was
     rejected, is rejected in turn — when the parent table was supplied at all. A store that
     has no orders table keeps its shipments; one whose orders file lost an order loses the
-    order's lines with it."""
+    order's lines with it. ``without_orphans``: (table, column) keys already known to have
+    none among the live rows (:func:`parcel_record` counts the shipments'), not asked again."""
     for i, fk in enumerate(schema.FOREIGN_KEYS):
         if not fk.enforced or fk.table not in present or fk.ref_table not in supplied:
+            continue
+        if (fk.table, fk.column) in without_orphans:
             continue
         con.execute(f"""
             INSERT INTO rej_{fk.table}
             SELECT c._part, c._pos, {ORPHAN}, {i}, NULL
             FROM (SELECT _part, _pos, {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
             ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""")
+
+
+#: The foreign key :func:`parcel_record` follows (a parcel to its order).
+PARCEL_KEY = ("shipments", "order_id")
+
+
+def parcel_record(con: duckdb.DuckDBPyConnection, present: set[str]) -> tuple[dict | None, int]:
+    """What the fulfilment questions need to know of every parcel and its order, asked while
+    the shipments' orphans are looked for: one join of the live shipments to the live orders
+    (a full one, so that the orders without any parcel come with it), where the orphan check
+    is an anti join over the same keys. Returns (the record, the orphans: shipments naming an
+    order that is not among the live orders); (None, -1) without both tables.
+
+    The record, over the parcels that are kept (orphans are rejected):
+    ``months``: per month of ``shipped_at`` (``YYYY-MM``), the least and greatest
+    ``shipped_at − ordered_at`` of its parcels in microseconds, or None when one of them has
+    no order (no ``order_id``) or an order without ``ordered_at``; ``undated``: parcels without
+    ``shipped_at``; ``unshipped``: per order status, [status, orders without any parcel, the
+    first ``ordered_at`` among them (ISO), those of them without ``ordered_at``].
+    storebook.measures.shipments reads it: it bounds the days that hold an order's parcels and
+    the orders a month-end backlog can hold, where the same would otherwise be asked of the
+    whole history in every report kernel. Run before the orphans are rejected; orders are not
+    rejected afterwards (no enforced key of theirs), so the record is of the rows written.
+    """
+    if not {"shipments", "orders"} <= present:
+        return None, -1
+    rows = con.sql("""
+        SELECT s._s AS parcel,
+               CASE WHEN s._s THEN strftime(s.shipped_at, '%Y-%m') END AS month,
+               CASE WHEN s._s IS NULL THEN o.status END AS status,
+               count(*) AS n,
+               count(*) FILTER (WHERE s._s AND s.order_id IS NOT NULL AND o._o IS NULL) AS orphans,
+               count(*) FILTER (WHERE s._s AND (s.order_id IS NULL OR (o._o AND o.ordered_at IS NULL))) AS orderless,
+               min(epoch_us(s.shipped_at) - epoch_us(o.ordered_at)) AS least_us,
+               max(epoch_us(s.shipped_at) - epoch_us(o.ordered_at)) AS most_us,
+               min(o.ordered_at) FILTER (WHERE s._s IS NULL) AS first_ordered_at,
+               count(*) FILTER (WHERE s._s IS NULL AND o.ordered_at IS NULL) AS undated_orders
+        FROM (SELECT order_id, shipped_at, true AS _s FROM live_shipments) s
+        FULL OUTER JOIN (SELECT order_id, ordered_at, status, true AS _o FROM live_orders) o
+          ON s.order_id = o.order_id
+        GROUP BY ALL""").fetchall()
+    months: dict[str, list[int] | None] = {}
+    undated, orphans, unshipped = 0, 0, []
+    for parcel, month, status, n, lost, orderless, least, most, first, undated_orders in rows:
+        if not parcel:  # an order without any parcel
+            unshipped.append([status, int(n), None if first is None else first.isoformat(), int(undated_orders)])
+            continue
+        orphans += int(lost)
+        if month is None:
+            undated += int(n) - int(lost)
+        elif orderless:
+            months[month] = None
+        elif least is not None:  # else only orphans, which are not written
+            months[month] = [int(least), int(most)]
+    record = {"months": dict(sorted(months.items())), "undated": undated,
+              "unshipped": sorted(unshipped, key=lambda r: (r[0] is None, r[0] or ""))}
+    return record, orphans
 
 
 def count_unknown_references(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[str, dict[str, int]]:

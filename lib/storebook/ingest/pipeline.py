@@ -407,7 +407,11 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                 if sum(crossfile.live_rows(con, table, parts[table]).values()):
                     present.append(table)
                     crossfile.mark_duplicates(con, table)
-            crossfile.mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]})
+            # The join that records each parcel's order (for the fulfilment questions) also
+            # counts the shipments' orphans: their anti join is run only where there are some.
+            parcels, orphans = crossfile.parcel_record(con, set(present))
+            crossfile.mark_orphans(con, set(present), {t for t in schema.TABLES if parts[t]},
+                                   frozenset({crossfile.PARCEL_KEY}) if orphans == 0 else frozenset())
             unknown_refs = crossfile.count_unknown_references(con, set(present))
             platforms = crossfile.platforms_present(con, set(present))
 
@@ -435,6 +439,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                                      "columns": [c.name for c in schema.columns(table)], "sha256": None}
                 if table in unknown_refs:  # kept, and counted for the data-quality page
                     table_info[table]["unknown_references"] = unknown_refs[table]
+        if parcels is not None:  # storebook.measures.shipments: with the orders it was taken from
+            table_info["shipments"]["parcels"] = {**parcels, "orders_rows": table_info["orders"]["rows"]}
         with stages.stage("write"):
             row_group_days: dict[str, list] = {}
             derived_info: dict[str, dict] = {}

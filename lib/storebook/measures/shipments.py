@@ -102,7 +102,7 @@ _LOOKBACK = pd.Timedelta(days=ORDER_LOOKBACK_DAYS)
 #: Per open workbook (its tables do not change under it): month start → the range of
 #: ``shipped_at − ordered_at`` over the month's parcels when every one of them has its order
 #: among the orders placed from ORDER_LOOKBACK_DAYS before the month to its end, else None;
-#: under "all", that range over every parcel when it holds for every month, else None.
+#: under "months", every month with its range (:func:`_month_lags`), else None.
 _NEAR: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 #: Lags are read in seconds: a second either side keeps their rounding inside the bounds.
@@ -111,12 +111,56 @@ _SLACK = pd.Timedelta(seconds=1)
 Lags = tuple[pd.Timedelta, pd.Timedelta]
 
 
+#: Per open workbook: the parcels' record ingest wrote (:func:`_recorded`), or None.
+_RECORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _recorded(wb: Workbook) -> dict | None:
+    """The record of every parcel and its order that ingest took while looking for orphan
+    shipments (storebook.ingest.crossfile.parcel_record), where it describes the workbook's
+    tables: else None (an older ingest, a store built by hand, a lake, or tables whose files
+    hold other rows than the manifest counts — the cheap checks a workbook can afford)."""
+    if wb in _RECORDS:
+        return _RECORDS[wb]
+    from storebook.engine.availability import _files_agree
+    from storebook.engine.generations import is_lake_uri
+
+    found = None
+    try:
+        if wb.con.name == "duckdb" and not is_lake_uri(wb.data_dir):
+            tables = wb.ingest_manifest().get("tables") or {}
+            record = (tables.get("shipments") or {}).get("parcels")
+            orders_rows = (tables.get("orders") or {}).get("rows")
+            if (isinstance(record, dict) and record.get("orders_rows") == orders_rows
+                    and _files_agree(wb, "shipments", tables["shipments"].get("rows"))
+                    and _files_agree(wb, "orders", orders_rows)):
+                found = record
+    except (AttributeError, OSError, ValueError, TypeError, KeyError):  # a workbook-like object, a bad manifest
+        found = None
+    _RECORDS[wb] = found
+    return found
+
+
+def _recorded_month(record: dict, month: Period) -> Lags | None:
+    """A month's range of time from order to parcel as ingest recorded it (exact, in
+    microseconds); (0, 0) for a month without parcels, None where a parcel has no order."""
+    months = record.get("months") or {}
+    if month.label not in months:
+        return (pd.Timedelta(0), pd.Timedelta(0))
+    lags = months[month.label]
+    return None if lags is None else (pd.Timedelta(microseconds=lags[0]), pd.Timedelta(microseconds=lags[1]))
+
+
 def _orders_near(wb: Workbook, month: Period) -> Lags | None:
     """The least and greatest time from order to parcel over the shipments handed over in
     ``month``, when every one of them has its order among the orders placed in
     ``[month start − ORDER_LOOKBACK_DAYS, month end)``; else None. One small question: a month
-    of shipments against two of orders, each a few row groups."""
+    of shipments against two of orders, each a few row groups. Where ingest recorded every
+    parcel's order (:func:`_recorded`), the month's range as it recorded it (any parcel's
+    order, however far): no question."""
     known = _NEAR.setdefault(wb, {})
+    if month not in known and (record := _recorded(wb)) is not None:
+        known[month] = _recorded_month(record, month)
     if month not in known:
         o, s = wb.table("orders"), wb.table("shipments")
         s = s.filter(s.shipped_at >= month.start_ts, s.shipped_at < month.end_ts).select("order_id", "shipped_at")
@@ -147,30 +191,113 @@ def _lags(wb: Workbook, months: list[Period]) -> Lags | None:
     return (min(a for a, _ in found), max(b for _, b in found)) if found else None
 
 
-def _every_parcel_near(wb: Workbook) -> Lags | None:
-    """The range of ``shipped_at − ordered_at`` over every parcel, when every month's parcels
-    have their orders near them (:func:`_orders_near`) and every parcel has its hand-over time
-    (so that it is in a month); else None.
-
-    Then a parcel of an order placed at ``t`` was handed over within that range of ``t``:
-    ``order_id`` is the orders' key, so the order found near the parcel's month is its order.
-    Asked once a workbook, a month of shipments against two of orders per month of the
-    history, so that each later question for the parcels of some orders reads the days that
-    can hold them, not the history.
-    """
+def _month_lags(wb: Workbook) -> list[tuple[Period, Lags]] | None:
+    """Every month of the shipments' history with the range of ``shipped_at − ordered_at`` of
+    its parcels: as ingest recorded it (:func:`_recorded`), else asked a month at a time
+    (:func:`_orders_near`, (0, 0) for a month without parcels); None when some month's
+    parcels are not near their orders or a parcel has no hand-over time (then it is in no
+    month)."""
     known = _NEAR.setdefault(wb, {})
-    if "all" not in known:
+    if "months" in known:
+        return known["months"]
+    record = _recorded(wb)
+    if record is not None:
+        months = record.get("months") or {}
+        found = (None if record.get("undated") or any(v is None for v in months.values()) else
+                 [(month_of(date.fromisoformat(f"{label}-01")),
+                   (pd.Timedelta(microseconds=v[0]), pd.Timedelta(microseconds=v[1]))) for label, v in months.items()])
+    else:
         s = wb.table("shipments")
         span = wb.execute(s.aggregate(first=s.shipped_at.min(), last=s.shipped_at.max(),
                                       undated=s.shipped_at.isnull().sum()))
         first, last, undated = span["first"].iloc[0], span["last"].iloc[0], span["undated"].iloc[0]
         if undated:  # a parcel in no month: only the whole history holds it
-            known["all"] = None
-        elif pd.isna(first):  # no parcel at all: every window holds them
-            known["all"] = (pd.Timedelta(0), pd.Timedelta(0))
+            found = None
+        elif pd.isna(first):  # no parcel at all
+            found = []
         else:
-            known["all"] = _lags(wb, _months(first, last + pd.Timedelta(1)))
-    return known["all"]
+            found = []
+            for m in _months(first, last + pd.Timedelta(1)):
+                lags = _orders_near(wb, m)
+                if lags is None:
+                    found = None
+                    break
+                found.append((m, lags))
+    known["months"] = found
+    return found
+
+
+def _every_parcel_near(wb: Workbook) -> Lags | None:
+    """The range of ``shipped_at − ordered_at`` over every parcel, when every month's parcels
+    have their orders near them (:func:`_month_lags`) and every parcel has its hand-over time
+    (so that it is in a month); else None.
+
+    Then a parcel of an order placed at ``t`` was handed over within that range of ``t``:
+    ``order_id`` is the orders' key, so the order found near the parcel's month is its order.
+    Without ingest's record, asked once a workbook, a month of shipments against two of orders
+    per month of the history, so that each later question for the parcels of some orders
+    reads the days that can hold them, not the history.
+    """
+    months = _month_lags(wb)
+    if months is None:
+        return None
+    if not months:  # no parcel at all: every window holds them
+        return (pd.Timedelta(0), pd.Timedelta(0))
+    return (min(a for _, (a, _) in months), max(b for _, (_, b) in months))
+
+
+def _parcel_days(wb: Workbook, first: pd.Timestamp, last: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """[lo, hi]: the hand-over times that can hold a parcel of an order placed in [first, last],
+    from each month's own range (:func:`_month_lags`); None where not known.
+
+    A parcel handed over in month Y of an order placed at ``t`` in [first, last] left in
+    ``[t + least_Y, t + most_Y]``, so in ``[first + least_Y, last + most_Y]`` and in Y; the
+    days from the earliest to the latest of those, over the months, hold every such parcel.
+    Tighter than the range over every parcel: the Spring Festival's slow parcels (three weeks)
+    widen only the read of the orders that February's parcels can be of.
+    """
+    months = _month_lags(wb)
+    if months is None:
+        return None
+    lo = hi = None
+    for m, (least, most) in months:
+        a, b = max(m.start_ts, first + least), min(m.end_ts, last + most)
+        if a > b or a >= m.end_ts:
+            continue
+        lo, hi = (a, b) if lo is None else (min(lo, a), max(hi, b))
+    return (first, first) if lo is None else (lo, hi)  # none: no parcel of those orders at all
+
+
+def unshipped_orders_from(wb: Workbook, end: pd.Timestamp, settled: Sequence[str]) -> tuple[pd.Timestamp, pd.Timedelta] | None:
+    """(c, least): every order not shipped by ``end`` — no parcel of it handed over before
+    ``end`` — was placed at or after ``c``, unless it never had a parcel and its status is
+    one of ``settled``; every parcel of an order placed at or after ``c`` was handed over at
+    or after ``c + least``. None where that is not known: no record of ingest's
+    (:func:`_recorded`), a parcel without its order or its hand-over time, or an order of
+    another status without a parcel and without ``ordered_at``.
+
+    Why: an order placed at ``t`` had its parcels handed over in ``[t + least, t + most]``
+    (the range over every parcel, :func:`_every_parcel_near`). An order with a parcel not
+    handed over by ``end`` has ``t + most ≥ end``: ``t ≥ end − most``. An order without any
+    parcel is among the ones ingest counted by status, placed at or after the first of them
+    (their ``ordered_at`` all known). So ``c`` is the earlier of ``end − most`` and the first
+    order without a parcel of a status not ``settled``: a month-end backlog reads the orders
+    and parcels from ``c`` on, where it would read the whole history.
+    """
+    record = _recorded(wb)
+    lags = _every_parcel_near(wb) if record is not None else None
+    if lags is None:
+        return None
+    least, most = lags
+    c = end - most
+    for status, _orders, first, undated in record.get("unshipped") or []:
+        if status in settled:
+            continue
+        if undated:
+            return None
+        if first is not None:
+            c = min(c, pd.Timestamp(first))
+    return c, least
 
 
 def orders_of_shipments(wb: Workbook, start: date, end: date) -> ibis.Table:
@@ -199,19 +326,19 @@ def parcels_near(wb: Workbook, orders: ibis.Table) -> ibis.Table:
     grouped by ``order_id`` and joined to the orders, which drops the other orders' parcels.
 
     A parcel of an order placed at ``t`` left within the range of time from order to parcel
-    of every parcel (:func:`_every_parcel_near`) after ``t``; so, with the orders' first and
-    last ``ordered_at`` (one small question), those days hold all their parcels (and other
-    orders' parcels of the same days, cheaper to group with them than to pick out first).
+    of its month's parcels (:func:`_month_lags`) after ``t``; so, with the orders' first and
+    last ``ordered_at`` (one small question), the days of :func:`_parcel_days` hold all their
+    parcels (and other orders' parcels of the same days, cheaper to group with them than to
+    pick out first).
     Where that range is not known, the parcels of the orders are picked from every shipment.
     """
     s = wb.table("shipments")
     bounds = wb.execute(orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
     first, last = bounds["first"].iloc[0], bounds["last"].iloc[0]
-    lags = _every_parcel_near(wb) if not (pd.isna(first) or pd.isna(last)) else None
-    if lags is None:
+    days = _parcel_days(wb, pd.Timestamp(first), pd.Timestamp(last)) if not (pd.isna(first) or pd.isna(last)) else None
+    if days is None:
         return s.semi_join(orders.select("order_id"), "order_id")
-    least, most = lags
-    return s.filter(s.shipped_at >= pd.Timestamp(first) + least, s.shipped_at <= pd.Timestamp(last) + most)
+    return s.filter(s.shipped_at >= days[0], s.shipped_at <= days[1])
 
 
 def shipments_of(wb: Workbook, start: date, end: date, platforms: list[str]) -> ibis.Table:
