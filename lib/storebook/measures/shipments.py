@@ -179,16 +179,23 @@ def _months(start: pd.Timestamp, end: pd.Timestamp) -> list[Period]:
     return months_between(month_of(start.date()), month_of((end - pd.Timedelta(1)).date()))
 
 
-def _lags(wb: Workbook, months: list[Period]) -> Lags | None:
-    """The range of time from order to parcel over the parcels of ``months``
-    (:func:`_orders_near` of each), or None where one month's parcels are not near their orders."""
+def _each_month(wb: Workbook, months: list[Period]) -> list[tuple[Period, Lags]] | None:
+    """Each of ``months`` with its range of time from order to parcel (:func:`_orders_near`),
+    or None where one month's parcels are not near their orders (the later months not asked)."""
     found = []
     for m in months:
         lags = _orders_near(wb, m)
         if lags is None:
             return None
-        found.append(lags)
-    return (min(a for a, _ in found), max(b for _, b in found)) if found else None
+        found.append((m, lags))
+    return found
+
+
+def _lags(wb: Workbook, months: list[Period]) -> Lags | None:
+    """The range of time from order to parcel over the parcels of ``months``
+    (:func:`_orders_near` of each), or None where one month's parcels are not near their orders."""
+    found = _each_month(wb, months)
+    return (min(a for _, (a, _) in found), max(b for _, (_, b) in found)) if found else None
 
 
 def _month_lags(wb: Workbook) -> list[tuple[Period, Lags]] | None:
@@ -204,8 +211,7 @@ def _month_lags(wb: Workbook) -> list[tuple[Period, Lags]] | None:
     if record is not None:
         months = record.get("months") or {}
         found = (None if record.get("undated") or any(v is None for v in months.values()) else
-                 [(month_of(date.fromisoformat(f"{label}-01")),
-                   (pd.Timedelta(microseconds=v[0]), pd.Timedelta(microseconds=v[1]))) for label, v in months.items()])
+                 [(m, _recorded_month(record, m)) for m in (month_of(date.fromisoformat(f"{label}-01")) for label in months)])
     else:
         s = wb.table("shipments")
         span = wb.execute(s.aggregate(first=s.shipped_at.min(), last=s.shipped_at.max(),
@@ -216,13 +222,7 @@ def _month_lags(wb: Workbook) -> list[tuple[Period, Lags]] | None:
         elif pd.isna(first):  # no parcel at all
             found = []
         else:
-            found = []
-            for m in _months(first, last + pd.Timedelta(1)):
-                lags = _orders_near(wb, m)
-                if lags is None:
-                    found = None
-                    break
-                found.append((m, lags))
+            found = _each_month(wb, _months(first, last + pd.Timedelta(1)))
     known["months"] = found
     return found
 
