@@ -152,3 +152,26 @@ def test_verify_names_a_derived_table_that_is_missing_or_cut(store: Path) -> Non
         f"derived table first_purchases holds 5 rows where _ingest.json says {table.num_rows}"]
     path.unlink()
     assert generations.verify(folder) == [f"derived table first_purchases is missing from {folder}"]
+
+
+def test_a_months_split_is_one_question_for_every_choice_of_platforms(sample_env: Path) -> None:
+    """With the file (no customer on two platforms) a month's new and returning buyers of each
+    platform, of several and of all are the platforms' rows of one question, added up."""
+    wb = storebook.open()
+    assert derived.first_purchases_of(wb).one_platform_each
+    month = wb.period("2026-10")
+    asked = wb.questions
+    each = {p: customers.split_new_returning(wb, month, [p]).set_index("buyer_type") for p in wb.platforms()}
+    pair = customers.split_new_returning(wb, month, ["tmall", "jd"]).set_index("buyer_type")
+    every = customers.split_new_returning(wb, month).set_index("buyer_type")
+    assert wb.questions == asked + 1
+    for split, chosen in ((pair, ["tmall", "jd"]), (every, wb.platforms())):
+        for column in ("buyers", "orders"):
+            assert (split[column] == sum(each[p][column] for p in chosen)).all(), column
+        assert split["paid_amount"].to_numpy() == pytest.approx(sum(each[p]["paid_amount"] for p in chosen).to_numpy())
+    # Each platform's answer is the one the orders give for that platform alone.
+    month_orders = wb.sql("select platform, count(distinct customer_id) buyers from orders where customer_id is not null "
+                          "and paid_at >= '2026-10-01' and paid_at < '2026-11-01' group by platform")
+    for row in month_orders.itertuples():
+        assert each[row.platform]["buyers"].sum() == row.buyers
+    assert all(each[p].loc["new", "buyers"] > 0 and each[p].loc["returning", "buyers"] > 0 for p in each)

@@ -41,6 +41,26 @@ def acquired_between(wb: Workbook, platforms: list[str], start: pd.Timestamp, en
     return f.filter(f.first_paid_at >= start, f.first_paid_at < end).select("customer_id", "first_paid_at")
 
 
+def _split_expr(wb: Workbook, period: Period, plats: list[str], by: list[str]) -> ibis.Table:
+    """Buyers, orders and paid amount of the month's orders by ``by`` (of platform and
+    buyer_type), new and returning on ``plats`` (see :func:`split_new_returning`)."""
+    month = customer_orders(wb, plats, period.end_ts, period.start_ts)
+    # New: the customer's first paid order is in the month (a buyer of the month has none
+    # later than it); every other buyer of the month paid before it, and returns. The month's
+    # first purchases are a few row groups of first_purchases, not the orders' history.
+    new = acquired_between(wb, plats, period.start_ts, period.end_ts).select("customer_id").mutate(
+        new=ibis.literal(True))
+    joined = month.left_join(new, "customer_id")
+    typed = joined.mutate(
+        buyer_type=ibis.cases((joined.new.isnull(), "returning"), else_="new")
+    )
+    return typed.group_by(by).aggregate(
+        buyers=typed.customer_id.nunique(),
+        orders=typed.order_id.count(),
+        paid_amount=typed.paid_amount.sum().cast("float64"),
+    )
+
+
 def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
     """New versus returning buyers of the month (新客 / 老客) and their share of sales.
 
@@ -66,22 +86,19 @@ def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] |
         0        new    2310    2402    512345.1  ...             0.71            0.64
     """
     plats = wb.platforms(platforms)
-    month = customer_orders(wb, plats, period.end_ts, period.start_ts)
-    # New: the customer's first paid order is in the month (a buyer of the month has none
-    # later than it); every other buyer of the month paid before it, and returns. The month's
-    # first purchases are a few row groups of first_purchases, not the orders' history.
-    new = acquired_between(wb, plats, period.start_ts, period.end_ts).select("customer_id").mutate(
-        new=ibis.literal(True))
-    joined = month.left_join(new, "customer_id")
-    typed = joined.mutate(
-        buyer_type=ibis.cases((joined.new.isnull(), "returning"), else_="new")
-    )
-    agg = typed.group_by("buyer_type").aggregate(
-        buyers=typed.customer_id.nunique(),
-        orders=typed.order_id.count(),
-        paid_amount=typed.paid_amount.sum().cast("float64"),
-    )
-    out = wb.execute(agg)
+    if first_purchases_of(wb).one_platform_each:
+        # No customer is on two platforms (ingest's ids), so a buyer's type on a choice of
+        # platforms is their type on their own platform, and the choice's buyers are the sum of
+        # its platforms' buyers: one question per month, by platform, over every platform of
+        # the workbook answers every choice — the pack asked 28 of them, one per month and
+        # platform (marketing's CAC, conversion's new-vs-returning; issue #17).
+        every = [*wb.platforms(None), *[p for p in plats if p not in wb.platforms(None)]]
+        by_platform = wb.execute(_split_expr(wb, period, every, ["platform", "buyer_type"]))
+        # Summed in the platforms' order, whatever order the engine gave the rows in.
+        chosen = by_platform[by_platform["platform"].isin(plats)].sort_values(["buyer_type", "platform"])
+        out = chosen.groupby("buyer_type", as_index=False)[["buyers", "orders", "paid_amount"]].sum()
+    else:
+        out = wb.execute(_split_expr(wb, period, plats, ["buyer_type"]))
     if out.empty:
         raise no_paid_orders(period, plats)
     out = (
