@@ -21,9 +21,11 @@ these sums: asked of the lines, each joined a month or a year of order lines (1.
 month of these sums is under 40,000 rows (issue #17). Derived from the orders and the order
 lines, and read only while both are those it was derived from.
 
-``returns_platform``: the returns with the platform of their order. A month's returns by
-platform joined them to every order of the history for it (33M at 50M order lines, 3.4 CPU-s
-a question); the join is the same whichever month asks. Derived from the returns and orders.
+``returns_orders``: the returns with the platform and payment time of their order. A month's
+returns by platform joined them to every order of the history for it (33M at 50M order lines,
+3.4 CPU-s a question), and the returns of a month's orders (margins, P&L) joined every return
+to the month's orders; the join is the same whichever month asks. Derived from the returns
+and orders.
 """
 
 from __future__ import annotations
@@ -50,17 +52,19 @@ FIRST_PURCHASE_SCHEMA = pa.schema([("customer_id", pa.string()), ("platform", pa
 DAILY_SALES = "daily_sales"
 #: The columns of :func:`daily_sales` as ingest writes them, in order.
 DAILY_SALES_SCHEMA = pa.schema([("day", pa.date32()), ("platform", pa.string()), ("sku", pa.string()),
-                                ("units", pa.int64()), ("revenue", pa.float64()), ("discount_amount", pa.float64())])
-RETURNS_PLATFORM = "returns_platform"
-#: The columns of :func:`returns_platform` as ingest writes them, in order.
-RETURNS_PLATFORM_SCHEMA = pa.schema([("return_id", pa.string()), ("order_id", pa.string()), ("sku", pa.string()),
+                                ("units", pa.int64()), ("revenue", pa.float64()), ("discount_amount", pa.float64()),
+                                ("orders", pa.int64())])
+RETURNS_ORDERS = "returns_orders"
+#: The columns of :func:`returns_orders` as ingest writes them, in order.
+RETURNS_ORDERS_SCHEMA = pa.schema([("return_id", pa.string()), ("order_id", pa.string()), ("sku", pa.string()),
                                      ("returned_on", pa.date32()), ("quantity", pa.int64()), ("reason", pa.string()),
-                                     ("refund_amount", pa.float64()), ("platform", pa.string())])
+                                     ("refund_amount", pa.float64()), ("platform", pa.string()),
+                                     ("paid_at", pa.timestamp("us"))])
 #: The canonical tables each derived table is derived from: the manifest records their rows
 #: and SHA-256 (``<table>_rows``, ``<table>_sha256``), and a workbook reads the derived table
 #: only while its tables still hold those rows.
 SOURCES = {FIRST_PURCHASES: ("orders",), DAILY_SALES: ("orders", "order_lines"),
-           RETURNS_PLATFORM: ("returns", "orders")}
+           RETURNS_ORDERS: ("returns", "orders")}
 
 
 def first_purchases(orders: ibis.Table) -> ibis.Table:
@@ -88,20 +92,23 @@ def first_purchases_sql(table: str) -> str:
 
 def daily_sales(orders: ibis.Table, lines: ibis.Table) -> ibis.Table:
     """The order lines of the paid orders (``paid_at`` set) summed per ``day`` (of ``paid_at``),
-    ``platform`` and ``sku``: ``units`` (Σ quantity), ``revenue`` (Σ line_amount) and
-    ``discount_amount`` (Σ line discounts). A line joins its order by ``order_id``, as
+    ``platform`` and ``sku``: ``units`` (Σ quantity), ``revenue`` (Σ line_amount),
+    ``discount_amount`` (Σ line discounts) and ``orders`` (the orders with a line of the SKU:
+    an order is paid on one day on one platform, so the orders of a SKU over any days and
+    platforms are the sum of these). A line joins its order by ``order_id``, as
     storebook.measures.sales joins them (a line without a paid order is no sale)."""
     paid = orders.filter(orders.paid_at.notnull())
     paid = paid.select("order_id", "platform", day=paid.paid_at.date())
     j = lines.select("order_id", "sku", "quantity", "line_amount", "discount_amount").join(paid, "order_id")
     return j.group_by(["day", "platform", "sku"]).aggregate(
-        units=j.quantity.sum(), revenue=j.line_amount.sum(), discount_amount=j.discount_amount.sum())
+        units=j.quantity.sum(), revenue=j.line_amount.sum(), discount_amount=j.discount_amount.sum(),
+        orders=j.order_id.nunique())
 
 
-def returns_platform(returns: ibis.Table, orders: ibis.Table) -> ibis.Table:
-    """Every column of ``returns`` and the ``platform`` of the return's order (a return whose
-    order is not in ``orders`` is left out, as storebook.measures.returns joins them)."""
-    return returns.join(orders.select("order_id", "platform"), "order_id")
+def returns_orders(returns: ibis.Table, orders: ibis.Table) -> ibis.Table:
+    """Every column of ``returns`` and the ``platform`` and ``paid_at`` of the return's order
+    (a return whose order is not in ``orders`` is left out, as the measures join them)."""
+    return returns.join(orders.select("order_id", "platform", "paid_at"), "order_id")
 
 
 def _sql(expr: ibis.Table, schema: pa.Schema) -> str:
@@ -122,14 +129,15 @@ def daily_sales_sql(orders: str, lines: str) -> str:
     return _sql(daily_sales(o, line), DAILY_SALES_SCHEMA)
 
 
-def returns_platform_sql(returns: str, orders: str) -> str:
-    """:func:`returns_platform` of the DuckDB relations ``returns`` and ``orders`` as SQL, in
+def returns_orders_sql(returns: str, orders: str) -> str:
+    """:func:`returns_orders` of the DuckDB relations ``returns`` and ``orders`` as SQL, in
     order of the return day."""
     import ibis
 
-    r = ibis.table({f.name: _IBIS[f.type] for f in RETURNS_PLATFORM_SCHEMA if f.name != "platform"}, name=returns)
-    o = ibis.table({"order_id": "string", "platform": "string"}, name=orders)
-    return _sql(returns_platform(r, o), RETURNS_PLATFORM_SCHEMA)
+    r = ibis.table({f.name: _IBIS[f.type] for f in RETURNS_ORDERS_SCHEMA if f.name not in ("platform", "paid_at")},
+                   name=returns)
+    o = ibis.table({"order_id": "string", "platform": "string", "paid_at": "timestamp"}, name=orders)
+    return _sql(returns_orders(r, o), RETURNS_ORDERS_SCHEMA)
 
 
 _IBIS = {pa.string(): "string", pa.date32(): "date", pa.int64(): "int64", pa.float64(): "float64"}
@@ -173,11 +181,11 @@ def daily_sales_of(wb: Workbook) -> ibis.Table | None:
     return _known(wb, DAILY_SALES)
 
 
-def returns_platform_of(wb: Workbook) -> ibis.Table:
-    """The workbook's :func:`returns_platform`: the file ingest wrote, where it still
+def returns_orders_of(wb: Workbook) -> ibis.Table:
+    """The workbook's :func:`returns_orders`: the file ingest wrote, where it still
     describes its returns and orders; else the join itself (the same rows, the old cost)."""
-    found = _known(wb, RETURNS_PLATFORM)
-    return found if found is not None else returns_platform(wb.table("returns"), wb.table("orders"))
+    found = _known(wb, RETURNS_ORDERS)
+    return found if found is not None else returns_orders(wb.table("returns"), wb.table("orders"))
 
 
 #: Per open workbook: its other derived tables, by name (None: not to be read).

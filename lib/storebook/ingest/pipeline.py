@@ -188,11 +188,11 @@ def _write_derived(con: duckdb.DuckDBPyConnection, staging: Path, orders_rows: i
 
 def _write_joined(con: duckdb.DuckDBPyConnection, staging: Path, tables: dict[str, tuple[int, str]]) -> dict[str, dict]:
     """Write the derived tables of two tables (storebook.engine.derived: daily_sales,
-    returns_platform) from the files just written into ``staging``, where both are present;
+    returns_orders) from the files just written into ``staging``, where both are present;
     for the manifest, each one's rows and SHA-256 and those of the tables it was derived from
     (``tables``: name → rows, SHA-256)."""
     jobs = [(derived.DAILY_SALES, derived.daily_sales_sql, derived.DAILY_SALES_SCHEMA),
-            (derived.RETURNS_PLATFORM, derived.returns_platform_sql, derived.RETURNS_PLATFORM_SCHEMA)]
+            (derived.RETURNS_ORDERS, derived.returns_orders_sql, derived.RETURNS_ORDERS_SCHEMA)]
     out: dict[str, dict] = {}
     cursor = con.cursor()
     try:

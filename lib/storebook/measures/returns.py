@@ -38,6 +38,16 @@ def sorted_frame(wb: Workbook, expr: ibis.Table, by: list[str]) -> pd.DataFrame:
     return out.sort_values(by).reset_index(drop=True) if by else out.reset_index(drop=True)
 
 
+def paid_returns(wb: Workbook, period: Period, platforms: Sequence[str]) -> ibis.Table:
+    """The returns of the orders paid in ``period`` on ``platforms`` (resolved): every column
+    of ``returns``, with the order's ``platform`` and ``paid_at``. Read from the returns with
+    their orders that ingest joined (storebook.engine.derived.returns_orders): a filter, where
+    joining the month's paid orders probed them with every return of the history."""
+    r = derived.returns_orders_of(wb)
+    return r.filter(r.paid_at.notnull(), r.paid_at >= period.start_ts, r.paid_at < period.end_ts,
+                    r.platform.isin(list(platforms)))
+
+
 def compute_refund_rate(
     wb: Workbook,
     period: Period,
@@ -119,7 +129,7 @@ def summarise_returns(
     products = dimensions.products(wb).select("sku", "product_name", "category")
     # The returns with their order's platform, as ingest joined them (a month's returns are a
     # few row groups of that file, where the join asked every order of the history).
-    r = derived.returns_platform_of(wb)
+    r = derived.returns_orders_of(wb)
     # A return of a product not in the catalogue, or without a reason, still counts (unknown).
     r = r.filter(in_period(r.returned_on, period)).left_join(products, "sku").drop("sku_right")
     r = r.filter(r.platform.isin(plats)).mutate(
