@@ -13,6 +13,7 @@ import pytest
 
 import storebook
 from conftest import tables_dir, tiny_rows, write_csv
+from storebook.engine import derived
 from storebook.engine import lines as lines_module
 from storebook.engine.config import Config
 from storebook.ingest import ingest
@@ -20,6 +21,14 @@ from storebook.measures.orders import paid_orders
 from storebook.measures.sales import sum_daily_sales, sum_monthly_sales
 
 NOW = datetime(2026, 11, 27, 12, 0, 0)
+
+
+@pytest.fixture(autouse=True)
+def _sales_from_the_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are of the lines' reads: the sales questions here ask the lines, not the
+    sums ingest derives from them (storebook.engine.derived.daily_sales; their answers are
+    compared with these in tests/engine/test_derived_sales.py)."""
+    monkeypatch.setattr(derived, "daily_sales_of", lambda wb: None)
 
 
 def _six_months() -> tuple[list[dict], list[dict]]:

@@ -186,6 +186,36 @@ def _write_derived(con: duckdb.DuckDBPyConnection, staging: Path, orders_rows: i
                                       "orders_rows": orders_rows, "orders_sha256": orders_sha256}}
 
 
+def _write_joined(con: duckdb.DuckDBPyConnection, staging: Path, tables: dict[str, tuple[int, str]]) -> dict[str, dict]:
+    """Write the derived tables of two tables (storebook.engine.derived: daily_sales,
+    returns_orders) from the files just written into ``staging``, where both are present;
+    for the manifest, each one's rows and SHA-256 and those of the tables it was derived from
+    (``tables``: name → rows, SHA-256)."""
+    jobs = [(derived.DAILY_SALES, derived.daily_sales_sql, derived.DAILY_SALES_SCHEMA),
+            (derived.RETURNS_ORDERS, derived.returns_orders_sql, derived.RETURNS_ORDERS_SCHEMA)]
+    out: dict[str, dict] = {}
+    cursor = con.cursor()
+    try:
+        for name, sql, target in jobs:
+            sources = derived.SOURCES[name]
+            if not all(t in tables for t in sources):
+                continue
+            views = []
+            for t in sources:
+                view = f"derived_{t}"
+                cursor.execute(f"CREATE OR REPLACE TEMPORARY VIEW {view} AS "
+                               f"SELECT * FROM read_parquet({crossfile._lit(str(staging / t / 'part-0.parquet'))})")
+                views.append(view)
+            out_path = Path(derived.path_in(staging, name)) / "part-0.parquet"
+            _write_parquet(writing.derived_chunks(cursor, sql(*views), target), out_path)
+            out[name] = {"rows": pq.ParquetFile(out_path).metadata.num_rows, "sha256": _sha256(out_path)}
+            for t in sources:
+                out[name].update({f"{t}_rows": tables[t][0], f"{t}_sha256": tables[t][1]})
+    finally:
+        cursor.close()
+    return out
+
+
 def _written_span(path: Path, columns: tuple[str, ...]) -> list[str] | None | str:
     """The first and last day of a written event table over its ``columns``, from the file's
     footer: the writer keeps each row group's min and max (write_statistics), so the span a
@@ -446,6 +476,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             derived_info: dict[str, dict] = {}
             written = _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()}, row_group_days,
                                     derived_info)
+            derived_info.update(_write_joined(con, staging, {t: (i["rows"], written[t]) for t, i in table_info.items()}))
         for table, digest in written.items():
             table_info[table]["sha256"] = digest
             if table in row_group_days:  # storebook.engine.lines: a month's order lines, its row groups only

@@ -11,8 +11,8 @@ from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
-from storebook.measures.orders import paid_orders
 from storebook.measures.partial import flag_partial
+from storebook.measures.returns import paid_returns
 from storebook.measures.sales import sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
@@ -55,9 +55,7 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
             .merge(products, on="sku", how="left")
             .assign(list_amount=lambda d: d["units"] * d["list_price"]))
     if wb.has("returns"):
-        o = paid_orders(wb, period, platforms).select("order_id")
-        r = wb.table("returns")
-        r = r.inner_join(o, "order_id")
+        r = paid_returns(wb, period, platforms)
         returned = wb.execute(r.group_by("sku").aggregate(units_returned=r.quantity.sum(),
                                                           refund_amount=r.refund_amount.sum()))
     else:

@@ -20,7 +20,7 @@ from storebook.measures import TOTAL
 from storebook.measures.margins import gross_margin_rate
 from storebook.measures.orders import paid_orders
 from storebook.measures.partial import flag_partial
-from storebook.measures.returns import compute_refund_rate
+from storebook.measures.returns import compute_refund_rate, paid_returns
 from storebook.measures.sales import sum_daily_sales
 from storebook.measures.shipments import sum_logistics_cost
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
@@ -44,10 +44,9 @@ def contribution_margin_rate(contribution_margin: Any, net_sales: Any) -> Any:
 
 def _returned_cost(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
     """Per platform: units returned on the period's orders × unit cost (goods back in stock)."""
-    o = paid_orders(wb, period, platforms).select("order_id", "platform")
-    r = wb.table("returns").select("order_id", "sku", "quantity")
+    r = paid_returns(wb, period, platforms).select("sku", "quantity", "platform")
     p = dimensions.products(wb).select("sku", "unit_cost")
-    j = r.inner_join(o, "order_id").inner_join(p, "sku")
+    j = r.inner_join(p, "sku")
     return j.group_by("platform").aggregate(returned_cost=(j.quantity.cast("float64") * j.unit_cost).sum())
 
 

@@ -9,7 +9,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from storebook.engine import dimensions
+from storebook.engine import derived, dimensions
 from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
@@ -36,6 +36,16 @@ def sorted_frame(wb: Workbook, expr: ibis.Table, by: list[str]) -> pd.DataFrame:
     """``expr`` executed, sorted by ``by``, with a fresh index."""
     out = wb.execute(expr)
     return out.sort_values(by).reset_index(drop=True) if by else out.reset_index(drop=True)
+
+
+def paid_returns(wb: Workbook, period: Period, platforms: Sequence[str]) -> ibis.Table:
+    """The returns of the orders paid in ``period`` on ``platforms`` (resolved): every column
+    of ``returns``, with the order's ``platform`` and ``paid_at``. Read from the returns with
+    their orders that ingest joined (storebook.engine.derived.returns_orders): a filter, where
+    joining the month's paid orders probed them with every return of the history."""
+    r = derived.returns_orders_of(wb)
+    return r.filter(r.paid_at.notnull(), r.paid_at >= period.start_ts, r.paid_at < period.end_ts,
+                    r.platform.isin(list(platforms)))
 
 
 def compute_refund_rate(
@@ -117,26 +127,31 @@ def summarise_returns(
     keys = cols + (["product_name", "category"] if "sku" in cols and "category" not in cols else
                    ["product_name"] if "sku" in cols else [])
     products = dimensions.products(wb).select("sku", "product_name", "category")
-    orders = wb.table("orders").select("order_id", "platform")
-    r = wb.table("returns")
+    # The returns with their order's platform, as ingest joined them (a month's returns are a
+    # few row groups of that file, where the join asked every order of the history).
+    r = derived.returns_orders_of(wb)
     # A return of a product not in the catalogue, or without a reason, still counts (unknown).
-    r = r.filter(in_period(r.returned_on, period)).join(orders, "order_id").left_join(products, "sku").drop("sku_right")
+    r = r.filter(in_period(r.returned_on, period)).left_join(products, "sku").drop("sku_right")
     r = r.filter(r.platform.isin(plats)).mutate(
         category=r.category.fill_null(dimensions.UNKNOWN), product_name=r.product_name.fill_null(r.sku),
         reason=r.reason.fill_null(dimensions.UNKNOWN))
     returned = r.group_by(keys).aggregate(
         returns=r.count(), units_returned=r.quantity.sum(), refund_amount=r.refund_amount.sum().cast("float64")
     )
-    paid = paid_orders(wb, period, plats)
-    lines = lines_of_orders(wb, paid).join(paid.select("order_id", "platform"), "order_id")
+    daily = derived.daily_sales_of(wb)
+    if daily is None:
+        paid = paid_orders(wb, period, plats)
+        lines = lines_of_orders(wb, paid).join(paid.select("order_id", "platform"), "order_id")
+        units, amount = "quantity", "line_amount"
+    else:  # the lines' sums per day, platform and SKU that ingest wrote: the same sums
+        lines = daily.filter(daily.day >= period.start, daily.day < period.end, daily.platform.isin(plats))
+        units, amount = "units", "revenue"
     lines = lines.left_join(products, "sku").drop("sku_right")
     lines = lines.mutate(category=lines.category.fill_null(dimensions.UNKNOWN),
                          product_name=lines.product_name.fill_null(lines.sku))
     sold_keys = [k for k in keys if k != "reason"]
-    sold = (
-        lines.group_by(sold_keys).aggregate(units_sold=lines.quantity.sum(), sales_amount=lines.line_amount.sum().cast("float64"))
-        if sold_keys else lines.aggregate(units_sold=lines.quantity.sum(), sales_amount=lines.line_amount.sum().cast("float64"))
-    )
+    sums = dict(units_sold=lines[units].sum(), sales_amount=lines[amount].sum().cast("float64"))
+    sold = lines.group_by(sold_keys).aggregate(**sums) if sold_keys else lines.aggregate(**sums)
     ret_df = wb.execute(returned)
     sold_df = wb.execute(sold)
     if sold_df.empty or sold_df["units_sold"].sum() == 0:

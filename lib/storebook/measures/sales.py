@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import ibis
 import pandas as pd
 
-from storebook.engine import dimensions
+from storebook.engine import derived, dimensions
 from storebook.engine.lines import lines_of_days, lines_of_orders
 from storebook.engine.periods import Period, month_of
 from storebook.engine.workbook import Workbook
@@ -83,6 +83,12 @@ def _sum_sales(wb: Workbook, period: Period, platforms: Sequence[str] | str | No
                by: Sequence[str]) -> pd.DataFrame:
     plats = wb.platforms(platforms)
     keys = [grain, *by]
+    daily = derived.daily_sales_of(wb)
+    if daily is not None:
+        # The lines' sums per day, platform and SKU that ingest wrote: the same sums, summed
+        # again (a month at 50M order lines: 0.02 CPU-s instead of 1).
+        out = wb.execute(_sums_of_daily(wb, daily, period, plats, grain, keys))
+        return out.fillna({"cost_known_revenue": 0.0}).sort_values(keys, ignore_index=True)
     months = _months(period)
     if len(months) > 1 and (lines_of_days(wb, period.start, period.last_day) or 0) > MONTH_LINES * len(months):
         # A day or a month of sales lies in one calendar month: the months' rows are the rows.
@@ -121,4 +127,25 @@ def _sales_sums(wb: Workbook, lines: ibis.Table, paid: ibis.Table, grain: str, k
         discount_amount=joined.discount_amount.sum().cast("float64"),
         cost_amount=(joined.quantity * joined.unit_cost).sum().cast("float64"),
         cost_known_revenue=joined.line_amount.sum(where=joined.unit_cost.notnull()).cast("float64"),
+    )
+
+
+def _sums_of_daily(wb: Workbook, daily: ibis.Table, period: Period, plats: Sequence[str], grain: str,
+                   keys: list[str]) -> ibis.Table:
+    """:func:`_sales_sums` of the paid orders of ``period`` on ``plats``, from their lines' sums
+    per day, platform and SKU (storebook.engine.derived.daily_sales). A SKU's unit cost is one
+    number, so the cost of its units is its units × that cost, and its revenue counts as cost
+    known or not as a whole."""
+    d = daily.filter(daily.day >= period.start, daily.day < period.end, daily.platform.isin(list(plats)))
+    if grain == "month":  # as paid_at.truncate("M"): the month's first day, a timestamp
+        d = d.mutate(month=d.day.truncate("M").cast("timestamp"))
+    products = dimensions.products(wb).select("sku", "category", "unit_cost")
+    joined = d.left_join(products, "sku")
+    joined = joined.mutate(category=joined.category.fill_null(dimensions.UNKNOWN))
+    return joined.group_by(keys).aggregate(
+        units=joined.units.sum().cast("float64"),
+        revenue=joined.revenue.sum().cast("float64"),
+        discount_amount=joined.discount_amount.sum().cast("float64"),
+        cost_amount=(joined.units * joined.unit_cost).sum().cast("float64"),
+        cost_known_revenue=joined.revenue.sum(where=joined.unit_cost.notnull()).cast("float64"),
     )

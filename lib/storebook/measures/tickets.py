@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import ibis
 import pandas as pd
 
-from storebook.engine import dimensions
+from storebook.engine import derived, dimensions
 from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
@@ -206,14 +206,24 @@ def compute_complaint_rate(
         ]
 
     products = dimensions.products(wb).select("sku", "product_name", "category", "supplier_id")
-    lines = lines_of_orders(wb, o)
-    sold = lines.join(o.select("order_id"), "order_id").join(products, "sku")
     c = c.filter(c.sku.notnull()).select("sku").join(products, "sku")  # tickets have a category of their own
     if by == "sku":
         keys = ["sku", "product_name", "category", "supplier_id"]
     else:
         keys = ["supplier_id"]
-    orders = sold.group_by(keys).aggregate(orders=sold.order_id.nunique())
+    daily = derived.daily_sales_of(wb) if by == "sku" else None
+    if daily is not None:
+        # The paid orders with a line of each SKU per day and platform, as ingest counted them:
+        # an order is paid on one day on one platform, so a SKU's orders are their sum (two
+        # months at 50M order lines: 0.05 CPU-s instead of 4). A supplier's orders are not the
+        # sum of its SKUs' (an order may hold two of them): those are counted from the lines.
+        d = daily.filter(daily.day >= period.start, daily.day < period.end, daily.platform.isin(plats))
+        per_sku = d.group_by("sku").aggregate(orders=d.orders.sum())
+        orders = per_sku.join(products, "sku").select(*keys, "orders")
+    else:
+        lines = lines_of_orders(wb, o)
+        sold = lines.join(o.select("order_id"), "order_id").join(products, "sku")
+        orders = sold.group_by(keys).aggregate(orders=sold.order_id.nunique())
     comp = c.group_by(keys).aggregate(complaints=c.count())
     j = orders.outer_join(comp, keys)
     j = j.select(
