@@ -34,8 +34,9 @@ from storebook.engine import schema
 #: Bump when the written layout changes: a store is rewritten on its next ingest (from its
 #: parse cache) instead of being kept as "nothing to do".
 #: 2: fact tables in date order, row groups of 122,880 rows; 3: _derived/first_purchases; 4: the
-#: parcels record of _ingest.json (tables.shipments.parcels, storebook.ingest.crossfile).
-LAYOUT_VERSION = "4"
+#: parcels record of _ingest.json (tables.shipments.parcels, storebook.ingest.crossfile); 5:
+#: _derived/daily_sales and _derived/returns_orders (storebook.engine.derived).
+LAYOUT_VERSION = "5"
 #: Rows per Parquet row group of a canonical table (part of the byte-identical promise).
 #: DuckDB's own row-group size: a month of a 10M-line store's orders spans a few row groups.
 ROW_GROUP = 122_880
