@@ -778,7 +778,7 @@ def test_each_grouping_added_up_from_one_question_is_the_grouping_asked_alone(ro
     assert wb.questions == asked
     alone = storebook.open(wb.data_dir)
     with pytest.MonkeyPatch.context() as m:  # each grouping asked by itself
-        m.setattr(shipments, "grain_groups", lambda wb, key, table, keys, metrics:
+        m.setattr(shipments, "grain_groups", lambda wb, key, table, keys, metrics, *grain:
                   shipments.aggregate_groups(wb, table(), keys, metrics))
         for by, frame in zip(groupings, grouped, strict=True):
             pd.testing.assert_frame_equal(frame, func(alone, MARCH, by=by), obj=f"{measure} by {by}")

@@ -107,6 +107,9 @@ def _sorted_groups(wb: Workbook, out: pd.DataFrame, keys: list[str], total_key: 
 #: grouped by (a parcel's province and warehouse cost a third more than the question
 #: itself); a grouping by another key is asked by itself (:func:`aggregate_groups`).
 GRAIN_KEYS = ("carrier", "platform", "month")
+#: The keys of the question without units (refunds): only the headline's comparison months
+#: ask it, by month and platform; a carrier's more would be a parcel's carrier more to carry.
+HEADLINE_KEYS = ("platform", "month")
 
 
 def _grain_key(key: tuple) -> tuple:
@@ -119,10 +122,11 @@ def grain_kept(wb: Workbook, key: tuple) -> bool:
 
 
 def grain_groups(wb: Workbook, key: tuple, table: Callable[[], ibis.Table], keys: list[str],
-                 metrics: Callable[[ibis.Table], dict[str, ibis.Value]]) -> pd.DataFrame:
+                 metrics: Callable[[ibis.Table], dict[str, ibis.Value]],
+                 grain: tuple[str, ...] = GRAIN_KEYS) -> pd.DataFrame:
     """:func:`aggregate_groups` of ``metrics`` that are all counts and sums, from one question
-    per workbook and ``key`` grouped by every one of :data:`GRAIN_KEYS` (where ``keys`` are
-    among them; else asked by itself).
+    per workbook and ``key`` grouped by every one of ``grain`` (:data:`GRAIN_KEYS`; where
+    ``keys`` are among them, else asked by itself).
 
     A month's sum-only measure of parcels (the logistics cost, the logistics complaints) is
     asked by several sections of a report, each grouped its own way (the headline by month
@@ -140,30 +144,31 @@ def grain_groups(wb: Workbook, key: tuple, table: Callable[[], ibis.Table], keys
         table: builds the rows to aggregate (with every column of :data:`GRAIN_KEYS`).
         keys: the group columns.
         metrics: as for :func:`aggregate_groups`: counts and sums only.
+        grain: the question's keys (fewer for a question only the headline asks).
     """
     from storebook.measures.partial import kept_result
 
-    if not set(keys) <= set(GRAIN_KEYS):
+    if not set(keys) <= set(grain):
         return aggregate_groups(wb, table(), keys, metrics)
 
     def compute() -> pd.DataFrame:
         t = table()
-        return wb.execute(t.group_by(list(GRAIN_KEYS)).aggregate(**metrics(t)))
+        return wb.execute(t.group_by(list(grain)).aggregate(**metrics(t)))
 
-    grain = kept_result(wb, _grain_key(key), compute)
-    values = [c for c in grain.columns if c not in GRAIN_KEYS]
+    rows = kept_result(wb, _grain_key(key), compute)
+    values = [c for c in rows.columns if c not in grain]
 
     def summed(by: list[str]) -> pd.DataFrame:
         if not by:
-            return pd.DataFrame({c: [grain[c].sum(min_count=1)] for c in values})
+            return pd.DataFrame({c: [rows[c].sum(min_count=1)] for c in values})
         # Groups with a missing key are groups (dropna=False), as in the engine's GROUP BY;
         # a sum over missing values only is missing (min_count=1), as SQL's SUM.
-        return grain.groupby(by, dropna=False, sort=False)[values].sum(min_count=1).reset_index()
+        return rows.groupby(by, dropna=False, sort=False)[values].sum(min_count=1).reset_index()
 
     if not keys:
         return summed([])
-    if grain.empty:
-        return grain[[*keys, *values]].reset_index(drop=True)
+    if rows.empty:
+        return rows[[*keys, *values]].reset_index(drop=True)
     total_key = _total_key(keys)
     parts = [summed(keys)]
     if total_key:
@@ -572,7 +577,8 @@ def compute_logistics_costs(
         }
 
     # Every grouping of the period's costs from one question (sums only): grain_groups.
-    out = grain_groups(wb, key, lambda: parcels_of(wb, period, platforms, units), keys, metrics)
+    out = grain_groups(wb, key, lambda: parcels_of(wb, period, platforms, units), keys, metrics,
+                       GRAIN_KEYS if units else HEADLINE_KEYS)
     if "units" not in out:
         out.insert(out.columns.get_loc("orders") + 1, "units", float("nan"))
     require_rows(out, "shipments", "shipments", period, platforms, SHIPMENTS_TODO)
@@ -707,7 +713,8 @@ def count_logistics_issues(
 
     if complained is not None and (refunded is not None or not refunds):
         # Every grouping of the period's counts from one question (sums only): grain_groups.
-        out = grain_groups(wb, key if refunds else (*key, "without refunds"), lambda: j, keys, metrics)
+        out = grain_groups(wb, key if refunds else (*key, "without refunds"), lambda: j, keys, metrics,
+                           GRAIN_KEYS if refunds else HEADLINE_KEYS)
     else:  # a count that is missing, not zero: the engine's SUM of nothing, as before
         out = aggregate_groups(wb, j, keys, metrics)
     if not refunds:
