@@ -574,6 +574,7 @@ def test_the_months_near_the_parcels_give_what_the_whole_history_gives(wb, monke
     near = [ask() for ask in asks]
     monkeypatch.setattr(shipments, "_every_parcel_near", lambda wb: None)
     monkeypatch.setattr(shipments, "_orders_near", lambda wb, first: None)
+    wb.kept_results.clear()  # the costs' groupings kept by the workbook: asked again, the long way
     for ask, frame in zip(asks, near, strict=True):
         pd.testing.assert_frame_equal(frame, ask(), check_exact=False, rtol=1e-12)
 
@@ -723,3 +724,126 @@ def test_each_months_own_range_bounds_the_days_read_for_some_orders_parcels(root
     monkeypatch.setattr(shipments, "_recorded", lambda wb: None)
     for frame, asked in zip(recorded, asks(storebook.open(wb.data_dir)), strict=True):
         pd.testing.assert_frame_equal(frame, asked)
+
+
+# ----------------------------------------------------------------------------- one question, several groupings
+
+def _costs_store(root: Path) -> storebook.Workbook:
+    """March parcels by hand: O1 (tmall) in one parcel of A at 10; O2 (jd) in one parcel
+    without a carrier nor a cost; O3 (tmall) in two parcels, A without a cost and B at 4."""
+    orders = [_order("O1", "tmall", "2026-03-02 10:00"), _order("O2", "jd", "2026-03-03 10:00"),
+              _order("O3", "tmall", "2026-03-04 10:00")]
+    parcels = [_ship("S1", "O1", "A", "WH1", "Zhejiang", "2026-03-02 20:00", "2026-03-04 20:00", 10.0),
+               _ship("S2", "O2", None, "WH1", "Zhejiang", "2026-03-03 20:00", "2026-03-05 20:00", None),
+               _ship("S3", "O3", "A", "WH2", "Xinjiang", "2026-03-04 20:00", "2026-03-06 20:00", None),
+               _ship("S4", "O3", "B", "WH2", "Xinjiang", "2026-03-05 20:00", "2026-03-07 20:00", 4.0)]
+    lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": q} for o, q in (("O1", 2), ("O2", 1), ("O3", 4))]
+    tickets = [{"ticket_id": "T1", "order_id": "O3", "category": "logistics", "is_complaint": True,
+                "opened_at": "2026-03-08 09:00"}]
+    returns = [{"return_id": "R1", "order_id": "O2", "sku": "A1", "reason": "damaged", "refund_amount": 7.5}]
+    return write_tables(root, orders=orders, shipments=parcels, order_lines=lines, service_tickets=tickets,
+                        returns=returns)
+
+
+def test_costs_by_carrier_keep_the_parcels_without_a_carrier_or_a_cost(root):
+    """Every grouping of the costs is added up from one question: a parcel without a carrier
+    is its own group, a group whose parcels have no cost has no cost (not 0), as the engine
+    counts them."""
+    wb = _costs_store(root)
+    c = fulfilment.compute_logistics_costs(wb, MARCH, by="carrier")
+    assert c["carrier"].tolist()[:2] == ["A", "B"] and c["carrier"].iloc[-1] == "total" and c["carrier"].isna().sum() == 1
+    a, b, none, total = c.iloc[0], c.iloc[1], c[c["carrier"].isna()].iloc[0], c.iloc[-1]
+    assert (a.shipments, a.orders, a.units, a.cost) == (2, 1.5, 4.0, 10.0)   # S1, and half of O3 with no cost
+    assert (b.shipments, b.orders, b.units, b.cost) == (1, 0.5, 2.0, 4.0)
+    assert (none.shipments, none.orders, none.units) == (1, 1.0, 1.0) and pd.isna(none.cost)
+    assert (total.shipments, total.orders, total.units, total.cost) == (4, 3.0, 7.0, 14.0)
+    by_month = fulfilment.compute_logistics_costs(wb, MARCH, by=["month", "platform"])
+    assert by_month[["month", "platform"]].values.tolist() == [["2026-03", "tmall"], ["2026-03", "jd"], ["2026-03", "total"]]
+    assert by_month["cost"].tolist()[0] == 14.0 and pd.isna(by_month["cost"].tolist()[1])
+    assert by_month["orders"].tolist() == [2.0, 1.0, 3.0]
+
+
+@pytest.mark.parametrize("measure", ["compute_logistics_costs", "count_logistics_issues"])
+def test_each_grouping_added_up_from_one_question_is_the_grouping_asked_alone(root, measure):
+    """The groupings of a month's costs (and logistics issues) come from one question: the
+    same rows, totals and order as each grouping asked of the engine by itself."""
+    from storebook.measures import shipments
+
+    wb = _costs_store(root)
+    func = getattr(fulfilment, measure)
+    groupings = ["carrier", "platform", ["month", "platform"], ["carrier", "platform"], "month", None]
+    grouped = [func(wb, MARCH, by=by) for by in groupings[:1]]
+    asked = wb.questions
+    grouped += [func(wb, MARCH, by=by) for by in groupings[1:]]
+    assert wb.questions == asked
+    alone = storebook.open(wb.data_dir)
+    with pytest.MonkeyPatch.context() as m:  # each grouping asked by itself
+        m.setattr(shipments, "grain_groups", lambda wb, key, table, keys, metrics, *grain:
+                  shipments.aggregate_groups(wb, table(), keys, metrics))
+        for by, frame in zip(groupings, grouped, strict=True):
+            pd.testing.assert_frame_equal(frame, func(alone, MARCH, by=by), obj=f"{measure} by {by}")
+    # A key beyond the question's (a parcel's province) is asked by itself, with the same rows.
+    pd.testing.assert_frame_equal(func(wb, MARCH, by="province"), func(alone, MARCH, by="province"))
+
+
+def test_ship_times_of_a_month_by_platform_are_its_headline_rows(store):
+    """A month by platform is the headline's month by platform (no question of its own); a
+    longer period by platform still has one row per platform, over its months."""
+    monthly = fulfilment.summarise_ship_times(store, MARCH, by=["month", "platform"])
+    asked = store.questions
+    by_platform = fulfilment.summarise_ship_times(store, MARCH, by="platform")
+    assert store.questions == asked
+    pd.testing.assert_frame_equal(by_platform, monthly.drop(columns="month"))
+    two = fulfilment.summarise_ship_times(store, MARCH.trailing(2), by="platform").set_index("platform")
+    assert list(two.index) == ["tmall", "jd", "web", "total"]
+    assert two.loc["web", "orders"] == 2 and two.loc["total", "orders"] == 7  # O7 paid in February
+
+
+def test_delivery_days_around_a_dip_read_from_the_parcels_orders_days(root, monkeypatch):
+    """store_ops' delivery days of a platform's parcels delivered in a dip and in the weeks
+    before it, by hand; read from the days their orders can have been placed on (ingest's
+    record), the same as read from every order. LATE's parcel left 300 days after its order."""
+    from storebook.areas import store_ops
+    from storebook.measures import shipments
+
+    orders = [_order("IN1", "tmall", "2026-09-14 10:00"), _order("IN2", "tmall", "2026-09-15 10:00"),
+              _order("BEFORE", "tmall", "2026-08-01 10:00"), _order("JD", "jd", "2026-09-14 10:00"),
+              _order("OLD", "tmall", "2026-05-01 10:00"), _order("LATE", "tmall", "2025-11-20 10:00")]
+    parcels = [_ship("S1", "IN1", "A", "WH1", "Zhejiang", "2026-09-14 12:00", "2026-09-16 12:00", 1.0),
+               _ship("S2", "IN2", "A", "WH1", "Zhejiang", "2026-09-15 12:00", "2026-09-19 12:00", 1.0),
+               _ship("S3", "BEFORE", "A", "WH1", "Zhejiang", "2026-08-01 12:00", "2026-08-02 12:00", 1.0),
+               _ship("S4", "JD", "A", "WH1", "Zhejiang", "2026-09-14 12:00", "2026-09-24 12:00", 1.0),
+               _ship("S5", "OLD", "A", "WH1", "Zhejiang", "2026-05-01 12:00", "2026-05-03 12:00", 1.0),
+               _ship("S6", "LATE", "A", "WH1", "Zhejiang", "2026-09-16 12:00", "2026-09-22 00:00", 1.0)]
+    wb = _record_parcels(write_tables(root, orders=orders, shipments=parcels))
+    days = store_ops._delivery_days(wb, "tmall", pd.Timestamp("2026-09-13"), pd.Timestamp("2026-09-30"))
+    # In the dip: S1 2 d, S2 4 d, S6 5.5 d; before it (from 2026-07-19): S3 1 d. Not S4 (jd), not S5.
+    assert days == {"delivery_days": pytest.approx(11.5 / 3), "delivery_days_before": pytest.approx(1.0)}
+    monkeypatch.setattr(shipments, "_recorded", lambda wb: None)
+    monkeypatch.setattr(shipments, "_orders_near", lambda wb, first: None)
+    assert store_ops._delivery_days(storebook.open(wb.data_dir), "tmall", pd.Timestamp("2026-09-13"),
+                                    pd.Timestamp("2026-09-30")) == days
+
+
+def test_the_comparison_months_costs_and_complaints_without_units_and_refunds(root):
+    """The headline's comparison months ask the cost per order without the units (no order
+    lines read) and the complaints without the refunds (no returns read): the same numbers,
+    those left out missing; where the whole month is kept, it answers."""
+    wb = _costs_store(root)
+    light = fulfilment.compute_logistics_costs(wb, MARCH, by="carrier", units=False)
+    assert light[["units", "cost_per_unit"]].isna().all().all()
+    whole = fulfilment.compute_logistics_costs(storebook.open(wb.data_dir), MARCH, by="carrier")
+    pd.testing.assert_frame_equal(light.drop(columns=["units", "cost_per_unit"]),
+                                  whole.drop(columns=["units", "cost_per_unit"]))
+    issues = fulfilment.count_logistics_issues(wb, MARCH, by="platform", refunds=False)
+    assert issues[["refunded_orders", "refunds_per_1000", "refund_amount"]].isna().all().all()
+    assert issues["complaints"].tolist() == [1, 0, 1]            # O3 (tmall), then jd, total
+    full = fulfilment.count_logistics_issues(wb, MARCH, by="platform")
+    assert full["refund_amount"].tolist() == [0.0, 7.5, 7.5]     # O2's damaged parcel (jd)
+    asked = wb.questions                                          # now kept: they come with them
+    pd.testing.assert_frame_equal(fulfilment.count_logistics_issues(wb, MARCH, by="carrier", refunds=False),
+                                  fulfilment.count_logistics_issues(wb, MARCH, by="carrier"))
+    fulfilment.compute_logistics_costs(wb, MARCH, by="carrier")
+    pd.testing.assert_frame_equal(fulfilment.compute_logistics_costs(wb, MARCH, by="platform", units=False),
+                                  fulfilment.compute_logistics_costs(wb, MARCH, by="platform"))
+    assert wb.questions - asked <= 1                              # the costs with units, once

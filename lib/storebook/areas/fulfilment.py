@@ -40,7 +40,7 @@ import ibis
 import pandas as pd
 
 from storebook.engine import calendar
-from storebook.engine.periods import Period
+from storebook.engine.periods import Period, month_of
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import TOTAL
@@ -169,6 +169,10 @@ def summarise_ship_times(
     """
     platforms = _platforms(wb, platforms)
     keys = _keys(by, ["platform", "warehouse", "day", "month"])
+    # A month's rows by platform are its rows by month and platform without the month (every
+    # order paid in it is of that month): asked so, they are the answer the headline
+    # (fulfilment_headline) already got from the engine for that month, kept by the workbook.
+    asked = ["month", "platform"] if keys == ["platform"] and period == month_of(period.start) else keys
     d = _dispatch(wb, period, platforms)
     horizon = data_horizon(wb)
     shutdown = _shutdown_days(period.start, period.last_day)
@@ -189,7 +193,7 @@ def summarise_ship_times(
             out[f"within_{h}h"] = ok.cast("int64").sum()
         return out
 
-    out = _aggregate(wb, d, keys, metrics)
+    out = _aggregate(wb, d, asked, metrics)
     _require(out, "orders", "paid orders to ship", period, platforms, "choose another month or platform")
     out = out.assign(unshipped=lambda x: x["orders"] - x["shipped"])
     for h in SHIP_WINDOWS_HOURS:
@@ -421,17 +425,23 @@ def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | No
     Example:
         summarise_fulfilment(wb, wb.period("2026-10").trailing(13))
     """
-    return _join_headline_parts(wb, [part(wb, period, platforms, promise_days) for part in _HEADLINE_PARTS])
+    return _join_headline_parts(wb, [part(wb, period, platforms, promise_days, False) for part in _HEADLINE_PARTS])
 
 
 _MONTHLY = ["month", "platform"]
 #: The functions behind the headline, grouped by month and platform, in the order joined.
+#: With ``whole`` False, without the numbers the headline does not show and that cost a read
+#: of their own (the units of the costs: the order lines; the refunds of the issues: the
+#: returns); True for the report's month, whose sections (cost, issues) show them and get
+#: them from the same question (storebook.measures.shipments.grain_groups).
 _HEADLINE_PARTS: tuple[Callable[..., pd.DataFrame], ...] = (
-    lambda wb, period, platforms, promise_days: summarise_ship_times(wb, period, platforms, by=_MONTHLY),
-    lambda wb, period, platforms, promise_days: summarise_delivery_times(wb, period, platforms, by=_MONTHLY,
-                                                                         promise_days=promise_days),
-    lambda wb, period, platforms, promise_days: compute_logistics_costs(wb, period, platforms, by=_MONTHLY),
-    lambda wb, period, platforms, promise_days: count_logistics_issues(wb, period, platforms, by=_MONTHLY),
+    lambda wb, period, platforms, promise_days, whole: summarise_ship_times(wb, period, platforms, by=_MONTHLY),
+    lambda wb, period, platforms, promise_days, whole: summarise_delivery_times(
+        wb, period, platforms, by=_MONTHLY, promise_days=promise_days),
+    lambda wb, period, platforms, promise_days, whole: compute_logistics_costs(
+        wb, period, platforms, by=_MONTHLY, units=whole),
+    lambda wb, period, platforms, promise_days, whole: count_logistics_issues(
+        wb, period, platforms, by=_MONTHLY, refunds=whole),
 )
 
 
@@ -472,7 +482,7 @@ def _comparison_months(wb: Workbook, period: Period, platforms: list[str] | None
         frames = []
         for window in windows:
             try:
-                frames.append(part(wb, window, platforms, promise_days))
+                frames.append(part(wb, window, platforms, promise_days, window == period))
             except NoDataError:  # nothing in this window: its months have no such rows
                 continue
         if not frames:

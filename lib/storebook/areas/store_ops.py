@@ -57,6 +57,7 @@ from storebook.measures.ratings import (  # noqa: F401 (rate_stores, summarise_r
 )
 from storebook.measures.ratios import aov, conversion_rate, relative_change, uv_value
 from storebook.measures.returns import compute_refund_rate, summarise_returns
+from storebook.measures.shipments import placed_range
 from storebook.measures.stats import safe_ratio as _ratio
 from storebook.measures.tickets import (
     compute_complaint_rate,
@@ -248,11 +249,23 @@ def explain_rating_dips(wb: Workbook, period: Period, dips: pd.DataFrame,
 
 def _delivery_days(wb: Workbook, platform: str, first, last) -> dict[str, float]:
     """Mean delivery days of the platform's parcels delivered in [first, last] and in the 8 weeks before."""
-    s = wb.table("shipments")
-    o = wb.table("orders").select("order_id", "platform")
-    j = s.filter(s.delivered_at.notnull()).inner_join(o.filter(o.platform == platform), "order_id")
     start = pd.Timestamp(first) - pd.Timedelta(weeks=DIP_BASELINE_WEEKS)
-    j = j.filter(j.delivered_at >= start, j.delivered_at < pd.Timestamp(last) + pd.Timedelta(days=1))
+    s = wb.table("shipments")
+    # A parcel without its hand-over time has no delivery days: it moves no mean.
+    s = s.filter(s.delivered_at >= start, s.delivered_at < pd.Timestamp(last) + pd.Timedelta(days=1),
+                 s.shipped_at.notnull())
+    o = wb.table("orders")
+    # The orders of those parcels, from the days they can have been placed on: the parcels'
+    # hand-over days (one small question, the row groups of their delivery days) and each
+    # month's range of time from order to parcel (storebook.measures.shipments.placed_range);
+    # every order of the history where that is not known. Orders are written in order of
+    # their day, so that is a few row groups where the platform's whole history was joined.
+    span = wb.execute(s.aggregate(first=s.shipped_at.min(), last=s.shipped_at.max())).iloc[0]
+    if pd.notna(span["first"]) and pd.notna(span["last"]):
+        placed = placed_range(wb, pd.Timestamp(span["first"]), pd.Timestamp(span["last"]) + pd.Timedelta(microseconds=1))
+        if placed is not None:
+            o = o.filter(o.ordered_at >= placed[0], o.ordered_at <= placed[1])
+    j = s.inner_join(o.filter(o.platform == platform).select("order_id", "platform"), "order_id")
     j = j.mutate(days=(j.delivered_at.epoch_seconds() - j.shipped_at.epoch_seconds()) / 86400.0,
                  inside=j.delivered_at >= pd.Timestamp(first))
     out = wb.execute(j.group_by("inside").aggregate(mean=j.days.mean())).set_index("inside")["mean"]

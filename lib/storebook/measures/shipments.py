@@ -67,7 +67,7 @@ def aggregate_groups(wb: Workbook, table: ibis.Table, keys: list[str],
     """
     if not keys:
         return wb.execute(table.aggregate(**metrics(table)))
-    total_key = "platform" if "platform" in keys else keys[0] if len(keys) == 1 and keys[0] not in TIME_KEYS else None
+    total_key = _total_key(keys)
     groups: dict[str, ibis.Value] = {k: table[k] for k in keys}
     if total_key:
         # Each row counts twice, once in its own group and once in the total, so that the
@@ -77,6 +77,17 @@ def aggregate_groups(wb: Workbook, table: ibis.Table, keys: list[str],
         table = table.mutate(_group=ibis.array([table[total_key], ibis.literal(TOTAL)]).unnest())
         groups = {k: table._group if k == total_key else table[k] for k in keys}
     out = wb.execute(table.group_by(**groups).aggregate(**metrics(table)))
+    return _sorted_groups(wb, out, keys, total_key)
+
+
+def _total_key(keys: list[str]) -> str | None:
+    """The key whose ``total`` rows :func:`aggregate_groups` adds, if any."""
+    return "platform" if "platform" in keys else keys[0] if len(keys) == 1 and keys[0] not in TIME_KEYS else None
+
+
+def _sorted_groups(wb: Workbook, out: pd.DataFrame, keys: list[str], total_key: str | None) -> pd.DataFrame:
+    """:func:`aggregate_groups`'s rows in its order: the other keys, then ``total_key``'s
+    groups with ``total`` last; platforms in the workbook's order."""
     sort = [k for k in keys if k != total_key] + ([total_key] if total_key else [])
     rank = {p: i for i, p in enumerate([*wb.config.platforms, TOTAL])}
 
@@ -88,6 +99,82 @@ def aggregate_groups(wb: Workbook, table: ibis.Table, keys: list[str],
         return col
 
     return out.sort_values(sort, key=order, kind="stable", ignore_index=True)
+
+
+#: The keys of the one question of :func:`grain_groups`: those the report's sections group
+#: the sum-only measures of parcels by (the headline by month and platform, the sections by
+#: carrier). Not every key: each one more is carried through the question's joins and
+#: grouped by (a parcel's province and warehouse cost a third more than the question
+#: itself); a grouping by another key is asked by itself (:func:`aggregate_groups`).
+GRAIN_KEYS = ("carrier", "platform", "month")
+#: The keys of the question without units (refunds): only the headline's comparison months
+#: ask it, by month and platform; a carrier's more would be a parcel's carrier more to carry.
+HEADLINE_KEYS = ("platform", "month")
+
+
+def _grain_key(key: tuple) -> tuple:
+    return ("shipments.grain_groups", *key)
+
+
+def grain_kept(wb: Workbook, key: tuple) -> bool:
+    """Whether :func:`grain_groups` has the rows of ``key`` kept with the workbook."""
+    return _grain_key(key) in (getattr(wb, "kept_results", None) or {})
+
+
+def grain_groups(wb: Workbook, key: tuple, table: Callable[[], ibis.Table], keys: list[str],
+                 metrics: Callable[[ibis.Table], dict[str, ibis.Value]],
+                 grain: tuple[str, ...] = GRAIN_KEYS) -> pd.DataFrame:
+    """:func:`aggregate_groups` of ``metrics`` that are all counts and sums, from one question
+    per workbook and ``key`` grouped by every one of ``grain`` (:data:`GRAIN_KEYS`; where
+    ``keys`` are among them, else asked by itself).
+
+    A month's sum-only measure of parcels (the logistics cost, the logistics complaints) is
+    asked by several sections of a report, each grouped its own way (the headline by month
+    and platform, the cost section by carrier, ...): each question joins the month's parcels
+    to their orders, their parcel counts and lines, the work of the question. Counts and sums
+    of the groups of every key add up to those of any coarser grouping, so that work is done
+    once (kept with the workbook, :func:`storebook.measures.partial.kept_result`) and each
+    grouping, its total rows included, is added up from it. The rows are those of
+    :func:`aggregate_groups`; a sum of floats may differ in its last bits (another order of
+    addition), as DuckDB's own parallel sums do.
+
+    Args:
+        wb: the workbook.
+        key: what identifies the rows (the measure, the period, the platforms).
+        table: builds the rows to aggregate (with every column of :data:`GRAIN_KEYS`).
+        keys: the group columns.
+        metrics: as for :func:`aggregate_groups`: counts and sums only.
+        grain: the question's keys (fewer for a question only the headline asks).
+    """
+    from storebook.measures.partial import kept_result
+
+    if not set(keys) <= set(grain):
+        return aggregate_groups(wb, table(), keys, metrics)
+
+    def compute() -> pd.DataFrame:
+        t = table()
+        return wb.execute(t.group_by(list(grain)).aggregate(**metrics(t)))
+
+    rows = kept_result(wb, _grain_key(key), compute)
+    values = [c for c in rows.columns if c not in grain]
+
+    def summed(by: list[str]) -> pd.DataFrame:
+        if not by:
+            return pd.DataFrame({c: [rows[c].sum(min_count=1)] for c in values})
+        # Groups with a missing key are groups (dropna=False), as in the engine's GROUP BY;
+        # a sum over missing values only is missing (min_count=1), as SQL's SUM.
+        return rows.groupby(by, dropna=False, sort=False)[values].sum(min_count=1).reset_index()
+
+    if not keys:
+        return summed([])
+    if rows.empty:
+        return rows[[*keys, *values]].reset_index(drop=True)
+    total_key = _total_key(keys)
+    parts = [summed(keys)]
+    if total_key:
+        total = summed([k for k in keys if k != total_key]).assign(**{total_key: TOTAL})
+        parts.append(total[[*keys, *values]])
+    return _sorted_groups(wb, pd.concat(parts, ignore_index=True), keys, total_key)
 
 
 #: How many days before its month the order of a parcel is looked for first: the parcels of the
@@ -300,6 +387,18 @@ def unshipped_orders_from(wb: Workbook, end: pd.Timestamp, settled: Sequence[str
     return c, least
 
 
+def placed_range(wb: Workbook, start: date | pd.Timestamp, end: date | pd.Timestamp
+                 ) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """[first, last]: a range holding the ``ordered_at`` of every order of the shipments handed
+    over in ``[start, end)`` (each month's range of time from order to parcel,
+    :func:`_orders_near`), or None where some month's parcel has no order near it."""
+    lags = _lags(wb, _months(pd.Timestamp(start), pd.Timestamp(end)))
+    if lags is None:
+        return None
+    least, most = lags
+    return pd.Timestamp(start) - most, pd.Timestamp(end) - least
+
+
 def orders_of_shipments(wb: Workbook, start: date, end: date) -> ibis.Table:
     """The orders table, or the part of it that holds every order of the shipments handed over
     in ``[start, end)``: those placed within the range of time from order to parcel of the
@@ -313,14 +412,14 @@ def orders_of_shipments(wb: Workbook, start: date, end: date) -> ibis.Table:
     table is returned: the same answer, read the long way.
     """
     o = wb.table("orders")
-    lags = _lags(wb, _months(pd.Timestamp(start), pd.Timestamp(end)))
-    if lags is None:
+    placed = placed_range(wb, start, end)
+    if placed is None:
         return o
-    least, most = lags
-    return o.filter(o.ordered_at >= pd.Timestamp(start) - most, o.ordered_at <= pd.Timestamp(end) - least)
+    return o.filter(o.ordered_at >= placed[0], o.ordered_at <= placed[1])
 
 
-def parcels_near(wb: Workbook, orders: ibis.Table) -> ibis.Table:
+def parcels_near(wb: Workbook, orders: ibis.Table,
+                 placed: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> ibis.Table:
     """Shipments holding every parcel of ``orders`` (a table with ``order_id`` and
     ``ordered_at``, one row or more per order), read from the days that can hold them: to be
     grouped by ``order_id`` and joined to the orders, which drops the other orders' parcels.
@@ -331,10 +430,16 @@ def parcels_near(wb: Workbook, orders: ibis.Table) -> ibis.Table:
     parcels (and other orders' parcels of the same days, cheaper to group with them than to
     pick out first).
     Where that range is not known, the parcels of the orders are picked from every shipment.
+    With ``placed``, a range known to hold every ``ordered_at`` of ``orders`` (the orders of a
+    month's parcels, :func:`placed_range`), no question: a wider range than the orders' own
+    reads a few more days of parcels, which the join drops.
     """
     s = wb.table("shipments")
-    bounds = wb.execute(orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
-    first, last = bounds["first"].iloc[0], bounds["last"].iloc[0]
+    if placed is not None:
+        first, last = placed
+    else:
+        bounds = wb.execute(orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
+        first, last = bounds["first"].iloc[0], bounds["last"].iloc[0]
     days = _parcel_days(wb, pd.Timestamp(first), pd.Timestamp(last)) if not (pd.isna(first) or pd.isna(last)) else None
     if days is None:
         return s.semi_join(orders.select("order_id"), "order_id")
@@ -357,17 +462,31 @@ def shipments_of(wb: Workbook, start: date, end: date, platforms: list[str]) -> 
     )
 
 
-def parcels_of(wb: Workbook, period: Period, platforms: list[str]) -> ibis.Table:
-    """Shipments handed over in the period with each parcel's share of its order and units."""
+def parcels_of(wb: Workbook, period: Period, platforms: list[str], units: bool = True) -> ibis.Table:
+    """Shipments handed over in the period with each parcel's share of its order and (unless
+    ``units`` is False: no order lines read) of its units."""
     s = shipments_of(wb, period.start, period.end, platforms)
+    # The orders of the period's parcels were placed in the range shipments_of looked for
+    # them in (placed_range, where known): the days that hold their parcels and lines follow
+    # from it without asking the engine for their first and last ordered_at over the join.
+    placed = placed_range(wb, period.start, period.end)
     # Parcels and units are counted over the period's orders only (an order's parcels in
     # other months still count towards its n): not over every order of the history.
-    all_s = parcels_near(wb, s)
+    all_s = parcels_near(wb, s, placed)
     per_order = all_s.group_by("order_id").aggregate(parcels=all_s.count())
-    # The lines of those orders are in the row groups of the orders' days (s carries each
-    # order's ordered_at); the other orders' lines there are grouped too and dropped by the
-    # join, where the lines of every order would be the whole history's.
-    lines = lines_of_orders(wb, s)
+    if not units:
+        j = s.inner_join(per_order, "order_id")
+        return j.mutate(order_share=1.0 / j.parcels.cast("float64"))
+    # The lines of those orders are in the row groups of the orders' days: of the orders
+    # placed in that range (a superset of the parcels' orders, whose first and last day is a
+    # question of the orders alone), else of the parcels' orders. The other orders' lines
+    # there are grouped too and dropped by the join, where the lines of every order would be
+    # the whole history's.
+    if placed is not None:
+        o = wb.table("orders")
+        lines = lines_of_orders(wb, o.filter(o.ordered_at >= placed[0], o.ordered_at <= placed[1]))
+    else:
+        lines = lines_of_orders(wb, s)
     if lines.equals(wb.table("order_lines")):  # every line (no record of their days): pick first
         lines = lines.semi_join(s.select("order_id"), "order_id")
     units = lines.group_by("order_id").aggregate(order_units=lines.quantity.sum())
@@ -413,6 +532,7 @@ def compute_logistics_costs(
     period: Period,
     platforms: list[str] | None = None,
     by: str | Sequence[str] | None = "carrier",
+    units: bool = True,
 ) -> pd.DataFrame:
     """Logistics cost, per order and per unit (物流成本, 单均物流成本, 件均物流成本).
 
@@ -426,6 +546,10 @@ def compute_logistics_costs(
         period: the month (shipments handed over in it).
         platforms: platforms to include; None = all.
         by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``month``, or None.
+        units: False: ``units`` and ``cost_per_unit`` missing, for the cost per order alone
+            (the fulfilment headline's comparison months): the units need the order lines of
+            the period's orders, a third of the question's work. (Where the period's costs
+            with units are kept with the workbook, they come with them.)
     Returns:
         One row per group (then ``total`` when grouped by one column): shipments,
         orders, units, cost, cost_per_order, cost_per_unit,
@@ -438,17 +562,25 @@ def compute_logistics_costs(
     """
     platforms = wb.platforms(platforms)
     keys = group_keys(by, ["carrier", "province", "warehouse", "platform", "month"])
-    j = parcels_of(wb, period, platforms)
+
+    key = ("compute_logistics_costs", period.start, period.end, tuple(platforms))
+    units = units or grain_kept(wb, key)
+    if not units:
+        key = (*key, "without units")
 
     def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
         return {
             "shipments": j.count(),
             "orders": j.order_share.sum(),
-            "units": j.unit_share.sum(),
+            **({"units": j.unit_share.sum()} if units else {}),
             "cost": j.shipping_cost_amount.sum(),
         }
 
-    out = aggregate_groups(wb, j, keys, metrics)
+    # Every grouping of the period's costs from one question (sums only): grain_groups.
+    out = grain_groups(wb, key, lambda: parcels_of(wb, period, platforms, units), keys, metrics,
+                       GRAIN_KEYS if units else HEADLINE_KEYS)
+    if "units" not in out:
+        out.insert(out.columns.get_loc("orders") + 1, "units", float("nan"))
     require_rows(out, "shipments", "shipments", period, platforms, SHIPMENTS_TODO)
     return out.assign(
         cost_per_order=lambda x: _ratio(x["cost"], x["orders"]),
@@ -465,7 +597,8 @@ LOGISTICS_RETURN_REASONS: tuple[str, ...] = ("late_delivery", "damaged")
 LOGISTICS_TICKET_CATEGORY = "logistics"
 
 
-def first_shipments(wb: Workbook, orders: ibis.Table) -> ibis.Table:
+def first_shipments(wb: Workbook, orders: ibis.Table,
+                    placed: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> ibis.Table:
     """A row per shipped order among ``orders``: its first parcel (time, warehouse, carrier,
     province), parcel count, and when its last parcel was delivered (``undelivered``
     parcels still on the road). Rows of other orders may come with them: join it to the
@@ -476,6 +609,8 @@ def first_shipments(wb: Workbook, orders: ibis.Table) -> ibis.Table:
         orders: a table with an ``order_id`` column: the orders asked about; with their
             ``ordered_at`` too, only the months that can hold their parcels are read
             (:func:`parcels_near`).
+        placed: a range holding every ``ordered_at`` of ``orders``, where known
+            (:func:`parcels_near`).
     Returns:
         A table: order_id, first_shipped_at, warehouse, carrier, ship_province, parcels,
         last_delivered_at, undelivered.
@@ -484,7 +619,7 @@ def first_shipments(wb: Workbook, orders: ibis.Table) -> ibis.Table:
     # shipped by order grows with the history, while a month's orders do not. (Aggregates
     # a query does not use are dropped by the engine.)
     if "ordered_at" in orders.columns:
-        s = parcels_near(wb, orders)
+        s = parcels_near(wb, orders, placed)
     else:
         s = wb.table("shipments").semi_join(orders.select("order_id"), "order_id")
     return s.group_by("order_id").aggregate(
@@ -503,6 +638,7 @@ def count_logistics_issues(
     period: Period,
     platforms: list[str] | None = None,
     by: str | Sequence[str] | None = "carrier",
+    refunds: bool = True,
 ) -> pd.DataFrame:
     """Logistics complaints and refunds per 1,000 orders (物流投诉率, 物流退款率).
 
@@ -518,6 +654,9 @@ def count_logistics_issues(
         period: the month (orders first shipped in it).
         platforms: platforms to include; None = all.
         by: any of ``carrier``, ``province``, ``warehouse``, ``platform``, ``month``, or None.
+        refunds: False: the refunds missing, for the complaints alone (the fulfilment
+            headline's comparison months), without reading the returns. (Where the period's
+            counts with refunds are kept with the workbook, they come with them.)
     Returns:
         One row per group (then ``total`` when grouped by one column): orders,
         complaints, complaints_per_1000, refunded_orders,
@@ -529,9 +668,12 @@ def count_logistics_issues(
     """
     platforms = wb.platforms(platforms)
     keys = group_keys(by, ["carrier", "province", "warehouse", "platform", "month"])
+    key = ("count_logistics_issues", period.start, period.end, tuple(platforms))
+    refunds = refunds or grain_kept(wb, key)
     # An order first shipped in the period has a parcel in it: only those orders (of the
     # platforms) are grouped, and their platform is found among the orders near the period.
-    f = first_shipments(wb, shipments_of(wb, period.start, period.end, platforms))
+    f = first_shipments(wb, shipments_of(wb, period.start, period.end, platforms),
+                        placed_range(wb, period.start, period.end))
     f = f.filter(f.first_shipped_at >= period.start_ts, f.first_shipped_at < period.end_ts)
     o = orders_of_shipments(wb, period.start, period.end).select("order_id", "platform")
     o = o.filter(o.platform.isin(platforms))
@@ -544,7 +686,7 @@ def count_logistics_issues(
         if wb.scalar(t.filter(t.order_id.notnull()).count()) > 0:
             t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
             complained = t.select("order_id").distinct().mutate(complaint=ibis.literal(1, "int64"))
-    if wb.has("returns"):
+    if refunds and wb.has("returns"):
         r = wb.table("returns")
         r = r.filter(r.reason.isin(list(LOGISTICS_RETURN_REASONS)))
         refunded = r.group_by("order_id").aggregate(refund_amount=r.refund_amount.sum())
@@ -564,12 +706,19 @@ def count_logistics_issues(
         return {
             "orders": j.count(),
             "complaints": j.complaint.fill_null(0).sum() if complained is not None else j.complaint.sum(),
-            "refunded_orders": j.refund.fill_null(0).sum() if refunded is not None else j.refund.sum(),
-            "refund_amount": (j.refund_amount.fill_null(0.0).sum() if refunded is not None
-                              else j.refund_amount.sum()),
+            **({"refunded_orders": j.refund.fill_null(0).sum() if refunded is not None else j.refund.sum(),
+                "refund_amount": (j.refund_amount.fill_null(0.0).sum() if refunded is not None
+                                  else j.refund_amount.sum())} if refunds else {}),
         }
 
-    out = aggregate_groups(wb, j, keys, metrics)
+    if complained is not None and (refunded is not None or not refunds):
+        # Every grouping of the period's counts from one question (sums only): grain_groups.
+        out = grain_groups(wb, key if refunds else (*key, "without refunds"), lambda: j, keys, metrics,
+                           GRAIN_KEYS if refunds else HEADLINE_KEYS)
+    else:  # a count that is missing, not zero: the engine's SUM of nothing, as before
+        out = aggregate_groups(wb, j, keys, metrics)
+    if not refunds:
+        out = out.assign(refunded_orders=float("nan"), refund_amount=float("nan"))
     require_rows(out, "orders", "shipped orders", period, platforms, SHIPMENTS_TODO)
     return out.assign(
         complaints_per_1000=lambda x: _ratio(x["complaints"] * 1000, x["orders"]),
