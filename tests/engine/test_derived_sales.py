@@ -192,3 +192,23 @@ def test_sample_answers_are_the_same_from_the_files_and_from_the_tables(sample_e
         pd.testing.assert_frame_equal(frame, from_tables[name], obj=name, rtol=1e-9)
     assert from_files["year"]["units"].sum() > 0 and from_files["returns"]["returns"].sum() > 0
     assert from_files["complaints"]["orders"].sum() > from_files["complaints"]["complaints"].sum() > 0
+
+
+def test_a_question_of_a_derived_table_is_a_read_of_the_tables_it_was_derived_from(store: Path) -> None:
+    # The report page records what each section read through Workbook.table, and the pack's
+    # summary names a table no running section read as missing from the data: sales answered
+    # from daily_sales must still count as reading the orders and their lines.
+    wb = storebook.open(root=store)
+    asked: list[str] = []
+    table = wb.table
+
+    def tracked(name: str):  # noqa: ANN202 - an Ibis table
+        asked.append(name)
+        return table(name)
+
+    wb.table = tracked  # as storebook.report.page tracks a section's reads
+    assert derived.daily_sales_of(wb) is not None
+    assert {"orders", "order_lines"} <= set(asked) and "returns" not in asked
+    asked.clear()
+    derived.returns_orders_of(wb)
+    assert {"returns", "orders"} <= set(asked)

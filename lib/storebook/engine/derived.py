@@ -171,6 +171,7 @@ def first_purchases_of(wb: Workbook) -> FirstPurchases:
         _KNOWN[wb] = _written(wb, FIRST_PURCHASES)
     found = _KNOWN[wb]
     if found is not None:
+        _read_sources(wb, FIRST_PURCHASES)
         return FirstPurchases(found, one_platform_each=True)
     return FirstPurchases(first_purchases(wb.table("orders")), one_platform_each=False)
 
@@ -196,7 +197,21 @@ def _known(wb: Workbook, name: str) -> ibis.Table | None:
     known = _OTHERS.setdefault(wb, {})
     if name not in known:
         known[name] = _written(wb, name)
+    if known[name] is not None:
+        _read_sources(wb, name)
     return known[name]
+
+
+def _read_sources(wb: Workbook, name: str) -> None:
+    """Ask the workbook for the tables ``name`` was derived from, as a question of them would.
+
+    A derived table holds their rows, summed or joined: a report section that reads it reads
+    them, and the page records what each section read (storebook.report.page) through
+    ``Workbook.table``. Without this, a section answered from ``daily_sales`` would record
+    no order lines read, and the pack's summary would name order lines among the tables
+    missing from the month's data. The tables are registered already; asking costs nothing."""
+    for table in SOURCES[name]:
+        wb.table(table)
 
 
 def _written(wb: Workbook, name: str) -> ibis.Table | None:
