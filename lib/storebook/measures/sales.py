@@ -116,36 +116,33 @@ def _sales_sums(wb: Workbook, lines: ibis.Table, paid: ibis.Table, grain: str, k
     """Units, revenue, discounts and cost of ``lines`` joined to the ``paid`` orders, per ``keys``."""
     when = paid.paid_at.date() if grain == "day" else paid.paid_at.truncate("M")
     paid = paid.select("order_id", "platform", **{grain: when})
+    return _summed_with_costs(wb, lines.join(paid, "order_id"), keys, units="quantity", revenue="line_amount")
+
+
+def _summed_with_costs(wb: Workbook, sold: ibis.Table, keys: list[str], *, units: str, revenue: str) -> ibis.Table:
+    """``sold``'s units, revenue, discounts and cost per ``keys``, each SKU costed from the catalogue.
+
+    A SKU not in the catalogue still sold: it keeps its revenue, in the unknown category,
+    without a cost. A SKU's unit cost is one number, so the cost of some units of it is
+    their count × that cost, whether they come one line at a time or summed per day."""
     products = dimensions.products(wb).select("sku", "category", "unit_cost")
-    # A line whose SKU is not in the catalogue still sold: it keeps its revenue, in the
-    # unknown category, without a cost.
-    joined = lines.join(paid, "order_id").left_join(products, "sku")
+    joined = sold.left_join(products, "sku")
     joined = joined.mutate(category=joined.category.fill_null(dimensions.UNKNOWN))
     return joined.group_by(keys).aggregate(
-        units=joined.quantity.sum().cast("float64"),
-        revenue=joined.line_amount.sum().cast("float64"),
+        units=joined[units].sum().cast("float64"),
+        revenue=joined[revenue].sum().cast("float64"),
         discount_amount=joined.discount_amount.sum().cast("float64"),
-        cost_amount=(joined.quantity * joined.unit_cost).sum().cast("float64"),
-        cost_known_revenue=joined.line_amount.sum(where=joined.unit_cost.notnull()).cast("float64"),
+        cost_amount=(joined[units] * joined.unit_cost).sum().cast("float64"),
+        cost_known_revenue=joined[revenue].sum(where=joined.unit_cost.notnull()).cast("float64"),
     )
 
 
 def _sums_of_daily(wb: Workbook, daily: ibis.Table, period: Period, plats: Sequence[str], grain: str,
                    keys: list[str]) -> ibis.Table:
     """:func:`_sales_sums` of the paid orders of ``period`` on ``plats``, from their lines' sums
-    per day, platform and SKU (storebook.engine.derived.daily_sales). A SKU's unit cost is one
-    number, so the cost of its units is its units × that cost, and its revenue counts as cost
-    known or not as a whole."""
+    per day, platform and SKU (storebook.engine.derived.daily_sales): the same sums, summed
+    again; a SKU's revenue of a day counts as cost-known or not as a whole."""
     d = daily.filter(daily.day >= period.start, daily.day < period.end, daily.platform.isin(list(plats)))
     if grain == "month":  # as paid_at.truncate("M"): the month's first day, a timestamp
         d = d.mutate(month=d.day.truncate("M").cast("timestamp"))
-    products = dimensions.products(wb).select("sku", "category", "unit_cost")
-    joined = d.left_join(products, "sku")
-    joined = joined.mutate(category=joined.category.fill_null(dimensions.UNKNOWN))
-    return joined.group_by(keys).aggregate(
-        units=joined.units.sum().cast("float64"),
-        revenue=joined.revenue.sum().cast("float64"),
-        discount_amount=joined.discount_amount.sum().cast("float64"),
-        cost_amount=(joined.units * joined.unit_cost).sum().cast("float64"),
-        cost_known_revenue=joined.revenue.sum(where=joined.unit_cost.notnull()).cast("float64"),
-    )
+    return _summed_with_costs(wb, d, keys, units="units", revenue="revenue")
