@@ -31,6 +31,7 @@ and orders.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -41,6 +42,7 @@ from storebook.engine import generations
 if TYPE_CHECKING:
     import ibis
 
+    from storebook.engine.periods import Period
     from storebook.engine.workbook import Workbook
 
 #: The folder of a generation that holds the derived tables (each a folder of Parquet).
@@ -160,18 +162,11 @@ def path_in(generation: Path | str, name: str) -> Path | str:
     return generation / DERIVED_DIR / name
 
 
-#: Per open workbook: its first_purchases table (its tables do not change under it).
-_KNOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def first_purchases_of(wb: Workbook) -> FirstPurchases:
     """The workbook's ``first_purchases``: the file ingest wrote, where it still describes the
     workbook's orders; else :func:`first_purchases` of its orders (one question, the same rows)."""
-    if wb not in _KNOWN:
-        _KNOWN[wb] = _written(wb, FIRST_PURCHASES)
-    found = _KNOWN[wb]
+    found = _known(wb, FIRST_PURCHASES)
     if found is not None:
-        _read_sources(wb, FIRST_PURCHASES)
         return FirstPurchases(found, one_platform_each=True)
     return FirstPurchases(first_purchases(wb.table("orders")), one_platform_each=False)
 
@@ -182,6 +177,14 @@ def daily_sales_of(wb: Workbook) -> ibis.Table | None:
     return _known(wb, DAILY_SALES)
 
 
+def daily_sales_in(wb: Workbook, period: Period, platforms: Sequence[str]) -> ibis.Table | None:
+    """:func:`daily_sales_of` for the days of ``period`` on ``platforms`` (resolved), or None."""
+    daily = daily_sales_of(wb)
+    if daily is None:
+        return None
+    return daily.filter(daily.day >= period.start, daily.day < period.end, daily.platform.isin(list(platforms)))
+
+
 def returns_orders_of(wb: Workbook) -> ibis.Table:
     """The workbook's :func:`returns_orders`: the file ingest wrote, where it still
     describes its returns and orders; else the join itself (the same rows, the old cost)."""
@@ -189,7 +192,8 @@ def returns_orders_of(wb: Workbook) -> ibis.Table:
     return found if found is not None else returns_orders(wb.table("returns"), wb.table("orders"))
 
 
-#: Per open workbook: its other derived tables, by name (None: not to be read).
+#: Per open workbook (its tables do not change under it): its derived tables, by name (None:
+#: not to be read).
 _OTHERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 

@@ -138,13 +138,13 @@ def summarise_returns(
     returned = r.group_by(keys).aggregate(
         returns=r.count(), units_returned=r.quantity.sum(), refund_amount=r.refund_amount.sum().cast("float64")
     )
-    daily = derived.daily_sales_of(wb)
+    daily = derived.daily_sales_in(wb, period, plats)
     if daily is None:
         paid = paid_orders(wb, period, plats)
         lines = lines_of_orders(wb, paid).join(paid.select("order_id", "platform"), "order_id")
         units, amount = "quantity", "line_amount"
     else:  # the lines' sums per day, platform and SKU that ingest wrote: the same sums
-        lines = daily.filter(daily.day >= period.start, daily.day < period.end, daily.platform.isin(plats))
+        lines = daily
         units, amount = "units", "revenue"
     lines = lines.left_join(products, "sku").drop("sku_right")
     lines = lines.mutate(category=lines.category.fill_null(dimensions.UNKNOWN),

@@ -211,13 +211,12 @@ def compute_complaint_rate(
         keys = ["sku", "product_name", "category", "supplier_id"]
     else:
         keys = ["supplier_id"]
-    daily = derived.daily_sales_of(wb) if by == "sku" else None
-    if daily is not None:
+    d = derived.daily_sales_in(wb, period, plats) if by == "sku" else None
+    if d is not None:
         # The paid orders with a line of each SKU per day and platform, as ingest counted them:
         # an order is paid on one day on one platform, so a SKU's orders are their sum (two
         # months at 50M order lines: 0.05 CPU-s instead of 4). A supplier's orders are not the
         # sum of its SKUs' (an order may hold two of them): those are counted from the lines.
-        d = daily.filter(daily.day >= period.start, daily.day < period.end, daily.platform.isin(plats))
         per_sku = d.group_by("sku").aggregate(orders=d.orders.sum())
         orders = per_sku.join(products, "sku").select(*keys, "orders")
     else:
