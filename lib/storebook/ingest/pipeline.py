@@ -169,30 +169,29 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
 
 
 def _write_derived(con: duckdb.DuckDBPyConnection, staging: Path, orders_rows: int, orders_sha256: str) -> dict[str, dict]:
-    """Write the derived tables (storebook.engine.derived) from the orders just written into
-    ``staging``; for the manifest, each one's rows and SHA-256 and the orders it was derived
-    from (a workbook reads it only while the orders are still those)."""
-    orders_path = staging / "orders" / "part-0.parquet"
-    out_path = Path(derived.path_in(staging, derived.FIRST_PURCHASES)) / "part-0.parquet"
-    cursor = con.cursor()
-    try:
-        cursor.execute("CREATE OR REPLACE TEMPORARY VIEW derived_orders AS "
-                       f"SELECT * FROM read_parquet({crossfile._lit(str(orders_path))})")
-        _write_parquet(writing.derived_chunks(cursor, derived.first_purchases_sql("derived_orders"),
-                                              derived.FIRST_PURCHASE_SCHEMA), out_path)
-    finally:
-        cursor.close()
-    return {derived.FIRST_PURCHASES: {"rows": pq.ParquetFile(out_path).metadata.num_rows, "sha256": _sha256(out_path),
-                                      "orders_rows": orders_rows, "orders_sha256": orders_sha256}}
+    """Write the tables derived from the orders alone (storebook.engine.derived:
+    first_purchases) from the orders just written into ``staging``; for the manifest, as
+    :func:`_derive`."""
+    return _derive(con, staging, [(derived.FIRST_PURCHASES, derived.first_purchases_sql, derived.FIRST_PURCHASE_SCHEMA)],
+                   {"orders": (orders_rows, orders_sha256)})
 
 
 def _write_joined(con: duckdb.DuckDBPyConnection, staging: Path, tables: dict[str, tuple[int, str]]) -> dict[str, dict]:
     """Write the derived tables of two tables (storebook.engine.derived: daily_sales,
-    returns_orders) from the files just written into ``staging``, where both are present;
-    for the manifest, each one's rows and SHA-256 and those of the tables it was derived from
-    (``tables``: name → rows, SHA-256)."""
-    jobs = [(derived.DAILY_SALES, derived.daily_sales_sql, derived.DAILY_SALES_SCHEMA),
-            (derived.RETURNS_ORDERS, derived.returns_orders_sql, derived.RETURNS_ORDERS_SCHEMA)]
+    returns_orders) from the files just written into ``staging``, where both are present
+    (``tables``: name → rows, SHA-256); for the manifest, as :func:`_derive`."""
+    return _derive(con, staging, [(derived.DAILY_SALES, derived.daily_sales_sql, derived.DAILY_SALES_SCHEMA),
+                                  (derived.RETURNS_ORDERS, derived.returns_orders_sql, derived.RETURNS_ORDERS_SCHEMA)],
+                   tables)
+
+
+def _derive(con: duckdb.DuckDBPyConnection, staging: Path, jobs: list[tuple[str, Callable[..., str], pa_arrow.Schema]],
+            tables: dict[str, tuple[int, str]]) -> dict[str, dict]:
+    """Write each derived table of ``jobs`` (its name, its SQL of its source tables' views in
+    the order of derived.SOURCES, its schema) whose source tables are all among ``tables``
+    (name → rows, SHA-256, as written into ``staging``). For the manifest, each one's rows and
+    SHA-256 and those of the tables it was derived from: a workbook reads it only while they
+    are still those (derived._written)."""
     out: dict[str, dict] = {}
     cursor = con.cursor()
     try:

@@ -94,7 +94,7 @@ def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] |
         # platform (marketing's CAC, conversion's new-vs-returning; issue #17).
         every = [*wb.platforms(None), *[p for p in plats if p not in wb.platforms(None)]]
         by_platform = wb.execute(_split_expr(wb, period, every, ["platform", "buyer_type"]))
-        # Summed in the platforms' order, whatever order the engine gave the rows in.
+        # Summed in one fixed order (by platform name), whatever order the engine gave the rows in.
         chosen = by_platform[by_platform["platform"].isin(plats)].sort_values(["buyer_type", "platform"])
         out = chosen.groupby("buyer_type", as_index=False)[["buyers", "orders", "paid_amount"]].sum()
     else:
