@@ -128,3 +128,52 @@ def test_the_template_lets_a_kernel_that_is_shutting_down_finish() -> None:
     assert theirs.recv(64) == b"exit 3\n"
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+_PLAN_APART = """
+import json, sys, threading
+from storebook.engine.config import Config
+from storebook.report.plan import plan_report_apart
+
+assert threading.active_count() == 1  # as in the command: the child is forked
+config, notebooks = Config.load(), sys.argv[1]
+plan = plan_report_apart(config, month="2025-03", notebooks_dir=notebooks)
+errors = []
+for request in ({"month": "2031-01"}, {"month": "2025-03", "only": ["nope"]}):
+    try:
+        plan_report_apart(config, notebooks_dir=notebooks, **request)
+    except Exception as exc:
+        errors.append([type(exc).__name__, str(exc)])
+print(json.dumps({"month": plan.month, "spans": plan.spans, "present": plan.present_platforms,
+                  "parameters": plan.parameters, "fingerprint": plan.fingerprint, "errors": errors,
+                  "engine_imported": sorted(m for m in ("duckdb", "ibis") if m in sys.modules)}))
+"""
+
+
+def test_the_command_plans_in_a_child_and_holds_no_workbook_of_its_own(tiny: Path) -> None:
+    """The plan is made in a forked child: the same plan and the same errors as made here,
+    and the command itself never imports the engine (whose buffers would stay for the pack)."""
+    import subprocess
+    import sys
+
+    from storebook.ingest import ingest
+    from storebook.report.plan import ReportRequestError
+
+    ingest(Config.load(tiny))
+    here = plan_report(Config.load(), month="2025-03", notebooks_dir=REPO / "notebooks")
+    errors = []
+    for request in ({"month": "2031-01"}, {"month": "2025-03", "only": ["nope"]}):
+        with pytest.raises(Exception) as caught:
+            plan_report(Config.load(), notebooks_dir=REPO / "notebooks", **request)
+        errors.append([type(caught.value).__name__, str(caught.value)])
+    assert errors[1][0] == ReportRequestError.__name__
+
+    done = subprocess.run([sys.executable, "-c", _PLAN_APART, str(REPO / "notebooks")], capture_output=True,
+                          text=True, env={**os.environ, "STOREBOOK_ROOT": str(tiny)}, check=False)
+    assert done.returncode == 0, done.stderr
+    apart = json.loads(done.stdout.strip().splitlines()[-1])
+    assert apart["engine_imported"] == []
+    assert (apart["month"], apart["spans"], apart["present"], apart["fingerprint"]) == (
+        here.month, here.spans, here.present_platforms, here.fingerprint)
+    assert apart["parameters"] == here.parameters
+    assert apart["errors"] == errors

@@ -67,7 +67,7 @@ from storebook.report.plan import (  # noqa: E402
     ReportPlan,
     ReportRun,
     known_availability,
-    plan_report,
+    plan_report_apart,
 )
 from storebook.report.provenance import code_revision, write_run_json  # noqa: E402
 from storebook.report.render import HIDDEN_TAGS, month_note, render_page  # noqa: E402
@@ -118,7 +118,7 @@ def run_report(
     """
     # The kernels' template starts first: its imports (2-3 s) run beside the plan's checks.
     with kernels.kernel_template() as manager_class:
-        plan = plan_report(
+        plan = plan_report_apart(
             config, month=month, platforms=platforms, only=only, jobs=jobs, lang=lang, out=out,
             notebooks_dir=notebooks_dir, parameters=parameters,
         )

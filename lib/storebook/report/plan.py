@@ -226,6 +226,75 @@ def plan_report(
     )
 
 
+def plan_report_apart(config: Config, **request: Any) -> ReportPlan:
+    """:func:`plan_report` in a forked child process; the same plan, or the same error.
+
+    Planning opens the workbook: Ibis, DuckDB and the buffers of its questions (85 MB at
+    50M order lines) would stay in the command for the whole pack, beside the kernels that
+    do the work. A child that exits after planning gives them back. It is forked only from
+    a process with no other thread (a fork copies a lock another thread holds, so a child
+    could wait on it forever): elsewhere, and where there is no ``fork``, it plans here.
+
+    Args:
+        config: the workbook configuration.
+        request: :func:`plan_report`'s keyword arguments.
+    Returns:
+        The checked :class:`ReportPlan`.
+    Raises:
+        StorebookError: what :func:`plan_report` raised (an error that cannot cross a process
+            boundary arrives as a StorebookError with its message).
+    """
+    import threading
+
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return plan_report(config, **request)
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_plan_and_send, args=(send, config, request), name="storebook-plan",
+                            daemon=True)
+    child.start()
+    send.close()
+    try:
+        kind, value = receive.recv()
+    except EOFError:
+        child.join()
+        raise StorebookError(
+            f"planning the report stopped (exit status {child.exitcode}) before it gave a plan; "
+            "run the command again, and report it if it stops the same way"
+        ) from None
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.join(timeout=5)
+        if child.is_alive():
+            child.kill()
+    if kind == "error":
+        raise value
+    return value
+
+
+def _plan_and_send(send: Any, config: Config, request: dict[str, Any]) -> None:
+    """The child's side of :func:`plan_report_apart`: the plan or the error, pickled back."""
+    import pickle
+    import traceback
+
+    try:
+        outcome: tuple[str, Any] = ("plan", plan_report(config, **request))
+    except BaseException as exc:  # noqa: BLE001 - every outcome goes back to the command
+        if not isinstance(exc, StorebookError | KeyboardInterrupt):
+            # A bug: its traceback is the child's, which the command cannot show otherwise.
+            exc.add_note("in the report's planning process:\n" + "".join(traceback.format_exception(exc)))
+        try:
+            pickle.loads(pickle.dumps(exc))
+            outcome = ("error", exc)
+        except Exception:  # noqa: BLE001 - an error whose arguments do not survive pickling
+            outcome = ("error", StorebookError(str(exc)))
+    send.send(outcome)
+    send.close()
+
+
 def check_parameters(notebooks: Mapping[str, Path], parameters: Mapping[str, Any]) -> None:
     """Check that every notebook declares every parameter it will be given.
 
