@@ -42,3 +42,19 @@ def test_a_file_with_a_type_not_certain_is_described_by_duckdb(root: Path) -> No
     t = wb.table("traffic")  # registered through Ibis's read_parquet
     assert t.schema() == _described(wb, "traffic")
     assert wb.scalar(t.visitors.sum()) == 12
+
+
+def test_a_table_is_read_from_its_files_without_a_view_and_sql_still_names_it(sample_env: Path) -> None:
+    """Registering creates no DuckDB view (DuckDB reads the files' glob by its replacement
+    scan); the escape hatch, whose SQL names the tables, creates the views it needs."""
+    wb = storebook.open()
+    orders = wb.table("orders")
+
+    def views() -> set[str]:
+        return {v for (v,) in wb.con.con.sql("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+
+    assert "orders" not in views()
+    rows = wb.ingest_manifest()["tables"]["orders"]["rows"]
+    assert wb.scalar(orders.count()) == rows
+    assert wb.sql("select count(*) as n from orders")["n"].iloc[0] == rows
+    assert "orders" in views()

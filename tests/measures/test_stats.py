@@ -208,6 +208,20 @@ def test_normal_and_poisson_tails_match_scipy_stats() -> None:
     assert stats.poisson_at_least(np.array([0]), np.array([2.0]))[0] == 1.0
 
 
+def test_spearman_is_pandas_rank_correlation_without_scipy_stats() -> None:
+    # By hand: ranks (1, 2, 3, 4) and (1, 3, 2, 4), sum of d^2 = 2: 1 - 6*2 / (4*15) = 0.8.
+    assert stats.spearman(pd.Series([1.0, 2.0, 3.0, 4.0]), pd.Series([10.0, 30.0, 20.0, 40.0])) == pytest.approx(0.8)
+    # Ties take average ranks, a pair with a value missing is left out, and the value is
+    # pandas' own (which asks scipy.stats.spearmanr) to the last bit.
+    x = pd.Series([3.0, 1.0, 1.0, np.nan, 5.0, 2.0, 2.0, 4.0])
+    y = pd.Series([0.5, -1.0, 0.25, 9.0, 0.5, np.nan, -2.0, 3.0])
+    assert stats.spearman(x, y) == x.corr(y, method="spearman")
+    assert stats.spearman(-x, y) == -x.corr(y, method="spearman")
+    # A constant column or fewer than two pairs: undefined.
+    assert math.isnan(stats.spearman(pd.Series([1.0, 1.0, 1.0]), pd.Series([1.0, 2.0, 3.0])))
+    assert math.isnan(stats.spearman(pd.Series([1.0, np.nan]), pd.Series([np.nan, 2.0])))
+
+
 def test_safe_ratio_of_two_columns_is_missing_where_the_denominator_is_zero_or_missing() -> None:
     # Two columns of one frame take the array path: hand-computed, with pandas' naming rule.
     frame = pd.DataFrame({"paid": [30, 5, 7, 0, 2], "seen": [1000.0, 0.0, np.nan, 4.0, -0.0]},

@@ -73,6 +73,7 @@ from storebook.measures.promotion_effects import estimate_effects as _estimate
 from storebook.measures.promotion_effects import promotion_windows as _windows
 from storebook.measures.promotion_effects import read_promotions as _promotions
 from storebook.measures.sales import sum_daily_sales
+from storebook.measures.stats import spearman
 
 __all__ = [
     "PRE_DAYS",
@@ -457,7 +458,7 @@ def history_facts(history: pd.DataFrame) -> dict:
     types = summarise_promotion_types(history)
     known = history.dropna(subset=["incremental_margin"])
     deep = known["discount_pct"] >= known["discount_pct"].median()
-    corr = known["discount_pct"].corr(known["incremental_margin"], method="spearman") if len(known) > 2 else np.nan
+    corr = spearman(known["discount_pct"], known["incremental_margin"]) if len(known) > 2 else np.nan
     best, worst = types.iloc[0], types.iloc[-1]
     return {
         # Every type lost margin: the best one is only the least negative.

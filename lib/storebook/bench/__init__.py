@@ -79,27 +79,38 @@ def _read(processed: Path, table: str, columns: list[str]) -> pd.DataFrame:
     return frame.assign(**dates)
 
 
-# traffic: a month's visitors, buyers and paid amount per platform (platform-total rows)
+# traffic: a month's traffic per platform and over all platforms, with its ratios (the whole of
+# summarise_traffic: every count, the total row, conversion rate, AOV and UV value). The
+# references computed the same, not three of the counts of the platform rows only: a
+# storebook answer that does more work than its reference would be compared unfairly.
+_TRAFFIC_COUNTS = ("visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "paid_amount")
+
+
 def _traffic_storebook(wb, period: Period) -> pd.DataFrame:
     from storebook.areas import traffic
 
-    out = traffic.summarise_traffic(wb, period)
-    return out[out["platform"] != traffic.TOTAL][["platform", "visitors", "buyers", "paid_amount"]]
+    return traffic.summarise_traffic(wb, period)
 
 
 def _traffic_sql(processed: Path, period: Period, con=None) -> pd.DataFrame:  # noqa: ANN001
+    sums = ", ".join(f"sum({c})::{'DOUBLE' if c.endswith('_amount') else 'BIGINT'} AS {c}" for c in _TRAFFIC_COUNTS)
     return _duck(f"""
-        SELECT platform, sum(visitors)::BIGINT AS visitors, sum(buyers)::BIGINT AS buyers,
-               sum(paid_amount)::DOUBLE AS paid_amount
+        SELECT coalesce(platform, 'total') AS platform, {sums},
+               sum(buyers) / nullif(sum(visitors), 0) AS conversion_rate,
+               sum(paid_amount) / nullif(sum(buyers), 0) AS aov,
+               sum(paid_amount) / nullif(sum(visitors), 0) AS uv_value
         FROM read_parquet('{_parquet(processed, "traffic")}')
         WHERE channel = 'all' AND visited_on >= DATE '{period.start}' AND visited_on < DATE '{period.end}'
-        GROUP BY platform""", con)
+        GROUP BY ROLLUP (platform)""", con)
 
 
 def _traffic_pandas(processed: Path, period: Period) -> pd.DataFrame:
-    t = _read(processed, "traffic", ["visited_on", "platform", "channel", "visitors", "buyers", "paid_amount"])
+    t = _read(processed, "traffic", ["visited_on", "platform", "channel", *_TRAFFIC_COUNTS])
     t = t[(t["channel"] == "all") & (t["visited_on"] >= period.start_ts) & (t["visited_on"] < period.end_ts)]
-    return t.groupby("platform", as_index=False)[["visitors", "buyers", "paid_amount"]].sum()
+    out = t.groupby("platform", as_index=False)[list(_TRAFFIC_COUNTS)].sum()
+    out = pd.concat([out, out[list(_TRAFFIC_COUNTS)].sum().to_frame().T.assign(platform="total")], ignore_index=True)
+    return out.assign(conversion_rate=out["buyers"] / out["visitors"], aov=out["paid_amount"] / out["buyers"],
+                      uv_value=out["paid_amount"] / out["visitors"])
 
 
 # promotion: daily units and revenue per platform × category (order_lines ⋈ orders ⋈ products)
@@ -165,44 +176,85 @@ def _buyers_pandas(processed: Path, period: Period) -> pd.DataFrame:
         buyers=("customer_id", "nunique"), orders=("order_id", "count"), paid_amount=("paid_amount", "sum"))
 
 
-# supplier: the month's delivery scorecard (lines due, fill rate, OTIF, lead time)
+# supplier: the month's delivery scorecard, every column of score_suppliers (lines due, POs,
+# OTIF, on-time and in-full rates, fill and rejection rates, days late, lead time's mean, CV
+# and excess over the contract, cost variance against the products' standard cost, the
+# supplier's name). The references computed five of its columns, without the joins to products
+# and suppliers, the distinct POs or the standard deviation: now they compute what it does.
+# The last day with data (open lines are judged against it) is, as an analyst would take it,
+# the last order's day; storebook takes it from the tables' spans it knows (the same day here).
+_SUPPLIER_COLUMNS = ["supplier_id", "supplier_name", "n_pos", "n_lines", "otif_rate", "on_time_rate", "in_full_rate",
+                     "fill_rate", "mean_days_late", "rejection_rate", "mean_lead_time_days", "lead_time_cv",
+                     "contract_lead_time_days", "lead_time_excess_days", "cost_variance"]
+
+
 def _supplier_storebook(wb, period: Period) -> pd.DataFrame:
     from storebook.areas import supplier
 
-    out = supplier.score_suppliers(wb, period)
-    return out[["supplier_id", "n_lines", "otif_rate", "fill_rate", "mean_lead_time_days"]]
+    return supplier.score_suppliers(wb, period)[_SUPPLIER_COLUMNS]
 
 
 def _supplier_sql(processed: Path, period: Period, con=None) -> pd.DataFrame:  # noqa: ANN001
     po, orders = _parquet(processed, "purchase_orders"), _parquet(processed, "orders")
+    products, suppliers = _parquet(processed, "products"), _parquet(processed, "suppliers")
     return _duck(f"""
         WITH as_of AS (SELECT max(ordered_at)::DATE AS d FROM read_parquet('{orders}')),
         due AS (
-            SELECT * FROM read_parquet('{po}'), as_of
+            SELECT po.*, p.unit_cost AS standard_cost,
+                   received_on IS NOT NULL AND received_on <= promised_on AS on_time,
+                   received_on IS NOT NULL AND coalesce(qty_received >= qty_ordered, false) AS in_full,
+                   greatest(date_diff('day', promised_on, coalesce(received_on, as_of.d)), 0) AS days_late,
+                   date_diff('day', ordered_on, received_on) AS lead
+            FROM read_parquet('{po}') po LEFT JOIN read_parquet('{products}') p USING (sku), as_of
             WHERE promised_on >= DATE '{period.start}' AND promised_on < DATE '{period.end}'
-              AND (received_on IS NOT NULL OR promised_on < as_of.d))
-        SELECT supplier_id, count(*) AS n_lines,
-               avg(CASE WHEN received_on <= promised_on AND qty_received >= qty_ordered THEN 1.0 ELSE 0.0 END) AS otif_rate,
-               sum(qty_received)::DOUBLE / sum(qty_ordered) AS fill_rate,
-               avg(date_diff('day', ordered_on, received_on))::DOUBLE AS mean_lead_time_days
-        FROM due GROUP BY supplier_id""", con)
+              AND (received_on IS NOT NULL OR promised_on < as_of.d)),
+        agg AS (
+            SELECT supplier_id, count(DISTINCT po_id) AS n_pos, count(*) AS n_lines,
+                   avg((on_time AND in_full)::DOUBLE) AS otif_rate, avg(on_time::DOUBLE) AS on_time_rate,
+                   avg(in_full::DOUBLE) AS in_full_rate,
+                   sum(qty_received)::DOUBLE / nullif(sum(qty_ordered), 0) AS fill_rate,
+                   avg(days_late)::DOUBLE AS mean_days_late,
+                   sum(qty_rejected)::DOUBLE / nullif(sum(qty_received), 0) AS rejection_rate,
+                   avg(lead)::DOUBLE AS mean_lead_time_days,
+                   stddev_samp(lead) / nullif(avg(lead), 0) AS lead_time_cv,
+                   sum((unit_cost - standard_cost) * qty_ordered)
+                       / nullif(sum(standard_cost * qty_ordered), 0) AS cost_variance
+            FROM due GROUP BY supplier_id)
+        SELECT agg.*, s.supplier_name, s.contract_lead_time_days::DOUBLE AS contract_lead_time_days,
+               mean_lead_time_days - s.contract_lead_time_days AS lead_time_excess_days
+        FROM agg LEFT JOIN read_parquet('{suppliers}') s USING (supplier_id)""", con)
 
 
 def _supplier_pandas(processed: Path, period: Period) -> pd.DataFrame:
     as_of = _read(processed, "orders", ["ordered_at"])["ordered_at"].max().normalize()
-    po = _read(processed, "purchase_orders", ["supplier_id", "ordered_on", "promised_on", "received_on",
-                                              "qty_ordered", "qty_received"])
+    po = _read(processed, "purchase_orders", ["po_id", "supplier_id", "sku", "ordered_on", "promised_on", "received_on",
+                                              "qty_ordered", "qty_received", "qty_rejected", "unit_cost"])
+    products = _read(processed, "products", ["sku", "unit_cost"]).rename(columns={"unit_cost": "standard_cost"})
+    suppliers = _read(processed, "suppliers", ["supplier_id", "supplier_name", "contract_lead_time_days"])
     due = po[(po["promised_on"] >= period.start_ts) & (po["promised_on"] < period.end_ts)
-             & (po["received_on"].notna() | (po["promised_on"] < as_of))]
+             & (po["received_on"].notna() | (po["promised_on"] < as_of))].merge(products, on="sku", how="left")
+    received = due["received_on"].notna()
+    on_time = received & (due["received_on"] <= due["promised_on"])
+    in_full = received & (due["qty_received"] >= due["qty_ordered"])
     due = due.assign(
-        otif=((due["received_on"] <= due["promised_on"]) & (due["qty_received"] >= due["qty_ordered"])).astype(float),
+        otif=(on_time & in_full).astype(float), on_time=on_time.astype(float), in_full=in_full.astype(float),
+        days_late=(due["received_on"].fillna(as_of) - due["promised_on"]).dt.days.clip(lower=0),
         lead=(due["received_on"] - due["ordered_on"]).dt.days,
+        cost_delta=(due["unit_cost"] - due["standard_cost"]) * due["qty_ordered"],
+        cost_standard=due["standard_cost"] * due["qty_ordered"],
     )
     out = due.groupby("supplier_id", as_index=False).agg(
-        n_lines=("otif", "size"), otif_rate=("otif", "mean"), qty_received=("qty_received", "sum"),
-        qty_ordered=("qty_ordered", "sum"), mean_lead_time_days=("lead", "mean"))
-    return out.assign(fill_rate=out["qty_received"] / out["qty_ordered"])[
-        ["supplier_id", "n_lines", "otif_rate", "fill_rate", "mean_lead_time_days"]]
+        n_pos=("po_id", "nunique"), n_lines=("otif", "size"), otif_rate=("otif", "mean"),
+        on_time_rate=("on_time", "mean"), in_full_rate=("in_full", "mean"), qty_received=("qty_received", "sum"),
+        qty_ordered=("qty_ordered", "sum"), qty_rejected=("qty_rejected", "sum"), mean_days_late=("days_late", "mean"),
+        mean_lead_time_days=("lead", "mean"), sd_lead=("lead", "std"), cost_delta=("cost_delta", "sum"),
+        cost_standard=("cost_standard", "sum")).merge(suppliers, on="supplier_id", how="left")
+    return out.assign(
+        fill_rate=out["qty_received"] / out["qty_ordered"], rejection_rate=out["qty_rejected"] / out["qty_received"],
+        lead_time_cv=out["sd_lead"] / out["mean_lead_time_days"],
+        contract_lead_time_days=out["contract_lead_time_days"].astype(float),
+        lead_time_excess_days=out["mean_lead_time_days"] - out["contract_lead_time_days"],
+        cost_variance=out["cost_delta"] / out["cost_standard"])[_SUPPLIER_COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -280,8 +332,8 @@ def normalised(frame: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFrame:
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]) or (out[col].dtype == object and col == "day"):
             out[col] = pd.to_datetime(out[col]).dt.strftime("%Y-%m-%d")
-        elif col in keys:
-            out[col] = out[col].astype(str)
+        elif col in keys or not (pd.api.types.is_numeric_dtype(out[col]) or pd.api.types.is_bool_dtype(out[col])):
+            out[col] = out[col].astype(str)  # keys, and text such as a supplier's name
         else:
             out[col] = out[col].astype("float64")
     return out.sort_values(list(keys)).reset_index(drop=True)[sorted(out.columns)]

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 import ibis
+import ibis.expr.datatypes as dt
 import numpy as np
 import pandas as pd
 
@@ -114,26 +115,43 @@ def _run(con: ibis.BaseBackend, expr: ibis.Expr) -> object:
 
 
 #: Parquet column types whose DuckDB type is certain (what DESCRIBE of a read_parquet view
-#: says for them): the types ingest writes. A file with any other type is registered
-#: through Ibis's read_parquet, which asks DuckDB.
+#: says for them: the types ingest writes), as Ibis's DuckDB type mapper reads those DuckDB
+#: types. A file with any other type is registered through Ibis's read_parquet, which asks
+#: DuckDB. The Ibis types are stated rather than parsed from the DuckDB names: the mapper
+#: parses each name with sqlglot, ~0.1 ms a column, a dozen columns a table, every table a
+#: notebook reads (tests/engine/test_registration.py checks them against DESCRIBE).
 _DUCKDB_TYPES = {"int64": "BIGINT", "int32": "INTEGER", "double": "DOUBLE", "float": "FLOAT", "string": "VARCHAR",
                  "large_string": "VARCHAR", "bool": "BOOLEAN", "date32[day]": "DATE", "timestamp[us]": "TIMESTAMP"}
+_IBIS_TYPES = {"BIGINT": dt.Int64(), "INTEGER": dt.Int32(), "DOUBLE": dt.Float64(), "FLOAT": dt.Float32(),
+               "VARCHAR": dt.String(), "BOOLEAN": dt.Boolean(), "DATE": dt.Date(), "TIMESTAMP": dt.Timestamp(scale=6)}
+
+
+def parquet_source(folder: str) -> str:
+    """The name DuckDB reads a local table's Parquet files by: their glob, which DuckDB's
+    replacement scan reads as ``read_parquet('<folder>/*.parquet')``."""
+    return f"{folder}/*.parquet"
 
 
 def _register_local_parquet(con: ibis.BaseBackend, name: str, folder: str) -> ibis.Table | None:
-    """A local table's Parquet files as a DuckDB view, its Ibis schema read from their footers.
+    """A local table's Parquet files as an Ibis table, its schema read from their footers.
 
-    Ibis's read_parquet creates the view and then asks DuckDB to DESCRIBE it: a second round
+    Ibis's read_parquet creates a view and then asks DuckDB to DESCRIBE it: a second round
     trip through the engine (and Ibis's own) for a schema the files state. Every report
-    question's first use of a table paid it (issue #17). The view is the same; the schema
-    is taken from the footers when DuckDB's reading of every column is certain (the types
-    of :data:`_DUCKDB_TYPES`, one schema across the files), and every column is nullable,
-    as DESCRIBE reports a view's columns. Anything else returns None: ask DuckDB.
+    question's first use of a table paid it (issue #17). The schema is taken from the
+    footers when DuckDB's reading of every column is certain (the types of
+    :data:`_DUCKDB_TYPES`, one schema across the files), and every column is nullable, as
+    DESCRIBE reports a view's columns. Anything else returns None: ask DuckDB.
+
+    No view is created either: the table is named by its files' glob
+    (:func:`parquet_source`), which DuckDB reads through its replacement scan, the same
+    ``read_parquet`` a view would hold. Creating the view made DuckDB bind it (read the
+    footers) when it was created, again when a question used it: ~1.2 ms a table of every
+    notebook's first question on it. :meth:`Workbook.sql`, which names the tables, creates
+    the views itself. ``name`` is kept for Ibis's error messages only.
     """
     if con.name != "duckdb" or is_lake_uri(folder):
         return None
     import pyarrow.parquet as pq
-    import sqlglot as sg
     from ibis.expr import operations as ops
     from ibis.expr import schema as sch
 
@@ -145,15 +163,12 @@ def _register_local_parquet(con: ibis.BaseBackend, name: str, folder: str) -> ib
     if len(schemas) != 1:
         return None
     (arrow,) = schemas
-    types = [_DUCKDB_TYPES.get(str(field.type)) for field in arrow]
+    types = [_IBIS_TYPES.get(_DUCKDB_TYPES.get(str(field.type), "")) for field in arrow]
     if None in types or len(set(arrow.names)) != len(arrow.names):
         return None
-    mapper = con.compiler.type_mapper
-    schema_ = sch.Schema({field.name: mapper.from_string(typ, nullable=True) for field, typ in zip(arrow, types, strict=True)})
-    quoted = sg.to_identifier(name, quoted=True).sql("duckdb")
-    glob = "'" + f"{folder}/*.parquet".replace("'", "''") + "'"
-    con.con.execute(f"CREATE OR REPLACE TEMPORARY VIEW {quoted} AS SELECT * FROM read_parquet([{glob}])")
-    return ops.DatabaseTable(name, schema=schema_, source=con,
+    del name  # the glob names the table (see above)
+    schema_ = sch.Schema(dict(zip(arrow.names, types, strict=True)))
+    return ops.DatabaseTable(parquet_source(folder), schema=schema_, source=con,
                              namespace=ops.Namespace(catalog=None, database=None)).to_expr()
 
 
@@ -179,6 +194,8 @@ class Workbook:
         self.processed_dir = processed_dir
         self.where = where or generations.resolve(processed_dir)
         self._tables: dict[str, ibis.Table] = {}
+        #: The tables :meth:`sql` has created a view of (by their canonical names).
+        self._views: set[str] = set()
         self._identity: StoreIdentity | None = None
         self._manifest: dict | None = None
         self._answers: dict[tuple[str, object], object] = {}
@@ -371,10 +388,22 @@ class Workbook:
             self.table(name)
         if self.con.name != "duckdb":
             return self.execute(self.con.sql(query))
+        self._name_views()
         # Ibis 12's con.sql() calls a DuckDB method that 2.0 removed. The relation is read
         # to the end at once, so no unfinished result blocks the connection (PITFALLS.md).
         with self._replaced_generation():
             return normalise(self.con.con.sql(query).to_arrow_table().to_pandas())
+
+    def _name_views(self) -> None:
+        """A view by its canonical name for every table registered by its files' glob
+        (:func:`_register_local_parquet`), so that hand-written SQL can name it."""
+        for name, table in self._tables.items():
+            source = table.op().name
+            if name not in self._views and source != name:
+                quoted = '"' + name.replace('"', '""') + '"'
+                glob = "'" + source.replace("'", "''") + "'"
+                self.con.con.execute(f"CREATE OR REPLACE TEMPORARY VIEW {quoted} AS SELECT * FROM read_parquet([{glob}])")
+                self._views.add(name)
 
     # -- periods -----------------------------------------------------------------------
     def data_range(self) -> tuple[date, date]:
