@@ -3,6 +3,7 @@ the planted slow carrier recovered from the sample store."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -847,3 +848,76 @@ def test_the_comparison_months_costs_and_complaints_without_units_and_refunds(ro
     pd.testing.assert_frame_equal(fulfilment.compute_logistics_costs(wb, MARCH, by="platform", units=False),
                                   fulfilment.compute_logistics_costs(wb, MARCH, by="platform"))
     assert wb.questions - asked <= 1                              # the costs with units, once
+
+
+def _issues_store(root: Path, tickets: bool = True, returns: bool = True) -> storebook.Workbook:
+    """October's orders X1-X4 (first parcels in October) beside September's Y1 and Y2 (Y2's
+    second parcel in October), each with logistics tickets and returns, and tickets and
+    returns of no order of the store or of none at all."""
+    def ticket(tid, order_id, category="logistics", complaint=True):
+        return {"ticket_id": tid, "platform": "tmall", "order_id": order_id, "category": category,
+                "is_complaint": complaint, "opened_at": "2026-10-20 09:00"}
+
+    def ret(rid, order_id, reason, amount):
+        return {"return_id": rid, "order_id": order_id, "sku": "A1", "returned_on": "2026-10-25",
+                "quantity": 1, "reason": reason, "refund_amount": amount}
+
+    tables = {
+        "orders": [_order("X1", "tmall", "2026-10-02 10:00"), _order("X2", "tmall", "2026-10-03 10:00"),
+                   _order("X3", "jd", "2026-10-04 10:00"), _order("X4", "web", "2026-10-05 10:00"),
+                   _order("Y1", "tmall", "2026-09-10 10:00"), _order("Y2", "jd", "2026-09-25 10:00")],
+        "shipments": [_ship("S1", "X1", "A", "WH1", "Zhejiang", "2026-10-02 20:00", "2026-10-04 20:00", 5.0),
+                      _ship("S2", "X2", "A", "WH1", "Zhejiang", "2026-10-03 20:00", "2026-10-05 20:00", 5.0),
+                      _ship("S3", "X3", "B", "WH1", "Zhejiang", "2026-10-04 20:00", "2026-10-06 20:00", 5.0),
+                      _ship("S4", "X4", "B", "WH1", "Zhejiang", "2026-10-05 20:00", "2026-10-07 20:00", 5.0),
+                      _ship("S5", "Y1", "A", "WH1", "Zhejiang", "2026-09-10 20:00", "2026-09-12 20:00", 5.0),
+                      _ship("S6a", "Y2", "B", "WH1", "Zhejiang", "2026-09-28 20:00", "2026-09-30 20:00", 5.0),
+                      _ship("S6b", "Y2", "A", "WH1", "Zhejiang", "2026-10-02 20:00", "2026-10-04 20:00", 5.0)],
+    }
+    if tickets:
+        tables["service_tickets"] = [
+            ticket("T1", "X1"), ticket("T2", "X1"),            # two complaints: one order
+            ticket("T3", "X3", complaint=False),               # a question, not a complaint
+            ticket("T4", "X2", category="quality"),            # not the carrier's
+            ticket("T5", "Y1"), ticket("T6", "Y2"),            # September's orders
+            ticket("T7", "GHOST"), ticket("T8", None)]         # no order of the store, none at all
+    if returns:
+        tables["returns"] = [
+            ret("R1", "X1", "late_delivery", 30.0), ret("R2", "X1", "damaged", None),
+            ret("R3", "X2", "changed_mind", 40.0),             # not the carrier's
+            ret("R4", "X3", "damaged", 12.5),
+            ret("R5", "X4", "damaged", None),                  # refunded, no amount stated
+            ret("R6", "Y1", "damaged", 100.0), ret("R7", "Y2", "late_delivery", 60.0),
+            ret("R8", "GHOST", "damaged", 1000.0)]
+    return write_tables(root, **tables)
+
+
+def test_logistics_issues_count_the_months_orders_tickets_and_returns_only(root):
+    """A month's complaints and refunds are those of its orders (first parcel in it), however
+    many tickets and returns each has; those of other months' orders (one with a parcel in the
+    month), of orders the store does not hold and of no order do not change them."""
+    wb = _issues_store(root)
+    i = fulfilment.count_logistics_issues(wb, OCTOBER, by="carrier").set_index("carrier")
+    # A: X1 (two complaints, a late and a damaged return: 30 + none), X2 (quality, changed mind).
+    assert i.loc["A"][["orders", "complaints", "refunded_orders", "refund_amount"]].tolist() == [2, 1, 1, 30.0]
+    # B: X3 (a question; damaged 12.5), X4 (damaged, no amount).
+    assert i.loc["B"][["orders", "complaints", "refunded_orders", "refund_amount"]].tolist() == [2, 0, 2, 12.5]
+    assert i.loc["total"][["orders", "complaints", "refunded_orders", "refund_amount"]].tolist() == [4, 1, 3, 42.5]
+    assert i.loc["B", "refunds_per_1000"] == 1000.0 and i.loc["A", "complaints_per_1000"] == 500.0
+    september = fulfilment.count_logistics_issues(wb, month("2026-09"), by=None).iloc[0]
+    assert september[["orders", "complaints", "refunded_orders", "refund_amount"]].tolist() == [2, 2, 2, 160.0]
+    by_platform = fulfilment.count_logistics_issues(storebook.open(wb.data_dir), OCTOBER, by="platform")
+    assert by_platform.set_index("platform").loc["tmall", "refund_amount"] == 30.0
+
+
+def test_logistics_issues_without_tickets_or_returns_are_missing_not_zero(root):
+    """Without a returns table the refunds are unknown, without tickets the complaints: the
+    other of the two is counted as with both."""
+    no_returns = fulfilment.count_logistics_issues(_issues_store(root, returns=False), OCTOBER, by="carrier")
+    assert no_returns["complaints"].tolist() == [1, 0, 1]
+    assert no_returns[["refunded_orders", "refunds_per_1000", "refund_amount"]].isna().all().all()
+    shutil.rmtree(root / "data" / "processed")
+    no_tickets = fulfilment.count_logistics_issues(_issues_store(root, tickets=False), OCTOBER, by="carrier")
+    assert no_tickets["refunded_orders"].tolist() == [1, 2, 3]
+    assert no_tickets["refund_amount"].tolist() == [30.0, 12.5, 42.5]
+    assert no_tickets[["complaints", "complaints_per_1000"]].isna().all().all()

@@ -145,11 +145,22 @@ MemorySize = Annotated[str, StringConstraints(pattern=r"^\s*\d+(\.\d+)?\s*(B|KB|
 class EngineSettings(_Section):
     """``[engine]``: how much memory one open workbook's DuckDB may use, and where it spills.
 
-    Each report kernel opens one workbook, so ``memory_limit`` × jobs (plus each kernel's
-    Python, about 300 MB) is what a pack can hold; past the limit, joins, sorts and
-    aggregates spill to ``temp_directory`` (each workbook its own folder under it)."""
+    Each report kernel opens one workbook, so ``memory_limit`` × jobs (plus each working
+    kernel's Python, about 300 MB, and the command's and the kernel template's, about 500 MB)
+    is what a pack can hold; past the limit, joins, sorts and aggregates spill to
+    ``temp_directory`` (each workbook its own folder under it).
 
-    memory_limit: MemorySize = "512MB"
+    The default keeps the 50M bench store's pack at ``--jobs 2`` under 2 GB summed over its
+    processes: 1.76-1.78 GB peak RSS at 300MB against 2.05 GB at 512MB (1.95 GB at 400MB, too
+    close). It spills more: 217 and 208 CPU-s a pack against 179 and 208 (a machine loaded
+    9-12 on 2 cores), its heaviest sections asked alone 5-25% more CPU-s. Lower caps do not
+    lower the peak (1.73-1.75 GB at 200-300 MiB: the rest is Python), and at 200 MiB the
+    customers page failed out of memory.
+    ``STOREBOOK_DUCKDB_MEMORY`` or ``[engine] memory_limit`` raise it, e.g. for a notebook
+    asking bigger questions alone.
+    """
+
+    memory_limit: MemorySize = "300MB"
     #: Where DuckDB spills; "" = the system's temporary folder. Relative to the project folder.
     temp_directory: str = ""
 

@@ -680,38 +680,49 @@ def count_logistics_issues(
     j = f.inner_join(o, "order_id").rename(province="ship_province")
     j = j.mutate(month=j.first_shipped_at.strftime("%Y-%m"))
     # Without tickets that name their order (or without returns) the rate is unknown, not zero.
-    complained = None
+    # Each order's complaint and refund come from one table of the logistics tickets' and
+    # returns' rows grouped by order, joined once: joined one after the other, the engine
+    # (misjudging how few of the month's orders the first-parcel filter keeps) builds a hash
+    # table of the month's orders for each join, both held at once, and a kernel's capped
+    # DuckDB failed on it (50M store: out of memory between 320 and 381 MiB; one join passes
+    # at 200 MiB). Semi-joining the tickets and returns to the month's orders first was
+    # measured too: a third hash table of those orders, no lower peak, more CPU.
+    issues = []
     if wb.has("service_tickets"):
         t = wb.table("service_tickets")
         if wb.scalar(t.filter(t.order_id.notnull()).count()) > 0:
             t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
-            complained = t.select("order_id").distinct().mutate(complaint=ibis.literal(1, "int64"))
-    if refunds and wb.has("returns"):
+            issues.append(t.select("order_id", complaint=ibis.literal(1, "int64"), refund=ibis.null("int64"),
+                                   refund_amount=ibis.null("float64")))
+    complained = bool(issues)
+    refunded = refunds and wb.has("returns")
+    if refunded:
         r = wb.table("returns")
         r = r.filter(r.reason.isin(list(LOGISTICS_RETURN_REASONS)))
-        refunded = r.group_by("order_id").aggregate(refund_amount=r.refund_amount.sum())
-        refunded = refunded.mutate(refund=ibis.literal(1, "int64"))
-    else:
-        refunded = None
-    if complained is not None:
-        j = j.left_join(complained, "order_id").drop("order_id_right")
-    else:
+        issues.append(r.select("order_id", complaint=ibis.null("int64"), refund=ibis.literal(1, "int64"),
+                               refund_amount=r.refund_amount.cast("float64")))
+    if issues:
+        u = ibis.union(*issues) if len(issues) > 1 else issues[0]
+        # An order's complaint and refund are 1 where it has such a ticket or return (missing
+        # otherwise); its refund amount the sum of those returns' (missing where they state none).
+        per_order = u.group_by("order_id").aggregate(complaint=u.complaint.max(), refund=u.refund.max(),
+                                                     refund_amount=u.refund_amount.sum())
+        j = j.left_join(per_order, "order_id").drop("order_id_right")
+    if not complained:
         j = j.mutate(complaint=ibis.null("int64"))
-    if refunded is not None:
-        j = j.left_join(refunded, "order_id").drop("order_id_right")
-    else:
+    if not refunded:
         j = j.mutate(refund=ibis.null("int64"), refund_amount=ibis.null("float64"))
 
     def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
         return {
             "orders": j.count(),
-            "complaints": j.complaint.fill_null(0).sum() if complained is not None else j.complaint.sum(),
-            **({"refunded_orders": j.refund.fill_null(0).sum() if refunded is not None else j.refund.sum(),
-                "refund_amount": (j.refund_amount.fill_null(0.0).sum() if refunded is not None
+            "complaints": j.complaint.fill_null(0).sum() if complained else j.complaint.sum(),
+            **({"refunded_orders": j.refund.fill_null(0).sum() if refunded else j.refund.sum(),
+                "refund_amount": (j.refund_amount.fill_null(0.0).sum() if refunded
                                   else j.refund_amount.sum())} if refunds else {}),
         }
 
-    if complained is not None and (refunded is not None or not refunds):
+    if complained and (refunded or not refunds):
         # Every grouping of the period's counts from one question (sums only): grain_groups.
         out = grain_groups(wb, key if refunds else (*key, "without refunds"), lambda: j, keys, metrics,
                            GRAIN_KEYS if refunds else HEADLINE_KEYS)
