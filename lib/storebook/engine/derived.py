@@ -169,7 +169,8 @@ def daily_sales_parts(days: Sequence[Sequence[str] | None], group_rows: int, tot
         return None
     cuts: list[str] = []  # the last day of every part but the last
     for i in range(DAILY_SALES_PART_GROUPS - 1, len(dated) - 1, DAILY_SALES_PART_GROUPS):
-        if not cuts or dated[i][2] > cuts[-1]:
+        # Past the last day, a part would have no lines; a day over many row groups is one cut.
+        if dated[i][2] < dated[-1][2] and (not cuts or dated[i][2] > cuts[-1]):
             cuts.append(dated[i][2])
     parts = []
     for k in range(len(cuts) + 1):
