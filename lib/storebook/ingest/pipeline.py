@@ -142,7 +142,8 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
     ``row_group_days`` receives, per table written in its parent's day order (order lines),
     each row group's first and last day (writing.sorted_chunks). ``derived_info``, when
     given, receives the tables derived from the orders (:func:`_write_derived`), written
-    right after them while the other worker still writes the order lines."""
+    right after them while the other worker still writes the order lines, and those derived
+    from two tables (:func:`_write_joined`), written by the pool once their tables are."""
     from concurrent.futures import ThreadPoolExecutor
 
     def write(table: str) -> str:
