@@ -212,3 +212,47 @@ def test_a_question_of_a_derived_table_is_a_read_of_the_tables_it_was_derived_fr
     asked.clear()
     derived.returns_orders_of(wb)
     assert {"returns", "orders"} <= set(asked)
+
+
+def test_the_daily_sales_parts_hold_whole_days_of_orders_and_all_their_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts of two row groups of ten rows; a day (Jan 5) spans three row groups and the last
+    row group holds the lines without an order's day."""
+    monkeypatch.setattr(derived, "DAILY_SALES_PART_GROUPS", 2)
+    days = [["2025-01-01", "2025-01-03"], ["2025-01-03", "2025-01-05"], ["2025-01-05", "2025-01-05"],
+            ["2025-01-05", "2025-01-09"], ["2025-01-09", "2025-01-12"], None]
+    assert derived.daily_sales_parts(days, 10, 55) == [
+        derived.DailySalesPart(None, "2025-01-05", (0, 39)),  # every row group with a day up to Jan 5
+        derived.DailySalesPart("2025-01-06", "2025-01-09", (30, 49)),
+        derived.DailySalesPart("2025-01-10", None, (40, 54)),  # to the file's end: the undated lines
+    ]
+    # One day over every row group: one part. Undated row groups before dated ones: no parts.
+    assert derived.daily_sales_parts([["2025-01-05", "2025-01-05"]] * 5, 10, 50) == [
+        derived.DailySalesPart(None, None, (0, 49))]
+    assert derived.daily_sales_parts([None, ["2025-01-05", "2025-01-05"]], 10, 20) is None
+
+
+@pytest.mark.slow
+def test_daily_sales_summed_over_parts_of_one_row_group_are_those_of_the_lines(
+        tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every row group its own part (9 parts of ten lines): orders' lines straddle the
+    parts' row groups, the late-paid January order's day is summed from two parts; the sums and
+    distinct orders are still those of the paid lines, and a second ingest writes the same bytes."""
+    import storebook.ingest.writing as writing
+
+    orders, lines, returns = _four_months()
+    write_csv(tiny, "orders", "orders_y.csv", orders)
+    write_csv(tiny, "order_lines", "lines_y.csv", lines)
+    monkeypatch.setattr(writing, "ROW_GROUP", 10)
+    monkeypatch.setattr(derived, "DAILY_SALES_PART_GROUPS", 1)
+    ingest(Config.load(tiny), now=NOW)
+    folder = tables_dir(tiny)
+    assert len(json.loads((folder / "_ingest.json").read_text())["tables"]["order_lines"]["row_group_days"]) >= 8
+    path = folder / "_derived" / "daily_sales" / "part-0.parquet"
+    written = pq.read_table(path).to_pandas()
+    sums = (_paid_lines(folder).groupby(["day", "platform", "sku"], as_index=False)
+            .agg(units=("quantity", "sum"), revenue=("line_amount", "sum"), discount_amount=("discount_amount", "sum"),
+                 orders=("order_id", "nunique")))
+    pd.testing.assert_frame_equal(written, sums, check_dtype=False)
+    first = path.read_bytes()
+    ingest(Config.load(tiny), now=NOW, force=True)
+    assert (tables_dir(tiny) / "_derived" / "daily_sales" / "part-0.parquet").read_bytes() == first

@@ -142,7 +142,8 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
     ``row_group_days`` receives, per table written in its parent's day order (order lines),
     each row group's first and last day (writing.sorted_chunks). ``derived_info``, when
     given, receives the tables derived from the orders (:func:`_write_derived`), written
-    right after them while the other worker still writes the order lines."""
+    right after them while the other worker still writes the order lines, and those derived
+    from two tables (:func:`_write_joined`), written by the pool once their tables are."""
     from concurrent.futures import ThreadPoolExecutor
 
     def write(table: str) -> str:
@@ -162,10 +163,21 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
             derived_info.update(_write_derived(con, staging, rows[table], digest))
         return digest
 
+    def joined() -> dict[str, dict]:  # submitted last: every table's write has started when it runs
+        needed = {t for name in (derived.DAILY_SALES, derived.RETURNS_ORDERS) for t in derived.SOURCES[name]}
+        written = {t: (rows[t], futures[t].result()) for t in rows if t in needed}
+        return _write_joined(con, staging, written, (row_group_days or {}).get("order_lines"))
+
     order = sorted(rows, key=lambda t: -rows[t])
     with ThreadPoolExecutor(max_workers=min(2, max(1, os.cpu_count() or 1))) as pool:
         futures = {t: pool.submit(write, t) for t in order}
-        return {t: futures[t].result() for t in order}
+        # The tables derived from two tables are written by the pool too, beside the last
+        # tables' writes, rather than after them with the second core idle.
+        done = pool.submit(joined) if derived_info is not None else None
+        out = {t: futures[t].result() for t in order}
+        if done is not None:
+            derived_info.update(done.result())
+        return out
 
 
 def _write_derived(con: duckdb.DuckDBPyConnection, staging: Path, orders_rows: int, orders_sha256: str) -> dict[str, dict]:
@@ -176,13 +188,50 @@ def _write_derived(con: duckdb.DuckDBPyConnection, staging: Path, orders_rows: i
                    {"orders": (orders_rows, orders_sha256)})
 
 
-def _write_joined(con: duckdb.DuckDBPyConnection, staging: Path, tables: dict[str, tuple[int, str]]) -> dict[str, dict]:
+def _write_joined(con: duckdb.DuckDBPyConnection, staging: Path, tables: dict[str, tuple[int, str]],
+                  line_days: list | None = None) -> dict[str, dict]:
     """Write the derived tables of two tables (storebook.engine.derived: daily_sales,
     returns_orders) from the files just written into ``staging``, where both are present
-    (``tables``: name → rows, SHA-256); for the manifest, as :func:`_derive`."""
-    return _derive(con, staging, [(derived.DAILY_SALES, derived.daily_sales_sql, derived.DAILY_SALES_SCHEMA),
-                                  (derived.RETURNS_ORDERS, derived.returns_orders_sql, derived.RETURNS_ORDERS_SCHEMA)],
-                   tables)
+    (``tables``: name → rows, SHA-256; ``line_days``: the order lines' row groups' days, as
+    written); for the manifest, as :func:`_derive`."""
+    out = {}
+    if all(t in tables for t in derived.SOURCES[derived.DAILY_SALES]):
+        out[derived.DAILY_SALES] = _write_daily_sales(staging, tables, line_days)
+    return out | _derive(con, staging, [(derived.RETURNS_ORDERS, derived.returns_orders_sql,
+                                         derived.RETURNS_ORDERS_SCHEMA)], tables)
+
+
+def _write_daily_sales(staging: Path, tables: dict[str, tuple[int, str]], line_days: list | None) -> dict:
+    """Write derived.daily_sales from the orders and order lines written into ``staging``, in
+    parts of whole days of orders (derived.daily_sales_parts) where the lines' days allow,
+    on a DuckDB of its own with one thread: sums of floats in parallel come out in an order
+    that varies from run to run (the revenue of one day and SKU differed in the last bit
+    between two ingests of the same files), which one thread reading the files in their
+    order does not; the pool runs it beside another table's write. For the manifest, as
+    :func:`_derive`."""
+    orders_file, lines_file = (str(staging / t / "part-0.parquet") for t in ("orders", "order_lines"))
+    own = crossfile.connect(staging / ".duckdb_tmp" / derived.DAILY_SALES)
+    try:
+        own.execute("SET threads = 1")
+        own.execute("SET memory_limit = '1GB'")
+        parts = derived.daily_sales_parts(line_days, writing.ROW_GROUP, tables["order_lines"][0]) if line_days else None
+        if parts is None:
+            own.execute(f"CREATE VIEW ds_orders AS SELECT * FROM read_parquet({crossfile._lit(orders_file)})")
+            own.execute(f"CREATE VIEW ds_lines AS SELECT * FROM read_parquet({crossfile._lit(lines_file)})")
+            sql = derived.daily_sales_sql("ds_orders", "ds_lines")
+        else:
+            sums = pa_arrow.concat_tables([own.sql(derived.daily_sales_part_sql(orders_file, lines_file, part)).to_arrow_table()
+                                           for part in parts])
+            own.register("daily_sales_parts", sums)
+            sql = derived.daily_sales_sum_sql("daily_sales_parts")
+        out_path = Path(derived.path_in(staging, derived.DAILY_SALES)) / "part-0.parquet"
+        _write_parquet(writing.derived_chunks(own, sql, derived.DAILY_SALES_SCHEMA), out_path)
+    finally:
+        own.close()
+    info = {"rows": pq.ParquetFile(out_path).metadata.num_rows, "sha256": _sha256(out_path)}
+    for t in derived.SOURCES[derived.DAILY_SALES]:
+        info.update({f"{t}_rows": tables[t][0], f"{t}_sha256": tables[t][1]})
+    return info
 
 
 def _derive(con: duckdb.DuckDBPyConnection, staging: Path, jobs: list[tuple[str, Callable[..., str], pa_arrow.Schema]],
@@ -475,7 +524,6 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             derived_info: dict[str, dict] = {}
             written = _write_tables(con, staging, {t: i["rows"] for t, i in table_info.items()}, row_group_days,
                                     derived_info)
-            derived_info.update(_write_joined(con, staging, {t: (i["rows"], written[t]) for t, i in table_info.items()}))
         for table, digest in written.items():
             table_info[table]["sha256"] = digest
             if table in row_group_days:  # storebook.engine.lines: a month's order lines, its row groups only
