@@ -70,8 +70,8 @@ def sum_monthly_sales(
 
 #: A question over several months whose order days hold more order lines than this a month
 #: asks the engine a month at a time, where the lines are read by day (storebook.engine.lines):
-#: joined at once, a year of paid orders (16.7M at 50M order lines) is a hash table that does
-#: not fit a kernel's 488 MiB memory cap and spills (21 s for a year's sales by SKU, 7 s asked
+#: joined at once, a year of paid orders (16.7M at 50M order lines) was a hash table that
+#: did not fit a kernel's memory cap (then 488 MiB) and spilled (21 s for a year's sales by SKU, 7 s asked
 #: a month at a time). A month's orders fit, and each month is the very question the month
 #: asks alone, so its answer is shared with the month's own sections and the other windows
 #: holding it. Smaller months (a 10M store's: 0.4M lines) are one question: a dozen small
