@@ -26,10 +26,10 @@ def test_every_table_of_the_sample_store_is_registered_with_duckdbs_own_schema(s
     wb = storebook.open()
     assert len(wb.tables()) > 10
     for table in wb.tables():
-        registered = workbook._register_local_parquet(wb.con, table, wb.location(table))
+        registered = workbook._register_local_parquet(wb.con, wb.location(table))
         assert registered is not None, table
         assert registered.schema() == _described(wb, table), table
-        # The view is DuckDB's: the engine counts the same rows the manifest does.
+        # DuckDB reads the files: the engine counts the same rows the manifest does.
         assert wb.scalar(registered.count()) == wb.ingest_manifest()["tables"][table]["rows"], table
 
 
@@ -38,7 +38,7 @@ def test_a_file_with_a_type_not_certain_is_described_by_duckdb(root: Path) -> No
                           "platform": pd.Categorical(["tmall", "tmall"]), "channel": ["all", "all"],
                           "device": ["all", "all"], "visitors": pd.array([5, 7], dtype="int16")})
     wb = write_tables(root, traffic=frame)
-    assert workbook._register_local_parquet(wb.con, "traffic", wb.location("traffic")) is None
+    assert workbook._register_local_parquet(wb.con, wb.location("traffic")) is None
     t = wb.table("traffic")  # registered through Ibis's read_parquet
     assert t.schema() == _described(wb, "traffic")
     assert wb.scalar(t.visitors.sum()) == 12

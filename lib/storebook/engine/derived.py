@@ -121,14 +121,18 @@ def _sql(expr: ibis.Table, schema: pa.Schema) -> str:
     return ibis.to_sql(expr.select(*schema.names).order_by(list(schema.names)), dialect="duckdb")
 
 
+#: The columns of the orders and of the order lines the derived tables' SQL reads, by their Ibis types.
+_ORDER_COLUMNS = {"order_id": "string", "platform": "string", "paid_at": "timestamp"}
+_LINE_COLUMNS = {"order_id": "string", "sku": "string", "quantity": "int64", "line_amount": "float64",
+                 "discount_amount": "float64"}
+
+
 def daily_sales_sql(orders: str, lines: str) -> str:
     """:func:`daily_sales` of the DuckDB relations ``orders`` and ``lines`` as SQL, in day order."""
     import ibis
 
-    o = ibis.table({"order_id": "string", "platform": "string", "paid_at": "timestamp"}, name=orders)
-    line = ibis.table({"order_id": "string", "sku": "string", "quantity": "int64", "line_amount": "float64",
-                       "discount_amount": "float64"}, name=lines)
-    return _sql(daily_sales(o, line), DAILY_SALES_SCHEMA)
+    return _sql(daily_sales(ibis.table(_ORDER_COLUMNS, name=orders), ibis.table(_LINE_COLUMNS, name=lines)),
+                DAILY_SALES_SCHEMA)
 
 
 #: Row groups of order lines per part of :func:`daily_sales_parts` (about a million lines).
@@ -203,13 +207,11 @@ def daily_sales_part_sql(orders_file: str, lines_file: str, part: DailySalesPart
         where.append(f"ordered_at < TIMESTAMP {lit(_next_day(part.last))}")
     elif where:  # the orders without a day (ordered_at is required: none are expected) are the last part's
         where = [f"({where[0]} OR ordered_at IS NULL)"]
-    o = ibis.table({"order_id": "string", "platform": "string", "paid_at": "timestamp"}, name="part_orders")
-    line = ibis.table({"order_id": "string", "sku": "string", "quantity": "int64", "line_amount": "float64",
-                       "discount_amount": "float64"}, name="part_lines")
+    o, line = ibis.table(_ORDER_COLUMNS, name="part_orders"), ibis.table(_LINE_COLUMNS, name="part_lines")
     sql = ibis.to_sql(daily_sales(o, line).select(*DAILY_SALES_SCHEMA.names), dialect="duckdb")
-    return (f"WITH part_orders AS (SELECT order_id, platform, paid_at FROM read_parquet({lit(orders_file)})"
+    return (f"WITH part_orders AS (SELECT {', '.join(_ORDER_COLUMNS)} FROM read_parquet({lit(orders_file)})"
             f"{' WHERE ' + ' AND '.join(where) if where else ''}), "
-            f"part_lines AS (SELECT order_id, sku, quantity, line_amount, discount_amount "
+            f"part_lines AS (SELECT {', '.join(_LINE_COLUMNS)} "
             f"FROM read_parquet({lit(lines_file)}, file_row_number = true) "
             f"WHERE file_row_number BETWEEN {part.lines[0]} AND {part.lines[1]}) {sql}")
 
@@ -230,8 +232,7 @@ def returns_orders_sql(returns: str, orders: str) -> str:
 
     r = ibis.table({f.name: _IBIS[f.type] for f in RETURNS_ORDERS_SCHEMA if f.name not in ("platform", "paid_at")},
                    name=returns)
-    o = ibis.table({"order_id": "string", "platform": "string", "paid_at": "timestamp"}, name=orders)
-    return _sql(returns_orders(r, o), RETURNS_ORDERS_SCHEMA)
+    return _sql(returns_orders(r, ibis.table(_ORDER_COLUMNS, name=orders)), RETURNS_ORDERS_SCHEMA)
 
 
 _IBIS = {pa.string(): "string", pa.date32(): "date", pa.int64(): "int64", pa.float64(): "float64"}
@@ -340,4 +341,4 @@ def _written(wb: Workbook, name: str) -> ibis.Table | None:
     # the manifest (cut to a window by hand, say) is read from the orders instead.
     if not files or rows != info.get("rows") or not all(_files_agree(wb, t, s.get("rows")) for t, s in sources.items()):
         return None
-    return _register_local_parquet(wb.con, f"{DERIVED_DIR}__{name}", str(folder))
+    return _register_local_parquet(wb.con, str(folder))

@@ -115,15 +115,15 @@ def _run(con: ibis.BaseBackend, expr: ibis.Expr) -> object:
 
 
 #: Parquet column types whose DuckDB type is certain (what DESCRIBE of a read_parquet view
-#: says for them: the types ingest writes), as Ibis's DuckDB type mapper reads those DuckDB
-#: types. A file with any other type is registered through Ibis's read_parquet, which asks
-#: DuckDB. The Ibis types are stated rather than parsed from the DuckDB names: the mapper
-#: parses each name with sqlglot, ~0.1 ms a column, a dozen columns a table, every table a
-#: notebook reads (tests/engine/test_registration.py checks them against DESCRIBE).
-_DUCKDB_TYPES = {"int64": "BIGINT", "int32": "INTEGER", "double": "DOUBLE", "float": "FLOAT", "string": "VARCHAR",
-                 "large_string": "VARCHAR", "bool": "BOOLEAN", "date32[day]": "DATE", "timestamp[us]": "TIMESTAMP"}
-_IBIS_TYPES = {"BIGINT": dt.Int64(), "INTEGER": dt.Int32(), "DOUBLE": dt.Float64(), "FLOAT": dt.Float32(),
-               "VARCHAR": dt.String(), "BOOLEAN": dt.Boolean(), "DATE": dt.Date(), "TIMESTAMP": dt.Timestamp(scale=6)}
+#: says for them: BIGINT, INTEGER, DOUBLE, FLOAT, VARCHAR, BOOLEAN, DATE, TIMESTAMP; the types
+#: ingest writes), as the Ibis types Ibis's DuckDB type mapper reads those as. A file with any
+#: other type is registered through Ibis's read_parquet, which asks DuckDB. The Ibis types are
+#: stated rather than parsed from the DuckDB names: the mapper parses each name with sqlglot,
+#: ~0.1 ms a column, a dozen columns a table, every table a notebook reads
+#: (tests/engine/test_registration.py checks them against DESCRIBE).
+_IBIS_TYPES = {"int64": dt.Int64(), "int32": dt.Int32(), "double": dt.Float64(), "float": dt.Float32(),
+               "string": dt.String(), "large_string": dt.String(), "bool": dt.Boolean(), "date32[day]": dt.Date(),
+               "timestamp[us]": dt.Timestamp(scale=6)}
 
 
 def parquet_source(folder: str) -> str:
@@ -132,14 +132,14 @@ def parquet_source(folder: str) -> str:
     return f"{folder}/*.parquet"
 
 
-def _register_local_parquet(con: ibis.BaseBackend, name: str, folder: str) -> ibis.Table | None:
+def _register_local_parquet(con: ibis.BaseBackend, folder: str) -> ibis.Table | None:
     """A local table's Parquet files as an Ibis table, its schema read from their footers.
 
     Ibis's read_parquet creates a view and then asks DuckDB to DESCRIBE it: a second round
     trip through the engine (and Ibis's own) for a schema the files state. Every report
     question's first use of a table paid it (issue #17). The schema is taken from the
     footers when DuckDB's reading of every column is certain (the types of
-    :data:`_DUCKDB_TYPES`, one schema across the files), and every column is nullable, as
+    :data:`_IBIS_TYPES`, one schema across the files), and every column is nullable, as
     DESCRIBE reports a view's columns. Anything else returns None: ask DuckDB.
 
     No view is created either: the table is named by its files' glob
@@ -147,7 +147,7 @@ def _register_local_parquet(con: ibis.BaseBackend, name: str, folder: str) -> ib
     ``read_parquet`` a view would hold. Creating the view made DuckDB bind it (read the
     footers) when it was created, again when a question used it: ~1.2 ms a table of every
     notebook's first question on it. :meth:`Workbook.sql`, which names the tables, creates
-    the views itself. ``name`` is kept for Ibis's error messages only.
+    the views itself.
     """
     if con.name != "duckdb" or is_lake_uri(folder):
         return None
@@ -163,10 +163,9 @@ def _register_local_parquet(con: ibis.BaseBackend, name: str, folder: str) -> ib
     if len(schemas) != 1:
         return None
     (arrow,) = schemas
-    types = [_IBIS_TYPES.get(_DUCKDB_TYPES.get(str(field.type), "")) for field in arrow]
+    types = [_IBIS_TYPES.get(str(field.type)) for field in arrow]
     if None in types or len(set(arrow.names)) != len(arrow.names):
         return None
-    del name  # the glob names the table (see above)
     schema_ = sch.Schema(dict(zip(arrow.names, types, strict=True)))
     return ops.DatabaseTable(parquet_source(folder), schema=schema_, source=con,
                              namespace=ops.Namespace(catalog=None, database=None)).to_expr()
@@ -261,9 +260,9 @@ class Workbook:
                     f"data/raw/{name}/ and run `storebook ingest`"
                 )
             with self._replaced_generation():
-                registered = _register_local_parquet(self.con, name, folder)
+                registered = _register_local_parquet(self.con, folder)
                 if registered is None:
-                    registered = self.con.read_parquet(f"{folder}/*.parquet", table_name=name)
+                    registered = self.con.read_parquet(parquet_source(folder), table_name=name)
                 self._tables[name] = registered
         return self._tables[name]
 
