@@ -121,6 +121,15 @@ def grain_kept(wb: Workbook, key: tuple) -> bool:
     return _grain_key(key) in (getattr(wb, "kept_results", None) or {})
 
 
+def _grain_question(wb: Workbook, key: tuple, whole: bool, without: str) -> tuple[bool, tuple]:
+    """Whether a measure of :func:`grain_groups` asks for its whole (``whole``, or where the
+    rows of ``key`` with everything are kept with the workbook already: they answer a part
+    for free), and the key its rows are kept under (``key``, or ``key`` and ``without`` for
+    the part without what it leaves out)."""
+    whole = whole or grain_kept(wb, key)
+    return whole, key if whole else (*key, without)
+
+
 def grain_groups(wb: Workbook, key: tuple, table: Callable[[], ibis.Table], keys: list[str],
                  metrics: Callable[[ibis.Table], dict[str, ibis.Value]],
                  grain: tuple[str, ...] = GRAIN_KEYS) -> pd.DataFrame:
@@ -563,10 +572,8 @@ def compute_logistics_costs(
     platforms = wb.platforms(platforms)
     keys = group_keys(by, ["carrier", "province", "warehouse", "platform", "month"])
 
-    key = ("compute_logistics_costs", period.start, period.end, tuple(platforms))
-    units = units or grain_kept(wb, key)
-    if not units:
-        key = (*key, "without units")
+    units, key = _grain_question(wb, ("compute_logistics_costs", period.start, period.end, tuple(platforms)),
+                                units, "without units")
 
     def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
         return {
@@ -668,8 +675,8 @@ def count_logistics_issues(
     """
     platforms = wb.platforms(platforms)
     keys = group_keys(by, ["carrier", "province", "warehouse", "platform", "month"])
-    key = ("count_logistics_issues", period.start, period.end, tuple(platforms))
-    refunds = refunds or grain_kept(wb, key)
+    refunds, key = _grain_question(wb, ("count_logistics_issues", period.start, period.end, tuple(platforms)),
+                                  refunds, "without refunds")
     # An order first shipped in the period has a parcel in it: only those orders (of the
     # platforms) are grouped, and their platform is found among the orders near the period.
     f = first_shipments(wb, shipments_of(wb, period.start, period.end, platforms),
@@ -724,7 +731,7 @@ def count_logistics_issues(
 
     if complained and (refunded or not refunds):
         # Every grouping of the period's counts from one question (sums only): grain_groups.
-        out = grain_groups(wb, key if refunds else (*key, "without refunds"), lambda: j, keys, metrics,
+        out = grain_groups(wb, key, lambda: j, keys, metrics,
                            GRAIN_KEYS if refunds else HEADLINE_KEYS)
     else:  # a count that is missing, not zero: the engine's SUM of nothing, as before
         out = aggregate_groups(wb, j, keys, metrics)
