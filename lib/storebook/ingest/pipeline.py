@@ -228,8 +228,15 @@ def _write_daily_sales(staging: Path, tables: dict[str, tuple[int, str]], line_d
         _write_parquet(writing.derived_chunks(own, sql, derived.DAILY_SALES_SCHEMA), out_path)
     finally:
         own.close()
-    info = {"rows": pq.ParquetFile(out_path).metadata.num_rows, "sha256": _sha256(out_path)}
-    for t in derived.SOURCES[derived.DAILY_SALES]:
+    return _derived_record(derived.DAILY_SALES, out_path, tables)
+
+
+def _derived_record(name: str, path: Path, tables: dict[str, tuple[int, str]]) -> dict:
+    """The manifest's record of the derived table ``name`` written to ``path``: its rows and
+    SHA-256, and those of the tables it was derived from (``tables``: name → rows, SHA-256),
+    which a workbook checks before it reads it (derived._written)."""
+    info = {"rows": pq.ParquetFile(path).metadata.num_rows, "sha256": _sha256(path)}
+    for t in derived.SOURCES[name]:
         info.update({f"{t}_rows": tables[t][0], f"{t}_sha256": tables[t][1]})
     return info
 
@@ -256,9 +263,7 @@ def _derive(con: duckdb.DuckDBPyConnection, staging: Path, jobs: list[tuple[str,
                 views.append(view)
             out_path = Path(derived.path_in(staging, name)) / "part-0.parquet"
             _write_parquet(writing.derived_chunks(cursor, sql(*views), target), out_path)
-            out[name] = {"rows": pq.ParquetFile(out_path).metadata.num_rows, "sha256": _sha256(out_path)}
-            for t in sources:
-                out[name].update({f"{t}_rows": tables[t][0], f"{t}_sha256": tables[t][1]})
+            out[name] = _derived_record(name, out_path, tables)
     finally:
         cursor.close()
     return out
