@@ -110,6 +110,18 @@ def test_platforms_present_are_those_with_data_in_the_month(root) -> None:
     assert availability.present_platforms(wb, april.prior(), wb.platforms()) == []
 
 
+def test_platforms_present_in_any_of_our_tables_count_once_in_the_order_asked(root) -> None:
+    # jd sells nothing in April but has visitors; web has both; tmall's traffic is in May only.
+    write_table(root, "orders", orders(days("2021-04-01", "2021-04-30"), platform="web"))
+    jd, tmall = traffic(days("2021-04-03", "2021-04-05"), "jd"), traffic(days("2021-05-01", "2021-05-02"), "tmall")
+    write_table(root, "traffic", {column: jd[column] + tmall[column] for column in jd})
+    wb = open_store(root)
+    april = wb.period("2021-04")
+    assert availability.present_platforms(wb, april, ["tmall", "web", "jd"]) == ["web", "jd"]
+    assert availability.present_platforms(wb, april, ["jd"]) == ["jd"]
+    assert availability.present_platforms(wb, wb.period("2021-05"), ["tmall", "web", "jd"]) == ["tmall"]
+
+
 # --------------------------------------------------------------------------- the checks
 
 
