@@ -59,3 +59,19 @@ def test_answers_over_the_size_limit_are_asked_again(wb: Workbook, monkeypatch: 
     asked = wb.questions
     wb.execute(expr)
     assert wb.questions == asked + 1
+
+
+def test_a_reading_names_every_table_asked_for_inside_it_and_readings_nest(wb: Workbook) -> None:
+    from storebook.errors import StorebookError
+
+    wb.table("products")  # before any reading: recorded nowhere
+    with wb.reading() as outer:
+        wb.table("orders")
+        with wb.reading() as inner:
+            wb.table("order_lines")
+            with pytest.raises(StorebookError, match="not a canonical table"):
+                wb.table("no_such_table")  # a failed ask is still a read the section tried
+        wb.table("orders")
+    wb.table("shipments")  # after: recorded nowhere
+    assert inner == ["order_lines", "no_such_table"]
+    assert outer == ["orders", "order_lines", "no_such_table", "orders"]

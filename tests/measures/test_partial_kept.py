@@ -3,12 +3,12 @@ a copy, and raises its partial flags again in each section that asks for it."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
 import pytest
 
+from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures.partial import flag_partial, kept_result, running
 
@@ -21,6 +21,24 @@ class _Check:
         self.flags.append((key, values))
 
 
+class _Workbook:
+    """What kept_result needs of a workbook: its kept results, and the tables asked for inside
+    a reading (Workbook.reading's contract, tested on a real workbook in tests/engine)."""
+
+    reading = Workbook.reading
+
+    def __init__(self) -> None:
+        self.kept_results: dict = {}
+        self.asked: list[str] = []
+        self._readers: list[list[str]] = []
+
+    def table(self, name: str) -> str:
+        self.asked.append(name)
+        for read in self._readers:
+            read.append(name)
+        return name
+
+
 def _compute(calls: list[int]):
     def build() -> pd.DataFrame:
         calls.append(1)
@@ -30,7 +48,7 @@ def _compute(calls: list[int]):
 
 
 def test_computed_once_and_each_section_hears_its_flags() -> None:
-    wb, calls = SimpleNamespace(kept_results={}), []
+    wb, calls = _Workbook(), []
     first, second = _Check(), _Check()
     with running(first):
         a = kept_result(wb, ("card", "2026-10"), _compute(calls))
@@ -42,14 +60,14 @@ def test_computed_once_and_each_section_hears_its_flags() -> None:
 
 
 def test_a_caller_changing_the_result_does_not_change_the_kept_one() -> None:
-    wb, calls = SimpleNamespace(kept_results={}), []
+    wb, calls = _Workbook(), []
     a = kept_result(wb, ("card",), _compute(calls))
     a.loc[0, "value"] = -1.0
     assert kept_result(wb, ("card",), _compute(calls))["value"].tolist() == [1.0, 2.0]
 
 
 def test_another_key_is_computed_and_a_failure_is_not_kept() -> None:
-    wb, calls = SimpleNamespace(kept_results={}), []
+    wb, calls = _Workbook(), []
     kept_result(wb, ("card", "2026-10"), _compute(calls))
     kept_result(wb, ("card", "2026-09"), _compute(calls))
     assert len(calls) == 2
@@ -64,16 +82,6 @@ def test_another_key_is_computed_and_a_failure_is_not_kept() -> None:
     assert len(calls) == 4
 
 
-class _Workbook:
-    def __init__(self) -> None:
-        self.kept_results: dict = {}
-        self.asked: list[str] = []
-
-    def table(self, name: str) -> str:
-        self.asked.append(name)
-        return name
-
-
 def test_the_tables_the_result_read_are_read_again_by_the_next_asker() -> None:
     wb = _Workbook()
 
@@ -84,7 +92,7 @@ def test_the_tables_the_result_read_are_read_again_by_the_next_asker() -> None:
         return pd.DataFrame({"value": [1.0]})
 
     kept_result(wb, ("card",), build)
-    assert "table" not in vars(wb)  # the workbook's own method again
+    assert wb._readers == []  # the reading is closed
     wb.asked.clear()
     kept_result(wb, ("card",), build)
     assert wb.asked == ["orders", "traffic"]

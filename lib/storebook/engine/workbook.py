@@ -199,6 +199,8 @@ class Workbook:
         self._manifest: dict | None = None
         self._answers: dict[tuple[str, object], object] = {}
         self._answer_bytes = 0
+        #: The open :meth:`reading` records, innermost last.
+        self._readers: list[list[str]] = []
         #: How many questions this workbook has sent to the engine (answers it kept are not counted).
         self.questions = 0
         #: Results built from this workbook's tables, kept by the area that built them
@@ -249,6 +251,8 @@ class Workbook:
         Raises:
             NoDataError: the table was not ingested (no raw file for it).
         """
+        for read in self._readers:
+            read.append(name)
         if name not in schema.TABLE_NAMES:
             raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLE_NAMES)}")
         if name not in self._tables:
@@ -265,6 +269,21 @@ class Workbook:
                     registered = self.con.read_parquet(parquet_source(folder), table_name=name)
                 self._tables[name] = registered
         return self._tables[name]
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[list[str]]:
+        """The names :meth:`table` is asked for inside, in order, a missing table's too.
+
+        A report section records the tables it read this way, and so does a result kept for
+        later sections (storebook.measures.partial.kept_result), inside a section: readings nest,
+        and a name goes to every one that is open.
+        """
+        read: list[str] = []
+        self._readers.append(read)
+        try:
+            yield read
+        finally:
+            self._readers = [other for other in self._readers if other is not read]
 
     def __getattr__(self, name: str) -> ibis.Table:
         if name in schema.TABLE_NAMES:

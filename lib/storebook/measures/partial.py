@@ -8,8 +8,7 @@ a script, a test — a flag does nothing: the function's result carries its own 
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 
@@ -61,31 +60,6 @@ class _Recorder:
             self.outer.add_flag(key, values)
 
 
-@contextlib.contextmanager
-def _reading(wb: Any) -> Iterator[list[str]]:
-    """The names of the tables ``wb.table`` is asked for inside (the report page tracks a
-    section's reads the same way, on the workbook instance)."""
-    read: list[str] = []
-    outer = getattr(wb, "table", None)
-    if outer is None:  # nothing that reads tables
-        yield read
-        return
-    had_own = "table" in vars(wb)
-
-    def table(name: str) -> Any:
-        read.append(name)
-        return outer(name)
-
-    wb.table = table
-    try:
-        yield read
-    finally:
-        if had_own:
-            wb.table = outer
-        else:
-            del wb.table
-
-
 def kept_result(wb: Any, key: tuple, compute: Callable[[], Any]) -> Any:
     """A result computed once per open workbook, with the partial flags it raised.
 
@@ -109,7 +83,7 @@ def kept_result(wb: Any, key: tuple, compute: Callable[[], Any]) -> Any:
     kept = store.get(key)
     if kept is None:
         recorder = _Recorder(_RUNNING[-1] if _RUNNING else None)
-        with running(recorder), _reading(wb) as read:
+        with running(recorder), wb.reading() as read:
             value = compute()
         kept = store[key] = (value, recorder.flags, list(dict.fromkeys(read)))
     else:

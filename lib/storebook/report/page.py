@@ -97,14 +97,12 @@ class Page:
     sections: list[dict[str, Any]] = field(default_factory=list)
     _sections: int = 0
     _skipping: bool = False
-    _reading: set[str] | None = None
 
     def __post_init__(self) -> None:
         if self.month is None:
             self.month = ReportMonth(self.period, self.period.start, self.period.last_day)
         if self.present is None:
             self.present = list(self.platforms)
-        self._track_reads()
 
     @property
     def language(self) -> str:
@@ -116,20 +114,6 @@ class Page:
         if self._skipping:
             raise SectionSkipped
         return self.workbook
-
-    def _track_reads(self) -> None:
-        """Note the tables each section reads (the index and the tests compare them with its needs)."""
-        read = self.workbook.table
-        if getattr(read, "_page_tracked", False):
-            return
-
-        def table(name: str):  # noqa: ANN202 - the Ibis table of Workbook.table
-            if self._reading is not None:
-                self._reading.add(name)
-            return read(name)
-
-        table._page_tracked = True  # type: ignore[attr-defined]
-        self.workbook.table = table  # type: ignore[method-assign]
 
     # -- text --------------------------------------------------------------------------
     def t(self, key: str, **values: Any) -> str:
@@ -269,6 +253,8 @@ class _Section:
         self.status = needs.FULL
         self.message = ""
         self.running = None
+        self.reading: contextlib.AbstractContextManager[list[str]] | None = None
+        self.read: list[str] = []
 
     def __enter__(self) -> _Section:
         page, check = self.page, self.check
@@ -289,13 +275,15 @@ class _Section:
             self.running = needs.running(check)
             self.running.__enter__()
         results.current_section(self.key)
-        page._reading = set()
+        self.reading = page.workbook.reading()
+        self.read = self.reading.__enter__()
         return self
 
     def __exit__(self, exc_type, exc, tb) -> bool:
         page = self.page
-        read = sorted(page._reading or ())
-        page._reading = None
+        read = sorted(set(self.read))
+        if self.reading is not None:
+            self.reading.__exit__(None, None, None)
         results.current_section(None)
         if self.running is not None:
             self.running.__exit__(exc_type, exc, tb)
