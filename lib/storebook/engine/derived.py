@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import pyarrow as pa
 
 from storebook.engine import generations
+from storebook.engine.sqltext import literal
 
 if TYPE_CHECKING:
     import ibis
@@ -197,22 +198,19 @@ def daily_sales_part_sql(orders_file: str, lines_file: str, part: DailySalesPart
     (:func:`daily_sales_sum_sql` orders the whole)."""
     import ibis
 
-    def lit(text: str) -> str:
-        return "'" + text.replace("'", "''") + "'"
-
     where = []
     if part.first is not None:
-        where.append(f"ordered_at >= TIMESTAMP {lit(part.first)}")
+        where.append(f"ordered_at >= TIMESTAMP {literal(part.first)}")
     if part.last is not None:
-        where.append(f"ordered_at < TIMESTAMP {lit(_next_day(part.last))}")
+        where.append(f"ordered_at < TIMESTAMP {literal(_next_day(part.last))}")
     elif where:  # the orders without a day (ordered_at is required: none are expected) are the last part's
         where = [f"({where[0]} OR ordered_at IS NULL)"]
     o, line = ibis.table(_ORDER_COLUMNS, name="part_orders"), ibis.table(_LINE_COLUMNS, name="part_lines")
     sql = ibis.to_sql(daily_sales(o, line).select(*DAILY_SALES_SCHEMA.names), dialect="duckdb")
-    return (f"WITH part_orders AS (SELECT {', '.join(_ORDER_COLUMNS)} FROM read_parquet({lit(orders_file)})"
+    return (f"WITH part_orders AS (SELECT {', '.join(_ORDER_COLUMNS)} FROM read_parquet({literal(orders_file)})"
             f"{' WHERE ' + ' AND '.join(where) if where else ''}), "
             f"part_lines AS (SELECT {', '.join(_LINE_COLUMNS)} "
-            f"FROM read_parquet({lit(lines_file)}, file_row_number = true) "
+            f"FROM read_parquet({literal(lines_file)}, file_row_number = true) "
             f"WHERE file_row_number BETWEEN {part.lines[0]} AND {part.lines[1]}) {sql}")
 
 

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 import ibis
 import pandas as pd
 
+from storebook.engine.sqltext import literal, quote
+
 if TYPE_CHECKING:
     from storebook.engine.workbook import Workbook
 
@@ -157,8 +159,7 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _numbered(wb: Workbook, groups: _RowGroups) -> ibis.Table:
     """The order lines' file as a view with DuckDB's ``file_row_number`` (registered once)."""
     if groups.numbered is None:
-        path = "'" + str(groups.path).replace("'", "''") + "'"
-        wb.con.con.execute(f'CREATE OR REPLACE TEMPORARY VIEW "{_VIEW}" AS '
-                           f"SELECT * FROM read_parquet({path}, file_row_number = true)")
+        wb.con.con.execute(f"CREATE OR REPLACE TEMPORARY VIEW {quote(_VIEW)} AS "
+                           f"SELECT * FROM read_parquet({literal(groups.path)}, file_row_number = true)")
         groups.numbered = wb.con.table(_VIEW)
     return groups.numbered

@@ -28,6 +28,7 @@ import pandas as pd
 from storebook.engine import generations, periods, schema
 from storebook.engine.config import Config
 from storebook.engine.identity import StoreIdentity, identify
+from storebook.engine.sqltext import literal, quote
 from storebook.errors import NoDataError, StorebookError
 
 
@@ -418,9 +419,8 @@ class Workbook:
         for name, table in self._tables.items():
             source = table.op().name
             if name not in self._views and source != name:
-                quoted = '"' + name.replace('"', '""') + '"'
-                glob = "'" + source.replace("'", "''") + "'"
-                self.con.con.execute(f"CREATE OR REPLACE TEMPORARY VIEW {quoted} AS SELECT * FROM read_parquet([{glob}])")
+                self.con.con.execute(f"CREATE OR REPLACE TEMPORARY VIEW {quote(name)} AS "
+                                     f"SELECT * FROM read_parquet([{literal(source)}])")
                 self._views.add(name)
 
     # -- periods -----------------------------------------------------------------------

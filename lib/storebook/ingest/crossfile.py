@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 
 from storebook.engine import schema
+from storebook.engine.sqltext import literal, quote
 from storebook.ingest.rejects import SOURCE_FILE, SOURCE_ROW, records
 
 #: How the parse cache's pandas dtypes arrive in DuckDB (dates are cached as timestamps).
@@ -40,20 +41,12 @@ class Part:
     supersede_by: list[str] | None = None
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _lit(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def connect(tmp: Path) -> duckdb.DuckDBPyConnection:
     """An in-process DuckDB whose memory is capped: past the cap, joins and sorts spill to ``tmp``."""
     con = duckdb.connect()
     tmp.mkdir(parents=True, exist_ok=True)
-    con.execute(f"SET temp_directory = {_lit(str(tmp))}")
-    con.execute(f"SET memory_limit = {_lit(os.environ.get('STOREBOOK_INGEST_MEMORY', '3GB'))}")
+    con.execute(f"SET temp_directory = {literal(str(tmp))}")
+    con.execute(f"SET memory_limit = {literal(os.environ.get('STOREBOOK_INGEST_MEMORY', '3GB'))}")
     con.execute(f"SET threads = {max(1, os.cpu_count() or 1)}")
     con.execute("SET preserve_insertion_order = false")  # every result that needs an order sorts
     return con
@@ -66,12 +59,12 @@ def register_table(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part]
     Not TEMP: the tables are written in parallel, each through a cursor of its own (another
     connection to this in-memory database), which sees the database's views but not another
     connection's temporary ones."""
-    cols = ", ".join(f"CAST({_q(c.name)} AS {_DUCK_TYPES[c.kind]}) AS {_q(c.name)}" for c in schema.columns(table))
+    cols = ", ".join(f"CAST({quote(c.name)} AS {_DUCK_TYPES[c.kind]}) AS {quote(c.name)}" for c in schema.columns(table))
     # One scan per part (not one multi-file scan): two raw files with the same bytes share a
     # cache file, and must still count as two parts.
     selects = [f"SELECT {p.index}::INTEGER AS _part, file_row_number AS _pos, {cols}, "
                f"CAST({SOURCE_ROW} AS BIGINT) AS {SOURCE_ROW} "
-               f"FROM read_parquet({_lit(str(p.path))}, file_row_number = true)" for p in parts]
+               f"FROM read_parquet({literal(str(p.path))}, file_row_number = true)" for p in parts]
     con.execute(f"CREATE VIEW src_{table} AS " + " UNION ALL ".join(selects))
     con.execute(f"CREATE TABLE rej_{table} (_part INTEGER, _pos BIGINT, stage INTEGER, a BIGINT, b BIGINT)")
     con.execute(f"CREATE VIEW live_{table} AS SELECT s.* FROM src_{table} s ANTI JOIN rej_{table} r USING (_part, _pos)")
@@ -106,7 +99,7 @@ def mark_superseded(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part
     marked = [p for p in parts if p.version is not None and p.supersede_by and p.rows]
     if len(marked) < 2:
         return
-    by = ", ".join(_q(c) for c in marked[0].supersede_by)
+    by = ", ".join(quote(c) for c in marked[0].supersede_by)
     ranks = ", ".join(f"({p.index}, {r})" for r, p in enumerate(sorted(marked, key=lambda p: (p.version, p.label))))
     con.execute(f"""
         INSERT INTO rej_{table}
@@ -117,7 +110,7 @@ def mark_superseded(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part
 
 def mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """Duplicate keys: the first row in file order wins (``a``, ``b`` = its part and file row)."""
-    keys = [_q(k) for k in schema.key(table)]
+    keys = [quote(k) for k in schema.key(table)]
     on = " AND ".join(f"l.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
     # Find the duplicated keys with a hash aggregate first: ranking only their rows keeps
     # the window (a sort) small when, as usual, almost every key is unique.
@@ -135,7 +128,7 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
 def _parent_values(fk: schema.ForeignKey, present: set[str]) -> str:
     # No DISTINCT: an anti join keeps the rows without a match however many matches there are,
     # and de-duplicating 6.7M order ids costs a third of each orphan check at 10M order lines.
-    return (f"SELECT {_q(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
+    return (f"SELECT {quote(fk.ref_column)} AS v FROM live_{fk.ref_table}" if fk.ref_table in present
             else "SELECT NULL::VARCHAR AS v WHERE false")
 
 
@@ -154,7 +147,7 @@ def mark_orphans(con: duckdb.DuckDBPyConnection, present: set[str], supplied: se
         con.execute(f"""
             INSERT INTO rej_{fk.table}
             SELECT c._part, c._pos, {ORPHAN}, {i}, NULL
-            FROM (SELECT _part, _pos, {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
+            FROM (SELECT _part, _pos, {quote(fk.column)} AS v FROM live_{fk.table} WHERE {quote(fk.column)} IS NOT NULL) c
             ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""")
 
 
@@ -223,7 +216,7 @@ def count_unknown_references(con: duckdb.DuckDBPyConnection, present: set[str]) 
         if fk.enforced or fk.table not in present:
             continue
         ((n,),) = con.sql(f"""
-            SELECT count(*) FROM (SELECT {_q(fk.column)} AS v FROM live_{fk.table} WHERE {_q(fk.column)} IS NOT NULL) c
+            SELECT count(*) FROM (SELECT {quote(fk.column)} AS v FROM live_{fk.table} WHERE {quote(fk.column)} IS NOT NULL) c
             ANTI JOIN ({_parent_values(fk, present)}) p ON c.v = p.v""").fetchall()
         if n:
             out.setdefault(fk.table, {})[fk.column] = int(n)

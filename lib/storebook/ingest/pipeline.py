@@ -38,6 +38,7 @@ import pyarrow.parquet as pq
 from storebook.engine import availability, derived, generations, locks, schema
 from storebook.engine.config import Config
 from storebook.engine.identity import found_in_data, read_store_file
+from storebook.engine.sqltext import literal
 from storebook.errors import IngestError, InputError, NoDataError
 from storebook.ingest import crossfile, parsing, workers, writing, zones
 from storebook.ingest.crossfile import Part
@@ -216,8 +217,8 @@ def _write_daily_sales(staging: Path, tables: dict[str, tuple[int, str]], line_d
         own.execute("SET memory_limit = '1GB'")
         parts = derived.daily_sales_parts(line_days, writing.ROW_GROUP, tables["order_lines"][0]) if line_days else None
         if parts is None:
-            own.execute(f"CREATE VIEW ds_orders AS SELECT * FROM read_parquet({crossfile._lit(orders_file)})")
-            own.execute(f"CREATE VIEW ds_lines AS SELECT * FROM read_parquet({crossfile._lit(lines_file)})")
+            own.execute(f"CREATE VIEW ds_orders AS SELECT * FROM read_parquet({literal(orders_file)})")
+            own.execute(f"CREATE VIEW ds_lines AS SELECT * FROM read_parquet({literal(lines_file)})")
             sql = derived.daily_sales_sql("ds_orders", "ds_lines")
         else:
             sums = pa_arrow.concat_tables([own.sql(derived.daily_sales_part_sql(orders_file, lines_file, part)).to_arrow_table()
@@ -259,7 +260,7 @@ def _derive(con: duckdb.DuckDBPyConnection, staging: Path, jobs: list[tuple[str,
             for t in sources:
                 view = f"derived_{t}"
                 cursor.execute(f"CREATE OR REPLACE TEMPORARY VIEW {view} AS "
-                               f"SELECT * FROM read_parquet({crossfile._lit(str(staging / t / 'part-0.parquet'))})")
+                               f"SELECT * FROM read_parquet({literal(str(staging / t / 'part-0.parquet'))})")
                 views.append(view)
             out_path = Path(derived.path_in(staging, name)) / "part-0.parquet"
             _write_parquet(writing.derived_chunks(cursor, sql(*views), target), out_path)

@@ -30,6 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from storebook.engine import schema
+from storebook.engine.sqltext import quote
 
 #: Bump when the written layout changes: a store is rewritten on its next ingest (from its
 #: parse cache) instead of being kept as "nothing to do".
@@ -65,9 +66,6 @@ _SORT = "_sort_date"
 _SORT_AT = "_sort_at"
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
 
 def canonical_schema(table: str) -> pa_arrow.Schema:
     """The canonical Arrow types: dates as date32, timestamps in microseconds."""
@@ -87,15 +85,15 @@ def sort_source(con: duckdb.DuckDBPyConnection, table: str) -> tuple[str, str]:
     (storebook.ingest.crossfile)."""
     date = CLUSTER_DATES.get(table)
     if date is None:
-        return f"live_{table}", _q(schema.key(table)[0])
+        return f"live_{table}", quote(schema.key(table)[0])
     if "." not in date:
-        return f"(SELECT *, {_q(date)} AS {_SORT_AT}, CAST({_q(date)} AS DATE) AS {_SORT} FROM live_{table})", _SORT
+        return f"(SELECT *, {quote(date)} AS {_SORT_AT}, CAST({quote(date)} AS DATE) AS {_SORT} FROM live_{table})", _SORT
     parent, column = date.split(".")
     link = schema.key(table)[0]
     if f"live_{parent}" not in _views(con):  # no parent table in this store: key order
         return f"(SELECT *, NULL::TIMESTAMP AS {_SORT_AT}, NULL::DATE AS {_SORT} FROM live_{table})", _SORT
-    return (f"(SELECT c.*, p.{_q(column)} AS {_SORT_AT}, CAST(p.{_q(column)} AS DATE) AS {_SORT} "
-            f"FROM live_{table} c LEFT JOIN (SELECT {_q(link)}, {_q(column)} FROM live_{parent}) p USING ({_q(link)}))",
+    return (f"(SELECT c.*, p.{quote(column)} AS {_SORT_AT}, CAST(p.{quote(column)} AS DATE) AS {_SORT} "
+            f"FROM live_{table} c LEFT JOIN (SELECT {quote(link)}, {quote(column)} FROM live_{parent}) p USING ({quote(link)}))",
             _SORT)
 
 
@@ -108,10 +106,10 @@ def _sample_source(con: duckdb.DuckDBPyConnection, table: str, source: str, firs
         return source, first
     parent, _, column = date.rpartition(".")
     if not parent:
-        return f"live_{table}", f"CAST({_q(column)} AS DATE)"
+        return f"live_{table}", f"CAST({quote(column)} AS DATE)"
     if f"live_{parent}" not in _views(con):
         return source, first
-    return f"live_{parent}", f"CAST({_q(column)} AS DATE)"
+    return f"live_{parent}", f"CAST({quote(column)} AS DATE)"
 
 
 def sort_ranges(con: duckdb.DuckDBPyConnection, source: str, first: str, rows: int,
@@ -177,7 +175,7 @@ def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int,
     day of the date it is ordered by (ISO days; None for a chunk without one), in order.
     """
     target = canonical_schema(table)
-    cols = ", ".join(f"CAST({_q(c.name)} AS DATE) AS {_q(c.name)}" if c.kind == "date" else _q(c.name)
+    cols = ", ".join(f"CAST({quote(c.name)} AS DATE) AS {quote(c.name)}" if c.kind == "date" else quote(c.name)
                      for c in schema.columns(table))
     source, first = sort_source(con, table)
     track = days is not None and first == _SORT
@@ -191,7 +189,7 @@ def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int,
                 days.append(None if bounds["min"] is None else [bounds["min"].isoformat(), bounds["max"].isoformat()])
             chunk = chunk.drop_columns([_SORT])
         return chunk.cast(target).combine_chunks()
-    order = ", ".join([*([_SORT] if first == _SORT else []), *(_q(k) for k in schema.key(table))])
+    order = ", ".join([*([_SORT] if first == _SORT else []), *(quote(k) for k in schema.key(table))])
     readers = (con.sql(f"SELECT {cols} FROM {source} {where} ORDER BY {order}, _part, _pos",
                        params=params or None).to_arrow_reader(ROW_GROUP)
                for where, params in sort_ranges(con, source, first, rows, _sample_source(con, table, source, first),

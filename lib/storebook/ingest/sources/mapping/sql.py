@@ -17,6 +17,8 @@ import re
 
 import duckdb
 
+from storebook.engine.sqltext import literal, quote  # noqa: F401 - the mapping's SQL builders use both
+
 #: Pseudo-columns every mapping may use besides the file's own columns.
 PSEUDO_COLUMNS = ("_row", "_file", "_period_start", "_period_end")
 #: What every typed input reads as empty besides the empty string.
@@ -59,16 +61,6 @@ CREATE MACRO _sb_number(v, thou, dec, shape) AS (
                WHEN regexp_matches(v, '亿\+?\s*$') THEN 100000000 ELSE 1 END
     END)
 """
-
-
-def quote(name: str) -> str:
-    """A column or table name as a SQL identifier."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def literal(text: str) -> str:
-    """A text as a SQL string literal."""
-    return "'" + str(text).replace("'", "''") + "'"
 
 
 @functools.lru_cache(maxsize=1)
