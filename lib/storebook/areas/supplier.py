@@ -128,7 +128,10 @@ def _judged_lines(wb: Workbook, start, end) -> tuple[ibis.Table, ibis.Scalar]:
     # The last day with data in any table (a store may have purchase orders and no orders).
     as_of = ibis.literal(availability.data_span(wb)[1])
     lines = po.filter(po.promised_on >= start, po.promised_on < end, po.received_on.notnull() | (po.promised_on < as_of))
-    return lines.left_join(products, lines.sku == products.standard_sku), as_of
+    # The keys as a pair of names, not ``lines.sku == products.standard_sku``: Ibis binds the
+    # names to the two sides directly, where an expression is traced back through every
+    # relation under it first.
+    return lines.left_join(products, [("sku", "standard_sku")]), as_of
 
 
 def _line_flags(lines: ibis.Table, as_of: ibis.Scalar) -> dict[str, ibis.Expr]:
@@ -178,20 +181,28 @@ def score_suppliers(wb: Workbook, period: Period, platforms: list[str] | None = 
         score_suppliers(wb, wb.period("2026-10"))[["supplier_id", "otif_rate"]]
     """
     lines, as_of = _judged_lines(wb, period.start, period.end)
-    # The flags are summed as they are defined, without a projection of every line's flags
-    # first: the same SQL sums, a smaller expression (Ibis's compiling of the larger one was
-    # most of a month's scorecard time, issue #17).
-    flag = _line_flags(lines, as_of)
-    lt = flag["lead_time_days"]
-    # The supplier's key named apart, as the products' in _judged_lines: no column to drop.
+    # The supplier's name and contract lead time are joined to the lines, in the one join
+    # chain with the products, and carried through the aggregate (a supplier's rows all hold
+    # the same: supplier_id is the suppliers table's key, duplicates are rejected at ingest;
+    # a supplier missing from it gets nulls, as a join after the aggregate gave). A second
+    # join, of the aggregate, cost Ibis more than the rest of the question (~40% of its
+    # building and compiling: it traces the join's keys back through the whole aggregate).
+    # Its key is named apart, as the products' in _judged_lines: no column to drop.
     suppliers = wb.table("suppliers").select(supplier_key="supplier_id", supplier_name="supplier_name",
                                              contract_lead_time_days="contract_lead_time_days")
-    agg = lines.group_by("supplier_id").aggregate(
+    lines = lines.left_join(suppliers, [("supplier_id", "supplier_key")])
+    # The flags are counted as they are defined, without a projection of every line's flags
+    # first: the same SQL sums, a smaller expression (Ibis's compiling of the larger one was
+    # most of a month's scorecard time, issue #17). A flag is never missing (_line_flags), so
+    # counting the lines where it holds is summing it, one node fewer (no cast to a number).
+    flag = _line_flags(lines, as_of)
+    lt = flag["lead_time_days"]
+    frame = wb.execute(lines.group_by("supplier_id").aggregate(
         n_pos=lines.po_id.nunique(),
         n_lines=lines.count(),
-        n_otif=flag["is_otif"].sum(),
-        n_on_time=flag["is_on_time"].sum(),
-        n_in_full=flag["is_in_full"].sum(),
+        n_otif=lines.count(where=flag["is_otif"]),
+        n_on_time=lines.count(where=flag["is_on_time"]),
+        n_in_full=lines.count(where=flag["is_in_full"]),
         qty_ordered=lines.qty_ordered.sum(),
         qty_received=lines.qty_received.sum(),
         qty_rejected=lines.qty_rejected.sum(),
@@ -200,36 +211,45 @@ def score_suppliers(wb: Workbook, period: Period, platforms: list[str] | None = 
         sd_lead_time_days=lt.std(how="sample"),
         cost_delta=((lines.unit_cost - lines.standard_cost) * lines.qty_ordered).sum(),
         cost_standard=(lines.standard_cost * lines.qty_ordered).sum(),
-    )
-    frame = wb.execute(agg.left_join(suppliers, agg.supplier_id == suppliers.supplier_key))
+        supplier_name=lines.supplier_name.arbitrary(),
+        contract_lead_time_days=lines.contract_lead_time_days.arbitrary(),
+    ))
     if frame.empty:
         raise NoDataError(
             f"no purchase-order lines are due in {period.label}: check that the purchase_orders "
             "export covers that month (data/raw/purchase_orders/) and run `storebook ingest`"
         )
-    # Built in one go from the columns (a chain of assign/loc on a frame of a few dozen rows
-    # costs more than the engine's answer).
-    d = frame
-    mean_lead = d["mean_lead_time_days"].astype("float64")
-    contract = d["contract_lead_time_days"].astype("float64")
-    out = pd.DataFrame({
-        "supplier_id": d["supplier_id"],
-        "supplier_name": d["supplier_name"],
-        "n_pos": d["n_pos"],
-        "n_lines": d["n_lines"],
-        "otif_rate": _ratio(d["n_otif"], d["n_lines"]),
-        "on_time_rate": _ratio(d["n_on_time"], d["n_lines"]),
-        "in_full_rate": _ratio(d["n_in_full"], d["n_lines"]),
-        "fill_rate": _ratio(d["qty_received"], d["qty_ordered"]),
-        "mean_days_late": d["mean_days_late"].astype("float64"),
-        "rejection_rate": _ratio(d["qty_rejected"], d["qty_received"]),
+    # Built in one go from the columns' arrays, already in the suppliers' order: a chain of
+    # assign/astype/sort on a frame of a few dozen rows cost more than the engine's answer
+    # (~3 ms of ~40, issue #17). supplier_id is the group key: unique, never missing.
+    order = np.argsort(frame["supplier_id"].to_numpy(dtype=object), kind="stable")
+    index = pd.RangeIndex(len(order))
+
+    def number(column: str) -> pd.Series:
+        values = frame[column]
+        values = (values.to_numpy() if values.dtype.kind in "iuf"
+                  else values.to_numpy(dtype="float64", na_value=np.nan))  # a column of nothing
+        return pd.Series(values[order].astype("float64"), index=index)
+
+    n_lines, qty_ordered, qty_received = number("n_lines"), number("qty_ordered"), number("qty_received")
+    mean_lead, contract = number("mean_lead_time_days"), number("contract_lead_time_days")
+    return pd.DataFrame({
+        "supplier_id": frame["supplier_id"].array.take(order),
+        "supplier_name": frame["supplier_name"].array.take(order),
+        "n_pos": frame["n_pos"].to_numpy()[order],
+        "n_lines": frame["n_lines"].to_numpy()[order],
+        "otif_rate": _ratio(number("n_otif"), n_lines),
+        "on_time_rate": _ratio(number("n_on_time"), n_lines),
+        "in_full_rate": _ratio(number("n_in_full"), n_lines),
+        "fill_rate": _ratio(qty_received, qty_ordered),
+        "mean_days_late": number("mean_days_late"),
+        "rejection_rate": _ratio(number("qty_rejected"), qty_received),
         "mean_lead_time_days": mean_lead,
-        "lead_time_cv": _ratio(d["sd_lead_time_days"], mean_lead),
+        "lead_time_cv": _ratio(number("sd_lead_time_days"), mean_lead),
         "contract_lead_time_days": contract,
         "lead_time_excess_days": mean_lead - contract,
-        "cost_variance": _ratio(d["cost_delta"], d["cost_standard"]),
-    })
-    return out.sort_values("supplier_id", ignore_index=True)
+        "cost_variance": _ratio(number("cost_delta"), number("cost_standard")),
+    }, index=index)
 
 
 def rank_suppliers(
