@@ -99,6 +99,7 @@ def test_section_profile_counts_each_sections_queries(sample_root: Path) -> None
     assert all(r["error"] is None and r["notebook"] == "traffic" for r in rows)
     headline = next(r for r in rows if r["section"] == "traffic.headline")
     assert headline["queries"] > 0 and headline["sql_s"] is not None
+    assert headline["storebook_cpu_s"] > 0 and headline["sql_cpu_s"] is not None
     # A section's queries run inside it: they cannot take longer than the section.
     assert all(r["storebook_s"] <= r["seconds"] for r in rows)
     assert [r["seconds"] for r in rows] == sorted((r["seconds"] for r in rows), reverse=True)

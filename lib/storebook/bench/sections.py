@@ -13,6 +13,10 @@ connection (the result fetched as Arrow, no Ibis, no pandas). Per section this g
 - ``storebook_s``: the time of all its calls through storebook (compile, run, to pandas);
 - ``sql_s``: the same queries' SQL run bare — the floor for the questions it asks.
 
+- ``storebook_cpu_s``, ``sql_cpu_s``: the same two in CPU-seconds of this process (its
+  Python and DuckDB's threads): on a machine other work shares, wall times swing with the
+  load and CPU-seconds much less, so the two ratios say the same thing more steadily.
+
 ``storebook_s / sql_s`` is the cost of the layers above the engine; ``seconds / sql_s``
 that of everything the section does besides asking (a section that asks many small
 questions, or post-processes in pandas, shows here). A hand-written SQL of a section's
@@ -43,13 +47,14 @@ def _recording(calls: list[dict], stack: list[list]) -> Iterator[None]:
     def timed(name: str):  # noqa: ANN202
         def run(self: Workbook, expr: Any) -> Any:
             asked = getattr(self, "questions", None)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             out = real[name](self, expr)
+            cpu = time.process_time() - cpu
             # An answer the workbook kept from an earlier identical question: no engine work,
             # so no bare SQL to compare with (its time still counts in storebook_s).
             kept = asked is not None and self.questions == asked
             calls.append({"section": stack[-1][0] if stack else None, "seconds": time.perf_counter() - started,
-                          "expr": expr, "workbook": self, "kept": kept})
+                          "cpu_s": cpu, "expr": expr, "workbook": self, "kept": kept})
             return out
         return run
 
@@ -110,17 +115,18 @@ def _run_cells(path: Path, parameters: dict[str, Any]) -> str | None:
         shell.set_custom_exc((), None)
 
 
-def _bare_sql_seconds(call: dict) -> float | None:
-    """The query's compiled SQL run again on its workbook's DuckDB connection, fetched as Arrow."""
+def _bare_sql_seconds(call: dict) -> tuple[float, float] | None:
+    """The query's compiled SQL run again on its workbook's DuckDB connection, fetched as
+    Arrow: its wall and CPU seconds."""
     wb = call["workbook"]
     if getattr(wb.con, "name", "") != "duckdb":
         return None
     try:
         sql = str(wb.con.compile(call["expr"]))
         raw = wb.con.con  # the DuckDB connection under Ibis
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         raw.sql(sql).to_arrow_table()
-        return time.perf_counter() - started
+        return time.perf_counter() - started, time.process_time() - cpu
     except Exception:  # noqa: BLE001 - a query Ibis runs in another way: left out of the floor
         return None
 
@@ -134,8 +140,9 @@ def profile_sections(root: Path, month: str, notebooks: list[str], notebooks_dir
         notebooks: the pack's notebook names, in order.
         notebooks_dir: the folder holding ``<name>.ipynb``.
     Returns:
-        One dict per section, slowest first: notebook, section, seconds, queries, storebook_s,
-        sql_s (None where no query could run bare), error (the notebook's, if it stopped).
+        One dict per section, slowest first: notebook, section, seconds, queries, kept, storebook_s,
+        sql_s (None where no query could run bare), storebook_cpu_s, sql_cpu_s, error (the
+        notebook's, if it stopped).
     """
     calls: list[dict] = []
     stack: list[list] = []
@@ -168,18 +175,23 @@ def _summarise(notebook: str, calls: list[dict], error: str | None) -> list[dict
         out.append({"notebook": notebook, "section": key, "seconds": round(seconds, 3), "queries": len(queries),
                     "kept": len(calls_here) - len(queries),
                     "storebook_s": round(sum(c["seconds"] for c in calls_here), 3),
-                    "sql_s": round(sum(known), 3) if known else None, "error": error})
+                    "sql_s": round(sum(b[0] for b in known), 3) if known else None,
+                    "storebook_cpu_s": round(sum(c["cpu_s"] for c in calls_here), 3),
+                    "sql_cpu_s": round(sum(b[1] for b in known), 3) if known else None, "error": error})
     return out
 
 
 def format_sections(rows: list[dict], n: int = 12) -> list[str]:
     """The slowest ``n`` sections as table lines (queries: asked of the engine + answered from a kept answer)."""
-    lines = [f"   {'section':<34}{'total':>8}{'queries':>11}{'storebook':>11}{'bare SQL':>10}{'sb/sql':>8}{'total/sql':>10}"]
+    lines = [f"   {'section':<34}{'total':>8}{'queries':>11}{'storebook':>11}{'bare SQL':>10}{'sb/sql':>8}{'total/sql':>10}"
+             f"{'cpu sb/sql':>11}"]
     for r in rows[:n]:
         sql, sb, total = r["sql_s"], r["storebook_s"], r["seconds"]
+        sql_cpu, sb_cpu = r.get("sql_cpu_s"), r.get("storebook_cpu_s")
         asked = f"{r['queries']}+{r['kept']}" if r.get("kept") else str(r["queries"])
         lines.append(f"   {r['section']:<34}{total:>7.2f}s{asked:>11}{sb:>10.2f}s"
                      f"{(f'{sql:.2f}s' if sql else '—'):>10}"
                      f"{(f'{sb / sql:.2f}x' if sql else '—'):>8}"
-                     f"{(f'{total / sql:.1f}x' if sql else '—'):>10}")
+                     f"{(f'{total / sql:.1f}x' if sql else '—'):>10}"
+                     f"{(f'{sb_cpu / sql_cpu:.2f}x' if sql_cpu and sb_cpu is not None else '—'):>11}")
     return lines
