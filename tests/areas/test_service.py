@@ -155,6 +155,13 @@ def test_complaints_per_1000_orders(hand) -> None:
     assert by_supplier.loc["S1", ["supplier_name", "complaints", "orders"]].tolist() == ["Loom Co", 2, 4]
     by_platform = service.compute_complaint_rate(hand, MARCH, by="platform").set_index("platform")
     assert by_platform.loc["jd", ["complaints", "orders"]].tolist() == [0, 2]
+    # The all-platform total is the platforms' counts summed, from the questions just asked.
+    asked = hand.questions
+    everything = service.compute_complaint_rate(hand, MARCH)
+    assert hand.questions == asked
+    assert everything.columns.tolist() == ["complaints", "orders", "complaints_per_1000_orders"]
+    assert everything.dtypes.tolist() == ["int64", "int64", "float64"]
+    assert everything.iloc[0].tolist() == [2, 12, pytest.approx(2 * 1000 / 12)]
 
 
 def test_refund_rate_and_net_sales(hand) -> None:

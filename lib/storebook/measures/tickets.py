@@ -193,12 +193,15 @@ def compute_complaint_rate(
     o = paid_orders(wb, period, plats)
     if by in (None, "platform"):
         cols = [by] if by else []
-        comp = c.group_by(cols).aggregate(complaints=c.count()) if cols else c.aggregate(complaints=c.count())
-        orders = o.group_by(cols).aggregate(orders=o.count()) if cols else o.aggregate(orders=o.count())
-        comp_df, ord_df = wb.execute(comp), wb.execute(orders)
+        # The total is the platforms' counts summed (whole numbers: the same total), from the
+        # same two questions as by platform: a report that shows both (the service headline,
+        # the overview's scorecard, each for three months) asks them once, not twice.
+        comp_df = wb.execute(c.group_by(["platform"]).aggregate(complaints=c.count()))
+        ord_df = wb.execute(o.group_by(["platform"]).aggregate(orders=o.count()))
         if ord_df.empty or ord_df["orders"].sum() == 0:
             raise _no_orders(period, plats)
-        out = ord_df.merge(comp_df, on=cols, how="left") if cols else ord_df.join(comp_df)
+        out = ord_df.merge(comp_df, on=cols, how="left") if cols else pd.DataFrame(
+            {"orders": [ord_df["orders"].sum()], "complaints": [comp_df["complaints"].sum()]}, dtype="int64")
         out = out.fillna({"complaints": 0}).astype({"complaints": "int64"})
         out = out.assign(complaints_per_1000_orders=lambda d: _safe_div(d["complaints"] * 1000.0, d["orders"]))
         return (out.sort_values(cols) if cols else out).reset_index(drop=True)[
