@@ -91,3 +91,31 @@ def test_an_unchanged_file_is_not_parsed_again(root: Path) -> None:
     put(root, "suppliers/t.csv", "supplier_id,supplier_name,region,contract_lead_time_days\nS3,X,Y,3\n")
     report = run(root)
     assert {Path(f.path).name: f.cached for f in report.files} == {"s.csv": True, "t.csv": False}
+
+
+def test_the_cache_keeps_a_dictionary_for_repeating_columns_only_and_reads_back_the_same(tmp_path: Path) -> None:
+    """A column gets a dictionary when its first rows hold at most a tenth as many distinct
+    values as rows: 20 rows, 2 statuses (2 × 10 ≤ 20) yes; 20 ids, 20 amounts (20 × 10 > 20)
+    no; a flag of 3 values over 20 rows (3 × 10 > 20) no. Whatever the encoding, the frame
+    read back is the frame written (values, missing values and dtypes)."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from storebook.ingest.perfile import _repeating_columns, _write_cache
+
+    frame = pd.DataFrame({
+        "order_id": [f"O{i}" for i in range(20)],
+        "status": ["paid", None] * 10,
+        "amount": [float(i) + 0.5 for i in range(20)],
+        "flag": pd.array([True, False, None, True] * 5, dtype="boolean"),
+        "_source_row": range(2, 22),
+    }).astype({"order_id": "str", "status": "str"})
+    assert _repeating_columns(pa.Table.from_pandas(frame, preserve_index=False)) == ["status"]
+    base = tmp_path / "cache" / "abc"
+    _write_cache(base, [("orders", frame, frame.iloc[:0])], "canonical", "utf-8", [])
+    written = tmp_path / "cache" / "abc.orders.parquet"
+    meta = pq.ParquetFile(written).metadata.row_group(0)
+    encodings = {meta.column(i).path_in_schema: meta.column(i).encodings for i in range(meta.num_columns)}
+    assert "RLE_DICTIONARY" in encodings["status"] and "RLE_DICTIONARY" not in encodings["order_id"]
+    pd.testing.assert_frame_equal(pd.read_parquet(written), frame)
