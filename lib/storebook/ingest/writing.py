@@ -41,13 +41,11 @@ LAYOUT_VERSION = "5"
 #: Rows per Parquet row group of a canonical table (part of the byte-identical promise).
 #: DuckDB's own row-group size: a month of a 10M-line store's orders spans a few row groups.
 ROW_GROUP = 122_880
-#: Rows per sort when a table is written (see sort_ranges).
+#: Rows per sort when a table is written (see sort_ranges), order lines included. Ranges of
+#: twice as many order lines (each range joins its lines to the orders for their day: 1.6
+#: CPU-s less at 10M) ran out of DuckDB's ingest memory at 50M, sorted beside a range of
+#: orders: 7.1M lines a range at 2.7 GiB (issue #17, eighth session).
 SORT_RANGE_ROWS = 4_000_000
-#: How many times :data:`SORT_RANGE_ROWS` a range of a table written in its parent's day order
-#: (:func:`parent_dated`) holds: each of its ranges joins every one of its rows to the parent
-#: to find their day (at 10M order lines, 1.5 CPU-s a range), and an order line is less than
-#: half as wide as an order (8 columns to 18), so a sort of twice as many lines fits as well.
-PARENT_DATED_RANGE = 2
 #: The date (or timestamp) whose day each fact table is written in order of, before its key;
 #: ``parent.column`` for a table that takes its parent's through its first key column (an
 #: order line, its order's).
@@ -192,8 +190,7 @@ def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int,
     order = ", ".join([*([_SORT] if first == _SORT else []), *(quote(k) for k in schema.key(table))])
     readers = (con.sql(f"SELECT {cols} FROM {source} {where} ORDER BY {order}, _part, _pos",
                        params=params or None).to_arrow_reader(ROW_GROUP)
-               for where, params in sort_ranges(con, source, first, rows, _sample_source(con, table, source, first),
-                                                SORT_RANGE_ROWS * (PARENT_DATED_RANGE if parent_dated(table) else 1)))
+               for where, params in sort_ranges(con, source, first, rows, _sample_source(con, table, source, first)))
     for chunk in fixed_chunks(readers):
         yield finish(chunk)
 
