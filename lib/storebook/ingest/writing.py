@@ -64,7 +64,6 @@ _SORT = "_sort_date"
 _SORT_AT = "_sort_at"
 
 
-
 def canonical_schema(table: str) -> pa_arrow.Schema:
     """The canonical Arrow types: dates as date32, timestamps in microseconds."""
     types = {"str": pa_arrow.string(), "int": pa_arrow.int64(), "Int64": pa_arrow.int64(),
@@ -111,7 +110,7 @@ def _sample_source(con: duckdb.DuckDBPyConnection, table: str, source: str, firs
 
 
 def sort_ranges(con: duckdb.DuckDBPyConnection, source: str, first: str, rows: int,
-                sample_from: tuple[str, str] | None = None, per_range: int | None = None) -> list[tuple[str, list]]:
+                sample_from: tuple[str, str] | None = None) -> list[tuple[str, list]]:
     """Ranges of the sort's first column that split the table into sorts of about
     :data:`SORT_RANGE_ROWS` rows each, as (WHERE clause, parameters), in sort order.
 
@@ -132,18 +131,16 @@ def sort_ranges(con: duckdb.DuckDBPyConnection, source: str, first: str, rows: i
         first: the sort's first column in ``source``.
         rows: the rows ``source`` holds.
         sample_from: (FROM item, column) to draw the cut points from, when not ``source``.
-        per_range: rows per range (default :data:`SORT_RANGE_ROWS`).
     Returns:
         (WHERE clause, parameters) per range; one range with no clause when one sort will do.
     """
-    per_range = per_range or SORT_RANGE_ROWS
-    if rows <= per_range:
+    if rows <= SORT_RANGE_ROWS:
         return [("", [])]
     origin, column = sample_from or (source, first)
     sample = sorted(v for (v,) in con.sql(
         f"SELECT {column} FROM {origin} USING SAMPLE reservoir(100000 ROWS) REPEATABLE (20261)").fetchall()
         if v is not None)
-    n = -(-rows // per_range)
+    n = -(-rows // SORT_RANGE_ROWS)
     cuts = sorted({sample[i * len(sample) // n] for i in range(1, n)}) if sample else []
     if not cuts:
         return [("", [])]
