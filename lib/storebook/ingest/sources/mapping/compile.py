@@ -29,6 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from storebook.engine import schema
+from storebook.engine.sqltext import literal, quote
 from storebook.errors import InputError
 from storebook.ingest.sources.mapping.spec import Input, Output, SourceSpec
 from storebook.ingest.sources.mapping.sql import (
@@ -39,9 +40,7 @@ from storebook.ingest.sources.mapping.sql import (
     column_paths,
     column_refs,
     integer_sql,
-    literal,
     number_sql,
-    quote,
     scalar_type,
     text_sql,
     timestamp_sql,

@@ -17,7 +17,7 @@ import re
 
 import duckdb
 
-from storebook.engine.sqltext import literal, quote  # noqa: F401 - the mapping's SQL builders use both
+from storebook.engine.sqltext import literal
 
 #: Pseudo-columns every mapping may use besides the file's own columns.
 PSEUDO_COLUMNS = ("_row", "_file", "_period_start", "_period_end")
