@@ -149,3 +149,34 @@ def test_later_default_packs_find_the_last_packs_times(tmp_path: Path, monkeypat
     monkeypatch.setattr(bench, "_timed", fake_report)
     bench.time_default_pack(tmp_path, runs=3, log=lambda _: None)
     assert seen == [False, True, True]
+
+
+def test_an_ingest_waits_for_a_quiet_machine_and_says_how_quiet_it_was() -> None:
+    """Issue #17 times the 10M ingest on a machine with load < 1: the wait ends once the
+    1-minute average falls below it, or at its patience with the machine called busy."""
+    from storebook.bench import wait_for_quiet
+
+    falling = iter([2.2, 1.6, 1.1, 0.9, 0.5])
+    slept: list[float] = []
+    quiet = wait_for_quiet(1.0, 300, loadavg=lambda: (next(falling), 0.0, 0.0), sleep=slept.append,
+                           log=lambda _: None)
+    assert quiet == {"load_before": 0.9, "waited_s": 15.0, "quiet": True}
+    assert slept == [5.0, 5.0, 5.0]
+
+    busy = wait_for_quiet(1.0, 12, loadavg=lambda: (3.0, 0.0, 0.0), sleep=lambda _: None, log=lambda _: None)
+    assert busy == {"load_before": 3.0, "waited_s": 15.0, "quiet": False}
+    # Already quiet: no wait at all.
+    assert wait_for_quiet(1.0, 300, loadavg=lambda: (0.2, 0.0, 0.0), sleep=slept.append,
+                          log=lambda _: None)["waited_s"] == 0.0
+
+
+def test_the_table_shows_the_load_an_ingest_started_at() -> None:
+    ingest = {"seconds": 58.0, "peak_rss_mb": 3000.0, "cpu_s": 105.0, "load_avg": 2.1,
+              "load_before": 0.8, "waited_s": 45.0, "quiet": True}
+    entry = {"store": {"rows": {"order_lines": 10_000_000, "orders": 6_500_000}, "ingest": ingest},
+             "scan": {"median_s": 0.1}, "disagreements": [], "queries": {}}
+    table = bench.format_table({"scales": {"10M": entry}})
+    assert "ingest 58.00s" in table and "load before 0.8, load after 2.1" in table
+    busy = bench.format_table({"scales": {"10M": {**entry, "store": {**entry["store"],
+                                                                        "ingest": {**ingest, "quiet": False}}}}})
+    assert "load before 0.8 (busy)" in busy
