@@ -75,6 +75,12 @@ def with_platform_total(per_platform: pd.DataFrame, platforms: list[str], counts
     >>> with_platform_total(g, ["tmall", "jd"], ["visitors"])["visitors"].tolist()
     [nan, 5.0, nan]
     """
+    return pd.DataFrame(platform_total_columns(per_platform, platforms, counts))
+
+
+def platform_total_columns(per_platform: pd.DataFrame, platforms: list[str], counts=COUNTS) -> dict[str, object]:
+    """The columns of :func:`with_platform_total` as arrays (platform, then ``counts``), for a
+    caller that adds columns of its own before building the frame once."""
     rank = {p: i for i, p in enumerate(platforms)}
     names = per_platform["platform"].to_numpy(dtype=object)
     # A stable sort by the platforms' order (a platform not asked for last, as order_platforms does).
@@ -95,4 +101,4 @@ def with_platform_total(per_platform: pd.DataFrame, platforms: list[str], counts
         else:
             values = values.astype("int64")
             out[c] = np.append(values[order], values.sum())
-    return pd.DataFrame(out)
+    return out
