@@ -61,6 +61,11 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
     >>> normalise(pd.DataFrame({"n": pd.array([1, None], dtype="Int64")})).dtypes["n"]
     dtype('float64')
     """
+    if all(dtype in _FINAL_DTYPES for dtype in frame.dtypes.tolist()):
+        # Every column already the package's (the usual answer): the loop below would give each
+        # back unchanged and build the frame again from them, ~0.4 ms for a dozen columns, a
+        # few % of a small question (issue #17). A shallow copy is a new frame (copy-on-write).
+        return frame.copy(deep=False)
     out = {}
     for name, col in frame.items():
         if col.dtype in _FINAL_DTYPES:
