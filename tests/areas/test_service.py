@@ -173,6 +173,34 @@ def test_refund_rate_and_net_sales(hand) -> None:
     assert total.refund_rate == pytest.approx(180 / 1200)
 
 
+def test_platforms_and_their_total_from_one_question(hand) -> None:
+    """total=True gives the platforms' rows then ``total``: the rows the two separate
+    questions give, from one (the service headline and the overview ask both, three months each)."""
+    expected = {  # the total row, by hand (T0 is February's; T5 on jd is unrated and unanswered)
+        service.count_tickets: {"tickets": 5, "complaints": 2, "share_of_tickets": 1.0},
+        service.compute_csat: {"tickets": 5, "rated": 3, "csat": pytest.approx(11 / 3), "satisfied": 2},
+        service.summarise_response_times: {"tickets": 5, "responded": 4, "first_response_median_min": 90.0,
+                                           "first_response_p90_min": pytest.approx(204), "unresolved": 2},
+        service.compute_refund_rate: {"orders": 12, "paid_amount": 1200.0, "refund_amount": 180.0,
+                                      "refund_rate": pytest.approx(0.15)},
+        service.compute_complaint_rate: {"complaints": 2, "orders": 12},
+    }
+    questions = {service.count_tickets: 1, service.compute_csat: 1, service.summarise_response_times: 1,
+                 service.compute_refund_rate: 1, service.compute_complaint_rate: 2}
+    for fn, total in expected.items():
+        hand._answers.clear()
+        asked = hand.questions
+        both = fn(hand, MARCH, by="platform", total=True)
+        assert hand.questions - asked == questions[fn], fn.__name__
+        assert both["platform"].tolist() == ["jd", "tmall", "total"], fn.__name__
+        assert {k: both.iloc[-1][k] for k in total} == total, fn.__name__
+        apart = pd.concat([fn(hand, MARCH, by="platform"), fn(hand, MARCH, by=None).assign(platform="total")],
+                          ignore_index=True)[both.columns]
+        pd.testing.assert_frame_equal(both, apart, check_exact=True)
+        with pytest.raises(StorebookError, match="by='platform' only"):
+            fn(hand, MARCH, by=None, total=True)
+
+
 def test_returns_by_category_sku_and_reason(hand) -> None:
     by_sku = service.summarise_returns(hand, MARCH, ["tmall"], by="sku").set_index("sku")
     # A1 sold 4 × 2 = 8 units on tmall, 3 returned; A2 sold 6 units on tmall, 1 returned (R4 is jd)

@@ -24,9 +24,11 @@ from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
+from storebook.measures import TOTAL
 from storebook.measures.orders import no_paid_orders as _no_orders
 from storebook.measures.orders import paid_orders
 from storebook.measures.returns import group_columns as _groups
+from storebook.measures.returns import grouped
 from storebook.measures.returns import in_period as _in
 from storebook.measures.returns import sorted_frame as _frame
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
@@ -64,6 +66,7 @@ def count_tickets(
     period: Period,
     platforms: Sequence[str] | str | None = None,
     by: str | Sequence[str] | None = ("category", "platform"),
+    total: bool = False,
 ) -> pd.DataFrame:
     """Tickets (工单量) and complaints (投诉量) opened in the month.
 
@@ -75,6 +78,8 @@ def count_tickets(
         period: the month.
         platforms: platforms to include (default: every platform).
         by: any of ``category``, ``platform`` (``None``: one row).
+        total: with ``by="platform"``, a last row ``total``: the platforms' counts added
+            up (whole numbers: the counts of one question over every platform).
     Returns:
         One row per group: the ``by`` columns, tickets, complaints, complaint_share,
         share_of_tickets.
@@ -98,10 +103,16 @@ def count_tickets(
         busiest = out.groupby("category")["tickets"].transform("sum")
         out = (out.assign(_b=busiest).sort_values(["_b", *cols], ascending=[False, *[True] * len(cols)])
                .drop(columns="_b").reset_index(drop=True))
+    out = out.assign(complaints=lambda d: d["complaints"].astype("int64"))
+    if total:
+        if cols != ["platform"]:
+            raise StorebookError("a total row comes with by='platform' only")
+        out = pd.concat([out, pd.DataFrame({"platform": [TOTAL], "tickets": [out["tickets"].sum()],
+                                            "complaints": [out["complaints"].sum()]})], ignore_index=True)
+    parts = out["platform"] != TOTAL if total else slice(None)
     return out.assign(
-        complaints=lambda d: d["complaints"].astype("int64"),
         complaint_share=lambda d: _safe_div(d["complaints"], d["tickets"]),
-        share_of_tickets=lambda d: _safe_div(d["tickets"], d["tickets"].sum()),
+        share_of_tickets=lambda d: _safe_div(d["tickets"], d.loc[parts, "tickets"].sum()),
     )
 
 
@@ -110,6 +121,7 @@ def summarise_response_times(
     period: Period,
     platforms: Sequence[str] | str | None = None,
     by: str | Sequence[str] | None = None,
+    total: bool = False,
 ) -> pd.DataFrame:
     """First response time (首次响应时长) and resolution time (解决时长) of the month's tickets.
 
@@ -123,6 +135,8 @@ def summarise_response_times(
         period: the month (tickets opened in it).
         platforms: platforms to include (default: every platform).
         by: any of ``platform``, ``category`` (``None``: one row).
+        total: with ``by="platform"``, a last row ``total`` over every platform (one
+            question for both: its medians are the total's tickets', not the platforms').
     Returns:
         One row per group: the ``by`` columns, tickets, responded, first_response_median_min,
         first_response_p90_min, resolved, resolution_median_h, resolution_p90_h, unresolved.
@@ -139,7 +153,7 @@ def summarise_response_times(
         response_min=_hours(t.first_response_at, t.opened_at) * 60.0,
         resolution_h=_hours(t.resolved_at, t.opened_at),
     )
-    metrics = dict(
+    out = grouped(wb, t, cols, lambda t: dict(
         tickets=t.count(),
         responded=t.response_min.count(),
         first_response_median_min=t.response_min.quantile(0.5),
@@ -147,9 +161,7 @@ def summarise_response_times(
         resolved=t.resolution_h.count(),
         resolution_median_h=t.resolution_h.quantile(0.5),
         resolution_p90_h=t.resolution_h.quantile(0.9),
-    )
-    expr = t.group_by(cols).aggregate(**metrics) if cols else t.aggregate(**metrics)
-    out = _frame(wb, expr, cols)
+    ), total)
     if out.empty or out["tickets"].sum() == 0:
         raise no_tickets(period, plats)
     return out.assign(unresolved=lambda d: d["tickets"] - d["resolved"])
@@ -160,6 +172,7 @@ def compute_complaint_rate(
     period: Period,
     platforms: Sequence[str] | str | None = None,
     by: str | None = None,
+    total: bool = False,
 ) -> pd.DataFrame:
     """Complaints per 1,000 orders (每千单投诉), in total or by platform, product or supplier.
 
@@ -174,6 +187,7 @@ def compute_complaint_rate(
         period: the month.
         platforms: platforms to include (default: every platform).
         by: ``None`` (one row), ``platform``, ``sku`` or ``supplier``.
+        total: with ``by="platform"``, a last row ``total`` (the platforms' counts added up).
     Returns:
         One row per group: the group columns (``sku`` adds product_name, category and
         supplier_id; ``supplier`` is supplier_id with supplier_name), complaints, orders,
@@ -191,6 +205,11 @@ def compute_complaint_rate(
     t = tickets_of(wb, period, plats)
     c = t.filter(t.is_complaint)
     o = paid_orders(wb, period, plats)
+    if total and by != "platform":
+        raise StorebookError("a total row comes with by='platform' only")
+    if total:
+        return pd.concat([compute_complaint_rate(wb, period, plats, by="platform"),
+                          compute_complaint_rate(wb, period, plats).assign(platform=TOTAL)], ignore_index=True)
     if by in (None, "platform"):
         cols = [by] if by else []
         # The total is the platforms' counts summed (whole numbers: the same total), from the
