@@ -111,19 +111,44 @@ def compute_refund_rate(
         compute_refund_rate(wb, periods.month("2026-10")).refund_rate.iloc[0]
         0.031
     """
-    plats = wb.platforms(platforms)
     cols = group_columns(by, ("platform",))
-    out = grouped(wb, paid_orders(wb, period, plats), cols, lambda o: dict(
-        orders=o.count(),
-        paid_amount=o.paid_amount.sum().cast("float64"),
-        refund_amount=o.refund_amount.sum().cast("float64"),
-    ), total)
-    if out.empty or out["orders"].sum() == 0:
-        raise no_paid_orders(period, plats)
-    return out.assign(
+    return sum_paid_orders(wb, period, platforms, by, total).assign(
         net_amount=lambda d: d["paid_amount"] - d["refund_amount"],
         refund_rate=lambda d: _ratio(d["refund_amount"], d["paid_amount"]),
     )[[*cols, "orders", "paid_amount", "refund_amount", "net_amount", "refund_rate"]]
+
+
+def sum_paid_orders(
+    wb: Workbook,
+    period: Period,
+    platforms: Sequence[str] | str | None = None,
+    by: str | None = None,
+    total: bool = False,
+) -> pd.DataFrame:
+    """The sums of the orders paid in the period: the one question behind the refund rate
+    (:func:`compute_refund_rate`) and the first lines of the P&L
+    (:func:`storebook.measures.pnl.contribution_pnl`), which the workbook answers once for
+    both: each adds its own reading.
+
+    Returns:
+        One row per group (``by``, ``total`` as :func:`compute_refund_rate`): the group
+        column, orders, paid_amount, refund_amount, and discounts (Σ discount_amount) where
+        the orders have that column.
+    Raises:
+        NoDataError: no paid order in the month on these platforms.
+    """
+    plats = wb.platforms(platforms)
+    cols = group_columns(by, ("platform",))
+
+    def sums(o: ibis.Table) -> dict[str, ibis.Value]:
+        out = dict(orders=o.count(), paid_amount=o.paid_amount.sum().cast("float64"),
+                   refund_amount=o.refund_amount.sum().cast("float64"))
+        return {**out, "discounts": o.discount_amount.sum()} if "discount_amount" in o.columns else out
+
+    out = grouped(wb, paid_orders(wb, period, plats), cols, sums, total)
+    if out.empty or out["orders"].sum() == 0:
+        raise no_paid_orders(period, plats)
+    return out
 
 
 def summarise_returns(
