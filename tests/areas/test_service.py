@@ -199,6 +199,13 @@ def test_platforms_and_their_total_from_one_question(hand) -> None:
         pd.testing.assert_frame_equal(both, apart, check_exact=True)
         with pytest.raises(StorebookError, match="by='platform' only"):
             fn(hand, MARCH, by=None, total=True)
+    # The complaint rate counts the paid orders with the refund rate's question: asked after
+    # it, only the complaints are a question.
+    hand._answers.clear()
+    service.compute_refund_rate(hand, MARCH, by="platform", total=True)
+    asked = hand.questions
+    service.compute_complaint_rate(hand, MARCH, by="platform", total=True)
+    assert hand.questions == asked + 1
 
 
 def test_returns_by_category_sku_and_reason(hand) -> None:

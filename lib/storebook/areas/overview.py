@@ -202,7 +202,7 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
         _long(_sales(wb, period, plats, take),
               {"paid_amount": "paid_amount", "orders": "orders", "buyers": "buyers", "aov": "aov",
                "conversion_rate": "conversion_rate", "uv_value": "uv_value", "visitors": "visitors"}),
-        _long(take("refunds", _refunds_or_raise, wb, period, plats),
+        _long(take("refunds", _by_platform_and_total_or_raise, service.compute_refund_rate, wb, period, plats),
               {"net_amount": "net_sales", "refund_rate": "refund_rate", "paid_amount": "refund_base"}),
         _long(take("profit", profit.contribution_pnl, wb, period, plats), {"gross_margin": "gross_margin"}),
         _long(take("marketing", _paid_or_raise, wb, period, plats), {"marketing_spend": "marketing_spend", "roas": "roas"}),
@@ -251,16 +251,6 @@ def _sales(wb: Workbook, period: Period, platforms: list[str], take) -> pd.DataF
 def _by_platform_and_total_or_raise(fn, wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
     """The platforms' rows of ``fn``, then its ``total`` row, from one question."""
     return fn(wb, period, platforms, by="platform", total=True)
-
-
-def _refunds_or_raise(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
-    """The refund rate by platform, then in total, as two questions: the P&L
-    (:func:`storebook.areas.profit.contribution_pnl`) asks the same by platform, which the
-    workbook then answers from the first answer; one question with the total would be asked
-    beside the P&L's."""
-    rows = service.compute_refund_rate(wb, period, platforms, by="platform")
-    return pd.concat([rows, service.compute_refund_rate(wb, period, platforms).assign(platform=TOTAL)],
-                     ignore_index=True)
 
 
 def _paid_or_raise(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:

@@ -28,7 +28,7 @@ from storebook.measures import TOTAL
 from storebook.measures.orders import no_paid_orders as _no_orders
 from storebook.measures.orders import paid_orders
 from storebook.measures.returns import group_columns as _groups
-from storebook.measures.returns import grouped
+from storebook.measures.returns import grouped, sum_paid_orders
 from storebook.measures.returns import in_period as _in
 from storebook.measures.returns import sorted_frame as _frame
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
@@ -207,25 +207,22 @@ def compute_complaint_rate(
     o = paid_orders(wb, period, plats)
     if total and by != "platform":
         raise StorebookError("a total row comes with by='platform' only")
-    if total:
-        return pd.concat([compute_complaint_rate(wb, period, plats, by="platform"),
-                          compute_complaint_rate(wb, period, plats).assign(platform=TOTAL)], ignore_index=True)
     if by in (None, "platform"):
-        cols = [by] if by else []
-        # The total is the platforms' counts summed (whole numbers: the same total), from the
-        # same two questions as by platform: a report that shows both (the service headline,
-        # the overview's scorecard, each for three months) asks them once, not twice.
+        cols = ["platform"] if by else []
+        # The total is the platforms' counts summed (whole numbers: the same total). The paid
+        # orders are counted by the refund rate's question (sum_paid_orders, with its total
+        # row when ``total``): a report that shows both rates (the service headline, the
+        # overview's scorecard, each for three months) asks it once.
         comp_df = wb.execute(c.group_by(["platform"]).aggregate(complaints=c.count()))
-        ord_df = wb.execute(o.group_by(["platform"]).aggregate(orders=o.count()))
-        if ord_df.empty or ord_df["orders"].sum() == 0:
-            raise _no_orders(period, plats)
-        out = ord_df.merge(comp_df, on=cols, how="left") if cols else pd.DataFrame(
-            {"orders": [ord_df["orders"].sum()], "complaints": [comp_df["complaints"].sum()]}, dtype="int64")
+        paid = sum_paid_orders(wb, period, plats, by="platform", total=total)
+        ord_df = paid.loc[paid["platform"] != TOTAL, ["platform", "orders"]]
+        rows = ord_df.merge(comp_df, on="platform", how="left").sort_values("platform")
+        every = pd.DataFrame({"orders": [ord_df["orders"].sum()], "complaints": [comp_df["complaints"].sum()]},
+                             dtype="int64")
+        out = pd.concat([rows, every.assign(platform=TOTAL)], ignore_index=True) if total else rows if by else every
         out = out.fillna({"complaints": 0}).astype({"complaints": "int64"})
         out = out.assign(complaints_per_1000_orders=lambda d: _safe_div(d["complaints"] * 1000.0, d["orders"]))
-        return (out.sort_values(cols) if cols else out).reset_index(drop=True)[
-            [*cols, "complaints", "orders", "complaints_per_1000_orders"]
-        ]
+        return out.reset_index(drop=True)[[*cols, "complaints", "orders", "complaints_per_1000_orders"]]
 
     products = dimensions.products(wb).select("sku", "product_name", "category", "supplier_id")
     c = c.filter(c.sku.notnull()).select("sku").join(products, "sku")  # tickets have a category of their own
