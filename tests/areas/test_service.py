@@ -115,6 +115,18 @@ def test_tickets_without_a_topic_count_in_the_unknown_one(root: Path) -> None:
     assert facts["tickets"] == 5 and facts["top_category"] == "unknown"
 
 
+def test_tickets_without_a_topic_count_in_every_grouping(root: Path) -> None:
+    """A question that does not group by topic leaves the topic alone: the same counts."""
+    rows = [(*r[:5], None, *r[6:]) if r[0] in ("T1", "T2") else r for r in TICKETS]
+    orders, lines = _orders_and_lines()
+    wb = write_tables(root, service_tickets=_tickets(rows), orders=orders, order_lines=lines)
+    by_platform = service.count_tickets(wb, MARCH, by="platform").set_index("platform")
+    assert by_platform["tickets"].to_dict() == {"jd": 1, "tmall": 4}
+    assert service.compute_csat(wb, MARCH, ["tmall"]).iloc[0][["tickets", "rated"]].tolist() == [4, 3]
+    assert service.summarise_response_times(wb, MARCH, ["tmall"]).iloc[0]["tickets"] == 4
+    assert service.compute_complaint_rate(wb, MARCH, ["tmall"]).iloc[0]["complaints"] == 2
+
+
 def test_response_time_percentiles_by_hand(hand) -> None:
     out = service.summarise_response_times(hand, MARCH, ["tmall"]).iloc[0]
     # first responses 30, 60, 120, 240 min: median 90; p90 at rank 0.9·3 = 2.7 → 120 + 0.7·(240 − 120) = 204

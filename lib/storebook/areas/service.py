@@ -97,7 +97,7 @@ def compute_csat(
     """
     plats = wb.platforms(platforms)
     cols = _groups(by, ("platform", "category", "month"))
-    t = _tickets(wb, period, plats)
+    t = _tickets(wb, period, plats, topics="category" in cols)
     if "month" in cols:
         t = t.mutate(month=t.opened_at.truncate("M"))
 
