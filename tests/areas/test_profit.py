@@ -13,9 +13,10 @@ import pytest
 import storebook
 import storebook.report.text
 from conftest import tables_dir
-from storebook.areas import profit
+from storebook.areas import profit, service
 from storebook.engine.periods import month
 from storebook.errors import NoDataError
+from storebook.measures.returns import sum_paid_orders
 from support.stores import write_tables
 
 MARCH = month("2026-03")
@@ -333,3 +334,21 @@ def test_pnl_is_computed_once_per_workbook_and_never_shared(store):
     with pytest.raises(NoDataError) as e:                         # the same clear message the second time
         profit.contribution_pnl(store, month("2026-05"))
     assert "2026-05" in str(e.value)
+
+
+
+def test_refund_rate_and_pnl_share_the_paid_orders_question(root, store):
+    """The P&L's orders, paid amount, refunds and discounts are the refund rate's question:
+    asked by the one, answered to the other from the workbook's first answer."""
+    sums = sum_paid_orders(store, MARCH, by="platform").set_index("platform")
+    assert sums.loc["tmall", ["orders", "paid_amount", "refund_amount", "discounts"]].tolist() == [2, 298.0, 60.0, 10.0]
+    asked = store.questions
+    rates = service.compute_refund_rate(store, MARCH, by="platform").set_index("platform")
+    assert store.questions == asked
+    assert rates.loc["tmall", ["paid_amount", "refund_amount", "net_amount"]].tolist() == [298.0, 60.0, 238.0]
+    pnl = profit.contribution_pnl(store, MARCH).set_index("platform")
+    assert (pnl.loc["tmall", "discounts"], pnl.loc["tmall", "refunds"]) == (10.0, 60.0)
+    after_sums = store.questions - asked
+    fresh = storebook.open(root / "data" / "processed")  # the P&L alone asks exactly one question more
+    profit.contribution_pnl(fresh, MARCH)
+    assert fresh.questions == after_sums + 1

@@ -115,6 +115,18 @@ def test_tickets_without_a_topic_count_in_the_unknown_one(root: Path) -> None:
     assert facts["tickets"] == 5 and facts["top_category"] == "unknown"
 
 
+def test_tickets_without_a_topic_count_in_every_grouping(root: Path) -> None:
+    """A question that does not group by topic leaves the topic alone: the same counts."""
+    rows = [(*r[:5], None, *r[6:]) if r[0] in ("T1", "T2") else r for r in TICKETS]
+    orders, lines = _orders_and_lines()
+    wb = write_tables(root, service_tickets=_tickets(rows), orders=orders, order_lines=lines)
+    by_platform = service.count_tickets(wb, MARCH, by="platform").set_index("platform")
+    assert by_platform["tickets"].to_dict() == {"jd": 1, "tmall": 4}
+    assert service.compute_csat(wb, MARCH, ["tmall"]).iloc[0][["tickets", "rated"]].tolist() == [4, 3]
+    assert service.summarise_response_times(wb, MARCH, ["tmall"]).iloc[0]["tickets"] == 4
+    assert service.compute_complaint_rate(wb, MARCH, ["tmall"]).iloc[0]["complaints"] == 2
+
+
 def test_response_time_percentiles_by_hand(hand) -> None:
     out = service.summarise_response_times(hand, MARCH, ["tmall"]).iloc[0]
     # first responses 30, 60, 120, 240 min: median 90; p90 at rank 0.9·3 = 2.7 → 120 + 0.7·(240 − 120) = 204
@@ -171,6 +183,41 @@ def test_refund_rate_and_net_sales(hand) -> None:
     assert out.loc["jd", "refund_rate"] == pytest.approx(0.25)
     total = service.compute_refund_rate(hand, MARCH).iloc[0]
     assert total.refund_rate == pytest.approx(180 / 1200)
+
+
+def test_platforms_and_their_total_from_one_question(hand) -> None:
+    """total=True gives the platforms' rows then ``total``: the rows the two separate
+    questions give, from one (the service headline and the overview ask both, three months each)."""
+    expected = {  # the total row, by hand (T0 is February's; T5 on jd is unrated and unanswered)
+        service.count_tickets: {"tickets": 5, "complaints": 2, "share_of_tickets": 1.0},
+        service.compute_csat: {"tickets": 5, "rated": 3, "csat": pytest.approx(11 / 3), "satisfied": 2},
+        service.summarise_response_times: {"tickets": 5, "responded": 4, "first_response_median_min": 90.0,
+                                           "first_response_p90_min": pytest.approx(204), "unresolved": 2},
+        service.compute_refund_rate: {"orders": 12, "paid_amount": 1200.0, "refund_amount": 180.0,
+                                      "refund_rate": pytest.approx(0.15)},
+        service.compute_complaint_rate: {"complaints": 2, "orders": 12},
+    }
+    questions = {service.count_tickets: 1, service.compute_csat: 1, service.summarise_response_times: 1,
+                 service.compute_refund_rate: 1, service.compute_complaint_rate: 2}
+    for fn, total in expected.items():
+        hand._answers.clear()
+        asked = hand.questions
+        both = fn(hand, MARCH, by="platform", total=True)
+        assert hand.questions - asked == questions[fn], fn.__name__
+        assert both["platform"].tolist() == ["jd", "tmall", "total"], fn.__name__
+        assert {k: both.iloc[-1][k] for k in total} == total, fn.__name__
+        apart = pd.concat([fn(hand, MARCH, by="platform"), fn(hand, MARCH, by=None).assign(platform="total")],
+                          ignore_index=True)[both.columns]
+        pd.testing.assert_frame_equal(both, apart, check_exact=True)
+        with pytest.raises(StorebookError, match="by='platform' only"):
+            fn(hand, MARCH, by=None, total=True)
+    # The complaint rate counts the paid orders with the refund rate's question: asked after
+    # it, only the complaints are a question.
+    hand._answers.clear()
+    service.compute_refund_rate(hand, MARCH, by="platform", total=True)
+    asked = hand.questions
+    service.compute_complaint_rate(hand, MARCH, by="platform", total=True)
+    assert hand.questions == asked + 1
 
 
 def test_returns_by_category_sku_and_reason(hand) -> None:

@@ -249,8 +249,8 @@ def _sales(wb: Workbook, period: Period, platforms: list[str], take) -> pd.DataF
 
 
 def _by_platform_and_total_or_raise(fn, wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
-    rows = fn(wb, period, platforms, by="platform")
-    return pd.concat([rows, fn(wb, period, platforms).assign(platform=TOTAL)], ignore_index=True)
+    """The platforms' rows of ``fn``, then its ``total`` row, from one question."""
+    return fn(wb, period, platforms, by="platform", total=True)
 
 
 def _paid_or_raise(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:

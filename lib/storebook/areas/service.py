@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import ibis
 import pandas as pd
 
 from storebook.engine.periods import Period
@@ -37,7 +38,7 @@ from storebook.measures.returns import (  # the service report shows them: store
     summarise_returns,  # noqa: F401
 )
 from storebook.measures.returns import group_columns as _groups
-from storebook.measures.returns import sorted_frame as _frame
+from storebook.measures.returns import grouped as _grouped
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
 from storebook.measures.tickets import (  # noqa: F401 (the service report shows them: storebook.service.<name>)
     compute_complaint_rate,
@@ -68,6 +69,7 @@ def compute_csat(
     platforms: Sequence[str] | str | None = None,
     by: str | Sequence[str] | None = None,
     level: float = 0.95,
+    total: bool = False,
 ) -> pd.DataFrame:
     """Customer satisfaction (满意度, CSAT) of the tickets opened in the period.
 
@@ -81,6 +83,8 @@ def compute_csat(
         platforms: platforms to include (default: every platform).
         by: any of ``platform``, ``category``, ``month`` (``None``: one row).
         level: confidence level of the intervals.
+        total: with ``by="platform"``, a last row ``total`` over every platform (one
+            question for both).
     Returns:
         One row per group: the ``by`` columns (``month`` as ``YYYY-MM``), tickets, rated,
         csat, csat_low, csat_high, satisfied, satisfied_share, satisfied_low, satisfied_high.
@@ -93,19 +97,21 @@ def compute_csat(
     """
     plats = wb.platforms(platforms)
     cols = _groups(by, ("platform", "category", "month"))
-    t = _tickets(wb, period, plats)
+    t = _tickets(wb, period, plats, topics="category" in cols)
     if "month" in cols:
         t = t.mutate(month=t.opened_at.truncate("M"))
-    score = t.csat.cast("float64")
-    metrics = dict(
-        tickets=t.count(),
-        rated=score.count(),
-        csat=score.mean(),
-        csat_sd=score.std(how="sample"),
-        satisfied=(t.csat >= SATISFIED_SCORE).cast("int64").sum(),
-    )
-    expr = t.group_by(cols).aggregate(**metrics) if cols else t.aggregate(**metrics)
-    out = _frame(wb, expr, cols)
+
+    def metrics(t: ibis.Table) -> dict[str, ibis.Value]:
+        score = t.csat.cast("float64")
+        return dict(
+            tickets=t.count(),
+            rated=score.count(),
+            csat=score.mean(),
+            csat_sd=score.std(how="sample"),
+            satisfied=(t.csat >= SATISFIED_SCORE).cast("int64").sum(),
+        )
+
+    out = _grouped(wb, t, cols, metrics, total)
     if out.empty or out["tickets"].sum() == 0:
         raise _no_tickets(period, plats)
     if out["rated"].sum() == 0:
@@ -296,12 +302,10 @@ def _headline_rows(wb: Workbook, period: Period, platforms: list[str]) -> pd.Dat
     for fn, cols in ((count_tickets, ["tickets", "complaints"]), (compute_csat, ["csat", "satisfied_share"]),
                      (summarise_response_times, ["first_response_median_min"]),
                      (compute_complaint_rate, ["complaints_per_1000_orders"]), (compute_refund_rate, ["refund_rate"])):
-        try:
-            rows = fn(wb, period, platforms, by="platform")
-            total = fn(wb, period, platforms, by=None).assign(platform="total")
+        try:  # the platforms and their total from one question
+            both = fn(wb, period, platforms, by="platform", total=True)
         except NoDataError:
             continue
-        both = pd.concat([rows, total], ignore_index=True)
         parts.append(both.melt(id_vars="platform", value_vars=cols, var_name="metric", value_name="value"))
     if not parts:
         raise _no_tickets(period, platforms)

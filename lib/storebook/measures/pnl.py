@@ -18,9 +18,8 @@ from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import TOTAL
 from storebook.measures.margins import gross_margin_rate
-from storebook.measures.orders import paid_orders
 from storebook.measures.partial import flag_partial
-from storebook.measures.returns import compute_refund_rate, paid_returns
+from storebook.measures.returns import paid_returns, sum_paid_orders
 from storebook.measures.sales import sum_daily_sales
 from storebook.measures.shipments import sum_logistics_cost
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
@@ -143,11 +142,11 @@ def contribution_pnl(wb: Workbook, period: Period, platforms: list[str] | None =
 
 
 def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
-    # Paid amount and refunds as the refund rate defines them (one definition of net sales).
-    orders = compute_refund_rate(wb, period, platforms, by="platform")
-    orders = orders[["platform", "orders", "paid_amount", "refund_amount"]].rename(columns={"refund_amount": "refunds"})
-    o = paid_orders(wb, period, platforms)
-    discounts = wb.execute(o.group_by("platform").aggregate(discounts=o.discount_amount.sum()))
+    # Paid amount and refunds as the refund rate defines them (one definition of net sales),
+    # and the discounts, from the refund rate's own question.
+    paid = sum_paid_orders(wb, period, platforms, by="platform")
+    orders = paid[["platform", "orders", "paid_amount", "refund_amount"]].rename(columns={"refund_amount": "refunds"})
+    discounts = paid[["platform", "discounts"]]
     sales = _sales(wb, period, platforms)
     cogs = sales.groupby("platform", as_index=False).agg(sold_cost=("cost_amount", "sum"))
     # A platform whose sales include a product of unknown cost has no cost of goods: its
