@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import tables_dir, write_csv
+from conftest import tables_dir, tiny_rows, write_csv
 from storebook.engine.config import Config
 from storebook.ingest import ingest, writing
 
@@ -95,3 +95,34 @@ def test_sort_ranges_on_the_timestamp_select_the_rows_of_their_days(monkeypatch:
                        and (j == len(cuts) or s[:10] < str(cuts[j]))) for j in range(len(ranges))]
     expected[-1] = sorted([*expected[-1], 7])
     assert by_day == expected
+
+
+def test_order_lines_follow_their_orders_days_in_every_sort_range(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Order lines are joined to their orders by an inner join (every live line has its live
+    order: orphans are rejected before the writes) and sorted in ranges of their orders' days.
+    With ranges of 2 rows, 7 orders on 5 days and 9 lines (one an orphan, rejected): the 8
+    lines written are in the order of their orders' days, then of order_id and line_no, each
+    row group's days recorded, and the orphan is among the rejected rows."""
+    import pandas as pd
+
+    orders = [("A1", "2026-03-05 10:00:00"), ("B1", "2026-03-01 08:00:00"), ("C1", "2026-03-03 23:59:59"),
+              ("D1", "2026-03-03 00:00:00"), ("E1", "2026-03-02 12:00:00"), ("F1", "2026-03-04 09:30:00"),
+              ("G1", "2026-03-01 07:00:00")]
+    like = {**tiny_rows()["orders"][1], "items_amount": "10.00", "shipping_amount": "0.00", "paid_amount": "10.00"}
+    write_csv(tiny, "orders", "orders.csv", [{**like, "order_id": o, "ordered_at": at, "paid_at": at} for o, at in orders])
+    lines = [("A1", 2), ("A1", 1), ("B1", 1), ("C1", 1), ("D1", 1), ("E1", 1), ("F1", 1), ("G1", 1), ("X9", 1)]
+    write_csv(tiny, "order_lines", "order_lines.csv", [
+        {"order_id": o, "line_no": str(n), "sku": "A1", "quantity": "1", "unit_price": "10.00",
+         "discount_amount": "0.00", "line_amount": "10.00"} for o, n in lines])
+    monkeypatch.setattr(writing, "SORT_RANGE_ROWS", 2)
+    monkeypatch.setattr(writing, "ROW_GROUP", 3)
+    report = ingest(Config.load(tiny), now=NOW)
+    written = pd.read_parquet(tables_dir(tiny) / "order_lines" / "part-0.parquet")
+    # Days: G1, B1 on 03-01; E1 03-02; C1, D1 03-03; F1 03-04; A1 03-05 (two lines).
+    assert list(zip(written["order_id"], written["line_no"], strict=True)) == [
+        ("B1", 1), ("G1", 1), ("E1", 1), ("C1", 1), ("D1", 1), ("F1", 1), ("A1", 1), ("A1", 2)]
+    assert _manifest(tiny)["tables"]["order_lines"]["row_group_days"] == [
+        ["2026-03-01", "2026-03-02"], ["2026-03-03", "2026-03-04"], ["2026-03-05", "2026-03-05"]]
+    assert report.tables["order_lines"]["rejected"] == 1
+    assert writing._parent_guaranteed("order_lines", "order_id", "orders")
+    assert not writing._parent_guaranteed("service_tickets", "order_id", "orders")  # optional, not enforced

@@ -119,3 +119,34 @@ def test_the_cache_keeps_a_dictionary_for_repeating_columns_only_and_reads_back_
     encodings = {meta.column(i).path_in_schema: meta.column(i).encodings for i in range(meta.num_columns)}
     assert "RLE_DICTIONARY" in encodings["status"] and "RLE_DICTIONARY" not in encodings["order_id"]
     pd.testing.assert_frame_equal(pd.read_parquet(written), frame)
+
+
+def test_the_cache_keeps_min_and_max_for_dates_numbers_and_the_first_key_only(tmp_path: Path) -> None:
+    """Statistics are written for what reads them (the clock check's dates, DuckDB's ranges
+    and sort keys, the first key an order line is joined by), not for other text: here
+    order_id (orders' first key), ordered_at, amount and _source_row have a min and a max,
+    status and platform none; the frame read back is the frame written."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    from storebook.ingest.perfile import _write_cache
+
+    frame = pd.DataFrame({
+        "order_id": ["O3", "O1", "O2"],
+        "ordered_at": pd.to_datetime(["2026-01-02 10:00", "2026-01-01 09:00", "2026-01-03 11:00"]).astype("datetime64[us]"),
+        "status": ["paid", "refunded", "paid"],
+        "platform": ["tmall", "jd", "web"],
+        "amount": [5.5, 1.25, 3.0],
+        "_source_row": [2, 3, 4],
+    }).astype({"order_id": "str", "status": "str", "platform": "str"})
+    base = tmp_path / "cache" / "abc"
+    _write_cache(base, [("orders", frame, frame.iloc[:0])], "canonical", "utf-8", [])
+    written = tmp_path / "cache" / "abc.orders.parquet"
+    group = pq.ParquetFile(written).metadata.row_group(0)
+    stats = {group.column(i).path_in_schema: group.column(i).statistics for i in range(group.num_columns)}
+    kept = {name: (s.min, s.max) for name, s in stats.items() if s is not None and s.has_min_max}
+    assert kept["order_id"] == ("O1", "O3")
+    assert kept["amount"] == (1.25, 5.5) and kept["_source_row"] == (2, 4)
+    assert [str(v) for v in kept["ordered_at"]] == ["2026-01-01 09:00:00", "2026-01-03 11:00:00"]
+    assert "status" not in kept and "platform" not in kept
+    pd.testing.assert_frame_equal(pd.read_parquet(written), frame)

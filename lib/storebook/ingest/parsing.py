@@ -49,6 +49,9 @@ DATE_RANGE_REASON = ("'{column}' is out of range: a date from 1900-01-01 to 9999
                      "export writes such a date for 'none', leave the cell empty")
 #: MySQL writes a datetime it does not have as zeros; it is no date, and means empty.
 ZERO_DATES = {"0000-00-00", "0000-00-00 00:00:00", "0000-00-00T00:00:00"}
+#: Every text :func:`parse_column` reads as empty (stripped): of any column, and of a date's.
+_EMPTY = {"", *NULL_SPELLINGS}
+_EMPTY_DATES = _EMPTY | ZERO_DATES
 #: Why a row with a date after the moment of the ingest is rejected (no clock time in it, so
 #: that identical runs give identical rejections).
 FUTURE_REASON = ("'{column}' is in the future (after the time of the ingest, in the store's time zone); "
@@ -151,10 +154,17 @@ def parse_numbers(text: pd.Series, whole: bool, fmt: NumberFormat = POINT) -> tu
         the problem of each bad value: "not", "finite", "range", "fraction", "comma",
         "point", or "" where the value is fine or empty).
     """
+    values, problem = _parse_numbers(text, whole, fmt)
+    return values, pd.Series("", index=text.index, dtype="str") if problem is None else problem
+
+
+def _parse_numbers(text: pd.Series, whole: bool, fmt: NumberFormat) -> tuple[pd.Series, pd.Series | None]:
+    """:func:`parse_numbers`, with None for the problems when every value is fine or empty (the
+    common case: no column of ""s to build, and to compare, for every numeric column)."""
     arr = _text_array(text)
     fast = _cast_plain(arr, whole) if fmt.decimal == "." else None  # Arrow's cast knows only decimal points
     if fast is not None:
-        return pd.Series(fast, index=text.index), pd.Series("", index=text.index, dtype="str")
+        return pd.Series(fast, index=text.index), None
     normal, valid = _normalise(arr, fmt)
     try:
         floats = pc.cast(normal, pa.float64()).to_numpy(zero_copy_only=False)
@@ -342,9 +352,9 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
         fmt: how the file writes numbers.
     """
     text = text.astype(str).str.strip()
-    empty = text.eq("") | _isin(text, NULL_SPELLINGS)
-    if spec.kind in {"timestamp", "date"}:
-        empty |= _isin(text, ZERO_DATES)  # MySQL's spelling of no date: empty, as NULL is
+    # One look-up of each value among every spelling of empty: "", the NULL spellings and, for
+    # a date, MySQL's spelling of no date (empty, as NULL is).
+    empty = _isin(text, _EMPTY_DATES if spec.kind in {"timestamp", "date"} else _EMPTY)
     bad = pd.Series(False, index=text.index)
     if not spec.nullable:
         rejects.add(table, frame, empty, spec.name, f"column '{spec.name}' is empty; a value is required")
@@ -353,12 +363,12 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
         return text.where(~empty, None).astype("str"), ~bad
     if spec.kind in {"int", "Int64", "float"}:
         whole = spec.kind != "float"
-        values, problem = parse_numbers(text.where(~empty, ""), whole, fmt)
-        failed = problem.ne("") & ~bad
-        if failed.any():
+        values, problem = _parse_numbers(text.where(~empty, ""), whole, fmt)
+        failed = problem.ne("") & ~bad if problem is not None else None
+        if failed is not None and failed.any():
             why = {p: number_reason(spec.name, p, whole, fmt) for p in problem[failed].unique()}
             rejects.add(table, frame, failed, spec.name, problem.map(why).fillna(""), text)
-        bad |= failed
+            bad |= failed
         if spec.kind == "int":
             return values.where(~bad, 0).fillna(0).astype("int64"), ~bad
         if spec.kind == "Int64":

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from storebook.engine import schema
 from storebook.ingest.frames import parse_frame
 from storebook.ingest.sources import detect
 from storebook.ingest.sources.policy import reading_policy
@@ -55,6 +56,22 @@ def _repeating_columns(table: pa.Table) -> list[str]:
             if pc.count_distinct(head.column(name), mode="all").as_py() * _DICTIONARY_RATIO <= max(head.num_rows, 1)]
 
 
+def _statistics_columns(table: pa.Table, name: str) -> list[str]:
+    """The columns of the cached part of table ``name`` whose min and max its footer keeps: every
+    column but text, and the table's first key column.
+
+    What reads them: the clock check (:func:`storebook.ingest.pipeline._may_be_after`, dates);
+    DuckDB in the writes, which skips a part outside a sort range (dates) or outside the keys
+    of the parent rows it is joined to (an order line's ``order_id``), and stores numbers in
+    fewer bytes while it sorts (``line_no`` as one byte, from its range). Other text columns'
+    min and max serve none of these and cost a fifth of the cache's write (a 300,000-row orders
+    file: 0.124 → 0.102 CPU-s).
+    """
+    first_key = schema.key(name)[0] if name in schema.TABLES else None
+    return [field.name for field in table.schema
+            if field.name == first_key or not (pa.types.is_string(field.type) or pa.types.is_large_string(field.type))]
+
+
 def _write_cache(base: Path, frames: list, source: str, encoding: str, dropped: list[str],
                  extras: dict | None = None) -> None:
     base.parent.mkdir(parents=True, exist_ok=True)
@@ -68,7 +85,7 @@ def _write_cache(base: Path, frames: list, source: str, encoding: str, dropped: 
     for table, valid, rej in frames:
         arrow = pa.Table.from_pandas(valid, preserve_index=False)  # with pandas' metadata, as to_parquet
         pq.write_table(arrow, base.parent / f"{base.name}.{table}.parquet", compression="lz4",
-                       use_dictionary=_repeating_columns(arrow))
+                       use_dictionary=_repeating_columns(arrow), write_statistics=_statistics_columns(arrow, table))
         rej.to_parquet(base.parent / f"{base.name}.{table}.rejected.parquet", index=False, compression="lz4")
     meta = {"tables": [t for t, _, _ in frames], "source": source, "encoding": encoding, "dropped": dropped,
             "extras": extras or {}}

@@ -89,9 +89,25 @@ def sort_source(con: duckdb.DuckDBPyConnection, table: str) -> tuple[str, str]:
     link = schema.key(table)[0]
     if f"live_{parent}" not in _views(con):  # no parent table in this store: key order
         return f"(SELECT *, NULL::TIMESTAMP AS {_SORT_AT}, NULL::DATE AS {_SORT} FROM live_{table})", _SORT
+    # An inner join where every live row has its live parent: a range's filter on the parent's
+    # date then narrows the parent rows, and DuckDB skips the child's parts and row groups whose
+    # keys miss theirs (a LEFT JOIN reads every line for the last range, whose filter keeps
+    # NULLs: at 10M order lines 16.7M rows read for it instead of 5.7M). The rows are the same;
+    # a lost row would fail _write_tables' count of the rows written.
+    join = "JOIN" if _parent_guaranteed(table, link, parent) else "LEFT JOIN"
     return (f"(SELECT c.*, p.{quote(column)} AS {_SORT_AT}, CAST(p.{quote(column)} AS DATE) AS {_SORT} "
-            f"FROM live_{table} c LEFT JOIN (SELECT {quote(link)}, {quote(column)} FROM live_{parent}) p USING ({quote(link)}))",
+            f"FROM live_{table} c {join} (SELECT {quote(link)}, {quote(column)} FROM live_{parent}) p USING ({quote(link)}))",
             _SORT)
+
+
+def _parent_guaranteed(table: str, link: str, parent: str) -> bool:
+    """Whether every live row of ``table`` has its row in ``live_<parent>``: its ``link`` is
+    required and an enforced key to the parent's, so the cross-file checks, which run before
+    the writes, rejected every row whose parent is missing or was rejected
+    (storebook.ingest.crossfile.mark_orphans)."""
+    required = any(c.name == link and not c.nullable for c in schema.columns(table))
+    return required and any(fk.enforced and (fk.table, fk.column, fk.ref_table, fk.ref_column) == (table, link, parent, link)
+                            for fk in schema.FOREIGN_KEYS)
 
 
 def _sample_source(con: duckdb.DuckDBPyConnection, table: str, source: str, first: str) -> tuple[str, str]:
