@@ -30,7 +30,6 @@ from storebook.measures.orders import paid_orders
 from storebook.measures.returns import group_columns as _groups
 from storebook.measures.returns import grouped, sum_paid_orders
 from storebook.measures.returns import in_period as _in
-from storebook.measures.returns import sorted_frame as _frame
 from storebook.measures.stats import safe_ratio as _safe_div  # the one guarded division
 
 
@@ -101,9 +100,7 @@ def count_tickets(
     plats = wb.platforms(platforms)
     cols = _groups(by, ("category", "platform"))
     t = tickets_of(wb, period, plats, topics="category" in cols)
-    metrics = dict(tickets=t.count(), complaints=t.is_complaint.cast("int64").sum())
-    expr = t.group_by(cols).aggregate(**metrics) if cols else t.aggregate(**metrics)
-    out = _frame(wb, expr, cols)
+    out = grouped(wb, t, cols, lambda t: dict(tickets=t.count(), complaints=t.is_complaint.cast("int64").sum()))
     if out.empty or out["tickets"].sum() == 0:
         raise no_tickets(period, plats)
     if "category" in cols:  # the busiest topic first
