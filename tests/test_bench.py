@@ -180,3 +180,59 @@ def test_the_table_shows_the_load_an_ingest_started_at() -> None:
     busy = bench.format_table({"scales": {"10M": {**entry, "store": {**entry["store"],
                                                                         "ingest": {**ingest, "quiet": False}}}}})
     assert "load before 0.8 (busy)" in busy
+    cached = bench.format_table({"scales": {"10M": {**entry, "store": {**entry["store"], "ingest": {
+        **ingest, "raw_read_s": 1.23, "raw_mb": 2600.0}}}}})
+    assert "raw files read into the cache first in 1.2 s" in cached
+
+
+def test_the_raw_files_are_read_whole_before_an_ingest_is_timed(tmp_path: Path) -> None:
+    """Every byte of every file, nested folders included (the raw store has one per table),
+    so that the timed ingest finds them in the page cache, as after a download."""
+    (tmp_path / "orders").mkdir()
+    (tmp_path / "orders" / "2026-09.csv").write_bytes(b"x" * (3 * 2**24 + 5))  # more than one read
+    (tmp_path / "traffic.csv").write_bytes(b"y" * 1000)
+    (tmp_path / "empty").mkdir()
+    read = bench.read_through(tmp_path)
+    assert read["raw_mb"] == round((3 * 2**24 + 5 + 1000) / 2**20, 1)
+    assert read["raw_read_s"] >= 0
+
+
+def test_the_sampled_tree_is_the_command_its_children_and_theirs(tmp_path: Path) -> None:
+    """The children files each thread lists give the same tree as every process's parent."""
+    import subprocess
+    import sys
+    import time
+
+    ready = tmp_path / "ready"
+    grandchild = f"import pathlib, time; pathlib.Path({str(ready)!r}).touch(); time.sleep(30)"
+    child = (f"import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', {grandchild!r}]); "
+             "time.sleep(30)")
+    proc = subprocess.Popen([sys.executable, "-c", child])
+    try:
+        deadline = time.monotonic() + 20
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        tree = bench._tree(proc.pid)
+        assert len(tree) == 2 and proc.pid in tree
+        assert tree == bench._tree_from_parents(proc.pid)
+        rss, pss = bench._tree_memory_kb(proc.pid, proportional=False)
+        assert rss > 2 * 5_000 and pss is None  # two Pythons, each well over 5 MB resident
+        rss_again, pss = bench._tree_memory_kb(proc.pid)
+        assert 0 < pss <= rss_again  # shared pages count once in PSS, once per process in RSS
+    finally:
+        for pid in bench._tree(proc.pid) - {proc.pid}:
+            os.kill(pid, 9)
+        proc.kill()
+        proc.wait()
+
+
+def test_a_timed_command_records_its_memory_and_what_sampling_it_cost(tmp_path: Path) -> None:
+    import sys
+
+    code = "b = bytearray(200 * 2**20); import time; time.sleep(1.2)"  # 200 MB touched
+    result = bench._timed([sys.executable, "-c", code], env=dict(os.environ), cwd=tmp_path, proportional=False)
+    assert result["ok"], result["error"]
+    assert result["peak_rss_mb"] >= 200 and result["peak_pss_mb"] is None
+    assert 0 <= result["sampler_cpu_s"] < result["seconds"]
+    with_pss = bench._timed([sys.executable, "-c", code], env=dict(os.environ), cwd=tmp_path)
+    assert with_pss["peak_pss_mb"] >= 200

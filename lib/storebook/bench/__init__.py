@@ -403,6 +403,21 @@ def wait_for_quiet(threshold: float = QUIET_LOAD, patience_s: float = QUIET_PATI
     return {"load_before": round(load, 2), "waited_s": waited, "quiet": load < threshold}
 
 
+def read_through(folder: Path) -> dict:
+    """Read every file under ``folder`` once, so that the OS keeps them in its page cache.
+
+    Returns ``raw_mb`` (what was read) and ``raw_read_s`` (how long it took: ~1 s for 2.7 GB
+    already cached, the disk's time for files that were not)."""
+    started, total = time.perf_counter(), 0
+    buffer = bytearray(1 << 24)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with path.open("rb", buffering=0) as f:
+                while n := f.readinto(buffer):
+                    total += n
+    return {"raw_mb": round(total / 2**20, 1), "raw_read_s": round(time.perf_counter() - started, 2)}
+
+
 def ensure_store(base: Path, label: str, *, log: Callable[[str], None] = print) -> dict:
     """Generate (once) and ingest the sample store of a scale; return its build record.
 
@@ -430,16 +445,22 @@ def ensure_store(base: Path, label: str, *, log: Callable[[str], None] = print) 
         shutil.copy(Config.load().root / "storebook.toml", root / "storebook.toml")
         log(f"bench: building the {label} store (scale {scale}); this is done once and cached in {root}")
         sample = _timed([sys.executable, "-m", "storebook.cli", "sample", "--end-month", BENCH_MONTH,
-                         "--seed", str(BENCH_SEED), "--scale", str(scale)], env)
+                         "--seed", str(BENCH_SEED), "--scale", str(scale)], env, proportional=False)
         raw = {"scale": scale, "seed": BENCH_SEED, "sample": sample}
         raw_path.write_text(json.dumps(raw, indent=2))
         if not sample["ok"]:
             raise RuntimeError(f"bench: generating the {label} store failed: {sample['error'][-500:]}")
     shutil.rmtree(root / "data" / "processed", ignore_errors=True)  # a cold ingest: no parse cache
     (root / "data" / "processed").mkdir(parents=True)
+    # The ingest is timed with its raw files in the page cache, as after a month's exports were
+    # downloaded: whether they are cached otherwise depends on what ran before (generating the
+    # 50M store evicts the 10M's), which made one bench's 10M ingest 63 s where the same code
+    # took 55 s beside it. What a cold read would add is recorded as ``raw_read_s``.
+    cached = read_through(root / "data" / "raw")
     quiet = wait_for_quiet(log=log)
     log(f"bench: ingesting the {label} store (load {quiet['load_before']:.1f})")
-    ingest = {**_timed([sys.executable, "-m", "storebook.cli", "ingest"], env), **quiet}
+    ingest = {**_timed([sys.executable, "-m", "storebook.cli", "ingest"], env, proportional=False),
+              **quiet, **cached}
     manifest = json.loads((_tables_dir(root) / "_ingest.json").read_text()) if ingest["ok"] else {}
     meta = {
         "label": label, "scale": scale, "seed": BENCH_SEED, "month": BENCH_MONTH,
@@ -471,17 +492,68 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def _tree_memory_kb(root_pid: int) -> tuple[int, int]:
+def _rss_kb(pid: int) -> int:
+    """A process's resident set, from ``statm`` (~15 µs; ``status`` parses 50 lines more)."""
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * _PAGE_KB
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+
+
+def _tree_memory_kb(root_pid: int, *, proportional: bool = True) -> tuple[int, int | None]:
     """(resident, proportional) memory of a process and all its descendants, now.
 
     Report kernels are forks of one template (storebook.report.kernels): the pages they
-    share are counted once per process in the resident sum, once in all in the PSS sum."""
+    share are counted once per process in the resident sum, once in all in the PSS sum.
+    PSS is read only when ``proportional``: ``smaps_rollup`` makes the kernel walk the
+    process's page tables under its memory lock, ~7 ms of CPU for a 4 GB process and
+    longer for the process itself, which waits to fault pages in meanwhile."""
     tree = _tree(root_pid)
-    return sum(_status_kb(pid, "VmRSS") for pid in tree), sum(_pss_kb(pid) for pid in tree)
+    rss = sum(_rss_kb(pid) for pid in tree)
+    return rss, (sum(_pss_kb(pid) for pid in tree) if proportional else None)
 
 
 def _tree(root_pid: int) -> set[int]:
-    """A process and all its descendants (kernels included), now."""
+    """A process and all its descendants (kernels included), now.
+
+    Each thread's ``children`` file (Linux ≥ 3.5) lists the processes it started: reading
+    the tree's own files costs ~0.05 ms where reading every process's ``stat`` costs ~1.5 ms
+    with 100 processes. Where the files are missing, every process's parent is read."""
+    tree, frontier = {root_pid}, [root_pid]
+    while frontier:
+        pid = frontier.pop()
+        children = _own_children(pid)
+        if children is None:
+            return _tree_from_parents(root_pid)
+        children -= tree
+        tree.update(children)
+        frontier.extend(children)
+    return tree
+
+
+def _own_children(pid: int) -> set[int] | None:
+    """The children ``pid``'s threads started, or None where the kernel does not list them."""
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return set()  # the process has just ended: no children to count
+    children: set[int] = set()
+    for task in tasks:
+        try:
+            children.update(int(c) for c in (task / "children").read_text().split())
+        except FileNotFoundError:
+            if not (task / "stat").exists():
+                continue  # the thread has just ended
+            return None  # a kernel without CONFIG_PROC_CHILDREN
+        except (OSError, ValueError):
+            continue
+    return children
+
+
+def _tree_from_parents(root_pid: int) -> set[int]:
     parents = _parents()
     tree, frontier = {root_pid}, [root_pid]
     while frontier:
@@ -548,13 +620,19 @@ def _parents() -> dict[int, int]:
     return parents
 
 
-def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
+#: How often the tree's resident sets are read, and every how many reads its PSS is.
+SAMPLE_EVERY_S, PSS_EVERY = 0.2, 5
+
+
+def _timed(cmd: list[str], env: dict, cwd: Path | None = None, *, proportional: bool = True) -> dict:
     """Run a command; its wall time, its peak memory (the whole process tree), the outcome.
 
     ``ru_maxrss`` cannot be used: Linux carries a process's peak across fork and exec,
     so a child would report at least its parent's peak. The tree is sampled instead, as the
-    sum of its resident sets and the sum of its proportional sets (PSS: pages shared
-    between forked kernels counted once).
+    sum of its resident sets every 0.2 s and, when ``proportional``, the sum of its
+    proportional sets (PSS: pages shared between forked kernels counted once) every 1 s:
+    PSS is dear to read (:func:`_tree_memory_kb`), and on 2 cores reading it every 0.2 s
+    took time from the command being timed. ``sampler_cpu_s`` is what the sampling cost.
     """
     _adopt_orphans()
     others = _children(os.getpid())
@@ -573,6 +651,7 @@ def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
     for t in threads:
         t.start()
     peak_kb = peak_pss_kb = 0
+    sampler_started, samples = time.thread_time(), 0
     while True:
         # wait4 gives the child's CPU time, its reaped children's included (ingest's workers):
         # on a shared machine CPU seconds compare across runs where wall seconds do not.
@@ -580,9 +659,10 @@ def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
         if pid:
             proc.returncode = os.waitstatus_to_exitcode(status)
             break
-        rss, pss = _tree_memory_kb(proc.pid)
-        peak_kb, peak_pss_kb = max(peak_kb, rss), max(peak_pss_kb, pss)
-        time.sleep(0.2)
+        rss, pss = _tree_memory_kb(proc.pid, proportional=proportional and samples % PSS_EVERY == 0)
+        peak_kb, peak_pss_kb, samples = max(peak_kb, rss), max(peak_pss_kb, pss or 0), samples + 1
+        time.sleep(SAMPLE_EVERY_S)
+    sampler_cpu = time.thread_time() - sampler_started
     seconds = time.perf_counter() - started  # the command's time: what its user waits for
     cpu = usage.ru_utime + usage.ru_stime + _orphans_cpu(others)
     for t in threads:
@@ -592,6 +672,7 @@ def _timed(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
             "load_avg": round(os.getloadavg()[0], 1),
             "peak_rss_mb": round(peak_kb / 1024, 1) if peak_kb else None,
             "peak_pss_mb": round(peak_pss_kb / 1024, 1) if peak_pss_kb else None,
+            "sampler_cpu_s": round(sampler_cpu, 2),
             "error": "" if proc.returncode == 0 else (captured["err"] or captured["out"])[-2000:]}
 
 
@@ -826,6 +907,8 @@ def format_table(results: dict) -> str:
                   if "load_before" in ing else "")
         cpu = (f", CPU {ing['cpu_s']:.0f} s{before}, load after {ing.get('load_avg', 0):.1f}"
                if ing.get("cpu_s") else "")
+        if "raw_read_s" in ing:
+            cpu += f", raw files read into the cache first in {ing['raw_read_s']:.1f} s"
         lines.append(f"   ingest {_fmt(ing['seconds'])} (peak {_fmt(ing.get('peak_rss_mb'), ' MB')}{cpu})"
                      + (f"; report {_fmt(entry['report']['seconds'])} "
                         f"(peak {_fmt(entry['report'].get('peak_rss_mb'), ' MB')}, "
