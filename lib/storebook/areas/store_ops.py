@@ -520,7 +520,12 @@ def measure_listing_changes(wb: Workbook, period: Period, platforms: Sequence[st
     events = c.groupby(["platform", "key", "changed_on"], as_index=False).agg(
         item_id=("item_id", "first"), sku=("sku", "first"), changes=("change", lambda s: "|".join(sorted(set(s)))))
     start = events["changed_on"].min() - pd.Timedelta(weeks=weeks)
-    rows = wb.execute(_listing_rows(wb, start.date(), period.end, plats).order_by(_LISTING_KEY))
+    # The columns read below only (a listing row's other counts and texts cost more to bring
+    # back than the engine's work), in the order ingest wrote the rows (the first row of a
+    # listing names it).
+    rows = _listing_rows(wb, start.date(), period.end, plats)
+    rows = wb.execute(rows.select(*_LISTING_KEY, "sku", "product_name", "category", "visitors", "buyers")
+                      .order_by(_LISTING_KEY))
     rows = rows.assign(last=rows["period_end_on"].fillna(rows["visited_on"]))
     z = stats.z_value(level)
     out = []
