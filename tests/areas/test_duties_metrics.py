@@ -75,6 +75,40 @@ def test_listing_conversion_against_the_other_listings_of_its_category(listings_
     assert list(fix["sku"]) == ["A1"]
 
 
+def test_listings_are_named_and_summed_per_listing_by_the_engine(root: Path) -> None:
+    """A listing outside the catalogue is named by its title, else its id, and put in the
+    last level of the platform's category, else unknown; counts the platform left out
+    stay missing. The engine sends back one row per listing, not its days."""
+    rows = [("2026-03-02", None, "i-x", None, 100, 5, 50.0), ("2026-03-03", None, "i-x", None, 100, 5, 50.0),
+            ("2026-03-02", None, "i-y", "Y9", 300, 3, 30.0), ("2026-03-02", None, "i-z", None, 10, 1, 5.0),
+            ("2026-03-04", None, "i-a1", "A1", 400, 4, 40.0)]
+    traffic = _traffic(rows).assign(item_name=[None, None, "Big mug", None, None],
+                                    platform_category=["Home/Kitchen/Cups", "Home/Kitchen/Cups", "Home/Mugs", None, None])
+    wb = write_tables(root, product_traffic=traffic, products=PRODUCTS)
+    answers = []
+    execute = type(wb).execute
+
+    def counted(self, expr):
+        answers.append(out := execute(self, expr))
+        return out
+
+    import pytest as _pytest
+
+    with _pytest.MonkeyPatch.context() as mp:
+        mp.setattr(type(wb), "execute", counted)
+        out = store_ops.summarise_listings(wb, MARCH).set_index("item_id")
+    assert [len(a) for a in answers] == [4]  # i-x's two days are one row
+    assert out.loc["i-x", ["product_name", "category", "visitors", "buyers"]].tolist() == ["i-x", "Cups", 200, 10]
+    assert out.loc["i-y", ["sku", "product_name", "category"]].tolist() == ["Y9", "Big mug", "Mugs"]
+    assert out.loc["i-z", ["product_name", "category"]].tolist() == ["i-z", "unknown"]
+    assert out.loc["i-a1", ["product_name", "category"]].tolist() == ["Towel", "bath"]  # the catalogue's
+    assert pd.isna(out.loc["i-x", "sku"]) and pd.isna(out.loc["i-x", "page_views"])
+    assert out.loc["i-x", "paid_amount"] == 100.0 and pd.isna(out.loc["i-x", "ad_spend_amount"])
+    # Without a catalogue, the same names from the listings alone.
+    bare = store_ops.summarise_listings(write_tables(root / "bare", product_traffic=traffic), MARCH)
+    assert bare.set_index("item_id").loc["i-a1", ["product_name", "category"]].tolist() == ["i-a1", "unknown"]
+
+
 def test_listing_change_lift_net_of_its_category_with_a_log_interval(listings_wb) -> None:
     out = store_ops.measure_listing_changes(listings_wb, MARCH, weeks=2)
     assert len(out) == 1  # two changes on one day are one change

@@ -607,6 +607,46 @@ def _record_parcels(wb: storebook.Workbook) -> storebook.Workbook:
     return storebook.open(wb.data_dir)
 
 
+def test_the_parcels_record_is_believed_only_while_it_describes_the_tables(root: Path) -> None:
+    """The parcels' record is trusted as a derived table is (derived.trusted_record): taken of
+    the orders' rows the manifest counts, and with the files of both tables holding the rows
+    their entries count. Anything else, and the questions ask the data."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from storebook.measures import shipments
+
+    orders = [_order("O1", "tmall", "2026-03-02 10:00"), _order("O2", "jd", "2026-03-03 10:00")]
+    parcels = [_ship("S1", "O1", "A", "WH1", "Zhejiang", "2026-03-02 20:00", None, 4.0),
+               _ship("S2", "O2", "A", "WH1", "Zhejiang", "2026-03-04 20:00", None, 5.0)]
+    wb = _record_parcels(write_tables(root, orders=orders, shipments=parcels))
+    record = shipments._recorded(wb)
+    assert record is not None and record["orders_rows"] == 2
+    manifest_path = Path(wb.data_dir) / "_ingest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+
+    def believed(change) -> bool:
+        changed = json.loads(json.dumps(manifest))
+        change(changed["tables"])
+        manifest_path.write_text(json.dumps(changed), encoding="utf-8")
+        try:
+            return shipments._recorded(storebook.open(wb.data_dir)) is not None
+        finally:
+            manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+
+    assert believed(lambda t: None)
+    assert not believed(lambda t: t["shipments"]["parcels"].update(orders_rows=3))  # taken of other orders
+    assert not believed(lambda t: t["orders"].update(rows=3))  # the orders' files hold 2
+    assert not believed(lambda t: t["shipments"].update(rows=3))  # the shipments' files hold 2
+    assert not believed(lambda t: t["shipments"].pop("parcels"))  # an older ingest
+    assert not believed(lambda t: t.pop("orders"))
+    # Orders rewritten under the manifest (one cut by hand): their files no longer hold its rows.
+    path = Path(wb.location("orders")) / "part-0.parquet"
+    pq.write_table(pq.read_table(path).slice(0, 1), path)
+    assert shipments._recorded(storebook.open(wb.data_dir)) is None
+
+
 def _backlog_store(root: Path, far_parcel: bool) -> storebook.Workbook:
     """October's backlog, by hand: L1 paid eleven months before and never shipped, N1 paid two
     hours before the end, R1 refunded with a parcel after the end, and (``far_parcel``) F2, whose

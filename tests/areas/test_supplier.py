@@ -160,6 +160,28 @@ def test_late_and_short_lines(supply_wb) -> None:
     assert late_short["is_late"] and late_short["is_short"]
 
 
+def test_late_and_short_lines_carry_their_suppliers_name(supply_wb, tmp_path: Path) -> None:
+    """Each late or short line with its supplier's name; a supplier not in the suppliers
+    table (kept by ingest, flagged) leaves its lines without a name, not without the line."""
+    from support.stores import write_tables
+
+    bad = supplier.list_late_short_lines(supply_wb, MARCH)
+    assert bad[["supplier_id", "supplier_name"]].values.tolist() == [["S2", "Hangzhou Home Co"], ["S1", "青岛织造"]]
+    assert list(bad.columns[:5]) == ["po_id", "line_no", "supplier_id", "supplier_name", "sku"]
+
+    def line(po_id: str, sup: str) -> dict:
+        return {"po_id": po_id, "line_no": 1, "supplier_id": sup, "sku": "A", "ordered_on": date(2025, 3, 1),
+                "promised_on": date(2025, 3, 10), "received_on": date(2025, 3, 12), "qty_ordered": 10,
+                "qty_received": 10, "qty_rejected": 0, "unit_cost": 1.0}
+
+    wb = write_tables(tmp_path, purchase_orders=[line("Q1", "S1"), line("Q2", "S9")],
+                      suppliers=[{"supplier_id": "S1", "supplier_name": "青岛织造"}],
+                      products=[{"sku": "A", "supplier_id": "S1", "unit_cost": 1.0}])
+    out = supplier.list_late_short_lines(wb, MARCH).set_index("po_id")
+    assert out.loc["Q1", "supplier_name"] == "青岛织造" and pd.isna(out.loc["Q2", "supplier_name"])
+    assert (out["days_late"] == 2).all() and len(out) == 2
+
+
 def test_month_without_purchase_orders_says_so(supply_wb) -> None:
     with pytest.raises(NoDataError) as err:
         supplier.score_suppliers(supply_wb, month("2025-01"))

@@ -139,6 +139,37 @@ def test_a_copy_without_a_manifest_entry_asks_the_orders(sample_root: Path, tmp_
     assert not derived.first_purchases_of(wb).one_platform_each
 
 
+def test_a_derived_table_is_read_only_while_its_record_holds_its_sources_rows_and_digests(
+        sample_root: Path, tmp_path: Path) -> None:
+    """derived.trusted_record: a derived table whose record names other rows or another
+    SHA-256 of a table it was derived from, or whose source's files hold other rows than the
+    manifest counts, is not read (its questions ask the canonical tables)."""
+    copy = tmp_path / "store"
+    shutil.copytree(sample_root, copy, ignore=shutil.ignore_patterns("raw", "outputs", "_cache"))
+    manifest_path = tables_dir(copy) / "_ingest.json"
+    manifest = json.loads(manifest_path.read_text())
+
+    def read(change) -> set[str]:
+        changed = json.loads(json.dumps(manifest))
+        change(changed)
+        manifest_path.write_text(json.dumps(changed))
+        wb = storebook.open(root=copy)
+        return {n for n in derived.SOURCES if derived._written(wb, n) is not None}
+
+    every = set(derived.SOURCES)
+    assert read(lambda m: None) == every
+    assert read(lambda m: m["derived"][derived.RETURNS_ORDERS].update(returns_rows=1)) == every - {derived.RETURNS_ORDERS}
+    assert read(lambda m: m["derived"][derived.DAILY_SALES].update(order_lines_sha256="0" * 64)) == every - {
+        derived.DAILY_SALES}
+    assert read(lambda m: m["derived"][derived.FIRST_PURCHASES].update(rows=1)) == every - {derived.FIRST_PURCHASES}
+    # The orders' entry counts other rows than the records took: nothing derived from them is read.
+    assert read(lambda m: m["tables"]["orders"].update(rows=1)) == set()
+    # The returns' entry likewise: only what is derived from the returns is left out. (Files cut
+    # under the manifest: test_the_file_is_read_only_while_it_describes_the_orders.)
+    assert read(lambda m: m["tables"]["returns"].update(rows=m["tables"]["returns"]["rows"] + 1)) == every - {
+        derived.RETURNS_ORDERS}
+
+
 @pytest.mark.slow
 def test_verify_names_a_derived_table_that_is_missing_or_cut(store: Path) -> None:
     from storebook.engine import generations

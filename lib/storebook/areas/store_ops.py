@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+import ibis
 import numpy as np
 import pandas as pd
 
@@ -381,19 +382,19 @@ def compare_quality(wb: Workbook, period: Period, platforms: Sequence[str] | str
 
 # ----------------------------------------------------------------------------- listings
 
-def _listing_rows(wb: Workbook, start, end, platforms: list[str]) -> pd.DataFrame:
+def _listing_rows(wb: Workbook, start, end, platforms: list[str]) -> ibis.Table:
     """Listing rows inside [start, end): daily rows, and the period rows wholly inside that
-    cover no day a daily row of the same listing reports (it would count twice)."""
+    cover no day a daily row of the same listing reports (it would count twice); each with
+    our product name and category (:func:`_named`)."""
     t = wb.table("product_traffic")
     t = t.filter(t.visited_on >= pd.Timestamp(start), t.visited_on < pd.Timestamp(end), t.platform.isin(platforms),
                  t.period_end_on.isnull() | (t.period_end_on < pd.Timestamp(end)))
-    rows = wb.execute(t)
-    daily = rows["period_end_on"].isna()
-    spans = rows.loc[~daily, ["platform", "item_id", "visited_on", "period_end_on"]].reset_index()
-    days = rows.loc[daily, ["platform", "item_id", "visited_on"]].rename(columns={"visited_on": "day"})
-    both = spans.merge(days, on=["platform", "item_id"])
-    twice = both.loc[(both["day"] >= both["visited_on"]) & (both["day"] <= both["period_end_on"]), "index"]
-    return rows.drop(index=twice.unique()).reset_index(drop=True)
+    daily = t.filter(t.period_end_on.isnull())
+    days = daily.select(day_platform="platform", day_item_id="item_id", day="visited_on")
+    spans = t.filter(t.period_end_on.notnull())
+    spans = spans.anti_join(days, [spans.platform == days.day_platform, spans.item_id == days.day_item_id,
+                                   days.day >= spans.visited_on, days.day <= spans.period_end_on])
+    return _named(wb, daily.union(spans))
 
 
 def _no_listings(period: Period, platforms: list[str]) -> NoDataError:
@@ -403,24 +404,24 @@ def _no_listings(period: Period, platforms: list[str]) -> NoDataError:
     )
 
 
-def _catalogue(wb: Workbook) -> pd.DataFrame:
-    if not wb.has("products"):
-        return pd.DataFrame({"sku": pd.Series(dtype="str"), "product_name": pd.Series(dtype="str"),
-                             "category": pd.Series(dtype="str")})
-    return wb.execute(dimensions.products(wb).select("sku", "product_name", "category"))
-
-
 _COUNTS = ("visitors", "page_views", "cart_adds", "favourites", "buyers", "units")
 _AMOUNTS = ("paid_amount", "ad_spend_amount")
+#: A listing row's key (product_traffic's), the order ingest writes the rows in.
+_LISTING_KEY = ["visited_on", "period_end_on", "platform", "item_id"]
 
 
-def _named(wb: Workbook, rows: pd.DataFrame) -> pd.DataFrame:
+def _named(wb: Workbook, rows: ibis.Table) -> ibis.Table:
     """Listing rows with our product name and category (the platform's last category level, or unknown)."""
-    cat = _catalogue(wb)
-    out = rows.merge(cat, on="sku", how="left")
-    platform_cat = out["platform_category"].astype("string").str.split("/").str[-1].astype("object")
-    return out.assign(product_name=out["product_name"].fillna(out["item_name"]).fillna(out["item_id"]),
-                      category=out["category"].fillna(platform_cat).fillna(dimensions.UNKNOWN))
+    if wb.has("products"):
+        cat = dimensions.products(wb).select(cat_sku="sku", cat_name="product_name", cat_category="category")
+        rows = rows.left_join(cat, [("sku", "cat_sku")])
+    else:
+        rows = rows.mutate(cat_name=ibis.null("string"), cat_category=ibis.null("string"))
+    # As strings: a table written by hand may hold a column of nothing but nulls (no type).
+    platform_cat = rows.platform_category.cast("string").split("/")[-1]
+    return rows.select(*[c for c in rows.columns if c not in ("cat_sku", "cat_name", "cat_category")],
+                       product_name=ibis.coalesce(rows.cat_name, rows.item_name.cast("string"), rows.item_id),
+                       category=ibis.coalesce(rows.cat_category, platform_cat, ibis.literal(dimensions.UNKNOWN)))
 
 
 def summarise_listings(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
@@ -445,13 +446,13 @@ def summarise_listings(wb: Workbook, period: Period, platforms: Sequence[str] | 
     """
     plats = wb.platforms(platforms)
     rows = _listing_rows(wb, period.start, period.end, plats)
-    if rows.empty:
-        raise _no_listings(period, plats)
-    rows = _named(wb, rows)
     keys = ["platform", "item_id", "sku", "product_name", "category"]
-    agg = rows.assign(sku=rows["sku"].fillna("")).groupby(keys, as_index=False, dropna=False).agg(
-        **{c: (c, lambda s: s.sum(min_count=1)) for c in (*_COUNTS, *_AMOUNTS)})
-    agg = agg.assign(sku=agg["sku"].replace("", np.nan))
+    # One row per listing comes back, not a month of its days. A SKU left empty is none.
+    rows = rows.mutate(sku=rows.sku.nullif(""))
+    agg = wb.execute(rows.group_by(keys).aggregate(**{c: rows[c].sum() for c in (*_COUNTS, *_AMOUNTS)}))
+    if agg.empty:
+        raise _no_listings(period, plats)
+    agg = agg.sort_values(keys, ignore_index=True)  # the groups' order (ties in the sort below keep it)
     cat = agg.groupby(["platform", "category"])[["visitors", "buyers", "paid_amount"]].transform("sum")
     others = cat - agg[["visitors", "buyers", "paid_amount"]].fillna(0)
     low, high = stats.wilson_interval(agg["buyers"].fillna(0), agg["visitors"], level)
@@ -519,7 +520,12 @@ def measure_listing_changes(wb: Workbook, period: Period, platforms: Sequence[st
     events = c.groupby(["platform", "key", "changed_on"], as_index=False).agg(
         item_id=("item_id", "first"), sku=("sku", "first"), changes=("change", lambda s: "|".join(sorted(set(s)))))
     start = events["changed_on"].min() - pd.Timedelta(weeks=weeks)
-    rows = _named(wb, _listing_rows(wb, start.date(), period.end, plats))
+    # The columns read below only (a listing row's other counts and texts cost more to bring
+    # back than the engine's work), in the order ingest wrote the rows (the first row of a
+    # listing names it).
+    rows = _listing_rows(wb, start.date(), period.end, plats)
+    rows = wb.execute(rows.select(*_LISTING_KEY, "sku", "product_name", "category", "visitors", "buyers")
+                      .order_by(_LISTING_KEY))
     rows = rows.assign(last=rows["period_end_on"].fillna(rows["visited_on"]))
     z = stats.z_value(level)
     out = []

@@ -346,12 +346,15 @@ def list_late_short_lines(wb: Workbook, period: Period, platforms: list[str] | N
         qty_short=lines.qty_ordered - lines.qty_received,
     )
     bad = flagged.filter(flagged.is_late | flagged.is_short)
-    names = wb.table("suppliers").select("supplier_id", "supplier_name")
-    bad = bad.left_join(names, "supplier_id").drop("supplier_id_right")
     cols = ["po_id", "line_no", "supplier_id", "supplier_name", "sku", "ordered_on", "promised_on",
             "received_on", "days_late", "qty_ordered", "qty_received", "qty_short", "is_late",
             "is_short", "is_open"]
-    frame = wb.execute(bad.select(*cols))
+    frame = wb.execute(bad.select(*[c for c in cols if c != "supplier_name"]))
+    # The names are put on the month's few late or short lines here, not joined in the
+    # question: the join cost Ibis more to build and compile than the engine to run, and the
+    # suppliers' names are one question the workbook keeps (the stockouts ask it too).
+    names = wb.execute(wb.table("suppliers").select("supplier_id", "supplier_name"))
+    frame = frame.merge(names, on="supplier_id", how="left")[cols]
     return frame.sort_values(["days_late", "qty_short", "po_id", "line_no"],
                              ascending=[False, False, True, True], ignore_index=True)
 

@@ -31,7 +31,7 @@ and orders.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -309,23 +309,53 @@ def _read_sources(wb: Workbook, name: str) -> None:
         wb.table(table)
 
 
-def _written(wb: Workbook, name: str) -> ibis.Table | None:
-    """The derived table as ingest wrote it, or None where it cannot be trusted or read: no
-    record of it (an older ingest, a store built by hand), a lake, or source tables
-    (:data:`SOURCES`) whose files hold other rows than those it was derived from."""
+def trusted_record(wb: Workbook, find: Callable[[dict], object], sources: Mapping[str, Sequence[str]]) -> dict | None:
+    """What ingest recorded of some tables (``find`` of its manifest, a dict), where it still
+    describes the workbook's tables; else None: no such record (an older ingest, a store built
+    by hand), no manifest to read, a lake or another engine, or a table whose files hold other
+    rows than the manifest counts.
+
+    The one definition of a record a workbook can trust, for a derived table (:func:`_written`)
+    as for the parcels' record (storebook.measures.shipments): the cheap checks it can afford
+    (footers, not checksums), so that a table rewritten under the manifest (cut to a window
+    by hand, say) is asked of the data instead.
+
+    Args:
+        wb: the workbook.
+        find: the record in the manifest (None or not a dict: none).
+        sources: each table the record was taken from, with the keys of its manifest entry
+            the record must hold as ``<table>_<key>`` (``rows``, ``sha256``; none for the
+            table whose entry holds the record). Each table's files must hold the rows its
+            manifest entry counts.
+    """
     from storebook.engine.availability import _files_agree
-    from storebook.engine.workbook import _register_local_parquet
 
     if wb.con.name != "duckdb" or generations.is_lake_uri(wb.data_dir):
         return None
     try:
         manifest = wb.ingest_manifest()
-    except (AttributeError, OSError, ValueError):
+        record = find(manifest)
+        tables = manifest.get("tables") or {}
+        entries = {t: tables.get(t) or {} for t in sources}
+        if not isinstance(record, dict) or not record:
+            return None
+        if any(record.get(f"{t}_{k}") != entries[t].get(k) for t, keys in sources.items() for k in keys):
+            return None
+        agree = all(_files_agree(wb, t, e.get("rows")) for t, e in entries.items())
+    except (AttributeError, OSError, ValueError, TypeError):  # a workbook-like object, a bad manifest
         return None
-    info = (manifest.get("derived") or {}).get(name) or {}
-    sources = {t: (manifest.get("tables") or {}).get(t) or {} for t in SOURCES[name]}
-    if not info or any(info.get(f"{t}_sha256") != s.get("sha256") or info.get(f"{t}_rows") != s.get("rows")
-                       for t, s in sources.items()):
+    return record if agree else None
+
+
+def _written(wb: Workbook, name: str) -> ibis.Table | None:
+    """The derived table as ingest wrote it, or None where it cannot be trusted or read
+    (:func:`trusted_record` of its record, with the rows and SHA-256 of its :data:`SOURCES`),
+    or its own files hold other rows than the record counts."""
+    from storebook.engine.workbook import _register_local_parquet
+
+    info = trusted_record(wb, lambda m: (m.get("derived") or {}).get(name),
+                          {t: ("rows", "sha256") for t in SOURCES[name]})
+    if info is None:
         return None
     import pyarrow.parquet as pq
 
@@ -335,8 +365,6 @@ def _written(wb: Workbook, name: str) -> ibis.Table | None:
         rows = sum(pq.read_metadata(f).num_rows for f in files)
     except (OSError, ValueError):
         return None
-    # The cheap checks a workbook can afford (footers, not checksums): a table rewritten under
-    # the manifest (cut to a window by hand, say) is read from the orders instead.
-    if not files or rows != info.get("rows") or not all(_files_agree(wb, t, s.get("rows")) for t, s in sources.items()):
+    if not files or rows != info.get("rows"):
         return None
     return _register_local_parquet(wb.con, str(folder))

@@ -12,6 +12,7 @@ from datetime import date
 import ibis
 import pandas as pd
 
+from storebook.engine import derived
 from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period, month_of, months_between
 from storebook.engine.workbook import Workbook
@@ -214,27 +215,13 @@ _RECORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _recorded(wb: Workbook) -> dict | None:
     """The record of every parcel and its order that ingest took while looking for orphan
     shipments (storebook.ingest.crossfile.parcel_record), where it describes the workbook's
-    tables: else None (an older ingest, a store built by hand, a lake, or tables whose files
-    hold other rows than the manifest counts — the cheap checks a workbook can afford)."""
-    if wb in _RECORDS:
-        return _RECORDS[wb]
-    from storebook.engine.availability import _files_agree
-    from storebook.engine.generations import is_lake_uri
-
-    found = None
-    try:
-        if wb.con.name == "duckdb" and not is_lake_uri(wb.data_dir):
-            tables = wb.ingest_manifest().get("tables") or {}
-            record = (tables.get("shipments") or {}).get("parcels")
-            orders_rows = (tables.get("orders") or {}).get("rows")
-            if (isinstance(record, dict) and record.get("orders_rows") == orders_rows
-                    and _files_agree(wb, "shipments", tables["shipments"].get("rows"))
-                    and _files_agree(wb, "orders", orders_rows)):
-                found = record
-    except (AttributeError, OSError, ValueError, TypeError, KeyError):  # a workbook-like object, a bad manifest
-        found = None
-    _RECORDS[wb] = found
-    return found
+    tables (storebook.engine.derived.trusted_record: the record is in the shipments' entry,
+    taken of the orders' rows); else None."""
+    if wb not in _RECORDS:
+        _RECORDS[wb] = derived.trusted_record(
+            wb, lambda m: ((m.get("tables") or {}).get("shipments") or {}).get("parcels"),
+            {"shipments": (), "orders": ("rows",)})
+    return _RECORDS[wb]
 
 
 def _recorded_month(record: dict, month: Period) -> Lags | None:
