@@ -513,6 +513,23 @@ def test_customer_hash_is_hmac_sha256(key: bytes) -> None:
     assert pd.isna(hashed.iloc[1]) and hashed.iloc[3] == _hmac_prefixes(key, ["买家"])[0]
 
 
+def test_customer_hashes_as_arrow_text_from_bytes() -> None:
+    """The pseudonyms are built as one Arrow text array from the accounts' bytes: the same
+    text per account as hmac.digest gives, nothing for no account."""
+    import hmac
+
+    import pyarrow as pa
+
+    from storebook.ingest.frames import _hmac_prefix_array
+
+    key = b"storebook-test-key"
+    accounts = [b"", "tmall:买家".encode(), b"web:b@x.com"]
+    got = _hmac_prefix_array(key, accounts)
+    assert got.type == pa.large_string() and got.null_count == 0
+    assert got.to_pylist() == ["c_" + hmac.digest(key, a, "sha256").hex()[:16] for a in accounts]
+    assert len(_hmac_prefix_array(key, [])) == 0
+
+
 def test_null_words_are_found_in_any_case_without_lowering() -> None:
     """_parse_column finds 'nan'/'null'/'none'/'<na>' in any case by their spellings: exact
     only if no other character lower-cases to one of their letters (in Python or Arrow)."""

@@ -126,3 +126,35 @@ def test_order_lines_follow_their_orders_days_in_every_sort_range(tiny: Path, mo
     assert report.tables["order_lines"]["rejected"] == 1
     assert writing._parent_guaranteed("order_lines", "order_id", "orders")
     assert not writing._parent_guaranteed("service_tickets", "order_id", "orders")  # optional, not enforced
+
+
+def test_derived_tables_are_written_while_other_tables_still_are(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """first_purchases and daily_sales start once the orders and order lines are written, not
+    once a table writer is free: here every other table's write waits for both, which would
+    never end if they queued behind those writes (two writers, each then held by a waiting
+    table). The bytes are those of a run that does not wait."""
+    import threading
+
+    import storebook.ingest.pipeline as pipeline
+
+    def written_files() -> dict[str, str]:
+        return _tables(tiny) | {f"_derived/{p.parent.name}": hashlib.sha256(p.read_bytes()).hexdigest()
+                                for p in sorted((tables_dir(tiny) / "_derived").glob("*/part-0.parquet"))}
+
+    ingest(Config.load(tiny), now=NOW)
+    plain = written_files()
+    real, written, both = pipeline._write_parquet, set(), threading.Event()
+
+    def write(chunks, path: Path) -> None:  # noqa: ANN001
+        if path.parent.name not in {"orders", "order_lines", "first_purchases", "daily_sales"}:
+            assert both.wait(timeout=20), f"{path.parent.name}: the derived tables waited for this write"
+        real(chunks, path)
+        written.add(path.parent.name)
+        if {"first_purchases", "daily_sales"} <= written:
+            both.set()
+
+    monkeypatch.setattr(pipeline, "_write_parquet", write)
+    ingest(Config.load(tiny), now=NOW, force=True)
+    assert {"products", "suppliers", "_derived/first_purchases", "_derived/daily_sales"} <= set(written_files())
+    assert written_files() == plain
+    assert set(_manifest(tiny)["derived"]) == {"first_purchases", "daily_sales"}  # no returns: no returns_orders

@@ -96,3 +96,33 @@ def test_plain_times_parse_as_pandas_read_them() -> None:
 def test_impossible_plain_times_are_missing_and_the_others_still_read(bad: str) -> None:
     out = parsing.parse_times(pd.Series(["2026-06-01 08:00:00", bad]), "Asia/Shanghai")
     assert out[0] == pd.Timestamp("2026-06-01 08:00:00") and pd.isna(out[1])
+
+
+def test_a_column_of_plain_times_is_not_searched_for_offsets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No plain time ends in an offset, so a column of them is read without the offset search;
+    a column whose first values are plain but a later one has an offset still converts it."""
+    import pyarrow.compute as pc
+
+    searched = []
+    real = pc.match_substring_regex
+
+    def spy(arr, pattern, **kwargs):  # noqa: ANN001, ANN202
+        searched.append(pattern)
+        return real(arr, pattern, **kwargs)
+
+    monkeypatch.setattr(parsing.pc, "match_substring_regex", spy)
+    plain = pd.Series(["2026-06-01 00:00:01", None, "2026-06-02", "1999-12-31T23:59:59"])
+    assert parsing.parse_times(plain, "Asia/Shanghai").tolist() == [
+        pd.Timestamp("2026-06-01 00:00:01"), pd.NaT, pd.Timestamp("2026-06-02"), pd.Timestamp("1999-12-31 23:59:59")]
+    assert parsing._OFFSET not in searched
+    # Plain for its first 64 values, then one in UTC: 16:00 UTC is 00:00 the next day in Shanghai.
+    mixed = pd.Series(["2026-06-01 00:00:01"] * 64 + ["2026-06-01 16:00:00Z", "2026-06-30"])
+    got = parsing.parse_times(mixed, "Asia/Shanghai")
+    assert got.iloc[64] == pd.Timestamp("2026-06-02 00:00:00") and got.iloc[65] == pd.Timestamp("2026-06-30")
+    assert (got.iloc[:64] == pd.Timestamp("2026-06-01 00:00:01")).all()
+    # A column of offsets from its first value on: read as before, converted.
+    zoned = pd.Series(["2026-06-01 00:00:00+00:00", "2026-06-01 08:00:00 +0800"])
+    assert parsing.parse_times(zoned, "Asia/Shanghai").tolist() == [pd.Timestamp("2026-06-01 08:00:00")] * 2
+    # A plain spelling that is no time (February 30th) is missing, its neighbour read.
+    assert parsing.parse_times(pd.Series(["2026-02-30 10:00:00", "2026-02-28"]), "Asia/Shanghai").tolist()[1] == \
+        pd.Timestamp("2026-02-28")

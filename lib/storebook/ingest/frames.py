@@ -52,34 +52,56 @@ def _pseudonymise(values: pd.Series, platform: pd.Series | None, key: bytes) -> 
         raw = pc.binary_join_element_wise(arrow_text(platform), raw, pa_arrow.scalar(":", pa_arrow.large_string()))
     raw = raw.combine_chunks() if isinstance(raw, pa_arrow.ChunkedArray) else raw
     accounts = pc.dictionary_encode(raw)  # null stays null: its index is null
-    hashed = pa_arrow.array(_hmac_prefixes(key, accounts.dictionary.to_pylist()), type=pa_arrow.large_string())
+    hashed = _hmac_prefix_array(key, accounts.dictionary.cast(pa_arrow.large_binary()).to_pylist())
     out = pc.take(hashed, accounts.indices).to_pandas().astype("str")
     out.index = values.index  # set, not aligned: the rows are in the order of ``values``
     return out
 
 
 def _hmac_prefixes(key: bytes, texts: list[str]) -> list[str]:
-    """``"c_" + HMAC-SHA256(key, text)`` as 16 hex digits, for each text.
+    """``"c_" + HMAC-SHA256(key, text)`` as 16 hex digits, for each text (UTF-8)."""
+    return _hmac_prefix_array(key, [text.encode("utf-8") for text in texts]).to_pylist()
+
+
+def _hmac_prefix_array(key: bytes, texts: list[bytes]) -> pa_arrow.LargeStringArray:
+    """``"c_" + HMAC-SHA256(key, text)`` as 16 hex digits, for each text's bytes, as Arrow text.
 
     HMAC (RFC 2104) is H((K ^ opad) || H((K ^ ipad) || m)): the two keyed states are hashed
     once here and copied per text, which is ~3x faster than hmac.digest, which re-keys for
-    every text (the same bytes: test_ingest checks them against hmac.digest).
+    every text (the same bytes: test_ingest checks them against hmac.digest). The loop keeps
+    each digest's bytes alone; their hex and the ``c_`` are made for all of them at once, and
+    the Arrow array is built from those bytes, not from a Python string per text (a few
+    million texts at 10M order lines: ~1.1 → ~0.95 µs a text).
     """
+    import numpy as np
+
     block = hashlib.sha256().block_size
     if len(key) > block:
         key = hashlib.sha256(key).digest()
     key = key.ljust(block, b"\0")
     inner_copy = hashlib.sha256(bytes(b ^ 0x36 for b in key)).copy
     outer_copy = hashlib.sha256(bytes(b ^ 0x5C for b in key)).copy
-    out = []
-    append = out.append  # a few million texts at 10M order lines: the loop's own calls count
+    digests = []
+    append = digests.append  # a few million texts at 10M order lines: the loop's own calls count
     for text in texts:
         inner = inner_copy()
-        inner.update(text.encode("utf-8"))
+        inner.update(text)
         outer = outer_copy()
         outer.update(inner.digest())
-        append("c_" + outer.hexdigest()[:16])  # the first 8 bytes, in hex
-    return out
+        append(outer.digest())
+    n = len(digests)
+    width = 2 + _HASH_HEX  # "c_" and the first 8 bytes in hex
+    data = np.empty((n, width), dtype=np.uint8)
+    data[:, 0], data[:, 1] = ord("c"), ord("_")
+    if n:
+        hexed = np.frombuffer(b"".join(digests).hex().encode("ascii"), dtype=np.uint8).reshape(n, 2 * 32)
+        data[:, 2:] = hexed[:, :_HASH_HEX]
+    offsets = np.arange(0, width * n + 1, width, dtype=np.int64)
+    return pa_arrow.LargeStringArray.from_buffers(n, pa_arrow.py_buffer(offsets), pa_arrow.py_buffer(data))
+
+
+#: Hex digits of a customer's pseudonym after ``c_`` (its first 8 bytes).
+_HASH_HEX = 16
 
 
 #: What a buyer account reads as when there is none: a guest checkout (kept with no customer,

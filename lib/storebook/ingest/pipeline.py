@@ -142,9 +142,12 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
     Each file's bytes depend on its rows alone, so the order of the writes changes nothing.
     ``row_group_days`` receives, per table written in its parent's day order (order lines),
     each row group's first and last day (writing.sorted_chunks). ``derived_info``, when
-    given, receives the tables derived from the orders (:func:`_write_derived`), written
-    right after them while the other worker still writes the order lines, and those derived
-    from two tables (:func:`_write_joined`), written by the pool once their tables are."""
+    given, receives the tables derived from the written ones (storebook.engine.derived:
+    :func:`_write_derived`, :func:`_write_daily_sales`, returns_orders), each written by a
+    thread of its own as soon as the tables it is derived from are written, beside the
+    tables still being written. They used to wait for a free writer: first_purchases held
+    the orders' writer while the shipments waited, and daily_sales, on one thread by design,
+    ran last with the second core idle (issue #17, tenth session)."""
     from concurrent.futures import ThreadPoolExecutor
 
     def write(table: str) -> str:
@@ -159,24 +162,28 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
             raise AssertionError(f"{table}: {rows[table]} rows to write, {pq.ParquetFile(out_path).metadata.num_rows} written")
         if days is not None:
             row_group_days[table] = days
-        digest = _sha256(out_path)
-        if table == "orders" and derived_info is not None:
-            derived_info.update(_write_derived(con, staging, rows[table], digest))
-        return digest
+        return _sha256(out_path)
 
-    def joined() -> dict[str, dict]:  # submitted last: every table's write has started when it runs
-        needed = {t for name in (derived.DAILY_SALES, derived.RETURNS_ORDERS) for t in derived.SOURCES[name]}
-        written = {t: (rows[t], futures[t].result()) for t in rows if t in needed}
-        return _write_joined(con, staging, written, (row_group_days or {}).get("order_lines"))
+    def derive(name: str) -> dict[str, dict]:  # once its sources are written (their futures)
+        tables = {t: (rows[t], futures[t].result()) for t in derived.SOURCES[name]}
+        if name == derived.FIRST_PURCHASES:
+            return _write_derived(con, staging, *tables["orders"])
+        if name == derived.DAILY_SALES:
+            return {name: _write_daily_sales(staging, tables, (row_group_days or {}).get("order_lines"))}
+        return _derive(con, staging, [(derived.RETURNS_ORDERS, derived.returns_orders_sql,
+                                       derived.RETURNS_ORDERS_SCHEMA)], tables)
 
+    # In the manifest's order; those whose source tables are all present (as before).
+    names = [] if derived_info is None else [
+        name for name in (derived.FIRST_PURCHASES, derived.DAILY_SALES, derived.RETURNS_ORDERS)
+        if all(t in rows for t in derived.SOURCES[name])]
     order = sorted(rows, key=lambda t: -rows[t])
-    with ThreadPoolExecutor(max_workers=min(2, max(1, os.cpu_count() or 1))) as pool:
+    with (ThreadPoolExecutor(max_workers=min(2, max(1, os.cpu_count() or 1))) as pool,
+          ThreadPoolExecutor(max_workers=max(1, len(names))) as side):
         futures = {t: pool.submit(write, t) for t in order}
-        # The tables derived from two tables are written by the pool too, beside the last
-        # tables' writes, rather than after them with the second core idle.
-        done = pool.submit(joined) if derived_info is not None else None
+        pending = [side.submit(derive, name) for name in names]
         out = {t: futures[t].result() for t in order}
-        if done is not None:
+        for done in pending:
             derived_info.update(done.result())
         return out
 
@@ -187,19 +194,6 @@ def _write_derived(con: duckdb.DuckDBPyConnection, staging: Path, orders_rows: i
     :func:`_derive`."""
     return _derive(con, staging, [(derived.FIRST_PURCHASES, derived.first_purchases_sql, derived.FIRST_PURCHASE_SCHEMA)],
                    {"orders": (orders_rows, orders_sha256)})
-
-
-def _write_joined(con: duckdb.DuckDBPyConnection, staging: Path, tables: dict[str, tuple[int, str]],
-                  line_days: list | None = None) -> dict[str, dict]:
-    """Write the derived tables of two tables (storebook.engine.derived: daily_sales,
-    returns_orders) from the files just written into ``staging``, where both are present
-    (``tables``: name → rows, SHA-256; ``line_days``: the order lines' row groups' days, as
-    written); for the manifest, as :func:`_derive`."""
-    out = {}
-    if all(t in tables for t in derived.SOURCES[derived.DAILY_SALES]):
-        out[derived.DAILY_SALES] = _write_daily_sales(staging, tables, line_days)
-    return out | _derive(con, staging, [(derived.RETURNS_ORDERS, derived.returns_orders_sql,
-                                         derived.RETURNS_ORDERS_SCHEMA)], tables)
 
 
 def _write_daily_sales(staging: Path, tables: dict[str, tuple[int, str]], line_days: list | None) -> dict:
