@@ -97,7 +97,7 @@ def plant(g: Any) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------- reading back
 
-#: Shipments per platform: (delivered day, seconds in transit), each as int64 per parcel.
+#: Delivered parcels per rated platform: (day since 1970, seconds in transit), int32 each.
 Deliveries = dict[str, tuple[np.ndarray, np.ndarray]]
 
 
@@ -107,7 +107,7 @@ def _read_written(g: Any) -> tuple[pd.DataFrame, pd.DataFrame, Deliveries]:
     store: the paid orders of the last three months (``platform``, ``paid_day``,
     ``paid_amount``), the lines of paid orders summed per platform × listing period × SKU
     (:func:`_sold_by_period`), and each delivered parcel's day and transit
-    (:data:`Deliveries`).
+    on the rated platforms (:data:`Deliveries`).
 
     Every value, and the order of the rows each sum or mean adds, is as if all the files
     had been read into one frame: a listing period lies inside one month, as do an order
@@ -132,7 +132,7 @@ def _read_written(g: Any) -> tuple[pd.DataFrame, pd.DataFrame, Deliveries]:
                 orders[["order_id", "platform", "customer_id", "paid_day"]], on="order_id")
             lines = lines.assign(quantity=lines["quantity"].astype(int), line_amount=lines["line_amount"].astype(float))
             sold.append(_sold_by_period(g, lines, starts))
-    ships: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {p: [] for p in PLATFORMS}
+    ships: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {p: [] for p in RATINGS}
     prefix = dict(zip(PLATFORM_ORDER_PREFIX, PLATFORMS, strict=True))
     for path in sorted((g.raw / "shipments").glob("shipments*.csv")):
         part = read(path, ["order_id", "shipped_at", "delivered_at"])
@@ -140,9 +140,9 @@ def _read_written(g: Any) -> tuple[pd.DataFrame, pd.DataFrame, Deliveries]:
         platform = part["order_id"].str.slice(0, 2).map(prefix).to_numpy()
         shipped = pd.to_datetime(part["shipped_at"]).to_numpy().astype("datetime64[s]").astype(np.int64)
         delivered = pd.to_datetime(part["delivered_at"]).to_numpy().astype("datetime64[s]").astype(np.int64)
-        for p in PLATFORMS:
+        for p in RATINGS:
             sel = platform == p
-            ships[p].append((delivered[sel] // 86400, delivered[sel] - shipped[sel]))
+            ships[p].append(((delivered[sel] // 86400).astype(np.int32), (delivered[sel] - shipped[sel]).astype(np.int32)))
     deliveries = {p: (np.concatenate([d for d, _ in parts]), np.concatenate([s for _, s in parts]))
                   for p, parts in ships.items() if parts}
     return pd.concat(recent, ignore_index=True), pd.concat(sold, ignore_index=True), deliveries
@@ -171,7 +171,7 @@ def _write_store_ratings(g: Any, ships: Deliveries) -> dict[str, Any]:
     dip_last = g.slow[1] + DIP["lag_last"]
     rows, truth = [], {}
     for platform, spec in RATINGS.items():
-        day, seconds = ships.get(platform, (np.zeros(0, np.int64), np.zeros(0, np.int64)))
+        day, seconds = ships.get(platform, (np.zeros(0, np.int32), np.zeros(0, np.int32)))
         transit = pd.Series(seconds.astype(np.float64) / 86400)
         delivered = transit.groupby(day.astype("datetime64[D]").astype("datetime64[ns]")).agg(["count", "mean"])
         delivered = delivered.reindex(days)
