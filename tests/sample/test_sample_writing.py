@@ -40,7 +40,7 @@ def test_write_csv_in_parts_gives_the_bytes_of_one_write(tmp_path: Path, monkeyp
     assert lazy.read_bytes() == expected
     # Appending adds rows without a header or a second byte-order mark.
     assert write_csv(cols.take(np.arange(1)), lazy, mode="a", header=False, bom=True) == 1
-    assert lazy.read_bytes() == expected + "a,1,甲\n".encode("utf-8")
+    assert lazy.read_bytes() == expected + "a,1,甲\n".encode()
 
 
 def test_empty_table_writes_its_header(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

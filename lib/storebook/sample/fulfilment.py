@@ -25,7 +25,13 @@ from storebook.sample.store import (
     SLOW_CARRIER,
     TRANSIT,
 )
-from storebook.sample.writing import CHUNK_ROWS, Columns, format_money, format_timestamps, write_csv_chunks
+from storebook.sample.writing import (
+    CHUNK_ROWS,
+    Columns,
+    format_money,
+    format_timestamps,
+    write_csv_chunks,
+)
 
 
 def build_shipments(g: SampleRun, rng: np.random.Generator, o_p: np.ndarray, o_day: np.ndarray,

@@ -58,7 +58,13 @@ from storebook.sample.store import (
 )
 from storebook.sample.targets import MonthTotals
 from storebook.sample.traffic import build_traffic
-from storebook.sample.writing import CHUNK_ROWS, Columns, format_money, format_timestamps, write_csv_chunks
+from storebook.sample.writing import (
+    CHUNK_ROWS,
+    Columns,
+    format_money,
+    format_timestamps,
+    write_csv_chunks,
+)
 
 
 def simulate_sales(g: SampleRun) -> None:

@@ -81,7 +81,7 @@ def write_platform_files(raw: Path, timezone: str = "Asia/Shanghai") -> list[str
         if web_orders is None:
             continue
         web_ids = set(web_orders["order_id"])
-        web_lines = (_split(lines_path, lambda part: part["order_id"].isin(web_ids), always=True)
+        web_lines = (_split(lines_path, lambda part, ids=web_ids: part["order_id"].isin(ids), always=True)
                      if lines_path.is_file() else pd.DataFrame(columns=["order_id"]))
         rel = f"{SHOPIFY_FOLDER}/orders_export_{month}.csv"
         write_orders_export(web_orders, web_lines, raw / rel, timezone)
