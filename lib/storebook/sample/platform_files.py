@@ -34,7 +34,7 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
 
 
 #: Rows of a month's orders or lines read, split and rewritten at a time.
-SPLIT_ROWS = 200_000
+SPLIT_ROWS = 50_000
 
 
 def _split(path: Path, moved: Callable[[pd.DataFrame], pd.Series], always: bool = False) -> pd.DataFrame | None:
