@@ -40,19 +40,30 @@ def draw_categorical(rng: np.random.Generator, probs: np.ndarray, n: int) -> np.
     return np.minimum(np.searchsorted(cdf, rng.random(n), side="right"), len(probs) - 1)
 
 
-def draw_categorical_rows(rng: np.random.Generator, probs: np.ndarray) -> np.ndarray:
+def draw_categorical_rows(rng: np.random.Generator, probs: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
     """One draw per row of an (n, k) matrix of weights, each row its own distribution.
 
     Args:
         rng: the stream to draw from.
         probs: (n, k) weights; each row is normalised.
+        rows: if given, the draws are for the rows ``probs[rows]`` (a few distinct
+            distributions for many draws, without the (n, k) matrix).
     Returns:
-        ``n`` category indexes in ``0 … k-1``.
+        ``n`` (or ``len(rows)``) category indexes in ``0 … k-1``.
     """
-    cdf = np.cumsum(probs, axis=1)
-    cdf /= cdf[:, -1:]
-    u = rng.random(len(probs))[:, None]
-    return np.minimum((u >= cdf).sum(axis=1), probs.shape[1] - 1)
+    n = len(probs) if rows is None else len(rows)
+    u = rng.random(n)
+    out = np.empty(n, dtype=np.int64)
+    for a in range(0, n, _ROWS_AT_ONCE):  # the same values as all rows at once, in less memory
+        p = probs[a:a + _ROWS_AT_ONCE] if rows is None else probs[rows[a:a + _ROWS_AT_ONCE]]
+        cdf = np.cumsum(p, axis=1)
+        cdf /= cdf[:, -1:]
+        out[a:a + _ROWS_AT_ONCE] = np.minimum((u[a:a + _ROWS_AT_ONCE, None] >= cdf).sum(axis=1), probs.shape[1] - 1)
+    return out
+
+
+#: Rows of weights turned into cumulative distributions at a time.
+_ROWS_AT_ONCE = 65_536
 
 
 def first_of_runs(keys: np.ndarray) -> np.ndarray:

@@ -25,6 +25,7 @@ What is planted (docs/sample_store.md, "Planted truths" 9–13):
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,7 @@ from storebook.sample.store import (
     MEAN_LINES,
     MEAN_QTY,
     MOBILE_SHARE,
+    PLATFORM_ORDER_PREFIX,
     PLATFORMS,
     SLOW_CARRIER,
 )
@@ -85,9 +87,9 @@ def plant(g: Any) -> dict[str, Any]:
     Returns:
         ``{truth name: truth}`` for ``_truth.json``.
     """
-    orders, lines, ships = _read_written(g)
-    truths = {"dsr_logistics_dip": _write_store_ratings(g, orders, ships)}
-    truths.update(_write_product_traffic(g, orders, lines))
+    orders, sold, ships = _read_written(g)
+    truths = {"dsr_logistics_dip": _write_store_ratings(g, ships)}
+    truths.update(_write_product_traffic(g, sold))
     truths["campaign_holdouts"] = _write_holdouts(g, orders)
     truths["forecast_season"] = _forecast_truth(g, orders)
     return truths
@@ -95,26 +97,55 @@ def plant(g: Any) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------- reading back
 
-def _read_written(g: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The paid orders, their lines and the shipments the generator wrote (canonical CSV)."""
-    def read(table: str, columns: list[str]) -> pd.DataFrame:
-        files = sorted((g.raw / table).glob(f"{table}*.csv"))
-        return pd.concat([pd.read_csv(f, usecols=columns, dtype=str, keep_default_na=False) for f in files],
-                         ignore_index=True)
+#: Delivered parcels per rated platform: (day since 1970, seconds in transit), int32 each.
+Deliveries = dict[str, tuple[np.ndarray, np.ndarray]]
 
-    orders = read("orders", ["order_id", "platform", "paid_at", "customer_id", "paid_amount"])
-    orders = orders[orders["paid_at"] != ""].assign(
-        paid_day=lambda d: pd.to_datetime(d["paid_at"].str.slice(0, 10)),
-        paid_amount=lambda d: d["paid_amount"].astype(float))
-    lines = read("order_lines", ["order_id", "sku", "quantity", "line_amount"]).merge(
-        orders[["order_id", "platform", "customer_id", "paid_day"]], on="order_id")
-    lines = lines.assign(quantity=lines["quantity"].astype(int), line_amount=lines["line_amount"].astype(float))
-    ships = read("shipments", ["order_id", "shipped_at", "delivered_at"]).merge(
-        orders[["order_id", "platform"]], on="order_id")
-    ships = ships[ships["delivered_at"] != ""]
-    shipped, delivered = pd.to_datetime(ships["shipped_at"]), pd.to_datetime(ships["delivered_at"])
-    ships = ships.assign(day=delivered.dt.normalize(), transit=(delivered - shipped).dt.total_seconds() / 86400)
-    return orders, lines, ships
+
+def _read_written(g: Any) -> tuple[pd.DataFrame, pd.DataFrame, Deliveries]:
+    """What the plants need of the orders, order lines and shipments the generator wrote
+    (canonical CSV), read one month's file at a time so that memory does not grow with the
+    store: the paid orders of the last three months (``platform``, ``paid_day``,
+    ``paid_amount``), the lines of paid orders summed per platform × listing period × SKU
+    (:func:`_sold_by_period`), and each delivered parcel's day and transit
+    on the rated platforms (:data:`Deliveries`).
+
+    Every value, and the order of the rows each sum or mean adds, is as if all the files
+    had been read into one frame: a listing period lies inside one month, as do an order
+    and its lines, and a parcel is the shipment of a paid order whose id starts with its
+    platform's prefix.
+    """
+    def read(path: Path, columns: list[str]) -> pd.DataFrame:
+        return pd.read_csv(path, usecols=columns, dtype=str, keep_default_na=False)
+
+    recent_from = pd.Timestamp(g.day_date(g.month_bounds(2)[0]))
+    starts = _period_starts(g)
+    recent, sold = [], []
+    for orders_path in sorted((g.raw / "orders").glob("orders*.csv")):
+        orders = read(orders_path, ["order_id", "platform", "paid_at", "customer_id", "paid_amount"])
+        orders = orders[orders["paid_at"] != ""].assign(
+            paid_day=lambda d: pd.to_datetime(d["paid_at"].str.slice(0, 10)),
+            paid_amount=lambda d: d["paid_amount"].astype(float))
+        recent.append(orders.loc[orders["paid_day"] >= recent_from, ["platform", "paid_day", "paid_amount"]])
+        lines_path = g.raw / "order_lines" / orders_path.name.replace("orders", "order_lines", 1)
+        if lines_path.is_file():
+            lines = read(lines_path, ["order_id", "sku", "quantity", "line_amount"]).merge(
+                orders[["order_id", "platform", "customer_id", "paid_day"]], on="order_id")
+            lines = lines.assign(quantity=lines["quantity"].astype(int), line_amount=lines["line_amount"].astype(float))
+            sold.append(_sold_by_period(g, lines, starts))
+    ships: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {p: [] for p in RATINGS}
+    prefix = dict(zip(PLATFORM_ORDER_PREFIX, PLATFORMS, strict=True))
+    for path in sorted((g.raw / "shipments").glob("shipments*.csv")):
+        part = read(path, ["order_id", "shipped_at", "delivered_at"])
+        part = part[part["delivered_at"] != ""]
+        platform = part["order_id"].str.slice(0, 2).map(prefix).to_numpy()
+        shipped = pd.to_datetime(part["shipped_at"]).to_numpy().astype("datetime64[s]").astype(np.int64)
+        delivered = pd.to_datetime(part["delivered_at"]).to_numpy().astype("datetime64[s]").astype(np.int64)
+        for p in RATINGS:
+            sel = platform == p
+            ships[p].append(((delivered[sel] // 86400).astype(np.int32), (delivered[sel] - shipped[sel]).astype(np.int32)))
+    deliveries = {p: (np.concatenate([d for d, _ in parts]), np.concatenate([s for _, s in parts]))
+                  for p, parts in ships.items() if parts}
+    return pd.concat(recent, ignore_index=True), pd.concat(sold, ignore_index=True), deliveries
 
 
 def _days(g: Any) -> pd.DatetimeIndex:
@@ -131,7 +162,7 @@ def _write(g: Any, table: str, name: str, frame: pd.DataFrame) -> int:
 
 # ----------------------------------------------------------------------------- store ratings
 
-def _write_store_ratings(g: Any, orders: pd.DataFrame, ships: pd.DataFrame) -> dict[str, Any]:
+def _write_store_ratings(g: Any, ships: Deliveries) -> dict[str, Any]:
     """Daily published scores per platform × dimension; the Tmall logistics dip. Returns its truth."""
     rng = g.rng("duties-ratings")
     days = _days(g)
@@ -140,10 +171,12 @@ def _write_store_ratings(g: Any, orders: pd.DataFrame, ships: pd.DataFrame) -> d
     dip_last = g.slow[1] + DIP["lag_last"]
     rows, truth = [], {}
     for platform, spec in RATINGS.items():
-        delivered = ships[ships["platform"] == platform].groupby("day")["transit"].agg(["count", "mean"])
+        day, seconds = ships.get(platform, (np.zeros(0, np.int32), np.zeros(0, np.int32)))
+        transit = pd.Series(seconds.astype(np.float64) / 86400)
+        delivered = transit.groupby(day.astype("datetime64[D]").astype("datetime64[ns]")).agg(["count", "mean"])
         delivered = delivered.reindex(days)
         parcels = delivered["count"].fillna(0).to_numpy()
-        late = (delivered["mean"] - ships.loc[ships["platform"] == platform, "transit"].mean()).fillna(0).to_numpy()
+        late = (delivered["mean"] - transit.mean()).fillna(0).to_numpy()
         ratings = rng.poisson(parcels * RATING_RATE)
         dims = spec["dimensions"]
         scale = spec["max"] / 5.0
@@ -244,7 +277,24 @@ def _pick_sku(g: Any, category: str, platform: int, used: set[int], rank: int = 
     return cand[rank]
 
 
-def _write_product_traffic(g: Any, orders: pd.DataFrame, lines: pd.DataFrame) -> dict[str, Any]:
+def _period_starts(g: Any) -> np.ndarray:
+    """The day index of each listing period's first day (:func:`_periods`)."""
+    day0 = pd.Timestamp(g.start)
+    return np.array([(a - day0).days for a, _ in _periods(g)])
+
+
+def _sold_by_period(g: Any, lines: pd.DataFrame, starts: np.ndarray) -> pd.DataFrame:
+    """Paid order lines (with their order's ``platform``, ``customer_id`` and ``paid_day``)
+    per platform × listing period × SKU index: ``buyers``, ``units``, ``paid``."""
+    day0 = pd.Timestamp(g.start)
+    sold = lines.assign(sku_i=lines["sku"].map({s: i for i, s in enumerate(g.sku)}),
+                        t=(lines["paid_day"] - day0).dt.days)
+    sold = sold.assign(period=np.searchsorted(starts, sold["t"].to_numpy(), side="right") - 1)
+    return sold.groupby(["platform", "period", "sku_i"]).agg(
+        buyers=("customer_id", "nunique"), units=("quantity", "sum"), paid=("line_amount", "sum")).reset_index()
+
+
+def _write_product_traffic(g: Any, agg: pd.DataFrame) -> dict[str, Any]:
     """Weekly listing traffic per platform × SKU, and the listing changes. Returns the two truths."""
     rng = g.rng("duties-listings")
     periods = _periods(g)
@@ -263,11 +313,6 @@ def _write_product_traffic(g: Any, orders: pd.DataFrame, lines: pd.DataFrame) ->
     day0 = pd.Timestamp(g.start)
     starts = np.array([(a - day0).days for a, _ in periods])
     ends = np.array([(b - day0).days for _, b in periods])
-    sold = lines.assign(sku_i=lines["sku"].map({s: i for i, s in enumerate(g.sku)}),
-                        t=(lines["paid_day"] - day0).dt.days)
-    sold = sold.assign(period=np.searchsorted(starts, sold["t"].to_numpy(), side="right") - 1)
-    agg = sold.groupby(["platform", "period", "sku_i"]).agg(
-        buyers=("customer_id", "nunique"), units=("quantity", "sum"), paid=("line_amount", "sum")).reset_index()
     n_p, n_s = len(periods), g.n_sku
     rows = []
     for platform in LISTING_PLATFORMS:

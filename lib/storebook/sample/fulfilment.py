@@ -25,7 +25,13 @@ from storebook.sample.store import (
     SLOW_CARRIER,
     TRANSIT,
 )
-from storebook.sample.writing import Columns, format_timestamps, write_csv
+from storebook.sample.writing import (
+    CHUNK_ROWS,
+    Columns,
+    format_money,
+    format_timestamps,
+    write_csv_chunks,
+)
 
 
 def build_shipments(g: SampleRun, rng: np.random.Generator, o_p: np.ndarray, o_day: np.ndarray,
@@ -144,21 +150,26 @@ def flush_shipments(g: SampleRun, final: bool, upto: int | None = None) -> None:
         part = buf.take(sel)
         part = part.take(np.lexsort((part["order_id"].astype(str), part["shipped_at"])))
         n = part.n
-        seq = g.shipment_seq + np.arange(1, n + 1)
-        codes = np.array(CARRIER_CODE, dtype=object)[part["carrier_i"]]
+        seq0 = g.shipment_seq
         g.shipment_seq += n
-        out = Columns({
-            "shipment_id": np.array([f"{c}{s:010d}" for c, s in zip(codes.tolist(), seq.tolist(), strict=True)],
-                                    dtype=object),
-            "order_id": part["order_id"],
-            "carrier": np.array(CARRIERS, dtype=object)[part["carrier_i"]],
-            "warehouse": part["warehouse"],
-            "province": part["province"],
-            "shipped_at": format_timestamps(part["shipped_at"]),
-            "delivered_at": format_timestamps(part["delivered_at"]),
-            "shipping_cost_amount": part["shipping_cost_amount"],
-        })
+
+        def rows(r: np.ndarray, part: Columns = part, seq0: int = seq0) -> Columns:
+            codes = np.array(CARRIER_CODE, dtype=object)[part["carrier_i"][r]]
+            seq = seq0 + 1 + r
+            return Columns({
+                "shipment_id": np.array([f"{c}{s:010d}" for c, s in zip(codes.tolist(), seq.tolist(), strict=True)],
+                                        dtype=object),
+                "order_id": part["order_id"][r],
+                "carrier": np.array(CARRIERS, dtype=object)[part["carrier_i"][r]],
+                "warehouse": part["warehouse"][r],
+                "province": part["province"][r],
+                "shipped_at": format_timestamps(part["shipped_at"][r]),
+                "delivered_at": format_timestamps(part["delivered_at"][r]),
+                "shipping_cost_amount": format_money(part["cost"][r]),
+            })
+
+        parts = (rows(np.arange(a, min(a + CHUNK_ROWS, n))) for a in range(0, max(n, 1), CHUNK_ROWS))
         name = f"shipments_{str(mo)[:7]}.csv"
-        g.record_file("shipments", name, write_csv(out, g.path("shipments", name)))
+        g.record_file("shipments", name, write_csv_chunks(parts, g.path("shipments", name)))
         keep[sel] = False
     g.ship_buffer = [buf.take(np.flatnonzero(keep))] if keep.any() else []

@@ -11,6 +11,8 @@ orders (copies of some baskets, never paid), and the totals the targets are set 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import numpy as np
 
 from storebook.sample.customers import (
@@ -56,7 +58,13 @@ from storebook.sample.store import (
 )
 from storebook.sample.targets import MonthTotals
 from storebook.sample.traffic import build_traffic
-from storebook.sample.writing import Columns, format_money, format_timestamps, write_csv
+from storebook.sample.writing import (
+    CHUNK_ROWS,
+    Columns,
+    format_money,
+    format_timestamps,
+    write_csv_chunks,
+)
 
 
 def simulate_sales(g: SampleRun) -> None:
@@ -246,13 +254,14 @@ def build_month(g: SampleRun, k: int, first: int, last: int, lines: dict, orders
         w = np.array([CHANNEL_VISITOR_SHARE[pname][c] * CHANNEL_CONVERSION[c] for c in chans])
         o_ch[sel] = np.array([CHANNELS.index(c) for c in chans])[draw_categorical(rng, w, len(sel))]
     # Time of day.
-    hw = np.tile(HOUR_WEIGHTS, (n_o, 1))
-    hw[o_p == P_DY, 19:24] *= 1.6
+    # Four kinds of day × platform: Douyin's evenings, the festivals' peak nights.
+    hw = np.tile(HOUR_WEIGHTS, (4, 1))
+    hw[[1, 3], 19:24] *= 1.6
+    hw[[2, 3], 0:2] *= 8.0
+    hw[[2, 3], 20:22] *= 2.0
     peak = np.isin(o_day, [g.day_index(e.peak_on) for e in g.events
                            if e.kind in ("618", "double11") and e.peak_on])
-    hw[peak, 0:2] *= 8.0
-    hw[peak, 20:22] *= 2.0
-    hour = draw_categorical_rows(rng, hw)
+    hour = draw_categorical_rows(rng, hw, rows=(o_p == P_DY) + 2 * peak)
     sec = hour * 3600 + rng.integers(0, 3600, size=n_o)
     ordered_s = (g.day0 + o_day).astype("datetime64[s]") + sec.astype("timedelta64[s]")
     pay_delay = np.minimum(np.rint(rng.lognormal(4.0, 1.1, size=n_o)).astype(np.int64), 86399 - sec)
@@ -337,38 +346,54 @@ def build_month(g: SampleRun, k: int, first: int, last: int, lines: dict, orders
                    dtype=object)
     oid_paid = ids[:n_o]
     oid_canc = ids[n_o:]
-    # PII (fake) from the customer index.
-    all_cust = np.concatenate([cust, cust[canc]])
-    pii = fake_personal_data(all_p, all_cust)
+    # The orders file: each part of its rows (in time order) is formatted only when written.
+    c_nat = np.full(c_n, np.datetime64("NaT"), dtype="datetime64[s]")
     z = np.zeros(c_n, dtype=np.int64)
-    items_c = items[canc]
-    disc_c = disc[canc]
-    ship_c = ship_amt[canc]
-    frame = Columns({
-        "order_id": ids,
-        "platform": np.array(PLATFORMS, dtype=object)[all_p],
-        "ordered_at": format_timestamps(all_ordered),
-        "paid_at": format_timestamps(np.concatenate([paid_s, np.full(c_n, np.datetime64("NaT"), dtype="datetime64[s]")])),
-        "status": np.concatenate([status, np.full(c_n, "cancelled", dtype=object)]),
-        "customer_id": pii["customer_id"],
-        "channel": np.array(CHANNELS, dtype=object)[np.concatenate([o_ch, o_ch[canc]])],
-        "device": np.array(DEVICES, dtype=object)[np.concatenate([o_dev, o_dev[canc]])],
-        "province": g.prov_name[np.concatenate([orders["prov"], orders["prov"][canc]])],
-        "items_amount": format_money(np.concatenate([items, items_c])),
-        "discount_amount": format_money(np.concatenate([disc, disc_c])),
-        "shipping_amount": format_money(np.concatenate([ship_amt, ship_c])),
-        "paid_amount": format_money(np.concatenate([paid, z])),
-        "refund_amount": format_money(np.concatenate([refund, z])),
-        "promo_id": np.concatenate([o_promo_id, o_promo_id[canc]]),
-        "coupon_code": np.concatenate([coupon, coupon[canc]]),
-        "buyer_name": pii["name"],
-        "buyer_phone": pii["phone"],
-        "buyer_email": pii["email"],
-        "shipping_address": np.concatenate([pii["address_base"][:n_o], pii["address_base"][n_o:]]),
-        "ip_address": pii["ip"],
-    }).take(srt)
+    all_cust = np.concatenate([cust, cust[canc]])
+    all_paid = np.concatenate([paid_s, c_nat])
+    all_status = np.concatenate([status, np.full(c_n, "cancelled", dtype=object)])
+    all_ch = np.concatenate([o_ch, o_ch[canc]])
+    all_dev = np.concatenate([o_dev, o_dev[canc]])
+    all_prov = np.concatenate([orders["prov"], orders["prov"][canc]])
+    all_items = np.concatenate([items, items[canc]])
+    all_disc = np.concatenate([disc, disc[canc]])
+    all_ship = np.concatenate([ship_amt, ship_amt[canc]])
+    all_paid_amt = np.concatenate([paid, z])
+    all_refund = np.concatenate([refund, z])
+    all_promo_id = np.concatenate([o_promo_id, o_promo_id[canc]])
+    all_coupon = np.concatenate([coupon, coupon[canc]])
+    platform_names = np.array(PLATFORMS, dtype=object)
+    channel_names = np.array(CHANNELS, dtype=object)
+    device_names = np.array(DEVICES, dtype=object)
+
+    def orders_part(r: np.ndarray) -> Columns:
+        pii = fake_personal_data(all_p[r], all_cust[r])  # fake, from the customer index
+        return Columns({
+            "order_id": ids[r],
+            "platform": platform_names[all_p[r]],
+            "ordered_at": format_timestamps(all_ordered[r]),
+            "paid_at": format_timestamps(all_paid[r]),
+            "status": all_status[r],
+            "customer_id": pii["customer_id"],
+            "channel": channel_names[all_ch[r]],
+            "device": device_names[all_dev[r]],
+            "province": g.prov_name[all_prov[r]],
+            "items_amount": format_money(all_items[r]),
+            "discount_amount": format_money(all_disc[r]),
+            "shipping_amount": format_money(all_ship[r]),
+            "paid_amount": format_money(all_paid_amt[r]),
+            "refund_amount": format_money(all_refund[r]),
+            "promo_id": all_promo_id[r],
+            "coupon_code": all_coupon[r],
+            "buyer_name": pii["name"],
+            "buyer_phone": pii["phone"],
+            "buyer_email": pii["email"],
+            "shipping_address": pii["address_base"],
+            "ip_address": pii["ip"],
+        })
+
     name = f"orders_{y:04d}-{m:02d}.csv"
-    g.record_file("orders", name, write_csv(frame, g.path("orders", name)))
+    g.record_file("orders", name, write_csv_chunks(_parts(srt, orders_part), g.path("orders", name)))
     # Order lines (paid orders' lines, then the cancelled copies).
     lines_all_ord = np.concatenate([oid_paid[l_ord], oid_canc[np.searchsorted(canc, l_ord[c_line_sel])]])
     lsel = np.concatenate([np.arange(n_l), c_line_sel])
@@ -383,17 +408,21 @@ def build_month(g: SampleRun, k: int, first: int, last: int, lines: dict, orders
     pos_in_file = np.empty(len(srt), dtype=np.int64)
     pos_in_file[srt] = np.arange(len(srt))
     row_order = np.lexsort((line_no, pos_in_file[grp]))
-    lf = Columns({
-        "order_id": lines_all_ord,
-        "line_no": line_no,
-        "sku": g.sku[l_s[lsel]],
-        "quantity": l_q[lsel],
-        "unit_price": format_money(price[lsel]),
-        "discount_amount": format_money(l_disc[lsel]),
-        "line_amount": format_money(l_amount[lsel]),
-    }).take(row_order)
+
+    def lines_part(r: np.ndarray) -> Columns:
+        src_l = lsel[r]
+        return Columns({
+            "order_id": lines_all_ord[r],
+            "line_no": line_no[r],
+            "sku": g.sku[l_s[src_l]],
+            "quantity": l_q[src_l],
+            "unit_price": format_money(price[src_l]),
+            "discount_amount": format_money(l_disc[src_l]),
+            "line_amount": format_money(l_amount[src_l]),
+        })
+
     name = f"order_lines_{y:04d}-{m:02d}.csv"
-    g.record_file("order_lines", name, write_csv(lf, g.path("order_lines", name)))
+    g.record_file("order_lines", name, write_csv_chunks(_parts(row_order, lines_part), g.path("order_lines", name)))
     # Shipments go to the file of the month they were shipped.
     sw = ships["written"]
     g.ship_buffer.append(Columns({
@@ -403,7 +432,7 @@ def build_month(g: SampleRun, k: int, first: int, last: int, lines: dict, orders
         "province": g.prov_name[orders["prov"][ships["ord"][sw]]],
         "shipped_at": sh_shipped[sw],
         "delivered_at": sh_deliv[sw],
-        "shipping_cost_amount": format_money(ships["cost"][sw]),
+        "cost": ships["cost"][sw],
     }))
     flush_shipments(g, final=False, upto=k)
     # Returns and tickets files (appended).
@@ -429,3 +458,10 @@ def build_month(g: SampleRun, k: int, first: int, last: int, lines: dict, orders
     bad = np.isnat(sh_deliv) | (sh_deliv > due[ships["ord"]])
     late_any[ships["ord"][bad]] = True
     agg.otif += np.bincount(o_p[~late_any], minlength=4)
+
+
+def _parts(rows: np.ndarray, make: Callable[[np.ndarray], Columns]) -> Iterator[Columns]:
+    """``make`` of each run of :data:`~storebook.sample.writing.CHUNK_ROWS` of ``rows`` in
+    turn (one empty part if there are none): a file's rows, formatted as they are written."""
+    for a in range(0, max(len(rows), 1), CHUNK_ROWS):
+        yield make(rows[a:a + CHUNK_ROWS])

@@ -13,6 +13,7 @@ than of the account id (the same customers, other pseudonyms).
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +33,34 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
     path.write_text(frame.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL), encoding="utf-8")
 
 
+#: Rows of a month's orders or lines read, split and rewritten at a time.
+SPLIT_ROWS = 50_000
+
+
+def _split(path: Path, moved: Callable[[pd.DataFrame], pd.Series], always: bool = False) -> pd.DataFrame | None:
+    """Take the rows ``moved`` marks out of the CSV ``path``, a part at a time: the file is
+    rewritten with the others (the bytes :func:`_write` writes for them all at once) and the
+    moved rows are returned. None, and the file is left as it is, if no row is moved and
+    not ``always``."""
+    tmp = path.with_name(path.name + ".part")
+    taken = []
+    with tmp.open("w", encoding="utf-8") as out:
+        reader = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=SPLIT_ROWS)
+        for i, part in enumerate(reader):
+            mask = moved(part)
+            taken.append(part.loc[mask])
+            out.write(part.loc[~mask].to_csv(index=False, header=i == 0, lineterminator="\n",
+                                             quoting=csv.QUOTE_MINIMAL))
+    if not taken:  # no row at all: nothing to move, the file stays
+        tmp.unlink()
+        return _read(path).iloc[:0] if always else None
+    if not always and not any(len(t) for t in taken):
+        tmp.unlink()
+        return None
+    tmp.replace(path)
+    return pd.concat(taken)
+
+
 def write_platform_files(raw: Path, timezone: str = "Asia/Shanghai") -> list[str]:
     """Move web orders (and their lines) to Shopify exports and Tmall traffic to a 生意参谋
     report (GBK) inside a canonical raw folder ``raw``.
@@ -48,19 +77,15 @@ def write_platform_files(raw: Path, timezone: str = "Asia/Shanghai") -> list[str
     for orders_path in sorted((raw / "orders").glob("orders_*.csv")):
         month = orders_path.stem.removeprefix("orders_")
         lines_path = raw / "order_lines" / f"order_lines_{month}.csv"
-        orders = _read(orders_path)
-        web = orders["platform"] == "web"
-        if not web.any():
+        web_orders = _split(orders_path, lambda part: part["platform"] == "web")
+        if web_orders is None:
             continue
-        lines = _read(lines_path) if lines_path.is_file() else pd.DataFrame(columns=["order_id"])
-        web_ids = set(orders.loc[web, "order_id"])
-        web_lines = lines["order_id"].isin(web_ids)
+        web_ids = set(web_orders["order_id"])
+        web_lines = (_split(lines_path, lambda part, ids=web_ids: part["order_id"].isin(ids), always=True)
+                     if lines_path.is_file() else pd.DataFrame(columns=["order_id"]))
         rel = f"{SHOPIFY_FOLDER}/orders_export_{month}.csv"
-        write_orders_export(orders.loc[web], lines.loc[web_lines], raw / rel, timezone)
+        write_orders_export(web_orders, web_lines, raw / rel, timezone)
         added.append(rel)
-        _write(orders.loc[~web], orders_path)
-        if lines_path.is_file():
-            _write(lines.loc[~web_lines], lines_path)
     for traffic_path in sorted((raw / "traffic").glob("*.csv")):
         traffic = _read(traffic_path)
         tmall = traffic["platform"] == "tmall"

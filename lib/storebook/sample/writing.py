@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -81,17 +82,22 @@ class Columns(dict):
         return Columns({k: np.concatenate([np.asarray(p[k]) for p in parts]) for k in parts[0]})
 
 
+#: Rows formatted and written at a time: a month's file is never held whole as text.
+CHUNK_ROWS = 65_536
+
+
 def write_csv(cols: Columns | pd.DataFrame, path: Path, *, mode: str = "w", header: bool = True,
               encoding: str = "utf-8", bom: bool = False) -> int:
     """Write (or append) a table with the csv module: minimal quoting, ``\\n`` line ends.
 
     Values must already be text or integers (money via :func:`format_money`, times via
-    :func:`format_timestamps`), so the bytes never depend on float formatting.
+    :func:`format_timestamps`), so the bytes never depend on float formatting. The rows are
+    written :data:`CHUNK_ROWS` at a time (:func:`write_csv_chunks`).
 
     Args:
         cols: the table.
         path: the file; its folder is created.
-        mode: ``"w"`` to write, ``"a"`` to append (a month's rows to a file of many months).
+        mode: ``"w"`` to write, ``"a"`` to append.
         header: write the column names first.
         encoding: the file's encoding (the competitor tool exports GBK).
         bom: start a written (not appended) file with a UTF-8 byte-order mark.
@@ -102,21 +108,44 @@ def write_csv(cols: Columns | pd.DataFrame, path: Path, *, mode: str = "w", head
     """
     if isinstance(cols, pd.DataFrame):
         cols = Columns({c: cols[c].to_numpy() for c in cols.columns})
-    for name, values in cols.items():
-        if np.asarray(values).dtype.kind == "f":
-            raise TypeError(f"column {name!r} is float: format it before writing")
+    cols = Columns({k: np.asarray(v) for k, v in cols.items()})
+    n = cols.n
+    parts = (Columns({k: v[a:a + CHUNK_ROWS] for k, v in cols.items()}) for a in range(0, max(n, 1), CHUNK_ROWS))
+    return write_csv_chunks(parts, path, mode=mode, header=header, encoding=encoding, bom=bom)
+
+
+def write_csv_chunks(parts: Iterable[Columns], path: Path, *, mode: str = "w", header: bool = True,
+                     encoding: str = "utf-8", bom: bool = False) -> int:
+    """Write (or append) a table given as consecutive parts, each formatted only when its
+    turn comes: the bytes are those :func:`write_csv` writes for the parts' rows together.
+
+    Args:
+        parts: the table's rows in order, as tables with the same columns; the first part
+            (which may have no rows) names the columns.
+        path, mode, header, encoding, bom: as for :func:`write_csv`.
+    Returns:
+        The number of rows written.
+    Raises:
+        TypeError: a column holds floats.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    if header:
-        writer.writerow(list(cols))
-    writer.writerows(zip(*[np.asarray(v).tolist() for v in cols.values()], strict=True))
-    data = buf.getvalue().encode(encoding)
-    if bom and mode == "w":
-        data = b"\xef\xbb\xbf" + data
+    n = 0
     with path.open(mode + "b") as fh:
-        fh.write(data)
-    return cols.n
+        for i, part in enumerate(parts):
+            for name, values in part.items():
+                if np.asarray(values).dtype.kind == "f":
+                    raise TypeError(f"column {name!r} is float: format it before writing")
+            buf = io.StringIO()
+            writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+            if header and i == 0:
+                writer.writerow(list(part))
+            writer.writerows(zip(*[np.asarray(v).tolist() for v in part.values()], strict=True))
+            data = buf.getvalue().encode(encoding)
+            if bom and mode == "w" and i == 0:
+                data = b"\xef\xbb\xbf" + data
+            fh.write(data)
+            n += part.n
+    return n
 
 
 def fix_xlsx_stamps(data: bytes, stamp: date) -> bytes:
