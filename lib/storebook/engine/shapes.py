@@ -25,7 +25,6 @@ reuses the SQL, and only within one workbook (one kernel).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
