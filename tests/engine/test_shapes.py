@@ -150,7 +150,7 @@ def test_a_question_without_dates_or_with_an_in_memory_table_takes_ibiss_path(ha
 
 
 def test_a_shape_that_cannot_be_compiled_or_run_falls_back(hand: Workbook, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(op, literals):  # noqa: ANN001, ANN202
+    def broken(expr, literals):  # noqa: ANN001, ANN202
         raise NotImplementedError("no slot for this node")
 
     monkeypatch.setattr(shapes, "compile_shape", broken)
@@ -159,7 +159,7 @@ def test_a_shape_that_cannot_be_compiled_or_run_falls_back(hand: Workbook, monke
     assert september["paid"].tolist() == [50.0, 100.0] and october["paid"].tolist() == [20.0, 35.0]
     assert hand.shapes.declined == 2 and hand.shapes.reused == 0
 
-    monkeypatch.setattr(shapes, "compile_shape", lambda op, literals: "SELECT no_such_column FROM orders")
+    monkeypatch.setattr(shapes, "compile_shape", lambda expr, literals: "SELECT no_such_column FROM orders")
     november = hand.execute(_per_platform(hand, datetime(2026, 11, 1), datetime(2026, 12, 1)).mutate(x=1))
     assert november["paid"].tolist() == [0.0, 7.0]
     assert hand.shapes.declined == 3

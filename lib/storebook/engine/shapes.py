@@ -28,18 +28,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import ibis.expr.datashape as ds
 import ibis.expr.datatypes as dt
 import ibis.expr.operations as ops
 from ibis.backends.sql.compilers.duckdb import DuckDBCompiler
 
-
-class _Slot(ops.Value):
-    """A date or timestamp of a question, bound when the question runs (never executed by Ibis)."""
-
-    index: int
-    dtype: dt.DataType
-    shape = ds.scalar
+#: A slot's mark in a shape (where a node's type is for other nodes).
+_SLOT = object()
 
 
 def _bindable(lit: ops.Literal) -> bool:
@@ -65,10 +59,34 @@ def _param(name: str):  # noqa: ANN202 - a sqlglot expression
     return sge.Parameter(this=sge.Var(this=name))
 
 
-class _SlotCompiler(DuckDBCompiler):
-    """Ibis's DuckDB compiler, which also writes a slot as its parameters."""
+class _Unslotted(Exception):  # noqa: N818 - a signal inside compile_shape()
+    """A date or timestamp reached the SQL that is not one of the question's slots."""
 
-    def visit__Slot(self, op: _Slot, *, index: int, dtype: dt.DataType):  # noqa: ANN201
+
+class _SlotCompiler(DuckDBCompiler):
+    """Ibis's DuckDB compiler, which writes the literals of :attr:`slots` as their slots.
+
+    It compiles the question's own graph: a copy with slot nodes in place of the literals
+    would be new nodes, and Ibis computes and keeps on each node what compiling needs (its
+    fields, schema, types): on a copy all of that is done again, which made a first
+    compile ~2× Ibis's own. Ibis's rewrites and visitors read the value of a literal only
+    where it is an integer (an index, a length), never a date's or a timestamp's; and every
+    date or timestamp literal the compiler meets must be a slot, and every slot must be met
+    (:func:`compile_shape`), or the shape is not compiled.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.slots: dict[ops.Literal, int] | None = None
+        self.met: set[int] = set()
+
+    def visit_Literal(self, op: ops.Literal, *, value: Any, dtype: dt.DataType):  # noqa: ANN201
+        if self.slots is None or not _bindable(op):
+            return super().visit_Literal(op, value=value, dtype=dtype)
+        index = self.slots.get(op)
+        if index is None:
+            raise _Unslotted(op)
+        self.met.add(index)
         names = [_param(f"s{index}_{k}") for k in range(3 if dtype.is_date() else 6)]
         if dtype.is_date():
             return self.f.datefromparts(*names)
@@ -138,7 +156,7 @@ def shape(op: ops.Node, interned: dict[tuple, _Ref]) -> tuple[_Ref, list[ops.Lit
             if index is None:
                 index = slots[node] = len(order)
                 order.append(node)
-            item: tuple = (_Slot, index, node.dtype)
+            item: tuple = (_SLOT, index, node.dtype)
         else:
             item = (type(node), *(arg_of(a) for a in node.__args__))
         ref = interned.get(item)
@@ -156,15 +174,27 @@ def shape(op: ops.Node, interned: dict[tuple, _Ref]) -> tuple[_Ref, list[ops.Lit
     return key, order
 
 
-def compile_shape(op: ops.Node, literals: list[ops.Literal]) -> str:
+def compile_shape(expr: Any, literals: list[ops.Literal]) -> str:
     """The SQL of a question with its literals (as :func:`shape` numbered them) as slots.
 
     Written as ibis.backends.sql.SQLBackend.compile writes a question's SQL, by a compiler
-    that differs from the backend's only in writing slots."""
+    that differs from the backend's only in writing those literals as slots.
+
+    Raises:
+        ValueError: a date or timestamp in the SQL is not a slot, or a slot is not in it.
+    """
     import sqlglot as sg
 
-    slotted = op.replace({lit: _Slot(i, lit.dtype) for i, lit in enumerate(literals)})
-    query = _COMPILER.to_sqlglot(slotted.to_expr().as_table())
+    _COMPILER.slots, _COMPILER.met = {lit: i for i, lit in enumerate(literals)}, set()
+    try:
+        query = _COMPILER.to_sqlglot(expr.as_table())
+    except _Unslotted as exc:
+        raise ValueError(f"{exc.args[0]!r} is not a slot of the question") from exc
+    finally:
+        slots, met = _COMPILER.slots, _COMPILER.met
+        _COMPILER.slots, _COMPILER.met = None, set()
+    if met != set(slots.values()):
+        raise ValueError(f"slots {sorted(set(slots.values()) - met)} are not in the SQL")
     return query.sql(dialect=_COMPILER.dialect, copy=False, unsupported_level=sg.ErrorLevel.RAISE)
 
 
@@ -210,7 +240,7 @@ class Shapes:
         sql = self._sql.get(key, _UNSEEN)
         if sql is _UNSEEN:
             try:
-                sql = compile_shape(op, literals)
+                sql = compile_shape(expr, literals)
             except Exception:  # noqa: BLE001 - a node the compiler writes only with its literal
                 sql = None
             self._sql[key] = sql
