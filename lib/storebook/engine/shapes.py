@@ -21,6 +21,10 @@ question of that shape with its own values bound as DuckDB prepared-statement pa
 The metric functions do not change: they still build Ibis expressions, which Spark (or any
 backend) compiles as before; only :class:`storebook.engine.workbook.Workbook`'s DuckDB path
 reuses the SQL, and only within one workbook (one kernel).
+
+On the sample store the pack's 420 questions form 297 shapes; 228 have a date or timestamp,
+and 121 questions run on SQL compiled for an earlier one. Their question CPU in a fresh
+process fell from 5.40 to 4.56 s (medians of 3, 2026-12-05).
 """
 
 from __future__ import annotations
