@@ -22,8 +22,9 @@ The metric functions do not change: they still build Ibis expressions, which Spa
 backend) compiles as before; only :class:`storebook.engine.workbook.Workbook`'s DuckDB path
 reuses the SQL, and only within one workbook (one kernel).
 
-On the sample store the pack's 420 questions form 297 shapes; 228 have a date or timestamp,
-and 121 questions run on SQL compiled for an earlier one. Their question CPU in a fresh
+On the sample store, 123 of the pack's 420 questions repeat an earlier question's shape in
+their notebook (every literal abstracted), 121 of them in dates or timestamps only: the
+workbooks compile 228 shapes with slots and run those 121 on SQL compiled before. Their question CPU in a fresh
 process fell from 5.40 to 4.56 s (medians of 3, 2026-12-05).
 """
 
