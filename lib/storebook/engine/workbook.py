@@ -25,7 +25,7 @@ import ibis.expr.datatypes as dt
 import numpy as np
 import pandas as pd
 
-from storebook.engine import generations, periods, schema
+from storebook.engine import generations, periods, schema, shapes
 from storebook.engine.config import Config
 from storebook.engine.identity import StoreIdentity, identify
 from storebook.engine.sqltext import literal, quote
@@ -98,7 +98,7 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
-def _run(con: ibis.BaseBackend, expr: ibis.Expr) -> object:
+def _run(con: ibis.BaseBackend, expr: ibis.Expr, compiled: shapes.Shapes | None = None) -> object:
     """Run ``expr`` on ``con``: a table as a pandas frame (for :func:`normalise`), a column as a
     Series, a scalar as a value.
 
@@ -111,10 +111,14 @@ def _run(con: ibis.BaseBackend, expr: ibis.Expr) -> object:
     there Ibis's conversion still knows the column's type (a date column stays a date) and
     Arrow's does not, so such a result is asked again through Ibis. Nested columns (lists,
     structs) stay with Ibis, which gives Python lists.
+
+    With ``compiled`` (the workbook's :class:`storebook.engine.shapes.Shapes`), the Arrow path
+    compiles a question of a shape asked before (the same question for another period) once:
+    its SQL is reused with the question's dates bound as parameters.
     """
     if con.name == "duckdb" and isinstance(expr, ibis.expr.types.Table) and \
             not any(dtype.is_nested() for dtype in expr.schema().types):
-        table = expr.to_pyarrow()
+        table = compiled.to_pyarrow(con, expr) if compiled is not None else expr.to_pyarrow()
         if table.num_rows and not any(column.null_count == table.num_rows for column in table.columns):
             return table.to_pandas(date_as_object=False)
     return expr.to_pandas()
@@ -212,6 +216,8 @@ class Workbook:
         #: Results built from this workbook's tables, kept by the area that built them
         #: (storebook.measures.partial.kept_result): the tables cannot change while it is open.
         self.kept_results: dict[tuple, object] = {}
+        #: The SQL of the questions' shapes, compiled once each (storebook.engine.shapes; DuckDB).
+        self.shapes = shapes.Shapes()
 
     def __repr__(self) -> str:
         generation = f", generation={self.generation}" if self.generation else ""
@@ -332,7 +338,7 @@ class Workbook:
         with warnings.catch_warnings(), self._replaced_generation():
             _quiet_warnings()
             self.questions += 1
-            result = _run(self.con, expr)
+            result = _run(self.con, expr, self.shapes)
         if isinstance(result, pd.Series):
             result = result.to_frame()
         elif not isinstance(result, pd.DataFrame):
