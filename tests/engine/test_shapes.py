@@ -163,3 +163,30 @@ def test_a_shape_that_cannot_be_compiled_or_run_falls_back(hand: Workbook, monke
     november = hand.execute(_per_platform(hand, datetime(2026, 11, 1), datetime(2026, 12, 1)).mutate(x=1))
     assert november["paid"].tolist() == [0.0, 7.0]
     assert hand.shapes.declined == 3
+
+
+def test_threads_compile_shapes_with_compilers_of_their_own(hand: Workbook) -> None:
+    """A compiler holds the slots of the question it compiles: two threads compiling at once
+    must not share one, or one question's dates could be written as the other's slots."""
+    import threading
+
+    seen: dict[str, object] = {}
+
+    def remember(name: str) -> None:
+        seen[name] = shapes._compiler()  # noqa: SLF001
+
+    threads = [threading.Thread(target=remember, args=(n,)) for n in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen["a"] is not seen["b"] and shapes._compiler() not in (seen["a"], seen["b"])  # noqa: SLF001
+    # and a shape compiled on another thread gives this thread's question its own answer
+    compiled: list[str] = []
+    expr = _per_platform(hand, datetime(2026, 10, 1), datetime(2026, 11, 1))
+    found = shapes.shape(expr.op(), {})
+    worker = threading.Thread(target=lambda: compiled.append(shapes.compile_shape(expr, found[1])))
+    worker.start()
+    worker.join()
+    table = hand.con.con.sql(compiled[0], params=shapes.parameters(found[1])).to_arrow_table()
+    assert table.to_pydict() == {"platform": ["jd", "tmall"], "orders": [1, 2], "paid": [20.0, 35.0]}
