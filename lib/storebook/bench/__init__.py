@@ -201,9 +201,11 @@ def _supplier_storebook(wb, period: Period) -> pd.DataFrame:
 def _as_of(processed: Path) -> date:
     """The last day with data, as storebook knows it: from the spans ingest recorded in its
     manifest (storebook.engine.availability.data_span), not from a scan of every order."""
+    from storebook.engine.availability import EVENT_DATES
+
     tables = json.loads((processed / "_ingest.json").read_text())["tables"]
-    return max(date.fromisoformat(info["span"][1]) for info in tables.values()
-               if isinstance(info, dict) and info.get("span"))
+    return max(date.fromisoformat(tables[t]["span"][1]) for t in EVENT_DATES
+               if isinstance(tables.get(t), dict) and tables[t].get("span"))
 
 
 def _supplier_sql(processed: Path, period: Period, con=None) -> pd.DataFrame:  # noqa: ANN001
@@ -501,15 +503,15 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
 def _rss_kb(pid: int) -> int:
     """A process's resident set, from ``statm`` (~15 µs; ``status`` parses 50 lines more)."""
     try:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * _PAGE_KB
     except (OSError, ValueError, IndexError):
         return 0
-
-
-_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
 
 
 def _tree_memory_kb(root_pid: int, *, proportional: bool = True) -> tuple[int, int | None]:
@@ -531,12 +533,14 @@ def _tree(root_pid: int) -> set[int]:
     Each thread's ``children`` file (Linux ≥ 3.5) lists the processes it started: reading
     the tree's own files costs ~0.05 ms where reading every process's ``stat`` costs ~1.5 ms
     with 100 processes. Where the files are missing, every process's parent is read."""
+    children_of = _own_children
     tree, frontier = {root_pid}, [root_pid]
     while frontier:
         pid = frontier.pop()
-        children = _own_children(pid)
-        if children is None:
-            return _tree_from_parents(root_pid)
+        children = children_of(pid)
+        if children is None:  # a kernel without the children files: every process's parent
+            children_of = _children
+            children = children_of(pid)
         children -= tree
         tree.update(children)
         frontier.extend(children)
@@ -560,17 +564,6 @@ def _own_children(pid: int) -> set[int] | None:
         except (OSError, ValueError):
             continue
     return children
-
-
-def _tree_from_parents(root_pid: int) -> set[int]:
-    parents = _parents()
-    tree, frontier = {root_pid}, [root_pid]
-    while frontier:
-        pid = frontier.pop()
-        children = [c for c, p in parents.items() if p == pid and c not in tree]
-        tree.update(children)
-        frontier.extend(children)
-    return tree
 
 
 _PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
