@@ -308,10 +308,14 @@ def parse_times(text: pd.Series, timezone: str) -> pd.Series:
 _PLAIN_TIME = r"^(19|20)\d\d-\d\d-\d\d([ T]\d\d:\d\d:\d\d)?$"
 
 
+def _all_plain(arr: pa.Array) -> bool:
+    """Whether ``arr`` has values and all of them (null = missing) are :data:`_PLAIN_TIME`."""
+    return bool(len(arr)) and pc.all(pc.fill_null(pc.match_substring_regex(arr, _PLAIN_TIME), True)).as_py()
+
+
 def _plain_head(arr: pa.Array, rows: int = 64) -> bool:
-    """Whether the first ``rows`` values of ``arr`` (null = missing) are all :data:`_PLAIN_TIME`."""
-    head = arr.slice(0, rows)
-    return bool(len(head)) and pc.all(pc.fill_null(pc.match_substring_regex(head, _PLAIN_TIME), True)).as_py()
+    """Whether the first ``rows`` values of ``arr`` are all :data:`_PLAIN_TIME` (:func:`_all_plain`)."""
+    return _all_plain(arr.slice(0, rows))
 
 
 def _plain_times(text: pd.Series, arr: pa.Array | None = None) -> pd.Series | None:
@@ -323,7 +327,7 @@ def _plain_times(text: pd.Series, arr: pa.Array | None = None) -> pd.Series | No
     """
     if arr is None:  # ``text`` as Arrow, when the caller has it
         arr = pa.array(text, type=pa.large_string(), from_pandas=True)
-    if not len(arr) or not pc.all(pc.fill_null(pc.match_substring_regex(arr, _PLAIN_TIME), True)).as_py():
+    if not _all_plain(arr):
         return None
     try:
         stamps = pc.cast(arr, pa.timestamp("us"))
