@@ -59,6 +59,11 @@ def _parts(lit: ops.Literal) -> tuple:
     return (v.year, v.month, v.day, v.hour, v.minute, v.second + v.microsecond / 1e6)
 
 
+def _part_names(index: int, dtype: dt.DataType) -> list[str]:
+    """The parameters' names of slot ``index``: one for each of :func:`_parts`."""
+    return [f"s{index}_{k}" for k in range(3 if dtype.is_date() else 6)]
+
+
 def _param(name: str):  # noqa: ANN202 - a sqlglot expression
     import sqlglot.expressions as sge
 
@@ -93,7 +98,7 @@ class _SlotCompiler(DuckDBCompiler):
         if index is None:
             raise _Unslotted(op)
         self.met.add(index)
-        names = [_param(f"s{index}_{k}") for k in range(3 if dtype.is_date() else 6)]
+        names = [_param(name) for name in _part_names(index, dtype)]
         if dtype.is_date():
             return self.f.datefromparts(*names)
         return self.f.make_timestamp(*names)
@@ -215,7 +220,8 @@ def compile_shape(expr: Any, literals: list[ops.Literal]) -> str:
 
 def parameters(literals: list[ops.Literal]) -> dict[str, object]:
     """The values a question binds to its shape's slots."""
-    return {f"s{i}_{k}": part for i, lit in enumerate(literals) for k, part in enumerate(_parts(lit))}
+    return {name: part for i, lit in enumerate(literals)
+            for name, part in zip(_part_names(i, lit.dtype), _parts(lit), strict=True)}
 
 
 _UNSEEN = object()
