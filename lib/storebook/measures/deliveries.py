@@ -66,8 +66,10 @@ def data_horizon(wb: Workbook) -> pd.Timestamp:
     if wb in _HORIZONS:
         return _HORIZONS[wb]
     o, s = wb.table("orders"), wb.table("shipments")
-    last = wb.execute(s.aggregate(shipped=s.shipped_at.max(), delivered=s.delivered_at.max()))
-    values = [wb.scalar(o.ordered_at.max()), *last.iloc[0].tolist()] if len(last) else [wb.scalar(o.ordered_at.max())]
+    # One question for the three (an aggregate without groups gives one row, empty tables too).
+    last = wb.execute(o.aggregate(ordered=o.ordered_at.max()).cross_join(
+        s.aggregate(shipped=s.shipped_at.max(), delivered=s.delivered_at.max())))
+    values = last.iloc[0].tolist()
     stamps = [pd.Timestamp(x) for x in values if x is not None and not pd.isna(x)]
     if not stamps:
         raise NoDataError("the orders and shipments tables are empty: ingest their exports first")

@@ -1,0 +1,98 @@
+"""Store operations: the operations behind the ratings (compare_operations) on a tiny store, by
+hand, and the questions they take."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import storebook
+from storebook.areas import store_ops
+from storebook.engine import periods
+from storebook.measures import deliveries
+from storebook.measures.deliveries import summarise_delivery_times
+from support.stores import write_tables
+
+MARCH = periods.month("2026-03")
+
+
+def _order(order_id: str, platform: str, paid_at: str) -> dict:
+    paid = pd.Timestamp(paid_at)
+    return {"order_id": order_id, "platform": platform, "ordered_at": paid - pd.Timedelta(minutes=1),
+            "paid_at": paid, "status": "completed", "items_amount": 100.0, "paid_amount": 100.0}
+
+
+def _ship(sid: str, order_id: str, shipped: str, delivered: str | None) -> dict:
+    return {"shipment_id": sid, "order_id": order_id, "carrier": "A", "warehouse": "WH1", "province": "Zhejiang",
+            "shipped_at": shipped, "delivered_at": delivered, "shipping_cost_amount": 1.0}
+
+
+@pytest.fixture
+def store(root: Path) -> storebook.Workbook:
+    """Delivery days, by hand: March tmall S1 2 d, S2 0.5 d (mean 1.25); jd S4 4 d; February
+    tmall S3 3 d, jd none. S5 left in April; S6 (March) is still in transit."""
+    orders = [_order("O1", "tmall", "2026-03-01 10:00"), _order("O2", "tmall", "2026-03-04 10:00"),
+              _order("O3", "jd", "2026-03-05 10:00"), _order("O0", "tmall", "2026-02-19 10:00"),
+              _order("O5", "tmall", "2026-03-31 10:00"), _order("O6", "tmall", "2026-03-20 10:00")]
+    parcels = [_ship("S1", "O1", "2026-03-02 12:00", "2026-03-04 12:00"),
+               _ship("S2", "O2", "2026-03-05 12:00", "2026-03-06 00:00"),
+               _ship("S4", "O3", "2026-03-06 12:00", "2026-03-10 12:00"),
+               _ship("S3", "O0", "2026-02-20 12:00", "2026-02-23 12:00"),
+               _ship("S5", "O5", "2026-04-01 12:00", "2026-04-02 12:00"),
+               _ship("S6", "O6", "2026-03-21 12:00", None)]
+    return write_tables(root, orders=orders, shipments=parcels)
+
+
+def test_delivery_days_this_month_and_the_one_before_by_hand(store, monkeypatch) -> None:
+    asked = []
+
+    def counted(*args, **kwargs):  # noqa: ANN202
+        asked.append(args[1])
+        return summarise_delivery_times(*args, **kwargs)
+
+    monkeypatch.setattr(store_ops, "summarise_delivery_times", counted)
+    out = store_ops.compare_operations(store, MARCH, ["tmall", "jd"])
+    # One question of delivery days for the two months (each month's its own before).
+    assert [(p.start, p.end) for p in asked] == [(MARCH.prior().start, MARCH.end)]
+    assert out["driver"].tolist() == ["delivery_days", "delivery_days"]
+    assert out["platform"].tolist() == ["tmall", "jd"]
+    tmall, jd = out.iloc[0], out.iloc[1]
+    assert (tmall.value, tmall.prior, tmall.change) == (pytest.approx(1.25), pytest.approx(3.0), pytest.approx(-1.75))
+    assert jd.value == pytest.approx(4.0) and np.isnan(jd.prior) and np.isnan(jd.change)
+    assert out["dimension"].unique().tolist() == ["logistics"]
+
+
+def test_delivery_days_are_each_months_own(store) -> None:
+    """The two months' question gives each month what its own question gives."""
+    out = store_ops.compare_operations(store, MARCH).set_index("platform")
+    for month, column in ((MARCH, "value"), (MARCH.prior(), "prior")):
+        own = summarise_delivery_times(storebook.open(store.data_dir), month, by="platform").set_index("platform")
+        for platform in ("tmall", "jd"):
+            expected = own["mean_days"].get(platform, np.nan)
+            assert out.loc[platform, column] == pytest.approx(expected, nan_ok=True), (month, platform)
+
+
+def test_delivery_days_of_a_period_not_a_month_by_hand(store) -> None:
+    """Not months: each period asked by itself (grouping by month would not separate them)."""
+    first_half = periods.Period(MARCH.start, MARCH.start + pd.Timedelta(days=14), "first half")
+    out = store_ops.compare_operations(store, first_half, ["tmall", "jd"]).set_index("platform")
+    # 1–14 March: tmall S1, S2 (1.25 d), jd S4 (4 d); 15–28 February: tmall S3 (3 d).
+    assert out.loc["tmall", ["value", "prior"]].tolist() == [pytest.approx(1.25), pytest.approx(3.0)]
+    assert out.loc["jd", "value"] == pytest.approx(4.0) and np.isnan(out.loc["jd", "prior"])
+
+
+def test_no_shipments_table_no_delivery_rows(root: Path) -> None:
+    wb = write_tables(root, orders=[_order("O1", "tmall", "2026-03-01 10:00")])
+    assert store_ops.compare_operations(wb, MARCH).empty
+
+
+def test_data_horizon_is_the_latest_of_orders_and_parcels_in_one_question(store) -> None:
+    asked = store.questions
+    # Latest: O5 placed 03-31 09:59, S5 shipped 04-01 12:00 and delivered 04-02 12:00.
+    assert deliveries.data_horizon(store) == pd.Timestamp("2026-04-02 12:00")
+    assert store.questions - asked == 1
+    assert deliveries.data_horizon(store) == pd.Timestamp("2026-04-02 12:00")  # kept with the workbook
+    assert store.questions - asked == 1
