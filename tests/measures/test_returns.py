@@ -111,3 +111,13 @@ def test_month_without_sales_says_so(store) -> None:
         summarise_returns(store, periods.month("2026-01"), by="category")
     feb = summarise_returns(store, periods.month("2026-02"), by="sku")  # Z9 sold, returned in March
     assert feb[["sku", "returns", "units_sold"]].values.tolist() == [["Z9", 0, 1]]
+
+
+def test_returns_by_platform_need_the_catalogue_though_they_do_not_read_it(root: Path, store) -> None:
+    """By platform the catalogue is not joined (Z9, not in it, counts on tmall above), but a
+    store without it still says so, as when every grouping joined it."""
+    import shutil
+
+    shutil.rmtree(store.data_dir / "products")
+    with pytest.raises(NoDataError):
+        summarise_returns(storebook.open(store.data_dir), MARCH, by="platform")

@@ -202,10 +202,14 @@ def summarise_returns(
     # few row groups of that file, where the join asked every order of the history).
     r = derived.returns_orders_of(wb)
     # A return of a product not in the catalogue, or without a reason, still counts (unknown).
-    r = r.filter(in_period(r.returned_on, period)).left_join(products, "sku").drop("sku_right")
-    r = r.filter(r.platform.isin(plats)).mutate(
-        category=r.category.fill_null(dimensions.UNKNOWN), product_name=r.product_name.fill_null(r.sku),
-        reason=r.reason.fill_null(dimensions.UNKNOWN))
+    # The catalogue is joined only where a key reads it (a SKU's row in it is one: ingest keeps
+    # the first of a duplicated key), but it is required either way.
+    named = "category" in keys or "product_name" in keys
+    r = r.filter(in_period(r.returned_on, period))
+    if named:
+        r = r.left_join(products, "sku").drop("sku_right")
+        r = r.mutate(category=r.category.fill_null(dimensions.UNKNOWN), product_name=r.product_name.fill_null(r.sku))
+    r = r.filter(r.platform.isin(plats)).mutate(reason=r.reason.fill_null(dimensions.UNKNOWN))
     returned = r.group_by(keys).aggregate(
         returns=r.count(), units_returned=r.quantity.sum(), refund_amount=r.refund_amount.sum().cast("float64")
     )
@@ -217,9 +221,10 @@ def summarise_returns(
     else:  # the lines' sums per day, platform and SKU that ingest wrote: the same sums
         lines = daily
         units, amount = "units", "revenue"
-    lines = lines.left_join(products, "sku").drop("sku_right")
-    lines = lines.mutate(category=lines.category.fill_null(dimensions.UNKNOWN),
-                         product_name=lines.product_name.fill_null(lines.sku))
+    if named:
+        lines = lines.left_join(products, "sku").drop("sku_right")
+        lines = lines.mutate(category=lines.category.fill_null(dimensions.UNKNOWN),
+                             product_name=lines.product_name.fill_null(lines.sku))
     sold_keys = [k for k in keys if k != "reason"]
     sums = dict(units_sold=lines[units].sum(), sales_amount=lines[amount].sum().cast("float64"))
     if sold_keys:
