@@ -182,3 +182,50 @@ def test_a_long_question_asked_month_by_month_answers_as_the_whole_table(store: 
     paid = set(wb.execute(paid_orders(wb, six, wb.platforms()).select("order_id"))["order_id"])
     assert "Z996" in paid and monthly["units"].sum() == whole.loc[whole["order_id"].isin(paid), "quantity"].sum()
     assert monthly["month"].nunique() == 6
+
+
+@pytest.mark.slow
+def test_a_months_order_days_read_their_row_groups_and_quality_answers_as_the_whole_table(
+        store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """lines_of_order_days: the lines of the orders placed on some days, from those days' row
+    groups, without a question; the data quality page's month measures (which read every line
+    of the history before) answer as the whole table does. March's late payer Z996 was placed in
+    October: a question by order day leaves it out, as its month's orders do."""
+    from storebook.areas import quality
+
+    monkeypatch.setattr(lines_module, "MIN_ROW_GROUPS", 1)
+    wb = storebook.open(root=store)
+    december = wb.period("2024-12")
+    asked = wb.questions
+    some = wb.execute(lines_module.lines_of_order_days(wb, december.start, december.last_day))
+    assert wb.questions == asked + 1  # the lines only
+    o = wb.table("orders")
+    placed = set(wb.execute(o.filter(o.ordered_at >= december.start_ts, o.ordered_at < december.end_ts)
+                            .select("order_id"))["order_id"])
+    whole = wb.execute(wb.table("order_lines"))
+    assert len(placed) == 10
+    assert set(whole.loc[whole["order_id"].isin(placed), "order_id"]) <= set(some["order_id"])
+    assert len(some) <= 3 * 10  # two or three row groups of ten, not 123
+    from storebook.engine.periods import month
+    from storebook.errors import NoDataError
+
+    def order_quality(wb, m):  # noqa: ANN202
+        try:
+            return quality.measure_order_quality(wb, month(m))
+        except NoDataError:  # June: no orders placed
+            return None
+
+    months = ("2024-10", "2024-12", "2025-03", "2025-06")
+    fast = {m: (quality.measure_coverage(wb, month(m)), order_quality(wb, m)) for m in months}
+    assert fast["2025-06"][1] is None
+    monkeypatch.setattr(lines_module, "_row_groups", lambda wb: None)  # the whole table, as before
+    wb = storebook.open(root=store)
+    for m, (coverage, orders) in fast.items():
+        pd.testing.assert_frame_equal(coverage, quality.measure_coverage(wb, month(m)))
+        other = order_quality(wb, m)
+        if orders is None:
+            assert other is None
+        else:
+            pd.testing.assert_frame_equal(orders, other)
+    lines = fast["2024-12"][0].set_index(["table", "column"]).loc[("order_lines", "sku"), "rows"]
+    assert lines == len(whole[whole["order_id"].isin(placed)])

@@ -18,6 +18,7 @@ import ibis
 import pandas as pd
 
 from storebook.engine import schema
+from storebook.engine.lines import lines_of_order_days
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
@@ -124,9 +125,11 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
 def _month_rows(wb: Workbook, table: str, period: Period) -> ibis.Table:
     """The rows of ``table`` that belong to the month: by their date, an order line by its
     order's; a table without a date (products, suppliers) whole."""
-    t = wb.table(table)
     if table == "order_lines" and wb.has("orders"):
-        return t.semi_join(_month_rows(wb, "orders", period).select("order_id"), "order_id")
+        # The month's orders are placed in the month: their lines are in its days' row groups.
+        lines = lines_of_order_days(wb, period.start, period.last_day)
+        return lines.semi_join(_month_rows(wb, "orders", period).select("order_id"), "order_id")
+    t = wb.table(table)
     column = DATE_COLUMNS.get(table)
     if column is None:
         return t
@@ -169,7 +172,7 @@ def _paid_lines(wb: Workbook, period: Period) -> ibis.Table:
     """The month's lines of paid orders, with their line revenue (known amounts only)."""
     o = wb.table("orders")
     o = o.filter(o.paid_at.notnull(), o.ordered_at >= period.start_ts, o.ordered_at < period.end_ts)
-    lines = wb.table("order_lines")
+    lines = lines_of_order_days(wb, period.start, period.last_day)
     j = lines.semi_join(o.select("order_id"), "order_id")
     return j.mutate(revenue=j.line_amount.fill_null(0).cast("float64"))
 

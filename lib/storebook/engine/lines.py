@@ -117,14 +117,27 @@ def lines_of_orders(wb: Workbook, orders: ibis.Table, by: str | None = None) -> 
         return lines
     spans = orders if by is None else orders.group_by(by)
     bounds = wb.execute(spans.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max()))
-    ranges = []
-    for first, last in zip(bounds["first"], bounds["last"], strict=True):
-        if pd.isna(first) or pd.isna(last):  # no orders: none of the lines
-            continue
-        start, stop = groups.rows_between(first.date(), last.date())
-        if stop > start:
-            ranges.append((start, stop))
-    ranges = _merged(ranges)
+    ranges = [groups.rows_between(first.date(), last.date())
+              for first, last in zip(bounds["first"], bounds["last"], strict=True)
+              if not (pd.isna(first) or pd.isna(last))]  # no orders: none of the lines
+    return _in_ranges(wb, groups, lines, ranges)
+
+
+def lines_of_order_days(wb: Workbook, first: date, last: date) -> ibis.Table:
+    """The order lines to join to orders placed on the days ``[first, last]`` (a month's orders
+    filtered by ``ordered_at``): those in the row groups of those days, where ingest recorded
+    them; else every line. As :func:`lines_of_orders`, without its question: the orders' days
+    are known."""
+    lines = wb.table("order_lines")
+    groups = _row_groups(wb)
+    if groups is None:
+        return lines
+    return _in_ranges(wb, groups, lines, [groups.rows_between(first, last)])
+
+
+def _in_ranges(wb: Workbook, groups: _RowGroups, lines: ibis.Table, ranges: list[tuple[int, int]]) -> ibis.Table:
+    """``lines`` kept to the file rows of ``ranges`` ([start, stop), empty ones dropped)."""
+    ranges = _merged([(start, stop) for start, stop in ranges if stop > start])
     if ranges == [(0, groups.rows)]:
         return lines
     numbered = _numbered(wb, groups)
