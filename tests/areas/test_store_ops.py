@@ -96,3 +96,12 @@ def test_data_horizon_is_the_latest_of_orders_and_parcels_in_one_question(store)
     assert store.questions - asked == 1
     assert deliveries.data_horizon(store) == pd.Timestamp("2026-04-02 12:00")  # kept with the workbook
     assert store.questions - asked == 1
+
+
+@pytest.mark.parametrize("by", ["platform", ["month", "platform"], ["carrier", "platform"]])
+def test_delivery_times_without_the_total_rows_are_the_rows_with_them_less_those(store, by) -> None:
+    span = periods.Period(MARCH.prior().start, MARCH.end, "February–March")
+    both = summarise_delivery_times(store, span, by=by)
+    apart = summarise_delivery_times(storebook.open(store.data_dir), span, by=by, total=False)
+    assert "total" in set(both["platform"]) and "total" not in set(apart["platform"])
+    pd.testing.assert_frame_equal(apart, both[both["platform"] != "total"].reset_index(drop=True), check_exact=True)

@@ -277,8 +277,10 @@ class _DeliveryDays:
     """The delivery days per platform of a month and of the month before, from one question
     grouped by month where both are months (:func:`summarise_delivery_times` by month and
     platform over the two): their groups are each month's, the same rows, where two
-    questions cost a second question's Ibis work (~5 ms at 10M order lines). Asked when
-    first needed; a month without shipments has no rows (None), as its own question raised."""
+    questions cost a second question's Ibis work (~5 ms at 10M order lines) and the
+    engine a second join of parcels to orders. Without the all-platform rows, which are not
+    shown (each parcel aggregated once: a fifth less work). Asked when first needed; a month
+    without shipments has no rows (None), as its own question raised."""
 
     def __init__(self, wb: Workbook, period: Period, platforms: list[str]) -> None:
         self.wb, self.period, self.platforms = wb, period, platforms
@@ -290,17 +292,18 @@ class _DeliveryDays:
     def of(self, p: Period) -> pd.DataFrame | None:
         if not self.both:
             try:
-                s = summarise_delivery_times(self.wb, p, self.platforms, by="platform")
+                s = summarise_delivery_times(self.wb, p, self.platforms, by="platform", total=False)
             except NoDataError:
                 return None
-            return s[s["platform"] != TOTAL]
+            return s
         if self.frame is None:
             span = periods.Period(self.prior.start, self.period.end, f"{self.prior.label}–{self.period.label}")
             try:
-                self.frame = summarise_delivery_times(self.wb, span, self.platforms, by=["month", "platform"])
+                self.frame = summarise_delivery_times(self.wb, span, self.platforms, by=["month", "platform"],
+                                                      total=False)
             except NoDataError:
                 self.frame = pd.DataFrame(columns=["month", "platform", "mean_days"])
-        s = self.frame[(self.frame["month"] == p.start.strftime("%Y-%m")) & (self.frame["platform"] != TOTAL)]
+        s = self.frame[self.frame["month"] == p.start.strftime("%Y-%m")]
         return s.drop(columns="month").reset_index(drop=True) if len(s) else None
 
 

@@ -49,7 +49,7 @@ def group_keys(by: str | Sequence[str] | None, allowed: Sequence[str]) -> list[s
 
 
 def aggregate_groups(wb: Workbook, table: ibis.Table, keys: list[str],
-               metrics: Callable[[ibis.Table], dict[str, ibis.Value]]) -> pd.DataFrame:
+               metrics: Callable[[ibis.Table], dict[str, ibis.Value]], total: bool = True) -> pd.DataFrame:
     """``metrics`` per group of ``keys``, sorted, with ``total`` rows.
 
     Grouped by ``platform`` (alone or with others), rows with platform ``total`` hold the
@@ -63,12 +63,13 @@ def aggregate_groups(wb: Workbook, table: ibis.Table, keys: list[str],
         keys: the group columns (possibly none: one row over the whole table).
         metrics: a function of a table giving the named aggregates over it (a function,
             because the total rows are aggregated from a table derived from ``table``).
+        total: False: without the total rows (each row is then aggregated once, not twice).
     Returns:
         One row per group, then the total rows, sorted as above.
     """
     if not keys:
         return wb.execute(table.aggregate(**metrics(table)))
-    total_key = _total_key(keys)
+    total_key = _total_key(keys) if total else None
     groups: dict[str, ibis.Value] = {k: table[k] for k in keys}
     if total_key:
         # Each row counts twice, once in its own group and once in the total, so that the
