@@ -285,10 +285,13 @@ class PlatformSource:
         return f"{self.name} ({self.description})"
 
     def header_index(self, rows: list[list[str]]) -> int | None:
-        wanted = set(self.signature)
+        # What _canon does, with the aliases looked up once: every adapter asks this of the
+        # first 40 rows of every file, in the parent (the parse cache's name) and in a worker.
+        wanted, groups = set(self.signature), [set(group) for group in self.signature_any]
+        aliases = _reverse_aliases(self.aliases)
         for i, row in enumerate(rows[:40]):
-            names = {self._canon(c) for c in row}
-            if wanted <= names and all(names & set(group) for group in self.signature_any):
+            names = {aliases.get(n, n) for n in map(_norm, row)}
+            if wanted <= names and all(names & group for group in groups):
                 return i
         return None
 
