@@ -32,9 +32,7 @@ import pandas as pd
 
 from storebook.engine import periods
 from storebook.engine.periods import Period
-# The dates that place a row of an event table in time live with the contract, so that ingest,
-# which records their spans, does not import the workbook (and Ibis) for them.
-from storebook.engine.schema import EVENT_DATES
+from storebook.engine.schema import EVENT_DATES  # the contract's: ingest needs no Ibis
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 
