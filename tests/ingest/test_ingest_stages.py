@@ -158,3 +158,14 @@ def test_derived_tables_are_written_while_other_tables_still_are(tiny: Path, mon
     assert {"products", "suppliers", "_derived/first_purchases", "_derived/daily_sales"} <= set(written_files())
     assert written_files() == plain
     assert set(_manifest(tiny)["derived"]) == {"first_purchases", "daily_sales"}  # no returns: no returns_orders
+
+
+def test_ingest_imports_no_ibis() -> None:
+    """The ingest needs the contract, not the workbook: importing it costs no Ibis (~0.4 CPU-s
+    of the ingest's serial start)."""
+    import subprocess
+    import sys
+
+    code = "import sys, storebook.cli, storebook.ingest.pipeline; print(sorted(m for m in sys.modules if m.split('.')[0] == 'ibis' or m == 'storebook.engine.workbook'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -126,3 +126,83 @@ def test_a_column_of_plain_times_is_not_searched_for_offsets(monkeypatch: pytest
     # A plain spelling that is no time (February 30th) is missing, its neighbour read.
     assert parsing.parse_times(pd.Series(["2026-02-30 10:00:00", "2026-02-28"]), "Asia/Shanghai").tolist()[1] == \
         pd.Timestamp("2026-02-28")
+
+
+# ---------------------------------------------------------------------------- no strip when nothing is padded
+
+class _Rejects:
+    """Records each rejection as (column, rows, reason) so two parses can be compared."""
+
+    def __init__(self) -> None:
+        self.added: list[tuple[str, list[int], str]] = []
+
+    def add(self, table, frame, mask, column, reason, values=None) -> None:  # noqa: ANN001
+        if mask.any():
+            rows = mask[mask].index.tolist()
+            why = reason if isinstance(reason, str) else reason[mask].tolist()
+            shown = None if values is None else values[mask].tolist()
+            self.added.append((column, rows, str(why), str(shown)))
+
+
+def _spec(kind: str, nullable: bool = True):  # noqa: ANN202
+    from storebook.engine.schema import ColumnSpec
+    return ColumnSpec(name="c", kind=kind, nullable=nullable, description="", zh="", unit="")
+
+
+def _parse(kind: str, values: list, nullable: bool = True):  # noqa: ANN202
+    text = pd.Series(values, dtype="str")
+    frame = pd.DataFrame({"c": text, "_source_file": "f.csv", "_source_row": range(2, len(values) + 2)})
+    rejects = _Rejects()
+    got, ok = parsing.parse_column("t", _spec(kind, nullable), text, frame, rejects)
+    return got, ok.tolist(), rejects.added
+
+
+@pytest.mark.parametrize(("kind", "values", "expected", "ok"), [
+    # Clean columns: read without a strip (the fast path).
+    ("float", ["12.5", "", "3", "null"], [12.5, None, 3.0, None], [True] * 4),
+    ("Int64", ["7", "", "NaN"], [7, None, None], [True] * 3),
+    ("timestamp", ["2026-06-01 00:00:01", "", "0000-00-00 00:00:00", "NULL"],
+     [pd.Timestamp("2026-06-01 00:00:01"), None, None, None], [True] * 4),
+    ("date", ["2026-06-01", "0000-00-00"], [pd.Timestamp("2026-06-01"), None], [True] * 2),
+    # A value an adapter did not trim is still stripped: the careful path.
+    ("float", [" 12.5", "3\t", "\u00a0", " null "], [12.5, 3.0, None, None], [True] * 4),
+    ("Int64", ["7 ", "\u3000", "8"], [7, None, 8], [True] * 3),
+    ("timestamp", [" 2026-06-01 00:00:01", "2026-06-02 10:00:00\r", "  ", " 0000-00-00 "],
+     [pd.Timestamp("2026-06-01 00:00:01"), pd.Timestamp("2026-06-02 10:00:00"), None, None], [True] * 4),
+    ("date", ["2026-06-01 ", "\t"], [pd.Timestamp("2026-06-01"), None], [True] * 2),
+])
+def test_number_and_time_columns_read_padded_values_as_stripped(kind: str, values: list, expected: list,
+                                                                ok: list) -> None:
+    got, got_ok, added = _parse(kind, values)
+    assert [None if pd.isna(v) else v for v in got.tolist()] == expected
+    assert got_ok == ok and added == []
+
+
+@pytest.mark.parametrize(("kind", "values"), [
+    ("float", ["1.5", "", "2"]), ("float", ["1.5", " ", "2 "]), ("float", ["1,5", "", "x"]),
+    ("int", ["1", "", "2"]), ("int", ["1", "  ", " 2"]), ("Int64", ["1", "nUlL", "0x10", "1.5"]),
+    ("timestamp", ["2026-06-01 00:00:01", "", "2026-06-01"]), ("timestamp", [" 2026-06-01 00:00:01", "\t"]),
+    ("timestamp", ["2026-06-01T08:00:00+08:00", "none"]), ("timestamp", ["2026-02-30 00:00:00", ""]),
+    ("date", ["2026-06-01", "", "0000-00-00T00:00:00"]), ("date", ["1899-12-31", "2026-06-01 "]),
+])
+@pytest.mark.parametrize("nullable", [True, False])
+def test_a_column_parses_as_its_stripped_text_does(kind: str, values: list, nullable: bool) -> None:
+    """Unstripped or stripped beforehand, a column gives the same values, ok rows and rejections
+    (the empty rows of a required column, a value that is no number or date)."""
+    got, ok, added = _parse(kind, values, nullable)
+    want, want_ok, want_added = _parse(kind, [v.strip() for v in values], nullable)
+    pd.testing.assert_series_equal(got, want)
+    assert ok == want_ok and added == want_added
+    if not nullable and "" in [v.strip() for v in values]:
+        assert added[0][2] == "column 'c' is empty; a value is required"
+
+
+def test_empty_looks_up_only_short_values_and_zero_dates() -> None:
+    values = pd.Series(["", "nan", "NULL", "<NA>", "None", "none ", "nulls", "0000-00-00", "0000-00-00 00:00:00",
+                        "0000-00-00T00:00:00", "0000-00-01", "abcd", "2026-06-01", None, "江苏"], dtype="str")
+    for spellings in (parsing._EMPTY, parsing._EMPTY_DATES):
+        assert parsing._empty(values, spellings).tolist() == parsing._isin(values, spellings).tolist()
+    assert parsing._empty(values, parsing._EMPTY_DATES).tolist() == [True] * 5 + [False] * 2 + [True] * 3 + [False] * 5
+    long_only = pd.Series(["JD2026060001", "2026-06-01 00:00:01"] * 3, dtype="str")
+    assert not parsing._empty(long_only, parsing._EMPTY).any()
+    assert parsing._empty(pd.Series([], dtype="str"), parsing._EMPTY).tolist() == []

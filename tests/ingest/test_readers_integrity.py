@@ -193,6 +193,27 @@ def test_a_well_formed_multiline_value_passes_both_paths(tmp_path: Path) -> None
     assert read_records(path).rows[1][1] == 'two\r\nlines, quoted "well"'
 
 
+def test_a_body_without_quotes_reads_alike_whether_arrow_follows_quotes_or_not(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a quote no value holds a line end: Arrow is told so (it then ends a block's
+    records at its last line end), and reads the same records, across blocks of 1 MiB too."""
+    import storebook.ingest.sources.readers as readers
+
+    body = "".join(f"{i},v {i},,江苏\r\n" if i % 3 else f"{i},,x,\n" for i in range(60_000)).encode()
+    assert len(body) > 1 << 20 and b'"' not in body
+    plain, following = readers._arrow_records(body, 4, ",", False), readers._arrow_records(body, 4, ",", True)
+    assert plain.num_rows == 60_000 and plain.equals(following)
+    assert plain.column(1)[1].as_py() == "v 1" and plain.column(3)[2].as_py() == "江苏"
+    seen = []
+    original = readers._arrow_records
+    monkeypatch.setattr(readers, "_arrow_records", lambda *a: seen.append(a[3]) or original(*a))
+    (tmp_path / "clean.csv").write_bytes(b"a,b,c,d\n" + body)
+    (tmp_path / "quoted.csv").write_text('a,b\n1,"two\nlines"\n', encoding="utf-8")
+    assert len(read_grid_table(tmp_path / "clean.csv", lambda rows: 0)[0].frame) == 60_000
+    assert read_grid_table(tmp_path / "quoted.csv", lambda rows: 0)[0].frame["b"].tolist() == ["two\nlines"]
+    assert seen == [False, True]
+
+
 @pytest.mark.parametrize(("sample", "expected"), [
     ("a,b,c\n1,2,3\n", ","), ("a\tb\tc\n1\t2,5\t3\n", "\t"), ("a;b;c\n1;2,5;3\n4;5,5;6\n", ";"),
     ("Report title\n\nx|y|z\n1|2|3\n", "|"), ('id,tags\n1,"a; b; c"\n2,"d; e"\n', ","), ("single\n1\n", ","),

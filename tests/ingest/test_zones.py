@@ -40,6 +40,24 @@ def test_utc_suffixes_workbooks_and_plain_times_are_no_evidence(tmp_path: Path) 
     assert zones.read_offsets(files) == {}
 
 
+@pytest.mark.parametrize("content", [
+    b"id,at\n1,2025-05-11 09:55 +0800\n", b"id,at\n1,2025-05-11T09:55:16.250+02:00\n",
+    b"id,at\n1,2025-05-11 09:55:16\t-0330\n", "店,时间\n江苏,2025-05-11 09:55:16+0800\n".encode("gb18030"),
+])
+def test_every_spelling_with_an_offset_passes_the_quick_search(tmp_path: Path, content: bytes) -> None:
+    """The search for an offset alone, which lets files without one pass, finds each spelling."""
+    path = _file(tmp_path, "times.csv", content)
+    assert zones._OFFSET_TAIL.search(content) and len(zones.read_offsets([path])[path]) == 1
+
+
+def test_plain_times_pass_the_quick_search_and_what_stops_it_is_read_in_full(tmp_path: Path) -> None:
+    plain = b"id,at,on\n" + b"1,2026-06-01 00:00:01,2026-06-01\n" * 5000
+    assert not zones._OFFSET_TAIL.search(plain)
+    phones = plain + b"2,2026-06-01 00:00:01,2026-06-01,138-0000-5851\n"  # "-0000" stops it: no time before it
+    assert zones._OFFSET_TAIL.search(phones)
+    assert zones.read_offsets([_file(tmp_path, "plain.csv", plain), _file(tmp_path, "phones.csv", phones)]) == {}
+
+
 @pytest.mark.parametrize(("moments", "zone"), [
     ([(datetime(2025, 5, 11, 13, 55), -240), (datetime(2025, 1, 6, 4, 30), -300)], "America/New_York"),
     # Paris: +01:00 in January, +02:00 in July; London would be +00:00/+01:00.

@@ -32,23 +32,10 @@ import pandas as pd
 
 from storebook.engine import periods
 from storebook.engine.periods import Period
+from storebook.engine.schema import EVENT_DATES  # the contract's: ingest needs no Ibis
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 
-#: The dates that place a row of an event table in time (past events only: a PO's promised
-#: date or a parcel's delivery may lie after the data end and would push the month forward).
-EVENT_DATES: dict[str, tuple[str, ...]] = {
-    "orders": ("ordered_at",),
-    "traffic": ("visited_on",),
-    "marketing_spend": ("spent_on",),
-    "shipments": ("shipped_at",),
-    "returns": ("returned_on",),
-    "service_tickets": ("opened_at",),
-    "competitor_prices": ("observed_on",),
-    "purchase_orders": ("ordered_on", "received_on"),
-    "inventory": ("snapshot_on",),
-    "store_ratings": ("rated_on",), "product_traffic": ("visited_on",),
-}
 #: Event tables whose ``platform`` is one of ours (a competitor's platform is theirs).
 OUR_PLATFORM_TABLES: tuple[str, ...] = ("orders", "traffic", "marketing_spend", "service_tickets", "store_ratings",
                                         "product_traffic")

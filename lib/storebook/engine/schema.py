@@ -70,6 +70,20 @@ TARGET_METRICS = [
 
 #: Money identities hold "to the cent": half a cent of float noise is tolerated.
 CENT_TOLERANCE = 0.005
+#: The dates that place a row of an event table in time (past events only: a PO's promised
+#: date or a parcel's delivery may lie after the data end and would push the month forward).
+EVENT_DATES: dict[str, tuple[str, ...]] = {
+    "orders": ("ordered_at",),
+    "traffic": ("visited_on",),
+    "marketing_spend": ("spent_on",),
+    "shipments": ("shipped_at",),
+    "returns": ("returned_on",),
+    "service_tickets": ("opened_at",),
+    "competitor_prices": ("observed_on",),
+    "purchase_orders": ("ordered_on", "received_on"),
+    "inventory": ("snapshot_on",),
+    "store_ratings": ("rated_on",), "product_traffic": ("visited_on",),
+}
 
 #: Canonical tables in dependency order (a table's foreign keys point to earlier ones); the
 #: keys of :data:`TABLES` (a test keeps the two the same).

@@ -359,6 +359,53 @@ def _one_time(value: object, timezone: str) -> pd.Timestamp:
     return stamp
 
 
+def _unpadded_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd.DataFrame, rejects,  # noqa: ANN001
+                     fmt: NumberFormat) -> tuple[pd.Series, pd.Series] | None:
+    """:func:`parse_column` of a number or time column without stripping it, when no value needs
+    it; else None (and nothing recorded), and :func:`parse_column` strips and parses it.
+
+    Stripping copies every value, and in a canonical file no value is padded. Where every value
+    that is not empty as written is read whole by Arrow's cast (a number) or is spelled
+    :data:`_PLAIN_TIME` and cast (a time), no value starts or ends with white space (Arrow's
+    casts read none, and the pattern holds none), so stripping would change no value, nor which
+    values are empty: the values, the empty rows' rejections and the ok mask are those the
+    stripped column gives. Any other column (a padded value, "  ", a bad value, decimal commas,
+    offsets) is left to the careful path.
+    """
+    if spec.kind in {"int", "Int64", "float"}:
+        if fmt.decimal != ".":
+            return None
+        empty = _empty(text, _EMPTY)
+        values = _cast_plain(_text_array(text.where(~empty, "")), spec.kind != "float")
+        if values is None:
+            return None
+        values = pd.Series(values, index=text.index)
+    elif spec.kind in {"timestamp", "date"}:
+        empty = _empty(text, _EMPTY_DATES)
+        arr = pa.array(text.where(~empty, None), type=pa.large_string(), from_pandas=True)
+        if not _plain_head(arr):
+            return None
+        values = _plain_times(text, arr)
+        if values is None:
+            return None
+    else:
+        return None
+    bad = pd.Series(False, index=text.index)
+    if not spec.nullable:
+        rejects.add(table, frame, empty, spec.name, f"column '{spec.name}' is empty; a value is required")
+        bad |= empty
+    if spec.kind == "int":
+        return values.where(~bad, 0).fillna(0).astype("int64"), ~bad
+    if spec.kind == "Int64":
+        return values.where(~bad).astype("Int64"), ~bad
+    if spec.kind == "float":
+        return values.where(~bad).astype("float64"), ~bad
+    # Years 1900-2099 (_PLAIN_TIME): inside FIRST_DATE..LAST_DATE, none out of range.
+    if spec.kind == "date":
+        values = values.dt.normalize()
+    return values.astype("datetime64[us]"), ~bad
+
+
 def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd.DataFrame, rejects,  # noqa: ANN001
                  timezone: str = "Asia/Shanghai", fmt: NumberFormat = POINT) -> tuple[pd.Series, pd.Series]:
     """Parse one text column; return (values, ok mask) and record the rows that fail.
@@ -371,10 +418,14 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
         timezone: the store's time zone (offsets are converted to it).
         fmt: how the file writes numbers.
     """
-    text = text.astype(str).str.strip()
+    text = text.astype(str)
+    unpadded = _unpadded_column(table, spec, text, frame, rejects, fmt)
+    if unpadded is not None:
+        return unpadded
+    text = text.str.strip()
     # One look-up of each value among every spelling of empty: "", the NULL spellings and, for
     # a date, MySQL's spelling of no date (empty, as NULL is).
-    empty = _isin(text, _EMPTY_DATES if spec.kind in {"timestamp", "date"} else _EMPTY)
+    empty = _empty(text, _EMPTY_DATES if spec.kind in {"timestamp", "date"} else _EMPTY)
     bad = pd.Series(False, index=text.index)
     if not spec.nullable:
         rejects.add(table, frame, empty, spec.name, f"column '{spec.name}' is empty; a value is required")
@@ -431,6 +482,35 @@ def future_rows(frame: pd.DataFrame, table: str, today: pd.Timestamp) -> tuple[p
         later = frame[name].notna() & (frame[name] > today) & first.eq("")
         first = first.where(~later, name)
     return first.ne(""), first
+
+
+#: The empty spellings are ASCII: a value equal to one is no longer (in bytes) than the longest.
+_SHORT_EMPTY = max(len(e) for e in _EMPTY)
+assert all(e.isascii() for e in _EMPTY_DATES) and all(len(e) <= _SHORT_EMPTY or e.startswith("0000-00-00")
+                                                       for e in _EMPTY_DATES)
+
+
+def _empty(values: pd.Series, spellings: set) -> pd.Series:
+    """``_isin(values, spellings)`` for a set of :data:`_EMPTY` or :data:`_EMPTY_DATES`: only the
+    values that could be one are looked up, those of 1 to 4 bytes (and, for dates, those that
+    start as MySQL's zero date); "" is empty without one. An id, an amount, a time or a name is
+    seldom that short, and measuring every value costs a fraction of looking every value up."""
+    arr = pa.array(values, from_pandas=True)  # zero-copy for Arrow-backed strings
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        return _isin(values, spellings)
+    length = pc.binary_length(arr)
+    maybe = pc.and_(pc.greater(length, 0), pc.less_equal(length, _SHORT_EMPTY))
+    if any(len(e) > _SHORT_EMPTY for e in spellings):
+        maybe = pc.or_(maybe, pc.starts_with(arr, "0000-00-00"))
+    maybe = maybe.fill_null(False).to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(maybe)
+    if len(rows) == len(arr):
+        return _isin(values, spellings)
+    out = np.array(pc.equal(length, 0).fill_null(False).to_numpy(zero_copy_only=False))  # "" is empty: no look-up
+    if len(rows):
+        found = pc.is_in(arr.take(pa.array(rows)), value_set=pa.array(sorted(spellings), type=arr.type))
+        out[rows] = found.fill_null(False).to_numpy(zero_copy_only=False)
+    return pd.Series(out, index=values.index)
 
 
 def _isin(values: pd.Series, allowed: set | list) -> pd.Series:

@@ -35,7 +35,7 @@ import pandas as pd
 import pyarrow as pa_arrow
 import pyarrow.parquet as pq
 
-from storebook.engine import availability, derived, generations, locks, schema
+from storebook.engine import derived, generations, locks, schema
 from storebook.engine.config import Config
 from storebook.engine.identity import found_in_data, read_store_file
 from storebook.engine.sqltext import literal
@@ -528,8 +528,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             table_info[table]["sha256"] = digest
             if table in row_group_days:  # storebook.engine.lines: a month's order lines, its row groups only
                 table_info[table]["row_group_days"] = row_group_days[table]
-            if table in availability.EVENT_DATES:
-                span = _written_span(staging / table / "part-0.parquet", availability.EVENT_DATES[table])
+            if table in schema.EVENT_DATES:
+                span = _written_span(staging / table / "part-0.parquet", schema.EVENT_DATES[table])
                 if span != "unknown":  # left out, a reader asks the data (availability.table_spans)
                     table_info[table]["span"] = span
     finally:

@@ -57,6 +57,10 @@ SCAN_BYTES = 256 * 1024
 #: ``2025-05-11T09:55:16+02:00``, ``2025-05-11 09:55 +0800``.
 _WITH_OFFSET = re.compile(
     rb"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s?([+-])(\d{2}):?(\d{2})(?![\d:])")
+#: The offset at the end of :data:`_WITH_OFFSET`, alone: a file without one has no time with an
+#: offset, and is passed over after a search that skips to each sign (a canonical file's head
+#: holds thousands of times without one, each of which _WITH_OFFSET reads up to its end).
+_OFFSET_TAIL = re.compile(rb"[+-]\d{2}:?\d{2}(?![\d:])")
 
 #: Raw files that are not text (workbooks, Parquet): their times carry no offset text.
 _BINARY = {".xlsx", ".xlsm", ".xls", ".parquet", ".zip", ".gz"}
@@ -93,6 +97,8 @@ def read_offsets(files: Iterable[Path], limit: int = SCAN_BYTES) -> dict[str, Co
             with path.open("rb") as handle:
                 head = handle.read(limit)
         except OSError:
+            continue
+        if not _OFFSET_TAIL.search(head):
             continue
         seen: Counter = Counter()
         for m in _WITH_OFFSET.finditer(head):

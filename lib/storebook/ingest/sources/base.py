@@ -285,10 +285,17 @@ class PlatformSource:
         return f"{self.name} ({self.description})"
 
     def header_index(self, rows: list[list[str]]) -> int | None:
-        wanted = set(self.signature)
+        wanted, groups = set(self.signature), [set(group) for group in self.signature_any]
+        if type(self)._canon is PlatformSource._canon:
+            # _canon's work with the aliases looked up once: every adapter asks this of the
+            # first 40 rows of every file, in the parent (the parse cache's name) and in a worker.
+            aliases = _reverse_aliases(self.aliases)
+            canon = lambda row: {aliases.get(n, n) for n in map(_norm, row)}  # noqa: E731
+        else:  # an adapter's own names (Shopify's)
+            canon = lambda row: set(map(self._canon, row))  # noqa: E731
         for i, row in enumerate(rows[:40]):
-            names = {self._canon(c) for c in row}
-            if wanted <= names and all(names & set(group) for group in self.signature_any):
+            names = canon(row)
+            if wanted <= names and all(names & group for group in groups):
                 return i
         return None
 

@@ -427,13 +427,15 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
         del text
     first_body_line = len(NEWLINE.findall(head_text, 0, start)) + 1
     del head_text
-    table = _arrow_records(memoryview(data)[offset:], fields, delimiter)
+    # Without a quote no value can hold a line end: then every record is one line, Arrow need
+    # not follow quotes to find where a block's records end, and the search for a quote
+    # (memchr) is the whole cost of the check for a clean file.
+    quoted = data.find(b'"', offset) >= 0
+    table = _arrow_records(memoryview(data)[offset:], fields, delimiter, quoted)
     if table is None:  # a row of another length: padded, or rejected, as grid_frame says
         return None
     current_policy().check_rows(path, first_body_line - 1 + table.num_rows, what="rows")  # the size limit came first
-    # Without a quote no value can hold a line end: then every record is one line, and the
-    # search for a quote (memchr) is the whole cost of the check for a clean file.
-    if data.find(b'"', offset) >= 0 and count_lines(data, offset) != table.num_rows:
+    if quoted and count_lines(data, offset) != table.num_rows:
         check_spanning_records(path, data[offset:], table, delimiter, first_body_line, raw_header)
     del data
     cells = [pc.utf8_trim_whitespace(table.column(i)) if strip else table.column(i) for i in range(fields)]
@@ -460,9 +462,12 @@ def read_grid_table(path: Path, find_header: Callable[[list[list[str]]], int | N
     return RawFrame(frame, pd.Series(numbers, dtype="int64"), used, notes=notes), preamble, index
 
 
-def _arrow_records(body: bytes | memoryview, fields: int, delimiter: str) -> pa.Table | None:
+def _arrow_records(body: bytes | memoryview, fields: int, delimiter: str, quoted: bool = True) -> pa.Table | None:
     """The records of ``body`` as ``fields`` string columns, or None when a row has another
-    number of fields or Arrow cannot parse the body."""
+    number of fields or Arrow cannot parse the body. ``quoted=False`` says that ``body`` holds
+    no quote: no value can then hold a line end, and Arrow finds the end of a block's records
+    at its last line end instead of following quotes from its start (the same records; an
+    orders file of 300,000 rows: 0.26 → 0.18 CPU-s to read)."""
     names = [f"f{i}" for i in range(fields)]
     for block_size in (1 << 20, max(1 << 20, len(body) + 1)):
         invalid = []
@@ -471,7 +476,7 @@ def _arrow_records(body: bytes | memoryview, fields: int, delimiter: str) -> pa.
                 pa.BufferReader(pa.py_buffer(body)),
                 read_options=pacsv.ReadOptions(column_names=names, block_size=block_size),
                 parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
-                                                 escape_char=False, newlines_in_values=True, ignore_empty_lines=False,
+                                                 escape_char=False, newlines_in_values=quoted, ignore_empty_lines=False,
                                                  invalid_row_handler=lambda row, sink=invalid: sink.append(row) or "skip"),
                 convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
                                                      strings_can_be_null=False, quoted_strings_can_be_null=False),
