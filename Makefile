@@ -42,7 +42,7 @@ test: setup ## run the whole test suite (what CI runs), listing its 25 slowest t
 test-fast: setup ## the suite without notebook, browser and slow tests
 	$(BIN)/python -m pytest -n 2 -m "not slow and not notebooks and not browser and not spark"
 
-bench: setup ## benchmark vs DuckDB SQL and pandas at 1M/10M/50M order lines (SCALES=1M to choose)
+bench: setup ## benchmark vs DuckDB SQL and pandas at 1M/10M/50M order lines (SCALES=10M or SCALES=10M,50M to choose)
 	$(BIN)/storebook bench $(if $(SCALES),--scales $(SCALES))
 
 lab: setup ## open the notebooks in JupyterLab (the python3 kernel of .venv)
