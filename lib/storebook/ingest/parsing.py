@@ -359,51 +359,30 @@ def _one_time(value: object, timezone: str) -> pd.Timestamp:
     return stamp
 
 
-def _unpadded_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd.DataFrame, rejects,  # noqa: ANN001
-                     fmt: NumberFormat) -> tuple[pd.Series, pd.Series] | None:
-    """:func:`parse_column` of a number or time column without stripping it, when no value needs
-    it; else None (and nothing recorded), and :func:`parse_column` strips and parses it.
+def _unpadded_values(spec: schema.ColumnSpec, text: pd.Series, fmt: NumberFormat) -> tuple[pd.Series, pd.Series] | None:
+    """The values and empty mask of a number or time column read without stripping it, when no
+    value needs it; else None, and :func:`parse_column` strips and parses it.
 
     Stripping copies every value, and in a canonical file no value is padded. Where every value
     that is not empty as written is read whole by Arrow's cast (a number) or is spelled
     :data:`_PLAIN_TIME` and cast (a time), no value starts or ends with white space (Arrow's
     casts read none, and the pattern holds none), so stripping would change no value, nor which
     values are empty: the values, the empty rows' rejections and the ok mask are those the
-    stripped column gives. Any other column (a padded value, "  ", a bad value, decimal commas,
-    offsets) is left to the careful path.
+    stripped column gives, and no value is unparsed or (years 1900-2099) out of range. Any other
+    column (a padded value, "  ", a bad value, decimal commas, offsets) is left to the careful path.
     """
     if spec.kind in {"int", "Int64", "float"}:
         if fmt.decimal != ".":
             return None
         empty = _empty(text, _EMPTY)
         values = _cast_plain(_text_array(text.where(~empty, "")), spec.kind != "float")
-        if values is None:
-            return None
-        values = pd.Series(values, index=text.index)
-    elif spec.kind in {"timestamp", "date"}:
+        return None if values is None else (pd.Series(values, index=text.index), empty)
+    if spec.kind in {"timestamp", "date"}:
         empty = _empty(text, _EMPTY_DATES)
         arr = pa.array(text.where(~empty, None), type=pa.large_string(), from_pandas=True)
-        if not _plain_head(arr):
-            return None
-        values = _plain_times(text, arr)
-        if values is None:
-            return None
-    else:
-        return None
-    bad = pd.Series(False, index=text.index)
-    if not spec.nullable:
-        rejects.add(table, frame, empty, spec.name, f"column '{spec.name}' is empty; a value is required")
-        bad |= empty
-    if spec.kind == "int":
-        return values.where(~bad, 0).fillna(0).astype("int64"), ~bad
-    if spec.kind == "Int64":
-        return values.where(~bad).astype("Int64"), ~bad
-    if spec.kind == "float":
-        return values.where(~bad).astype("float64"), ~bad
-    # Years 1900-2099 (_PLAIN_TIME): inside FIRST_DATE..LAST_DATE, none out of range.
-    if spec.kind == "date":
-        values = values.dt.normalize()
-    return values.astype("datetime64[us]"), ~bad
+        values = _plain_times(text, arr) if _plain_head(arr) else None
+        return None if values is None else (values, empty)
+    return None
 
 
 def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd.DataFrame, rejects,  # noqa: ANN001
@@ -419,13 +398,14 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
         fmt: how the file writes numbers.
     """
     text = text.astype(str)
-    unpadded = _unpadded_column(table, spec, text, frame, rejects, fmt)
-    if unpadded is not None:
-        return unpadded
-    text = text.str.strip()
-    # One look-up of each value among every spelling of empty: "", the NULL spellings and, for
-    # a date, MySQL's spelling of no date (empty, as NULL is).
-    empty = _empty(text, _EMPTY_DATES if spec.kind in {"timestamp", "date"} else _EMPTY)
+    unpadded = _unpadded_values(spec, text, fmt)
+    if unpadded is None:
+        text = text.str.strip()
+        # One look-up of each value among every spelling of empty: "", the NULL spellings and, for
+        # a date, MySQL's spelling of no date (empty, as NULL is).
+        empty = _empty(text, _EMPTY_DATES if spec.kind in {"timestamp", "date"} else _EMPTY)
+    else:
+        values, empty = unpadded
     bad = pd.Series(False, index=text.index)
     if not spec.nullable:
         rejects.add(table, frame, empty, spec.name, f"column '{spec.name}' is empty; a value is required")
@@ -433,13 +413,14 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
     if spec.kind == "str":
         return text.where(~empty, None).astype("str"), ~bad
     if spec.kind in {"int", "Int64", "float"}:
-        whole = spec.kind != "float"
-        values, problem = _parse_numbers(text.where(~empty, ""), whole, fmt)
-        failed = problem.ne("") & ~bad if problem is not None else None
-        if failed is not None and failed.any():
-            why = {p: number_reason(spec.name, p, whole, fmt) for p in problem[failed].unique()}
-            rejects.add(table, frame, failed, spec.name, problem.map(why).fillna(""), text)
-            bad |= failed
+        if unpadded is None:
+            whole = spec.kind != "float"
+            values, problem = _parse_numbers(text.where(~empty, ""), whole, fmt)
+            failed = problem.ne("") & ~bad if problem is not None else None
+            if failed is not None and failed.any():
+                why = {p: number_reason(spec.name, p, whole, fmt) for p in problem[failed].unique()}
+                rejects.add(table, frame, failed, spec.name, problem.map(why).fillna(""), text)
+                bad |= failed
         if spec.kind == "int":
             return values.where(~bad, 0).fillna(0).astype("int64"), ~bad
         if spec.kind == "Int64":
@@ -455,16 +436,17 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
                 ~(bad | unparsed)
         return values.astype(bool), ~(bad | unparsed)
     # timestamp or date
-    values = parse_times(text.where(~empty, None), timezone)
-    unparsed = values.isna() & ~empty
-    fmt_text = "YYYY-MM-DD" if spec.kind == "date" else "YYYY-MM-DD HH:MM:SS"
-    rejects.add(table, frame, unparsed & ~bad, spec.name, f"'{spec.name}' is not a date ({fmt_text})", text)
-    bad |= unparsed
-    outside = values.notna() & ((values < FIRST_DATE) | (values >= LAST_DATE + pd.Timedelta(days=1))) & ~bad
-    if outside.any():
-        rejects.add(table, frame, outside, spec.name, DATE_RANGE_REASON.format(column=spec.name), text)
-        bad |= outside
-        values = values.where(~outside)
+    if unpadded is None:
+        values = parse_times(text.where(~empty, None), timezone)
+        unparsed = values.isna() & ~empty
+        fmt_text = "YYYY-MM-DD" if spec.kind == "date" else "YYYY-MM-DD HH:MM:SS"
+        rejects.add(table, frame, unparsed & ~bad, spec.name, f"'{spec.name}' is not a date ({fmt_text})", text)
+        bad |= unparsed
+        outside = values.notna() & ((values < FIRST_DATE) | (values >= LAST_DATE + pd.Timedelta(days=1))) & ~bad
+        if outside.any():
+            rejects.add(table, frame, outside, spec.name, DATE_RANGE_REASON.format(column=spec.name), text)
+            bad |= outside
+            values = values.where(~outside)
     if spec.kind == "date":
         values = values.dt.normalize()
     return values.astype("datetime64[us]"), ~bad
