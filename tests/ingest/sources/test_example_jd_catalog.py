@@ -11,7 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
+import storebook
+from storebook.errors import NoDataError
 from support.mapping import install, put, realdata_folder
 from support.sources import assert_reconciles, manifest, rejected, run, table
 
@@ -109,6 +112,10 @@ def test_jd_catalog_fixture(root: Path) -> None:
     assert "is not a date" in rej.loc[13, "reason"] and "source 'jd_catalog'" in rej.loc[13, "reason"]
     assert rej.loc[14, "column"] == "sku" and "is empty" in rej.loc[14, "reason"]
     assert_reconciles(root)
+    # A catalogue alone has no month to report (no dated table): the pack is not made, and
+    # `storebook report` stops with this message before any notebook runs.
+    with pytest.raises(NoDataError, match="holds no dated rows"):
+        storebook.open(root=root).last_complete_month()
 
 
 def _specs(info: str) -> dict[str, str]:
