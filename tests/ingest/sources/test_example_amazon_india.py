@@ -173,6 +173,26 @@ def test_newest_wins_keeps_the_later_file_of_one_source(root: Path) -> None:
     assert table(root, "products").set_index("sku")["list_price"].to_dict() == {"A": 120.0, "B": 50.0}
 
 
+def test_newest_wins_keeps_an_order_whole_from_the_newer_file(root: Path) -> None:
+    declare(root, """
+        sources:
+          - name: lines
+            files: "lines/*.csv"
+            period: file_name
+            newest_wins: true
+            table: order_lines
+            columns: {order_id: order, line_no: line, quantity: qty}
+    """)
+    put(root, "lines/lines_2022-06-02.csv", "order,line,qty\nA,1,3\n")
+    put(root, "lines/lines_2022-06-01.csv", "order,line,qty\nA,1,1\nA,2,1\nB,1,5\n")
+    run(root)
+    # Order A's two lines of the older file give way to its one line in the newer file.
+    assert counts(root) == {("lines_2022-06-01.csv", "order_lines"): (3, 1, 2),
+                            ("lines_2022-06-02.csv", "order_lines"): (1, 1, 0)}
+    lines = table(root, "order_lines").set_index(["order_id", "line_no"])["quantity"].to_dict()
+    assert lines == {("A", 1): 3, ("B", 1): 5}
+
+
 @pytest.mark.parametrize("entry", [
     "[{files: \"*x.csv\"}]",                       # no why
     "[{files: \"*x.csv\", why: \"\"}]",            # an empty why

@@ -39,6 +39,9 @@ from storebook.ingest.sources.readers import RawFrame, grid_frame, read_grid, re
 from storebook.ingest.sources.reports import parse_period
 
 DECLARATIONS_NAME = "storebook.sources.yaml"
+#: What ``newest_wins:`` keeps whole from the newest file where it is not the table's key: an
+#: order's lines, a purchase order's lines (a line the newer file no longer has is not kept).
+NEWEST_WINS_BY = {"order_lines": ["order_id"], "purchase_orders": ["po_id"]}
 
 
 @dataclass
@@ -242,7 +245,8 @@ class CustomSource:
                               column_notes=res.plan.column_notes, problems=res.problems,
                               bad_rows=raw.bad_rows if number == 0 else None,
                               number_format=NumberFormat(spec.decimal, spec.thousands),
-                              version=period[1] if spec.newest_wins and period else None)
+                              version=period[1] if spec.newest_wins and period else None,
+                              supersede_by=NEWEST_WINS_BY.get(res.plan.table) if spec.newest_wins else None)
 
     def _join_refs(self, alias: str) -> set[str]:
         """The joined columns a join refers to (the header of a joined source with no file)."""
