@@ -193,6 +193,48 @@ def test_newest_wins_keeps_an_order_whole_from_the_newer_file(root: Path) -> Non
     assert lines == {("A", 1): 3, ("B", 1): 5}
 
 
+TWO_ROW_HEADER = """\
+index, Recived Amount, Unnamed: 1, Expance    , Unnamed: 3
+    0, Particular    , Amount    , Particular , Amount
+    1, 06-19-22      , 1000      , Large Bag  , 380
+    2,               ,           , OLA        , 839
+"""
+
+
+def test_a_header_over_two_rows_says_how_to_name_the_columns(root: Path) -> None:
+    declare(root, """
+        sources:
+          - name: expenses
+            files: "sheets/*.csv"
+            header_row: 2
+            table: products                 # any table: this is about reading the header
+            columns: {sku: Particular}
+    """)
+    put(root, "sheets/Expense IIGF.csv", TWO_ROW_HEADER)
+    message = failure(root)
+    assert "Expense IIGF.csv, row 2, column 'Particular': the column 'Particular' appears twice in the header" in message
+    assert '`header_row: 0`, `column_names: […]` (5 names, one per column) and `where: "_row > 2"`' in message
+
+
+def test_a_header_over_two_rows_read_with_its_columns_named(root: Path) -> None:
+    declare(root, """
+        sources:
+          - name: expenses
+            files: "sheets/*.csv"
+            header_row: 0
+            column_names: [index, received_on, received, expense, expense_amount]
+            where: "_row > 2"
+            inputs: {expense_amount: number}
+            table: products                 # any table: this is about reading the header
+            columns: {sku: expense, list_price: expense_amount}
+    """)
+    put(root, "sheets/Expense IIGF.csv", TWO_ROW_HEADER)
+    run(root)
+    assert counts(root) == {("Expense IIGF.csv", "products"): (2, 2, 0)}
+    assert table(root, "products").set_index("sku")["list_price"].to_dict() == {"Large Bag": 380.0, "OLA": 839.0}
+    assert "2 of 4 rows skipped by `where: _row > 2`" in " ".join(file_report(root, "Expense IIGF.csv", "products")["notes"])
+
+
 @pytest.mark.parametrize("entry", [
     "[{files: \"*x.csv\"}]",                       # no why
     "[{files: \"*x.csv\", why: \"\"}]",            # an empty why

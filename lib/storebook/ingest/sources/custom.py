@@ -300,7 +300,17 @@ class CustomSource:
             raise InputError(path, f"the declared header_row {spec.header_row} is not in the file ({len(rows)} rows)",
                              expected="the 1-based row number of the header",
                              todo=f"fix `header_row:` in {self._where()}")
-        return _named(rows[spec.header_row - 1]), spec.header_row
+        names = _named(rows[spec.header_row - 1])
+        twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
+        if twice is not None:  # a header over two rows repeats its lower names (Particular, Amount, Particular …)
+            raise InputError(path, f"the column '{twice}' appears twice in the header (row {spec.header_row})",
+                             row=spec.header_row, column=twice,
+                             expected="each column once; a header over two rows (a group above, names below) "
+                                      "repeats the names of its lower row",
+                             todo=f"name the columns yourself in {self._where()}: `header_row: 0`, `column_names: "
+                                  f"[…]` ({len(names)} names, one per column) and `where: \"_row > "
+                                  f"{spec.header_row}\"` to skip the header rows (docs/sources.md, 'Every key')")
+        return names, spec.header_row
 
     def read_rows(self, path: Path, header: list[str]) -> RawFrame:
         """The file's rows below its header as text, named by ``header``."""
