@@ -86,6 +86,8 @@ def test_fixture_folder_as_downloaded(root: Path) -> None:
     assert set(listed) == set(NOT_DATA) and "3PL" in listed["Cloud Warehouse Compersion Chart.csv"]
     summary = report.summary()
     assert "not read: data/raw/amazon_india/Expense IIGF.csv: a petty-cash sheet" in summary
+    again = run(root).summary()  # nothing changed: nothing to do, and the files not read are still named
+    assert "nothing to do" in again and "not read: data/raw/amazon_india/Expense IIGF.csv" in again
 
 
 def test_fixture_older_list_alone_is_read_whole(root: Path) -> None:
