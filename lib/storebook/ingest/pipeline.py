@@ -390,10 +390,11 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         sources = registry(config)
     except InputError as exc:
         raise IngestError([exc]) from exc
-    # Files declared as not data (`not_read:`): listed with why, never opened; the others are read.
+    # Files declared as not data (`not_read:`): listed with why, not parsed; the others are read.
     not_read = [(f, why) for f in files if (why := sources.why_not_read(f, raw_root)) is not None]
     if not_read:
-        files = [f for f in files if f not in {f for f, _ in not_read}]
+        skipped = {f for f, _ in not_read}
+        files = [f for f in files if f not in skipped]
         zone_notes += [f"not read: {_label(f, config.root)}: {why} (`not_read:` in {sources.declared_in})"
                        for f, why in not_read]
         if not files:
