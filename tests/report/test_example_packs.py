@@ -31,6 +31,8 @@ STORES: dict[str, tuple[list[str], str | None, str]] = {
                           "realdata:tianchi_mobile_recommend_customer-conversion-funnel"], "taobao", "2017-11"),
     "competitor_prices": (["realdata:competitor_prices_taobao_Valuation-Method-Competition",
                            "realdata:competitor_prices_jd_jd-spider"], "taobao", "2021-05"),
+    # Products and inventory only (price lists, stock report), the stock taken on 2022-05-31.
+    "amazon_india": (["realdata:amazon_india_seller_reports_E-Commerce-Sales"], None, "2022-05"),
 }
 
 #: Examples whose declaration reads its files from a named folder under data/raw.

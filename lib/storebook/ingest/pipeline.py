@@ -390,6 +390,17 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         sources = registry(config)
     except InputError as exc:
         raise IngestError([exc]) from exc
+    # Files declared as not data (`not_read:`): listed with why, not parsed; the others are read.
+    not_read = [(f, why) for f in files if (why := sources.why_not_read(f, raw_root)) is not None]
+    if not_read:
+        skipped = {f for f, _ in not_read}
+        files = [f for f in files if f not in skipped]
+        zone_notes += [f"not read: {_label(f, config.root)}: {why} (`not_read:` in {sources.declared_in})"
+                       for f, why in not_read]
+        if not files:
+            raise IngestError([InputError(raw_root, f"every raw file is declared not read (`not_read:` in "
+                                          f"{sources.declared_in})", expected="exports storebook reads under data/raw",
+                                          todo="add the exports that feed the tables, or narrow `not_read:`")])
     # What changes how a file is read (time zone, declarations) invalidates cached parses.
     key_tag = hashlib.sha256(key + sources.tag.encode()).hexdigest()[:12]
 
@@ -571,6 +582,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         # Who the store is, as far as the data says (storebook.engine.identity reads it).
         "store": {**found_in_data(raw_root, platforms, [c for r in reports if (c := getattr(r, "currency", None))]),
                   **({"timezone": zone.zone, "timezone_found": zone.describe()} if zone else {})},
+        # Files declared as not data, with why (left out when there are none).
+        **({"not_read": [{"path": _label(f, config.root), "why": why} for f, why in not_read]} if not_read else {}),
     }
     (staging / "_ingest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     # Tables, rejected rows and manifest become visible together, in one step.

@@ -182,9 +182,16 @@ class Registry:
     policy: ReadPolicy = field(default_factory=ReadPolicy)
     #: The store's time zone (timestamps with an offset are converted to it).
     timezone: str = "Asia/Shanghai"
+    #: Files declared not to be data (``not_read:`` in storebook.sources.yaml): (pattern, why).
+    not_read: list[tuple[str, str]] = field(default_factory=list)
 
     def by_name(self, name: str) -> Source | None:
         return next((s for s in self.sources if s.name == name), None)
+
+    def why_not_read(self, path: Path, raw_root: Path) -> str | None:
+        """Why ``path`` is not read (its ``not_read:`` entry), or None when it is data."""
+        rel = path.relative_to(raw_root).as_posix()
+        return next((why for pattern, why in self.not_read if fnmatch.fnmatch(rel, pattern)), None)
 
 
 def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily (config imports nothing of ours)
@@ -217,7 +224,8 @@ def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily
     encodings = json.dumps(sorted(policy.encodings))  # a declared encoding changes how a file reads
     tag = hashlib.sha256(f"{ADAPTERS_VERSION}|{timezone}|{declared.text}|{sorted((vocab or {}).items())}|{encodings}"
                          .encode()).hexdigest()
-    return Registry([*declared.sources, *builtin], declared.pins, tag, declared.path.name, vocab, policy, timezone)
+    return Registry([*declared.sources, *builtin], declared.pins, tag, declared.path.name, vocab, policy, timezone,
+                    declared.not_read)
 
 
 #: The built-in adapters (for a store in Asia/Shanghai); ingest uses :func:`registry`.

@@ -39,6 +39,9 @@ from storebook.ingest.sources.readers import RawFrame, grid_frame, read_grid, re
 from storebook.ingest.sources.reports import parse_period
 
 DECLARATIONS_NAME = "storebook.sources.yaml"
+#: What ``newest_wins:`` keeps whole from the newest file where it is not the table's key: an
+#: order's lines, a purchase order's lines (a line the newer file no longer has is not kept).
+NEWEST_WINS_BY = {"order_lines": ["order_id"], "purchase_orders": ["po_id"]}
 
 
 @dataclass
@@ -51,6 +54,8 @@ class Declarations:
     path: Path = Path(DECLARATIONS_NAME)
     #: Pins that also declare the period a report covers (`period:`): (pattern, (first, last day)).
     periods: list[tuple[str, tuple[str, str]]] = field(default_factory=list)
+    #: Files that are not data for storebook (a price offer, an expense sheet): (pattern, why).
+    not_read: list[tuple[str, str]] = field(default_factory=list)
 
 
 def load_declarations(root: Path, timezone: str = "Asia/Shanghai") -> Declarations:
@@ -69,9 +74,10 @@ def load_declarations(root: Path, timezone: str = "Asia/Shanghai") -> Declaratio
     except yaml.YAMLError as exc:
         raise InputError(path, f"not valid YAML ({exc})", expected="the layout of docs/sources.md",
                          todo="fix the file (examples/storebook.sources.yaml is a working example)") from exc
-    if not isinstance(data, dict) or set(data) - {"sources", "pins"}:
-        raise InputError(path, f"unknown top-level keys {sorted(set(data) - {'sources', 'pins'}) if isinstance(data, dict) else data!r}",
-                         expected="`sources:` and/or `pins:`", todo="see docs/sources.md")
+    top = {"sources", "pins", "not_read"}
+    if not isinstance(data, dict) or set(data) - top:
+        raise InputError(path, f"unknown top-level keys {sorted(set(data) - top) if isinstance(data, dict) else data!r}",
+                         expected="`sources:`, `pins:` and/or `not_read:`", todo="see docs/sources.md")
     specs = [parse_source(d, path, i) for i, d in enumerate(data.get("sources") or [])]
     seen: set[str] = set()
     for s in specs:
@@ -100,7 +106,21 @@ def load_declarations(root: Path, timezone: str = "Asia/Shanghai") -> Declaratio
                                  expected="`period: 2019-07-29` or `period: {start: 2019-07-01, end: 2019-07-31}`",
                                  todo="fix the pin's period") from None
             periods += [(pattern, period) for pattern in _patterns(pin["files"])]
-    return Declarations(sources, pins, text, path, periods)
+    return Declarations(sources, pins, text, path, periods, _not_read(data.get("not_read"), path))
+
+
+def _not_read(value: object, path: Path) -> list[tuple[str, str]]:
+    """``not_read:``: files that come with the exports but hold nothing storebook keeps, each
+    with why (ingest lists them as not read, with the reason, and reads the others)."""
+    out = []
+    for i, entry in enumerate(value or []):
+        if (not isinstance(entry, dict) or set(entry) != {"files", "why"} or not entry["files"]
+                or not str(entry["why"] or "").strip()):
+            raise InputError(path, f"not_read #{i + 1} is {entry!r}",
+                             expected="`- files: \"<pattern>\"` and `why: <what the file is and why it is not read>`",
+                             todo="see docs/sources.md, 'Files that are not data'")
+        out += [(pattern, str(entry["why"]).strip()) for pattern in _patterns(entry["files"])]
+    return out
 
 
 def _patterns(value: object) -> list[str]:
@@ -218,10 +238,15 @@ class CustomSource:
                                    f"by {', '.join(out.group_by)} (each record's row is its group's first).")
             # Rows the reader could not split into the header's columns are rejected once, with
             # the first table the file feeds (they are counted, never dropped).
+            if spec.newest_wins and period:
+                table_notes.append(f"`newest_wins`: a {res.plan.table} record also in a file of a later period "
+                                   f"is kept from that file (this file's period ends {period[1]}).")
             yield SourceFrame(res.plan.table, res.frame, res.rows, raw.encoding, dropped, notes=table_notes,
                               column_notes=res.plan.column_notes, problems=res.problems,
                               bad_rows=raw.bad_rows if number == 0 else None,
-                              number_format=NumberFormat(spec.decimal, spec.thousands))
+                              number_format=NumberFormat(spec.decimal, spec.thousands),
+                              version=period[1] if spec.newest_wins and period else None,
+                              supersede_by=NEWEST_WINS_BY.get(res.plan.table) if spec.newest_wins else None)
 
     def _join_refs(self, alias: str) -> set[str]:
         """The joined columns a join refers to (the header of a joined source with no file)."""
@@ -275,7 +300,17 @@ class CustomSource:
             raise InputError(path, f"the declared header_row {spec.header_row} is not in the file ({len(rows)} rows)",
                              expected="the 1-based row number of the header",
                              todo=f"fix `header_row:` in {self._where()}")
-        return _named(rows[spec.header_row - 1]), spec.header_row
+        names = _named(rows[spec.header_row - 1])
+        twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
+        if twice is not None:  # a header over two rows repeats its lower names (Particular, Amount, Particular …)
+            raise InputError(path, f"the column '{twice}' appears twice in the header (row {spec.header_row})",
+                             row=spec.header_row, column=twice,
+                             expected="each column once; a header over two rows (a group above, names below) "
+                                      "repeats the names of its lower row",
+                             todo=f"name the columns yourself in {self._where()}: `header_row: 0`, `column_names: "
+                                  f"[…]` ({len(names)} names, one per column) and `where: \"_row > "
+                                  f"{spec.header_row}\"` to skip the header rows (docs/sources.md, 'Every key')")
+        return names, spec.header_row
 
     def read_rows(self, path: Path, header: list[str]) -> RawFrame:
         """The file's rows below its header as text, named by ``header``."""

@@ -102,16 +102,26 @@ def _result(op: OutputPlan, result: pa.Table, entering: int, declared_in: str) -
 _SEPARATED = re.compile(r"(?<!\d)(\d{4})[-_./](\d{1,2})[-_./](\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
 _MONTH = re.compile(r"(?<!\d)(\d{4})[-_](\d{1,2})(?![\d\-_./]\d)")
+#: A month named in English before its year: "May-2022", "P  L March 2021", "sales_sep_2021".
+_MONTH_NAMES = {name: i + 1 for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")]) for name in names}
+_NAMED_MONTH = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+                          + r")[-_ .,]*(\d{4})(?!\d)", re.IGNORECASE)
 
 
 def period_of_name(name: str) -> tuple[str, str] | None:
     """The period a file name gives: two dates (first and last day), one date (that day),
-    or a month (its first and last day); None when it names none.
+    or a month (its first and last day: ``2019-07``, or its English name before the year,
+    ``May-2022``, ``March 2021``); None when it names none.
 
     >>> period_of_name("生意参谋_流量来源_2019-07-01_2019-07-31.xls")
     ('2019-07-01', '2019-07-31')
     >>> period_of_name("traffic_20190729.csv"), period_of_name("spend_2019-07.csv")
     (('2019-07-29', '2019-07-29'), ('2019-07-01', '2019-07-31'))
+    >>> period_of_name("P  L March 2021.csv"), period_of_name("May-2022.csv")
+    (('2021-03-01', '2021-03-31'), ('2022-05-01', '2022-05-31'))
     """
     days = []
     for pattern in (_SEPARATED, _COMPACT):
@@ -127,7 +137,13 @@ def period_of_name(name: str) -> tuple[str, str] | None:
         return first.isoformat(), last.isoformat()
     m = _MONTH.search(name)
     if m and 1 <= int(m[2]) <= 12:
-        year, month = int(m[1]), int(m[2])
-        end = calendar.monthrange(year, month)[1]
-        return dt.date(year, month, 1).isoformat(), dt.date(year, month, end).isoformat()
+        return _month(int(m[1]), int(m[2]))
+    m = _NAMED_MONTH.search(name)
+    if m:
+        return _month(int(m[2]), _MONTH_NAMES[m[1].lower()])
     return None
+
+
+def _month(year: int, month: int) -> tuple[str, str]:
+    end = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, 1).isoformat(), dt.date(year, month, end).isoformat()

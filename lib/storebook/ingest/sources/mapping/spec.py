@@ -30,7 +30,7 @@ from storebook.ingest.sources.readers import ENCODING_ALIASES
 READ_KEYS = {"encoding", "delimiter", "header_row", "column_names", "sheet", "skip_footer", "decimal", "thousands"}
 OUTPUT_KEYS = {"columns", "compute", "constants", "values", "defaults", "date_formats", "group_by", "where"}
 SOURCE_KEYS = ({"name", "description", "files", "table", "tables", "joins", "inputs", "missing", "fill_down",
-                "period", "timezone", "date_format"} | READ_KEYS | OUTPUT_KEYS)
+                "period", "newest_wins", "timezone", "date_format"} | READ_KEYS | OUTPUT_KEYS)
 JOIN_KEYS = {"source", "on", "columns", "compute"}
 INPUT_KEYS = {"type", "formats", "missing", "default"}
 INPUT_TYPES = ("text", "number", "integer", "boolean", "date", "timestamp")
@@ -112,6 +112,9 @@ class SourceSpec:
     fill_within: list[str] = field(default_factory=list)
     where: str | None = None
     period: Period | None = None
+    #: Files of different periods give one record (a SKU in two price lists): the file whose
+    #: period ends last keeps it, the others' rows are rejected as superseded (``newest_wins:``).
+    newest_wins: bool = False
     joins: dict[str, Join] = field(default_factory=dict)
     outputs: dict[str, Output] = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
@@ -213,6 +216,7 @@ def parse_source(spec: object, path: Path, index: int) -> SourceSpec:
     if spec.get("where") is not None:
         out.where = check.expression(spec["where"], "where")
     _period(check, spec, out)
+    _newest_wins(check, spec, out)
     out.joins = {alias: _join(check, alias, j) for alias, j in check.mapping(spec.get("joins"), "joins",
                                                                              "alias: {source:, on:, …}").items()}
     if "table" in spec:
@@ -312,6 +316,16 @@ def _period(check: _Checker, spec: dict, out: SourceSpec) -> None:
     if dates[1] < dates[0]:
         raise check.error("period", f"ends ({dates[1]}) before it starts ({dates[0]})", "swap start and end")
     out.period = Period(start=dates[0].isoformat(), end=dates[1].isoformat())
+
+
+def _newest_wins(check: _Checker, spec: dict, out: SourceSpec) -> None:
+    value = spec.get("newest_wins", False)
+    if not isinstance(value, bool):
+        raise check.error("newest_wins", f"is {value!r}", "write `newest_wins: true` (or leave it out)")
+    if value and out.period is None:
+        raise check.error("newest_wins", "is true but the source declares no `period:`: the period orders the files",
+                          "add `period: file_name` (the date or month in each file's name) or a declared period")
+    out.newest_wins = value
 
 
 def _join(check: _Checker, alias: object, body: object) -> Join:
