@@ -120,5 +120,5 @@ def test_a_store_with_a_chinese_platforms_exports_keeps_china_days(root: Path) -
     shutil.copy(FIXTURES / "tmall" / tmall.name, tmall)
     config = Config.load(root)
     files = [root / "data/raw/shopify/orders_export.csv", tmall]
-    assert zones._sources_of(config, [tmall])[tmall][0] in zones.CHINA_TIME_SOURCES
+    assert zones._sources_of(config, [tmall], zones._registry(config))[tmall][0] in zones.CHINA_TIME_SOURCES
     assert zones.with_found_zone(config, files) == (config, None)

@@ -158,11 +158,13 @@ def find_zone(config: Config, files: Iterable[Path]) -> FoundZone | None:
     """The zone the exports' offsets show, when it is not the configured one (None otherwise,
     when the times are from several zones at once, or when a Chinese platform's exports say
     the store's days are China's)."""
-    files = list(files)
+    reg = _registry(config)
+    # A file declared not read (`not_read:`) is never opened: its times are no evidence.
+    files = [f for f in files if reg is None or reg.why_not_read(f, config.raw_dir) is None]
     seen = read_offsets(files)
     if not seen:
         return None
-    sources = _sources_of(config, files)
+    sources = _sources_of(config, files, reg)
     if any(name in CHINA_TIME_SOURCES for name, _ in sources.values()):
         return None
     seen = {path: counts for path, counts in seen.items() if not sources.get(path, ("", False))[1]}
@@ -178,15 +180,24 @@ def find_zone(config: Config, files: Iterable[Path]) -> FoundZone | None:
     return FoundZone(zone=zone, offsets=tuple(_offset_text(o) for o in offsets), files=tuple(sorted(p.name for p in seen)))
 
 
-def _sources_of(config: Config, files: list[Path]) -> dict[Path, tuple[str, bool]]:
+def _registry(config: Config):  # noqa: ANN202 - a Registry, or None
+    """The workbook's adapters, or None when its declarations do not load (the ingest says why)."""
+    from storebook.errors import InputError
+    from storebook.ingest.sources import registry
+
+    try:
+        return registry(config)
+    except InputError:
+        return None
+
+
+def _sources_of(config: Config, files: list[Path], reg) -> dict[Path, tuple[str, bool]]:  # noqa: ANN001 - a Registry
     """Each file's adapter name, and whether it is a declared source with a zone of its own
     (files no adapter reads are left to the ingest to report)."""
     from storebook.errors import InputError
-    from storebook.ingest.sources import detect, registry
+    from storebook.ingest.sources import detect
 
-    try:
-        reg = registry(config)
-    except InputError:
+    if reg is None:
         return {}
     out: dict[Path, tuple[str, bool]] = {}
     for path in files:

@@ -423,4 +423,5 @@ def check_joins(specs: list[SourceSpec], path: Path) -> None:
         if not s.outputs and s.name not in joined:
             raise InputError(path, f"source '{s.name}' feeds no table and no source joins it",
                              expected="`table:` or `tables:`, or a source that joins it",
-                             todo="add `tables:` (or `table:` and `columns:`), or join it from another source")
+                             todo="add `tables:` (or `table:` and `columns:`), or join it from another source; "
+                                  "files that hold nothing to keep go under `not_read:` (with `files:` and `why:`)")
