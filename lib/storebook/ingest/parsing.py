@@ -49,6 +49,16 @@ DATE_RANGE_REASON = ("'{column}' is out of range: a date from 1900-01-01 to 9999
                      "export writes such a date for 'none', leave the cell empty")
 #: MySQL writes a datetime it does not have as zeros; it is no date, and means empty.
 ZERO_DATES = {"0000-00-00", "0000-00-00 00:00:00", "0000-00-00T00:00:00"}
+#: What a spreadsheet writes in a cell whose formula failed (an export edited in Excel: a broken
+#: reference, a look-up that found nothing). No value: an optional column is left unknown, a
+#: required one rejects its row, naming the error (not as "empty", and never kept as a SKU "#REF!").
+EXCEL_ERRORS = {"#N/A": "a look-up that found nothing", "#REF!": "a broken reference",
+                "#VALUE!": "a formula given the wrong kind of value", "#DIV/0!": "a division by zero",
+                "#NAME?": "an unknown name in a formula", "#NUM!": "an impossible number",
+                "#NULL!": "an empty intersection", "#SPILL!": "a result with no room", "#CALC!": "a failed calculation",
+                "#FIELD!": "a missing field", "#GETTING_DATA": "data still loading"}
+EXCEL_ERROR_REASON = ("'{column}' is {value}, a spreadsheet error ({why}), not a value; fix the formula in the "
+                      "export, or leave the cell empty where the value is unknown")
 #: Every text :func:`parse_column` reads as empty (stripped): of any column, and of a date's.
 _EMPTY = {"", *NULL_SPELLINGS}
 _EMPTY_DATES = _EMPTY | ZERO_DATES
@@ -407,9 +417,18 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
     else:
         values, empty = unpadded
     bad = pd.Series(False, index=text.index)
+    # (The fast path read every value whole as a number or time: none is a spreadsheet error.)
+    errors = _excel_errors(text) if unpadded is None else None
+    if errors is not None:
+        if not spec.nullable:
+            why = text[errors].map(lambda v: EXCEL_ERROR_REASON.format(column=spec.name, value=v, why=EXCEL_ERRORS[v]))
+            rejects.add(table, frame, errors, spec.name, why.reindex(text.index, fill_value=""), text)
+            bad |= errors
+        empty = empty | errors
     if not spec.nullable:
-        rejects.add(table, frame, empty, spec.name, f"column '{spec.name}' is empty; a value is required")
-        bad |= empty
+        blank = empty & ~bad
+        rejects.add(table, frame, blank, spec.name, f"column '{spec.name}' is empty; a value is required")
+        bad |= blank
     if spec.kind == "str":
         return text.where(~empty, None).astype("str"), ~bad
     if spec.kind in {"int", "Int64", "float"}:
@@ -493,6 +512,19 @@ def _empty(values: pd.Series, spellings: set) -> pd.Series:
         found = pc.is_in(arr.take(pa.array(rows)), value_set=pa.array(sorted(spellings), type=arr.type))
         out[rows] = found.fill_null(False).to_numpy(zero_copy_only=False)
     return pd.Series(out, index=values.index)
+
+
+def _excel_errors(text: pd.Series) -> pd.Series | None:
+    """The values that are spreadsheet errors (:data:`EXCEL_ERRORS`), or None when none is: one
+    pass for a leading ``#``, and a look-up only among the values that have one."""
+    arr = pa.array(text, from_pandas=True)  # zero-copy for Arrow-backed strings
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        arr = pa.array(text.astype(str), type=pa.large_string())
+    hashed = pc.starts_with(arr, "#")
+    if not pc.any(hashed).as_py():
+        return None
+    found = pc.and_(hashed, pc.is_in(arr, value_set=pa.array(sorted(EXCEL_ERRORS), type=arr.type))).fill_null(False)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=text.index) if pc.any(found).as_py() else None
 
 
 def _isin(values: pd.Series, allowed: set | list) -> pd.Series:
