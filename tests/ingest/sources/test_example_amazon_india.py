@@ -72,7 +72,8 @@ def test_fixture_folder_as_downloaded(root: Path) -> None:
 
     rej = rejected(root, "inventory").set_index("source_row")
     assert sorted(rej.index) == [4, 5, 7]  # file lines: #REF!, the empty SKU, the second PJNE3404-KR-4XL
-    assert "column 'sku' is empty" in rej.loc[4, "reason"] and "column 'sku' is empty" in rej.loc[5, "reason"]
+    assert rej.loc[4, "reason"].startswith("'sku' is #REF!, a spreadsheet error (a broken reference)")
+    assert "column 'sku' is empty" in rej.loc[5, "reason"]
     assert "duplicate key" in rej.loc[7, "reason"] and "row 6" in rej.loc[7, "reason"]
     superseded = rejected(root, "products").query("source_file.str.endswith('P  L March 2021.csv')")
     assert superseded["reason"].tolist() == [
@@ -131,7 +132,8 @@ def test_real_seller_reports(root: Path) -> None:
     assert inventory.loc["AN201-RED-L", "on_hand"] == 5 and (inventory["warehouse"] == "all").all()
     rej = rejected(root, "inventory")
     assert (rej["reason"].str.startswith("duplicate key")).sum() == 4
-    assert (rej["reason"] == "column 'sku' is empty; a value is required").sum() == 62
+    assert (rej["reason"] == "column 'sku' is empty; a value is required").sum() == 47
+    assert rej["reason"].str.startswith("'sku' is #REF!, a spreadsheet error").sum() == 15
 
 
 # ----------------------------------------------------------------------------- the language pieces
