@@ -21,6 +21,10 @@ from support.stores import tiny_rows, write_csv
 class _Rejects:
     def __init__(self) -> None:
         self.added: list[tuple[list[int], list[str]]] = []
+        self.unknowns: list[tuple[str, list[str], list[int]]] = []
+
+    def unknown(self, column, values, rows) -> None:  # noqa: ANN001
+        self.unknowns.append((column, values.tolist(), rows.tolist()))
 
     def add(self, table, frame, mask, column, reason, values=None) -> None:  # noqa: ANN001
         if mask.any():
@@ -28,12 +32,14 @@ class _Rejects:
             self.added.append((mask[mask].index.tolist(), why))
 
 
-def _parse(kind: str, values: list[str], nullable: bool) -> tuple[list, list[bool], list]:
+def _parse(kind: str, values: list[str], nullable: bool, unknowns: list | None = None) -> tuple[list, list[bool], list]:
     text = pd.Series(values, dtype="str")
     frame = pd.DataFrame({"c": text, "_source_file": "f.csv", "_source_row": range(2, len(values) + 2)})
     rejects = _Rejects()
     spec = ColumnSpec(name="c", kind=kind, nullable=nullable, description="", zh="", unit="")
     got, ok = parsing.parse_column("t", spec, text, frame, rejects)
+    if unknowns is not None:
+        unknowns += rejects.unknowns
     return [None if pd.isna(v) else v for v in got.tolist()], ok.tolist(), rejects.added
 
 
@@ -44,8 +50,12 @@ def _parse(kind: str, values: list[str], nullable: bool) -> tuple[list, list[boo
     ("date", ["2026-06-01", "#N/A"], [pd.Timestamp("2026-06-01"), None]),
 ])
 def test_an_optional_column_leaves_a_spreadsheet_error_unknown(kind: str, values: list, expected: list) -> None:
-    got, ok, added = _parse(kind, values, nullable=True)
+    unknowns: list = []
+    got, ok, added = _parse(kind, values, nullable=True, unknowns=unknowns)
     assert got == expected and all(ok) and added == []
+    errors = [v.strip() for v in values if v.strip() in parsing.EXCEL_ERRORS]
+    rows = [i + 2 for i, v in enumerate(values) if v.strip() in parsing.EXCEL_ERRORS]
+    assert unknowns == [("c", errors, rows)]  # the file's note names them
 
 
 def test_a_required_column_rejects_a_spreadsheet_error_naming_it() -> None:
@@ -72,11 +82,15 @@ def test_an_export_with_spreadsheet_errors_keeps_its_rows_with_the_values_unknow
     products.append({**products[0], "sku": "#REF!"})  # a broken reference where the SKU should be
     for name, table_rows in rows.items():
         write_csv(root, name, f"{name}.csv", products if name == "products" else table_rows)
-    ingest(Config.load(root), now=datetime(2026, 11, 27, 12, 0))
+    report = ingest(Config.load(root), now=datetime(2026, 11, 27, 12, 0))
     kept = table(root, "products").set_index("sku")
     assert len(kept) == len(rows["products"])
     assert pd.isna(kept.loc[products[0]["sku"], "category"]) and pd.isna(kept.loc[products[1]["sku"], "unit_cost"])
     assert "#REF!" not in kept.index
+    notes = [n for f in report.files if f.table == "products" for n in f.notes]
+    # (Row 4, the #REF! SKU's copy of row 2, is rejected for its SKU: its category is counted all the same.)
+    assert "'category': 2 spreadsheet error(s) (#N/A ×2) read as unknown (row 2, 4)" in notes
+    assert "'unit_cost': 1 spreadsheet error(s) (#VALUE!) read as unknown (row 3)" in notes
     out = rejected(root)
     (reason,) = out.loc[out["table"] == "products", "reason"].tolist()
     assert reason.startswith("'sku' is #REF!, a spreadsheet error (a broken reference)")

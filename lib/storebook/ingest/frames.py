@@ -212,6 +212,8 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
     bad_rows = set(schema_rejects["source_row"]) if len(schema_rejects) else set()
     valid = valid.loc[~valid[SOURCE_ROW].isin(bad_rows)]
     rejected = pd.concat([first_pass, schema_rejects], ignore_index=True)
+    if rejects.notes:  # values read as unknown (spreadsheet errors): the file's note says so
+        sf.notes = [*sf.notes, *rejects.notes]
     if sf.column_notes and len(rejected):  # the adapter's hint on what the column should hold
         hint = rejected["column"].map(sf.column_notes)
         rejected["reason"] = rejected["reason"].where(hint.isna(), rejected["reason"] + " (" + hint + ")")

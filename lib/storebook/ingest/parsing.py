@@ -424,6 +424,8 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
             why = text[errors].map(lambda v: EXCEL_ERROR_REASON.format(column=spec.name, value=v, why=EXCEL_ERRORS[v]))
             rejects.add(table, frame, errors, spec.name, why.reindex(text.index, fill_value=""), text)
             bad |= errors
+        else:
+            rejects.unknown(spec.name, text[errors], frame.loc[errors, "_source_row"])
         empty = empty | errors
     if not spec.nullable:
         blank = empty & ~bad

@@ -17,6 +17,17 @@ class Rejects:
 
     def __init__(self) -> None:
         self.parts: list[pd.DataFrame] = []
+        #: What the file's note says of values read as unknown rather than rejected.
+        self.notes: list[str] = []
+
+    def unknown(self, column: str, values: pd.Series, rows: pd.Series) -> None:
+        """Values of an optional column that are spreadsheet errors (``#VALUE!``): read as
+        unknown, the row kept; the file's note names the column, the errors and the rows."""
+        counts = values.value_counts()
+        shown = ", ".join(f"{value} ×{n}" if n > 1 else str(value) for value, n in counts.items())
+        first = ", ".join(str(r) for r in rows.head(5).tolist()) + (" …" if len(rows) > 5 else "")
+        self.notes.append(f"'{column}': {len(values)} spreadsheet error(s) ({shown}) read as unknown "
+                          f"(row {first})")
 
     def add(self, table: str, frame: pd.DataFrame, mask: pd.Series, column: str,
             reason: str | pd.Series, values: pd.Series | None = None) -> None:
