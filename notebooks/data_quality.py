@@ -82,7 +82,10 @@ with page.section("data_quality.files"):
     files = storebook.quality.list_files(page.wb)
     page.show(storebook.tables.format_table(files, page.text, columns=["path", "table", "rows_read", "rows_written",
                                                                        "rows_rejected"]))
-    page.takeaway("data_quality.files.takeaway", **storebook.quality.files_facts(files))
+    not_read = storebook.quality.list_not_read(page.wb)
+    if len(not_read):
+        page.show(storebook.tables.format_table(not_read, page.text, columns=["path", "why"]))
+    page.takeaway("data_quality.files.takeaway", **storebook.quality.files_facts(files, not_read))
 
 # %%
 page.finish()

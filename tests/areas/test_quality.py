@@ -101,6 +101,24 @@ def test_the_files_behind_the_tables(store) -> None:
     assert set(files["path"]) == {"data/raw/orders/orders.csv", "data/raw/order_lines/lines.csv",
                                   "data/raw/products/products.csv"}
     assert quality.files_facts(files) == {"files": 3, "tables": 3}
+    assert quality.list_not_read(store).empty  # nothing declared not read: no second table, the usual sentence
+    assert quality.files_facts(files, quality.list_not_read(store)) == {"files": 3, "tables": 3}
+
+
+def test_the_files_declared_not_read_are_named_with_why(root: Path) -> None:
+    write_csv(root, "products", "products.csv", [{"sku": "A1", "unit_cost": ""}])
+    (root / "data" / "raw" / "private").mkdir(parents=True)
+    (root / "data" / "raw" / "private" / "people.csv").write_text("name,phone\nAnn,123\n", encoding="utf-8")
+    (root / "storebook.sources.yaml").write_text(
+        'not_read:\n  - files: "private/*.csv"\n    why: names and phones\n', encoding="utf-8")
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    wb = storebook.open()
+    not_read = quality.list_not_read(wb)
+    assert not_read.to_dict("records") == [{"path": "data/raw/private/people.csv", "why": "names and phones"}]
+    facts = quality.files_facts(quality.list_files(wb), not_read)
+    assert facts == {"files": 1, "tables": 1, "variant": "not_read", "not_read": 1}
+    sentence = Text("en")("data_quality.files.takeaway.not_read", **{k: v for k, v in facts.items() if k != "variant"})
+    assert sentence.startswith("1 files feed 1 tables; 1 more were left out")
 
 
 def test_a_store_without_orders_still_reports_what_it_has(root: Path) -> None:

@@ -286,9 +286,19 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     return facts
 
 
-def files_facts(files: pd.DataFrame) -> dict[str, int]:
-    """How many files feed how many tables (the files section's sentence)."""
-    return {"files": int(files["path"].nunique()), "tables": int(files["table"].nunique())}
+def list_not_read(wb: Workbook) -> pd.DataFrame:
+    """The raw files the store's declarations leave out (``not_read:`` in storebook.sources.yaml:
+    an expense sheet, a file of personal data), with why: path, why. Empty when there are none."""
+    return pd.DataFrame(wb.ingest_manifest().get("not_read", []), columns=["path", "why"])
+
+
+def files_facts(files: pd.DataFrame, not_read: pd.DataFrame | None = None) -> dict[str, Any]:
+    """How many files feed how many tables, and how many were left out as declared (the files
+    section's sentence: variant ``not_read`` when some were)."""
+    facts: dict[str, Any] = {"files": int(files["path"].nunique()), "tables": int(files["table"].nunique())}
+    if not_read is not None and len(not_read):
+        facts.update(variant="not_read", not_read=len(not_read))
+    return facts
 
 
 def headline_record(wb: Workbook, period: Period, text: Any) -> list[dict[str, Any]]:

@@ -51,6 +51,13 @@ ENTRIES: dict[str, Entry] = {
         "platform's numbers mean) are in data/processed/_ingest.json.",
         "{files:count} 个文件构成 {tables:count} 张表；每个文件的说明（适配器做了什么、平台口径）见 "
         "data/processed/_ingest.json。"),
+    "data_quality.files.takeaway.not_read": _e(
+        "{files:count} files feed {tables:count} tables; {not_read:count} more were left out as the store's "
+        "storebook.sources.yaml declares (`not_read:`), each with why, in the second table. Each file's notes are "
+        "in data/processed/_ingest.json.",
+        "{files:count} 个文件构成 {tables:count} 张表；另有 {not_read:count} 个文件按 storebook.sources.yaml 的声明"
+        "（`not_read:`）未读取，原因见第二张表。每个文件的说明见 data/processed/_ingest.json。"),
+    "col.why": _e("Why it is not read", "未读取原因"),
     "col.table": _e("Table", "数据表"),
     "col.files": _e("Files", "文件数"),
     "col.rows_read": _e("Rows read", "读取行数"),
