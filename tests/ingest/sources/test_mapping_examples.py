@@ -244,6 +244,7 @@ def test_taobao_behaviour_real_events(root: Path) -> None:
     c = counts(root)
     assert c[("UserBehavior.csv", "traffic")] == (10, 10, 0)
     assert c[("sample_user_behavior.csv", "traffic")] == (31, 31, 0)
+    assert c[("sample_item_info.csv", "products")] == (1836, 1836, 0)  # 1,999 rows: an item once per geohash
     traffic = table(root, "traffic")
     days = traffic[traffic["visited_on"].astype(str).str.startswith("2017")]
     # The events' totals as PROVENANCE.md counts them: 3,926 pv and 77 buy.
