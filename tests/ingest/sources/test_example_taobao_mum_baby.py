@@ -124,20 +124,25 @@ def test_a_source_that_feeds_nothing_points_to_not_read(root: Path) -> None:
     assert "feeds no table and no source joins it" in message and "`not_read:`" in message
 
 
-def test_a_file_not_read_is_never_opened(root: Path) -> None:
-    """Bytes that no reader could read (a NUL: a binary file) do not matter: the file is not opened."""
-    put(root, "shop/items.csv", "sku\nA1\n")
-    put(root, "private/people.csv", b"name,phone\n\x00\xff\xfe\x00\n")
-    declare(root, """
+def _items_and_not_read(root: Path, why: str) -> None:
+    """A store whose products come from shop/*.csv and whose private/*.csv is declared not read."""
+    declare(root, f"""
         sources:
           - name: items
             files: "shop/*.csv"
             table: products
-            columns: {sku: sku}
+            columns: {{sku: sku}}
         not_read:
           - files: "private/*.csv"
-            why: names and phones
+            why: {why}
     """)
+
+
+def test_a_file_not_read_is_never_opened(root: Path) -> None:
+    """Bytes that no reader could read (a NUL: a binary file) do not matter: the file is not opened."""
+    put(root, "shop/items.csv", "sku\nA1\n")
+    put(root, "private/people.csv", b"name,phone\n\x00\xff\xfe\x00\n")
+    _items_and_not_read(root, "names and phones")
     run(root)
     assert table(root, "products")["sku"].tolist() == ["A1"]
     assert manifest(root)["not_read"] == [{"path": "data/raw/private/people.csv", "why": "names and phones"}]
@@ -203,16 +208,7 @@ def test_the_times_of_a_file_not_read_do_not_choose_the_store_zone(root: Path) -
     """Offsets in a file that is not read are no evidence of the store's time zone."""
     put(root, "shop/items.csv", "sku\nA1\n")
     put(root, "private/log.csv", "who,when\nx,2024-01-05 09:55:00 -0400\ny,2024-01-06 10:00:00 -0400\n")
-    declare(root, """
-        sources:
-          - name: items
-            files: "shop/*.csv"
-            table: products
-            columns: {sku: sku}
-        not_read:
-          - files: "private/*.csv"
-            why: a log of people
-    """)
+    _items_and_not_read(root, "a log of people")
     report = run(root)
     assert not [n for n in report.notes if "zone" in n], report.notes
     assert "timezone" not in manifest(root)["store"]
