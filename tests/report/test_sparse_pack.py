@@ -72,6 +72,10 @@ STORES: dict[str, dict] = {
         "campaign_holdouts": {"visits": 3},
     }},
     "five-days": {"window": ("2026-10-13", "2026-10-17")},
+    # Orders whose paid amount is unknown (a units-only export: a warehouse's outbound orders,
+    # the Tianchi trade history): every section showing orders' money says so, none shows a 0.
+    "orders-amount-unknown": {"blank": {"orders": ("paid_amount",)}},
+    "orders-amount-partly-known": {"blank": {"orders": {"paid_amount": 3}}},
 }
 
 

@@ -278,7 +278,10 @@ def build_cohorts(
     out = (
         grid.merge(size, on="cohort_index")
         .merge(act, on=["cohort_index", "months_since"], how="left")
-        .fillna({"active_customers": 0, "paid_amount": 0.0})
+        # A cohort-month without a row had no paying customer (0); one whose amounts are all
+        # unknown (paid_amount is optional) keeps an unknown amount.
+        .pipe(lambda d: d.assign(paid_amount=d["paid_amount"].mask(d["active_customers"].isna(), 0.0)))
+        .fillna({"active_customers": 0})
         .astype({"active_customers": "int64", "cohort_customers": "int64"})
         .sort_values(["cohort_index", "months_since"])
     )
