@@ -290,7 +290,7 @@ def build_cohorts(
         retention=lambda d: _safe_div(d["active_customers"], d["cohort_customers"]),
         cumulative_revenue_per_customer=lambda d: _safe_div(
             d.groupby("cohort_index")["paid_amount"].cumsum(), d["cohort_customers"]
-        ),
+        ).mask(d["paid_amount"].isna().groupby(d["cohort_index"]).cummax()),  # unknown from an unknown month on
     )
     cols = ["cohort", "months_since", "cohort_customers", "active_customers", "retention", "paid_amount",
             "cumulative_revenue_per_customer"]
