@@ -137,3 +137,16 @@ def test_every_section_summing_orders_money_declares_it() -> None:
              "marketing.decisions", "plan.headline", "plan.forecast", "plan.backtest", "plan.month", "plan.targets"]
     for key in money:
         assert any("orders" in n.tables and "paid_amount" in n.known for n in needs.SECTIONS[key]), key
+
+
+def test_channels_below_margin_break_even_are_unknown_without_a_margin() -> None:
+    from storebook.areas import profit
+
+    channels = pd.DataFrame({"platform": ["tmall", "tmall", "tmall"], "channel": ["search", "social", "total"],
+                             "spend": [100.0, 50.0, 150.0], "is_over": [False, False, False],
+                             "over_budget": [-5.0, -1.0, -6.0], "over_budget_rate": [-0.05, -0.02, -0.04],
+                             "margin_roas": [float("nan")] * 3})
+    facts = profit.marketing_facts(channels)
+    assert facts["below_break_even"] is None and facts["below_spend"] is None  # unknown, not "0 channels, ¥0"
+    facts = profit.marketing_facts(channels.assign(margin_roas=[0.5, 2.0, 1.0]))
+    assert (facts["below_break_even"], facts["below_spend"]) == (1, 100.0)
