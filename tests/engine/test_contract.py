@@ -51,11 +51,11 @@ def orders(root: Path, *rows: dict) -> None:
 # --------------------------------------------------------------------------- required versus optional
 
 def test_required_columns_are_those_that_identify_a_row_or_carry_its_meaning() -> None:
-    assert schema.required("orders") == ["order_id", "platform", "ordered_at", "status", "paid_amount"]
+    assert schema.required("orders") == ["order_id", "platform", "ordered_at", "status"]
     assert schema.required("products") == ["sku"]
     assert schema.required("traffic") == ["visited_on", "platform", "channel", "device", "visitors"]
     optional = {c.name for c in schema.columns("orders") if not c.required}
-    assert {"customer_id", "channel", "device", "province", "items_amount", "refund_amount"} <= optional
+    assert {"customer_id", "channel", "device", "province", "items_amount", "paid_amount", "refund_amount"} <= optional
 
 
 def test_an_order_with_every_optional_column_empty_is_kept_with_nulls(root: Path) -> None:
@@ -145,6 +145,28 @@ def test_a_refund_larger_than_the_payment_is_rejected(root: Path) -> None:
     run(root)
     rej = read_rejected(Config.load(root), "orders")
     assert rej["reason"].tolist() == ["breaks the rule refund_amount <= paid_amount"]
+
+
+def test_an_order_without_an_amount_is_kept_and_a_bad_amount_still_rejected(root: Path) -> None:
+    # A units-only export (the Tianchi trade history, a warehouse's outbound orders) gives no
+    # paid amount: the order is kept, its amount unknown, whatever its items, refund or status.
+    orders(root,
+           {"order_id": "U1", "paid_amount": ""},
+           {"order_id": "U2", "paid_amount": "", "items_amount": "100.00", "shipping_amount": "10.00",
+            "refund_amount": "30.00"},
+           {"order_id": "U3", "paid_amount": "", "paid_at": "", "status": "closed"},
+           {"order_id": "B1", "paid_amount": "-5.00"},
+           {"order_id": "B2", "paid_amount": "abc"})
+    run(root)
+    got = processed(root, "orders").set_index("order_id")
+    assert sorted(got.index) == ["U1", "U2", "U3"]
+    assert got["paid_amount"].isna().all()
+    assert got.loc["U2", "refund_amount"] == 30.0 and pd.isna(got.loc["U2", "adjustment_amount"])  # nothing booked
+    found = read_rejected(Config.load(root), "orders")
+    rej = dict(zip(found["record"].map(lambda r: json.loads(r)["order_id"]), found["reason"], strict=True))
+    assert set(rej) == {"B1", "B2"}
+    assert "paid_amount" in rej["B1"], rej["B1"]  # a negative payment (the first rule it breaks)
+    assert rej["B2"] == "'paid_amount' is not a number", rej["B2"]
 
 
 # --------------------------------------------------------------------------- vocabularies from storebook.toml

@@ -178,13 +178,21 @@ def test_unknown_file_is_named_and_nothing_changes(tiny: Path) -> None:
 
 
 def test_missing_required_column(tiny: Path) -> None:
-    rows = [{k: v for k, v in r.items() if k != "paid_amount"} for r in tiny_rows()["orders"]]
+    rows = [{k: v for k, v in r.items() if k != "status"} for r in tiny_rows()["orders"]]
     write_csv(tiny, "orders", "orders.csv", rows)
     with pytest.raises(IngestError) as err:
         run(tiny)
     message = str(err.value)
-    assert "orders/orders.csv, row 1, column 'paid_amount'" in message
-    assert "required column(s) 'paid_amount' missing" in message
+    assert "orders/orders.csv, row 1, column 'status'" in message
+    assert "required column(s) 'status' missing" in message
+
+
+def test_an_orders_file_without_the_amount_column_is_read_with_the_amount_unknown(tiny: Path) -> None:
+    rows = [{k: v for k, v in r.items() if k != "paid_amount"} for r in tiny_rows()["orders"]]
+    write_csv(tiny, "orders", "orders.csv", rows)
+    run(tiny)
+    orders = pd.read_parquet(tables_dir(tiny) / "orders")
+    assert len(orders) == len(rows) and orders["paid_amount"].isna().all()
 
 
 def test_empty_file(tiny: Path) -> None:

@@ -72,6 +72,10 @@ STORES: dict[str, dict] = {
         "campaign_holdouts": {"visits": 3},
     }},
     "five-days": {"window": ("2026-10-13", "2026-10-17")},
+    # Orders whose paid amount is unknown (a units-only export: a warehouse's outbound orders,
+    # the Tianchi trade history): every section showing orders' money says so, none shows a 0.
+    "orders-amount-unknown": {"blank": {"orders": ("paid_amount",)}},
+    "orders-amount-partly-known": {"blank": {"orders": {"paid_amount": 3}}},
 }
 
 
@@ -153,6 +157,14 @@ def test_sparse_store_pack_runs_clean_and_its_full_sections_match(store, sample_
     missing = set(dropped) | ({t for t in TABLES if t not in recipe["keep"]} if "keep" in recipe else set())
     lacking = [s["key"] for s in sections if s["status"] == needs.FULL and missing & set(s["needs"])]
     assert lacking == [], f"sections that declare a missing table yet ran on full data: {lacking}"
+    if store == "orders-amount-unknown":  # the orders' money is unknown, never 0; the sections about it say so
+        results = {k: v for run in pack.values() for k, v in run["results"].items()}
+        status = {s["key"]: s["status"] for s in sections}
+        assert all(r["paid_amount"] is None and r["aov"] is None for r in results["customers.new_returning"])
+        assert all(r["paid_amount"] is None and r["refund_rate"] is None for r in results["service.refunds"])
+        assert all(r["paid_amount"] is None for r in results["customers.provinces"])
+        for key in ("profit.pnl", "profit.platforms", "customers.rfm", "plan.forecast", "plan.targets"):
+            assert status[key] == needs.NONE, key
     if "window" in recipe:
         months = [run["results"][f"{name}.month"] for name, run in pack.items()]
         assert all(m["partial"] and (m["first_day"], m["last_day"]) == recipe["window"] for m in months), months[0]
@@ -180,3 +192,82 @@ def test_real_shopify_export_alone_gives_a_clean_pack(tmp_path) -> None:
     assert summary.sentences[0] == "Paid amount was 13,961.45; the data hold no earlier month to compare it with."
     assert "traffic" in summary.missing_tables and "orders" not in summary.missing_tables
     assert summary.sentences[-1].startswith("Not in this month's data: ") and 3 <= len(summary.sentences) <= 5
+
+
+#: The Tianchi mum-and-baby trade history declared as orders without an amount (units only: user,
+#: item, quantity, day), as the prototype's examples/taobao_mum_baby declaration does.
+MUM_BABY = "tianchi_taobao_mum_baby_data_anlysis"
+MUM_BABY_SOURCES = """
+sources:
+  - name: taobao_mum_baby_trades
+    files: "*sam_tianchi_mum_baby_trade_history*.csv"
+    inputs:
+      day: {type: date, formats: ["%Y%m%d"]}
+    tables:
+      orders:
+        group_by: [user_id, day]
+        columns:
+          customer_id: user_id
+        compute:
+          order_id: "strftime(day, '%Y%m%d') || '-' || CAST(min(_row) AS VARCHAR)"
+          ordered_at: day
+          paid_at: day
+        constants:
+          platform: taobao
+          status: paid
+      order_lines:
+        columns:
+          sku: auction_id
+          quantity: buy_mount
+        compute:
+          order_id: "strftime(day, '%Y%m%d') || '-' || CAST(min(_row) OVER (PARTITION BY user_id, day) AS VARCHAR)"
+          line_no: row_number() OVER (PARTITION BY user_id, day ORDER BY _row)
+      products:
+        group_by: [auction_id]
+        columns:
+          sku: auction_id
+        compute:
+          category: "last(category_2 || '/' || category_1 ORDER BY day, _row)"
+"""
+
+
+@pytest.mark.notebooks
+def test_real_units_only_orders_give_a_pack_that_says_the_money_is_unknown(tmp_path) -> None:
+    """Orders without any amount (a real units-only export): kept, every notebook runs, and no
+    section shows orders' money as 0 — it is unknown, and the sections say so."""
+    from storebook.ingest import ingest
+    from support.mapping import allow_platform, declare, realdata_folder
+
+    trades = realdata_folder(MUM_BABY) / "sam_tianchi_mum_baby_trade_history.csv"
+    root = make_root(tmp_path / "mum_baby")
+    allow_platform(root, "taobao")
+    declare(root, MUM_BABY_SOURCES)
+    (root / "data" / "raw" / "exports").mkdir(parents=True)
+    shutil.copy(trades, root / "data" / "raw" / "exports" / trades.name)
+    old = os.environ.get("STOREBOOK_HASH_KEY")
+    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
+    try:
+        report = ingest(Config.load(root))
+    finally:
+        os.environ.pop("STOREBOOK_HASH_KEY") if old is None else os.environ.__setitem__("STOREBOOK_HASH_KEY", old)
+    assert report.tables["orders"]["rows"] == 29_970  # one per user and day, none rejected for its amount
+    pack = run_pack(PACK, root / "data" / "processed", root)
+    check_runs_clean(pack)
+    status = {s["key"]: s for name, run in pack.items() for s in run["results"][f"{name}.sections"]}
+    results = {k: v for run in pack.values() for k, v in run["results"].items()}
+    assert results["overview.month"]["month"] == "2015-01"
+    # Shown with the amount unknown: the orders and buyers still counted, the money never 0.
+    split = results["customers.new_returning"]
+    assert [r["buyers"] for r in split] == [1336, 4]
+    assert all(r[c] is None for r in split for c in ("paid_amount", "aov", "share_of_sales"))
+    refunds = results["service.refunds"][0]
+    assert refunds["orders"] == 1341 and refunds["paid_amount"] is None and refunds["refund_rate"] is None
+    for key in ("customers.new_returning", "customers.headline", "service.refunds", "conversion.buyers"):
+        assert status[key]["status"] == needs.PARTIAL and "`paid_amount`" in status[key]["notes"][0], key
+    # About the money: not in this store's data (the forecast, RFM); the orders are paid, so no
+    # "no paid orders" notice.
+    for key in ("plan.forecast", "plan.headline", "customers.rfm", "customers.movement"):
+        assert status[key]["status"] == needs.NONE and "`paid_amount`" in status[key]["notes"][0], key
+    assert not any("no paid orders" in n for n in results["customers.notices"])
+    coverage = {(r["table"], r["column"]): r for r in results["data_quality.coverage"]}
+    assert coverage[("orders", "paid_amount")]["known"] == 0 and coverage[("orders", "paid_amount")]["rows"] == 1341

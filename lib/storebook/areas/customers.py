@@ -278,7 +278,10 @@ def build_cohorts(
     out = (
         grid.merge(size, on="cohort_index")
         .merge(act, on=["cohort_index", "months_since"], how="left")
-        .fillna({"active_customers": 0, "paid_amount": 0.0})
+        # A cohort-month without a row had no paying customer (0); one whose amounts are all
+        # unknown (paid_amount is optional) keeps an unknown amount.
+        .pipe(lambda d: d.assign(paid_amount=d["paid_amount"].mask(d["active_customers"].isna(), 0.0)))
+        .fillna({"active_customers": 0})
         .astype({"active_customers": "int64", "cohort_customers": "int64"})
         .sort_values(["cohort_index", "months_since"])
     )
@@ -287,7 +290,7 @@ def build_cohorts(
         retention=lambda d: _safe_div(d["active_customers"], d["cohort_customers"]),
         cumulative_revenue_per_customer=lambda d: _safe_div(
             d.groupby("cohort_index")["paid_amount"].cumsum(), d["cohort_customers"]
-        ),
+        ).mask(d["paid_amount"].isna().groupby(d["cohort_index"]).cummax()),  # unknown from an unknown month on
     )
     cols = ["cohort", "months_since", "cohort_customers", "active_customers", "retention", "paid_amount",
             "cumulative_revenue_per_customer"]

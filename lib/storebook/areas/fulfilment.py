@@ -267,7 +267,8 @@ def count_unshipped_orders(
     if keys:  # every requested platform appears, with zero when nothing is waiting
         out = pd.DataFrame({"platform": [*platforms, TOTAL]}).merge(out, on="platform", how="left")
     out[["unshipped", "over_48h"]] = out[["unshipped", "over_48h"]].fillna(0).astype("int64")
-    out["unshipped_amount"] = out["unshipped_amount"].fillna(0.0)
+    # Nothing waiting is 0; orders waiting whose paid amount is unknown (optional) leave it unknown.
+    out["unshipped_amount"] = out["unshipped_amount"].mask(out["unshipped"] == 0, out["unshipped_amount"].fillna(0.0))
     return out.reset_index(drop=True)
 
 

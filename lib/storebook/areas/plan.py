@@ -81,7 +81,8 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
     Paid orders count by the day they were paid (``paid_at`` set); visitors are the sum
     over devices of the traffic table's daily ``all`` rows (period rows are not daily
     figures). A platform's days without an order inside its span count 0; a day without a
-    traffic row leaves visitors unknown.
+    traffic row leaves visitors unknown, and a day whose orders' paid amounts are all unknown
+    (the column is optional) leaves its paid amount unknown (the fit skips such days).
 
     Returns:
         One row per platform × day: platform, day, paid_amount, orders, visitors.
@@ -102,8 +103,9 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
     out = []
     for platform, g in sales.groupby("platform"):
         days = pd.date_range(g["day"].min(), pd.Timestamp(end) - pd.Timedelta(days=1), freq="D")
-        out.append(pd.DataFrame({"day": days}).merge(g, on="day", how="left").assign(platform=platform)
-                   .fillna({"paid_amount": 0.0, "orders": 0}))
+        daily = pd.DataFrame({"day": days}).merge(g, on="day", how="left").assign(platform=platform)
+        out.append(daily.assign(paid_amount=daily["paid_amount"].mask(daily["orders"].isna(), 0.0))
+                   .fillna({"orders": 0}))
     hist = pd.concat(out, ignore_index=True)
     if wb.has("traffic"):
         t = wb.table("traffic")
@@ -552,9 +554,23 @@ def _total(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
     return rows if len(rows) else frame[frame["metric"] == metric]
 
 
+def _amount_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """:func:`_total` of the paid amount, which a takeaway states.
+
+    Raises:
+        NoDataError: no paid amount was forecast (the orders' paid amounts, an optional
+            column, are unknown on too many days of the history).
+    """
+    rows = _total(frame, "paid_amount")
+    if rows.empty:
+        raise NoDataError(f"the order history has fewer than {MIN_HISTORY_DAYS} days with a known paid amount: "
+                          "too little to forecast it (order exports with the amount paid give it)")
+    return rows
+
+
 def headline_facts(forecast: pd.DataFrame, backtest_rows: pd.DataFrame) -> dict[str, Any]:
     """Next month's forecast (all platforms) and the backtest's mean error."""
-    amount, orders = _total(forecast, "paid_amount"), _total(forecast, "orders")
+    amount, orders = _amount_rows(forecast), _total(forecast, "orders")
     first = amount[amount["month"] == amount["month"].min()].iloc[0]
     n_orders = orders.loc[orders["month"] == first["month"], "forecast"]
     errors = _total(backtest_rows, "paid_amount")["ape"]
@@ -570,7 +586,7 @@ def _festival(phase: str) -> str:
 
 def forecast_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     """The three months' paid amount (all platforms), the calendar's events and what was borrowed."""
-    amount = _total(forecast, "paid_amount").sort_values("month")
+    amount = _amount_rows(forecast).sort_values("month")
     months = list(dict.fromkeys(amount["month"]))[:3]
     values = amount.groupby("month")["forecast"].sum()
     events = forecast.attrs.get("events", [])
@@ -599,7 +615,7 @@ def forecast_record(forecast: pd.DataFrame) -> list[dict[str, Any]]:
 
 def backtest_facts(summary: pd.DataFrame) -> dict[str, Any]:
     """The backtest's mean errors (all platforms) and its worst month."""
-    amount, orders = _total(summary, "paid_amount"), _total(summary, "orders")
+    amount, orders = _amount_rows(summary), _total(summary, "orders")
     a = amount.iloc[0]
     return {"months": int(a["months"]), "mape_amount": a["mape"],
             "mape_orders": orders["mape"].iloc[0] if len(orders) else None,
@@ -614,14 +630,14 @@ def backtest_record(summary: pd.DataFrame) -> list[dict[str, Any]]:
 
 def month_facts(month_rows: pd.DataFrame, text: Any) -> dict[str, Any]:
     """The report month's paid amount (all platforms) against the forecast made before it."""
-    r = _total(month_rows, "paid_amount").iloc[0]
+    r = _amount_rows(month_rows).iloc[0]
     return {"month": r["month"], "actual": r["actual"], "forecast": r["forecast"], "error": r["error"],
             "inside_text": text("plan.month.inside" if r["inside"] else "plan.month.outside")}
 
 
 def targets_facts(targets: pd.DataFrame) -> dict[str, Any]:
     """The proposed paid-amount target of the next quarter (all platforms)."""
-    r = _total(targets, "paid_amount").iloc[0]
+    r = _amount_rows(targets).iloc[0]
     return {"quarter": r["quarter"], "target": r["target"], "forecast": r["forecast"],
             "target_vs_forecast": r["target_vs_forecast"], "target_vs_last_year": r["target_vs_last_year"],
             "mape": r["mape"]}

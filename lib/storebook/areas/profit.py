@@ -399,10 +399,14 @@ def marketing_facts(marketing: pd.DataFrame) -> dict[str, Any]:
     over = channels[channels["is_over"]]
     top = over.loc[over["over_budget"].idxmax()] if len(over) else None
     below = channels[(channels["margin_roas"] < 1) & (channels["spend"] > 0)]
+    # No margin ROAS known (the margin is unknown: costs or orders' paid amounts missing): how
+    # many channels fall below 1 is unknown, not 0.
+    judged = bool(channels.loc[channels["spend"] > 0, "margin_roas"].notna().any()) or not (channels["spend"] > 0).any()
     return {"over": int(len(over)), "channels": int(len(channels)), "over_amount": float(over["over_budget"].sum()),
             "top_platform": None if top is None else top["platform"],
             "top_channel": None if top is None else top["channel"],
             "top_over": float("nan") if top is None else top["over_budget"],
             "top_rate": float("nan") if top is None else top["over_budget_rate"],
-            "below_break_even": int(len(below)), "below_spend": float(below["spend"].sum()),
+            "below_break_even": int(len(below)) if judged else None,
+            "below_spend": float(below["spend"].sum()) if judged else None,
             "variant": "none" if top is None else None}

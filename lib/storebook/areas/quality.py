@@ -26,7 +26,7 @@ from storebook.measures.metrics import headline_entry
 
 #: The optional columns the page reports, per table: what the analyses lean on.
 COVERAGE_COLUMNS: dict[str, list[str]] = {
-    "orders": ["customer_id", "channel", "device", "province", "items_amount"],
+    "orders": ["customer_id", "channel", "device", "province", "items_amount", "paid_amount"],
     "order_lines": ["sku", "unit_price"],
     "products": ["product_name", "category", "unit_cost", "supplier_id", "launched_on", "list_price"],
     "traffic": ["page_views", "cart_adds", "buyers", "orders", "paid_amount"],

@@ -446,10 +446,11 @@ def with_complaints(rates: pd.DataFrame) -> pd.DataFrame:
 
 def refund_facts(refunds: pd.DataFrame) -> dict:
     """The numbers the refunds takeaway states (from :func:`compute_refund_rate` by platform)."""
-    total_paid, total_refund = refunds["paid_amount"].sum(), refunds["refund_amount"].sum()
+    # min_count=1: an unknown paid amount (optional) stays unknown, not 0.
+    total_paid, total_refund = refunds["paid_amount"].sum(min_count=1), refunds["refund_amount"].sum(min_count=1)
     top = extremes.row_of_max(refunds, "refund_rate")  # none when no platform was paid anything
     return {"refund_amount": total_refund, "refund_rate": _safe_div(total_refund, total_paid),
-            "net_amount": refunds["net_amount"].sum(), "top": None if top is None else top["platform"],
+            "net_amount": refunds["net_amount"].sum(min_count=1), "top": None if top is None else top["platform"],
             "top_rate": None if top is None else top["refund_rate"]}
 
 

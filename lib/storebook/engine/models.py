@@ -87,8 +87,9 @@ class Orders(pa.DataFrameModel):
     adjustment_amount: Money = _opt("What paid_amount adds to items − discount + shipping (tax on top, a "
                                     "shipping discount, …); may be negative", "调整金额", unit="CNY")
     adjustment_reason: Series[str] = _opt("Why there is an adjustment", "调整原因", isin=ADJUSTMENT_REASONS)
-    paid_amount: Money = _money("Amount the buyer paid = items − discount + shipping + adjustment (0 if "
-                                "unpaid; gross of later refunds)", "实付金额")
+    paid_amount: Money = _money("Amount the buyer paid; = items − discount + shipping + adjustment, 0 if unpaid, "
+                                "gross of later refunds; empty when the export gives no amount (a units-only "
+                                "order list): kept, its money unknown in the report", "实付金额", nullable=True)
     refund_amount: Money = _money("Amount refunded later (returns, after-sales)", "退款金额", nullable=True)
     promo_id: Series[str] = _opt("Promotion the order used, if any", "活动ID")
     coupon_code: Series[str] = _opt("Coupon code redeemed, if any", "优惠券码")
@@ -97,11 +98,12 @@ class Orders(pa.DataFrameModel):
     def paid_identity(cls, df: pd.DataFrame) -> pd.Series:
         due = (df["items_amount"] - _known(df["discount_amount"]) + _known(df["shipping_amount"])
                + _known(df["adjustment_amount"]))
-        return df["paid_at"].isna() | df["items_amount"].isna() | _close(df["paid_amount"], due)
+        return (df["paid_at"].isna() | df["items_amount"].isna() | df["paid_amount"].isna()
+                | _close(df["paid_amount"], due))
 
     @pa.dataframe_check(name="paid_amount = 0 when the order was never paid")
     def unpaid_is_zero(cls, df: pd.DataFrame) -> pd.Series:
-        return df["paid_at"].notna() | (df["paid_amount"].abs() <= CENT_TOLERANCE)
+        return df["paid_at"].notna() | df["paid_amount"].isna() | (df["paid_amount"].abs() <= CENT_TOLERANCE)
 
     @pa.dataframe_check(name="a pending or closed order has no paid_at")
     def unpaid_statuses(cls, df: pd.DataFrame) -> pd.Series:
@@ -113,7 +115,7 @@ class Orders(pa.DataFrameModel):
 
     @pa.dataframe_check(name="refund_amount <= paid_amount")
     def refund_within_paid(cls, df: pd.DataFrame) -> pd.Series:
-        return _known(df["refund_amount"]) <= df["paid_amount"] + CENT_TOLERANCE
+        return df["paid_amount"].isna() | (_known(df["refund_amount"]) <= df["paid_amount"] + CENT_TOLERANCE)
 
     @pa.dataframe_check(name="paid_at >= ordered_at")
     def paid_after_ordered(cls, df: pd.DataFrame) -> pd.Series:

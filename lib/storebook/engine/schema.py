@@ -204,7 +204,7 @@ def required(table: str) -> list[str]:
     """The required columns of ``table``: those whose empty value rejects a row.
 
     >>> required("orders")
-    ['order_id', 'platform', 'ordered_at', 'status', 'paid_amount']
+    ['order_id', 'platform', 'ordered_at', 'status']
     """
     return [c.name for c in columns(table) if c.required]
 

@@ -96,19 +96,20 @@ def split_new_returning(wb: Workbook, period: Period, platforms: Sequence[str] |
         by_platform = wb.execute(_split_expr(wb, period, every, ["platform", "buyer_type"]))
         # Summed in one fixed order (by platform name), whatever order the engine gave the rows in.
         chosen = by_platform[by_platform["platform"].isin(plats)].sort_values(["buyer_type", "platform"])
-        out = chosen.groupby("buyer_type", as_index=False)[["buyers", "orders", "paid_amount"]].sum()
+        # min_count=1: a paid amount unknown on every platform (optional in the contract) stays unknown.
+        out = chosen.groupby("buyer_type", as_index=False)[["buyers", "orders", "paid_amount"]].sum(min_count=1)
     else:
         out = wb.execute(_split_expr(wb, period, plats, ["buyer_type"]))
     if out.empty:
         raise no_paid_orders(period, plats)
-    out = (
-        pd.DataFrame({"buyer_type": ["new", "returning"]})
-        .merge(out, on="buyer_type", how="left")
-        .fillna({"buyers": 0, "orders": 0, "paid_amount": 0.0})
-        .astype({"buyers": "int64", "orders": "int64", "paid_amount": "float64"})
-    )
+    out = pd.DataFrame({"buyer_type": ["new", "returning"]}).merge(out, on="buyer_type", how="left")
+    # A group without buyers paid 0; a group whose orders' paid amounts are all unknown (the
+    # column is optional) paid an unknown amount, and its spend per buyer is unknown too.
+    absent = out["orders"].isna()
+    out = out.assign(paid_amount=out["paid_amount"].mask(absent, 0.0)).fillna({"buyers": 0, "orders": 0}).astype(
+        {"buyers": "int64", "orders": "int64", "paid_amount": "float64"})
     return out.assign(
         aov=lambda d: _ratio(d["paid_amount"], d["buyers"]),
         share_of_buyers=lambda d: _ratio(d["buyers"], d["buyers"].sum()),
-        share_of_sales=lambda d: _ratio(d["paid_amount"], d["paid_amount"].sum()),
+        share_of_sales=lambda d: _ratio(d["paid_amount"], d["paid_amount"].sum(skipna=False)),
     )

@@ -163,6 +163,9 @@ def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataF
     # The cost alone: compute_logistics_costs' per-order shares would read every order line.
     logistics = sum_logistics_cost(wb, period, platforms, by="platform")[["platform", "cost"]]
 
+    # A platform with paid orders whose paid amounts are all unknown (the column is optional: a
+    # units-only export) has no sales: its sales lines and margins are unknown, never 0.
+    unpaid_known = orders.loc[orders["paid_amount"].isna() & (orders["orders"] > 0), "platform"].tolist()
     frame = pd.DataFrame({"platform": platforms})
     for part in (orders, discounts, cogs, returned, commission, marketing, logistics.rename(columns={"cost": "logistics"})):
         frame = frame.merge(part, on="platform", how="left")
@@ -186,6 +189,8 @@ def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataF
         out[line] = c[line].astype("float64") / 100.0
     unknown = out["platform"].isin([*uncosted, *([TOTAL] if uncosted else [])])
     out.loc[unknown, ["cogs", "gross_margin", "contribution_margin"]] = np.nan
+    unknown = out["platform"].isin([*unpaid_known, *([TOTAL] if unpaid_known else [])])
+    out.loc[unknown, ["paid_amount", "gross_sales", "net_sales", "gross_margin", "contribution_margin"]] = np.nan
     return out.assign(
         gross_margin_rate=lambda d: gross_margin_rate(d["gross_margin"], d["net_sales"]),
         contribution_margin_rate=lambda d: contribution_margin_rate(d["contribution_margin"], d["net_sales"]),

@@ -80,6 +80,11 @@ def _opt(table: str, *, values: tuple[str, ...] = (), known: tuple[str, ...] = (
 
 # The building blocks most sections share.
 _SALES = (_n("orders"), _n("order_lines"), _n("products"))
+#: Orders' money (paid_amount): optional in the contract (a units-only export has none). A section
+#: that shows it among other figures runs without it (the money unknown, said so); one that is
+#: about the money needs it (:data:`_PAID_ORDERS`).
+_PAID = _opt("orders", known=("paid_amount",))
+_PAID_ORDERS = _n("orders", known=("paid_amount",))
 _SOLD_COST = (_n("orders"), _n("order_lines"), _n("products", values=("unit_cost",)))
 _FUNNEL = ("product_views", "cart_adds", "checkouts", "buyers")
 _TICKETS = _n("service_tickets")
@@ -94,9 +99,9 @@ _CATEGORY = _opt("products", known=("product_name", "category"))
 _SUPPLIER = _opt("products", known=("supplier_id",))
 #: Complaints reach an order (and its carrier) through the ticket's order_id.
 _TICKET_ORDERS = _opt("service_tickets", values=("order_id",))
-_PNL = (*_SOLD_COST, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"))
+_PNL = (*_SOLD_COST, _PAID_ORDERS, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"))
 #: The scorecard takes each metric from its own report: any one of sales and traffic will do.
-_SCORECARD = (_n(("orders", "traffic")), _opt("orders"), _opt("traffic", known=("buyers", "paid_amount")),
+_SCORECARD = (_n(("orders", "traffic")), _opt("orders", known=("paid_amount",)), _opt("traffic", known=("buyers", "paid_amount")),
               _opt("order_lines"), _opt("products", values=("unit_cost",)), _opt("platform_fees"),
               _opt("marketing_spend"), _opt("shipments"), _opt("returns"), _opt("service_tickets", values=("csat",)),
               _opt("suppliers"), _opt("purchase_orders"), _opt("targets"))
@@ -110,10 +115,10 @@ _LISTINGS = (_n("product_traffic", values=("visitors",), known=("buyers",)), _op
 #: A platform's rating on a scale of 5 needs its scale, and the platforms are weighted by their ratings.
 _RATED = _opt("store_ratings", known=("score_max", "day_ratings"))
 #: The gross-margin rate a campaign's return is judged at comes from the profit report.
-_MARGIN = (_opt("orders"), _opt("order_lines"), _opt("products", known=("unit_cost",)), _opt("platform_fees"),
+_MARGIN = (_PAID, _opt("order_lines"), _opt("products", known=("unit_cost",)), _opt("platform_fees"),
            _opt("shipments", known=("shipping_cost_amount",)), _opt("returns"))
 #: A forecast reads the order history (and the traffic's daily visitors where there are some).
-_HISTORY = (_n("orders"), _opt("traffic"))
+_HISTORY = (_PAID_ORDERS, _opt("traffic"))
 
 #: Every numbered section of the report pack (and the records kept outside a section,
 #: ``<area>.headline``), keyed as the notebook names it, with what it needs.
@@ -121,8 +126,8 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     # overview
     "overview.scorecard": (*_SCORECARD, _RATED),  # the store rating, where the store has one
     "overview.changes": (*_SCORECARD, _opt("promotions"), _opt("inventory"), _RATED),
-    "overview.budget": (_n("marketing_spend"), _opt("targets"), *(_opt(t) for t in (
-        "orders", "order_lines", "products", "platform_fees", "shipments", "returns"))),
+    "overview.budget": (_n("marketing_spend"), _opt("targets"), _PAID, *(_opt(t) for t in (
+        "order_lines", "products", "platform_fees", "shipments", "returns"))),
     "overview.products": (*_SOLD_COST, _opt("returns"), _CATEGORY),
     # traffic
     "traffic.headline": (_n("traffic", known=("page_views", "product_views", "buyers", "paid_amount")),),
@@ -134,10 +139,10 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "traffic.anomalies": (_n("traffic", known=("buyers", "paid_amount")), _opt("promotions")),
     # conversion
     "conversion.funnel": (_n("traffic", known=_FUNNEL),),
-    "conversion.rates": (_n("traffic", known=("buyers", "paid_amount")), _opt("orders")),
+    "conversion.rates": (_n("traffic", known=("buyers", "paid_amount")), _PAID),
     "conversion.tests": (_n("traffic", known=("buyers",)),),
     "conversion.drivers": (_n("traffic", known=("buyers",)),),
-    "conversion.buyers": (_n("orders", known=("customer_id",)),),
+    "conversion.buyers": (_n("orders", known=("customer_id",)), _PAID),
     "conversion.payment": (_n("orders"),),
     # fulfilment
     "fulfilment.headline": (_n("orders"), _n("shipments"), _SHIP_COST, _n("order_lines"), _TICKET_ORDERS,
@@ -145,7 +150,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "fulfilment.dispatch": (_n("orders"), _n("shipments")),
     "fulfilment.warehouses": (_n("orders"), _n("shipments", known=("warehouse",))),
     "fulfilment.daily": (_n("orders"), _n("shipments")),
-    "fulfilment.backlog": (_n("orders"), _n("shipments")),
+    "fulfilment.backlog": (_n("orders"), _n("shipments"), _PAID),
     "fulfilment.carriers": (_n("orders"), _n("shipments", values=("delivered_at",), known=("carrier",))),
     "fulfilment.provinces": (_n("orders"), _n("shipments", values=("delivered_at",), known=("carrier", "province"))),
     "fulfilment.slow_carrier": (_n("orders"), _n("shipments", values=("delivered_at",),
@@ -166,8 +171,8 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "profit.pnl": (*_PNL, _opt("targets")),
     "profit.platforms": _PNL,
     "profit.ratios": (*_PNL, _opt("targets")),
-    "profit.marketing": (_n("marketing_spend"), _opt("targets"), *(_opt(t) for t in (
-        "orders", "order_lines", "products", "platform_fees", "shipments", "returns"))),
+    "profit.marketing": (_n("marketing_spend"), _opt("targets"), _PAID, *(_opt(t) for t in (
+        "order_lines", "products", "platform_fees", "shipments", "returns"))),
     # promotion
     "promotion.calendar": (_n("promotions"), _n("products"), _CATEGORY),
     "promotion.effects": (_n("promotions"), *_SOLD_COST, _COSTS, _CATEGORY, _opt("marketing_spend")),
@@ -198,15 +203,15 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "supplier.stockouts_trailing": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES,
                                     _SUPPLIER),
     # customers
-    "customers.headline": (_n("orders", known=("customer_id",)),),
-    "customers.new_returning": (_n("orders", known=("customer_id",)),),
+    "customers.headline": (_n("orders", known=("customer_id",)), _PAID),
+    "customers.new_returning": (_n("orders", known=("customer_id",)), _PAID),
     "customers.repeat": (_n("orders", known=("customer_id",)),),
-    "customers.rfm": (_n("orders", known=("customer_id",)),),
-    "customers.movement": (_n("orders", known=("customer_id",)),),
-    "customers.cohorts": (_n("orders", known=("customer_id",)),),
-    "customers.provinces": (_n("orders", known=("province",)),),
+    "customers.rfm": (_n("orders", known=("customer_id", "paid_amount")),),
+    "customers.movement": (_n("orders", known=("customer_id", "paid_amount")),),
+    "customers.cohorts": (_n("orders", known=("customer_id",)), _PAID),
+    "customers.provinces": (_n("orders", known=("province",)), _PAID),
     # service
-    "service.headline": (_TICKETS, _opt("service_tickets", values=("csat", "first_response_at")), _n("orders"),
+    "service.headline": (_TICKETS, _opt("service_tickets", values=("csat", "first_response_at")), _n("orders"), _PAID,
                          _opt("order_lines"), _opt("products"), _opt("suppliers")),
     "service.tickets": (_TICKETS,),
     "service.response": (_n("service_tickets", values=("first_response_at",)),),
@@ -214,7 +219,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "service.suppliers": (_n("service_tickets", values=("sku",)), *_SALES[:2],
                           _n("products", known=("supplier_id",)), _n("suppliers")),
     "service.products": (_n("service_tickets", values=("sku",)), *_SALES, _CATEGORY),
-    "service.refunds": (_n("orders"),),
+    "service.refunds": (_n("orders"), _PAID),
     "service.returns": (_n("returns"), _opt("returns", known=("reason",)), *_SALES, _CATEGORY),
     "service.returned_products": (_n("returns"), *_SALES, _CATEGORY),
     "service.reasons": (_n("returns", known=("reason",)), *_SALES, _CATEGORY),

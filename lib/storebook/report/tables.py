@@ -355,7 +355,9 @@ def pivot_table(frame: pd.DataFrame, text: Text, *, index: str, columns: str, va
     frame = drop_repeated_total(frame)
     rows = list(dict.fromkeys(frame[index]))
     cols = list(dict.fromkeys(frame[columns]))
-    table = frame.pivot_table(index=index, columns=columns, values=values, aggfunc="sum").reindex(index=rows, columns=cols)
+    # A cell whose values are all unknown stays unknown (shown as such), not a sum of nothing (0).
+    table = frame.pivot_table(index=index, columns=columns, values=values, aggfunc=lambda s: s.sum(min_count=1),
+                              dropna=False).reindex(index=rows, columns=cols)
     shown = pd.DataFrame({
         header(index, text): [text.label(LABEL_COLUMNS.get(index, index), r) for r in rows],
         **{text.label(LABEL_COLUMNS.get(columns, columns), c): [format_value(v, kind, text) for v in table[c]]

@@ -55,7 +55,7 @@ def test_the_base_declaration_reads(root: Path) -> None:
     (("        group_by: [Invoice]", "        grup_by: [Invoice]"), "`tables.orders`: unknown key(s) grup_by"),
     (("      orders:", "      order:"), "table 'order' is not a canonical table"),
     (("          status: \"'completed'\"", "          stat: \"'completed'\""), "`compute:` names stat, not column(s) of orders"),
-    (("          paid_amount: sum(Qty * Price)\n", ""), "required orders column(s) paid_amount are neither"),
+    (("          status: \"'completed'\"\n", ""), "required orders column(s) status are neither"),
     (("          order_id: Invoice", "          order_id: Invoice\n          paid_amount: Total"),
      "paid_amount given more than once"),
     (("    tables:", "    table: orders\n    tables:"), "both `table:` and `tables:`"),
