@@ -33,6 +33,9 @@ STORES: dict[str, tuple[list[str], str | None, str]] = {
                            "realdata:competitor_prices_jd_jd-spider"], "taobao", "2021-05"),
     # Products and inventory only (price lists, stock report), the stock taken on 2022-05-31.
     "amazon_india": (["realdata:amazon_india_seller_reports_E-Commerce-Sales"], None, "2022-05"),
+    # Units only: orders (one per user and day) whose amounts are unknown, lines and listings.
+    "taobao_mum_baby": (["taobao_mum_baby/sam_tianchi_mum_baby_trade_history.csv",
+                         "taobao_mum_baby/sam_tianchi_mum_baby.csv"], "taobao", "2014-10"),
     # The public files themselves where the example's own store above uses fixtures: the real
     # workbook (9,215 orders to plants), and Olist's real products and sellers beside the
     # orders and items fixtures (the real orders are too large to ship).

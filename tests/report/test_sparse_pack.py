@@ -194,41 +194,9 @@ def test_real_shopify_export_alone_gives_a_clean_pack(tmp_path) -> None:
     assert summary.sentences[-1].startswith("Not in this month's data: ") and 3 <= len(summary.sentences) <= 5
 
 
-#: The Tianchi mum-and-baby trade history declared as orders without an amount (units only: user,
-#: item, quantity, day), as the prototype's examples/taobao_mum_baby declaration does.
+#: The Tianchi mum-and-baby trade history (units only: user, item, quantity, day), read by
+#: examples/taobao_mum_baby as orders without an amount.
 MUM_BABY = "tianchi_taobao_mum_baby_data_anlysis"
-MUM_BABY_SOURCES = """
-sources:
-  - name: taobao_mum_baby_trades
-    files: "*sam_tianchi_mum_baby_trade_history*.csv"
-    inputs:
-      day: {type: date, formats: ["%Y%m%d"]}
-    tables:
-      orders:
-        group_by: [user_id, day]
-        columns:
-          customer_id: user_id
-        compute:
-          order_id: "strftime(day, '%Y%m%d') || '-' || CAST(min(_row) AS VARCHAR)"
-          ordered_at: day
-          paid_at: day
-        constants:
-          platform: taobao
-          status: paid
-      order_lines:
-        columns:
-          sku: auction_id
-          quantity: buy_mount
-        compute:
-          order_id: "strftime(day, '%Y%m%d') || '-' || CAST(min(_row) OVER (PARTITION BY user_id, day) AS VARCHAR)"
-          line_no: row_number() OVER (PARTITION BY user_id, day ORDER BY _row)
-      products:
-        group_by: [auction_id]
-        columns:
-          sku: auction_id
-        compute:
-          category: "last(category_2 || '/' || category_1 ORDER BY day, _row)"
-"""
 
 
 @pytest.mark.notebooks
@@ -236,14 +204,12 @@ def test_real_units_only_orders_give_a_pack_that_says_the_money_is_unknown(tmp_p
     """Orders without any amount (a real units-only export): kept, every notebook runs, and no
     section shows orders' money as 0 — it is unknown, and the sections say so."""
     from storebook.ingest import ingest
-    from support.mapping import allow_platform, declare, realdata_folder
+    from support.mapping import allow_platform, install, realdata_folder
 
     trades = realdata_folder(MUM_BABY) / "sam_tianchi_mum_baby_trade_history.csv"
     root = make_root(tmp_path / "mum_baby")
     allow_platform(root, "taobao")
-    declare(root, MUM_BABY_SOURCES)
-    (root / "data" / "raw" / "exports").mkdir(parents=True)
-    shutil.copy(trades, root / "data" / "raw" / "exports" / trades.name)
+    install(root, "taobao_mum_baby", [trades], folder="tianchi")
     old = os.environ.get("STOREBOOK_HASH_KEY")
     os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
     try:

@@ -1,5 +1,5 @@
-"""examples/taobao_mum_baby: the Tianchi Taobao mum-and-baby trade history as order lines and
-products (the file has no money, so no orders: docs/sources.md), and its user-profile file
+"""examples/taobao_mum_baby: the Tianchi Taobao mum-and-baby trade history as orders (one per
+user and day, their amounts unknown: the file has no money), order lines and products, and its user-profile file
 (children's birthdays, gender) declared not read (`not_read:`), never opened.
 
 A hand-written fixture in the published layout (tests/fixtures/taobao_mum_baby/: fictional
@@ -43,9 +43,20 @@ def test_fixture_lines_products_and_rejections(root: Path) -> None:
     run(root)
     assert_reconciles(root)
     # 9 purchases: 6 lines kept; rejected: buy_mount 0 (row 8), 1.5 (row 9), the day 20141301 (row 10).
+    # 8 orders (user × day): 7 kept, the one on 20141301 rejected; rows 8 and 9 are orders whose
+    # only line is rejected (the purchase happened; its quantity is what is wrong).
     # 7 listings: 6 kept; 33333333333 (only on row 10) has no readable day to order its category by.
-    assert counts(root) == {(TRADES, "order_lines"): (9, 6, 3), (TRADES, "products"): (7, 6, 1)}
-    assert "orders" not in manifest(root)["tables"]  # no money in the file: no orders made up
+    assert counts(root) == {(TRADES, "orders"): (8, 7, 1), (TRADES, "order_lines"): (9, 6, 3),
+                            (TRADES, "products"): (7, 6, 1)}
+    orders = table(root, "orders").set_index("order_id").sort_index()
+    assert orders.index.tolist() == ["20131011-3", "20140105-5", "20140919-2", "20141006-4", "20141023-8",
+                                     "20141024-9", "20141113-7"]
+    assert orders["paid_amount"].isna().all()  # no money in the file: unknown, never 0
+    assert (orders["status"] == "paid").all() and (orders["platform"] == "taobao").all()
+    assert str(orders.loc["20141006-4", "paid_at"]) == "2014-10-06 00:00:00"
+    # The buyer's account is pseudonymised: 5 users, none of them written as it was.
+    assert orders["customer_id"].nunique() == 5 and not orders["customer_id"].str.match(r"^\d+$").any()
+    assert orders.loc["20131011-3", "customer_id"] == orders.loc["20140105-5", "customer_id"]  # one user, two days
     lines = table(root, "order_lines").set_index(["order_id", "line_no"]).sort_index()
     # One order per user and day, named <day>-<row of its first line>; lines numbered in file order.
     # (The header is the file's row 1: the first purchase is row 2.)
@@ -70,9 +81,10 @@ def test_fixture_lines_products_and_rejections(root: Path) -> None:
     }
     rej = rejected(root)
     reasons = {(r.table, r.source_row): f"{r.column}: {r.reason}" for r in rej.itertuples()}
-    assert set(reasons) == {("order_lines", 8), ("order_lines", 9), ("order_lines", 10), ("products", 10)}, reasons
+    assert set(reasons) == {("orders", 10), ("order_lines", 8), ("order_lines", 9), ("order_lines", 10),
+                            ("products", 10)}, reasons
     assert "quantity" in reasons[("order_lines", 8)] and "quantity" in reasons[("order_lines", 9)], reasons
-    assert "20141301" in reasons[("order_lines", 10)] and "20141301" in reasons[("products", 10)], reasons
+    assert all("20141301" in reasons[(t, 10)] for t in ("orders", "order_lines", "products")), reasons
 
 
 def test_fixture_profiles_are_declared_not_read(root: Path) -> None:
@@ -88,7 +100,7 @@ def test_fixture_profiles_are_declared_not_read(root: Path) -> None:
     text = processed_text(root)
     for birthday in ("20130311", "20121111", "20150101"):
         assert birthday not in text
-    # No user id reaches data/processed (the lines are named by day and row, not by the buyer).
+    # No user id reaches data/processed (orders are named by day and row; the buyer is a keyed hash).
     for user in ("100000001", "100000002", "1000000003", "100000004", "100000005"):
         assert user not in text
 
@@ -167,7 +179,10 @@ def test_real_files(root: Path) -> None:
     n_rows, units, user_days, listings = _file_truth(folder / TRADES)
     assert (n_rows, units, user_days, listings) == (29_971, 76_250, 29_970, 28_422)
     # Every row reads: buy_mount is 1 to 10,000 (whole numbers), every day a date.
-    assert counts(root) == {(TRADES, "order_lines"): (29_971, 29_971, 0), (TRADES, "products"): (28_422, 28_422, 0)}
+    assert counts(root) == {(TRADES, "orders"): (29_970, 29_970, 0), (TRADES, "order_lines"): (29_971, 29_971, 0),
+                            (TRADES, "products"): (28_422, 28_422, 0)}
+    orders = table(root, "orders")
+    assert orders["paid_amount"].isna().all() and orders["order_id"].nunique() == user_days
     lines = table(root, "order_lines")
     rej = rejected(root)
     assert len(rej) == 0
@@ -188,20 +203,6 @@ def test_real_files(root: Path) -> None:
     birthdays = {p["birthday"] for p in people}
     assert not [b for b in birthdays if f"\n{b}\n" in text or f",{b}\n" in text or f",{b}," in text]
     assert "birthday" not in text and "gender" not in text
-
-
-def test_the_store_has_no_dated_rows_for_a_pack(root: Path) -> None:
-    """Without orders the store has no dated table: the report stops and says why (docs/sources.md:
-    orders need a paid_amount the file does not have)."""
-    import storebook
-    from storebook.engine.availability import data_span
-    from storebook.errors import NoDataError
-
-    allow_platform(root, "taobao")
-    install(root, "taobao_mum_baby", [FIXTURE / TRADES], folder="tianchi")
-    run(root)
-    with pytest.raises(NoDataError, match="no dated rows"):
-        data_span(storebook.open(root / "data" / "processed", root=root))
 
 
 def test_the_times_of_a_file_not_read_do_not_choose_the_store_zone(root: Path) -> None:

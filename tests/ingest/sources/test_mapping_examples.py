@@ -125,6 +125,7 @@ def test_olist_orders_and_items_alone(root: Path) -> None:
     # An approved order without items or payments has no amount: kept, its amount unknown (the
     # contract's paid_amount is optional), no longer rejected.
     assert pd.isna(orders.loc["f1387135414c3f53c83a15dd13357378", "paid_amount"])
+    assert counts(root)[("olist_orders_dataset.csv", "orders")] == (12, 11, 1)  # 1: an item price 29,99
     assert not rejected(root, "orders")["reason"].str.contains("paid_amount").any()
     notes = " ".join(file_report(root, "olist_orders_dataset.csv", "orders")["notes"])
     assert "no file of source 'olist_payments' was found" in notes and "no file of source 'olist_customers'" in notes
