@@ -13,7 +13,6 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from conftest import REPO
 from support.mapping import allow_platform, declare, failure, install, put, realdata_folder
