@@ -23,8 +23,8 @@ class _Rejects:
         self.added: list[tuple[list[int], list[str]]] = []
         self.unknowns: list[tuple[str, list[str], list[int]]] = []
 
-    def unknown(self, column, values, rows) -> None:  # noqa: ANN001
-        self.unknowns.append((column, values.tolist(), rows.tolist()))
+    def unknown(self, frame, mask, column, values) -> None:  # noqa: ANN001
+        self.unknowns.append((column, values[mask].tolist(), frame.loc[mask, "_source_row"].tolist()))
 
     def add(self, table, frame, mask, column, reason, values=None) -> None:  # noqa: ANN001
         if mask.any():

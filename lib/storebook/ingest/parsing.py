@@ -101,11 +101,17 @@ def _patterns(fmt: NumberFormat) -> tuple[str, str]:
     return plain, grouped
 
 
-def _text_array(text: pd.Series) -> pa.Array:
-    """Stripped text as an Arrow string array, empty values as null."""
-    arr = pa.array(text, from_pandas=True)  # zero-copy for Arrow-backed strings
+def _string_array(text: pd.Series) -> pa.Array:
+    """Text as an Arrow string array (zero-copy for Arrow-backed strings)."""
+    arr = pa.array(text, from_pandas=True)
     if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
         arr = pa.array(text.astype(str), type=pa.large_string())
+    return arr
+
+
+def _text_array(text: pd.Series) -> pa.Array:
+    """Stripped text as an Arrow string array, empty values as null."""
+    arr = _string_array(text)
     return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
 
 
@@ -425,7 +431,7 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
             rejects.add(table, frame, errors, spec.name, why.reindex(text.index, fill_value=""), text)
             bad |= errors
         else:
-            rejects.unknown(spec.name, text[errors], frame.loc[errors, "_source_row"])
+            rejects.unknown(frame, errors, spec.name, text)
         empty = empty | errors
     if not spec.nullable:
         blank = empty & ~bad
@@ -519,9 +525,7 @@ def _empty(values: pd.Series, spellings: set) -> pd.Series:
 def _excel_errors(text: pd.Series) -> pd.Series | None:
     """The values that are spreadsheet errors (:data:`EXCEL_ERRORS`), or None when none is: one
     pass for a leading ``#``, and a look-up only among the values that have one."""
-    arr = pa.array(text, from_pandas=True)  # zero-copy for Arrow-backed strings
-    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
-        arr = pa.array(text.astype(str), type=pa.large_string())
+    arr = _string_array(text)
     hashed = pc.starts_with(arr, "#")
     if not pc.any(hashed).as_py():
         return None

@@ -20,9 +20,10 @@ class Rejects:
         #: What the file's note says of values read as unknown rather than rejected.
         self.notes: list[str] = []
 
-    def unknown(self, column: str, values: pd.Series, rows: pd.Series) -> None:
-        """Values of an optional column that are spreadsheet errors (``#VALUE!``): read as
-        unknown, the row kept; the file's note names the column, the errors and the rows."""
+    def unknown(self, frame: pd.DataFrame, mask: pd.Series, column: str, values: pd.Series) -> None:
+        """Values of an optional column that are spreadsheet errors (``#VALUE!``, where ``mask``):
+        read as unknown, the row kept; the file's note names the column, the errors and the rows."""
+        values, rows = values[mask], frame.loc[mask, SOURCE_ROW]
         counts = values.value_counts()
         shown = ", ".join(f"{value} ×{n}" if n > 1 else str(value) for value, n in counts.items())
         first = ", ".join(str(r) for r in rows.head(5).tolist()) + (" …" if len(rows) > 5 else "")
