@@ -383,8 +383,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                                       todo="run `storebook sample` for the sample store, or copy your exports there")])
     # A store whose zone nobody set is read in the zone its exports' UTC offsets show.
     config, zone = zones.with_found_zone(config, files)
-    zone_notes = [f"times read in the zone the exports show, {zone.zone} ({zone.describe()}); "
-                  "to choose another, set [store] timezone in storebook.local.toml"] if zone else []
+    run_notes = [f"times read in the zone the exports show, {zone.zone} ({zone.describe()}); "
+                 "to choose another, set [store] timezone in storebook.local.toml"] if zone else []
     key = config.hash_key()
     try:  # the adapters, with the custom sources declared in storebook.sources.yaml
         sources = registry(config)
@@ -395,8 +395,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     if not_read:
         skipped = {f for f, _ in not_read}
         files = [f for f in files if f not in skipped]
-        zone_notes += [f"not read: {_label(f, config.root)}: {why} (`not_read:` in {sources.declared_in})"
-                       for f, why in not_read]
+        run_notes += [f"not read: {_label(f, config.root)}: {why} (`not_read:` in {sources.declared_in})"
+                      for f, why in not_read]
         if not files:
             raise IngestError([InputError(raw_root, f"every raw file is declared not read (`not_read:` in "
                                           f"{sources.declared_in})", expected="exports storebook reads under data/raw",
@@ -420,7 +420,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         if previous["run_tag"] == tag_of(hashes) and not _clock_moved_past(previous, today):
             return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
                                 fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started,
-                                skipped=True, repairs=repairs, notes=zone_notes)
+                                skipped=True, repairs=repairs, notes=run_notes)
     # Else each file is hashed as it is planned, while the workers parse the files planned before it.
 
     cache_dir = processed / "_cache"
@@ -589,7 +589,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     # Tables, rejected rows and manifest become visible together, in one step.
     repairs += generations.publish(processed, staging)
     return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed, repairs=repairs,
-                        top_reasons=_top_reasons(all_rejected), notes=zone_notes)
+                        top_reasons=_top_reasons(all_rejected), notes=run_notes)
 
 
 def _top_reasons(all_rejected: list[pd.DataFrame], n: int = 3) -> list[tuple[str, str, int]]:
