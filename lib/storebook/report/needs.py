@@ -101,7 +101,7 @@ _SUPPLIER = _opt("products", known=("supplier_id",))
 _TICKET_ORDERS = _opt("service_tickets", values=("order_id",))
 _PNL = (*_SOLD_COST, _PAID_ORDERS, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"))
 #: The scorecard takes each metric from its own report: any one of sales and traffic will do.
-_SCORECARD = (_n(("orders", "traffic")), _opt("orders", known=("paid_amount",)), _opt("traffic", known=("buyers", "paid_amount")),
+_SCORECARD = (_n(("orders", "traffic")), _PAID, _opt("traffic", known=("buyers", "paid_amount")),
               _opt("order_lines"), _opt("products", values=("unit_cost",)), _opt("platform_fees"),
               _opt("marketing_spend"), _opt("shipments"), _opt("returns"), _opt("service_tickets", values=("csat",)),
               _opt("suppliers"), _opt("purchase_orders"), _opt("targets"))
