@@ -26,16 +26,20 @@ class _Workbook:
     a reading (Workbook.reading's contract, tested on a real workbook in tests/engine)."""
 
     reading = Workbook.reading
+    note_reads = Workbook.note_reads
 
-    def __init__(self) -> None:
+    def __init__(self, missing: tuple[str, ...] = ()) -> None:
         self.kept_results: dict = {}
         self.asked: list[str] = []
         self._readers: list[list[str]] = []
+        self.missing = missing
 
     def table(self, name: str) -> str:
         self.asked.append(name)
         for read in self._readers:
             read.append(name)
+        if name in self.missing:
+            raise NoDataError(f"the workbook has no '{name}' table")
         return name
 
 
@@ -93,6 +97,27 @@ def test_the_tables_the_result_read_are_read_again_by_the_next_asker() -> None:
 
     kept_result(wb, ("card",), build)
     assert wb._readers == []  # the reading is closed
-    wb.asked.clear()
+    with wb.reading() as read:
+        kept_result(wb, ("card",), build)
+    assert read == ["orders", "traffic"]
+
+
+def test_a_table_the_result_did_without_does_not_stop_the_next_asker() -> None:
+    """The overview's scorecard asks for products, finds none and goes on without its margin;
+    the changes section, which takes the kept scorecard, must get it — not the missing table's
+    error (it did, on a real Shopify orders export) — and still list products as read."""
+    wb = _Workbook(missing=("products",))
+
+    def build() -> pd.DataFrame:
+        wb.table("orders")
+        try:
+            wb.table("products")
+        except NoDataError:
+            pass  # the margin is left out
+        return pd.DataFrame({"value": [1.0]})
+
     kept_result(wb, ("card",), build)
-    assert wb.asked == ["orders", "traffic"]
+    with wb.reading() as read:
+        again = kept_result(wb, ("card",), build)
+    assert again["value"].tolist() == [1.0]
+    assert read == ["orders", "products"]

@@ -134,6 +134,11 @@ def check_runs_clean(pack: dict[str, dict]) -> None:
                 assert s["notes"], f"{name}: {s['key']} is partial without saying why"
         traceback = [m for m in run["markdown"] if "Traceback" in m]
         assert traceback == [], name
+        # A table the store lacks is for the section's needs check to say, with how to add it.
+        # The engine's own message (naming a folder of data/processed) in a section means the
+        # section, or a result it took from an earlier one, asked for a table it did not declare.
+        engine = [f"{s['key']}: {n}" for s in sections for n in s["notes"] if "the workbook has no '" in n]
+        assert engine == [], f"{name}: {engine[:3]}"
 
 
 # ----------------------------------------------------------------------------- the full store's results

@@ -230,7 +230,8 @@ def explain_rating_dips(wb: Workbook, period: Period, dips: pd.DataFrame,
                                "last_day": d.last_day, "driver": "none", "carrier": None, "provinces": None,
                                "shipped_from": None, "shipped_to": None, "excess_days": np.nan,
                                "delivery_days": np.nan, "delivery_days_before": np.nan}
-        if d.dimension in ("logistics", "overall") and wb.has("shipments"):
+        # A parcel reaches its platform through its order: without orders no parcel is the platform's.
+        if d.dimension in ("logistics", "overall") and wb.has("shipments") and wb.has("orders"):
             search = Period(first - timedelta(days=14), last + timedelta(days=1), "dip")
             slow = summarise_slow_carrier(find_slow_carriers(wb, search, plats))
             row.update(_delivery_days(wb, d.platform, first, last))

@@ -297,6 +297,17 @@ class Workbook:
         finally:
             self._readers = [other for other in self._readers if other is not read]
 
+    def note_reads(self, names: list[str]) -> None:
+        """Note ``names`` in every open :meth:`reading` as if asked for, without opening them.
+
+        A result kept for later sections (storebook.measures.partial.kept_result) lists the
+        tables it was built from, a missing one's too (it asked, found nothing, and went on
+        without it); a later section that takes the result has read them as well, and asking
+        :meth:`table` again would raise for the missing one.
+        """
+        for read in self._readers:
+            read.extend(names)
+
     def __getattr__(self, name: str) -> ibis.Table:
         if name in schema.TABLE_NAMES:
             return self.table(name)

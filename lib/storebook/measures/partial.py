@@ -89,7 +89,8 @@ def kept_result(wb: Any, key: tuple, compute: Callable[[], Any]) -> Any:
     else:
         for flag, values in kept[1]:
             flag_partial(flag, **values)
-        for name in kept[2]:  # the section asking now reads what the result was built from
-            wb.table(name)
+        # The section asking now reads what the result was built from (noted, not opened: a
+        # table the first computation found missing and did without is still missing).
+        wb.note_reads(kept[2])
     value = kept[0]
     return value.copy() if hasattr(value, "copy") else value
