@@ -201,7 +201,7 @@ def test_empty_looks_up_only_short_values_and_zero_dates() -> None:
     values = pd.Series(["", "nan", "NULL", "<NA>", "None", "none ", "nulls", "0000-00-00", "0000-00-00 00:00:00",
                         "0000-00-00T00:00:00", "0000-00-01", "abcd", "2026-06-01", None, "江苏"], dtype="str")
     for spellings in (parsing._EMPTY, parsing._EMPTY_DATES):
-        assert parsing._empty(values, spellings).tolist() == parsing._isin(values, spellings).tolist()
+        assert parsing._empty(values, spellings).tolist() == parsing.isin_text(values, spellings).tolist()
     assert parsing._empty(values, parsing._EMPTY_DATES).tolist() == [True] * 5 + [False] * 2 + [True] * 3 + [False] * 5
     long_only = pd.Series(["JD2026060001", "2026-06-01 00:00:01"] * 3, dtype="str")
     assert not parsing._empty(long_only, parsing._EMPTY).any()

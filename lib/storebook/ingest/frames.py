@@ -23,15 +23,6 @@ from storebook.ingest.rejects import SOURCE_FILE, SOURCE_ROW, Rejects, records
 from storebook.ingest.sources import SourceFrame
 
 
-def _isin(values: pd.Series, allowed: set | list) -> pd.Series:
-    """``values.isin(allowed)`` through Arrow: pandas 3 loops in Python for string columns."""
-    import pyarrow.compute as pc
-
-    arr = pa_arrow.array(values, from_pandas=True)  # zero-copy for Arrow-backed strings
-    found = pc.is_in(arr, value_set=pa_arrow.array(sorted(map(str, allowed)), type=arr.type))
-    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
-
-
 def _pseudonymise(values: pd.Series, platform: pd.Series | None, key: bytes) -> pd.Series:
     """Keyed hash of the customer account, per platform (accounts are per platform).
 
@@ -113,7 +104,7 @@ def _check_vocabulary(table: str, spec: schema.ColumnSpec, values: pd.Series, fr
                       rejects: Rejects, allowed: list[str]) -> pd.Series:
     """Reject values of a vocabulary column that the workbook's configuration does not list;
     return the ok mask. The reason says which line of storebook.toml adds the value."""
-    unknown = values.notna() & ~_isin(values.fillna(""), set(allowed))
+    unknown = values.notna() & ~parsing.isin_text(values.fillna(""), set(allowed))
     if unknown.any():
         setting = spec.vocab.split("+")[0]
         reasons = values.where(unknown, "").map(
@@ -178,7 +169,7 @@ def parse_frame(sf: SourceFrame, path_label: str, key: bytes, today: pd.Timestam
         # customer is an e-mail address).
         text = frame["customer_id"].astype(str).str.strip()
         platform = frame["platform"].astype(str).str.strip() if "platform" in frame.columns else None
-        guest = _isin(text.str.lower(), GUEST_SPELLINGS)
+        guest = parsing.isin_text(text.str.lower(), GUEST_SPELLINGS)
         frame["customer_id"] = _pseudonymise(text.where(~guest), platform, key).fillna("")
     rejects = Rejects()
     _reject_unread_rows(sf, path_label, rejects)

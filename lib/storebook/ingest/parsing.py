@@ -455,8 +455,8 @@ def parse_column(table: str, spec: schema.ColumnSpec, text: pd.Series, frame: pd
         return values.where(~bad).astype("float64"), ~bad
     if spec.kind == "bool":
         low = text.str.lower()
-        values = _isin(low, TRUE_WORDS)
-        unparsed = ~_isin(low, TRUE_WORDS | FALSE_WORDS) & ~empty
+        values = isin_text(low, TRUE_WORDS)
+        unparsed = ~isin_text(low, TRUE_WORDS | FALSE_WORDS) & ~empty
         rejects.add(table, frame, unparsed & ~bad, spec.name, f"'{spec.name}' is not true/false", text)
         if spec.nullable:  # an optional flag left empty is unknown, not false
             return pd.Series(pd.array(values.to_numpy(), dtype="boolean"), index=text.index).mask(empty), \
@@ -500,13 +500,13 @@ assert all(e.isascii() for e in _EMPTY_DATES) and all(len(e) <= _SHORT_EMPTY or 
 
 
 def _empty(values: pd.Series, spellings: set) -> pd.Series:
-    """``_isin(values, spellings)`` for a set of :data:`_EMPTY` or :data:`_EMPTY_DATES`: only the
+    """``isin_text(values, spellings)`` for a set of :data:`_EMPTY` or :data:`_EMPTY_DATES`: only the
     values that could be one are looked up, those of 1 to 4 bytes (and, for dates, those that
     start as MySQL's zero date); "" is empty without one. An id, an amount, a time or a name is
     seldom that short, and measuring every value costs a fraction of looking every value up."""
     arr = pa.array(values, from_pandas=True)  # zero-copy for Arrow-backed strings
     if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
-        return _isin(values, spellings)
+        return isin_text(values, spellings)
     length = pc.binary_length(arr)
     maybe = pc.and_(pc.greater(length, 0), pc.less_equal(length, _SHORT_EMPTY))
     if any(len(e) > _SHORT_EMPTY for e in spellings):
@@ -514,7 +514,7 @@ def _empty(values: pd.Series, spellings: set) -> pd.Series:
     maybe = maybe.fill_null(False).to_numpy(zero_copy_only=False)
     rows = np.flatnonzero(maybe)
     if len(rows) == len(arr):
-        return _isin(values, spellings)
+        return isin_text(values, spellings)
     out = np.array(pc.equal(length, 0).fill_null(False).to_numpy(zero_copy_only=False))  # "" is empty: no look-up
     if len(rows):
         found = pc.is_in(arr.take(pa.array(rows)), value_set=pa.array(sorted(spellings), type=arr.type))
@@ -533,8 +533,9 @@ def _excel_errors(text: pd.Series) -> pd.Series | None:
     return pd.Series(found.to_numpy(zero_copy_only=False), index=text.index) if pc.any(found).as_py() else None
 
 
-def _isin(values: pd.Series, allowed: set | list) -> pd.Series:
-    """``values.isin(allowed)`` through Arrow: pandas 3 loops in Python for string columns."""
+def isin_text(values: pd.Series, allowed: set | list) -> pd.Series:
+    """``values.isin(allowed)`` for a text column, through Arrow: pandas 3 loops in Python for
+    string columns. Missing values are not in."""
     arr = pa.array(values, from_pandas=True)  # zero-copy for Arrow-backed strings
     found = pc.is_in(arr, value_set=pa.array(sorted(map(str, allowed)), type=arr.type))
     return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)

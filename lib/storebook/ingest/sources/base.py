@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 
 from storebook.engine import schema
 from storebook.errors import InputError
-from storebook.ingest.parsing import POINT, NumberFormat, plain_numbers
+from storebook.ingest.parsing import POINT, NumberFormat, isin_text, plain_numbers
 from storebook.ingest.sources.readers import RawFrame, read_grid, read_table
 
 #: Columns that hold personal data in raw exports; ingest never carries them forward.
@@ -108,10 +108,8 @@ SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
 def _isin(values: pd.Series, allowed: set[str]) -> pd.Series:
-    """``values.isin(allowed)`` for text, through Arrow (pandas 3 loops in Python for strings)."""
-    arr = pa.array(values.astype(str), from_pandas=True)
-    found = pc.is_in(arr, value_set=pa.array(sorted(allowed), type=arr.type))
-    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+    """``values.isin(allowed)`` for values of any type, compared as their text."""
+    return isin_text(values.astype(str), allowed)
 
 
 def map_unique(values: pd.Series, func: Callable[[object], object]) -> pd.Series:
