@@ -86,6 +86,7 @@ def test_orders_and_lines_that_need_a_caveat(store) -> None:
     assert got.loc["guests", "share"] == pytest.approx(1 / 3)          # of paid orders
     assert got.loc["pending", "share"] == pytest.approx(1 / 4)         # of orders placed
     assert got.loc[["lines", "lines_without_sku", "lines_not_in_catalogue"], "number"].tolist() == [4, 1, 2]
+    assert got.loc["orders_without_lines", "number"] == 0  # each paid order has a line
     # Revenue 60 + 40 + 100 + 100 = 300; a known cost only for A1's 60.
     assert got.loc["revenue_cost_known", "share"] == pytest.approx(60 / 300)
     facts = quality.quality_facts(quality.summarise_ingest(store), quality.measure_coverage(store, MARCH),
@@ -130,3 +131,22 @@ def test_a_store_without_orders_still_reports_what_it_has(root: Path) -> None:
     with pytest.raises(storebook.NoDataError):
         quality.measure_order_quality(wb, MARCH)
     assert isinstance(quality.rank_rejections(wb), pd.DataFrame)
+
+
+def test_a_paid_order_whose_lines_were_all_rejected_is_counted(root: Path) -> None:
+    """Order 2's only line is rejected (quantity 0): the order stays in sales, and the page says
+    that one paid order of two is in no figure by product. Pending order 3 has no line and is
+    not counted: it is not paid."""
+    write_csv(root, "orders", "orders.csv", [
+        {**ORDER, "order_id": "1"}, {**ORDER, "order_id": "2"},
+        {**ORDER, "order_id": "3", "status": "pending", "paid_at": "", "paid_amount": "0"},
+    ])
+    write_csv(root, "order_lines", "lines.csv", [
+        {"order_id": "1", "line_no": "1", "sku": "A1", "quantity": "1", "unit_price": "100.00", "line_amount": "100.00"},
+        {"order_id": "2", "line_no": "1", "sku": "A1", "quantity": "0", "unit_price": "100.00", "line_amount": "0"},
+    ])
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    got = quality.measure_order_quality(storebook.open(), MARCH).set_index("metric")
+    assert got.loc["orders_without_lines", ["number", "share"]].tolist() == [1.0, 0.5]
+    assert got.loc["orders_without_lines", "of"] == "paid"
+    assert Text("en")("metric.orders_without_lines") == "Paid orders without any order line"

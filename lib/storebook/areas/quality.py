@@ -183,7 +183,7 @@ def measure_order_quality(wb: Workbook, period: Period) -> pd.DataFrame:
     Returns one row per measure (metric, number, share, of): orders placed; paid; pending;
     closed or cancelled unpaid; guest orders (no customer); orders with a booked adjustment;
     paid orders whose items amount is not known; and, where order lines
-    exist, lines with no SKU, lines whose SKU is not in the product catalogue and the share
+    exist, paid orders with no line (in sales, absent from every figure by product), lines with no SKU, lines whose SKU is not in the product catalogue and the share
     of line revenue whose unit cost is known ("cost known for 40% of revenue").
     Raises:
         NoDataError: the workbook has no orders table, or no orders in the month.
@@ -220,6 +220,7 @@ def measure_order_quality(wb: Workbook, period: Period) -> pd.DataFrame:
             in_catalogue = cost_known = ibis.literal(False)
         m = wb.execute(lines.aggregate(
             lines=lines.count(),
+            orders_with_lines=lines.order_id.nunique(),
             no_sku=lines.sku.isnull().sum(),
             named=lines.sku.startswith("name:").fill_null(False).sum(),
             not_in_catalogue=(lines.sku.notnull() & ~in_catalogue).sum(),
@@ -230,6 +231,10 @@ def measure_order_quality(wb: Workbook, period: Period) -> pd.DataFrame:
         if total:
             revenue = float(m["revenue"] or 0.0)
             rows += [
+                # A paid order none of whose lines reached the store (each rejected at ingest, or
+                # not in the exports): in sales, absent from every figure by product.
+                ("orders_without_lines", paid - m["orders_with_lines"],
+                 (paid - m["orders_with_lines"]) / paid if paid else None, "paid"),
                 ("lines", m["lines"], 1.0, "lines"),
                 ("lines_without_sku", m["no_sku"] + m["named"], (m["no_sku"] + m["named"]) / total, "lines"),
                 ("lines_not_in_catalogue", m["not_in_catalogue"], m["not_in_catalogue"] / total, "lines"),

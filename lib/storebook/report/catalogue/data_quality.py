@@ -87,6 +87,7 @@ ENTRIES: dict[str, Entry] = {
     "metric.adjusted": _e("Orders with a booked adjustment", "含调整金额的订单"),
     "metric.adjustment_amount": _e("Adjustments booked", "调整金额合计"),
     "metric.items_unknown": _e("Paid orders without an items amount", "缺少商品总额的已付订单"),
+    "metric.orders_without_lines": _e("Paid orders without any order line", "没有商品明细的已付订单"),
     "metric.lines": _e("Order lines of paid orders", "已付订单的商品明细"),
     "metric.lines_without_sku": _e("Lines without a SKU", "无 SKU 的明细"),
     "metric.lines_not_in_catalogue": _e("Lines not in the product catalogue", "不在商品资料中的明细"),
