@@ -81,6 +81,15 @@ def product_facts(products: pd.DataFrame) -> dict[str, Any]:
     """The numbers the product-margin title and takeaway state (from :func:`rank_product_margins`)."""
     top = products[products["group"] == "top"]
     bottom = products[products["group"] == "bottom"]
+    if products.attrs.get("ranked_by") == "revenue":  # no cost known: the best and least sellers
+        revenue = products.attrs.get("revenue") or float("nan")
+        return {
+            "n": int(len(top)), "variant": "margin_unknown",
+            "top_sku": top["sku"].iloc[0], "top_name": top["product_name"].iloc[0],
+            "top_revenue": top["revenue"].iloc[0], "top_revenue_share": top["revenue"].sum() / revenue,
+            "bottom_sku": bottom["sku"].iloc[0], "bottom_name": bottom["product_name"].iloc[0],
+            "bottom_revenue": bottom["revenue"].iloc[0],
+        }
     return {
         "n": int(len(top)),
         "top_sku": top["sku"].iloc[0], "top_name": top["product_name"].iloc[0],

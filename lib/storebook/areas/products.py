@@ -48,7 +48,7 @@ from storebook.measures.inventory import measure_inventory
 from storebook.measures.margins import compute_sku_margins, gross_margin_rate
 from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.returns import summarise_returns
-from storebook.measures.sales import sum_daily_sales
+from storebook.measures.sales import name_products, sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 __all__ = [
@@ -130,17 +130,18 @@ def classify_skus(
     """
     window = period.trailing(months) if months > 1 else period
     margins = compute_sku_margins(wb, window, platforms)
-    products = wb.execute(dimensions.products(wb).select("sku", "product_name", "category", "is_active"))
-    # A SKU sold but not in the catalogue is listed too (its name is its SKU).
+    products = dimensions.catalogue(wb, "product_name", "category", "is_active", names=False)
+    # A SKU sold but not in the catalogue (or without one) is listed too: named by its lines.
     out = products.merge(margins, on="sku", how="outer", suffixes=("", "_sold"))
-    out = out.assign(product_name=out["product_name"].fillna(out["sku"]),
+    out = out.assign(product_name=name_products(wb, window, platforms, out),
                      category=out["category"].fillna(out["category_sold"]).fillna(dimensions.UNKNOWN),
                      is_active=out["is_active"].astype("boolean").fillna(True).astype(bool))
     out = out[out["is_active"] | out["units"].notna()].copy()
     unsold = out["units"].isna()
-    for col in ("units", "revenue"):
-        out[col] = out[col].fillna(0.0)
-    # Unsold: no margin (0). Sold at an unknown cost: margin unknown, left out of the margin classes.
+    # Unsold: no sales and no margin (0). Sold at an unknown line amount (a units-only export):
+    # revenue unknown; at an unknown cost: margin unknown — each left out of its classes.
+    out["units"] = out["units"].fillna(0.0)
+    out["revenue"] = out["revenue"].where(~unsold, 0.0)
     out["gross_margin"] = out["gross_margin"].where(~unsold, 0.0)
     out["gross_margin_rate"] = gross_margin_rate(out["gross_margin"], out["revenue"])
     for measure, short in (("revenue", "revenue"), ("gross_margin", "margin")):
@@ -175,7 +176,11 @@ def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
         [['A', 2, 0.8], ['B', 2, 0.15], ['C', 3, 0.05]]
     """
     column = "abc_revenue" if measure == "revenue" else "abc_margin"
-    abc = abc[abc[column].notna()]  # a SKU whose margin is unknown has no margin class
+    abc = abc[abc[column].notna()]  # a SKU whose revenue or margin is unknown has no class
+    if not (abc["units"] > 0).any():
+        source = "order_lines.line_amount" if measure == "revenue" else "products.unit_cost"
+        raise NoDataError(f"no SKU sold has a known {measure.replace('_', ' ')} ({source} is empty): "
+                          "the SKUs cannot be ranked by it")
     total = abc[measure].sum()
     g = abc.groupby(column)
     out = pd.DataFrame({
@@ -350,7 +355,7 @@ def measure_price_realisation(
     if daily.empty:
         plats = ", ".join(wb.platforms(platforms))
         raise NoDataError(f"no sales in {period.label} on {plats}: choose another month or platform")
-    products = wb.execute(dimensions.products(wb).select("sku", "category", "list_price"))
+    products = dimensions.catalogue(wb, "category", "list_price")
     sku = (daily.groupby("sku", as_index=False)[["units", "revenue", "discount_amount"]].sum()
            .merge(products, on="sku", how="left")
            .assign(list_amount=lambda d: d["units"] * d["list_price"]))
@@ -432,11 +437,16 @@ def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None
         NoDataError: no sales in the month.
     """
     abc = classify_skus(wb, period, platforms)
-    revenue = summarise_abc(abc, "revenue").set_index("abc")
+    try:
+        revenue = summarise_abc(abc, "revenue").set_index("abc")
+    except NoDataError:  # line amounts unknown: no revenue classes (not classes of zeros)
+        revenue = pd.DataFrame({"sku_share": np.nan, "amount_share": np.nan}, index=["A", "B", "C"])
     price = measure_price_realisation(wb, period, platforms)
     try:
         stock = flag_stock_health(wb, period, platforms)
-        overstock = float(stock.loc[stock["is_overstock"], "stock_value"].sum())
+        over = stock.loc[stock["is_overstock"], "stock_value"]
+        # No overstock: 0; overstock whose cost is unknown throughout: unknown, not 0.
+        overstock = float(over.sum()) if over.empty or over.notna().any() else float("nan")
     except NoDataError:
         overstock = float("nan")
     sold = compute_sku_margins(wb, period, platforms)
@@ -473,8 +483,16 @@ def products_headline(wb: Workbook, period: Period, platforms: list[str] | None 
 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
-    """The numbers of the headline takeaway, from :func:`products_headline`."""
-    return headline_numbers(headline, HEADLINE_METRICS, comparisons=('vs_prior',))
+    """The numbers of the headline takeaway, from :func:`products_headline`; the sentence's
+    ``variant`` where a part is unknown: ``revenue_unknown`` (no line amount: the SKUs sold
+    only), ``sales_only`` (revenue known, neither stock at cost nor list prices)."""
+    facts = headline_numbers(headline, HEADLINE_METRICS, comparisons=('vs_prior',))
+    unknown = {m for m in HEADLINE_METRICS if pd.isna(facts[m])}
+    if "a_sku_share" in unknown:
+        facts["variant"] = "revenue_unknown"
+    elif {"overstock_value", "price_realisation"} <= unknown:
+        facts["variant"] = "sales_only"
+    return facts
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:

@@ -221,8 +221,10 @@ class Page:
         return self.t("page.needs", needs=what, todo=todo).strip()
 
     def _partial_note(self, shortfalls: list[needs.Shortfall]) -> str:
+        """What is partial, and how to add what is missing (where there is something to do)."""
         what = needs.SectionCheck("", partial=list(shortfalls)).describe_partial(self.text)
-        return self.t("page.needs.partial", what="; ".join(what))
+        todo = " ".join(dict.fromkeys(h for s in shortfalls if (h := s.how(self.text))))
+        return f"{self.t('page.needs.partial', what='; '.join(what))} {todo}".strip()
 
     def finish(self) -> None:
         """Record the page's notices (``<area>.notices``: empty when every section had data)
