@@ -123,7 +123,10 @@ def classify_skus(
         One row per SKU, largest revenue first: sku, product_name, category, is_active,
         units, revenue, gross_margin, gross_margin_rate, revenue_share,
         revenue_cum_share, abc_revenue, margin_share, margin_cum_share, abc_margin,
-        is_loss (gross margin < 0).
+        is_loss (gross margin < 0). Revenue is missing where the line amounts are, gross
+        margin where the unit cost is (no catalogue, or no cost in it): such a SKU has no
+        class by that measure (never a class of 0). ``attrs["catalogue"]``: whether a
+        catalogue listed the SKUs (without one, unsold SKUs are not known).
 
     Example:
         classify_skus(wb, wb.period("2026-10")).abc_revenue.value_counts()
@@ -156,7 +159,9 @@ def classify_skus(
     cols = ["sku", "product_name", "category", "is_active", "units", "revenue", "gross_margin",
             "gross_margin_rate", "revenue_share", "revenue_cum_share", "abc_revenue", "margin_share",
             "margin_cum_share", "abc_margin", "is_loss"]
-    return out[cols].sort_values(["revenue", "sku"], ascending=[False, True], ignore_index=True)
+    out = out[cols].sort_values(["revenue", "sku"], ascending=[False, True], ignore_index=True)
+    out.attrs["catalogue"] = not products.empty  # without one, the SKUs that sold nothing are unknown
+    return out
 
 
 def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
@@ -506,7 +511,8 @@ def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
     return {"skus": int(len(abc)), "a_skus": int(s.at["A", "skus"]), "a_sku_share": s.at["A", "sku_share"],
             "a_share": s.at["A", "amount_share"], "c_skus": int(s.at["C", "skus"]),
             "c_sku_share": s.at["C", "sku_share"], "c_share": s.at["C", "amount_share"],
-            "zero_skus": int(s["zero_skus"].sum()), "months": months}
+            "zero_skus": int(s["zero_skus"].sum()), "months": months,
+            "variant": None if abc.attrs.get("catalogue", True) else "no_catalogue"}
 
 
 def margin_facts(abc: pd.DataFrame) -> dict[str, Any]:

@@ -134,7 +134,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "overview.changes": (*_SCORECARD, _opt("promotions"), _opt("inventory"), _RATED),
     "overview.budget": (_n("marketing_spend"), _opt("targets"), _PAID, *(_opt(t) for t in (
         "order_lines", "products", "platform_fees", "shipments", "returns"))),
-    "overview.products": (*_SOLD_LINES, _LINE_AMOUNTS, _opt("returns"), _NAMED_COSTED),
+    "overview.products": (*_SOLD_LINES, _LINE_AMOUNTS, _NAMED_COSTED, _opt("returns")),
     # traffic
     "traffic.headline": (_n("traffic", known=("page_views", "product_views", "buyers", "paid_amount")),),
     "traffic.daily": (_n("traffic"),),
@@ -166,14 +166,14 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "fulfilment.issues": (_n("orders"), _n("shipments", known=("carrier",)), _TICKET_ORDERS, _opt("returns")),
     # products
     # (the headline shows the SKUs sold without line amounts, its revenue shares unknown)
-    "products.headline": (*_SOLD_LINES, _opt("order_lines", known=("line_amount",)), _opt("returns"),
-                          _opt("products", known=("unit_cost", "list_price")), _opt("inventory")),
-    "products.abc": (*_SOLD_LINES, _LINE_AMOUNTS, _opt("returns"), _NAMED_COSTED),
+    "products.headline": (*_SOLD_LINES, _opt("order_lines", known=("line_amount",)),
+                          _opt("products", known=("unit_cost", "list_price")), _opt("returns"), _opt("inventory")),
+    "products.abc": (*_SOLD_LINES, _LINE_AMOUNTS, _NAMED_COSTED, _opt("returns")),
     "products.margin": (*_SOLD_COST, _opt("returns"), _CATEGORY),
     "products.stock": (*_SOLD_COST, _n("inventory"), _COSTS, _CATEGORY),
     "products.new": (_n("orders"), _n("order_lines"), _n("products", known=("launched_on",)), _CATEGORY),
     "products.price": (_n("orders"), _n("order_lines"), _n("products", values=("list_price",)), _CATEGORY),
-    "products.returns": (*_SOLD_LINES, _n("returns"), _CATEGORY),
+    "products.returns": (*_SOLD_LINES, _CATEGORY, _n("returns")),
     # profit
     "profit.headline": _PNL,
     "profit.pnl": (*_PNL, _opt("targets")),

@@ -44,6 +44,13 @@ ENTRIES: dict[str, Entry] = {
         "近{months:count}个月，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
         "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}，另有{zero_skus:count}个在售SKU完全没有销售，可考虑下架或组合销售。",
     ),
+    "products.abc.takeaway.no_catalogue": _e(
+        "Over the {months:count} months to this one, {a_skus:count} of the {skus:count} SKUs sold (class A) made "
+        "{a_share:pct} of revenue after returns; the long tail — {c_skus:count} SKUs in class C — made {c_share:pct}. "
+        "Without a product catalogue, the SKUs that sold nothing are not known.",
+        "近{months:count}个月售出的{skus:count}个SKU中，有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额；"
+        "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。没有商品目录，无法得知哪些SKU完全没有销售。",
+    ),
     "products.margin": _e("Do the same products earn the margin (ABC by gross margin)?", "毛利是否来自同一批商品（按毛利ABC分类）？"),
     "products.margin.takeaway": _e(
         "{a_margin_skus:count} SKUs make 80% of gross margin. {big_thin:count} SKUs are class A by revenue but not by "
