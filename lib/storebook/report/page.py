@@ -221,9 +221,11 @@ class Page:
         return self.t("page.needs", needs=what, todo=todo).strip()
 
     def _partial_note(self, shortfalls: list[needs.Shortfall]) -> str:
-        """What is partial, and how to add what is missing (where there is something to do)."""
+        """What is partial, and how to fill in a column left empty or partly known (a table
+        the store lacks is said in a word: the sections that need it say how to add it)."""
         what = needs.SectionCheck("", partial=list(shortfalls)).describe_partial(self.text)
-        todo = " ".join(dict.fromkeys(h for s in shortfalls if (h := s.how(self.text))))
+        columns = [s for s in shortfalls if s.column and s.kind in ("empty_column", "empty_column_all", "coverage")]
+        todo = " ".join(dict.fromkeys(h for s in columns if (h := s.how(self.text))))
         return f"{self.t('page.needs.partial', what='; '.join(what))} {todo}".strip()
 
     def finish(self) -> None:
