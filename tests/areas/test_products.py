@@ -239,6 +239,7 @@ def test_skus_are_ranked_by_revenue_from_the_lines_alone_without_a_catalogue(roo
     assert abc.attrs["catalogue"] is False
     facts = products.abc_facts(abc.reset_index())
     assert facts["variant"] == "no_catalogue" and facts["a_skus"] == 2 and facts["a_share"] == pytest.approx(80 / 85)
+    assert facts["zero_skus"] is None and products.summarise_abc(abc)["zero_skus"].isna().all()  # unknown, not 0
     with pytest.raises(NoDataError, match="products.unit_cost"):
         products.summarise_abc(abc.reset_index(), "gross_margin")
     headline = products.summarise_products(wb, MARCH)
@@ -249,8 +250,8 @@ def test_skus_are_ranked_by_revenue_from_the_lines_alone_without_a_catalogue(roo
     # The overview's products: no cost known, so ranked by revenue, the margin unknown.
     ranked = overview.rank_product_margins(wb, MARCH, n=2)
     assert ranked.attrs["ranked_by"] == "revenue"
-    assert ranked[["group", "sku"]].values.tolist() == [["top", "S-1"], ["top", "name:mug"],
-                                                        ["bottom", "name:pen"], ["bottom", "name:mug"]]
+    assert ranked[["group", "sku"]].values.tolist() == [["top_sales", "S-1"], ["top_sales", "name:mug"],
+                                                        ["bottom_sales", "name:pen"], ["bottom_sales", "name:mug"]]
     assert ranked["gross_margin"].isna().all() and set(ranked["category"]) == {"unknown"}
     facts = overview_facts.product_facts(ranked)
     assert facts["variant"] == "margin_unknown" and facts["top_name"] == "S-1" and facts["bottom_name"] == "Pen"

@@ -146,7 +146,7 @@ def check_products_by_revenue(pack: dict[str, dict], full: FullPack, *, catalogu
     assert head["overstock_value"] is None and full_head["overstock_value"] is not None  # the cost unknown: n/a
     top = pack["overview"]["results"]["overview.top_products"]
     assert all(r["gross_margin"] is None for r in top)  # no cost: no margin, never 0
-    tops = [r["revenue"] for r in top if r["group"] == "top"]
+    tops = [r["revenue"] for r in top if r["group"] == "top_sales"]
     assert tops == sorted(tops, reverse=True) and len(tops) == 10  # ranked by revenue instead
 
 
@@ -225,6 +225,7 @@ def test_real_shopify_export_alone_gives_a_clean_pack(tmp_path) -> None:
     assert status["products.margin"]["status"] == needs.NONE
     abc = pack["products"]["results"]["products.abc"]
     assert [r["skus"] for r in abc] == [5, 3, 6] and sum(r["amount"] for r in abc) == pytest.approx(13_961.45)
+    assert all(r["zero_skus"] is None for r in abc)  # which listed SKUs sold nothing: unknown without a catalogue
     top = pack["overview"]["results"]["overview.top_products"][0]
     assert (top["product_name"], top["revenue"], top["gross_margin"]) == ("The Collection Snowboard: Oxygen", 3075.0, None)
     takeaway = next(m for m in pack["overview"]["markdown"] if "ranked by revenue instead" in m)

@@ -632,7 +632,7 @@ def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] 
 
     Returns:
         ``n`` rows of group ``top`` (largest margin first), then ``n`` of group ``bottom``
-        (smallest first): group, sku, product_name, category, units, revenue,
+        (smallest first) — ``top_sales`` and ``bottom_sales`` where ranked by revenue: group, sku, product_name, category, units, revenue,
         gross_margin, gross_margin_rate, share_of_margin (a SKU not in the catalogue is in
         the unknown category). ``attrs``: ``ranked_by`` (``gross_margin`` or ``revenue``) and
         ``revenue`` (all SKUs' revenue, for the top's share of it).
@@ -654,8 +654,9 @@ def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] 
     m = m.assign(category=m["category"].fillna(dimensions.UNKNOWN),
                  share_of_margin=lambda d: d["gross_margin"] / total if total else np.nan)
     by = "gross_margin" if m["gross_margin"].notna().any() else "revenue"
-    top = m.sort_values([by, "sku"], ascending=[False, True]).head(n).assign(group="top")
-    bottom = m.sort_values([by, "sku"], ascending=[True, True]).head(n).assign(group="bottom")
+    top, bottom = ("top", "bottom") if by == "gross_margin" else ("top_sales", "bottom_sales")
+    top = m.sort_values([by, "sku"], ascending=[False, True]).head(n).assign(group=top)
+    bottom = m.sort_values([by, "sku"], ascending=[True, True]).head(n).assign(group=bottom)
     out = pd.concat([top, bottom], ignore_index=True)[
         ["group", "sku", "product_name", "category", "units", "revenue", "gross_margin", "gross_margin_rate",
          "share_of_margin"]]

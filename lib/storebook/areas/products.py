@@ -172,7 +172,9 @@ def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
         measure: ``revenue`` or ``gross_margin``.
     Returns:
         One row per class A, B, C: abc, skus, sku_share, amount, amount_share, zero_skus
-        (SKUs with nothing sold).
+        (SKUs with nothing sold; missing where no catalogue listed them: ``abc.attrs["catalogue"]``).
+    Raises:
+        NoDataError: no SKU sold has a known ``measure`` (no line amounts, or no costs).
 
     Example:
         >>> abc = pd.DataFrame({"revenue": [50.0, 30.0, 10.0, 5.0, 3.0, 2.0, 0.0],
@@ -181,6 +183,7 @@ def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
         [['A', 2, 0.8], ['B', 2, 0.15], ['C', 3, 0.05]]
     """
     column = "abc_revenue" if measure == "revenue" else "abc_margin"
+    listed = abc.attrs.get("catalogue", True)
     abc = abc[abc[column].notna()]  # a SKU whose revenue or margin is unknown has no class
     if not (abc["units"] > 0).any():
         source = "order_lines.line_amount" if measure == "revenue" else "products.unit_cost"
@@ -194,6 +197,8 @@ def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
         "zero_skus": g["units"].apply(lambda u: int((u <= 0).sum())),
     }).reindex(["A", "B", "C"]).fillna(0)
     out = out.astype({"skus": "int64", "zero_skus": "int64"})
+    if not listed:  # without a catalogue the SKUs that sold nothing are not known (not none)
+        out["zero_skus"] = pd.array([pd.NA] * len(out), dtype="Int64")
     out["sku_share"] = out["skus"] / max(len(abc), 1)
     out["amount_share"] = _ratio(out["amount"], pd.Series(total, index=out.index))
     return out.rename_axis("abc").reset_index()[["abc", "skus", "sku_share", "amount", "amount_share", "zero_skus"]]
@@ -511,7 +516,7 @@ def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
     return {"skus": int(len(abc)), "a_skus": int(s.at["A", "skus"]), "a_sku_share": s.at["A", "sku_share"],
             "a_share": s.at["A", "amount_share"], "c_skus": int(s.at["C", "skus"]),
             "c_sku_share": s.at["C", "sku_share"], "c_share": s.at["C", "amount_share"],
-            "zero_skus": int(s["zero_skus"].sum()), "months": months,
+            "zero_skus": int(s["zero_skus"].sum()) if s["zero_skus"].notna().all() else None, "months": months,
             "variant": None if abc.attrs.get("catalogue", True) else "no_catalogue"}
 
 

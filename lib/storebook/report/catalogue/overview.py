@@ -58,6 +58,8 @@ ENTRIES: dict[str, Entry] = {
     # product groups of the margin ranking
     "group.top": _e("Most margin", "毛利贡献最多"),
     "group.bottom": _e("Least margin", "毛利贡献最少"),
+    "group.top_sales": _e("Most sales", "销售额最高"),
+    "group.bottom_sales": _e("Least sales", "销售额最低"),
     # columns
     "col.target": _e("Target", "目标"),
     "col.vs_target": _e("vs target", "较目标"),
