@@ -54,7 +54,9 @@ with page.section("products.headline"):
 # %% [markdown] tags=["analyst"]
 # SKUs ranked by revenue after returns (largest first): class A is the smallest set that makes 80 % of revenue,
 # B the next ones up to 95 %, C the rest — the long tail, with the active SKUs that sold nothing at its end. The
-# curve's flat end is the tail. Gross margin is drawn too (next section).
+# curve's flat end is the tail. Gross margin is drawn too (next section). Revenue comes from the order lines
+# alone: an orders export without a catalogue still ranks its SKUs (named by the lines' item names, in the
+# unknown category), and where the unit cost is unknown the margin is n/a, never 0.
 
 # %%
 with page.section("products.abc"):

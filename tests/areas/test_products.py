@@ -194,3 +194,162 @@ def test_notebook_on_another_platform_in_chinese(sample_root, tmp_path):
     recorded = {r["key"]: r["value"] for r in results["products.headline"]}
     assert recorded == pytest.approx(expected)
     assert "商品与品类" in report_text(nb) and "抖音" in report_text(nb)
+
+
+# ----------------------------------------------------------------------------- without a catalogue or costs
+
+
+def _line_sale(oid, sku, qty, paid_at, item_name=None, unit_price=100.0, **kw):
+    """One paid order with one line that names its item (as an orders export does)."""
+    order, line = _sale(oid, sku, qty, paid_at, unit_price=unit_price, **kw)
+    return order, {**line, "item_name": item_name}
+
+
+def _lines_store(root: Path, sales, **more) -> object:
+    orders, lines = zip(*sales, strict=True)
+    return write_tables(root, orders=list(orders), order_lines=list(lines), **more)
+
+
+#: An orders export alone: S-1 50 (a SKU, no name), the mug 30 (named twice: the latest name
+#: wins), the pen 5; an unpaid order of cups (500) does not count.
+_EXPORT = [_line_sale("O1", "name:mug", 2, "2026-03-02 10:00", "Mug (old)", 10.0),
+           _line_sale("O2", "name:mug", 1, "2026-03-05 10:00", "Mug", 10.0),
+           _line_sale("O3", "S-1", 1, "2026-03-03 10:00", None, 50.0),
+           _line_sale("O4", "name:pen", 1, "2026-03-04 10:00", "Pen", 5.0)]
+
+
+def _unpaid(oid="O5"):
+    order, line = _line_sale(oid, "name:cup", 5, "2026-03-06 10:00", "Cup", 100.0)
+    return {**order, "paid_at": None, "status": "pending"}, line
+
+
+def test_skus_are_ranked_by_revenue_from_the_lines_alone_without_a_catalogue(root):
+    from storebook.areas import overview, overview_facts
+
+    wb = _lines_store(root, [*_EXPORT, _unpaid()])
+    abc = products.classify_skus(wb, MARCH, months=1).set_index("sku")
+    assert list(abc.index) == ["S-1", "name:mug", "name:pen"]                 # the unpaid cups: not sold
+    assert abc["revenue"].tolist() == [50.0, 30.0, 5.0] and abc["units"].tolist() == [1.0, 3.0, 1.0]
+    assert abc["product_name"].to_dict() == {"S-1": "S-1", "name:mug": "Mug", "name:pen": "Pen"}
+    assert set(abc["category"]) == {"unknown"}
+    # 50 of 85 (0 before: A), 30 (50/85 = 59 % before: A), 5 (80/85 = 94 % before: B).
+    assert abc["abc_revenue"].tolist() == ["A", "A", "B"]
+    # No cost anywhere: the margin is unknown, never 0, and no SKU has a margin class.
+    assert abc["gross_margin"].isna().all() and abc["abc_margin"].isna().all() and not abc["is_loss"].any()
+    assert abc.attrs["catalogue"] is False
+    facts = products.abc_facts(abc.reset_index())
+    assert facts["variant"] == "no_catalogue" and facts["a_skus"] == 2 and facts["a_share"] == pytest.approx(80 / 85)
+    assert facts["zero_skus"] is None and products.summarise_abc(abc)["zero_skus"].isna().all()  # unknown, not 0
+    with pytest.raises(NoDataError, match="products.unit_cost"):
+        products.summarise_abc(abc.reset_index(), "gross_margin")
+    headline = products.summarise_products(wb, MARCH)
+    assert headline["skus_sold"] == 3 and headline["a_sku_share"] == pytest.approx(2 / 3)
+    assert headline["tail_revenue_share"] == 0.0
+    assert np.isnan(headline["overstock_value"]) and np.isnan(headline["price_realisation"])
+    assert products.headline_facts(products.products_headline(wb, MARCH))["variant"] == "sales_only"
+    # The overview's products: no cost known, so ranked by revenue, the margin unknown.
+    ranked = overview.rank_product_margins(wb, MARCH, n=2)
+    assert ranked.attrs["ranked_by"] == "revenue"
+    assert ranked[["group", "sku"]].values.tolist() == [["top_sales", "S-1"], ["top_sales", "name:mug"],
+                                                        ["bottom_sales", "name:pen"], ["bottom_sales", "name:mug"]]
+    assert ranked["gross_margin"].isna().all() and set(ranked["category"]) == {"unknown"}
+    facts = overview_facts.product_facts(ranked)
+    assert facts["variant"] == "margin_unknown" and facts["top_name"] == "S-1" and facts["bottom_name"] == "Pen"
+    assert facts["top_revenue_share"] == pytest.approx(80 / 85)
+
+
+def test_a_catalogue_without_costs_names_and_groups_but_leaves_the_margin_unknown(root):
+    rows = [_product("A", unit_cost=None), {**_product("B", unit_cost=None), "product_name": None, "category": None},
+            _product("D", unit_cost=None)]
+    sales = [_line_sale("O1", "A", 2, "2026-03-02 10:00", "alpha as listed"),
+             _line_sale("O2", "B", 1, "2026-03-03 10:00", "Bee"),
+             _line_sale("O3", "C", 1, "2026-03-04 10:00", unit_price=50.0)]
+    wb = _lines_store(root, sales, products=rows)
+    abc = products.classify_skus(wb, MARCH, months=1).set_index("sku")
+    # The catalogue's name first, else the lines', else the SKU; its category, else unknown.
+    assert abc["product_name"].to_dict() == {"A": "name A", "B": "Bee", "C": "C", "D": "name D"}
+    assert abc["category"].to_dict() == {"A": "beauty", "B": "unknown", "C": "unknown", "D": "beauty"}
+    assert abc["revenue"].to_dict() == {"A": 200.0, "B": 100.0, "C": 50.0, "D": 0.0}
+    # Sold at an unknown cost: margin unknown (not 0, not 100 %); D sold nothing: 0, the tail.
+    assert abc.loc[["A", "B", "C"], "gross_margin"].isna().all()
+    assert abc.loc[["A", "B", "C"], "gross_margin_rate"].isna().all()
+    assert abc.loc["D", "gross_margin"] == 0.0 and abc.loc["D", "abc_revenue"] == "C"
+    # 200 of 350 (A), 100 (57 % before: A), 50 (86 % before: B), D's 0 (C).
+    assert abc["abc_revenue"].to_dict() == {"A": "A", "B": "A", "C": "B", "D": "C"}
+    assert products.abc_facts(abc.reset_index())["variant"] is None          # unsold SKUs known: D
+
+
+def test_units_without_line_amounts_are_not_ranked_by_zeros(root):
+    from storebook.areas import overview
+
+    sales = [_line_sale("O1", "A", 3, "2026-03-02 10:00"), _line_sale("O2", "B", 1, "2026-03-03 10:00")]
+    sales = [(o, {**line, "unit_price": None, "line_amount": None}) for o, line in sales]
+    wb = _lines_store(root, sales, products=[_product("A", unit_cost=None), _product("B", unit_cost=None)])
+    abc = products.classify_skus(wb, MARCH, months=1).set_index("sku")
+    assert abc["units"].to_dict() == {"A": 3.0, "B": 1.0}
+    assert abc["revenue"].isna().all() and abc["abc_revenue"].isna().all()   # unknown, not 0 and class C
+    with pytest.raises(NoDataError, match="line_amount"):
+        products.summarise_abc(abc.reset_index(), "revenue")
+    headline = products.summarise_products(wb, MARCH)
+    assert headline["skus_sold"] == 2
+    assert np.isnan(headline["a_sku_share"]) and np.isnan(headline["tail_revenue_share"])
+    assert products.headline_facts(products.products_headline(wb, MARCH))["variant"] == "revenue_unknown"
+    with pytest.raises(NoDataError, match="line_amount"):
+        overview.rank_product_margins(wb, MARCH)
+
+
+def test_high_returns_without_a_catalogue_compare_with_the_whole_store(root):
+    sales = [_sale("O1", "A", 100, "2026-03-02 10:00"), _sale("O2", "B", 100, "2026-03-02 11:00"),
+             _sale("O3", "C", 100, "2026-03-02 12:00")]
+    returns = [{"return_id": "R1", "order_id": "O1", "sku": "A", "quantity": 30, "returned_on": "2026-03-10",
+                "reason": "quality", "refund_amount": 3000.0},
+               {"return_id": "R2", "order_id": "O2", "sku": "B", "quantity": 3, "returned_on": "2026-03-10",
+                "reason": "quality", "refund_amount": 300.0}]
+    wb = _lines_store(root, sales, returns=returns)
+    r = products.flag_high_returns(wb, MARCH).set_index("sku")
+    assert set(r["category"]) == {"unknown"} and r["product_name"].to_dict() == {"A": "A", "B": "B", "C": "C"}
+    assert r.loc["A", "category_return_rate"] == pytest.approx(33 / 300)     # the store's rate: one unknown category
+    assert r.loc["A", "is_high"] and not r.loc["B", "is_high"]
+
+
+#: The real Shopify orders export (no catalogue, no SKUs but one: lines keyed by item name).
+SHOPIFY = "shopify_orders_forezia-mock-data"
+
+
+def test_real_shopify_orders_rank_products_as_the_export_adds_up(root):
+    """The ABC ranking of a real orders export alone equals its line items added up by hand."""
+    import storebook
+    from storebook.engine.config import Config
+    from storebook.engine.schema import PAID_STATUSES
+    from storebook.ingest import ingest
+    from support.mapping import realdata_folder
+
+    export = realdata_folder(SHOPIFY) / "orders_export.csv"
+    (root / "data" / "raw" / "shopify").mkdir(parents=True)
+    (root / "data" / "raw" / "shopify" / export.name).write_bytes(export.read_bytes())
+    ingest(Config.load(root))
+    wb = storebook.open(root / "data" / "processed", root=root)
+    may = month("2025-05")
+    # Which orders count is the ingest's (paid, in May); what each line sold is the raw file's.
+    orders = wb.execute(wb.table("orders").select("order_id", "status", "paid_at"))
+    counted = orders[orders["status"].isin(PAID_STATUSES) & (orders["paid_at"] >= pd.Timestamp(may.start))
+                     & (orders["paid_at"] < pd.Timestamp(may.end))]["order_id"]
+    raw = pd.read_csv(export)  # one row per line item; order-level fields on an order's first line only
+    raw = raw[raw["Name"].isin(set(counted))]
+    folded = raw["Lineitem name"].str.casefold().str.split().str.join(" ")
+    by_hand = (raw.assign(sku=raw["Lineitem sku"].fillna("name:" + folded),
+                          revenue=raw["Lineitem quantity"] * raw["Lineitem price"] - raw["Lineitem discount"].fillna(0))
+               .groupby("sku").agg(revenue=("revenue", "sum"), units=("Lineitem quantity", "sum"),
+                                   name=("Lineitem name", "last"))
+               .sort_values("revenue", ascending=False))
+    assert len(counted) == 18 and len(by_hand) == 14                        # #1013 is pending: not sold
+    abc = products.classify_skus(wb, may, months=1)
+    assert abc["sku"].tolist() == by_hand.index.tolist()
+    assert abc["revenue"].tolist() == pytest.approx(by_hand["revenue"].tolist())
+    assert abc["units"].tolist() == by_hand["units"].tolist()
+    assert abc["product_name"].tolist() == by_hand["name"].tolist()
+    assert abc.loc[0, ["product_name", "revenue"]].tolist() == ["The Collection Snowboard: Oxygen", 3075.0]
+    assert abc["gross_margin"].isna().all() and set(abc["category"]) == {"unknown"}
+    share = by_hand["revenue"].cumsum().shift(fill_value=0) / by_hand["revenue"].sum()
+    expected = np.where(share < 0.8, "A", np.where(share < 0.95, "B", "C")).tolist()
+    assert abc["abc_revenue"].tolist() == expected == ["A"] * 5 + ["B"] * 3 + ["C"] * 6

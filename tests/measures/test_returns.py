@@ -113,11 +113,18 @@ def test_month_without_sales_says_so(store) -> None:
     assert feb[["sku", "returns", "units_sold"]].values.tolist() == [["Z9", 0, 1]]
 
 
-def test_returns_by_platform_need_the_catalogue_though_they_do_not_read_it(root: Path, store) -> None:
-    """By platform the catalogue is not joined (Z9, not in it, counts on tmall above), but a
-    store without it still says so, as when every grouping joined it."""
+def test_returns_without_a_catalogue_count_every_sku_in_the_unknown_category(root: Path, store) -> None:
+    """A store of orders, lines and returns without a catalogue (an orders export): by platform
+    the same figures as with it; by SKU each is named by itself, in the unknown category."""
     import shutil
 
     shutil.rmtree(store.data_dir / "products")
-    with pytest.raises(NoDataError):
-        summarise_returns(storebook.open(store.data_dir), MARCH, by="platform")
+    wb = storebook.open(store.data_dir)
+    by_platform = summarise_returns(wb, MARCH, by="platform").set_index("platform")
+    assert by_platform.loc["tmall", ["units_returned", "units_sold"]].tolist() == [3, 7]
+    assert by_platform.loc["jd", ["units_returned", "units_sold"]].tolist() == [2, 4]
+    by_sku = summarise_returns(wb, MARCH, by="sku").set_index("sku")
+    assert by_sku.loc["A1", ["product_name", "category", "units_returned", "units_sold"]].tolist() == ["A1", "unknown", 2, 5]
+    assert set(by_sku["category"]) == {"unknown"}
+    by_category = summarise_returns(wb, MARCH, by="category")  # the whole store: one unknown category
+    assert by_category[["category", "returns", "units_returned", "units_sold"]].values.tolist() == [["unknown", 4, 5, 11]]

@@ -191,6 +191,63 @@ def test_a_daily_table_that_stops_early_and_an_optional_table_make_it_partial(ro
                        "are left out"]
 
 
+def _lines(n: int, *, amounts: bool = True) -> dict:
+    """One order line per order O0 … O<n-1> (an orders export: SKU, item name, units, amounts)."""
+    return {"order_id": [f"O{k}" for k in range(n)], "line_no": [1] * n, "sku": [f"S{k % 3}" for k in range(n)],
+            "item_name": [f"Item {k % 3}" for k in range(n)], "quantity": [1] * n,
+            "line_amount": pa.array([100.0 if amounts else None] * n, pa.float64())}
+
+
+@pytest.mark.parametrize("key", ["products.headline", "products.abc", "overview.products"])
+def test_products_by_revenue_run_from_the_order_lines_without_a_catalogue_or_its_costs(root, key) -> None:
+    stamps = days("2021-04-01", "2021-04-30")
+    write_table(root, "orders", orders(stamps))
+    write_table(root, "order_lines", _lines(len(stamps)))
+    wb = open_store(root)
+    month = availability.resolve_month(wb)
+    alone = needs.check_section(wb, month, ["tmall"], key)
+    assert alone.status == needs.PARTIAL and not alone.missing
+    assert {s.kind for s in alone.partial} == {"optional_absent"} and "products" in [s.table for s in alone.partial]
+    assert alone.describe_partial(Text("en"))[0].startswith("this store has no products")
+    # A catalogue without costs: partial, saying the cost is empty and how to fill it in.
+    write_table(root, "products", {"sku": ["S0", "S1", "S2"], "product_name": ["a", "b", "c"], "category": ["x"] * 3,
+                                   "unit_cost": pa.array([None] * 3, pa.float64()),
+                                   "list_price": pa.array([10.0] * 3, pa.float64())})
+    costless = needs.check_section(open_store(root), month, ["tmall"], key)
+    assert costless.status == needs.PARTIAL
+    blank = [s for s in costless.partial if s.column == "unit_cost"]
+    assert [s.kind for s in blank] == ["empty_column_all"] and "Cost per item" in blank[0].how(Text("en"))
+    # About margin and stock: the costs stay needed.
+    for other in ("products.margin", "products.stock"):
+        assert needs.check_section(wb, month, ["tmall"], other).status == needs.NONE
+
+
+def test_products_by_revenue_need_line_amounts_and_the_headline_counts_skus_without(root) -> None:
+    stamps = days("2021-04-01", "2021-04-30")
+    write_table(root, "orders", orders(stamps))
+    write_table(root, "order_lines", _lines(len(stamps), amounts=False))  # units only (the Tianchi trade history)
+    wb = open_store(root)
+    month = availability.resolve_month(wb)
+    for key in ("products.abc", "overview.products"):
+        check = needs.check_section(wb, month, ["tmall"], key)
+        assert check.status == needs.NONE, key
+        assert [(s.kind, s.column) for s in check.missing] == [("empty_column_all", "line_amount")]
+    headline = needs.check_section(wb, month, ["tmall"], "products.headline")
+    assert headline.status == needs.PARTIAL
+    assert ("empty_column_all", "line_amount") in [(s.kind, s.column) for s in headline.partial]
+
+
+def test_a_partial_note_says_how_to_fill_in_a_column_and_names_an_absent_table_only(shop) -> None:
+    write_table(shop, "order_lines", _lines(5))
+    write_table(shop, "products", {"sku": ["S0", "S1", "S2"], "unit_cost": pa.array([None] * 3, pa.float64())})
+    page = page_module.start("products")
+    with page.section("products.abc"):
+        pass
+    note = [m for kind, m in page.shown if kind == "partial"][0]
+    assert "unit cost" in note.lower() and "Cost per item" in note  # the how of the blank cost
+    assert "this store has no returns table" in note and "data/raw/returns" not in note
+
+
 # --------------------------------------------------------------------------- the page
 
 

@@ -293,3 +293,16 @@ def test_a_legend_under_a_chart_clears_its_axis_labels(house_style) -> None:
         axis = fig.axes[0].get_tightbbox(renderer)  # the axes with tick labels and axis titles
         assert box.y1 <= axis.y0 + 0.5, f"{name}: legend top {box.y1:.0f} px over the axis bottom {axis.y0:.0f} px"
         assert box.y0 >= 0, f"{name}: the legend is cut at the bottom of the figure"
+
+
+def test_pareto_curve_draws_a_measure_over_the_skus_where_it_is_known() -> None:
+    """A margin unknown for some SKUs (costs missing) is left out, not drawn as 0 or as nothing;
+    unknown for every SKU (no costs), it has no curve and no legend entry."""
+    abc = pd.DataFrame({"revenue": [60.0, 30.0, 10.0, 0.0], "gross_margin": [20.0, np.nan, 20.0, np.nan]})
+    ax = plots.pareto_curve(abc, Text("en")).axes[0]
+    curves = {line.get_label(): line for line in ax.get_lines() if not line.get_label().startswith("_")}
+    assert len(curves) == 2
+    margin = list(curves.values())[1]
+    assert margin.get_xdata().tolist() == [0, 0.5, 1.0] and margin.get_ydata().tolist() == [0, 0.5, 1.0]
+    none = plots.pareto_curve(abc.assign(gross_margin=np.nan), Text("en")).axes[0]
+    assert len([ln for ln in none.get_lines() if not ln.get_label().startswith("_")]) == 1

@@ -9,6 +9,8 @@ as contract v2 will let ingest keep them.) In each store every notebook of the p
 runs to its end with no error and nothing on stderr: a section it cannot compute shows
 one "needs" note. Every number a section shows on **full** data equals the full store's
 (its recorded values, ``storebook.report.results``); a section on partial data says so.
+The products sections by revenue run without a catalogue or its costs (partial): their revenue
+classes must be the full store's, and every margin unknown, never 0 (``check_products_by_revenue``).
 
 Economy (CI runs the suite on 2 cores): stores are the shared scale-0.2 sample's processed
 tables linked into a folder without the removed ones (no re-ingest); the notebooks run in
@@ -123,6 +125,31 @@ def check_full_sections_match(pack: dict[str, dict], full: FullPack) -> int:
     return compared
 
 
+def check_products_by_revenue(pack: dict[str, dict], full: FullPack, *, catalogue: bool) -> None:
+    """Without a catalogue, or with one without costs, the products sections by revenue run on
+    the order lines, partial: the revenue classes are the full store's (their amounts; the SKUs
+    too where a catalogue still lists the unsold ones), every margin unknown (None, never 0)."""
+    status = {s["key"]: s for name, run in pack.items() for s in run["results"][f"{name}.sections"]}
+    for key in ("products.headline", "products.abc", "overview.products"):
+        assert status[key]["status"] == needs.PARTIAL, (key, status[key]["notes"])
+    ours, theirs = pack["products"]["results"], full["products"]["results"]
+    if catalogue:  # the same classes, the same SKUs
+        assert same_value(ours["products.abc"], theirs["products.abc"])
+    else:  # the unsold SKUs are not known without a catalogue: the amounts and classes A and B agree
+        assert same_value([r["amount"] for r in ours["products.abc"]], [r["amount"] for r in theirs["products.abc"]])
+        assert [r["skus"] for r in ours["products.abc"]][:2] == [r["skus"] for r in theirs["products.abc"]][:2]
+        assert status["products.returns"]["status"] == needs.PARTIAL
+    head = {r["key"]: r["value"] for r in ours["products.headline"]}
+    full_head = {r["key"]: r["value"] for r in theirs["products.headline"]}
+    for metric in ("skus_sold", "a_sku_share", "tail_revenue_share"):
+        assert same_value(head[metric], full_head[metric]), metric
+    assert head["overstock_value"] is None and full_head["overstock_value"] is not None  # the cost unknown: n/a
+    top = pack["overview"]["results"]["overview.top_products"]
+    assert all(r["gross_margin"] is None for r in top)  # no cost: no margin, never 0
+    tops = [r["revenue"] for r in top if r["group"] == "top_sales"]
+    assert tops == sorted(tops, reverse=True) and len(tops) == 10  # ranked by revenue instead
+
+
 # --------------------------------------------------------------------------- the full store
 
 
@@ -165,6 +192,8 @@ def test_sparse_store_pack_runs_clean_and_its_full_sections_match(store, sample_
         assert all(r["paid_amount"] is None for r in results["customers.provinces"])
         for key in ("profit.pnl", "profit.platforms", "customers.rfm", "plan.forecast", "plan.targets"):
             assert status[key] == needs.NONE, key
+    if store in ("no-products", "optional-columns-blank"):
+        check_products_by_revenue(pack, full_pack, catalogue=store != "no-products")
     if "window" in recipe:
         months = [run["results"][f"{name}.month"] for name, run in pack.items()]
         assert all(m["partial"] and (m["first_day"], m["last_day"]) == recipe["window"] for m in months), months[0]
@@ -188,6 +217,19 @@ def test_real_shopify_export_alone_gives_a_clean_pack(tmp_path) -> None:
                                headline=r["results"].get(f"{n}.headline") or [],
                                sections=r["results"].get(f"{n}.sections") or []) for n, r in pack.items()]
     summary = summarise(reports, {n: r["results"] for n, r in pack.items()}, "en", lambda v, unit: f"{v:,.2f}")
+    # Its products by revenue, from the order lines alone (no catalogue): partial, named by
+    # the lines' item names, the margin unknown (tests/areas/test_products.py adds them up by hand).
+    status = {s["key"]: s for name, run in pack.items() for s in run["results"][f"{name}.sections"]}
+    for key in ("products.headline", "products.abc", "overview.products"):
+        assert status[key]["status"] == needs.PARTIAL and "no products" in " ".join(status[key]["notes"]), key
+    assert status["products.margin"]["status"] == needs.NONE
+    abc = pack["products"]["results"]["products.abc"]
+    assert [r["skus"] for r in abc] == [5, 3, 6] and sum(r["amount"] for r in abc) == pytest.approx(13_961.45)
+    assert all(r["zero_skus"] is None for r in abc)  # which listed SKUs sold nothing: unknown without a catalogue
+    top = pack["overview"]["results"]["overview.top_products"][0]
+    assert (top["product_name"], top["revenue"], top["gross_margin"]) == ("The Collection Snowboard: Oxygen", 3075.0, None)
+    takeaway = next(m for m in pack["overview"]["markdown"] if "ranked by revenue instead" in m)
+    assert "The Collection Snowboard: Oxygen" in takeaway and "gross margin is unknown" in takeaway
     assert summary.cards == []  # one partial month: nothing to compare with, so no card
     assert summary.sentences[0] == "Paid amount was 13,961.45; the data hold no earlier month to compare it with."
     assert "traffic" in summary.missing_tables and "orders" not in summary.missing_tables
@@ -235,5 +277,11 @@ def test_real_units_only_orders_give_a_pack_that_says_the_money_is_unknown(tmp_p
     for key in ("plan.forecast", "plan.headline", "customers.rfm", "customers.movement"):
         assert status[key]["status"] == needs.NONE and "`paid_amount`" in status[key]["notes"][0], key
     assert not any("no paid orders" in n for n in results["customers.notices"])
+    # Products: the SKUs sold are counted, but without line amounts nothing is ranked by revenue (no zeros).
+    head = {r["key"]: r["value"] for r in results["products.headline"]}
+    assert head["skus_sold"] > 0 and head["a_sku_share"] is None and head["tail_revenue_share"] is None
+    assert status["products.headline"]["status"] == needs.PARTIAL
+    for key in ("products.abc", "overview.products"):
+        assert status[key]["status"] == needs.NONE and "`line_amount`" in status[key]["notes"][0], key
     coverage = {(r["table"], r["column"]): r for r in results["data_quality.coverage"]}
     assert coverage[("orders", "paid_amount")]["known"] == 0 and coverage[("orders", "paid_amount")]["rows"] == 1341

@@ -55,6 +55,7 @@ from storebook.measures.budget import compare_to_budget
 from storebook.measures.margins import compute_sku_margins
 from storebook.measures.partial import flag_partial, kept_result
 from storebook.measures.ratings import rate_stores
+from storebook.measures.sales import name_products
 from storebook.measures.targets import AMBER_TOLERANCE, status  # noqa: F401 (storebook.overview.status)
 
 TOTAL = traffic.TOTAL
@@ -625,29 +626,42 @@ def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] 
     """The products that contributed most and least gross margin (毛利贡献) in the month.
 
     Margins are the profit report's (:func:`storebook.areas.profit.compute_sku_margins`);
-    share_of_margin = the SKU's gross margin ÷ all SKUs' gross margin.
+    share_of_margin = the SKU's gross margin ÷ all SKUs' gross margin. Where no SKU sold has
+    a known unit cost (no catalogue, or one without costs), the margins are unknown: the
+    products are ranked by revenue instead, their margin left missing (never 0).
 
     Returns:
         ``n`` rows of group ``top`` (largest margin first), then ``n`` of group ``bottom``
-        (smallest first): group, sku, product_name, category, units, revenue,
-        gross_margin, gross_margin_rate, share_of_margin.
+        (smallest first) — ``top_sales`` and ``bottom_sales`` where ranked by revenue: group, sku, product_name, category, units, revenue,
+        gross_margin, gross_margin_rate, share_of_margin (a SKU not in the catalogue is in
+        the unknown category). ``attrs``: ``ranked_by`` (``gross_margin`` or ``revenue``) and
+        ``revenue`` (all SKUs' revenue, for the top's share of it).
     Raises:
-        NoDataError: no sales in the month.
+        NoDataError: no sales in the month, or no line amount known (nothing to rank by).
 
     Example:
         rank_product_margins(wb, periods.month("2026-10"), n=5)
     """
     plats = wb.platforms(platforms)
     margins = compute_sku_margins(wb, period, plats)
-    names = wb.execute(dimensions.products(wb).select("sku", "product_name"))
-    total = margins["gross_margin"].sum()
-    m = margins.merge(names, on="sku", how="left").assign(
-        share_of_margin=lambda d: d["gross_margin"] / total if total else np.nan)
-    top = m.sort_values(["gross_margin", "sku"], ascending=[False, True]).head(n).assign(group="top")
-    bottom = m.sort_values(["gross_margin", "sku"], ascending=[True, True]).head(n).assign(group="bottom")
-    return pd.concat([top, bottom], ignore_index=True)[
+    if margins["revenue"].isna().all():
+        raise NoDataError(f"the line amounts of {period.label}'s sales are unknown (order_lines.line_amount): "
+                          "no revenue or margin to rank products by")
+    listed = dimensions.catalogue(wb, "product_name", names=False)
+    m = margins.merge(listed, on="sku", how="left")
+    m = m.assign(product_name=name_products(wb, period, plats, m))
+    total = m["gross_margin"].sum()
+    m = m.assign(category=m["category"].fillna(dimensions.UNKNOWN),
+                 share_of_margin=lambda d: d["gross_margin"] / total if total else np.nan)
+    by = "gross_margin" if m["gross_margin"].notna().any() else "revenue"
+    top, bottom = ("top", "bottom") if by == "gross_margin" else ("top_sales", "bottom_sales")
+    top = m.sort_values([by, "sku"], ascending=[False, True]).head(n).assign(group=top)
+    bottom = m.sort_values([by, "sku"], ascending=[True, True]).head(n).assign(group=bottom)
+    out = pd.concat([top, bottom], ignore_index=True)[
         ["group", "sku", "product_name", "category", "units", "revenue", "gross_margin", "gross_margin_rate",
          "share_of_margin"]]
+    out.attrs.update(ranked_by=by, revenue=float(m["revenue"].sum()))
+    return out
 
 
 __all__ = [

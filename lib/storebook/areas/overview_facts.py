@@ -79,6 +79,17 @@ def budget_facts(budget: pd.DataFrame) -> dict[str, Any]:
 
 def product_facts(products: pd.DataFrame) -> dict[str, Any]:
     """The numbers the product-margin title and takeaway state (from :func:`rank_product_margins`)."""
+    if products.attrs.get("ranked_by") == "revenue":  # no cost known: the best and least sellers
+        top = products[products["group"] == "top_sales"]
+        bottom = products[products["group"] == "bottom_sales"]
+        revenue = products.attrs.get("revenue") or float("nan")
+        return {
+            "n": int(len(top)), "variant": "margin_unknown",
+            "top_sku": top["sku"].iloc[0], "top_name": top["product_name"].iloc[0],
+            "top_revenue": top["revenue"].iloc[0], "top_revenue_share": top["revenue"].sum() / revenue,
+            "bottom_sku": bottom["sku"].iloc[0], "bottom_name": bottom["product_name"].iloc[0],
+            "bottom_revenue": bottom["revenue"].iloc[0],
+        }
     top = products[products["group"] == "top"]
     bottom = products[products["group"] == "bottom"]
     return {

@@ -48,7 +48,7 @@ from storebook.measures.inventory import measure_inventory
 from storebook.measures.margins import compute_sku_margins, gross_margin_rate
 from storebook.measures.metrics import headline_entries, headline_numbers
 from storebook.measures.returns import summarise_returns
-from storebook.measures.sales import sum_daily_sales
+from storebook.measures.sales import name_products, sum_daily_sales
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 __all__ = [
@@ -123,24 +123,28 @@ def classify_skus(
         One row per SKU, largest revenue first: sku, product_name, category, is_active,
         units, revenue, gross_margin, gross_margin_rate, revenue_share,
         revenue_cum_share, abc_revenue, margin_share, margin_cum_share, abc_margin,
-        is_loss (gross margin < 0).
+        is_loss (gross margin < 0). Revenue is missing where the line amounts are, gross
+        margin where the unit cost is (no catalogue, or no cost in it): such a SKU has no
+        class by that measure (never a class of 0). ``attrs["catalogue"]``: whether a
+        catalogue listed the SKUs (without one, unsold SKUs are not known).
 
     Example:
         classify_skus(wb, wb.period("2026-10")).abc_revenue.value_counts()
     """
     window = period.trailing(months) if months > 1 else period
     margins = compute_sku_margins(wb, window, platforms)
-    products = wb.execute(dimensions.products(wb).select("sku", "product_name", "category", "is_active"))
-    # A SKU sold but not in the catalogue is listed too (its name is its SKU).
+    products = dimensions.catalogue(wb, "product_name", "category", "is_active", names=False)
+    # A SKU sold but not in the catalogue (or without one) is listed too: named by its lines.
     out = products.merge(margins, on="sku", how="outer", suffixes=("", "_sold"))
-    out = out.assign(product_name=out["product_name"].fillna(out["sku"]),
+    out = out.assign(product_name=name_products(wb, window, platforms, out),
                      category=out["category"].fillna(out["category_sold"]).fillna(dimensions.UNKNOWN),
                      is_active=out["is_active"].astype("boolean").fillna(True).astype(bool))
     out = out[out["is_active"] | out["units"].notna()].copy()
     unsold = out["units"].isna()
-    for col in ("units", "revenue"):
-        out[col] = out[col].fillna(0.0)
-    # Unsold: no margin (0). Sold at an unknown cost: margin unknown, left out of the margin classes.
+    # Unsold: no sales and no margin (0). Sold at an unknown line amount (a units-only export):
+    # revenue unknown; at an unknown cost: margin unknown — each left out of its classes.
+    out["units"] = out["units"].fillna(0.0)
+    out["revenue"] = out["revenue"].where(~unsold, 0.0)
     out["gross_margin"] = out["gross_margin"].where(~unsold, 0.0)
     out["gross_margin_rate"] = gross_margin_rate(out["gross_margin"], out["revenue"])
     for measure, short in (("revenue", "revenue"), ("gross_margin", "margin")):
@@ -155,7 +159,9 @@ def classify_skus(
     cols = ["sku", "product_name", "category", "is_active", "units", "revenue", "gross_margin",
             "gross_margin_rate", "revenue_share", "revenue_cum_share", "abc_revenue", "margin_share",
             "margin_cum_share", "abc_margin", "is_loss"]
-    return out[cols].sort_values(["revenue", "sku"], ascending=[False, True], ignore_index=True)
+    out = out[cols].sort_values(["revenue", "sku"], ascending=[False, True], ignore_index=True)
+    out.attrs["catalogue"] = not products.empty  # without one, the SKUs that sold nothing are unknown
+    return out
 
 
 def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
@@ -166,7 +172,9 @@ def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
         measure: ``revenue`` or ``gross_margin``.
     Returns:
         One row per class A, B, C: abc, skus, sku_share, amount, amount_share, zero_skus
-        (SKUs with nothing sold).
+        (SKUs with nothing sold; missing where no catalogue listed them: ``abc.attrs["catalogue"]``).
+    Raises:
+        NoDataError: no SKU sold has a known ``measure`` (no line amounts, or no costs).
 
     Example:
         >>> abc = pd.DataFrame({"revenue": [50.0, 30.0, 10.0, 5.0, 3.0, 2.0, 0.0],
@@ -175,7 +183,12 @@ def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
         [['A', 2, 0.8], ['B', 2, 0.15], ['C', 3, 0.05]]
     """
     column = "abc_revenue" if measure == "revenue" else "abc_margin"
-    abc = abc[abc[column].notna()]  # a SKU whose margin is unknown has no margin class
+    listed = abc.attrs.get("catalogue", True)
+    abc = abc[abc[column].notna()]  # a SKU whose revenue or margin is unknown has no class
+    if not (abc["units"] > 0).any():
+        source = "order_lines.line_amount" if measure == "revenue" else "products.unit_cost"
+        raise NoDataError(f"no SKU sold has a known {measure.replace('_', ' ')} ({source} is empty): "
+                          "the SKUs cannot be ranked by it")
     total = abc[measure].sum()
     g = abc.groupby(column)
     out = pd.DataFrame({
@@ -184,6 +197,8 @@ def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
         "zero_skus": g["units"].apply(lambda u: int((u <= 0).sum())),
     }).reindex(["A", "B", "C"]).fillna(0)
     out = out.astype({"skus": "int64", "zero_skus": "int64"})
+    if not listed:  # without a catalogue the SKUs that sold nothing are not known (not none)
+        out["zero_skus"] = pd.array([pd.NA] * len(out), dtype="Int64")
     out["sku_share"] = out["skus"] / max(len(abc), 1)
     out["amount_share"] = _ratio(out["amount"], pd.Series(total, index=out.index))
     return out.rename_axis("abc").reset_index()[["abc", "skus", "sku_share", "amount", "amount_share", "zero_skus"]]
@@ -350,7 +365,7 @@ def measure_price_realisation(
     if daily.empty:
         plats = ", ".join(wb.platforms(platforms))
         raise NoDataError(f"no sales in {period.label} on {plats}: choose another month or platform")
-    products = wb.execute(dimensions.products(wb).select("sku", "category", "list_price"))
+    products = dimensions.catalogue(wb, "category", "list_price")
     sku = (daily.groupby("sku", as_index=False)[["units", "revenue", "discount_amount"]].sum()
            .merge(products, on="sku", how="left")
            .assign(list_amount=lambda d: d["units"] * d["list_price"]))
@@ -432,11 +447,16 @@ def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None
         NoDataError: no sales in the month.
     """
     abc = classify_skus(wb, period, platforms)
-    revenue = summarise_abc(abc, "revenue").set_index("abc")
+    try:
+        revenue = summarise_abc(abc, "revenue").set_index("abc")
+    except NoDataError:  # line amounts unknown: no revenue classes (not classes of zeros)
+        revenue = pd.DataFrame({"sku_share": np.nan, "amount_share": np.nan}, index=["A", "B", "C"])
     price = measure_price_realisation(wb, period, platforms)
     try:
         stock = flag_stock_health(wb, period, platforms)
-        overstock = float(stock.loc[stock["is_overstock"], "stock_value"].sum())
+        over = stock.loc[stock["is_overstock"], "stock_value"]
+        # No overstock: 0; overstock whose cost is unknown throughout: unknown, not 0.
+        overstock = float(over.sum()) if over.empty or over.notna().any() else float("nan")
     except NoDataError:
         overstock = float("nan")
     sold = compute_sku_margins(wb, period, platforms)
@@ -473,8 +493,16 @@ def products_headline(wb: Workbook, period: Period, platforms: list[str] | None 
 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
-    """The numbers of the headline takeaway, from :func:`products_headline`."""
-    return headline_numbers(headline, HEADLINE_METRICS, comparisons=('vs_prior',))
+    """The numbers of the headline takeaway, from :func:`products_headline`; the sentence's
+    ``variant`` where a part is unknown: ``revenue_unknown`` (no line amount: the SKUs sold
+    only), ``sales_only`` (revenue known, neither stock at cost nor list prices)."""
+    facts = headline_numbers(headline, HEADLINE_METRICS, comparisons=('vs_prior',))
+    unknown = {m for m in HEADLINE_METRICS if pd.isna(facts[m])}
+    if "a_sku_share" in unknown:
+        facts["variant"] = "revenue_unknown"
+    elif {"overstock_value", "price_realisation"} <= unknown:
+        facts["variant"] = "sales_only"
+    return facts
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
@@ -488,7 +516,8 @@ def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
     return {"skus": int(len(abc)), "a_skus": int(s.at["A", "skus"]), "a_sku_share": s.at["A", "sku_share"],
             "a_share": s.at["A", "amount_share"], "c_skus": int(s.at["C", "skus"]),
             "c_sku_share": s.at["C", "sku_share"], "c_share": s.at["C", "amount_share"],
-            "zero_skus": int(s["zero_skus"].sum()), "months": months}
+            "zero_skus": int(s["zero_skus"].sum()) if s["zero_skus"].notna().all() else None, "months": months,
+            "variant": None if abc.attrs.get("catalogue", True) else "no_catalogue"}
 
 
 def margin_facts(abc: pd.DataFrame) -> dict[str, Any]:

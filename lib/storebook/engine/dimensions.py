@@ -11,6 +11,9 @@ keeps the active ones: there a null becomes an explicit value, once, here —
 Costs, suppliers, launch dates and list prices stay null: a figure that needs them uses
 only the products where they are known (and says so).
 
+A store of orders alone has no catalogue: :func:`catalogue` reads it as no rows, so a SKU
+sold is in the unknown category, at an unknown cost, named by its order lines or its SKU.
+
 >>> UNKNOWN
 'unknown'
 """
@@ -18,18 +21,22 @@ only the products where they are known (and says so).
 from __future__ import annotations
 
 import ibis
+import pandas as pd
 
 from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
 
 #: The group a row without a value falls into (a category, a reason …).
 UNKNOWN = "unknown"
 
 
-def products(wb: Workbook) -> ibis.Table:
+def products(wb: Workbook, *, names: bool = True) -> ibis.Table:
     """The ``products`` table with category, product name and the active flag filled in.
 
     Args:
         wb: the workbook.
+        names: fill a missing product name with the SKU (False: leave it null, for a caller
+            that names a product from its order lines first).
     Returns:
         The Ibis table, the columns of ``products`` in their order.
     Raises:
@@ -37,7 +44,28 @@ def products(wb: Workbook) -> ibis.Table:
     """
     p = wb.table("products")
     filled = {"category": lambda t: t.category.fill_null(UNKNOWN),
-              "product_name": lambda t: t.product_name.fill_null(t.sku),
+              "product_name": lambda t: t.product_name.fill_null(t.sku) if names else t.product_name,
               "is_active": lambda t: t.is_active.fill_null(True)}
     # A table written without one of them (a hand-made store) is read as it is.
     return p.mutate(**{c: fill(p) for c, fill in filled.items() if c in p.columns})
+
+
+#: The pandas dtypes of the catalogue's columns that are not text (an empty catalogue's frame).
+_DTYPES = {"unit_cost": "float64", "list_price": "float64", "is_active": "bool", "launched_on": "datetime64[us]"}
+
+
+def catalogue(wb: Workbook, *columns: str, names: bool = True) -> pd.DataFrame:
+    """The catalogue's ``sku`` and ``columns`` (filled as :func:`products` fills them), or no
+    rows where the workbook has no products table (a store of orders alone).
+
+    A figure that joins it keeps every SKU sold: not found, a SKU is in no category and has no
+    cost (null), and the caller says what that means (the unknown category, a margin unknown).
+
+    Example:
+        catalogue(wb, "category", "unit_cost")  # sku, category, unit_cost
+    """
+    try:
+        table = products(wb, names=names)
+    except NoDataError:  # no catalogue (the read is recorded: the section declares it optional)
+        return pd.DataFrame({c: pd.Series(dtype=_DTYPES.get(c, "str")) for c in ("sku", *columns)})
+    return wb.execute(table.select("sku", *columns))

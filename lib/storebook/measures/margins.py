@@ -40,7 +40,9 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
         One row per SKU sold in the period: sku, category, units, units_returned,
         sales_amount (Σ line amount), refund_amount, revenue, cogs, gross_margin,
         gross_margin_rate, list_amount. cogs and the margins are missing for a SKU whose
-        unit cost is unknown (the section is flagged partial with the share of sales covered).
+        unit cost is unknown (the section is flagged partial with the share of sales covered),
+        or that is not in the catalogue (a store without one: every SKU; its category is
+        missing too); sales_amount and revenue are missing where the line amounts are.
 
     Example:
         compute_sku_margins(wb, wb.period("2026-10")).nlargest(5, "gross_margin")
@@ -49,9 +51,11 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
     daily = sum_daily_sales(wb, period, platforms, by=("sku",))
     if daily.empty:
         raise NoDataError(f"no sales in {period.label} on {', '.join(platforms)}: choose another month or platform")
-    products = wb.execute(dimensions.products(wb).select("sku", "category", "unit_cost", "list_price"))
-    sold = (daily.groupby("sku", as_index=False)
-            .agg(units=("units", "sum"), sales_amount=("revenue", "sum"), cost_sold=("cost_amount", "sum"))
+    products = dimensions.catalogue(wb, "category", "unit_cost", "list_price")
+    g = daily.groupby("sku")
+    # Line amounts unknown (a units-only export): the revenue is unknown, not 0.
+    sold = (pd.DataFrame({"units": g["units"].sum(), "sales_amount": g["revenue"].sum(min_count=1),
+                          "cost_sold": g["cost_amount"].sum()}).reset_index()
             .merge(products, on="sku", how="left")
             .assign(list_amount=lambda d: d["units"] * d["list_price"]))
     if wb.has("returns"):
@@ -74,7 +78,8 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
     )
     sales = float(out["sales_amount"].sum())
     known = float(out.loc[out["unit_cost"].notna(), "sales_amount"].sum())
-    if sales > 0 and known < sales - 0.005:
+    # Where the catalogue has no cost at all (or there is no catalogue), the section's own note says so.
+    if sales > 0 and known < sales - 0.005 and products["unit_cost"].notna().any():
         flag_partial("page.partial.cost", share=known / sales)
     return out[["sku", "category", "units", "units_returned", "sales_amount", "refund_amount", "revenue",
                 "cogs", "gross_margin", "gross_margin_rate", "list_amount"]].sort_values("sku").reset_index(drop=True)

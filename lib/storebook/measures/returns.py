@@ -13,7 +13,7 @@ from storebook.engine import derived, dimensions
 from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
-from storebook.errors import StorebookError
+from storebook.errors import NoDataError, StorebookError
 from storebook.measures import TOTAL
 from storebook.measures.orders import no_paid_orders, paid_orders
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
@@ -163,6 +163,15 @@ def sum_paid_orders(
     return out
 
 
+def _named(rows: ibis.Table, products: ibis.Table | None) -> ibis.Table:
+    """``rows`` with their SKU's category and product name (unknown / the SKU where the
+    catalogue does not list it, or there is none)."""
+    if products is None:
+        return rows.mutate(category=ibis.literal(dimensions.UNKNOWN), product_name=rows.sku)
+    rows = rows.left_join(products, "sku").drop("sku_right")
+    return rows.mutate(category=rows.category.fill_null(dimensions.UNKNOWN), product_name=rows.product_name.fill_null(rows.sku))
+
+
 def summarise_returns(
     wb: Workbook,
     period: Period,
@@ -197,18 +206,20 @@ def summarise_returns(
         raise StorebookError("summarise_returns needs at least one of category, sku, reason, platform")
     keys = cols + (["product_name", "category"] if "sku" in cols and "category" not in cols else
                    ["product_name"] if "sku" in cols else [])
-    products = dimensions.products(wb).select("sku", "product_name", "category")
+    try:
+        products = dimensions.products(wb).select("sku", "product_name", "category")
+    except NoDataError:  # no catalogue (orders alone): every SKU in the unknown category, named by its SKU
+        products = None
     # The returns with their order's platform, as ingest joined them (a month's returns are a
     # few row groups of that file, where the join asked every order of the history).
     r = derived.returns_orders_of(wb)
     # A return of a product not in the catalogue, or without a reason, still counts (unknown).
     # The catalogue is joined only where a key reads it (a SKU's row in it is one: ingest keeps
-    # the first of a duplicated key), but it is required either way.
+    # the first of a duplicated key); without a catalogue every SKU is unknown.
     named = "category" in keys or "product_name" in keys
     r = r.filter(in_period(r.returned_on, period))
     if named:
-        r = r.left_join(products, "sku").drop("sku_right")
-        r = r.mutate(category=r.category.fill_null(dimensions.UNKNOWN), product_name=r.product_name.fill_null(r.sku))
+        r = _named(r, products)
     r = r.filter(r.platform.isin(plats)).mutate(reason=r.reason.fill_null(dimensions.UNKNOWN))
     returned = r.group_by(keys).aggregate(
         returns=r.count(), units_returned=r.quantity.sum(), refund_amount=r.refund_amount.sum().cast("float64")
@@ -222,9 +233,7 @@ def summarise_returns(
         lines = daily
         units, amount = "units", "revenue"
     if named:
-        lines = lines.left_join(products, "sku").drop("sku_right")
-        lines = lines.mutate(category=lines.category.fill_null(dimensions.UNKNOWN),
-                             product_name=lines.product_name.fill_null(lines.sku))
+        lines = _named(lines, products)
     sold_keys = [k for k in keys if k != "reason"]
     sums = dict(units_sold=lines[units].sum(), sales_amount=lines[amount].sum().cast("float64"))
     if sold_keys:

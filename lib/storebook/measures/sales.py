@@ -12,6 +12,7 @@ from storebook.engine import derived, dimensions
 from storebook.engine.lines import lines_of_days, lines_of_orders
 from storebook.engine.periods import Period, month_of
 from storebook.engine.workbook import Workbook
+from storebook.errors import NoDataError
 from storebook.measures.orders import paid_orders
 
 
@@ -124,10 +125,15 @@ def _summed_with_costs(wb: Workbook, sold: ibis.Table, keys: list[str], *, units
 
     A SKU not in the catalogue still sold: it keeps its revenue, in the unknown category,
     without a cost. A SKU's unit cost is one number, so the cost of some units of it is
-    their count × that cost, whether they come one line at a time or summed per day."""
-    products = dimensions.products(wb).select("sku", "category", "unit_cost")
-    joined = sold.left_join(products, "sku")
-    joined = joined.mutate(category=joined.category.fill_null(dimensions.UNKNOWN))
+    their count × that cost, whether they come one line at a time or summed per day. A store
+    without a catalogue (orders alone) sells every SKU that way."""
+    try:
+        products = dimensions.products(wb).select("sku", "category", "unit_cost")
+    except NoDataError:
+        joined = sold.mutate(category=ibis.literal(dimensions.UNKNOWN), unit_cost=ibis.null("float64"))
+    else:
+        joined = sold.left_join(products, "sku")
+        joined = joined.mutate(category=joined.category.fill_null(dimensions.UNKNOWN))
     return joined.group_by(keys).aggregate(
         units=joined[units].sum().cast("float64"),
         revenue=joined[revenue].sum().cast("float64"),
@@ -144,3 +150,36 @@ def _sums_of_daily(wb: Workbook, d: ibis.Table, grain: str, keys: list[str]) -> 
     if grain == "month":  # as paid_at.truncate("M"): the month's first day, a timestamp
         d = d.mutate(month=d.day.truncate("M").cast("timestamp"))
     return _summed_with_costs(wb, d, keys, units="units", revenue="revenue")
+
+
+def name_products(wb: Workbook, period: Period, platforms: Sequence[str] | str | None,
+                  listed: pd.DataFrame) -> pd.Series:
+    """Each SKU's name: the catalogue's, else the item name of its latest paid line in the
+    period (the name it sold under: an orders export without a catalogue names its items on
+    the lines), else the SKU itself.
+
+    Args:
+        wb: the workbook.
+        period: the days whose paid lines may name a SKU.
+        platforms: the platforms (default all of the workbook).
+        listed: ``sku`` and ``product_name``, null where the catalogue has no name
+            (:func:`storebook.engine.dimensions.catalogue` with ``names=False``).
+    Returns:
+        The names, aligned with ``listed``'s index.
+
+    Example:
+        name_products(wb, period, None, pd.DataFrame({"sku": ["name:mug"], "product_name": [None]}))
+    """
+    names = listed["product_name"]
+    unnamed = listed.loc[names.isna(), "sku"].dropna().unique().tolist()
+    if unnamed and "item_name" in wb.table("order_lines").columns:  # only then are the lines asked
+        paid = paid_orders(wb, period, wb.platforms(platforms))
+        lines = lines_of_orders(wb, paid)
+        lines = lines.filter(lines.sku.isin(unnamed), lines.item_name.notnull())
+        lines = lines.join(paid.select("order_id", "paid_at"), "order_id")
+        latest = ibis.window(group_by="sku", order_by=[lines.paid_at.desc(), lines.order_id.desc(),
+                                                        lines.line_no.desc()])
+        named = lines.mutate(_n=ibis.row_number().over(latest))
+        found = wb.execute(named.filter(named._n == 0).select("sku", "item_name"))
+        names = names.fillna(listed["sku"].map(found.set_index("sku")["item_name"]))
+    return names.fillna(listed["sku"])

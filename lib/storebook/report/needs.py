@@ -86,6 +86,12 @@ _SALES = (_n("orders"), _n("order_lines"), _n("products"))
 _PAID = _opt("orders", known=("paid_amount",))
 _PAID_ORDERS = _n("orders", known=("paid_amount",))
 _SOLD_COST = (_n("orders"), _n("order_lines"), _n("products", values=("unit_cost",)))
+#: Sales by SKU come from the order lines alone; revenue is their amounts (a units-only export
+#: has none: nothing to rank by). The catalogue enriches them: without it, or without costs, a
+#: SKU sold is named by its lines, in the unknown category, its margin unknown (never 0).
+_SOLD_LINES = (_n("orders"), _n("order_lines"))
+_LINE_AMOUNTS = _n("order_lines", known=("line_amount",))
+_NAMED_COSTED = _opt("products", known=("product_name", "category", "unit_cost"))
 _FUNNEL = ("product_views", "cart_adds", "checkouts", "buyers")
 _TICKETS = _n("service_tickets")
 _DESCRIBED = tuple(_opt(table) for table in quality.COVERAGE_COLUMNS)
@@ -128,7 +134,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "overview.changes": (*_SCORECARD, _opt("promotions"), _opt("inventory"), _RATED),
     "overview.budget": (_n("marketing_spend"), _opt("targets"), _PAID, *(_opt(t) for t in (
         "order_lines", "products", "platform_fees", "shipments", "returns"))),
-    "overview.products": (*_SOLD_COST, _opt("returns"), _CATEGORY),
+    "overview.products": (*_SOLD_LINES, _LINE_AMOUNTS, _NAMED_COSTED, _opt("returns")),
     # traffic
     "traffic.headline": (_n("traffic", known=("page_views", "product_views", "buyers", "paid_amount")),),
     "traffic.daily": (_n("traffic"),),
@@ -159,13 +165,15 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "fulfilment.cost": (_n("orders"), _n("order_lines"), _n("shipments", known=("shipping_cost_amount",))),
     "fulfilment.issues": (_n("orders"), _n("shipments", known=("carrier",)), _TICKET_ORDERS, _opt("returns")),
     # products
-    "products.headline": (*_SOLD_COST, _opt("returns"), _opt("inventory")),
-    "products.abc": (*_SOLD_COST, _opt("returns"), _CATEGORY),
+    # (the headline shows the SKUs sold without line amounts, its revenue shares unknown)
+    "products.headline": (*_SOLD_LINES, _opt("order_lines", known=("line_amount",)),
+                          _opt("products", known=("unit_cost", "list_price")), _opt("returns"), _opt("inventory")),
+    "products.abc": (*_SOLD_LINES, _LINE_AMOUNTS, _NAMED_COSTED, _opt("returns")),
     "products.margin": (*_SOLD_COST, _opt("returns"), _CATEGORY),
     "products.stock": (*_SOLD_COST, _n("inventory"), _COSTS, _CATEGORY),
     "products.new": (_n("orders"), _n("order_lines"), _n("products", known=("launched_on",)), _CATEGORY),
     "products.price": (_n("orders"), _n("order_lines"), _n("products", values=("list_price",)), _CATEGORY),
-    "products.returns": (*_SALES, _n("returns"), _CATEGORY),
+    "products.returns": (*_SOLD_LINES, _CATEGORY, _n("returns")),
     # profit
     "profit.headline": _PNL,
     "profit.pnl": (*_PNL, _opt("targets")),

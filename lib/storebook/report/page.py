@@ -221,8 +221,12 @@ class Page:
         return self.t("page.needs", needs=what, todo=todo).strip()
 
     def _partial_note(self, shortfalls: list[needs.Shortfall]) -> str:
+        """What is partial, and how to fill in a column left empty or partly known (a table
+        the store lacks is said in a word: the sections that need it say how to add it)."""
         what = needs.SectionCheck("", partial=list(shortfalls)).describe_partial(self.text)
-        return self.t("page.needs.partial", what="; ".join(what))
+        columns = [s for s in shortfalls if s.column and s.kind in ("empty_column", "empty_column_all", "coverage")]
+        todo = " ".join(dict.fromkeys(h for s in columns if (h := s.how(self.text))))
+        return f"{self.t('page.needs.partial', what='; '.join(what))} {todo}".strip()
 
     def finish(self) -> None:
         """Record the page's notices (``<area>.notices``: empty when every section had data)

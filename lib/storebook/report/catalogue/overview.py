@@ -58,6 +58,8 @@ ENTRIES: dict[str, Entry] = {
     # product groups of the margin ranking
     "group.top": _e("Most margin", "毛利贡献最多"),
     "group.bottom": _e("Least margin", "毛利贡献最少"),
+    "group.top_sales": _e("Most sales", "销售额最高"),
+    "group.bottom_sales": _e("Least sales", "销售额最低"),
     # columns
     "col.target": _e("Target", "目标"),
     "col.vs_target": _e("vs target", "较目标"),
@@ -229,5 +231,14 @@ ENTRIES: dict[str, Entry] = {
         "({bottom_sku}) earned {bottom_margin:money}; {negative} of the bottom {n} lost money after refunds.",
         "{top_name}（{top_sku}）贡献毛利最多，{top_margin:money}，毛利率{top_rate:pct}；前{n}名合计贡献本月商品毛利的"
         "{top_share:pct}。末位的{bottom_name}（{bottom_sku}）仅贡献{bottom_margin:money}；末位{n}个商品中有{negative}个扣除退款后亏损。",
+    ),
+    "overview.products.takeaway.margin_unknown": _e(
+        "No unit cost is known for the products sold, so their gross margin is unknown; ranked by revenue instead, "
+        "{top_name} ({top_sku}) sold the most, {top_revenue:money}, and the top {n} together brought "
+        "{top_revenue_share:pct} of the month's product sales. At the other end {bottom_name} ({bottom_sku}) sold "
+        "{bottom_revenue:money}.",
+        "所售商品都没有单位成本，毛利未知；改按销售额排序：{top_name}（{top_sku}）销售额最高，{top_revenue:money}，"
+        "前{n}名合计占本月商品销售额的{top_revenue_share:pct}。末位的{bottom_name}（{bottom_sku}）销售额为"
+        "{bottom_revenue:money}。",
     ),
 }

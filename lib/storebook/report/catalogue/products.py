@@ -20,6 +20,18 @@ ENTRIES: dict[str, Entry] = {
         "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct}的商品贡献了80%的销售额，长尾（C类）贡献"
         "{tail_revenue_share:pct}。积压库存按成本占用{overstock_value:money}，价格实现率为{price_realisation:pct}。",
     ),
+    "products.headline.takeaway.sales_only": _e(
+        "{skus_sold:count} SKUs sold this month. {a_sku_share:pct} of the assortment makes 80% of revenue, while "
+        "the long tail (class C) brings {tail_revenue_share:pct}. Stock at cost and the price against list price "
+        "are unknown: the data hold no unit costs, stock or list prices.",
+        "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct}的商品贡献了80%的销售额，长尾（C类）贡献"
+        "{tail_revenue_share:pct}。数据中没有单位成本、库存或标价，积压库存金额和价格实现率未知。",
+    ),
+    "products.headline.takeaway.revenue_unknown": _e(
+        "{skus_sold:count} SKUs sold this month. Their line amounts are unknown, so revenue cannot rank them: "
+        "the ABC classes, stock at cost and the price realised are not shown.",
+        "本月有{skus_sold:count}个SKU产生销售。订单明细没有金额，无法按销售额排名：ABC分类、积压库存金额和价格实现率均不显示。",
+    ),
     "products.abc": _e("Which products make the money (ABC by revenue)?", "哪些商品贡献了销售额（按销售额ABC分类）？"),
     "products.abc.title": _e(
         "{a_sku_share:pct} of SKUs make {a_share:pct} of revenue; the last {c_sku_share:pct} make {c_share:pct}",
@@ -31,6 +43,13 @@ ENTRIES: dict[str, Entry] = {
         "{c_share:pct}, and {zero_skus:count} active SKUs sold nothing at all: candidates to delist or bundle.",
         "近{months:count}个月，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
         "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}，另有{zero_skus:count}个在售SKU完全没有销售，可考虑下架或组合销售。",
+    ),
+    "products.abc.takeaway.no_catalogue": _e(
+        "Over the {months:count} months to this one, {a_skus:count} of the {skus:count} SKUs sold (class A) made "
+        "{a_share:pct} of revenue after returns; the long tail — {c_skus:count} SKUs in class C — made {c_share:pct}. "
+        "Without a product catalogue, the SKUs that sold nothing are not known.",
+        "近{months:count}个月售出的{skus:count}个SKU中，有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额；"
+        "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。没有商品目录，无法得知哪些SKU完全没有销售。",
     ),
     "products.margin": _e("Do the same products earn the margin (ABC by gross margin)?", "毛利是否来自同一批商品（按毛利ABC分类）？"),
     "products.margin.takeaway": _e(

@@ -317,11 +317,11 @@ def pareto_curve(abc: pd.DataFrame, text: Text, *, measures: Sequence[str] = ("r
             (:func:`storebook.areas.products.classify_skus`).
     """
     fig, (ax,) = new_figure(height=3.8)
-    n = len(abc)
     palette = [PLATFORM_COLOURS["total"], PLATFORM_COLOURS["tmall"], GREY]
     for k, measure in enumerate(measures):
-        v = abc[measure].astype(float).clip(lower=0).sort_values(ascending=False).to_numpy()
-        total = v.sum()
+        # Over the SKUs whose measure is known (a margin at an unknown cost is not a 0): none, no curve.
+        v = abc[measure].astype(float).dropna().clip(lower=0).sort_values(ascending=False).to_numpy()
+        n, total = len(v), v.sum()
         if n == 0 or total <= 0:
             continue
         share_skus = np.arange(1, n + 1) / n
