@@ -48,8 +48,9 @@ with page.section("plan.headline"):
 # %%
 with page.section("plan.forecast"):
     forecast = storebook.plan.forecast_months(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.pivot_table(storebook.plan.forecast_of(forecast, "paid_amount"), page.text,
-                                           index="platform", columns="month", values="forecast"))
+    amount = storebook.plan.forecast_of(forecast, "paid_amount")
+    if len(amount):
+        page.show(storebook.tables.pivot_table(amount, page.text, index="platform", columns="month", values="forecast"))
     page.show(storebook.tables.format_table(storebook.plan.forecast_of(forecast, "orders"), page.text, columns=[
         "platform", "month", "forecast", "low", "high"], kinds={"month": "text", "forecast": "count", "low": "count",
                                                                "high": "count"}))
