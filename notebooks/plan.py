@@ -21,7 +21,8 @@
 # festivals of `storebook.engine.calendar` (618, 双11, 双12, 年货节, the Spring Festival shutdown) in their phases; 95% intervals
 # from draws of the fitted model. The backtest refits the model before each of the last six months and forecasts that
 # month (MAPE, 平均绝对百分比误差). The proposed target is the quarter's 75th percentile: reached about one quarter in
-# four without doing anything new. Every number comes from `storebook.plan`.
+# four without doing anything new. A platform whose orders do not all carry a paid amount (a units-only export) has
+# its orders and visitors forecast, not its amount. Every number comes from `storebook.plan`.
 
 # %% tags=["parameters"]
 month = None        # "YYYY-MM", or None for the last complete month in the data

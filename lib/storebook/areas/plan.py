@@ -18,6 +18,11 @@ daily values on
 A festival phase the history has not seen yet (618 when the history starts in September)
 takes the mean effect of the same phase of the festivals it has seen, and says so.
 
+The orders' paid amount is optional in the contract (a units-only export has none): a
+platform's paid amount is forecast only where every paid order of its history has one
+(:func:`daily_history` says why); elsewhere its orders and visitors are forecast, backtested and
+given targets all the same, and the takeaways state the orders (variant ``orders``).
+
 Intervals come from the model: :data:`DRAWS` draws of the coefficients from their
 estimated distribution, each with the month's Poisson-like noise (variance = dispersion ×
 mean), summed over the days of a month, a quarter, or the platforms. The backtest refits
