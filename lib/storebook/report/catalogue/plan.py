@@ -21,9 +21,11 @@ ENTRIES: dict[str, Entry] = {
     "plan.headline.takeaway.orders": _e(
         "Next month ({month}) should bring about {orders:count} paid orders ({orders_low:count}–{orders_high:count}); "
         "forecasts of the orders made a month ahead were off by {mape:pct} on average over the last {months:count} "
-        "months. The paid amount is not known for every order, so it is not forecast.",
+        "months. The paid amount is not known for every order, so it is not forecast: to forecast it, fill in "
+        "`paid_amount` in the orders exports (docs/contract.md) and run `storebook ingest` again.",
         "下月（{month}）预计已付订单约 {orders:count}（{orders_low:count}–{orders_high:count}）；过去 {months:count} "
-        "个月提前一个月的订单预测平均误差 {mape:pct}。并非所有订单都有支付金额，故不预测金额。"),
+        "个月提前一个月的订单预测平均误差 {mape:pct}。并非所有订单都有支付金额，故不预测金额：如需预测，请在订单导出中填写 "
+        "`paid_amount`（见 docs/contract.md），然后重新运行 `storebook ingest`。"),
     "plan.forecast": _e("What will the next three months bring, per platform?", "未来三个月各平台预计如何？"),
     "plan.forecast.takeaway": _e(
         "All platforms: {first_month} {first:money}, {second_month} {second:money}, {third_month} {third:money} "
