@@ -21,7 +21,8 @@
 # festivals of `storebook.engine.calendar` (618, 双11, 双12, 年货节, the Spring Festival shutdown) in their phases; 95% intervals
 # from draws of the fitted model. The backtest refits the model before each of the last six months and forecasts that
 # month (MAPE, 平均绝对百分比误差). The proposed target is the quarter's 75th percentile: reached about one quarter in
-# four without doing anything new. Every number comes from `storebook.plan`.
+# four without doing anything new. A platform whose orders do not all carry a paid amount (a units-only export) has
+# its orders and visitors forecast, not its amount. Every number comes from `storebook.plan`.
 
 # %% tags=["parameters"]
 month = None        # "YYYY-MM", or None for the last complete month in the data
@@ -48,8 +49,9 @@ with page.section("plan.headline"):
 # %%
 with page.section("plan.forecast"):
     forecast = storebook.plan.forecast_months(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.pivot_table(storebook.plan.forecast_of(forecast, "paid_amount"), page.text,
-                                           index="platform", columns="month", values="forecast"))
+    amount = storebook.plan.forecast_of(forecast, "paid_amount")
+    if len(amount):
+        page.show(storebook.tables.pivot_table(amount, page.text, index="platform", columns="month", values="forecast"))
     page.show(storebook.tables.format_table(storebook.plan.forecast_of(forecast, "orders"), page.text, columns=[
         "platform", "month", "forecast", "low", "high"], kinds={"month": "text", "forecast": "count", "low": "count",
                                                                "high": "count"}))

@@ -5,8 +5,9 @@ March on tmall: C1 and C2 buy for the first time (O1 ¥100, O2 amount unknown), 
 (O3 ¥30; C3 first bought in February, O0 ¥50). A sum of orders' money is the sum of the known
 amounts and its section says it is partial (2 of the month's 3 orders known); where no amount
 is known the figure is unknown (NaN, shown "—"), never 0, and so is a ratio built on it (spend
-per buyer, share of sales, refund rate). A section about the money (the P&L, RFM, the forecast)
-says the amount is not in the data; one that shows it among other figures runs and says so.
+per buyer, share of sales, refund rate). A section about the money (the P&L, RFM)
+says the amount is not in the data; one that shows it among other figures runs and says so (the
+plan forecasts the orders, and the amount only where every order has one).
 """
 
 from __future__ import annotations
@@ -90,20 +91,33 @@ def test_refund_rate_without_any_amount_is_unknown(unknown) -> None:
     assert math.isnan(got["paid_amount"]) and math.isnan(got["net_amount"]) and math.isnan(got["refund_rate"])
 
 
-def test_forecast_history_leaves_a_day_without_known_amount_unknown(partly) -> None:
+def test_forecast_history_leaves_a_platform_with_an_unknown_amount_unknown(partly) -> None:
+    """A sum of the known amounts would understate the days with an unknown one (and a fit on
+    the fully known days alone is biased when the unknowns are not random): the platform's
+    paid amount is unknown on every day as soon as one paid order lacks it; its orders count."""
     hist = plan.daily_history(partly, MARCH.end).set_index("day")
-    amount = hist["paid_amount"]
-    assert amount[pd.Timestamp("2026-03-02")] == 100.0
-    assert math.isnan(amount[pd.Timestamp("2026-03-05")])  # O2 alone, amount unknown
-    assert hist.at[pd.Timestamp("2026-03-05"), "orders"] == 1
+    assert hist["paid_amount"].isna().all()  # not ¥100 on 2 March nor 0 on 4 March
+    assert hist.at[pd.Timestamp("2026-03-05"), "orders"] == 1 and hist.at[pd.Timestamp("2026-03-04"), "orders"] == 0
+    assert hist.attrs["amount_known"] == {"tmall": (3, 4)}  # O0, O1, O3 of O0…O3
+
+
+def test_forecast_history_with_every_amount_known_sums_them(root: Path) -> None:
+    wb = write_tables(root, orders=[_order("O0", "C3", "2026-02-10 10:00", 50.0),
+                                    _order("O1", "C1", "2026-03-02 10:00", 100.0),
+                                    _order("O2", "C2", "2026-03-02 11:00", 20.0)])
+    amount = plan.daily_history(wb, MARCH.end).set_index("day")["paid_amount"]
+    assert amount[pd.Timestamp("2026-03-02")] == 120.0
     assert amount[pd.Timestamp("2026-03-04")] == 0.0  # no order that day: nothing paid
 
 
-def test_forecast_facts_without_an_amount_forecast_say_so() -> None:
+def test_forecast_facts_without_an_amount_forecast_state_the_orders() -> None:
     only_orders = pd.DataFrame({"platform": ["total"], "metric": ["orders"], "month": ["2026-04"],
                                 "forecast": [10.0], "low": [8.0], "high": [12.0], "target": [11.0]})
-    with pytest.raises(storebook.NoDataError, match="known paid amount"):
-        plan.headline_facts(only_orders, only_orders.assign(ape=0.1))
+    facts = plan.headline_facts(only_orders, only_orders.assign(ape=0.1))
+    assert facts == {"variant": "orders", "month": "2026-04", "orders": 10.0, "orders_low": 8.0,
+                     "orders_high": 12.0, "mape": pytest.approx(0.1), "months": 1}
+    with pytest.raises(storebook.NoDataError, match="neither"):
+        plan.headline_facts(only_orders.iloc[0:0], only_orders.assign(ape=0.1))
 
 
 def _shortfalls(wb: storebook.Workbook, key: str) -> needs.SectionCheck:
@@ -111,7 +125,7 @@ def _shortfalls(wb: storebook.Workbook, key: str) -> needs.SectionCheck:
 
 
 def test_sections_showing_orders_money_say_how_much_is_known(partly) -> None:
-    for key in ("customers.new_returning", "service.refunds", "plan.forecast", "customers.rfm"):
+    for key in ("customers.new_returning", "service.refunds", "customers.rfm"):
         check = _shortfalls(partly, key)
         assert check.missing == [], key
         coverage = [s for s in check.partial if s.kind == "coverage" and s.column == "paid_amount"]
@@ -119,9 +133,10 @@ def test_sections_showing_orders_money_say_how_much_is_known(partly) -> None:
 
 
 def test_sections_about_the_money_need_it_the_others_run_without_it(unknown) -> None:
-    for key in ("plan.forecast", "customers.rfm", "profit.pnl"):
+    for key in ("customers.rfm", "profit.pnl"):
         assert any(s.column == "paid_amount" for s in _shortfalls(unknown, key).missing), key
-    for key in ("customers.new_returning", "service.refunds", "conversion.buyers"):
+    # (the plan forecasts the orders without an amount: tests/areas/test_plan_units_only.py)
+    for key in ("customers.new_returning", "service.refunds", "conversion.buyers", "plan.forecast", "plan.targets"):
         check = _shortfalls(unknown, key)
         assert check.missing == [], key
         assert [s.kind for s in check.partial if s.column == "paid_amount"] == ["empty_column"], key
@@ -135,8 +150,8 @@ def test_every_section_summing_orders_money_declares_it() -> None:
              "customers.movement", "customers.cohorts", "customers.provinces", "service.headline",
              "service.refunds", "marketing.campaigns", "marketing.holdouts", "marketing.effect",
              "marketing.decisions", "plan.headline", "plan.forecast", "plan.backtest", "plan.month", "plan.targets"]
-    for key in money:
-        assert any("orders" in n.tables and "paid_amount" in n.known for n in needs.SECTIONS[key]), key
+    for key in money:  # (the plan's amount is all or nothing: values=, see needs._HISTORY)
+        assert any("orders" in n.tables and "paid_amount" in (*n.known, *n.values) for n in needs.SECTIONS[key]), key
 
 
 def test_channels_below_margin_break_even_are_unknown_without_a_margin() -> None:

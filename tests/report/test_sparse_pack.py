@@ -190,10 +190,18 @@ def test_sparse_store_pack_runs_clean_and_its_full_sections_match(store, sample_
         assert all(r["paid_amount"] is None and r["aov"] is None for r in results["customers.new_returning"])
         assert all(r["paid_amount"] is None and r["refund_rate"] is None for r in results["service.refunds"])
         assert all(r["paid_amount"] is None for r in results["customers.provinces"])
-        for key in ("profit.pnl", "profit.platforms", "customers.rfm", "plan.forecast", "plan.targets"):
+        for key in ("profit.pnl", "profit.platforms", "customers.rfm"):
             assert status[key] == needs.NONE, key
     if store in ("no-products", "optional-columns-blank"):
         check_products_by_revenue(pack, full_pack, catalogue=store != "no-products")
+    if store.startswith("orders-amount-"):  # the plan forecasts the orders; the amount only where every order has one
+        results = {k: v for run in pack.values() for k, v in run["results"].items()}
+        status = {s["key"]: s["status"] for s in sections}
+        for key in ("plan.headline", "plan.forecast", "plan.backtest", "plan.month", "plan.targets"):
+            assert status[key] == needs.PARTIAL, key
+        for key in ("plan.forecast", "plan.backtest", "plan.month_check", "plan.targets"):
+            assert {r["metric"] for r in results[key]} <= {"orders", "visitors"} and results[key], key
+        assert [r["key"] for r in results["plan.headline"]] == ["forecast_orders", "mape_orders"]
     if "window" in recipe:
         months = [run["results"][f"{name}.month"] for name, run in pack.items()]
         assert all(m["partial"] and (m["first_day"], m["last_day"]) == recipe["window"] for m in months), months[0]
@@ -272,10 +280,26 @@ def test_real_units_only_orders_give_a_pack_that_says_the_money_is_unknown(tmp_p
     assert refunds["orders"] == 1341 and refunds["paid_amount"] is None and refunds["refund_rate"] is None
     for key in ("customers.new_returning", "customers.headline", "service.refunds", "conversion.buyers"):
         assert status[key]["status"] == needs.PARTIAL and "`paid_amount`" in status[key]["notes"][0], key
-    # About the money: not in this store's data (the forecast, RFM); the orders are paid, so no
-    # "no paid orders" notice.
-    for key in ("plan.forecast", "plan.headline", "customers.rfm", "customers.movement"):
+    # About the money: not in this store's data (RFM); the orders are paid, so no "no paid orders" notice.
+    for key in ("customers.rfm", "customers.movement"):
         assert status[key]["status"] == needs.NONE and "`paid_amount`" in status[key]["notes"][0], key
+    # The plan forecasts the paid orders (29 months of history), the amount nowhere: not 0, not made up.
+    for key in ("plan.headline", "plan.forecast", "plan.backtest", "plan.month", "plan.targets"):
+        assert status[key]["status"] == needs.PARTIAL and "`paid_amount`" in status[key]["notes"][0], key
+    for key in ("plan.forecast", "plan.backtest", "plan.month_check", "plan.targets"):
+        assert {r["metric"] for r in results[key]} == {"orders"}, key
+    forecast = {r["month"]: r for r in results["plan.forecast"] if r["platform"] == "total"}
+    assert sorted(forecast) == ["2015-02", "2015-03", "2015-04"]
+    # Plausible against the history: 2014's Feb–Apr had 702, 1,240 and 1,243 paid orders, its last
+    # three months 1,471–1,833, and the orders grew about half a year on year.
+    assert all(1_000 < f["forecast"] < 2_200 and f["low"] < f["forecast"] < f["high"] for f in forecast.values())
+    checked = {r["platform"]: r for r in results["plan.month_check"]}
+    assert checked["total"]["actual"] == 1341 == refunds["orders"]  # the month's paid orders
+    backtest = {r["platform"]: r for r in results["plan.backtest"]}
+    assert backtest["total"]["months"] == 6 and 0 < backtest["total"]["mape"] < 0.3
+    assert [r["key"] for r in results["plan.headline"]] == ["forecast_orders", "mape_orders"]
+    targets = {r["platform"]: r for r in results["plan.targets"]}
+    assert targets["total"]["last_year"] == 702 + 1240 + 1243
     assert not any("no paid orders" in n for n in results["customers.notices"])
     # Products: the SKUs sold are counted, but without line amounts nothing is ranked by revenue (no zeros).
     head = {r["key"]: r["value"] for r in results["products.headline"]}

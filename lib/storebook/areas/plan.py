@@ -18,6 +18,11 @@ daily values on
 A festival phase the history has not seen yet (618 when the history starts in September)
 takes the mean effect of the same phase of the festivals it has seen, and says so.
 
+The orders' paid amount is optional in the contract (a units-only export has none): a
+platform's paid amount is forecast only where every paid order of its history has one
+(:func:`daily_history` says why); elsewhere its orders and visitors are forecast, backtested and
+given targets all the same, and the takeaways state the orders (variant ``orders``).
+
 Intervals come from the model: :data:`DRAWS` draws of the coefficients from their
 estimated distribution, each with the month's Poisson-like noise (variance = dispersion ×
 mean), summed over the days of a month, a quarter, or the platforms. The backtest refits
@@ -44,6 +49,7 @@ from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
 from storebook.measures import TOTAL
 from storebook.measures.metrics import headline_entries
+from storebook.measures.partial import flag_partial
 from storebook.measures.ratios import relative_change
 
 #: What is forecast.
@@ -81,11 +87,18 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
     Paid orders count by the day they were paid (``paid_at`` set); visitors are the sum
     over devices of the traffic table's daily ``all`` rows (period rows are not daily
     figures). A platform's days without an order inside its span count 0; a day without a
-    traffic row leaves visitors unknown, and a day whose orders' paid amounts are all unknown
-    (the column is optional) leaves its paid amount unknown (the fit skips such days).
+    traffic row leaves visitors unknown.
+
+    The orders' paid amount is optional in the contract. A platform's paid amount is known
+    on every day or on none: where any paid order of its history lacks one, the whole
+    platform's paid amount is unknown (NaN) and is not forecast. A day's sum of the known
+    amounts understates a day with unknowns, and a fit on the fully known days alone is
+    biased as soon as the unknowns are not spread at random (a channel, a warehouse or a
+    period whose export lacks them); the orders and visitors are forecast all the same.
 
     Returns:
         One row per platform × day: platform, day, paid_amount, orders, visitors.
+        ``attrs["amount_known"]``: platform → (paid orders with a known amount, paid orders).
     Raises:
         NoDataError: no paid order before ``end`` on these platforms.
     """
@@ -96,16 +109,19 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
         o = o.filter(o.paid_at.notnull(), o.paid_at < pd.Timestamp(end), o.platform.isin(plats))
         o = o.mutate(day=o.paid_at.date())
         frames.append(wb.execute(o.group_by(["platform", "day"]).aggregate(
-            paid_amount=o.paid_amount.sum().cast("float64"), orders=o.count())))
+            paid_amount=o.paid_amount.sum().cast("float64"), orders=o.count(), known=o.paid_amount.count())))
     if not frames or frames[0].empty:
         raise NoDataError(f"no paid orders before {end} on {', '.join(plats)}: a forecast needs the order history")
     sales = frames[0].assign(day=lambda d: pd.to_datetime(d["day"]))
-    out = []
+    out, amount_known = [], {}
     for platform, g in sales.groupby("platform"):
+        known, paid = int(g["known"].sum()), int(g["orders"].sum())
+        amount_known[platform] = (known, paid)
         days = pd.date_range(g["day"].min(), pd.Timestamp(end) - pd.Timedelta(days=1), freq="D")
-        daily = pd.DataFrame({"day": days}).merge(g, on="day", how="left").assign(platform=platform)
-        out.append(daily.assign(paid_amount=daily["paid_amount"].mask(daily["orders"].isna(), 0.0))
-                   .fillna({"orders": 0}))
+        daily = pd.DataFrame({"day": days}).merge(g.drop(columns="known"), on="day", how="left").assign(
+            platform=platform)
+        amount = daily["paid_amount"].mask(daily["orders"].isna(), 0.0) if known == paid else np.nan
+        out.append(daily.assign(paid_amount=amount).fillna({"orders": 0}))
     hist = pd.concat(out, ignore_index=True)
     if wb.has("traffic"):
         t = wb.table("traffic")
@@ -118,8 +134,10 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
         hist = hist.assign(visitors=np.nan)
     order = {p: i for i, p in enumerate(plats)}
     hist = hist.assign(orders=hist["orders"].astype("int64"), _p=hist["platform"].map(order))
-    return hist.sort_values(["_p", "day"]).drop(columns="_p").reset_index(drop=True)[
+    hist = hist.sort_values(["_p", "day"]).drop(columns="_p").reset_index(drop=True)[
         ["platform", "day", "paid_amount", "orders", "visitors"]]
+    hist.attrs["amount_known"] = {p: amount_known[p] for p in plats if p in amount_known}
+    return hist
 
 
 # ----------------------------------------------------------------------------- the calendar as regressors
@@ -318,6 +336,18 @@ def _final(wb: Workbook, period: Period, plats: list[str], months: int):
     return _cached(wb, ("final", period, tuple(plats), months), compute)
 
 
+def _say_amount_left_out(hist: pd.DataFrame, metrics: Sequence[str]) -> None:
+    """Flag the running section partial where a platform's paid amount is known for some of
+    its history's orders only, and so is not forecast (:func:`daily_history`). Where it is
+    known for none, the section's needs already say the amount is not in the data."""
+    if "paid_amount" not in metrics:
+        return
+    part = {p: kp for p, kp in hist.attrs.get("amount_known", {}).items() if 0 < kp[0] < kp[1]}
+    if part:
+        flag_partial("page.partial.plan_amount", platforms=", ".join(part),
+                     share=sum(k for k, _ in part.values()) / sum(n for _, n in part.values()))
+
+
 def _final_for(wb: Workbook, period: Period, plats: list[str], months: int, metrics: Sequence[str]):
     """:func:`_final` kept to ``metrics``: (history, draws, fits).
 
@@ -325,6 +355,7 @@ def _final_for(wb: Workbook, period: Period, plats: list[str], months: int, metr
         NoDataError: no platform has enough history to forecast.
     """
     hist, draws, fits = _final(wb, period, plats, months)
+    _say_amount_left_out(hist, metrics)
     draws = {k: v for k, v in draws.items() if k[1] in metrics}
     fits = {k: v for k, v in fits.items() if k[1] in metrics}
     if not draws:
@@ -375,8 +406,10 @@ def backtest(wb: Workbook, period: Period, platforms: Sequence[str] | str | None
         NoDataError: no month of the window has enough history before it.
     """
     plats = wb.platforms(platforms)
-    return _cached(wb, ("backtest", period, tuple(plats), months, tuple(metrics)),
-                   lambda: _backtest(wb, period, plats, months, metrics)).copy()
+    out = _cached(wb, ("backtest", period, tuple(plats), months, tuple(metrics)),
+                  lambda: _backtest(wb, period, plats, months, metrics)).copy()
+    _say_amount_left_out(_final(wb, period, plats, HORIZON_MONTHS)[0], metrics)
+    return out
 
 
 def _backtest(wb: Workbook, period: Period, plats: list[str], months: int, metrics: Sequence[str]) -> pd.DataFrame:
@@ -555,22 +588,43 @@ def _total(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
 
 
 def _amount_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """:func:`_total` of the paid amount, which a takeaway states.
+    """:func:`_total` of the paid amount, which a takeaway states; empty when the paid amount
+    was not forecast on every platform whose orders were (the orders' amounts, an optional
+    column, unknown on a platform: :func:`daily_history`), so a takeaway never gives one
+    platform's amount, or a made-up one, as the store's."""
+    amount, orders = (set(frame.loc[frame["metric"] == m, "platform"]) for m in ("paid_amount", "orders"))
+    if not amount or amount != orders:
+        return frame.iloc[0:0]
+    return _total(frame, "paid_amount")
+
+
+def _stated(frame: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    """The rows a takeaway states: the paid amount's (:func:`_amount_rows`), else the paid
+    orders' with the variant ``orders``.
 
     Raises:
-        NoDataError: no paid amount was forecast (the orders' paid amounts, an optional
-            column, are unknown on too many days of the history).
+        NoDataError: neither was forecast.
     """
-    rows = _total(frame, "paid_amount")
-    if rows.empty:
-        raise NoDataError(f"the order history has fewer than {MIN_HISTORY_DAYS} days with a known paid amount: "
-                          "too little to forecast it (order exports with the amount paid give it)")
-    return rows
+    amount = _amount_rows(frame)
+    if len(amount):
+        return amount, None
+    orders = _total(frame, "orders")
+    if orders.empty:
+        raise NoDataError("neither the paid amount nor the paid orders were forecast: too little history")
+    return orders, "orders"
 
 
 def headline_facts(forecast: pd.DataFrame, backtest_rows: pd.DataFrame) -> dict[str, Any]:
-    """Next month's forecast (all platforms) and the backtest's mean error."""
-    amount, orders = _amount_rows(forecast), _total(forecast, "orders")
+    """Next month's forecast (all platforms) and the backtest's mean error; without a paid
+    amount forecast (variant ``orders``) the orders' forecast, interval and error."""
+    amount, variant = _stated(forecast)
+    orders = _total(forecast, "orders")
+    if variant:
+        first = orders[orders["month"] == orders["month"].min()].iloc[0]
+        errors = _total(backtest_rows, "orders")["ape"]
+        return {"variant": "orders", "month": first["month"], "orders": first["forecast"], "orders_low": first["low"],
+                "orders_high": first["high"], "mape": float(errors.mean()) if len(errors) else None,
+                "months": int(len(errors))}
     first = amount[amount["month"] == amount["month"].min()].iloc[0]
     n_orders = orders.loc[orders["month"] == first["month"], "forecast"]
     errors = _total(backtest_rows, "paid_amount")["ape"]
@@ -585,14 +639,17 @@ def _festival(phase: str) -> str:
 
 
 def forecast_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
-    """The three months' paid amount (all platforms), the calendar's events and what was borrowed."""
-    amount = _amount_rows(forecast).sort_values("month")
+    """The three months' paid amount (all platforms; the paid orders, variant ``orders…``, where
+    the amount was not forecast), the calendar's events and what was borrowed."""
+    amount, without = _stated(forecast)
+    amount = amount.sort_values("month")
     months = list(dict.fromkeys(amount["month"]))[:3]
     values = amount.groupby("month")["forecast"].sum()
     events = forecast.attrs.get("events", [])
     borrowed = sorted({_festival(b) for b in forecast.attrs.get("borrowed", [])})
+    variant = "_".join(v for v in ("orders" if without else "", "borrowed" if borrowed else "") if v)
     facts: dict[str, Any] = {
-        "variant": "borrowed" if borrowed else None,
+        "variant": variant or None,
         "events": text.join(text.labels("event", events)) if events else text("word.none_listed"),
         "borrowed": text.join(text.labels("event", borrowed)),
     }
@@ -614,8 +671,14 @@ def forecast_record(forecast: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def backtest_facts(summary: pd.DataFrame) -> dict[str, Any]:
-    """The backtest's mean errors (all platforms) and its worst month."""
-    amount, orders = _amount_rows(summary), _total(summary, "orders")
+    """The backtest's mean errors (all platforms) and its worst month: the paid amount's, or
+    (variant ``orders``, the amount not forecast) the paid orders'."""
+    amount, variant = _stated(summary)
+    orders = _total(summary, "orders")
+    if variant:
+        o = amount.iloc[0]
+        return {"variant": variant, "months": int(o["months"]), "mape_orders": o["mape"],
+                "worst_month": o["worst_month"], "worst_error": o["worst_error"], "inside": o["inside_share"]}
     a = amount.iloc[0]
     return {"months": int(a["months"]), "mape_amount": a["mape"],
             "mape_orders": orders["mape"].iloc[0] if len(orders) else None,
@@ -629,16 +692,21 @@ def backtest_record(summary: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def month_facts(month_rows: pd.DataFrame, text: Any) -> dict[str, Any]:
-    """The report month's paid amount (all platforms) against the forecast made before it."""
-    r = _amount_rows(month_rows).iloc[0]
-    return {"month": r["month"], "actual": r["actual"], "forecast": r["forecast"], "error": r["error"],
+    """The report month's paid amount (all platforms; the paid orders, variant ``orders``, where
+    the amount was not forecast) against the forecast made before it."""
+    rows, variant = _stated(month_rows)
+    r = rows.iloc[0]
+    return {"variant": variant, "month": r["month"], "actual": r["actual"], "forecast": r["forecast"],
+            "error": r["error"],
             "inside_text": text("plan.month.inside" if r["inside"] else "plan.month.outside")}
 
 
 def targets_facts(targets: pd.DataFrame) -> dict[str, Any]:
-    """The proposed paid-amount target of the next quarter (all platforms)."""
-    r = _amount_rows(targets).iloc[0]
-    return {"quarter": r["quarter"], "target": r["target"], "forecast": r["forecast"],
+    """The proposed paid-amount target of the next quarter (all platforms); the paid orders'
+    target (variant ``orders``) where the amount was not forecast."""
+    rows, variant = _stated(targets)
+    r = rows.iloc[0]
+    return {"variant": variant, "quarter": r["quarter"], "target": r["target"], "forecast": r["forecast"],
             "target_vs_forecast": r["target_vs_forecast"], "target_vs_last_year": r["target_vs_last_year"],
             "mape": r["mape"]}
 

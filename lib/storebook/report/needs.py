@@ -123,8 +123,12 @@ _RATED = _opt("store_ratings", known=("score_max", "day_ratings"))
 #: The gross-margin rate a campaign's return is judged at comes from the profit report.
 _MARGIN = (_PAID, _opt("order_lines"), _opt("products", known=("unit_cost",)), _opt("platform_fees"),
            _opt("shipments", known=("shipping_cost_amount",)), _opt("returns"))
-#: A forecast reads the order history (and the traffic's daily visitors where there are some).
-_HISTORY = (_PAID_ORDERS, _opt("traffic"))
+#: A forecast reads the order history (and the traffic's daily visitors where there are some). The
+#: orders (and visitors) are forecast without an amount; the paid amount only where every order of a
+#: platform's history has one (storebook.areas.plan.daily_history), never from the known part: so not
+#: ``known=`` (whose note says the figures use the rows where it is known) but ``values=``: a month
+#: without any amount says so here, one partly known is flagged by the plan (page.partial.plan_amount).
+_HISTORY = (_n("orders"), _opt("orders", values=("paid_amount",)), _opt("traffic"))
 
 #: Every numbered section of the report pack (and the records kept outside a section,
 #: ``<area>.headline``), keyed as the notebook names it, with what it needs.

@@ -18,6 +18,14 @@ ENTRIES: dict[str, Entry] = {
         "{months:count} months.",
         "下月（{month}）预计支付金额约 {paid_amount:money}（{paid_low:money}–{paid_high:money}），订单 {orders:count}；"
         "过去 {months:count} 个月提前一个月的预测平均误差 {mape:pct}。"),
+    "plan.headline.takeaway.orders": _e(
+        "Next month ({month}) should bring about {orders:count} paid orders ({orders_low:count}–{orders_high:count}); "
+        "forecasts of the orders made a month ahead were off by {mape:pct} on average over the last {months:count} "
+        "months. The paid amount is not known for every order, so it is not forecast: to forecast it, fill in "
+        "`paid_amount` in the orders exports (docs/contract.md) and run `storebook ingest` again.",
+        "下月（{month}）预计已付订单约 {orders:count}（{orders_low:count}–{orders_high:count}）；过去 {months:count} "
+        "个月提前一个月的订单预测平均误差 {mape:pct}。并非所有订单都有支付金额，故不预测金额：如需预测，请在订单导出中填写 "
+        "`paid_amount`（见 docs/contract.md），然后重新运行 `storebook ingest`。"),
     "plan.forecast": _e("What will the next three months bring, per platform?", "未来三个月各平台预计如何？"),
     "plan.forecast.takeaway": _e(
         "All platforms: {first_month} {first:money}, {second_month} {second:money}, {third_month} {third:money} "
@@ -30,6 +38,19 @@ ENTRIES: dict[str, Entry] = {
         "{borrowed} yet: it takes the effect of the festivals it has seen.",
         "全平台：{first_month} {first:money}，{second_month} {second:money}，{third_month} {third:money}"
         "（95%区间见表）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
+    "plan.forecast.takeaway.orders": _e(
+        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{third:count} (95% intervals in the table; the paid amount is not known for every order, so it is not forecast). "
+        "The calendar in these months: {events}.",
+        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "（95%区间见表；并非所有订单都有支付金额，故不预测金额）。期间的日历事件：{events}。"),
+    "plan.forecast.takeaway.orders_borrowed": _e(
+        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{third:count} (95% intervals in the table; the paid amount is not known for every order, so it is not forecast). "
+        "The calendar in these months: {events}. The history has not seen {borrowed} yet: it takes the effect of "
+        "the festivals it has seen.",
+        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "（95%区间见表；并非所有订单都有支付金额，故不预测金额）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
     "plan.backtest": _e("How far off have the forecasts been?", "过去的预测偏差多大？"),
     "plan.backtest.takeaway": _e(
         "Forecast a month ahead over the last {months:count} months, paid amount was off by {mape_amount:pct} on "
@@ -37,11 +58,21 @@ ENTRIES: dict[str, Entry] = {
         "months fell inside the 95% interval.",
         "过去 {months:count} 个月提前一个月预测，支付金额平均误差 {mape_amount:pct}（订单 {mape_orders:pct}），"
         "误差最大的是{worst_month}（{worst_error:signed}）；{inside:pct} 的月份落在95%区间内。"),
+    "plan.backtest.takeaway.orders": _e(
+        "Forecast a month ahead over the last {months:count} months, paid orders were off by {mape_orders:pct} on "
+        "average, worst in {worst_month} ({worst_error:signed}); {inside:pct} of the months fell inside the 95% "
+        "interval. The paid amount is not known for every order, so it is not forecast.",
+        "过去 {months:count} 个月提前一个月预测，已付订单平均误差 {mape_orders:pct}，误差最大的是{worst_month}"
+        "（{worst_error:signed}）；{inside:pct} 的月份落在95%区间内。并非所有订单都有支付金额，故不预测金额。"),
     "plan.month": _e("How did this month compare with its forecast?", "本月实际与预测相比如何？"),
     "plan.month.takeaway": _e(
         "{month} brought {actual:money}; the forecast made before it said {forecast:money} (off by {error:signed}); "
         "{inside_text}",
         "{month}实际 {actual:money}，事前预测 {forecast:money}（{error:signed}）；{inside_text}"),
+    "plan.month.takeaway.orders": _e(
+        "{month} brought {actual:count} paid orders; the forecast made before it said {forecast:count} (off by "
+        "{error:signed}); {inside_text}",
+        "{month}实际已付订单 {actual:count}，事前预测 {forecast:count}（{error:signed}）；{inside_text}"),
     "plan.month.inside": _e("within the forecast's 95% interval.", "在预测的95%区间内。"),
     "plan.month.outside": _e("outside the forecast's 95% interval: look for what changed.",
                              "超出预测的95%区间：请查找变化原因。"),
@@ -54,5 +85,14 @@ ENTRIES: dict[str, Entry] = {
         "建议{quarter}全平台支付金额目标 {target:money}（高于预测 {forecast:money} {target_vs_forecast:signed}；"
         "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。"),
+    "plan.targets.takeaway.orders": _e(
+        "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
+        "above the forecast of {forecast:count}; {target_vs_last_year:change} on last year). It assumes the "
+        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "things stand; the forecast has been off by {mape:pct} a month. The paid amount is not known for every "
+        "order, so no amount target is proposed.",
+        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}；"
+        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "月度预测误差约 {mape:pct}。并非所有订单都有支付金额，故不建议金额目标。"),
     "word.none_listed": _e("none", "无"),
 }

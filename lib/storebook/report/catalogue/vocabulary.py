@@ -283,6 +283,12 @@ ENTRIES: dict[str, Entry] = {
         "without traffic rows for {platforms:platforms}, their orders, buyers and paid amount come from the orders table; "
         "visitors and conversion are unknown there",
         "{platforms:platforms}没有流量数据，其订单数、买家数和支付金额取自订单表；访客和转化率未知"),
+    "page.partial.plan_amount": _e(
+        "the paid amount is known for only {share:pct} of the paid orders in the history of {platforms:platforms}, "
+        "so only their orders are forecast, not their paid amount (a forecast from the known part would understate "
+        "it)",
+        "{platforms:platforms}历史已付订单中仅{share:pct}有支付金额，故不预测其支付金额（只用有金额的部分会低估）；"
+        "订单数照常预测"),
     # the store-operations, marketing and planning reports' shared words
     # rating dimensions (store_ratings.dimension)
     "dimension.overall": _e("Overall", "综合评分"),
