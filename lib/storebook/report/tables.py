@@ -23,6 +23,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
@@ -184,12 +185,16 @@ def format_value(value: Any, kind: str, text: Text, metric: str | None = None) -
     Example:
         >>> format_value(-0.238, "delta", Text("en"), "refund_rate")
         '<span class="chg tone-good" data-metric="refund_rate" data-sign="-">▼&nbsp;−23.8%</span>'
+        >>> format_value(True, "text", Text("zh")), format_value(False, "text", Text("en"))
+        ('是', 'no')
     """
     if kind == "label":
         return html.escape(str(value))
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT or value is pd.NA:
         return f'<span class="chg-none">{text.na}</span>' if kind in ("delta", "points") else \
             f'<span style="color:{MUTED}">{text.na}</span>'
+    if isinstance(value, bool | np.bool_):  # a yes/no column (the plan's "inside the interval"), not Python's True
+        return text("word.yes" if value else "word.no")
     if kind == "date":
         return pd.Timestamp(value).strftime("%Y-%m-%d")
     if kind in ("count", "money", "money2", "pct", "ratio", "number"):

@@ -112,6 +112,8 @@ ENTRIES: dict[str, Entry] = {
     "word.down": _e("down {}", "下降{}"),
     "word.flat": _e("flat", "持平"),
     "word.na": _e("n/a", "无"),
+    "word.yes": _e("yes", "是"),
+    "word.no": _e("no", "否"),
     "word.and": _e(" and ", "、"),
     "word.none": _e("none", "无"),
     # axes and legends
