@@ -445,13 +445,21 @@ def with_complaints(rates: pd.DataFrame) -> pd.DataFrame:
 
 
 def refund_facts(refunds: pd.DataFrame) -> dict:
-    """The numbers the refunds takeaway states (from :func:`compute_refund_rate` by platform)."""
+    """The numbers the refunds takeaway states (from :func:`compute_refund_rate` by platform).
+
+    ``variant``: ``no_amount`` when the paid amount is unknown on every platform (the orders
+    carry none), ``no_refunds`` when it is known but the refund amount is not (the exports
+    carry none: both optional in the contract) — the sentence then says there is no refund
+    rate to measure, where it would write "n/a".
+    """
     # min_count=1: an unknown paid amount (optional) stays unknown, not 0.
     total_paid, total_refund = refunds["paid_amount"].sum(min_count=1), refunds["refund_amount"].sum(min_count=1)
     top = extremes.row_of_max(refunds, "refund_rate")  # none when no platform was paid anything
     return {"refund_amount": total_refund, "refund_rate": _safe_div(total_refund, total_paid),
             "net_amount": refunds["net_amount"].sum(min_count=1), "top": None if top is None else top["platform"],
-            "top_rate": None if top is None else top["refund_rate"]}
+            "top_rate": None if top is None else top["refund_rate"],
+            "orders": int(refunds["orders"].sum()), "paid_amount": total_paid,
+            "variant": "no_amount" if pd.isna(total_paid) else ("no_refunds" if pd.isna(total_refund) else None)}
 
 
 def returns_facts(returns: pd.DataFrame, reasons: pd.DataFrame) -> dict:

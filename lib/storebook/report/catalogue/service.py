@@ -114,6 +114,17 @@ ENTRIES: dict[str, Entry] = {
         "本月支付订单中退款{refund_amount:money}，占支付金额的{refund_rate:pct}，退款后销售额{net_amount:money}。"
         "退款率最高的平台是{top:platform}（{top_rate:pct}）。退款会在下单后数周内陆续发生，最近一个月的退款率仍会上升。",
     ),
+    "service.refunds.takeaway.no_amount": _e(
+        "{orders:count} orders were paid this month. Their amounts are not in this store's data (its exports carry "
+        "no amounts), so there is no refund rate or net sales to measure.",
+        "本月共有{orders:count}笔支付订单。订单金额不在本店数据中（导出数据没有金额），因此无法计算退款率和退款后销售额。",
+    ),
+    "service.refunds.takeaway.no_refunds": _e(
+        "The month's {orders:count} paid orders came to {paid_amount:money}. Refunds are not in this store's data "
+        "(its exports carry no refund amounts), so there is no refund rate or net sales after refunds to measure.",
+        "本月{orders:count}笔支付订单共计{paid_amount:money}。退款不在本店数据中（导出数据没有退款金额），"
+        "因此无法计算退款率和退款后销售额。",
+    ),
     "service.returns": _e("What was returned, and why?", "哪些商品被退回，原因是什么？"),
     "service.returns.takeaway": _e(
         "{returns:count} returns ({units_returned:count} units, {refund_amount:money} refunded) were accepted this "
