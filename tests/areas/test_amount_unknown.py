@@ -193,6 +193,26 @@ def test_refunds_without_amounts_say_there_is_nothing_to_measure(tmp_path: Path,
     assert _sentence("service.refunds.takeaway", facts).startswith("The month's 4 paid orders came to ¥310.")
 
 
+def test_service_headline_without_a_refund_rate_says_it_is_not_in_the_data() -> None:
+    def headline(platforms: list[str], refund_rate: float | None) -> pd.DataFrame:
+        rows = [(p, m, v) for p in [*platforms, "total"] for m, v in (
+            ("tickets", 10.0), ("csat", 4.0 if p != "jd" else 3.5), ("first_response_median_min", 3.0),
+            ("complaints_per_1000_orders", 2.0), ("refund_rate", refund_rate))]
+        return pd.DataFrame(rows, columns=["platform", "metric", "value"]).assign(vs_prior=0.1)
+    assert service.headline_facts(headline(["tmall", "jd"], 0.02), MARCH)["variant"] is None
+    assert service.headline_facts(headline(["tmall"], 0.02), MARCH)["variant"] == "single"
+    both = service.headline_facts(headline(["tmall", "jd"], None), MARCH)
+    assert both["variant"] == "no_refund_rate"
+    assert "JD had the lowest CSAT" in _sentence("service.headline.takeaway", both)
+    one = service.headline_facts(headline(["tmall"], None), MARCH)
+    assert one["variant"] == "single.no_refund_rate"
+    for facts in (both, one):
+        for language in ("en", "zh"):
+            sentence = _sentence("service.headline.takeaway", facts, language)
+            assert "n/a" not in sentence and "无的" not in sentence and "退款率无" not in sentence, sentence
+        assert "the refund rate is not in this store's data" in _sentence("service.headline.takeaway", facts)
+
+
 # ---------------------------------------------------------------------------- data quality
 
 
@@ -215,8 +235,9 @@ def test_order_quality_without_line_amounts_leaves_the_cost_share_out(tmp_path: 
 
 
 def test_every_no_amount_variant_has_its_sentence_in_both_languages() -> None:
-    keys = [k for k in CATALOGUE if ".no_amount" in k or k.endswith((".no_line_amount", ".no_lines", ".no_refunds"))]
-    assert len(keys) == 12, keys
+    keys = [k for k in CATALOGUE
+            if ".no_amount" in k or k.endswith((".no_line_amount", ".no_lines", ".no_refunds", ".no_refund_rate"))]
+    assert len(keys) == 14, keys
     for key in keys:
         assert "n/a" not in CATALOGUE[key]["en"] and CATALOGUE[key]["zh"]
 

@@ -348,7 +348,12 @@ def service_headline(wb: Workbook, period: Period, platforms: Sequence[str] | st
 
 
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
-    """The numbers the service headline takeaway states (from :func:`service_headline`)."""
+    """The numbers the service headline takeaway states (from :func:`service_headline`).
+
+    ``variant``: ``single`` on one platform (none has "the lowest" CSAT); ``no_refund_rate``
+    (after it) when the refund rate is unknown — the orders carry no paid or no refund amount
+    (both optional in the contract): the sentence says so instead of "n/a was refunded".
+    """
     total = headline[headline["platform"] == "total"].set_index("metric")
 
     def get(metric: str, column: str = "value"):
@@ -356,8 +361,10 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
 
     csat = headline[(headline["platform"] != "total") & (headline["metric"] == "csat")].dropna(subset=["value"])
     worst = extremes.row_of_min(csat, "value")
+    variant = ["single" if lone_platform(headline) else None,
+               "no_refund_rate" if "refund_rate" in total.index and pd.isna(get("refund_rate")) else None]
     return {
-        "variant": "single" if lone_platform(headline) else None,   # one platform: none has "the lowest" CSAT
+        "variant": ".".join(filter(None, variant)) or None,
         "month": period.label,
         **{m: get(m) for m in HEADLINE_METRICS},
         **{f"{m}_vs_prior": get(m, "vs_prior") for m in HEADLINE_METRICS},
