@@ -10,12 +10,12 @@ amounts, the variant is the one the sentence always had.
 
 The hand store (tmall; times 10:00) — amounts in brackets, left out in the units-only copy:
 
-| customer | paid orders                                                  |
-|----------|--------------------------------------------------------------|
-| alice    | 2026-01-10 (100), 2026-03-05 (50)                            |
-| bob      | 2026-02-02 (80), 2026-03-20 (20)                             |
-| carol    | 2026-03-10 (200), 2026-04-12 (10)                            |
-| gina     | 2026-03-15 (40)                                              |
+| customer | province | paid orders                                       |
+|----------|----------|---------------------------------------------------|
+| alice    | 浙江     | 2026-01-10 (100), 2026-03-05 (50)                 |
+| bob      | 广东     | 2026-02-02 (80), 2026-03-20 (20)                  |
+| carol    | 广东     | 2026-03-10 (200), 2026-04-12 (10)                 |
+| gina     | 上海     | 2026-03-15 (40)                                   |
 
 Each order has one line (quantity 1; line amount = the paid amount, or unknown).
 """
@@ -32,6 +32,7 @@ from storebook.engine import periods
 from storebook.report.text import CATALOGUE, Text, placeholders
 from support.stores import write_tables
 
+PROVINCE = {"alice": "浙江", "bob": "广东", "carol": "广东", "gina": "上海"}
 ROWS = [
     ("O1", "alice", "2026-01-10 10:00", 100.0),
     ("O2", "alice", "2026-03-05 10:00", 50.0),
@@ -44,12 +45,13 @@ ROWS = [
 MARCH = periods.month("2026-03")
 #: The facts that are money, or a share of it: unknown when the orders carry no amount.
 MONEY = {"paid_amount", "gross_margin", "returning_sales_share", "new_aov", "returning_aov", "revenue_m0",
-         "revenue_m3", "refund_amount", "refund_rate", "net_amount", "top", "top_rate", "cost_known_revenue"}
+         "revenue_m3", "refund_amount", "refund_rate", "net_amount", "top", "top_rate", "cost_known_revenue",
+         "top_share", "top3_share", "top10_share", "amount"}
 
 
 def _store(root: Path, *, amounts: bool, refunds: bool = True, lines: bool = True):
     orders = [{"order_id": o, "platform": "tmall", "customer_id": c, "ordered_at": pd.Timestamp(t),
-               "paid_at": pd.Timestamp(t), "status": "completed",
+               "paid_at": pd.Timestamp(t), "status": "completed", "province": PROVINCE[c],
                "paid_amount": a if amounts else None, "items_amount": a if amounts else None,
                "refund_amount": (5.0 if o == "O5" else 0.0) if amounts and refunds else None}
               for o, c, t, a in ROWS]
@@ -126,6 +128,21 @@ def test_cohorts_without_amounts_state_the_retention_alone(with_amounts, units_o
     assert unknown["variant"] == "no_amount"
     assert unknown["month1_retention"] == pytest.approx(known["month1_retention"])  # counts, not money
     _says_no_amount("customers.cohorts.takeaway", unknown)
+
+
+def test_provinces_without_amounts_name_the_province_with_most_buyers(with_amounts, units_only) -> None:
+    known = customers.province_facts(customers.summarise_provinces(with_amounts, MARCH))
+    assert known["variant"] is None and known["top"] == "广东" and known["top_share"] == pytest.approx(220 / 310)
+    assert "广东 leads with 71.0% of sales; the top three bring 100.0%" in _sentence("customers.provinces.takeaway",
+                                                                                     known)
+    unknown = customers.province_facts(customers.summarise_provinces(units_only, MARCH))
+    # Ranked by an unknown amount, the first row is the first name; the shares do not sum to 0.
+    assert unknown["variant"] == "no_amount" and pd.isna(unknown["top3_share"])
+    assert (unknown["top_buyers"], unknown["top_buyers_count"]) == ("广东", 2)
+    _says_no_amount("customers.provinces.takeaway", unknown)
+    assert _sentence("customers.provinces.takeaway", unknown).startswith(
+        "Buyers came from 3 provinces; most lived in 广东 (2 buyers).")
+    assert Text("en")("customers.provinces.title.no_amount", **unknown) == "Most buyers live in 广东 (2)"
 
 
 # ------------------------------------------------------------------------------ conversion
@@ -213,6 +230,22 @@ def test_service_headline_without_a_refund_rate_says_it_is_not_in_the_data() -> 
         assert "the refund rate is not in this store's data" in _sentence("service.headline.takeaway", facts)
 
 
+def test_backlog_without_amounts_counts_the_waiting_orders() -> None:
+    from storebook.areas import fulfilment
+
+    def backlog(amount: float, unshipped: int = 3) -> pd.DataFrame:
+        return pd.DataFrame({"platform": ["tmall", "total"], "unshipped": [unshipped] * 2, "over_48h": [1, 1],
+                             "unshipped_amount": [amount] * 2, "oldest_paid_at": [pd.Timestamp("2026-03-29")] * 2})
+    known = fulfilment.backlog_facts(backlog(120.0))
+    assert known["variant"] is None
+    assert _sentence("fulfilment.backlog.takeaway", known).startswith("3 paid orders (¥120) had not shipped")
+    assert fulfilment.backlog_facts(backlog(0.0, unshipped=0))["variant"] == "none"
+    unknown = fulfilment.backlog_facts(backlog(float("nan")))  # as count_unshipped_orders gives it
+    assert unknown["variant"] == "no_amount"
+    _says_no_amount("fulfilment.backlog.takeaway", unknown)
+    assert _sentence("fulfilment.backlog.takeaway", unknown).startswith("3 paid orders had not shipped by the end")
+
+
 # ---------------------------------------------------------------------------- data quality
 
 
@@ -237,7 +270,7 @@ def test_order_quality_without_line_amounts_leaves_the_cost_share_out(tmp_path: 
 def test_every_no_amount_variant_has_its_sentence_in_both_languages() -> None:
     keys = [k for k in CATALOGUE
             if ".no_amount" in k or k.endswith((".no_line_amount", ".no_lines", ".no_refunds", ".no_refund_rate"))]
-    assert len(keys) == 14, keys
+    assert len(keys) == 17, keys
     for key in keys:
         assert "n/a" not in CATALOGUE[key]["en"] and CATALOGUE[key]["zh"]
 

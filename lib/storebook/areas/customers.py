@@ -777,14 +777,24 @@ def cohort_facts(cohorts: pd.DataFrame) -> dict:
 
 
 def province_facts(provinces: pd.DataFrame) -> dict:
-    """The numbers the province title and takeaway state (from :func:`summarise_provinces`)."""
+    """The numbers the province title and takeaway state (from :func:`summarise_provinces`).
+
+    ``variant`` is ``no_amount`` when no province's paid amount is known (the orders carry
+    none, optional in the contract): the title and sentence name the province with the most
+    buyers instead of shares of sales (whose sums would read 0.0%).
+    """
     top10 = provinces.head(10).dropna(subset=["sales_vs_prior"])
     grower = extremes.row_of_max(top10, "sales_vs_prior")
+    most = extremes.row_of_max(provinces, "buyers")
     return {
+        "variant": "no_amount" if provinces["paid_amount"].isna().all() else None,
         "provinces": int(len(provinces)),
         "top": provinces["province"].iloc[0], "top_share": provinces["share_of_sales"].iloc[0],
-        "top3_share": provinces["share_of_sales"].head(3).sum(),
-        "top10_share": provinces["share_of_sales"].head(10).sum(),
+        # min_count=1: shares of an unknown amount are unknown, not 0.
+        "top3_share": provinces["share_of_sales"].head(3).sum(min_count=1),
+        "top10_share": provinces["share_of_sales"].head(10).sum(min_count=1),
+        "top_buyers": None if most is None else most["province"],
+        "top_buyers_count": None if most is None else int(most["buyers"]),
         "grower": None if grower is None else grower["province"],
         "grower_change": None if grower is None else grower["sales_vs_prior"],
     }

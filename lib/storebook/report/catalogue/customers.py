@@ -125,6 +125,14 @@ ENTRIES: dict[str, Entry] = {
     "customers.provinces": _e("Where do our buyers live?", "买家分布在哪些省份？"),
     "customers.provinces.title": _e("{top} brings {top_share:pct} of sales; the top three {top3_share:pct}",
                                     "{top}贡献{top_share:pct}的销售额；前三省合计{top3_share:pct}"),
+    "customers.provinces.title.no_amount": _e("Most buyers live in {top_buyers} ({top_buyers_count:count})",
+                                              "{top_buyers}的买家最多（{top_buyers_count:count}位）"),
+    "customers.provinces.takeaway.no_amount": _e(
+        "Buyers came from {provinces} provinces; most lived in {top_buyers} ({top_buyers_count:count} buyers). What "
+        "they spent is not in this store's data: its exports carry no amounts.",
+        "买家来自{provinces}个省份，其中{top_buyers}的买家最多（{top_buyers_count:count}位）。买家的消费金额不在本店数据中："
+        "导出数据没有金额。",
+    ),
     "customers.provinces.takeaway": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
         "{top3_share:pct} and the top ten {top10_share:pct}. Among the top ten, {grower} grew fastest on the prior "
