@@ -309,3 +309,24 @@ def test_real_units_only_orders_give_a_pack_that_says_the_money_is_unknown(tmp_p
         assert status[key]["status"] == needs.NONE and "`line_amount`" in status[key]["notes"][0], key
     coverage = {(r["table"], r["column"]): r for r in results["data_quality.coverage"]}
     assert coverage[("orders", "paid_amount")]["known"] == 0 and coverage[("orders", "paid_amount")]["rows"] == 1341
+    # The takeaways about money say it is not in the data, never "n/a" as their subject (units only).
+    import re
+
+    from storebook.report.text import Text
+
+    en = Text("en")
+    question = {en(key): key for key in needs.SECTIONS if en.has(key)}
+    said: dict[str, list[str]] = {}
+    for run in pack.values():
+        section = None
+        for block in run["markdown"]:
+            if block.startswith("## "):
+                section = question.get(block[3:].split("\n")[0].split(". ", 1)[-1])
+            elif block.startswith("**→**"):
+                said.setdefault(section, []).append(block)
+    money_na = re.compile(r"^\*\*→\*\* n/a|(reached|spent|spends|brought|known for) n/a|n/a (of|each|refunded)")
+    assert [s for sentences in said.values() for s in sentences if money_na.search(s)] == []
+    for key in ("customers.headline", "customers.new_returning", "customers.cohorts", "conversion.buyers",
+                "overview.scorecard", "service.refunds", "data_quality.orders"):
+        assert len(said.get(key, [])) == 1 and "n/a" not in said[key][0], (key, said.get(key))
+        assert said[key][0].count("exports carry no amounts") == 1, (key, said[key][0])

@@ -467,7 +467,12 @@ def new_vs_returning(wb: Workbook, period: Period, platforms: list[str] | str | 
 
 
 def buyers_facts(buyers: pd.DataFrame, period: Period) -> dict[str, Any]:
-    """The numbers the buyers title and takeaway state (from :func:`new_vs_returning`)."""
+    """The numbers the buyers title and takeaway state (from :func:`new_vs_returning`).
+
+    ``variant`` is ``no_amount`` when no buyer's paid amount is known (the month's orders carry
+    none, optional in the contract): the sentence leaves the spend per buyer out and says the
+    amounts are not in the data.
+    """
     total = buyers[buyers.platform == TOTAL].set_index("buyer_type")
 
     def _get(kind: str, column: str) -> Any:
@@ -480,6 +485,7 @@ def buyers_facts(buyers: pd.DataFrame, period: Period) -> dict[str, Any]:
         "new_share_change": _get("new", "share") - _get("new", "share_prior"),
         "new_aov": _get("new", "aov"), "returning_aov": _get("returning", "aov"),
         "history_from": buyers.attrs.get("history_from", ""),
+        "variant": "no_amount" if total["paid_amount"].isna().all() else None,
     }
 
 

@@ -660,10 +660,16 @@ def customers_headline(wb: Workbook, period: Period, platforms: Sequence[str] | 
 
 
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
-    """The numbers the customers headline takeaway states (from :func:`customers_headline`)."""
+    """The numbers the customers headline takeaway states (from :func:`customers_headline`).
+
+    ``variant`` is ``no_amount`` when the returning customers' share of sales is unknown (the
+    month's orders carry no paid amount, optional in the contract): the sentence leaves the
+    money out and says the amounts are not in the data, where it would write "n/a".
+    """
     h = headline.set_index("metric")
     return {"month": period.label, **{m: h.at[m, "value"] for m in HEADLINE_METRICS},
-            **{f"{m}_vs_prior": h.at[m, "vs_prior"] for m in HEADLINE_METRICS}}
+            **{f"{m}_vs_prior": h.at[m, "vs_prior"] for m in HEADLINE_METRICS},
+            "variant": "no_amount" if pd.isna(h.at["returning_sales_share", "value"]) else None}
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict]:
@@ -673,9 +679,15 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict]:
 
 
 def new_returning_facts(split: pd.DataFrame, period: Period) -> dict:
-    """The numbers the new-versus-returning title and takeaway state."""
+    """The numbers the new-versus-returning title and takeaway state.
+
+    ``variant`` is ``no_amount`` when neither group's paid amount is known (the month's orders
+    carry none, optional in the contract): the title and sentence state the buyers alone and
+    say the amounts are not in the data.
+    """
     s = split.set_index("buyer_type")
     return {
+        "variant": "no_amount" if s["paid_amount"].isna().all() else None,
         "month": period.label,
         "new": s.at["new", "buyers"], "returning": s.at["returning", "buyers"],
         "new_share": s.at["new", "share_of_buyers"],
@@ -744,7 +756,11 @@ def first_months(cohorts: pd.DataFrame, months: int = 6) -> pd.DataFrame:
 
 
 def cohort_facts(cohorts: pd.DataFrame) -> dict:
-    """The numbers the cohort title and takeaway state (from :func:`build_cohorts`)."""
+    """The numbers the cohort title and takeaway state (from :func:`build_cohorts`).
+
+    ``variant`` is ``no_amount`` when no cohort's revenue is known (the orders carry no paid
+    amount, optional in the contract): the sentence states the retention alone.
+    """
     m1 = cohorts[cohorts["months_since"] == 1]
     m3 = cohorts[cohorts["months_since"] == 3]
     m0 = cohorts[cohorts["cohort"].isin(m3["cohort"]) & (cohorts["months_since"] == 0)]
@@ -756,18 +772,29 @@ def cohort_facts(cohorts: pd.DataFrame) -> dict:
         "latest_month1": None if latest is None else latest["retention"],
         "revenue_m0": m0["cumulative_revenue_per_customer"].mean() if len(m0) else None,
         "revenue_m3": m3["cumulative_revenue_per_customer"].mean() if len(m3) else None,
+        "variant": "no_amount" if cohorts["cumulative_revenue_per_customer"].isna().all() else None,
     }
 
 
 def province_facts(provinces: pd.DataFrame) -> dict:
-    """The numbers the province title and takeaway state (from :func:`summarise_provinces`)."""
+    """The numbers the province title and takeaway state (from :func:`summarise_provinces`).
+
+    ``variant`` is ``no_amount`` when no province's paid amount is known (the orders carry
+    none, optional in the contract): the title and sentence name the province with the most
+    buyers instead of shares of sales (whose sums would read 0.0%).
+    """
     top10 = provinces.head(10).dropna(subset=["sales_vs_prior"])
     grower = extremes.row_of_max(top10, "sales_vs_prior")
+    most = extremes.row_of_max(provinces, "buyers")
     return {
+        "variant": "no_amount" if provinces["paid_amount"].isna().all() else None,
         "provinces": int(len(provinces)),
         "top": provinces["province"].iloc[0], "top_share": provinces["share_of_sales"].iloc[0],
-        "top3_share": provinces["share_of_sales"].head(3).sum(),
-        "top10_share": provinces["share_of_sales"].head(10).sum(),
+        # min_count=1: shares of an unknown amount are unknown, not 0.
+        "top3_share": provinces["share_of_sales"].head(3).sum(min_count=1),
+        "top10_share": provinces["share_of_sales"].head(10).sum(min_count=1),
+        "top_buyers": None if most is None else most["province"],
+        "top_buyers_count": None if most is None else int(most["buyers"]),
         "grower": None if grower is None else grower["province"],
         "grower_change": None if grower is None else grower["sales_vs_prior"],
     }

@@ -573,11 +573,13 @@ def daily_dispatch_facts(daily: pd.DataFrame) -> dict[str, Any]:
 
 
 def backlog_facts(unshipped: pd.DataFrame) -> dict[str, Any]:
-    """Takeaway numbers of :func:`count_unshipped_orders` (the total row)."""
+    """Takeaway numbers of :func:`count_unshipped_orders` (the total row): variant ``none``
+    when every paid order shipped, ``no_amount`` when the waiting orders' amount is unknown
+    (the orders carry none, optional in the contract)."""
     total = unshipped[unshipped["platform"] == TOTAL].iloc[0]
     return {"unshipped": int(total.unshipped), "over_48h": int(total.over_48h),
             "amount": float(total.unshipped_amount), "oldest": total.oldest_paid_at,
-            "variant": "none" if total.unshipped == 0 else None}
+            "variant": "none" if total.unshipped == 0 else ("no_amount" if pd.isna(total.unshipped_amount) else None)}
 
 
 def carrier_facts(delivery: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:

@@ -31,7 +31,12 @@ def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
 
 
 def scorecard_facts(card: pd.DataFrame) -> dict[str, Any]:
-    """The numbers the scorecard title and takeaway state."""
+    """The numbers the scorecard title and takeaway state.
+
+    ``variant``: ``no_targets`` when no metric has a target, ``no_red`` when none missed it;
+    prefixed ``no_amount`` when the month's paid amount is unknown (the orders carry none,
+    optional in the contract): the sentence then states the orders instead of the money.
+    """
     total = card[card["platform"] == TOTAL].set_index("metric")
     counted = total[total["status"].isin(["green", "amber", "red"])]
     red = counted[counted["status"] == "red"]
@@ -47,7 +52,12 @@ def scorecard_facts(card: pd.DataFrame) -> dict[str, Any]:
         "worst": worst.index[0] if len(worst) else None,
         "worst_vs_target": worst["vs_target"].iloc[0] if len(worst) else None,
         "has_targets": bool(len(counted)),
-        "variant": "no_targets" if not len(counted) else ("no_red" if red.empty else None),
+        "orders": total.at["orders", "value"] if "orders" in total.index else None,
+        "orders_vs_prior": total.at["orders", "vs_prior"] if "orders" in total.index else None,
+        "orders_vs_last_year": total.at["orders", "vs_last_year"] if "orders" in total.index else None,
+        "variant": ".".join(filter(None, ["no_amount" if pd.isna(total.at["paid_amount", "value"]) else None,
+                                          "no_targets" if not len(counted) else ("no_red" if red.empty else None)]))
+                   or None,
     }
 
 

@@ -262,7 +262,10 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     section has (each section computes its own, so that one without data harms no other).
 
     A part not given, or a fact it does not hold, gives None (written n/a). ``variant`` is
-    ``all`` when every row read was kept (the sentence says so).
+    ``all`` when every row read was kept (the sentence says so); of ``orders`` alone, it is
+    ``no_lines`` when the month's orders have no lines, ``no_line_amount`` when their lines'
+    revenue is unknown or 0 (the amounts are optional in the contract): the sentence then
+    leaves out the facts that need them.
     """
     facts: dict[str, Any] = {}
     if ingest is not None and len(ingest):
@@ -288,6 +291,9 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
                              "adjusted_share": "adjusted"}.items():
             value = by_metric.get(metric)
             facts[name] = None if value is None or pd.isna(value) else float(value)
+        if ingest is None:
+            facts["variant"] = ("no_lines" if "lines" not in by_metric.index
+                                else "no_line_amount" if facts["cost_known_revenue"] is None else None)
     return facts
 
 

@@ -348,7 +348,12 @@ def service_headline(wb: Workbook, period: Period, platforms: Sequence[str] | st
 
 
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
-    """The numbers the service headline takeaway states (from :func:`service_headline`)."""
+    """The numbers the service headline takeaway states (from :func:`service_headline`).
+
+    ``variant``: ``single`` on one platform (none has "the lowest" CSAT); ``no_refund_rate``
+    (after it) when the refund rate is unknown — the orders carry no paid or no refund amount
+    (both optional in the contract): the sentence says so instead of "n/a was refunded".
+    """
     total = headline[headline["platform"] == "total"].set_index("metric")
 
     def get(metric: str, column: str = "value"):
@@ -356,8 +361,10 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
 
     csat = headline[(headline["platform"] != "total") & (headline["metric"] == "csat")].dropna(subset=["value"])
     worst = extremes.row_of_min(csat, "value")
+    variant = ["single" if lone_platform(headline) else None,
+               "no_refund_rate" if "refund_rate" in total.index and pd.isna(get("refund_rate")) else None]
     return {
-        "variant": "single" if lone_platform(headline) else None,   # one platform: none has "the lowest" CSAT
+        "variant": ".".join(filter(None, variant)) or None,
         "month": period.label,
         **{m: get(m) for m in HEADLINE_METRICS},
         **{f"{m}_vs_prior": get(m, "vs_prior") for m in HEADLINE_METRICS},
@@ -445,13 +452,21 @@ def with_complaints(rates: pd.DataFrame) -> pd.DataFrame:
 
 
 def refund_facts(refunds: pd.DataFrame) -> dict:
-    """The numbers the refunds takeaway states (from :func:`compute_refund_rate` by platform)."""
+    """The numbers the refunds takeaway states (from :func:`compute_refund_rate` by platform).
+
+    ``variant``: ``no_amount`` when the paid amount is unknown on every platform (the orders
+    carry none), ``no_refunds`` when it is known but the refund amount is not (the exports
+    carry none: both optional in the contract) — the sentence then says there is no refund
+    rate to measure, where it would write "n/a".
+    """
     # min_count=1: an unknown paid amount (optional) stays unknown, not 0.
     total_paid, total_refund = refunds["paid_amount"].sum(min_count=1), refunds["refund_amount"].sum(min_count=1)
     top = extremes.row_of_max(refunds, "refund_rate")  # none when no platform was paid anything
     return {"refund_amount": total_refund, "refund_rate": _safe_div(total_refund, total_paid),
             "net_amount": refunds["net_amount"].sum(min_count=1), "top": None if top is None else top["platform"],
-            "top_rate": None if top is None else top["refund_rate"]}
+            "top_rate": None if top is None else top["refund_rate"],
+            "orders": int(refunds["orders"].sum()), "paid_amount": total_paid,
+            "variant": "no_amount" if pd.isna(total_paid) else ("no_refunds" if pd.isna(total_refund) else None)}
 
 
 def returns_facts(returns: pd.DataFrame, reasons: pd.DataFrame) -> dict:

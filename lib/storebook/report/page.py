@@ -117,7 +117,16 @@ class Page:
 
     # -- text --------------------------------------------------------------------------
     def t(self, key: str, **values: Any) -> str:
-        """The catalogue text of ``key`` in the page's language, with ``values`` filled in."""
+        """The catalogue text of ``key`` in the page's language, with ``values`` filled in.
+
+        When ``values`` carry the ``variant`` the facts chose (a chart title given the section's
+        facts) and the catalogue has ``<key>.<variant>``, that text is used: the title fits the
+        numbers as the takeaway does (``customers.new_returning.title.no_amount``). A title
+        without that variant keeps its one text.
+        """
+        variant = values.get("variant")
+        if variant and self.text.has(f"{key}.{variant}"):
+            key = f"{key}.{variant}"
         return self.text(key, **values)
 
     def _emit(self, kind: str, markdown: str) -> None:

@@ -91,6 +91,14 @@ ENTRIES: dict[str, Entry] = {
         "本月新买家{new:count}人、老买家{returning:count}人（新买家占比{new_share:pct}，环比{new_share_change:pp}）。"
         "老买家客单价{returning_aov:money2}，新买家{new_aov:money2}。老买家指同一平台账号在本月之前（数据自{history_from}起）已有支付订单。",
     ),
+    "conversion.buyers.takeaway.no_amount": _e(
+        "{new:count} buyers were new and {returning:count} returning ({new_share:pct} new, "
+        "{new_share_change:pp} on the prior month). A buyer is returning when the same platform account paid an "
+        "order before this month within the data ({history_from}). What the buyers spent is not in this store's "
+        "data: its exports carry no amounts.",
+        "本月新买家{new:count}人、老买家{returning:count}人（新买家占比{new_share:pct}，环比{new_share_change:pp}）。"
+        "老买家指同一平台账号在本月之前（数据自{history_from}起）已有支付订单。买家的消费金额不在本店数据中：导出数据没有金额。",
+    ),
     "conversion.payment": _e("How many of the orders placed were paid?", "下单后有多少订单完成了支付？"),
     "conversion.payment.takeaway": _e(
         "{paid:count} of the {placed:count} orders placed were paid, a payment rate of {payment_rate:pct} "

@@ -23,17 +23,34 @@ ENTRIES: dict[str, Entry] = {
         "老客贡献了{returning_sales_share:pct}的销售额。在复购窗口已结束的最近一批新客中，{repeat_rate_30:pct}在30天内"
         "再次购买，{repeat_rate_90:pct}在90天内再次购买。",
     ),
+    "customers.headline.takeaway.no_amount": _e(
+        "{customers:count} customers bought in {month} ({customers_vs_prior:change} on the prior month), "
+        "{new_buyers:count} of them for the first time. Of the latest cohorts whose window has closed, "
+        "{repeat_rate_30:pct} bought again within 30 days and {repeat_rate_90:pct} within 90. What they spent is "
+        "not in this store's data: its exports carry no amounts.",
+        "{month}共有{customers:count}位客户购买（环比{customers_vs_prior:change}），其中{new_buyers:count}位为首次购买。"
+        "在复购窗口已结束的最近一批新客中，{repeat_rate_30:pct}在30天内再次购买，{repeat_rate_90:pct}在90天内再次购买。"
+        "客户的消费金额不在本店数据中：导出数据没有金额。",
+    ),
     "customers.new_returning": _e("Are we winning new customers or bringing old ones back?", "我们在获取新客，还是留住老客？"),
     "customers.new_returning.title": _e(
         "{new_share:pct} of buyers were new; returning buyers brought {returning_sales_share:pct} of sales",
         "新客占买家的{new_share:pct}；老客贡献{returning_sales_share:pct}的销售额",
     ),
+    "customers.new_returning.title.no_amount": _e("{new_share:pct} of buyers were new", "新客占买家的{new_share:pct}"),
     "customers.new_returning.takeaway": _e(
         "{new:count} buyers were new and {returning:count} returning. Returning buyers spent {returning_aov:money2} "
         "each, new buyers {new_aov:money2}, and returning buyers brought {returning_sales_share:pct} of the month's "
         "sales. A buyer is new when the month holds their first paid order on these platforms in the data.",
         "本月新客{new:count}人、老客{returning:count}人。老客客单价{returning_aov:money2}，新客{new_aov:money2}；"
         "老客贡献本月{returning_sales_share:pct}的销售额。新客指本月支付的订单是其在所选平台上数据中的首单。",
+    ),
+    "customers.new_returning.takeaway.no_amount": _e(
+        "{new:count} buyers were new and {returning:count} returning. A buyer is new when the month holds their "
+        "first paid order on these platforms in the data. What each group spent is not in this store's data: its "
+        "exports carry no amounts.",
+        "本月新客{new:count}人、老客{returning:count}人。新客指本月支付的订单是其在所选平台上数据中的首单。"
+        "新老客各自的消费金额不在本店数据中：导出数据没有金额。",
     ),
     "customers.repeat": _e("How many new customers buy again within 30 and 90 days?", "新客在30天、90天内复购的比例是多少？"),
     "customers.repeat.takeaway": _e(
@@ -98,9 +115,24 @@ ENTRIES: dict[str, Entry] = {
         "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
         "平均每位客户首购当月消费{revenue_m0:money2}，到首购后第3个月累计消费{revenue_m3:money2}。",
     ),
+    "customers.cohorts.takeaway.no_amount": _e(
+        "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
+        "their first purchase ({latest_cohort}: {latest_month1:pct}). What they spend is not in this store's data: "
+        "its exports carry no amounts.",
+        "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "客户的消费金额不在本店数据中：导出数据没有金额。",
+    ),
     "customers.provinces": _e("Where do our buyers live?", "买家分布在哪些省份？"),
     "customers.provinces.title": _e("{top} brings {top_share:pct} of sales; the top three {top3_share:pct}",
                                     "{top}贡献{top_share:pct}的销售额；前三省合计{top3_share:pct}"),
+    "customers.provinces.title.no_amount": _e("Most buyers live in {top_buyers} ({top_buyers_count:count})",
+                                              "{top_buyers}的买家最多（{top_buyers_count:count}位）"),
+    "customers.provinces.takeaway.no_amount": _e(
+        "Buyers came from {provinces} provinces; most lived in {top_buyers} ({top_buyers_count:count} buyers). What "
+        "they spent is not in this store's data: its exports carry no amounts.",
+        "买家来自{provinces}个省份，其中{top_buyers}的买家最多（{top_buyers_count:count}位）。买家的消费金额不在本店数据中："
+        "导出数据没有金额。",
+    ),
     "customers.provinces.takeaway": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
         "{top3_share:pct} and the top ten {top10_share:pct}. Among the top ten, {grower} grew fastest on the prior "

@@ -45,6 +45,23 @@ ENTRIES: dict[str, Entry] = {
         "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
         "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）；{not_in_catalogue_share:pct} 的商品明细"
         "对应的 SKU 不在商品资料中；已知单位成本的部分占商品销售额的 {cost_known_revenue:pct}，毛利仅覆盖这部分。"),
+    "data_quality.orders.takeaway.no_line_amount": _e(
+        "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "
+        "sales; {guest_share:pct} of paid orders are guest checkouts; {adjusted_share:pct} carry a booked "
+        "adjustment (tax, shipping discount …); {not_in_catalogue_share:pct} of lines sell a SKU that is not in "
+        "the product catalogue. Line amounts are not in this store's data: its exports carry no amounts, so no "
+        "margin is computed from the lines.",
+        "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
+        "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）；{not_in_catalogue_share:pct} 的商品明细"
+        "对应的 SKU 不在商品资料中。商品明细金额不在本店数据中：导出数据没有金额，因此不据此计算毛利。"),
+    "data_quality.orders.takeaway.no_lines": _e(
+        "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "
+        "sales; {guest_share:pct} of paid orders are guest checkouts; {adjusted_share:pct} carry a booked "
+        "adjustment (tax, shipping discount …). This month's orders have no order lines in this store's data, so "
+        "products, unit costs and margins are not measured.",
+        "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
+        "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）。本店数据中本月订单没有商品明细，因此不计算"
+        "商品、单位成本和毛利。"),
     "data_quality.files": _e("Which files are behind the numbers?", "数字来自哪些文件？"),
     "data_quality.files.takeaway": _e(
         "{files:count} files feed {tables:count} tables; each file's notes (what the adapter did, what the "

@@ -74,6 +74,13 @@ ENTRIES: dict[str, Entry] = {
         "月末仍有{unshipped:count}笔已付款订单（{amount:money}）未发货，其中{over_48h:count}笔已等待超过48小时，"
         "最早的付款于{oldest:date}。",
     ),
+    "fulfilment.backlog.takeaway.no_amount": _e(
+        "{unshipped:count} paid orders had not shipped by the end of the month; {over_48h:count} of them had waited "
+        "more than 48 hours, the oldest since {oldest:date}. What they are worth is not in this store's data: its "
+        "exports carry no amounts.",
+        "月末仍有{unshipped:count}笔已付款订单未发货，其中{over_48h:count}笔已等待超过48小时，最早的付款于{oldest:date}。"
+        "这些订单的金额不在本店数据中：导出数据没有金额。",
+    ),
     "fulfilment.backlog.takeaway.none": _e(
         "Every paid order had shipped by the end of the month.", "月末所有已付款订单均已发货。",
     ),

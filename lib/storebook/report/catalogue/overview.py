@@ -147,6 +147,29 @@ ENTRIES: dict[str, Entry] = {
         "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}），毛利{gross_margin:money}。"
         "本月未设定目标，仅与上月和去年同期对比。",
     ),
+    "overview.scorecard.takeaway.no_amount": _e(
+        "Orders reached {orders:count} ({orders_vs_prior:change} on the prior month, {orders_vs_last_year:change} "
+        "on last year); the paid amount and the gross margin are not in this store's data: its exports carry no "
+        "amounts. {met} of the {with_target} metrics with a target met it; {red} missed it by more than 5%, "
+        "furthest {worst:metric} ({worst_vs_target:signed} against target).",
+        "订单数{orders:count}（环比{orders_vs_prior:change}，同比{orders_vs_last_year:change}）；支付金额和毛利不在本店数据中：导出数据没有金额。"
+        "设有目标的{with_target}项指标中{met}项达标；{red}项差距超过5%，差距最大的是{worst:metric}（较目标{worst_vs_target:signed}）。",
+    ),
+    "overview.scorecard.takeaway.no_amount.no_red": _e(
+        "Orders reached {orders:count} ({orders_vs_prior:change} on the prior month, {orders_vs_last_year:change} "
+        "on last year); the paid amount and the gross margin are not in this store's data: its exports carry no "
+        "amounts. {met} of the {with_target} metrics with a target met it, and none missed it by more than 5%.",
+        "订单数{orders:count}（环比{orders_vs_prior:change}，同比{orders_vs_last_year:change}）；支付金额和毛利不在本店数据中：导出数据没有金额。"
+        "设有目标的{with_target}项指标中{met}项达标，没有指标差距超过5%。",
+    ),
+    "overview.scorecard.takeaway.no_amount.no_targets": _e(
+        "Orders reached {orders:count} ({orders_vs_prior:change} on the prior month, {orders_vs_last_year:change} "
+        "on last year); the paid amount and the gross margin are not in this store's data: its exports carry no "
+        "amounts. No targets were set for this month: the scorecard compares with the prior month and last year "
+        "only.",
+        "订单数{orders:count}（环比{orders_vs_prior:change}，同比{orders_vs_last_year:change}）；支付金额和毛利不在本店数据中：导出数据没有金额。"
+        "本月未设定目标，仅与上月和去年同期对比。",
+    ),
     "overview.changes": _e("What moved most this month, and why?", "本月变化最大的是什么？原因何在？"),
     "overview.changes.title": _e("{metric:metric} moved most: {vs_prior:change} on the prior month",
                                  "变化最大的是{metric:metric}：环比{vs_prior:change}"),

@@ -25,6 +25,17 @@ ENTRIES: dict[str, Entry] = {
         "{complaints_per_1000_orders:ratio}件，退款率{refund_rate:pct}。满意度最低的平台是{worst_csat_platform:platform}"
         "（{worst_csat:ratio}分）。",
     ),
+    "service.headline.takeaway.no_refund_rate": _e(
+        "{tickets:count} tickets were opened in {month} ({tickets_vs_prior:change} on the prior month). Customers rated "
+        "us {csat:ratio} out of 5 ({csat_vs_prior:change}) and the first reply came within a median of "
+        "{first_response_median_min:count} minutes. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 orders; "
+        "the refund rate is not in this store's data (its exports carry no refund or paid amounts to measure it). "
+        "{worst_csat_platform:platform} had the lowest CSAT ({worst_csat:ratio}).",
+        "{month}共新建工单{tickets:count}张（环比{tickets_vs_prior:change}）。客户评分{csat:ratio}分（满分5分，环比"
+        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:count}分钟。每千单投诉"
+        "{complaints_per_1000_orders:ratio}件；退款率不在本店数据中（导出数据没有计算它所需的退款或支付金额）。"
+        "满意度最低的平台是{worst_csat_platform:platform}（{worst_csat:ratio}分）。",
+    ),
     "service.tickets": _e("What did customers contact us about, and on which platform?", "客户因为什么联系我们，来自哪个平台？"),
     "service.headline.takeaway.single": _e(
         "{tickets:count} tickets were opened in {month} ({tickets_vs_prior:change} on the prior month). Customers "
@@ -34,6 +45,16 @@ ENTRIES: dict[str, Entry] = {
         "{month}共新建工单{tickets:count}张（环比{tickets_vs_prior:change}）。客户评分{csat:ratio}分（满分5分，环比"
         "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:count}分钟。每千单投诉"
         "{complaints_per_1000_orders:ratio}件，退款率{refund_rate:pct}。",
+    ),
+    "service.headline.takeaway.single.no_refund_rate": _e(
+        "{tickets:count} tickets were opened in {month} ({tickets_vs_prior:change} on the prior month). Customers "
+        "rated us {csat:ratio} out of 5 ({csat_vs_prior:change}) and the first reply came within a median of "
+        "{first_response_median_min:count} minutes. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 "
+        "orders; the refund rate is not in this store's data (its exports carry no refund or paid amounts to measure "
+        "it).",
+        "{month}共新建工单{tickets:count}张（环比{tickets_vs_prior:change}）。客户评分{csat:ratio}分（满分5分，环比"
+        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:count}分钟。每千单投诉"
+        "{complaints_per_1000_orders:ratio}件；退款率不在本店数据中（导出数据没有计算它所需的退款或支付金额）。",
     ),
     "service.tickets.takeaway.single": _e(
         "{tickets:count} tickets were opened, {complaints:count} of them complaints ({complaint_share:pct}). "
@@ -113,6 +134,17 @@ ENTRIES: dict[str, Entry] = {
         "arriving for weeks after an order, so the latest month's rate still rises.",
         "本月支付订单中退款{refund_amount:money}，占支付金额的{refund_rate:pct}，退款后销售额{net_amount:money}。"
         "退款率最高的平台是{top:platform}（{top_rate:pct}）。退款会在下单后数周内陆续发生，最近一个月的退款率仍会上升。",
+    ),
+    "service.refunds.takeaway.no_amount": _e(
+        "{orders:count} orders were paid this month. Their amounts are not in this store's data (its exports carry "
+        "no amounts), so there is no refund rate or net sales to measure.",
+        "本月共有{orders:count}笔支付订单。订单金额不在本店数据中（导出数据没有金额），因此无法计算退款率和退款后销售额。",
+    ),
+    "service.refunds.takeaway.no_refunds": _e(
+        "The month's {orders:count} paid orders came to {paid_amount:money}. Refunds are not in this store's data "
+        "(its exports carry no refund amounts), so there is no refund rate or net sales after refunds to measure.",
+        "本月{orders:count}笔支付订单共计{paid_amount:money}。退款不在本店数据中（导出数据没有退款金额），"
+        "因此无法计算退款率和退款后销售额。",
     ),
     "service.returns": _e("What was returned, and why?", "哪些商品被退回，原因是什么？"),
     "service.returns.takeaway": _e(
