@@ -48,7 +48,7 @@ STORES: dict[str, dict] = {
     # Optional columns of the contract left empty by every row, then known for part of the rows
     # (every n-th row unknown): the columns real exports leave empty (docs/contract.md).
     "optional-columns-blank": {"blank": {
-        "orders": ("customer_id", "channel", "device", "province"),
+        "orders": ("customer_id", "channel", "device", "province", "refund_amount"),
         "products": ("unit_cost", "supplier_id", "launched_on", "brand", "list_price", "category", "product_name"),
         "traffic": ("page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "paid_amount"),
         "shipments": ("carrier", "warehouse", "province", "shipping_cost_amount", "delivered_at"),
@@ -194,6 +194,10 @@ def test_sparse_store_pack_runs_clean_and_its_full_sections_match(store, sample_
             assert status[key] == needs.NONE, key
     if store in ("no-products", "optional-columns-blank"):
         check_products_by_revenue(pack, full_pack, catalogue=store != "no-products")
+    if store == "optional-columns-blank":  # refunds unknown: net sales and refund rates say so, never count none
+        notes = {s["key"]: (s["status"], " ".join(s["notes"])) for s in sections}
+        for key in ("service.refunds", "service.headline", "overview.scorecard"):  # (the P&L needs costs: none here)
+            assert notes[key][0] == needs.PARTIAL and "`refund_amount`" in notes[key][1], (key, notes[key])
     if store.startswith("orders-amount-"):  # the plan forecasts the orders; the amount only where every order has one
         results = {k: v for run in pack.values() for k, v in run["results"].items()}
         status = {s["key"]: s["status"] for s in sections}

@@ -85,6 +85,9 @@ _SALES = (_n("orders"), _n("order_lines"), _n("products"))
 #: about the money needs it (:data:`_PAID_ORDERS`).
 _PAID = _opt("orders", known=("paid_amount",))
 _PAID_ORDERS = _n("orders", known=("paid_amount",))
+#: Refunds booked on the orders (0 where none was made; empty where the export does not say):
+#: net sales and refund rates count the known ones, so an unknown share makes them partial.
+_REFUNDS = _opt("orders", known=("refund_amount",))
 _SOLD_COST = (_n("orders"), _n("order_lines"), _n("products", values=("unit_cost",)))
 #: Sales by SKU come from the order lines alone; revenue is their amounts (a units-only export
 #: has none: nothing to rank by). The catalogue enriches them: without it, or without costs, a
@@ -105,9 +108,10 @@ _CATEGORY = _opt("products", known=("product_name", "category"))
 _SUPPLIER = _opt("products", known=("supplier_id",))
 #: Complaints reach an order (and its carrier) through the ticket's order_id.
 _TICKET_ORDERS = _opt("service_tickets", values=("order_id",))
-_PNL = (*_SOLD_COST, _PAID_ORDERS, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"))
+_PNL = (*_SOLD_COST, _PAID_ORDERS, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"),
+        _REFUNDS)
 #: The scorecard takes each metric from its own report: any one of sales and traffic will do.
-_SCORECARD = (_n(("orders", "traffic")), _PAID, _opt("traffic", known=("buyers", "paid_amount")),
+_SCORECARD = (_n(("orders", "traffic")), _PAID, _REFUNDS, _opt("traffic", known=("buyers", "paid_amount")),
               _opt("order_lines"), _opt("products", values=("unit_cost",)), _opt("platform_fees"),
               _opt("marketing_spend"), _opt("shipments"), _opt("returns"), _opt("service_tickets", values=("csat",)),
               _opt("suppliers"), _opt("purchase_orders"), _opt("targets"))
@@ -224,14 +228,14 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "customers.provinces": (_n("orders", known=("province",)), _PAID),
     # service
     "service.headline": (_TICKETS, _opt("service_tickets", values=("csat", "first_response_at")), _n("orders"), _PAID,
-                         _opt("order_lines"), _opt("products"), _opt("suppliers")),
+                         _REFUNDS, _opt("order_lines"), _opt("products"), _opt("suppliers")),
     "service.tickets": (_TICKETS,),
     "service.response": (_n("service_tickets", values=("first_response_at",)),),
     "service.csat": (_n("service_tickets", values=("csat",)),),
     "service.suppliers": (_n("service_tickets", values=("sku",)), *_SALES[:2],
                           _n("products", known=("supplier_id",)), _n("suppliers")),
     "service.products": (_n("service_tickets", values=("sku",)), *_SALES, _CATEGORY),
-    "service.refunds": (_n("orders"), _PAID),
+    "service.refunds": (_n("orders"), _PAID, _REFUNDS),
     "service.returns": (_n("returns"), _opt("returns", known=("reason",)), *_SALES, _CATEGORY),
     "service.returned_products": (_n("returns"), *_SALES, _CATEGORY),
     "service.reasons": (_n("returns", known=("reason",)), *_SALES, _CATEGORY),
