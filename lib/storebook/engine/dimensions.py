@@ -50,13 +50,26 @@ def products(wb: Workbook, *, names: bool = True) -> ibis.Table:
     return p.mutate(**{c: fill(p) for c, fill in filled.items() if c in p.columns})
 
 
-#: The pandas dtypes of the catalogue's columns that are not text (an empty catalogue's frame).
+#: The types of the catalogue's columns that are not text (an empty catalogue, a missing one).
 _DTYPES = {"unit_cost": "float64", "list_price": "float64", "is_active": "bool", "launched_on": "datetime64[us]"}
+_IBIS_TYPES = {"unit_cost": "float64", "list_price": "float64", "is_active": "boolean", "launched_on": "date"}
+
+
+def listed(wb: Workbook, *columns: str, names: bool = True) -> ibis.Table | None:
+    """The catalogue's ``sku`` and ``columns`` (filled as :func:`products` fills them), or
+    None where the workbook has no products table (a store of orders alone).
+
+    The read is recorded either way: a section that declares the catalogue optional says
+    what its absence means."""
+    try:
+        table = products(wb, names=names)
+    except NoDataError:
+        return None
+    return table.select("sku", *columns)
 
 
 def catalogue(wb: Workbook, *columns: str, names: bool = True) -> pd.DataFrame:
-    """The catalogue's ``sku`` and ``columns`` (filled as :func:`products` fills them), or no
-    rows where the workbook has no products table (a store of orders alone).
+    """:func:`listed` as a frame: no rows where the workbook has no products table.
 
     A figure that joins it keeps every SKU sold: not found, a SKU is in no category and has no
     cost (null), and the caller says what that means (the unknown category, a margin unknown).
@@ -64,8 +77,28 @@ def catalogue(wb: Workbook, *columns: str, names: bool = True) -> pd.DataFrame:
     Example:
         catalogue(wb, "category", "unit_cost")  # sku, category, unit_cost
     """
-    try:
-        table = products(wb, names=names)
-    except NoDataError:  # no catalogue (the read is recorded: the section declares it optional)
+    table = listed(wb, *columns, names=names)
+    if table is None:
         return pd.DataFrame({c: pd.Series(dtype=_DTYPES.get(c, "str")) for c in ("sku", *columns)})
-    return wb.execute(table.select("sku", *columns))
+    return wb.execute(table)
+
+
+def attach(wb: Workbook, rows: ibis.Table, *columns: str) -> ibis.Table:
+    """``rows`` (with a ``sku``) and their SKU's catalogue ``columns``, every row kept.
+
+    A SKU the catalogue does not list, or every SKU where there is no catalogue: its
+    category is :data:`UNKNOWN`, its product name the SKU, any other column null.
+
+    Example:
+        attach(wb, lines, "category", "unit_cost")  # the lines, their category and unit cost
+    """
+    table = listed(wb, *columns)
+    if table is None:
+        nulls = {c: ibis.null(_IBIS_TYPES.get(c, "string")) for c in columns}
+        joined = rows.mutate(**nulls)
+    else:
+        joined = rows.left_join(table, "sku")
+        joined = joined.drop("sku_right") if "sku_right" in joined.columns else joined
+    filled = {"category": lambda t: t.category.fill_null(UNKNOWN),
+              "product_name": lambda t: t.product_name.fill_null(t.sku)}
+    return joined.mutate(**{c: fill(joined) for c, fill in filled.items() if c in columns})

@@ -13,7 +13,7 @@ from storebook.engine import derived, dimensions
 from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
-from storebook.errors import NoDataError, StorebookError
+from storebook.errors import StorebookError
 from storebook.measures import TOTAL
 from storebook.measures.orders import no_paid_orders, paid_orders
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
@@ -163,15 +163,6 @@ def sum_paid_orders(
     return out
 
 
-def _named(rows: ibis.Table, products: ibis.Table | None) -> ibis.Table:
-    """``rows`` with their SKU's category and product name (unknown / the SKU where the
-    catalogue does not list it, or there is none)."""
-    if products is None:
-        return rows.mutate(category=ibis.literal(dimensions.UNKNOWN), product_name=rows.sku)
-    rows = rows.left_join(products, "sku").drop("sku_right")
-    return rows.mutate(category=rows.category.fill_null(dimensions.UNKNOWN), product_name=rows.product_name.fill_null(rows.sku))
-
-
 def summarise_returns(
     wb: Workbook,
     period: Period,
@@ -206,10 +197,6 @@ def summarise_returns(
         raise StorebookError("summarise_returns needs at least one of category, sku, reason, platform")
     keys = cols + (["product_name", "category"] if "sku" in cols and "category" not in cols else
                    ["product_name"] if "sku" in cols else [])
-    try:
-        products = dimensions.products(wb).select("sku", "product_name", "category")
-    except NoDataError:  # no catalogue (orders alone): every SKU in the unknown category, named by its SKU
-        products = None
     # The returns with their order's platform, as ingest joined them (a month's returns are a
     # few row groups of that file, where the join asked every order of the history).
     r = derived.returns_orders_of(wb)
@@ -219,7 +206,7 @@ def summarise_returns(
     named = "category" in keys or "product_name" in keys
     r = r.filter(in_period(r.returned_on, period))
     if named:
-        r = _named(r, products)
+        r = dimensions.attach(wb, r, "product_name", "category")
     r = r.filter(r.platform.isin(plats)).mutate(reason=r.reason.fill_null(dimensions.UNKNOWN))
     returned = r.group_by(keys).aggregate(
         returns=r.count(), units_returned=r.quantity.sum(), refund_amount=r.refund_amount.sum().cast("float64")
@@ -233,7 +220,7 @@ def summarise_returns(
         lines = daily
         units, amount = "units", "revenue"
     if named:
-        lines = _named(lines, products)
+        lines = dimensions.attach(wb, lines, "product_name", "category")
     sold_keys = [k for k in keys if k != "reason"]
     sums = dict(units_sold=lines[units].sum(), sales_amount=lines[amount].sum().cast("float64"))
     if sold_keys:

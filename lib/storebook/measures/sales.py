@@ -12,7 +12,6 @@ from storebook.engine import derived, dimensions
 from storebook.engine.lines import lines_of_days, lines_of_orders
 from storebook.engine.periods import Period, month_of
 from storebook.engine.workbook import Workbook
-from storebook.errors import NoDataError
 from storebook.measures.orders import paid_orders
 
 
@@ -127,13 +126,7 @@ def _summed_with_costs(wb: Workbook, sold: ibis.Table, keys: list[str], *, units
     without a cost. A SKU's unit cost is one number, so the cost of some units of it is
     their count × that cost, whether they come one line at a time or summed per day. A store
     without a catalogue (orders alone) sells every SKU that way."""
-    try:
-        products = dimensions.products(wb).select("sku", "category", "unit_cost")
-    except NoDataError:
-        joined = sold.mutate(category=ibis.literal(dimensions.UNKNOWN), unit_cost=ibis.null("float64"))
-    else:
-        joined = sold.left_join(products, "sku")
-        joined = joined.mutate(category=joined.category.fill_null(dimensions.UNKNOWN))
+    joined = dimensions.attach(wb, sold, "category", "unit_cost")
     return joined.group_by(keys).aggregate(
         units=joined[units].sum().cast("float64"),
         revenue=joined[revenue].sum().cast("float64"),
