@@ -108,8 +108,9 @@ def _run(con: ibis.BaseBackend, expr: ibis.Expr, compiled: shapes.Shapes | None 
     through Python objects, then converts the frame to the schema again: ~4 ms of a small
     question's ~25, more for larger results (issue #17). After :func:`normalise` the frames
     are the same, except where a column holds no value at all (no rows, or all missing):
-    there Ibis's conversion still knows the column's type (a date column stays a date) and
-    Arrow's does not, so such a result is asked again through Ibis. Nested columns (lists,
+    there Arrow's conversion loses the column's type (a date column of nulls becomes objects)
+    and Ibis's keeps it, so such a result is converted as Ibis converts it, from the Arrow
+    table already fetched: an empty month is not asked twice. Nested columns (lists,
     structs) stay with Ibis, which gives Python lists.
 
     With ``compiled`` (the workbook's :class:`storebook.engine.shapes.Shapes`), the Arrow path
@@ -121,7 +122,19 @@ def _run(con: ibis.BaseBackend, expr: ibis.Expr, compiled: shapes.Shapes | None 
         table = compiled.to_pyarrow(con, expr) if compiled is not None else expr.to_pyarrow()
         if table.num_rows and not any(column.null_count == table.num_rows for column in table.columns):
             return table.to_pandas(date_as_object=False)
+        return _as_ibis_converts(table, expr)
     return expr.to_pandas()
+
+
+def _as_ibis_converts(table: object, expr: ibis.expr.types.Table) -> pd.DataFrame:
+    """The frame Ibis's DuckDB ``execute`` makes of an Arrow result ``table`` of ``expr``
+    (ibis.backends.duckdb.Backend.execute, Ibis 12): a column with a gap through Python
+    values, the others through Arrow, then every column converted to the expression's type."""
+    from ibis.backends.duckdb.converter import DuckDBPandasData
+
+    columns = {name: column.to_pylist() if column.null_count else column.to_pandas()
+               for name, column in zip(table.column_names, table.columns, strict=True)}
+    return DuckDBPandasData.convert_table(pd.DataFrame(columns), expr.schema())
 
 
 #: Parquet column types whose DuckDB type is certain (what DESCRIBE of a read_parquet view
