@@ -338,7 +338,7 @@ def _all_events() -> list[Event]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _outside_events(year: int) -> tuple[Event, ...]:
     """The events of a year outside :data:`COVERED_YEARS`: its festivals (:func:`_festivals`)
     and the public holidays that end in it, where chinesecalendar publishes them."""
@@ -482,7 +482,7 @@ def day_kinds(start: date, end: date) -> pd.DataFrame:
     weekday = [d.weekday() for d in days]
     is_holiday = [d in _HOLIDAY_DAYS for d in days]
     swapped = [d in SWAPPED_WORKDAYS for d in days]
-    if any(d.year not in COVERED_YEARS for d in (start, end)):
+    if start.year < COVERED_YEARS[0]:  # the published years before (none is known after)
         _, earlier_days, earlier_swaps = _earlier_holidays()
         is_holiday = [h or d in earlier_days for d, h in zip(days, is_holiday, strict=True)]
         swapped = [s or d in earlier_swaps for d, s in zip(days, swapped, strict=True)]
