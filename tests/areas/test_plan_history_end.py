@@ -36,7 +36,7 @@ PLATFORMS = ["tmall", "jd"]
 def _orders(platform: str, per_day: int, swing: int, first: str, last: str) -> list[dict]:
     rows = []
     for day in pd.date_range(first, last, freq="D"):
-        for k in range(per_day + (swing if day.dayofyear % 2 else -swing)):
+        for k in range(per_day + (swing if day.day_of_year % 2 else -swing)):
             paid = day + pd.Timedelta(hours=9, minutes=k)
             rows.append({"order_id": f"{platform}-{day:%Y%m%d}-{k}", "platform": platform,
                          "ordered_at": paid - pd.Timedelta(minutes=1), "paid_at": paid, "status": "completed",
