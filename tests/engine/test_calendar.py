@@ -36,3 +36,46 @@ def test_the_shopping_festivals_are_storebooks_own() -> None:
     assert {"618", "double11", "double12", "nianhuo", "women38", "spring_festival", "public_holiday"} <= kinds
     double11 = next(e for e in calendar.events(date(2026, 11, 1), date(2026, 11, 30)) if e.kind == "double11")
     assert (double11.starts_on, double11.peak_on) == (date(2026, 10, 20), date(2026, 11, 11))
+
+
+def test_fixed_date_festivals_are_known_in_any_year() -> None:
+    for year in (2003, 2014, 2031):
+        window = calendar.events(date(year, 1, 1), date(year, 12, 31))
+        peaks = {e.kind: e.peak_on for e in window if e.kind in calendar.FIXED_KINDS}
+        assert peaks == {"women38": date(year, 3, 8), "618": date(year, 6, 18), "double11": date(year, 11, 11),
+                         "double12": date(year, 12, 12)}
+
+
+def test_the_spring_festival_dates_agree_with_the_state_council_s_holiday() -> None:
+    """Each Lunar New Year's Day (cited sources in calendar.py) is one of the first three days of its
+    year's Spring Festival holiday as the State Council's notices set it (chinesecalendar)."""
+    import chinese_calendar
+
+    for year, new_year in calendar.SPRING_FESTIVAL.items():
+        if not calendar._published_year(year):
+            continue
+        holiday = [d for d in (new_year + pd_days(k) for k in range(-3, 4))
+                   if chinese_calendar.get_holiday_detail(d) == (True, "Spring Festival")]
+        assert new_year in holiday and holiday[0] >= new_year - pd_days(2), year
+
+
+def pd_days(n: int):
+    from datetime import timedelta
+
+    return timedelta(days=n)
+
+
+def test_moving_festivals_and_holidays_are_known_only_where_their_dates_are() -> None:
+    # 2015 (a store's history): the Spring Festival on Feb 19, 年货节 before it, the holidays published.
+    kinds = {e.kind: e for e in calendar.events(date(2015, 1, 1), date(2015, 2, 28))}
+    assert kinds["spring_festival"].peak_on == date(2015, 2, 19) and "nianhuo" in kinds
+    assert calendar.unknown(date(2012, 7, 1), date(2015, 4, 30)) == {}
+    day = calendar.day_kinds(date(2014, 10, 1), date(2014, 10, 11)).set_index("date")
+    assert day["is_holiday"].iloc[:7].all() and day.at["2014-10-11", "is_swapped_workday"]  # 国庆 2014, Saturday worked
+    # 2003 and 2028: no Spring Festival date, no published holidays — said, never read as none.
+    assert calendar.unknown(date(2027, 12, 1), date(2028, 4, 30)) == {
+        "spring_festival": (2028,), "nianhuo": (2028,), "public_holiday": (2028,)}
+    assert {k for k, *_ in calendar.unknown_spans(date(2003, 6, 1), date(2003, 6, 30))} == {"public_holiday"}
+    assert not [e for e in calendar.events(date(2028, 1, 1), date(2028, 2, 29)) if e.kind in calendar.MOVING_KINDS]
+    with pytest.raises(ValueError, match="2004–2027"):
+        calendar.spring_festival(2028)

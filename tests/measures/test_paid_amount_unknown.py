@@ -104,10 +104,12 @@ def test_forecast_history_leaves_a_platform_with_an_unknown_amount_unknown(partl
 def test_forecast_history_with_every_amount_known_sums_them(root: Path) -> None:
     wb = write_tables(root, orders=[_order("O0", "C3", "2026-02-10 10:00", 50.0),
                                     _order("O1", "C1", "2026-03-02 10:00", 100.0),
-                                    _order("O2", "C2", "2026-03-02 11:00", 20.0)])
+                                    _order("O2", "C2", "2026-03-02 11:00", 20.0),
+                                    _order("O3", "C1", "2026-03-05 10:00", 30.0)])
     amount = plan.daily_history(wb, MARCH.end).set_index("day")["paid_amount"]
     assert amount[pd.Timestamp("2026-03-02")] == 120.0
-    assert amount[pd.Timestamp("2026-03-04")] == 0.0  # no order that day: nothing paid
+    assert amount[pd.Timestamp("2026-03-04")] == 0.0  # no order that day (inside the data): nothing paid
+    assert amount.index.max() == pd.Timestamp("2026-03-05")  # the data end there: no day after it
 
 
 def test_forecast_facts_without_an_amount_forecast_state_the_orders() -> None:

@@ -18,6 +18,13 @@ daily values on
 A festival phase the history has not seen yet (618 when the history starts in September)
 takes the mean effect of the same phase of the festivals it has seen, and says so.
 
+The calendar knows the fixed-date festivals in any year, but the Spring Festival and the 年货节
+only in the years it has their dates for, and the public holidays only in the years published
+(:func:`storebook.engine.calendar.unknown`). A history day where a festival it cannot place
+may fall (Dec 27–Mar 1 of such a year) is left out of the fit — read as "no festival" it would
+bias the weekday, trend and yearly wave — and the forecast's months where the calendar does
+not know an event are said (``attrs["unknown"]``), not shown as holding none.
+
 The orders' paid amount is optional in the contract (a units-only export has none): a
 platform's paid amount is forecast only where every paid order of its history has one
 (:func:`daily_history` says why); elsewhere its orders and visitors are forecast, backtested and
@@ -82,12 +89,15 @@ FESTIVAL_PHASES: dict[str, tuple[tuple[str, int, int], ...]] = {
 # ----------------------------------------------------------------------------- history
 
 def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
-    """Paid amount, paid orders and visitors per platform and day, up to ``end`` (excluded).
+    """Paid amount, paid orders and visitors per platform and day, up to ``end`` (excluded)
+    or the last day the orders cover (:meth:`Workbook.data_range`), whichever comes first.
 
     Paid orders count by the day they were paid (``paid_at`` set); visitors are the sum
     over devices of the traffic table's daily ``all`` rows (period rows are not daily
-    figures). A platform's days without an order inside its span count 0; a day without a
-    traffic row leaves visitors unknown.
+    figures). A platform's days without an order from its first paid order to the last day
+    the orders cover count 0; the days after it are not in the history (the export ends
+    there: they are not days without orders); a day without a traffic row leaves visitors
+    unknown.
 
     The orders' paid amount is optional in the contract. A platform's paid amount is known
     on every day or on none: where any paid order of its history lacks one, the whole
@@ -105,6 +115,9 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
     plats = wb.platforms(platforms)
     frames = []
     if wb.has("orders"):
+        # The data end: an export that stops on the 5th holds no order for the 6th, which is
+        # not a day without orders (read as 0 it drags a forecast down).
+        end = min(end, wb.data_range()[1] + timedelta(days=1))
         o = wb.table("orders")
         o = o.filter(o.paid_at.notnull(), o.paid_at < pd.Timestamp(end), o.platform.isin(plats))
         o = o.mutate(day=o.paid_at.date())
@@ -215,6 +228,13 @@ def _fit(series: pd.Series, origin: date) -> _Fit | None:
     from statsmodels.genmod.generalized_linear_model import GLM
 
     y = series.dropna()
+    if len(y):
+        # Days where a festival the calendar cannot place may fall: read as "no festival" they
+        # would bias the other coefficients (module docstring).
+        unknown = [(a, b) for kind, _, a, b in calendar.unknown_spans(y.index.min().date(), y.index.max().date())
+                   if kind in calendar.MOVING_KINDS]
+        for a, b in unknown:
+            y = y[(y.index < pd.Timestamp(a)) | (y.index > pd.Timestamp(b))]
     if len(y) < MIN_HISTORY_DAYS or y.sum() <= 0:
         return None
     annual = len(y) >= ANNUAL_MIN_DAYS
@@ -376,7 +396,8 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
         metric × month: platform, metric, month (``YYYY-MM``), forecast, low, high, target.
         ``attrs``: ``trend`` (platform × metric → growth per year the fit found),
         ``borrowed`` (the festival phases the history had not seen), ``events`` (the
-        calendar's events in the months, by kind).
+        calendar's events in the months, by kind), ``unknown`` (kind → the years of the
+        months whose events of that kind the calendar does not know: not in the forecast).
     Raises:
         NoDataError: fewer than :data:`MIN_HISTORY_DAYS` days of orders on every platform.
     """
@@ -387,6 +408,7 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
     out.attrs["trend"] = {f"{p}.{m}": float(np.exp(f.params.get("trend", 0.0)) - 1) for (p, m), f in fits.items()}
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
     out.attrs["events"] = sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"})
+    out.attrs["unknown"] = calendar.unknown(first, last)
     return out
 
 
@@ -396,7 +418,9 @@ def backtest(wb: Workbook, period: Period, platforms: Sequence[str] | str | None
 
     Each month is forecast by a model fitted on the history before it (one month ahead).
     Formula: error = forecast ÷ actual − 1; ape = |error|; the month's actual is the sum
-    of the history's days (visitors only where every day has a traffic row).
+    of the history's days (visitors only where every day has a traffic row). A month the
+    history ends inside (the data end before its last day) is forecast and summed over the
+    days the history holds.
 
     Returns:
         One row per platform (and ``total``) × metric × month with both a forecast and an
@@ -415,13 +439,14 @@ def backtest(wb: Workbook, period: Period, platforms: Sequence[str] | str | None
 def _backtest(wb: Workbook, period: Period, plats: list[str], months: int, metrics: Sequence[str]) -> pd.DataFrame:
     hist = _final(wb, period, plats, HORIZON_MONTHS)[0]
     origin = _origin(hist)
+    data_last = pd.Timestamp(hist["day"].max()).date()
     rows = []
     for k in range(months - 1, -1, -1):
         month = period.shift_months(-k)
         before = hist[hist["day"] < month.start_ts]
-        if before.empty:
+        if before.empty or data_last < month.start:
             continue
-        draws, _ = _forecast_draws(before, month.start, month.last_day, origin, metrics)
+        draws, _ = _forecast_draws(before, month.start, min(month.last_day, data_last), origin, metrics)
         if not draws:
             continue
         rows.append(_summarise(draws, [p for p in plats if any((p, m) in draws for m in metrics)]))
@@ -550,6 +575,8 @@ def plan_headline(forecast: pd.DataFrame, backtest_rows: pd.DataFrame, history: 
         actual = backtest_rows[(backtest_rows["platform"] == TOTAL) & (backtest_rows["metric"] == metric)
                                & (backtest_rows["month"] == last_month)]["actual"]
         prior = float(actual.iloc[0]) if len(actual) else np.nan
+        if history is not None and last_month is not None and history["day"].max() < pd.Period(last_month).end_time.floor("D"):
+            prior = np.nan  # the data end inside the report month: its days so far are not a month
         ly = np.nan
         if history is not None:
             day = pd.Period(nxt) - 12
@@ -650,13 +677,32 @@ def forecast_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     variant = "_".join(v for v in ("orders" if without else "", "borrowed" if borrowed else "") if v)
     facts: dict[str, Any] = {
         "variant": variant or None,
-        "events": text.join(text.labels("event", events)) if events else text("word.none_listed"),
+        "events": events_text(events, forecast.attrs.get("unknown", {}), text),
         "borrowed": text.join(text.labels("event", borrowed)),
     }
     for i, name in enumerate(("first", "second", "third")):
         facts[f"{name}_month"] = months[i] if i < len(months) else None
         facts[name] = float(values[months[i]]) if i < len(months) else None
     return facts
+
+
+def events_text(events: Sequence[str], unknown: dict[str, Sequence[int]], text: Any) -> str:
+    """The calendar's events in the forecast's months, and what it does not know there: never
+    "none" where it cannot know (a Spring Festival of a year it has no date for).
+
+    Args:
+        events: the kinds of event (``attrs["events"]`` of :func:`forecast_months`);
+            unknown: kind → years (``attrs["unknown"]``); text: the page's words.
+    """
+    known = text.join(text.labels("event", events)) if events else None
+    if not unknown:
+        return known or text("word.none_listed")
+    # The 年货节 is the run-up to the Spring Festival: naming the one says the other.
+    kinds = [k for k in unknown if not (k == "nianhuo" and "spring_festival" in unknown)]
+    years = sorted({y for k in kinds for y in unknown[k]})
+    gap = text("plan.forecast.unknown", kinds=text.join([text(f"plan.unknown.{k}") for k in kinds]),
+               years=text.join([str(y) for y in years]))
+    return text("plan.forecast.events_unknown", events=known, unknown=gap) if known else gap
 
 
 def forecast_of(forecast: pd.DataFrame, metric: str) -> pd.DataFrame:

@@ -4,8 +4,16 @@ One source for the whole project: the sample-store generator draws its demand pe
 from it, and the analysis modules use it to mark charts and to exclude event days
 from baselines.
 
-What it holds, for 2022–2027 (2023–2027 is the committed range; 2022 is there so a
-24-month window ending in 2024 still has its calendar):
+What it holds (2022–2027 whole, :data:`COVERED_YEARS`: 2023–2027 is the committed range;
+2022 is there so a 24-month window ending in 2024 still has its calendar). Outside those
+years it knows what it can vouch for, and :func:`unknown` says what it does not know:
+
+- the festivals on a fixed month-day (:data:`FIXED_KINDS`: 38节, 618, 双11, 双12) in ANY
+  year (as the platforms run them today: a year before one began simply has none);
+- the festivals that move with the lunar calendar (:data:`MOVING_KINDS`: the Spring
+  Festival and the 年货节 before it) only in the years of :data:`SPRING_FESTIVAL` (2004–2027);
+- the public holidays and 调休 in the years chinesecalendar publishes (2004–2026), and 2027
+  approximated (below).
 
 - shopping festivals: 618 (presale from May 31, peak Jun 18), 双11 (presale from
   Oct 20, peak Nov 11), 双12 (Dec 10–12, peak Dec 12), 年货节 (the ~3 weeks before
@@ -33,6 +41,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -49,6 +58,10 @@ __all__ = [
     "day_kinds",
     "spring_festival",
     "is_covered",
+    "FIXED_KINDS",
+    "MOVING_KINDS",
+    "unknown",
+    "unknown_spans",
 ]
 
 KINDS: tuple[str, ...] = (
@@ -73,9 +86,38 @@ _PRIORITY: dict[str, int] = {
 }
 
 COVERED_YEARS: tuple[int, ...] = (2022, 2023, 2024, 2025, 2026, 2027)
+#: Festivals on a fixed month-day: known in any year.
+FIXED_KINDS: tuple[str, ...] = ("women38", "618", "double11", "double12")
+#: Festivals that move with the lunar calendar: known in the years of SPRING_FESTIVAL only.
+MOVING_KINDS: tuple[str, ...] = ("spring_festival", "nianhuo")
 
-# 春节 (lunar New Year's Day).
+# 春节 (lunar New Year's Day). 2004–2021 (added for stores with an older history) as listed by
+# the China Internet Information Center, china.org.cn ("Chinese Lunar New Year dates
+# 2004–2015", http://english.china.org.cn/english/features/China2004/106382.htm) and, for
+# 2016–2021, by China Highlights (https://www.uchinavisa.com/chinese-new-year-calendar.html,
+# to 2019) and 4to40 (https://www.4to40.com/kids-questions-answers/social-science-questions-answers/
+# when-is-chinese-new-year/, to 2031), which agree with each other and with the first list.
+# tests/engine/test_calendar.py checks each against the State Council's Spring Festival
+# holiday in chinesecalendar (New Year's Day is its first or second day).
 SPRING_FESTIVAL: dict[int, date] = {
+    2004: date(2004, 1, 22),
+    2005: date(2005, 2, 9),
+    2006: date(2006, 1, 29),
+    2007: date(2007, 2, 18),
+    2008: date(2008, 2, 7),
+    2009: date(2009, 1, 26),
+    2010: date(2010, 2, 14),
+    2011: date(2011, 2, 3),
+    2012: date(2012, 1, 23),
+    2013: date(2013, 2, 10),
+    2014: date(2014, 1, 31),
+    2015: date(2015, 2, 19),
+    2016: date(2016, 2, 8),
+    2017: date(2017, 1, 28),
+    2018: date(2018, 2, 16),
+    2019: date(2019, 2, 5),
+    2020: date(2020, 1, 25),
+    2021: date(2021, 2, 12),
     2022: date(2022, 2, 1),
     2023: date(2023, 1, 22),
     2024: date(2024, 2, 10),
@@ -160,11 +202,28 @@ def _holidays_and_swaps(years: tuple[int, ...]) -> tuple[tuple[tuple[str, str, s
          "、".join(_HOLIDAY_NAMES.get(n, (n, n))[1] for n in names), first.isoformat(), last.isoformat())
         for first, last, names in runs
     )
-    approximated = tuple(h for h in _APPROXIMATED if not _published_year(_d(h[2]).year))
+    approximated = tuple(h for h in _APPROXIMATED if _d(h[2]).year in years and not _published_year(_d(h[2]).year))
     return published + approximated, frozenset(swaps)
 
 
 _HOLIDAYS, SWAPPED_WORKDAYS = _holidays_and_swaps(COVERED_YEARS)
+#: The first year chinesecalendar publishes (it raises NotImplementedError before).
+FIRST_HOLIDAY_YEAR = 2004
+
+
+@functools.lru_cache(maxsize=1)
+def _earlier_holidays() -> tuple[tuple[tuple[str, str, str, str], ...], frozenset[date], frozenset[date]]:
+    """The public holidays, their days and the swapped working days of the published years
+    before :data:`COVERED_YEARS` — asked only when a window reaches them (0.15 CPU-s: not at import)."""
+    holidays, swaps = _holidays_and_swaps(tuple(range(FIRST_HOLIDAY_YEAR, COVERED_YEARS[0])))
+    days = frozenset(_d(first) + timedelta(days=i) for _, _, first, last in holidays
+                     for i in range((_d(last) - _d(first)).days + 1))
+    return holidays, days, swaps
+
+
+def _holidays_known(year: int) -> bool:
+    """The calendar knows ``year``'s public holidays (published, or approximated)."""
+    return year in COVERED_YEARS or FIRST_HOLIDAY_YEAR <= year and _published_year(year)
 
 
 @dataclass(frozen=True)
@@ -204,7 +263,7 @@ class Event:
 
 
 def spring_festival(year: int) -> date:
-    """Lunar New Year's Day of ``year``.
+    """Lunar New Year's Day of ``year`` (known for the years of :data:`SPRING_FESTIVAL`).
 
     Example:
         >>> spring_festival(2025)
@@ -214,8 +273,8 @@ def spring_festival(year: int) -> date:
         return SPRING_FESTIVAL[year]
     except KeyError:
         raise ValueError(
-            f"the calendar has no Spring Festival date for {year}; it covers "
-            f"{COVERED_YEARS[0]}–{COVERED_YEARS[-1]} (add the year to storebook.engine.calendar)"
+            f"the calendar has no Spring Festival date for {year}; it knows "
+            f"{min(SPRING_FESTIVAL)}–{max(SPRING_FESTIVAL)} (add the year to storebook.engine.calendar)"
         ) from None
 
 
@@ -229,9 +288,11 @@ def is_covered(start: date, end: date) -> bool:
     return start.year >= COVERED_YEARS[0] and end.year <= COVERED_YEARS[-1]
 
 
-def _all_events() -> list[Event]:
+def _festivals(y: int) -> list[Event]:
+    """The festivals of year ``y`` the calendar knows: the fixed ones always, the moving
+    ones (the Spring Festival shutdown and the 年货节 before it) where the date is known."""
     out: list[Event] = []
-    for y in COVERED_YEARS:
+    if y in SPRING_FESTIVAL:
         sf = SPRING_FESTIVAL[y]
         shutdown_start = sf - timedelta(days=SHUTDOWN_BEFORE_DAYS)
         out.append(
@@ -254,19 +315,37 @@ def _all_events() -> list[Event]:
                 "年货节",
             )
         )
-        out.append(Event(f"Women's Day {y}", "women38", date(y, 3, 1), date(y, 3, 8), date(y, 3, 8), "38节"))
-        out.append(Event(f"618 {y}", "618", date(y, 5, 31), date(y, 6, 18), date(y, 6, 18), "618"))
-        out.append(
-            Event(f"Double 11 {y}", "double11", date(y, 10, 20), date(y, 11, 11), date(y, 11, 11), "双11")
-        )
-        out.append(
-            Event(f"Double 12 {y}", "double12", date(y, 12, 10), date(y, 12, 12), date(y, 12, 12), "双12")
-        )
-    for name, name_zh, first, last in _HOLIDAYS:
-        first_d = _d(first)
-        out.append(Event(f"{name} {_d(last).year}", "public_holiday", first_d, _d(last), None, name_zh))
-    out.sort(key=lambda e: (e.starts_on, _PRIORITY[e.kind], e.ends_on, e.name))
+    out.append(Event(f"Women's Day {y}", "women38", date(y, 3, 1), date(y, 3, 8), date(y, 3, 8), "38节"))
+    out.append(Event(f"618 {y}", "618", date(y, 5, 31), date(y, 6, 18), date(y, 6, 18), "618"))
+    out.append(Event(f"Double 11 {y}", "double11", date(y, 10, 20), date(y, 11, 11), date(y, 11, 11), "双11"))
+    out.append(Event(f"Double 12 {y}", "double12", date(y, 12, 10), date(y, 12, 12), date(y, 12, 12), "双12"))
     return out
+
+
+def _holiday_events(holidays: tuple[tuple[str, str, str, str], ...]) -> list[Event]:
+    return [Event(f"{name} {_d(last).year}", "public_holiday", _d(first), _d(last), None, name_zh)
+            for name, name_zh, first, last in holidays]
+
+
+def _order(e: Event) -> tuple:
+    return (e.starts_on, _PRIORITY[e.kind], e.ends_on, e.name)
+
+
+def _all_events() -> list[Event]:
+    out: list[Event] = [e for y in COVERED_YEARS for e in _festivals(y)]
+    out += _holiday_events(_HOLIDAYS)
+    out.sort(key=_order)
+    return out
+
+
+@functools.cache
+def _outside_events(year: int) -> tuple[Event, ...]:
+    """The events of a year outside :data:`COVERED_YEARS`: its festivals (:func:`_festivals`)
+    and the public holidays that end in it, where chinesecalendar publishes them."""
+    out = _festivals(year)
+    if _holidays_known(year):
+        out += [e for e in _holiday_events(_earlier_holidays()[0]) if e.ends_on.year == year]
+    return tuple(out)
 
 
 _EVENTS: tuple[Event, ...] = tuple(_all_events())
@@ -293,7 +372,52 @@ def events(start: date, end: date) -> list[Event]:
         [('nianhuo', '年货节'), ('spring_festival', '春节'), ('public_holiday', '春节假期')]
     """
     start, end = _as_date(start), _as_date(end)
-    return [e for e in _EVENTS if e.starts_on <= end and e.ends_on >= start]
+    # A year's 年货节 (and a holiday run named after the year it ends in) may start in the
+    # December before it: the year after the window is asked too.
+    outside = [y for y in range(start.year, end.year + 2) if y not in COVERED_YEARS]
+    pool = _EVENTS
+    if outside:
+        pool = tuple(sorted([*_EVENTS, *(e for y in outside for e in _outside_events(y))], key=_order))
+    return [e for e in pool if e.starts_on <= end and e.ends_on >= start]
+
+
+def unknown_spans(start: date, end: date) -> list[tuple[str, int, date, date]]:
+    """What the calendar does not know in ``start..end``: (kind, year, first day, last day) of
+    each stretch where an event of that kind could fall but the calendar cannot place it —
+    the Spring Festival and the 年货节 of a year without a known date (Dec 27 of the year
+    before to Mar 1: where their days can fall), a year's public holidays and 调休 where
+    chinesecalendar does not publish them — clipped to the window.
+
+    Example:
+        >>> unknown_spans(date(2028, 1, 1), date(2028, 1, 31))[0][:2]
+        ('spring_festival', 2028)
+        >>> unknown_spans(date(2015, 1, 1), date(2015, 12, 31))
+        []
+    """
+    start, end = _as_date(start), _as_date(end)
+    out: list[tuple[str, int, date, date]] = []
+    for y in range(start.year, end.year + 2):
+        if y not in SPRING_FESTIVAL:
+            first, last = max(start, date(y - 1, 12, 27)), min(end, date(y, 3, 1))
+            if first <= last:
+                out += [(kind, y, first, last) for kind in MOVING_KINDS]
+        if y <= end.year and not _holidays_known(y):
+            out.append(("public_holiday", y, max(start, date(y, 1, 1)), min(end, date(y, 12, 31))))
+    return out
+
+
+def unknown(start: date, end: date) -> dict[str, tuple[int, ...]]:
+    """The kinds of event the calendar does not know in ``start..end``, each with its years
+    (:func:`unknown_spans`); empty when it knows every event of the window.
+
+    Example:
+        >>> unknown(date(2027, 12, 1), date(2028, 2, 29))
+        {'spring_festival': (2028,), 'nianhuo': (2028,), 'public_holiday': (2028,)}
+    """
+    out: dict[str, tuple[int, ...]] = {}
+    for kind, year, _, _ in unknown_spans(start, end):
+        out[kind] = (*out.get(kind, ()), year)
+    return out
 
 
 def events_frame(start: date, end: date) -> pd.DataFrame:
@@ -358,6 +482,10 @@ def day_kinds(start: date, end: date) -> pd.DataFrame:
     weekday = [d.weekday() for d in days]
     is_holiday = [d in _HOLIDAY_DAYS for d in days]
     swapped = [d in SWAPPED_WORKDAYS for d in days]
+    if start.year < COVERED_YEARS[0]:  # the published years before (none is known after)
+        _, earlier_days, earlier_swaps = _earlier_holidays()
+        is_holiday = [h or d in earlier_days for d, h in zip(days, is_holiday, strict=True)]
+        swapped = [s or d in earlier_swaps for d, s in zip(days, swapped, strict=True)]
     working = [(w < 5 and not h) or s for w, h, s in zip(weekday, is_holiday, swapped, strict=True)]
     return pd.DataFrame(
         {

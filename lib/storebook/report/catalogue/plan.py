@@ -21,11 +21,9 @@ ENTRIES: dict[str, Entry] = {
     "plan.headline.takeaway.orders": _e(
         "Next month ({month}) should bring about {orders:count} paid orders ({orders_low:count}–{orders_high:count}); "
         "forecasts of the orders made a month ahead were off by {mape:pct} on average over the last {months:count} "
-        "months. The paid amount is not known for every order, so it is not forecast: to forecast it, fill in "
-        "`paid_amount` in the orders exports (docs/contract.md) and run `storebook ingest` again.",
+        "months. The paid amount is not known for every order, so it is not forecast.",
         "下月（{month}）预计已付订单约 {orders:count}（{orders_low:count}–{orders_high:count}）；过去 {months:count} "
-        "个月提前一个月的订单预测平均误差 {mape:pct}。并非所有订单都有支付金额，故不预测金额：如需预测，请在订单导出中填写 "
-        "`paid_amount`（见 docs/contract.md），然后重新运行 `storebook ingest`。"),
+        "个月提前一个月的订单预测平均误差 {mape:pct}。并非所有订单都有支付金额，故不预测金额。"),
     "plan.forecast": _e("What will the next three months bring, per platform?", "未来三个月各平台预计如何？"),
     "plan.forecast.takeaway": _e(
         "All platforms: {first_month} {first:money}, {second_month} {second:money}, {third_month} {third:money} "
@@ -51,6 +49,14 @@ ENTRIES: dict[str, Entry] = {
         "the festivals it has seen.",
         "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
         "（95%区间见表；并非所有订单都有支付金额，故不预测金额）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
+    # What the calendar does not know in the forecast's months ({events} of the takeaways above).
+    "plan.forecast.unknown": _e(
+        "the calendar does not know the dates of {kinds} in {years}, so the forecast leaves them out",
+        "日历不含{years}年{kinds}的日期，预测未计入"),
+    "plan.unknown.spring_festival": _e("the Spring Festival", "春节"),
+    "plan.unknown.nianhuo": _e("the Nianhuo festival", "年货节"),
+    "plan.unknown.public_holiday": _e("the public holidays", "法定节假日"),
+    "plan.forecast.events_unknown": _e("{events}; {unknown}", "{events}；{unknown}"),
     "plan.backtest": _e("How far off have the forecasts been?", "过去的预测偏差多大？"),
     "plan.backtest.takeaway": _e(
         "Forecast a month ahead over the last {months:count} months, paid amount was off by {mape_amount:pct} on "

@@ -288,9 +288,10 @@ ENTRIES: dict[str, Entry] = {
     "page.partial.plan_amount": _e(
         "the paid amount is known for only {share:pct} of the paid orders in the history of {platforms:platforms}, "
         "so only their orders are forecast, not their paid amount (a forecast from the known part would understate "
-        "it)",
+        "it). To forecast it: fill in paid_amount in the orders exports (docs/contract.md) and run storebook ingest "
+        "again",
         "{platforms:platforms}历史已付订单中仅{share:pct}有支付金额，故不预测其支付金额（只用有金额的部分会低估）；"
-        "订单数照常预测"),
+        "订单数照常预测。如需预测，请在订单导出中填写 paid_amount（见 docs/contract.md），然后重新运行 storebook ingest"),
     # the store-operations, marketing and planning reports' shared words
     # rating dimensions (store_ratings.dimension)
     "dimension.overall": _e("Overall", "综合评分"),
