@@ -178,3 +178,11 @@ def test_scorecard_notices_of_a_source_without_data_are_said_in_chinese(with_amo
     assert "推广花费" in zh and not ENGLISH.search(zh), zh
     en, = overview_facts.scorecard_notices(card, Text("en"))
     assert en == "Marketing spend and ROAS left out of 2026-03's scorecard: no marketing spend in 2026-03 on tmall"
+
+
+def test_movement_in_the_datas_first_month_says_no_one_could_stay_important_value(with_amounts) -> None:
+    facts = customers.movement_facts(customers.move_rfm_segments(with_amounts, JANUARY))
+    assert facts["variant"] == "no_value_before" and facts["entered"] == 1
+    en = _sentence("customers.movement.takeaway", facts)
+    assert en.startswith("1 customers entered the 12-month window") and "0.0%" not in en and "(0)" not in en
+    assert "0.0%" not in Text("en")("customers.movement.title.no_value_before", **facts)

@@ -738,10 +738,16 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
 
 
 def movement_facts(moves: pd.DataFrame) -> dict:
-    """The numbers the RFM movement takeaway states (from :func:`move_rfm_segments`)."""
+    """The numbers the RFM movement title and takeaway state (from :func:`move_rfm_segments`).
+
+    ``variant`` is ``no_value_before`` when no customer was important value at the prior
+    month's end (the data's first month): none could stay or leave, where the sentence would
+    say 0.0% stayed and the largest group that left had 0 customers.
+    """
     entered = int(moves.loc[moves["from_segment"] == ENTERED, "customers"].sum())
     lapsed = int(moves.loc[moves["to_segment"] == LAPSED, "customers"].sum())
     value = moves[moves["from_segment"] == "important_value"]
+    no_value_before = int(value["customers"].sum()) == 0
     stayed = value.loc[value["to_segment"] == "important_value", "share_of_from"].sum() if len(value) else None
     out_of = value[value["to_segment"] != "important_value"]
     top_out = out_of.loc[out_of["customers"].idxmax()] if len(out_of) else None
@@ -749,6 +755,7 @@ def movement_facts(moves: pd.DataFrame) -> dict:
         "entered": entered, "lapsed": lapsed, "value_stayed": stayed,
         "value_left_to": None if top_out is None else top_out["to_segment"],
         "value_left": 0 if top_out is None else int(top_out["customers"]),
+        "variant": "no_value_before" if no_value_before else None,
     }
 
 

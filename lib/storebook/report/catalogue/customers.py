@@ -106,12 +106,23 @@ ENTRIES: dict[str, Entry] = {
         "{value_stayed:pct} of important-value customers stayed important value",
         "{value_stayed:pct}的重要价值客户保持在该群体",
     ),
+    "customers.movement.title.no_value_before": _e(
+        "Where customers moved since the prior month's end (none was important value then)",
+        "上月末以来客户的流动（当时没有重要价值客户）",
+    ),
     "customers.movement.takeaway": _e(
         "{entered:count} customers entered the 12-month window with their first purchase and {lapsed:count} dropped "
         "out of it. {value_stayed:pct} of last month's important-value customers are still important value; the "
         "largest group that left moved to {value_left_to:segment} ({value_left:count}).",
         "{entered:count}位客户以首购进入近12个月窗口，{lapsed:count}位客户移出窗口。上月的重要价值客户中"
         "{value_stayed:pct}仍为重要价值客户；离开的客户中最多转为{value_left_to:segment}（{value_left:count}人）。",
+    ),
+    "customers.movement.takeaway.no_value_before": _e(
+        "{entered:count} customers entered the 12-month window with their first purchase and {lapsed:count} dropped "
+        "out of it. No customer was important value at the prior month's end, so none could stay or leave that "
+        "segment.",
+        "{entered:count}位客户以首购进入近12个月窗口，{lapsed:count}位客户移出窗口。上月末没有重要价值客户，"
+        "因此无所谓留存或流失。",
     ),
     "customers.cohorts": _e("Do the customers we win each month keep buying?", "每月获取的新客是否持续购买？"),
     "customers.cohorts.title": _e(
