@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_amount_unknown import ROWS, _sentence, _store
 
 from storebook.areas import customers, overview, overview_facts
 from storebook.engine import periods
@@ -35,7 +36,6 @@ from storebook.errors import NoDataError
 from storebook.report import tables
 from storebook.report.text import Text
 from support.stores import write_tables
-from test_amount_unknown import ROWS, _sentence, _store
 
 MARCH, JANUARY, FEBRUARY = periods.month("2026-03"), periods.month("2026-01"), periods.month("2026-02")
 #: English words in a 中文 sentence (file paths, column names and commands aside).
@@ -186,3 +186,14 @@ def test_movement_in_the_datas_first_month_says_no_one_could_stay_important_valu
     en = _sentence("customers.movement.takeaway", facts)
     assert en.startswith("1 customers entered the 12-month window") and "0.0%" not in en and "(0)" not in en
     assert "0.0%" not in Text("en")("customers.movement.title.no_value_before", **facts)
+
+
+def test_the_buyers_chart_of_provinces_counts_in_whole_numbers(units_only) -> None:
+    from storebook.report import plots
+
+    facts = customers.province_facts(customers.summarise_provinces(units_only, MARCH))
+    fig = plots.hbars(customers.summarise_provinces(units_only, MARCH), Text("en"), category="province",
+                      values=facts["bars"], kind=facts["bars_kind"], title="t")
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert len(ticks) == len(set(ticks)) and ticks[:3] == ["0", "1", "2"], ticks  # was 0, 0, 1, 2, 2
+    assert fig.axes[0].get_xlabel() == "Buyers"
