@@ -48,7 +48,7 @@ with page.section("customers.headline"):
 with page.section("customers.new_returning"):
     split = storebook.customers.split_new_returning(page.wb, page.period, page.platforms)
     split_facts = storebook.customers.new_returning_facts(split, page.period)
-    page.show(storebook.plots.rate_bars(split, page.text, category="buyer_type", values=["share_of_buyers", "share_of_sales"],
+    page.show(storebook.plots.rate_bars(split, page.text, category="buyer_type", values=split_facts["bars"],
                                         title=page.t("customers.new_returning.title", **split_facts)))
     page.show(storebook.tables.format_table(split, page.text, columns=["buyer_type", "buyers", "orders", "paid_amount",
                                                                         "aov", "share_of_buyers", "share_of_sales"]))
@@ -110,8 +110,9 @@ with page.section("customers.cohorts"):
                                       columns="months_since", values="retention",
                                       kind="pct", title=page.t("customers.cohorts.title", **cohort_facts)))
     page.show(storebook.tables.pivot_table(storebook.customers.first_months(cohorts), page.text, index="cohort",
-                                           columns="months_since",
-                                           values="cumulative_revenue_per_customer", kind="money2"))
+                                           columns="months_since", values=cohort_facts["table_values"],
+                                           kind=cohort_facts["table_kind"],
+                                           caption=page.t("customers.cohorts.revenue", **cohort_facts)))
     page.takeaway("customers.cohorts.takeaway", **cohort_facts)
     storebook.results.record("customers.month1_retention", cohort_facts["month1_retention"])
 
@@ -119,8 +120,9 @@ with page.section("customers.cohorts"):
 with page.section("customers.provinces"):
     provinces = storebook.customers.summarise_provinces(page.wb, page.period, page.platforms)
     province_facts = storebook.customers.province_facts(provinces)
-    page.show(storebook.plots.hbars(provinces.head(15), page.text, category="province", values=["paid_amount"],
-                                    kind="money", title=page.t("customers.provinces.title", **province_facts)))
+    page.show(storebook.plots.hbars(provinces.head(15), page.text, category="province", values=province_facts["bars"],
+                                    kind=province_facts["bars_kind"],
+                                    title=page.t("customers.provinces.title", **province_facts)))
     page.show(storebook.tables.format_table(provinces, page.text, columns=[
         "province", "buyers", "orders", "paid_amount", "share_of_sales", "aov", "sales_vs_prior"]))
     page.takeaway("customers.provinces.takeaway", **province_facts)

@@ -49,7 +49,8 @@ page = storebook.notebook.start("overview", month=month, platforms=platforms, da
 # %%
 with page.section("overview.scorecard"):
     card = storebook.overview.build_scorecard(page.wb, page.period, page.platforms)
-    page.notes(card.attrs["notes"])
+    for notice in storebook.overview_facts.scorecard_notices(card, page.text):
+        page.notice(notice)
     page.show(storebook.tables.scorecard(card, page.text))
     page.show(storebook.tables.status_grid(card, page.text, caption=page.t("overview.scorecard.platforms")))
     page.takeaway("overview.scorecard.takeaway", **storebook.overview_facts.scorecard_facts(card))

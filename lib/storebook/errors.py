@@ -57,4 +57,13 @@ class IngestError(StorebookError):
 
 
 class NoDataError(StorebookError):
-    """The requested period or slice has no rows to analyse."""
+    """The requested period or slice has no rows to analyse.
+
+    ``key`` (with ``values``) names the catalogue text a report shows for it in its language;
+    the message stays the English one an analyst reads (``str(exc)``).
+    """
+
+    def __init__(self, message: str = "", *, key: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values

@@ -163,7 +163,8 @@ def compute_repeat_rates(
         labels = ", ".join(sorted({c.label for _, c in wanted}))
         raise NoDataError(
             f"no new customers in the cohort month(s) {labels} on {', '.join(plats)}: a repeat rate needs "
-            f"orders from before {period.label}; choose a later month or ingest the earlier exports"
+            f"orders from before {period.label}; choose a later month or ingest the earlier exports",
+            key="customers.repeat.no_cohorts", cohorts=labels, month=period.label,
         )
     return out
 
@@ -546,8 +547,9 @@ def summarise_provinces(wb: Workbook, period: Period, platforms: Sequence[str] |
         period: the month.
         platforms: platforms to include (default: every platform).
     Returns:
-        One row per province, largest sales first: province, buyers, orders, paid_amount,
-        share_of_sales, aov, paid_amount_prior, sales_vs_prior.
+        One row per province, largest sales first (then most orders, most buyers: the order
+        where no amount is known): province, buyers, orders, paid_amount, share_of_sales, aov,
+        paid_amount_prior, sales_vs_prior.
     Raises:
         NoDataError: no paid order in the month.
 
@@ -578,7 +580,9 @@ def summarise_provinces(wb: Workbook, period: Period, platforms: Sequence[str] |
             aov=lambda d: _safe_div(d["paid_amount"], d["buyers"]),
             sales_vs_prior=lambda d: _safe_div(d["paid_amount"], d["paid_amount_prior"]) - 1,
         )
-        .sort_values(["paid_amount", "province"], ascending=[False, True])
+        # Largest sales first; where the amounts are unknown (a units-only export) the most orders
+        # and buyers first, not the alphabet.
+        .sort_values(["paid_amount", "orders", "buyers", "province"], ascending=[False, False, False, True])
         .reset_index(drop=True)[
             ["province", "buyers", "orders", "paid_amount", "share_of_sales", "aov", "paid_amount_prior", "sales_vs_prior"]
         ]
@@ -683,11 +687,16 @@ def new_returning_facts(split: pd.DataFrame, period: Period) -> dict:
 
     ``variant`` is ``no_amount`` when neither group's paid amount is known (the month's orders
     carry none, optional in the contract): the title and sentence state the buyers alone and
-    say the amounts are not in the data.
+    say the amounts are not in the data, and ``bars`` (the chart's measures) leaves the share
+    of sales out. ``no_returning`` when no buyer had bought before (the data's first month):
+    there is no returning buyer's spend to state.
     """
     s = split.set_index("buyer_type")
+    no_amount = bool(s["paid_amount"].isna().all())
     return {
-        "variant": "no_amount" if s["paid_amount"].isna().all() else None,
+        "variant": "no_amount" if no_amount else ("no_returning" if s.at["returning", "buyers"] == 0 else None),
+        # The chart's bars: the shares known (a share of unknown sales is no bar).
+        "bars": ["share_of_buyers"] if no_amount else ["share_of_buyers", "share_of_sales"],
         "month": period.label,
         "new": s.at["new", "buyers"], "returning": s.at["returning", "buyers"],
         "new_share": s.at["new", "share_of_buyers"],
@@ -729,10 +738,16 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
 
 
 def movement_facts(moves: pd.DataFrame) -> dict:
-    """The numbers the RFM movement takeaway states (from :func:`move_rfm_segments`)."""
+    """The numbers the RFM movement title and takeaway state (from :func:`move_rfm_segments`).
+
+    ``variant`` is ``no_value_before`` when no customer was important value at the prior
+    month's end (the data's first month): none could stay or leave, where the sentence would
+    say 0.0% stayed and the largest group that left had 0 customers.
+    """
     entered = int(moves.loc[moves["from_segment"] == ENTERED, "customers"].sum())
     lapsed = int(moves.loc[moves["to_segment"] == LAPSED, "customers"].sum())
     value = moves[moves["from_segment"] == "important_value"]
+    no_value_before = int(value["customers"].sum()) == 0
     stayed = value.loc[value["to_segment"] == "important_value", "share_of_from"].sum() if len(value) else None
     out_of = value[value["to_segment"] != "important_value"]
     top_out = out_of.loc[out_of["customers"].idxmax()] if len(out_of) else None
@@ -740,6 +755,7 @@ def movement_facts(moves: pd.DataFrame) -> dict:
         "entered": entered, "lapsed": lapsed, "value_stayed": stayed,
         "value_left_to": None if top_out is None else top_out["to_segment"],
         "value_left": 0 if top_out is None else int(top_out["customers"]),
+        "variant": "no_value_before" if no_value_before else None,
     }
 
 
@@ -759,12 +775,20 @@ def cohort_facts(cohorts: pd.DataFrame) -> dict:
     """The numbers the cohort title and takeaway state (from :func:`build_cohorts`).
 
     ``variant`` is ``no_amount`` when no cohort's revenue is known (the orders carry no paid
-    amount, optional in the contract): the sentence states the retention alone.
+    amount, optional in the contract): the sentence states the retention alone, and the table
+    (``table_values``, ``table_kind``) counts the customers still buying instead of their spend.
+    ``young`` (after ``no_amount.`` where both hold) when no cohort is a month old yet (the
+    data's first month: no retention to state), ``short`` when none is three months old (the
+    spend by then is unknown): the sentence states what the young cohorts show.
     """
     m1 = cohorts[cohorts["months_since"] == 1]
     m3 = cohorts[cohorts["months_since"] == 3]
     m0 = cohorts[cohorts["cohort"].isin(m3["cohort"]) & (cohorts["months_since"] == 0)]
     latest = m1.sort_values("cohort").iloc[-1] if len(m1) else None
+    m0_all = cohorts[cohorts["months_since"] == 0]
+    no_amount = bool(cohorts["cumulative_revenue_per_customer"].isna().all())
+    # Retention needs a cohort a month old; the spend by the third month, one three months old.
+    age = None if len(m3) else ("young" if m1.empty else "short")
     return {
         "cohorts": int(cohorts["cohort"].nunique()),
         "month1_retention": _safe_div(m1["active_customers"].sum(), m1["cohort_customers"].sum()) if len(m1) else None,
@@ -772,7 +796,15 @@ def cohort_facts(cohorts: pd.DataFrame) -> dict:
         "latest_month1": None if latest is None else latest["retention"],
         "revenue_m0": m0["cumulative_revenue_per_customer"].mean() if len(m0) else None,
         "revenue_m3": m3["cumulative_revenue_per_customer"].mean() if len(m3) else None,
-        "variant": "no_amount" if cohorts["cumulative_revenue_per_customer"].isna().all() else None,
+        # Every cohort's first month (the sentence's spend when no cohort is three months old).
+        "revenue_first": m0_all["cumulative_revenue_per_customer"].mean() if len(m0_all) else None,
+        "first_customers": int(m0_all["cohort_customers"].sum()),
+        "variant": ".".join(filter(None, ["no_amount" if no_amount else None,
+                                          "young" if m1.empty else (None if no_amount else age)])) or None,
+        # The table under the heatmap: the spend per customer, or without amounts the customers
+        # still buying (month 0: the cohort).
+        "table_values": "active_customers" if no_amount else "cumulative_revenue_per_customer",
+        "table_kind": "count" if no_amount else "money2",
     }
 
 
@@ -781,13 +813,18 @@ def province_facts(provinces: pd.DataFrame) -> dict:
 
     ``variant`` is ``no_amount`` when no province's paid amount is known (the orders carry
     none, optional in the contract): the title and sentence name the province with the most
-    buyers instead of shares of sales (whose sums would read 0.0%).
+    buyers instead of shares of sales (whose sums would read 0.0%), and the chart (``bars``,
+    ``bars_kind``) draws the buyers. ``no_prior`` when no top-ten province sold in the prior
+    month (nothing to compare: no fastest grower to name).
     """
     top10 = provinces.head(10).dropna(subset=["sales_vs_prior"])
     grower = extremes.row_of_max(top10, "sales_vs_prior")
     most = extremes.row_of_max(provinces, "buyers")
+    no_amount = bool(provinces["paid_amount"].isna().all())
     return {
-        "variant": "no_amount" if provinces["paid_amount"].isna().all() else None,
+        "variant": "no_amount" if no_amount else ("no_prior" if grower is None else None),
+        # The chart's measure: sales, or without amounts the buyers (the order the table keeps).
+        "bars": ["buyers"] if no_amount else ["paid_amount"], "bars_kind": "count" if no_amount else "money",
         "provinces": int(len(provinces)),
         "top": provinces["province"].iloc[0], "top_share": provinces["share_of_sales"].iloc[0],
         # min_count=1: shares of an unknown amount are unknown, not 0.

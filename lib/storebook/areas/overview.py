@@ -119,6 +119,22 @@ SCORECARD: tuple[Kpi, ...] = (
 KPIS: dict[str, Kpi] = {k.key: k for k in SCORECARD}
 #: Additive scorecard metrics: a platform's share of the change is its share of the total's.
 ADDITIVE = tuple(k.key for k in SCORECARD if k.weight is None)
+#: The scorecard's sources (:func:`collect_metrics`): the tables each reads, and the metrics it
+#: gives. A source without data for the month whose table the store lacks needs no notice of its
+#: own (the section's note names the tables the store lacks); another one says which metrics
+#: are left out (:func:`scorecard_notices`).
+SOURCE_TABLES: dict[str, tuple[str, ...]] = {
+    "traffic": ("traffic",), "orders": ("orders",), "refunds": ("orders",),
+    "profit": ("orders", "order_lines", "products", "platform_fees"), "marketing": ("marketing_spend",),
+    "csat": ("service_tickets",), "complaints": ("service_tickets",), "supplier": ("purchase_orders",),
+    "store ratings": ("store_ratings",),
+}
+SOURCE_METRICS: dict[str, tuple[str, ...]] = {
+    "traffic": ("conversion_rate", "uv_value"), "orders": ("paid_amount", "orders", "buyers", "aov"),
+    "refunds": ("net_sales", "refund_rate"), "profit": ("gross_margin",),
+    "marketing": ("marketing_spend", "roas"), "csat": ("csat",), "complaints": ("complaints_per_1000_orders",),
+    "supplier": ("otif_rate",), "store ratings": ("store_rating",),
+}
 
 
 # ----------------------------------------------------------------------------- collecting
@@ -184,19 +200,24 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
         One row per platform (and ``total``) × metric: platform, metric, value. Metrics
         whose source has no data for the period are left out; the weights the targets
         need (visitors, refund_base, rated, complaint_base) are included as metrics.
-        ``attrs["missing"]`` lists the messages of the sources without data.
+        ``attrs["missing"]`` lists the messages of the sources without data;
+        ``attrs["missing_sources"]`` the same as records: source (a :data:`SOURCE_TABLES`
+        label), detail (the message), absent (the source's tables the store does not have).
 
     Example:
         collect_metrics(wb, periods.month("2026-10")).query("platform == 'total'")
     """
     plats = wb.platforms(platforms)
     missing: list[str] = []
+    sources: list[dict] = []
 
     def take(label: str, fn, *args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except NoDataError as exc:
             missing.append(f"{label}: {exc}")
+            sources.append({"source": label, "detail": str(exc),
+                            "absent": [t for t in SOURCE_TABLES.get(label, ()) if not wb.has(t)]})
             return None
 
     parts = [
@@ -217,6 +238,7 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
     ]
     out = pd.concat(parts, ignore_index=True).astype({"platform": "str", "metric": "str", "value": "float64"})
     out.attrs["missing"] = missing
+    out.attrs["missing_sources"] = sources
     return out
 
 
@@ -349,7 +371,9 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
         higher_is_better, and for a ratio its denominator this month and the prior one
         (weight, weight_prior: visitors for 支付转化率, rated tickets for CSAT …).
         ``attrs["notes"]`` lists what could not be compared (sources
-        without data, a month without targets).
+        without data, a month without targets), in English for the analyst;
+        ``attrs["notices"]`` the same for the report, as (catalogue key, values) pairs, leaving
+        out a source whose table the store does not have (the section's note names it).
     Raises:
         NoDataError: the month has neither traffic nor orders on these platforms.
 
@@ -372,10 +396,15 @@ def _build_scorecard(wb: Workbook, period: Period, plats: list[str]) -> pd.DataF
         )
     prior = collect_metrics(wb, period.prior(), plats).rename(columns={"value": "prior"})
     last_year = collect_metrics(wb, period.last_year(), plats).rename(columns={"value": "last_year"})
+    notices = [("overview.scorecard.source_missing",
+                {"month": period.label, "metrics": list(SOURCE_METRICS.get(m["source"], ())), "detail": m["detail"]})
+               for m in now.attrs.get("missing_sources", []) if not m["absent"]]
     try:
         targets = read_targets(wb, period, plats, actuals=now)
     except NoDataError as exc:
         notes.append(str(exc))
+        if wb.has("targets"):
+            notices.append(("overview.scorecard.targets_missing", {"month": period.label, "detail": str(exc)}))
         targets = pd.DataFrame({"platform": pd.Series(dtype="str"), "metric": pd.Series(dtype="str"),
                                 "target": pd.Series(dtype="float64")})
     untargeted = [k.key for k in SCORECARD if k.target and not (targets["metric"] == k.key).any()]
@@ -384,6 +413,7 @@ def _build_scorecard(wb: Workbook, period: Period, plats: list[str]) -> pd.DataF
             f"no targets for {period.label} for {', '.join(untargeted)}: the targets table has none for that month; "
             "put them under data/raw/targets/ and run `storebook ingest` to compare against them"
         )
+        notices.append(("overview.scorecard.untargeted", {"month": period.label, "metrics": untargeted}))
     grid = pd.DataFrame(
         [(k.key, p) for k in SCORECARD for p in ([*plats, TOTAL] if k.per_platform else [TOTAL])],
         columns=["metric", "platform"],
@@ -405,7 +435,23 @@ def _build_scorecard(wb: Workbook, period: Period, plats: list[str]) -> pd.DataF
         kind=lambda d: d["metric"].map(lambda m: KPIS[m].kind),
         higher_is_better=lambda d: d["metric"].map(lambda m: KPIS[m].higher_is_better),
     )[["metric", "platform", "value", "target", "vs_target", "prior", "vs_prior", "last_year", "vs_last_year",
-       "status", "unit", "kind", "higher_is_better", "weight", "weight_prior"]].pipe(_with_notes, notes)
+       "status", "unit", "kind", "higher_is_better", "weight", "weight_prior"]].pipe(_with_notes, notes, notices).pipe(
+        _with_margin_reason, wb)
+
+
+def _with_margin_reason(card: pd.DataFrame, wb: Workbook) -> pd.DataFrame:
+    """``attrs["margin_unknown"]``: why the month's gross margin is unknown where its paid amount
+    is known — ``no_cost`` when the store's data carry no product cost (no catalogue, or one
+    whose unit_cost is empty in every row), ``no_margin`` when they do but the P&L could not
+    be computed (a note says what it lacks); None when the margin is known (or the amount is
+    not: that sentence says so). Asked only then: a full store pays no question for it."""
+    total = card[card["platform"] == TOTAL].set_index("metric")["value"]
+    reason = None
+    if pd.isna(total.get("gross_margin")) and pd.notna(total.get("paid_amount")):
+        products = wb.table("products") if wb.has("products") else None
+        reason = "no_cost" if products is None or not wb.scalar(products.unit_cost.count()) else "no_margin"
+    card.attrs["margin_unknown"] = reason
+    return card
 
 
 def _weights(collected: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -416,8 +462,9 @@ def _weights(collected: pd.DataFrame, name: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["platform", "metric", name])
 
 
-def _with_notes(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+def _with_notes(frame: pd.DataFrame, notes: list[str], notices: list | None = None) -> pd.DataFrame:
     frame.attrs["notes"] = notes
+    frame.attrs["notices"] = notices or []
     return frame
 
 

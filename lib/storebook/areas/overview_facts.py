@@ -30,12 +30,33 @@ def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
             for r in total.itertuples()]
 
 
+def scorecard_notices(card: pd.DataFrame, text) -> list[str]:
+    """What the scorecard could not compare, in the report's language (the card's
+    ``attrs["notices"]``: a source without data for the month, a month without targets), each
+    naming the metrics left out. A source whose table the store lacks has none: the section's
+    note names the tables the store lacks.
+
+    Args:
+        card: :func:`build_scorecard`'s frame.
+        text: the notebook's :class:`storebook.report.text.Text`.
+    """
+    out = []
+    for key, values in card.attrs.get("notices", []):
+        metrics = text.join([text(f"metric.{m}") for m in values.get("metrics", ())])
+        out.append(text(key, **{**values, "metrics": metrics}))
+    return out
+
+
 def scorecard_facts(card: pd.DataFrame) -> dict[str, Any]:
     """The numbers the scorecard title and takeaway state.
 
     ``variant``: ``no_targets`` when no metric has a target, ``no_red`` when none missed it;
     prefixed ``no_amount`` when the month's paid amount is unknown (the orders carry none,
-    optional in the contract): the sentence then states the orders instead of the money.
+    optional in the contract): the sentence then states the orders instead of the money; with
+    the amount known but not the gross margin, prefixed ``no_cost`` (the store's data carry no
+    product cost: the sentence says so and how to add it) or ``no_margin`` (the costs are there
+    but the P&L lacks something else, which the section's notes name) — from the card's
+    ``attrs["margin_unknown"]`` (:func:`storebook.areas.overview.build_scorecard`).
     """
     total = card[card["platform"] == TOTAL].set_index("metric")
     counted = total[total["status"].isin(["green", "amber", "red"])]
@@ -55,7 +76,8 @@ def scorecard_facts(card: pd.DataFrame) -> dict[str, Any]:
         "orders": total.at["orders", "value"] if "orders" in total.index else None,
         "orders_vs_prior": total.at["orders", "vs_prior"] if "orders" in total.index else None,
         "orders_vs_last_year": total.at["orders", "vs_last_year"] if "orders" in total.index else None,
-        "variant": ".".join(filter(None, ["no_amount" if pd.isna(total.at["paid_amount", "value"]) else None,
+        "variant": ".".join(filter(None, ["no_amount" if pd.isna(total.at["paid_amount", "value"])
+                                          else card.attrs.get("margin_unknown"),
                                           "no_targets" if not len(counted) else ("no_red" if red.empty else None)]))
                    or None,
     }

@@ -190,10 +190,18 @@ class Page:
         The same message twice (every section of a month without traffic) is shown in
         full once, then briefly.
         """
-        message = str(message)
+        message = self.said(message)
         again = message in self.notices
         self.notices.append(message)
         self._emit("notice", "> " + self.t("page.notice_again") if again else _notice_markdown(self.text, message))
+
+    def said(self, message: str | BaseException) -> str:
+        """A notice's words in the page's language: a NoDataError that names its catalogue text
+        (``key``) is said with it; any other message as it stands."""
+        key = getattr(message, "key", None)
+        if key and self.text.has(key):
+            return self.text(key, **message.values)
+        return str(message)
 
     def notes(self, messages: list[str]) -> None:
         """Show what a result could not include (a frame's ``attrs["notes"]``) as notices,
@@ -308,7 +316,7 @@ class _Section:
         if exc is not None and isinstance(exc, NoDataError):
             if not self.quiet:
                 page.notice(exc)
-            self.status, self.message = needs.NONE, str(exc)
+            self.status, self.message = needs.NONE, page.said(exc)
             handled = True
         elif exc is None and self.check is not None:
             late = self.check.partial[self.shown_partial:]

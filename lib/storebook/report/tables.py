@@ -348,8 +348,9 @@ def _house(shown: pd.DataFrame, caption: str | None = None, wrap: Sequence[str] 
 
 
 def pivot_table(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values: str,
-                kind: str | None = None) -> Styler:
-    """A cross table (e.g. channel × platform share), formatted like every other table.
+                kind: str | None = None, caption: str | None = None) -> Styler:
+    """A cross table (e.g. channel × platform share), formatted like every other table;
+    ``caption`` (in the report's language) says what its cells are.
 
     Example:
         >>> f = pd.DataFrame({"channel": ["direct", "direct"], "platform": ["jd", "web"], "share": [0.1, 0.2]})
@@ -368,7 +369,7 @@ def pivot_table(frame: pd.DataFrame, text: Text, *, index: str, columns: str, va
         **{text.label(LABEL_COLUMNS.get(columns, columns), c): [format_value(v, kind, text) for v in table[c]]
            for c in cols},
     })
-    return _house(shown)
+    return _house(shown, caption)
 
 
 def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:

@@ -52,6 +52,13 @@ ENTRIES: dict[str, Entry] = {
         "本月新客{new:count}人、老客{returning:count}人。新客指本月支付的订单是其在所选平台上数据中的首单。"
         "新老客各自的消费金额不在本店数据中：导出数据没有金额。",
     ),
+    "customers.new_returning.takeaway.no_returning": _e(
+        "{new:count} buyers were new and none returning: no buyer of the month had paid an order before it on these "
+        "platforms in the data. New buyers spent {new_aov:money2} each. A buyer is new when the month holds their "
+        "first paid order on these platforms in the data.",
+        "本月新客{new:count}人，没有老客：本月的买家此前在所选平台的数据中都没有支付过订单。新客客单价{new_aov:money2}。"
+        "新客指本月支付的订单是其在所选平台上数据中的首单。",
+    ),
     "customers.repeat": _e("How many new customers buy again within 30 and 90 days?", "新客在30天、90天内复购的比例是多少？"),
     "customers.repeat.takeaway": _e(
         "Of the customers won in {cohort_30}, {rate_30:pct} bought again within 30 days (95% interval {low_30:pct}–"
@@ -61,6 +68,11 @@ ENTRIES: dict[str, Entry] = {
         "{cohort_30}获取的新客中，{rate_30:pct}在30天内再次购买（95%置信区间{low_30:pct}–{high_30:pct}），此前各批平均"
         "{earlier_30:pct}。{cohort_90}获取的新客中，{rate_90:pct}在90天内再次购买（{low_90:pct}–{high_90:pct}；此前"
         "{earlier_90:pct}）。只计入复购窗口在本月底前已结束的批次，因此后续数据到来时这些比率不会变化。",
+    ),
+    "customers.repeat.no_cohorts": _e(
+        "No new customers in the cohort month(s) {cohorts}: a repeat rate needs orders from before {month}; choose "
+        "a later month or ingest the earlier exports.",
+        "批次月份{cohorts}没有新客：复购率需要{month}之前的订单。请选择更晚的月份，或导入更早的导出数据。",
     ),
     "customers.rfm": _e("Which customer segments do we have?", "客户可分为哪些价值群体？"),
     "customers.rfm.title": _e(
@@ -94,6 +106,10 @@ ENTRIES: dict[str, Entry] = {
         "{value_stayed:pct} of important-value customers stayed important value",
         "{value_stayed:pct}的重要价值客户保持在该群体",
     ),
+    "customers.movement.title.no_value_before": _e(
+        "Where customers moved since the prior month's end (none was important value then)",
+        "上月末以来客户的流动（当时没有重要价值客户）",
+    ),
     "customers.movement.takeaway": _e(
         "{entered:count} customers entered the 12-month window with their first purchase and {lapsed:count} dropped "
         "out of it. {value_stayed:pct} of last month's important-value customers are still important value; the "
@@ -101,13 +117,32 @@ ENTRIES: dict[str, Entry] = {
         "{entered:count}位客户以首购进入近12个月窗口，{lapsed:count}位客户移出窗口。上月的重要价值客户中"
         "{value_stayed:pct}仍为重要价值客户；离开的客户中最多转为{value_left_to:segment}（{value_left:count}人）。",
     ),
+    "customers.movement.takeaway.no_value_before": _e(
+        "{entered:count} customers entered the 12-month window with their first purchase and {lapsed:count} dropped "
+        "out of it. No customer was important value at the prior month's end, so none could stay or leave that "
+        "segment.",
+        "{entered:count}位客户以首购进入近12个月窗口，{lapsed:count}位客户移出窗口。上月末没有重要价值客户，"
+        "因此无所谓留存或流失。",
+    ),
     "customers.cohorts": _e("Do the customers we win each month keep buying?", "每月获取的新客是否持续购买？"),
     "customers.cohorts.title": _e(
         "On average {month1_retention:pct} of a month's new customers buy again the next month",
         "平均{month1_retention:pct}的新客在首购次月再次购买",
     ),
+    "customers.cohorts.title.young": _e(
+        "No cohort is a month old yet: who buys again shows from next month",
+        "尚无满一个月的批次：次月复购情况下月起可见",
+    ),
+    "customers.cohorts.title.no_amount.young": _e(
+        "No cohort is a month old yet: who buys again shows from next month",
+        "尚无满一个月的批次：次月复购情况下月起可见",
+    ),
     "customers.cohorts.revenue": _e("Cumulative revenue per customer by months after the first purchase",
                                     "首购后各月人均累计消费"),
+    "customers.cohorts.revenue.no_amount": _e(
+        "Customers who bought, by months after the first purchase (month 0: the cohort's new customers)",
+        "首购后各月仍在购买的客户数（第0月：该批新客数）",
+    ),
     "customers.cohorts.takeaway": _e(
         "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
         "their first purchase ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_m0:money2} in the "
@@ -120,6 +155,28 @@ ENTRIES: dict[str, Entry] = {
         "their first purchase ({latest_cohort}: {latest_month1:pct}). What they spend is not in this store's data: "
         "its exports carry no amounts.",
         "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "客户的消费金额不在本店数据中：导出数据没有金额。",
+    ),
+    "customers.cohorts.takeaway.short": _e(
+        "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
+        "their first purchase ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_first:money2} in "
+        "the month of the first purchase, on average; no cohort in the data is three months old yet, so the spend "
+        "by the third month is not known.",
+        "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "平均每位客户首购当月消费{revenue_first:money2}；数据中尚无满三个月的批次，首购后第3个月的累计消费未知。",
+    ),
+    "customers.cohorts.takeaway.young": _e(
+        "The data hold {cohorts} cohort(s), none a month old yet: whether new customers buy again in the month after "
+        "their first purchase shows from next month's report. The {first_customers:count} new customers spent "
+        "{revenue_first:money2} each in the month of their first purchase, on average.",
+        "数据中共{cohorts}批新客，尚无满一个月的批次：首购次月是否再次购买，下月报告起可见。"
+        "这{first_customers:count}位新客首购当月平均每人消费{revenue_first:money2}。",
+    ),
+    "customers.cohorts.takeaway.no_amount.young": _e(
+        "The data hold {cohorts} cohort(s) ({first_customers:count} new customers), none a month old yet: whether "
+        "they buy again in the month after their first purchase shows from next month's report. What they spend is "
+        "not in this store's data: its exports carry no amounts.",
+        "数据中共{cohorts}批新客（{first_customers:count}位），尚无满一个月的批次：首购次月是否再次购买，下月报告起可见。"
         "客户的消费金额不在本店数据中：导出数据没有金额。",
     ),
     "customers.provinces": _e("Where do our buyers live?", "买家分布在哪些省份？"),
@@ -139,5 +196,12 @@ ENTRIES: dict[str, Entry] = {
         "month ({grower_change:change}).",
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}，前十省合计"
         "{top10_share:pct}。前十省中，{grower}环比增长最快（{grower_change:change}）。",
+    ),
+    "customers.provinces.takeaway.no_prior": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
+        "{top3_share:pct} and the top ten {top10_share:pct}. None of the top ten sold in the prior month in the "
+        "data, so no change on it can be told.",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}，前十省合计"
+        "{top10_share:pct}。前十省在数据中上月均无销售，无法计算环比。",
     ),
 }

@@ -126,6 +126,20 @@ ENTRIES: dict[str, Entry] = {
     "overview.scorecard": _e("How did the month do against its targets?", "本月各项指标是否达成目标？"),
     "overview.scorecard.platforms": _e("By platform: this month, coloured by status against the platform's target",
                                       "分平台：本月数值，颜色表示对照该平台目标的达成状态"),
+    "overview.scorecard.source_missing": _e(
+        "{metrics} left out of {month}'s scorecard: {detail}",
+        "{month}的记分卡未包含{metrics}：本月没有计算它们所需的数据。",
+    ),
+    "overview.scorecard.targets_missing": _e(
+        "No targets compared for {month}: {detail}",
+        "{month}未对照目标：目标表中没有本月的目标。请将当月目标放入 data/raw/targets/，然后运行 `storebook ingest`。",
+    ),
+    "overview.scorecard.untargeted": _e(
+        "No targets for {month} for {metrics}: the targets table has none for that month; put them under "
+        "data/raw/targets/ and run `storebook ingest` to compare against them",
+        "{month}没有{metrics}的目标：目标表中没有该月的这些目标。请将它们放入 data/raw/targets/，然后运行 "
+        "`storebook ingest` 以对照目标。",
+    ),
     "overview.scorecard.takeaway": _e(
         "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
         "on last year) and gross margin {gross_margin:money}. {met} of the {with_target} metrics with a target met it; "
@@ -168,6 +182,54 @@ ENTRIES: dict[str, Entry] = {
         "amounts. No targets were set for this month: the scorecard compares with the prior month and last year "
         "only.",
         "订单数{orders:count}（环比{orders_vs_prior:change}，同比{orders_vs_last_year:change}）；支付金额和毛利不在本店数据中：导出数据没有金额。"
+        "本月未设定目标，仅与上月和去年同期对比。",
+    ),
+    "overview.scorecard.takeaway.no_cost": _e(
+        "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
+        "on last year); the gross margin is not known: the store's data carry no product costs (to add them: a product "
+        "catalogue with each product's unit_cost — Shopify: Cost per item — then `storebook ingest` again). {met} of the {with_target} metrics with a target met it; {red} missed it by more than 5%, "
+        "furthest {worst:metric} ({worst_vs_target:signed} against target).",
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本 unit_cost 的商品目录——Shopify：Cost per item——然后重新运行 `storebook ingest`）。"
+        "设有目标的{with_target}项指标中{met}项达标；{red}项差距超过5%，差距最大的是{worst:metric}（较目标{worst_vs_target:signed}）。",
+    ),
+    "overview.scorecard.takeaway.no_cost.no_red": _e(
+        "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
+        "on last year); the gross margin is not known: the store's data carry no product costs (to add them: a product "
+        "catalogue with each product's unit_cost — Shopify: Cost per item — then `storebook ingest` again). {met} of the {with_target} metrics with a target met it, and none missed it by more "
+        "than 5%.",
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本 unit_cost 的商品目录——Shopify：Cost per item——然后重新运行 `storebook ingest`）。"
+        "设有目标的{with_target}项指标中{met}项达标，没有指标差距超过5%。",
+    ),
+    "overview.scorecard.takeaway.no_cost.no_targets": _e(
+        "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
+        "on last year); the gross margin is not known: the store's data carry no product costs (to add them: a product "
+        "catalogue with each product's unit_cost — Shopify: Cost per item — then `storebook ingest` again). No targets were set for this month: the scorecard compares with the prior month "
+        "and last year only.",
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本 unit_cost 的商品目录——Shopify：Cost per item——然后重新运行 `storebook ingest`）。"
+        "本月未设定目标，仅与上月和去年同期对比。",
+    ),
+    "overview.scorecard.takeaway.no_margin": _e(
+        "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
+        "on last year); the gross margin could not be computed: the profit report needs data this store "
+        "lacks (named above). {met} of the {with_target} metrics with a target met it; {red} missed it by more than 5%, "
+        "furthest {worst:metric} ({worst_vs_target:signed} against target).",
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利无法计算：利润报告所需的数据本店缺少（见上文）。"
+        "设有目标的{with_target}项指标中{met}项达标；{red}项差距超过5%，差距最大的是{worst:metric}（较目标{worst_vs_target:signed}）。",
+    ),
+    "overview.scorecard.takeaway.no_margin.no_red": _e(
+        "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
+        "on last year); the gross margin could not be computed: the profit report needs data this store "
+        "lacks (named above). {met} of the {with_target} metrics with a target met it, and none missed it by more "
+        "than 5%.",
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利无法计算：利润报告所需的数据本店缺少（见上文）。"
+        "设有目标的{with_target}项指标中{met}项达标，没有指标差距超过5%。",
+    ),
+    "overview.scorecard.takeaway.no_margin.no_targets": _e(
+        "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
+        "on last year); the gross margin could not be computed: the profit report needs data this store "
+        "lacks (named above). No targets were set for this month: the scorecard compares with the prior month "
+        "and last year only.",
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利无法计算：利润报告所需的数据本店缺少（见上文）。"
         "本月未设定目标，仅与上月和去年同期对比。",
     ),
     "overview.changes": _e("What moved most this month, and why?", "本月变化最大的是什么？原因何在？"),

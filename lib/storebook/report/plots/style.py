@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
-from matplotlib.ticker import Formatter, FuncFormatter
+from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator
 
 from storebook.engine import calendar
 from storebook.measures.platform_rows import drop_repeated_total
@@ -276,8 +276,11 @@ def _percent_axis(axis) -> None:  # noqa: ANN001 - a matplotlib Axis
 
 
 def _thousands(ax, axis: str = "y") -> None:
-    fmt = FuncFormatter(lambda v, _: f"{v:,.0f}")
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+    """A count axis: whole numbers, with thousands separators (ticks at whole numbers only: a
+    province's 1 or 2 buyers gave the ticks 0, 0.5, 1 … written 0, 0, 1, 2, 2)."""
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(MaxNLocator(integer=True))
+    target.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
 
 
 def _money_axis(ax, axis: str = "y", decimals: int = 0) -> None:
