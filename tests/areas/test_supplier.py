@@ -14,7 +14,7 @@ from storebook.areas import supplier
 from storebook.engine.periods import Period, month
 from storebook.errors import NoDataError
 from storebook.report.text import Text
-from support.stores import build_store, days, isolated_root, product, sales_rows
+from support.stores import build_store, days, isolated_root, make_root, product, sales_rows, use_root
 
 MARCH = month("2025-03")
 
@@ -188,6 +188,75 @@ def test_month_without_purchase_orders_says_so(supply_wb) -> None:
     assert "no purchase-order lines are due in 2025-01" in str(err.value)
     with pytest.raises(NoDataError, match="purchase_orders"):
         supplier.list_late_short_lines(supply_wb, month("2025-01"))
+
+
+def _order_book(root: Path, received: bool) -> storebook.Workbook:
+    """Purchase orders and suppliers only (no catalogue), as a maker's order book gives them:
+    two lines due in March, received (one 2 days late) or, as an order book, never."""
+    got = ("2025-03-10", "2025-03-22") if received else ("", "")
+    return build_store(root, {"purchase_orders": [
+        po("P1", 1, "S1", "A", "2025-03-01", "2025-03-10", got[0], 10, 10 if received else 0, 0, 2.0),
+        po("P2", 1, "S1", "B", "2025-03-05", "2025-03-20", got[1], 10, 8 if received else 0, 0, 3.0),
+        po("P3", 1, "S1", "B", "2025-03-25", "2025-03-31", got[1] and "2025-03-31", 5, 5 if received else 0, 0, 3.0),
+    ]})
+
+
+def test_scorecard_runs_without_a_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The catalogue only gives the standard cost: without one the delivery figures are whole
+    # and the cost variance unknown. The section needed the products table and said so.
+    from storebook.engine import availability
+    from storebook.report import needs
+
+    wb = _order_book(use_root(make_root(tmp_path / "wb"), monkeypatch), received=True)
+    card = supplier.score_suppliers(wb, MARCH).set_index("supplier_id")
+    s1 = card.loc["S1"]
+    # P1 and P3 on time and in full; P2 two days late and 2 short.
+    assert (s1["n_lines"], s1["otif_rate"], s1["fill_rate"]) == (3, pytest.approx(2 / 3), pytest.approx(23 / 25))
+    assert s1["mean_days_late"] == pytest.approx(2 / 3) and math.isnan(s1["cost_variance"])
+    assert supplier.list_late_short_lines(wb, MARCH)["po_id"].tolist() == ["P2"]
+    march = availability.resolve_month(wb, "2025-03")
+    for key in ("supplier.headline", "supplier.scorecard", "supplier.lines"):
+        check = needs.check_section(wb, march, ["tmall"], key)
+        assert check.status != needs.NONE, (key, [m.describe(Text("en")) for m in check.missing])
+        assert "products" not in {s.table for s in check.missing}
+
+
+def test_an_order_book_without_receipts_is_not_judged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No line records its arrival: on time cannot be told from late (every open line past its
+    # due date would count late). The sections say that the receipt date is what they need.
+    from storebook.engine import availability
+    from storebook.report import needs
+
+    wb = _order_book(use_root(make_root(tmp_path / "wb"), monkeypatch), received=False)
+    march = availability.resolve_month(wb, "2025-03")
+    for key in ("supplier.headline", "supplier.scorecard", "supplier.lines"):
+        check = needs.check_section(wb, march, ["tmall"], key)
+        assert [(s.table, s.column) for s in check.missing] == [("purchase_orders", "received_on")], key
+    how = check.missing[0].how(Text("zh"))
+    assert "到货日期" in how and check.missing[0].how(Text("en")).startswith("To add it: use a purchase-order export")
+
+
+def test_real_order_book_asks_for_receipts_not_a_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real supply-chain workbook (9,215 lines ordered on 26 May 2013 from 7 plants, no
+    delivery dates): its supplier sections asked for a products table, which would not have
+    let them judge anything."""
+    from storebook.engine import availability
+    from storebook.report import needs
+    from support.mapping import install, realdata_folder
+    from support.sources import run
+
+    folder = realdata_folder("logistics_supply_chain_SCM")
+    root = use_root(make_root(tmp_path / "wb"), monkeypatch)
+    install(root, "supply_chain", sorted(folder.glob("*.xlsx")))
+    run(root)
+    wb = storebook.open()
+    po_lines = wb.execute(wb.table("purchase_orders"))
+    assert (len(po_lines), po_lines["supplier_id"].nunique(), po_lines["received_on"].notna().sum()) == (9215, 7, 0)
+    assert po_lines.groupby("supplier_id").size()[["PLANT03", "PLANT12", "PLANT16"]].tolist() == [8541, 300, 173]
+    may = availability.resolve_month(wb, "2013-05")
+    for key in ("supplier.scorecard", "supplier.lines"):
+        check = needs.check_section(wb, may, ["web"], key)
+        assert [(s.table, s.column) for s in check.missing] == [("purchase_orders", "received_on")], key
 
 
 # --------------------------------------------------------------------------- inventory

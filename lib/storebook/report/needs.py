@@ -104,6 +104,8 @@ _COSTS = _opt("products", known=("unit_cost",))
 #: Figures by our category (or a promotion scoped to one), tables naming products: a product
 #: without a category is in the unknown one, without a name it is shown by its SKU.
 _CATEGORY = _opt("products", known=("product_name", "category"))
+#: Purchase-order lines with their receipts (``received_on``): what delivery is judged by.
+_RECEIVED = _n("purchase_orders", values=("received_on",))
 #: Figures by the supplier of a product (the catalogue's supplier_id).
 _SUPPLIER = _opt("products", known=("supplier_id",))
 #: Complaints reach an order (and its carrier) through the ticket's order_id.
@@ -206,14 +208,14 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "competitor.ratings": (_n("competitor_prices", values=("rating",)),),
     "competitor.share": (_n("competitor_prices", values=("sku", "est_units_sold")), *_SALES, _CATEGORY),
     # supplier
-    "supplier.headline": (_n("purchase_orders"), _opt("purchase_orders", values=("received_on",),
-                                                        known=("ordered_on", "qty_received")),
-                          _n("suppliers"), _n("products"), _opt("inventory"), _opt("orders"), _opt("order_lines"),
-                          _SUPPLIER),
-    "supplier.scorecard": (_n("purchase_orders"), _opt("purchase_orders", known=("ordered_on", "qty_received")),
-                           _n("suppliers"), _n("products")),
-    "supplier.lines": (_n("purchase_orders"), _opt("purchase_orders", known=("qty_received",)), _n("suppliers"),
-                       _n("products")),
+    # The delivery figures judge a line by when it arrived: an export that records no receipt
+    # date (an order book) cannot tell on time from late, and every open line past its due date
+    # would count as late. The catalogue only gives the standard cost (the cost variance).
+    "supplier.headline": (_RECEIVED, _opt("purchase_orders", known=("ordered_on", "qty_received")),
+                          _n("suppliers"), _opt("inventory"), _opt("orders"), _opt("order_lines"), _SUPPLIER),
+    "supplier.scorecard": (_RECEIVED, _opt("purchase_orders", known=("ordered_on", "qty_received")),
+                           _n("suppliers"), _COSTS),
+    "supplier.lines": (_RECEIVED, _opt("purchase_orders", known=("qty_received",)), _n("suppliers")),
     "supplier.inventory": (_n("inventory"), *_SALES, _CATEGORY, _SUPPLIER),
     "supplier.stockouts": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES, _SUPPLIER),
     "supplier.stockouts_trailing": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES,

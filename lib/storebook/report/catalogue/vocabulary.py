@@ -266,6 +266,10 @@ ENTRIES: dict[str, Entry] = {
         "To add it: fill in the cost per item in the product catalogue (Shopify: Cost per item) and run "
         "`storebook ingest` again.",
         "补充方法：在商品目录中填写单位成本（Shopify：Cost per item），然后重新运行 `storebook ingest`。"),
+    "page.add.purchase_orders.received_on": _e(
+        "To add it: use a purchase-order export that records when each line arrived (the goods-receipt date) and "
+        "run `storebook ingest` again; until then, whether a supplier delivered on time cannot be told.",
+        "补充方法：使用记录每行实际到货日期（入库日期）的采购单导出，然后重新运行 `storebook ingest`；在此之前无法判断供应商是否准时交货。"),
     "page.add.orders.customer_id": _e(
         "Guest checkouts carry no customer account: these figures need orders with the buyer's account (it is "
         "pseudonymised at ingest).",
