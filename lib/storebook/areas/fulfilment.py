@@ -555,8 +555,14 @@ def dispatch_facts(ship: pd.DataFrame, key: str = "platform") -> dict[str, Any]:
     total = ship[ship[key] == TOTAL].iloc[0]
     worst, worst_rate = _extreme(ship, key, "within_24h_rate", "due_24h", lowest=True)
     slowest, slowest_hours = _extreme(ship, key, "median_hours", "shipped", lowest=False)
-    return {"variant": "single" if lone_platform(ship, key) else None, "within_24h_rate": total.within_24h_rate, "within_48h_rate": total.within_48h_rate,
+    variant = "single" if lone_platform(ship, key) else None
+    if key == "platform" and total.shipped < total.orders:
+        # The median and 90th percentile are of the orders shipped: said of all the orders
+        # ("half of the 5 orders left within 28 hours") they would be false while some wait.
+        variant = "single_waiting" if variant else "waiting"
+    return {"variant": variant, "within_24h_rate": total.within_24h_rate, "within_48h_rate": total.within_48h_rate,
             "median_hours": total.median_hours, "p90_hours": total.p90_hours, "orders": total.orders,
+            "shipped": int(total.shipped),
             "worst": worst, "worst_rate": worst_rate, "slowest": slowest, "slowest_hours": slowest_hours}
 
 

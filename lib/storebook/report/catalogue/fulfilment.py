@@ -41,6 +41,20 @@ ENTRIES: dict[str, Entry] = {
         "{orders:count}笔订单中，一半在付款后{median_hours:.0f}小时内发出，九成在{p90_hours:.0f}小时内发出；"
         "24小时发货率{within_24h_rate:pct}。",
     ),
+    "fulfilment.dispatch.takeaway.waiting": _e(
+        "{shipped:count} of the {orders:count} orders have shipped: half of those left within {median_hours:.0f} hours "
+        "of payment and nine in ten within {p90_hours:.0f} hours. {worst:platform} shipped the fewest within 24 hours "
+        "({worst_rate:pct}).",
+        "{orders:count}笔订单中已发货{shipped:count}笔：其中一半在付款后{median_hours:.0f}小时内发出，九成在"
+        "{p90_hours:.0f}小时内发出。24小时发货率最低的是{worst:platform}（{worst_rate:pct}）。",
+    ),
+    "fulfilment.dispatch.takeaway.single_waiting": _e(
+        "{shipped:count} of the {orders:count} orders have shipped: half of those left within {median_hours:.0f} hours "
+        "of payment and nine in ten within {p90_hours:.0f} hours; {within_24h_rate:pct} of the orders left within "
+        "24 hours.",
+        "{orders:count}笔订单中已发货{shipped:count}笔：其中一半在付款后{median_hours:.0f}小时内发出，九成在"
+        "{p90_hours:.0f}小时内发出；24小时发货率{within_24h_rate:pct}。",
+    ),
     "fulfilment.warehouses.takeaway.single": _e(
         "Every order shipped from one warehouse: {within_24h_rate:pct} within 24 hours, a median of "
         "{median_hours:.0f} hours from payment.",
