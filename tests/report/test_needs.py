@@ -136,6 +136,15 @@ def test_an_absent_table_is_missing_with_what_to_do_in_both_languages(root) -> N
     assert shortfall.describe(Text("zh")) == "流量（traffic）表，本店数据中没有"
 
 
+def test_a_table_two_needs_lack_is_said_once(root) -> None:
+    # The ABC needs the order lines and their amounts: without order lines the note read
+    # "the orders table …, the order lines table … and the order lines table …".
+    write_table(root, "traffic", traffic(days("2021-04-01", "2021-04-30")))
+    wb = open_store(root)
+    check = needs.check_section(wb, availability.resolve_month(wb), ["tmall"], "products.abc")
+    assert [(s.kind, s.table) for s in check.missing] == [("absent", "orders"), ("absent", "order_lines")]
+
+
 def test_rows_only_in_other_months_or_on_other_platforms_are_missing_for_the_month(root) -> None:
     write_table(root, "orders", orders(days("2021-03-01", "2021-04-30")))
     write_table(root, "traffic", traffic(days("2021-03-01", "2021-03-31")))

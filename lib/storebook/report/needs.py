@@ -478,7 +478,8 @@ def check_section(wb: Workbook, month: ReportMonth, platforms: list[str], key: s
         hard = [s for s in found if s.kind not in _SOFT]
         soft = [s for s in found if s.kind in _SOFT]
         if hard and not need.optional:
-            check.missing += hard
+            # Two needs of one table (the lines, and their amounts) lack it once.
+            check.missing += [s for s in hard if s not in check.missing]
         elif hard:
             check.partial += [Shortfall(f"optional_{s.kind}", s.table, s.column, s.share, s.values)
                               if s.kind in ("absent", "empty", "no_rows") else s for s in hard]
