@@ -290,6 +290,10 @@ def test_a_section_without_its_table_shows_one_note_and_its_body_does_not_run(sh
     assert page.shown[4][1] == "> 本节同样缺少上述数据（见上文）。"
     assert [(s["key"], s["status"]) for s in page.sections] == [("traffic.daily", "none"), ("traffic.channels", "none")]
     assert page.sections[0]["needs"] == ["traffic"] and page.sections[0]["read"] == []
+    assert page.sections[0]["lacks"] == ["traffic"]  # what the index says is not in the data
+    with page.section("fulfilment.dispatch"):  # the orders are there: only the shipments lack
+        ran.append(page.wb)
+    assert ran == [] and page.sections[-1]["lacks"] == ["shipments"]
 
 
 def test_a_section_that_runs_records_what_it_read_and_library_flags_make_it_partial(shop) -> None:

@@ -404,6 +404,15 @@ class SectionCheck:
             return NONE
         return PARTIAL if self.partial else FULL
 
+    @property
+    def lacking(self) -> list[str]:
+        """The tables this section needs and the month's data do not hold (absent, empty, or
+        without a row in the month), in the order needed: not those it has and finds short of
+        a column (a purchase-order table without receipt dates is there)."""
+        tables = [t for s in self.missing if s.kind in ("absent", "empty", "no_rows", "absent_any")
+                  for t in (s.values["tables"] if s.kind == "absent_any" else (s.table,))]
+        return list(dict.fromkeys(tables))
+
     def describe_partial(self, text: Text) -> list[str]:
         """What is partial, one phrase each; the optional tables the store lacks in one phrase."""
         absent = [s.table for s in self.partial if s.kind == "optional_absent"]

@@ -330,6 +330,7 @@ class _Section:
             "key": self.key, "number": 0 if self.quiet else self.number, "heading": self.heading,
             "status": self.status,
             "notes": notes, "needs": list(dict.fromkeys(self.check.tables)), "read": read,
+            "lacks": self.check.lacking if self.status == needs.NONE else [],
         })
 
 
