@@ -324,6 +324,48 @@ def test_lost_sales_over_a_trailing_window(supply_wb) -> None:
     pd.testing.assert_frame_equal(six, one)
 
 
+def test_a_stock_report_alone_gives_the_stock_and_says_the_cover_is_unknown(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # One snapshot of three SKUs on 31 March, a catalogue without launch dates, no orders: the
+    # stock was left out whole (a null launch day), and the section asked for orders to say it.
+    from storebook.engine import availability
+    from storebook.report import needs
+
+    root = use_root(make_root(tmp_path / "wb"), monkeypatch)
+    products = [dict(product(sku, "bath"), launched_on="") for sku in ("A", "B", "C")]
+    stock_rows = [{"snapshot_on": "2025-03-31", "sku": sku, "warehouse": "all", "on_hand": str(n), "on_order": ""}
+                  for sku, n in (("A", 5), ("B", 0), ("C", 12))]
+    wb = build_store(root, {"products": products, "inventory": stock_rows})
+    inv = supplier.measure_inventory(wb, MARCH).set_index("sku")
+    assert inv["closing_on_hand"].to_dict() == {"A": 5.0, "B": 0.0, "C": 12.0}
+    assert inv.loc["B", "stockout_days"] == 1 and inv["units_sold"].isna().all() and inv["days_of_cover"].isna().all()
+    facts = supplier.inventory_facts(inv.reset_index())
+    assert (facts["variant"], facts["skus"], facts["units"], facts["out_skus"]) == ("no_sales", 3, 17.0, 1)
+    assert facts["sell_through"] is None and facts["median_cover"] is None
+    en = Text("en")("supplier.inventory.takeaway.no_sales", **facts)
+    assert en.startswith("3 SKUs held 17 units at the last snapshot; 1 of them were out of stock") and "need the sales" in en
+    check = needs.check_section(wb, availability.resolve_month(wb, "2025-03"), ["tmall"], "supplier.inventory")
+    assert check.status == needs.PARTIAL and check.missing == []
+
+
+def test_real_stock_report_by_hand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Amazon India's Sale Report (stock per SKU, taken as of 31 May 2022): by hand with pandas,
+    9,169 SKUs once the empty and #REF! codes are left out (the first of a code seen twice
+    kept, as ingest does), 242,037 units, 537 SKUs at 0."""
+    from support.mapping import install, realdata_folder
+    from support.sources import run
+
+    folder = realdata_folder("amazon_india_seller_reports_E-Commerce-Sales")
+    root = use_root(make_root(tmp_path / "wb"), monkeypatch)
+    install(root, "amazon_india", sorted(p for p in folder.iterdir() if p.is_file()))
+    run(root)
+    raw = pd.read_csv(folder / "Sale Report.csv")
+    raw = raw[raw["SKU Code"].notna() & (raw["SKU Code"] != "#REF!")].drop_duplicates("SKU Code")
+    facts = supplier.inventory_facts(supplier.measure_inventory(storebook.open(), month("2022-05")))
+    assert (facts["skus"], facts["units"], facts["out_skus"]) == (len(raw), raw["Stock"].sum(), (raw["Stock"] <= 0).sum())
+    assert (facts["skus"], facts["units"], facts["out_skus"], facts["variant"]) == (9169, 242037.0, 537, "no_sales")
+
+
 def test_month_without_inventory_says_so(supply_wb) -> None:
     with pytest.raises(NoDataError, match="no inventory snapshots in 2025-02"):
         supplier.measure_inventory(supply_wb, month("2025-02"))

@@ -432,12 +432,17 @@ def inventory_facts(inventory: pd.DataFrame) -> dict:
     wh = inventory.loc[inventory["warehouse_stockout_days"] > 0]
     moved = inventory["units_sold"].sum() + inventory["closing_on_hand"].sum()
     cover = inventory["days_of_cover"].replace([np.inf, -np.inf], np.nan)
+    # Without sales (a stock report alone) the cover and sell-through are unknown: the takeaway
+    # says what the stock is and that, not "median days of cover: n/a".
+    unsold = len(inventory) > 0 and bool(inventory["units_sold"].isna().all())
     return {
+        "variant": "no_sales" if unsold else None,
+        "units": float(inventory["closing_on_hand"].sum()), "days": int(inventory["days"].max()) if len(inventory) else 0,
         "skus": len(inventory), "out_skus": len(out), "stockout_days": int(inventory["stockout_days"].sum()),
         "stockout_rate": float(inventory["stockout_days"].sum() / inventory["days"].sum()) if len(inventory) else None,
         "wh_skus": len(wh), "warehouse_stockout_days": int(inventory["warehouse_stockout_days"].sum()),
         "median_cover": float(cover.median()) if cover.notna().any() else None,
-        "sell_through": float(inventory["units_sold"].sum() / moved) if moved > 0 else None,
+        "sell_through": float(inventory["units_sold"].sum() / moved) if moved > 0 and not unsold else None,
         "low_cover": int((cover < 7).sum()),
     }
 

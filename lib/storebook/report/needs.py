@@ -216,7 +216,9 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "supplier.scorecard": (_RECEIVED, _opt("purchase_orders", known=("ordered_on", "qty_received")),
                            _n("suppliers"), _COSTS),
     "supplier.lines": (_RECEIVED, _opt("purchase_orders", known=("qty_received",)), _n("suppliers")),
-    "supplier.inventory": (_n("inventory"), *_SALES, _CATEGORY, _SUPPLIER),
+    # The stock and its stockouts need the snapshots alone; the cover and sell-through the sales.
+    "supplier.inventory": (_n("inventory"), _opt("orders"), _opt("order_lines"), _n("products"), _CATEGORY,
+                           _SUPPLIER),
     "supplier.stockouts": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES, _SUPPLIER),
     "supplier.stockouts_trailing": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES,
                                     _SUPPLIER),

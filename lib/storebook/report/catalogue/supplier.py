@@ -74,6 +74,14 @@ ENTRIES: dict[str, Entry] = {
         "在至少一个仓库缺货，共{warehouse_stockout_days:count}个分仓天（订单改由更远的仓库发货）。库存可售天数中位数"
         "{median_cover:.0f}天，售罄率{sell_through:pct}；{low_cover:count}个SKU库存不足一周。",
     ),
+    "supplier.inventory.takeaway.no_sales": _e(
+        "{skus:count} SKUs held {units:count} units at the last snapshot; {out_skus:count} of them were out of stock in "
+        "every warehouse on {stockout_days:count} SKU-days ({stockout_rate:pct} of the SKU-days with a snapshot). "
+        "How many days the stock will last, and how much of it sold, need the sales, which this store's data do not "
+        "hold.",
+        "最近一次库存快照中{skus:count}个SKU共有库存{units:count}件；其中{out_skus:count}个SKU在所有仓库同时缺货，共"
+        "{stockout_days:count}个SKU天（占有快照的SKU天的{stockout_rate:pct}）。库存可售天数和售罄率需要销售数据，本店数据中没有。",
+    ),
     "supplier.stockouts": _e(
         "Which stockouts this month do late or short deliveries explain, and what did they cost?",
         "本月哪些缺货由延迟或不足到货造成？损失多少？",
