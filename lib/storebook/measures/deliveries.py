@@ -168,34 +168,29 @@ def summarise_delivery_times(
     return out
 
 
-_ABROAD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_IN_CHINA: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def ships_abroad(wb: Workbook) -> str | None:
-    """A province the store ships to, where its parcels' provinces are known and none is one
-    of China's (Olist's ``BR-SP``): the house delivery promise (:data:`DELIVERY_PROMISE_DAYS`)
-    is set for China's provinces and says nothing of such a store. None otherwise.
-    (Read once per open workbook.)
+def ships_in_china(wb: Workbook) -> bool:
+    """Whether some parcel of the store goes to one of China's provinces: the house delivery
+    promise (:data:`DELIVERY_PROMISE_DAYS`) is set for them, and says nothing of a store whose
+    parcels go elsewhere (Olist's ``BR-SP``) or name no province. (Read once per open workbook.)
     """
-    if wb not in _ABROAD:
+    if wb not in _IN_CHINA:
         s = wb.table("shipments")
-        known = s.filter(s.province.notnull() & (s.province != ""))
-        row = wb.execute(known.aggregate(
-            china=known.province.isin(sorted(set(_REGION_OF) | set(DELIVERY_PROMISE_DAYS))).any(),
-            example=known.province.min())).iloc[0]
-        _ABROAD[wb] = None if row["example"] is None or pd.isna(row["example"]) or bool(row["china"]) \
-            else str(row["example"])
-    return _ABROAD[wb]
+        known = sorted(set(_REGION_OF) | set(DELIVERY_PROMISE_DAYS))
+        found = wb.scalar(s.province.isin(known).fill_null(False).any())  # no parcel at all: NaN
+        _IN_CHINA[wb] = bool(found) and not pd.isna(found)
+    return _IN_CHINA[wb]
 
 
 def _delivery_stats(wb: Workbook, s: ibis.Table, keys: list[str], promise_days, shutdown: list[date],
                     total: bool = True) -> pd.DataFrame:
     horizon = data_horizon(wb).timestamp()
     if promise_days is None and wb.config.settings.get("fulfilment", {}).get("delivery_promise_days") is None:
-        abroad = ships_abroad(wb)
-        if abroad is not None:
+        if not ships_in_china(wb):
             # Late against a promise the store never made: the report says which one it is.
-            flag_partial("page.partial.house_promise", days=DELIVERY_PROMISE_DAYS["default"], province=abroad)
+            flag_partial("page.partial.house_promise", days=DELIVERY_PROMISE_DAYS["default"])
     promise_days = delivery_promise(wb, promise_days)
 
     def metrics(s: ibis.Table) -> dict[str, ibis.Value]:

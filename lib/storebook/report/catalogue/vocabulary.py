@@ -287,10 +287,10 @@ ENTRIES: dict[str, Entry] = {
         "仅{share:pct}的商品销售额有单位成本，缺少成本的平台不计算毛利和贡献毛利"),
     "page.partial.house_promise": _e(
         "late means later than storebook's house delivery promise, made for China's provinces ({days} days from "
-        "hand-over, more to the remote west); this store ships elsewhere ({province}) and has set no promise of its "
-        "own: put it under [fulfilment] delivery_promise_days in storebook.toml",
-        "“超时”按storebook默认的配送承诺判断，该承诺按中国各省设定（交运后{days}天，偏远西部更长）；本店发往其他地区"
-        "（{province}），且未设定自己的承诺：请在 storebook.toml 的 [fulfilment] delivery_promise_days 中设定"),
+        "hand-over, more to the remote west): this store's parcels name no province of China and it has set no "
+        "promise of its own (put it under [fulfilment] delivery_promise_days in storebook.toml)",
+        "“超时”按storebook默认的配送承诺判断，该承诺按中国各省设定（交运后{days}天，偏远西部更长）；本店包裹的收货地"
+        "均不是中国省份（或未注明），且未设定自己的承诺（请在 storebook.toml 的 [fulfilment] delivery_promise_days 中设定）"),
     "page.partial.sales_from_orders": _e(
         "without traffic rows for {platforms:platforms}, their orders, buyers and paid amount come from the orders table; "
         "visitors and conversion are unknown there",
