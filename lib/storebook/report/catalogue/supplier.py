@@ -11,7 +11,7 @@ ENTRIES: dict[str, Entry] = {
     "col.mean_days_late": _e("Days late (average)", "平均延迟天数"),
     "supplier.grade.amber": _e("Amber", "关注"),
     "supplier.grade.red": _e("Red", "不合格"),
-    "supplier.grade.na": _e("n/a", "无"),
+    "supplier.grade.na": _e("n/a", "未知"),
     "supplier.cause.late": _e("Late delivery", "延迟到货"),
     "supplier.cause.short": _e("Short delivery", "到货不足"),
     "supplier.cause.other": _e("Other", "其他原因"),

@@ -111,7 +111,9 @@ ENTRIES: dict[str, Entry] = {
     "word.up": _e("up {}", "增长{}"),
     "word.down": _e("down {}", "下降{}"),
     "word.flat": _e("flat", "持平"),
-    "word.na": _e("n/a", "无"),
+    # Unknown, not none: "无" read "no supplier", "no days of cover" (stock gone) where the value was
+    # not known (Amazon India's stock table, every "同比 无").
+    "word.na": _e("n/a", "未知"),
     "word.yes": _e("yes", "是"),
     "word.no": _e("no", "否"),
     "word.and": _e(" and ", "、"),
