@@ -275,6 +275,17 @@ def test_page_of_a_partial_month_names_its_days_and_the_platforms_with_data(shop
     assert "**Partial month:** the data cover 13 May to 17 May only, 5 of the month's 31 days." in title
 
 
+def test_a_store_without_a_table_by_platform_names_no_platform(root) -> None:
+    # A stock report alone (Amazon India), or an order book to plants: the title said
+    # "Platforms: Tmall, JD, Douyin and Web shop", the workbook's list, as if the data came from them.
+    stamps = days("2022-05-01", "2022-05-31")
+    write_table(root, "inventory", {"snapshot_on": [d.date() for d in stamps], "sku": ["A"] * len(stamps),
+                                    "warehouse": ["all"] * len(stamps), "on_hand": [5] * len(stamps)})
+    title = page_module.start("supplier").shown[0][1]
+    assert "Platforms: none (no table of this month's data is by platform)" in title and "Tmall" not in title
+    assert "平台：无（本月数据中没有按平台区分的表）" in page_module.start("supplier", language="zh").shown[0][1]
+
+
 def test_a_section_without_its_table_shows_one_note_and_its_body_does_not_run(shop) -> None:
     page = page_module.start("traffic", language="zh")
     ran = []

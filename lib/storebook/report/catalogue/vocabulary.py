@@ -144,6 +144,7 @@ ENTRIES: dict[str, Entry] = {
     "page.notice_again": _e("No data for this section either (see above).", "本节同样无数据（见上文）。"),
     "page.period": _e("Month: **{month}** · Platforms: {platforms} · Data: {data}",
                       "月份：**{month}** · 平台：{platforms} · 数据：{data}"),
+    "page.no_platform": _e("none (no table of this month's data is by platform)", "无（本月数据中没有按平台区分的表）"),
     "page.footer": _e("Computed by storebook from data {fingerprint}.", "由 storebook 根据数据 {fingerprint} 计算。"),
     # what a section needs and lacks (storebook.report.needs)
     "page.partial_month": _e(
