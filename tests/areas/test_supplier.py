@@ -14,7 +14,15 @@ from storebook.areas import supplier
 from storebook.engine.periods import Period, month
 from storebook.errors import NoDataError
 from storebook.report.text import Text
-from support.stores import build_store, days, isolated_root, make_root, product, sales_rows, use_root
+from support.stores import (
+    build_store,
+    days,
+    isolated_root,
+    make_root,
+    product,
+    sales_rows,
+    use_root,
+)
 
 MARCH = month("2025-03")
 
