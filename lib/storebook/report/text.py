@@ -190,7 +190,7 @@ class _Formatter(string.Formatter):
             return t.na if _missing(value) else t.date(value)
         if isinstance(value, _Points):  # a rate's change, as the registry writes it
             return t.points_change(value.points)
-        if spec in ("count", "money", "money2", "pct", "signed", "change", "pp", "ratio"):
+        if spec in ("count", "money", "money2", "pct", "pct2", "signed", "change", "pp", "ratio"):
             return t.number(value, spec)
         if _missing(value):
             return t.na
