@@ -163,3 +163,19 @@ def test_alike_rejections_group_into_one_reason_with_the_files_name_whole() -> N
                            "SET 12 GEMS-2", "JNE CHECKS - 3 BAG_XL")]
     assert {reason_kind(r, "sku") for r in reasons} == {
         "superseded: sku=… is also in the newer export data/raw/exports/May-2022.csv (as of …); the newest export wins"}
+
+
+def test_coverage_of_a_store_without_orders_is_not_said_of_its_orders() -> None:
+    # The supply-chain order book (purchase orders and suppliers): the takeaway read "Province is
+    # known for n/a of the month's orders, the channel for n/a and the customer for n/a".
+    coverage = pd.DataFrame({"table": ["purchase_orders", "suppliers"], "column": ["received_on", "region"],
+                             "rows": [9215, 7], "known": [0, 7], "known_share": [0.0, 1.0], "scope": ["month", "all"]})
+    facts = quality.quality_facts(coverage=coverage)
+    assert facts["variant"] == "no_orders"
+    for language in ("en", "zh"):
+        sentence = Text(language)("data_quality.coverage.takeaway.no_orders", **facts)
+        assert "n/a" not in sentence and "未知" not in sentence
+    with_orders = pd.concat([coverage, pd.DataFrame({"table": ["orders"], "column": ["province"], "rows": [4],
+                                                     "known": [3], "known_share": [0.75], "scope": ["month"]})])
+    facts = quality.quality_facts(coverage=with_orders)
+    assert "variant" not in facts and facts["province_known"] == 0.75

@@ -275,7 +275,8 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     ``all`` when every row read was kept (the sentence says so); of ``orders`` alone, it is
     ``no_lines`` when the month's orders have no lines, ``no_line_amount`` when their lines'
     revenue is unknown or 0 (the amounts are optional in the contract): the sentence then
-    leaves out the facts that need them.
+    leaves out the facts that need them; of ``coverage`` alone, ``no_orders`` when the store
+    has no orders (their columns' coverage is not a fact of it).
     """
     facts: dict[str, Any] = {}
     if ingest is not None and len(ingest):
@@ -294,6 +295,8 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
                                       "customer_known": ("orders", "customer_id")}.items():
             hit = coverage[(coverage["table"] == table) & (coverage["column"] == column)]
             facts[name] = None if hit.empty or pd.isna(hit["known_share"].iloc[0]) else float(hit["known_share"].iloc[0])
+        if ingest is None and not (coverage["table"] == "orders").any():
+            facts["variant"] = "no_orders"  # not "province is known for n/a of the orders"
     if orders is not None:
         by_metric = orders.set_index("metric")["share"]
         for name, metric in {"cost_known_revenue": "revenue_cost_known", "guest_share": "guests",
