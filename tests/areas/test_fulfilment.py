@@ -1010,3 +1010,20 @@ def test_logistics_issues_without_tickets_or_returns_are_missing_not_zero(root):
     assert no_tickets["refunded_orders"].tolist() == [1, 2, 3]
     assert no_tickets["refund_amount"].tolist() == [30.0, 12.5, 42.5]
     assert no_tickets[["complaints", "complaints_per_1000"]].isna().all().all()
+
+
+def test_headline_takeaway_without_costs_or_tickets_does_not_say_n_a(root):
+    # Olist's orders and parcels, no carrier bill and no tickets: "Logistics cost n/a per order
+    # and drew n/a complaints per 1,000 orders" (中文: 单均物流成本未知，每千单物流投诉未知件).
+    orders = [_order("O1", "web", "2026-03-02 10:00"), _order("O2", "web", "2026-03-03 10:00")]
+    shipments = [_ship("S1", "O1", "A", "WH1", "浙江", "2026-03-02 20:00", "2026-03-04 20:00", None),
+                 _ship("S2", "O2", "A", "WH1", "浙江", "2026-03-03 20:00", "2026-03-05 20:00", None)]
+    wb = write_tables(root, orders=orders, shipments=shipments, order_lines=[
+        {"order_id": o, "line_no": 1, "sku": "A1", "quantity": 1} for o in ("O1", "O2")])
+    facts = fulfilment.headline_facts(fulfilment.fulfilment_headline(wb, MARCH))
+    assert facts["variant"] == "no_cost_issues" and facts["within_24h_rate"] == pytest.approx(1.0)
+    for language, na in (("en", "cost n/a per order"), ("zh", "单均物流成本未知")):
+        sentence = storebook.report.text.Text(language)(f"fulfilment.headline.takeaway.{facts['variant']}", **facts)
+        assert na not in sentence and "n/a complaints" not in sentence and "未知件" not in sentence, sentence
+    assert "not in this store's data" in storebook.report.text.Text("en")(
+        "fulfilment.headline.takeaway.no_cost_issues", **facts)

@@ -530,8 +530,13 @@ def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
-    """The numbers of the headline takeaway (all platforms), from :func:`fulfilment_headline`."""
-    return headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
+    """The numbers of the headline takeaway (all platforms), from :func:`fulfilment_headline`;
+    ``variant`` ``no_cost_issues`` where neither the logistics cost nor the complaints are known
+    (no carrier bill, no tickets): the sentence says so rather than "cost n/a per order"."""
+    facts = headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
+    if pd.isna(facts["cost_per_order"]) and pd.isna(facts["complaints_per_1000"]):
+        facts["variant"] = "no_cost_issues"
+    return facts
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:

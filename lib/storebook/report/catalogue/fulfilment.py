@@ -24,6 +24,15 @@ ENTRIES: dict[str, Entry] = {
         "{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。单均物流成本{cost_per_order:money2}，"
         "每千单物流投诉{complaints_per_1000:.1f}件。",
     ),
+    "fulfilment.headline.takeaway.no_cost_issues": _e(
+        "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
+        "prior month). Parcels took a median of {median_delivery_days:.1f} days to arrive; {late_rate:pct} arrived "
+        "later than promised ({late_rate_vs_prior:change}). What logistics cost and the complaints it drew are not in "
+        "this store's data.",
+        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}）。包裹配送时长中位数"
+        "{median_delivery_days:.1f}天，{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。"
+        "本店数据中没有物流成本和物流投诉。",
+    ),
     "fulfilment.dispatch": _e("Were orders shipped within 24 and 48 hours of payment?", "订单是否在付款后24/48小时内发货？"),
     "fulfilment.dispatch.title": _e(
         "{within_24h_rate:pct} of orders shipped within 24 hours, {within_48h_rate:pct} within 48",
