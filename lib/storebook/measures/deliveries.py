@@ -179,8 +179,9 @@ def ships_in_china(wb: Workbook) -> bool:
     if wb not in _IN_CHINA:
         s = wb.table("shipments")
         known = sorted(set(_REGION_OF) | set(DELIVERY_PROMISE_DAYS))
-        found = wb.scalar(s.province.isin(known).fill_null(False).any())  # no parcel at all: NaN
-        _IN_CHINA[wb] = bool(found) and not pd.isna(found)
+        # The first such parcel will do (an any() over 6.7M parcels of the 10M bench store cost
+        # ~1.1 CPU-s; the engine stops at the first row of a LIMIT 1).
+        _IN_CHINA[wb] = len(wb.execute(s.filter(s.province.isin(known)).select("province").limit(1))) > 0
     return _IN_CHINA[wb]
 
 
