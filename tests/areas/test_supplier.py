@@ -487,3 +487,16 @@ def test_supplier_notebook_for_another_month_and_platform_in_chinese(sample_root
     assert results["supplier.notices"] == [] and outputs(nb, "error") == []
     assert results["supplier.worst"] == late["supplier_id"]
     assert outputs(nb, "display_data")[0]["data"]["text/markdown"].startswith("# 供应商与库存 — 2026-07")
+
+
+def test_no_stockout_per_supplier_is_said_for_the_trailing_window_too() -> None:
+    # A catalogue without suppliers (the sparse matrix's blank columns): no stockout is tied to a
+    # supplier; the trailing section's sentence for it was missing from the catalogue.
+    empty = supplier.lost_facts(pd.DataFrame(columns=["supplier_id", "supplier_name", "stockout_days", "late_days",
+                                                      "short_days", "warehouse_stockout_days",
+                                                      "warehouse_attributed_days", "lost_sales_amount",
+                                                      "attributed_lost_sales_amount"]))
+    assert empty["variant"] == "none"
+    for language in ("en", "zh"):
+        for key in ("supplier.stockouts.takeaway.none", "supplier.stockouts_trailing.takeaway.none"):
+            assert Text(language)(key, **empty)

@@ -99,9 +99,15 @@ ENTRIES: dict[str, Entry] = {
         "{top_share:pct}归因于{top}（{top_name}）。全仓缺货共{stockout_days:count}个SKU天，其中{attributed_days:count}天"
         "由延迟或不足到货造成，估计损失销售额{attributed_lost:money}（所有原因合计{lost:money}）。",
     ),
+    # "none": no stockout of a SKU whose supplier the catalogue names (those without one are not
+    # counted per supplier: a catalogue without suppliers is not a month without stockouts).
     "supplier.stockouts.takeaway.none": _e(
-        "No SKU ran out of stock in any warehouse this month.",
-        "本月没有任何SKU在任何仓库缺货。",
+        "No SKU whose supplier the catalogue names ran out of stock in any warehouse this month.",
+        "本月没有任何（商品目录注明了供应商的）SKU在任何仓库缺货。",
+    ),
+    "supplier.stockouts_trailing.takeaway.none": _e(
+        "Over the last {months} months no SKU whose supplier the catalogue names ran out of stock in any warehouse.",
+        "近{months}个月没有任何（商品目录注明了供应商的）SKU在任何仓库缺货。",
     ),
     "supplier.stockouts_trailing": _e(
         "Over the last six months: whose deliveries caused the stockouts?",
