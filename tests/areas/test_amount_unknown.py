@@ -226,7 +226,7 @@ def test_service_headline_without_a_refund_rate_says_it_is_not_in_the_data() -> 
     for facts in (both, one):
         for language in ("en", "zh"):
             sentence = _sentence("service.headline.takeaway", facts, language)
-            assert "n/a" not in sentence and "无的" not in sentence and "退款率无" not in sentence, sentence
+            assert "n/a" not in sentence and "未知的" not in sentence and "退款率未知" not in sentence, sentence
         assert "the refund rate is not in this store's data" in _sentence("service.headline.takeaway", facts)
 
 

@@ -150,3 +150,32 @@ def test_a_paid_order_whose_lines_were_all_rejected_is_counted(root: Path) -> No
     assert got.loc["orders_without_lines", ["number", "share"]].tolist() == [1.0, 0.5]
     assert got.loc["orders_without_lines", "of"] == "paid"
     assert Text("en")("metric.orders_without_lines") == "Paid orders without any order line"
+
+
+def test_alike_rejections_group_into_one_reason_with_the_files_name_whole() -> None:
+    # Amazon India's P&L price list, superseded by May-2022.csv: SKUs with spaces split the
+    # reason into five rows ("sku=… - …BAG_L is also in …"), and the winning file read "May-…csv".
+    from storebook.areas.quality import reason_kind
+
+    reasons = [f"superseded: sku={sku} is also in the newer export data/raw/exports/May-2022.csv (as of 2022-05); "
+               "the newest export wins"
+               for sku in ("Os206_3141_S", "SET268-KR-NP-BAG_L", "AN201 reusable cotton mask - Pack of 3",
+                           "SET 12 GEMS-2", "JNE CHECKS - 3 BAG_XL")]
+    assert {reason_kind(r, "sku") for r in reasons} == {
+        "superseded: sku=… is also in the newer export data/raw/exports/May-2022.csv (as of …); the newest export wins"}
+
+
+def test_coverage_of_a_store_without_orders_is_not_said_of_its_orders() -> None:
+    # The supply-chain order book (purchase orders and suppliers): the takeaway read "Province is
+    # known for n/a of the month's orders, the channel for n/a and the customer for n/a".
+    coverage = pd.DataFrame({"table": ["purchase_orders", "suppliers"], "column": ["received_on", "region"],
+                             "rows": [9215, 7], "known": [0, 7], "known_share": [0.0, 1.0], "scope": ["month", "all"]})
+    facts = quality.quality_facts(coverage=coverage)
+    assert facts["variant"] == "no_orders"
+    for language in ("en", "zh"):
+        sentence = Text(language)("data_quality.coverage.takeaway.no_orders", **facts)
+        assert "n/a" not in sentence and "未知" not in sentence
+    with_orders = pd.concat([coverage, pd.DataFrame({"table": ["orders"], "column": ["province"], "rows": [4],
+                                                     "known": [3], "known_share": [0.75], "scope": ["month"]})])
+    facts = quality.quality_facts(coverage=with_orders)
+    assert "variant" not in facts and facts["province_known"] == 0.75

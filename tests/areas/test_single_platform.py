@@ -37,7 +37,9 @@ def _facts(month) -> dict[str, tuple[str, dict]]:
 def test_one_platform_is_not_ranked_against_itself(month) -> None:
     tmall = {"en": "Tmall", "zh": "天猫"}
     for key, facts in _facts(month).items():
-        assert facts["variant"] == "single", key
+        # (the sample's month ends with orders still to ship: their dispatch sentence is the
+        # one platform's that says how many have shipped)
+        assert facts["variant"] == ("single_waiting" if key == "fulfilment.dispatch.takeaway" else "single"), key
         for language in ("en", "zh"):
             sentence = Text(language)(f"{key}.{facts['variant']}", **facts)   # as page.takeaway picks it
             # The one platform is named at most once, and never as a best or worst.

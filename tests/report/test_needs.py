@@ -136,6 +136,15 @@ def test_an_absent_table_is_missing_with_what_to_do_in_both_languages(root) -> N
     assert shortfall.describe(Text("zh")) == "流量（traffic）表，本店数据中没有"
 
 
+def test_a_table_two_needs_lack_is_said_once(root) -> None:
+    # The ABC needs the order lines and their amounts: without order lines the note read
+    # "the orders table …, the order lines table … and the order lines table …".
+    write_table(root, "traffic", traffic(days("2021-04-01", "2021-04-30")))
+    wb = open_store(root)
+    check = needs.check_section(wb, availability.resolve_month(wb), ["tmall"], "products.abc")
+    assert [(s.kind, s.table) for s in check.missing] == [("absent", "orders"), ("absent", "order_lines")]
+
+
 def test_rows_only_in_other_months_or_on_other_platforms_are_missing_for_the_month(root) -> None:
     write_table(root, "orders", orders(days("2021-03-01", "2021-04-30")))
     write_table(root, "traffic", traffic(days("2021-03-01", "2021-03-31")))
@@ -266,6 +275,17 @@ def test_page_of_a_partial_month_names_its_days_and_the_platforms_with_data(shop
     assert "**Partial month:** the data cover 13 May to 17 May only, 5 of the month's 31 days." in title
 
 
+def test_a_store_without_a_table_by_platform_names_no_platform(root) -> None:
+    # A stock report alone (Amazon India), or an order book to plants: the title said
+    # "Platforms: Tmall, JD, Douyin and Web shop", the workbook's list, as if the data came from them.
+    stamps = days("2022-05-01", "2022-05-31")
+    write_table(root, "inventory", {"snapshot_on": [d.date() for d in stamps], "sku": ["A"] * len(stamps),
+                                    "warehouse": ["all"] * len(stamps), "on_hand": [5] * len(stamps)})
+    title = page_module.start("supplier").shown[0][1]
+    assert "Platforms: none (no table of this month's data is by platform)" in title and "Tmall" not in title
+    assert "平台：无（本月数据中没有按平台区分的表）" in page_module.start("supplier", language="zh").shown[0][1]
+
+
 def test_a_section_without_its_table_shows_one_note_and_its_body_does_not_run(shop) -> None:
     page = page_module.start("traffic", language="zh")
     ran = []
@@ -281,6 +301,10 @@ def test_a_section_without_its_table_shows_one_note_and_its_body_does_not_run(sh
     assert page.shown[4][1] == "> 本节同样缺少上述数据（见上文）。"
     assert [(s["key"], s["status"]) for s in page.sections] == [("traffic.daily", "none"), ("traffic.channels", "none")]
     assert page.sections[0]["needs"] == ["traffic"] and page.sections[0]["read"] == []
+    assert page.sections[0]["lacks"] == ["traffic"]  # what the index says is not in the data
+    with page.section("fulfilment.dispatch"):  # the orders are there: only the shipments lack
+        ran.append(page.wb)
+    assert ran == [] and page.sections[-1]["lacks"] == ["shipments"]
 
 
 def test_a_section_that_runs_records_what_it_read_and_library_flags_make_it_partial(shop) -> None:

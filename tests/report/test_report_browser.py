@@ -242,7 +242,7 @@ def change_problems(view: dict[str, Any]) -> list[str]:
         found.append(f"{len(items)} change(s) coloured without the markup contract (no data-metric: the tone cannot "
                      f"be checked)" + (f" under '{section}'" if section else "") + f", e.g. {', '.join(items[:3])}")
     for card in view["cards"]:
-        if card["value"] in ("", "–", "n/a", "无") or card["changes"] == 0:
+        if card["value"] in ("", "–", "n/a", "未知") or card["changes"] == 0:
             found.append(f"empty card {card['key'] or '?'} (value {card['value']!r}, {card['changes']} comparisons)")
     return found
 

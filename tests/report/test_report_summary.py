@@ -181,6 +181,20 @@ def test_a_month_with_nothing_wrong_says_so() -> None:
 
 
 # -- a sparse store -------------------------------------------------------------------------
+def test_a_table_that_is_there_is_not_said_missing() -> None:
+    # Amazon India's products and stock snapshot: the stock sections need sales too, and no
+    # section read the inventory; the index said "Not in this month's data: …, inventory, …".
+    sections = [
+        {"key": "supplier.inventory", "number": 3, "status": "none", "needs": ["inventory", "orders", "order_lines"],
+         "read": [], "lacks": ["orders", "order_lines"]},
+        {"key": "supplier.scorecard", "number": 1, "status": "none", "needs": ["purchase_orders", "suppliers"],
+         "read": [], "lacks": []},  # its purchase orders are there, without receipt dates
+        {"key": "data_quality.kept", "number": 1, "status": "full", "needs": ["products"], "read": ["products"]},
+    ]
+    out = S.summarise([report("supplier", [], sections=sections)], {}, "en", value_text)
+    assert out.missing_tables == ["orders", "order_lines"]
+
+
 def test_a_sparse_store_says_what_is_missing() -> None:
     sections = [
         {"key": "traffic.headline", "number": 1, "status": "none", "needs": ["traffic"], "read": []},

@@ -69,7 +69,7 @@ def test_pivot_and_interval_tables() -> None:
     mix = pd.DataFrame({"channel": ["direct", "direct", "email"], "platform": ["jd", "web", "jd"],
                         "visitors": [1200, 300, 45]})
     html = tables.pivot_table(mix, Text("zh"), index="channel", columns="platform", values="visitors").to_html()
-    assert _cells(html) == ["直接访问", "1,200", "300", "邮件营销", "45", "无"]
+    assert _cells(html) == ["直接访问", "1,200", "300", "邮件营销", "45", "未知"]
     rates = pd.DataFrame({"platform": ["total"], "visitors": [40000], "conversion_rate": [0.025],
                           "conversion_rate_low": [0.0235], "conversion_rate_high": [0.0265]})
     html = tables.with_intervals(rates, Text("en"), ["conversion_rate"], counts=["visitors"]).to_html()

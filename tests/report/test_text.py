@@ -54,7 +54,7 @@ def test_change_reads_up_down_flat_and_missing() -> None:
     en, zh = Text("en"), Text("zh")
     assert [en.number(v, "change") for v in (0.125, -0.02, 0.0001)] == ["up 12.5%", "down 2.0%", "flat"]
     assert [zh.number(v, "change") for v in (0.125, -0.02, 0.0001)] == ["增长12.5%", "下降2.0%", "持平"]
-    assert en.number(None, "pct") == "n/a" and zh.number(math.nan, "money") == "无"
+    assert en.number(None, "pct") == "n/a" and zh.number(math.nan, "money") == "未知"
     assert en.format("{x:platform} {y:date}", x=None, y=None) == "n/a n/a"
 
 

@@ -530,8 +530,13 @@ def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
-    """The numbers of the headline takeaway (all platforms), from :func:`fulfilment_headline`."""
-    return headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
+    """The numbers of the headline takeaway (all platforms), from :func:`fulfilment_headline`;
+    ``variant`` ``no_cost_issues`` where neither the logistics cost nor the complaints are known
+    (no carrier bill, no tickets): the sentence says so rather than "cost n/a per order"."""
+    facts = headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
+    if pd.isna(facts["cost_per_order"]) and pd.isna(facts["complaints_per_1000"]):
+        facts["variant"] = "no_cost_issues"
+    return facts
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
@@ -555,8 +560,14 @@ def dispatch_facts(ship: pd.DataFrame, key: str = "platform") -> dict[str, Any]:
     total = ship[ship[key] == TOTAL].iloc[0]
     worst, worst_rate = _extreme(ship, key, "within_24h_rate", "due_24h", lowest=True)
     slowest, slowest_hours = _extreme(ship, key, "median_hours", "shipped", lowest=False)
-    return {"variant": "single" if lone_platform(ship, key) else None, "within_24h_rate": total.within_24h_rate, "within_48h_rate": total.within_48h_rate,
+    variant = "single" if lone_platform(ship, key) else None
+    if key == "platform" and total.shipped < total.orders:
+        # The median and 90th percentile are of the orders shipped: said of all the orders
+        # ("half of the 5 orders left within 28 hours") they would be false while some wait.
+        variant = "single_waiting" if variant else "waiting"
+    return {"variant": variant, "within_24h_rate": total.within_24h_rate, "within_48h_rate": total.within_48h_rate,
             "median_hours": total.median_hours, "p90_hours": total.p90_hours, "orders": total.orders,
+            "shipped": int(total.shipped),
             "worst": worst, "worst_rate": worst_rate, "slowest": slowest, "slowest_hours": slowest_hours}
 
 

@@ -83,6 +83,10 @@ def read_rejected_rows(wb: Workbook) -> pd.DataFrame:
 #: A quoted value: quotes that are not an apostrophe inside a word (workbook's).
 _QUOTED = re.compile(r"(?<![A-Za-z])'([^']*)'(?![A-Za-z])")
 _NUMBER = re.compile(r"\b\d[\d.,:\- ]*\b")
+#: A key's value in a reason (``sku=…``): up to a separator or the superseded reason's words.
+_KEY_VALUE = re.compile(r"=.*?(?=, |; |\)| is also in the newer export|$)")
+#: A raw file's path (its name may hold spaces and digits), kept whole.
+_RAW_PATH = re.compile(r"(data/raw/.*?\.(?:csv|tsv|txt|xlsx|xlsm|xls|json))", re.IGNORECASE)
 
 
 def reason_kind(reason: str, column: str = "") -> str:
@@ -95,10 +99,16 @@ def reason_kind(reason: str, column: str = "") -> str:
     'duplicate key (order_id=…); first seen in data/raw/orders/a.csv row …'
     >>> reason_kind("'order_id' has no match in orders.order_id", "order_id")
     "'order_id' has no match in orders.order_id"
+    >>> reason_kind("superseded: sku=Mask - Pack of 3 is also in the newer export data/raw/x/May-2022.csv "
+    ...             "(as of 2022-05); the newest export wins")
+    'superseded: sku=… is also in the newer export data/raw/x/May-2022.csv (as of …); the newest export wins'
     """
     text = _QUOTED.sub(lambda m: m.group(0) if column and m.group(1) == column else "'…'", str(reason))
-    text = re.sub(r"=[^,;)\s]+", "=…", text)
-    return _NUMBER.sub("…", text)
+    # A key's value runs to the next separator, spaces and all (an Amazon SKU "… Pack of 3").
+    text = _KEY_VALUE.sub("=…", text)
+    # A file's name is the same for every row: its digits (May-2022.csv) are kept.
+    parts = _RAW_PATH.split(text)
+    return "".join(part if k % 2 else _NUMBER.sub("…", part) for k, part in enumerate(parts))
 
 
 def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
@@ -265,7 +275,8 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     ``all`` when every row read was kept (the sentence says so); of ``orders`` alone, it is
     ``no_lines`` when the month's orders have no lines, ``no_line_amount`` when their lines'
     revenue is unknown or 0 (the amounts are optional in the contract): the sentence then
-    leaves out the facts that need them.
+    leaves out the facts that need them; of ``coverage`` alone, ``no_orders`` when the store
+    has no orders (their columns' coverage is not a fact of it).
     """
     facts: dict[str, Any] = {}
     if ingest is not None and len(ingest):
@@ -284,6 +295,8 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
                                       "customer_known": ("orders", "customer_id")}.items():
             hit = coverage[(coverage["table"] == table) & (coverage["column"] == column)]
             facts[name] = None if hit.empty or pd.isna(hit["known_share"].iloc[0]) else float(hit["known_share"].iloc[0])
+        if ingest is None and not (coverage["table"] == "orders").any():
+            facts["variant"] = "no_orders"  # not "province is known for n/a of the orders"
     if orders is not None:
         by_metric = orders.set_index("metric")["share"]
         for name, metric in {"cost_known_revenue": "revenue_cost_known", "guest_share": "guests",

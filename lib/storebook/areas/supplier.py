@@ -112,22 +112,29 @@ _SCORE_COLUMNS = [
 
 # ----------------------------------------------------------------------------- PO lines
 
-def _judged_lines(wb: Workbook, start, end) -> tuple[ibis.Table, ibis.Scalar]:
+def _judged_lines(wb: Workbook, start, end, costs: bool = True) -> tuple[ibis.Table, ibis.Scalar]:
     """PO lines promised in ``[start, end)`` that can be judged, each with its product's
-    standard cost, and the last day with data (what an open line is judged against).
+    standard cost (with ``costs``: the catalogue is read for it), and the last day with data
+    (what an open line is judged against).
 
     A line is judged when it was received, or its promised date has passed by the
     last day with data (an open line promised for later is not late yet).
     """
     po = wb.table("purchase_orders")
+    # The last day with data in any table (a store may have purchase orders and no orders).
+    as_of = ibis.literal(availability.data_span(wb)[1])
+    lines = po.filter(po.promised_on >= start, po.promised_on < end, po.received_on.notnull() | (po.promised_on < as_of))
+    if not costs:
+        return lines, as_of
+    if not wb.has("products"):
+        # Without a catalogue there is no standard cost: the cost variance is unknown, the
+        # delivery figures (what the scorecard grades) are whole.
+        return lines.mutate(standard_cost=ibis.null("float64")), as_of
     # The SKU and its cost only: the catalogue's filled-in columns (dimensions.products) are
     # not read, and their projection cost Ibis ~2 ms of compiling per question. Its SKU is
     # named apart and joined on by an explicit predicate, so that no ``sku_right`` comes out
     # to be dropped: the drop was one more projection for Ibis to build and compile (~1 ms).
     products = wb.table("products").select(standard_sku="sku", standard_cost="unit_cost")
-    # The last day with data in any table (a store may have purchase orders and no orders).
-    as_of = ibis.literal(availability.data_span(wb)[1])
-    lines = po.filter(po.promised_on >= start, po.promised_on < end, po.received_on.notnull() | (po.promised_on < as_of))
     # The keys as a pair of names, not ``lines.sku == products.standard_sku``: Ibis binds the
     # names to the two sides directly, where an expression is traced back through every
     # relation under it first.
@@ -152,8 +159,8 @@ def _line_flags(lines: ibis.Table, as_of: ibis.Scalar) -> dict[str, ibis.Expr]:
 
 def _due_lines(wb: Workbook, start, end) -> ibis.Table:
     """PO lines promised in ``[start, end)`` that can be judged, with their flags
-    (:func:`_judged_lines`, :func:`_line_flags`)."""
-    lines, as_of = _judged_lines(wb, start, end)
+    (:func:`_judged_lines`, :func:`_line_flags`), without their costs (the catalogue is not read)."""
+    lines, as_of = _judged_lines(wb, start, end, costs=False)
     return lines.mutate(**_line_flags(lines, as_of))
 
 
@@ -425,12 +432,17 @@ def inventory_facts(inventory: pd.DataFrame) -> dict:
     wh = inventory.loc[inventory["warehouse_stockout_days"] > 0]
     moved = inventory["units_sold"].sum() + inventory["closing_on_hand"].sum()
     cover = inventory["days_of_cover"].replace([np.inf, -np.inf], np.nan)
+    # Without sales (a stock report alone) the cover and sell-through are unknown: the takeaway
+    # says what the stock is and that, not "median days of cover: n/a".
+    unsold = len(inventory) > 0 and bool(inventory["units_sold"].isna().all())
     return {
+        "variant": "no_sales" if unsold else None,
+        "units": float(inventory["closing_on_hand"].sum()), "days": int(inventory["days"].max()) if len(inventory) else 0,
         "skus": len(inventory), "out_skus": len(out), "stockout_days": int(inventory["stockout_days"].sum()),
         "stockout_rate": float(inventory["stockout_days"].sum() / inventory["days"].sum()) if len(inventory) else None,
         "wh_skus": len(wh), "warehouse_stockout_days": int(inventory["warehouse_stockout_days"].sum()),
         "median_cover": float(cover.median()) if cover.notna().any() else None,
-        "sell_through": float(inventory["units_sold"].sum() / moved) if moved > 0 else None,
+        "sell_through": float(inventory["units_sold"].sum() / moved) if moved > 0 and not unsold else None,
         "low_cover": int((cover < 7).sum()),
     }
 

@@ -45,13 +45,16 @@ def stock_frame(wb: Workbook, start, end, period_start):
     all warehouses, how many warehouses ended empty, how many held a snapshot), and the
     empty SKU × warehouse × days from ``period_start``.
 
-    Only stocked items count: SKUs still active (``is_active``), from their launch day.
-    A discontinued SKU selling down to zero is not out of stock.
+    Only stocked items count: SKUs still active (``is_active``), from their launch day (where
+    the catalogue gives one). A discontinued SKU selling down to zero is not out of stock.
     """
     inv = wb.table("inventory")
     live = dimensions.products(wb).filter(lambda p: p.is_active).select("sku", "launched_on")
     inv = inv.join(live, "sku")
-    inv = inv.filter((inv.snapshot_on >= start) & (inv.snapshot_on < end) & (inv.snapshot_on >= inv.launched_on))
+    # A SKU whose launch day the catalogue does not give counts from its first snapshot: a null
+    # comparison left out every SKU of a catalogue without launch dates (Amazon India's 9,169).
+    launched = inv.launched_on.isnull() | (inv.snapshot_on >= inv.launched_on)
+    inv = inv.filter((inv.snapshot_on >= start) & (inv.snapshot_on < end) & launched)
     per_sku = inv.group_by(["sku", "snapshot_on"]).aggregate(
         on_hand=inv.on_hand.sum(),
         empty_warehouses=(inv.on_hand <= 0).cast("int64").sum(),
@@ -64,8 +67,9 @@ def stock_frame(wb: Workbook, start, end, period_start):
 
 
 def stock_and_sales(wb: Workbook, period: Period, platforms: list[str] | None):
-    """Per SKU × day (rate window): on hand over all warehouses, stockout flags, sales;
-    and the empty SKU × warehouse × days of ``period``."""
+    """Per SKU × day (rate window): on hand over all warehouses, stockout flags, sales (NaN
+    where the store has no orders with their lines: unknown); and the empty SKU × warehouse ×
+    days of ``period``."""
     window = rate_window(period)
     per_sku, empty = stock_frame(wb, window.start, window.end, period.start)
     if per_sku.empty or not (per_sku["day"] >= period.start_ts).any():
@@ -73,10 +77,17 @@ def stock_and_sales(wb: Workbook, period: Period, platforms: list[str] | None):
             f"no inventory snapshots in {period.label}: check that the inventory export covers "
             "that month (data/raw/inventory/) and run `storebook ingest`"
         )
-    sales = sum_daily_sales(wb, window, platforms, by=("sku",))
+    if wb.has("orders") and wb.has("order_lines"):
+        sales = sum_daily_sales(wb, window, platforms, by=("sku",))
+        unsold = 0.0  # a SKU-day without a sale sold nothing
+    else:
+        # Stock without sales (a seller's stock report alone): what sold is unknown, never 0.
+        sales = pd.DataFrame({"sku": pd.Series(dtype="str"), "day": pd.Series(dtype=per_sku["day"].dtype),
+                              "units": pd.Series(dtype="float64"), "revenue": pd.Series(dtype="float64")})
+        unsold = np.nan
     daily = (
         per_sku.merge(sales, on=["sku", "day"], how="left")
-        .fillna({"units": 0.0, "revenue": 0.0})
+        .fillna({"units": unsold, "revenue": unsold})
         .assign(is_stockout=lambda d: d["on_hand"] <= 0, in_period=lambda d: d["day"] >= period.start_ts)
     )
     return daily, empty
@@ -102,7 +113,8 @@ def measure_inventory(wb: Workbook, period: Period, platforms: list[str] | None 
         daily sales rate over the last 3 months (RATE_MONTHS): units sold on days not out
         of stock / those days), days_of_cover (库存可售天数 = closing on hand / daily rate;
         NaN when nothing sells), sell_through (售罄率 = units sold / (units sold + closing
-        on hand)).
+        on hand)). Without orders and their lines, units_sold, daily_rate, days_of_cover
+        and sell_through are NaN (unknown): the stock and its stockouts are still measured.
 
     Raises:
         NoDataError: no inventory snapshot in the month.
@@ -124,6 +136,8 @@ def measure_inventory(wb: Workbook, period: Period, platforms: list[str] | None 
     out = per_sku.merge(rates[["sku", "daily_rate"]], on="sku", how="left").merge(
         products.drop(columns="list_price"), on="sku", how="left"
     )
+    if daily["units"].isna().all():  # no sales to judge the stock by (stock_and_sales)
+        out = out.assign(units_sold=np.nan, daily_rate=np.nan)
     rate = out["daily_rate"]
     moved = out["units_sold"] + out["closing_on_hand"]
     out = out.assign(

@@ -104,6 +104,8 @@ _COSTS = _opt("products", known=("unit_cost",))
 #: Figures by our category (or a promotion scoped to one), tables naming products: a product
 #: without a category is in the unknown one, without a name it is shown by its SKU.
 _CATEGORY = _opt("products", known=("product_name", "category"))
+#: Purchase-order lines with their receipts (``received_on``): what delivery is judged by.
+_RECEIVED = _n("purchase_orders", values=("received_on",))
 #: Figures by the supplier of a product (the catalogue's supplier_id).
 _SUPPLIER = _opt("products", known=("supplier_id",))
 #: Complaints reach an order (and its carrier) through the ticket's order_id.
@@ -206,15 +208,17 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "competitor.ratings": (_n("competitor_prices", values=("rating",)),),
     "competitor.share": (_n("competitor_prices", values=("sku", "est_units_sold")), *_SALES, _CATEGORY),
     # supplier
-    "supplier.headline": (_n("purchase_orders"), _opt("purchase_orders", values=("received_on",),
-                                                        known=("ordered_on", "qty_received")),
-                          _n("suppliers"), _n("products"), _opt("inventory"), _opt("orders"), _opt("order_lines"),
-                          _SUPPLIER),
-    "supplier.scorecard": (_n("purchase_orders"), _opt("purchase_orders", known=("ordered_on", "qty_received")),
-                           _n("suppliers"), _n("products")),
-    "supplier.lines": (_n("purchase_orders"), _opt("purchase_orders", known=("qty_received",)), _n("suppliers"),
-                       _n("products")),
-    "supplier.inventory": (_n("inventory"), *_SALES, _CATEGORY, _SUPPLIER),
+    # The delivery figures judge a line by when it arrived: an export that records no receipt
+    # date (an order book) cannot tell on time from late, and every open line past its due date
+    # would count as late. The catalogue only gives the standard cost (the cost variance).
+    "supplier.headline": (_RECEIVED, _opt("purchase_orders", known=("ordered_on", "qty_received")),
+                          _n("suppliers"), _opt("inventory"), _opt("orders"), _opt("order_lines"), _SUPPLIER),
+    "supplier.scorecard": (_RECEIVED, _opt("purchase_orders", known=("ordered_on", "qty_received")),
+                           _n("suppliers"), _COSTS),
+    "supplier.lines": (_RECEIVED, _opt("purchase_orders", known=("qty_received",)), _n("suppliers")),
+    # The stock and its stockouts need the snapshots alone; the cover and sell-through the sales.
+    "supplier.inventory": (_n("inventory"), _opt("orders"), _opt("order_lines"), _n("products"), _CATEGORY,
+                           _SUPPLIER),
     "supplier.stockouts": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES, _SUPPLIER),
     "supplier.stockouts_trailing": (_n("inventory"), _n("purchase_orders"), _n("suppliers"), *_SALES,
                                     _SUPPLIER),
@@ -401,6 +405,15 @@ class SectionCheck:
             return NONE
         return PARTIAL if self.partial else FULL
 
+    @property
+    def lacking(self) -> list[str]:
+        """The tables this section needs and the month's data do not hold (absent, empty, or
+        without a row in the month), in the order needed: not those it has and finds short of
+        a column (a purchase-order table without receipt dates is there)."""
+        tables = [t for s in self.missing if s.kind in ("absent", "empty", "no_rows", "absent_any")
+                  for t in (s.values["tables"] if s.kind == "absent_any" else (s.table,))]
+        return list(dict.fromkeys(tables))
+
     def describe_partial(self, text: Text) -> list[str]:
         """What is partial, one phrase each; the optional tables the store lacks in one phrase."""
         absent = [s.table for s in self.partial if s.kind == "optional_absent"]
@@ -475,7 +488,8 @@ def check_section(wb: Workbook, month: ReportMonth, platforms: list[str], key: s
         hard = [s for s in found if s.kind not in _SOFT]
         soft = [s for s in found if s.kind in _SOFT]
         if hard and not need.optional:
-            check.missing += hard
+            # Two needs of one table (the lines, and their amounts) lack it once.
+            check.missing += [s for s in hard if s not in check.missing]
         elif hard:
             check.partial += [Shortfall(f"optional_{s.kind}", s.table, s.column, s.share, s.values)
                               if s.kind in ("absent", "empty", "no_rows") else s for s in hard]

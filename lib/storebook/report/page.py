@@ -78,7 +78,8 @@ class Page:
         platforms: the platforms reported (the filter every metric function gets).
         text: the text catalogue in the report's language.
         month: the month with the days of it the data cover (partial or not).
-        present: the platforms with data in the month (what the title names).
+        present: the platforms with data in the month (what the title names; none where no
+            table of the month is by platform).
         notices: the no-data messages shown so far.
         shown: what the page displayed, as (kind, content) pairs (for tests and logs).
         sections: each numbered section's record: key, number, heading, status
@@ -138,7 +139,10 @@ class Page:
     # -- page furniture ----------------------------------------------------------------
     def title(self) -> None:
         """The title, the business question and what the page covers (a partial month says so)."""
-        platforms = self.text.join(self.text.labels("platform", self.present or self.platforms))
+        # A store whose month holds no table of ours by platform (purchase orders, stock) names
+        # none: listing the configured ones said the data came from them.
+        platforms = (self.text.join(self.text.labels("platform", self.present)) if self.present
+                     else self.t("page.no_platform"))
         lines = (f"# {self.t(f'{self.area}.title', month=self.period.label)}\n\n"
                  f"*{self.t(f'{self.area}.question')}*\n\n"
                  + self.t("page.period", month=self.period.label, platforms=platforms,
@@ -338,6 +342,7 @@ class _Section:
             "key": self.key, "number": 0 if self.quiet else self.number, "heading": self.heading,
             "status": self.status,
             "notes": notes, "needs": list(dict.fromkeys(self.check.tables)), "read": read,
+            "lacks": self.check.lacking if self.status == needs.NONE else [],
         })
 
 
@@ -433,6 +438,6 @@ def start(area: str, month: str | None = None, platforms: list[str] | str | None
         if shell is not None:
             shell.run_line_magic("config", "InlineBackend.figure_formats = ['png']")
     page = Page(area=area, workbook=wb, period=period, platforms=chosen, text=text, month=chosen_month,
-                present=present or chosen)
+                present=present)
     page.title()
     return page

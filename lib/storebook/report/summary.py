@@ -495,7 +495,12 @@ def _budget_risks(overview: Mapping[str, Any], text: Text, value_text: Callable[
 
 # -- what the data lacks --------------------------------------------------------------------
 def missing_tables(reports: Sequence[Any]) -> list[str]:
-    """Tables the sections that could not run needed and no section read: not in the month's data.
+    """Tables the sections that could not run lacked and no section read: not in the month's data.
+
+    A section that could not run for want of a column (or of another table) names in ``lacks``
+    the tables it lacked; its other tables are there (Amazon India's stock snapshot, which no
+    section could use without sales, was listed as not in the data). A record without ``lacks``
+    (an older run's) counts every table it needs.
 
     Args:
         reports: the run records, with their ``sections`` (storebook.report.needs).
@@ -504,7 +509,8 @@ def missing_tables(reports: Sequence[Any]) -> list[str]:
     """
     sections = [s for r in reports for s in r.sections or []]
     read = {t for s in sections if s.get("status") in ("full", "partial") for t in s.get("read") or []}
-    needed = [t for s in sections if s.get("status") == "none" for t in s.get("needs") or []]
+    needed = [t for s in sections if s.get("status") == "none"
+              for t in (s["lacks"] if "lacks" in s else s.get("needs") or [])]
     return [t for t in dict.fromkeys(needed) if t not in read]
 
 

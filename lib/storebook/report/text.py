@@ -25,7 +25,7 @@ spec           en                                    zh
 ``platforms``  ``Tmall and JD``                      ``天猫、京东`` (codes: a list or "tmall, jd")
 =============  ====================================  ==========================
 
-A missing value (None, NaN) renders as ``n/a`` / ``无``. Numbers follow the pack's one style
+A missing value (None, NaN) renders as ``n/a`` / ``未知``. Numbers follow the pack's one style
 (:mod:`storebook.report.number_style`: 万/亿 in Chinese sentences, the minus sign U+2212,
 never ``−0``); tables ask for full digits (``Text.number(…, compact=False)``).
 
@@ -190,7 +190,7 @@ class _Formatter(string.Formatter):
             return t.na if _missing(value) else t.date(value)
         if isinstance(value, _Points):  # a rate's change, as the registry writes it
             return t.points_change(value.points)
-        if spec in ("count", "money", "money2", "pct", "signed", "change", "pp", "ratio"):
+        if spec in ("count", "money", "money2", "pct", "pct2", "signed", "change", "pp", "ratio"):
             return t.number(value, spec)
         if _missing(value):
             return t.na
@@ -257,7 +257,7 @@ class Text:
         """A number in one of the house specs (``count``, ``money``, ``pct``, ``change``, ``pp`` …).
 
         Args:
-            value: the number (missing: ``n/a`` / ``无``).
+            value: the number (missing: ``n/a`` / ``未知``).
             spec: the spec (see the module docstring).
             compact: 万/亿 for a Chinese count or amount (sentences, cards); a table passes False.
         """

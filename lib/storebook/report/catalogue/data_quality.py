@@ -35,6 +35,10 @@ ENTRIES: dict[str, Entry] = {
         "use the rows where it is known.",
         "本月订单中 {province_known:pct} 有收货省份，{channel_known:pct} 有流量渠道，{customer_known:pct} "
         "有客户（游客下单没有客户）；依赖某字段的章节只使用该字段有值的记录。"),
+    "data_quality.coverage.takeaway.no_orders": _e(
+        "This store has no orders, so how many of them name their province, channel and customer is not a question "
+        "here; the chart shows how complete the columns of the tables it has are.",
+        "本店没有订单数据，无从谈订单的收货省份、流量渠道和客户有值比例；上图为本店已有各表字段的有值比例。"),
     "data_quality.orders": _e("Which orders and lines need a caveat?", "哪些订单和商品明细需要注意？"),
     "data_quality.orders.takeaway": _e(
         "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "

@@ -24,6 +24,15 @@ ENTRIES: dict[str, Entry] = {
         "{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。单均物流成本{cost_per_order:money2}，"
         "每千单物流投诉{complaints_per_1000:.1f}件。",
     ),
+    "fulfilment.headline.takeaway.no_cost_issues": _e(
+        "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
+        "prior month). Parcels took a median of {median_delivery_days:.1f} days to arrive; {late_rate:pct} arrived "
+        "later than promised ({late_rate_vs_prior:change}). What logistics cost and the complaints it drew are not in "
+        "this store's data.",
+        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}）。包裹配送时长中位数"
+        "{median_delivery_days:.1f}天，{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。"
+        "本店数据中没有物流成本和物流投诉。",
+    ),
     "fulfilment.dispatch": _e("Were orders shipped within 24 and 48 hours of payment?", "订单是否在付款后24/48小时内发货？"),
     "fulfilment.dispatch.title": _e(
         "{within_24h_rate:pct} of orders shipped within 24 hours, {within_48h_rate:pct} within 48",
@@ -40,6 +49,20 @@ ENTRIES: dict[str, Entry] = {
         "{p90_hours:.0f} hours; {within_24h_rate:pct} left within 24 hours.",
         "{orders:count}笔订单中，一半在付款后{median_hours:.0f}小时内发出，九成在{p90_hours:.0f}小时内发出；"
         "24小时发货率{within_24h_rate:pct}。",
+    ),
+    "fulfilment.dispatch.takeaway.waiting": _e(
+        "{shipped:count} of the {orders:count} orders have shipped: half of those left within {median_hours:.0f} hours "
+        "of payment and nine in ten within {p90_hours:.0f} hours. {worst:platform} shipped the fewest within 24 hours "
+        "({worst_rate:pct}).",
+        "{orders:count}笔订单中已发货{shipped:count}笔：其中一半在付款后{median_hours:.0f}小时内发出，九成在"
+        "{p90_hours:.0f}小时内发出。24小时发货率最低的是{worst:platform}（{worst_rate:pct}）。",
+    ),
+    "fulfilment.dispatch.takeaway.single_waiting": _e(
+        "{shipped:count} of the {orders:count} orders have shipped: half of those left within {median_hours:.0f} hours "
+        "of payment and nine in ten within {p90_hours:.0f} hours; {within_24h_rate:pct} of the orders left within "
+        "24 hours.",
+        "{orders:count}笔订单中已发货{shipped:count}笔：其中一半在付款后{median_hours:.0f}小时内发出，九成在"
+        "{p90_hours:.0f}小时内发出；24小时发货率{within_24h_rate:pct}。",
     ),
     "fulfilment.warehouses.takeaway.single": _e(
         "Every order shipped from one warehouse: {within_24h_rate:pct} within 24 hours, a median of "

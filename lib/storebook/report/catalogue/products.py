@@ -14,17 +14,17 @@ ENTRIES: dict[str, Entry] = {
     ),
     "products.headline": _e("How did the assortment do this month?", "本月商品结构表现如何？"),
     "products.headline.takeaway": _e(
-        "{skus_sold:count} SKUs sold this month. {a_sku_share:pct} of the assortment makes 80% of revenue, while "
+        "{skus_sold:count} SKUs sold this month. {a_sku_share:pct2} of the assortment makes 80% of revenue, while "
         "the long tail (class C) brings {tail_revenue_share:pct}. Overstock ties up {overstock_value:money} at cost, "
         "and we realised {price_realisation:pct} of list price.",
-        "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct}的商品贡献了80%的销售额，长尾（C类）贡献"
+        "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct2}的商品贡献了80%的销售额，长尾（C类）贡献"
         "{tail_revenue_share:pct}。积压库存按成本占用{overstock_value:money}，价格实现率为{price_realisation:pct}。",
     ),
     "products.headline.takeaway.sales_only": _e(
-        "{skus_sold:count} SKUs sold this month. {a_sku_share:pct} of the assortment makes 80% of revenue, while "
+        "{skus_sold:count} SKUs sold this month. {a_sku_share:pct2} of the assortment makes 80% of revenue, while "
         "the long tail (class C) brings {tail_revenue_share:pct}. Stock at cost and the price against list price "
         "are unknown: the data hold no unit costs, stock or list prices.",
-        "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct}的商品贡献了80%的销售额，长尾（C类）贡献"
+        "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct2}的商品贡献了80%的销售额，长尾（C类）贡献"
         "{tail_revenue_share:pct}。数据中没有单位成本、库存或标价，积压库存金额和价格实现率未知。",
     ),
     "products.headline.takeaway.revenue_unknown": _e(

@@ -11,7 +11,7 @@ ENTRIES: dict[str, Entry] = {
     "col.mean_days_late": _e("Days late (average)", "平均延迟天数"),
     "supplier.grade.amber": _e("Amber", "关注"),
     "supplier.grade.red": _e("Red", "不合格"),
-    "supplier.grade.na": _e("n/a", "无"),
+    "supplier.grade.na": _e("n/a", "未知"),
     "supplier.cause.late": _e("Late delivery", "延迟到货"),
     "supplier.cause.short": _e("Short delivery", "到货不足"),
     "supplier.cause.other": _e("Other", "其他原因"),
@@ -74,6 +74,14 @@ ENTRIES: dict[str, Entry] = {
         "在至少一个仓库缺货，共{warehouse_stockout_days:count}个分仓天（订单改由更远的仓库发货）。库存可售天数中位数"
         "{median_cover:.0f}天，售罄率{sell_through:pct}；{low_cover:count}个SKU库存不足一周。",
     ),
+    "supplier.inventory.takeaway.no_sales": _e(
+        "{skus:count} SKUs held {units:count} units at the last snapshot; {out_skus:count} of them were out of stock in "
+        "every warehouse on {stockout_days:count} SKU-days ({stockout_rate:pct} of the SKU-days with a snapshot). "
+        "How many days the stock will last, and how much of it sold, need the sales, which this store's data do not "
+        "hold.",
+        "最近一次库存快照中{skus:count}个SKU共有库存{units:count}件；其中{out_skus:count}个SKU在所有仓库同时缺货，共"
+        "{stockout_days:count}个SKU天（占有快照的SKU天的{stockout_rate:pct}）。库存可售天数和售罄率需要销售数据，本店数据中没有。",
+    ),
     "supplier.stockouts": _e(
         "Which stockouts this month do late or short deliveries explain, and what did they cost?",
         "本月哪些缺货由延迟或不足到货造成？损失多少？",
@@ -91,9 +99,15 @@ ENTRIES: dict[str, Entry] = {
         "{top_share:pct}归因于{top}（{top_name}）。全仓缺货共{stockout_days:count}个SKU天，其中{attributed_days:count}天"
         "由延迟或不足到货造成，估计损失销售额{attributed_lost:money}（所有原因合计{lost:money}）。",
     ),
+    # "none": no stockout of a SKU whose supplier the catalogue names (those without one are not
+    # counted per supplier: a catalogue without suppliers is not a month without stockouts).
     "supplier.stockouts.takeaway.none": _e(
-        "No SKU ran out of stock in any warehouse this month.",
-        "本月没有任何SKU在任何仓库缺货。",
+        "No SKU whose supplier the catalogue names ran out of stock in any warehouse this month.",
+        "本月没有任何（商品目录注明了供应商的）SKU在任何仓库缺货。",
+    ),
+    "supplier.stockouts_trailing.takeaway.none": _e(
+        "Over the last {months} months no SKU whose supplier the catalogue names ran out of stock in any warehouse.",
+        "近{months}个月没有任何（商品目录注明了供应商的）SKU在任何仓库缺货。",
     ),
     "supplier.stockouts_trailing": _e(
         "Over the last six months: whose deliveries caused the stockouts?",

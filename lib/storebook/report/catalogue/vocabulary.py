@@ -111,7 +111,9 @@ ENTRIES: dict[str, Entry] = {
     "word.up": _e("up {}", "增长{}"),
     "word.down": _e("down {}", "下降{}"),
     "word.flat": _e("flat", "持平"),
-    "word.na": _e("n/a", "无"),
+    # Unknown, not none: "无" read "no supplier", "no days of cover" (stock gone) where the value was
+    # not known (Amazon India's stock table, every "同比 无").
+    "word.na": _e("n/a", "未知"),
     "word.yes": _e("yes", "是"),
     "word.no": _e("no", "否"),
     "word.and": _e(" and ", "、"),
@@ -142,6 +144,7 @@ ENTRIES: dict[str, Entry] = {
     "page.notice_again": _e("No data for this section either (see above).", "本节同样无数据（见上文）。"),
     "page.period": _e("Month: **{month}** · Platforms: {platforms} · Data: {data}",
                       "月份：**{month}** · 平台：{platforms} · 数据：{data}"),
+    "page.no_platform": _e("none (no table of this month's data is by platform)", "无（本月数据中没有按平台区分的表）"),
     "page.footer": _e("Computed by storebook from data {fingerprint}.", "由 storebook 根据数据 {fingerprint} 计算。"),
     # what a section needs and lacks (storebook.report.needs)
     "page.partial_month": _e(
@@ -266,6 +269,10 @@ ENTRIES: dict[str, Entry] = {
         "To add it: fill in the cost per item in the product catalogue (Shopify: Cost per item) and run "
         "`storebook ingest` again.",
         "补充方法：在商品目录中填写单位成本（Shopify：Cost per item），然后重新运行 `storebook ingest`。"),
+    "page.add.purchase_orders.received_on": _e(
+        "To add it: use a purchase-order export that records when each line arrived (the goods-receipt date) and "
+        "run `storebook ingest` again; until then, whether a supplier delivered on time cannot be told.",
+        "补充方法：使用记录每行实际到货日期（入库日期）的采购单导出，然后重新运行 `storebook ingest`；在此之前无法判断供应商是否准时交货。"),
     "page.add.orders.customer_id": _e(
         "Guest checkouts carry no customer account: these figures need orders with the buyer's account (it is "
         "pseudonymised at ingest).",
@@ -281,6 +288,12 @@ ENTRIES: dict[str, Entry] = {
         "the unit cost is known for {share:pct} of the line sales, so gross and contribution margin are left "
         "out where a cost is missing",
         "仅{share:pct}的商品销售额有单位成本，缺少成本的平台不计算毛利和贡献毛利"),
+    "page.partial.house_promise": _e(
+        "late means later than storebook's house delivery promise, made for China's provinces ({days} days from "
+        "hand-over, more to the remote west): this store's parcels name no province of China and it has set no "
+        "promise of its own (put it under [fulfilment] delivery_promise_days in storebook.toml)",
+        "“超时”按storebook默认的配送承诺判断，该承诺按中国各省设定（交运后{days}天，偏远西部更长）；本店包裹的收货地"
+        "均不是中国省份（或未注明），且未设定自己的承诺（请在 storebook.toml 的 [fulfilment] delivery_promise_days 中设定）"),
     "page.partial.sales_from_orders": _e(
         "without traffic rows for {platforms:platforms}, their orders, buyers and paid amount come from the orders table; "
         "visitors and conversion are unknown there",
