@@ -20,6 +20,7 @@ from support.stores import (  # noqa: F401  (re-exported: tests import these fro
     REPO,
     SAMPLE_PARAMS,
     TEST_KEY,
+    ingest_with_test_key,
     make_root,
     shared_store,
     tables_dir,

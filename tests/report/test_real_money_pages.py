@@ -12,15 +12,13 @@ customers in the cohort month(s) …").
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import TEST_KEY, make_root
-from storebook.engine.config import Config
+from conftest import ingest_with_test_key, make_root
 from support.mapping import allow_platform, install, realdata_folder
 from support.notebooks import run_notebook_in_process
 
@@ -31,14 +29,8 @@ ENGLISH = re.compile(r"[A-Za-z]{3,}[ ,:]+[A-Za-z]{3,} [A-Za-z]{3,}")
 
 
 def _ingest(root: Path) -> None:
-    from storebook.ingest import ingest
 
-    old = os.environ.get("STOREBOOK_HASH_KEY")
-    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
-    try:
-        ingest(Config.load(root))
-    finally:
-        os.environ.pop("STOREBOOK_HASH_KEY") if old is None else os.environ.__setitem__("STOREBOOK_HASH_KEY", old)
+    ingest_with_test_key(root)
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TEST_KEY, make_root
+from conftest import REPO, ingest_with_test_key, make_root
 from storebook.engine.config import Config
 from storebook.engine.schema import TABLES
 from storebook.report import needs
@@ -90,19 +90,13 @@ def _notebooks_needing(table: str) -> list[str]:
 
 def _shopify_store(tmp_path: Path) -> tuple[Path, Path]:
     """The real Shopify orders export alone, ingested (rows the contract keeps today)."""
-    from storebook.ingest import ingest
 
     if not SHOPIFY_ORDERS.is_file():
         pytest.skip(f"the real Shopify export is not here ({SHOPIFY_ORDERS}); set STOREBOOK_REALDATA")
     root = make_root(tmp_path / "shopify")
     (root / "data" / "raw" / "shopify").mkdir(parents=True)
     shutil.copy(SHOPIFY_ORDERS, root / "data" / "raw" / "shopify" / SHOPIFY_ORDERS.name)
-    old = os.environ.get("STOREBOOK_HASH_KEY")
-    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
-    try:
-        ingest(Config.load(root))
-    finally:
-        os.environ.pop("STOREBOOK_HASH_KEY") if old is None else os.environ.__setitem__("STOREBOOK_HASH_KEY", old)
+    ingest_with_test_key(root)
     return root, root / "data" / "processed"
 
 
@@ -257,19 +251,13 @@ MUM_BABY = "tianchi_taobao_mum_baby_data_anlysis"
 def test_real_units_only_orders_give_a_pack_that_says_the_money_is_unknown(tmp_path) -> None:
     """Orders without any amount (a real units-only export): kept, every notebook runs, and no
     section shows orders' money as 0 — it is unknown, and the sections say so."""
-    from storebook.ingest import ingest
     from support.mapping import allow_platform, install, realdata_folder
 
     trades = realdata_folder(MUM_BABY) / "sam_tianchi_mum_baby_trade_history.csv"
     root = make_root(tmp_path / "mum_baby")
     allow_platform(root, "taobao")
     install(root, "taobao_mum_baby", [trades], folder="tianchi")
-    old = os.environ.get("STOREBOOK_HASH_KEY")
-    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
-    try:
-        report = ingest(Config.load(root))
-    finally:
-        os.environ.pop("STOREBOOK_HASH_KEY") if old is None else os.environ.__setitem__("STOREBOOK_HASH_KEY", old)
+    report = ingest_with_test_key(root)
     assert report.tables["orders"]["rows"] == 29_970  # one per user and day, none rejected for its amount
     pack = run_pack(PACK, root / "data" / "processed", root)
     check_runs_clean(pack)

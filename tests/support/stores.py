@@ -17,7 +17,7 @@ import os
 import shutil
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pytest
@@ -229,12 +229,28 @@ def write_tables(root: Path, **tables: list[dict] | pd.DataFrame) -> storebook.W
     return storebook.open(processed)
 
 
+def ingest_with_test_key(root: Path, **kwargs: Any):  # noqa: ANN201 - an IngestReport
+    """Ingest ``root`` (storebook.ingest.ingest, ``kwargs`` passed on) with the tests' hash key
+    in STOREBOOK_HASH_KEY, the caller's value put back after: a module-scoped fixture, which
+    builds a real store once for many tests, has no monkeypatch."""
+    from storebook.engine.config import Config
+    from storebook.ingest import ingest
+
+    old = os.environ.get("STOREBOOK_HASH_KEY")
+    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
+    try:
+        return ingest(Config.load(root), **kwargs)
+    finally:
+        if old is None:
+            os.environ.pop("STOREBOOK_HASH_KEY", None)
+        else:
+            os.environ["STOREBOOK_HASH_KEY"] = old
+
+
 # ----------------------------------------------------------------------------- the sample store
 
 def _build_sample_store(target: Path, params: dict = SAMPLE_PARAMS, keep: set[str] | None = None) -> None:
     """Generate and ingest a sample store in ``target``; ``keep``: the raw tables to ingest (all if None)."""
-    from storebook.engine.config import Config
-    from storebook.ingest import ingest
     from storebook.sample import generate_sample
 
     make_root(target)
@@ -244,16 +260,12 @@ def _build_sample_store(target: Path, params: dict = SAMPLE_PARAMS, keep: set[st
         for folder in raw.iterdir():
             if folder.is_dir() and folder.name not in keep:
                 shutil.rmtree(folder)
-    old = {k: os.environ.get(k) for k in ("STOREBOOK_ROOT", "STOREBOOK_HASH_KEY")}
-    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
-    try:
-        ingest(Config.load(target))
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    old_root = os.environ.get("STOREBOOK_ROOT")
+    ingest_with_test_key(target)
+    if old_root is None:  # ingest may name the root it ran in
+        os.environ.pop("STOREBOOK_ROOT", None)
+    else:
+        os.environ["STOREBOOK_ROOT"] = old_root
     (target / ".complete").write_text("ok")
 
 

@@ -4,17 +4,15 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from conftest import TEST_KEY, make_root, tables_dir
+from conftest import ingest_with_test_key, make_root, tables_dir
 from storebook.engine import schema
 from storebook.engine.config import Config
-from storebook.ingest import ingest
 from storebook.ingest.sources import detect, registry
 from storebook.sample import generate_sample
 from support.sources import NOW
@@ -28,12 +26,7 @@ def _store(folder: Path, platform_formats: bool) -> Path:
     root = make_root(folder)
     shutil.rmtree(root / "data" / "raw")
     generate_sample(root / "data" / "raw", platform_formats=platform_formats, **PARAMS)
-    old = os.environ.get("STOREBOOK_HASH_KEY")
-    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
-    try:
-        ingest(Config.load(root), now=NOW)
-    finally:
-        os.environ.pop("STOREBOOK_HASH_KEY") if old is None else os.environ.__setitem__("STOREBOOK_HASH_KEY", old)
+    ingest_with_test_key(root, now=NOW)
     return root
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import REPO, TEST_KEY, make_root
+from conftest import REPO, ingest_with_test_key, make_root
 
 REALDATA = Path(os.environ.get("STOREBOOK_REALDATA") or REPO.parent / "shared" / "realdata")
 FOLDER = REALDATA / "tmall_sycm_product_report_tmall-dashboard"
@@ -43,9 +43,7 @@ def _number(values: pd.Series) -> pd.Series:
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, pd.DataFrame, dict[str, Path]]:
     if not FOLDER.is_dir():
         pytest.skip(f"the real Tmall per-item export is not here ({FOLDER}); set STOREBOOK_REALDATA")
-    from storebook.engine.config import Config
     from storebook.engine.generations import resolve
-    from storebook.ingest import ingest
 
     root = make_root(tmp_path_factory.mktemp("sycm") / "wb")
     target = root / "data" / "raw" / "tmall_items"
@@ -54,12 +52,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, pd.DataFra
     for f in sorted(FOLDER.glob("*.xlsx")):
         shutil.copy(f, target / f.name)  # a copy in the test's own store: the shared folder is read-only
         files[WEEK if WEEK in f.name else DAY] = f
-    old = os.environ.get("STOREBOOK_HASH_KEY")
-    os.environ["STOREBOOK_HASH_KEY"] = TEST_KEY
-    try:
-        ingest(Config.load(root))
-    finally:
-        os.environ.pop("STOREBOOK_HASH_KEY") if old is None else os.environ.__setitem__("STOREBOOK_HASH_KEY", old)
+    ingest_with_test_key(root)
     import json
 
     data = resolve(root / "data" / "processed").data
