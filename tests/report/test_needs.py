@@ -191,6 +191,24 @@ def test_a_daily_table_that_stops_early_and_an_optional_table_make_it_partial(ro
                        "are left out"]
 
 
+def test_a_shortfall_two_needs_find_is_said_once(root) -> None:
+    """A traffic-only store that stops inside the month (Tianchi's events, 25–30 Nov): the
+    scorecard needs orders twice (paid amount, refunds) and traffic twice, the products page
+    order lines twice; each shortfall is said once ("this store has no orders, orders, …",
+    "the traffic table covers … ; the traffic table covers …" before)."""
+    write_table(root, "traffic", traffic([*days("2021-03-25", "2021-04-20"), *days("2021-05-01", "2021-05-03")]))
+    wb = open_store(root)
+    month = availability.resolve_month(wb, "2021-04")
+    phrases = needs.check_section(wb, month, ["tmall"], "overview.scorecard").describe_partial(Text("en"))
+    assert phrases.count("the traffic table covers 1 Apr to 20 Apr of the month only") == 1
+    lacking = [p for p in phrases if p.startswith("this store has no ")]
+    assert lacking == ["this store has no orders, order lines, products, platform fees, marketing spend, shipments, "
+                       "returns, service tickets, suppliers, purchase orders, targets and store ratings tables, so the "
+                       "parts that need them are left out"]
+    missing = needs.check_section(wb, month, ["tmall"], "overview.products").missing
+    assert [(s.kind, s.table) for s in missing] == [("absent", "orders"), ("absent", "order_lines")]
+
+
 def _lines(n: int, *, amounts: bool = True) -> dict:
     """One order line per order O0 … O<n-1> (an orders export: SKU, item name, units, amounts)."""
     return {"order_id": [f"O{k}" for k in range(n)], "line_no": [1] * n, "sku": [f"S{k % 3}" for k in range(n)],

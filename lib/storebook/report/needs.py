@@ -457,6 +457,14 @@ def _check_table(wb: Workbook, table: str, need: Need, month: ReportMonth, platf
     return out
 
 
+def _unique(shortfalls: list[Shortfall]) -> list[Shortfall]:
+    """The shortfalls without repeats, in their order."""
+    seen: dict[tuple, Shortfall] = {}
+    for s in shortfalls:
+        seen.setdefault((s.kind, s.table, s.column, s.share, repr(sorted(s.values.items())), s.key), s)
+    return list(seen.values())
+
+
 def check_section(wb: Workbook, month: ReportMonth, platforms: list[str], key: str) -> SectionCheck:
     """Whether a section can run on the month's data: full, partial or none, and why.
 
@@ -481,6 +489,9 @@ def check_section(wb: Workbook, month: ReportMonth, platforms: list[str], key: s
             check.partial += [Shortfall(f"optional_{s.kind}", s.table, s.column, s.share, s.values)
                               if s.kind in ("absent", "empty", "no_rows") else s for s in hard]
         check.partial += soft
+    # Two needs can find the same shortfall (the scorecard's orders for the paid amount and for
+    # the refunds, a daily table's days): it is said once ("no orders, orders, …" before).
+    check.missing, check.partial = _unique(check.missing), _unique(check.partial)
     if month.partial:
         check.partial.insert(0, Shortfall("month", values={"first": month.first_day, "last": month.last_day,
                                                           "days": month.days, "month_days": month.period.days}))
