@@ -209,6 +209,19 @@ def test_a_shortfall_two_needs_find_is_said_once(root) -> None:
     assert [(s.kind, s.table) for s in missing] == [("absent", "orders"), ("absent", "order_lines")]
 
 
+def test_a_no_data_error_that_names_its_text_is_shown_in_the_pages_language() -> None:
+    """The library's no-data messages are English; one that names its catalogue entry is
+    shown in the pack's language (the 中文 pack said "no traffic rows for 2017-10 on taobao: …")."""
+    from types import SimpleNamespace
+
+    err = NoDataError("no traffic rows for 2017-10 on taobao: the traffic table covers 2014-11-18 to 2017-12-03.",
+                      key="traffic.no_rows", values={"month": "2017-10", "platforms": ["taobao"],
+                                                     "first": "2014-11-18", "last": "2017-12-03"})
+    zh = page_module.Page.message(SimpleNamespace(text=Text("zh")), err)
+    assert zh.startswith("淘宝没有2017-10的流量数据") and "no traffic" not in zh
+    assert page_module.Page.message(SimpleNamespace(text=Text("zh")), NoDataError("plain")) == "plain"
+
+
 def _lines(n: int, *, amounts: bool = True) -> dict:
     """One order line per order O0 … O<n-1> (an orders export: SKU, item name, units, amounts)."""
     return {"order_id": [f"O{k}" for k in range(n)], "line_no": [1] * n, "sku": [f"S{k % 3}" for k in range(n)],

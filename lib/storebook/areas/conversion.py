@@ -260,9 +260,10 @@ def compare_conversion(wb: Workbook, period: Period, platforms: list[str] | str 
     Returns:
         One row per platform × device (and ``total`` rows): platform, device, visitors,
         buyers, visitors_prior, buyers_prior, rate, rate_prior, change (rate points),
-        relative_change, z, p_value, verdict (``up`` / ``down`` / ``no_change`` / ``too_small``).
+        relative_change, z, p_value, verdict (``up`` / ``down`` / ``no_change`` / ``too_small``;
+        ``no_prior`` for a segment without traffic the prior month: nothing to compare with).
     Raises:
-        NoDataError: when the period has no traffic.
+        NoDataError: when the period, or the prior month, has no traffic.
 
     Example:
         compare_conversion(wb, wb.period("2026-09")).query("verdict == 'down'")
@@ -274,6 +275,8 @@ def compare_conversion(wb: Workbook, period: Period, platforms: list[str] | str 
     sums = wb.execute(rows.group_by(["is_current", "platform", "device"]).aggregate(**_sums(rows, ["visitors", "buyers"])))
     if not sums.is_current.any():
         raise no_traffic(wb, period.label, chosen)
+    if sums.is_current.all():  # a month-on-month change needs the prior month (not "too small to judge")
+        raise no_traffic(wb, prior.label, chosen)
     segments = pd.concat([
         sums,
         sums.groupby(["is_current", "platform"], as_index=False)[["visitors", "buyers"]].sum().assign(device=TOTAL),
@@ -282,9 +285,12 @@ def compare_conversion(wb: Workbook, period: Period, platforms: list[str] | str 
     now = segments[segments.is_current].drop(columns="is_current")
     before = (segments[~segments.is_current].drop(columns="is_current")
               .rename(columns={"visitors": "visitors_prior", "buyers": "buyers_prior"}))
-    both = now.merge(before, on=["platform", "device"], how="left").fillna({"visitors_prior": 0, "buyers_prior": 0})
+    both = now.merge(before, on=["platform", "device"], how="left")
+    new = both.visitors_prior.isna().to_numpy()
+    both = both.fillna({"visitors_prior": 0, "buyers_prior": 0})
     tested = stats.two_proportion_test(both.buyers, both.visitors, both.buyers_prior, both.visitors_prior,
                                        alpha=alpha, min_count=min_count)
+    tested["verdict"] = tested["verdict"].where(~new, "no_prior")
     device_order = {d: i for i, d in enumerate([*wb.config.devices, TOTAL])}
     return (
         pd.concat([both.reset_index(drop=True), tested], axis=1)

@@ -64,7 +64,7 @@ from storebook.measures.ratios import (  # noqa: F401 (the formulas, here too: s
 )
 from storebook.measures.ratios import ratio_columns as _ratio_columns
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
-from storebook.measures.traffic_table import TOTAL, no_traffic
+from storebook.measures.traffic_table import TOTAL, no_channels, no_traffic
 from storebook.measures.traffic_table import order_platforms as _order_platforms
 from storebook.measures.traffic_table import platform_total_columns as _total_columns
 from storebook.measures.traffic_table import sum_counts as _sums
@@ -328,6 +328,10 @@ def channel_mix(wb: Workbook, period: Period, platforms: list[str] | str | None 
     sums = wb.execute(rows.group_by(["is_current", "platform", "channel"])
                       .aggregate(**_sums(rows, ["visitors", "buyers", "paid_amount"])))
     if not sums.is_current.any():
+        totals = t.filter(t.platform.isin(chosen), t.channel == TRAFFIC_TOTAL_CHANNEL,
+                          t.visited_on >= period.start, t.visited_on < period.end)
+        if wb.scalar(totals.count()) > 0:
+            raise no_channels(period.label, chosen)
         raise no_traffic(wb, period.label, chosen, what="channel traffic")
     with_total = pd.concat([
         sums,

@@ -184,13 +184,21 @@ class Page:
         self._emit("takeaway", f"**→** {sentence}")
         return sentence
 
+    def message(self, error: BaseException) -> str:
+        """An error's message in the page's language: its catalogue entry where it names one
+        (:class:`storebook.NoDataError` ``key``), else its own (English) text."""
+        key = getattr(error, "key", None)
+        if key and self.text.has(key):
+            return self.text(key, **error.values)
+        return str(error)
+
     def notice(self, message: str | BaseException) -> None:
         """Show a no-data (or other analyst-facing) message in place of a result.
 
         The same message twice (every section of a month without traffic) is shown in
         full once, then briefly.
         """
-        message = str(message)
+        message = self.message(message) if isinstance(message, BaseException) else str(message)
         again = message in self.notices
         self.notices.append(message)
         self._emit("notice", "> " + self.t("page.notice_again") if again else _notice_markdown(self.text, message))
@@ -308,7 +316,7 @@ class _Section:
         if exc is not None and isinstance(exc, NoDataError):
             if not self.quiet:
                 page.notice(exc)
-            self.status, self.message = needs.NONE, str(exc)
+            self.status, self.message = needs.NONE, page.message(exc)
             handled = True
         elif exc is None and self.check is not None:
             late = self.check.partial[self.shown_partial:]
@@ -347,7 +355,9 @@ def _show_errors_as_notices(text: Text) -> None:
 
     def handler(shell, etype, value, tb, tb_offset=None):  # noqa: ARG001 — IPython's signature
         key = "page.notice" if issubclass(etype, NoDataError) else "page.problem"
-        _display(_markdown("> " + text(key, message=str(value)).replace("\n", "\n> ")))
+        message = (text(value.key, **value.values) if getattr(value, "key", None) and text.has(value.key)
+                   else str(value))
+        _display(_markdown("> " + text(key, message=message).replace("\n", "\n> ")))
         # The cell still fails (papermill and the report see ename and message), with a
         # one-line "traceback": the message is what the analyst needs.
         summary = [f"{etype.__name__}: {value}"]

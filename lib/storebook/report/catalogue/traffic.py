@@ -6,6 +6,27 @@ from storebook.report.catalogue import Entry
 from storebook.report.catalogue import entry as _e
 
 ENTRIES: dict[str, Entry] = {
+    # The no-data notices of the traffic functions (storebook.measures.traffic_table).
+    "traffic.no_rows": _e(
+        "There are no traffic rows for {month} on {platforms:platforms}: the traffic table covers {first} to {last}. "
+        "Export the platforms' traffic reports for {month} into data/raw/traffic/ and run `storebook ingest`, "
+        "or choose another month.",
+        "{platforms:platforms}没有{month}的流量数据：流量表的数据范围为{first}至{last}。请将各平台{month}的流量报表导出到 "
+        "data/raw/traffic/ 并运行 `storebook ingest`，或选择其他月份。",
+    ),
+    "traffic.no_rows.empty": _e(
+        "There are no traffic rows for {month} on {platforms:platforms}: the traffic table is empty. Export the "
+        "platforms' traffic reports for {month} into data/raw/traffic/ and run `storebook ingest`.",
+        "{platforms:platforms}没有{month}的流量数据：流量表为空。请将各平台{month}的流量报表导出到 data/raw/traffic/ "
+        "并运行 `storebook ingest`。",
+    ),
+    "traffic.no_channels": _e(
+        "The traffic of {month} on {platforms:platforms} is the platforms' totals only: it does not say where "
+        "visitors came from. To see the channels, export the traffic-source reports (生意参谋 流量来源, 京东商智 "
+        "流量来源, GA4 Traffic acquisition) into data/raw/traffic/ and run `storebook ingest`.",
+        "{platforms:platforms}{month}的流量数据只有平台汇总，没有访客来源。如需查看渠道，请将流量来源报表（生意参谋 流量来源、"
+        "京东商智 流量来源、GA4 流量获取）导出到 data/raw/traffic/ 并运行 `storebook ingest`。",
+    ),
     "traffic.title": _e("Traffic — {month}", "流量分析 — {month}"),
     "traffic.question": _e(
         "How many people visited our shops this month, where did they come from, on which device, "

@@ -107,6 +107,7 @@ ENTRIES: dict[str, Entry] = {
     "verdict.down": _e("Significantly lower", "显著下降"),
     "verdict.no_change": _e("No significant change", "无显著变化"),
     "verdict.too_small": _e("Sample too small to judge", "样本过小，无法判断"),
+    "verdict.no_prior": _e("No prior month to compare", "上月无数据，无法比较"),
     # words the formatter uses
     "word.up": _e("up {}", "增长{}"),
     "word.down": _e("down {}", "下降{}"),
