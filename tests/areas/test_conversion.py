@@ -103,6 +103,37 @@ def test_funnel_step_rates_and_buyers_lost_by_hand(tiny_wb) -> None:
     assert (leak.platform, leak.device, leak.step) == ("tmall", "mobile", "buyers")
 
 
+def test_a_funnel_without_checkouts_goes_from_cart_to_payment(root) -> None:
+    """Events of view, cart and buy (Tianchi's) count no checkouts: the funnel goes from cart
+    to payment, said so, not "no data" for the want of a stage; without a prior month the
+    takeaway says there is nothing to compare the steps with (not "no step got worse")."""
+    rows = [_row("2026-09-10", "tmall", "all", "mobile", 200, 180, 50, "", 30, ""),
+            _row("2026-09-11", "tmall", "all", "mobile", 100, 90, 20, "", 10, "")]
+    write_csv(root, "traffic", "traffic.csv", rows)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("STOREBOOK_HASH_KEY", TEST_KEY)
+        ingest(Config.load(root))
+    wb = storebook.open(root / "data" / "processed", root=root)
+    funnel = conversion.conversion_funnel(wb, SEPTEMBER, ["tmall"])
+    mobile = funnel[(funnel.platform == "tmall") & (funnel.device == "mobile")].set_index("step")
+    assert mobile.index.tolist() == ["product_views", "cart_adds", "cart_buyers"]
+    assert mobile.step_rate.tolist() == pytest.approx([270 / 300, 70 / 270, 40 / 70])
+    assert mobile.step_rate_prior.isna().all()
+    facts = conversion.funnel_facts(funnel)
+    assert facts["variant"] == "no_checkouts.no_prior" and facts["checkouts"] is None
+    assert (facts["visitors"], facts["cart_adds"], facts["buyers"]) == (300, 70, 40)
+    en = Text("en")(f"conversion.funnel.takeaway.{facts['variant']}", **facts)
+    assert en == ("Of 300 visitors, 270 viewed a product, 70 added to cart and 40 paid (the data do not count "
+                  "checkouts). The prior month has no traffic to compare the steps with.")
+    assert Text("zh").label("step", "cart_buyers") == "加购→支付"
+    from storebook.engine import availability
+    from storebook.report import needs
+
+    check = needs.check_section(wb, availability.resolve_month(wb, "2026-09"), ["tmall"], "conversion.funnel")
+    assert check.status == needs.PARTIAL  # (a partial month too: two days of data)
+    assert [(s.kind, s.column) for s in check.partial if s.kind != "month"] == [("empty_column", "checkouts")]
+
+
 # --------------------------------------------------------------------------- rates with intervals
 
 def test_conversion_rates_and_their_intervals(tiny_wb) -> None:

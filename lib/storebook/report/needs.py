@@ -95,7 +95,9 @@ _SOLD_COST = (_n("orders"), _n("order_lines"), _n("products", values=("unit_cost
 _SOLD_LINES = (_n("orders"), _n("order_lines"))
 _LINE_AMOUNTS = _n("order_lines", known=("line_amount",))
 _NAMED_COSTED = _opt("products", known=("product_name", "category", "unit_cost"))
-_FUNNEL = ("product_views", "cart_adds", "checkouts", "buyers")
+#: The funnel's stages; checkouts may be missing (exports of view, cart and buy events count
+#: none): the funnel then goes from cart to payment, said so.
+_FUNNEL = (_n("traffic", known=("product_views", "cart_adds", "buyers")), _opt("traffic", known=("checkouts",)))
 _TICKETS = _n("service_tickets")
 _DESCRIBED = tuple(_opt(table) for table in quality.COVERAGE_COLUMNS)
 _SHIP_COST = _opt("shipments", known=("shipping_cost_amount",))
@@ -152,7 +154,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "traffic.campaigns": (_n("marketing_spend"),),
     "traffic.anomalies": (_n("traffic", known=("buyers", "paid_amount")), _opt("promotions")),
     # conversion
-    "conversion.funnel": (_n("traffic", known=_FUNNEL),),
+    "conversion.funnel": _FUNNEL,
     "conversion.rates": (_n("traffic", known=("buyers", "paid_amount")), _PAID),
     "conversion.tests": (_n("traffic", known=("buyers",)),),
     "conversion.drivers": (_n("traffic", known=("buyers",)),),

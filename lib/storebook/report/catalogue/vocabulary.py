@@ -86,6 +86,7 @@ ENTRIES: dict[str, Entry] = {
     "step.cart_adds": _e("Product view → cart", "浏览商品→加购"),
     "step.checkouts": _e("Cart → order", "加购→下单"),
     "step.buyers": _e("Order → payment", "下单→支付"),
+    "step.cart_buyers": _e("Cart → payment", "加购→支付"),
     # buyer types
     "buyer_type.new": _e("New", "新买家"),
     "buyer_type.returning": _e("Returning", "老买家"),
