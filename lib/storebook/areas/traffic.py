@@ -196,15 +196,23 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:
     total = headline[headline.platform == TOTAL].set_index("metric")
     platforms = headline[headline.platform != TOTAL]
     uv = platforms[platforms.metric == "uv_value"].sort_values("value", ascending=False)
+    # One platform: no platform has "the highest" UV value. No amount (exports of events):
+    # what a visitor was worth is unknown, said so; nor, without a prior month or last year,
+    # how the visits changed.
+    variant = "single" if lone_platform(headline) else None
+    if pd.isna(total.at["paid_amount", "value"]):
+        history = total.loc["visitors", ["vs_prior", "vs_last_year"]].notna().any()
+        variant = "no_amount" if history else "no_amount.no_history"
     return {
-        # One platform: no platform has "the highest" UV value.
-        "variant": "single" if lone_platform(headline) else None,
+        "variant": variant,
         "month": period.label,
         "visitors": total.at["visitors", "value"],
         "visitors_vs_prior": total.at["visitors", "vs_prior"],
         "visitors_vs_last_year": total.at["visitors", "vs_last_year"],
         "paid_amount": total.at["paid_amount", "value"],
         "paid_amount_vs_last_year": total.at["paid_amount", "vs_last_year"],
+        "buyers": total.at["buyers", "value"],
+        "conversion_rate": conversion_rate(total.at["buyers", "value"], total.at["visitors", "value"]),
         "uv_value": total.at["uv_value", "value"],
         "uv_value_vs_prior": total.at["uv_value", "vs_prior"],
         "best": uv.platform.iloc[0] if len(uv) else None,

@@ -146,7 +146,9 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
         "order_lines", "products", "platform_fees", "shipments", "returns"))),
     "overview.products": (*_SOLD_LINES, _LINE_AMOUNTS, _NAMED_COSTED, _opt("returns")),
     # traffic
-    "traffic.headline": (_n("traffic", known=("page_views", "product_views", "buyers", "paid_amount")),),
+    # (exports of events carry no amounts: the visits and buyers are shown, a visitor's worth unknown)
+    "traffic.headline": (_n("traffic", known=("page_views", "product_views", "buyers")),
+                         _opt("traffic", known=("paid_amount",))),
     "traffic.daily": (_n("traffic"),),
     "traffic.channels": (_n("traffic", known=("buyers",)),),
     "traffic.devices": (_n("traffic", known=("buyers",)),),

@@ -55,6 +55,20 @@ ENTRIES: dict[str, Entry] = {
         "支付金额{paid_amount:money}（同比{paid_amount_vs_last_year:change}），UV价值{uv_value:money2}"
         "（环比{uv_value_vs_prior:change}）。UV价值最高的平台是{best:platform}（{best_uv_value:money2}）。",
     ),
+    "traffic.headline.takeaway.no_amount": _e(
+        "{visitors:count} visitors came in {month}, {visitors_vs_prior:change} on the prior month "
+        "and {visitors_vs_last_year:change} on last year; {buyers:count} of them paid ({conversion_rate:pct}). "
+        "The data carry no amounts: what a visitor was worth is not known.",
+        "{month}共有访客{visitors:count}人，环比{visitors_vs_prior:change}，同比{visitors_vs_last_year:change}；"
+        "其中{buyers:count}人完成支付（{conversion_rate:pct}）。数据中没有金额，无法得知每位访客的价值。",
+    ),
+    "traffic.headline.takeaway.no_amount.no_history": _e(
+        "{visitors:count} visitors came in {month} and {buyers:count} of them paid ({conversion_rate:pct}); the data "
+        "hold neither the prior month nor the same month last year to compare with. The data carry no amounts: "
+        "what a visitor was worth is not known.",
+        "{month}共有访客{visitors:count}人，其中{buyers:count}人完成支付（{conversion_rate:pct}）；数据中没有上月和去年同月，"
+        "无法比较。数据中没有金额，无法得知每位访客的价值。",
+    ),
     # 2 daily
     "traffic.daily": _e("How did visitors move day by day?", "每日访客如何变化？"),
     "traffic.daily.title": _e(
