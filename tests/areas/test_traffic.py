@@ -353,3 +353,22 @@ def test_the_headline_of_traffic_without_amounts_shows_the_visits_and_says_the_w
     en = Text("en")(f"traffic.headline.takeaway.{facts['variant']}", **facts)
     assert en.startswith("300 visitors came in 2026-09 and 40 of them paid (13.3%)") and "n/a" not in en
     assert "无" not in Text("zh")(f"traffic.headline.takeaway.{facts['variant']}", **facts).replace("无法", "")
+
+
+def test_a_first_year_of_traffic_says_it_has_no_last_year_not_n_a(root) -> None:
+    """Traffic of one month (Tianchi's 2017-11): the daily and device sentences said "daily
+    visitors ran n/a on the same days last year" and "n/a on twelve months earlier"."""
+    rows = [_row(f"2026-09-{d:02d}", "tmall", "all", "mobile", 100 + d, 300, 90, 20, 10, 5, 6, 50.0) for d in range(1, 31)]
+    write_csv(root, "traffic", "traffic.csv", rows)
+    ingest(Config.load(root))
+    wb = storebook.open(root / "data" / "processed", root=root)
+    september = periods.month("2026-09")
+    daily = traffic.daily_facts(traffic.daily_traffic(wb, september, ["tmall"]))
+    devices = traffic.device_facts(traffic.device_split(wb, september, ["tmall"]), september)
+    assert daily["variant"] == "no_last_year" and devices["variant"] == "single.no_last_year"
+    for language in ("en", "zh"):
+        text = Text(language)
+        for key, facts in (("traffic.daily.title", daily), ("traffic.daily.takeaway", daily),
+                           ("traffic.devices.takeaway", devices)):
+            sentence = text(f"{key}.{facts['variant']}", **facts)
+            assert "n/a" not in sentence and "无" not in sentence.replace("无法", ""), sentence

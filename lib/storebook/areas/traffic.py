@@ -299,6 +299,8 @@ def daily_facts(daily: pd.DataFrame, metric: str = "visitors") -> dict[str, Any]
     avg = known.avg7.dropna()
     both = daily.dropna(subset=[metric, "last_year"])
     return {
+        # No traffic on the same days last year: the sentence says so (it read "ran n/a").
+        "variant": None if len(both) else "no_last_year",
         "peak_day": peak.visited_on, "peak_visitors": peak[metric], "peak_event": peak.event or None,
         "low_day": low.visited_on, "low_visitors": low[metric],
         "vs_last_year": relative_change(both[metric].sum(), both.last_year.sum()) if len(both) else None,
@@ -447,8 +449,11 @@ def device_facts(devices: pd.DataFrame, period: Period) -> dict[str, Any]:
     total_then = year_ago[year_ago.platform == TOTAL].share
     per_platform = now[now.platform != TOTAL].sort_values("share")
     share = total_now.iloc[0] if len(total_now) else None
+    variant = "single" if lone_platform(now) else None
+    if share is None or not len(total_then):  # no month twelve months earlier: said so, not "n/a on"
+        variant = f"{variant}.no_last_year" if variant else "no_last_year"
     return {
-        "variant": "single" if lone_platform(now) else None,
+        "variant": variant,
         "month": period.label,
         "mobile_share": share,
         "mobile_share_change": share - total_then.iloc[0] if share is not None and len(total_then) else None,

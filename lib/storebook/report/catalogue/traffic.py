@@ -75,6 +75,17 @@ ENTRIES: dict[str, Entry] = {
         "Visitors peaked on {peak_day:date} ({peak_visitors:count}); the month ran {vs_last_year:change} on the same days last year",
         "访客在{peak_day:date}达到高峰（{peak_visitors:count}人）；全月较去年同期{vs_last_year:change}",
     ),
+    "traffic.daily.title.no_last_year": _e(
+        "Visitors peaked on {peak_day:date} ({peak_visitors:count})",
+        "访客在{peak_day:date}达到高峰（{peak_visitors:count}人）",
+    ),
+    "traffic.daily.takeaway.no_last_year": _e(
+        "The busiest day was {peak_day:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
+        "{low_day:date} with {low_visitors:count}. The data hold no traffic on the same days last year to compare "
+        "with; the 7-day average ended the month {trend:change} from where it started.",
+        "访客最多的一天是{peak_day:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_day:date}，"
+        "共{low_visitors:count}人。数据中没有去年同期的流量，无法比较；7日均值月末较月初{trend:change}。",
+    ),
     "traffic.daily.takeaway": _e(
         "The busiest day was {peak_day:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
         "{low_day:date} with {low_visitors:count}. Over the month, daily visitors ran {vs_last_year:change} on the same "
@@ -102,6 +113,18 @@ ENTRIES: dict[str, Entry] = {
     "traffic.devices.title": _e(
         "{mobile_share:pct} of visitors came on mobile in {month} ({mobile_share_change:pp} on a year earlier)",
         "{month}移动端访客占比{mobile_share:pct}（较去年同期{mobile_share_change:pp}）",
+    ),
+    "traffic.devices.takeaway.single.no_last_year": _e(
+        "Mobile brought {mobile_share:pct} of visitors this month; the data hold no traffic twelve months earlier "
+        "to compare with.",
+        "本月移动端访客占比{mobile_share:pct}；数据中没有十二个月前的流量，无法比较。",
+    ),
+    "traffic.devices.takeaway.no_last_year": _e(
+        "Mobile brought {mobile_share:pct} of visitors this month; the data hold no traffic twelve months earlier "
+        "to compare with. {most_mobile:platform} is the most mobile platform ({most_mobile_share:pct}); "
+        "{least_mobile:platform} the least ({least_mobile_share:pct}).",
+        "本月移动端访客占比{mobile_share:pct}；数据中没有十二个月前的流量，无法比较。移动端占比最高的平台是"
+        "{most_mobile:platform}（{most_mobile_share:pct}），最低的是{least_mobile:platform}（{least_mobile_share:pct}）。",
     ),
     "traffic.devices.takeaway.single": _e(
         "Mobile brought {mobile_share:pct} of visitors this month, {mobile_share_change:pp} on twelve months earlier.",
