@@ -198,3 +198,17 @@ def test_the_forecast_knows_the_festivals_and_the_working_weekends() -> None:
         assert x.loc[pd.Timestamp(day), "dow_2"] == 1 and x.loc[pd.Timestamp(day), ["dow_5", "dow_6"]].sum() == 0
     holidays = kinds.index[kinds["is_holiday"]]
     assert x.loc[[pd.Timestamp(d) for d in holidays], "holiday"].eq(1).all()
+
+
+def test_the_coverage_of_a_store_of_listings_alone_is_its_listings_columns(root: Path) -> None:
+    """A store of 生意参谋 per-item reports alone had an empty coverage chart ("Nothing to
+    draw") and a sentence of n/a: the listings' optional columns are measured too."""
+    from storebook.areas import quality
+
+    rows = [("2026-03-02", None, "i-a", "A1", 100, 2, 100.0), ("2026-03-03", None, "i-b", None, 50, 1, 40.0)]
+    wb = write_tables(root, product_traffic=_traffic(rows))
+    cov = quality.measure_coverage(wb, MARCH).set_index(["table", "column"])
+    assert cov.loc[("product_traffic", "sku"), ["rows", "known"]].tolist() == [2, 1]
+    assert cov.loc[("product_traffic", "page_views"), "known"] == 0
+    assert cov.loc[("product_traffic", "buyers"), "known_share"] == 1.0
+    assert quality.quality_facts(coverage=cov.reset_index())["variant"] == "no_orders"

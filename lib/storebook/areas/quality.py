@@ -36,11 +36,14 @@ COVERAGE_COLUMNS: dict[str, list[str]] = {
     "service_tickets": ["order_id", "category", "first_response_at", "csat"],
     "returns": ["sku", "reason", "refund_amount"],
     "marketing_spend": ["impressions", "clicks", "attributed_amount"],
+    # The listings (生意参谋 商品效果): a store of them alone had an empty chart here.
+    "product_traffic": ["sku", "platform_category", "page_views", "cart_adds", "buyers", "paid_amount"],
 }
 #: The column that places a row of a fact table in a month (dimension tables are not dated).
 DATE_COLUMNS = {"orders": "ordered_at", "traffic": "visited_on", "shipments": "shipped_at",
                 "competitor_prices": "observed_on", "purchase_orders": "promised_on",
-                "service_tickets": "opened_at", "returns": "returned_on", "marketing_spend": "spent_on"}
+                "service_tickets": "opened_at", "returns": "returned_on", "marketing_spend": "spent_on",
+                "product_traffic": "visited_on"}
 
 
 def summarise_ingest(wb: Workbook) -> pd.DataFrame:
