@@ -279,6 +279,17 @@ def test_a_partial_note_says_how_to_fill_in_a_column_and_names_an_absent_table_o
     assert "this store has no returns table" in note and "data/raw/returns" not in note
 
 
+def test_a_partial_note_in_chinese_is_punctuated_in_chinese(shop) -> None:
+    """The 中文 pack's partial notes joined their phrases with an English "; "."""
+    write_table(shop, "order_lines", _lines(5))
+    write_table(shop, "products", {"sku": ["S0", "S1", "S2"], "unit_cost": pa.array([None] * 3, pa.float64())})
+    page = page_module.start("products", language="zh")
+    with page.section("products.abc"):
+        pass
+    note = [m for kind, m in page.shown if kind == "partial"][0]
+    assert "；" in note and "; " not in note
+
+
 # --------------------------------------------------------------------------- the page
 
 

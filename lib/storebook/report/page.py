@@ -243,7 +243,7 @@ class Page:
         what = needs.SectionCheck("", partial=list(shortfalls)).describe_partial(self.text)
         columns = [s for s in shortfalls if s.column and s.kind in ("empty_column", "empty_column_all", "coverage")]
         todo = " ".join(dict.fromkeys(h for s in columns if (h := s.how(self.text))))
-        return f"{self.t('page.needs.partial', what='; '.join(what))} {todo}".strip()
+        return f"{self.t('page.needs.partial', what=self.t('word.semicolon').join(what))} {todo}".strip()
 
     def finish(self) -> None:
         """Record the page's notices (``<area>.notices``: empty when every section had data)

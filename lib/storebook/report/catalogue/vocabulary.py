@@ -117,6 +117,7 @@ ENTRIES: dict[str, Entry] = {
     "word.yes": _e("yes", "是"),
     "word.no": _e("no", "否"),
     "word.and": _e(" and ", "、"),
+    "word.semicolon": _e("; ", "；"),
     "word.none": _e("none", "无"),
     # axes and legends
     "axis.date": _e("Day", "日期"),
