@@ -67,7 +67,8 @@ with page.section("data_quality.coverage"):
     coverage = storebook.quality.measure_coverage(page.wb, page.period)
     page.show(storebook.plots.hbars(storebook.quality.label_coverage(coverage, page.text), page.text, category="field",
                                     values=["known_share"], kind="pct", title=page.t("data_quality.coverage.title")))
-    page.takeaway("data_quality.coverage.takeaway", **storebook.quality.quality_facts(coverage=coverage))
+    page.takeaway("data_quality.coverage.takeaway",
+                  **storebook.quality.quality_facts(coverage=storebook.quality.label_coverage(coverage, page.text)))
     storebook.results.record("data_quality.coverage", coverage)
 
 # %%

@@ -59,11 +59,15 @@ class IngestError(StorebookError):
 class NoDataError(StorebookError):
     """The requested period or slice has no rows to analyse.
 
-    ``key`` (with ``values``) names the catalogue text a report shows for it in its language;
-    the message stays the English one an analyst reads (``str(exc)``).
+    ``key`` and ``values`` name the same message in the report's text catalogue: a page shows
+    that one, in the pack's language (the message itself is English, for logs and the CLI).
+
+    >>> e = NoDataError("no traffic rows for 2026-09", key="traffic.no_rows", values={"month": "2026-09"})
+    >>> str(e), e.key
+    ('no traffic rows for 2026-09', 'traffic.no_rows')
     """
 
-    def __init__(self, message: str = "", *, key: str | None = None, **values: object) -> None:
+    def __init__(self, message: str = "", *, key: str | None = None, values: dict | None = None) -> None:
         super().__init__(message)
         self.key = key
-        self.values = values
+        self.values = dict(values or {})

@@ -270,7 +270,9 @@ def test_order_quality_without_line_amounts_leaves_the_cost_share_out(tmp_path: 
 def test_every_no_amount_variant_has_its_sentence_in_both_languages() -> None:
     keys = [k for k in CATALOGUE
             if ".no_amount" in k or k.endswith((".no_line_amount", ".no_lines", ".no_refunds", ".no_refund_rate"))]
-    assert len(keys) == 20, keys  # 17, and the cohorts' table caption, title and sentence when too young
+    # 17, the cohorts' table caption, title and sentence when too young, and the traffic
+    # headline of events without amounts (with and without history)
+    assert len(keys) == 22, keys
     for key in keys:
         assert "n/a" not in CATALOGUE[key]["en"] and CATALOGUE[key]["zh"]
 

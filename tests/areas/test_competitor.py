@@ -262,3 +262,19 @@ def test_competitor_notebook_on_the_cut_platform_in_chinese(sample_root, wb, tru
     index = competitor.compute_price_index(wb, month(cut["cut_from"][:7]), [cut["platform"]], by="category")
     assert results["competitor.price_index"] == pytest.approx(competitor_facts.index_facts(index)["index"])
     assert "抖音" in outputs(nb, "display_data")[0]["data"]["text/markdown"]
+
+
+def test_a_crawl_of_one_day_cannot_tell_a_price_change(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A search crawl of one day (the real Taobao and JD listings of 20 May 2021) sees each
+    product once: a lasting change is judged on seven observations before it, so the section
+    says none can be told — not "no competitor changed a regular price in the last three
+    months" over an empty table; in the pack's language."""
+    prices = [seen(date(2025, 3, 20), "X", "tmall", f"X{k}", "bath", "", 50.0 + k) for k in range(5)]
+    prices += [seen(date(2025, 3, d), "Y", "tmall", "Y1", "bath", "", 80.0) for d in range(14, 21)]  # 7 days: too few
+    with pytest.MonkeyPatch.context() as mp:
+        wb = build_store(isolated_root(tmp_path_factory, mp), {"competitor_prices": prices})
+    with pytest.raises(NoDataError, match="judged on 7 observations") as err:
+        competitor.detect_price_changes(wb, MARCH, ["tmall"])
+    assert err.value.key == "competitor.changes.too_few"
+    assert (err.value.values["days"], err.value.values["most"]) == (7, 7)
+    assert Text("zh")(err.value.key, **err.value.values).startswith("数据中的竞品价格只观测了7天")

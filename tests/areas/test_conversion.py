@@ -103,6 +103,37 @@ def test_funnel_step_rates_and_buyers_lost_by_hand(tiny_wb) -> None:
     assert (leak.platform, leak.device, leak.step) == ("tmall", "mobile", "buyers")
 
 
+def test_a_funnel_without_checkouts_goes_from_cart_to_payment(root) -> None:
+    """Events of view, cart and buy (Tianchi's) count no checkouts: the funnel goes from cart
+    to payment, said so, not "no data" for the want of a stage; without a prior month the
+    takeaway says there is nothing to compare the steps with (not "no step got worse")."""
+    rows = [_row("2026-09-10", "tmall", "all", "mobile", 200, 180, 50, "", 30, ""),
+            _row("2026-09-11", "tmall", "all", "mobile", 100, 90, 20, "", 10, "")]
+    write_csv(root, "traffic", "traffic.csv", rows)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("STOREBOOK_HASH_KEY", TEST_KEY)
+        ingest(Config.load(root))
+    wb = storebook.open(root / "data" / "processed", root=root)
+    funnel = conversion.conversion_funnel(wb, SEPTEMBER, ["tmall"])
+    mobile = funnel[(funnel.platform == "tmall") & (funnel.device == "mobile")].set_index("step")
+    assert mobile.index.tolist() == ["product_views", "cart_adds", "cart_buyers"]
+    assert mobile.step_rate.tolist() == pytest.approx([270 / 300, 70 / 270, 40 / 70])
+    assert mobile.step_rate_prior.isna().all()
+    facts = conversion.funnel_facts(funnel)
+    assert facts["variant"] == "no_checkouts.no_prior" and facts["checkouts"] is None
+    assert (facts["visitors"], facts["cart_adds"], facts["buyers"]) == (300, 70, 40)
+    en = Text("en")(f"conversion.funnel.takeaway.{facts['variant']}", **facts)
+    assert en == ("Of 300 visitors, 270 viewed a product, 70 added to cart and 40 paid (the data do not count "
+                  "checkouts). The prior month has no traffic to compare the steps with.")
+    assert Text("zh").label("step", "cart_buyers") == "加购→支付"
+    from storebook.engine import availability
+    from storebook.report import needs
+
+    check = needs.check_section(wb, availability.resolve_month(wb, "2026-09"), ["tmall"], "conversion.funnel")
+    assert check.status == needs.PARTIAL  # (a partial month too: two days of data)
+    assert [(s.kind, s.column) for s in check.partial if s.kind != "month"] == [("empty_column", "checkouts")]
+
+
 # --------------------------------------------------------------------------- rates with intervals
 
 def test_conversion_rates_and_their_intervals(tiny_wb) -> None:
@@ -173,6 +204,36 @@ def test_no_traffic_in_the_prior_month_is_named(tiny_wb) -> None:
         conversion.decompose_conversion(tiny_wb, periods.month("2026-08"))
     with pytest.raises(NoDataError, match="no traffic rows for 2026-10"):
         conversion.conversion_funnel(tiny_wb, periods.month("2026-10"))
+
+
+def test_no_prior_month_is_no_comparison_not_a_sample_too_small(tiny_wb, root) -> None:
+    """A month-on-month test without the prior month has nothing to compare: no data, said
+    in the pack's language (Tianchi's 2017-11 said "Sample too small to judge" for 184
+    visitors and 32 buyers, the prior month having no traffic at all); a segment new this
+    month is "no prior month", not counted among the samples too small."""
+    with pytest.raises(NoDataError, match="no traffic rows for 2026-07") as err:
+        conversion.compare_conversion(tiny_wb, periods.month("2026-08"))
+    assert err.value.key == "traffic.no_rows"
+    zh = Text("zh")(err.value.key, **err.value.values)
+    assert "没有2026-07的流量数据" in zh and "流量表的数据范围为2026-08-10至2026-09-10" in zh, zh
+    rows = [_row("2026-09-10", "tmall", "all", "mobile", 1000, 400, 100, 50, 20, "2000.00"),
+            _row("2026-09-10", "web", "all", "mobile", 1000, 400, 100, 50, 40, "4000.00"),
+            _row("2026-08-10", "tmall", "all", "mobile", 1000, 400, 100, 50, 30, "3000.00")]
+    write_csv(root, "traffic", "traffic.csv", rows)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("STOREBOOK_HASH_KEY", TEST_KEY)
+        ingest(Config.load(root))
+    wb = storebook.open(root / "data" / "processed", root=root)
+    tests = conversion.compare_conversion(wb, SEPTEMBER, ["tmall", "web"]).set_index(["platform", "device"])
+    assert tests.loc[("web", "mobile"), "verdict"] == "no_prior"
+    assert tests.loc[("tmall", "mobile"), "verdict"] == "no_change"
+    assert conversion.tests_facts(tests.reset_index())["n_small"] == 0
+    assert Text("zh").label("verdict", "no_prior") == "上月无数据，无法比较"
+    # Traffic that is the platforms' totals only: the traffic is there, its channels are not.
+    with pytest.raises(NoDataError) as err:
+        traffic.channel_mix(wb, SEPTEMBER, ["tmall", "web"])
+    assert err.value.key == "traffic.no_channels"
+    assert "totals only" in str(err.value) and "Export the platforms' traffic reports for" not in str(err.value)
 
 
 # --------------------------------------------------------------------------- new vs returning

@@ -44,7 +44,7 @@ TRAFFIC = [
     ("2026-03-01", "2026-03-31", "i-a2", "A2", 500, 25, 2500.0),
     ("2026-03-02", None, "i-a3", "A3", 200, 10, 1000.0),
     ("2026-03-03", None, "i-a3", "A3", 300, 15, 1500.0),
-    ("2026-03-02", "2026-03-08", "i-a3", "A3", 999, 99, 9999.0),  # the same days again: not counted
+    ("2026-03-02", "2026-03-03", "i-a3", "A3", 999, 99, 9999.0),  # days the daily rows cover: not counted
     *[(f"2026-03-{d:02d}", f"2026-03-{d + 6:02d}", "i-b1", "B1", 100, 2 if d < 16 else 4, 100.0)
       for d in (2, 9, 16, 23)],
     *[(f"2026-03-{d:02d}", f"2026-03-{d + 13:02d}", "i-b2", "B2", 400, 20, 800.0) for d in (2, 16)],
@@ -63,7 +63,7 @@ def listings_wb(root: Path):
 def test_listing_conversion_against_the_other_listings_of_its_category(listings_wb) -> None:
     out = store_ops.summarise_listings(listings_wb, MARCH).set_index("sku")
     a1, a3 = out.loc["A1"], out.loc["A3"]
-    assert (a3.visitors, a3.buyers) == (500, 25)  # the weekly row over its daily rows is left out
+    assert (a3.visitors, a3.buyers) == (500, 25)  # the two-day row over the daily rows of its days is left out
     assert a1.conversion_rate == pytest.approx(0.01)
     assert a1.category_conversion == pytest.approx(50 / 1000)  # A2 and A3 only
     assert a1.lost_buyers == pytest.approx(1000 * 0.05 - 10)
@@ -73,6 +73,26 @@ def test_listing_conversion_against_the_other_listings_of_its_category(listings_
     assert a1.cart_rate == pytest.approx(0.1) and a1.uv_value == pytest.approx(1.0)
     fix = store_ops.find_listings_to_fix(out.reset_index())
     assert list(fix["sku"]) == ["A1"]
+
+
+def test_a_week_report_beside_one_day_of_daily_rows_counts_the_week_for_every_listing(root: Path) -> None:
+    """生意参谋 per-item reports for a week (20–26 Apr) and for its first day: the day's
+    rows are inside the week's, so the week is the month's listing traffic — for every
+    listing, never the one day for the listings the daily report names and the week for
+    the others (the real pair of reports gave 15,639 visitors: neither the day's 12,143
+    nor the week's 88,206)."""
+    week, day = ("2026-04-20", "2026-04-26"), ("2026-04-20", None)
+    rows = [(*week, "i-a", "A1", 700, 14, 700.0), (*week, "i-b", "A2", 300, 3, 300.0),
+            (*day, "i-a", "A1", 100, 2, 100.0)]  # i-b had no visitor on the 20th
+    wb = write_tables(root, product_traffic=_traffic(rows), products=PRODUCTS)
+    out = store_ops.summarise_listings(wb, periods.month("2026-04")).set_index("item_id")
+    assert out[["visitors", "buyers"]].to_dict("index") == {"i-a": {"visitors": 700, "buyers": 14},
+                                                             "i-b": {"visitors": 300, "buyers": 3}}
+    # Daily rows for every day of the week: the days are used, the week left out.
+    days = [(f"2026-04-{d}", None, "i-a", "A1", 90, 2, 100.0) for d in range(20, 27)]
+    wb = write_tables(root / "daily", product_traffic=_traffic(rows[:1] + days), products=PRODUCTS)
+    out = store_ops.summarise_listings(wb, periods.month("2026-04")).set_index("item_id")
+    assert out[["visitors", "buyers"]].to_dict("index") == {"i-a": {"visitors": 630, "buyers": 14}}
 
 
 def test_listings_are_named_and_summed_per_listing_by_the_engine(root: Path) -> None:
@@ -178,3 +198,17 @@ def test_the_forecast_knows_the_festivals_and_the_working_weekends() -> None:
         assert x.loc[pd.Timestamp(day), "dow_2"] == 1 and x.loc[pd.Timestamp(day), ["dow_5", "dow_6"]].sum() == 0
     holidays = kinds.index[kinds["is_holiday"]]
     assert x.loc[[pd.Timestamp(d) for d in holidays], "holiday"].eq(1).all()
+
+
+def test_the_coverage_of_a_store_of_listings_alone_is_its_listings_columns(root: Path) -> None:
+    """A store of 生意参谋 per-item reports alone had an empty coverage chart ("Nothing to
+    draw") and a sentence of n/a: the listings' optional columns are measured too."""
+    from storebook.areas import quality
+
+    rows = [("2026-03-02", None, "i-a", "A1", 100, 2, 100.0), ("2026-03-03", None, "i-b", None, 50, 1, 40.0)]
+    wb = write_tables(root, product_traffic=_traffic(rows))
+    cov = quality.measure_coverage(wb, MARCH).set_index(["table", "column"])
+    assert cov.loc[("product_traffic", "sku"), ["rows", "known"]].tolist() == [2, 1]
+    assert cov.loc[("product_traffic", "page_views"), "known"] == 0
+    assert cov.loc[("product_traffic", "buyers"), "known_share"] == 1.0
+    assert quality.quality_facts(coverage=cov.reset_index())["variant"] == "no_orders"

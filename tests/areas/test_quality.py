@@ -179,3 +179,20 @@ def test_coverage_of_a_store_without_orders_is_not_said_of_its_orders() -> None:
                                                      "known": [3], "known_share": [0.75], "scope": ["month"]})])
     facts = quality.quality_facts(coverage=with_orders)
     assert "variant" not in facts and facts["province_known"] == 0.75
+def test_coverage_of_a_store_without_orders_names_its_own_columns_not_n_a() -> None:
+    """A store of traffic and a catalogue (Tianchi's events): the sentence said "Province is known
+    for n/a of the month's orders, the channel for n/a and the customer for n/a"; it says what is
+    known of the tables the store has."""
+    from storebook.report.text import Text
+
+    coverage = pd.DataFrame({"table": ["products", "products", "traffic", "traffic"],
+                             "column": ["product_name", "category", "buyers", "paid_amount"],
+                             "rows": [10, 10, 6, 6], "known": [0, 10, 6, 3],
+                             "known_share": [0.0, 1.0, 1.0, 0.5], "scope": ["all", "all", "month", "month"]})
+    facts = quality.quality_facts(coverage=quality.label_coverage(coverage, Text("en")))
+    assert (facts["variant"], facts["columns"], facts["unknown"], facts["least_field"]) == (
+        "no_orders", 4, 1, "products · product_name")
+    text = Text("en")("data_quality.coverage.takeaway.no_orders", **facts)
+    assert "n/a" not in text and "empty in every row of its other tables: 1 of 4" in text
+    zh = quality.quality_facts(coverage=quality.label_coverage(coverage, Text("zh")))
+    assert zh["least_field"] == "products · 商品名称"

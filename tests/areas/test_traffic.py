@@ -324,3 +324,51 @@ def test_the_headline_cards_come_in_two_rows_that_fit_a_laptop() -> None:
     assert [r["metric"].tolist() for r in rows] == [["visitors", "page_views", "product_views"],
                                                     ["buyers", "paid_amount", "uv_value"]]
     assert sorted(m for r in rows for m in r["metric"]) == sorted(metrics)   # every metric, once
+
+
+def test_the_headline_of_traffic_without_amounts_shows_the_visits_and_says_the_worth_unknown(root) -> None:
+    """Events of view, cart and buy (Tianchi's) carry no amounts: the headline still shows the
+    visits and buyers (it said "no data" for the want of paid_amount), and its takeaway says
+    what a visitor was worth is not known — and, with no month to compare, says that too
+    instead of "n/a on the prior month"."""
+    from storebook.engine import availability
+    from storebook.report import needs
+
+    rows = [_row("2026-09-10", "taobao", "all", "mobile", 200, 900, 180, 50, "", 30, 35, ""),
+            _row("2026-09-11", "taobao", "all", "mobile", 100, 400, 90, 20, "", 10, 12, "")]
+    write_csv(root, "traffic", "traffic.csv", rows)
+    toml = root / "storebook.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('platforms = ["tmall"', 'platforms = ["taobao", "tmall"'),
+                    encoding="utf-8")
+    ingest(Config.load(root))
+    wb = storebook.open(root / "data" / "processed", root=root)
+    september = periods.month("2026-09")
+    check = needs.check_section(wb, availability.resolve_month(wb, "2026-09"), ["taobao"], "traffic.headline")
+    assert check.status == needs.PARTIAL
+    assert [(s.kind, s.column) for s in check.partial if s.kind != "month"] == [("empty_column", "paid_amount")]
+    headline = traffic.traffic_headline(wb, september, ["taobao"])
+    facts = traffic.headline_facts(headline, september)
+    assert facts["variant"] == "no_amount.no_history"
+    assert (facts["visitors"], facts["buyers"]) == (300, 40) and facts["conversion_rate"] == pytest.approx(40 / 300)
+    en = Text("en")(f"traffic.headline.takeaway.{facts['variant']}", **facts)
+    assert en.startswith("300 visitors came in 2026-09 and 40 of them paid (13.3%)") and "n/a" not in en
+    assert "无" not in Text("zh")(f"traffic.headline.takeaway.{facts['variant']}", **facts).replace("无法", "")
+
+
+def test_a_first_year_of_traffic_says_it_has_no_last_year_not_n_a(root) -> None:
+    """Traffic of one month (Tianchi's 2017-11): the daily and device sentences said "daily
+    visitors ran n/a on the same days last year" and "n/a on twelve months earlier"."""
+    rows = [_row(f"2026-09-{d:02d}", "tmall", "all", "mobile", 100 + d, 300, 90, 20, 10, 5, 6, 50.0) for d in range(1, 31)]
+    write_csv(root, "traffic", "traffic.csv", rows)
+    ingest(Config.load(root))
+    wb = storebook.open(root / "data" / "processed", root=root)
+    september = periods.month("2026-09")
+    daily = traffic.daily_facts(traffic.daily_traffic(wb, september, ["tmall"]))
+    devices = traffic.device_facts(traffic.device_split(wb, september, ["tmall"]), september)
+    assert daily["variant"] == "no_last_year" and devices["variant"] == "single.no_last_year"
+    for language in ("en", "zh"):
+        text = Text(language)
+        for key, facts in (("traffic.daily.title", daily), ("traffic.daily.takeaway", daily),
+                           ("traffic.devices.takeaway", devices)):
+            sentence = text(f"{key}.{facts['variant']}", **facts)
+            assert "n/a" not in sentence and "无" not in sentence.replace("无法", ""), sentence

@@ -200,6 +200,37 @@ def test_a_daily_table_that_stops_early_and_an_optional_table_make_it_partial(ro
                        "are left out"]
 
 
+def test_a_shortfall_two_needs_find_is_said_once(root) -> None:
+    """A traffic-only store that stops inside the month (Tianchi's events, 25–30 Nov): the
+    scorecard needs orders twice (paid amount, refunds) and traffic twice, the products page
+    order lines twice; each shortfall is said once ("this store has no orders, orders, …",
+    "the traffic table covers … ; the traffic table covers …" before)."""
+    write_table(root, "traffic", traffic([*days("2021-03-25", "2021-04-20"), *days("2021-05-01", "2021-05-03")]))
+    wb = open_store(root)
+    month = availability.resolve_month(wb, "2021-04")
+    phrases = needs.check_section(wb, month, ["tmall"], "overview.scorecard").describe_partial(Text("en"))
+    assert phrases.count("the traffic table covers 1 Apr to 20 Apr of the month only") == 1
+    lacking = [p for p in phrases if p.startswith("this store has no ")]
+    assert lacking == ["this store has no orders, order lines, products, platform fees, marketing spend, shipments, "
+                       "returns, service tickets, suppliers, purchase orders, targets and store ratings tables, so the "
+                       "parts that need them are left out"]
+    missing = needs.check_section(wb, month, ["tmall"], "overview.products").missing
+    assert [(s.kind, s.table) for s in missing] == [("absent", "orders"), ("absent", "order_lines")]
+
+
+def test_a_no_data_error_that_names_its_text_is_shown_in_the_pages_language() -> None:
+    """The library's no-data messages are English; one that names its catalogue entry is
+    shown in the pack's language (the 中文 pack said "no traffic rows for 2017-10 on taobao: …")."""
+    from types import SimpleNamespace
+
+    err = NoDataError("no traffic rows for 2017-10 on taobao: the traffic table covers 2014-11-18 to 2017-12-03.",
+                      key="traffic.no_rows", values={"month": "2017-10", "platforms": ["taobao"],
+                                                     "first": "2014-11-18", "last": "2017-12-03"})
+    zh = page_module.Page.said(SimpleNamespace(text=Text("zh")), err)
+    assert zh.startswith("淘宝没有2017-10的流量数据") and "no traffic" not in zh
+    assert page_module.Page.said(SimpleNamespace(text=Text("zh")), NoDataError("plain")) == "plain"
+
+
 def _lines(n: int, *, amounts: bool = True) -> dict:
     """One order line per order O0 … O<n-1> (an orders export: SKU, item name, units, amounts)."""
     return {"order_id": [f"O{k}" for k in range(n)], "line_no": [1] * n, "sku": [f"S{k % 3}" for k in range(n)],
@@ -255,6 +286,17 @@ def test_a_partial_note_says_how_to_fill_in_a_column_and_names_an_absent_table_o
     note = [m for kind, m in page.shown if kind == "partial"][0]
     assert "unit cost" in note.lower() and "Cost per item" in note  # the how of the blank cost
     assert "this store has no returns table" in note and "data/raw/returns" not in note
+
+
+def test_a_partial_note_in_chinese_is_punctuated_in_chinese(shop) -> None:
+    """The 中文 pack's partial notes joined their phrases with an English "; "."""
+    write_table(shop, "order_lines", _lines(5))
+    write_table(shop, "products", {"sku": ["S0", "S1", "S2"], "unit_cost": pa.array([None] * 3, pa.float64())})
+    page = page_module.start("products", language="zh")
+    with page.section("products.abc"):
+        pass
+    note = [m for kind, m in page.shown if kind == "partial"][0]
+    assert "；" in note and "; " not in note
 
 
 # --------------------------------------------------------------------------- the page

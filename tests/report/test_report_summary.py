@@ -206,7 +206,8 @@ def test_a_sparse_store_says_what_is_missing() -> None:
     out = S.summarise(runs, {}, "en", value_text)
     assert out.cards == []  # no earlier month: nothing to compare, so no card
     assert out.missing_tables == ["traffic", "targets", "returns"]
-    assert out.sentences[0] == "Paid amount was 2,345; the data hold no earlier month to compare it with."
+    assert out.sentences[0] == ("Paid amount was 2,345; the data hold neither the prior month nor the same month last year "
+                                    "to compare it with.")
     # no risk found, but most checks could not run: the summary does not claim a clean month
     assert out.sentences[1] == "In what this data allow, the pages found no risk to flag; the checks that need " \
                                "the missing tables could not run."

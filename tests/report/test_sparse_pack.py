@@ -237,7 +237,8 @@ def test_real_shopify_export_alone_gives_a_clean_pack(tmp_path) -> None:
     takeaway = next(m for m in pack["overview"]["markdown"] if "ranked by revenue instead" in m)
     assert "The Collection Snowboard: Oxygen" in takeaway and "gross margin is unknown" in takeaway
     assert summary.cards == []  # one partial month: nothing to compare with, so no card
-    assert summary.sentences[0] == "Paid amount was 13,961.45; the data hold no earlier month to compare it with."
+    assert summary.sentences[0] == ("Paid amount was 13,961.45; the data hold neither the prior month nor the same month last "
+                                    "year to compare it with.")
     assert "traffic" in summary.missing_tables and "orders" not in summary.missing_tables
     assert summary.sentences[-1].startswith("Not in this month's data: ") and 3 <= len(summary.sentences) <= 5
 

@@ -81,7 +81,8 @@ def _no_competitor_data(period: Period, plats: list[str]) -> NoDataError:
     return NoDataError(
         f"no competitor prices observed in {period.label} on {', '.join(plats)}: the competitor "
         "monitoring export (data/raw/competitor_prices/) has no rows for that month and those "
-        "platforms — choose another month or platform, or add the export and run `storebook ingest`"
+        "platforms — choose another month or platform, or add the export and run `storebook ingest`",
+        key="competitor.no_rows", values={"month": period.label, "platforms": list(plats)},
     )
 
 
@@ -420,6 +421,19 @@ def detect_price_changes(
     obs = _observations(wb, search, plats)
     if obs.empty:
         raise _no_competitor_data(window, plats)
+    # A change is judged on WINDOW_DAYS regular observations before it: a product seen fewer
+    # times (a crawl of one day) cannot show one, and "no competitor changed a price" would
+    # be a claim the data cannot make.
+    regular = obs.loc[~obs["is_on_promo"].fillna(False).astype(bool)]
+    most = int(regular.groupby(["competitor", "platform", "category", "competitor_sku"]).size().max()) if len(regular) else 0
+    if most <= WINDOW_DAYS:
+        days = int(obs["observed_on"].nunique())
+        raise NoDataError(
+            f"the competitor prices of {window.label} and the months before hold {days} day(s) of observations, a "
+            f"product's regular price at most {most} time(s): a lasting change is judged on {WINDOW_DAYS} observations "
+            f"before it, so none can be told. Observe the prices daily (one export a day) to see changes.",
+            key="competitor.changes.too_few", values={"days": days, "most": most, "window": WINDOW_DAYS},
+        )
     found = _product_changes(obs, min_change, WINDOW_DAYS)
     cols = ["competitor", "platform", "category", "changed_on", "products", "category_products",
             "price_change", "price_before", "price_after"]

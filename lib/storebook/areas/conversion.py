@@ -43,6 +43,9 @@ __all__ = [
 
 #: The funnel, in order: each stage's people are a subset of the previous stage's.
 STAGES: tuple[str, ...] = ("visitors", "product_views", "cart_adds", "checkouts", "buyers")
+#: The step from cart to payment, in a funnel whose exports count no checkouts (events of
+#: view, cart and buy, as Tianchi's): the stage it reaches is the buyers.
+CART_TO_BUYERS = "cart_buyers"
 
 
 # ----------------------------------------------------------------------------- funnel
@@ -63,8 +66,9 @@ def conversion_funnel(wb: Workbook, period: Period, platforms: list[str] | str |
     Returns:
         One row per segment × step: platform, device (``total`` rows sum the platforms
         and/or the devices), step (the stage reached: product_views, cart_adds, checkouts,
-        buyers), entered (people at the previous stage), reached, step_rate,
-        step_rate_prior, buyers, buyers_lost.
+        buyers; where no traffic row of the month counts checkouts, the funnel goes from cart
+        to payment: step ``cart_buyers``), entered (people at the previous stage), reached,
+        step_rate, step_rate_prior (empty without a prior month), buyers, buyers_lost.
     Raises:
         NoDataError: when the period has no traffic.
 
@@ -80,21 +84,24 @@ def conversion_funnel(wb: Workbook, period: Period, platforms: list[str] | str |
     if not sums.is_current.any():
         raise no_traffic(wb, period.label, chosen)
     keys = ["is_current", "platform", "device"]
+    # min_count: a stage no row counts stays unknown in the sums (pandas would make it 0).
     segments = pd.concat([
         sums,
-        sums.groupby(["is_current", "device"], as_index=False)[list(STAGES)].sum().assign(platform=TOTAL),
-        sums.groupby(["is_current"], as_index=False)[list(STAGES)].sum().assign(platform=TOTAL, device=TOTAL),
+        sums.groupby(["is_current", "device"], as_index=False)[list(STAGES)].sum(min_count=1).assign(platform=TOTAL),
+        sums.groupby(["is_current"], as_index=False)[list(STAGES)].sum(min_count=1).assign(platform=TOTAL, device=TOTAL),
     ], ignore_index=True)
+    stages = STAGES if sums.loc[sums.is_current, "checkouts"].notna().any() else tuple(
+        s for s in STAGES if s != "checkouts")
     steps = pd.concat([
-        segments[keys].assign(step=stage, entered=segments[previous], reached=segments[stage],
-                              buyers=segments["buyers"])
-        for previous, stage in zip(STAGES[:-1], STAGES[1:], strict=True)
+        segments[keys].assign(step=CART_TO_BUYERS if (previous, stage) == ("cart_adds", "buyers") else stage,
+                              entered=segments[previous], reached=segments[stage], buyers=segments["buyers"])
+        for previous, stage in zip(stages[:-1], stages[1:], strict=True)
     ], ignore_index=True).assign(step_rate=lambda d: _ratio(d.reached, d.entered))
     now = steps[steps.is_current].drop(columns="is_current")
     before = (steps[~steps.is_current][["platform", "device", "step", "step_rate"]]
               .rename(columns={"step_rate": "step_rate_prior"}))
     device_order = {d: i for i, d in enumerate([*wb.config.devices, TOTAL])}
-    step_order = {s: i for i, s in enumerate(STAGES)}
+    step_order = {s: i for i, s in enumerate((*STAGES, CART_TO_BUYERS))}
     return (
         now.merge(before, on=["platform", "device", "step"], how="left")
         .assign(buyers_lost=lambda d: d.buyers * (_ratio(d.step_rate_prior, d.step_rate) - 1),
@@ -107,15 +114,26 @@ def conversion_funnel(wb: Workbook, period: Period, platforms: list[str] | str |
 
 
 def funnel_facts(funnel: pd.DataFrame) -> dict[str, Any]:
-    """The numbers the funnel title and takeaway state (from :func:`conversion_funnel`)."""
+    """The numbers the funnel title and takeaway state (from :func:`conversion_funnel`).
+
+    ``variant``: ``steady`` (no step converted worse than the prior month), ``no_prior`` (no
+    prior month to compare the steps with), prefixed ``no_checkouts.`` where the funnel goes
+    from cart to payment (its exports count no checkouts); None when a step lost buyers.
+    """
     overall = funnel[(funnel.platform == TOTAL) & (funnel.device == TOTAL)].set_index("step")
     segments = funnel[(funnel.platform != TOTAL) & (funnel.device != TOTAL)].dropna(subset=["buyers_lost"])
     worst = segments.loc[segments.buyers_lost.idxmax()] if len(segments) else None
     lost = worst is not None and worst.buyers_lost > 0
+    no_checkouts = CART_TO_BUYERS in overall.index
+    variant = None if lost else ("no_prior" if funnel.step_rate_prior.isna().all() else "steady")
+    if no_checkouts:
+        variant = "no_checkouts" if variant is None else f"no_checkouts.{variant}"
+    last = overall.index[-1]
     return {
-        "variant": None if lost else "steady",
+        "variant": variant,
         "visitors": overall.at["product_views", "entered"],
-        **{stage: overall.at[stage, "reached"] for stage in STAGES[1:]},
+        **{stage: overall.at[stage, "reached"] if stage in overall.index else None for stage in STAGES[1:-1]},
+        "buyers": overall.at[last, "reached"],
         "worst_platform": worst.platform if lost else None,
         "worst_device": worst.device if lost else None,
         "worst_step": worst.step if lost else None,
@@ -260,9 +278,10 @@ def compare_conversion(wb: Workbook, period: Period, platforms: list[str] | str 
     Returns:
         One row per platform × device (and ``total`` rows): platform, device, visitors,
         buyers, visitors_prior, buyers_prior, rate, rate_prior, change (rate points),
-        relative_change, z, p_value, verdict (``up`` / ``down`` / ``no_change`` / ``too_small``).
+        relative_change, z, p_value, verdict (``up`` / ``down`` / ``no_change`` / ``too_small``;
+        ``no_prior`` for a segment without traffic the prior month: nothing to compare with).
     Raises:
-        NoDataError: when the period has no traffic.
+        NoDataError: when the period, or the prior month, has no traffic.
 
     Example:
         compare_conversion(wb, wb.period("2026-09")).query("verdict == 'down'")
@@ -274,6 +293,8 @@ def compare_conversion(wb: Workbook, period: Period, platforms: list[str] | str 
     sums = wb.execute(rows.group_by(["is_current", "platform", "device"]).aggregate(**_sums(rows, ["visitors", "buyers"])))
     if not sums.is_current.any():
         raise no_traffic(wb, period.label, chosen)
+    if sums.is_current.all():  # a month-on-month change needs the prior month (not "too small to judge")
+        raise no_traffic(wb, prior.label, chosen)
     segments = pd.concat([
         sums,
         sums.groupby(["is_current", "platform"], as_index=False)[["visitors", "buyers"]].sum().assign(device=TOTAL),
@@ -282,9 +303,12 @@ def compare_conversion(wb: Workbook, period: Period, platforms: list[str] | str 
     now = segments[segments.is_current].drop(columns="is_current")
     before = (segments[~segments.is_current].drop(columns="is_current")
               .rename(columns={"visitors": "visitors_prior", "buyers": "buyers_prior"}))
-    both = now.merge(before, on=["platform", "device"], how="left").fillna({"visitors_prior": 0, "buyers_prior": 0})
+    both = now.merge(before, on=["platform", "device"], how="left")
+    new = both.visitors_prior.isna().to_numpy()
+    both = both.fillna({"visitors_prior": 0, "buyers_prior": 0})
     tested = stats.two_proportion_test(both.buyers, both.visitors, both.buyers_prior, both.visitors_prior,
                                        alpha=alpha, min_count=min_count)
+    tested["verdict"] = tested["verdict"].where(~new, "no_prior")
     device_order = {d: i for i, d in enumerate([*wb.config.devices, TOTAL])}
     return (
         pd.concat([both.reset_index(drop=True), tested], axis=1)

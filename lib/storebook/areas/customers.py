@@ -164,7 +164,7 @@ def compute_repeat_rates(
         raise NoDataError(
             f"no new customers in the cohort month(s) {labels} on {', '.join(plats)}: a repeat rate needs "
             f"orders from before {period.label}; choose a later month or ingest the earlier exports",
-            key="customers.repeat.no_cohorts", cohorts=labels, month=period.label,
+            key="customers.repeat.no_cohorts", values={"cohorts": labels, "month": period.label},
         )
     return out
 

@@ -397,14 +397,14 @@ def _build_scorecard(wb: Workbook, period: Period, plats: list[str]) -> pd.DataF
     prior = collect_metrics(wb, period.prior(), plats).rename(columns={"value": "prior"})
     last_year = collect_metrics(wb, period.last_year(), plats).rename(columns={"value": "last_year"})
     notices = [("overview.scorecard.source_missing",
-                {"month": period.label, "metrics": list(SOURCE_METRICS.get(m["source"], ())), "detail": m["detail"]})
+                {"month": period.label, "metrics": list(SOURCE_METRICS.get(m["source"], ()))})
                for m in now.attrs.get("missing_sources", []) if not m["absent"]]
     try:
         targets = read_targets(wb, period, plats, actuals=now)
     except NoDataError as exc:
         notes.append(str(exc))
         if wb.has("targets"):
-            notices.append(("overview.scorecard.targets_missing", {"month": period.label, "detail": str(exc)}))
+            notices.append(("overview.scorecard.targets_missing", {"month": period.label}))
         targets = pd.DataFrame({"platform": pd.Series(dtype="str"), "metric": pd.Series(dtype="str"),
                                 "target": pd.Series(dtype="float64")})
     untargeted = [k.key for k in SCORECARD if k.target and not (targets["metric"] == k.key).any()]

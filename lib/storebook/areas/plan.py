@@ -702,7 +702,7 @@ def events_text(events: Sequence[str], unknown: dict[str, Sequence[int]], text: 
     years = sorted({y for k in kinds for y in unknown[k]})
     gap = text("plan.forecast.unknown", kinds=text.join([text(f"plan.unknown.{k}") for k in kinds]),
                years=text.join([str(y) for y in years]))
-    return text("plan.forecast.events_unknown", events=known, unknown=gap) if known else gap
+    return text("word.semicolon").join([known, gap]) if known else gap
 
 
 def forecast_of(forecast: pd.DataFrame, metric: str) -> pd.DataFrame:

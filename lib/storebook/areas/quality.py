@@ -36,11 +36,14 @@ COVERAGE_COLUMNS: dict[str, list[str]] = {
     "service_tickets": ["order_id", "category", "first_response_at", "csat"],
     "returns": ["sku", "reason", "refund_amount"],
     "marketing_spend": ["impressions", "clicks", "attributed_amount"],
+    # The listings (生意参谋 商品效果): a store of them alone had an empty chart here.
+    "product_traffic": ["sku", "platform_category", "page_views", "cart_adds", "buyers", "paid_amount"],
 }
 #: The column that places a row of a fact table in a month (dimension tables are not dated).
 DATE_COLUMNS = {"orders": "ordered_at", "traffic": "visited_on", "shipments": "shipped_at",
                 "competitor_prices": "observed_on", "purchase_orders": "promised_on",
-                "service_tickets": "opened_at", "returns": "returned_on", "marketing_spend": "spent_on"}
+                "service_tickets": "opened_at", "returns": "returned_on", "marketing_spend": "spent_on",
+                "product_traffic": "visited_on"}
 
 
 def summarise_ingest(wb: Workbook) -> pd.DataFrame:
@@ -272,11 +275,11 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     section has (each section computes its own, so that one without data harms no other).
 
     A part not given, or a fact it does not hold, gives None (written n/a). ``variant`` is
-    ``all`` when every row read was kept (the sentence says so); of ``orders`` alone, it is
+    ``all`` when every row read was kept (the sentence says so); of ``coverage`` without
+    orders, ``no_orders`` (the least known column instead); of ``orders`` alone, it is
     ``no_lines`` when the month's orders have no lines, ``no_line_amount`` when their lines'
     revenue is unknown or 0 (the amounts are optional in the contract): the sentence then
-    leaves out the facts that need them; of ``coverage`` alone, ``no_orders`` when the store
-    has no orders (their columns' coverage is not a fact of it).
+    leaves out the facts that need them.
     """
     facts: dict[str, Any] = {}
     if ingest is not None and len(ingest):
@@ -295,8 +298,16 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
                                       "customer_known": ("orders", "customer_id")}.items():
             hit = coverage[(coverage["table"] == table) & (coverage["column"] == column)]
             facts[name] = None if hit.empty or pd.isna(hit["known_share"].iloc[0]) else float(hit["known_share"].iloc[0])
-        if ingest is None and not (coverage["table"] == "orders").any():
-            facts["variant"] = "no_orders"  # not "province is known for n/a of the orders"
+        # A store without orders (traffic, listings or prices alone): the sentence names the least
+        # known column of the tables it has (``field`` where :func:`label_coverage` named it).
+        if facts["province_known"] is None and facts["channel_known"] is None and facts["customer_known"] is None:
+            known = coverage[coverage["rows"] > 0].sort_values("known_share", kind="stable")
+            if len(known):
+                least = known.iloc[0]
+                facts.update(variant="no_orders", least_share=float(least["known_share"]), columns=len(known),
+                             unknown=int((known["known"] == 0).sum()),
+                             least_field=least["field"] if "field" in known.columns
+                             else f"{least['table']} · {least['column']}")
     if orders is not None:
         by_metric = orders.set_index("metric")["share"]
         for name, metric in {"cost_known_revenue": "revenue_cost_known", "guest_share": "guests",

@@ -417,17 +417,34 @@ def compare_quality(wb: Workbook, period: Period, platforms: Sequence[str] | str
 # ----------------------------------------------------------------------------- listings
 
 def _listing_rows(wb: Workbook, start, end, platforms: list[str]) -> ibis.Table:
-    """Listing rows inside [start, end): daily rows, and the period rows wholly inside that
-    cover no day a daily row of the same listing reports (it would count twice); each with
-    our product name and category (:func:`_named`)."""
+    """Listing rows inside [start, end), each day of a listing counted once; each with our
+    product name and category (:func:`_named`).
+
+    A report over several days (生意参谋's week: one row per listing, ``period_end_on`` its
+    last day) and daily reports of the same days say the same visits twice. Where the
+    platform's daily rows cover every day of the report, the daily rows are used (they are
+    finer) and the report's rows are left out; otherwise the report is used for each of
+    its listings, and that listing's daily rows inside it are left out. (A week report
+    beside one day of daily rows: the week, for every listing — never one day for some
+    listings and the week for the others.)"""
     t = wb.table("product_traffic")
     t = t.filter(t.visited_on >= pd.Timestamp(start), t.visited_on < pd.Timestamp(end), t.platform.isin(platforms),
                  t.period_end_on.isnull() | (t.period_end_on < pd.Timestamp(end)))
     daily = t.filter(t.period_end_on.isnull())
-    days = daily.select(day_platform="platform", day_item_id="item_id", day="visited_on")
     spans = t.filter(t.period_end_on.notnull())
-    spans = spans.anti_join(days, [spans.platform == days.day_platform, spans.item_id == days.day_item_id,
-                                   days.day >= spans.visited_on, days.day <= spans.period_end_on])
+    # The platform's days with daily rows, and the multi-day reports they cover wholly.
+    days = daily.select(day_platform="platform", day="visited_on").distinct()
+    reports = spans.select(r_platform="platform", r_first="visited_on", r_last="period_end_on").distinct()
+    covered = (reports.join(days, [reports.r_platform == days.day_platform, days.day >= reports.r_first,
+                                   days.day <= reports.r_last])
+               .group_by(["r_platform", "r_first", "r_last"]).aggregate(n_days=lambda d: d.day.nunique()))
+    covered = covered.filter(covered.n_days == covered.r_last.cast("date").delta(covered.r_first.cast("date"),
+                                                                                   unit="day") + 1)
+    spans = spans.anti_join(covered, [spans.platform == covered.r_platform, spans.visited_on == covered.r_first,
+                                      spans.period_end_on == covered.r_last])
+    kept = spans.select(s_platform="platform", s_item_id="item_id", s_first="visited_on", s_last="period_end_on")
+    daily = daily.anti_join(kept, [daily.platform == kept.s_platform, daily.item_id == kept.s_item_id,
+                                   daily.visited_on >= kept.s_first, daily.visited_on <= kept.s_last])
     return _named(wb, daily.union(spans))
 
 

@@ -64,7 +64,7 @@ from storebook.measures.ratios import (  # noqa: F401 (the formulas, here too: s
 )
 from storebook.measures.ratios import ratio_columns as _ratio_columns
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
-from storebook.measures.traffic_table import TOTAL, no_traffic
+from storebook.measures.traffic_table import TOTAL, no_channels, no_traffic
 from storebook.measures.traffic_table import order_platforms as _order_platforms
 from storebook.measures.traffic_table import platform_total_columns as _total_columns
 from storebook.measures.traffic_table import sum_counts as _sums
@@ -196,15 +196,23 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:
     total = headline[headline.platform == TOTAL].set_index("metric")
     platforms = headline[headline.platform != TOTAL]
     uv = platforms[platforms.metric == "uv_value"].sort_values("value", ascending=False)
+    # One platform: no platform has "the highest" UV value. No amount (exports of events):
+    # what a visitor was worth is unknown, said so; nor, without a prior month or last year,
+    # how the visits changed.
+    variant = "single" if lone_platform(headline) else None
+    if pd.isna(total.at["paid_amount", "value"]):
+        history = total.loc["visitors", ["vs_prior", "vs_last_year"]].notna().any()
+        variant = "no_amount" if history else "no_amount.no_history"
     return {
-        # One platform: no platform has "the highest" UV value.
-        "variant": "single" if lone_platform(headline) else None,
+        "variant": variant,
         "month": period.label,
         "visitors": total.at["visitors", "value"],
         "visitors_vs_prior": total.at["visitors", "vs_prior"],
         "visitors_vs_last_year": total.at["visitors", "vs_last_year"],
         "paid_amount": total.at["paid_amount", "value"],
         "paid_amount_vs_last_year": total.at["paid_amount", "vs_last_year"],
+        "buyers": total.at["buyers", "value"],
+        "conversion_rate": conversion_rate(total.at["buyers", "value"], total.at["visitors", "value"]),
         "uv_value": total.at["uv_value", "value"],
         "uv_value_vs_prior": total.at["uv_value", "vs_prior"],
         "best": uv.platform.iloc[0] if len(uv) else None,
@@ -291,6 +299,8 @@ def daily_facts(daily: pd.DataFrame, metric: str = "visitors") -> dict[str, Any]
     avg = known.avg7.dropna()
     both = daily.dropna(subset=[metric, "last_year"])
     return {
+        # No traffic on the same days last year: the sentence says so (it read "ran n/a").
+        "variant": None if len(both) else "no_last_year",
         "peak_day": peak.visited_on, "peak_visitors": peak[metric], "peak_event": peak.event or None,
         "low_day": low.visited_on, "low_visitors": low[metric],
         "vs_last_year": relative_change(both[metric].sum(), both.last_year.sum()) if len(both) else None,
@@ -328,6 +338,10 @@ def channel_mix(wb: Workbook, period: Period, platforms: list[str] | str | None 
     sums = wb.execute(rows.group_by(["is_current", "platform", "channel"])
                       .aggregate(**_sums(rows, ["visitors", "buyers", "paid_amount"])))
     if not sums.is_current.any():
+        totals = t.filter(t.platform.isin(chosen), t.channel == TRAFFIC_TOTAL_CHANNEL,
+                          t.visited_on >= period.start, t.visited_on < period.end)
+        if wb.scalar(totals.count()) > 0:
+            raise no_channels(period.label, chosen)
         raise no_traffic(wb, period.label, chosen, what="channel traffic")
     with_total = pd.concat([
         sums,
@@ -435,8 +449,11 @@ def device_facts(devices: pd.DataFrame, period: Period) -> dict[str, Any]:
     total_then = year_ago[year_ago.platform == TOTAL].share
     per_platform = now[now.platform != TOTAL].sort_values("share")
     share = total_now.iloc[0] if len(total_now) else None
+    variant = "single" if lone_platform(now) else None
+    if share is None or not len(total_then):  # no month twelve months earlier: said so, not "n/a on"
+        variant = f"{variant}.no_last_year" if variant else "no_last_year"
     return {
-        "variant": "single" if lone_platform(now) else None,
+        "variant": variant,
         "month": period.label,
         "mobile_share": share,
         "mobile_share_change": share - total_then.iloc[0] if share is not None and len(total_then) else None,

@@ -44,15 +44,31 @@ def sum_counts(table: ibis.Table, columns=COUNTS) -> dict[str, ibis.Expr]:
 
 
 def no_traffic(wb: Workbook, label: str, platforms: list[str], what: str = "traffic") -> NoDataError:
-    """The error for a period without traffic rows: what is missing and what to do."""
+    """The error for a period without traffic rows: what is missing and what to do (its
+    ``key`` says it in the report's language: ``traffic.no_rows``)."""
     t = wb.table("traffic")
     bounds = wb.execute(t.aggregate(first=t.visited_on.min(), last=t.visited_on.max()))
     first, last = bounds["first"].iloc[0], bounds["last"].iloc[0]
     covered = (f"the traffic table covers {first:%Y-%m-%d} to {last:%Y-%m-%d}"
                if pd.notna(first) else "the traffic table is empty")
+    values = {"month": label, "platforms": list(platforms)}
+    if pd.notna(first):
+        values.update(first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}")
     return NoDataError(
         f"no {what} rows for {label} on {', '.join(platforms)}: {covered}. Export the platforms' traffic "
-        f"reports for {label} into data/raw/traffic/ and run `storebook ingest`, or choose another month."
+        f"reports for {label} into data/raw/traffic/ and run `storebook ingest`, or choose another month.",
+        key="traffic.no_rows" if pd.notna(first) else "traffic.no_rows.empty", values=values,
+    )
+
+
+def no_channels(label: str, platforms: list[str]) -> NoDataError:
+    """The error for a period whose traffic rows are the platforms' totals only (channel
+    ``all``): the traffic is there, where it came from is not."""
+    return NoDataError(
+        f"the traffic rows for {label} on {', '.join(platforms)} are the platforms' totals only (channel 'all'): "
+        "they do not say where visitors came from. Export the platforms' traffic-source reports (生意参谋 流量来源, "
+        "京东商智 流量来源, GA4 Traffic acquisition) into data/raw/traffic/ and run `storebook ingest` to see channels.",
+        key="traffic.no_channels", values={"month": label, "platforms": list(platforms)},
     )
 
 

@@ -95,7 +95,9 @@ _SOLD_COST = (_n("orders"), _n("order_lines"), _n("products", values=("unit_cost
 _SOLD_LINES = (_n("orders"), _n("order_lines"))
 _LINE_AMOUNTS = _n("order_lines", known=("line_amount",))
 _NAMED_COSTED = _opt("products", known=("product_name", "category", "unit_cost"))
-_FUNNEL = ("product_views", "cart_adds", "checkouts", "buyers")
+#: The funnel's stages; checkouts may be missing (exports of view, cart and buy events count
+#: none): the funnel then goes from cart to payment, said so.
+_FUNNEL = (_n("traffic", known=("product_views", "cart_adds", "buyers")), _opt("traffic", known=("checkouts",)))
 _TICKETS = _n("service_tickets")
 _DESCRIBED = tuple(_opt(table) for table in quality.COVERAGE_COLUMNS)
 _SHIP_COST = _opt("shipments", known=("shipping_cost_amount",))
@@ -146,7 +148,9 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
         "order_lines", "products", "platform_fees", "shipments", "returns"))),
     "overview.products": (*_SOLD_LINES, _LINE_AMOUNTS, _NAMED_COSTED, _opt("returns")),
     # traffic
-    "traffic.headline": (_n("traffic", known=("page_views", "product_views", "buyers", "paid_amount")),),
+    # (exports of events carry no amounts: the visits and buyers are shown, a visitor's worth unknown)
+    "traffic.headline": (_n("traffic", known=("page_views", "product_views", "buyers")),
+                         _opt("traffic", known=("paid_amount",))),
     "traffic.daily": (_n("traffic"),),
     "traffic.channels": (_n("traffic", known=("buyers",)),),
     "traffic.devices": (_n("traffic", known=("buyers",)),),
@@ -154,7 +158,7 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "traffic.campaigns": (_n("marketing_spend"),),
     "traffic.anomalies": (_n("traffic", known=("buyers", "paid_amount")), _opt("promotions")),
     # conversion
-    "conversion.funnel": (_n("traffic", known=_FUNNEL),),
+    "conversion.funnel": _FUNNEL,
     "conversion.rates": (_n("traffic", known=("buyers", "paid_amount")), _PAID),
     "conversion.tests": (_n("traffic", known=("buyers",)),),
     "conversion.drivers": (_n("traffic", known=("buyers",)),),
@@ -469,6 +473,14 @@ def _check_table(wb: Workbook, table: str, need: Need, month: ReportMonth, platf
     return out
 
 
+def _unique(shortfalls: list[Shortfall]) -> list[Shortfall]:
+    """The shortfalls without repeats, in their order."""
+    seen: dict[tuple, Shortfall] = {}
+    for s in shortfalls:
+        seen.setdefault((s.kind, s.table, s.column, s.share, repr(sorted(s.values.items())), s.key), s)
+    return list(seen.values())
+
+
 def check_section(wb: Workbook, month: ReportMonth, platforms: list[str], key: str) -> SectionCheck:
     """Whether a section can run on the month's data: full, partial or none, and why.
 
@@ -494,6 +506,9 @@ def check_section(wb: Workbook, month: ReportMonth, platforms: list[str], key: s
             check.partial += [Shortfall(f"optional_{s.kind}", s.table, s.column, s.share, s.values)
                               if s.kind in ("absent", "empty", "no_rows") else s for s in hard]
         check.partial += soft
+    # Two needs can find the same shortfall (the scorecard's orders for the paid amount and for
+    # the refunds, a daily table's days): it is said once ("no orders, orders, …" before).
+    check.missing, check.partial = _unique(check.missing), _unique(check.partial)
     if month.partial:
         check.partial.insert(0, Shortfall("month", values={"first": month.first_day, "last": month.last_day,
                                                           "days": month.days, "month_days": month.period.days}))

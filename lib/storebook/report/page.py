@@ -247,7 +247,7 @@ class Page:
         what = needs.SectionCheck("", partial=list(shortfalls)).describe_partial(self.text)
         columns = [s for s in shortfalls if s.column and s.kind in ("empty_column", "empty_column_all", "coverage")]
         todo = " ".join(dict.fromkeys(h for s in columns if (h := s.how(self.text))))
-        return f"{self.t('page.needs.partial', what='; '.join(what))} {todo}".strip()
+        return f"{self.t('page.needs.partial', what=self.t('word.semicolon').join(what))} {todo}".strip()
 
     def finish(self) -> None:
         """Record the page's notices (``<area>.notices``: empty when every section had data)
@@ -360,7 +360,9 @@ def _show_errors_as_notices(text: Text) -> None:
 
     def handler(shell, etype, value, tb, tb_offset=None):  # noqa: ARG001 — IPython's signature
         key = "page.notice" if issubclass(etype, NoDataError) else "page.problem"
-        _display(_markdown("> " + text(key, message=str(value)).replace("\n", "\n> ")))
+        message = (text(value.key, **value.values) if getattr(value, "key", None) and text.has(value.key)
+                   else str(value))
+        _display(_markdown("> " + text(key, message=message).replace("\n", "\n> ")))
         # The cell still fails (papermill and the report see ename and message), with a
         # one-line "traceback": the message is what the analyst needs.
         summary = [f"{etype.__name__}: {value}"]

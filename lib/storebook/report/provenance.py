@@ -71,8 +71,11 @@ def code_revision(path: Path) -> str:
         The commit id (plus ``-dirty``), or ``unknown`` outside git.
     """
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(path), *args], capture_output=True, text=True,
-                              timeout=20, check=True).stdout.strip()
+        # --no-optional-locks: `git status` refreshes the index under .git/index.lock; killed at
+        # the timeout (a loaded machine), it left the lock behind and the user's next
+        # `git add`/`commit` in the checkout failed ("index.lock: File exists").
+        return subprocess.run(["git", "--no-optional-locks", "-C", str(path), *args], capture_output=True,
+                              text=True, timeout=20, check=True).stdout.strip()
     try:
         head = git("rev-parse", "HEAD")
     except (OSError, subprocess.SubprocessError):

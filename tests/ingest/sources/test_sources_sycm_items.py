@@ -58,7 +58,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, pd.DataFra
     data = resolve(root / "data" / "processed").data
     record = json.loads((data / "_ingest.json").read_text(encoding="utf-8"))
     table = pd.read_parquet(data / "product_traffic")
-    return record, table, files
+    return record, table, files, root
 
 
 def _file_record(record: dict, period: str) -> dict:
@@ -68,7 +68,7 @@ def _file_record(record: dict, period: str) -> dict:
 
 
 def test_every_row_is_kept_and_counted(ingested) -> None:
-    record, table, files = ingested
+    record, table, files, _ = ingested
     for period, path in files.items():
         rec = _file_record(record, period)
         rows = _file_rows(path)
@@ -80,7 +80,7 @@ def test_every_row_is_kept_and_counted(ingested) -> None:
 
 
 def test_the_period_comes_from_the_file_name(ingested) -> None:
-    _, table, _ = ingested
+    _, table, _, _ = ingested
     week = table[table["period_end_on"].notna()]
     day = table[table["period_end_on"].isna()]
     assert (len(week), len(day)) == (767, 503)
@@ -91,7 +91,7 @@ def test_the_period_comes_from_the_file_name(ingested) -> None:
 
 
 def test_counts_amounts_and_item_ids_equal_the_file(ingested) -> None:
-    _, table, files = ingested
+    _, table, files, _ = ingested
     for period, path in files.items():
         rows = _file_rows(path)
         mine = table[table["period_end_on"].notna() == (period == WEEK)]
@@ -113,3 +113,19 @@ def test_counts_amounts_and_item_ids_equal_the_file(ingested) -> None:
     # the daily file writes 商品类目 as '-': unknown, not a category called '-'
     day = table[table["period_end_on"].isna()]
     assert "-" not in set(day["platform_category"].dropna())
+
+
+def test_the_months_listings_are_the_week_that_holds_the_day(ingested) -> None:
+    """The week's report (20–26 Apr) holds the day's (20 Apr): the month's listings are the
+    week's, for all its listings, as the file sums them (before: the day for the 503
+    listings the daily report names and the week for the other 264 — 15,639 visitors)."""
+    import storebook
+
+    _, _, files, root = ingested
+    week = _file_rows(files[WEEK])
+    wb = storebook.open(root / "data" / "processed")
+    listings = storebook.store_ops.summarise_listings(wb, wb.period("2026-04"))
+    assert len(listings) == len(week)
+    assert int(listings["visitors"].sum()) == int(_number(week["访客数"]).sum())
+    assert int(listings["buyers"].sum()) == int(_number(week["支付人数"]).sum())
+    assert float(listings["paid_amount"].sum()) == pytest.approx(float(_number(week["支付金额"]).sum()), abs=0.01)

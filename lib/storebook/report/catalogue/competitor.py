@@ -203,6 +203,21 @@ ENTRIES: dict[str, Entry] = {
         "No competitor changed a regular price by 5% or more in the last three months (promotions aside).",
         "近三个月没有竞品调整日常价格超过5%（促销除外）。",
     ),
+    "competitor.changes.too_few": _e(
+        "The competitor prices in the data were observed on {days:count} day(s), a product's regular price at most "
+        "{most:count} time(s): a lasting price change is judged on the {window:count} observations before it, so "
+        "whether a competitor changed a price cannot be told. Observe the prices daily (one export a day) to see "
+        "their changes.",
+        "数据中的竞品价格只观测了{days:count}天，单个商品的日常价格最多观测{most:count}次：判断持续调价需要调价前"
+        "{window:count}次观测，因此无法判断竞品是否调价。请每日采集价格（每天一份导出）以观察调价。",
+    ),
+    "competitor.no_rows": _e(
+        "No competitor prices were observed in {month} on {platforms:platforms}: the competitor monitoring export "
+        "(data/raw/competitor_prices/) has no rows for that month and those platforms. Choose another month or "
+        "platform, or add the export and run `storebook ingest`.",
+        "{platforms:platforms}在{month}没有竞品价格观测：竞品监控导出（data/raw/competitor_prices/）中没有该月份和平台的数据。"
+        "请选择其他月份或平台，或添加导出后运行 `storebook ingest`。",
+    ),
     "competitor.response": _e("What happened to our sales after their move?", "竞品调价后我们的销量如何？"),
     "competitor.response.title": _e(
         "Our {category} units on {platform:platform} around {competitor}'s change of {day:date}",

@@ -32,6 +32,46 @@ ENTRIES: dict[str, Entry] = {
         "{visitors:count}位访客中，{product_views:count}人浏览商品，{cart_adds:count}人加购，{checkouts:count}人提交订单，"
         "{buyers:count}人完成支付。没有环节的转化率低于上月。",
     ),
+    "conversion.funnel.takeaway.no_prior": _e(
+        "Of {visitors:count} visitors, {product_views:count} viewed a product, {cart_adds:count} added to cart, "
+        "{checkouts:count} submitted an order and {buyers:count} paid. The prior month has no traffic to compare "
+        "the steps with.",
+        "{visitors:count}位访客中，{product_views:count}人浏览商品，{cart_adds:count}人加购，{checkouts:count}人提交订单，"
+        "{buyers:count}人完成支付。上月没有流量数据，无法比较各环节的转化率。",
+    ),
+    # A funnel whose exports count no checkouts (view, cart and buy events): cart → payment.
+    "conversion.funnel.takeaway.no_checkouts": _e(
+        "Of {visitors:count} visitors, {product_views:count} viewed a product, {cart_adds:count} added to cart "
+        "and {buyers:count} paid (the data do not count checkouts). Against the prior month's step rates, "
+        "the step '{worst_step:step}' on {worst_platform:platform} {worst_device:device} cost the most buyers "
+        "(about {worst_lost:count}).",
+        "{visitors:count}位访客中，{product_views:count}人浏览商品，{cart_adds:count}人加购，{buyers:count}人完成支付"
+        "（数据中没有提交订单人数）。与上月的环节转化率相比，{worst_platform:platform}{worst_device:device}的"
+        "“{worst_step:step}”环节流失买家最多（约{worst_lost:count}人）。",
+    ),
+    "conversion.funnel.takeaway.no_checkouts.steady": _e(
+        "Of {visitors:count} visitors, {product_views:count} viewed a product, {cart_adds:count} added to cart "
+        "and {buyers:count} paid (the data do not count checkouts). No step converted worse than in the prior month.",
+        "{visitors:count}位访客中，{product_views:count}人浏览商品，{cart_adds:count}人加购，{buyers:count}人完成支付"
+        "（数据中没有提交订单人数）。没有环节的转化率低于上月。",
+    ),
+    "conversion.funnel.takeaway.no_checkouts.no_prior": _e(
+        "Of {visitors:count} visitors, {product_views:count} viewed a product, {cart_adds:count} added to cart "
+        "and {buyers:count} paid (the data do not count checkouts). The prior month has no traffic to compare "
+        "the steps with.",
+        "{visitors:count}位访客中，{product_views:count}人浏览商品，{cart_adds:count}人加购，{buyers:count}人完成支付"
+        "（数据中没有提交订单人数）。上月没有流量数据，无法比较各环节的转化率。",
+    ),
+    "conversion.funnel.title.steady": _e(
+        "No step of the funnel converted worse than in the prior month", "漏斗各环节的转化率均不低于上月"),
+    "conversion.funnel.title.no_prior": _e(
+        "{buyers:count} of {visitors:count} visitors paid; no prior month to compare the steps with",
+        "{visitors:count}位访客中{buyers:count}人完成支付；上月无数据，无法比较各环节"),
+    "conversion.funnel.title.no_checkouts.steady": _e(
+        "No step of the funnel converted worse than in the prior month", "漏斗各环节的转化率均不低于上月"),
+    "conversion.funnel.title.no_checkouts.no_prior": _e(
+        "{buyers:count} of {visitors:count} visitors paid; no prior month to compare the steps with",
+        "{visitors:count}位访客中{buyers:count}人完成支付；上月无数据，无法比较各环节"),
     "conversion.rates": _e("How have conversion, spend per buyer and UV value moved over the year?",
                            "过去一年支付转化率、客单价和UV价值如何变化？"),
     "conversion.rates.title": _e(

@@ -36,9 +36,11 @@ ENTRIES: dict[str, Entry] = {
         "本月订单中 {province_known:pct} 有收货省份，{channel_known:pct} 有流量渠道，{customer_known:pct} "
         "有客户（游客下单没有客户）；依赖某字段的章节只使用该字段有值的记录。"),
     "data_quality.coverage.takeaway.no_orders": _e(
-        "This store has no orders, so how many of them name their province, channel and customer is not a question "
-        "here; the chart shows how complete the columns of the tables it has are.",
-        "本店没有订单数据，无从谈订单的收货省份、流量渠道和客户有值比例；上图为本店已有各表字段的有值比例。"),
+        "The store has no orders this month. Columns the reports lean on that are empty in every row of its other "
+        "tables: {unknown:count} of {columns:count}; the least known is {least_field} ({least_share:pct} of its rows). "
+        "Sections that need a column use the rows where it is known.",
+        "本月没有订单数据。其他表中报表依赖的{columns:count}个字段里，{unknown:count}个在所有记录中均为空；有值比例最低的是 "
+        "{least_field}（{least_share:pct}）。依赖某字段的章节只使用该字段有值的记录。"),
     "data_quality.orders": _e("Which orders and lines need a caveat?", "哪些订单和商品明细需要注意？"),
     "data_quality.orders.takeaway": _e(
         "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "

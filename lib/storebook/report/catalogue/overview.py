@@ -127,11 +127,12 @@ ENTRIES: dict[str, Entry] = {
     "overview.scorecard.platforms": _e("By platform: this month, coloured by status against the platform's target",
                                       "分平台：本月数值，颜色表示对照该平台目标的达成状态"),
     "overview.scorecard.source_missing": _e(
-        "{metrics} left out of {month}'s scorecard: {detail}",
+        "{metrics} left out of {month}'s scorecard: the month has none of the data they are computed from.",
         "{month}的记分卡未包含{metrics}：本月没有计算它们所需的数据。",
     ),
     "overview.scorecard.targets_missing": _e(
-        "No targets compared for {month}: {detail}",
+        "No targets compared for {month}: the targets table has none for the month. Put the month's targets under "
+        "data/raw/targets/ and run `storebook ingest`.",
         "{month}未对照目标：目标表中没有本月的目标。请将当月目标放入 data/raw/targets/，然后运行 `storebook ingest`。",
     ),
     "overview.scorecard.untargeted": _e(

@@ -56,7 +56,6 @@ ENTRIES: dict[str, Entry] = {
     "plan.unknown.spring_festival": _e("the Spring Festival", "春节"),
     "plan.unknown.nianhuo": _e("the Nianhuo festival", "年货节"),
     "plan.unknown.public_holiday": _e("the public holidays", "法定节假日"),
-    "plan.forecast.events_unknown": _e("{events}; {unknown}", "{events}；{unknown}"),
     "plan.backtest": _e("How far off have the forecasts been?", "过去的预测偏差多大？"),
     "plan.backtest.takeaway": _e(
         "Forecast a month ahead over the last {months:count} months, paid amount was off by {mape_amount:pct} on "

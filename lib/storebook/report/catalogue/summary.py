@@ -15,7 +15,8 @@ ENTRIES: dict[str, Entry] = {
     "summary.sales": _e('{metric} was {value}: {vs_prior} on the prior month and {vs_last_year} on the same month last year.', '{metric}为{value}：环比{vs_prior}，同比{vs_last_year}。'),
     "summary.sales.prior_only": _e('{metric} was {value}, {vs_prior} on the prior month (the same month last year is not in the data).', '{metric}为{value}，环比{vs_prior}（数据中没有去年同期）。'),
     "summary.sales.last_year_only": _e('{metric} was {value}, {vs_last_year} on the same month last year (the prior month is not in the data).', '{metric}为{value}，同比{vs_last_year}（数据中没有上月）。'),
-    "summary.sales.alone": _e('{metric} was {value}; the data hold no earlier month to compare it with.', '{metric}为{value}；数据中没有可比较的往期月份。'),
+    # Neither the prior month nor last year's (not "no earlier month": Tianchi's 2017-11 beside its 2014 months).
+    "summary.sales.alone": _e('{metric} was {value}; the data hold neither the prior month nor the same month last year to compare it with.', '{metric}为{value}；数据中没有上月和去年同期，无法比较。'),
     "summary.targets.all_met": _e('All {with_target} targets of the month were met.', '本月{with_target}项目标全部达成。'),
     "summary.targets.missed": _e('{met} of {with_target} targets were met; furthest behind is {metric}, {gap} {side} its target.', '{with_target}项目标中达成{met}项；差距最大的是{metric}，{side}目标{gap}。'),
     "summary.side.below": _e('below', '低于'),

@@ -6,6 +6,27 @@ from storebook.report.catalogue import Entry
 from storebook.report.catalogue import entry as _e
 
 ENTRIES: dict[str, Entry] = {
+    # The no-data notices of the traffic functions (storebook.measures.traffic_table).
+    "traffic.no_rows": _e(
+        "There are no traffic rows for {month} on {platforms:platforms}: the traffic table covers {first} to {last}. "
+        "Export the platforms' traffic reports for {month} into data/raw/traffic/ and run `storebook ingest`, "
+        "or choose another month.",
+        "{platforms:platforms}没有{month}的流量数据：流量表的数据范围为{first}至{last}。请将各平台{month}的流量报表导出到 "
+        "data/raw/traffic/ 并运行 `storebook ingest`，或选择其他月份。",
+    ),
+    "traffic.no_rows.empty": _e(
+        "There are no traffic rows for {month} on {platforms:platforms}: the traffic table is empty. Export the "
+        "platforms' traffic reports for {month} into data/raw/traffic/ and run `storebook ingest`.",
+        "{platforms:platforms}没有{month}的流量数据：流量表为空。请将各平台{month}的流量报表导出到 data/raw/traffic/ "
+        "并运行 `storebook ingest`。",
+    ),
+    "traffic.no_channels": _e(
+        "The traffic of {month} on {platforms:platforms} is the platforms' totals only: it does not say where "
+        "visitors came from. To see the channels, export the traffic-source reports (生意参谋 流量来源, 京东商智 "
+        "流量来源, GA4 Traffic acquisition) into data/raw/traffic/ and run `storebook ingest`.",
+        "{platforms:platforms}{month}的流量数据只有平台汇总，没有访客来源。如需查看渠道，请将流量来源报表（生意参谋 流量来源、"
+        "京东商智 流量来源、GA4 流量获取）导出到 data/raw/traffic/ 并运行 `storebook ingest`。",
+    ),
     "traffic.title": _e("Traffic — {month}", "流量分析 — {month}"),
     "traffic.question": _e(
         "How many people visited our shops this month, where did they come from, on which device, "
@@ -34,11 +55,36 @@ ENTRIES: dict[str, Entry] = {
         "支付金额{paid_amount:money}（同比{paid_amount_vs_last_year:change}），UV价值{uv_value:money2}"
         "（环比{uv_value_vs_prior:change}）。UV价值最高的平台是{best:platform}（{best_uv_value:money2}）。",
     ),
+    "traffic.headline.takeaway.no_amount": _e(
+        "{visitors:count} visitors came in {month}, {visitors_vs_prior:change} on the prior month "
+        "and {visitors_vs_last_year:change} on last year; {buyers:count} of them paid ({conversion_rate:pct}). "
+        "The data carry no amounts: what a visitor was worth is not known.",
+        "{month}共有访客{visitors:count}人，环比{visitors_vs_prior:change}，同比{visitors_vs_last_year:change}；"
+        "其中{buyers:count}人完成支付（{conversion_rate:pct}）。数据中没有金额，无法得知每位访客的价值。",
+    ),
+    "traffic.headline.takeaway.no_amount.no_history": _e(
+        "{visitors:count} visitors came in {month} and {buyers:count} of them paid ({conversion_rate:pct}); the data "
+        "hold neither the prior month nor the same month last year to compare with. The data carry no amounts: "
+        "what a visitor was worth is not known.",
+        "{month}共有访客{visitors:count}人，其中{buyers:count}人完成支付（{conversion_rate:pct}）；数据中没有上月和去年同月，"
+        "无法比较。数据中没有金额，无法得知每位访客的价值。",
+    ),
     # 2 daily
     "traffic.daily": _e("How did visitors move day by day?", "每日访客如何变化？"),
     "traffic.daily.title": _e(
         "Visitors peaked on {peak_day:date} ({peak_visitors:count}); the month ran {vs_last_year:change} on the same days last year",
         "访客在{peak_day:date}达到高峰（{peak_visitors:count}人）；全月较去年同期{vs_last_year:change}",
+    ),
+    "traffic.daily.title.no_last_year": _e(
+        "Visitors peaked on {peak_day:date} ({peak_visitors:count})",
+        "访客在{peak_day:date}达到高峰（{peak_visitors:count}人）",
+    ),
+    "traffic.daily.takeaway.no_last_year": _e(
+        "The busiest day was {peak_day:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
+        "{low_day:date} with {low_visitors:count}. The data hold no traffic on the same days last year to compare "
+        "with; the 7-day average ended the month {trend:change} from where it started.",
+        "访客最多的一天是{peak_day:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_day:date}，"
+        "共{low_visitors:count}人。数据中没有去年同期的流量，无法比较；7日均值月末较月初{trend:change}。",
     ),
     "traffic.daily.takeaway": _e(
         "The busiest day was {peak_day:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
@@ -67,6 +113,18 @@ ENTRIES: dict[str, Entry] = {
     "traffic.devices.title": _e(
         "{mobile_share:pct} of visitors came on mobile in {month} ({mobile_share_change:pp} on a year earlier)",
         "{month}移动端访客占比{mobile_share:pct}（较去年同期{mobile_share_change:pp}）",
+    ),
+    "traffic.devices.takeaway.single.no_last_year": _e(
+        "Mobile brought {mobile_share:pct} of visitors this month; the data hold no traffic twelve months earlier "
+        "to compare with.",
+        "本月移动端访客占比{mobile_share:pct}；数据中没有十二个月前的流量，无法比较。",
+    ),
+    "traffic.devices.takeaway.no_last_year": _e(
+        "Mobile brought {mobile_share:pct} of visitors this month; the data hold no traffic twelve months earlier "
+        "to compare with. {most_mobile:platform} is the most mobile platform ({most_mobile_share:pct}); "
+        "{least_mobile:platform} the least ({least_mobile_share:pct}).",
+        "本月移动端访客占比{mobile_share:pct}；数据中没有十二个月前的流量，无法比较。移动端占比最高的平台是"
+        "{most_mobile:platform}（{most_mobile_share:pct}），最低的是{least_mobile:platform}（{least_mobile_share:pct}）。",
     ),
     "traffic.devices.takeaway.single": _e(
         "Mobile brought {mobile_share:pct} of visitors this month, {mobile_share_change:pp} on twelve months earlier.",

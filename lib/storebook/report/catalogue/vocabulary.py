@@ -86,6 +86,7 @@ ENTRIES: dict[str, Entry] = {
     "step.cart_adds": _e("Product view → cart", "浏览商品→加购"),
     "step.checkouts": _e("Cart → order", "加购→下单"),
     "step.buyers": _e("Order → payment", "下单→支付"),
+    "step.cart_buyers": _e("Cart → payment", "加购→支付"),
     # buyer types
     "buyer_type.new": _e("New", "新买家"),
     "buyer_type.returning": _e("Returning", "老买家"),
@@ -107,6 +108,7 @@ ENTRIES: dict[str, Entry] = {
     "verdict.down": _e("Significantly lower", "显著下降"),
     "verdict.no_change": _e("No significant change", "无显著变化"),
     "verdict.too_small": _e("Sample too small to judge", "样本过小，无法判断"),
+    "verdict.no_prior": _e("No prior month to compare", "上月无数据，无法比较"),
     # words the formatter uses
     "word.up": _e("up {}", "增长{}"),
     "word.down": _e("down {}", "下降{}"),
@@ -117,6 +119,7 @@ ENTRIES: dict[str, Entry] = {
     "word.yes": _e("yes", "是"),
     "word.no": _e("no", "否"),
     "word.and": _e(" and ", "、"),
+    "word.semicolon": _e("; ", "；"),
     "word.none": _e("none", "无"),
     # axes and legends
     "axis.date": _e("Day", "日期"),
