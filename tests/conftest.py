@@ -30,6 +30,7 @@ from support.stores import (  # noqa: F401  (re-exported: tests import these fro
 )
 
 if TYPE_CHECKING:  # the pack helpers import the report layer: only the fixtures that need them do
+    import storebook
     from support.packs import FullPack
 
 #: Scripts that write fixtures are not test modules (several share the name make_fixtures.py,
@@ -118,3 +119,19 @@ def real_pack(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     from support.reports import build_real_pack
 
     return build_real_pack(sample_root, tmp_path_factory)
+
+
+@pytest.fixture
+def with_amounts(tmp_path: Path) -> storebook.Workbook:
+    """The hand store of tests/support/amounts.py with its orders' amounts."""
+    from support.amounts import amount_store
+
+    return amount_store(tmp_path / "amounts", amounts=True)
+
+
+@pytest.fixture
+def units_only(tmp_path: Path) -> storebook.Workbook:
+    """The same store as a units-only export: no amount on any order or line."""
+    from support.amounts import amount_store
+
+    return amount_store(tmp_path / "units", amounts=False)

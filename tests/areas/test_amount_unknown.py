@@ -8,16 +8,7 @@ n/a". Each facts function picks its ``no_amount`` variant (data quality: ``no_li
 and that sentence states what is known and says the exports carry no amounts. With the
 amounts, the variant is the one the sentence always had.
 
-The hand store (tmall; times 10:00) — amounts in brackets, left out in the units-only copy:
-
-| customer | province | paid orders                                       |
-|----------|----------|---------------------------------------------------|
-| alice    | 浙江     | 2026-01-10 (100), 2026-03-05 (50)                 |
-| bob      | 广东     | 2026-02-02 (80), 2026-03-20 (20)                  |
-| carol    | 广东     | 2026-03-10 (200), 2026-04-12 (10)                 |
-| gina     | 上海     | 2026-03-15 (40)                                   |
-
-Each order has one line (quantity 1; line amount = the paid amount, or unknown).
+The hand store is tests/support/amounts.py's (its table of orders is there).
 """
 
 from __future__ import annotations
@@ -30,52 +21,13 @@ import pytest
 from storebook.areas import conversion, customers, overview, overview_facts, quality, service
 from storebook.engine import periods
 from storebook.report.text import CATALOGUE, Text, placeholders
-from support.stores import write_tables
+from support.amounts import amount_store, chosen_sentence
 
-PROVINCE = {"alice": "浙江", "bob": "广东", "carol": "广东", "gina": "上海"}
-ROWS = [
-    ("O1", "alice", "2026-01-10 10:00", 100.0),
-    ("O2", "alice", "2026-03-05 10:00", 50.0),
-    ("O3", "bob", "2026-02-02 10:00", 80.0),
-    ("O4", "bob", "2026-03-20 10:00", 20.0),
-    ("O5", "carol", "2026-03-10 10:00", 200.0),
-    ("O6", "carol", "2026-04-12 10:00", 10.0),
-    ("O7", "gina", "2026-03-15 10:00", 40.0),
-]
 MARCH = periods.month("2026-03")
 #: The facts that are money, or a share of it: unknown when the orders carry no amount.
 MONEY = {"paid_amount", "gross_margin", "returning_sales_share", "new_aov", "returning_aov", "revenue_m0",
          "revenue_m3", "refund_amount", "refund_rate", "net_amount", "top", "top_rate", "cost_known_revenue",
          "top_share", "top3_share", "top10_share", "amount"}
-
-
-def _store(root: Path, *, amounts: bool, refunds: bool = True, lines: bool = True):
-    orders = [{"order_id": o, "platform": "tmall", "customer_id": c, "ordered_at": pd.Timestamp(t),
-               "paid_at": pd.Timestamp(t), "status": "completed", "province": PROVINCE[c],
-               "paid_amount": a if amounts else None, "items_amount": a if amounts else None,
-               "refund_amount": (5.0 if o == "O5" else 0.0) if amounts and refunds else None}
-              for o, c, t, a in ROWS]
-    tables = {"orders": orders}
-    if lines:
-        tables["order_lines"] = [{"order_id": o, "line_no": 1, "sku": "S1", "quantity": 1,
-                                  "line_amount": a if amounts else None} for o, _, _, a in ROWS]
-    return write_tables(root, **tables)
-
-
-@pytest.fixture
-def with_amounts(tmp_path: Path):
-    return _store(tmp_path / "amounts", amounts=True)
-
-
-@pytest.fixture
-def units_only(tmp_path: Path):
-    return _store(tmp_path / "units", amounts=False)
-
-
-def _sentence(key: str, facts: dict, language: str = "en") -> str:
-    """The takeaway as page.takeaway writes it: the variant the facts chose."""
-    variant = facts.get("variant")
-    return Text(language)(f"{key}.{variant}" if variant else key, **facts)
 
 
 def _says_no_amount(key: str, facts: dict) -> None:
@@ -87,7 +39,7 @@ def _says_no_amount(key: str, facts: dict) -> None:
     unknown = {name for name, value in facts.items() if name in MONEY and (value is None or pd.isna(value))}
     assert unknown, "the case has no unknown money"
     assert not placeholders(chosen["en"]) & unknown, (key, variant, placeholders(chosen["en"]) & unknown)
-    en, zh = _sentence(key, facts, "en"), _sentence(key, facts, "zh")
+    en, zh = chosen_sentence(key, facts, "en"), chosen_sentence(key, facts, "zh")
     assert en.count("exports carry no") == 1 and zh.count("导出数据没有") == 1, (en, zh)
 
 
@@ -100,11 +52,11 @@ def test_new_returning_without_amounts_states_the_buyers_and_says_the_money_is_n
     assert known["variant"] is None
     # returning in March: alice (50) and bob (20); new: carol (200), gina (40)
     assert known["returning_aov"] == pytest.approx(35.0) and known["returning_sales_share"] == pytest.approx(70 / 310)
-    assert "Returning buyers spent ¥35.00 each" in _sentence("customers.new_returning.takeaway", known)
+    assert "Returning buyers spent ¥35.00 each" in chosen_sentence("customers.new_returning.takeaway", known)
     unknown = customers.new_returning_facts(customers.split_new_returning(units_only, MARCH), MARCH)
     assert unknown["variant"] == "no_amount" and (unknown["new"], unknown["returning"]) == (2, 2)
     _says_no_amount("customers.new_returning.takeaway", unknown)
-    assert _sentence("customers.new_returning.takeaway", unknown).startswith("2 buyers were new and 2 returning.")
+    assert chosen_sentence("customers.new_returning.takeaway", unknown).startswith("2 buyers were new and 2 returning.")
     # The chart's title too (page.t takes the facts' variant where the title has one).
     assert Text("en")("customers.new_returning.title.no_amount", **unknown) == "50.0% of buyers were new"
     assert "n/a" not in Text("zh")("customers.new_returning.title.no_amount", **unknown)
@@ -113,7 +65,7 @@ def test_new_returning_without_amounts_states_the_buyers_and_says_the_money_is_n
 def test_customers_headline_without_amounts_leaves_the_sales_share_out(with_amounts, units_only) -> None:
     known = customers.headline_facts(customers.customers_headline(with_amounts, MARCH), MARCH)
     assert known["variant"] is None
-    assert "Returning customers brought 22.6% of sales" in _sentence("customers.headline.takeaway", known)
+    assert "Returning customers brought 22.6% of sales" in chosen_sentence("customers.headline.takeaway", known)
     unknown = customers.headline_facts(customers.customers_headline(units_only, MARCH), MARCH)
     assert unknown["variant"] == "no_amount" and unknown["customers"] == 4 and unknown["new_buyers"] == 2
     _says_no_amount("customers.headline.takeaway", unknown)
@@ -122,7 +74,7 @@ def test_customers_headline_without_amounts_leaves_the_sales_share_out(with_amou
 def test_cohorts_without_amounts_state_the_retention_alone(with_amounts, units_only) -> None:
     known = customers.cohort_facts(customers.build_cohorts(with_amounts, periods.month("2026-04"), months=4))
     assert known["variant"] is None and known["revenue_m3"] is not None
-    assert "A customer spends ¥100.00 in the month of the first purchase" in _sentence("customers.cohorts.takeaway",
+    assert "A customer spends ¥100.00 in the month of the first purchase" in chosen_sentence("customers.cohorts.takeaway",
                                                                                          known)
     unknown = customers.cohort_facts(customers.build_cohorts(units_only, periods.month("2026-04"), months=4))
     assert unknown["variant"] == "no_amount"
@@ -133,14 +85,14 @@ def test_cohorts_without_amounts_state_the_retention_alone(with_amounts, units_o
 def test_provinces_without_amounts_name_the_province_with_most_buyers(with_amounts, units_only) -> None:
     known = customers.province_facts(customers.summarise_provinces(with_amounts, MARCH))
     assert known["variant"] is None and known["top"] == "广东" and known["top_share"] == pytest.approx(220 / 310)
-    assert "广东 leads with 71.0% of sales; the top three bring 100.0%" in _sentence("customers.provinces.takeaway",
+    assert "广东 leads with 71.0% of sales; the top three bring 100.0%" in chosen_sentence("customers.provinces.takeaway",
                                                                                      known)
     unknown = customers.province_facts(customers.summarise_provinces(units_only, MARCH))
     # Ranked by an unknown amount, the first row is the first name; the shares do not sum to 0.
     assert unknown["variant"] == "no_amount" and pd.isna(unknown["top3_share"])
     assert (unknown["top_buyers"], unknown["top_buyers_count"]) == ("广东", 2)
     _says_no_amount("customers.provinces.takeaway", unknown)
-    assert _sentence("customers.provinces.takeaway", unknown).startswith(
+    assert chosen_sentence("customers.provinces.takeaway", unknown).startswith(
         "Buyers came from 3 provinces; most lived in 广东 (2 buyers).")
     assert Text("en")("customers.provinces.title.no_amount", **unknown) == "Most buyers live in 广东 (2)"
 
@@ -151,7 +103,7 @@ def test_provinces_without_amounts_name_the_province_with_most_buyers(with_amoun
 def test_conversion_buyers_without_amounts_leave_the_spend_per_buyer_out(with_amounts, units_only) -> None:
     known = conversion.buyers_facts(conversion.new_vs_returning(with_amounts, MARCH), MARCH)
     assert known["variant"] is None
-    assert "Returning buyers spent ¥35.00 each, new buyers ¥120.00" in _sentence("conversion.buyers.takeaway", known)
+    assert "Returning buyers spent ¥35.00 each, new buyers ¥120.00" in chosen_sentence("conversion.buyers.takeaway", known)
     unknown = conversion.buyers_facts(conversion.new_vs_returning(units_only, MARCH), MARCH)
     assert unknown["variant"] == "no_amount" and (unknown["new"], unknown["returning"]) == (2, 2)
     _says_no_amount("conversion.buyers.takeaway", unknown)
@@ -163,12 +115,12 @@ def test_conversion_buyers_without_amounts_leave_the_spend_per_buyer_out(with_am
 def test_scorecard_without_amounts_states_the_orders(with_amounts, units_only) -> None:
     known = overview_facts.scorecard_facts(overview.build_scorecard(with_amounts, MARCH))
     assert known["variant"] == "no_cost.no_targets"  # no targets table; no catalogue: no cost, no margin
-    assert "Paid amount reached ¥310" in _sentence("overview.scorecard.takeaway", known)
+    assert "Paid amount reached ¥310" in chosen_sentence("overview.scorecard.takeaway", known)
     unknown = overview_facts.scorecard_facts(overview.build_scorecard(units_only, MARCH))
     assert unknown["variant"] == "no_amount.no_targets"
     _says_no_amount("overview.scorecard.takeaway", unknown)
     # 4 orders in March, 1 in February (up 300%), none a year before (n/a: a comparison, not the subject)
-    assert _sentence("overview.scorecard.takeaway", unknown).startswith(
+    assert chosen_sentence("overview.scorecard.takeaway", unknown).startswith(
         "Orders reached 4 (up 300.0% on the prior month, n/a on last year); the paid amount and the gross margin are "
         "not in this store's data")
 
@@ -184,7 +136,7 @@ def test_scorecard_variants_with_targets_keep_their_target_clause() -> None:
     assert overview_facts.scorecard_facts(card(310.0, "green"))["variant"] == "no_red"
     red = overview_facts.scorecard_facts(card(None, "red"))
     assert red["variant"] == "no_amount"
-    assert "1 missed it by more than 5%, furthest Orders" in _sentence("overview.scorecard.takeaway", red)
+    assert "1 missed it by more than 5%, furthest Orders" in chosen_sentence("overview.scorecard.takeaway", red)
     green = overview_facts.scorecard_facts(card(None, "green"))
     assert green["variant"] == "no_amount.no_red"
     for facts in (red, green):
@@ -197,17 +149,17 @@ def test_scorecard_variants_with_targets_keep_their_target_clause() -> None:
 def test_refunds_without_amounts_say_there_is_nothing_to_measure(tmp_path: Path, with_amounts, units_only) -> None:
     known = service.refund_facts(service.compute_refund_rate(with_amounts, MARCH, by="platform"))
     assert known["variant"] is None and known["refund_rate"] == pytest.approx(5 / 310)
-    assert _sentence("service.refunds.takeaway", known).startswith("¥5 of the month's paid orders was refunded, 1.6%")
+    assert chosen_sentence("service.refunds.takeaway", known).startswith("¥5 of the month's paid orders was refunded, 1.6%")
     unknown = service.refund_facts(service.compute_refund_rate(units_only, MARCH, by="platform"))
     assert unknown["variant"] == "no_amount" and unknown["orders"] == 4
     _says_no_amount("service.refunds.takeaway", unknown)
-    assert _sentence("service.refunds.takeaway", unknown).startswith("4 orders were paid this month.")
+    assert chosen_sentence("service.refunds.takeaway", unknown).startswith("4 orders were paid this month.")
     # The amounts known, the refunds not (refund_amount empty in every row): no rate to measure either.
-    no_refunds = _store(tmp_path / "no_refunds", amounts=True, refunds=False)
+    no_refunds = amount_store(tmp_path / "no_refunds", amounts=True, refunds=False)
     facts = service.refund_facts(service.compute_refund_rate(no_refunds, MARCH, by="platform"))
     assert facts["variant"] == "no_refunds" and facts["paid_amount"] == pytest.approx(310.0)
     _says_no_amount("service.refunds.takeaway", facts)
-    assert _sentence("service.refunds.takeaway", facts).startswith("The month's 4 paid orders came to ¥310.")
+    assert chosen_sentence("service.refunds.takeaway", facts).startswith("The month's 4 paid orders came to ¥310.")
 
 
 def test_service_headline_without_a_refund_rate_says_it_is_not_in_the_data() -> None:
@@ -220,14 +172,14 @@ def test_service_headline_without_a_refund_rate_says_it_is_not_in_the_data() -> 
     assert service.headline_facts(headline(["tmall"], 0.02), MARCH)["variant"] == "single"
     both = service.headline_facts(headline(["tmall", "jd"], None), MARCH)
     assert both["variant"] == "no_refund_rate"
-    assert "JD had the lowest CSAT" in _sentence("service.headline.takeaway", both)
+    assert "JD had the lowest CSAT" in chosen_sentence("service.headline.takeaway", both)
     one = service.headline_facts(headline(["tmall"], None), MARCH)
     assert one["variant"] == "single.no_refund_rate"
     for facts in (both, one):
         for language in ("en", "zh"):
-            sentence = _sentence("service.headline.takeaway", facts, language)
+            sentence = chosen_sentence("service.headline.takeaway", facts, language)
             assert "n/a" not in sentence and "未知的" not in sentence and "退款率未知" not in sentence, sentence
-        assert "the refund rate is not in this store's data" in _sentence("service.headline.takeaway", facts)
+        assert "the refund rate is not in this store's data" in chosen_sentence("service.headline.takeaway", facts)
 
 
 def test_backlog_without_amounts_counts_the_waiting_orders() -> None:
@@ -238,12 +190,12 @@ def test_backlog_without_amounts_counts_the_waiting_orders() -> None:
                              "unshipped_amount": [amount] * 2, "oldest_paid_at": [pd.Timestamp("2026-03-29")] * 2})
     known = fulfilment.backlog_facts(backlog(120.0))
     assert known["variant"] is None
-    assert _sentence("fulfilment.backlog.takeaway", known).startswith("3 paid orders (¥120) had not shipped")
+    assert chosen_sentence("fulfilment.backlog.takeaway", known).startswith("3 paid orders (¥120) had not shipped")
     assert fulfilment.backlog_facts(backlog(0.0, unshipped=0))["variant"] == "none"
     unknown = fulfilment.backlog_facts(backlog(float("nan")))  # as count_unshipped_orders gives it
     assert unknown["variant"] == "no_amount"
     _says_no_amount("fulfilment.backlog.takeaway", unknown)
-    assert _sentence("fulfilment.backlog.takeaway", unknown).startswith("3 paid orders had not shipped by the end")
+    assert chosen_sentence("fulfilment.backlog.takeaway", unknown).startswith("3 paid orders had not shipped by the end")
 
 
 # ---------------------------------------------------------------------------- data quality
@@ -253,14 +205,14 @@ def test_order_quality_without_line_amounts_leaves_the_cost_share_out(tmp_path: 
                                                                         units_only) -> None:
     known = quality.quality_facts(orders=quality.measure_order_quality(with_amounts, MARCH))
     assert known["variant"] is None and known["cost_known_revenue"] == 0.0  # no products: no cost known
-    assert "unit cost is known for 0.0% of line revenue" in _sentence("data_quality.orders.takeaway", known)
+    assert "unit cost is known for 0.0% of line revenue" in chosen_sentence("data_quality.orders.takeaway", known)
     unknown = quality.quality_facts(orders=quality.measure_order_quality(units_only, MARCH))
     assert unknown["variant"] == "no_line_amount" and unknown["not_in_catalogue_share"] == 1.0
     _says_no_amount("data_quality.orders.takeaway", unknown)
     no_lines = quality.quality_facts(orders=quality.measure_order_quality(
-        _store(tmp_path / "no_lines", amounts=True, lines=False), MARCH))
+        amount_store(tmp_path / "no_lines", amounts=True, lines=False), MARCH))
     assert no_lines["variant"] == "no_lines"
-    sentence = _sentence("data_quality.orders.takeaway", no_lines)
+    sentence = chosen_sentence("data_quality.orders.takeaway", no_lines)
     assert "n/a" not in sentence and "have no order lines" in sentence
     # The ingest part's variant is its own: the orders part does not replace it.
     assert quality.quality_facts(pd.DataFrame({"files": [1], "rows_read": [2], "rows_written": [2], "kept_share": [1.0],

@@ -1,13 +1,5 @@
 """What the customers page draws, and the overview's sentences say, where money is unknown or
-cannot be compared: the hand store of test_amount_unknown (amounts in brackets, left out in the
-units-only copy).
-
-| customer | province | paid orders                                       |
-|----------|----------|---------------------------------------------------|
-| alice    | 浙江     | 2026-01-10 (100), 2026-03-05 (50)                 |
-| bob      | 广东     | 2026-02-02 (80), 2026-03-20 (20)                  |
-| carol    | 广东     | 2026-03-10 (200), 2026-04-12 (10)                 |
-| gina     | 上海     | 2026-03-15 (40)                                   |
+cannot be compared: the hand store of tests/support/amounts.py (its table of orders is there).
 
 - Units only, the charts draw what is known: the new/returning bars the share of buyers alone
   (a share of unknown sales is no bar), the provinces the buyers, sorted by orders (March:
@@ -28,29 +20,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_amount_unknown import ROWS, _sentence, _store
 
 from storebook.areas import customers, overview, overview_facts
 from storebook.engine import periods
 from storebook.errors import NoDataError
 from storebook.report import tables
 from storebook.report.text import Text
+from support.amounts import ROWS, chosen_sentence
 from support.stores import write_tables
 
 MARCH, JANUARY, FEBRUARY = periods.month("2026-03"), periods.month("2026-01"), periods.month("2026-02")
 #: English words in a 中文 sentence (file paths, column names and commands aside).
 ENGLISH = re.compile(r"\b(?!data\b|raw\b|storebook\b|ingest\b|unit_cost\b|targets\b|Shopify\b|Cost\b|per\b|item\b)"
                      r"[A-Za-z]{3,}\b")
-
-
-@pytest.fixture
-def with_amounts(tmp_path: Path):
-    return _store(tmp_path / "amounts", amounts=True)
-
-
-@pytest.fixture
-def units_only(tmp_path: Path):
-    return _store(tmp_path / "units", amounts=False)
 
 
 def _no_na(sentence: str) -> str:
@@ -73,9 +55,9 @@ def test_new_returning_bars_draw_the_known_shares(with_amounts, units_only) -> N
 def test_a_month_without_returning_buyers_states_the_new_buyers_spend(with_amounts) -> None:
     facts = customers.new_returning_facts(customers.split_new_returning(with_amounts, JANUARY), JANUARY)
     assert facts["variant"] == "no_returning" and (facts["new"], facts["returning"]) == (1, 0)
-    en = _no_na(_sentence("customers.new_returning.takeaway", facts))
+    en = _no_na(chosen_sentence("customers.new_returning.takeaway", facts))
     assert en.startswith("1 buyers were new and none returning") and "New buyers spent ¥100.00 each" in en
-    _no_na(_sentence("customers.new_returning.takeaway", facts, "zh"))
+    _no_na(chosen_sentence("customers.new_returning.takeaway", facts, "zh"))
 
 
 def test_provinces_without_amounts_are_ranked_by_orders_and_charted_by_buyers(with_amounts, units_only) -> None:
@@ -91,28 +73,28 @@ def test_provinces_without_amounts_are_ranked_by_orders_and_charted_by_buyers(wi
 def test_provinces_without_a_prior_month_name_no_grower(with_amounts) -> None:
     facts = customers.province_facts(customers.summarise_provinces(with_amounts, JANUARY))
     assert facts["variant"] == "no_prior" and facts["grower"] is None
-    en = _no_na(_sentence("customers.provinces.takeaway", facts))
+    en = _no_na(chosen_sentence("customers.provinces.takeaway", facts))
     assert "浙江 leads with 100.0% of sales" in en and "None of the top ten sold in the prior month" in en
-    _no_na(_sentence("customers.provinces.takeaway", facts, "zh"))
+    _no_na(chosen_sentence("customers.provinces.takeaway", facts, "zh"))
 
 
 def test_cohorts_too_young_say_so_and_state_the_first_month_spend(with_amounts, units_only) -> None:
     young = customers.cohort_facts(customers.build_cohorts(with_amounts, JANUARY, months=1))
     assert young["variant"] == "young" and young["revenue_first"] == pytest.approx(100.0)
-    en = _no_na(_sentence("customers.cohorts.takeaway", young))
+    en = _no_na(chosen_sentence("customers.cohorts.takeaway", young))
     assert "none a month old yet" in en and "spent ¥100.00 each" in en
-    _no_na(_sentence("customers.cohorts.takeaway", young, "zh"))
+    _no_na(chosen_sentence("customers.cohorts.takeaway", young, "zh"))
     assert "n/a" not in Text("en")("customers.cohorts.title.young", **young)
     # February: January's cohort is a month old (alice did not come back), none three months:
     # the first month's spend is the cohorts' average (alice 100, bob 80), the third's unknown.
     short = customers.cohort_facts(customers.build_cohorts(with_amounts, FEBRUARY, months=2))
     assert short["variant"] == "short" and short["revenue_first"] == pytest.approx(90.0)
     assert "A customer spends ¥90.00 in the month of the first purchase" in _no_na(
-        _sentence("customers.cohorts.takeaway", short))
+        chosen_sentence("customers.cohorts.takeaway", short))
     units = customers.cohort_facts(customers.build_cohorts(units_only, JANUARY, months=1))
     assert units["variant"] == "no_amount.young" and units["first_customers"] == 1
-    _no_na(_sentence("customers.cohorts.takeaway", units))
-    assert _sentence("customers.cohorts.takeaway", units).count("exports carry no amounts") == 1
+    _no_na(chosen_sentence("customers.cohorts.takeaway", units))
+    assert chosen_sentence("customers.cohorts.takeaway", units).count("exports carry no amounts") == 1
 
 
 def test_the_cohorts_table_counts_customers_where_the_spend_is_unknown(with_amounts, units_only) -> None:
@@ -147,10 +129,10 @@ def test_scorecard_without_product_costs_says_why_the_margin_is_unknown(with_amo
     card = overview.build_scorecard(with_amounts, MARCH)
     facts = overview_facts.scorecard_facts(card)
     assert facts["variant"] == "no_cost.no_targets" and pd.isna(facts["gross_margin"])
-    en = _sentence("overview.scorecard.takeaway", facts)
+    en = chosen_sentence("overview.scorecard.takeaway", facts)
     assert en.startswith("Paid amount reached ¥310") and "gross margin n/a" not in en and "unit_cost" in en
     assert "the gross margin is not known: the store's data carry no product costs" in en
-    zh = _sentence("overview.scorecard.takeaway", facts, "zh")
+    zh = chosen_sentence("overview.scorecard.takeaway", facts, "zh")
     assert "毛利无" not in zh and "没有商品成本" in zh and "unit_cost" in zh
     # Its sources without data all lack their table here (the section's note names them): no notice.
     assert overview_facts.scorecard_notices(card, Text("zh")) == []
@@ -165,7 +147,7 @@ def test_scorecard_with_costs_but_no_pnl_says_the_margin_could_not_be_computed(t
                       products=[{"sku": "S1", "product_name": "One", "category": "c", "unit_cost": 5.0}])
     facts = overview_facts.scorecard_facts(overview.build_scorecard(wb, MARCH))
     assert facts["variant"] == "no_margin.no_targets"  # no platform_fees: no commission, no P&L
-    en = _sentence("overview.scorecard.takeaway", facts)
+    en = chosen_sentence("overview.scorecard.takeaway", facts)
     assert "gross margin n/a" not in en and "the gross margin could not be computed" in en
 
 
@@ -183,7 +165,7 @@ def test_scorecard_notices_of_a_source_without_data_are_said_in_chinese(with_amo
 def test_movement_in_the_datas_first_month_says_no_one_could_stay_important_value(with_amounts) -> None:
     facts = customers.movement_facts(customers.move_rfm_segments(with_amounts, JANUARY))
     assert facts["variant"] == "no_value_before" and facts["entered"] == 1
-    en = _sentence("customers.movement.takeaway", facts)
+    en = chosen_sentence("customers.movement.takeaway", facts)
     assert en.startswith("1 customers entered the 12-month window") and "0.0%" not in en and "(0)" not in en
     assert "0.0%" not in Text("en")("customers.movement.title.no_value_before", **facts)
 
