@@ -202,7 +202,7 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
         need (visitors, refund_base, rated, complaint_base) are included as metrics.
         ``attrs["missing"]`` lists the messages of the sources without data;
         ``attrs["missing_sources"]`` the same as records: source (a :data:`SOURCE_TABLES`
-        label), detail (the message), absent (the source's tables the store does not have).
+        label) and absent (the source's tables the store does not have).
 
     Example:
         collect_metrics(wb, periods.month("2026-10")).query("platform == 'total'")
@@ -216,8 +216,7 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
             return fn(*args, **kwargs)
         except NoDataError as exc:
             missing.append(f"{label}: {exc}")
-            sources.append({"source": label, "detail": str(exc),
-                            "absent": [t for t in SOURCE_TABLES.get(label, ()) if not wb.has(t)]})
+            sources.append({"source": label, "absent": [t for t in SOURCE_TABLES.get(label, ()) if not wb.has(t)]})
             return None
 
     parts = [

@@ -500,14 +500,14 @@ def check_section(wb: Workbook, month: ReportMonth, platforms: list[str], key: s
         hard = [s for s in found if s.kind not in _SOFT]
         soft = [s for s in found if s.kind in _SOFT]
         if hard and not need.optional:
-            # Two needs of one table (the lines, and their amounts) lack it once.
-            check.missing += [s for s in hard if s not in check.missing]
+            check.missing += hard
         elif hard:
             check.partial += [Shortfall(f"optional_{s.kind}", s.table, s.column, s.share, s.values)
                               if s.kind in ("absent", "empty", "no_rows") else s for s in hard]
         check.partial += soft
-    # Two needs can find the same shortfall (the scorecard's orders for the paid amount and for
-    # the refunds, a daily table's days): it is said once ("no orders, orders, …" before).
+    # Two needs can find the same shortfall (the lines, and their amounts; the scorecard's orders
+    # for the paid amount and for the refunds, a daily table's days): it is said once ("no
+    # orders, orders, …", "the order lines table … and the order lines table …" before).
     check.missing, check.partial = _unique(check.missing), _unique(check.partial)
     if month.partial:
         check.partial.insert(0, Shortfall("month", values={"first": month.first_day, "last": month.last_day,

@@ -200,12 +200,8 @@ class Page:
         self._emit("notice", "> " + self.t("page.notice_again") if again else _notice_markdown(self.text, message))
 
     def said(self, message: str | BaseException) -> str:
-        """A notice's words in the page's language: a NoDataError that names its catalogue text
-        (``key``) is said with it; any other message as it stands."""
-        key = getattr(message, "key", None)
-        if key and self.text.has(key):
-            return self.text(key, **message.values)
-        return str(message)
+        """A notice's words in the page's language (:func:`said_in`)."""
+        return said_in(self.text, message)
 
     def notes(self, messages: list[str]) -> None:
         """Show what a result could not include (a frame's ``attrs["notes"]``) as notices,
@@ -348,6 +344,15 @@ class _Section:
 
 # ----------------------------------------------------------------------------- start
 
+def said_in(text: Text, message: str | BaseException) -> str:
+    """A message in ``text``'s language: a NoDataError that names its catalogue text (``key``)
+    is said with it; any other message as it stands (an error's own, English)."""
+    key = getattr(message, "key", None)
+    if key and text.has(key):
+        return text(key, **message.values)
+    return str(message)
+
+
 def _show_errors_as_notices(text: Text) -> None:
     """In IPython, show a StorebookError as its message (a notice), not as a traceback."""
     try:
@@ -360,9 +365,7 @@ def _show_errors_as_notices(text: Text) -> None:
 
     def handler(shell, etype, value, tb, tb_offset=None):  # noqa: ARG001 — IPython's signature
         key = "page.notice" if issubclass(etype, NoDataError) else "page.problem"
-        message = (text(value.key, **value.values) if getattr(value, "key", None) and text.has(value.key)
-                   else str(value))
-        _display(_markdown("> " + text(key, message=message).replace("\n", "\n> ")))
+        _display(_markdown("> " + text(key, message=said_in(text, value)).replace("\n", "\n> ")))
         # The cell still fails (papermill and the report see ename and message), with a
         # one-line "traceback": the message is what the analyst needs.
         summary = [f"{etype.__name__}: {value}"]
