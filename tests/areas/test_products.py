@@ -250,12 +250,18 @@ def test_skus_are_ranked_by_revenue_from_the_lines_alone_without_a_catalogue(roo
     # The overview's products: no cost known, so ranked by revenue, the margin unknown.
     ranked = overview.rank_product_margins(wb, MARCH, n=2)
     assert ranked.attrs["ranked_by"] == "revenue"
+    # Three SKUs sold, two a group: the least are those not among the most (the mug once, not in both).
     assert ranked[["group", "sku"]].values.tolist() == [["top_sales", "S-1"], ["top_sales", "name:mug"],
-                                                        ["bottom_sales", "name:pen"], ["bottom_sales", "name:mug"]]
+                                                        ["bottom_sales", "name:pen"]]
     assert ranked["gross_margin"].isna().all() and set(ranked["category"]) == {"unknown"}
     facts = overview_facts.product_facts(ranked)
     assert facts["variant"] == "margin_unknown" and facts["top_name"] == "S-1" and facts["bottom_name"] == "Pen"
     assert facts["top_revenue_share"] == pytest.approx(80 / 85)
+    # Every SKU among the most: no least group; the takeaway's least is still the pen, 5 of revenue.
+    ranked = overview.rank_product_margins(wb, MARCH, n=3)
+    assert ranked["group"].tolist() == ["top_sales"] * 3
+    facts = overview_facts.product_facts(ranked)
+    assert (facts["bottom_name"], facts["bottom_revenue"]) == ("Pen", 5.0)
 
 
 def test_a_catalogue_without_costs_names_and_groups_but_leaves_the_margin_unknown(root):
@@ -363,3 +369,19 @@ def test_a_tiny_share_of_the_assortment_is_not_said_as_nothing() -> None:
     facts = {"skus_sold": 5, "a_sku_share": 3 / 32957, "tail_revenue_share": 0.015}
     for language, said in (("en", "0.01% of the assortment makes 80%"), ("zh", "0.01%的商品贡献了80%")):
         assert said in Text(language)("products.headline.takeaway.sales_only", **facts)
+
+
+def test_the_margin_takeaway_counts_the_least_it_lists():
+    from storebook.areas import overview_facts
+
+    # Four SKUs with a known margin, three a group: the least group holds the one SKU left, and
+    # "k of the bottom n lost money" counts that group, not the top's size.
+    ranked = pd.DataFrame({
+        "group": ["top", "top", "top", "bottom"], "sku": ["A", "B", "C", "D"],
+        "product_name": ["A", "B", "C", "D"], "gross_margin": [90.0, 40.0, -5.0, -20.0],
+        "gross_margin_rate": [0.5, 0.4, -0.1, -0.2], "share_of_margin": [90 / 105, 40 / 105, -5 / 105, -20 / 105]})
+    facts = overview_facts.product_facts(ranked)
+    assert (facts["n"], facts["bottom_n"], facts["negative"], facts["bottom_sku"]) == (3, 1, 1, "D")
+    # No least group (every SKU among the most): the least is the top's last, its losses counted.
+    facts = overview_facts.product_facts(ranked[ranked["group"] == "top"])
+    assert (facts["bottom_n"], facts["negative"], facts["bottom_sku"]) == (3, 1, "C")

@@ -677,8 +677,8 @@ def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] 
     products are ranked by revenue instead, their margin left missing (never 0).
 
     Returns:
-        ``n`` rows of group ``top`` (largest margin first), then ``n`` of group ``bottom``
-        (smallest first) — ``top_sales`` and ``bottom_sales`` where ranked by revenue: group, sku, product_name, category, units, revenue,
+        ``n`` rows of group ``top`` (largest margin first), then up to ``n`` of group ``bottom``
+        (smallest first; only SKUs not in ``top``, so none where ``n`` or fewer SKUs sold) — ``top_sales`` and ``bottom_sales`` where ranked by revenue: group, sku, product_name, category, units, revenue,
         gross_margin, gross_margin_rate, share_of_margin (a SKU not in the catalogue is in
         the unknown category). ``attrs``: ``ranked_by`` (``gross_margin`` or ``revenue``) and
         ``revenue`` (all SKUs' revenue, for the top's share of it).
@@ -702,7 +702,10 @@ def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] 
     by = "gross_margin" if m["gross_margin"].notna().any() else "revenue"
     top, bottom = ("top", "bottom") if by == "gross_margin" else ("top_sales", "bottom_sales")
     top = m.sort_values([by, "sku"], ascending=[False, True]).head(n).assign(group=top)
-    bottom = m.sort_values([by, "sku"], ascending=[True, True]).head(n).assign(group=bottom)
+    # A store with fewer than 2n SKUs sold: the least are the SKUs not already among the most
+    # (a product listed in both groups read as two findings on the real Shopify export).
+    rest = m[~m["sku"].isin(top["sku"])]
+    bottom = rest.sort_values([by, "sku"], ascending=[True, True]).head(n).assign(group=bottom)
     out = pd.concat([top, bottom], ignore_index=True)[
         ["group", "sku", "product_name", "category", "units", "revenue", "gross_margin", "gross_margin_rate",
          "share_of_margin"]]

@@ -109,11 +109,18 @@ def budget_facts(budget: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+def _least(products: pd.DataFrame, top: pd.DataFrame, group: str) -> pd.DataFrame:
+    """The least group, least first; where every SKU sold is in the top group (none is left
+    for the least), the top group's last, least first: the least of the SKUs sold."""
+    bottom = products[products["group"] == group]
+    return bottom if len(bottom) else top.iloc[::-1]
+
+
 def product_facts(products: pd.DataFrame) -> dict[str, Any]:
     """The numbers the product-margin title and takeaway state (from :func:`rank_product_margins`)."""
     if products.attrs.get("ranked_by") == "revenue":  # no cost known: the best and least sellers
         top = products[products["group"] == "top_sales"]
-        bottom = products[products["group"] == "bottom_sales"]
+        bottom = _least(products, top, "bottom_sales")
         revenue = products.attrs.get("revenue") or float("nan")
         return {
             "n": int(len(top)), "variant": "margin_unknown",
@@ -123,7 +130,7 @@ def product_facts(products: pd.DataFrame) -> dict[str, Any]:
             "bottom_revenue": bottom["revenue"].iloc[0],
         }
     top = products[products["group"] == "top"]
-    bottom = products[products["group"] == "bottom"]
+    bottom = _least(products, top, "bottom")
     return {
         "n": int(len(top)),
         "top_sku": top["sku"].iloc[0], "top_name": top["product_name"].iloc[0],
@@ -131,7 +138,7 @@ def product_facts(products: pd.DataFrame) -> dict[str, Any]:
         "top_share": top["share_of_margin"].sum(),
         "bottom_sku": bottom["sku"].iloc[0], "bottom_name": bottom["product_name"].iloc[0],
         "bottom_margin": bottom["gross_margin"].iloc[0],
-        "negative": int((bottom["gross_margin"] < 0).sum()),
+        "negative": int((bottom["gross_margin"] < 0).sum()), "bottom_n": int(len(bottom)),
     }
 
 

@@ -314,9 +314,9 @@ ENTRIES: dict[str, Entry] = {
     "overview.products.takeaway": _e(
         "{top_name} ({top_sku}) earned the most gross margin, {top_margin:money} at a {top_rate:pct} margin rate; the "
         "top {n} together brought {top_share:pct} of the month's product margin. At the other end {bottom_name} "
-        "({bottom_sku}) earned {bottom_margin:money}; {negative} of the bottom {n} lost money after refunds.",
+        "({bottom_sku}) earned {bottom_margin:money}; {negative} of the bottom {bottom_n} lost money after refunds.",
         "{top_name}（{top_sku}）贡献毛利最多，{top_margin:money}，毛利率{top_rate:pct}；前{n}名合计贡献本月商品毛利的"
-        "{top_share:pct}。末位的{bottom_name}（{bottom_sku}）仅贡献{bottom_margin:money}；末位{n}个商品中有{negative}个扣除退款后亏损。",
+        "{top_share:pct}。末位的{bottom_name}（{bottom_sku}）仅贡献{bottom_margin:money}；末位{bottom_n}个商品中有{negative}个扣除退款后亏损。",
     ),
     "overview.products.takeaway.margin_unknown": _e(
         "No unit cost is known for the products sold, so their gross margin is unknown; ranked by revenue instead, "
