@@ -232,7 +232,11 @@ def test_real_shopify_export_alone_gives_a_clean_pack(tmp_path) -> None:
     abc = pack["products"]["results"]["products.abc"]
     assert [r["skus"] for r in abc] == [5, 3, 6] and sum(r["amount"] for r in abc) == pytest.approx(13_961.45)
     assert all(r["zero_skus"] is None for r in abc)  # which listed SKUs sold nothing: unknown without a catalogue
-    top = pack["overview"]["results"]["overview.top_products"][0]
+    ranked = pack["overview"]["results"]["overview.top_products"]
+    # 14 SKUs sold, ten a group: each listed once, the four least below the ten most.
+    assert [r["group"] for r in ranked] == ["top_sales"] * 10 + ["bottom_sales"] * 4
+    assert len({r["sku"] for r in ranked}) == 14
+    top = ranked[0]
     assert (top["product_name"], top["revenue"], top["gross_margin"]) == ("The Collection Snowboard: Oxygen", 3075.0, None)
     takeaway = next(m for m in pack["overview"]["markdown"] if "ranked by revenue instead" in m)
     assert "The Collection Snowboard: Oxygen" in takeaway and "gross margin is unknown" in takeaway
