@@ -61,6 +61,8 @@ __all__ = [
     "is_covered",
     "FIXED_KINDS",
     "FIRST_YEAR",
+    "CHINA_PLATFORMS",
+    "china_market",
     "MOVING_KINDS",
     "unknown",
     "unknown_spans",
@@ -275,6 +277,36 @@ class Event:
     def days(self) -> int:
         """Length of the event in days."""
         return (self.ends_on - self.starts_on).days + 1
+
+
+#: The platforms that sell in mainland China (storebook.engine.vocab): a store on any of them
+#: sells to Chinese shoppers, whose shopping festivals and holidays move its days.
+CHINA_PLATFORMS: tuple[str, ...] = ("tmall", "taobao", "jd", "pinduoduo", "douyin", "kuaishou", "xiaohongshu",
+                                    "wechat")
+
+
+def china_market(platforms: list[str] | tuple[str, ...], currency: str) -> dict[str, object] | None:
+    """Why this calendar applies to a store, or None where it does not: it is China's, so it
+    applies where the store sells in China — on a Chinese platform (:data:`CHINA_PLATFORMS`),
+    or in yuan (a web shop whose amounts are CNY). A store on Shopify in EUR, or a Brazilian
+    marketplace's web shop, gets none of 618, 双11, the Spring Festival or 调休.
+
+    Args:
+        platforms: the store's platforms (those its data hold); currency: the currency
+            configured or stated by its exports ("" when neither says: not assumed CNY).
+    Returns:
+        ``{"platforms": [...]}`` (its Chinese platforms), ``{"currency": "CNY"}``, or None.
+
+    Example:
+        >>> china_market(["tmall", "web"], ""), china_market(["web"], "CNY"), china_market(["web"], "EUR")
+        ({'platforms': ['tmall']}, {'currency': 'CNY'}, None)
+    """
+    chinese = [p for p in platforms if p in CHINA_PLATFORMS]
+    if chinese:
+        return {"platforms": chinese}
+    if currency == "CNY":
+        return {"currency": currency}
+    return None
 
 
 def spring_festival(year: int) -> date:
