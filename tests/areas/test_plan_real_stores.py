@@ -127,13 +127,13 @@ def test_without_enough_orders_the_page_says_what_a_forecast_needs_in_both_langu
     wb = write_tables(root, orders=_orders("tmall", "2025-03-01", "2025-03-30", (2,)))
     with pytest.raises(NoDataError) as short:
         plan.forecast_months(wb, MARCH, ["tmall"])
-    assert said_in(Text("en"), short.value) == ("No forecast yet: it needs 120 days of orders on a platform, and no "
-                                                "platform has that many before 1 Apr 2025.")
-    assert said_in(Text("zh"), short.value) == "暂无预测：需要某个平台至少 120 天的订单，而2025年4月1日之前没有平台达到。"
+    assert said_in(Text("en"), short.value) == ("A forecast needs 120 days of orders on a platform, and no platform "
+                                                "has that many before 1 Apr 2025.")
+    assert said_in(Text("zh"), short.value) == "预测需要某个平台至少 120 天的订单，而2025年4月1日之前没有平台达到。"
     with pytest.raises(NoDataError) as checked:
         plan.backtest(wb, MARCH, ["tmall"])
-    assert said_in(Text("zh"), checked.value) == "暂无法检验过去的预测：2024-10起各月之前的订单历史太短。"
+    assert said_in(Text("zh"), checked.value) == "检验过去的预测需要2024-10起各月之前的订单历史，而历史太短。"
     with pytest.raises(NoDataError) as none:
         plan.daily_history(wb, date(2025, 3, 1), ["tmall"])
-    assert said_in(Text("en"), none.value).startswith("No forecast: it is made from the paid orders day by day")
-    assert said_in(Text("zh"), none.value) == "无法预测：预测基于每日的已付订单，而本店数据在2025年3月1日之前没有已付订单。"
+    assert said_in(Text("en"), none.value).startswith("A forecast is made from the paid orders day by day")
+    assert said_in(Text("zh"), none.value) == "预测基于每日的已付订单，而数据中2025年3月1日之前没有已付订单。"

@@ -87,16 +87,15 @@ ENTRIES: dict[str, Entry] = {
     "plan.constant.visitors": _e("the visitors were {value:count}", "访客都是 {value:count}"),
     # Why there is no forecast (NoDataError keys of storebook.areas.plan).
     "plan.no_orders": _e(
-        "No forecast: it is made from the paid orders day by day, and this store's data hold no paid order "
-        "before {day:date} {year}.",
-        "无法预测：预测基于每日的已付订单，而本店数据在{year}年{day:date}之前没有已付订单。"),
+        "A forecast is made from the paid orders day by day, and the data hold no paid order before {day:date} {year}.",
+        "预测基于每日的已付订单，而数据中{year}年{day:date}之前没有已付订单。"),
     "plan.too_little_history": _e(
-        "No forecast yet: it needs {days:count} days of orders on a platform, and no platform has that many before "
+        "A forecast needs {days:count} days of orders on a platform, and no platform has that many before "
         "{day:date} {year}.",
-        "暂无预测：需要某个平台至少 {days:count} 天的订单，而{year}年{day:date}之前没有平台达到。"),
+        "预测需要某个平台至少 {days:count} 天的订单，而{year}年{day:date}之前没有平台达到。"),
     "plan.no_backtest": _e(
-        "No check of past forecasts yet: the months from {month} on have too little order history before them.",
-        "暂无法检验过去的预测：{month}起各月之前的订单历史太短。"),
+        "Checking past forecasts needs order history before each month from {month} on, and there is too little.",
+        "检验过去的预测需要{month}起各月之前的订单历史，而历史太短。"),
     "plan.not_forecast": _e(
         "{month} was not forecast beforehand: too little order history before it.",
         "{month}事前未做预测：此前的订单历史太短。"),
