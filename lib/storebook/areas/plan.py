@@ -25,6 +25,13 @@ may fall (Dec 27–Mar 1 of such a year) is left out of the fit — read as "no 
 bias the weekday, trend and yearly wave — and the forecast's months where the calendar does
 not know an event are said (``attrs["unknown"]``), not shown as holding none.
 
+The calendar is China's: it is used where the store sells in China (a Chinese platform, or
+amounts in CNY: :func:`calendar_used`); elsewhere (a Shopify shop in EUR, a Brazilian web shop)
+the model has the trend, the yearly wave and the plain weekday only, and the page says which
+(:func:`basis_facts`). A platform's history ends on the last day of its own orders (its export
+stops there: not days without orders), and a series with one value every day is forecast as
+that value (the GLM's dispersion is 0 there).
+
 The orders' paid amount is optional in the contract (a units-only export has none): a
 platform's paid amount is forecast only where every paid order of its history has one
 (:func:`daily_history` says why); elsewhere its orders and visitors are forecast, backtested and
