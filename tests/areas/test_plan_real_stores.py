@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -78,6 +79,9 @@ def test_a_platform_whose_orders_stop_early_is_forecast_from_its_history_and_sai
     march = checked[(checked["month"] == "2025-03") & (checked["metric"] == "orders")].set_index("platform")
     assert set(march.index) == {"tmall", "total"} and march.at["total", "actual"] == 16 * 10 + 15 * 30  # Mar 1 is day 273
     assert march.at["total", "forecast"] == pytest.approx(march.at["tmall", "forecast"])
+    # March's total is tmall's alone: not a month to set April's two platforms against.
+    headline = plan.plan_headline(plan.forecast_months(wb, MARCH, ["tmall", "jd"]), checked, hist)
+    assert np.isnan(headline.set_index("metric").at["forecast_orders", "prior"])
     jan = checked[(checked["month"] == "2025-01") & (checked["metric"] == "orders")].set_index("platform")
     assert jan.at["jd", "actual"] == 15 * 20  # its 20 days
     assert jan.at["jd", "forecast"] == pytest.approx(300, rel=0.1)
