@@ -19,9 +19,11 @@
 # A forecast of the next three months per platform (paid amount, paid orders, visitors) from a quasi-Poisson GLM
 # (statsmodels) of the daily history on a trend, the weekday with 调休 working weekends, public holidays and the
 # festivals of `storebook.engine.calendar` (618, 双11, 双12, 年货节, the Spring Festival shutdown) in their phases; 95% intervals
-# from draws of the fitted model. The calendar places the fixed-date festivals in any year, the Spring Festival and 年货节
-# in 2004–2027 and the public holidays in the years published: history days where it cannot place a festival are left
-# out of the fit, and the forecast's months where it cannot are said, not shown as holding none. The backtest refits the
+# from draws of the fitted model. The calendar places the fixed-date festivals from the year each began, the Spring
+# Festival and 年货节 in 2004–2027 and the public holidays in the years published: history days where it cannot place a
+# festival are left out of the fit, and the forecast's months where it cannot are said, not shown as holding none.
+# China's calendar is used only where the store sells in China (a Chinese platform, or amounts in CNY); elsewhere the
+# model has the weekday and the season only, and the page says which. A platform's history ends where its own orders do. The backtest refits the
 # model before each of the last six months and forecasts that month (MAPE, 平均绝对百分比误差). The proposed target is
 # the quarter's 75th percentile: reached about one quarter in four without doing anything new. A platform whose orders do not all carry a paid amount (a units-only export) has
 # its orders and visitors forecast, not its amount. Every number comes from `storebook.plan`.
@@ -58,6 +60,7 @@ with page.section("plan.forecast"):
         "platform", "month", "forecast", "low", "high"], kinds={"month": "text", "forecast": "count", "low": "count",
                                                                "high": "count"}))
     page.takeaway("plan.forecast.takeaway", **storebook.plan.forecast_facts(forecast, page.text))
+    page.takeaway("plan.forecast.basis", **storebook.plan.basis_facts(forecast, page.text))
     storebook.results.record("plan.forecast", storebook.plan.forecast_record(forecast))
 
 # %% [markdown] tags=["analyst"]

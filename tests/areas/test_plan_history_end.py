@@ -6,12 +6,12 @@ the store's data). The orders' data end on 2025-03-10, inside March: the days af
 days without orders. So
 
 - the history for March (up to 2025-04-01) has tmall's 191 days (2024-09-01..2025-03-10) and
-  jd's 191 days, 0 on 03-06..03-10 (inside the data: no order) — not 212 days each, the old
-  history's, padded with 21 zero days to March 31;
-- the backtest's March is the 10 days the data hold: actual 5 × 18 + 5 × 22 (tmall, Mar 1 is
-  day 60) + 3 × 4 + 2 × 6 (jd, Mar 1–5) = 224, and the forecast of those days about 10 × 25 = 250
-  (tmall's alone 200; the old backtest forecast the whole month, about 775, against 224);
-- April is forecast at about 25 × 30 = 750 orders (the padded zeros dragged it down).
+  jd's 186 (to 2025-03-05, where its own orders end: its 03-06..03-10 are not days without
+  orders either) — not 212 days each, padded with zero days to March 31;
+- the backtest's March is the days the data hold: actual 5 × 18 + 5 × 22 (tmall, Mar 1 is
+  day 60) + 3 × 4 + 2 × 6 (jd, Mar 1–5) = 224, and the forecast of those days about 10 × 20 + 5 × 5
+  = 225 (jd's 5 days at 5 a day: 25, not its 10 days, 50; the whole month would be about 775);
+- April is forecast at about 25 × 30 = 750 orders (padded zeros would drag it down).
 """
 
 from __future__ import annotations
@@ -54,10 +54,10 @@ def test_the_history_ends_on_the_last_day_the_data_cover(root: Path) -> None:
     assert wb.data_range() == (date(2024, 9, 1), date(2025, 3, 10))
     hist = plan.daily_history(wb, MARCH.end, PLATFORMS).set_index(["platform", "day"])["orders"]
     tmall, jd = hist.loc["tmall"], hist.loc["jd"]
-    assert tmall.index.max() == jd.index.max() == pd.Timestamp("2025-03-10")  # not 2025-03-31
-    assert len(tmall) == len(jd) == 191 and set(tmall) == {18, 22} and tmall.loc["2025-03-01":].sum() == 200
-    assert set(jd.loc[:"2025-03-05"]) == {4, 6} and jd.loc["2025-03-01":"2025-03-05"].sum() == 24
-    assert (jd.loc["2025-03-06":] == 0).all() and len(jd.loc["2025-03-06":]) == 5
+    assert tmall.index.max() == pd.Timestamp("2025-03-10")  # not 2025-03-31
+    assert jd.index.max() == pd.Timestamp("2025-03-05")  # jd's own data end, not the store's
+    assert len(tmall) == 191 and len(jd) == 186 and set(tmall) == {18, 22} and tmall.loc["2025-03-01":].sum() == 200
+    assert set(jd) == {4, 6} and jd.loc["2025-03-01":].sum() == 24
     # An end before the data end is kept.
     assert plan.daily_history(wb, date(2025, 2, 1), PLATFORMS)["day"].max() == pd.Timestamp("2025-01-31")
 
@@ -67,9 +67,10 @@ def test_a_month_the_data_end_inside_is_checked_on_its_days_and_does_not_drag_th
     checked = plan.backtest(wb, MARCH, PLATFORMS)
     march = plan.check_month(checked, MARCH).set_index("platform")
     assert march.at["total", "actual"] == 224  # the 10 days the data hold
-    # tmall's 10 days at 20 a day; jd's 10 days at 5 (its 5 days without orders are inside the data).
+    # tmall's 10 days at 20 a day; jd's 5 days (its data end on the 5th) at 5.
     assert march.at["tmall", "forecast"] == pytest.approx(200, rel=0.1)
-    assert march.at["total", "forecast"] == pytest.approx(250, rel=0.1)
+    assert march.at["jd", "actual"] == 24 and march.at["jd", "forecast"] == pytest.approx(25, rel=0.15)
+    assert march.at["total", "forecast"] == pytest.approx(225, rel=0.05)
     forecast = plan.forecast_months(wb, MARCH, PLATFORMS)
     april = forecast[(forecast["platform"] == "total") & (forecast["month"] == "2025-04")]["forecast"].iloc[0]
     assert april == pytest.approx(25 * 30, rel=0.1)

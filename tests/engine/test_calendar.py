@@ -38,12 +38,24 @@ def test_the_shopping_festivals_are_storebooks_own() -> None:
     assert (double11.starts_on, double11.peak_on) == (date(2026, 10, 20), date(2026, 11, 11))
 
 
-def test_fixed_date_festivals_are_known_in_any_year() -> None:
-    for year in (2003, 2014, 2031):
+def test_fixed_date_festivals_are_placed_from_the_year_they_began() -> None:
+    """双11 began in 2009, 618 in 2010, 双12 in 2011, the 38 女王节 in 2017 (sources in calendar.py):
+    a year before has none of them, every year from then (2031 too) has it on its day."""
+    def peaks(year: int) -> dict[str, date]:
         window = calendar.events(date(year, 1, 1), date(year, 12, 31))
-        peaks = {e.kind: e.peak_on for e in window if e.kind in calendar.FIXED_KINDS}
-        assert peaks == {"women38": date(year, 3, 8), "618": date(year, 6, 18), "double11": date(year, 11, 11),
-                         "double12": date(year, 12, 12)}
+        return {e.kind: e.peak_on for e in window if e.kind in calendar.FIXED_KINDS}
+
+    assert peaks(2003) == peaks(2008) == {}
+    assert peaks(2009) == {"double11": date(2009, 11, 11)}
+    assert peaks(2010) == {"618": date(2010, 6, 18), "double11": date(2010, 11, 11)}
+    for year in (2011, 2016):
+        assert peaks(year) == {"618": date(year, 6, 18), "double11": date(year, 11, 11), "double12": date(year, 12, 12)}
+    for year in (2017, 2024, 2031):
+        assert peaks(year) == {"women38": date(year, 3, 8), "618": date(year, 6, 18), "double11": date(year, 11, 11),
+                               "double12": date(year, 12, 12)}
+    # The day kinds agree: 2008's Nov 11 is a plain day, 2009's the peak of 双11.
+    days = calendar.day_kinds(date(2008, 11, 11), date(2009, 11, 11)).set_index("date")
+    assert days.at["2008-11-11", "event"] == "" and days.at["2009-11-11", "event"] == "double11"
 
 
 def test_the_spring_festival_dates_agree_with_the_state_council_s_holiday() -> None:

@@ -18,12 +18,19 @@ daily values on
 A festival phase the history has not seen yet (618 when the history starts in September)
 takes the mean effect of the same phase of the festivals it has seen, and says so.
 
-The calendar knows the fixed-date festivals in any year, but the Spring Festival and the 年货节
+The calendar knows the fixed-date festivals from the year each began, the Spring Festival and the 年货节
 only in the years it has their dates for, and the public holidays only in the years published
 (:func:`storebook.engine.calendar.unknown`). A history day where a festival it cannot place
 may fall (Dec 27–Mar 1 of such a year) is left out of the fit — read as "no festival" it would
 bias the weekday, trend and yearly wave — and the forecast's months where the calendar does
 not know an event are said (``attrs["unknown"]``), not shown as holding none.
+
+The calendar is China's: it is used where the store sells in China (a Chinese platform, or
+amounts in CNY: :func:`calendar_used`); elsewhere (a Shopify shop in EUR, a Brazilian web shop)
+the model has the trend, the yearly wave and the plain weekday only, and the page says which
+(:func:`basis_facts`). A platform's history ends on the last day of its own orders (its export
+stops there: not days without orders), and a series with one value every day is forecast as
+that value (the GLM's dispersion is 0 there).
 
 The orders' paid amount is optional in the contract (a units-only export has none): a
 platform's paid amount is forecast only where every paid order of its history has one
@@ -96,8 +103,9 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
     over devices of the traffic table's daily ``all`` rows (period rows are not daily
     figures). A platform's days without an order from its first paid order to the last day
     the orders cover count 0; the days after it are not in the history (the export ends
-    there: they are not days without orders); a day without a traffic row leaves visitors
-    unknown.
+    there: they are not days without orders). The same holds for each platform: its history
+    ends on the last day of its own orders (``ordered_at``), where its export stops, though the
+    other platforms' go on. A day without a traffic row leaves visitors unknown.
 
     The orders' paid amount is optional in the contract. A platform's paid amount is known
     on every day or on none: where any paid order of its history lacks one, the whole
@@ -109,6 +117,8 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
     Returns:
         One row per platform × day: platform, day, paid_amount, orders, visitors.
         ``attrs["amount_known"]``: platform → (paid orders with a known amount, paid orders).
+        ``attrs["ends"]``: platform → the last day of its history, for each platform whose
+        orders end before ``end`` (and before the history's other platforms').
     Raises:
         NoDataError: no paid order before ``end`` on these platforms.
     """
@@ -123,14 +133,24 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
         o = o.mutate(day=o.paid_at.date())
         frames.append(wb.execute(o.group_by(["platform", "day"]).aggregate(
             paid_amount=o.paid_amount.sum().cast("float64"), orders=o.count(), known=o.paid_amount.count())))
+        # Each platform's own data end (its last order): a platform whose export stops before the
+        # others' has no order after it, which is not a day without orders either.
+        a = wb.table("orders")
+        a = a.filter(a.platform.isin(plats))
+        ends = wb.execute(a.group_by("platform").aggregate(last=a.ordered_at.max().date()))
+        ends = {p: pd.Timestamp(d) + pd.Timedelta(days=1) for p, d in zip(ends["platform"], ends["last"], strict=True)}
     if not frames or frames[0].empty:
-        raise NoDataError(f"no paid orders before {end} on {', '.join(plats)}: a forecast needs the order history")
+        raise NoDataError(f"no paid orders before {end} on {', '.join(plats)}: a forecast needs the order history",
+                          key="plan.no_orders", values={"day": end, "year": end.year})
     sales = frames[0].assign(day=lambda d: pd.to_datetime(d["day"]))
-    out, amount_known = [], {}
+    out, amount_known, stops = [], {}, {}
     for platform, g in sales.groupby("platform"):
         known, paid = int(g["known"].sum()), int(g["orders"].sum())
         amount_known[platform] = (known, paid)
-        days = pd.date_range(g["day"].min(), pd.Timestamp(end) - pd.Timedelta(days=1), freq="D")
+        stop = min(pd.Timestamp(end), ends.get(platform, pd.Timestamp(end)))
+        if stop < pd.Timestamp(end):
+            stops[platform] = (stop - pd.Timedelta(days=1)).date()
+        days = pd.date_range(g["day"].min(), stop - pd.Timedelta(days=1), freq="D")
         daily = pd.DataFrame({"day": days}).merge(g.drop(columns="known"), on="day", how="left").assign(
             platform=platform)
         amount = daily["paid_amount"].mask(daily["orders"].isna(), 0.0) if known == paid else np.nan
@@ -150,6 +170,7 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
     hist = hist.sort_values(["_p", "day"]).drop(columns="_p").reset_index(drop=True)[
         ["platform", "day", "paid_amount", "orders", "visitors"]]
     hist.attrs["amount_known"] = {p: amount_known[p] for p in plats if p in amount_known}
+    hist.attrs["ends"] = {p: stops[p] for p in plats if p in stops}
     return hist
 
 
@@ -170,26 +191,30 @@ def _phase_days(start: date, end: date) -> dict[str, set[date]]:
     return out
 
 
-def calendar_features(start: date, end: date, origin: date, annual: bool) -> pd.DataFrame:
+def calendar_features(start: date, end: date, origin: date, annual: bool, china: bool = True) -> pd.DataFrame:
     """The regressors of each day of ``start..end`` (both included) — a copy of the cached frame.
 
     Columns: const, trend (years since ``origin``), sin_year/cos_year (when ``annual``),
     weekday dummies dow_1…dow_6 (Monday = 0, the base; a 调休 working weekend counts as a
     Wednesday), holiday, long_holiday, and one 0/1 column per festival phase of
-    :data:`FESTIVAL_PHASES` (``double11_peak`` …), indexed by day.
+    :data:`FESTIVAL_PHASES` (``double11_peak`` …), indexed by day. Without ``china`` (a store
+    that does not sell in China: :func:`storebook.engine.calendar.china_market`) only const,
+    trend, the yearly wave and the plain weekday: none of China's festivals, holidays or 调休.
     """
-    return _features(start, end, origin, annual).copy()
+    return _features(start, end, origin, annual, china).copy()
 
 
 @functools.lru_cache(maxsize=64)
-def _features(start: date, end: date, origin: date, annual: bool) -> pd.DataFrame:
+def _features(start: date, end: date, origin: date, annual: bool, china: bool = True) -> pd.DataFrame:
     # A report fits a dozen series on the same days, and the backtest refits them on six spans.
-    kinds = calendar.day_kinds(start, end)
-    day = pd.to_datetime(kinds["date"])
+    if china:
+        kinds = calendar.day_kinds(start, end)
+        day = pd.to_datetime(kinds["date"])
+        weekday = np.where(kinds["is_swapped_workday"], 2, kinds["weekday"])
+    else:
+        day = pd.Series(pd.date_range(start, end, freq="D").astype("datetime64[s]"))
+        weekday = day.dt.day_of_week.to_numpy()
     doy = day.dt.day_of_year.to_numpy()
-    weekday = np.where(kinds["is_swapped_workday"], 2, kinds["weekday"])
-    holidays = [e for e in calendar.events(start, end) if e.kind == "public_holiday"]
-    long_days = {e.starts_on + timedelta(days=k) for e in holidays if e.days >= 7 for k in range(e.days)}
     cols: dict[str, np.ndarray] = {
         "const": np.ones(len(day)),
         "trend": ((day - pd.Timestamp(origin)).dt.days / 365.25).to_numpy(),
@@ -198,6 +223,10 @@ def _features(start: date, end: date, origin: date, annual: bool) -> pd.DataFram
         cols["sin_year"], cols["cos_year"] = np.sin(2 * np.pi * doy / 365.25), np.cos(2 * np.pi * doy / 365.25)
     for k in range(1, 7):
         cols[f"dow_{k}"] = (weekday == k).astype(float)
+    if not china:
+        return pd.DataFrame(cols, index=pd.DatetimeIndex(day))
+    holidays = [e for e in calendar.events(start, end) if e.kind == "public_holiday"]
+    long_days = {e.starts_on + timedelta(days=k) for e in holidays if e.days >= 7 for k in range(e.days)}
     cols["holiday"] = kinds["is_holiday"].to_numpy(float)
     cols["long_holiday"] = np.array([d.date() in long_days for d in day], dtype=float)
     phases = _phase_days(start, end)
@@ -220,15 +249,20 @@ class _Fit:
     origin: date
     annual: bool
     borrowed: list[str] = field(default_factory=list)
+    #: The series' one value where every day of the history had the same (it is forecast as such).
+    constant: float | None = None
+    #: Fitted on China's calendar (False: the weekday and the season only).
+    china: bool = True
 
 
-def _fit(series: pd.Series, origin: date) -> _Fit | None:
-    """A quasi-Poisson GLM of one daily series (index: day); None with too little history."""
+def _fit(series: pd.Series, origin: date, china: bool = True) -> _Fit | None:
+    """A quasi-Poisson GLM of one daily series (index: day) on :func:`calendar_features` (China's
+    calendar unless ``china`` is False); None with too little history."""
     from statsmodels.genmod.families import Poisson
     from statsmodels.genmod.generalized_linear_model import GLM
 
     y = series.dropna()
-    if len(y):
+    if len(y) and china:
         # Days where a festival the calendar cannot place may fall: read as "no festival" they
         # would bias the other coefficients (module docstring).
         unknown = [(a, b) for kind, _, a, b in calendar.unknown_spans(y.index.min().date(), y.index.max().date())
@@ -237,21 +271,29 @@ def _fit(series: pd.Series, origin: date) -> _Fit | None:
             y = y[(y.index < pd.Timestamp(a)) | (y.index > pd.Timestamp(b))]
     if len(y) < MIN_HISTORY_DAYS or y.sum() <= 0:
         return None
+    if y.nunique() == 1:
+        # The same value every day (one order a day): the GLM's best fit is that constant with
+        # no noise at all, so Pearson's χ² and the dispersion are 0 and statsmodels' first
+        # deviance is 0/0 (it raises). The fit it would reach, stated directly: the constant,
+        # no calendar effect (the history shows none), no noise.
+        level = pd.Series({"const": float(np.log(y.iloc[0]))})
+        return _Fit(level, pd.DataFrame(0.0, index=level.index, columns=level.index), 0.0, origin, False,
+                    constant=float(y.iloc[0]), china=china)
     annual = len(y) >= ANNUAL_MIN_DAYS
-    X = calendar_features(y.index.min().date(), y.index.max().date(), origin, annual).loc[y.index]
+    X = calendar_features(y.index.min().date(), y.index.max().date(), origin, annual, china).loc[y.index]
     seen = [c for c in X.columns if X[c].abs().sum() > 0]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a non-integer amount under a Poisson family: quasi-likelihood, as intended
         res = GLM(y.to_numpy(float), X[seen].to_numpy(float), family=Poisson()).fit(scale="X2")
     params = pd.Series(res.params, index=seen)
     cov = pd.DataFrame(np.asarray(res.cov_params()), index=seen, columns=seen)
-    return _Fit(params, cov, float(res.scale), origin, annual)
+    return _Fit(params, cov, float(res.scale), origin, annual, china=china)
 
 
 def _design(fit: _Fit, start: date, end: date) -> tuple[pd.DataFrame, list[str]]:
     """The fit's columns for the days start..end: a phase it has not seen borrows the mean of
     the same phase of the festivals it has (their columns share the weight)."""
-    X = calendar_features(start, end, fit.origin, fit.annual)
+    X = calendar_features(start, end, fit.origin, fit.annual, fit.china)
     borrowed = []
     out = X[fit.params.index].copy()
     for col in X.columns:
@@ -289,18 +331,24 @@ def _month_sums(days: pd.DatetimeIndex, mu: np.ndarray, scale: float, rng: np.ra
     return out
 
 
-def _forecast_draws(hist: pd.DataFrame, first: date, last: date, origin: date, metrics: Sequence[str]
+def _forecast_draws(hist: pd.DataFrame, first: date, last: date | dict[str, date], origin: date,
+                    metrics: Sequence[str], china: bool = True
                     ) -> tuple[dict[tuple[str, str], dict[str, np.ndarray]], dict[tuple[str, str], _Fit]]:
-    """Monthly draws per platform × metric for first..last, from the history given."""
+    """Monthly draws per platform × metric for first..last, from the history given; ``last``
+    may be per platform (a platform whose data end before ``first`` is not forecast);
+    ``china``: fit on China's calendar (:func:`_fit`)."""
     rng = np.random.default_rng(SEED)
     draws, fits = {}, {}
     for platform, g in hist.groupby("platform", sort=False):
+        upto = last.get(platform) if isinstance(last, dict) else last
+        if upto is None or upto < first:
+            continue
         g = g.set_index("day")
         for metric in metrics:
-            fit = _fit(g[metric], origin)
+            fit = _fit(g[metric], origin, china)
             if fit is None:
                 continue
-            days, mu, borrowed = _draws(fit, first, last, rng)
+            days, mu, borrowed = _draws(fit, first, upto, rng)
             fit.borrowed = borrowed
             draws[(platform, metric)] = _month_sums(days, mu, fit.scale, rng)
             fits[(platform, metric)] = fit
@@ -346,11 +394,20 @@ def _cached(wb: Workbook, key: tuple, compute):
     return store[key]
 
 
+def calendar_used(wb: Workbook) -> dict[str, Any] | None:
+    """Why the forecast uses China's calendar for this store, or None where it does not
+    (:func:`storebook.engine.calendar.china_market` of the store's platforms and the currency
+    configured or stated by its exports — never the CNY assumed when neither says)."""
+    found = wb.ingest_manifest().get("store", {})
+    return calendar.china_market(wb.identity().platforms, wb.config.currency or found.get("currency", ""))
+
+
 def _final(wb: Workbook, period: Period, plats: list[str], months: int):
     """(history, draws, fits) of the forecast after ``period`` for every metric (cached)."""
     def compute():
         hist = daily_history(wb, period.end, plats)
-        draws, fits = _forecast_draws(hist, period.end, period.shift_months(months).last_day, _origin(hist), METRICS)
+        draws, fits = _forecast_draws(hist, period.end, period.shift_months(months).last_day, _origin(hist), METRICS,
+                                      calendar_used(wb) is not None)
         return hist, draws, fits
 
     return _cached(wb, ("final", period, tuple(plats), months), compute)
@@ -380,7 +437,8 @@ def _final_for(wb: Workbook, period: Period, plats: list[str], months: int, metr
     fits = {k: v for k, v in fits.items() if k[1] in metrics}
     if not draws:
         raise NoDataError(f"no platform has {MIN_HISTORY_DAYS} days of orders before {period.end}: too little "
-                          "history to forecast")
+                          "history to forecast", key="plan.too_little_history",
+                          values={"days": MIN_HISTORY_DAYS, "day": period.end, "year": period.end.year})
     return hist, draws, fits
 
 
@@ -403,12 +461,17 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
     """
     plats = wb.platforms(platforms)
     first, last = period.end, period.shift_months(months).last_day
-    _, draws, fits = _final_for(wb, period, plats, months, metrics)
+    hist, draws, fits = _final_for(wb, period, plats, months, metrics)
     out = _summarise(draws, [p for p in plats if any((p, m) in draws for m in metrics)])
+    out.attrs["ends"] = {p: d for p, d in hist.attrs.get("ends", {}).items() if any((p, m) in draws for m in metrics)}
+    out.attrs["constant"] = {(p, m): f.constant for (p, m), f in fits.items() if f.constant is not None}
     out.attrs["trend"] = {f"{p}.{m}": float(np.exp(f.params.get("trend", 0.0)) - 1) for (p, m), f in fits.items()}
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
-    out.attrs["events"] = sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"})
-    out.attrs["unknown"] = calendar.unknown(first, last)
+    out.attrs["calendar"] = calendar_used(wb)
+    china = out.attrs["calendar"] is not None
+    out.attrs["events"] = sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"}
+                                 if china else [])
+    out.attrs["unknown"] = calendar.unknown(first, last) if china else {}
     return out
 
 
@@ -439,19 +502,24 @@ def backtest(wb: Workbook, period: Period, platforms: Sequence[str] | str | None
 def _backtest(wb: Workbook, period: Period, plats: list[str], months: int, metrics: Sequence[str]) -> pd.DataFrame:
     hist = _final(wb, period, plats, HORIZON_MONTHS)[0]
     origin = _origin(hist)
-    data_last = pd.Timestamp(hist["day"].max()).date()
+    # Each platform's month is the days its own data hold (daily_history: a platform's history
+    # ends where its export does); the total adds the platforms that have days in the month.
+    data_last = {p: pd.Timestamp(d).date() for p, d in hist.groupby("platform")["day"].max().items()}
     rows = []
     for k in range(months - 1, -1, -1):
         month = period.shift_months(-k)
         before = hist[hist["day"] < month.start_ts]
-        if before.empty or data_last < month.start:
+        if before.empty or max(data_last.values()) < month.start:
             continue
-        draws, _ = _forecast_draws(before, month.start, min(month.last_day, data_last), origin, metrics)
+        draws, _ = _forecast_draws(before, month.start, {p: min(month.last_day, d) for p, d in data_last.items()},
+                                   origin, metrics, calendar_used(wb) is not None)
         if not draws:
             continue
         rows.append(_summarise(draws, [p for p in plats if any((p, m) in draws for m in metrics)]))
     if not rows:
-        raise NoDataError(f"too little history before {period.shift_months(-(months - 1)).label} for a backtest")
+        first = period.shift_months(-(months - 1)).label
+        raise NoDataError(f"too little history before {first} for a backtest", key="plan.no_backtest",
+                          values={"month": first})
     fc = pd.concat(rows, ignore_index=True)
     inside = hist[hist["day"] >= period.shift_months(-(months - 1)).start_ts].assign(
         month=lambda d: d["day"].dt.strftime("%Y-%m"))
@@ -495,7 +563,8 @@ def check_month(backtest_rows: pd.DataFrame, period: Period) -> pd.DataFrame:
     """
     out = backtest_rows[backtest_rows["month"] == period.label].reset_index(drop=True)
     if out.empty:
-        raise NoDataError(f"{period.label} was not forecast beforehand: too little history before it")
+        raise NoDataError(f"{period.label} was not forecast beforehand: too little history before it",
+                          key="plan.not_forecast", values={"month": period.label})
     return out
 
 
@@ -538,7 +607,8 @@ def propose_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str
     ).astype({"last_year": "float64"})
     out = out.assign(target_vs_last_year=relative_change(out["target"], out["last_year"]),
                      target_vs_forecast=relative_change(out["target"], out["forecast"]))
-    out.attrs["events"] = sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"})
+    out.attrs["events"] = sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"}
+                                 if calendar_used(wb) is not None else [])
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
     return out[["platform", "metric", "quarter", "forecast", "low", "high", "target", "last_year",
                 "target_vs_last_year", "target_vs_forecast", "trend", "mape"]]
@@ -575,8 +645,9 @@ def plan_headline(forecast: pd.DataFrame, backtest_rows: pd.DataFrame, history: 
         actual = backtest_rows[(backtest_rows["platform"] == TOTAL) & (backtest_rows["metric"] == metric)
                                & (backtest_rows["month"] == last_month)]["actual"]
         prior = float(actual.iloc[0]) if len(actual) else np.nan
-        if history is not None and last_month is not None and history["day"].max() < pd.Period(last_month).end_time.floor("D"):
-            prior = np.nan  # the data end inside the report month: its days so far are not a month
+        if (history is not None and last_month is not None
+                and history.groupby("platform")["day"].max().min() < pd.Period(last_month).end_time.floor("D")):
+            prior = np.nan  # the data (a platform's) end inside the report month: its days so far are not a month
         ly = np.nan
         if history is not None:
             day = pd.Period(nxt) - 12
@@ -703,6 +774,25 @@ def events_text(events: Sequence[str], unknown: dict[str, Sequence[int]], text: 
     gap = text("plan.forecast.unknown", kinds=text.join([text(f"plan.unknown.{k}") for k in kinds]),
                years=text.join([str(y) for y in years]))
     return text("word.semicolon").join([known, gap]) if known else gap
+
+
+def basis_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
+    """What the forecast stands on (``plan.forecast.basis``): the calendar used and why
+    (:func:`calendar_used`), each platform whose data end before the others' (its history stops
+    there: ``attrs["ends"]``), each series that had one value every day (forecast as that value).
+    """
+    why = forecast.attrs.get("calendar")
+    if why is None:
+        used = text("plan.calendar.plain")
+    elif "platforms" in why:
+        used = text("plan.calendar.china.platforms", platforms=text.join(text.labels("platform", why["platforms"])))
+    else:
+        used = text("plan.calendar.china.currency")
+    notes = [text("plan.forecast.ends", platform=p, day=d, year=d.year)
+             for p, d in forecast.attrs.get("ends", {}).items()]
+    notes += [text("plan.forecast.constant", platform=p, what=text(f"plan.constant.{m}", value=v))
+              for (p, m), v in forecast.attrs.get("constant", {}).items()]
+    return {"calendar": used, "notes": "".join(notes)}
 
 
 def forecast_of(forecast: pd.DataFrame, metric: str) -> pd.DataFrame:

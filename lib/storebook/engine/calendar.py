@@ -8,8 +8,9 @@ What it holds (2022–2027 whole, :data:`COVERED_YEARS`: 2023–2027 is the comm
 2022 is there so a 24-month window ending in 2024 still has its calendar). Outside those
 years it knows what it can vouch for, and :func:`unknown` says what it does not know:
 
-- the festivals on a fixed month-day (:data:`FIXED_KINDS`: 38节, 618, 双11, 双12) in ANY
-  year (as the platforms run them today: a year before one began simply has none);
+- the festivals on a fixed month-day (:data:`FIXED_KINDS`: 38节, 618, 双11, 双12) in every
+  year from the one it began in (:data:`FIRST_YEAR`), as the platforms run them today: a year
+  before one began has none;
 - the festivals that move with the lunar calendar (:data:`MOVING_KINDS`: the Spring
   Festival and the 年货节 before it) only in the years of :data:`SPRING_FESTIVAL` (2004–2027);
 - the public holidays and 调休 in the years chinesecalendar publishes (2004–2026), and 2027
@@ -59,6 +60,9 @@ __all__ = [
     "spring_festival",
     "is_covered",
     "FIXED_KINDS",
+    "FIRST_YEAR",
+    "CHINA_PLATFORMS",
+    "china_market",
     "MOVING_KINDS",
     "unknown",
     "unknown_spans",
@@ -86,8 +90,21 @@ _PRIORITY: dict[str, int] = {
 }
 
 COVERED_YEARS: tuple[int, ...] = (2022, 2023, 2024, 2025, 2026, 2027)
-#: Festivals on a fixed month-day: known in any year.
+#: Festivals on a fixed month-day: known in every year from their first (:data:`FIRST_YEAR`).
 FIXED_KINDS: tuple[str, ...] = ("women38", "618", "double11", "double12")
+#: The first year each fixed-date festival ran: none is placed in a year before it (a 2008
+#: history has no 双11 to fit, and a dip there is not one).
+#: - double11: Taobao Mall (now Tmall) held the first 双11 sale on 11 Nov 2009 (Wikipedia,
+#:   "Singles' Day", and Alibaba's own account of the first 光棍节 sale: 27 merchants).
+#: - 618: JD.com's anniversary sale became the 618 shopping festival in 2010 (Wikipedia,
+#:   "618 shopping day": "It was first started in 2010"); JD's own 店庆 discounts on 18 June
+#:   date back to 2004, on JD alone and not yet a festival.
+#: - double12: Taobao's first 双12 (12 Dec 2011), a sale for its small merchants after 双11
+#:   (Jing Daily, 2024-11, on its end: "has existed for over a decade").
+#: - women38: Tmall's "女王节" (Queen's Day) campaign for International Women's Day is first
+#:   documented in 2017 (Quartz, qz.com/926057, 7 Mar 2017: Tmall's "Queen Day" slogan); earlier
+#:   Women's Day discounts were a shop's own, not a platform festival.
+FIRST_YEAR: dict[str, int] = {"double11": 2009, "618": 2010, "double12": 2011, "women38": 2017}
 #: Festivals that move with the lunar calendar: known in the years of SPRING_FESTIVAL only.
 MOVING_KINDS: tuple[str, ...] = ("spring_festival", "nianhuo")
 
@@ -262,6 +279,36 @@ class Event:
         return (self.ends_on - self.starts_on).days + 1
 
 
+#: The platforms that sell in mainland China (storebook.engine.vocab): a store on any of them
+#: sells to Chinese shoppers, whose shopping festivals and holidays move its days.
+CHINA_PLATFORMS: tuple[str, ...] = ("tmall", "taobao", "jd", "pinduoduo", "douyin", "kuaishou", "xiaohongshu",
+                                    "wechat")
+
+
+def china_market(platforms: list[str] | tuple[str, ...], currency: str) -> dict[str, object] | None:
+    """Why this calendar applies to a store, or None where it does not: it is China's, so it
+    applies where the store sells in China — on a Chinese platform (:data:`CHINA_PLATFORMS`),
+    or in yuan (a web shop whose amounts are CNY). A store on Shopify in EUR, or a Brazilian
+    marketplace's web shop, gets none of 618, 双11, the Spring Festival or 调休.
+
+    Args:
+        platforms: the store's platforms (those its data hold); currency: the currency
+            configured or stated by its exports ("" when neither says: not assumed CNY).
+    Returns:
+        ``{"platforms": [...]}`` (its Chinese platforms), ``{"currency": "CNY"}``, or None.
+
+    Example:
+        >>> china_market(["tmall", "web"], ""), china_market(["web"], "CNY"), china_market(["web"], "EUR")
+        ({'platforms': ['tmall']}, {'currency': 'CNY'}, None)
+    """
+    chinese = [p for p in platforms if p in CHINA_PLATFORMS]
+    if chinese:
+        return {"platforms": chinese}
+    if currency == "CNY":
+        return {"currency": currency}
+    return None
+
+
 def spring_festival(year: int) -> date:
     """Lunar New Year's Day of ``year`` (known for the years of :data:`SPRING_FESTIVAL`).
 
@@ -289,8 +336,9 @@ def is_covered(start: date, end: date) -> bool:
 
 
 def _festivals(y: int) -> list[Event]:
-    """The festivals of year ``y`` the calendar knows: the fixed ones always, the moving
-    ones (the Spring Festival shutdown and the 年货节 before it) where the date is known."""
+    """The festivals of year ``y`` the calendar knows: the fixed ones from the year they began
+    (:data:`FIRST_YEAR`), the moving ones (the Spring Festival shutdown and the 年货节 before
+    it) where the date is known."""
     out: list[Event] = []
     if y in SPRING_FESTIVAL:
         sf = SPRING_FESTIVAL[y]
@@ -315,11 +363,11 @@ def _festivals(y: int) -> list[Event]:
                 "年货节",
             )
         )
-    out.append(Event(f"Women's Day {y}", "women38", date(y, 3, 1), date(y, 3, 8), date(y, 3, 8), "38节"))
-    out.append(Event(f"618 {y}", "618", date(y, 5, 31), date(y, 6, 18), date(y, 6, 18), "618"))
-    out.append(Event(f"Double 11 {y}", "double11", date(y, 10, 20), date(y, 11, 11), date(y, 11, 11), "双11"))
-    out.append(Event(f"Double 12 {y}", "double12", date(y, 12, 10), date(y, 12, 12), date(y, 12, 12), "双12"))
-    return out
+    fixed = (Event(f"Women's Day {y}", "women38", date(y, 3, 1), date(y, 3, 8), date(y, 3, 8), "38节"),
+             Event(f"618 {y}", "618", date(y, 5, 31), date(y, 6, 18), date(y, 6, 18), "618"),
+             Event(f"Double 11 {y}", "double11", date(y, 10, 20), date(y, 11, 11), date(y, 11, 11), "双11"),
+             Event(f"Double 12 {y}", "double12", date(y, 12, 10), date(y, 12, 12), date(y, 12, 12), "双12"))
+    return out + [e for e in fixed if y >= FIRST_YEAR[e.kind]]
 
 
 def _holiday_events(holidays: tuple[tuple[str, str, str, str], ...]) -> list[Event]:

@@ -56,6 +56,49 @@ ENTRIES: dict[str, Entry] = {
     "plan.unknown.spring_festival": _e("the Spring Festival", "春节"),
     "plan.unknown.nianhuo": _e("the Nianhuo festival", "年货节"),
     "plan.unknown.public_holiday": _e("the public holidays", "法定节假日"),
+    # What the forecast stands on (a second takeaway of plan.forecast): the calendar, a platform
+    # whose data end early, a series with one value every day.
+    "plan.forecast.basis": _e("The calendar used: {calendar}.{notes}", "所用日历：{calendar}。{notes}"),
+    "plan.calendar.china.platforms": _e(
+        "China's (618, Double 11, Double 12, Women's Day, the Nianhuo festival, the Spring Festival shutdown, public "
+        "holidays and working weekends), as the store sells on {platforms}",
+        "中国电商日历（618、双11、双12、38节、年货节、春节物流停运、法定节假日与调休），因本店在{platforms}销售"),
+    "plan.calendar.china.currency": _e(
+        "China's (618, Double 11, Double 12, Women's Day, the Nianhuo festival, the Spring Festival shutdown, public "
+        "holidays and working weekends), as the store sells in yuan (CNY)",
+        "中国电商日历（618、双11、双12、38节、年货节、春节物流停运、法定节假日与调休），因本店以人民币销售"),
+    "plan.calendar.plain": _e(
+        "the weekday and the season only. The store sells on no Chinese platform and not in yuan, so China's festivals "
+        "and holidays are left out, and storebook does not know its own country's; if it does sell in China, set "
+        "currency = \"CNY\" in storebook.local.toml",
+        "仅星期与季节。本店不在中国平台销售、也不以人民币结算，故不计中国的大促与节假日（storebook 不掌握本店所在国家的节假日）；"
+        "如确在中国销售，请在 storebook.local.toml 中设置 currency = \"CNY\""),
+    "plan.forecast.ends": _e(
+        " {platform:platform}'s orders end on {day:date} {year}: its history stops there, and its forecast assumes it "
+        "goes on selling as before (not zero); leave it out of the plan if it stopped.",
+        "{platform:platform}的订单数据止于{year}年{day:date}：其历史到此为止，预测假定其照旧销售（而非为零）；如已停售，"
+        "请在计划中剔除。"),
+    "plan.forecast.constant": _e(
+        " {platform:platform}: {what} on every day of the history; the forecast carries that on, with no interval to "
+        "speak of.",
+        "{platform:platform}：历史中每天{what}；预测按此延续，几乎没有区间。"),
+    "plan.constant.paid_amount": _e("the paid amount was {value:money}", "支付金额都是 {value:money}"),
+    "plan.constant.orders": _e("the paid orders were {value:count}", "已付订单都是 {value:count}"),
+    "plan.constant.visitors": _e("the visitors were {value:count}", "访客都是 {value:count}"),
+    # Why there is no forecast (NoDataError keys of storebook.areas.plan).
+    "plan.no_orders": _e(
+        "A forecast is made from the paid orders day by day, and the data hold no paid order before {day:date} {year}.",
+        "预测基于每日的已付订单，而数据中{year}年{day:date}之前没有已付订单。"),
+    "plan.too_little_history": _e(
+        "A forecast needs {days:count} days of orders on a platform, and no platform has that many before "
+        "{day:date} {year}.",
+        "预测需要某个平台至少 {days:count} 天的订单，而{year}年{day:date}之前没有平台达到。"),
+    "plan.no_backtest": _e(
+        "Checking past forecasts needs order history before each month from {month} on, and there is too little.",
+        "检验过去的预测需要{month}起各月之前的订单历史，而历史太短。"),
+    "plan.not_forecast": _e(
+        "{month} was not forecast beforehand: too little order history before it.",
+        "{month}事前未做预测：此前的订单历史太短。"),
     "plan.backtest": _e("How far off have the forecasts been?", "过去的预测偏差多大？"),
     "plan.backtest.takeaway": _e(
         "Forecast a month ahead over the last {months:count} months, paid amount was off by {mape_amount:pct} on "
