@@ -363,3 +363,32 @@ def test_a_tiny_share_of_the_assortment_is_not_said_as_nothing() -> None:
     facts = {"skus_sold": 5, "a_sku_share": 3 / 32957, "tail_revenue_share": 0.015}
     for language, said in (("en", "0.01% of the assortment makes 80%"), ("zh", "0.01%的商品贡献了80%")):
         assert said in Text(language)("products.headline.takeaway.sales_only", **facts)
+
+
+def test_price_realisation_counts_only_skus_with_a_list_price(root):
+    """A SKU sold without a list price (not in the catalogue, or listed unpriced) adds sales but
+    no list value: before, it counted in units and sales (realisation 160 / 60 = 267 %); a priced
+    SKU of no category was dropped from every row, the total included."""
+    rows = [_product("A", list_price=60.0), _product("B", list_price=None), _product("C", category=None)]
+    sales = [_sale("O1", "A", 1, "2026-03-02 10:00", unit_price=60.0),
+             _sale("O2", "B", 1, "2026-03-03 10:00", unit_price=100.0),
+             _sale("O3", "C", 1, "2026-03-04 10:00", unit_price=80.0),
+             _sale("O4", "Z", 1, "2026-03-05 10:00", unit_price=30.0)]          # Z: not in the catalogue
+    wb = _store(root, rows, sales)
+    p = products.measure_price_realisation(wb, MARCH).set_index("category")
+    assert list(p.index) == ["unknown", "beauty", "total"]
+    assert (p.loc["total", "units"], p.loc["total", "list_amount"], p.loc["total", "sales_amount"]) == (2, 160.0, 140.0)
+    assert p.loc["total", "realisation"] == pytest.approx(140 / 160)
+    assert p.loc["unknown", "realisation"] == pytest.approx(80 / 100)
+
+
+def test_price_realisation_without_a_priced_sku_sold_is_no_data(root):
+    """A catalogue that lists none of the SKUs sold (a real Shopify orders export without SKUs
+    beside another shop's products) has no realisation: before, the page showed 'All categories |
+    0 units' and said 'discounts took 0'."""
+    wb = _store(root, [_product("A")], [_sale("O1", "Z", 2, "2026-03-02 10:00")])
+    with pytest.raises(NoDataError) as caught:
+        products.measure_price_realisation(wb, MARCH)
+    assert caught.value.key == "products.price.no_list_price"
+    assert caught.value.values == {"skus": 1, "month": "2026-03", "missing": 1}
+    assert np.isnan(products.summarise_products(wb, MARCH)["price_realisation"])

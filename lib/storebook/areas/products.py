@@ -369,6 +369,17 @@ def measure_price_realisation(
     sku = (daily.groupby("sku", as_index=False)[["units", "revenue", "discount_amount"]].sum()
            .merge(products, on="sku", how="left")
            .assign(list_amount=lambda d: d["units"] * d["list_price"]))
+    # Only a SKU with a list price has a realisation: one without (not in the catalogue, or
+    # listed unpriced) would add its sales but no list value. A priced SKU of no category is
+    # in the unknown category, not left out.
+    priced = sku["list_price"].notna()
+    if not priced.any():
+        missing = int((~sku["sku"].isin(products["sku"])).sum())
+        raise NoDataError(
+            f"none of the {len(sku)} SKUs sold in {period.label} has a list price in the product catalogue "
+            f"({missing} are not in it)",
+            key="products.price.no_list_price", values={"skus": len(sku), "month": period.label, "missing": missing})
+    sku = sku[priced].assign(category=lambda d: d["category"].fillna(dimensions.UNKNOWN))
     g = sku.groupby(by, as_index=False)[["units", "list_amount", "revenue", "discount_amount"]].sum()
     total = g[["units", "list_amount", "revenue", "discount_amount"]].sum().to_frame().T.assign(**{by: TOTAL})
     g = pd.concat([g, total[g.columns]], ignore_index=True).rename(columns={"revenue": "sales_amount"})
@@ -451,7 +462,13 @@ def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None
         revenue = summarise_abc(abc, "revenue").set_index("abc")
     except NoDataError:  # line amounts unknown: no revenue classes (not classes of zeros)
         revenue = pd.DataFrame({"sku_share": np.nan, "amount_share": np.nan}, index=["A", "B", "C"])
-    price = measure_price_realisation(wb, period, platforms)
+    try:
+        price = measure_price_realisation(wb, period, platforms)
+        realisation = float(price.loc[price["category"] == TOTAL, "realisation"].iloc[0])
+    except NoDataError as e:  # no SKU sold has a list price: realisation unknown, not 0
+        if e.key != "products.price.no_list_price":
+            raise
+        realisation = float("nan")
     try:
         stock = flag_stock_health(wb, period, platforms)
         over = stock.loc[stock["is_overstock"], "stock_value"]
@@ -465,7 +482,7 @@ def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None
         "a_sku_share": float(revenue.at["A", "sku_share"]),
         "tail_revenue_share": float(revenue.at["C", "amount_share"]),
         "overstock_value": overstock,
-        "price_realisation": float(price.loc[price["category"] == TOTAL, "realisation"].iloc[0]),
+        "price_realisation": realisation,
     }
 
 
