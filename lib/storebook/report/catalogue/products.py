@@ -51,6 +51,15 @@ ENTRIES: dict[str, Entry] = {
         "近{months:count}个月售出的{skus:count}个SKU中，有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额；"
         "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。没有商品目录，无法得知哪些SKU完全没有销售。",
     ),
+    "products.abc.takeaway.unmatched": _e(
+        "Over the {months:count} months to this one, {a_skus:count} of the {skus:count} SKUs sold (class A) made "
+        "{a_share:pct} of revenue after returns; the long tail — {c_skus:count} SKUs in class C — made {c_share:pct}. "
+        "The product catalogue lists none of the SKUs sold (the orders and the catalogue share no SKU, nor an item "
+        "name where a line has no SKU), so it is left out: which of its products sold nothing is not known.",
+        "近{months:count}个月售出的{skus:count}个SKU中，有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额；"
+        "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。商品表中没有任何一个售出的SKU（订单与商品表的SKU不一致，"
+        "无SKU的订单行按商品名称也对不上），因此未使用商品表：无法得知其中哪些商品完全没有销售。",
+    ),
     "products.margin": _e("Do the same products earn the margin (ABC by gross margin)?", "毛利是否来自同一批商品（按毛利ABC分类）？"),
     "products.margin.takeaway": _e(
         "{a_margin_skus:count} SKUs make 80% of gross margin. {big_thin:count} SKUs are class A by revenue but not by "
