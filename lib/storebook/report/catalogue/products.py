@@ -117,10 +117,10 @@ ENTRIES: dict[str, Entry] = {
         "None of the {skus:count} SKUs sold in {month} has a list price in the product catalogue ({missing:count} of "
         "them are not in it): realisation compares the price paid with the list price. To add it: a product "
         "catalogue that lists the SKUs sold with their list price (Shopify: Price, Compare-at price), then "
-        "storebook ingest again.",
+        "`storebook ingest` again.",
         "{month}售出的{skus:count}个SKU在商品表中都没有吊牌价（其中{missing:count}个不在商品表中）：价格实现率要把成交价"
         "与吊牌价对比。补充方法：导入列有所售SKU及其吊牌价的商品表（Shopify：Price、Compare-at price），然后重新运行 "
-        "storebook ingest。",
+        "`storebook ingest`。",
     ),
     "products.returns": _e("Which products come back far more often than their category?", "哪些商品的退货率远高于同类目？"),
     "products.returns.takeaway": _e(
