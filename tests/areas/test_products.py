@@ -385,3 +385,85 @@ def test_the_margin_takeaway_counts_the_least_it_lists():
     # No least group (every SKU among the most): the least is the top's last, its losses counted.
     facts = overview_facts.product_facts(ranked[ranked["group"] == "top"])
     assert (facts["bottom_n"], facts["negative"], facts["bottom_sku"]) == (3, 1, "C")
+
+
+def test_price_realisation_counts_only_skus_with_a_list_price(root):
+    """A SKU sold without a list price (not in the catalogue, or listed unpriced) adds sales but
+    no list value: before, it counted in units and sales (realisation 160 / 60 = 267 %); a priced
+    SKU of no category was dropped from every row, the total included."""
+    rows = [_product("A", list_price=60.0), _product("B", list_price=None), _product("C", category=None)]
+    sales = [_sale("O1", "A", 1, "2026-03-02 10:00", unit_price=60.0),
+             _sale("O2", "B", 1, "2026-03-03 10:00", unit_price=100.0),
+             _sale("O3", "C", 1, "2026-03-04 10:00", unit_price=80.0),
+             _sale("O4", "Z", 1, "2026-03-05 10:00", unit_price=30.0)]          # Z: not in the catalogue
+    wb = _store(root, rows, sales)
+    p = products.measure_price_realisation(wb, MARCH).set_index("category")
+    assert list(p.index) == ["unknown", "beauty", "total"]
+    assert (p.loc["total", "units"], p.loc["total", "list_amount"], p.loc["total", "sales_amount"]) == (2, 160.0, 140.0)
+    assert p.loc["total", "realisation"] == pytest.approx(140 / 160)
+    assert p.loc["unknown", "realisation"] == pytest.approx(80 / 100)
+
+
+def test_price_realisation_without_a_priced_sku_sold_is_no_data(root):
+    """A catalogue that lists none of the SKUs sold (a real Shopify orders export without SKUs
+    beside another shop's products) has no realisation: before, the page showed 'All categories |
+    0 units' and said 'discounts took 0'."""
+    wb = _store(root, [_product("A")], [_sale("O1", "Z", 2, "2026-03-02 10:00")])
+    with pytest.raises(NoDataError) as caught:
+        products.measure_price_realisation(wb, MARCH)
+    assert caught.value.key == "products.price.no_list_price"
+    assert caught.value.values == {"skus": 1, "month": "2026-03", "missing": 1}
+    assert np.isnan(products.summarise_products(wb, MARCH)["price_realisation"])
+
+
+def test_a_catalogue_that_lists_none_of_the_skus_sold_is_left_out_of_the_classes(root):
+    """Products that no sale can meet (orders without SKUs beside a catalogue keyed by SKU, or
+    another shop's catalogue) are not 'active SKUs that sold nothing': before, they joined class
+    C as zeros and the sentence offered them for delisting."""
+    from storebook.report.text import Text
+
+    rows = [_product("A"), _product("B"), _product("C")]
+    sales = [_sale("O1", "Z", 2, "2026-03-02 10:00"), _sale("O2", "Y", 1, "2026-03-03 10:00")]
+    wb = _store(root, rows, sales)
+    abc = products.classify_skus(wb, MARCH, months=1)
+    assert abc["sku"].tolist() == ["Z", "Y"] and abc.attrs["unmatched"] and not abc.attrs["catalogue"]
+    assert products.summarise_abc(abc)["zero_skus"].isna().all()                 # unknown, not 0
+    facts = products.abc_facts(abc)
+    assert facts["variant"] == "unmatched" and facts["skus"] == 2 and facts["zero_skus"] is None
+    for language, said in (("en", "lists none of the SKUs sold"), ("zh", "商品表中没有任何一个售出的SKU")):
+        assert said in Text(language)("products.abc.takeaway.unmatched", **facts)
+    assert products.summarise_products(wb, MARCH)["a_sku_share"] == 1.0      # both sold are A (not 2 of 5)
+    # One SKU sold in the catalogue: the catalogue counts, its unsold products with it.
+    wb = _store(root, rows, [*sales, _sale("O3", "A", 1, "2026-03-04 10:00", unit_price=10.0)])
+    abc = products.classify_skus(wb, MARCH, months=1)
+    assert set(abc["sku"]) == {"Z", "Y", "A", "B", "C"} and not abc.attrs["unmatched"]
+    assert products.abc_facts(abc)["zero_skus"] == 2
+
+
+def test_real_shopify_orders_beside_another_shops_products(root):
+    """The commonest real pair, a Shopify orders export and a products export, here of two
+    shops (the orders' lines have no SKU but one, keyed by item name; the products are keyed by
+    Variant SKU): none joins, so the 66 products are not 'sold nothing', and realisation has no
+    list price to compare with."""
+    import storebook
+    from storebook.engine.config import Config
+    from storebook.ingest import ingest
+    from support.mapping import realdata_folder
+
+    shop = root / "data" / "raw" / "shopify"
+    shop.mkdir(parents=True)
+    orders = realdata_folder(SHOPIFY) / "orders_export.csv"
+    catalogue = realdata_folder("shopify_products_shopifypartners-product-csvs")
+    for path in (orders, *sorted(catalogue.glob("*.csv"))):
+        (shop / path.name).write_bytes(path.read_bytes())
+    report = ingest(Config.load(root))
+    assert report.rows_rejected == 0
+    wb = storebook.open(root / "data" / "processed", root=root)
+    may = month("2025-05")
+    abc = products.classify_skus(wb, may, months=1)
+    assert abc.attrs["unmatched"] and len(abc) == 14                       # the 14 items sold, no catalogue rows
+    facts = products.abc_facts(abc)
+    assert facts["variant"] == "unmatched" and facts["zero_skus"] is None
+    with pytest.raises(NoDataError) as caught:
+        products.measure_price_realisation(wb, may)
+    assert caught.value.values == {"skus": 14, "month": "2025-05", "missing": 14}

@@ -225,3 +225,50 @@ def test_a_long_product_title_wraps_and_numbers_do_not() -> None:
     # ... but the platform's and the title's (columns 0 and 1): the counts and the amount stay whole.
     assert {k for k, v in rules.items() if "white-space: normal" in v} == {"tbody td.col0", "tbody td.col1"}
     assert "max-width: 18em" in rules["tbody td.col1"] and "overflow-wrap: anywhere" in rules["tbody td.col1"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_new_and_returning_table_keeps_its_buyer_type_column(language: str) -> None:
+    """The new-versus-returning tables (conversion, customers) show which row is which: in
+    English the buyer-type column was headed 'Buyers' like the count beside it, and the count
+    overwrote it (two rows 'Web shop | 3' and 'Web shop | 0', neither saying new or returning)."""
+    split = pd.DataFrame({"platform": ["shopify", "shopify"], "buyer_type": ["new", "returning"],
+                          "buyers": [3, 0]})
+    html = tables.format_table(split, Text(language), columns=["platform", "buyer_type", "buyers"]).to_html()
+    new, returning = ("New", "Returning") if language == "en" else ("新买家", "老买家")
+    assert new in html and returning in html
+    assert len(re.findall(r"<th[^>]*col_heading", html)) == 3
+
+
+def test_two_columns_of_one_header_are_refused() -> None:
+    """A table whose two columns share a header would show one of them only: format_table says so."""
+    frame = pd.DataFrame({"spend": [1.0], "spend_amount": [2.0]})
+    with pytest.raises(ValueError, match="share the header 'Spend'"):
+        tables.format_table(frame, Text("en"))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_report_table_gives_two_columns_one_header(language: str) -> None:
+    """Every table a report notebook shows (its format_table columns as written) has a header
+    per column. Before: the late purchase-order lines showed 'Ordered' and 'Received' twice
+    (the dates lost under the quantities), and the cost-ratio table's two 'Budget' columns
+    showed the logistics budget under marketing."""
+    import ast
+    from pathlib import Path
+
+    text = Text(language)
+    notebooks = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.py"))
+    assert notebooks
+    shared, calls = [], 0
+    for path in notebooks:
+        source = path.read_text(encoding="utf-8")
+        for call in re.finditer(r"format_table\(", source):
+            listed = re.search(r"columns=(\[[^\]]*\])", source[call.end():call.end() + 800])
+            if listed is None:
+                continue
+            columns = ast.literal_eval(listed.group(1))
+            calls += 1
+            headers = [tables.header(c, text) for c in columns]
+            if len(set(headers)) < len(headers):
+                shared.append((path.name, columns))
+    assert calls > 20 and shared == []

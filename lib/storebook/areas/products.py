@@ -126,7 +126,8 @@ def classify_skus(
         is_loss (gross margin < 0). Revenue is missing where the line amounts are, gross
         margin where the unit cost is (no catalogue, or no cost in it): such a SKU has no
         class by that measure (never a class of 0). ``attrs["catalogue"]``: whether a
-        catalogue listed the SKUs (without one, unsold SKUs are not known).
+        catalogue listed the SKUs (without one, unsold SKUs are not known); ``attrs["unmatched"]``:
+        a catalogue was there but listed none of the SKUs sold, so it was left out.
 
     Example:
         classify_skus(wb, wb.period("2026-10")).abc_revenue.value_counts()
@@ -134,6 +135,12 @@ def classify_skus(
     window = period.trailing(months) if months > 1 else period
     margins = compute_sku_margins(wb, window, platforms)
     products = dimensions.catalogue(wb, "product_name", "category", "is_active", names=False)
+    # A catalogue that lists none of the SKUs sold (orders without SKUs beside a catalogue keyed
+    # by SKU, or another shop's) says nothing of what sold: its products are not counted as
+    # selling nothing, and the SKUs sold are ranked as without a catalogue.
+    unmatched = bool(len(products) and len(margins) and not margins["sku"].isin(products["sku"]).any())
+    if unmatched:
+        products = products.iloc[0:0]
     # A SKU sold but not in the catalogue (or without one) is listed too: named by its lines.
     out = products.merge(margins, on="sku", how="outer", suffixes=("", "_sold"))
     out = out.assign(product_name=name_products(wb, window, platforms, out),
@@ -161,6 +168,7 @@ def classify_skus(
             "margin_cum_share", "abc_margin", "is_loss"]
     out = out[cols].sort_values(["revenue", "sku"], ascending=[False, True], ignore_index=True)
     out.attrs["catalogue"] = not products.empty  # without one, the SKUs that sold nothing are unknown
+    out.attrs["unmatched"] = unmatched  # a catalogue was there, but listed none of the SKUs sold
     return out
 
 
@@ -369,6 +377,17 @@ def measure_price_realisation(
     sku = (daily.groupby("sku", as_index=False)[["units", "revenue", "discount_amount"]].sum()
            .merge(products, on="sku", how="left")
            .assign(list_amount=lambda d: d["units"] * d["list_price"]))
+    # Only a SKU with a list price has a realisation: one without (not in the catalogue, or
+    # listed unpriced) would add its sales but no list value. A priced SKU of no category is
+    # in the unknown category, not left out.
+    priced = sku["list_price"].notna()
+    if not priced.any():
+        missing = int((~sku["sku"].isin(products["sku"])).sum())
+        raise NoDataError(
+            f"none of the {len(sku)} SKUs sold in {period.label} has a list price in the product catalogue "
+            f"({missing} are not in it)",
+            key="products.price.no_list_price", values={"skus": len(sku), "month": period.label, "missing": missing})
+    sku = sku[priced].assign(category=lambda d: d["category"].fillna(dimensions.UNKNOWN))
     g = sku.groupby(by, as_index=False)[["units", "list_amount", "revenue", "discount_amount"]].sum()
     total = g[["units", "list_amount", "revenue", "discount_amount"]].sum().to_frame().T.assign(**{by: TOTAL})
     g = pd.concat([g, total[g.columns]], ignore_index=True).rename(columns={"revenue": "sales_amount"})
@@ -451,7 +470,13 @@ def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None
         revenue = summarise_abc(abc, "revenue").set_index("abc")
     except NoDataError:  # line amounts unknown: no revenue classes (not classes of zeros)
         revenue = pd.DataFrame({"sku_share": np.nan, "amount_share": np.nan}, index=["A", "B", "C"])
-    price = measure_price_realisation(wb, period, platforms)
+    try:
+        price = measure_price_realisation(wb, period, platforms)
+        realisation = float(price.loc[price["category"] == TOTAL, "realisation"].iloc[0])
+    except NoDataError as e:  # no SKU sold has a list price: realisation unknown, not 0
+        if e.key != "products.price.no_list_price":
+            raise
+        realisation = float("nan")
     try:
         stock = flag_stock_health(wb, period, platforms)
         over = stock.loc[stock["is_overstock"], "stock_value"]
@@ -465,7 +490,7 @@ def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None
         "a_sku_share": float(revenue.at["A", "sku_share"]),
         "tail_revenue_share": float(revenue.at["C", "amount_share"]),
         "overstock_value": overstock,
-        "price_realisation": float(price.loc[price["category"] == TOTAL, "realisation"].iloc[0]),
+        "price_realisation": realisation,
     }
 
 
@@ -517,7 +542,8 @@ def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
             "a_share": s.at["A", "amount_share"], "c_skus": int(s.at["C", "skus"]),
             "c_sku_share": s.at["C", "sku_share"], "c_share": s.at["C", "amount_share"],
             "zero_skus": int(s["zero_skus"].sum()) if s["zero_skus"].notna().all() else None, "months": months,
-            "variant": None if abc.attrs.get("catalogue", True) else "no_catalogue"}
+            "variant": None if abc.attrs.get("catalogue", True)
+            else "unmatched" if abc.attrs.get("unmatched") else "no_catalogue"}
 
 
 def margin_facts(abc: pd.DataFrame) -> dict[str, Any]:

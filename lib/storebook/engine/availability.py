@@ -32,7 +32,7 @@ import pandas as pd
 
 from storebook.engine import periods
 from storebook.engine.periods import Period
-from storebook.engine.schema import EVENT_DATES  # the contract's: ingest needs no Ibis
+from storebook.engine.schema import EVENT_DATES, TABLE_NAMES  # the contract's: ingest needs no Ibis
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 
@@ -205,9 +205,12 @@ def data_span(wb: Workbook) -> tuple[date, date]:
     """
     spans = table_spans(wb)
     if not spans:
+        held = [t for t in TABLE_NAMES if t not in EVENT_DATES and wb.has(t)]
+        holds = f"; it holds {', '.join(held)} only, which date no month to report" if held else ""
         raise NoDataError(
             "the workbook holds no dated rows (no orders, traffic, shipments, tickets, purchase orders, "
-            "inventory or competitor prices): put the platforms' exports under data/raw/ and run `storebook ingest`"
+            f"inventory or competitor prices){holds}: put the platforms' exports under data/raw/ and run "
+            "`storebook ingest`"
         )
     return min(s.first for s in spans.values()), max(s.last for s in spans.values())
 

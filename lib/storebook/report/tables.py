@@ -319,6 +319,12 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
     if missing:
         raise KeyError(f"format_table: the frame has no column(s) {', '.join(missing)}; it has {', '.join(frame.columns)}")
     kinds = {c: (kinds or {}).get(c, column_kind(c)) for c in columns}
+    headers = [header(c, text) for c in columns]
+    if len(set(headers)) < len(headers):  # one would overwrite the other's cells
+        twice = sorted({h for h in headers if headers.count(h) > 1})
+        raise ValueError(f"format_table: columns {', '.join(c for c in columns if header(c, text) in twice)} "
+                         f"share the header {', '.join(repr(h) for h in twice)} in {text.language}: "
+                         "one column would hide the other")
     shown = {}
     for c in columns:
         if kinds[c] in ("delta", "points"):

@@ -114,8 +114,10 @@ def test_jd_catalog_fixture(root: Path) -> None:
     assert_reconciles(root)
     # A catalogue alone has no month to report (no dated table): the pack is not made, and
     # `storebook report` stops with this message before any notebook runs.
-    with pytest.raises(NoDataError, match="holds no dated rows"):
+    with pytest.raises(NoDataError, match="holds no dated rows") as caught:
         storebook.open(root=root).last_complete_month()
+    # ... and says what the workbook does hold.
+    assert "; it holds products only, which date no month to report:" in str(caught.value)
 
 
 def _specs(info: str) -> dict[str, str]:

@@ -141,6 +141,7 @@ def test_ga4_snapshot_stops_naming_its_tables(ga4_shapes: Path) -> None:
         run(ga4_shapes)
     message = str(err.value)
     assert "reports_snapshot.csv: this GA4 download holds 3 table(s) and none is traffic by day" in message
-    assert "'Nth day, Users' (3 rows); 'Session default channel group, Sessions' (2 rows); 'Country, Users' (1 row)" \
-        in message
+    assert ("'Nth day, Users' (line 8, 3 rows: no Total users or Active users column); 'Session default channel "
+            "group, Sessions' (line 15, 2 rows: no Total users or Active users column); 'Country, Users' (line 21, "
+            "1 row: no Total users or Active users column)") in message
     assert "Reports → Acquisition → Traffic acquisition" in message and "Traceback" not in message

@@ -158,10 +158,13 @@ class Ga4Download(SourceReport):
     def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]:
         rows, _ = read_grid(path)
         tables = _tables(rows)
-        listed = "; ".join(f"'{', '.join(h)}' ({n} row{'' if n == 1 else 's'})" for h, n in tables[:12])
+        period = any(r and r[0].lstrip("# ").startswith("Start date:") for r in rows)
+        listed = "; ".join(f"'{', '.join(h)}' (line {line}, {n} row{'' if n == 1 else 's'}{_shortfall(h, period)})"
+                           for h, n, line in tables[:12])
         more = f" and {len(tables) - 12} more" if len(tables) > 12 else ""
         raise InputError(
             path, f"this GA4 download holds {len(tables)} table(s) and none is traffic by day: {listed}{more}",
+            row=tables[0][2] if len(tables) == 1 else None,
             expected="a GA4 table with a day (Date, or Nth day) or one period (Start date/End date), users (Total "
                      "users or Active users) and at most the dimensions Session default channel group and Device "
                      "category",
@@ -197,12 +200,12 @@ def _place_grand_total(rows: list[list[str]], index: int, header: list[str], lev
     return out, ""
 
 
-def _tables(rows: list[list[str]]) -> list[tuple[list[str], int]]:
-    """The tables of a GA4 download: (header names, data rows) of each block between comment
-    lines and blank rows."""
-    tables: list[tuple[list[str], int]] = []
+def _tables(rows: list[list[str]]) -> list[tuple[list[str], int, int]]:
+    """The tables of a GA4 download: (header names, data rows, the header's line in the file)
+    of each block between comment lines and blank rows."""
+    tables: list[tuple[list[str], int, int]] = []
     header: list[str] | None = None
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         cells = [c for c in row if c.strip()]
         if not cells or cells[0].startswith("#"):
             if header is not None:
@@ -210,7 +213,18 @@ def _tables(rows: list[list[str]]) -> list[tuple[list[str], int]]:
             continue
         if header is None:
             header = cells
-            tables.append((header, 0))
+            tables.append((header, 0, number))
         else:
-            tables[-1] = (header, tables[-1][1] + 1)
+            tables[-1] = (header, tables[-1][1] + 1, tables[-1][2])
     return tables
+
+
+def _shortfall(header: list[str], period: bool) -> str:
+    """What a table lacks to be traffic (``: no …``), as the message lists it; '' when it has a
+    day (or the file states one period) and users, and so lacks only the dimensions it may have."""
+    missing = []
+    if not {"Date", "Nth day"} & set(header) and not period:
+        missing.append("no Date or Nth day column")
+    if not {"Total users", "Active users"} & set(header):
+        missing.append("no Total users or Active users column")
+    return f": {'; '.join(missing)}" if missing else ""

@@ -51,6 +51,15 @@ ENTRIES: dict[str, Entry] = {
         "近{months:count}个月售出的{skus:count}个SKU中，有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额；"
         "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。没有商品目录，无法得知哪些SKU完全没有销售。",
     ),
+    "products.abc.takeaway.unmatched": _e(
+        "Over the {months:count} months to this one, {a_skus:count} of the {skus:count} SKUs sold (class A) made "
+        "{a_share:pct} of revenue after returns; the long tail — {c_skus:count} SKUs in class C — made {c_share:pct}. "
+        "The product catalogue lists none of the SKUs sold (the orders and the catalogue share no SKU, nor an item "
+        "name where a line has no SKU), so it is left out: which of its products sold nothing is not known.",
+        "近{months:count}个月售出的{skus:count}个SKU中，有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额；"
+        "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。商品表中没有任何一个售出的SKU（订单与商品表的SKU不一致，"
+        "无SKU的订单行按商品名称也对不上），因此未使用商品表：无法得知其中哪些商品完全没有销售。",
+    ),
     "products.margin": _e("Do the same products earn the margin (ABC by gross margin)?", "毛利是否来自同一批商品（按毛利ABC分类）？"),
     "products.margin.takeaway": _e(
         "{a_margin_skus:count} SKUs make 80% of gross margin. {big_thin:count} SKUs are class A by revenue but not by "
@@ -103,6 +112,15 @@ ENTRIES: dict[str, Entry] = {
         "{discount_amount:money}. {deepest} gave away the most ({deepest_depth:pct} of list).",
         "若按吊牌价销售，本月销量可多带来{discount_depth:pct}的收入：各类优惠共{discount_amount:money}。"
         "折扣最深的类目是{deepest}（吊牌价的{deepest_depth:pct}）。",
+    ),
+    "products.price.no_list_price": _e(
+        "None of the {skus:count} SKUs sold in {month} has a list price in the product catalogue ({missing:count} of "
+        "them are not in it): realisation compares the price paid with the list price. To add it: a product "
+        "catalogue that lists the SKUs sold with their list price (Shopify: Price, Compare-at price), then "
+        "`storebook ingest` again.",
+        "{month}售出的{skus:count}个SKU在商品表中都没有吊牌价（其中{missing:count}个不在商品表中）：价格实现率要把成交价"
+        "与吊牌价对比。补充方法：导入列有所售SKU及其吊牌价的商品表（Shopify：Price、Compare-at price），然后重新运行 "
+        "`storebook ingest`。",
     ),
     "products.returns": _e("Which products come back far more often than their category?", "哪些商品的退货率远高于同类目？"),
     "products.returns.takeaway": _e(

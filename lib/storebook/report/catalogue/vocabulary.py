@@ -68,7 +68,7 @@ ENTRIES: dict[str, Entry] = {
     "col.mix_effect": _e("Mix effect", "结构影响"),
     "col.rate_effect": _e("Rate effect", "转化率影响"),
     "col.total_effect": _e("Total effect", "合计影响"),
-    "col.buyer_type": _e("Buyers", "买家类型"),
+    "col.buyer_type": _e("Buyer type", "买家类型"),
     "col.buyers": _e("Buyers", "买家数"),
     "col.buyers_share": _e("Share of buyers", "买家占比"),
     "col.paid_amount": _e("Paid amount", "支付金额"),
