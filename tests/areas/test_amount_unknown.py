@@ -203,11 +203,20 @@ def test_backlog_without_amounts_counts_the_waiting_orders() -> None:
 
 def test_order_quality_without_line_amounts_leaves_the_cost_share_out(tmp_path: Path, with_amounts,
                                                                         units_only) -> None:
-    known = quality.quality_facts(orders=quality.measure_order_quality(with_amounts, MARCH))
-    assert known["variant"] is None and known["cost_known_revenue"] == 0.0  # no products: no cost known
+    # No catalogue: no SKU is looked up in one (unknown, not "100% of lines not in the catalogue").
+    for store in (with_amounts, units_only):
+        facts = quality.quality_facts(orders=quality.measure_order_quality(store, MARCH))
+        assert facts["variant"] == "no_catalogue" and facts["not_in_catalogue_share"] is None
+        sentence = chosen_sentence("data_quality.orders.takeaway", facts)
+        assert "n/a" not in sentence and "has no product catalogue" in sentence
+    # A catalogue listing the SKU at an unknown cost.
+    known = quality.quality_facts(orders=quality.measure_order_quality(
+        amount_store(tmp_path / "listed", amounts=True, catalogue=True), MARCH))
+    assert known["variant"] is None and known["cost_known_revenue"] == 0.0 and known["not_in_catalogue_share"] == 0.0
     assert "unit cost is known for 0.0% of line revenue" in chosen_sentence("data_quality.orders.takeaway", known)
-    unknown = quality.quality_facts(orders=quality.measure_order_quality(units_only, MARCH))
-    assert unknown["variant"] == "no_line_amount" and unknown["not_in_catalogue_share"] == 1.0
+    unknown = quality.quality_facts(orders=quality.measure_order_quality(
+        amount_store(tmp_path / "listed_units", amounts=False, catalogue=True), MARCH))
+    assert unknown["variant"] == "no_line_amount" and unknown["not_in_catalogue_share"] == 0.0
     _says_no_amount("data_quality.orders.takeaway", unknown)
     no_lines = quality.quality_facts(orders=quality.measure_order_quality(
         amount_store(tmp_path / "no_lines", amounts=True, lines=False), MARCH))

@@ -238,6 +238,9 @@ def test_real_shopify_export_alone_gives_a_clean_pack(tmp_path) -> None:
     assert len({r["sku"] for r in ranked}) == 14
     top = ranked[0]
     assert (top["product_name"], top["revenue"], top["gross_margin"]) == ("The Collection Snowboard: Oxygen", 3075.0, None)
+    # 36 of its 38 lines have no SKU and it has no catalogue: neither is "a SKU the catalogue lacks".
+    assert any("has no product catalogue" in m for m in pack["data_quality"]["markdown"])
+    assert not any("sell a SKU that is not in" in m for m in pack["data_quality"]["markdown"])
     takeaway = next(m for m in pack["overview"]["markdown"] if "ranked by revenue instead" in m)
     assert "The Collection Snowboard: Oxygen" in takeaway and "gross margin is unknown" in takeaway
     assert summary.cards == []  # one partial month: nothing to compare with, so no card

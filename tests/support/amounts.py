@@ -33,7 +33,7 @@ ROWS = [
     ("O6", "carol", "2026-04-12 10:00", 10.0),
     ("O7", "gina", "2026-03-15 10:00", 40.0),
 ]
-def amount_store(root: Path, *, amounts: bool, refunds: bool = True, lines: bool = True):
+def amount_store(root: Path, *, amounts: bool, refunds: bool = True, lines: bool = True, catalogue: bool = False):
     orders = [{"order_id": o, "platform": "tmall", "customer_id": c, "ordered_at": pd.Timestamp(t),
                "paid_at": pd.Timestamp(t), "status": "completed", "province": PROVINCE[c],
                "paid_amount": a if amounts else None, "items_amount": a if amounts else None,
@@ -43,6 +43,8 @@ def amount_store(root: Path, *, amounts: bool, refunds: bool = True, lines: bool
     if lines:
         tables["order_lines"] = [{"order_id": o, "line_no": 1, "sku": "S1", "quantity": 1,
                                   "line_amount": a if amounts else None} for o, _, _, a in ROWS]
+    if catalogue:  # S1 listed, its unit cost unknown
+        tables["products"] = [{"sku": "S1", "product_name": "Mug", "category": "home", "unit_cost": None}]
     return write_tables(root, **tables)
 
 
