@@ -301,6 +301,10 @@ ENTRIES: dict[str, Entry] = {
         "without traffic rows for {platforms:platforms}, their orders, buyers and paid amount come from the orders table; "
         "visitors and conversion are unknown there",
         "{platforms:platforms}没有流量数据，其订单数、买家数和支付金额取自订单表；访客和转化率未知"),
+    "page.partial.daily_sums": _e(
+        "visitors and buyers are the sums of the {days} days' figures (buyer-days): the traffic table counts each "
+        "day's buyers, so a buyer of two days counts twice, and the store has no orders table to count each buyer once",
+        "访客数和买家数为{days}天每日数据之和（每日买家数之和）：流量表按天统计买家，两天都购买的买家计两次；本店没有订单表，无法对买家去重"),
     "page.partial.plan_amount": _e(
         "the paid amount is known for only {share:pct} of the paid orders in the history of {platforms:platforms}, "
         "so only their orders are forecast, not their paid amount (a forecast from the known part would understate "
