@@ -154,6 +154,11 @@ ENTRIES: dict[str, Entry] = {
         "**Partial month:** the data cover {first:date} to {last:date} only, {days} of the month's {month_days} days.",
         "**本月数据不完整：** 数据仅覆盖{first:date}至{last:date}，为本月{month_days}天中的{days}天。",
     ),
+    "page.partial_prior": _e(
+        "**Partial prior month:** the data begin on {first:date}, so the prior month ({prior}) holds {days} of its "
+        "{month_days} days: a change on the prior month compares this month with that part of it, not with a whole month.",
+        "**上月数据不完整：** 数据自{first:date}起，上月（{prior}）只有其{month_days}天中的{days}天：环比变化是与这部分数据相比，而非整月。",
+    ),
     "page.needs": _e("**Not in this store's data.** This section needs {needs}. {todo}",
                      "**本店数据中暂无。** 本节需要{needs}。{todo}"),
     "page.needs.again": _e("This section needs the same data as above.", "本节同样缺少上述数据（见上文）。"),
