@@ -380,8 +380,8 @@ def test_a_traffic_only_store_says_its_buyers_are_summed_over_days(root) -> None
     """The Tianchi behaviour store has traffic rows only, one per day: its month's 32 "buyers"
     were 32 buyer-days of 19 people. The figure stays as the days add up, and the section says
     so (both languages); with an orders table (buyers counted once there) nothing is said."""
-    from support.stores import write_tables
     from storebook.report import needs
+    from support.stores import write_tables
 
     days = [{"visited_on": f"2026-09-0{d}", "platform": "tmall", "channel": "all", "device": "mobile",
              "visitors": 10, "buyers": 1, "orders": 1} for d in (1, 2, 3)]
