@@ -65,6 +65,9 @@ def test_catalogue_sentences_with_a_count_of_one() -> None:
     assert en("customers.provinces.takeaway.no_prior", provinces=1, top="Ontario", top_share=1.0, top3_share=1.0,
               top10_share=1.0).startswith("Buyers came from 1 province. Ontario")
     assert en("data_quality.files.takeaway", files=1, tables=2).startswith("1 file feeds 2 tables;")
+    assert en("data_quality.files.takeaway.not_read", files=1, tables=3, not_read=1, **{
+        k: "" for k in placeholders(CATALOGUE["data_quality.files.takeaway.not_read"]["en"])
+        if k not in ("files", "tables", "not_read")}).startswith("1 file feeds 3 tables; 1 more was left out")
     assert en("conversion.buyers.takeaway.no_amount", new=3, returning=1, new_share=0.75, new_share_change=None,
               history_from="2025-05-11").startswith("3 buyers were new and 1 returning (75.0% new). ")
 

@@ -388,7 +388,7 @@ def agree_with_count(text: str, one: bool) -> str:
         if found is None or (found.end() < len(text) and text[found.end()] not in " ,.;:)–"):
             return text
         word, either = found.group(1), found.group(2)
-        if one and word in _VERB_OF_ONE and words == 0:
+        if one and word in _VERB_OF_ONE:  # "1 were", "1 more were"
             return text[:space] + _VERB_OF_ONE[word] + text[found.end():]
         if either or word in PLURAL_NOUNS:  # day(s): the count says which
             if not one:
