@@ -116,7 +116,8 @@ def test_operations_without_a_prior_month_do_not_say_none_worsened() -> None:
     first = pd.DataFrame({"platform": ["web"], "driver": ["return_rate"], "dimension": ["product"],
                           "value": [0.02], "prior": [np.nan], "change": [np.nan]})
     assert store_ops_facts.operations_facts(first) == {"variant": "no_prior"}
-    assert store_ops_facts.operations_facts(first.iloc[:0]) == {"variant": "no_prior"}
+    assert store_ops_facts.operations_facts(first.iloc[:0]) == {"variant": "no_operations"}  # none measured
+    assert "worsened" not in Text("en")("store_ops.operations.takeaway.no_operations")
     said = Text("en")("store_ops.operations.takeaway.no_prior")
     assert "cannot be compared with the prior month" in said and "worsened" not in said
     better = first.assign(prior=[0.03], change=[-0.01])
