@@ -25,7 +25,9 @@ spec           en                                    zh
 ``platforms``  ``Tmall and JD``                      ``天猫、京东`` (codes: a list or "tmall, jd")
 =============  ====================================  ==========================
 
-A missing value (None, NaN) renders as ``n/a`` / ``未知``. Numbers follow the pack's one style
+A missing value (None, NaN) renders as ``n/a`` / ``未知``; a comparison that is unknown is left
+out of its parenthesis instead ("(n/a on the prior month, n/a on last year)" is not said), and an
+English count agrees with its noun ("1 province", "1 order was"): :func:`fit_template`. Numbers follow the pack's one style
 (:mod:`storebook.report.number_style`: 万/亿 in Chinese sentences, the minus sign U+2212,
 never ``−0``); tables ask for full digits (``Text.number(…, compact=False)``).
 
