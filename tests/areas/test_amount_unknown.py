@@ -119,9 +119,9 @@ def test_scorecard_without_amounts_states_the_orders(with_amounts, units_only) -
     unknown = overview_facts.scorecard_facts(overview.build_scorecard(units_only, MARCH))
     assert unknown["variant"] == "no_amount.no_targets"
     _says_no_amount("overview.scorecard.takeaway", unknown)
-    # 4 orders in March, 1 in February (up 300%), none a year before (n/a: a comparison, not the subject)
+    # 4 orders in March, 1 in February (up 300%), none a year before (unknown: left out, not "n/a on last year")
     assert chosen_sentence("overview.scorecard.takeaway", unknown).startswith(
-        "Orders reached 4 (up 300.0% on the prior month, n/a on last year); the paid amount and the gross margin are "
+        "Orders reached 4 (up 300.0% on the prior month); the paid amount and the gross margin are "
         "not in this store's data")
 
 

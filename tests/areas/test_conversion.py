@@ -249,6 +249,36 @@ def test_new_vs_returning_by_hand(tiny_wb) -> None:
     assert facts["history_from"] == "2026-08-05"
 
 
+def _buyers(new: tuple, returning: tuple) -> pd.DataFrame:
+    """new_vs_returning's total rows by hand: (buyers, orders, paid_amount) per group."""
+    rows = [{"platform": "total", "buyer_type": kind, "buyers": b, "orders": o, "paid_amount": p,
+             "aov": p / b if b and p == p else np.nan, "share": b / (new[0] + returning[0]),
+             "buyers_prior": np.nan, "share_prior": np.nan, "buyers_vs_prior": np.nan}
+            for kind, (b, o, p) in (("new", new), ("returning", returning))]
+    frame = pd.DataFrame(rows)
+    frame.attrs = {"history_from": "2025-05-11"}
+    return frame
+
+
+def test_buyers_sentence_says_what_is_known_not_n_a() -> None:
+    """The Shopify export's first month: 3 new buyers, none returning, no prior month: the
+    sentence gives the new buyers' spend, and neither "Returning buyers spent n/a" nor "n/a on the
+    prior month"; with a group's amounts unknown, its buyers and orders are said instead."""
+    en, zh = Text("en"), Text("zh")
+    facts = conversion.buyers_facts(_buyers((3, 3, 3210.0), (0, 0, 0.0)), SEPTEMBER)
+    assert facts["variant"] == "no_returning"
+    said = en("conversion.buyers.takeaway.no_returning", **facts)
+    assert said.startswith("3 buyers were new and none returning (100.0% new): no buyer of the month had paid an "
+                           "order before it. New buyers spent ¥1,070.00 each (3 orders).")
+    assert "n/a" not in said and "未知" not in zh("conversion.buyers.takeaway.no_returning", **facts)
+    facts = conversion.buyers_facts(_buyers((2, 2, 240.0), (1, 4, np.nan)), SEPTEMBER)
+    assert facts["variant"] == "orders"
+    said = en("conversion.buyers.takeaway.orders", **facts)
+    assert "new buyers paid 2 orders, returning buyers 4." in said and "n/a" not in said
+    both = conversion.buyers_facts(_buyers((2, 2, 240.0), (1, 4, 35.0)), SEPTEMBER)
+    assert both["variant"] is None and "Returning buyers spent ¥35.00 each" in en("conversion.buyers.takeaway", **both)
+
+
 # --------------------------------------------------------------------------- the sample store
 
 def test_planted_mobile_conversion_drop_is_the_main_driver(wb, truth) -> None:

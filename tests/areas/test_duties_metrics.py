@@ -173,6 +173,26 @@ def test_holdout_increment_and_its_return_by_hand(root: Path) -> None:
     assert t.verdict == "scale"  # no margin known: break-even at 1, and even the low end is above
 
 
+def test_holdout_no_data_messages_are_said_in_the_packs_language(root: Path) -> None:
+    """The 中文 pack of the sample store cut to five days showed "the tested campaigns (…) have no
+    spend recorded on their test days …" in English: the holdout messages name their catalogue text."""
+    from storebook.errors import NoDataError
+    from storebook.report.page import said_in
+    from storebook.report.text import Text
+
+    wb = _holdout_store(root)
+    spend = wb.table("marketing_spend").to_pandas().assign(spent_on=lambda d: d.spent_on + pd.Timedelta(days=20))
+    wb = write_tables(root, marketing_spend=spend)  # the spend falls after the test days
+    with pytest.raises(NoDataError) as err:
+        marketing.measure_holdouts(wb, MARCH)
+    assert err.value.key == "marketing.holdout.no_spend"
+    assert said_in(Text("zh"), err.value) == "受测推广（C1）在测试期间的推广花费（marketing_spend）中没有花费记录，无法计算其投入产出。"
+    assert said_in(Text("en"), err.value).startswith("The tested campaigns (C1) have no spend recorded")
+    with pytest.raises(NoDataError) as err:
+        marketing.measure_holdouts(wb, periods.month("2025-01"), ["tmall"], months=1)
+    assert said_in(Text("zh"), err.value).startswith("1月1日至1月31日期间天猫没有对照（holdout）测试")
+
+
 def test_marketing_formulas() -> None:
     assert marketing.incremental(150, 30, 5000, 2000) == pytest.approx(75.0)
     assert marketing.cac(5000.0, 125) == pytest.approx(40.0)

@@ -56,7 +56,7 @@ def test_a_month_without_returning_buyers_states_the_new_buyers_spend(with_amoun
     facts = customers.new_returning_facts(customers.split_new_returning(with_amounts, JANUARY), JANUARY)
     assert facts["variant"] == "no_returning" and (facts["new"], facts["returning"]) == (1, 0)
     en = _no_na(chosen_sentence("customers.new_returning.takeaway", facts))
-    assert en.startswith("1 buyers were new and none returning") and "New buyers spent ¥100.00 each" in en
+    assert en.startswith("1 buyer was new and none returning") and "New buyers spent ¥100.00 each" in en
     _no_na(chosen_sentence("customers.new_returning.takeaway", facts, "zh"))
 
 
@@ -166,7 +166,7 @@ def test_movement_in_the_datas_first_month_says_no_one_could_stay_important_valu
     facts = customers.movement_facts(customers.move_rfm_segments(with_amounts, JANUARY))
     assert facts["variant"] == "no_value_before" and facts["entered"] == 1
     en = chosen_sentence("customers.movement.takeaway", facts)
-    assert en.startswith("1 customers entered the 12-month window") and "0.0%" not in en and "(0)" not in en
+    assert en.startswith("1 customer entered the 12-month window") and "0.0%" not in en and "(0)" not in en
     assert "0.0%" not in Text("en")("customers.movement.title.no_value_before", **facts)
 
 

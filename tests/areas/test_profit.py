@@ -216,6 +216,12 @@ def test_missing_fee_names_platform_and_category(root):
     with pytest.raises(NoDataError) as e:
         profit.contribution_pnl(wb, MARCH)
     assert "jd × home" in str(e.value) and "platform_fees" in str(e.value) and "2026-03-20" in str(e.value)
+    # The 中文 pack says it in Chinese (it showed the English message on a real-like sparse store).
+    from storebook.report.page import said_in
+    from storebook.report.text import Text
+
+    zh = said_in(Text("zh"), e.value)
+    assert zh.startswith("平台佣金表（platform_fees）中没有jd × home在2026-03中") and "2026-03-20" in zh
 
 
 def test_overlapping_fees_are_refused(root):
@@ -226,6 +232,10 @@ def test_overlapping_fees_are_refused(root):
     with pytest.raises(NoDataError) as e:
         profit.contribution_pnl(wb, MARCH)
     assert "two rates" in str(e.value) and "tmall × home" in str(e.value)
+    from storebook.report.page import said_in
+    from storebook.report.text import Text
+
+    assert "tmall × home在" in said_in(Text("zh"), e.value) and "两个有效的佣金率" in said_in(Text("zh"), e.value)
 
 
 @pytest.mark.parametrize("table, words", [

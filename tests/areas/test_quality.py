@@ -120,7 +120,7 @@ def test_the_files_declared_not_read_are_named_with_why(root: Path) -> None:
     facts = quality.files_facts(quality.list_files(wb), not_read)
     assert facts == {"files": 1, "tables": 1, "variant": "not_read", "not_read": 1}
     sentence = Text("en")("data_quality.files.takeaway.not_read", **{k: v for k, v in facts.items() if k != "variant"})
-    assert sentence.startswith("1 files feed 1 tables; 1 more were left out")
+    assert sentence.startswith("1 file feeds 1 table; 1 more was left out")  # a count agrees with its noun
 
 
 def test_a_store_without_orders_still_reports_what_it_has(root: Path) -> None:

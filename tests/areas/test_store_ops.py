@@ -14,6 +14,7 @@ from storebook.areas import store_ops
 from storebook.engine import periods
 from storebook.measures import deliveries
 from storebook.measures.deliveries import summarise_delivery_times
+from storebook.report.text import Text
 from support.stores import write_tables
 
 MARCH = periods.month("2026-03")
@@ -105,3 +106,19 @@ def test_delivery_times_without_the_total_rows_are_the_rows_with_them_less_those
     apart = summarise_delivery_times(storebook.open(store.data_dir), span, by=by, total=False)
     assert "total" in set(both["platform"]) and "total" not in set(apart["platform"])
     pd.testing.assert_frame_equal(apart, both[both["platform"] != "total"].reset_index(drop=True), check_exact=True)
+
+
+def test_operations_without_a_prior_month_do_not_say_none_worsened() -> None:
+    """The Shopify export's first month: no operation has a prior month, so "no operation behind
+    the ratings worsened against the prior month" claimed a comparison that was never made."""
+    from storebook.areas import store_ops_facts
+
+    first = pd.DataFrame({"platform": ["web"], "driver": ["return_rate"], "dimension": ["product"],
+                          "value": [0.02], "prior": [np.nan], "change": [np.nan]})
+    assert store_ops_facts.operations_facts(first) == {"variant": "no_prior"}
+    assert store_ops_facts.operations_facts(first.iloc[:0]) == {"variant": "no_operations"}  # none measured
+    assert "worsened" not in Text("en")("store_ops.operations.takeaway.no_operations")
+    said = Text("en")("store_ops.operations.takeaway.no_prior")
+    assert "cannot be compared with the prior month" in said and "worsened" not in said
+    better = first.assign(prior=[0.03], change=[-0.01])
+    assert store_ops_facts.operations_facts(better) == {"variant": "none"}

@@ -372,3 +372,32 @@ def test_a_first_year_of_traffic_says_it_has_no_last_year_not_n_a(root) -> None:
                            ("traffic.devices.takeaway", devices)):
             sentence = text(f"{key}.{facts['variant']}", **facts)
             assert "n/a" not in sentence and "无" not in sentence.replace("无法", ""), sentence
+
+
+# --------------------------------------------------------------------------- buyers summed over days
+
+def test_a_traffic_only_store_says_its_buyers_are_summed_over_days(root) -> None:
+    """The Tianchi behaviour store has traffic rows only, one per day: its month's 32 "buyers"
+    were 32 buyer-days of 19 people. The figure stays as the days add up, and the section says
+    so (both languages); with an orders table (buyers counted once there) nothing is said."""
+    from storebook.report import needs
+    from support.stores import write_tables
+
+    days = [{"visited_on": f"2026-09-0{d}", "platform": "tmall", "channel": "all", "device": "mobile",
+             "visitors": 10, "buyers": 1, "orders": 1} for d in (1, 2, 3)]
+    wb = write_tables(root, traffic=days)
+    check = needs.SectionCheck("traffic.summary")
+    with needs.running(check):
+        total = traffic.summarise_traffic(wb, SEPTEMBER).set_index("platform").loc["total"]
+    assert (total.visitors, total.buyers) == (30, 3)  # the days added up: one buyer a day may be one person
+    assert [(f.key, f.values) for f in check.partial] == [("page.partial.daily_sums", {"days": 3})]
+    en, zh = (check.describe_partial(Text(lang))[0] for lang in ("en", "zh"))
+    assert "sums of the 3 days' figures (buyer-days)" in en and "count each buyer once" in en
+    assert "每日买家数之和" in zh
+    orders = [{"order_id": "O1", "platform": "tmall", "ordered_at": "2026-09-01 10:00", "paid_at": "2026-09-01 10:05",
+               "status": "paid", "paid_amount": 10.0, "customer_id": "c1"}]
+    with_orders = write_tables(root, traffic=days, orders=orders)
+    check = needs.SectionCheck("traffic.summary")
+    with needs.running(check):
+        traffic.summarise_traffic(with_orders, SEPTEMBER)
+    assert check.partial == []

@@ -317,6 +317,19 @@ def test_page_of_a_partial_month_names_its_days_and_the_platforms_with_data(shop
     assert "**Partial month:** the data cover 13 May to 17 May only, 5 of the month's 31 days." in title
 
 
+def test_a_month_after_a_partial_prior_month_says_what_its_changes_compare_with(root) -> None:
+    """Data that begin on 16 May: June's changes on the prior month compare with 16 of May's 31
+    days — the page says so (both languages); the month after, whose prior month is whole, does not."""
+    write_table(root, "orders", orders(days("2021-05-16", "2021-07-31"), platform="web"))
+    title = page_module.start("overview", month="2021-06").shown[0][1]
+    assert ("**Partial prior month:** the data begin on 16 May, so the prior month (2021-05) holds 16 of its 31 days: "
+            "a change on the prior month compares this month with that part of it, not with a whole month.") in title
+    zh = page_module.start("overview", month="2021-06", language="zh").shown[0][1]
+    assert "**上月数据不完整：** 数据自5月16日起，上月（2021-05）只有其31天中的16天" in zh
+    assert "Partial prior month" not in page_module.start("overview", month="2021-07").shown[0][1]
+    assert "Partial prior month" not in page_module.start("overview", month="2021-05").shown[0][1]
+
+
 def test_a_store_without_a_table_by_platform_names_no_platform(root) -> None:
     # A stock report alone (Amazon India), or an order book to plants: the title said
     # "Platforms: Tmall, JD, Douyin and Web shop", the workbook's list, as if the data came from them.

@@ -83,7 +83,11 @@ def test_metric_cards_show_value_and_both_changes() -> None:
     assert cells[0] == "Tmall"
     assert cells[1].startswith("1,000") and "vs prior month ▲ +5.0%" in cells[1]
     assert "vs last year ▼ −10.0%" in cells[1]
-    assert "vs prior month n/a" in cells[3]
+    # An unknown comparison is left out, not shown as "vs prior month n/a"; with neither known,
+    # the card is its value alone (a store whose data start this month).
+    assert "vs prior month" not in cells[3] and "n/a" not in cells[3] and "vs last year ▲ +20.0%" in cells[3]
+    first_month = headline.assign(vs_last_year=None)
+    assert _cells(tables.metric_cards(first_month, Text("zh")).to_html())[3] == "3,000"
 
 
 def _tones(html: str) -> list[tuple[str, str, str]]:

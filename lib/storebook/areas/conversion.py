@@ -483,7 +483,7 @@ def new_vs_returning(wb: Workbook, period: Period, platforms: list[str] | str | 
         now.merge(before, on=["platform", "buyer_type"], how="left")
         .assign(buyers_vs_prior=lambda d: relative_change(d.buyers, d.buyers_prior))
         .pipe(_order_platforms, chosen)
-        [["platform", "buyer_type", "buyers", "paid_amount", "aov", "share", "buyers_prior", "share_prior",
+        [["platform", "buyer_type", "buyers", "orders", "paid_amount", "aov", "share", "buyers_prior", "share_prior",
           "buyers_vs_prior"]]
     )
     result.attrs = {"history_from": pd.Timestamp(history).strftime("%Y-%m-%d")}
@@ -495,22 +495,35 @@ def buyers_facts(buyers: pd.DataFrame, period: Period) -> dict[str, Any]:
 
     ``variant`` is ``no_amount`` when no buyer's paid amount is known (the month's orders carry
     none, optional in the contract): the sentence leaves the spend per buyer out and says the
-    amounts are not in the data.
+    amounts are not in the data. Otherwise it says only what is known: ``no_returning`` when no
+    buyer returned (the new buyers' spend alone, not "returning buyers spent n/a"), ``orders``
+    when a group with buyers has no known spend (some orders carry no amount): each group's
+    buyers and orders instead.
     """
     total = buyers[buyers.platform == TOTAL].set_index("buyer_type")
 
     def _get(kind: str, column: str) -> Any:
         return total.at[kind, column] if kind in total.index else np.nan
 
-    return {
+    facts = {
         "month": period.label,
         "new": _get("new", "buyers"), "returning": _get("returning", "buyers"),
+        "new_orders": _get("new", "orders"), "returning_orders": _get("returning", "orders"),
         "new_share": _get("new", "share"),
         "new_share_change": _get("new", "share") - _get("new", "share_prior"),
         "new_aov": _get("new", "aov"), "returning_aov": _get("returning", "aov"),
         "history_from": buyers.attrs.get("history_from", ""),
-        "variant": "no_amount" if total["paid_amount"].isna().all() else None,
     }
+    spend_unknown = [pd.isna(facts[f"{kind}_aov"]) for kind in ("new", "returning") if (facts[kind] or 0) > 0]
+    if total["paid_amount"].isna().all():
+        variant = "no_amount"
+    elif any(spend_unknown):
+        variant = "orders"
+    elif not (facts["returning"] or 0) > 0:
+        variant = "no_returning"
+    else:
+        variant = None
+    return {**facts, "variant": variant}
 
 
 # ----------------------------------------------------------------------------- placed → paid

@@ -266,7 +266,9 @@ def measure_holdouts(wb: Workbook, period: Period, platforms: Sequence[str] | st
     rows = _holdout_rows(wb, window, plats)
     if rows.empty:
         raise NoDataError(f"no holdout test between {window.start} and {period.last_day} on {', '.join(plats)}: "
-                          "a campaign's incremental return needs a group kept out of it (data/raw/campaign_holdouts/)")
+                          "a campaign's incremental return needs a group kept out of it (data/raw/campaign_holdouts/)",
+                          key="marketing.holdout.none", values={"start": window.start, "end": period.last_day,
+                                                                "platforms": plats})
     z = stats.z_value(level)
     spend = wb.table("marketing_spend")
     rates = _gross_margin_rates(wb, period, plats)
@@ -307,11 +309,14 @@ def measure_holdouts(wb: Workbook, period: Period, platforms: Sequence[str] | st
         })
     if not out:
         raise NoDataError(f"no holdout test with both a treatment and a holdout group between {window.start} and "
-                          f"{period.last_day}")
+                          f"{period.last_day}", key="marketing.holdout.no_pair",
+                          values={"start": window.start, "end": period.last_day})
     frame = pd.DataFrame(out)
     if frame["spend_amount"].isna().all():
-        raise NoDataError(f"the tested campaigns ({', '.join(frame['campaign_id'])}) have no spend recorded on their "
-                          "test days in marketing_spend: their return on spend cannot be told")
+        campaigns = ", ".join(frame["campaign_id"])
+        raise NoDataError(f"the tested campaigns ({campaigns}) have no spend recorded on their "
+                          "test days in marketing_spend: their return on spend cannot be told",
+                          key="marketing.holdout.no_spend", values={"campaigns": campaigns})
     return frame.assign(verdict=[_verdict(r.incremental_roas_low, r.incremental_roas_high, r.gross_margin_rate)
                                  for r in frame.itertuples()]).sort_values("spend_amount", ascending=False,
                                                                            ignore_index=True)

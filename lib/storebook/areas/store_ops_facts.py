@@ -113,7 +113,14 @@ def dip_platform(dips: pd.DataFrame, ratings: pd.DataFrame) -> tuple[str, str]:
 
 
 def operations_facts(ops: pd.DataFrame) -> dict[str, Any]:
-    """The operation that worsened most against the prior month (a rise is worse for each)."""
+    """The operation that worsened most against the prior month (a rise is worse for each);
+    ``no_operations`` when the store's data measure none of them, ``no_prior`` when none has a
+    prior month to compare with (the data's first month): "none worsened" would claim a
+    comparison that was not made."""
+    if ops.empty:
+        return {"variant": "no_operations"}
+    if ops["prior"].isna().all():
+        return {"variant": "no_prior"}
     moved = ops.dropna(subset=["change"]).assign(rel=lambda d: d["change"] / d["prior"].where(d["prior"] > 0))
     worse = moved[moved["change"] > 0]
     top = extremes.row_of_max(worse.dropna(subset=["rel"]), "rel")

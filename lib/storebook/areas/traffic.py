@@ -51,6 +51,7 @@ from storebook.measures.marketing import (  # noqa: F401 (the report shows paid 
 )
 from storebook.measures.metrics import headline_entry
 from storebook.measures.orders import paid_orders
+from storebook.measures.partial import flag_partial
 from storebook.measures.platform_rows import lone_platform
 from storebook.measures.ratios import (  # noqa: F401 (the formulas, here too: storebook.traffic.aov in a notebook)
     aov,
@@ -116,7 +117,19 @@ def summarise_traffic(wb: Workbook, period: Period, platforms: list[str] | str |
     # The total row and the ratios are columns of one frame built once (with_platform_total
     # then with_ratios built two: ~1 ms of a ~15 ms question, issue #17).
     columns = _total_columns(per_platform, chosen)
+    if not wb.has("orders"):
+        _say_daily_sums(wb, rows)
     return pd.DataFrame({**columns, **_ratio_columns(columns["buyers"], columns["visitors"], columns["paid_amount"])})
+
+
+def _say_daily_sums(wb: Workbook, rows) -> None:
+    """Flag a month's visitors and buyers as the days' figures added up, on a store with no orders
+    table: the traffic table holds days, not people (a buyer of two days counts twice: the
+    Tianchi behaviour sample's 2017-11 has 32 buyer-days from 19 buyers), and without orders
+    nothing counts the buyers once. With an orders table, the customer pages count them once."""
+    days = wb.execute(rows.aggregate(days=rows.visited_on.nunique()))["days"].iloc[0]
+    if days > 1:
+        flag_partial("page.partial.daily_sums", days=int(days))
 
 
 def summarise_paid_orders(wb: Workbook, period: Period, platforms: list[str] | str | None = None) -> pd.DataFrame:

@@ -67,7 +67,8 @@ def _commission(wb: Workbook, period: Period, sales: pd.DataFrame) -> pd.DataFra
         raise NoDataError(
             f"the commission of {period.label} cannot be computed: the workbook has no platform_fees table. "
             "Put the platforms' commission rates (platform, category, commission_rate, valid_from, valid_to) "
-            "under data/raw/platform_fees/ and run `storebook ingest`"
+            "under data/raw/platform_fees/ and run `storebook ingest`",
+            key="profit.fees.no_table", values={"month": period.label},
         )
     fees = wb.execute(wb.table("platform_fees"))
     m = sales.merge(fees, on=["platform", "category"], how="left")
@@ -82,13 +83,16 @@ def _commission(wb: Workbook, period: Period, sales: pd.DataFrame) -> pd.DataFra
         raise NoDataError(
             f"no commission rate in platform_fees for {', '.join(pairs)} on {len(days)} day(s) of {period.label} "
             f"(first {days[0]:%Y-%m-%d}): add the rate valid on those days to data/raw/platform_fees/ "
-            "and run `storebook ingest`"
+            "and run `storebook ingest`",
+            key="profit.fees.no_rate", values={"pairs": ", ".join(pairs), "days": len(days), "month": period.label,
+                                               "first": f"{days[0]:%Y-%m-%d}"},
         )
     if (counts > 1).any():
         p, c, d = counts[counts > 1].index[0]
         raise NoDataError(
             f"platform_fees has two rates for {p} × {c} valid on {d:%Y-%m-%d}: give each validity period "
-            "an end (valid_to) before the next one starts"
+            "an end (valid_to) before the next one starts",
+            key="profit.fees.two_rates", values={"pair": f"{p} × {c}", "day": f"{d:%Y-%m-%d}"},
         )
     m = m.assign(commission=m["revenue"] * m["commission_rate"])
     return m.groupby("platform", as_index=False)["commission"].sum()

@@ -150,8 +150,24 @@ class Page:
         if self.month.partial:
             lines += "\n\n" + self.t("page.partial_month", first=self.month.first_day, last=self.month.last_day,
                                       days=self.month.days, month_days=self.period.days)
+        prior = self._partial_prior()
+        if prior is not None:
+            lines += "\n\n" + self.t("page.partial_prior", **prior)
         self._emit("title", lines)
         results.record(f"{self.area}.month", self.month.record())
+
+    def _partial_prior(self) -> dict[str, Any] | None:
+        """The prior month's days in the data when the data begin inside it (its changes on the
+        prior month compare the month with that part of it), else None."""
+        try:
+            first, _ = availability.data_span(self.workbook)
+        except NoDataError:
+            return None
+        prior = self.period.prior()
+        if not prior.start < first <= prior.last_day:
+            return None
+        return {"first": first, "prior": prior.label, "days": (prior.last_day - first).days + 1,
+                "month_days": prior.days}
 
     def section(self, key: str) -> _Section:
         """Show the next numbered heading (the section's question, from ``key``) and check

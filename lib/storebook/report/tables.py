@@ -378,9 +378,14 @@ def pivot_table(frame: pd.DataFrame, text: Text, *, index: str, columns: str, va
     return _house(shown, caption)
 
 
+def _unknown(change: Any) -> bool:
+    """True for a change that is not known (None, NaN)."""
+    return change is None or bool(pd.isna(change))
+
+
 def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
     """The headline: one row per platform, one column per metric, each cell the value with
-    its change on the prior month and on last year beneath — written and coloured as the
+    its change on the prior month and on last year beneath (each where it is known) — written and coloured as the
     index's cards are (:func:`storebook.report.number_style.value_html`, ``change_html``:
     the registry's format, 万/亿 in Chinese, a rate's change in points, the tone of
     :func:`storebook.measures.metrics.change_tone`).
@@ -408,13 +413,13 @@ def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
                 column.append(format_value(None, "count", text))
                 continue
             r = row.iloc[0].to_dict()
-            changes = "<br>".join(
-                f'{text(f"col.{field}")} '
-                f'{change_html(metric, shown_change(metric, r.get("value"), r.get(field)), text.language, text.na)}'
-                for field in ("vs_prior", "vs_last_year"))
+            # an unknown comparison is left out (no prior month in the data: no "vs prior month n/a")
+            known = {field: shown_change(metric, r.get("value"), r.get(field)) for field in ("vs_prior", "vs_last_year")}
+            changes = "<br>".join(f'{text(f"col.{field}")} {change_html(metric, change, text.language, text.na)}'
+                                  for field, change in known.items() if not _unknown(change))
             # value, then each change on its own line: six metrics fit the report width
-            column.append(f'<b>{value_html(metric, r.get("value"), text.language)}</b><br>'
-                          f'<span style="font-size:11px">{changes}</span>')
+            column.append(f'<b>{value_html(metric, r.get("value"), text.language)}</b>'
+                          + (f'<br><span style="font-size:11px">{changes}</span>' if changes else ""))
         cells[text(f"metric.{metric}")] = column
     shown = pd.DataFrame({header("platform", text): text.labels("platform", platforms), **cells})
     return _house(shown)

@@ -25,7 +25,9 @@ spec           en                                    zh
 ``platforms``  ``Tmall and JD``                      ``天猫、京东`` (codes: a list or "tmall, jd")
 =============  ====================================  ==========================
 
-A missing value (None, NaN) renders as ``n/a`` / ``未知``. Numbers follow the pack's one style
+A missing value (None, NaN) renders as ``n/a`` / ``未知``; a comparison that is unknown is left
+out of its parenthesis instead ("(n/a on the prior month, n/a on last year)" is not said), and an
+English count agrees with its noun ("1 province", "1 order was"): :func:`fit_template`. Numbers follow the pack's one style
 (:mod:`storebook.report.number_style`: 万/亿 in Chinese sentences, the minus sign U+2212,
 never ``−0``); tables ask for full digits (``Text.number(…, compact=False)``).
 
@@ -40,6 +42,7 @@ Example:
 from __future__ import annotations
 
 import math
+import numbers
 import re
 import string
 from datetime import date
@@ -224,7 +227,7 @@ class Text:
         if not values and not placeholders(template):
             return template
         try:
-            return self._formatter.format(template, **_with_points(template, values))
+            return self._fill(template, values)
         except (KeyError, IndexError) as exc:
             needed = ", ".join(sorted(placeholders(template) - set(values)))
             raise TextError(f"text '{key}' needs the value(s) {needed or exc}") from None
@@ -235,6 +238,11 @@ class Text:
 
     def format(self, template: str, **values: Any) -> str:
         """Fill a template with the house specs (for tests and catalogue checks)."""
+        return self._fill(template, values)
+
+    def _fill(self, template: str, values: dict[str, Any]) -> str:
+        """The template with what its values make of it (:func:`fit_template`), filled in."""
+        template = fit_template(template, values, self.language)
         return self._formatter.format(template, **_with_points(template, values))
 
     def label(self, kind: str, value: Any) -> str:
@@ -295,6 +303,132 @@ class Text:
         if self.language == "zh" or len(items) < 3:
             return self("word.and").join(items)
         return ", ".join(items[:-1]) + self("word.and") + items[-1]
+
+
+# ----------------------------------------------------------------------------- the template as its values make it
+
+#: The specs of a comparison (a change on the prior month, on last year, against a target).
+COMPARISON_SPECS = frozenset({"change", "pp", "signed"})
+
+#: A parenthesis of a sentence, with the space before it (English) — none nested inside.
+_PARENTHESIS = {"en": re.compile(r" ?\(([^()]*)\)"), "zh": re.compile(r"（([^（）]*)）")}
+_PART_SEPARATOR = {"en": ", ", "zh": "，"}
+
+
+def _fields(template: str) -> list[tuple[str, str]]:
+    """The (name, spec) of each field of a template."""
+    return [(name, spec or "") for _, name, spec, _ in string.Formatter().parse(template) if name]
+
+
+def drop_unknown_comparisons(template: str, values: dict[str, Any], language: str) -> str:
+    """The template without the comparisons that are unknown: in a parenthesis, a part (between
+    commas) whose every field is a comparison (``{…:change}``, ``{…:pp}``, ``{…:signed}``) with
+    no value is left out, and the parenthesis too when nothing is left in it. A store without a
+    prior month or last year reads "Paid amount reached €13,961;", not "(n/a on the prior month,
+    n/a on last year)"; "(up 3.4% on the prior month, n/a on last year)" keeps the known one.
+    Comparisons outside parentheses, and parts with another field, stay as they are.
+
+    >>> drop_unknown_comparisons("{x:money} ({a:change} on the prior month, {b:change} on last year).",
+    ...                          {"x": 5, "a": None, "b": 0.1}, "en")
+    '{x:money} ({b:change} on last year).'
+    """
+    sep = _PART_SEPARATOR[language]
+
+    def unknown(part: str) -> bool:
+        fields = _fields(part)
+        return bool(fields) and all(spec in COMPARISON_SPECS and name in values and _missing(values[name])
+                                    for name, spec in fields)
+
+    def fit(found: re.Match) -> str:
+        parts = found.group(1).split(sep)
+        kept = [p for p in parts if not unknown(p)]
+        if len(kept) == len(parts):
+            return found.group(0)
+        if not kept:
+            return ""
+        return found.group(0).replace(found.group(1), sep.join(kept))
+
+    return _PARENTHESIS[language].sub(fit, template)
+
+
+#: English plural nouns a count is written before, and their singular (for a count of 1): the
+#: catalogue's (tests/report/test_text.py checks every noun after a count is here).
+PLURAL_NOUNS: dict[str, str] = {w: (w[:-3] + "y" if w.endswith("ies") else w[:-1]) for w in (
+    "SKUs", "buyers", "campaigns", "categories", "changes", "channels", "clicks", "cohorts", "complaints",
+    "customers", "cuts", "days", "files", "hours", "items", "lines", "listings", "minutes", "months",
+    "observations", "orders", "pairs", "parcels", "platforms", "prices", "products", "promotions", "provinces",
+    "ratings", "refunds", "returns", "rows", "segments", "sections", "suppliers", "tables", "tickets", "types",
+    "units", "visitors", "weeks", "warehouses", "carriers", "brands", "budgets", "coupons", "times", "metrics",
+    "SKU-days", "warehouse-days")}
+#: Words that may stand between a count and its noun ("3 new buyers", "1 paid order").
+COUNT_ADJECTIVES = frozenset({
+    "new", "paid", "active", "returning", "incremental", "coupon", "channel", "important-value", "eligible",
+    "more", "busiest", "unpaid", "logistics", "distinct", "open", "late", "competitor", "other", "known"})
+#: A verb right after the counted noun (or the count), as it agrees with one.
+_VERB_OF_ONE = {"were": "was", "are": "is", "have": "has", "do": "does", "make": "makes", "bring": "brings",
+                "feed": "feeds", "sell": "sells", "need": "needs", "come": "comes", "differ": "differs",
+                "convert": "converts", "hold": "holds", "stand": "stands", "look": "looks"}
+_WORD = re.compile(r"([A-Za-z][A-Za-z-]*)(\(s\))?")
+
+
+def agree_with_count(text: str, one: bool) -> str:
+    """The text after a count, agreeing with it in English: the counted noun (up to two
+    adjectives after the count) singular after 1, and a verb right after it; ``day(s)`` reads
+    ``day`` or ``days``. Text that does not start with such a noun is returned as it is.
+
+    >>> agree_with_count(" provinces. Ontario leads", True), agree_with_count(" were not paid", True)
+    (' province. Ontario leads', ' was not paid')
+    >>> agree_with_count(" cohort(s), none", True), agree_with_count(" cohort(s), none", False)
+    (' cohort, none', ' cohorts, none')
+    """
+    pos, words = 0, 0
+    while words < 3:
+        space = len(text) - len(text[pos:].lstrip(" "))
+        if space == pos and pos > 0 or space == len(text):
+            return text
+        found = _WORD.match(text, space)
+        if found is None or (found.end() < len(text) and text[found.end()] not in " ,.;:)–"):
+            return text
+        word, either = found.group(1), found.group(2)
+        if one and word in _VERB_OF_ONE:  # "1 were", "1 more were"
+            return text[:space] + _VERB_OF_ONE[word] + text[found.end():]
+        if either or word in PLURAL_NOUNS:  # day(s): the count says which
+            if not one:
+                return text[:space] + word + "s" + text[found.end():] if either else text
+            rest = text[found.end():]
+            verb = re.match(r" ([a-z]+)\b", rest)
+            if verb and verb.group(1) in _VERB_OF_ONE:
+                rest = " " + _VERB_OF_ONE[verb.group(1)] + rest[verb.end():]
+            return text[:space] + (word if either else PLURAL_NOUNS[word]) + rest
+        if word not in COUNT_ADJECTIVES:
+            return text
+        pos, words = found.end(), words + 1
+    return text
+
+
+def _is_count(spec: str, value: Any) -> bool:
+    return spec in ("count", "") and isinstance(value, numbers.Real) and not isinstance(value, bool) \
+        and not _missing(value) and float(value) == int(float(value))
+
+
+def fit_template(template: str, values: dict[str, Any], language: str) -> str:
+    """The template as its values make it: unknown comparisons left out
+    (:func:`drop_unknown_comparisons`) and, in English, each counted noun agreeing with its
+    count (:func:`agree_with_count`: "1 province", "1 order was", "2 cohorts")."""
+    template = drop_unknown_comparisons(template, values, language)
+    if language != "en":
+        return template
+    out, count = [], None
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if count is not None:
+            literal = agree_with_count(literal, count == 1)
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        count = None
+        if name is not None:
+            out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+            if name in values and _is_count(spec or "", values[name]):
+                count = float(values[name])
+    return "".join(out)
 
 
 def placeholders(template: str) -> set[str]:

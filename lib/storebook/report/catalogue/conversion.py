@@ -131,6 +131,24 @@ ENTRIES: dict[str, Entry] = {
         "本月新买家{new:count}人、老买家{returning:count}人（新买家占比{new_share:pct}，环比{new_share_change:pp}）。"
         "老买家客单价{returning_aov:money2}，新买家{new_aov:money2}。老买家指同一平台账号在本月之前（数据自{history_from}起）已有支付订单。",
     ),
+    "conversion.buyers.takeaway.no_returning": _e(
+        "{new:count} buyers were new and none returning ({new_share:pct} new, {new_share_change:pp} on the prior "
+        "month): no buyer of the month had paid an order before it. New buyers spent {new_aov:money2} each "
+        "({new_orders:count} orders). A buyer is returning when the same platform account paid an order before "
+        "this month within the data ({history_from}).",
+        "本月新买家{new:count}人，没有老买家（新买家占比{new_share:pct}，环比{new_share_change:pp}）：本月买家此前都没有支付订单。"
+        "新买家客单价{new_aov:money2}（{new_orders:count}笔订单）。老买家指同一平台账号在本月之前（数据自{history_from}起）已有支付订单。",
+    ),
+    "conversion.buyers.takeaway.orders": _e(
+        "{new:count} buyers were new and {returning:count} returning ({new_share:pct} new, "
+        "{new_share_change:pp} on the prior month); new buyers paid {new_orders:count} orders, returning buyers "
+        "{returning_orders:count}. Spend per buyer is left out: some of the month's orders carry no "
+        "amount. A buyer is returning when the same platform account paid an order before this month within the "
+        "data ({history_from}).",
+        "本月新买家{new:count}人、老买家{returning:count}人（新买家占比{new_share:pct}，环比{new_share_change:pp}）；"
+        "新买家支付订单{new_orders:count}笔，老买家{returning_orders:count}笔。部分订单没有金额，故不列各组客单价。"
+        "老买家指同一平台账号在本月之前（数据自{history_from}起）已有支付订单。",
+    ),
     "conversion.buyers.takeaway.no_amount": _e(
         "{new:count} buyers were new and {returning:count} returning ({new_share:pct} new, "
         "{new_share_change:pp} on the prior month). A buyer is returning when the same platform account paid an "

@@ -7,6 +7,19 @@ from storebook.report.catalogue import entry as _e
 
 ENTRIES: dict[str, Entry] = {
     "marketing.title": _e("Marketing — {month}", "营销推广 — {month}"),
+    # the no-data messages of storebook.marketing (NoDataError key=…), in the pack's language
+    "marketing.holdout.none": _e(
+        "No holdout test between {start:date} and {end:date} on {platforms:platforms}: a campaign's incremental "
+        "return needs a group kept out of it (data/raw/campaign_holdouts/).",
+        "{start:date}至{end:date}期间{platforms:platforms}没有对照（holdout）测试：衡量推广的增量回报需要一组未被触达的"
+        "对照人群（data/raw/campaign_holdouts/）。"),
+    "marketing.holdout.no_pair": _e(
+        "No holdout test between {start:date} and {end:date} has both a treatment and a holdout group.",
+        "{start:date}至{end:date}期间没有同时包含实验组和对照组的对照测试。"),
+    "marketing.holdout.no_spend": _e(
+        "The tested campaigns ({campaigns}) have no spend recorded on their test days in marketing_spend: their "
+        "return on spend cannot be told.",
+        "受测推广（{campaigns}）在测试期间的推广花费（marketing_spend）中没有花费记录，无法计算其投入产出。"),
     "marketing.question": _e(
         "Did we spend the budget as planned, what does a new customer cost, and which campaigns earn their money?",
         "预算是否按计划花出，获取一个新客要多少钱，哪些推广真正赚回了花费？"),

@@ -7,6 +7,22 @@ from storebook.report.catalogue import entry as _e
 
 ENTRIES: dict[str, Entry] = {
     "profit.title": _e("Profit — {month}", "利润 — {month}"),
+    # the commission's no-data messages (storebook.measures.pnl, NoDataError key=…), in the pack's language
+    "profit.fees.no_table": _e(
+        "The commission of {month} cannot be computed: the workbook has no platform_fees table. Put the platforms' "
+        "commission rates (platform, category, commission_rate, valid_from, valid_to) under data/raw/platform_fees/ "
+        "and run `storebook ingest`.",
+        "无法计算{month}的平台佣金：数据中没有平台佣金表（platform_fees）。请将各平台的佣金率（platform、category、"
+        "commission_rate、valid_from、valid_to）放入 data/raw/platform_fees/ 并运行 `storebook ingest`。"),
+    "profit.fees.no_rate": _e(
+        "No commission rate in platform_fees for {pairs} on {days} day(s) of {month} (first {first}): add the rate "
+        "valid on those days to data/raw/platform_fees/ and run `storebook ingest`.",
+        "平台佣金表（platform_fees）中没有{pairs}在{month}中{days}天的佣金率（首日{first}）：请将这些日期适用的佣金率"
+        "加入 data/raw/platform_fees/ 并运行 `storebook ingest`。"),
+    "profit.fees.two_rates": _e(
+        "platform_fees has two rates for {pair} valid on {day}: give each validity period an end (valid_to) before "
+        "the next one starts.",
+        "平台佣金表（platform_fees）中{pair}在{day}有两个有效的佣金率：请为每个有效期设定结束日期（valid_to），使其早于下一个有效期的开始。"),
     "profit.question": _e(
         "What did the month earn, platform by platform, after the cost of goods, commissions, marketing and "
         "logistics — and where did we spend more than the budget?",

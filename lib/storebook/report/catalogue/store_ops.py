@@ -75,6 +75,13 @@ ENTRIES: dict[str, Entry] = {
         "{prior:ratio} the month before ({relative:signed}); it moves the {dimension:dimension} rating.",
         "恶化最多的是{platform:platform}{driver:driver}：{value:ratio}，上月 {prior:ratio}（{relative:signed}），"
         "它影响{dimension:dimension}评分。"),
+    "store_ops.operations.takeaway.no_prior": _e(
+        "The operations behind the ratings cannot be compared with the prior month: the data hold none of it.",
+        "影响评分的运营指标无法与上月比较：数据中没有上月的数据。"),
+    "store_ops.operations.takeaway.no_operations": _e(
+        "None of the operations behind the ratings (delivery days, complaints, returns, first response) is measured "
+        "in this store's data, so none can be compared with the prior month.",
+        "本店数据中没有影响评分的运营指标（配送时长、投诉、退货、首次响应），无法与上月比较。"),
     "store_ops.operations.takeaway.none": _e(
         "No operation behind the ratings worsened against the prior month.",
         "影响评分的运营指标均未较上月恶化。"),

@@ -154,6 +154,11 @@ ENTRIES: dict[str, Entry] = {
         "**Partial month:** the data cover {first:date} to {last:date} only, {days} of the month's {month_days} days.",
         "**本月数据不完整：** 数据仅覆盖{first:date}至{last:date}，为本月{month_days}天中的{days}天。",
     ),
+    "page.partial_prior": _e(
+        "**Partial prior month:** the data begin on {first:date}, so the prior month ({prior}) holds {days} of its "
+        "{month_days} days: a change on the prior month compares this month with that part of it, not with a whole month.",
+        "**上月数据不完整：** 数据自{first:date}起，上月（{prior}）只有其{month_days}天中的{days}天：环比变化是与这部分数据相比，而非整月。",
+    ),
     "page.needs": _e("**Not in this store's data.** This section needs {needs}. {todo}",
                      "**本店数据中暂无。** 本节需要{needs}。{todo}"),
     "page.needs.again": _e("This section needs the same data as above.", "本节同样缺少上述数据（见上文）。"),
@@ -301,6 +306,10 @@ ENTRIES: dict[str, Entry] = {
         "without traffic rows for {platforms:platforms}, their orders, buyers and paid amount come from the orders table; "
         "visitors and conversion are unknown there",
         "{platforms:platforms}没有流量数据，其订单数、买家数和支付金额取自订单表；访客和转化率未知"),
+    "page.partial.daily_sums": _e(
+        "visitors and buyers are the sums of the {days} days' figures (buyer-days): the traffic table counts each "
+        "day's buyers, so a buyer of two days counts twice, and the store has no orders table to count each buyer once",
+        "访客数和买家数为{days}天每日数据之和（每日买家数之和）：流量表按天统计买家，两天都购买的买家计两次；本店没有订单表，无法对买家去重"),
     "page.partial.plan_amount": _e(
         "the paid amount is known for only {share:pct} of the paid orders in the history of {platforms:platforms}, "
         "so only their orders are forecast, not their paid amount (a forecast from the known part would understate "
