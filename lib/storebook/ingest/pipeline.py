@@ -540,9 +540,12 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             if table in row_group_days:  # storebook.engine.lines: a month's order lines, its row groups only
                 table_info[table]["row_group_days"] = row_group_days[table]
             if table in schema.EVENT_DATES:
-                span = _written_span(staging / table / "part-0.parquet", schema.EVENT_DATES[table])
+                columns = schema.span_columns(table)
+                span = _written_span(staging / table / "part-0.parquet", columns)
                 if span != "unknown":  # left out, a reader asks the data (availability.table_spans)
-                    table_info[table]["span"] = span
+                    # With the columns it spans: a manifest written before a period's last day
+                    # counted (span_columns) is not believed for a table with one.
+                    table_info[table].update(span=span, span_columns=list(columns))
     finally:
         con.close()
         shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)
