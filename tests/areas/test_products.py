@@ -384,6 +384,11 @@ def test_a_sku_without_an_active_flag_is_neither_active_nor_inactive(root):
     # Every flag known: the sentence of active SKUs, as before.
     known = products.abc_facts(abc.drop(index="U").reset_index())
     assert (known["variant"], known["zero_skus"], known["zero_active"], known["zero_unknown"]) == (None, 1, 1, 0)
+    # No flag on any of them: said so, without "0 active".
+    unknown = products.abc_facts(abc.drop(index="D").reset_index())
+    assert (unknown["variant"], unknown["zero_skus"], unknown["zero_unknown"]) == ("no_status", 1, 1)
+    assert Text("en")("products.abc.takeaway.no_status", **unknown).endswith(
+        "sold nothing at all; the catalogue does not say whether they are on sale.")
 
 
 def test_real_olist_catalogue_has_no_active_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -406,6 +411,6 @@ def test_real_olist_catalogue_has_no_active_flag(tmp_path: Path, monkeypatch: py
     facts = products.abc_facts(abc)
     listed = pd.read_csv(folder / "olist_products_dataset.csv", usecols=["product_id"])
     sold = abc.loc[abc["units"] > 0, "sku"]
-    assert facts["variant"] == "status_unknown" and facts["zero_active"] == 0
+    assert facts["variant"] == "no_status" and facts["zero_active"] == 0
     assert facts["zero_unknown"] == facts["zero_skus"] == len(set(listed["product_id"]) - set(sold))
     assert abc["is_active"].isna().all()

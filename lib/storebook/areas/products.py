@@ -518,7 +518,8 @@ def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
 
     ``zero_skus`` (SKUs that sold nothing) splits into ``zero_active`` and ``zero_unknown``
     (the catalogue does not say whether they are on sale); variant ``status_unknown`` when
-    some are, ``no_catalogue`` without a catalogue (which SKUs sold nothing is not known)."""
+    some are, ``no_status`` when all are, ``no_catalogue`` without a catalogue (which SKUs
+    sold nothing is not known)."""
     s = summarise_abc(abc, "revenue").set_index("abc")
     listed = abc.attrs.get("catalogue", True)
     unsold = abc.loc[abc["abc_revenue"].notna() & (abc["units"] <= 0)]
@@ -529,7 +530,8 @@ def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
             "c_sku_share": s.at["C", "sku_share"], "c_share": s.at["C", "amount_share"],
             "zero_skus": zero, "zero_active": None if zero is None else zero - unknown,
             "zero_unknown": None if zero is None else unknown, "months": months,
-            "variant": "no_catalogue" if not listed else "status_unknown" if unknown else None}
+            "variant": ("no_catalogue" if not listed else None if not unknown
+                        else "no_status" if unknown == zero else "status_unknown")}
 
 
 def margin_facts(abc: pd.DataFrame) -> dict[str, Any]:
