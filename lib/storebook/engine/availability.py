@@ -32,7 +32,11 @@ import pandas as pd
 
 from storebook.engine import periods
 from storebook.engine.periods import Period
-from storebook.engine.schema import EVENT_DATES, EVENT_ENDS, span_columns  # the contract's: ingest needs no Ibis
+from storebook.engine.schema import (  # the contract's: ingest needs no Ibis
+    EVENT_DATES,
+    EVENT_ENDS,
+    span_columns,
+)
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 

@@ -57,7 +57,7 @@ from storebook.ingest.sources import (
 from storebook.ingest.stages import Stages
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
-INGEST_VERSION = "6"
+INGEST_VERSION = "7"  # 7: a stock report's duplicate keeps the row with stock; spans to a period's last day
 
 
 
