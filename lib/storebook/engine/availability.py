@@ -156,8 +156,9 @@ def _files_agree(wb: Workbook, table: str, rows: object) -> bool:
 def _asked_span(wb: Workbook, table: str) -> Span | None:
     """A table's span asked of the data: one min/max question over its event dates (and the
     last days of its period rows)."""
-    columns = span_columns(table)
     t = wb.table(table)
+    # A table written by hand without the period's last day has none: its dates alone.
+    columns = [c for c in span_columns(table) if c in t.columns]
     bounds = wb.execute(t.aggregate(**{f"first_{c}": t[c].min() for c in columns},
                                     **{f"last_{c}": t[c].max() for c in columns}))
     firsts = [d for c in columns if (d := as_date(bounds[f"first_{c}"].iloc[0])) is not None]
