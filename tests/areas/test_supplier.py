@@ -504,23 +504,27 @@ def test_no_stockout_per_supplier_is_said_for_the_trailing_window_too() -> None:
             assert Text(language)(key, **empty)
 
 
+def _no_supplier_store(root: Path, out: dict[str, range]) -> storebook.Workbook:
+    """K (supplier S1, 1 a day at ¥40) and N (no supplier, 2 a day at ¥25) in one warehouse in
+    March 2025, each out on the days ``out`` gives; no late or short delivery."""
+    inventory = [{"snapshot_on": f"2025-03-{d:02d}", "sku": sku, "warehouse": "W1",
+                  "on_hand": "0" if d in out[sku] else "9", "on_order": "0"} for sku in out for d in range(1, 32)]
+    sales = [(day, "tmall", sku, per_day, price, 0.0, None) for day in days(date(2025, 3, 1), 31)
+             for sku, per_day, price in (("K", 1, 40.0), ("N", 2, 25.0)) if day.day not in out[sku]]
+    orders, order_lines = sales_rows(sales)
+    return build_store(root, {
+        "products": [product("K", "bath", "S1"), product("N", "bath", "")],
+        "purchase_orders": [po("P1", 1, "S1", "K", "2025-02-01", "2025-02-10", "2025-02-10", 100, 100, 0, 4.0)],
+        "inventory": inventory, "orders": orders, "order_lines": order_lines})
+
+
 def test_stockouts_of_a_sku_without_a_supplier_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """March 2025, one warehouse, no late or short delivery: K (supplier S1) sells 1 a day at
     ¥40 and is out on the 20th and 21st; N (no supplier in the catalogue) sells 2 a day at ¥25
     and is out on the 10th–13th. By hand: S1 2 SKU-days, 2 units, ¥80; N 4 SKU-days, 8 units,
     4 × 2 × ¥25 = ¥200, under an unknown supplier. The month lost ¥280 (before: ¥80, N's row
     dropped by the grouping)."""
-    root = use_root(make_root(tmp_path / "wb"), monkeypatch)
-    out = {"K": range(20, 22), "N": range(10, 14)}
-    inventory = [{"snapshot_on": f"2025-03-{d:02d}", "sku": sku, "warehouse": "W1",
-                  "on_hand": "0" if d in out[sku] else "9", "on_order": "0"} for sku in out for d in range(1, 32)]
-    sales = [(day, "tmall", sku, per_day, price, 0.0, None) for day in days(date(2025, 3, 1), 31)
-             for sku, per_day, price in (("K", 1, 40.0), ("N", 2, 25.0)) if day.day not in out[sku]]
-    orders, order_lines = sales_rows(sales)
-    wb = build_store(root, {
-        "products": [product("K", "bath", "S1"), product("N", "bath", "")],
-        "purchase_orders": [po("P1", 1, "S1", "K", "2025-02-01", "2025-02-10", "2025-02-10", 100, 100, 0, 4.0)],
-        "inventory": inventory, "orders": orders, "order_lines": order_lines})
+    wb = _no_supplier_store(use_root(make_root(tmp_path / "wb"), monkeypatch), {"K": range(20, 22), "N": range(10, 14)})
     lost = supplier.sum_lost_sales(wb, MARCH)
     assert lost["supplier_id"].isna().tolist() == [False, True]  # S1 first, the unknown supplier last
     cols = ["stockout_days", "other_days", "warehouse_stockout_days", "skus", "lost_units", "lost_sales_amount",
@@ -532,8 +536,12 @@ def test_stockouts_of_a_sku_without_a_supplier_count(tmp_path: Path, monkeypatch
     assert (facts["variant"], facts["top"], facts["stockout_days"], facts["warehouse_days"]) == (None, "S1", 6, 6)
     assert facts["lost"] == pytest.approx(280.0) and facts["attributed_lost"] == 0.0
 
-    # Only the SKU without a supplier ran out: the totals are said, and nobody is named.
-    alone = supplier.lost_facts(lost.loc[lost["supplier_id"].isna()])
+    # Only the SKU without a supplier ran out (K never): its row alone, the totals said, nobody
+    # named (a catalogue without suppliers, the sparse matrix's blank columns).
+    only = supplier.sum_lost_sales(_no_supplier_store(use_root(make_root(tmp_path / "wb2"), monkeypatch),
+                                                      {"K": range(0), "N": range(10, 14)}), MARCH)
+    assert len(only) == 1 and only["supplier_id"].isna().all() and only.loc[0, "lost_sales_amount"] == pytest.approx(200.0)
+    alone = supplier.lost_facts(only)
     assert (alone["variant"], alone["top"], alone["stockout_days"]) == ("no_supplier", None, 4)
     en = Text("en")("supplier.stockouts.takeaway.no_supplier", **alone)
     assert en.startswith("This month SKUs were out of stock everywhere on 4 SKU-days, losing an estimated ¥200")

@@ -235,6 +235,8 @@ def sum_lost_sales(
             attributed_lost_sales_amount=("attributed", "sum"),
         )
         .reset_index()
+        # Text even where no SKU that ran out has a supplier (all missing: read as float).
+        .astype({"supplier_id": "str"})
         .merge(names, on="supplier_id", how="left")
     )
     return out.loc[:, cols].sort_values(
