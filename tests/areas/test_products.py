@@ -467,3 +467,54 @@ def test_real_shopify_orders_beside_another_shops_products(root):
     with pytest.raises(NoDataError) as caught:
         products.measure_price_realisation(wb, may)
     assert caught.value.values == {"skus": 14, "month": "2025-05", "missing": 14}
+
+
+def test_a_sku_without_an_active_flag_is_neither_active_nor_inactive(root):
+    """A sold; D active and U without a flag (the export does not give it) sold nothing; E is
+    inactive and unsold. U stays in the assortment as unknown: 2 SKUs sold nothing, 1 of them
+    active and 1 unknown (before: U was filled in as active, "2 active SKUs sold nothing")."""
+    from storebook.report.text import Text
+
+    rows = [_product("A"), _product("D"), _product("U", active=None), _product("E", active=False)]
+    wb = _store(root, rows, [_sale("O1", "A", 2, "2026-03-02 10:00")])
+    abc = products.classify_skus(wb, MARCH, months=1).set_index("sku")
+    assert set(abc.index) == {"A", "D", "U"}                                  # E: inactive and unsold
+    assert abc.loc[["A", "D"], "is_active"].tolist() == [True, True] and pd.isna(abc.loc["U", "is_active"])
+    facts = products.abc_facts(abc.reset_index())
+    assert (facts["variant"], facts["zero_skus"], facts["zero_active"], facts["zero_unknown"]) == ("status_unknown", 2, 1, 1)
+    en = Text("en")("products.abc.takeaway.status_unknown", **facts)
+    assert "2 SKUs sold nothing at all: 1 active and 1 whose catalogue row does not say whether they are on sale" in en
+    assert "其中1个在售，1个在商品目录中未注明是否在售" in Text("zh")("products.abc.takeaway.status_unknown", **facts)
+    # Every flag known: the sentence of active SKUs, as before.
+    known = products.abc_facts(abc.drop(index="U").reset_index())
+    assert (known["variant"], known["zero_skus"], known["zero_active"], known["zero_unknown"]) == (None, 1, 1, 0)
+    # No flag on any of them: said so, without "0 active".
+    unknown = products.abc_facts(abc.drop(index="D").reset_index())
+    assert (unknown["variant"], unknown["zero_skus"], unknown["zero_unknown"]) == ("no_status", 1, 1)
+    assert Text("en")("products.abc.takeaway.no_status", **unknown).endswith(
+        "sold nothing at all; the catalogue does not say whether they are on sale.")
+
+
+def test_real_olist_catalogue_has_no_active_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Olist's real products (32,951, no active flag in the file) beside the orders and items
+    fixtures: the SKUs that sold nothing over the three months to August 2018 are all of unknown
+    status (before: "32,951 active SKUs sold nothing")."""
+    import storebook
+    from support.mapping import install, realdata_folder
+    from support.sources import run
+    from support.stores import make_root, use_root
+
+    folder = realdata_folder("olist_partial_products_sellers")
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "olist"
+    root = use_root(make_root(tmp_path / "wb"), monkeypatch)
+    install(root, "olist", [*sorted(p for p in folder.iterdir() if p.is_file()),
+                            fixtures / "olist_orders_dataset.csv", fixtures / "olist_order_items_dataset.csv"])
+    run(root)
+    wb = storebook.open()
+    abc = products.classify_skus(wb, month("2018-08"))
+    facts = products.abc_facts(abc)
+    listed = pd.read_csv(folder / "olist_products_dataset.csv", usecols=["product_id"])
+    sold = abc.loc[abc["units"] > 0, "sku"]
+    assert facts["variant"] == "no_status" and facts["zero_active"] == 0
+    assert facts["zero_unknown"] == facts["zero_skus"] == len(set(listed["product_id"]) - set(sold))
+    assert abc["is_active"].isna().all()

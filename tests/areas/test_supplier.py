@@ -358,8 +358,9 @@ def test_a_stock_report_alone_gives_the_stock_and_says_the_cover_is_unknown(tmp_
 
 def test_real_stock_report_by_hand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Amazon India's Sale Report (stock per SKU, taken as of 31 May 2022): by hand with pandas,
-    9,169 SKUs once the empty and #REF! codes are left out (the first of a code seen twice
-    kept, as ingest does), 242,037 units, 537 SKUs at 0."""
+    9,169 SKUs once the empty and #REF! codes are left out (of a code listed twice, the row
+    with stock kept, as ingest does), 242,369 units, 533 SKUs at 0 (keeping the first row of
+    each code, the rows at 0, ingest gave 242,037 units and 537 SKUs at 0)."""
     from support.mapping import install, realdata_folder
     from support.sources import run
 
@@ -368,10 +369,11 @@ def test_real_stock_report_by_hand(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     install(root, "amazon_india", sorted(p for p in folder.iterdir() if p.is_file()))
     run(root)
     raw = pd.read_csv(folder / "Sale Report.csv")
-    raw = raw[raw["SKU Code"].notna() & (raw["SKU Code"] != "#REF!")].drop_duplicates("SKU Code")
+    raw = raw[raw["SKU Code"].notna() & (raw["SKU Code"] != "#REF!")]
+    raw = raw.sort_values("Stock", ascending=False, kind="stable").drop_duplicates("SKU Code")
     facts = supplier.inventory_facts(supplier.measure_inventory(storebook.open(), month("2022-05")))
     assert (facts["skus"], facts["units"], facts["out_skus"]) == (len(raw), raw["Stock"].sum(), (raw["Stock"] <= 0).sum())
-    assert (facts["skus"], facts["units"], facts["out_skus"], facts["variant"]) == (9169, 242037.0, 537, "no_sales")
+    assert (facts["skus"], facts["units"], facts["out_skus"], facts["variant"]) == (9169, 242369.0, 533, "no_sales")
 
 
 def test_month_without_inventory_says_so(supply_wb) -> None:
@@ -500,3 +502,56 @@ def test_no_stockout_per_supplier_is_said_for_the_trailing_window_too() -> None:
     for language in ("en", "zh"):
         for key in ("supplier.stockouts.takeaway.none", "supplier.stockouts_trailing.takeaway.none"):
             assert Text(language)(key, **empty)
+
+
+def _no_supplier_store(root: Path, out: dict[str, range]) -> storebook.Workbook:
+    """K (supplier S1, 1 a day at ¥40) and N (no supplier, 2 a day at ¥25) in one warehouse in
+    March 2025, each out on the days ``out`` gives; no late or short delivery."""
+    inventory = [{"snapshot_on": f"2025-03-{d:02d}", "sku": sku, "warehouse": "W1",
+                  "on_hand": "0" if d in out[sku] else "9", "on_order": "0"} for sku in out for d in range(1, 32)]
+    sales = [(day, "tmall", sku, per_day, price, 0.0, None) for day in days(date(2025, 3, 1), 31)
+             for sku, per_day, price in (("K", 1, 40.0), ("N", 2, 25.0)) if day.day not in out[sku]]
+    orders, order_lines = sales_rows(sales)
+    return build_store(root, {
+        "products": [product("K", "bath", "S1"), product("N", "bath", "")],
+        "purchase_orders": [po("P1", 1, "S1", "K", "2025-02-01", "2025-02-10", "2025-02-10", 100, 100, 0, 4.0)],
+        "inventory": inventory, "orders": orders, "order_lines": order_lines})
+
+
+def test_stockouts_of_a_sku_without_a_supplier_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """March 2025, one warehouse, no late or short delivery: K (supplier S1) sells 1 a day at
+    ¥40 and is out on the 20th and 21st; N (no supplier in the catalogue) sells 2 a day at ¥25
+    and is out on the 10th–13th. By hand: S1 2 SKU-days, 2 units, ¥80; N 4 SKU-days, 8 units,
+    4 × 2 × ¥25 = ¥200, under an unknown supplier. The month lost ¥280 (before: ¥80, N's row
+    dropped by the grouping)."""
+    wb = _no_supplier_store(use_root(make_root(tmp_path / "wb"), monkeypatch), {"K": range(20, 22), "N": range(10, 14)})
+    lost = supplier.sum_lost_sales(wb, MARCH)
+    assert lost["supplier_id"].isna().tolist() == [False, True]  # S1 first, the unknown supplier last
+    cols = ["stockout_days", "other_days", "warehouse_stockout_days", "skus", "lost_units", "lost_sales_amount",
+            "attributed_lost_sales_amount"]
+    assert lost.loc[0, cols].tolist() == [2, 2, 2, 1, 2.0, pytest.approx(80.0), 0.0]
+    assert lost.loc[1, cols].tolist() == [4, 4, 4, 1, 8.0, pytest.approx(200.0), 0.0]
+    assert lost.loc[0, "supplier"] == "S1 青岛织造" and pd.isna(lost.loc[1, "supplier"])
+    facts = supplier.lost_facts(lost)
+    assert (facts["variant"], facts["top"], facts["stockout_days"], facts["warehouse_days"]) == (None, "S1", 6, 6)
+    assert facts["lost"] == pytest.approx(280.0) and facts["attributed_lost"] == 0.0
+
+    # Only the SKU without a supplier ran out (K never): its row alone, the totals said, nobody
+    # named (a catalogue without suppliers, the sparse matrix's blank columns).
+    only = supplier.sum_lost_sales(_no_supplier_store(use_root(make_root(tmp_path / "wb2"), monkeypatch),
+                                                      {"K": range(0), "N": range(10, 14)}), MARCH)
+    assert len(only) == 1 and only["supplier_id"].isna().all() and only.loc[0, "lost_sales_amount"] == pytest.approx(200.0)
+    alone = supplier.lost_facts(only)
+    assert (alone["variant"], alone["top"], alone["stockout_days"]) == ("no_supplier", None, 4)
+    en = Text("en")("supplier.stockouts.takeaway.no_supplier", **alone)
+    assert en.startswith("This month SKUs were out of stock everywhere on 4 SKU-days, losing an estimated ¥200")
+    zh = Text("zh")("supplier.stockouts_trailing.takeaway.no_supplier", **alone)
+    assert "4个SKU天" in zh and "未注明" in zh
+
+    # Shown as unknown in the table and the chart, never "nan".
+    from storebook.report import plots, tables
+
+    shown = tables.format_table(lost, Text("zh"), columns=["supplier", "stockout_days"]).to_html()
+    assert "未知" in shown and "nan" not in shown
+    fig = plots.hbars(lost, Text("en"), category="supplier", values=["warehouse_other_days"], kind="count")
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["S1 青岛织造", "n/a"]

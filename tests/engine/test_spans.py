@@ -114,3 +114,43 @@ def test_a_store_without_a_manifest_asks_its_data(root: Path) -> None:
     assert availability.has_data(wb, periods.month("2025-03")) is True
     with pytest.raises(storebook.NoDataError, match="no 'orders' table"):
         wb.data_range()
+
+
+def test_a_report_over_several_days_spans_to_its_last_day(root: Path) -> None:
+    """A 生意参谋 week (20–26 Apr: ``visited_on`` its first day, ``period_end_on`` its last) and
+    the day 20 Apr: the listings cover 20–26 Apr, in the manifest and when asked, and April is
+    reported as 7 of its 30 days (before: the span stopped at the week's first day, and the pack
+    read "the data cover 20 Apr to 20 Apr only, 1 of the month's 30 days")."""
+    listing = {"platform": "tmall", "item_id": "1001", "visitors": "10", "page_views": "", "cart_adds": "",
+               "favourites": "", "buyers": "", "units": "", "paid_amount": "", "refund_amount": "",
+               "ad_spend_amount": "", "sku": "", "item_name": "", "platform_category": ""}
+    wb = build_store(root, {"product_traffic": [
+        {**listing, "visited_on": "2026-04-20", "period_end_on": "2026-04-26"},
+        {**listing, "visited_on": "2026-04-20", "period_end_on": ""},
+    ]})
+    week = availability.Span("product_traffic", date(2026, 4, 20), date(2026, 4, 26))
+    info = wb.ingest_manifest()["tables"]["product_traffic"]
+    assert (info["span"], info["span_columns"]) == (["2026-04-20", "2026-04-26"], ["visited_on", "period_end_on"])
+    assert availability.table_spans(wb) == {"product_traffic": week} == _asked(storebook.open())
+    choice = availability.resolve_month(storebook.open(), "2026-04")
+    assert (choice.first_day, choice.last_day, choice.days, choice.partial) == (date(2026, 4, 20), date(2026, 4, 26), 7, True)
+
+    # A manifest written before a period's last day counted (no span_columns) is not believed.
+    path = Path(wb.data_dir) / "_ingest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["tables"]["product_traffic"].update(span=["2026-04-20", "2026-04-20"])
+    manifest["tables"]["product_traffic"].pop("span_columns")
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    old = storebook.open()
+    assert availability.table_spans(old) == {"product_traffic": week} and old.questions == 1
+
+
+def test_a_weeks_last_day_places_no_row_in_the_next_month(root: Path) -> None:
+    """A week from 27 Apr to 3 May spans into May, but counts in no day of it (a row is placed
+    by its first day, as the reports place it): May holds no data."""
+    wb = write_tables(root, product_traffic=[{"visited_on": "2026-04-27", "period_end_on": "2026-05-03",
+                                              "platform": "tmall", "item_id": "1001", "visitors": 10}])
+    assert availability.table_spans(wb) == {
+        "product_traffic": availability.Span("product_traffic", date(2026, 4, 27), date(2026, 5, 3))}
+    assert availability.has_data(wb, periods.month("2026-04")) is True
+    assert availability.has_data(wb, periods.month("2026-05")) is False

@@ -110,8 +110,10 @@ def classify_skus(
 
     A month is short for an assortment decision, so the classes are taken over the
     ``months`` months ending with ``period`` (3 by default). Revenue and gross margin are
-    :func:`storebook.measures.margins.compute_sku_margins`' (net of returns). Active SKUs that sold
-    nothing are listed with zeros: they are the end of the long tail.
+    :func:`storebook.measures.margins.compute_sku_margins`' (net of returns). Listed SKUs that sold
+    nothing are listed with zeros, the active ones and those whose flag the catalogue does not
+    give (``is_active`` missing: unknown, neither active nor inactive): they are the end of the
+    long tail. Inactive SKUs that sold nothing are left out.
 
     Args:
         wb: the workbook.
@@ -120,7 +122,8 @@ def classify_skus(
         months: window length in months.
         thresholds: the cumulative shares closing A and B.
     Returns:
-        One row per SKU, largest revenue first: sku, product_name, category, is_active,
+        One row per SKU, largest revenue first: sku, product_name, category, is_active
+        (nullable: missing where unknown, a SKU sold but not listed too),
         units, revenue, gross_margin, gross_margin_rate, revenue_share,
         revenue_cum_share, abc_revenue, margin_share, margin_cum_share, abc_margin,
         is_loss (gross margin < 0). Revenue is missing where the line amounts are, gross
@@ -134,7 +137,7 @@ def classify_skus(
     """
     window = period.trailing(months) if months > 1 else period
     margins = compute_sku_margins(wb, window, platforms)
-    products = dimensions.catalogue(wb, "product_name", "category", "is_active", names=False)
+    products = dimensions.catalogue(wb, "product_name", "category", "is_active", names=False, active=False)
     # A catalogue that lists none of the SKUs sold (orders without SKUs beside a catalogue keyed
     # by SKU, or another shop's) says nothing of what sold: its products are not counted as
     # selling nothing, and the SKUs sold are ranked as without a catalogue.
@@ -145,8 +148,8 @@ def classify_skus(
     out = products.merge(margins, on="sku", how="outer", suffixes=("", "_sold"))
     out = out.assign(product_name=name_products(wb, window, platforms, out),
                      category=out["category"].fillna(out["category_sold"]).fillna(dimensions.UNKNOWN),
-                     is_active=out["is_active"].astype("boolean").fillna(True).astype(bool))
-    out = out[out["is_active"] | out["units"].notna()].copy()
+                     is_active=out["is_active"].astype("boolean"))
+    out = out[out["is_active"].fillna(True) | out["units"].notna()].copy()  # inactive and unsold: not listed
     unsold = out["units"].isna()
     # Unsold: no sales and no margin (0). Sold at an unknown line amount (a units-only export):
     # revenue unknown; at an unknown cost: margin unknown — each left out of its classes.
@@ -536,14 +539,24 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
 
 
 def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
-    """Takeaway numbers of :func:`classify_skus` by revenue: classes and the long tail."""
+    """Takeaway numbers of :func:`classify_skus` by revenue: classes and the long tail.
+
+    ``zero_skus`` (SKUs that sold nothing) splits into ``zero_active`` and ``zero_unknown``
+    (the catalogue does not say whether they are on sale); variant ``status_unknown`` when
+    some are, ``no_status`` when all are, ``no_catalogue`` without a catalogue (which SKUs
+    sold nothing is not known)."""
     s = summarise_abc(abc, "revenue").set_index("abc")
+    listed = abc.attrs.get("catalogue", True)
+    unsold = abc.loc[abc["abc_revenue"].notna() & (abc["units"] <= 0)]
+    unknown = int(unsold["is_active"].isna().sum()) if "is_active" in unsold else 0
+    zero = int(s["zero_skus"].sum()) if s["zero_skus"].notna().all() else None
     return {"skus": int(len(abc)), "a_skus": int(s.at["A", "skus"]), "a_sku_share": s.at["A", "sku_share"],
             "a_share": s.at["A", "amount_share"], "c_skus": int(s.at["C", "skus"]),
             "c_sku_share": s.at["C", "sku_share"], "c_share": s.at["C", "amount_share"],
-            "zero_skus": int(s["zero_skus"].sum()) if s["zero_skus"].notna().all() else None, "months": months,
-            "variant": None if abc.attrs.get("catalogue", True)
-            else "unmatched" if abc.attrs.get("unmatched") else "no_catalogue"}
+            "zero_skus": zero, "zero_active": None if zero is None else zero - unknown,
+            "zero_unknown": None if zero is None else unknown, "months": months,
+            "variant": ("unmatched" if abc.attrs.get("unmatched") else "no_catalogue" if not listed
+                        else None if not unknown else "no_status" if unknown == zero else "status_unknown")}
 
 
 def margin_facts(abc: pd.DataFrame) -> dict[str, Any]:

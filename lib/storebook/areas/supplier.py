@@ -448,11 +448,14 @@ def inventory_facts(inventory: pd.DataFrame) -> dict:
 
 
 def lost_facts(lost: pd.DataFrame) -> dict:
-    """The numbers of the stockout-attribution takeaways (:func:`sum_lost_sales`)."""
-    top = lost.iloc[0] if len(lost) else None
+    """The numbers of the stockout-attribution takeaways (:func:`sum_lost_sales`): the totals
+    count every stockout, those of SKUs without a supplier too; the top supplier is the first
+    row with one (variant ``no_supplier`` when no stocked-out SKU has a supplier)."""
+    named = lost.loc[lost["supplier_id"].notna()]
+    top = named.iloc[0] if len(named) else None
     wh_attributed = lost["warehouse_attributed_days"].sum()
     return {
-        "variant": None if len(lost) else "none", "months": TRAILING_MONTHS,
+        "variant": None if len(named) else ("no_supplier" if len(lost) else "none"), "months": TRAILING_MONTHS,
         "stockout_days": int(lost["stockout_days"].sum()),
         "attributed_days": int((lost["late_days"] + lost["short_days"]).sum()),
         "warehouse_days": int(lost["warehouse_stockout_days"].sum()), "warehouse_attributed": int(wh_attributed),
@@ -535,12 +538,13 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
 
 def name_suppliers(frame: pd.DataFrame) -> pd.Series:
     """Each row's supplier as a reader names it: its code and name (``S09 示例纺织品``), the
-    code alone where the name is unknown.
+    code alone where the name is unknown; missing where the supplier is (a table shows it as
+    unknown).
 
-    >>> name_suppliers(pd.DataFrame({"supplier_id": ["S1", "S2"], "supplier_name": ["青岛织造", None]})).tolist()
-    ['S1 青岛织造', 'S2']
+    >>> name_suppliers(pd.DataFrame({"supplier_id": ["S1", "S2", None], "supplier_name": ["青岛织造", None, None]})).tolist()
+    ['S1 青岛织造', 'S2', nan]
     """
     names = frame["supplier_name"].astype("object")
-    codes = frame["supplier_id"].astype("str")
-    return pd.Series([c if pd.isna(n) or not str(n).strip() else f"{c} {n}" for c, n in zip(codes, names, strict=True)],
-                     index=frame.index, dtype="str")
+    codes = frame["supplier_id"].astype("object")
+    return pd.Series([None if pd.isna(c) else str(c) if pd.isna(n) or not str(n).strip() else f"{c} {n}"
+                      for c, n in zip(codes, names, strict=True)], index=frame.index, dtype="str")

@@ -32,7 +32,12 @@ import pandas as pd
 
 from storebook.engine import periods
 from storebook.engine.periods import Period
-from storebook.engine.schema import EVENT_DATES, TABLE_NAMES  # the contract's: ingest needs no Ibis
+from storebook.engine.schema import (  # the contract's: ingest needs no Ibis
+    EVENT_DATES,
+    EVENT_ENDS,
+    TABLE_NAMES,
+    span_columns,
+)
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 
@@ -46,7 +51,8 @@ DAILY_TABLES: tuple[str, ...] = ("traffic", "inventory", "competitor_prices", "s
 
 @dataclass(frozen=True)
 class Span:
-    """The first and last day an event table has a row (``first`` ≤ ``last``)."""
+    """The first and last day an event table has a row (``first`` ≤ ``last``); a row over
+    several days (:data:`storebook.engine.schema.EVENT_ENDS`) counts to its period's last day."""
 
     table: str
     first: date
@@ -123,6 +129,8 @@ def _read_recorded_spans(wb: Workbook) -> dict[str, Span | None]:
         info = tables.get(table)
         if not isinstance(info, dict) or "span" not in info or not _files_agree(wb, table, info.get("rows")):
             continue
+        if table in EVENT_ENDS and info.get("span_columns") != list(span_columns(table)):
+            continue  # recorded before a period row's last day counted: ask the data
         try:
             out[table] = None if info["span"] is None else Span(
                 table, date.fromisoformat(info["span"][0]), date.fromisoformat(info["span"][1]))
@@ -147,9 +155,11 @@ def _files_agree(wb: Workbook, table: str, rows: object) -> bool:
 
 
 def _asked_span(wb: Workbook, table: str) -> Span | None:
-    """A table's span asked of the data: one min/max question over its event dates."""
-    columns = EVENT_DATES[table]
+    """A table's span asked of the data: one min/max question over its event dates (and the
+    last days of its period rows)."""
     t = wb.table(table)
+    # A table written by hand without the period's last day has none: its dates alone.
+    columns = [c for c in span_columns(table) if c in t.columns]
     bounds = wb.execute(t.aggregate(**{f"first_{c}": t[c].min() for c in columns},
                                     **{f"last_{c}": t[c].max() for c in columns}))
     firsts = [d for c in columns if (d := as_date(bounds[f"first_{c}"].iloc[0])) is not None]
@@ -230,8 +240,11 @@ def has_data(wb: Workbook, period: Period) -> bool:
     spans = table_spans(wb)
     candidates = [t for t, s in spans.items() if s.first <= period.last_day and s.last >= period.start]
     # A span's first or last day is a row's date: a span beginning or ending inside the
-    # period answers without a question (only a period inside every span may be a gap).
-    if any(period.start <= d <= period.last_day for t in candidates for d in (spans[t].first, spans[t].last)):
+    # period answers without a question (only a period inside every span may be a gap). The
+    # last day of a table with period rows may be a period's end, which places no row in the
+    # month (EVENT_DATES does): only its first day answers.
+    if any(period.start <= d <= period.last_day for t in candidates
+           for d in ((spans[t].first,) if t in EVENT_ENDS else (spans[t].first, spans[t].last))):
         return True
     return any(_has_rows(wb, t, period) for t in candidates)
 

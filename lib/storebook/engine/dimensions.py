@@ -6,7 +6,9 @@ keeps the active ones: there a null becomes an explicit value, once, here —
 
 * ``category`` → :data:`UNKNOWN` (``category.unknown`` in the text catalogue);
 * ``product_name`` → the SKU itself;
-* ``is_active`` → true (a product listed without the flag is taken as on sale).
+* ``is_active`` → true (a product listed without the flag is taken as on sale: stock is
+  measured for it); a caller that counts the active SKUs asks for it unfilled
+  (``active=False``): unknown stays unknown, neither active nor inactive.
 
 Costs, suppliers, launch dates and list prices stay null: a figure that needs them uses
 only the products where they are known (and says so).
@@ -30,13 +32,15 @@ from storebook.errors import NoDataError
 UNKNOWN = "unknown"
 
 
-def products(wb: Workbook, *, names: bool = True) -> ibis.Table:
+def products(wb: Workbook, *, names: bool = True, active: bool = True) -> ibis.Table:
     """The ``products`` table with category, product name and the active flag filled in.
 
     Args:
         wb: the workbook.
         names: fill a missing product name with the SKU (False: leave it null, for a caller
             that names a product from its order lines first).
+        active: fill a missing ``is_active`` with true (False: leave it null, for a caller
+            that counts the active SKUs: a flag the export does not give is unknown).
     Returns:
         The Ibis table, the columns of ``products`` in their order.
     Raises:
@@ -45,7 +49,7 @@ def products(wb: Workbook, *, names: bool = True) -> ibis.Table:
     p = wb.table("products")
     filled = {"category": lambda t: t.category.fill_null(UNKNOWN),
               "product_name": lambda t: t.product_name.fill_null(t.sku) if names else t.product_name,
-              "is_active": lambda t: t.is_active.fill_null(True)}
+              "is_active": lambda t: t.is_active.fill_null(True) if active else t.is_active}
     # A table written without one of them (a hand-made store) is read as it is.
     return p.mutate(**{c: fill(p) for c, fill in filled.items() if c in p.columns})
 
@@ -55,20 +59,20 @@ _DTYPES = {"unit_cost": "float64", "list_price": "float64", "is_active": "bool",
 _IBIS_TYPES = {"unit_cost": "float64", "list_price": "float64", "is_active": "boolean", "launched_on": "date"}
 
 
-def listed(wb: Workbook, *columns: str, names: bool = True) -> ibis.Table | None:
+def listed(wb: Workbook, *columns: str, names: bool = True, active: bool = True) -> ibis.Table | None:
     """The catalogue's ``sku`` and ``columns`` (filled as :func:`products` fills them), or
     None where the workbook has no products table (a store of orders alone).
 
     The read is recorded either way: a section that declares the catalogue optional says
     what its absence means."""
     try:
-        table = products(wb, names=names)
+        table = products(wb, names=names, active=active)
     except NoDataError:
         return None
     return table.select("sku", *columns)
 
 
-def catalogue(wb: Workbook, *columns: str, names: bool = True) -> pd.DataFrame:
+def catalogue(wb: Workbook, *columns: str, names: bool = True, active: bool = True) -> pd.DataFrame:
     """:func:`listed` as a frame: no rows where the workbook has no products table.
 
     A figure that joins it keeps every SKU sold: not found, a SKU is in no category and has no
@@ -77,9 +81,10 @@ def catalogue(wb: Workbook, *columns: str, names: bool = True) -> pd.DataFrame:
     Example:
         catalogue(wb, "category", "unit_cost")  # sku, category, unit_cost
     """
-    table = listed(wb, *columns, names=names)
+    table = listed(wb, *columns, names=names, active=active)
     if table is None:
-        return pd.DataFrame({c: pd.Series(dtype=_DTYPES.get(c, "str")) for c in ("sku", *columns)})
+        dtypes = _DTYPES if active else {**_DTYPES, "is_active": "boolean"}
+        return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "str")) for c in ("sku", *columns)})
     return wb.execute(table)
 
 

@@ -84,6 +84,21 @@ EVENT_DATES: dict[str, tuple[str, ...]] = {
     "inventory": ("snapshot_on",),
     "store_ratings": ("rated_on",), "product_traffic": ("visited_on",),
 }
+#: The last day of an event row that covers several days (a 生意参谋 week: ``visited_on`` its
+#: first day, ``period_end_on`` its last). A table's span runs to the greatest of these too,
+#: so that a week's report is known to cover the week, not its first day; a row is still
+#: placed in a month by :data:`EVENT_DATES` (a week counts in a month that holds it whole).
+EVENT_ENDS: dict[str, str] = {"traffic": "period_end_on", "product_traffic": "period_end_on"}
+
+
+def span_columns(table: str) -> tuple[str, ...]:
+    """The columns whose dates make an event table's span: :data:`EVENT_DATES`, then its
+    :data:`EVENT_ENDS` column where it has one.
+
+    >>> span_columns("product_traffic"), span_columns("orders")
+    (('visited_on', 'period_end_on'), ('ordered_at',))
+    """
+    return EVENT_DATES[table] + ((EVENT_ENDS[table],) if table in EVENT_ENDS else ())
 
 #: Canonical tables in dependency order (a table's foreign keys point to earlier ones); the
 #: keys of :data:`TABLES` (a test keeps the two the same).

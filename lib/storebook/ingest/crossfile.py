@@ -108,10 +108,23 @@ def mark_superseded(con: duckdb.DuckDBPyConnection, table: str, parts: list[Part
         SELECT m._part, m._pos, {SUPERSEDED}, best.win, NULL FROM m JOIN best USING ({by}) WHERE m._part <> best.win""")
 
 
+#: Tables whose duplicate keys are not settled by file order: the column whose greatest value
+#: wins (then the first in file order), with the words the rejection reason gives for it. A
+#: stock report that lists a SKU twice for one day and warehouse (Amazon India's Sale Report:
+#: four plus-size codes listed, at 0, under a second design as well) holds its stock in the
+#: row that counts some: an empty line beside it is a listing with nothing in it, not a count
+#: that replaces the other. Two rows that both count stock are not summed either: nothing says
+#: they are separate bins rather than the same line twice, and the rejected row shows its units.
+KEEP_MOST: dict[str, tuple[str, str]] = {"inventory": ("on_hand", "the row with the most stock on hand is kept")}
+
+
 def mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Duplicate keys: the first row in file order wins (``a``, ``b`` = its part and file row)."""
+    """Duplicate keys: the first row in file order wins (``a``, ``b`` = its part and file row),
+    or, in a table of :data:`KEEP_MOST`, the row with the greatest value of its column (then the
+    first in file order)."""
     keys = [quote(k) for k in schema.key(table)]
     on = " AND ".join(f"l.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+    most = f"l.{quote(KEEP_MOST[table][0])} DESC NULLS LAST, " if table in KEEP_MOST else ""
     # Find the duplicated keys with a hash aggregate first: ranking only their rows keeps
     # the window (a sort) small when, as usual, almost every key is unique.
     con.execute(f"""
@@ -121,7 +134,7 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, table: str) -> None:
                           row_number() OVER k AS n, first_value(l._part) OVER k AS fp,
                           first_value(l.{SOURCE_ROW}) OVER k AS fr
                    FROM live_{table} l SEMI JOIN d ON {on}
-                   WINDOW k AS (PARTITION BY {', '.join('l.' + k for k in keys)} ORDER BY l._part, l._pos))
+                   WINDOW k AS (PARTITION BY {', '.join('l.' + k for k in keys)} ORDER BY {most}l._part, l._pos))
         SELECT _part, _pos, {DUPLICATE}, fp, fr FROM w WHERE n > 1""")
 
 
@@ -263,7 +276,8 @@ def rejected_across_files(con: duckdb.DuckDBPyConnection, table: str, parts: dic
         rows = _rows_of(parts, dups)
         keys = schema.key(table)
         first_files = [parts[int(j)].label for j in dups["a"]]
-        reason = [f"duplicate key ({', '.join(f'{k}={v}' for k, v in zip(keys, kv, strict=True))}); first seen in {f} row {r}"
+        kept = f"{KEEP_MOST[table][1]}:" if table in KEEP_MOST else "first seen in"
+        reason = [f"duplicate key ({', '.join(f'{k}={v}' for k, v in zip(keys, kv, strict=True))}); {kept} {f} row {r}"
                   for kv, f, r in zip(rows[keys].astype(str).itertuples(index=False), first_files, dups["b"], strict=True)]
         out.append(_frame_of_rejects(table, rows, keys[0], rows[keys[0]].astype(str).to_numpy(), reason))
     for fk_index, group in hits[hits["stage"] == ORPHAN].groupby("a", sort=True):

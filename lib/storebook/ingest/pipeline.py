@@ -57,7 +57,7 @@ from storebook.ingest.sources import (
 from storebook.ingest.stages import Stages
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
-INGEST_VERSION = "6"
+INGEST_VERSION = "7"  # 7: a stock report's duplicate keeps the row with stock; spans to a period's last day
 
 
 
@@ -540,9 +540,12 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             if table in row_group_days:  # storebook.engine.lines: a month's order lines, its row groups only
                 table_info[table]["row_group_days"] = row_group_days[table]
             if table in schema.EVENT_DATES:
-                span = _written_span(staging / table / "part-0.parquet", schema.EVENT_DATES[table])
+                columns = schema.span_columns(table)
+                span = _written_span(staging / table / "part-0.parquet", columns)
                 if span != "unknown":  # left out, a reader asks the data (availability.table_spans)
-                    table_info[table]["span"] = span
+                    # With the columns it spans: a manifest written before a period's last day
+                    # counted (span_columns) is not believed for a table with one.
+                    table_info[table].update(span=span, span_columns=list(columns))
     finally:
         con.close()
         shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)

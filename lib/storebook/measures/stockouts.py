@@ -176,7 +176,9 @@ def sum_lost_sales(
 
     Sums :func:`attribute_stockouts` over ``period.trailing(months)``: late and short
     stockouts are the blamed supplier's; ``other`` ones are listed under the SKU's
-    supplier for completeness.
+    supplier for completeness. The ``other`` stockouts of SKUs without a supplier (none in
+    the catalogue, or not in it) are one row whose supplier_id is missing: their days and
+    lost sales count in the totals like any other.
 
     Args:
         wb: the workbook.
@@ -185,7 +187,8 @@ def sum_lost_sales(
         months: months summed, the month included (1 = the month).
 
     Returns:
-        One row per supplier with a stockout: supplier_id, supplier_name, stockout_days
+        One row per supplier with a stockout (and one, supplier_id missing, for SKUs
+        without a supplier): supplier_id, supplier_name, stockout_days
         (SKU out everywhere), late_days, short_days, other_days (their causes),
         warehouse_stockout_days, warehouse_late_days, warehouse_short_days,
         warehouse_other_days, warehouse_attributed_days (late or short), skus (distinct
@@ -221,7 +224,7 @@ def sum_lost_sales(
             wh_blamed=(~sku & blamed).astype("int64"),
             attributed=days["lost_sales_amount"].where(blamed, 0.0),
         )
-        .groupby("supplier_id")
+        .groupby("supplier_id", dropna=False)  # a SKU without a supplier: its own row, not dropped
         .agg(
             stockout_days=("sku_day", "sum"), late_days=("late", "sum"), short_days=("short", "sum"),
             other_days=("other", "sum"), warehouse_stockout_days=("wh_day", "sum"),
@@ -232,6 +235,8 @@ def sum_lost_sales(
             attributed_lost_sales_amount=("attributed", "sum"),
         )
         .reset_index()
+        # Text even where no SKU that ran out has a supplier (all missing: read as float).
+        .astype({"supplier_id": "str"})
         .merge(names, on="supplier_id", how="left")
     )
     return out.loc[:, cols].sort_values(

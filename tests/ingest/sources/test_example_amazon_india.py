@@ -67,14 +67,21 @@ def test_fixture_folder_as_downloaded(root: Path) -> None:
     assert sorted(inventory.index) == ["AN201-RED-L", "AN201-RED-M", "PJNE3404-KR-4XL"]
     assert inventory.loc["AN201-RED-L", ["snapshot_on", "warehouse", "on_hand"]].tolist() == [
         dt.date(2022, 5, 31), "all", 5]
-    assert inventory.loc["PJNE3404-KR-4XL", "on_hand"] == 0  # the first of the two rows of that SKU
+    # A stock report's SKU listed twice: the row that holds stock is kept (23 units, not the
+    # first row's 0; ingest kept the 0 before).
+    assert inventory.loc["PJNE3404-KR-4XL", "on_hand"] == 23
     assert inventory["on_order"].isna().all()
 
     rej = rejected(root, "inventory").set_index("source_row")
-    assert sorted(rej.index) == [4, 5, 7]  # file lines: #REF!, the empty SKU, the second PJNE3404-KR-4XL
+    assert sorted(rej.index) == [4, 5, 6]  # file lines: #REF!, the empty SKU, the PJNE3404-KR-4XL at 0
     assert rej.loc[4, "reason"].startswith("'sku' is #REF!, a spreadsheet error (a broken reference)")
     assert "column 'sku' is empty" in rej.loc[5, "reason"]
-    assert "duplicate key" in rej.loc[7, "reason"] and "row 6" in rej.loc[7, "reason"]
+    assert rej.loc[6, "reason"] == ("duplicate key (snapshot_on=2022-05-31, sku=PJNE3404-KR-4XL, "
+                                    "warehouse=all); the row with the most stock on hand is kept: "
+                                    "data/raw/amazon_india/Sale Report.csv row 7")
+    # The catalogue keeps the first row of a SKU (its category is the same in both).
+    assert "first seen in data/raw/amazon_india/Sale Report.csv row 6" in rejected(root, "products").set_index(
+        "source_row").loc[7, "reason"]
     superseded = rejected(root, "products").query("source_file.str.endswith('P  L March 2021.csv')")
     assert superseded["reason"].tolist() == [
         "superseded: sku=Os206_3141_S is also in the newer export data/raw/amazon_india/May-2022.csv "
@@ -132,6 +139,20 @@ def test_real_seller_reports(root: Path) -> None:
     assert inventory.loc["AN201-RED-L", "on_hand"] == 5 and (inventory["warehouse"] == "all").all()
     rej = rejected(root, "inventory")
     assert (rej["reason"].str.startswith("duplicate key")).sum() == 4
+    # The 4 SKU codes listed twice (a plus size under design JNE3404/5 at 0, and under
+    # PJNE3404/5 with stock): the rows with stock are kept, 23 + 2 + 158 + 149 = 332 units
+    # (before: the rows at 0, the first in the file), and the rows at 0 rejected with why.
+    raw = pd.read_csv(real / STOCK)
+    codes = raw[raw["SKU Code"].notna() & (raw["SKU Code"] != "#REF!")]
+    twice = codes[codes["SKU Code"].duplicated(keep=False)]
+    assert len(twice) == 8 and twice["SKU Code"].nunique() == 4
+    kept = inventory.loc[sorted(set(twice["SKU Code"])), "on_hand"]
+    assert kept.tolist() == twice.groupby("SKU Code")["Stock"].max().sort_index().tolist() == [23, 2, 158, 149]
+    dups = rej[rej["reason"].str.startswith("duplicate key")]
+    assert dups["reason"].str.contains("the row with the most stock on hand is kept: data/raw/amazon_india/"
+                                       "Sale Report.csv row 72").all()
+    assert sorted(dups["source_row"]) == sorted(twice.loc[twice["Stock"] == 0, "index"] + 2)  # file lines
+    assert inventory["on_hand"].sum() == 242037 + 332
     assert (rej["reason"] == "column 'sku' is empty; a value is required").sum() == 47
     assert rej["reason"].str.startswith("'sku' is #REF!, a spreadsheet error").sum() == 15
 

@@ -90,6 +90,18 @@ def test_the_period_comes_from_the_file_name(ingested) -> None:
     assert set(table["platform"]) == {"tmall"}
 
 
+def test_the_weeks_listings_cover_the_week(ingested) -> None:
+    """The span ingest records runs to the week's last day, and April is reported as the 7 days
+    20–26 Apr (before: "the data cover 20 Apr to 20 Apr only, 1 of the month's 30 days")."""
+    import storebook
+    from storebook.engine import availability
+
+    record, _, _, root = ingested
+    assert record["tables"]["product_traffic"]["span"] == ["2026-04-20", "2026-04-26"]
+    choice = availability.resolve_month(storebook.open(root / "data" / "processed"), "2026-04")
+    assert (choice.first_day.isoformat(), choice.last_day.isoformat(), choice.days) == ("2026-04-20", "2026-04-26", 7)
+
+
 def test_counts_amounts_and_item_ids_equal_the_file(ingested) -> None:
     _, table, files, _ = ingested
     for period, path in files.items():

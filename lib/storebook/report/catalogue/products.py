@@ -44,6 +44,26 @@ ENTRIES: dict[str, Entry] = {
         "近{months:count}个月，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
         "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}，另有{zero_skus:count}个在售SKU完全没有销售，可考虑下架或组合销售。",
     ),
+    # Some SKUs that sold nothing have no active flag: unknown, not counted as active.
+    "products.abc.takeaway.status_unknown": _e(
+        "Over the {months:count} months to this one, {a_skus:count} of {skus:count} SKUs (class A) made "
+        "{a_share:pct} of revenue after returns. The long tail — {c_skus:count} SKUs in class C — made "
+        "{c_share:pct}. {zero_skus:count} SKUs sold nothing at all: {zero_active:count} active and "
+        "{zero_unknown:count} whose catalogue row does not say whether they are on sale. Those on sale are "
+        "candidates to delist or bundle.",
+        "近{months:count}个月，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
+        "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。另有{zero_skus:count}个SKU完全没有销售：其中"
+        "{zero_active:count}个在售，{zero_unknown:count}个在商品目录中未注明是否在售。在售的可考虑下架或组合销售。",
+    ),
+    # None of the SKUs that sold nothing has an active flag (Olist's catalogue).
+    "products.abc.takeaway.no_status": _e(
+        "Over the {months:count} months to this one, {a_skus:count} of {skus:count} SKUs (class A) made "
+        "{a_share:pct} of revenue after returns. The long tail — {c_skus:count} SKUs in class C — made "
+        "{c_share:pct}. {zero_skus:count} SKUs sold nothing at all; the catalogue does not say whether they are on "
+        "sale.",
+        "近{months:count}个月，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
+        "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。另有{zero_skus:count}个SKU完全没有销售，商品目录未注明它们是否在售。",
+    ),
     "products.abc.takeaway.no_catalogue": _e(
         "Over the {months:count} months to this one, {a_skus:count} of the {skus:count} SKUs sold (class A) made "
         "{a_share:pct} of revenue after returns; the long tail — {c_skus:count} SKUs in class C — made {c_share:pct}. "

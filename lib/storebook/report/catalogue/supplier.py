@@ -99,15 +99,31 @@ ENTRIES: dict[str, Entry] = {
         "{top_share:pct}归因于{top}（{top_name}）。全仓缺货共{stockout_days:count}个SKU天，其中{attributed_days:count}天"
         "由延迟或不足到货造成，估计损失销售额{attributed_lost:money}（所有原因合计{lost:money}）。",
     ),
-    # "none": no stockout of a SKU whose supplier the catalogue names (those without one are not
-    # counted per supplier: a catalogue without suppliers is not a month without stockouts).
+    # "none": no SKU ran out (those without a supplier count too, under an unknown supplier).
     "supplier.stockouts.takeaway.none": _e(
-        "No SKU whose supplier the catalogue names ran out of stock in any warehouse this month.",
-        "本月没有任何（商品目录注明了供应商的）SKU在任何仓库缺货。",
+        "No SKU ran out of stock in any warehouse this month.",
+        "本月没有任何SKU在任何仓库缺货。",
     ),
     "supplier.stockouts_trailing.takeaway.none": _e(
-        "Over the last {months} months no SKU whose supplier the catalogue names ran out of stock in any warehouse.",
-        "近{months}个月没有任何（商品目录注明了供应商的）SKU在任何仓库缺货。",
+        "Over the last {months} months no SKU ran out of stock in any warehouse.",
+        "近{months}个月没有任何SKU在任何仓库缺货。",
+    ),
+    # "no_supplier": every SKU that ran out lacks a supplier in the catalogue, and no late or
+    # short delivery explains a stockout: nobody to name.
+    "supplier.stockouts.takeaway.no_supplier": _e(
+        "This month SKUs were out of stock everywhere on {stockout_days:count} SKU-days, losing an estimated "
+        "{lost:money} of sales, and a warehouse was out of a SKU on {warehouse_days:count} warehouse-days (SKU × "
+        "warehouse × day). None followed a late or short delivery, and the catalogue names no supplier for these "
+        "SKUs.",
+        "本月全仓缺货共{stockout_days:count}个SKU天，估计损失销售额{lost:money}；分仓缺货{warehouse_days:count}个"
+        "（SKU×仓库×天）。这些缺货都不是延迟或不足到货造成的，商品目录也未注明这些SKU的供应商。",
+    ),
+    "supplier.stockouts_trailing.takeaway.no_supplier": _e(
+        "Over the last six months SKUs were out of stock everywhere on {stockout_days:count} SKU-days, losing an "
+        "estimated {lost:money} of sales. None followed a late or short delivery, and the catalogue names no "
+        "supplier for these SKUs.",
+        "近六个月全仓缺货共{stockout_days:count}个SKU天，估计损失销售额{lost:money}。这些缺货都不是延迟或不足到货"
+        "造成的，商品目录也未注明这些SKU的供应商。",
     ),
     "supplier.stockouts_trailing": _e(
         "Over the last six months: whose deliveries caused the stockouts?",

@@ -322,6 +322,8 @@ def _label(text: Text, kind: str, value: Any) -> str:
     """
     from storebook.report.tables import LABEL_COLUMNS
 
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return text.na  # unknown (a supplier's stockouts of SKUs without one), never "nan"
     return text.label(LABEL_COLUMNS.get(kind, kind), value)
 
 
