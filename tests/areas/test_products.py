@@ -497,8 +497,10 @@ def test_a_sku_without_an_active_flag_is_neither_active_nor_inactive(root):
 
 def test_real_olist_catalogue_has_no_active_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Olist's real products (32,951, no active flag in the file) beside the orders and items
-    fixtures: the SKUs that sold nothing over the three months to August 2018 are all of unknown
-    status (before: "32,951 active SKUs sold nothing")."""
+    fixtures, the items selling the catalogue's first products (the fixture's own product ids
+    are none of the real catalogue's, which is then left out: a catalogue that lists none of the
+    SKUs sold): the SKUs that sold nothing over the three months to August 2018 are all of
+    unknown status (before: "32,951 active SKUs sold nothing")."""
     import storebook
     from support.mapping import install, realdata_folder
     from support.sources import run
@@ -506,9 +508,14 @@ def test_real_olist_catalogue_has_no_active_flag(tmp_path: Path, monkeypatch: py
 
     folder = realdata_folder("olist_partial_products_sellers")
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "olist"
+    items = pd.read_csv(fixtures / "olist_order_items_dataset.csv", dtype=str)
+    catalogue_ids = pd.read_csv(folder / "olist_products_dataset.csv", usecols=["product_id"], nrows=len(items))
+    items = items.assign(product_id=catalogue_ids["product_id"].to_numpy())
+    (tmp_path / "items").mkdir()
+    items.to_csv(tmp_path / "items" / "olist_order_items_dataset.csv", index=False)
     root = use_root(make_root(tmp_path / "wb"), monkeypatch)
     install(root, "olist", [*sorted(p for p in folder.iterdir() if p.is_file()),
-                            fixtures / "olist_orders_dataset.csv", fixtures / "olist_order_items_dataset.csv"])
+                            fixtures / "olist_orders_dataset.csv", tmp_path / "items" / "olist_order_items_dataset.csv"])
     run(root)
     wb = storebook.open()
     abc = products.classify_skus(wb, month("2018-08"))
