@@ -136,6 +136,19 @@ def test_an_absent_table_is_missing_with_what_to_do_in_both_languages(root) -> N
     assert shortfall.describe(Text("zh")) == "流量（traffic）表，本店数据中没有"
 
 
+def test_two_absent_tables_are_said_in_one_phrase() -> None:
+    check = needs.SectionCheck("marketing.roas", missing=[
+        needs.Shortfall("absent", "marketing_spend"), needs.Shortfall("absent", "traffic"),
+        needs.Shortfall("empty", "orders")])
+    assert check.describe_missing(Text("en")) == [
+        "the marketing spend and traffic tables, which this store does not have",
+        "rows in the orders table, which is empty"]
+    assert check.describe_missing(Text("zh"))[0] == "推广花费（marketing_spend）、流量（traffic）表，本店数据中都没有"
+    # One absent table: its own phrase, as before.
+    one = needs.SectionCheck("traffic.daily", missing=[needs.Shortfall("absent", "traffic")])
+    assert one.describe_missing(Text("en")) == ["the traffic table, which this store does not have"]
+
+
 def test_a_table_two_needs_lack_is_said_once(root) -> None:
     # The ABC needs the order lines and their amounts: without order lines the note read
     # "the orders table …, the order lines table … and the order lines table …".

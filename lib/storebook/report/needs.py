@@ -418,6 +418,15 @@ class SectionCheck:
                   for t in (s.values["tables"] if s.kind == "absent_any" else (s.table,))]
         return list(dict.fromkeys(tables))
 
+    def describe_missing(self, text: Text) -> list[str]:
+        """What is missing, one phrase each; the tables the store lacks in one phrase ("the
+        marketing spend and traffic tables, which this store does not have", not the clause twice)."""
+        absent = [s.table for s in self.missing if s.kind == "absent"]
+        phrases = [s.describe(text) for s in self.missing if s.kind != "absent" or len(absent) == 1]
+        if len(absent) > 1:
+            phrases.insert(0, text("page.needs.absent_many", tables=text.join([_table_name(text, t) for t in absent])))
+        return phrases
+
     def describe_partial(self, text: Text) -> list[str]:
         """What is partial, one phrase each; the optional tables the store lacks in one phrase."""
         absent = [s.table for s in self.partial if s.kind == "optional_absent"]

@@ -249,7 +249,7 @@ class Page:
 
     def _needs_note(self, check: needs.SectionCheck) -> str:
         """The one note of a section that cannot run: what it needs and how to add it."""
-        what = self.text.join([s.describe(self.text) for s in check.missing])
+        what = self.text.join(check.describe_missing(self.text))
         todo = " ".join(dict.fromkeys(h for s in check.missing if (h := s.how(self.text))))
         return self.t("page.needs", needs=what, todo=todo).strip()
 

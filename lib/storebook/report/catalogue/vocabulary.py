@@ -164,6 +164,7 @@ ENTRIES: dict[str, Entry] = {
     "page.needs.again": _e("This section needs the same data as above.", "本节同样缺少上述数据（见上文）。"),
     "page.needs.partial": _e("**Partial data:** {what}.", "**部分数据：** {what}。"),
     "page.needs.absent": _e("the {table} table, which this store does not have", "{table}表，本店数据中没有"),
+    "page.needs.absent_many": _e("the {tables} tables, which this store does not have", "{tables}表，本店数据中都没有"),
     "page.needs.absent_any": _e("one of {tables}, which this store has none of", "{tables}之一，本店数据中都没有"),
     "page.needs.empty": _e("rows in the {table} table, which is empty", "{table}表的数据，但该表为空"),
     "page.needs.no_rows": _e("{table} rows for {month}: the {table} table covers {first} to {last}",
