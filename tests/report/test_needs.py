@@ -442,7 +442,7 @@ def test_index_shows_each_reports_sections_by_status(root, tmp_path) -> None:
     sections = [{"key": "traffic.headline", "number": 1, "heading": "How many people visited?", "status": "full",
                  "notes": []},
                 {"key": "traffic.daily", "number": 2, "heading": "How did daily visitors move?", "status": "partial",
-                 "notes": ["the data cover 13 May to 17 May only"]},
+                 "notes": ["the data cover 13 May to 17 May only", "no traffic on jd"]},
                 {"key": "traffic.paid", "number": 3, "heading": "What did paid traffic cost?", "status": "none",
                  "notes": ["This section needs marketing spend"]}]
     run = ReportRun(name="traffic", status="ok", title="Traffic", sections=sections)
@@ -456,6 +456,12 @@ def test_index_shows_each_reports_sections_by_status(root, tmp_path) -> None:
     assert '<span class="sec none" data-status="none">1 no data</span>' in page
     assert 'data-section="traffic.paid" data-status="none"' in page and "This section needs marketing spend" in page
     assert "Partial month: 13–17 May" in page and "Web shop" in page
+    assert "the data cover 13 May to 17 May only; no traffic on jd" in page
+    # A 中文 index joins its notes with the Chinese semicolon (not "; " between Chinese sentences).
+    zh = plan_report(Config.load(root), only=["traffic"], notebooks_dir=REPO / "notebooks", lang="zh")
+    sections[1]["notes"] = ["数据仅覆盖5月13日至5月17日", "京东没有流量数据"]
+    write_index(tmp_path / "zh.html", zh, {**context, "lang": "zh"}, [run], tmp_path)
+    assert "数据仅覆盖5月13日至5月17日；京东没有流量数据" in (tmp_path / "zh.html").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- the notebooks

@@ -70,6 +70,8 @@ def render_index(directory: Path, lang: str, *, context: Mapping[str, Any], labe
     env.filters["card_change"] = lambda card, field: markupsafe.Markup(card_change(_entry(card), field, lang))
     return env.get_template("pack_index.html.j2").render(
         ctx=context, labels=labels, words=WORDS[lang], summary=summary, reports=reports, months=months,
+        # between a section's partial notes, sentences of the pack's language
+        semicolon=CATALOGUE["word.semicolon"][lang],
         languages=languages, css=css, ok=all(r.ok for r in reports), files=files or {},
         versions={k: versions[k] for k in FOOTER_PACKAGES if k in versions}, running_css=running,
     )
