@@ -394,6 +394,11 @@ def _cached(wb: Workbook, key: tuple, compute):
     return store[key]
 
 
+def _festivals_in(first: date, last: date) -> list[str]:
+    """The kinds of China's festivals in first..last (the public holidays apart), sorted."""
+    return sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"})
+
+
 def calendar_used(wb: Workbook) -> dict[str, Any] | None:
     """Why the forecast uses China's calendar for this store, or None where it does not
     (:func:`storebook.engine.calendar.china_market` of the store's platforms and the currency
@@ -469,8 +474,7 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
     out.attrs["calendar"] = calendar_used(wb)
     china = out.attrs["calendar"] is not None
-    out.attrs["events"] = sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"}
-                                 if china else [])
+    out.attrs["events"] = _festivals_in(first, last) if china else []
     out.attrs["unknown"] = calendar.unknown(first, last) if china else {}
     return out
 
@@ -607,8 +611,7 @@ def propose_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str
     ).astype({"last_year": "float64"})
     out = out.assign(target_vs_last_year=relative_change(out["target"], out["last_year"]),
                      target_vs_forecast=relative_change(out["target"], out["forecast"]))
-    out.attrs["events"] = sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"}
-                                 if calendar_used(wb) is not None else [])
+    out.attrs["events"] = _festivals_in(first, last) if calendar_used(wb) is not None else []
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
     return out[["platform", "metric", "quarter", "forecast", "low", "high", "target", "last_year",
                 "target_vs_last_year", "target_vs_forecast", "trend", "mape"]]

@@ -419,22 +419,13 @@ class SectionCheck:
         return list(dict.fromkeys(tables))
 
     def describe_missing(self, text: Text) -> list[str]:
-        """What is missing, one phrase each; the tables the store lacks in one phrase ("the
+        """What is missing, one phrase each; the tables the store lacks in one phrase, first ("the
         marketing spend and traffic tables, which this store does not have", not the clause twice)."""
-        absent = [s.table for s in self.missing if s.kind == "absent"]
-        phrases = [s.describe(text) for s in self.missing if s.kind != "absent" or len(absent) == 1]
-        if len(absent) > 1:
-            phrases.insert(0, text("page.needs.absent_many", tables=text.join([_table_name(text, t) for t in absent])))
-        return phrases
+        return _described(self.missing, "absent", text, first=True)
 
     def describe_partial(self, text: Text) -> list[str]:
-        """What is partial, one phrase each; the optional tables the store lacks in one phrase."""
-        absent = [s.table for s in self.partial if s.kind == "optional_absent"]
-        phrases = [s.describe(text) for s in self.partial if s.kind != "optional_absent" or len(absent) == 1]
-        if len(absent) > 1:
-            phrases.append(text("page.needs.optional_absent_many",
-                                tables=text.join([_table_name(text, t) for t in absent])))
-        return phrases
+        """What is partial, one phrase each; the optional tables the store lacks in one phrase, last."""
+        return _described(self.partial, "optional_absent", text, first=False)
 
     def add_flag(self, key: str, values: dict[str, Any]) -> None:
         """A library function's partial flag, once per key: the first is the report month's
@@ -480,6 +471,17 @@ def _check_table(wb: Workbook, table: str, need: Need, month: ReportMonth, platf
         if profile.first > month.period.start or profile.last < month.period.last_day:
             out.append(Shortfall("days", table, values={"first": profile.first, "last": profile.last}))
     return out
+
+
+def _described(shortfalls: list[Shortfall], absent_kind: str, text: Text, *, first: bool) -> list[str]:
+    """The shortfalls as phrases; several of ``absent_kind`` (tables the store lacks) in one
+    phrase (``page.needs.<absent_kind>_many``), before the others or after them."""
+    absent = [s.table for s in shortfalls if s.kind == absent_kind]
+    phrases = [s.describe(text) for s in shortfalls if s.kind != absent_kind or len(absent) == 1]
+    if len(absent) > 1:
+        many = text(f"page.needs.{absent_kind}_many", tables=text.join([_table_name(text, t) for t in absent]))
+        phrases.insert(0 if first else len(phrases), many)
+    return phrases
 
 
 def _unique(shortfalls: list[Shortfall]) -> list[Shortfall]:
