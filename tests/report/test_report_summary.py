@@ -180,6 +180,19 @@ def test_a_month_with_nothing_wrong_says_so() -> None:
     ]  # nothing went wrong: no action to name
 
 
+def test_a_forecast_below_the_month_is_no_setback_to_act_on() -> None:
+    """The mum-baby store's November (双11) before: "the biggest setback: next month's orders
+    (forecast), down 4.2%" and, as the first thing to do, find out why. A December forecast below
+    a 双11 month is the season the model expects, not a result of the month."""
+    runs = [report("customers", [entry("paid_amount", 9.1e5, 0.20, 0.5), entry("new_buyers", 1833.0, 0.247, 0.593)]),
+            report("plan", [entry("forecast_orders", 1756.0, -0.042, 0.588)])]
+    out = S.summarise(runs, {}, "en", value_text)
+    assert out.sentences[1] == ("The biggest improvement on the prior month: New buyers, up 24.7%; "
+                                "no headline figure moved the wrong way.")
+    assert not any("forecast" in s.lower() for s in out.sentences[1:])
+    assert [c.key for c in out.cards] == ["paid_amount", "new_buyers", "forecast_orders"]  # still a card
+
+
 # -- a sparse store -------------------------------------------------------------------------
 def test_a_table_that_is_there_is_not_said_missing() -> None:
     # Amazon India's products and stock snapshot: the stock sections need sales too, and no

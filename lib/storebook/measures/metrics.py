@@ -68,6 +68,9 @@ class Metric:
             (the ratios of :mod:`storebook.measures.ratios`; empty: see the area's module).
         breakeven: zero is the line between gain and loss (ROI, incremental margin): a
             value below it is shown as a loss (red), whatever its change.
+        projection: a forecast, not a result of the month: its change on the report month is
+            what the model expects of the season (a December after 双11), so the index never
+            names it as the month's improvement or setback, nor as the thing to act on.
     """
 
     key: str
@@ -78,6 +81,7 @@ class Metric:
     kind: str | None = None
     formula: str = ""
     breakeven: bool = False
+    projection: bool = False
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS or self.good not in GOOD:
@@ -102,8 +106,8 @@ class Metric:
 
 
 def _m(key: str, en: str, zh: str, unit: str, good: str, kind: str | None = None, formula: str = "",
-       breakeven: bool = False) -> Metric:
-    return Metric(key, en, zh, unit, good, kind, formula, breakeven)
+       breakeven: bool = False, projection: bool = False) -> Metric:
+    return Metric(key, en, zh, unit, good, kind, formula, breakeven, projection)
 
 
 _ALL = [
@@ -194,8 +198,9 @@ _ALL = [
        formula="(treatment paid amount − holdout paid amount × treatment audience / holdout audience) / "
                "spend_amount (campaign_holdouts)"),
     # planning (计划)
-    _m("forecast_paid_amount", "Next month's paid amount (forecast)", "下月支付金额（预测）", "CNY", "up"),
-    _m("forecast_orders", "Next month's orders (forecast)", "下月支付订单数（预测）", "count", "up"),
+    _m("forecast_paid_amount", "Next month's paid amount (forecast)", "下月支付金额（预测）", "CNY", "up",
+       projection=True),
+    _m("forecast_orders", "Next month's orders (forecast)", "下月支付订单数（预测）", "count", "up", projection=True),
     _m("mape_paid_amount", "Forecast error, paid amount (MAPE)", "支付金额预测误差（MAPE）", "ratio", "down",
        formula="mean over backtest months of |actual − forecast| / actual"),
     _m("mape_orders", "Forecast error, orders (MAPE)", "订单数预测误差（MAPE）", "ratio", "down",

@@ -9,7 +9,8 @@ results of each executed notebook, :mod:`storebook.report.results`) — no figur
 2. targets (where the store sets them): how many were met, and the one furthest behind
    (the overview's scorecard, ``overview.scorecard``);
 3. the largest moves: the biggest improvement and the biggest setback on the prior month
-   among the recorded headline metrics, good and bad as the metric registry says;
+   among the recorded headline metrics, good and bad as the metric registry says (a forecast,
+   which the registry calls a projection, is no move of the month);
 4. risks the pages found, in the order of :data:`RISK_ORDER` (at most three): a report that
    did not finish, a suspected tracking outage, a metric missing its target by more than the
    overview's amber tolerance, a red-graded worst supplier, a complaint spike traced to a
@@ -364,11 +365,12 @@ def _target_sentence(overview: Mapping[str, Any], text: Text) -> str | None:
 
 
 def _largest_moves(cards: Iterable[Card]) -> tuple[Card | None, Card | None]:
-    """The card with the largest good change on the prior month, and the one with the largest bad one."""
+    """The card with the largest good change on the prior month, and the one with the largest bad one
+    (a forecast's change is the season the model expects, not a move of the month)."""
     good = bad = None
     for card in cards:
         change = card.entry.get("vs_prior")
-        if not _is_number(change):
+        if not _is_number(change) or (card.key in registry.METRICS and registry.METRICS[card.key].projection):
             continue
         tone = change_tone(card.key, change, card.entry.get("good"))
         if tone == "good" and (good is None or abs(change) > abs(good.entry["vs_prior"])):
