@@ -303,6 +303,9 @@ def test_real_units_only_orders_give_a_pack_that_says_the_money_is_unknown(tmp_p
     backtest = {r["platform"]: r for r in results["plan.backtest"]}
     assert backtest["total"]["months"] == 6 and 0 < backtest["total"]["mape"] < 0.3
     assert [r["key"] for r in results["plan.headline"]] == ["forecast_orders", "mape_orders"]
+    # Without amounts the overview's headline is the month's paid orders, which the index states
+    # first (it stated the 30-day repeat rate, a page further on, where the overview recorded nothing).
+    assert [(r["key"], r["value"]) for r in results["overview.headline"]] == [("orders", 1341)]
     targets = {r["platform"]: r for r in results["plan.targets"]}
     assert targets["total"]["last_year"] == 702 + 1240 + 1243
     assert not any("no paid orders" in n for n in results["customers.notices"])

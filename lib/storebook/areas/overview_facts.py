@@ -18,14 +18,20 @@ from storebook.measures.metrics import headline_entry
 
 def scorecard_record(card: pd.DataFrame, text) -> list[dict[str, Any]]:
     """The ``overview.headline`` record: the all-platform paid amount, net sales, gross margin,
-    conversion and refund rate (the units of docs/notebooks.md: CNY, ratio).
+    conversion and refund rate (the units of docs/notebooks.md: CNY, ratio); where the paid
+    amount is unknown (an export of units without amounts), also the paid orders, so that the
+    index's first sentence is the month's sales in orders rather than whichever page's figure
+    comes first (the Tianchi mum-baby store: its 30-day repeat rate).
 
     Args:
         card: :func:`build_scorecard`'s frame.
         text: the notebook's :class:`storebook.report.text.Text` (labels in its language).
     """
-    wanted = ("paid_amount", "net_sales", "gross_margin", "conversion_rate", "refund_rate")
-    total = card[(card["platform"] == TOTAL) & card["metric"].isin(wanted) & card["value"].notna()]
+    wanted = {"paid_amount", "net_sales", "gross_margin", "conversion_rate", "refund_rate"}
+    total = card[(card["platform"] == TOTAL) & card["value"].notna()]
+    if "paid_amount" not in set(total["metric"]):
+        wanted.add("orders")
+    total = total[total["metric"].isin(wanted)]
     return [headline_entry(r.metric, text(f"metric.{r.metric}"), r.value, r.vs_prior, r.vs_last_year)
             for r in total.itertuples()]
 
