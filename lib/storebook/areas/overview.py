@@ -241,6 +241,16 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
     return out
 
 
+def _say_daily_buyers(wb: Workbook, sales: pd.DataFrame | None) -> None:
+    """Flag the scorecard's buyers as the month's daily buyers added up (每日买家数之和), on a
+    store with an orders table: the traffic table's buyers, and the paid orders' where a
+    platform reports no traffic, are counted day by day, so a buyer of two days counts twice
+    (without orders, :func:`storebook.areas.traffic.summarise_traffic` says it of visitors and
+    buyers both)."""
+    if wb.has("orders") and sales is not None and sales["buyers"].notna().any():
+        flag_partial("page.partial.daily_buyers")
+
+
 def _sales(wb: Workbook, period: Period, platforms: list[str], take) -> pd.DataFrame | None:
     """Paid amount, orders, buyers and the visitor ratios per platform and in total: from
     the traffic table (:func:`storebook.areas.traffic.summarise_traffic`) where a platform reports
@@ -252,10 +262,13 @@ def _sales(wb: Workbook, period: Period, platforms: list[str], take) -> pd.DataF
     rows = None if reported is None else reported[reported["platform"] != TOTAL]
     without = [p for p in platforms if rows is None or p not in set(rows["platform"])]
     if not without or not wb.has("orders"):
+        _say_daily_buyers(wb, reported)
         return reported
     counted = take("orders", traffic.summarise_paid_orders, wb, period, without)
     if counted is None:
+        _say_daily_buyers(wb, reported)
         return reported
+    _say_daily_buyers(wb, counted)
     flag_partial("page.partial.sales_from_orders", platforms=", ".join(counted["platform"]))
     counts = ["visitors", "orders", "buyers", "paid_amount"]
     rows = pd.concat([r for r in (rows, counted) if r is not None and len(r)], ignore_index=True)
