@@ -406,9 +406,10 @@ def test_a_traffic_only_store_says_its_buyers_are_summed_over_days(root) -> None
 def test_the_scorecards_buyers_say_they_are_summed_over_days_with_orders_too(root) -> None:
     """A store with traffic and orders: the scorecard's buyers are the traffic table's days added
     up (3 buyer-days of one customer, c1, who paid on each day), not the month's distinct buyers
-    (1), and were shown unlabelled; the section now says so (both languages). Without orders
-    the traffic flag (page.partial.daily_sums) says it of visitors and buyers, once."""
-    from storebook.areas import overview
+    (1), and were shown unlabelled; the card now says so beside it (both languages), a notice
+    that leaves the section full. Without orders the traffic flag (page.partial.daily_sums)
+    says it of visitors and buyers, once."""
+    from storebook.areas import overview, overview_facts
     from storebook.report import needs
     from support.stores import make_root, write_tables
 
@@ -420,14 +421,15 @@ def test_the_scorecards_buyers_say_they_are_summed_over_days_with_orders_too(roo
     wb = write_tables(root, traffic=days, orders=orders)
     check = needs.SectionCheck("overview.scorecard")
     with needs.running(check):
-        card = overview.build_scorecard(wb, SEPTEMBER, ["tmall"]).set_index(["platform", "metric"])
-    assert card.loc[("total", "buyers"), "value"] == 3            # the days' buyers added up (1 person)
-    assert ("page.partial.daily_buyers", {}) in [(f.key, f.values) for f in check.partial]
-    en, zh = (" ".join(check.describe_partial(Text(lang))) for lang in ("en", "zh"))
+        card = overview.build_scorecard(wb, SEPTEMBER, ["tmall"])
+    assert card.set_index(["platform", "metric"]).loc[("total", "buyers"), "value"] == 3  # 1 person
+    assert [f.key for f in check.partial] == []
+    en, zh = (" ".join(overview_facts.scorecard_notices(card, Text(lang))) for lang in ("en", "zh"))
     assert "sum of the month's daily buyers (buyer-days)" in en and "not the month's distinct buyers" in en
     assert "每日买家数之和" in zh and "并非当月去重买家数" in zh
     alone = write_tables(make_root(root / "alone"), traffic=days)
     check = needs.SectionCheck("overview.scorecard")
     with needs.running(check):
-        overview.build_scorecard(alone, SEPTEMBER, ["tmall"])
-    assert [f.key for f in check.partial if "daily" in f.key] == ["page.partial.daily_sums"]
+        card = overview.build_scorecard(alone, SEPTEMBER, ["tmall"])
+    assert [f.key for f in check.partial] == ["page.partial.daily_sums"]
+    assert not any(key == "overview.scorecard.daily_buyers" for key, _ in card.attrs.get("notices", []))

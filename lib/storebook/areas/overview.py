@@ -241,16 +241,6 @@ def collect_metrics(wb: Workbook, period: Period, platforms: Sequence[str] | str
     return out
 
 
-def _say_daily_buyers(wb: Workbook, sales: pd.DataFrame | None) -> None:
-    """Flag the scorecard's buyers as the month's daily buyers added up (每日买家数之和), on a
-    store with an orders table: the traffic table's buyers, and the paid orders' where a
-    platform reports no traffic, are counted day by day, so a buyer of two days counts twice
-    (without orders, :func:`storebook.areas.traffic.summarise_traffic` says it of visitors and
-    buyers both)."""
-    if wb.has("orders") and sales is not None and sales["buyers"].notna().any():
-        flag_partial("page.partial.daily_buyers")
-
-
 def _sales(wb: Workbook, period: Period, platforms: list[str], take) -> pd.DataFrame | None:
     """Paid amount, orders, buyers and the visitor ratios per platform and in total: from
     the traffic table (:func:`storebook.areas.traffic.summarise_traffic`) where a platform reports
@@ -262,13 +252,10 @@ def _sales(wb: Workbook, period: Period, platforms: list[str], take) -> pd.DataF
     rows = None if reported is None else reported[reported["platform"] != TOTAL]
     without = [p for p in platforms if rows is None or p not in set(rows["platform"])]
     if not without or not wb.has("orders"):
-        _say_daily_buyers(wb, reported)
         return reported
     counted = take("orders", traffic.summarise_paid_orders, wb, period, without)
     if counted is None:
-        _say_daily_buyers(wb, reported)
         return reported
-    _say_daily_buyers(wb, counted)
     flag_partial("page.partial.sales_from_orders", platforms=", ".join(counted["platform"]))
     counts = ["visitors", "orders", "buyers", "paid_amount"]
     rows = pd.concat([r for r in (rows, counted) if r is not None and len(r)], ignore_index=True)
@@ -385,7 +372,8 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
         ``attrs["notes"]`` lists what could not be compared (sources
         without data, a month without targets), in English for the analyst;
         ``attrs["notices"]`` the same for the report, as (catalogue key, values) pairs, leaving
-        out a source whose table the store does not have (the section's note names it).
+        out a source whose table the store does not have (the section's note names it), and,
+        on a store with orders, that the buyers are the days' buyers added up.
     Raises:
         NoDataError: the month has neither traffic nor orders on these platforms.
 
@@ -411,6 +399,11 @@ def _build_scorecard(wb: Workbook, period: Period, plats: list[str]) -> pd.DataF
     notices = [("overview.scorecard.source_missing",
                 {"month": period.label, "metrics": list(SOURCE_METRICS.get(m["source"], ()))})
                for m in now.attrs.get("missing_sources", []) if not m["absent"]]
+    # The buyers are the days' buyers added up (the traffic table's, or the paid orders' counted
+    # per day where a platform has no traffic): a buyer of two days counts twice. Said beside
+    # the card on a store with orders (without, the traffic flag page.partial.daily_sums says it).
+    if wb.has("orders") and now.loc[now["metric"] == "buyers", "value"].notna().any():
+        notices.append(("overview.scorecard.daily_buyers", {}))
     try:
         targets = read_targets(wb, period, plats, actuals=now)
     except NoDataError as exc:

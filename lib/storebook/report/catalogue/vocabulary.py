@@ -311,10 +311,6 @@ ENTRIES: dict[str, Entry] = {
         "visitors and buyers are the sums of the {days} days' figures (buyer-days): the traffic table counts each "
         "day's buyers, so a buyer of two days counts twice, and the store has no orders table to count each buyer once",
         "访客数和买家数为{days}天每日数据之和（每日买家数之和）：流量表按天统计买家，两天都购买的买家计两次；本店没有订单表，无法对买家去重"),
-    "page.partial.daily_buyers": _e(
-        "buyers are the sum of the month's daily buyers (buyer-days), as the platforms count them day by day: a "
-        "buyer who paid on two days counts twice, so they are not the month's distinct buyers",
-        "买家数为当月每日买家数之和（按天统计）：两天都付款的买家计两次，并非当月去重买家数"),
     "page.partial.plan_amount": _e(
         "the paid amount is known for only {share:pct} of the paid orders in the history of {platforms:platforms}, "
         "so only their orders are forecast, not their paid amount (a forecast from the known part would understate "
