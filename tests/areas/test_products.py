@@ -485,6 +485,9 @@ def test_a_sku_without_an_active_flag_is_neither_active_nor_inactive(root):
     en = Text("en")("products.abc.takeaway.status_unknown", **facts)
     assert "2 SKUs sold nothing at all: 1 active and 1 whose catalogue row does not say whether they are on sale" in en
     assert "其中1个在售，1个在商品目录中未注明是否在售" in Text("zh")("products.abc.takeaway.status_unknown", **facts)
+    # The headline's "of the assortment" counts the SKUs on sale: A sold and D active (not U, of
+    # unknown status): 1 of 2 (before: 1 of 3, U counted as on sale).
+    assert products.summarise_products(wb, MARCH)["a_sku_share"] == pytest.approx(1 / 2)
     # Every flag known: the sentence of active SKUs, as before.
     known = products.abc_facts(abc.drop(index="U").reset_index())
     assert (known["variant"], known["zero_skus"], known["zero_active"], known["zero_unknown"]) == (None, 1, 1, 0)
@@ -525,3 +528,11 @@ def test_real_olist_catalogue_has_no_active_flag(tmp_path: Path, monkeypatch: py
     assert facts["variant"] == "no_status" and facts["zero_active"] == 0
     assert facts["zero_unknown"] == facts["zero_skus"] == len(set(listed["product_id"]) - set(sold))
     assert abc["is_active"].isna().all()
+    # "… of the assortment makes 80% of revenue" counts the SKUs on sale, here the SKUs sold over
+    # the classes' three months (none of the catalogue is known to be active): before, the
+    # 32,951 products of unknown status were the assortment ("0.01% of the assortment").
+    a_skus = int((abc["abc_revenue"] == "A").sum())
+    assert a_skus > 0
+    share = products.summarise_products(wb, month("2018-08"))["a_sku_share"]
+    assert share == pytest.approx(a_skus / len(sold))
+    assert share > 0.05

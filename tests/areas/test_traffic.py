@@ -401,3 +401,35 @@ def test_a_traffic_only_store_says_its_buyers_are_summed_over_days(root) -> None
     with needs.running(check):
         traffic.summarise_traffic(with_orders, SEPTEMBER)
     assert check.partial == []
+
+
+def test_the_scorecards_buyers_say_they_are_summed_over_days_with_orders_too(root) -> None:
+    """A store with traffic and orders: the scorecard's buyers are the traffic table's days added
+    up (3 buyer-days of one customer, c1, who paid on each day), not the month's distinct buyers
+    (1), and were shown unlabelled; the card's table now says so under its title (both languages),
+    a label that leaves the section full and adds no notice. Without orders the traffic flag
+    (page.partial.daily_sums) says it of visitors and buyers, once."""
+    from storebook.areas import overview
+    from storebook.report import needs, tables
+    from support.stores import make_root, write_tables
+
+    days = [{"visited_on": f"2026-09-0{d}", "platform": "tmall", "channel": "all", "device": "mobile",
+             "visitors": 10, "buyers": 1, "orders": 1, "paid_amount": 10.0} for d in (1, 2, 3)]
+    orders = [{"order_id": f"O{d}", "platform": "tmall", "ordered_at": f"2026-09-0{d} 10:00",
+               "paid_at": f"2026-09-0{d} 10:05", "status": "paid", "paid_amount": 10.0, "customer_id": "c1"}
+              for d in (1, 2, 3)]
+    wb = write_tables(root, traffic=days, orders=orders)
+    check = needs.SectionCheck("overview.scorecard")
+    with needs.running(check):
+        card = overview.build_scorecard(wb, SEPTEMBER, ["tmall"])
+    assert card.set_index(["platform", "metric"]).loc[("total", "buyers"), "value"] == 3  # 1 person
+    assert [f.key for f in check.partial] == [] and card.attrs["notices"] == []
+    en, zh = (tables.scorecard(card, Text(lang)).to_html() for lang in ("en", "zh"))
+    assert "sum of the month&#x27;s daily buyers (buyer-days)" in en and "distinct buyers" in en
+    assert "每日买家数之和" in zh and "并非当月去重买家数" in zh
+    alone = write_tables(make_root(root / "alone"), traffic=days)
+    check = needs.SectionCheck("overview.scorecard")
+    with needs.running(check):
+        card = overview.build_scorecard(alone, SEPTEMBER, ["tmall"])
+    assert [f.key for f in check.partial] == ["page.partial.daily_sums"]
+    assert "每日买家数之和" not in tables.scorecard(card, Text("zh")).to_html()  # said once, by the flag

@@ -195,6 +195,32 @@ def test_a_blank_column_or_an_empty_table_is_missing(root) -> None:
     assert [s.kind for s in empty] == ["empty"]
 
 
+def weeks(*spans: tuple[str, str]) -> dict:
+    """Traffic rows over several days (a 生意参谋 week): ``visited_on`` the first day,
+    ``period_end_on`` the last."""
+    table = traffic([dt.datetime.fromisoformat(first) for first, _ in spans])
+    return {**table, "period_end_on": [dt.datetime.fromisoformat(last) for _, last in spans]}
+
+
+def test_a_traffic_table_of_weeks_covers_the_days_to_its_last_weeks_end(root) -> None:
+    """A weekly traffic table's days end on its last week's last day, not on that week's
+    first day (before: weeks to 30 Apr were "1 Apr to 29 Apr of the month only", and weeks
+    to 14 Apr were "1 Apr to 8 Apr")."""
+    write_table(root, "orders", orders(days("2021-04-01", "2021-04-30")))
+    write_table(root, "traffic", weeks(("2021-04-01", "2021-04-07"), ("2021-04-08", "2021-04-14"),
+                                       ("2021-04-15", "2021-04-21"), ("2021-04-22", "2021-04-28"),
+                                       ("2021-04-29", "2021-04-30")))
+    wb = open_store(root)
+    month = availability.resolve_month(wb, "2021-04")
+    assert not month.partial
+    assert needs.check_section(wb, month, ["tmall"], "traffic.daily").partial == []
+    write_table(root, "traffic", weeks(("2021-04-01", "2021-04-07"), ("2021-04-08", "2021-04-14")))
+    wb = open_store(root)
+    check = needs.check_section(wb, availability.resolve_month(wb, "2021-04"), ["tmall"], "traffic.daily")
+    assert [s.describe(Text("en")) for s in check.partial if s.kind == "days"] == \
+        ["the traffic table covers 1 Apr to 14 Apr of the month only"]
+
+
 def test_a_daily_table_that_stops_early_and_an_optional_table_make_it_partial(root) -> None:
     write_table(root, "orders", orders(days("2021-04-01", "2021-04-30")))
     write_table(root, "traffic", traffic(days("2021-04-01", "2021-04-20")))

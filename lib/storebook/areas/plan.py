@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+import ibis
 import numpy as np
 import pandas as pd
 
@@ -128,17 +129,19 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
         # The data end: an export that stops on the 5th holds no order for the 6th, which is
         # not a day without orders (read as 0 it drags a forecast down).
         end = min(end, wb.data_range()[1] + timedelta(days=1))
+        # One question for the paid orders' days and each platform's own data end (its last
+        # order, paid or not: a platform whose export stops before the others' has no order
+        # after it, which is not a day without orders either). An order that is not paid before
+        # ``end`` falls in its platform's group of no day, which only gives its last order.
         o = wb.table("orders")
-        o = o.filter(o.paid_at.notnull(), o.paid_at < pd.Timestamp(end), o.platform.isin(plats))
-        o = o.mutate(day=o.paid_at.date())
-        frames.append(wb.execute(o.group_by(["platform", "day"]).aggregate(
-            paid_amount=o.paid_amount.sum().cast("float64"), orders=o.count(), known=o.paid_amount.count())))
-        # Each platform's own data end (its last order): a platform whose export stops before the
-        # others' has no order after it, which is not a day without orders either.
-        a = wb.table("orders")
-        a = a.filter(a.platform.isin(plats))
-        ends = wb.execute(a.group_by("platform").aggregate(last=a.ordered_at.max().date()))
-        ends = {p: pd.Timestamp(d) + pd.Timedelta(days=1) for p, d in zip(ends["platform"], ends["last"], strict=True)}
+        o = o.filter(o.platform.isin(plats))
+        paid = o.paid_at.notnull() & (o.paid_at < pd.Timestamp(end))
+        o = o.mutate(day=paid.ifelse(o.paid_at.date(), ibis.null("date")))
+        grouped = wb.execute(o.group_by(["platform", "day"]).aggregate(
+            paid_amount=o.paid_amount.sum().cast("float64"), orders=o.count(), known=o.paid_amount.count(),
+            last=o.ordered_at.max().date()))
+        ends = {p: pd.Timestamp(d) + pd.Timedelta(days=1) for p, d in grouped.groupby("platform")["last"].max().items()}
+        frames.append(grouped[grouped["day"].notna()].drop(columns="last").reset_index(drop=True))
     if not frames or frames[0].empty:
         raise NoDataError(f"no paid orders before {end} on {', '.join(plats)}: a forecast needs the order history",
                           key="plan.no_orders", values={"day": end, "year": end.year})

@@ -461,7 +461,9 @@ def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None
 
     Returns:
         ``skus_sold`` (SKUs with sales in the month), ``a_sku_share`` (share of the
-        assortment that makes 80 % of revenue, :func:`classify_skus`), ``tail_revenue_share``
+        assortment that makes 80 % of revenue, :func:`classify_skus`: the assortment is the SKUs
+        on sale, those sold and the unsold the catalogue calls active; an unsold SKU whose
+        status the catalogue does not give is not counted in it), ``tail_revenue_share``
         (revenue share of class C), ``overstock_value`` (stock at cost of the SKUs
         :func:`flag_stock_health` calls overstock; NaN without inventory) and
         ``price_realisation`` (:func:`measure_price_realisation`'s total).
@@ -490,11 +492,22 @@ def summarise_products(wb: Workbook, period: Period, platforms: list[str] | None
     sold = compute_sku_margins(wb, period, platforms)
     return {
         "skus_sold": float((sold["units"] > 0).sum()),
-        "a_sku_share": float(revenue.at["A", "sku_share"]),
+        "a_sku_share": _assortment_share(abc, revenue),
         "tail_revenue_share": float(revenue.at["C", "amount_share"]),
         "overstock_value": overstock,
         "price_realisation": realisation,
     }
+
+
+def _assortment_share(abc: pd.DataFrame, revenue: pd.DataFrame) -> float:
+    """Class A's share of the assortment on sale: the SKUs ranked by revenue that sold, or that
+    the catalogue calls active (an unsold SKU of unknown status, ``is_active`` missing, is not
+    known to be on sale: Olist's 32,951 unflagged products made "0.01% of the assortment")."""
+    if "skus" not in revenue:  # no revenue classes (line amounts unknown)
+        return float(revenue.at["A", "sku_share"])
+    ranked = abc[abc["abc_revenue"].notna()]
+    on_sale = int(((ranked["units"] > 0) | ranked["is_active"].astype("boolean").fillna(False)).sum())
+    return float(revenue.at["A", "skus"]) / on_sale
 
 
 def products_headline(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:

@@ -327,12 +327,17 @@ def _profile(wb: Workbook, table: str, month: ReportMonth, platforms: list[str])
                 t = t.filter(t.platform.isin(platforms))
         aggregates = {"_rows": t.count(), **{f"nn_{c}": t[c].count() for c in t.columns}}
         if dates:
-            aggregates.update(_first=t[dates[0]].min(), _last=t[dates[0]].max())
+            # A row over several days (a 生意参谋 week) covers the days to its period's end
+            # (schema.EVENT_ENDS), not only its first day: the table's last day is the later.
+            end = schema.EVENT_ENDS.get(table)
+            aggregates.update(_first=t[dates[0]].min(), _last=t[dates[0]].max(),
+                              **({"_last_end": t[end].max()} if end in t.columns else {}))
         row = wb.execute(t.aggregate(**aggregates)).iloc[0]
         cache[key] = _Profile(
             rows=int(row["_rows"]), non_null={c: int(row[f"nn_{c}"]) for c in t.columns},
             first=availability.as_date(row["_first"]) if dates else None,
-            last=availability.as_date(row["_last"]) if dates else None,
+            last=max((d for c in ("_last", "_last_end") if c in row.index
+                      and (d := availability.as_date(row[c])) is not None), default=None) if dates else None,
         )
     return cache[key]
 

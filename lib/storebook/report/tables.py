@@ -523,7 +523,9 @@ def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler
         header("vs_prior", text): format_changes(rows, "vs_prior", text, "delta"),
         header("vs_last_year", text): format_changes(rows, "vs_last_year", text, "delta"),
     })
-    return _house(shown)
+    # Buyers summed over the days (a store with orders: build_scorecard's attrs) are said so.
+    daily = card.attrs.get("daily_buyers") and (rows["metric"] == "buyers").any()
+    return _house(shown, text("overview.scorecard.daily_buyers") if daily else None)
 
 
 def status_grid(card: pd.DataFrame, text: Text, caption: str | None = None) -> Styler:

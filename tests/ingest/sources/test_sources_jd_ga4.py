@@ -136,12 +136,31 @@ def test_ga4_nth_day_and_a_period_total(ga4_shapes: Path) -> None:
     assert_reconciles(ga4_shapes)
 
 
-def test_ga4_snapshot_stops_naming_its_tables(ga4_shapes: Path) -> None:
+def test_ga4_snapshot_reads_its_days_users_and_names_what_it_leaves(ga4_shapes: Path) -> None:
+    """A Reports snapshot's 'Nth day, Users' table is each day's Users (GA4's reports' name for
+    Active users): the web platform's de-duplicated days, channel and device 'all'; its other
+    tables are named as not read (before: ingest stopped, 'no Total users or Active users')."""
+    run(ga4_shapes)
+    traffic = table(ga4_shapes, "traffic")
+    days = traffic[traffic["period_end_on"].isna() & (traffic["channel"] == "all")]
+    assert days.assign(day=days["visited_on"].astype(str).str[:10]).set_index("day")["visitors"].to_dict() == \
+        {"2025-04-01": 3, "2025-04-02": 5, "2025-04-03": 4}
+    assert set(days["device"]) == {"all"}
+    notes = file_report(ga4_shapes, "reports_snapshot.csv", "traffic")["notes"]
+    assert any("'Users', GA4's name in its reports for Active users" in n for n in notes)
+    assert any("2 more table(s) after this one, not read (not traffic by day): 'Session default channel group, "
+               "Sessions' (line 15); 'Country, Users' (line 21)." in n for n in notes)
+    assert_reconciles(ga4_shapes)
+
+
+def test_ga4_snapshot_without_a_days_table_stops_naming_its_tables(ga4_shapes: Path) -> None:
+    snapshot = ga4_shapes / "data/raw/ga4_shapes/reports_snapshot.csv"
+    lines = snapshot.read_text(encoding="utf-8").splitlines()
+    snapshot.write_text("\n".join(lines[:7] + lines[12:]) + "\n", encoding="utf-8")  # the Nth day table taken out
     with pytest.raises(IngestError) as err:
         run(ga4_shapes)
     message = str(err.value)
-    assert "reports_snapshot.csv: this GA4 download holds 3 table(s) and none is traffic by day" in message
-    assert ("'Nth day, Users' (line 8, 3 rows: no Total users or Active users column); 'Session default channel "
-            "group, Sessions' (line 15, 2 rows: no Total users or Active users column); 'Country, Users' (line 21, "
-            "1 row: no Total users or Active users column)") in message
+    assert "reports_snapshot.csv: this GA4 download holds 2 table(s) and none is traffic by day" in message
+    assert ("'Session default channel group, Sessions' (line 10, 2 rows: no Total users, Active users or Users "
+            "column); 'Country, Users' (line 16, 1 row)") in message
     assert "Reports → Acquisition → Traffic acquisition" in message and "Traceback" not in message

@@ -100,10 +100,37 @@ def test_shopify_orders_forezia_all_orders_and_lines(root: Path) -> None:
     assert_reconciles(root)
 
 
+def test_a_ga4_reports_snapshot_gives_its_days_users_as_visitors(root: Path) -> None:
+    """The Reports snapshot download's first table, 'Nth day, Users' over 24 Apr – 21 May 2023, is
+    each day's Users: GA4's reports name its Active users so (not a total over the period; its
+    'How are active users trending?' table's '1 day' column is the same, day by day). Read as the
+    web platform's de-duplicated days (channel and device 'all'), the file saying which users
+    they are and which of its tables were not read (before: ingest stopped, 'no Total users or
+    Active users column')."""
+    _copy(root, ("ga4_exports_LilyHeAsamiko-GA4/data-export.csv", "ga4/data-export.csv"))
+    path = REALDATA / "ga4_exports_LilyHeAsamiko-GA4" / "data-export.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index("Nth day,Users")
+    by_hand = dict(line.split(",") for line in lines[start + 1:lines.index("", start)])
+    trend = lines.index("Nth day,30 days,7 days,1 day")
+    one_day = {line.split(",")[0]: line.split(",")[3] for line in lines[trend + 1:lines.index("", trend)]}
+    assert by_hand == one_day and len(by_hand) == 28               # Users = that day's active users
+    run(root)
+    report = file_report(root, "data-export.csv", "traffic")
+    assert (report["rows_read"], report["rows_written"], report["rows_rejected"]) == (28, 28, 0)
+    assert any("'Users', GA4's name in its reports for Active users" in n for n in report["notes"])
+    assert any("14 more table(s) after this one, not read" in n for n in report["notes"])
+    traffic = table(root, "traffic").sort_values("visited_on", ignore_index=True)
+    assert set(traffic["channel"]) == {"all"} and set(traffic["device"]) == {"all"} and set(traffic["platform"]) == {"web"}
+    days = pd.to_datetime(traffic["visited_on"]).dt.strftime("%Y-%m-%d").tolist()
+    expected = pd.date_range("2023-04-24", periods=28).strftime("%Y-%m-%d").tolist()
+    assert days == expected and traffic["period_end_on"].isna().all()
+    assert traffic["visitors"].tolist() == [int(by_hand[f"{k:04d}"]) for k in range(28)]
+    assert traffic["buyers"].isna().all()                          # not in the report: unknown, not 0
+
+
 @pytest.mark.parametrize(("name", "tables"), [
     # Each table with the line of its header and what it lacks to be traffic.
-    ("data-export.csv", "holds 15 table(s) and none is traffic by day: 'Nth day, Users' (line 9, 28 rows: no Total "
-                        "users or Active users column); 'Nth day, New users' (line 41, 28 rows"),
     ("download.csv, row 7", "holds 1 table(s) and none is traffic by day: 'App-instance ID, Stream name, Namespace "
                             "ID, Event count, Sessions, Purchase revenue, Transactions, Conversions, Total users' "
                             "(line 7, 4 rows: no Date or Nth day column)"),

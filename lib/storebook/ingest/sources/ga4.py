@@ -5,7 +5,8 @@ are ``YYYYMMDD``, or ``Nth day`` (0000 = the ``Start date`` of the comment lines
 further section may follow after a blank line and is not read. A report without a day
 dimension is a total over its ``Start date`` … ``End date`` (one row per channel for the
 period). Device from ``Device category`` (desktop = pc, mobile and tablet = mobile); a
-report without it is written with device ``all``. Metrics: Total users (else Active users) → visitors, Views → page_views, Items
+report without it is written with device ``all``. Metrics: Total users (else Active users, else
+Users: GA4's reports, the Reports snapshot too, call Active users so) → visitors, Views → page_views, Items
 viewed → product_views, Add to carts → cart_adds, Checkouts → checkouts, Total purchasers
 → buyers, Ecommerce purchases (else Transactions) → orders, Purchase revenue →
 paid_amount.
@@ -40,7 +41,15 @@ METRICS = {
     "First time purchasers", "Ecommerce purchases", "Transactions", "Purchase revenue", "Total revenue",
     "Item revenue", "Items purchased",
 }
-USERS = ("Total users", "Active users")
+#: The users columns a download may count visitors by. ``Users`` is what GA4's standard reports
+#: (the Reports snapshot's cards among them) call Active users: by ``Nth day`` or ``Date`` it
+#: is each day's active users, as the snapshot's "How are active users trending?" table shows
+#: (its ``1 day`` column equals ``Users`` day by day in the real snapshot of docs/sources.md).
+USERS = ("Total users", "Active users", "Users")
+#: The note for a download whose users are GA4's ``Users``.
+USERS_NOTE = ("GA4: visitors are the report's 'Users', GA4's name in its reports for Active users (users with an "
+              "engaged session, or a first visit), which can be fewer than Total users; for Total users download "
+              "Reports → Acquisition → Traffic acquisition by Date with 'Total users' shown.")
 
 GA4_CHANNELS = {
     "Organic Search": "organic_search", "Organic Shopping": "organic_search",
@@ -85,9 +94,18 @@ class Ga4Traffic(SourceReport):
         header = [self._canon(c) for c in rows[index]]
         rows, note = _place_grand_total(rows, index, header, self.level1)
         raw = grid_frame(path, [*rows[:index], header, *rows[index + 1:]], index, encoding, stop_at_blank=True)
+        users_only = not {"Total users", "Active users"} & set(header)
+        others = _tables(rows)[1:]  # a Reports snapshot holds many small tables: the first is read
+        if others:
+            note = " ".join(filter(None, [note, (
+                f"the file holds {len(others)} more table(s) after this one, not read (not traffic by day): "
+                + "; ".join(f"'{', '.join(h)}' (line {line})" for h, _, line in others[:5])
+                + (f" and {len(others) - 5} more" if len(others) > 5 else "") + ".")]))
         for number, frame in enumerate(self.convert(path, raw, rows[:index], declared=self.declared_period(path, raw_root))):
             if note:
                 frame.notes.append(note)
+            if users_only:
+                frame.notes.append(USERS_NOTE)
             if number == 0 and len(raw.bad_rows):  # rows the reader could not split: rejected, counted
                 frame = dataclasses.replace(frame, bad_rows=raw.bad_rows)
             yield frame
@@ -166,7 +184,7 @@ class Ga4Download(SourceReport):
             path, f"this GA4 download holds {len(tables)} table(s) and none is traffic by day: {listed}{more}",
             row=tables[0][2] if len(tables) == 1 else None,
             expected="a GA4 table with a day (Date, or Nth day) or one period (Start date/End date), users (Total "
-                     "users or Active users) and at most the dimensions Session default channel group and Device "
+                     "users, Active users or Users) and at most the dimensions Session default channel group and Device "
                      "category",
             todo="in GA4 open Reports → Acquisition → Traffic acquisition, keep 'Session default channel group', add "
                  "the dimension 'Date' (and 'Device category'), show 'Total users', then Share → Download file → CSV; "
@@ -225,6 +243,6 @@ def _shortfall(header: list[str], period: bool) -> str:
     missing = []
     if not {"Date", "Nth day"} & set(header) and not period:
         missing.append("no Date or Nth day column")
-    if not {"Total users", "Active users"} & set(header):
-        missing.append("no Total users or Active users column")
+    if not set(USERS) & set(header):
+        missing.append("no Total users, Active users or Users column")
     return f": {'; '.join(missing)}" if missing else ""

@@ -130,6 +130,11 @@ ENTRIES: dict[str, Entry] = {
         "{metrics} left out of {month}'s scorecard: the month has none of the data they are computed from.",
         "{month}的记分卡未包含{metrics}：本月没有计算它们所需的数据。",
     ),
+    "overview.scorecard.daily_buyers": _e(
+        "Buyers are the sum of the month's daily buyers (buyer-days), as the platforms count them day by day: a "
+        "buyer who paid on two days counts twice, so they are not the month's distinct buyers.",
+        "买家数为当月每日买家数之和（按天统计）：两天都付款的买家计两次，并非当月去重买家数。",
+    ),
     "overview.scorecard.targets_missing": _e(
         "No targets compared for {month}: the targets table has none for the month. Put the month's targets under "
         "data/raw/targets/ and run `storebook ingest`.",
