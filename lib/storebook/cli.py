@@ -116,13 +116,15 @@ def cmd_init(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_rejected(args: argparse.Namespace, config: Config) -> int:
     from storebook.ingest import read_rejected
+    from storebook.ingest.rejects import group_reasons
 
     frame = read_rejected(config, args.table)
     if frame.empty:
         print("no rejected rows in the last ingest")
         return EXIT_OK
     print(f"{len(frame):,} rejected rows; by reason:")
-    print(frame.groupby(["table", "reason"]).size().sort_values(ascending=False).head(30).to_string())
+    for table, reason, rows in group_reasons(frame).head(30).itertuples(index=False):
+        print(f"{rows:>10,}  {table:<16} {reason}")
     print("\nfirst rows:")
     print(frame[["source_file", "source_row", "column", "value", "reason"]].head(args.limit).to_string(index=False))
     return EXIT_OK

@@ -10,7 +10,6 @@ data/raw.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from storebook.engine.lines import lines_of_order_days
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
+from storebook.ingest.rejects import reason_kind
 from storebook.measures.metrics import headline_entry
 
 #: The optional columns the page reports, per table: what the analyses lean on.
@@ -81,37 +81,6 @@ def read_rejected_rows(wb: Workbook) -> pd.DataFrame:
              for p in paths]
     return (pd.concat(parts, ignore_index=True) if parts else
             pd.DataFrame(columns=["table", "source_file", "source_row", "column", "value", "reason"]))
-
-
-#: A quoted value: quotes that are not an apostrophe inside a word (workbook's).
-_QUOTED = re.compile(r"(?<![A-Za-z])'([^']*)'(?![A-Za-z])")
-_NUMBER = re.compile(r"\b\d[\d.,:\- ]*\b")
-#: A key's value in a reason (``sku=…``): up to a separator or the superseded reason's words.
-_KEY_VALUE = re.compile(r"=.*?(?=, |; |\)| is also in the newer export|$)")
-#: A raw file's path (its name may hold spaces and digits), kept whole.
-_RAW_PATH = re.compile(r"(data/raw/.*?\.(?:csv|tsv|txt|xlsx|xlsm|xls|json))", re.IGNORECASE)
-
-
-def reason_kind(reason: str, column: str = "") -> str:
-    """A rejection reason without the row's own values, so that alike reasons group together
-    (a quoted ``column`` name is kept).
-
-    >>> reason_kind("'amazon' is not one of the workbook's platforms (tmall, jd): add 'amazon' to [store].platforms")
-    "'…' is not one of the workbook's platforms (tmall, jd): add '…' to [store].platforms"
-    >>> reason_kind("duplicate key (order_id=O2); first seen in data/raw/orders/a.csv row 3")
-    'duplicate key (order_id=…); first seen in data/raw/orders/a.csv row …'
-    >>> reason_kind("'order_id' has no match in orders.order_id", "order_id")
-    "'order_id' has no match in orders.order_id"
-    >>> reason_kind("superseded: sku=Mask - Pack of 3 is also in the newer export data/raw/x/May-2022.csv "
-    ...             "(as of 2022-05); the newest export wins")
-    'superseded: sku=… is also in the newer export data/raw/x/May-2022.csv (as of …); the newest export wins'
-    """
-    text = _QUOTED.sub(lambda m: m.group(0) if column and m.group(1) == column else "'…'", str(reason))
-    # A key's value runs to the next separator, spaces and all (an Amazon SKU "… Pack of 3").
-    text = _KEY_VALUE.sub("=…", text)
-    # A file's name is the same for every row: its digits (May-2022.csv) are kept.
-    parts = _RAW_PATH.split(text)
-    return "".join(part if k % 2 else _NUMBER.sub("…", part) for k, part in enumerate(parts))
 
 
 def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
