@@ -63,8 +63,27 @@ def test_what_ingest_kept_and_rejected(store) -> None:
     ranked = quality.rank_rejections(store)
     assert ranked["rows"].tolist() == [1, 1]
     platform = ranked[ranked["column"] == "platform"].iloc[0]
-    assert platform["problem"].startswith("'…' is not one of the workbook's platforms")
-    assert platform["example"] == "data/raw/orders/orders.csv row 6" and platform["share"] == pytest.approx(1 / 6)
+    # The only row of its kind: its reason whole, the platform to add named.
+    assert platform["problem"] == platform_reason(store)
+    assert "is not one of the workbook's platforms" in platform["problem"]
+    assert (platform["example"], platform["example_row"]) == ("data/raw/orders/orders.csv", 6)
+    assert platform["share"] == pytest.approx(1 / 6)
+
+
+def platform_reason(wb) -> str:
+    rejected = quality.read_rejected_rows(wb)
+    return rejected.loc[rejected["column"] == "platform", "reason"].iloc[0]
+
+
+def test_a_spaced_equals_sign_is_not_a_keys_value() -> None:
+    # Olist's item price '29,99': the reason's kind read "'price' =…)", all of it after the '='
+    # taken for a key's value up to the closing bracket.
+    from storebook.areas.quality import reason_kind
+
+    reason = ("'price' = '29,99' in olist_order_items_dataset.csv row 9 is not a number "
+              "(`inputs: price` of source 'olist_items' in storebook.sources.yaml)")
+    assert reason_kind(reason, "price") == ("'price' = '…' in olist_order_items_dataset.csv row … is not a number "
+                                            "(`inputs: price` of source '…' in storebook.sources.yaml)")
 
 
 def test_coverage_counts_the_months_rows_only(store) -> None:

@@ -87,21 +87,25 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
     """The reasons rows were rejected, most frequent first.
 
     Returns:
-        table, column, problem (the reason without the row's own values), rows, share (of the
-        table's rows read), example (the first file and row with that reason).
+        table, column, problem (the reason without the row's own values, or the reason itself
+        where every row of the kind has the same one), rows, share (of the table's rows read),
+        example and example_row (the first file and row with that reason).
     """
+    columns = ["table", "column", "problem", "rows", "share", "example", "example_row"]
     rejected = read_rejected_rows(wb)
     if rejected.empty:
-        return pd.DataFrame(columns=["table", "column", "problem", "rows", "share", "example"])
+        return pd.DataFrame(columns=columns)
     read = summarise_ingest(wb).set_index("table")["rows_read"]
     problems = [reason_kind(r, c) for r, c in zip(rejected["reason"], rejected["column"].fillna(""), strict=True)]
-    grouped = (rejected.assign(problem=problems,
-                               example=rejected["source_file"].astype(str) + " row " + rejected["source_row"].astype(str))
+    grouped = (rejected.assign(problem=problems, example=rejected["source_file"].astype(str),
+                               example_row=rejected["source_row"].astype("int64"))
                .groupby(["table", "column", "problem"], sort=False)
-               .agg(rows=("problem", "size"), example=("example", "first")).reset_index())
+               .agg(rows=("problem", "size"), example=("example", "first"), example_row=("example_row", "first"),
+                    reasons=("reason", "nunique"), reason=("reason", "first")).reset_index())
+    # One reason for every row of the kind: said whole (it names the value and the fix).
+    grouped["problem"] = grouped["reason"].where(grouped["reasons"] == 1, grouped["problem"])
     return (grouped.assign(share=lambda d: d["rows"] / d["table"].map(read))
-            .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)
-            [["table", "column", "problem", "rows", "share", "example"]])
+            .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)[columns])
 
 
 def _month_rows(wb: Workbook, table: str, period: Period) -> ibis.Table:

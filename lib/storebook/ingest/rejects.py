@@ -65,9 +65,10 @@ def records(rows: pd.DataFrame) -> list[str]:
 
 #: A quoted value: quotes that are not an apostrophe inside a word (workbook's).
 _QUOTED = re.compile(r"(?<![A-Za-z])'([^']*)'(?![A-Za-z])")
-_NUMBER = re.compile(r"\b\d[\d.,:\- ]*\b")
-#: A key's value in a reason (``sku=…``): up to a separator or the superseded reason's words.
-_KEY_VALUE = re.compile(r"=.*?(?=, |; |\)| is also in the newer export|$)")
+_NUMBER = re.compile(r"\b\d(?:[\d.,:\- ]*\d)?\b")  # a number, not the space after it
+#: A key's value in a reason (``sku=…``, the ``=`` right after the key's name): up to a
+#: separator or the superseded reason's words. A spaced ``'price' = '29,99'`` is no key.
+_KEY_VALUE = re.compile(r"(?<=\w)=(?! ).*?(?=, |; |\)| is also in the newer export|$)")
 #: A raw file's path (its name may hold spaces and digits), kept whole.
 _RAW_PATH = re.compile(r"(data/raw/.*?\.(?:csv|tsv|txt|xlsx|xlsm|xls|json))", re.IGNORECASE)
 
@@ -85,6 +86,8 @@ def reason_kind(reason: str, column: str = "") -> str:
     >>> reason_kind("superseded: sku=Mask - Pack of 3 is also in the newer export data/raw/x/May-2022.csv "
     ...             "(as of 2022-05); the newest export wins")
     'superseded: sku=… is also in the newer export data/raw/x/May-2022.csv (as of …); the newest export wins'
+    >>> reason_kind("'price' = '29,99' in items.csv row 9 is not a number (`inputs: price` of source 'items')")
+    "'…' = '…' in items.csv row … is not a number (`inputs: price` of source '…')"
     """
     text = _QUOTED.sub(lambda m: m.group(0) if column and m.group(1) == column else "'…'", str(reason))
     # A key's value runs to the next separator, spaces and all (an Amazon SKU "… Pack of 3").
