@@ -82,14 +82,17 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     finally:
         bar.close()
     print(report.summary())
-    from storebook.engine.identity import NAME_HINT, identify, write_local_settings
+    from storebook.engine.identity import CURRENCY_HINT, NAME_HINT, identify, write_local_settings
 
     manifest = _manifest(config)
     written = write_local_settings(config, manifest)
     if written:
         print(f"wrote {written.name}: the store's settings as the data shows them (edit freely)")
-    if not identify(config, manifest).named:
+    identity = identify(config, manifest)
+    if not identity.named:
         print(f"hint: {NAME_HINT}")
+    if not identity.currency_stated:
+        print(f"hint: {CURRENCY_HINT.format(currency=identity.currency)}")
     return EXIT_OK
 
 

@@ -70,7 +70,7 @@ from storebook.report.plan import (  # noqa: E402
     plan_report_apart,
 )
 from storebook.report.provenance import code_revision, write_run_json  # noqa: E402
-from storebook.report.render import HIDDEN_TAGS, month_note, render_page  # noqa: E402
+from storebook.report.render import HIDDEN_TAGS, currency_note, month_note, render_page  # noqa: E402
 
 #: The Jupyter kernel every report notebook is pinned to and run with (the pack, the tests,
 #: JupyterLab): ``python3``, the kernel of the Python Jupyter itself runs from — under
@@ -170,6 +170,7 @@ def _execute_locked(config: Config, plan: ReportPlan, *, pdf: bool, progress: Te
         "store": plan.store,
         "month": plan.month,
         "month_note": month_note(plan.month_info, plan.lang),
+        "currency_note": currency_note(plan.currency, plan.currency_stated, plan.lang),
         # What the header names: the platforms with data in the month, not the configured list.
         "platforms": _platform_labels(plan.present_platforms, plan.lang) or ["–"],
         "all_platforms": plan.platforms is None,

@@ -54,6 +54,22 @@ def month_note(month_info: Mapping[str, Any], lang: str) -> str:
                                                 days=month_info["days"], month_days=month_info["month_days"])
 
 
+def currency_note(currency: str, stated: bool, lang: str) -> str:
+    """The header's line for amounts whose currency no setting and no export gives; empty
+    when it is known.
+
+    >>> currency_note("CNY", False, "en")
+    'the exports state no currency: amounts are shown in CNY (¥); set [store] currency in storebook.local.toml'
+    >>> currency_note("EUR", True, "en")
+    ''
+    """
+    if stated:
+        return ""
+    from storebook.report.number_style import currency_symbol
+
+    return LABELS[lang]["currency_unstated"].format(code=currency, symbol=currency_symbol(currency))
+
+
 # -- the HTML page --------------------------------------------------------------------------
 def render_page(nb: Any, run: ReportRun, context: Mapping[str, Any]) -> str:
     """One report page: the executed notebook without code, in the house template.
