@@ -10,6 +10,7 @@ ENTRIES: dict[str, Entry] = {
     "pack.month": _e('Month', '月份'),
     "pack.platforms": _e('Platforms', '平台'),
     "pack.all_platforms": _e('all', '全部'),
+    "pack.no_platform": _e("none (no table of this month's data is by platform)", '无（本月数据中没有按平台区分的表）'),
     "pack.generated": _e('Generated', '生成时间'),
     "pack.revision": _e('Code revision', '代码版本'),
     "pack.fingerprint": _e('Data fingerprint', '数据指纹'),
