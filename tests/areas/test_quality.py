@@ -216,3 +216,20 @@ def test_coverage_of_a_store_without_orders_names_its_own_columns_not_n_a() -> N
     assert "n/a" not in text and "empty in every row of its other tables: 1 of 4" in text
     zh = quality.quality_facts(coverage=quality.label_coverage(coverage, Text("zh")))
     assert zh["least_field"] == "products · 商品名称"
+
+
+def test_the_kept_rows_sentence_says_how_many_were_rejected_in_both_languages() -> None:
+    # Olist: 36,073 of 36,075 rows kept; the 中文 pack read "共读取 3.61万 行，采用 3.61万 行（100.0%）",
+    # the two rejected rows nowhere in the sentence.
+    from storebook.report.text import Text
+
+    ingest = pd.DataFrame({"table": ["products", "orders", "order_lines"], "files": [1, 1, 1],
+                           "rows_read": [36051, 12, 12], "rows_written": [36051, 11, 11],
+                           "kept_share": [1.0, 11 / 12, 11 / 12]})
+    facts = quality.quality_facts(ingest)
+    assert facts["variant"] is None and facts["rows_rejected"] == 2
+    facts = {k: v for k, v in facts.items() if k != "variant"}
+    en = Text("en")("data_quality.ingest.takeaway", **facts)
+    assert en.startswith("36,073 of 36,075 rows were kept (100.0%) and 2 rejected;"), en
+    zh = Text("zh")("data_quality.ingest.takeaway", **facts)
+    assert "拒收2行" in zh and "共读取3.61万行" in zh, zh
