@@ -129,12 +129,13 @@ def test_cohort_months_before_the_data_begin_are_not_said_to_have_no_new_custome
     with pytest.raises(NoDataError) as err:
         customers.compute_repeat_rates(with_amounts, JANUARY)
     assert err.value.key == "customers.repeat.before_data" and "no new customers" not in str(err.value)
-    first = err.value.values["first"]
+    first, cohorts = err.value.values["first"], err.value.values["cohorts"]
+    assert first == "2026-01-10" and cohorts == "2025-10, 2025-12"  # alice's first order; December's 30 days, October's 90
     en = Text("en")(err.value.key, **err.value.values)
-    assert en.startswith(f"A repeat rate follows the new customers of {err.value.values['cohorts']}, and the data "
-                         "begin on ") and f"{first.day} {first:%b}" in en
+    assert en.startswith("The data begin on 2026-01-10, after the month(s) whose new customers a repeat rate "
+                         "follows (2025-10, 2025-12):"), en
     zh = Text("zh")(err.value.key, **err.value.values)
-    assert zh.startswith("复购率跟踪") and not ENGLISH.search(zh), zh
+    assert zh.startswith("数据自2026-01-10才开始") and not ENGLISH.search(zh), zh
 
 
 # -------------------------------------------------------------------------------- overview

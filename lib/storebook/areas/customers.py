@@ -168,7 +168,7 @@ def compute_repeat_rates(
             raise NoDataError(
                 f"a repeat rate follows the new customers of {labels}, and the data begin on {first.date()}: "
                 "it shows in a later month's report, or once the earlier exports are ingested",
-                key="customers.repeat.before_data", values={"cohorts": labels, "first": first.date()},
+                key="customers.repeat.before_data", values={"cohorts": labels, "first": first.date().isoformat()},
             )
         raise NoDataError(
             f"no new customers in the cohort month(s) {labels} on {', '.join(plats)}: a repeat rate needs "

@@ -75,9 +75,9 @@ ENTRIES: dict[str, Entry] = {
         "批次月份{cohorts}没有新客：复购率需要{month}之前的订单。请选择更晚的月份，或导入更早的导出数据。",
     ),
     "customers.repeat.before_data": _e(
-        "A repeat rate follows the new customers of {cohorts}, and the data begin on {first:date}: it shows in a "
-        "later month's report, or once the earlier exports are ingested.",
-        "复购率跟踪{cohorts}获取的新客，而数据自{first:date}才开始：在之后月份的报告中即可看到，或导入更早的导出数据。",
+        "The data begin on {first}, after the month(s) whose new customers a repeat rate follows ({cohorts}): "
+        "it shows in a later month's report, or once the earlier exports are ingested.",
+        "数据自{first}才开始，晚于复购率跟踪的新客批次月份（{cohorts}）：在之后月份的报告中即可看到，或导入更早的导出数据。",
     ),
     "customers.rfm": _e("Which customer segments do we have?", "客户可分为哪些价值群体？"),
     "customers.rfm.title": _e(
