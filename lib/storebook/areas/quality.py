@@ -96,7 +96,11 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
     if rejected.empty:
         return pd.DataFrame(columns=columns)
     read = summarise_ingest(wb).set_index("table")["rows_read"]
-    problems = [reason_kind(r, c) for r, c in zip(rejected["reason"], rejected["column"].fillna(""), strict=True)]
+    # Each distinct reason's kind once (millions of rows can share one reason).
+    pairs = pd.MultiIndex.from_arrays([rejected["reason"].astype(str), rejected["column"].fillna("").astype(str)])
+    unique = pairs.unique()
+    kinds = pd.Series([reason_kind(r, c) for r, c in unique], index=unique)
+    problems = kinds.reindex(pairs).to_numpy()
     grouped = (rejected.assign(problem=problems, example=rejected["source_file"].astype(str),
                                example_row=rejected["source_row"].astype("int64"))
                .groupby(["table", "column", "problem"], sort=False)

@@ -108,10 +108,13 @@ def group_reasons(rejected: pd.DataFrame) -> pd.DataFrame:
     if rejected.empty:
         return pd.DataFrame({"table": pd.Series(dtype="str"), "reason": pd.Series(dtype="str"),
                              "rows": pd.Series(dtype="int64")})
-    columns = rejected["column"].fillna("").astype(str) if "column" in rejected else pd.Series("", index=rejected.index)
-    kinds = [reason_kind(r, c) for r, c in zip(rejected["reason"].astype(str), columns, strict=True)]
-    grouped = (rejected.assign(kind=kinds).groupby(["table", "kind"], sort=False)
-               .agg(rows=("reason", "size"), reasons=("reason", "nunique"), first=("reason", "first")).reset_index())
+    frame = rejected.assign(column=rejected["column"].fillna("").astype(str) if "column" in rejected else "",
+                            reason=rejected["reason"].astype(str))
+    # Each distinct reason once (a platform not configured rejects millions of rows with one reason).
+    counted = frame.groupby(["table", "column", "reason"], sort=False).size().rename("rows").reset_index()
+    counted["kind"] = [reason_kind(r, c) for r, c in zip(counted["reason"], counted["column"], strict=True)]
+    grouped = (counted.groupby(["table", "kind"], sort=False)
+               .agg(rows=("rows", "sum"), reasons=("reason", "nunique"), first=("reason", "first")).reset_index())
     grouped["reason"] = grouped["first"].where(grouped["reasons"] == 1, grouped["kind"])
     grouped = grouped.sort_values(["rows", "table", "reason"], ascending=[False, True, True], kind="stable")
     return grouped[["table", "reason", "rows"]].reset_index(drop=True)
