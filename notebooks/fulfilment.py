@@ -55,7 +55,7 @@ with page.section("fulfilment.headline"):
     for part in storebook.fulfilment.split_headline(headline):
         page.show(storebook.tables.metric_cards(part, page.text))
     page.takeaway("fulfilment.headline.takeaway", **storebook.fulfilment.headline_facts(headline))
-    storebook.results.record("fulfilment.headline", storebook.fulfilment.headline_record(headline, page.text))
+    storebook.results.record("fulfilment.headline", storebook.fulfilment.headline_record(headline, page.text, page.wb))
 
 # %% [markdown] tags=["analyst"]
 # Ship rate within N hours = orders shipped within N hours of payment / orders due (the N-hour window closed

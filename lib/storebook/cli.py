@@ -82,14 +82,17 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     finally:
         bar.close()
     print(report.summary())
-    from storebook.engine.identity import NAME_HINT, identify, write_local_settings
+    from storebook.engine.identity import CURRENCY_HINT, NAME_HINT, identify, write_local_settings
 
     manifest = _manifest(config)
     written = write_local_settings(config, manifest)
     if written:
         print(f"wrote {written.name}: the store's settings as the data shows them (edit freely)")
-    if not identify(config, manifest).named:
+    identity = identify(config, manifest)
+    if not identity.named:
         print(f"hint: {NAME_HINT}")
+    if not identity.currency_stated:
+        print(f"hint: {CURRENCY_HINT.format(currency=identity.currency)}")
     return EXIT_OK
 
 
@@ -116,13 +119,15 @@ def cmd_init(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_rejected(args: argparse.Namespace, config: Config) -> int:
     from storebook.ingest import read_rejected
+    from storebook.ingest.rejects import group_reasons
 
     frame = read_rejected(config, args.table)
     if frame.empty:
         print("no rejected rows in the last ingest")
         return EXIT_OK
     print(f"{len(frame):,} rejected rows; by reason:")
-    print(frame.groupby(["table", "reason"]).size().sort_values(ascending=False).head(30).to_string())
+    for table, reason, rows in group_reasons(frame).head(30).itertuples(index=False):
+        print(f"{rows:>10,}  {table:<16} {reason}")
     print("\nfirst rows:")
     print(frame[["source_file", "source_row", "column", "value", "reason"]].head(args.limit).to_string(index=False))
     return EXIT_OK

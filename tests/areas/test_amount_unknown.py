@@ -148,7 +148,7 @@ def test_scorecard_variants_with_targets_keep_their_target_clause() -> None:
 
 def test_refunds_without_amounts_say_there_is_nothing_to_measure(tmp_path: Path, with_amounts, units_only) -> None:
     known = service.refund_facts(service.compute_refund_rate(with_amounts, MARCH, by="platform"))
-    assert known["variant"] is None and known["refund_rate"] == pytest.approx(5 / 310)
+    assert known["variant"] == "single" and known["refund_rate"] == pytest.approx(5 / 310)
     assert chosen_sentence("service.refunds.takeaway", known).startswith("¥5 of the month's paid orders was refunded, 1.6%")
     unknown = service.refund_facts(service.compute_refund_rate(units_only, MARCH, by="platform"))
     assert unknown["variant"] == "no_amount" and unknown["orders"] == 4
@@ -248,3 +248,21 @@ def test_a_chart_title_takes_the_variant_the_facts_chose_where_it_has_one() -> N
     # A variant the title does not have (the RFM facts' value_grew) leaves the title as it is.
     assert page.t("customers.cohorts.title", month1_retention=0.25, variant="value_grew") == \
         "On average 25.0% of a month's new customers buy again the next month"
+
+
+def test_refunds_of_one_platform_or_of_none_name_no_platform_that_refunded_most() -> None:
+    # The Shopify export (one web shop, nothing refunded) read "Web shop refunded the largest share (0.0%)".
+    def refunds(rows: list[tuple[str, float, float]]) -> pd.DataFrame:
+        frame = pd.DataFrame(rows, columns=["platform", "paid_amount", "refund_amount"]).assign(orders=9)
+        return frame.assign(net_amount=frame["paid_amount"] - frame["refund_amount"],
+                            refund_rate=frame["refund_amount"] / frame["paid_amount"])
+    none = service.refund_facts(refunds([("web", 13961.45, 0.0)]))
+    assert none["variant"] == "none_refunded"
+    said = chosen_sentence("service.refunds.takeaway", none)
+    assert said.startswith("None of the month's 9 paid orders (¥13,961) has been refunded so far.")
+    assert "largest share" not in said
+    one = service.refund_facts(refunds([("web", 310.0, 5.0)]))
+    assert one["variant"] == "single" and "largest share" not in chosen_sentence("service.refunds.takeaway", one)
+    two = service.refund_facts(refunds([("web", 310.0, 5.0), ("jd", 100.0, 10.0)]))
+    assert two["variant"] is None
+    assert "JD refunded the largest share (10.0%)" in chosen_sentence("service.refunds.takeaway", two)

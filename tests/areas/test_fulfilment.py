@@ -346,6 +346,26 @@ def test_late_against_the_house_promise_is_said_for_a_store_abroad(root, provinc
     assert check.partial == []
 
 
+def test_the_index_is_given_no_late_share_judged_by_the_house_promise_abroad(root):
+    # Olist's index showed the key figure "Late deliveries 100.0%" with no word that "late" was
+    # against the house promise for China: its fulfilment page keeps it, with that caveat.
+    orders = [_order("O1", "web", "2026-03-02 10:00"), _order("O2", "web", "2026-03-03 10:00")]
+    shipments = [_ship("S1", "O1", "A", "WH1", "BR-SP", "2026-03-02 20:00", "2026-03-09 20:00", 10.0),
+                 _ship("S2", "O2", "A", "WH1", "BR-RJ", "2026-03-03 20:00", "2026-03-05 20:00", 10.0)]
+    abroad = write_tables(root, orders=orders, shipments=shipments)
+    text = storebook.report.text.Text("en")
+    headline = fulfilment.fulfilment_headline(abroad, MARCH)
+    keys = [e["key"] for e in fulfilment.headline_record(headline, text, abroad)]
+    assert "late_rate" not in keys and "median_delivery_days" in keys
+    assert "late_rate" in [e["key"] for e in fulfilment.headline_record(headline, text)]  # without the store: as before
+
+
+def test_the_index_keeps_the_late_share_where_the_store_ships_in_china(store):
+    text = storebook.report.text.Text("en")
+    home = fulfilment.fulfilment_headline(store, MARCH)
+    assert "late_rate" in [e["key"] for e in fulfilment.headline_record(home, text, store)]
+
+
 def test_the_house_promise_is_not_flagged_where_the_store_ships_in_china(store):
     from storebook.report import needs
 

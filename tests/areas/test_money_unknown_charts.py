@@ -115,11 +115,27 @@ def test_the_cohorts_table_counts_customers_where_the_spend_is_unknown(with_amou
 
 
 def test_the_repeat_rate_notice_is_said_in_the_reports_language(with_amounts) -> None:
+    # Months after the data begin, none of whose new customers can be followed: "no new customers".
     with pytest.raises(NoDataError) as err:
-        customers.compute_repeat_rates(with_amounts, JANUARY)
+        customers.compute_repeat_rates(with_amounts, periods.month("2026-12"))
     assert err.value.key == "customers.repeat.no_cohorts" and "no new customers" in str(err.value)
     zh = Text("zh")(err.value.key, **err.value.values)
     assert zh.startswith("批次月份") and not ENGLISH.search(zh), zh
+
+
+def test_cohort_months_before_the_data_begin_are_not_said_to_have_no_new_customers(with_amounts) -> None:
+    # The Shopify export (11–17 May 2025) read "No new customers in the cohort month(s) 2024-09, …,
+    # 2025-04": months the data do not reach, not months the store won no customer in.
+    with pytest.raises(NoDataError) as err:
+        customers.compute_repeat_rates(with_amounts, JANUARY)
+    assert err.value.key == "customers.repeat.before_data" and "no new customers" not in str(err.value)
+    first, cohorts = err.value.values["first"], err.value.values["cohorts"]
+    assert first == "2026-01-10" and cohorts == "2025-10, 2025-12"  # alice's first order; December's 30 days, October's 90
+    en = Text("en")(err.value.key, **err.value.values)
+    assert en.startswith("The data begin on 2026-01-10, after the month(s) whose new customers a repeat rate "
+                         "follows (2025-10, 2025-12):"), en
+    zh = Text("zh")(err.value.key, **err.value.values)
+    assert zh.startswith("数据自2026-01-10才开始") and not ENGLISH.search(zh), zh
 
 
 # -------------------------------------------------------------------------------- overview

@@ -12,6 +12,7 @@ import pytest
 from storebook.areas import products
 from storebook.engine.periods import month
 from storebook.errors import NoDataError
+from storebook.report.text import Text
 from support.stores import write_tables
 
 MARCH = month("2026-03")
@@ -411,9 +412,21 @@ def test_price_realisation_without_a_priced_sku_sold_is_no_data(root):
     wb = _store(root, [_product("A")], [_sale("O1", "Z", 2, "2026-03-02 10:00")])
     with pytest.raises(NoDataError) as caught:
         products.measure_price_realisation(wb, MARCH)
-    assert caught.value.key == "products.price.no_list_price"
+    # The one SKU sold is not in the catalogue: said so, not "(1 of them is not in it)" of all of them.
+    assert caught.value.key == "products.price.no_list_price.none_listed"
     assert caught.value.values == {"skus": 1, "month": "2026-03", "missing": 1}
+    assert Text("en")(caught.value.key, **caught.value.values).startswith(
+        "None of the 1 SKU sold in 2026-03 is in the product catalogue, so none has a list price:")
     assert np.isnan(products.summarise_products(wb, MARCH)["price_realisation"])
+
+
+def test_price_realisation_of_skus_listed_without_a_price_says_how_many_are_not_listed(root):
+    wb = _store(root, [_product("A", list_price=None)], [_sale("O1", "A", 2, "2026-03-02 10:00"),
+                                                         _sale("O2", "Z", 1, "2026-03-03 10:00")])
+    with pytest.raises(NoDataError) as caught:
+        products.measure_price_realisation(wb, MARCH)
+    assert caught.value.key == "products.price.no_list_price"
+    assert caught.value.values == {"skus": 2, "month": "2026-03", "missing": 1}
 
 
 def test_a_catalogue_that_lists_none_of_the_skus_sold_is_left_out_of_the_classes(root):

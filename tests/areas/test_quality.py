@@ -63,8 +63,27 @@ def test_what_ingest_kept_and_rejected(store) -> None:
     ranked = quality.rank_rejections(store)
     assert ranked["rows"].tolist() == [1, 1]
     platform = ranked[ranked["column"] == "platform"].iloc[0]
-    assert platform["problem"].startswith("'…' is not one of the workbook's platforms")
-    assert platform["example"] == "data/raw/orders/orders.csv row 6" and platform["share"] == pytest.approx(1 / 6)
+    # The only row of its kind: its reason whole, the platform to add named.
+    assert platform["problem"] == platform_reason(store)
+    assert "is not one of the workbook's platforms" in platform["problem"]
+    assert (platform["example"], platform["example_row"]) == ("data/raw/orders/orders.csv", 6)
+    assert platform["share"] == pytest.approx(1 / 6)
+
+
+def platform_reason(wb) -> str:
+    rejected = quality.read_rejected_rows(wb)
+    return rejected.loc[rejected["column"] == "platform", "reason"].iloc[0]
+
+
+def test_a_spaced_equals_sign_is_not_a_keys_value() -> None:
+    # Olist's item price '29,99': the reason's kind read "'price' =…)", all of it after the '='
+    # taken for a key's value up to the closing bracket.
+    from storebook.areas.quality import reason_kind
+
+    reason = ("'price' = '29,99' in olist_order_items_dataset.csv row 9 is not a number "
+              "(`inputs: price` of source 'olist_items' in storebook.sources.yaml)")
+    assert reason_kind(reason, "price") == ("'price' = '…' in olist_order_items_dataset.csv row … is not a number "
+                                            "(`inputs: price` of source '…' in storebook.sources.yaml)")
 
 
 def test_coverage_counts_the_months_rows_only(store) -> None:
@@ -197,3 +216,20 @@ def test_coverage_of_a_store_without_orders_names_its_own_columns_not_n_a() -> N
     assert "n/a" not in text and "empty in every row of its other tables: 1 of 4" in text
     zh = quality.quality_facts(coverage=quality.label_coverage(coverage, Text("zh")))
     assert zh["least_field"] == "products · 商品名称"
+
+
+def test_the_kept_rows_sentence_says_how_many_were_rejected_in_both_languages() -> None:
+    # Olist: 36,073 of 36,075 rows kept; the 中文 pack read "共读取 3.61万 行，采用 3.61万 行（100.0%）",
+    # the two rejected rows nowhere in the sentence.
+    from storebook.report.text import Text
+
+    ingest = pd.DataFrame({"table": ["products", "orders", "order_lines"], "files": [1, 1, 1],
+                           "rows_read": [36051, 12, 12], "rows_written": [36051, 11, 11],
+                           "kept_share": [1.0, 11 / 12, 11 / 12]})
+    facts = quality.quality_facts(ingest)
+    assert facts["variant"] is None and facts["rows_rejected"] == 2
+    facts = {k: v for k, v in facts.items() if k != "variant"}
+    en = Text("en")("data_quality.ingest.takeaway", **facts)
+    assert en.startswith("36,073 of 36,075 rows were kept (100.0%) and 2 rejected;"), en
+    zh = Text("zh")("data_quality.ingest.takeaway", **facts)
+    assert "拒收2行" in zh and "共读取3.61万行" in zh, zh

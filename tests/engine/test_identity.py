@@ -71,3 +71,37 @@ def test_amounts_are_shown_in_the_store_currency() -> None:
     finally:
         use_currency("CNY")
     assert format_money(1234.5) == "¥1,234"
+
+
+def test_a_store_whose_exports_state_no_currency_is_told_the_default_it_is_shown_in(
+        root: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # Olist's files (Brazilian reais) state no currency: the pack showed "Paid amount ¥790"
+    # and said nowhere that ¥ was a default, not the store's currency.
+    from conftest import REPO
+    from storebook.report.index_page import write_index
+    from storebook.report.pack import ReportRun
+    from storebook.report.plan import plan_report
+    from storebook.report.render import currency_note, render_page
+
+    write_csv(root, "orders", "orders.csv", [ORDER])
+    assert cli.main(["ingest"]) == 0
+    assert "hint: the exports state no currency: amounts are shown as CNY" in capsys.readouterr().out
+    who = identify(Config.load(root), storebook.open().ingest_manifest())
+    assert who.currency == "CNY" and not who.currency_stated
+    for lang, said in (("en", "the exports state no currency: amounts are shown in CNY (¥)"),
+                       ("zh", "导出文件未注明币种：金额按CNY（¥）显示")):
+        plan = plan_report(Config.load(root), only=["traffic"], notebooks_dir=REPO / "notebooks", lang=lang)
+        assert not plan.currency_stated
+        context = {"store": "A shop", "month": plan.month, "month_note": "",
+                   "currency_note": currency_note(plan.currency, plan.currency_stated, lang),
+                   "platforms": ["Web shop"], "all_platforms": True, "generated_at": "2025-04-01T09:00:00+08:00",
+                   "revision": "abc", "fingerprint": "f" * 12, "lang": lang, "timezone": "Asia/Shanghai"}
+        run = ReportRun(name="traffic", status="ok", title="Traffic", sections=[])
+        write_index(tmp_path / f"index-{lang}.html", plan, context, [run], tmp_path)
+        assert said in (tmp_path / f"index-{lang}.html").read_text(encoding="utf-8")
+        assert said in render_page(None, run, context)
+    # Set, or stated by the export: no line, no hint.
+    (root / "storebook.local.toml").write_text('[store]\ncurrency = "BRL"\n', encoding="utf-8")
+    who = identify(Config.load(root), storebook.open().ingest_manifest())
+    assert who.currency == "BRL" and who.currency_stated
+    assert currency_note("BRL", True, "en") == ""

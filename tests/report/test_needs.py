@@ -534,3 +534,40 @@ def test_every_needed_table_and_column_is_in_the_contract() -> None:
                 names = {c.name for c in columns(table)}
                 assert set(need.values) | set(need.known) <= names, f"{key}: {table}"
                 assert Text("en").has(f"page.add.{table}") and Text("en").has(f"page.table.{table}")
+
+
+def test_a_month_whose_data_hold_one_day_says_that_day_once(root) -> None:
+    """The supply-chain order book (every purchase order on 26 May 2013) and Amazon India's stock
+    (taken on 31 May 2022): the banners read "the data cover 26 May to 26 May only"."""
+    write_table(root, "orders", orders(days("2021-05-26", "2021-05-26"), platform="web"))
+    from storebook.report.render import month_note
+
+    wb = open_store(root)
+    month = availability.resolve_month(wb)
+    assert month.partial and month.first_day == month.last_day
+    for lang, want in (("en", "the data cover 26 May only (1 of the month's 31 days)"),
+                       ("zh", "数据仅覆盖5月26日一天（本月31天中的1天）")):
+        note = needs.check_section(wb, month, ["web"], "traffic.anomalies").partial[0].describe(Text(lang))
+        assert note == want
+    header = month_note({"partial": True, "first_day": "2021-05-26", "last_day": "2021-05-26", "days": 1,
+                         "month_days": 31}, "zh")
+    assert header == "本月数据不完整：仅有2021-05-26一天的数据（本月31天中的1天）"
+    page = page_module.start("traffic")
+    assert "**Partial month:** the data cover 26 May only, 1 of the month's 31 days." in page.shown[0][1]
+
+
+def test_a_month_with_no_table_by_platform_names_none_in_the_header(root) -> None:
+    """Amazon India's stock and the SCM order book: every page said "Platforms: none (no table of
+    this month's data is by platform)" and the masthead above it "– (all)"."""
+    from storebook.report.pack import header_platforms
+    from storebook.report.plan import plan_report
+
+    write_table(root, "inventory", {"snapshot_on": [dt.date(2022, 5, 31)] * 2, "sku": ["A", "B"],
+                                    "warehouse": ["main", "main"], "on_hand": [5, 0]})
+    for lang, none in (("en", "none (no table of this month's data is by platform)"),
+                       ("zh", "无（本月数据中没有按平台区分的表）")):
+        plan = plan_report(Config.load(root), only=["supplier"], notebooks_dir=REPO / "notebooks", lang=lang)
+        assert header_platforms(plan) == {"platforms": [none], "all_platforms": False}
+    write_table(root, "orders", orders(days("2022-05-30", "2022-05-31"), platform="web"))
+    plan = plan_report(Config.load(root), only=["supplier"], notebooks_dir=REPO / "notebooks")
+    assert header_platforms(plan) == {"platforms": ["Web shop"], "all_platforms": True}

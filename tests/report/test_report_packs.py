@@ -228,3 +228,13 @@ def test_a_pack_of_the_older_layout_becomes_its_languages_pack(env: dict[str, st
     assert sorted(p.name for p in month.iterdir()) == ["en", "zh"]
     assert (month / "en" / "index.html").read_text() == f"<html>{OLD}</html>"  # kept, as the English pack
     assert 'href="../en/index.html"' in result.index.read_text(encoding="utf-8")
+
+
+def test_the_language_switch_is_punctuated_in_its_language(tmp_path: Path) -> None:
+    # A 中文 index read "语言: English · 中文" (an ASCII colon) and "(尚未生成： …)".
+    zh = packs.language_links(tmp_path, MONTH, "zh")
+    assert '<p class="languages">语言：<a href="../en/index.html"' in zh
+    assert '<span class="not-built">（尚未生成：<code>storebook report --month 2025-03 --lang en</code>）</span>' in zh
+    en = packs.language_links(tmp_path, MONTH, "en")
+    assert '<p class="languages">Language: <span class="current" lang="en">English</span>' in en
+    assert "(not built yet: <code>storebook report --month 2025-03 --lang zh</code>)" in en

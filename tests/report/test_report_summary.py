@@ -296,3 +296,12 @@ def test_the_index_page_shows_the_summary_cards_and_provenance_below(tmp_path: P
     assert changes == [("good", "paid_amount", "+"), ("good", "paid_amount", "+"), ("good", "refund_rate", "-")]
     assert body.count('class="chg-none"') == 1  # the refund rate has no figure for last year
     assert 'href="pack-2026-10-en.pdf"' in body and 'href="index.pdf"' in body
+
+
+def test_a_store_whose_only_figure_is_the_share_of_rows_kept_says_it_in_a_sentence() -> None:
+    # Amazon India's price lists and stock, the SCM order book, the competitor crawl: the index
+    # opened with "Rows kept was 93.1%" (a count's name for a share).
+    runs = [report("data_quality", [entry("kept_share", 0.931, label="ignored: the registry names it")])]
+    out = S.summarise(runs, {}, "en", value_text)
+    assert out.sentences[0].startswith("Share of rows kept was ")
+    assert S.summarise(runs, {}, "zh", value_text).sentences[0].startswith("数据采用率为")

@@ -231,6 +231,20 @@ def test_a_long_product_title_wraps_and_numbers_do_not() -> None:
     assert "max-width: 18em" in rules["tbody td.col1"] and "overflow-wrap: anywhere" in rules["tbody td.col1"]
 
 
+def test_text_columns_read_from_the_left_and_numbers_from_the_right() -> None:
+    # Amazon India's rejection reasons and Shopify's product titles wrapped right-aligned:
+    # every line of "superseded: sku=… is also in the newer export …" began at another place.
+    frame = pd.DataFrame({"table": ["products"], "problem": ["superseded: sku=… is also in the newer export "
+                                                              "data/raw/exports/May-2022.csv; the newest export wins"],
+                          "rows": [1330], "example": ["data/raw/exports/P  L March 2021.csv"]})
+    html = tables.format_table(frame, Text("en")).to_html()
+    rules = dict(re.findall(r"#T_\w+ ((?:tbody td|thead th)[.\w]*) \{([^}]*)\}", html))
+    left = {k for k, v in rules.items() if "text-align: left" in v}
+    assert {"tbody td.col1", "tbody td.col3", "thead th.col1", "thead th.col3"} <= left
+    assert not {"tbody td.col2", "thead th.col2"} & left  # the count stays right-aligned
+    assert "text-align: right" in rules["tbody td"]
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_the_new_and_returning_table_keeps_its_buyer_type_column(language: str) -> None:
     """The new-versus-returning tables (conversion, customers) show which row is which: in

@@ -161,12 +161,29 @@ def compute_repeat_rates(
     out = out.assign(repeat_rate_low=low, repeat_rate_high=high)
     if out["customers"].sum() == 0:
         labels = ", ".join(sorted({c.label for _, c in wanted}))
+        first = _first_paid(wb, plats)
+        if first is not None and first >= max(c.end_ts for _, c in wanted):
+            # The data begin after every cohort month: not a store that won no customer then
+            # (the Shopify export of 11–17 May listed "no new customers in 2024-09, …, 2025-04").
+            raise NoDataError(
+                f"a repeat rate follows the new customers of {labels}, and the data begin on {first.date()}: "
+                "it shows in a later month's report, or once the earlier exports are ingested",
+                key="customers.repeat.before_data", values={"cohorts": labels, "first": first.date().isoformat()},
+            )
         raise NoDataError(
             f"no new customers in the cohort month(s) {labels} on {', '.join(plats)}: a repeat rate needs "
             f"orders from before {period.label}; choose a later month or ingest the earlier exports",
             key="customers.repeat.no_cohorts", values={"cohorts": labels, "month": period.label},
         )
     return out
+
+
+def _first_paid(wb: Workbook, platforms: Sequence[str]) -> pd.Timestamp | None:
+    """When the first paid order of ``platforms`` was paid (None without one)."""
+    o = wb.table("orders")
+    o = o.filter(o.platform.isin(list(platforms)) & o.paid_at.notnull())
+    first = wb.execute(o.aggregate(first=o.paid_at.min())).iloc[0, 0]
+    return None if first is None or pd.isna(first) else pd.Timestamp(first)
 
 
 def _repeat_counts(wb: Workbook, acquired: ibis.Table, j: ibis.Table, days_after: ibis.Value,

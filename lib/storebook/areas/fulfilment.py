@@ -52,6 +52,7 @@ from storebook.measures.deliveries import (
     data_horizon,  # noqa: F401 (storebook.fulfilment.data_horizon)
     delivery_promise,  # noqa: F401 (storebook.fulfilment.delivery_promise)
     find_slow_carriers,  # noqa: F401 (storebook.fulfilment.<name>)
+    judged_by_house_promise,
     summarise_delivery_times,  # noqa: F401 (storebook.fulfilment.summarise_delivery_times)
     summarise_slow_carrier,  # noqa: F401 (storebook.fulfilment.summarise_slow_carrier)
 )
@@ -539,9 +540,14 @@ def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     return facts
 
 
-def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
-    """The headline record the report index shows (all-platform values)."""
-    return headline_entries(headline[headline["platform"] == TOTAL], text)
+def headline_record(headline: pd.DataFrame, text, wb: Workbook | None = None) -> list[dict[str, Any]]:
+    """The headline record the report index shows (all-platform values). With ``wb``, a late
+    share judged by the house promise for China on a store that ships elsewhere is left out:
+    its page says what it is, a key figure on the index ("Late deliveries 100.0%") cannot."""
+    entries = headline_entries(headline[headline["platform"] == TOTAL], text)
+    if wb is not None and judged_by_house_promise(wb):
+        entries = [e for e in entries if e["key"] != "late_rate"]
+    return entries
 
 
 def _extreme(frame: pd.DataFrame, key: str, value: str, size: str, lowest: bool) -> tuple[Any, float]:

@@ -10,7 +10,6 @@ data/raw.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from storebook.engine.lines import lines_of_order_days
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
+from storebook.ingest.rejects import reason_kind
 from storebook.measures.metrics import headline_entry
 
 #: The optional columns the page reports, per table: what the analyses lean on.
@@ -83,56 +83,33 @@ def read_rejected_rows(wb: Workbook) -> pd.DataFrame:
             pd.DataFrame(columns=["table", "source_file", "source_row", "column", "value", "reason"]))
 
 
-#: A quoted value: quotes that are not an apostrophe inside a word (workbook's).
-_QUOTED = re.compile(r"(?<![A-Za-z])'([^']*)'(?![A-Za-z])")
-_NUMBER = re.compile(r"\b\d[\d.,:\- ]*\b")
-#: A key's value in a reason (``sku=…``): up to a separator or the superseded reason's words.
-_KEY_VALUE = re.compile(r"=.*?(?=, |; |\)| is also in the newer export|$)")
-#: A raw file's path (its name may hold spaces and digits), kept whole.
-_RAW_PATH = re.compile(r"(data/raw/.*?\.(?:csv|tsv|txt|xlsx|xlsm|xls|json))", re.IGNORECASE)
-
-
-def reason_kind(reason: str, column: str = "") -> str:
-    """A rejection reason without the row's own values, so that alike reasons group together
-    (a quoted ``column`` name is kept).
-
-    >>> reason_kind("'amazon' is not one of the workbook's platforms (tmall, jd): add 'amazon' to [store].platforms")
-    "'…' is not one of the workbook's platforms (tmall, jd): add '…' to [store].platforms"
-    >>> reason_kind("duplicate key (order_id=O2); first seen in data/raw/orders/a.csv row 3")
-    'duplicate key (order_id=…); first seen in data/raw/orders/a.csv row …'
-    >>> reason_kind("'order_id' has no match in orders.order_id", "order_id")
-    "'order_id' has no match in orders.order_id"
-    >>> reason_kind("superseded: sku=Mask - Pack of 3 is also in the newer export data/raw/x/May-2022.csv "
-    ...             "(as of 2022-05); the newest export wins")
-    'superseded: sku=… is also in the newer export data/raw/x/May-2022.csv (as of …); the newest export wins'
-    """
-    text = _QUOTED.sub(lambda m: m.group(0) if column and m.group(1) == column else "'…'", str(reason))
-    # A key's value runs to the next separator, spaces and all (an Amazon SKU "… Pack of 3").
-    text = _KEY_VALUE.sub("=…", text)
-    # A file's name is the same for every row: its digits (May-2022.csv) are kept.
-    parts = _RAW_PATH.split(text)
-    return "".join(part if k % 2 else _NUMBER.sub("…", part) for k, part in enumerate(parts))
-
-
 def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
     """The reasons rows were rejected, most frequent first.
 
     Returns:
-        table, column, problem (the reason without the row's own values), rows, share (of the
-        table's rows read), example (the first file and row with that reason).
+        table, column, problem (the reason without the row's own values, or the reason itself
+        where every row of the kind has the same one), rows, share (of the table's rows read),
+        example and example_row (the first file and row with that reason).
     """
+    columns = ["table", "column", "problem", "rows", "share", "example", "example_row"]
     rejected = read_rejected_rows(wb)
     if rejected.empty:
-        return pd.DataFrame(columns=["table", "column", "problem", "rows", "share", "example"])
+        return pd.DataFrame(columns=columns)
     read = summarise_ingest(wb).set_index("table")["rows_read"]
-    problems = [reason_kind(r, c) for r, c in zip(rejected["reason"], rejected["column"].fillna(""), strict=True)]
-    grouped = (rejected.assign(problem=problems,
-                               example=rejected["source_file"].astype(str) + " row " + rejected["source_row"].astype(str))
+    # Each distinct reason's kind once (millions of rows can share one reason).
+    pairs = pd.MultiIndex.from_arrays([rejected["reason"].astype(str), rejected["column"].fillna("").astype(str)])
+    unique = pairs.unique()
+    kinds = pd.Series([reason_kind(r, c) for r, c in unique], index=unique)
+    problems = kinds.reindex(pairs).to_numpy()
+    grouped = (rejected.assign(problem=problems, example=rejected["source_file"].astype(str),
+                               example_row=rejected["source_row"].astype("int64"))
                .groupby(["table", "column", "problem"], sort=False)
-               .agg(rows=("problem", "size"), example=("example", "first")).reset_index())
+               .agg(rows=("problem", "size"), example=("example", "first"), example_row=("example_row", "first"),
+                    reasons=("reason", "nunique"), reason=("reason", "first")).reset_index())
+    # One reason for every row of the kind: said whole (it names the value and the fix).
+    grouped["problem"] = grouped["reason"].where(grouped["reasons"] == 1, grouped["problem"])
     return (grouped.assign(share=lambda d: d["rows"] / d["table"].map(read))
-            .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)
-            [["table", "column", "problem", "rows", "share", "example"]])
+            .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)[columns])
 
 
 def _month_rows(wb: Workbook, table: str, period: Period) -> ibis.Table:

@@ -457,7 +457,8 @@ def refund_facts(refunds: pd.DataFrame) -> dict:
     ``variant``: ``no_amount`` when the paid amount is unknown on every platform (the orders
     carry none), ``no_refunds`` when it is known but the refund amount is not (the exports
     carry none: both optional in the contract) — the sentence then says there is no refund
-    rate to measure, where it would write "n/a".
+    rate to measure, where it would write "n/a"; ``none_refunded`` when nothing was refunded
+    and ``single`` on one platform (neither has a platform that "refunded the largest share").
     """
     # min_count=1: an unknown paid amount (optional) stays unknown, not 0.
     total_paid, total_refund = refunds["paid_amount"].sum(min_count=1), refunds["refund_amount"].sum(min_count=1)
@@ -466,7 +467,8 @@ def refund_facts(refunds: pd.DataFrame) -> dict:
             "net_amount": refunds["net_amount"].sum(min_count=1), "top": None if top is None else top["platform"],
             "top_rate": None if top is None else top["refund_rate"],
             "orders": int(refunds["orders"].sum()), "paid_amount": total_paid,
-            "variant": "no_amount" if pd.isna(total_paid) else ("no_refunds" if pd.isna(total_refund) else None)}
+            "variant": "no_amount" if pd.isna(total_paid) else "no_refunds" if pd.isna(total_refund)
+            else "none_refunded" if total_refund == 0 else "single" if lone_platform(refunds) else None}
 
 
 def returns_facts(returns: pd.DataFrame, reasons: pd.DataFrame) -> dict:

@@ -24,6 +24,8 @@ from storebook.engine.config import Config
 STORE_FILE = "_store.json"
 DEFAULT_CURRENCY = "CNY"
 _UNNAMED = {"en": "Your store", "zh": "本店"}
+CURRENCY_HINT = ("the exports state no currency: amounts are shown as {currency}; set the store's in "
+                 "storebook.local.toml (`[store]` currency = \"…\", an ISO code such as BRL or INR)")
 NAME_HINT = ("the store has no name yet: set it in storebook.local.toml beside storebook.toml "
              "(`[store]` name = \"…\", name_zh = \"…\")")
 
@@ -36,6 +38,9 @@ class StoreIdentity:
     name_zh: str
     currency: str
     platforms: list[str] = field(default_factory=list)
+    #: False when neither the settings nor the exports give the currency (``currency`` is then
+    #: the default, CNY, and the pack says so: an Olist store's reais read as ¥).
+    currency_stated: bool = True
 
     @property
     def named(self) -> bool:
@@ -90,6 +95,7 @@ def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
         name_zh=configured.get("name_zh") or found.get("name_zh", ""),
         currency=configured.get("currency") or found.get("currency", "") or DEFAULT_CURRENCY,
         platforms=present or config.platforms,
+        currency_stated=bool(configured.get("currency") or found.get("currency")),
     )
 
 

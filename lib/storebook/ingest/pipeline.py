@@ -40,7 +40,7 @@ from storebook.engine.config import Config
 from storebook.engine.identity import found_in_data, read_store_file
 from storebook.engine.sqltext import literal
 from storebook.errors import IngestError, InputError, NoDataError
-from storebook.ingest import crossfile, parsing, workers, writing, zones
+from storebook.ingest import crossfile, parsing, rejects, workers, writing, zones
 from storebook.ingest.crossfile import Part
 from storebook.ingest.frames import _hmac_prefixes, _pseudonymise, parse_frame  # noqa: F401 - re-exported
 from storebook.ingest.parsing import FALSE_WORDS, PLANNED_DATES, TRUE_WORDS  # noqa: F401 - re-exported
@@ -596,10 +596,13 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
 
 
 def _top_reasons(all_rejected: list[pd.DataFrame], n: int = 3) -> list[tuple[str, str, int]]:
-    """The ``n`` reasons that rejected the most rows, with their table (the ingest summary)."""
-    counted = [(table, reason, int(rows)) for table, rej in zip(schema.TABLES, all_rejected, strict=True) if len(rej)
-               for reason, rows in rej["reason"].value_counts().items()]
-    return sorted(counted, key=lambda item: (-item[2], item[0], item[1]))[:n]
+    """The ``n`` kinds of reason that rejected the most rows, with their table (the ingest
+    summary): alike reasons count together (each superseded SKU is not a reason of its own)."""
+    frames = [rej.assign(table=table) for table, rej in zip(schema.TABLES, all_rejected, strict=True) if len(rej)]
+    if not frames:
+        return []
+    grouped = rejects.group_reasons(pd.concat(frames, ignore_index=True)).head(n)
+    return [(str(t), str(r), int(k)) for t, r, k in grouped.itertuples(index=False)]
 
 
 # ----------------------------------------------------------------------------- the per-file phase

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 
@@ -60,3 +61,60 @@ def records(rows: pd.DataFrame) -> list[str]:
     cols = [c for c in rows.columns if not c.startswith("_")]
     text = rows[cols].astype(str).replace({"NaT": "", "nan": "", "<NA>": "", "None": ""})
     return [json.dumps(dict(zip(cols, r, strict=True)), ensure_ascii=False) for r in text.itertuples(index=False)]
+
+
+#: A quoted value: quotes that are not an apostrophe inside a word (workbook's).
+_QUOTED = re.compile(r"(?<![A-Za-z])'([^']*)'(?![A-Za-z])")
+_NUMBER = re.compile(r"\b\d(?:[\d.,:\- ]*\d)?\b")  # a number, not the space after it
+#: A key's value in a reason (``sku=…``, the ``=`` right after the key's name): up to a
+#: separator or the superseded reason's words. A spaced ``'price' = '29,99'`` is no key.
+_KEY_VALUE = re.compile(r"(?<=\w)=(?! ).*?(?=, |; |\)| is also in the newer export|$)")
+#: A raw file's path (its name may hold spaces and digits), kept whole.
+_RAW_PATH = re.compile(r"(data/raw/.*?\.(?:csv|tsv|txt|xlsx|xlsm|xls|json))", re.IGNORECASE)
+
+
+def reason_kind(reason: str, column: str = "") -> str:
+    """A rejection reason without the row's own values, so that alike reasons group together
+    (a quoted ``column`` name is kept).
+
+    >>> reason_kind("'amazon' is not one of the workbook's platforms (tmall, jd): add 'amazon' to [store].platforms")
+    "'…' is not one of the workbook's platforms (tmall, jd): add '…' to [store].platforms"
+    >>> reason_kind("duplicate key (order_id=O2); first seen in data/raw/orders/a.csv row 3")
+    'duplicate key (order_id=…); first seen in data/raw/orders/a.csv row …'
+    >>> reason_kind("'order_id' has no match in orders.order_id", "order_id")
+    "'order_id' has no match in orders.order_id"
+    >>> reason_kind("superseded: sku=Mask - Pack of 3 is also in the newer export data/raw/x/May-2022.csv "
+    ...             "(as of 2022-05); the newest export wins")
+    'superseded: sku=… is also in the newer export data/raw/x/May-2022.csv (as of …); the newest export wins'
+    >>> reason_kind("'price' = '29,99' in items.csv row 9 is not a number (`inputs: price` of source 'items')")
+    "'…' = '…' in items.csv row … is not a number (`inputs: price` of source '…')"
+    """
+    text = _QUOTED.sub(lambda m: m.group(0) if column and m.group(1) == column else "'…'", str(reason))
+    # A key's value runs to the next separator, spaces and all (an Amazon SKU "… Pack of 3").
+    text = _KEY_VALUE.sub("=…", text)
+    # A file's name is the same for every row: its digits (May-2022.csv) are kept.
+    parts = _RAW_PATH.split(text)
+    return "".join(part if k % 2 else _NUMBER.sub("…", part) for k, part in enumerate(parts))
+
+
+def group_reasons(rejected: pd.DataFrame) -> pd.DataFrame:
+    """Rejected rows counted by table and kind of reason (``reason_kind``: each superseded
+    SKU is not a reason of its own), most rows first. ``reason`` is the row's own reason where
+    every row of the kind has the same one (it names the fix: the platform to add), else the kind.
+
+    Returns:
+        table, reason, rows.
+    """
+    if rejected.empty:
+        return pd.DataFrame({"table": pd.Series(dtype="str"), "reason": pd.Series(dtype="str"),
+                             "rows": pd.Series(dtype="int64")})
+    frame = rejected.assign(column=rejected["column"].fillna("").astype(str) if "column" in rejected else "",
+                            reason=rejected["reason"].astype(str))
+    # Each distinct reason once (a platform not configured rejects millions of rows with one reason).
+    counted = frame.groupby(["table", "column", "reason"], sort=False).size().rename("rows").reset_index()
+    counted["kind"] = [reason_kind(r, c) for r, c in zip(counted["reason"], counted["column"], strict=True)]
+    grouped = (counted.groupby(["table", "kind"], sort=False)
+               .agg(rows=("rows", "sum"), reasons=("reason", "nunique"), first=("reason", "first")).reset_index())
+    grouped["reason"] = grouped["first"].where(grouped["reasons"] == 1, grouped["kind"])
+    grouped = grouped.sort_values(["rows", "table", "reason"], ascending=[False, True, True], kind="stable")
+    return grouped[["table", "reason", "rows"]].reset_index(drop=True)

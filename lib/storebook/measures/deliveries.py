@@ -185,13 +185,19 @@ def ships_in_china(wb: Workbook) -> bool:
     return _IN_CHINA[wb]
 
 
+def judged_by_house_promise(wb: Workbook, promise_days: float | Mapping[str, float] | None = None) -> bool:
+    """Whether late is judged against the house promise, made for China's provinces, on a store
+    that set no promise of its own and whose parcels go to none of them (Olist's ``BR-SP``)."""
+    return (promise_days is None and wb.config.settings.get("fulfilment", {}).get("delivery_promise_days") is None
+            and not ships_in_china(wb))
+
+
 def _delivery_stats(wb: Workbook, s: ibis.Table, keys: list[str], promise_days, shutdown: list[date],
                     total: bool = True) -> pd.DataFrame:
     horizon = data_horizon(wb).timestamp()
-    if promise_days is None and wb.config.settings.get("fulfilment", {}).get("delivery_promise_days") is None:
-        if not ships_in_china(wb):
-            # Late against a promise the store never made: the report says which one it is.
-            flag_partial("page.partial.house_promise", days=DELIVERY_PROMISE_DAYS["default"])
+    if judged_by_house_promise(wb, promise_days):
+        # Late against a promise the store never made: the report says which one it is.
+        flag_partial("page.partial.house_promise", days=DELIVERY_PROMISE_DAYS["default"])
     promise_days = delivery_promise(wb, promise_days)
 
     def metrics(s: ibis.Table) -> dict[str, ibis.Value]:

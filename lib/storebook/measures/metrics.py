@@ -137,7 +137,7 @@ _ALL = [
     _m("repeat_rate_30", "30-day repeat rate", "30天复购率", "ratio", "up"),
     _m("repeat_rate_90", "90-day repeat rate", "90天复购率", "ratio", "up"),
     # data quality (数据质量)
-    _m("kept_share", "Rows kept", "数据采用率", "ratio", "up"),
+    _m("kept_share", "Share of rows kept", "数据采用率", "ratio", "up"),
     _m("rows_rejected", "Rows rejected", "拒收行数", "count", "down"),
     _m("province_known", "Orders with a province", "有收货省份的订单", "ratio", "up", ""),
     # A table column named cost_known_revenue is an amount (the revenue of lines with a

@@ -526,7 +526,9 @@ def check_section(wb: Workbook, month: ReportMonth, platforms: list[str], key: s
     # orders, orders, …", "the order lines table … and the order lines table …" before).
     check.missing, check.partial = _unique(check.missing), _unique(check.partial)
     if month.partial:
-        check.partial.insert(0, Shortfall("month", values={"first": month.first_day, "last": month.last_day,
+        one_day = month.first_day == month.last_day  # "cover 26 May only", not "26 May to 26 May"
+        check.partial.insert(0, Shortfall("month_day" if one_day else "month",
+                                          values={"first": month.first_day, "last": month.last_day,
                                                           "days": month.days, "month_days": month.period.days}))
     return check
 

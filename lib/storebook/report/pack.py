@@ -70,7 +70,7 @@ from storebook.report.plan import (  # noqa: E402
     plan_report_apart,
 )
 from storebook.report.provenance import code_revision, write_run_json  # noqa: E402
-from storebook.report.render import HIDDEN_TAGS, month_note, render_page  # noqa: E402
+from storebook.report.render import HIDDEN_TAGS, LABELS, currency_note, month_note, render_page  # noqa: E402
 
 #: The Jupyter kernel every report notebook is pinned to and run with (the pack, the tests,
 #: JupyterLab): ``python3``, the kernel of the Python Jupyter itself runs from — under
@@ -170,9 +170,9 @@ def _execute_locked(config: Config, plan: ReportPlan, *, pdf: bool, progress: Te
         "store": plan.store,
         "month": plan.month,
         "month_note": month_note(plan.month_info, plan.lang),
+        "currency_note": currency_note(plan.currency, plan.currency_stated, plan.lang),
         # What the header names: the platforms with data in the month, not the configured list.
-        "platforms": _platform_labels(plan.present_platforms, plan.lang) or ["–"],
-        "all_platforms": plan.platforms is None,
+        **header_platforms(plan),
         "generated_at": dt.datetime.now(tz).isoformat(timespec="seconds"),
         "revision": code_revision(next(iter(plan.notebooks.values())).parent),
         "fingerprint": plan.fingerprint,
@@ -680,6 +680,17 @@ def _collect_results(run: ReportRun, nb: Any) -> None:
 
 #: A section's status in the index (storebook.report.needs): full, partial or no data.
 SECTION_STATUSES = ("full", "partial", "none")
+
+
+def header_platforms(plan: ReportPlan) -> dict[str, Any]:
+    """What the header names: the platforms with data in the month, not the configured list
+    (``platforms``), and whether they are all the store's (``all_platforms``). A month with no
+    table by platform (stock, purchase orders) names none, as its pages do: "– (all)" read as
+    if every platform were in it.
+    """
+    labels = _platform_labels(plan.present_platforms, plan.lang)
+    return {"platforms": labels or [LABELS[plan.lang]["no_platform"]],
+            "all_platforms": plan.platforms is None and bool(labels)}
 
 
 def _platform_labels(platforms: Iterable[str], lang: str) -> list[str]:

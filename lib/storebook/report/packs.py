@@ -33,7 +33,8 @@ LOCKS_DIR = ".locks"
 #: Each language's name as its own speakers write it (the language switch of an index).
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
 #: The switch's words in the language of the index it is in: its label, and "not built yet".
-SWITCH_LABELS = {"en": ("Language", "not built yet:"), "zh": ("语言", "尚未生成：")}
+#: The switch's words and punctuation in each language: 中文 takes the full-width colon and brackets.
+SWITCH_LABELS = {"en": ("Language: ", "(not built yet: ", ")"), "zh": ("语言：", "（尚未生成：", "）")}
 
 
 def pack_dir(out_root: Path, month: str, lang: str) -> Path:
@@ -102,7 +103,7 @@ def language_links(out_root: Path, month: str, lang: str) -> str:
         An HTML fragment, delimited by comments so that it can be brought up to date
         when another language's pack appears (:func:`refresh_language_links`).
     """
-    label, not_built = SWITCH_LABELS[lang]
+    label, opening, closing = SWITCH_LABELS[lang]
     items = []
     for other in LANGUAGES:
         name = html.escape(LANGUAGE_NAMES[other])
@@ -111,10 +112,10 @@ def language_links(out_root: Path, month: str, lang: str) -> str:
             continue
         link = f'<a href="../{other}/index.html" hreflang="{other}" lang="{other}">{name}</a>'
         if not (pack_dir(out_root, month, other) / "index.html").is_file():
-            link += (f' <span class="not-built">({html.escape(not_built)} '
-                     f"<code>storebook report --month {month} --lang {other}</code>)</span>")
+            link += (f' <span class="not-built">{html.escape(opening)}'
+                     f"<code>storebook report --month {month} --lang {other}</code>{html.escape(closing)}</span>")
         items.append(link)
-    return (f'<!--storebook:languages--><p class="languages">{html.escape(label)}: '
+    return (f'<!--storebook:languages--><p class="languages">{html.escape(label)}'
             + " · ".join(items) + "</p><!--/storebook:languages-->")
 
 

@@ -148,7 +148,9 @@ class Page:
                  + self.t("page.period", month=self.period.label, platforms=platforms,
                           data=self.workbook.fingerprint[:12] or "–"))
         if self.month.partial:
-            lines += "\n\n" + self.t("page.partial_month", first=self.month.first_day, last=self.month.last_day,
+            one_day = self.month.first_day == self.month.last_day
+            lines += "\n\n" + self.t("page.partial_month_day" if one_day else "page.partial_month",
+                                      first=self.month.first_day, last=self.month.last_day,
                                       days=self.month.days, month_days=self.period.days)
         prior = self._partial_prior()
         if prior is not None:

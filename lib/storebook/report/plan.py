@@ -46,6 +46,7 @@ class ReportPlan:
     ingested_at: str
     store: str = ""                      # the store's name on the pack (storebook.engine.identity)
     currency: str = "CNY"                # the store's currency (storebook.engine.identity)
+    currency_stated: bool = True         # False: the default, neither set nor in the exports
     month_info: dict[str, Any] = field(default_factory=dict)   # storebook.engine.availability.ReportMonth.record()
     present_platforms: list[str] = field(default_factory=list)  # platforms with data in the month
     spans: dict[str, list[str]] = field(default_factory=dict)  # event table → [first, last] day (ISO)
@@ -207,6 +208,7 @@ def plan_report(
     return ReportPlan(
         store=wb.identity().title(lang),
         currency=wb.identity().currency,
+        currency_stated=wb.identity().currency_stated,
         month=period.label,
         platforms=requested,
         resolved_platforms=resolved,

@@ -40,13 +40,34 @@ def month_note(month_info: Mapping[str, Any], lang: str) -> str:
     >>> month_note({"partial": True, "first_day": "2025-05-11", "last_day": "2025-05-17", "days": 7,
     ...             "month_days": 31}, "en")
     'Partial month: data for 2025-05-11 to 2025-05-17 only (7 of 31 days)'
+    >>> month_note({"partial": True, "first_day": "2013-05-26", "last_day": "2013-05-26", "days": 1,
+    ...             "month_days": 31}, "en")
+    'Partial month: data for 2013-05-26 only (1 of 31 days)'
     >>> month_note({"partial": False}, "en")
     ''
     """
     if not month_info or not month_info.get("partial"):
         return ""
-    return LABELS[lang]["partial_month"].format(first=month_info["first_day"], last=month_info["last_day"],
+    one_day = month_info["first_day"] == month_info["last_day"]
+    return LABELS[lang]["partial_month_day" if one_day else "partial_month"].format(
+        first=month_info["first_day"], last=month_info["last_day"],
                                                 days=month_info["days"], month_days=month_info["month_days"])
+
+
+def currency_note(currency: str, stated: bool, lang: str) -> str:
+    """The header's line for amounts whose currency no setting and no export gives; empty
+    when it is known.
+
+    >>> currency_note("CNY", False, "en")
+    'the exports state no currency: amounts are shown in CNY (¥); set [store] currency in storebook.local.toml'
+    >>> currency_note("EUR", True, "en")
+    ''
+    """
+    if stated:
+        return ""
+    from storebook.report.number_style import currency_symbol
+
+    return LABELS[lang]["currency_unstated"].format(code=currency, symbol=currency_symbol(currency))
 
 
 # -- the HTML page --------------------------------------------------------------------------

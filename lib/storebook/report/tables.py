@@ -338,8 +338,10 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
 
 
 #: A name's cell wraps within this width: a real shop's product titles run to 60 characters
-#: (天猫 titles stack brand, season and keywords), and a number's cell never wraps.
-WRAPPED_TEXT = "white-space: normal; overflow-wrap: anywhere; min-width: 6em; max-width: 18em;"
+#: (天猫 titles stack brand, season and keywords), and a number's cell never wraps. Text reads
+#: from the left, its header too (right-aligned, a wrapped reason or title had a ragged left edge).
+WRAPPED_TEXT = "white-space: normal; overflow-wrap: anywhere; min-width: 6em; max-width: 18em; text-align: left;"
+TEXT_HEADER = "text-align: left;"
 
 
 def _house(shown: pd.DataFrame, caption: str | None = None, wrap: Sequence[str] = ()) -> Styler:
@@ -348,7 +350,9 @@ def _house(shown: pd.DataFrame, caption: str | None = None, wrap: Sequence[str] 
     A wrapping column's rule names the cells' column class (``td.col1``), so that it outranks
     the house rule that keeps every cell on one line (``tbody td``).
     """
-    wrapping = [{"selector": f"tbody td.col{shown.columns.get_loc(c)}", "props": WRAPPED_TEXT} for c in wrap]
+    wrapping = [rule for c in wrap for rule in (
+        {"selector": f"tbody td.col{shown.columns.get_loc(c)}", "props": WRAPPED_TEXT},
+        {"selector": f"thead th.col{shown.columns.get_loc(c)}", "props": TEXT_HEADER})]
     styler = shown.style.hide(axis="index").set_table_styles(TABLE_STYLES + wrapping)
     return styler.set_caption(html.escape(caption)) if caption else styler
 

@@ -74,6 +74,11 @@ ENTRIES: dict[str, Entry] = {
         "a later month or ingest the earlier exports.",
         "批次月份{cohorts}没有新客：复购率需要{month}之前的订单。请选择更晚的月份，或导入更早的导出数据。",
     ),
+    "customers.repeat.before_data": _e(
+        "The data begin on {first}, after the month(s) whose new customers a repeat rate follows ({cohorts}): "
+        "it shows in a later month's report, or once the earlier exports are ingested.",
+        "数据自{first}才开始，晚于复购率跟踪的新客批次月份（{cohorts}）：在之后月份的报告中即可看到，或导入更早的导出数据。",
+    ),
     "customers.rfm": _e("Which customer segments do we have?", "客户可分为哪些价值群体？"),
     "customers.rfm.title": _e(
         "{value_customers:count} important-value customers ({value_share:pct}) bring {value_sales_share:pct} of 12-month sales",

@@ -13,10 +13,10 @@ ENTRIES: dict[str, Entry] = {
         "导出数据有多少被采用、多少被拒收，各报告所依赖的字段是否完整，数字来自哪些文件？"),
     "data_quality.ingest": _e("How much of each export was kept?", "各表数据的采用情况如何？"),
     "data_quality.ingest.takeaway": _e(
-        "{rows_written:count} of {rows_read:count} rows were kept ({kept_share:pct}); the table with the most "
-        "rejected is {worst_table} ({worst_kept_share:pct} kept).",
-        "共读取 {rows_read:count} 行，采用 {rows_written:count} 行（{kept_share:pct}）；拒收比例最高的是 "
-        "{worst_table}（采用 {worst_kept_share:pct}）。"),
+        "{rows_written:count} of {rows_read:count} rows were kept ({kept_share:pct}) and {rows_rejected:count} "
+        "rejected; the table with the most rejected is {worst_table} ({worst_kept_share:pct} kept).",
+        "共读取{rows_read:count}行，采用{rows_written:count}行（{kept_share:pct}），拒收{rows_rejected:count}行；"
+        "拒收比例最高的是{worst_table}（采用{worst_kept_share:pct}）。"),
     "data_quality.ingest.takeaway.all": _e(
         "Every one of the {rows_read:count} rows read was kept.", "读取的 {rows_read:count} 行全部被采用。"),
     "data_quality.rejections": _e("Why were rows rejected?", "数据为何被拒收？"),
@@ -99,7 +99,8 @@ ENTRIES: dict[str, Entry] = {
     "col.column": _e("Column", "字段"),
     "col.problem": _e("Reason", "原因"),
     "col.rows": _e("Rows", "行数"),
-    "col.example": _e("First seen", "首次出现"),
+    "col.example": _e("First seen in", "首次出现于"),
+    "col.example_row": _e("Row", "行号"),
     "col.field": _e("Column", "字段"),
     "col.known": _e("Known", "有值"),
     "col.known_share": _e("Known share", "有值占比"),

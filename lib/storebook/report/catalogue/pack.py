@@ -10,6 +10,7 @@ ENTRIES: dict[str, Entry] = {
     "pack.month": _e('Month', '月份'),
     "pack.platforms": _e('Platforms', '平台'),
     "pack.all_platforms": _e('all', '全部'),
+    "pack.no_platform": _e("none (no table of this month's data is by platform)", '无（本月数据中没有按平台区分的表）'),
     "pack.generated": _e('Generated', '生成时间'),
     "pack.revision": _e('Code revision', '代码版本'),
     "pack.fingerprint": _e('Data fingerprint', '数据指纹'),
@@ -49,4 +50,8 @@ ENTRIES: dict[str, Entry] = {
     "pack.partial": _e('partial data', '部分数据'),
     "pack.none": _e('no data', '无数据'),
     "pack.partial_month": _e('Partial month: data for {first} to {last} only ({days} of {month_days} days)', '本月数据不完整：仅有{first}至{last}的数据（本月{month_days}天中的{days}天）'),
+    "pack.currency": _e("Currency", "币种"),
+    "pack.currency_unstated": _e("the exports state no currency: amounts are shown in {code} ({symbol}); set [store] currency in storebook.local.toml",
+                                 "导出文件未注明币种：金额按{code}（{symbol}）显示；请在 storebook.local.toml 的 [store] 中设置 currency"),
+    "pack.partial_month_day": _e('Partial month: data for {first} only (1 of {month_days} days)', '本月数据不完整：仅有{first}一天的数据（本月{month_days}天中的1天）'),
 }

@@ -142,6 +142,13 @@ ENTRIES: dict[str, Entry] = {
         "与吊牌价对比。补充方法：导入列有所售SKU及其吊牌价的商品表（Shopify：Price、Compare-at price），然后重新运行 "
         "`storebook ingest`。",
     ),
+    "products.price.no_list_price.none_listed": _e(
+        "None of the {skus:count} SKUs sold in {month} is in the product catalogue, so none has a list price: "
+        "realisation compares the price paid with the list price. To add it: a product catalogue that lists the "
+        "SKUs sold with their list price (Shopify: Price, Compare-at price), then `storebook ingest` again.",
+        "{month}售出的{skus:count}个SKU都不在商品表中，因此都没有吊牌价：价格实现率要把成交价与吊牌价对比。补充方法："
+        "导入列有所售SKU及其吊牌价的商品表（Shopify：Price、Compare-at price），然后重新运行 `storebook ingest`。",
+    ),
     "products.returns": _e("Which products come back far more often than their category?", "哪些商品的退货率远高于同类目？"),
     "products.returns.takeaway": _e(
         "{return_rate:pct} of the units sold this month came back. {high:count} SKUs returned at least twice their "

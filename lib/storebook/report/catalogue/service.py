@@ -135,6 +135,19 @@ ENTRIES: dict[str, Entry] = {
         "本月支付订单中退款{refund_amount:money}，占支付金额的{refund_rate:pct}，退款后销售额{net_amount:money}。"
         "退款率最高的平台是{top:platform}（{top_rate:pct}）。退款会在下单后数周内陆续发生，最近一个月的退款率仍会上升。",
     ),
+    "service.refunds.takeaway.single": _e(
+        "{refund_amount:money} of the month's paid orders was refunded, {refund_rate:pct} of the paid amount, leaving "
+        "net sales of {net_amount:money}. Refunds keep arriving for weeks after an order, so the latest month's rate "
+        "still rises.",
+        "本月支付订单中退款{refund_amount:money}，占支付金额的{refund_rate:pct}，退款后销售额{net_amount:money}。"
+        "退款会在下单后数周内陆续发生，最近一个月的退款率仍会上升。",
+    ),
+    "service.refunds.takeaway.none_refunded": _e(
+        "None of the month's {orders:count} paid orders ({paid_amount:money}) has been refunded so far. Refunds keep "
+        "arriving for weeks after an order, so the latest month's rate can still rise.",
+        "本月{orders:count}笔支付订单（{paid_amount:money}）目前都没有退款。退款会在下单后数周内陆续发生，"
+        "最近一个月的退款率仍可能上升。",
+    ),
     "service.refunds.takeaway.no_amount": _e(
         "{orders:count} orders were paid this month. Their amounts are not in this store's data (its exports carry "
         "no amounts), so there is no refund rate or net sales to measure.",

@@ -154,6 +154,11 @@ ENTRIES: dict[str, Entry] = {
         "**Partial month:** the data cover {first:date} to {last:date} only, {days} of the month's {month_days} days.",
         "**本月数据不完整：** 数据仅覆盖{first:date}至{last:date}，为本月{month_days}天中的{days}天。",
     ),
+    # A month whose data hold one day (a stock taken on the 31st, an order book of one day).
+    "page.partial_month_day": _e(
+        "**Partial month:** the data cover {first:date} only, 1 of the month's {month_days} days.",
+        "**本月数据不完整：** 数据仅覆盖{first:date}一天，为本月{month_days}天中的1天。",
+    ),
     "page.partial_prior": _e(
         "**Partial prior month:** the data begin on {first:date}, so the prior month ({prior}) holds {days} of its "
         "{month_days} days: a change on the prior month compares this month with that part of it, not with a whole month.",
@@ -180,6 +185,8 @@ ENTRIES: dict[str, Entry] = {
                           "{table}表仅覆盖本月{first:date}至{last:date}"),
     "page.needs.month": _e("the data cover {first:date} to {last:date} only ({days} of the month's {month_days} days)",
                            "数据仅覆盖{first:date}至{last:date}（本月{month_days}天中的{days}天）"),
+    "page.needs.month_day": _e("the data cover {first:date} only (1 of the month's {month_days} days)",
+                               "数据仅覆盖{first:date}一天（本月{month_days}天中的1天）"),
     "page.needs.optional_absent": _e("this store has no {table} table, so the parts that need it are left out",
                                      "本店数据中没有{table}表，依赖它的部分未计算"),
     "page.needs.optional_absent_many": _e("this store has no {tables} tables, so the parts that need them are left "
