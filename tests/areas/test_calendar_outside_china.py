@@ -258,3 +258,26 @@ def test_the_real_shopify_stores_pages_name_no_chinese_festival(shopify: Path, l
         assert run.error is None, f"{name}: {run.error}"
         said = [m for m in run.markdown if CHINESE_FESTIVALS.search(m)]
         assert said == [], f"{name}: {said}"
+
+
+def test_every_use_of_chinas_calendar_says_whose_store_it_is() -> None:
+    """Each call of calendar.events / events_frame / day_kinds in the package (the calendar itself
+    and the sample generator, a Chinese store by design, apart) passes ``china=``: the store's
+    decision (calendar.used_for), never China's calendar by default."""
+    lib = Path(storebook.__file__).parent
+    found, missing = 0, []
+    for path in sorted(lib.rglob("*.py")):
+        where = path.relative_to(lib).as_posix()
+        if where == "engine/calendar.py" or where.startswith("sample/"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for call in re.finditer(r"\bcalendar\.(events|events_frame|day_kinds)\(", text):
+            depth, end = 0, call.end() - 1
+            for end in range(call.end() - 1, len(text)):
+                depth += {"(": 1, ")": -1}.get(text[end], 0)
+                if depth == 0:
+                    break
+            found += 1
+            if "china=" not in text[call.start():end]:
+                missing.append(f"{where}: {text[call.start():end + 1]}")
+    assert found >= 8 and missing == []
