@@ -281,3 +281,19 @@ def test_every_use_of_chinas_calendar_says_whose_store_it_is() -> None:
             if "china=" not in text[call.start():end]:
                 missing.append(f"{where}: {text[call.start():end + 1]}")
     assert found >= 8 and missing == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_foreign_stores_fulfilment_page_follows_its_delivery_times_not_the_spring_festival(root: Path,
+                                                                                                language: str) -> None:
+    _parcel_store(root, "EUR")
+    run = run_notebook_in_process("fulfilment", {"month": "2026-02", "data_path": str(root / "data" / "processed"),
+                                                 "language": language}, root)
+    assert run.error is None, run.error
+    text = Text(language)
+    question = f"{text('fulfilment.spring_festival.plain')}"
+    assert any(m.endswith(question) for m in run.markdown if m.startswith("## "))
+    assert any(text("fulfilment.spring_festival.takeaway.plain", outside_days=11.0, outside_ship_days=1.0,
+                    months=1)[-40:] in m for m in run.markdown)
+    assert [m for m in run.markdown if CHINESE_FESTIVALS.search(m) and "不单列春节停运" not in m
+            and "no Spring Festival shutdown is set apart" not in m] == []
