@@ -88,7 +88,7 @@ with page.section("fulfilment.warehouses"):
 with page.section("fulfilment.daily"):
     daily = storebook.fulfilment.summarise_ship_times(page.wb, page.period, page.platforms, by="day")
     daily_facts = storebook.fulfilment.daily_dispatch_facts(daily)
-    page.show(storebook.plots.daily_line(daily, page.text, value="within_24h_rate", kind="pct",
+    page.show(storebook.plots.daily_line(daily, page.text, value="within_24h_rate", kind="pct", china=page.china,
                                          title=page.t("fulfilment.daily.title", **daily_facts)))
     page.takeaway("fulfilment.daily.takeaway", **daily_facts)
 
@@ -145,13 +145,15 @@ with page.section("fulfilment.slow_carrier"):
 
 # %% [markdown] tags=["analyst"]
 # Days from payment to delivery (the last parcel signed for) by payment day over thirteen months. The shaded
-# spans are the calendar's events; the Spring Festival logistics shutdown shows as the one tall peak.
+# spans are the calendar's events; the Spring Festival logistics shutdown shows as the one tall peak. A store that
+# does not sell in China (`storebook.engine.calendar.used_for`) has no shutdown: the section follows its delivery
+# times over the months.
 
 # %%
 with page.section("fulfilment.spring_festival"):
     trend = storebook.fulfilment.trend_delivery_times(page.wb, page.period, page.platforms)
     festival = storebook.fulfilment.shutdown_facts(trend)
-    page.show(storebook.plots.daily_line(trend, page.text, value="total_days",
+    page.show(storebook.plots.daily_line(trend, page.text, value="total_days", china=page.china,
                                          title=page.t("fulfilment.spring_festival.title", **festival)))
     page.takeaway("fulfilment.spring_festival.takeaway", **festival)
     storebook.results.record("fulfilment.spring_festival_extra_days", festival["extra_days"])

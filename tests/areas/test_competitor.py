@@ -210,7 +210,7 @@ def test_competitor_charts_render(comp_wb) -> None:
     plots.use_house_style()
     zh = Text("zh")
     days = competitor.list_competitor_promo_days(comp_wb, MARCH, ["tmall"])
-    fig = plots.calendar_grid(days, zh, row="competitor", value="promo_share", title="t")
+    fig = plots.calendar_grid(days, zh, row="competitor", value="promo_share", china=True, title="t")
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Y", "X"]  # first row on top
     assert ax.get_xticklabels()[0].get_text() == "1" and len(ax.get_xticklabels()) == 31

@@ -465,7 +465,7 @@ def test_operations_charts_render_in_chinese_at_report_size(caplog):
                                                    "within_48h_rate": [0.99, 0.98, 0.985]}), zh, category="platform",
                                      values=["within_24h_rate", "within_48h_rate"], title=title),
         "daily_line": plots.daily_line(pd.DataFrame({"day": days, "total_days": np.linspace(2, 9, len(days))}), zh,
-                                       value="total_days", title=title),
+                                       value="total_days", china=True, title=title),
         "heatmap": plots.heatmap(pd.DataFrame({"carrier": ["SF", "SF", "ZTO", "ZTO"], "province": ["四川", "重庆"] * 2,
                                                "mean_days": [2.0, 2.1, 5.5, 5.8]}), zh, index="carrier",
                                  columns="province", values="mean_days", title=title),

@@ -104,7 +104,7 @@ def test_a_store_that_does_not_sell_in_china_gets_no_china_calendar(root: Path) 
     toml.write_text(toml.read_text(encoding="utf-8").replace(
         'platforms = ["tmall", "jd", "douyin", "web"]', 'platforms = ["web"]\ncurrency = "EUR"'), encoding="utf-8")
     wb = write_tables(root, orders=_orders("web", "2024-06-01", "2025-03-31", (30, 10)))
-    assert wb.config.platforms == ["web"] and plan.calendar_used(wb) is None
+    assert wb.config.platforms == ["web"] and calendar.used_for(wb) is None
     forecast = plan.forecast_months(wb, MARCH, ["web"])
     assert forecast.attrs["events"] == [] and forecast.attrs["calendar"] is None
     fit = plan._final(wb, MARCH, ["web"], plan.HORIZON_MONTHS)[2][("web", "orders")]
@@ -115,7 +115,7 @@ def test_a_store_that_does_not_sell_in_china_gets_no_china_calendar(root: Path) 
 
 def test_a_chinese_store_says_its_calendar(root: Path) -> None:
     wb = _stopping_store(root)  # the workbook's platforms: tmall, jd, douyin and web
-    assert plan.calendar_used(wb) == {"platforms": ["tmall", "jd", "douyin"]}
+    assert calendar.used_for(wb) == {"platforms": ["tmall", "jd", "douyin"]}
     facts = plan.basis_facts(plan.forecast_months(wb, MARCH, ["tmall", "jd"]), Text("en"))
     assert facts["calendar"].startswith("China's (618, Double 11") and facts["calendar"].endswith("Tmall, JD and Douyin")
     zh = plan.basis_facts(plan.forecast_months(wb, MARCH, ["tmall", "jd"]), Text("zh"))["calendar"]

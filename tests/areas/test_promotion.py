@@ -375,7 +375,7 @@ def test_promotion_charts_render_with_catalogue_labels(promo_wb) -> None:
     zh = Text("zh")
     promos = promotion.list_promotions(promo_wb, month("2025-09"))
     fig = plots.timeline(promos.assign(platform="all"), zh, start="starts_on", end="ends_on", label="promo_name",
-                         first=date(2025, 9, 1), last=date(2025, 9, 30), title="t")
+                         china=True, first=date(2025, 9, 1), last=date(2025, 9, 30), title="t")
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["全平台"]
     effects = promotion.estimate_promotions(promo_wb, month("2025-09"))
     fig = plots.interval_dots(effects, zh, category="promo_name", value="uplift", colour_by="platform", title="t")

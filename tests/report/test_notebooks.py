@@ -187,7 +187,8 @@ def test_page_shows_title_sections_takeaways_and_notices(sample_env, capsys) -> 
 
 def test_page_show_renders_figures_and_tables(sample_env) -> None:
     page = page_module.start("conversion", month="2026-09")
-    fig = storebook.report.plots.daily_trend(storebook.areas.traffic.daily_traffic(page.wb, page.period), page.text, title="t")
+    fig = storebook.report.plots.daily_trend(storebook.areas.traffic.daily_traffic(page.wb, page.period), page.text,
+                                             china=page.china, title="t")
     page.show(fig)
     page.show(storebook.areas.traffic.summarise_traffic(page.wb, page.period))
     assert [k for k, _ in page.shown][-2:] == ["figure", "table"]

@@ -98,11 +98,11 @@ def _charts(zh: Text) -> dict[str, Figure]:
     buyers = pd.DataFrame({"platform": ["tmall", "tmall"], "buyer_type": ["new", "returning"], "buyers": [200, 100]})
     title = "天猫移动端“下单→支付”环节流失买家最多"
     return {
-        "daily_trend": plots.daily_trend(_daily(), zh, title=title),
+        "daily_trend": plots.daily_trend(_daily(), zh, china=True, title=title),
         "share_bars": plots.share_bars(mix, zh, title=title),
         "share_trend": plots.share_trend(trend, zh, title=title),
         "efficiency_bars": plots.efficiency_bars(paid, zh, title=title),
-        "anomaly_bands": plots.anomaly_bands(anomalies, zh, title=title),
+        "anomaly_bands": plots.anomaly_bands(anomalies, zh, china=True, title=title),
         "step_rates": plots.step_rates(funnel, zh, title=title),
         "rate_trends": plots.rate_trends(rates, zh, title=title),
         "effect_bars": plots.effect_bars(effects, zh, title=title),
@@ -121,7 +121,7 @@ def test_every_chart_renders_in_chinese_at_report_size(house_style, caplog) -> N
 
 
 def test_daily_trend_marks_the_calendar_and_uses_catalogue_labels(house_style) -> None:
-    fig = plots.daily_trend(_daily(), Text("en"), title="Visitors")
+    fig = plots.daily_trend(_daily(), Text("en"), china=True, title="Visitors")
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.texts]
     assert "Double 11" in labels and "Public holiday" in labels   # 双11 presale and National Day
@@ -184,7 +184,7 @@ def test_the_anomaly_band_is_drawn_as_judged(house_style) -> None:
     spike = frame.visited_on == "2026-11-11"
     frame.loc[spike, ["visitors", "visitors_low", "visitors_high", "basis"]] = [2000.0, np.nan, np.nan, "no_reference"]
     frame.loc[frame.visited_on == "2026-11-20", "visitors_high"] = 900.0
-    fig = plots.anomaly_bands(frame, Text("en"), title="0 platform-day(s) outside the expected band")
+    fig = plots.anomaly_bands(frame, Text("en"), china=True, title="0 platform-day(s) outside the expected band")
     plots.to_png(fig)
     ax = fig.axes[0]
     legend = [t.get_text() for t in fig.legends[0].get_texts()]

@@ -11,6 +11,9 @@ Definitions used throughout (one place):
   orders *due*, where an order is due when its N-hour window ended before the data
   horizon (an order paid an hour before the export cannot yet be late) and it was not paid
   during the Spring Festival logistics shutdown (the platforms suspend the rule then).
+  China's calendar, shutdown included, applies only to a store that sells in China
+  (:func:`storebook.engine.calendar.used_for`): elsewhere every order is due and every
+  shipment carries a promise.
 - **Delivery time** (配送时长) = ``delivered_at`` − ``shipped_at`` of a shipment, in days,
   for shipments handed to the carrier in the period.
 - **Late delivery** (超时配送): delivered later than the promise for its destination
@@ -176,7 +179,7 @@ def summarise_ship_times(
     asked = ["month", "platform"] if keys == ["platform"] and period == month_of(period.start) else keys
     d = _dispatch(wb, period, platforms)
     horizon = data_horizon(wb)
-    shutdown = _shutdown_days(period.start, period.last_day)
+    shutdown = _shutdown_days(wb, period.start, period.last_day)
     d = d.mutate(in_shutdown=_in_days(d.paid_at, shutdown))
 
     def metrics(d: ibis.Table) -> dict[str, ibis.Value]:
@@ -302,7 +305,9 @@ def trend_delivery_times(
         months: length of the window in months (13 = a year and the comparison month).
     Returns:
         One row per payment day: day, orders, delivered, ship_days, total_days,
-        p90_total_days, in_shutdown_window, event (calendar kind, "" if none).
+        p90_total_days, in_shutdown_window, event (calendar kind, "" if none); ``attrs["calendar"]``
+        (:func:`storebook.engine.calendar.used_for`: None for a store outside China, whose
+        window has no shutdown).
 
     Example:
         t = trend_delivery_times(wb, wb.period("2026-10"))
@@ -324,7 +329,9 @@ def trend_delivery_times(
     daily = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     if daily.empty:
         raise NoDataError(f"no paid orders in {window.label} on {', '.join(platforms)}: choose another month or platform")
-    cal = calendar.day_kinds(window.start, window.last_day)[["date", "is_logistics_shutdown", "event"]]
+    china = calendar.used_for(wb)
+    cal = calendar.day_kinds(window.start, window.last_day, china=china is not None)[
+        ["date", "is_logistics_shutdown", "event"]]
     shut = cal.loc[cal["is_logistics_shutdown"], "date"]
     lead = pd.Series(False, index=cal.index)
     for first in shut[~shut.diff().eq(pd.Timedelta(days=1))]:  # the first day of each shutdown
@@ -333,8 +340,10 @@ def trend_delivery_times(
     out = daily.merge(cal[["day", "in_shutdown_window", "event"]], on="day", how="left")
     out["in_shutdown_window"] = out["in_shutdown_window"].fillna(False).astype(bool)
     out["event"] = out["event"].fillna("").astype("str")
-    return out[["day", "orders", "delivered", "ship_days", "total_days", "p90_total_days",
-                "in_shutdown_window", "event"]]
+    out = out[["day", "orders", "delivered", "ship_days", "total_days", "p90_total_days",
+               "in_shutdown_window", "event"]]
+    out.attrs["calendar"] = china  # None: a store outside China has no shutdown (shutdown_facts)
+    return out
 
 
 #: Paid orders one question of :func:`trend_delivery_times` holds at most (a few tens of MB
@@ -641,9 +650,11 @@ def slow_carrier_facts(slow: pd.DataFrame, text=None) -> dict[str, Any]:
 
 
 def shutdown_facts(trend: pd.DataFrame) -> dict[str, Any]:
-    """Takeaway numbers of :func:`trend_delivery_times`: the shutdown's effect or variant ``none``."""
+    """Takeaway numbers of :func:`trend_delivery_times`: the shutdown's effect, or variant ``none``
+    (no shutdown in the window), or ``plain`` (a store outside China: no shutdown is set apart)."""
     effect = measure_shutdown_effect(trend)
-    return {**effect, "variant": "none" if effect["days"] == 0 else None,
+    plain = "calendar" in trend.attrs and trend.attrs["calendar"] is None
+    return {**effect, "variant": "plain" if plain else "none" if effect["days"] == 0 else None,
             "months": int(pd.to_datetime(trend["day"]).dt.to_period("M").nunique()) if len(trend) else 0}
 
 

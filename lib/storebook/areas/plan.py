@@ -26,7 +26,7 @@ bias the weekday, trend and yearly wave — and the forecast's months where the 
 not know an event are said (``attrs["unknown"]``), not shown as holding none.
 
 The calendar is China's: it is used where the store sells in China (a Chinese platform, or
-amounts in CNY: :func:`calendar_used`); elsewhere (a Shopify shop in EUR, a Brazilian web shop)
+amounts in CNY: :func:`storebook.engine.calendar.used_for`); elsewhere (a Shopify shop in EUR, a Brazilian web shop)
 the model has the trend, the yearly wave and the plain weekday only, and the page says which
 (:func:`basis_facts`). A platform's history ends on the last day of its own orders (its export
 stops there: not days without orders), and a series with one value every day is forecast as
@@ -182,7 +182,7 @@ def daily_history(wb: Workbook, end: date, platforms: Sequence[str] | str | None
 def _phase_days(start: date, end: date) -> dict[str, set[date]]:
     """Days of each ``<festival>_<phase>`` between start and end (events reaching into the window)."""
     out: dict[str, set[date]] = {}
-    for e in calendar.events(start - timedelta(days=40), end + timedelta(days=40)):
+    for e in calendar.events(start - timedelta(days=40), end + timedelta(days=40), china=True):  # China's only
         if e.kind not in FESTIVAL_PHASES:
             continue
         anchor = e.peak_on or e.starts_on
@@ -211,7 +211,7 @@ def calendar_features(start: date, end: date, origin: date, annual: bool, china:
 def _features(start: date, end: date, origin: date, annual: bool, china: bool = True) -> pd.DataFrame:
     # A report fits a dozen series on the same days, and the backtest refits them on six spans.
     if china:
-        kinds = calendar.day_kinds(start, end)
+        kinds = calendar.day_kinds(start, end, china=True)
         day = pd.to_datetime(kinds["date"])
         weekday = np.where(kinds["is_swapped_workday"], 2, kinds["weekday"])
     else:
@@ -228,7 +228,7 @@ def _features(start: date, end: date, origin: date, annual: bool, china: bool = 
         cols[f"dow_{k}"] = (weekday == k).astype(float)
     if not china:
         return pd.DataFrame(cols, index=pd.DatetimeIndex(day))
-    holidays = [e for e in calendar.events(start, end) if e.kind == "public_holiday"]
+    holidays = [e for e in calendar.events(start, end, china=True) if e.kind == "public_holiday"]
     long_days = {e.starts_on + timedelta(days=k) for e in holidays if e.days >= 7 for k in range(e.days)}
     cols["holiday"] = kinds["is_holiday"].to_numpy(float)
     cols["long_holiday"] = np.array([d.date() in long_days for d in day], dtype=float)
@@ -397,17 +397,10 @@ def _cached(wb: Workbook, key: tuple, compute):
     return store[key]
 
 
-def _festivals_in(first: date, last: date) -> list[str]:
-    """The kinds of China's festivals in first..last (the public holidays apart), sorted."""
-    return sorted({e.kind for e in calendar.events(first, last) if e.kind != "public_holiday"})
-
-
-def calendar_used(wb: Workbook) -> dict[str, Any] | None:
-    """Why the forecast uses China's calendar for this store, or None where it does not
-    (:func:`storebook.engine.calendar.china_market` of the store's platforms and the currency
-    configured or stated by its exports — never the CNY assumed when neither says)."""
-    found = wb.ingest_manifest().get("store", {})
-    return calendar.china_market(wb.identity().platforms, wb.config.currency or found.get("currency", ""))
+def _festivals_in(first: date, last: date, china: bool) -> list[str]:
+    """The kinds of China's festivals in first..last (the public holidays apart), sorted (none
+    for a store that does not sell in China)."""
+    return sorted({e.kind for e in calendar.events(first, last, china=china) if e.kind != "public_holiday"})
 
 
 def _final(wb: Workbook, period: Period, plats: list[str], months: int):
@@ -415,7 +408,7 @@ def _final(wb: Workbook, period: Period, plats: list[str], months: int):
     def compute():
         hist = daily_history(wb, period.end, plats)
         draws, fits = _forecast_draws(hist, period.end, period.shift_months(months).last_day, _origin(hist), METRICS,
-                                      calendar_used(wb) is not None)
+                                      calendar.used_for(wb) is not None)
         return hist, draws, fits
 
     return _cached(wb, ("final", period, tuple(plats), months), compute)
@@ -475,9 +468,9 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
     out.attrs["constant"] = {(p, m): f.constant for (p, m), f in fits.items() if f.constant is not None}
     out.attrs["trend"] = {f"{p}.{m}": float(np.exp(f.params.get("trend", 0.0)) - 1) for (p, m), f in fits.items()}
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
-    out.attrs["calendar"] = calendar_used(wb)
+    out.attrs["calendar"] = calendar.used_for(wb)
     china = out.attrs["calendar"] is not None
-    out.attrs["events"] = _festivals_in(first, last) if china else []
+    out.attrs["events"] = _festivals_in(first, last, china)
     out.attrs["unknown"] = calendar.unknown(first, last) if china else {}
     return out
 
@@ -519,7 +512,7 @@ def _backtest(wb: Workbook, period: Period, plats: list[str], months: int, metri
         if before.empty or max(data_last.values()) < month.start:
             continue
         draws, _ = _forecast_draws(before, month.start, {p: min(month.last_day, d) for p, d in data_last.items()},
-                                   origin, metrics, calendar_used(wb) is not None)
+                                   origin, metrics, calendar.used_for(wb) is not None)
         if not draws:
             continue
         rows.append(_summarise(draws, [p for p in plats if any((p, m) in draws for m in metrics)]))
@@ -614,7 +607,7 @@ def propose_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str
     ).astype({"last_year": "float64"})
     out = out.assign(target_vs_last_year=relative_change(out["target"], out["last_year"]),
                      target_vs_forecast=relative_change(out["target"], out["forecast"]))
-    out.attrs["events"] = _festivals_in(first, last) if calendar_used(wb) is not None else []
+    out.attrs["events"] = _festivals_in(first, last, calendar.used_for(wb) is not None)
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
     return out[["platform", "metric", "quarter", "forecast", "low", "high", "target", "last_year",
                 "target_vs_last_year", "target_vs_forecast", "trend", "mape"]]
@@ -784,7 +777,7 @@ def events_text(events: Sequence[str], unknown: dict[str, Sequence[int]], text: 
 
 def basis_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     """What the forecast stands on (``plan.forecast.basis``): the calendar used and why
-    (:func:`calendar_used`), each platform whose data end before the others' (its history stops
+    (:func:`storebook.engine.calendar.used_for`), each platform whose data end before the others' (its history stops
     there: ``attrs["ends"]``), each series that had one value every day (forecast as that value).
     """
     why = forecast.attrs.get("calendar")

@@ -63,6 +63,7 @@ __all__ = [
     "FIRST_YEAR",
     "CHINA_PLATFORMS",
     "china_market",
+    "used_for",
     "MOVING_KINDS",
     "unknown",
     "unknown_spans",
@@ -309,6 +310,19 @@ def china_market(platforms: list[str] | tuple[str, ...], currency: str) -> dict[
     return None
 
 
+def used_for(wb) -> dict[str, object] | None:
+    """Why China's calendar applies to the store of workbook ``wb``, or None where it does not:
+    the one decision every area follows (the plan's forecast, the chart markers, traffic's
+    kinds of day, fulfilment's Spring Festival shutdown, the promotions' baselines).
+
+    :func:`china_market` of the store's platforms and the currency configured or stated by its
+    exports — never the CNY assumed when neither says. Decided once per workbook, with its
+    identity (:func:`storebook.engine.identity.identify`, kept by ``Workbook.identity()``).
+    Pass ``china=used_for(wb) is not None`` to :func:`events` and :func:`day_kinds`.
+    """
+    return wb.identity().calendar
+
+
 def spring_festival(year: int) -> date:
     """Lunar New Year's Day of ``year`` (known for the years of :data:`SPRING_FESTIVAL`).
 
@@ -404,12 +418,14 @@ _HOLIDAY_DAYS: frozenset[date] = frozenset(
 )
 
 
-def events(start: date, end: date) -> list[Event]:
+def events(start: date, end: date, *, china: bool = True) -> list[Event]:
     """Events that overlap ``start..end`` (both included), ordered by start date.
 
     Args:
         start: first day of the window.
         end: last day of the window.
+        china: the store sells in China (:func:`used_for`); False gives no event at all —
+            China's festivals and holidays are not a foreign store's.
 
     Returns:
         The events, each whole (an event that starts before ``start`` keeps its
@@ -419,6 +435,8 @@ def events(start: date, end: date) -> list[Event]:
         >>> [(e.kind, e.name_zh) for e in events(date(2026, 2, 1), date(2026, 2, 28))]
         [('nianhuo', '年货节'), ('spring_festival', '春节'), ('public_holiday', '春节假期')]
     """
+    if not china:
+        return []
     start, end = _as_date(start), _as_date(end)
     # A year's 年货节 (and a holiday run named after the year it ends in) may start in the
     # December before it: the year after the window is asked too.
@@ -468,8 +486,9 @@ def unknown(start: date, end: date) -> dict[str, tuple[int, ...]]:
     return out
 
 
-def events_frame(start: date, end: date) -> pd.DataFrame:
-    """The events overlapping ``start..end`` as a DataFrame, one row per event.
+def events_frame(start: date, end: date, *, china: bool = True) -> pd.DataFrame:
+    """The events overlapping ``start..end`` as a DataFrame, one row per event (none where
+    ``china`` is False: :func:`events`).
 
     Columns: name, kind, starts_on, ends_on, peak_on, name_zh, days (dates as
     ``datetime64[s]``, ``peak_on`` NaT when the event has no peak).
@@ -480,7 +499,7 @@ def events_frame(start: date, end: date) -> pd.DataFrame:
         0  double11 2025-11-11
         1  double12 2025-12-12
     """
-    evs = events(start, end)
+    evs = events(start, end, china=china)
     frame = pd.DataFrame(
         {
             "name": pd.Series([e.name for e in evs], dtype="str"),
@@ -495,8 +514,11 @@ def events_frame(start: date, end: date) -> pd.DataFrame:
     return frame
 
 
-def day_kinds(start: date, end: date) -> pd.DataFrame:
+def day_kinds(start: date, end: date, *, china: bool = True) -> pd.DataFrame:
     """One row per date of ``start..end`` describing what kind of day it is.
+
+    With ``china`` False (a store that does not sell in China: :func:`used_for`) every day is
+    an ordinary day of its weekday: no event, no public holiday, no 调休, no shutdown.
 
     Columns:
         date (datetime64[s]), weekday (0 = Monday … 6 = Sunday),
@@ -511,13 +533,16 @@ def day_kinds(start: date, end: date) -> pd.DataFrame:
         >>> d = day_kinds(date(2025, 1, 26), date(2025, 1, 26)).iloc[0]
         >>> bool(d.is_swapped_workday), bool(d.is_working_day), d.event
         (True, True, 'spring_festival')
+        >>> d = day_kinds(date(2025, 1, 26), date(2025, 1, 26), china=False).iloc[0]
+        >>> bool(d.is_swapped_workday), bool(d.is_working_day), d.event
+        (False, False, '')
     """
     start, end = _as_date(start), _as_date(end)
     if end < start:
         raise ValueError(f"day_kinds: end {end} is before start {start}")
     n = (end - start).days + 1
     days = [start + timedelta(days=i) for i in range(n)]
-    evs = events(start, end)
+    evs = events(start, end, china=china)
     kind_of: list[str] = []
     peak: list[bool] = []
     shutdown: list[bool] = []
@@ -528,9 +553,9 @@ def day_kinds(start: date, end: date) -> pd.DataFrame:
         peak.append(any(e.peak_on == day for e in covering))
         shutdown.append(any(e.kind == "spring_festival" for e in covering))
     weekday = [d.weekday() for d in days]
-    is_holiday = [d in _HOLIDAY_DAYS for d in days]
-    swapped = [d in SWAPPED_WORKDAYS for d in days]
-    if start.year < COVERED_YEARS[0]:  # the published years before (none is known after)
+    is_holiday = [china and d in _HOLIDAY_DAYS for d in days]
+    swapped = [china and d in SWAPPED_WORKDAYS for d in days]
+    if china and start.year < COVERED_YEARS[0]:  # the published years before (none is known after)
         _, earlier_days, earlier_swaps = _earlier_holidays()
         is_holiday = [h or d in earlier_days for d, h in zip(days, is_holiday, strict=True)]
         swapped = [s or d in earlier_swaps for d, s in zip(days, swapped, strict=True)]

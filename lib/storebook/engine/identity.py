@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storebook.engine import calendar
 from storebook.engine.config import Config
 
 #: A file under data/raw that describes the store (names starting with "_" are not data).
@@ -41,6 +42,9 @@ class StoreIdentity:
     #: False when neither the settings nor the exports give the currency (``currency`` is then
     #: the default, CNY, and the pack says so: an Olist store's reais read as ¥).
     currency_stated: bool = True
+    #: Why China's calendar applies to the store (:func:`storebook.engine.calendar.china_market`),
+    #: None where it does not: decided once, with the identity.
+    calendar: dict | None = None
 
     @property
     def named(self) -> bool:
@@ -90,12 +94,16 @@ def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
     found = (manifest or {}).get("store", {})
     configured = config.settings["store"]
     present = [p for p in config.platforms if p in set(found.get("platforms", []))]
+    platforms = present or config.platforms
+    # China's calendar follows the currency configured or stated, never the CNY assumed.
+    stated = configured.get("currency") or found.get("currency", "")
     return StoreIdentity(
         name=configured.get("name") or found.get("name", ""),
         name_zh=configured.get("name_zh") or found.get("name_zh", ""),
-        currency=configured.get("currency") or found.get("currency", "") or DEFAULT_CURRENCY,
-        platforms=present or config.platforms,
-        currency_stated=bool(configured.get("currency") or found.get("currency")),
+        currency=stated or DEFAULT_CURRENCY,
+        platforms=platforms,
+        currency_stated=bool(stated),
+        calendar=calendar.china_market(platforms, stated),
     )
 
 

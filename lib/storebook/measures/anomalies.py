@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from storebook.engine import calendar
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.measures import stats
@@ -95,7 +96,9 @@ def detect_anomalies(wb: Workbook, period: Period, platforms: list[str] | str | 
         absolute score of the flag metrics), likely_cause (``tracking`` or empty),
         promotions (ids of the promotions running on that platform that day,
         ``|``-separated: the likeliest cause of a flagged day that is no calendar event)
-        and n_promotions (how many).
+        and n_promotions (how many); ``attrs["calendar"]``: why China's calendar applies
+        (:func:`storebook.engine.calendar.used_for`), None for a store outside China, whose
+        days are all judged against their ordinary weekday.
     Raises:
         NoDataError: when the period has no traffic.
 
@@ -111,9 +114,10 @@ def detect_anomalies(wb: Workbook, period: Period, platforms: list[str] | str | 
     if not (daily.visited_on >= period.start_ts).any():
         raise no_traffic(wb, period.label, chosen)
     daily = daily.pipe(with_ratios)
+    china = calendar.used_for(wb)
     bands = [
         stats.expected_band(daily, metric, date="visited_on", by=["platform"], start=period.start,
-                            weeks=weeks, z=z)
+                            weeks=weeks, z=z, china=china is not None)
         .rename(columns={"expected": f"{metric}_expected", "low": f"{metric}_low", "high": f"{metric}_high",
                          "score": f"{metric}_score", "is_outside": f"{metric}_outside"})
         .drop(columns=["deviation"])
@@ -137,7 +141,7 @@ def detect_anomalies(wb: Workbook, period: Period, platforms: list[str] | str | 
         paid_amount_high=wide.paid_amount_high.where(judged),
         paid_amount_outside=wide.paid_amount_outside & judged,
     )
-    return (
+    out = (
         wide.assign(
             is_flagged=wide[[f"{m}_outside" for m in FLAG_METRICS]].fillna(False).any(axis=1),
             visitors_effect=lambda d: relative_change(d.visitors, d.visitors_expected),
@@ -155,6 +159,8 @@ def detect_anomalies(wb: Workbook, period: Period, platforms: list[str] | str | 
         .sort_values("visited_on", kind="stable")
         .pipe(_order_platforms, chosen)
     )
+    out.attrs["calendar"] = china  # None: no festival day is judged apart (anomaly_facts says so)
+    return out
 
 
 def _diagnose(days: pd.DataFrame) -> pd.DataFrame:
@@ -206,17 +212,24 @@ def anomaly_facts(anomalies: pd.DataFrame) -> dict[str, Any]:
     ``n_flagged`` counts the days outside their band; ``n_not_judged`` the days without a
     band (no comparable day); ``n_tracking`` the flagged days whose likely cause is tracking;
     ``variant`` is ``tracking`` when the most severe day is one of them, and
-    ``other_tracking`` / ``tracking_*`` count and describe (the most severe) the others.
+    ``other_tracking`` / ``tracking_*`` count and describe (the most severe) the others. For a
+    store outside China (``attrs["calendar"]`` None) the variant ends in ``plain``.
     """
     flagged = flagged_days(anomalies)
     first = flagged.iloc[0] if len(flagged) else None
     is_tracking = flagged.likely_cause == "tracking"
+    # A store outside China has no festival day judged against its own festival: the sentence
+    # says every day was judged against its weekday (variants ``plain``, ``none.plain`` …).
+    plain = "calendar" in anomalies.attrs and anomalies.attrs["calendar"] is None
+    variant = "none" if first is None else ("tracking" if first.likely_cause == "tracking" else None)
+    if plain:
+        variant = "plain" if variant is None else f"{variant}.plain"
     # The tracking days the main sentence does not name already (it names the first).
     others = flagged[is_tracking & (flagged.index > 0)]
     lost = others.iloc[0] if len(others) else None
     not_judged = anomalies.visitors.notna() & anomalies.visitors_low.isna() & (anomalies.basis == "no_reference")
     return {
-        "variant": "none" if first is None else ("tracking" if first.likely_cause == "tracking" else None),
+        "variant": variant,
         "n_flagged": len(flagged),
         "n_not_judged": int(not_judged.sum()),
         "n_tracking": int(is_tracking.sum()),

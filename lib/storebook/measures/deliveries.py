@@ -42,11 +42,13 @@ DELIVERY_PROMISE_DAYS: dict[str, float] = {
 SHUTDOWN_LEAD_DAYS = 7
 
 
-def shutdown_days(start: date, end: date) -> list[date]:
-    """Days of the Spring Festival logistics shutdown in ``start..end`` (from the calendar)."""
-    if end < start:
+def shutdown_days(wb: Workbook, start: date, end: date) -> list[date]:
+    """Days of the Spring Festival logistics shutdown in ``start..end`` (from the calendar);
+    none for a store that does not sell in China (:func:`storebook.engine.calendar.used_for`):
+    its couriers do not stop for China's New Year."""
+    if end < start or calendar.used_for(wb) is None:
         return []
-    days = calendar.day_kinds(start, end)
+    days = calendar.day_kinds(start, end, china=True)
     return [d.date() for d in days.loc[days["is_logistics_shutdown"], "date"]]
 
 
@@ -163,7 +165,7 @@ def summarise_delivery_times(
     platforms = wb.platforms(platforms)
     keys = _keys(by, ["carrier", "province", "warehouse", "platform", "day", "month"])
     s = _shipments(wb, period.start, period.end, platforms)
-    out = _delivery_stats(wb, s, keys, promise_days, shutdown_days(period.start, period.last_day), total)
+    out = _delivery_stats(wb, s, keys, promise_days, shutdown_days(wb, period.start, period.last_day), total)
     _require(out, "shipments", "shipments", period, platforms, _SHIPMENTS_TODO)
     return out
 
@@ -304,7 +306,7 @@ def find_slow_carriers(
     platforms = wb.platforms(platforms)
     s = _shipments(wb, period.start, period.end, platforms)
     s = s.filter(s.is_delivered)
-    shutdown = shutdown_days(period.start - timedelta(days=40), period.last_day + timedelta(days=40))
+    shutdown = shutdown_days(wb, period.start - timedelta(days=40), period.last_day + timedelta(days=40))
     if shutdown:
         first = min(shutdown) - timedelta(days=SHUTDOWN_LEAD_DAYS)
         s = s.filter(~((s.day >= first) & (s.day <= max(shutdown))))

@@ -4,7 +4,8 @@ from it the incremental units, revenue and gross margin, net of the dip after it
 
 The method is documented where the report uses it (:mod:`storebook.areas.promotion`): a
 market index of unpromoted SKUs of other categories, the promoted SKUs' share of it over
-the ``PRE_DAYS`` before (no festival days, no days on another promotion), and
+the ``PRE_DAYS`` before (no festival days — China's, for a store that sells in China:
+:func:`storebook.engine.calendar.used_for` — no days on another promotion), and
 :func:`storebook.measures.effects.estimate_count_effect` for each estimate and its interval.
 """
 
@@ -100,7 +101,8 @@ class SalesCube:
             days = self.day_slice(row.starts_on, row.ends_on)
             for p in self.plat_index(row.platform):
                 self.promoted[days, p, s_idx] = True
-        kinds = calendar.day_kinds(self.days[0].date(), self.days[-1].date())
+        # China's festival days are no ordinary days for a pre-period, where the store sells in China.
+        kinds = calendar.day_kinds(self.days[0].date(), self.days[-1].date(), china=calendar.used_for(wb) is not None)
         self.festival = kinds["event"].isin(FESTIVAL_KINDS).to_numpy()
 
     def sku_index(self, skus: list[str]) -> np.ndarray:

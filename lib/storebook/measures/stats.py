@@ -275,11 +275,13 @@ _AFTER_PEAK_KINDS = ("618", "double11", "double12")
 _SAME_EVENT_WINDOW_DAYS = 45
 
 
-def day_references(first, last) -> pd.DataFrame:
+def day_references(first, last, *, china: bool = True) -> pd.DataFrame:
     """What each day is compared against: its kind, the event occurrence and the offset.
 
     Args:
         first, last: the days to describe (both included).
+        china: the store sells in China (:func:`storebook.engine.calendar.used_for`); False:
+            every day is an ordinary day of its weekday (China's festivals are not its own).
     Returns:
         One row per day: date, weekday, kind (``""`` ordinary, ``swapped_workday`` (调休),
         an event kind of :mod:`storebook.engine.calendar`, or ``<festival>_after`` for the
@@ -293,9 +295,9 @@ def day_references(first, last) -> pd.DataFrame:
         [['double11', -1], ['double11', 0], ['double11_after', 1]]
     """
     first, last = pd.Timestamp(first).date(), pd.Timestamp(last).date()
-    kinds = calendar.day_kinds(first, last)
+    kinds = calendar.day_kinds(first, last, china=china)
     days = [d.date() for d in pd.to_datetime(kinds["date"])]
-    events = calendar.events(first - timedelta(days=AFTER_PEAK_DAYS), last)
+    events = calendar.events(first - timedelta(days=AFTER_PEAK_DAYS), last, china=china)
     kind, anchor, offset = [], [], []
     for day, event_kind, swapped in zip(days, kinds["event"], kinds["is_swapped_workday"], strict=True):
         if event_kind:
@@ -346,7 +348,7 @@ def _tail_scale(values: np.ndarray, tail: float = 0.01) -> float:
 
 def expected_band(daily: pd.DataFrame, value: str, *, date: str = "date", by: Sequence[str] = (),
                   start=None, weeks: int = 8, z: float = 3.5, min_history: int = 3,
-                  min_spread: float = 0.02) -> pd.DataFrame:
+                  min_spread: float = 0.02, china: bool = True) -> pd.DataFrame:
     """The band a day's value is expected to fall in, from the calendar and recent history.
 
     Works in logs (effects are multiplicative). For each series (one per ``by`` group):
@@ -378,6 +380,8 @@ def expected_band(daily: pd.DataFrame, value: str, *, date: str = "date", by: Se
         z: half-width of the band in spreads.
         min_history: ordinary same-weekday days needed for a baseline.
         min_spread: the floor of σ in logs (a very regular series must not flag wiggles).
+        china: the store sells in China (:func:`day_references`); False: no day is an event
+            day, every day is judged against its ordinary weekday.
     Returns:
         A new frame, one row per day with a value from ``start``: the ``by`` columns,
         ``date``, ``value``, expected, low, high, deviation (value / expected − 1),
@@ -400,7 +404,7 @@ def expected_band(daily: pd.DataFrame, value: str, *, date: str = "date", by: Se
         return pd.DataFrame(columns=columns)
     first, last = frame[date].min(), frame[date].max()
     start_ts = pd.Timestamp(start) if start is not None else first
-    refs = day_references(first.date(), last.date()).assign(date=lambda d: d["date"].astype("datetime64[us]"))
+    refs = day_references(first.date(), last.date(), china=china).assign(date=lambda d: d["date"].astype("datetime64[us]"))
     out = []
     groups = frame.groupby(by, sort=True) if by else [((), frame)]
     for key, group in groups:

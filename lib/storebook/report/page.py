@@ -8,7 +8,8 @@ in the report's language. Then each numbered section is::
 
     with page.section("traffic.daily"):                      # heading: the section's question
         daily = storebook.areas.traffic.daily_traffic(page.wb, page.period, page.platforms)
-        page.show(storebook.report.plots.daily_trend(daily, page.text, title=page.t("traffic.daily.title", **facts)))
+        page.show(storebook.report.plots.daily_trend(daily, page.text, china=page.china,
+                                                     title=page.t("traffic.daily.title", **facts)))
         page.takeaway("traffic.daily.takeaway", **facts)     # a sentence written from the numbers
 
 Every heading and sentence is a Markdown display output from the text catalogue, so the
@@ -37,7 +38,7 @@ from typing import Any
 
 import pandas as pd
 
-from storebook.engine import availability
+from storebook.engine import availability, calendar
 from storebook.engine.availability import ReportMonth
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
@@ -110,6 +111,12 @@ class Page:
         return self.text.language
 
     @property
+    def china(self) -> bool:
+        """The store sells in China, so China's calendar applies to it (festival markers on the
+        charts): :func:`storebook.engine.calendar.used_for`, decided once per workbook."""
+        return calendar.used_for(self.workbook) is not None
+
+    @property
     def wb(self) -> Workbook:
         """The workbook; inside a section whose needs are not met, stops the section."""
         if self._skipping:
@@ -172,15 +179,19 @@ class Page:
                 "month_days": prior.days}
 
     def section(self, key: str) -> _Section:
-        """Show the next numbered heading (the section's question, from ``key``) and check
-        what the section needs on the month's data.
+        """Show the next numbered heading (the section's question, from ``key``; ``<key>.plain``
+        where the catalogue has one and the store does not sell in China) and check what the
+        section needs on the month's data.
 
         Use it as ``with page.section(key):``: a section whose needs are not met shows one
         note saying what is missing and how to add it, and its body stops; a section
         without data shows a notice; either way the notebook carries on.
         """
         self._sections += 1
-        heading = self.t(key)
+        # A question about China's calendar (the Spring Festival's delivery times) has a
+        # ``<key>.plain`` question for a store that does not sell in China, where there is one.
+        plain = f"{key}.plain"
+        heading = self.t(plain if self.text.has(plain) and not self.china else key)
         self._emit("section", f"## {self._sections}. {heading}")
         check = needs.check_section(self.workbook, self.month, self.platforms, key)
         return _Section(self, key, check, number=self._sections, heading=heading)

@@ -185,6 +185,28 @@ ENTRIES: dict[str, Entry] = {
         "{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，而支付金额基本正常（较预期"
         "{first_paid:change}）——很可能是埋点/数据问题，而非需求下降：解读当天转化率之前请先核查数据采集。",
     ),
+    # A store that does not sell in China (storebook.engine.calendar.used_for): no festival day is
+    # judged apart, every day against its ordinary weekday.
+    "traffic.anomalies.takeaway.plain": _e(
+        "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
+        "(every day judged as an ordinary day of its weekday: the store does not sell in China, so China's festivals "
+        "and holidays are not set apart). The largest: {first_platform:platform} on {first_day:date}, with visitors "
+        "{first_visitors:change} and paid amount {first_paid:change} against expectation; the main driver was "
+        "{first_driver:driver}.",
+        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（本店不在中国销售，不单列中国的大促与节假日，每天都与同星期的"
+        "平常日比较）。偏离最大的是{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，支付金额较预期"
+        "{first_paid:change}，主要原因是{first_driver:driver}。",
+    ),
+    "traffic.anomalies.takeaway.tracking.plain": _e(
+        "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
+        "(every day judged as an ordinary day of its weekday: the store does not sell in China, so China's festivals "
+        "and holidays are not set apart). The largest: {first_platform:platform} on {first_day:date}, with visitors "
+        "{first_visitors:change} while the paid amount held ({first_paid:change} against expectation) — likely a "
+        "tracking/data problem, not lost demand: check that day's tracking before reading its conversion.",
+        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（本店不在中国销售，不单列中国的大促与节假日，每天都与同星期的"
+        "平常日比较）。偏离最大的是{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，而支付金额基本"
+        "正常（较预期{first_paid:change}）——很可能是埋点/数据问题，而非需求下降：解读当天转化率之前请先核查数据采集。",
+    ),
     "traffic.anomalies.tracking": _e(
         "{other_tracking:count} more platform-day(s) look like a tracking/data problem, not lost demand: visitors "
         "collapsed while the paid amount held (the largest: {tracking_platform:platform} on {tracking_day:date}, "
@@ -208,5 +230,11 @@ ENTRIES: dict[str, Entry] = {
         "No day fell outside the band expected from the same weekday in recent weeks (festival days judged "
         "against their own festival).",
         "没有日子超出按近几周同星期推算的预期区间（大促日与同类大促比较）。",
+    ),
+    "traffic.anomalies.takeaway.none.plain": _e(
+        "No day fell outside the band expected from the same weekday in recent weeks (every day judged as an "
+        "ordinary day of its weekday: the store does not sell in China, so China's festivals and holidays are not "
+        "set apart).",
+        "没有日子超出按近几周同星期推算的预期区间（本店不在中国销售，不单列中国的大促与节假日，每天都与同星期的平常日比较）。",
     ),
 }

@@ -19,7 +19,7 @@ A new chart goes into the module of its family and its name into the list below.
 Example (not run here: it needs a store)::
 
     storebook.plots.use_house_style()
-    fig = storebook.plots.daily_trend(daily, Text("zh"), title="…")
+    fig = storebook.plots.daily_trend(daily, Text("zh"), china=True, title="…")
     png = storebook.plots.to_png(fig)
 """
 

@@ -13,7 +13,7 @@
 * Titles state the finding: every chart takes its ``title`` from the notebook, written
   from the numbers through the text catalogue. Labels come from the same catalogue
   (:class:`storebook.report.text.Text`), in the report's language.
-* Time charts mark the calendar's events (:func:`mark_events`).
+* Time charts mark the calendar's events where the store sells in China (:func:`mark_events`).
 
 Example:
     >>> use_house_style()
@@ -21,7 +21,7 @@ Example:
 
 Then, with a daily frame (not run here: it needs a store)::
 
-    fig = daily_trend(daily, Text("zh"), title="…")
+    fig = daily_trend(daily, Text("zh"), china=True, title="…")
     png = to_png(fig)
 """
 
@@ -293,14 +293,16 @@ def _date_axis(ax) -> None:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
 
 
-def mark_events(ax, start, end, text: Text, *, label: bool = True) -> None:
+def mark_events(ax, start, end, text: Text, *, china: bool, label: bool = True) -> None:
     """Shade the calendar's events between ``start`` and ``end`` and name them at the top.
 
-    A peak day gets a dashed line. Public holidays are shaded lighter.
+    A peak day gets a dashed line. Public holidays are shaded lighter. ``china``: the store
+    sells in China (``page.china``: :func:`storebook.engine.calendar.used_for`); a foreign
+    store's chart marks none of China's festivals or holidays.
     """
     start_ts, end_ts = pd.Timestamp(start), pd.Timestamp(end)
     top = ax.get_ylim()[1]
-    for event in calendar.events(start_ts.date(), end_ts.date()):
+    for event in calendar.events(start_ts.date(), end_ts.date(), china=china):
         left = max(pd.Timestamp(event.starts_on), start_ts) - pd.Timedelta(hours=12)
         right = min(pd.Timestamp(event.ends_on), end_ts) + pd.Timedelta(hours=12)
         alpha = 0.35 if event.kind == "public_holiday" else 0.6

@@ -31,13 +31,15 @@ from storebook.report.text import Text
 
 
 @_empty_when_no_data
-def daily_trend(daily: pd.DataFrame, text: Text, *, metric: str = "visitors", title: str | None = None) -> Figure:
+def daily_trend(daily: pd.DataFrame, text: Text, *, china: bool, metric: str = "visitors",
+                title: str | None = None) -> Figure:
     """Daily values as bars, their 7-day average, and last year's same days; events shaded.
 
     Args:
         daily: one row per day with visited_on, ``metric``, avg7, last_year,
             last_year_avg7 (see :func:`storebook.areas.traffic.daily_traffic`).
         text: the report's catalogue.
+        china: the store sells in China: China's events are shaded (:func:`style.mark_events`).
         metric: the column plotted.
         title: the finding.
     """
@@ -48,7 +50,7 @@ def daily_trend(daily: pd.DataFrame, text: Text, *, metric: str = "visitors", ti
     if daily.last_year.notna().any():
         ax.plot(x, daily.last_year_avg7, color=GREY, lw=1.5, ls="--", label=text("legend.last_year"))
     ax.set_ylim(0, max(daily[metric].max(), daily.last_year.max(skipna=True) or 0) * 1.12)
-    mark_events(ax, x.min(), x.max(), text)
+    mark_events(ax, x.min(), x.max(), text, china=china)
     _date_axis(ax)
     _thousands(ax)
     ax.set_ylabel(text("axis.visitors") if metric == "visitors" else text(f"metric.{metric}"))
@@ -146,12 +148,14 @@ def efficiency_bars(paid: pd.DataFrame, text: Text, *, title: str | None = None)
 
 
 @_empty_when_no_data
-def anomaly_bands(anomalies: pd.DataFrame, text: Text, *, metric: str = "visitors", title: str | None = None) -> Figure:
+def anomaly_bands(anomalies: pd.DataFrame, text: Text, *, china: bool, metric: str = "visitors",
+                  title: str | None = None) -> Figure:
     """Each platform's daily ``metric`` against its expected band, flagged days in red.
 
     Args:
         anomalies: :func:`storebook.areas.traffic.detect_anomalies` (columns ``metric``,
             ``metric_low``, ``metric_high``, ``metric_expected``, is_flagged).
+        china: the store sells in China: China's events are shaded (:func:`style.mark_events`).
     """
     platforms = list(dict.fromkeys(anomalies.platform))
     ncols = 2 if len(platforms) > 1 else 1
@@ -178,7 +182,7 @@ def anomaly_bands(anomalies: pd.DataFrame, text: Text, *, metric: str = "visitor
         outside = days[days.is_flagged & ((days[metric] < days[f"{metric}_low"]) | (days[metric] > days[f"{metric}_high"]))]
         ax.scatter(outside.visited_on, outside[metric], color=FLAG, s=36, zorder=5, label=text("legend.flagged"))
         ax.set_ylim(bottom=0)
-        mark_events(ax, days.visited_on.min(), days.visited_on.max(), text, label=False)
+        mark_events(ax, days.visited_on.min(), days.visited_on.max(), text, china=china, label=False)
         ax.set_title(text.label("platform", platform), fontsize=10)
         _thousands(ax)
         _date_axis(ax)
