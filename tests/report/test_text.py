@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import math
 
 import pandas as pd
@@ -96,7 +97,7 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "promotion", "competitor", "supplier",
                         "overview", "customers", "service", "segment", "status", "reason", "group",
                         "data_quality", "of", "pack", "summary", "store_ops", "marketing", "plan", "dimension", "change",
-                        "evidence", "test_group"}
+                        "evidence", "test_group", "no_data"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
 
 
@@ -162,3 +163,64 @@ def test_platform_codes_in_a_sentence_are_translated() -> None:
     # A note made from the platforms' codes (the overview's "sales from orders" line).
     assert Text("zh")("page.partial.sales_from_orders", platforms="web, jd").startswith("官网商城、京东没有流量数据")
     assert Text("en")("page.partial.sales_from_orders", platforms=["tmall"]).startswith("without traffic rows for Tmall,")
+
+
+def _no_data_errors() -> list[tuple[str, ast.Call, ast.Module]]:
+    """Every ``NoDataError(…)`` written in lib/storebook: (file:line, the call, its module)."""
+    from conftest import REPO
+
+    lib = REPO / "lib" / "storebook"
+    found = []
+    for path in sorted(lib.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "NoDataError":
+                found.append((f"{path.relative_to(lib)}:{node.lineno}", node, tree))
+    return found
+
+
+def _keys_of(call: ast.Call, module: ast.Module | None = None) -> list[str] | None:
+    """The catalogue keys a NoDataError call may name: ``key="…"``, ``key="…" if … else "…"``, or
+    ``key=_KEYS[…]`` of a module-level dict of keys; None for another (or no) key."""
+    given = next((k.value for k in call.keywords if k.arg == "key"), None)
+    options = [given.body, given.orelse] if isinstance(given, ast.IfExp) else [given]
+    if isinstance(given, ast.Subscript) and isinstance(given.value, ast.Name) and module is not None:
+        options = next((a.value.values for a in module.body if isinstance(a, ast.Assign)
+                        and isinstance(a.value, ast.Dict) and [getattr(t, "id", None) for t in a.targets]
+                        == [given.value.id]), [None])
+    if not all(isinstance(o, ast.Constant) and isinstance(o.value, str) for o in options):
+        return None
+    return [o.value for o in options]
+
+
+def test_every_no_data_error_is_said_in_the_pack_language() -> None:
+    # A NoDataError is what a page shows when its data are missing: without a catalogue key the
+    # 中文 pack shows the English message. Each names its key, and its values fill the key's text.
+    calls = _no_data_errors()
+    assert len(calls) > 50
+    problems = []
+    for where, call, module in calls:
+        keys = _keys_of(call, module)
+        if keys is None:
+            problems.append(f"{where}: no key='…' (a catalogue key, in English and Chinese)")
+            continue
+        for key in keys:
+            if key not in CATALOGUE:
+                problems.append(f"{where}: '{key}' is not in the catalogue")
+                continue
+            given = next((k.value for k in call.keywords if k.arg == "values"), None)
+            if isinstance(given, ast.Dict) and all(isinstance(k, ast.Constant) for k in given.keys):
+                missing = placeholders(CATALOGUE[key]["en"]) - {k.value for k in given.keys}
+                if missing:
+                    problems.append(f"{where}: '{key}' needs {sorted(missing)}")
+            elif given is None and placeholders(CATALOGUE[key]["en"]):
+                problems.append(f"{where}: '{key}' needs values")
+    assert problems == []
+
+
+def test_the_check_sees_an_english_only_no_data_error() -> None:
+    call = ast.parse('NoDataError("no rows", key="traffic.no_rows.nope")').body[0].value
+    assert _keys_of(call) == ["traffic.no_rows.nope"] and "traffic.no_rows.nope" not in CATALOGUE
+    assert _keys_of(ast.parse('NoDataError("no rows")').body[0].value) is None
+    module = ast.parse('_K = {"a": "traffic.no_rows"}\nNoDataError("no rows", key=_K[what])')
+    assert _keys_of(module.body[1].value, module) == ["traffic.no_rows"]

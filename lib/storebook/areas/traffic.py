@@ -157,7 +157,8 @@ def summarise_paid_orders(wb: Workbook, period: Period, platforms: list[str] | s
         orders=daily.orders.sum().cast("int64"), buyers=daily.buyers.sum().cast("int64"),
         paid_amount=daily.paid_amount.sum()))
     if out.empty:
-        raise NoDataError(f"no paid orders in {period.label} on {', '.join(chosen)}: choose another month or platform")
+        raise NoDataError(f"no paid orders in {period.label} on {', '.join(chosen)}: choose another month or platform",
+                          key="no_data.paid_orders", values={"month": period.label, "platforms": chosen})
     return out.assign(aov=lambda d: aov(d.paid_amount, d.buyers)).pipe(_order_platforms, chosen)
 
 
@@ -307,7 +308,8 @@ def daily_facts(daily: pd.DataFrame, metric: str = "visitors") -> dict[str, Any]
     """The numbers the daily-trend title and takeaway state (from :func:`daily_traffic`)."""
     known = daily.dropna(subset=[metric])
     if known.empty:
-        raise NoDataError(f"no day of the month has {metric} in the traffic table")
+        raise NoDataError(f"no day of the month has {metric} in the traffic table", key="no_data.traffic_metric",
+                          values={"metric": metric})
     peak, low = extremes.row_of_max(known, metric), extremes.row_of_min(known, metric)
     avg = known.avg7.dropna()
     both = daily.dropna(subset=[metric, "last_year"])
@@ -391,7 +393,7 @@ def channel_facts(mix: pd.DataFrame) -> dict[str, Any]:
     total = mix[mix.platform == TOTAL]
     top = extremes.row_of_max(total, "share")
     if top is None:
-        raise NoDataError("no channel brought a visitor this month")
+        raise NoDataError("no channel brought a visitor this month", key="no_data.channel_visitors")
     changes = total.dropna(subset=["share_change"])
     gainer = changes.loc[changes.share_change.idxmax()] if len(changes) else None
     loser = changes.loc[changes.share_change.idxmin()] if len(changes) else None
