@@ -224,3 +224,34 @@ def test_the_check_sees_an_english_only_no_data_error() -> None:
     assert _keys_of(ast.parse('NoDataError("no rows")').body[0].value) is None
     module = ast.parse('_K = {"a": "traffic.no_rows"}\nNoDataError("no rows", key=_K[what])')
     assert _keys_of(module.body[1].value, module) == ["traffic.no_rows"]
+
+
+def test_an_item_keyed_by_its_name_reads_as_its_name() -> None:
+    # A Shopify orders export has no SKUs: ingest keys its lines "name:<item name>". A reader sees
+    # the name and that it is one, never the key.
+    en, zh = Text("en"), Text("zh")
+    assert en.sku("name:the minimal snowboard") == "the minimal snowboard (item name; no SKU)"
+    assert zh.sku("name:the minimal snowboard") == "the minimal snowboard（商品名，无商品编码）"
+    assert en.sku("SKU-001") == "SKU-001" and en.format("{s:sku}", s=None) == "n/a"
+    said = en("overview.products.takeaway", top_name="The Minimal Snowboard", top_sku="name:the minimal snowboard",
+              top_margin=886.0, top_rate=0.4, n=5, top_share=0.5, bottom_name="Gift Card - $50",
+              bottom_sku="GC-50", bottom_margin=10.0, negative=0, bottom_n=5)
+    assert "name:" not in said
+    assert said.startswith("The Minimal Snowboard (no SKU; by item name) earned") and "Gift Card - $50 (GC-50)" in said
+    assert "name:" not in zh("summary.action.complaints", batch="B1", sku="name:mug", supplier="S1")
+    # No sentence shows a SKU placeholder without the spec that reads it.
+    bare = [k for k, e in CATALOGUE.items() if any(
+        name == "sku" or name.endswith("_sku") for name, spec in text_module._fields(e["en"]) if not spec)]
+    assert bare == []
+
+
+def test_days_tied_for_the_most_are_all_named() -> None:
+    en, zh = Text("en"), Text("zh")
+    days = [pd.Timestamp("2025-05-11"), pd.Timestamp("2025-05-14")]
+    assert en.format("{d:date}", d=days) == "11 May and 14 May, tied"
+    assert zh.format("{d:date}", d=days) == "5月11日、5月14日（并列）"
+    assert en.format("{d:date}", d=days[:1]) == "11 May"
+    assert en.format("{d:date}", d=[days[0]] * 5) == "any of 5 days, tied"
+    said = en("traffic.daily.takeaway.no_last_year", peak_days=days, peak_visitors=5, peak_event=None,
+              low_days=[pd.Timestamp("2025-05-12")], low_visitors=1, trend=None)
+    assert said.startswith("The busiest day was 11 May and 14 May, tied with 5 visitors; the quietest was 12 May")

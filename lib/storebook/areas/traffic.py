@@ -311,13 +311,17 @@ def daily_facts(daily: pd.DataFrame, metric: str = "visitors") -> dict[str, Any]
         raise NoDataError(f"no day of the month has {metric} in the traffic table", key="no_data.traffic_metric",
                           values={"metric": metric})
     peak, low = extremes.row_of_max(known, metric), extremes.row_of_min(known, metric)
+    tied = int((known[metric] == peak[metric]).sum())
     avg = known.avg7.dropna()
     both = daily.dropna(subset=[metric, "last_year"])
     return {
         # No traffic on the same days last year: the sentence says so (it read "ran n/a").
         "variant": None if len(both) else "no_last_year",
-        "peak_day": peak.visited_on, "peak_visitors": peak[metric], "peak_event": peak.event or None,
+        "peak_day": peak.visited_on, "peak_visitors": peak[metric], "peak_event": (peak.event or None) if tied == 1 else None,
         "low_day": low.visited_on, "low_visitors": low[metric],
+        # Days that tie for the most or least visitors are all named ("11 May and 14 May, tied").
+        "peak_days": known.loc[known[metric] == peak[metric], "visited_on"].tolist(),
+        "low_days": known.loc[known[metric] == low[metric], "visited_on"].tolist(),
         "vs_last_year": relative_change(both[metric].sum(), both.last_year.sum()) if len(both) else None,
         "trend": relative_change(avg.iloc[-1], avg.iloc[0]) if len(avg) > 1 else None,
     }
