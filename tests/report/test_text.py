@@ -255,3 +255,16 @@ def test_days_tied_for_the_most_are_all_named() -> None:
     said = en("traffic.daily.takeaway.no_last_year", peak_days=days, peak_visitors=5, peak_event=None,
               low_days=[pd.Timestamp("2025-05-12")], low_visitors=1, trend=None)
     assert said.startswith("The busiest day was 11 May and 14 May, tied with 5 visitors; the quietest was 12 May")
+
+
+def test_a_missing_table_is_said_in_the_pack_language() -> None:
+    # The commonest notice (storebook.engine.workbook: a table the store does not have) names the
+    # table in words in a 中文 pack, and the folder to put its exports in as it is.
+    from storebook.errors import NoDataError
+    from storebook.report.page import said_in
+
+    error = NoDataError("the workbook has no 'order_lines' table", key="no_data.table",
+                        values={"table": "order_lines", "folder": "/shop/data/processed/order_lines"})
+    zh = said_in(Text("zh"), error)
+    assert zh.startswith("工作簿中没有订单明细（order_lines）表") and "data/raw/order_lines/" in zh
+    assert said_in(Text("en"), error).startswith("The workbook has no order lines table")

@@ -24,6 +24,7 @@ spec           en                                    zh
 ``platform``   ``Tmall``                             ``天猫`` (any ``<kind>`` of the catalogue)
 ``platforms``  ``Tmall and JD``                      ``天猫、京东`` (codes: a list or "tmall, jd")
 ``sku``        ``SKU-001``; ``mug (item name; no SKU)``  ``mug（商品名，无商品编码）`` (:meth:`Text.sku`)
+``table``      ``order lines``                       ``订单明细（order_lines）`` (a canonical table)
 =============  ====================================  ==========================
 
 A missing value (None, NaN) renders as ``n/a`` / ``未知``; a comparison that is unknown is left
@@ -202,6 +203,8 @@ class _Formatter(string.Formatter):
             if isinstance(value, list | tuple | pd.Series | pd.Index):
                 return t.dates(list(value))
             return t.na if is_missing(value) else t.date(value)
+        if spec == "table":  # a canonical table by its name in words: 商品（products）
+            return t.na if is_missing(value) else t.label("page.table", value)
         if spec in ("sku", "sku_beside_name"):  # a SKU, or the item name it is keyed by
             return t.na if is_missing(value) else t.sku(value, beside_name=spec == "sku_beside_name")
         if isinstance(value, _Points):  # a rate's change, as the registry writes it

@@ -28,9 +28,9 @@ ENTRIES: dict[str, Entry] = {
         "the processed data (raw files are not touched).",
         "{pointer}指向的数据版本{name}不在{folder}中：请运行 `storebook ingest` 重建处理后的数据（原始文件不会被改动）。"),
     "no_data.table": _e(
-        "The workbook has no {table} table ({folder} is missing): put its exports under data/raw/{table}/ and "
-        "run `storebook ingest`.",
-        "工作簿中没有 {table} 表（缺少 {folder}）：请将其导出放入 data/raw/{table}/ " + _INGEST_ZH + "。"),
+        "The workbook has no {table:table} table ({folder} is missing): put its exports under data/raw/{table}/ "
+        "and run `storebook ingest`.",
+        "工作簿中没有{table:table}表（缺少 {folder}）：请将其导出放入 data/raw/{table}/ " + _INGEST_ZH + "。"),
     "no_data.orders_empty": _e(
         "The orders table is empty: put exports with orders under data/raw/ and run `storebook ingest` first.",
         "订单表为空：请先将含订单的导出放入 data/raw/ " + _INGEST_ZH + "。"),
