@@ -374,6 +374,23 @@ def test_a_first_year_of_traffic_says_it_has_no_last_year_not_n_a(root) -> None:
             assert "n/a" not in sentence and "无" not in sentence.replace("无法", ""), sentence
 
 
+def test_days_tied_for_the_most_visitors_are_all_named() -> None:
+    """A small store's month (the real Shopify one has 5 visitors on two days): "The busiest day
+    was 11 May" named one of the tied days as if it were the only one."""
+    days = pd.date_range("2025-05-11", periods=4)
+    daily = pd.DataFrame({"visited_on": days, "visitors": [5, 3, 5, 3], "avg7": np.nan, "last_year": np.nan,
+                          "event": ["double_11", None, None, None]})
+    facts = traffic.daily_facts(daily)
+    assert facts["peak_days"] == [days[0], days[2]] and facts["low_days"] == [days[1], days[3]]
+    assert facts["peak_day"] == days[0] and facts["peak_event"] is None  # the event was on one of them only
+    said = Text("en")("traffic.daily.takeaway.no_last_year", **facts)
+    assert said.startswith("The busiest day was 11 May and 13 May, tied with 5 visitors; the quietest was "
+                           "12 May and 14 May, tied with 3."), said
+    assert Text("zh")("traffic.daily.title.no_last_year", **facts) == "访客在5月11日、5月13日（并列）达到高峰（5人）"
+    one = traffic.daily_facts(daily.assign(visitors=[5, 3, 4, 2]))
+    assert Text("en")("traffic.daily.title.no_last_year", **one) == "Visitors peaked on 11 May (5)"
+
+
 # --------------------------------------------------------------------------- buyers summed over days
 
 def test_a_traffic_only_store_says_its_buyers_are_summed_over_days(root) -> None:

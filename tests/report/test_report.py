@@ -216,7 +216,9 @@ def test_format_value_and_change() -> None:
         '<span class="chg tone-good" data-metric="refund_rate" data-sign="-">▼&nbsp;−0.86个百分点</span>'
     assert card_change(refund, "vs_last_year") == \
         '<span class="chg tone-neutral" data-metric="refund_rate" data-sign="0">0.00&nbsp;pp</span>'
-    assert card_change(paid | {"vs_prior": None}, "vs_prior") == '<span class="chg-none">–</span>'
+    # An unknown change is left out of the card (no "– vs prior month"), as the pages' cards do.
+    assert card_change(paid | {"vs_prior": None}, "vs_prior") == ""
+    assert card_change(paid | {"vs_last_year": float("nan")}, "vs_last_year", "zh") == ""
 
 
 def test_strip_network_references_keeps_plain_links() -> None:

@@ -60,6 +60,16 @@ def test_format_table_in_chinese_and_self_contained() -> None:
     assert "border-collapse" in html                                          # the house style, inline
 
 
+def test_an_item_keyed_by_its_name_shows_its_name_in_the_sku_column() -> None:
+    # A Shopify orders export without SKUs: the key is "name:<item name>" (ingest), never shown as such.
+    f = pd.DataFrame({"sku": ["name:the minimal snowboard", "SB-1"], "product_name": ["The Minimal Snowboard", "B"],
+                      "units": [1, 2]})
+    beside = tables.format_table(f, Text("en")).to_html()
+    assert "name:" not in beside and "no SKU; by item name" in beside and "SB-1" in beside
+    alone = tables.format_table(f, Text("zh"), columns=["sku", "units"]).to_html()
+    assert "name:" not in alone and "the minimal snowboard（商品名，无商品编码）" in alone
+
+
 def test_format_table_names_a_missing_column() -> None:
     with pytest.raises(KeyError, match="no column\\(s\\) buyers"):
         tables.format_table(FRAME, Text("en"), columns=["platform", "buyers"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import math
 
 import pandas as pd
@@ -96,7 +97,7 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "promotion", "competitor", "supplier",
                         "overview", "customers", "service", "segment", "status", "reason", "group",
                         "data_quality", "of", "pack", "summary", "store_ops", "marketing", "plan", "dimension", "change",
-                        "evidence", "test_group"}
+                        "evidence", "test_group", "no_data"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
 
 
@@ -162,3 +163,108 @@ def test_platform_codes_in_a_sentence_are_translated() -> None:
     # A note made from the platforms' codes (the overview's "sales from orders" line).
     assert Text("zh")("page.partial.sales_from_orders", platforms="web, jd").startswith("官网商城、京东没有流量数据")
     assert Text("en")("page.partial.sales_from_orders", platforms=["tmall"]).startswith("without traffic rows for Tmall,")
+
+
+def _no_data_errors() -> list[tuple[str, ast.Call, ast.Module]]:
+    """Every ``NoDataError(…)`` written in lib/storebook: (file:line, the call, its module)."""
+    from conftest import REPO
+
+    lib = REPO / "lib" / "storebook"
+    found = []
+    for path in sorted(lib.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "NoDataError":
+                found.append((f"{path.relative_to(lib)}:{node.lineno}", node, tree))
+    return found
+
+
+def _keys_of(call: ast.Call, module: ast.Module | None = None) -> list[str] | None:
+    """The catalogue keys a NoDataError call may name: ``key="…"``, ``key="…" if … else "…"``, or
+    ``key=_KEYS[…]`` of a module-level dict of keys; None for another (or no) key."""
+    given = next((k.value for k in call.keywords if k.arg == "key"), None)
+    options = [given.body, given.orelse] if isinstance(given, ast.IfExp) else [given]
+    if isinstance(given, ast.Subscript) and isinstance(given.value, ast.Name) and module is not None:
+        options = next((a.value.values for a in module.body if isinstance(a, ast.Assign)
+                        and isinstance(a.value, ast.Dict) and [getattr(t, "id", None) for t in a.targets]
+                        == [given.value.id]), [None])
+    if not all(isinstance(o, ast.Constant) and isinstance(o.value, str) for o in options):
+        return None
+    return [o.value for o in options]
+
+
+def test_every_no_data_error_is_said_in_the_pack_language() -> None:
+    # A NoDataError is what a page shows when its data are missing: without a catalogue key the
+    # 中文 pack shows the English message. Each names its key, and its values fill the key's text.
+    calls = _no_data_errors()
+    assert len(calls) > 50
+    problems = []
+    for where, call, module in calls:
+        keys = _keys_of(call, module)
+        if keys is None:
+            problems.append(f"{where}: no key='…' (a catalogue key, in English and Chinese)")
+            continue
+        for key in keys:
+            if key not in CATALOGUE:
+                problems.append(f"{where}: '{key}' is not in the catalogue")
+                continue
+            given = next((k.value for k in call.keywords if k.arg == "values"), None)
+            if isinstance(given, ast.Dict) and all(isinstance(k, ast.Constant) for k in given.keys):
+                missing = placeholders(CATALOGUE[key]["en"]) - {k.value for k in given.keys}
+                if missing:
+                    problems.append(f"{where}: '{key}' needs {sorted(missing)}")
+            elif given is None and placeholders(CATALOGUE[key]["en"]):
+                problems.append(f"{where}: '{key}' needs values")
+    assert problems == []
+
+
+def test_the_check_sees_an_english_only_no_data_error() -> None:
+    call = ast.parse('NoDataError("no rows", key="traffic.no_rows.nope")').body[0].value
+    assert _keys_of(call) == ["traffic.no_rows.nope"] and "traffic.no_rows.nope" not in CATALOGUE
+    assert _keys_of(ast.parse('NoDataError("no rows")').body[0].value) is None
+    module = ast.parse('_K = {"a": "traffic.no_rows"}\nNoDataError("no rows", key=_K[what])')
+    assert _keys_of(module.body[1].value, module) == ["traffic.no_rows"]
+
+
+def test_an_item_keyed_by_its_name_reads_as_its_name() -> None:
+    # A Shopify orders export has no SKUs: ingest keys its lines "name:<item name>". A reader sees
+    # the name and that it is one, never the key.
+    en, zh = Text("en"), Text("zh")
+    assert en.sku("name:the minimal snowboard") == "the minimal snowboard (item name; no SKU)"
+    assert zh.sku("name:the minimal snowboard") == "the minimal snowboard（商品名，无商品编码）"
+    assert en.sku("SKU-001") == "SKU-001" and en.format("{s:sku}", s=None) == "n/a"
+    said = en("overview.products.takeaway", top_name="The Minimal Snowboard", top_sku="name:the minimal snowboard",
+              top_margin=886.0, top_rate=0.4, n=5, top_share=0.5, bottom_name="Gift Card - $50",
+              bottom_sku="GC-50", bottom_margin=10.0, negative=0, bottom_n=5)
+    assert "name:" not in said
+    assert said.startswith("The Minimal Snowboard (no SKU; by item name) earned") and "Gift Card - $50 (GC-50)" in said
+    assert "name:" not in zh("summary.action.complaints", batch="B1", sku="name:mug", supplier="S1")
+    # No sentence shows a SKU placeholder without the spec that reads it.
+    bare = [k for k, e in CATALOGUE.items() if any(
+        name == "sku" or name.endswith("_sku") for name, spec in text_module._fields(e["en"]) if not spec)]
+    assert bare == []
+
+
+def test_days_tied_for_the_most_are_all_named() -> None:
+    en, zh = Text("en"), Text("zh")
+    days = [pd.Timestamp("2025-05-11"), pd.Timestamp("2025-05-14")]
+    assert en.format("{d:date}", d=days) == "11 May and 14 May, tied"
+    assert zh.format("{d:date}", d=days) == "5月11日、5月14日（并列）"
+    assert en.format("{d:date}", d=days[:1]) == "11 May"
+    assert en.format("{d:date}", d=[days[0]] * 5) == "any of 5 days, tied"
+    said = en("traffic.daily.takeaway.no_last_year", peak_days=days, peak_visitors=5, peak_event=None,
+              low_days=[pd.Timestamp("2025-05-12")], low_visitors=1, trend=None)
+    assert said.startswith("The busiest day was 11 May and 14 May, tied with 5 visitors; the quietest was 12 May")
+
+
+def test_a_missing_table_is_said_in_the_pack_language() -> None:
+    # The commonest notice (storebook.engine.workbook: a table the store does not have) names the
+    # table in words in a 中文 pack, and the folder to put its exports in as it is.
+    from storebook.errors import NoDataError
+    from storebook.report.page import said_in
+
+    error = NoDataError("the workbook has no 'order_lines' table", key="no_data.table",
+                        values={"table": "order_lines", "folder": "/shop/data/processed/order_lines"})
+    zh = said_in(Text("zh"), error)
+    assert zh.startswith("工作簿中没有订单明细（order_lines）表") and "data/raw/order_lines/" in zh
+    assert said_in(Text("en"), error).startswith("The workbook has no order lines table")

@@ -92,7 +92,8 @@ def _matched(obs: pd.DataFrame, period: Period, plats: list[str]) -> pd.DataFram
     if matched.empty:
         raise NoDataError(
             f"no competitor product observed in {period.label} on {', '.join(plats)} is matched to one of ours: "
-            "fill in competitor_prices.sku (our SKU the product competes with) and run `storebook ingest` again"
+            "fill in competitor_prices.sku (our SKU the product competes with) and run `storebook ingest` again",
+            key="no_data.competitor_unmatched", values={"month": period.label, "platforms": plats},
         )
     return matched
 

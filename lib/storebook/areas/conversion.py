@@ -554,7 +554,8 @@ def summarise_payments(wb: Workbook, period: Period, platforms: list[str] | str 
 
     now = count(period)
     if not int(now.loc[now.platform == TOTAL, "placed"].iloc[0]):
-        raise NoDataError(f"no orders were placed in {period.label} on {', '.join(chosen)}")
+        raise NoDataError(f"no orders were placed in {period.label} on {', '.join(chosen)}",
+                          key="no_data.placed_orders", values={"month": period.label, "platforms": chosen})
     prior = count(period.prior())[["platform", "placed", "paid"]].rename(
         columns={"placed": "placed_prior", "paid": "paid_prior"})
     out = now.merge(prior, on="platform", how="left").assign(

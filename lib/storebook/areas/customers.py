@@ -270,7 +270,8 @@ def build_cohorts(
     if size.empty:
         raise NoDataError(
             f"no customers acquired between {first_cohort.label} and {period.label} on {', '.join(plats)}: "
-            "choose another month or platform"
+            "choose another month or platform", key="no_data.acquired_customers",
+            values={"first": first_cohort.label, "month": period.label, "platforms": plats},
         )
     o = _paid_orders(wb, plats, period.end_ts, first_cohort.start_ts)
     o = o.join(acquired.select("customer_id", cohort_index=cohort), "customer_id")

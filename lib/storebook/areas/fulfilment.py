@@ -328,7 +328,8 @@ def trend_delivery_times(
     parts = [part for part in parts if not part.empty]
     daily = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     if daily.empty:
-        raise NoDataError(f"no paid orders in {window.label} on {', '.join(platforms)}: choose another month or platform")
+        raise NoDataError(f"no paid orders in {window.label} on {', '.join(platforms)}: choose another month or platform",
+                          key="no_data.paid_orders", values={"month": window.label, "platforms": platforms})
     china = calendar.used_for(wb)
     cal = calendar.day_kinds(window.start, window.last_day, china=china is not None)[
         ["date", "is_logistics_shutdown", "event"]]
@@ -519,7 +520,8 @@ def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | Non
     """
     months = _comparison_months(wb, period, platforms, promise_days)
     if not (months["month"] == period.label).any():
-        raise NoDataError(f"no orders or shipments in {period.label}: choose another month or platform")
+        raise NoDataError(f"no orders or shipments in {period.label}: choose another month or platform",
+                          key="no_data.orders_or_shipments", values={"month": period.label})
 
     def of(p: Period) -> pd.DataFrame:
         return months[months["month"] == p.label]

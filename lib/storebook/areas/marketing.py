@@ -72,7 +72,8 @@ def _spend_rows(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFr
 def _no_spend(period: Period, platforms: list[str]) -> NoDataError:
     return NoDataError(
         f"no marketing spend for {period.label} on {', '.join(platforms)}: put the ad platforms' spend exports into "
-        "data/raw/marketing_spend/ and run `storebook ingest`, or choose another month"
+        "data/raw/marketing_spend/ and run `storebook ingest`, or choose another month",
+        key="no_data.marketing_spend", values={"month": period.label, "platforms": platforms},
     )
 
 
@@ -346,7 +347,9 @@ def daily_holdout(wb: Workbook, period: Period, campaign_id: str, platforms: Seq
     rows = _holdout_rows(wb, window, plats)
     rows = rows[rows["campaign_id"] == campaign_id]
     if rows.empty:
-        raise NoDataError(f"no holdout rows of campaign {campaign_id} between {window.start} and {period.last_day}")
+        raise NoDataError(f"no holdout rows of campaign {campaign_id} between {window.start} and {period.last_day}",
+                          key="no_data.holdout_campaign",
+                          values={"campaign": campaign_id, "start": window.start, "end": period.last_day})
     return pd.DataFrame({"day": rows["reported_on"], "test_group": rows["test_group"],
                          "visits_per_10k": _ratio(rows["visits"] * 10_000.0, rows["audience"]),
                          "orders_per_10k": _ratio(rows["orders"] * 10_000.0, rows["audience"])}

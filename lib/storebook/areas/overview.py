@@ -278,14 +278,16 @@ def _by_platform_and_total_or_raise(fn, wb: Workbook, period: Period, platforms:
 def _paid_or_raise(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataFrame:
     out = _paid(wb, period, platforms)
     if out is None:
-        raise NoDataError(f"no marketing spend in {period.label} on {', '.join(platforms)}")
+        raise NoDataError(f"no marketing spend in {period.label} on {', '.join(platforms)}",
+                          key="no_data.marketing_spend", values={"month": period.label, "platforms": platforms})
     return out
 
 
 def _otif_or_raise(wb: Workbook, period: Period) -> pd.DataFrame:
     out = _otif_total(wb, period)
     if out is None:
-        raise NoDataError(f"no purchase-order lines due in {period.label}")
+        raise NoDataError(f"no purchase-order lines due in {period.label}", key="no_data.po_lines",
+                          values={"month": period.label})
     return out
 
 
@@ -327,7 +329,10 @@ def read_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str | 
         held = f"the targets table covers {first:%Y-%m} to {last:%Y-%m}" if pd.notna(first) else "the targets table is empty"
         raise NoDataError(
             f"no targets for {period.label} on {', '.join(plats)}: {held}; put the month's targets "
-            "(目标/预算) under data/raw/targets/ and run `storebook ingest` to compare against them"
+            "(目标/预算) under data/raw/targets/ and run `storebook ingest` to compare against them",
+            key="no_data.targets" if pd.notna(first) else "no_data.targets.empty",
+            values={"month": period.label, "platforms": plats,
+                    **({"first": f"{first:%Y-%m}", "last": f"{last:%Y-%m}"} if pd.notna(first) else {})},
         )
     rows = rows.assign(metric=rows["metric"].map(wanted))
     totals = []
@@ -393,7 +398,8 @@ def _build_scorecard(wb: Workbook, period: Period, plats: list[str]) -> pd.DataF
     if now.empty or not now["metric"].isin(["paid_amount", "net_sales"]).any():
         raise NoDataError(
             f"nothing to report for {period.label} on {', '.join(plats)}: neither traffic nor paid orders; "
-            "choose another month or platform"
+            "choose another month or platform", key="no_data.scorecard",
+            values={"month": period.label, "platforms": plats},
         )
     prior = collect_metrics(wb, period.prior(), plats).rename(columns={"value": "prior"})
     last_year = collect_metrics(wb, period.last_year(), plats).rename(columns={"value": "last_year"})
@@ -665,7 +671,8 @@ def compare_budget_by_channel(wb: Workbook, period: Period, platforms: Sequence[
     lines = profit.compare_marketing_budget(wb, period, plats)
     lines = lines[lines["channel"] != profit.TOTAL]
     if lines.empty or lines["spend"].sum() == 0:
-        raise NoDataError(f"no marketing spend in {period.label} on {', '.join(plats)}: choose another month")
+        raise NoDataError(f"no marketing spend in {period.label} on {', '.join(plats)}: choose another month",
+                          key="no_data.marketing_spend", values={"month": period.label, "platforms": plats})
     by = lines.groupby("channel", as_index=False).agg(
         spend=("spend", "sum"), budget=("budget", lambda s: s.sum(min_count=1)),
         attributed_amount=("attributed_amount", "sum"))
@@ -703,7 +710,8 @@ def rank_product_margins(wb: Workbook, period: Period, platforms: Sequence[str] 
     margins = compute_sku_margins(wb, period, plats)
     if margins["revenue"].isna().all():
         raise NoDataError(f"the line amounts of {period.label}'s sales are unknown (order_lines.line_amount): "
-                          "no revenue or margin to rank products by")
+                          "no revenue or margin to rank products by", key="no_data.line_amounts",
+                          values={"month": period.label})
     listed = dimensions.catalogue(wb, "product_name", names=False)
     m = margins.merge(listed, on="sku", how="left")
     m = m.assign(product_name=name_products(wb, period, plats, m))

@@ -707,7 +707,8 @@ def _stated(frame: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
         return amount, None
     orders = _total(frame, "orders")
     if orders.empty:
-        raise NoDataError("neither the paid amount nor the paid orders were forecast: too little history")
+        raise NoDataError("neither the paid amount nor the paid orders were forecast: too little history",
+                          key="no_data.forecast")
     return orders, "orders"
 
 

@@ -199,7 +199,8 @@ def summarise_abc(abc: pd.DataFrame, measure: str = "revenue") -> pd.DataFrame:
     if not (abc["units"] > 0).any():
         source = "order_lines.line_amount" if measure == "revenue" else "products.unit_cost"
         raise NoDataError(f"no SKU sold has a known {measure.replace('_', ' ')} ({source} is empty): "
-                          "the SKUs cannot be ranked by it")
+                          "the SKUs cannot be ranked by it",
+                          key="no_data.abc_revenue" if measure == "revenue" else "no_data.abc_margin")
     total = abc[measure].sum()
     g = abc.groupby(column)
     out = pd.DataFrame({
@@ -313,7 +314,8 @@ def track_new_products(
     if new.empty:
         raise NoDataError(
             f"no product was launched in the {launched_within_days} days to {period.last_day:%Y-%m-%d}: "
-            "no new products to judge (products.launched_on)"
+            "no new products to judge (products.launched_on)", key="no_data.new_products",
+            values={"days": launched_within_days, "day": f"{period.last_day:%Y-%m-%d}"},
         )
     first = new["launched_on"].min()
     span = Period(first.date(), period.end, f"{first:%Y-%m-%d}…{period.label}")
@@ -374,8 +376,9 @@ def measure_price_realisation(
         raise StorebookError(f"cannot group prices by {by}; choose category or sku")
     daily = sum_daily_sales(wb, period, platforms, by=("sku",))
     if daily.empty:
-        plats = ", ".join(wb.platforms(platforms))
-        raise NoDataError(f"no sales in {period.label} on {plats}: choose another month or platform")
+        plats = wb.platforms(platforms)
+        raise NoDataError(f"no sales in {period.label} on {', '.join(plats)}: choose another month or platform",
+                          key="no_data.sales", values={"month": period.label, "platforms": plats})
     products = dimensions.catalogue(wb, "category", "list_price")
     sku = (daily.groupby("sku", as_index=False)[["units", "revenue", "discount_amount"]].sum()
            .merge(products, on="sku", how="left")

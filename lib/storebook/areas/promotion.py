@@ -119,7 +119,8 @@ def list_promotions(wb: Workbook, period: Period, platforms: Sequence[str] | str
     if frame.empty:
         raise NoDataError(
             f"no promotion runs in {period.label} on {', '.join(plats)}: the promotions export "
-            "(data/raw/promotions/) has none overlapping that month — choose another month or platform"
+            "(data/raw/promotions/) has none overlapping that month — choose another month or platform",
+            key="no_data.promotion_runs", values={"month": period.label, "platforms": plats},
         )
     products = wb.execute(dimensions.products(wb).select("sku", "category"))
     return (
@@ -203,7 +204,8 @@ def compare_promotions(
     if raw.empty:
         raise NoDataError(
             f"no promotion started in {window.label} on {', '.join(plats)}: nothing to compare — "
-            "check the promotions export (data/raw/promotions/)"
+            "check the promotions export (data/raw/promotions/)",
+            key="no_data.promotion_started", values={"months": window.label, "platforms": plats},
         )
     out = _estimate(wb, raw, plats, 0.95)
     return out.assign(
@@ -362,7 +364,9 @@ def trace_promotion(
         effects = estimate_promotions(wb, period, plats)
         promo_id = effects.sort_values(["discount_cost", "promo_id"], ascending=[False, True])["promo_id"].iloc[0]
     elif promo_id not in set(promos["promo_id"]):
-        raise NoDataError(f"promotion {promo_id} does not run in {period.label} on {', '.join(plats)}")
+        raise NoDataError(f"promotion {promo_id} does not run in {period.label} on {', '.join(plats)}",
+                          key="no_data.promotion_absent",
+                          values={"promo": promo_id, "month": period.label, "platforms": plats})
     promo = raw.loc[promo_id]
     first, last = wb.data_range()
     start = max(pd.Timestamp(promo["starts_on"]) - timedelta(days=PRE_DAYS), pd.Timestamp(first))

@@ -59,7 +59,8 @@ def summarise_ingest(wb: Workbook) -> pd.DataFrame:
     manifest = wb.ingest_manifest()
     files = pd.DataFrame(manifest.get("files", []))
     if files.empty:
-        raise NoDataError("the workbook has no ingest record (_ingest.json): run `storebook ingest`")
+        raise NoDataError("the workbook has no ingest record (_ingest.json): run `storebook ingest`",
+                          key="no_data.ingest_record")
     out = (files.groupby("table", sort=False)
            .agg(files=("path", "nunique"), rows_read=("rows_read", "sum"), rows_written=("rows_written", "sum"),
                 rows_rejected=("rows_rejected", "sum"))
@@ -190,7 +191,8 @@ def measure_order_quality(wb: Workbook, period: Period) -> pd.DataFrame:
         items_unknown=(~unpaid & o.items_amount.isnull()).sum(),
     )).iloc[0]
     if not n["placed"]:
-        raise NoDataError(f"no orders were placed in {period.label}")
+        raise NoDataError(f"no orders were placed in {period.label}", key="no_data.placed_orders.any",
+                          values={"month": period.label})
     placed, paid = float(n["placed"]), float(n["paid"])
     rows = [
         ("placed", n["placed"], 1.0, "placed"), ("paid", n["paid"], n["paid"] / placed, "placed"),
@@ -245,7 +247,8 @@ def list_files(wb: Workbook) -> pd.DataFrame:
     cached (not re-read because unchanged) and the adapter's notes (how many)."""
     files = pd.DataFrame(wb.ingest_manifest().get("files", []))
     if files.empty:
-        raise NoDataError("the workbook has no ingest record (_ingest.json): run `storebook ingest`")
+        raise NoDataError("the workbook has no ingest record (_ingest.json): run `storebook ingest`",
+                          key="no_data.ingest_record")
     files = files.assign(notes=files.get("notes", pd.Series([[]] * len(files))).map(len))
     cols = ["path", "source", "table", "encoding", "rows_read", "rows_written", "rows_rejected", "notes"]
     return files[[c for c in cols if c in files.columns]].sort_values(["table", "path"]).reset_index(drop=True)

@@ -117,7 +117,8 @@ def compute_csat(
     if out["rated"].sum() == 0:
         raise NoDataError(
             f"no rated ticket in {period.label} on {', '.join(plats)}: no CSAT can be computed; "
-            "check that the ticket export carries the csat column"
+            "check that the ticket export carries the csat column",
+            key="no_data.csat", values={"month": period.label, "platforms": plats},
         )
     out = out.assign(satisfied=lambda d: d["satisfied"].fillna(0).astype("int64"))
     if "month" in cols:

@@ -404,7 +404,8 @@ def compare_quality(wb: Workbook, period: Period, platforms: Sequence[str] | str
             except NoDataError:
                 continue
     if not parts:
-        raise NoDataError(f"no returns or complaints to compare for {period.label}")
+        raise NoDataError(f"no returns or complaints to compare for {period.label}",
+                          key="no_data.returns_complaints", values={"month": period.label})
     frame = pd.concat(parts, ignore_index=True).reindex(columns=["by", "name", "metric", "value", "prior"])
     out = frame.groupby(["by", "name", "metric"], as_index=False)[["value", "prior"]].first()
     out = out.assign(change=out["value"] - out["prior"],
@@ -451,7 +452,8 @@ def _listing_rows(wb: Workbook, start, end, platforms: list[str]) -> ibis.Table:
 def _no_listings(period: Period, platforms: list[str]) -> NoDataError:
     return NoDataError(
         f"no listing traffic for {period.label} on {', '.join(platforms)}: export the platforms' per-item reports "
-        "(生意参谋 商品效果, 京东商智 商品明细) into data/raw/ and run `storebook ingest`"
+        "(生意参谋 商品效果, 京东商智 商品明细) into data/raw/ and run `storebook ingest`",
+        key="no_data.listing_traffic", values={"month": period.label, "platforms": platforms},
     )
 
 
@@ -566,7 +568,8 @@ def measure_listing_changes(wb: Workbook, period: Period, platforms: Sequence[st
     c = wb.execute(c.filter(c.changed_on >= window.start_ts, c.changed_on < window.end_ts, c.platform.isin(plats)))
     if c.empty:
         raise NoDataError(f"no listing change between {window.start} and {period.last_day} on {', '.join(plats)}: "
-                          "record the changes in data/raw/listing_changes/ to measure them")
+                          "record the changes in data/raw/listing_changes/ to measure them", key="no_data.listing_changes",
+                          values={"start": window.start, "end": period.last_day, "platforms": plats})
     c = c.assign(key=c["item_id"].fillna("sku:" + c["sku"].fillna("")))
     events = c.groupby(["platform", "key", "changed_on"], as_index=False).agg(
         item_id=("item_id", "first"), sku=("sku", "first"), changes=("change", lambda s: "|".join(sorted(set(s)))))
@@ -613,7 +616,8 @@ def measure_listing_changes(wb: Workbook, period: Period, platforms: Sequence[st
                     else "up" if low > 0 else ("down" if high < 0 else "unclear")})
     if not out:
         raise NoDataError(f"no listing change in the last {months} months has listing traffic around it on "
-                          f"{', '.join(plats)}")
+                          f"{', '.join(plats)}", key="no_data.listing_change_traffic",
+                          values={"months": months, "platforms": plats})
     return pd.DataFrame(out).sort_values(["changed_on", "item_id"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -656,7 +660,8 @@ def store_ops_headline(wb: Workbook, period: Period, platforms: Sequence[str] | 
     plats = wb.platforms(platforms)
     now = _headline_values(wb, period, plats)
     if not now:
-        raise NoDataError(f"neither store ratings nor listing traffic for {period.label} on {', '.join(plats)}")
+        raise NoDataError(f"neither store ratings nor listing traffic for {period.label} on {', '.join(plats)}",
+                          key="no_data.store_ops_headline", values={"month": period.label, "platforms": plats})
     prior, last_year = _headline_values(wb, period.prior(), plats), _headline_values(wb, period.last_year(), plats)
     rows = [{"metric": m, "value": now[m], "prior": prior.get(m, np.nan), "last_year": last_year.get(m, np.nan)}
             for m in HEADLINE_METRICS if m in now]

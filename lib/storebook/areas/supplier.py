@@ -224,7 +224,8 @@ def score_suppliers(wb: Workbook, period: Period, platforms: list[str] | None = 
     if frame.empty:
         raise NoDataError(
             f"no purchase-order lines are due in {period.label}: check that the purchase_orders "
-            "export covers that month (data/raw/purchase_orders/) and run `storebook ingest`"
+            "export covers that month (data/raw/purchase_orders/) and run `storebook ingest`",
+            key="no_data.po_lines", values={"month": period.label},
         )
     # Built in one go from the columns' arrays, already in the suppliers' order: a chain of
     # assign/astype/sort on a frame of a few dozen rows cost more than the engine's answer
@@ -344,7 +345,8 @@ def list_late_short_lines(wb: Workbook, period: Period, platforms: list[str] | N
     if wb.scalar(lines.count()) == 0:
         raise NoDataError(
             f"no purchase-order lines are due in {period.label}: check that the purchase_orders "
-            "export covers that month (data/raw/purchase_orders/) and run `storebook ingest`"
+            "export covers that month (data/raw/purchase_orders/) and run `storebook ingest`",
+            key="no_data.po_lines", values={"month": period.label},
         )
     flagged = lines.mutate(
         is_late=~lines.is_on_time,

@@ -157,7 +157,8 @@ def summarise_paid_orders(wb: Workbook, period: Period, platforms: list[str] | s
         orders=daily.orders.sum().cast("int64"), buyers=daily.buyers.sum().cast("int64"),
         paid_amount=daily.paid_amount.sum()))
     if out.empty:
-        raise NoDataError(f"no paid orders in {period.label} on {', '.join(chosen)}: choose another month or platform")
+        raise NoDataError(f"no paid orders in {period.label} on {', '.join(chosen)}: choose another month or platform",
+                          key="no_data.paid_orders", values={"month": period.label, "platforms": chosen})
     return out.assign(aov=lambda d: aov(d.paid_amount, d.buyers)).pipe(_order_platforms, chosen)
 
 
@@ -308,15 +309,20 @@ def daily_facts(daily: pd.DataFrame, metric: str = "visitors") -> dict[str, Any]
     """The numbers the daily-trend title and takeaway state (from :func:`daily_traffic`)."""
     known = daily.dropna(subset=[metric])
     if known.empty:
-        raise NoDataError(f"no day of the month has {metric} in the traffic table")
+        raise NoDataError(f"no day of the month has {metric} in the traffic table", key="no_data.traffic_metric",
+                          values={"metric": metric})
     peak, low = extremes.row_of_max(known, metric), extremes.row_of_min(known, metric)
+    tied = int((known[metric] == peak[metric]).sum())
     avg = known.avg7.dropna()
     both = daily.dropna(subset=[metric, "last_year"])
     return {
         # No traffic on the same days last year: the sentence says so (it read "ran n/a").
         "variant": None if len(both) else "no_last_year",
-        "peak_day": peak.visited_on, "peak_visitors": peak[metric], "peak_event": peak.event or None,
+        "peak_day": peak.visited_on, "peak_visitors": peak[metric], "peak_event": (peak.event or None) if tied == 1 else None,
         "low_day": low.visited_on, "low_visitors": low[metric],
+        # Days that tie for the most or least visitors are all named ("11 May and 14 May, tied").
+        "peak_days": known.loc[known[metric] == peak[metric], "visited_on"].tolist(),
+        "low_days": known.loc[known[metric] == low[metric], "visited_on"].tolist(),
         "vs_last_year": relative_change(both[metric].sum(), both.last_year.sum()) if len(both) else None,
         "trend": relative_change(avg.iloc[-1], avg.iloc[0]) if len(avg) > 1 else None,
     }
@@ -392,7 +398,7 @@ def channel_facts(mix: pd.DataFrame) -> dict[str, Any]:
     total = mix[mix.platform == TOTAL]
     top = extremes.row_of_max(total, "share")
     if top is None:
-        raise NoDataError("no channel brought a visitor this month")
+        raise NoDataError("no channel brought a visitor this month", key="no_data.channel_visitors")
     changes = total.dropna(subset=["share_change"])
     gainer = changes.loc[changes.share_change.idxmax()] if len(changes) else None
     loser = changes.loc[changes.share_change.idxmin()] if len(changes) else None

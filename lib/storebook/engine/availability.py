@@ -220,7 +220,8 @@ def data_span(wb: Workbook) -> tuple[date, date]:
         raise NoDataError(
             "the workbook holds no dated rows (no orders, traffic, shipments, tickets, purchase orders, "
             f"inventory or competitor prices){holds}: put the platforms' exports under data/raw/ and run "
-            "`storebook ingest`"
+            "`storebook ingest`", key="no_data.dated_rows.held" if held else "no_data.dated_rows",
+            values={"tables": ", ".join(held)} if held else {},
         )
     return min(s.first for s in spans.values()), max(s.last for s in spans.values())
 
@@ -278,7 +279,10 @@ def resolve_month(wb: Workbook, month: str | None = None) -> ReportMonth:
             lead = (f"no orders in {requested.label}, nor any other data" if wb.has("orders")
                     else f"no data in {requested.label}")
             raise NoDataError(
-                f"{lead}: the data ({tables}) cover {first:%Y-%m-%d} to {last:%Y-%m-%d}; choose a month in that range"
+                f"{lead}: the data ({tables}) cover {first:%Y-%m-%d} to {last:%Y-%m-%d}; choose a month in that range",
+                key="no_data.month_outside.no_orders" if wb.has("orders") else "no_data.month_outside",
+                values={"month": requested.label, "tables": tables, "first": f"{first:%Y-%m-%d}",
+                        "last": f"{last:%Y-%m-%d}"},
             )
         return _month_choice(requested, first, last)
     candidate = periods.month_of(last)

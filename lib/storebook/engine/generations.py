@@ -120,7 +120,8 @@ def _parse_pointer(text: str, where: str) -> dict:
         pointer, name = {}, None
     if not isinstance(name, str) or not _NAME.match(name):  # never a path out of the folder
         raise NoDataError(f"{where} does not name a generation of the processed data: "
-                          "run `storebook ingest` to rebuild it (raw files are not touched)")
+                          "run `storebook ingest` to rebuild it (raw files are not touched)",
+                          key="no_data.generation_pointer", values={"where": where})
     previous = pointer.get("previous")
     return {"generation": name, "previous": previous if isinstance(previous, str) and _NAME.match(previous) else None}
 
@@ -155,7 +156,9 @@ def resolve(location: Path | str, read_text: Callable[[str], str | None] | None 
     data = root / GENERATIONS / name
     if not data.is_dir():
         raise NoDataError(f"{root / POINTER} names generation {name}, which is missing from {root / GENERATIONS}: "
-                          "run `storebook ingest` to rebuild the processed data (raw files are not touched)")
+                          "run `storebook ingest` to rebuild the processed data (raw files are not touched)",
+                          key="no_data.generation_missing",
+                          values={"pointer": str(root / POINTER), "name": name, "folder": str(root / GENERATIONS)})
     return Location(root, data, name)
 
 

@@ -286,7 +286,8 @@ class Workbook:
             if not self.has(name):
                 raise NoDataError(
                     f"the workbook has no '{name}' table ({folder} is missing): put its exports under "
-                    f"data/raw/{name}/ and run `storebook ingest`"
+                    f"data/raw/{name}/ and run `storebook ingest`",
+                    key="no_data.table", values={"table": name, "folder": str(folder)},
                 )
             with self._replaced_generation():
                 registered = _register_local_parquet(self.con, folder)
@@ -468,7 +469,7 @@ class Workbook:
             self.table("orders")  # raises NoDataError: what to ingest
         span = availability.table_span(self, "orders")
         if span is None:
-            raise NoDataError("the orders table is empty: ingest exports with orders first")
+            raise NoDataError("the orders table is empty: ingest exports with orders first", key="no_data.orders_empty")
         return span.first, span.last
 
     def last_complete_month(self) -> periods.Period:
@@ -593,7 +594,8 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
         processed = (processed if processed.is_absolute() else config.root / processed).resolve()
         if not processed.is_dir() or not any(processed.iterdir()):
             raise NoDataError(
-                f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
+                f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)",
+                key="no_data.processed", values={"folder": str(processed)},
             )
     backend = backend or os.environ.get("STOREBOOK_BACKEND") or ("spark" if spark_session else "duckdb")
     _quiet_warnings()
@@ -608,7 +610,8 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
     if isinstance(where.data, Path) and not where.generation and not (
             (where.data / "_ingest.json").is_file() or any((where.data / t).is_dir() for t in schema.TABLE_NAMES)):
         raise NoDataError(  # e.g. only the parse cache of an ingest that stopped on a bad file
-            f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)"
+            f"no processed data in {processed}: run `storebook ingest` (or `make report`, which builds the sample store)",
+            key="no_data.processed", values={"folder": str(processed)},
         )
     return Workbook(con, config, processed, where)
 

@@ -75,7 +75,8 @@ def data_horizon(wb: Workbook) -> pd.Timestamp:
     values = last.iloc[0].tolist()
     stamps = [pd.Timestamp(x) for x in values if x is not None and not pd.isna(x)]
     if not stamps:
-        raise NoDataError("the orders and shipments tables are empty: ingest their exports first")
+        raise NoDataError("the orders and shipments tables are empty: ingest their exports first",
+                          key="no_data.orders_shipments_empty")
     _HORIZONS[wb] = max(stamps)
     return _HORIZONS[wb]
 

@@ -75,7 +75,8 @@ def stock_and_sales(wb: Workbook, period: Period, platforms: list[str] | None):
     if per_sku.empty or not (per_sku["day"] >= period.start_ts).any():
         raise NoDataError(
             f"no inventory snapshots in {period.label}: check that the inventory export covers "
-            "that month (data/raw/inventory/) and run `storebook ingest`"
+            "that month (data/raw/inventory/) and run `storebook ingest`",
+            key="no_data.inventory", values={"month": period.label},
         )
     if wb.has("orders") and wb.has("order_lines"):
         sales = sum_daily_sales(wb, window, platforms, by=("sku",))
@@ -183,7 +184,8 @@ def measure_stockout_rates(wb: Workbook, period: Period) -> dict[str, float]:
     if per_sku.empty:
         raise NoDataError(
             f"no inventory snapshots in {period.label}: check that the inventory export covers "
-            "that month (data/raw/inventory/) and run `storebook ingest`"
+            "that month (data/raw/inventory/) and run `storebook ingest`",
+            key="no_data.inventory", values={"month": period.label},
         )
     out_days = int((per_sku["on_hand"] <= 0).sum())
     empty, held = int(per_sku["empty_warehouses"].sum()), int(per_sku["warehouses"].sum())

@@ -50,7 +50,8 @@ def compute_sku_margins(wb: Workbook, period: Period, platforms: list[str] | Non
     platforms = wb.platforms(platforms)
     daily = sum_daily_sales(wb, period, platforms, by=("sku",))
     if daily.empty:
-        raise NoDataError(f"no sales in {period.label} on {', '.join(platforms)}: choose another month or platform")
+        raise NoDataError(f"no sales in {period.label} on {', '.join(platforms)}: choose another month or platform",
+                          key="no_data.sales", values={"month": period.label, "platforms": platforms})
     products = dimensions.catalogue(wb, "category", "unit_cost", "list_price")
     g = daily.groupby("sku")
     # Line amounts unknown (a units-only export): the revenue is unknown, not 0.

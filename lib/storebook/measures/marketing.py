@@ -118,7 +118,8 @@ def paid_traffic(wb: Workbook, period: Period, platforms: list[str] | str | None
     if now.empty:
         raise NoDataError(
             f"no marketing spend for {period.label} on {', '.join(chosen)}: put the ad platforms' spend "
-            "exports into data/raw/marketing_spend/ and run `storebook ingest`, or choose another month."
+            "exports into data/raw/marketing_spend/ and run `storebook ingest`, or choose another month.",
+            key="no_data.marketing_spend", values={"month": period.label, "platforms": chosen},
         )
     before = sums[~sums.is_current][[*keys, "spend_amount"]].rename(columns={"spend_amount": "spend_prior"})
     if by == "channel":

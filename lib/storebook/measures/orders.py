@@ -37,5 +37,6 @@ def no_paid_orders(period: Period, platforms: list[str]) -> NoDataError:
     """The error for a period without paid orders: what is missing and what to do."""
     return NoDataError(
         f"no paid orders in {period.label} on {', '.join(platforms)}: the orders export for that month "
-        "may be missing; check `storebook info` or choose another month or platform"
+        "may be missing; check `storebook info` or choose another month or platform",
+        key="no_data.paid_orders", values={"month": period.label, "platforms": list(platforms)},
     )

@@ -206,7 +206,8 @@ def marketing_costs(wb: Workbook, period: Period, platforms: list[str], by_chann
     if not wb.has("marketing_spend"):
         raise NoDataError(
             f"the marketing cost of {period.label} is unknown: the workbook has no marketing_spend table. "
-            "Put the platforms' ad-spend exports under data/raw/marketing_spend/ and run `storebook ingest`"
+            "Put the platforms' ad-spend exports under data/raw/marketing_spend/ and run `storebook ingest`",
+            key="no_data.marketing_cost", values={"month": period.label},
         )
     m = wb.table("marketing_spend")
     m = m.filter(m.spent_on >= period.start, m.spent_on < period.end, m.platform.isin(platforms))

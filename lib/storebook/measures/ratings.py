@@ -33,7 +33,8 @@ def rating_rows(wb: Workbook, start, end, platforms: list[str]) -> pd.DataFrame:
 def no_ratings(period: Period, platforms: list[str]) -> NoDataError:
     return NoDataError(
         f"no store ratings for {period.label} on {', '.join(platforms)}: export the platforms' store scores "
-        "(生意参谋 店铺DSR, 京东商智 店铺评分, 抖店 体验分) into data/raw/store_ratings/ and run `storebook ingest`"
+        "(生意参谋 店铺DSR, 京东商智 店铺评分, 抖店 体验分) into data/raw/store_ratings/ and run `storebook ingest`",
+        key="no_data.ratings", values={"month": period.label, "platforms": list(platforms)},
     )
 
 

@@ -25,6 +25,9 @@ DAY_SECONDS = 86_400.0
 
 SHIPMENTS_TODO = ("check that the shipments export covers this month (data/raw/shipments/) "
                    "and re-run `storebook ingest`")
+#: The catalogue key of :func:`require_rows`'s message, by what it counts (the page says it in its language).
+_NO_ROWS = {"shipments": "no_data.shipments", "shipped orders": "no_data.shipped_orders",
+            "paid orders to ship": "no_data.orders_to_ship"}
 
 
 TIME_KEYS = ("day", "month")
@@ -37,7 +40,8 @@ def describe_scope(period: Period, platforms: list[str]) -> str:
 def require_rows(out: pd.DataFrame, count: str, what: str, period: Period, platforms: list[str], todo: str) -> None:
     """Raise the analyst's NoDataError when an aggregate found no rows to count."""
     if out.empty or not out[count].fillna(0).sum():
-        raise NoDataError(f"no {what} in {describe_scope(period, platforms)}: {todo}")
+        raise NoDataError(f"no {what} in {describe_scope(period, platforms)}: {todo}", key=_NO_ROWS[what],
+                          values={"month": period.label, "platforms": list(platforms)})
 
 
 def group_keys(by: str | Sequence[str] | None, allowed: Sequence[str]) -> list[str]:

@@ -58,7 +58,8 @@ def no_tickets(period: Period, platforms: list[str]) -> NoDataError:
     return NoDataError(
         f"no service tickets opened in {period.label} on {', '.join(platforms)}: the ticket export for that "
         "month may be missing (put it under data/raw/service_tickets/ and run `storebook ingest`), "
-        "or choose another month or platform"
+        "or choose another month or platform",
+        key="no_data.tickets", values={"month": period.label, "platforms": list(platforms)},
     )
 
 

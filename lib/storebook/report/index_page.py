@@ -23,7 +23,7 @@ from storebook.report.plan import ReportPlan, ReportRun
 from storebook.report.provenance import package_versions
 from storebook.report.render import LABELS, house_css, strip_network_references
 from storebook.report.summary import build_summary
-from storebook.report.text import CATALOGUE, LANGUAGES, use_currency
+from storebook.report.text import CATALOGUE, LANGUAGES, is_missing, use_currency
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -119,11 +119,18 @@ def card_change(entry: Mapping[str, Any], field: str, lang: str = "en") -> str:
     :func:`storebook.measures.metrics.change_tone`, the pack's markup (``class="chg tone-…"``,
     ``data-metric``, ``data-sign``).
 
+    An unknown change (no prior month, no last year in the data) is "": the card leaves its line
+    out, as :func:`storebook.report.tables.metric_cards` and the sentences do
+    (:func:`storebook.report.text.drop_unknown_comparisons`), instead of "– vs prior month".
+
     >>> card_change({"key": "refund_rate", "value": 0.0275, "vs_prior": -0.238}, "vs_prior")
     '<span class="chg tone-good" data-metric="refund_rate" data-sign="-">▼&nbsp;−0.86&nbsp;pp</span>'
+    >>> card_change({"key": "refund_rate", "value": 0.0275, "vs_prior": None}, "vs_prior")
+    ''
     """
     key = entry.get("key")
-    return change_html(key, shown_change(key, entry.get("value"), entry.get(field)), lang)
+    change = shown_change(key, entry.get("value"), entry.get(field))
+    return "" if is_missing(change) else change_html(key, change, lang)
 
 
 # -- the index in a pack ---------------------------------------------------------------------

@@ -37,7 +37,7 @@ from storebook.measures.metrics import (
 )
 from storebook.measures.platform_rows import drop_repeated_total
 from storebook.report.number_style import change_html, mark_value, tone_colours, value_html
-from storebook.report.text import Text
+from storebook.report.text import Text, is_missing
 
 #: Columns whose values are vocabulary keys, translated with ``Text.label(kind, value)``.
 LABEL_COLUMNS: dict[str, str] = {
@@ -329,6 +329,9 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
     for c in columns:
         if kinds[c] in ("delta", "points"):
             shown[header(c, text)] = format_changes(frame, c, text, kinds[c], metric)
+        elif c == "sku" and kinds[c] == "text":  # an item keyed by its name says so (Text.sku)
+            shown[header(c, text)] = [html.escape(text.sku(v, beside_name="product_name" in columns))
+                                      if pd.notna(v) else format_value(v, "text", text) for v in frame[c]]
         else:
             shown[header(c, text)] = [
                 text.label(LABEL_COLUMNS[c], v) if kinds[c] == "label" and pd.notna(v)
@@ -382,11 +385,6 @@ def pivot_table(frame: pd.DataFrame, text: Text, *, index: str, columns: str, va
     return _house(shown, caption)
 
 
-def _unknown(change: Any) -> bool:
-    """True for a change that is not known (None, NaN)."""
-    return change is None or bool(pd.isna(change))
-
-
 def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
     """The headline: one row per platform, one column per metric, each cell the value with
     its change on the prior month and on last year beneath (each where it is known) — written and coloured as the
@@ -420,7 +418,7 @@ def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
             # an unknown comparison is left out (no prior month in the data: no "vs prior month n/a")
             known = {field: shown_change(metric, r.get("value"), r.get(field)) for field in ("vs_prior", "vs_last_year")}
             changes = "<br>".join(f'{text(f"col.{field}")} {change_html(metric, change, text.language, text.na)}'
-                                  for field, change in known.items() if not _unknown(change))
+                                  for field, change in known.items() if not is_missing(change))
             # value, then each change on its own line: six metrics fit the report width
             column.append(f'<b>{value_html(metric, r.get("value"), text.language)}</b>'
                           + (f'<br><span style="font-size:11px">{changes}</span>' if changes else ""))

@@ -23,6 +23,8 @@ spec           en                                    zh
 ``date``       ``14 Oct``                            ``10月14日``
 ``platform``   ``Tmall``                             ``天猫`` (any ``<kind>`` of the catalogue)
 ``platforms``  ``Tmall and JD``                      ``天猫、京东`` (codes: a list or "tmall, jd")
+``sku``        ``SKU-001``; ``mug (item name; no SKU)``  ``mug（商品名，无商品编码）`` (:meth:`Text.sku`)
+``table``      ``order lines``                       ``订单明细（order_lines）`` (a canonical table)
 =============  ====================================  ==========================
 
 A missing value (None, NaN) renders as ``n/a`` / ``未知``; a comparison that is unknown is left
@@ -73,6 +75,8 @@ LANGUAGES: tuple[str, ...] = ("en", "zh")
 FLAT_BELOW = FLAT_RELATIVE
 
 _L = dict[str, str]
+#: How ingest keys an item without a SKU: ``name:`` + its name, folded (storebook.ingest.frames._key_lines).
+NAME_KEY = "name:"
 
 
 #: Every heading, sentence and name, by key (``traffic.daily.title``): the files of
@@ -137,7 +141,7 @@ def _with_points(template: str, values: dict[str, Any]) -> dict[str, Any]:
     """
     out = dict(values)
     for _, name, spec, _ in string.Formatter().parse(template):
-        if not name or spec != "change" or name not in values or _missing(values[name]):
+        if not name or spec != "change" or name not in values or is_missing(values[name]):
             continue
         found = _CHANGE_FIELD.match(name)
         if found is None:
@@ -149,14 +153,20 @@ def _with_points(template: str, values: dict[str, Any]) -> dict[str, Any]:
             key, value = find_metric(values["metric"]), values[f"{base}_value" if base else "value"]
         else:
             continue
-        if in_points(key) and not _missing(value):
+        if in_points(key) and not is_missing(value):
             points = shown_change(key, value, values[name])
             if points is not None:
                 out[name] = _Points(points)
     return out
 
 
-def _missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
+    """True for a value that is not known (None, NA, NaT, NaN): a sentence says ``n/a`` or leaves
+    its comparison out, a table's card leaves the change out (storebook.report.tables).
+
+    >>> is_missing(float("nan")), is_missing(None), is_missing(0.0), is_missing("n/a")
+    (True, True, False, False)
+    """
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     try:
@@ -175,27 +185,33 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, spec: str) -> str:
         t = self.text
         if spec == "event_suffix":  # " (Double 11)" after a day, or nothing
-            if _missing(value) or value in ("", "none"):
+            if is_missing(value) or value in ("", "none"):
                 return ""
             label = t(f"event.{value}")
             return f" ({label})" if t.language == "en" else f"（{label}）"
         if spec in ("platform", "channel", "device", "metric", "event", "driver", "step", "stage",
                     "verdict", "buyer_type", "effect_kind", "col", "segment", "category", "reason", "status", "dimension"):
-            return t.na if _missing(value) else t(f"{spec}.{value}")
+            return t.na if is_missing(value) else t(f"{spec}.{value}")
         if spec == "key":
-            return t.na if _missing(value) else t(str(value))
+            return t.na if is_missing(value) else t(str(value))
         if spec == "platforms":  # codes, a list or "tmall, jd": 天猫、京东 / Tmall and JD
-            if _missing(value):
+            if is_missing(value):
                 return t.na
             codes = value.split(",") if isinstance(value, str) else list(value)
             return t.join(t.labels("platform", [c.strip() for c in codes if c.strip()]))
         if spec == "date":
-            return t.na if _missing(value) else t.date(value)
+            if isinstance(value, list | tuple | pd.Series | pd.Index):
+                return t.dates(list(value))
+            return t.na if is_missing(value) else t.date(value)
+        if spec == "table":  # a canonical table by its name in words: 商品（products）
+            return t.na if is_missing(value) else t.label("page.table", value)
+        if spec in ("sku", "sku_beside_name"):  # a SKU, or the item name it is keyed by
+            return t.na if is_missing(value) else t.sku(value, beside_name=spec == "sku_beside_name")
         if isinstance(value, _Points):  # a rate's change, as the registry writes it
             return t.points_change(value.points)
         if spec in ("count", "money", "money2", "pct", "pct2", "signed", "change", "pp", "ratio"):
             return t.number(value, spec)
-        if _missing(value):
+        if is_missing(value):
             return t.na
         out = super().format_field(value, spec)
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -269,7 +285,7 @@ class Text:
             spec: the spec (see the module docstring).
             compact: 万/亿 for a Chinese count or amount (sentences, cards); a table passes False.
         """
-        if _missing(value):
+        if is_missing(value):
             return self.na
         v = float(value)
         if spec == "change":
@@ -291,11 +307,46 @@ class Text:
         word = "word.up" if points > 0 else "word.down"
         return CATALOGUE[word][self.language].format(format_points(abs(points), self.language).lstrip("+"))
 
+    def sku(self, value: Any, beside_name: bool = False) -> str:
+        """A SKU as a reader sees it, in tables and sentences alike (``{…:sku}``): a SKU as it is;
+        an item keyed by its name (an orders export without SKUs: ``name:<name>``, as ingest keys
+        it) as the name, saying it is one; beside the product's name (``beside_name``, a table's
+        product column or "Name (SKU)" in a sentence) only that it has no SKU.
+
+        >>> Text("en").sku("name:the minimal snowboard"), Text("en").sku("name:mug", beside_name=True)
+        ('the minimal snowboard (item name; no SKU)', 'no SKU; by item name')
+        >>> Text("zh").sku("name:mug"), Text("zh").sku("SKU-001")
+        ('mug（商品名，无商品编码）', 'SKU-001')
+        """
+        key = str(value)
+        if not key.startswith(NAME_KEY):
+            return key
+        if beside_name:
+            return self("word.sku_by_name.beside")
+        return self("word.sku_by_name", name=key.removeprefix(NAME_KEY))
+
     def date(self, value: Any) -> str:
         day = pd.Timestamp(value) if not isinstance(value, date) else pd.Timestamp(value)
         if self.language == "zh":
             return f"{day.month}月{day.day}日"
         return f"{day.day} {day:%b}"
+
+    def dates(self, days: list[Any]) -> str:
+        """Days tied for a place (``{…:date}`` of a list): one day as :meth:`date`; two or three
+        named and said to tie; more, counted.
+
+        >>> Text("en").dates(["2025-05-11", "2025-05-14"]), Text("zh").dates(["2025-05-11", "2025-05-14"])
+        ('11 May and 14 May, tied', '5月11日、5月14日（并列）')
+        >>> Text("en").dates(["2025-05-11"] * 4), Text("en").dates([])
+        ('any of 4 days, tied', 'n/a')
+        """
+        if not days:
+            return self.na
+        if len(days) == 1:
+            return self.date(days[0])
+        if len(days) > 3:
+            return self("word.many_days_tied", n=len(days))
+        return self("word.days_tied", days=self.join([self.date(d) for d in days]))
 
     def join(self, items: list[str]) -> str:
         """A list in the language: ``Tmall, JD and Douyin`` / ``天猫、京东、抖音``."""
@@ -336,7 +387,7 @@ def drop_unknown_comparisons(template: str, values: dict[str, Any], language: st
 
     def unknown(part: str) -> bool:
         fields = _fields(part)
-        return bool(fields) and all(spec in COMPARISON_SPECS and name in values and _missing(values[name])
+        return bool(fields) and all(spec in COMPARISON_SPECS and name in values and is_missing(values[name])
                                     for name, spec in fields)
 
     def fit(found: re.Match) -> str:
@@ -408,7 +459,7 @@ def agree_with_count(text: str, one: bool) -> str:
 
 def _is_count(spec: str, value: Any) -> bool:
     return spec in ("count", "") and isinstance(value, numbers.Real) and not isinstance(value, bool) \
-        and not _missing(value) and float(value) == int(float(value))
+        and not is_missing(value) and float(value) == int(float(value))
 
 
 def fit_template(template: str, values: dict[str, Any], language: str) -> str:

@@ -275,9 +275,9 @@ ENTRIES: dict[str, Entry] = {
     ),
     "overview.change.spike": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); complaints about {product_name} "
-        "({sku}) stand out — {complaints:count} where {expected:ratio} were expected — traced to {supplier_name}, "
+        "({sku:sku_beside_name}) stand out — {complaints:count} where {expected:ratio} were expected — traced to {supplier_name}, "
         "batch {batch_id}.",
-        "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{product_name}（{sku}）的投诉异常突出"
+        "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{product_name}（{sku:sku_beside_name}）的投诉异常突出"
         "——{complaints:count}件，预期仅{expected:ratio}件——可追溯至{supplier_name}的批次{batch_id}。",
     ),
     "overview.change.supplier": _e(
@@ -317,19 +317,19 @@ ENTRIES: dict[str, Entry] = {
     ),
     "overview.products": _e("Which products earned the most margin, and which the least?", "哪些商品贡献毛利最多，哪些最少？"),
     "overview.products.takeaway": _e(
-        "{top_name} ({top_sku}) earned the most gross margin, {top_margin:money} at a {top_rate:pct} margin rate; the "
+        "{top_name} ({top_sku:sku_beside_name}) earned the most gross margin, {top_margin:money} at a {top_rate:pct} margin rate; the "
         "top {n} together brought {top_share:pct} of the month's product margin. At the other end {bottom_name} "
-        "({bottom_sku}) earned {bottom_margin:money}; {negative} of the bottom {bottom_n} lost money after refunds.",
-        "{top_name}（{top_sku}）贡献毛利最多，{top_margin:money}，毛利率{top_rate:pct}；前{n}名合计贡献本月商品毛利的"
-        "{top_share:pct}。末位的{bottom_name}（{bottom_sku}）仅贡献{bottom_margin:money}；末位{bottom_n}个商品中有{negative}个扣除退款后亏损。",
+        "({bottom_sku:sku_beside_name}) earned {bottom_margin:money}; {negative} of the bottom {bottom_n} lost money after refunds.",
+        "{top_name}（{top_sku:sku_beside_name}）贡献毛利最多，{top_margin:money}，毛利率{top_rate:pct}；前{n}名合计贡献本月商品毛利的"
+        "{top_share:pct}。末位的{bottom_name}（{bottom_sku:sku_beside_name}）仅贡献{bottom_margin:money}；末位{bottom_n}个商品中有{negative}个扣除退款后亏损。",
     ),
     "overview.products.takeaway.margin_unknown": _e(
         "No unit cost is known for the products sold, so their gross margin is unknown; ranked by revenue instead, "
-        "{top_name} ({top_sku}) sold the most, {top_revenue:money}, and the top {n} together brought "
-        "{top_revenue_share:pct} of the month's product sales. At the other end {bottom_name} ({bottom_sku}) sold "
+        "{top_name} ({top_sku:sku_beside_name}) sold the most, {top_revenue:money}, and the top {n} together brought "
+        "{top_revenue_share:pct} of the month's product sales. At the other end {bottom_name} ({bottom_sku:sku_beside_name}) sold "
         "{bottom_revenue:money}.",
-        "所售商品都没有单位成本，毛利未知；改按销售额排序：{top_name}（{top_sku}）销售额最高，{top_revenue:money}，"
-        "前{n}名合计占本月商品销售额的{top_revenue_share:pct}。末位的{bottom_name}（{bottom_sku}）销售额为"
+        "所售商品都没有单位成本，毛利未知；改按销售额排序：{top_name}（{top_sku:sku_beside_name}）销售额最高，{top_revenue:money}，"
+        "前{n}名合计占本月商品销售额的{top_revenue_share:pct}。末位的{bottom_name}（{bottom_sku:sku_beside_name}）销售额为"
         "{bottom_revenue:money}。",
     ),
 }

@@ -170,11 +170,11 @@ ENTRIES: dict[str, Entry] = {
     ),
     "service.returned_products": _e("Which products come back most?", "哪些商品退货最多？"),
     "service.returned_products.takeaway": _e(
-        "{skus} products were returned this month. {most_name} ({most_sku}) came back most: {most_units:count} units, "
+        "{skus} products were returned this month. {most_name} ({most_sku:sku_beside_name}) came back most: {most_units:count} units, "
         "{most_rate:pct} of the units sold. Among products that sold at least {min_units} units, {worst_name} "
-        "({worst_sku}) has the highest return rate ({worst_rate:pct} of {worst_sold:count}).",
-        "本月有{skus}个商品发生退货。退货最多的是{most_name}（{most_sku}）：{most_units:count}件，占其销售件数的"
-        "{most_rate:pct}。销量不少于{min_units}件的商品中，{worst_name}（{worst_sku}）退货率最高（{worst_sold:count}件中"
+        "({worst_sku:sku_beside_name}) has the highest return rate ({worst_rate:pct} of {worst_sold:count}).",
+        "本月有{skus}个商品发生退货。退货最多的是{most_name}（{most_sku:sku_beside_name}）：{most_units:count}件，占其销售件数的"
+        "{most_rate:pct}。销量不少于{min_units}件的商品中，{worst_name}（{worst_sku:sku_beside_name}）退货率最高（{worst_sold:count}件中"
         "{worst_rate:pct}）。",
     ),
     "service.returned_products.takeaway.none": _e("No product was returned this month.", "本月没有商品退货。"),
@@ -194,12 +194,12 @@ ENTRIES: dict[str, Entry] = {
     "service.reasons.takeaway.none": _e("No return was accepted this month.", "本月没有受理退货。"),
     "service.trace": _e("Can a complaint spike be traced to a supplier and a batch?", "投诉激增能否追溯到供应商和批次？"),
     "service.trace.takeaway": _e(
-        "{product_name} ({sku}) drew {complaints:count} complaints where its category peers predict {expected:ratio} "
+        "{product_name} ({sku:sku_beside_name}) drew {complaints:count} complaints where its category peers predict {expected:ratio} "
         "({ratio:ratio}×). {batch_complaints:count} of them name batch {batch_id} — {batch_share:pct} of its "
         "complaints that name a batch, from a batch that made {units_share:pct} of the units received. The batch came "
         "from {supplier_name} ({supplier_id}) on purchase order {po_id}, received {received_on:date}: hold its stock "
         "and raise it with the supplier.",
-        "{product_name}（{sku}）收到{complaints:count}件投诉，而同类商品的水平预期仅{expected:ratio}件（{ratio:ratio}倍）。"
+        "{product_name}（{sku:sku_beside_name}）收到{complaints:count}件投诉，而同类商品的水平预期仅{expected:ratio}件（{ratio:ratio}倍）。"
         "其中{batch_complaints:count}件指明批次{batch_id}——占指明批次投诉的{batch_share:pct}，而该批次仅占到货数量的"
         "{units_share:pct}。该批次来自{supplier_name}（{supplier_id}），采购单{po_id}，{received_on:date}到货：建议冻结该批次库存并与供应商交涉。",
     ),

@@ -72,25 +72,25 @@ ENTRIES: dict[str, Entry] = {
     # 2 daily
     "traffic.daily": _e("How did visitors move day by day?", "每日访客如何变化？"),
     "traffic.daily.title": _e(
-        "Visitors peaked on {peak_day:date} ({peak_visitors:count}); the month ran {vs_last_year:change} on the same days last year",
-        "访客在{peak_day:date}达到高峰（{peak_visitors:count}人）；全月较去年同期{vs_last_year:change}",
+        "Visitors peaked on {peak_days:date} ({peak_visitors:count}); the month ran {vs_last_year:change} on the same days last year",
+        "访客在{peak_days:date}达到高峰（{peak_visitors:count}人）；全月较去年同期{vs_last_year:change}",
     ),
     "traffic.daily.title.no_last_year": _e(
-        "Visitors peaked on {peak_day:date} ({peak_visitors:count})",
-        "访客在{peak_day:date}达到高峰（{peak_visitors:count}人）",
+        "Visitors peaked on {peak_days:date} ({peak_visitors:count})",
+        "访客在{peak_days:date}达到高峰（{peak_visitors:count}人）",
     ),
     "traffic.daily.takeaway.no_last_year": _e(
-        "The busiest day was {peak_day:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
-        "{low_day:date} with {low_visitors:count}. The data hold no traffic on the same days last year to compare "
+        "The busiest day was {peak_days:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
+        "{low_days:date} with {low_visitors:count}. The data hold no traffic on the same days last year to compare "
         "with; the 7-day average ended the month {trend:change} from where it started.",
-        "访客最多的一天是{peak_day:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_day:date}，"
+        "访客最多的一天是{peak_days:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_days:date}，"
         "共{low_visitors:count}人。数据中没有去年同期的流量，无法比较；7日均值月末较月初{trend:change}。",
     ),
     "traffic.daily.takeaway": _e(
-        "The busiest day was {peak_day:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
-        "{low_day:date} with {low_visitors:count}. Over the month, daily visitors ran {vs_last_year:change} on the same "
+        "The busiest day was {peak_days:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
+        "{low_days:date} with {low_visitors:count}. Over the month, daily visitors ran {vs_last_year:change} on the same "
         "days last year; the 7-day average ended the month {trend:change} from where it started.",
-        "访客最多的一天是{peak_day:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_day:date}，"
+        "访客最多的一天是{peak_days:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_days:date}，"
         "共{low_visitors:count}人。全月日访客较去年同期{vs_last_year:change}；7日均值月末较月初{trend:change}。",
     ),
     # 3 channels

@@ -121,6 +121,12 @@ ENTRIES: dict[str, Entry] = {
     "word.and": _e(" and ", "、"),
     "word.semicolon": _e("; ", "；"),
     "word.none": _e("none", "无"),
+    # Days tied for the most (or least): named, or counted when more than three (Text.date of a list).
+    "word.days_tied": _e("{days}, tied", "{days}（并列）"),
+    "word.many_days_tied": _e("any of {n} days, tied", "{n}天并列"),
+    # A SKU keyed by its item name (an orders export without SKUs: the key is "name:" + the name).
+    "word.sku_by_name": _e("{name} (item name; no SKU)", "{name}（商品名，无商品编码）"),
+    "word.sku_by_name.beside": _e("no SKU; by item name", "无商品编码，按商品名"),
     # axes and legends
     "axis.date": _e("Day", "日期"),
     "axis.month": _e("Month", "月份"),
