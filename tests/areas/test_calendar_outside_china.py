@@ -22,7 +22,6 @@ Planted truths:
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -32,13 +31,12 @@ import pandas as pd
 import pytest
 
 import storebook
-from conftest import ingest_with_test_key, make_root
 from storebook.areas import fulfilment, promotion, traffic
 from storebook.engine import calendar, periods
 from storebook.measures import deliveries, promotion_effects
 from storebook.report import plots
 from storebook.report.text import Text
-from support.mapping import realdata_folder
+from support.mapping import shopify_orders_store
 from support.notebooks import run_notebook_in_process
 from support.stores import build_store, days, product, sales_rows, write_tables
 
@@ -236,12 +234,7 @@ def test_a_foreign_stores_charts_mark_none_of_chinas_festivals(house_style) -> N
 
 @pytest.fixture(scope="module")
 def shopify(tmp_path_factory) -> Path:
-    export = realdata_folder("shopify_orders_forezia-mock-data") / "orders_export.csv"
-    root = make_root(tmp_path_factory.mktemp("shopify"))
-    (root / "data" / "raw" / "shopify").mkdir(parents=True)
-    shutil.copy(export, root / "data" / "raw" / "shopify" / export.name)
-    ingest_with_test_key(root)
-    return root
+    return shopify_orders_store(tmp_path_factory.mktemp("shopify"))
 
 
 CHINESE_FESTIVALS = re.compile(r"Spring Festival|Double 11|Double 12|618|Nianhuo|春节|双11|双12|年货节|大促日")

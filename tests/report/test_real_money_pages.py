@@ -13,13 +13,12 @@ customers in the cohort month(s) …").
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import ingest_with_test_key, make_root
-from support.mapping import allow_platform, install, realdata_folder
+from support.mapping import allow_platform, install, realdata_folder, shopify_orders_store
 from support.notebooks import run_notebook_in_process
 
 PAGES = ("customers", "overview", "profit")
@@ -45,12 +44,7 @@ def mum_baby(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def shopify(tmp_path_factory) -> Path:
-    export = realdata_folder("shopify_orders_forezia-mock-data") / "orders_export.csv"
-    root = make_root(tmp_path_factory.mktemp("shopify"))
-    (root / "data" / "raw" / "shopify").mkdir(parents=True)
-    shutil.copy(export, root / "data" / "raw" / "shopify" / export.name)
-    _ingest(root)
-    return root
+    return shopify_orders_store(tmp_path_factory.mktemp("shopify"))
 
 
 def _pages(root: Path, month: str, language: str) -> dict:

@@ -23,8 +23,6 @@ does not declare is checked on the full store's run).
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -33,11 +31,10 @@ from conftest import REPO, ingest_with_test_key, make_root
 from storebook.engine.config import Config
 from storebook.engine.schema import TABLES
 from storebook.report import needs
+from support.mapping import shopify_orders_store
 from support.packs import FullPack, check_runs_clean, link_store, run_pack, same_value
 
 PACK = Config.load(REPO).report_pack
-REALDATA = Path(os.environ.get("STOREBOOK_REALDATA") or REPO.parent / "shared" / "realdata")
-SHOPIFY_ORDERS = REALDATA / "shopify_orders_forezia-mock-data" / "orders_export.csv"
 
 #: The sparse stores: how each is made from the sample's processed tables.
 STORES: dict[str, dict] = {
@@ -90,13 +87,7 @@ def _notebooks_needing(table: str) -> list[str]:
 
 def _shopify_store(tmp_path: Path) -> tuple[Path, Path]:
     """The real Shopify orders export alone, ingested (rows the contract keeps today)."""
-
-    if not SHOPIFY_ORDERS.is_file():
-        pytest.skip(f"the real Shopify export is not here ({SHOPIFY_ORDERS}); set STOREBOOK_REALDATA")
-    root = make_root(tmp_path / "shopify")
-    (root / "data" / "raw" / "shopify").mkdir(parents=True)
-    shutil.copy(SHOPIFY_ORDERS, root / "data" / "raw" / "shopify" / SHOPIFY_ORDERS.name)
-    ingest_with_test_key(root)
+    root = shopify_orders_store(tmp_path / "shopify")
     return root, root / "data" / "processed"
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from storebook.errors import IngestError
 from support.sources import EXAMPLES, run
-from support.stores import REPO
+from support.stores import REPO, ingest_with_test_key, make_root
 
 REALDATA_ENV = "STOREBOOK_REALDATA"
 
@@ -68,4 +68,15 @@ def install(root: Path, example: str, files: list[Path], folder: str = "exports"
     target.mkdir(parents=True, exist_ok=True)
     for path in files:
         shutil.copy(path, target / path.name)
+    return root
+
+
+def shopify_orders_store(folder: Path) -> Path:
+    """A workbook at ``folder`` holding the real Shopify orders export alone, ingested (skips
+    where the real exports are absent). Returns its root."""
+    export = realdata_folder("shopify_orders_forezia-mock-data") / "orders_export.csv"
+    root = make_root(folder)
+    (root / "data" / "raw" / "shopify").mkdir(parents=True)
+    shutil.copy(export, root / "data" / "raw" / "shopify" / export.name)
+    ingest_with_test_key(root)
     return root
