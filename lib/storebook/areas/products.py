@@ -391,11 +391,11 @@ def measure_price_realisation(
         missing = int((~sku["sku"].isin(products["sku"])).sum())
         # None of them listed: "(14 of them are not in it)" said of all 14 (a Shopify store whose
         # orders and catalogue share no SKU).
-        key = "products.price.no_list_price" + (".none_listed" if missing == len(sku) else "")
         raise NoDataError(
             f"none of the {len(sku)} SKUs sold in {period.label} has a list price in the product catalogue "
             f"({missing} are not in it)",
-            key=key, values={"skus": len(sku), "month": period.label, "missing": missing})
+            key="products.price.no_list_price.none_listed" if missing == len(sku) else "products.price.no_list_price",
+            values={"skus": len(sku), "month": period.label, "missing": missing})
     sku = sku[priced].assign(category=lambda d: d["category"].fillna(dimensions.UNKNOWN))
     g = sku.groupby(by, as_index=False)[["units", "list_amount", "revenue", "discount_amount"]].sum()
     total = g[["units", "list_amount", "revenue", "discount_amount"]].sum().to_frame().T.assign(**{by: TOTAL})
