@@ -149,6 +149,25 @@ def test_two_absent_tables_are_said_in_one_phrase() -> None:
     assert one.describe_missing(Text("en")) == ["the traffic table, which this store does not have"]
 
 
+def test_several_things_to_add_are_said_with_one_lead_and_columns_read_mid_sentence() -> None:
+    """The real Taobao/JD competitor crawl's sections read "…does not have and Our matched SKU
+    (`sku`) in the competitor prices table…" and "To add it:" four times over."""
+    shortfalls = [needs.Shortfall("absent", "orders"), needs.Shortfall("absent", "products"),
+                  needs.Shortfall("empty_column", "competitor_prices", "sku", values={"month": "2021-05"})]
+    check = needs.SectionCheck("competitor.price_index", missing=shortfalls)
+    en = Text("en")
+    assert check.describe_missing(en)[1] == (
+        "our matched SKU (`sku`) in the competitor prices table, which is empty in every row for 2021-05")
+    todo = needs.how_to_add([s.how(en) for s in shortfalls], en)
+    assert todo.count("To add") == 1 and todo.startswith("To add them: Put the platforms' order exports")
+    assert " Put the product catalogue" in todo and " Fill in `sku` in the competitor_prices exports" in todo
+    zh = needs.how_to_add([s.how(Text("zh")) for s in shortfalls], Text("zh"))
+    assert zh.count("补充方法") == 1 and "将商品目录" in zh
+    # One thing to add keeps its own lead; an acronym keeps its capitals.
+    assert needs.how_to_add([shortfalls[0].how(en)], en).startswith("To add it: put the platforms'")
+    assert needs.Shortfall("empty_column_all", "purchase_orders", "ordered_on").describe(en).startswith("PO date ")
+
+
 def test_a_table_two_needs_lack_is_said_once(root) -> None:
     # The ABC needs the order lines and their amounts: without order lines the note read
     # "the orders table …, the order lines table … and the order lines table …".

@@ -392,11 +392,32 @@ def _table_name(text: Text, table: str) -> str:
 
 
 def _column_name(text: Text, table: str, column: str) -> str:
+    """A column as a phrase names it mid-sentence: its description (``our matched SKU (`sku`)``;
+    the dictionary's capital is dropped, an acronym's kept: ``SKU …``, ``PO …``) and its name."""
     for spec in schema.columns(table):
         if spec.name == column:
-            label = spec.zh if text.language == "zh" and spec.zh else spec.description.split(";")[0]
+            if text.language == "zh" and spec.zh:
+                return f"{spec.zh}（`{column}`）"
+            label = spec.description.split(";")[0]
+            if label[1:2].islower():
+                label = label[0].lower() + label[1:]
             return f"{label} (`{column}`)" if text.language == "en" else f"{label}（`{column}`）"
     return f"`{column}`"
+
+
+def how_to_add(hows: list[str], text: Text) -> str:
+    """What to do about several shortfalls, said once: each catalogue instruction opens with
+    "To add it:" (``page.add.lead``); several are one "To add them:" and their steps, not the
+    lead four times (the real competitor crawl's sections needed orders, lines, products and a
+    column). An instruction that does not open with the lead is kept whole."""
+    hows = list(dict.fromkeys(h for h in hows if h))
+    lead = text("page.add.lead")
+    steps = [h.removeprefix(lead) for h in hows if h.startswith(lead)]
+    if len(steps) < 2:
+        return " ".join(hows)
+    if text.language == "en":
+        steps = [s[0].upper() + s[1:] for s in steps]
+    return " ".join([text("page.add.lead_many") + " ".join(steps), *(h for h in hows if not h.startswith(lead))])
 
 
 @dataclass

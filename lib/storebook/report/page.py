@@ -263,7 +263,7 @@ class Page:
     def _needs_note(self, check: needs.SectionCheck) -> str:
         """The one note of a section that cannot run: what it needs and how to add it."""
         what = self.text.join(check.describe_missing(self.text))
-        todo = " ".join(dict.fromkeys(h for s in check.missing if (h := s.how(self.text))))
+        todo = needs.how_to_add([s.how(self.text) for s in check.missing], self.text)
         return self.t("page.needs", needs=what, todo=todo).strip()
 
     def _partial_note(self, shortfalls: list[needs.Shortfall]) -> str:
@@ -271,7 +271,7 @@ class Page:
         the store lacks is said in a word: the sections that need it say how to add it)."""
         what = needs.SectionCheck("", partial=list(shortfalls)).describe_partial(self.text)
         columns = [s for s in shortfalls if s.column and s.kind in ("empty_column", "empty_column_all", "coverage")]
-        todo = " ".join(dict.fromkeys(h for s in columns if (h := s.how(self.text))))
+        todo = needs.how_to_add([s.how(self.text) for s in columns], self.text)
         return f"{self.t('page.needs.partial', what=self.t('word.semicolon').join(what))} {todo}".strip()
 
     def finish(self) -> None:

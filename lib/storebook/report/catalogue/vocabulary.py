@@ -218,6 +218,10 @@ ENTRIES: dict[str, Entry] = {
     "page.table.purchase_orders": _e("purchase orders", "采购单（purchase_orders）"),
     "page.table.inventory": _e("inventory", "库存（inventory）"),
     "page.table.targets": _e("targets", "目标（targets）"),
+    # Every "page.add.*" instruction opens with the lead; several are said with the other lead
+    # and their steps (needs.how_to_add).
+    "page.add.lead": _e("To add it: ", "补充方法："),
+    "page.add.lead_many": _e("To add them: ", "补充方法："),
     "page.add.orders": _e(
         "To add it: put the platforms' order exports (Shopify orders_export, Tmall 订单报表, JD orders) under "
         "data/raw/ and run `storebook ingest`.",
