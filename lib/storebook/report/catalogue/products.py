@@ -23,9 +23,9 @@ ENTRIES: dict[str, Entry] = {
     "products.headline.takeaway.sales_only": _e(
         "{skus_sold:count} SKUs sold this month. {a_sku_share:pct2} of the assortment makes 80% of revenue, while "
         "the long tail (class C) brings {tail_revenue_share:pct}. Stock at cost and the price against list price "
-        "are unknown: the data hold no unit costs, stock or list prices.",
+        "are unknown: the data give the SKUs sold no unit cost, stock or list price.",
         "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct2}的商品贡献了80%的销售额，长尾（C类）贡献"
-        "{tail_revenue_share:pct}。数据中没有单位成本、库存或标价，积压库存金额和价格实现率未知。",
+        "{tail_revenue_share:pct}。数据中售出SKU没有单位成本、库存或标价，积压库存金额和价格实现率未知。",
     ),
     "products.headline.takeaway.revenue_unknown": _e(
         "{skus_sold:count} SKUs sold this month. Their line amounts are unknown, so revenue cannot rank them: "
