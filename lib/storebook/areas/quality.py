@@ -21,7 +21,7 @@ from storebook.engine.lines import lines_of_order_days
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
-from storebook.ingest.rejects import reason_kind
+from storebook.ingest.rejects import reason_kind, reason_labels
 from storebook.measures.metrics import headline_entry
 
 #: The optional columns the page reports, per table: what the analyses lean on.
@@ -97,18 +97,15 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
     if rejected.empty:
         return pd.DataFrame(columns=columns)
     read = summarise_ingest(wb).set_index("table")["rows_read"]
-    # Each distinct reason's kind once (millions of rows can share one reason).
-    pairs = pd.MultiIndex.from_arrays([rejected["reason"].astype(str), rejected["column"].fillna("").astype(str)])
-    unique = pairs.unique()
-    kinds = pd.Series([reason_kind(r, c) for r, c in unique], index=unique)
-    problems = kinds.reindex(pairs).to_numpy()
-    grouped = (rejected.assign(problem=problems, example=rejected["source_file"].astype(str),
+    # Each distinct reason once (millions of rows can share one), then by kind of reason.
+    examples = {"example": ("example", "first"), "example_row": ("example_row", "first")}
+    counted = (rejected.assign(reason=rejected["reason"].astype(str), example=rejected["source_file"].astype(str),
                                example_row=rejected["source_row"].astype("int64"))
+               .groupby(["table", "column", "reason"], sort=False)
+               .agg(rows=("reason", "size"), **examples).reset_index())
+    grouped = (counted.assign(problem=reason_labels(counted, ["table", "column"]))
                .groupby(["table", "column", "problem"], sort=False)
-               .agg(rows=("problem", "size"), example=("example", "first"), example_row=("example_row", "first"),
-                    reasons=("reason", "nunique"), reason=("reason", "first")).reset_index())
-    # One reason for every row of the kind: said whole (it names the value and the fix).
-    grouped["problem"] = grouped["reason"].where(grouped["reasons"] == 1, grouped["problem"])
+               .agg(rows=("rows", "sum"), **examples).reset_index())
     return (grouped.assign(share=lambda d: d["rows"] / d["table"].map(read))
             .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)[columns])
 

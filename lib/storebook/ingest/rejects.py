@@ -97,10 +97,27 @@ def reason_kind(reason: str, column: str = "") -> str:
     return "".join(part if k % 2 else _NUMBER.sub("…", part) for k, part in enumerate(parts))
 
 
+def reason_labels(counted: pd.DataFrame, by: list[str]) -> pd.Series:
+    """Each distinct reason as its group says it: the kind of reason (``reason_kind``) that alike
+    reasons share, or the reason itself where it is the only one of its ``by`` group and kind
+    (it names the fix: the platform to add).
+
+    Args:
+        counted: one row per distinct ``by`` × ``column`` × ``reason`` (rejected rows counted
+            first: a platform not configured rejects millions of rows with one reason).
+        by: the columns whose groups a reason is said whole within (``table``, ``column``).
+    Returns:
+        The labels, aligned with ``counted``.
+    """
+    kinds = pd.Series([reason_kind(r, c) for r, c in zip(counted["reason"], counted["column"].fillna(""), strict=True)],
+                      index=counted.index)
+    alone = counted.groupby([*(counted[b] for b in by), kinds], sort=False)["reason"].transform("nunique") == 1
+    return counted["reason"].where(alone, kinds)
+
+
 def group_reasons(rejected: pd.DataFrame) -> pd.DataFrame:
-    """Rejected rows counted by table and kind of reason (``reason_kind``: each superseded
-    SKU is not a reason of its own), most rows first. ``reason`` is the row's own reason where
-    every row of the kind has the same one (it names the fix: the platform to add), else the kind.
+    """Rejected rows counted by table and kind of reason (:func:`reason_labels`: each superseded
+    SKU is not a reason of its own), most rows first.
 
     Returns:
         table, reason, rows.
@@ -110,11 +127,8 @@ def group_reasons(rejected: pd.DataFrame) -> pd.DataFrame:
                              "rows": pd.Series(dtype="int64")})
     frame = rejected.assign(column=rejected["column"].fillna("").astype(str) if "column" in rejected else "",
                             reason=rejected["reason"].astype(str))
-    # Each distinct reason once (a platform not configured rejects millions of rows with one reason).
     counted = frame.groupby(["table", "column", "reason"], sort=False).size().rename("rows").reset_index()
-    counted["kind"] = [reason_kind(r, c) for r, c in zip(counted["reason"], counted["column"], strict=True)]
-    grouped = (counted.groupby(["table", "kind"], sort=False)
-               .agg(rows=("rows", "sum"), reasons=("reason", "nunique"), first=("reason", "first")).reset_index())
-    grouped["reason"] = grouped["first"].where(grouped["reasons"] == 1, grouped["kind"])
+    grouped = (counted.assign(reason=reason_labels(counted, ["table"]))
+               .groupby(["table", "reason"], sort=False)["rows"].sum().reset_index())
     grouped = grouped.sort_values(["rows", "table", "reason"], ascending=[False, True, True], kind="stable")
     return grouped[["table", "reason", "rows"]].reset_index(drop=True)
