@@ -70,23 +70,57 @@ def code_revision(path: Path) -> str:
     Returns:
         The commit id (plus ``-dirty``), or ``unknown`` outside git.
     """
-    def git(*args: str) -> str:
+    def git(*args: str, stdin: str | None = None) -> str:
         # --no-optional-locks: `git status` refreshes the index under .git/index.lock; killed at
         # the timeout (a loaded machine), it left the lock behind and the user's next
         # `git add`/`commit` in the checkout failed ("index.lock: File exists").
         return subprocess.run(["git", "--no-optional-locks", "-C", str(path), *args], capture_output=True,
-                              text=True, timeout=20, check=True).stdout.strip()
+                              text=True, timeout=20, check=True, input=stdin).stdout
     try:
-        head = git("rev-parse", "HEAD")
+        head = git("rev-parse", "HEAD").strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     try:
-        dirty = git("status", "--porcelain")
+        changed = _changed_as_committed(git)
+        # A file that differs as committed may be the same once git's clean filter has run (a
+        # notebook saved with its outputs, which nbstripout strips): its filtered content is
+        # compared with the commit's. (`git status` calls a file of another size changed
+        # without reading it, and `git diff` reads every file again, through the filters.)
+        # Any other change (a file added, deleted, untracked) is a change as it stands.
+        modified = [p for code, p in changed if code.strip() == "M"]
+        dirty = len(modified) < len(changed) or (bool(modified) and _differ_once_filtered(git, modified))
     except (OSError, subprocess.SubprocessError):
         # A slow `git status` on a loaded machine (it walks the whole tree) must not lose the
         # commit id, which is the provenance that matters: keep it, clean or not unknown.
-        dirty = ""
+        dirty = False
     return f"{head}-dirty" if dirty else head
+
+
+def _changed_as_committed(git) -> list[tuple[str, str]]:  # noqa: ANN001 - code_revision's runner
+    """The (status code, path) pairs `git status` lists, every file compared as it is (no clean
+    filter).
+
+    A fresh clone's files are as new as its index, so git cannot trust their stat data and
+    hashes each again, through its clean filter: with nbstripout (`make` installs it) that is
+    ~2.5 CPU-s a notebook, and `git status` outran its timeout on every report of a fresh
+    clone (20 s lost a pack). Read as committed, the files need no filter.
+    """
+    try:
+        filters = git("config", "--get-regexp", r"^filter\..*\.clean$").splitlines()
+    except subprocess.CalledProcessError:  # exit 1: no clean filter is set
+        filters = []
+    plain = [arg for line in filters for arg in ("-c", f"{line.split(' ', 1)[0]}=cat")]
+    listing = git(*plain, "status", "--porcelain", "--no-renames", "-z")
+    return [(entry[:2], entry[3:]) for entry in listing.split("\0") if entry]
+
+
+def _differ_once_filtered(git, paths: list[str]) -> bool:  # noqa: ANN001 - code_revision's runner
+    """Whether any of ``paths`` (from the checkout's top), hashed through its clean filter as
+    `git add` would, differs from the blob HEAD holds."""
+    top = git("rev-parse", "--show-cdup").strip()
+    now = git("-C", top or ".", "hash-object", "--stdin-paths", stdin="\n".join(paths)).split()
+    committed = git("rev-parse", *(f"HEAD:{p}" for p in paths)).split()
+    return now != committed
 
 
 def package_versions() -> dict[str, str]:
