@@ -239,6 +239,15 @@ def test_an_item_keyed_by_its_name_reads_as_its_name() -> None:
     assert "name:" not in said
     assert said.startswith("The Minimal Snowboard (no SKU; by item name) earned") and "Gift Card - $50 (GC-50)" in said
     assert "name:" not in zh("summary.action.complaints", batch="B1", sku="name:mug", supplier="S1")
+    # A product without a name of its own (Olist: the name falls back to its hashed SKU; or none)
+    # is named once, by its SKU: not "0d98 (0d98)".
+    unnamed = dict(top_name="0d98", top_sku="0d98", top_revenue=320.0, n=5, top_revenue_share=1.0,
+                   bottom_name=None, bottom_sku="c67e", bottom_revenue=12.0)
+    assert en("overview.products.takeaway.margin_unknown", **unnamed).endswith(
+        "instead, 0d98 sold the most, ¥320, and the top 5 together brought 100.0% of the month's product sales. "
+        "At the other end c67e sold ¥12.")
+    assert "：0d98销售额最高" in zh("overview.products.takeaway.margin_unknown", **unnamed)
+    assert "末位的c67e销售额为¥12" in zh("overview.products.takeaway.margin_unknown", **unnamed)
     # No sentence shows a SKU placeholder without the spec that reads it.
     bare = [k for k, e in CATALOGUE.items() if any(
         name == "sku" or name.endswith("_sku") for name, spec in text_module._fields(e["en"]) if not spec)]

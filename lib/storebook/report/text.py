@@ -462,11 +462,38 @@ def _is_count(spec: str, value: Any) -> bool:
         and not is_missing(value) and float(value) == int(float(value))
 
 
+#: "Name (SKU)" in a sentence: a name field, then its SKU in a parenthesis (``sku_beside_name``).
+_NAME_BESIDE_SKU = {"en": re.compile(r"\{(\w+)\} ?\(\{(\w+):sku_beside_name\}\)"),
+                    "zh": re.compile(r"\{(\w+)\}（\{(\w+):sku_beside_name\}）")}
+
+
+def drop_name_repeated(template: str, values: dict[str, Any], language: str) -> str:
+    """The template with "Name (SKU)" said once where the product has no name of its own: its
+    name is unknown, or is the SKU (a catalogue without names: the name falls back to the SKU,
+    ``storebook.engine.dimensions``), so the SKU stands alone (``{…:sku}``), not "0d98… (0d98…)".
+
+    >>> drop_name_repeated("{n} ({s:sku_beside_name}) sold most", {"n": "0d98", "s": "0d98"}, "en")
+    '{s:sku} sold most'
+    >>> drop_name_repeated("{n}（{s:sku_beside_name}）", {"n": "Mug", "s": "M-1"}, "zh")
+    '{n}（{s:sku_beside_name}）'
+    """
+    def fit(found: re.Match) -> str:
+        name, sku = found.group(1), found.group(2)
+        if name not in values or sku not in values or is_missing(values[sku]):
+            return found.group(0)
+        if is_missing(values[name]) or str(values[name]) == str(values[sku]):
+            return "{" + sku + ":sku}"
+        return found.group(0)
+
+    return _NAME_BESIDE_SKU[language].sub(fit, template)
+
+
 def fit_template(template: str, values: dict[str, Any], language: str) -> str:
     """The template as its values make it: unknown comparisons left out
-    (:func:`drop_unknown_comparisons`) and, in English, each counted noun agreeing with its
+    (:func:`drop_unknown_comparisons`), a product without a name of its own named once by its SKU
+    (:func:`drop_name_repeated`) and, in English, each counted noun agreeing with its
     count (:func:`agree_with_count`: "1 province", "1 order was", "2 cohorts")."""
-    template = drop_unknown_comparisons(template, values, language)
+    template = drop_name_repeated(drop_unknown_comparisons(template, values, language), values, language)
     if language != "en":
         return template
     out, count = [], None
