@@ -349,11 +349,22 @@ class Text:
         return self("word.days_tied", days=self.join([self.date(d) for d in days]))
 
     def join(self, items: list[str]) -> str:
-        """A list in the language: ``Tmall, JD and Douyin`` / ``天猫、京东、抖音``."""
+        """A list in the language: ``Tmall, JD and Douyin`` / ``天猫、京东、抖音``. Items that hold a
+        clause of their own ("the orders table, which this store does not have") are closed by a
+        comma before "and" (English) or set apart by ``；`` (Chinese), not run into the next item.
+
+        >>> Text("en").join(["the orders table, which this store does not have", "our SKU"])
+        'the orders table, which this store does not have, and our SKU'
+        >>> Text("zh").join(["订单表，本店数据中没有", "对标商品"])
+        '订单表，本店数据中没有；对标商品'
+        """
         items = list(items)
-        if self.language == "zh" or len(items) < 3:
+        clauses = any(("，" if self.language == "zh" else ", ") in i for i in items[:-1])
+        if self.language == "zh":
+            return (self("word.semicolon") if clauses else self("word.and")).join(items)
+        if len(items) < 2 or (len(items) < 3 and not clauses):
             return self("word.and").join(items)
-        return ", ".join(items[:-1]) + self("word.and") + items[-1]
+        return ", ".join(items[:-1]) + ("," if clauses else "") + self("word.and") + items[-1]
 
 
 # ----------------------------------------------------------------------------- the template as its values make it

@@ -289,8 +289,8 @@ ENTRIES: dict[str, Entry] = {
         "run `storebook ingest`.",
         "补充方法：将当月目标与预算按 docs/contract.md 的格式放入 data/raw/targets/，然后运行 `storebook ingest`。"),
     "page.add.column": _e(
-        "To add it: fill in `{column}` in the {table} exports (docs/contract.md) and run `storebook ingest` again.",
-        "补充方法：在{table}导出中填写 `{column}`（见 docs/contract.md），然后重新运行 `storebook ingest`。"),
+        "To add it: fill in `{column}` in the {table:table} exports (docs/contract.md) and run `storebook ingest` again.",
+        "补充方法：在{table:table}导出中填写 `{column}`（见 docs/contract.md），然后重新运行 `storebook ingest`。"),
     "page.add.products.unit_cost": _e(
         "To add it: fill in the cost per item in the product catalogue (Shopify: Cost per item) and run "
         "`storebook ingest` again.",
