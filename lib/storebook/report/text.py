@@ -25,6 +25,7 @@ spec           en                                    zh
 ``platforms``  ``Tmall and JD``                      ``天猫、京东`` (codes: a list or "tmall, jd")
 ``sku``        ``SKU-001``; ``mug (item name; no SKU)``  ``mug（商品名，无商品编码）`` (:meth:`Text.sku`)
 ``table``      ``order lines``                       ``订单明细（order_lines）`` (a canonical table)
+``that``       ``that month`` / ``that period``      ``该月`` / ``该期间`` (a period's label: a month's, or a window's)
 =============  ====================================  ==========================
 
 A missing value (None, NaN) renders as ``n/a`` / ``未知``; a comparison that is unknown is left
@@ -175,6 +176,11 @@ def is_missing(value: Any) -> bool:
         return False
 
 
+#: A month's label (``storebook.engine.periods.month``: 2026-10); a window of months, a quarter or
+#: a span of days is labelled otherwise (2026-08…2026-10).
+_MONTH_LABEL = re.compile(r"\d{4}-\d{2}")
+
+
 class _Formatter(string.Formatter):
     """``str.format`` with the house specs (see the module docstring)."""
 
@@ -203,6 +209,9 @@ class _Formatter(string.Formatter):
             if isinstance(value, list | tuple | pd.Series | pd.Index):
                 return t.dates(list(value))
             return t.na if is_missing(value) else t.date(value)
+        if spec == "that":  # a period's label said again: that month (2026-10) / that period (2026-08…2026-10)
+            month = isinstance(value, str) and _MONTH_LABEL.fullmatch(value) is not None
+            return t("word.that_month" if month else "word.that_period")
         if spec == "table":  # a canonical table by its name in words: 商品（products）
             return t.na if is_missing(value) else t.label("page.table", value)
         if spec in ("sku", "sku_beside_name"):  # a SKU, or the item name it is keyed by

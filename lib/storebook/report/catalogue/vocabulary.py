@@ -120,6 +120,9 @@ ENTRIES: dict[str, Entry] = {
     "word.no": _e("no", "否"),
     "word.and": _e(" and ", "、"),
     "word.semicolon": _e("; ", "；"),
+    # A period said again ({…:that}): a month, or a window of several months (a trailing window, a quarter).
+    "word.that_month": _e("that month", "该月"),
+    "word.that_period": _e("that period", "该期间"),
     "word.none": _e("none", "无"),
     # Days tied for the most (or least): named, or counted when more than three (Text.date of a list).
     "word.days_tied": _e("{days}, tied", "{days}（并列）"),
