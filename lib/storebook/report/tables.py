@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -448,7 +448,7 @@ def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
                           + (f'<br><span style="font-size:11px">{changes}</span>' if changes else ""))
         cells[text(f"metric.{metric}")] = column
     shown = pd.DataFrame({header("platform", text): text.labels("platform", platforms), **cells})
-    return _house(shown)
+    return _house(shown, daily_buyers_caption(headline, metrics, text))
 
 
 def card_rows(headline: pd.DataFrame, per_row: int = 3) -> list[pd.DataFrame]:
@@ -549,9 +549,15 @@ def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler
         header("vs_prior", text): format_changes(rows, "vs_prior", text, "delta"),
         header("vs_last_year", text): format_changes(rows, "vs_last_year", text, "delta"),
     })
-    # Buyers summed over the days (a store with orders: build_scorecard's attrs) are said so.
-    daily = card.attrs.get("daily_buyers") and (rows["metric"] == "buyers").any()
-    return _house(shown, text("overview.scorecard.daily_buyers") if daily else None)
+    return _house(shown, daily_buyers_caption(card, rows["metric"], text))
+
+
+def daily_buyers_caption(frame: pd.DataFrame, metrics: Iterable[str], text: Text) -> str | None:
+    """The caption of a table that shows buyers summed over the days (``frame.attrs["daily_buyers"]``,
+    :func:`storebook.areas.traffic.buyers_are_daily_sums`): the overview's scorecard and the traffic
+    headline say it in the same words; None where the table shows no such buyers."""
+    shown = "buyers" in set(metrics)
+    return text("overview.scorecard.daily_buyers") if frame.attrs.get("daily_buyers") and shown else None
 
 
 def status_grid(card: pd.DataFrame, text: Text, caption: str | None = None) -> Styler:
