@@ -413,6 +413,22 @@ def test_headline_record_follows_the_index_contract(store):
     assert next(r for r in record if r["key"] == "late_rate")["good"] == "down"
 
 
+def test_the_weakest_day_names_every_day_that_ties():
+    # Two payment days shipped none of their due orders within 24 hours: both are the weakest,
+    # as the traffic page names its tied busiest days; a third day with none due is not judged.
+    daily = pd.DataFrame({"day": pd.to_datetime(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"]),
+                          "due_24h": [4, 2, 3, 0], "within_24h": [0, 0, 3, 0],
+                          "within_24h_rate": [0.0, 0.0, 1.0, float("nan")]})
+    facts = fulfilment.daily_dispatch_facts(daily)
+    assert facts["worst_days"] == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-03")]
+    assert facts["overall"] == pytest.approx(3 / 9) and facts["days_below"] == 2
+    en, zh = (storebook.report.text.Text(lang) for lang in ("en", "zh"))
+    assert en("fulfilment.daily.title", **facts) == "The weakest day was 2 Mar and 3 Mar, tied: 0.0% shipped within 24 hours"
+    assert "最弱的付款日是3月2日、3月3日（并列），24小时发货率0.0%；" in zh("fulfilment.daily.takeaway", **facts)
+    alone = fulfilment.daily_dispatch_facts(daily.assign(within_24h=[0, 1, 3, 0], within_24h_rate=[0.0, 0.5, 1.0, None]))
+    assert en("fulfilment.daily.title", **alone).startswith("The weakest day was 2 Mar: ")
+
+
 def test_busiest_keeps_the_total():
     f = pd.DataFrame({"carrier": ["A", "B", "C", "total"], "shipments": [3, 9, 3, 15]})
     assert fulfilment.busiest(f, "carrier", 2)["carrier"].tolist() == ["B", "A", "total"]

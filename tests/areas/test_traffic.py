@@ -450,3 +450,13 @@ def test_the_scorecards_buyers_say_they_are_summed_over_days_with_orders_too(roo
         card = overview.build_scorecard(alone, SEPTEMBER, ["tmall"])
     assert [f.key for f in check.partial] == ["page.partial.daily_sums"]
     assert "每日买家数之和" not in tables.scorecard(card, Text("zh")).to_html()  # said once, by the flag
+    # The traffic page's headline shows the same 3 buyer-days: it says so in the same words, under
+    # the row of cards that shows buyers only (it said nothing).
+    head = traffic.traffic_headline(wb, SEPTEMBER, ["tmall"])
+    assert head.set_index(["platform", "metric"]).loc[("total", "buyers"), "value"] == 3
+    visits, sales = (tables.metric_cards(part, Text("en")).to_html() for part in traffic.split_headline(head))
+    caption = Text("en")("overview.scorecard.daily_buyers").replace("'", "&#x27;")
+    assert caption in sales and "<caption>" not in visits
+    assert "并非当月去重买家数" in tables.metric_cards(traffic.split_headline(head)[1], Text("zh")).to_html()
+    alone_head = traffic.traffic_headline(alone, SEPTEMBER, ["tmall"])
+    assert "<caption>" not in tables.metric_cards(traffic.split_headline(alone_head)[1], Text("en")).to_html()

@@ -160,9 +160,18 @@ def test_several_things_to_add_are_said_with_one_lead_and_columns_read_mid_sente
         "our matched SKU (`sku`) in the competitor prices table, which is empty in every row for 2021-05")
     todo = needs.how_to_add([s.how(en) for s in shortfalls], en)
     assert todo.count("To add") == 1 and todo.startswith("To add them: Put the platforms' order exports")
-    assert " Put the product catalogue" in todo and " Fill in `sku` in the competitor_prices exports" in todo
+    assert " Put the product catalogue" in todo and " Fill in `sku` in the competitor prices exports" in todo
     zh = needs.how_to_add([s.how(Text("zh")) for s in shortfalls], Text("zh"))
     assert zh.count("补充方法") == 1 and "将商品目录" in zh
+    # The table of a column to fill in is named in words, as the other steps name theirs (it read
+    # "在competitor_prices导出中"); the tables' phrase is closed before "and" (it read "…does not
+    # have and our matched SKU"), in Chinese set apart by "；" (it read "…都没有、竞品价格…").
+    assert "在竞品价格（competitor_prices）导出中填写 `sku`" in zh
+    assert en.join(check.describe_missing(en)) == (
+        "the orders and products tables, which this store does not have, and our matched SKU (`sku`) in the "
+        "competitor prices table, which is empty in every row for 2021-05")
+    assert Text("zh").join(check.describe_missing(Text("zh"))).startswith(
+        "订单（orders）、商品（products）表，本店数据中都没有；竞品价格（competitor_prices）表的")
     # One thing to add keeps its own lead; an acronym keeps its capitals.
     assert needs.how_to_add([shortfalls[0].how(en)], en).startswith("To add it: put the platforms'")
     assert needs.Shortfall("empty_column_all", "purchase_orders", "ordered_on").describe(en).startswith("PO date ")

@@ -70,6 +70,18 @@ def test_an_item_keyed_by_its_name_shows_its_name_in_the_sku_column() -> None:
     assert "name:" not in alone and "the minimal snowboard（商品名，无商品编码）" in alone
 
 
+def test_a_product_whose_name_is_its_sku_is_shown_once() -> None:
+    # A catalogue without names (Olist's hashed ids, Amazon India's stock report): the name falls
+    # back to the SKU, and the table read "BTM004-XS | BTM004-XS". No row named: no product column.
+    f = pd.DataFrame({"sku": ["BTM004-XS", "J0015-DR-L"], "product_name": ["BTM004-XS", "J0015-DR-L"], "units": [1, 2]})
+    html = tables.format_table(f, Text("en"), columns=["sku", "product_name", "units"]).to_html()
+    assert _cells(html) == ["BTM004-XS", "1", "J0015-DR-L", "2"] and "Product" not in html
+    # Some named: the others' name is unknown, and an item keyed by its name keeps its name.
+    f = pd.DataFrame({"sku": ["A-1", "B-2", "name:mug"], "product_name": ["A-1", "Bowl", "name:mug"], "units": [1, 2, 3]})
+    cells = _cells(tables.format_table(f, Text("en"), columns=["sku", "product_name", "units"]).to_html())
+    assert cells == ["A-1", "n/a", "1", "B-2", "Bowl", "2", "mug (item name; no SKU)", "n/a", "3"]
+
+
 def test_format_table_names_a_missing_column() -> None:
     with pytest.raises(KeyError, match="no column\\(s\\) buyers"):
         tables.format_table(FRAME, Text("en"), columns=["platform", "buyers"])

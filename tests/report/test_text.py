@@ -239,6 +239,15 @@ def test_an_item_keyed_by_its_name_reads_as_its_name() -> None:
     assert "name:" not in said
     assert said.startswith("The Minimal Snowboard (no SKU; by item name) earned") and "Gift Card - $50 (GC-50)" in said
     assert "name:" not in zh("summary.action.complaints", batch="B1", sku="name:mug", supplier="S1")
+    # A product without a name of its own (Olist: the name falls back to its hashed SKU; or none)
+    # is named once, by its SKU: not "0d98 (0d98)".
+    unnamed = dict(top_name="0d98", top_sku="0d98", top_revenue=320.0, n=5, top_revenue_share=1.0,
+                   bottom_name=None, bottom_sku="c67e", bottom_revenue=12.0)
+    assert en("overview.products.takeaway.margin_unknown", **unnamed).endswith(
+        "instead, 0d98 sold the most, ¥320, and the top 5 together brought 100.0% of the month's product sales. "
+        "At the other end c67e sold ¥12.")
+    assert "：0d98销售额最高" in zh("overview.products.takeaway.margin_unknown", **unnamed)
+    assert "末位的c67e销售额为¥12" in zh("overview.products.takeaway.margin_unknown", **unnamed)
     # No sentence shows a SKU placeholder without the spec that reads it.
     bare = [k for k, e in CATALOGUE.items() if any(
         name == "sku" or name.endswith("_sku") for name, spec in text_module._fields(e["en"]) if not spec)]
@@ -268,3 +277,21 @@ def test_a_missing_table_is_said_in_the_pack_language() -> None:
     zh = said_in(Text("zh"), error)
     assert zh.startswith("工作簿中没有订单明细（order_lines）表") and "data/raw/order_lines/" in zh
     assert said_in(Text("en"), error).startswith("The workbook has no order lines table")
+
+
+def test_a_no_data_message_says_the_window_it_was_asked_for() -> None:
+    """The no-data messages said "that month" / 该月 of a window of several months (a trailing
+    window is labelled 2026-08…2026-10): they now say it of the period their label names."""
+    en, zh = Text("en"), Text("zh")
+    assert "the orders export for that month may" in en("no_data.paid_orders", month="2026-10", platforms=["tmall"])
+    window = en("no_data.paid_orders", month="2026-08…2026-10", platforms=["tmall"])
+    assert "in 2026-08…2026-10 on Tmall: the orders export for that period may" in window
+    assert zh("no_data.shipped_orders", month="2026-10", platforms=["jd"]).startswith("京东在2026-10没有已发货订单：请确认发货导出覆盖该月（")
+    assert "覆盖该期间（" in zh("no_data.shipped_orders", month="2026-08…2026-10", platforms=["jd"])
+    assert "没有该期间和这些平台的数据" in zh("competitor.no_rows", month="before 2026-10", platforms=["jd"])
+    # No message that names a period says "that month" of it in words of its own, but those of a
+    # month by nature (a month's targets; a month and the one before it).
+    monthly = {"no_data.targets", "no_data.targets.empty", "no_data.returns_complaints", "overview.scorecard.untargeted"}
+    fixed = [k for k, e in CATALOGUE.items() if k not in monthly and "month" in text_module.placeholders(e["en"])
+             and ("that month" in e["en"] or "this month" in e["en"] or "该月" in e["zh"])]
+    assert fixed == []

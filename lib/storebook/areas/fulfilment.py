@@ -589,14 +589,17 @@ def dispatch_facts(ship: pd.DataFrame, key: str = "platform") -> dict[str, Any]:
 
 
 def daily_dispatch_facts(daily: pd.DataFrame) -> dict[str, Any]:
-    """Takeaway numbers of :func:`summarise_ship_times` by day: the weakest day."""
+    """Takeaway numbers of :func:`summarise_ship_times` by day: the weakest day, and every day
+    that ties with it (``worst_days``: "11 May and 14 May, tied", as the traffic page names its
+    busiest days; the first of them is ``worst_day``)."""
     due = daily[daily["due_24h"] >= 1]
     if due.empty:
-        return {"worst_day": None, "worst_rate": float("nan"), "days_below": 0, "variant": "none"}
+        return {"worst_day": None, "worst_days": [], "worst_rate": float("nan"), "days_below": 0, "variant": "none"}
     worst = due.loc[due["within_24h_rate"].idxmin()]
     overall = float(due["within_24h"].sum() / due["due_24h"].sum())
     below = int((due["within_24h_rate"] < overall - 0.15).sum())
     return {"worst_day": worst["day"], "worst_rate": float(worst["within_24h_rate"]), "overall": overall,
+            "worst_days": due.loc[due["within_24h_rate"] == worst["within_24h_rate"], "day"].tolist(),
             "days_below": below, "variant": None}
 
 

@@ -379,7 +379,8 @@ def build_scorecard(wb: Workbook, period: Period, platforms: Sequence[str] | str
         ``attrs["notices"]`` the same for the report, as (catalogue key, values) pairs, leaving
         out a source whose table the store does not have (the section's note names it), and,
         ``attrs["daily_buyers"]``: the buyers are the days' buyers added up, on a store with
-        orders (:func:`storebook.report.tables.scorecard` says so under the table).
+        orders (:func:`storebook.areas.traffic.buyers_are_daily_sums`, as on the traffic page;
+        :func:`storebook.report.tables.scorecard` says so under the table).
     Raises:
         NoDataError: the month has neither traffic nor orders on these platforms.
 
@@ -433,10 +434,6 @@ def _build_scorecard(wb: Workbook, period: Period, plats: list[str]) -> pd.DataF
         .merge(_weights(now, "weight"), on=["platform", "metric"], how="left")
         .merge(_weights(prior.rename(columns={"prior": "value"}), "weight_prior"), on=["platform", "metric"], how="left")
     )
-    # The buyers are the days' buyers added up (the traffic table's, or the paid orders' counted
-    # per day where a platform has no traffic): a buyer of two days counts twice. The card's table
-    # says so under it on a store with orders (without, the flag page.partial.daily_sums says it).
-    daily_buyers = wb.has("orders") and bool(now.loc[now["metric"] == "buyers", "value"].notna().any())
     return card.assign(
         vs_target=lambda d: ratios.relative_change(d["value"], d["target"]),
         vs_prior=lambda d: ratios.relative_change(d["value"], d["prior"]),
@@ -447,7 +444,7 @@ def _build_scorecard(wb: Workbook, period: Period, plats: list[str]) -> pd.DataF
         higher_is_better=lambda d: d["metric"].map(lambda m: KPIS[m].higher_is_better),
     )[["metric", "platform", "value", "target", "vs_target", "prior", "vs_prior", "last_year", "vs_last_year",
        "status", "unit", "kind", "higher_is_better", "weight", "weight_prior"]].pipe(_with_notes, notes, notices).pipe(
-        _with_margin_reason, wb).pipe(_with_attr, "daily_buyers", daily_buyers)
+        _with_margin_reason, wb).pipe(_with_attr, "daily_buyers", traffic.buyers_are_daily_sums(wb, now))
 
 
 def _with_attr(frame: pd.DataFrame, name: str, value: Any) -> pd.DataFrame:

@@ -132,6 +132,17 @@ def _say_daily_sums(wb: Workbook, rows) -> None:
         flag_partial("page.partial.daily_sums", days=int(days))
 
 
+def buyers_are_daily_sums(wb: Workbook, frame: pd.DataFrame) -> bool:
+    """True where the buyers of ``frame`` (rows of metric and value) are the days' buyers added up
+    (the traffic table's days, or the paid orders counted per day: :func:`summarise_paid_orders`),
+    a buyer who paid on two days counted twice, on a store with orders, whose customer pages
+    count each buyer once. The overview's scorecard and the traffic headline carry it as
+    ``attrs["daily_buyers"]``, and :func:`storebook.report.tables.daily_buyers_caption` says so
+    under their tables in the same words; without orders the flag ``page.partial.daily_sums``
+    says it (:func:`summarise_traffic`)."""
+    return wb.has("orders") and bool(frame.loc[frame["metric"] == "buyers", "value"].notna().any())
+
+
 def summarise_paid_orders(wb: Workbook, period: Period, platforms: list[str] | str | None = None) -> pd.DataFrame:
     """The sales columns of :func:`summarise_traffic` counted from the orders table, for
     platforms that report no traffic: paid orders by payment day, as the platforms count them.
@@ -172,7 +183,7 @@ def traffic_headline(wb: Workbook, period: Period, platforms: list[str] | str | 
     Returns:
         One row per platform (and ``total``) × metric: platform, metric, value, prior,
         last_year, vs_prior, vs_last_year (relative changes; missing where the
-        comparison month has no traffic).
+        comparison month has no traffic); ``attrs["daily_buyers"]`` as :func:`buyers_are_daily_sums`.
     Raises:
         NoDataError: when the period itself has no traffic.
 
@@ -190,6 +201,7 @@ def traffic_headline(wb: Workbook, period: Period, platforms: list[str] | str | 
     return (
         compare_months(current, _or_empty(period.prior()), _or_empty(period.last_year()), metrics)
         .pipe(_order_platforms, _platform_list(wb, platforms))  # stable: metrics keep their order
+        .pipe(lambda d: _with_attrs(d, {"daily_buyers": buyers_are_daily_sums(wb, d)}))
     )
 
 
@@ -202,7 +214,13 @@ HEADLINE_GROUPS: tuple[tuple[str, ...], ...] = (("visitors", "page_views", "prod
 def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
     """:func:`traffic_headline` as one frame per group of :data:`HEADLINE_GROUPS` (rows in the
     headline's order), each shown as its own row of cards; a metric of no group is left out."""
-    return [headline[headline["metric"].isin(group)].reset_index(drop=True) for group in HEADLINE_GROUPS]
+    return [headline[headline["metric"].isin(group)].reset_index(drop=True).pipe(_with_attrs, headline.attrs)
+            for group in HEADLINE_GROUPS]
+
+
+def _with_attrs(frame: pd.DataFrame, attrs: dict) -> pd.DataFrame:
+    frame.attrs.update(attrs)
+    return frame
 
 
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:

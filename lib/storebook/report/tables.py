@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -291,6 +291,28 @@ def format_changes(frame: pd.DataFrame, column: str, text: Text, kind: str, metr
     return cells
 
 
+def drop_repeated_names(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, list[str]]:
+    """The frame and columns of a table that shows each product once: beside its SKU, a product
+    name that is the SKU (a catalogue without names: the name falls back to the SKU,
+    ``storebook.engine.dimensions``) is no name. None of the rows named: the product column is
+    left out; some: the others' name is unknown (``n/a``), not the SKU again.
+
+    >>> f = pd.DataFrame({"sku": ["A-1", "B-2"], "product_name": ["A-1", "Mug"]})
+    >>> drop_repeated_names(f, ["sku", "product_name"])[0]["product_name"].tolist()
+    [nan, 'Mug']
+    >>> drop_repeated_names(f.head(1), ["sku", "product_name"])[1]
+    ['sku']
+    """
+    if not {"sku", "product_name"} <= set(columns):
+        return frame, columns
+    named = frame["product_name"].notna() & (frame["product_name"].astype(str) != frame["sku"].astype(str))
+    if named.all():
+        return frame, columns
+    if not named.any():
+        return frame, [c for c in columns if c != "product_name"]
+    return frame.assign(product_name=frame["product_name"].where(named)), columns
+
+
 def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None = None, *,
                  kinds: dict[str, str] | None = None, caption: str | None = None,
                  metric: str | None = None) -> Styler:
@@ -315,6 +337,7 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
     """
     columns = list(columns) if columns is not None else list(frame.columns)
     frame = drop_repeated_total(frame)  # one platform: its all-platform row says it again
+    frame, columns = drop_repeated_names(frame, columns)  # a name that is the SKU: the SKU once
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise KeyError(f"format_table: the frame has no column(s) {', '.join(missing)}; it has {', '.join(frame.columns)}")
@@ -330,8 +353,9 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
         if kinds[c] in ("delta", "points"):
             shown[header(c, text)] = format_changes(frame, c, text, kinds[c], metric)
         elif c == "sku" and kinds[c] == "text":  # an item keyed by its name says so (Text.sku)
-            shown[header(c, text)] = [html.escape(text.sku(v, beside_name="product_name" in columns))
-                                      if pd.notna(v) else format_value(v, "text", text) for v in frame[c]]
+            beside = frame["product_name"].notna() if "product_name" in columns else [False] * len(frame)
+            shown[header(c, text)] = [html.escape(text.sku(v, beside_name=b)) if pd.notna(v)
+                                      else format_value(v, "text", text) for v, b in zip(frame[c], beside, strict=True)]
         else:
             shown[header(c, text)] = [
                 text.label(LABEL_COLUMNS[c], v) if kinds[c] == "label" and pd.notna(v)
@@ -424,7 +448,7 @@ def metric_cards(headline: pd.DataFrame, text: Text) -> Styler:
                           + (f'<br><span style="font-size:11px">{changes}</span>' if changes else ""))
         cells[text(f"metric.{metric}")] = column
     shown = pd.DataFrame({header("platform", text): text.labels("platform", platforms), **cells})
-    return _house(shown)
+    return _house(shown, daily_buyers_caption(headline, metrics, text))
 
 
 def card_rows(headline: pd.DataFrame, per_row: int = 3) -> list[pd.DataFrame]:
@@ -525,9 +549,15 @@ def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler
         header("vs_prior", text): format_changes(rows, "vs_prior", text, "delta"),
         header("vs_last_year", text): format_changes(rows, "vs_last_year", text, "delta"),
     })
-    # Buyers summed over the days (a store with orders: build_scorecard's attrs) are said so.
-    daily = card.attrs.get("daily_buyers") and (rows["metric"] == "buyers").any()
-    return _house(shown, text("overview.scorecard.daily_buyers") if daily else None)
+    return _house(shown, daily_buyers_caption(card, rows["metric"], text))
+
+
+def daily_buyers_caption(frame: pd.DataFrame, metrics: Iterable[str], text: Text) -> str | None:
+    """The caption of a table that shows buyers summed over the days (``frame.attrs["daily_buyers"]``,
+    :func:`storebook.areas.traffic.buyers_are_daily_sums`): the overview's scorecard and the traffic
+    headline say it in the same words; None where the table shows no such buyers."""
+    shown = "buyers" in set(metrics)
+    return text("overview.scorecard.daily_buyers") if frame.attrs.get("daily_buyers") and shown else None
 
 
 def status_grid(card: pd.DataFrame, text: Text, caption: str | None = None) -> Styler:

@@ -25,6 +25,7 @@ spec           en                                    zh
 ``platforms``  ``Tmall and JD``                      ``天猫、京东`` (codes: a list or "tmall, jd")
 ``sku``        ``SKU-001``; ``mug (item name; no SKU)``  ``mug（商品名，无商品编码）`` (:meth:`Text.sku`)
 ``table``      ``order lines``                       ``订单明细（order_lines）`` (a canonical table)
+``that``       ``that month`` / ``that period``      ``该月`` / ``该期间`` (a period's label: a month's, or a window's)
 =============  ====================================  ==========================
 
 A missing value (None, NaN) renders as ``n/a`` / ``未知``; a comparison that is unknown is left
@@ -175,6 +176,11 @@ def is_missing(value: Any) -> bool:
         return False
 
 
+#: A month's label (``storebook.engine.periods.month``: 2026-10); a window of months, a quarter or
+#: a span of days is labelled otherwise (2026-08…2026-10).
+_MONTH_LABEL = re.compile(r"\d{4}-\d{2}")
+
+
 class _Formatter(string.Formatter):
     """``str.format`` with the house specs (see the module docstring)."""
 
@@ -203,6 +209,9 @@ class _Formatter(string.Formatter):
             if isinstance(value, list | tuple | pd.Series | pd.Index):
                 return t.dates(list(value))
             return t.na if is_missing(value) else t.date(value)
+        if spec == "that":  # a period's label said again: that month (2026-10) / that period (2026-08…2026-10)
+            month = isinstance(value, str) and _MONTH_LABEL.fullmatch(value) is not None
+            return t("word.that_month" if month else "word.that_period")
         if spec == "table":  # a canonical table by its name in words: 商品（products）
             return t.na if is_missing(value) else t.label("page.table", value)
         if spec in ("sku", "sku_beside_name"):  # a SKU, or the item name it is keyed by
@@ -349,11 +358,22 @@ class Text:
         return self("word.days_tied", days=self.join([self.date(d) for d in days]))
 
     def join(self, items: list[str]) -> str:
-        """A list in the language: ``Tmall, JD and Douyin`` / ``天猫、京东、抖音``."""
+        """A list in the language: ``Tmall, JD and Douyin`` / ``天猫、京东、抖音``. Items that hold a
+        clause of their own ("the orders table, which this store does not have") are closed by a
+        comma before "and" (English) or set apart by ``；`` (Chinese), not run into the next item.
+
+        >>> Text("en").join(["the orders table, which this store does not have", "our SKU"])
+        'the orders table, which this store does not have, and our SKU'
+        >>> Text("zh").join(["订单表，本店数据中没有", "对标商品"])
+        '订单表，本店数据中没有；对标商品'
+        """
         items = list(items)
-        if self.language == "zh" or len(items) < 3:
+        clauses = any(("，" if self.language == "zh" else ", ") in i for i in items[:-1])
+        if self.language == "zh":
+            return (self("word.semicolon") if clauses else self("word.and")).join(items)
+        if len(items) < 2 or (len(items) < 3 and not clauses):
             return self("word.and").join(items)
-        return ", ".join(items[:-1]) + self("word.and") + items[-1]
+        return ", ".join(items[:-1]) + ("," if clauses else "") + self("word.and") + items[-1]
 
 
 # ----------------------------------------------------------------------------- the template as its values make it
@@ -462,11 +482,38 @@ def _is_count(spec: str, value: Any) -> bool:
         and not is_missing(value) and float(value) == int(float(value))
 
 
+#: "Name (SKU)" in a sentence: a name field, then its SKU in a parenthesis (``sku_beside_name``).
+_NAME_BESIDE_SKU = {"en": re.compile(r"\{(\w+)\} ?\(\{(\w+):sku_beside_name\}\)"),
+                    "zh": re.compile(r"\{(\w+)\}（\{(\w+):sku_beside_name\}）")}
+
+
+def drop_name_repeated(template: str, values: dict[str, Any], language: str) -> str:
+    """The template with "Name (SKU)" said once where the product has no name of its own: its
+    name is unknown, or is the SKU (a catalogue without names: the name falls back to the SKU,
+    ``storebook.engine.dimensions``), so the SKU stands alone (``{…:sku}``), not "0d98… (0d98…)".
+
+    >>> drop_name_repeated("{n} ({s:sku_beside_name}) sold most", {"n": "0d98", "s": "0d98"}, "en")
+    '{s:sku} sold most'
+    >>> drop_name_repeated("{n}（{s:sku_beside_name}）", {"n": "Mug", "s": "M-1"}, "zh")
+    '{n}（{s:sku_beside_name}）'
+    """
+    def fit(found: re.Match) -> str:
+        name, sku = found.group(1), found.group(2)
+        if name not in values or sku not in values or is_missing(values[sku]):
+            return found.group(0)
+        if is_missing(values[name]) or str(values[name]) == str(values[sku]):
+            return "{" + sku + ":sku}"
+        return found.group(0)
+
+    return _NAME_BESIDE_SKU[language].sub(fit, template)
+
+
 def fit_template(template: str, values: dict[str, Any], language: str) -> str:
     """The template as its values make it: unknown comparisons left out
-    (:func:`drop_unknown_comparisons`) and, in English, each counted noun agreeing with its
+    (:func:`drop_unknown_comparisons`), a product without a name of its own named once by its SKU
+    (:func:`drop_name_repeated`) and, in English, each counted noun agreeing with its
     count (:func:`agree_with_count`: "1 province", "1 order was", "2 cohorts")."""
-    template = drop_unknown_comparisons(template, values, language)
+    template = drop_name_repeated(drop_unknown_comparisons(template, values, language), values, language)
     if language != "en":
         return template
     out, count = [], None

@@ -213,9 +213,9 @@ ENTRIES: dict[str, Entry] = {
     ),
     "competitor.no_rows": _e(
         "No competitor prices were observed in {month} on {platforms:platforms}: the competitor monitoring export "
-        "(data/raw/competitor_prices/) has no rows for that month and those platforms. Choose another month or "
+        "(data/raw/competitor_prices/) has no rows for {month:that} and those platforms. Choose another month or "
         "platform, or add the export and run `storebook ingest`.",
-        "{platforms:platforms}在{month}没有竞品价格观测：竞品监控导出（data/raw/competitor_prices/）中没有该月份和平台的数据。"
+        "{platforms:platforms}在{month}没有竞品价格观测：竞品监控导出（data/raw/competitor_prices/）中没有{month:that}和这些平台的数据。"
         "请选择其他月份或平台，或添加导出后运行 `storebook ingest`。",
     ),
     "competitor.response": _e("What happened to our sales after their move?", "竞品调价后我们的销量如何？"),

@@ -77,13 +77,13 @@ ENTRIES: dict[str, Entry] = {
     ),
     "fulfilment.daily": _e("How did the 24-hour ship rate move day by day?", "24小时发货率每天如何变化？"),
     "fulfilment.daily.title": _e(
-        "The weakest day was {worst_day:date}: {worst_rate:pct} shipped within 24 hours",
-        "发货最弱的一天是{worst_day:date}：24小时发货率{worst_rate:pct}",
+        "The weakest day was {worst_days:date}: {worst_rate:pct} shipped within 24 hours",
+        "发货最弱的一天是{worst_days:date}：24小时发货率{worst_rate:pct}",
     ),
     "fulfilment.daily.takeaway": _e(
         "Over the month {overall:pct} of due orders shipped within 24 hours. The weakest payment day was "
-        "{worst_day:date} ({worst_rate:pct}); {days_below:count} day(s) fell more than 15 points below the month.",
-        "本月应发订单的24小时发货率为{overall:pct}。最弱的付款日是{worst_day:date}（{worst_rate:pct}）；"
+        "{worst_days:date} ({worst_rate:pct}); {days_below:count} day(s) fell more than 15 points below the month.",
+        "本月应发订单的24小时发货率为{overall:pct}。最弱的付款日是{worst_days:date}，24小时发货率{worst_rate:pct}；"
         "共有{days_below:count}天比月均低15个百分点以上。",
     ),
     "fulfilment.daily.takeaway.none": _e(

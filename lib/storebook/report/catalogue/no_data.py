@@ -61,21 +61,21 @@ ENTRIES: dict[str, Entry] = {
         "工作簿没有导入记录（_ingest.json）：请运行 `storebook ingest`。"),
     # -- orders and sales
     "no_data.paid_orders": _e(
-        "No paid orders in {month} on {platforms:platforms}: the orders export for that month may be missing; "
+        "No paid orders in {month} on {platforms:platforms}: the orders export for {month:that} may be missing; "
         "check `storebook info` or choose another month or platform.",
-        "{platforms:platforms}在{month}没有已付订单：该月的订单导出可能缺失；请运行 `storebook info` 查看，或选择其他月份或平台。"),
+        "{platforms:platforms}在{month}没有已付订单：{month:that}的订单导出可能缺失；请运行 `storebook info` 查看，或选择其他月份或平台。"),
     "no_data.placed_orders": _e(
-        "No orders were placed in {month} on {platforms:platforms}: the orders export for that month may be "
+        "No orders were placed in {month} on {platforms:platforms}: the orders export for {month:that} may be "
         "missing; check `storebook info` or choose another month or platform.",
-        "{platforms:platforms}在{month}没有下单记录：该月的订单导出可能缺失；请运行 `storebook info` 查看，或选择其他月份或平台。"),
+        "{platforms:platforms}在{month}没有下单记录：{month:that}的订单导出可能缺失；请运行 `storebook info` 查看，或选择其他月份或平台。"),
     "no_data.placed_orders.any": _e(
-        "No orders were placed in {month}: the orders export for that month may be missing; check "
+        "No orders were placed in {month}: the orders export for {month:that} may be missing; check "
         "`storebook info` or choose another month.",
-        "{month}没有下单记录：该月的订单导出可能缺失；请运行 `storebook info` 查看，或选择其他月份。"),
+        "{month}没有下单记录：{month:that}的订单导出可能缺失；请运行 `storebook info` 查看，或选择其他月份。"),
     "no_data.sales": _e(
-        "No sales in {month} on {platforms:platforms}: the orders export for that month, or its order lines, may "
+        "No sales in {month} on {platforms:platforms}: the orders export for {month:that}, or its order lines, may "
         "be missing; check `storebook info` or choose another month or platform.",
-        "{platforms:platforms}在{month}没有销售：该月的订单导出或其订单行可能缺失；请运行 `storebook info` 查看，或选择其他月份或平台。"),
+        "{platforms:platforms}在{month}没有销售：{month:that}的订单导出或其订单行可能缺失；请运行 `storebook info` 查看，或选择其他月份或平台。"),
     "no_data.line_amounts": _e(
         "The line amounts of {month}'s sales are unknown (order_lines.line_amount): there is no revenue or margin "
         "to rank products by. An orders export with each line's amount (price × quantity) gives them; run "
@@ -122,29 +122,29 @@ ENTRIES: dict[str, Entry] = {
         "支付金额和已付订单都未能预测：该月之前的订单历史太短。请导入更早月份的订单导出后再预测。"),
     # -- shipments, deliveries, inventory, purchase orders
     "no_data.orders_or_shipments": _e(
-        "No orders or shipments in {month}: the orders and shipments exports for that month may be missing; "
+        "No orders or shipments in {month}: the orders and shipments exports for {month:that} may be missing; "
         "check `storebook info` or choose another month or platform.",
-        "{month}没有订单或发货记录：该月的订单和发货导出可能缺失；请运行 `storebook info` 查看，或选择其他月份或平台。"),
+        "{month}没有订单或发货记录：{month:that}的订单和发货导出可能缺失；请运行 `storebook info` 查看，或选择其他月份或平台。"),
     "no_data.shipments": _e(
-        "No shipments in {month} on {platforms:platforms}: check that the shipments export covers this month "
+        "No shipments in {month} on {platforms:platforms}: check that the shipments export covers {month:that} "
         "(data/raw/shipments/) and run `storebook ingest` again.",
-        "{platforms:platforms}在{month}没有发货记录：请确认发货导出覆盖该月（data/raw/shipments/），并重新运行 `storebook ingest`。"),
+        "{platforms:platforms}在{month}没有发货记录：请确认发货导出覆盖{month:that}（data/raw/shipments/），并重新运行 `storebook ingest`。"),
     "no_data.shipped_orders": _e(
-        "No shipped orders in {month} on {platforms:platforms}: check that the shipments export covers this "
-        "month (data/raw/shipments/) and run `storebook ingest` again.",
-        "{platforms:platforms}在{month}没有已发货订单：请确认发货导出覆盖该月（data/raw/shipments/），并重新运行 `storebook ingest`。"),
+        "No shipped orders in {month} on {platforms:platforms}: check that the shipments export covers "
+        "{month:that} (data/raw/shipments/) and run `storebook ingest` again.",
+        "{platforms:platforms}在{month}没有已发货订单：请确认发货导出覆盖{month:that}（data/raw/shipments/），并重新运行 `storebook ingest`。"),
     "no_data.orders_to_ship": _e(
-        "No paid orders to ship in {month} on {platforms:platforms}: the orders export for that month may be "
+        "No paid orders to ship in {month} on {platforms:platforms}: the orders export for {month:that} may be "
         "missing; check `storebook info` or choose another month or platform.",
-        "{platforms:platforms}在{month}没有待发货的已付订单：该月的订单导出可能缺失；请运行 `storebook info` 查看，或选择其他月份或平台。"),
+        "{platforms:platforms}在{month}没有待发货的已付订单：{month:that}的订单导出可能缺失；请运行 `storebook info` 查看，或选择其他月份或平台。"),
     "no_data.inventory": _e(
-        "No inventory snapshots in {month}: check that the inventory export covers that month "
+        "No inventory snapshots in {month}: check that the inventory export covers {month:that} "
         "(data/raw/inventory/) and run `storebook ingest`.",
-        "{month}没有库存快照：请确认库存导出覆盖该月（data/raw/inventory/）" + _INGEST_ZH + "。"),
+        "{month}没有库存快照：请确认库存导出覆盖{month:that}（data/raw/inventory/）" + _INGEST_ZH + "。"),
     "no_data.po_lines": _e(
-        "No purchase-order lines are due in {month}: check that the purchase_orders export covers that month "
+        "No purchase-order lines are due in {month}: check that the purchase_orders export covers {month:that} "
         "(data/raw/purchase_orders/) and run `storebook ingest`.",
-        "{month}没有到期的采购单行：请确认采购单（purchase_orders）导出覆盖该月（data/raw/purchase_orders/）" + _INGEST_ZH + "。"),
+        "{month}没有到期的采购单行：请确认采购单（purchase_orders）导出覆盖{month:that}（data/raw/purchase_orders/）" + _INGEST_ZH + "。"),
     # -- marketing and promotions
     "no_data.marketing_spend": _e(
         "No marketing spend for {month} on {platforms:platforms}: put the ad platforms' spend exports into "
@@ -162,17 +162,17 @@ ENTRIES: dict[str, Entry] = {
         "{start:date}至{end:date}期间没有推广{campaign}的对照测试数据：请检查 data/raw/campaign_holdouts/ 中该推广的测试，或选择其他推广。"),
     "no_data.promotion_runs": _e(
         "No promotion runs in {month} on {platforms:platforms}: the promotions export (data/raw/promotions/) has "
-        "none overlapping that month. Choose another month or platform, or add the month's promotions and run "
+        "none overlapping {month:that}. Choose another month or platform, or add the promotions of {month:that} and run "
         "`storebook ingest`.",
-        "{platforms:platforms}在{month}没有进行中的促销：促销导出（data/raw/promotions/）中没有与该月重叠的促销。请选择其他月份或平台，"
-        "或补充该月的促销" + _INGEST_ZH + "。"),
+        "{platforms:platforms}在{month}没有进行中的促销：促销导出（data/raw/promotions/）中没有与{month:that}重叠的促销。请选择其他月份或平台，"
+        "或补充{month:that}的促销" + _INGEST_ZH + "。"),
     "no_data.promotion_started": _e(
         "No promotion started in {months} on {platforms:platforms}: there is nothing to compare. Check the "
         "promotions export (data/raw/promotions/) and run `storebook ingest`.",
         "{platforms:platforms}在{months}期间没有开始的促销：没有可比较的促销。请检查促销导出（data/raw/promotions/）" + _INGEST_ZH + "。"),
     "no_data.promotion_absent": _e(
-        "Promotion {promo} does not run in {month} on {platforms:platforms}: choose one of the month's promotions.",
-        "促销{promo}在{month}没有在{platforms:platforms}进行：请选择该月进行中的促销。"),
+        "Promotion {promo} does not run in {month} on {platforms:platforms}: choose a promotion that runs in {month:that}.",
+        "促销{promo}在{month}没有在{platforms:platforms}进行：请选择{month:that}进行中的促销。"),
     # -- traffic, listings, ratings, service
     "no_data.traffic_metric": _e(
         "No day of the month has a known figure for {metric:metric} in the traffic table: export the platforms' "
@@ -214,10 +214,10 @@ ENTRIES: dict[str, Entry] = {
         "{month}没有可比较的退货或投诉：该月及上月既没有按品类的退货，也没有按供应商的投诉。请确认退货和客服工单的导出覆盖这两个月"
         + _INGEST_ZH + "。"),
     "no_data.tickets": _e(
-        "No service tickets opened in {month} on {platforms:platforms}: the ticket export for that month may be "
+        "No service tickets opened in {month} on {platforms:platforms}: the ticket export for {month:that} may be "
         "missing (put it under data/raw/service_tickets/ and run `storebook ingest`), or choose another month or "
         "platform.",
-        "{platforms:platforms}在{month}没有新建的客服工单：该月的工单导出可能缺失（请放入 data/raw/service_tickets/ "
+        "{platforms:platforms}在{month}没有新建的客服工单：{month:that}的工单导出可能缺失（请放入 data/raw/service_tickets/ "
         + _INGEST_ZH + "），或选择其他月份或平台。"),
     "no_data.csat": _e(
         "No rated ticket in {month} on {platforms:platforms}: no CSAT can be computed. Check that the ticket "

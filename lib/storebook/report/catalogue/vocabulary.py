@@ -120,6 +120,9 @@ ENTRIES: dict[str, Entry] = {
     "word.no": _e("no", "否"),
     "word.and": _e(" and ", "、"),
     "word.semicolon": _e("; ", "；"),
+    # A period said again ({…:that}): a month, or a window of several months (a trailing window, a quarter).
+    "word.that_month": _e("that month", "该月"),
+    "word.that_period": _e("that period", "该期间"),
     "word.none": _e("none", "无"),
     # Days tied for the most (or least): named, or counted when more than three (Text.date of a list).
     "word.days_tied": _e("{days}, tied", "{days}（并列）"),
@@ -289,8 +292,8 @@ ENTRIES: dict[str, Entry] = {
         "run `storebook ingest`.",
         "补充方法：将当月目标与预算按 docs/contract.md 的格式放入 data/raw/targets/，然后运行 `storebook ingest`。"),
     "page.add.column": _e(
-        "To add it: fill in `{column}` in the {table} exports (docs/contract.md) and run `storebook ingest` again.",
-        "补充方法：在{table}导出中填写 `{column}`（见 docs/contract.md），然后重新运行 `storebook ingest`。"),
+        "To add it: fill in `{column}` in the {table:table} exports (docs/contract.md) and run `storebook ingest` again.",
+        "补充方法：在{table:table}导出中填写 `{column}`（见 docs/contract.md），然后重新运行 `storebook ingest`。"),
     "page.add.products.unit_cost": _e(
         "To add it: fill in the cost per item in the product catalogue (Shopify: Cost per item) and run "
         "`storebook ingest` again.",
