@@ -45,6 +45,9 @@ class StoreIdentity:
     #: Why China's calendar applies to the store (:func:`storebook.engine.calendar.china_market`),
     #: None where it does not: decided once, with the identity.
     calendar: dict | None = None
+    #: The store's own country for a store outside China (:func:`storebook.engine.calendar.infer_country`
+    #: with ``known``: the ``holidays`` package has its public holidays), None for a store in China.
+    country: dict | None = None
 
     @property
     def named(self) -> bool:
@@ -97,13 +100,23 @@ def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
     platforms = present or config.platforms
     # China's calendar follows the currency configured or stated, never the CNY assumed.
     stated = configured.get("currency") or found.get("currency", "")
+    china = calendar.china_market(platforms, stated)
+    country = None
+    if china is None:
+        # A zone ingest chose from the exports' UTC offsets (storebook.ingest.zones) fits several
+        # countries: no clue to the country.
+        zone = configured.get("timezone", "")
+        country = calendar.infer_country(setting=configured.get("country", ""), currency=stated, timezone=zone,
+                                         timezone_guessed=bool(found.get("timezone")) and found.get("timezone") == zone)
+        country["known"] = calendar.country_known(country["code"])
     return StoreIdentity(
         name=configured.get("name") or found.get("name", ""),
         name_zh=configured.get("name_zh") or found.get("name_zh", ""),
         currency=stated or DEFAULT_CURRENCY,
         platforms=platforms,
         currency_stated=bool(stated),
-        calendar=calendar.china_market(platforms, stated),
+        calendar=china,
+        country=country,
     )
 
 
