@@ -11,6 +11,7 @@ Planted truths:
   this year's is judged against last year's Independence Day (not against Our Lady of Aparecida,
   12 October, a holiday as near) and stays inside its band. A shop in EUR with no
   country set sees an ordinary Sunday, judged against its weekday: flagged.
+- charts: a Brazilian store's daily visitors of September 2025 mark its one public holiday.
 - plan: 100 orders a day, 50 on each Brazilian public holiday of 2023–2024: the fit's holiday
   coefficient is log(0.5), and the forecast of September 2025 is 50 on the 7th.
 """
@@ -226,3 +227,17 @@ def test_traffic_of_a_store_whose_country_is_not_told_has_no_holiday(root: Path)
     anomalies = traffic.detect_anomalies(wb, SEPTEMBER)
     assert traffic.flagged_days(anomalies)["visited_on"].tolist() == [pd.Timestamp("2025-09-07")]  # a Sunday ×3
     assert traffic.anomaly_facts(anomalies)["variant"] == "plain"
+
+
+def test_the_traffic_charts_mark_the_stores_own_holidays() -> None:
+    import matplotlib.pyplot as plt
+
+    from storebook.report import plots
+
+    d = pd.DataFrame({"visited_on": pd.date_range("2025-09-01", "2025-09-30", freq="D").astype("datetime64[us]")})
+    d = d.assign(visitors=1000.0, avg7=1000.0, last_year=900.0, last_year_avg7=900.0, event="", is_event_peak=False)
+    marked = plots.daily_trend(d, Text("en"), china=False, country="BR", title="Visitors")
+    plain = plots.daily_trend(d, Text("en"), china=False, title="Visitors")
+    assert [t.get_text() for t in marked.axes[0].texts] == ["Public holiday"]     # 7 September
+    assert len(plain.axes[0].texts) == 0
+    plt.close("all")
