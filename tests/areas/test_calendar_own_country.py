@@ -92,6 +92,10 @@ def test_a_country_the_package_does_not_know_has_no_holiday_and_no_country_none(
     ({"currency": "USD", "timezone": "America/New_York", "timezone_guessed": True},    # chosen from a UTC offset
      {"code": None, "how": "none", "clues": ["USD"]}),
     ({"currency": "EUR", "timezone": "Europe/Berlin"}, {"code": "DE", "how": "timezone", "clue": "Europe/Berlin"}),
+    ({"currency": "USD", "timezone": "America/New_York"}, {"code": "US", "how": "timezone",
+                                                           "clue": "America/New_York"}),
+    ({"currency": "EUR", "timezone": "America/New_York"}, {"code": None, "how": "ambiguous",   # the Shopify mock
+                                                           "clues": ["EUR", "America/New_York"]}),
     ({"currency": "BRL", "timezone": "Asia/Kolkata"}, {"code": None, "how": "ambiguous",
                                                        "clues": ["BRL", "Asia/Kolkata"]}),
     ({}, {"code": None, "how": "none", "clues": []}),
@@ -105,6 +109,22 @@ def test_the_identity_holds_the_country_of_a_store_outside_china_only(root: Path
     wb = write_tables(root, orders=[])
     assert calendar.country_of(wb) == {"code": "IN", "how": "currency", "clue": "INR", "known": True}
     assert calendar.own_country(wb) == "IN"
+
+
+def test_a_zone_the_first_ingest_found_in_the_offsets_is_no_clue(root: Path) -> None:
+    """America/New_York as the first ingest writes it from a -0400 offset (Santiago's in May too)."""
+    _settings(root, currency="USD")
+    (root / "storebook.local.toml").write_text(
+        '[store]\ntimezone = "America/New_York"   # found in the exports: times in orders_export.csv are at '
+        'UTC -04:00\n', encoding="utf-8")
+    wb = write_tables(root, orders=[])
+    assert calendar.country_of(wb) == {"code": None, "how": "none", "clues": ["USD"], "known": False}
+
+
+def test_a_zone_the_user_set_names_the_country(root: Path) -> None:
+    _settings(root, currency="USD", timezone="America/New_York")
+    wb = write_tables(root, orders=[])
+    assert calendar.country_of(wb) == {"code": "US", "how": "timezone", "clue": "America/New_York", "known": True}
 
 
 def test_a_store_in_china_has_no_own_country(root: Path) -> None:

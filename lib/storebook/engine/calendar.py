@@ -614,6 +614,17 @@ CURRENCY_COUNTRY: dict[str, str] = {
     "PEN": "PE", "PHP": "PH", "PKR": "PK", "PLN": "PL", "RON": "RO", "RUB": "RU", "SAR": "SA", "SEK": "SE",
     "SGD": "SG", "THB": "TH", "TRY": "TR", "TWD": "TW", "UAH": "UA", "VND": "VN", "ZAR": "ZA",
 }
+#: The countries whose own currency is one that several share: it names none of them, but a time
+#: zone of a country outside its list contradicts it (a shop in EUR whose zone is New York's).
+#: EUR: the euro area of 2026 (ECB) and the states that use the euro by agreement or unilaterally;
+#: USD: the United States, its territories and the states that use the dollar as their currency.
+SHARED_CURRENCY_COUNTRIES: dict[str, frozenset[str]] = {
+    "EUR": frozenset({"AT", "BE", "BG", "HR", "CY", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT",
+                      "NL", "PT", "SK", "SI", "ES", "AD", "MC", "SM", "VA", "ME", "XK", "GF", "GP", "MQ", "RE",
+                      "YT", "PM", "BL", "MF", "AX"}),
+    "USD": frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "EC", "SV", "PA", "TL", "FM", "MH", "PW", "ZW", "BQ",
+                      "TC", "VG", "IO"}),
+}
 
 
 @functools.cache
@@ -660,6 +671,8 @@ def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",
             (this asks only for a store that does not sell in China).
         timezone_guessed: the zone is the one ingest chose from the exports' UTC offsets (one
             offset fits several countries' zones): no clue either.
+        A currency several countries share (:data:`SHARED_CURRENCY_COUNTRIES`) names none, but a
+        zone outside its countries contradicts it: ambiguous.
     Returns:
         ``{"code": "BR", "how": "setting" | "currency" | "timezone", "clue": …}`` (the clue: the
         currency or zone it came from; a currency and a zone that agree give ``how`` "currency"),
@@ -672,6 +685,8 @@ def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",
         ('BR', 'IN')
         >>> infer_country(currency="EUR"), infer_country(currency="BRL", timezone="Asia/Kolkata")["how"]
         ({'code': None, 'how': 'none', 'clues': ['EUR']}, 'ambiguous')
+        >>> [infer_country(currency="EUR", timezone=z).get("code") for z in ("Europe/Berlin", "America/New_York")]
+        ['DE', None]
     """
     if setting:
         return {"code": setting.upper(), "how": "setting", "clue": setting.upper()}
@@ -683,6 +698,9 @@ def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",
         clues["timezone"] = zone
     named = {CURRENCY_COUNTRY.get(clues.get("currency", "")), _zone_countries()[0].get(clues.get("timezone", ""))}
     named.discard(None)
+    shared = SHARED_CURRENCY_COUNTRIES.get(currency)
+    if shared is not None and "timezone" in clues and _zone_countries()[0][clues["timezone"]] not in shared:
+        return {"code": None, "how": "ambiguous", "clues": [currency, clues["timezone"]]}
     if len(named) == 1:
         how = "currency" if "currency" in clues else "timezone"
         return {"code": named.pop(), "how": how, "clue": clues[how]}
