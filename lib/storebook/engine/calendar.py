@@ -332,7 +332,8 @@ def used_for(wb) -> dict[str, object] | None:
     :func:`china_market` of the store's platforms and the currency configured or stated by its
     exports — never the CNY assumed when neither says. Decided once per workbook, with its
     identity (:func:`storebook.engine.identity.identify`, kept by ``Workbook.identity()``).
-    Pass ``china=used_for(wb) is not None`` to :func:`events` and :func:`day_kinds`.
+    Pass ``china=used_for(wb) is not None`` to :func:`events` and :func:`day_kinds` (and, where a
+    foreign store's own public holidays count, ``country=own_country(wb)``).
     """
     return wb.identity().calendar
 
@@ -715,9 +716,15 @@ def country_known(code: str | None) -> bool:
         >>> country_known("BR"), country_known("XX")
         (True, False)
     """
+    return bool(code) and code.upper() in _supported_countries()
+
+
+@functools.cache
+def _supported_countries() -> frozenset[str]:
+    """The countries the ``holidays`` package knows (0.1 CPU-s to list: once per process)."""
     import holidays
 
-    return bool(code) and code.upper() in holidays.list_supported_countries()
+    return frozenset(holidays.list_supported_countries())
 
 
 @functools.cache
