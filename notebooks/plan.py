@@ -23,7 +23,8 @@
 # Festival and 年货节 in 2004–2027 and the public holidays in the years published: history days where it cannot place a
 # festival are left out of the fit, and the forecast's months where it cannot are said, not shown as holding none.
 # China's calendar is used only where the store sells in China (a Chinese platform, or amounts in CNY); elsewhere the
-# model has the weekday and the season only, and the page says which. A platform's history ends where its own orders do. The backtest refits the
+# model has the weekday, the season and the store's own country's public holidays (`storebook.engine.calendar.own_country`:
+# `[store] country`, or a currency or time zone naming one country; none where neither says), and the page says which. A platform's history ends where its own orders do. The backtest refits the
 # model before each of the last six months and forecasts that month (MAPE, 平均绝对百分比误差). The proposed target is
 # the quarter's 75th percentile: reached about one quarter in four without doing anything new. A platform whose orders do not all carry a paid amount (a units-only export) has
 # its orders and visitors forecast, not its amount. Every number comes from `storebook.plan`.

@@ -61,7 +61,7 @@ with page.section("traffic.headline"):
 with page.section("traffic.daily"):
     daily = storebook.traffic.daily_traffic(page.wb, page.period, page.platforms)
     daily_facts = storebook.traffic.daily_facts(daily)
-    page.show(storebook.plots.daily_trend(daily, page.text, china=page.china,
+    page.show(storebook.plots.daily_trend(daily, page.text, china=page.china, country=page.country,
                                           title=page.t("traffic.daily.title", **daily_facts)))
     page.takeaway("traffic.daily.takeaway", **daily_facts)
     storebook.results.record("traffic.peak_day", daily_facts["peak_day"])
@@ -126,7 +126,9 @@ with page.section("traffic.campaigns"):
 # the same weekday over recent ordinary weeks; festival and holiday days against the same day of the same
 # event last year (or, for an event new to the data, against its other days); 调休 weekends against other
 # 调休 days. China's festivals, holidays and 调休 count only where the store sells in China (a Chinese platform or
-# yuan: `storebook.engine.calendar.used_for`); elsewhere every day is judged against its ordinary weekday. A day is flagged when visitors or the paid amount leave the band (paid amount only where a
+# yuan: `storebook.engine.calendar.used_for`); elsewhere the store's own country's public holidays
+# (`storebook.engine.calendar.own_country`: `[store] country`, or a currency or time zone naming one country) are judged
+# against the same holiday last year, and every other day against its ordinary weekday. A day is flagged when visitors or the paid amount leave the band (paid amount only where a
 # day expects at least ten buyers). The driver is the most surprising of visitors × conversion × order
 # value; `likely_cause` names a tracking/data problem where visitors collapsed while the paid amount held (buyers
 # paid, their visits were not recorded). The second table counts the promotions running that day — the usual
@@ -136,7 +138,7 @@ with page.section("traffic.campaigns"):
 with page.section("traffic.anomalies"):
     anomalies = storebook.traffic.detect_anomalies(page.wb, page.period, page.platforms)
     anomaly_facts = storebook.traffic.anomaly_facts(anomalies)
-    page.show(storebook.plots.anomaly_bands(anomalies, page.text, china=page.china,
+    page.show(storebook.plots.anomaly_bands(anomalies, page.text, china=page.china, country=page.country,
                                             title=page.t("traffic.anomalies.title", **anomaly_facts)))
     page.show(storebook.tables.format_table(storebook.traffic.flagged_days(anomalies), page.text,
                                             columns=["platform", "visited_on", "event", "visitors_effect", "paid_effect",

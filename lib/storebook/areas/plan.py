@@ -194,7 +194,8 @@ def _phase_days(start: date, end: date) -> dict[str, set[date]]:
     return out
 
 
-def calendar_features(start: date, end: date, origin: date, annual: bool, china: bool = True) -> pd.DataFrame:
+def calendar_features(start: date, end: date, origin: date, annual: bool, china: bool = True,
+                      country: str | None = None) -> pd.DataFrame:
     """The regressors of each day of ``start..end`` (both included) — a copy of the cached frame.
 
     Columns: const, trend (years since ``origin``), sin_year/cos_year (when ``annual``),
@@ -202,13 +203,16 @@ def calendar_features(start: date, end: date, origin: date, annual: bool, china:
     Wednesday), holiday, long_holiday, and one 0/1 column per festival phase of
     :data:`FESTIVAL_PHASES` (``double11_peak`` …), indexed by day. Without ``china`` (a store
     that does not sell in China: :func:`storebook.engine.calendar.china_market`) only const,
-    trend, the yearly wave and the plain weekday: none of China's festivals, holidays or 调休.
+    trend, the yearly wave and the plain weekday: none of China's festivals, holidays or 调休;
+    with its own ``country`` (:func:`storebook.engine.calendar.own_country`) also holiday and
+    long_holiday, from that country's public holidays.
     """
-    return _features(start, end, origin, annual, china).copy()
+    return _features(start, end, origin, annual, china, None if china else country).copy()
 
 
 @functools.lru_cache(maxsize=64)
-def _features(start: date, end: date, origin: date, annual: bool, china: bool = True) -> pd.DataFrame:
+def _features(start: date, end: date, origin: date, annual: bool, china: bool = True,
+              country: str | None = None) -> pd.DataFrame:
     # A report fits a dozen series on the same days, and the backtest refits them on six spans.
     if china:
         kinds = calendar.day_kinds(start, end, china=True)
@@ -226,6 +230,11 @@ def _features(start: date, end: date, origin: date, annual: bool, china: bool = 
         cols["sin_year"], cols["cos_year"] = np.sin(2 * np.pi * doy / 365.25), np.cos(2 * np.pi * doy / 365.25)
     for k in range(1, 7):
         cols[f"dow_{k}"] = (weekday == k).astype(float)
+    if not china and country:  # a store outside China: its own country's public holidays
+        holidays = calendar.events(start, end, china=False, country=country)
+        long_days = {e.starts_on + timedelta(days=k) for e in holidays if e.days >= 7 for k in range(e.days)}
+        cols["holiday"] = np.array([any(e.covers(d.date()) for e in holidays) for d in day], dtype=float)
+        cols["long_holiday"] = np.array([d.date() in long_days for d in day], dtype=float)
     if not china:
         return pd.DataFrame(cols, index=pd.DatetimeIndex(day))
     holidays = [e for e in calendar.events(start, end, china=True) if e.kind == "public_holiday"]
@@ -256,11 +265,14 @@ class _Fit:
     constant: float | None = None
     #: Fitted on China's calendar (False: the weekday and the season only).
     china: bool = True
+    #: Outside China: the country whose public holidays the fit has (None: none).
+    country: str | None = None
 
 
-def _fit(series: pd.Series, origin: date, china: bool = True) -> _Fit | None:
+def _fit(series: pd.Series, origin: date, china: bool = True, country: str | None = None) -> _Fit | None:
     """A quasi-Poisson GLM of one daily series (index: day) on :func:`calendar_features` (China's
-    calendar unless ``china`` is False); None with too little history."""
+    calendar unless ``china`` is False; then ``country``'s public holidays, if any); None with too
+    little history."""
     from statsmodels.genmod.families import Poisson
     from statsmodels.genmod.generalized_linear_model import GLM
 
@@ -281,22 +293,22 @@ def _fit(series: pd.Series, origin: date, china: bool = True) -> _Fit | None:
         # no calendar effect (the history shows none), no noise.
         level = pd.Series({"const": float(np.log(y.iloc[0]))})
         return _Fit(level, pd.DataFrame(0.0, index=level.index, columns=level.index), 0.0, origin, False,
-                    constant=float(y.iloc[0]), china=china)
+                    constant=float(y.iloc[0]), china=china, country=country)
     annual = len(y) >= ANNUAL_MIN_DAYS
-    X = calendar_features(y.index.min().date(), y.index.max().date(), origin, annual, china).loc[y.index]
+    X = calendar_features(y.index.min().date(), y.index.max().date(), origin, annual, china, country).loc[y.index]
     seen = [c for c in X.columns if X[c].abs().sum() > 0]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a non-integer amount under a Poisson family: quasi-likelihood, as intended
         res = GLM(y.to_numpy(float), X[seen].to_numpy(float), family=Poisson()).fit(scale="X2")
     params = pd.Series(res.params, index=seen)
     cov = pd.DataFrame(np.asarray(res.cov_params()), index=seen, columns=seen)
-    return _Fit(params, cov, float(res.scale), origin, annual, china=china)
+    return _Fit(params, cov, float(res.scale), origin, annual, china=china, country=country)
 
 
 def _design(fit: _Fit, start: date, end: date) -> tuple[pd.DataFrame, list[str]]:
     """The fit's columns for the days start..end: a phase it has not seen borrows the mean of
     the same phase of the festivals it has (their columns share the weight)."""
-    X = calendar_features(start, end, fit.origin, fit.annual, fit.china)
+    X = calendar_features(start, end, fit.origin, fit.annual, fit.china, fit.country)
     borrowed = []
     out = X[fit.params.index].copy()
     for col in X.columns:
@@ -335,11 +347,11 @@ def _month_sums(days: pd.DatetimeIndex, mu: np.ndarray, scale: float, rng: np.ra
 
 
 def _forecast_draws(hist: pd.DataFrame, first: date, last: date | dict[str, date], origin: date,
-                    metrics: Sequence[str], china: bool = True
+                    metrics: Sequence[str], china: bool = True, country: str | None = None
                     ) -> tuple[dict[tuple[str, str], dict[str, np.ndarray]], dict[tuple[str, str], _Fit]]:
     """Monthly draws per platform × metric for first..last, from the history given; ``last``
     may be per platform (a platform whose data end before ``first`` is not forecast);
-    ``china``: fit on China's calendar (:func:`_fit`)."""
+    ``china``: fit on China's calendar, else on ``country``'s public holidays (:func:`_fit`)."""
     rng = np.random.default_rng(SEED)
     draws, fits = {}, {}
     for platform, g in hist.groupby("platform", sort=False):
@@ -348,7 +360,7 @@ def _forecast_draws(hist: pd.DataFrame, first: date, last: date | dict[str, date
             continue
         g = g.set_index("day")
         for metric in metrics:
-            fit = _fit(g[metric], origin, china)
+            fit = _fit(g[metric], origin, china, country)
             if fit is None:
                 continue
             days, mu, borrowed = _draws(fit, first, upto, rng)
@@ -408,7 +420,7 @@ def _final(wb: Workbook, period: Period, plats: list[str], months: int):
     def compute():
         hist = daily_history(wb, period.end, plats)
         draws, fits = _forecast_draws(hist, period.end, period.shift_months(months).last_day, _origin(hist), METRICS,
-                                      calendar.used_for(wb) is not None)
+                                      calendar.used_for(wb) is not None, calendar.own_country(wb))
         return hist, draws, fits
 
     return _cached(wb, ("final", period, tuple(plats), months), compute)
@@ -469,6 +481,7 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
     out.attrs["trend"] = {f"{p}.{m}": float(np.exp(f.params.get("trend", 0.0)) - 1) for (p, m), f in fits.items()}
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
     out.attrs["calendar"] = calendar.used_for(wb)
+    out.attrs["country"] = calendar.country_of(wb)
     china = out.attrs["calendar"] is not None
     out.attrs["events"] = _festivals_in(first, last, china)
     out.attrs["unknown"] = calendar.unknown(first, last) if china else {}
@@ -512,7 +525,7 @@ def _backtest(wb: Workbook, period: Period, plats: list[str], months: int, metri
         if before.empty or max(data_last.values()) < month.start:
             continue
         draws, _ = _forecast_draws(before, month.start, {p: min(month.last_day, d) for p, d in data_last.items()},
-                                   origin, metrics, calendar.used_for(wb) is not None)
+                                   origin, metrics, calendar.used_for(wb) is not None, calendar.own_country(wb))
         if not draws:
             continue
         rows.append(_summarise(draws, [p for p in plats if any((p, m) in draws for m in metrics)]))
@@ -776,6 +789,17 @@ def events_text(events: Sequence[str], unknown: dict[str, Sequence[int]], text: 
     return text("word.semicolon").join([known, gap]) if known else gap
 
 
+def _own_calendar(country: dict[str, Any], text: Any) -> str:
+    """The calendar of a store outside China (:func:`storebook.engine.calendar.country_of`): its
+    country's public holidays, which country and how it is known; or why there are none."""
+    if country["code"] is None:
+        why = text(f"plan.country.{country['how']}", clues=", ".join(country.get("clues", [])))
+        return text("plan.calendar.plain", why=why)
+    how = text(f"plan.country.{country['how']}", code=country["code"], clue=country.get("clue", ""))
+    key = "plan.calendar.country" if country.get("known") else "plan.calendar.country.unknown"
+    return text(key, country=calendar.country_name(country["code"]), how=how)
+
+
 def basis_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     """What the forecast stands on (``plan.forecast.basis``): the calendar used and why
     (:func:`storebook.engine.calendar.used_for`), each platform whose data end before the others' (its history stops
@@ -783,7 +807,7 @@ def basis_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     """
     why = forecast.attrs.get("calendar")
     if why is None:
-        used = text("plan.calendar.plain")
+        used = _own_calendar(forecast.attrs.get("country") or {"code": None, "how": "none", "clues": []}, text)
     elif "platforms" in why:
         used = text("plan.calendar.china.platforms", platforms=text.join(text.labels("platform", why["platforms"])))
     else:

@@ -278,8 +278,9 @@ def daily_traffic(wb: Workbook, period: Period, platforms: list[str] | str | Non
         One row per day of the period: visited_on, ``<metric>`` (summed over the
         platforms), avg7 (trailing 7-day mean, using the 6 days before the period),
         last_year (the same calendar date a year earlier), last_year_avg7, event (the
-        calendar's kind of day, "" for an ordinary day — every day of a store that does not
-        sell in China: :func:`storebook.engine.calendar.used_for`), is_event_peak.
+        calendar's kind of day, "" for an ordinary day; for a store that does not sell in China
+        (:func:`storebook.engine.calendar.used_for`) its own country's public holidays only:
+        :func:`storebook.engine.calendar.own_country`), is_event_peak.
     Raises:
         NoDataError: when the period has no traffic.
 
@@ -308,7 +309,8 @@ def daily_traffic(wb: Workbook, period: Period, platforms: list[str] | str | Non
     current = _window(period.start, period.end)
     last_year = _window(ly.start, ly.end)
     days = period.dates().astype("datetime64[us]")
-    kinds = calendar.day_kinds(period.start, period.last_day, china=calendar.used_for(wb) is not None)
+    kinds = calendar.day_kinds(period.start, period.last_day, china=calendar.used_for(wb) is not None,
+                              country=calendar.own_country(wb))
     # Last year's same calendar dates (29 February has none).
     ly_dates = pd.DatetimeIndex([d - pd.DateOffset(years=1) if not (d.month == 2 and d.day == 29) else pd.NaT
                                  for d in days]).astype("datetime64[us]")

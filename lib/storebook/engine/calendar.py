@@ -31,6 +31,13 @@ years it knows what it can vouch for, and :func:`unknown` says what it does not 
 Kinds: ``618``, ``double11``, ``double12``, ``nianhuo``, ``women38``,
 ``spring_festival``, ``public_holiday``.
 
+A store that does not sell in China (:func:`used_for`) gets none of that: with ``china=False``
+the calendar holds only its own country's public holidays (``country=``, ISO 3166 alpha-2, kind
+``public_holiday``: :func:`country_holidays`, from the ``holidays`` package, national holidays
+only — no festival, no swapped working day, no shutdown). The country is the ``[store] country``
+setting, else inferred where the store's currency or time zone names one country only
+(:func:`infer_country`), else none: :func:`country_of` says which and why.
+
 Example:
     >>> from datetime import date
     >>> from storebook.engine import calendar
@@ -67,6 +74,13 @@ __all__ = [
     "MOVING_KINDS",
     "unknown",
     "unknown_spans",
+    "country_holidays",
+    "country_known",
+    "country_name",
+    "infer_country",
+    "country_of",
+    "own_country",
+    "CURRENCY_COUNTRY",
 ]
 
 KINDS: tuple[str, ...] = (
@@ -318,7 +332,8 @@ def used_for(wb) -> dict[str, object] | None:
     :func:`china_market` of the store's platforms and the currency configured or stated by its
     exports — never the CNY assumed when neither says. Decided once per workbook, with its
     identity (:func:`storebook.engine.identity.identify`, kept by ``Workbook.identity()``).
-    Pass ``china=used_for(wb) is not None`` to :func:`events` and :func:`day_kinds`.
+    Pass ``china=used_for(wb) is not None`` to :func:`events` and :func:`day_kinds` (and, where a
+    foreign store's own public holidays count, ``country=own_country(wb)``).
     """
     return wb.identity().calendar
 
@@ -418,14 +433,17 @@ _HOLIDAY_DAYS: frozenset[date] = frozenset(
 )
 
 
-def events(start: date, end: date, *, china: bool = True) -> list[Event]:
+def events(start: date, end: date, *, china: bool = True, country: str | None = None) -> list[Event]:
     """Events that overlap ``start..end`` (both included), ordered by start date.
 
     Args:
         start: first day of the window.
         end: last day of the window.
-        china: the store sells in China (:func:`used_for`); False gives no event at all —
-            China's festivals and holidays are not a foreign store's.
+        china: the store sells in China (:func:`used_for`); False gives none of China's
+            events — China's festivals and holidays are not a foreign store's.
+        country: with ``china`` False, the store's own country (:func:`own_country`, ISO 3166
+            alpha-2): its public holidays (:func:`country_holidays`); None (or a country the
+            ``holidays`` package does not know): no event at all. Ignored where ``china``.
 
     Returns:
         The events, each whole (an event that starts before ``start`` keeps its
@@ -436,7 +454,11 @@ def events(start: date, end: date, *, china: bool = True) -> list[Event]:
         [('nianhuo', '年货节'), ('spring_festival', '春节'), ('public_holiday', '春节假期')]
     """
     if not china:
-        return []
+        if not country:
+            return []
+        start, end = _as_date(start), _as_date(end)
+        return [e for e in country_holidays(country, start.year - 1, end.year + 1)
+                if e.starts_on <= end and e.ends_on >= start]
     start, end = _as_date(start), _as_date(end)
     # A year's 年货节 (and a holiday run named after the year it ends in) may start in the
     # December before it: the year after the window is asked too.
@@ -486,9 +508,9 @@ def unknown(start: date, end: date) -> dict[str, tuple[int, ...]]:
     return out
 
 
-def events_frame(start: date, end: date, *, china: bool = True) -> pd.DataFrame:
-    """The events overlapping ``start..end`` as a DataFrame, one row per event (none where
-    ``china`` is False: :func:`events`).
+def events_frame(start: date, end: date, *, china: bool = True, country: str | None = None) -> pd.DataFrame:
+    """The events overlapping ``start..end`` as a DataFrame, one row per event (where ``china``
+    is False, the public holidays of ``country`` only: :func:`events`).
 
     Columns: name, kind, starts_on, ends_on, peak_on, name_zh, days (dates as
     ``datetime64[s]``, ``peak_on`` NaT when the event has no peak).
@@ -499,7 +521,7 @@ def events_frame(start: date, end: date, *, china: bool = True) -> pd.DataFrame:
         0  double11 2025-11-11
         1  double12 2025-12-12
     """
-    evs = events(start, end, china=china)
+    evs = events(start, end, china=china, country=country)
     frame = pd.DataFrame(
         {
             "name": pd.Series([e.name for e in evs], dtype="str"),
@@ -514,11 +536,13 @@ def events_frame(start: date, end: date, *, china: bool = True) -> pd.DataFrame:
     return frame
 
 
-def day_kinds(start: date, end: date, *, china: bool = True) -> pd.DataFrame:
+def day_kinds(start: date, end: date, *, china: bool = True, country: str | None = None) -> pd.DataFrame:
     """One row per date of ``start..end`` describing what kind of day it is.
 
-    With ``china`` False (a store that does not sell in China: :func:`used_for`) every day is
-    an ordinary day of its weekday: no event, no public holiday, no 调休, no shutdown.
+    With ``china`` False (a store that does not sell in China: :func:`used_for`) no day is one of
+    China's: no festival, no 调休, no shutdown; the public holidays of ``country`` (the store's
+    own: :func:`own_country`) are its holidays (``is_holiday``, event ``public_holiday``), and
+    without a country every day is an ordinary day of its weekday.
 
     Columns:
         date (datetime64[s]), weekday (0 = Monday … 6 = Sunday),
@@ -536,13 +560,16 @@ def day_kinds(start: date, end: date, *, china: bool = True) -> pd.DataFrame:
         >>> d = day_kinds(date(2025, 1, 26), date(2025, 1, 26), china=False).iloc[0]
         >>> bool(d.is_swapped_workday), bool(d.is_working_day), d.event
         (False, False, '')
+        >>> d = day_kinds(date(2018, 9, 7), date(2018, 9, 7), china=False, country="BR").iloc[0]
+        >>> bool(d.is_holiday), bool(d.is_working_day), d.event
+        (True, False, 'public_holiday')
     """
     start, end = _as_date(start), _as_date(end)
     if end < start:
         raise ValueError(f"day_kinds: end {end} is before start {start}")
     n = (end - start).days + 1
     days = [start + timedelta(days=i) for i in range(n)]
-    evs = events(start, end, china=china)
+    evs = events(start, end, china=china, country=country)
     kind_of: list[str] = []
     peak: list[bool] = []
     shutdown: list[bool] = []
@@ -559,6 +586,8 @@ def day_kinds(start: date, end: date, *, china: bool = True) -> pd.DataFrame:
         _, earlier_days, earlier_swaps = _earlier_holidays()
         is_holiday = [h or d in earlier_days for d, h in zip(days, is_holiday, strict=True)]
         swapped = [s or d in earlier_swaps for d, s in zip(days, swapped, strict=True)]
+    if not china and evs:  # the store's own country's public holidays
+        is_holiday = [any(e.covers(d) for e in evs) for d in days]
     working = [(w < 5 and not h) or s for w, h, s in zip(weekday, is_holiday, swapped, strict=True)]
     return pd.DataFrame(
         {
@@ -572,6 +601,187 @@ def day_kinds(start: date, end: date, *, china: bool = True) -> pd.DataFrame:
             "is_logistics_shutdown": pd.Series(shutdown, dtype="bool"),
         }
     )
+
+
+# ----------------------------------------------------------------------------- a store outside China
+
+#: A currency that is one country's own (the others that use it, if any, are far smaller: INR in
+#: Bhutan beside its ngultrum): a store outside China pricing in it is taken to be in that country.
+#: Currencies several countries share (EUR, USD, XOF, XAF, XCD …) are not listed: no guess.
+CURRENCY_COUNTRY: dict[str, str] = {
+    "ARS": "AR", "AUD": "AU", "BDT": "BD", "BRL": "BR", "CAD": "CA", "CHF": "CH", "CLP": "CL", "COP": "CO",
+    "CZK": "CZ", "DKK": "DK", "EGP": "EG", "GBP": "GB", "HKD": "HK", "HUF": "HU", "IDR": "ID", "INR": "IN",
+    "JPY": "JP", "KES": "KE", "KRW": "KR", "MXN": "MX", "MYR": "MY", "NGN": "NG", "NOK": "NO", "NZD": "NZ",
+    "PEN": "PE", "PHP": "PH", "PKR": "PK", "PLN": "PL", "RON": "RO", "RUB": "RU", "SAR": "SA", "SEK": "SE",
+    "SGD": "SG", "THB": "TH", "TRY": "TR", "TWD": "TW", "UAH": "UA", "VND": "VN", "ZAR": "ZA",
+}
+#: The countries whose own currency is one that several share: it names none of them, but a time
+#: zone of a country outside its list contradicts it (a shop in EUR whose zone is New York's).
+#: EUR: the euro area of 2026 (ECB) and the states that use the euro by agreement or unilaterally;
+#: USD: the United States, its territories and the states that use the dollar as their currency.
+SHARED_CURRENCY_COUNTRIES: dict[str, frozenset[str]] = {
+    "EUR": frozenset({"AT", "BE", "BG", "HR", "CY", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT",
+                      "NL", "PT", "SK", "SI", "ES", "AD", "MC", "SM", "VA", "ME", "XK", "GF", "GP", "MQ", "RE",
+                      "YT", "PM", "BL", "MF", "AX"}),
+    "USD": frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "EC", "SV", "PA", "TL", "FM", "MH", "PW", "ZW", "BQ",
+                      "TC", "VG", "IO"}),
+}
+
+
+@functools.cache
+def _zone_countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(time zone → its country, country code → its English name), from the tz database's
+    zone.tab and iso3166.tab (the ``tzdata`` package, else the system's /usr/share/zoneinfo)."""
+    from importlib import resources
+    from pathlib import Path
+
+    def read(name: str) -> str:
+        try:
+            return resources.files("tzdata.zoneinfo").joinpath(name).read_text(encoding="utf-8")
+        except (ModuleNotFoundError, FileNotFoundError, OSError):
+            path = Path("/usr/share/zoneinfo") / name
+            return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    rows = [line.split("\t") for text in (read("zone.tab"), read("iso3166.tab"))
+            for line in text.splitlines() if line and not line.startswith("#")]
+    zones = {r[2]: r[0] for r in rows if len(r) >= 3}
+    names = {r[0]: r[1].strip() for r in rows if len(r) == 2}
+    return zones, names
+
+
+def country_name(code: str) -> str:
+    """The English name of an ISO 3166 country code (the code itself where the tz database has none).
+
+    Example:
+        >>> country_name("BR"), country_name("IN")
+        ('Brazil', 'India')
+    """
+    return _zone_countries()[1].get(code, code)
+
+
+def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",
+                  timezone_guessed: bool = False) -> dict[str, object]:
+    """The store's country and how it is known — never a guess made silently.
+
+    Args:
+        setting: ``[store] country`` ("" when not set): used as it is.
+        currency: the currency configured or stated by the exports ("": not known);
+            :data:`CURRENCY_COUNTRY` names its country where it is one country's own.
+        timezone: the store's time zone; its country from the tz database's zone.tab
+            (America/Sao_Paulo → BR, Asia/Kolkata → IN). Asia/Shanghai, the default, is no clue
+            (this asks only for a store that does not sell in China).
+        timezone_guessed: the zone is the one ingest chose from the exports' UTC offsets (one
+            offset fits several countries' zones): no clue either.
+        A currency several countries share (:data:`SHARED_CURRENCY_COUNTRIES`) names none, but a
+        zone outside its countries contradicts it: ambiguous.
+    Returns:
+        ``{"code": "BR", "how": "setting" | "currency" | "timezone", "clue": …}`` (the clue: the
+        currency or zone it came from; a currency and a zone that agree give ``how`` "currency"),
+        or ``{"code": None, "how": "ambiguous", "clues": [...]}`` where the clues name different
+        countries, ``{"code": None, "how": "none", "clues": [...]}`` where there is none
+        (clues: the currency and zone that named none, e.g. ``["EUR"]``).
+
+    Example:
+        >>> infer_country(timezone="America/Sao_Paulo")["code"], infer_country(currency="INR")["code"]
+        ('BR', 'IN')
+        >>> infer_country(currency="EUR"), infer_country(currency="BRL", timezone="Asia/Kolkata")["how"]
+        ({'code': None, 'how': 'none', 'clues': ['EUR']}, 'ambiguous')
+        >>> [infer_country(currency="EUR", timezone=z).get("code") for z in ("Europe/Berlin", "America/New_York")]
+        ['DE', None]
+    """
+    if setting:
+        return {"code": setting.upper(), "how": "setting", "clue": setting.upper()}
+    clues: dict[str, str] = {}
+    if currency in CURRENCY_COUNTRY:
+        clues["currency"] = currency
+    zone = "" if timezone_guessed or timezone == "Asia/Shanghai" else timezone
+    if zone and _zone_countries()[0].get(zone) and _zone_countries()[0][zone] != "CN":
+        clues["timezone"] = zone
+    named = {CURRENCY_COUNTRY.get(clues.get("currency", "")), _zone_countries()[0].get(clues.get("timezone", ""))}
+    named.discard(None)
+    shared = SHARED_CURRENCY_COUNTRIES.get(currency)
+    if shared is not None and "timezone" in clues and _zone_countries()[0][clues["timezone"]] not in shared:
+        return {"code": None, "how": "ambiguous", "clues": [currency, clues["timezone"]]}
+    if len(named) == 1:
+        how = "currency" if "currency" in clues else "timezone"
+        return {"code": named.pop(), "how": how, "clue": clues[how]}
+    silent = [c for c in (currency, zone) if c]
+    return {"code": None, "how": "ambiguous" if named else "none", "clues": list(clues.values()) if named else silent}
+
+
+def country_known(code: str | None) -> bool:
+    """The ``holidays`` package knows ``code``'s public holidays.
+
+    Example:
+        >>> country_known("BR"), country_known("XX")
+        (True, False)
+    """
+    return bool(code) and code.upper() in _supported_countries()
+
+
+@functools.cache
+def _supported_countries() -> frozenset[str]:
+    """The countries the ``holidays`` package knows (0.1 CPU-s to list: once per process)."""
+    import holidays
+
+    return frozenset(holidays.list_supported_countries())
+
+
+@functools.cache
+def _country_year(code: str, year: int) -> tuple[tuple[date, str, str], ...]:
+    """(day, English name, Chinese name) of each national public holiday of ``code`` in ``year``:
+    the ``holidays`` package's public category, without subdivisions; named in English (en_US)
+    where the package has it, else in the country's language, and in Chinese (zh_CN) where it
+    has that, else as in English."""
+    import holidays
+
+    cls = holidays.country_holidays(code).__class__
+    languages = getattr(cls, "supported_languages", ())
+    english = "en_US" if "en_US" in languages else None
+    named_en = holidays.country_holidays(code, years=year, language=english)
+    named_zh = holidays.country_holidays(code, years=year, language="zh_CN") if "zh_CN" in languages else named_en
+    return tuple((day, named_en[day], named_zh.get(day, named_en[day])) for day in sorted(named_en))
+
+
+@functools.cache
+def country_holidays(country: str, first_year: int, last_year: int) -> tuple[Event, ...]:
+    """The national public holidays of ``country`` (ISO 3166 alpha-2) in ``first_year..last_year``
+    as events of kind ``public_holiday``: consecutive days off are one event, named after each
+    holiday they hold (as China's are). None where the ``holidays`` package does not know the
+    country (:func:`country_known`).
+
+    Example:
+        >>> [(e.starts_on.isoformat(), e.name) for e in country_holidays("BR", 2018, 2018)][4]
+        ('2018-09-07', 'Independence Day 2018')
+    """
+    if not country_known(country):
+        return ()
+    runs: list[list] = []  # [first, last, English names, Chinese names]
+    for year in range(first_year, last_year + 1):
+        for day, name, name_zh in _country_year(country.upper(), year):
+            if runs and (day - runs[-1][1]).days == 1:
+                runs[-1][1] = day
+            else:
+                runs.append([day, day, [], []])
+            for names, n in ((runs[-1][2], name), (runs[-1][3], name_zh)):
+                if n not in names:
+                    names.append(n)
+    return tuple(Event(f"{' and '.join(en)} {last.year}", "public_holiday", first, last, None, "、".join(zh))
+                 for first, last, en, zh in runs)
+
+
+def country_of(wb) -> dict[str, object] | None:
+    """The country whose public holidays are the store's (:func:`infer_country`, with ``known``:
+    the ``holidays`` package has them), or None for a store that sells in China (China's calendar
+    applies: :func:`used_for`). Decided once per workbook, with its identity."""
+    return wb.identity().country
+
+
+def own_country(wb) -> str | None:
+    """What to pass as ``country=`` to :func:`events` / :func:`day_kinds` for workbook ``wb``: its
+    country where it is known and the ``holidays`` package has its holidays, else None."""
+    found = country_of(wb)
+    return found["code"] if found and found.get("known") else None
 
 
 def _as_date(value) -> date:

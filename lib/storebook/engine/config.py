@@ -55,6 +55,10 @@ class StoreSettings(_Section):
     #: ISO 4217 code of the amounts; empty = taken from the data (e.g. Shopify's Currency), else CNY.
     currency: Annotated[str, StringConstraints(pattern=r"^([A-Z]{3})?$")] = ""
     timezone: str = "Asia/Shanghai"
+    #: ISO 3166 alpha-2 code of the store's country (BR, IN, US); empty = inferred where the currency
+    #: or the time zone names one country (storebook.engine.calendar.infer_country). A store outside
+    #: China gets that country's public holidays.
+    country: Annotated[str, StringConstraints(pattern=r"^([A-Z]{2})?$")] = ""
     #: The platforms, channels and devices ingest accepts (labels: storebook.engine.vocab).
     platforms: list[Code] = Field(default_factory=lambda: ["tmall", "jd", "douyin", "web"], min_length=1)
     channels: list[Code] = Field(default_factory=lambda: [

@@ -27,6 +27,8 @@ DEFAULT_CURRENCY = "CNY"
 _UNNAMED = {"en": "Your store", "zh": "本店"}
 CURRENCY_HINT = ("the exports state no currency: amounts are shown as {currency}; set the store's in "
                  "storebook.local.toml (`[store]` currency = \"…\", an ISO code such as BRL or INR)")
+#: What the first ingest writes beside a time zone it found in the exports' UTC offsets.
+ZONE_FOUND_NOTE = "# found in the exports"
 NAME_HINT = ("the store has no name yet: set it in storebook.local.toml beside storebook.toml "
              "(`[store]` name = \"…\", name_zh = \"…\")")
 
@@ -45,6 +47,9 @@ class StoreIdentity:
     #: Why China's calendar applies to the store (:func:`storebook.engine.calendar.china_market`),
     #: None where it does not: decided once, with the identity.
     calendar: dict | None = None
+    #: The store's own country for a store outside China (:func:`storebook.engine.calendar.infer_country`
+    #: with ``known``: the ``holidays`` package has its public holidays), None for a store in China.
+    country: dict | None = None
 
     @property
     def named(self) -> bool:
@@ -97,14 +102,37 @@ def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
     platforms = present or config.platforms
     # China's calendar follows the currency configured or stated, never the CNY assumed.
     stated = configured.get("currency") or found.get("currency", "")
+    china = calendar.china_market(platforms, stated)
+    country = None
+    if china is None:
+        # A zone ingest chose from the exports' UTC offsets (storebook.ingest.zones) fits several
+        # countries: no clue to the country.
+        zone = configured.get("timezone", "")
+        guessed = (bool(found.get("timezone")) and found.get("timezone") == zone) or _zone_found_by_ingest(config, zone)
+        country = calendar.infer_country(setting=configured.get("country", ""), currency=stated, timezone=zone,
+                                         timezone_guessed=guessed)
+        country["known"] = calendar.country_known(country["code"])
     return StoreIdentity(
         name=configured.get("name") or found.get("name", ""),
         name_zh=configured.get("name_zh") or found.get("name_zh", ""),
         currency=stated or DEFAULT_CURRENCY,
         platforms=platforms,
         currency_stated=bool(stated),
-        calendar=calendar.china_market(platforms, stated),
+        calendar=china,
+        country=country,
     )
+
+
+def _zone_found_by_ingest(config: Config, zone: str) -> bool:
+    """storebook.local.toml holds ``zone`` as the first ingest wrote it, found in the exports'
+    UTC offsets (:func:`local_settings_template`) and not confirmed since: no clue to the country."""
+    from storebook.engine.config import LOCAL_CONFIG_NAME
+
+    try:
+        lines = (config.root / LOCAL_CONFIG_NAME).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return any(line.startswith(f'timezone = "{zone}"') and ZONE_FOUND_NOTE in line for line in lines)
 
 
 def write_local_settings(config: Config, manifest: dict | None = None) -> Path | None:
@@ -140,7 +168,7 @@ def local_settings_template(identity: StoreIdentity, found: dict) -> str:
     ]
     if found.get("timezone"):
         # Active, not a comment: the next ingest and the reports read the days as this one did.
-        lines.append(f'timezone = "{found["timezone"]}"   # found in the exports: {found.get("timezone_found", "")}')
+        lines.append(f'timezone = "{found["timezone"]}"   {ZONE_FOUND_NOTE}: {found.get("timezone_found", "")}')
     if platforms:
         lines.append(f"# platforms found in the data: [{platforms}] (the platforms ingest accepts are "
                      "[store] platforms)")

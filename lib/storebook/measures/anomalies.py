@@ -115,9 +115,10 @@ def detect_anomalies(wb: Workbook, period: Period, platforms: list[str] | str | 
         raise no_traffic(wb, period.label, chosen)
     daily = daily.pipe(with_ratios)
     china = calendar.used_for(wb)
+    country = calendar.own_country(wb)  # a store outside China: its own public holidays
     bands = [
         stats.expected_band(daily, metric, date="visited_on", by=["platform"], start=period.start,
-                            weeks=weeks, z=z, china=china is not None)
+                            weeks=weeks, z=z, china=china is not None, country=country)
         .rename(columns={"expected": f"{metric}_expected", "low": f"{metric}_low", "high": f"{metric}_high",
                          "score": f"{metric}_score", "is_outside": f"{metric}_outside"})
         .drop(columns=["deviation"])
@@ -160,6 +161,7 @@ def detect_anomalies(wb: Workbook, period: Period, platforms: list[str] | str | 
         .pipe(_order_platforms, chosen)
     )
     out.attrs["calendar"] = china  # None: no festival day is judged apart (anomaly_facts says so)
+    out.attrs["country"] = country  # outside China: its own public holidays are (None: none)
     return out
 
 
@@ -213,7 +215,9 @@ def anomaly_facts(anomalies: pd.DataFrame) -> dict[str, Any]:
     band (no comparable day); ``n_tracking`` the flagged days whose likely cause is tracking;
     ``variant`` is ``tracking`` when the most severe day is one of them, and
     ``other_tracking`` / ``tracking_*`` count and describe (the most severe) the others. For a
-    store outside China (``attrs["calendar"]`` None) the variant ends in ``plain``.
+    store outside China (``attrs["calendar"]`` None) the variant ends in ``plain``, or in
+    ``holidays`` where its own country's public holidays were judged apart (``attrs["country"]``,
+    named by ``country``).
     """
     flagged = flagged_days(anomalies)
     first = flagged.iloc[0] if len(flagged) else None
@@ -222,14 +226,17 @@ def anomaly_facts(anomalies: pd.DataFrame) -> dict[str, Any]:
     # says every day was judged against its weekday (variants ``plain``, ``none.plain`` …).
     plain = "calendar" in anomalies.attrs and anomalies.attrs["calendar"] is None
     variant = "none" if first is None else ("tracking" if first.likely_cause == "tracking" else None)
+    own = anomalies.attrs.get("country") if plain else None
     if plain:
-        variant = "plain" if variant is None else f"{variant}.plain"
+        ending = "holidays" if own else "plain"
+        variant = ending if variant is None else f"{variant}.{ending}"
     # The tracking days the main sentence does not name already (it names the first).
     others = flagged[is_tracking & (flagged.index > 0)]
     lost = others.iloc[0] if len(others) else None
     not_judged = anomalies.visitors.notna() & anomalies.visitors_low.isna() & (anomalies.basis == "no_reference")
     return {
         "variant": variant,
+        "country": calendar.country_name(own) if own else None,
         "n_flagged": len(flagged),
         "n_not_judged": int(not_judged.sum()),
         "n_tracking": int(is_tracking.sum()),

@@ -275,19 +275,23 @@ _AFTER_PEAK_KINDS = ("618", "double11", "double12")
 _SAME_EVENT_WINDOW_DAYS = 45
 
 
-def day_references(first, last, *, china: bool = True) -> pd.DataFrame:
+def day_references(first, last, *, china: bool = True, country: str | None = None) -> pd.DataFrame:
     """What each day is compared against: its kind, the event occurrence and the offset.
 
     Args:
         first, last: the days to describe (both included).
         china: the store sells in China (:func:`storebook.engine.calendar.used_for`); False:
-            every day is an ordinary day of its weekday (China's festivals are not its own).
+            none of China's festivals or holidays (they are not its own): every day is an
+            ordinary day of its weekday but the public holidays of ``country``, its own
+            (:func:`storebook.engine.calendar.own_country`; None: none).
     Returns:
         One row per day: date, weekday, kind (``""`` ordinary, ``swapped_workday`` (调休),
         an event kind of :mod:`storebook.engine.calendar`, or ``<festival>_after`` for the
         :data:`AFTER_PEAK_DAYS` days after 618/双11/双12), anchor (the occurrence's peak day,
         else its first day; NaT for ordinary and swapped days), offset (days from the
-        anchor), is_peak.
+        anchor), is_peak, holiday (outside China: the name of the country's public holiday
+        without its year, ``"Independence Day"``, so that a holiday is judged against the same
+        holiday the year before and not a neighbouring one; "" on every other day).
 
     Example:
         >>> r = day_references("2025-11-10", "2025-11-12")
@@ -295,17 +299,19 @@ def day_references(first, last, *, china: bool = True) -> pd.DataFrame:
         [['double11', -1], ['double11', 0], ['double11_after', 1]]
     """
     first, last = pd.Timestamp(first).date(), pd.Timestamp(last).date()
-    kinds = calendar.day_kinds(first, last, china=china)
+    kinds = calendar.day_kinds(first, last, china=china, country=country)
     days = [d.date() for d in pd.to_datetime(kinds["date"])]
-    events = calendar.events(first - timedelta(days=AFTER_PEAK_DAYS), last, china=china)
-    kind, anchor, offset = [], [], []
+    events = calendar.events(first - timedelta(days=AFTER_PEAK_DAYS), last, china=china, country=country)
+    kind, anchor, offset, holiday = [], [], [], []
     for day, event_kind, swapped in zip(days, kinds["event"], kinds["is_swapped_workday"], strict=True):
         if event_kind:
             covering = [e for e in events if e.kind == event_kind and e.covers(day)]
             e = covering[0]
             a = e.peak_on or e.starts_on
             kind.append(event_kind), anchor.append(a), offset.append((day - a).days)
+            holiday.append("" if china else e.name.rsplit(" ", 1)[0])
             continue
+        holiday.append("")
         after = [e for e in events if e.kind in _AFTER_PEAK_KINDS and e.peak_on
                  and 0 < (day - e.peak_on).days <= AFTER_PEAK_DAYS]
         if after:
@@ -322,6 +328,7 @@ def day_references(first, last, *, china: bool = True) -> pd.DataFrame:
         "anchor": pd.to_datetime(pd.Series(anchor, dtype="object")).astype("datetime64[s]"),
         "offset": pd.Series(offset, dtype="int64"),
         "is_peak": kinds["is_event_peak"],
+        "holiday": pd.Series(holiday, dtype="str"),
     })
 
 
@@ -348,7 +355,7 @@ def _tail_scale(values: np.ndarray, tail: float = 0.01) -> float:
 
 def expected_band(daily: pd.DataFrame, value: str, *, date: str = "date", by: Sequence[str] = (),
                   start=None, weeks: int = 8, z: float = 3.5, min_history: int = 3,
-                  min_spread: float = 0.02, china: bool = True) -> pd.DataFrame:
+                  min_spread: float = 0.02, china: bool = True, country: str | None = None) -> pd.DataFrame:
     """The band a day's value is expected to fall in, from the calendar and recent history.
 
     Works in logs (effects are multiplicative). For each series (one per ``by`` group):
@@ -380,8 +387,9 @@ def expected_band(daily: pd.DataFrame, value: str, *, date: str = "date", by: Se
         z: half-width of the band in spreads.
         min_history: ordinary same-weekday days needed for a baseline.
         min_spread: the floor of σ in logs (a very regular series must not flag wiggles).
-        china: the store sells in China (:func:`day_references`); False: no day is an event
-            day, every day is judged against its ordinary weekday.
+        china: the store sells in China (:func:`day_references`); False: no day is one of China's
+            event days, every day is judged against its ordinary weekday but the public holidays
+            of ``country`` (the store's own, :func:`day_references`), judged as China's are.
     Returns:
         A new frame, one row per day with a value from ``start``: the ``by`` columns,
         ``date``, ``value``, expected, low, high, deviation (value / expected − 1),
@@ -404,7 +412,7 @@ def expected_band(daily: pd.DataFrame, value: str, *, date: str = "date", by: Se
         return pd.DataFrame(columns=columns)
     first, last = frame[date].min(), frame[date].max()
     start_ts = pd.Timestamp(start) if start is not None else first
-    refs = day_references(first.date(), last.date(), china=china).assign(date=lambda d: d["date"].astype("datetime64[us]"))
+    refs = day_references(first.date(), last.date(), china=china, country=country).assign(date=lambda d: d["date"].astype("datetime64[us]"))
     out = []
     groups = frame.groupby(by, sort=True) if by else [((), frame)]
     for key, group in groups:
@@ -455,6 +463,7 @@ def _band_for_series(group: pd.DataFrame, value: str, date: str, refs: pd.DataFr
     anchor = full["anchor"].to_numpy()
     offset = full["offset"].to_numpy()
     peak = full["is_peak"].to_numpy()
+    holiday = full["holiday"].to_numpy().astype(str)  # "" but for a foreign country's holidays
     centre = np.full(n, np.nan)
     low = np.full(n, np.nan)
     high = np.full(n, np.nan)
@@ -478,7 +487,7 @@ def _band_for_series(group: pd.DataFrame, value: str, date: str, refs: pd.DataFr
             centre[i], low[i], high[i], basis[i] = b + m, b + m - width, b + m + width, "swapped_workday"
             continue
         this_year = anchor[i] - np.timedelta64(365, "D")
-        earlier = same_kind & (offset == offset[i]) & (anchor < anchor[i]) & \
+        earlier = same_kind & (holiday == holiday[i]) & (offset == offset[i]) & (anchor < anchor[i]) & \
             (np.abs((anchor - this_year) / np.timedelta64(1, "D")) <= _SAME_EVENT_WINDOW_DAYS)
         if earlier.any():
             lifts = lift[earlier]

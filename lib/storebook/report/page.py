@@ -117,6 +117,12 @@ class Page:
         return calendar.used_for(self.workbook) is not None
 
     @property
+    def country(self) -> str | None:
+        """A store outside China: the country whose public holidays its traffic page sets apart and
+        marks (:func:`storebook.engine.calendar.own_country`), None where there is none."""
+        return calendar.own_country(self.workbook)
+
+    @property
     def wb(self) -> Workbook:
         """The workbook; inside a section whose needs are not met, stops the section."""
         if self._skipping:

@@ -67,12 +67,39 @@ ENTRIES: dict[str, Entry] = {
         "China's (618, Double 11, Double 12, Women's Day, the Nianhuo festival, the Spring Festival shutdown, public "
         "holidays and working weekends), as the store sells in yuan (CNY)",
         "中国电商日历（618、双11、双12、38节、年货节、春节物流停运、法定节假日与调休），因本店以人民币销售"),
+    # A store outside China (storebook.engine.calendar.country_of): its own country's public
+    # holidays where its country is known ({how}: plan.country.*), else the weekday and season ({why}).
+    "plan.calendar.country": _e(
+        "the weekday, the season and {country}'s public holidays ({how}); China's festivals are left out, as the "
+        "store sells on no Chinese platform and not in yuan",
+        "星期、季节与{country}的公共假日（{how}）；本店不在中国平台销售、也不以人民币结算，故不计中国的大促"),
+    "plan.calendar.country.unknown": _e(
+        "the weekday and the season only. The store sells on no Chinese platform and not in yuan, so China's festivals "
+        "and holidays are left out, and storebook has no public holidays for {country} ({how}), so none is set apart",
+        "仅星期与季节。本店不在中国平台销售、也不以人民币结算，故不计中国的大促与节假日；storebook 没有{country}的公共假日"
+        "数据（{how}），故不单列假日"),
+    "plan.country.setting": _e("{code}, as set: [store] country", "{code}，按 [store] country 的设置"),
+    "plan.country.currency": _e(
+        "{code}, inferred from the currency {clue}; if the store is elsewhere, set country = \"…\" under [store] in "
+        "storebook.local.toml",
+        "{code}，由币种 {clue} 推断；如本店在别的国家，请在 storebook.local.toml 的 [store] 中设置 country = \"…\""),
+    "plan.country.timezone": _e(
+        "{code}, inferred from the time zone {clue}; if the store is elsewhere, set country = \"…\" under [store] in "
+        "storebook.local.toml",
+        "{code}，由时区 {clue} 推断；如本店在别的国家，请在 storebook.local.toml 的 [store] 中设置 country = \"…\""),
+    "plan.country.none": _e("its country is not set and cannot be told from its currency or time zone",
+                            "本店未设置所在国家，也无法从币种或时区判断"),
+    "plan.country.ambiguous": _e("its country is not set, and its currency and time zone name different countries "
+                                 "({clues})",
+                                 "本店未设置所在国家，而币种与时区指向不同的国家（{clues}）"),
     "plan.calendar.plain": _e(
         "the weekday and the season only. The store sells on no Chinese platform and not in yuan, so China's festivals "
-        "and holidays are left out, and storebook does not know its own country's; if it does sell in China, set "
-        "currency = \"CNY\" in storebook.local.toml",
-        "仅星期与季节。本店不在中国平台销售、也不以人民币结算，故不计中国的大促与节假日（storebook 不掌握本店所在国家的节假日）；"
-        "如确在中国销售，请在 storebook.local.toml 中设置 currency = \"CNY\""),
+        "and holidays are left out, and {why}, so no public holiday is set apart either: to have its country's, set "
+        "country = \"BR\" (its ISO 3166 code) under [store] in storebook.local.toml; if it does sell in China, set "
+        "currency = \"CNY\" there",
+        "仅星期与季节。本店不在中国平台销售、也不以人民币结算，故不计中国的大促与节假日；{why}，故也不单列公共假日：如需计入"
+        "本国的公共假日，请在 storebook.local.toml 的 [store] 中设置 country = \"BR\"（国家的 ISO 3166 代码）；如确在中国销售，"
+        "请在其中设置 currency = \"CNY\""),
     "plan.forecast.ends": _e(
         " {platform:platform}'s orders end on {day:date} {year}: its history stops there, and its forecast assumes it "
         "goes on selling as before (not zero); leave it out of the plan if it stopped.",

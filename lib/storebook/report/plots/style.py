@@ -293,16 +293,17 @@ def _date_axis(ax) -> None:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
 
 
-def mark_events(ax, start, end, text: Text, *, china: bool, label: bool = True) -> None:
+def mark_events(ax, start, end, text: Text, *, china: bool, label: bool = True, country: str | None = None) -> None:
     """Shade the calendar's events between ``start`` and ``end`` and name them at the top.
 
     A peak day gets a dashed line. Public holidays are shaded lighter. ``china``: the store
     sells in China (``page.china``: :func:`storebook.engine.calendar.used_for`); a foreign
-    store's chart marks none of China's festivals or holidays.
+    store's chart marks none of China's festivals or holidays, only its own country's public
+    holidays where ``country`` is given (``page.country``: :func:`storebook.engine.calendar.own_country`).
     """
     start_ts, end_ts = pd.Timestamp(start), pd.Timestamp(end)
     top = ax.get_ylim()[1]
-    for event in calendar.events(start_ts.date(), end_ts.date(), china=china):
+    for event in calendar.events(start_ts.date(), end_ts.date(), china=china, country=country):
         left = max(pd.Timestamp(event.starts_on), start_ts) - pd.Timedelta(hours=12)
         right = min(pd.Timestamp(event.ends_on), end_ts) + pd.Timedelta(hours=12)
         alpha = 0.35 if event.kind == "public_holiday" else 0.6

@@ -32,14 +32,15 @@ from storebook.report.text import Text
 
 @_empty_when_no_data
 def daily_trend(daily: pd.DataFrame, text: Text, *, china: bool, metric: str = "visitors",
-                title: str | None = None) -> Figure:
+                title: str | None = None, country: str | None = None) -> Figure:
     """Daily values as bars, their 7-day average, and last year's same days; events shaded.
 
     Args:
         daily: one row per day with visited_on, ``metric``, avg7, last_year,
             last_year_avg7 (see :func:`storebook.areas.traffic.daily_traffic`).
         text: the report's catalogue.
-        china: the store sells in China: China's events are shaded (:func:`style.mark_events`).
+        china: the store sells in China: China's events are shaded (:func:`style.mark_events`);
+            elsewhere the public holidays of ``country`` (``page.country``), if given.
         metric: the column plotted.
         title: the finding.
     """
@@ -50,7 +51,7 @@ def daily_trend(daily: pd.DataFrame, text: Text, *, china: bool, metric: str = "
     if daily.last_year.notna().any():
         ax.plot(x, daily.last_year_avg7, color=GREY, lw=1.5, ls="--", label=text("legend.last_year"))
     ax.set_ylim(0, max(daily[metric].max(), daily.last_year.max(skipna=True) or 0) * 1.12)
-    mark_events(ax, x.min(), x.max(), text, china=china)
+    mark_events(ax, x.min(), x.max(), text, china=china, country=country)
     _date_axis(ax)
     _thousands(ax)
     ax.set_ylabel(text("axis.visitors") if metric == "visitors" else text(f"metric.{metric}"))
@@ -149,13 +150,14 @@ def efficiency_bars(paid: pd.DataFrame, text: Text, *, title: str | None = None)
 
 @_empty_when_no_data
 def anomaly_bands(anomalies: pd.DataFrame, text: Text, *, china: bool, metric: str = "visitors",
-                  title: str | None = None) -> Figure:
+                  title: str | None = None, country: str | None = None) -> Figure:
     """Each platform's daily ``metric`` against its expected band, flagged days in red.
 
     Args:
         anomalies: :func:`storebook.areas.traffic.detect_anomalies` (columns ``metric``,
             ``metric_low``, ``metric_high``, ``metric_expected``, is_flagged).
-        china: the store sells in China: China's events are shaded (:func:`style.mark_events`).
+        china: the store sells in China: China's events are shaded (:func:`style.mark_events`);
+            elsewhere the public holidays of ``country`` (``page.country``), if given.
     """
     platforms = list(dict.fromkeys(anomalies.platform))
     ncols = 2 if len(platforms) > 1 else 1
@@ -182,7 +184,8 @@ def anomaly_bands(anomalies: pd.DataFrame, text: Text, *, china: bool, metric: s
         outside = days[days.is_flagged & ((days[metric] < days[f"{metric}_low"]) | (days[metric] > days[f"{metric}_high"]))]
         ax.scatter(outside.visited_on, outside[metric], color=FLAG, s=36, zorder=5, label=text("legend.flagged"))
         ax.set_ylim(bottom=0)
-        mark_events(ax, days.visited_on.min(), days.visited_on.max(), text, china=china, label=False)
+        mark_events(ax, days.visited_on.min(), days.visited_on.max(), text, china=china, label=False,
+                    country=country)
         ax.set_title(text.label("platform", platform), fontsize=10)
         _thousands(ax)
         _date_axis(ax)

@@ -1,0 +1,263 @@
+"""A store outside China gets its own country's public holidays (storebook.engine.calendar, the
+``holidays`` package): the traffic page's kinds of day and anomaly bands, and the plan's forecast.
+
+Hand-checked dates: Brazil's Independence Day is 7 September (a Friday in 2018, a Sunday in
+2025), India's 15 August (a Monday in 2022), the United States' 4 July (a Friday in 2025).
+
+Planted truths:
+
+- traffic: a web shop (BRL) with 1,000 visitors and 50 buyers every day from 2024-06-01 to
+  2025-09-30, three times that on 7 September of both years. In Brazil that is a public holiday:
+  this year's is judged against last year's Independence Day (not against Our Lady of Aparecida,
+  12 October, a holiday as near) and stays inside its band. A shop in EUR with no
+  country set sees an ordinary Sunday, judged against its weekday: flagged.
+- charts: a Brazilian store's daily visitors of September 2025 mark its one public holiday.
+- plan: 100 orders a day, 50 on each Brazilian public holiday of 2023–2024: the fit's holiday
+  coefficient is log(0.5), and the forecast of September 2025 is 50 on the 7th.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import storebook
+from storebook.areas import plan, traffic
+from storebook.engine import calendar, periods
+from storebook.report.text import Text
+from support.stores import write_tables
+
+
+def _settings(root: Path, *, currency: str = "", country: str = "", timezone: str = "") -> None:
+    """The workbook sells on its web shop alone, with these [store] settings."""
+    extra = "".join(f'\n{k} = "{v}"' for k, v in (("currency", currency), ("country", country)) if v)
+    toml = root / "storebook.toml"
+    text = toml.read_text(encoding="utf-8").replace('platforms = ["tmall", "jd", "douyin", "web"]',
+                                                    f'platforms = ["web"]{extra}')
+    if timezone:
+        text = text.replace('timezone = "Asia/Shanghai"', f'timezone = "{timezone}"')
+    toml.write_text(text, encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- the holidays
+
+@pytest.mark.parametrize(("country", "day", "name"), [
+    ("BR", date(2018, 9, 7), "Independence Day"),
+    ("IN", date(2022, 8, 15), "Independence Day"),
+    ("US", date(2025, 7, 4), "Independence Day"),
+])
+def test_a_countrys_public_holidays_are_its_holidays(country: str, day: date, name: str) -> None:
+    kinds = calendar.day_kinds(day.replace(day=1), day.replace(day=28), china=False, country=country).set_index("date")
+    assert kinds.loc[pd.Timestamp(day), "is_holiday"] and kinds.loc[pd.Timestamp(day), "event"] == "public_holiday"
+    assert not kinds.loc[pd.Timestamp(day), "is_working_day"]          # a weekday off
+    assert not kinds[["is_swapped_workday", "is_event_peak", "is_logistics_shutdown"]].any().any()
+    held = [e for e in calendar.events(day, day, china=False, country=country)]
+    assert [(e.name, e.kind, e.starts_on, e.ends_on) for e in held] == [(f"{name} {day.year}", "public_holiday",
+                                                                         day, day)]
+    # China's calendar is unchanged by a country: it is China's where the store sells in China.
+    assert calendar.events(day, day, china=True, country=country) == calendar.events(day, day)
+
+
+def test_brazils_public_holidays_of_2018_and_their_names() -> None:
+    held = calendar.events(date(2018, 1, 1), date(2018, 12, 31), china=False, country="BR")
+    assert [e.starts_on.isoformat() for e in held] == [
+        "2018-01-01", "2018-03-30", "2018-04-21", "2018-05-01", "2018-09-07", "2018-10-12", "2018-11-02",
+        "2018-11-15", "2018-12-25"]                       # national only: no Carnival (optional), no state's
+    frame = calendar.events_frame(date(2018, 9, 1), date(2018, 9, 30), china=False, country="BR")
+    assert frame[["name", "name_zh", "days"]].values.tolist() == [["Independence Day 2018", "Independence Day", 1]]
+
+
+def test_a_country_the_package_does_not_know_has_no_holiday_and_no_country_none() -> None:
+    assert not calendar.country_known("XX") and not calendar.country_known("")
+    assert calendar.events(date(2025, 1, 1), date(2025, 12, 31), china=False, country="XX") == []
+    assert calendar.events(date(2025, 1, 1), date(2025, 12, 31), china=False) == []
+    assert not calendar.day_kinds(date(2025, 7, 1), date(2025, 7, 31), china=False)["is_holiday"].any()
+
+
+# --------------------------------------------------------------------------- which country
+
+@pytest.mark.parametrize(("given", "found"), [
+    ({"setting": "BR", "currency": "INR"}, {"code": "BR", "how": "setting", "clue": "BR"}),
+    ({"timezone": "America/Sao_Paulo"}, {"code": "BR", "how": "timezone", "clue": "America/Sao_Paulo"}),
+    ({"timezone": "Asia/Kolkata"}, {"code": "IN", "how": "timezone", "clue": "Asia/Kolkata"}),
+    ({"currency": "INR"}, {"code": "IN", "how": "currency", "clue": "INR"}),
+    ({"currency": "BRL", "timezone": "America/Sao_Paulo"}, {"code": "BR", "how": "currency", "clue": "BRL"}),
+    ({"currency": "EUR"}, {"code": None, "how": "none", "clues": ["EUR"]}),
+    ({"currency": "USD"}, {"code": None, "how": "none", "clues": ["USD"]}),
+    ({"currency": "EUR", "timezone": "Asia/Shanghai"}, {"code": None, "how": "none", "clues": ["EUR"]}),  # the default
+    ({"currency": "USD", "timezone": "America/New_York", "timezone_guessed": True},    # chosen from a UTC offset
+     {"code": None, "how": "none", "clues": ["USD"]}),
+    ({"currency": "EUR", "timezone": "Europe/Berlin"}, {"code": "DE", "how": "timezone", "clue": "Europe/Berlin"}),
+    ({"currency": "USD", "timezone": "America/New_York"}, {"code": "US", "how": "timezone",
+                                                           "clue": "America/New_York"}),
+    ({"currency": "EUR", "timezone": "America/New_York"}, {"code": None, "how": "ambiguous",   # the Shopify mock
+                                                           "clues": ["EUR", "America/New_York"]}),
+    ({"currency": "BRL", "timezone": "Asia/Kolkata"}, {"code": None, "how": "ambiguous",
+                                                       "clues": ["BRL", "Asia/Kolkata"]}),
+    ({}, {"code": None, "how": "none", "clues": []}),
+])
+def test_the_country_is_inferred_only_where_one_country_is_named(given: dict, found: dict) -> None:
+    assert calendar.infer_country(**given) == found
+
+
+def test_the_identity_holds_the_country_of_a_store_outside_china_only(root: Path) -> None:
+    _settings(root, currency="INR")
+    wb = write_tables(root, orders=[])
+    assert calendar.country_of(wb) == {"code": "IN", "how": "currency", "clue": "INR", "known": True}
+    assert calendar.own_country(wb) == "IN"
+
+
+def test_a_zone_the_first_ingest_found_in_the_offsets_is_no_clue(root: Path) -> None:
+    """America/New_York as the first ingest writes it from a -0400 offset (Santiago's in May too)."""
+    _settings(root, currency="USD")
+    (root / "storebook.local.toml").write_text(
+        '[store]\ntimezone = "America/New_York"   # found in the exports: times in orders_export.csv are at '
+        'UTC -04:00\n', encoding="utf-8")
+    wb = write_tables(root, orders=[])
+    assert calendar.country_of(wb) == {"code": None, "how": "none", "clues": ["USD"], "known": False}
+
+
+def test_a_zone_the_user_set_names_the_country(root: Path) -> None:
+    _settings(root, currency="USD", timezone="America/New_York")
+    wb = write_tables(root, orders=[])
+    assert calendar.country_of(wb) == {"code": "US", "how": "timezone", "clue": "America/New_York", "known": True}
+
+
+def test_a_store_in_china_has_no_own_country(root: Path) -> None:
+    _settings(root, currency="CNY", country="BR")
+    wb = write_tables(root, orders=[])
+    assert calendar.used_for(wb) == {"currency": "CNY"} and calendar.country_of(wb) is None
+    assert calendar.own_country(wb) is None
+
+
+def test_a_country_set_but_unknown_to_the_package_gives_no_holidays(root: Path) -> None:
+    _settings(root, currency="EUR", country="XX")
+    wb = write_tables(root, orders=[])
+    assert calendar.country_of(wb) == {"code": "XX", "how": "setting", "clue": "XX", "known": False}
+    assert calendar.own_country(wb) is None
+
+
+# --------------------------------------------------------------------------- what the plan page says
+
+def _basis(country: dict | None, language: str) -> str:
+    forecast = pd.DataFrame()
+    forecast.attrs.update(calendar=None, country=country)
+    return plan.basis_facts(forecast, Text(language))["calendar"]
+
+
+def test_the_plan_says_which_country_was_used_and_how_to_set_it() -> None:
+    setting = {"code": "BR", "how": "setting", "clue": "BR", "known": True}
+    assert _basis(setting, "en") == ("the weekday, the season and Brazil's public holidays (BR, as set: [store] "
+                                     "country); China's festivals are left out, as the store sells on no Chinese "
+                                     "platform and not in yuan")
+    assert _basis(setting, "zh").startswith("星期、季节与Brazil的公共假日（BR，按 [store] country 的设置）")
+    inferred = {"code": "IN", "how": "currency", "clue": "INR", "known": True}
+    assert "India's public holidays (IN, inferred from the currency INR; if the store is elsewhere, set " \
+           "country = \"…\" under [store] in storebook.local.toml)" in _basis(inferred, "en")
+    assert "（IN，由币种 INR 推断；如本店在别的国家，请在 storebook.local.toml 的 [store] 中设置 country = \"…\"）" \
+           in _basis(inferred, "zh")
+    zone = {"code": "BR", "how": "timezone", "clue": "America/Sao_Paulo", "known": True}
+    assert "(BR, inferred from the time zone America/Sao_Paulo;" in _basis(zone, "en")
+    assert "由时区 America/Sao_Paulo 推断" in _basis(zone, "zh")
+
+
+def test_the_plan_says_when_the_country_is_unknown_or_not_told() -> None:
+    unknown = {"code": "XX", "how": "setting", "clue": "XX", "known": False}
+    assert "storebook has no public holidays for XX (XX, as set: [store] country), so none is set apart" \
+        in _basis(unknown, "en")
+    assert "storebook 没有XX的公共假日数据" in _basis(unknown, "zh")
+    none = {"code": None, "how": "none", "clues": ["EUR"], "known": False}
+    en = _basis(none, "en")
+    assert en.startswith("the weekday and the season only") and "its country is not set and cannot be told from " \
+        "its currency or time zone, so no public holiday is set apart either" in en
+    assert 'set country = "BR" (its ISO 3166 code) under [store] in storebook.local.toml' in en
+    assert "本店未设置所在国家，也无法从币种或时区判断" in _basis(none, "zh")
+    both = {"code": None, "how": "ambiguous", "clues": ["BRL", "Asia/Kolkata"], "known": False}
+    assert "its currency and time zone name different countries (BRL, Asia/Kolkata)" in _basis(both, "en")
+    assert "币种与时区指向不同的国家（BRL, Asia/Kolkata）" in _basis(both, "zh")
+    assert _basis(None, "en") == _basis({"code": None, "how": "none", "clues": []}, "en")
+
+
+# --------------------------------------------------------------------------- the forecast
+
+def test_the_forecast_of_a_store_outside_china_has_its_countrys_holiday_effect() -> None:
+    days = pd.date_range("2023-01-01", "2024-12-31", freq="D")
+    off = {pd.Timestamp(e.starts_on) for e in calendar.events(date(2023, 1, 1), date(2024, 12, 31), china=False,
+                                                              country="BR")}
+    series = pd.Series([50.0 if d in off else 100.0 for d in days], index=days)
+    fit = plan._fit(series, date(2023, 1, 1), china=False, country="BR")
+    assert fit.params["holiday"] == pytest.approx(np.log(0.5), abs=1e-6)
+    X = plan.calendar_features(date(2025, 9, 1), date(2025, 9, 30), date(2023, 1, 1), True, china=False,
+                               country="BR")
+    assert X.index[X["holiday"] == 1].strftime("%Y-%m-%d").tolist() == ["2025-09-07"]
+    mu = np.exp(X[fit.params.index].to_numpy() @ fit.params.to_numpy())
+    assert mu[6] == pytest.approx(50.0, rel=1e-6) and mu[5] == pytest.approx(100.0, rel=1e-6)
+    # No country: the weekday and the season only, as before.
+    plain = plan.calendar_features(date(2025, 9, 1), date(2025, 9, 30), date(2023, 1, 1), True, china=False)
+    assert "holiday" not in plain.columns
+    china = plan.calendar_features(date(2025, 9, 1), date(2025, 9, 30), date(2023, 1, 1), True, country="BR")
+    pd.testing.assert_frame_equal(china, plan.calendar_features(date(2025, 9, 1), date(2025, 9, 30),
+                                                                date(2023, 1, 1), True))
+
+
+# --------------------------------------------------------------------------- traffic
+
+SEPTEMBER = periods.month("2025-09")
+
+
+def _traffic_store(root: Path, **settings) -> storebook.Workbook:
+    _settings(root, **settings)
+    rows = []
+    for day in pd.date_range("2024-06-01", "2025-09-30", freq="D"):
+        times = 3 if (day.month, day.day) == (9, 7) else 1
+        rows.append({"visited_on": day, "platform": "web", "channel": "all", "device": "mobile",
+                     "visitors": 1000 * times, "page_views": 3000 * times, "product_views": 800 * times,
+                     "cart_adds": 200 * times, "checkouts": 80 * times, "buyers": 50 * times, "orders": 50 * times,
+                     "paid_amount": 5000.0 * times})
+    return write_tables(root, traffic=rows)
+
+
+def test_traffic_of_a_brazilian_store_judges_its_holiday_against_last_years(root: Path) -> None:
+    wb = _traffic_store(root, currency="BRL")
+    daily = traffic.daily_traffic(wb, SEPTEMBER).set_index("visited_on")
+    assert daily.index[daily["event"] != ""].strftime("%Y-%m-%d").tolist() == ["2025-09-07"]
+    assert daily.loc["2025-09-07", "event"] == "public_holiday"
+    anomalies = traffic.detect_anomalies(wb, SEPTEMBER).set_index("visited_on")
+    assert anomalies.loc["2025-09-07", "basis"] == "last_year:public_holiday"
+    # Against last year's Independence Day (×3), not Our Lady of Aparecida (12 Oct 2024, 35 days
+    # after it, an ordinary day here): the same holiday by name.
+    assert anomalies.loc["2025-09-07", "visitors_expected"] == pytest.approx(3000.0)
+    assert not anomalies["is_flagged"].any()
+    facts = traffic.anomaly_facts(anomalies.reset_index())
+    assert (facts["variant"], facts["country"]) == ("none.holidays", "Brazil")
+    assert "Brazil's public holidays judged against its holidays of the year before" in \
+        Text("en")("traffic.anomalies.takeaway.none.holidays", **facts)
+    assert "Brazil的公共假日与上一年的假日比较" in Text("zh")("traffic.anomalies.takeaway.none.holidays", **facts)
+
+
+def test_traffic_of_a_store_whose_country_is_not_told_has_no_holiday(root: Path) -> None:
+    wb = _traffic_store(root, currency="EUR")
+    assert calendar.country_of(wb)["how"] == "none"
+    daily = traffic.daily_traffic(wb, SEPTEMBER)
+    assert (daily["event"] == "").all()
+    anomalies = traffic.detect_anomalies(wb, SEPTEMBER)
+    assert traffic.flagged_days(anomalies)["visited_on"].tolist() == [pd.Timestamp("2025-09-07")]  # a Sunday ×3
+    assert traffic.anomaly_facts(anomalies)["variant"] == "plain"
+
+
+def test_the_traffic_charts_mark_the_stores_own_holidays() -> None:
+    import matplotlib.pyplot as plt
+
+    from storebook.report import plots
+
+    d = pd.DataFrame({"visited_on": pd.date_range("2025-09-01", "2025-09-30", freq="D").astype("datetime64[us]")})
+    d = d.assign(visitors=1000.0, avg7=1000.0, last_year=900.0, last_year_avg7=900.0, event="", is_event_peak=False)
+    marked = plots.daily_trend(d, Text("en"), china=False, country="BR", title="Visitors")
+    plain = plots.daily_trend(d, Text("en"), china=False, title="Visitors")
+    assert [t.get_text() for t in marked.axes[0].texts] == ["Public holiday"]     # 7 September
+    assert len(plain.axes[0].texts) == 0
+    plt.close("all")
