@@ -83,6 +83,24 @@ def test_a_web_shop_in_yuan_or_on_a_chinese_platform_sells_in_china(root: Path) 
     assert calendar.used_for(wb) == {"currency": "CNY"}
 
 
+def test_a_store_whose_data_name_no_platform_follows_its_currency(root: Path) -> None:
+    """A catalogue and stock alone (the Amazon India seller reports) name no platform: the
+    configured default (Tmall, JD, Douyin) does not make a store in rupees sell in China."""
+    toml = root / "storebook.toml"  # storebook.toml's platforms kept: the default, Tmall first
+    toml.write_text(toml.read_text(encoding="utf-8").replace("[store]\n", '[store]\ncurrency = "INR"\n', 1),
+                    encoding="utf-8")
+    wb = write_tables(root, products=[{"sku": "BTM004-XS", "product_name": "Top", "category": "tops",
+                                       "unit_cost": 1.0, "list_price": 2.0}])
+    assert wb.identity().platforms == ["tmall", "jd", "douyin", "web"]  # shown as configured
+    assert calendar.used_for(wb) is None
+
+
+def test_a_store_stating_no_currency_and_no_platform_keeps_the_configured_market(root: Path) -> None:
+    wb = write_tables(root, products=[{"sku": "S1", "product_name": "Mug", "category": "home",
+                                       "unit_cost": 1.0, "list_price": 2.0}])
+    assert calendar.used_for(wb) == {"platforms": ["tmall", "jd", "douyin"]}
+
+
 # --------------------------------------------------------------------------- traffic
 
 def _traffic_store(root: Path, currency: str) -> storebook.Workbook:

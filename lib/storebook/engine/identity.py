@@ -100,9 +100,12 @@ def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
     configured = config.settings["store"]
     present = [p for p in config.platforms if p in set(found.get("platforms", []))]
     platforms = present or config.platforms
-    # China's calendar follows the currency configured or stated, never the CNY assumed.
+    # China's calendar follows the currency configured or stated, never the CNY assumed, and
+    # the platforms the data hold. Where they hold none (a catalogue and stock alone), the
+    # configured ones count only if no other currency is stated: storebook.toml's default
+    # lists Tmall, and an Amazon India store in INR is not on it.
     stated = configured.get("currency") or found.get("currency", "")
-    china = calendar.china_market(platforms, stated)
+    china = calendar.china_market(present or ([] if stated not in ("", "CNY") else platforms), stated)
     country = None
     if china is None:
         # A zone ingest chose from the exports' UTC offsets (storebook.ingest.zones) fits several
