@@ -101,6 +101,13 @@ def test_olist_all_files(root: Path) -> None:
     assert first["customer_id"] == twelfth["customer_id"]
     created = orders[orders["status"] == "pending"].iloc[0]
     assert created["paid_amount"] == 0 and pd.isna(created["paid_at"])
+    # Cancelled after payment (canceled, unavailable, both approved): paid, and refunded in full
+    # (docs/contract.md); cancelled before payment: nothing paid, nothing refunded; a delivered
+    # order's refund is not in Olist's files (unknown).
+    cancelled = orders.loc[["79a1f8b4d62872c9e89ec83618d795ff", "f1387135414c3f53c83a15dd13357378",
+                            "02216e8ee39000e3d2c2bbb6fcff8a59"], ["paid_amount", "refund_amount"]]
+    assert cancelled.values.tolist() == [[pytest.approx(178.13)] * 2, [pytest.approx(96.45)] * 2, [0.0, 0.0]]
+    assert pd.isna(orders.loc["feeeb26d5926381b1e6684ad76f052fa", "refund_amount"])
     # The item whose price has a decimal comma: rejected, with the order it belongs to.
     rej = rejected(root)
     assert set(rej["table"]) == {"orders", "order_lines", "service_tickets"}
@@ -120,7 +127,8 @@ def test_olist_orders_and_items_alone(root: Path) -> None:
     orders = table(root, "orders").set_index("order_id")
     # Without payments, paid = items + freight; without customers, no customer or province.
     assert orders.loc["feeeb26d5926381b1e6684ad76f052fa", "paid_amount"] == pytest.approx(236.91)
-    assert orders.loc["79a1f8b4d62872c9e89ec83618d795ff", "paid_amount"] == pytest.approx(178.13)
+    assert orders.loc["79a1f8b4d62872c9e89ec83618d795ff", ["paid_amount", "refund_amount"]].tolist() == [
+        pytest.approx(178.13), pytest.approx(178.13)]  # cancelled after payment: refunded in full
     assert orders["customer_id"].isna().all() and orders["province"].isna().all()
     # An approved order without items or payments has no amount: kept, its amount unknown (the
     # contract's paid_amount is optional), no longer rejected.
