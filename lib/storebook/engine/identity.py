@@ -98,10 +98,11 @@ def check_currencies(files: list[dict], configured: str = "") -> dict | None:
     about and the data-quality page says. ``kind`` is ``differ`` when the files (or a file
     and the currency configured in ``[store] currency``) state different currencies, and
     ``unstated`` when files with money state none beside files that state one (their amounts
-    are then read as the stated currency: a Shopify products export states none).
+    are then read as the stated currency: a Shopify products export states none; a file in the
+    contract's layout is in the store's currency by definition, not counted).
 
     Args:
-        files: ``_ingest.json``'s ``files`` (path, table, currency, currency_column).
+        files: ``_ingest.json``'s ``files`` (path, source, table, currency, currency_column).
         configured: the ``[store] currency`` set in storebook.toml ("" when none is set).
 
     Returns:
@@ -122,8 +123,10 @@ def check_currencies(files: list[dict], configured: str = "") -> dict | None:
     if not stated:  # nothing stated: the store's currency is set or assumed (CURRENCY_HINT)
         return None
     with_money = money_tables()
+    # A file in the contract's layout (source ``canonical``) is written in the store's currency by
+    # definition (docs/contract.md); a platform's export that states none may be in another.
     unstated = {f["path"]: {"path": f["path"], "table": f["table"]} for f in files
-                if f["path"] not in stated and f["table"] in with_money}
+                if f["path"] not in stated and f["table"] in with_money and f.get("source") != "canonical"}
     currencies = [c for c, _ in Counter(s["currency"] for s in stated.values()).most_common()]
     differ = len(set(currencies) | ({configured} if configured else set())) > 1
     if not differ and not unstated:

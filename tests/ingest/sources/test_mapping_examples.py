@@ -83,7 +83,7 @@ OLIST_ALL = sorted(p for p in OLIST.glob("*.csv"))
 
 def test_olist_all_files(root: Path) -> None:
     install(root, "olist", OLIST_ALL, folder="olist")
-    run(root)
+    summary = run(root).summary()
     assert counts(root) == {
         ("olist_orders_dataset.csv", "orders"): (12, 11, 1), ("olist_orders_dataset.csv", "shipments"): (5, 5, 0),
         ("olist_order_items_dataset.csv", "order_lines"): (12, 11, 1),
@@ -119,6 +119,16 @@ def test_olist_all_files(root: Path) -> None:
     assert tickets["is_complaint"].sum() == 1 and sorted(tickets["csat"].tolist()) == [1, 3, 4, 5, 5]
     assert table(root, "suppliers")["region"].tolist().count("BR-SP") == 2
     assert_reconciles(root)
+    # Every file read is counted: the three read only through the joins of others are named as
+    # lookups (the summary said '5 files' of the 8 read, the real store's '4 files' of 5).
+    assert {(Path(f["path"]).name, *f["joined_into"]) for f in manifest(root)["lookups"]} == {
+        ("olist_order_payments_dataset.csv", "olist_orders (orders, shipments)"),
+        ("olist_customers_dataset.csv", "olist_orders (orders, shipments)"),
+        ("product_category_name_translation.csv", "olist_products (products)")}
+    assert summary.splitlines()[0].startswith("ingest: 8 files (5 feeding tables, 3 lookups joined into other files' "
+                                              "rows), 45 rows read = 42 written + 3 rejected")
+    assert "  lookup data/raw/olist/product_category_name_translation.csv: joined into the rows of olist_products " \
+           "(products)" in summary.splitlines()
 
 
 def test_olist_orders_and_items_alone(root: Path) -> None:

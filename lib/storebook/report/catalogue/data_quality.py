@@ -116,14 +116,14 @@ ENTRIES: dict[str, Entry] = {
         "{files:count} 个文件构成 {tables:count} 张表；另有 {not_read:count} 个文件按 storebook.sources.yaml 的声明"
         "（`not_read:`）未读取，原因见第二张表。每个文件的说明见 data/processed/_ingest.json。"),
     "data_quality.files.takeaway.lookups": _e(
-        "{read:count} files were read: {files:count} feed {tables:count} tables and {lookups:count} more are "
-        "lookups joined into their rows (the second table). Each file's notes (what the adapter did, what the "
+        "{read:count} files were read: {files:count} feed {tables:count} tables, and lookups joined into their rows "
+        "account for {lookups:count} more (the second table). Each file's notes (what the adapter did, what the "
         "platform's numbers mean) are in data/processed/_ingest.json.",
         "共读取{read:count}个文件：{files:count}个构成{tables:count}张表，另有{lookups:count}个是并入其他文件数据行的"
         "对照表（见第二张表）。每个文件的说明（适配器做了什么、平台口径）见 data/processed/_ingest.json。"),
     "data_quality.files.takeaway.lookups_not_read": _e(
-        "{read:count} files were read: {files:count} feed {tables:count} tables and {lookups:count} more are "
-        "lookups joined into their rows (the second table); {not_read:count} more were left out as the store's "
+        "{read:count} files were read: {files:count} feed {tables:count} tables, and lookups joined into their rows "
+        "account for {lookups:count} more (the second table); {not_read:count} more were left out as the store's "
         "storebook.sources.yaml declares (`not_read:`), each with why, in the third table. Each file's notes are "
         "in data/processed/_ingest.json.",
         "共读取{read:count}个文件：{files:count}个构成{tables:count}张表，另有{lookups:count}个是并入其他文件数据行的"
