@@ -136,7 +136,8 @@ class IngestReport:
             f"ingest: {what}, {read:,} rows read = {written:,} written + {self.rows_rejected:,} rejected "
             f"in {self.seconds:.1f} s (fingerprint {self.fingerprint[:12]})"
         ]
-        lines += [f"  lookup {lookup['path']}: joined into the rows of {', '.join(lookup['joined_into']) or 'no source'}"
+        lines += [f"  lookup {lookup['path']}: " + (f"joined into the rows of {', '.join(lookup['joined_into'])}"
+                                                    if lookup["joined_into"] else "read, feeding no table")
                   for lookup in self.lookups]
         # Lines that continue a row are not rows: say how the file's lines reconcile.
         lines += [f"  {f.path}: {f.rows_read + f.rows_folded:,} lines = {f.rows_read:,} rows read ({f.table}) + "
