@@ -287,10 +287,10 @@ def test_folded_lines_and_an_unstated_currency_are_said_on_the_page() -> None:
         "(407 = 226 + 181).")
     assert "（407 = 226 + 181）" in zh("data_quality.ingest.folded", **quality.folded_facts(wb, zh))
     currency = quality.currency_facts(wb, en)
-    assert currency == {"variant": "unstated", "stated": "orders_export.csv states EUR (column Currency)",
+    assert currency == {"variant": "unstated", "stated": "orders_export.csv is in EUR (column Currency)",
                         "unstated": "products_export_1.csv", "currency": "EUR"}
     sentence = en("data_quality.ingest.currency.unstated", **{k: v for k, v in currency.items() if k != "variant"})
-    assert sentence.startswith("No currency is stated in products_export_1.csv, while orders_export.csv states EUR "
+    assert sentence.startswith("No currency is stated in products_export_1.csv, while orders_export.csv is in EUR "
                                "(column Currency): the amounts there are read as EUR.")
     assert quality.folded_facts(_Recorded({"files": []}), en) is None
     assert quality.currency_facts(_Recorded({"files": []}), en) is None

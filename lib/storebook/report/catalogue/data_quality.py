@@ -42,7 +42,7 @@ ENTRIES: dict[str, Entry] = {
         "{unstated} 未标明币种，而{stated}：其金额按 {currency} 读取。若实为其他币种（店铺自身的币种），与其他文件的汇总"
         "和比较会混用币种，storebook 不做币种换算：请在导出文件中换算，或将这些文件分开导入，然后重新导入。没有数据因此"
         "被拒收。"),
-    "data_quality.currency.stated": _e("{file} states {currency} (column {column})",
+    "data_quality.currency.stated": _e("{file} is in {currency} (column {column})",
                                        "{file} 标明为 {currency}（字段 {column}）"),
     "data_quality.currency.configured": _e("storebook.toml sets {currency} ([store] currency)",
                                            "storebook.toml 设为 {currency}（[store] currency）"),
