@@ -120,7 +120,7 @@ class IngestReport:
         repaired += "".join(f"ingest: {note}\n" for note in self.notes)
         if self.skipped:
             return repaired + (f"ingest: raw files unchanged since the last ingest (fingerprint {self.fingerprint[:12]}); "
-                               "nothing to do.")
+                               "nothing to do.") + "".join(f"\n{w}" for w in currency_warning(self.currencies))
         return repaired + self._counts()
 
     def _counts(self) -> str:

@@ -366,6 +366,7 @@ def test_a_products_export_without_a_currency_beside_orders_in_one_is_warned_of(
                               "data/raw/shopify/orders_export_1.csv states CNY (column Currency)")
     assert "read as CNY" in warning and "no row was rejected" in warning
     assert manifest(shop)["tables"]["products"]["rejected"] == 0
+    assert warning in run(shop).summary().splitlines()  # said again while nothing changed (ingest skipped)
 
 
 def test_exports_in_two_currencies_are_warned_of(shop: Path) -> None:
