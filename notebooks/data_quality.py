@@ -49,6 +49,12 @@ with page.section("data_quality.ingest"):
                                                                         "rows_rejected", "kept_share",
                                                                         "unknown_references"]))
     page.takeaway("data_quality.ingest.takeaway", **storebook.quality.quality_facts(ingest))
+    folded = storebook.quality.folded_facts(page.wb, page.text)
+    if folded:
+        page.takeaway("data_quality.ingest.folded", **folded)
+    currencies = storebook.quality.currency_facts(page.wb, page.text)
+    if currencies:
+        page.takeaway("data_quality.ingest.currency", **currencies)
     storebook.results.record("data_quality.ingest", ingest)
 
 # %%
@@ -83,10 +89,13 @@ with page.section("data_quality.files"):
     files = storebook.quality.list_files(page.wb)
     page.show(storebook.tables.format_table(files, page.text, columns=["path", "table", "rows_read", "rows_written",
                                                                        "rows_rejected"]))
+    lookups = storebook.quality.list_lookups(page.wb)
+    if len(lookups):
+        page.show(storebook.tables.format_table(lookups, page.text, columns=["path", "joined_into"]))
     not_read = storebook.quality.list_not_read(page.wb)
     if len(not_read):
         page.show(storebook.tables.format_table(not_read, page.text, columns=["path", "why"]))
-    page.takeaway("data_quality.files.takeaway", **storebook.quality.files_facts(files, not_read))
+    page.takeaway("data_quality.files.takeaway", **storebook.quality.files_facts(files, not_read, lookups))
 
 # %%
 page.finish()

@@ -233,3 +233,64 @@ def test_the_kept_rows_sentence_says_how_many_were_rejected_in_both_languages() 
     assert en.startswith("36,073 of 36,075 rows were kept (100.0%) and 2 rejected;"), en
     zh = Text("zh")("data_quality.ingest.takeaway", **facts)
     assert "拒收2行" in zh and "共读取3.61万行" in zh, zh
+
+
+class _Recorded:
+    """A workbook as far as the data-quality page's file facts read it: its ingest record."""
+
+    def __init__(self, manifest: dict) -> None:
+        self.manifest = manifest
+
+    def ingest_manifest(self) -> dict:
+        return self.manifest
+
+
+def test_a_lookup_joined_into_other_files_rows_is_counted_among_the_files_read() -> None:
+    """Olist's category translation feeds no table: the page said '4 files feed 5 tables' where
+    ingest had read 5 files. It now counts every file read and names the lookup."""
+    wb = _Recorded({"files": [{"path": f"data/raw/exports/{name}.csv", "table": table, "rows_read": 1,
+                               "rows_written": 1, "rows_rejected": 0}
+                              for name, table in [("orders", "orders"), ("orders", "shipments"), ("items", "order_lines"),
+                                                  ("products", "products"), ("sellers", "suppliers")]],
+                    "lookups": [{"path": "data/raw/exports/names.csv", "source": "olist_category_names",
+                                 "joined_into": ["olist_products (products)"]}]})
+    lookups = quality.list_lookups(wb)
+    assert lookups.to_dict("records") == [{"path": "data/raw/exports/names.csv", "joined_into": "olist_products (products)"}]
+    facts = quality.files_facts(quality.list_files(wb), quality.list_not_read(wb), lookups)
+    assert facts == {"files": 4, "tables": 5, "lookups": 1, "read": 5, "variant": "lookups"}
+    values = {k: v for k, v in facts.items() if k != "variant"}
+    assert Text("en")("data_quality.files.takeaway.lookups", **values).startswith(
+        "5 files were read: 4 feed 5 tables, and lookups joined into their rows account for 1 more (the second table).")
+    assert Text("zh")("data_quality.files.takeaway.lookups", **values).startswith(
+        "共读取5个文件：4个构成5张表，另有1个是并入其他文件数据行的对照表（见第二张表）。")
+    assert quality.list_lookups(_Recorded({"files": []})).empty  # none: no second table, the usual sentence
+
+
+def test_folded_lines_and_an_unstated_currency_are_said_on_the_page() -> None:
+    """The Las-Lira products export: 407 lines, 226 rows read, 181 image-only lines folded into
+    their product; its prices state no currency beside orders in EUR."""
+    wb = _Recorded({
+        "files": [{"path": "data/raw/shopify/orders_export.csv", "table": "orders", "rows_read": 19, "rows_folded": 0,
+                   "currency": "EUR", "currency_column": "Currency"},
+                  {"path": "data/raw/shopify/products_export_1.csv", "table": "products", "rows_read": 226,
+                   "rows_folded": 181, "folded_kind": "image_only"}],
+        "currencies": {"kind": "unstated", "currencies": ["EUR"], "configured": "",
+                       "stated": [{"path": "data/raw/shopify/orders_export.csv", "currency": "EUR", "column": "Currency"}],
+                       "unstated": [{"path": "data/raw/shopify/products_export_1.csv", "table": "products"}]}})
+    en, zh = Text("en"), Text("zh")
+    folded = quality.folded_facts(wb, en)
+    assert folded == {"files": "products_export_1.csv", "lines": 407, "rows_read": 226, "rows_folded": 181,
+                      "kind": "image-only lines (a product's extra images)"}
+    assert en("data_quality.ingest.folded", **folded) == (
+        "products_export_1.csv has 407 lines: 226 rows read and 181 image-only lines (a product's extra images), "
+        "folded into the row they continue. Those lines are not rows of their own, so none is missing "
+        "(407 = 226 + 181).")
+    assert "（407 = 226 + 181）" in zh("data_quality.ingest.folded", **quality.folded_facts(wb, zh))
+    currency = quality.currency_facts(wb, en)
+    assert currency == {"variant": "unstated", "stated": "orders_export.csv is in EUR (column Currency)",
+                        "unstated": "products_export_1.csv", "currency": "EUR"}
+    sentence = en("data_quality.ingest.currency.unstated", **{k: v for k, v in currency.items() if k != "variant"})
+    assert sentence.startswith("No currency is stated in products_export_1.csv, while orders_export.csv is in EUR "
+                               "(column Currency): the amounts there are read as EUR.")
+    assert quality.folded_facts(_Recorded({"files": []}), en) is None
+    assert quality.currency_facts(_Recorded({"files": []}), en) is None

@@ -106,6 +106,20 @@ def test_same_raw_gives_identical_tables_and_skips_unchanged(tiny: Path) -> None
     assert digest == again
 
 
+def test_a_new_ingest_version_reads_every_file_again(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """INGEST_VERSION is in the run tag and in each parse's cache name: a store ingested by an
+    earlier version is read again by a plain `storebook ingest`, nothing taken from its cache
+    (version 8: GA4 snapshots' 'Nth day, Users' now read as active users)."""
+    from storebook.ingest import pipeline
+
+    run(tiny)
+    assert run(tiny).skipped
+    monkeypatch.setattr(pipeline, "INGEST_VERSION", pipeline.INGEST_VERSION + "-next")
+    again = run(tiny)
+    assert not again.skipped and again.files and not any(f.cached for f in again.files)
+    assert json.loads((tables_dir(tiny) / "_ingest.json").read_text())["storebook_ingest_version"].endswith("-next")
+
+
 def test_changed_file_is_reparsed_others_come_from_cache(tiny: Path) -> None:
     run(tiny)
     with_orders(tiny, province="Jiangsu")

@@ -249,6 +249,35 @@ def test_a_traffic_table_of_weeks_covers_the_days_to_its_last_weeks_end(root) ->
         ["the traffic table covers 1 Apr to 14 Apr of the month only"]
 
 
+def listings(first: str, last: str, items: int = 3) -> dict:
+    """A listing report (生意参谋 商品效果) of one period: each item's row from ``first`` to ``last``."""
+    return {"visited_on": [dt.datetime.fromisoformat(first)] * items,
+            "period_end_on": [dt.datetime.fromisoformat(last)] * items, "platform": ["tmall"] * items,
+            "item_id": [f"I{k}" for k in range(items)], "visitors": [50] * items, "buyers": [2] * items}
+
+
+def test_a_listing_report_of_one_week_beside_a_month_of_orders_is_said_to_cover_that_week(root) -> None:
+    """product_traffic is a daily table (availability.DAILY_TABLES): a one-week listing report
+    beside a month of orders was shown as the month's listings without a word. The month stays
+    whole (the orders cover it); the listings' sections say the week they cover, in both
+    languages, and a report of the whole month says nothing."""
+    write_table(root, "orders", orders(days("2021-04-01", "2021-04-30")))
+    write_table(root, "product_traffic", listings("2021-04-01", "2021-04-07"))
+    wb = open_store(root)
+    month = availability.resolve_month(wb, "2021-04")
+    assert not month.partial
+    check = needs.check_section(wb, month, ["tmall"], "store_ops.listings")
+    assert check.status == needs.PARTIAL
+    assert [s.describe(Text("en")) for s in check.partial if s.kind == "days"] == \
+        ["the listing traffic table covers 1 Apr to 7 Apr of the month only"]
+    assert [s.describe(Text("zh")) for s in check.partial if s.kind == "days"] == \
+        ["商品流量（product_traffic）表仅覆盖本月4月1日至4月7日"]
+    write_table(root, "product_traffic", listings("2021-04-01", "2021-04-30"))
+    wb = open_store(root)
+    check = needs.check_section(wb, availability.resolve_month(wb, "2021-04"), ["tmall"], "store_ops.listings")
+    assert [s for s in check.partial if s.kind == "days"] == []
+
+
 def test_a_daily_table_that_stops_early_and_an_optional_table_make_it_partial(root) -> None:
     write_table(root, "orders", orders(days("2021-04-01", "2021-04-30")))
     write_table(root, "traffic", traffic(days("2021-04-01", "2021-04-20")))

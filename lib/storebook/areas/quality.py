@@ -310,13 +310,71 @@ def list_not_read(wb: Workbook) -> pd.DataFrame:
     return pd.DataFrame(wb.ingest_manifest().get("not_read", []), columns=["path", "why"])
 
 
-def files_facts(files: pd.DataFrame, not_read: pd.DataFrame | None = None) -> dict[str, Any]:
-    """How many files feed how many tables, and how many were left out as declared (the files
-    section's sentence: variant ``not_read`` when some were)."""
+def list_lookups(wb: Workbook) -> pd.DataFrame:
+    """The raw files read only as lookups joined into other files' rows (a category translation):
+    path, joined_into (the sources that join them, with their tables). Empty when there are none."""
+    lookups = wb.ingest_manifest().get("lookups", [])
+    return pd.DataFrame([{"path": f["path"], "joined_into": ", ".join(f.get("joined_into", []))} for f in lookups],
+                        columns=["path", "joined_into"])
+
+
+def files_facts(files: pd.DataFrame, not_read: pd.DataFrame | None = None,
+                lookups: pd.DataFrame | None = None) -> dict[str, Any]:
+    """How many files feed how many tables, how many more were read as lookups joined into
+    their rows, and how many were left out as declared (the files section's sentence: variant
+    ``lookups``, ``not_read`` or ``lookups_not_read``). Every file read is counted: ``read`` is
+    the files feeding tables and the lookups."""
     facts: dict[str, Any] = {"files": int(files["path"].nunique()), "tables": int(files["table"].nunique())}
+    variant = []
+    if lookups is not None and len(lookups):
+        facts.update(lookups=len(lookups), read=facts["files"] + len(lookups))
+        variant.append("lookups")
     if not_read is not None and len(not_read):
-        facts.update(variant="not_read", not_read=len(not_read))
+        facts.update(not_read=len(not_read))
+        variant.append("not_read")
+    if variant:
+        facts["variant"] = "_".join(variant)
     return facts
+
+
+def folded_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
+    """How the lines of the files with folded lines reconcile with the rows read (the ingest
+    section's sentence): a Shopify products export's image-only lines are no rows of their own,
+    so a file of 407 lines gives 226 rows read and 181 lines folded into their product.
+
+    Returns:
+        None when no file has folded lines; else ``files`` (their names), ``lines``,
+        ``rows_read``, ``rows_folded`` and ``kind`` (what the folded lines are, in words).
+    """
+    files = [f for f in wb.ingest_manifest().get("files", []) if f.get("rows_folded")]
+    if not files:
+        return None
+    kinds = sorted({f.get("folded_kind") or "continuation" for f in files})
+    read, folded = sum(f["rows_read"] for f in files), sum(f["rows_folded"] for f in files)
+    return {"files": text.join([Path(f["path"]).name for f in files]), "lines": read + folded, "rows_read": read,
+            "rows_folded": folded, "kind": text.join([text(f"data_quality.folded.{k}") for k in kinds])}
+
+
+def currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
+    """What the files say of their currencies, when they disagree or some state none beside
+    others that do (``_ingest.json`` → ``currencies``, :func:`storebook.engine.identity.check_currencies`).
+    storebook converts no currency and rejects no row for one: the page says so.
+
+    Returns:
+        None when nothing needs saying; else ``variant`` (``differ`` or ``unstated``),
+        ``stated`` (each file with the currency it states and its column), ``unstated`` (the
+        files with amounts that state none), ``currency`` (the commonest stated one).
+    """
+    found = wb.ingest_manifest().get("currencies")
+    if not found:
+        return None
+    stated = [text("data_quality.currency.stated", file=Path(s["path"]).name, currency=s["currency"],
+                   column=s.get("column") or "—") for s in found["stated"]]
+    if found.get("configured"):
+        stated.append(text("data_quality.currency.configured", currency=found["configured"]))
+    return {"variant": found["kind"], "stated": text.join(stated),
+            "unstated": text.join([Path(u["path"]).name for u in found["unstated"]]) or "—",
+            "currency": found["currencies"][0]}
 
 
 def headline_record(wb: Workbook, period: Period, text: Any) -> list[dict[str, Any]]:
@@ -337,6 +395,7 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
     return [headline_entry(key, text(f"metric.{key}"), facts[key]) for key in keys if facts.get(key) is not None]
 
 
-__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "files_facts", "headline_record", "label_coverage", "list_files", "measure_coverage", "measure_order_quality",
+__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "currency_facts", "files_facts", "folded_facts", "headline_record",
+           "label_coverage", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
            "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind",
            "summarise_ingest"]

@@ -46,7 +46,7 @@ OUR_PLATFORM_TABLES: tuple[str, ...] = ("orders", "traffic", "marketing_spend", 
                                         "product_traffic")
 #: Tables reported for every day: one that stops before a month's last day (or starts after
 #: its first) covers that month only partly, whatever the other tables hold.
-DAILY_TABLES: tuple[str, ...] = ("traffic", "inventory", "competitor_prices", "store_ratings")
+DAILY_TABLES: tuple[str, ...] = ("traffic", "inventory", "competitor_prices", "store_ratings", "product_traffic")
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,58 @@ def found_in_data(raw_dir: Path, platforms: list[str], currencies: list[str]) ->
     return out
 
 
+def money_tables() -> set[str]:
+    """The contract's tables with a column of money (unit CNY in the contract: amounts, prices, costs)."""
+    from storebook.engine import schema
+
+    return {t for t in schema.TABLES if any(c.unit == "CNY" for c in schema.columns(t))}
+
+
+def check_currencies(files: list[dict], configured: str = "") -> dict | None:
+    """Whether the store's files hold amounts in more than one currency, as far as they say.
+
+    storebook converts no currency and rejects no row for one; this is what ingest warns
+    about and the data-quality page says. ``kind`` is ``differ`` when the files (or a file
+    and the currency configured in ``[store] currency``) state different currencies, and
+    ``unstated`` when files with money state none beside files that state one (their amounts
+    are then read as the stated currency: a Shopify products export states none; a file in the
+    contract's layout is in the store's currency by definition, not counted).
+
+    Args:
+        files: ``_ingest.json``'s ``files`` (path, source, table, currency, currency_column).
+        configured: the ``[store] currency`` set in storebook.toml ("" when none is set).
+
+    Returns:
+        None when nothing needs saying; else ``kind``, ``currencies`` (the stated ones, the
+        commonest first), ``stated`` (path, currency, column; one per file), ``unstated``
+        (path, table: files of a table with money that state none), ``configured``.
+
+    >>> check_currencies([{"path": "a.csv", "table": "orders", "currency": "EUR"},
+    ...                   {"path": "b.csv", "table": "orders", "currency": "USD"}])["kind"]
+    'differ'
+    >>> check_currencies([{"path": "a.csv", "table": "orders", "currency": "EUR"}]) is None
+    True
+    """
+    stated: dict[str, dict] = {}
+    for f in files:
+        if f.get("currency") and f["path"] not in stated:
+            stated[f["path"]] = {"path": f["path"], "currency": f["currency"], "column": f.get("currency_column") or ""}
+    if not stated:  # nothing stated: the store's currency is set or assumed (CURRENCY_HINT)
+        return None
+    with_money = money_tables()
+    # A file in the contract's layout (source ``canonical``) is written in the store's currency by
+    # definition (docs/contract.md); a platform's export that states none may be in another.
+    unstated = {f["path"]: {"path": f["path"], "table": f["table"]} for f in files
+                if f["path"] not in stated and f["table"] in with_money and f.get("source") != "canonical"}
+    currencies = [c for c, _ in Counter(s["currency"] for s in stated.values()).most_common()]
+    differ = len(set(currencies) | ({configured} if configured else set())) > 1
+    if not differ and not unstated:
+        return None
+    return {"kind": "differ" if differ else "unstated", "currencies": currencies, "stated": list(stated.values()),
+            "unstated": list(unstated.values()), "configured": configured if differ and configured not in currencies
+            else ""}
+
+
 def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
     """The store's identity: configured values first, then what the data says.
 

@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 
 from storebook.engine import derived, generations, locks, schema
 from storebook.engine.config import Config
-from storebook.engine.identity import found_in_data, read_store_file
+from storebook.engine.identity import check_currencies, found_in_data, read_store_file
 from storebook.engine.sqltext import literal
 from storebook.errors import IngestError, InputError, NoDataError
 from storebook.ingest import crossfile, parsing, rejects, workers, writing, zones
@@ -57,7 +57,7 @@ from storebook.ingest.sources import (
 from storebook.ingest.stages import Stages
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
-INGEST_VERSION = "7"  # 7: a stock report's duplicate keeps the row with stock; spans to a period's last day
+INGEST_VERSION = "8"  # 8: GA4 snapshots' "Nth day, Users" read as active users; folded lines, lookups and currencies recorded
 
 
 
@@ -80,6 +80,13 @@ class FileReport:
     notes: list[str] = field(default_factory=list)
     #: The currency the export states (SourceFrame.currency, e.g. Shopify's Currency column).
     currency: str | None = None
+    #: The column that states it (SourceFrame.currency_column).
+    currency_column: str = ""
+    #: Lines of the file that continue a row rather than being one (Shopify products' image-only
+    #: rows, folded into their product): the file's lines = rows_read + rows_folded.
+    rows_folded: int = 0
+    #: What they are (SourceFrame.folded_kind: ``image_only``).
+    folded_kind: str = ""
 
 
 @dataclass
@@ -97,6 +104,12 @@ class IngestReport:
     top_reasons: list[tuple[str, str, int]] = field(default_factory=list)
     #: What the user should know about how this run read the data (the time zone it chose).
     notes: list[str] = field(default_factory=list)
+    #: Files read only as lookups joined into other files' rows (a category translation): path,
+    #: source, joined_into (the sources that join it). They feed no table of their own.
+    lookups: list[dict] = field(default_factory=list)
+    #: The currencies the files state, when they disagree or some files state none beside
+    #: others that do (storebook.engine.identity.check_currencies); None when nothing to say.
+    currencies: dict | None = None
 
     @property
     def rows_rejected(self) -> int:
@@ -107,17 +120,29 @@ class IngestReport:
         repaired += "".join(f"ingest: {note}\n" for note in self.notes)
         if self.skipped:
             return repaired + (f"ingest: raw files unchanged since the last ingest (fingerprint {self.fingerprint[:12]}); "
-                               "nothing to do.")
+                               "nothing to do.") + "".join(f"\n{w}" for w in currency_warning(self.currencies))
         return repaired + self._counts()
 
     def _counts(self) -> str:
         read = sum(f.rows_read for f in self.files)
         written = sum(f.rows_written for f in self.files)
         files = len({f.path for f in self.files})  # a file feeding two tables is one file
+        # Every file read is counted: a lookup joined into other files' rows feeds no table itself.
+        count = files + len(self.lookups)
+        what = (f"{count} files ({files} feeding tables, {len(self.lookups)} "
+                f"{'lookup' if len(self.lookups) == 1 else 'lookups'} joined into other files' rows)" if self.lookups
+                else f"{files} file{'' if files == 1 else 's'}")
         lines = [
-            f"ingest: {files} file{'' if files == 1 else 's'}, {read:,} rows read = {written:,} written + {self.rows_rejected:,} rejected "
+            f"ingest: {what}, {read:,} rows read = {written:,} written + {self.rows_rejected:,} rejected "
             f"in {self.seconds:.1f} s (fingerprint {self.fingerprint[:12]})"
         ]
+        lines += [f"  lookup {lookup['path']}: " + (f"joined into the rows of {', '.join(lookup['joined_into'])}"
+                                                    if lookup["joined_into"] else "read, feeding no table")
+                  for lookup in self.lookups]
+        # Lines that continue a row are not rows: say how the file's lines reconcile.
+        lines += [f"  {f.path}: {f.rows_read + f.rows_folded:,} lines = {f.rows_read:,} rows read ({f.table}) + "
+                  f"{f.rows_folded:,} {FOLDED_KINDS.get(f.folded_kind, 'continuation lines')}, folded into the row "
+                  "they continue" for f in self.files if f.rows_folded]
         for name, info in self.tables.items():
             rej = f", {info['rejected']:,} rejected" if info["rejected"] else ""
             lines.append(f"  {name:<18} {info['rows']:>10,} rows{rej}")
@@ -126,7 +151,36 @@ class IngestReport:
         if self.rows_rejected:
             lines.append("  rejected rows and their reasons: _rejected/<table>.parquet in the current generation "
                          "of data/processed (`storebook rejected` lists them)")
+        lines += currency_warning(self.currencies)
         return "\n".join(lines)
+
+
+#: What folded lines are, in the ingest summary (the report's words: data_quality.folded.<kind>).
+FOLDED_KINDS = {"image_only": "image-only lines (a product's extra images)"}
+
+
+def currency_warning(found: dict | None) -> list[str]:
+    """The ingest summary's warning about currencies (:func:`storebook.engine.identity.check_currencies`):
+    which file states which currency in which column, which files state none, what to do."""
+    if not found:
+        return []
+    stated = "; ".join(f"{s['path']} states {s['currency']}" + (f" (column {s['column']})" if s.get("column") else "")
+                       for s in found["stated"])
+    if found.get("configured"):
+        stated += f"; storebook.toml sets {found['configured']} ([store] currency)"
+    unstated = ", ".join(f"{u['path']} ({u['table']})" for u in found["unstated"])
+    if found["kind"] == "differ":
+        return [f"warning: the store's amounts are in different currencies: {stated}"
+                + (f"; {unstated} state none" if unstated else "")
+                + ". storebook converts no currency, so sums and comparisons would mix them: ingest each "
+                  "currency's exports as a store of their own, or convert the amounts in the exports, then "
+                  "ingest again (no row was rejected for it)."]
+    one = len(found["unstated"]) == 1
+    return [f"warning: {unstated} state{'s' if one else ''} no currency, while {stated}: "
+            f"{'its' if one else 'their'} amounts are read as {found['currencies'][0]}. If they are in another "
+            "currency (the shop's own, set in its admin), sums and comparisons beside the other files mix "
+            "currencies, as storebook converts none: convert them in the export, or keep the files apart, then "
+            "ingest again (no row was rejected for it)."]
 
 
 #: Writes one table (tests replace it to stop a run part-way).
@@ -420,7 +474,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         if previous["run_tag"] == tag_of(hashes) and not _clock_moved_past(previous, today):
             return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
                                 fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started,
-                                skipped=True, repairs=repairs, notes=run_notes)
+                                skipped=True, repairs=repairs, notes=run_notes, lookups=previous.get("lookups", []),
+                                currencies=previous.get("currencies"))
     # Else each file is hashed as it is planned, while the workers parse the files planned before it.
 
     cache_dir = processed / "_cache"
@@ -429,6 +484,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     future_until: list[pd.Timestamp] = []
     problems: list[InputError] = []
     reports: list[FileReport] = []
+    lookups: list[dict] = []  # files read through the joins of others, feeding no table themselves
     parts: dict[str, list[Part]] = {t: [] for t in schema.TABLES}
     rejected: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
     n_parts = 0
@@ -457,12 +513,17 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             label, cache_base = labels[path], cache_bases[path]
             meta = _read_json(cache_base.with_suffix(".json"))
             cached = path not in parse_seconds
+            if not meta["tables"]:
+                lookups.append({"path": label, "source": meta["source"],
+                                "joined_into": _joined_into(sources, meta["source"])})
             for table in meta["tables"]:
                 t0 = time.perf_counter()
                 valid_path = cache_base.parent / f"{cache_base.name}.{table}.parquet"
                 rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
                 rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
                 notes, version, supersede_by, *more = meta.get("extras", {}).get(table, ([], None, None))
+                defaults = (None, "", 0, "")  # a cache written before a field was recorded
+                currency, currency_column, folded_rows, folded_kind = (*more, *defaults[len(more):])[:4]
                 valid_path, n_valid, late, until = _apply_clock(valid_path, table, today, label, clock_dir)
                 if late is not None:
                     rej = pd.concat([rej, late], ignore_index=True)
@@ -478,7 +539,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                     seconds=round(parse_seconds.get(path, 0.0) + time.perf_counter() - t0, 3),
                     dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
                         ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
-                    notes=list(notes), currency=more[0] if more else None,
+                    notes=list(notes), currency=currency, currency_column=currency_column or "",
+                    rows_folded=int(folded_rows or 0), folded_kind=folded_kind or "",
                 ))
     if problems:
         raise IngestError(problems)
@@ -563,6 +625,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         if rep.rows_written + rep.rows_rejected != rep.rows_read:  # the promise of ingest
             raise AssertionError(f"row count does not reconcile for {rep.path}: {asdict(rep)}")
 
+    currencies = check_currencies([asdict(r) for r in reports], config.settings["store"].get("currency", ""))
     fingerprint = hashlib.sha256(json.dumps({t: i["sha256"] for t, i in table_info.items()},
                                             sort_keys=True).encode()).hexdigest()
     elapsed = time.perf_counter() - started
@@ -585,6 +648,10 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         # Who the store is, as far as the data says (storebook.engine.identity reads it).
         "store": {**found_in_data(raw_root, platforms, [c for r in reports if (c := getattr(r, "currency", None))]),
                   **({"timezone": zone.zone, "timezone_found": zone.describe()} if zone else {})},
+        # Files read only as lookups joined into other files' rows (left out when there are none).
+        **({"lookups": lookups} if lookups else {}),
+        # The currencies the files state, when they disagree or some state none (else left out).
+        **({"currencies": currencies} if currencies else {}),
         # Files declared as not data, with why (left out when there are none).
         **({"not_read": [{"path": _label(f, config.root), "why": why} for f, why in not_read]} if not_read else {}),
     }
@@ -592,7 +659,14 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     # Tables, rejected rows and manifest become visible together, in one step.
     repairs += generations.publish(processed, staging)
     return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed, repairs=repairs,
-                        top_reasons=_top_reasons(all_rejected), notes=run_notes)
+                        top_reasons=_top_reasons(all_rejected), notes=run_notes, lookups=lookups, currencies=currencies)
+
+
+def _joined_into(sources, name: str) -> list[str]:  # noqa: ANN001 - a sources.Registry
+    """The sources that join source ``name`` into their rows, with the tables they feed
+    (``olist_products (products)``)."""
+    return [f"{s.name} ({', '.join(getattr(s, 'tables', ()))})" for s in sources.sources
+            if any(p.name == name for p in getattr(s, "partners", {}).values())]
 
 
 def _top_reasons(all_rejected: list[pd.DataFrame], n: int = 3) -> list[tuple[str, str, int]]:

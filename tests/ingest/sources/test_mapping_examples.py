@@ -83,7 +83,7 @@ OLIST_ALL = sorted(p for p in OLIST.glob("*.csv"))
 
 def test_olist_all_files(root: Path) -> None:
     install(root, "olist", OLIST_ALL, folder="olist")
-    run(root)
+    summary = run(root).summary()
     assert counts(root) == {
         ("olist_orders_dataset.csv", "orders"): (12, 11, 1), ("olist_orders_dataset.csv", "shipments"): (5, 5, 0),
         ("olist_order_items_dataset.csv", "order_lines"): (12, 11, 1),
@@ -101,6 +101,13 @@ def test_olist_all_files(root: Path) -> None:
     assert first["customer_id"] == twelfth["customer_id"]
     created = orders[orders["status"] == "pending"].iloc[0]
     assert created["paid_amount"] == 0 and pd.isna(created["paid_at"])
+    # Cancelled after payment (canceled, unavailable, both approved): paid, and refunded in full
+    # (docs/contract.md); cancelled before payment: nothing paid, nothing refunded; a delivered
+    # order's refund is not in Olist's files (unknown).
+    cancelled = orders.loc[["79a1f8b4d62872c9e89ec83618d795ff", "f1387135414c3f53c83a15dd13357378",
+                            "02216e8ee39000e3d2c2bbb6fcff8a59"], ["paid_amount", "refund_amount"]]
+    assert cancelled.values.tolist() == [[pytest.approx(178.13)] * 2, [pytest.approx(96.45)] * 2, [0.0, 0.0]]
+    assert pd.isna(orders.loc["feeeb26d5926381b1e6684ad76f052fa", "refund_amount"])
     # The item whose price has a decimal comma: rejected, with the order it belongs to.
     rej = rejected(root)
     assert set(rej["table"]) == {"orders", "order_lines", "service_tickets"}
@@ -112,6 +119,16 @@ def test_olist_all_files(root: Path) -> None:
     assert tickets["is_complaint"].sum() == 1 and sorted(tickets["csat"].tolist()) == [1, 3, 4, 5, 5]
     assert table(root, "suppliers")["region"].tolist().count("BR-SP") == 2
     assert_reconciles(root)
+    # Every file read is counted: the three read only through the joins of others are named as
+    # lookups (the summary said '5 files' of the 8 read, the real store's '4 files' of 5).
+    assert {(Path(f["path"]).name, *f["joined_into"]) for f in manifest(root)["lookups"]} == {
+        ("olist_order_payments_dataset.csv", "olist_orders (orders, shipments)"),
+        ("olist_customers_dataset.csv", "olist_orders (orders, shipments)"),
+        ("product_category_name_translation.csv", "olist_products (products)")}
+    assert summary.splitlines()[0].startswith("ingest: 8 files (5 feeding tables, 3 lookups joined into other files' "
+                                              "rows), 45 rows read = 42 written + 3 rejected")
+    assert "  lookup data/raw/olist/product_category_name_translation.csv: joined into the rows of olist_products " \
+           "(products)" in summary.splitlines()
 
 
 def test_olist_orders_and_items_alone(root: Path) -> None:
@@ -120,7 +137,8 @@ def test_olist_orders_and_items_alone(root: Path) -> None:
     orders = table(root, "orders").set_index("order_id")
     # Without payments, paid = items + freight; without customers, no customer or province.
     assert orders.loc["feeeb26d5926381b1e6684ad76f052fa", "paid_amount"] == pytest.approx(236.91)
-    assert orders.loc["79a1f8b4d62872c9e89ec83618d795ff", "paid_amount"] == pytest.approx(178.13)
+    assert orders.loc["79a1f8b4d62872c9e89ec83618d795ff", ["paid_amount", "refund_amount"]].tolist() == [
+        pytest.approx(178.13), pytest.approx(178.13)]  # cancelled after payment: refunded in full
     assert orders["customer_id"].isna().all() and orders["province"].isna().all()
     # An approved order without items or payments has no amount: kept, its amount unknown (the
     # contract's paid_amount is optional), no longer rejected.

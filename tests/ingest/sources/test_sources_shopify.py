@@ -337,3 +337,48 @@ def test_products_export_current_layout(layouts: Path) -> None:
     assert any("2 variants share a SKU with another variant (F137)" in n for n in notes)
     assert any("1 image-only rows" in n for n in notes)
     assert any("unit cost (Cost per item) known for 1 of 6 variants" in n for n in notes)
+
+
+def test_image_only_lines_are_counted_beside_the_rows_read(shop: Path) -> None:
+    """A products export's image-only lines are no products: not rows read, yet counted, so that
+    the file's lines reconcile (the real Las-Lira export: 407 = 226 + 181, where the pack said
+    'rows read 226' and only a note told of the rest)."""
+    summary = run(shop).summary()
+    report = file_report(shop, "products_export_1.csv", "products")
+    records = len(pd.read_csv(shop / "data" / "raw" / "shopify" / "products_export_1.csv", dtype=str))
+    assert (records, report["rows_read"], report["rows_folded"], report["folded_kind"]) == (5, 4, 1, "image_only")
+    assert ("data/raw/shopify/products_export_1.csv: 5 lines = 4 rows read (products) + 1 image-only lines "
+            "(a product's extra images), folded into the row they continue") in summary
+    assert file_report(shop, "orders_export_1.csv", "orders")["rows_folded"] == 0
+
+
+def test_a_products_export_without_a_currency_beside_orders_in_one_is_warned_of(shop: Path) -> None:
+    """The orders exports state CNY (their Currency column), the products export states none: its
+    prices are read as CNY, and ingest says which file is which and what to do; nothing is
+    converted or rejected."""
+    summary = run(shop).summary()
+    found = manifest(shop)["currencies"]
+    assert found["kind"] == "unstated" and found["currencies"] == ["CNY"]
+    assert [u["path"] for u in found["unstated"]] == ["data/raw/shopify/products_export_1.csv"]
+    assert {s["column"] for s in found["stated"]} == {"Currency"}
+    warning = next(line for line in summary.splitlines() if line.startswith("warning:"))
+    assert warning.startswith("warning: data/raw/shopify/products_export_1.csv (products) states no currency, while "
+                              "data/raw/shopify/orders_export_1.csv states CNY (column Currency)")
+    assert "read as CNY" in warning and "no row was rejected" in warning
+    assert manifest(shop)["tables"]["products"]["rejected"] == 0
+    assert warning in run(shop).summary().splitlines()  # said again while nothing changed (ingest skipped)
+
+
+def test_exports_in_two_currencies_are_warned_of(shop: Path) -> None:
+    """Two orders exports in different currencies: a warning naming each file, its currency and
+    column; the amounts stay as exported (no conversion, no row rejected)."""
+    usd = shop / "data" / "raw" / "shopify" / "orders_export_2.csv"
+    usd.write_text(usd.read_text(encoding="utf-8").replace(",CNY,", ",USD,"), encoding="utf-8")
+    summary = run(shop).summary()
+    found = manifest(shop)["currencies"]
+    assert found["kind"] == "differ" and sorted(found["currencies"]) == ["CNY", "USD"]
+    warning = next(line for line in summary.splitlines() if line.startswith("warning:"))
+    assert warning.startswith("warning: the store's amounts are in different currencies: ")
+    assert "orders_export_2.csv states USD (column Currency)" in warning
+    assert "orders_export_1.csv states CNY (column Currency)" in warning
+    assert_reconciles(shop)

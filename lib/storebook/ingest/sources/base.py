@@ -65,6 +65,12 @@ class SourceFrame:
         currency: the currency the export states its amounts in (Shopify's ``Currency``
             column), when it states one; ingest records it per file in ``_ingest.json`` so
             that the store's identity can be taken from the data. Amounts are never converted.
+        currency_column: the column of the export that states ``currency`` (Shopify: ``Currency``),
+            for the warning when files state different currencies.
+        folded_rows: lines of the file that are not rows of their own but continue one (Shopify
+            products' image-only rows, folded into their product): counted, so that the file's
+            lines reconcile with the rows read (lines = rows read + folded).
+        folded_kind: what those lines are, a key of the report's words (``image_only``).
         problems: rows the adapter itself rejects, aligned with ``frame``: ``column``,
             ``value`` and ``reason`` ('' where the row is fine). Ingest rejects them with
             that reason before it parses the row (a custom source's input that does not
@@ -84,6 +90,9 @@ class SourceFrame:
     version: str | None = None
     supersede_by: list[str] | None = None
     currency: str | None = None
+    currency_column: str = ""
+    folded_rows: int = 0
+    folded_kind: str = ""
     problems: pd.DataFrame | None = None
     bad_rows: pd.DataFrame | None = None
     number_format: NumberFormat | None = None

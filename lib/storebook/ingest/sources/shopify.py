@@ -366,9 +366,11 @@ class ShopifyOrders(PlatformSource):
         yield SourceFrame("orders", orders, raw.rows[first.to_numpy()].reset_index(drop=True), raw.encoding,
                           dropped, notes=notes,
                           column_notes={"status": status_note, "ordered_at": time_note, "paid_at": time_note},
-                          version=version, supersede_by=["order_id"], currency=currency)
+                          version=version, supersede_by=["order_id"], currency=currency,
+                          currency_column="Currency" if currency else "")
         yield SourceFrame("order_lines", lines, raw.rows, raw.encoding, dropped, notes=line_notes,
-                          version=version, supersede_by=["order_id"], currency=currency)
+                          version=version, supersede_by=["order_id"], currency=currency,
+                          currency_column="Currency" if currency else "")
 
 
 class ShopifyProducts(PlatformSource):
@@ -455,7 +457,8 @@ class ShopifyProducts(PlatformSource):
         n_variants = int(variant.sum())
         notes = [f"Shopify products: {n_variants} variants of {handle[variant].nunique()} products, one product row "
                  "per variant; product columns filled down from the product's first row.",
-                 f"Shopify products: {int((~variant).sum())} image-only rows are not products and were skipped."]
+                 f"Shopify products: {int((~variant).sum())} image-only rows (a product's extra images) are not "
+                 "products: folded into their product, counted apart from the rows read."]
         if keyed["no_sku"] or keyed["shared"]:
             notes.append(f"Shopify products: {keyed['no_sku']} variants without a SKU are keyed by their name "
                          "(name:<title - options>, as order lines without a SKU are).")
@@ -473,7 +476,8 @@ class ShopifyProducts(PlatformSource):
         if not self.has(f, "Status"):
             notes.append("Shopify products: no Status column (an older layout): is_active from Published.")
         yield SourceFrame("products", products.loc[keep], raw.rows[keep].reset_index(drop=True), raw.encoding,
-                          self.dropped(f, used), notes=notes,
+                          self.dropped(f, used), notes=notes, folded_rows=int((~variant).sum()),
+                          folded_kind="image_only",
                           column_notes={"sku": "Variant SKU, else the variant's name (Title, Option values)",
                                         "supplier_id": "Shopify has no supplier: add a 'Supplier' metafield column "
                                                        "or a supplier:<id> tag",

@@ -19,6 +19,33 @@ ENTRIES: dict[str, Entry] = {
         "拒收比例最高的是{worst_table}（采用{worst_kept_share:pct}）。"),
     "data_quality.ingest.takeaway.all": _e(
         "Every one of the {rows_read:count} rows read was kept.", "读取的 {rows_read:count} 行全部被采用。"),
+    "data_quality.ingest.folded": _e(
+        "{files} has {lines:count} lines: {rows_read:count} rows read and {rows_folded:count} {kind}, folded into "
+        "the row they continue. Those lines are not rows of their own, so none is missing "
+        "({lines:count} = {rows_read:count} + {rows_folded:count}).",
+        "{files} 共{lines:count}行：读取数据{rows_read:count}行，另有{rows_folded:count}行为{kind}，已并入其所接续的行。"
+        "这些行本身不是数据行，没有遗漏（{lines:count} = {rows_read:count} + {rows_folded:count}）。"),
+    "data_quality.folded.image_only": _e("image-only lines (a product's extra images)",
+                                         "仅含图片的附加行（商品的其他图片）"),
+    "data_quality.folded.continuation": _e("continuation lines", "接续行"),
+    "data_quality.ingest.currency.differ": _e(
+        "The files state different currencies: {stated}. storebook converts no currency and rejects no row for it, "
+        "so sums and comparisons across these files mix currencies: ingest each currency's exports as a store of "
+        "their own, or convert the amounts in the exports, then ingest again.",
+        "各文件标明的币种不同：{stated}。storebook 不做币种换算，也不因此拒收数据，跨文件的汇总和比较会混用币种：请将"
+        "不同币种的导出文件分作不同店铺导入，或先在导出文件中换算金额，再重新导入。"),
+    "data_quality.ingest.currency.unstated": _e(
+        "No currency is stated in {unstated}, while {stated}: the amounts there are read as {currency}. If they are "
+        "in another currency (the shop's own), sums and comparisons beside the other files mix currencies, as "
+        "storebook converts none: convert them in the export, or keep the files apart, then ingest again. No row "
+        "was rejected for it.",
+        "{unstated} 未标明币种，而{stated}：其金额按 {currency} 读取。若实为其他币种（店铺自身的币种），与其他文件的汇总"
+        "和比较会混用币种，storebook 不做币种换算：请在导出文件中换算，或将这些文件分开导入，然后重新导入。没有数据因此"
+        "被拒收。"),
+    "data_quality.currency.stated": _e("{file} is in {currency} (column {column})",
+                                       "{file} 标明为 {currency}（字段 {column}）"),
+    "data_quality.currency.configured": _e("storebook.toml sets {currency} ([store] currency)",
+                                           "storebook.toml 设为 {currency}（[store] currency）"),
     "data_quality.rejections": _e("Why were rows rejected?", "数据为何被拒收？"),
     "data_quality.rejections.takeaway": _e(
         "Rejected rows are listed with their file, row and reason by `storebook rejected`; fix them in the "
@@ -88,6 +115,21 @@ ENTRIES: dict[str, Entry] = {
         "in data/processed/_ingest.json.",
         "{files:count} 个文件构成 {tables:count} 张表；另有 {not_read:count} 个文件按 storebook.sources.yaml 的声明"
         "（`not_read:`）未读取，原因见第二张表。每个文件的说明见 data/processed/_ingest.json。"),
+    "data_quality.files.takeaway.lookups": _e(
+        "{read:count} files were read: {files:count} feed {tables:count} tables, and lookups joined into their rows "
+        "account for {lookups:count} more (the second table). Each file's notes (what the adapter did, what the "
+        "platform's numbers mean) are in data/processed/_ingest.json.",
+        "共读取{read:count}个文件：{files:count}个构成{tables:count}张表，另有{lookups:count}个是并入其他文件数据行的"
+        "对照表（见第二张表）。每个文件的说明（适配器做了什么、平台口径）见 data/processed/_ingest.json。"),
+    "data_quality.files.takeaway.lookups_not_read": _e(
+        "{read:count} files were read: {files:count} feed {tables:count} tables, and lookups joined into their rows "
+        "account for {lookups:count} more (the second table); {not_read:count} more were left out as the store's "
+        "storebook.sources.yaml declares (`not_read:`), each with why, in the third table. Each file's notes are "
+        "in data/processed/_ingest.json.",
+        "共读取{read:count}个文件：{files:count}个构成{tables:count}张表，另有{lookups:count}个是并入其他文件数据行的"
+        "对照表（见第二张表）；另有{not_read:count}个文件按 storebook.sources.yaml 的声明（`not_read:`）未读取，原因见"
+        "第三张表。每个文件的说明见 data/processed/_ingest.json。"),
+    "col.joined_into": _e("Joined into", "并入"),
     "col.why": _e("Why it is not read", "未读取原因"),
     "col.table": _e("Table", "数据表"),
     "col.files": _e("Files", "文件数"),
