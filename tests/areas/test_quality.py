@@ -292,5 +292,12 @@ def test_folded_lines_and_an_unstated_currency_are_said_on_the_page() -> None:
     sentence = en("data_quality.ingest.currency.unstated", **{k: v for k, v in currency.items() if k != "variant"})
     assert sentence.startswith("No currency is stated in products_export_1.csv, while orders_export.csv is in EUR "
                                "(column Currency): the amounts there are read as EUR.")
+    differ = quality.currency_facts(_Recorded({"files": [], "currencies": {
+        "kind": "differ", "currencies": ["CNY", "USD"], "configured": "", "unstated": [],
+        "stated": [{"path": "data/raw/tmall/orders.csv", "currency": "CNY", "column": "币种"},
+                   {"path": "data/raw/shopify/orders_export.csv", "currency": "USD", "column": "Currency"}]}}), en)
+    assert differ["variant"] is None  # the key's own sentence, as the page asks it
+    assert en("data_quality.ingest.currency", **{k: v for k, v in differ.items() if k != "variant"}).startswith(
+        "The files state different currencies: orders.csv is in CNY (column 币种) and orders_export.csv is in USD")
     assert quality.folded_facts(_Recorded({"files": []}), en) is None
     assert quality.currency_facts(_Recorded({"files": []}), en) is None

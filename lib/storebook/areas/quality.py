@@ -361,7 +361,7 @@ def currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     storebook converts no currency and rejects no row for one: the page says so.
 
     Returns:
-        None when nothing needs saying; else ``variant`` (``differ`` or ``unstated``),
+        None when nothing needs saying; else ``variant`` (None: they differ; ``unstated``),
         ``stated`` (each file with the currency it states and its column), ``unstated`` (the
         files with amounts that state none), ``currency`` (the commonest stated one).
     """
@@ -372,7 +372,8 @@ def currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
                    column=s.get("column") or "—") for s in found["stated"]]
     if found.get("configured"):
         stated.append(text("data_quality.currency.configured", currency=found["configured"]))
-    return {"variant": found["kind"], "stated": text.join(stated),
+    # The sentence of files that differ is the key's own; one of files that state none, its variant.
+    return {"variant": None if found["kind"] == "differ" else found["kind"], "stated": text.join(stated),
             "unstated": text.join([Path(u["path"]).name for u in found["unstated"]]) or "—",
             "currency": found["currencies"][0]}
 

@@ -28,7 +28,7 @@ ENTRIES: dict[str, Entry] = {
     "data_quality.folded.image_only": _e("image-only lines (a product's extra images)",
                                          "仅含图片的附加行（商品的其他图片）"),
     "data_quality.folded.continuation": _e("continuation lines", "接续行"),
-    "data_quality.ingest.currency.differ": _e(
+    "data_quality.ingest.currency": _e(  # the files state different currencies
         "The files state different currencies: {stated}. storebook converts no currency and rejects no row for it, "
         "so sums and comparisons across these files mix currencies: ingest each currency's exports as a store of "
         "their own, or convert the amounts in the exports, then ingest again.",
