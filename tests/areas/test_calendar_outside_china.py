@@ -38,7 +38,7 @@ from storebook.report import plots
 from storebook.report.text import Text
 from support.mapping import shopify_orders_store
 from support.notebooks import run_notebook_in_process
-from support.stores import build_store, days, product, sales_rows, write_tables
+from support.stores import build_store, days, product, sales_rows, steady_traffic, write_tables
 
 NOVEMBER = periods.month("2025-11")
 FEBRUARY = periods.month("2026-02")
@@ -105,14 +105,7 @@ def test_a_store_stating_no_currency_and_no_platform_keeps_the_configured_market
 
 def _traffic_store(root: Path, currency: str) -> storebook.Workbook:
     _sell_in(root, currency)
-    rows = []
-    for day in pd.date_range("2024-09-01", "2025-11-30", freq="D"):
-        times = 3 if (day.month, day.day) == (11, 11) else 1
-        rows.append({"visited_on": day, "platform": "web", "channel": "all", "device": "mobile",
-                     "visitors": 1000 * times, "page_views": 3000 * times, "product_views": 800 * times,
-                     "cart_adds": 200 * times, "checkouts": 80 * times, "buyers": 50 * times, "orders": 50 * times,
-                     "paid_amount": 5000.0 * times})
-    return write_tables(root, traffic=rows)
+    return write_tables(root, traffic=steady_traffic("2024-09-01", "2025-11-30", peak=(11, 11)))
 
 
 def test_traffic_of_a_foreign_store_has_no_festival_day(root: Path) -> None:

@@ -29,7 +29,7 @@ import storebook
 from storebook.areas import plan, traffic
 from storebook.engine import calendar, periods
 from storebook.report.text import Text
-from support.stores import write_tables
+from support.stores import steady_traffic, write_tables
 
 
 def _settings(root: Path, *, currency: str = "", country: str = "", timezone: str = "") -> None:
@@ -211,14 +211,7 @@ SEPTEMBER = periods.month("2025-09")
 
 def _traffic_store(root: Path, **settings) -> storebook.Workbook:
     _settings(root, **settings)
-    rows = []
-    for day in pd.date_range("2024-06-01", "2025-09-30", freq="D"):
-        times = 3 if (day.month, day.day) == (9, 7) else 1
-        rows.append({"visited_on": day, "platform": "web", "channel": "all", "device": "mobile",
-                     "visitors": 1000 * times, "page_views": 3000 * times, "product_views": 800 * times,
-                     "cart_adds": 200 * times, "checkouts": 80 * times, "buyers": 50 * times, "orders": 50 * times,
-                     "paid_amount": 5000.0 * times})
-    return write_tables(root, traffic=rows)
+    return write_tables(root, traffic=steady_traffic("2024-06-01", "2025-09-30", peak=(9, 7)))
 
 
 def test_traffic_of_a_brazilian_store_judges_its_holiday_against_last_years(root: Path) -> None:

@@ -186,6 +186,19 @@ def days(first: date, n: int) -> list[date]:
 
 
 #: The value a non-nullable column gets in a row that leaves it out (write_tables).
+def steady_traffic(first: str, last: str, peak: tuple[int, int]) -> list[dict]:
+    """A web shop's daily traffic from ``first`` to ``last``: the same every day but ``peak``
+    (month, day), three times as busy each year."""
+    rows = []
+    for day in pd.date_range(first, last, freq="D"):
+        times = 3 if (day.month, day.day) == peak else 1
+        rows.append({"visited_on": day, "platform": "web", "channel": "all", "device": "mobile",
+                     "visitors": 1000 * times, "page_views": 3000 * times, "product_views": 800 * times,
+                     "cart_adds": 200 * times, "checkouts": 80 * times, "buyers": 50 * times, "orders": 50 * times,
+                     "paid_amount": 5000.0 * times})
+    return rows
+
+
 _DEFAULTS = {"str": "x", "int": 1, "Int64": None, "float": 0.0, "bool": False,
              "timestamp": pd.Timestamp("2026-01-01"), "date": pd.Timestamp("2026-01-01")}
 
