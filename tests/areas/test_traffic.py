@@ -384,9 +384,9 @@ def test_days_tied_for_the_most_visitors_are_all_named() -> None:
     assert facts["peak_days"] == [days[0], days[2]] and facts["low_days"] == [days[1], days[3]]
     assert facts["peak_day"] == days[0] and facts["peak_event"] is None  # the event was on one of them only
     said = Text("en")("traffic.daily.takeaway.no_last_year", **facts)
-    assert said.startswith("The busiest day was 11 May and 13 May, tied with 5 visitors; the quietest was "
-                           "12 May and 14 May, tied with 3."), said
-    assert Text("zh")("traffic.daily.title.no_last_year", **facts) == "访客在5月11日、5月13日（并列）达到高峰（5人）"
+    assert said.startswith("The busiest day was 11 and 13 May, tied with 5 visitors; the quietest was "
+                           "12 and 14 May, tied with 3."), said
+    assert Text("zh")("traffic.daily.title.no_last_year", **facts) == "访客在5月11日、13日（并列）达到高峰（5人）"
     one = traffic.daily_facts(daily.assign(visitors=[5, 3, 4, 2]))
     assert Text("en")("traffic.daily.title.no_last_year", **one) == "Visitors peaked on 11 May (5)"
 

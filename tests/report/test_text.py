@@ -257,13 +257,23 @@ def test_an_item_keyed_by_its_name_reads_as_its_name() -> None:
 def test_days_tied_for_the_most_are_all_named() -> None:
     en, zh = Text("en"), Text("zh")
     days = [pd.Timestamp("2025-05-11"), pd.Timestamp("2025-05-14")]
-    assert en.format("{d:date}", d=days) == "11 May and 14 May, tied"
-    assert zh.format("{d:date}", d=days) == "5月11日、5月14日（并列）"
+    assert en.format("{d:date}", d=days) == "11 and 14 May, tied"
+    assert zh.format("{d:date}", d=days) == "5月11日、14日（并列）"
     assert en.format("{d:date}", d=days[:1]) == "11 May"
-    assert en.format("{d:date}", d=[days[0]] * 5) == "any of 5 days, tied"
+    # The same day twice is one day, not a tie.
+    assert en.format("{d:date}", d=[days[0]] * 5) == "11 May"
+    # Across a month's end each day keeps its month; unsorted days are said in order.
+    assert en.format("{d:date}", d=[days[1], pd.Timestamp("2025-04-30")]) == "30 Apr and 14 May, tied"
+    six = list(pd.date_range("2025-05-01", periods=6, freq="5D"))
+    assert en.format("{d:date}", d=six) == "1, 6, 11, 16, 21 and 26 May, tied"
+    assert zh.format("{d:date}", d=six) == "5月1日、6日、11日、16日、21日、26日（并列）"
+    # More than six: counted, with the span they fall in.
+    many = list(pd.date_range("2025-04-28", periods=8, freq="3D"))
+    assert en.format("{d:date}", d=many) == "8 days tied, 28 Apr – 19 May"
+    assert zh.format("{d:date}", d=many) == "4月28日至5月19日间的8天（并列）"
     said = en("traffic.daily.takeaway.no_last_year", peak_days=days, peak_visitors=5, peak_event=None,
               low_days=[pd.Timestamp("2025-05-12")], low_visitors=1, trend=None)
-    assert said.startswith("The busiest day was 11 May and 14 May, tied with 5 visitors; the quietest was 12 May")
+    assert said.startswith("The busiest day was 11 and 14 May, tied with 5 visitors; the quietest was 12 May")
 
 
 def test_a_missing_table_is_said_in_the_pack_language() -> None:

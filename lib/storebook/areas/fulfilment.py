@@ -590,7 +590,7 @@ def dispatch_facts(ship: pd.DataFrame, key: str = "platform") -> dict[str, Any]:
 
 def daily_dispatch_facts(daily: pd.DataFrame) -> dict[str, Any]:
     """Takeaway numbers of :func:`summarise_ship_times` by day: the weakest day, and every day
-    that ties with it (``worst_days``: "11 May and 14 May, tied", as the traffic page names its
+    that ties with it (``worst_days``: "11 and 14 May, tied", as the traffic page names its
     busiest days; the first of them is ``worst_day``)."""
     due = daily[daily["due_24h"] >= 1]
     if due.empty:

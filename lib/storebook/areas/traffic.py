@@ -340,7 +340,7 @@ def daily_facts(daily: pd.DataFrame, metric: str = "visitors") -> dict[str, Any]
         "variant": None if len(both) else "no_last_year",
         "peak_day": peak.visited_on, "peak_visitors": peak[metric], "peak_event": (peak.event or None) if tied == 1 else None,
         "low_day": low.visited_on, "low_visitors": low[metric],
-        # Days that tie for the most or least visitors are all named ("11 May and 14 May, tied").
+        # Days that tie for the most or least visitors are all named ("11 and 14 May, tied").
         "peak_days": known.loc[known[metric] == peak[metric], "visited_on"].tolist(),
         "low_days": known.loc[known[metric] == low[metric], "visited_on"].tolist(),
         "vs_last_year": relative_change(both[metric].sum(), both.last_year.sum()) if len(both) else None,

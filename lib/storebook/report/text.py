@@ -87,6 +87,10 @@ CATALOGUE: dict[str, _L] = {**catalogue.load(), **catalogue_labels()}
 _KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 
 
+#: Tied days named one by one up to this many; more are counted, with the span they fall in.
+MOST_DAYS_NAMED = 6
+
+
 class TextError(StorebookError, KeyError):
     """A key or language the catalogue does not hold."""
 
@@ -341,21 +345,39 @@ class Text:
         return f"{day.day} {day:%b}"
 
     def dates(self, days: list[Any]) -> str:
-        """Days tied for a place (``{…:date}`` of a list): one day as :meth:`date`; two or three
-        named and said to tie; more, counted.
+        """Days tied for a place (``{…:date}`` of a list): one day as :meth:`date`; up to
+        :data:`MOST_DAYS_NAMED` named and said to tie (a month's days with the month once);
+        more, counted with the span they fall in.
 
         >>> Text("en").dates(["2025-05-11", "2025-05-14"]), Text("zh").dates(["2025-05-11", "2025-05-14"])
-        ('11 May and 14 May, tied', '5月11日、5月14日（并列）')
-        >>> Text("en").dates(["2025-05-11"] * 4), Text("en").dates([])
-        ('any of 4 days, tied', 'n/a')
+        ('11 and 14 May, tied', '5月11日、14日（并列）')
+        >>> Text("en").dates(["2025-04-30", "2025-05-14"]), Text("en").dates([])
+        ('30 Apr and 14 May, tied', 'n/a')
+        >>> days = pd.date_range("2025-05-03", periods=7, freq="4D")
+        >>> Text("en").dates(list(days)), Text("zh").dates(list(days))
+        ('7 days tied, 3–27 May', '5月3日至27日间的7天（并列）')
         """
         if not days:
             return self.na
-        if len(days) == 1:
-            return self.date(days[0])
-        if len(days) > 3:
-            return self("word.many_days_tied", n=len(days))
-        return self("word.days_tied", days=self.join([self.date(d) for d in days]))
+        stamps = sorted({pd.Timestamp(d).normalize() for d in days})
+        if len(stamps) == 1:
+            return self.date(stamps[0])
+        first, last = stamps[0], stamps[-1]
+        one_month = (first.year, first.month) == (last.year, last.month)
+        if len(stamps) > MOST_DAYS_NAMED:
+            if self.language == "zh":
+                span = (f"{first.month}月{first.day}日至{last.day}日" if one_month
+                        else f"{self.date(first)}至{self.date(last)}")
+            else:
+                span = f"{first.day}–{self.date(last)}" if one_month else f"{self.date(first)} – {self.date(last)}"
+            return self("word.many_days_tied", n=len(stamps), span=span)
+        if not one_month:
+            named = self.join([self.date(d) for d in stamps])
+        elif self.language == "zh":
+            named = f"{first.month}月" + "、".join(f"{d.day}日" for d in stamps)
+        else:
+            named = f"{self.join([str(d.day) for d in stamps])} {first:%b}"
+        return self("word.days_tied", days=named)
 
     def join(self, items: list[str]) -> str:
         """A list in the language: ``Tmall, JD and Douyin`` / ``天猫、京东、抖音``. Items that hold a
