@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -55,6 +55,9 @@ with page.section("data_quality.ingest"):
     currencies = storebook.quality.currency_facts(page.wb, page.text)
     if currencies:
         page.takeaway("data_quality.ingest.currency", **currencies)
+    mixed_currency = storebook.quality.mixed_currency_facts(page.wb, page.text)
+    if mixed_currency:
+        page.takeaway("data_quality.ingest.mixed_currency", **mixed_currency)
     storebook.results.record("data_quality.ingest", ingest)
 
 # %%

@@ -279,25 +279,57 @@ def test_folded_lines_and_an_unstated_currency_are_said_on_the_page() -> None:
                        "unstated": [{"path": "data/raw/shopify/products_export_1.csv", "table": "products"}]}})
     en, zh = Text("en"), Text("zh")
     folded = quality.folded_facts(wb, en)
-    assert folded == {"files": "products_export_1.csv", "lines": 407, "rows_read": 226, "rows_folded": 181,
-                      "kind": "image-only lines (a product's extra images)"}
+    assert folded == {"files": "data/raw/shopify/products_export_1.csv", "lines": 407, "rows_read": 226,
+                      "rows_folded": 181, "kind": "image-only lines (a product's extra images)"}
     assert en("data_quality.ingest.folded", **folded) == (
-        "products_export_1.csv has 407 lines: 226 rows read and 181 image-only lines (a product's extra images), "
+        "data/raw/shopify/products_export_1.csv has 407 lines: 226 rows read and 181 image-only lines (a product's extra images), "
         "folded into the row they continue. Those lines are not rows of their own, so none is missing "
         "(407 = 226 + 181).")
     assert "（407 = 226 + 181）" in zh("data_quality.ingest.folded", **quality.folded_facts(wb, zh))
     currency = quality.currency_facts(wb, en)
-    assert currency == {"variant": "unstated", "stated": "orders_export.csv is in EUR (column Currency)",
-                        "unstated": "products_export_1.csv", "currency": "EUR"}
+    assert currency == {"variant": "unstated", "stated": "data/raw/shopify/orders_export.csv is in EUR (column Currency)",
+                        "unstated": "data/raw/shopify/products_export_1.csv", "currency": "EUR"}
     sentence = en("data_quality.ingest.currency.unstated", **{k: v for k, v in currency.items() if k != "variant"})
-    assert sentence.startswith("No currency is stated in products_export_1.csv, while orders_export.csv is in EUR "
-                               "(column Currency): the amounts there are read as EUR.")
+    assert sentence.startswith("No currency is stated in data/raw/shopify/products_export_1.csv, while "
+                               "data/raw/shopify/orders_export.csv is in EUR (column Currency): the amounts there are "
+                               "read as EUR.")
     differ = quality.currency_facts(_Recorded({"files": [], "currencies": {
         "kind": "differ", "currencies": ["CNY", "USD"], "configured": "", "unstated": [],
         "stated": [{"path": "data/raw/tmall/orders.csv", "currency": "CNY", "column": "币种"},
                    {"path": "data/raw/shopify/orders_export.csv", "currency": "USD", "column": "Currency"}]}}), en)
     assert differ["variant"] is None  # the key's own sentence, as the page asks it
     assert en("data_quality.ingest.currency", **{k: v for k, v in differ.items() if k != "variant"}).startswith(
-        "The files state different currencies: orders.csv is in CNY (column 币种) and orders_export.csv is in USD")
+        "The files state different currencies: data/raw/tmall/orders.csv is in CNY (column 币种) and "
+        "data/raw/shopify/orders_export.csv is in USD")
     assert quality.folded_facts(_Recorded({"files": []}), en) is None
     assert quality.currency_facts(_Recorded({"files": []}), en) is None
+    assert quality.mixed_currency_facts(_Recorded({"files": []}), en) is None
+
+
+def test_files_of_the_same_name_in_two_folders_are_told_apart_in_the_currency_sentence() -> None:
+    """Two folders each hold an orders.csv, in different currencies: the page said "orders.csv is
+    in CNY and orders.csv is in USD". Files are named by the path ingest records, as its summary
+    names them."""
+    differ = quality.currency_facts(_Recorded({"files": [], "currencies": {
+        "kind": "differ", "currencies": ["CNY", "USD"], "configured": "", "unstated": [],
+        "stated": [{"path": "data/raw/tmall/orders.csv", "currency": "CNY", "column": "币种"},
+                   {"path": "data/raw/web/orders.csv", "currency": "USD", "column": "Currency"}]}}), Text("zh"))
+    assert differ["stated"] == "data/raw/tmall/orders.csv 标明为 CNY（字段 币种）、data/raw/web/orders.csv 标明为 USD（字段 Currency）"
+
+
+def test_one_file_in_several_currencies_is_said_on_the_page_in_both_languages() -> None:
+    """An orders export whose Currency column states EUR on 17 orders and USD on 2: its amounts are
+    summed across rows, so its sums mean nothing; the page says which file, which column, each
+    currency's rows and what to do (files that differ from each other were the only ones said)."""
+    wb = _Recorded({"files": [], "currencies": {
+        "kind": "mixed", "currencies": [], "configured": "", "stated": [], "unstated": [],
+        "mixed": [{"path": "data/raw/shopify/orders_export.csv", "column": "Currency", "rows": {"EUR": 17, "USD": 2}}]}})
+    en, zh = Text("en"), Text("zh")
+    assert quality.currency_facts(wb, en) is None  # no files that differ from each other
+    assert en("data_quality.ingest.mixed_currency", **quality.mixed_currency_facts(wb, en)).startswith(
+        "Currencies are mixed within a file: data/raw/shopify/orders_export.csv (column Currency): 17 rows in EUR and "
+        "2 rows in USD. Amounts are summed across rows and storebook converts no currency, so sums, averages and "
+        "comparisons that take in these rows add different currencies together and mean nothing: export each")
+    assert zh("data_quality.ingest.mixed_currency", **quality.mixed_currency_facts(wb, zh)).startswith(
+        "同一文件内混有多个币种：data/raw/shopify/orders_export.csv（字段 Currency）：EUR 17 行、USD 2 行。金额按行汇总")
+
