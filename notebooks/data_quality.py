@@ -45,9 +45,9 @@ with page.guard("data_quality.headline"):
 # %%
 with page.section("data_quality.ingest"):
     ingest = storebook.quality.summarise_ingest(page.wb)
-    page.show(storebook.tables.format_table(ingest, page.text, columns=["table", "files", "rows_read", "rows_written",
-                                                                        "rows_rejected", "kept_share",
-                                                                        "unknown_references"]))
+    page.show(storebook.tables.format_table(storebook.quality.label_ingest(ingest, page.text), page.text,
+                                            columns=["table", "files", "rows_read", "rows_written", "rows_rejected",
+                                                     "kept_share", "unknown_references"]))
     page.takeaway("data_quality.ingest.takeaway", **storebook.quality.quality_facts(ingest))
     folded = storebook.quality.folded_facts(page.wb, page.text)
     if folded:

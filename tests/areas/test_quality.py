@@ -333,3 +333,55 @@ def test_one_file_in_several_currencies_is_said_on_the_page_in_both_languages() 
     assert zh("data_quality.ingest.mixed_currency", **quality.mixed_currency_facts(wb, zh)).startswith(
         "同一文件内混有多个币种：data/raw/shopify/orders_export.csv（字段 Currency）：EUR 17 行、USD 2 行。金额按行汇总")
 
+
+#: Olist's files as its example reads them: the orders export feeds orders and shipments.
+OLIST_FILES = [("olist_orders_dataset", "orders", 12, 11), ("olist_orders_dataset", "shipments", 5, 5),
+               ("olist_order_items_dataset", "order_lines", 12, 11), ("olist_products_dataset", "products", 32951, 32951),
+               ("olist_sellers_dataset", "suppliers", 3095, 3095)]
+
+
+def test_a_file_feeding_two_tables_is_counted_once_in_the_ingest_total() -> None:
+    """Olist's orders file feeds orders and shipments: each table's row shows it, and the table's
+    files added up to 5 where 4 files feed the tables (5 read, with the category lookup). The
+    total row counts each file once, and the page's facts say 4."""
+    wb = _Recorded({"files": [{"path": f"data/raw/exports/{name}.csv", "table": table, "rows_read": read,
+                               "rows_written": written, "rows_rejected": read - written}
+                              for name, table, read, written in OLIST_FILES],
+                    "lookups": [{"path": "data/raw/exports/product_category_name_translation.csv",
+                                 "source": "olist_category_names", "joined_into": ["olist_products (products)"]}]})
+    got = quality.summarise_ingest(wb).set_index("table")
+    assert got.drop(index="total")["files"].tolist() == [1, 1, 1, 1, 1]
+    assert got.loc["total", ["files", "rows_read", "rows_written", "rows_rejected"]].tolist() == [4, 36075, 36073, 2]
+    assert got.loc["total", "kept_share"] == pytest.approx(36073 / 36075)
+    facts = quality.quality_facts(quality.summarise_ingest(wb))
+    files = quality.files_facts(quality.list_files(wb), quality.list_not_read(wb), quality.list_lookups(wb))
+    assert facts["files"] == files["files"] == 4 and files["read"] == 5
+    assert (facts["tables"], facts["rows_read"], facts["worst_table"]) == (5, 36075, "orders")
+    shown = quality.label_ingest(quality.summarise_ingest(wb), Text("zh"))["table"].tolist()
+    assert shown[-1] == "全部数据表（每个文件计一次）" and shown[:-1] == ["suppliers", "products", "orders", "order_lines",
+                                                                 "shipments"]
+
+
+@pytest.mark.parametrize("example", ["olist", "amazon_india"])
+def test_the_ingest_totals_files_are_the_files_read_on_real_stores(example: str, root: Path) -> None:
+    """The real Olist catalogue (products, sellers, category lookup) beside the orders and items
+    fixtures: 5 files read, 4 feeding tables, the orders file feeding two; Amazon India's seller
+    reports: 3 files read, Sale Report.csv feeding products and inventory (2 more declared not read)."""
+    from support.mapping import install, realdata_folder
+    from support.stores import REPO
+
+    if example == "olist":
+        fixtures = REPO / "tests" / "fixtures" / "olist"
+        files = sorted(p for p in realdata_folder("olist_partial_products_sellers").iterdir() if p.is_file()) + [
+            fixtures / "olist_orders_dataset.csv", fixtures / "olist_order_items_dataset.csv"]
+    else:
+        files = sorted(p for p in realdata_folder("amazon_india_seller_reports_E-Commerce-Sales").iterdir() if p.is_file())
+    install(root, example, files)
+    report = ingest(Config.load(root), now=datetime(2026, 11, 27))
+    wb = storebook.open()
+    got = quality.summarise_ingest(wb).set_index("table")
+    feeding = len({f.path for f in report.files})
+    assert (feeding, len(report.lookups)) == ({"olist": (4, 1), "amazon_india": (3, 0)}[example])
+    assert got.loc["total", "files"] == feeding < got.drop(index="total")["files"].sum()
+    assert got.loc["total", "rows_read"] == sum(f.rows_read for f in report.files)
+    assert quality.quality_facts(quality.summarise_ingest(wb))["files"] == feeding

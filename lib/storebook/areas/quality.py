@@ -23,6 +23,7 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 from storebook.ingest.rejects import reason_kind, reason_labels
+from storebook.measures import TOTAL
 from storebook.measures.metrics import headline_entry
 
 #: The optional columns the page reports, per table: what the analyses lean on.
@@ -53,7 +54,9 @@ def summarise_ingest(wb: Workbook) -> pd.DataFrame:
     Returns:
         One row per table with data: table, files, rows_read, rows_written, rows_rejected,
         kept_share (= written ÷ read), unknown_references (kept rows referring to catalogue
-        rows that are not there).
+        rows that are not there); then a ``total`` row, whose files are the files read that
+        feed tables, each once: a file feeding two tables (a Shopify orders export: orders and
+        order lines) is in both tables' rows, so the files of the rows add up to more.
     Raises:
         NoDataError: the workbook has no ingest manifest.
     """
@@ -68,10 +71,25 @@ def summarise_ingest(wb: Workbook) -> pd.DataFrame:
            .reset_index())
     order = {t: i for i, t in enumerate(schema.TABLES)}
     tables = manifest.get("tables", {})
-    return (out.assign(kept_share=lambda d: d["rows_written"] / d["rows_read"].where(d["rows_read"] > 0),
-                       unknown_references=lambda d: [sum(tables.get(t, {}).get("unknown_references", {}).values())
-                                                     for t in d["table"]])
-            .sort_values("table", key=lambda s: s.map(order)).reset_index(drop=True))
+    out = (out.assign(unknown_references=[sum(tables.get(t, {}).get("unknown_references", {}).values())
+                                          for t in out["table"]])
+           .sort_values("table", key=lambda s: s.map(order)))
+    total = pd.DataFrame([{"table": TOTAL, "files": files["path"].nunique(),
+                           **out[["rows_read", "rows_written", "rows_rejected", "unknown_references"]].sum()}])
+    return (pd.concat([out, total], ignore_index=True)
+            .assign(kept_share=lambda d: d["rows_written"] / d["rows_read"].where(d["rows_read"] > 0))
+            [["table", "files", "rows_read", "rows_written", "rows_rejected", "kept_share", "unknown_references"]])
+
+
+def label_ingest(ingest: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """:func:`summarise_ingest` as the page shows it: the ``total`` row named in words (every
+    table, each file once).
+
+    >>> from storebook.report.text import Text
+    >>> label_ingest(pd.DataFrame({"table": ["orders", "total"], "files": [1, 1]}), Text("en"))["table"].tolist()
+    ['orders', 'All tables (each file once)']
+    """
+    return ingest.assign(table=ingest["table"].where(ingest["table"] != TOTAL, text("data_quality.ingest.total")))
 
 
 def read_rejected_rows(wb: Workbook) -> pd.DataFrame:
@@ -266,11 +284,15 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     """
     facts: dict[str, Any] = {}
     if ingest is not None and len(ingest):
+        # The total row counts each file once (a file may feed two tables); a frame without one
+        # (given by hand) is its tables alone.
+        total = ingest[ingest["table"] == TOTAL]
+        ingest = ingest[ingest["table"] != TOTAL]
         read, written = int(ingest["rows_read"].sum()), int(ingest["rows_written"].sum())
         worst = ingest.loc[ingest["kept_share"].idxmin()] if ingest["kept_share"].notna().any() else None
         facts.update({
             "variant": "all" if read == written else None,
-            "files": int(ingest["files"].sum()), "tables": len(ingest),
+            "files": int(total["files"].iloc[0] if len(total) else ingest["files"].sum()), "tables": len(ingest),
             "rows_read": read, "rows_written": written, "rows_rejected": read - written,
             "kept_share": written / read if read else None,
             "worst_table": None if worst is None else worst["table"],
@@ -405,7 +427,7 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
 
 
 __all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "currency_facts", "files_facts", "folded_facts", "headline_record",
-           "label_coverage", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
+           "label_coverage", "label_ingest", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
            "mixed_currency_facts",
            "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind",
            "summarise_ingest"]

@@ -19,6 +19,7 @@ ENTRIES: dict[str, Entry] = {
         "拒收比例最高的是{worst_table}（采用{worst_kept_share:pct}）。"),
     "data_quality.ingest.takeaway.all": _e(
         "Every one of the {rows_read:count} rows read was kept.", "读取的 {rows_read:count} 行全部被采用。"),
+    "data_quality.ingest.total": _e("All tables (each file once)", "全部数据表（每个文件计一次）"),
     "data_quality.ingest.folded": _e(
         "{files} has {lines:count} lines: {rows_read:count} rows read and {rows_folded:count} {kind}, folded into "
         "the row they continue. Those lines are not rows of their own, so none is missing "
