@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -45,9 +45,9 @@ with page.guard("data_quality.headline"):
 # %%
 with page.section("data_quality.ingest"):
     ingest = storebook.quality.summarise_ingest(page.wb)
-    page.show(storebook.tables.format_table(ingest, page.text, columns=["table", "files", "rows_read", "rows_written",
-                                                                        "rows_rejected", "kept_share",
-                                                                        "unknown_references"]))
+    page.show(storebook.tables.format_table(storebook.quality.label_ingest(ingest, page.text), page.text,
+                                            columns=["table", "files", "rows_read", "rows_written", "rows_rejected",
+                                                     "kept_share", "unknown_references"]))
     page.takeaway("data_quality.ingest.takeaway", **storebook.quality.quality_facts(ingest))
     folded = storebook.quality.folded_facts(page.wb, page.text)
     if folded:
@@ -55,6 +55,9 @@ with page.section("data_quality.ingest"):
     currencies = storebook.quality.currency_facts(page.wb, page.text)
     if currencies:
         page.takeaway("data_quality.ingest.currency", **currencies)
+    mixed_currency = storebook.quality.mixed_currency_facts(page.wb, page.text)
+    if mixed_currency:
+        page.takeaway("data_quality.ingest.mixed_currency", **mixed_currency)
     storebook.results.record("data_quality.ingest", ingest)
 
 # %%

@@ -75,13 +75,14 @@ def cmd_sample(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     from storebook.ingest import ingest
+    from storebook.report.text import Text  # the summary's words are the message catalogue's
 
     bar = _progress_bar("ingest ")
     try:
         report = ingest(config, force=args.force, progress=bar, wait=args.wait)
     finally:
         bar.close()
-    print(report.summary())
+    print(report.summary(Text("en")))
     from storebook.engine.identity import CURRENCY_HINT, NAME_HINT, identify, write_local_settings
 
     manifest = _manifest(config)

@@ -279,25 +279,109 @@ def test_folded_lines_and_an_unstated_currency_are_said_on_the_page() -> None:
                        "unstated": [{"path": "data/raw/shopify/products_export_1.csv", "table": "products"}]}})
     en, zh = Text("en"), Text("zh")
     folded = quality.folded_facts(wb, en)
-    assert folded == {"files": "products_export_1.csv", "lines": 407, "rows_read": 226, "rows_folded": 181,
-                      "kind": "image-only lines (a product's extra images)"}
+    assert folded == {"files": "data/raw/shopify/products_export_1.csv", "lines": 407, "rows_read": 226,
+                      "rows_folded": 181, "kind": "image-only lines (a product's extra images)"}
     assert en("data_quality.ingest.folded", **folded) == (
-        "products_export_1.csv has 407 lines: 226 rows read and 181 image-only lines (a product's extra images), "
+        "data/raw/shopify/products_export_1.csv has 407 lines: 226 rows read and 181 image-only lines (a product's extra images), "
         "folded into the row they continue. Those lines are not rows of their own, so none is missing "
         "(407 = 226 + 181).")
     assert "（407 = 226 + 181）" in zh("data_quality.ingest.folded", **quality.folded_facts(wb, zh))
     currency = quality.currency_facts(wb, en)
-    assert currency == {"variant": "unstated", "stated": "orders_export.csv is in EUR (column Currency)",
-                        "unstated": "products_export_1.csv", "currency": "EUR"}
+    assert currency == {"variant": "unstated", "stated": "data/raw/shopify/orders_export.csv is in EUR (column Currency)",
+                        "unstated": "data/raw/shopify/products_export_1.csv", "currency": "EUR"}
     sentence = en("data_quality.ingest.currency.unstated", **{k: v for k, v in currency.items() if k != "variant"})
-    assert sentence.startswith("No currency is stated in products_export_1.csv, while orders_export.csv is in EUR "
-                               "(column Currency): the amounts there are read as EUR.")
+    assert sentence.startswith("No currency is stated in data/raw/shopify/products_export_1.csv, while "
+                               "data/raw/shopify/orders_export.csv is in EUR (column Currency): the amounts there are "
+                               "read as EUR.")
     differ = quality.currency_facts(_Recorded({"files": [], "currencies": {
         "kind": "differ", "currencies": ["CNY", "USD"], "configured": "", "unstated": [],
         "stated": [{"path": "data/raw/tmall/orders.csv", "currency": "CNY", "column": "币种"},
                    {"path": "data/raw/shopify/orders_export.csv", "currency": "USD", "column": "Currency"}]}}), en)
     assert differ["variant"] is None  # the key's own sentence, as the page asks it
     assert en("data_quality.ingest.currency", **{k: v for k, v in differ.items() if k != "variant"}).startswith(
-        "The files state different currencies: orders.csv is in CNY (column 币种) and orders_export.csv is in USD")
+        "The files state different currencies: data/raw/tmall/orders.csv is in CNY (column 币种) and "
+        "data/raw/shopify/orders_export.csv is in USD")
     assert quality.folded_facts(_Recorded({"files": []}), en) is None
     assert quality.currency_facts(_Recorded({"files": []}), en) is None
+    assert quality.mixed_currency_facts(_Recorded({"files": []}), en) is None
+
+
+def test_files_of_the_same_name_in_two_folders_are_told_apart_in_the_currency_sentence() -> None:
+    """Two folders each hold an orders.csv, in different currencies: the page said "orders.csv is
+    in CNY and orders.csv is in USD". Files are named by the path ingest records, as its summary
+    names them."""
+    differ = quality.currency_facts(_Recorded({"files": [], "currencies": {
+        "kind": "differ", "currencies": ["CNY", "USD"], "configured": "", "unstated": [],
+        "stated": [{"path": "data/raw/tmall/orders.csv", "currency": "CNY", "column": "币种"},
+                   {"path": "data/raw/web/orders.csv", "currency": "USD", "column": "Currency"}]}}), Text("zh"))
+    assert differ["stated"] == "data/raw/tmall/orders.csv 标明为 CNY（字段 币种）、data/raw/web/orders.csv 标明为 USD（字段 Currency）"
+
+
+def test_one_file_in_several_currencies_is_said_on_the_page_in_both_languages() -> None:
+    """An orders export whose Currency column states EUR on 17 orders and USD on 2: its amounts are
+    summed across rows, so its sums mean nothing; the page says which file, which column, each
+    currency's rows and what to do (files that differ from each other were the only ones said)."""
+    wb = _Recorded({"files": [], "currencies": {
+        "kind": "mixed", "currencies": [], "configured": "", "stated": [], "unstated": [],
+        "mixed": [{"path": "data/raw/shopify/orders_export.csv", "column": "Currency", "rows": {"EUR": 17, "USD": 2}}]}})
+    en, zh = Text("en"), Text("zh")
+    assert quality.currency_facts(wb, en) is None  # no files that differ from each other
+    assert en("data_quality.ingest.mixed_currency", **quality.mixed_currency_facts(wb, en)).startswith(
+        "Currencies are mixed within a file: data/raw/shopify/orders_export.csv (column Currency): 17 rows in EUR and "
+        "2 rows in USD. Amounts are summed across rows and storebook converts no currency, so sums, averages and "
+        "comparisons that take in these rows add different currencies together and mean nothing: export each")
+    assert zh("data_quality.ingest.mixed_currency", **quality.mixed_currency_facts(wb, zh)).startswith(
+        "同一文件内混有多个币种：data/raw/shopify/orders_export.csv（字段 Currency）：EUR 17 行、USD 2 行。金额按行汇总")
+
+
+#: Olist's files as its example reads them: the orders export feeds orders and shipments.
+OLIST_FILES = [("olist_orders_dataset", "orders", 12, 11), ("olist_orders_dataset", "shipments", 5, 5),
+               ("olist_order_items_dataset", "order_lines", 12, 11), ("olist_products_dataset", "products", 32951, 32951),
+               ("olist_sellers_dataset", "suppliers", 3095, 3095)]
+
+
+def test_a_file_feeding_two_tables_is_counted_once_in_the_ingest_total() -> None:
+    """Olist's orders file feeds orders and shipments: each table's row shows it, and the table's
+    files added up to 5 where 4 files feed the tables (5 read, with the category lookup). The
+    total row counts each file once, and the page's facts say 4."""
+    wb = _Recorded({"files": [{"path": f"data/raw/exports/{name}.csv", "table": table, "rows_read": read,
+                               "rows_written": written, "rows_rejected": read - written}
+                              for name, table, read, written in OLIST_FILES],
+                    "lookups": [{"path": "data/raw/exports/product_category_name_translation.csv",
+                                 "source": "olist_category_names", "joined_into": ["olist_products (products)"]}]})
+    got = quality.summarise_ingest(wb).set_index("table")
+    assert got.drop(index="total")["files"].tolist() == [1, 1, 1, 1, 1]
+    assert got.loc["total", ["files", "rows_read", "rows_written", "rows_rejected"]].tolist() == [4, 36075, 36073, 2]
+    assert got.loc["total", "kept_share"] == pytest.approx(36073 / 36075)
+    facts = quality.quality_facts(quality.summarise_ingest(wb))
+    files = quality.files_facts(quality.list_files(wb), quality.list_not_read(wb), quality.list_lookups(wb))
+    assert facts["files"] == files["files"] == 4 and files["read"] == 5
+    assert (facts["tables"], facts["rows_read"], facts["worst_table"]) == (5, 36075, "orders")
+    shown = quality.label_ingest(quality.summarise_ingest(wb), Text("zh"))["table"].tolist()
+    assert shown[-1] == "全部数据表（每个文件计一次）" and shown[:-1] == ["suppliers", "products", "orders", "order_lines",
+                                                                 "shipments"]
+
+
+@pytest.mark.parametrize("example", ["olist", "amazon_india"])
+def test_the_ingest_totals_files_are_the_files_read_on_real_stores(example: str, root: Path) -> None:
+    """The real Olist catalogue (products, sellers, category lookup) beside the orders and items
+    fixtures: 5 files read, 4 feeding tables, the orders file feeding two; Amazon India's seller
+    reports: 3 files read, Sale Report.csv feeding products and inventory (2 more declared not read)."""
+    from support.mapping import install, realdata_folder
+    from support.stores import REPO
+
+    if example == "olist":
+        fixtures = REPO / "tests" / "fixtures" / "olist"
+        files = sorted(p for p in realdata_folder("olist_partial_products_sellers").iterdir() if p.is_file()) + [
+            fixtures / "olist_orders_dataset.csv", fixtures / "olist_order_items_dataset.csv"]
+    else:
+        files = sorted(p for p in realdata_folder("amazon_india_seller_reports_E-Commerce-Sales").iterdir() if p.is_file())
+    install(root, example, files)
+    report = ingest(Config.load(root), now=datetime(2026, 11, 27))
+    wb = storebook.open()
+    got = quality.summarise_ingest(wb).set_index("table")
+    feeding = len({f.path for f in report.files})
+    assert (feeding, len(report.lookups)) == ({"olist": (4, 1), "amazon_india": (3, 0)}[example])
+    assert got.loc["total", "files"] == feeding < got.drop(index="total")["files"].sum()
+    assert got.loc["total", "rows_read"] == sum(f.rows_read for f in report.files)
+    assert quality.quality_facts(quality.summarise_ingest(wb))["files"] == feeding

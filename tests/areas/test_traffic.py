@@ -326,6 +326,19 @@ def test_the_headline_cards_come_in_two_rows_that_fit_a_laptop() -> None:
     assert sorted(m for r in rows for m in r["metric"]) == sorted(metrics)   # every metric, once
 
 
+def test_the_headline_parts_keep_what_the_headline_says_beside_its_rows() -> None:
+    """Each row of cards keeps the headline's attrs (buyers that are daily sums), set by the one
+    helper the overview's scorecard uses too (storebook.measures.with_attrs; each area had its own)."""
+    from storebook import measures
+    from storebook.areas import overview
+
+    headline = pd.DataFrame({"platform": "total", "metric": list(traffic.HEADLINE_METRICS), "value": 1.0}).pipe(
+        measures.with_attrs, daily_buyers=True)
+    assert [part.attrs for part in traffic.split_headline(headline)] == [{"daily_buyers": True}] * 2
+    assert traffic.with_attrs is overview.with_attrs is measures.with_attrs
+    assert not hasattr(traffic, "_with_attrs") and not hasattr(overview, "_with_attr")
+
+
 def test_the_headline_of_traffic_without_amounts_shows_the_visits_and_says_the_worth_unknown(root) -> None:
     """Events of view, cart and buy (Tianchi's) carry no amounts: the headline still shows the
     visits and buyers (it said "no data" for the want of paid_amount), and its takeaway says

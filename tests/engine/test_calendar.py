@@ -91,3 +91,24 @@ def test_moving_festivals_and_holidays_are_known_only_where_their_dates_are() ->
     assert not [e for e in calendar.events(date(2028, 1, 1), date(2028, 2, 29)) if e.kind in calendar.MOVING_KINDS]
     with pytest.raises(ValueError, match="2004–2027"):
         calendar.spring_festival(2028)
+
+
+def test_a_stores_country_reads_the_zone_table_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """infer_country looked the zone up in the tz database's table four times per call; it reads
+    it once, and the table itself is read from disk once per process (cached)."""
+    assert hasattr(calendar._zone_countries, "cache_info")  # functools.cache: read once
+    calls = []
+    real = calendar._zone_countries
+
+    def counted() -> tuple[dict[str, str], dict[str, str]]:
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(calendar, "_zone_countries", counted)
+    # A currency several countries share and a zone outside them: every lookup of the zone is made.
+    assert calendar.infer_country(currency="EUR", timezone="America/New_York")["how"] == "ambiguous"
+    assert len(calls) == 1
+    calls.clear()
+    assert calendar.infer_country(currency="EUR", timezone="Europe/Berlin")["code"] == "DE"
+    assert calendar.infer_country(timezone="Asia/Shanghai")["how"] == "none"  # the default zone is no clue
+    assert len(calls) <= 2

@@ -14,6 +14,7 @@ from conftest import tables_dir, tiny_rows, write_csv
 from storebook.engine.config import Config
 from storebook.errors import IngestError
 from storebook.ingest import ingest, read_rejected
+from support.stores import EN
 
 NOW = datetime(2026, 11, 27, 12, 0, 0)
 
@@ -262,7 +263,7 @@ def test_bad_order_row_is_rejected_with_reason_and_its_lines_follow(tiny: Path, 
     row = rej.iloc[0]
     # The summary names the commonest reasons (here the order's and its orphaned line's).
     assert ("orders", row["reason"], 1) in report.top_reasons
-    assert f"rejected orders: 1 × {row['reason']}" in report.summary()
+    assert f"rejected orders: 1 × {row['reason']}" in report.summary(EN)
     assert row["source_file"].endswith("orders/orders.csv") and row["source_row"] == 2
     assert row["column"] == column
     assert reason in row["reason"]

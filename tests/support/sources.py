@@ -12,7 +12,7 @@ import pandas as pd
 
 from storebook.engine.config import Config
 from storebook.ingest import IngestReport, ingest, read_rejected
-from support.stores import NOW, REPO, tables_dir, tiny_rows, write_csv
+from support.stores import EN, NOW, REPO, tables_dir, tiny_rows, write_csv  # noqa: F401 - EN re-exported
 
 FIXTURES = REPO / "tests" / "fixtures" / "exports"
 EXAMPLES = REPO / "examples"

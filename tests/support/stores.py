@@ -23,6 +23,11 @@ import pandas as pd
 import pytest
 from filelock import FileLock
 
+from storebook.report.text import Text
+
+#: The ingest summary's language (as `storebook ingest` prints it).
+EN = Text("en")
+
 if TYPE_CHECKING:
     import storebook
 
@@ -176,7 +181,7 @@ def build_store(root: Path, tables: dict[str, list[dict]]) -> storebook.Workbook
         if rows:
             write_csv(root, table, f"{table}.csv", rows)
     report = ingest(Config.load(root), now=NOW)
-    assert report.rows_rejected == 0, report.summary()
+    assert report.rows_rejected == 0, report.summary(EN)
     return storebook.open()
 
 

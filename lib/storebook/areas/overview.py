@@ -50,7 +50,7 @@ from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
-from storebook.measures import extremes, ratios, stats
+from storebook.measures import extremes, ratios, stats, with_attrs
 from storebook.measures.budget import compare_to_budget
 from storebook.measures.margins import compute_sku_margins
 from storebook.measures.partial import flag_partial, kept_result
@@ -444,12 +444,7 @@ def _build_scorecard(wb: Workbook, period: Period, plats: list[str]) -> pd.DataF
         higher_is_better=lambda d: d["metric"].map(lambda m: KPIS[m].higher_is_better),
     )[["metric", "platform", "value", "target", "vs_target", "prior", "vs_prior", "last_year", "vs_last_year",
        "status", "unit", "kind", "higher_is_better", "weight", "weight_prior"]].pipe(_with_notes, notes, notices).pipe(
-        _with_margin_reason, wb).pipe(_with_attr, "daily_buyers", traffic.buyers_are_daily_sums(wb, now))
-
-
-def _with_attr(frame: pd.DataFrame, name: str, value: Any) -> pd.DataFrame:
-    frame.attrs[name] = value
-    return frame
+        _with_margin_reason, wb).pipe(with_attrs, daily_buyers=traffic.buyers_are_daily_sums(wb, now))
 
 
 def _with_margin_reason(card: pd.DataFrame, wb: Workbook) -> pd.DataFrame:

@@ -17,11 +17,13 @@ import ibis
 import pandas as pd
 
 from storebook.engine import schema
+from storebook.engine.identity import currency_facts as currency_sentences
 from storebook.engine.lines import lines_of_order_days
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 from storebook.ingest.rejects import reason_kind, reason_labels
+from storebook.measures import TOTAL
 from storebook.measures.metrics import headline_entry
 
 #: The optional columns the page reports, per table: what the analyses lean on.
@@ -52,7 +54,9 @@ def summarise_ingest(wb: Workbook) -> pd.DataFrame:
     Returns:
         One row per table with data: table, files, rows_read, rows_written, rows_rejected,
         kept_share (= written ÷ read), unknown_references (kept rows referring to catalogue
-        rows that are not there).
+        rows that are not there); then a ``total`` row, whose files are the files read that
+        feed tables, each once: a file feeding two tables (a Shopify orders export: orders and
+        order lines) is in both tables' rows, so the files of the rows add up to more.
     Raises:
         NoDataError: the workbook has no ingest manifest.
     """
@@ -67,10 +71,25 @@ def summarise_ingest(wb: Workbook) -> pd.DataFrame:
            .reset_index())
     order = {t: i for i, t in enumerate(schema.TABLES)}
     tables = manifest.get("tables", {})
-    return (out.assign(kept_share=lambda d: d["rows_written"] / d["rows_read"].where(d["rows_read"] > 0),
-                       unknown_references=lambda d: [sum(tables.get(t, {}).get("unknown_references", {}).values())
-                                                     for t in d["table"]])
-            .sort_values("table", key=lambda s: s.map(order)).reset_index(drop=True))
+    out = (out.assign(unknown_references=[sum(tables.get(t, {}).get("unknown_references", {}).values())
+                                          for t in out["table"]])
+           .sort_values("table", key=lambda s: s.map(order)))
+    total = pd.DataFrame([{"table": TOTAL, "files": files["path"].nunique(),
+                           **out[["rows_read", "rows_written", "rows_rejected", "unknown_references"]].sum()}])
+    return (pd.concat([out, total], ignore_index=True)
+            .assign(kept_share=lambda d: d["rows_written"] / d["rows_read"].where(d["rows_read"] > 0))
+            [["table", "files", "rows_read", "rows_written", "rows_rejected", "kept_share", "unknown_references"]])
+
+
+def label_ingest(ingest: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """:func:`summarise_ingest` as the page shows it: the ``total`` row named in words (every
+    table, each file once).
+
+    >>> from storebook.report.text import Text
+    >>> label_ingest(pd.DataFrame({"table": ["orders", "total"], "files": [1, 1]}), Text("en"))["table"].tolist()
+    ['orders', 'All tables (each file once)']
+    """
+    return ingest.assign(table=ingest["table"].where(ingest["table"] != TOTAL, text("data_quality.ingest.total")))
 
 
 def read_rejected_rows(wb: Workbook) -> pd.DataFrame:
@@ -265,11 +284,15 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     """
     facts: dict[str, Any] = {}
     if ingest is not None and len(ingest):
+        # The total row counts each file once (a file may feed two tables); a frame without one
+        # (given by hand) is its tables alone.
+        total = ingest[ingest["table"] == TOTAL]
+        ingest = ingest[ingest["table"] != TOTAL]
         read, written = int(ingest["rows_read"].sum()), int(ingest["rows_written"].sum())
         worst = ingest.loc[ingest["kept_share"].idxmin()] if ingest["kept_share"].notna().any() else None
         facts.update({
             "variant": "all" if read == written else None,
-            "files": int(ingest["files"].sum()), "tables": len(ingest),
+            "files": int(total["files"].iloc[0] if len(total) else ingest["files"].sum()), "tables": len(ingest),
             "rows_read": read, "rows_written": written, "rows_rejected": read - written,
             "kept_share": written / read if read else None,
             "worst_table": None if worst is None else worst["table"],
@@ -343,7 +366,8 @@ def folded_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     so a file of 407 lines gives 226 rows read and 181 lines folded into their product.
 
     Returns:
-        None when no file has folded lines; else ``files`` (their names), ``lines``,
+        None when no file has folded lines; else ``files`` (their paths, as ingest names them:
+        two folders may each hold a products_export_1.csv), ``lines``,
         ``rows_read``, ``rows_folded`` and ``kind`` (what the folded lines are, in words).
     """
     files = [f for f in wb.ingest_manifest().get("files", []) if f.get("rows_folded")]
@@ -351,31 +375,37 @@ def folded_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
         return None
     kinds = sorted({f.get("folded_kind") or "continuation" for f in files})
     read, folded = sum(f["rows_read"] for f in files), sum(f["rows_folded"] for f in files)
-    return {"files": text.join([Path(f["path"]).name for f in files]), "lines": read + folded, "rows_read": read,
+    return {"files": text.join([f["path"] for f in files]), "lines": read + folded, "rows_read": read,
             "rows_folded": folded, "kind": text.join([text(f"data_quality.folded.{k}") for k in kinds])}
 
 
 def currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     """What the files say of their currencies, when they disagree or some state none beside
     others that do (``_ingest.json`` → ``currencies``, :func:`storebook.engine.identity.check_currencies`).
-    storebook converts no currency and rejects no row for one: the page says so.
+    storebook converts no currency and rejects no row for one: the page says so, in the words
+    the ingest summary prints (:func:`storebook.engine.identity.currency_facts`).
 
     Returns:
         None when nothing needs saying; else ``variant`` (None: they differ; ``unstated``),
-        ``stated`` (each file with the currency it states and its column), ``unstated`` (the
-        files with amounts that state none), ``currency`` (the commonest stated one).
+        ``stated`` (each file with the currency it states and its column, and, where they
+        differ, the files that state none), ``unstated`` (the files with amounts that state
+        none) and ``currency`` (the commonest stated one) where the sentence names them.
     """
-    found = wb.ingest_manifest().get("currencies")
-    if not found:
-        return None
-    stated = [text("data_quality.currency.stated", file=Path(s["path"]).name, currency=s["currency"],
-                   column=s.get("column") or "—") for s in found["stated"]]
-    if found.get("configured"):
-        stated.append(text("data_quality.currency.configured", currency=found["configured"]))
+    said = currency_sentences(wb.ingest_manifest().get("currencies"), text)
     # The sentence of files that differ is the key's own; one of files that state none, its variant.
-    return {"variant": None if found["kind"] == "differ" else found["kind"], "stated": text.join(stated),
-            "unstated": text.join([Path(u["path"]).name for u in found["unstated"]]) or "—",
-            "currency": found["currencies"][0]}
+    for variant in (None, "unstated"):
+        values = said.get("data_quality.ingest.currency" + (f".{variant}" if variant else ""))
+        if values is not None:
+            return {"variant": variant, **values}
+    return None
+
+
+def mixed_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
+    """The files whose currency column states several currencies in their own rows: ``mixed``
+    (each file, its column and the rows stating each currency), for
+    ``data_quality.ingest.mixed_currency``; None when no file does. Amounts are summed across
+    rows, so such a file's sums mean nothing: the page says so, and what to do."""
+    return currency_sentences(wb.ingest_manifest().get("currencies"), text).get("data_quality.ingest.mixed_currency")
 
 
 def headline_record(wb: Workbook, period: Period, text: Any) -> list[dict[str, Any]]:
@@ -397,6 +427,7 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
 
 
 __all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "currency_facts", "files_facts", "folded_facts", "headline_record",
-           "label_coverage", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
+           "label_coverage", "label_ingest", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
+           "mixed_currency_facts",
            "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind",
            "summarise_ingest"]

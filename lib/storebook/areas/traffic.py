@@ -34,7 +34,7 @@ from storebook.engine.periods import Period
 from storebook.engine.schema import TRAFFIC_TOTAL_CHANNEL
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
-from storebook.measures import extremes
+from storebook.measures import extremes, with_attrs
 from storebook.measures.anomalies import (  # noqa: F401 (the report shows them: storebook.traffic.<name>)
     BAND_HISTORY_DAYS,
     BAND_METRICS,
@@ -201,7 +201,7 @@ def traffic_headline(wb: Workbook, period: Period, platforms: list[str] | str | 
     return (
         compare_months(current, _or_empty(period.prior()), _or_empty(period.last_year()), metrics)
         .pipe(_order_platforms, _platform_list(wb, platforms))  # stable: metrics keep their order
-        .pipe(lambda d: _with_attrs(d, {"daily_buyers": buyers_are_daily_sums(wb, d)}))
+        .pipe(lambda d: with_attrs(d, daily_buyers=buyers_are_daily_sums(wb, d)))
     )
 
 
@@ -214,13 +214,8 @@ HEADLINE_GROUPS: tuple[tuple[str, ...], ...] = (("visitors", "page_views", "prod
 def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
     """:func:`traffic_headline` as one frame per group of :data:`HEADLINE_GROUPS` (rows in the
     headline's order), each shown as its own row of cards; a metric of no group is left out."""
-    return [headline[headline["metric"].isin(group)].reset_index(drop=True).pipe(_with_attrs, headline.attrs)
+    return [headline[headline["metric"].isin(group)].reset_index(drop=True).pipe(with_attrs, **headline.attrs)
             for group in HEADLINE_GROUPS]
-
-
-def _with_attrs(frame: pd.DataFrame, attrs: dict) -> pd.DataFrame:
-    frame.attrs.update(attrs)
-    return frame
 
 
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:

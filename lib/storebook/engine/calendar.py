@@ -695,12 +695,15 @@ def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",
     if currency in CURRENCY_COUNTRY:
         clues["currency"] = currency
     zone = "" if timezone_guessed or timezone == "Asia/Shanghai" else timezone
-    if zone and _zone_countries()[0].get(zone) and _zone_countries()[0][zone] != "CN":
+    zone_country = _zone_countries()[0].get(zone) if zone else None
+    if zone_country and zone_country != "CN":
         clues["timezone"] = zone
-    named = {CURRENCY_COUNTRY.get(clues.get("currency", "")), _zone_countries()[0].get(clues.get("timezone", ""))}
+    else:
+        zone_country = None  # no clue: Chinese, or not a zone of zone.tab
+    named = {CURRENCY_COUNTRY.get(clues.get("currency", "")), zone_country}
     named.discard(None)
     shared = SHARED_CURRENCY_COUNTRIES.get(currency)
-    if shared is not None and "timezone" in clues and _zone_countries()[0][clues["timezone"]] not in shared:
+    if shared is not None and zone_country is not None and zone_country not in shared:
         return {"code": None, "how": "ambiguous", "clues": [currency, clues["timezone"]]}
     if len(named) == 1:
         how = "currency" if "currency" in clues else "timezone"

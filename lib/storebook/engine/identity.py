@@ -17,6 +17,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from storebook.engine import calendar
 from storebook.engine.config import Config
@@ -101,44 +102,101 @@ def check_currencies(files: list[dict], configured: str = "") -> dict | None:
 
     storebook converts no currency and rejects no row for one; this is what ingest warns
     about and the data-quality page says. ``kind`` is ``differ`` when the files (or a file
-    and the currency configured in ``[store] currency``) state different currencies, and
+    and the currency configured in ``[store] currency``) state different currencies,
     ``unstated`` when files with money state none beside files that state one (their amounts
     are then read as the stated currency: a Shopify products export states none; a file in the
-    contract's layout is in the store's currency by definition, not counted).
+    contract's layout is in the store's currency by definition, not counted), and ``mixed``
+    when neither holds but one file's currency column states several currencies in its own
+    rows (``mixed`` lists those files whatever the kind: money is summed across rows, so the
+    sums of such a file mean nothing).
 
     Args:
-        files: ``_ingest.json``'s ``files`` (path, source, table, currency, currency_column).
+        files: ``_ingest.json``'s ``files`` (path, source, table, currency, currency_column,
+            currency_rows: the rows of the file stating each currency).
         configured: the ``[store] currency`` set in storebook.toml ("" when none is set).
 
     Returns:
         None when nothing needs saying; else ``kind``, ``currencies`` (the stated ones, the
-        commonest first), ``stated`` (path, currency, column; one per file), ``unstated``
-        (path, table: files of a table with money that state none), ``configured``.
+        commonest first), ``stated`` (path, currency, column; one per file stating one),
+        ``unstated`` (path, table: files of a table with money that state none), ``mixed``
+        (path, column, rows: each currency with its rows, the most first; one per file),
+        ``configured``.
 
     >>> check_currencies([{"path": "a.csv", "table": "orders", "currency": "EUR"},
     ...                   {"path": "b.csv", "table": "orders", "currency": "USD"}])["kind"]
     'differ'
     >>> check_currencies([{"path": "a.csv", "table": "orders", "currency": "EUR"}]) is None
     True
+    >>> found = check_currencies([{"path": "a.csv", "table": "orders", "currency_column": "Currency",
+    ...                            "currency_rows": {"USD": 2, "EUR": 17}}])
+    >>> found["kind"], found["mixed"]
+    ('mixed', [{'path': 'a.csv', 'column': 'Currency', 'rows': {'EUR': 17, 'USD': 2}}])
     """
     stated: dict[str, dict] = {}
+    mixed: dict[str, dict] = {}
     for f in files:
-        if f.get("currency") and f["path"] not in stated:
+        rows = f.get("currency_rows") or {}
+        if len(rows) > 1 and f["path"] not in mixed:  # one file, several currencies (the adapter states none)
+            mixed[f["path"]] = {"path": f["path"], "column": f.get("currency_column") or "",
+                                "rows": dict(sorted(rows.items(), key=lambda kv: (-kv[1], kv[0])))}
+        elif f.get("currency") and f["path"] not in stated:
             stated[f["path"]] = {"path": f["path"], "currency": f["currency"], "column": f.get("currency_column") or ""}
-    if not stated:  # nothing stated: the store's currency is set or assumed (CURRENCY_HINT)
-        return None
     with_money = money_tables()
     # A file in the contract's layout (source ``canonical``) is written in the store's currency by
-    # definition (docs/contract.md); a platform's export that states none may be in another.
+    # definition (docs/contract.md); a platform's export that states none may be in another. A
+    # file that states several is not one that states none: it is warned of as mixed.
     unstated = {f["path"]: {"path": f["path"], "table": f["table"]} for f in files
-                if f["path"] not in stated and f["table"] in with_money and f.get("source") != "canonical"}
+                if f["path"] not in stated and f["path"] not in mixed and f["table"] in with_money
+                and f.get("source") != "canonical"} if stated else {}
     currencies = [c for c, _ in Counter(s["currency"] for s in stated.values()).most_common()]
-    differ = len(set(currencies) | ({configured} if configured else set())) > 1
-    if not differ and not unstated:
+    # Nothing stated: the store's currency is set or assumed (CURRENCY_HINT).
+    differ = bool(stated) and len(set(currencies) | ({configured} if configured else set())) > 1
+    if not differ and not unstated and not mixed:
         return None
-    return {"kind": "differ" if differ else "unstated", "currencies": currencies, "stated": list(stated.values()),
-            "unstated": list(unstated.values()), "configured": configured if differ and configured not in currencies
-            else ""}
+    kind = "differ" if differ else "unstated" if unstated else "mixed"
+    return {"kind": kind, "currencies": currencies, "stated": list(stated.values()),
+            "unstated": list(unstated.values()), "mixed": list(mixed.values()),
+            "configured": configured if differ and configured not in currencies else ""}
+
+
+def currency_facts(found: dict | None, text: Any) -> dict[str, dict[str, Any]]:
+    """The sentences of the message catalogue that say what :func:`check_currencies` found, as
+    key → values, in the order they are said: the ingest summary and the data-quality page render the same ones (a
+    wording is written once, in storebook/report/catalogue/data_quality.py).
+
+    Files are named by the path ingest records (``data/raw/<folder>/<file>``): two folders
+    may each hold an ``orders.csv``.
+
+    Args:
+        found: :func:`check_currencies`'s result (``_ingest.json`` → ``currencies``), or None.
+        text: the report's catalogue in one language (storebook.report.text.Text).
+    Returns:
+        ``data_quality.ingest.currency`` (files that differ) or ``….unstated`` (files that state
+        none beside one that does), and ``data_quality.ingest.mixed_currency`` (a file whose
+        rows state several), each where it applies; empty when nothing needs saying.
+    """
+    if not found:
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    if found["kind"] in ("differ", "unstated"):
+        stated = [text("data_quality.currency.stated" if s.get("column") else "data_quality.currency.stated.no_column",
+                       file=s["path"], currency=s["currency"], column=s.get("column") or "") for s in found["stated"]]
+        if found.get("configured"):
+            stated.append(text("data_quality.currency.configured", currency=found["configured"]))
+        if found["kind"] == "differ":  # files that state none beside them are said among them
+            stated += [text("data_quality.currency.none", file=u["path"]) for u in found["unstated"]]
+            out["data_quality.ingest.currency"] = {"stated": text.join(stated)}
+        else:
+            out["data_quality.ingest.currency.unstated"] = {
+                "stated": text.join(stated), "unstated": text.join([u["path"] for u in found["unstated"]]),
+                "currency": found["currencies"][0]}
+    if found.get("mixed"):  # _ingest.json written before files were checked one by one has none
+        files = [text("data_quality.currency.mixed_file", file=m["path"], column=m["column"] or "—",
+                      rows=text.join([text("data_quality.currency.rows", rows=n, currency=c)
+                                      for c, n in m["rows"].items()]))
+                 for m in found["mixed"]]
+        out["data_quality.ingest.mixed_currency"] = {"mixed": text("word.semicolon").join(files)}
+    return out
 
 
 def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:

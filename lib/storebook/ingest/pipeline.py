@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import duckdb
@@ -37,7 +38,12 @@ import pyarrow.parquet as pq
 
 from storebook.engine import derived, generations, locks, schema
 from storebook.engine.config import Config
-from storebook.engine.identity import check_currencies, found_in_data, read_store_file
+from storebook.engine.identity import (
+    check_currencies,
+    currency_facts,
+    found_in_data,
+    read_store_file,
+)
 from storebook.engine.sqltext import literal
 from storebook.errors import IngestError, InputError, NoDataError
 from storebook.ingest import crossfile, parsing, rejects, workers, writing, zones
@@ -57,7 +63,7 @@ from storebook.ingest.sources import (
 from storebook.ingest.stages import Stages
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
-INGEST_VERSION = "8"  # 8: GA4 snapshots' "Nth day, Users" read as active users; folded lines, lookups and currencies recorded
+INGEST_VERSION = "9"  # 9: the rows stating each currency recorded per file (one file in several is warned of)
 
 
 
@@ -82,6 +88,9 @@ class FileReport:
     currency: str | None = None
     #: The column that states it (SourceFrame.currency_column).
     currency_column: str = ""
+    #: The rows of the file stating each currency (SourceFrame.currency_rows): several in one
+    #: file are warned of (storebook.engine.identity.check_currencies).
+    currency_rows: dict[str, int] = field(default_factory=dict)
     #: Lines of the file that continue a row rather than being one (Shopify products' image-only
     #: rows, folded into their product): the file's lines = rows_read + rows_folded.
     rows_folded: int = 0
@@ -107,23 +116,31 @@ class IngestReport:
     #: Files read only as lookups joined into other files' rows (a category translation): path,
     #: source, joined_into (the sources that join it). They feed no table of their own.
     lookups: list[dict] = field(default_factory=list)
-    #: The currencies the files state, when they disagree or some files state none beside
-    #: others that do (storebook.engine.identity.check_currencies); None when nothing to say.
+    #: The currencies the files state, when they disagree, some files state none beside others
+    #: that do, or one file states several (storebook.engine.identity.check_currencies); None
+    #: when nothing to say.
     currencies: dict | None = None
 
     @property
     def rows_rejected(self) -> int:
         return sum(f.rows_rejected for f in self.files)
 
-    def summary(self) -> str:
+    def summary(self, text: Any) -> str:
+        """What the run did, for the console.
+
+        Args:
+            text: the message catalogue in the summary's language (``storebook.report.text.Text("en")``,
+                which ``storebook ingest`` passes): folded lines and currency warnings are said in
+                the data-quality page's words, defined once there (ingest imports no report layer).
+        """
         repaired = "".join(f"ingest: repaired: {note}\n" for note in self.repairs)
         repaired += "".join(f"ingest: {note}\n" for note in self.notes)
         if self.skipped:
             return repaired + (f"ingest: raw files unchanged since the last ingest (fingerprint {self.fingerprint[:12]}); "
-                               "nothing to do.") + "".join(f"\n{w}" for w in currency_warning(self.currencies))
-        return repaired + self._counts()
+                               "nothing to do.") + "".join(f"\n{w}" for w in currency_warnings(self.currencies, text))
+        return repaired + self._counts(text)
 
-    def _counts(self) -> str:
+    def _counts(self, text: Any) -> str:
         read = sum(f.rows_read for f in self.files)
         written = sum(f.rows_written for f in self.files)
         files = len({f.path for f in self.files})  # a file feeding two tables is one file
@@ -141,8 +158,8 @@ class IngestReport:
                   for lookup in self.lookups]
         # Lines that continue a row are not rows: say how the file's lines reconcile.
         lines += [f"  {f.path}: {f.rows_read + f.rows_folded:,} lines = {f.rows_read:,} rows read ({f.table}) + "
-                  f"{f.rows_folded:,} {FOLDED_KINDS.get(f.folded_kind, 'continuation lines')}, folded into the row "
-                  "they continue" for f in self.files if f.rows_folded]
+                  f"{f.rows_folded:,} {folded_kind(f.folded_kind, text)}, folded into the row they continue"
+                  for f in self.files if f.rows_folded]
         for name, info in self.tables.items():
             rej = f", {info['rejected']:,} rejected" if info["rejected"] else ""
             lines.append(f"  {name:<18} {info['rows']:>10,} rows{rej}")
@@ -151,36 +168,28 @@ class IngestReport:
         if self.rows_rejected:
             lines.append("  rejected rows and their reasons: _rejected/<table>.parquet in the current generation "
                          "of data/processed (`storebook rejected` lists them)")
-        lines += currency_warning(self.currencies)
+        lines += currency_warnings(self.currencies, text)
         return "\n".join(lines)
 
 
-#: What folded lines are, in the ingest summary (the report's words: data_quality.folded.<kind>).
-FOLDED_KINDS = {"image_only": "image-only lines (a product's extra images)"}
+def folded_kind(kind: str, text: Any) -> str:
+    """What a file's folded lines are, in words of ``text`` (the message catalogue:
+    ``data_quality.folded.<kind>``; a kind it does not name reads as continuation lines).
+
+    >>> from storebook.report.text import Text
+    >>> folded_kind("image_only", Text("en")), folded_kind("", Text("zh"))
+    ("image-only lines (a product's extra images)", '接续行')
+    """
+    key = f"data_quality.folded.{kind}"
+    return text(key if kind and text.has(key) else "data_quality.folded.continuation")
 
 
-def currency_warning(found: dict | None) -> list[str]:
-    """The ingest summary's warning about currencies (:func:`storebook.engine.identity.check_currencies`):
-    which file states which currency in which column, which files state none, what to do."""
-    if not found:
-        return []
-    stated = "; ".join(f"{s['path']} states {s['currency']}" + (f" (column {s['column']})" if s.get("column") else "")
-                       for s in found["stated"])
-    if found.get("configured"):
-        stated += f"; storebook.toml sets {found['configured']} ([store] currency)"
-    unstated = ", ".join(f"{u['path']} ({u['table']})" for u in found["unstated"])
-    if found["kind"] == "differ":
-        return [f"warning: the store's amounts are in different currencies: {stated}"
-                + (f"; {unstated} state none" if unstated else "")
-                + ". storebook converts no currency, so sums and comparisons would mix them: ingest each "
-                  "currency's exports as a store of their own, or convert the amounts in the exports, then "
-                  "ingest again (no row was rejected for it)."]
-    one = len(found["unstated"]) == 1
-    return [f"warning: {unstated} state{'s' if one else ''} no currency, while {stated}: "
-            f"{'its' if one else 'their'} amounts are read as {found['currencies'][0]}. If they are in another "
-            "currency (the shop's own, set in its admin), sums and comparisons beside the other files mix "
-            "currencies, as storebook converts none: convert them in the export, or keep the files apart, then "
-            "ingest again (no row was rejected for it)."]
+def currency_warnings(found: dict | None, text: Any) -> list[str]:
+    """The ingest summary's warnings about currencies (:func:`storebook.engine.identity.check_currencies`),
+    one line each, in the data-quality page's words (:func:`storebook.engine.identity.currency_facts`):
+    which file is in which currency in which column, which files state none, which file states
+    several in its own rows (with the rows of each), and what to do."""
+    return [f"warning: {text(key, **values)}" for key, values in currency_facts(found, text).items()]
 
 
 #: Writes one table (tests replace it to stop a run part-way).
@@ -522,8 +531,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                 rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
                 rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
                 notes, version, supersede_by, *more = meta.get("extras", {}).get(table, ([], None, None))
-                defaults = (None, "", 0, "")  # a cache written before a field was recorded
-                currency, currency_column, folded_rows, folded_kind = (*more, *defaults[len(more):])[:4]
+                defaults = (None, "", 0, "", {})  # a cache written before a field was recorded
+                currency, currency_column, folded_rows, kind, currency_rows = (*more, *defaults[len(more):])[:5]
                 valid_path, n_valid, late, until = _apply_clock(valid_path, table, today, label, clock_dir)
                 if late is not None:
                     rej = pd.concat([rej, late], ignore_index=True)
@@ -540,7 +549,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                     dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
                         ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
                     notes=list(notes), currency=currency, currency_column=currency_column or "",
-                    rows_folded=int(folded_rows or 0), folded_kind=folded_kind or "",
+                    currency_rows=dict(currency_rows or {}),
+                    rows_folded=int(folded_rows or 0), folded_kind=kind or "",
                 ))
     if problems:
         raise IngestError(problems)

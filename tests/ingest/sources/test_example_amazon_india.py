@@ -18,7 +18,7 @@ import pytest
 from conftest import REPO
 from storebook.ingest.sources.mapping.run import period_of_name
 from support.mapping import declare, failure, install, put, realdata_folder
-from support.sources import assert_reconciles, file_report, manifest, rejected, run, table
+from support.sources import EN, assert_reconciles, file_report, manifest, rejected, run, table
 
 FIXTURES = REPO / "tests" / "fixtures" / "amazon_india"
 PRICE_LISTS = ["May-2022.csv", "P  L March 2021.csv"]
@@ -92,9 +92,9 @@ def test_fixture_folder_as_downloaded(root: Path) -> None:
     # The 3PL chart and the expense sheet: not read, each named with why, the others read.
     listed = {Path(f["path"]).name: f["why"] for f in manifest(root)["not_read"]}
     assert set(listed) == set(NOT_DATA) and "3PL" in listed["Cloud Warehouse Compersion Chart.csv"]
-    summary = report.summary()
+    summary = report.summary(EN)
     assert "not read: data/raw/amazon_india/Expense IIGF.csv: a petty-cash sheet" in summary
-    again = run(root).summary()  # nothing changed: nothing to do, and the files not read are still named
+    again = run(root).summary(EN)  # nothing changed: nothing to do, and the files not read are still named
     assert "nothing to do" in again and "not read: data/raw/amazon_india/Expense IIGF.csv" in again
 
 
@@ -108,7 +108,7 @@ def test_fixture_older_list_alone_is_read_whole(root: Path) -> None:
 def test_fixture_without_the_other_files_has_no_not_read_entry(root: Path) -> None:
     install(root, "amazon_india", [FIXTURES / STOCK], folder="amazon_india")
     report = run(root)
-    assert "not_read" not in manifest(root) and "not read" not in report.summary()
+    assert "not_read" not in manifest(root) and "not read" not in report.summary(EN)
 
 
 # ----------------------------------------------------------------------------- the real files

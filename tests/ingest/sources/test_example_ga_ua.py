@@ -15,7 +15,7 @@ from storebook.engine.config import Config
 from storebook.errors import IngestError
 from storebook.ingest import ingest
 from support.mapping import install, realdata_folder
-from support.sources import manifest
+from support.sources import EN, manifest
 
 FOLDER = "ga_ua_google_merch_store_as1466-Individual-Project-1"
 NAME = "Analytics 1 Master View Sales Performance 20230501-20230630.xlsx"
@@ -57,7 +57,7 @@ def test_the_sales_performance_workbook_is_not_read_and_says_why(root: Path, tmp
     listed = {Path(f["path"]).name: f["why"] for f in manifest(root)["not_read"]}
     assert list(listed) == [NAME] and "no date" in listed[NAME] and "no visitors" in listed[NAME]
     assert report.rows_rejected == 0 and {f.table for f in report.files} == {"orders"}
-    assert f"not read: data/raw/ga/{NAME}" in report.summary()
+    assert f"not read: data/raw/ga/{NAME}" in report.summary(EN)
 
 
 def test_the_workbook_alone_stops_the_ingest_saying_so(root: Path, tmp_path: Path) -> None:

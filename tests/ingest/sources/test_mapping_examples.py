@@ -14,6 +14,7 @@ import pytest
 from conftest import REPO
 from support.mapping import allow_platform, install, put, realdata_folder
 from support.sources import (
+    EN,
     EXAMPLES,
     assert_reconciles,
     file_report,
@@ -83,7 +84,7 @@ OLIST_ALL = sorted(p for p in OLIST.glob("*.csv"))
 
 def test_olist_all_files(root: Path) -> None:
     install(root, "olist", OLIST_ALL, folder="olist")
-    summary = run(root).summary()
+    summary = run(root).summary(EN)
     assert counts(root) == {
         ("olist_orders_dataset.csv", "orders"): (12, 11, 1), ("olist_orders_dataset.csv", "shipments"): (5, 5, 0),
         ("olist_order_items_dataset.csv", "order_lines"): (12, 11, 1),

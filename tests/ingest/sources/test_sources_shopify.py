@@ -7,7 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from storebook.report.text import Text
 from support.sources import (
+    EN,
     FIXTURES,
     assert_reconciles,
     file_report,
@@ -343,7 +345,7 @@ def test_image_only_lines_are_counted_beside_the_rows_read(shop: Path) -> None:
     """A products export's image-only lines are no products: not rows read, yet counted, so that
     the file's lines reconcile (the real Las-Lira export: 407 = 226 + 181, where the pack said
     'rows read 226' and only a note told of the rest)."""
-    summary = run(shop).summary()
+    summary = run(shop).summary(EN)
     report = file_report(shop, "products_export_1.csv", "products")
     records = len(pd.read_csv(shop / "data" / "raw" / "shopify" / "products_export_1.csv", dtype=str))
     assert (records, report["rows_read"], report["rows_folded"], report["folded_kind"]) == (5, 4, 1, "image_only")
@@ -356,17 +358,17 @@ def test_a_products_export_without_a_currency_beside_orders_in_one_is_warned_of(
     """The orders exports state CNY (their Currency column), the products export states none: its
     prices are read as CNY, and ingest says which file is which and what to do; nothing is
     converted or rejected."""
-    summary = run(shop).summary()
+    summary = run(shop).summary(EN)
     found = manifest(shop)["currencies"]
     assert found["kind"] == "unstated" and found["currencies"] == ["CNY"]
     assert [u["path"] for u in found["unstated"]] == ["data/raw/shopify/products_export_1.csv"]
     assert {s["column"] for s in found["stated"]} == {"Currency"}
     warning = next(line for line in summary.splitlines() if line.startswith("warning:"))
-    assert warning.startswith("warning: data/raw/shopify/products_export_1.csv (products) states no currency, while "
-                              "data/raw/shopify/orders_export_1.csv states CNY (column Currency)")
-    assert "read as CNY" in warning and "no row was rejected" in warning
+    assert warning.startswith("warning: No currency is stated in data/raw/shopify/products_export_1.csv, while "
+                              "data/raw/shopify/orders_export_1.csv is in CNY (column Currency)")
+    assert "read as CNY" in warning and "No row was rejected" in warning
     assert manifest(shop)["tables"]["products"]["rejected"] == 0
-    assert warning in run(shop).summary().splitlines()  # said again while nothing changed (ingest skipped)
+    assert warning in run(shop).summary(EN).splitlines()  # said again while nothing changed (ingest skipped)
 
 
 def test_exports_in_two_currencies_are_warned_of(shop: Path) -> None:
@@ -374,11 +376,69 @@ def test_exports_in_two_currencies_are_warned_of(shop: Path) -> None:
     column; the amounts stay as exported (no conversion, no row rejected)."""
     usd = shop / "data" / "raw" / "shopify" / "orders_export_2.csv"
     usd.write_text(usd.read_text(encoding="utf-8").replace(",CNY,", ",USD,"), encoding="utf-8")
-    summary = run(shop).summary()
+    summary = run(shop).summary(EN)
     found = manifest(shop)["currencies"]
     assert found["kind"] == "differ" and sorted(found["currencies"]) == ["CNY", "USD"]
     warning = next(line for line in summary.splitlines() if line.startswith("warning:"))
-    assert warning.startswith("warning: the store's amounts are in different currencies: ")
-    assert "orders_export_2.csv states USD (column Currency)" in warning
-    assert "orders_export_1.csv states CNY (column Currency)" in warning
+    assert warning.startswith("warning: The files state different currencies: ")
+    assert "data/raw/shopify/orders_export_2.csv is in USD (column Currency)" in warning
+    assert "data/raw/shopify/orders_export_1.csv is in CNY (column Currency)" in warning
+    # The products export states none beside them: said among them, as before.
+    assert "no currency is stated in data/raw/shopify/products_export_1.csv" in warning
     assert_reconciles(shop)
+
+
+def test_the_summary_speaks_the_catalogues_words(shop: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folded lines' kind and the currency warning are the message catalogue's (the data-quality
+    page's) wording, defined once: changed there, the ingest summary says the change."""
+    from storebook.report.text import CATALOGUE
+
+    monkeypatch.setitem(CATALOGUE, "data_quality.folded.image_only", {"en": "PICTURE LINES", "zh": "图"})
+    monkeypatch.setitem(CATALOGUE, "data_quality.ingest.currency.unstated",
+                        {"en": "NONE IN {unstated} BESIDE {stated}, READ AS {currency}", "zh": "{unstated}{stated}{currency}"})
+    summary = run(shop).summary(EN)
+    assert "products_export_1.csv: 5 lines = 4 rows read (products) + 1 PICTURE LINES, folded into" in summary
+    assert ("warning: NONE IN data/raw/shopify/products_export_1.csv BESIDE data/raw/shopify/orders_export_1.csv is in "
+            "CNY (column Currency) and data/raw/shopify/orders_export_2.csv is in CNY (column Currency), READ AS CNY"
+            ) in summary.splitlines()
+
+
+def test_one_export_in_two_currencies_is_warned_of_with_each_ones_rows(shop: Path) -> None:
+    """One orders export whose Currency column states CNY on four orders and USD on two: its sums
+    would add yuan and dollars. Files that differ from each other were warned of, a file that
+    differs within itself was not; now the summary and the data-quality page name the file, the
+    column, each currency's rows and what to do (nothing converted, no row rejected)."""
+    from storebook.areas import quality
+
+    export = shop / "data" / "raw" / "shopify" / "orders_export_1.csv"
+    text = export.read_text(encoding="utf-8")
+    for name in ("#1002", "#1003"):  # each order's first (and only) row states its currency
+        line = next(x for x in text.splitlines() if x.startswith(f"{name},"))
+        text = text.replace(line, line.replace(",CNY,", ",USD,"))
+    export.write_text(text, encoding="utf-8")
+    summary = run(shop).summary(EN)
+    found = manifest(shop)["currencies"]
+    assert found["mixed"] == [{"path": "data/raw/shopify/orders_export_1.csv", "column": "Currency",
+                               "rows": {"CNY": 4, "USD": 2}}]
+    assert file_report(shop, "orders_export_1.csv", "orders")["currency"] is None  # it states no one currency
+    warning = next(line for line in summary.splitlines() if line.startswith("warning: Currencies are mixed"))
+    assert warning.startswith("warning: Currencies are mixed within a file: data/raw/shopify/orders_export_1.csv "
+                              "(column Currency): 4 rows in CNY and 2 rows in USD. Amounts are summed across rows")
+    assert "mean nothing" in warning and "No row was rejected" in warning
+    # Every order kept (#1005, in both exports, is rejected once as superseded, as without USD).
+    assert len(table(shop, "orders")) == 7 and not rejected(shop)["reason"].str.contains("currenc", case=False).any()
+    wb = _Manifest(manifest(shop))
+    zh = quality.mixed_currency_facts(wb, Text("zh"))
+    assert Text("zh")("data_quality.ingest.mixed_currency", **zh).startswith(
+        "同一文件内混有多个币种：data/raw/shopify/orders_export_1.csv（字段 Currency）：CNY 4 行、USD 2 行。")
+    assert_reconciles(shop)
+
+
+class _Manifest:
+    """A workbook as far as the data-quality page's currency facts read it: its ingest record."""
+
+    def __init__(self, manifest: dict) -> None:
+        self.manifest = manifest
+
+    def ingest_manifest(self) -> dict:
+        return self.manifest

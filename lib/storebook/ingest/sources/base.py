@@ -67,6 +67,9 @@ class SourceFrame:
             that the store's identity can be taken from the data. Amounts are never converted.
         currency_column: the column of the export that states ``currency`` (Shopify: ``Currency``),
             for the warning when files state different currencies.
+        currency_rows: the rows of the export stating each currency in ``currency_column``
+            (currency → rows; Shopify states it on an order's first row): more than one
+            currency in one file is warned of, as its amounts are summed across rows.
         folded_rows: lines of the file that are not rows of their own but continue one (Shopify
             products' image-only rows, folded into their product): counted, so that the file's
             lines reconcile with the rows read (lines = rows read + folded).
@@ -91,6 +94,7 @@ class SourceFrame:
     supersede_by: list[str] | None = None
     currency: str | None = None
     currency_column: str = ""
+    currency_rows: dict[str, int] = field(default_factory=dict)
     folded_rows: int = 0
     folded_kind: str = ""
     problems: pd.DataFrame | None = None

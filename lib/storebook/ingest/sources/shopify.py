@@ -325,7 +325,11 @@ class ShopifyOrders(PlatformSource):
             "coupon_code": oc("Discount Code"),
         }, o.index)
 
-        currencies = sorted({c for c in oc("Currency").str.upper() if c})
+        # The rows stating each currency (an order's first row states it): one file in several
+        # currencies is warned of by ingest (identity.check_currencies), as sums would mix them.
+        stating = oc("Currency").str.strip().str.upper()
+        currency_rows = {c: int(n) for c, n in stating[stating != ""].value_counts().sort_index().items()}
+        currencies = sorted(currency_rows)
         source_col = oc("Source").str.lower()
         line_names = col("Lineitem name").str.lower()
         counts = {
@@ -361,16 +365,15 @@ class ShopifyOrders(PlatformSource):
             line_notes.append(f"Shopify: {counts['no_sku']} lines without a SKU (keyed by name); {counts['gift']} gift "
                               "card lines (a gift card sold is money received, not merchandise).")
         currency = currencies[0] if len(currencies) == 1 else None
+        stated = {"currency": currency, "currency_column": "Currency" if currencies else "", "currency_rows": currency_rows}
         status_note = "Shopify's Financial Status and Fulfillment Status give the status"
         time_note = "Shopify writes timestamps as 2021-05-13 11:01:13 +0200"
         yield SourceFrame("orders", orders, raw.rows[first.to_numpy()].reset_index(drop=True), raw.encoding,
                           dropped, notes=notes,
                           column_notes={"status": status_note, "ordered_at": time_note, "paid_at": time_note},
-                          version=version, supersede_by=["order_id"], currency=currency,
-                          currency_column="Currency" if currency else "")
+                          version=version, supersede_by=["order_id"], **stated)
         yield SourceFrame("order_lines", lines, raw.rows, raw.encoding, dropped, notes=line_notes,
-                          version=version, supersede_by=["order_id"], currency=currency,
-                          currency_column="Currency" if currency else "")
+                          version=version, supersede_by=["order_id"], **stated)
 
 
 class ShopifyProducts(PlatformSource):

@@ -19,6 +19,7 @@ ENTRIES: dict[str, Entry] = {
         "拒收比例最高的是{worst_table}（采用{worst_kept_share:pct}）。"),
     "data_quality.ingest.takeaway.all": _e(
         "Every one of the {rows_read:count} rows read was kept.", "读取的 {rows_read:count} 行全部被采用。"),
+    "data_quality.ingest.total": _e("All tables (each file once)", "全部数据表（每个文件计一次）"),
     "data_quality.ingest.folded": _e(
         "{files} has {lines:count} lines: {rows_read:count} rows read and {rows_folded:count} {kind}, folded into "
         "the row they continue. Those lines are not rows of their own, so none is missing "
@@ -44,6 +45,18 @@ ENTRIES: dict[str, Entry] = {
         "被拒收。"),
     "data_quality.currency.stated": _e("{file} is in {currency} (column {column})",
                                        "{file} 标明为 {currency}（字段 {column}）"),
+    "data_quality.currency.stated.no_column": _e("{file} is in {currency}", "{file} 标明为 {currency}"),
+    "data_quality.currency.none": _e("no currency is stated in {file}", "{file} 未标明币种"),
+    "data_quality.ingest.mixed_currency": _e(  # one file's rows state several currencies
+        "Currencies are mixed within a file: {mixed}. Amounts are summed across rows and "
+        "storebook converts no currency, so sums, averages and comparisons that take in these rows add different "
+        "currencies together and mean nothing: export each currency's orders apart (or convert the amounts in the "
+        "export), then ingest again. No row was rejected for it.",
+        "同一文件内混有多个币种：{mixed}。金额按行汇总，而 storebook 不做币种换算，涉及这些行的汇总、"
+        "平均和比较会把不同币种的金额相加，没有意义：请按币种分别导出（或先在导出文件中换算金额），再重新导入。没有数据"
+        "因此被拒收。"),
+    "data_quality.currency.mixed_file": _e("{file} (column {column}): {rows}", "{file}（字段 {column}）：{rows}"),
+    "data_quality.currency.rows": _e("{rows:count} rows in {currency}", "{currency} {rows:count} 行"),
     "data_quality.currency.configured": _e("storebook.toml sets {currency} ([store] currency)",
                                            "storebook.toml 设为 {currency}（[store] currency）"),
     "data_quality.rejections": _e("Why were rows rejected?", "数据为何被拒收？"),
