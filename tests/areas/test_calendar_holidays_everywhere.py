@@ -43,41 +43,18 @@ from storebook.measures import deliveries
 from storebook.report import plots
 from storebook.report.text import Text
 from support.notebooks import run_notebook_in_process
-from support.stores import (
-    REPO,
-    build_store,
-    days,
-    product,
-    sales_rows,
-    steady_traffic,
-    write_tables,
-)
+from support.stores import REPO, parcels, promotion_store, sell_in, steady_traffic, write_tables
 
 SEPTEMBER = periods.month("2025-09")
 NOVEMBER = periods.month("2025-11")
 
 
-def _sell_in(root: Path, currency: str) -> None:
-    """The workbook sells on its web shop alone, in ``currency`` (BRL: Brazil, by its currency)."""
-    toml = root / "storebook.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").replace(
-        'platforms = ["tmall", "jd", "douyin", "web"]', f'platforms = ["web"]\ncurrency = "{currency}"'),
-        encoding="utf-8")
-
-
 # --------------------------------------------------------------------------- fulfilment
 
 def _parcel_store(root: Path, currency: str) -> storebook.Workbook:
-    _sell_in(root, currency)
-    orders = [{"order_id": "F1", "platform": "web", "ordered_at": "2025-09-06 19:59", "paid_at": "2025-09-06 20:00",
-               "status": "completed", "items_amount": 100.0, "paid_amount": 100.0},
-              {"order_id": "F2", "platform": "web", "ordered_at": "2025-09-05 08:59", "paid_at": "2025-09-05 09:00",
-               "status": "completed", "items_amount": 100.0, "paid_amount": 100.0}]
-    shipments = [{"shipment_id": "S1", "order_id": "F1", "carrier": "A", "warehouse": "WH1", "province": "BR-SP",
-                  "shipped_at": "2025-09-08 08:00", "delivered_at": "2025-09-09 12:00", "shipping_cost_amount": 5.0},
-                 {"shipment_id": "S2", "order_id": "F2", "carrier": "A", "warehouse": "WH1", "province": "BR-SP",
-                  "shipped_at": "2025-09-05 10:00", "delivered_at": "2025-09-09 16:00", "shipping_cost_amount": 5.0}]
-    return write_tables(root, orders=orders, shipments=shipments)
+    sell_in(root, currency)
+    return write_tables(root, **parcels([("F1", "2025-09-06 20:00", "2025-09-08 08:00", "2025-09-09 12:00"),
+                                         ("F2", "2025-09-05 09:00", "2025-09-05 10:00", "2025-09-09 16:00")]))
 
 
 @pytest.mark.parametrize(("currency", "due_24h", "within_24h", "due_48h", "within_48h", "late"), [
@@ -111,15 +88,9 @@ def test_a_chinese_store_has_no_days_off_but_its_shutdown(root: Path) -> None:
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_a_brazilian_stores_delivery_trend_marks_its_holidays_and_says_they_do_not_count(root: Path,
                                                                                         language: str) -> None:
-    _sell_in(root, "BRL")
-    paid = [f"2025-09-0{d} 10:00" for d in (6, 7, 8)]
-    wb = write_tables(root, orders=[{"order_id": f"T{i}", "platform": "web", "ordered_at": p, "paid_at": p,
-                                     "status": "completed", "items_amount": 1.0, "paid_amount": 1.0}
-                                    for i, p in enumerate(paid)],
-                      shipments=[{"shipment_id": f"S{i}", "order_id": f"T{i}", "carrier": "A", "warehouse": "WH1",
-                                  "province": "BR-SP", "shipped_at": "2025-09-09 10:00",
-                                  "delivered_at": "2025-09-10 10:00", "shipping_cost_amount": 1.0}
-                                 for i in range(3)])
+    sell_in(root, "BRL")
+    wb = write_tables(root, **parcels([(f"T{d}", f"2025-09-0{d} 10:00", "2025-09-09 10:00", "2025-09-10 10:00")
+                                       for d in (6, 7, 8)]))
     trend = fulfilment.trend_delivery_times(wb, SEPTEMBER, months=1)
     assert trend["event"].tolist() == ["", "public_holiday", ""] and not trend["in_shutdown_window"].any()
     facts = fulfilment.shutdown_facts(trend)
@@ -143,20 +114,9 @@ BRAZIL_BEFORE = (date(2025, 10, 12), date(2025, 11, 2), date(2025, 11, 15))
 
 
 def _promo_store(root: Path, currency: str) -> storebook.Workbook:
-    _sell_in(root, currency)
-    sales = []
-    first = PROMO_START - timedelta(days=promotion.PRE_DAYS)            # 22 September
-    for day in days(first, (PROMO_END - first).days + 1):
-        during = PROMO_START <= day <= PROMO_END
-        t1 = 3 if during else (6 if day in BRAZIL_BEFORE else 2)
-        sales.append((day, "web", "T1", t1, 10.0, 2.0 * t1 if during else 0.0, "P1" if during else None))
-        sales.append((day, "web", "M1", 10, 20.0, 0.0, None))
-    orders, lines = sales_rows(sales)
-    promos = [{"promo_id": "P1", "promo_name": "Towel week", "promo_type": "discount", "platform": "web",
-               "starts_on": PROMO_START.isoformat(), "ends_on": PROMO_END.isoformat(), "discount_pct": "0.20",
-               "scope": "sku:T1", "budget_amount": "500.00"}]
-    return build_store(root, {"products": [product("T1", "bath"), product("M1", "decor", price=20.0, cost=8.0)],
-                              "promotions": promos, "orders": orders, "order_lines": lines})
+    sell_in(root, currency)
+    return promotion_store(root, PROMO_START - timedelta(days=promotion.PRE_DAYS), PROMO_START, PROMO_END,  # 22 Sep
+                           lambda day: 6 if day in BRAZIL_BEFORE else 2)
 
 
 @pytest.mark.parametrize(("currency", "baseline"), [("BRL", 14.0), ("EUR", 7 * (53 * 2 + 3 * 6) / 56)])
@@ -172,19 +132,12 @@ def test_a_promotions_pre_period_leaves_out_the_stores_own_holidays(root: Path, 
 
 # --------------------------------------------------------------------------- charts
 
-@pytest.fixture
-def house_style():
-    old = matplotlib.rcParams.copy()
-    yield plots.use_house_style()
-    matplotlib.rcParams.update(old)
-
-
 def _shades(fig) -> int:
     return len([p for p in fig.axes[0].patches if type(p).__name__ in ("Rectangle", "Polygon")
                 and p.get_facecolor()[:3] == matplotlib.colors.to_rgb(plots.style.EVENT_SHADE)])
 
 
-def test_every_daily_chart_shades_the_stores_own_holidays(house_style) -> None:
+def test_every_daily_chart_shades_the_stores_own_holidays() -> None:
     september = pd.DataFrame({"day": pd.date_range("2025-09-01", "2025-09-30"), "total_days": 3.0})
     marked = plots.daily_line(september, Text("en"), value="total_days", china=False, country="BR")
     plain = plots.daily_line(september, Text("en"), value="total_days", china=False)
@@ -242,7 +195,7 @@ def test_the_chinese_names_are_cldrs_where_babel_knows_them() -> None:
 
 def _young_store(root: Path, currency: str) -> storebook.Workbook:
     """Four months of traffic: the year's one holiday (or festival peak) has no year before."""
-    _sell_in(root, currency)
+    sell_in(root, currency)
     return write_tables(root, traffic=steady_traffic("2025-06-01", "2025-11-30", peak=(9, 7)))
 
 
