@@ -95,7 +95,8 @@ with page.section("competitor.promotions"):
     promo_days = storebook.competitor.list_competitor_promo_days(page.wb, page.period, page.platforms)
     promo_facts = storebook.competitor_facts.promo_days_facts(promo_days)
     page.show(storebook.plots.calendar_grid(promo_days, page.text, row="competitor", value="promo_share",
-                                            china=page.china, title=page.t("competitor.promotions.title", **promo_facts)))
+                                            china=page.china, country=page.country,
+                                            title=page.t("competitor.promotions.title", **promo_facts)))
     page.takeaway("competitor.promotions.takeaway", **promo_facts)
 
 # %% [markdown] tags=["analyst"]

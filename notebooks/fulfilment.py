@@ -28,7 +28,10 @@
 #
 # Definitions (the module docstring has them in full): an order counts in the month it was **paid**; it is
 # "shipped" when its first parcel leaves; a 24-hour window that has not closed by the data's last moment is not
-# judged, and orders paid during the Spring Festival logistics shutdown carry no dispatch or delivery promise.
+# judged, and orders paid during the Spring Festival logistics shutdown carry no dispatch or delivery promise. A
+# store that does not sell in China has no shutdown; its own country's public holidays
+# (`storebook.engine.calendar.own_country`) do not count in the hours it has to ship nor in the days a parcel has
+# to arrive.
 # The delivery promise (days from hand-over) is a store setting: `delivery_promise_days` under `[fulfilment]` in
 # storebook.toml or storebook.local.toml — a number, or a table of province = days with a `default`. Without it
 # the house promise applies (`storebook.fulfilment.DELIVERY_PROMISE_DAYS`: 4 days, remote provinces 5–7).
@@ -89,7 +92,7 @@ with page.section("fulfilment.daily"):
     daily = storebook.fulfilment.summarise_ship_times(page.wb, page.period, page.platforms, by="day")
     daily_facts = storebook.fulfilment.daily_dispatch_facts(daily)
     page.show(storebook.plots.daily_line(daily, page.text, value="within_24h_rate", kind="pct", china=page.china,
-                                         title=page.t("fulfilment.daily.title", **daily_facts)))
+                                         country=page.country, title=page.t("fulfilment.daily.title", **daily_facts)))
     page.takeaway("fulfilment.daily.takeaway", **daily_facts)
 
 # %%
@@ -147,13 +150,13 @@ with page.section("fulfilment.slow_carrier"):
 # Days from payment to delivery (the last parcel signed for) by payment day over thirteen months. The shaded
 # spans are the calendar's events; the Spring Festival logistics shutdown shows as the one tall peak. A store that
 # does not sell in China (`storebook.engine.calendar.used_for`) has no shutdown: the section follows its delivery
-# times over the months.
+# times over the months, its own country's public holidays shaded.
 
 # %%
 with page.section("fulfilment.spring_festival"):
     trend = storebook.fulfilment.trend_delivery_times(page.wb, page.period, page.platforms)
     festival = storebook.fulfilment.shutdown_facts(trend)
-    page.show(storebook.plots.daily_line(trend, page.text, value="total_days", china=page.china,
+    page.show(storebook.plots.daily_line(trend, page.text, value="total_days", china=page.china, country=page.country,
                                          title=page.t("fulfilment.spring_festival.title", **festival)))
     page.takeaway("fulfilment.spring_festival.takeaway", **festival)
     storebook.results.record("fulfilment.spring_festival_extra_days", festival["extra_days"])

@@ -29,7 +29,8 @@
 # The method (module docstring of `storebook.promotion`): the baseline of a promotion is the promoted SKUs'
 # share of a market index (our unpromoted SKUs of other categories on the same platforms, which moves with
 # the weekday, festivals and the platform's trend), measured over the 8 weeks before without festival days (China's,
-# where the store sells in China) and without days the SKUs were on another promotion. Pull-forward is the shortfall against the same baseline
+# where the store sells in China; elsewhere without the public holidays of the store's own country,
+# `storebook.engine.calendar.own_country`) and without days the SKUs were on another promotion. Pull-forward is the shortfall against the same baseline
 # in the 14 days after; cannibalisation the shortfall of the category's other SKUs (those on no promotion of
 # their own). Promotion spend is marketing spend booked to a campaign whose id is the promotion's id.
 
@@ -54,7 +55,8 @@ with page.section("promotion.calendar"):
                                                                                      page.platforms), page.text)
     calendar_facts = storebook.promotion.calendar_facts(promos)
     page.show(storebook.plots.timeline(promos, page.text, start="starts_on", end="ends_on", label="promo_name",
-                                       china=page.china, colour_by="platform", first=page.period.start, last=page.period.last_day,
+                                       china=page.china, country=page.country, colour_by="platform",
+                                       first=page.period.start, last=page.period.last_day,
                                        title=page.t("promotion.calendar.title", **calendar_facts)))
     page.show(storebook.tables.format_table(promos, page.text,
                                             columns=["promo_name", "promo_type", "platform", "starts_on", "ends_on",

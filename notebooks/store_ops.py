@@ -78,7 +78,8 @@ with page.section("store_ops.dips"):
         dips, storebook.store_ops.summarise_ratings(page.wb, page.period, page.platforms))
     days = storebook.store_ops.daily_ratings(page.wb, page.period, shown_platform, shown_dimension)
     page.show(storebook.plots.daily_line(days, page.text, value="day_score", reference=float(days["baseline"].iloc[0]),
-                                         china=page.china, title=page.t("store_ops.dips.title", platform=shown_platform,
+                                         china=page.china, country=page.country,
+                                         title=page.t("store_ops.dips.title", platform=shown_platform,
                                                       dimension=shown_dimension)))
     page.show(storebook.tables.format_table(explained, page.text, columns=[
         "platform", "first_day", "last_day", "driver", "carrier", "provinces", "delivery_days_before",

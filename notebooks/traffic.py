@@ -145,9 +145,9 @@ with page.section("traffic.anomalies"):
                                                      "driver", "likely_cause"]))
     page.takeaway("traffic.anomalies.takeaway", **anomaly_facts)
     if anomaly_facts["other_tracking"]:
-        page.takeaway("traffic.anomalies.tracking", **anomaly_facts)
+        page.takeaway("traffic.anomalies.tracking", **anomaly_facts["tracking_note"])
     if anomaly_facts["n_not_judged"]:
-        page.takeaway("traffic.anomalies.not_judged", **anomaly_facts)
+        page.takeaway("traffic.anomalies.not_judged", **anomaly_facts["not_judged_note"])
     if anomaly_facts["n_flagged"]:
         page.show(storebook.tables.format_table(storebook.traffic.flagged_days(anomalies), page.text,
                                                 caption=page.t("traffic.anomalies.details"),

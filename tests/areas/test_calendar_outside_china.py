@@ -38,18 +38,10 @@ from storebook.report import plots
 from storebook.report.text import Text
 from support.mapping import shopify_orders_store
 from support.notebooks import run_notebook_in_process
-from support.stores import build_store, days, product, sales_rows, steady_traffic, write_tables
+from support.stores import parcels, promotion_store, sell_in, steady_traffic, write_tables
 
 NOVEMBER = periods.month("2025-11")
 FEBRUARY = periods.month("2026-02")
-
-
-def _sell_in(root: Path, currency: str) -> None:
-    """The workbook sells on its web shop alone, in ``currency`` (as a Shopify export states it)."""
-    toml = root / "storebook.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").replace(
-        'platforms = ["tmall", "jd", "douyin", "web"]', f'platforms = ["web"]\ncurrency = "{currency}"'),
-        encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- the one decision
@@ -66,7 +58,7 @@ def test_a_foreign_stores_days_are_ordinary_days_of_their_weekday() -> None:
 
 
 def test_the_decision_is_made_once_per_workbook_with_its_identity(root: Path, monkeypatch) -> None:
-    _sell_in(root, "EUR")
+    sell_in(root, "EUR")
     wb = write_tables(root, orders=[{"order_id": "A", "platform": "web", "ordered_at": "2025-11-03 09:00",
                                      "paid_at": "2025-11-03 09:01", "status": "completed", "paid_amount": 10.0}])
     asked = []
@@ -78,7 +70,7 @@ def test_the_decision_is_made_once_per_workbook_with_its_identity(root: Path, mo
 
 
 def test_a_web_shop_in_yuan_or_on_a_chinese_platform_sells_in_china(root: Path) -> None:
-    _sell_in(root, "CNY")
+    sell_in(root, "CNY")
     wb = write_tables(root, orders=[])
     assert calendar.used_for(wb) == {"currency": "CNY"}
 
@@ -104,7 +96,7 @@ def test_a_store_stating_no_currency_and_no_platform_keeps_the_configured_market
 # --------------------------------------------------------------------------- traffic
 
 def _traffic_store(root: Path, currency: str) -> storebook.Workbook:
-    _sell_in(root, currency)
+    sell_in(root, currency)
     return write_tables(root, traffic=steady_traffic("2024-09-01", "2025-11-30", peak=(11, 11)))
 
 
@@ -137,16 +129,9 @@ def test_traffic_of_a_store_in_china_judges_double_11_against_last_years(root: P
 # --------------------------------------------------------------------------- fulfilment
 
 def _parcel_store(root: Path, currency: str) -> storebook.Workbook:
-    _sell_in(root, currency)
-    orders = [{"order_id": "F1", "platform": "web", "ordered_at": "2026-02-11 09:59", "paid_at": "2026-02-11 10:00",
-               "status": "completed", "items_amount": 100.0, "paid_amount": 100.0},
-              {"order_id": "F2", "platform": "web", "ordered_at": "2026-03-02 09:59", "paid_at": "2026-03-02 10:00",
-               "status": "completed", "items_amount": 100.0, "paid_amount": 100.0}]
-    shipments = [{"shipment_id": "S1", "order_id": "F1", "carrier": "A", "warehouse": "WH1", "province": "Zhejiang",
-                  "shipped_at": "2026-02-12 10:00", "delivered_at": "2026-02-22 10:00", "shipping_cost_amount": 5.0},
-                 {"shipment_id": "S2", "order_id": "F2", "carrier": "A", "warehouse": "WH1", "province": "Zhejiang",
-                  "shipped_at": "2026-03-02 12:00", "delivered_at": "2026-03-04 12:00", "shipping_cost_amount": 5.0}]
-    return write_tables(root, orders=orders, shipments=shipments)
+    sell_in(root, currency)
+    return write_tables(root, **parcels([("F1", "2026-02-11 10:00", "2026-02-12 10:00", "2026-02-22 10:00"),
+                                         ("F2", "2026-03-02 10:00", "2026-03-02 12:00", "2026-03-04 12:00")]))
 
 
 def test_a_foreign_stores_couriers_do_not_stop_for_the_spring_festival(root: Path) -> None:
@@ -183,20 +168,9 @@ PROMO_START, PROMO_END = date(2025, 11, 17), date(2025, 11, 23)
 
 
 def _promo_store(root: Path, currency: str) -> storebook.Workbook:
-    _sell_in(root, currency)
-    sales = []
-    first = PROMO_START - timedelta(days=promotion.PRE_DAYS)            # 22 September
-    for day in days(first, (PROMO_END - first).days + 1):
-        during = PROMO_START <= day <= PROMO_END
-        t1 = 3 if during else (4 if date(2025, 10, 20) <= day <= date(2025, 11, 11) else 2)
-        sales.append((day, "web", "T1", t1, 10.0, 2.0 * t1 if during else 0.0, "P1" if during else None))
-        sales.append((day, "web", "M1", 10, 20.0, 0.0, None))
-    orders, lines = sales_rows(sales)
-    promos = [{"promo_id": "P1", "promo_name": "Towel week", "promo_type": "discount", "platform": "web",
-               "starts_on": PROMO_START.isoformat(), "ends_on": PROMO_END.isoformat(), "discount_pct": "0.20",
-               "scope": "sku:T1", "budget_amount": "500.00"}]
-    return build_store(root, {"products": [product("T1", "bath"), product("M1", "decor", price=20.0, cost=8.0)],
-                              "promotions": promos, "orders": orders, "order_lines": lines})
+    sell_in(root, currency)
+    return promotion_store(root, PROMO_START - timedelta(days=promotion.PRE_DAYS), PROMO_START, PROMO_END,  # 22 Sep
+                           lambda day: 4 if date(2025, 10, 20) <= day <= date(2025, 11, 11) else 2)
 
 
 @pytest.mark.parametrize(("currency", "pre_days", "baseline"), [("EUR", 56, 7 * 158 / 56), ("CNY", 33, 14.0)])

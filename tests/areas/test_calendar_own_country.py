@@ -154,7 +154,7 @@ def test_the_plan_says_which_country_was_used_and_how_to_set_it() -> None:
     assert _basis(setting, "en") == ("the weekday, the season and Brazil's public holidays (BR, as set: [store] "
                                      "country); China's festivals are left out, as the store sells on no Chinese "
                                      "platform and not in yuan")
-    assert _basis(setting, "zh").startswith("星期、季节与Brazil的公共假日（BR，按 [store] country 的设置）")
+    assert _basis(setting, "zh").startswith("星期、季节与巴西的公共假日（BR，按 [store] country 的设置）")
     inferred = {"code": "IN", "how": "currency", "clue": "INR", "known": True}
     assert "India's public holidays (IN, inferred from the currency INR; if the store is elsewhere, set " \
            "country = \"…\" under [store] in storebook.local.toml)" in _basis(inferred, "en")
@@ -226,10 +226,10 @@ def test_traffic_of_a_brazilian_store_judges_its_holiday_against_last_years(root
     assert anomalies.loc["2025-09-07", "visitors_expected"] == pytest.approx(3000.0)
     assert not anomalies["is_flagged"].any()
     facts = traffic.anomaly_facts(anomalies.reset_index())
-    assert (facts["variant"], facts["country"]) == ("none.holidays", "Brazil")
+    assert (facts["variant"], facts["country"]) == ("none.holidays", "BR")
     assert "Brazil's public holidays judged against its holidays of the year before" in \
         Text("en")("traffic.anomalies.takeaway.none.holidays", **facts)
-    assert "Brazil的公共假日与上一年的假日比较" in Text("zh")("traffic.anomalies.takeaway.none.holidays", **facts)
+    assert "巴西的公共假日与上一年的假日比较" in Text("zh")("traffic.anomalies.takeaway.none.holidays", **facts)
 
 
 def test_traffic_of_a_store_whose_country_is_not_told_has_no_holiday(root: Path) -> None:

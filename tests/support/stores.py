@@ -204,6 +204,47 @@ def steady_traffic(first: str, last: str, peak: tuple[int, int]) -> list[dict]:
     return rows
 
 
+def sell_in(root: Path, currency: str) -> None:
+    """Make ``root``'s workbook sell on its web shop alone, in ``currency`` (as a Shopify export
+    states it): CNY sells in China; BRL, INR … name the store's own country."""
+    toml = root / "storebook.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        'platforms = ["tmall", "jd", "douyin", "web"]', f'platforms = ["web"]\ncurrency = "{currency}"'),
+        encoding="utf-8")
+
+
+def parcels(rows: list[tuple[str, str, str, str]]) -> dict[str, list[dict]]:
+    """The orders and shipments tables (for :func:`write_tables`) of web orders of 100, one parcel
+    each, from ``(order_id, paid_at, shipped_at, delivered_at)``: placed a minute before payment,
+    carrier A from WH1 to BR-SP at a cost of 5."""
+    stamp = pd.Timestamp
+    orders = [{"order_id": o, "platform": "web", "ordered_at": f"{stamp(paid) - pd.Timedelta(minutes=1):%Y-%m-%d %H:%M}",
+               "paid_at": paid, "status": "completed", "items_amount": 100.0, "paid_amount": 100.0}
+              for o, paid, _, _ in rows]
+    shipments = [{"shipment_id": f"S-{o}", "order_id": o, "carrier": "A", "warehouse": "WH1", "province": "BR-SP",
+                  "shipped_at": shipped, "delivered_at": delivered, "shipping_cost_amount": 5.0}
+                 for o, _, shipped, delivered in rows]
+    return {"orders": orders, "shipments": shipments}
+
+
+def promotion_store(root: Path, first: date, start: date, end: date, usual) -> storebook.Workbook:  # noqa: ANN001
+    """A web shop (its currency already set: :func:`sell_in`) from ``first`` to ``end``: T1 (bath)
+    sells ``usual(day)`` a day, 3 a day during its promotion P1 (``start``–``end``, 20% off); M1
+    (decor, the market index) 10 a day. Built through ingest (:func:`build_store`)."""
+    sales = []
+    for day in days(first, (end - first).days + 1):
+        during = start <= day <= end
+        t1 = 3 if during else usual(day)
+        sales.append((day, "web", "T1", t1, 10.0, 2.0 * t1 if during else 0.0, "P1" if during else None))
+        sales.append((day, "web", "M1", 10, 20.0, 0.0, None))
+    orders, lines = sales_rows(sales)
+    promos = [{"promo_id": "P1", "promo_name": "Towel week", "promo_type": "discount", "platform": "web",
+               "starts_on": start.isoformat(), "ends_on": end.isoformat(), "discount_pct": "0.20",
+               "scope": "sku:T1", "budget_amount": "500.00"}]
+    return build_store(root, {"products": [product("T1", "bath"), product("M1", "decor", price=20.0, cost=8.0)],
+                              "promotions": promos, "orders": orders, "order_lines": lines})
+
+
 _DEFAULTS = {"str": "x", "int": 1, "Int64": None, "float": 0.0, "bool": False,
              "timestamp": pd.Timestamp("2026-01-01"), "date": pd.Timestamp("2026-01-01")}
 

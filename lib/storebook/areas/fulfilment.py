@@ -13,7 +13,11 @@ Definitions used throughout (one place):
   during the Spring Festival logistics shutdown (the platforms suspend the rule then).
   China's calendar, shutdown included, applies only to a store that sells in China
   (:func:`storebook.engine.calendar.used_for`): elsewhere every order is due and every
-  shipment carries a promise.
+  shipment carries a promise, and the store's own country's public holidays
+  (:func:`storebook.engine.calendar.own_country`), days its warehouse and carriers do not work,
+  do not count in the hours it has to ship nor in the days a parcel has to arrive
+  (:func:`storebook.measures.deliveries.holidays_off`): an order paid the evening before a
+  holiday and shipped the morning after it shipped within 24 hours.
 - **Delivery time** (配送时长) = ``delivered_at`` − ``shipped_at`` of a shipment, in days,
   for shipments handed to the carrier in the period.
 - **Late delivery** (超时配送): delivered later than the promise for its destination
@@ -37,6 +41,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 import ibis
@@ -55,7 +60,9 @@ from storebook.measures.deliveries import (
     data_horizon,  # noqa: F401 (storebook.fulfilment.data_horizon)
     delivery_promise,  # noqa: F401 (storebook.fulfilment.delivery_promise)
     find_slow_carriers,  # noqa: F401 (storebook.fulfilment.<name>)
+    holidays_off,
     judged_by_house_promise,
+    minus_days_off,
     summarise_delivery_times,  # noqa: F401 (storebook.fulfilment.summarise_delivery_times)
     summarise_slow_carrier,  # noqa: F401 (storebook.fulfilment.summarise_slow_carrier)
 )
@@ -99,6 +106,9 @@ __all__ = [
 
 #: The platforms' dispatch windows (24/48 小时发货), in hours from payment.
 SHIP_WINDOWS_HOURS: tuple[int, int] = (24, 48)
+#: Days after a month's last payment whose public holidays can still fall in a dispatch window
+#: (48 hours, and the holidays that lengthen it, with room to spare).
+_WINDOW_DAYS = 14
 
 
 
@@ -151,7 +161,8 @@ def summarise_ship_times(
     Formula: ``within_24h_rate = orders shipped ≤ 24 h after payment / orders due at 24 h``
     (24小时发货率), likewise 48 h; ``median_hours`` and ``p90_hours`` of time to ship over
     shipped orders. An order is due when its window closed before the data horizon and it
-    was not paid during the Spring Festival shutdown (see the module docstring).
+    was not paid during the Spring Festival shutdown; a store outside China's own public
+    holidays do not count in its window (see the module docstring).
 
     Args:
         wb: the workbook.
@@ -181,6 +192,8 @@ def summarise_ship_times(
     horizon = data_horizon(wb)
     shutdown = _shutdown_days(wb, period.start, period.last_day)
     d = d.mutate(in_shutdown=_in_days(d.paid_at, shutdown))
+    # A store outside China: its own public holidays do not count in the hours it has to ship.
+    days_off = holidays_off(wb, period.start, period.last_day + timedelta(days=_WINDOW_DAYS))
 
     def metrics(d: ibis.Table) -> dict[str, ibis.Value]:
         out = {
@@ -191,8 +204,12 @@ def summarise_ship_times(
         }
         for h in SHIP_WINDOWS_HOURS:
             # Naive timestamps: pandas and the engine both read them as UTC epoch seconds.
-            due = (d.paid_at.epoch_seconds() + h * _HOUR_SECONDS <= horizon.timestamp()) & ~d.in_shutdown
-            ok = due & d.is_shipped & (d.hours_to_ship <= h)
+            if days_off:
+                due = (minus_days_off(d.paid_at, horizon.timestamp(), days_off) >= h * _HOUR_SECONDS) & ~d.in_shutdown
+                ok = due & d.is_shipped & (minus_days_off(d.paid_at, d.first_shipped_at, days_off) <= h * _HOUR_SECONDS)
+            else:
+                due = (d.paid_at.epoch_seconds() + h * _HOUR_SECONDS <= horizon.timestamp()) & ~d.in_shutdown
+                ok = due & d.is_shipped & (d.hours_to_ship <= h)
             out[f"due_{h}h"] = due.cast("int64").sum()
             out[f"within_{h}h"] = ok.cast("int64").sum()
         return out
@@ -305,9 +322,10 @@ def trend_delivery_times(
         months: length of the window in months (13 = a year and the comparison month).
     Returns:
         One row per payment day: day, orders, delivered, ship_days, total_days,
-        p90_total_days, in_shutdown_window, event (calendar kind, "" if none); ``attrs["calendar"]``
+        p90_total_days, in_shutdown_window, event (calendar kind, "" if none: outside China
+        ``public_holiday`` on the store's own country's holidays); ``attrs["calendar"]``
         (:func:`storebook.engine.calendar.used_for`: None for a store outside China, whose
-        window has no shutdown).
+        window has no shutdown) and ``attrs["country"]`` (its own country, None if none).
 
     Example:
         t = trend_delivery_times(wb, wb.period("2026-10"))
@@ -331,7 +349,8 @@ def trend_delivery_times(
         raise NoDataError(f"no paid orders in {window.label} on {', '.join(platforms)}: choose another month or platform",
                           key="no_data.paid_orders", values={"month": window.label, "platforms": platforms})
     china = calendar.used_for(wb)
-    cal = calendar.day_kinds(window.start, window.last_day, china=china is not None)[
+    country = calendar.own_country(wb)  # outside China: its own public holidays are its events
+    cal = calendar.day_kinds(window.start, window.last_day, china=china is not None, country=country)[
         ["date", "is_logistics_shutdown", "event"]]
     shut = cal.loc[cal["is_logistics_shutdown"], "date"]
     lead = pd.Series(False, index=cal.index)
@@ -344,6 +363,7 @@ def trend_delivery_times(
     out = out[["day", "orders", "delivered", "ship_days", "total_days", "p90_total_days",
                "in_shutdown_window", "event"]]
     out.attrs["calendar"] = china  # None: a store outside China has no shutdown (shutdown_facts)
+    out.attrs["country"] = country  # its public holidays, not counted in the time to ship or deliver
     return out
 
 
@@ -656,10 +676,13 @@ def slow_carrier_facts(slow: pd.DataFrame, text=None) -> dict[str, Any]:
 
 def shutdown_facts(trend: pd.DataFrame) -> dict[str, Any]:
     """Takeaway numbers of :func:`trend_delivery_times`: the shutdown's effect, or variant ``none``
-    (no shutdown in the window), or ``plain`` (a store outside China: no shutdown is set apart)."""
+    (no shutdown in the window), ``plain`` (a store outside China: no shutdown is set apart) or
+    ``holidays`` (one whose own country's public holidays, ``country``, are not counted)."""
     effect = measure_shutdown_effect(trend)
     plain = "calendar" in trend.attrs and trend.attrs["calendar"] is None
-    return {**effect, "variant": "plain" if plain else "none" if effect["days"] == 0 else None,
+    country = trend.attrs.get("country") if plain else None
+    variant = ("holidays" if country else "plain") if plain else "none" if effect["days"] == 0 else None
+    return {**effect, "variant": variant, "country": country,
             "months": int(pd.to_datetime(trend["day"]).dt.to_period("M").nunique()) if len(trend) else 0}
 
 

@@ -797,7 +797,7 @@ def _own_calendar(country: dict[str, Any], text: Any) -> str:
         return text("plan.calendar.plain", why=why)
     how = text(f"plan.country.{country['how']}", code=country["code"], clue=country.get("clue", ""))
     key = "plan.calendar.country" if country.get("known") else "plan.calendar.country.unknown"
-    return text(key, country=calendar.country_name(country["code"]), how=how)
+    return text(key, country=country["code"], how=how)
 
 
 def basis_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:

@@ -20,8 +20,10 @@ In detail, for a promotion on platforms ``P`` with promoted SKUs ``T``:
   festivals, holidays and the platform's trend, and never with this promotion.
 - **pre-period**: the ``PRE_DAYS`` (8 whole weeks, so weekdays are balanced) before the
   start, without festival days (618, 双11, 双12, 年货节, 38节, Spring Festival — China's, so
-  only where the store sells in China: :func:`storebook.engine.calendar.used_for`) and
-  without days when a promoted SKU was on another promotion.
+  only where the store sells in China: :func:`storebook.engine.calendar.used_for`; a store
+  elsewhere leaves out its own country's public holidays instead:
+  :func:`storebook.engine.calendar.own_country`) and without days when a promoted SKU was on
+  another promotion.
 - **baseline** ``B = k · Σ_promo-days idx_d`` with ``k = Σ_pre y_T / Σ_pre idx``;
   incremental units = actual − B; uplift (提升率) = actual / B − 1.
 - **interval**: with ``φ`` the over-dispersion of the pre-period days around

@@ -81,6 +81,7 @@ __all__ = [
     "country_of",
     "own_country",
     "CURRENCY_COUNTRY",
+    "COUNTRY_NAMES_ZH",
 ]
 
 KINDS: tuple[str, ...] = (
@@ -649,14 +650,45 @@ def _zone_countries() -> tuple[dict[str, str], dict[str, str]]:
     return zones, names
 
 
-def country_name(code: str) -> str:
-    """The English name of an ISO 3166 country code (the code itself where the tz database has none).
+#: Countries' names in Chinese, for the 中文 pages: every country :data:`CURRENCY_COUNTRY` names, the
+#: euro area's larger members and the United States (the ``holidays`` package names holidays in
+#: Chinese, never countries). As the mainland writes them (CLDR's zh names, checked against babel's by
+#: tests/areas/test_calendar_holidays_everywhere.py, but 中国香港 and 中国台湾).
+COUNTRY_NAMES_ZH: dict[str, str] = {
+    "AR": "阿根廷", "AT": "奥地利", "AU": "澳大利亚", "BD": "孟加拉国", "BE": "比利时", "BR": "巴西", "CA": "加拿大",
+    "CH": "瑞士", "CL": "智利", "CN": "中国", "CO": "哥伦比亚", "CZ": "捷克", "DE": "德国", "DK": "丹麦", "EG": "埃及",
+    "ES": "西班牙", "FI": "芬兰", "FR": "法国", "GB": "英国", "GR": "希腊", "HK": "中国香港", "HU": "匈牙利",
+    "ID": "印度尼西亚", "IE": "爱尔兰", "IN": "印度", "IT": "意大利", "JP": "日本", "KE": "肯尼亚", "KR": "韩国",
+    "LU": "卢森堡", "MX": "墨西哥", "MY": "马来西亚", "NG": "尼日利亚", "NL": "荷兰", "NO": "挪威", "NZ": "新西兰",
+    "PE": "秘鲁", "PH": "菲律宾", "PK": "巴基斯坦", "PL": "波兰", "PT": "葡萄牙", "RO": "罗马尼亚", "RU": "俄罗斯",
+    "SA": "沙特阿拉伯", "SE": "瑞典", "SG": "新加坡", "TH": "泰国", "TR": "土耳其", "TW": "中国台湾", "UA": "乌克兰",
+    "US": "美国", "VN": "越南", "ZA": "南非",
+}
+#: Where the tz database's English name does not read as a name in a sentence ("Britain (UK)").
+_COUNTRY_NAMES_EN: dict[str, str] = {"GB": "United Kingdom", "KR": "South Korea"}
+
+
+def country_name(code: str, language: str = "en") -> str:
+    """The name of an ISO 3166 country code in ``language`` (``en`` or ``zh``).
+
+    English: the tz database's name (the code itself where it has none). 中文:
+    :data:`COUNTRY_NAMES_ZH`, else babel's (CLDR) where babel is installed, else the English name.
 
     Example:
-        >>> country_name("BR"), country_name("IN")
-        ('Brazil', 'India')
+        >>> country_name("BR"), country_name("IN"), country_name("BR", "zh"), country_name("GB", "zh")
+        ('Brazil', 'India', '巴西', '英国')
     """
-    return _zone_countries()[1].get(code, code)
+    code = code.upper()
+    if language == "zh":
+        if code in COUNTRY_NAMES_ZH:
+            return COUNTRY_NAMES_ZH[code]
+        try:
+            from babel import Locale
+
+            return Locale("zh").territories[code]
+        except (ImportError, KeyError):
+            pass
+    return _COUNTRY_NAMES_EN.get(code) or _zone_countries()[1].get(code, code)
 
 
 def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",

@@ -279,6 +279,17 @@ def local_settings_template(identity: StoreIdentity, found: dict) -> str:
         f'# currency = "{currency}"        # found in the exports' if currency else
         '# currency = "CNY"             # ISO code of the amounts',
     ]
+    # The country: commented, as the currency is: inferred while it is absent (a store in China's
+    # calendar is China's, and the setting is not read there).
+    lines.append("# country: a store outside China, its ISO 3166 code; its public holidays are set apart in the "
+                 "pages (traffic, fulfilment, promotions, plan). Left out, it is inferred from the currency or a "
+                 "time zone you set where they name one country.")
+    inferred = identity.country or {}
+    if inferred.get("code") and inferred.get("how") in ("currency", "timezone"):
+        what = "currency" if inferred["how"] == "currency" else "time zone"
+        lines.append(f'# country = "{inferred["code"]}"             # inferred from the {what} {inferred["clue"]}')
+    else:
+        lines.append('# country = "BR"')
     if found.get("timezone"):
         # Active, not a comment: the next ingest and the reports read the days as this one did.
         lines.append(f'timezone = "{found["timezone"]}"   {ZONE_FOUND_NOTE}: {found.get("timezone_found", "")}')

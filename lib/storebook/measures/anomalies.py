@@ -234,9 +234,19 @@ def anomaly_facts(anomalies: pd.DataFrame) -> dict[str, Any]:
     others = flagged[is_tracking & (flagged.index > 0)]
     lost = others.iloc[0] if len(others) else None
     not_judged = anomalies.visitors.notna() & anomalies.visitors_low.isna() & (anomalies.basis == "no_reference")
+    tracking_note = {"other_tracking": len(others), "tracking_platform": None if lost is None else lost.platform,
+                     "tracking_day": None if lost is None else lost.visited_on,
+                     "tracking_visitors": None if lost is None else lost.visitors_effect,
+                     "tracking_paid": None if lost is None else lost.paid_effect}
     return {
         "variant": variant,
-        "country": calendar.country_name(own) if own else None,
+        # The two notes after the takeaway, each with its own variant (the takeaway's would pick
+        # sentences they do not have): a day not judged is a festival new to the data in China,
+        # else one of the store's own country's public holidays (variant ``holidays``).
+        "tracking_note": tracking_note,
+        "not_judged_note": {"variant": "holidays" if own else None, "country": own,
+                            "n_not_judged": int(not_judged.sum())},
+        "country": own,  # its ISO code, named in the page's language by the {country:country} spec
         "n_flagged": len(flagged),
         "n_not_judged": int(not_judged.sum()),
         "n_tracking": int(is_tracking.sum()),

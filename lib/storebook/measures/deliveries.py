@@ -7,6 +7,7 @@ logistics rating.
 from __future__ import annotations
 
 import weakref
+from calendar import timegm
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
@@ -50,6 +51,39 @@ def shutdown_days(wb: Workbook, start: date, end: date) -> list[date]:
         return []
     days = calendar.day_kinds(start, end, china=True)
     return [d.date() for d in days.loc[days["is_logistics_shutdown"], "date"]]
+
+
+def holidays_off(wb: Workbook, start: date, end: date) -> list[date]:
+    """The public holidays of a store outside China in ``start..end``: its own country's
+    (:func:`storebook.engine.calendar.own_country`), days its warehouse and carriers do not work,
+    so they do not count in the time it has to ship or to deliver (:func:`minus_days_off`). None
+    for a store in China — its public holidays count as they always have; the Spring Festival
+    shutdown is its calendar's pause (:func:`shutdown_days`) — nor for a store whose country is
+    not known."""
+    country = calendar.own_country(wb)
+    if end < start or calendar.used_for(wb) is not None or not country:
+        return []
+    days = calendar.day_kinds(start, end, china=False, country=country)
+    return [d.date() for d in days.loc[days["is_holiday"], "date"]]
+
+
+def minus_days_off(first: ibis.Value, last: ibis.Value | float, days: list[date]) -> ibis.Value:
+    """Seconds from timestamp ``first`` to ``last`` (a timestamp column, or epoch seconds) less
+    the whole ``days`` (00:00–24:00) between them: the time a store had to ship or deliver when
+    its public holidays do not count (:func:`holidays_off`). Naive timestamps read as UTC epoch
+    seconds, as everywhere here.
+
+    Example (hand-computed): paid 6 Sep 2025 20:00, shipped 8 Sep 2025 08:00 (36 h) over 7
+    September (24 h off): 12 h.
+    """
+    a = first.epoch_seconds()
+    b = last.epoch_seconds() if isinstance(last, ibis.Value) else ibis.literal(float(last))
+    out = b - a
+    for day in days:
+        lo = float(timegm(day.timetuple()))
+        overlap = ibis.least(b, lo + _DAY_SECONDS) - ibis.greatest(a, lo)
+        out = out - ibis.greatest(overlap, 0)
+    return out
 
 
 def in_days(ts: ibis.Value, days: list[date]) -> ibis.Value:
@@ -141,7 +175,9 @@ def summarise_delivery_times(
     Formula: ``delivery_days = delivered_at − shipped_at`` (days); ``late_rate = late /
     promised`` where *promised* are the shipments handed over outside the Spring Festival
     shutdown and *late* those delivered after the promise for their province, or still in
-    transit past it at the data horizon (超时配送率).
+    transit past it at the data horizon (超时配送率). A store outside China has no shutdown, and
+    its own country's public holidays on a parcel's road do not count against the promise
+    (:func:`holidays_off`).
 
     Args:
         wb: the workbook.
@@ -166,7 +202,8 @@ def summarise_delivery_times(
     platforms = wb.platforms(platforms)
     keys = _keys(by, ["carrier", "province", "warehouse", "platform", "day", "month"])
     s = _shipments(wb, period.start, period.end, platforms)
-    out = _delivery_stats(wb, s, keys, promise_days, shutdown_days(wb, period.start, period.last_day), total)
+    out = _delivery_stats(wb, s, keys, promise_days, shutdown_days(wb, period.start, period.last_day), total,
+                          holidays_off(wb, period.start, period.last_day + timedelta(days=_ROAD_DAYS)))
     _require(out, "shipments", "shipments", period, platforms, _SHIPMENTS_TODO)
     return out
 
@@ -195,8 +232,15 @@ def judged_by_house_promise(wb: Workbook, promise_days: float | Mapping[str, flo
             and not ships_in_china(wb))
 
 
+#: Days after a month's last hand-over whose public holidays can still fall on a parcel's road
+#: (the longest promise, 7 days, and the holidays that lengthen it, with room to spare).
+_ROAD_DAYS = 31
+
+
 def _delivery_stats(wb: Workbook, s: ibis.Table, keys: list[str], promise_days, shutdown: list[date],
-                    total: bool = True) -> pd.DataFrame:
+                    total: bool = True, days_off: list[date] | None = None) -> pd.DataFrame:
+    """``days_off``: a foreign store's public holidays (:func:`holidays_off`), not counted against
+    the promise: a parcel on the road over one is given that day more."""
     horizon = data_horizon(wb).timestamp()
     if judged_by_house_promise(wb, promise_days):
         # Late against a promise the store never made: the report says which one it is.
@@ -206,12 +250,17 @@ def _delivery_stats(wb: Workbook, s: ibis.Table, keys: list[str], promise_days, 
     def metrics(s: ibis.Table) -> dict[str, ibis.Value]:
         promise = _promise_expr(s.province, promise_days)
         in_shutdown = in_days(s.shipped_at, shutdown)
-        deadline = s.shipped_at.epoch_seconds() + promise * _DAY_SECONDS
-        late = ibis.ifelse(
-            s.is_delivered,
-            s.delivery_days > promise,
-            deadline < horizon,
-        ) & ~in_shutdown
+        if days_off:
+            on_road = minus_days_off(s.shipped_at, s.delivered_at, days_off) / _DAY_SECONDS
+            to_horizon = minus_days_off(s.shipped_at, horizon, days_off) / _DAY_SECONDS
+            late = ibis.ifelse(s.is_delivered, on_road > promise, to_horizon > promise) & ~in_shutdown
+        else:
+            deadline = s.shipped_at.epoch_seconds() + promise * _DAY_SECONDS
+            late = ibis.ifelse(
+                s.is_delivered,
+                s.delivery_days > promise,
+                deadline < horizon,
+            ) & ~in_shutdown
         return {
             "shipments": s.count(),
             "delivered": s.is_delivered.cast("int64").sum(),

@@ -5,7 +5,8 @@ from it the incremental units, revenue and gross margin, net of the dip after it
 The method is documented where the report uses it (:mod:`storebook.areas.promotion`): a
 market index of unpromoted SKUs of other categories, the promoted SKUs' share of it over
 the ``PRE_DAYS`` before (no festival days — China's, for a store that sells in China:
-:func:`storebook.engine.calendar.used_for` — no days on another promotion), and
+:func:`storebook.engine.calendar.used_for`; elsewhere no public holiday of the store's own country —
+no days on another promotion), and
 :func:`storebook.measures.effects.estimate_count_effect` for each estimate and its interval.
 """
 
@@ -31,6 +32,9 @@ PRE_DAYS = 56
 POST_DAYS = 14
 #: Calendar kinds whose days are left out of a pre-period (they are not ordinary days).
 FESTIVAL_KINDS = ("618", "double11", "double12", "nianhuo", "women38", "spring_festival")
+#: The same for a store outside China: its own country's public holidays
+#: (:func:`storebook.engine.calendar.own_country`).
+HOLIDAY_KINDS = ("public_holiday",)
 
 
 def expand_scope(scope: str, products: pd.DataFrame) -> list[str]:
@@ -101,9 +105,12 @@ class SalesCube:
             days = self.day_slice(row.starts_on, row.ends_on)
             for p in self.plat_index(row.platform):
                 self.promoted[days, p, s_idx] = True
-        # China's festival days are no ordinary days for a pre-period, where the store sells in China.
-        kinds = calendar.day_kinds(self.days[0].date(), self.days[-1].date(), china=calendar.used_for(wb) is not None)
-        self.festival = kinds["event"].isin(FESTIVAL_KINDS).to_numpy()
+        # China's festival days are no ordinary days for a pre-period, where the store sells in China;
+        # elsewhere its own country's public holidays are not (as traffic judges them apart).
+        china = calendar.used_for(wb) is not None
+        kinds = calendar.day_kinds(self.days[0].date(), self.days[-1].date(), china=china,
+                                   country=calendar.own_country(wb))
+        self.festival = kinds["event"].isin(FESTIVAL_KINDS if china else HOLIDAY_KINDS).to_numpy()
 
     def sku_index(self, skus: list[str]) -> np.ndarray:
         idx = pd.Index(self.skus).get_indexer(skus)

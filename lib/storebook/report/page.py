@@ -118,8 +118,8 @@ class Page:
 
     @property
     def country(self) -> str | None:
-        """A store outside China: the country whose public holidays its traffic page sets apart and
-        marks (:func:`storebook.engine.calendar.own_country`), None where there is none."""
+        """A store outside China: the country whose public holidays its pages set apart and its
+        charts mark (:func:`storebook.engine.calendar.own_country`), None where there is none."""
         return calendar.own_country(self.workbook)
 
     @property

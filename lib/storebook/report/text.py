@@ -26,6 +26,7 @@ spec           en                                    zh
 ``sku``        ``SKU-001``; ``mug (item name; no SKU)``  ``mug（商品名，无商品编码）`` (:meth:`Text.sku`)
 ``table``      ``order lines``                       ``订单明细（order_lines）`` (a canonical table)
 ``that``       ``that month`` / ``that period``      ``该月`` / ``该期间`` (a period's label: a month's, or a window's)
+``country``    ``Brazil``                            ``巴西`` (an ISO 3166 code: :func:`storebook.engine.calendar.country_name`)
 =============  ====================================  ==========================
 
 A missing value (None, NaN) renders as ``n/a`` / ``未知``; a comparison that is unknown is left
@@ -216,6 +217,10 @@ class _Formatter(string.Formatter):
         if spec == "that":  # a period's label said again: that month (2026-10) / that period (2026-08…2026-10)
             month = isinstance(value, str) and _MONTH_LABEL.fullmatch(value) is not None
             return t("word.that_month" if month else "word.that_period")
+        if spec == "country":  # an ISO 3166 code by its name in the page's language: Brazil / 巴西
+            from storebook.engine.calendar import country_name
+
+            return t.na if is_missing(value) else country_name(str(value), t.language)
         if spec == "table":  # a canonical table by its name in words: 商品（products）
             return t.na if is_missing(value) else t.label("page.table", value)
         if spec in ("sku", "sku_beside_name"):  # a SKU, or the item name it is keyed by

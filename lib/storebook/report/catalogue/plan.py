@@ -70,13 +70,13 @@ ENTRIES: dict[str, Entry] = {
     # A store outside China (storebook.engine.calendar.country_of): its own country's public
     # holidays where its country is known ({how}: plan.country.*), else the weekday and season ({why}).
     "plan.calendar.country": _e(
-        "the weekday, the season and {country}'s public holidays ({how}); China's festivals are left out, as the "
+        "the weekday, the season and {country:country}'s public holidays ({how}); China's festivals are left out, as the "
         "store sells on no Chinese platform and not in yuan",
-        "星期、季节与{country}的公共假日（{how}）；本店不在中国平台销售、也不以人民币结算，故不计中国的大促"),
+        "星期、季节与{country:country}的公共假日（{how}）；本店不在中国平台销售、也不以人民币结算，故不计中国的大促"),
     "plan.calendar.country.unknown": _e(
         "the weekday and the season only. The store sells on no Chinese platform and not in yuan, so China's festivals "
-        "and holidays are left out, and storebook has no public holidays for {country} ({how}), so none is set apart",
-        "仅星期与季节。本店不在中国平台销售、也不以人民币结算，故不计中国的大促与节假日；storebook 没有{country}的公共假日"
+        "and holidays are left out, and storebook has no public holidays for {country:country} ({how}), so none is set apart",
+        "仅星期与季节。本店不在中国平台销售、也不以人民币结算，故不计中国的大促与节假日；storebook 没有{country:country}的公共假日"
         "数据（{how}），故不单列假日"),
     "plan.country.setting": _e("{code}, as set: [store] country", "{code}，按 [store] country 的设置"),
     "plan.country.currency": _e(

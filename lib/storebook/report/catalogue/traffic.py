@@ -211,29 +211,29 @@ ENTRIES: dict[str, Entry] = {
     # (storebook.engine.calendar.own_country): those are judged apart, as China's are in China.
     "traffic.anomalies.takeaway.holidays": _e(
         "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
-        "({country}'s public holidays judged against its holidays of the year before; the store does not sell in "
+        "({country:country}'s public holidays judged against its holidays of the year before; the store does not sell in "
         "China, so China's festivals are not set apart). The largest: {first_platform:platform} on {first_day:date}, "
         "with visitors {first_visitors:change} and paid amount {first_paid:change} against expectation; the main "
         "driver was {first_driver:driver}.",
-        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（{country}的公共假日与上一年的假日比较；本店不在中国销售，"
+        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（{country:country}的公共假日与上一年的假日比较；本店不在中国销售，"
         "不单列中国的大促）。偏离最大的是{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，支付金额较预期"
         "{first_paid:change}，主要原因是{first_driver:driver}。",
     ),
     "traffic.anomalies.takeaway.tracking.holidays": _e(
         "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
-        "({country}'s public holidays judged against its holidays of the year before; the store does not sell in "
+        "({country:country}'s public holidays judged against its holidays of the year before; the store does not sell in "
         "China, so China's festivals are not set apart). The largest: {first_platform:platform} on {first_day:date}, "
         "with visitors {first_visitors:change} while the paid amount held ({first_paid:change} against expectation) "
         "— likely a tracking/data problem, not lost demand: check that day's tracking before reading its conversion.",
-        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（{country}的公共假日与上一年的假日比较；本店不在中国销售，"
+        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（{country:country}的公共假日与上一年的假日比较；本店不在中国销售，"
         "不单列中国的大促）。偏离最大的是{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，而支付金额基本"
         "正常（较预期{first_paid:change}）——很可能是埋点/数据问题，而非需求下降：解读当天转化率之前请先核查数据采集。",
     ),
     "traffic.anomalies.takeaway.none.holidays": _e(
-        "No day fell outside the band expected from the same weekday in recent weeks ({country}'s public holidays "
+        "No day fell outside the band expected from the same weekday in recent weeks ({country:country}'s public holidays "
         "judged against its holidays of the year before; the store does not sell in China, so China's festivals are "
         "not set apart).",
-        "没有日子超出按近几周同星期推算的预期区间（{country}的公共假日与上一年的假日比较；本店不在中国销售，不单列中国的大促）。",
+        "没有日子超出按近几周同星期推算的预期区间（{country:country}的公共假日与上一年的假日比较；本店不在中国销售，不单列中国的大促）。",
     ),
     "traffic.anomalies.tracking": _e(
         "{other_tracking:count} more platform-day(s) look like a tracking/data problem, not lost demand: visitors "
@@ -246,6 +246,15 @@ ENTRIES: dict[str, Entry] = {
         "{n_not_judged:count} platform-day(s) had no comparable day to judge them by (a festival day new to the "
         "data) and are drawn with an open circle, not counted.",
         "{n_not_judged:count}个平台日没有可比的日子（数据中首次出现的大促日），图中以空心圆标出，不计入超出预期。",
+    ),
+    # A store outside China (storebook.engine.calendar.own_country): the day not judged is one of
+    # its own country's public holidays, with no holiday of the year before to compare with.
+    "traffic.anomalies.not_judged.holidays": _e(
+        "{n_not_judged:count} platform-day(s) had no comparable day to judge them by (a public holiday of "
+        "{country:country} new to the data, with no holiday of the year before) and are drawn with an open circle, "
+        "not counted.",
+        "{n_not_judged:count}个平台日没有可比的日子（数据中首次出现的{country:country}公共假日，没有上一年的假日可比），"
+        "图中以空心圆标出，不计入超出预期。",
     ),
     "traffic.cause.tracking": _e("Likely tracking/data problem, not lost demand", "疑似埋点/数据问题，非需求下降"),
     "col.likely_cause": _e("Likely cause", "可能原因"),

@@ -56,10 +56,12 @@ def _short(label: str, width: int = 34) -> str:
 
 @_empty_when_no_data
 def timeline(frame: pd.DataFrame, text: Text, *, start: str, end: str, label: str, china: bool,
-             colour_by: str = "platform", first=None, last=None, title: str | None = None) -> Figure:
+             colour_by: str = "platform", first=None, last=None, title: str | None = None,
+             country: str | None = None) -> Figure:
     """Dated items as horizontal bars from ``start`` to ``end`` (both days included), one row
     each, coloured by ``colour_by`` (platform colours; ``all`` in dark grey); the calendar's
-    events are shaded where the store sells in China (``china``: :func:`style.mark_events`).
+    events are shaded where the store sells in China (``china``: :func:`style.mark_events`),
+    elsewhere the public holidays of its own ``country`` (``page.country``), if given.
 
     Args:
         frame: one row per item (drawn top to bottom in this order).
@@ -79,7 +81,7 @@ def timeline(frame: pd.DataFrame, text: Text, *, start: str, end: str, label: st
     ax.set_yticks(y, [_short(str(v)) for v in frame[label]], fontsize=8)
     ax.set_xlim(lo - pd.Timedelta(days=1), hi + pd.Timedelta(days=1))
     ax.set_ylim(-0.8, len(frame) - 0.2)
-    mark_events(ax, lo, hi, text, china=china)
+    mark_events(ax, lo, hi, text, china=china, country=country)
     _date_axis(ax)
     ax.grid(axis="y", visible=False)
     from matplotlib.patches import Patch
@@ -92,11 +94,12 @@ def timeline(frame: pd.DataFrame, text: Text, *, start: str, end: str, label: st
 
 @_empty_when_no_data
 def calendar_grid(frame: pd.DataFrame, text: Text, *, row: str, day: str = "day", value: str, china: bool,
-                  kind: str = "pct", title: str | None = None) -> Figure:
+                  kind: str = "pct", title: str | None = None, country: str | None = None) -> Figure:
     """Rows × days of a month as a grid of cells, darker = larger ``value`` (e.g. the share of
     a competitor's products on promotion each day); weekend day numbers are red and the
     calendar's event days (festivals, holidays) are marked above the grid where the store sells
-    in China (``china``: ``page.china``, :func:`storebook.engine.calendar.used_for`).
+    in China (``china``: ``page.china``, :func:`storebook.engine.calendar.used_for`); elsewhere the
+    public holidays of its own ``country`` (``page.country``), if given.
 
     Args:
         frame: long rows of row × day × value.
@@ -112,7 +115,7 @@ def calendar_grid(frame: pd.DataFrame, text: Text, *, row: str, day: str = "day"
                          edgecolors="white", linewidth=0.6)
     ax.set_yticks(np.arange(len(rows)) + 0.5, [_label(text, row, r) for r in rows[::-1]], fontsize=8.5)
     ax.set_xticks(np.arange(len(days)) + 0.5, [str(d.day) for d in days], fontsize=7)
-    kinds = calendar.day_kinds(days[0].date(), days[-1].date(), china=china)
+    kinds = calendar.day_kinds(days[0].date(), days[-1].date(), china=china, country=country)
     for i, (event, weekday) in enumerate(zip(kinds["event"], kinds["weekday"], strict=True)):
         if weekday >= 5:
             ax.get_xticklabels()[i].set_color(BAD)

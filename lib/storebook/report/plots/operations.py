@@ -93,12 +93,14 @@ def rate_bars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequenc
 
 @_empty_when_no_data
 def daily_line(frame: pd.DataFrame, text: Text, *, value: str, china: bool, day: str = "day", kind: str = "number",
-               smooth: int | None = 7, reference: float | None = None, title: str | None = None) -> Figure:
+               smooth: int | None = 7, reference: float | None = None, title: str | None = None,
+               country: str | None = None) -> Figure:
     """One measure day by day (thin), its ``smooth``-day average (bold), events shaded.
 
     The calendar's events (the Spring Festival logistics shutdown among them) are shaded
     and named, so a calendar slowdown reads as what it is — where the store sells in China
-    (``china``: ``page.china``, :func:`storebook.engine.calendar.used_for`).
+    (``china``: ``page.china``, :func:`storebook.engine.calendar.used_for`); elsewhere the public
+    holidays of its own ``country`` (``page.country``), if given (:func:`style.mark_events`).
 
     Args:
         frame: one row per day with ``day`` and ``value``.
@@ -117,7 +119,7 @@ def daily_line(frame: pd.DataFrame, text: Text, *, value: str, china: bool, day:
         ax.axhline(reference, color=BAD, lw=1, ls=":", label=text("legend.reference"))
     low = float(np.nanmin(data[value].to_numpy(dtype=float))) if len(data) else 0.0
     ax.set_ylim(min(0.0, low), float(np.nanmax(data[value].to_numpy(dtype=float))) * 1.15 if len(data) else 1.0)
-    mark_events(ax, x.min(), x.max(), text, china=china, label=(x.max() - x.min()).days <= 62)
+    mark_events(ax, x.min(), x.max(), text, china=china, label=(x.max() - x.min()).days <= 62, country=country)
     if (x.max() - x.min()).days > 62:
         ax.xaxis.set_major_locator(mdates.MonthLocator())
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%y-%m"))
