@@ -217,10 +217,16 @@ class _Formatter(string.Formatter):
         if spec == "that":  # a period's label said again: that month (2026-10) / that period (2026-08…2026-10)
             month = isinstance(value, str) and _MONTH_LABEL.fullmatch(value) is not None
             return t("word.that_month" if month else "word.that_period")
-        if spec == "country":  # an ISO 3166 code by its name in the page's language: Brazil / 巴西
+        if spec in ("country", "country_s"):  # an ISO 3166 code by its name in the page's language: Brazil / 巴西
             from storebook.engine.calendar import country_name
 
-            return t.na if is_missing(value) else country_name(str(value), t.language)
+            if is_missing(value):
+                return t.na
+            name = country_name(str(value), t.language)
+            if spec == "country":
+                return name
+            # The possessive: Brazil's, the United States' (a name ending in s takes the apostrophe alone) / 巴西的.
+            return f"{name}的" if t.language == "zh" else name + ("'" if name.endswith("s") else "'s")
         if spec == "table":  # a canonical table by its name in words: 商品（products）
             return t.na if is_missing(value) else t.label("page.table", value)
         if spec in ("sku", "sku_beside_name"):  # a SKU, or the item name it is keyed by

@@ -180,14 +180,14 @@ ENTRIES: dict[str, Entry] = {
     # A store outside China whose own country's public holidays are known
     # (storebook.engine.calendar.own_country): they are not counted in the time to ship or deliver.
     "fulfilment.spring_festival.title.holidays": _e(
-        "Days from payment to delivery by payment day, {months:count} months ({country:country}'s public holidays "
+        "Days from payment to delivery by payment day, {months:count} months ({country:country_s} public holidays "
         "shaded)",
         "按付款日统计的付款到签收天数，近{months:count}个月（阴影为{country:country}的公共假日）",
     ),
     "fulfilment.spring_festival.takeaway.holidays": _e(
         "Orders took {outside_days:.1f} days from payment to delivery over the {months:count} months, "
         "{outside_ship_days:.1f} of them waiting to ship. The store does not sell in China, so no Spring Festival "
-        "shutdown is set apart; {country:country}'s public holidays, days its warehouse and carriers do not work, "
+        "shutdown is set apart; {country:country_s} public holidays, days its warehouse and carriers do not work, "
         "are not counted in the hours an order has to ship nor in the days a parcel has to arrive.",
         "近{months:count}个月，订单从付款到签收平均{outside_days:.1f}天，其中等待发货{outside_ship_days:.1f}天。本店不在中国销售，"
         "故不单列春节停运；{country:country}的公共假日仓库与快递不工作，不计入发货时限，也不计入配送承诺的天数。",

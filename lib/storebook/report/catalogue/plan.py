@@ -70,7 +70,7 @@ ENTRIES: dict[str, Entry] = {
     # A store outside China (storebook.engine.calendar.country_of): its own country's public
     # holidays where its country is known ({how}: plan.country.*), else the weekday and season ({why}).
     "plan.calendar.country": _e(
-        "the weekday, the season and {country:country}'s public holidays ({how}); China's festivals are left out, as the "
+        "the weekday, the season and {country:country_s} public holidays ({how}); China's festivals are left out, as the "
         "store sells on no Chinese platform and not in yuan",
         "星期、季节与{country:country}的公共假日（{how}）；本店不在中国平台销售、也不以人民币结算，故不计中国的大促"),
     "plan.calendar.country.unknown": _e(

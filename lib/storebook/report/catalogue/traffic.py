@@ -211,7 +211,7 @@ ENTRIES: dict[str, Entry] = {
     # (storebook.engine.calendar.own_country): those are judged apart, as China's are in China.
     "traffic.anomalies.takeaway.holidays": _e(
         "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
-        "({country:country}'s public holidays judged against its holidays of the year before; the store does not sell in "
+        "({country:country_s} public holidays judged against its holidays of the year before; the store does not sell in "
         "China, so China's festivals are not set apart). The largest: {first_platform:platform} on {first_day:date}, "
         "with visitors {first_visitors:change} and paid amount {first_paid:change} against expectation; the main "
         "driver was {first_driver:driver}.",
@@ -221,7 +221,7 @@ ENTRIES: dict[str, Entry] = {
     ),
     "traffic.anomalies.takeaway.tracking.holidays": _e(
         "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
-        "({country:country}'s public holidays judged against its holidays of the year before; the store does not sell in "
+        "({country:country_s} public holidays judged against its holidays of the year before; the store does not sell in "
         "China, so China's festivals are not set apart). The largest: {first_platform:platform} on {first_day:date}, "
         "with visitors {first_visitors:change} while the paid amount held ({first_paid:change} against expectation) "
         "— likely a tracking/data problem, not lost demand: check that day's tracking before reading its conversion.",
@@ -230,7 +230,7 @@ ENTRIES: dict[str, Entry] = {
         "正常（较预期{first_paid:change}）——很可能是埋点/数据问题，而非需求下降：解读当天转化率之前请先核查数据采集。",
     ),
     "traffic.anomalies.takeaway.none.holidays": _e(
-        "No day fell outside the band expected from the same weekday in recent weeks ({country:country}'s public holidays "
+        "No day fell outside the band expected from the same weekday in recent weeks ({country:country_s} public holidays "
         "judged against its holidays of the year before; the store does not sell in China, so China's festivals are "
         "not set apart).",
         "没有日子超出按近几周同星期推算的预期区间（{country:country}的公共假日与上一年的假日比较；本店不在中国销售，不单列中国的大促）。",
