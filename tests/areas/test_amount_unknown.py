@@ -84,9 +84,10 @@ def test_cohorts_without_amounts_state_the_retention_alone(with_amounts, units_o
 
 def test_provinces_without_amounts_name_the_province_with_most_buyers(with_amounts, units_only) -> None:
     known = customers.province_facts(customers.summarise_provinces(with_amounts, MARCH))
-    assert known["variant"] is None and known["top"] == "广东" and known["top_share"] == pytest.approx(220 / 310)
-    assert "广东 leads with 71.0% of sales; the top three bring 100.0%" in chosen_sentence("customers.provinces.takeaway",
-                                                                                     known)
+    # Three provinces: "the top three bring 100.0%" would say nothing, so the sentence leaves it out.
+    assert known["variant"] == "few" and known["top"] == "广东" and known["top_share"] == pytest.approx(220 / 310)
+    sentence = chosen_sentence("customers.provinces.takeaway", known)
+    assert "Buyers came from 3 provinces. 广东 leads with 71.0% of sales." in sentence and "top three" not in sentence
     unknown = customers.province_facts(customers.summarise_provinces(units_only, MARCH))
     # Ranked by an unknown amount, the first row is the first name; the shares do not sum to 0.
     assert unknown["variant"] == "no_amount" and pd.isna(unknown["top3_share"])

@@ -322,3 +322,35 @@ def test_headline_repeat_rates_are_the_latest_cohorts_of_the_sections_question(h
     with pytest.raises(NoDataError) as latest_error:
         customers._latest_repeat_rates(early, may, ["tmall"], 6)
     assert str(latest_error.value) == str(alone_error.value)
+
+
+def _provinces(shares: list[float], prior: list[float | None]) -> pd.DataFrame:
+    """A summarise_provinces frame by hand: one province per share, sorted by sales (100 in all)."""
+    names = [f"P{i}" for i in range(len(shares))]
+    return pd.DataFrame({"province": names, "buyers": [1] * len(shares), "orders": [1] * len(shares),
+                         "paid_amount": [100.0 * s for s in shares], "share_of_sales": shares,
+                         "aov": [100.0 * s for s in shares], "sales_vs_prior": prior})
+
+
+def test_the_province_sentence_says_no_top_ten_of_fewer_than_eleven() -> None:
+    """The Shopify store's buyers lived in one province, and the page read "Ontario leads with
+    100.0% of sales; the top three bring 100.0% and the top ten 100.0%": a ranking of one. The
+    sentence names a top three only past three provinces, and a top ten only past ten."""
+    from storebook.report.text import Text
+    from support.amounts import chosen_sentence
+
+    five = customers.province_facts(_provinces([0.4, 0.3, 0.1, 0.1, 0.1], [0.5, -0.2, None, None, None]))
+    assert five["variant"] == "some" and five["grower"] == "P0"
+    en = chosen_sentence("customers.provinces.takeaway", five)
+    assert en == ("Buyers came from 5 provinces. P0 leads with 40.0% of sales; the top three bring 80.0%. P0 grew "
+                  "fastest on the prior month (up 50.0%).")
+    assert "前十" not in chosen_sentence("customers.provinces.takeaway", five, "zh")
+    eleven = customers.province_facts(_provinces([0.5] + [0.05] * 10, [None] * 11))
+    assert eleven["variant"] == "no_prior"
+    assert "the top three bring 60.0% and the top ten 95.0%" in chosen_sentence("customers.provinces.takeaway", eleven)
+    one = customers.province_facts(_provinces([1.0], [-0.25]))
+    assert one["variant"] == "one" and one["grower_change"] == -0.25
+    assert chosen_sentence("customers.provinces.takeaway", one) == (
+        "Every buyer whose province is known lived in P0; its sales were down 25.0% on the prior month.")
+    # The chart's title has no "top three" either.
+    assert Text("en")("customers.provinces.title.one", **one) == "All sales with a known province came from P0"

@@ -833,14 +833,21 @@ def province_facts(provinces: pd.DataFrame) -> dict:
     none, optional in the contract): the title and sentence name the province with the most
     buyers instead of shares of sales (whose sums would read 0.0%), and the chart (``bars``,
     ``bars_kind``) draws the buyers. ``no_prior`` when no top-ten province sold in the prior
-    month (nothing to compare: no fastest grower to name).
+    month (nothing to compare: no fastest grower to name). Before it, how many provinces there
+    are: ``one`` (one province: no ranking), ``few`` (two or three: no "top three"), ``some``
+    (four to ten: no "top ten"), e.g. ``few.no_prior``.
     """
     top10 = provinces.head(10).dropna(subset=["sales_vs_prior"])
     grower = extremes.row_of_max(top10, "sales_vs_prior")
     most = extremes.row_of_max(provinces, "buyers")
     no_amount = bool(provinces["paid_amount"].isna().all())
+    # How far the shares reach: with one province, "leads" and "the top three" read as a
+    # ranking of one; with three or fewer, "the top three bring 100%" says nothing, and with
+    # ten or fewer neither does "the top ten" (they are all the provinces).
+    reach = "one" if len(provinces) == 1 else "few" if len(provinces) <= 3 else "some" if len(provinces) <= 10 else None
     return {
-        "variant": "no_amount" if no_amount else ("no_prior" if grower is None else None),
+        "variant": "no_amount" if no_amount else ".".join(filter(None, [reach, "no_prior" if grower is None else None]))
+        or None,
         # The chart's measure: sales, or without amounts the buyers (the order the table keeps).
         "bars": ["buyers"] if no_amount else ["paid_amount"], "bars_kind": "count" if no_amount else "money",
         "provinces": int(len(provinces)),

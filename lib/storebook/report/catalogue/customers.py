@@ -202,6 +202,40 @@ ENTRIES: dict[str, Entry] = {
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}，前十省合计"
         "{top10_share:pct}。前十省中，{grower}环比增长最快（{grower_change:change}）。",
     ),
+    # Few provinces (customers.province_facts): no ranking of one, no "top three" of three.
+    "customers.provinces.title.one": _e("All sales with a known province came from {top}",
+                                        "已知省份的销售额全部来自{top}"),
+    "customers.provinces.title.one.no_prior": _e("All sales with a known province came from {top}",
+                                                 "已知省份的销售额全部来自{top}"),
+    "customers.provinces.title.few": _e("{top} brings {top_share:pct} of sales", "{top}贡献{top_share:pct}的销售额"),
+    "customers.provinces.title.few.no_prior": _e("{top} brings {top_share:pct} of sales",
+                                                 "{top}贡献{top_share:pct}的销售额"),
+    "customers.provinces.takeaway.one": _e(
+        "Every buyer whose province is known lived in {top}; its sales were {grower_change:change} on the prior "
+        "month.",
+        "已知省份的买家全部来自{top}；其销售额环比{grower_change:change}。"),
+    "customers.provinces.takeaway.one.no_prior": _e(
+        "Every buyer whose province is known lived in {top}. It sold nothing in the prior month in the data, so no "
+        "change on it can be told.",
+        "已知省份的买家全部来自{top}。该省在数据中上月无销售，无法计算环比。"),
+    "customers.provinces.takeaway.few": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales. {grower} grew fastest on "
+        "the prior month ({grower_change:change}).",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首。{grower}环比增长最快（{grower_change:change}）。"),
+    "customers.provinces.takeaway.few.no_prior": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales. None of them sold in the "
+        "prior month in the data, so no change on it can be told.",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首。这些省份在数据中上月均无销售，无法计算环比。"),
+    "customers.provinces.takeaway.some": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
+        "{top3_share:pct}. {grower} grew fastest on the prior month ({grower_change:change}).",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}。"
+        "{grower}环比增长最快（{grower_change:change}）。"),
+    "customers.provinces.takeaway.some.no_prior": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
+        "{top3_share:pct}. None of them sold in the prior month in the data, so no change on it can be told.",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}。"
+        "这些省份在数据中上月均无销售，无法计算环比。"),
     "customers.provinces.takeaway.no_prior": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
         "{top3_share:pct} and the top ten {top10_share:pct}. None of the top ten sold in the prior month in the "
