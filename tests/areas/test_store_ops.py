@@ -122,3 +122,31 @@ def test_operations_without_a_prior_month_do_not_say_none_worsened() -> None:
     assert "cannot be compared with the prior month" in said and "worsened" not in said
     better = first.assign(prior=[0.03], change=[-0.01])
     assert store_ops_facts.operations_facts(better) == {"variant": "none"}
+
+
+def _listings(lost: list[float]) -> pd.DataFrame:
+    """summarise_listings rows by hand: each listing 1,000 visitors converting 1% against a
+    category's 5% (clearly below it), losing the given buyers at ¥10 a buyer."""
+    k = len(lost)
+    return pd.DataFrame({"platform": ["tmall"] * k, "item_id": [f"i{j}" for j in range(k)], "sku": [None] * k,
+                         "product_name": [f"L{j}" for j in range(k)], "visitors": [1000] * k,
+                         "conversion_rate": [0.01] * k, "conversion_rate_high": [0.02] * k,
+                         "category_conversion": [0.05] * k, "lost_buyers": lost,
+                         "lost_amount": [10.0 * b for b in lost]})
+
+
+def test_the_listings_to_fix_sum_says_it_is_of_those_shown_when_more_qualify() -> None:
+    """The real Tmall report: 16 listings to fix (section 1), 10 shown, and the sentence said
+    "the 10 listings to fix lost ¥50,802 together" — as though there were 10."""
+    from storebook.areas import store_ops_facts
+
+    twelve = store_ops.find_listings_to_fix(_listings([float(40 - j) for j in range(12)]), n=10)
+    assert len(twelve) == 10 and twelve.attrs["qualifying"] == 12
+    facts = store_ops_facts.to_fix_facts(twelve)
+    assert facts["variant"] == "top" and facts["total_lost_amount"] == pytest.approx(10 * sum(range(31, 41)))
+    en = Text("en")("store_ops.to_fix.takeaway.top", **facts)
+    assert en.endswith("the 10 listings shown, of the 12 to fix, lost ¥3,550 together.")
+    assert "12" in Text("zh")("store_ops.to_fix.takeaway.top", **facts)
+    three = store_ops_facts.to_fix_facts(store_ops.find_listings_to_fix(_listings([5.0, 4.0, 3.0]), n=10))
+    assert three["variant"] is None
+    assert Text("en")("store_ops.to_fix.takeaway", **three).endswith("the 3 listings to fix lost ¥120 together.")

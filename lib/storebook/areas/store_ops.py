@@ -535,10 +535,14 @@ def find_listings_to_fix(listings: pd.DataFrame, n: int = 10, min_visitors: int 
         listings: :func:`summarise_listings` of the month.
     Returns:
         Up to ``n`` rows of ``listings``, most lost buyers first (empty when none qualifies).
+        ``attrs["qualifying"]``: how many listings qualify in all (more than the rows when
+        the ``n`` shown are the first of them).
     """
     hit = listings[(listings["visitors"] >= min_visitors)
                    & (listings["conversion_rate_high"] < listings["category_conversion"])]
-    return hit.sort_values(["lost_buyers", "visitors"], ascending=False).head(n).reset_index(drop=True)
+    out = hit.sort_values(["lost_buyers", "visitors"], ascending=False).head(n).reset_index(drop=True)
+    out.attrs["qualifying"] = int(len(hit))
+    return out
 
 
 def measure_listing_changes(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,

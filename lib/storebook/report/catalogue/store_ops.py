@@ -114,6 +114,14 @@ ENTRIES: dict[str, Entry] = {
         "优先优化{platform:platform}的{name}：{visitors:count} 访客，转化率 {conversion:pct}，类目为 "
         "{category_conversion:pct}——本月约流失 {lost_buyers:count} 个买家（{lost_amount:money}）；{n:count} 个待优化商品"
         "合计流失 {total_lost_amount:money}。"),
+    "store_ops.to_fix.takeaway.top": _e(
+        "Fix {name} on {platform:platform} first: {visitors:count} visitors converting {conversion:pct} against "
+        "{category_conversion:pct} for its category — about {lost_buyers:count} buyers ({lost_amount:money}) lost "
+        "this month; the {n:count} listings shown, of the {qualifying:count} to fix, lost {total_lost_amount:money} "
+        "together.",
+        "优先优化{platform:platform}的{name}：{visitors:count} 访客，转化率 {conversion:pct}，类目为 "
+        "{category_conversion:pct}——本月约流失 {lost_buyers:count} 个买家（{lost_amount:money}）；{qualifying:count} 个待优化"
+        "商品中，表中所列 {n:count} 个合计流失 {total_lost_amount:money}。"),
     "store_ops.to_fix.takeaway.none": _e(
         "No listing with at least 100 visitors converts clearly below its category.",
         "没有访客过百且转化明显低于类目的商品。"),
