@@ -394,3 +394,14 @@ def test_service_notebook_for_another_month_platform_and_language(sample_root, w
     own = service.summarise_response_times(wb, month, ["web", "jd"], by="platform").set_index("platform")
     assert times["first_response_p90_min"].to_dict() == pytest.approx(own["first_response_p90_min"].to_dict())
     assert results["service.spike"] is None  # the small store's spike is too small to single out
+
+
+def test_the_csat_interval_stays_on_the_1_to_5_scale(hand) -> None:
+    """The Olist reviews' month (3.5 from four ratings) read "3.50 out of 5 on average
+    (1.62–5.38)": a mean of ratings cannot exceed 5. Here March on Tmall, rated 5, 2 and 4:
+    mean 11/3, sd √(7/3), half-width 1.96·sd/√3 ≈ 1.73, so 1.94 to 5 (not 5.40)."""
+    out = service.compute_csat(hand, MARCH, ["tmall"]).iloc[0]
+    half = 1.959964 * np.sqrt(7 / 3) / np.sqrt(3)
+    assert out.csat_low == pytest.approx(11 / 3 - half, abs=1e-4)
+    assert out.csat_high == 5.0
+    assert service.trend_csat(hand, MARCH, ["tmall"], months=2)["csat_high"].max() <= 5.0
