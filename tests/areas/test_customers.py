@@ -354,3 +354,33 @@ def test_the_province_sentence_says_no_top_ten_of_fewer_than_eleven() -> None:
         "Every buyer whose province is known lived in P0; its sales were down 25.0% on the prior month.")
     # The chart's title has no "top three" either.
     assert Text("en")("customers.provinces.title.one", **one) == "All sales with a known province came from P0"
+
+
+def test_repeat_rates_of_young_data_say_what_is_not_known_yet(root: Path) -> None:
+    """Orders from February 2026 only, reported for March: the 30-day cohort is February's
+    (ann and ben, ann again on 10 Feb: 1 of 2), no earlier cohort is in the data, and the
+    90-day cohort (December) lies before the data. The Olist page (orders from July 2018)
+    listed the months before the data as cohorts of 0 customers and said "the cohorts before
+    averaged n/a. Of those won in n/a, n/a bought again within 90 days (n/a–n/a; before: n/a)"."""
+    from storebook.report.text import Text
+
+    wb = write_tables(root, orders=_orders([
+        ("P1", "tmall", "ann", "2026-02-03 10:00", 10.0, "浙江"),
+        ("P2", "tmall", "ann", "2026-02-10 10:00", 10.0, "浙江"),
+        ("P3", "tmall", "ben", "2026-02-05 10:00", 10.0, "广东"),
+        ("P4", "tmall", "cat", "2026-03-05 10:00", 10.0, "广东"),
+    ]))
+    rates = customers.compute_repeat_rates(wb, MARCH, cohorts=6)
+    shown = customers.cohorts_in_data(rates)
+    assert shown[["window_days", "cohort", "customers", "repeat_customers"]].values.tolist() == [[30, "2026-02", 2, 1]]
+    facts = customers.repeat_facts(rates)
+    assert facts["variant"] == "no_90.first" and facts["rate_30"] == pytest.approx(0.5)
+    for language in ("en", "zh"):
+        text = Text(language)
+        assert text.na not in text(f"customers.repeat.takeaway.{facts['variant']}", **facts)
+    assert Text("en")("customers.repeat.takeaway.no_90.first", **facts).startswith(
+        "Of the customers won in 2026-02, 50.0% bought again within 30 days (95% interval")
+    head = customers.headline_facts(customers.customers_headline(wb, MARCH), MARCH)
+    assert head["variant"] == "no_90"
+    assert "90-day rate" in Text("en")("customers.headline.takeaway.no_90", **head)
+    assert "n/a" not in Text("en")("customers.headline.takeaway.no_90", **head)
