@@ -150,3 +150,28 @@ def test_the_listings_to_fix_sum_says_it_is_of_those_shown_when_more_qualify() -
     three = store_ops_facts.to_fix_facts(store_ops.find_listings_to_fix(_listings([5.0, 4.0, 3.0]), n=10))
     assert three["variant"] is None
     assert Text("en")("store_ops.to_fix.takeaway", **three).endswith("the 3 listings to fix lost ¥120 together.")
+
+
+def _ticket(tid: str, opened: str, category: str | None, complaint: bool) -> dict:
+    at = pd.Timestamp(opened)
+    return {"ticket_id": tid, "platform": "tmall", "opened_at": at, "first_response_at": at + pd.Timedelta(hours=1),
+            "resolved_at": at + pd.Timedelta(hours=5), "category": category, "is_complaint": complaint, "csat": 4,
+            "sku": None, "batch_id": None, "order_id": None}
+
+
+def test_complaints_by_topic_are_not_measured_where_no_ticket_has_a_topic(root: Path) -> None:
+    """Olist's reviews come in as tickets without a topic: the store_ops page listed "Logistics
+    complaints per 1,000 orders 0.0 | 0.0" and "Quality complaints … 0.0" beside a month with a
+    complaint, whose topic is not known. With topics, a month without such complaints is 0."""
+    orders = [_order("O1", "tmall", "2026-03-01 10:00"), _order("O2", "tmall", "2026-03-04 10:00"),
+              _order("O0", "tmall", "2026-02-19 10:00")]
+    no_topic = [_ticket("T1", "2026-03-02 10:00", None, True), _ticket("T0", "2026-02-20 10:00", None, False)]
+    wb = write_tables(root, orders=orders, service_tickets=no_topic)
+    drivers = set(store_ops.compare_operations(wb, MARCH)["driver"])
+    assert "first_response_median_min" in drivers
+    assert not drivers & {"logistics_complaints_per_1000", "quality_complaints_per_1000"}
+    topics = [_ticket("T1", "2026-03-02 10:00", "logistics", True), _ticket("T0", "2026-02-20 10:00", "pre_sale", False)]
+    wb = write_tables(root / "topics", orders=orders, service_tickets=topics)
+    ops = store_ops.compare_operations(wb, MARCH).set_index("driver")
+    assert ops.at["logistics_complaints_per_1000", "value"] == pytest.approx(1000 / 2)   # 1 of March's 2 orders
+    assert ops.at["quality_complaints_per_1000", "value"] == 0.0

@@ -314,8 +314,8 @@ def compare_operations(wb: Workbook, period: Period, platforms: Sequence[str] | 
     From the reports that define them: delivery days of the parcels handed over
     (:func:`storebook.measures.deliveries.summarise_delivery_times`, logistics), logistics and
     quality complaints per 1,000 orders (:func:`storebook.measures.tickets.count_tickets` over the
-    orders of :func:`storebook.measures.returns.compute_refund_rate`, logistics and product),
-    return rate (:func:`storebook.measures.returns.summarise_returns`, product), median first
+    orders of :func:`storebook.measures.returns.compute_refund_rate`, logistics and product; not
+    on a platform whose tickets carry no topic), return rate (:func:`storebook.measures.returns.summarise_returns`, product), median first
     response (:func:`storebook.measures.tickets.summarise_response_times`, service).
 
     Returns:
@@ -333,9 +333,13 @@ def compare_operations(wb: Workbook, period: Period, platforms: Sequence[str] | 
         if wb.has("service_tickets"):
             try:
                 t = count_tickets(wb, p, plats)
+                # A platform whose tickets carry no topic (Olist's reviews) has its logistics and
+                # quality complaints unknown, not 0: they are not measured there.
+                topical = set(t.loc[t["category"] != dimensions.UNKNOWN, "platform"])
                 for cat, name in (("logistics", "logistics_complaints_per_1000"), ("quality", "quality_complaints_per_1000")):
                     c = t[t["category"] == cat].groupby("platform", as_index=False)["complaints"].sum()
-                    c = orders.merge(c, on="platform", how="left").fillna({"complaints": 0})
+                    c = orders[orders["platform"].isin(topical)].merge(c, on="platform", how="left").fillna(
+                        {"complaints": 0})
                     parts.append(c.assign(driver=name, value=_ratio(c["complaints"] * 1000.0, c["orders"])))
             except NoDataError:
                 pass
