@@ -113,6 +113,24 @@ def test_tickets_without_a_topic_count_in_the_unknown_one(root: Path) -> None:
     assert got == {("unknown", "tmall"): 2, ("quality", "tmall"): 1, ("refund", "tmall"): 1, ("pre_sale", "jd"): 1}
     facts = service.ticket_facts(out)
     assert facts["tickets"] == 5 and facts["top_category"] == "unknown"
+    assert facts["variant"] is None  # some tickets carry a topic: the most common is named
+
+
+def test_tickets_without_any_topic_name_no_topic(root: Path) -> None:
+    """Olist's reviews carry no topic, and the service page said "Category unknown was the most
+    common topic (100.0%); Category unknown drew the most complaints (1)"."""
+    from storebook.report.text import Text
+
+    rows = [(*r[:5], None, *r[6:]) for r in TICKETS]
+    orders, lines = _orders_and_lines()
+    tickets = _tickets(rows).astype({"category": "string"})  # a text column, empty (as ingest writes it)
+    wb = write_tables(root, service_tickets=tickets, orders=orders, order_lines=lines)
+    facts = service.ticket_facts(service.count_tickets(wb, MARCH))
+    assert facts["variant"] == "no_topic" and (facts["tickets"], facts["complaints"]) == (5, 2)
+    en = Text("en")("service.tickets.takeaway.no_topic", **facts)
+    assert en == ("5 tickets were opened, 2 of them complaints (40.0%). The tickets carry no topic, so what customers "
+                  "contacted us about is not in this store's data.")
+    assert "unknown" not in Text("en")("service.tickets.title.no_topic", **facts).lower()
 
 
 def test_tickets_without_a_topic_count_in_every_grouping(root: Path) -> None:

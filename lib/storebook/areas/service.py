@@ -27,6 +27,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
+from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
@@ -389,7 +390,11 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict]:
 
 
 def ticket_facts(tickets: pd.DataFrame) -> dict:
-    """The numbers the tickets title and takeaway state (from :func:`count_tickets` by category × platform)."""
+    """The numbers the tickets title and takeaway state (from :func:`count_tickets` by category × platform).
+
+    ``variant`` ``no_topic`` when no ticket carries a topic (Olist's reviews): the sentence
+    does not name "Category unknown" as the most common topic and the one with most complaints.
+    """
     by_cat = tickets.groupby("category")[["tickets", "complaints"]].sum()
     by_plat = tickets.groupby("platform")[["tickets"]].sum()
     top = by_cat["tickets"].idxmax()
@@ -401,7 +406,8 @@ def ticket_facts(tickets: pd.DataFrame) -> dict:
         "top_category": top, "top_share": _safe_div(by_cat.at[top, "tickets"], total),
         "top_complaint_category": top_complaints, "top_complaints": int(by_cat.at[top_complaints, "complaints"]),
         "top_platform": by_plat["tickets"].idxmax(),
-        "variant": "single" if lone_platform(tickets) else None,
+        "variant": ("no_topic" if (tickets["category"] == dimensions.UNKNOWN).all()
+                    else "single" if lone_platform(tickets) else None),
     }
 
 
