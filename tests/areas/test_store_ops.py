@@ -175,3 +175,16 @@ def test_complaints_by_topic_are_not_measured_where_no_ticket_has_a_topic(root: 
     ops = store_ops.compare_operations(wb, MARCH).set_index("driver")
     assert ops.at["logistics_complaints_per_1000", "value"] == pytest.approx(1000 / 2)   # 1 of March's 2 orders
     assert ops.at["quality_complaints_per_1000", "value"] == 0.0
+
+
+def test_the_operation_that_worsened_most_is_said_as_the_table_shows_it() -> None:
+    """The Olist page's table showed 3,002.2 and 2,747.0 minutes, its sentence 3,002.18 against
+    2,746.98."""
+    from storebook.areas import store_ops_facts
+
+    ops = pd.DataFrame({"platform": ["web"], "driver": ["first_response_median_min"], "dimension": ["service"],
+                        "value": [3002.18], "prior": [2746.98], "change": [255.2]})
+    facts = store_ops_facts.operations_facts(ops)
+    for language in ("en", "zh"):
+        said = Text(language)("store_ops.operations.takeaway", **facts)
+        assert "3,002.2" in said and "2,747.0" in said and "3,002.18" not in said

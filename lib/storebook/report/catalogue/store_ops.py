@@ -71,9 +71,10 @@ ENTRIES: dict[str, Entry] = {
         "近两个月没有评分明显低于常态。"),
     "store_ops.operations": _e("How did the operations behind each rating move?", "影响评分的运营指标如何变化？"),
     "store_ops.operations.takeaway": _e(
-        "The operation that worsened most is {platform:platform} {driver:driver}: {value:ratio} against "
-        "{prior:ratio} the month before ({relative:signed}); it moves the {dimension:dimension} rating.",
-        "恶化最多的是{platform:platform}{driver:driver}：{value:ratio}，上月 {prior:ratio}（{relative:signed}），"
+        # One decimal, as the table above it shows them (3,002.2 minutes, 7.2 days).
+        "The operation that worsened most is {platform:platform} {driver:driver}: {value:,.1f} against "
+        "{prior:,.1f} the month before ({relative:signed}); it moves the {dimension:dimension} rating.",
+        "恶化最多的是{platform:platform}{driver:driver}：{value:,.1f}，上月 {prior:,.1f}（{relative:signed}），"
         "它影响{dimension:dimension}评分。"),
     "store_ops.operations.takeaway.no_prior": _e(
         "The operations behind the ratings cannot be compared with the prior month: the data hold none of it.",
