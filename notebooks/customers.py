@@ -64,8 +64,8 @@ with page.section("customers.new_returning"):
 # %%
 with page.section("customers.repeat"):
     repeat = storebook.customers.compute_repeat_rates(page.wb, page.period, page.platforms, cohorts=6)
-    page.show(storebook.tables.with_intervals(repeat, page.text, ["repeat_rate"], index=("window_days", "cohort"),
-                                              counts=("customers", "repeat_customers")))
+    page.show(storebook.tables.with_intervals(storebook.customers.cohorts_in_data(repeat), page.text, ["repeat_rate"],
+                                              index=("window_days", "cohort"), counts=("customers", "repeat_customers")))
     repeat_facts = storebook.customers.repeat_facts(repeat)
     page.takeaway("customers.repeat.takeaway", **repeat_facts)
     storebook.results.record("customers.repeat", repeat)

@@ -61,7 +61,7 @@ with page.section("products.headline"):
 # %%
 with page.section("products.abc"):
     abc = storebook.products.classify_skus(page.wb, page.period, page.platforms)
-    abc_facts = storebook.products.abc_facts(abc)
+    abc_facts = storebook.products.abc_facts(abc, text=page.text)
     page.show(storebook.plots.pareto_curve(abc, page.text, title=page.t("products.abc.title", **abc_facts)))
     page.show(storebook.tables.format_table(storebook.products.summarise_abc(abc, "revenue"), page.text,
                                             columns=["abc", "skus", "sku_share", "amount", "amount_share", "zero_skus"]))

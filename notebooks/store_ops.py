@@ -90,9 +90,10 @@ with page.section("store_ops.dips"):
 # %%
 with page.section("store_ops.operations"):
     operations = storebook.store_ops.compare_operations(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.format_table(operations, page.text, columns=[
-        "platform", "driver", "dimension", "value", "prior", "change"], kinds={"value": "number", "prior": "number",
-                                                                              "change": "number"}))
+    if len(operations):
+        page.show(storebook.tables.format_table(operations, page.text, columns=[
+            "platform", "driver", "dimension", "value", "prior", "change"], kinds={"value": "number", "prior": "number",
+                                                                                  "change": "number"}))
     page.takeaway("store_ops.operations.takeaway", **storebook.store_ops_facts.operations_facts(operations))
     storebook.results.record("store_ops.operations", operations)
 

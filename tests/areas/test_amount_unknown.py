@@ -64,10 +64,11 @@ def test_new_returning_without_amounts_states_the_buyers_and_says_the_money_is_n
 
 def test_customers_headline_without_amounts_leaves_the_sales_share_out(with_amounts, units_only) -> None:
     known = customers.headline_facts(customers.customers_headline(with_amounts, MARCH), MARCH)
-    assert known["variant"] is None
+    # December's customers (the 90-day cohort) are before these data: no 90-day rate, said so.
+    assert known["variant"] == "no_90"
     assert "Returning customers brought 22.6% of sales" in chosen_sentence("customers.headline.takeaway", known)
     unknown = customers.headline_facts(customers.customers_headline(units_only, MARCH), MARCH)
-    assert unknown["variant"] == "no_amount" and unknown["customers"] == 4 and unknown["new_buyers"] == 2
+    assert unknown["variant"] == "no_amount.no_90" and unknown["customers"] == 4 and unknown["new_buyers"] == 2
     _says_no_amount("customers.headline.takeaway", unknown)
 
 
@@ -84,9 +85,10 @@ def test_cohorts_without_amounts_state_the_retention_alone(with_amounts, units_o
 
 def test_provinces_without_amounts_name_the_province_with_most_buyers(with_amounts, units_only) -> None:
     known = customers.province_facts(customers.summarise_provinces(with_amounts, MARCH))
-    assert known["variant"] is None and known["top"] == "广东" and known["top_share"] == pytest.approx(220 / 310)
-    assert "广东 leads with 71.0% of sales; the top three bring 100.0%" in chosen_sentence("customers.provinces.takeaway",
-                                                                                     known)
+    # Three provinces: "the top three bring 100.0%" would say nothing, so the sentence leaves it out.
+    assert known["variant"] == "few" and known["top"] == "广东" and known["top_share"] == pytest.approx(220 / 310)
+    sentence = chosen_sentence("customers.provinces.takeaway", known)
+    assert "Buyers came from 3 provinces. 广东 leads with 71.0% of sales." in sentence and "top three" not in sentence
     unknown = customers.province_facts(customers.summarise_provinces(units_only, MARCH))
     # Ranked by an unknown amount, the first row is the first name; the shares do not sum to 0.
     assert unknown["variant"] == "no_amount" and pd.isna(unknown["top3_share"])
@@ -231,9 +233,10 @@ def test_order_quality_without_line_amounts_leaves_the_cost_share_out(tmp_path: 
 def test_every_no_amount_variant_has_its_sentence_in_both_languages() -> None:
     keys = [k for k in CATALOGUE
             if ".no_amount" in k or k.endswith((".no_line_amount", ".no_lines", ".no_refunds", ".no_refund_rate"))]
-    # 17, the cohorts' table caption, title and sentence when too young, and the traffic
-    # headline of events without amounts (with and without history)
-    assert len(keys) == 22, keys
+    # 17, the cohorts' table caption, title and sentence when too young, the traffic
+    # headline of events without amounts (with and without history), and the customers
+    # headline of data too young for a 90-day repeat rate
+    assert len(keys) == 23, keys
     for key in keys:
         assert "n/a" not in CATALOGUE[key]["en"] and CATALOGUE[key]["zh"]
 

@@ -322,3 +322,65 @@ def test_headline_repeat_rates_are_the_latest_cohorts_of_the_sections_question(h
     with pytest.raises(NoDataError) as latest_error:
         customers._latest_repeat_rates(early, may, ["tmall"], 6)
     assert str(latest_error.value) == str(alone_error.value)
+
+
+def _provinces(shares: list[float], prior: list[float | None]) -> pd.DataFrame:
+    """A summarise_provinces frame by hand: one province per share, sorted by sales (100 in all)."""
+    names = [f"P{i}" for i in range(len(shares))]
+    return pd.DataFrame({"province": names, "buyers": [1] * len(shares), "orders": [1] * len(shares),
+                         "paid_amount": [100.0 * s for s in shares], "share_of_sales": shares,
+                         "aov": [100.0 * s for s in shares], "sales_vs_prior": prior})
+
+
+def test_the_province_sentence_says_no_top_ten_of_fewer_than_eleven() -> None:
+    """The Shopify store's buyers lived in one province, and the page read "Ontario leads with
+    100.0% of sales; the top three bring 100.0% and the top ten 100.0%": a ranking of one. The
+    sentence names a top three only past three provinces, and a top ten only past ten."""
+    from storebook.report.text import Text
+    from support.amounts import chosen_sentence
+
+    five = customers.province_facts(_provinces([0.4, 0.3, 0.1, 0.1, 0.1], [0.5, -0.2, None, None, None]))
+    assert five["variant"] == "some" and five["grower"] == "P0"
+    en = chosen_sentence("customers.provinces.takeaway", five)
+    assert en == ("Buyers came from 5 provinces. P0 leads with 40.0% of sales; the top three bring 80.0%. P0 grew "
+                  "fastest on the prior month (up 50.0%).")
+    assert "前十" not in chosen_sentence("customers.provinces.takeaway", five, "zh")
+    eleven = customers.province_facts(_provinces([0.5] + [0.05] * 10, [None] * 11))
+    assert eleven["variant"] == "no_prior"
+    assert "the top three bring 60.0% and the top ten 95.0%" in chosen_sentence("customers.provinces.takeaway", eleven)
+    one = customers.province_facts(_provinces([1.0], [-0.25]))
+    assert one["variant"] == "one" and one["grower_change"] == -0.25
+    assert chosen_sentence("customers.provinces.takeaway", one) == (
+        "Every buyer whose province is known lived in P0; its sales were down 25.0% on the prior month.")
+    # The chart's title has no "top three" either.
+    assert Text("en")("customers.provinces.title.one", **one) == "All sales with a known province came from P0"
+
+
+def test_repeat_rates_of_young_data_say_what_is_not_known_yet(root: Path) -> None:
+    """Orders from February 2026 only, reported for March: the 30-day cohort is February's
+    (ann and ben, ann again on 10 Feb: 1 of 2), no earlier cohort is in the data, and the
+    90-day cohort (December) lies before the data. The Olist page (orders from July 2018)
+    listed the months before the data as cohorts of 0 customers and said "the cohorts before
+    averaged n/a. Of those won in n/a, n/a bought again within 90 days (n/a–n/a; before: n/a)"."""
+    from storebook.report.text import Text
+
+    wb = write_tables(root, orders=_orders([
+        ("P1", "tmall", "ann", "2026-02-03 10:00", 10.0, "浙江"),
+        ("P2", "tmall", "ann", "2026-02-10 10:00", 10.0, "浙江"),
+        ("P3", "tmall", "ben", "2026-02-05 10:00", 10.0, "广东"),
+        ("P4", "tmall", "cat", "2026-03-05 10:00", 10.0, "广东"),
+    ]))
+    rates = customers.compute_repeat_rates(wb, MARCH, cohorts=6)
+    shown = customers.cohorts_in_data(rates)
+    assert shown[["window_days", "cohort", "customers", "repeat_customers"]].values.tolist() == [[30, "2026-02", 2, 1]]
+    facts = customers.repeat_facts(rates)
+    assert facts["variant"] == "no_90.first" and facts["rate_30"] == pytest.approx(0.5)
+    for language in ("en", "zh"):
+        text = Text(language)
+        assert text.na not in text(f"customers.repeat.takeaway.{facts['variant']}", **facts)
+    assert Text("en")("customers.repeat.takeaway.no_90.first", **facts).startswith(
+        "Of the customers won in 2026-02, 50.0% bought again within 30 days (95% interval")
+    head = customers.headline_facts(customers.customers_headline(wb, MARCH), MARCH)
+    assert head["variant"] == "no_90"
+    assert "90-day rate" in Text("en")("customers.headline.takeaway.no_90", **head)
+    assert "n/a" not in Text("en")("customers.headline.takeaway.no_90", **head)

@@ -72,10 +72,13 @@ def test_provinces_without_amounts_are_ranked_by_orders_and_charted_by_buyers(wi
 
 def test_provinces_without_a_prior_month_name_no_grower(with_amounts) -> None:
     facts = customers.province_facts(customers.summarise_provinces(with_amounts, JANUARY))
-    assert facts["variant"] == "no_prior" and facts["grower"] is None
+    # One province (浙江) in January: no ranking of one ("leads", "the top three bring 100.0%").
+    assert facts["variant"] == "one.no_prior" and facts["grower"] is None
     en = _no_na(chosen_sentence("customers.provinces.takeaway", facts))
-    assert "浙江 leads with 100.0% of sales" in en and "None of the top ten sold in the prior month" in en
-    _no_na(chosen_sentence("customers.provinces.takeaway", facts, "zh"))
+    assert en == ("Every buyer whose province is known lived in 浙江. It sold nothing in the prior month in the data, "
+                  "so no change on it can be told.")
+    zh = _no_na(chosen_sentence("customers.provinces.takeaway", facts, "zh"))
+    assert "浙江" in zh and "前三省" not in zh
 
 
 def test_cohorts_too_young_say_so_and_state_the_first_month_spend(with_amounts, units_only) -> None:

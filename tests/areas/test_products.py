@@ -549,3 +549,24 @@ def test_real_olist_catalogue_has_no_active_flag(tmp_path: Path, monkeypatch: py
     share = products.summarise_products(wb, month("2018-08"))["a_sku_share"]
     assert share == pytest.approx(a_skus / len(sold))
     assert share > 0.05
+
+
+def test_abc_over_three_months_says_since_when_the_orders_begin_inside_them(root: Path) -> None:
+    """The real Shopify export holds one week of May: its products page said "Over the 3 months
+    to this one, 5 of the 14 SKUs …" of seven days. Orders that begin after the window's first
+    month are said from their first day; orders from its first month on, over the 3 months."""
+    from storebook.report.text import Text
+
+    rows = [_product("A"), _product("B")]
+    late = _store(root, rows, [_sale("O1", "A", 2, "2026-03-11 10:00"), _sale("O2", "B", 1, "2026-03-12 10:00")])
+    abc = products.classify_skus(late, MARCH)
+    assert abc.attrs["since"] == pd.Timestamp("2026-03-11").date()
+    en = Text("en")("products.abc.takeaway", **products.abc_facts(abc, text=Text("en")))
+    assert en.startswith("Since the orders begin on ") and "11" in en.split(",")[0] and "months" not in en
+    zh = Text("zh")("products.abc.takeaway", **products.abc_facts(abc, text=Text("zh")))
+    assert zh.startswith("自订单数据起始日") and "近3个月" not in zh
+    early = _store(root, rows, [_sale("O1", "A", 2, "2026-01-20 10:00"), _sale("O2", "B", 1, "2026-03-12 10:00")])
+    abc = products.classify_skus(early, MARCH)
+    assert abc.attrs["since"] is None
+    assert Text("en")("products.abc.takeaway", **products.abc_facts(abc, text=Text("en"))).startswith(
+        "Over the 3 months to this one, 2 of 2 SKUs (class A)")

@@ -113,6 +113,24 @@ def test_tickets_without_a_topic_count_in_the_unknown_one(root: Path) -> None:
     assert got == {("unknown", "tmall"): 2, ("quality", "tmall"): 1, ("refund", "tmall"): 1, ("pre_sale", "jd"): 1}
     facts = service.ticket_facts(out)
     assert facts["tickets"] == 5 and facts["top_category"] == "unknown"
+    assert facts["variant"] is None  # some tickets carry a topic: the most common is named
+
+
+def test_tickets_without_any_topic_name_no_topic(root: Path) -> None:
+    """Olist's reviews carry no topic, and the service page said "Category unknown was the most
+    common topic (100.0%); Category unknown drew the most complaints (1)"."""
+    from storebook.report.text import Text
+
+    rows = [(*r[:5], None, *r[6:]) for r in TICKETS]
+    orders, lines = _orders_and_lines()
+    tickets = _tickets(rows).astype({"category": "string"})  # a text column, empty (as ingest writes it)
+    wb = write_tables(root, service_tickets=tickets, orders=orders, order_lines=lines)
+    facts = service.ticket_facts(service.count_tickets(wb, MARCH))
+    assert facts["variant"] == "no_topic" and (facts["tickets"], facts["complaints"]) == (5, 2)
+    en = Text("en")("service.tickets.takeaway.no_topic", **facts)
+    assert en == ("5 tickets were opened, 2 of them complaints (40.0%). The tickets carry no topic, so what customers "
+                  "contacted us about is not in this store's data.")
+    assert "unknown" not in Text("en")("service.tickets.title.no_topic", **facts).lower()
 
 
 def test_tickets_without_a_topic_count_in_every_grouping(root: Path) -> None:
@@ -394,3 +412,14 @@ def test_service_notebook_for_another_month_platform_and_language(sample_root, w
     own = service.summarise_response_times(wb, month, ["web", "jd"], by="platform").set_index("platform")
     assert times["first_response_p90_min"].to_dict() == pytest.approx(own["first_response_p90_min"].to_dict())
     assert results["service.spike"] is None  # the small store's spike is too small to single out
+
+
+def test_the_csat_interval_stays_on_the_1_to_5_scale(hand) -> None:
+    """The Olist reviews' month (3.5 from four ratings) read "3.50 out of 5 on average
+    (1.62–5.38)": a mean of ratings cannot exceed 5. Here March on Tmall, rated 5, 2 and 4:
+    mean 11/3, sd √(7/3), half-width 1.96·sd/√3 ≈ 1.73, so 1.94 to 5 (not 5.40)."""
+    out = service.compute_csat(hand, MARCH, ["tmall"]).iloc[0]
+    half = 1.959964 * np.sqrt(7 / 3) / np.sqrt(3)
+    assert out.csat_low == pytest.approx(11 / 3 - half, abs=1e-4)
+    assert out.csat_high == 5.0
+    assert service.trend_csat(hand, MARCH, ["tmall"], months=2)["csat_high"].max() <= 5.0

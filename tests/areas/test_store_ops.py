@@ -122,3 +122,69 @@ def test_operations_without_a_prior_month_do_not_say_none_worsened() -> None:
     assert "cannot be compared with the prior month" in said and "worsened" not in said
     better = first.assign(prior=[0.03], change=[-0.01])
     assert store_ops_facts.operations_facts(better) == {"variant": "none"}
+
+
+def _listings(lost: list[float]) -> pd.DataFrame:
+    """summarise_listings rows by hand: each listing 1,000 visitors converting 1% against a
+    category's 5% (clearly below it), losing the given buyers at ¥10 a buyer."""
+    k = len(lost)
+    return pd.DataFrame({"platform": ["tmall"] * k, "item_id": [f"i{j}" for j in range(k)], "sku": [None] * k,
+                         "product_name": [f"L{j}" for j in range(k)], "visitors": [1000] * k,
+                         "conversion_rate": [0.01] * k, "conversion_rate_high": [0.02] * k,
+                         "category_conversion": [0.05] * k, "lost_buyers": lost,
+                         "lost_amount": [10.0 * b for b in lost]})
+
+
+def test_the_listings_to_fix_sum_says_it_is_of_those_shown_when_more_qualify() -> None:
+    """The real Tmall report: 16 listings to fix (section 1), 10 shown, and the sentence said
+    "the 10 listings to fix lost ¥50,802 together" — as though there were 10."""
+    from storebook.areas import store_ops_facts
+
+    twelve = store_ops.find_listings_to_fix(_listings([float(40 - j) for j in range(12)]), n=10)
+    assert len(twelve) == 10 and twelve.attrs["qualifying"] == 12
+    facts = store_ops_facts.to_fix_facts(twelve)
+    assert facts["variant"] == "top" and facts["total_lost_amount"] == pytest.approx(10 * sum(range(31, 41)))
+    en = Text("en")("store_ops.to_fix.takeaway.top", **facts)
+    assert en.endswith("the 10 listings shown, of the 12 to fix, lost ¥3,550 together.")
+    assert "12" in Text("zh")("store_ops.to_fix.takeaway.top", **facts)
+    three = store_ops_facts.to_fix_facts(store_ops.find_listings_to_fix(_listings([5.0, 4.0, 3.0]), n=10))
+    assert three["variant"] is None
+    assert Text("en")("store_ops.to_fix.takeaway", **three).endswith("the 3 listings to fix lost ¥120 together.")
+
+
+def _ticket(tid: str, opened: str, category: str | None, complaint: bool) -> dict:
+    at = pd.Timestamp(opened)
+    return {"ticket_id": tid, "platform": "tmall", "opened_at": at, "first_response_at": at + pd.Timedelta(hours=1),
+            "resolved_at": at + pd.Timedelta(hours=5), "category": category, "is_complaint": complaint, "csat": 4,
+            "sku": None, "batch_id": None, "order_id": None}
+
+
+def test_complaints_by_topic_are_not_measured_where_no_ticket_has_a_topic(root: Path) -> None:
+    """Olist's reviews come in as tickets without a topic: the store_ops page listed "Logistics
+    complaints per 1,000 orders 0.0 | 0.0" and "Quality complaints … 0.0" beside a month with a
+    complaint, whose topic is not known. With topics, a month without such complaints is 0."""
+    orders = [_order("O1", "tmall", "2026-03-01 10:00"), _order("O2", "tmall", "2026-03-04 10:00"),
+              _order("O0", "tmall", "2026-02-19 10:00")]
+    no_topic = [_ticket("T1", "2026-03-02 10:00", None, True), _ticket("T0", "2026-02-20 10:00", None, False)]
+    wb = write_tables(root, orders=orders, service_tickets=no_topic)
+    drivers = set(store_ops.compare_operations(wb, MARCH)["driver"])
+    assert "first_response_median_min" in drivers
+    assert not drivers & {"logistics_complaints_per_1000", "quality_complaints_per_1000"}
+    topics = [_ticket("T1", "2026-03-02 10:00", "logistics", True), _ticket("T0", "2026-02-20 10:00", "pre_sale", False)]
+    wb = write_tables(root / "topics", orders=orders, service_tickets=topics)
+    ops = store_ops.compare_operations(wb, MARCH).set_index("driver")
+    assert ops.at["logistics_complaints_per_1000", "value"] == pytest.approx(1000 / 2)   # 1 of March's 2 orders
+    assert ops.at["quality_complaints_per_1000", "value"] == 0.0
+
+
+def test_the_operation_that_worsened_most_is_said_as_the_table_shows_it() -> None:
+    """The Olist page's table showed 3,002.2 and 2,747.0 minutes, its sentence 3,002.18 against
+    2,746.98."""
+    from storebook.areas import store_ops_facts
+
+    ops = pd.DataFrame({"platform": ["web"], "driver": ["first_response_median_min"], "dimension": ["service"],
+                        "value": [3002.18], "prior": [2746.98], "change": [255.2]})
+    facts = store_ops_facts.operations_facts(ops)
+    for language in ("en", "zh"):
+        said = Text(language)("store_ops.operations.takeaway", **facts)
+        assert "3,002.2" in said and "2,747.0" in said and "3,002.18" not in said

@@ -308,3 +308,13 @@ def test_a_store_whose_only_figure_is_the_share_of_rows_kept_says_it_in_a_senten
     out = S.summarise(runs, {}, "en", value_text)
     assert out.sentences[0].startswith("Share of rows kept was ")
     assert S.summarise(runs, {}, "zh", value_text).sentences[0].startswith("数据采用率为")
+
+
+def test_a_store_without_orders_opens_with_its_business_not_the_rows_kept() -> None:
+    # The Tmall 生意参谋 item report alone: the index opened with "Share of rows kept was 100.0%"
+    # though the store_ops page recorded the listings' visitors.
+    runs = [report("data_quality", [entry("kept_share", 1.0)]),
+            report("store_ops", [entry("listing_visitors", 88206.0)])]
+    out = S.summarise(runs, {}, "en", value_text)
+    assert out.sentences[0].startswith("Listing visitors was 88,206;")
+    assert "rows kept" not in out.sentences[0]

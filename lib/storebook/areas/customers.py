@@ -175,7 +175,20 @@ def compute_repeat_rates(
             f"orders from before {period.label}; choose a later month or ingest the earlier exports",
             key="customers.repeat.no_cohorts", values={"cohorts": labels, "month": period.label},
         )
+    # A cohort month before the data begin holds no customer because the data do not reach it,
+    # not because none was won: cohorts_in_data leaves it out of what the page shows.
+    first = _first_paid(wb, plats)
+    out.attrs["data_from"] = None if first is None else first.strftime("%Y-%m")
     return out
+
+
+def cohorts_in_data(rates: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`compute_repeat_rates` whose cohort month the data reach (from the
+    month of the first paid order, ``attrs["data_from"]``): the Olist orders begin in July 2018,
+    and its August page listed the 30-day cohorts of February to June and the 90-day ones of
+    December to May as "0 customers, n/a"."""
+    start = rates.attrs.get("data_from")
+    return rates if start is None else rates[rates["cohort"] >= start].reset_index(drop=True)
 
 
 def _first_paid(wb: Workbook, platforms: Sequence[str]) -> pd.Timestamp | None:
@@ -686,12 +699,16 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
 
     ``variant`` is ``no_amount`` when the returning customers' share of sales is unknown (the
     month's orders carry no paid amount, optional in the contract): the sentence leaves the
-    money out and says the amounts are not in the data, where it would write "n/a".
+    money out and says the amounts are not in the data, where it would write "n/a"; ``no_90``
+    (also ``no_amount.no_90``) when no cohort whose 90 days have closed has customers yet.
     """
     h = headline.set_index("metric")
+    no_amount = pd.isna(h.at["returning_sales_share", "value"])
+    # No cohort whose 90 days have closed has customers yet (young data): said, not "n/a within 90".
+    no_90 = pd.isna(h.at["repeat_rate_90", "value"]) and pd.notna(h.at["repeat_rate_30", "value"])
     return {"month": period.label, **{m: h.at[m, "value"] for m in HEADLINE_METRICS},
             **{f"{m}_vs_prior": h.at[m, "vs_prior"] for m in HEADLINE_METRICS},
-            "variant": "no_amount" if pd.isna(h.at["returning_sales_share", "value"]) else None}
+            "variant": ".".join(filter(None, ["no_amount" if no_amount else None, "no_90" if no_90 else None])) or None}
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict]:
@@ -724,7 +741,13 @@ def new_returning_facts(split: pd.DataFrame, period: Period) -> dict:
 
 
 def repeat_facts(rates: pd.DataFrame) -> dict:
-    """The latest 30- and 90-day repeat rates and the average of the cohorts before them."""
+    """The latest 30- and 90-day repeat rates and the average of the cohorts before them.
+
+    ``variant``: ``no_90`` when no cohort with customers has closed its 90 days (the data are
+    younger), ``first`` when no earlier cohort has customers to compare the latest with (then
+    ``no_90.first``); ``first_90`` when only the 90-day one has none: the sentence leaves out
+    what is unknown, where it read "averaged n/a. Of those won in n/a, n/a …".
+    """
     out: dict = {}
     for w in (30, 90):
         r = rates[(rates["window_days"] == w) & (rates["customers"] > 0)].sort_values("cohort")
@@ -735,6 +758,10 @@ def repeat_facts(rates: pd.DataFrame) -> dict:
         out[f"low_{w}"] = None if latest is None else latest["repeat_rate_low"]
         out[f"high_{w}"] = None if latest is None else latest["repeat_rate_high"]
         out[f"earlier_{w}"] = _safe_div(earlier["repeat_customers"].sum(), earlier["customers"].sum()) if len(earlier) else None
+    no_90 = out["cohort_90"] is None
+    first_30, first_90 = out["earlier_30"] is None, out["earlier_90"] is None
+    out["variant"] = ("no_90.first" if no_90 and first_30 else "no_90" if no_90 else
+                      "first" if first_30 and first_90 else "first_90" if first_90 else None)
     return out
 
 
@@ -833,14 +860,21 @@ def province_facts(provinces: pd.DataFrame) -> dict:
     none, optional in the contract): the title and sentence name the province with the most
     buyers instead of shares of sales (whose sums would read 0.0%), and the chart (``bars``,
     ``bars_kind``) draws the buyers. ``no_prior`` when no top-ten province sold in the prior
-    month (nothing to compare: no fastest grower to name).
+    month (nothing to compare: no fastest grower to name). Before it, how many provinces there
+    are: ``one`` (one province: no ranking), ``few`` (two or three: no "top three"), ``some``
+    (four to ten: no "top ten"), e.g. ``few.no_prior``.
     """
     top10 = provinces.head(10).dropna(subset=["sales_vs_prior"])
     grower = extremes.row_of_max(top10, "sales_vs_prior")
     most = extremes.row_of_max(provinces, "buyers")
     no_amount = bool(provinces["paid_amount"].isna().all())
+    # How far the shares reach: with one province, "leads" and "the top three" read as a
+    # ranking of one; with three or fewer, "the top three bring 100%" says nothing, and with
+    # ten or fewer neither does "the top ten" (they are all the provinces).
+    reach = "one" if len(provinces) == 1 else "few" if len(provinces) <= 3 else "some" if len(provinces) <= 10 else None
     return {
-        "variant": "no_amount" if no_amount else ("no_prior" if grower is None else None),
+        "variant": "no_amount" if no_amount else ".".join(filter(None, [reach, "no_prior" if grower is None else None]))
+        or None,
         # The chart's measure: sales, or without amounts the buyers (the order the table keeps).
         "bars": ["buyers"] if no_amount else ["paid_amount"], "bars_kind": "count" if no_amount else "money",
         "provinces": int(len(provinces)),

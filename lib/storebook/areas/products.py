@@ -129,7 +129,8 @@ def classify_skus(
         is_loss (gross margin < 0). Revenue is missing where the line amounts are, gross
         margin where the unit cost is (no catalogue, or no cost in it): such a SKU has no
         class by that measure (never a class of 0). ``attrs["catalogue"]``: whether a
-        catalogue listed the SKUs (without one, unsold SKUs are not known); ``attrs["unmatched"]``:
+        catalogue listed the SKUs (without one, unsold SKUs are not known); ``attrs["since"]``: the
+        orders' first day where it falls after the window's first month (else None); ``attrs["unmatched"]``:
         a catalogue was there but listed none of the SKUs sold, so it was left out.
 
     Example:
@@ -172,6 +173,11 @@ def classify_skus(
     out = out[cols].sort_values(["revenue", "sku"], ascending=[False, True], ignore_index=True)
     out.attrs["catalogue"] = not products.empty  # without one, the SKUs that sold nothing are unknown
     out.attrs["unmatched"] = unmatched  # a catalogue was there, but listed none of the SKUs sold
+    # Orders that begin after the window's first month: the classes are of the days since, not of
+    # its months (a store's first pack read "over the 3 months to this one" of one week of orders).
+    first = wb.data_range()[0] if wb.has("orders") and len(margins) else None
+    second_month = period.shift_months(-(months - 2)).start if months > 1 else period.end
+    out.attrs["since"] = first if first is not None and first >= second_month else None
     return out
 
 
@@ -557,8 +563,13 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict[str, Any]]:
     return headline_entries(headline, text)
 
 
-def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
+def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS, text: Any = None) -> dict[str, Any]:
     """Takeaway numbers of :func:`classify_skus` by revenue: classes and the long tail.
+
+    ``window`` is the span the classes cover, in ``text``'s language (the page's
+    :class:`~storebook.report.text.Text`; None without one): the ``months`` months to the
+    report month, or the days since the orders began where they begin inside them
+    (``abc.attrs["since"]``).
 
     ``zero_skus`` (SKUs that sold nothing) splits into ``zero_active`` and ``zero_unknown``
     (the catalogue does not say whether they are on sale); variant ``status_unknown`` when
@@ -569,7 +580,11 @@ def abc_facts(abc: pd.DataFrame, months: int = ABC_MONTHS) -> dict[str, Any]:
     unsold = abc.loc[abc["abc_revenue"].notna() & (abc["units"] <= 0)]
     unknown = int(unsold["is_active"].isna().sum()) if "is_active" in unsold else 0
     zero = int(s["zero_skus"].sum()) if s["zero_skus"].notna().all() else None
-    return {"skus": int(len(abc)), "a_skus": int(s.at["A", "skus"]), "a_sku_share": s.at["A", "sku_share"],
+    since = abc.attrs.get("since")
+    window = (None if text is None else text("products.abc.window.since", since=since) if since
+              else text("products.abc.window", months=months))
+    return {"window": window, "since": since,
+            "skus": int(len(abc)), "a_skus": int(s.at["A", "skus"]), "a_sku_share": s.at["A", "sku_share"],
             "a_share": s.at["A", "amount_share"], "c_skus": int(s.at["C", "skus"]),
             "c_sku_share": s.at["C", "sku_share"], "c_share": s.at["C", "amount_share"],
             "zero_skus": zero, "zero_active": None if zero is None else zero - unknown,

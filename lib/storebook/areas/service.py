@@ -24,8 +24,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import ibis
+import numpy as np
 import pandas as pd
 
+from storebook.engine import dimensions
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
@@ -59,6 +61,8 @@ SPIKE_MIN_COMPLAINTS = 5
 #: rate (other SKUs) stands in, so that a quiet category does not make one complaint a spike.
 SPIKE_MIN_PEER_COMPLAINTS = 5
 SATISFIED_SCORE = 4
+#: The ends of the CSAT score (the contract's csat: 1–5): no mean, nor its interval, lies beyond them.
+CSAT_SCALE = (1.0, 5.0)
 
 
 # -- tickets (counts, response times and complaints: storebook.measures.tickets) ----------
@@ -74,8 +78,8 @@ def compute_csat(
     """Customer satisfaction (满意度, CSAT) of the tickets opened in the period.
 
     Formula: csat = mean score (1–5) of the rated tickets, with a normal interval
-    ``mean ± z·sd/√n``; satisfied_share (好评率) = ratings of 4 or 5 ÷ ratings, with a
-    Wilson interval.
+    ``mean ± z·sd/√n`` kept within the scale (:data:`CSAT_SCALE`); satisfied_share (好评率) =
+    ratings of 4 or 5 ÷ ratings, with a Wilson interval.
 
     Args:
         wb: the workbook.
@@ -124,6 +128,9 @@ def compute_csat(
     if "month" in cols:
         out = out.assign(month=lambda d: d["month"].dt.strftime("%Y-%m"))
     low, high = stats.mean_interval(out["csat"], out["csat_sd"], out["rated"], level)
+    # A normal interval of a few ratings runs past the scale (Olist's reviews: 3.50, 1.62–5.38):
+    # no mean can lie outside 1–5, so the interval stops at its ends.
+    low, high = np.maximum(low, CSAT_SCALE[0]), np.minimum(high, CSAT_SCALE[1])  # NaN stays NaN
     s_low, s_high = stats.wilson_interval(out["satisfied"], out["rated"], level)
     return out.assign(
         csat_low=low, csat_high=high,
@@ -383,7 +390,11 @@ def headline_record(headline: pd.DataFrame, text) -> list[dict]:
 
 
 def ticket_facts(tickets: pd.DataFrame) -> dict:
-    """The numbers the tickets title and takeaway state (from :func:`count_tickets` by category × platform)."""
+    """The numbers the tickets title and takeaway state (from :func:`count_tickets` by category × platform).
+
+    ``variant`` ``no_topic`` when no ticket carries a topic (Olist's reviews): the sentence
+    does not name "Category unknown" as the most common topic and the one with most complaints.
+    """
     by_cat = tickets.groupby("category")[["tickets", "complaints"]].sum()
     by_plat = tickets.groupby("platform")[["tickets"]].sum()
     top = by_cat["tickets"].idxmax()
@@ -395,7 +406,8 @@ def ticket_facts(tickets: pd.DataFrame) -> dict:
         "top_category": top, "top_share": _safe_div(by_cat.at[top, "tickets"], total),
         "top_complaint_category": top_complaints, "top_complaints": int(by_cat.at[top_complaints, "complaints"]),
         "top_platform": by_plat["tickets"].idxmax(),
-        "variant": "single" if lone_platform(tickets) else None,
+        "variant": ("no_topic" if (tickets["category"] == dimensions.UNKNOWN).all()
+                    else "single" if lone_platform(tickets) else None),
     }
 
 

@@ -314,8 +314,8 @@ def compare_operations(wb: Workbook, period: Period, platforms: Sequence[str] | 
     From the reports that define them: delivery days of the parcels handed over
     (:func:`storebook.measures.deliveries.summarise_delivery_times`, logistics), logistics and
     quality complaints per 1,000 orders (:func:`storebook.measures.tickets.count_tickets` over the
-    orders of :func:`storebook.measures.returns.compute_refund_rate`, logistics and product),
-    return rate (:func:`storebook.measures.returns.summarise_returns`, product), median first
+    orders of :func:`storebook.measures.returns.compute_refund_rate`, logistics and product; not
+    on a platform whose tickets carry no topic), return rate (:func:`storebook.measures.returns.summarise_returns`, product), median first
     response (:func:`storebook.measures.tickets.summarise_response_times`, service).
 
     Returns:
@@ -333,9 +333,13 @@ def compare_operations(wb: Workbook, period: Period, platforms: Sequence[str] | 
         if wb.has("service_tickets"):
             try:
                 t = count_tickets(wb, p, plats)
+                # A platform whose tickets carry no topic (Olist's reviews) has its logistics and
+                # quality complaints unknown, not 0: they are not measured there.
+                topical = set(t.loc[t["category"] != dimensions.UNKNOWN, "platform"])
                 for cat, name in (("logistics", "logistics_complaints_per_1000"), ("quality", "quality_complaints_per_1000")):
                     c = t[t["category"] == cat].groupby("platform", as_index=False)["complaints"].sum()
-                    c = orders.merge(c, on="platform", how="left").fillna({"complaints": 0})
+                    c = orders[orders["platform"].isin(topical)].merge(c, on="platform", how="left").fillna(
+                        {"complaints": 0})
                     parts.append(c.assign(driver=name, value=_ratio(c["complaints"] * 1000.0, c["orders"])))
             except NoDataError:
                 pass
@@ -535,10 +539,14 @@ def find_listings_to_fix(listings: pd.DataFrame, n: int = 10, min_visitors: int 
         listings: :func:`summarise_listings` of the month.
     Returns:
         Up to ``n`` rows of ``listings``, most lost buyers first (empty when none qualifies).
+        ``attrs["qualifying"]``: how many listings qualify in all (more than the rows when
+        the ``n`` shown are the first of them).
     """
     hit = listings[(listings["visitors"] >= min_visitors)
                    & (listings["conversion_rate_high"] < listings["category_conversion"])]
-    return hit.sort_values(["lost_buyers", "visitors"], ascending=False).head(n).reset_index(drop=True)
+    out = hit.sort_values(["lost_buyers", "visitors"], ascending=False).head(n).reset_index(drop=True)
+    out.attrs["qualifying"] = int(len(hit))
+    return out
 
 
 def measure_listing_changes(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,

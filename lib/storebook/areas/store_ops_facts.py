@@ -161,11 +161,18 @@ def top_listings(listings: pd.DataFrame, n: int = 15) -> pd.DataFrame:
 
 
 def to_fix_facts(to_fix: pd.DataFrame) -> dict[str, Any]:
-    """The listing to fix first and what its low conversion costs."""
+    """The listing to fix first and what its low conversion costs.
+
+    ``variant`` ``top`` when the table shows the first of more listings to fix
+    (``attrs["qualifying"]`` of :func:`storebook.areas.store_ops.find_listings_to_fix`): the
+    sum is then of the ones shown, not of "the listings to fix", whose number the page's
+    first section states (16 to fix, 10 shown, on the real Tmall report).
+    """
     if to_fix.empty:
         return {"variant": "none"}
     t = to_fix.iloc[0]
-    return {"variant": None, "n": int(len(to_fix)), "name": t["product_name"], "sku": t["sku"], "platform": t["platform"],
+    qualifying = int(to_fix.attrs.get("qualifying", len(to_fix)))
+    return {"variant": "top" if qualifying > len(to_fix) else None, "n": int(len(to_fix)), "qualifying": qualifying, "name": t["product_name"], "sku": t["sku"], "platform": t["platform"],
             "visitors": int(t["visitors"]), "conversion": t["conversion_rate"],
             "category_conversion": t["category_conversion"], "lost_buyers": t["lost_buyers"],
             "lost_amount": t["lost_amount"], "total_lost_amount": to_fix["lost_amount"].sum()}

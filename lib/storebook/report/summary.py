@@ -322,7 +322,11 @@ def _name(card: Card, text: Text) -> str:
 
 
 def _sales_card(cards: Sequence[Card]) -> Card | None:
-    return next((c for k in CORE for c in cards if c.key == k), cards[0] if cards else None)
+    """The figure the summary opens with: the first core metric, else the first of the store's
+    business (the Tmall 生意参谋 item report's listing visitors, not the data-quality page's
+    share of rows kept, which leads only where it is the one figure)."""
+    business = [c for c in cards if c.report != "data_quality"]
+    return next((c for k in CORE for c in cards if c.key == k), (business or list(cards) or [None])[0])
 
 
 def _sales_sentence(cards: Sequence[Card], text: Text, value_text: Callable[[Any, str | None], str]) -> str:

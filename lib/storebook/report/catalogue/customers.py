@@ -32,6 +32,25 @@ ENTRIES: dict[str, Entry] = {
         "在复购窗口已结束的最近一批新客中，{repeat_rate_30:pct}在30天内再次购买，{repeat_rate_90:pct}在90天内再次购买。"
         "客户的消费金额不在本店数据中：导出数据没有金额。",
     ),
+    # No cohort whose 90 days have closed has customers yet (customers.headline_facts).
+    "customers.headline.takeaway.no_90": _e(
+        "{customers:count} customers bought in {month} ({customers_vs_prior:change} on the prior month), "
+        "{new_buyers:count} of them for the first time. Returning customers brought {returning_sales_share:pct} of "
+        "sales. Of the latest cohort whose 30 days have closed, {repeat_rate_30:pct} bought again within them; the "
+        "data are too young for a 90-day rate.",
+        "{month}共有{customers:count}位客户购买（环比{customers_vs_prior:change}），其中{new_buyers:count}位为首次购买。"
+        "老客贡献了{returning_sales_share:pct}的销售额。在30天窗口已结束的最近一批新客中，{repeat_rate_30:pct}在30天内"
+        "再次购买；数据时间尚短，还没有90天复购率。",
+    ),
+    "customers.headline.takeaway.no_amount.no_90": _e(
+        "{customers:count} customers bought in {month} ({customers_vs_prior:change} on the prior month), "
+        "{new_buyers:count} of them for the first time. Of the latest cohort whose 30 days have closed, "
+        "{repeat_rate_30:pct} bought again within them; the data are too young for a 90-day rate. What they spent "
+        "is not in this store's data: its exports carry no amounts.",
+        "{month}共有{customers:count}位客户购买（环比{customers_vs_prior:change}），其中{new_buyers:count}位为首次购买。"
+        "在30天窗口已结束的最近一批新客中，{repeat_rate_30:pct}在30天内再次购买；数据时间尚短，还没有90天复购率。"
+        "客户的消费金额不在本店数据中：导出数据没有金额。",
+    ),
     "customers.new_returning": _e("Are we winning new customers or bringing old ones back?", "我们在获取新客，还是留住老客？"),
     "customers.new_returning.title": _e(
         "{new_share:pct} of buyers were new; returning buyers brought {returning_sales_share:pct} of sales",
@@ -68,6 +87,43 @@ ENTRIES: dict[str, Entry] = {
         "{cohort_30}获取的新客中，{rate_30:pct}在30天内再次购买（95%置信区间{low_30:pct}–{high_30:pct}），此前各批平均"
         "{earlier_30:pct}。{cohort_90}获取的新客中，{rate_90:pct}在90天内再次购买（{low_90:pct}–{high_90:pct}；此前"
         "{earlier_90:pct}）。只计入复购窗口在本月底前已结束的批次，因此后续数据到来时这些比率不会变化。",
+    ),
+    # What the data do not hold yet (customers.repeat_facts): no earlier cohort, no 90-day cohort.
+    "customers.repeat.takeaway.first": _e(
+        "Of the customers won in {cohort_30}, {rate_30:pct} bought again within 30 days (95% interval {low_30:pct}–"
+        "{high_30:pct}); of those won in {cohort_90}, {rate_90:pct} within 90 days ({low_90:pct}–{high_90:pct}). "
+        "The data hold no earlier cohort to compare them with. Only cohorts whose window closed by the month's end "
+        "count, so these rates do not move when later data arrives.",
+        "{cohort_30}获取的新客中，{rate_30:pct}在30天内再次购买（95%置信区间{low_30:pct}–{high_30:pct}）；{cohort_90}"
+        "获取的新客中，{rate_90:pct}在90天内再次购买（{low_90:pct}–{high_90:pct}）。数据中没有更早的批次可供比较。"
+        "只计入复购窗口在本月底前已结束的批次，因此后续数据到来时这些比率不会变化。",
+    ),
+    "customers.repeat.takeaway.first_90": _e(
+        "Of the customers won in {cohort_30}, {rate_30:pct} bought again within 30 days (95% interval {low_30:pct}–"
+        "{high_30:pct}); the cohorts before averaged {earlier_30:pct}. Of those won in {cohort_90}, {rate_90:pct} "
+        "bought again within 90 days ({low_90:pct}–{high_90:pct}), the first such cohort in the data. Only cohorts "
+        "whose window closed by the month's end count, so these rates do not move when later data arrives.",
+        "{cohort_30}获取的新客中，{rate_30:pct}在30天内再次购买（95%置信区间{low_30:pct}–{high_30:pct}），此前各批平均"
+        "{earlier_30:pct}。{cohort_90}获取的新客中，{rate_90:pct}在90天内再次购买（{low_90:pct}–{high_90:pct}），"
+        "是数据中第一批可计算90天复购的新客。只计入复购窗口在本月底前已结束的批次，因此后续数据到来时这些比率不会变化。",
+    ),
+    "customers.repeat.takeaway.no_90": _e(
+        "Of the customers won in {cohort_30}, {rate_30:pct} bought again within 30 days (95% interval {low_30:pct}–"
+        "{high_30:pct}); the cohorts before averaged {earlier_30:pct}. No cohort in the data has closed its 90 days "
+        "yet: the 90-day rate shows in a later month's report. Only cohorts whose window closed by the month's end "
+        "count, so these rates do not move when later data arrives.",
+        "{cohort_30}获取的新客中，{rate_30:pct}在30天内再次购买（95%置信区间{low_30:pct}–{high_30:pct}），此前各批平均"
+        "{earlier_30:pct}。数据中尚无90天窗口已结束的批次：90天复购率将在之后月份的报告中出现。"
+        "只计入复购窗口在本月底前已结束的批次，因此后续数据到来时这些比率不会变化。",
+    ),
+    "customers.repeat.takeaway.no_90.first": _e(
+        "Of the customers won in {cohort_30}, {rate_30:pct} bought again within 30 days (95% interval {low_30:pct}–"
+        "{high_30:pct}), the first cohort in the data. No cohort has closed its 90 days yet: the 90-day rate shows "
+        "in a later month's report. Only cohorts whose window closed by the month's end count, so these rates do "
+        "not move when later data arrives.",
+        "{cohort_30}获取的新客中，{rate_30:pct}在30天内再次购买（95%置信区间{low_30:pct}–{high_30:pct}），是数据中的"
+        "第一批新客。尚无90天窗口已结束的批次：90天复购率将在之后月份的报告中出现。"
+        "只计入复购窗口在本月底前已结束的批次，因此后续数据到来时这些比率不会变化。",
     ),
     "customers.repeat.no_cohorts": _e(
         "No new customers in the cohort month(s) {cohorts}: a repeat rate needs orders from before {month}; choose "
@@ -202,6 +258,40 @@ ENTRIES: dict[str, Entry] = {
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}，前十省合计"
         "{top10_share:pct}。前十省中，{grower}环比增长最快（{grower_change:change}）。",
     ),
+    # Few provinces (customers.province_facts): no ranking of one, no "top three" of three.
+    "customers.provinces.title.one": _e("All sales with a known province came from {top}",
+                                        "已知省份的销售额全部来自{top}"),
+    "customers.provinces.title.one.no_prior": _e("All sales with a known province came from {top}",
+                                                 "已知省份的销售额全部来自{top}"),
+    "customers.provinces.title.few": _e("{top} brings {top_share:pct} of sales", "{top}贡献{top_share:pct}的销售额"),
+    "customers.provinces.title.few.no_prior": _e("{top} brings {top_share:pct} of sales",
+                                                 "{top}贡献{top_share:pct}的销售额"),
+    "customers.provinces.takeaway.one": _e(
+        "Every buyer whose province is known lived in {top}; its sales were {grower_change:change} on the prior "
+        "month.",
+        "已知省份的买家全部来自{top}；其销售额环比{grower_change:change}。"),
+    "customers.provinces.takeaway.one.no_prior": _e(
+        "Every buyer whose province is known lived in {top}. It sold nothing in the prior month in the data, so no "
+        "change on it can be told.",
+        "已知省份的买家全部来自{top}。该省在数据中上月无销售，无法计算环比。"),
+    "customers.provinces.takeaway.few": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales. {grower} grew fastest on "
+        "the prior month ({grower_change:change}).",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首。{grower}环比增长最快（{grower_change:change}）。"),
+    "customers.provinces.takeaway.few.no_prior": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales. None of them sold in the "
+        "prior month in the data, so no change on it can be told.",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首。这些省份在数据中上月均无销售，无法计算环比。"),
+    "customers.provinces.takeaway.some": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
+        "{top3_share:pct}. {grower} grew fastest on the prior month ({grower_change:change}).",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}。"
+        "{grower}环比增长最快（{grower_change:change}）。"),
+    "customers.provinces.takeaway.some.no_prior": _e(
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
+        "{top3_share:pct}. None of them sold in the prior month in the data, so no change on it can be told.",
+        "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}。"
+        "这些省份在数据中上月均无销售，无法计算环比。"),
     "customers.provinces.takeaway.no_prior": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
         "{top3_share:pct} and the top ten {top10_share:pct}. None of the top ten sold in the prior month in the "

@@ -37,46 +37,50 @@ ENTRIES: dict[str, Entry] = {
         "{a_sku_share:pct} of SKUs make {a_share:pct} of revenue; the last {c_sku_share:pct} make {c_share:pct}",
         "{a_sku_share:pct}的SKU贡献{a_share:pct}的销售额；最后{c_sku_share:pct}只贡献{c_share:pct}",
     ),
+    # The span the ABC classes cover ({window} of the takeaways below): three months, or the days
+    # since the orders began where they begin inside them.
+    "products.abc.window": _e("Over the {months:count} months to this one", "近{months:count}个月"),
+    "products.abc.window.since": _e("Since the orders begin on {since:date}", "自订单数据起始日{since:date}以来"),
     "products.abc.takeaway": _e(
-        "Over the {months:count} months to this one, {a_skus:count} of {skus:count} SKUs (class A) made "
+        "{window}, {a_skus:count} of {skus:count} SKUs (class A) made "
         "{a_share:pct} of revenue after returns. The long tail — {c_skus:count} SKUs in class C — made "
         "{c_share:pct}, and {zero_skus:count} active SKUs sold nothing at all: candidates to delist or bundle.",
-        "近{months:count}个月，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
+        "{window}，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
         "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}，另有{zero_skus:count}个在售SKU完全没有销售，可考虑下架或组合销售。",
     ),
     # Some SKUs that sold nothing have no active flag: unknown, not counted as active.
     "products.abc.takeaway.status_unknown": _e(
-        "Over the {months:count} months to this one, {a_skus:count} of {skus:count} SKUs (class A) made "
+        "{window}, {a_skus:count} of {skus:count} SKUs (class A) made "
         "{a_share:pct} of revenue after returns. The long tail — {c_skus:count} SKUs in class C — made "
         "{c_share:pct}. {zero_skus:count} SKUs sold nothing at all: {zero_active:count} active and "
         "{zero_unknown:count} whose catalogue row does not say whether they are on sale. Those on sale are "
         "candidates to delist or bundle.",
-        "近{months:count}个月，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
+        "{window}，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
         "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。另有{zero_skus:count}个SKU完全没有销售：其中"
         "{zero_active:count}个在售，{zero_unknown:count}个在商品目录中未注明是否在售。在售的可考虑下架或组合销售。",
     ),
     # None of the SKUs that sold nothing has an active flag (Olist's catalogue).
     "products.abc.takeaway.no_status": _e(
-        "Over the {months:count} months to this one, {a_skus:count} of {skus:count} SKUs (class A) made "
+        "{window}, {a_skus:count} of {skus:count} SKUs (class A) made "
         "{a_share:pct} of revenue after returns. The long tail — {c_skus:count} SKUs in class C — made "
         "{c_share:pct}. {zero_skus:count} SKUs sold nothing at all; the catalogue does not say whether they are on "
         "sale.",
-        "近{months:count}个月，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
+        "{window}，{skus:count}个SKU中有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额。"
         "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。另有{zero_skus:count}个SKU完全没有销售，商品目录未注明它们是否在售。",
     ),
     "products.abc.takeaway.no_catalogue": _e(
-        "Over the {months:count} months to this one, {a_skus:count} of the {skus:count} SKUs sold (class A) made "
+        "{window}, {a_skus:count} of the {skus:count} SKUs sold (class A) made "
         "{a_share:pct} of revenue after returns; the long tail — {c_skus:count} SKUs in class C — made {c_share:pct}. "
         "Without a product catalogue, the SKUs that sold nothing are not known.",
-        "近{months:count}个月售出的{skus:count}个SKU中，有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额；"
+        "{window}售出的{skus:count}个SKU中，有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额；"
         "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。没有商品目录，无法得知哪些SKU完全没有销售。",
     ),
     "products.abc.takeaway.unmatched": _e(
-        "Over the {months:count} months to this one, {a_skus:count} of the {skus:count} SKUs sold (class A) made "
+        "{window}, {a_skus:count} of the {skus:count} SKUs sold (class A) made "
         "{a_share:pct} of revenue after returns; the long tail — {c_skus:count} SKUs in class C — made {c_share:pct}. "
         "The product catalogue lists none of the SKUs sold (the orders and the catalogue share no SKU, nor an item "
         "name where a line has no SKU), so it is left out: which of its products sold nothing is not known.",
-        "近{months:count}个月售出的{skus:count}个SKU中，有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额；"
+        "{window}售出的{skus:count}个SKU中，有{a_skus:count}个（A类）贡献了{a_share:pct}的退货后销售额；"
         "长尾C类共{c_skus:count}个SKU，仅贡献{c_share:pct}。商品表中没有任何一个售出的SKU（订单与商品表的SKU不一致，"
         "无SKU的订单行按商品名称也对不上），因此未使用商品表：无法得知其中哪些商品完全没有销售。",
     ),

@@ -63,6 +63,14 @@ ENTRIES: dict[str, Entry] = {
         "本月新建工单{tickets:count}张，其中投诉{complaints:count}件（{complaint_share:pct}）。最常见的问题是"
         "{top_category:category}（{top_share:pct}）；投诉最多的是{top_complaint_category:category}（{top_complaints:count}件）。",
     ),
+    # No ticket carries a topic (Olist's reviews as tickets): no topic to name.
+    "service.tickets.takeaway.no_topic": _e(
+        "{tickets:count} tickets were opened, {complaints:count} of them complaints ({complaint_share:pct}). The "
+        "tickets carry no topic, so what customers contacted us about is not in this store's data.",
+        "本月新建工单{tickets:count}张，其中投诉{complaints:count}件（{complaint_share:pct}）。工单没有问题分类，"
+        "客户因何联系我们不在本店数据中。"),
+    "service.tickets.title.no_topic": _e("Tickets by platform (their topic is not in the data)",
+                                         "各平台工单数（数据中没有问题分类）"),
     "service.response.takeaway.single": _e(
         "The first reply came within a median of {slowest_median:count} minutes; one ticket in ten waited more than "
         "{slowest_p90:count} minutes. Resolution took a median of {resolution_median_max:ratio} hours; "

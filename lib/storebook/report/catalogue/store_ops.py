@@ -71,9 +71,10 @@ ENTRIES: dict[str, Entry] = {
         "近两个月没有评分明显低于常态。"),
     "store_ops.operations": _e("How did the operations behind each rating move?", "影响评分的运营指标如何变化？"),
     "store_ops.operations.takeaway": _e(
-        "The operation that worsened most is {platform:platform} {driver:driver}: {value:ratio} against "
-        "{prior:ratio} the month before ({relative:signed}); it moves the {dimension:dimension} rating.",
-        "恶化最多的是{platform:platform}{driver:driver}：{value:ratio}，上月 {prior:ratio}（{relative:signed}），"
+        # One decimal, as the table above it shows them (3,002.2 minutes, 7.2 days).
+        "The operation that worsened most is {platform:platform} {driver:driver}: {value:,.1f} against "
+        "{prior:,.1f} the month before ({relative:signed}); it moves the {dimension:dimension} rating.",
+        "恶化最多的是{platform:platform}{driver:driver}：{value:,.1f}，上月 {prior:,.1f}（{relative:signed}），"
         "它影响{dimension:dimension}评分。"),
     "store_ops.operations.takeaway.no_prior": _e(
         "The operations behind the ratings cannot be compared with the prior month: the data hold none of it.",
@@ -114,6 +115,14 @@ ENTRIES: dict[str, Entry] = {
         "优先优化{platform:platform}的{name}：{visitors:count} 访客，转化率 {conversion:pct}，类目为 "
         "{category_conversion:pct}——本月约流失 {lost_buyers:count} 个买家（{lost_amount:money}）；{n:count} 个待优化商品"
         "合计流失 {total_lost_amount:money}。"),
+    "store_ops.to_fix.takeaway.top": _e(
+        "Fix {name} on {platform:platform} first: {visitors:count} visitors converting {conversion:pct} against "
+        "{category_conversion:pct} for its category — about {lost_buyers:count} buyers ({lost_amount:money}) lost "
+        "this month; the {n:count} listings shown, of the {qualifying:count} to fix, lost {total_lost_amount:money} "
+        "together.",
+        "优先优化{platform:platform}的{name}：{visitors:count} 访客，转化率 {conversion:pct}，类目为 "
+        "{category_conversion:pct}——本月约流失 {lost_buyers:count} 个买家（{lost_amount:money}）；{qualifying:count} 个待优化"
+        "商品中，表中所列 {n:count} 个合计流失 {total_lost_amount:money}。"),
     "store_ops.to_fix.takeaway.none": _e(
         "No listing with at least 100 visitors converts clearly below its category.",
         "没有访客过百且转化明显低于类目的商品。"),
