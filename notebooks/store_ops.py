@@ -39,7 +39,8 @@ page = storebook.notebook.start("store_ops", month=month, platforms=platforms, d
 with page.section("store_ops.headline"):
     headline = storebook.store_ops.store_ops_headline(page.wb, page.period, page.platforms)
     page.show(storebook.tables.metric_cards(storebook.store_ops_facts.cards(headline), page.text))
-    page.takeaway("store_ops.headline.takeaway", **storebook.store_ops_facts.headline_facts(headline, page.period.label))
+    page.takeaway("store_ops.headline.takeaway", **storebook.store_ops_facts.headline_facts(
+        headline, page.period.label, listing_days=page.days_covered("product_traffic")))
     storebook.results.record("store_ops.headline", storebook.store_ops_facts.headline_record(headline, page.text))
 
 # %%

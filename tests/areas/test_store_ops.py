@@ -188,3 +188,47 @@ def test_the_operation_that_worsened_most_is_said_as_the_table_shows_it() -> Non
     for language in ("en", "zh"):
         said = Text(language)("store_ops.operations.takeaway", **facts)
         assert "3,002.2" in said and "2,747.0" in said and "3,002.18" not in said
+
+
+def test_a_week_of_listings_is_said_of_its_days_not_of_the_month() -> None:
+    """A week's 生意参谋 listing report beside a month of orders: the headline said "In 2026-04
+    the listings drew 1,650 visitors" under the note that the listing report covers 20–26 Apr
+    only. The running section's check gives the days (page.days_covered), and the listings'
+    clause names them."""
+    from datetime import date
+
+    from storebook.areas import store_ops_facts
+    from storebook.measures.partial import running
+    from storebook.report import needs
+    from storebook.report.page import Page
+
+    week = (date(2026, 4, 20), date(2026, 4, 26))
+    check = needs.SectionCheck("store_ops.headline", partial=[
+        needs.Shortfall("coverage", "product_traffic", "sku", share=0.5),
+        needs.Shortfall("days", "product_traffic", values={"first": week[0], "last": week[1]})])
+    assert check.days_covered("product_traffic") == week and check.days_covered("traffic") is None
+    page = Page.__new__(Page)  # days_covered reads only the running section's check
+    assert page.days_covered("product_traffic") is None  # outside a section
+    with running(check):
+        assert page.days_covered("product_traffic") == week
+    headline = pd.DataFrame({"metric": ["store_rating", "listing_visitors", "listing_conversion_rate", "listings_to_fix"],
+                             "value": [4.8, 1650.0, 0.023, 16.0], "vs_prior": [0.01, np.nan, np.nan, np.nan]})
+    en, zh = Text("en"), Text("zh")
+
+    def said_in(text: Text, facts: dict) -> str:  # as page.takeaway picks the facts' variant
+        variant = facts.pop("variant")
+        return text("store_ops.headline.takeaway" + (f".{variant}" if variant else ""), **facts)
+
+    facts = store_ops_facts.headline_facts(headline, "2026-04", listing_days=week)
+    assert facts["variant"] == "part"
+    said = said_in(en, dict(facts))
+    assert said.startswith("In 2026-04 the store rated 4.80 of 5 (up 1.0% on the prior month); from 20 Apr")
+    assert "from 20 Apr to 26 Apr, the days the listing report covers, its listings drew 1,650 visitors" in said
+    assert "商品报表覆盖的4月20日至4月26日，商品访客 1,650" in said_in(zh, dict(facts))
+    # Without ratings the sentence opens with the days; a whole month of listings keeps "In 2026-04".
+    no_ratings = store_ops_facts.headline_facts(headline[headline["metric"] != "store_rating"], "2026-04",
+                                                listing_days=week)
+    assert said_in(en, no_ratings).startswith(
+        "From 20 Apr to 26 Apr, the days the listing report covers, the listings drew 1,650 visitors")
+    whole = store_ops_facts.headline_facts(headline[headline["metric"] != "store_rating"], "2026-04")
+    assert said_in(en, whole).startswith("In 2026-04 the listings drew 1,650 visitors")

@@ -39,3 +39,4 @@ def test_no_page_shows_a_table_without_rows(shopify, language) -> None:
     # What the section says instead of the table.
     said = " ".join(run.markdown)
     assert ("None of the operations behind the ratings" in said) if language == "en" else ("评分" in said)
+

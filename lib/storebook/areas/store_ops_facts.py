@@ -21,8 +21,13 @@ def headline_record(headline: pd.DataFrame, text: Any) -> list[dict[str, Any]]:
     return headline_entries(headline, text)
 
 
-def headline_facts(headline: pd.DataFrame, month: str) -> dict[str, Any]:
-    """The numbers of the headline takeaway (``variant`` names what is missing)."""
+def headline_facts(headline: pd.DataFrame, month: str, listing_days: tuple[Any, Any] | None = None) -> dict[str, Any]:
+    """The numbers of the headline takeaway (``variant`` names what is missing).
+
+    ``listing_days``: the first and last day the listing report covers when it covers part of
+    the month only (``page.days_covered("product_traffic")``): the listings' clause then names
+    those days (variant ``…part``), not the month.
+    """
     by = headline.set_index("metric")
 
     def get(metric: str, column: str = "value"):
@@ -30,10 +35,13 @@ def headline_facts(headline: pd.DataFrame, month: str) -> dict[str, Any]:
 
     variant = None if {"store_rating", "listing_conversion_rate"} <= set(by.index) else (
         "no_listings" if "store_rating" in by.index else "no_ratings")
+    if listing_days is not None and variant != "no_listings":
+        variant = "part" if variant is None else f"{variant}.part"
+    first, last = listing_days or (None, None)
     return {"variant": variant, "month": month, "store_rating": get("store_rating"),
             "store_rating_vs_prior": get("store_rating", "vs_prior"), "visitors": get("listing_visitors"),
             "conversion": get("listing_conversion_rate"), "conversion_vs_prior": get("listing_conversion_rate", "vs_prior"),
-            "to_fix": get("listings_to_fix")}
+            "to_fix": get("listings_to_fix"), "listings_from": first, "listings_to": last}
 
 
 def cards(headline: pd.DataFrame) -> pd.DataFrame:

@@ -31,6 +31,12 @@ def running(check: Any) -> _Running:
     return _Running(check)
 
 
+def running_checks() -> tuple[Any, ...]:
+    """What collects flags now, outermost first: the running sections' checks (and a kept
+    result's recorder inside one)."""
+    return tuple(_RUNNING)
+
+
 class _Running:
     def __init__(self, check: Any) -> None:
         self.check = check

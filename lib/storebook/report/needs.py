@@ -444,6 +444,14 @@ class SectionCheck:
                   for t in (s.values["tables"] if s.kind == "absent_any" else (s.table,))]
         return list(dict.fromkeys(tables))
 
+    def days_covered(self, table: str) -> tuple[Any, Any] | None:
+        """The first and last day ``table`` covers when it covers part of the month only (its
+        ``days`` shortfall); None when it covers the whole month, or is not checked here."""
+        for s in self.partial:
+            if s.kind == "days" and s.table == table:
+                return s.values["first"], s.values["last"]
+        return None
+
     def describe_missing(self, text: Text) -> list[str]:
         """What is missing, one phrase each; the tables the store lacks in one phrase, first ("the
         marketing spend and traffic tables, which this store does not have", not the clause twice)."""

@@ -213,6 +213,16 @@ class Page:
         check = needs.check_section(self.workbook, self.month, self.platforms, key) if key else None
         return _Section(self, key, check, quiet=True)
 
+    def days_covered(self, table: str) -> tuple[Any, Any] | None:
+        """The first and last day the running section's ``table`` covers, when a daily table
+        (a week's listing report) covers part of the month only; None when it covers it all.
+        A sentence about that table then names those days, not the month the note above
+        says it only partly covers."""
+        from storebook.measures.partial import running_checks
+
+        checks = [c for c in running_checks() if isinstance(c, needs.SectionCheck)]
+        return checks[-1].days_covered(table) if checks else None
+
     def takeaway(self, key: str, variant: str | None = None, **values: Any) -> str:
         """Show the section's conclusion: catalogue sentence ``key`` filled with ``values``.
 

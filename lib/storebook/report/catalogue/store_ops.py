@@ -25,6 +25,22 @@ ENTRIES: dict[str, Entry] = {
         "({conversion_vs_prior:change}); {to_fix:count} listings convert clearly below their category.",
         "{month}商品访客 {visitors:count}，支付转化率 {conversion:pct}（环比{conversion_vs_prior:change}）；"
         "{to_fix:count} 个商品转化明显低于类目。"),
+    # The listing report covers part of the month (a week's 生意参谋 report): its clause names
+    # the days it covers, not the month (the note above the section says it is partial).
+    "store_ops.headline.takeaway.part": _e(
+        "In {month} the store rated {store_rating:ratio} of 5 ({store_rating_vs_prior:change} on the prior month); "
+        "from {listings_from:date} to {listings_to:date}, the days the listing report covers, its listings drew "
+        "{visitors:count} visitors and converted {conversion:pct} ({conversion_vs_prior:change}); {to_fix:count} "
+        "listings convert clearly below their category.",
+        "{month}店铺评分 {store_rating:ratio}（5分制，环比{store_rating_vs_prior:change}）；商品报表覆盖的"
+        "{listings_from:date}至{listings_to:date}，商品访客 {visitors:count}，支付转化率 {conversion:pct}"
+        "（环比{conversion_vs_prior:change}）；{to_fix:count} 个商品转化明显低于类目。"),
+    "store_ops.headline.takeaway.no_ratings.part": _e(
+        "From {listings_from:date} to {listings_to:date}, the days the listing report covers, the listings drew "
+        "{visitors:count} visitors and converted {conversion:pct} ({conversion_vs_prior:change}); {to_fix:count} "
+        "listings convert clearly below their category.",
+        "商品报表覆盖的{listings_from:date}至{listings_to:date}，商品访客 {visitors:count}，支付转化率 {conversion:pct}"
+        "（环比{conversion_vs_prior:change}）；{to_fix:count} 个商品转化明显低于类目。"),
     "store_ops.ratings": _e("Where does each platform's rating stand against its industry?", "各平台评分与行业相比如何？"),
     "store_ops.ratings.takeaway": _e(
         "The weakest score against its industry is {weakest_platform:platform} {weakest_dimension:dimension} "
