@@ -119,6 +119,20 @@ with page.section("store_ops.listings"):
         "category_uv_value"]))
     page.takeaway("store_ops.listings.takeaway", **storebook.store_ops_facts.listing_facts(listings))
 
+# %% [markdown] tags=["analyst"]
+# The listings' own ad spend (生意参谋 总推广花费), most first, against what each listing sold.
+# Sales per unit of ad spend divides all the listing's sales by its spend: the item report does not
+# split the sales its ads brought, so read it as where the money goes, not as a return on the ads.
+
+# %%
+with page.section("store_ops.ads"):
+    ads = storebook.store_ops.listing_ad_spend(page.wb, page.period, page.platforms)
+    page.show(storebook.tables.format_table(storebook.store_ops_facts.top_ads(ads), page.text, columns=[
+        "platform", "product_name", "ad_spend_amount", "share_of_ad_spend", "visitors", "buyers", "paid_amount",
+        "sales_per_ad"]))
+    page.takeaway("store_ops.ads.takeaway", **storebook.store_ops_facts.ad_facts(ads))
+    storebook.results.record("store_ops.ads", storebook.store_ops_facts.ad_facts(ads))
+
 # %%
 with page.section("store_ops.to_fix"):
     to_fix = storebook.store_ops.find_listings_to_fix(

@@ -232,3 +232,58 @@ def test_a_week_of_listings_is_said_of_its_days_not_of_the_month() -> None:
         "From 20 Apr to 26 Apr, the days the listing report covers, the listings drew 1,650 visitors")
     whole = store_ops_facts.headline_facts(headline[headline["metric"] != "store_rating"], "2026-04")
     assert said_in(en, whole).startswith("In 2026-04 the listings drew 1,650 visitors")
+
+
+def test_the_listings_ad_spend_by_hand(root: Path) -> None:
+    """The listings' own ad spend (生意参谋 总推广花费), ingested into product_traffic and shown
+    nowhere before. By hand, April: L1 spends 60 + 40 = ¥100 over two days and sells ¥300 (3.0
+    per unit of spend, 50% of the spend); L2 spends ¥80 and sells ¥40 (0.5); L3 spends ¥20 and
+    sells nothing; L4 spends nothing and is no row. A March row of L1 (¥500) is another month."""
+    from storebook.areas import store_ops_facts
+
+    def row(day: str, item: str, spend: float | None, paid: float, buyers: int) -> dict:
+        return {"visited_on": day, "platform": "tmall", "item_id": item, "visitors": 100, "buyers": buyers,
+                "paid_amount": paid, "ad_spend_amount": spend}
+
+    wb = write_tables(root, product_traffic=[
+        row("2026-04-01", "L1", 60.0, 100.0, 1), row("2026-04-02", "L1", 40.0, 200.0, 2),
+        row("2026-04-03", "L2", 80.0, 40.0, 1), row("2026-04-03", "L3", 20.0, 0.0, 0),
+        row("2026-04-03", "L4", None, 50.0, 1), row("2026-03-31", "L1", 500.0, 10.0, 1)])
+    ads = store_ops.listing_ad_spend(wb, periods.month("2026-04"))
+    assert ads["item_id"].tolist() == ["L1", "L2", "L3"]
+    assert ads["ad_spend_amount"].tolist() == [100.0, 80.0, 20.0]
+    assert ads["share_of_ad_spend"].tolist() == pytest.approx([0.5, 0.4, 0.1])
+    assert ads["sales_per_ad"].tolist() == pytest.approx([3.0, 0.5, 0.0])
+    facts = store_ops_facts.ad_facts(ads)
+    assert facts["variant"] == "idle" and facts["listings"] == 3 and facts["listings_all"] == 4
+    assert facts["spend"] == 200.0 and facts["sales"] == 340.0 and facts["per_ad"] == pytest.approx(1.7)
+    assert (facts["idle"], facts["idle_spend"]) == (1, 20.0)
+    said = Text("en")("store_ops.ads.takeaway.idle", **{k: v for k, v in facts.items() if k != "variant"})
+    assert said.startswith("3 of the 4 listings spent ¥200 on ads; together they sold ¥340, 1.70 per unit of ad spend")
+    assert said.endswith("1 of them spent ¥20 and sold nothing: review their ads first.")
+    assert "其中1个商品花费¥20却没有成交" in Text("zh")("store_ops.ads.takeaway.idle",
+                                                   **{k: v for k, v in facts.items() if k != "variant"})
+    # No spend in the month: said so, not an empty table.
+    with pytest.raises(storebook.NoDataError) as raised:
+        store_ops.listing_ad_spend(wb, periods.month("2026-02"))
+    assert raised.value.key in ("no_data.listing_traffic", "no_data.listing_ads")
+    wb2 = write_tables(root / "nospend", product_traffic=[row("2026-04-03", "L4", None, 50.0, 1)])
+    with pytest.raises(storebook.NoDataError) as raised:
+        store_ops.listing_ad_spend(wb2, periods.month("2026-04"))
+    assert raised.value.key == "no_data.listing_ads"
+
+
+def test_the_planted_ad_sink_is_the_months_biggest_spender(wb, truth) -> None:
+    """The sample store's ad sink (lib/storebook/sample/duties.py AD_SINK) pays five times the
+    platform's cost for each visitor: the ad-spend section ranks it first, with the spend the
+    generator wrote, and its sales per unit of spend below the advertised listings' together."""
+    from storebook.areas import store_ops_facts
+
+    planted = truth["truths"]["listing_ad_sink"]
+    assert planted["spend_rank_in_month"] == 1
+    ads = store_ops.listing_ad_spend(wb, periods.month(planted["month"]))
+    top = ads.iloc[0]
+    assert (top["platform"], top["item_id"]) == (planted["platform"], planted["item_id"])
+    assert top["ad_spend_amount"] == pytest.approx(planted["ad_spend_in_month"], abs=0.01)
+    facts = store_ops_facts.ad_facts(ads)
+    assert facts["top_per_ad"] < facts["per_ad"]

@@ -29,7 +29,8 @@ N_DAYS = (date(2026, 10, 31) - date(2025, 9, 1)).days + 1
 TRUTHS = ("promo_uplift", "promo_pull_forward", "tracking_outage", "competitor_price_cut", "late_supplier",
           "mobile_conversion_drop", "complaint_spike", "slow_carrier",
           # the department's remaining duties (lib/storebook/sample/duties.py)
-          "dsr_logistics_dip", "listing_low_conversion", "listing_change", "campaign_holdouts", "forecast_season")
+          "dsr_logistics_dip", "listing_low_conversion", "listing_change", "listing_ad_sink", "campaign_holdouts",
+          "forecast_season")
 
 
 def contract() -> dict[str, dict[str, list[str]]]:

@@ -529,6 +529,38 @@ def summarise_listings(wb: Workbook, period: Period, platforms: Sequence[str] | 
     return out.sort_values(["visitors", "item_id"], ascending=[False, True]).reset_index(drop=True)
 
 
+def listing_ad_spend(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """The listings' own ad spend in the month (生意参谋 商品效果's 总推广花费) and what they sold.
+
+    Formula: sales_per_ad = the listing's paid amount ÷ its ad spend. The item report gives a
+    listing's whole sales, not the part its ads brought, so this is not a return on the ads
+    (ROAS): it says where the spend goes and which listings sell little for it.
+    share_of_ad_spend = the listing's spend ÷ the spend of all listings.
+
+    Returns:
+        One row per listing with ad spend, most spend first: platform, item_id, sku,
+        product_name, ad_spend_amount, share_of_ad_spend, visitors, buyers, paid_amount,
+        sales_per_ad. ``attrs["listings_all"]``: the listings with traffic in the month.
+    Raises:
+        NoDataError: no listing traffic, or no listing with ad spend, in the month.
+    """
+    plats = wb.platforms(platforms)
+    listings = summarise_listings(wb, period, plats)
+    spent = listings[listings["ad_spend_amount"].fillna(0) > 0]
+    if spent.empty:
+        raise NoDataError(
+            f"no listing ad spend for {period.label} on {', '.join(plats)}: the per-item reports' ad spend "
+            "(生意参谋 总推广花费) is empty or 0 for every listing",
+            key="no_data.listing_ads", values={"month": period.label, "platforms": plats})
+    spend = spent["ad_spend_amount"]
+    out = spent.assign(share_of_ad_spend=spend / spend.sum(), sales_per_ad=_ratio(spent["paid_amount"], spend))
+    out = out.sort_values(["ad_spend_amount", "platform", "item_id"], ascending=[False, True, True], ignore_index=True)
+    out = out[["platform", "item_id", "sku", "product_name", "ad_spend_amount", "share_of_ad_spend", "visitors",
+               "buyers", "paid_amount", "sales_per_ad"]]
+    out.attrs["listings_all"] = int(len(listings))
+    return out
+
+
 def find_listings_to_fix(listings: pd.DataFrame, n: int = 10, min_visitors: int = MIN_LISTING_VISITORS) -> pd.DataFrame:
     """The listings to fix first (待优化商品): much traffic, conversion clearly below their category.
 

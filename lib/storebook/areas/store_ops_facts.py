@@ -168,6 +168,25 @@ def top_listings(listings: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     return listings.head(n)
 
 
+def ad_facts(ads: pd.DataFrame) -> dict[str, Any]:
+    """The listings' ad spend: how much, on how many, what they sold for it, the biggest
+    spender, and the listings that spent and sold nothing (variant ``idle``)."""
+    top = ads.iloc[0]
+    spend, sales = ads["ad_spend_amount"].sum(), ads["paid_amount"].fillna(0).sum()
+    idle = ads[ads["paid_amount"].fillna(0) <= 0]
+    return {"variant": "idle" if len(idle) else None, "listings": int(len(ads)),
+            "listings_all": int(ads.attrs.get("listings_all", len(ads))), "spend": spend, "sales": sales,
+            "per_ad": sales / spend if spend else None, "top_name": top["product_name"], "top_sku": top["sku"],
+            "top_platform": top["platform"], "top_spend": top["ad_spend_amount"],
+            "top_share": top["share_of_ad_spend"], "top_per_ad": top["sales_per_ad"],
+            "idle": int(len(idle)), "idle_spend": idle["ad_spend_amount"].sum()}
+
+
+def top_ads(ads: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The ``n`` listings that spent most on ads (the table the section shows)."""
+    return ads.head(n)
+
+
 def to_fix_facts(to_fix: pd.DataFrame) -> dict[str, Any]:
     """The listing to fix first and what its low conversion costs.
 

@@ -270,6 +270,8 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "store_ops.quality": (_n("orders"), _n("order_lines"), _n("returns"), _opt("products"), _opt("service_tickets"),
                           _opt("suppliers")),
     "store_ops.listings": _LISTINGS,
+    "store_ops.ads": (_n("product_traffic", values=("visitors", "ad_spend_amount"), known=("buyers",)),
+                      _opt("product_traffic", known=("sku",)), _opt("products", known=("product_name", "category"))),
     "store_ops.to_fix": _LISTINGS,
     "store_ops.changes": (_n("listing_changes"), *_LISTINGS),
     # marketing

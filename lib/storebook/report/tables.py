@@ -82,7 +82,7 @@ _COUNTS |= {"customers", "customers_prior", "customers_change", "repeat_customer
             "active_customers", "tickets", "responded", "resolved", "unresolved", "rated", "satisfied", "returns",
             "batch_complaints", "batch_units_received", "window_days", "months_since", "new_buyers"}
 _MONEY2 |= {"cumulative_revenue_per_customer"}
-_RATES |= {"share_of_buyers", "share_of_sales", "repeat_rate", "retention", "share_of_from", "complaint_share",
+_RATES |= {"share_of_buyers", "share_of_sales", "share_of_ad_spend", "repeat_rate", "retention", "share_of_from", "complaint_share",
            "share_of_tickets", "satisfied_share", "refund_rate", "refund_share", "share_of_returns",
            "batch_share_of_complaints", "batch_share_of_units", "share_of_margin", "returning_sales_share",
            "repeat_rate_30", "repeat_rate_90", "otif_rate"}
@@ -632,6 +632,7 @@ _NUMBERS |= {"lost_buyers", "weeks_after", "delivery_days", "delivery_days_befor
 _DATES |= {"changed_on", "first_day", "last_day", "shipped_from", "shipped_to"}
 _COUNTS |= {"forecast", "low", "high", "target", "actual"}
 _RATIOS |= {"score_max"}
+_RATIOS |= {"sales_per_ad"}  # a listing's sales ÷ its ad spend (store_ops.listing_ad_spend)
 _DELTAS |= {"trend"}
 
 # A metric of the registry formats as the registry says (storebook.measures.metrics): its

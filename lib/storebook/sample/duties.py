@@ -65,6 +65,12 @@ DIP = {"platform": "tmall", "dimension": "logistics", "drop": 0.60, "lag_first":
 LISTING_PLATFORMS = ("tmall", "jd", "douyin")
 LISTING_CONVERSION = {"tmall": 0.045, "jd": 0.050, "douyin": 0.025}
 LOW_CONVERSION = {"platform": "tmall", "category": "home_textiles", "factor": 0.30}
+#: The listings' own ad spend (生意参谋 总推广花费): a third of the SKUs advertise on each platform,
+#: paying for about a quarter of their visitors at the platform's cost per click. One listing, the
+#: ad sink, pays five times as much for each of its visitors: the month's biggest spender, it sells
+#: no more than it would without (the store-operations page's ad-spend section ranks it first).
+LISTING_ADS = {"share_advertised": 1 / 3, "paid_share": 0.25, "cpc": {"tmall": 0.90, "jd": 0.80, "douyin": 0.60}}
+AD_SINK = {"platform": "tmall", "category": "kitchen", "factor": 5.0}
 LISTING_CHANGE = {"platform": "tmall", "category": "skincare", "months_before": 3, "lift": 0.50,
                   "changes": ("main_image", "detail_page")}
 #: The two campaigns with a holdout test, both in end_month − 1, days 1–28.
@@ -306,6 +312,11 @@ def _write_product_traffic(g: Any, agg: pd.DataFrame) -> dict[str, Any]:
     p_chg = PLATFORMS.index(LISTING_CHANGE["platform"])
     changed = _pick_sku(g, LISTING_CHANGE["category"], p_chg, used)
     used.add(changed)
+    # Its own stream: the listings' other draws (and every truth above) stay as they were.
+    ads_rng = g.rng("duties-listing-ads")
+    p_sink = PLATFORMS.index(AD_SINK["platform"])
+    # Not marked used: the ordinary listing changes are drawn from the SKUs as before.
+    sink = _pick_sku(g, AD_SINK["category"], p_sink, used, rank=1)
     change_day = g.month_bounds(LISTING_CHANGE["months_before"])[0]
     while g.day_date(change_day).weekday() != 0:
         change_day += 1
@@ -335,6 +346,13 @@ def _write_product_traffic(g: Any, agg: pd.DataFrame) -> dict[str, Any]:
         visitors = np.maximum(rng.poisson(expected), buyers)
         cart = np.maximum(rng.binomial(visitors, 0.085), buyers)
         keep = (on_sale | (buyers > 0)).reshape(-1)
+        advertised = ads_rng.random(n_s) < LISTING_ADS["share_advertised"]
+        per_visitor = LISTING_ADS["paid_share"] * LISTING_ADS["cpc"][platform] * np.exp(ads_rng.normal(0, 0.3, n_s))
+        if p == p_sink:
+            advertised[sink] = True
+            per_visitor[sink] = LISTING_ADS["paid_share"] * LISTING_ADS["cpc"][platform] * AD_SINK["factor"]
+        spend_cents = np.rint(visitors * per_visitor[None, :] * 100).astype(np.int64) * advertised[None, :]
+        ad_spend = np.where(spend_cents.reshape(-1) > 0, format_money(spend_cents.reshape(-1)), "")
         first = np.array([a.strftime("%Y-%m-%d") for a, _ in periods])
         last = np.array(["" if a == b else b.strftime("%Y-%m-%d") for a, b in periods])
         rows.append(pd.DataFrame({
@@ -345,14 +363,15 @@ def _write_product_traffic(g: Any, agg: pd.DataFrame) -> dict[str, Any]:
             "cart_adds": cart.reshape(-1), "favourites": rng.binomial(visitors, 0.03).reshape(-1),
             "buyers": buyers.reshape(-1), "units": units.astype(np.int64).reshape(-1),
             "paid_amount": format_money(np.rint(paid * 100).astype(np.int64).reshape(-1)),
-            "refund_amount": "", "ad_spend_amount": "",
+            "refund_amount": "", "ad_spend_amount": ad_spend,
         })[keep])
     frame = pd.concat(rows, ignore_index=True)
     _write(g, "product_traffic", "product_traffic.csv", frame)
     _write_listing_changes(g, rng, ids, used, change_day, changed)
     low_truth = _low_truth(g, frame, low, ids)
     change_truth = _change_truth(g, frame, changed, ids, change_day)
-    return {"listing_low_conversion": low_truth, "listing_change": change_truth}
+    return {"listing_low_conversion": low_truth, "listing_change": change_truth,
+            "listing_ad_sink": _ad_sink_truth(g, frame, sink, ids)}
 
 
 def _write_listing_changes(g: Any, rng: np.random.Generator, ids: dict[str, np.ndarray], used: set[int],
@@ -399,6 +418,24 @@ def _low_truth(g: Any, frame: pd.DataFrame, sku: int, ids: dict[str, np.ndarray]
         "visitors_rank_in_category": int((by_sku > by_sku.get(g.sku[sku], 0)).sum() + 1),
         "how_to_find": "listings by visitors against their category's conversion: this one draws the traffic of "
                        "a best seller and converts about a third as well (the buyers lost are the most of any)",
+    }
+
+
+def _ad_sink_truth(g: Any, frame: pd.DataFrame, sku: int, ids: dict[str, np.ndarray]) -> dict[str, Any]:
+    platform = AD_SINK["platform"]
+    last_month = g.day_date(g.month_bounds(0)[0]).strftime("%Y-%m")
+    month = frame[frame["visited_on"].str.startswith(last_month)]
+    spend = pd.to_numeric(month["ad_spend_amount"].replace("", None), errors="coerce").fillna(0.0)
+    mine = month["sku"].eq(g.sku[sku]) & month["platform"].eq(platform)
+    by_listing = spend.groupby([month["platform"], month["sku"]]).sum()
+    return {
+        "platform": platform, "sku": g.sku[sku], "item_id": ids[platform][sku], "month": last_month,
+        "planted_cost_per_visitor_factor": AD_SINK["factor"],
+        "ad_spend_in_month": round(float(spend[mine].sum()), 2),
+        "paid_in_month": round(float(pd.to_numeric(month.loc[mine, "paid_amount"], errors="coerce").sum()), 2),
+        "spend_rank_in_month": int((by_listing > by_listing.get((platform, g.sku[sku]), 0)).sum() + 1),
+        "how_to_find": "the listings' ad spend, most first: this listing pays five times the platform's cost for "
+                       "each of its visitors and is the month's biggest spender",
     }
 
 

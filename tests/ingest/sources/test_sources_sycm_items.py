@@ -141,3 +141,21 @@ def test_the_months_listings_are_the_week_that_holds_the_day(ingested) -> None:
     assert int(listings["visitors"].sum()) == int(_number(week["访客数"]).sum())
     assert int(listings["buyers"].sum()) == int(_number(week["支付人数"]).sum())
     assert float(listings["paid_amount"].sum()) == pytest.approx(float(_number(week["支付金额"]).sum()), abs=0.01)
+
+
+def test_the_listings_ad_spend_is_the_weeks_as_the_file_sums_it(ingested) -> None:
+    """The store-operations page's ad-spend section reads the week's 总推广花费 (the first of the
+    two columns of that name), each listing once: the spend, the listings that spent and what
+    they sold are the file's own sums."""
+    import storebook
+
+    _, _, files, root = ingested
+    week = _file_rows(files[WEEK])
+    spend = _number(week.iloc[:, list(week.columns).index("总推广花费")])
+    wb = storebook.open(root / "data" / "processed")
+    ads = storebook.store_ops.listing_ad_spend(wb, wb.period("2026-04"))
+    assert len(ads) == int((spend > 0).sum())
+    assert float(ads["ad_spend_amount"].sum()) == pytest.approx(float(spend[spend > 0].sum()), abs=0.01)
+    sold = _number(week["支付金额"])[spend > 0]
+    assert float(ads["paid_amount"].fillna(0).sum()) == pytest.approx(float(sold.fillna(0).sum()), abs=0.01)
+    assert ads["ad_spend_amount"].is_monotonic_decreasing and ads["share_of_ad_spend"].sum() == pytest.approx(1.0)

@@ -202,6 +202,12 @@ ENTRIES: dict[str, Entry] = {
         "京东商智 店铺评分, 抖店 体验分) into data/raw/store_ratings/ and run `storebook ingest`.",
         "{platforms:platforms}没有{month}的店铺评分：请将各平台的店铺评分（生意参谋 店铺DSR、京东商智 店铺评分、抖店 体验分）导出到 "
         "data/raw/store_ratings/ " + _INGEST_ZH + "。"),
+    "no_data.listing_ads": _e(
+        "No listing spent on ads in {month} on {platforms:platforms}: the per-item reports' ad spend "
+        "(生意参谋 总推广花费) is empty or 0 for every listing. Export the item report with its 推广 columns and run "
+        "`storebook ingest`.",
+        "{platforms:platforms}在{month}没有商品的推广花费：商品明细报表的推广花费（生意参谋 总推广花费）全部为空或为0。"
+        "请导出含推广列的商品效果报表" + _INGEST_ZH + "。"),
     "no_data.store_ops_headline": _e(
         "Neither store ratings nor listing traffic for {month} on {platforms:platforms}: export the platforms' "
         "store scores (data/raw/store_ratings/) or per-item reports and run `storebook ingest`.",

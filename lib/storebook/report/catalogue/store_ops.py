@@ -122,6 +122,29 @@ ENTRIES: dict[str, Entry] = {
         "{listings:count} 个商品共 {visitors:count} 访客、{buyers:count} 买家（转化率 {conversion:pct}）；访客最多的是"
         "{top_platform:platform}的{top_name}（{top_visitors:count} 访客，转化率 {top_conversion:pct}）。"
         "{below:count} 个访客过百的商品转化明显低于类目。"),
+    # The listings' own ad spend (生意参谋 总推广花费): where it goes and what those listings sold.
+    "store_ops.ads": _e("Which listings does the ad spend go to, and what do they sell?",
+                        "推广花费投向哪些商品，这些商品卖得如何？"),
+    "store_ops.ads.takeaway": _e(
+        "{listings:count} of the {listings_all:count} listings spent {spend:money} on ads; together they sold "
+        "{sales:money}, {per_ad:ratio} per unit of ad spend (all their sales, not only those the ads brought). "
+        "{top_name} spent the most: {top_spend:money}, {top_share:pct} of the spend, selling {top_per_ad:ratio} "
+        "per unit.",
+        "{listings_all:count}个商品中有{listings:count}个投放推广，共花费{spend:money}；这些商品共成交{sales:money}，"
+        "每单位推广花费对应{per_ad:ratio}的成交额（含非推广带来的成交）。花费最多的是{top_name}：{top_spend:money}，"
+        "占推广花费的{top_share:pct}，每单位花费成交{top_per_ad:ratio}。"),
+    "store_ops.ads.takeaway.idle": _e(
+        "{listings:count} of the {listings_all:count} listings spent {spend:money} on ads; together they sold "
+        "{sales:money}, {per_ad:ratio} per unit of ad spend (all their sales, not only those the ads brought). "
+        "{top_name} spent the most: {top_spend:money}, {top_share:pct} of the spend, selling {top_per_ad:ratio} "
+        "per unit. {idle:count} of them spent {idle_spend:money} and sold nothing: review their ads first.",
+        "{listings_all:count}个商品中有{listings:count}个投放推广，共花费{spend:money}；这些商品共成交{sales:money}，"
+        "每单位推广花费对应{per_ad:ratio}的成交额（含非推广带来的成交）。花费最多的是{top_name}：{top_spend:money}，"
+        "占推广花费的{top_share:pct}，每单位花费成交{top_per_ad:ratio}。其中{idle:count}个商品花费{idle_spend:money}"
+        "却没有成交：建议优先检查其推广。"),
+    "col.share_of_ad_spend": _e("Share of ad spend", "推广花费占比"),
+    "col.ad_spend_amount": _e("Ad spend", "推广花费"),
+    "col.sales_per_ad": _e("Sales per unit of ad spend", "每单位推广花费成交额"),
     "store_ops.to_fix": _e("Which listings should be fixed first?", "应优先优化哪些商品？"),
     "store_ops.to_fix.title": _e("Buyers lost against the category's conversion", "按类目转化率计算的流失买家"),
     "store_ops.to_fix.takeaway": _e(
