@@ -110,8 +110,9 @@ _CATEGORY = _opt("products", known=("product_name", "category"))
 _RECEIVED = _n("purchase_orders", values=("received_on",))
 #: Figures by the supplier of a product (the catalogue's supplier_id).
 _SUPPLIER = _opt("products", known=("supplier_id",))
-#: Complaints reach an order (and its carrier) through the ticket's order_id.
-_TICKET_ORDERS = _opt("service_tickets", values=("order_id",))
+#: Complaints reach an order (and its carrier) through the ticket's order_id; a logistics complaint
+#: is told by its topic (tickets without any: complaints unknown).
+_TICKET_ORDERS = _opt("service_tickets", values=("order_id", "category"))
 _PNL = (*_SOLD_COST, _PAID_ORDERS, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"),
         _REFUNDS)
 #: The scorecard takes each metric from its own report: any one of sales and traffic will do.
