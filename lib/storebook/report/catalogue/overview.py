@@ -323,6 +323,33 @@ ENTRIES: dict[str, Entry] = {
         "{top_name}（{top_sku:sku_beside_name}）贡献毛利最多，{top_margin:money}，毛利率{top_rate:pct}；前{n}名合计贡献本月商品毛利的"
         "{top_share:pct}。末位的{bottom_name}（{bottom_sku:sku_beside_name}）仅贡献{bottom_margin:money}；末位{bottom_n}个商品中有{negative}个扣除退款后亏损。",
     ),
+    # Every product sold in the top group (overview_facts.product_facts): no "top 5 together
+    # brought 100.0%" of five products, no ranking of one.
+    "overview.products.takeaway.all": _e(
+        "{top_name} ({top_sku:sku_beside_name}) earned the most gross margin of the {n} products sold, "
+        "{top_margin:money} at a {top_rate:pct} margin rate; {bottom_name} ({bottom_sku:sku_beside_name}) the least, "
+        "{bottom_margin:money}. {negative} of the {n} lost money after refunds.",
+        "本月售出{n}个商品，{top_name}（{top_sku:sku_beside_name}）贡献毛利最多，{top_margin:money}，毛利率{top_rate:pct}；"
+        "{bottom_name}（{bottom_sku:sku_beside_name}）最少，{bottom_margin:money}。其中{negative}个扣除退款后亏损。",
+    ),
+    "overview.products.takeaway.one": _e(
+        "{top_name} ({top_sku:sku_beside_name}) was the only product sold: it earned {top_margin:money} of gross "
+        "margin at a {top_rate:pct} margin rate.",
+        "本月只售出{top_name}（{top_sku:sku_beside_name}）一个商品：毛利{top_margin:money}，毛利率{top_rate:pct}。",
+    ),
+    "overview.products.takeaway.margin_unknown.all": _e(
+        "No unit cost is known for the products sold, so their gross margin is unknown; ranked by revenue instead, "
+        "{top_name} ({top_sku:sku_beside_name}) sold the most of the {n} products sold, {top_revenue:money}, and "
+        "{bottom_name} ({bottom_sku:sku_beside_name}) the least, {bottom_revenue:money}.",
+        "所售商品都没有单位成本，毛利未知；改按销售额排序：本月售出{n}个商品，{top_name}（{top_sku:sku_beside_name}）"
+        "销售额最高，{top_revenue:money}；{bottom_name}（{bottom_sku:sku_beside_name}）最低，{bottom_revenue:money}。",
+    ),
+    "overview.products.takeaway.margin_unknown.one": _e(
+        "No unit cost is known for the product sold, so its gross margin is unknown; {top_name} "
+        "({top_sku:sku_beside_name}) was the only product sold, for {top_revenue:money}.",
+        "所售商品没有单位成本，毛利未知；本月只售出{top_name}（{top_sku:sku_beside_name}）一个商品，销售额"
+        "{top_revenue:money}。",
+    ),
     "overview.products.takeaway.margin_unknown": _e(
         "No unit cost is known for the products sold, so their gross margin is unknown; ranked by revenue instead, "
         "{top_name} ({top_sku:sku_beside_name}) sold the most, {top_revenue:money}, and the top {n} together brought "
