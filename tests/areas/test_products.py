@@ -466,6 +466,18 @@ def test_price_realisation_of_skus_listed_without_a_price_says_how_many_are_not_
         products.measure_price_realisation(wb, MARCH)
     assert caught.value.key == "products.price.no_list_price"
     assert caught.value.values == {"skus": 2, "month": "2026-03", "missing": 1}
+    # No Shopify data here (hand-written tables): the how-to names the contract's column, not
+    # Shopify's ("(Shopify: Price, Compare-at price)" on a Taobao store's page).
+    for language in ("en", "zh"):
+        said = Text(language)(caught.value.key, **caught.value.values)
+        assert "Shopify" not in said and "`list_price`" in said
+    # A store whose catalogue came from a Shopify export is told Shopify's columns.
+    manifest = {"files": [{"path": "data/raw/shopify/products_export_1.csv", "source": "shopify_products"}]}
+    wb.ingest_manifest = lambda: manifest
+    with pytest.raises(NoDataError) as caught:
+        products.measure_price_realisation(wb, MARCH)
+    assert caught.value.key == "products.price.no_list_price.shopify"
+    assert "(Shopify: Price, Compare-at price)" in Text("en")(caught.value.key, **caught.value.values)
 
 
 def test_a_catalogue_that_lists_none_of_the_skus_sold_is_left_out_of_the_classes(root):

@@ -376,13 +376,17 @@ class Shortfall:
             values["share"] = self.share
         return text(f"page.needs.{self.kind}", **values)
 
-    def how(self, text: Text) -> str:
-        """What to do about it (where there is something to do)."""
+    def how(self, text: Text, shopify: bool = False) -> str:
+        """What to do about it (where there is something to do). ``shopify``: the store has
+        Shopify data (:func:`storebook.engine.identity.holds_shopify_data`): a column's how-to
+        with a ``.shopify`` variant names the Shopify column too (``Cost per item``)."""
         if self.kind in ("absent", "empty", "no_rows", "absent_any", "optional_absent", "optional_empty",
                          "optional_no_rows"):
             return text(f"page.add.{self.table}")
         if self.kind in ("empty_column", "empty_column_all", "coverage"):
             key = f"page.add.{self.table}.{self.column}"
+            if shopify and text.has(f"{key}.shopify"):
+                return text(f"{key}.shopify")
             return text(key) if text.has(key) else text("page.add.column", table=self.table, column=self.column)
         return ""
 

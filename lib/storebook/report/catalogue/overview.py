@@ -193,25 +193,25 @@ ENTRIES: dict[str, Entry] = {
     "overview.scorecard.takeaway.no_cost": _e(
         "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
         "on last year); the gross margin is not known: the store's data carry no product costs (to add them: a product "
-        "catalogue with each product's unit_cost — Shopify: Cost per item — then `storebook ingest` again). {met} of the {with_target} metrics with a target met it; {red} missed it by more than 5%, "
+        "catalogue with each product's unit cost (`unit_cost`), then `storebook ingest` again). {met} of the {with_target} metrics with a target met it; {red} missed it by more than 5%, "
         "furthest {worst:metric} ({worst_vs_target:signed} against target).",
-        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本 unit_cost 的商品目录——Shopify：Cost per item——然后重新运行 `storebook ingest`）。"
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本（`unit_cost`）的商品目录，然后重新运行 `storebook ingest`）。"
         "设有目标的{with_target}项指标中{met}项达标；{red}项差距超过5%，差距最大的是{worst:metric}（较目标{worst_vs_target:signed}）。",
     ),
     "overview.scorecard.takeaway.no_cost.no_red": _e(
         "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
         "on last year); the gross margin is not known: the store's data carry no product costs (to add them: a product "
-        "catalogue with each product's unit_cost — Shopify: Cost per item — then `storebook ingest` again). {met} of the {with_target} metrics with a target met it, and none missed it by more "
+        "catalogue with each product's unit cost (`unit_cost`), then `storebook ingest` again). {met} of the {with_target} metrics with a target met it, and none missed it by more "
         "than 5%.",
-        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本 unit_cost 的商品目录——Shopify：Cost per item——然后重新运行 `storebook ingest`）。"
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本（`unit_cost`）的商品目录，然后重新运行 `storebook ingest`）。"
         "设有目标的{with_target}项指标中{met}项达标，没有指标差距超过5%。",
     ),
     "overview.scorecard.takeaway.no_cost.no_targets": _e(
         "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
         "on last year); the gross margin is not known: the store's data carry no product costs (to add them: a product "
-        "catalogue with each product's unit_cost — Shopify: Cost per item — then `storebook ingest` again). No targets were set for this month: the scorecard compares with the prior month "
+        "catalogue with each product's unit cost (`unit_cost`), then `storebook ingest` again). No targets were set for this month: the scorecard compares with the prior month "
         "and last year only.",
-        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本 unit_cost 的商品目录——Shopify：Cost per item——然后重新运行 `storebook ingest`）。"
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本（`unit_cost`）的商品目录，然后重新运行 `storebook ingest`）。"
         "本月未设定目标，仅与上月和去年同期对比。",
     ),
     "overview.scorecard.takeaway.no_margin": _e(
