@@ -133,8 +133,8 @@ def product_facts(products: pd.DataFrame) -> dict[str, Any]:
     """
     by_revenue = products.attrs.get("ranked_by") == "revenue"
     top = products[products["group"] == ("top_sales" if by_revenue else "top")]
-    reach = ("one" if len(top) == 1 else "all") if not (products["group"] == (
-        "bottom_sales" if by_revenue else "bottom")).any() else None
+    least = "bottom_sales" if by_revenue else "bottom"
+    reach = None if (products["group"] == least).any() else "one" if len(top) == 1 else "all"
     if by_revenue:  # no cost known: the best and least sellers
         bottom = _least(products, top, "bottom_sales")
         revenue = products.attrs.get("revenue") or float("nan")
