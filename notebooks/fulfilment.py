@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -183,8 +183,9 @@ with page.section("fulfilment.cost"):
 with page.section("fulfilment.issues"):
     issues = storebook.fulfilment.count_logistics_issues(page.wb, page.period, page.platforms, by="carrier")
     issue_facts = storebook.fulfilment.issue_facts(issues)
-    page.show(storebook.plots.rate_bars(issues, page.text, category="carrier", values=["complaints_per_1000", "refunds_per_1000"],
-                                        kind="number", title=page.t("fulfilment.issues.title", **issue_facts)))
+    if issue_facts["bars"]:  # the rates that are known (complaints without a topic are not)
+        page.show(storebook.plots.rate_bars(issues, page.text, category="carrier", values=issue_facts["bars"],
+                                            kind="number", title=page.t("fulfilment.issues.title", **issue_facts)))
     page.show(storebook.tables.format_table(issues, page.text, columns=["carrier", "orders", "complaints", "complaints_per_1000",
                                                                         "refunds_per_1000", "refund_amount"]))
     page.takeaway("fulfilment.issues.takeaway", **issue_facts)

@@ -1063,3 +1063,52 @@ def test_headline_takeaway_without_costs_or_tickets_does_not_say_n_a(root):
         assert na not in sentence and "n/a complaints" not in sentence and "未知件" not in sentence, sentence
     assert "not in this store's data" in storebook.report.text.Text("en")(
         "fulfilment.headline.takeaway.no_cost_issues", **facts)
+
+
+def _olist_like(root: Path, topic: str | None, cost: float | None) -> storebook.Workbook:
+    """Olist's shape: orders, items, parcels whose cost is not given and reviews as tickets
+    naming their order, here with a topic or without (Olist's carry none). March: O1, O2, O3
+    shipped; O2's ticket is a complaint, O3's is not."""
+    orders = [_order(o, "tmall", f"2026-03-0{d} 10:00") for o, d in (("O1", 2), ("O2", 3), ("O3", 4))]
+    shipments = [_ship(f"S{o}", o, "A", "WH1", "Zhejiang", f"2026-03-0{d} 20:00", f"2026-03-0{d + 2} 20:00", cost)
+                 for o, d in (("O1", 2), ("O2", 3), ("O3", 4))]
+    lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": 1} for o in ("O1", "O2", "O3")]
+    tickets = [{"ticket_id": f"T{o}", "order_id": o, "category": topic, "is_complaint": o == "O2",
+                "opened_at": "2026-03-09 09:00"} for o in ("O2", "O3")]
+    return write_tables(root, orders=orders, shipments=shipments, order_lines=lines, service_tickets=tickets)
+
+
+def test_complaints_are_unknown_where_the_tickets_carry_no_topic_and_the_headline_says_no_na(root):
+    """The Olist store's page read "Logistics cost n/a per order and drew 0.0 complaints per
+    1,000 orders": its parcels carry no cost and its reviews no topic, so neither is known. The
+    complaints are unknown (not 0) and the sentence leaves out what is not known."""
+    from support.amounts import chosen_sentence
+
+    olist = _olist_like(root, topic=None, cost=None)
+    issues = fulfilment.count_logistics_issues(olist, MARCH, by=None)
+    assert issues["orders"].tolist() == [3] and issues["complaints_per_1000"].isna().all()
+    facts = fulfilment.headline_facts(fulfilment.fulfilment_headline(olist, MARCH))
+    assert facts["variant"] == "no_cost_issues"
+    for language in ("en", "zh"):
+        sentence = chosen_sentence("fulfilment.headline.takeaway", facts, language)
+        assert "n/a" not in sentence and "未知" not in sentence and "0.0 complaints" not in sentence
+    # With a topic, the complaints are measured (1 of 3 orders) and only the cost is left out.
+    topical = fulfilment.headline_facts(fulfilment.fulfilment_headline(_olist_like(root / "t", "logistics", None),
+                                                                       MARCH))
+    assert topical["variant"] == "no_cost" and topical["complaints_per_1000"] == pytest.approx(1000 / 3)
+    en = chosen_sentence("fulfilment.headline.takeaway", topical)
+    assert en.endswith("Logistics drew 333.3 complaints per 1,000 orders; what it cost is not in this store's data.")
+    assert "未知" not in chosen_sentence("fulfilment.headline.takeaway", topical, "zh")
+    # The issues section says no rate it does not know: Olist has no returns either.
+    none = fulfilment.issue_facts(fulfilment.count_logistics_issues(olist, MARCH))
+    assert none["variant"] == "unknown" and none["bars"] == []
+    some = fulfilment.issue_facts(fulfilment.count_logistics_issues(_olist_like(root / "t", "logistics", None), MARCH))
+    assert some["variant"] == "no_refunds" and some["bars"] == ["complaints_per_1000"]
+    assert chosen_sentence("fulfilment.issues.takeaway", some) == (
+        "The orders shipped this month drew 1 logistics complaint (333.3 per 1,000 orders). Refunds for late or "
+        "damaged delivery are not in this store's data.")
+    # With a cost and no topic, the cost is said and the complaints left out.
+    costed = fulfilment.headline_facts(fulfilment.fulfilment_headline(_olist_like(root / "c", None, 6.0), MARCH))
+    assert costed["variant"] == "no_issues"
+    assert "Logistics cost ¥6.00 per order; the complaints it drew are not in this store's data." in chosen_sentence(
+        "fulfilment.headline.takeaway", costed)

@@ -22,6 +22,7 @@ from storebook.areas import plan
 from storebook.engine import availability, periods
 from storebook.report import needs
 from storebook.report.text import Text
+from support.amounts import chosen_sentence
 from support.stores import write_tables
 
 DECEMBER = periods.month("2025-12")
@@ -98,11 +99,16 @@ def test_the_takeaways_state_the_orders_and_no_money(root: Path) -> None:
         }
         for key, values in facts.items():
             variant = values.pop("variant")
-            assert variant == "orders", key
+            # No order has an amount: "not known for every order" understated it (the Tianchi
+            # mum-baby store's plan page); the month's sentence says nothing of the amount.
+            assert variant == ("orders" if key == "plan.month.takeaway" else "no_amount"), key
             sentence = text(f"{key}.{variant}", **values)
+            if key != "plan.month.takeaway":
+                assert ("known for no order" if language == "en" else "所有订单都没有支付金额") in sentence, sentence
+                assert values.pop("amount_share") == 0.0
             assert "paid_amount" not in values and "¥" not in sentence and "n/a" not in sentence, sentence
             assert not any(v is None or v != v for v in values.values()), (key, values)  # nothing unknown stated
-        assert f"{facts['plan.headline.takeaway']['orders']:,.0f}" in text("plan.headline.takeaway.orders",
+        assert f"{facts['plan.headline.takeaway']['orders']:,.0f}" in text("plan.headline.takeaway.no_amount",
                                                                             **facts["plan.headline.takeaway"])
     headline = plan.plan_headline(forecast, checked, plan.daily_history(wb, DECEMBER.end, TMALL))
     assert list(headline["metric"]) == ["forecast_orders", "mape_orders"]
@@ -149,6 +155,15 @@ def test_partly_known_amounts_are_not_forecast_and_the_section_says_why(root: Pa
     with needs.running(check):
         plan.backtest(wb, DECEMBER, TMALL)
     assert [s.key for s in check.partial] == ["page.partial.plan_amount"]  # the sections reading the backtest too
+    # The takeaways say for how many orders it is known (2 of 3), not "not for every order".
+    checked = plan.backtest(wb, DECEMBER, TMALL)
+    for key, facts in (("plan.headline.takeaway", plan.headline_facts(forecast, checked)),
+                       ("plan.forecast.takeaway", plan.forecast_facts(forecast, Text("en"))),
+                       ("plan.backtest.takeaway", plan.backtest_facts(plan.summarise_backtest(checked))),
+                       ("plan.targets.takeaway", plan.targets_facts(plan.propose_targets(wb, DECEMBER, TMALL)))):
+        assert facts["variant"].startswith("part_amount") and facts["amount_share"] == pytest.approx(2 / 3, abs=1e-4)
+        assert "known for only 66.7% of the orders" in chosen_sentence(key, facts), key
+        assert "仅66.7%的订单有支付金额" in chosen_sentence(key, facts, "zh"), key
 
 
 def test_an_amount_known_on_one_platform_only_is_not_stated_as_the_store_s(root: Path) -> None:
@@ -157,6 +172,8 @@ def test_an_amount_known_on_one_platform_only_is_not_stated_as_the_store_s(root:
     assert set(forecast.loc[forecast["metric"] == "paid_amount", "platform"]) == {"tmall"}  # no total, no jd
     assert _rows(forecast, "total", "orders").at["2026-01", "forecast"] == pytest.approx(1240, rel=0.1)
     facts = plan.headline_facts(forecast, plan.backtest(wb, DECEMBER, ["tmall", "jd"]))
-    assert facts["variant"] == "orders" and facts["orders"] == pytest.approx(1240, rel=0.1)
+    # The amount is known for tmall's orders (30 a day), not jd's (10 a day): about three in four.
+    assert facts["variant"] == "part_amount" and facts["orders"] == pytest.approx(1240, rel=0.1)
+    assert facts["amount_share"] == pytest.approx(0.75, abs=0.01)
     targets = plan.propose_targets(wb, DECEMBER, ["tmall", "jd"])
-    assert plan.targets_facts(targets)["variant"] == "orders"
+    assert plan.targets_facts(targets)["variant"] == "part_amount"

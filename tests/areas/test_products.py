@@ -388,6 +388,45 @@ def test_the_margin_takeaway_counts_the_least_it_lists():
     assert (facts["bottom_n"], facts["negative"], facts["bottom_sku"]) == (3, 1, "C")
 
 
+def test_the_margin_takeaway_of_a_store_that_sold_no_more_than_the_top_names_no_top_share():
+    """A store that sold five products read "the top 5 together brought 100.0% of the month's
+    product margin": every product sold is in the top, so the sentence names the most and the
+    least of the products sold, and a single product is not ranked."""
+    from storebook.areas import overview_facts
+    from support.amounts import chosen_sentence
+
+    margins = [50.0, 30.0, 10.0, 5.0, -5.0]
+    five = pd.DataFrame({
+        "group": ["top"] * 5, "sku": list("ABCDE"), "product_name": ["Aa", "Bb", "Cc", "Dd", "Ee"],
+        "revenue": [100.0, 80.0, 40.0, 20.0, 10.0], "gross_margin": margins,
+        "gross_margin_rate": [m / r for m, r in zip(margins, [100.0, 80.0, 40.0, 20.0, 10.0], strict=True)],
+        "share_of_margin": [m / 90 for m in margins]})
+    facts = overview_facts.product_facts(five)
+    assert facts["variant"] == "all" and facts["top_share"] == pytest.approx(1.0)
+    en = chosen_sentence("overview.products.takeaway", facts)
+    assert "top 5" not in en and "100.0%" not in en and "bottom" not in en
+    assert "of the 5 products sold" in en and "Ee (E) the least, −¥5" in en and "1 of the 5 lost money" in en
+    assert "前5名" not in chosen_sentence("overview.products.takeaway", facts, "zh")
+    one = overview_facts.product_facts(five.head(1))
+    assert one["variant"] == "one"
+    assert chosen_sentence("overview.products.takeaway", one) == (
+        "Aa (A) was the only product sold: it earned ¥50 of gross margin at a 50.0% margin rate.")
+    # Ranked by revenue (no cost known): the same.
+    by_revenue = five.assign(group="top_sales", gross_margin=np.nan, gross_margin_rate=np.nan,
+                             share_of_margin=np.nan)
+    by_revenue.attrs.update(ranked_by="revenue", revenue=250.0)
+    facts = overview_facts.product_facts(by_revenue)
+    assert facts["variant"] == "margin_unknown.all"
+    en = chosen_sentence("overview.products.takeaway", facts)
+    assert "top 5" not in en and "100.0%" not in en and "Ee (E) the least, ¥10" in en
+    one = by_revenue.head(1).copy()
+    one.attrs.update(ranked_by="revenue", revenue=100.0)
+    assert overview_facts.product_facts(one)["variant"] == "margin_unknown.one"
+    # With a least group beside the top, the top's share says something: the sentence keeps it.
+    six = pd.concat([five, five.tail(1).assign(group="bottom", sku="F")], ignore_index=True)
+    assert overview_facts.product_facts(six)["variant"] is None
+
+
 def test_price_realisation_counts_only_skus_with_a_list_price(root):
     """A SKU sold without a list price (not in the catalogue, or listed unpriced) adds sales but
     no list value: before, it counted in units and sales (realisation 160 / 60 = 267 %); a priced
@@ -427,6 +466,18 @@ def test_price_realisation_of_skus_listed_without_a_price_says_how_many_are_not_
         products.measure_price_realisation(wb, MARCH)
     assert caught.value.key == "products.price.no_list_price"
     assert caught.value.values == {"skus": 2, "month": "2026-03", "missing": 1}
+    # No Shopify data here (hand-written tables): the how-to names the contract's column, not
+    # Shopify's ("(Shopify: Price, Compare-at price)" on a Taobao store's page).
+    for language in ("en", "zh"):
+        said = Text(language)(caught.value.key, **caught.value.values)
+        assert "Shopify" not in said and "`list_price`" in said
+    # A store whose catalogue came from a Shopify export is told Shopify's columns.
+    manifest = {"files": [{"path": "data/raw/shopify/products_export_1.csv", "source": "shopify_products"}]}
+    wb.ingest_manifest = lambda: manifest
+    with pytest.raises(NoDataError) as caught:
+        products.measure_price_realisation(wb, MARCH)
+    assert caught.value.key == "products.price.no_list_price.shopify"
+    assert "(Shopify: Price, Compare-at price)" in Text("en")(caught.value.key, **caught.value.values)
 
 
 def test_a_catalogue_that_lists_none_of_the_skus_sold_is_left_out_of_the_classes(root):

@@ -116,7 +116,8 @@ def test_forecast_facts_without_an_amount_forecast_state_the_orders() -> None:
     only_orders = pd.DataFrame({"platform": ["total"], "metric": ["orders"], "month": ["2026-04"],
                                 "forecast": [10.0], "low": [8.0], "high": [12.0], "target": [11.0]})
     facts = plan.headline_facts(only_orders, only_orders.assign(ape=0.1))
-    assert facts == {"variant": "orders", "month": "2026-04", "orders": 10.0, "orders_low": 8.0,
+    # A frame that does not say for how many orders the amount is known: the plain variant.
+    assert facts == {"variant": "orders", "amount_share": None, "month": "2026-04", "orders": 10.0, "orders_low": 8.0,
                      "orders_high": 12.0, "mape": pytest.approx(0.1), "months": 1}
     with pytest.raises(storebook.NoDataError, match="neither"):
         plan.headline_facts(only_orders.iloc[0:0], only_orders.assign(ape=0.1))

@@ -352,7 +352,7 @@ def test_products_by_revenue_run_from_the_order_lines_without_a_catalogue_or_its
     costless = needs.check_section(open_store(root), month, ["tmall"], key)
     assert costless.status == needs.PARTIAL
     blank = [s for s in costless.partial if s.column == "unit_cost"]
-    assert [s.kind for s in blank] == ["empty_column_all"] and "Cost per item" in blank[0].how(Text("en"))
+    assert [s.kind for s in blank] == ["empty_column_all"] and "`unit_cost`" in blank[0].how(Text("en"))
     # About margin and stock: the costs stay needed.
     for other in ("products.margin", "products.stock"):
         assert needs.check_section(wb, month, ["tmall"], other).status == needs.NONE
@@ -380,7 +380,8 @@ def test_a_partial_note_says_how_to_fill_in_a_column_and_names_an_absent_table_o
     with page.section("products.abc"):
         pass
     note = [m for kind, m in page.shown if kind == "partial"][0]
-    assert "unit cost" in note.lower() and "Cost per item" in note  # the how of the blank cost
+    assert "unit cost" in note.lower() and "`unit_cost`" in note  # the how of the blank cost
+    assert "Shopify" not in note  # the store has no Shopify data: no Shopify column named
     assert "this store has no returns table" in note and "data/raw/returns" not in note
 
 
@@ -628,3 +629,23 @@ def test_a_month_with_no_table_by_platform_names_none_in_the_header(root) -> Non
     write_table(root, "orders", orders(days("2022-05-30", "2022-05-31"), platform="web"))
     plan = plan_report(Config.load(root), only=["supplier"], notebooks_dir=REPO / "notebooks")
     assert header_platforms(plan) == {"platforms": ["Web shop"], "all_platforms": True}
+
+
+def test_the_how_to_of_a_blank_cost_names_shopify_s_column_only_where_the_store_has_shopify_data() -> None:
+    """A Taobao-only store's products page said "(Shopify: Cost per item)": the Shopify column is
+    named only where ingest read a Shopify export (the manifest's files, by their source)."""
+    from storebook.engine import identity
+
+    taobao = {"files": [{"path": "data/raw/tianchi/trades.csv", "source": "taobao_mum_baby", "table": "orders"}]}
+    shopify = {"files": [*taobao["files"], {"path": "data/raw/shopify/products_export_1.csv",
+                                            "source": "shopify_products", "table": "products"}]}
+    assert not identity.holds_shopify_data(taobao) and not identity.holds_shopify_data({})
+    assert identity.holds_shopify_data(shopify)
+    blank = needs.Shortfall("empty_column_all", "products", "unit_cost")
+    for language in ("en", "zh"):
+        text = Text(language)
+        assert "Shopify" not in blank.how(text) and "`unit_cost`" in blank.how(text)
+        assert "Shopify" in blank.how(text, shopify=True) and "Cost per item" in blank.how(text, shopify=True)
+    # A column without a Shopify variant says the same either way.
+    other = needs.Shortfall("empty_column_all", "orders", "province")
+    assert other.how(Text("en"), shopify=True) == other.how(Text("en"))

@@ -563,11 +563,15 @@ def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     """The numbers of the headline takeaway (all platforms), from :func:`fulfilment_headline`;
-    ``variant`` ``no_cost_issues`` where neither the logistics cost nor the complaints are known
-    (no carrier bill, no tickets): the sentence says so rather than "cost n/a per order"."""
+    ``variant`` ``no_cost`` where the logistics cost is not known (no carrier bill: Olist's
+    shipments), ``no_issues`` where the complaints are not (no tickets naming their order, or
+    tickets without a topic), ``no_cost_issues`` where neither is: the sentence leaves out what
+    is unknown rather than say "cost n/a per order"."""
     facts = headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
-    if pd.isna(facts["cost_per_order"]) and pd.isna(facts["complaints_per_1000"]):
-        facts["variant"] = "no_cost_issues"
+    unknown = [name for name, metric in (("cost", "cost_per_order"), ("issues", "complaints_per_1000"))
+               if pd.isna(facts[metric])]
+    if unknown:
+        facts["variant"] = "no_" + "_".join(unknown)
     return facts
 
 
@@ -696,10 +700,20 @@ def cost_facts(costs: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
 
 
 def issue_facts(issues: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
-    """Takeaway numbers of :func:`count_logistics_issues` by carrier (or another key)."""
+    """Takeaway numbers of :func:`count_logistics_issues` by carrier (or another key);
+    ``variant`` ``no_complaints`` where the complaints are not known (no ticket names its order
+    and topic: Olist's reviews), ``no_refunds`` where the refunds are not (no returns), and
+    ``unknown`` where neither is: the sentence and title leave out what is unknown."""
     total = issues[issues[key] == TOTAL].iloc[0]
     worst, worst_rate = _extreme(issues, key, "complaints_per_1000", "orders", lowest=False)
-    return {"complaints_per_1000": total.complaints_per_1000, "refunds_per_1000": total.refunds_per_1000,
+    no_complaints, no_refunds = pd.isna(total.complaints_per_1000), pd.isna(total.refunds_per_1000)
+    variant = ("unknown" if no_complaints and no_refunds else "no_complaints" if no_complaints
+               else "no_refunds" if no_refunds else None)
+    return {"variant": variant,
+            # The chart's bars: the rates that are known.
+            "bars": [c for c, unknown in (("complaints_per_1000", no_complaints), ("refunds_per_1000", no_refunds))
+                     if not unknown],
+            "complaints_per_1000": total.complaints_per_1000, "refunds_per_1000": total.refunds_per_1000,
             "complaints": None if pd.isna(total.complaints) else int(total.complaints),
             "refunds": None if pd.isna(total.refunded_orders) else int(total.refunded_orders),
             "refund_amount": total.refund_amount,

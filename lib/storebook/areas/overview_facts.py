@@ -123,22 +123,31 @@ def _least(products: pd.DataFrame, top: pd.DataFrame, group: str) -> pd.DataFram
 
 
 def product_facts(products: pd.DataFrame) -> dict[str, Any]:
-    """The numbers the product-margin title and takeaway state (from :func:`rank_product_margins`)."""
-    if products.attrs.get("ranked_by") == "revenue":  # no cost known: the best and least sellers
-        top = products[products["group"] == "top_sales"]
+    """The numbers the product-margin title and takeaway state (from :func:`rank_product_margins`).
+
+    ``variant``: ``margin_unknown`` where the products are ranked by revenue (no cost known);
+    then, where every product sold is in the top group (none left for the least), ``all`` —
+    "the top 5 together brought 100.0%" of a store that sold five says nothing, so the sentence
+    names the most and the least of the products sold — or ``one`` where a single product sold
+    (no ranking of one), e.g. ``margin_unknown.all``.
+    """
+    by_revenue = products.attrs.get("ranked_by") == "revenue"
+    top = products[products["group"] == ("top_sales" if by_revenue else "top")]
+    least = "bottom_sales" if by_revenue else "bottom"
+    reach = None if (products["group"] == least).any() else "one" if len(top) == 1 else "all"
+    if by_revenue:  # no cost known: the best and least sellers
         bottom = _least(products, top, "bottom_sales")
         revenue = products.attrs.get("revenue") or float("nan")
         return {
-            "n": int(len(top)), "variant": "margin_unknown",
+            "n": int(len(top)), "variant": ".".join(filter(None, ["margin_unknown", reach])),
             "top_sku": top["sku"].iloc[0], "top_name": top["product_name"].iloc[0],
             "top_revenue": top["revenue"].iloc[0], "top_revenue_share": top["revenue"].sum() / revenue,
             "bottom_sku": bottom["sku"].iloc[0], "bottom_name": bottom["product_name"].iloc[0],
             "bottom_revenue": bottom["revenue"].iloc[0],
         }
-    top = products[products["group"] == "top"]
     bottom = _least(products, top, "bottom")
     return {
-        "n": int(len(top)),
+        "n": int(len(top)), "variant": reach,
         "top_sku": top["sku"].iloc[0], "top_name": top["product_name"].iloc[0],
         "top_margin": top["gross_margin"].iloc[0], "top_rate": top["gross_margin_rate"].iloc[0],
         "top_share": top["share_of_margin"].sum(),

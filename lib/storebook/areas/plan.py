@@ -35,7 +35,8 @@ that value (the GLM's dispersion is 0 there).
 The orders' paid amount is optional in the contract (a units-only export has none): a
 platform's paid amount is forecast only where every paid order of its history has one
 (:func:`daily_history` says why); elsewhere its orders and visitors are forecast, backtested and
-given targets all the same, and the takeaways state the orders (variant ``orders``).
+given targets all the same, and the takeaways state the orders (variant ``no_amount`` where no
+order has an amount, ``part_amount`` where some have: they say for what share).
 
 Intervals come from the model: :data:`DRAWS` draws of the coefficients from their
 estimated distribution, each with the month's Poisson-like noise (variance = dispersion ×
@@ -426,6 +427,16 @@ def _final(wb: Workbook, period: Period, plats: list[str], months: int):
     return _cached(wb, ("final", period, tuple(plats), months), compute)
 
 
+def _amount_known(hist: pd.DataFrame) -> tuple[int, int] | None:
+    """(paid orders with a known amount, paid orders) of the history's platforms together
+    (:func:`daily_history`'s ``attrs["amount_known"]``), for the takeaways that say for how many
+    orders the amount not forecast is known; None where the history does not say."""
+    known = hist.attrs.get("amount_known")
+    if not known:
+        return None
+    return sum(k for k, _ in known.values()), sum(n for _, n in known.values())
+
+
 def _say_amount_left_out(hist: pd.DataFrame, metrics: Sequence[str]) -> None:
     """Flag the running section partial where a platform's paid amount is known for some of
     its history's orders only, and so is not forecast (:func:`daily_history`). Where it is
@@ -485,6 +496,7 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
     china = out.attrs["calendar"] is not None
     out.attrs["events"] = _festivals_in(first, last, china)
     out.attrs["unknown"] = calendar.unknown(first, last) if china else {}
+    out.attrs["amount_known"] = _amount_known(hist)
     return out
 
 
@@ -508,7 +520,9 @@ def backtest(wb: Workbook, period: Period, platforms: Sequence[str] | str | None
     plats = wb.platforms(platforms)
     out = _cached(wb, ("backtest", period, tuple(plats), months, tuple(metrics)),
                   lambda: _backtest(wb, period, plats, months, metrics)).copy()
-    _say_amount_left_out(_final(wb, period, plats, HORIZON_MONTHS)[0], metrics)
+    hist = _final(wb, period, plats, HORIZON_MONTHS)[0]
+    _say_amount_left_out(hist, metrics)
+    out.attrs["amount_known"] = _amount_known(hist)
     return out
 
 
@@ -562,8 +576,10 @@ def summarise_backtest(backtest_rows: pd.DataFrame) -> pd.DataFrame:
     worst = backtest_rows.loc[g["ape"].idxmax(), ["platform", "metric", "month", "error"]].rename(
         columns={"month": "worst_month", "error": "worst_error"})
     out = g.agg(months=("ape", "size"), mape=("ape", "mean"), inside_share=("inside", "mean")).reset_index()
-    return out.merge(worst, on=["platform", "metric"])[
+    out = out.merge(worst, on=["platform", "metric"])[
         ["platform", "metric", "months", "mape", "worst_month", "worst_error", "inside_share"]]
+    out.attrs["amount_known"] = backtest_rows.attrs.get("amount_known")
+    return out
 
 
 def check_month(backtest_rows: pd.DataFrame, period: Period) -> pd.DataFrame:
@@ -622,6 +638,7 @@ def propose_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str
                      target_vs_forecast=relative_change(out["target"], out["forecast"]))
     out.attrs["events"] = _festivals_in(first, last, calendar.used_for(wb) is not None)
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
+    out.attrs["amount_known"] = _amount_known(hist)
     return out[["platform", "metric", "quarter", "forecast", "low", "high", "target", "last_year",
                 "target_vs_last_year", "target_vs_forecast", "trend", "mape"]]
 
@@ -710,7 +727,10 @@ def _amount_rows(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _stated(frame: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     """The rows a takeaway states: the paid amount's (:func:`_amount_rows`), else the paid
-    orders' with the variant ``orders``.
+    orders' with the variant ``orders``: ``no_amount`` where no order of the history has a paid
+    amount (a units-only export: "not known for every order" would understate it),
+    ``part_amount`` where some have (:func:`_amount_facts`), ``orders`` where the frame does not
+    say.
 
     Raises:
         NoDataError: neither was forecast.
@@ -722,7 +742,17 @@ def _stated(frame: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     if orders.empty:
         raise NoDataError("neither the paid amount nor the paid orders were forecast: too little history",
                           key="no_data.forecast")
+    known = frame.attrs.get("amount_known")
+    if known and known[1]:
+        return orders, "no_amount" if known[0] == 0 else "part_amount" if known[0] < known[1] else "orders"
     return orders, "orders"
+
+
+def _amount_facts(frame: pd.DataFrame) -> dict[str, Any]:
+    """``amount_share``: the share of the history's paid orders with a known paid amount
+    (``part_amount``: "known for 40.0% of the orders"), from the frame's ``attrs["amount_known"]``."""
+    known = frame.attrs.get("amount_known")
+    return {"amount_share": known[0] / known[1] if known and known[1] else None}
 
 
 def headline_facts(forecast: pd.DataFrame, backtest_rows: pd.DataFrame) -> dict[str, Any]:
@@ -733,7 +763,8 @@ def headline_facts(forecast: pd.DataFrame, backtest_rows: pd.DataFrame) -> dict[
     if variant:
         first = orders[orders["month"] == orders["month"].min()].iloc[0]
         errors = _total(backtest_rows, "orders")["ape"]
-        return {"variant": "orders", "month": first["month"], "orders": first["forecast"], "orders_low": first["low"],
+        return {"variant": variant, **_amount_facts(forecast), "month": first["month"],
+                "orders": first["forecast"], "orders_low": first["low"],
                 "orders_high": first["high"], "mape": float(errors.mean()) if len(errors) else None,
                 "months": int(len(errors))}
     first = amount[amount["month"] == amount["month"].min()].iloc[0]
@@ -758,9 +789,9 @@ def forecast_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     values = amount.groupby("month")["forecast"].sum()
     events = forecast.attrs.get("events", [])
     borrowed = sorted({_festival(b) for b in forecast.attrs.get("borrowed", [])})
-    variant = "_".join(v for v in ("orders" if without else "", "borrowed" if borrowed else "") if v)
+    variant = "_".join(v for v in (without or "", "borrowed" if borrowed else "") if v)
     facts: dict[str, Any] = {
-        "variant": variant or None,
+        "variant": variant or None, **_amount_facts(forecast),
         "events": events_text(events, forecast.attrs.get("unknown", {}), text),
         "borrowed": text.join(text.labels("event", borrowed)),
     }
@@ -837,7 +868,7 @@ def backtest_facts(summary: pd.DataFrame) -> dict[str, Any]:
     orders = _total(summary, "orders")
     if variant:
         o = amount.iloc[0]
-        return {"variant": variant, "months": int(o["months"]), "mape_orders": o["mape"],
+        return {"variant": variant, **_amount_facts(summary), "months": int(o["months"]), "mape_orders": o["mape"],
                 "worst_month": o["worst_month"], "worst_error": o["worst_error"], "inside": o["inside_share"]}
     a = amount.iloc[0]
     return {"months": int(a["months"]), "mape_amount": a["mape"],
@@ -856,7 +887,8 @@ def month_facts(month_rows: pd.DataFrame, text: Any) -> dict[str, Any]:
     the amount was not forecast) against the forecast made before it."""
     rows, variant = _stated(month_rows)
     r = rows.iloc[0]
-    return {"variant": variant, "month": r["month"], "actual": r["actual"], "forecast": r["forecast"],
+    # The month's sentence states the orders and says nothing of the amount: one variant.
+    return {"variant": variant and "orders", "month": r["month"], "actual": r["actual"], "forecast": r["forecast"],
             "error": r["error"],
             "inside_text": text("plan.month.inside" if r["inside"] else "plan.month.outside")}
 
@@ -866,7 +898,8 @@ def targets_facts(targets: pd.DataFrame) -> dict[str, Any]:
     target (variant ``orders``) where the amount was not forecast."""
     rows, variant = _stated(targets)
     r = rows.iloc[0]
-    return {"variant": variant, "quarter": r["quarter"], "target": r["target"], "forecast": r["forecast"],
+    return {"variant": variant, **_amount_facts(targets), "quarter": r["quarter"], "target": r["target"],
+            "forecast": r["forecast"],
             "target_vs_forecast": r["target_vs_forecast"], "target_vs_last_year": r["target_vs_last_year"],
             "mape": r["mape"]}
 

@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from storebook.engine import dimensions
+from storebook.engine import dimensions, identity
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
@@ -352,6 +352,15 @@ def track_new_products(
 
 # ----------------------------------------------------------------------------- price
 
+#: The key of realisation's NoDataError: (no SKU sold listed, the store has Shopify data) → key.
+_NO_LIST_PRICE = {
+    (False, False): "products.price.no_list_price",
+    (True, False): "products.price.no_list_price.none_listed",
+    (False, True): "products.price.no_list_price.shopify",
+    (True, True): "products.price.no_list_price.none_listed.shopify",
+}
+
+
 def measure_price_realisation(
     wb: Workbook,
     period: Period,
@@ -397,10 +406,12 @@ def measure_price_realisation(
         missing = int((~sku["sku"].isin(products["sku"])).sum())
         # None of them listed: "(14 of them are not in it)" said of all 14 (a Shopify store whose
         # orders and catalogue share no SKU).
+        # The how-to names Shopify's columns only where the store has Shopify data.
+        shopify = identity.holds_shopify_data(wb.ingest_manifest())
         raise NoDataError(
             f"none of the {len(sku)} SKUs sold in {period.label} has a list price in the product catalogue "
             f"({missing} are not in it)",
-            key="products.price.no_list_price.none_listed" if missing == len(sku) else "products.price.no_list_price",
+            key=_NO_LIST_PRICE[missing == len(sku), shopify],
             values={"skus": len(sku), "month": period.label, "missing": missing})
     sku = sku[priced].assign(category=lambda d: d["category"].fillna(dimensions.UNKNOWN))
     g = sku.groupby(by, as_index=False)[["units", "list_amount", "revenue", "discount_amount"]].sum()

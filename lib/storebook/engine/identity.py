@@ -62,6 +62,13 @@ class StoreIdentity:
         return first or second or _UNNAMED.get(language, _UNNAMED["en"])
 
 
+def holds_shopify_data(manifest: dict | None) -> bool:
+    """Whether ingest read a Shopify export for the store (``_ingest.json``'s files, read by the
+    ``shopify_*`` sources): a how-to that names a Shopify column ("Cost per item") is for such a
+    store, and reads as noise on a Taobao store's page."""
+    return any(str(f.get("source", "")).startswith("shopify_") for f in (manifest or {}).get("files", []))
+
+
 def read_store_file(raw_dir: Path) -> dict:
     """``data/raw/_store.json`` ({"name", "name_zh", "currency"}), or {} when there is none."""
     path = Path(raw_dir) / STORE_FILE

@@ -13,6 +13,7 @@ import ibis
 import pandas as pd
 
 from storebook.engine import derived
+from storebook.engine.dimensions import UNKNOWN
 from storebook.engine.lines import lines_of_orders
 from storebook.engine.periods import Period, month_of, months_between
 from storebook.engine.workbook import Workbook
@@ -660,7 +661,7 @@ def count_logistics_issues(
         One row per group (then ``total`` when grouped by one column): orders,
         complaints, complaints_per_1000, refunded_orders,
         refunds_per_1000, refund_amount. Complaints are missing without service tickets
-        that name their order, refunds without a returns table.
+        that name their order and carry a topic, refunds without a returns table.
 
     Example:
         count_logistics_issues(wb, wb.period("2026-10"), by=None)
@@ -689,7 +690,9 @@ def count_logistics_issues(
     issues = []
     if wb.has("service_tickets"):
         t = wb.table("service_tickets")
-        if wb.scalar(t.filter(t.order_id.notnull()).count()) > 0:
+        # Tickets that carry no topic (Olist's reviews, as ratings) cannot tell a logistics
+        # complaint from another: the complaints are unknown there, not 0.
+        if wb.scalar(t.filter(t.order_id.notnull(), t.category.notnull(), t.category != UNKNOWN).count()) > 0:
             t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
             issues.append(t.select("order_id", complaint=ibis.literal(1, "int64"), refund=ibis.null("int64"),
                                    refund_amount=ibis.null("float64")))

@@ -110,8 +110,9 @@ _CATEGORY = _opt("products", known=("product_name", "category"))
 _RECEIVED = _n("purchase_orders", values=("received_on",))
 #: Figures by the supplier of a product (the catalogue's supplier_id).
 _SUPPLIER = _opt("products", known=("supplier_id",))
-#: Complaints reach an order (and its carrier) through the ticket's order_id.
-_TICKET_ORDERS = _opt("service_tickets", values=("order_id",))
+#: Complaints reach an order (and its carrier) through the ticket's order_id; a logistics complaint
+#: is told by its topic (tickets without any: complaints unknown).
+_TICKET_ORDERS = _opt("service_tickets", values=("order_id", "category"))
 _PNL = (*_SOLD_COST, _PAID_ORDERS, _n("platform_fees"), _n("marketing_spend"), _n("shipments"), _SHIP_COST, _opt("returns"),
         _REFUNDS)
 #: The scorecard takes each metric from its own report: any one of sales and traffic will do.
@@ -377,13 +378,17 @@ class Shortfall:
             values["share"] = self.share
         return text(f"page.needs.{self.kind}", **values)
 
-    def how(self, text: Text) -> str:
-        """What to do about it (where there is something to do)."""
+    def how(self, text: Text, shopify: bool = False) -> str:
+        """What to do about it (where there is something to do). ``shopify``: the store has
+        Shopify data (:func:`storebook.engine.identity.holds_shopify_data`): a column's how-to
+        with a ``.shopify`` variant names the Shopify column too (``Cost per item``)."""
         if self.kind in ("absent", "empty", "no_rows", "absent_any", "optional_absent", "optional_empty",
                          "optional_no_rows"):
             return text(f"page.add.{self.table}")
         if self.kind in ("empty_column", "empty_column_all", "coverage"):
             key = f"page.add.{self.table}.{self.column}"
+            if shopify and text.has(f"{key}.shopify"):
+                return text(f"{key}.shopify")
             return text(key) if text.has(key) else text("page.add.column", table=self.table, column=self.column)
         return ""
 

@@ -38,7 +38,7 @@ from typing import Any
 
 import pandas as pd
 
-from storebook.engine import availability, calendar
+from storebook.engine import availability, calendar, identity
 from storebook.engine.availability import ReportMonth
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
@@ -276,10 +276,15 @@ class Page:
         else:
             raise TypeError(f"page.show: cannot show a {type(obj).__name__}; give a Figure, a Styler or a DataFrame")
 
+    @property
+    def _shopify(self) -> bool:
+        """The store has Shopify data: a how-to may name a Shopify column."""
+        return identity.holds_shopify_data(self.workbook.ingest_manifest())
+
     def _needs_note(self, check: needs.SectionCheck) -> str:
         """The one note of a section that cannot run: what it needs and how to add it."""
         what = self.text.join(check.describe_missing(self.text))
-        todo = needs.how_to_add([s.how(self.text) for s in check.missing], self.text)
+        todo = needs.how_to_add([s.how(self.text, self._shopify) for s in check.missing], self.text)
         return self.t("page.needs", needs=what, todo=todo).strip()
 
     def _partial_note(self, shortfalls: list[needs.Shortfall]) -> str:
@@ -287,7 +292,7 @@ class Page:
         the store lacks is said in a word: the sections that need it say how to add it)."""
         what = needs.SectionCheck("", partial=list(shortfalls)).describe_partial(self.text)
         columns = [s for s in shortfalls if s.column and s.kind in ("empty_column", "empty_column_all", "coverage")]
-        todo = needs.how_to_add([s.how(self.text) for s in columns], self.text)
+        todo = needs.how_to_add([s.how(self.text, self._shopify) for s in columns], self.text)
         return f"{self.t('page.needs.partial', what=self.t('word.semicolon').join(what))} {todo}".strip()
 
     def finish(self) -> None:

@@ -24,6 +24,30 @@ ENTRIES: dict[str, Entry] = {
         "{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。单均物流成本{cost_per_order:money2}，"
         "每千单物流投诉{complaints_per_1000:.1f}件。",
     ),
+    # The headline with one of cost and complaints unknown (fulfilment.headline_facts): the
+    # sentence leaves out what is not known rather than say "cost n/a per order".
+    "fulfilment.headline.takeaway.no_cost": _e(
+        "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
+        "prior month, {within_24h_rate_vs_last_year:change} on last year). Parcels took a median of "
+        "{median_delivery_days:.1f} days to arrive; {late_rate:pct} arrived later than promised "
+        "({late_rate_vs_prior:change}). Logistics drew {complaints_per_1000:.1f} complaints per 1,000 orders; what it "
+        "cost is not in this store's data.",
+        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}，"
+        "同比{within_24h_rate_vs_last_year:change}）。包裹配送时长中位数{median_delivery_days:.1f}天，"
+        "{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。每千单物流投诉{complaints_per_1000:.1f}件；"
+        "本店数据中没有物流成本。",
+    ),
+    "fulfilment.headline.takeaway.no_issues": _e(
+        "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
+        "prior month, {within_24h_rate_vs_last_year:change} on last year). Parcels took a median of "
+        "{median_delivery_days:.1f} days to arrive; {late_rate:pct} arrived later than promised "
+        "({late_rate_vs_prior:change}). Logistics cost {cost_per_order:money2} per order; the complaints it drew are "
+        "not in this store's data.",
+        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}，"
+        "同比{within_24h_rate_vs_last_year:change}）。包裹配送时长中位数{median_delivery_days:.1f}天，"
+        "{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。单均物流成本{cost_per_order:money2}；"
+        "本店数据中没有物流投诉。",
+    ),
     "fulfilment.headline.takeaway.no_cost_issues": _e(
         "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
         "prior month). Parcels took a median of {median_delivery_days:.1f} days to arrive; {late_rate:pct} arrived "
@@ -216,6 +240,30 @@ ENTRIES: dict[str, Entry] = {
         "({worst_rate:.1f}).",
         "本月发货的订单收到物流投诉{complaints:count}件，因延迟或破损退款{refunds:count}笔（{refund_amount:money}）。"
         "每千单投诉最多的是{worst}（{worst_rate:.1f}件）。",
+    ),
+    # Complaints or refunds unknown (fulfilment.issue_facts): left out, not said as n/a.
+    "fulfilment.issues.title.no_complaints": _e("{refunds_per_1000:.1f} logistics refunds per 1,000 orders",
+                                                "每千单物流原因退款{refunds_per_1000:.1f}件"),
+    "fulfilment.issues.title.no_refunds": _e("{complaints_per_1000:.1f} logistics complaints per 1,000 orders",
+                                             "每千单物流投诉{complaints_per_1000:.1f}件"),
+    "fulfilment.issues.title.unknown": _e("Logistics complaints and refunds are not in this store's data",
+                                          "本店数据中没有物流投诉和物流退款"),
+    "fulfilment.issues.takeaway.no_complaints": _e(
+        "The orders shipped this month drew {refunds:count} refunds for late or damaged delivery "
+        "({refund_amount:money}). Which complaints were about logistics is not in this store's data.",
+        "本月发货的订单因延迟或破损退款{refunds:count}笔（{refund_amount:money}）。本店数据中无法区分物流投诉。",
+    ),
+    "fulfilment.issues.takeaway.no_refunds": _e(
+        "The orders shipped this month drew {complaints:count} logistics complaints "
+        "({complaints_per_1000:.1f} per 1,000 orders). Refunds for late or damaged delivery are not in this store's "
+        "data.",
+        "本月发货的订单收到物流投诉{complaints:count}件（每千单{complaints_per_1000:.1f}件）。"
+        "本店数据中没有因延迟或破损的退款。",
+    ),
+    "fulfilment.issues.takeaway.unknown": _e(
+        "Neither the logistics complaints nor the refunds for late or damaged delivery of the orders shipped this "
+        "month are in this store's data.",
+        "本店数据中既无本月发货订单的物流投诉，也无因延迟或破损的退款。",
     ),
     "metric.cost_per_unit": _e("Logistics cost per unit", "件均物流成本"),
     "metric.refunds_per_1000": _e("Logistics refunds per 1,000 orders", "每千单物流退款"),

@@ -193,25 +193,25 @@ ENTRIES: dict[str, Entry] = {
     "overview.scorecard.takeaway.no_cost": _e(
         "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
         "on last year); the gross margin is not known: the store's data carry no product costs (to add them: a product "
-        "catalogue with each product's unit_cost — Shopify: Cost per item — then `storebook ingest` again). {met} of the {with_target} metrics with a target met it; {red} missed it by more than 5%, "
+        "catalogue with each product's unit cost (`unit_cost`), then `storebook ingest` again). {met} of the {with_target} metrics with a target met it; {red} missed it by more than 5%, "
         "furthest {worst:metric} ({worst_vs_target:signed} against target).",
-        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本 unit_cost 的商品目录——Shopify：Cost per item——然后重新运行 `storebook ingest`）。"
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本（`unit_cost`）的商品目录，然后重新运行 `storebook ingest`）。"
         "设有目标的{with_target}项指标中{met}项达标；{red}项差距超过5%，差距最大的是{worst:metric}（较目标{worst_vs_target:signed}）。",
     ),
     "overview.scorecard.takeaway.no_cost.no_red": _e(
         "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
         "on last year); the gross margin is not known: the store's data carry no product costs (to add them: a product "
-        "catalogue with each product's unit_cost — Shopify: Cost per item — then `storebook ingest` again). {met} of the {with_target} metrics with a target met it, and none missed it by more "
+        "catalogue with each product's unit cost (`unit_cost`), then `storebook ingest` again). {met} of the {with_target} metrics with a target met it, and none missed it by more "
         "than 5%.",
-        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本 unit_cost 的商品目录——Shopify：Cost per item——然后重新运行 `storebook ingest`）。"
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本（`unit_cost`）的商品目录，然后重新运行 `storebook ingest`）。"
         "设有目标的{with_target}项指标中{met}项达标，没有指标差距超过5%。",
     ),
     "overview.scorecard.takeaway.no_cost.no_targets": _e(
         "Paid amount reached {paid_amount:money} ({paid_vs_prior:change} on the prior month, {paid_vs_last_year:change} "
         "on last year); the gross margin is not known: the store's data carry no product costs (to add them: a product "
-        "catalogue with each product's unit_cost — Shopify: Cost per item — then `storebook ingest` again). No targets were set for this month: the scorecard compares with the prior month "
+        "catalogue with each product's unit cost (`unit_cost`), then `storebook ingest` again). No targets were set for this month: the scorecard compares with the prior month "
         "and last year only.",
-        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本 unit_cost 的商品目录——Shopify：Cost per item——然后重新运行 `storebook ingest`）。"
+        "支付金额{paid_amount:money}（环比{paid_vs_prior:change}，同比{paid_vs_last_year:change}）；毛利未知：本店数据没有商品成本（补充方法：导入含单位成本（`unit_cost`）的商品目录，然后重新运行 `storebook ingest`）。"
         "本月未设定目标，仅与上月和去年同期对比。",
     ),
     "overview.scorecard.takeaway.no_margin": _e(
@@ -322,6 +322,33 @@ ENTRIES: dict[str, Entry] = {
         "({bottom_sku:sku_beside_name}) earned {bottom_margin:money}; {negative} of the bottom {bottom_n} lost money after refunds.",
         "{top_name}（{top_sku:sku_beside_name}）贡献毛利最多，{top_margin:money}，毛利率{top_rate:pct}；前{n}名合计贡献本月商品毛利的"
         "{top_share:pct}。末位的{bottom_name}（{bottom_sku:sku_beside_name}）仅贡献{bottom_margin:money}；末位{bottom_n}个商品中有{negative}个扣除退款后亏损。",
+    ),
+    # Every product sold in the top group (overview_facts.product_facts): no "top 5 together
+    # brought 100.0%" of five products, no ranking of one.
+    "overview.products.takeaway.all": _e(
+        "{top_name} ({top_sku:sku_beside_name}) earned the most gross margin of the {n} products sold, "
+        "{top_margin:money} at a {top_rate:pct} margin rate; {bottom_name} ({bottom_sku:sku_beside_name}) the least, "
+        "{bottom_margin:money}. {negative} of the {n} lost money after refunds.",
+        "本月售出{n}个商品，{top_name}（{top_sku:sku_beside_name}）贡献毛利最多，{top_margin:money}，毛利率{top_rate:pct}；"
+        "{bottom_name}（{bottom_sku:sku_beside_name}）最少，{bottom_margin:money}。其中{negative}个扣除退款后亏损。",
+    ),
+    "overview.products.takeaway.one": _e(
+        "{top_name} ({top_sku:sku_beside_name}) was the only product sold: it earned {top_margin:money} of gross "
+        "margin at a {top_rate:pct} margin rate.",
+        "本月只售出{top_name}（{top_sku:sku_beside_name}）一个商品：毛利{top_margin:money}，毛利率{top_rate:pct}。",
+    ),
+    "overview.products.takeaway.margin_unknown.all": _e(
+        "No unit cost is known for the products sold, so their gross margin is unknown; ranked by revenue instead, "
+        "{top_name} ({top_sku:sku_beside_name}) sold the most of the {n} products sold, {top_revenue:money}, and "
+        "{bottom_name} ({bottom_sku:sku_beside_name}) the least, {bottom_revenue:money}.",
+        "所售商品都没有单位成本，毛利未知；改按销售额排序：本月售出{n}个商品，{top_name}（{top_sku:sku_beside_name}）"
+        "销售额最高，{top_revenue:money}；{bottom_name}（{bottom_sku:sku_beside_name}）最低，{bottom_revenue:money}。",
+    ),
+    "overview.products.takeaway.margin_unknown.one": _e(
+        "No unit cost is known for the product sold, so its gross margin is unknown; {top_name} "
+        "({top_sku:sku_beside_name}) was the only product sold, for {top_revenue:money}.",
+        "所售商品没有单位成本，毛利未知；本月只售出{top_name}（{top_sku:sku_beside_name}）一个商品，销售额"
+        "{top_revenue:money}。",
     ),
     "overview.products.takeaway.margin_unknown": _e(
         "No unit cost is known for the products sold, so their gross margin is unknown; ranked by revenue instead, "

@@ -24,6 +24,18 @@ ENTRIES: dict[str, Entry] = {
         "months. The paid amount is not known for every order, so it is not forecast.",
         "下月（{month}）预计已付订单约 {orders:count}（{orders_low:count}–{orders_high:count}）；过去 {months:count} "
         "个月提前一个月的订单预测平均误差 {mape:pct}。并非所有订单都有支付金额，故不预测金额。"),
+    "plan.headline.takeaway.no_amount": _e(
+        "Next month ({month}) should bring about {orders:count} paid orders ({orders_low:count}–{orders_high:count}); "
+        "forecasts of the orders made a month ahead were off by {mape:pct} on average over the last {months:count} "
+        "months. The paid amount is known for no order, so it is not forecast.",
+        "下月（{month}）预计已付订单约 {orders:count}（{orders_low:count}–{orders_high:count}）；过去 {months:count} "
+        "个月提前一个月的订单预测平均误差 {mape:pct}。所有订单都没有支付金额，故不预测金额。"),
+    "plan.headline.takeaway.part_amount": _e(
+        "Next month ({month}) should bring about {orders:count} paid orders ({orders_low:count}–{orders_high:count}); "
+        "forecasts of the orders made a month ahead were off by {mape:pct} on average over the last {months:count} "
+        "months. The paid amount is known for only {amount_share:pct} of the orders, so it is not forecast.",
+        "下月（{month}）预计已付订单约 {orders:count}（{orders_low:count}–{orders_high:count}）；过去 {months:count} "
+        "个月提前一个月的订单预测平均误差 {mape:pct}。仅{amount_share:pct}的订单有支付金额，故不预测金额。"),
     "plan.forecast": _e("What will the next three months bring, per platform?", "未来三个月各平台预计如何？"),
     "plan.forecast.takeaway": _e(
         "All platforms: {first_month} {first:money}, {second_month} {second:money}, {third_month} {third:money} "
@@ -42,6 +54,18 @@ ENTRIES: dict[str, Entry] = {
         "The calendar in these months: {events}.",
         "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
         "（95%区间见表；并非所有订单都有支付金额，故不预测金额）。期间的日历事件：{events}。"),
+    "plan.forecast.takeaway.no_amount": _e(
+        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{third:count} (95% intervals in the table; the paid amount is known for no order, so it is not forecast). "
+        "The calendar in these months: {events}.",
+        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "（95%区间见表；所有订单都没有支付金额，故不预测金额）。期间的日历事件：{events}。"),
+    "plan.forecast.takeaway.part_amount": _e(
+        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{third:count} (95% intervals in the table; the paid amount is known for only {amount_share:pct} of the orders, so it is not forecast). "
+        "The calendar in these months: {events}.",
+        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "（95%区间见表；仅{amount_share:pct}的订单有支付金额，故不预测金额）。期间的日历事件：{events}。"),
     "plan.forecast.takeaway.orders_borrowed": _e(
         "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
         "{third:count} (95% intervals in the table; the paid amount is not known for every order, so it is not forecast). "
@@ -49,6 +73,20 @@ ENTRIES: dict[str, Entry] = {
         "the festivals it has seen.",
         "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
         "（95%区间见表；并非所有订单都有支付金额，故不预测金额）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
+    "plan.forecast.takeaway.no_amount_borrowed": _e(
+        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{third:count} (95% intervals in the table; the paid amount is known for no order, so it is not forecast). "
+        "The calendar in these months: {events}. The history has not seen {borrowed} yet: it takes the effect of "
+        "the festivals it has seen.",
+        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "（95%区间见表；所有订单都没有支付金额，故不预测金额）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
+    "plan.forecast.takeaway.part_amount_borrowed": _e(
+        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{third:count} (95% intervals in the table; the paid amount is known for only {amount_share:pct} of the orders, so it is not forecast). "
+        "The calendar in these months: {events}. The history has not seen {borrowed} yet: it takes the effect of "
+        "the festivals it has seen.",
+        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "（95%区间见表；仅{amount_share:pct}的订单有支付金额，故不预测金额）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
     # What the calendar does not know in the forecast's months ({events} of the takeaways above).
     "plan.forecast.unknown": _e(
         "the calendar does not know the dates of {kinds} in {years}, so the forecast leaves them out",
@@ -139,6 +177,18 @@ ENTRIES: dict[str, Entry] = {
         "interval. The paid amount is not known for every order, so it is not forecast.",
         "过去 {months:count} 个月提前一个月预测，已付订单平均误差 {mape_orders:pct}，误差最大的是{worst_month}"
         "（{worst_error:signed}）；{inside:pct} 的月份落在95%区间内。并非所有订单都有支付金额，故不预测金额。"),
+    "plan.backtest.takeaway.no_amount": _e(
+        "Forecast a month ahead over the last {months:count} months, paid orders were off by {mape_orders:pct} on "
+        "average, worst in {worst_month} ({worst_error:signed}); {inside:pct} of the months fell inside the 95% "
+        "interval. The paid amount is known for no order, so it is not forecast.",
+        "过去 {months:count} 个月提前一个月预测，已付订单平均误差 {mape_orders:pct}，误差最大的是{worst_month}"
+        "（{worst_error:signed}）；{inside:pct} 的月份落在95%区间内。所有订单都没有支付金额，故不预测金额。"),
+    "plan.backtest.takeaway.part_amount": _e(
+        "Forecast a month ahead over the last {months:count} months, paid orders were off by {mape_orders:pct} on "
+        "average, worst in {worst_month} ({worst_error:signed}); {inside:pct} of the months fell inside the 95% "
+        "interval. The paid amount is known for only {amount_share:pct} of the orders, so it is not forecast.",
+        "过去 {months:count} 个月提前一个月预测，已付订单平均误差 {mape_orders:pct}，误差最大的是{worst_month}"
+        "（{worst_error:signed}）；{inside:pct} 的月份落在95%区间内。仅{amount_share:pct}的订单有支付金额，故不预测金额。"),
     "plan.month": _e("How did this month compare with its forecast?", "本月实际与预测相比如何？"),
     "plan.month.takeaway": _e(
         "{month} brought {actual:money}; the forecast made before it said {forecast:money} (off by {error:signed}); "
@@ -169,5 +219,23 @@ ENTRIES: dict[str, Entry] = {
         "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}；"
         "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。并非所有订单都有支付金额，故不建议金额目标。"),
+    "plan.targets.takeaway.no_amount": _e(
+        "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
+        "above the forecast of {forecast:count}; {target_vs_last_year:change} on last year). It assumes the "
+        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "things stand; the forecast has been off by {mape:pct} a month. The paid amount is known for no "
+        "order, so no amount target is proposed.",
+        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}；"
+        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "月度预测误差约 {mape:pct}。所有订单都没有支付金额，故不建议金额目标。"),
+    "plan.targets.takeaway.part_amount": _e(
+        "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
+        "above the forecast of {forecast:count}; {target_vs_last_year:change} on last year). It assumes the "
+        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "things stand; the forecast has been off by {mape:pct} a month. The paid amount is known for only "
+        "{amount_share:pct} of the orders, so no amount target is proposed.",
+        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}；"
+        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "月度预测误差约 {mape:pct}。仅{amount_share:pct}的订单有支付金额，故不建议金额目标。"),
     "word.none_listed": _e("none", "无"),
 }

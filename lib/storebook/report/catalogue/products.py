@@ -140,13 +140,30 @@ ENTRIES: dict[str, Entry] = {
     "products.price.no_list_price": _e(
         "None of the {skus:count} SKUs sold in {month} has a list price in the product catalogue ({missing:count} of "
         "them are not in it): realisation compares the price paid with the list price. To add it: a product "
+        "catalogue that lists the SKUs sold with their list price (`list_price`), then "
+        "`storebook ingest` again.",
+        "{month}售出的{skus:count}个SKU在商品表中都没有吊牌价（其中{missing:count}个不在商品表中）：价格实现率要把成交价"
+        "与吊牌价对比。补充方法：导入列有所售SKU及其吊牌价的商品表（`list_price`），然后重新运行 "
+        "`storebook ingest`。",
+    ),
+    "products.price.no_list_price.none_listed": _e(
+        "None of the {skus:count} SKUs sold in {month} is in the product catalogue, so none has a list price: "
+        "realisation compares the price paid with the list price. To add it: a product catalogue that lists the "
+        "SKUs sold with their list price (`list_price`), then `storebook ingest` again.",
+        "{month}售出的{skus:count}个SKU都不在商品表中，因此都没有吊牌价：价格实现率要把成交价与吊牌价对比。补充方法："
+        "导入列有所售SKU及其吊牌价的商品表（`list_price`），然后重新运行 `storebook ingest`。",
+    ),
+    # A store with Shopify data (storebook.engine.identity.holds_shopify_data): its columns' names.
+    "products.price.no_list_price.shopify": _e(
+        "None of the {skus:count} SKUs sold in {month} has a list price in the product catalogue ({missing:count} of "
+        "them are not in it): realisation compares the price paid with the list price. To add it: a product "
         "catalogue that lists the SKUs sold with their list price (Shopify: Price, Compare-at price), then "
         "`storebook ingest` again.",
         "{month}售出的{skus:count}个SKU在商品表中都没有吊牌价（其中{missing:count}个不在商品表中）：价格实现率要把成交价"
         "与吊牌价对比。补充方法：导入列有所售SKU及其吊牌价的商品表（Shopify：Price、Compare-at price），然后重新运行 "
         "`storebook ingest`。",
     ),
-    "products.price.no_list_price.none_listed": _e(
+    "products.price.no_list_price.none_listed.shopify": _e(
         "None of the {skus:count} SKUs sold in {month} is in the product catalogue, so none has a list price: "
         "realisation compares the price paid with the list price. To add it: a product catalogue that lists the "
         "SKUs sold with their list price (Shopify: Price, Compare-at price), then `storebook ingest` again.",

@@ -295,6 +295,11 @@ ENTRIES: dict[str, Entry] = {
         "To add it: fill in `{column}` in the {table:table} exports (docs/contract.md) and run `storebook ingest` again.",
         "补充方法：在{table:table}导出中填写 `{column}`（见 docs/contract.md），然后重新运行 `storebook ingest`。"),
     "page.add.products.unit_cost": _e(
+        "To add it: fill in each product's unit cost (`unit_cost`) in the product catalogue and run "
+        "`storebook ingest` again.",
+        "补充方法：在商品目录中填写每个商品的单位成本（`unit_cost`），然后重新运行 `storebook ingest`。"),
+    # A store with Shopify data (storebook.engine.identity.holds_shopify_data): its column's name.
+    "page.add.products.unit_cost.shopify": _e(
         "To add it: fill in the cost per item in the product catalogue (Shopify: Cost per item) and run "
         "`storebook ingest` again.",
         "补充方法：在商品目录中填写单位成本（Shopify：Cost per item），然后重新运行 `storebook ingest`。"),
