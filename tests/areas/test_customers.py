@@ -384,3 +384,40 @@ def test_repeat_rates_of_young_data_say_what_is_not_known_yet(root: Path) -> Non
     assert head["variant"] == "no_90"
     assert "90-day rate" in Text("en")("customers.headline.takeaway.no_90", **head)
     assert "n/a" not in Text("en")("customers.headline.takeaway.no_90", **head)
+
+
+def _segments(customers_now: list[int], change: list[int]) -> pd.DataFrame:
+    """A summarise_rfm_segments frame by hand: the eight segments in order, 10.0 of sales each customer."""
+    total = sum(customers_now)
+    return pd.DataFrame({
+        "segment": customers.SEGMENT_ORDER, "customers": customers_now,
+        "share": [c / total for c in customers_now], "window_paid_amount": [10.0 * c for c in customers_now],
+        "customers_change": change,
+    })
+
+
+def test_rfm_sentence_names_every_segment_that_ties() -> None:
+    """A small store of three customers, one each in important value, general value and general
+    develop, each new since the prior month: the page read "The largest segment is Important value
+    (33.3%)" and "the segment that grew most (+1)", singling out one of three equals."""
+    from support.amounts import chosen_sentence
+
+    # important_value, important_develop, important_retain, important_winback, general_value, general_develop, …
+    three = customers.rfm_facts(_segments([1, 0, 0, 0, 1, 1, 0, 0], [1, 0, 0, 0, 1, 1, 0, 0]))
+    assert three["largest"] == ["important_value", "general_value", "general_develop"]
+    assert three["grower"] == ["important_value", "general_value", "general_develop"]
+    assert three["variant"] == "largest_tied.grower_tied"
+    en = chosen_sentence("customers.rfm.takeaway", three)
+    assert "Important value, General value and General to develop tie as the largest segments (33.3% each)" in en
+    assert "General to develop tie as the segments that grew most (+1 each)" in en
+    assert "the segment that grew most" not in en and "The largest segment is" not in en
+    zh = chosen_sentence("customers.rfm.takeaway", three, "zh")
+    assert "重要价值客户、一般价值客户、一般发展客户并列为最大的群体（各占33.3%）" in zh
+    # Important value alone grew most, two segments tie for the largest.
+    grew = customers.rfm_facts(_segments([2, 0, 0, 0, 2, 1, 0, 0], [2, 0, 0, 0, 1, 1, 0, 0]))
+    assert grew["variant"] == "largest_tied.value_grew" and grew["grower"] == "important_value"
+    assert "the segment that grew most (+2" in chosen_sentence("customers.rfm.takeaway", grew)
+    # One largest, one grower: the sentence as before.
+    one = customers.rfm_facts(_segments([3, 0, 0, 0, 1, 1, 0, 0], [0, 0, 0, 0, 1, 0, 0, 0]))
+    assert one["variant"] is None and one["largest"] == "important_value" and one["grower"] == "general_value"
+    assert "The largest segment is Important value (60.0%)" in chosen_sentence("customers.rfm.takeaway", one)

@@ -202,6 +202,8 @@ class _Formatter(string.Formatter):
             return f" ({label})" if t.language == "en" else f"（{label}）"
         if spec in ("platform", "channel", "device", "metric", "event", "driver", "step", "stage",
                     "verdict", "buyer_type", "effect_kind", "col", "segment", "category", "reason", "status", "dimension"):
+            if isinstance(value, list | tuple):  # several tied for a place, named together: A, B and C / A、B、C
+                return t.join([t(f"{spec}.{v}") for v in value]) if value else t.na
             return t.na if is_missing(value) else t(f"{spec}.{value}")
         if spec == "key":
             return t.na if is_missing(value) else t(str(value))
