@@ -421,3 +421,25 @@ def test_rfm_sentence_names_every_segment_that_ties() -> None:
     one = customers.rfm_facts(_segments([3, 0, 0, 0, 1, 1, 0, 0], [0, 0, 0, 0, 1, 0, 0, 0]))
     assert one["variant"] is None and one["largest"] == "important_value" and one["grower"] == "general_value"
     assert "The largest segment is Important value (60.0%)" in chosen_sentence("customers.rfm.takeaway", one)
+
+
+def test_cohort_sentence_counts_only_the_cohorts_a_month_old(root: Path) -> None:
+    """Reported for March, February's cohort (ann, who came back on 5 March, and ben) has had its
+    month after and March's (cat) has not: the page said "Across the last 2 cohorts, 50.0% …
+    bought again in the month after" of a rate only February's could have."""
+    from support.amounts import chosen_sentence
+
+    wb = write_tables(root, orders=_orders([
+        ("C1", "tmall", "ann", "2026-02-03 10:00", 10.0, "浙江"),
+        ("C2", "tmall", "ann", "2026-03-05 10:00", 10.0, "浙江"),
+        ("C3", "tmall", "ben", "2026-02-05 10:00", 10.0, "广东"),
+        ("C4", "tmall", "cat", "2026-03-07 10:00", 10.0, "广东"),
+    ]))
+    facts = customers.cohort_facts(customers.build_cohorts(wb, MARCH))
+    assert (facts["cohorts"], facts["month1_cohorts"]) == (2, 1)
+    assert facts["month1_retention"] == pytest.approx(0.5) and facts["variant"] == "short"
+    assert chosen_sentence("customers.cohorts.takeaway", facts).startswith(
+        "Of the last 2 cohorts, 1 has reached the month after their first purchase, and 50.0% of their new "
+        "customers bought again in it (2026-02: 50.0%).")
+    assert chosen_sentence("customers.cohorts.takeaway", facts, "zh").startswith(
+        "最近2批新客中，1批已到首购次月，其新客有50.0%在次月再次购买")

@@ -854,6 +854,10 @@ def cohort_facts(cohorts: pd.DataFrame) -> dict:
     age = None if len(m3) else ("young" if m1.empty else "short")
     return {
         "cohorts": int(cohorts["cohort"].nunique()),
+        # The cohorts whose month after the first purchase is in the data: the retention is theirs
+        # (the report month's own cohort has not had it yet; the page said "across the last 2
+        # cohorts" of a rate only one of them could have).
+        "month1_cohorts": int(m1["cohort"].nunique()),
         "month1_retention": _safe_div(m1["active_customers"].sum(), m1["cohort_customers"].sum()) if len(m1) else None,
         "latest_cohort": None if latest is None else latest["cohort"],
         "latest_month1": None if latest is None else latest["retention"],

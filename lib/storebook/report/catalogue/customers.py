@@ -251,25 +251,28 @@ ENTRIES: dict[str, Entry] = {
         "首购后各月仍在购买的客户数（第0月：该批新客数）",
     ),
     "customers.cohorts.takeaway": _e(
-        "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
-        "their first purchase ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_m0:money2} in the "
+        "Of the last {cohorts} cohorts, {month1_cohorts} have reached the month after their first purchase, and "
+        "{month1_retention:pct} of their new customers bought again in it ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_m0:money2} in the "
         "month of the first purchase and {revenue_m3:money2} in all by the third month after it, on average.",
-        "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "最近{cohorts}批新客中，{month1_cohorts}批已到首购次月，其新客有{month1_retention:pct}在次月再次购买"
+        "（{latest_cohort}批次：{latest_month1:pct}）。"
         "平均每位客户首购当月消费{revenue_m0:money2}，到首购后第3个月累计消费{revenue_m3:money2}。",
     ),
     "customers.cohorts.takeaway.no_amount": _e(
-        "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
-        "their first purchase ({latest_cohort}: {latest_month1:pct}). What they spend is not in this store's data: "
+        "Of the last {cohorts} cohorts, {month1_cohorts} have reached the month after their first purchase, and "
+        "{month1_retention:pct} of their new customers bought again in it ({latest_cohort}: {latest_month1:pct}). What they spend is not in this store's data: "
         "its exports carry no amounts.",
-        "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "最近{cohorts}批新客中，{month1_cohorts}批已到首购次月，其新客有{month1_retention:pct}在次月再次购买"
+        "（{latest_cohort}批次：{latest_month1:pct}）。"
         "客户的消费金额不在本店数据中：导出数据没有金额。",
     ),
     "customers.cohorts.takeaway.short": _e(
-        "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
-        "their first purchase ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_first:money2} in "
+        "Of the last {cohorts} cohorts, {month1_cohorts} have reached the month after their first purchase, and "
+        "{month1_retention:pct} of their new customers bought again in it ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_first:money2} in "
         "the month of the first purchase, on average; no cohort in the data is three months old yet, so the spend "
         "by the third month is not known.",
-        "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "最近{cohorts}批新客中，{month1_cohorts}批已到首购次月，其新客有{month1_retention:pct}在次月再次购买"
+        "（{latest_cohort}批次：{latest_month1:pct}）。"
         "平均每位客户首购当月消费{revenue_first:money2}；数据中尚无满三个月的批次，首购后第3个月的累计消费未知。",
     ),
     "customers.cohorts.takeaway.young": _e(
