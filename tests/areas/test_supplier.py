@@ -555,3 +555,58 @@ def test_stockouts_of_a_sku_without_a_supplier_count(tmp_path: Path, monkeypatch
     assert "未知" in shown and "nan" not in shown
     fig = plots.hbars(lost, Text("en"), category="supplier", values=["warehouse_other_days"], kind="count")
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["S1 青岛织造", "n/a"]
+
+
+def _inventory(out: int, fine: int, days: int, sold: bool) -> pd.DataFrame:
+    """A measure_inventory frame by hand: ``out`` SKUs out everywhere on every one of ``days``
+    snapshot days, ``fine`` SKUs never out; no SKU has a supplier (a catalogue without them)."""
+    n = out + fine
+    return pd.DataFrame({
+        "sku": [f"S{i:03d}" for i in range(n)], "product_name": [f"Kurta {i}" for i in range(n)],
+        "category": "Kurta", "supplier_id": pd.Series([None] * n, dtype="object"),
+        "stockout_days": [days] * out + [0] * fine, "warehouse_stockout_days": [days] * out + [0] * fine,
+        "days": days, "closing_on_hand": [0] * out + [5] * fine,
+        "units_sold": [2.0] * n if sold else [float("nan")] * n,
+        "daily_rate": [0.1] * n if sold else [float("nan")] * n,
+        "days_of_cover": [0.0] * out + [50.0] * fine if sold else [float("nan")] * n,
+        "sell_through": [0.5] * n if sold else [float("nan")] * n,
+    })
+
+
+def test_stock_problems_of_a_one_day_stock_report_without_suppliers() -> None:
+    """The Amazon India stock report (one snapshot, no supplier in its catalogue) showed a
+    Supplier column of n/a in every row, listed 20 of 533 SKUs out of stock without saying they
+    were the first 20, and said "533 of them were out of stock … on 533 SKU-days"."""
+    from storebook.report import tables
+    from support.amounts import chosen_sentence
+
+    inventory = _inventory(out=25, fine=15, days=1, sold=False)
+    problems = supplier.stock_problems(inventory)
+    assert len(problems) == 20
+    wanted = ["sku", "product_name", "supplier_id", "stockout_days", "warehouse_stockout_days", "closing_on_hand",
+              "days_of_cover"]
+    # No supplier, and no cover without sales: both columns left out.
+    assert tables.known_columns(problems, wanted) == ["sku", "product_name", "stockout_days",
+                                                      "warehouse_stockout_days", "closing_on_hand"]
+    caption = supplier.stock_problem_facts(inventory)
+    assert caption == {"variant": "first", "ran_out": 25, "shown": 20}
+    assert chosen_sentence("supplier.inventory.table", caption) == (
+        "The first 20 of the 25 SKUs that ran out of stock, the longest out first")
+    assert chosen_sentence("supplier.inventory.table", caption, "zh") == "缺货的25个SKU中缺货最久的前20个"
+    facts = supplier.inventory_facts(inventory)
+    assert facts["variant"] == "no_sales.one_day"
+    en = chosen_sentence("supplier.inventory.takeaway", facts)
+    assert en == ("40 SKUs held 75 units at the month's one snapshot; 25 of them were out of stock in every "
+                  "warehouse (62.5% of the SKUs). How many days the stock will last, and how much of it sold, need "
+                  "the sales, which this store's data do not hold.")
+    assert "SKU天" not in chosen_sentence("supplier.inventory.takeaway", facts, "zh")
+    # With sales and one day: the SKU-days are not counted either.
+    sold = supplier.inventory_facts(_inventory(out=2, fine=2, days=1, sold=True))
+    assert sold["variant"] == "one_day"
+    assert "SKU-days" not in chosen_sentence("supplier.inventory.takeaway", sold)
+    # A month of snapshots keeps its SKU-days, and a short list says it is all of them.
+    month_long = _inventory(out=3, fine=1, days=30, sold=True)
+    assert supplier.inventory_facts(month_long)["variant"] is None
+    assert "on 90 SKU-days" in chosen_sentence("supplier.inventory.takeaway", supplier.inventory_facts(month_long))
+    few = supplier.stock_problem_facts(month_long)
+    assert chosen_sentence("supplier.inventory.table", few) == "The 3 SKUs that ran out of stock, the longest out first"

@@ -321,6 +321,19 @@ def drop_repeated_names(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.Dat
     return frame.assign(product_name=frame["product_name"].where(named)), columns
 
 
+def known_columns(frame: pd.DataFrame, columns: Sequence[str]) -> list[str]:
+    """``columns`` without those that hold no value at all in ``frame`` (a Supplier column of
+    n/a in every row, where the store's catalogue names no supplier); all of them for an empty
+    frame (its headers say what it would hold).
+
+    >>> known_columns(pd.DataFrame({"sku": ["a"], "supplier_id": [None]}), ["sku", "supplier_id"])
+    ['sku']
+    """
+    if frame.empty:
+        return list(columns)
+    return [c for c in columns if frame[c].notna().any()]
+
+
 def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None = None, *,
                  kinds: dict[str, str] | None = None, caption: str | None = None,
                  metric: str | None = None) -> Styler:
