@@ -348,10 +348,12 @@ def test_a_stock_report_alone_gives_the_stock_and_says_the_cover_is_unknown(tmp_
     assert inv["closing_on_hand"].to_dict() == {"A": 5.0, "B": 0.0, "C": 12.0}
     assert inv.loc["B", "stockout_days"] == 1 and inv["units_sold"].isna().all() and inv["days_of_cover"].isna().all()
     facts = supplier.inventory_facts(inv.reset_index())
-    assert (facts["variant"], facts["skus"], facts["units"], facts["out_skus"]) == ("no_sales", 3, 17.0, 1)
+    # One snapshot day: the one_day sentence (no SKU-days), one SKU out in the singular.
+    assert (facts["variant"], facts["skus"], facts["units"], facts["out_skus"]) == ("no_sales.one_day", 3, 17.0, 1)
     assert facts["sell_through"] is None and facts["median_cover"] is None
-    en = Text("en")("supplier.inventory.takeaway.no_sales", **facts)
-    assert en.startswith("3 SKUs held 17 units at the last snapshot; 1 of them were out of stock") and "need the sales" in en
+    en = Text("en")("supplier.inventory.takeaway.no_sales.one_day", **facts)
+    assert en.startswith("3 SKUs held 17 units at the month's one snapshot; of them, 1 was out of stock") \
+        and "need the sales" in en
     check = needs.check_section(wb, availability.resolve_month(wb, "2025-03"), ["tmall"], "supplier.inventory")
     assert check.status == needs.PARTIAL and check.missing == []
 
@@ -371,9 +373,17 @@ def test_real_stock_report_by_hand(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     raw = pd.read_csv(folder / "Sale Report.csv")
     raw = raw[raw["SKU Code"].notna() & (raw["SKU Code"] != "#REF!")]
     raw = raw.sort_values("Stock", ascending=False, kind="stable").drop_duplicates("SKU Code")
-    facts = supplier.inventory_facts(supplier.measure_inventory(storebook.open(), month("2022-05")))
+    inventory = supplier.measure_inventory(storebook.open(), month("2022-05"))
+    facts = supplier.inventory_facts(inventory)
     assert (facts["skus"], facts["units"], facts["out_skus"]) == (len(raw), raw["Stock"].sum(), (raw["Stock"] <= 0).sum())
-    assert (facts["skus"], facts["units"], facts["out_skus"], facts["variant"]) == (9169, 242369.0, 533, "no_sales")
+    assert (facts["skus"], facts["units"], facts["out_skus"], facts["variant"]) == (9169, 242369.0, 533,
+                                                                                 "no_sales.one_day")
+    # The page: "533 of them were out of stock ... on 533 SKU-days" said once; the table of the
+    # first 20 says so, without the Supplier column the catalogue leaves empty.
+    assert "SKU-days" not in Text("en")("supplier.inventory.takeaway.no_sales.one_day", **facts)
+    assert supplier.stock_problem_facts(inventory) == {"variant": "first", "ran_out": 533, "shown": 20}
+    from storebook.report.tables import known_columns
+    assert "supplier_id" not in known_columns(supplier.stock_problems(inventory), ["sku", "supplier_id", "stockout_days"])
 
 
 def test_month_without_inventory_says_so(supply_wb) -> None:
@@ -596,7 +606,7 @@ def test_stock_problems_of_a_one_day_stock_report_without_suppliers() -> None:
     facts = supplier.inventory_facts(inventory)
     assert facts["variant"] == "no_sales.one_day"
     en = chosen_sentence("supplier.inventory.takeaway", facts)
-    assert en == ("40 SKUs held 75 units at the month's one snapshot; 25 of them were out of stock in every "
+    assert en == ("40 SKUs held 75 units at the month's one snapshot; of them, 25 were out of stock in every "
                   "warehouse (62.5% of the SKUs). How many days the stock will last, and how much of it sold, need "
                   "the sales, which this store's data do not hold.")
     assert "SKU天" not in chosen_sentence("supplier.inventory.takeaway", facts, "zh")

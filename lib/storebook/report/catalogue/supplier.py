@@ -75,7 +75,7 @@ ENTRIES: dict[str, Entry] = {
         "{median_cover:.0f}天，售罄率{sell_through:pct}；{low_cover:count}个SKU库存不足一周。",
     ),
     "supplier.inventory.takeaway.no_sales": _e(
-        "{skus:count} SKUs held {units:count} units at the last snapshot; {out_skus:count} of them were out of stock in "
+        "{skus:count} SKUs held {units:count} units at the last snapshot; of them, {out_skus:count} were out of stock in "
         "every warehouse on {stockout_days:count} SKU-days ({stockout_rate:pct} of the SKU-days with a snapshot). "
         "How many days the stock will last, and how much of it sold, need the sales, which this store's data do not "
         "hold.",
@@ -94,7 +94,7 @@ ENTRIES: dict[str, Entry] = {
         "售罄率{sell_through:pct}；{low_cover:count}个SKU库存不足一周。",
     ),
     "supplier.inventory.takeaway.no_sales.one_day": _e(
-        "{skus:count} SKUs held {units:count} units at the month's one snapshot; {out_skus:count} of them were out of "
+        "{skus:count} SKUs held {units:count} units at the month's one snapshot; of them, {out_skus:count} were out of "
         "stock in every warehouse ({stockout_rate:pct} of the SKUs). How many days the stock will last, and how much "
         "of it sold, need the sales, which this store's data do not hold.",
         "本月唯一的库存快照中{skus:count}个SKU共有库存{units:count}件；其中{out_skus:count}个SKU在所有仓库同时缺货"
