@@ -443,3 +443,16 @@ def test_cohort_sentence_counts_only_the_cohorts_a_month_old(root: Path) -> None
         "customers bought again in it (2026-02: 50.0%).")
     assert chosen_sentence("customers.cohorts.takeaway", facts, "zh").startswith(
         "最近2批新客中，1批已到首购次月，其新客有50.0%在次月再次购买")
+
+
+def test_days_since_last_purchase_are_shown_as_whole_days() -> None:
+    """The RFM table's "Days since last purchase" read 14.0: whole days are shown without a
+    decimal (a segment's mean to the day), in both languages."""
+    from storebook.report import tables
+    from storebook.report.text import Text
+
+    frame = _segments([1, 0, 0, 0, 2, 0, 0, 0], [0] * 8).assign(mean_recency_days=[14.0, None, None, None, 20.4] + [None] * 3)
+    for language in ("en", "zh"):
+        shown = tables.format_table(frame.head(1), Text(language), columns=["segment", "mean_recency_days"]).data
+        assert shown.iloc[0, 1] == "14"
+    assert tables.format_table(frame.iloc[[4]], Text("en"), columns=["mean_recency_days"]).data.iloc[0, 0] == "20"

@@ -87,7 +87,10 @@ _RATES |= {"share_of_buyers", "share_of_sales", "repeat_rate", "retention", "sha
            "batch_share_of_complaints", "batch_share_of_units", "share_of_margin", "returning_sales_share",
            "repeat_rate_30", "repeat_rate_90", "otif_rate"}
 _MONEY |= {"mean_monetary"}
-_NUMBERS |= {"mean_recency_days", "mean_frequency", "complaints_per_1000_orders", "expected", "csat"}
+_NUMBERS |= {"mean_frequency", "complaints_per_1000_orders", "expected", "csat"}
+#: Days since the last purchase are whole days (customers.summarise_rfm_segments: a customer's
+#: recency is whole days; the segment's mean is shown to the day): "14", not "14.0".
+_COUNTS |= {"mean_recency_days"}
 #: Lengths of time, in minutes and in hours, each shown in the unit it reads in (45 minutes, 5.2 hours,
 #: 2.1 days) as the sentences say them: a first reply of 3,024.0 minutes read in thousands of minutes.
 _MINUTES = {"first_response_median_min", "first_response_p90_min"}
