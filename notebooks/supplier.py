@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -82,10 +82,12 @@ with page.section("supplier.lines"):
 # %%
 with page.section("supplier.inventory"):
     inventory = storebook.supplier.measure_inventory(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.format_table(storebook.supplier.stock_problems(inventory), page.text,
-                                            columns=["sku", "product_name", "supplier_id", "stockout_days",
-                                                     "warehouse_stockout_days", "closing_on_hand",
-                                                     "days_of_cover"]))
+    problems = storebook.supplier.stock_problems(inventory)
+    page.show(storebook.tables.format_table(
+        problems, page.text, caption=page.t("supplier.inventory.table", **storebook.supplier.stock_problem_facts(inventory)),
+        columns=storebook.tables.known_columns(problems, ["sku", "product_name", "supplier_id", "stockout_days",
+                                                          "warehouse_stockout_days", "closing_on_hand",
+                                                          "days_of_cover"])))
     page.takeaway("supplier.inventory.takeaway", **storebook.supplier.inventory_facts(inventory))
 
 # %%

@@ -384,3 +384,75 @@ def test_repeat_rates_of_young_data_say_what_is_not_known_yet(root: Path) -> Non
     assert head["variant"] == "no_90"
     assert "90-day rate" in Text("en")("customers.headline.takeaway.no_90", **head)
     assert "n/a" not in Text("en")("customers.headline.takeaway.no_90", **head)
+
+
+def _segments(customers_now: list[int], change: list[int]) -> pd.DataFrame:
+    """A summarise_rfm_segments frame by hand: the eight segments in order, 10.0 of sales each customer."""
+    total = sum(customers_now)
+    return pd.DataFrame({
+        "segment": customers.SEGMENT_ORDER, "customers": customers_now,
+        "share": [c / total for c in customers_now], "window_paid_amount": [10.0 * c for c in customers_now],
+        "customers_change": change,
+    })
+
+
+def test_rfm_sentence_names_every_segment_that_ties() -> None:
+    """A small store of three customers, one each in important value, general value and general
+    develop, each new since the prior month: the page read "The largest segment is Important value
+    (33.3%)" and "the segment that grew most (+1)", singling out one of three equals."""
+    from support.amounts import chosen_sentence
+
+    # important_value, important_develop, important_retain, important_winback, general_value, general_develop, …
+    three = customers.rfm_facts(_segments([1, 0, 0, 0, 1, 1, 0, 0], [1, 0, 0, 0, 1, 1, 0, 0]))
+    assert three["largest"] == ["important_value", "general_value", "general_develop"]
+    assert three["grower"] == ["important_value", "general_value", "general_develop"]
+    assert three["variant"] == "largest_tied.grower_tied"
+    en = chosen_sentence("customers.rfm.takeaway", three)
+    assert "Important value, General value and General to develop tie as the largest segments (33.3% each)" in en
+    assert "General to develop tie as the segments that grew most (+1 each)" in en
+    assert "the segment that grew most" not in en and "The largest segment is" not in en
+    zh = chosen_sentence("customers.rfm.takeaway", three, "zh")
+    assert "重要价值客户、一般价值客户、一般发展客户并列为最大的群体（各占33.3%）" in zh
+    # Important value alone grew most, two segments tie for the largest.
+    grew = customers.rfm_facts(_segments([2, 0, 0, 0, 2, 1, 0, 0], [2, 0, 0, 0, 1, 1, 0, 0]))
+    assert grew["variant"] == "largest_tied.value_grew" and grew["grower"] == "important_value"
+    assert "the segment that grew most (+2" in chosen_sentence("customers.rfm.takeaway", grew)
+    # One largest, one grower: the sentence as before.
+    one = customers.rfm_facts(_segments([3, 0, 0, 0, 1, 1, 0, 0], [0, 0, 0, 0, 1, 0, 0, 0]))
+    assert one["variant"] is None and one["largest"] == "important_value" and one["grower"] == "general_value"
+    assert "The largest segment is Important value (60.0%)" in chosen_sentence("customers.rfm.takeaway", one)
+
+
+def test_cohort_sentence_counts_only_the_cohorts_a_month_old(root: Path) -> None:
+    """Reported for March, February's cohort (ann, who came back on 5 March, and ben) has had its
+    month after and March's (cat) has not: the page said "Across the last 2 cohorts, 50.0% …
+    bought again in the month after" of a rate only February's could have."""
+    from support.amounts import chosen_sentence
+
+    wb = write_tables(root, orders=_orders([
+        ("C1", "tmall", "ann", "2026-02-03 10:00", 10.0, "浙江"),
+        ("C2", "tmall", "ann", "2026-03-05 10:00", 10.0, "浙江"),
+        ("C3", "tmall", "ben", "2026-02-05 10:00", 10.0, "广东"),
+        ("C4", "tmall", "cat", "2026-03-07 10:00", 10.0, "广东"),
+    ]))
+    facts = customers.cohort_facts(customers.build_cohorts(wb, MARCH))
+    assert (facts["cohorts"], facts["month1_cohorts"]) == (2, 1)
+    assert facts["month1_retention"] == pytest.approx(0.5) and facts["variant"] == "short"
+    assert chosen_sentence("customers.cohorts.takeaway", facts).startswith(
+        "Of the last 2 cohorts, 1 has reached the month after their first purchase, and 50.0% of their new "
+        "customers bought again in it (2026-02: 50.0%).")
+    assert chosen_sentence("customers.cohorts.takeaway", facts, "zh").startswith(
+        "最近2批新客中，1批已到首购次月，其新客有50.0%在次月再次购买")
+
+
+def test_days_since_last_purchase_are_shown_as_whole_days() -> None:
+    """The RFM table's "Days since last purchase" read 14.0: whole days are shown without a
+    decimal (a segment's mean to the day), in both languages."""
+    from storebook.report import tables
+    from storebook.report.text import Text
+
+    frame = _segments([1, 0, 0, 0, 2, 0, 0, 0], [0] * 8).assign(mean_recency_days=[14.0, None, None, None, 20.4] + [None] * 3)
+    for language in ("en", "zh"):
+        shown = tables.format_table(frame.head(1), Text(language), columns=["segment", "mean_recency_days"]).data
+        assert shown.iloc[0, 1] == "14"
+    assert tables.format_table(frame.iloc[[4]], Text("en"), columns=["mean_recency_days"]).data.iloc[0, 0] == "20"

@@ -423,3 +423,39 @@ def test_the_csat_interval_stays_on_the_1_to_5_scale(hand) -> None:
     assert out.csat_low == pytest.approx(11 / 3 - half, abs=1e-4)
     assert out.csat_high == 5.0
     assert service.trend_csat(hand, MARCH, ["tmall"], months=2)["csat_high"].max() <= 5.0
+
+
+def _times(median_min: float, p90_min: float, resolution_h: float, unresolved: int) -> pd.DataFrame:
+    """A summarise_response_times frame of one platform by hand."""
+    return pd.DataFrame({"platform": ["tmall"], "tickets": [4], "responded": [3],
+                         "first_response_median_min": [median_min], "first_response_p90_min": [p90_min],
+                         "resolved": [3], "resolution_median_h": [resolution_h], "resolution_p90_h": [50.0],
+                         "unresolved": [unresolved]})
+
+
+def test_response_sentence_counts_one_ticket_and_says_times_in_a_readable_unit() -> None:
+    """A real store's page read "1 of the month's tickets are not resolved yet" and gave the first
+    reply in thousands of minutes (3,024 minutes): one ticket is said in the singular, and a length
+    of time in minutes under 2 hours, hours under 2 days, else days — the table as the sentence."""
+    from storebook.report import tables
+    from storebook.report.number_style import format_metric
+    from storebook.report.text import Text
+    from support.amounts import chosen_sentence
+
+    slow = service.response_facts(_times(3024.0, 5000.0, 30.0, 1))  # 2.1 days, 3.47 days, 30 hours
+    en = chosen_sentence("service.response.takeaway", slow)
+    assert en == ("The first reply came within a median of 2.1\xa0days; one ticket in ten waited more than 3.5\xa0days. "
+                  "Resolution took a median of 30.0\xa0hours; of the month's tickets, 1 is not resolved yet.")
+    assert chosen_sentence("service.response.takeaway", slow, "zh") == (
+        "首次响应时长中位数为2.1天，有一成工单等待超过3.5天。解决时长中位数30.0小时；本月工单中仍有1张未解决。")
+    fast = service.response_facts(_times(45.0, 150.0, 60.0, 3))  # 45 minutes, 2.5 hours, 2.5 days
+    assert chosen_sentence("service.response.takeaway", fast) == (
+        "The first reply came within a median of 45\xa0minutes; one ticket in ten waited more than 2.5\xa0hours. "
+        "Resolution took a median of 2.5\xa0days; of the month's tickets, 3 are not resolved yet.")
+    # The table says what the sentence says, and so does the headline card.
+    shown = tables.format_table(_times(3024.0, 5000.0, 30.0, 1), Text("en"), columns=[
+        "first_response_median_min", "first_response_p90_min", "resolution_median_h"]).data.iloc[0].tolist()
+    assert shown == ["2.1\xa0days", "3.5\xa0days", "30.0\xa0hours"]
+    assert tables.format_table(_times(45.0, 150.0, 60.0, 3), Text("zh"), columns=[
+        "first_response_median_min", "first_response_p90_min"]).data.iloc[0].tolist() == ["45分钟", "2.5小时"]
+    assert format_metric("first_response_median_min", 3024.0) == "2.1\xa0days"

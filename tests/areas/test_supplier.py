@@ -348,10 +348,12 @@ def test_a_stock_report_alone_gives_the_stock_and_says_the_cover_is_unknown(tmp_
     assert inv["closing_on_hand"].to_dict() == {"A": 5.0, "B": 0.0, "C": 12.0}
     assert inv.loc["B", "stockout_days"] == 1 and inv["units_sold"].isna().all() and inv["days_of_cover"].isna().all()
     facts = supplier.inventory_facts(inv.reset_index())
-    assert (facts["variant"], facts["skus"], facts["units"], facts["out_skus"]) == ("no_sales", 3, 17.0, 1)
+    # One snapshot day: the one_day sentence (no SKU-days), one SKU out in the singular.
+    assert (facts["variant"], facts["skus"], facts["units"], facts["out_skus"]) == ("no_sales.one_day", 3, 17.0, 1)
     assert facts["sell_through"] is None and facts["median_cover"] is None
-    en = Text("en")("supplier.inventory.takeaway.no_sales", **facts)
-    assert en.startswith("3 SKUs held 17 units at the last snapshot; 1 of them were out of stock") and "need the sales" in en
+    en = Text("en")("supplier.inventory.takeaway.no_sales.one_day", **facts)
+    assert en.startswith("3 SKUs held 17 units at the month's one snapshot; of them, 1 was out of stock") \
+        and "need the sales" in en
     check = needs.check_section(wb, availability.resolve_month(wb, "2025-03"), ["tmall"], "supplier.inventory")
     assert check.status == needs.PARTIAL and check.missing == []
 
@@ -371,9 +373,17 @@ def test_real_stock_report_by_hand(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     raw = pd.read_csv(folder / "Sale Report.csv")
     raw = raw[raw["SKU Code"].notna() & (raw["SKU Code"] != "#REF!")]
     raw = raw.sort_values("Stock", ascending=False, kind="stable").drop_duplicates("SKU Code")
-    facts = supplier.inventory_facts(supplier.measure_inventory(storebook.open(), month("2022-05")))
+    inventory = supplier.measure_inventory(storebook.open(), month("2022-05"))
+    facts = supplier.inventory_facts(inventory)
     assert (facts["skus"], facts["units"], facts["out_skus"]) == (len(raw), raw["Stock"].sum(), (raw["Stock"] <= 0).sum())
-    assert (facts["skus"], facts["units"], facts["out_skus"], facts["variant"]) == (9169, 242369.0, 533, "no_sales")
+    assert (facts["skus"], facts["units"], facts["out_skus"], facts["variant"]) == (9169, 242369.0, 533,
+                                                                                 "no_sales.one_day")
+    # The page: "533 of them were out of stock ... on 533 SKU-days" said once; the table of the
+    # first 20 says so, without the Supplier column the catalogue leaves empty.
+    assert "SKU-days" not in Text("en")("supplier.inventory.takeaway.no_sales.one_day", **facts)
+    assert supplier.stock_problem_facts(inventory) == {"variant": "first", "ran_out": 533, "shown": 20}
+    from storebook.report.tables import known_columns
+    assert "supplier_id" not in known_columns(supplier.stock_problems(inventory), ["sku", "supplier_id", "stockout_days"])
 
 
 def test_month_without_inventory_says_so(supply_wb) -> None:
@@ -555,3 +565,58 @@ def test_stockouts_of_a_sku_without_a_supplier_count(tmp_path: Path, monkeypatch
     assert "未知" in shown and "nan" not in shown
     fig = plots.hbars(lost, Text("en"), category="supplier", values=["warehouse_other_days"], kind="count")
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["S1 青岛织造", "n/a"]
+
+
+def _inventory(out: int, fine: int, days: int, sold: bool) -> pd.DataFrame:
+    """A measure_inventory frame by hand: ``out`` SKUs out everywhere on every one of ``days``
+    snapshot days, ``fine`` SKUs never out; no SKU has a supplier (a catalogue without them)."""
+    n = out + fine
+    return pd.DataFrame({
+        "sku": [f"S{i:03d}" for i in range(n)], "product_name": [f"Kurta {i}" for i in range(n)],
+        "category": "Kurta", "supplier_id": pd.Series([None] * n, dtype="object"),
+        "stockout_days": [days] * out + [0] * fine, "warehouse_stockout_days": [days] * out + [0] * fine,
+        "days": days, "closing_on_hand": [0] * out + [5] * fine,
+        "units_sold": [2.0] * n if sold else [float("nan")] * n,
+        "daily_rate": [0.1] * n if sold else [float("nan")] * n,
+        "days_of_cover": [0.0] * out + [50.0] * fine if sold else [float("nan")] * n,
+        "sell_through": [0.5] * n if sold else [float("nan")] * n,
+    })
+
+
+def test_stock_problems_of_a_one_day_stock_report_without_suppliers() -> None:
+    """The Amazon India stock report (one snapshot, no supplier in its catalogue) showed a
+    Supplier column of n/a in every row, listed 20 of 533 SKUs out of stock without saying they
+    were the first 20, and said "533 of them were out of stock … on 533 SKU-days"."""
+    from storebook.report import tables
+    from support.amounts import chosen_sentence
+
+    inventory = _inventory(out=25, fine=15, days=1, sold=False)
+    problems = supplier.stock_problems(inventory)
+    assert len(problems) == 20
+    wanted = ["sku", "product_name", "supplier_id", "stockout_days", "warehouse_stockout_days", "closing_on_hand",
+              "days_of_cover"]
+    # No supplier, and no cover without sales: both columns left out.
+    assert tables.known_columns(problems, wanted) == ["sku", "product_name", "stockout_days",
+                                                      "warehouse_stockout_days", "closing_on_hand"]
+    caption = supplier.stock_problem_facts(inventory)
+    assert caption == {"variant": "first", "ran_out": 25, "shown": 20}
+    assert chosen_sentence("supplier.inventory.table", caption) == (
+        "The first 20 of the 25 SKUs that ran out of stock, the longest out first")
+    assert chosen_sentence("supplier.inventory.table", caption, "zh") == "缺货的25个SKU中缺货最久的前20个"
+    facts = supplier.inventory_facts(inventory)
+    assert facts["variant"] == "no_sales.one_day"
+    en = chosen_sentence("supplier.inventory.takeaway", facts)
+    assert en == ("40 SKUs held 75 units at the month's one snapshot; of them, 25 were out of stock in every "
+                  "warehouse (62.5% of the SKUs). How many days the stock will last, and how much of it sold, need "
+                  "the sales, which this store's data do not hold.")
+    assert "SKU天" not in chosen_sentence("supplier.inventory.takeaway", facts, "zh")
+    # With sales and one day: the SKU-days are not counted either.
+    sold = supplier.inventory_facts(_inventory(out=2, fine=2, days=1, sold=True))
+    assert sold["variant"] == "one_day"
+    assert "SKU-days" not in chosen_sentence("supplier.inventory.takeaway", sold)
+    # A month of snapshots keeps its SKU-days, and a short list says it is all of them.
+    month_long = _inventory(out=3, fine=1, days=30, sold=True)
+    assert supplier.inventory_facts(month_long)["variant"] is None
+    assert "on 90 SKU-days" in chosen_sentence("supplier.inventory.takeaway", supplier.inventory_facts(month_long))
+    few = supplier.stock_problem_facts(month_long)
+    assert chosen_sentence("supplier.inventory.table", few) == "The 3 SKUs that ran out of stock, the longest out first"

@@ -765,20 +765,38 @@ def repeat_facts(rates: pd.DataFrame) -> dict:
     return out
 
 
+def _tied_for_max(values: pd.Series) -> list[str]:
+    """The labels of every known value equal to the largest, in the series' order (none when no
+    value is known)."""
+    known = pd.to_numeric(values, errors="coerce").dropna()
+    return [] if known.empty else [str(k) for k in known.index[known == known.max()]]
+
+
 def rfm_facts(segments: pd.DataFrame) -> dict:
-    """The numbers the RFM title and takeaway state (from :func:`summarise_rfm_segments`)."""
+    """The numbers the RFM title and takeaway state (from :func:`summarise_rfm_segments`).
+
+    Segments that tie for the most customers, or for the largest growth, are all named
+    (``largest`` and ``grower`` are then lists, which ``{…:segment}`` joins): a small store's
+    page read "The largest segment is Important value (33.3%)" and "the segment that grew most
+    (+1)" where three segments held one customer each. ``variant``: ``largest_tied`` when
+    several are largest; then ``value_grew`` when important value alone grew most, or
+    ``grower_tied`` when several grew most (e.g. ``largest_tied.grower_tied``).
+    """
     s = segments.set_index("segment")
-    largest = extremes.label_of_max(s["customers"])
-    grower = extremes.label_of_max(s["customers_change"])
+    largest = _tied_for_max(s["customers"])
+    growers = _tied_for_max(s["customers_change"])
+    grower = growers[0] if len(growers) == 1 else (growers or None)
+    grow = "grower_tied" if len(growers) > 1 else "value_grew" if grower == "important_value" else None
     return {
         "customers": int(s["customers"].sum()),
-        "largest": largest, "largest_share": s.at[largest, "share"],
+        "largest": largest[0] if len(largest) == 1 else largest,
+        "largest_share": s.at[largest[0], "share"] if largest else None,
         "value_customers": int(s.at["important_value", "customers"]),
         "value_share": s.at["important_value", "share"],
         "value_sales_share": _safe_div(s.at["important_value", "window_paid_amount"], s["window_paid_amount"].sum()),
         "value_change": int(s.at["important_value", "customers_change"]),
-        "grower": grower, "grower_change": None if grower is None else int(s.at[grower, "customers_change"]),
-        "variant": "value_grew" if grower == "important_value" else None,
+        "grower": grower, "grower_change": int(s.at[growers[0], "customers_change"]) if growers else None,
+        "variant": ".".join(filter(None, ["largest_tied" if len(largest) > 1 else None, grow])) or None,
     }
 
 
@@ -836,6 +854,10 @@ def cohort_facts(cohorts: pd.DataFrame) -> dict:
     age = None if len(m3) else ("young" if m1.empty else "short")
     return {
         "cohorts": int(cohorts["cohort"].nunique()),
+        # The cohorts whose month after the first purchase is in the data: the retention is theirs
+        # (the report month's own cohort has not had it yet; the page said "across the last 2
+        # cohorts" of a rate only one of them could have).
+        "month1_cohorts": int(m1["cohort"].nunique()),
         "month1_retention": _safe_div(m1["active_customers"].sum(), m1["cohort_customers"].sum()) if len(m1) else None,
         "latest_cohort": None if latest is None else latest["cohort"],
         "latest_month1": None if latest is None else latest["retention"],

@@ -422,14 +422,35 @@ def lines_facts(lines: pd.DataFrame) -> dict:
     }
 
 
-def stock_problems(inventory: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+#: The stock problems the supplier page lists (:func:`stock_problems`), worst first.
+STOCK_PROBLEMS_SHOWN = 20
+
+
+def _ran_out(inventory: pd.DataFrame) -> pd.DataFrame:
+    return inventory.loc[(inventory["stockout_days"] > 0) | (inventory["warehouse_stockout_days"] > 0)]
+
+
+def stock_problems(inventory: pd.DataFrame, top: int = STOCK_PROBLEMS_SHOWN) -> pd.DataFrame:
     """The SKUs of :func:`measure_inventory` that ran out somewhere, worst first (at most ``top``)."""
-    hit = inventory.loc[(inventory["stockout_days"] > 0) | (inventory["warehouse_stockout_days"] > 0)]
+    hit = _ran_out(inventory)
     return hit.sort_values(["stockout_days", "warehouse_stockout_days", "sku"], ascending=[False, False, True]).head(top)
 
 
+def stock_problem_facts(inventory: pd.DataFrame, top: int = STOCK_PROBLEMS_SHOWN) -> dict:
+    """What the caption of the stock-problem table says: how many SKUs ran out somewhere and how
+    many of them the table lists. ``variant`` is ``first`` when the table is the first ``top`` of
+    them (the Amazon India stock report's page listed 20 of 533 without saying so)."""
+    ran_out = len(_ran_out(inventory))
+    return {"variant": "first" if ran_out > top else None, "ran_out": ran_out, "shown": min(ran_out, top)}
+
+
 def inventory_facts(inventory: pd.DataFrame) -> dict:
-    """The numbers of the inventory takeaway (:func:`measure_inventory`)."""
+    """The numbers of the inventory takeaway (:func:`measure_inventory`).
+
+    ``variant``: ``no_sales`` without sales (a stock report alone); ``one_day`` (also
+    ``no_sales.one_day``) when the month's stock is one snapshot day: a SKU-day is then a SKU,
+    and "533 of them were out of stock … on 533 SKU-days" said the count twice.
+    """
     out = inventory.loc[inventory["stockout_days"] > 0]
     wh = inventory.loc[inventory["warehouse_stockout_days"] > 0]
     moved = inventory["units_sold"].sum() + inventory["closing_on_hand"].sum()
@@ -437,8 +458,9 @@ def inventory_facts(inventory: pd.DataFrame) -> dict:
     # Without sales (a stock report alone) the cover and sell-through are unknown: the takeaway
     # says what the stock is and that, not "median days of cover: n/a".
     unsold = len(inventory) > 0 and bool(inventory["units_sold"].isna().all())
+    one_day = len(inventory) > 0 and int(inventory["days"].max()) == 1
     return {
-        "variant": "no_sales" if unsold else None,
+        "variant": ".".join(filter(None, ["no_sales" if unsold else None, "one_day" if one_day else None])) or None,
         "units": float(inventory["closing_on_hand"].sum()), "days": int(inventory["days"].max()) if len(inventory) else 0,
         "skus": len(inventory), "out_skus": len(out), "stockout_days": int(inventory["stockout_days"].sum()),
         "stockout_rate": float(inventory["stockout_days"].sum() / inventory["days"].sum()) if len(inventory) else None,

@@ -43,13 +43,14 @@ UNITS = ("count", "CNY", "ratio", "index", "multiple", "score", "days", "per_100
 GOOD = ("up", "down", "neutral")
 #: How a value is shown on a card or in a sentence (storebook.report.numbers.format_metric):
 #: ``count`` 12,345 (中文 1.2万), ``money`` ¥12,345 (¥1.2万), ``money2`` ¥12.35, ``pct`` 3.42%,
-#: ``ratio`` 1.03, ``days`` 3.2 days, ``number`` 3.42, ``minutes`` 12.5 min.
+#: ``ratio`` 1.03, ``days`` 3.2 days, ``number`` 3.42, ``minutes`` a length of time in minutes, said in
+#: the unit it reads in (45 minutes, 5.2 hours, 2.1 days: storebook.report.number_style ``duration``).
 DISPLAYS = ("count", "money", "money2", "pct", "ratio", "days", "number", "minutes")
 _UNIT_DISPLAY = {"count": "count", "CNY": "money", "ratio": "pct", "index": "ratio", "multiple": "ratio",
                  "score": "ratio", "days": "days", "per_1000": "number", "minutes": "minutes"}
 #: A unit's table format (storebook.report.tables.column_kind's kinds).
 _UNIT_KIND = {"count": "count", "CNY": "money", "ratio": "pct", "index": "ratio", "multiple": "ratio",
-              "score": "ratio", "days": "number", "per_1000": "number", "minutes": "number"}
+              "score": "ratio", "days": "number", "per_1000": "number", "minutes": "duration"}
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ _ALL = [
     _m("csat", "CSAT (1–5)", "满意度（1–5分）", "score", "up", formula="mean rating of the rated tickets, 1–5"),
     _m("complaints_per_1000_orders", "Complaints per 1,000 orders", "每千单投诉", "per_1000", "down",
        formula="complaint tickets × 1,000 / paid orders"),
-    _m("first_response_median_min", "First reply, median (minutes)", "首次响应时长中位数（分钟）", "minutes", "down"),
+    _m("first_response_median_min", "First reply, median", "首次响应时长中位数", "minutes", "down"),
     # competitor (竞品)
     _m("price_index", "Price index (ours ÷ theirs)", "价格指数（我方 ÷ 竞品）", "index", "neutral"),
     _m("dearer_pairs", "Competitor × category pairs where we are dearer", "我方更贵的竞品×类目组合", "count", "down", ""),

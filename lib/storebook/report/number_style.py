@@ -203,16 +203,45 @@ def format_number(value: Any, spec: str, language: str = "en", *, compact: bool 
         return _signed(f"{m:,.1f}", negative) + ("天" if language == "zh" else "\u00a0days")
     if spec == "minutes":
         return _signed(f"{m:,.1f}", negative) + ("分钟" if language == "zh" else "\u00a0min")
+    if spec in ("duration", "duration_h"):
+        return _signed(_duration(m * 60 if spec == "duration_h" else m, language), negative)
     raise ValueError(f"unknown number spec '{spec}'")
+
+
+#: A duration is said in minutes below this many minutes (2 hours), in hours below 2 days, else in days.
+_MINUTES_BELOW, _HOURS_BELOW = 120, 48 * 60
+
+
+def _duration(minutes: float, language: str) -> str:
+    """A length of time in the unit it reads in: minutes under 2 hours, hours under 2 days, else
+    days (a first reply of 3,024 minutes read in thousands of minutes: "2.1 days").
+
+    >>> _duration(45, "en"), _duration(3.5, "en"), _duration(150, "en"), _duration(3024, "en")
+    ('45\xa0minutes', '3.5\xa0minutes', '2.5\xa0hours', '2.1\xa0days')
+    >>> _duration(45, "zh"), _duration(150, "zh"), _duration(3024, "zh"), _duration(1, "en")
+    ('45分钟', '2.5小时', '2.1天', '1\xa0minute')
+    """
+    if minutes < _MINUTES_BELOW:
+        # whole minutes from 10 on; below, a tenth (a median of 1.5 minutes is not "2")
+        number, unit = (f"{minutes:,.0f}" if minutes >= 10 else f"{minutes:.1f}".removesuffix(".0")), "minute"
+    elif minutes < _HOURS_BELOW:
+        number, unit = f"{minutes / 60:.1f}", "hour"
+    else:
+        number, unit = f"{minutes / 1440:,.1f}", "day"
+    if language == "zh":
+        return number + {"minute": "分钟", "hour": "小时", "day": "天"}[unit]
+    return f"{number}\u00a0{unit}" + ("" if number == "1" else "s")
+
+
 
 
 #: The registry's display formats as number specs (a card shows a small rate to 0.01%).
 _DISPLAY_SPEC = {"count": "count", "money": "money", "money2": "money2", "pct": "pct2", "ratio": "ratio",
-                 "days": "days", "number": "number2", "minutes": "minutes"}
+                 "days": "days", "number": "number2", "minutes": "duration"}
 #: The units a headline record may state for a name the registry does not know.
 _UNIT_SPEC = {"count": "count", "cny": "money", "rmb": "money", "money": "money", "ratio": "pct2",
               "multiple": "ratio", "score": "ratio", "index": "ratio", "days": "days", "per_1000": "number2",
-              "minutes": "minutes"}
+              "minutes": "duration"}
 
 
 def metric_spec(key: str | None, unit: str | None = None) -> str:

@@ -87,8 +87,14 @@ _RATES |= {"share_of_buyers", "share_of_sales", "share_of_ad_spend", "repeat_rat
            "batch_share_of_complaints", "batch_share_of_units", "share_of_margin", "returning_sales_share",
            "repeat_rate_30", "repeat_rate_90", "otif_rate"}
 _MONEY |= {"mean_monetary"}
-_NUMBERS |= {"mean_recency_days", "mean_frequency", "first_response_median_min", "first_response_p90_min",
-             "resolution_median_h", "resolution_p90_h", "complaints_per_1000_orders", "expected", "csat"}
+_NUMBERS |= {"mean_frequency", "complaints_per_1000_orders", "expected", "csat"}
+#: Days since the last purchase are whole days (customers.summarise_rfm_segments: a customer's
+#: recency is whole days; the segment's mean is shown to the day): "14", not "14.0".
+_COUNTS |= {"mean_recency_days"}
+#: Lengths of time, in minutes and in hours, each shown in the unit it reads in (45 minutes, 5.2 hours,
+#: 2.1 days) as the sentences say them: a first reply of 3,024.0 minutes read in thousands of minutes.
+_MINUTES = {"first_response_median_min", "first_response_p90_min"}
+_HOURS = {"resolution_median_h", "resolution_p90_h"}
 _DATES |= {"received_on", "first_complaint_on", "last_complaint_on"}
 
 # The data-quality page.
@@ -126,7 +132,8 @@ def column_kind(name: str) -> str:
 
     Returns one of ``label``, ``date``, ``count``, ``money``, ``money2``, ``pct``,
     ``delta`` (relative change), ``points`` (change of a rate), ``ratio``, ``number`` (one
-    decimal), ``p``, ``text``.
+    decimal), ``duration`` / ``duration_h`` (a length of time in minutes / hours, said in
+    minutes, hours or days), ``p``, ``text``.
 
     Example:
         >>> [column_kind(c) for c in ("platform", "paid_amount", "vs_prior", "share_change", "roas")]
@@ -156,6 +163,10 @@ def column_kind(name: str) -> str:
         return "money"
     if base in _NUMBERS:
         return "number"
+    if base in _MINUTES:
+        return "duration"
+    if base in _HOURS:
+        return "duration_h"
     if base.endswith("_amount") or base in ("spend_prior", "prior_amount"):
         return "money"
     if base in _COUNTS or name in ("value", "prior", "last_year"):
@@ -197,7 +208,7 @@ def format_value(value: Any, kind: str, text: Text, metric: str | None = None) -
         return text("word.yes" if value else "word.no")
     if kind == "date":
         return pd.Timestamp(value).strftime("%Y-%m-%d")
-    if kind in ("count", "money", "money2", "pct", "ratio", "number"):
+    if kind in ("count", "money", "money2", "pct", "ratio", "number", "duration", "duration_h"):
         return mark_value(metric, value, text.number(value, kind, compact=False))
     if kind == "delta":
         return change_html(metric, value, text.language, text.na, shown="relative")
@@ -311,6 +322,19 @@ def drop_repeated_names(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.Dat
     if not named.any():
         return frame, [c for c in columns if c != "product_name"]
     return frame.assign(product_name=frame["product_name"].where(named)), columns
+
+
+def known_columns(frame: pd.DataFrame, columns: Sequence[str]) -> list[str]:
+    """``columns`` without those that hold no value at all in ``frame`` (a Supplier column of
+    n/a in every row, where the store's catalogue names no supplier); all of them for an empty
+    frame (its headers say what it would hold).
+
+    >>> known_columns(pd.DataFrame({"sku": ["a"], "supplier_id": [None]}), ["sku", "supplier_id"])
+    ['sku']
+    """
+    if frame.empty:
+        return list(columns)
+    return [c for c in columns if frame[c].notna().any()]
 
 
 def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None = None, *,
@@ -638,7 +662,7 @@ _DELTAS |= {"trend"}
 # A metric of the registry formats as the registry says (storebook.measures.metrics): its
 # column joins the set of its kind, and leaves any other.
 _KIND_SETS = {"count": _COUNTS, "money": _MONEY, "money2": _MONEY2, "pct": _RATES, "ratio": _RATIOS,
-              "number": _NUMBERS}
+              "number": _NUMBERS, "duration": _MINUTES, "duration_h": _HOURS}
 for _name, _kind in column_kinds().items():
     for _set in _KIND_SETS.values():
         _set.discard(_name)

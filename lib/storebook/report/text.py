@@ -27,6 +27,7 @@ spec           en                                    zh
 ``table``      ``order lines``                       ``订单明细（order_lines）`` (a canonical table)
 ``that``       ``that month`` / ``that period``      ``该月`` / ``该期间`` (a period's label: a month's, or a window's)
 ``country``    ``Brazil``                            ``巴西`` (an ISO 3166 code: :func:`storebook.engine.calendar.country_name`)
+``duration``   ``45 minutes``, ``5.2 hours``, ``2.1 days``  ``45分钟``, ``5.2小时``, ``2.1天`` (minutes; ``duration_h``: hours)
 =============  ====================================  ==========================
 
 A missing value (None, NaN) renders as ``n/a`` / ``未知``; a comparison that is unknown is left
@@ -202,6 +203,8 @@ class _Formatter(string.Formatter):
             return f" ({label})" if t.language == "en" else f"（{label}）"
         if spec in ("platform", "channel", "device", "metric", "event", "driver", "step", "stage",
                     "verdict", "buyer_type", "effect_kind", "col", "segment", "category", "reason", "status", "dimension"):
+            if isinstance(value, list | tuple):  # several tied for a place, named together: A, B and C / A、B、C
+                return t.join([t(f"{spec}.{v}") for v in value]) if value else t.na
             return t.na if is_missing(value) else t(f"{spec}.{value}")
         if spec == "key":
             return t.na if is_missing(value) else t(str(value))
@@ -233,7 +236,8 @@ class _Formatter(string.Formatter):
             return t.na if is_missing(value) else t.sku(value, beside_name=spec == "sku_beside_name")
         if isinstance(value, _Points):  # a rate's change, as the registry writes it
             return t.points_change(value.points)
-        if spec in ("count", "money", "money2", "pct", "pct2", "signed", "change", "pp", "ratio"):
+        if spec in ("count", "money", "money2", "pct", "pct2", "signed", "change", "pp", "ratio", "duration",
+                    "duration_h"):
             return t.number(value, spec)
         if is_missing(value):
             return t.na

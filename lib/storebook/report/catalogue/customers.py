@@ -162,6 +162,52 @@ ENTRIES: dict[str, Entry] = {
         "{value_change:+d}），贡献近12个月{value_sales_share:pct}的销售额。最近一次消费、消费频率和消费金额均与全体客户的"
         "平均值比较，分为高、低两档。",
     ),
+    # Several segments tie for the most customers, or for the largest growth (customers.rfm_facts): all are
+    # named, where a small store's page singled out one of three segments of one customer each.
+    "customers.rfm.takeaway.largest_tied": _e(
+        "{customers:count} customers bought in the last 12 months. {largest:segment} tie as the largest segments "
+        "({largest_share:pct} each). Important-value customers — recent, frequent and high-spending — number "
+        "{value_customers:count} ({value_change:+d} since the prior month's end) and brought {value_sales_share:pct} "
+        "of the 12 months' sales; {grower:segment} grew most ({grower_change:+d}). Recency, frequency and spend are "
+        "each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。{largest:segment}并列为最大的群体（各占{largest_share:pct}）。"
+        "重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人（较上月末{value_change:+d}），"
+        "贡献近12个月{value_sales_share:pct}的销售额；增长最多的是{grower:segment}（{grower_change:+d}）。"
+        "最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.largest_tied.value_grew": _e(
+        "{customers:count} customers bought in the last 12 months. {largest:segment} tie as the largest segments "
+        "({largest_share:pct} each). Important-value customers — recent, frequent and high-spending — number "
+        "{value_customers:count}, the segment that grew most ({value_change:+d} since the prior month's end), and "
+        "brought {value_sales_share:pct} of the 12 months' sales. Recency, frequency and spend are each scored high "
+        "or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。{largest:segment}并列为最大的群体（各占{largest_share:pct}）。"
+        "重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人，是增长最多的群体（较上月末"
+        "{value_change:+d}），贡献近12个月{value_sales_share:pct}的销售额。最近一次消费、消费频率和消费金额均与全体客户的"
+        "平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.grower_tied": _e(
+        "{customers:count} customers bought in the last 12 months. The largest segment is {largest:segment} "
+        "({largest_share:pct}). Important-value customers — recent, frequent and high-spending — number "
+        "{value_customers:count} ({value_change:+d} since the prior month's end) and brought {value_sales_share:pct} "
+        "of the 12 months' sales; {grower:segment} tie as the segments that grew most ({grower_change:+d} each). "
+        "Recency, frequency and spend are each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。最大的群体是{largest:segment}（{largest_share:pct}）。"
+        "重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人（较上月末{value_change:+d}），"
+        "贡献近12个月{value_sales_share:pct}的销售额；{grower:segment}并列增长最多（各{grower_change:+d}）。"
+        "最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.largest_tied.grower_tied": _e(
+        "{customers:count} customers bought in the last 12 months. {largest:segment} tie as the largest segments "
+        "({largest_share:pct} each). Important-value customers — recent, frequent and high-spending — number "
+        "{value_customers:count} ({value_change:+d} since the prior month's end) and brought {value_sales_share:pct} "
+        "of the 12 months' sales; {grower:segment} tie as the segments that grew most ({grower_change:+d} each). "
+        "Recency, frequency and spend are each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。{largest:segment}并列为最大的群体（各占{largest_share:pct}）。"
+        "重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人（较上月末{value_change:+d}），"
+        "贡献近12个月{value_sales_share:pct}的销售额；{grower:segment}并列增长最多（各{grower_change:+d}）。"
+        "最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
     "customers.movement": _e("How did customers move between segments since last month?", "与上月相比，客户在各群体间如何流动？"),
     "customers.movement.title": _e(
         "{value_stayed:pct} of important-value customers stayed important value",
@@ -205,25 +251,28 @@ ENTRIES: dict[str, Entry] = {
         "首购后各月仍在购买的客户数（第0月：该批新客数）",
     ),
     "customers.cohorts.takeaway": _e(
-        "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
-        "their first purchase ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_m0:money2} in the "
+        "Of the last {cohorts} cohorts, {month1_cohorts} have reached the month after their first purchase, and "
+        "{month1_retention:pct} of their new customers bought again in it ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_m0:money2} in the "
         "month of the first purchase and {revenue_m3:money2} in all by the third month after it, on average.",
-        "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "最近{cohorts}批新客中，{month1_cohorts}批已到首购次月，其新客有{month1_retention:pct}在次月再次购买"
+        "（{latest_cohort}批次：{latest_month1:pct}）。"
         "平均每位客户首购当月消费{revenue_m0:money2}，到首购后第3个月累计消费{revenue_m3:money2}。",
     ),
     "customers.cohorts.takeaway.no_amount": _e(
-        "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
-        "their first purchase ({latest_cohort}: {latest_month1:pct}). What they spend is not in this store's data: "
+        "Of the last {cohorts} cohorts, {month1_cohorts} have reached the month after their first purchase, and "
+        "{month1_retention:pct} of their new customers bought again in it ({latest_cohort}: {latest_month1:pct}). What they spend is not in this store's data: "
         "its exports carry no amounts.",
-        "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "最近{cohorts}批新客中，{month1_cohorts}批已到首购次月，其新客有{month1_retention:pct}在次月再次购买"
+        "（{latest_cohort}批次：{latest_month1:pct}）。"
         "客户的消费金额不在本店数据中：导出数据没有金额。",
     ),
     "customers.cohorts.takeaway.short": _e(
-        "Across the last {cohorts} cohorts, {month1_retention:pct} of new customers bought again in the month after "
-        "their first purchase ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_first:money2} in "
+        "Of the last {cohorts} cohorts, {month1_cohorts} have reached the month after their first purchase, and "
+        "{month1_retention:pct} of their new customers bought again in it ({latest_cohort}: {latest_month1:pct}). A customer spends {revenue_first:money2} in "
         "the month of the first purchase, on average; no cohort in the data is three months old yet, so the spend "
         "by the third month is not known.",
-        "最近{cohorts}批新客中，{month1_retention:pct}在首购次月再次购买（{latest_cohort}批次：{latest_month1:pct}）。"
+        "最近{cohorts}批新客中，{month1_cohorts}批已到首购次月，其新客有{month1_retention:pct}在次月再次购买"
+        "（{latest_cohort}批次：{latest_month1:pct}）。"
         "平均每位客户首购当月消费{revenue_first:money2}；数据中尚无满三个月的批次，首购后第3个月的累计消费未知。",
     ),
     "customers.cohorts.takeaway.young": _e(

@@ -17,22 +17,22 @@ ENTRIES: dict[str, Entry] = {
     "service.headline.takeaway": _e(
         "{tickets:count} tickets were opened in {month} ({tickets_vs_prior:change} on the prior month). Customers rated "
         "us {csat:ratio} out of 5 ({csat_vs_prior:change}) and the first reply came within a median of "
-        "{first_response_median_min:count} minutes. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 orders "
+        "{first_response_median_min:duration}. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 orders "
         "and {refund_rate:pct} of the paid amount was refunded. {worst_csat_platform:platform} had the lowest CSAT "
         "({worst_csat:ratio}).",
         "{month}共新建工单{tickets:count}张（环比{tickets_vs_prior:change}）。客户评分{csat:ratio}分（满分5分，环比"
-        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:count}分钟。每千单投诉"
+        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:duration}。每千单投诉"
         "{complaints_per_1000_orders:ratio}件，退款率{refund_rate:pct}。满意度最低的平台是{worst_csat_platform:platform}"
         "（{worst_csat:ratio}分）。",
     ),
     "service.headline.takeaway.no_refund_rate": _e(
         "{tickets:count} tickets were opened in {month} ({tickets_vs_prior:change} on the prior month). Customers rated "
         "us {csat:ratio} out of 5 ({csat_vs_prior:change}) and the first reply came within a median of "
-        "{first_response_median_min:count} minutes. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 orders; "
+        "{first_response_median_min:duration}. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 orders; "
         "the refund rate is not in this store's data (its exports carry no refund or paid amounts to measure it). "
         "{worst_csat_platform:platform} had the lowest CSAT ({worst_csat:ratio}).",
         "{month}共新建工单{tickets:count}张（环比{tickets_vs_prior:change}）。客户评分{csat:ratio}分（满分5分，环比"
-        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:count}分钟。每千单投诉"
+        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:duration}。每千单投诉"
         "{complaints_per_1000_orders:ratio}件；退款率不在本店数据中（导出数据没有计算它所需的退款或支付金额）。"
         "满意度最低的平台是{worst_csat_platform:platform}（{worst_csat:ratio}分）。",
     ),
@@ -40,20 +40,20 @@ ENTRIES: dict[str, Entry] = {
     "service.headline.takeaway.single": _e(
         "{tickets:count} tickets were opened in {month} ({tickets_vs_prior:change} on the prior month). Customers "
         "rated us {csat:ratio} out of 5 ({csat_vs_prior:change}) and the first reply came within a median of "
-        "{first_response_median_min:count} minutes. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 "
+        "{first_response_median_min:duration}. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 "
         "orders and {refund_rate:pct} of the paid amount was refunded.",
         "{month}共新建工单{tickets:count}张（环比{tickets_vs_prior:change}）。客户评分{csat:ratio}分（满分5分，环比"
-        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:count}分钟。每千单投诉"
+        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:duration}。每千单投诉"
         "{complaints_per_1000_orders:ratio}件，退款率{refund_rate:pct}。",
     ),
     "service.headline.takeaway.single.no_refund_rate": _e(
         "{tickets:count} tickets were opened in {month} ({tickets_vs_prior:change} on the prior month). Customers "
         "rated us {csat:ratio} out of 5 ({csat_vs_prior:change}) and the first reply came within a median of "
-        "{first_response_median_min:count} minutes. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 "
+        "{first_response_median_min:duration}. Complaints ran at {complaints_per_1000_orders:ratio} per 1,000 "
         "orders; the refund rate is not in this store's data (its exports carry no refund or paid amounts to measure "
         "it).",
         "{month}共新建工单{tickets:count}张（环比{tickets_vs_prior:change}）。客户评分{csat:ratio}分（满分5分，环比"
-        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:count}分钟。每千单投诉"
+        "{csat_vs_prior:change}），首次响应时长中位数{first_response_median_min:duration}。每千单投诉"
         "{complaints_per_1000_orders:ratio}件；退款率不在本店数据中（导出数据没有计算它所需的退款或支付金额）。",
     ),
     "service.tickets.takeaway.single": _e(
@@ -72,11 +72,11 @@ ENTRIES: dict[str, Entry] = {
     "service.tickets.title.no_topic": _e("Tickets by platform (their topic is not in the data)",
                                          "各平台工单数（数据中没有问题分类）"),
     "service.response.takeaway.single": _e(
-        "The first reply came within a median of {slowest_median:count} minutes; one ticket in ten waited more than "
-        "{slowest_p90:count} minutes. Resolution took a median of {resolution_median_max:ratio} hours; "
-        "{unresolved:count} of the month's tickets are not resolved yet.",
-        "首次响应时长中位数为{slowest_median:count}分钟，有一成工单等待超过{slowest_p90:count}分钟。解决时长中位数"
-        "{resolution_median_max:ratio}小时；本月工单中仍有{unresolved:count}张未解决。",
+        "The first reply came within a median of {slowest_median:duration}; one ticket in ten waited more than "
+        "{slowest_p90:duration}. Resolution took a median of {resolution_median_max:duration_h}; "
+        "of the month's tickets, {unresolved:count} are not resolved yet.",
+        "首次响应时长中位数为{slowest_median:duration}，有一成工单等待超过{slowest_p90:duration}。解决时长中位数"
+        "{resolution_median_max:duration_h}；本月工单中仍有{unresolved:count}张未解决。",
     ),
     "service.tickets.title": _e("{top_category:category} is the most common topic ({top_share:pct} of tickets)",
                                 "最常见的问题是{top_category:category}（占工单{top_share:pct}）"),
@@ -90,12 +90,12 @@ ENTRIES: dict[str, Entry] = {
     ),
     "service.response": _e("How fast did we answer and resolve?", "我们响应和解决得有多快？"),
     "service.response.takeaway": _e(
-        "The first reply came within a median of {fastest_median:count} minutes on the fastest platform and "
-        "{slowest_median:count} minutes on {slowest:platform}, where one ticket in ten waited more than "
-        "{slowest_p90:count} minutes. Resolution took a median of up to {resolution_median_max:ratio} hours; "
-        "{unresolved:count} of the month's tickets are not resolved yet.",
-        "最快的平台首次响应时长中位数为{fastest_median:count}分钟，{slowest:platform}为{slowest_median:count}分钟，"
-        "且有一成工单等待超过{slowest_p90:count}分钟。各平台解决时长中位数最长为{resolution_median_max:ratio}小时；"
+        "The first reply came within a median of {fastest_median:duration} on the fastest platform and "
+        "{slowest_median:duration} on {slowest:platform}, where one ticket in ten waited more than "
+        "{slowest_p90:duration}. Resolution took a median of up to {resolution_median_max:duration_h}; "
+        "of the month's tickets, {unresolved:count} are not resolved yet.",
+        "最快的平台首次响应时长中位数为{fastest_median:duration}，{slowest:platform}为{slowest_median:duration}，"
+        "且有一成工单等待超过{slowest_p90:duration}。各平台解决时长中位数最长为{resolution_median_max:duration_h}；"
         "本月工单中仍有{unresolved:count}张未解决。",
     ),
     "service.csat": _e("How satisfied were customers, month by month?", "客户满意度逐月如何变化？"),

@@ -75,12 +75,39 @@ ENTRIES: dict[str, Entry] = {
         "{median_cover:.0f}天，售罄率{sell_through:pct}；{low_cover:count}个SKU库存不足一周。",
     ),
     "supplier.inventory.takeaway.no_sales": _e(
-        "{skus:count} SKUs held {units:count} units at the last snapshot; {out_skus:count} of them were out of stock in "
+        "{skus:count} SKUs held {units:count} units at the last snapshot; of them, {out_skus:count} were out of stock in "
         "every warehouse on {stockout_days:count} SKU-days ({stockout_rate:pct} of the SKU-days with a snapshot). "
         "How many days the stock will last, and how much of it sold, need the sales, which this store's data do not "
         "hold.",
         "最近一次库存快照中{skus:count}个SKU共有库存{units:count}件；其中{out_skus:count}个SKU在所有仓库同时缺货，共"
         "{stockout_days:count}个SKU天（占有快照的SKU天的{stockout_rate:pct}）。库存可售天数和售罄率需要销售数据，本店数据中没有。",
+    ),
+    # A stock report of one snapshot day (supplier.inventory_facts): a SKU-day is a SKU, so the days are not
+    # counted again.
+    "supplier.inventory.takeaway.one_day": _e(
+        "{out_skus:count} SKUs were out of stock in every warehouse on the month's one snapshot day — "
+        "{stockout_rate:pct} of the SKUs (buyers could not get them); {wh_skus:count} SKUs had run out in one "
+        "warehouse or more (orders shipped from farther away). Median days of cover: {median_cover:.0f}; "
+        "sell-through {sell_through:pct}; {low_cover:count} SKUs have less than a week of stock.",
+        "本月唯一的库存快照日，有{out_skus:count}个SKU在所有仓库同时缺货，占SKU的{stockout_rate:pct}（买家无法购买）；"
+        "{wh_skus:count}个SKU在至少一个仓库缺货（订单改由更远的仓库发货）。库存可售天数中位数{median_cover:.0f}天，"
+        "售罄率{sell_through:pct}；{low_cover:count}个SKU库存不足一周。",
+    ),
+    "supplier.inventory.takeaway.no_sales.one_day": _e(
+        "{skus:count} SKUs held {units:count} units at the month's one snapshot; of them, {out_skus:count} were out of "
+        "stock in every warehouse ({stockout_rate:pct} of the SKUs). How many days the stock will last, and how much "
+        "of it sold, need the sales, which this store's data do not hold.",
+        "本月唯一的库存快照中{skus:count}个SKU共有库存{units:count}件；其中{out_skus:count}个SKU在所有仓库同时缺货"
+        "（占SKU的{stockout_rate:pct}）。库存可售天数和售罄率需要销售数据，本店数据中没有。",
+    ),
+    # The table of SKUs that ran out (supplier.stock_problem_facts): all of them, or the first of many.
+    "supplier.inventory.table": _e(
+        "The {shown:count} SKUs that ran out of stock, the longest out first",
+        "缺货的{shown:count}个SKU（缺货最久的在前）",
+    ),
+    "supplier.inventory.table.first": _e(
+        "The first {shown:count} of the {ran_out:count} SKUs that ran out of stock, the longest out first",
+        "缺货的{ran_out:count}个SKU中缺货最久的前{shown:count}个",
     ),
     "supplier.stockouts": _e(
         "Which stockouts this month do late or short deliveries explain, and what did they cost?",
