@@ -386,3 +386,75 @@ def test_the_ingest_totals_files_are_the_files_read_on_real_stores(example: str,
     assert got.loc["total", "files"] == feeding < got.drop(index="total")["files"].sum()
     assert got.loc["total", "rows_read"] == sum(f.rows_read for f in report.files)
     assert quality.quality_facts(quality.summarise_ingest(wb))["files"] == feeding
+
+# ----------------------------------------------------------------------------- no unit cost at all
+
+def _no_cost_store(root: Path, catalogue: bool) -> storebook.Workbook:
+    """Orders 1 and 2 of March, one line each (A1 for 60, B1 for 40); with ``catalogue`` a
+    products file lists both SKUs without a unit cost (a Shopify products export's empty
+    'Cost per item'); without, the store has order lines and no catalogue (a Shopify orders
+    export alone)."""
+    write_csv(root, "orders", "orders.csv", [{**ORDER, "order_id": "1"}, {**ORDER, "order_id": "2"}])
+    write_csv(root, "order_lines", "lines.csv", [
+        {"order_id": "1", "line_no": "1", "sku": "A1", "quantity": "1", "unit_price": "60.00", "line_amount": "60.00"},
+        {"order_id": "2", "line_no": "1", "sku": "B1", "quantity": "1", "unit_price": "40.00", "line_amount": "40.00"},
+    ])
+    if catalogue:
+        write_csv(root, "products", "products.csv", [{"sku": "A1", "product_name": "Towel", "unit_cost": ""},
+                                                     {"sku": "B1", "product_name": "Candle", "unit_cost": ""}])
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    return storebook.open()
+
+
+def _shown_row(orders: pd.DataFrame, metric: str, text: Text) -> list[str]:
+    """The cells of one metric's row of the orders table as the page shows it."""
+    from storebook.report.tables import format_table
+
+    html = format_table(orders, text, columns=["metric", "number", "share", "of"]).to_html()
+    row = next(r for r in html.split("<tr") if text(f"metric.{metric}") in r)
+    return [c.split(">", 1)[1].split("<", 1)[0] for c in row.split("<td")[1:]]
+
+
+@pytest.mark.parametrize("catalogue", [False, True])
+def test_no_unit_cost_at_all_is_said_plainly_not_as_a_share_of_0_percent(root: Path, catalogue: bool) -> None:
+    """Line revenue 60 + 40 = 100, and no unit cost for either line: the table read "Line revenue
+    with a known unit cost | n/a | 0.0%" and the sentence "unit cost is known for 0.0% of line
+    revenue, so margins cover that part only". The share is not known to be anything: n/a, and the
+    sentence says no margin can be computed, in both languages."""
+    orders = quality.measure_order_quality(_no_cost_store(root, catalogue), MARCH)
+    row = orders.set_index("metric").loc["revenue_cost_known"]
+    assert pd.isna(row["number"]) and pd.isna(row["share"])
+    for language in ("en", "zh"):
+        text = Text(language)
+        number, share = _shown_row(orders, "revenue_cost_known", text)[1:3]
+        assert "%" not in share and share == number, (number, share)  # as the number: no share to show
+        facts = quality.quality_facts(orders=orders)
+        assert facts["variant"] == ("no_cost" if catalogue else "no_catalogue") and facts["cost_known_revenue"] is None
+        sentence = text(f"data_quality.orders.takeaway.{facts['variant']}", **facts)
+        assert not any(s in sentence for s in ("known for 0.0%", "cover that part only", "毛利仅覆盖这部分"))
+        assert ("no unit cost is known" in sentence.lower() and "no margin can be computed" in sentence
+                if language == "en" else "无法计算毛利" in sentence), sentence
+    # The headline card leaves the share out rather than showing 0.0%.
+    assert "cost_known_revenue" not in {e["key"] for e in quality.quality_record(facts, Text("en"))}
+
+
+def test_a_cost_known_for_part_of_the_revenue_is_still_its_share(root: Path) -> None:
+    # One of the two lines costed: 60 of 100 of line revenue, the usual sentence.
+    write_csv(root, "products", "products.csv", [{"sku": "A1", "product_name": "Towel", "unit_cost": "20.00"}])
+    orders = quality.measure_order_quality(_no_cost_store(root, catalogue=False), MARCH)
+    assert orders.set_index("metric").loc["revenue_cost_known", "share"] == pytest.approx(0.6)
+    facts = quality.quality_facts(orders=orders)
+    assert facts["variant"] is None
+    assert "unit cost is known for 60.0% of line revenue" in Text("en")("data_quality.orders.takeaway", **facts)
+
+
+def test_the_real_shopify_orders_export_alone_shows_no_cost_share(tmp_path: Path) -> None:
+    """The real Shopify orders export (no product catalogue): May 2025's cost row read n/a | 0.0%."""
+    from support.mapping import shopify_orders_store
+
+    root = shopify_orders_store(tmp_path / "shopify")
+    wb = storebook.open(root=root)
+    orders = quality.measure_order_quality(wb, storebook.engine.periods.month("2025-05")).set_index("metric")
+    assert orders.loc["lines", "number"] == 38
+    assert pd.isna(orders.loc["revenue_cost_known", "share"])
+

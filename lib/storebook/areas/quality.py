@@ -191,7 +191,8 @@ def measure_order_quality(wb: Workbook, period: Period) -> pd.DataFrame:
     closed or cancelled unpaid; guest orders (no customer); orders with a booked adjustment;
     paid orders whose items amount is not known; and, where order lines
     exist, paid orders with no line (in sales, absent from every figure by product), lines with no SKU, lines whose SKU is not in the product catalogue and the share
-    of line revenue whose unit cost is known ("cost known for 40% of revenue").
+    of line revenue whose unit cost is known ("cost known for 40% of revenue"): None where no
+    unit cost is known at all, and no row where the lines carry no revenue.
     Raises:
         NoDataError: the workbook has no orders table, or no orders in the month.
     """
@@ -251,9 +252,16 @@ def measure_order_quality(wb: Workbook, period: Period) -> pd.DataFrame:
                 # Without a catalogue no SKU can be looked up: unknown, not "every line".
                 ("lines_not_in_catalogue", *((m["not_in_catalogue"], m["not_in_catalogue"] / total)
                                              if wb.has("products") else (None, None)), "lines"),
-                # A share of money, not a count: the number column stays empty.
-                ("revenue_cost_known", None, m["revenue_cost_known"] / revenue if revenue else None, "revenue"),
             ]
+            if revenue:
+                # A share of money, not a count: the number column stays empty. With no unit cost
+                # known for any line (no catalogue, or one without costs for these SKUs) there is
+                # no share to give: the Shopify orders export alone read "n/a | 0.0%" here, and a
+                # catalogue without costs "unit cost is known for 0.0% of line revenue, so margins
+                # cover that part only".
+                known = float(m["revenue_cost_known"] or 0.0)
+                rows.append(("revenue_cost_known", None, known / revenue if known else None, "revenue"))
+            # Lines without amounts have no revenue to cover: the row is left out (the sentence says why).
     return pd.DataFrame(rows, columns=["metric", "number", "share", "of"]).astype({"number": "float64",
                                                                                   "share": "float64"})
 
@@ -278,9 +286,10 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     A part not given, or a fact it does not hold, gives None (written n/a). ``variant`` is
     ``all`` when every row read was kept (the sentence says so); of ``coverage`` without
     orders, ``no_orders`` (the least known column instead); of ``orders`` alone, it is
-    ``no_lines`` when the month's orders have no lines, ``no_line_amount`` when their lines'
-    revenue is unknown or 0 (the amounts are optional in the contract): the sentence then
-    leaves out the facts that need them.
+    ``no_lines`` when the month's orders have no lines, ``no_catalogue`` when the store has no
+    product catalogue, ``no_line_amount`` when their lines' revenue is unknown or 0 (the amounts
+    are optional in the contract), ``no_cost`` when no unit cost is known for any of it: the
+    sentence then leaves out the facts that need them.
     """
     facts: dict[str, Any] = {}
     if ingest is not None and len(ingest):
@@ -323,7 +332,8 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
         if ingest is None:
             facts["variant"] = ("no_lines" if "lines" not in by_metric.index
                                 else "no_catalogue" if facts["not_in_catalogue_share"] is None
-                                else "no_line_amount" if facts["cost_known_revenue"] is None else None)
+                                else "no_line_amount" if "revenue_cost_known" not in by_metric.index
+                                else "no_cost" if facts["cost_known_revenue"] is None else None)
     return facts
 
 

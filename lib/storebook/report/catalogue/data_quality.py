@@ -100,14 +100,23 @@ ENTRIES: dict[str, Entry] = {
         "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
         "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）；{not_in_catalogue_share:pct} 的商品明细"
         "对应的 SKU 不在商品资料中。商品明细金额不在本店数据中：导出数据没有金额，因此不据此计算毛利。"),
+    "data_quality.orders.takeaway.no_cost": _e(
+        "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "
+        "sales; {guest_share:pct} of paid orders are guest checkouts; {adjusted_share:pct} carry a booked "
+        "adjustment (tax, shipping discount …); {not_in_catalogue_share:pct} of lines sell a SKU that is not in "
+        "the product catalogue. No unit cost is known for any of the line revenue (the product catalogue gives "
+        "none for the SKUs sold), so no margin can be computed.",
+        "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
+        "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）；{not_in_catalogue_share:pct} 的商品明细"
+        "对应的 SKU 不在商品资料中。商品销售额中没有任何一部分已知单位成本（商品资料未给出所售 SKU 的成本），因此无法计算毛利。"),
     "data_quality.orders.takeaway.no_catalogue": _e(
         "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "
         "sales; {guest_share:pct} of paid orders are guest checkouts; {adjusted_share:pct} carry a booked "
         "adjustment (tax, shipping discount …). This store has no product catalogue: the lines' SKUs are not "
-        "checked against one and no unit cost is known, so no margin is computed.",
+        "checked against one and no unit cost is known, so no margin can be computed.",
         "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
         "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）。本店数据中没有商品资料：商品明细的 SKU "
-        "无从核对，也没有单位成本，因此不计算毛利。"),
+        "无从核对，也没有单位成本，因此无法计算毛利。"),
     "data_quality.orders.takeaway.no_lines": _e(
         "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "
         "sales; {guest_share:pct} of paid orders are guest checkouts; {adjusted_share:pct} carry a booked "
