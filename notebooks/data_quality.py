@@ -64,8 +64,9 @@ with page.section("data_quality.ingest"):
 with page.section("data_quality.rejections"):
     rejections = storebook.quality.rank_rejections(page.wb)
     if len(rejections):
-        page.show(storebook.tables.format_table(rejections, page.text, columns=["table", "column", "problem", "rows",
-                                                                                "share", "example", "example_row"]))
+        page.show(storebook.tables.format_table(storebook.quality.label_rejections(rejections, page.text), page.text,
+                                                columns=["table", "column", "problem", "rows", "share", "example",
+                                                         "example_row"]))
         page.takeaway("data_quality.rejections.takeaway")
     else:
         page.takeaway("data_quality.rejections.none")

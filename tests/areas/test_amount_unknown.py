@@ -211,11 +211,14 @@ def test_order_quality_without_line_amounts_leaves_the_cost_share_out(tmp_path: 
         assert facts["variant"] == "no_catalogue" and facts["not_in_catalogue_share"] is None
         sentence = chosen_sentence("data_quality.orders.takeaway", facts)
         assert "n/a" not in sentence and "has no product catalogue" in sentence
-    # A catalogue listing the SKU at an unknown cost.
+    # A catalogue listing the SKU at an unknown cost: no cost is known at all, so there is no share
+    # of revenue to state (it said "unit cost is known for 0.0% of line revenue, so margins cover
+    # that part only").
     known = quality.quality_facts(orders=quality.measure_order_quality(
         amount_store(tmp_path / "listed", amounts=True, catalogue=True), MARCH))
-    assert known["variant"] is None and known["cost_known_revenue"] == 0.0 and known["not_in_catalogue_share"] == 0.0
-    assert "unit cost is known for 0.0% of line revenue" in chosen_sentence("data_quality.orders.takeaway", known)
+    assert known["variant"] == "no_cost" and known["cost_known_revenue"] is None
+    assert known["not_in_catalogue_share"] == 0.0
+    assert "No unit cost is known for any of the line revenue" in chosen_sentence("data_quality.orders.takeaway", known)
     unknown = quality.quality_facts(orders=quality.measure_order_quality(
         amount_store(tmp_path / "listed_units", amounts=False, catalogue=True), MARCH))
     assert unknown["variant"] == "no_line_amount" and unknown["not_in_catalogue_share"] == 0.0

@@ -230,7 +230,8 @@ def test_the_kept_rows_sentence_says_how_many_were_rejected_in_both_languages() 
     assert facts["variant"] is None and facts["rows_rejected"] == 2
     facts = {k: v for k, v in facts.items() if k != "variant"}
     en = Text("en")("data_quality.ingest.takeaway", **facts)
-    assert en.startswith("36,073 of 36,075 rows were kept (100.0%) and 2 rejected;"), en
+    # Not all were kept: the share is not said as 100.0% (36,073 ÷ 36,075 = 99.994%).
+    assert en.startswith("36,073 of 36,075 rows were kept (99.99%) and 2 rejected;"), en
     zh = Text("zh")("data_quality.ingest.takeaway", **facts)
     assert "拒收2行" in zh and "共读取3.61万行" in zh, zh
 
@@ -385,3 +386,159 @@ def test_the_ingest_totals_files_are_the_files_read_on_real_stores(example: str,
     assert got.loc["total", "files"] == feeding < got.drop(index="total")["files"].sum()
     assert got.loc["total", "rows_read"] == sum(f.rows_read for f in report.files)
     assert quality.quality_facts(quality.summarise_ingest(wb))["files"] == feeding
+
+
+# ----------------------------------------------------------------------------- no unit cost at all
+
+def _no_cost_store(root: Path, catalogue: bool) -> storebook.Workbook:
+    """Orders 1 and 2 of March, one line each (A1 for 60, B1 for 40); with ``catalogue`` a
+    products file lists both SKUs without a unit cost (a Shopify products export's empty
+    'Cost per item'); without, the store has order lines and no catalogue (a Shopify orders
+    export alone)."""
+    write_csv(root, "orders", "orders.csv", [{**ORDER, "order_id": "1"}, {**ORDER, "order_id": "2"}])
+    write_csv(root, "order_lines", "lines.csv", [
+        {"order_id": "1", "line_no": "1", "sku": "A1", "quantity": "1", "unit_price": "60.00", "line_amount": "60.00"},
+        {"order_id": "2", "line_no": "1", "sku": "B1", "quantity": "1", "unit_price": "40.00", "line_amount": "40.00"},
+    ])
+    if catalogue:
+        write_csv(root, "products", "products.csv", [{"sku": "A1", "product_name": "Towel", "unit_cost": ""},
+                                                     {"sku": "B1", "product_name": "Candle", "unit_cost": ""}])
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    return storebook.open()
+
+
+def _shown_row(orders: pd.DataFrame, metric: str, text: Text) -> list[str]:
+    """The cells of one metric's row of the orders table as the page shows it."""
+    from storebook.report.tables import format_table
+
+    html = format_table(orders, text, columns=["metric", "number", "share", "of"]).to_html()
+    row = next(r for r in html.split("<tr") if text(f"metric.{metric}") in r)
+    return [c.split(">", 1)[1].split("<", 1)[0] for c in row.split("<td")[1:]]
+
+
+@pytest.mark.parametrize("catalogue", [False, True])
+def test_no_unit_cost_at_all_is_said_plainly_not_as_a_share_of_0_percent(root: Path, catalogue: bool) -> None:
+    """Line revenue 60 + 40 = 100, and no unit cost for either line: the table read "Line revenue
+    with a known unit cost | n/a | 0.0%" and the sentence "unit cost is known for 0.0% of line
+    revenue, so margins cover that part only". The share is not known to be anything: n/a, and the
+    sentence says no margin can be computed, in both languages."""
+    orders = quality.measure_order_quality(_no_cost_store(root, catalogue), MARCH)
+    row = orders.set_index("metric").loc["revenue_cost_known"]
+    assert pd.isna(row["number"]) and pd.isna(row["share"])
+    for language in ("en", "zh"):
+        text = Text(language)
+        number, share = _shown_row(orders, "revenue_cost_known", text)[1:3]
+        assert "%" not in share and share == number, (number, share)  # as the number: no share to show
+        facts = quality.quality_facts(orders=orders)
+        assert facts["variant"] == ("no_cost" if catalogue else "no_catalogue") and facts["cost_known_revenue"] is None
+        sentence = text(f"data_quality.orders.takeaway.{facts['variant']}", **facts)
+        assert not any(s in sentence for s in ("known for 0.0%", "cover that part only", "毛利仅覆盖这部分"))
+        assert ("no unit cost is known" in sentence.lower() and "no margin can be computed" in sentence
+                if language == "en" else "无法计算毛利" in sentence), sentence
+    # The headline card leaves the share out rather than showing 0.0%.
+    assert "cost_known_revenue" not in {e["key"] for e in quality.quality_record(facts, Text("en"))}
+
+
+def test_a_cost_known_for_part_of_the_revenue_is_still_its_share(root: Path) -> None:
+    # One of the two lines costed: 60 of 100 of line revenue, the usual sentence.
+    write_csv(root, "products", "products.csv", [{"sku": "A1", "product_name": "Towel", "unit_cost": "20.00"}])
+    orders = quality.measure_order_quality(_no_cost_store(root, catalogue=False), MARCH)
+    assert orders.set_index("metric").loc["revenue_cost_known", "share"] == pytest.approx(0.6)
+    facts = quality.quality_facts(orders=orders)
+    assert facts["variant"] is None
+    assert "unit cost is known for 60.0% of line revenue" in Text("en")("data_quality.orders.takeaway", **facts)
+
+
+def test_the_real_shopify_orders_export_alone_shows_no_cost_share(tmp_path: Path) -> None:
+    """The real Shopify orders export (no product catalogue): May 2025's cost row read n/a | 0.0%."""
+    from support.mapping import shopify_orders_store
+
+    root = shopify_orders_store(tmp_path / "shopify")
+    wb = storebook.open(root=root)
+    orders = quality.measure_order_quality(wb, storebook.engine.periods.month("2025-05")).set_index("metric")
+    assert orders.loc["lines", "number"] == 38
+    assert pd.isna(orders.loc["revenue_cost_known", "share"])
+
+
+# ----------------------------------------------------------------------------- rejection reasons in 中文
+
+def test_the_rejection_reasons_are_said_in_chinese_with_the_datas_own_values(store) -> None:
+    """The page listed its reasons in English on the 中文 page. Order 5's platform and line 9's
+    order (not in the data) are said in Chinese; the value, the column and the table stay."""
+    ranked = quality.rank_rejections(store)
+    zh = quality.label_rejections(ranked, Text("zh")).set_index("column")["problem"]
+    assert zh["platform"].startswith("'pinduoduo' 不在工作簿的 platforms 之列（"), zh["platform"]
+    assert "storebook.toml 的 [store].platforms" in zh["platform"]
+    assert zh["order_id"] == ("'order_id' 在 orders.order_id 中没有对应记录：orders 中的该行不在数据中或已被拒收"
+                              "（见 _rejected/orders.parquet）")
+    # English is ingest's own words, unchanged.
+    assert quality.label_rejections(ranked, Text("en"))["problem"].tolist() == ranked["problem"].tolist()
+
+
+def _ingest_reasons() -> dict[str, str]:
+    """A reason of each common form, written by ingest's own templates where it has them (so
+    that a change of ingest's wording fails here rather than leaving the page in English)."""
+    from storebook.ingest import crossfile, parsing
+
+    reasons = {
+        "required": "column 'sku' is empty; a value is required",
+        "not_date": "'ordered_at' is not a date (YYYY-MM-DD HH:MM:SS)",
+        "date_range": parsing.DATE_RANGE_REASON.format(column="launched_on"),
+        "future": parsing.FUTURE_REASON.format(column="ordered_at"),
+        "not_bool": "'is_on_promo' is not true/false",
+        "duplicate": "duplicate key (order_id=O2); first seen in data/raw/orders/a.csv row 3",
+        "duplicate.most_on_hand": f"duplicate key (snapshot_on=2022-05-01, sku=X-1, warehouse=main); "
+                                  f"{crossfile.KEEP_MOST['inventory'][1]}: data/raw/x/Sale Report.csv row 8",
+        "superseded": "superseded: sku=Mask - Pack of 3 is also in the newer export data/raw/x/May-2022.csv "
+                      "(as of 2022-05); the newest export wins",
+        "not_configured": "'amazon' is not one of the workbook's platforms (tmall, jd): add 'amazon' to "
+                          "[store].platforms in storebook.toml if it is right",
+        "mapped": "'price' = '29,99' in items.csv row 9 is not a number (`inputs: price` of source 'items' in "
+                  "storebook.sources.yaml)",
+    }
+    for problem, key in {"not": "not_number", "fraction": "not_whole_number", "finite": "not_finite",
+                         "comma": "decimal_comma", "point": "decimal_point"}.items():
+        reasons[key] = parsing.number_reason("quantity", problem, problem == "fraction", None)
+    reasons["whole_out_of_range"] = parsing.number_reason("quantity", "range", True, None)
+    reasons["number_out_of_range"] = parsing.number_reason("unit_price", "range", False, None)
+    for code, why in parsing.EXCEL_ERRORS.items():
+        reasons[f"spreadsheet_error {code}"] = parsing.EXCEL_ERROR_REASON.format(column="sku", value=code, why=why)
+    return reasons
+
+
+@pytest.mark.parametrize("form, reason", sorted(_ingest_reasons().items()))
+def test_each_common_reason_form_is_said_in_chinese(form: str, reason: str) -> None:
+    from storebook.ingest.rejects import reason_kind
+
+    for said in (reason, reason_kind(reason, "sku")):  # whole, and as alike reasons group
+        zh = quality.say_reason(said, Text("zh"))
+        assert zh != said and any("\u4e00" <= ch <= "\u9fff" for ch in zh), said
+        assert quality.say_reason(said, Text("en")) == said  # the English is ingest's, word for word
+    zh = quality.say_reason(reason, Text("zh"))
+    # The data's own values are kept: the column, the file, the key's value, the bad value.
+    for value in ("'sku'", "'quantity'", "data/raw/x/May-2022.csv", "Mask - Pack of 3", "#DIV/0!", "'amazon'",
+                  "data/raw/x/Sale Report.csv", "'29,99'", "items.csv"):
+        if value in reason:
+            assert value in zh, (value, zh)
+
+
+def test_a_reason_of_another_form_is_shown_as_ingest_wrote_it() -> None:
+    reason = "the adapter's own words: row has 3 cells, the header 4"
+    assert quality.say_reason(reason, Text("zh")) == reason
+
+
+def test_the_amazon_india_pages_reasons_are_in_chinese(root: Path) -> None:
+    """Amazon India's seller reports (real files): superseded prices, empty and #REF! SKUs and
+    duplicate keys, every one of them said in Chinese on the 中文 page."""
+    from support.mapping import install, realdata_folder
+
+    files = sorted(p for p in realdata_folder("amazon_india_seller_reports_E-Commerce-Sales").iterdir() if p.is_file())
+    install(root, "amazon_india", files)
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    ranked = quality.rank_rejections(storebook.open())
+    zh = quality.label_rejections(ranked, Text("zh"))["problem"].tolist()
+    assert len(zh) == 7 and all(any("\u4e00" <= ch <= "\u9fff" for ch in p) for p in zh), zh
+    assert "'sku' 为 #REF!，是电子表格错误（引用无效），不是有效值；请在导出文件中修正公式，值未知时将单元格留空" in zh
+    assert "字段 'sku' 为空；此字段必须有值" in zh
+    assert "已被取代：sku=… 也在更新的导出文件 data/raw/exports/May-2022.csv（截至 …）中；以最新的导出为准" in zh
+    assert "重复的键（sku=…）；首次出现于 data/raw/exports/Sale Report.csv 第 … 行" in zh

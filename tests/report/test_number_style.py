@@ -51,6 +51,17 @@ def test_no_minus_zero_anywhere() -> None:
     assert "\u2212" not in change_html("paid_amount", -0.0004) and 'data-sign="0"' in change_html("orders", -0.0004)
 
 
+def test_a_share_short_of_all_or_above_none_is_not_rounded_to_either() -> None:
+    # Olist's data-quality page: "36,078 of 36,081 rows were kept (100.0%) and 3 rejected".
+    kept = 36078 / 36081
+    assert [format_number(kept, s, lang) for s in ("pct", "pct2") for lang in ("en", "zh")] == ["99.99%"] * 4
+    assert format_metric("kept_share", kept) == "99.99%"  # the headline card
+    assert [format_number(v, "pct") for v in (0.999999, 0.000001, 0.0004)] == [">99.99%", "<0.01%", "0.04%"]
+    # Exactly all and exactly none are said as they are; one decimal where it already differs.
+    assert [format_number(v, "pct") for v in (1.0, 0.0, 0.9949, 0.0051)] == ["100.0%", "0.0%", "99.5%", "0.5%"]
+    assert [format_number(v, "pct2") for v in (1.0, 0.0, 0.00004)] == ["100.0%", "0.00%", "<0.01%"]
+
+
 def test_card_values_follow_the_registry_in_both_languages() -> None:
     assert [format_metric("paid_amount", 1_070_486, lang) for lang in ("en", "zh")] == ["¥1,070,486", "¥107万"]
     assert format_metric("refund_rate", 0.0292) == "2.92%" and format_metric("within_24h_rate", 0.855) == "85.5%"

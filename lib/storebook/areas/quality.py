@@ -10,6 +10,7 @@ data/raw.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,91 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
             .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)[columns])
 
 
+#: The commonest forms of a rejection reason, as ingest writes them in English (storebook.ingest:
+#: parsing, frames, crossfile, the mapping language), each with the catalogue key
+#: (``data_quality.reason.*``) that says it in the page's language. A reason is matched whole,
+#: as ingest recorded it or as :func:`reason_kind` shortens it (``sku=…``, ``row …``): the
+#: processed tables keep ingest's words, and the page translates them when it shows them. The
+#: named parts are the data's own (columns, files, keys, the bad value) and are shown as they are.
+_ANY = r"[^']*"
+REASON_FORMS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(pattern, re.S)) for key, pattern in [
+    ("required", rf"column '(?P<column>{_ANY})' is empty; a value is required"),
+    ("spreadsheet_error", rf"'(?P<column>{_ANY})' is (?P<value>.+?), a spreadsheet error \((?P<why>[^)]*)\), not a value; "
+                          r"fix the formula in the export, or leave the cell empty where the value is unknown"),
+    ("duplicate", r"duplicate key \((?P<keys>.*)\); first seen in (?P<file>.+) row (?P<row>\S+)"),
+    ("duplicate.most_on_hand", r"duplicate key \((?P<keys>.*)\); the row with the most stock on hand is kept: "
+                               r"(?P<file>.+) row (?P<row>\S+)"),
+    ("superseded", r"superseded: (?P<by>\w+)=(?P<value>.*) is also in the newer export (?P<file>.+) "
+                   r"\(as of (?P<version>[^)]*)\); the newest export wins"),
+    ("not_date", rf"'(?P<column>{_ANY})' is not a date \((?P<format>[^)]*)\)"),
+    ("date_range", rf"'(?P<column>{_ANY})' is out of range: a date from (?P<first>\S+) to (?P<last>\S+) is expected; "
+                   rf"where the export writes such a date for '(?P<none>{_ANY})', leave the cell empty"),
+    ("future", rf"'(?P<column>{_ANY})' is in the future \(after the time of the ingest, in the store's time zone\); "
+               r"the row is checked again at every ingest"),
+    ("not_number", rf"'(?P<column>{_ANY})' is not a number"),
+    ("not_whole_number", rf"'(?P<column>{_ANY})' is not a whole number"),
+    ("not_finite", rf"'(?P<column>{_ANY})' is not a finite number \(infinity and NaN are not amounts or counts\)"),
+    ("whole_out_of_range", rf"'(?P<column>{_ANY})' is out of range: beyond the largest whole number \((?P<limit>[^)]*)\)"),
+    ("number_out_of_range", rf"'(?P<column>{_ANY})' is out of range: beyond the largest number \(about (?P<limit>[^)]*)\)"),
+    ("decimal_comma", rf"'(?P<column>{_ANY})' is not a number in this file's format: it has a decimal comma, the "
+                      r"file's numbers have a decimal point"),
+    ("decimal_point", rf"'(?P<column>{_ANY})' is not a number in this file's format: it has a decimal point, the "
+                      r"file's numbers have a decimal comma"),
+    ("not_bool", rf"'(?P<column>{_ANY})' is not true/false"),
+    ("not_configured", rf"'(?P<value>{_ANY})' is not one of the workbook's (?P<setting>\w+) \((?P<allowed>[^)]*)\): add "
+                       rf"'{_ANY}' to \[store\]\.\w+ in storebook\.toml if it is right"),
+    ("not_accepted", r"'(?P<value>.*)' is not an accepted value \((?P<allowed>.*)\)"),
+    ("out_of_range", r"(?P<value>\S+) is out of range \((?P<check>[^)]*)\)"),
+    ("no_match", rf"'(?P<column>{_ANY})' has no match in (?P<ref>\S+): the (?P<ref_table>\w+) row is not in the data "
+                 r"or was rejected \(see (?P<path>[^)]*)\)"),
+    ("mapped", rf"'(?P<column>{_ANY})' = '(?P<value>.*)' in (?P<file>.+) row (?P<row>\S+) is not (?P<expected>.+?) "
+               rf"\(`inputs: (?P<input>[^`]*)` of source '(?P<source>{_ANY})' in (?P<declared_in>.+)\)"),
+]]
+#: The words of a part that the page says in its language too: a spreadsheet error's meaning
+#: (storebook.ingest.parsing.EXCEL_ERRORS) and what a mapped input was expected to be.
+_REASON_PART_WORDS = {"why": "data_quality.reason.spreadsheet_error.", "expected": "data_quality.reason.expected."}
+
+
+def say_reason(reason: str, text: Any) -> str:
+    """A rejection reason in the page's language: one of the :data:`REASON_FORMS` said from the
+    catalogue, with the row's own values as they are; any other reason (an adapter's own) as
+    ingest wrote it.
+
+    >>> from storebook.report.text import Text
+    >>> say_reason("column 'sku' is empty; a value is required", Text("zh"))
+    "字段 'sku' 为空；此字段必须有值"
+    >>> say_reason("duplicate key (sku=…); first seen in data/raw/x/Sale Report.csv row …", Text("zh"))
+    '重复的键（sku=…）；首次出现于 data/raw/x/Sale Report.csv 第 … 行'
+    """
+    reason = str(reason)
+    for key, pattern in REASON_FORMS:
+        found = pattern.fullmatch(reason)
+        if found is None:
+            continue
+        values = found.groupdict()
+        for part, prefix in _REASON_PART_WORDS.items():
+            if part in values:
+                said = _part_key(prefix, values[part])
+                if said is None:  # words of ingest's the catalogue does not have: the reason as written
+                    return reason
+                values[part] = text(said)
+        return text(f"data_quality.reason.{key}", **values)
+    return reason
+
+
+def _part_key(prefix: str, words: str) -> str | None:
+    """The catalogue key under ``prefix`` whose English is ``words`` (None when there is none)."""
+    from storebook.report.text import CATALOGUE
+
+    return next((k for k, e in CATALOGUE.items() if k.startswith(prefix) and e["en"] == words), None)
+
+
+def label_rejections(ranked: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """:func:`rank_rejections` as the page shows it: each ``problem`` in the page's language
+    (:func:`say_reason`)."""
+    return ranked.assign(problem=[say_reason(p, text) for p in ranked["problem"]])
+
+
 def _month_rows(wb: Workbook, table: str, period: Period) -> ibis.Table:
     """The rows of ``table`` that belong to the month: by their date, an order line by its
     order's; a table without a date (products, suppliers) whole."""
@@ -191,7 +277,8 @@ def measure_order_quality(wb: Workbook, period: Period) -> pd.DataFrame:
     closed or cancelled unpaid; guest orders (no customer); orders with a booked adjustment;
     paid orders whose items amount is not known; and, where order lines
     exist, paid orders with no line (in sales, absent from every figure by product), lines with no SKU, lines whose SKU is not in the product catalogue and the share
-    of line revenue whose unit cost is known ("cost known for 40% of revenue").
+    of line revenue whose unit cost is known ("cost known for 40% of revenue"): None where no
+    unit cost is known at all, and no row where the lines carry no revenue.
     Raises:
         NoDataError: the workbook has no orders table, or no orders in the month.
     """
@@ -251,9 +338,16 @@ def measure_order_quality(wb: Workbook, period: Period) -> pd.DataFrame:
                 # Without a catalogue no SKU can be looked up: unknown, not "every line".
                 ("lines_not_in_catalogue", *((m["not_in_catalogue"], m["not_in_catalogue"] / total)
                                              if wb.has("products") else (None, None)), "lines"),
-                # A share of money, not a count: the number column stays empty.
-                ("revenue_cost_known", None, m["revenue_cost_known"] / revenue if revenue else None, "revenue"),
             ]
+            if revenue:
+                # A share of money, not a count: the number column stays empty. With no unit cost
+                # known for any line (no catalogue, or one without costs for these SKUs) there is
+                # no share to give: the Shopify orders export alone read "n/a | 0.0%" here, and a
+                # catalogue without costs "unit cost is known for 0.0% of line revenue, so margins
+                # cover that part only".
+                known = float(m["revenue_cost_known"] or 0.0)
+                rows.append(("revenue_cost_known", None, known / revenue if known else None, "revenue"))
+            # Lines without amounts have no revenue to cover: the row is left out (the sentence says why).
     return pd.DataFrame(rows, columns=["metric", "number", "share", "of"]).astype({"number": "float64",
                                                                                   "share": "float64"})
 
@@ -278,9 +372,10 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     A part not given, or a fact it does not hold, gives None (written n/a). ``variant`` is
     ``all`` when every row read was kept (the sentence says so); of ``coverage`` without
     orders, ``no_orders`` (the least known column instead); of ``orders`` alone, it is
-    ``no_lines`` when the month's orders have no lines, ``no_line_amount`` when their lines'
-    revenue is unknown or 0 (the amounts are optional in the contract): the sentence then
-    leaves out the facts that need them.
+    ``no_lines`` when the month's orders have no lines, ``no_catalogue`` when the store has no
+    product catalogue, ``no_line_amount`` when their lines' revenue is unknown or 0 (the amounts
+    are optional in the contract), ``no_cost`` when no unit cost is known for any of it: the
+    sentence then leaves out the facts that need them.
     """
     facts: dict[str, Any] = {}
     if ingest is not None and len(ingest):
@@ -323,7 +418,8 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
         if ingest is None:
             facts["variant"] = ("no_lines" if "lines" not in by_metric.index
                                 else "no_catalogue" if facts["not_in_catalogue_share"] is None
-                                else "no_line_amount" if facts["cost_known_revenue"] is None else None)
+                                else "no_line_amount" if "revenue_cost_known" not in by_metric.index
+                                else "no_cost" if facts["cost_known_revenue"] is None else None)
     return facts
 
 
@@ -427,7 +523,7 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
 
 
 __all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "currency_facts", "files_facts", "folded_facts", "headline_record",
-           "label_coverage", "label_ingest", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
+           "label_coverage", "label_ingest", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
            "mixed_currency_facts",
-           "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind",
+           "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind", "say_reason",
            "summarise_ingest"]

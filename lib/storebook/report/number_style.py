@@ -164,16 +164,37 @@ def format_money(value: float, decimals: int = 0, language: str = "en", compact:
     return _signed(currency_symbol() + _digits(abs(value), decimals, language, compact), value < 0)
 
 
+def _share(m: float, least: int = 1) -> str:
+    """A share strictly between none and all, never written as either: ``least`` decimals, or two
+    where one would round it to 0.0% or 100.0% (36,078 of 36,081 rows kept: 99.99%, not 100.0%),
+    or "<0.01%" / ">99.99%" where two would still. A reader takes "100.0% kept" for "every row".
+
+    >>> [_share(v) for v in (0.5, 36078 / 36081, 0.00004, 0.99999)]
+    ['50.0%', '99.99%', '<0.01%', '>99.99%']
+    """
+    for decimals in range(least, 3):
+        text = f"{m * 100:.{decimals}f}%"
+        if text not in (f"{0:.{decimals}f}%", f"{100:.{decimals}f}%"):
+            return text
+    return "<0.01%" if m < 0.5 else ">99.99%"
+
+
 def format_number(value: Any, spec: str, language: str = "en", *, compact: bool = False) -> str | None:
     """A number in a house spec, or None when missing (the caller writes its n/a).
 
-    Specs: ``count`` (12,345), ``money`` (¥12,345), ``money2`` (¥12.35), ``pct`` (3.4%),
+    Specs: ``count`` (12,345), ``money`` (¥12,345), ``money2`` (¥12.35), ``pct`` (3.4%; 99.99%, not
+    100.0%, for a share short of all),
     ``pct2`` (3.42%, two decimals below 10%: a card), ``ratio`` (1.03), ``number`` (3.4, one
     decimal), ``number2`` (3.42), ``days`` (3.2 days / 3.2天), ``minutes`` (12.5 min / 12.5分钟),
     ``signed`` (+3.4%).
 
     >>> [format_number(v, "pct") for v in (0.034, -0.487, -0.00001)]
     ['3.4%', '−48.7%', '0.0%']
+
+    A share between none and all is not rounded to either (:func:`_share`); exactly all is 100.0%:
+
+    >>> [format_number(v, s) for v in (36078 / 36081, 1.0, 0.0003) for s in ("pct", "pct2")]
+    ['99.99%', '99.99%', '100.0%', '100.0%', '0.03%', '0.03%']
     >>> format_number(295000, "count", "zh", compact=True), format_number(-0.4, "count")
     ('29.5万', '0')
     """
@@ -189,8 +210,10 @@ def format_number(value: Any, spec: str, language: str = "en", *, compact: bool 
     if spec == "money2":
         return format_money(v, 2, language)
     if spec == "pct":
-        return _signed(f"{m * 100:.1f}%", negative)
+        return _signed(_share(m) if 0 < v < 1 else f"{m * 100:.1f}%", negative)
     if spec == "pct2":
+        if 0 < v < 1:
+            return _share(m, 1 if m >= 0.1 else 2)
         return _signed(f"{m * 100:.1f}%" if m >= 0.1 else f"{m * 100:.2f}%", negative)
     if spec == "signed":
         text = f"{m * 100:.1f}%"

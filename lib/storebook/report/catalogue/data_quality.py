@@ -66,6 +66,85 @@ ENTRIES: dict[str, Entry] = {
         "被拒收的行及其文件、行号和原因可用 `storebook rejected` 查看；请在导出文件中修正（或按提示修改 "
         "storebook.toml）后重新导入。"),
     "data_quality.rejections.none": _e("No row was rejected.", "没有被拒收的数据。"),
+    # The commonest rejection reasons, as ingest writes them (storebook.ingest: parsing, frames,
+    # crossfile, the mapping language), for the page to say in its language
+    # (storebook.areas.quality.say_reason). The English is ingest's own wording, word for word;
+    # the data's values (columns, files, keys, the bad value) are placeholders, shown as they are.
+    "data_quality.reason.required": _e("column '{column}' is empty; a value is required",
+                                       "字段 '{column}' 为空；此字段必须有值"),
+    "data_quality.reason.spreadsheet_error": _e(
+        "'{column}' is {value}, a spreadsheet error ({why}), not a value; fix the formula in the export, or leave the "
+        "cell empty where the value is unknown",
+        "'{column}' 为 {value}，是电子表格错误（{why}），不是有效值；请在导出文件中修正公式，值未知时将单元格留空"),
+    "data_quality.reason.spreadsheet_error.n_a": _e("a look-up that found nothing", "查找未找到结果"),
+    "data_quality.reason.spreadsheet_error.ref": _e("a broken reference", "引用无效"),
+    "data_quality.reason.spreadsheet_error.value": _e("a formula given the wrong kind of value", "公式收到了错误类型的值"),
+    "data_quality.reason.spreadsheet_error.div_0": _e("a division by zero", "除数为零"),
+    "data_quality.reason.spreadsheet_error.name": _e("an unknown name in a formula", "公式中有无法识别的名称"),
+    "data_quality.reason.spreadsheet_error.num": _e("an impossible number", "数值无效"),
+    "data_quality.reason.spreadsheet_error.null": _e("an empty intersection", "区域交集为空"),
+    "data_quality.reason.spreadsheet_error.spill": _e("a result with no room", "结果没有溢出空间"),
+    "data_quality.reason.spreadsheet_error.calc": _e("a failed calculation", "计算失败"),
+    "data_quality.reason.spreadsheet_error.field": _e("a missing field", "缺少字段"),
+    "data_quality.reason.spreadsheet_error.getting_data": _e("data still loading", "数据仍在加载"),
+    "data_quality.reason.duplicate": _e("duplicate key ({keys}); first seen in {file} row {row}",
+                                        "重复的键（{keys}）；首次出现于 {file} 第 {row} 行"),
+    "data_quality.reason.duplicate.most_on_hand": _e(
+        "duplicate key ({keys}); the row with the most stock on hand is kept: {file} row {row}",
+        "重复的键（{keys}）；保留现有库存最多的一行：{file} 第 {row} 行"),
+    "data_quality.reason.superseded": _e(
+        "superseded: {by}={value} is also in the newer export {file} (as of {version}); the newest export wins",
+        "已被取代：{by}={value} 也在更新的导出文件 {file}（截至 {version}）中；以最新的导出为准"),
+    "data_quality.reason.not_date": _e("'{column}' is not a date ({format})", "'{column}' 不是日期（{format}）"),
+    "data_quality.reason.date_range": _e(
+        "'{column}' is out of range: a date from {first} to {last} is expected; where the export writes such a date "
+        "for '{none}', leave the cell empty",
+        "'{column}' 超出范围：日期应在 {first} 至 {last} 之间；导出文件若以这样的日期表示“无”（'{none}'），请将单元格留空"),
+    "data_quality.reason.future": _e(
+        "'{column}' is in the future (after the time of the ingest, in the store's time zone); the row is checked "
+        "again at every ingest",
+        "'{column}' 晚于导入时间（按店铺时区）；每次导入都会重新检查该行"),
+    "data_quality.reason.not_number": _e("'{column}' is not a number", "'{column}' 不是数字"),
+    "data_quality.reason.not_whole_number": _e("'{column}' is not a whole number", "'{column}' 不是整数"),
+    "data_quality.reason.not_finite": _e(
+        "'{column}' is not a finite number (infinity and NaN are not amounts or counts)",
+        "'{column}' 不是有限数值（无穷大和 NaN 不能作为金额或数量）"),
+    "data_quality.reason.whole_out_of_range": _e(
+        "'{column}' is out of range: beyond the largest whole number ({limit})",
+        "'{column}' 超出范围：大于最大的整数（{limit}）"),
+    "data_quality.reason.number_out_of_range": _e(
+        "'{column}' is out of range: beyond the largest number (about {limit})",
+        "'{column}' 超出范围：大于最大的数值（约 {limit}）"),
+    "data_quality.reason.decimal_comma": _e(
+        "'{column}' is not a number in this file's format: it has a decimal comma, the file's numbers have a "
+        "decimal point",
+        "'{column}' 不符合本文件的数字格式：它以逗号作小数点，而本文件的数字以句点作小数点"),
+    "data_quality.reason.decimal_point": _e(
+        "'{column}' is not a number in this file's format: it has a decimal point, the file's numbers have a "
+        "decimal comma",
+        "'{column}' 不符合本文件的数字格式：它以句点作小数点，而本文件的数字以逗号作小数点"),
+    "data_quality.reason.not_bool": _e("'{column}' is not true/false", "'{column}' 不是 true/false（是/否）值"),
+    "data_quality.reason.not_configured": _e(
+        "'{value}' is not one of the workbook's {setting} ({allowed}): add '{value}' to [store].{setting} in "
+        "storebook.toml if it is right",
+        "'{value}' 不在工作簿的 {setting} 之列（{allowed}）：若该值无误，请将 '{value}' 加入 storebook.toml 的 "
+        "[store].{setting}"),
+    "data_quality.reason.not_accepted": _e("'{value}' is not an accepted value ({allowed})",
+                                           "'{value}' 不是允许的值（{allowed}）"),
+    "data_quality.reason.out_of_range": _e("{value} is out of range ({check})", "{value} 超出范围（{check}）"),
+    "data_quality.reason.no_match": _e(
+        "'{column}' has no match in {ref}: the {ref_table} row is not in the data or was rejected (see {path})",
+        "'{column}' 在 {ref} 中没有对应记录：{ref_table} 中的该行不在数据中或已被拒收（见 {path}）"),
+    "data_quality.reason.mapped": _e(
+        "'{column}' = '{value}' in {file} row {row} is not {expected} (`inputs: {input}` of source '{source}' in "
+        "{declared_in})",
+        "{file} 第 {row} 行的 '{column}' = '{value}' 不是{expected}（`inputs: {input}`，数据源 '{source}'，声明于 "
+        "{declared_in}）"),
+    "data_quality.reason.expected.number": _e("a number", "数字"),
+    "data_quality.reason.expected.integer": _e("a whole number", "整数"),
+    "data_quality.reason.expected.boolean": _e("true/false", " true/false（是/否）值"),
+    "data_quality.reason.expected.date": _e("a date", "日期"),
+    "data_quality.reason.expected.timestamp": _e("a date and time", "日期时间"),
     "data_quality.coverage": _e("How complete are the columns the reports lean on?", "各报告依赖的字段是否完整？"),
     "data_quality.coverage.title": _e("Share of rows with a known value (this month; catalogues: all rows)",
                                       "有值记录占比（本月；商品、供应商等为全部记录）"),
@@ -100,14 +179,23 @@ ENTRIES: dict[str, Entry] = {
         "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
         "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）；{not_in_catalogue_share:pct} 的商品明细"
         "对应的 SKU 不在商品资料中。商品明细金额不在本店数据中：导出数据没有金额，因此不据此计算毛利。"),
+    "data_quality.orders.takeaway.no_cost": _e(
+        "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "
+        "sales; {guest_share:pct} of paid orders are guest checkouts; {adjusted_share:pct} carry a booked "
+        "adjustment (tax, shipping discount …); {not_in_catalogue_share:pct} of lines sell a SKU that is not in "
+        "the product catalogue. No unit cost is known for any of the line revenue (the product catalogue gives "
+        "none for the SKUs sold), so no margin can be computed.",
+        "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
+        "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）；{not_in_catalogue_share:pct} 的商品明细"
+        "对应的 SKU 不在商品资料中。商品销售额中没有任何一部分已知单位成本（商品资料未给出所售 SKU 的成本），因此无法计算毛利。"),
     "data_quality.orders.takeaway.no_catalogue": _e(
         "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "
         "sales; {guest_share:pct} of paid orders are guest checkouts; {adjusted_share:pct} carry a booked "
         "adjustment (tax, shipping discount …). This store has no product catalogue: the lines' SKUs are not "
-        "checked against one and no unit cost is known, so no margin is computed.",
+        "checked against one and no unit cost is known, so no margin can be computed.",
         "下单中 {pending_share:pct} 尚未付款（待付款），计入支付率而不计入销售额；{guest_share:pct} 的已付订单为"
         "游客下单；{adjusted_share:pct} 带有调整金额（税费、运费优惠等）。本店数据中没有商品资料：商品明细的 SKU "
-        "无从核对，也没有单位成本，因此不计算毛利。"),
+        "无从核对，也没有单位成本，因此无法计算毛利。"),
     "data_quality.orders.takeaway.no_lines": _e(
         "{pending_share:pct} of the orders placed are still unpaid (pending) and count in the payment rate, not in "
         "sales; {guest_share:pct} of paid orders are guest checkouts; {adjusted_share:pct} carry a booked "
