@@ -130,8 +130,9 @@ with page.section("store_ops.ads"):
     page.show(storebook.tables.format_table(storebook.store_ops_facts.top_ads(ads), page.text, columns=[
         "platform", "product_name", "ad_spend_amount", "share_of_ad_spend", "visitors", "buyers", "paid_amount",
         "sales_per_ad"]))
-    page.takeaway("store_ops.ads.takeaway", **storebook.store_ops_facts.ad_facts(ads))
-    storebook.results.record("store_ops.ads", storebook.store_ops_facts.ad_facts(ads))
+    ad_facts = storebook.store_ops_facts.ad_facts(ads)
+    page.takeaway("store_ops.ads.takeaway", **ad_facts)
+    storebook.results.record("store_ops.ads", ad_facts)
 
 # %%
 with page.section("store_ops.to_fix"):
