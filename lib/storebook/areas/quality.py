@@ -194,19 +194,12 @@ def say_reason(reason: str, text: Any) -> str:
         values = found.groupdict()
         for part, prefix in _REASON_PART_WORDS.items():
             if part in values:
-                said = _part_key(prefix, values[part])
+                said = text.key_said(prefix, values[part])
                 if said is None:  # words of ingest's the catalogue does not have: the reason as written
                     return reason
                 values[part] = text(said)
         return text(f"data_quality.reason.{key}", **values)
     return reason
-
-
-def _part_key(prefix: str, words: str) -> str | None:
-    """The catalogue key under ``prefix`` whose English is ``words`` (None when there is none)."""
-    from storebook.report.text import CATALOGUE
-
-    return next((k for k, e in CATALOGUE.items() if k.startswith(prefix) and e["en"] == words), None)
 
 
 def label_rejections(ranked: pd.DataFrame, text: Any) -> pd.DataFrame:

@@ -280,6 +280,12 @@ class Text:
         """True when the catalogue holds ``key``."""
         return key in CATALOGUE
 
+    def key_said(self, prefix: str, english: str) -> str | None:
+        """The catalogue key under ``prefix`` whose English is ``english`` (None when there is
+        none): words another layer wrote in English (ingest's rejection reasons), said again in
+        the page's language by a caller that may not import this module."""
+        return next((k for k, e in CATALOGUE.items() if k.startswith(prefix) and e["en"] == english), None)
+
     def format(self, template: str, **values: Any) -> str:
         """Fill a template with the house specs (for tests and catalogue checks)."""
         return self._fill(template, values)
