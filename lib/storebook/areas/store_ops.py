@@ -48,6 +48,7 @@ from storebook.measures.deliveries import (
     summarise_delivery_times,
     summarise_slow_carrier,
 )
+from storebook.measures.partial import kept_result
 from storebook.measures.ratings import (  # noqa: F401 (rate_stores, summarise_ratings: the report calls them here)
     RATING_SCALE,
     month_end,
@@ -502,6 +503,13 @@ def summarise_listings(wb: Workbook, period: Period, platforms: Sequence[str] | 
         NoDataError: no listing traffic in the month on these platforms.
     """
     plats = wb.platforms(platforms)
+    # Four sections of the page ask for the month's listings (the headline, the listings, those
+    # to fix, the ad spend): the workbook keeps the first answer for the others.
+    return kept_result(wb, ("store_ops.summarise_listings", period, tuple(plats), level),
+                       lambda: _summarise_listings(wb, period, plats, level))
+
+
+def _summarise_listings(wb: Workbook, period: Period, plats: list[str], level: float) -> pd.DataFrame:
     rows = _listing_rows(wb, period.start, period.end, plats)
     keys = ["platform", "item_id", "sku", "product_name", "category"]
     # One row per listing comes back, not a month of its days. A SKU left empty is none.
