@@ -204,10 +204,16 @@ def legend_below(fig: Figure, ax: Any, handles: Sequence[Any] | None = None, nco
     fig.legend(handles, labels, loc="outside lower center", ncols=ncols or min(len(handles), 5))
 
 
+#: zlib's level for the charts' PNG. Pillow's default (6) took 1.4–1.6 CPU-s to encode the
+#: default pack's 51 charts; level 3 takes 0.7–0.8 and its files are no larger (2.82 against
+#: 2.84 MB): flat colours and text compress as well with the shorter search.
+PNG_COMPRESS_LEVEL = 3
+
+
 def to_png(fig: Figure) -> bytes:
     """The figure as PNG bytes at the house resolution."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI)
+    fig.savefig(buffer, format="png", dpi=DPI, pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL})
     return buffer.getvalue()
 
 
