@@ -286,7 +286,10 @@ def _read(directory: Path, run: Any) -> tuple[dict[str, Any], dict[str, str | No
     if path is None or not path.is_file():
         return {}, {}
     try:
-        return read_results(path), read_result_sections(path)
+        import nbformat
+
+        notebook = nbformat.read(str(path), as_version=4)  # once: the charts make it megabytes of JSON
+        return read_results(notebook), read_result_sections(notebook)
     except (OSError, ValueError, KeyError, TypeError):
         return {}, {}
 
