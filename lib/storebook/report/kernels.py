@@ -50,10 +50,12 @@ from typing import Any
 #: 0.1 CPU-s and up to 0.5 s of every kernel's start. scipy.special (0.2 CPU-s: the normal
 #: and Poisson tails of storebook.measures.stats) is imported by 12 of the 15 pack notebooks.
 #: Not pandera (two notebooks) nor scipy.stats or statsmodels (one each): each would cost
-#: every pack its import before the first kernel starts.
+#: every pack its import before the first kernel starts. psutil (jupyter_client's local
+#: interfaces), sqlite3 (IPython's history), pdb and pyarrow.parquet were imported by every
+#: kernel after the fork: 14, 2, 2 and 10 ms each time, 0.4 CPU-s a pack.
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
-           "IPython.core.oinspect", "pandas", "pyarrow", "duckdb", "ibis.backends.duckdb", "scipy.special",
-           "storebook")
+           "IPython.core.oinspect", "pandas", "pyarrow", "pyarrow.parquet", "duckdb", "ibis.backends.duckdb",
+           "scipy.special", "psutil", "sqlite3", "pdb", "storebook")
 #: Modules that must be imported inside the kernel, not before the fork (see PRELOAD).
 NOT_PRELOADED = ("matplotlib_inline.backend_inline", "matplotlib.pyplot")
 #: The environment variable that turns the template off (``0``): kernels start the usual way.
