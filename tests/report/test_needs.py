@@ -12,6 +12,7 @@ index). The notebooks' side: every section is declared, every cell is a section.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -649,3 +650,46 @@ def test_the_how_to_of_a_blank_cost_names_shopify_s_column_only_where_the_store_
     # A column without a Shopify variant says the same either way.
     other = needs.Shortfall("empty_column_all", "orders", "province")
     assert other.how(Text("en"), shopify=True) == other.how(Text("en"))
+
+
+def test_a_pack_kernel_checks_its_sections_on_the_plans_profiles_without_asking_again(root, monkeypatch) -> None:
+    """The plan profiles every table the sections need, once; a kernel of the pack takes them
+    (STOREBOOK_PACK_AVAILABILITY) and finds what it would have found by asking, with no question."""
+    from storebook.report.plan import KNOWN_AVAILABILITY, known_availability, plan_report
+
+    write_table(root, "orders", orders(days("2021-04-01", "2021-04-30")))
+    write_table(root, "traffic", traffic(days("2021-04-01", "2021-04-20")))
+    plan = plan_report(Config.load(root), only=["traffic"], notebooks_dir=REPO / "notebooks")
+    assert sorted(plan.profiles) == ["orders", "traffic"]
+    assert plan.profiles["traffic"]["rows"] == 20
+    assert (plan.profiles["traffic"]["first"], plan.profiles["traffic"]["last"]) == ("2021-04-01", "2021-04-20")
+    assert plan.profiles["orders"]["non_null"]["paid_amount"] == 30
+
+    # A store written by hand has no ingest fingerprint: give the plan the workbook's, as an
+    # ingested store's plan has it (a kernel takes only what was read of the same data).
+    plan = dataclasses.replace(plan, fingerprint=open_store(root).fingerprint)
+    monkeypatch.setenv(KNOWN_AVAILABILITY, known_availability(plan))
+    page = page_module.start("traffic", month=plan.month)
+    asked = page.workbook.questions
+    checks = [needs.check_section(page.workbook, page.month, page.platforms, key)
+              for key in ("traffic.anomalies", "overview.scorecard")]
+    assert page.workbook.questions == asked
+    fresh = open_store(root)
+    month = availability.resolve_month(fresh, plan.month)
+    assert checks == [needs.check_section(fresh, month, page.platforms, key)
+                      for key in ("traffic.anomalies", "overview.scorecard")]
+    assert fresh.questions > 0  # the same checks, asked
+    assert checks[0].status == needs.PARTIAL  # traffic stops on 20 Apr
+
+
+def test_a_kernel_given_another_months_profiles_asks_for_its_own(root, monkeypatch) -> None:
+    from storebook.report.plan import KNOWN_AVAILABILITY, known_availability, plan_report
+
+    write_table(root, "orders", orders(days("2021-03-01", "2021-04-30")))
+    write_table(root, "traffic", traffic(days("2021-04-01", "2021-04-20")))
+    plan = plan_report(Config.load(root), month="2021-04", only=["traffic"], notebooks_dir=REPO / "notebooks")
+    plan = dataclasses.replace(plan, fingerprint=open_store(root).fingerprint)
+    monkeypatch.setenv(KNOWN_AVAILABILITY, known_availability(plan))
+    page = page_module.start("traffic", month="2021-03")
+    check = needs.check_section(page.workbook, page.month, page.platforms, "traffic.anomalies")
+    assert [s.kind for s in check.missing] == ["no_rows"]  # March has orders, no traffic

@@ -23,6 +23,7 @@ Example:
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -94,6 +95,8 @@ class ReportMonth:
 
 #: Spans already read per open workbook (the processed tables do not change under it).
 _SPANS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: Months known to hold a row, per open workbook (:func:`remember_spans`).
+_WITH_DATA: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def as_date(value) -> date | None:
@@ -201,10 +204,12 @@ def table_spans(wb: Workbook) -> dict[str, Span]:
     return dict(_SPANS[wb])
 
 
-def remember_spans(wb: Workbook, spans: dict[str, Span]) -> None:
+def remember_spans(wb: Workbook, spans: dict[str, Span], months_with_data: Iterable[str] = ()) -> None:
     """Take ``spans`` as the workbook's :func:`table_spans`, read elsewhere from the same
-    tables (a report kernel is given those its pack read: the same data, by fingerprint)."""
+    tables (a report kernel is given those its pack read: the same data, by fingerprint),
+    and ``months_with_data`` (``YYYY-MM``) as months :func:`has_data` found rows in."""
     _SPANS[wb] = dict(spans)
+    _WITH_DATA.setdefault(wb, set()).update(months_with_data)
 
 
 def data_span(wb: Workbook) -> tuple[date, date]:
@@ -238,6 +243,8 @@ def _has_rows(wb: Workbook, table: str, period: Period) -> bool:
 
 def has_data(wb: Workbook, period: Period) -> bool:
     """True when some event table has a row dated in ``period``."""
+    if period.label in _WITH_DATA.get(wb, ()):
+        return True
     spans = table_spans(wb)
     candidates = [t for t, s in spans.items() if s.first <= period.last_day and s.last >= period.start]
     # A span's first or last day is a row's date: a span beginning or ending inside the

@@ -345,6 +345,52 @@ def _profile(wb: Workbook, table: str, month: ReportMonth, platforms: list[str])
     return cache[key]
 
 
+def pack_profiles(wb: Workbook, month: ReportMonth, platforms: list[str]) -> dict[str, dict[str, Any]]:
+    """The month's profile of every table a section needs, as JSON-able values.
+
+    A pack's plan reads them once and gives them to its kernels (:func:`remember_profiles`):
+    each kernel used to ask them again, 93 questions over the default pack's 15 notebooks
+    for its 19 tables.
+
+    Args:
+        wb: the workbook.
+        month: the report month.
+        platforms: the platforms the pages report (``wb.platforms(...)``).
+    Returns:
+        Table → {rows, non_null, first, last} (days ISO), for the tables the store has.
+    """
+    tables = sorted({t for needs in SECTIONS.values() for need in needs for t in need.tables})
+    out = {}
+    for table in tables:
+        if not wb.has(table):
+            continue
+        try:
+            p = _profile(wb, table, month, platforms)
+        except Exception:  # noqa: BLE001 - a table that cannot be profiled (a date column missing
+            continue       # from a table written by hand): its sections ask, and say what is wrong
+        out[table] = {"rows": p.rows, "non_null": p.non_null,
+                      "first": p.first.isoformat() if p.first else None,
+                      "last": p.last.isoformat() if p.last else None}
+    return out
+
+
+def remember_profiles(wb: Workbook, month: ReportMonth, platforms: list[str],
+                      profiles: dict[str, dict[str, Any]]) -> None:
+    """Take ``profiles`` (:func:`pack_profiles`, read by the pack from the same data) as the
+    month's profiles of ``wb``'s tables, for these platforms.
+
+    Raises:
+        KeyError, TypeError, ValueError: ``profiles`` is not what :func:`pack_profiles` writes.
+    """
+    from datetime import date
+
+    day = lambda d: date.fromisoformat(d) if d else None  # noqa: E731
+    taken = {(table, month.period, tuple(platforms)): _Profile(
+        rows=int(p["rows"]), non_null={str(c): int(n) for c, n in p["non_null"].items()},
+        first=day(p["first"]), last=day(p["last"])) for table, p in profiles.items()}
+    _PROFILES.setdefault(wb, {}).update(taken)
+
+
 # ----------------------------------------------------------------------------- shortfalls
 
 @dataclass(frozen=True)

@@ -443,7 +443,8 @@ def _known_availability(wb: Workbook) -> dict[str, Any]:
                  for table, (first, last) in known["spans"].items()}
     except (ValueError, TypeError, KeyError, AttributeError):  # not ours, or damaged: ask the data
         return {}
-    availability.remember_spans(wb, spans)
+    # The pack's month: the plan found rows in it (a month without any stops the plan).
+    availability.remember_spans(wb, spans, months_with_data=[known["month"]] if known.get("month") else [])
     return known
 
 
@@ -483,6 +484,9 @@ def start(area: str, month: str | None = None, platforms: list[str] | str | None
         present = list(known.get("present", []))
     else:
         present = availability.present_platforms(wb, period, chosen)
+    if known.get("month") == period.label and known.get("platforms") == chosen:
+        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):  # damaged: the sections ask
+            needs.remember_profiles(wb, chosen_month, chosen, known.get("profiles") or {})
     plots.use_house_style()
     # Figures are PNG at report width: keep the inline backend from switching to SVG/retina.
     with contextlib.suppress(Exception), warnings.catch_warnings():
@@ -491,7 +495,14 @@ def start(area: str, month: str | None = None, platforms: list[str] | str | None
 
         shell = get_ipython()
         if shell is not None:
-            shell.run_line_magic("config", "InlineBackend.figure_formats = ['png']")
+            # What ``%config InlineBackend.figure_formats = ['png']`` does, without the magic's
+            # first step: loading every lazily registered magic (70 ms of each kernel's start).
+            from traitlets.config import Config
+
+            png_only = Config()
+            png_only.InlineBackend.figure_formats = ["png"]
+            for configurable in list(shell.configurables):
+                configurable.update_config(png_only)
     page = Page(area=area, workbook=wb, period=period, platforms=chosen, text=text, month=chosen_month,
                 present=present)
     page.title()

@@ -51,6 +51,7 @@ class ReportPlan:
     present_platforms: list[str] = field(default_factory=list)  # platforms with data in the month
     spans: dict[str, list[str]] = field(default_factory=dict)  # event table → [first, last] day (ISO)
     data_dir: str = ""                   # the folder of the tables the plan read
+    profiles: dict[str, dict[str, Any]] = field(default_factory=dict)  # storebook.report.needs.pack_profiles
 
 
 #: The environment variable through which the pack tells its kernels what its plan read of
@@ -60,7 +61,8 @@ KNOWN_AVAILABILITY = "STOREBOOK_PACK_AVAILABILITY"
 
 def known_availability(plan: ReportPlan) -> str:
     """What the plan read of the data, for :data:`KNOWN_AVAILABILITY`: the tables' spans and
-    the month's platforms, with the folder and fingerprint of the data they hold for.
+    the month's platforms and its tables' profiles, with the folder and fingerprint of the data
+    they hold for.
 
     Args:
         plan: the checked plan.
@@ -71,7 +73,7 @@ def known_availability(plan: ReportPlan) -> str:
 
     return json.dumps({"data_dir": plan.data_dir, "fingerprint": plan.fingerprint, "spans": plan.spans,
                        "month": plan.month, "platforms": plan.resolved_platforms,
-                       "present": plan.present_platforms})
+                       "present": plan.present_platforms, "profiles": plan.profiles})
 
 
 @dataclass
@@ -157,6 +159,7 @@ def plan_report(
     """
     import storebook
     from storebook.engine import availability
+    from storebook.report import needs
 
     if lang not in LANGUAGES:
         raise ReportRequestError(f"language '{lang}' is not available; use one of {', '.join(LANGUAGES)}")
@@ -225,6 +228,7 @@ def plan_report(
         present_platforms=present,
         spans={t: [span.first.isoformat(), span.last.isoformat()] for t, span in availability.table_spans(wb).items()},
         data_dir=str(wb.data_dir),
+        profiles=needs.pack_profiles(wb, chosen, resolved),
     )
 
 
