@@ -97,7 +97,7 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "promotion", "competitor", "supplier",
                         "overview", "customers", "service", "segment", "status", "reason", "group",
                         "data_quality", "of", "pack", "summary", "store_ops", "marketing", "plan", "dimension", "change",
-                        "evidence", "test_group", "no_data"}
+                        "evidence", "test_group", "no_data", "cli"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
 
 

@@ -10,7 +10,6 @@ data/raw.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 from storebook.ingest.rejects import reason_kind, reason_labels
+from storebook.ingest.wording import REASON_FORMS, folded_kind, say_reason
 from storebook.measures import TOTAL
 from storebook.measures.metrics import headline_entry
 
@@ -128,78 +128,6 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
                .agg(rows=("rows", "sum"), **examples).reset_index())
     return (grouped.assign(share=lambda d: d["rows"] / d["table"].map(read))
             .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)[columns])
-
-
-#: The commonest forms of a rejection reason, as ingest writes them in English (storebook.ingest:
-#: parsing, frames, crossfile, the mapping language), each with the catalogue key
-#: (``data_quality.reason.*``) that says it in the page's language. A reason is matched whole,
-#: as ingest recorded it or as :func:`reason_kind` shortens it (``sku=…``, ``row …``): the
-#: processed tables keep ingest's words, and the page translates them when it shows them. The
-#: named parts are the data's own (columns, files, keys, the bad value) and are shown as they are.
-_ANY = r"[^']*"
-REASON_FORMS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(pattern, re.S)) for key, pattern in [
-    ("required", rf"column '(?P<column>{_ANY})' is empty; a value is required"),
-    ("spreadsheet_error", rf"'(?P<column>{_ANY})' is (?P<value>.+?), a spreadsheet error \((?P<why>[^)]*)\), not a value; "
-                          r"fix the formula in the export, or leave the cell empty where the value is unknown"),
-    ("duplicate", r"duplicate key \((?P<keys>.*)\); first seen in (?P<file>.+) row (?P<row>\S+)"),
-    ("duplicate.most_on_hand", r"duplicate key \((?P<keys>.*)\); the row with the most stock on hand is kept: "
-                               r"(?P<file>.+) row (?P<row>\S+)"),
-    ("superseded", r"superseded: (?P<by>\w+)=(?P<value>.*) is also in the newer export (?P<file>.+) "
-                   r"\(as of (?P<version>[^)]*)\); the newest export wins"),
-    ("not_date", rf"'(?P<column>{_ANY})' is not a date \((?P<format>[^)]*)\)"),
-    ("date_range", rf"'(?P<column>{_ANY})' is out of range: a date from (?P<first>\S+) to (?P<last>\S+) is expected; "
-                   rf"where the export writes such a date for '(?P<none>{_ANY})', leave the cell empty"),
-    ("future", rf"'(?P<column>{_ANY})' is in the future \(after the time of the ingest, in the store's time zone\); "
-               r"the row is checked again at every ingest"),
-    ("not_number", rf"'(?P<column>{_ANY})' is not a number"),
-    ("not_whole_number", rf"'(?P<column>{_ANY})' is not a whole number"),
-    ("not_finite", rf"'(?P<column>{_ANY})' is not a finite number \(infinity and NaN are not amounts or counts\)"),
-    ("whole_out_of_range", rf"'(?P<column>{_ANY})' is out of range: beyond the largest whole number \((?P<limit>[^)]*)\)"),
-    ("number_out_of_range", rf"'(?P<column>{_ANY})' is out of range: beyond the largest number \(about (?P<limit>[^)]*)\)"),
-    ("decimal_comma", rf"'(?P<column>{_ANY})' is not a number in this file's format: it has a decimal comma, the "
-                      r"file's numbers have a decimal point"),
-    ("decimal_point", rf"'(?P<column>{_ANY})' is not a number in this file's format: it has a decimal point, the "
-                      r"file's numbers have a decimal comma"),
-    ("not_bool", rf"'(?P<column>{_ANY})' is not true/false"),
-    ("not_configured", rf"'(?P<value>{_ANY})' is not one of the workbook's (?P<setting>\w+) \((?P<allowed>[^)]*)\): add "
-                       rf"'{_ANY}' to \[store\]\.\w+ in storebook\.toml if it is right"),
-    ("not_accepted", r"'(?P<value>.*)' is not an accepted value \((?P<allowed>.*)\)"),
-    ("out_of_range", r"(?P<value>\S+) is out of range \((?P<check>[^)]*)\)"),
-    ("no_match", rf"'(?P<column>{_ANY})' has no match in (?P<ref>\S+): the (?P<ref_table>\w+) row is not in the data "
-                 r"or was rejected \(see (?P<path>[^)]*)\)"),
-    ("mapped", rf"'(?P<column>{_ANY})' = '(?P<value>.*)' in (?P<file>.+) row (?P<row>\S+) is not (?P<expected>.+?) "
-               rf"\(`inputs: (?P<input>[^`]*)` of source '(?P<source>{_ANY})' in (?P<declared_in>.+)\)"),
-]]
-#: The words of a part that the page says in its language too: a spreadsheet error's meaning
-#: (storebook.ingest.parsing.EXCEL_ERRORS) and what a mapped input was expected to be.
-_REASON_PART_WORDS = {"why": "data_quality.reason.spreadsheet_error.", "expected": "data_quality.reason.expected."}
-
-
-def say_reason(reason: str, text: Any) -> str:
-    """A rejection reason in the page's language: one of the :data:`REASON_FORMS` said from the
-    catalogue, with the row's own values as they are; any other reason (an adapter's own) as
-    ingest wrote it.
-
-    >>> from storebook.report.text import Text
-    >>> say_reason("column 'sku' is empty; a value is required", Text("zh"))
-    "字段 'sku' 为空；此字段必须有值"
-    >>> say_reason("duplicate key (sku=…); first seen in data/raw/x/Sale Report.csv row …", Text("zh"))
-    '重复的键（sku=…）；首次出现于 data/raw/x/Sale Report.csv 第 … 行'
-    """
-    reason = str(reason)
-    for key, pattern in REASON_FORMS:
-        found = pattern.fullmatch(reason)
-        if found is None:
-            continue
-        values = found.groupdict()
-        for part, prefix in _REASON_PART_WORDS.items():
-            if part in values:
-                said = text.key_said(prefix, values[part])
-                if said is None:  # words of ingest's the catalogue does not have: the reason as written
-                    return reason
-                values[part] = text(said)
-        return text(f"data_quality.reason.{key}", **values)
-    return reason
 
 
 def label_rejections(ranked: pd.DataFrame, text: Any) -> pd.DataFrame:
@@ -462,10 +390,11 @@ def folded_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     files = [f for f in wb.ingest_manifest().get("files", []) if f.get("rows_folded")]
     if not files:
         return None
-    kinds = sorted({f.get("folded_kind") or "continuation" for f in files})
+    # Said as the ingest summary says them (one rule: an unknown kind reads as continuation lines).
+    kinds = list(dict.fromkeys(sorted(folded_kind(f.get("folded_kind") or "", text) for f in files)))
     read, folded = sum(f["rows_read"] for f in files), sum(f["rows_folded"] for f in files)
     return {"files": text.join([f["path"] for f in files]), "lines": read + folded, "rows_read": read,
-            "rows_folded": folded, "kind": text.join([text(f"data_quality.folded.{k}") for k in kinds])}
+            "rows_folded": folded, "kind": text.join(kinds)}
 
 
 def currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
@@ -515,7 +444,7 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
     return [headline_entry(key, text(f"metric.{key}"), facts[key]) for key in keys if facts.get(key) is not None]
 
 
-__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "currency_facts", "files_facts", "folded_facts", "headline_record",
+__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "REASON_FORMS", "currency_facts", "files_facts", "folded_facts", "headline_record",
            "label_coverage", "label_ingest", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
            "mixed_currency_facts",
            "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind", "say_reason",
