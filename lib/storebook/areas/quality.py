@@ -82,15 +82,31 @@ def summarise_ingest(wb: Workbook) -> pd.DataFrame:
             [["table", "files", "rows_read", "rows_written", "rows_rejected", "kept_share", "unknown_references"]])
 
 
-def label_ingest(ingest: pd.DataFrame, text: Any) -> pd.DataFrame:
-    """:func:`summarise_ingest` as the page shows it: the ``total`` row named in words (every
-    table, each file once).
+def name_tables(tables: pd.Series, text: Any) -> list[str]:
+    """Canonical tables by the names a reader knows (``page.table.<table>``, the words the pages'
+    notes use), as a table's cells write them: ``Order lines`` / ``订单明细（order_lines）``. A
+    value that is no table (a total row's words) is kept as it is.
 
     >>> from storebook.report.text import Text
-    >>> label_ingest(pd.DataFrame({"table": ["orders", "total"], "files": [1, 1]}), Text("en"))["table"].tolist()
-    ['orders', 'All tables (each file once)']
+    >>> name_tables(pd.Series(["order_lines", "service_tickets"]), Text("en"))
+    ['Order lines', 'Service tickets']
+    >>> name_tables(pd.Series(["order_lines"]), Text("zh"))
+    ['订单明细（order_lines）']
     """
-    return ingest.assign(table=ingest["table"].where(ingest["table"] != TOTAL, text("data_quality.ingest.total")))
+    names = [text.label("page.table", t) for t in tables]
+    return [n[:1].upper() + n[1:] for n in names]
+
+
+def label_ingest(ingest: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """:func:`summarise_ingest` as the page shows it: each table by its reader's name
+    (:func:`name_tables`), the ``total`` row named in words (every table, each file once).
+
+    >>> from storebook.report.text import Text
+    >>> label_ingest(pd.DataFrame({"table": ["order_lines", "total"], "files": [1, 1]}), Text("en"))["table"].tolist()
+    ['Order lines', 'All tables (each file once)']
+    """
+    return ingest.assign(table=name_tables(
+        ingest["table"].where(ingest["table"] != TOTAL, text("data_quality.ingest.total")), text))
 
 
 def read_rejected_rows(wb: Workbook) -> pd.DataFrame:
@@ -132,8 +148,9 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
 
 def label_rejections(ranked: pd.DataFrame, text: Any) -> pd.DataFrame:
     """:func:`rank_rejections` as the page shows it: each ``problem`` in the page's language
-    (:func:`say_reason`)."""
-    return ranked.assign(problem=[say_reason(p, text) for p in ranked["problem"]])
+    (:func:`say_reason`), each table by its reader's name (:func:`name_tables`)."""
+    return ranked.assign(problem=[say_reason(p, text) for p in ranked["problem"]],
+                         table=name_tables(ranked["table"], text))
 
 
 def _month_rows(wb: Workbook, table: str, period: Period) -> ibis.Table:
@@ -173,11 +190,13 @@ def measure_coverage(wb: Workbook, period: Period) -> pd.DataFrame:
 
 
 def label_coverage(coverage: pd.DataFrame, text: Any) -> pd.DataFrame:
-    """The coverage with a ``field`` a reader recognises: ``orders · province`` in English,
-    ``orders · 收货省份`` in Chinese (the contract's Chinese names), least known first."""
+    """The coverage with a ``field`` a reader recognises: ``Orders · province`` in English,
+    ``订单（orders） · 收货省份`` in Chinese (the tables' reader names, :func:`name_tables`, and the
+    contract's Chinese names of the columns), least known first."""
     names = {(t, c.name): (c.zh or c.name) for t in schema.TABLES for c in schema.columns(t)}
-    field = [f"{t} · {names.get((t, c), c) if text.language == 'zh' else c}"
-             for t, c in zip(coverage["table"], coverage["column"], strict=True)]
+    field = [f"{shown} · {names.get((t, c), c) if text.language == 'zh' else c}"
+             for shown, t, c in zip(name_tables(coverage["table"], text), coverage["table"], coverage["column"],
+                                    strict=True)]
     return (coverage.assign(field=field).sort_values(["known_share", "table"], kind="stable", na_position="last")
             .reset_index(drop=True))
 
@@ -344,6 +363,11 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     return facts
 
 
+def label_files(files: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """:func:`list_files` as the page shows it: each table by its reader's name (:func:`name_tables`)."""
+    return files.assign(table=name_tables(files["table"], text))
+
+
 def list_not_read(wb: Workbook) -> pd.DataFrame:
     """The raw files the store's declarations leave out (``not_read:`` in storebook.sources.yaml:
     an expense sheet, a file of personal data), with why: path, why. Empty when there are none."""
@@ -445,7 +469,7 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
 
 
 __all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "REASON_FORMS", "currency_facts", "files_facts", "folded_facts", "headline_record",
-           "label_coverage", "label_ingest", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
-           "mixed_currency_facts",
+           "label_coverage", "label_files", "label_ingest", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
+           "mixed_currency_facts", "name_tables",
            "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind", "say_reason",
            "summarise_ingest"]
