@@ -49,9 +49,11 @@ def test_the_ingest_summary_of_amazon_india_in_both_languages(root: Path, capsys
     assert "  products               10,499 行，拒收 1,396 行" in zh
     assert "  被拒收的行及其原因：data/processed 当前版本中的 _rejected/<table>.parquet（`storebook rejected` 可列出）" in zh
     assert any(line.startswith("提示：导出文件未注明币种：金额按 CNY 显示") for line in zh)
-    # Every line the command itself words is Chinese; only ingest's own notes (the files the
-    # declaration leaves out, in the user's words) stay as they were written.
-    assert [line for line in zh if not CJK.search(line) and not line.startswith("ingest: not read: ")] == []
+    # The files the declaration leaves out: named in Chinese, with why in the declaration's own words.
+    assert ("ingest：未读取：data/raw/exports/Expense IIGF.csv：a petty-cash sheet (amounts received and expenses "
+            "by item, June 2022, two tables side by side): no storebook table holds expenses outside shipping and "
+            "marketing（按 storebook.sources.yaml 中的 `not_read:` 声明）") in zh
+    assert [line for line in zh if not CJK.search(line)] == []  # every line is worded in Chinese
     assert not any("rows read" in line or "rejected " in line for line in zh)
 
 
@@ -88,6 +90,9 @@ def test_folded_lines_and_a_currency_warning_in_chinese(root: Path, capsys: pyte
     shutil.copy(realdata_folder("shopify_orders_forezia-mock-data") / "orders_export.csv", raw)
     shutil.copy(realdata_folder("shopify_products_Las-Lira") / "products_export_1.csv", raw)
     zh = _run(capsys, "ingest", "--lang", "zh")
+    # The zone ingest chose from the orders' -04:00 (the first ingest writes it into storebook.local.toml).
+    assert zh[0] == ("ingest：时间按导出文件所示的时区 America/New_York 读取（orders_export.csv 中的时间为 UTC -04:00）；"
+                     "如需其他时区，请在 storebook.local.toml 中设置 [store] timezone")
     assert ("  data/raw/shopify/products_export_1.csv：共 407 行 = 读取数据 226 行（products）+ 181 行"
             "仅含图片的附加行（商品的其他图片），已并入其所接续的行") in zh
     assert any(line.startswith("警告：data/raw/shopify/products_export_1.csv 未标明币种") for line in zh), zh

@@ -51,3 +51,15 @@ def test_two_files_whose_kinds_read_alike_name_the_kind_once() -> None:
                            "folded_kind": "gift_wrap"}]}
     facts = quality.folded_facts(_Recorded(manifest), Text("en"))
     assert (facts["kind"], facts["lines"], facts["rows_read"], facts["rows_folded"]) == ("continuation lines", 8, 5, 3)
+
+
+@pytest.mark.parametrize("files", [("orders_export.csv",), ("a.csv", "b.csv", "c.csv", "d.csv", "e.csv")])
+def test_the_zone_note_says_in_english_what_ingest_records(files: tuple[str, ...]) -> None:
+    from storebook.ingest.pipeline import _zone_note
+    from storebook.ingest.zones import FoundZone
+
+    note = _zone_note(FoundZone(zone="America/New_York", offsets=("-04:00", "-05:00"), files=files))
+    assert Text("en")(note.key, **note.values) == str(note)  # the catalogue's English is ingest's, word for word
+    zh = Text("zh")(note.key, **note.values)
+    assert "America/New_York" in zh and "UTC -04:00/-05:00" in zh and files[0] in zh
+    assert ("等另 2 个文件" in zh) == (len(files) == 5)

@@ -61,7 +61,7 @@ from storebook.ingest.sources import (
     registry,
 )
 from storebook.ingest.stages import Stages
-from storebook.ingest.wording import folded_kind, say_reason
+from storebook.ingest.wording import Note, folded_kind, say_note, say_reason
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
 INGEST_VERSION = "9"  # 9: the rows stating each currency recorded per file (one file in several is warned of)
@@ -135,10 +135,11 @@ class IngestReport:
                 (``cli.ingest.*``); folded lines, rejection reasons and currency warnings are
                 said in the data-quality page's words, defined once (:mod:`storebook.ingest.wording`,
                 :func:`storebook.engine.identity.currency_facts`; ingest imports no report layer).
-                The repairs and notes are ingest's own sentences, in English.
+                A note is said from the catalogue where ingest gave it a key (:class:`~storebook.ingest.wording.Note`);
+                the repairs are ingest's own sentences, in English.
         """
         said = [text("cli.ingest.repaired", note=note) for note in self.repairs]
-        said += [f"ingest: {note}" for note in self.notes]  # ingest's own sentences, in English
+        said += [text("cli.ingest.note", note=say_note(note, text)) for note in self.notes]
         if self.skipped:
             said.append(text("cli.ingest.unchanged", fingerprint=self.fingerprint[:12]))
             said += currency_warnings(self.currencies, text)
@@ -437,8 +438,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                                       todo="run `storebook sample` for the sample store, or copy your exports there")])
     # A store whose zone nobody set is read in the zone its exports' UTC offsets show.
     config, zone = zones.with_found_zone(config, files)
-    run_notes = [f"times read in the zone the exports show, {zone.zone} ({zone.describe()}); "
-                 "to choose another, set [store] timezone in storebook.local.toml"] if zone else []
+    run_notes = [_zone_note(zone)] if zone else []
     key = config.hash_key()
     try:  # the adapters, with the custom sources declared in storebook.sources.yaml
         sources = registry(config)
@@ -449,8 +449,9 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     if not_read:
         skipped = {f for f, _ in not_read}
         files = [f for f in files if f not in skipped]
-        run_notes += [f"not read: {_label(f, config.root)}: {why} (`not_read:` in {sources.declared_in})"
-                      for f, why in not_read]
+        run_notes += [Note(f"not read: {_label(f, config.root)}: {why} (`not_read:` in {sources.declared_in})",
+                           "cli.ingest.note.not_read", path=_label(f, config.root), why=why,
+                           declared_in=sources.declared_in) for f, why in not_read]
         if not files:
             raise IngestError([InputError(raw_root, f"every raw file is declared not read (`not_read:` in "
                                           f"{sources.declared_in})", expected="exports storebook reads under data/raw",
@@ -678,6 +679,16 @@ def _top_reasons(all_rejected: list[pd.DataFrame], n: int = 3) -> list[tuple[str
         return []
     grouped = rejects.group_reasons(pd.concat(frames, ignore_index=True)).head(n)
     return [(str(t), str(r), int(k)) for t, r, k in grouped.itertuples(index=False)]
+
+
+def _zone_note(zone: zones.FoundZone) -> Note:
+    """The summary's note of the zone ingest chose from the exports' UTC offsets."""
+    more = len(zone.files) - 3
+    values = {"zone": zone.zone, "files": ", ".join(zone.files[:3]), "offsets": "/".join(zone.offsets)}
+    return Note(f"times read in the zone the exports show, {zone.zone} ({zone.describe()}); "
+                "to choose another, set [store] timezone in storebook.local.toml",
+                "cli.ingest.note.zone.more" if more > 0 else "cli.ingest.note.zone", **values,
+                **({"more": more} if more > 0 else {}))
 
 
 # ----------------------------------------------------------------------------- the per-file phase

@@ -1,4 +1,4 @@
-"""Ingest's own words said in the reader's language: rejection reasons and folded lines.
+"""Ingest's own words said in the reader's language: rejection reasons, folded lines, notes.
 
 Ingest records what it did in English (``_rejected/``, ``_ingest.json``): the processed tables
 keep ingest's words, and whoever shows them (the data-quality page, the ingest summary,
@@ -104,3 +104,32 @@ def folded_kind(kind: str, text: Any) -> str:
     """
     key = f"data_quality.folded.{kind}"
     return text(key if kind and text.has(key) else f"data_quality.folded.{FOLDED_FALLBACK}")
+
+
+class Note(str):
+    """One of ingest's notes to the user (the time zone it chose, a file it did not read): the
+    English sentence ingest records, which also knows its catalogue key and values, so that the
+    summary says it in another language (:func:`say_note`). The English is ingest's; a test
+    keeps the catalogue's English the same, word for word.
+    """
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, english: str, key: str, **values: Any) -> Note:
+        note = super().__new__(cls, english)
+        note.key, note.values = key, values
+        return note
+
+
+def say_note(note: str, text: Any) -> str:
+    """A note of ingest's in ``text``'s language; a plain sentence (a repair's) as it was written.
+
+    >>> from storebook.report.text import Text
+    >>> say_note(Note("not read: a.csv: an expense sheet (`not_read:` in storebook.sources.yaml)", "cli.ingest.note.not_read",
+    ...               path="a.csv", why="an expense sheet", declared_in="storebook.sources.yaml"), Text("zh"))
+    '未读取：a.csv：an expense sheet（按 storebook.sources.yaml 中的 `not_read:` 声明）'
+    """
+    if isinstance(note, Note) and text.has(note.key):
+        return text(note.key, **note.values)
+    return str(note)

@@ -15,6 +15,20 @@ ENTRIES: dict[str, Entry] = {
         "ingest: raw files unchanged since the last ingest (fingerprint {fingerprint}); nothing to do.",
         "ingest：原始文件自上次导入以来未变（指纹 {fingerprint}），无需重新导入。"),
     "cli.ingest.repaired": _e("ingest: repaired: {note}", "ingest：已修复：{note}"),
+    "cli.ingest.note": _e("ingest: {note}", "ingest：{note}"),
+    # ingest's notes (storebook.ingest.wording.Note): the English is ingest's, word for word.
+    "cli.ingest.note.zone": _e(
+        "times read in the zone the exports show, {zone} (times in {files} are at UTC {offsets}); to choose "
+        "another, set [store] timezone in storebook.local.toml",
+        "时间按导出文件所示的时区 {zone} 读取（{files} 中的时间为 UTC {offsets}）；如需其他时区，请在 "
+        "storebook.local.toml 中设置 [store] timezone"),
+    "cli.ingest.note.zone.more": _e(
+        "times read in the zone the exports show, {zone} (times in {files} and {more} more are at UTC {offsets}); "
+        "to choose another, set [store] timezone in storebook.local.toml",
+        "时间按导出文件所示的时区 {zone} 读取（{files} 等另 {more} 个文件中的时间为 UTC {offsets}）；如需其他时区，"
+        "请在 storebook.local.toml 中设置 [store] timezone"),
+    "cli.ingest.note.not_read": _e("not read: {path}: {why} (`not_read:` in {declared_in})",
+                                   "未读取：{path}：{why}（按 {declared_in} 中的 `not_read:` 声明）"),
     "cli.ingest.counts": _e(
         "ingest: {what}, {read:,} rows read = {written:,} written + {rejected:,} rejected in {seconds:.1f} s "
         "(fingerprint {fingerprint})",
