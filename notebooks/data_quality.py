@@ -91,8 +91,8 @@ with page.section("data_quality.orders"):
 # %%
 with page.section("data_quality.files"):
     files = storebook.quality.list_files(page.wb)
-    page.show(storebook.tables.format_table(files, page.text, columns=["path", "table", "rows_read", "rows_written",
-                                                                       "rows_rejected"]))
+    page.show(storebook.tables.format_table(storebook.quality.label_files(files, page.text), page.text,
+                                            columns=["path", "table", "rows_read", "rows_written", "rows_rejected"]))
     lookups = storebook.quality.list_lookups(page.wb)
     if len(lookups):
         page.show(storebook.tables.format_table(lookups, page.text, columns=["path", "joined_into"]))

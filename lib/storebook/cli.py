@@ -77,23 +77,24 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     from storebook.ingest import ingest
     from storebook.report.text import Text  # the summary's words are the message catalogue's
 
+    text = Text(args.lang)
     bar = _progress_bar("ingest ")
     try:
         report = ingest(config, force=args.force, progress=bar, wait=args.wait)
     finally:
         bar.close()
-    print(report.summary(Text("en")))
-    from storebook.engine.identity import CURRENCY_HINT, NAME_HINT, identify, write_local_settings
+    print(report.summary(text))
+    from storebook.engine.identity import identify, write_local_settings
 
     manifest = _manifest(config)
     written = write_local_settings(config, manifest)
     if written:
-        print(f"wrote {written.name}: the store's settings as the data shows them (edit freely)")
+        print(text("cli.ingest.wrote_settings", name=written.name))
     identity = identify(config, manifest)
     if not identity.named:
-        print(f"hint: {NAME_HINT}")
+        print(text("cli.hint.name"))
     if not identity.currency_stated:
-        print(f"hint: {CURRENCY_HINT.format(currency=identity.currency)}")
+        print(text("cli.hint.currency", currency=identity.currency))
     return EXIT_OK
 
 
@@ -121,16 +122,23 @@ def cmd_init(args: argparse.Namespace, config: Config) -> int:
 def cmd_rejected(args: argparse.Namespace, config: Config) -> int:
     from storebook.ingest import read_rejected
     from storebook.ingest.rejects import group_reasons
+    from storebook.ingest.wording import say_reason
+    from storebook.report.text import Text
 
+    text = Text(args.lang)
     frame = read_rejected(config, args.table)
     if frame.empty:
-        print("no rejected rows in the last ingest")
+        print(text("cli.rejected.none"))
         return EXIT_OK
-    print(f"{len(frame):,} rejected rows; by reason:")
+    print(text("cli.rejected.by_reason", rows=len(frame)))
     for table, reason, rows in group_reasons(frame).head(30).itertuples(index=False):
-        print(f"{rows:>10,}  {table:<16} {reason}")
-    print("\nfirst rows:")
-    print(frame[["source_file", "source_row", "column", "value", "reason"]].head(args.limit).to_string(index=False))
+        print(f"{rows:>10,}  {table:<16} {say_reason(reason, text)}")
+    columns = ["source_file", "source_row", "column", "value", "reason"]
+    first = (frame[columns].head(args.limit)
+             .assign(reason=lambda d: [say_reason(r, text) for r in d["reason"]])
+             .rename(columns={c: text(f"cli.rejected.col.{c}") for c in columns}))
+    print("\n" + text("cli.rejected.first_rows"))
+    print(first.to_string(index=False))
     return EXIT_OK
 
 
@@ -197,6 +205,16 @@ def cmd_bench(args: argparse.Namespace, config: Config) -> int:
     return EXIT_FAILED if bad else EXIT_OK
 
 
+def _add_lang(parser: argparse.ArgumentParser, whose: str) -> None:
+    """``--lang``, the same for every command that speaks to the reader (report, ingest, rejected):
+    the message catalogue's languages, English unless asked."""
+    # Not from report.text, whose imports take half a second before any command starts.
+    from storebook.report.catalogue import LANGUAGES
+
+    parser.add_argument("--lang", choices=list(LANGUAGES), default="en",
+                        help=f"{whose} language: {', '.join(LANGUAGES)} (default: en)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="storebook", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -212,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="validate data/raw into canonical Parquet in data/processed")
     p.add_argument("--force", action="store_true", help="re-read every file even if unchanged")
+    _add_lang(p, "the summary's")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                    help="if another ingest of the store is running, wait up to SECONDS for it (default: stop at once)")
     p.set_defaults(func=cmd_ingest)
@@ -222,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rejected", help="list the rows the last ingest rejected, with reasons")
     p.add_argument("--table")
     p.add_argument("--limit", type=int, default=20)
+    _add_lang(p, "the list's")
     p.set_defaults(func=cmd_rejected)
 
     p = sub.add_parser("dictionary", help="write docs/data_dictionary.md from the schemas")
@@ -242,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--platform", action="append", help="limit to a platform (repeatable)")
     p.add_argument("--only", action="append", help="run only these notebooks (repeatable or comma-separated)")
     p.add_argument("--jobs", type=int, default=None, help="parallel kernels (default: CPU cores)")
-    p.add_argument("--lang", choices=["en", "zh"], default="en")
+    _add_lang(p, "the pack's")
     p.add_argument("--out", help="output folder (default: outputs/)")
     p.add_argument("--pdf", action="store_true", help="also print each report to PDF with headless Chromium")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",

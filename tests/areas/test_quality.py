@@ -95,7 +95,8 @@ def test_coverage_counts_the_months_rows_only(store) -> None:
     assert cov.loc[("order_lines", "sku"), ["rows", "known"]].tolist() == [4, 4]
     assert cov.loc[("products", "unit_cost"), ["rows", "known", "scope"]].tolist() == [2, 1, "all"]
     labelled = quality.label_coverage(cov.reset_index(), Text("zh")).set_index(["table", "column"])
-    assert labelled.loc[("products", "unit_cost"), "field"] == "products · 单位成本"  # the contract's Chinese
+    # The table by its reader's name, the column by the contract's Chinese.
+    assert labelled.loc[("products", "unit_cost"), "field"] == "商品（products） · 单位成本"
     assert labelled["known_share"].is_monotonic_increasing  # least known first
 
 
@@ -112,6 +113,10 @@ def test_orders_and_lines_that_need_a_caveat(store) -> None:
     facts = quality.quality_facts(quality.summarise_ingest(store), quality.measure_coverage(store, MARCH),
                                   quality.measure_order_quality(store, MARCH))
     assert facts["worst_table"] == "order_lines" and facts["rows_rejected"] == 2
+    # The sentence names it as a reader knows it, not by its code (order_lines).
+    said = {lang: Text(lang)("data_quality.ingest.takeaway", **facts) for lang in ("en", "zh")}
+    assert "the table with the most rejected is order lines (" in said["en"], said["en"]
+    assert "拒收比例最高的是订单明细（order_lines），采用率" in said["zh"], said["zh"]
     record = quality.quality_record(facts, Text("en"))
     assert {e["key"]: e["value"] for e in record}["cost_known_revenue"] == pytest.approx(0.2)
     assert all(isinstance(e["value"], float) for e in record)  # the index's headline contract
@@ -211,11 +216,11 @@ def test_coverage_of_a_store_without_orders_names_its_own_columns_not_n_a() -> N
                              "known_share": [0.0, 1.0, 1.0, 0.5], "scope": ["all", "all", "month", "month"]})
     facts = quality.quality_facts(coverage=quality.label_coverage(coverage, Text("en")))
     assert (facts["variant"], facts["columns"], facts["unknown"], facts["least_field"]) == (
-        "no_orders", 4, 1, "products · product_name")
+        "no_orders", 4, 1, "Products · product_name")
     text = Text("en")("data_quality.coverage.takeaway.no_orders", **facts)
     assert "n/a" not in text and "empty in every row of its other tables: 1 of 4" in text
     zh = quality.quality_facts(coverage=quality.label_coverage(coverage, Text("zh")))
-    assert zh["least_field"] == "products · 商品名称"
+    assert zh["least_field"] == "商品（products） · 商品名称"
 
 
 def test_the_kept_rows_sentence_says_how_many_were_rejected_in_both_languages() -> None:
@@ -359,8 +364,8 @@ def test_a_file_feeding_two_tables_is_counted_once_in_the_ingest_total() -> None
     assert facts["files"] == files["files"] == 4 and files["read"] == 5
     assert (facts["tables"], facts["rows_read"], facts["worst_table"]) == (5, 36075, "orders")
     shown = quality.label_ingest(quality.summarise_ingest(wb), Text("zh"))["table"].tolist()
-    assert shown[-1] == "全部数据表（每个文件计一次）" and shown[:-1] == ["suppliers", "products", "orders", "order_lines",
-                                                                 "shipments"]
+    assert shown[-1] == "全部数据表（每个文件计一次）" and shown[:-1] == [
+        "供应商（suppliers）", "商品（products）", "订单（orders）", "订单明细（order_lines）", "物流发货（shipments）"]
 
 
 @pytest.mark.parametrize("example", ["olist", "amazon_india"])
@@ -542,3 +547,28 @@ def test_the_amazon_india_pages_reasons_are_in_chinese(root: Path) -> None:
     assert "字段 'sku' 为空；此字段必须有值" in zh
     assert "已被取代：sku=… 也在更新的导出文件 data/raw/exports/May-2022.csv（截至 …）中；以最新的导出为准" in zh
     assert "重复的键（sku=…）；首次出现于 data/raw/exports/Sale Report.csv 第 … 行" in zh
+
+
+def test_the_pages_tables_name_amazon_indias_tables_as_a_reader_knows_them(root: Path) -> None:
+    """The real seller reports feed products and inventory: the ingest, rejections and files
+    tables showed ``products``/``inventory`` in both languages; they say Products / 商品（products）."""
+    from support.mapping import install, realdata_folder
+
+    files = sorted(p for p in realdata_folder("amazon_india_seller_reports_E-Commerce-Sales").iterdir() if p.is_file())
+    install(root, "amazon_india", files)
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    wb = storebook.open()
+    shown = {}
+    for lang in ("en", "zh"):
+        text = Text(lang)
+        shown[lang] = (quality.label_ingest(quality.summarise_ingest(wb), text)["table"].tolist(),
+                       quality.label_rejections(quality.rank_rejections(wb), text)["table"].tolist(),
+                       quality.label_files(quality.list_files(wb), text)["table"].tolist())
+    assert shown["en"][0] == ["Products", "Inventory", "All tables (each file once)"]
+    assert shown["zh"][0] == ["商品（products）", "库存（inventory）", "全部数据表（每个文件计一次）"]
+    # The seven reasons' tables, in the ranked order (1,330 superseded products first).
+    assert shown["en"][1] == ["Products", "Inventory", "Products", "Inventory", "Products", "Inventory", "Products"]
+    assert shown["zh"][1] == [{"Products": "商品（products）", "Inventory": "库存（inventory）"}[t] for t in shown["en"][1]]
+    assert sorted(set(shown["zh"][2])) == ["商品（products）", "库存（inventory）"]
+    codes = {"products", "inventory"}
+    assert not codes & {cell for lang in shown.values() for column in lang for cell in column}

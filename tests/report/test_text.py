@@ -32,7 +32,7 @@ def test_chinese_entries_are_chinese() -> None:
     # A zh entry with no Chinese character is an untranslated copy (numbers and brand
     # names like "618" or "ROAS" are the exceptions).
     latin_ok = {"event.618", "metric.roas", "word.up", "word.down", "event.none", "word.and", "word.semicolon",
-                "device.pc", "word.na", "pack.pdf", "pack.run_json", *(f"platform.{p}" for p in ("shopify", "shopee", "lazada", "tiktok_shop"))}
+                "device.pc", "word.na", "pack.pdf", "pack.run_json", "cli.ingest.note", *(f"platform.{p}" for p in ("shopify", "shopee", "lazada", "tiktok_shop"))}
     untranslated = [k for k, e in CATALOGUE.items()
                     if k not in latin_ok and not any("\u4e00" <= ch <= "\u9fff" for ch in e["zh"])]
     assert untranslated == []
@@ -97,7 +97,7 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "promotion", "competitor", "supplier",
                         "overview", "customers", "service", "segment", "status", "reason", "group",
                         "data_quality", "of", "pack", "summary", "store_ops", "marketing", "plan", "dimension", "change",
-                        "evidence", "test_group", "no_data"}
+                        "evidence", "test_group", "no_data", "cli"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
 
 

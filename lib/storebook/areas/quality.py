@@ -10,7 +10,6 @@ data/raw.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 from storebook.ingest.rejects import reason_kind, reason_labels
+from storebook.ingest.wording import REASON_FORMS, folded_kind, say_reason
 from storebook.measures import TOTAL
 from storebook.measures.metrics import headline_entry
 
@@ -82,15 +82,31 @@ def summarise_ingest(wb: Workbook) -> pd.DataFrame:
             [["table", "files", "rows_read", "rows_written", "rows_rejected", "kept_share", "unknown_references"]])
 
 
-def label_ingest(ingest: pd.DataFrame, text: Any) -> pd.DataFrame:
-    """:func:`summarise_ingest` as the page shows it: the ``total`` row named in words (every
-    table, each file once).
+def name_tables(tables: pd.Series, text: Any) -> list[str]:
+    """Canonical tables by the names a reader knows (``page.table.<table>``, the words the pages'
+    notes use), as a table's cells write them: ``Order lines`` / ``订单明细（order_lines）``. A
+    value that is no table (a total row's words) is kept as it is.
 
     >>> from storebook.report.text import Text
-    >>> label_ingest(pd.DataFrame({"table": ["orders", "total"], "files": [1, 1]}), Text("en"))["table"].tolist()
-    ['orders', 'All tables (each file once)']
+    >>> name_tables(pd.Series(["order_lines", "service_tickets"]), Text("en"))
+    ['Order lines', 'Service tickets']
+    >>> name_tables(pd.Series(["order_lines"]), Text("zh"))
+    ['订单明细（order_lines）']
     """
-    return ingest.assign(table=ingest["table"].where(ingest["table"] != TOTAL, text("data_quality.ingest.total")))
+    names = [text.label("page.table", t) for t in tables]
+    return [n[:1].upper() + n[1:] for n in names]
+
+
+def label_ingest(ingest: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """:func:`summarise_ingest` as the page shows it: each table by its reader's name
+    (:func:`name_tables`), the ``total`` row named in words (every table, each file once).
+
+    >>> from storebook.report.text import Text
+    >>> label_ingest(pd.DataFrame({"table": ["order_lines", "total"], "files": [1, 1]}), Text("en"))["table"].tolist()
+    ['Order lines', 'All tables (each file once)']
+    """
+    return ingest.assign(table=name_tables(
+        ingest["table"].where(ingest["table"] != TOTAL, text("data_quality.ingest.total")), text))
 
 
 def read_rejected_rows(wb: Workbook) -> pd.DataFrame:
@@ -130,82 +146,11 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
             .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)[columns])
 
 
-#: The commonest forms of a rejection reason, as ingest writes them in English (storebook.ingest:
-#: parsing, frames, crossfile, the mapping language), each with the catalogue key
-#: (``data_quality.reason.*``) that says it in the page's language. A reason is matched whole,
-#: as ingest recorded it or as :func:`reason_kind` shortens it (``sku=…``, ``row …``): the
-#: processed tables keep ingest's words, and the page translates them when it shows them. The
-#: named parts are the data's own (columns, files, keys, the bad value) and are shown as they are.
-_ANY = r"[^']*"
-REASON_FORMS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(pattern, re.S)) for key, pattern in [
-    ("required", rf"column '(?P<column>{_ANY})' is empty; a value is required"),
-    ("spreadsheet_error", rf"'(?P<column>{_ANY})' is (?P<value>.+?), a spreadsheet error \((?P<why>[^)]*)\), not a value; "
-                          r"fix the formula in the export, or leave the cell empty where the value is unknown"),
-    ("duplicate", r"duplicate key \((?P<keys>.*)\); first seen in (?P<file>.+) row (?P<row>\S+)"),
-    ("duplicate.most_on_hand", r"duplicate key \((?P<keys>.*)\); the row with the most stock on hand is kept: "
-                               r"(?P<file>.+) row (?P<row>\S+)"),
-    ("superseded", r"superseded: (?P<by>\w+)=(?P<value>.*) is also in the newer export (?P<file>.+) "
-                   r"\(as of (?P<version>[^)]*)\); the newest export wins"),
-    ("not_date", rf"'(?P<column>{_ANY})' is not a date \((?P<format>[^)]*)\)"),
-    ("date_range", rf"'(?P<column>{_ANY})' is out of range: a date from (?P<first>\S+) to (?P<last>\S+) is expected; "
-                   rf"where the export writes such a date for '(?P<none>{_ANY})', leave the cell empty"),
-    ("future", rf"'(?P<column>{_ANY})' is in the future \(after the time of the ingest, in the store's time zone\); "
-               r"the row is checked again at every ingest"),
-    ("not_number", rf"'(?P<column>{_ANY})' is not a number"),
-    ("not_whole_number", rf"'(?P<column>{_ANY})' is not a whole number"),
-    ("not_finite", rf"'(?P<column>{_ANY})' is not a finite number \(infinity and NaN are not amounts or counts\)"),
-    ("whole_out_of_range", rf"'(?P<column>{_ANY})' is out of range: beyond the largest whole number \((?P<limit>[^)]*)\)"),
-    ("number_out_of_range", rf"'(?P<column>{_ANY})' is out of range: beyond the largest number \(about (?P<limit>[^)]*)\)"),
-    ("decimal_comma", rf"'(?P<column>{_ANY})' is not a number in this file's format: it has a decimal comma, the "
-                      r"file's numbers have a decimal point"),
-    ("decimal_point", rf"'(?P<column>{_ANY})' is not a number in this file's format: it has a decimal point, the "
-                      r"file's numbers have a decimal comma"),
-    ("not_bool", rf"'(?P<column>{_ANY})' is not true/false"),
-    ("not_configured", rf"'(?P<value>{_ANY})' is not one of the workbook's (?P<setting>\w+) \((?P<allowed>[^)]*)\): add "
-                       rf"'{_ANY}' to \[store\]\.\w+ in storebook\.toml if it is right"),
-    ("not_accepted", r"'(?P<value>.*)' is not an accepted value \((?P<allowed>.*)\)"),
-    ("out_of_range", r"(?P<value>\S+) is out of range \((?P<check>[^)]*)\)"),
-    ("no_match", rf"'(?P<column>{_ANY})' has no match in (?P<ref>\S+): the (?P<ref_table>\w+) row is not in the data "
-                 r"or was rejected \(see (?P<path>[^)]*)\)"),
-    ("mapped", rf"'(?P<column>{_ANY})' = '(?P<value>.*)' in (?P<file>.+) row (?P<row>\S+) is not (?P<expected>.+?) "
-               rf"\(`inputs: (?P<input>[^`]*)` of source '(?P<source>{_ANY})' in (?P<declared_in>.+)\)"),
-]]
-#: The words of a part that the page says in its language too: a spreadsheet error's meaning
-#: (storebook.ingest.parsing.EXCEL_ERRORS) and what a mapped input was expected to be.
-_REASON_PART_WORDS = {"why": "data_quality.reason.spreadsheet_error.", "expected": "data_quality.reason.expected."}
-
-
-def say_reason(reason: str, text: Any) -> str:
-    """A rejection reason in the page's language: one of the :data:`REASON_FORMS` said from the
-    catalogue, with the row's own values as they are; any other reason (an adapter's own) as
-    ingest wrote it.
-
-    >>> from storebook.report.text import Text
-    >>> say_reason("column 'sku' is empty; a value is required", Text("zh"))
-    "字段 'sku' 为空；此字段必须有值"
-    >>> say_reason("duplicate key (sku=…); first seen in data/raw/x/Sale Report.csv row …", Text("zh"))
-    '重复的键（sku=…）；首次出现于 data/raw/x/Sale Report.csv 第 … 行'
-    """
-    reason = str(reason)
-    for key, pattern in REASON_FORMS:
-        found = pattern.fullmatch(reason)
-        if found is None:
-            continue
-        values = found.groupdict()
-        for part, prefix in _REASON_PART_WORDS.items():
-            if part in values:
-                said = text.key_said(prefix, values[part])
-                if said is None:  # words of ingest's the catalogue does not have: the reason as written
-                    return reason
-                values[part] = text(said)
-        return text(f"data_quality.reason.{key}", **values)
-    return reason
-
-
 def label_rejections(ranked: pd.DataFrame, text: Any) -> pd.DataFrame:
     """:func:`rank_rejections` as the page shows it: each ``problem`` in the page's language
-    (:func:`say_reason`)."""
-    return ranked.assign(problem=[say_reason(p, text) for p in ranked["problem"]])
+    (:func:`say_reason`), each table by its reader's name (:func:`name_tables`)."""
+    return ranked.assign(problem=[say_reason(p, text) for p in ranked["problem"]],
+                         table=name_tables(ranked["table"], text))
 
 
 def _month_rows(wb: Workbook, table: str, period: Period) -> ibis.Table:
@@ -245,11 +190,13 @@ def measure_coverage(wb: Workbook, period: Period) -> pd.DataFrame:
 
 
 def label_coverage(coverage: pd.DataFrame, text: Any) -> pd.DataFrame:
-    """The coverage with a ``field`` a reader recognises: ``orders · province`` in English,
-    ``orders · 收货省份`` in Chinese (the contract's Chinese names), least known first."""
+    """The coverage with a ``field`` a reader recognises: ``Orders · province`` in English,
+    ``订单（orders） · 收货省份`` in Chinese (the tables' reader names, :func:`name_tables`, and the
+    contract's Chinese names of the columns), least known first."""
     names = {(t, c.name): (c.zh or c.name) for t in schema.TABLES for c in schema.columns(t)}
-    field = [f"{t} · {names.get((t, c), c) if text.language == 'zh' else c}"
-             for t, c in zip(coverage["table"], coverage["column"], strict=True)]
+    field = [f"{shown} · {names.get((t, c), c) if text.language == 'zh' else c}"
+             for shown, t, c in zip(name_tables(coverage["table"], text), coverage["table"], coverage["column"],
+                                    strict=True)]
     return (coverage.assign(field=field).sort_values(["known_share", "table"], kind="stable", na_position="last")
             .reset_index(drop=True))
 
@@ -416,6 +363,11 @@ def quality_facts(ingest: pd.DataFrame | None = None, coverage: pd.DataFrame | N
     return facts
 
 
+def label_files(files: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """:func:`list_files` as the page shows it: each table by its reader's name (:func:`name_tables`)."""
+    return files.assign(table=name_tables(files["table"], text))
+
+
 def list_not_read(wb: Workbook) -> pd.DataFrame:
     """The raw files the store's declarations leave out (``not_read:`` in storebook.sources.yaml:
     an expense sheet, a file of personal data), with why: path, why. Empty when there are none."""
@@ -462,10 +414,11 @@ def folded_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     files = [f for f in wb.ingest_manifest().get("files", []) if f.get("rows_folded")]
     if not files:
         return None
-    kinds = sorted({f.get("folded_kind") or "continuation" for f in files})
+    # Said as the ingest summary says them (one rule: an unknown kind reads as continuation lines).
+    kinds = list(dict.fromkeys(sorted(folded_kind(f.get("folded_kind") or "", text) for f in files)))
     read, folded = sum(f["rows_read"] for f in files), sum(f["rows_folded"] for f in files)
     return {"files": text.join([f["path"] for f in files]), "lines": read + folded, "rows_read": read,
-            "rows_folded": folded, "kind": text.join([text(f"data_quality.folded.{k}") for k in kinds])}
+            "rows_folded": folded, "kind": text.join(kinds)}
 
 
 def currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
@@ -515,8 +468,8 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
     return [headline_entry(key, text(f"metric.{key}"), facts[key]) for key in keys if facts.get(key) is not None]
 
 
-__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "currency_facts", "files_facts", "folded_facts", "headline_record",
-           "label_coverage", "label_ingest", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
-           "mixed_currency_facts",
+__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "REASON_FORMS", "currency_facts", "files_facts", "folded_facts", "headline_record",
+           "label_coverage", "label_files", "label_ingest", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
+           "mixed_currency_facts", "name_tables",
            "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind", "say_reason",
            "summarise_ingest"]

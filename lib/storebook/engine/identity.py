@@ -26,12 +26,8 @@ from storebook.engine.config import Config
 STORE_FILE = "_store.json"
 DEFAULT_CURRENCY = "CNY"
 _UNNAMED = {"en": "Your store", "zh": "本店"}
-CURRENCY_HINT = ("the exports state no currency: amounts are shown as {currency}; set the store's in "
-                 "storebook.local.toml (`[store]` currency = \"…\", an ISO code such as BRL or INR)")
 #: What the first ingest writes beside a time zone it found in the exports' UTC offsets.
 ZONE_FOUND_NOTE = "# found in the exports"
-NAME_HINT = ("the store has no name yet: set it in storebook.local.toml beside storebook.toml "
-             "(`[store]` name = \"…\", name_zh = \"…\")")
 
 
 @dataclass(frozen=True)
@@ -156,7 +152,7 @@ def check_currencies(files: list[dict], configured: str = "") -> dict | None:
                 if f["path"] not in stated and f["path"] not in mixed and f["table"] in with_money
                 and f.get("source") != "canonical"} if stated else {}
     currencies = [c for c, _ in Counter(s["currency"] for s in stated.values()).most_common()]
-    # Nothing stated: the store's currency is set or assumed (CURRENCY_HINT).
+    # Nothing stated: the store's currency is set or assumed (the catalogue's cli.hint.currency).
     differ = bool(stated) and len(set(currencies) | ({configured} if configured else set())) > 1
     if not differ and not unstated and not mixed:
         return None

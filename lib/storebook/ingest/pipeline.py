@@ -61,6 +61,7 @@ from storebook.ingest.sources import (
     registry,
 )
 from storebook.ingest.stages import Stages
+from storebook.ingest.wording import Note, folded_kind, say_note, say_reason
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
 INGEST_VERSION = "9"  # 9: the rows stating each currency recorded per file (one file in several is warned of)
@@ -126,62 +127,52 @@ class IngestReport:
         return sum(f.rows_rejected for f in self.files)
 
     def summary(self, text: Any) -> str:
-        """What the run did, for the console.
+        """What the run did, for the console, in ``text``'s language.
 
         Args:
-            text: the message catalogue in the summary's language (``storebook.report.text.Text("en")``,
-                which ``storebook ingest`` passes): folded lines and currency warnings are said in
-                the data-quality page's words, defined once there (ingest imports no report layer).
+            text: the message catalogue in the summary's language (``storebook.report.text.Text``,
+                which ``storebook ingest --lang`` passes): every line is the catalogue's
+                (``cli.ingest.*``); folded lines, rejection reasons and currency warnings are
+                said in the data-quality page's words, defined once (:mod:`storebook.ingest.wording`,
+                :func:`storebook.engine.identity.currency_facts`; ingest imports no report layer).
+                A note is said from the catalogue where ingest gave it a key (:class:`~storebook.ingest.wording.Note`);
+                the repairs are ingest's own sentences, in English.
         """
-        repaired = "".join(f"ingest: repaired: {note}\n" for note in self.repairs)
-        repaired += "".join(f"ingest: {note}\n" for note in self.notes)
+        said = [text("cli.ingest.repaired", note=note) for note in self.repairs]
+        said += [text("cli.ingest.note", note=say_note(note, text)) for note in self.notes]
         if self.skipped:
-            return repaired + (f"ingest: raw files unchanged since the last ingest (fingerprint {self.fingerprint[:12]}); "
-                               "nothing to do.") + "".join(f"\n{w}" for w in currency_warnings(self.currencies, text))
-        return repaired + self._counts(text)
+            said.append(text("cli.ingest.unchanged", fingerprint=self.fingerprint[:12]))
+            said += currency_warnings(self.currencies, text)
+        else:
+            said += self._counts(text)
+        return "\n".join(said)
 
-    def _counts(self, text: Any) -> str:
+    def _counts(self, text: Any) -> list[str]:
         read = sum(f.rows_read for f in self.files)
         written = sum(f.rows_written for f in self.files)
         files = len({f.path for f in self.files})  # a file feeding two tables is one file
         # Every file read is counted: a lookup joined into other files' rows feeds no table itself.
-        count = files + len(self.lookups)
-        what = (f"{count} files ({files} feeding tables, {len(self.lookups)} "
-                f"{'lookup' if len(self.lookups) == 1 else 'lookups'} joined into other files' rows)" if self.lookups
-                else f"{files} file{'' if files == 1 else 's'}")
-        lines = [
-            f"ingest: {what}, {read:,} rows read = {written:,} written + {self.rows_rejected:,} rejected "
-            f"in {self.seconds:.1f} s (fingerprint {self.fingerprint[:12]})"
-        ]
-        lines += [f"  lookup {lookup['path']}: " + (f"joined into the rows of {', '.join(lookup['joined_into'])}"
-                                                    if lookup["joined_into"] else "read, feeding no table")
+        what = (text("cli.ingest.files.lookups", count=files + len(self.lookups), files=files,
+                     lookups=len(self.lookups)) if self.lookups
+                else text("cli.ingest.files", files=files))
+        lines = [text("cli.ingest.counts", what=what, read=read, written=written, rejected=self.rows_rejected,
+                      seconds=self.seconds, fingerprint=self.fingerprint[:12])]
+        lines += [text("cli.ingest.lookup", path=lookup["path"], joined=", ".join(lookup["joined_into"]))
+                  if lookup["joined_into"] else text("cli.ingest.lookup.alone", path=lookup["path"])
                   for lookup in self.lookups]
         # Lines that continue a row are not rows: say how the file's lines reconcile.
-        lines += [f"  {f.path}: {f.rows_read + f.rows_folded:,} lines = {f.rows_read:,} rows read ({f.table}) + "
-                  f"{f.rows_folded:,} {folded_kind(f.folded_kind, text)}, folded into the row they continue"
+        lines += [text("cli.ingest.folded", path=f.path, lines=f.rows_read + f.rows_folded, read=f.rows_read,
+                       table=f.table, folded=f.rows_folded, kind=folded_kind(f.folded_kind, text))
                   for f in self.files if f.rows_folded]
-        for name, info in self.tables.items():
-            rej = f", {info['rejected']:,} rejected" if info["rejected"] else ""
-            lines.append(f"  {name:<18} {info['rows']:>10,} rows{rej}")
+        lines += [text("cli.ingest.table.rejected" if info["rejected"] else "cli.ingest.table", table=name,
+                       rows=info["rows"], rejected=info["rejected"]) for name, info in self.tables.items()]
         # The fix is usually in the reason (a platform to add, a column to map): say it here.
-        lines += [f"  rejected {table}: {rows:,} × {reason}" for table, reason, rows in self.top_reasons]
+        lines += [text("cli.ingest.rejected", table=table, rows=rows, reason=say_reason(reason, text))
+                  for table, reason, rows in self.top_reasons]
         if self.rows_rejected:
-            lines.append("  rejected rows and their reasons: _rejected/<table>.parquet in the current generation "
-                         "of data/processed (`storebook rejected` lists them)")
+            lines.append(text("cli.ingest.rejected.where"))
         lines += currency_warnings(self.currencies, text)
-        return "\n".join(lines)
-
-
-def folded_kind(kind: str, text: Any) -> str:
-    """What a file's folded lines are, in words of ``text`` (the message catalogue:
-    ``data_quality.folded.<kind>``; a kind it does not name reads as continuation lines).
-
-    >>> from storebook.report.text import Text
-    >>> folded_kind("image_only", Text("en")), folded_kind("", Text("zh"))
-    ("image-only lines (a product's extra images)", '接续行')
-    """
-    key = f"data_quality.folded.{kind}"
-    return text(key if kind and text.has(key) else "data_quality.folded.continuation")
+        return lines
 
 
 def currency_warnings(found: dict | None, text: Any) -> list[str]:
@@ -189,7 +180,8 @@ def currency_warnings(found: dict | None, text: Any) -> list[str]:
     one line each, in the data-quality page's words (:func:`storebook.engine.identity.currency_facts`):
     which file is in which currency in which column, which files state none, which file states
     several in its own rows (with the rows of each), and what to do."""
-    return [f"warning: {text(key, **values)}" for key, values in currency_facts(found, text).items()]
+    return [text("cli.ingest.warning", message=text(key, **values))
+            for key, values in currency_facts(found, text).items()]
 
 
 #: Writes one table (tests replace it to stop a run part-way).
@@ -446,8 +438,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                                       todo="run `storebook sample` for the sample store, or copy your exports there")])
     # A store whose zone nobody set is read in the zone its exports' UTC offsets show.
     config, zone = zones.with_found_zone(config, files)
-    run_notes = [f"times read in the zone the exports show, {zone.zone} ({zone.describe()}); "
-                 "to choose another, set [store] timezone in storebook.local.toml"] if zone else []
+    run_notes = [_zone_note(zone)] if zone else []
     key = config.hash_key()
     try:  # the adapters, with the custom sources declared in storebook.sources.yaml
         sources = registry(config)
@@ -458,8 +449,9 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     if not_read:
         skipped = {f for f, _ in not_read}
         files = [f for f in files if f not in skipped]
-        run_notes += [f"not read: {_label(f, config.root)}: {why} (`not_read:` in {sources.declared_in})"
-                      for f, why in not_read]
+        run_notes += [Note(f"not read: {_label(f, config.root)}: {why} (`not_read:` in {sources.declared_in})",
+                           "cli.ingest.note.not_read", path=_label(f, config.root), why=why,
+                           declared_in=sources.declared_in) for f, why in not_read]
         if not files:
             raise IngestError([InputError(raw_root, f"every raw file is declared not read (`not_read:` in "
                                           f"{sources.declared_in})", expected="exports storebook reads under data/raw",
@@ -687,6 +679,16 @@ def _top_reasons(all_rejected: list[pd.DataFrame], n: int = 3) -> list[tuple[str
         return []
     grouped = rejects.group_reasons(pd.concat(frames, ignore_index=True)).head(n)
     return [(str(t), str(r), int(k)) for t, r, k in grouped.itertuples(index=False)]
+
+
+def _zone_note(zone: zones.FoundZone) -> Note:
+    """The summary's note of the zone ingest chose from the exports' UTC offsets."""
+    more = len(zone.files) - 3
+    values = {"zone": zone.zone, "files": ", ".join(zone.files[:3]), "offsets": "/".join(zone.offsets)}
+    return Note(f"times read in the zone the exports show, {zone.zone} ({zone.describe()}); "
+                "to choose another, set [store] timezone in storebook.local.toml",
+                "cli.ingest.note.zone.more" if more > 0 else "cli.ingest.note.zone", **values,
+                **({"more": more} if more > 0 else {}))
 
 
 # ----------------------------------------------------------------------------- the per-file phase

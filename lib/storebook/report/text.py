@@ -72,7 +72,7 @@ from storebook.report.number_style import currency_symbol, format_money, format_
 __all__ = ["CATALOGUE", "FLAT_BELOW", "LANGUAGES", "Text", "TextError", "check_catalogue", "check_language",
            "currency_symbol", "format_money", "is_key", "placeholders", "use_currency"]
 
-LANGUAGES: tuple[str, ...] = ("en", "zh")
+LANGUAGES: tuple[str, ...] = catalogue.LANGUAGES
 
 #: Relative changes smaller than this read as "flat" (the registry's threshold: 0.0%).
 FLAT_BELOW = FLAT_RELATIVE

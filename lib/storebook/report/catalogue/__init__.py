@@ -11,6 +11,9 @@ import pkgutil
 
 #: An entry: the text in each report language.
 Entry = dict[str, str]
+#: The languages every entry is written in (what ``--lang`` and a notebook's ``language`` accept);
+#: here rather than in storebook.report.text so that the command line names them without its imports.
+LANGUAGES: tuple[str, ...] = ("en", "zh")
 
 
 def entry(en: str, zh: str) -> Entry:

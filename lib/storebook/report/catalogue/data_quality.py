@@ -14,9 +14,9 @@ ENTRIES: dict[str, Entry] = {
     "data_quality.ingest": _e("How much of each export was kept?", "各表数据的采用情况如何？"),
     "data_quality.ingest.takeaway": _e(
         "{rows_written:count} of {rows_read:count} rows were kept ({kept_share:pct}) and {rows_rejected:count} "
-        "rejected; the table with the most rejected is {worst_table} ({worst_kept_share:pct} kept).",
+        "rejected; the table with the most rejected is {worst_table:table} ({worst_kept_share:pct} kept).",
         "共读取{rows_read:count}行，采用{rows_written:count}行（{kept_share:pct}），拒收{rows_rejected:count}行；"
-        "拒收比例最高的是{worst_table}（采用{worst_kept_share:pct}）。"),
+        "拒收比例最高的是{worst_table:table}，采用率{worst_kept_share:pct}。"),
     "data_quality.ingest.takeaway.all": _e(
         "Every one of the {rows_read:count} rows read was kept.", "读取的 {rows_read:count} 行全部被采用。"),
     "data_quality.ingest.total": _e("All tables (each file once)", "全部数据表（每个文件计一次）"),
@@ -68,7 +68,7 @@ ENTRIES: dict[str, Entry] = {
     "data_quality.rejections.none": _e("No row was rejected.", "没有被拒收的数据。"),
     # The commonest rejection reasons, as ingest writes them (storebook.ingest: parsing, frames,
     # crossfile, the mapping language), for the page to say in its language
-    # (storebook.areas.quality.say_reason). The English is ingest's own wording, word for word;
+    # (storebook.ingest.wording.say_reason). The English is ingest's own wording, word for word;
     # the data's values (columns, files, keys, the bad value) are placeholders, shown as they are.
     "data_quality.reason.required": _e("column '{column}' is empty; a value is required",
                                        "字段 '{column}' 为空；此字段必须有值"),
