@@ -82,10 +82,11 @@ _COUNTS |= {"customers", "customers_prior", "customers_change", "repeat_customer
             "active_customers", "tickets", "responded", "resolved", "unresolved", "rated", "satisfied", "returns",
             "batch_complaints", "batch_units_received", "window_days", "months_since", "new_buyers"}
 _MONEY2 |= {"cumulative_revenue_per_customer"}
-_RATES |= {"share_of_buyers", "share_of_sales", "share_of_ad_spend", "repeat_rate", "retention", "share_of_from", "complaint_share",
-           "share_of_tickets", "satisfied_share", "refund_rate", "refund_share", "share_of_returns",
-           "batch_share_of_complaints", "batch_share_of_units", "share_of_margin", "returning_sales_share",
-           "repeat_rate_30", "repeat_rate_90", "otif_rate"}
+_RATES |= {"share_of_buyers", "share_of_sales", "share_of_ad_spend", "repeat_rate", "retention",
+           "share_of_from", "complaint_share", "share_of_tickets", "satisfied_share", "refund_rate",
+           "refund_share", "share_of_returns", "batch_share_of_complaints", "batch_share_of_units",
+           "share_of_margin", "returning_sales_share", "repeat_rate_30", "repeat_rate_90",
+           "otif_rate"}
 _MONEY |= {"mean_monetary"}
 _NUMBERS |= {"mean_frequency", "complaints_per_1000_orders", "expected", "csat"}
 #: Days since the last purchase are whole days (customers.summarise_rfm_segments: a customer's
