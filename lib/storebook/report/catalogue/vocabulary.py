@@ -367,7 +367,8 @@ ENTRIES: dict[str, Entry] = {
     "driver.logistics_complaints_per_1000": _e("Logistics complaints per 1,000 orders", "物流投诉/千单"),
     "driver.quality_complaints_per_1000": _e("Quality complaints per 1,000 orders", "质量投诉/千单"),
     "driver.return_rate": _e("Return rate", "退货率"),
-    "driver.first_response_median_min": _e("Median first response (min)", "首次响应中位数（分钟）"),
+    # no unit: the value says its own (45 minutes, 2.1 days)
+    "driver.first_response_median_min": _e("Median first response", "首次响应中位数"),
     # campaign verdicts and the evidence they rest on
     "verdict.scale": _e("Scale", "加投"),
     "verdict.cut": _e("Cut", "削减"),
