@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -93,8 +93,9 @@ with page.section("store_ops.operations"):
     operations = storebook.store_ops.compare_operations(page.wb, page.period, page.platforms)
     if len(operations):
         page.show(storebook.tables.format_table(operations, page.text, columns=[
-            "platform", "driver", "dimension", "value", "prior", "change"], kinds={"value": "number", "prior": "number",
-                                                                                  "change": "number"}))
+            "platform", "driver", "dimension", "value", "prior", "change"], kinds={"value": "by_row", "prior": "by_row",
+                                                                                  "change": "by_row_change"},
+            by_row="driver"))
     page.takeaway("store_ops.operations.takeaway", **storebook.store_ops_facts.operations_facts(operations))
     storebook.results.record("store_ops.operations", operations)
 
@@ -103,7 +104,8 @@ with page.section("store_ops.quality"):
     quality = storebook.store_ops.compare_quality(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(quality, page.text, columns=[
         "by", "category", "supplier_id", "metric", "value", "prior", "change"], kinds={
-        "value": "number", "prior": "number", "change": "number", "metric": "text", "by": "text"}))
+        "value": "by_row", "prior": "by_row", "change": "by_row_change", "metric": "text", "by": "text"},
+        by_row="metric"))
     page.takeaway("store_ops.quality.takeaway", **storebook.store_ops_facts.quality_facts(quality))
 
 # %% [markdown] tags=["analyst"]

@@ -64,6 +64,11 @@ def store(root: Path) -> storebook.Workbook:
          "opened_at": "2026-03-03 09:00"},
         {"ticket_id": "T3", "order_id": "O9", "category": "quality", "is_complaint": True,
          "opened_at": "2026-03-21 09:00"},
+        # JD's and the web shop's tickets carry a topic too: their complaints are counted (none)
+        {"ticket_id": "T4", "order_id": "O3", "category": "pre_sale", "is_complaint": False,
+         "opened_at": "2026-03-06 09:00"},
+        {"ticket_id": "T5", "order_id": "O7", "category": "other", "is_complaint": False,
+         "opened_at": "2026-03-05 09:00"},
     ]
     returns = [
         {"return_id": "R1", "order_id": "O2", "sku": "A1", "reason": "late_delivery", "refund_amount": 30.0},
@@ -865,7 +870,9 @@ def _costs_store(root: Path) -> storebook.Workbook:
                _ship("S4", "O3", "B", "WH2", "Xinjiang", "2026-03-05 20:00", "2026-03-07 20:00", 4.0)]
     lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": q} for o, q in (("O1", 2), ("O2", 1), ("O3", 4))]
     tickets = [{"ticket_id": "T1", "order_id": "O3", "category": "logistics", "is_complaint": True,
-                "opened_at": "2026-03-08 09:00"}]
+                "opened_at": "2026-03-08 09:00"},
+               {"ticket_id": "T2", "order_id": "O2", "category": "pre_sale", "is_complaint": False,  # JD's: a topic
+                "opened_at": "2026-03-04 09:00"}]
     returns = [{"return_id": "R1", "order_id": "O2", "sku": "A1", "reason": "damaged", "refund_amount": 7.5}]
     return write_tables(root, orders=orders, shipments=parcels, order_lines=lines, service_tickets=tickets,
                         returns=returns)
@@ -979,9 +986,9 @@ def _issues_store(root: Path, tickets: bool = True, returns: bool = True) -> sto
     """October's orders X1-X4 (first parcels in October) beside September's Y1 and Y2 (Y2's
     second parcel in October), each with logistics tickets and returns, and tickets and
     returns of no order of the store or of none at all."""
-    def ticket(tid, order_id, category="logistics", complaint=True):
+    def ticket(tid, order_id, category="logistics", complaint=True, opened="2026-10-20 09:00"):
         return {"ticket_id": tid, "platform": "tmall", "order_id": order_id, "category": category,
-                "is_complaint": complaint, "opened_at": "2026-10-20 09:00"}
+                "is_complaint": complaint, "opened_at": opened}
 
     def ret(rid, order_id, reason, amount):
         return {"return_id": rid, "order_id": order_id, "sku": "A1", "returned_on": "2026-10-25",
@@ -1005,7 +1012,11 @@ def _issues_store(root: Path, tickets: bool = True, returns: bool = True) -> sto
             ticket("T3", "X3", complaint=False),               # a question, not a complaint
             ticket("T4", "X2", category="quality"),            # not the carrier's
             ticket("T5", "Y1"), ticket("T6", "Y2"),            # September's orders
-            ticket("T7", "GHOST"), ticket("T8", None)]         # no order of the store, none at all
+            ticket("T7", "GHOST"), ticket("T8", None),         # no order of the store, none at all
+            # questions with a topic: each platform's (by its order) in each month carries one
+            ticket("T9", "X4", category="other", complaint=False),
+            ticket("T10", "Y1", category="pre_sale", complaint=False, opened="2026-09-15 09:00"),
+            ticket("T11", "Y2", category="pre_sale", complaint=False, opened="2026-09-26 09:00")]
     if returns:
         tables["returns"] = [
             ret("R1", "X1", "late_delivery", 30.0), ret("R2", "X1", "damaged", None),
@@ -1112,3 +1123,92 @@ def test_complaints_are_unknown_where_the_tickets_carry_no_topic_and_the_headlin
     assert costed["variant"] == "no_issues"
     assert "Logistics cost ¥6.00 per order; the complaints it drew are not in this store's data." in chosen_sentence(
         "fulfilment.headline.takeaway", costed)
+
+
+def _two_platforms(root: Path, jd_topic: str | None, march_topics: bool = True) -> storebook.Workbook:
+    """March by hand: tmall TM1, TM2 and jd JD1, JD2, JD3, each shipped by carrier A. Tmall's
+    tickets carry a topic (TM1 a logistics complaint, TM2 a question); JD's are reviews as
+    Olist gives them, without a topic (``jd_topic`` None: JD1 a complaint, JD2 not), or with one.
+    February: tmall TM0 shipped, a question with a topic. ``march_topics`` False: March's
+    tickets left their topic out on both platforms (the month's export without it)."""
+    orders = [_order(o, p, f"2026-{d} 10:00") for o, p, d in (
+        ("TM1", "tmall", "03-02"), ("TM2", "tmall", "03-03"), ("JD1", "jd", "03-04"), ("JD2", "jd", "03-05"),
+        ("JD3", "jd", "03-06"), ("TM0", "tmall", "02-10"))]
+    shipments = [_ship(f"S{o}", o, "A", "WH1", "Zhejiang", f"2026-{d} 20:00", f"2026-{d} 23:00", 5.0) for o, d in (
+        ("TM1", "03-02"), ("TM2", "03-03"), ("JD1", "03-04"), ("JD2", "03-05"), ("JD3", "03-06"), ("TM0", "02-10"))]
+    lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": 1} for o in ("TM1", "TM2", "JD1", "JD2", "JD3", "TM0")]
+
+    def ticket(tid, order_id, platform, category, complaint, opened="2026-03-09 09:00"):
+        return {"ticket_id": tid, "order_id": order_id, "platform": platform, "is_complaint": complaint,
+                "category": category if march_topics or opened < "2026-03" else None, "opened_at": opened}
+
+    tickets = [ticket("T1", "TM1", "tmall", "logistics", True), ticket("T2", "TM2", "tmall", "pre_sale", False),
+               ticket("T3", "JD1", "jd", jd_topic, True), ticket("T4", "JD2", "jd", jd_topic, False),
+               ticket("T0", "TM0", "tmall", "pre_sale", False, opened="2026-02-11 09:00")]
+    return write_tables(root, orders=orders, shipments=shipments, order_lines=lines, service_tickets=tickets)
+
+
+def test_complaints_are_counted_per_platform_where_its_tickets_carry_a_topic(root):
+    """Tmall's tickets carry a topic, JD's (reviews) none: JD's complaints were counted as 0
+    because Tmall's tickets had topics, and the total read 1 complaint in 5 orders (200 per
+    1,000). By hand: tmall 1 of 2 orders (500); JD unknown; the total and carrier A over the
+    orders whose complaints are known, Tmall's 2 (500), and the section is told so."""
+    from storebook.measures.partial import running
+    from storebook.report.needs import SectionCheck
+
+    wb = _two_platforms(root, jd_topic=None)
+    check = SectionCheck("fulfilment.issues")
+    with running(check):
+        by_platform = fulfilment.count_logistics_issues(wb, MARCH, by="platform").set_index("platform")
+    # (main read JD 0 complaints and the total 200 per 1,000)
+    assert pd.isna(by_platform.loc["jd", "complaints"]) and by_platform.loc["total", "complaints_per_1000"] == 500.0
+    assert by_platform.loc["tmall", ["orders", "complaint_orders", "complaints"]].tolist() == [2, 2, 1]
+    assert by_platform.loc["tmall", "complaints_per_1000"] == pytest.approx(500.0)
+    assert by_platform.loc["jd", ["orders", "complaint_orders"]].tolist() == [3, 0]
+    assert by_platform.loc["jd", ["complaints", "complaints_per_1000"]].isna().all()
+    assert by_platform.loc["total", ["orders", "complaint_orders", "complaints"]].tolist() == [5, 2, 1]
+    assert by_platform.loc["total", "complaints_per_1000"] == pytest.approx(500.0)
+    carrier = fulfilment.count_logistics_issues(wb, MARCH, by="carrier").set_index("carrier")
+    assert carrier.loc["A", "complaints_per_1000"] == pytest.approx(500.0)
+    [flag] = [s for s in check.partial if s.kind == "flag"]
+    assert flag.key == "page.partial.complaints_platforms"
+    assert flag.values == {"measured": ["tmall"], "unmeasured": ["jd"], "month": "2026-03"}
+    en, zh = (flag.describe(storebook.report.text.Text(language)) for language in ("en", "zh"))
+    assert en.startswith("logistics complaints are counted on Tmall only: the tickets of JD opened in 2026-03 carry "
+                         "no topic")
+    assert zh.startswith("物流投诉仅统计天猫：京东在2026-03的工单没有问题类型")
+    headline = fulfilment.fulfilment_headline(storebook.open(wb.data_dir), MARCH).set_index(["platform", "metric"])
+    assert headline.loc[("tmall", "complaints_per_1000"), "value"] == pytest.approx(500.0)
+    assert pd.isna(headline.loc[("jd", "complaints_per_1000"), "value"])
+    # JD's tickets with a topic: every order measured, nothing said (1 of 5 orders: 200).
+    topical = _two_platforms(root / "topics", jd_topic="quality")
+    check = SectionCheck("fulfilment.issues")
+    with running(check):
+        total = fulfilment.count_logistics_issues(topical, MARCH, by=None).iloc[0]
+    assert (total.complaint_orders, total.complaints, total.complaints_per_1000) == (5, 1, pytest.approx(200.0))
+    assert check.partial == []
+
+
+def test_a_month_whose_tickets_carry_no_topic_has_its_complaints_unknown_not_0(root):
+    """February's tickets carry a topic, March's none: March read "0.0 logistics complaints per
+    1,000 orders" beside the note that the ticket topic is empty in every row for 2026-03. The
+    complaints are unknown there, the note stands alone and the sentence says no 0."""
+    from storebook.engine import availability
+    from storebook.report import needs
+    from support.amounts import chosen_sentence
+
+    wb = _two_platforms(root, jd_topic="quality", march_topics=False)
+    march = fulfilment.count_logistics_issues(wb, MARCH, by="platform")
+    assert march[["complaints", "complaints_per_1000"]].isna().all().all()  # main: 0 complaints, 0.0 per 1,000
+    assert march["orders"].tolist() == [2, 3, 5] and march["complaint_orders"].tolist() == [0, 0, 0]
+    february = fulfilment.count_logistics_issues(wb, MARCH.prior(), by=None).iloc[0]
+    assert (february.orders, february.complaints, february.complaints_per_1000) == (1, 0, 0.0)
+    check = needs.check_section(wb, availability.resolve_month(wb, "2026-03"), ["tmall", "jd"], "fulfilment.issues")
+    assert [(s.kind, s.column) for s in check.partial if s.table == "service_tickets"] == [("empty_column", "category")]
+    facts = fulfilment.issue_facts(fulfilment.count_logistics_issues(wb, MARCH))
+    assert facts["variant"] == "unknown" and facts["bars"] == [] and facts["complaints"] is None
+    headline = fulfilment.headline_facts(fulfilment.fulfilment_headline(storebook.open(wb.data_dir), MARCH))
+    assert headline["variant"] == "no_issues" and pd.isna(headline["complaints_per_1000"])
+    en, zh = (chosen_sentence("fulfilment.headline.takeaway", headline, language) for language in ("en", "zh"))
+    assert en.endswith("Logistics cost ¥5.00 per order; the complaints it drew are not in this store's data.")
+    assert "complaints per 1,000" not in en and "每千单物流投诉" not in zh and "未知" not in zh

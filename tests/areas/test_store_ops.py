@@ -177,17 +177,30 @@ def test_complaints_by_topic_are_not_measured_where_no_ticket_has_a_topic(root: 
     assert ops.at["quality_complaints_per_1000", "value"] == 0.0
 
 
+def _said(facts: dict) -> dict[str, str]:
+    variant = facts.pop("variant")
+    key = "store_ops.operations.takeaway" + (f".{variant}" if variant else "")
+    return {language: Text(language)(key, **facts) for language in ("en", "zh")}
+
+
 def test_the_operation_that_worsened_most_is_said_as_the_table_shows_it() -> None:
     """The Olist page's table showed 3,002.2 and 2,747.0 minutes, its sentence 3,002.18 against
-    2,746.98."""
+    2,746.98; the table now says a first reply in the unit it reads in (2.1 days against 45.8
+    hours, as the service page does), a return rate as a share, and the sentence says them so."""
     from storebook.areas import store_ops_facts
 
     ops = pd.DataFrame({"platform": ["web"], "driver": ["first_response_median_min"], "dimension": ["service"],
                         "value": [3002.18], "prior": [2746.98], "change": [255.2]})
-    facts = store_ops_facts.operations_facts(ops)
-    for language in ("en", "zh"):
-        said = Text(language)("store_ops.operations.takeaway", **facts)
-        assert "3,002.2" in said and "2,747.0" in said and "3,002.18" not in said
+    said = _said(store_ops_facts.operations_facts(ops))
+    assert "2.1\u00a0days against 45.8\u00a0hours the month before (+9.3%)" in said["en"]
+    assert "2.1天，上月 45.8小时（+9.3%）" in said["zh"]
+    assert not any("3,002" in s or "min" in s for s in said.values())
+    rate = ops.assign(driver="return_rate", dimension="product", value=0.0321, prior=0.0275, change=0.0046)
+    said = _said(store_ops_facts.operations_facts(rate))
+    assert "Return rate: 3.2% against 2.8% the month before (+0.46\u00a0pp)" in said["en"]
+    assert "3.2%，上月 2.8%（+0.46个百分点）" in said["zh"]
+    days = ops.assign(driver="delivery_days", dimension="logistics", value=1.84, prior=1.6, change=0.24)
+    assert "1.8 against 1.6 the month before (+15.0%)" in _said(store_ops_facts.operations_facts(days))["en"]
 
 
 def test_a_week_of_listings_is_said_of_its_days_not_of_the_month() -> None:

@@ -51,6 +51,21 @@ def test_no_minus_zero_anywhere() -> None:
     assert "\u2212" not in change_html("paid_amount", -0.0004) and 'data-sign="0"' in change_html("orders", -0.0004)
 
 
+def test_a_length_of_time_is_said_one_way_and_the_docstring_names_the_specs_taken() -> None:
+    """Durations go through ``duration`` (45 minutes, 5.2 hours, 2.1 days); the old ``minutes``
+    spec (one decimal and "min": "3,002.2 min") was left behind, used by nothing, and the
+    docstring listed it but not ``duration``."""
+    doc = format_number.__doc__.split("Specs:")[1].split(">>>")[0]
+    named = set(re.findall(r"``(\w+)``", doc))
+    assert {"duration", "duration_h"} <= named and "minutes" not in named
+    for spec in named:
+        assert format_number(3024, spec, "en") is not None, spec
+    assert format_number(3024, "duration", "en") == "2.1\u00a0days"
+    assert format_number(-29.2, "duration", "zh") == "\u221229分钟"
+    with pytest.raises(ValueError, match="unknown number spec 'minutes'"):
+        format_number(3024, "minutes")
+
+
 def test_a_share_short_of_all_or_above_none_is_not_rounded_to_either() -> None:
     # Olist's data-quality page: "36,078 of 36,081 rows were kept (100.0%) and 3 rejected".
     kept = 36078 / 36081

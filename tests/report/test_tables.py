@@ -312,3 +312,32 @@ def test_no_report_table_gives_two_columns_one_header(language: str) -> None:
             if len(set(headers)) < len(headers):
                 shared.append((path.name, columns))
     assert calls > 20 and shared == []
+
+
+def test_a_table_whose_rows_hold_different_quantities_writes_each_in_its_own_format() -> None:
+    """The store_ops drivers table wrote every row to one decimal: the web shop's first reply as
+    "3,002.2" (minutes) and a return rate of 3.2% as "0.0". Each row now takes its quantity's
+    format (by hand below), the change a difference of it: a rate's in points, a duration's in the
+    unit it reads in; a row without a category is n/a, not "nan"."""
+    ops = pd.DataFrame({
+        "category": ["Kitchen", None, None, None],
+        "driver": ["delivery_days", "logistics_complaints_per_1000", "return_rate", "first_response_median_min"],
+        "value": [1.84, 4.21, 0.0321, 3002.18], "prior": [1.9, 5.7, 0.0275, 141.9],
+        "change": [-0.06, -1.49, 0.0046, 2860.28]})
+    kinds = {"value": tables.BY_ROW, "prior": tables.BY_ROW, "change": tables.BY_ROW_CHANGE}
+
+    def rows(language: str) -> list[list[str]]:
+        cells = [c.replace("\u00a0", " ") for c in _cells(tables.format_table(
+            ops, Text(language), columns=["category", "driver", "value", "prior", "change"], kinds=kinds,
+            by_row="driver").to_html())]
+        return [cells[i:i + 5] for i in range(0, len(cells), 5)]
+
+    # 141.9 minutes read as 2.4 hours, 3,002.18 as 2.1 days, 2,860.28 (under 2 days) as 47.7 hours.
+    assert rows("en") == [
+        ["Kitchen", "Delivery days", "1.8", "1.9", "−0.1"],
+        ["n/a", "Logistics complaints per 1,000 orders", "4.2", "5.7", "−1.5"],
+        ["n/a", "Return rate", "3.2%", "2.8%", "+0.46 pp"],
+        ["n/a", "Median first response", "2.1 days", "2.4 hours", "+47.7 hours"]]
+    assert [r[2:] for r in rows("zh")[2:]] == [["3.2%", "2.8%", "+0.46个百分点"], ["2.1天", "2.4小时", "+47.7小时"]]
+    with pytest.raises(ValueError, match="by_row"):
+        tables.format_table(ops, Text("en"), columns=["driver", "value"], kinds=kinds)

@@ -120,11 +120,19 @@ def dip_platform(dips: pd.DataFrame, ratings: pd.DataFrame) -> tuple[str, str]:
     return low["platform"], low["dimension"]
 
 
+#: The sentence's variant for a driver whose values are no plain number, so that it says them as
+#: the table does (storebook.report.tables.row_kind): a rate as a share, its change in points; a
+#: first reply in the unit it reads in (2.1 days, not 3,002.2 minutes). The others (delivery days,
+#: complaints per 1,000 orders) are said to one decimal.
+_SAID_AS = {"return_rate": "rate", "first_response_median_min": "duration"}
+
+
 def operations_facts(ops: pd.DataFrame) -> dict[str, Any]:
     """The operation that worsened most against the prior month (a rise is worse for each);
     ``no_operations`` when the store's data measure none of them, ``no_prior`` when none has a
     prior month to compare with (the data's first month): "none worsened" would claim a
-    comparison that was not made."""
+    comparison that was not made; ``rate`` / ``duration`` for a driver said as a share / a
+    length of time (:data:`_SAID_AS`)."""
     if ops.empty:
         return {"variant": "no_operations"}
     if ops["prior"].isna().all():
@@ -134,8 +142,9 @@ def operations_facts(ops: pd.DataFrame) -> dict[str, Any]:
     top = extremes.row_of_max(worse.dropna(subset=["rel"]), "rel")
     if top is None:
         return {"variant": "none"}
-    return {"variant": None, "platform": top["platform"], "driver": top["driver"], "dimension": top["dimension"],
-            "value": top["value"], "prior": top["prior"], "relative": top["rel"]}
+    return {"variant": _SAID_AS.get(top["driver"]), "platform": top["platform"], "driver": top["driver"],
+            "dimension": top["dimension"], "value": top["value"], "prior": top["prior"], "relative": top["rel"],
+            "points": top["change"]}
 
 
 def quality_facts(quality: pd.DataFrame) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from storebook.engine.periods import Period, month_of, months_between
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError, StorebookError
 from storebook.measures import TOTAL
+from storebook.measures.partial import flag_partial
 from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 DAY_SECONDS = 86_400.0
@@ -633,6 +634,33 @@ def first_shipments(wb: Workbook, orders: ibis.Table,
     )
 
 
+def topical_months(wb: Workbook, period: Period, platforms: list[str]) -> list[tuple[str, str]]:
+    """The platforms and months of ``period`` whose logistics complaints can be counted: some of
+    the platform's tickets opened that month name their order and carry a topic.
+
+    Elsewhere (Olist's reviews carry no topic; a month whose ticket export left the topic out; a
+    platform whose tickets are not in the data) a complaint about the carrier cannot be told
+    from another: the complaints are unknown there, not 0, on that platform alone (another
+    platform's topics say nothing of its tickets), as the page's note about an empty topic
+    column says of the month. A ticket is the platform's by its own platform or by its order's
+    (the complaints reach the orders through it; an order among those near the period).
+
+    Returns:
+        ``(platform, "YYYY-MM")`` pairs, sorted.
+    """
+    if not wb.has("service_tickets"):
+        return []
+    t = wb.table("service_tickets")
+    t = t.filter(t.opened_at >= period.start_ts, t.opened_at < period.end_ts, t.order_id.notnull(),
+                 t.category.notnull(), t.category != UNKNOWN)
+    t = t.select("order_id", "platform", month=t.opened_at.strftime("%Y-%m"))
+    o = orders_of_shipments(wb, period.start, period.end).select("order_id", order_platform="platform")
+    j = t.left_join(o, "order_id")
+    both = ibis.union(j.select("platform", "month"), j.select(platform=j.order_platform, month=j.month))
+    found = wb.execute(both.filter(both.platform.isin(platforms)).distinct())
+    return sorted(zip(found["platform"], found["month"], strict=True))
+
+
 def count_logistics_issues(
     wb: Workbook,
     period: Period,
@@ -644,10 +672,14 @@ def count_logistics_issues(
 
     Formula: for the orders whose first parcel left in the period (grouped by that
     parcel's carrier / province / warehouse, or the order's platform):
-    ``complaints_per_1000 = orders with a logistics complaint ticket × 1000 / orders`` and
-    ``refunds_per_1000 = refunded_orders (orders with a return for late delivery or damage)
+    ``complaints_per_1000 = orders with a logistics complaint ticket × 1000 / complaint_orders``
+    and ``refunds_per_1000 = refunded_orders (orders with a return for late delivery or damage)
     × 1000 / orders``; ``refund_amount`` is what those returns refunded. Tickets and returns are
     counted whenever they were raised (later ones still belong to the order's month).
+    ``complaint_orders`` are the orders whose complaints are known: those of a platform and
+    month whose tickets carry a topic (:func:`topical_months`); a group holding none has its
+    complaints unknown, and a group over several platforms (a carrier, the total) is measured
+    on those that carry one, said so to the running section (``page.partial.complaints_platforms``).
 
     Args:
         wb: the workbook.
@@ -659,7 +691,7 @@ def count_logistics_issues(
             counts with refunds are kept with the workbook, they come with them.)
     Returns:
         One row per group (then ``total`` when grouped by one column): orders,
-        complaints, complaints_per_1000, refunded_orders,
+        complaint_orders, complaints, complaints_per_1000, refunded_orders,
         refunds_per_1000, refund_amount. Complaints are missing without service tickets
         that name their order and carry a topic, refunds without a returns table.
 
@@ -688,14 +720,16 @@ def count_logistics_issues(
     # at 200 MiB). Semi-joining the tickets and returns to the month's orders first was
     # measured too: a third hash table of those orders, no lower peak, more CPU.
     issues = []
-    if wb.has("service_tickets"):
+    # Tickets that carry no topic (Olist's reviews, as ratings) cannot tell a logistics complaint
+    # from another: the complaints are unknown there, not 0 — per platform and month, not for the
+    # store as a whole (one platform's topics were taken for every platform's).
+    topical = topical_months(wb, period, platforms)
+    if topical:
         t = wb.table("service_tickets")
-        # Tickets that carry no topic (Olist's reviews, as ratings) cannot tell a logistics
-        # complaint from another: the complaints are unknown there, not 0.
-        if wb.scalar(t.filter(t.order_id.notnull(), t.category.notnull(), t.category != UNKNOWN).count()) > 0:
-            t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
-            issues.append(t.select("order_id", complaint=ibis.literal(1, "int64"), refund=ibis.null("int64"),
-                                   refund_amount=ibis.null("float64")))
+        t = t.filter(t.category == LOGISTICS_TICKET_CATEGORY, t.is_complaint, t.order_id.notnull())
+        issues.append(t.select("order_id", complaint=ibis.literal(1, "int64"), refund=ibis.null("int64"),
+                               refund_amount=ibis.null("float64")))
+        j = j.mutate(_known=(j.platform.concat("|", j.month)).isin([f"{p}|{m}" for p, m in topical]))
     complained = bool(issues)
     refunded = refunds and wb.has("returns")
     if refunded:
@@ -718,23 +752,50 @@ def count_logistics_issues(
     def metrics(j: ibis.Table) -> dict[str, ibis.Value]:
         return {
             "orders": j.count(),
-            "complaints": j.complaint.fill_null(0).sum() if complained else j.complaint.sum(),
+            # sums only (grain_groups adds them up): a group without a known order has no count
+            **({"complaint_orders": j._known.cast("int64").sum(),
+                "complaints": ibis.ifelse(j._known, j.complaint.fill_null(0), ibis.null("int64")).sum()}
+               if complained else {"complaints": j.complaint.sum()}),
             **({"refunded_orders": j.refund.fill_null(0).sum() if refunded else j.refund.sum(),
                 "refund_amount": (j.refund_amount.fill_null(0.0).sum() if refunded
                                   else j.refund_amount.sum())} if refunds else {}),
         }
 
-    if complained and (refunded or not refunds):
-        # Every grouping of the period's counts from one question (sums only): grain_groups.
-        out = grain_groups(wb, key, lambda: j, keys, metrics,
-                           GRAIN_KEYS if refunds else HEADLINE_KEYS)
-    else:  # a count that is missing, not zero: the engine's SUM of nothing, as before
-        out = aggregate_groups(wb, j, keys, metrics)
+    def grouped(keys: list[str], total: bool = True) -> pd.DataFrame:
+        if complained and (refunded or not refunds):
+            # Every grouping of the period's counts from one question (sums only): grain_groups.
+            return grain_groups(wb, key, lambda: j, keys, metrics, GRAIN_KEYS if refunds else HEADLINE_KEYS)
+        # a count that is missing, not zero: the engine's SUM of nothing, as before
+        return aggregate_groups(wb, j, keys, metrics, total)
+
+    out = grouped(keys)
     if not refunds:
         out = out.assign(refunded_orders=float("nan"), refund_amount=float("nan"))
     require_rows(out, "orders", "shipped orders", period, platforms, SHIPMENTS_TODO)
+    if complained:
+        _flag_unmeasured(out, period, platforms, lambda: grouped(["platform"], total=False))
+    else:  # no order's complaints are known
+        out = out.assign(complaint_orders=0)
     return out.assign(
-        complaints_per_1000=lambda x: _ratio(x["complaints"] * 1000, x["orders"]),
+        complaints_per_1000=lambda x: _ratio(x["complaints"] * 1000, x["complaint_orders"]),
         refunds_per_1000=lambda x: _ratio(x["refunded_orders"] * 1000, x["orders"]),
-    )[[*keys, "orders", "complaints", "complaints_per_1000", "refunded_orders", "refunds_per_1000",
-       "refund_amount"]].reset_index(drop=True)
+    )[[*keys, "orders", "complaint_orders", "complaints", "complaints_per_1000", "refunded_orders",
+       "refunds_per_1000", "refund_amount"]].reset_index(drop=True)
+
+
+def _flag_unmeasured(out: pd.DataFrame, period: Period, platforms: list[str],
+                     by_platform: Callable[[], pd.DataFrame]) -> None:
+    """Say to the running section that the complaints are counted on some platforms only,
+    where some of the period's shipped orders have them known and others not (a carrier's rate,
+    the total, is then that of the orders of the platforms whose tickets carry a topic).
+    ``by_platform``: the counts by platform (asked only then; kept rows answer it)."""
+    rows = out[out["platform"] != TOTAL] if "platform" in out.columns else out
+    known, orders = rows["complaint_orders"].fillna(0).sum(), rows["orders"].sum()
+    if not 0 < known < orders:
+        return
+    counts = rows if "platform" in out.columns else by_platform()
+    counts = counts[counts["platform"] != TOTAL].groupby("platform")[["orders", "complaint_orders"]].sum()
+    rank = {p: i for i, p in enumerate(platforms)}
+    measured = sorted(counts.index[counts["complaint_orders"] > 0], key=rank.get)
+    unmeasured = sorted(counts.index[counts["complaint_orders"] < counts["orders"]], key=rank.get)
+    flag_partial("page.partial.complaints_platforms", measured=measured, unmeasured=unmeasured, month=period.label)

@@ -183,10 +183,10 @@ def format_number(value: Any, spec: str, language: str = "en", *, compact: bool 
     """A number in a house spec, or None when missing (the caller writes its n/a).
 
     Specs: ``count`` (12,345), ``money`` (¥12,345), ``money2`` (¥12.35), ``pct`` (3.4%; 99.99%, not
-    100.0%, for a share short of all),
-    ``pct2`` (3.42%, two decimals below 10%: a card), ``ratio`` (1.03), ``number`` (3.4, one
-    decimal), ``number2`` (3.42), ``days`` (3.2 days / 3.2天), ``minutes`` (12.5 min / 12.5分钟),
-    ``signed`` (+3.4%).
+    100.0%, for a share short of all), ``pct2`` (3.42%, two decimals below 10%: a card), ``ratio``
+    (1.03), ``number`` (3.4, one decimal), ``number2`` (3.42), ``days`` (3.2 days / 3.2天),
+    ``duration`` / ``duration_h`` (a length of time given in minutes / hours, said in the unit it
+    reads in: 45 minutes, 5.2 hours, 2.1 days; :func:`_duration`), ``signed`` (+3.4%).
 
     >>> [format_number(v, "pct") for v in (0.034, -0.487, -0.00001)]
     ['3.4%', '−48.7%', '0.0%']
@@ -224,8 +224,6 @@ def format_number(value: Any, spec: str, language: str = "en", *, compact: bool 
         return _signed(f"{m:,.1f}", negative)
     if spec == "days":
         return _signed(f"{m:,.1f}", negative) + ("天" if language == "zh" else "\u00a0days")
-    if spec == "minutes":
-        return _signed(f"{m:,.1f}", negative) + ("分钟" if language == "zh" else "\u00a0min")
     if spec in ("duration", "duration_h"):
         return _signed(_duration(m * 60 if spec == "duration_h" else m, language), negative)
     raise ValueError(f"unknown number spec '{spec}'")
@@ -254,8 +252,6 @@ def _duration(minutes: float, language: str) -> str:
     if language == "zh":
         return number + {"minute": "分钟", "hour": "小时", "day": "天"}[unit]
     return f"{number}\u00a0{unit}" + ("" if number == "1" else "s")
-
-
 
 
 #: The registry's display formats as number specs (a card shows a small rate to 0.01%).

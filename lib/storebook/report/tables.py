@@ -82,10 +82,11 @@ _COUNTS |= {"customers", "customers_prior", "customers_change", "repeat_customer
             "active_customers", "tickets", "responded", "resolved", "unresolved", "rated", "satisfied", "returns",
             "batch_complaints", "batch_units_received", "window_days", "months_since", "new_buyers"}
 _MONEY2 |= {"cumulative_revenue_per_customer"}
-_RATES |= {"share_of_buyers", "share_of_sales", "share_of_ad_spend", "repeat_rate", "retention", "share_of_from", "complaint_share",
-           "share_of_tickets", "satisfied_share", "refund_rate", "refund_share", "share_of_returns",
-           "batch_share_of_complaints", "batch_share_of_units", "share_of_margin", "returning_sales_share",
-           "repeat_rate_30", "repeat_rate_90", "otif_rate"}
+_RATES |= {"share_of_buyers", "share_of_sales", "share_of_ad_spend", "repeat_rate", "retention",
+           "share_of_from", "complaint_share", "share_of_tickets", "satisfied_share", "refund_rate",
+           "refund_share", "share_of_returns", "batch_share_of_complaints", "batch_share_of_units",
+           "share_of_margin", "returning_sales_share", "repeat_rate_30", "repeat_rate_90",
+           "otif_rate"}
 _MONEY |= {"mean_monetary"}
 _NUMBERS |= {"mean_frequency", "complaints_per_1000_orders", "expected", "csat"}
 #: Days since the last purchase are whole days (customers.summarise_rfm_segments: a customer's
@@ -199,11 +200,12 @@ def format_value(value: Any, kind: str, text: Text, metric: str | None = None) -
         >>> format_value(True, "text", Text("zh")), format_value(False, "text", Text("en"))
         ('是', 'no')
     """
-    if kind == "label":
-        return html.escape(str(value))
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT or value is pd.NA:
+        # before the label: a row without a category (a supplier's row of a table by both) is n/a, not "nan"
         return f'<span class="chg-none">{text.na}</span>' if kind in ("delta", "points") else \
             f'<span style="color:{MUTED}">{text.na}</span>'
+    if kind == "label":
+        return html.escape(str(value))
     if isinstance(value, bool | np.bool_):  # a yes/no column (the plan's "inside the interval"), not Python's True
         return text("word.yes" if value else "word.no")
     if kind == "date":
@@ -302,6 +304,48 @@ def format_changes(frame: pd.DataFrame, column: str, text: Text, kind: str, metr
     return cells
 
 
+#: ``kinds`` of :func:`format_table` for a long table whose rows hold different quantities (a
+#: store_ops driver: delivery days, complaints per 1,000 orders, a return rate, a first reply):
+#: each cell in the format of the row's quantity, or as a difference of it.
+BY_ROW, BY_ROW_CHANGE = "by_row", "by_row_change"
+#: The kinds a number of a row's quantity may take; another (a name the tables do not know) is a
+#: plain number.
+_NUMBER_KINDS = ("count", "money", "money2", "pct", "ratio", "number", "duration", "duration_h")
+
+
+def row_kind(name: Any) -> str:
+    """The format of a number of the quantity ``name`` (a driver, a metric) in a long table: as a
+    column of that name is written (:func:`column_kind`), a plain number where the name says none.
+
+    >>> [row_kind(n) for n in ("return_rate", "first_response_median_min", "delivery_days", "spam")]
+    ['pct', 'duration', 'number', 'number']
+    """
+    kind = column_kind(str(name))
+    return kind if kind in _NUMBER_KINDS else "number"
+
+
+def format_difference(value: Any, kind: str, text: Text) -> str:
+    """A difference of two values of one quantity (this month − the prior), in the quantity's
+    format and signed, in the ink of the text: a rate's in percentage points, a length of time
+    in the unit it reads in (``+5 minutes``, ``−1.2 days``), a number to one decimal.
+
+    >>> [format_difference(v, k, Text("en")) for v, k in ((0.0012, "pct"), (-29.2, "duration"), (0.6, "number"))]
+    ['+0.12&nbsp;pp', '−29&nbsp;minutes', '+0.6']
+    >>> format_difference(0.0, "duration", Text("zh")), format_difference(None, "number", Text("en"))[-11:]
+    ('0分钟', '>n/a</span>')
+    """
+    if is_missing(value):
+        return format_value(None, kind, text)
+    v = float(value)
+    if kind == "pct":
+        written = format_points(v, text.language)
+    else:
+        written = text.number(v, kind, compact=False)
+        if v > 0 and any(ch in "123456789" for ch in written):  # nothing to sign where it rounds to 0
+            written = "+" + written
+    return html.escape(written).replace("\u00a0", "&nbsp;")
+
+
 def drop_repeated_names(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, list[str]]:
     """The frame and columns of a table that shows each product once: beside its SKU, a product
     name that is the SKU (a catalogue without names: the name falls back to the SKU,
@@ -339,7 +383,7 @@ def known_columns(frame: pd.DataFrame, columns: Sequence[str]) -> list[str]:
 
 def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None = None, *,
                  kinds: dict[str, str] | None = None, caption: str | None = None,
-                 metric: str | None = None) -> Styler:
+                 metric: str | None = None, by_row: str | None = None) -> Styler:
     """A report table: selected columns, translated values and headers, house number formats.
 
     Args:
@@ -351,6 +395,10 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
         metric: what the table's change columns are changes of, where their names do not
             say: a registry key (``"cac"``) or a column holding each row's key (default: the
             ``metric`` or ``line`` column); see :func:`find_change_metrics`.
+        by_row: the column naming each row's quantity, in a table whose rows hold different
+            ones: a column of kind :data:`BY_ROW` is written in the row's format
+            (:func:`row_kind`: a rate as 3.4%, a first reply as 45 minutes), one of kind
+            :data:`BY_ROW_CHANGE` as a difference of it (:func:`format_difference`).
     Returns:
         A Styler; ``page.show`` (or ``.to_html()``) renders it.
 
@@ -366,6 +414,9 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
     if missing:
         raise KeyError(f"format_table: the frame has no column(s) {', '.join(missing)}; it has {', '.join(frame.columns)}")
     kinds = {c: (kinds or {}).get(c, column_kind(c)) for c in columns}
+    if by_row is None and any(k in (BY_ROW, BY_ROW_CHANGE) for k in kinds.values()):
+        raise ValueError("format_table: a column written by row needs by_row, the column naming each row's quantity")
+    row_kinds = [row_kind(name) for name in frame[by_row]] if by_row is not None else []
     headers = [header(c, text) for c in columns]
     if len(set(headers)) < len(headers):  # one would overwrite the other's cells
         twice = sorted({h for h in headers if headers.count(h) > 1})
@@ -376,6 +427,10 @@ def format_table(frame: pd.DataFrame, text: Text, columns: Sequence[str] | None 
     for c in columns:
         if kinds[c] in ("delta", "points"):
             shown[header(c, text)] = format_changes(frame, c, text, kinds[c], metric)
+        elif kinds[c] == BY_ROW:
+            shown[header(c, text)] = [format_value(v, k, text) for v, k in zip(frame[c], row_kinds, strict=True)]
+        elif kinds[c] == BY_ROW_CHANGE:
+            shown[header(c, text)] = [format_difference(v, k, text) for v, k in zip(frame[c], row_kinds, strict=True)]
         elif c == "sku" and kinds[c] == "text":  # an item keyed by its name says so (Text.sku)
             beside = frame["product_name"].notna() if "product_name" in columns else [False] * len(frame)
             shown[header(c, text)] = [html.escape(text.sku(v, beside_name=b)) if pd.notna(v)
@@ -652,7 +707,8 @@ _RATIOS |= {"score", "score_prior", "industry_score", "day_score", "day_score_pr
 _MONEY |= {"lost_amount", "cac_prior", "cac_last_year", "incremental_amount", "projected_spend", "target_amount",
            "last_year_amount"}
 _MONEY2 |= {"category_uv_value"}
-_NUMBERS |= {"lost_buyers", "weeks_after", "delivery_days", "delivery_days_before", "excess_days", "z"}
+_NUMBERS |= {"lost_buyers", "weeks_after", "delivery_days", "delivery_days_before", "excess_days", "z",
+             "logistics_complaints_per_1000", "quality_complaints_per_1000"}
 _DATES |= {"changed_on", "first_day", "last_day", "shipped_from", "shipped_to"}
 _COUNTS |= {"forecast", "low", "high", "target", "actual"}
 _RATIOS |= {"score_max"}

@@ -87,10 +87,22 @@ ENTRIES: dict[str, Entry] = {
         "近两个月没有评分明显低于常态。"),
     "store_ops.operations": _e("How did the operations behind each rating move?", "影响评分的运营指标如何变化？"),
     "store_ops.operations.takeaway": _e(
-        # One decimal, as the table above it shows them (3,002.2 minutes, 7.2 days).
+        # One decimal, as the table above it shows them (7.2 days, 4.6 per 1,000 orders).
         "The operation that worsened most is {platform:platform} {driver:driver}: {value:,.1f} against "
         "{prior:,.1f} the month before ({relative:signed}); it moves the {dimension:dimension} rating.",
         "恶化最多的是{platform:platform}{driver:driver}：{value:,.1f}，上月 {prior:,.1f}（{relative:signed}），"
+        "它影响{dimension:dimension}评分。"),
+    # A rate as the table shows it: a share, its change in points.
+    "store_ops.operations.takeaway.rate": _e(
+        "The operation that worsened most is {platform:platform} {driver:driver}: {value:pct} against "
+        "{prior:pct} the month before ({points:pp}); it moves the {dimension:dimension} rating.",
+        "恶化最多的是{platform:platform}{driver:driver}：{value:pct}，上月 {prior:pct}（{points:pp}），"
+        "它影响{dimension:dimension}评分。"),
+    # A first reply in the unit it reads in, as the table shows it (2.1 days, not 3,002.2 minutes).
+    "store_ops.operations.takeaway.duration": _e(
+        "The operation that worsened most is {platform:platform} {driver:driver}: {value:duration} against "
+        "{prior:duration} the month before ({relative:signed}); it moves the {dimension:dimension} rating.",
+        "恶化最多的是{platform:platform}{driver:driver}：{value:duration}，上月 {prior:duration}（{relative:signed}），"
         "它影响{dimension:dimension}评分。"),
     "store_ops.operations.takeaway.no_prior": _e(
         "The operations behind the ratings cannot be compared with the prior month: the data hold none of it.",

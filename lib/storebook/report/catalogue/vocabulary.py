@@ -336,6 +336,12 @@ ENTRIES: dict[str, Entry] = {
         "visitors and buyers are the sums of the {days} days' figures (buyer-days): the traffic table counts each "
         "day's buyers, so a buyer of two days counts twice, and the store has no orders table to count each buyer once",
         "访客数和买家数为{days}天每日数据之和（每日买家数之和）：流量表按天统计买家，两天都购买的买家计两次；本店没有订单表，无法对买家去重"),
+    "page.partial.complaints_platforms": _e(
+        "logistics complaints are counted on {measured:platforms} only: the tickets of {unmeasured:platforms} "
+        "opened in {month} carry no topic, so which of their complaints were about logistics is unknown, and "
+        "a rate over several platforms is that of the orders of {measured:platforms}",
+        "物流投诉仅统计{measured:platforms}：{unmeasured:platforms}在{month}的工单没有问题类型，无法区分其中的物流投诉；"
+        "跨平台的比率只按{measured:platforms}的订单计算"),
     "page.partial.plan_amount": _e(
         "the paid amount is known for only {share:pct} of the paid orders in the history of {platforms:platforms}, "
         "so only their orders are forecast, not their paid amount (a forecast from the known part would understate "
@@ -367,7 +373,8 @@ ENTRIES: dict[str, Entry] = {
     "driver.logistics_complaints_per_1000": _e("Logistics complaints per 1,000 orders", "物流投诉/千单"),
     "driver.quality_complaints_per_1000": _e("Quality complaints per 1,000 orders", "质量投诉/千单"),
     "driver.return_rate": _e("Return rate", "退货率"),
-    "driver.first_response_median_min": _e("Median first response (min)", "首次响应中位数（分钟）"),
+    # no unit: the value says its own (45 minutes, 2.1 days)
+    "driver.first_response_median_min": _e("Median first response", "首次响应中位数"),
     # campaign verdicts and the evidence they rest on
     "verdict.scale": _e("Scale", "加投"),
     "verdict.cut": _e("Cut", "削减"),
