@@ -141,3 +141,43 @@ def test_without_enough_orders_the_page_says_what_a_forecast_needs_in_both_langu
         plan.daily_history(wb, date(2025, 3, 1), ["tmall"])
     assert said_in(Text("en"), none.value).startswith("A forecast is made from the paid orders day by day")
     assert said_in(Text("zh"), none.value) == "预测基于每日的已付订单，而数据中2025年3月1日之前没有已付订单。"
+
+
+def _eur_web_shop(root: Path, country: str | None = None) -> storebook.Workbook:
+    toml = root / "storebook.toml"  # a web shop in EUR (as the Shopify export states it)
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        'platforms = ["tmall", "jd", "douyin", "web"]',
+        'platforms = ["web"]\ncurrency = "EUR"' + (f'\ncountry = "{country}"' if country else "")), encoding="utf-8")
+    return write_tables(root, orders=_orders("web", "2024-06-01", "2025-03-31", (30, 10)))
+
+
+@pytest.mark.parametrize("country", [None, "DE"])
+def test_the_target_of_a_store_outside_china_assumes_no_chinese_festival(root: Path, country: str | None) -> None:
+    """A web shop in EUR (ten months of orders from June 2024): its target sentence said "It
+    assumes the history's trend and festivals go on as before" / "历史趋势与大促效果延续" of a store
+    whose model has none of China's festivals, and "(… above the forecast of €…; n/a on last
+    year)" where the history has no April–June 2024 to compare with."""
+    from support.amounts import chosen_sentence
+
+    wb = _eur_web_shop(root, country)
+    targets = plan.propose_targets(wb, MARCH, ["web"])
+    facts = plan.targets_facts(targets)
+    assert np.isnan(facts["target_vs_last_year"])  # the year before begins before the data
+    en, zh = chosen_sentence("plan.targets.takeaway", facts), chosen_sentence("plan.targets.takeaway", facts, "zh")
+    assert "festival" not in en and "大促" not in zh
+    assert "n/a" not in en and "未知" not in zh and "last year" not in en and "同比" not in zh
+    if country is None:  # EUR names no one country: the weekday and the season only
+        assert "It assumes the history's trend, weekdays and seasons go on as before and no new campaign" in en
+        assert "假设：历史趋势与星期、季节规律延续、无新增投放" in zh
+    else:  # Germany's public holidays are in the model
+        assert "weekdays, seasons and public holidays go on as before" in en and "公共假日" in zh
+
+
+def test_the_target_of_a_chinese_store_assumes_its_festivals(root: Path) -> None:
+    from support.amounts import chosen_sentence
+
+    wb = _stopping_store(root)
+    facts = plan.targets_facts(plan.propose_targets(wb, MARCH, ["tmall", "jd"]))
+    assert "It assumes the history's trend and festivals go on as before" in chosen_sentence(
+        "plan.targets.takeaway", facts)
+    assert "假设：历史趋势与大促效果延续" in chosen_sentence("plan.targets.takeaway", facts, "zh")

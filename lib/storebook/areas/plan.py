@@ -639,6 +639,10 @@ def propose_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str
     out.attrs["events"] = _festivals_in(first, last, calendar.used_for(wb) is not None)
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
     out.attrs["amount_known"] = _amount_known(hist)
+    # What the fit carried on (targets_facts' assumption): China's festivals, or a foreign
+    # store's seasons (and its own country's public holidays where they are known).
+    out.attrs["calendar"] = calendar.used_for(wb)
+    out.attrs["own_holidays"] = calendar.own_country(wb) is not None
     return out[["platform", "metric", "quarter", "forecast", "low", "high", "target", "last_year",
                 "target_vs_last_year", "target_vs_forecast", "trend", "mape"]]
 
@@ -895,10 +899,18 @@ def month_facts(month_rows: pd.DataFrame, text: Any) -> dict[str, Any]:
 
 def targets_facts(targets: pd.DataFrame) -> dict[str, Any]:
     """The proposed paid-amount target of the next quarter (all platforms); the paid orders'
-    target (variant ``orders``) where the amount was not forecast."""
+    target (variant ``orders``) where the amount was not forecast.
+
+    ``assumes`` (a catalogue key, ``{assumes:key}``): what the target assumes goes on — China's
+    festivals for a store that sells in China, the seasons (and its own public holidays, where
+    known) for one that does not: a Shopify shop in EUR read that its target "assumes the
+    history's trend and festivals go on as before" (大促效果延续) of festivals it never had."""
     rows, variant = _stated(targets)
     r = rows.iloc[0]
-    return {"variant": variant, **_amount_facts(targets), "quarter": r["quarter"], "target": r["target"],
+    china = targets.attrs.get("calendar", True) is not None  # a frame that does not say: as before
+    assumes = ("plan.targets.assumes.china" if china else
+               "plan.targets.assumes.holidays" if targets.attrs.get("own_holidays") else "plan.targets.assumes.seasons")
+    return {"variant": variant, **_amount_facts(targets), "assumes": assumes, "quarter": r["quarter"], "target": r["target"],
             "forecast": r["forecast"],
             "target_vs_forecast": r["target_vs_forecast"], "target_vs_last_year": r["target_vs_last_year"],
             "mape": r["mape"]}

@@ -204,38 +204,45 @@ ENTRIES: dict[str, Entry] = {
     "plan.targets": _e("What target should next quarter have?", "下季度目标应定多少？"),
     "plan.targets.takeaway": _e(
         "For {quarter} we propose {target:money} in paid amount across the platforms ({target_vs_forecast:signed} "
-        "above the forecast of {forecast:money}; {target_vs_last_year:change} on last year). It assumes the "
-        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "above the forecast of {forecast:money}, {target_vs_last_year:change} on last year). It assumes "
+        "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month.",
-        "建议{quarter}全平台支付金额目标 {target:money}（高于预测 {forecast:money} {target_vs_forecast:signed}；"
-        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "建议{quarter}全平台支付金额目标 {target:money}（高于预测 {forecast:money} {target_vs_forecast:signed}，"
+        "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。"),
     "plan.targets.takeaway.orders": _e(
         "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
-        "above the forecast of {forecast:count}; {target_vs_last_year:change} on last year). It assumes the "
-        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
+        "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month. The paid amount is not known for every "
         "order, so no amount target is proposed.",
-        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}；"
-        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
+        "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。并非所有订单都有支付金额，故不建议金额目标。"),
     "plan.targets.takeaway.no_amount": _e(
         "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
-        "above the forecast of {forecast:count}; {target_vs_last_year:change} on last year). It assumes the "
-        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
+        "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month. The paid amount is known for no "
         "order, so no amount target is proposed.",
-        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}；"
-        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
+        "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。所有订单都没有支付金额，故不建议金额目标。"),
     "plan.targets.takeaway.part_amount": _e(
         "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
-        "above the forecast of {forecast:count}; {target_vs_last_year:change} on last year). It assumes the "
-        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
+        "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month. The paid amount is known for only "
         "{amount_share:pct} of the orders, so no amount target is proposed.",
-        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}；"
-        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
+        "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。仅{amount_share:pct}的订单有支付金额，故不建议金额目标。"),
+    # What a proposed target assumes goes on (plan.targets_facts): China's festivals only where the store sells in
+    # China; a foreign store's target assumed 大促 it never had.
+    "plan.targets.assumes.china": _e("the history's trend and festivals go on as before", "历史趋势与大促效果延续"),
+    "plan.targets.assumes.seasons": _e("the history's trend, weekdays and seasons go on as before",
+                                       "历史趋势与星期、季节规律延续"),
+    "plan.targets.assumes.holidays": _e("the history's trend, weekdays, seasons and public holidays go on as before",
+                                        "历史趋势与星期、季节、公共假日规律延续"),
     "word.none_listed": _e("none", "无"),
 }
