@@ -71,3 +71,25 @@ def test_a_store_whose_orders_are_all_paid_says_so(mum_baby, language) -> None:
     assert said == [("**→** All 1,471 orders placed were paid, a payment rate of 100.0% (0.00\xa0pp on the prior month): "
                      "the data hold no unpaid order.") if language == "en" else
                     "**→** 本月下单1,471笔，全部完成支付，支付率100.0%（环比0.00个百分点）：数据中没有未支付订单。"]
+
+
+def _tables(run) -> list:
+    from bs4 import BeautifulSoup
+
+    html = "".join(o["text/html"] for o in run.outputs if "text/html" in o)
+    return BeautifulSoup(html, "html.parser").find_all("table")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_targets_table_says_last_year_of_the_quarter(mum_baby, language) -> None:
+    """plan, "What target should next quarter have?": the table's last year is the same quarter's
+    orders (2013-11…2014-01: 3,022 beside the proposed 5,429 of 2014-11…2015-01), headed "Same
+    month last year"."""
+    run = _run("plan", mum_baby, "2014-10", language)
+    table = _tables(run)[-1]
+    headers = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
+    assert ("Same quarter last year" if language == "en" else "去年同季度") in headers
+    assert "Same month last year" not in headers and "去年同月" not in headers
+    row = [td.get_text(" ", strip=True) for td in table.find("tbody").find("tr").find_all(["th", "td"])]
+    quarter = run.results["plan.targets"][0]
+    assert row[headers.index("Same quarter last year" if language == "en" else "去年同季度")] == f"{quarter['last_year']:,.0f}"

@@ -916,6 +916,13 @@ def targets_facts(targets: pd.DataFrame) -> dict[str, Any]:
             "mape": r["mape"]}
 
 
+def targets_table(targets: pd.DataFrame) -> pd.DataFrame:
+    """The targets as the page's table shows them: ``last_year`` (the same three months a year
+    earlier, summed) named ``last_year_quarter``, whose header says a quarter — the table said
+    "Same month last year" above a quarter's sum (3,022 orders beside a quarter's 5,429)."""
+    return targets.rename(columns={"last_year": "last_year_quarter"})
+
+
 def targets_record(targets: pd.DataFrame) -> list[dict[str, Any]]:
     """The ``plan.targets`` record: the proposed target per platform × metric with its assumptions."""
     cols = ["platform", "metric", "quarter", "forecast", "low", "high", "target", "last_year", "trend", "mape"]

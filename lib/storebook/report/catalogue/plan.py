@@ -244,5 +244,7 @@ ENTRIES: dict[str, Entry] = {
                                        "历史趋势与星期、季节规律延续"),
     "plan.targets.assumes.holidays": _e("the history's trend, weekdays, seasons and public holidays go on as before",
                                         "历史趋势与星期、季节、公共假日规律延续"),
+    # The targets table's last year is the same quarter's sum (plan.targets_table), not a month's.
+    "col.last_year_quarter": _e("Same quarter last year", "去年同季度"),
     "word.none_listed": _e("none", "无"),
 }
