@@ -131,9 +131,10 @@ def test_without_enough_orders_the_page_says_what_a_forecast_needs_in_both_langu
     wb = write_tables(root, orders=_orders("tmall", "2025-03-01", "2025-03-30", (2,)))
     with pytest.raises(NoDataError) as short:
         plan.forecast_months(wb, MARCH, ["tmall"])
-    assert said_in(Text("en"), short.value) == ("A forecast needs 120 days of orders on a platform, and no platform "
-                                                "has that many before 1 Apr 2025.")
-    assert said_in(Text("zh"), short.value) == "预测需要某个平台至少 120 天的订单，而2025年4月1日之前没有平台达到。"
+    assert said_in(Text("en"), short.value) == ("A forecast needs 120 days of orders on a platform, with a sale on at "
+                                                "least 30 of them, and no platform has that before 1 Apr 2025.")
+    assert said_in(Text("zh"), short.value) == ("预测需要某个平台至少 120 天的订单历史、其中至少 30 天有成交，"
+                                                "而2025年4月1日之前没有平台达到。")
     with pytest.raises(NoDataError) as checked:
         plan.backtest(wb, MARCH, ["tmall"])
     assert said_in(Text("zh"), checked.value) == "检验过去的预测需要2024-10起各月之前的订单历史，而历史太短。"
@@ -181,3 +182,36 @@ def test_the_target_of_a_chinese_store_assumes_its_festivals(root: Path) -> None
     assert "It assumes the history's trend and festivals go on as before" in chosen_sentence(
         "plan.targets.takeaway", facts)
     assert "假设：历史趋势与大促效果延续" in chosen_sentence("plan.targets.takeaway", facts, "zh")
+
+
+def test_a_year_with_sales_on_a_few_days_is_not_forecast(root: Path) -> None:
+    """The UCI Online Retail sample: orders on 1 Dec 2010 and on four days of November 2011, none
+    between. Fitted as a year of history, its trend forecast December 2011 at
+    ¥35,295,027,009,167,997,009,920 (and the backtest's November at ¥0). Five days with a sale are
+    not a history to forecast from: the page says what a forecast needs."""
+    from storebook.errors import NoDataError
+    from storebook.report.page import said_in
+
+    days = [("2010-12-01", 5), ("2011-11-02", 2), ("2011-11-10", 1), ("2011-11-20", 1), ("2011-11-28", 1)]
+    wb = write_tables(root, orders=[o for day, n in days for o in _orders("web", day, day, (n,))])
+    november = periods.month("2011-11")
+    assert len(plan.daily_history(wb, november.end, ["web"])) > plan.MIN_HISTORY_DAYS  # a year of days
+    with pytest.raises(NoDataError) as sparse:
+        plan.forecast_months(wb, november, ["web"])
+    assert "with a sale on at least 30 of them" in said_in(Text("en"), sparse.value)
+
+
+
+def test_a_sparse_series_is_never_forecast_beyond_reason(root: Path) -> None:
+    """One order every third day from June to November on a store that sells in China: 双11's
+    peak (11 Nov) and 618's days fall on days with and without a sale, and their coefficients, near
+    ±infinity with a variance to match, made December's draws reach e^50 a day (95% high
+    5.2 × 10²¹ orders). No simulated day is above PEAK_CEILING times the busiest day (1 order)."""
+    wb = write_tables(root, orders=_orders("web", "2011-06-01", "2011-11-30", (1, 0, 0)))
+    november = periods.month("2011-11")
+    assert calendar.used_for(wb) is not None  # China's calendar: its festivals are fitted
+    forecast = plan.forecast_months(wb, november, ["web"]).query("metric == 'orders' and platform == 'web'")
+    days = {"2011-12": 31, "2012-01": 31, "2012-02": 29}
+    for row in forecast.itertuples():
+        assert row.high <= plan.PEAK_CEILING * 1 * days[row.month], row
+        assert 31 / 3 * 0.5 < row.forecast < 31 / 3 * 3, row  # about its level of a third of an order a day

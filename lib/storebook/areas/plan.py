@@ -74,6 +74,15 @@ HORIZON_MONTHS = 3
 BACKTEST_MONTHS = 6
 #: Days of history before a fit is attempted, and before a yearly wave is fitted.
 MIN_HISTORY_DAYS = 120
+#: Days with a sale (a value above 0) the history must hold before a fit is attempted: the UCI
+#: Online Retail sample (orders on 5 days of a year: 1 Dec 2010 and four days of Nov 2011) was
+#: fitted to a trend and forecast at ¥35,295,027,009,167,997,009,920 for December.
+MIN_SALE_DAYS = 30
+#: No simulated day exceeds this many times the history's busiest day. A phase the history saw
+#: on a day or two of a sparse series (双11's peak on a day without a sale) is fitted with a
+#: coefficient near ±infinity and a variance to match: its draws, or a festival borrowing it,
+#: reached e^50 a day (a store of one order every third day forecast at 5 × 10²¹ orders in December).
+PEAK_CEILING = 10.0
 ANNUAL_MIN_DAYS = 400
 #: Draws of the forecast's distribution (seeded: the same data give the same numbers).
 DRAWS = 400
@@ -268,6 +277,8 @@ class _Fit:
     china: bool = True
     #: Outside China: the country whose public holidays the fit has (None: none).
     country: str | None = None
+    #: The history's busiest day (a simulated day stays below PEAK_CEILING times it).
+    peak: float | None = None
 
 
 def _fit(series: pd.Series, origin: date, china: bool = True, country: str | None = None) -> _Fit | None:
@@ -285,7 +296,7 @@ def _fit(series: pd.Series, origin: date, china: bool = True, country: str | Non
                    if kind in calendar.MOVING_KINDS]
         for a, b in unknown:
             y = y[(y.index < pd.Timestamp(a)) | (y.index > pd.Timestamp(b))]
-    if len(y) < MIN_HISTORY_DAYS or y.sum() <= 0:
+    if len(y) < MIN_HISTORY_DAYS or int((y > 0).sum()) < MIN_SALE_DAYS:
         return None
     if y.nunique() == 1:
         # The same value every day (one order a day): the GLM's best fit is that constant with
@@ -303,7 +314,7 @@ def _fit(series: pd.Series, origin: date, china: bool = True, country: str | Non
         res = GLM(y.to_numpy(float), X[seen].to_numpy(float), family=Poisson()).fit(scale="X2")
     params = pd.Series(res.params, index=seen)
     cov = pd.DataFrame(np.asarray(res.cov_params()), index=seen, columns=seen)
-    return _Fit(params, cov, float(res.scale), origin, annual, china=china, country=country)
+    return _Fit(params, cov, float(res.scale), origin, annual, china=china, country=country, peak=float(y.max()))
 
 
 def _design(fit: _Fit, start: date, end: date) -> tuple[pd.DataFrame, list[str]]:
@@ -333,7 +344,8 @@ def _draws(fit: _Fit, start: date, end: date, rng: np.random.Generator) -> tuple
     # jitter far below any coefficient's variance lets the Cholesky factor exist.
     factor = np.linalg.cholesky(cov + np.eye(len(cov)) * max(float(np.trace(cov)), 1e-12) * 1e-10)
     beta = fit.params.to_numpy() + rng.standard_normal((DRAWS, len(cov))) @ factor.T
-    mu = np.exp(np.clip(beta @ X.to_numpy(float).T, -50, 50))
+    ceiling = np.log(fit.peak * PEAK_CEILING) if fit.peak else 50.0
+    mu = np.exp(np.clip(beta @ X.to_numpy(float).T, -50, ceiling))
     return X.index, mu, borrowed
 
 
@@ -460,9 +472,10 @@ def _final_for(wb: Workbook, period: Period, plats: list[str], months: int, metr
     draws = {k: v for k, v in draws.items() if k[1] in metrics}
     fits = {k: v for k, v in fits.items() if k[1] in metrics}
     if not draws:
-        raise NoDataError(f"no platform has {MIN_HISTORY_DAYS} days of orders before {period.end}: too little "
-                          "history to forecast", key="plan.too_little_history",
-                          values={"days": MIN_HISTORY_DAYS, "day": period.end, "year": period.end.year})
+        raise NoDataError(f"no platform has {MIN_HISTORY_DAYS} days of orders, {MIN_SALE_DAYS} of them with a sale, "
+                          f"before {period.end}: too little history to forecast", key="plan.too_little_history",
+                          values={"days": MIN_HISTORY_DAYS, "sale_days": MIN_SALE_DAYS, "day": period.end,
+                                  "year": period.end.year})
     return hist, draws, fits
 
 

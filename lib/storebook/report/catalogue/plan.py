@@ -155,9 +155,10 @@ ENTRIES: dict[str, Entry] = {
         "A forecast is made from the paid orders day by day, and the data hold no paid order before {day:date} {year}.",
         "预测基于每日的已付订单，而数据中{year}年{day:date}之前没有已付订单。"),
     "plan.too_little_history": _e(
-        "A forecast needs {days:count} days of orders on a platform, and no platform has that many before "
-        "{day:date} {year}.",
-        "预测需要某个平台至少 {days:count} 天的订单，而{year}年{day:date}之前没有平台达到。"),
+        "A forecast needs {days:count} days of orders on a platform, with a sale on at least {sale_days:count} of "
+        "them, and no platform has that before {day:date} {year}.",
+        "预测需要某个平台至少 {days:count} 天的订单历史、其中至少 {sale_days:count} 天有成交，而{year}年{day:date}之前"
+        "没有平台达到。"),
     "plan.no_backtest": _e(
         "Checking past forecasts needs order history before each month from {month} on, and there is too little.",
         "检验过去的预测需要{month}起各月之前的订单历史，而历史太短。"),
