@@ -215,3 +215,21 @@ def test_a_sparse_series_is_never_forecast_beyond_reason(root: Path) -> None:
     for row in forecast.itertuples():
         assert row.high <= plan.PEAK_CEILING * 1 * days[row.month], row
         assert 31 / 3 * 0.5 < row.forecast < 31 / 3 * 3, row  # about its level of a third of an order a day
+
+
+def test_the_forecast_of_a_store_outside_china_names_its_own_holidays_in_the_months(root: Path) -> None:
+    """A web shop in EUR in Germany, forecast for April–June 2025: its fit has Germany's public
+    holidays (Good Friday, Easter Monday, Labour Day, Ascension, Whit Monday: 5), and the sentence
+    said "The calendar in these months: none"."""
+    from support.amounts import chosen_sentence
+
+    wb = _eur_web_shop(root, "DE")
+    forecast = plan.forecast_months(wb, MARCH, ["web"])
+    assert forecast.attrs["holidays"] == ("DE", 5)
+    facts = plan.forecast_facts(forecast, Text("en"))
+    assert facts["events"] == "5 of Germany's public holidays"
+    assert "The calendar in these months: 5 of Germany's public holidays." in chosen_sentence(
+        "plan.forecast.takeaway", facts)
+    assert plan.forecast_facts(forecast, Text("zh"))["events"] == "德国的5个公共假日"
+    # Without its own holidays in the months the events are as before ("none" for a foreign store).
+    assert plan.events_text([], {}, Text("en"), ("DE", 0)) == plan.events_text([], {}, Text("en")) == "none"

@@ -509,6 +509,10 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
     china = out.attrs["calendar"] is not None
     out.attrs["events"] = _festivals_in(first, last, china)
     out.attrs["unknown"] = calendar.unknown(first, last) if china else {}
+    # A store outside China whose own country's public holidays the fit has: how many fall in the
+    # months (the sentence said "The calendar in these months: none" above Christmas).
+    own = None if china else calendar.own_country(wb)
+    out.attrs["holidays"] = (own, len(calendar.events(first, last, china=False, country=own))) if own else None
     out.attrs["amount_known"] = _amount_known(hist)
     return out
 
@@ -809,7 +813,7 @@ def forecast_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     variant = "_".join(v for v in (without or "", "borrowed" if borrowed else "") if v)
     facts: dict[str, Any] = {
         "variant": variant or None, **_amount_facts(forecast),
-        "events": events_text(events, forecast.attrs.get("unknown", {}), text),
+        "events": events_text(events, forecast.attrs.get("unknown", {}), text, forecast.attrs.get("holidays")),
         "borrowed": text.join(text.labels("event", borrowed)),
     }
     for i, name in enumerate(("first", "second", "third")):
@@ -818,14 +822,20 @@ def forecast_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     return facts
 
 
-def events_text(events: Sequence[str], unknown: dict[str, Sequence[int]], text: Any) -> str:
+def events_text(events: Sequence[str], unknown: dict[str, Sequence[int]], text: Any,
+                holidays: tuple[str, int] | None = None) -> str:
     """The calendar's events in the forecast's months, and what it does not know there: never
-    "none" where it cannot know (a Spring Festival of a year it has no date for).
+    "none" where it cannot know (a Spring Festival of a year it has no date for), nor where a
+    store outside China has its own country's public holidays in them.
 
     Args:
         events: the kinds of event (``attrs["events"]`` of :func:`forecast_months`);
-            unknown: kind → years (``attrs["unknown"]``); text: the page's words.
+            unknown: kind → years (``attrs["unknown"]``); text: the page's words;
+            holidays: (country code, how many of its public holidays fall in the months),
+            ``attrs["holidays"]``, for a store outside China whose country is known.
     """
+    if holidays and holidays[1]:
+        return text("plan.forecast.own_holidays", country=holidays[0], count=holidays[1])
     known = text.join(text.labels("event", events)) if events else None
     if not unknown:
         return known or text("word.none_listed")

@@ -91,6 +91,9 @@ ENTRIES: dict[str, Entry] = {
     "plan.forecast.unknown": _e(
         "the calendar does not know the dates of {kinds} in {years}, so the forecast leaves them out",
         "日历不含{years}年{kinds}的日期，预测未计入"),
+    # The forecast's months of a store outside China whose own public holidays the fit has (plan.events_text).
+    "plan.forecast.own_holidays": _e("{count:count} of {country:country_s} public holidays",
+                                     "{country:country}的{count:count}个公共假日"),
     "plan.unknown.spring_festival": _e("the Spring Festival", "春节"),
     "plan.unknown.nianhuo": _e("the Nianhuo festival", "年货节"),
     "plan.unknown.public_holiday": _e("the public holidays", "法定节假日"),
