@@ -330,16 +330,21 @@ def daily_facts(daily: pd.DataFrame, metric: str = "visitors") -> dict[str, Any]
     tied = int((known[metric] == peak[metric]).sum())
     avg = known.avg7.dropna()
     both = daily.dropna(subset=[metric, "last_year"])
+    trend = relative_change(avg.iloc[-1], avg.iloc[0]) if len(avg) > 1 else None
+    # No traffic on the same days last year: the sentence says so (it read "ran n/a"); no 7-day
+    # average to follow (a week of data), or one that starts at 0 (GA4's May 2023: 0 visitors a
+    # day to the 20th): the sentence leaves it out (it read "ended the month n/a from where it started").
+    no_trend = trend is None or pd.isna(trend)
+    variant = ".".join(filter(None, [None if len(both) else "no_last_year", "no_trend" if no_trend else None]))
     return {
-        # No traffic on the same days last year: the sentence says so (it read "ran n/a").
-        "variant": None if len(both) else "no_last_year",
+        "variant": variant or None,
         "peak_day": peak.visited_on, "peak_visitors": peak[metric], "peak_event": (peak.event or None) if tied == 1 else None,
         "low_day": low.visited_on, "low_visitors": low[metric],
         # Days that tie for the most or least visitors are all named ("11 and 14 May, tied").
         "peak_days": known.loc[known[metric] == peak[metric], "visited_on"].tolist(),
         "low_days": known.loc[known[metric] == low[metric], "visited_on"].tolist(),
         "vs_last_year": relative_change(both[metric].sum(), both.last_year.sum()) if len(both) else None,
-        "trend": relative_change(avg.iloc[-1], avg.iloc[0]) if len(avg) > 1 else None,
+        "trend": None if no_trend else trend,
     }
 
 

@@ -86,6 +86,29 @@ ENTRIES: dict[str, Entry] = {
         "访客最多的一天是{peak_days:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_days:date}，"
         "共{low_visitors:count}人。数据中没有去年同期的流量，无法比较；7日均值月末较月初{trend:change}。",
     ),
+    # No 7-day average to follow over the month, or one from 0 (traffic.daily_facts): no "ended the month n/a".
+    "traffic.daily.title.no_trend": _e(
+        "Visitors peaked on {peak_days:date} ({peak_visitors:count}); the month ran {vs_last_year:change} on the same days last year",
+        "访客在{peak_days:date}达到高峰（{peak_visitors:count}人）；全月较去年同期{vs_last_year:change}",
+    ),
+    "traffic.daily.title.no_last_year.no_trend": _e(
+        "Visitors peaked on {peak_days:date} ({peak_visitors:count})",
+        "访客在{peak_days:date}达到高峰（{peak_visitors:count}人）",
+    ),
+    "traffic.daily.takeaway.no_trend": _e(
+        "The busiest day was {peak_days:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
+        "{low_days:date} with {low_visitors:count}. Over the month, daily visitors ran {vs_last_year:change} on the same "
+        "days last year.",
+        "访客最多的一天是{peak_days:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_days:date}，"
+        "共{low_visitors:count}人。全月日访客较去年同期{vs_last_year:change}。",
+    ),
+    "traffic.daily.takeaway.no_last_year.no_trend": _e(
+        "The busiest day was {peak_days:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
+        "{low_days:date} with {low_visitors:count}. The data hold no traffic on the same days last year to compare "
+        "with.",
+        "访客最多的一天是{peak_days:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_days:date}，"
+        "共{low_visitors:count}人。数据中没有去年同期的流量，无法比较。",
+    ),
     "traffic.daily.takeaway": _e(
         "The busiest day was {peak_days:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
         "{low_days:date} with {low_visitors:count}. Over the month, daily visitors ran {vs_last_year:change} on the same "
