@@ -10,11 +10,19 @@ export (one week of 2025-05, the data's first month).
 - conversion, "How many of the orders placed were paid?": on the mum-and-baby store, whose
   export lists purchases only, "1,471 of the 1,471 orders placed were paid …; 0 were not paid,
   0 of them still pending".
+- plan, "What target should next quarter have?": its table headed the same quarter a year
+  earlier "Same month last year".
+- traffic, of the GA4 download of users by day (24 Apr – 21 May 2023, a test property: 0 users a
+  day but 1 on 21 May): "How many people visited?" said "Not in this store's data" (no page
+  views, product views or buyers) of a month whose visitors are in it, and the day-by-day
+  sentence ended "the 7-day average ended the month n/a from where it started".
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import shutil
 
 import pytest
 
@@ -34,6 +42,16 @@ def mum_baby(tmp_path_factory) -> Path:
     root = make_root(tmp_path_factory.mktemp("mum_baby"))
     allow_platform(root, "taobao")
     install(root, "taobao_mum_baby", [trades], folder="tianchi")
+    ingest_with_test_key(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def ga4_users(tmp_path_factory) -> Path:
+    export = realdata_folder("ga4_exports_LilyHeAsamiko-GA4") / "data-export.csv"
+    root = make_root(tmp_path_factory.mktemp("ga4"))
+    (root / "data" / "raw" / "ga4").mkdir(parents=True)
+    shutil.copy(export, root / "data" / "raw" / "ga4" / export.name)
     ingest_with_test_key(root)
     return root
 
@@ -93,3 +111,22 @@ def test_the_targets_table_says_last_year_of_the_quarter(mum_baby, language) -> 
     row = [td.get_text(" ", strip=True) for td in table.find("tbody").find("tr").find_all(["th", "td"])]
     quarter = run.results["plan.targets"][0]
     assert row[headers.index("Same quarter last year" if language == "en" else "去年同季度")] == f"{quarter['last_year']:,.0f}"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_store_of_visitors_alone_shows_them(ga4_users, language) -> None:
+    run = _run("traffic", ga4_users, "2023-05", language)
+    assert run.result_sections.get("traffic.headline") == "traffic.headline"
+    record = {e["key"]: e["value"] for e in run.results["traffic.headline"]}
+    assert record["visitors"] == 1
+    said = _takeaways(run)
+    if language == "en":
+        assert said[0] == ("**→** 1 visitor came in 2023-05; the data hold neither the prior month nor the same month "
+                           "last year to compare with. The traffic data count no buyers: how many visitors paid, and "
+                           "what a visitor was worth, are not known.")
+    else:
+        assert said[0].startswith("**→** 2023-05共有访客1人") and "流量数据没有支付买家数" in said[0]
+    assert not any("n/a" in t or "未知" in t for t in said), said
+    # No row of cards that are all dashes: the visits' row alone.
+    cards = [t for t in _tables(run) if "Buyers" in t.get_text() or "支付买家" in t.get_text()]
+    assert cards == []

@@ -213,9 +213,12 @@ HEADLINE_GROUPS: tuple[tuple[str, ...], ...] = (("visitors", "page_views", "prod
 
 def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
     """:func:`traffic_headline` as one frame per group of :data:`HEADLINE_GROUPS` (rows in the
-    headline's order), each shown as its own row of cards; a metric of no group is left out."""
-    return [headline[headline["metric"].isin(group)].reset_index(drop=True).pipe(with_attrs, **headline.attrs)
-            for group in HEADLINE_GROUPS]
+    headline's order), each shown as its own row of cards; a metric of no group is left out, and
+    a group none of whose values is known (buyers, amount and UV value of a GA4 download of users)
+    is not shown as a row of dashes."""
+    parts = [headline[headline["metric"].isin(group)].reset_index(drop=True).pipe(with_attrs, **headline.attrs)
+             for group in HEADLINE_GROUPS]
+    return [part for part in parts if part["value"].notna().any()]
 
 
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:
@@ -227,8 +230,12 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:
     # what a visitor was worth is unknown, said so; nor, without a prior month or last year,
     # how the visits changed.
     variant = "single" if lone_platform(headline) else None
-    if pd.isna(total.at["paid_amount", "value"]):
-        history = total.loc["visitors", ["vs_prior", "vs_last_year"]].notna().any()
+    history = total.loc["visitors", ["vs_prior", "vs_last_year"]].notna().any()
+    if pd.isna(total.at["buyers", "value"]):
+        # Visitors alone (a GA4 download of users by day): the section said "Not in this store's
+        # data" of a month whose visitors are in it; no buyer, conversion or worth is stated.
+        variant = "no_buyers" if history else "no_buyers.no_history"
+    elif pd.isna(total.at["paid_amount", "value"]):
         variant = "no_amount" if history else "no_amount.no_history"
     return {
         "variant": variant,

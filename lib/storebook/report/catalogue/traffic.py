@@ -69,6 +69,21 @@ ENTRIES: dict[str, Entry] = {
         "{month}共有访客{visitors:count}人，其中{buyers:count}人完成支付（{conversion_rate:pct}）；数据中没有上月和去年同月，"
         "无法比较。数据中没有金额，无法得知每位访客的价值。",
     ),
+    # Visitors alone, no buyers (traffic.headline_facts): a GA4 download of users by day.
+    "traffic.headline.takeaway.no_buyers": _e(
+        "{visitors:count} visitors came in {month}, {visitors_vs_prior:change} on the prior month "
+        "and {visitors_vs_last_year:change} on last year. The traffic data count no buyers: how many visitors "
+        "paid, and what a visitor was worth, are not known.",
+        "{month}共有访客{visitors:count}人，环比{visitors_vs_prior:change}，同比{visitors_vs_last_year:change}。"
+        "流量数据没有支付买家数：多少访客完成支付、每位访客的价值均无法得知。",
+    ),
+    "traffic.headline.takeaway.no_buyers.no_history": _e(
+        "{visitors:count} visitors came in {month}; the data hold neither the prior month nor the same month last "
+        "year to compare with. The traffic data count no buyers: how many visitors paid, and what a visitor was "
+        "worth, are not known.",
+        "{month}共有访客{visitors:count}人；数据中没有上月和去年同月，无法比较。流量数据没有支付买家数：多少访客完成支付、"
+        "每位访客的价值均无法得知。",
+    ),
     # 2 daily
     "traffic.daily": _e("How did visitors move day by day?", "每日访客如何变化？"),
     "traffic.daily.title": _e(
