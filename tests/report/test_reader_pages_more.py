@@ -20,9 +20,8 @@ export (one week of 2025-05, the data's first month).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import shutil
+from pathlib import Path
 
 import pytest
 
