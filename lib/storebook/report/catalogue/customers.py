@@ -361,16 +361,16 @@ ENTRIES: dict[str, Entry] = {
         "month.",
         "已知省份的买家全部来自{top}；其销售额环比{grower_change:change}。"),
     "customers.provinces.takeaway.one.no_prior": _e(
-        "Every buyer whose province is known lived in {top}. It sold nothing in the prior month in the data, so no "
-        "change on it can be told.",
+        "Every buyer whose province is known lived in {top}; the data hold no sales there in the prior month to "
+        "compare with.",
         "已知省份的买家全部来自{top}。该省在数据中上月无销售，无法计算环比。"),
     "customers.provinces.takeaway.few": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales. {grower} grew fastest on "
         "the prior month ({grower_change:change}).",
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首。{grower}环比增长最快（{grower_change:change}）。"),
     "customers.provinces.takeaway.few.no_prior": _e(
-        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales. None of them sold in the "
-        "prior month in the data, so no change on it can be told.",
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales. The data hold no sales "
+        "in any of them in the prior month to compare with.",
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首。这些省份在数据中上月均无销售，无法计算环比。"),
     "customers.provinces.takeaway.some": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
@@ -379,13 +379,13 @@ ENTRIES: dict[str, Entry] = {
         "{grower}环比增长最快（{grower_change:change}）。"),
     "customers.provinces.takeaway.some.no_prior": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
-        "{top3_share:pct}. None of them sold in the prior month in the data, so no change on it can be told.",
+        "{top3_share:pct}. The data hold no sales in any of them in the prior month to compare with.",
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}。"
         "这些省份在数据中上月均无销售，无法计算环比。"),
     "customers.provinces.takeaway.no_prior": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
-        "{top3_share:pct} and the top ten {top10_share:pct}. None of the top ten sold in the prior month in the "
-        "data, so no change on it can be told.",
+        "{top3_share:pct} and the top ten {top10_share:pct}. The data hold no sales in any of the top ten in the "
+        "prior month to compare with.",
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}，前十省合计"
         "{top10_share:pct}。前十省在数据中上月均无销售，无法计算环比。",
     ),
