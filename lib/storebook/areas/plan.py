@@ -30,7 +30,9 @@ amounts in CNY: :func:`storebook.engine.calendar.used_for`); elsewhere (a Shopif
 the model has the trend, the yearly wave and the plain weekday only, and the page says which
 (:func:`basis_facts`). A platform's history ends on the last day of its own orders (its export
 stops there: not days without orders), and a series with one value every day is forecast as
-that value (the GLM's dispersion is 0 there).
+that value (the GLM's dispersion is 0 there). A fit needs :data:`MIN_HISTORY_DAYS` days of history
+with a sale on :data:`MIN_SALE_DAYS` of them, and no simulated day exceeds :data:`PEAK_CEILING`
+times the history's busiest: a sparse series' coefficients are near-infinite.
 
 The orders' paid amount is optional in the contract (a units-only export has none): a
 platform's paid amount is forecast only where every paid order of its history has one
