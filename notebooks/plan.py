@@ -88,8 +88,9 @@ with page.section("plan.month"):
 # %%
 with page.section("plan.targets"):
     targets = storebook.plan.propose_targets(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.format_table(targets, page.text, columns=[
-        "platform", "metric", "forecast", "target", "last_year", "target_vs_last_year", "trend", "mape"]))
+    page.show(storebook.tables.format_table(storebook.plan.targets_table(targets), page.text, columns=[
+        "platform", "metric", "forecast", "target", "last_year_quarter", "target_vs_last_year", "trend", "mape"],
+        kinds={"last_year_quarter": "count"}))
     page.takeaway("plan.targets.takeaway", **storebook.plan.targets_facts(targets))
     storebook.results.record("plan.targets", storebook.plan.targets_record(targets))
 

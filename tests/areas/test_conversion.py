@@ -381,3 +381,26 @@ def test_payment_rate_counts_the_orders_placed_and_paid(root) -> None:
     assert (facts["unpaid"], facts["lowest"], facts["lowest_rate"]) == (2, "web", pytest.approx(0.5))
     with pytest.raises(storebook.NoDataError, match="no orders were placed in 2025-04"):
         conversion.summarise_payments(wb, periods.month("2025-04"))
+
+
+def test_a_month_whose_orders_were_all_paid_says_so() -> None:
+    """Exports that list purchases only (the Tianchi stores: every order paid on its day): the page
+    read "1,471 of the 1,471 orders placed were paid …; 0 were not paid, 0 of them still pending", and
+    with two platforms at 100.0% named one of them as the lowest rate."""
+    from support.amounts import chosen_sentence
+
+    payments = pd.DataFrame({
+        "platform": ["tmall", "jd", "total"], "placed": [5, 3, 8], "paid": [5, 3, 8], "pending": [0, 0, 0],
+        "closed": [0, 0, 0], "payment_rate": [1.0, 1.0, 1.0], "payment_rate_prior": [1.0, 1.0, 1.0],
+        "change": [0.0, 0.0, 0.0]})
+    facts = conversion.payments_facts(payments)
+    assert facts["variant"] == "all_paid" and facts["lowest"] is None
+    en = chosen_sentence("conversion.payment.takeaway", facts)
+    assert en.startswith("All 8 orders placed were paid, a payment rate of 100.0%")
+    assert "0 were not paid" not in en and "lowest" not in en
+    zh = chosen_sentence("conversion.payment.takeaway", facts, "zh")
+    assert "全部完成支付" in zh and "0笔未支付" not in zh
+    # One unpaid order of eight: the sentence as before, the lowest rate named.
+    some = payments.assign(paid=[4, 3, 7], pending=[1, 0, 1], payment_rate=[0.8, 1.0, 7 / 8])
+    facts = conversion.payments_facts(some)
+    assert facts["variant"] is None and facts["lowest"] == "tmall" and facts["unpaid"] == 1

@@ -423,6 +423,26 @@ def test_rfm_sentence_names_every_segment_that_ties() -> None:
     assert "The largest segment is Important value (60.0%)" in chosen_sentence("customers.rfm.takeaway", one)
 
 
+def test_rfm_sentence_says_no_segment_grew_where_none_did() -> None:
+    """A month in which every segment held or lost customers (a store whose buyers lapse): the
+    page read "Important value, General value … tie as the segments that grew most (+0 each)" or
+    "General value grew most (+0)" of a month in which none grew."""
+    from support.amounts import chosen_sentence
+
+    held = customers.rfm_facts(_segments([3, 0, 0, 0, 1, 1, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0]))
+    assert held["variant"] == "none_grew" and held["grower"] is None and held["grower_change"] is None
+    for language in ("en", "zh"):
+        said = chosen_sentence("customers.rfm.takeaway", held, language)
+        assert "+0" not in said and "n/a" not in said
+    assert "no segment grew since the prior month's end" in chosen_sentence("customers.rfm.takeaway", held)
+    assert "没有群体增长" in chosen_sentence("customers.rfm.takeaway", held, "zh")
+    # Every segment lost customers, two tie for the largest: the largest may shrink least (-1).
+    shrank = customers.rfm_facts(_segments([2, 0, 0, 0, 2, 1, 0, 0], [-1, 0, 0, 0, -3, -2, 0, 0]))
+    assert shrank["variant"] == "largest_tied.none_grew"
+    said = chosen_sentence("customers.rfm.takeaway", shrank)
+    assert "grew most" not in said and "no segment grew" in said and "(−1 since the prior month's end)" in said
+
+
 def test_cohort_sentence_counts_only_the_cohorts_a_month_old(root: Path) -> None:
     """Reported for March, February's cohort (ann, who came back on 5 March, and ben) has had its
     month after and March's (cat) has not: the page said "Across the last 2 cohorts, 50.0% …

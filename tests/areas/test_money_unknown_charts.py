@@ -75,8 +75,9 @@ def test_provinces_without_a_prior_month_name_no_grower(with_amounts) -> None:
     # One province (浙江) in January: no ranking of one ("leads", "the top three bring 100.0%").
     assert facts["variant"] == "one.no_prior" and facts["grower"] is None
     en = _no_na(chosen_sentence("customers.provinces.takeaway", facts))
-    assert en == ("Every buyer whose province is known lived in 浙江. It sold nothing in the prior month in the data, "
-                  "so no change on it can be told.")
+    # Said of the place, not "It sold nothing … so no change on it can be told" (a province sells nothing).
+    assert en == ("Every buyer whose province is known lived in 浙江; the data hold no sales there in the prior month "
+                  "to compare with.")
     zh = _no_na(chosen_sentence("customers.provinces.takeaway", facts, "zh"))
     assert "浙江" in zh and "前三省" not in zh
 

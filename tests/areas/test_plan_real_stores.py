@@ -131,9 +131,10 @@ def test_without_enough_orders_the_page_says_what_a_forecast_needs_in_both_langu
     wb = write_tables(root, orders=_orders("tmall", "2025-03-01", "2025-03-30", (2,)))
     with pytest.raises(NoDataError) as short:
         plan.forecast_months(wb, MARCH, ["tmall"])
-    assert said_in(Text("en"), short.value) == ("A forecast needs 120 days of orders on a platform, and no platform "
-                                                "has that many before 1 Apr 2025.")
-    assert said_in(Text("zh"), short.value) == "预测需要某个平台至少 120 天的订单，而2025年4月1日之前没有平台达到。"
+    assert said_in(Text("en"), short.value) == ("A forecast needs 120 days of orders on a platform, with a sale on at "
+                                                "least 30 of them, and no platform has that before 1 Apr 2025.")
+    assert said_in(Text("zh"), short.value) == ("预测需要某个平台至少 120 天的订单历史、其中至少 30 天有成交，"
+                                                "而2025年4月1日之前没有平台达到。")
     with pytest.raises(NoDataError) as checked:
         plan.backtest(wb, MARCH, ["tmall"])
     assert said_in(Text("zh"), checked.value) == "检验过去的预测需要2024-10起各月之前的订单历史，而历史太短。"
@@ -141,3 +142,94 @@ def test_without_enough_orders_the_page_says_what_a_forecast_needs_in_both_langu
         plan.daily_history(wb, date(2025, 3, 1), ["tmall"])
     assert said_in(Text("en"), none.value).startswith("A forecast is made from the paid orders day by day")
     assert said_in(Text("zh"), none.value) == "预测基于每日的已付订单，而数据中2025年3月1日之前没有已付订单。"
+
+
+def _eur_web_shop(root: Path, country: str | None = None) -> storebook.Workbook:
+    toml = root / "storebook.toml"  # a web shop in EUR (as the Shopify export states it)
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        'platforms = ["tmall", "jd", "douyin", "web"]',
+        'platforms = ["web"]\ncurrency = "EUR"' + (f'\ncountry = "{country}"' if country else "")), encoding="utf-8")
+    return write_tables(root, orders=_orders("web", "2024-06-01", "2025-03-31", (30, 10)))
+
+
+@pytest.mark.parametrize("country", [None, "DE"])
+def test_the_target_of_a_store_outside_china_assumes_no_chinese_festival(root: Path, country: str | None) -> None:
+    """A web shop in EUR (ten months of orders from June 2024): its target sentence said "It
+    assumes the history's trend and festivals go on as before" / "历史趋势与大促效果延续" of a store
+    whose model has none of China's festivals, and "(… above the forecast of €…; n/a on last
+    year)" where the history has no April–June 2024 to compare with."""
+    from support.amounts import chosen_sentence
+
+    wb = _eur_web_shop(root, country)
+    targets = plan.propose_targets(wb, MARCH, ["web"])
+    facts = plan.targets_facts(targets)
+    assert np.isnan(facts["target_vs_last_year"])  # the year before begins before the data
+    en, zh = chosen_sentence("plan.targets.takeaway", facts), chosen_sentence("plan.targets.takeaway", facts, "zh")
+    assert "festival" not in en and "大促" not in zh
+    assert "n/a" not in en and "未知" not in zh and "last year" not in en and "同比" not in zh
+    if country is None:  # EUR names no one country: the weekday and the season only
+        assert "It assumes the history's trend, weekdays and seasons go on as before and no new campaign" in en
+        assert "假设：历史趋势与星期、季节规律延续、无新增投放" in zh
+    else:  # Germany's public holidays are in the model
+        assert "weekdays, seasons and public holidays go on as before" in en and "公共假日" in zh
+
+
+def test_the_target_of_a_chinese_store_assumes_its_festivals(root: Path) -> None:
+    from support.amounts import chosen_sentence
+
+    wb = _stopping_store(root)
+    facts = plan.targets_facts(plan.propose_targets(wb, MARCH, ["tmall", "jd"]))
+    assert "It assumes the history's trend and festivals go on as before" in chosen_sentence(
+        "plan.targets.takeaway", facts)
+    assert "假设：历史趋势与大促效果延续" in chosen_sentence("plan.targets.takeaway", facts, "zh")
+
+
+def test_a_year_with_sales_on_a_few_days_is_not_forecast(root: Path) -> None:
+    """The UCI Online Retail sample: orders on 1 Dec 2010 and on four days of November 2011, none
+    between. Fitted as a year of history, its trend forecast December 2011 at
+    ¥35,295,027,009,167,997,009,920 (and the backtest's November at ¥0). Five days with a sale are
+    not a history to forecast from: the page says what a forecast needs."""
+    from storebook.errors import NoDataError
+    from storebook.report.page import said_in
+
+    days = [("2010-12-01", 5), ("2011-11-02", 2), ("2011-11-10", 1), ("2011-11-20", 1), ("2011-11-28", 1)]
+    wb = write_tables(root, orders=[o for day, n in days for o in _orders("web", day, day, (n,))])
+    november = periods.month("2011-11")
+    assert len(plan.daily_history(wb, november.end, ["web"])) > plan.MIN_HISTORY_DAYS  # a year of days
+    with pytest.raises(NoDataError) as sparse:
+        plan.forecast_months(wb, november, ["web"])
+    assert "with a sale on at least 30 of them" in said_in(Text("en"), sparse.value)
+
+
+
+def test_a_sparse_series_is_never_forecast_beyond_reason(root: Path) -> None:
+    """One order every third day from June to November on a store that sells in China: 双11's
+    peak (11 Nov) and 618's days fall on days with and without a sale, and their coefficients, near
+    ±infinity with a variance to match, made December's draws reach e^50 a day (95% high
+    5.2 × 10²¹ orders). No simulated day is above PEAK_CEILING times the busiest day (1 order)."""
+    wb = write_tables(root, orders=_orders("web", "2011-06-01", "2011-11-30", (1, 0, 0)))
+    november = periods.month("2011-11")
+    assert calendar.used_for(wb) is not None  # China's calendar: its festivals are fitted
+    forecast = plan.forecast_months(wb, november, ["web"]).query("metric == 'orders' and platform == 'web'")
+    days = {"2011-12": 31, "2012-01": 31, "2012-02": 29}
+    for row in forecast.itertuples():
+        assert row.high <= plan.PEAK_CEILING * 1 * days[row.month], row
+        assert 31 / 3 * 0.5 < row.forecast < 31 / 3 * 3, row  # about its level of a third of an order a day
+
+
+def test_the_forecast_of_a_store_outside_china_names_its_own_holidays_in_the_months(root: Path) -> None:
+    """A web shop in EUR in Germany, forecast for April–June 2025: its fit has Germany's public
+    holidays (Good Friday, Easter Monday, Labour Day, Ascension, Whit Monday: 5), and the sentence
+    said "The calendar in these months: none"."""
+    from support.amounts import chosen_sentence
+
+    wb = _eur_web_shop(root, "DE")
+    forecast = plan.forecast_months(wb, MARCH, ["web"])
+    assert forecast.attrs["holidays"] == ("DE", 5)
+    facts = plan.forecast_facts(forecast, Text("en"))
+    assert facts["events"] == "5 of Germany's public holidays"
+    assert "The calendar in these months: 5 of Germany's public holidays." in chosen_sentence(
+        "plan.forecast.takeaway", facts)
+    assert plan.forecast_facts(forecast, Text("zh"))["events"] == "德国的5个公共假日"
+    # Without its own holidays in the months the events are as before ("none" for a foreign store).
+    assert plan.events_text([], {}, Text("en"), ("DE", 0)) == plan.events_text([], {}, Text("en")) == "none"

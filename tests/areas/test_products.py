@@ -621,3 +621,26 @@ def test_abc_over_three_months_says_since_when_the_orders_begin_inside_them(root
     assert abc.attrs["since"] is None
     assert Text("en")("products.abc.takeaway", **products.abc_facts(abc, text=Text("en"))).startswith(
         "Over the 3 months to this one, 2 of 2 SKUs (class A)")
+
+
+def test_the_headline_leaves_out_the_one_of_stock_and_realisation_it_cannot_know() -> None:
+    """UCI Online Retail (list prices from the invoices' catalogue, no stock, no unit cost): the page
+    read "Overstock ties up n/a at cost, and we realised … of list price"."""
+    from support.amounts import chosen_sentence
+
+    def headline(overstock, realisation) -> pd.DataFrame:
+        values = [9.0, 5 / 9, 0.028, overstock, realisation]
+        return pd.DataFrame({"metric": list(products.HEADLINE_METRICS), "value": values,
+                             "vs_prior": [np.nan] * 5, "vs_last_year": [np.nan] * 5})
+
+    no_stock = products.headline_facts(headline(np.nan, 0.93))
+    assert no_stock["variant"] == "no_stock"
+    en = chosen_sentence("products.headline.takeaway", no_stock)
+    assert "We realised 93.0% of list price; stock at cost is unknown" in en and "n/a" not in en
+    assert "未知" in chosen_sentence("products.headline.takeaway", no_stock, "zh")
+    assert "价格实现率为93.0%" in chosen_sentence("products.headline.takeaway", no_stock, "zh")
+    no_list = products.headline_facts(headline(1200.0, np.nan))
+    assert no_list["variant"] == "no_realisation"
+    en = chosen_sentence("products.headline.takeaway", no_list)
+    assert "Overstock ties up ¥1,200 at cost; the price against list price is unknown" in en and "n/a" not in en
+    assert products.headline_facts(headline(1200.0, 0.93)).get("variant") is None

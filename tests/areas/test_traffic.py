@@ -404,6 +404,31 @@ def test_days_tied_for_the_most_visitors_are_all_named() -> None:
     assert Text("en")("traffic.daily.title.no_last_year", **one) == "Visitors peaked on 11 May (5)"
 
 
+def test_a_month_without_a_7_day_trend_leaves_it_out() -> None:
+    """The GA4 export of May 2023 (0 users a day to the 20th, 1 on the 21st): the 7-day average
+    starts at 0, and the page read "the 7-day average ended the month n/a from where it started";
+    a week of data has no 7-day average to follow either."""
+    from support.amounts import chosen_sentence
+
+    days = pd.date_range("2023-05-01", periods=21)
+    avg7 = [np.nan] * 4 + [0.0] * 16 + [1 / 7]
+    daily = pd.DataFrame({"visited_on": days, "visitors": [0] * 20 + [1], "avg7": avg7, "last_year": np.nan,
+                          "event": None})
+    facts = traffic.daily_facts(daily)
+    assert facts["variant"] == "no_last_year.no_trend" and facts["trend"] is None
+    for language in ("en", "zh"):
+        said = chosen_sentence("traffic.daily.takeaway", facts, language)
+        assert "n/a" not in said and "未知" not in said and "7-day" not in said and "7日均值" not in said, said
+    assert chosen_sentence("traffic.daily.takeaway", facts).endswith(
+        "The data hold no traffic on the same days last year to compare with.")
+    # With last year's days and no trend: the comparison kept, the trend left out.
+    known = traffic.daily_facts(daily.assign(last_year=1.0))
+    assert known["variant"] == "no_trend"
+    said = chosen_sentence("traffic.daily.takeaway", known)
+    assert said.endswith("daily visitors ran down 95.2% on the same days last year.") and "7-day" not in said
+    assert Text("en")("traffic.daily.title.no_trend", **known).endswith("on the same days last year")
+
+
 # --------------------------------------------------------------------------- buyers summed over days
 
 def test_a_traffic_only_store_says_its_buyers_are_summed_over_days(root) -> None:

@@ -570,14 +570,19 @@ def summarise_payments(wb: Workbook, period: Period, platforms: list[str] | str 
 
 def payments_facts(payments: pd.DataFrame) -> dict[str, Any]:
     """The numbers the placed → paid takeaway states: the total rate, its change in points,
-    the unpaid orders and the platform with the lowest rate (among those with orders)."""
+    the unpaid orders and the platform with the lowest rate (among those with orders).
+
+    ``variant``: ``all_paid`` when every order placed was paid (an export that lists purchases
+    only: the Tianchi stores' page read "0 were not paid, 0 of them still pending"), else
+    ``one`` with a single platform (no lowest to name)."""
     total = payments[payments.platform == TOTAL].iloc[0]
     platforms = payments[(payments.platform != TOTAL) & (payments.placed > 0)]
-    lowest = extremes.row_of_min(platforms, "payment_rate") if len(platforms) > 1 else None
+    all_paid = int(total.placed) == int(total.paid)
+    lowest = extremes.row_of_min(platforms, "payment_rate") if len(platforms) > 1 and not all_paid else None
     return {
         "placed": total.placed, "paid": total.paid, "unpaid": total.placed - total.paid,
         "pending": total.pending, "payment_rate": total.payment_rate, "change": total.change,
         "lowest": None if lowest is None else lowest["platform"],
         "lowest_rate": None if lowest is None else lowest["payment_rate"],
-        "variant": None if lowest is not None else "one",
+        "variant": "all_paid" if all_paid else None if lowest is not None else "one",
     }

@@ -649,15 +649,28 @@ def _latest_repeat_rates(wb: Workbook, period: Period, platforms: list[str], coh
     return compute_repeat_rates(wb, period, platforms)
 
 
+#: The reasons a month has no repeat rate although it has buyers (compute_repeat_rates): its
+#: cohort months lie before the data, or won no customer.
+_NO_COHORT_KEYS = ("customers.repeat.before_data", "customers.repeat.no_cohorts")
+
+
 def _headline_values(wb: Workbook, period: Period, platforms: list[str], cohorts: int = 1) -> dict[str, float]:
     split = split_new_returning(wb, period, platforms).set_index("buyer_type")
-    rates = _latest_repeat_rates(wb, period, platforms, cohorts).set_index("window_days")
+    try:
+        rates = _latest_repeat_rates(wb, period, platforms, cohorts).set_index("window_days")
+        rate_30, rate_90 = float(rates.at[30, "repeat_rate"]), float(rates.at[90, "repeat_rate"])
+    except NoDataError as err:
+        # A month whose cohorts lie before the data (a week's Shopify export) still has its
+        # buyers: the page said "No data" under "How many customers bought" of a month with 3.
+        if getattr(err, "key", None) not in _NO_COHORT_KEYS:
+            raise
+        rate_30 = rate_90 = float("nan")
     return {
         "customers": float(split["buyers"].sum()),
         "new_buyers": float(split.at["new", "buyers"]),
         "returning_sales_share": float(split.at["returning", "share_of_sales"]),
-        "repeat_rate_30": float(rates.at[30, "repeat_rate"]),
-        "repeat_rate_90": float(rates.at[90, "repeat_rate"]),
+        "repeat_rate_30": rate_30,
+        "repeat_rate_90": rate_90,
     }
 
 
@@ -691,7 +704,10 @@ def customers_headline(wb: Workbook, period: Period, platforms: Sequence[str] | 
     def wide(values: dict[str, float]) -> pd.DataFrame:
         return pd.DataFrame([{"platform": TOTAL, **values}] if values else [], columns=["platform", *HEADLINE_METRICS])
 
-    return compare_months(wide(now), wide(other(period.prior())), wide(other(period.last_year())), HEADLINE_METRICS)
+    out = compare_months(wide(now), wide(other(period.prior())), wide(other(period.last_year())), HEADLINE_METRICS)
+    # A repeat rate no cohort can have yet is no card of "n/a": the takeaway says why (no_repeat).
+    unknown = out["metric"].isin(["repeat_rate_30", "repeat_rate_90"]) & out["value"].isna()
+    return out[~unknown].reset_index(drop=True)
 
 
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
@@ -700,15 +716,18 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict:
     ``variant`` is ``no_amount`` when the returning customers' share of sales is unknown (the
     month's orders carry no paid amount, optional in the contract): the sentence leaves the
     money out and says the amounts are not in the data, where it would write "n/a"; ``no_90``
-    (also ``no_amount.no_90``) when no cohort whose 90 days have closed has customers yet.
+    (also ``no_amount.no_90``) when no cohort whose 90 days have closed has customers yet;
+    ``no_repeat`` (``no_amount.no_repeat``) when not even a 30-day cohort has (the data begin
+    after it: the headline has no repeat-rate rows).
     """
-    h = headline.set_index("metric")
+    h = headline.set_index("metric").reindex(list(HEADLINE_METRICS))
     no_amount = pd.isna(h.at["returning_sales_share", "value"])
     # No cohort whose 90 days have closed has customers yet (young data): said, not "n/a within 90".
-    no_90 = pd.isna(h.at["repeat_rate_90", "value"]) and pd.notna(h.at["repeat_rate_30", "value"])
+    no_30, no_90 = (pd.isna(h.at[f"repeat_rate_{w}", "value"]) for w in (30, 90))
+    young = "no_repeat" if no_30 and no_90 else "no_90" if no_90 else None
     return {"month": period.label, **{m: h.at[m, "value"] for m in HEADLINE_METRICS},
             **{f"{m}_vs_prior": h.at[m, "vs_prior"] for m in HEADLINE_METRICS},
-            "variant": ".".join(filter(None, ["no_amount" if no_amount else None, "no_90" if no_90 else None])) or None}
+            "variant": ".".join(filter(None, ["no_amount" if no_amount else None, young])) or None}
 
 
 def headline_record(headline: pd.DataFrame, text) -> list[dict]:
@@ -780,13 +799,21 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
     page read "The largest segment is Important value (33.3%)" and "the segment that grew most
     (+1)" where three segments held one customer each. ``variant``: ``largest_tied`` when
     several are largest; then ``value_grew`` when important value alone grew most, or
-    ``grower_tied`` when several grew most (e.g. ``largest_tied.grower_tied``).
+    ``grower_tied`` when several grew most (e.g. ``largest_tied.grower_tied``), or ``none_grew``
+    when no segment has more customers than at the prior month's end (``grower`` is then None):
+    the page said "Important value … grew most (+0)" of a month in which none grew.
     """
     s = segments.set_index("segment")
     largest = _tied_for_max(s["customers"])
     growers = _tied_for_max(s["customers_change"])
+    # No segment has more customers than at the prior month's end: none "grew most (+0)".
+    if growers and s.at[growers[0], "customers_change"] <= 0:
+        growers = []
+        grow = "none_grew"
+    else:
+        grow = None
     grower = growers[0] if len(growers) == 1 else (growers or None)
-    grow = "grower_tied" if len(growers) > 1 else "value_grew" if grower == "important_value" else None
+    grow = grow or ("grower_tied" if len(growers) > 1 else "value_grew" if grower == "important_value" else None)
     return {
         "customers": int(s["customers"].sum()),
         "largest": largest[0] if len(largest) == 1 else largest,

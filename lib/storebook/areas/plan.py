@@ -30,7 +30,9 @@ amounts in CNY: :func:`storebook.engine.calendar.used_for`); elsewhere (a Shopif
 the model has the trend, the yearly wave and the plain weekday only, and the page says which
 (:func:`basis_facts`). A platform's history ends on the last day of its own orders (its export
 stops there: not days without orders), and a series with one value every day is forecast as
-that value (the GLM's dispersion is 0 there).
+that value (the GLM's dispersion is 0 there). A fit needs :data:`MIN_HISTORY_DAYS` days of history
+with a sale on :data:`MIN_SALE_DAYS` of them, and no simulated day exceeds :data:`PEAK_CEILING`
+times the history's busiest: a sparse series' coefficients are near-infinite.
 
 The orders' paid amount is optional in the contract (a units-only export has none): a
 platform's paid amount is forecast only where every paid order of its history has one
@@ -74,6 +76,15 @@ HORIZON_MONTHS = 3
 BACKTEST_MONTHS = 6
 #: Days of history before a fit is attempted, and before a yearly wave is fitted.
 MIN_HISTORY_DAYS = 120
+#: Days with a sale (a value above 0) the history must hold before a fit is attempted: the UCI
+#: Online Retail sample (orders on 5 days of a year: 1 Dec 2010 and four days of Nov 2011) was
+#: fitted to a trend and forecast at ¥35,295,027,009,167,997,009,920 for December.
+MIN_SALE_DAYS = 30
+#: No simulated day exceeds this many times the history's busiest day. A phase the history saw
+#: on a day or two of a sparse series (双11's peak on a day without a sale) is fitted with a
+#: coefficient near ±infinity and a variance to match: its draws, or a festival borrowing it,
+#: reached e^50 a day (a store of one order every third day forecast at 5 × 10²¹ orders in December).
+PEAK_CEILING = 10.0
 ANNUAL_MIN_DAYS = 400
 #: Draws of the forecast's distribution (seeded: the same data give the same numbers).
 DRAWS = 400
@@ -268,6 +279,8 @@ class _Fit:
     china: bool = True
     #: Outside China: the country whose public holidays the fit has (None: none).
     country: str | None = None
+    #: The history's busiest day (a simulated day stays below PEAK_CEILING times it).
+    peak: float | None = None
 
 
 def _fit(series: pd.Series, origin: date, china: bool = True, country: str | None = None) -> _Fit | None:
@@ -285,7 +298,7 @@ def _fit(series: pd.Series, origin: date, china: bool = True, country: str | Non
                    if kind in calendar.MOVING_KINDS]
         for a, b in unknown:
             y = y[(y.index < pd.Timestamp(a)) | (y.index > pd.Timestamp(b))]
-    if len(y) < MIN_HISTORY_DAYS or y.sum() <= 0:
+    if len(y) < MIN_HISTORY_DAYS or int((y > 0).sum()) < MIN_SALE_DAYS:
         return None
     if y.nunique() == 1:
         # The same value every day (one order a day): the GLM's best fit is that constant with
@@ -303,7 +316,7 @@ def _fit(series: pd.Series, origin: date, china: bool = True, country: str | Non
         res = GLM(y.to_numpy(float), X[seen].to_numpy(float), family=Poisson()).fit(scale="X2")
     params = pd.Series(res.params, index=seen)
     cov = pd.DataFrame(np.asarray(res.cov_params()), index=seen, columns=seen)
-    return _Fit(params, cov, float(res.scale), origin, annual, china=china, country=country)
+    return _Fit(params, cov, float(res.scale), origin, annual, china=china, country=country, peak=float(y.max()))
 
 
 def _design(fit: _Fit, start: date, end: date) -> tuple[pd.DataFrame, list[str]]:
@@ -333,7 +346,8 @@ def _draws(fit: _Fit, start: date, end: date, rng: np.random.Generator) -> tuple
     # jitter far below any coefficient's variance lets the Cholesky factor exist.
     factor = np.linalg.cholesky(cov + np.eye(len(cov)) * max(float(np.trace(cov)), 1e-12) * 1e-10)
     beta = fit.params.to_numpy() + rng.standard_normal((DRAWS, len(cov))) @ factor.T
-    mu = np.exp(np.clip(beta @ X.to_numpy(float).T, -50, 50))
+    ceiling = np.log(fit.peak * PEAK_CEILING) if fit.peak else 50.0
+    mu = np.exp(np.clip(beta @ X.to_numpy(float).T, -50, ceiling))
     return X.index, mu, borrowed
 
 
@@ -460,9 +474,10 @@ def _final_for(wb: Workbook, period: Period, plats: list[str], months: int, metr
     draws = {k: v for k, v in draws.items() if k[1] in metrics}
     fits = {k: v for k, v in fits.items() if k[1] in metrics}
     if not draws:
-        raise NoDataError(f"no platform has {MIN_HISTORY_DAYS} days of orders before {period.end}: too little "
-                          "history to forecast", key="plan.too_little_history",
-                          values={"days": MIN_HISTORY_DAYS, "day": period.end, "year": period.end.year})
+        raise NoDataError(f"no platform has {MIN_HISTORY_DAYS} days of orders, {MIN_SALE_DAYS} of them with a sale, "
+                          f"before {period.end}: too little history to forecast", key="plan.too_little_history",
+                          values={"days": MIN_HISTORY_DAYS, "sale_days": MIN_SALE_DAYS, "day": period.end,
+                                  "year": period.end.year})
     return hist, draws, fits
 
 
@@ -496,6 +511,10 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
     china = out.attrs["calendar"] is not None
     out.attrs["events"] = _festivals_in(first, last, china)
     out.attrs["unknown"] = calendar.unknown(first, last) if china else {}
+    # A store outside China whose own country's public holidays the fit has: how many fall in the
+    # months (the sentence said "The calendar in these months: none" above Christmas).
+    own = None if china else calendar.own_country(wb)
+    out.attrs["holidays"] = (own, len(calendar.events(first, last, china=False, country=own))) if own else None
     out.attrs["amount_known"] = _amount_known(hist)
     return out
 
@@ -639,6 +658,10 @@ def propose_targets(wb: Workbook, period: Period, platforms: Sequence[str] | str
     out.attrs["events"] = _festivals_in(first, last, calendar.used_for(wb) is not None)
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
     out.attrs["amount_known"] = _amount_known(hist)
+    # What the fit carried on (targets_facts' assumption): China's festivals, or a foreign
+    # store's seasons (and its own country's public holidays where they are known).
+    out.attrs["calendar"] = calendar.used_for(wb)
+    out.attrs["own_holidays"] = calendar.own_country(wb) is not None
     return out[["platform", "metric", "quarter", "forecast", "low", "high", "target", "last_year",
                 "target_vs_last_year", "target_vs_forecast", "trend", "mape"]]
 
@@ -792,7 +815,7 @@ def forecast_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     variant = "_".join(v for v in (without or "", "borrowed" if borrowed else "") if v)
     facts: dict[str, Any] = {
         "variant": variant or None, **_amount_facts(forecast),
-        "events": events_text(events, forecast.attrs.get("unknown", {}), text),
+        "events": events_text(events, forecast.attrs.get("unknown", {}), text, forecast.attrs.get("holidays")),
         "borrowed": text.join(text.labels("event", borrowed)),
     }
     for i, name in enumerate(("first", "second", "third")):
@@ -801,14 +824,20 @@ def forecast_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     return facts
 
 
-def events_text(events: Sequence[str], unknown: dict[str, Sequence[int]], text: Any) -> str:
+def events_text(events: Sequence[str], unknown: dict[str, Sequence[int]], text: Any,
+                holidays: tuple[str, int] | None = None) -> str:
     """The calendar's events in the forecast's months, and what it does not know there: never
-    "none" where it cannot know (a Spring Festival of a year it has no date for).
+    "none" where it cannot know (a Spring Festival of a year it has no date for), nor where a
+    store outside China has its own country's public holidays in them.
 
     Args:
         events: the kinds of event (``attrs["events"]`` of :func:`forecast_months`);
-            unknown: kind → years (``attrs["unknown"]``); text: the page's words.
+            unknown: kind → years (``attrs["unknown"]``); text: the page's words;
+            holidays: (country code, how many of its public holidays fall in the months),
+            ``attrs["holidays"]``, for a store outside China whose country is known.
     """
+    if holidays and holidays[1]:
+        return text("plan.forecast.own_holidays", country=holidays[0], count=holidays[1])
     known = text.join(text.labels("event", events)) if events else None
     if not unknown:
         return known or text("word.none_listed")
@@ -895,13 +924,28 @@ def month_facts(month_rows: pd.DataFrame, text: Any) -> dict[str, Any]:
 
 def targets_facts(targets: pd.DataFrame) -> dict[str, Any]:
     """The proposed paid-amount target of the next quarter (all platforms); the paid orders'
-    target (variant ``orders``) where the amount was not forecast."""
+    target (variant ``orders``) where the amount was not forecast.
+
+    ``assumes`` (a catalogue key, ``{assumes:key}``): what the target assumes goes on — China's
+    festivals for a store that sells in China, the seasons (and its own public holidays, where
+    known) for one that does not: a Shopify shop in EUR read that its target "assumes the
+    history's trend and festivals go on as before" (大促效果延续) of festivals it never had."""
     rows, variant = _stated(targets)
     r = rows.iloc[0]
-    return {"variant": variant, **_amount_facts(targets), "quarter": r["quarter"], "target": r["target"],
+    china = targets.attrs.get("calendar", True) is not None  # a frame that does not say: as before
+    assumes = ("plan.targets.assumes.china" if china else
+               "plan.targets.assumes.holidays" if targets.attrs.get("own_holidays") else "plan.targets.assumes.seasons")
+    return {"variant": variant, **_amount_facts(targets), "assumes": assumes, "quarter": r["quarter"], "target": r["target"],
             "forecast": r["forecast"],
             "target_vs_forecast": r["target_vs_forecast"], "target_vs_last_year": r["target_vs_last_year"],
             "mape": r["mape"]}
+
+
+def targets_table(targets: pd.DataFrame) -> pd.DataFrame:
+    """The targets as the page's table shows them: ``last_year`` (the same three months a year
+    earlier, summed) named ``last_year_quarter``, whose header says a quarter — the table said
+    "Same month last year" above a quarter's sum (3,022 orders beside a quarter's 5,429)."""
+    return targets.rename(columns={"last_year": "last_year_quarter"})
 
 
 def targets_record(targets: pd.DataFrame) -> list[dict[str, Any]]:

@@ -559,13 +559,19 @@ def products_headline(wb: Workbook, period: Period, platforms: list[str] | None 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     """The numbers of the headline takeaway, from :func:`products_headline`; the sentence's
     ``variant`` where a part is unknown: ``revenue_unknown`` (no line amount: the SKUs sold
-    only), ``sales_only`` (revenue known, neither stock at cost nor list prices)."""
+    only), ``sales_only`` (revenue known, neither stock at cost nor list prices), ``no_stock``
+    or ``no_realisation`` where one of the two is unknown (the UCI Online Retail page read
+    "Overstock ties up n/a at cost, and we realised … of list price")."""
     facts = headline_numbers(headline, HEADLINE_METRICS, comparisons=('vs_prior',))
     unknown = {m for m in HEADLINE_METRICS if pd.isna(facts[m])}
     if "a_sku_share" in unknown:
         facts["variant"] = "revenue_unknown"
     elif {"overstock_value", "price_realisation"} <= unknown:
         facts["variant"] = "sales_only"
+    elif "overstock_value" in unknown:
+        facts["variant"] = "no_stock"
+    elif "price_realisation" in unknown:
+        facts["variant"] = "no_realisation"
     return facts
 
 

@@ -213,9 +213,12 @@ HEADLINE_GROUPS: tuple[tuple[str, ...], ...] = (("visitors", "page_views", "prod
 
 def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
     """:func:`traffic_headline` as one frame per group of :data:`HEADLINE_GROUPS` (rows in the
-    headline's order), each shown as its own row of cards; a metric of no group is left out."""
-    return [headline[headline["metric"].isin(group)].reset_index(drop=True).pipe(with_attrs, **headline.attrs)
-            for group in HEADLINE_GROUPS]
+    headline's order), each shown as its own row of cards; a metric of no group is left out, and
+    a group none of whose values is known (buyers, amount and UV value of a GA4 download of users)
+    is not shown as a row of dashes."""
+    parts = [headline[headline["metric"].isin(group)].reset_index(drop=True).pipe(with_attrs, **headline.attrs)
+             for group in HEADLINE_GROUPS]
+    return [part for part in parts if part["value"].notna().any()]
 
 
 def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:
@@ -227,8 +230,12 @@ def headline_facts(headline: pd.DataFrame, period: Period) -> dict[str, Any]:
     # what a visitor was worth is unknown, said so; nor, without a prior month or last year,
     # how the visits changed.
     variant = "single" if lone_platform(headline) else None
-    if pd.isna(total.at["paid_amount", "value"]):
-        history = total.loc["visitors", ["vs_prior", "vs_last_year"]].notna().any()
+    history = total.loc["visitors", ["vs_prior", "vs_last_year"]].notna().any()
+    if pd.isna(total.at["buyers", "value"]):
+        # Visitors alone (a GA4 download of users by day): the section said "Not in this store's
+        # data" of a month whose visitors are in it; no buyer, conversion or worth is stated.
+        variant = "no_buyers" if history else "no_buyers.no_history"
+    elif pd.isna(total.at["paid_amount", "value"]):
         variant = "no_amount" if history else "no_amount.no_history"
     return {
         "variant": variant,
@@ -330,16 +337,21 @@ def daily_facts(daily: pd.DataFrame, metric: str = "visitors") -> dict[str, Any]
     tied = int((known[metric] == peak[metric]).sum())
     avg = known.avg7.dropna()
     both = daily.dropna(subset=[metric, "last_year"])
+    trend = relative_change(avg.iloc[-1], avg.iloc[0]) if len(avg) > 1 else None
+    # No traffic on the same days last year: the sentence says so (it read "ran n/a"); no 7-day
+    # average to follow (a week of data), or one that starts at 0 (GA4's May 2023: 0 visitors a
+    # day to the 20th): the sentence leaves it out (it read "ended the month n/a from where it started").
+    no_trend = trend is None or pd.isna(trend)
+    variant = ".".join(filter(None, [None if len(both) else "no_last_year", "no_trend" if no_trend else None]))
     return {
-        # No traffic on the same days last year: the sentence says so (it read "ran n/a").
-        "variant": None if len(both) else "no_last_year",
+        "variant": variant or None,
         "peak_day": peak.visited_on, "peak_visitors": peak[metric], "peak_event": (peak.event or None) if tied == 1 else None,
         "low_day": low.visited_on, "low_visitors": low[metric],
         # Days that tie for the most or least visitors are all named ("11 and 14 May, tied").
         "peak_days": known.loc[known[metric] == peak[metric], "visited_on"].tolist(),
         "low_days": known.loc[known[metric] == low[metric], "visited_on"].tolist(),
         "vs_last_year": relative_change(both[metric].sum(), both.last_year.sum()) if len(both) else None,
-        "trend": relative_change(avg.iloc[-1], avg.iloc[0]) if len(avg) > 1 else None,
+        "trend": None if no_trend else trend,
     }
 
 

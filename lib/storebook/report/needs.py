@@ -150,8 +150,9 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "overview.products": (*_SOLD_LINES, _LINE_AMOUNTS, _NAMED_COSTED, _opt("returns")),
     # traffic
     # (exports of events carry no amounts: the visits and buyers are shown, a visitor's worth unknown)
-    "traffic.headline": (_n("traffic", known=("page_views", "product_views", "buyers")),
-                         _opt("traffic", known=("paid_amount",))),
+    # (a GA4 download of users by day counts visitors alone: they are the headline, the rest unknown)
+    "traffic.headline": (_n("traffic", values=("visitors",)),
+                         _opt("traffic", known=("page_views", "product_views", "buyers", "paid_amount"))),
     "traffic.daily": (_n("traffic"),),
     "traffic.channels": (_n("traffic", known=("buyers",)),),
     "traffic.devices": (_n("traffic", known=("buyers",)),),

@@ -169,6 +169,11 @@ ENTRIES: dict[str, Entry] = {
         "({change:pp} on the prior month); {unpaid:count} were not paid, {pending:count} of them still pending.",
         "本月下单{placed:count}笔，支付{paid:count}笔，支付率{payment_rate:pct}（环比{change:pp}）；"
         "{unpaid:count}笔未支付，其中{pending:count}笔仍待付款。"),
+    # Every order placed was paid (conversion.payments_facts): no "0 were not paid, 0 of them still pending".
+    "conversion.payment.takeaway.all_paid": _e(
+        "All {placed:count} orders placed were paid, a payment rate of {payment_rate:pct} ({change:pp} on the prior "
+        "month): the data hold no unpaid order.",
+        "本月下单{placed:count}笔，全部完成支付，支付率{payment_rate:pct}（环比{change:pp}）：数据中没有未支付订单。"),
     "col.placed": _e("Orders placed", "下单数"),
     "col.payment_rate": _e("Payment rate", "支付率"),
     "col.payment_rate_prior": _e("Prior month", "上月支付率"),

@@ -42,6 +42,23 @@ ENTRIES: dict[str, Entry] = {
         "老客贡献了{returning_sales_share:pct}的销售额。在30天窗口已结束的最近一批新客中，{repeat_rate_30:pct}在30天内"
         "再次购买；数据时间尚短，还没有90天复购率。",
     ),
+    # No cohort's 30 days have closed within the data (they begin after it): the section said "No data" of a
+    # month with buyers.
+    "customers.headline.takeaway.no_repeat": _e(
+        "{customers:count} customers bought in {month} ({customers_vs_prior:change} on the prior month), "
+        "{new_buyers:count} of them for the first time. Returning customers brought {returning_sales_share:pct} of "
+        "sales. The data begin too recently for a repeat rate: no new customer's 30 days closed within them.",
+        "{month}共有{customers:count}位客户购买（环比{customers_vs_prior:change}），其中{new_buyers:count}位为首次购买。"
+        "老客贡献了{returning_sales_share:pct}的销售额。数据开始得太晚，还没有复购率：数据中没有新客的30天窗口已结束。",
+    ),
+    "customers.headline.takeaway.no_amount.no_repeat": _e(
+        "{customers:count} customers bought in {month} ({customers_vs_prior:change} on the prior month), "
+        "{new_buyers:count} of them for the first time. The data begin too recently for a repeat rate: no new "
+        "customer's 30 days closed within them. What they spent is not in this store's data: its exports carry no "
+        "amounts.",
+        "{month}共有{customers:count}位客户购买（环比{customers_vs_prior:change}），其中{new_buyers:count}位为首次购买。"
+        "数据开始得太晚，还没有复购率：数据中没有新客的30天窗口已结束。客户的消费金额不在本店数据中：导出数据没有金额。",
+    ),
     "customers.headline.takeaway.no_amount.no_90": _e(
         "{customers:count} customers bought in {month} ({customers_vs_prior:change} on the prior month), "
         "{new_buyers:count} of them for the first time. Of the latest cohort whose 30 days have closed, "
@@ -208,6 +225,30 @@ ENTRIES: dict[str, Entry] = {
         "贡献近12个月{value_sales_share:pct}的销售额；{grower:segment}并列增长最多（各{grower_change:+d}）。"
         "最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
     ),
+    # No segment has more customers than at the prior month's end (customers.rfm_facts): the page said
+    # "… grew most (+0)" of a month in which none grew.
+    "customers.rfm.takeaway.none_grew": _e(
+        "{customers:count} customers bought in the last 12 months. The largest segment is {largest:segment} "
+        "({largest_share:pct}). Important-value customers — recent, frequent and high-spending — number "
+        "{value_customers:count} ({value_change:+d} since the prior month's end) and brought {value_sales_share:pct} "
+        "of the 12 months' sales; no segment grew since the prior month's end. Recency, frequency and spend are "
+        "each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。最大的群体是{largest:segment}（{largest_share:pct}）。"
+        "重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人（较上月末{value_change:+d}），"
+        "贡献近12个月{value_sales_share:pct}的销售额；与上月末相比没有群体增长。"
+        "最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.largest_tied.none_grew": _e(
+        "{customers:count} customers bought in the last 12 months. {largest:segment} tie as the largest segments "
+        "({largest_share:pct} each). Important-value customers — recent, frequent and high-spending — number "
+        "{value_customers:count} ({value_change:+d} since the prior month's end) and brought {value_sales_share:pct} "
+        "of the 12 months' sales; no segment grew since the prior month's end. Recency, frequency and spend are "
+        "each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。{largest:segment}并列为最大的群体（各占{largest_share:pct}）。"
+        "重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人（较上月末{value_change:+d}），"
+        "贡献近12个月{value_sales_share:pct}的销售额；与上月末相比没有群体增长。"
+        "最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
     "customers.movement": _e("How did customers move between segments since last month?", "与上月相比，客户在各群体间如何流动？"),
     "customers.movement.title": _e(
         "{value_stayed:pct} of important-value customers stayed important value",
@@ -320,16 +361,16 @@ ENTRIES: dict[str, Entry] = {
         "month.",
         "已知省份的买家全部来自{top}；其销售额环比{grower_change:change}。"),
     "customers.provinces.takeaway.one.no_prior": _e(
-        "Every buyer whose province is known lived in {top}. It sold nothing in the prior month in the data, so no "
-        "change on it can be told.",
+        "Every buyer whose province is known lived in {top}; the data hold no sales there in the prior month to "
+        "compare with.",
         "已知省份的买家全部来自{top}。该省在数据中上月无销售，无法计算环比。"),
     "customers.provinces.takeaway.few": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales. {grower} grew fastest on "
         "the prior month ({grower_change:change}).",
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首。{grower}环比增长最快（{grower_change:change}）。"),
     "customers.provinces.takeaway.few.no_prior": _e(
-        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales. None of them sold in the "
-        "prior month in the data, so no change on it can be told.",
+        "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales. The data hold no sales "
+        "in any of them in the prior month to compare with.",
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首。这些省份在数据中上月均无销售，无法计算环比。"),
     "customers.provinces.takeaway.some": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
@@ -338,13 +379,13 @@ ENTRIES: dict[str, Entry] = {
         "{grower}环比增长最快（{grower_change:change}）。"),
     "customers.provinces.takeaway.some.no_prior": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
-        "{top3_share:pct}. None of them sold in the prior month in the data, so no change on it can be told.",
+        "{top3_share:pct}. The data hold no sales in any of them in the prior month to compare with.",
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}。"
         "这些省份在数据中上月均无销售，无法计算环比。"),
     "customers.provinces.takeaway.no_prior": _e(
         "Buyers came from {provinces} provinces. {top} leads with {top_share:pct} of sales; the top three bring "
-        "{top3_share:pct} and the top ten {top10_share:pct}. None of the top ten sold in the prior month in the "
-        "data, so no change on it can be told.",
+        "{top3_share:pct} and the top ten {top10_share:pct}. The data hold no sales in any of the top ten in the "
+        "prior month to compare with.",
         "买家来自{provinces}个省份。{top}以{top_share:pct}的销售额居首；前三省合计{top3_share:pct}，前十省合计"
         "{top10_share:pct}。前十省在数据中上月均无销售，无法计算环比。",
     ),

@@ -91,6 +91,9 @@ ENTRIES: dict[str, Entry] = {
     "plan.forecast.unknown": _e(
         "the calendar does not know the dates of {kinds} in {years}, so the forecast leaves them out",
         "日历不含{years}年{kinds}的日期，预测未计入"),
+    # The forecast's months of a store outside China whose own public holidays the fit has (plan.events_text).
+    "plan.forecast.own_holidays": _e("{count:count} of {country:country_s} public holidays",
+                                     "{country:country}的{count:count}个公共假日"),
     "plan.unknown.spring_festival": _e("the Spring Festival", "春节"),
     "plan.unknown.nianhuo": _e("the Nianhuo festival", "年货节"),
     "plan.unknown.public_holiday": _e("the public holidays", "法定节假日"),
@@ -155,9 +158,10 @@ ENTRIES: dict[str, Entry] = {
         "A forecast is made from the paid orders day by day, and the data hold no paid order before {day:date} {year}.",
         "预测基于每日的已付订单，而数据中{year}年{day:date}之前没有已付订单。"),
     "plan.too_little_history": _e(
-        "A forecast needs {days:count} days of orders on a platform, and no platform has that many before "
-        "{day:date} {year}.",
-        "预测需要某个平台至少 {days:count} 天的订单，而{year}年{day:date}之前没有平台达到。"),
+        "A forecast needs {days:count} days of orders on a platform, with a sale on at least {sale_days:count} of "
+        "them, and no platform has that before {day:date} {year}.",
+        "预测需要某个平台至少 {days:count} 天的订单历史、其中至少 {sale_days:count} 天有成交，而{year}年{day:date}之前"
+        "没有平台达到。"),
     "plan.no_backtest": _e(
         "Checking past forecasts needs order history before each month from {month} on, and there is too little.",
         "检验过去的预测需要{month}起各月之前的订单历史，而历史太短。"),
@@ -204,38 +208,47 @@ ENTRIES: dict[str, Entry] = {
     "plan.targets": _e("What target should next quarter have?", "下季度目标应定多少？"),
     "plan.targets.takeaway": _e(
         "For {quarter} we propose {target:money} in paid amount across the platforms ({target_vs_forecast:signed} "
-        "above the forecast of {forecast:money}; {target_vs_last_year:change} on last year). It assumes the "
-        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "above the forecast of {forecast:money}, {target_vs_last_year:change} on last year). It assumes "
+        "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month.",
-        "建议{quarter}全平台支付金额目标 {target:money}（高于预测 {forecast:money} {target_vs_forecast:signed}；"
-        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "建议{quarter}全平台支付金额目标 {target:money}（高于预测 {forecast:money} {target_vs_forecast:signed}，"
+        "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。"),
     "plan.targets.takeaway.orders": _e(
         "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
-        "above the forecast of {forecast:count}; {target_vs_last_year:change} on last year). It assumes the "
-        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
+        "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month. The paid amount is not known for every "
         "order, so no amount target is proposed.",
-        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}；"
-        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
+        "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。并非所有订单都有支付金额，故不建议金额目标。"),
     "plan.targets.takeaway.no_amount": _e(
         "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
-        "above the forecast of {forecast:count}; {target_vs_last_year:change} on last year). It assumes the "
-        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
+        "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month. The paid amount is known for no "
         "order, so no amount target is proposed.",
-        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}；"
-        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
+        "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。所有订单都没有支付金额，故不建议金额目标。"),
     "plan.targets.takeaway.part_amount": _e(
         "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
-        "above the forecast of {forecast:count}; {target_vs_last_year:change} on last year). It assumes the "
-        "history's trend and festivals go on as before and no new campaign: reached about one quarter in four as "
+        "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
+        "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month. The paid amount is known for only "
         "{amount_share:pct} of the orders, so no amount target is proposed.",
-        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}；"
-        "同比{target_vs_last_year:change}）。假设：历史趋势与大促效果延续、无新增投放；按现状约四个季度中有一个能达成；"
+        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
+        "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。仅{amount_share:pct}的订单有支付金额，故不建议金额目标。"),
+    # What a proposed target assumes goes on (plan.targets_facts): China's festivals only where the store sells in
+    # China; a foreign store's target assumed 大促 it never had.
+    "plan.targets.assumes.china": _e("the history's trend and festivals go on as before", "历史趋势与大促效果延续"),
+    "plan.targets.assumes.seasons": _e("the history's trend, weekdays and seasons go on as before",
+                                       "历史趋势与星期、季节规律延续"),
+    "plan.targets.assumes.holidays": _e("the history's trend, weekdays, seasons and public holidays go on as before",
+                                        "历史趋势与星期、季节、公共假日规律延续"),
+    # The targets table's last year is the same quarter's sum (plan.targets_table), not a month's.
+    "col.last_year_quarter": _e("Same quarter last year", "去年同季度"),
     "word.none_listed": _e("none", "无"),
 }

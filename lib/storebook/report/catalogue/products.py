@@ -27,6 +27,21 @@ ENTRIES: dict[str, Entry] = {
         "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct2}的商品贡献了80%的销售额，长尾（C类）贡献"
         "{tail_revenue_share:pct}。数据中售出SKU没有单位成本、库存或标价，积压库存金额和价格实现率未知。",
     ),
+    # One of stock at cost and the price realised unknown (products.headline_facts): no "ties up n/a at cost".
+    "products.headline.takeaway.no_stock": _e(
+        "{skus_sold:count} SKUs sold this month. {a_sku_share:pct2} of the assortment makes 80% of revenue, while "
+        "the long tail (class C) brings {tail_revenue_share:pct}. We realised {price_realisation:pct} of list price; "
+        "stock at cost is unknown: the data give the SKUs sold no stock or no unit cost.",
+        "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct2}的商品贡献了80%的销售额，长尾（C类）贡献"
+        "{tail_revenue_share:pct}。价格实现率为{price_realisation:pct}；数据中售出SKU没有库存或单位成本，积压库存金额未知。",
+    ),
+    "products.headline.takeaway.no_realisation": _e(
+        "{skus_sold:count} SKUs sold this month. {a_sku_share:pct2} of the assortment makes 80% of revenue, while "
+        "the long tail (class C) brings {tail_revenue_share:pct}. Overstock ties up {overstock_value:money} at cost; "
+        "the price against list price is unknown: the data give the SKUs sold no list price.",
+        "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct2}的商品贡献了80%的销售额，长尾（C类）贡献"
+        "{tail_revenue_share:pct}。积压库存按成本占用{overstock_value:money}；数据中售出SKU没有标价，价格实现率未知。",
+    ),
     "products.headline.takeaway.revenue_unknown": _e(
         "{skus_sold:count} SKUs sold this month. Their line amounts are unknown, so revenue cannot rank them: "
         "the ABC classes, stock at cost and the price realised are not shown.",

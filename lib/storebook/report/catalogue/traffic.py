@@ -69,6 +69,21 @@ ENTRIES: dict[str, Entry] = {
         "{month}共有访客{visitors:count}人，其中{buyers:count}人完成支付（{conversion_rate:pct}）；数据中没有上月和去年同月，"
         "无法比较。数据中没有金额，无法得知每位访客的价值。",
     ),
+    # Visitors alone, no buyers (traffic.headline_facts): a GA4 download of users by day.
+    "traffic.headline.takeaway.no_buyers": _e(
+        "{visitors:count} visitors came in {month}, {visitors_vs_prior:change} on the prior month "
+        "and {visitors_vs_last_year:change} on last year. The traffic data count no buyers: how many visitors "
+        "paid, and what a visitor was worth, are not known.",
+        "{month}共有访客{visitors:count}人，环比{visitors_vs_prior:change}，同比{visitors_vs_last_year:change}。"
+        "流量数据没有支付买家数：多少访客完成支付、每位访客的价值均无法得知。",
+    ),
+    "traffic.headline.takeaway.no_buyers.no_history": _e(
+        "{visitors:count} visitors came in {month}; the data hold neither the prior month nor the same month last "
+        "year to compare with. The traffic data count no buyers: how many visitors paid, and what a visitor was "
+        "worth, are not known.",
+        "{month}共有访客{visitors:count}人；数据中没有上月和去年同月，无法比较。流量数据没有支付买家数：多少访客完成支付、"
+        "每位访客的价值均无法得知。",
+    ),
     # 2 daily
     "traffic.daily": _e("How did visitors move day by day?", "每日访客如何变化？"),
     "traffic.daily.title": _e(
@@ -85,6 +100,29 @@ ENTRIES: dict[str, Entry] = {
         "with; the 7-day average ended the month {trend:change} from where it started.",
         "访客最多的一天是{peak_days:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_days:date}，"
         "共{low_visitors:count}人。数据中没有去年同期的流量，无法比较；7日均值月末较月初{trend:change}。",
+    ),
+    # No 7-day average to follow over the month, or one from 0 (traffic.daily_facts): no "ended the month n/a".
+    "traffic.daily.title.no_trend": _e(
+        "Visitors peaked on {peak_days:date} ({peak_visitors:count}); the month ran {vs_last_year:change} on the same days last year",
+        "访客在{peak_days:date}达到高峰（{peak_visitors:count}人）；全月较去年同期{vs_last_year:change}",
+    ),
+    "traffic.daily.title.no_last_year.no_trend": _e(
+        "Visitors peaked on {peak_days:date} ({peak_visitors:count})",
+        "访客在{peak_days:date}达到高峰（{peak_visitors:count}人）",
+    ),
+    "traffic.daily.takeaway.no_trend": _e(
+        "The busiest day was {peak_days:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
+        "{low_days:date} with {low_visitors:count}. Over the month, daily visitors ran {vs_last_year:change} on the same "
+        "days last year.",
+        "访客最多的一天是{peak_days:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_days:date}，"
+        "共{low_visitors:count}人。全月日访客较去年同期{vs_last_year:change}。",
+    ),
+    "traffic.daily.takeaway.no_last_year.no_trend": _e(
+        "The busiest day was {peak_days:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
+        "{low_days:date} with {low_visitors:count}. The data hold no traffic on the same days last year to compare "
+        "with.",
+        "访客最多的一天是{peak_days:date}，共{peak_visitors:count}人{peak_event:event_suffix}；最少的一天是{low_days:date}，"
+        "共{low_visitors:count}人。数据中没有去年同期的流量，无法比较。",
     ),
     "traffic.daily.takeaway": _e(
         "The busiest day was {peak_days:date} with {peak_visitors:count} visitors{peak_event:event_suffix}; the quietest was "
