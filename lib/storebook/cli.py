@@ -83,7 +83,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     finally:
         bar.close()
     print(report.summary(Text("en")))
-    from storebook.engine.identity import CURRENCY_HINT, NAME_HINT, identify, write_local_settings
+    from storebook.engine.identity import NAME_HINT, currency_hint, identify, write_local_settings
 
     manifest = _manifest(config)
     written = write_local_settings(config, manifest)
@@ -93,7 +93,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     if not identity.named:
         print(f"hint: {NAME_HINT}")
     if not identity.currency_stated:
-        print(f"hint: {CURRENCY_HINT.format(currency=identity.currency)}")
+        print(f"hint: {currency_hint(identity)}")  # what they are shown in, and why
     return EXIT_OK
 
 

@@ -245,6 +245,48 @@ def platforms_present(con: duckdb.DuckDBPyConnection, present: set[str]) -> list
     return sorted(v for (v,) in con.sql(" UNION ".join(selects)).fetchall() if v is not None)
 
 
+#: The columns that name where a row is: customers' provinces, parcels' destinations, suppliers' regions.
+REGION_COLUMNS: tuple[tuple[str, str], ...] = (("orders", "province"), ("shipments", "province"),
+                                              ("suppliers", "region"))
+
+
+def region_countries(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[str, dict]:
+    """The countries the written rows' regions name, where they name one: an ISO 3166-2 code
+    (Olist's ``BR-SP``) names its country, a province of China (浙江) names CN; other text
+    (``Ontario``, ``CA``) names none. What the store's identity infers its country from when
+    nothing else says (storebook.engine.identity.region_country).
+
+    Returns:
+        country → ``rows`` (rows naming it), ``tables`` (``orders.province`` …) and ``regions``
+        (its three commonest values); {} when no region names a country.
+    """
+    from storebook.ingest.sources.base import PROVINCES
+
+    selects = [f"SELECT {quote(c)} AS r, {literal(f'{t}.{c}')} AS t FROM live_{t}" for t, c in REGION_COLUMNS
+               if t in present]
+    if not selects:
+        return {}
+    china = ", ".join(literal(p) for p in sorted(PROVINCES))
+    rows = con.sql(f"""
+        WITH v AS ({' UNION ALL '.join(selects)}),
+        coded AS (SELECT CASE WHEN r IN ({china}) THEN 'CN'
+                              WHEN regexp_matches(r, '^[A-Za-z]{{2}}-[A-Za-z0-9]{{1,3}}$') THEN upper(split_part(r, '-', 1))
+                         END AS country, r, t FROM v WHERE r IS NOT NULL)
+        SELECT country, r, t, count(*) AS n FROM coded WHERE country IS NOT NULL GROUP BY ALL
+        ORDER BY country, n DESC, r, t""").fetchall()
+    out: dict[str, dict] = {}
+    for country, region, where, n in rows:
+        found = out.setdefault(country, {"rows": 0, "tables": [], "regions": []})
+        found["rows"] += int(n)
+        if where not in found["tables"]:
+            found["tables"].append(where)
+        if region not in found["regions"] and len(found["regions"]) < 3:
+            found["regions"].append(region)
+    for found in out.values():
+        found["tables"].sort()
+    return out
+
+
 def _rows_of(parts: dict[int, Part], hits: pd.DataFrame) -> pd.DataFrame:
     """The cached rows at (_part, _pos) of ``hits``, in the order of ``hits``.
 
