@@ -162,3 +162,26 @@ def test_the_mixed_warning_is_said_in_chinese_too(root: Path) -> None:
     _mixed_shopify(root)
     report = run(root)
     assert "未设置币种，而导出文件标明了多个币种（EUR 17 行、USD 2 行）：金额按标明行数最多的 EUR 显示" in report.summary(Text("zh"))
+
+
+@pytest.mark.parametrize(("store", "said"), [
+    ("mixed", {"en": "the exports state several currencies: amounts are shown in EUR (€), the one most rows state",
+               "zh": "导出文件标明了多个币种：金额按标明行数最多的EUR（€）显示"}),
+    ("regions", {"en": "the exports state no currency: amounts are shown in BRL (R$), the currency of the store's "
+                       "country as the data say it",
+                 "zh": "金额按数据所示本店所在国家的货币BRL（R$）显示"}),
+])
+def test_the_packs_header_says_what_the_amounts_are_shown_in_and_why(root: Path, store: str, said: dict) -> None:
+    from storebook.report.plan import plan_report
+    from storebook.report.render import currency_note
+    from support.stores import REPO
+
+    if store == "mixed":
+        _mixed_shopify(root)
+    else:
+        _orders(root, ["BR-SP"] * 3)
+    run(root)
+    for lang in ("en", "zh"):
+        plan = plan_report(Config.load(root), only=["traffic"], notebooks_dir=REPO / "notebooks", lang=lang)
+        note = currency_note(plan.currency, plan.currency_stated, lang, plan.currency_how)
+        assert said[lang] in note and "CNY" not in note and "¥" not in note
