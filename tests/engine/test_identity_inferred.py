@@ -22,7 +22,7 @@ from conftest import write_csv
 from storebook import cli
 from storebook.engine import calendar
 from storebook.engine.config import Config
-from storebook.engine.identity import identify
+from storebook.engine.identity import identify, write_local_settings
 from storebook.report.text import Text, format_money, use_currency
 from support.mapping import install, realdata_folder
 from support.sources import EXAMPLES, manifest, run
@@ -59,6 +59,10 @@ def test_olist_without_a_currency_is_shown_in_reais_and_said_so(root: Path) -> N
         assert format_money(790.0) == "R$790"  # the page's amounts, as the pack writes them
     finally:
         use_currency("CNY")
+    # The first storebook.local.toml says both, commented, with where they come from.
+    written = write_local_settings(Config.load(root), manifest(root)).read_text(encoding="utf-8").splitlines()
+    assert '# country = "BR"             # inferred from the regions in the data: BR-SP, BR-PR, BR-MG' in written
+    assert any(line.startswith('# currency = "BRL"') and "the currency of Brazil" in line for line in written)
 
 
 def test_olist_with_the_examples_declared_currency_states_it(root: Path) -> None:

@@ -475,7 +475,7 @@ def local_settings_template(identity: StoreIdentity, found: dict) -> str:
     # calendar is China's, and the setting is not read there).
     lines.append("# country: a store outside China, its ISO 3166 code; its public holidays are set apart in the "
                  "pages (traffic, fulfilment, promotions, plan). Left out, it is inferred from the currency or a "
-                 "time zone you set where they name one country.")
+                 "time zone you set, or from the data's regions, where they name one country.")
     inferred = identity.country or {}
     if inferred.get("code") and inferred.get("how") in ("currency", "timezone", "region"):
         what = {"currency": "currency", "timezone": "time zone", "region": "regions in the data:"}[inferred["how"]]
