@@ -12,6 +12,7 @@ the rows that survived the checks before it (the ``live_<table>`` views).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -266,14 +267,19 @@ def region_countries(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[
                if t in present]
     if not selects:
         return {}
-    china = ", ".join(literal(p) for p in sorted(PROVINCES))
-    rows = con.sql(f"""
-        WITH v AS ({' UNION ALL '.join(selects)}),
-        coded AS (SELECT CASE WHEN r IN ({china}) THEN 'CN'
-                              WHEN regexp_matches(r, '^[A-Za-z]{{2}}-[A-Za-z0-9]{{1,3}}$') THEN upper(split_part(r, '-', 1))
-                         END AS country, r, t FROM v WHERE r IS NOT NULL)
-        SELECT country, r, t, count(*) AS n FROM coded WHERE country IS NOT NULL GROUP BY ALL
-        ORDER BY country, n DESC, r, t""").fetchall()
+    # Counted per value first (a store has few regions), then each value named a country here.
+    counted = con.sql(f"SELECT r, t, count(*) AS n FROM ({' UNION ALL '.join(selects)}) WHERE r IS NOT NULL "
+                      "GROUP BY ALL").fetchall()
+    coded = re.compile(r"^([A-Za-z]{2})-[A-Za-z0-9]{1,3}$")
+
+    def country_of(region: str) -> str | None:
+        if region in PROVINCES:
+            return "CN"
+        m = coded.match(region)
+        return m[1].upper() if m else None
+
+    rows = sorted(((c, r, t, n) for r, t, n in counted if (c := country_of(str(r)))),
+                  key=lambda x: (x[0], -x[3], x[1], x[2]))
     out: dict[str, dict] = {}
     for country, region, where, n in rows:
         found = out.setdefault(country, {"rows": 0, "tables": [], "regions": []})
