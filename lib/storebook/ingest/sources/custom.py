@@ -277,8 +277,9 @@ class CustomSource:
         if bad:
             value, _, first = bad[0]  # the first row in the file that holds one
             hint = currency_todo(value)
-            also = (f"; {sum(n for _, n, _ in bad):,} rows hold values that are not codes: "
-                    + ", ".join(f"'{v}'" for v, _, _ in bad[:5]) + (" …" if len(bad) > 5 else "")) if len(bad) > 1 or bad[0][1] > 1 else ""
+            rows = sum(n for _, n, _ in bad)
+            also = "" if rows == 1 else (f"; {rows:,} rows hold values that are not codes: "
+                                         + ", ".join(f"'{v}'" for v, _, _ in bad[:5]) + (" …" if len(bad) > 5 else ""))
             raise InputError(
                 path, f"'{value}' is not a currency code ({self._where()}, `currency.column`){also}",
                 row=first, column=declared.column,
