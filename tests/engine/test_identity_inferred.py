@@ -22,7 +22,7 @@ from conftest import write_csv
 from storebook import cli
 from storebook.engine import calendar
 from storebook.engine.config import Config
-from storebook.engine.identity import identify, write_local_settings
+from storebook.engine.identity import currency_hint, identify, write_local_settings
 from storebook.report.text import Text, format_money, use_currency
 from support.mapping import install, realdata_folder
 from support.sources import EXAMPLES, manifest, run
@@ -54,6 +54,13 @@ def test_olist_without_a_currency_is_shown_in_reais_and_said_so(root: Path) -> N
             "amounts are shown in BRL") in en
     assert "但数据中的地区位于巴西（BR-SP, BR-PR, BR-MG …：在标明国家地区的3,095行中占100.0%" in zh
     assert "金额按巴西的货币 BRL 显示" in zh
+    # The hint `storebook ingest` ends with, from the catalogue in each language.
+    assert currency_hint(who, Text("en")) == (
+        "hint: the exports state no currency: amounts are shown as BRL, the currency of Brazil, where the data's "
+        "regions lie (BR-SP, BR-PR, BR-MG …); set the store's in storebook.local.toml (`[store]` currency = \"…\", "
+        "an ISO code such as BRL or INR)")
+    assert currency_hint(who, Text("zh")).startswith(
+        "提示：导出文件未注明币种：金额按 BRL 显示，即数据中的地区所在国家巴西的货币（BR-SP, BR-PR, BR-MG …）；")
     use_currency(who.currency)
     try:
         assert format_money(790.0) == "R$790"  # the page's amounts, as the pack writes them
@@ -126,6 +133,11 @@ def test_a_set_country_gives_its_currency(root: Path) -> None:
     report = run(root)
     assert identify(Config.load(root), manifest(root)).currency == "INR"
     assert "amounts are shown in INR, the currency of India, the store's country as set" in report.summary(Text("en"))
+    who = identify(Config.load(root), manifest(root))
+    assert currency_hint(who, Text("en")).startswith(
+        "hint: the exports state no currency: amounts are shown as INR, the currency of India, set as the store's "
+        "country; ")
+    assert currency_hint(who, Text("zh")).startswith("提示：导出文件未注明币种：金额按 INR 显示，即所设本店国家印度的货币；")
 
 
 def _mixed_shopify(root: Path) -> None:
@@ -157,6 +169,11 @@ def test_mixed_currencies_beside_an_unstated_products_file_are_not_called_cny(
             "amounts are shown as EUR, the one most rows state") in out
     assert "warning: No currency is set, and the exports state several (17 rows in EUR and 2 rows in USD): amounts " \
            "are shown in EUR" in out
+    assert cli.main(["ingest", "--lang", "zh"]) == 0  # unchanged: the warning and the hint again, in Chinese
+    zh = capsys.readouterr().out
+    assert ("提示：导出文件标明了多个币种（EUR 17 行、USD 2 行），storebook 不做币种换算：金额按标明行数最多的 EUR 显示；"
+            in zh)
+    assert "警告：未设置币种，而导出文件标明了多个币种（EUR 17 行、USD 2 行）" in zh
     who = storebook.open().identity()
     assert (who.currency, who.currency_stated) == ("EUR", False)
     assert calendar.used_for(storebook.open()) is None  # a web shop in euros and dollars: not China's
