@@ -84,7 +84,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     finally:
         bar.close()
     print(report.summary(text))
-    from storebook.engine.identity import identify, write_local_settings
+    from storebook.engine.identity import currency_hint, identify, write_local_settings
 
     manifest = _manifest(config)
     written = write_local_settings(config, manifest)
@@ -94,7 +94,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     if not identity.named:
         print(text("cli.hint.name"))
     if not identity.currency_stated:
-        print(text("cli.hint.currency", currency=identity.currency))
+        print(currency_hint(identity, text))  # what they are shown in, and why
     return EXIT_OK
 
 

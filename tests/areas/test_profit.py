@@ -362,3 +362,48 @@ def test_refund_rate_and_pnl_share_the_paid_orders_question(root, store):
     fresh = storebook.open(root / "data" / "processed")  # the P&L alone asks exactly one question more
     profit.contribution_pnl(fresh, MARCH)
     assert fresh.questions == after_sums + 1
+
+
+# ----------------------------------------------------------------------------- no line sales to cost
+
+def _free_lines_store(root: Path, unit_cost: float | None) -> storebook.Workbook:
+    """One tmall order in March whose two units of G were given away (line amount 0, paid only
+    the 8.00 shipping): the month has no line sales, so no share of them can be costed."""
+    return write_tables(root, products=[{"sku": "G", "category": "beauty", "list_price": 60.0,
+                                         "unit_cost": unit_cost, "supplier_id": "S1"}],
+                        platform_fees=FEES, orders=[_order("G1", "tmall", "2026-03-02 10:00", 0.0, 0.0, 8.0)],
+                        order_lines=[_line("G1", 1, "G", 2, 0.0, 0.0)],
+                        shipments=[_ship("S1", "G1", "2026-03-02 18:00", 6.0)],
+                        marketing_spend=[_spend("2026-03-03", "tmall", "paid_search", 5.0)])
+
+
+def _pnl_and_flags(wb: storebook.Workbook) -> tuple[pd.DataFrame, list]:
+    from storebook.measures import partial
+    from storebook.report.needs import SectionCheck
+
+    check = SectionCheck("profit.pnl")
+    with partial.running(check):
+        pnl = profit.contribution_pnl(wb, MARCH).set_index("platform")
+    return pnl, [(s.key, s.values) for s in check.partial if s.kind == "flag"]
+
+
+def test_units_of_unknown_cost_without_line_sales_leave_the_cost_unknown_not_covered(root):
+    pnl, flags = _pnl_and_flags(_free_lines_store(root, unit_cost=None))
+    # Paid 8.00 (shipping), no refund: net sales 8.00. Two units of G, cost unknown: cost of goods
+    # and the margins are unknown, not 0 and 8.00 − 6.00 − 5.00 = −3.00.
+    assert pnl.loc["tmall", "net_sales"] == pytest.approx(8.0)
+    assert pnl.loc[["tmall", "total"], ["cogs", "gross_margin", "contribution_margin"]].isna().all().all()
+    # The share of the line sales with a cost is unknown (n/a), not 100%: said as such.
+    assert flags == [("page.partial.cost_pnl.unknown", {})]
+    said = storebook.report.text.Text("en")("page.partial.cost_pnl.unknown")
+    assert "unknown (n/a)" in said and "100" not in said
+
+
+def test_units_of_known_cost_without_line_sales_are_costed(root):
+    pnl, flags = _pnl_and_flags(_free_lines_store(root, unit_cost=20.0))
+    # Two units at 20.00: cost of goods 40.00; gross margin 8.00 − 40.00 = −32.00; contribution
+    # −32.00 − commission 0 (no line sales) − marketing 5.00 − logistics 6.00 = −43.00.
+    assert pnl.loc["total", ["cogs", "gross_margin", "contribution_margin"]].tolist() == pytest.approx(
+        [40.0, -32.0, -43.0])
+    # The costed share of no line sales is still unknown, and said so (never "100%").
+    assert flags == [("page.partial.cost_pnl.unknown", {})]

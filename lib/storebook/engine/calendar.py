@@ -692,7 +692,7 @@ def country_name(code: str, language: str = "en") -> str:
 
 
 def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",
-                  timezone_guessed: bool = False) -> dict[str, object]:
+                  timezone_guessed: bool = False, region: str = "", region_clue: str = "") -> dict[str, object]:
     """The store's country and how it is known — never a guess made silently.
 
     Args:
@@ -706,9 +706,14 @@ def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",
             offset fits several countries' zones): no clue either.
         A currency several countries share (:data:`SHARED_CURRENCY_COUNTRIES`) names none, but a
         zone outside its countries contradicts it: ambiguous.
+        region: the one country the data's regions name (ISO 3166-2 codes such as Olist's
+            ``BR-SP``: :func:`storebook.engine.identity.region_country`), "" when they name none;
+            the weakest clue, used where the currency and zone say nothing else.
+        region_clue: the regions it came from, for the sentence that says so (``BR-SP, BR-RJ …``).
     Returns:
-        ``{"code": "BR", "how": "setting" | "currency" | "timezone", "clue": …}`` (the clue: the
-        currency or zone it came from; a currency and a zone that agree give ``how`` "currency"),
+        ``{"code": "BR", "how": "setting" | "currency" | "timezone" | "region", "clue": …}`` (the
+        clue: the currency, zone or regions it came from; a currency and a zone that agree give
+        ``how`` "currency"),
         or ``{"code": None, "how": "ambiguous", "clues": [...]}`` where the clues name different
         countries, ``{"code": None, "how": "none", "clues": [...]}`` where there is none
         (clues: the currency and zone that named none, e.g. ``["EUR"]``).
@@ -720,6 +725,8 @@ def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",
         ({'code': None, 'how': 'none', 'clues': ['EUR']}, 'ambiguous')
         >>> [infer_country(currency="EUR", timezone=z).get("code") for z in ("Europe/Berlin", "America/New_York")]
         ['DE', None]
+        >>> infer_country(region="BR", region_clue="BR-SP …"), infer_country(currency="INR", region="BR")["how"]
+        ({'code': 'BR', 'how': 'region', 'clue': 'BR-SP …'}, 'ambiguous')
     """
     if setting:
         return {"code": setting.upper(), "how": "setting", "clue": setting.upper()}
@@ -733,12 +740,17 @@ def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",
     else:
         zone_country = None  # no clue: Chinese, or not a zone of zone.tab
     named = {CURRENCY_COUNTRY.get(clues.get("currency", "")), zone_country}
+    if region and region != "CN":  # regions of China name no country outside it
+        clues["region"] = region_clue or region
+        named.add(region)
     named.discard(None)
     shared = SHARED_CURRENCY_COUNTRIES.get(currency)
     if shared is not None and zone_country is not None and zone_country not in shared:
         return {"code": None, "how": "ambiguous", "clues": [currency, clues["timezone"]]}
+    if shared is not None and "region" in clues and region not in shared:  # regions outside the currency's area
+        return {"code": None, "how": "ambiguous", "clues": [currency, clues["region"]]}
     if len(named) == 1:
-        how = "currency" if "currency" in clues else "timezone"
+        how = next(h for h in ("currency", "timezone", "region") if h in clues)
         return {"code": named.pop(), "how": how, "clue": clues[how]}
     silent = [c for c in (currency, zone) if c]
     return {"code": None, "how": "ambiguous" if named else "none", "clues": list(clues.values()) if named else silent}

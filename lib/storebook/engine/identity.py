@@ -28,6 +28,12 @@ DEFAULT_CURRENCY = "CNY"
 _UNNAMED = {"en": "Your store", "zh": "本店"}
 #: What the first ingest writes beside a time zone it found in the exports' UTC offsets.
 ZONE_FOUND_NOTE = "# found in the exports"
+#: What the exports write for a currency that is not its ISO 4217 code, and the code to write
+#: instead (a symbol or a local name names a currency, not always one: ``$`` and ``¥`` are several).
+CURRENCY_SPELLINGS: dict[str, str] = {
+    "¥": "CNY (or JPY)", "￥": "CNY (or JPY)", "元": "CNY", "人民币": "CNY", "RMB": "CNY", "R$": "BRL", "€": "EUR",
+    "$": "USD (or another dollar: AUD, CAD …)", "US$": "USD", "£": "GBP", "₹": "INR", "RS": "INR", "RS.": "INR",
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,11 @@ class StoreIdentity:
     #: The store's own country for a store outside China (:func:`storebook.engine.calendar.infer_country`
     #: with ``known``: the ``holidays`` package has its public holidays), None for a store in China.
     country: dict | None = None
+    #: How ``currency`` was inferred where neither the settings nor the exports state it, None where
+    #: it was not (:func:`infer_currency`): ``{"how": "region", …}`` (the data's regions lie in one
+    #: country: its currency) or ``{"how": "mixed", …}`` (the exports state several: the commonest).
+    #: Said by the ingest summary and the hint, never silently.
+    currency_inferred: dict | None = None
 
     @property
     def named(self) -> bool:
@@ -56,6 +67,35 @@ class StoreIdentity:
         """The store's name in ``language`` (the other language's name, else a neutral one)."""
         first, second = (self.name_zh, self.name) if language == "zh" else (self.name, self.name_zh)
         return first or second or _UNNAMED.get(language, _UNNAMED["en"])
+
+
+def currency_code(value: object) -> str | None:
+    """``value`` as an ISO 4217 currency code (trimmed, upper case), or None when it is not one.
+
+    Three letters, and a code babel (CLDR) knows where babel is installed: ``brl`` is BRL;
+    ``R$``, ``RMB`` and ``12.50`` are not codes.
+
+    >>> currency_code(" brl "), currency_code("R$"), currency_code("RMB"), currency_code("")
+    ('BRL', None, None, None)
+    """
+    code = str(value).strip().upper()
+    if len(code) != 3 or not code.isascii() or not code.isalpha():
+        return None
+    try:
+        from babel.numbers import list_currencies
+    except ImportError:  # babel comes with JupyterLab; without it, the form alone is checked
+        return code
+    return code if code in list_currencies() else None
+
+
+def currency_todo(value: object) -> str:
+    """What to write instead of ``value``, a currency that is not a code ("" when storebook cannot tell).
+
+    >>> currency_todo("R$"), currency_todo("Dollars")
+    ('R$ is written BRL', '')
+    """
+    code = CURRENCY_SPELLINGS.get(str(value).strip().upper())
+    return f"{str(value).strip()} is written {code}" if code else ""
 
 
 def holds_shopify_data(manifest: dict | None) -> bool:
@@ -76,19 +116,27 @@ def read_store_file(raw_dir: Path) -> dict:
         if isinstance(data, dict) else {}
 
 
-def found_in_data(raw_dir: Path, platforms: list[str], currencies: list[str]) -> dict:
+def found_in_data(raw_dir: Path, platforms: list[str], currencies: list[str],
+                  currency_rows: dict[str, int] | None = None, regions: dict[str, dict] | None = None) -> dict:
     """What ingest records of the store (``_ingest.json`` → ``store``).
 
     Args:
         raw_dir: the raw folder (for ``_store.json``).
         platforms: the platforms present in the processed tables.
         currencies: the currency each export states (one entry per file that states one).
+        currency_rows: the rows stating each currency across the files (a file's currency
+            column); kept where they state several (:func:`infer_currency`).
+        regions: the countries the rows' regions name (storebook.ingest.crossfile.region_countries).
     """
     out: dict = {"platforms": list(platforms)}
     if currencies:
         out["currency"] = Counter(currencies).most_common(1)[0][0]
         if len(set(currencies)) > 1:
             out["currencies"] = sorted(set(currencies))
+    if currency_rows and len(currency_rows) > 1:
+        out["currency_rows"] = dict(sorted(currency_rows.items(), key=lambda kv: (-kv[1], kv[0])))
+    if regions:
+        out["regions"] = regions
     out.update(read_store_file(raw_dir))
     return out
 
@@ -202,6 +250,30 @@ def currency_facts(found: dict | None, text: Any) -> dict[str, dict[str, Any]]:
     return out
 
 
+def inferred_facts(inferred: dict | None, text: Any) -> dict[str, dict[str, Any]]:
+    """The sentence of the message catalogue that says how the currency was inferred
+    (:func:`infer_currency`, ``StoreIdentity.currency_inferred``), as key → values; empty where it
+    was not. The ingest summary says it in the catalogue's words (en, 中文).
+
+    >>> from storebook.report.text import Text
+    >>> facts = inferred_facts({"currency": "BRL", "how": "region", "country": "BR", "share": 1.0, "rows": 3,
+    ...                         "tables": ["suppliers.region"], "regions": ["BR-SP"]}, Text("en"))
+    >>> [(key, Text("en")(key, **values)[75:]) for key, values in facts.items()][0][1][:45]
+    'Brazil (BR-SP …: 100.0% of the 3 rows that na'
+    """
+    if not inferred:
+        return {}
+    if inferred["how"] == "mixed":
+        rows = [text("data_quality.currency.rows", rows=n, currency=c) for c, n in inferred["rows"].items()]
+        return {"data_quality.ingest.currency.inferred.mixed": {"rows": text.join(rows), "currency": inferred["currency"]}}
+    values = {"currency": inferred["currency"], "country": inferred["country"]}
+    if inferred["how"] == "setting":
+        return {"data_quality.ingest.currency.inferred.setting": values}
+    return {"data_quality.ingest.currency.inferred": values | {
+        "regions": ", ".join(inferred["regions"]), "share": inferred["share"], "rows": inferred["rows"],
+        "tables": ", ".join(inferred["tables"])}}
+
+
 def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
     """The store's identity: configured values first, then what the data says.
 
@@ -218,25 +290,154 @@ def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
     # configured ones count only if no other currency is stated: storebook.toml's default
     # lists Tmall, and an Amazon India store in INR is not on it.
     stated = configured.get("currency") or found.get("currency", "")
-    china = calendar.china_market(present or ([] if stated not in ("", "CNY") else platforms), stated)
+    # Not stated: the data may still say it (regions in one country, rows that state several):
+    # inferred, and said by the ingest summary and the hint; CNY only where nothing says.
+    inferred = None if stated else infer_currency(found, configured.get("country", ""))
+    shown = stated or (inferred or {}).get("currency", "")
+    china = calendar.china_market(present or ([] if shown not in ("", "CNY") else platforms), stated)
     country = None
     if china is None:
         # A zone ingest chose from the exports' UTC offsets (storebook.ingest.zones) fits several
         # countries: no clue to the country.
         zone = configured.get("timezone", "")
         guessed = (bool(found.get("timezone")) and found.get("timezone") == zone) or _zone_found_by_ingest(config, zone)
+        region = region_country(found.get("regions") or {})
         country = calendar.infer_country(setting=configured.get("country", ""), currency=stated, timezone=zone,
-                                         timezone_guessed=guessed)
+                                         timezone_guessed=guessed, region=(region or {}).get("code", ""),
+                                         region_clue=", ".join((region or {}).get("regions", [])))
         country["known"] = calendar.country_known(country["code"])
     return StoreIdentity(
         name=configured.get("name") or found.get("name", ""),
         name_zh=configured.get("name_zh") or found.get("name_zh", ""),
-        currency=stated or DEFAULT_CURRENCY,
+        currency=shown or DEFAULT_CURRENCY,
         platforms=platforms,
         currency_stated=bool(stated),
         calendar=china,
         country=country,
+        currency_inferred=inferred,
     )
+
+
+#: The share of the rows naming a country's region that one country must hold for the regions to
+#: name the store's country (an order sent abroad now and then does not move the store).
+REGION_SHARE = 0.9
+
+
+def region_country(regions: dict[str, dict]) -> dict | None:
+    """The one country the data's regions name (``_ingest.json`` → ``store`` → ``regions``), or None.
+
+    Returns:
+        ``code``, ``share`` (of the rows naming a country's region), ``rows`` (naming any
+        country's), ``tables`` and ``regions`` (its commonest values), where one country holds at
+        least :data:`REGION_SHARE` of them.
+
+    >>> region_country({"BR": {"rows": 95, "tables": ["orders.province"], "regions": ["BR-SP"]},
+    ...                 "US": {"rows": 5, "tables": ["orders.province"], "regions": ["US-NY"]}})["code"]
+    'BR'
+    >>> region_country({"BR": {"rows": 6, "tables": [], "regions": []}, "PT": {"rows": 4, "tables": [], "regions": []}})
+    """
+    total = sum(int(r.get("rows", 0)) for r in regions.values())
+    if not total:
+        return None
+    code, top = max(regions.items(), key=lambda kv: (int(kv[1].get("rows", 0)), kv[0]))
+    if int(top.get("rows", 0)) < REGION_SHARE * total:
+        return None
+    return {"code": code, "share": int(top["rows"]) / total, "rows": total, "tables": list(top.get("tables", [])),
+            "regions": list(top.get("regions", []))}
+
+
+def country_currency(code: str) -> str | None:
+    """The currency of country ``code`` where it has one (ISO 4217), else None.
+
+    >>> country_currency("BR"), country_currency("DE"), country_currency("AE"), country_currency("XX")
+    ('BRL', 'EUR', 'AED', None)
+    """
+    code = code.upper()
+    own = [c for c, country in calendar.CURRENCY_COUNTRY.items() if country == code]
+    own += [c for c, countries in calendar.SHARED_CURRENCY_COUNTRIES.items() if code in countries]
+    if not own:
+        try:
+            from babel.numbers import get_territory_currencies
+        except ImportError:
+            return None
+        own = get_territory_currencies(code)
+    return own[0] if len(own) == 1 else None  # two legal tenders (CLDR): no guess
+
+
+def infer_currency(found: dict, country: str = "") -> dict | None:
+    """The currency the data says where neither the settings nor the exports state one, or None.
+
+    - ``mixed``: files' currency columns state several currencies in their rows: the one the
+      most rows state (``rows``: each currency's rows); sums mix them (ingest warns of it).
+    - ``region``: the country set in ``[store] country``, else the one the data's regions name
+      (:func:`region_country`: Olist's ``BR-SP``), is outside China and has one currency: that
+      one (``country``, and ``share``, ``tables``, ``regions`` of the regions).
+
+    Args:
+        found: ``_ingest.json`` → ``store``.
+        country: ``[store] country`` ("" when not set).
+    Returns:
+        ``{"currency", "how", …}``, or None where the data say nothing (amounts then shown in
+        the default, CNY, with the hint to set the currency).
+
+    >>> infer_currency({"currency_rows": {"EUR": 17, "USD": 2}})["currency"]
+    'EUR'
+    >>> infer_currency({"regions": {"BR": {"rows": 3, "tables": ["suppliers.region"], "regions": ["BR-SP"]}}})
+    {'currency': 'BRL', 'how': 'region', 'country': 'BR', 'share': 1.0, 'rows': 3, 'tables': ['suppliers.region'], 'regions': ['BR-SP']}
+    >>> infer_currency({}, "IN")["currency"], infer_currency({"regions": {"CN": {"rows": 9}}})
+    ('INR', None)
+    """
+    rows = found.get("currency_rows") or {}
+    if rows:
+        return {"currency": max(rows.items(), key=lambda kv: (kv[1], kv[0]))[0], "how": "mixed", "rows": dict(rows)}
+    region = {"code": country.upper(), "how": "setting"} if country else region_country(found.get("regions") or {})
+    if not region or region["code"] == "CN":
+        return None
+    currency = country_currency(region["code"])
+    if currency is None:
+        return None
+    out = {"currency": currency, "how": "setting" if country else "region", "country": region["code"]}
+    return out | {k: region[k] for k in ("share", "rows", "tables", "regions") if k in region}
+
+
+def currency_hint(identity: StoreIdentity, text: Any) -> str:
+    """The hint ``storebook ingest`` ends with where the currency is not stated: what the amounts
+    are shown in and why, in ``text``'s language (the message catalogue, ``cli.hint.currency*``:
+    the rows of each of several currencies, the currency of the country the data's regions or the
+    setting name, else the default's).
+
+    >>> from storebook.report.text import Text
+    >>> mixed = StoreIdentity("", "", "EUR", currency_stated=False, currency_inferred={
+    ...     "currency": "EUR", "how": "mixed", "rows": {"EUR": 17, "USD": 2}})
+    >>> currency_hint(mixed, Text("en"))[:70]
+    'hint: the exports state several currencies (17 rows in EUR, 2 in USD) '
+    >>> currency_hint(mixed, Text("zh")).split("；")[0]
+    '提示：导出文件标明了多个币种（EUR 17 行、USD 2 行），storebook 不做币种换算：金额按标明行数最多的 EUR 显示'
+    """
+    inferred = identity.currency_inferred or {}
+    if inferred.get("how") == "mixed":
+        (first, n), *more = inferred["rows"].items()
+        rows = text("cli.hint.currency.rows", rows=n, currency=first) + "".join(
+            text("cli.hint.currency.rows.more", rows=m, currency=c) for c, m in more)
+        return text("cli.hint.currency.mixed", rows=rows, currency=identity.currency)
+    if inferred.get("how") == "setting":
+        return text("cli.hint.currency.setting", currency=identity.currency, country=inferred["country"])
+    if inferred.get("how") == "region":
+        return text("cli.hint.currency.region", currency=identity.currency, country=inferred["country"],
+                    regions=", ".join(inferred.get("regions", [])))
+    return text("cli.hint.currency", currency=identity.currency)
+
+
+def _inferred_note(identity: StoreIdentity) -> str:
+    """How an inferred currency was inferred, for storebook.local.toml's comment (that file is
+    written in English, as all its comments are; the console says it in :func:`currency_hint`)."""
+    inferred = identity.currency_inferred or {}
+    if inferred.get("how") == "mixed":
+        return f"amounts are shown as {identity.currency}, the one most rows state"
+    why = ("set as the store's country" if inferred.get("how") == "setting" else
+           f"where the data's regions lie ({', '.join(inferred.get('regions', []))} …)")
+    return (f"amounts are shown as {identity.currency}, the currency of "
+            f"{calendar.country_name(inferred.get('country', ''))}, {why}")
 
 
 def _zone_found_by_ingest(config: Config, zone: str) -> bool:
@@ -280,16 +481,17 @@ def local_settings_template(identity: StoreIdentity, found: dict) -> str:
         f'name = "{identity.name}"' if identity.name else '# name = "My Shop"          # the name on the report pack',
         f'name_zh = "{identity.name_zh}"' if identity.name_zh else '# name_zh = "我的店铺"',
         f'# currency = "{currency}"        # found in the exports' if currency else
-        '# currency = "CNY"             # ISO code of the amounts',
+        f'# currency = "{identity.currency}"        # inferred: ' + _inferred_note(identity)
+        if identity.currency_inferred else '# currency = "CNY"             # ISO code of the amounts',
     ]
     # The country: commented, as the currency is: inferred while it is absent (a store in China's
     # calendar is China's, and the setting is not read there).
     lines.append("# country: a store outside China, its ISO 3166 code; its public holidays are set apart in the "
                  "pages (traffic, fulfilment, promotions, plan). Left out, it is inferred from the currency or a "
-                 "time zone you set where they name one country.")
+                 "time zone you set, or from the data's regions, where they name one country.")
     inferred = identity.country or {}
-    if inferred.get("code") and inferred.get("how") in ("currency", "timezone"):
-        what = "currency" if inferred["how"] == "currency" else "time zone"
+    if inferred.get("code") and inferred.get("how") in ("currency", "timezone", "region"):
+        what = {"currency": "currency", "timezone": "time zone", "region": "regions in the data:"}[inferred["how"]]
         lines.append(f'# country = "{inferred["code"]}"             # inferred from the {what} {inferred["clue"]}')
     else:
         lines.append('# country = "BR"')

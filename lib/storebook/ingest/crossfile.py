@@ -12,6 +12,7 @@ the rows that survived the checks before it (the ``live_<table>`` views).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -243,6 +244,53 @@ def platforms_present(con: duckdb.DuckDBPyConnection, present: set[str]) -> list
     if not selects:
         return []
     return sorted(v for (v,) in con.sql(" UNION ".join(selects)).fetchall() if v is not None)
+
+
+#: The columns that name where a row is: customers' provinces, parcels' destinations, suppliers' regions.
+REGION_COLUMNS: tuple[tuple[str, str], ...] = (("orders", "province"), ("shipments", "province"),
+                                              ("suppliers", "region"))
+
+
+def region_countries(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[str, dict]:
+    """The countries the written rows' regions name, where they name one: an ISO 3166-2 code
+    (Olist's ``BR-SP``) names its country, a province of China (浙江) names CN; other text
+    (``Ontario``, ``CA``) names none. What the store's identity infers its country from when
+    nothing else says (storebook.engine.identity.region_country).
+
+    Returns:
+        country → ``rows`` (rows naming it), ``tables`` (``orders.province`` …) and ``regions``
+        (its three commonest values); {} when no region names a country.
+    """
+    from storebook.ingest.sources.base import PROVINCES
+
+    selects = [f"SELECT {quote(c)} AS r, {literal(f'{t}.{c}')} AS t FROM live_{t}" for t, c in REGION_COLUMNS
+               if t in present]
+    if not selects:
+        return {}
+    # Counted per value first (a store has few regions), then each value named a country here.
+    counted = con.sql(f"SELECT r, t, count(*) AS n FROM ({' UNION ALL '.join(selects)}) WHERE r IS NOT NULL "
+                      "GROUP BY ALL").fetchall()
+    coded = re.compile(r"^([A-Za-z]{2})-[A-Za-z0-9]{1,3}$")
+
+    def country_of(region: str) -> str | None:
+        if region in PROVINCES:
+            return "CN"
+        m = coded.match(region)
+        return m[1].upper() if m else None
+
+    rows = sorted(((c, r, t, n) for r, t, n in counted if (c := country_of(str(r)))),
+                  key=lambda x: (x[0], -x[3], x[1], x[2]))
+    out: dict[str, dict] = {}
+    for country, region, where, n in rows:
+        found = out.setdefault(country, {"rows": 0, "tables": [], "regions": []})
+        found["rows"] += int(n)
+        if where not in found["tables"]:
+            found["tables"].append(where)
+        if region not in found["regions"] and len(found["regions"]) < 3:
+            found["regions"].append(region)
+    for found in out.values():
+        found["tables"].sort()
+    return out
 
 
 def _rows_of(parts: dict[int, Part], hits: pd.DataFrame) -> pd.DataFrame:

@@ -42,6 +42,8 @@ from storebook.engine.identity import (
     check_currencies,
     currency_facts,
     found_in_data,
+    identify,
+    inferred_facts,
     read_store_file,
 )
 from storebook.engine.sqltext import literal
@@ -64,7 +66,9 @@ from storebook.ingest.stages import Stages
 from storebook.ingest.wording import Note, folded_kind, say_note, say_reason
 
 #: Bump when parsing or validation changes, so cached parses are not reused.
-INGEST_VERSION = "9"  # 9: the rows stating each currency recorded per file (one file in several is warned of)
+# 10: `currency:` of storebook.sources.yaml recorded per file; the store's regions' countries and the rows stating
+# each currency recorded in _ingest.json's store (what the store's currency and country are inferred from).
+INGEST_VERSION = "10"
 
 
 
@@ -121,6 +125,9 @@ class IngestReport:
     #: that do, or one file states several (storebook.engine.identity.check_currencies); None
     #: when nothing to say.
     currencies: dict | None = None
+    #: How the store's currency was inferred where neither the settings nor the exports state it
+    #: (storebook.engine.identity.infer_currency); None where it was not.
+    currency_inferred: dict | None = None
 
     @property
     def rows_rejected(self) -> int:
@@ -134,7 +141,8 @@ class IngestReport:
                 which ``storebook ingest --lang`` passes): every line is the catalogue's
                 (``cli.ingest.*``); folded lines, rejection reasons and currency warnings are
                 said in the data-quality page's words, defined once (:mod:`storebook.ingest.wording`,
-                :func:`storebook.engine.identity.currency_facts`; ingest imports no report layer).
+                :func:`storebook.engine.identity.currency_facts`; how an unstated currency was inferred,
+                :func:`~storebook.engine.identity.inferred_facts`; ingest imports no report layer).
                 A note is said from the catalogue where ingest gave it a key (:class:`~storebook.ingest.wording.Note`);
                 the repairs are ingest's own sentences, in English.
         """
@@ -142,7 +150,7 @@ class IngestReport:
         said += [text("cli.ingest.note", note=say_note(note, text)) for note in self.notes]
         if self.skipped:
             said.append(text("cli.ingest.unchanged", fingerprint=self.fingerprint[:12]))
-            said += currency_warnings(self.currencies, text)
+            said += self._currency_lines(text)
         else:
             said += self._counts(text)
         return "\n".join(said)
@@ -171,8 +179,14 @@ class IngestReport:
                   for table, reason, rows in self.top_reasons]
         if self.rows_rejected:
             lines.append(text("cli.ingest.rejected.where"))
-        lines += currency_warnings(self.currencies, text)
+        lines += self._currency_lines(text)
         return lines
+
+    def _currency_lines(self, text: Any) -> list[str]:
+        """The currency warnings, then how the currency was inferred (never silently)."""
+        return currency_warnings(self.currencies, text) + [
+            text("cli.ingest.warning", message=text(key, **values))
+            for key, values in inferred_facts(self.currency_inferred, text).items()]
 
 
 def currency_warnings(found: dict | None, text: Any) -> list[str]:
@@ -476,7 +490,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
             return IngestReport(files=[FileReport(**f) for f in previous["files"]], tables=previous["tables"],
                                 fingerprint=previous["fingerprint"], seconds=time.perf_counter() - started,
                                 skipped=True, repairs=repairs, notes=run_notes, lookups=previous.get("lookups", []),
-                                currencies=previous.get("currencies"))
+                                currencies=previous.get("currencies"),
+                                currency_inferred=identify(config, previous).currency_inferred)
     # Else each file is hashed as it is planned, while the workers parse the files planned before it.
 
     cache_dir = processed / "_cache"
@@ -567,6 +582,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                                    frozenset({crossfile.PARCEL_KEY}) if orphans == 0 else frozenset())
             unknown_refs = crossfile.count_unknown_references(con, set(present))
             platforms = crossfile.platforms_present(con, set(present))
+            regions = crossfile.region_countries(con, set(present))
 
         table_info: dict[str, dict] = {}
         written_per_file: dict[tuple[str, str], int] = {}
@@ -648,7 +664,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         "derived": derived_info,
         "files": [asdict(r) for r in reports],
         # Who the store is, as far as the data says (storebook.engine.identity reads it).
-        "store": {**found_in_data(raw_root, platforms, [c for r in reports if (c := getattr(r, "currency", None))]),
+        "store": {**found_in_data(raw_root, platforms, [c for r in reports if (c := getattr(r, "currency", None))],
+                                  _rows_stating(reports), regions),
                   **({"timezone": zone.zone, "timezone_found": zone.describe()} if zone else {})},
         # Files read only as lookups joined into other files' rows (left out when there are none).
         **({"lookups": lookups} if lookups else {}),
@@ -661,7 +678,18 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     # Tables, rejected rows and manifest become visible together, in one step.
     repairs += generations.publish(processed, staging)
     return IngestReport(files=reports, tables=table_info, fingerprint=fingerprint, seconds=elapsed, repairs=repairs,
-                        top_reasons=_top_reasons(all_rejected), notes=run_notes, lookups=lookups, currencies=currencies)
+                        top_reasons=_top_reasons(all_rejected), notes=run_notes, lookups=lookups, currencies=currencies,
+                        currency_inferred=identify(config, manifest).currency_inferred)
+
+
+def _rows_stating(reports: list[FileReport]) -> dict[str, int]:
+    """The rows stating each currency across the files (each file once: a file feeding two
+    tables states its currencies once), for a store whose files state several."""
+    rows: dict[str, int] = {}
+    for stated in {r.path: r.currency_rows for r in reports if r.currency_rows}.values():
+        for code, n in stated.items():
+            rows[code] = rows.get(code, 0) + int(n)
+    return rows
 
 
 def _joined_into(sources, name: str) -> list[str]:  # noqa: ANN001 - a sources.Registry

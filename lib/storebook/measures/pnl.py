@@ -139,8 +139,10 @@ def contribution_pnl(wb: Workbook, period: Period, platforms: list[str] | None =
             cache[key] = exc
     if isinstance(cache[key], NoDataError):
         raise cache[key]
-    pnl, coverage = cache[key]
-    if coverage < 1:
+    pnl, coverage, sold = cache[key]
+    if coverage is None and sold:  # units sold, no line sales to measure the costed share of
+        flag_partial("page.partial.cost_pnl.unknown")
+    elif coverage is not None and coverage < 1:
         flag_partial("page.partial.cost_pnl", share=coverage)
     return pnl.copy()
 
@@ -158,8 +160,18 @@ def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataF
     # of the products whose cost is known).
     by_platform = sales.groupby("platform")[["revenue", "cost_known_revenue"]].sum()
     uncosted = by_platform.index[by_platform["cost_known_revenue"] < by_platform["revenue"] - 0.005].tolist()
+    # A platform whose line sales are zero or unknown (free lines, a units-only export) has no
+    # share of its sales to cost: its cost of goods is unknown where it sold units none of whose
+    # cost is known (a day × category with units and no cost), never 0. (Units of which only some
+    # have a cost are not told apart from the sums here: the sales carry no costed units.)
+    unsold = by_platform.index[~(by_platform["revenue"] > 0.005)]
+    blind = sales[sales["platform"].isin(unsold) & (sales["units"] > 0) & sales["cost_amount"].isna()]
+    uncosted += sorted(set(blind["platform"]) - set(uncosted))
     revenue = float(by_platform["revenue"].sum())
-    coverage = float(by_platform["cost_known_revenue"].sum()) / revenue if revenue > 0 else 1.0
+    # The share of the line sales whose cost is known: unknown (None, n/a) without line sales,
+    # not all of them.
+    coverage = float(by_platform["cost_known_revenue"].sum()) / revenue if revenue > 0 else None
+    sold = bool((sales["units"] > 0).any())
     returned = wb.execute(_returned_cost(wb, period, platforms)) if wb.has("returns") else pd.DataFrame(
         {"platform": pd.Series(dtype="str"), "returned_cost": pd.Series(dtype="float64")})
     commission = _commission(wb, period, sales)
@@ -198,7 +210,7 @@ def _compute_pnl(wb: Workbook, period: Period, platforms: list[str]) -> pd.DataF
     return out.assign(
         gross_margin_rate=lambda d: gross_margin_rate(d["gross_margin"], d["net_sales"]),
         contribution_margin_rate=lambda d: contribution_margin_rate(d["contribution_margin"], d["net_sales"]),
-    ), min(coverage, 1.0)
+    ), (None if coverage is None else min(coverage, 1.0)), sold
 
 
 def marketing_costs(wb: Workbook, period: Period, platforms: list[str], by_channel: bool = False) -> pd.DataFrame:

@@ -170,7 +170,7 @@ def _execute_locked(config: Config, plan: ReportPlan, *, pdf: bool, progress: Te
         "store": plan.store,
         "month": plan.month,
         "month_note": month_note(plan.month_info, plan.lang),
-        "currency_note": currency_note(plan.currency, plan.currency_stated, plan.lang),
+        "currency_note": currency_note(plan.currency, plan.currency_stated, plan.lang, plan.currency_how),
         # What the header names: the platforms with data in the month, not the configured list.
         **header_platforms(plan),
         "generated_at": dt.datetime.now(tz).isoformat(timespec="seconds"),

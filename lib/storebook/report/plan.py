@@ -47,6 +47,8 @@ class ReportPlan:
     store: str = ""                      # the store's name on the pack (storebook.engine.identity)
     currency: str = "CNY"                # the store's currency (storebook.engine.identity)
     currency_stated: bool = True         # False: the default, neither set nor in the exports
+    #: How an unstated currency was inferred: "mixed", "region", "setting" (identity.infer_currency), "" if not.
+    currency_how: str = ""
     month_info: dict[str, Any] = field(default_factory=dict)   # storebook.engine.availability.ReportMonth.record()
     present_platforms: list[str] = field(default_factory=list)  # platforms with data in the month
     spans: dict[str, list[str]] = field(default_factory=dict)  # event table → [first, last] day (ISO)
@@ -212,6 +214,7 @@ def plan_report(
         store=wb.identity().title(lang),
         currency=wb.identity().currency,
         currency_stated=wb.identity().currency_stated,
+        currency_how=(wb.identity().currency_inferred or {}).get("how", ""),
         month=period.label,
         platforms=requested,
         resolved_platforms=resolved,

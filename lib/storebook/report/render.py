@@ -54,12 +54,16 @@ def month_note(month_info: Mapping[str, Any], lang: str) -> str:
                                                 days=month_info["days"], month_days=month_info["month_days"])
 
 
-def currency_note(currency: str, stated: bool, lang: str) -> str:
+def currency_note(currency: str, stated: bool, lang: str, how: str = "") -> str:
     """The header's line for amounts whose currency no setting and no export gives; empty
-    when it is known.
+    when it is known. ``how``: how it was inferred (storebook.engine.identity.infer_currency):
+    ``mixed`` (the commonest of several the exports state), ``region`` or ``setting`` (the
+    store's country's), "" (nothing says: the default).
 
     >>> currency_note("CNY", False, "en")
     'the exports state no currency: amounts are shown in CNY (¥); set [store] currency in storebook.local.toml'
+    >>> currency_note("EUR", False, "en", "mixed")[:75]
+    'the exports state several currencies: amounts are shown in EUR (€), the one'
     >>> currency_note("EUR", True, "en")
     ''
     """
@@ -67,7 +71,9 @@ def currency_note(currency: str, stated: bool, lang: str) -> str:
         return ""
     from storebook.report.number_style import currency_symbol
 
-    return LABELS[lang]["currency_unstated"].format(code=currency, symbol=currency_symbol(currency))
+    label = {"mixed": "currency_mixed", "region": "currency_inferred", "setting": "currency_inferred"}.get(
+        how, "currency_unstated")
+    return LABELS[lang][label].format(code=currency, symbol=currency_symbol(currency))
 
 
 # -- the HTML page --------------------------------------------------------------------------

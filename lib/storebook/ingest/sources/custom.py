@@ -218,8 +218,14 @@ class CustomSource:
                                       "with its row) or use try_cast(x AS type) instead of CAST") from None
             notes += self._join_notes(con, plan, joined_files)
             kept = con.sql(plan.kept_sql).fetchall()[0][0]
+            stated = self._currency(con, plan, path)
         finally:
             con.close()
+        if stated["currency_rows"] or stated["currency"]:
+            how = (f"the file's column {stated['currency_column']}, as declared" if stated["currency_column"]
+                   else "declared")
+            notes.append(f"amounts in {', '.join(stated['currency_rows']) or stated['currency']} ({how} in "
+                         f"{self.declared_in}: `currency:`), kept as exported: storebook converts no currency.")
         if period:
             notes.append(f"period {period[0]} to {period[1]} " + ("from the file name." if spec.period.from_file_name
                                                                    else f"as declared in {self.declared_in}."))
@@ -246,7 +252,47 @@ class CustomSource:
                               bad_rows=raw.bad_rows if number == 0 else None,
                               number_format=NumberFormat(spec.decimal, spec.thousands),
                               version=period[1] if spec.newest_wins and period else None,
-                              supersede_by=NEWEST_WINS_BY.get(res.plan.table) if spec.newest_wins else None)
+                              supersede_by=NEWEST_WINS_BY.get(res.plan.table) if spec.newest_wins else None,
+                              **stated)
+
+    def _currency(self, con, plan: mapping_compile.Plan, path: Path) -> dict:  # noqa: ANN001
+        """What the file states of its amounts' currency (``currency:``), as SourceFrame takes it:
+        ``currency`` (one for every row), ``currency_column`` and ``currency_rows`` (the rows
+        stating each, as Shopify's Currency column is counted).
+
+        Raises:
+            InputError: a value of the declared column that is not a currency code, naming its
+                first row and what to write instead.
+        """
+        from storebook.engine.identity import currency_code, currency_todo
+
+        declared = self.spec.currency
+        if declared is None:
+            return {"currency": None, "currency_column": "", "currency_rows": {}}
+        if not declared.column:
+            return {"currency": declared.code, "currency_column": "", "currency_rows": {}}
+        found = [(value, declared.values.get(value) or currency_code(value), int(n), int(first))
+                 for value, n, first in con.sql(plan.currency_sql).fetchall()]
+        bad = [(value, n, first) for value, code, n, first in found if code is None]
+        if bad:
+            value, _, first = bad[0]  # the first row in the file that holds one
+            hint = currency_todo(value)
+            rows = sum(n for _, n, _ in bad)
+            also = "" if rows == 1 else (f"; {rows:,} rows hold values that are not codes: "
+                                         + ", ".join(f"'{v}'" for v, _, _ in bad[:5]) + (" …" if len(bad) > 5 else ""))
+            raise InputError(
+                path, f"'{value}' is not a currency code ({self._where()}, `currency.column`){also}",
+                row=first, column=declared.column,
+                expected="an ISO 4217 currency code (BRL, EUR, INR, CNY …) or an empty cell in every row",
+                todo=(f"{hint}: " if hint else "") + "map the file's spellings to codes under `currency: {column: "
+                f"{declared.column}, values: {{'{value}': <code>}}}}`, or, if `{declared.column}` is not the "
+                "currency column, name the right one (or declare one currency: `currency: BRL`)")
+        rows: dict[str, int] = {}
+        for _, code, n, _ in found:
+            rows[code] = rows.get(code, 0) + n
+        rows = dict(sorted(rows.items()))
+        return {"currency": next(iter(rows)) if len(rows) == 1 else None, "currency_column": declared.column,
+                "currency_rows": rows}
 
     def _join_refs(self, alias: str) -> set[str]:
         """The joined columns a join refers to (the header of a joined source with no file)."""

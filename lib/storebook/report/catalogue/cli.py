@@ -66,6 +66,30 @@ ENTRIES: dict[str, Entry] = {
         "storebook.local.toml (`[store]` currency = \"…\", an ISO code such as BRL or INR)",
         "提示：导出文件未注明币种：金额按 {currency} 显示；请在 storebook.local.toml 中设置店铺的币种"
         "（`[store]` currency = \"…\"，ISO 代码，如 BRL 或 INR）"),
+    # Where the data say the currency though nothing states it (storebook.engine.identity.currency_hint):
+    # what the amounts are shown in, and why.
+    "cli.hint.currency.mixed": _e(
+        "hint: the exports state several currencies ({rows}) and storebook converts none: amounts are shown as "
+        "{currency}, the one most rows state; set the store's in storebook.local.toml (`[store]` currency = \"…\", "
+        "an ISO code such as BRL or INR), and keep each currency's exports apart",
+        "提示：导出文件标明了多个币种（{rows}），storebook 不做币种换算：金额按标明行数最多的 {currency} 显示；"
+        "请在 storebook.local.toml 中设置店铺的币种（`[store]` currency = \"…\"，ISO 代码，如 BRL 或 INR），"
+        "并将不同币种的导出文件分开导入"),
+    # The first currency's rows, then each other's (the commonest first): 17 rows in EUR, 2 in USD.
+    "cli.hint.currency.rows": _e("{rows:,} rows in {currency}", "{currency} {rows:,} 行"),
+    "cli.hint.currency.rows.more": _e(", {rows:,} in {currency}", "、{currency} {rows:,} 行"),
+    "cli.hint.currency.region": _e(
+        "hint: the exports state no currency: amounts are shown as {currency}, the currency of {country:country}, "
+        "where the data's regions lie ({regions} …); set the store's in storebook.local.toml "
+        "(`[store]` currency = \"…\", an ISO code such as BRL or INR)",
+        "提示：导出文件未注明币种：金额按 {currency} 显示，即数据中的地区所在国家{country:country}的货币"
+        "（{regions} …）；请在 storebook.local.toml 中设置店铺的币种（`[store]` currency = \"…\"，ISO 代码，如 BRL 或 INR）"),
+    "cli.hint.currency.setting": _e(
+        "hint: the exports state no currency: amounts are shown as {currency}, the currency of {country:country}, "
+        "set as the store's country; set the store's in storebook.local.toml "
+        "(`[store]` currency = \"…\", an ISO code such as BRL or INR)",
+        "提示：导出文件未注明币种：金额按 {currency} 显示，即所设本店国家{country:country}的货币；"
+        "请在 storebook.local.toml 中设置店铺的币种（`[store]` currency = \"…\"，ISO 代码，如 BRL 或 INR）"),
     # storebook rejected
     "cli.rejected.none": _e("no rejected rows in the last ingest", "上次导入没有被拒收的行"),
     "cli.rejected.by_reason": _e("{rows:,} rejected rows; by reason:", "共拒收 {rows:,} 行；按原因："),

@@ -43,6 +43,28 @@ ENTRIES: dict[str, Entry] = {
         "{unstated} 未标明币种，而{stated}：其金额按 {currency} 读取。若实为其他币种（店铺自身的币种），与其他文件的汇总"
         "和比较会混用币种，storebook 不做币种换算：请在导出文件中换算，或将这些文件分开导入，然后重新导入。没有数据因此"
         "被拒收。"),
+    # Where neither the settings nor the exports state the currency but the data say it
+    # (storebook.engine.identity.infer_currency): said by the ingest summary, never silently.
+    "data_quality.ingest.currency.inferred": _e(
+        "No currency is set or stated in the exports, but the data's regions lie in {country:country} ({regions} …: "
+        "{share:pct} of the {rows:count} rows that name a region of a country, in {tables}): amounts are shown in "
+        "{currency}, the currency of {country:country}, and the store is taken to be there. If it is not, set "
+        "[store] currency (and country) in storebook.local.toml.",
+        "导出文件未标明币种，也未设置币种，但数据中的地区位于{country:country}（{regions} …：在标明国家地区的"
+        "{rows:count}行中占{share:pct}，见 {tables}）：金额按{country:country}的货币 {currency} 显示，本店按位于"
+        "{country:country}处理。如有误，请在 storebook.local.toml 的 [store] 中设置 currency（及 country）。"),
+    "data_quality.ingest.currency.inferred.setting": _e(
+        "No currency is set or stated in the exports: amounts are shown in {currency}, the currency of "
+        "{country:country}, the store's country as set ([store] country). If they are in another, set [store] "
+        "currency in storebook.local.toml.",
+        "导出文件未标明币种，也未设置币种：金额按本店所设国家（[store] country）{country:country}的货币 {currency} "
+        "显示。如实为其他币种，请在 storebook.local.toml 的 [store] 中设置 currency。"),
+    "data_quality.ingest.currency.inferred.mixed": _e(
+        "No currency is set, and the exports state several ({rows}): amounts are shown in {currency}, the one most "
+        "rows state, and storebook converts none. Set [store] currency in storebook.local.toml, and keep each "
+        "currency's exports apart.",
+        "未设置币种，而导出文件标明了多个币种（{rows}）：金额按标明行数最多的 {currency} 显示，storebook 不做币种换算。"
+        "请在 storebook.local.toml 的 [store] 中设置 currency，并将不同币种的导出文件分开导入。"),
     "data_quality.currency.stated": _e("{file} is in {currency} (column {column})",
                                        "{file} 标明为 {currency}（字段 {column}）"),
     "data_quality.currency.stated.no_column": _e("{file} is in {currency}", "{file} 标明为 {currency}"),

@@ -53,5 +53,14 @@ ENTRIES: dict[str, Entry] = {
     "pack.currency": _e("Currency", "币种"),
     "pack.currency_unstated": _e("the exports state no currency: amounts are shown in {code} ({symbol}); set [store] currency in storebook.local.toml",
                                  "导出文件未注明币种：金额按{code}（{symbol}）显示；请在 storebook.local.toml 的 [store] 中设置 currency"),
+    # A currency no setting and no export states, inferred (storebook.engine.identity.infer_currency).
+    "pack.currency_mixed": _e("the exports state several currencies: amounts are shown in {code} ({symbol}), the one "
+                              "most rows state, and none is converted; set [store] currency in storebook.local.toml",
+                              "导出文件标明了多个币种：金额按标明行数最多的{code}（{symbol}）显示，未做币种换算；请在 "
+                              "storebook.local.toml 的 [store] 中设置 currency"),
+    "pack.currency_inferred": _e("the exports state no currency: amounts are shown in {code} ({symbol}), the currency "
+                                 "of the store's country as the data say it; set [store] currency in storebook.local.toml",
+                                 "导出文件未注明币种：金额按数据所示本店所在国家的货币{code}（{symbol}）显示；请在 "
+                                 "storebook.local.toml 的 [store] 中设置 currency"),
     "pack.partial_month_day": _e('Partial month: data for {first} only (1 of {month_days} days)', '本月数据不完整：仅有{first}一天的数据（本月{month_days}天中的1天）'),
 }

@@ -128,6 +128,11 @@ ENTRIES: dict[str, Entry] = {
         "{code}, inferred from the time zone {clue}; if the store is elsewhere, set country = \"…\" under [store] in "
         "storebook.local.toml",
         "{code}，由时区 {clue} 推断；如本店在别的国家，请在 storebook.local.toml 的 [store] 中设置 country = \"…\""),
+    "plan.country.region": _e(  # the data's regions lie in one country (storebook.engine.identity.region_country)
+        "{code}, inferred from the regions in the data ({clue} …); if the store is elsewhere, set country = \"…\" "
+        "under [store] in storebook.local.toml",
+        "{code}，由数据中的地区（{clue} …）推断；如本店在别的国家，请在 storebook.local.toml 的 [store] 中设置 "
+        "country = \"…\""),
     "plan.country.none": _e("its country is not set and cannot be told from its currency or time zone",
                             "本店未设置所在国家，也无法从币种或时区判断"),
     "plan.country.ambiguous": _e("its country is not set, and its currency and time zone name different countries "

@@ -322,6 +322,10 @@ ENTRIES: dict[str, Entry] = {
         "the unit cost is known for {share:pct} of the line sales, so gross and contribution margin are left "
         "out where a cost is missing",
         "仅{share:pct}的商品销售额有单位成本，缺少成本的平台不计算毛利和贡献毛利"),
+    "page.partial.cost_pnl.unknown": _e(  # units sold, but no line sales: the costed share is unknown
+        "the line sales are zero or unknown, so the share of them with a unit cost is unknown (n/a); gross and "
+        "contribution margin are left out where a product sold has no cost",
+        "商品销售额为零或未知，有单位成本的销售额占比无法计算（n/a）；售出商品缺少成本的平台不计算毛利和贡献毛利"),
     "page.partial.house_promise": _e(
         "late means later than storebook's house delivery promise, made for China's provinces ({days} days from "
         "hand-over, more to the remote west): this store's parcels name no province of China and it has set no "

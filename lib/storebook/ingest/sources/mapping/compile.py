@@ -74,6 +74,9 @@ class Plan:
     used: set[str]
     kept_sql: str = ""
     join_stats: dict[str, str] = field(default_factory=dict)
+    #: The rows stating each value of the declared currency column (``currency: {column:}``),
+    #: among the rows ``where:`` keeps: value, rows, first row; "" when no column is declared.
+    currency_sql: str = ""
 
 
 def frame_of(header: list[str], rows: int = 0) -> pa.Table:
@@ -160,6 +163,8 @@ class Compiler:
         known = set(header) | set(PSEUDO_COLUMNS)
         missing = [(c, f"inputs.{c}") for c in spec.inputs if c not in known]
         missing += [(c, "fill_down") for c in [*spec.fill_down, *spec.fill_within] if c not in known]
+        if spec.currency and spec.currency.column and spec.currency.column not in known:
+            missing.append((spec.currency.column, "currency.column"))
         for out in spec.outputs.values():
             sub = f"{out.key}." if out.key else ""
             for target, name in out.columns.items():
@@ -175,6 +180,8 @@ class Compiler:
                 raise self._absent(jmissing, jheader, f"the files of source '{jspec.name}' (joined as {alias})")
         self.used |= {c for out in spec.outputs.values() for c in out.columns.values()} | set(spec.inputs)
         self.used |= set(spec.fill_down) | set(spec.fill_within)
+        if spec.currency and spec.currency.column:
+            self.used.add(spec.currency.column)
 
     def _joined_column(self, name: str) -> tuple[str, str] | None:
         alias, _, column = name.partition(".")
@@ -411,7 +418,10 @@ class Compiler:
         outputs = [self.output(con, out, text) for out in self.spec.outputs.values()]
         stats = {alias: f"WITH {text} SELECT (SELECT count(*) FROM j_{alias}_kept), (SELECT count(*) FROM {alias}_one)"
                  for alias in self.joined}
-        return Plan(text, outputs, self.used, f"WITH {text} SELECT count(*) FROM m_kept", stats)
+        currency = self.spec.currency.column if self.spec.currency else ""
+        currency_sql = (f"WITH {text} SELECT trim(CAST({quote(currency)} AS VARCHAR)) AS v, count(*), min(_row) "
+                        f"FROM m_kept WHERE trim(CAST({quote(currency)} AS VARCHAR)) <> '' GROUP BY 1 ORDER BY 3") if currency else ""
+        return Plan(text, outputs, self.used, f"WITH {text} SELECT count(*) FROM m_kept", stats, currency_sql)
 
     def _check_defaults(self, con: duckdb.DuckDBPyConnection) -> None:
         for spec in [self.spec, *(s for s, _ in self.joined.values())]:

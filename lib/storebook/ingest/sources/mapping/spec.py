@@ -30,7 +30,7 @@ from storebook.ingest.sources.readers import ENCODING_ALIASES
 READ_KEYS = {"encoding", "delimiter", "header_row", "column_names", "sheet", "skip_footer", "decimal", "thousands"}
 OUTPUT_KEYS = {"columns", "compute", "constants", "values", "defaults", "date_formats", "group_by", "where"}
 SOURCE_KEYS = ({"name", "description", "files", "table", "tables", "joins", "inputs", "missing", "fill_down",
-                "period", "newest_wins", "timezone", "date_format"} | READ_KEYS | OUTPUT_KEYS)
+                "period", "newest_wins", "timezone", "date_format", "currency"} | READ_KEYS | OUTPUT_KEYS)
 JOIN_KEYS = {"source", "on", "columns", "compute"}
 INPUT_KEYS = {"type", "formats", "missing", "default"}
 INPUT_TYPES = ("text", "number", "integer", "boolean", "date", "timestamp")
@@ -81,6 +81,16 @@ class Output:
 
 
 @dataclass
+class Currency:
+    """The currency of the source's amounts (``currency:``): one for every row (``code``), or the
+    file's column that states each row's (``column``, its spellings mapped by ``values``)."""
+
+    code: str = ""
+    column: str = ""
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class Period:
     """The period a report covers when its rows carry no date (``period:``)."""
 
@@ -115,6 +125,8 @@ class SourceSpec:
     #: Files of different periods give one record (a SKU in two price lists): the file whose
     #: period ends last keeps it, the others' rows are rejected as superseded (``newest_wins:``).
     newest_wins: bool = False
+    #: The currency of the amounts, declared (``currency:``); None: the file states none.
+    currency: Currency | None = None
     joins: dict[str, Join] = field(default_factory=dict)
     outputs: dict[str, Output] = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
@@ -217,6 +229,7 @@ def parse_source(spec: object, path: Path, index: int) -> SourceSpec:
         out.where = check.expression(spec["where"], "where")
     _period(check, spec, out)
     _newest_wins(check, spec, out)
+    out.currency = _currency(check, spec.get("currency"))
     out.joins = {alias: _join(check, alias, j) for alias, j in check.mapping(spec.get("joins"), "joins",
                                                                              "alias: {source:, on:, …}").items()}
     if "table" in spec:
@@ -326,6 +339,40 @@ def _newest_wins(check: _Checker, spec: dict, out: SourceSpec) -> None:
         raise check.error("newest_wins", "is true but the source declares no `period:`: the period orders the files",
                           "add `period: file_name` (the date or month in each file's name) or a declared period")
     out.newest_wins = value
+
+
+_CURRENCY_TODO = ("write `currency: BRL` (an ISO 4217 code: every amount of the source's files is in it) or "
+                  "`currency: {column: Currency}` (the file's column that states each row's currency; "
+                  "`values: {'R$': BRL}` maps the file's own spellings to codes)")
+
+
+def _currency(check: _Checker, value: object) -> Currency | None:
+    """``currency:``: a code for every row, or ``{column:, values:}``; checked before a file is read."""
+    from storebook.engine.identity import currency_code, currency_todo
+
+    if value is None:
+        return None
+    expected = "an ISO 4217 currency code such as BRL, EUR, INR or CNY"
+    if not isinstance(value, dict):
+        code = currency_code(value)
+        if code is None:
+            hint = currency_todo(value)
+            raise check.error("currency", f"'{scalar_text(value)}' is not a currency code"
+                              + (f" ({hint})" if hint else ""), _CURRENCY_TODO, expected=expected)
+        return Currency(code=code)
+    unknown = set(value) - {"column", "values"}
+    if unknown or not value.get("column") or not str(value["column"]).strip():
+        raise check.error("currency", "is a mapping without `column:`" if not unknown else
+                          f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", _CURRENCY_TODO,
+                          expected="`column:` (and `values:`)")
+    values = {}
+    for spelling, code in check.mapping(value.get("values"), "currency.values", "{the file's spelling: code}").items():
+        if currency_code(code) is None:
+            raise check.error(f"currency.values.{spelling}", f"'{scalar_text(code)}' is not a currency code",
+                              "map each spelling of the file to its ISO 4217 code, e.g. `values: {'R$': BRL}`",
+                              expected=expected)
+        values[scalar_text(spelling).strip()] = currency_code(code)
+    return Currency(column=check.names(value["column"], "currency.column")[0], values=values)
 
 
 def _join(check: _Checker, alias: object, body: object) -> Join:
