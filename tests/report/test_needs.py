@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import nbformat
@@ -160,10 +161,15 @@ def test_several_things_to_add_are_said_with_one_lead_and_columns_read_mid_sente
     assert check.describe_missing(en)[1] == (
         "our matched SKU (`sku`) in the competitor prices table, which is empty in every row for 2021-05")
     todo = needs.how_to_add([s.how(en) for s in shortfalls], en)
-    assert todo.count("To add") == 1 and todo.startswith("To add them: Put the platforms' order exports")
-    assert " Put the product catalogue" in todo and " Fill in `sku` in the competitor prices exports" in todo
+    # The first step goes on after the lead's colon, in lower case (it read "To add them: Put …");
+    # each later step is a sentence of its own, with its capital.
+    assert todo.count("To add") == 1 and todo.startswith("To add them: put the platforms' order exports")
+    assert "`storebook ingest`. Put the product catalogue" in todo
+    assert "`storebook ingest`. Fill in `sku` in the competitor prices exports" in todo
     zh = needs.how_to_add([s.how(Text("zh")) for s in shortfalls], Text("zh"))
     assert zh.count("补充方法") == 1 and "将商品目录" in zh
+    # In Chinese a step follows the last one's "。" with no space (it read "…`storebook ingest`。 将商品目录").
+    assert "。将商品目录" in zh and "。 " not in zh
     # The table of a column to fill in is named in words, as the other steps name theirs (it read
     # "在competitor_prices导出中"); the tables' phrase is closed before "and" (it read "…does not
     # have and our matched SKU"), in Chinese set apart by "；" (it read "…都没有、竞品价格…").
@@ -395,6 +401,8 @@ def test_a_partial_note_in_chinese_is_punctuated_in_chinese(shop) -> None:
         pass
     note = [m for kind, m in page.shown if kind == "partial"][0]
     assert "；" in note and "; " not in note
+    # The how-to follows the note's "。" with no space (it read "…未计算。 补充方法：…").
+    assert "。补充方法：" in note and "。在商品目录中填写每个商品的单位成本（`unit_cost`）" in note and "。 " not in note
 
 
 # --------------------------------------------------------------------------- the page
@@ -451,13 +459,98 @@ def test_a_section_without_its_table_shows_one_note_and_its_body_does_not_run(sh
     kinds = [k for k, _ in page.shown]
     assert kinds == ["title", "section", "needs", "section", "needs"]
     assert page.shown[2][1].startswith("> **本店数据中暂无。** 本节需要流量（traffic）表，本店数据中没有。")
-    assert page.shown[4][1] == "> 本节同样缺少上述数据（见上文）。"
+    assert page.shown[4][1] == "> 本节同样缺少上一节所需的数据（见上一节）。"
     assert [(s["key"], s["status"]) for s in page.sections] == [("traffic.daily", "none"), ("traffic.channels", "none")]
     assert page.sections[0]["needs"] == ["traffic"] and page.sections[0]["read"] == []
     assert page.sections[0]["lacks"] == ["traffic"]  # what the index says is not in the data
     with page.section("fulfilment.dispatch"):  # the orders are there: only the shipments lack
         ran.append(page.wb)
     assert ran == [] and page.sections[-1]["lacks"] == ["shipments"]
+
+
+def _sections_of(notebook: str) -> list[str]:
+    """The keys of a notebook's numbered sections, in its order (notebooks/<name>.py)."""
+    return re.findall(r'page\.section\("([^"]+)"\)', (REPO / "notebooks" / f"{notebook}.py").read_text(encoding="utf-8"))
+
+
+def _needs_notes(area: str, language: str) -> list[tuple[str, str, str]]:
+    """Each numbered section of ``area``'s page run in order with an empty body, on the store
+    storebook finds: (key, the note it would say in full or "" where it runs, what it showed)."""
+    page = page_module.start(area, language=language)
+    out = []
+    for key in _sections_of(area):
+        with page.section(key):
+            pass
+        shown = page.shown[-1][1] if page.shown[-1][0] == "needs" else ""
+        check = needs.check_section(page.workbook, page.month, page.platforms, key)
+        out.append((key, page._needs_note(check) if shown else "", shown))
+    return out
+
+
+def _said_again_only_below_the_same_note(notes: list[tuple[str, str, str]], again: str) -> None:
+    """A note reads "the same data as the section above" exactly where the section directly
+    above had the same note; every other one is said in full."""
+    above = None
+    for key, note, shown in notes:
+        if note and note == above:
+            assert shown == f"> {again}", key
+        elif note:
+            assert shown == "> " + note.replace("\n", "\n> "), key
+        above = note or None
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_same_data_as_above_is_said_only_below_a_section_with_that_shortfall(shop, language) -> None:
+    """The traffic page of a store without traffic or ad spend: section 7 (traffic) follows
+    section 6 (marketing spend) and read "needs the same data as above", pointing past 5 and 6
+    to section 1. It is said in full; sections 2-4, directly below one that lacks the traffic
+    table too, say it briefly."""
+    assert _sections_of("traffic") == ["traffic.headline", "traffic.daily", "traffic.channels", "traffic.devices",
+                                       "traffic.paid", "traffic.campaigns", "traffic.anomalies"]
+    notes = _needs_notes("traffic", language)
+    again = Text(language)("page.needs.again")
+    assert [shown == f"> {again}" for _, _, shown in notes] == [False, True, True, True, False, False, False]
+    assert notes[6][2] == notes[0][2] == "> " + notes[0][1]  # section 7 says section 1's note in full
+    assert ("流量（traffic）表，本店数据中没有" if language == "zh" else "the traffic table") in notes[6][2]
+    _said_again_only_below_the_same_note(notes, again)
+
+
+def test_a_section_that_runs_ends_the_same_data_as_above(shop) -> None:
+    """A section that runs between two that lack the same table: the second says its note in full."""
+    page = page_module.start("traffic")
+    with page.section("traffic.daily"):
+        pass
+    with page.section("conversion.payment"):  # the orders are there: it runs
+        pass
+    with page.section("traffic.channels"):
+        pass
+    needs_shown = [m for kind, m in page.shown if kind == "needs"]
+    assert len(needs_shown) == 2 and needs_shown[1] == needs_shown[0]
+    assert "same data" not in needs_shown[1]
+
+
+def test_a_real_shopify_stores_notes_read_as_sentences(tmp_path, monkeypatch) -> None:
+    """The real Shopify orders export alone (no traffic, ad spend, catalogue, fees, shipments):
+    its traffic and profit pages' notes. "To add them:" goes on in lower case; the 中文 notes
+    have no space after "。"; no note leaves a space before its full stop; "the same data as
+    the section above" only directly below the same note (section 7 of the traffic page)."""
+    from support.mapping import shopify_orders_store
+    from support.stores import use_root
+
+    use_root(shopify_orders_store(tmp_path / "shopify"), monkeypatch)
+    leads = 0
+    for language in ("en", "zh"):
+        for area in ("traffic", "profit"):
+            notes = _needs_notes(area, language)
+            _said_again_only_below_the_same_note(notes, Text(language)("page.needs.again"))
+            for key, note, _ in notes:
+                assert not re.search(r"\s[.,;。，；]", note), (key, note)
+                assert not re.search(r"To add them: [A-Z]", note), (key, note)
+                assert "。 " not in note, (key, note)
+                leads += "To add them: " in note
+    assert leads >= 1  # the profit page's sections lack several tables: one lead, its steps after it
+    traffic = _needs_notes("traffic", "en")
+    assert traffic[6][2] == traffic[0][2] and "same data" not in traffic[6][2]
 
 
 def test_a_section_that_runs_records_what_it_read_and_library_flags_make_it_partial(shop) -> None:

@@ -459,19 +459,30 @@ def _column_name(text: Text, table: str, column: str) -> str:
     return f"`{column}`"
 
 
+def sentences(parts: list[str], text: Text) -> str:
+    """Whole sentences one after the other: a space between them in English, none in Chinese
+    (a space after "。" is a gap in the line: the 中文 notes read "…`storebook ingest`。 将…")."""
+    return ("" if text.language == "zh" else " ").join(p for p in parts if p)
+
+
 def how_to_add(hows: list[str], text: Text) -> str:
     """What to do about several shortfalls, said once: each catalogue instruction opens with
     "To add it:" (``page.add.lead``); several are one "To add them:" and their steps, not the
     lead four times (the real competitor crawl's sections needed orders, lines, products and a
-    column). An instruction that does not open with the lead is kept whole."""
+    column). An instruction that does not open with the lead is kept whole.
+
+    The first step goes on the lead's sentence after its colon, in lower case as the catalogue
+    writes it ("To add them: fill in …"; it read "To add them: Fill in …"); each later step is a
+    sentence of its own, with its capital."""
     hows = list(dict.fromkeys(h for h in hows if h))
     lead = text("page.add.lead")
     steps = [h.removeprefix(lead) for h in hows if h.startswith(lead)]
     if len(steps) < 2:
-        return " ".join(hows)
+        return sentences(hows, text)
     if text.language == "en":
-        steps = [s[0].upper() + s[1:] for s in steps]
-    return " ".join([text("page.add.lead_many") + " ".join(steps), *(h for h in hows if not h.startswith(lead))])
+        steps = [steps[0], *(s[0].upper() + s[1:] for s in steps[1:])]
+    return sentences([text("page.add.lead_many") + sentences(steps, text),
+                      *(h for h in hows if not h.startswith(lead))], text)
 
 
 @dataclass

@@ -99,6 +99,9 @@ class Page:
     sections: list[dict[str, Any]] = field(default_factory=list)
     _sections: int = 0
     _skipping: bool = False
+    #: The note of the numbered section directly above, when that section could not run (None
+    #: when it ran): a section that lacks the same data says so briefly, any other repeats its note.
+    _above: str | None = None
 
     def __post_init__(self) -> None:
         if self.month is None:
@@ -293,7 +296,7 @@ class Page:
         what = needs.SectionCheck("", partial=list(shortfalls)).describe_partial(self.text)
         columns = [s for s in shortfalls if s.column and s.kind in ("empty_column", "empty_column_all", "coverage")]
         todo = needs.how_to_add([s.how(self.text, self._shopify) for s in columns], self.text)
-        return f"{self.t('page.needs.partial', what=self.t('word.semicolon').join(what))} {todo}".strip()
+        return needs.sentences([self.t("page.needs.partial", what=self.t("word.semicolon").join(what)), todo], self.text)
 
     def finish(self) -> None:
         """Record the page's notices (``<area>.notices``: empty when every section had data)
@@ -332,13 +335,22 @@ class _Section:
         if check is not None and check.missing:
             if not self.quiet:
                 note = page._needs_note(check)
-                again = note in page.notices
+                # "The same data as the section above" only when the section directly above
+                # lacked just that: it read so on the traffic page's section 7 (traffic) below
+                # section 6 (marketing spend), pointing back past it to section 1. A note the
+                # reader cannot see above is said again in full: a manager who comes to the
+                # section from the contents reads what to do where it is needed, with no
+                # section number to look up.
+                again = note == page._above
                 page.notices.append(note)
+                page._above = note
                 page._emit("needs", "> " + (page.t("page.needs.again") if again else note).replace("\n", "\n> "))
             self.skipped = True
             page._skipping = True
             self.status, self.message = needs.NONE, page._needs_note(check)
             return self
+        if not self.quiet:
+            page._above = None  # this section runs: the next one's note is said in full
         if check is not None and check.partial and not self.quiet:
             page._emit("partial", "> " + page._partial_note(check.partial))
             self.shown_partial = len(check.partial)

@@ -175,7 +175,9 @@ ENTRIES: dict[str, Entry] = {
     ),
     "page.needs": _e("**Not in this store's data.** This section needs {needs}. {todo}",
                      "**本店数据中暂无。** 本节需要{needs}。{todo}"),
-    "page.needs.again": _e("This section needs the same data as above.", "本节同样缺少上述数据（见上文）。"),
+    # Said only directly below a section with the same note (page._Section): "above" is that section.
+    "page.needs.again": _e("This section needs the same data as the section above.",
+                           "本节同样缺少上一节所需的数据（见上一节）。"),
     "page.needs.partial": _e("**Partial data:** {what}.", "**部分数据：** {what}。"),
     "page.needs.absent": _e("the {table} table, which this store does not have", "{table}表，本店数据中没有"),
     "page.needs.absent_many": _e("the {tables} tables, which this store does not have", "{tables}表，本店数据中都没有"),
