@@ -390,3 +390,35 @@ ENTRIES: dict[str, Entry] = {
         "{top10_share:pct}。前十省在数据中上月均无销售，无法计算环比。",
     ),
 }
+
+# A store none of whose customers is important value at the month's end (customers.rfm_facts, variant
+# ``no_value``): the page read "Important-value customers … number 0 (+0 since the prior month's end) and
+# brought 0.0% of the 12 months' sales". Each sentence above says instead that there are none this month;
+# the sentences are made from those above, so the two cannot drift apart.
+_VALUE_CLAUSE = {
+    "en": ("Important-value customers — recent, frequent and high-spending — number {value_customers:count} "
+           "({value_change:+d} since the prior month's end) and brought {value_sales_share:pct} of the 12 months' sales",
+           "No customer is important value (recent, frequent and high-spending) this month"),
+    "zh": ("重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人（较上月末{value_change:+d}），"
+           "贡献近12个月{value_sales_share:pct}的销售额",
+           "本月没有重要价值客户（近期购买、频次高、消费高）"),
+}
+
+
+def _without_value(key: str) -> Entry:
+    entry = ENTRIES[key]
+    out = {}
+    for language, (said, instead) in _VALUE_CLAUSE.items():
+        if said not in entry[language]:
+            raise ValueError(f"{key} ({language}) no longer holds the important-value clause the no_value sentence replaces")
+        out[language] = entry[language].replace(said, instead)
+    return _e(out["en"], out["zh"])
+
+
+for _variant, _from in (("no_value", ""), ("largest_tied.no_value", "largest_tied"),
+                        ("no_value.grower_tied", "grower_tied"), ("largest_tied.no_value.grower_tied", "largest_tied.grower_tied"),
+                        ("no_value.none_grew", "none_grew"), ("largest_tied.no_value.none_grew", "largest_tied.none_grew")):
+    ENTRIES[f"customers.rfm.takeaway.{_variant}"] = _without_value(
+        "customers.rfm.takeaway" + (f".{_from}" if _from else ""))
+ENTRIES["customers.rfm.title.no_value"] = _e(
+    "No important-value customers this month", "本月没有重要价值客户")
