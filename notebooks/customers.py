@@ -81,7 +81,7 @@ with page.section("customers.rfm"):
     segments = storebook.customers.summarise_rfm_segments(page.wb, page.period, page.platforms)
     rfm_facts = storebook.customers.rfm_facts(segments)
     page.show(storebook.plots.hbars(segments, page.text, category="segment", values=["customers"], kind="count",
-                                    title=page.t(rfm_facts["title"], **rfm_facts)))
+                                    title=page.t("customers.rfm.title", **rfm_facts)))
     page.show(storebook.tables.format_table(segments, page.text, columns=[
         "segment", "customers", "share", "customers_change", "window_paid_amount", "month_paid_amount",
         "mean_recency_days"]))

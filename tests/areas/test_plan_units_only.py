@@ -190,7 +190,7 @@ def test_a_one_platform_store_s_forecast_and_target_name_its_platform_not_all_pl
             for key, facts in (("plan.forecast.takeaway", lambda lang: plan.forecast_facts(forecast, Text(lang))),
                                ("plan.targets.takeaway", lambda lang: plan.targets_facts(targets)))
             for language in ("en", "zh")}
-    for (key, language), sentence in said.items():
+    for (_key, language), sentence in said.items():
         assert "All platforms" not in sentence and "across the platforms" not in sentence, sentence
         assert "全平台" not in sentence, sentence
         assert ("Tmall" if language == "en" else "天猫") in sentence, sentence

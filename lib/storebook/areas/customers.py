@@ -802,7 +802,7 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
     ``grower_tied`` when several grew most (e.g. ``largest_tied.grower_tied``), or ``none_grew``
     when no segment has more customers than at the prior month's end (``grower`` is then None):
     the page said "Important value … grew most (+0)" of a month in which none grew; ``no_value``
-    (after ``largest_tied``) when no customer is important value. ``title``: the chart title's key.
+    (after ``largest_tied``) when no customer is important value.
     """
     s = segments.set_index("segment")
     largest = _tied_for_max(s["customers"])
@@ -816,10 +816,9 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
     grower = growers[0] if len(growers) == 1 else (growers or None)
     grow = grow or ("grower_tied" if len(growers) > 1 else "value_grew" if grower == "important_value" else None)
     # No important-value customer at the month's end: the sentence says there are none, not
-    # "number 0 (+0 since …) and brought 0.0%" (``no_value``; its title says so too).
+    # "number 0 (+0 since …) and brought 0.0%" (``no_value``; page.t picks the title's variant too).
     none = int(s.at["important_value", "customers"]) == 0
     return {
-        "title": "customers.rfm.title.no_value" if none else "customers.rfm.title",
         "customers": int(s["customers"].sum()),
         "largest": largest[0] if len(largest) == 1 else largest,
         "largest_share": s.at[largest[0], "share"] if largest else None,
