@@ -102,9 +102,10 @@ with page.section("store_ops.operations"):
 # %%
 with page.section("store_ops.quality"):
     quality = storebook.store_ops.compare_quality(page.wb, page.period, page.platforms)
-    page.show(storebook.tables.format_table(quality, page.text, columns=[
-        "by", "category", "supplier_id", "metric", "value", "prior", "change"], kinds={
-        "value": "by_row", "prior": "by_row", "change": "by_row_change", "metric": "text", "by": "text"},
+    page.show(storebook.tables.format_table(
+        storebook.store_ops_facts.with_quality_labels(quality, page.text), page.text, columns=[
+            "by", "category", "supplier_id", "metric", "value", "prior", "change"], kinds={
+            "value": "by_row", "prior": "by_row", "change": "by_row_change", "by": "text"},
         by_row="metric"))
     page.takeaway("store_ops.quality.takeaway", **storebook.store_ops_facts.quality_facts(quality))
 

@@ -68,7 +68,29 @@ def test_brazils_public_holidays_of_2018_and_their_names() -> None:
         "2018-01-01", "2018-03-30", "2018-04-21", "2018-05-01", "2018-09-07", "2018-10-12", "2018-11-02",
         "2018-11-15", "2018-12-25"]                       # national only: no Carnival (optional), no state's
     frame = calendar.events_frame(date(2018, 9, 1), date(2018, 9, 30), china=False, country="BR")
-    assert frame[["name", "name_zh", "days"]].values.tolist() == [["Independence Day 2018", "Independence Day", 1]]
+    assert frame[["name", "name_zh", "days"]].values.tolist() == [["Independence Day 2018", "独立日", 1]]
+
+
+@pytest.mark.parametrize(("country", "first", "last", "name_zh"), [
+    ("BR", date(2018, 11, 2), date(2018, 11, 2), "万灵节"),
+    ("IN", date(2022, 1, 26), date(2022, 1, 26), "共和国日"),
+    ("GB", date(2022, 12, 25), date(2022, 12, 27), "圣诞节、节礼日、圣诞节（补假）"),  # 25 Dec 2022 a Sunday
+    ("US", date(2025, 11, 27), date(2025, 11, 27), "感恩节"),
+    ("DE", date(2025, 10, 3), date(2025, 10, 3), "德国统一日"),
+])
+def test_foreign_public_holidays_have_chinese_names_not_english_ones(country, first, last, name_zh) -> None:
+    """The 中文 page named Brazil's 7 September "Independence Day" (name_zh in English: the
+    ``holidays`` package has no zh_CN for Brazil, India, the UK, the US or Germany): the countries
+    storebook's examples and real stores sell in have their holidays' Chinese names, every one of
+    2016–2027; a holiday of another country without one is named as that country's, with its own name."""
+    held = [e for e in calendar.country_holidays(country, first.year, first.year) if e.starts_on == first]
+    assert [(e.ends_on, e.name_zh) for e in held] == [(last, name_zh)]
+    for code in ("BR", "IN", "GB", "US", "DE"):
+        latin = [e.name_zh for e in calendar.country_holidays(code, 2016, 2027) if any(c.isascii() and c.isalpha()
+                                                                                      for c in e.name_zh)]
+        assert latin == [], (code, latin[:3])
+    france = {e.starts_on: e.name_zh for e in calendar.country_holidays("FR", 2025, 2025)}
+    assert france[date(2025, 7, 14)] == "法国假日（National Day）"
 
 
 def test_a_country_the_package_does_not_know_has_no_holiday_and_no_country_none() -> None:

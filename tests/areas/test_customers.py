@@ -443,6 +443,47 @@ def test_rfm_sentence_says_no_segment_grew_where_none_did() -> None:
     assert "grew most" not in said and "no segment grew" in said and "(−1 since the prior month's end)" in said
 
 
+def test_rfm_sentence_and_title_say_there_are_no_important_value_customers_when_there_are_none() -> None:
+    """A real store's page read "Important-value customers … number 0 (0 since the prior month's
+    end) and brought 0.0% of the 12 months' sales" (and its chart "0 important-value customers
+    (0.0%) bring 0.0% …"): with none, the sentence and the title say there are none this month."""
+    from storebook.report.text import Text
+    from support.amounts import chosen_sentence
+
+    # important_value, important_develop, important_retain, important_winback, general_value, general_develop, …
+    cases = {
+        "no_value.none_grew": _segments([0, 0, 0, 0, 3, 1, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0]),
+        "no_value": _segments([0, 0, 0, 0, 3, 1, 0, 0], [0, 0, 0, 0, 2, 1, 0, 0]),
+        "largest_tied.no_value.grower_tied": _segments([0, 0, 0, 0, 2, 2, 0, 0], [-1, 0, 0, 0, 1, 1, 0, 0]),
+    }
+    for variant, segments in cases.items():
+        facts = customers.rfm_facts(segments)
+        assert facts["variant"] == variant
+        en, zh = (chosen_sentence("customers.rfm.takeaway", facts, language) for language in ("en", "zh"))
+        assert "No customer is important value (recent, frequent and high-spending) this month" in en, en
+        assert "number 0" not in en and " 0.0%" not in en and "brought" not in en, en
+        assert "本月没有重要价值客户" in zh and "共0人" not in zh and "0.0%的销售额" not in zh, zh
+        # the chart's title, as page.t picks it (the variant's title where the catalogue has one)
+        assert Text("en")(f"customers.rfm.title.{variant}", **facts) == "No important-value customers this month"
+        assert Text("zh")(f"customers.rfm.title.{variant}", **facts) == "本月没有重要价值客户"
+    assert "General value grew most (+2)" in chosen_sentence("customers.rfm.takeaway",
+                                                             customers.rfm_facts(cases["no_value"]))
+    # With some, the title is the one with the numbers.
+    some = customers.rfm_facts(_segments([1, 0, 0, 0, 3, 1, 0, 0], [1, 0, 0, 0, 0, 0, 0, 0]))
+    assert "no_value" not in (some["variant"] or "")
+    # Each no_value sentence is its sentence with important-value customers, but for that clause.
+    clause = {"en": ("Important-value customers — recent, frequent and high-spending — number {value_customers:count} "
+                     "({value_change:+d} since the prior month's end) and brought {value_sales_share:pct} of the 12 "
+                     "months' sales", "No customer is important value (recent, frequent and high-spending) this month"),
+              "zh": ("重要价值客户——近期购买、频次高、消费高——共{value_customers:count}人（较上月末{value_change:+d}），"
+                     "贡献近12个月{value_sales_share:pct}的销售额", "本月没有重要价值客户（近期购买、频次高、消费高）")}
+    from storebook.report.text import CATALOGUE
+    for key in [k for k in CATALOGUE if k.startswith("customers.rfm.takeaway.") and "no_value" in k]:
+        base = key.replace(".no_value", "").removesuffix(".")
+        for language, (said, instead) in clause.items():
+            assert CATALOGUE[key][language] == CATALOGUE[base][language].replace(said, instead), (key, language)
+
+
 def test_cohort_sentence_counts_only_the_cohorts_a_month_old(root: Path) -> None:
     """Reported for March, February's cohort (ann, who came back on 5 March, and ben) has had its
     month after and March's (cat) has not: the page said "Across the last 2 cohorts, 50.0% …

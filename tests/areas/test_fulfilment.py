@@ -1212,3 +1212,29 @@ def test_a_month_whose_tickets_carry_no_topic_has_its_complaints_unknown_not_0(r
     en, zh = (chosen_sentence("fulfilment.headline.takeaway", headline, language) for language in ("en", "zh"))
     assert en.endswith("Logistics cost ¥5.00 per order; the complaints it drew are not in this store's data.")
     assert "complaints per 1,000" not in en and "每千单物流投诉" not in zh and "未知" not in zh
+
+
+def test_headline_of_a_month_with_nothing_delivered_yet_says_so_not_a_median_of_n_a(root):
+    """A real store's page said "Parcels took a median of n/a days" of a month none of whose
+    parcels had arrived: the sentence says none has been delivered yet, gives no median, and
+    says the late share of parcels still on the road rather than that they "arrived" late."""
+    from support.amounts import chosen_sentence
+
+    orders = [_order("O1", "web", "2026-03-02 10:00"), _order("O2", "web", "2026-03-03 10:00")]
+    shipments = [_ship("S1", "O1", "A", "WH1", "浙江", "2026-03-02 20:00", None, 5.0),
+                 _ship("S2", "O2", "A", "WH1", "浙江", "2026-03-03 20:00", None, 7.0)]
+    wb = write_tables(root, orders=orders, shipments=shipments, order_lines=[
+        {"order_id": o, "line_no": 1, "sku": "A1", "quantity": 1} for o in ("O1", "O2")])
+    facts = fulfilment.headline_facts(fulfilment.fulfilment_headline(wb, MARCH))
+    assert pd.isna(facts["median_delivery_days"])
+    assert facts["variant"] == "undelivered_no_issues" and facts["cost_per_order"] == pytest.approx(6.0)
+    en = chosen_sentence("fulfilment.headline.takeaway", facts)
+    zh = chosen_sentence("fulfilment.headline.takeaway", facts, "zh")
+    assert "n/a" not in en and "median" not in en and "arrived later" not in en, en
+    assert "None of the parcels handed over this month has been delivered yet" in en
+    assert "未知" not in zh and "中位数" not in zh and "尚无一件送达" in zh, zh
+    assert "Logistics cost ¥6.00 per order" in en
+    # Each pairing of "nothing delivered" with an unknown cost or complaints has its sentence.
+    for variant in ("undelivered", "undelivered_no_cost", "undelivered_no_issues", "undelivered_no_cost_issues"):
+        for language in ("en", "zh"):
+            assert storebook.report.text.Text(language).has(f"fulfilment.headline.takeaway.{variant}")

@@ -177,3 +177,29 @@ def test_an_amount_known_on_one_platform_only_is_not_stated_as_the_store_s(root:
     assert facts["amount_share"] == pytest.approx(0.75, abs=0.01)
     targets = plan.propose_targets(wb, DECEMBER, ["tmall", "jd"])
     assert plan.targets_facts(targets)["variant"] == "part_amount"
+
+
+def test_a_one_platform_store_s_forecast_and_target_name_its_platform_not_all_platforms(root: Path) -> None:
+    """A single-platform store's plan page said "All platforms: …" and "we propose … across the
+    platforms" (全平台) of its one platform: the sentences name it; a store on two says all."""
+    from support.amounts import chosen_sentence
+
+    wb = _store(root, tmall=(30, lambda i: 50.0))
+    forecast, targets = plan.forecast_months(wb, DECEMBER, TMALL), plan.propose_targets(wb, DECEMBER, TMALL)
+    said = {(key, language): chosen_sentence(key, facts(language), language)
+            for key, facts in (("plan.forecast.takeaway", lambda lang: plan.forecast_facts(forecast, Text(lang))),
+                               ("plan.targets.takeaway", lambda lang: plan.targets_facts(targets)))
+            for language in ("en", "zh")}
+    for (_key, language), sentence in said.items():
+        assert "All platforms" not in sentence and "across the platforms" not in sentence, sentence
+        assert "全平台" not in sentence, sentence
+        assert ("Tmall" if language == "en" else "天猫") in sentence, sentence
+    assert said[("plan.forecast.takeaway", "en")].startswith("Tmall: 2026-01 ")
+    assert said[("plan.targets.takeaway", "en")].startswith("Tmall, 2026-01…2026-03: we propose ¥")
+    assert said[("plan.targets.takeaway", "zh")].startswith("建议2026-01…2026-03天猫支付金额目标")
+
+    two = _store(root / "two", tmall=(30, lambda i: 50.0), jd=(10, lambda i: 20.0))
+    both = plan.targets_facts(plan.propose_targets(two, DECEMBER, ["tmall", "jd"]))
+    assert both["scope"] == "total"
+    assert chosen_sentence("plan.targets.takeaway", both).startswith("All platforms, ")
+    assert "全平台支付金额目标" in chosen_sentence("plan.targets.takeaway", both, "zh")

@@ -300,3 +300,32 @@ def test_the_planted_ad_sink_is_the_months_biggest_spender(wb, truth) -> None:
     assert top["ad_spend_amount"] == pytest.approx(planted["ad_spend_in_month"], abs=0.01)
     facts = store_ops_facts.ad_facts(ads)
     assert facts["top_per_ad"] < facts["per_ad"]
+
+
+def test_quality_table_names_its_groups_and_metrics_in_words():
+    """A real store's quality table (section 6) showed the keys ``category`` and ``return_rate``
+    in its By and Metric columns: the reader sees the catalogue's labels, in English and 中文,
+    and each row's value still in its metric's format (a rate as a percentage)."""
+    from storebook.areas import store_ops_facts
+    from storebook.report.tables import format_table
+
+    quality = pd.DataFrame({
+        "by": ["category", "supplier"], "category": ["toys", None], "supplier_id": [None, "S1"],
+        "metric": ["return_rate", "complaints_per_1000_orders"], "value": [0.125, 4.0],
+        "prior": [0.1, 2.5], "change": [0.025, 1.5]})
+    seen = {}
+    for language in ("en", "zh"):
+        text = Text(language)
+        html = format_table(store_ops_facts.with_quality_labels(quality, text), text, columns=[
+            "by", "category", "supplier_id", "metric", "value", "prior", "change"], kinds={
+            "value": "by_row", "prior": "by_row", "change": "by_row_change", "by": "text"},
+            by_row="metric").to_html()
+        for key in (">category<", ">supplier<", ">return_rate<", ">complaints_per_1000_orders<"):
+            assert key not in html, (language, key)
+        seen[language] = html
+        assert "12.5%" in seen[language]  # the return rate still reads as a rate
+    assert "Return rate" in seen["en"] and "Category" in seen["en"] and "Supplier" in seen["en"]
+    assert "Complaints per 1,000 orders" in seen["en"]
+    assert "退货率" in seen["zh"] and "类目" in seen["zh"] and "供应商" in seen["zh"] and "每千单投诉" in seen["zh"]
+    # the facts are read from the keys, not from the labels
+    assert store_ops_facts.quality_facts(quality)["category"] == "toys"

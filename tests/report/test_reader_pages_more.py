@@ -110,6 +110,13 @@ def test_the_targets_table_says_last_year_of_the_quarter(mum_baby, language) -> 
     row = [td.get_text(" ", strip=True) for td in table.find("tbody").find("tr").find_all(["th", "td"])]
     quarter = run.results["plan.targets"][0]
     assert row[headers.index("Same quarter last year" if language == "en" else "去年同季度")] == f"{quarter['last_year']:,.0f}"
+    # The store sells on Taobao alone: its forecast and target sentences said "All platforms: …" and "we propose
+    # … across the platforms" (全平台); they name its platform.
+    said = [t for t in _takeaways(run) if any(w in t for w in ("orders: 2014-11", "订单：2014-11", "we propose", "建议"))]
+    assert len(said) == 2, _takeaways(run)  # the forecast's months and the target's quarter
+    for sentence in said:
+        assert "All platforms" not in sentence and "across the platforms" not in sentence and "全平台" not in sentence
+        assert ("Taobao" if language == "en" else "淘宝") in sentence, sentence
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -801,7 +801,8 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
     several are largest; then ``value_grew`` when important value alone grew most, or
     ``grower_tied`` when several grew most (e.g. ``largest_tied.grower_tied``), or ``none_grew``
     when no segment has more customers than at the prior month's end (``grower`` is then None):
-    the page said "Important value … grew most (+0)" of a month in which none grew.
+    the page said "Important value … grew most (+0)" of a month in which none grew; ``no_value``
+    (after ``largest_tied``) when no customer is important value.
     """
     s = segments.set_index("segment")
     largest = _tied_for_max(s["customers"])
@@ -814,6 +815,9 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
         grow = None
     grower = growers[0] if len(growers) == 1 else (growers or None)
     grow = grow or ("grower_tied" if len(growers) > 1 else "value_grew" if grower == "important_value" else None)
+    # No important-value customer at the month's end: the sentence says there are none, not
+    # "number 0 (+0 since …) and brought 0.0%" (``no_value``; page.t picks the title's variant too).
+    none = int(s.at["important_value", "customers"]) == 0
     return {
         "customers": int(s["customers"].sum()),
         "largest": largest[0] if len(largest) == 1 else largest,
@@ -823,7 +827,8 @@ def rfm_facts(segments: pd.DataFrame) -> dict:
         "value_sales_share": _safe_div(s.at["important_value", "window_paid_amount"], s["window_paid_amount"].sum()),
         "value_change": int(s.at["important_value", "customers_change"]),
         "grower": grower, "grower_change": int(s.at[growers[0], "customers_change"]) if growers else None,
-        "variant": ".".join(filter(None, ["largest_tied" if len(largest) > 1 else None, grow])) or None,
+        "variant": ".".join(filter(None, ["largest_tied" if len(largest) > 1 else None, "no_value" if none else None,
+                                          grow])) or None,
     }
 
 

@@ -566,12 +566,16 @@ def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     ``variant`` ``no_cost`` where the logistics cost is not known (no carrier bill: Olist's
     shipments), ``no_issues`` where the complaints are not (no tickets naming their order, or
     tickets without a topic), ``no_cost_issues`` where neither is: the sentence leaves out what
-    is unknown rather than say "cost n/a per order"."""
+    is unknown rather than say "cost n/a per order". A month none of whose parcels has arrived
+    yet has no median delivery time: its variants start ``undelivered`` (``undelivered_no_cost``
+    …) and say so rather than "a median of n/a days"."""
     facts = headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
     unknown = [name for name, metric in (("cost", "cost_per_order"), ("issues", "complaints_per_1000"))
                if pd.isna(facts[metric])]
-    if unknown:
-        facts["variant"] = "no_" + "_".join(unknown)
+    parts = (["undelivered"] if pd.isna(facts["median_delivery_days"]) else []) + (
+        ["no_" + "_".join(unknown)] if unknown else [])
+    if parts:
+        facts["variant"] = "_".join(parts)
     return facts
 
 

@@ -798,6 +798,17 @@ def headline_facts(forecast: pd.DataFrame, backtest_rows: pd.DataFrame) -> dict[
             "mape": float(errors.mean()) if len(errors) else None, "months": int(len(errors))}
 
 
+def _scope(frame: pd.DataFrame, rows: pd.DataFrame) -> str:
+    """What the stated rows (:func:`_stated`) of ``frame`` sum, for ``{scope:platform}``:
+    ``total`` ("All platforms"/"全平台"), or the only platform the frame forecasts (a store that
+    sells on one, or a page of one): "across the platforms" of a single Shopify shop said what is
+    not so. Its total row is that platform's again."""
+    plats = set(rows["platform"]) - {TOTAL}
+    if not plats:
+        plats = set(frame.loc[frame["metric"].isin(set(rows["metric"])), "platform"]) - {TOTAL}
+    return next(iter(plats)) if len(plats) == 1 else TOTAL
+
+
 def _festival(phase: str) -> str:
     """The festival a ``<festival>_<phase>`` column belongs to."""
     return next((kind for kind in FESTIVAL_PHASES if phase.startswith(f"{kind}_")), phase)
@@ -814,7 +825,7 @@ def forecast_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     borrowed = sorted({_festival(b) for b in forecast.attrs.get("borrowed", [])})
     variant = "_".join(v for v in (without or "", "borrowed" if borrowed else "") if v)
     facts: dict[str, Any] = {
-        "variant": variant or None, **_amount_facts(forecast),
+        "variant": variant or None, **_amount_facts(forecast), "scope": _scope(forecast, amount),
         "events": events_text(events, forecast.attrs.get("unknown", {}), text, forecast.attrs.get("holidays")),
         "borrowed": text.join(text.labels("event", borrowed)),
     }
@@ -935,7 +946,8 @@ def targets_facts(targets: pd.DataFrame) -> dict[str, Any]:
     china = targets.attrs.get("calendar", True) is not None  # a frame that does not say: as before
     assumes = ("plan.targets.assumes.china" if china else
                "plan.targets.assumes.holidays" if targets.attrs.get("own_holidays") else "plan.targets.assumes.seasons")
-    return {"variant": variant, **_amount_facts(targets), "assumes": assumes, "quarter": r["quarter"], "target": r["target"],
+    return {"variant": variant, **_amount_facts(targets), "assumes": assumes, "scope": _scope(targets, rows),
+            "quarter": r["quarter"], "target": r["target"],
             "forecast": r["forecast"],
             "target_vs_forecast": r["target_vs_forecast"], "target_vs_last_year": r["target_vs_last_year"],
             "mape": r["mape"]}

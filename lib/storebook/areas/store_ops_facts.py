@@ -160,6 +160,16 @@ def quality_facts(quality: pd.DataFrame) -> dict[str, Any]:
             "supplier_prior": None if sup is None else sup["prior"]}
 
 
+def with_quality_labels(quality: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """The quality table as the reader reads it: its ``by`` column in words ("Category"/"类目",
+    "Supplier"/"供应商", the headers of the columns it names), not the keys ``category``/``supplier``.
+
+    The ``metric`` column keeps its keys: the table reads each row's format from them
+    (``by_row="metric"``) and labels them itself (``metric.<key>``).
+    """
+    return quality.assign(by=[text.label("col", b) for b in quality["by"]])
+
+
 def listing_facts(listings: pd.DataFrame) -> dict[str, Any]:
     """Visitors, conversion and the most visited listing of the month."""
     top = listings.iloc[0]

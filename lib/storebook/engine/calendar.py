@@ -774,20 +774,79 @@ def _supported_countries() -> frozenset[str]:
     return frozenset(holidays.list_supported_countries())
 
 
+#: Chinese names of the national public holidays of the countries storebook's examples and real
+#: stores sell in (Brazil, India, the United Kingdom, the United States, Germany), by the English
+#: (en_US) name the ``holidays`` package gives them: the package has no zh_CN for any of them, and
+#: the 中文 page showed "Independence Day" as if it were Chinese. Names as the mainland writes them.
+HOLIDAY_NAMES_ZH: dict[str, str] = {
+    # Brazil
+    "Universal Fraternization Day": "元旦", "Tiradentes' Day": "蒂拉登特斯日", "Worker's Day": "劳动节",
+    "Independence Day": "独立日", "Our Lady of Aparecida": "阿帕雷西达圣母日", "All Souls' Day": "万灵节",
+    "Republic Proclamation Day": "共和国宣告日", "National Day of Zumbi and Black Awareness": "黑人意识日",
+    "Good Friday": "耶稣受难日", "Christmas Day": "圣诞节", "Christmas": "圣诞节",
+    # India
+    "Republic Day": "共和国日", "Mahatma Gandhi's Birthday": "甘地诞辰纪念日", "Holi": "洒红节", "Diwali": "排灯节",
+    "Dussehra": "十胜节", "Eid al-Fitr": "开斋节", "Eid al-Adha": "宰牲节", "Ashura": "阿舒拉节",
+    "Prophet's Birthday": "圣纪节", "Buddha Purnima": "佛诞节", "Guru Nanak's Birthday": "那纳克祖师诞辰",
+    "Dr. B. R. Ambedkar's Birthday": "安贝德卡诞辰纪念日", "Mahavira's Birthday": "大雄诞辰节",
+    "Janmashtami (Vaishnava)": "黑天诞辰节（毗湿奴派）", "Maha Shivaratri": "湿婆节", "Ram Navami": "罗摩诞辰节",
+    # United Kingdom
+    "New Year's Day": "元旦", "Boxing Day": "节礼日", "May Day": "五月初银行假日", "Spring Bank Holiday": "春季银行假日",
+    "Coronation of Charles III": "查尔斯三世加冕日", "Platinum Jubilee of Elizabeth II": "伊丽莎白二世白金禧年",
+    "State Funeral of Queen Elizabeth II": "伊丽莎白二世国葬日",
+    # United States
+    "Martin Luther King Jr. Day": "马丁·路德·金纪念日", "Washington's Birthday": "华盛顿诞辰纪念日",
+    "Memorial Day": "阵亡将士纪念日", "Juneteenth National Independence Day": "六月节", "Labor Day": "劳动节",
+    "Columbus Day": "哥伦布日", "Veterans Day": "退伍军人节", "Thanksgiving Day": "感恩节",
+    # Germany
+    "Easter Monday": "复活节星期一", "Ascension Day": "耶稣升天节", "Pentecost Monday": "圣灵降临节星期一",
+    "German Unity Day": "德国统一日", "Reformation Day": "宗教改革日", "Second Day of Christmas": "圣诞节次日",
+}
+#: The package's notes after a name, in Chinese.
+_HOLIDAY_NOTES_ZH: dict[str, str] = {" (observed)": "（补假）", " (estimated)": "（预计）"}
+
+
+def holiday_name_zh(code: str, name: str) -> str:
+    """The Chinese name of ``code``'s public holiday the ``holidays`` package calls ``name`` (in
+    English where it has that): :data:`HOLIDAY_NAMES_ZH`, a day of two holidays
+    ("Independence Day; Prophet's Birthday (estimated)") as both (独立日、圣纪节（预计）). A holiday
+    it has no Chinese name for is said as the country's holiday with its own name
+    (``法国假日（Bastille Day）``): a foreign name shown as if it were Chinese says nothing of
+    whose holiday it is, a made-up translation could mislead.
+
+    Example:
+        >>> holiday_name_zh("BR", "Independence Day"), holiday_name_zh("US", "Veterans Day (observed)")
+        ('独立日', '退伍军人节（补假）')
+        >>> holiday_name_zh("FR", "Bastille Day")
+        '法国假日（Bastille Day）'
+    """
+    said = []
+    for part in name.split("; "):
+        core, note = part, ""
+        for en, zh in _HOLIDAY_NOTES_ZH.items():
+            if part.endswith(en):
+                core, note = part.removesuffix(en), zh
+        known = HOLIDAY_NAMES_ZH.get(core)
+        said.append(f"{known}{note}" if known else f"{country_name(code, 'zh')}假日（{part}）")
+    return "、".join(said)
+
+
 @functools.cache
 def _country_year(code: str, year: int) -> tuple[tuple[date, str, str], ...]:
     """(day, English name, Chinese name) of each national public holiday of ``code`` in ``year``:
     the ``holidays`` package's public category, without subdivisions; named in English (en_US)
     where the package has it, else in the country's language, and in Chinese (zh_CN) where it
-    has that, else as in English."""
+    has that, else by :func:`holiday_name_zh` (never the English name as if it were Chinese)."""
     import holidays
 
     cls = holidays.country_holidays(code).__class__
     languages = getattr(cls, "supported_languages", ())
     english = "en_US" if "en_US" in languages else None
     named_en = holidays.country_holidays(code, years=year, language=english)
-    named_zh = holidays.country_holidays(code, years=year, language="zh_CN") if "zh_CN" in languages else named_en
-    return tuple((day, named_en[day], named_zh.get(day, named_en[day])) for day in sorted(named_en))
+    if "zh_CN" in languages:
+        named_zh = holidays.country_holidays(code, years=year, language="zh_CN")
+        return tuple((day, named_en[day], named_zh.get(day, named_en[day])) for day in sorted(named_en))
+    return tuple((day, named_en[day], holiday_name_zh(code, named_en[day])) for day in sorted(named_en))
 
 
 @functools.cache

@@ -249,6 +249,76 @@ ENTRIES: dict[str, Entry] = {
         "贡献近12个月{value_sales_share:pct}的销售额；与上月末相比没有群体增长。"
         "最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
     ),
+    # A store none of whose customers is important value at the month's end (customers.rfm_facts, variant
+    # ``no_value``): the page read "Important-value customers … number 0 (+0 since the prior month's end) and
+    # brought 0.0% of the 12 months' sales" and its chart "0 important-value customers (0.0%) bring 0.0% …".
+    # Each sentence says instead that there are none this month (tests/areas/test_customers.py checks
+    # these are the sentences above but for that clause).
+    "customers.rfm.takeaway.no_value": _e(
+        "{customers:count} customers bought in the last 12 months. The largest segment is {largest:segment} "
+        "({largest_share:pct}). No customer is important value (recent, frequent and high-spending) this "
+        "month; {grower:segment} grew most ({grower_change:+d}). Recency, frequency and spend are each "
+        "scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。最大的群体是{largest:segme"
+        "nt}（{largest_share:pct}）。本月没有重要价值客户（近期购买、频次高、消费高）；"
+        "增长最多的是{grower:segment}（{grower_change:+d}）。最近一次消费、"
+        "消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.largest_tied.no_value": _e(
+        "{customers:count} customers bought in the last 12 months. {largest:segment} tie as the largest "
+        "segments ({largest_share:pct} each). No customer is important value (recent, frequent and "
+        "high-spending) this month; {grower:segment} grew most ({grower_change:+d}). Recency, frequency and "
+        "spend are each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。{largest:segment}并列为"
+        "最大的群体（各占{largest_share:pct}）。本月没有重要价值客户（近期购买、频次高、消"
+        "费高）；增长最多的是{grower:segment}（{grower_change:+d}）。最近一"
+        "次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.no_value.grower_tied": _e(
+        "{customers:count} customers bought in the last 12 months. The largest segment is {largest:segment} "
+        "({largest_share:pct}). No customer is important value (recent, frequent and high-spending) this "
+        "month; {grower:segment} tie as the segments that grew most ({grower_change:+d} each). Recency, "
+        "frequency and spend are each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。最大的群体是{largest:segme"
+        "nt}（{largest_share:pct}）。本月没有重要价值客户（近期购买、频次高、消费高）；"
+        "{grower:segment}并列增长最多（各{grower_change:+d}）。最近一次消费"
+        "、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.largest_tied.no_value.grower_tied": _e(
+        "{customers:count} customers bought in the last 12 months. {largest:segment} tie as the largest "
+        "segments ({largest_share:pct} each). No customer is important value (recent, frequent and "
+        "high-spending) this month; {grower:segment} tie as the segments that grew most ({grower_change:+d} "
+        "each). Recency, frequency and spend are each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。{largest:segment}并列为"
+        "最大的群体（各占{largest_share:pct}）。本月没有重要价值客户（近期购买、频次高、消"
+        "费高）；{grower:segment}并列增长最多（各{grower_change:+d}）。最近"
+        "一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.no_value.none_grew": _e(
+        "{customers:count} customers bought in the last 12 months. The largest segment is {largest:segment} "
+        "({largest_share:pct}). No customer is important value (recent, frequent and high-spending) this "
+        "month; no segment grew since the prior month's end. Recency, frequency and spend are each scored "
+        "high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。最大的群体是{largest:segme"
+        "nt}（{largest_share:pct}）。本月没有重要价值客户（近期购买、频次高、消费高）；"
+        "与上月末相比没有群体增长。最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、低两档。",
+    ),
+    "customers.rfm.takeaway.largest_tied.no_value.none_grew": _e(
+        "{customers:count} customers bought in the last 12 months. {largest:segment} tie as the largest "
+        "segments ({largest_share:pct} each). No customer is important value (recent, frequent and "
+        "high-spending) this month; no segment grew since the prior month's end. Recency, frequency and "
+        "spend are each scored high or low against the mean of all customers.",
+        "近12个月共有{customers:count}位客户购买。{largest:segment}并列为"
+        "最大的群体（各占{largest_share:pct}）。本月没有重要价值客户（近期购买、频次高、消"
+        "费高）；与上月末相比没有群体增长。最近一次消费、消费频率和消费金额均与全体客户的平均值比较，分为高、"
+        "低两档。",
+    ),
+    "customers.rfm.title.no_value": _e("No important-value customers this month", "本月没有重要价值客户"),
+    "customers.rfm.title.largest_tied.no_value": _e("No important-value customers this month", "本月没有重要价值客户"),
+    "customers.rfm.title.no_value.grower_tied": _e("No important-value customers this month", "本月没有重要价值客户"),
+    "customers.rfm.title.largest_tied.no_value.grower_tied": _e("No important-value customers this month", "本月没有重要价值客户"),
+    "customers.rfm.title.no_value.none_grew": _e("No important-value customers this month", "本月没有重要价值客户"),
+    "customers.rfm.title.largest_tied.no_value.none_grew": _e("No important-value customers this month", "本月没有重要价值客户"),
     "customers.movement": _e("How did customers move between segments since last month?", "与上月相比，客户在各群体间如何流动？"),
     "customers.movement.title": _e(
         "{value_stayed:pct} of important-value customers stayed important value",
@@ -390,3 +460,4 @@ ENTRIES: dict[str, Entry] = {
         "{top10_share:pct}。前十省在数据中上月均无销售，无法计算环比。",
     ),
 }
+

@@ -57,6 +57,48 @@ ENTRIES: dict[str, Entry] = {
         "{median_delivery_days:.1f}天，{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。"
         "本店数据中没有物流成本和物流投诉。",
     ),
+    # The headline of a month none of whose parcels has arrived yet (fulfilment.headline_facts): no
+    # median delivery time to give ("a median of n/a days"), and a late share that is of parcels
+    # still on the road past their promise, not of parcels that "arrived later than promised".
+    "fulfilment.headline.takeaway.undelivered": _e(
+        "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
+        "prior month, {within_24h_rate_vs_last_year:change} on last year). None of the parcels handed over this month "
+        "has been delivered yet, so how long they take is not known; {late_rate:pct} are already on the road past "
+        "their promised time. Logistics cost {cost_per_order:money2} per order and drew "
+        "{complaints_per_1000:.1f} complaints per 1,000 orders.",
+        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}，"
+        "同比{within_24h_rate_vs_last_year:change}）。本月发出的包裹尚无一件送达，配送时长暂不可知；"
+        "{late_rate:pct}仍在途且已超过承诺时效。单均物流成本{cost_per_order:money2}，"
+        "每千单物流投诉{complaints_per_1000:.1f}件。",
+    ),
+    "fulfilment.headline.takeaway.undelivered_no_cost": _e(
+        "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
+        "prior month, {within_24h_rate_vs_last_year:change} on last year). None of the parcels handed over this month "
+        "has been delivered yet, so how long they take is not known; {late_rate:pct} are already on the road past "
+        "their promised time. Logistics drew {complaints_per_1000:.1f} complaints per 1,000 orders; what it cost is "
+        "not in this store's data.",
+        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}，"
+        "同比{within_24h_rate_vs_last_year:change}）。本月发出的包裹尚无一件送达，配送时长暂不可知；"
+        "{late_rate:pct}仍在途且已超过承诺时效。每千单物流投诉{complaints_per_1000:.1f}件；本店数据中没有物流成本。",
+    ),
+    "fulfilment.headline.takeaway.undelivered_no_issues": _e(
+        "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
+        "prior month, {within_24h_rate_vs_last_year:change} on last year). None of the parcels handed over this month "
+        "has been delivered yet, so how long they take is not known; {late_rate:pct} are already on the road past "
+        "their promised time. Logistics cost {cost_per_order:money2} per order; the complaints it drew are not in "
+        "this store's data.",
+        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}，"
+        "同比{within_24h_rate_vs_last_year:change}）。本月发出的包裹尚无一件送达，配送时长暂不可知；"
+        "{late_rate:pct}仍在途且已超过承诺时效。单均物流成本{cost_per_order:money2}；本店数据中没有物流投诉。",
+    ),
+    "fulfilment.headline.takeaway.undelivered_no_cost_issues": _e(
+        "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
+        "prior month). None of the parcels handed over this month has been delivered yet, so how long they take is "
+        "not known; {late_rate:pct} are already on the road past their promised time. What logistics cost and the "
+        "complaints it drew are not in this store's data.",
+        "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}）。本月发出的包裹"
+        "尚无一件送达，配送时长暂不可知；{late_rate:pct}仍在途且已超过承诺时效。本店数据中没有物流成本和物流投诉。",
+    ),
     "fulfilment.dispatch": _e("Were orders shipped within 24 and 48 hours of payment?", "订单是否在付款后24/48小时内发货？"),
     "fulfilment.dispatch.title": _e(
         "{within_24h_rate:pct} of orders shipped within 24 hours, {within_48h_rate:pct} within 48",

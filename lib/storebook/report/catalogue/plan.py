@@ -36,56 +36,59 @@ ENTRIES: dict[str, Entry] = {
         "months. The paid amount is known for only {amount_share:pct} of the orders, so it is not forecast.",
         "下月（{month}）预计已付订单约 {orders:count}（{orders_low:count}–{orders_high:count}）；过去 {months:count} "
         "个月提前一个月的订单预测平均误差 {mape:pct}。仅{amount_share:pct}的订单有支付金额，故不预测金额。"),
+    # The forecast's and the target's sentences name what they sum ({scope:platform}, plan.forecast_facts,
+    # plan.targets_facts): "All platforms"/"全平台", or the only platform's name on a store that sells on one
+    # (a Shopify shop read "All platforms" and "across the platforms" of its one shop).
     "plan.forecast": _e("What will the next three months bring, per platform?", "未来三个月各平台预计如何？"),
     "plan.forecast.takeaway": _e(
-        "All platforms: {first_month} {first:money}, {second_month} {second:money}, {third_month} {third:money} "
+        "{scope:platform}: {first_month} {first:money}, {second_month} {second:money}, {third_month} {third:money} "
         "(95% intervals in the table). The calendar in these months: {events}.",
-        "全平台：{first_month} {first:money}，{second_month} {second:money}，{third_month} {third:money}"
+        "{scope:platform}：{first_month} {first:money}，{second_month} {second:money}，{third_month} {third:money}"
         "（95%区间见表）。期间的日历事件：{events}。"),
     "plan.forecast.takeaway.borrowed": _e(
-        "All platforms: {first_month} {first:money}, {second_month} {second:money}, {third_month} {third:money} "
+        "{scope:platform}: {first_month} {first:money}, {second_month} {second:money}, {third_month} {third:money} "
         "(95% intervals in the table). The calendar in these months: {events}. The history has not seen "
         "{borrowed} yet: it takes the effect of the festivals it has seen.",
-        "全平台：{first_month} {first:money}，{second_month} {second:money}，{third_month} {third:money}"
+        "{scope:platform}：{first_month} {first:money}，{second_month} {second:money}，{third_month} {third:money}"
         "（95%区间见表）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
     "plan.forecast.takeaway.orders": _e(
-        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{scope:platform}, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
         "{third:count} (95% intervals in the table; the paid amount is not known for every order, so it is not forecast). "
         "The calendar in these months: {events}.",
-        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "{scope:platform}已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
         "（95%区间见表；并非所有订单都有支付金额，故不预测金额）。期间的日历事件：{events}。"),
     "plan.forecast.takeaway.no_amount": _e(
-        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{scope:platform}, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
         "{third:count} (95% intervals in the table; the paid amount is known for no order, so it is not forecast). "
         "The calendar in these months: {events}.",
-        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "{scope:platform}已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
         "（95%区间见表；所有订单都没有支付金额，故不预测金额）。期间的日历事件：{events}。"),
     "plan.forecast.takeaway.part_amount": _e(
-        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{scope:platform}, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
         "{third:count} (95% intervals in the table; the paid amount is known for only {amount_share:pct} of the orders, so it is not forecast). "
         "The calendar in these months: {events}.",
-        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "{scope:platform}已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
         "（95%区间见表；仅{amount_share:pct}的订单有支付金额，故不预测金额）。期间的日历事件：{events}。"),
     "plan.forecast.takeaway.orders_borrowed": _e(
-        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{scope:platform}, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
         "{third:count} (95% intervals in the table; the paid amount is not known for every order, so it is not forecast). "
         "The calendar in these months: {events}. The history has not seen {borrowed} yet: it takes the effect of "
         "the festivals it has seen.",
-        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "{scope:platform}已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
         "（95%区间见表；并非所有订单都有支付金额，故不预测金额）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
     "plan.forecast.takeaway.no_amount_borrowed": _e(
-        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{scope:platform}, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
         "{third:count} (95% intervals in the table; the paid amount is known for no order, so it is not forecast). "
         "The calendar in these months: {events}. The history has not seen {borrowed} yet: it takes the effect of "
         "the festivals it has seen.",
-        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "{scope:platform}已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
         "（95%区间见表；所有订单都没有支付金额，故不预测金额）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
     "plan.forecast.takeaway.part_amount_borrowed": _e(
-        "All platforms, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
+        "{scope:platform}, paid orders: {first_month} {first:count}, {second_month} {second:count}, {third_month} "
         "{third:count} (95% intervals in the table; the paid amount is known for only {amount_share:pct} of the orders, so it is not forecast). "
         "The calendar in these months: {events}. The history has not seen {borrowed} yet: it takes the effect of "
         "the festivals it has seen.",
-        "全平台已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
+        "{scope:platform}已付订单：{first_month} {first:count}，{second_month} {second:count}，{third_month} {third:count}"
         "（95%区间见表；仅{amount_share:pct}的订单有支付金额，故不预测金额）。期间的日历事件：{events}。历史中尚无{borrowed}：按已有大促的效果估计。"),
     # What the calendar does not know in the forecast's months ({events} of the takeaways above).
     "plan.forecast.unknown": _e(
@@ -212,38 +215,38 @@ ENTRIES: dict[str, Entry] = {
                              "超出预测的95%区间：请查找变化原因。"),
     "plan.targets": _e("What target should next quarter have?", "下季度目标应定多少？"),
     "plan.targets.takeaway": _e(
-        "For {quarter} we propose {target:money} in paid amount across the platforms ({target_vs_forecast:signed} "
+        "{scope:platform}, {quarter}: we propose {target:money} in paid amount ({target_vs_forecast:signed} "
         "above the forecast of {forecast:money}, {target_vs_last_year:change} on last year). It assumes "
         "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month.",
-        "建议{quarter}全平台支付金额目标 {target:money}（高于预测 {forecast:money} {target_vs_forecast:signed}，"
+        "建议{quarter}{scope:platform}支付金额目标 {target:money}（高于预测 {forecast:money} {target_vs_forecast:signed}，"
         "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。"),
     "plan.targets.takeaway.orders": _e(
-        "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
+        "{scope:platform}, {quarter}: we propose {target:count} paid orders ({target_vs_forecast:signed} "
         "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
         "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month. The paid amount is not known for every "
         "order, so no amount target is proposed.",
-        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
+        "建议{quarter}{scope:platform}已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
         "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。并非所有订单都有支付金额，故不建议金额目标。"),
     "plan.targets.takeaway.no_amount": _e(
-        "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
+        "{scope:platform}, {quarter}: we propose {target:count} paid orders ({target_vs_forecast:signed} "
         "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
         "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month. The paid amount is known for no "
         "order, so no amount target is proposed.",
-        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
+        "建议{quarter}{scope:platform}已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
         "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。所有订单都没有支付金额，故不建议金额目标。"),
     "plan.targets.takeaway.part_amount": _e(
-        "For {quarter} we propose {target:count} paid orders across the platforms ({target_vs_forecast:signed} "
+        "{scope:platform}, {quarter}: we propose {target:count} paid orders ({target_vs_forecast:signed} "
         "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
         "{assumes:key} and no new campaign: reached about one quarter in four as "
         "things stand; the forecast has been off by {mape:pct} a month. The paid amount is known for only "
         "{amount_share:pct} of the orders, so no amount target is proposed.",
-        "建议{quarter}全平台已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
+        "建议{quarter}{scope:platform}已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
         "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
         "月度预测误差约 {mape:pct}。仅{amount_share:pct}的订单有支付金额，故不建议金额目标。"),
     # What a proposed target assumes goes on (plan.targets_facts): China's festivals only where the store sells in

@@ -6,6 +6,9 @@ from storebook.report.catalogue import Entry
 from storebook.report.catalogue import entry as _e
 
 ENTRIES: dict[str, Entry] = {
+    # The quality table's metric column names a category's return rate (the supplier's complaint rate is
+    # the registry's metric.complaints_per_1000_orders).
+    "metric.return_rate": _e("Return rate", "退货率"),
     "store_ops.title": _e("Store operations — {month}", "店铺运营 — {month}"),
     "store_ops.question": _e(
         "How do buyers rate the store on each platform, what moved the rating, and which listings waste their traffic?",
