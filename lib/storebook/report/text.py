@@ -469,7 +469,7 @@ def drop_unknown_comparisons(template: str, values: dict[str, Any], language: st
 #: catalogue's (tests/report/test_text.py checks every noun after a count is here).
 PLURAL_NOUNS: dict[str, str] = {w: (w[:-3] + "y" if w.endswith("ies") else w[:-1]) for w in (
     "SKUs", "buyers", "campaigns", "categories", "changes", "channels", "clicks", "cohorts", "complaints",
-    "customers", "cuts", "days", "files", "hours", "items", "lines", "listings", "minutes", "months",
+    "customers", "cuts", "days", "files", "hours", "items", "lines", "listings", "lookups", "minutes", "months",
     "observations", "orders", "pairs", "parcels", "platforms", "prices", "products", "promotions", "provinces",
     "ratings", "refunds", "returns", "rows", "segments", "sections", "suppliers", "tables", "tickets", "types",
     "units", "visitors", "weeks", "warehouses", "carriers", "brands", "budgets", "coupons", "times", "metrics",
