@@ -151,7 +151,7 @@ def test_scorecard_variants_with_targets_keep_their_target_clause() -> None:
 def test_refunds_without_amounts_say_there_is_nothing_to_measure(tmp_path: Path, with_amounts, units_only) -> None:
     known = service.refund_facts(service.compute_refund_rate(with_amounts, MARCH, by="platform"))
     assert known["variant"] == "single" and known["refund_rate"] == pytest.approx(5 / 310)
-    assert chosen_sentence("service.refunds.takeaway", known).startswith("¥5 of the month's paid orders was refunded, 1.6%")
+    assert chosen_sentence("service.refunds.takeaway", known).startswith("¥5 of the month's paid orders was refunded, 1.61%")
     unknown = service.refund_facts(service.compute_refund_rate(units_only, MARCH, by="platform"))
     assert unknown["variant"] == "no_amount" and unknown["orders"] == 4
     _says_no_amount("service.refunds.takeaway", unknown)

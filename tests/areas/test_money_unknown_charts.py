@@ -186,8 +186,9 @@ def test_movement_in_the_datas_first_month_says_no_one_could_stay_important_valu
     facts = customers.movement_facts(customers.move_rfm_segments(with_amounts, JANUARY))
     assert facts["variant"] == "no_value_before" and facts["entered"] == 1
     en = chosen_sentence("customers.movement.takeaway", facts)
-    assert en.startswith("1 customer entered the 12-month window") and "0.0%" not in en and "(0)" not in en
-    assert "0.0%" not in Text("en")("customers.movement.title.no_value_before", **facts)
+    # (a share in a sentence reads as on its card: none is "0.00%")
+    assert en.startswith("1 customer entered the 12-month window") and "0.0" not in en and "(0)" not in en
+    assert "0.0" not in Text("en")("customers.movement.title.no_value_before", **facts)
 
 
 def test_the_buyers_chart_of_provinces_counts_in_whole_numbers(units_only) -> None:

@@ -437,7 +437,7 @@ def test_no_unit_cost_at_all_is_said_plainly_not_as_a_share_of_0_percent(root: P
         facts = quality.quality_facts(orders=orders)
         assert facts["variant"] == ("no_cost" if catalogue else "no_catalogue") and facts["cost_known_revenue"] is None
         sentence = text(f"data_quality.orders.takeaway.{facts['variant']}", **facts)
-        assert not any(s in sentence for s in ("known for 0.0%", "cover that part only", "毛利仅覆盖这部分"))
+        assert not any(s in sentence for s in ("known for 0.0%", "known for 0.00%", "cover that part only", "毛利仅覆盖这部分"))
         assert ("no unit cost is known" in sentence.lower() and "no margin can be computed" in sentence
                 if language == "en" else "无法计算毛利" in sentence), sentence
     # The headline card leaves the share out rather than showing 0.0%.

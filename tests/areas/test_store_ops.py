@@ -197,8 +197,9 @@ def test_the_operation_that_worsened_most_is_said_as_the_table_shows_it() -> Non
     assert not any("3,002" in s or "min" in s for s in said.values())
     rate = ops.assign(driver="return_rate", dimension="product", value=0.0321, prior=0.0275, change=0.0046)
     said = _said(store_ops_facts.operations_facts(rate))
-    assert "Return rate: 3.2% against 2.8% the month before (+0.46\u00a0pp)" in said["en"]
-    assert "3.2%，上月 2.8%（+0.46个百分点）" in said["zh"]
+    # (a share in a sentence as on a card: two decimals below 10%; the table keeps one)
+    assert "Return rate: 3.21% against 2.75% the month before (+0.46\u00a0pp)" in said["en"]
+    assert "3.21%，上月 2.75%（+0.46个百分点）" in said["zh"]
     days = ops.assign(driver="delivery_days", dimension="logistics", value=1.84, prior=1.6, change=0.24)
     assert "1.8 against 1.6 the month before (+15.0%)" in _said(store_ops_facts.operations_facts(days))["en"]
 

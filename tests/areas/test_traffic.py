@@ -397,7 +397,7 @@ def test_days_tied_for_the_most_visitors_are_all_named() -> None:
     assert facts["peak_days"] == [days[0], days[2]] and facts["low_days"] == [days[1], days[3]]
     assert facts["peak_day"] == days[0] and facts["peak_event"] is None  # the event was on one of them only
     said = Text("en")("traffic.daily.takeaway.no_last_year", **facts)
-    assert said.startswith("The busiest day was 11 and 13 May, tied with 5 visitors; the quietest was "
+    assert said.startswith("The busiest days were 11 and 13 May, tied with 5 visitors; the quietest were "
                            "12 and 14 May, tied with 3."), said
     assert Text("zh")("traffic.daily.title.no_last_year", **facts) == "访客在5月11日、13日（并列）达到高峰（5人）"
     one = traffic.daily_facts(daily.assign(visitors=[5, 3, 4, 2]))

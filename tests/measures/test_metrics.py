@@ -150,4 +150,5 @@ def test_every_scorecard_metric_and_pnl_line_is_registered_with_its_direction() 
     assert all(metrics.find_metric(line) for line in PNL_LINES)
     assert metrics.find_metric("marketing") == "marketing_spend" and metrics.find_metric("visits") is None
     # ROI is a return shown in percent (the index and the tables alike), its change in points.
-    assert tables.column_kind("roi") == "pct" and METRICS["roi"].points and METRICS["roi"].breakeven
+    # (a ratio in percent that is no share of a whole: "percent", never held below 100%)
+    assert tables.column_kind("roi") == "percent" and METRICS["roi"].points and METRICS["roi"].breakeven

@@ -77,6 +77,42 @@ def test_a_share_short_of_all_or_above_none_is_not_rounded_to_either() -> None:
     assert [format_number(v, "pct2") for v in (1.0, 0.0, 0.00004)] == ["100.0%", "0.00%", "<0.01%"]
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("key", "value", "shown"), [
+    ("repeat_rate_30", 1 / 1402, "0.07%"),        # the mum-and-baby store's card; its sentence said 0.1%
+    ("tail_revenue_share", 0.02751, "2.75%"),     # the Shopify store's card; its sentence said 2.8%
+    ("conversion_rate", 0.0151, "1.51%"),
+    ("refund_rate", 0.0, "0.00%"),
+    ("within_24h_rate", 0.855, "85.5%"),
+    ("kept_share", 36078 / 36081, "99.99%"),
+])
+def test_a_share_reads_in_a_sentence_as_on_its_card(key, value, shown, language) -> None:
+    from storebook.report.text import Text
+
+    assert format_metric(key, value, language) == shown
+    assert Text(language).format("{v:pct}", v=value) == shown
+    # A table keeps one decimal down its column (a share short of all still not 100.0%).
+    assert Text(language).number(value, "pct", compact=False) == format_number(value, "pct")
+
+
+def test_a_ratio_that_is_no_share_is_not_held_below_all() -> None:
+    from storebook.measures.metrics import METRICS
+    from storebook.report.text import Text
+
+    # Price realisation is price paid ÷ list price: 99.996% of list reads 100.0%, not ">99.99%"
+    # (a share's rule), and a price above list 103.2%.
+    assert METRICS["price_realisation"].display == METRICS["price_realisation"].column_kind == "percent"
+    assert [format_metric("price_realisation", v) for v in (0.99996, 1.032, 0.874, 0.0512)] == \
+        ["100.0%", "103.2%", "87.4%", "5.12%"]
+    said = Text("en")("products.price.title", realisation=0.99996, deepest="Toys", deepest_depth=0.2)
+    assert said.startswith("We realised 100.0% of list price") and ">99.99%" not in said
+    assert "价格实现率103.2%" in Text("zh")("products.price.title", realisation=1.032, deepest="玩具", deepest_depth=0.2)
+    # ROI is a return, no share either: 100.0% where it rounds there; a loss keeps its sign.
+    assert format_metric("roi", 0.99999) == "100.0%" and format_metric("roi", -0.487) == "\u221248.7%"
+    # A share still is never said as all when it falls short.
+    assert format_metric("repeat_rate_30", 0.99999) == ">99.99%"
+
+
 def test_card_values_follow_the_registry_in_both_languages() -> None:
     assert [format_metric("paid_amount", 1_070_486, lang) for lang in ("en", "zh")] == ["¥1,070,486", "¥107万"]
     assert format_metric("refund_rate", 0.0292) == "2.92%" and format_metric("within_24h_rate", 0.855) == "85.5%"

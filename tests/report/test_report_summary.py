@@ -121,7 +121,7 @@ def test_the_summary_of_a_rich_month_in_english() -> None:
         "The biggest improvement on the prior month: Conversion rate, up 1.00\xa0pp; the biggest setback: Complaints, "
         "up 47.1%.",
         # the target furthest behind is in the targets sentence; the budget is 1% over (within 2%)
-        "Risks the pages found: supplier Textiles Co (S09), graded red, has the worst delivery record (0.0% on time "
+        "Risks the pages found: supplier Textiles Co (S09), graded red, has the worst delivery record (0.00% on time "
         "and in full), and its late or short deliveries cost 14,653 of sales.",
         "To act on first: close the gap on Refund rate (20.0% above target).",
     ]
@@ -148,7 +148,7 @@ def test_risks_come_in_their_stated_order_and_the_first_is_the_action() -> None:
     assert [r.kind for r in out.risks] == ["failed", "tracking", "target", "supplier", "budget"]
     assert out.sentences[-1] == "To act on first: rerun the Planning report (its page shows where it stopped)."
     risks = next(s for s in out.sentences if s.startswith("Risks"))
-    assert "the Planning report did not finish; on 15 Sep JD's visitors fell to 9.0% of the expected level " \
+    assert "the Planning report did not finish; on 15 Sep JD's visitors fell to 9.00% of the expected level " \
            "while paid amount held — likely a tracking problem, not lost demand;" in risks
     assert len(out.sentences) <= S.MAX_SENTENCES
 

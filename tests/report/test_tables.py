@@ -341,3 +341,17 @@ def test_a_table_whose_rows_hold_different_quantities_writes_each_in_its_own_for
     assert [r[2:] for r in rows("zh")[2:]] == [["3.2%", "2.8%", "+0.46个百分点"], ["2.1天", "2.4小时", "+47.7小时"]]
     with pytest.raises(ValueError, match="by_row"):
         tables.format_table(ops, Text("en"), columns=["driver", "value"], kinds=kinds)
+
+
+def test_price_realisation_is_a_ratio_not_a_share_in_a_table() -> None:
+    # The products page's price table: a category sold at 99.996% of list read ">99.99%", and one
+    # sold above list can only be read as a ratio (103.2%); a share column keeps its share rule.
+    assert [tables.column_kind(c) for c in ("realisation", "price_realisation", "roi", "sku_share")] == \
+        ["percent", "percent", "percent", "pct"]
+    frame = pd.DataFrame({"category": ["toys", "books"], "realisation": [0.99996, 1.032],
+                          "sku_share": [0.99996, 0.00004]})
+    cells = re.findall(r'class="data row\d col(\d)" >(.*?)</td>', tables.format_table(frame, Text("en")).to_html())
+    assert [v for c, v in cells if c == "1"] == ["100.0%", "103.2%"]
+    assert [v for c, v in cells if c == "2"] == [">99.99%", "<0.01%"]  # the shares: never all, never none
+    # A change of realisation is a difference in points, as a rate's.
+    assert tables.format_difference(0.0123, "percent", Text("en")) == "+1.23&nbsp;pp"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import math
+import string
 
 import pandas as pd
 import pytest
@@ -16,6 +17,7 @@ from storebook.report.text import (
     LANGUAGES,
     Text,
     TextError,
+    agree_with_days,
     check_catalogue,
     placeholders,
 )
@@ -127,7 +129,7 @@ def test_one_minus_sign_and_never_minus_zero() -> None:
     # Numbers that round to zero carry no sign, whatever the spec (a net of −0.4 units).
     assert [en.number(v, spec) for v, spec in [(-0.4, "count"), (-0.4, "money"), (-0.00001, "pct"),
                                                 (-0.001, "ratio"), (-0.00001, "signed"), (-0.00004, "pp")]] == \
-        ["0", "¥0", "0.0%", "0.00", "0.0%", "0.00\u00a0pp"]
+        ["0", "¥0", "0.00%", "0.00", "0.0%", "0.00\u00a0pp"]  # a share in a sentence as on its card
     # A Python format spec in a sentence ({x:.1f}) follows the same rules.
     assert en.format("{a:.1f} {b:.1f} {c:+.2f}", a=-3.04, b=-0.04, c=-0.001) == "−3.0 0.0 0.00"
 
@@ -148,8 +150,8 @@ def test_a_rate_changes_in_points_in_sentences_too() -> None:
     # down 1.03 points; an amount's change stays relative.
     values = dict(late_rate=0.0151, late_rate_vs_prior=-0.405, paid=445_883.0, paid_vs_prior=0.337)
     template = "{late_rate:pct} ({late_rate_vs_prior:change}); {paid:money} ({paid_vs_prior:change})"
-    assert Text("en").format(template, **values) == "1.5% (down 1.03\u00a0pp); ¥445,883 (up 33.7%)"
-    assert Text("zh").format(template, **values) == "1.5% (下降1.03个百分点); ¥44.6万 (增长33.7%)"
+    assert Text("en").format(template, **values) == "1.51% (down 1.03\u00a0pp); ¥445,883 (up 33.7%)"
+    assert Text("zh").format(template, **values) == "1.51% (下降1.03个百分点); ¥44.6万 (增长33.7%)"
     # A plain vs_prior is a change of the sentence's metric (the overview's movements), a
     # platform's too: refund rate 1.1% after −66.3% came from 3.264%, down 2.16 points.
     moved = Text("en").format("{metric:metric} {vs_prior:change}, {platform_vs_prior:change}", metric="refund_rate",
@@ -273,7 +275,35 @@ def test_days_tied_for_the_most_are_all_named() -> None:
     assert zh.format("{d:date}", d=many) == "4月28日至5月19日间的8天（并列）"
     said = en("traffic.daily.takeaway.no_last_year", peak_days=days, peak_visitors=5, peak_event=None,
               low_days=[pd.Timestamp("2025-05-12")], low_visitors=1, trend=None)
-    assert said.startswith("The busiest day was 11 and 14 May, tied with 5 visitors; the quietest was 12 May")
+    assert said.startswith("The busiest days were 11 and 14 May, tied with 5 visitors; the quietest was 12 May")
+
+
+def test_words_before_tied_days_agree_with_how_many_they_are() -> None:
+    # The GA4 pack read "The busiest day was 28 and 29 Nov, tied with 33 visitors": two days, one "day".
+    en, zh = Text("en"), Text("zh")
+    two, one = ["2025-11-28", "2025-11-29"], ["2025-11-28"]
+    values = dict(peak_visitors=33, peak_event=None, low_visitors=2, trend=None)
+    said = en("traffic.daily.takeaway.no_last_year", peak_days=two, low_days=["2025-11-03", "2025-11-05"], **values)
+    assert said.startswith("The busiest days were 28 and 29 Nov, tied with 33 visitors; "
+                           "the quietest were 3 and 5 Nov, tied with 2.")
+    assert en("traffic.daily.takeaway.no_last_year", peak_days=one, low_days=one, **values).startswith(
+        "The busiest day was 28 Nov with 33 visitors; the quietest was 28 Nov with 2.")
+    # 中文: 一天 is one day; tied days are 日子.
+    said = zh("traffic.daily.takeaway.no_last_year", peak_days=two, low_days=one, **values)
+    assert said.startswith("访客最多的日子是11月28日、29日（并列），共33人；最少的一天是11月28日，")
+    # The same day twice is one day; more than six are counted, and still several.
+    assert en.format("The busiest day was {d:date}", d=[one[0]] * 3) == "The busiest day was 28 Nov"
+    many = list(pd.date_range("2025-04-28", periods=8, freq="3D"))
+    assert en.format("The busiest day was {d:date}", d=many) == "The busiest days were 8 days tied, 28 Apr – 19 May"
+    # Every catalogue sentence that names tied days ({…_days:date}) is fitted in both languages.
+    for key, entry in CATALOGUE.items():
+        for language in ("en", "zh"):
+            fields = [name for _, name, spec, _ in string.Formatter().parse(entry[language])
+                      if name and name.endswith("_days") and spec == "date"]
+            if not fields:
+                continue
+            fitted = agree_with_days(entry[language], dict.fromkeys(fields, two), language)
+            assert " day was {" not in fitted and " day is {" not in fitted and "一天是{" not in fitted, (key, fitted)
 
 
 def test_a_missing_table_is_said_in_the_pack_language() -> None:

@@ -45,7 +45,9 @@ GOOD = ("up", "down", "neutral")
 #: ``count`` 12,345 (中文 1.2万), ``money`` ¥12,345 (¥1.2万), ``money2`` ¥12.35, ``pct`` 3.42%,
 #: ``ratio`` 1.03, ``days`` 3.2 days, ``number`` 3.42, ``minutes`` a length of time in minutes, said in
 #: the unit it reads in (45 minutes, 5.2 hours, 2.1 days: storebook.report.number_style ``duration``).
-DISPLAYS = ("count", "money", "money2", "pct", "ratio", "days", "number", "minutes")
+#: ``percent`` a ratio in percent that is no share of a whole (price realisation 103.2%: a share's
+#: "never 100.0% short of all" does not apply).
+DISPLAYS = ("count", "money", "money2", "pct", "percent", "ratio", "days", "number", "minutes")
 _UNIT_DISPLAY = {"count": "count", "CNY": "money", "ratio": "pct", "index": "ratio", "multiple": "ratio",
                  "score": "ratio", "days": "days", "per_1000": "number", "minutes": "minutes"}
 #: A unit's table format (storebook.report.tables.column_kind's kinds).
@@ -63,7 +65,8 @@ class Metric:
         unit: one of :data:`UNITS`.
         good: one of :data:`GOOD`.
         kind: the table format of a column of this name, when it differs from the unit's
-            (``money2``: money with cents, for per-buyer and per-visitor amounts); ``""``
+            (``money2``: money with cents, for per-buyer and per-visitor amounts; ``percent``: a
+            ratio in percent that is no share of a whole, ROI or price realisation); ``""``
             for a name whose table column means another quantity (see :data:`METRICS`).
         formula: how it is computed from the tables' columns, for the data dictionary
             (the ratios of :mod:`storebook.measures.ratios`; empty: see the area's module).
@@ -101,8 +104,8 @@ class Metric:
     @property
     def display(self) -> str:
         """How a value is shown on a card and in a sentence: one of :data:`DISPLAYS`."""
-        if self.kind == "money2":
-            return "money2"
+        if self.kind in ("money2", "percent"):
+            return self.kind
         return _UNIT_DISPLAY[self.unit]
 
 
@@ -175,14 +178,15 @@ _ALL = [
     _m("a_sku_share", "SKUs making 80% of revenue", "贡献80%销售额的SKU占比", "ratio", "neutral"),
     _m("tail_revenue_share", "Long-tail share of revenue", "长尾销售额占比", "ratio", "neutral"),
     _m("overstock_value", "Overstock at cost", "积压库存金额", "CNY", "down"),
-    _m("price_realisation", "Price realisation", "价格实现率", "ratio", "up"),
+    # price paid ÷ list price: a ratio, no share of a whole (a price above list passes 100%), "percent".
+    _m("price_realisation", "Price realisation", "价格实现率", "ratio", "up", "percent"),
     # promotion (活动)
     _m("promotions", "Promotions", "活动数", "count", "neutral", ""),
     _m("net_incremental_units", "Net incremental units", "净增量销量", "count", "up", breakeven=True),
     _m("discount_cost", "Discount cost", "折扣成本", "CNY", "down"),
     _m("incremental_margin", "Incremental gross margin", "增量毛利", "CNY", "up", breakeven=True),
     # incremental margin / (discount cost + promotion spend): a return, −48.7% is a loss.
-    _m("roi", "Promotion ROI", "活动投资回报率", "ratio", "up", formula="incremental_margin / (discount_cost + "
+    _m("roi", "Promotion ROI", "活动投资回报率", "ratio", "up", "percent", formula="incremental_margin / (discount_cost + "
        "promotion_spend)", breakeven=True),
     # store operations (店铺运营)
     _m("store_rating", "Store rating (of 5)", "店铺评分（5分制）", "score", "up",

@@ -182,8 +182,10 @@ def _share(m: float, least: int = 1) -> str:
 def format_number(value: Any, spec: str, language: str = "en", *, compact: bool = False) -> str | None:
     """A number in a house spec, or None when missing (the caller writes its n/a).
 
-    Specs: ``count`` (12,345), ``money`` (¥12,345), ``money2`` (¥12.35), ``pct`` (3.4%; 99.99%, not
-    100.0%, for a share short of all), ``pct2`` (3.42%, two decimals below 10%: a card), ``ratio``
+    Specs: ``count`` (12,345), ``money`` (¥12,345), ``money2`` (¥12.35), ``pct`` (a share of a whole:
+    3.4%; 99.99%, not 100.0%, for a share short of all), ``pct2`` (3.42%, two decimals below 10%: a
+    card), ``percent`` (a ratio written in percent that is no share of a whole and may pass 100%:
+    price realisation 103.2%, 100.0% for 99.996%; two decimals below 10% on a page), ``ratio``
     (1.03), ``number`` (3.4, one decimal), ``number2`` (3.42), ``days`` (3.2 days / 3.2天),
     ``duration`` / ``duration_h`` (a length of time given in minutes / hours, said in the unit it
     reads in: 45 minutes, 5.2 hours, 2.1 days; :func:`_duration`), ``signed`` (+3.4%).
@@ -197,10 +199,21 @@ def format_number(value: Any, spec: str, language: str = "en", *, compact: bool 
     ['99.99%', '99.99%', '100.0%', '100.0%', '0.03%', '0.03%']
     >>> format_number(295000, "count", "zh", compact=True), format_number(-0.4, "count")
     ('29.5万', '0')
+
+    On a page (``compact``: its cards and sentences) a share reads as its card shows it, so that one
+    figure is said alike in both: the 30-day repeat rate 0.07% on the card is 0.07% in the sentence
+    beside it, not 0.1%. A table (not ``compact``) keeps one decimal down its column.
+
+    >>> format_number(0.0007, "pct", compact=True), format_number(0.0275, "pct", compact=True), format_number(0.0007, "pct")
+    ('0.07%', '2.75%', '0.1%')
+    >>> [format_number(v, "percent") for v in (0.99996, 1.032, -0.487)], format_number(0.0512, "percent", compact=True)
+    (['100.0%', '103.2%', '−48.7%'], '5.12%')
     """
     v = _number(value)
     if v is None:
         return None
+    if spec == "pct" and compact:  # the one rule of a page: a share as its card writes it
+        spec = "pct2"
     negative = v < 0
     m = abs(v)
     if spec == "count":
@@ -215,6 +228,8 @@ def format_number(value: Any, spec: str, language: str = "en", *, compact: bool 
         if 0 < v < 1:
             return _share(m, 1 if m >= 0.1 else 2)
         return _signed(f"{m * 100:.1f}%" if m >= 0.1 else f"{m * 100:.2f}%", negative)
+    if spec == "percent":  # no share of a whole: 99.996% of list price is 100.0%, 103.2% is possible
+        return _signed(f"{m * 100:.{2 if compact and m < 0.1 else 1}f}%", negative)
     if spec == "signed":
         text = f"{m * 100:.1f}%"
         return _signed(text, negative) if negative or text == "0.0%" else "+" + text
@@ -255,7 +270,8 @@ def _duration(minutes: float, language: str) -> str:
 
 
 #: The registry's display formats as number specs (a card shows a small rate to 0.01%).
-_DISPLAY_SPEC = {"count": "count", "money": "money", "money2": "money2", "pct": "pct2", "ratio": "ratio",
+_DISPLAY_SPEC = {"count": "count", "money": "money", "money2": "money2", "pct": "pct2", "percent": "percent",
+                 "ratio": "ratio",
                  "days": "days", "number": "number2", "minutes": "duration"}
 #: The units a headline record may state for a name the registry does not know.
 _UNIT_SPEC = {"count": "count", "cny": "money", "rmb": "money", "money": "money", "ratio": "pct2",

@@ -49,6 +49,9 @@ LABEL_COLUMNS: dict[str, str] = {
 _COUNTS = {"visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "impressions",
            "clicks", "attributed_orders", "entered", "reached", "visitors_prior", "buyers_prior", "new", "returning"}
 _MONEY2 = {"aov", "uv_value", "cpc", "cost_per_visitor"}
+#: Ratios in percent that are no share of a whole (a price paid against list: 103.2%): the share's
+#: "never 100.0% short of all" is not theirs (number_style ``percent``).
+_PERCENTS = {"realisation"}
 _RATES = {"share", "share_prior", "conversion_rate", "rate", "rate_prior", "ctr", "step_rate", "step_rate_prior"}
 _POINTS = {"share_change", "change", "mix_effect", "rate_effect", "total_effect"}
 _DATES = {"visited_on", "date", "month", "spent_on"}
@@ -60,7 +63,7 @@ _MONEY2 |= {"cost_per_order", "cost_per_unit", "cost_per_shipment", "avg_price",
 _RATES |= {"within_24h_rate", "within_48h_rate", "late_rate", "gross_margin_rate", "contribution_margin_rate",
            "marketing_ratio", "logistics_ratio", "commission_ratio", "budget_marketing_ratio",
            "budget_logistics_ratio", "revenue_share", "revenue_cum_share", "margin_share", "margin_cum_share",
-           "sku_share", "amount_share", "sell_through", "realisation", "discount_depth", "price_cut",
+           "sku_share", "amount_share", "sell_through", "discount_depth", "price_cut",
            "discount_share", "return_rate", "category_return_rate", "over_budget_rate", "a_sku_share",
            "tail_revenue_share", "price_realisation"}
 _DATES |= {"day", "first_day", "last_day", "launched_on", "oldest_paid_at"}
@@ -131,7 +134,8 @@ TABLE_STYLES = [
 def column_kind(name: str) -> str:
     """How a column is formatted, from its name.
 
-    Returns one of ``label``, ``date``, ``count``, ``money``, ``money2``, ``pct``,
+    Returns one of ``label``, ``date``, ``count``, ``money``, ``money2``, ``pct``, ``percent`` (a
+    ratio in percent that is no share: price realisation),
     ``delta`` (relative change), ``points`` (change of a rate), ``ratio``, ``number`` (one
     decimal), ``duration`` / ``duration_h`` (a length of time in minutes / hours, said in
     minutes, hours or days), ``p``, ``text``.
@@ -158,6 +162,8 @@ def column_kind(name: str) -> str:
         return "ratio"
     if base in _RATES:
         return "pct"
+    if base in _PERCENTS:
+        return "percent"
     if base in _MONEY2:
         return "money2"
     if base in _MONEY:
@@ -210,7 +216,7 @@ def format_value(value: Any, kind: str, text: Text, metric: str | None = None) -
         return text("word.yes" if value else "word.no")
     if kind == "date":
         return pd.Timestamp(value).strftime("%Y-%m-%d")
-    if kind in ("count", "money", "money2", "pct", "ratio", "number", "duration", "duration_h"):
+    if kind in ("count", "money", "money2", "pct", "percent", "ratio", "number", "duration", "duration_h"):
         return mark_value(metric, value, text.number(value, kind, compact=False))
     if kind == "delta":
         return change_html(metric, value, text.language, text.na, shown="relative")
@@ -310,7 +316,7 @@ def format_changes(frame: pd.DataFrame, column: str, text: Text, kind: str, metr
 BY_ROW, BY_ROW_CHANGE = "by_row", "by_row_change"
 #: The kinds a number of a row's quantity may take; another (a name the tables do not know) is a
 #: plain number.
-_NUMBER_KINDS = ("count", "money", "money2", "pct", "ratio", "number", "duration", "duration_h")
+_NUMBER_KINDS = ("count", "money", "money2", "pct", "percent", "ratio", "number", "duration", "duration_h")
 
 
 def row_kind(name: Any) -> str:
@@ -337,7 +343,7 @@ def format_difference(value: Any, kind: str, text: Text) -> str:
     if is_missing(value):
         return format_value(None, kind, text)
     v = float(value)
-    if kind == "pct":
+    if kind in ("pct", "percent"):
         written = format_points(v, text.language)
     else:
         written = text.number(v, kind, compact=False)
@@ -717,7 +723,8 @@ _DELTAS |= {"trend"}
 
 # A metric of the registry formats as the registry says (storebook.measures.metrics): its
 # column joins the set of its kind, and leaves any other.
-_KIND_SETS = {"count": _COUNTS, "money": _MONEY, "money2": _MONEY2, "pct": _RATES, "ratio": _RATIOS,
+_KIND_SETS = {"count": _COUNTS, "money": _MONEY, "money2": _MONEY2, "pct": _RATES, "percent": _PERCENTS,
+              "ratio": _RATIOS,
               "number": _NUMBERS, "duration": _MINUTES, "duration_h": _HOURS}
 for _name, _kind in column_kinds().items():
     for _set in _KIND_SETS.values():

@@ -15,7 +15,8 @@ spec           en                                    zh
 ``count``      ``12,345``                            ``1.23万`` (below 10,000: ``9,876``)
 ``money``      ``¥1,070,486``                        ``¥107万``, ``¥1.07亿``
 ``money2``     ``¥12.35``                            ``¥12.35``
-``pct``        ``3.4%``, ``−48.7%``                  ``3.4%``
+``pct``        ``34.2%``, ``3.42%`` (as its card)     ``3.42%`` (a share; tables: ``3.4%``)
+``percent``    ``103.2%`` (no share of a whole)      ``103.2%``
 ``change``     ``up 3.4%`` / ``down 3.4%`` / ``flat``  ``增长3.4%`` / ``下降3.4%`` / ``持平``
 ``signed``     ``+3.4%``, ``−3.4%``                  ``+3.4%``
 ``pp``         ``+0.31 pp``                          ``+0.31个百分点``
@@ -236,7 +237,7 @@ class _Formatter(string.Formatter):
             return t.na if is_missing(value) else t.sku(value, beside_name=spec == "sku_beside_name")
         if isinstance(value, _Points):  # a rate's change, as the registry writes it
             return t.points_change(value.points)
-        if spec in ("count", "money", "money2", "pct", "pct2", "signed", "change", "pp", "ratio", "duration",
+        if spec in ("count", "money", "money2", "pct", "pct2", "percent", "signed", "change", "pp", "ratio", "duration",
                     "duration_h"):
             return t.number(value, spec)
         if is_missing(value):
@@ -551,12 +552,53 @@ def drop_name_repeated(template: str, values: dict[str, Any], language: str) -> 
     return _NAME_BESIDE_SKU[language].sub(fit, template)
 
 
+#: The words before a day said as a tied list, as they read for several days: "The busiest day was" →
+#: "The busiest days were", "the quietest was" → "the quietest were"; 访客最多的一天是 → 访客最多的日子是.
+_DAYS_WORDS = {"en": ((re.compile(r"\bday was $"), "days were "), (re.compile(r"\bday is $"), "days are "),
+                      (re.compile(r"\b(was) $"), "were ")),
+               "zh": ((re.compile(r"一天是$"), "日子是"),)}
+
+
+def _several_days(value: Any) -> bool:
+    """True for a list of two days and more (a ``{…:date}`` of days tied for a place)."""
+    if not isinstance(value, list | tuple | pd.Series | pd.Index):
+        return False
+    return len({pd.Timestamp(d).normalize() for d in value if not is_missing(d)}) > 1
+
+
+def agree_with_days(template: str, values: dict[str, Any], language: str) -> str:
+    """The template with the words before a list of tied days (``{…:date}`` of several days) in
+    the plural: "The busiest days were 28 and 29 Nov, tied", not "The busiest day was …"; in
+    Chinese 访客最多的日子是…（并列）, not 一天是 (one day).
+
+    >>> agree_with_days("The busiest day was {d:date}; the quietest was {q:date}.",
+    ...                 {"d": ["2025-11-28", "2025-11-29"], "q": ["2025-11-03"]}, "en")
+    'The busiest days were {d:date}; the quietest was {q:date}.'
+    >>> agree_with_days("访客最多的一天是{d:date}", {"d": ["2025-11-28", "2025-11-29"]}, "zh")
+    '访客最多的日子是{d:date}'
+    """
+    out = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        literal = literal.replace("{", "{{").replace("}", "}}")
+        if name is not None and spec == "date" and _several_days(values.get(name)):
+            for pattern, plural in _DAYS_WORDS[language]:
+                literal, done = pattern.subn(plural, literal)
+                if done:
+                    break
+        out.append(literal)
+        if name is not None:
+            out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+    return "".join(out)
+
+
 def fit_template(template: str, values: dict[str, Any], language: str) -> str:
     """The template as its values make it: unknown comparisons left out
     (:func:`drop_unknown_comparisons`), a product without a name of its own named once by its SKU
-    (:func:`drop_name_repeated`) and, in English, each counted noun agreeing with its
+    (:func:`drop_name_repeated`), the words before a list of tied days in the plural
+    (:func:`agree_with_days`) and, in English, each counted noun agreeing with its
     count (:func:`agree_with_count`: "1 province", "1 order was", "2 cohorts")."""
     template = drop_name_repeated(drop_unknown_comparisons(template, values, language), values, language)
+    template = agree_with_days(template, values, language)
     if language != "en":
         return template
     out, count = [], None

@@ -262,10 +262,10 @@ ENTRIES: dict[str, Entry] = {
     "overview.change.promotion": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); {platform:platform} accounts for "
         "{share_of_change:pct} of the change. The promotion “{promo_name}” ({promo_platform:platform}) added "
-        "{incremental_margin:money} of incremental margin (ROI {roi:pct}).",
+        "{incremental_margin:money} of incremental margin (ROI {roi:percent}).",
         "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{platform:platform}贡献了其中"
         "{share_of_change:pct}的变化。活动“{promo_name}”（{promo_platform:platform}）带来增量毛利{incremental_margin:money}"
-        "（ROI {roi:pct}）。",
+        "（ROI {roi:percent}）。",
     ),
     "overview.change.promotion.single": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}). The promotion “{promo_name}” "

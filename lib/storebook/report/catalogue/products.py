@@ -16,9 +16,9 @@ ENTRIES: dict[str, Entry] = {
     "products.headline.takeaway": _e(
         "{skus_sold:count} SKUs sold this month. {a_sku_share:pct2} of the assortment makes 80% of revenue, while "
         "the long tail (class C) brings {tail_revenue_share:pct}. Overstock ties up {overstock_value:money} at cost, "
-        "and we realised {price_realisation:pct} of list price.",
+        "and we realised {price_realisation:percent} of list price.",
         "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct2}的商品贡献了80%的销售额，长尾（C类）贡献"
-        "{tail_revenue_share:pct}。积压库存按成本占用{overstock_value:money}，价格实现率为{price_realisation:pct}。",
+        "{tail_revenue_share:pct}。积压库存按成本占用{overstock_value:money}，价格实现率为{price_realisation:percent}。",
     ),
     "products.headline.takeaway.sales_only": _e(
         "{skus_sold:count} SKUs sold this month. {a_sku_share:pct2} of the assortment makes 80% of revenue, while "
@@ -30,10 +30,10 @@ ENTRIES: dict[str, Entry] = {
     # One of stock at cost and the price realised unknown (products.headline_facts): no "ties up n/a at cost".
     "products.headline.takeaway.no_stock": _e(
         "{skus_sold:count} SKUs sold this month. {a_sku_share:pct2} of the assortment makes 80% of revenue, while "
-        "the long tail (class C) brings {tail_revenue_share:pct}. We realised {price_realisation:pct} of list price; "
+        "the long tail (class C) brings {tail_revenue_share:pct}. We realised {price_realisation:percent} of list price; "
         "stock at cost is unknown: the data give the SKUs sold no stock or no unit cost.",
         "本月有{skus_sold:count}个SKU产生销售。{a_sku_share:pct2}的商品贡献了80%的销售额，长尾（C类）贡献"
-        "{tail_revenue_share:pct}。价格实现率为{price_realisation:pct}；数据中售出SKU没有库存或单位成本，积压库存金额未知。",
+        "{tail_revenue_share:pct}。价格实现率为{price_realisation:percent}；数据中售出SKU没有库存或单位成本，积压库存金额未知。",
     ),
     "products.headline.takeaway.no_realisation": _e(
         "{skus_sold:count} SKUs sold this month. {a_sku_share:pct2} of the assortment makes 80% of revenue, while "
@@ -143,8 +143,8 @@ ENTRIES: dict[str, Entry] = {
     ),
     "products.price": _e("What share of list price did we realise, category by category?", "各类目实现了吊牌价的多少？"),
     "products.price.title": _e(
-        "We realised {realisation:pct} of list price; {deepest} was discounted deepest ({deepest_depth:pct})",
-        "整体价格实现率{realisation:pct}；{deepest}折扣最深（{deepest_depth:pct}）",
+        "We realised {realisation:percent} of list price; {deepest} was discounted deepest ({deepest_depth:pct})",
+        "整体价格实现率{realisation:percent}；{deepest}折扣最深（{deepest_depth:pct}）",
     ),
     "products.price.takeaway": _e(
         "Sold at list price, the month's units would have brought {discount_depth:pct} more: discounts took "
