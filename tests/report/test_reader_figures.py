@@ -23,18 +23,13 @@ import storebook
 from storebook.areas import customers, products, traffic
 from storebook.report.number_style import format_metric
 from support.amounts import chosen_sentence
-from support.mapping import allow_platform, install, realdata_folder, shopify_orders_store
+from support.mapping import mum_baby_store, realdata_folder, shopify_orders_store
 from support.stores import ingest_with_test_key, make_root
 
 
 @pytest.fixture(scope="module")
 def mum_baby(tmp_path_factory) -> storebook.Workbook:
-    trades = realdata_folder("tianchi_taobao_mum_baby_data_anlysis") / "sam_tianchi_mum_baby_trade_history.csv"
-    root = make_root(tmp_path_factory.mktemp("mum_baby"))
-    allow_platform(root, "taobao")
-    install(root, "taobao_mum_baby", [trades], folder="tianchi")
-    ingest_with_test_key(root)
-    return storebook.open(root=root)
+    return storebook.open(root=mum_baby_store(tmp_path_factory.mktemp("mum_baby")))
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from support.mapping import allow_platform, install, realdata_folder, shopify_orders_store
+from support.mapping import mum_baby_store, realdata_folder, shopify_orders_store
 from support.notebooks import run_notebook_in_process
 from support.stores import ingest_with_test_key, make_root
 
@@ -37,12 +37,7 @@ def shopify(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def mum_baby(tmp_path_factory) -> Path:
-    trades = realdata_folder("tianchi_taobao_mum_baby_data_anlysis") / "sam_tianchi_mum_baby_trade_history.csv"
-    root = make_root(tmp_path_factory.mktemp("mum_baby"))
-    allow_platform(root, "taobao")
-    install(root, "taobao_mum_baby", [trades], folder="tianchi")
-    ingest_with_test_key(root)
-    return root
+    return mum_baby_store(tmp_path_factory.mktemp("mum_baby"))
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ingest_with_test_key, make_root
-from support.mapping import allow_platform, install, realdata_folder, shopify_orders_store
+from support.mapping import mum_baby_store, shopify_orders_store
 from support.notebooks import run_notebook_in_process
 
 PAGES = ("customers", "overview", "profit")
@@ -27,19 +26,9 @@ PAGES = ("customers", "overview", "profit")
 ENGLISH = re.compile(r"[A-Za-z]{3,}[ ,:]+[A-Za-z]{3,} [A-Za-z]{3,}")
 
 
-def _ingest(root: Path) -> None:
-
-    ingest_with_test_key(root)
-
-
 @pytest.fixture(scope="module")
 def mum_baby(tmp_path_factory) -> Path:
-    trades = realdata_folder("tianchi_taobao_mum_baby_data_anlysis") / "sam_tianchi_mum_baby_trade_history.csv"
-    root = make_root(tmp_path_factory.mktemp("mum_baby"))
-    allow_platform(root, "taobao")
-    install(root, "taobao_mum_baby", [trades], folder="tianchi")
-    _ingest(root)
-    return root
+    return mum_baby_store(tmp_path_factory.mktemp("mum_baby"))
 
 
 @pytest.fixture(scope="module")

@@ -71,6 +71,18 @@ def install(root: Path, example: str, files: list[Path], folder: str = "exports"
     return root
 
 
+def mum_baby_store(folder: Path) -> Path:
+    """A workbook at ``folder`` holding the real Tianchi mum-and-baby trade history (Taobao,
+    units only), mapped by examples/taobao_mum_baby and ingested (skips where the real exports
+    are absent). Returns its root."""
+    trades = realdata_folder("tianchi_taobao_mum_baby_data_anlysis") / "sam_tianchi_mum_baby_trade_history.csv"
+    root = make_root(folder)
+    allow_platform(root, "taobao")
+    install(root, "taobao_mum_baby", [trades], folder="tianchi")
+    ingest_with_test_key(root)
+    return root
+
+
 def shopify_orders_store(folder: Path) -> Path:
     """A workbook at ``folder`` holding the real Shopify orders export alone, ingested (skips
     where the real exports are absent). Returns its root."""
