@@ -529,6 +529,32 @@ def test_a_section_that_runs_ends_the_same_data_as_above(shop) -> None:
     assert "same data" not in needs_shown[1]
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_data_either_is_said_only_directly_below_a_section_with_that_notice(shop, language) -> None:
+    """A notice (a NoDataError in a section that runs) said again reads "No data for this section
+    either (see above)" only directly below a section that said it; after a section that ran
+    without it, or a section that lacked its table, it is said in full. It read "see above"
+    under any earlier notice of the same words."""
+    page = page_module.start("conversion", language=language)
+    lost = NoDataError("no payments on web for 2021-05")
+    for key, body in [("conversion.payment", lost),   # 1: in full
+                      ("conversion.payment", lost),   # 2: directly below the same: briefly
+                      ("conversion.payment", None),   # 3: runs, says nothing
+                      ("conversion.payment", lost),   # 4: in full again
+                      ("traffic.daily", None),        # 5: lacks the traffic table (a needs note)
+                      ("conversion.payment", lost),   # 6: in full again
+                      ("conversion.payment", lost)]:  # 7: briefly
+        with page.section(key):
+            if body is not None:
+                raise body
+    notices = [m for kind, m in page.shown if kind == "notice"]
+    brief = "> " + Text(language)("page.notice_again")
+    full = page_module._notice_markdown(page.text, "no payments on web for 2021-05")
+    assert notices == [full, brief, full, full, brief], notices
+    assert [k for k, _ in page.shown].count("needs") == 1
+    assert page.notices.count("no payments on web for 2021-05") == 5
+
+
 def test_a_real_shopify_stores_notes_read_as_sentences(tmp_path, monkeypatch) -> None:
     """The real Shopify orders export alone (no traffic, ad spend, catalogue, fees, shipments):
     its traffic and profit pages' notes. "To add them:" goes on in lower case; the 中文 notes

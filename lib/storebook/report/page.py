@@ -102,6 +102,11 @@ class Page:
     #: The note of the numbered section directly above, when that section could not run (None
     #: when it ran): a section that lacks the same data says so briefly, any other repeats its note.
     _above: str | None = None
+    #: The notices of the numbered section directly above and of the one running: a section
+    #: without data says "No data for this section either (see above)" only below a section
+    #: that said the same (a section in between that ran without it resets it).
+    _notices_above: list[str] = field(default_factory=list)
+    _notices_here: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.month is None:
@@ -197,6 +202,7 @@ class Page:
         without data shows a notice; either way the notebook carries on.
         """
         self._sections += 1
+        self._notices_above, self._notices_here = self._notices_here, []
         # A question about China's calendar (the Spring Festival's delivery times) has a
         # ``<key>.plain`` question for a store that does not sell in China, where there is one.
         plain = f"{key}.plain"
@@ -239,12 +245,15 @@ class Page:
     def notice(self, message: str | BaseException) -> None:
         """Show a no-data (or other analyst-facing) message in place of a result.
 
-        The same message twice (every section of a month without traffic) is shown in
-        full once, then briefly.
+        The same message as the section directly above (every section of a month without
+        traffic) is said briefly, "see above"; anywhere else it is said in full. It read "see
+        above" under any earlier notice of the same words, however many sections ran between:
+        a reader who comes to the section from the contents found nothing above to see.
         """
         message = self.said(message)
-        again = message in self.notices
+        again = message in self._notices_above
         self.notices.append(message)
+        self._notices_here.append(message)
         self._emit("notice", "> " + self.t("page.notice_again") if again else _notice_markdown(self.text, message))
 
     def said(self, message: str | BaseException) -> str:
