@@ -318,3 +318,37 @@ def test_a_store_without_orders_opens_with_its_business_not_the_rows_kept() -> N
     out = S.summarise(runs, {}, "en", value_text)
     assert out.sentences[0].startswith("Listing visitors was 88,206;")
     assert "rows kept" not in out.sentences[0]
+
+
+def test_the_index_shows_a_sections_note_whole_with_its_code_spans_as_code(tmp_path: Path) -> None:
+    """A section's note in the index's section list: it was shown as plain text (readers saw
+    "run `storebook ingest` again") and cut at 300 characters mid-word, losing the how-to at
+    its end. Code spans are <code>, the rest escaped, and the note is given whole."""
+    from storebook.report.index_page import render_index
+    from storebook.report.render import LABELS, house_css
+
+    note = ("Not in this store's data. This section needs the traffic and marketing spend tables, which this store "
+            "does not have, and the unit cost (`unit_cost`) of the product catalogue, which is empty in every row. "
+            "To add them: put the platforms' traffic exports in `data/raw/<platform>/` and run `storebook ingest` "
+            "again. Put the ad platforms' spend reports in `data/raw/marketing/` and run `storebook ingest` again. "
+            "Fill in `unit_cost` in the product catalogue & run `storebook ingest` again.")
+    assert len(note) > 300
+    sections = [{"key": "traffic.paid", "number": 1, "heading": "What did paid traffic cost?", "status": "none",
+                 "notes": [note]},
+                {"key": "traffic.daily", "number": 2, "heading": "How did daily visitors move?", "status": "partial",
+                 "notes": ["our matched SKU (`sku`) is known for 40% of the rows", "no traffic on jd"]}]
+    run = report("traffic", [], sections=sections)
+    run.seconds, run.error, run.carried_over, run.generated_at, run.pdf = 1.0, None, False, None, None
+    context = {"store": "A shop", "month": "2026-10", "month_note": "", "platforms": ["Tmall"], "all_platforms": True,
+               "generated_at": "2026-11-01T09:00:00+08:00", "revision": "abcdef0123456789", "fingerprint": "f00d" * 8,
+               "lang": "en"}
+    page = render_index(tmp_path, "en", context=context, labels=LABELS["en"], reports=[run], months=[], languages="",
+                        css=house_css(), versions={})
+    shown = re.findall(r'<div class="sec-note">(.*?)</div>', page, flags=re.S)
+    assert len(shown) == 2 and "`" not in "".join(shown)
+    assert shown[0].count("<code>storebook ingest</code>") == 3
+    assert "<code>data/raw/&lt;platform&gt;/</code>" in shown[0] and "product catalogue &amp; run" in shown[0]
+    assert shown[0].endswith("Fill in <code>unit_cost</code> in the product catalogue &amp; run "
+                             "<code>storebook ingest</code> again.")  # whole: the how-to at its end is there
+    assert "…" not in shown[0] and "..." not in shown[0]
+    assert shown[1] == "our matched SKU (<code>sku</code>) is known for 40% of the rows; no traffic on jd"

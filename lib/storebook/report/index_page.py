@@ -11,6 +11,8 @@ header — the generation time, code revision, data fingerprint and package vers
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,7 @@ def render_index(directory: Path, lang: str, *, context: Mapping[str, Any], labe
     # The card functions escape what they write and return markup.
     env.filters["card_value"] = lambda card: markupsafe.Markup(card_value(_entry(card), lang))
     env.filters["card_change"] = lambda card, field: markupsafe.Markup(card_change(_entry(card), field, lang))
+    env.filters["note_html"] = lambda note: markupsafe.Markup(note_html(note))
     return env.get_template("pack_index.html.j2").render(
         ctx=context, labels=labels, words=WORDS[lang], summary=summary, reports=reports, months=months,
         # between a section's partial notes, sentences of the pack's language
@@ -75,6 +78,32 @@ def render_index(directory: Path, lang: str, *, context: Mapping[str, Any], labe
         languages=languages, css=css, ok=all(r.ok for r in reports), files=files or {},
         versions={k: versions[k] for k in FOOTER_PACKAGES if k in versions}, running_css=running,
     )
+
+
+#: A code span of a note (Markdown's single backticks): a command or a column name.
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def note_html(note: str) -> str:
+    """A section's note as the index shows it: its code spans as ``<code>`` and everything else
+    escaped. The notes are the pages' Markdown without emphasis; shown as plain text, readers saw
+    the backticks ("run `storebook ingest` again"). A backtick without its pair stays as it is.
+
+    The note is given whole: it was cut at 300 characters, mid-word, and what was cut was its
+    end, the how-to ("To add them: …"), the part a manager acts on; the section list it stands
+    in is folded away until opened.
+
+    >>> note_html("put the exports in `data/raw/<platform>/` and run `storebook ingest` again; 3 < 4")
+    'put the exports in <code>data/raw/&lt;platform&gt;/</code> and run <code>storebook ingest</code> again; 3 &lt; 4'
+    >>> note_html("a lone ` backtick")
+    'a lone ` backtick'
+    """
+    out, at = [], 0
+    for span in _CODE_SPAN.finditer(note):
+        out += [html.escape(note[at:span.start()], quote=False), f"<code>{html.escape(span[1], quote=False)}</code>"]
+        at = span.end()
+    out.append(html.escape(note[at:], quote=False))
+    return "".join(out)
 
 
 def _entry(card: Any) -> dict[str, Any]:

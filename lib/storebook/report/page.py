@@ -402,7 +402,8 @@ class _Section:
         index lists numbered sections only; the tests compare its values like a section's)."""
         if self.check is None:
             return
-        # The index shows the notes as plain text: no Markdown emphasis.
+        # The index shows the notes without Markdown emphasis; their code spans it shows as <code>
+        # (storebook.report.index_page.note_html).
         notes = ([self.message.replace("**", "")] if self.status == needs.NONE
                  else self.check.describe_partial(self.page.text))
         self.page.sections.append({
