@@ -1240,3 +1240,30 @@ def test_headline_of_a_month_with_nothing_delivered_yet_says_so_not_a_median_of_
     for variant in ("undelivered", "undelivered_no_cost", "undelivered_no_issues", "undelivered_no_cost_issues"):
         for language in ("en", "zh"):
             assert storebook.report.text.Text(language).has(f"fulfilment.headline.takeaway.{variant}")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_cards_of_a_month_with_nothing_delivered_yet_leave_the_median_out(root, language):
+    """The sentence says none of the month's parcels has been delivered yet (3156bd9); the cards
+    above it showed "Median delivery days –". The card is left out, as the cards leave out any
+    unknown comparison; the cost card (known: the carriers billed 5 and 7) stays. With one parcel
+    delivered the median is known and its card is there."""
+    from storebook.report import tables
+    from storebook.report.text import Text
+
+    orders = [_order("O1", "web", "2026-03-02 10:00"), _order("O2", "web", "2026-03-03 10:00")]
+    shipments = [_ship("S1", "O1", "A", "WH1", "浙江", "2026-03-02 20:00", None, 5.0),
+                 _ship("S2", "O2", "A", "WH1", "浙江", "2026-03-03 20:00", None, 7.0)]
+    lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": 1} for o in ("O1", "O2")]
+    wb = write_tables(root, orders=orders, shipments=shipments, order_lines=lines)
+    text = Text(language)
+    median, cost = text("metric.median_delivery_days"), text("metric.cost_per_order")
+    cards = "".join(tables.metric_cards(part, text).to_html()
+                    for part in fulfilment.split_headline(fulfilment.fulfilment_headline(wb, MARCH)))
+    assert median not in cards and text("metric.within_24h_rate") in cards, cards
+    assert cost in cards and ("¥6.00" in cards)
+
+    shipments[0] = _ship("S1", "O1", "A", "WH1", "浙江", "2026-03-02 20:00", "2026-03-04 20:00", 5.0)
+    wb = write_tables(root, orders=orders, shipments=shipments, order_lines=lines)
+    parts = fulfilment.split_headline(fulfilment.fulfilment_headline(wb, MARCH))
+    assert median in "".join(tables.metric_cards(part, text).to_html() for part in parts)

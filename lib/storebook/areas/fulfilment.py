@@ -557,8 +557,18 @@ HEADLINE_GROUPS: tuple[tuple[str, ...], ...] = (("within_24h_rate", "median_deli
 
 def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
     """:func:`fulfilment_headline` as one frame per group of :data:`HEADLINE_GROUPS` (rows in
-    the headline's order), each shown as its own row of cards."""
-    return [headline[headline["metric"].isin(group)].reset_index(drop=True) for group in HEADLINE_GROUPS]
+    the headline's order), each shown as its own row of cards.
+
+    A metric known on no platform is left out, as the cards leave out an unknown comparison and
+    the traffic page a row of cards with no value (:func:`storebook.report.tables.metric_cards`,
+    :func:`storebook.areas.traffic.split_headline`): a month none of whose parcels has arrived
+    showed a median delivery time of "–" beside the sentence saying none has been delivered yet
+    (:func:`headline_facts`); a store without a carrier bill, a cost of "–" beside "what it cost
+    is not in this store's data". A group left with no metric is not shown."""
+    known = headline.loc[headline["value"].notna(), "metric"]
+    parts = [headline[headline["metric"].isin(group) & headline["metric"].isin(known)].reset_index(drop=True)
+             for group in HEADLINE_GROUPS]
+    return [part for part in parts if len(part)]
 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
