@@ -99,12 +99,10 @@ class Page:
     sections: list[dict[str, Any]] = field(default_factory=list)
     _sections: int = 0
     _skipping: bool = False
-    #: The note of the numbered section directly above, when that section could not run (None
-    #: when it ran): a section that lacks the same data says so briefly, any other repeats its note.
-    _above: str | None = None
-    #: The notices of the numbered section directly above and of the one running: a section
-    #: without data says "No data for this section either (see above)" only below a section
-    #: that said the same (a section in between that ran without it resets it).
+    #: What the numbered section directly above said in place of its result (its needs note, its
+    #: notices), and what the running one has said: a section that lacks the same data, or has
+    #: no data either, says so briefly ("the same data as the section above", "see above") only
+    #: below a section that said the same; anywhere else it says it in full.
     _notices_above: list[str] = field(default_factory=list)
     _notices_here: list[str] = field(default_factory=list)
 
@@ -350,16 +348,14 @@ class _Section:
                 # reader cannot see above is said again in full: a manager who comes to the
                 # section from the contents reads what to do where it is needed, with no
                 # section number to look up.
-                again = note == page._above
+                again = note in page._notices_above
                 page.notices.append(note)
-                page._above = note
+                page._notices_here.append(note)
                 page._emit("needs", "> " + (page.t("page.needs.again") if again else note).replace("\n", "\n> "))
             self.skipped = True
             page._skipping = True
             self.status, self.message = needs.NONE, page._needs_note(check)
             return self
-        if not self.quiet:
-            page._above = None  # this section runs: the next one's note is said in full
         if check is not None and check.partial and not self.quiet:
             page._emit("partial", "> " + page._partial_note(check.partial))
             self.shown_partial = len(check.partial)
