@@ -131,6 +131,11 @@ TABLE_STYLES = [
 ]
 
 
+#: The kinds written as a number of the house's number specs (``Text.number``): a table cell's, and
+#: a long table's row's quantity (:func:`row_kind`: a name the tables do not know is a plain number).
+_NUMBER_KINDS = ("count", "money", "money2", "pct", "percent", "ratio", "number", "duration", "duration_h")
+
+
 def column_kind(name: str) -> str:
     """How a column is formatted, from its name.
 
@@ -216,7 +221,7 @@ def format_value(value: Any, kind: str, text: Text, metric: str | None = None) -
         return text("word.yes" if value else "word.no")
     if kind == "date":
         return pd.Timestamp(value).strftime("%Y-%m-%d")
-    if kind in ("count", "money", "money2", "pct", "percent", "ratio", "number", "duration", "duration_h"):
+    if kind in _NUMBER_KINDS:
         return mark_value(metric, value, text.number(value, kind, compact=False))
     if kind == "delta":
         return change_html(metric, value, text.language, text.na, shown="relative")
@@ -314,9 +319,6 @@ def format_changes(frame: pd.DataFrame, column: str, text: Text, kind: str, metr
 #: store_ops driver: delivery days, complaints per 1,000 orders, a return rate, a first reply):
 #: each cell in the format of the row's quantity, or as a difference of it.
 BY_ROW, BY_ROW_CHANGE = "by_row", "by_row_change"
-#: The kinds a number of a row's quantity may take; another (a name the tables do not know) is a
-#: plain number.
-_NUMBER_KINDS = ("count", "money", "money2", "pct", "percent", "ratio", "number", "duration", "duration_h")
 
 
 def row_kind(name: Any) -> str:
