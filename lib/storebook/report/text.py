@@ -577,6 +577,8 @@ def agree_with_days(template: str, values: dict[str, Any], language: str) -> str
     >>> agree_with_days("访客最多的一天是{d:date}", {"d": ["2025-11-28", "2025-11-29"]}, "zh")
     '访客最多的日子是{d:date}'
     """
+    if ":date}" not in template:  # every sentence of a page comes through here: most name no day
+        return template
     out = []
     for literal, name, spec, conversion in string.Formatter().parse(template):
         literal = literal.replace("{", "{{").replace("}", "}}")
