@@ -7,6 +7,9 @@ The store is six hand-written orders, so every answer here is counted by hand.
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -138,13 +141,14 @@ def test_other_literals_are_part_of_the_shape(hand: Workbook) -> None:
     assert key("tmall", date(2026, 9, 1), 1.0) is not first
 
 
-def test_a_question_without_dates_or_with_an_in_memory_table_takes_ibiss_path(hand: Workbook) -> None:
+def test_a_question_without_dates_is_a_shape_one_with_an_in_memory_table_takes_ibiss_path(hand: Workbook) -> None:
     o = hand.table("orders")
     counts = hand.execute(o.group_by("platform").aggregate(n=o.count()).order_by("platform"))
+    assert hand.shapes.compiled == 1  # its table is its slot
     names = ibis.memtable(pd.DataFrame({"platform": ["jd", "tmall"], "name": ["京东", "天猫"]}))
     since = o.filter(o.ordered_at >= datetime(2026, 10, 1)).join(names, "platform")
     named = hand.execute(since.group_by("name").aggregate(n=since.count()).order_by("name"))
-    assert hand.shapes.declined == 2 and hand.shapes.compiled == 0
+    assert hand.shapes.declined == 1 and hand.shapes.compiled == 1
     assert counts.to_dict("list") == {"platform": ["jd", "tmall"], "n": [2, 4]}
     assert named.to_dict("list") == {"name": ["京东", "天猫"], "n": [1, 3]}
 
@@ -190,3 +194,126 @@ def test_threads_compile_shapes_with_compilers_of_their_own(hand: Workbook) -> N
     worker.join()
     table = hand.con.con.sql(compiled[0], params=shapes.parameters(found[1])).to_arrow_table()
     assert table.to_pydict() == {"platform": ["jd", "tmall"], "orders": [1, 2], "paid": [20.0, 35.0]}
+
+
+# ----------------------------------------------------------------------------- kept on disk
+
+def _store(root: Path, rows: list[tuple]) -> Workbook:
+    """A workbook over ``rows`` (as ORDERS) in a store of its own under ``root``."""
+    folder = root / "data" / "processed" / "orders"
+    folder.mkdir(parents=True)
+    ids, platforms, times, paid = zip(*rows, strict=True)
+    pq.write_table(pa.table({"order_id": list(ids), "platform": list(platforms),
+                             "ordered_at": pa.array(times, pa.timestamp("us")), "paid_amount": list(paid)}),
+                   folder / "part-0.parquet")
+    return storebook.open(root / "data" / "processed", root=root)
+
+
+def test_a_later_workbook_reads_the_shape_from_disk_and_gets_its_own_answer(hand: Workbook) -> None:
+    hand.execute(_per_platform(hand, datetime(2026, 9, 1), datetime(2026, 10, 1)))
+    assert hand.shapes.compiled == 1
+    kept = list((hand.processed_dir / "_cache" / "sql").glob("*/*.json"))
+    assert len(kept) == 1 and "__storebook_table_0__" in kept[0].read_text()  # no generation's path in it
+
+    later = storebook.open()  # the next kernel: another workbook, other nodes, the same store
+    october = later.execute(_per_platform(later, datetime(2026, 10, 1), datetime(2026, 11, 1)))
+    assert (later.shapes.loaded, later.shapes.compiled) == (1, 0)
+    assert october.to_dict("list") == {"platform": ["jd", "tmall"], "orders": [1, 2], "paid": [20.0, 35.0]}
+
+
+def test_a_shape_kept_for_one_stores_files_reads_another_stores(tmp_path: Path) -> None:
+    """The SQL is kept without the files' names: a shape compiled on one generation's files
+    (here: another store's, sharing the cache) reads the files of the workbook that asks."""
+    first = _store(tmp_path / "a", ORDERS)
+    second = _store(tmp_path / "b", [("x1", "jd", datetime(2026, 10, 2), 1.5), ("x2", "jd", datetime(2026, 10, 3), 2.0)])
+    cache = shapes.SqlCache(tmp_path / "cache")
+    first.shapes, second.shapes = shapes.Shapes(cache), shapes.Shapes(cache)
+    october = (datetime(2026, 10, 1), datetime(2026, 11, 1))
+    assert first.execute(_per_platform(first, *october))["paid"].tolist() == [20.0, 35.0]
+    answer = second.execute(_per_platform(second, *october))
+    assert (second.shapes.loaded, second.shapes.compiled) == (1, 0)
+    assert answer.to_dict("list") == {"platform": ["jd"], "orders": [2], "paid": [3.5]}
+
+
+def test_a_kept_shape_that_is_damaged_or_refused_is_compiled_again(hand: Workbook) -> None:
+    september = (datetime(2026, 9, 1), datetime(2026, 10, 1))
+    hand.execute(_per_platform(hand, *september))
+    (kept,) = (hand.processed_dir / "_cache" / "sql").glob("*/*.json")
+
+    kept.write_text("{not json")
+    damaged = storebook.open()
+    assert damaged.execute(_per_platform(damaged, *september))["paid"].tolist() == [50.0, 100.0]
+    assert (damaged.shapes.loaded, damaged.shapes.compiled) == (0, 1)
+
+    kept.write_text(json.dumps({"literals": 2, "tables": 1, "sql": "SELECT no_such_column FROM orders"}))
+    refused = storebook.open()
+    assert refused.execute(_per_platform(refused, *september))["paid"].tolist() == [50.0, 100.0]
+    assert refused.shapes.loaded == 1 and refused.shapes.declined == 1  # ran through Ibis instead
+    assert not kept.exists()  # and the refused SQL is not read again
+
+
+def test_a_table_placeholder_in_a_question_s_text_is_not_put_back_as_a_table(hand: Workbook) -> None:
+    o = hand.table("orders")
+    token = '"' + shapes.table_token(0) + '"'
+    rows = o.filter(o.platform != token, o.ordered_at >= datetime(2026, 10, 1))
+    expr = rows.aggregate(n=rows.count())
+    found = shapes.shape(expr.op(), {})
+    with pytest.raises(ValueError, match="table slot 0"):
+        shapes.compile_shape(expr, found.literals, found.tables)
+    assert hand.execute(expr)["n"].tolist() == [4]
+    assert hand.shapes.declined == 1
+
+
+def test_another_versions_kept_shapes_are_removed(hand: Workbook) -> None:
+    old = hand.processed_dir / "_cache" / "sql" / "0123456789abcdef"
+    old.mkdir(parents=True)
+    (old / "x.json").write_text("{}")
+    hand.execute(_per_platform(hand, datetime(2026, 9, 1), datetime(2026, 10, 1)))
+    assert not old.exists() and len(list((hand.processed_dir / "_cache" / "sql").glob("*/*.json"))) == 1
+
+
+def test_a_shapes_name_is_the_same_in_another_process(hand: Workbook) -> None:
+    """Kernels share the kept SQL only if they name a shape alike: nothing of the process
+    (an object's address, a hash seed) may reach the digest."""
+    import subprocess
+    import sys
+
+    here = shapes.digest(shapes.shape(_per_platform(hand, datetime(2026, 9, 1), datetime(2026, 10, 1)).op(), {}).key)
+    script = (
+        "import sys; from datetime import datetime; import storebook; from storebook.engine import shapes\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r}); from test_shapes import _per_platform\n"
+        "wb = storebook.open()\n"
+        "print(shapes.digest(shapes.shape(_per_platform(wb, datetime(2026, 2, 1), datetime(2026, 3, 1)).op(), {}).key))"
+    )
+    other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": "12345"}, cwd=hand.config.root)
+    assert here and other.stdout.strip() == here
+
+
+def test_shapes_are_kept_beside_the_generations_not_in_one(tmp_path: Path) -> None:
+    """A report kernel opens the generation's folder itself; what it keeps must outlive the
+    generation (the next ingest writes another), and a generation's files are the ingest's."""
+    processed = tmp_path / "data" / "processed"
+    generation = processed / "_generations" / "000001"
+    _store(tmp_path / "flat", ORDERS)
+    shutil.copytree(tmp_path / "flat" / "data" / "processed" / "orders", generation / "orders")
+    (processed / "_current.json").write_text(json.dumps({"generation": "000001"}))
+    kernel = storebook.open(generation, root=tmp_path)
+    kernel.execute(_per_platform(kernel, datetime(2026, 9, 1), datetime(2026, 10, 1)))
+    assert len(list((processed / "_cache" / "sql").glob("*/*.json"))) == 1
+    assert not (generation / "_cache").exists()
+    analyst = storebook.open(processed, root=tmp_path)
+    assert analyst.execute(_per_platform(analyst, datetime(2026, 10, 1), datetime(2026, 11, 1)))["paid"].tolist() \
+        == [20.0, 35.0]
+    assert analyst.shapes.loaded == 1
+
+
+def test_a_table_put_back_is_written_as_ibis_writes_it(tmp_path: Path) -> None:
+    """The names are put back as text: in a folder whose name needs quoting (a quote, a space,
+    Chinese), the SQL run is the SQL Ibis compiles, character for character."""
+    wb = _store(tmp_path / '店铺 "旗舰"', ORDERS)
+    expr = _per_platform(wb, datetime(2026, 10, 1), datetime(2026, 11, 1))
+    found = shapes.shape(expr.op(), {})
+    assert shapes.with_tables(shapes.compile_shape(expr, found.literals, found.tables), found.tables) \
+        == shapes.compile_shape(expr, found.literals)
+    assert wb.execute(expr)["paid"].tolist() == [20.0, 35.0]

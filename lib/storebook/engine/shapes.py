@@ -15,12 +15,21 @@ question of that shape with its own values bound as DuckDB prepared-statement pa
   parameters: ``MAKE_DATE($s0_0, $s0_1, $s0_2)`` for a date,
   ``MAKE_TIMESTAMP($s1_0, …, $s1_5)`` for a timestamp (seconds with their microseconds as
   a double, as Ibis writes them), so the engine computes exactly what the literal gave.
-- What cannot be handled this way runs as before: a question without such a literal, one
-  that is not a table, one whose shape the compiler cannot write with slots, a time zone.
+- A table the question reads is a slot too: its name (the generation's files) is written as
+  a placeholder and put back when the question runs, so a shape outlives the generation it
+  was compiled on.
+- What cannot be handled this way runs as before: a question that reads no table, one that
+  is not a table, one whose shape the compiler cannot write with slots, a time zone.
+
+A workbook over a local processed folder also keeps its shapes' SQL on disk
+(``data/processed/_cache/sql/``, :class:`SqlCache`), so that a kernel does not compile what
+an earlier one did: next month's pack asks this month's shapes with other dates, on another
+generation's files. The shape's digest (:func:`digest`) names the file; the versions of Ibis,
+sqlglot and DuckDB and this module's source name the folder, so an upgrade compiles again.
 
 The metric functions do not change: they still build Ibis expressions, which Spark (or any
 backend) compiles as before; only :class:`storebook.engine.workbook.Workbook`'s DuckDB path
-reuses the SQL, and only within one workbook (one kernel).
+reuses the SQL.
 
 On the sample store, 123 of the pack's 420 questions repeat an earlier question's shape in
 their notebook (every literal abstracted), 121 of them in dates or timestamps only: the
@@ -30,16 +39,26 @@ process fell from 5.40 to 4.56 s (medians of 3, 2026-12-05).
 
 from __future__ import annotations
 
+import datetime as _dt
+import enum
+import hashlib
+import json
+import os
+import shutil
 import threading
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import ibis.expr.datatypes as dt
 import ibis.expr.operations as ops
+import sqlglot as sg
 from ibis.backends.sql.compilers.duckdb import DuckDBCompiler
+from ibis.expr import schema as sch
 
-#: A slot's mark in a shape (where a node's type is for other nodes).
+#: A slot's mark in a shape (where a node's type is for other nodes), and a table slot's.
 _SLOT = object()
+_TABLE = object()
 
 
 def _bindable(lit: ops.Literal) -> bool:
@@ -90,6 +109,17 @@ class _SlotCompiler(DuckDBCompiler):
         super().__init__()
         self.slots: dict[ops.Literal, int] | None = None
         self.met: set[int] = set()
+        #: The tables written as placeholders (their name: slot), and how often each was written.
+        self.tables: dict[str, int] = {}
+        self.written: dict[int, int] = {}
+
+    def visit_DatabaseTable(self, op: ops.DatabaseTable, *, name: str, namespace: ops.Namespace,  # noqa: ANN201
+                            **kwargs: Any):
+        index = self.tables.get(name)
+        if index is None:
+            return super().visit_DatabaseTable(op, name=name, namespace=namespace, **kwargs)
+        self.written[index] = self.written.get(index, 0) + 1
+        return sg.table(table_token(index), db=namespace.database, catalog=namespace.catalog, quoted=True)
 
     def visit_Literal(self, op: ops.Literal, *, value: Any, dtype: dt.DataType):  # noqa: ANN201
         if self.slots is None or not _bindable(op):
@@ -102,6 +132,23 @@ class _SlotCompiler(DuckDBCompiler):
         if dtype.is_date():
             return self.f.datefromparts(*names)
         return self.f.make_timestamp(*names)
+
+
+def table_token(index: int) -> str:
+    """The placeholder a table slot's name is written as (a quoted identifier in the SQL)."""
+    return f"__storebook_table_{index}__"
+
+
+def _quoted(name: str) -> str:
+    """``name`` as the DuckDB compiler quotes an identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def with_tables(template: str, tables: list[str]) -> str:
+    """The SQL of a shape's ``template`` reading ``tables`` (by slot)."""
+    for index, name in enumerate(tables):
+        template = template.replace(_quoted(table_token(index)), _quoted(name))
+    return template
 
 
 #: One compiler per thread: a compiler holds the slots of the question it is compiling.
@@ -127,26 +174,43 @@ class _Declined(Exception):  # noqa: N818 - a signal inside shape(), never raise
 
 class _Ref:
     """A node's number in a workbook's interned shapes: one object per distinct node structure,
-    equal only to itself (so never to an argument's value, as a plain number could be)."""
+    equal only to itself (so never to an argument's value, as a plain number could be). It
+    keeps the structure (``item``) for its :func:`digest`, computed when first asked."""
 
-    __slots__ = ()
+    __slots__ = ("digest", "item")
+
+    def __init__(self, item: tuple) -> None:
+        self.item = item
+        self.digest: str | None = None
 
 
-def shape(op: ops.Node, interned: dict[tuple, _Ref]) -> tuple[_Ref, list[ops.Literal]] | None:
-    """The shape of a question and its slotted literals, by slot; None if it has none, or
-    holds a node Ibis prepares the connection for (:data:`_PREPARED`).
+class Found(NamedTuple):
+    """A question's shape (:func:`shape`): its key, its date and timestamp literals and the
+    names of the tables it reads, each by slot."""
+
+    key: _Ref
+    literals: list[ops.Literal]
+    tables: list[str]
+
+
+def shape(op: ops.Node, interned: dict[tuple, _Ref]) -> Found | None:
+    """The shape of a question, its slotted literals and its tables, by slot; None if it reads
+    no table, or holds a node Ibis prepares the connection for (:data:`_PREPARED`).
 
     A shape is a :class:`_Ref`: every node is interned in ``interned`` (the workbook's) as its
-    type and arguments, a child node by its reference, a bindable literal as a slot numbered by first
-    appearance in the walk. Two graphs get one number if and only if they are the same but
-    for the values of their slots. Built without creating Ibis nodes: a walk of the graph,
-    one tuple and one look-up a node.
+    type and arguments, a child node by its reference, a bindable literal as a slot numbered
+    by first appearance in the walk, a table as a slot numbered by its name's first
+    appearance, with its schema. Two graphs get one number if and only if they are the same
+    but for the values of their slots. Built without creating Ibis nodes: a walk of the
+    graph, one tuple and one look-up a node.
     """
     memo: dict[int, _Ref] = {}
     slots: dict[ops.Literal, int] = {}
     order: list[ops.Literal] = []
+    tables: dict[str, int] = {}
     node_type = ops.Node
     literal_type = ops.Literal
+    table_type = ops.DatabaseTable
 
     def arg_of(value: Any) -> object:
         if isinstance(value, node_type):
@@ -176,11 +240,14 @@ def shape(op: ops.Node, interned: dict[tuple, _Ref]) -> tuple[_Ref, list[ops.Lit
                 index = slots[node] = len(order)
                 order.append(node)
             item: tuple = (_SLOT, index, node.dtype)
+        elif type(node) is table_type:
+            index = tables.setdefault(node.name, len(tables))
+            item = (_TABLE, index, node.schema, node.namespace)
         else:
             item = (type(node), *(arg_of(a) for a in node.__args__))
         ref = interned.get(item)
         if ref is None:
-            ref = interned[item] = _Ref()
+            ref = interned[item] = _Ref(item)
         memo[id(node)] = ref
         return ref
 
@@ -188,34 +255,85 @@ def shape(op: ops.Node, interned: dict[tuple, _Ref]) -> tuple[_Ref, list[ops.Lit
         key = walk(op)
     except _Declined:
         return None
-    if not order:
+    if not tables:
         return None
-    return key, order
+    return Found(key, order, list(tables))
 
 
-def compile_shape(expr: Any, literals: list[ops.Literal]) -> str:
-    """The SQL of a question with its literals (as :func:`shape` numbered them) as slots.
+class _Unstable(Exception):  # noqa: N818 - a signal inside digest()
+    """A value whose text is not known to say all of it: the shape is not kept on disk."""
+
+
+#: Values written by their repr, which says all of them (Ibis's types and names print every
+#: argument; an enum its class and value).
+_PLAIN = (str, int, type(None), _dt.date, _dt.time, _dt.timedelta, dt.DataType, ops.Namespace, enum.Enum)
+
+
+def _text(value: Any) -> str:
+    """The stable text of one element of a shape's structure (see :func:`digest`)."""
+    if isinstance(value, _Ref):
+        return digest(value)
+    if value is _SLOT:
+        return "$slot"
+    if value is _TABLE:
+        return "$table"
+    if isinstance(value, type):
+        return f"{value.__module__}.{value.__qualname__}"
+    if isinstance(value, tuple):
+        return "(" + ",".join(_text(v) for v in value) + ")"
+    if isinstance(value, frozenset):
+        return "{" + ",".join(sorted(_text(v) for v in value)) + "}"
+    if isinstance(value, sch.Schema):
+        return "schema(" + ",".join(f"{name!r}:{dtype!r}" for name, dtype in value.items()) + ")"
+    if isinstance(value, _PLAIN) and not isinstance(value, bool):
+        return f"{type(value).__name__}:{value!r}"
+    raise _Unstable(type(value))
+
+
+def digest(ref: _Ref) -> str | None:
+    """A shape's name outside the process: a hash of its structure written out (node types by
+    their qualified names, values by their repr, slots by number), or None where a value's
+    text might not say all of it (then the shape is kept in memory only)."""
+    if ref.digest is None:
+        try:
+            text = _text(ref.item)
+        except _Unstable:
+            ref.digest = ""
+        else:
+            ref.digest = hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
+    return ref.digest or None
+
+
+def compile_shape(expr: Any, literals: list[ops.Literal], tables: list[str] = ()) -> str:
+    """The SQL of a question with its literals (as :func:`shape` numbered them) as slots, and
+    the tables named in ``tables`` as placeholders (:func:`with_tables` puts names back).
 
     Written as ibis.backends.sql.SQLBackend.compile writes a question's SQL, by a compiler
-    that differs from the backend's only in writing those literals as slots.
+    that differs from the backend's only in writing those literals and tables as slots.
 
     Raises:
-        ValueError: a date or timestamp in the SQL is not a slot, or a slot is not in it.
+        ValueError: a date or timestamp in the SQL is not a slot, or a slot is not in it; a
+            table's placeholder is in the SQL other than where the table is read.
     """
-    import sqlglot as sg
-
     compiler = _compiler()
     compiler.slots, compiler.met = {lit: i for i, lit in enumerate(literals)}, set()
+    compiler.tables, compiler.written = {name: i for i, name in enumerate(tables)}, {}
     try:
         query = compiler.to_sqlglot(expr.as_table())
     except _Unslotted as exc:
         raise ValueError(f"{exc.args[0]!r} is not a slot of the question") from exc
     finally:
-        slots, met = compiler.slots, compiler.met
-        compiler.slots, compiler.met = None, set()
+        slots, met, written = compiler.slots, compiler.met, compiler.written
+        compiler.slots, compiler.met, compiler.tables, compiler.written = None, set(), {}, {}
     if met != set(slots.values()):
         raise ValueError(f"slots {sorted(set(slots.values()) - met)} are not in the SQL")
-    return query.sql(dialect=compiler.dialect, copy=False, unsupported_level=sg.ErrorLevel.RAISE)
+    sql = query.sql(dialect=compiler.dialect, copy=False, unsupported_level=sg.ErrorLevel.RAISE)
+    # A placeholder is put back as text: it must be in the SQL exactly where a table is read
+    # (a string in the question could hold it too).
+    for index in range(len(tables)):
+        if sql.count(_quoted(table_token(index))) != written.get(index, 0) or not written.get(index):
+            raise ValueError(f"table slot {index} is not in the SQL only where the table is read")
+    return sql
 
 
 def parameters(literals: list[ops.Literal]) -> dict[str, object]:
@@ -227,21 +345,101 @@ def parameters(literals: list[ops.Literal]) -> dict[str, object]:
 _UNSEEN = object()
 
 
+def _versions() -> str:
+    """What the SQL of a shape depends on besides the shape: Ibis, sqlglot and DuckDB, and this
+    module (its compiler)."""
+    import duckdb
+    import ibis
+    import sqlglot
+
+    source = Path(__file__).read_bytes()
+    text = f"ibis {ibis.__version__} sqlglot {sqlglot.__version__} duckdb {duckdb.__version__}"
+    return hashlib.blake2b(text.encode() + source, digest_size=8).hexdigest()
+
+
+class SqlCache:
+    """Shapes' SQL kept on disk under ``folder`` (``data/processed/_cache/sql``), for the
+    workbooks of later kernels and months.
+
+    One file a shape, named by its :func:`digest`, in a folder named by :func:`_versions`;
+    the folders of other versions are removed when this one is first made. A file is written
+    whole (a temporary file renamed), so two kernels writing one shape at once leave one of
+    their two equal texts. The cache is an economy: a folder that cannot be read or written
+    is a cache that finds nothing, and past :attr:`MAX_FILES` shapes it starts again.
+    """
+
+    MAX_FILES = 5_000
+
+    def __init__(self, folder: Path) -> None:
+        self.root = folder
+        self.folder = folder / _versions()
+        self._checked = False
+
+    def _check(self) -> None:
+        """Once: start the folder again if it grew past MAX_FILES; remove other versions'."""
+        self._checked = True
+        try:
+            if self.folder.is_dir():
+                if sum(1 for _ in os.scandir(self.folder)) > self.MAX_FILES:
+                    shutil.rmtree(self.folder, ignore_errors=True)
+                return
+            for other in self.root.iterdir() if self.root.is_dir() else ():
+                if other.is_dir() and other.name != self.folder.name:
+                    shutil.rmtree(other, ignore_errors=True)
+        except OSError:
+            pass
+
+    def get(self, name: str, literals: int, tables: int) -> str | None:
+        """The SQL kept for shape ``name``, if it has the shape's number of slots."""
+        try:
+            kept = json.loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(kept, dict) or kept.get("literals") != literals or kept.get("tables") != tables \
+                or not isinstance(kept.get("sql"), str):
+            return None
+        return kept["sql"]
+
+    def put(self, name: str, sql: str, literals: int, tables: int) -> None:
+        if not self._checked:
+            self._check()
+        path = self.folder / f"{name}.json"
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps({"literals": literals, "tables": tables, "sql": sql}), encoding="utf-8")
+            os.replace(temporary, path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+    def forget(self, name: str) -> None:
+        """Remove a shape's SQL that the engine refused."""
+        try:
+            (self.folder / f"{name}.json").unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 class Shapes:
     """A workbook's compiled shapes (see the module docstring).
 
     The interned nodes and the SQL are dropped together when the nodes exceed
     :attr:`MAX_NODES` (a workbook that asks many different questions), and counted:
-    ``compiled`` (shapes compiled with slots), ``reused`` (questions that ran on a shape's
-    SQL compiled for an earlier one), ``declined`` (questions that took Ibis's path).
+    ``compiled`` (shapes compiled with slots), ``loaded`` (shapes whose SQL an earlier
+    workbook compiled, read from ``cache``), ``reused`` (questions that ran on a shape's SQL
+    this workbook had already), ``declined`` (questions that took Ibis's path).
+
+    Args:
+        cache: where shapes' SQL is kept between workbooks; None keeps it in memory only.
     """
 
     MAX_NODES = 200_000
 
-    def __init__(self) -> None:
+    def __init__(self, cache: SqlCache | None = None) -> None:
         self._interned: dict[tuple, _Ref] = {}
         self._sql: dict[_Ref, str] = {}
-        self.compiled = self.reused = self.declined = 0
+        self.cache = cache
+        self.compiled = self.reused = self.declined = self.loaded = 0
 
     def to_pyarrow(self, con: Any, expr: Any) -> Any:
         """What ``expr.to_pyarrow()`` gives on the DuckDB backend ``con``, its SQL compiled once
@@ -254,28 +452,45 @@ class Shapes:
         if found is None:
             self.declined += 1
             return expr.to_pyarrow()
-        key, literals = found
+        key, literals, tables = found
         if len(self._interned) > self.MAX_NODES:
             self._interned.clear()
             self._sql.clear()
         sql = self._sql.get(key, _UNSEEN)
         if sql is _UNSEEN:
-            try:
-                sql = compile_shape(expr, literals)
-            except Exception:  # noqa: BLE001 - a node the compiler writes only with its literal
-                sql = None
+            sql = self._kept(key, literals, tables)
+            if sql is not None:
+                self.loaded += 1
+            else:
+                try:
+                    sql = compile_shape(expr, literals, tables)
+                except Exception:  # noqa: BLE001 - a node the compiler writes only with its literal
+                    sql = None
+                else:
+                    self._keep(key, sql, literals, tables)
+                self.compiled += sql is not None
             self._sql[key] = sql
-            self.compiled += sql is not None
         elif sql is not None:
             self.reused += 1
         if sql is not None:
             try:
-                table = con.con.sql(sql, params=parameters(literals)).to_arrow_table()
+                table = con.con.sql(with_tables(sql, tables), params=parameters(literals)).to_arrow_table()
             except duckdb.InterruptException:
                 raise
             except duckdb.Error:  # Ibis's path says what is wrong, if anything is
                 self._sql[key] = None
+                if self.cache is not None and digest(key):
+                    self.cache.forget(digest(key))
             else:
                 return expr.__pyarrow_result__(table, data_mapper=DuckDBPyArrowData)
         self.declined += 1
         return expr.to_pyarrow()
+
+    def _kept(self, key: _Ref, literals: list, tables: list) -> str | None:
+        name = digest(key) if self.cache is not None else None
+        return self.cache.get(name, len(literals), len(tables)) if name else None
+
+    def _keep(self, key: _Ref, sql: str, literals: list, tables: list) -> None:
+        name = digest(key) if self.cache is not None else None
+        if name:
+            self.cache.put(name, sql, len(literals), len(tables))

@@ -230,7 +230,17 @@ class Workbook:
         #: (storebook.measures.partial.kept_result): the tables cannot change while it is open.
         self.kept_results: dict[tuple, object] = {}
         #: The SQL of the questions' shapes, compiled once each (storebook.engine.shapes; DuckDB).
-        self.shapes = shapes.Shapes()
+        self.shapes = shapes.Shapes(cache=self._sql_cache())
+
+    def _sql_cache(self) -> shapes.SqlCache | None:
+        """Where this workbook keeps its shapes' SQL for later kernels: ``_cache/sql`` of the
+        processed folder, beside the generations (a kernel that opened a generation's folder
+        keeps it there too), so that it outlives the next ingest; None off DuckDB or a lake."""
+        data = self.where.data
+        if self.con.name != "duckdb" or not isinstance(data, Path):
+            return None
+        base = data.parent.parent if data.parent.name == generations.GENERATIONS else Path(self.where.root)
+        return shapes.SqlCache(base / "_cache" / "sql")
 
     def __repr__(self) -> str:
         generation = f", generation={self.generation}" if self.generation else ""
