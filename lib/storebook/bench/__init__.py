@@ -13,7 +13,10 @@ median and the process's peak memory, and the ratios storebook ÷ SQL and pandas
 storebook. Ratios, not seconds, are what to compare across machines. What is timed is the
 question: each run first opens what its way keeps open (:func:`open_method`: the workbook
 with its report month resolved, as a notebook's setup cell leaves it; a DuckDB connection),
-outside the timing, and that opening is recorded apart (``open_s``). The end-to-end times
+outside the timing, and that opening is recorded apart (``open_s``). The storebook runs
+find the SQL of their questions' shapes as the pack and earlier runs kept it on disk
+(storebook.engine.shapes), as a monthly pack finds last month's; one more run with nothing
+kept (``cold_s``, every shape compiled) says what that is worth. The end-to-end times
 of ``storebook ingest`` (when a store is built) and ``storebook report`` are measured too.
 The three implementations are checked to give the same numbers before anything is timed.
 """
@@ -684,7 +687,7 @@ def _worker(args: argparse.Namespace) -> int:
     """Child process: time one (query, method) ``runs`` times, print JSON."""
     root = Path(args.store)
     period = month(args.month)
-    times, opening = [], []
+    times, opening, kept = [], [], []
     rows = 0
     for _ in range(args.runs):
         started = time.perf_counter()
@@ -699,12 +702,37 @@ def _worker(args: argparse.Namespace) -> int:
             out = run_query(query, args.method, root, period, opened)
         times.append(time.perf_counter() - started)
         if args.query != "scan":
+            kept.append(_kept_shapes(opened))
             _close(opened)
         rows = len(out)
     # VmHWM is this process's own high-water mark (ru_maxrss would include the parent's).
     peak_mb = _status_kb("self", "VmHWM") / 1024
-    print(json.dumps({"seconds": times, "open_s": opening, "peak_rss_mb": round(peak_mb, 1), "rows": rows}))
+    result = {"seconds": times, "open_s": opening, "peak_rss_mb": round(peak_mb, 1), "rows": rows, "shapes": kept}
+    if args.method == "storebook" and args.query != "scan":
+        result["cold_s"] = _cold_run(query, root, period)
+    print(json.dumps(result))
     return 0
+
+
+def _kept_shapes(opened) -> dict | None:  # noqa: ANN001
+    """How a storebook run came by its questions' SQL: compiled, or kept by an earlier run
+    (storebook.engine.shapes)."""
+    shapes = getattr(opened, "shapes", None)
+    return None if shapes is None else {"compiled": shapes.compiled, "loaded": shapes.loaded}
+
+
+def _cold_run(query: Query, root: Path, period: Period) -> float:
+    """One more storebook run with nothing kept on disk: every shape compiled, as the first
+    kernel ever to ask it does. The timed runs find what the pack and earlier runs kept, as
+    a monthly pack finds last month's; this says what that is worth. Run after them, so that
+    it warms nothing they use."""
+    wb = open_method("storebook", root, period)
+    wb.shapes.cache = None
+    started = time.perf_counter()
+    run_query(query, "storebook", root, period, wb)
+    seconds = time.perf_counter() - started
+    _close(wb)
+    return seconds
 
 
 def time_query(root: Path, query: str, method: str, runs: int) -> dict:
@@ -920,14 +948,18 @@ def format_table(results: dict) -> str:
         lines.append(f"   bare scan {_fmt(scan.get('median_s'))}")
         if entry.get("disagreements"):
             lines.append(f"   DISAGREEMENT: {entry['disagreements']}")
-        lines.append(f"   {'query':<32}{'storebook':>11}{'sql':>9}{'pandas':>9}{'sb/sql':>8}{'pd/sb':>8}{'peak MB sb/pd':>16}")
+        lines.append(f"   {'query':<32}{'storebook':>11}{'sql':>9}{'pandas':>9}{'sb/sql':>8}{'pd/sb':>8}{'peak MB sb/pd':>16}"
+                     f"{'sb cold':>10}{'cold/sql':>10}")
         for name, methods in entry["queries"].items():
             med = {m: methods[m].get("median_s") for m in METHODS}
             sb_sql = med["storebook"] / med["sql"] if med["storebook"] and med["sql"] else None
             pd_sb = med["pandas"] / med["storebook"] if med["storebook"] and med["pandas"] else None
             mem = f"{_fmt(methods['storebook'].get('peak_rss_mb'), '')}/{_fmt(methods['pandas'].get('peak_rss_mb'), '')}"
+            cold = methods["storebook"].get("cold_s")
+            cold_sql = cold / med["sql"] if cold and med["sql"] else None
             lines.append(f"   {name:<32}{_fmt(med['storebook']):>11}{_fmt(med['sql']):>9}{_fmt(med['pandas']):>9}"
-                         f"{(f'{sb_sql:.2f}x' if sb_sql else '—'):>8}{(f'{pd_sb:.1f}x' if pd_sb else '—'):>8}{mem:>16}")
+                         f"{(f'{sb_sql:.2f}x' if sb_sql else '—'):>8}{(f'{pd_sb:.1f}x' if pd_sb else '—'):>8}{mem:>16}"
+                         f"{_fmt(cold):>10}{(f'{cold_sql:.2f}x' if cold_sql else '—'):>10}")
         sections = entry.get("report", {}).get("sections", [])
         if sections:
             lines.append(f"   slowest sections of the pack (of {len(sections)}, jobs {entry['report'].get('jobs')}): "
