@@ -46,6 +46,7 @@ import json
 import os
 import shutil
 import threading
+import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -134,9 +135,14 @@ class _SlotCompiler(DuckDBCompiler):
         return self.f.make_timestamp(*names)
 
 
+#: What every table placeholder starts with: a question holding it in any name or text is
+#: not a shape (:func:`shape`), so in a shape's SQL it stands only where a table is read.
+_TOKEN = "__storebook_table_"
+
+
 def table_token(index: int) -> str:
     """The placeholder a table slot's name is written as (a quoted identifier in the SQL)."""
-    return f"__storebook_table_{index}__"
+    return f"{_TOKEN}{index}__"
 
 
 def _quoted(name: str) -> str:
@@ -216,10 +222,12 @@ def shape(op: ops.Node, interned: dict[tuple, _Ref]) -> Found | None:
         if isinstance(value, node_type):
             return walk(value)
         kind = type(value)
+        if kind is str and _TOKEN in value:
+            raise _Declined  # a name or text holding a table's placeholder (with_tables)
         if kind is tuple or kind is list:
             return (kind, *(arg_of(v) for v in value))
         if isinstance(value, dict):  # Ibis's frozen (ordered) dicts: the order is part of the node
-            return (kind, *((k, arg_of(v)) for k, v in value.items()))
+            return (kind, *((arg_of(k), arg_of(v)) for k, v in value.items()))
         if isinstance(value, frozenset):
             return (kind, frozenset(arg_of(v) for v in value))
         if kind is float or kind is bool or kind is Decimal:
@@ -241,6 +249,8 @@ def shape(op: ops.Node, interned: dict[tuple, _Ref]) -> Found | None:
                 order.append(node)
             item: tuple = (_SLOT, index, node.dtype)
         elif type(node) is table_type:
+            if any(_TOKEN in name for name in (node.name, *node.schema.names)):
+                raise _Declined
             index = tables.setdefault(node.name, len(tables))
             item = (_TABLE, index, node.schema, node.namespace)
         else:
@@ -312,8 +322,7 @@ def compile_shape(expr: Any, literals: list[ops.Literal], tables: list[str] = ()
     that differs from the backend's only in writing those literals and tables as slots.
 
     Raises:
-        ValueError: a date or timestamp in the SQL is not a slot, or a slot is not in it; a
-            table's placeholder is in the SQL other than where the table is read.
+        ValueError: a date or timestamp in the SQL is not a slot, or a slot is not in it.
     """
     compiler = _compiler()
     compiler.slots, compiler.met = {lit: i for i, lit in enumerate(literals)}, set()
@@ -328,11 +337,11 @@ def compile_shape(expr: Any, literals: list[ops.Literal], tables: list[str] = ()
     if met != set(slots.values()):
         raise ValueError(f"slots {sorted(set(slots.values()) - met)} are not in the SQL")
     sql = query.sql(dialect=compiler.dialect, copy=False, unsupported_level=sg.ErrorLevel.RAISE)
-    # A placeholder is put back as text: it must be in the SQL exactly where a table is read
-    # (a string in the question could hold it too).
+    # A placeholder is put back as text; no name or text of a shape holds one (shape()), so
+    # in the SQL it is where a table is read (Ibis may write a table it visited once twice).
     for index in range(len(tables)):
-        if sql.count(_quoted(table_token(index))) != written.get(index, 0) or not written.get(index):
-            raise ValueError(f"table slot {index} is not in the SQL only where the table is read")
+        if not written.get(index):
+            raise ValueError(f"table slot {index} is not in the SQL")
     return sql
 
 
@@ -362,13 +371,15 @@ class SqlCache:
     workbooks of later kernels and months.
 
     One file a shape, named by its :func:`digest`, in a folder named by :func:`_versions`;
-    the folders of other versions are removed when this one is first made. A file is written
+    when this one is first made, the folders of other versions unused for a week are removed
+    (not all: two installs that share the processed data would empty each other's). A file is written
     whole (a temporary file renamed), so two kernels writing one shape at once leave one of
     their two equal texts. The cache is an economy: a folder that cannot be read or written
     is a cache that finds nothing, and past :attr:`MAX_FILES` shapes it starts again.
     """
 
     MAX_FILES = 5_000
+    UNUSED_S = 7 * 24 * 3600
 
     def __init__(self, folder: Path) -> None:
         self.root = folder
@@ -383,8 +394,9 @@ class SqlCache:
                 if sum(1 for _ in os.scandir(self.folder)) > self.MAX_FILES:
                     shutil.rmtree(self.folder, ignore_errors=True)
                 return
+            unused_since = time.time() - self.UNUSED_S
             for other in self.root.iterdir() if self.root.is_dir() else ():
-                if other.is_dir() and other.name != self.folder.name:
+                if other.is_dir() and other.name != self.folder.name and other.stat().st_mtime < unused_since:
                     shutil.rmtree(other, ignore_errors=True)
         except OSError:
             pass
