@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import hashlib
 import json
 import os
@@ -354,6 +355,7 @@ def parameters(literals: list[ops.Literal]) -> dict[str, object]:
 _UNSEEN = object()
 
 
+@functools.cache
 def _versions() -> str:
     """What the SQL of a shape depends on besides the shape: Ibis, sqlglot and DuckDB, and this
     module (its compiler)."""
