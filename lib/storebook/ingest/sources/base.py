@@ -466,13 +466,11 @@ def province(text: pd.Series, country: pd.Series | str | None = None) -> pd.Seri
         return "" if street else v  # never pass a street address on
 
     text = text.astype(str)
-    if country is None:
-        china = np.zeros(len(text), dtype=bool)
-    elif isinstance(country, str):
-        china = np.full(len(text), country.strip().lower() in CHINA)
-    else:
-        china = in_china(country.reindex(text.index)).to_numpy()
+    if isinstance(country, str):
+        return map_unique(text, lambda v: one(v, country.strip().lower() in CHINA)).astype("str")
+    china = np.zeros(len(text), dtype=bool) if country is None else in_china(country.reindex(text.index)).to_numpy()
+    if not china.any():
+        return map_unique(text, lambda v: one(v, False)).astype("str")
     out = map_unique(text, lambda v: one(v, False)).to_numpy(copy=True)
-    if china.any():
-        out[china] = map_unique(text[china], lambda v: one(v, True)).to_numpy()
+    out[china] = map_unique(text[china], lambda v: one(v, True)).to_numpy()
     return pd.Series(out, index=text.index, dtype=object).astype("str")
