@@ -5,14 +5,12 @@ Shopify export in its own layout with Shipping/Billing Province and Country."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from storebook.ingest.sources.base import in_china, province
-from support.sources import assert_reconciles, run, table, with_exports
+from support.sources import assert_reconciles, run, shopify_orders, table
 
 CODES = ["SC", "HI", "SD", "NM", "MO", "ZJ", "sc"]
 
@@ -65,40 +63,16 @@ def test_the_country_follows_the_rows_index() -> None:
 
 # ----------------------------------------------------------------------------- Shopify
 
-def _export(rows: list[dict[str, str]]) -> str:
-    """A Shopify orders export in Shopify's layout: one line per order, one item each."""
-    from storebook.ingest.sources.shopify import ORDER_COLUMNS
-
-    base = dict(Email="", Financial_Status="paid", Currency="USD", Subtotal="20.00", Shipping="0.00",
-                Taxes="0.00", Total="20.00", Discount_Amount="0.00", Created_at="2025-03-02 10:00:00 +0800",
-                Paid_at="2025-03-02 10:01:00 +0800", Lineitem_quantity="1", Lineitem_price="20.00",
-                Lineitem_sku="4001", Lineitem_discount="0.00")
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(ORDER_COLUMNS)
-    for cells in rows:
-        cells = {**base, **cells}
-        writer.writerow([cells.get(c.replace(" ", "_"), "") for c in ORDER_COLUMNS])
-    return buf.getvalue()
-
-
-def shopify_store(root: Path, rows: list[dict[str, str]]) -> Path:
-    shop = with_exports(root, products=True)
-    path = shop / "data/raw/shopify/orders_export_1.csv"
-    path.parent.mkdir(parents=True)
-    path.write_text(_export(rows), encoding="utf-8")
-    return shop
-
-
 def test_shopify_reads_a_code_in_the_country_of_its_address(root: Path) -> None:
-    shop = shopify_store(root, [
+    shop = shopify_orders(root, [
         dict(Name="#1", Shipping_Province="SC", Shipping_Country="US"),   # South Carolina
         dict(Name="#2", Shipping_Province="ZJ", Shipping_Country="CN"),   # Zhejiang
         dict(Name="#3", Shipping_Province="HI", Shipping_Country="US", Billing_Province="HI",
              Billing_Country="CN"),                                        # Hawaii: the shipping address's country
         dict(Name="#4", Billing_Province="NM", Billing_Country="CN"),     # no shipping address: the billing one's
         dict(Name="#5", Shipping_Province="SD", Billing_Country="CN"),    # the shipping address names no country
-        dict(Name="#6", Shipping_Province_Name="Zhejiang", Shipping_Province="ZJ", Shipping_Country="US"),
+        dict(Name="#6", Shipping_Province_Name="Zhejiang", Shipping_Province="ZJ",
+             Shipping_Country="US"),                                       # a name is China's alone, whatever the country
     ])
     run(shop)
     orders = table(shop, "orders").set_index("order_id")["province"]
