@@ -15,6 +15,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import storebook
@@ -22,10 +23,13 @@ from conftest import write_csv
 from storebook import cli
 from storebook.engine import calendar
 from storebook.engine.config import Config
-from storebook.engine.identity import currency_hint, identify, write_local_settings
+from storebook.engine.identity import currency_hint, identify, region_country, write_local_settings
 from storebook.report.text import Text, format_money, use_currency
-from support.mapping import install, realdata_folder
-from support.sources import EXAMPLES, manifest, run
+from support.mapping import install, olist_bare_states, realdata_folder
+from support.sources import EXAMPLES, manifest, run, shopify_orders, table, with_exports
+from support.stores import REPO
+
+REPO_FIXTURES = REPO / "tests" / "fixtures"
 
 
 def _olist(root: Path, declared: bool) -> Path:
@@ -81,6 +85,54 @@ def test_olist_with_the_examples_declared_currency_states_it(root: Path) -> None
     assert who.country["code"] == "BR" and who.country["how"] == "currency"
     assert "regions lie in" not in report.summary(Text("en"))  # stated: nothing inferred, nothing to say
     assert report.currencies is None  # the sellers feed suppliers, a table without money
+
+
+def test_olist_states_written_bare_name_no_province_of_china(root: Path) -> None:
+    """The real sellers (BR-SP …, as the example writes them) beside Olist-layout orders whose
+    mapping writes the customer's state bare (SC): Santa Catarina's SC is no region of China, so
+    the regions lie wholly in Brazil. Read as 四川, it counted for China (1 of 3,096 rows)."""
+    real = realdata_folder("olist_partial_products_sellers")
+    olist = REPO_FIXTURES / "olist"
+    _olist(root, declared=False)  # nothing states the currency: the regions say it
+    for name in ("olist_orders_dataset.csv", "olist_order_items_dataset.csv", "olist_customers_dataset.csv"):
+        shutil.copy(olist / name, root / "data" / "raw" / "olist" / name)
+    olist_bare_states(root)
+    run(root)
+    sellers = pd.read_csv(real / "olist_sellers_dataset.csv", dtype=str)
+    assert (sellers["seller_state"] == "SC").sum() == 190  # counted by hand, as published
+    assert (table(root, "suppliers")["region"] == "BR-SC").sum() == 190
+    customers = pd.read_csv(olist / "olist_customers_dataset.csv", dtype=str)
+    orders = table(root, "orders")
+    assert (orders["province"] == "SC").sum() == (customers["customer_state"] == "SC").sum() == 1
+    assert "四川" not in set(orders["province"])
+    assert manifest(root)["store"]["regions"] == {
+        "BR": {"rows": 3095, "tables": ["suppliers.region"], "regions": ["BR-SP", "BR-PR", "BR-MG"]}}
+    who = identify(Config.load(root), manifest(root))
+    assert (who.currency, who.currency_inferred["share"], who.country["code"]) == ("BRL", 1.0, "BR")
+
+
+def test_us_state_codes_name_no_province_of_china(root: Path) -> None:
+    """South Carolina, Hawaii, South Dakota, New Mexico and Missouri are SC, HI, SD, NM and MO, as
+    are Sichuan, Hainan, Shandong, Inner Mongolia and Macau: in a US address they name no region
+    of China, and the store's regions name no country (they named China, every row)."""
+    shop = shopify_orders(root, [dict(Name=f"#{i}", Shipping_Province=code, Shipping_Country="US")
+                                 for i, code in enumerate(["SC", "HI", "SD", "NM", "MO"])])
+    run(shop)
+    assert table(shop, "orders")["province"].tolist() == ["SC", "HI", "SD", "NM", "MO"]
+    assert "regions" not in manifest(shop)["store"]
+    assert region_country(manifest(shop)["store"].get("regions") or {}) is None
+
+
+def test_a_chinese_stores_addresses_still_name_china(root: Path) -> None:
+    """Tmall and JD order reports give whole Chinese addresses (浙江省 杭州市 …): each is reduced to
+    its province, and every row that names one names China."""
+    store = with_exports(root, "tmall", "jd")
+    run(store)
+    provinces = table(store, "orders")["province"].dropna()  # the order reports feed no shipments
+    assert {"浙江", "广东"} <= set(provinces)
+    regions = manifest(store)["store"]["regions"]
+    assert list(regions) == ["CN"] and regions["CN"]["rows"] == len(provinces)
+    assert identify(Config.load(store), manifest(store)).calendar is not None  # China's calendar
 
 
 def test_amazon_india_declares_rupees(root: Path) -> None:
@@ -195,7 +247,6 @@ def test_the_mixed_warning_is_said_in_chinese_too(root: Path) -> None:
 def test_the_packs_header_says_what_the_amounts_are_shown_in_and_why(root: Path, store: str, said: dict) -> None:
     from storebook.report.plan import plan_report
     from storebook.report.render import currency_note
-    from support.stores import REPO
 
     if store == "mixed":
         _mixed_shopify(root)

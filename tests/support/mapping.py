@@ -71,6 +71,17 @@ def install(root: Path, example: str, files: list[Path], folder: str = "exports"
     return root
 
 
+def olist_bare_states(root: Path) -> None:
+    """Make the installed Olist declaration write each order's state as Olist's files do (``SC``),
+    not as the example writes it (``BR-SC``): a mapping as a user may write it. The sellers'
+    regions keep the example's ``BR-`` prefix."""
+    path = root / "storebook.sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    bare = text.replace('"\'BR-\' || customers.customer_state"', '"customers.customer_state"')
+    assert bare.count('"customers.customer_state"') == 2  # the orders' and the shipments' province
+    path.write_text(bare, encoding="utf-8")
+
+
 def mum_baby_store(folder: Path) -> Path:
     """A workbook at ``folder`` holding the real Tianchi mum-and-baby trade history (Taobao,
     units only), mapped by examples/taobao_mum_baby and ingested (skips where the real exports

@@ -36,6 +36,32 @@ def with_exports(root: Path, *folders: str, products: bool = True) -> Path:
     return root
 
 
+def shopify_orders(root: Path, rows: list[dict[str, str]]) -> Path:
+    """A store holding one Shopify orders export in Shopify's layout, written from ``rows``: one
+    order a line, one item (SKU 4001, 20.00 USD, paid) each; a row's keys are column names with
+    ``_`` for spaces (``Shipping_Country``) and override those defaults."""
+    import csv
+    import io
+
+    from storebook.ingest.sources.shopify import ORDER_COLUMNS
+
+    base = dict(Financial_Status="paid", Currency="USD", Subtotal="20.00", Shipping="0.00", Taxes="0.00",
+                Total="20.00", Discount_Amount="0.00", Created_at="2025-03-02 10:00:00 +0800",
+                Paid_at="2025-03-02 10:01:00 +0800", Lineitem_quantity="1", Lineitem_price="20.00",
+                Lineitem_sku="4001", Lineitem_discount="0.00")
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(ORDER_COLUMNS)
+    for cells in rows:
+        cells = {**base, **cells}
+        writer.writerow([cells.get(c.replace(" ", "_"), "") for c in ORDER_COLUMNS])
+    shop = with_exports(root, products=True)
+    path = shop / "data" / "raw" / "shopify" / "orders_export_1.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return shop
+
+
 def run(root: Path, **kwargs) -> IngestReport:
     return ingest(Config.load(root), now=NOW, **kwargs)
 

@@ -68,7 +68,9 @@ from storebook.ingest.wording import Note, folded_kind, say_note, say_reason
 #: Bump when parsing or validation changes, so cached parses are not reused.
 # 10: `currency:` of storebook.sources.yaml recorded per file; the store's regions' countries and the rows stating
 # each currency recorded in _ingest.json's store (what the store's currency and country are inferred from).
-INGEST_VERSION = "10"
+# 11: a bare two-letter province code (SC, HI, NM …) is a province of China only in a row whose country says
+# China (Shopify's Shipping/Billing Country); elsewhere it is kept as written (SC: Santa Catarina, South Carolina).
+INGEST_VERSION = "11"
 
 
 

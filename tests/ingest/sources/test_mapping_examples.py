@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from support.mapping import allow_platform, install, put, realdata_folder
+from support.mapping import allow_platform, install, olist_bare_states, put, realdata_folder
 from support.sources import (
     EN,
     EXAMPLES,
@@ -130,6 +130,28 @@ def test_olist_all_files(root: Path) -> None:
                                               "rows), 45 rows read = 42 written + 3 rejected")
     assert "  lookup data/raw/olist/product_category_name_translation.csv: joined into the rows of olist_products " \
            "(products)" in summary.splitlines()
+
+
+def test_olist_states_written_bare_stay_as_written(root: Path) -> None:
+    """A mapping that writes Olist's customer_state as the file has it (SC, not BR-SC): SC is
+    Santa Catarina, and no country column says China, so it is never read as 四川 (Sichuan)."""
+    install(root, "olist", OLIST_ALL, folder="olist")
+    olist_bare_states(root)
+    run(root)
+    # By hand from the raw files: each order's state through its customer.
+    raw = pd.read_csv(OLIST / "olist_orders_dataset.csv", dtype=str).merge(
+        pd.read_csv(OLIST / "olist_customers_dataset.csv", dtype=str), on="customer_id", how="left")
+    shipped = raw["order_delivered_carrier_date"].notna()
+    # One order in Santa Catarina, not yet handed to the carrier (no shipment).
+    assert ((raw["customer_state"] == "SC").sum(), ((raw["customer_state"] == "SC") & shipped).sum()) == (1, 0)
+    orders, shipments = table(root, "orders"), table(root, "shipments")
+    assert (orders["province"] == "SC").sum() == (raw["customer_state"] == "SC").sum()
+    assert (shipments["province"] == "SC").sum() == ((raw["customer_state"] == "SC") & shipped).sum()
+    assert not orders["province"].isin(["四川"]).any() and not shipments["province"].isin(["四川"]).any()
+    # Every state arrives as written: the written orders' provinces are the raw ones.
+    written = raw.set_index("order_id").loc[orders["order_id"], "customer_state"]
+    assert orders["province"].tolist() == written.tolist()
+    assert_reconciles(root)
 
 
 def test_olist_orders_and_items_alone(root: Path) -> None:

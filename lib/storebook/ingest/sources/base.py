@@ -378,6 +378,14 @@ class PlatformSource:
 # Addresses are reduced to the province at ingest (the contract keeps no street, city or
 # zip). Provinces are written as their short Chinese names (浙江, 内蒙古), as the sample store
 # and the Chinese platforms do; English names and Shopify's codes are translated.
+#
+# The names (浙江, 浙江省, Zhejiang, Inner Mongolia) are China's alone and always translate. The
+# two-letter codes (the second of each pair) are not: the same letters are other countries'
+# regions — SC is Santa Catarina (Brazil) and South Carolina, HI Hawaii, SD South Dakota, NM New
+# Mexico, MO Missouri — so a code names a Chinese province only in a row whose country says China
+# (Shopify's Shipping/Billing Country); elsewhere, or where no country is known, it passes on as
+# written, like any region this table does not know. Read everywhere, SC would show Brazilian
+# customers as 四川 and make a Brazilian or US store's regions name China (crossfile.region_countries).
 
 PROVINCES = {
     "北京": ("Beijing", "BJ"), "天津": ("Tianjin", "TJ"), "河北": ("Hebei", "HE"), "山西": ("Shanxi", "SX"),
@@ -390,22 +398,48 @@ PROVINCES = {
     "陕西": ("Shaanxi", "SN"), "甘肃": ("Gansu", "GS"), "青海": ("Qinghai", "QH"), "宁夏": ("Ningxia", "NX"),
     "新疆": ("Xinjiang", "XJ"), "香港": ("Hong Kong", "HK"), "澳门": ("Macau", "MO"), "台湾": ("Taiwan", "TW"),
 }
-_PROVINCE_LOOKUP = {k: k for k in PROVINCES}
+#: Names, lower-cased, → province: read in any row.
+_PROVINCE_NAMES = {k: k for k in PROVINCES}
 for _zh, (_en, _code) in PROVINCES.items():
-    _PROVINCE_LOOKUP[_en.lower()] = _zh
-    _PROVINCE_LOOKUP[_code.lower()] = _zh
-_PROVINCE_LOOKUP.update({"xizang": "西藏", "nei mongol": "内蒙古", "inner mongolia autonomous region": "内蒙古"})
+    _PROVINCE_NAMES[_en.lower()] = _zh
+_PROVINCE_NAMES.update({"xizang": "西藏", "nei mongol": "内蒙古", "inner mongolia autonomous region": "内蒙古"})
+#: Two-letter codes, lower-cased, → province: read only in a row known to be in China.
+_PROVINCE_CODES = {_code.lower(): _zh for _zh, (_en, _code) in PROVINCES.items()}
+
+#: How exports write China as a row's country (compared lower-cased, stripped).
+CHINA = frozenset({"cn", "chn", "china", "中国", "中國", "中华人民共和国", "中國大陸", "中国大陆", "prc",
+                   "people's republic of china", "peoples republic of china", "the people's republic of china",
+                   "china mainland", "mainland china", "china, people's republic of"})
+
+
+def in_china(country: pd.Series) -> pd.Series:
+    """Whether each row's country says China (``CN``, ``CHN``, ``China``, ``中国`` …).
+
+    >>> in_china(pd.Series(["CN", " china ", "中国", "US", "BR", "", None])).tolist()
+    [True, True, True, False, False, False, False]
+    """
+    return map_unique(country.astype(str), lambda c: str(c).strip().lower() in CHINA).astype(bool)
 
 
 #: Longer than any province, state or country name: text this long is an address.
 MAX_REGION_LENGTH = 40
 
 
-def province(text: pd.Series) -> pd.Series:
+def province(text: pd.Series, country: pd.Series | str | None = None) -> pd.Series:
     """Province (short Chinese name) from a province field or a whole address.
 
+    Args:
+        text: a province field or a whole address, per row.
+        country: each row's country (a series on ``text``'s index, or one value for every row),
+            or None where the export gives none. Only a row whose country says China
+            (:func:`in_china`) reads a bare two-letter code as a province of China.
+    Returns:
+        The province per row ("" where the text names none, or is a street address).
+
     >>> province(pd.Series(["浙江省 杭州市 西湖区 文三路1号", "Zhejiang", "ZJ", "内蒙古自治区呼和浩特市"])).tolist()
-    ['浙江', '浙江', '浙江', '内蒙古']
+    ['浙江', '浙江', 'ZJ', '内蒙古']
+    >>> province(pd.Series(["SC", "SC", "SC", "浙江省"]), pd.Series(["CN", "BR", "", "US"])).tolist()
+    ['四川', 'SC', 'SC', '浙江']
 
     Text that names no Chinese province is a region or country elsewhere, passed on as
     written (``United Kingdom``, ``Île-de-France``, ``CA``); text that looks like a street
@@ -414,20 +448,29 @@ def province(text: pd.Series) -> pd.Series:
     >>> province(pd.Series(["United Arab Emirates", "151 O'Connor St", "Ontario"])).tolist()
     ['United Arab Emirates', '', 'Ontario']
     """
-    def one(value: str) -> str:
+    def one(value: str, china: bool) -> str:
         v = str(value).strip()
         if not v or v in _MISSING:
             return ""
-        hit = _PROVINCE_LOOKUP.get(v.lower())
+        hit = _PROVINCE_NAMES.get(v.lower()) or (china and _PROVINCE_CODES.get(v.lower()))
         if hit:
             return hit
         for zh in sorted(PROVINCES, key=len, reverse=True):
             if v.startswith(zh):
                 return zh
-        word = re.split(r"[\s,，/]+", v)[0]
-        hit = _PROVINCE_LOOKUP.get(word.lower())
+        word = re.split(r"[\s,，/]+", v)[0].lower()
+        hit = _PROVINCE_NAMES.get(word) or (china and _PROVINCE_CODES.get(word))
         if hit:
             return hit
         street = any(ch.isdigit() for ch in v) or len(v) > MAX_REGION_LENGTH or len(v.split()) > 5
         return "" if street else v  # never pass a street address on
-    return map_unique(text.astype(str), one).astype("str")
+
+    text = text.astype(str)
+    if isinstance(country, str):
+        return map_unique(text, lambda v: one(v, country.strip().lower() in CHINA)).astype("str")
+    china = np.zeros(len(text), dtype=bool) if country is None else in_china(country.reindex(text.index)).to_numpy()
+    if not china.any():
+        return map_unique(text, lambda v: one(v, False)).astype("str")
+    out = map_unique(text, lambda v: one(v, False)).to_numpy(copy=True)
+    out[china] = map_unique(text[china], lambda v: one(v, True)).to_numpy()
+    return pd.Series(out, index=text.index, dtype=object).astype("str")

@@ -304,6 +304,10 @@ class ShopifyOrders(PlatformSource):
         province = oc("Shipping Province Name")
         for alt in ("Shipping Province", "Billing Province Name", "Billing Province"):
             province = province.where(province != "", oc(alt))
+        # The country of the address the province came from: a bare code (SC) is a province of
+        # China only where that country is CN; South Carolina and Santa Catarina are SC too.
+        shipped = (oc("Shipping Province Name") != "") | (oc("Shipping Province") != "")
+        country = oc("Shipping Country").where(shipped, oc("Billing Country"))
         orders = canonical("orders", {
             "order_id": name[first],
             "platform": PLATFORM,
@@ -313,7 +317,7 @@ class ShopifyOrders(PlatformSource):
             "customer_id": email.where(email != "", phone),
             "channel": map_unique(notes_col, _channel_of_note),
             "device": device,
-            "province": to_province(province),
+            "province": to_province(province, country),
             "items_amount": money_text(items),
             "discount_amount": money_text((items - subtotal).clip(lower=0).round(2)),
             "shipping_amount": money_text(shipping),
