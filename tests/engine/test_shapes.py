@@ -35,16 +35,21 @@ ORDERS = [
 ]
 
 
-@pytest.fixture
-def hand(root: Path) -> Workbook:
-    """A workbook over the six orders above (flat layout)."""
+def _store(root: Path, rows: list[tuple]) -> Workbook:
+    """A workbook over ``rows`` (as ORDERS) in a store of its own under ``root``."""
     folder = root / "data" / "processed" / "orders"
     folder.mkdir(parents=True)
-    ids, platforms, times, paid = zip(*ORDERS, strict=True)
+    ids, platforms, times, paid = zip(*rows, strict=True)
     pq.write_table(pa.table({"order_id": list(ids), "platform": list(platforms),
                              "ordered_at": pa.array(times, pa.timestamp("us")), "paid_amount": list(paid)}),
                    folder / "part-0.parquet")
-    return storebook.open()
+    return storebook.open(root / "data" / "processed", root=root)
+
+
+@pytest.fixture
+def hand(root: Path) -> Workbook:
+    """A workbook over the six orders above (flat layout)."""
+    return _store(root, ORDERS)
 
 
 def _per_platform(wb: Workbook, start: datetime, end: datetime) -> ibis.Table:
@@ -198,17 +203,6 @@ def test_threads_compile_shapes_with_compilers_of_their_own(hand: Workbook) -> N
 
 
 # ----------------------------------------------------------------------------- kept on disk
-
-def _store(root: Path, rows: list[tuple]) -> Workbook:
-    """A workbook over ``rows`` (as ORDERS) in a store of its own under ``root``."""
-    folder = root / "data" / "processed" / "orders"
-    folder.mkdir(parents=True)
-    ids, platforms, times, paid = zip(*rows, strict=True)
-    pq.write_table(pa.table({"order_id": list(ids), "platform": list(platforms),
-                             "ordered_at": pa.array(times, pa.timestamp("us")), "paid_amount": list(paid)}),
-                   folder / "part-0.parquet")
-    return storebook.open(root / "data" / "processed", root=root)
-
 
 def test_a_later_workbook_reads_the_shape_from_disk_and_gets_its_own_answer(hand: Workbook) -> None:
     hand.execute(_per_platform(hand, datetime(2026, 9, 1), datetime(2026, 10, 1)))
