@@ -34,7 +34,8 @@ reuses the SQL.
 On the sample store, 123 of the pack's 420 questions repeat an earlier question's shape in
 their notebook (every literal abstracted), 121 of them in dates or timestamps only: the
 workbooks compile 228 shapes with slots and run those 121 on SQL compiled before. Their question CPU in a fresh
-process fell from 5.40 to 4.56 s (medians of 3, 2026-12-05).
+process fell from 5.40 to 4.56 s (medians of 3, 2026-12-05). Kept on disk (2026-12-06), the
+default pack of the month after one already run compiles 20 shapes and reads 190.
 """
 
 from __future__ import annotations
