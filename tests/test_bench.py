@@ -48,6 +48,8 @@ def test_table_shows_ratios() -> None:
     table = bench.format_table(results)
     assert "1.50x" in table and "5.0x" in table and "1,000,000 order lines" in table
     assert "2.25x" in table  # the run that compiled every shape, against the SQL
+    assert "bare scan 0.10s" in table
+    assert (bench._fmt(0.0243), bench._fmt(0.0451), bench._fmt(0.45)) == ("24.3ms", "45.1ms", "0.45s")
 
 
 def test_section_times_read_each_section_cell_of_an_executed_pack(tmp_path: Path) -> None:
