@@ -252,6 +252,23 @@ ENTRIES: dict[str, Entry] = {
         "共读取{read:count}个文件：{files:count}个构成{tables:count}张表，另有{lookups:count}个是并入其他文件数据行的"
         "对照表（见第二张表）；另有{not_read:count}个文件按 storebook.sources.yaml 的声明（`not_read:`）未读取，原因见"
         "第三张表。每个文件的说明见 data/processed/_ingest.json。"),
+    # Each source that joins a lookup into its rows, with the tables it feeds: the source is the
+    # name the store gave it in storebook.sources.yaml (kept), the tables by their reader names.
+    "data_quality.lookups.joined_into": _e("{source} ({tables})", "数据源 {source}：{tables}"),
+    "data_quality.lookups.alone": _e("no source: read, feeding no table", "无数据源并入：已读取，未构成数据表"),
+    # The optional columns the coverage chart names that no other page's table has a header for
+    # (storebook.areas.quality.name_column): the contract's names, as a reader says them.
+    "col.customer_id": _e("Customer", "客户"),
+    "col.items_amount": _e("Items amount", "商品总额"),
+    "col.unit_price": _e("Unit price", "单价"),
+    "col.unit_cost": _e("Unit cost", "单位成本"),
+    "col.list_price": _e("List price", "吊牌价"),
+    "col.delivered_at": _e("Delivered at", "签收时间"),
+    "col.shipping_cost_amount": _e("Shipping cost", "物流成本"),
+    "col.is_on_promo": _e("On promotion", "是否促销"),
+    "col.order_id": _e("Order", "订单编号"),
+    "col.first_response_at": _e("First response", "首次响应时间"),
+    "col.platform_category": _e("Platform category", "平台类目"),
     "col.joined_into": _e("Joined into", "并入"),
     "col.why": _e("Why it is not read", "未读取原因"),
     "col.table": _e("Table", "数据表"),
