@@ -61,6 +61,9 @@ with page.section("data_quality.ingest"):
     inferred_currency = storebook.quality.inferred_currency_facts(page.wb, page.text)
     if inferred_currency:
         page.takeaway("data_quality.ingest.currency.inferred", **inferred_currency)
+    inferred_country = storebook.quality.inferred_country_facts(page.wb, page.text)
+    if inferred_country:
+        page.takeaway("data_quality.ingest.country.inferred", **inferred_country)
     storebook.results.record("data_quality.ingest", ingest)
 
 # %%

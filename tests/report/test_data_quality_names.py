@@ -171,3 +171,27 @@ def test_a_currency_set_or_stated_is_not_said_inferred(root: Path) -> None:
     (root / "storebook.local.toml").write_text('[store]\ncountry = "IN"\n', encoding="utf-8")
     facts = quality.inferred_currency_facts(storebook.open(), Text("en"))
     assert facts["variant"] == "setting" and facts["currency"] == "INR"
+
+
+def test_the_country_inferred_beside_a_set_currency_is_said_and_not_twice(root: Path, pages) -> None:
+    """A store whose currency is set but whose country is not: the page says which country it is
+    taken to be and from what (the plan page's words); Olist's, whose currency was inferred from
+    the regions, says the country once, in the currency's sentence."""
+    import storebook
+    from conftest import write_csv
+
+    write_csv(root, "orders", "orders.csv", [
+        {"order_id": "1", "platform": "web", "ordered_at": "2025-03-02 10:00:00", "paid_at": "2025-03-02 10:05:00",
+         "status": "paid", "paid_amount": "100.00", "province": "SP"}])
+    (root / "storebook.local.toml").write_text('[store]\ncurrency = "BRL"\n', encoding="utf-8")
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    wb = storebook.open()
+    assert wb.identity().country["how"] == "currency"  # the test's premise: the country is inferred
+    en, zh = (quality.inferred_country_facts(wb, Text(lang)) for lang in ("en", "zh"))
+    assert Text("en")("data_quality.ingest.country.inferred", **en).startswith(
+        "The store's country is taken to be BR, inferred from the currency BRL; if the store is elsewhere, set country")
+    assert Text("zh")("data_quality.ingest.country.inferred", **zh).startswith("本店所在国家视为 BR，由币种 BRL 推断；")
+    (root / "storebook.local.toml").write_text('[store]\ncurrency = "BRL"\ncountry = "BR"\n', encoding="utf-8")
+    assert quality.inferred_country_facts(storebook.open(), Text("en")) is None  # set: nothing to say
+    said = " ".join(pages["en"].markdown)
+    assert "The store's country is taken to be" not in said and said.count("the data's regions lie in Brazil") == 1

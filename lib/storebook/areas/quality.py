@@ -514,6 +514,21 @@ def inferred_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     return None
 
 
+def inferred_country_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
+    """How the store's country was inferred where it is not set (``StoreIdentity.country``: from
+    the currency, the time zone or the data's regions), as the plan page says it (``plan.country.*``,
+    one definition): ``how``, for ``data_quality.ingest.country.inferred``. None where the country
+    is set, is China's calendar's, cannot be told, or the currency's sentence already names it
+    (:func:`inferred_currency_facts`: a currency inferred from the regions is that country's)."""
+    identity = wb.identity()
+    country = identity.country or {}
+    if country.get("how") not in ("currency", "timezone", "region") or not country.get("code"):
+        return None
+    if (identity.currency_inferred or {}).get("how") in ("region", "setting"):
+        return None
+    return {"how": text(f"plan.country.{country['how']}", code=country["code"], clue=country.get("clue", ""))}
+
+
 def headline_record(wb: Workbook, period: Period, text: Any) -> list[dict[str, Any]]:
     """The ``data_quality.headline`` record the report index shows: rows kept and rejected,
     provinces and costs known, guest checkouts — each part left out where its table is absent."""
@@ -532,7 +547,7 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
     return [headline_entry(key, text(f"metric.{key}"), facts[key]) for key in keys if facts.get(key) is not None]
 
 
-__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "REASON_FORMS", "currency_facts", "files_facts", "folded_facts", "headline_record", "inferred_currency_facts",
+__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "REASON_FORMS", "currency_facts", "files_facts", "folded_facts", "headline_record", "inferred_country_facts", "inferred_currency_facts",
            "label_coverage", "label_files", "label_ingest", "label_lookups", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
            "mixed_currency_facts", "name_column", "name_tables",
            "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind", "say_reason",

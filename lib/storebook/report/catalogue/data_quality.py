@@ -65,6 +65,10 @@ ENTRIES: dict[str, Entry] = {
         "currency's exports apart.",
         "未设置币种，而导出文件标明了多个币种（{rows}）：金额按标明行数最多的 {currency} 显示，storebook 不做币种换算。"
         "请在 storebook.local.toml 的 [store] 中设置 currency，并将不同币种的导出文件分开导入。"),
+    # Where the currency is set or stated but the country is not (storebook.engine.calendar.infer_country):
+    # {how} is the plan page's plan.country.* (which country, from what, and what to set if it is wrong).
+    "data_quality.ingest.country.inferred": _e("The store's country is taken to be {how}.",
+                                               "本店所在国家视为 {how}。"),
     "data_quality.currency.stated": _e("{file} is in {currency} (column {column})",
                                        "{file} 标明为 {currency}（字段 {column}）"),
     "data_quality.currency.stated.no_column": _e("{file} is in {currency}", "{file} 标明为 {currency}"),
