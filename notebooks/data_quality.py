@@ -58,6 +58,12 @@ with page.section("data_quality.ingest"):
     mixed_currency = storebook.quality.mixed_currency_facts(page.wb, page.text)
     if mixed_currency:
         page.takeaway("data_quality.ingest.mixed_currency", **mixed_currency)
+    inferred_currency = storebook.quality.inferred_currency_facts(page.wb, page.text)
+    if inferred_currency:
+        page.takeaway("data_quality.ingest.currency.inferred", **inferred_currency)
+    inferred_country = storebook.quality.inferred_country_facts(page.wb, page.text)
+    if inferred_country:
+        page.takeaway("data_quality.ingest.country.inferred", **inferred_country)
     storebook.results.record("data_quality.ingest", ingest)
 
 # %%
@@ -95,7 +101,8 @@ with page.section("data_quality.files"):
                                             columns=["path", "table", "rows_read", "rows_written", "rows_rejected"]))
     lookups = storebook.quality.list_lookups(page.wb)
     if len(lookups):
-        page.show(storebook.tables.format_table(lookups, page.text, columns=["path", "joined_into"]))
+        page.show(storebook.tables.format_table(storebook.quality.label_lookups(lookups, page.text), page.text,
+                                                columns=["path", "joined_into"]))
     not_read = storebook.quality.list_not_read(page.wb)
     if len(not_read):
         page.show(storebook.tables.format_table(not_read, page.text, columns=["path", "why"]))

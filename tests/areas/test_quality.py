@@ -95,7 +95,7 @@ def test_coverage_counts_the_months_rows_only(store) -> None:
     assert cov.loc[("order_lines", "sku"), ["rows", "known"]].tolist() == [4, 4]
     assert cov.loc[("products", "unit_cost"), ["rows", "known", "scope"]].tolist() == [2, 1, "all"]
     labelled = quality.label_coverage(cov.reset_index(), Text("zh")).set_index(["table", "column"])
-    # The table by its reader's name, the column by the contract's Chinese.
+    # The table and the column by their reader names (col.unit_cost, the contract's Chinese).
     assert labelled.loc[("products", "unit_cost"), "field"] == "商品（products） · 单位成本"
     assert labelled["known_share"].is_monotonic_increasing  # least known first
 
@@ -216,7 +216,7 @@ def test_coverage_of_a_store_without_orders_names_its_own_columns_not_n_a() -> N
                              "known_share": [0.0, 1.0, 1.0, 0.5], "scope": ["all", "all", "month", "month"]})
     facts = quality.quality_facts(coverage=quality.label_coverage(coverage, Text("en")))
     assert (facts["variant"], facts["columns"], facts["unknown"], facts["least_field"]) == (
-        "no_orders", 4, 1, "Products · product_name")
+        "no_orders", 4, 1, "Products · Product")  # the column by its reader's name, as the chart labels it
     text = Text("en")("data_quality.coverage.takeaway.no_orders", **facts)
     assert "n/a" not in text and "empty in every row of its other tables: 1 of 4" in text
     zh = quality.quality_facts(coverage=quality.label_coverage(coverage, Text("zh")))

@@ -10,6 +10,7 @@ data/raw.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import pandas as pd
 
 from storebook.engine import schema
 from storebook.engine.identity import currency_facts as currency_sentences
+from storebook.engine.identity import inferred_facts as inferred_sentences
 from storebook.engine.lines import lines_of_order_days
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
@@ -189,12 +191,35 @@ def measure_coverage(wb: Workbook, period: Period) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["table", "column", "rows", "known", "known_share", "scope"])
 
 
+def name_column(table: str, column: str, text: Any) -> str:
+    """A column by the name a reader knows, in the page's language: the catalogue's, as the
+    tables' headers take it (``col.<column>``, else ``metric.<column>``:
+    :func:`storebook.report.tables.header`); for a column the catalogue lacks, the data
+    contract's own name for it (its Chinese name, its description's first words in English,
+    as the pages' notes name such a column); the code only where the contract lacks it too.
+
+    >>> from storebook.report.text import Text
+    >>> name_column("orders", "paid_amount", Text("en")), name_column("orders", "paid_amount", Text("zh"))
+    ('Paid amount', '支付金额')
+    """
+    for key in (f"col.{column}", f"metric.{column}"):
+        if text.has(key):
+            return text(key)
+    spec = next((c for c in schema.columns(table) if c.name == column), None) if table in schema.TABLES else None
+    if spec is None:
+        return column
+    if text.language == "zh" and spec.zh:
+        return spec.zh
+    # The description's first clause, without its aside: "Pseudonymous customer key (keyed hash …)".
+    described = spec.description.split(";")[0].split(" (")[0].strip()
+    return described or column
+
+
 def label_coverage(coverage: pd.DataFrame, text: Any) -> pd.DataFrame:
-    """The coverage with a ``field`` a reader recognises: ``Orders · province`` in English,
-    ``订单（orders） · 收货省份`` in Chinese (the tables' reader names, :func:`name_tables`, and the
-    contract's Chinese names of the columns), least known first."""
-    names = {(t, c.name): (c.zh or c.name) for t in schema.TABLES for c in schema.columns(t)}
-    field = [f"{shown} · {names.get((t, c), c) if text.language == 'zh' else c}"
+    """The coverage with a ``field`` a reader recognises: ``Orders · Province`` in English,
+    ``订单（orders） · 省份`` in Chinese (the tables' reader names, :func:`name_tables`, and the
+    columns', :func:`name_column`), least known first."""
+    field = [f"{shown} · {name_column(t, c, text)}"
              for shown, t, c in zip(name_tables(coverage["table"], text), coverage["table"], coverage["column"],
                                     strict=True)]
     return (coverage.assign(field=field).sort_values(["known_share", "table"], kind="stable", na_position="last")
@@ -382,6 +407,31 @@ def list_lookups(wb: Workbook) -> pd.DataFrame:
                         columns=["path", "joined_into"])
 
 
+#: One source of a lookup's ``joined_into`` as ingest writes it (storebook.ingest.pipeline._joined_into):
+#: ``olist_products (products)``, the source's name and the tables it feeds.
+_JOINING = re.compile(r"(.+?) \(([^()]*)\)(?:, |$)")
+
+
+def label_lookups(lookups: pd.DataFrame, text: Any) -> pd.DataFrame:
+    """:func:`list_lookups` as the page shows it: each source that joins the lookup keeps the
+    name the store gave it in storebook.sources.yaml, its tables by their reader names
+    (:func:`name_tables`); a lookup no source joins says so in words.
+
+    >>> from storebook.report.text import Text
+    >>> frame = pd.DataFrame({"path": ["a.csv", "b.csv"], "joined_into": ["olist_products (products)", ""]})
+    >>> label_lookups(frame, Text("en"))["joined_into"].tolist()
+    ['olist_products (Products)', 'no source: read, feeding no table']
+    """
+    def said(joined: str) -> str:
+        found = [(m.group(1), m.group(2)) for m in _JOINING.finditer(joined or "")]
+        if not found:  # none (read, feeding no table), or a form this page does not know: as written
+            return text("data_quality.lookups.alone") if not joined else joined
+        return text.join([text("data_quality.lookups.joined_into", source=source,
+                               tables=text.join(name_tables(pd.Series(tables.split(", ")), text)))
+                          for source, tables in found])
+    return lookups.assign(joined_into=[said(j) for j in lookups["joined_into"]])
+
+
 def files_facts(files: pd.DataFrame, not_read: pd.DataFrame | None = None,
                 lookups: pd.DataFrame | None = None) -> dict[str, Any]:
     """How many files feed how many tables, how many more were read as lookups joined into
@@ -450,6 +500,35 @@ def mixed_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     return currency_sentences(wb.ingest_manifest().get("currencies"), text).get("data_quality.ingest.mixed_currency")
 
 
+def inferred_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
+    """How the store's currency (and with it its country) was inferred where neither the settings
+    nor the exports state it (``StoreIdentity.currency_inferred``), in the words the ingest summary
+    prints (:func:`storebook.engine.identity.inferred_facts`, one definition): ``variant`` (None: the
+    data's regions; ``setting``: the country set; ``mixed``: the commonest of several stated) and
+    the sentence's values. None where the currency is set or stated."""
+    said = inferred_sentences(wb.identity().currency_inferred, text)
+    for variant in (None, "setting", "mixed"):
+        values = said.get("data_quality.ingest.currency.inferred" + (f".{variant}" if variant else ""))
+        if values is not None:
+            return {"variant": variant, **values}
+    return None
+
+
+def inferred_country_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
+    """How the store's country was inferred where it is not set (``StoreIdentity.country``: from
+    the currency, the time zone or the data's regions), as the plan page says it (``plan.country.*``,
+    one definition): ``how``, for ``data_quality.ingest.country.inferred``. None where the country
+    is set, is China's calendar's, cannot be told, or the currency's sentence already names it
+    (:func:`inferred_currency_facts`: a currency inferred from the regions is that country's)."""
+    identity = wb.identity()
+    country = identity.country or {}
+    if country.get("how") not in ("currency", "timezone", "region") or not country.get("code"):
+        return None
+    if (identity.currency_inferred or {}).get("how") in ("region", "setting"):
+        return None
+    return {"how": text(f"plan.country.{country['how']}", code=country["code"], clue=country.get("clue", ""))}
+
+
 def headline_record(wb: Workbook, period: Period, text: Any) -> list[dict[str, Any]]:
     """The ``data_quality.headline`` record the report index shows: rows kept and rejected,
     provinces and costs known, guest checkouts — each part left out where its table is absent."""
@@ -468,8 +547,8 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
     return [headline_entry(key, text(f"metric.{key}"), facts[key]) for key in keys if facts.get(key) is not None]
 
 
-__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "REASON_FORMS", "currency_facts", "files_facts", "folded_facts", "headline_record",
-           "label_coverage", "label_files", "label_ingest", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
-           "mixed_currency_facts", "name_tables",
+__all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "REASON_FORMS", "currency_facts", "files_facts", "folded_facts", "headline_record", "inferred_country_facts", "inferred_currency_facts",
+           "label_coverage", "label_files", "label_ingest", "label_lookups", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
+           "mixed_currency_facts", "name_column", "name_tables",
            "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind", "say_reason",
            "summarise_ingest"]

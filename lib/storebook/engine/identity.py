@@ -409,16 +409,15 @@ def currency_hint(identity: StoreIdentity, text: Any) -> str:
     >>> from storebook.report.text import Text
     >>> mixed = StoreIdentity("", "", "EUR", currency_stated=False, currency_inferred={
     ...     "currency": "EUR", "how": "mixed", "rows": {"EUR": 17, "USD": 2}})
-    >>> currency_hint(mixed, Text("en"))[:70]
-    'hint: the exports state several currencies (17 rows in EUR, 2 in USD) '
+    >>> currency_hint(mixed, Text("en"))[:76]
+    'hint: the exports state several currencies (17 rows in EUR and 2 rows in USD'
     >>> currency_hint(mixed, Text("zh")).split("；")[0]
     '提示：导出文件标明了多个币种（EUR 17 行、USD 2 行），storebook 不做币种换算：金额按标明行数最多的 EUR 显示'
     """
     inferred = identity.currency_inferred or {}
     if inferred.get("how") == "mixed":
-        (first, n), *more = inferred["rows"].items()
-        rows = text("cli.hint.currency.rows", rows=n, currency=first) + "".join(
-            text("cli.hint.currency.rows.more", rows=m, currency=c) for c, m in more)
+        # The rows of each currency as the summary and the data-quality page say them (one wording).
+        rows = text.join([text("data_quality.currency.rows", rows=n, currency=c) for c, n in inferred["rows"].items()])
         return text("cli.hint.currency.mixed", rows=rows, currency=identity.currency)
     if inferred.get("how") == "setting":
         return text("cli.hint.currency.setting", currency=identity.currency, country=inferred["country"])

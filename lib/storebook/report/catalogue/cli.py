@@ -67,7 +67,8 @@ ENTRIES: dict[str, Entry] = {
         "提示：导出文件未注明币种：金额按 {currency} 显示；请在 storebook.local.toml 中设置店铺的币种"
         "（`[store]` currency = \"…\"，ISO 代码，如 BRL 或 INR）"),
     # Where the data say the currency though nothing states it (storebook.engine.identity.currency_hint):
-    # what the amounts are shown in, and why.
+    # what the amounts are shown in, and why. {rows}: each currency's rows, the commonest first, as the
+    # summary and the data-quality page say them (data_quality.currency.rows, one wording): 17 rows in EUR and 2 rows in USD.
     "cli.hint.currency.mixed": _e(
         "hint: the exports state several currencies ({rows}) and storebook converts none: amounts are shown as "
         "{currency}, the one most rows state; set the store's in storebook.local.toml (`[store]` currency = \"…\", "
@@ -75,9 +76,6 @@ ENTRIES: dict[str, Entry] = {
         "提示：导出文件标明了多个币种（{rows}），storebook 不做币种换算：金额按标明行数最多的 {currency} 显示；"
         "请在 storebook.local.toml 中设置店铺的币种（`[store]` currency = \"…\"，ISO 代码，如 BRL 或 INR），"
         "并将不同币种的导出文件分开导入"),
-    # The first currency's rows, then each other's (the commonest first): 17 rows in EUR, 2 in USD.
-    "cli.hint.currency.rows": _e("{rows:,} rows in {currency}", "{currency} {rows:,} 行"),
-    "cli.hint.currency.rows.more": _e(", {rows:,} in {currency}", "、{currency} {rows:,} 行"),
     "cli.hint.currency.region": _e(
         "hint: the exports state no currency: amounts are shown as {currency}, the currency of {country:country}, "
         "where the data's regions lie ({regions} …); set the store's in storebook.local.toml "

@@ -65,6 +65,10 @@ ENTRIES: dict[str, Entry] = {
         "currency's exports apart.",
         "未设置币种，而导出文件标明了多个币种（{rows}）：金额按标明行数最多的 {currency} 显示，storebook 不做币种换算。"
         "请在 storebook.local.toml 的 [store] 中设置 currency，并将不同币种的导出文件分开导入。"),
+    # Where the currency is set or stated but the country is not (storebook.engine.calendar.infer_country):
+    # {how} is the plan page's plan.country.* (which country, from what, and what to set if it is wrong).
+    "data_quality.ingest.country.inferred": _e("The store's country is taken to be {how}.",
+                                               "本店所在国家视为 {how}。"),
     "data_quality.currency.stated": _e("{file} is in {currency} (column {column})",
                                        "{file} 标明为 {currency}（字段 {column}）"),
     "data_quality.currency.stated.no_column": _e("{file} is in {currency}", "{file} 标明为 {currency}"),
@@ -252,6 +256,23 @@ ENTRIES: dict[str, Entry] = {
         "共读取{read:count}个文件：{files:count}个构成{tables:count}张表，另有{lookups:count}个是并入其他文件数据行的"
         "对照表（见第二张表）；另有{not_read:count}个文件按 storebook.sources.yaml 的声明（`not_read:`）未读取，原因见"
         "第三张表。每个文件的说明见 data/processed/_ingest.json。"),
+    # Each source that joins a lookup into its rows, with the tables it feeds: the source is the
+    # name the store gave it in storebook.sources.yaml (kept), the tables by their reader names.
+    "data_quality.lookups.joined_into": _e("{source} ({tables})", "数据源 {source}：{tables}"),
+    "data_quality.lookups.alone": _e("no source: read, feeding no table", "无数据源并入：已读取，未构成数据表"),
+    # The optional columns the coverage chart names that no other page's table has a header for
+    # (storebook.areas.quality.name_column): the contract's names, as a reader says them.
+    "col.customer_id": _e("Customer", "客户"),
+    "col.items_amount": _e("Items amount", "商品总额"),
+    "col.unit_price": _e("Unit price", "单价"),
+    "col.unit_cost": _e("Unit cost", "单位成本"),
+    "col.list_price": _e("List price", "吊牌价"),
+    "col.delivered_at": _e("Delivered at", "签收时间"),
+    "col.shipping_cost_amount": _e("Shipping cost", "物流成本"),
+    "col.is_on_promo": _e("On promotion", "是否促销"),
+    "col.order_id": _e("Order", "订单编号"),
+    "col.first_response_at": _e("First response", "首次响应时间"),
+    "col.platform_category": _e("Platform category", "平台类目"),
     "col.joined_into": _e("Joined into", "并入"),
     "col.why": _e("Why it is not read", "未读取原因"),
     "col.table": _e("Table", "数据表"),

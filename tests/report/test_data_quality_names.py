@@ -1,0 +1,197 @@
+"""The data-quality page in reader names, as every other page is: a manager read the coverage
+chart's bars as ``Orders · paid_amount`` / ``province``, the lookups table's tables as
+``olist_products (products)``, the rows of each currency said two ways (the hint's "17 rows in
+EUR, 2 in USD", the page's "17 rows in EUR and 2 rows in USD"), and found no word on the page of
+a currency and country inferred from the data's regions, which the ingest summary, the hint and
+the pack header all say.
+
+Real files: shared/realdata's Olist products, sellers (3,095, every one in a ``BR-…`` state) and
+category translation (a lookup joined into the products), with the orders and items fixtures,
+mapped by examples/olist with its ``currency: BRL`` lines taken out (skipped where absent)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from storebook.areas import quality
+from storebook.engine import schema
+from storebook.engine.availability import resolve_month
+from storebook.engine.config import Config
+from storebook.engine.identity import StoreIdentity, currency_hint, inferred_facts
+from storebook.ingest import ingest
+from storebook.report.text import Text
+from support.mapping import install, realdata_folder
+from support.notebooks import run_notebook_in_process
+from support.sources import EXAMPLES
+from support.stores import REPO, make_root, use_root
+
+
+@pytest.fixture(scope="module")
+def olist(tmp_path_factory, request) -> Path:
+    """The Olist store, currency unstated: inferred from the sellers' regions (Brazil, BRL)."""
+    root = make_root(tmp_path_factory.mktemp("olist") / "wb")
+    fixtures = REPO / "tests" / "fixtures" / "olist"
+    files = sorted(p for p in realdata_folder("olist_partial_products_sellers").iterdir() if p.is_file()) + [
+        fixtures / "olist_orders_dataset.csv", fixtures / "olist_order_items_dataset.csv"]
+    install(root, "olist", files)
+    text = (EXAMPLES / "olist" / "storebook.sources.yaml").read_text(encoding="utf-8")
+    (root / "storebook.sources.yaml").write_text(re.sub(r"(?m)^    currency: BRL.*\n", "", text), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        use_root(root, mp)
+        ingest(Config.load(root), now=datetime(2026, 11, 27))
+    return root
+
+
+def _page(root: Path, language: str):
+    run = run_notebook_in_process("data_quality", {"data_path": str(root / "data" / "processed"),
+                                                   "language": language}, root)
+    assert run.error is None, run.error
+    return run
+
+
+@pytest.fixture(scope="module")
+def pages(olist) -> dict:
+    return {language: _page(olist, language) for language in ("en", "zh")}
+
+
+def _tables(run) -> list[list[list[str]]]:
+    html = "".join(o["text/html"] for o in run.outputs if "text/html" in o)
+    return [[[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in t.find_all("tr")]
+            for t in BeautifulSoup(html, "html.parser").find_all("table")]
+
+
+# ----------------------------------------------------------------------------- the coverage chart
+
+def test_the_coverage_bars_are_named_as_a_reader_knows_the_columns() -> None:
+    coverage = pd.DataFrame({"table": ["orders", "orders", "products"], "column": ["paid_amount", "province", "unit_cost"],
+                             "rows": [4, 4, 2], "known": [4, 3, 1], "known_share": [1.0, 0.75, 0.5],
+                             "scope": ["month", "month", "all"]})
+    en = quality.label_coverage(coverage, Text("en"))["field"].tolist()
+    zh = quality.label_coverage(coverage, Text("zh"))["field"].tolist()
+    assert en == ["Products · Unit cost", "Orders · Province", "Orders · Paid amount"]  # least known first
+    assert zh == ["商品（products） · 单位成本", "订单（orders） · 省份", "订单（orders） · 支付金额"]
+
+
+def test_every_column_the_chart_can_show_has_a_reader_name_in_both_languages() -> None:
+    for table, columns in quality.COVERAGE_COLUMNS.items():
+        for column in columns:
+            for language in ("en", "zh"):
+                name = quality.name_column(table, column, Text(language))
+                assert name != column and "_" not in name, (table, column, language, name)
+
+
+def test_a_column_the_catalogue_lacks_is_named_by_the_contract_in_each_language() -> None:
+    en, zh = Text("en"), Text("zh")
+    lacking = [(t, c) for t in schema.TABLES for c in schema.columns(t)
+               if not any(x.has(f"{k}.{c.name}") for x in (en, zh) for k in ("col", "metric")) and c.zh]
+    assert lacking  # the contract has such columns: the fallback is reached
+    for table, spec in lacking:
+        assert quality.name_column(table, spec.name, zh) == spec.zh
+        said = quality.name_column(table, spec.name, en)
+        assert said and said != spec.name and spec.description.startswith(said), (table, spec.name, said)
+
+
+def test_the_coverage_chart_of_a_real_store_shows_the_reader_names(olist, pages, monkeypatch) -> None:
+    """The chart as the page draws it (storebook.plots.hbars over label_coverage): its bars' labels."""
+    import storebook
+    from storebook.report import plots
+
+    use_root(olist, monkeypatch)
+    wb = storebook.open()
+    coverage = quality.measure_coverage(wb, resolve_month(wb).period)  # the page's month, as it chooses it
+    codes = {c for cols in quality.COVERAGE_COLUMNS.values() for c in cols}
+    for language in ("en", "zh"):
+        text = Text(language)
+        fig = plots.hbars(quality.label_coverage(coverage, text), text, category="field", values=["known_share"],
+                          kind="pct", title=text("data_quality.coverage.title"))
+        labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+        assert labels and all(" · " in label for label in labels), labels
+        shown = {label.split(" · ")[1] for label in labels}
+        assert not shown & codes, shown & codes
+        expected = {"en": "Orders · Paid amount", "zh": "订单（orders） · 支付金额"}[language]
+        assert expected in labels, labels
+
+
+# ----------------------------------------------------------------------------- the lookups table
+
+def test_the_lookups_table_names_the_tables_and_keeps_the_shops_source_names(pages) -> None:
+    for language, run in pages.items():
+        lookups = [t for t in _tables(run) if t and t[0] == [Text(language)("col.path"), Text(language)("col.joined_into")]]
+        assert len(lookups) == 1, (language, [t[0] for t in _tables(run)])
+        [row] = lookups[0][1:]
+        assert row[0].endswith("product_category_name_translation.csv")
+        assert row[1] == {"en": "olist_products (Products)", "zh": "数据源 olist_products：商品（products）"}[language]
+        assert "(products)" not in row[1]
+
+
+def test_a_lookup_no_source_joins_is_said_in_words() -> None:
+    frame = pd.DataFrame({"path": ["a.csv"], "joined_into": [""]})
+    assert quality.label_lookups(frame, Text("en"))["joined_into"].tolist() == ["no source: read, feeding no table"]
+    assert quality.label_lookups(frame, Text("zh"))["joined_into"].tolist() == ["无数据源并入：已读取，未构成数据表"]
+
+
+# ----------------------------------------------------------------------------- the rows of each currency
+
+@pytest.mark.parametrize(("language", "rows"), [("en", "17 rows in EUR and 2 rows in USD"), ("zh", "EUR 17 行、USD 2 行")])
+def test_the_hint_and_the_page_say_each_currencys_rows_one_way(language: str, rows: str) -> None:
+    inferred = {"currency": "EUR", "how": "mixed", "rows": {"EUR": 17, "USD": 2}}
+    text = Text(language)
+    hint = currency_hint(StoreIdentity("", "", "EUR", currency_stated=False, currency_inferred=inferred), text)
+    [(key, values)] = inferred_facts(inferred, text).items()
+    page = text(key, **values)
+    assert rows in hint and rows in page
+    assert "2 in USD" not in hint
+    assert not text.has("cli.hint.currency.rows") and not text.has("cli.hint.currency.rows.more")
+
+
+# ----------------------------------------------------------------------------- the inferred currency and country
+
+def test_the_page_says_the_currency_and_country_inferred_from_the_regions(pages) -> None:
+    en, zh = (" ".join(pages[lang].markdown) for lang in ("en", "zh"))
+    assert "but the data's regions lie in Brazil (BR-SP" in en and "amounts are shown in BRL, the currency of Brazil" in en
+    assert "但数据中的地区位于巴西（BR-SP" in zh and "金额按巴西的货币 BRL 显示" in zh
+
+
+def test_a_currency_set_or_stated_is_not_said_inferred(root: Path) -> None:
+    import storebook
+    from conftest import write_csv
+
+    write_csv(root, "orders", "orders.csv", [
+        {"order_id": "1", "platform": "web", "ordered_at": "2025-03-02 10:00:00", "paid_at": "2025-03-02 10:05:00",
+         "status": "paid", "paid_amount": "100.00", "province": "BR-SP"}])
+    (root / "storebook.local.toml").write_text('[store]\ncurrency = "BRL"\n', encoding="utf-8")
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    assert quality.inferred_currency_facts(storebook.open(), Text("en")) is None
+    (root / "storebook.local.toml").write_text('[store]\ncountry = "IN"\n', encoding="utf-8")
+    facts = quality.inferred_currency_facts(storebook.open(), Text("en"))
+    assert facts["variant"] == "setting" and facts["currency"] == "INR"
+
+
+def test_the_country_inferred_beside_a_set_currency_is_said_and_not_twice(root: Path, pages) -> None:
+    """A store whose currency is set but whose country is not: the page says which country it is
+    taken to be and from what (the plan page's words); Olist's, whose currency was inferred from
+    the regions, says the country once, in the currency's sentence."""
+    import storebook
+    from conftest import write_csv
+
+    write_csv(root, "orders", "orders.csv", [
+        {"order_id": "1", "platform": "web", "ordered_at": "2025-03-02 10:00:00", "paid_at": "2025-03-02 10:05:00",
+         "status": "paid", "paid_amount": "100.00", "province": "SP"}])
+    (root / "storebook.local.toml").write_text('[store]\ncurrency = "BRL"\n', encoding="utf-8")
+    ingest(Config.load(root), now=datetime(2026, 11, 27))
+    wb = storebook.open()
+    assert wb.identity().country["how"] == "currency"  # the test's premise: the country is inferred
+    en, zh = (quality.inferred_country_facts(wb, Text(lang)) for lang in ("en", "zh"))
+    assert Text("en")("data_quality.ingest.country.inferred", **en).startswith(
+        "The store's country is taken to be BR, inferred from the currency BRL; if the store is elsewhere, set country")
+    assert Text("zh")("data_quality.ingest.country.inferred", **zh).startswith("本店所在国家视为 BR，由币种 BRL 推断；")
+    (root / "storebook.local.toml").write_text('[store]\ncurrency = "BRL"\ncountry = "BR"\n', encoding="utf-8")
+    assert quality.inferred_country_facts(storebook.open(), Text("en")) is None  # set: nothing to say
+    said = " ".join(pages["en"].markdown)
+    assert "The store's country is taken to be" not in said and said.count("the data's regions lie in Brazil") == 1
