@@ -262,6 +262,11 @@ def _read_pointer(processed: Path) -> dict | None:
         return None
 
 
+def owner(folder: Path) -> Path | None:
+    """The processed folder that ``folder`` is a generation of; None when it is not one."""
+    return folder.parent.parent if folder.parent.name == GENERATIONS and _NAME.match(folder.name) else None
+
+
 def check_writable(processed: Path) -> None:
     """Refuse to write generations into a generation (a processed location set to one).
 
@@ -271,11 +276,12 @@ def check_writable(processed: Path) -> None:
         StorebookError: ``processed`` is a generation of another store's processed folder;
             ingesting there would replace that store's current tables.
     """
-    if processed.parent.name == GENERATIONS and _NAME.match(processed.name):
+    parent = owner(processed)
+    if parent is not None:
         raise StorebookError(
-            f"{processed} is a generation of the processed data in {processed.parent.parent}, which only that "
+            f"{processed} is a generation of the processed data in {parent}, which only that "
             f"folder's ingest writes: set the processed path (STOREBOOK_PROCESSED or [paths] processed) to "
-            f"{processed.parent.parent} itself, or to a folder of its own"
+            f"{parent} itself, or to a folder of its own"
         )
 
 

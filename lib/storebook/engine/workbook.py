@@ -239,8 +239,7 @@ class Workbook:
         data = self.where.data
         if self.con.name != "duckdb" or not isinstance(data, Path):
             return None
-        base = data.parent.parent if data.parent.name == generations.GENERATIONS else Path(self.where.root)
-        return shapes.SqlCache(base / "_cache" / "sql")
+        return shapes.SqlCache((generations.owner(data) or Path(self.where.root)) / "_cache" / "sql")
 
     def __repr__(self) -> str:
         generation = f", generation={self.generation}" if self.generation else ""
