@@ -27,7 +27,7 @@ from storebook.errors import NoDataError
 from storebook.ingest.rejects import reason_kind, reason_labels
 from storebook.ingest.wording import REASON_FORMS, folded_kind, say_reason
 from storebook.measures import TOTAL
-from storebook.measures.metrics import headline_entry
+from storebook.measures.metrics import catalogue_name, headline_entry
 
 #: The optional columns the page reports, per table: what the analyses lean on.
 COVERAGE_COLUMNS: dict[str, list[str]] = {
@@ -202,9 +202,9 @@ def name_column(table: str, column: str, text: Any) -> str:
     >>> name_column("orders", "paid_amount", Text("en")), name_column("orders", "paid_amount", Text("zh"))
     ('Paid amount', '支付金额')
     """
-    for key in (f"col.{column}", f"metric.{column}"):
-        if text.has(key):
-            return text(key)
+    named = catalogue_name(column, text)
+    if named is not None:
+        return named
     spec = next((c for c in schema.columns(table) if c.name == column), None) if table in schema.TABLES else None
     if spec is None:
         return column

@@ -411,6 +411,17 @@ def catalogue_labels() -> dict[str, dict[str, str]]:
     return {f"metric.{m.key}": {"en": m.en, "zh": m.zh} for m in _ALL}
 
 
+def catalogue_name(name: str, text: Any) -> str | None:
+    """A column's name in the report's language from the catalogue (``col.<name>``, else
+    ``metric.<name>``: a registry metric shown as a column); None where it has neither. The
+    tables' headers (storebook.report.tables.header) and the data-quality page's field names
+    (storebook.areas.quality.name_column) both read it here."""
+    for key in (f"col.{name}", f"metric.{name}"):
+        if text.has(key):
+            return text(key)
+    return None
+
+
 def column_kinds() -> dict[str, str]:
     """Table column name → format, for the registry's metrics that say one."""
     return {m.key: m.column_kind for m in _ALL if m.column_kind}

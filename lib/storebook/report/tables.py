@@ -28,6 +28,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from storebook.measures.metrics import (
+    catalogue_name,
     column_kinds,
     find_metric,
     format_change,
@@ -188,10 +189,7 @@ def column_kind(name: str) -> str:
 
 def header(name: str, text: Text) -> str:
     """A column's header in the report's language (``col.<name>``, else ``metric.<name>``)."""
-    for key in (f"col.{name}", f"metric.{name}"):
-        if text.has(key):
-            return text(key)
-    return name
+    return catalogue_name(name, text) or name
 
 
 def format_value(value: Any, kind: str, text: Text, metric: str | None = None) -> str:
