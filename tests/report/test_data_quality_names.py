@@ -48,6 +48,20 @@ def olist(tmp_path_factory, request) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def olist_brl(tmp_path_factory) -> Path:
+    """The Olist store as examples/olist maps it: its amounts declared in BRL, its country not set."""
+    root = make_root(tmp_path_factory.mktemp("olist_brl") / "wb")
+    fixtures = REPO / "tests" / "fixtures" / "olist"
+    files = sorted(p for p in realdata_folder("olist_partial_products_sellers").iterdir() if p.is_file()) + [
+        fixtures / "olist_orders_dataset.csv", fixtures / "olist_order_items_dataset.csv"]
+    install(root, "olist", files)
+    with pytest.MonkeyPatch.context() as mp:
+        use_root(root, mp)
+        ingest(Config.load(root), now=datetime(2026, 11, 27))
+    return root
+
+
 def _page(root: Path, language: str):
     run = run_notebook_in_process("data_quality", {"data_path": str(root / "data" / "processed"),
                                                    "language": language}, root)
@@ -188,10 +202,28 @@ def test_the_country_inferred_beside_a_set_currency_is_said_and_not_twice(root: 
     wb = storebook.open()
     assert wb.identity().country["how"] == "currency"  # the test's premise: the country is inferred
     en, zh = (quality.inferred_country_facts(wb, Text(lang)) for lang in ("en", "zh"))
+    # Named, with the ISO code the advice asks for beside it (the page said "taken to be BR").
     assert Text("en")("data_quality.ingest.country.inferred", **en).startswith(
-        "The store's country is taken to be BR, inferred from the currency BRL; if the store is elsewhere, set country")
-    assert Text("zh")("data_quality.ingest.country.inferred", **zh).startswith("本店所在国家视为 BR，由币种 BRL 推断；")
+        "The store's country is taken to be Brazil (BR), inferred from the currency BRL; if the store is elsewhere, "
+        "set country")
+    assert Text("zh")("data_quality.ingest.country.inferred", **zh).startswith("本店所在国家视为巴西（BR），由币种 BRL 推断；")
+    (root / "storebook.local.toml").write_text('[store]\ncurrency = "INR"\n', encoding="utf-8")
+    en, zh = (quality.inferred_country_facts(storebook.open(), Text(lang)) for lang in ("en", "zh"))
+    assert Text("en")("data_quality.ingest.country.inferred", **en).startswith(
+        "The store's country is taken to be India (IN), inferred from the currency INR;")
+    assert Text("zh")("data_quality.ingest.country.inferred", **zh).startswith("本店所在国家视为印度（IN），由币种 INR 推断；")
     (root / "storebook.local.toml").write_text('[store]\ncurrency = "BRL"\ncountry = "BR"\n', encoding="utf-8")
     assert quality.inferred_country_facts(storebook.open(), Text("en")) is None  # set: nothing to say
     said = " ".join(pages["en"].markdown)
     assert "The store's country is taken to be" not in said and said.count("the data's regions lie in Brazil") == 1
+
+
+# ----------------------------------------------------------------------------- the country named
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "The store's country is taken to be Brazil (BR), inferred from the currency BRL; if the store is elsewhere"),
+    ("zh", "本店所在国家视为巴西（BR），由币种 BRL 推断；")])
+def test_the_real_stores_page_names_the_country_inferred_from_its_currency(olist_brl, language: str, said: str) -> None:
+    """Olist's example declares BRL and no country: the page took the country to be "BR"; it names it."""
+    markdown = " ".join(_page(olist_brl, language).markdown)
+    assert said in markdown, markdown

@@ -517,7 +517,8 @@ def inferred_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
 def inferred_country_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     """How the store's country was inferred where it is not set (``StoreIdentity.country``: from
     the currency, the time zone or the data's regions), as the plan page says it (``plan.country.*``,
-    one definition): ``how``, for ``data_quality.ingest.country.inferred``. None where the country
+    one definition) with the country by its name and code (``Brazil (BR)``, ``巴西（BR）``): ``how``, for
+    ``data_quality.ingest.country.inferred``. None where the country
     is set, is China's calendar's, cannot be told, or the currency's sentence already names it
     (:func:`inferred_currency_facts`: a currency inferred from the regions is that country's)."""
     identity = wb.identity()
@@ -526,7 +527,9 @@ def inferred_country_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
         return None
     if (identity.currency_inferred or {}).get("how") in ("region", "setting"):
         return None
-    return {"how": text(f"plan.country.{country['how']}", code=country["code"], clue=country.get("clue", ""))}
+    # The plan page's words (one definition), the country named (Brazil (BR)), not given by its code alone.
+    named = text("data_quality.country.named", country=country["code"], country_code=country["code"])
+    return {"how": text(f"plan.country.{country['how']}", code=named, clue=country.get("clue", ""))}
 
 
 def headline_record(wb: Workbook, period: Period, text: Any) -> list[dict[str, Any]]:

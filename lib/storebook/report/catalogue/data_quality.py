@@ -68,7 +68,10 @@ ENTRIES: dict[str, Entry] = {
     # Where the currency is set or stated but the country is not (storebook.engine.calendar.infer_country):
     # {how} is the plan page's plan.country.* (which country, from what, and what to set if it is wrong).
     "data_quality.ingest.country.inferred": _e("The store's country is taken to be {how}.",
-                                               "本店所在国家视为 {how}。"),
+                                               "本店所在国家视为{how}。"),
+    # The country in {how} by its name, its ISO 3166 code beside it: the code is what the
+    # sentence's advice has the reader write (country = "BR") if the country is wrong.
+    "data_quality.country.named": _e("{country:country} ({country_code})", "{country:country}（{country_code}）"),
     "data_quality.currency.stated": _e("{file} is in {currency} (column {column})",
                                        "{file} 标明为 {currency}（字段 {column}）"),
     "data_quality.currency.stated.no_column": _e("{file} is in {currency}", "{file} 标明为 {currency}"),
