@@ -95,6 +95,8 @@ ENTRIES: dict[str, Entry] = {
         "被拒收的行及其文件、行号和原因可用 `storebook rejected` 查看；请在导出文件中修正（或按提示修改 "
         "storebook.toml）后重新导入。"),
     "data_quality.rejections.none": _e("No row was rejected.", "没有被拒收的数据。"),
+    # A rejected row's column: its reader name, and its code as `storebook rejected` lists it.
+    "data_quality.rejections.column": _e("{name} ({code})", "{name}（{code}）"),
     # The commonest rejection reasons, as ingest writes them (storebook.ingest: parsing, frames,
     # crossfile, the mapping language), for the page to say in its language
     # (storebook.ingest.wording.say_reason). The English is ingest's own wording, word for word;
