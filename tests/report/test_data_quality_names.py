@@ -303,6 +303,28 @@ def test_the_real_stores_rejected_export_column_keeps_the_exports_name(pages) ->
         assert all("'price' = '29,99'" in row[2] for row in rows), rows
 
 
+# ----------------------------------------------------------------------------- many files in one currency
+
+def test_many_files_in_one_currency_are_said_as_one_group_on_the_sample_stores_page(sample_root: Path) -> None:
+    """The sample store's web shop exports one Shopify orders file a month, each stating CNY in its
+    Currency column, beside a traffic export that states none: the page said "X is in CNY (column
+    Currency)" once per file (14 here, 24 in `storebook sample`'s store); now how many, the first
+    and the last, once per currency and column."""
+    exports = sorted((sample_root / "data" / "raw" / "shopify").glob("orders_export_*.csv"))
+    assert len(exports) > 2 and exports[-1].name == "orders_export_2026-10.csv"  # the premise: a file a month to 2026-10
+    first = f"data/raw/shopify/{exports[0].name}"
+    said = {"en": f"while {len(exports)} files from {first} to …_2026-10.csv are in CNY (column Currency): the amounts "
+                  "there are read as CNY.",
+            "zh": f"而{len(exports)} 个文件（{first} 至 …_2026-10.csv）标明为 CNY（字段 Currency）：其金额按 CNY 读取。"}
+    for language in ("en", "zh"):
+        run = run_notebook_in_process("data_quality", {"data_path": str(sample_root / "data" / "processed"),
+                                                       "language": language}, sample_root)
+        assert run.error is None, run.error
+        [sentence] = [m for m in run.markdown if ("Currency" in m and "CNY" in m)]
+        assert said[language] in sentence, sentence
+        assert sentence.count("Currency") == 1 and exports[1].name not in sentence
+
+
 # ----------------------------------------------------------------------------- the country named
 
 @pytest.mark.parametrize(("language", "said"), [

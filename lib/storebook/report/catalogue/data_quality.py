@@ -75,6 +75,13 @@ ENTRIES: dict[str, Entry] = {
     "data_quality.currency.stated": _e("{file} is in {currency} (column {column})",
                                        "{file} 标明为 {currency}（字段 {column}）"),
     "data_quality.currency.stated.no_column": _e("{file} is in {currency}", "{file} 标明为 {currency}"),
+    # Several files in one currency and column: {file} is storebook.engine.identity.name_files's.
+    "data_quality.currency.stated.files": _e("{file} are in {currency} (column {column})",
+                                             "{file}标明为 {currency}（字段 {column}）"),
+    "data_quality.currency.stated.files.no_column": _e("{file} are in {currency}", "{file}标明为 {currency}"),
+    # Two files or more, as a sentence names them: how many, the first and the last.
+    "data_quality.currency.files": _e("{files:count} files from {first} to {last}",
+                                      "{files:count} 个文件（{first} 至 {last}）"),
     "data_quality.currency.none": _e("no currency is stated in {file}", "{file} 未标明币种"),
     "data_quality.ingest.mixed_currency": _e(  # one file's rows state several currencies
         "Currencies are mixed within a file: {mixed}. Amounts are summed across rows and "
