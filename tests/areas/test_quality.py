@@ -469,15 +469,19 @@ def test_the_real_shopify_orders_export_alone_shows_no_cost_share(tmp_path: Path
 
 def test_the_rejection_reasons_are_said_in_chinese_with_the_datas_own_values(store) -> None:
     """The page listed its reasons in English on the 中文 page. Order 5's platform and line 9's
-    order (not in the data) are said in Chinese; the value, the column and the table stay."""
+    order (not in the data) are said in Chinese; the value and the setting stay, the columns and
+    tables are said by their reader names."""
     ranked = quality.rank_rejections(store)
-    zh = quality.label_rejections(ranked, Text("zh")).set_index("column")["problem"]
+    zh = quality.label_rejections(ranked, Text("zh")).set_index(ranked["column"])["problem"]
     assert zh["platform"].startswith("'pinduoduo' 不在工作簿的 platforms 之列（"), zh["platform"]
     assert "storebook.toml 的 [store].platforms" in zh["platform"]
-    assert zh["order_id"] == ("'order_id' 在 orders.order_id 中没有对应记录：orders 中的该行不在数据中或已被拒收"
+    assert zh["order_id"] == ("'订单编号' 在 订单（orders） · 订单编号 中没有对应记录：订单（orders） 中的该行不在数据中或已被拒收"
                               "（见 _rejected/orders.parquet）")
-    # English is ingest's own words, unchanged.
-    assert quality.label_rejections(ranked, Text("en"))["problem"].tolist() == ranked["problem"].tolist()
+    # English is ingest's own words, the columns and tables by their reader names.
+    en = quality.label_rejections(ranked, Text("en")).set_index(ranked["column"])["problem"]
+    assert en["platform"] == ranked.set_index("column")["problem"]["platform"]
+    assert en["order_id"] == ("'Order' has no match in Orders · Order: the orders row is not in the data or was "
+                              "rejected (see _rejected/orders.parquet)")
 
 
 def _ingest_reasons() -> dict[str, str]:
@@ -543,10 +547,12 @@ def test_the_amazon_india_pages_reasons_are_in_chinese(root: Path) -> None:
     ranked = quality.rank_rejections(storebook.open())
     zh = quality.label_rejections(ranked, Text("zh"))["problem"].tolist()
     assert len(zh) == 7 and all(any("\u4e00" <= ch <= "\u9fff" for ch in p) for p in zh), zh
-    assert "'sku' 为 #REF!，是电子表格错误（引用无效），不是有效值；请在导出文件中修正公式，值未知时将单元格留空" in zh
-    assert "字段 'sku' 为空；此字段必须有值" in zh
-    assert "已被取代：sku=… 也在更新的导出文件 data/raw/exports/May-2022.csv（截至 …）中；以最新的导出为准" in zh
-    assert "重复的键（sku=…）；首次出现于 data/raw/exports/Sale Report.csv 第 … 行" in zh
+    # The SKU by its reader name (商品编码), as the page's charts name it; the rows' values as they are.
+    assert "'商品编码' 为 #REF!，是电子表格错误（引用无效），不是有效值；请在导出文件中修正公式，值未知时将单元格留空" in zh
+    assert "字段 '商品编码' 为空；此字段必须有值" in zh
+    assert "已被取代：商品编码=… 也在更新的导出文件 data/raw/exports/May-2022.csv（截至 …）中；以最新的导出为准" in zh
+    assert "重复的键（商品编码=…）；首次出现于 data/raw/exports/Sale Report.csv 第 … 行" in zh
+    assert not any("sku" in p for p in zh), zh
 
 
 def test_the_pages_tables_name_amazon_indias_tables_as_a_reader_knows_them(root: Path) -> None:

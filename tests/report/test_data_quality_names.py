@@ -48,6 +48,20 @@ def olist(tmp_path_factory, request) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def olist_brl(tmp_path_factory) -> Path:
+    """The Olist store as examples/olist maps it: its amounts declared in BRL, its country not set."""
+    root = make_root(tmp_path_factory.mktemp("olist_brl") / "wb")
+    fixtures = REPO / "tests" / "fixtures" / "olist"
+    files = sorted(p for p in realdata_folder("olist_partial_products_sellers").iterdir() if p.is_file()) + [
+        fixtures / "olist_orders_dataset.csv", fixtures / "olist_order_items_dataset.csv"]
+    install(root, "olist", files)
+    with pytest.MonkeyPatch.context() as mp:
+        use_root(root, mp)
+        ingest(Config.load(root), now=datetime(2026, 11, 27))
+    return root
+
+
 def _page(root: Path, language: str):
     run = run_notebook_in_process("data_quality", {"data_path": str(root / "data" / "processed"),
                                                    "language": language}, root)
@@ -188,10 +202,135 @@ def test_the_country_inferred_beside_a_set_currency_is_said_and_not_twice(root: 
     wb = storebook.open()
     assert wb.identity().country["how"] == "currency"  # the test's premise: the country is inferred
     en, zh = (quality.inferred_country_facts(wb, Text(lang)) for lang in ("en", "zh"))
+    # Named, with the ISO code the advice asks for beside it (the page said "taken to be BR").
     assert Text("en")("data_quality.ingest.country.inferred", **en).startswith(
-        "The store's country is taken to be BR, inferred from the currency BRL; if the store is elsewhere, set country")
-    assert Text("zh")("data_quality.ingest.country.inferred", **zh).startswith("本店所在国家视为 BR，由币种 BRL 推断；")
+        "The store's country is taken to be Brazil (BR), inferred from the currency BRL; if the store is elsewhere, "
+        "set country")
+    assert Text("zh")("data_quality.ingest.country.inferred", **zh).startswith("本店所在国家视为巴西（BR），由币种 BRL 推断；")
+    (root / "storebook.local.toml").write_text('[store]\ncurrency = "INR"\n', encoding="utf-8")
+    en, zh = (quality.inferred_country_facts(storebook.open(), Text(lang)) for lang in ("en", "zh"))
+    assert Text("en")("data_quality.ingest.country.inferred", **en).startswith(
+        "The store's country is taken to be India (IN), inferred from the currency INR;")
+    assert Text("zh")("data_quality.ingest.country.inferred", **zh).startswith("本店所在国家视为印度（IN），由币种 INR 推断；")
     (root / "storebook.local.toml").write_text('[store]\ncurrency = "BRL"\ncountry = "BR"\n', encoding="utf-8")
     assert quality.inferred_country_facts(storebook.open(), Text("en")) is None  # set: nothing to say
     said = " ".join(pages["en"].markdown)
     assert "The store's country is taken to be" not in said and said.count("the data's regions lie in Brazil") == 1
+
+
+# ----------------------------------------------------------------------------- the rejections table
+
+def _rejections(run, language: str) -> list[list[str]]:
+    """The rejections table's rows (under its header) as the page shows them."""
+    text = Text(language)
+    header = [text("col.table"), text("col.column"), text("col.problem")]
+    [found] = [t for t in _tables(run) if t and t[0][:3] == header]
+    return found[1:]
+
+
+def test_the_rejections_are_said_with_the_reader_names_of_the_columns() -> None:
+    """ingest's reasons name the contract's columns by code (``'paid_amount' is not a number``,
+    ``duplicate key (order_id=…)``, ``superseded: sku=…``): the page says them by the names its
+    charts and tables use; the Column cell keeps the code beside a name that is not the code in
+    words, as `storebook rejected` lists it; a mapped input's column is the export's own header."""
+    ranked = pd.DataFrame({
+        "table": ["orders", "products", "order_lines", "orders", "order_lines"],
+        "column": ["paid_amount", "sku", "order_id", "ordered_at", "price"],
+        "problem": ["'paid_amount' is not a number",
+                    "superseded: sku=… is also in the newer export data/raw/x/May-2022.csv (as of …); the newest export wins",
+                    "'order_id' has no match in orders.order_id: the orders row is not in the data or was rejected "
+                    "(see data/processed/_rejected/orders.parquet)",
+                    "duplicate key (order_id=…, ordered_at=…); first seen in data/raw/a.csv row …",
+                    "'price' = '…' in items.csv row … is not a number (`inputs: price` of source '…' in storebook.sources.yaml)"],
+        "rows": [1] * 5, "share": [0.1] * 5, "example": ["a.csv"] * 5, "example_row": [2] * 5})
+    en = quality.label_rejections(ranked, Text("en"))
+    assert en["column"].tolist() == ["Paid amount", "SKU", "Order (order_id)", "When the order was placed (ordered_at)",
+                                     "price"]
+    assert en["problem"].tolist() == [
+        "'Paid amount' is not a number",
+        "superseded: SKU=… is also in the newer export data/raw/x/May-2022.csv (as of …); the newest export wins",
+        "'Order' has no match in Orders · Order: the orders row is not in the data or was rejected "
+        "(see data/processed/_rejected/orders.parquet)",
+        "duplicate key (Order=…, When the order was placed=…); first seen in data/raw/a.csv row …",
+        "'price' = '…' in items.csv row … is not a number (`inputs: price` of source '…' in storebook.sources.yaml)"]
+    zh = quality.label_rejections(ranked, Text("zh"))
+    assert zh["column"].tolist() == ["支付金额（paid_amount）", "商品编码（sku）", "订单编号（order_id）", "下单时间（ordered_at）",
+                                     "price"]
+    assert zh["problem"].tolist()[:3] == [
+        "'支付金额' 不是数字", "已被取代：商品编码=… 也在更新的导出文件 data/raw/x/May-2022.csv（截至 …）中；以最新的导出为准",
+        "'订单编号' 在 订单（orders） · 订单编号 中没有对应记录：订单（orders） 中的该行不在数据中或已被拒收"
+        "（见 data/processed/_rejected/orders.parquet）"]
+    assert zh["problem"].iloc[4].startswith("items.csv 第 … 行的 'price' = '…' 不是数字")
+    # The console (an analyst's, beside the rejected rows' own column) keeps the codes.
+    assert quality.say_reason("'paid_amount' is not a number", Text("en")) == "'paid_amount' is not a number"
+
+
+@pytest.fixture(scope="module")
+def rejecting(tmp_path_factory) -> Path:
+    """A store in the contract's layout whose exports break two required columns: an order's
+    paid amount that is no number, a product without its SKU."""
+    from support.stores import write_csv
+
+    root = make_root(tmp_path_factory.mktemp("rejecting") / "wb")
+    order = {"order_id": "1", "platform": "web", "ordered_at": "2025-03-02 10:00:00", "paid_at": "2025-03-02 10:05:00",
+             "status": "paid", "paid_amount": "100.00", "province": "浙江"}
+    write_csv(root, "orders", "orders.csv", [order, {**order, "order_id": "2", "paid_amount": "n/a"},
+                                             {**order, "order_id": "3"}])
+    write_csv(root, "products", "products.csv", [{"sku": "A1", "product_name": "Towel"}, {"sku": "", "product_name": "Mat"}])
+    with pytest.MonkeyPatch.context() as mp:
+        use_root(root, mp)
+        ingest(Config.load(root), now=datetime(2026, 11, 27))
+    return root
+
+
+@pytest.mark.parametrize(("language", "rows"), [
+    ("en", {("Orders", "Paid amount", "'Paid amount' is not a number"),
+            ("Products", "SKU", "column 'SKU' is empty; a value is required")}),
+    ("zh", {("订单（orders）", "支付金额（paid_amount）", "'支付金额' 不是数字"),
+            ("商品（products）", "商品编码（sku）", "字段 '商品编码' 为空；此字段必须有值")})])
+def test_the_page_names_the_rejected_columns_of_a_store(rejecting, language: str, rows: set) -> None:
+    """The page as it runs on the store: its rejections table, each row's table, column and reason."""
+    shown = {tuple(row[:3]) for row in _rejections(_page(rejecting, language), language)}
+    assert shown == rows
+
+
+def test_the_real_stores_rejected_export_column_keeps_the_exports_name(pages) -> None:
+    """Olist's items export has a price written with a decimal comma (row 9): the column is the
+    export's own (`inputs: price`), which the reader finds in the file, in either language."""
+    for language, run in pages.items():
+        rows = _rejections(run, language)
+        assert rows and {row[1] for row in rows} == {"price"}, rows
+        assert all("'price' = '29,99'" in row[2] for row in rows), rows
+
+
+# ----------------------------------------------------------------------------- many files in one currency
+
+def test_many_files_in_one_currency_are_said_as_one_group_on_the_sample_stores_page(sample_root: Path) -> None:
+    """The sample store's web shop exports one Shopify orders file a month, each stating CNY in its
+    Currency column, beside a traffic export that states none: the page said "X is in CNY (column
+    Currency)" once per file (14 here, 24 in `storebook sample`'s store); now how many, the first
+    and the last, once per currency and column."""
+    exports = sorted((sample_root / "data" / "raw" / "shopify").glob("orders_export_*.csv"))
+    assert len(exports) > 2 and exports[-1].name == "orders_export_2026-10.csv"  # the premise: a file a month to 2026-10
+    first = f"data/raw/shopify/{exports[0].name}"
+    said = {"en": f"while {len(exports)} files from {first} to …_2026-10.csv are in CNY (column Currency): the amounts "
+                  "there are read as CNY.",
+            "zh": f"而{len(exports)} 个文件（{first} 至 …_2026-10.csv）标明为 CNY（字段 Currency）：其金额按 CNY 读取。"}
+    for language in ("en", "zh"):
+        run = run_notebook_in_process("data_quality", {"data_path": str(sample_root / "data" / "processed"),
+                                                       "language": language}, sample_root)
+        assert run.error is None, run.error
+        [sentence] = [m for m in run.markdown if ("Currency" in m and "CNY" in m)]
+        assert said[language] in sentence, sentence
+        assert sentence.count("Currency") == 1 and exports[1].name not in sentence
+
+
+# ----------------------------------------------------------------------------- the country named
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "The store's country is taken to be Brazil (BR), inferred from the currency BRL; if the store is elsewhere"),
+    ("zh", "本店所在国家视为巴西（BR），由币种 BRL 推断；")])
+def test_the_real_stores_page_names_the_country_inferred_from_its_currency(olist_brl, language: str, said: str) -> None:
+    """Olist's example declares BRL and no country: the page took the country to be "BR"; it names it."""
+    markdown = " ".join(_page(olist_brl, language).markdown)
+    assert said in markdown, markdown

@@ -148,11 +148,66 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
             .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)[columns])
 
 
+class _ReaderNames:
+    """The contract's columns and tables by their reader names, for a rejected row of ``table``
+    (:func:`storebook.ingest.wording.say_reason`'s ``names``): :func:`name_column`, :func:`name_tables`.
+    A name the contract does not have (an export's own header) is kept as written."""
+
+    def __init__(self, table: str, text: Any) -> None:
+        self.row_table, self.text = table, text
+
+    def column(self, column: str, table: str | None = None) -> str:
+        table = table or self.row_table
+        if table not in schema.TABLES or column not in {c.name for c in schema.columns(table)}:
+            return column
+        return name_column(table, column, self.text)
+
+    def table(self, table: str) -> str:
+        return self.text.label("page.table", table) if table in schema.TABLES else table
+
+    def field(self, table: str, column: str) -> str:
+        """As the coverage chart names its bars (:func:`label_coverage`): ``Products · SKU``."""
+        if table not in schema.TABLES:
+            return f"{table}.{column}"
+        return _field(name_tables(pd.Series([table]), self.text)[0], self.column(column, table))
+
+
+def _field(table_name: str, column_name: str) -> str:
+    """A table's column by their reader names, in one form: ``Orders · Province``."""
+    return f"{table_name} · {column_name}"
+
+
+def name_rejected_column(table: str, column: str, text: Any) -> str:
+    """A rejected row's column as the rejections table's cell says it: the reader's name with the
+    code beside it (``Unit price (unit_price)``, ``单价（unit_price）``), the code alone where the
+    English name is the code in words (``Paid amount``: paid_amount). The code stays because this
+    table is where an analyst goes on to `storebook rejected` and ``_rejected/<table>.parquet``,
+    which name the column by it, as the Chinese tables' names keep theirs (``订单（orders）``).
+    A column that is not the contract's (a mapped input: the export's own header, ``price``) is
+    kept as the export writes it.
+
+    >>> from storebook.report.text import Text
+    >>> [name_rejected_column("order_lines", c, Text("en")) for c in ("unit_price", "sku", "price")]
+    ['Unit price', 'SKU', 'price']
+    >>> name_rejected_column("orders", "order_id", Text("en")), name_rejected_column("orders", "paid_amount", Text("zh"))
+    ('Order (order_id)', '支付金额（paid_amount）')
+    """
+    column = "" if pd.isna(column) else str(column)
+    named = _ReaderNames(table, text).column(column) if column else column
+    if named == column or named.lower().replace(" ", "_") == column:
+        return named
+    return text("data_quality.rejections.column", name=named, code=column)
+
+
 def label_rejections(ranked: pd.DataFrame, text: Any) -> pd.DataFrame:
     """:func:`rank_rejections` as the page shows it: each ``problem`` in the page's language
-    (:func:`say_reason`), each table by its reader's name (:func:`name_tables`)."""
-    return ranked.assign(problem=[say_reason(p, text) for p in ranked["problem"]],
-                         table=name_tables(ranked["table"], text))
+    (:func:`say_reason`) with the contract's columns and tables by their reader names, each
+    column by its reader's name and code (:func:`name_rejected_column`), each table by its
+    reader's name (:func:`name_tables`)."""
+    return ranked.assign(
+        problem=[say_reason(p, text, _ReaderNames(t, text)) for p, t in zip(ranked["problem"], ranked["table"], strict=True)],
+        column=[name_rejected_column(t, c, text) for t, c in zip(ranked["table"], ranked["column"], strict=True)],
+        table=name_tables(ranked["table"], text))
 
 
 def _month_rows(wb: Workbook, table: str, period: Period) -> ibis.Table:
@@ -219,7 +274,7 @@ def label_coverage(coverage: pd.DataFrame, text: Any) -> pd.DataFrame:
     """The coverage with a ``field`` a reader recognises: ``Orders · Province`` in English,
     ``订单（orders） · 省份`` in Chinese (the tables' reader names, :func:`name_tables`, and the
     columns', :func:`name_column`), least known first."""
-    field = [f"{shown} · {name_column(t, c, text)}"
+    field = [_field(shown, name_column(t, c, text))
              for shown, t, c in zip(name_tables(coverage["table"], text), coverage["table"], coverage["column"],
                                     strict=True)]
     return (coverage.assign(field=field).sort_values(["known_share", "table"], kind="stable", na_position="last")
@@ -517,7 +572,8 @@ def inferred_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
 def inferred_country_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     """How the store's country was inferred where it is not set (``StoreIdentity.country``: from
     the currency, the time zone or the data's regions), as the plan page says it (``plan.country.*``,
-    one definition): ``how``, for ``data_quality.ingest.country.inferred``. None where the country
+    one definition) with the country by its name and code (``Brazil (BR)``, ``巴西（BR）``): ``how``, for
+    ``data_quality.ingest.country.inferred``. None where the country
     is set, is China's calendar's, cannot be told, or the currency's sentence already names it
     (:func:`inferred_currency_facts`: a currency inferred from the regions is that country's)."""
     identity = wb.identity()
@@ -526,7 +582,9 @@ def inferred_country_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
         return None
     if (identity.currency_inferred or {}).get("how") in ("region", "setting"):
         return None
-    return {"how": text(f"plan.country.{country['how']}", code=country["code"], clue=country.get("clue", ""))}
+    # The plan page's words (one definition), the country named (Brazil (BR)), not given by its code alone.
+    named = text("data_quality.country.named", country=country["code"], country_code=country["code"])
+    return {"how": text(f"plan.country.{country['how']}", code=named, clue=country.get("clue", ""))}
 
 
 def headline_record(wb: Workbook, period: Period, text: Any) -> list[dict[str, Any]]:
@@ -549,6 +607,6 @@ def quality_record(facts: dict[str, Any], text: Any) -> list[dict[str, Any]]:
 
 __all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "REASON_FORMS", "currency_facts", "files_facts", "folded_facts", "headline_record", "inferred_country_facts", "inferred_currency_facts",
            "label_coverage", "label_files", "label_ingest", "label_lookups", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
-           "mixed_currency_facts", "name_column", "name_tables",
+           "mixed_currency_facts", "name_column", "name_rejected_column", "name_tables",
            "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind", "say_reason",
            "summarise_ingest"]

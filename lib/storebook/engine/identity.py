@@ -14,6 +14,8 @@ one-line hint to set it.
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,6 +212,43 @@ def check_currencies(files: list[dict], configured: str = "") -> dict | None:
             "configured": configured if differ and configured not in currencies else ""}
 
 
+def _natural(path: str) -> list[Any]:
+    """A path's sort key with its numbers as numbers: orders_export_2.csv before orders_export_10.csv."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path)]
+
+
+def _after_shared(first: str, last: str) -> str:
+    """``last`` without what it shares with ``first`` up to their last common separator
+    (``/ _ - . `` or a space), marked ``…``; whole where they share none.
+
+    >>> _after_shared("data/raw/shopify/orders_export_2024-11.csv", "data/raw/shopify/orders_export_2026-10.csv")
+    '…_2026-10.csv'
+    >>> _after_shared("a.csv", "b.csv")
+    'b.csv'
+    """
+    shared = len(os.path.commonprefix([first, last]))
+    cut = max(first.rfind(sep, 0, shared) for sep in "/_-. ")
+    return f"…{last[cut:]}" if cut > 0 else last
+
+
+def name_files(paths: list[str], text: Any) -> str:
+    """Files as one sentence names them: one by its path; several by how many, the first and the
+    last (in order of their names, numbers as numbers), the last without the part of its path it
+    shares with the first: ``24 files from data/raw/shopify/orders_export_2024-11.csv to
+    …_2026-10.csv``. The count says whether every file between the two is one of them.
+
+    >>> from storebook.report.text import Text
+    >>> name_files(["data/raw/s/orders_2.csv", "data/raw/s/orders_10.csv", "data/raw/s/orders_1.csv"], Text("en"))
+    '3 files from data/raw/s/orders_1.csv to …_10.csv'
+    >>> name_files(["data/raw/a.csv", "data/raw/b.csv"], Text("zh"))
+    '2 个文件（data/raw/a.csv 至 …/b.csv）'
+    """
+    paths = sorted(dict.fromkeys(paths), key=_natural)
+    if len(paths) == 1:
+        return paths[0]
+    return text("data_quality.currency.files", files=len(paths), first=paths[0], last=_after_shared(paths[0], paths[-1]))
+
+
 def currency_facts(found: dict | None, text: Any) -> dict[str, dict[str, Any]]:
     """The sentences of the message catalogue that say what :func:`check_currencies` found, as
     key → values, in the order they are said: the ingest summary and the data-quality page render the same ones (a
@@ -230,17 +269,26 @@ def currency_facts(found: dict | None, text: Any) -> dict[str, dict[str, Any]]:
         return {}
     out: dict[str, dict[str, Any]] = {}
     if found["kind"] in ("differ", "unstated"):
-        stated = [text("data_quality.currency.stated" if s.get("column") else "data_quality.currency.stated.no_column",
-                       file=s["path"], currency=s["currency"], column=s.get("column") or "") for s in found["stated"]]
+        # One clause per currency and column, however many files state it (a shop's 24 monthly
+        # orders exports are one clause, not 24).
+        groups: dict[tuple[str, str], list[str]] = {}
+        for s in found["stated"]:
+            groups.setdefault((s["currency"], s.get("column") or ""), []).append(s["path"])
+        stated = []
+        for (currency, column), paths in groups.items():
+            several = len(set(paths)) > 1
+            key = "data_quality.currency.stated" + (".files" if several else "") + ("" if column else ".no_column")
+            stated.append(text(key, file=name_files(paths, text), currency=currency, column=column))
         if found.get("configured"):
             stated.append(text("data_quality.currency.configured", currency=found["configured"]))
+        unstated = name_files([u["path"] for u in found["unstated"]], text) if found["unstated"] else ""
         if found["kind"] == "differ":  # files that state none beside them are said among them
-            stated += [text("data_quality.currency.none", file=u["path"]) for u in found["unstated"]]
+            if unstated:
+                stated.append(text("data_quality.currency.none", file=unstated))
             out["data_quality.ingest.currency"] = {"stated": text.join(stated)}
         else:
             out["data_quality.ingest.currency.unstated"] = {
-                "stated": text.join(stated), "unstated": text.join([u["path"] for u in found["unstated"]]),
-                "currency": found["currencies"][0]}
+                "stated": text.join(stated), "unstated": unstated, "currency": found["currencies"][0]}
     if found.get("mixed"):  # _ingest.json written before files were checked one by one has none
         files = [text("data_quality.currency.mixed_file", file=m["path"], column=m["column"] or "—",
                       rows=text.join([text("data_quality.currency.rows", rows=n, currency=c)

@@ -10,7 +10,7 @@ report layer). One rule each, so that the page and the console never say them di
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Protocol
 
 #: The commonest forms of a rejection reason, as ingest writes them in English (storebook.ingest:
 #: parsing, frames, crossfile, the mapping language), each with the catalogue key
@@ -55,13 +55,55 @@ REASON_FORMS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(pattern, re.
 #: The words of a part that the page says in its language too: a spreadsheet error's meaning
 #: (storebook.ingest.parsing.EXCEL_ERRORS) and what a mapped input was expected to be.
 _REASON_PART_WORDS = {"why": "data_quality.reason.spreadsheet_error.", "expected": "data_quality.reason.expected."}
+#: The forms whose ``column`` is the export's own header (a mapped input: `inputs: price`), not a
+#: column of the contract: kept as the export writes it, also where reader names are asked for.
+_EXPORT_COLUMN_FORMS = {"mapped"}
+#: A key's name in a ``keys`` part (``order_id=O2, line_no=1``): at its start or after a comma.
+_KEY_NAME = re.compile(r"(?:^|(?<=, ))(\w+)(?==)")
 
 
-def say_reason(reason: str, text: Any) -> str:
+class ReaderNames(Protocol):
+    """How a page names the contract's columns and tables where a reason names them by code
+    (the data-quality page: :func:`storebook.areas.quality.label_rejections`)."""
+
+    def column(self, column: str, table: str | None = None) -> str:
+        """A column of ``table`` (None: the rejected row's) by its reader name."""
+
+    def table(self, table: str) -> str:
+        """A canonical table by its reader name, as a sentence says it."""
+
+    def field(self, table: str, column: str) -> str:
+        """A column of another table (a reference: ``products.sku``) by its reader names."""
+
+
+def _name_parts(key: str, values: dict[str, str], names: ReaderNames) -> dict[str, str]:
+    """The parts of a reason that name the contract's columns and tables, by ``names``: the
+    column (not a mapped input's: the export's header), a superseded row's key (``by``), the key
+    names of a duplicate (``sku=…`` → ``SKU=…``), a reference (``products.sku``) and its table."""
+    named = dict(values)
+    if named.get("column") and key not in _EXPORT_COLUMN_FORMS:
+        named["column"] = names.column(named["column"])
+    if named.get("by"):
+        named["by"] = names.column(named["by"])
+    if named.get("keys"):
+        named["keys"] = _KEY_NAME.sub(lambda m: names.column(m.group(1)), named["keys"])
+    if named.get("ref") and "." in named["ref"]:
+        named["ref"] = names.field(*named["ref"].split(".", 1))
+    if named.get("ref_table"):
+        named["ref_table"] = names.table(named["ref_table"])
+    return named
+
+
+def say_reason(reason: str, text: Any, names: ReaderNames | None = None) -> str:
     """A rejection reason in ``text``'s language: one of the :data:`REASON_FORMS` said from the
     catalogue, with the row's own values as they are; any other reason (an adapter's own) as
     ingest wrote it. The data-quality page, the ingest summary and `storebook rejected` say
     reasons through this one function.
+
+    ``names``: the contract's columns and tables said by their reader names (``'Paid amount' is
+    not a number``), as the data-quality page says them; without it, by their codes, as the
+    console does (`storebook rejected` and the ingest summary are an analyst's, beside the
+    rejected rows' own ``column``).
 
     >>> from storebook.report.text import Text
     >>> say_reason("column 'sku' is empty; a value is required", Text("zh"))
@@ -81,6 +123,8 @@ def say_reason(reason: str, text: Any) -> str:
                 if said is None:  # words of ingest's the catalogue does not have: the reason as written
                     return reason
                 values[part] = text(said)
+        if names is not None:
+            values = _name_parts(key, values, names)
         return text(f"data_quality.reason.{key}", **values)
     return reason
 

@@ -365,7 +365,7 @@ def test_a_products_export_without_a_currency_beside_orders_in_one_is_warned_of(
     assert {s["column"] for s in found["stated"]} == {"Currency"}
     warning = next(line for line in summary.splitlines() if line.startswith("warning:"))
     assert warning.startswith("warning: No currency is stated in data/raw/shopify/products_export_1.csv, while "
-                              "data/raw/shopify/orders_export_1.csv is in CNY (column Currency)")
+                              "2 files from data/raw/shopify/orders_export_1.csv to …_2.csv are in CNY (column Currency)")
     assert "read as CNY" in warning and "No row was rejected" in warning
     assert manifest(shop)["tables"]["products"]["rejected"] == 0
     assert warning in run(shop).summary(EN).splitlines()  # said again while nothing changed (ingest skipped)
@@ -398,9 +398,45 @@ def test_the_summary_speaks_the_catalogues_words(shop: Path, monkeypatch: pytest
                         {"en": "NONE IN {unstated} BESIDE {stated}, READ AS {currency}", "zh": "{unstated}{stated}{currency}"})
     summary = run(shop).summary(EN)
     assert "products_export_1.csv: 5 lines = 4 rows read (products) + 1 PICTURE LINES, folded into" in summary
-    assert ("warning: NONE IN data/raw/shopify/products_export_1.csv BESIDE data/raw/shopify/orders_export_1.csv is in "
-            "CNY (column Currency) and data/raw/shopify/orders_export_2.csv is in CNY (column Currency), READ AS CNY"
+    assert ("warning: NONE IN data/raw/shopify/products_export_1.csv BESIDE 2 files from "
+            "data/raw/shopify/orders_export_1.csv to …_2.csv are in CNY (column Currency), READ AS CNY"
             ) in summary.splitlines()
+
+
+def test_a_months_exports_in_one_currency_are_warned_of_as_one_group(root: Path) -> None:
+    """A shop that exports its orders month by month: twelve files in CNY beside a products export
+    that states none. The warning named each file with its currency and column, twelve times in
+    one line; now it says how many files, the first and the last (numbers in names in their
+    order: _9 before _10), once per currency and column, in English and 中文."""
+    import csv
+    import io
+    import shutil
+
+    from storebook.ingest.sources.shopify import ORDER_COLUMNS
+
+    shop = with_exports(root, products=False)
+    folder = shop / "data" / "raw" / "shopify"
+    folder.mkdir(parents=True)
+    shutil.copy(FIXTURES / "shopify" / "products_export_1.csv", folder)
+    for month in range(1, 13):
+        cells = {"Name": f"#{1000 + month}", "Financial Status": "paid", "Currency": "CNY", "Subtotal": "20.00",
+                 "Shipping": "0.00", "Taxes": "0.00", "Total": "20.00", "Discount Amount": "0.00",
+                 "Created at": f"2025-{month:02d}-02 10:00:00 +0800", "Paid at": f"2025-{month:02d}-02 10:01:00 +0800",
+                 "Lineitem quantity": "1", "Lineitem price": "20.00", "Lineitem sku": "4001", "Lineitem discount": "0.00"}
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerows([ORDER_COLUMNS, [cells.get(c, "") for c in ORDER_COLUMNS]])
+        (folder / f"orders_export_{month}.csv").write_text(buf.getvalue(), encoding="utf-8")
+    report = run(shop)
+    assert len(manifest(shop)["currencies"]["stated"]) == 12  # the premise: each file states CNY
+    [en] = [line for line in report.summary(EN).splitlines() if line.startswith("warning: No currency")]
+    assert en.startswith("warning: No currency is stated in data/raw/shopify/products_export_1.csv, while 12 files from "
+                         "data/raw/shopify/orders_export_1.csv to …_12.csv are in CNY (column Currency): the amounts "
+                         "there are read as CNY.")
+    [zh] = [line for line in report.summary(Text("zh")).splitlines() if "未标明币种" in line]
+    assert zh.startswith("警告：data/raw/shopify/products_export_1.csv 未标明币种，而12 个文件（"
+                         "data/raw/shopify/orders_export_1.csv 至 …_12.csv）标明为 CNY（字段 Currency）：其金额按 CNY 读取。")
+    assert "orders_export_2.csv" not in en + zh
 
 
 def test_one_export_in_two_currencies_is_warned_of_with_each_ones_rows(shop: Path) -> None:

@@ -68,10 +68,20 @@ ENTRIES: dict[str, Entry] = {
     # Where the currency is set or stated but the country is not (storebook.engine.calendar.infer_country):
     # {how} is the plan page's plan.country.* (which country, from what, and what to set if it is wrong).
     "data_quality.ingest.country.inferred": _e("The store's country is taken to be {how}.",
-                                               "本店所在国家视为 {how}。"),
+                                               "本店所在国家视为{how}。"),
+    # The country in {how} by its name, its ISO 3166 code beside it: the code is what the
+    # sentence's advice has the reader write (country = "BR") if the country is wrong.
+    "data_quality.country.named": _e("{country:country} ({country_code})", "{country:country}（{country_code}）"),
     "data_quality.currency.stated": _e("{file} is in {currency} (column {column})",
                                        "{file} 标明为 {currency}（字段 {column}）"),
     "data_quality.currency.stated.no_column": _e("{file} is in {currency}", "{file} 标明为 {currency}"),
+    # Several files in one currency and column: {file} is storebook.engine.identity.name_files's.
+    "data_quality.currency.stated.files": _e("{file} are in {currency} (column {column})",
+                                             "{file}标明为 {currency}（字段 {column}）"),
+    "data_quality.currency.stated.files.no_column": _e("{file} are in {currency}", "{file}标明为 {currency}"),
+    # Two files or more, as a sentence names them: how many, the first and the last.
+    "data_quality.currency.files": _e("{files:count} files from {first} to {last}",
+                                      "{files:count} 个文件（{first} 至 {last}）"),
     "data_quality.currency.none": _e("no currency is stated in {file}", "{file} 未标明币种"),
     "data_quality.ingest.mixed_currency": _e(  # one file's rows state several currencies
         "Currencies are mixed within a file: {mixed}. Amounts are summed across rows and "
@@ -92,6 +102,8 @@ ENTRIES: dict[str, Entry] = {
         "被拒收的行及其文件、行号和原因可用 `storebook rejected` 查看；请在导出文件中修正（或按提示修改 "
         "storebook.toml）后重新导入。"),
     "data_quality.rejections.none": _e("No row was rejected.", "没有被拒收的数据。"),
+    # A rejected row's column: its reader name, and its code as `storebook rejected` lists it.
+    "data_quality.rejections.column": _e("{name} ({code})", "{name}（{code}）"),
     # The commonest rejection reasons, as ingest writes them (storebook.ingest: parsing, frames,
     # crossfile, the mapping language), for the page to say in its language
     # (storebook.ingest.wording.say_reason). The English is ingest's own wording, word for word;
