@@ -42,12 +42,22 @@ class Part:
     supersede_by: list[str] | None = None
 
 
+#: What ingest's DuckDB may hold in memory, past which it spills to disk, unless
+#: ``STOREBOOK_INGEST_MEMORY`` says otherwise (a DuckDB size: "3GB", "1500MB").
+INGEST_MEMORY = "3GB"
+
+
+def ingest_memory() -> str:
+    """The memory cap of ingest's DuckDB (``STOREBOOK_INGEST_MEMORY``, else :data:`INGEST_MEMORY`)."""
+    return os.environ.get("STOREBOOK_INGEST_MEMORY", "").strip() or INGEST_MEMORY
+
+
 def connect(tmp: Path) -> duckdb.DuckDBPyConnection:
     """An in-process DuckDB whose memory is capped: past the cap, joins and sorts spill to ``tmp``."""
     con = duckdb.connect()
     tmp.mkdir(parents=True, exist_ok=True)
     con.execute(f"SET temp_directory = {literal(str(tmp))}")
-    con.execute(f"SET memory_limit = {literal(os.environ.get('STOREBOOK_INGEST_MEMORY', '3GB'))}")
+    con.execute(f"SET memory_limit = {literal(ingest_memory())}")
     con.execute(f"SET threads = {max(1, os.cpu_count() or 1)}")
     con.execute("SET preserve_insertion_order = false")  # every result that needs an order sorts
     return con

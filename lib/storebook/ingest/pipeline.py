@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -47,7 +48,7 @@ from storebook.engine.identity import (
     read_store_file,
 )
 from storebook.engine.sqltext import literal
-from storebook.errors import IngestError, InputError, NoDataError
+from storebook.errors import IngestError, InputError, NoDataError, StorebookError
 from storebook.ingest import crossfile, parsing, rejects, workers, writing, zones
 from storebook.ingest.crossfile import Part
 from storebook.ingest.frames import _hmac_prefixes, _pseudonymise, parse_frame  # noqa: F401 - re-exported
@@ -200,6 +201,21 @@ def currency_warnings(found: dict | None, text: Any) -> list[str]:
             for key, values in currency_facts(found, text).items()]
 
 
+def out_of_memory(exc: duckdb.OutOfMemoryException) -> StorebookError:
+    """What to tell the analyst when ingest's DuckDB ran out of its memory cap, with DuckDB's
+    own count ("953.7 MiB/953.6 MiB used") for the record."""
+    cap = crossfile.ingest_memory()
+    used = re.search(r"\(([^()]*used)\)", str(exc))
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(\w+)\s*", cap)
+    example = f"STOREBOOK_INGEST_MEMORY={float(match[1]) * 2:g}{match[2]} storebook ingest" if match else (
+        "STOREBOOK_INGEST_MEMORY=6GB storebook ingest")
+    return StorebookError(
+        f"ingest stopped: DuckDB needed more memory than ingest may use ({cap}, STOREBOOK_INGEST_MEMORY"
+        f"{'; ' + used[1] if used else ''}) to check and write the tables; data/processed was left as it was. "
+        f"What to do: ingest again with a larger cap, if the machine has that much free, e.g. `{example}`; "
+        f"or close other programs that hold memory and ingest again.")
+
+
 #: Writes one table (tests replace it to stop a run part-way).
 _write_parquet = writing.write_parquet
 
@@ -221,12 +237,15 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
     ran last with the second core idle (issue #17, tenth session)."""
     from concurrent.futures import ThreadPoolExecutor
 
+    # The writes and derived tables share the connection's memory cap: two questions at a time.
+    slots = writing.QuerySlots()
+
     def write(table: str) -> str:
         out_path = staging / table / "part-0.parquet"
         days = [] if row_group_days is not None and writing.parent_dated(table) else None
         cursor = con.cursor()
         try:
-            _write_parquet(writing.sorted_chunks(cursor, table, rows[table], days), out_path)
+            _write_parquet(writing.sorted_chunks(cursor, table, rows[table], days, slots), out_path)
         finally:
             cursor.close()
         if pq.ParquetFile(out_path).metadata.num_rows != rows[table]:  # the promise of ingest
@@ -238,11 +257,11 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
     def derive(name: str) -> dict[str, dict]:  # once its sources are written (their futures)
         tables = {t: (rows[t], futures[t].result()) for t in derived.SOURCES[name]}
         if name == derived.FIRST_PURCHASES:
-            return _write_derived(con, staging, *tables["orders"])
+            return _write_derived(con, staging, *tables["orders"], slots=slots)
         if name == derived.DAILY_SALES:
             return {name: _write_daily_sales(staging, tables, (row_group_days or {}).get("order_lines"))}
         return _derive(con, staging, [(derived.RETURNS_ORDERS, derived.returns_orders_sql,
-                                       derived.RETURNS_ORDERS_SCHEMA)], tables)
+                                       derived.RETURNS_ORDERS_SCHEMA)], tables, slots)
 
     # In the manifest's order; those whose source tables are all present (as before).
     names = [] if derived_info is None else [
@@ -259,12 +278,13 @@ def _write_tables(con: duckdb.DuckDBPyConnection, staging: Path, rows: dict[str,
         return out
 
 
-def _write_derived(con: duckdb.DuckDBPyConnection, staging: Path, orders_rows: int, orders_sha256: str) -> dict[str, dict]:
+def _write_derived(con: duckdb.DuckDBPyConnection, staging: Path, orders_rows: int, orders_sha256: str,
+                   slots: writing.QuerySlots | None = None) -> dict[str, dict]:
     """Write the tables derived from the orders alone (storebook.engine.derived:
     first_purchases) from the orders just written into ``staging``; for the manifest, as
     :func:`_derive`."""
     return _derive(con, staging, [(derived.FIRST_PURCHASES, derived.first_purchases_sql, derived.FIRST_PURCHASE_SCHEMA)],
-                   {"orders": (orders_rows, orders_sha256)})
+                   {"orders": (orders_rows, orders_sha256)}, slots)
 
 
 def _write_daily_sales(staging: Path, tables: dict[str, tuple[int, str]], line_days: list | None) -> dict:
@@ -308,7 +328,7 @@ def _derived_record(name: str, path: Path, tables: dict[str, tuple[int, str]]) -
 
 
 def _derive(con: duckdb.DuckDBPyConnection, staging: Path, jobs: list[tuple[str, Callable[..., str], pa_arrow.Schema]],
-            tables: dict[str, tuple[int, str]]) -> dict[str, dict]:
+            tables: dict[str, tuple[int, str]], slots: writing.QuerySlots | None = None) -> dict[str, dict]:
     """Write each derived table of ``jobs`` (its name, its SQL of its source tables' views in
     the order of derived.SOURCES, its schema) whose source tables are all among ``tables``
     (name → rows, SHA-256, as written into ``staging``). For the manifest, each one's rows and
@@ -328,7 +348,7 @@ def _derive(con: duckdb.DuckDBPyConnection, staging: Path, jobs: list[tuple[str,
                                f"SELECT * FROM read_parquet({literal(str(staging / t / 'part-0.parquet'))})")
                 views.append(view)
             out_path = Path(derived.path_in(staging, name)) / "part-0.parquet"
-            _write_parquet(writing.derived_chunks(cursor, sql(*views), target), out_path)
+            _write_parquet(writing.derived_chunks(cursor, sql(*views), target, slots), out_path)
             out[name] = _derived_record(name, out_path, tables)
     finally:
         cursor.close()
@@ -628,6 +648,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                     # With the columns it spans: a manifest written before a period's last day
                     # counted (span_columns) is not believed for a table with one.
                     table_info[table].update(span=span, span_columns=list(columns))
+    except duckdb.OutOfMemoryException as exc:
+        raise out_of_memory(exc) from exc
     finally:
         con.close()
         shutil.rmtree(staging / ".duckdb_tmp", ignore_errors=True)

@@ -20,8 +20,12 @@ row group at a time.
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import functools
 import itertools
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -62,6 +66,61 @@ _SORT = "_sort_date"
 #: the day, because a filter on a column the Parquet parts hold skips the parts (and row groups)
 #: outside the range, where a filter on ``CAST(... AS DATE)`` reads every part for every range.
 _SORT_AT = "_sort_at"
+
+
+#: DuckDB questions of one ingest that may hold memory at once (see :class:`QuerySlots`).
+QUERY_SLOTS = 2
+
+
+class QuerySlots:
+    """At most ``n`` of an ingest's big DuckDB questions under way at once, first come first served.
+
+    The tables are written two at a time, and the derived tables (first purchases, returns with
+    their orders) each as soon as their sources are written: three sorts or aggregates at once
+    under one memory cap. DuckDB spills each, but not three: the 10M store ingested at a 1 GB
+    cap ran out of memory with two sorts and the first purchases under way (953.7 MiB of
+    953.6 MiB), and the 50M store at the default 3 GB, where two sorts alone pass at 1 GB
+    (issue #17, twenty-first session). A question holds its slot until its result is read
+    out: DuckDB keeps a sorted result in its memory until then. Served in order of asking: a
+    writer that releases its slot between two ranges and asks again at once would otherwise
+    take it back before a derived table waiting for it, every time.
+    """
+
+    def __init__(self, n: int | None = None) -> None:
+        self._free = QUERY_SLOTS if n is None else n
+        self._queue: collections.deque[object] = collections.deque()
+        self._cond = threading.Condition()
+        #: The most questions ever under way at once (tests check the bound).
+        self.most = 0
+        self._busy = 0
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        ticket = object()
+        with self._cond:
+            self._queue.append(ticket)
+            self._cond.wait_for(lambda: self._free > 0 and self._queue[0] is ticket)
+            self._queue.popleft()
+            self._free -= 1
+            self._busy += 1
+            self.most = max(self.most, self._busy)
+            self._cond.notify_all()  # the next in line may find a slot still free
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._free += 1
+                self._busy -= 1
+                self._cond.notify_all()
+
+
+def _one_held(slots: QuerySlots | None, readers: Iterable[Callable[[], pa_arrow.RecordBatchReader]],
+              ) -> Iterator[pa_arrow.RecordBatchReader]:
+    """Each reader made only when a slot is free, the slot held until the next one is asked
+    for (:func:`fixed_chunks` reads one reader to its end before it asks for the next)."""
+    for make in readers:
+        with slots.held() if slots is not None else contextlib.nullcontext():
+            yield make()
 
 
 def canonical_schema(table: str) -> pa_arrow.Schema:
@@ -176,7 +235,7 @@ def parent_dated(table: str) -> bool:
 
 
 def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int,
-                  days: list | None = None) -> Iterator[pa_arrow.Table]:
+                  days: list | None = None, slots: QuerySlots | None = None) -> Iterator[pa_arrow.Table]:
     """The table's surviving rows in write order (date, key, file, row), as tables of exactly
     ROW_GROUP rows (the last may be shorter), each in one contiguous Arrow chunk: the Parquet
     writer's page breaks follow the Arrow chunks, and DuckDB's batch sizes vary, so fixed row
@@ -184,6 +243,7 @@ def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int,
 
     ``days``, when given for a :func:`parent_dated` table, receives each chunk's first and last
     day of the date it is ordered by (ISO days; None for a chunk without one), in order.
+    ``slots``, when given, holds one of its slots for each range's sort (:class:`QuerySlots`).
     """
     target = canonical_schema(table)
     cols = ", ".join(f"CAST({quote(c.name)} AS DATE) AS {quote(c.name)}" if c.kind == "date" else quote(c.name)
@@ -201,10 +261,10 @@ def sorted_chunks(con: duckdb.DuckDBPyConnection, table: str, rows: int,
             chunk = chunk.drop_columns([_SORT])
         return chunk.cast(target).combine_chunks()
     order = ", ".join([*([_SORT] if first == _SORT else []), *(quote(k) for k in schema.key(table))])
-    readers = (con.sql(f"SELECT {cols} FROM {source} {where} ORDER BY {order}, _part, _pos",
-                       params=params or None).to_arrow_reader(ROW_GROUP)
+    head, tail = f"SELECT {cols} FROM {source} ", f" ORDER BY {order}, _part, _pos"
+    readers = (functools.partial(_reader, con, head + where + tail, params)
                for where, params in sort_ranges(con, source, first, rows, _sample_source(con, table, source, first)))
-    for chunk in fixed_chunks(readers):
+    for chunk in fixed_chunks(_one_held(slots, readers)):
         yield finish(chunk)
 
 
@@ -234,10 +294,16 @@ def fixed_chunks(readers: Iterable[pa_arrow.RecordBatchReader]) -> Iterator[pa_a
                else batch_schema.empty_table())
 
 
-def derived_chunks(con: duckdb.DuckDBPyConnection, sql: str, target: pa_arrow.Schema) -> Iterator[pa_arrow.Table]:
+def _reader(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pa_arrow.RecordBatchReader:
+    return con.sql(sql, params=params or None).to_arrow_reader(ROW_GROUP)
+
+
+def derived_chunks(con: duckdb.DuckDBPyConnection, sql: str, target: pa_arrow.Schema,
+                   slots: QuerySlots | None = None) -> Iterator[pa_arrow.Table]:
     """A derived table's rows (``sql``, ordered totally: storebook.engine.derived) as tables of
-    ROW_GROUP rows of the ``target`` types, for :func:`write_parquet`."""
-    for chunk in fixed_chunks([con.sql(sql).to_arrow_reader(ROW_GROUP)]):
+    ROW_GROUP rows of the ``target`` types, for :func:`write_parquet`; with ``slots``, the
+    question holds one (:class:`QuerySlots`)."""
+    for chunk in fixed_chunks(_one_held(slots, [functools.partial(_reader, con, sql)])):
         yield chunk.cast(target).combine_chunks()
 
 
