@@ -70,7 +70,10 @@ from storebook.ingest.wording import Note, folded_kind, say_note, say_reason
 # each currency recorded in _ingest.json's store (what the store's currency and country are inferred from).
 # 11: a bare two-letter province code (SC, HI, NM …) is a province of China only in a row whose country says
 # China (Shopify's Shipping/Billing Country); elsewhere it is kept as written (SC: Santa Catarina, South Carolina).
-INGEST_VERSION = "11"
+# 12: a region's country from a custom source's `country:`, else the store's [store] country; Shopify's Billing
+# Country where the Shipping Country is empty; CN-ZJ read as 浙江; the contract's layout and custom suppliers
+# write a province of China by its short name (浙江省 → 浙江), as the other sources do.
+INGEST_VERSION = "12"
 
 
 
@@ -738,7 +741,9 @@ def _cache_name(path: Path, raw_root: Path, hashes: dict[Path, str], sources, ke
         source = None
     definition = getattr(source, "definition", None)
     vocab = json.dumps(getattr(sources, "vocab", None), sort_keys=True)  # what parse_frame accepts
-    parts = [INGEST_VERSION, ADAPTERS_VERSION, timezone, vocab, hashlib.sha256(key).hexdigest(),
+    # The store's [store] country: the regions' country where a row names none (ZJ is 浙江 in China).
+    parts = [INGEST_VERSION, ADAPTERS_VERSION, timezone, getattr(sources, "country", ""), vocab,
+             hashlib.sha256(key).hexdigest(),
              path.relative_to(raw_root).as_posix(), getattr(source, "name", "<none>"),
              definition() if callable(definition) else "", hashes[path]]
     joined = getattr(source, "joined_files", None)

@@ -219,8 +219,10 @@ class ShopifyOrders(PlatformSource):
     signature = ORDER_SIGNATURE
     signature_any = ORDER_SIGNATURE_ANY
 
-    def __init__(self, timezone: str = "Asia/Shanghai") -> None:
+    def __init__(self, timezone: str = "Asia/Shanghai", country: str = "") -> None:
         self.timezone = timezone
+        #: The store's ``[store] country`` ("" when not set): the country of an address that names none.
+        self.country = country
 
     def _canon(self, name: str) -> str:
         return _shopify_name(name, _ORDER_NAMES)
@@ -305,9 +307,12 @@ class ShopifyOrders(PlatformSource):
         for alt in ("Shipping Province", "Billing Province Name", "Billing Province"):
             province = province.where(province != "", oc(alt))
         # The country of the address the province came from: a bare code (SC) is a province of
-        # China only where that country is CN; South Carolina and Santa Catarina are SC too.
+        # China only where that country is CN; South Carolina and Santa Catarina are SC too. A
+        # shipping address without its country (a manual order's) takes the billing address's
+        # (the same buyer's, and the likeliest country of the parcel); neither: the store's.
         shipped = (oc("Shipping Province Name") != "") | (oc("Shipping Province") != "")
-        country = oc("Shipping Country").where(shipped, oc("Billing Country"))
+        ship_country = oc("Shipping Country")
+        country = ship_country.where(shipped & (ship_country != ""), oc("Billing Country"))
         orders = canonical("orders", {
             "order_id": name[first],
             "platform": PLATFORM,
@@ -317,7 +322,7 @@ class ShopifyOrders(PlatformSource):
             "customer_id": email.where(email != "", phone),
             "channel": map_unique(notes_col, _channel_of_note),
             "device": device,
-            "province": to_province(province, country),
+            "province": to_province(province, country, store_country=self.country),
             "items_amount": money_text(items),
             "discount_amount": money_text((items - subtotal).clip(lower=0).round(2)),
             "shipping_amount": money_text(shipping),
