@@ -70,6 +70,10 @@ class SourceFrame:
         currency_rows: the rows of the export stating each currency in ``currency_column``
             (currency → rows; Shopify states it on an order's first row): more than one
             currency in one file is warned of, as its amounts are summed across rows.
+        currency_unread: values of ``currency_column`` that are not currency codes (``$``,
+            ``Yuan``): value → ``rows`` (the rows holding it) and ``row`` (the first, in the file).
+            An optional column: the rows are kept, their currency unknown (not counted in
+            ``currency_rows``), and ingest warns, naming the file, row and column.
         folded_rows: lines of the file that are not rows of their own but continue one (Shopify
             products' image-only rows, folded into their product): counted, so that the file's
             lines reconcile with the rows read (lines = rows read + folded).
@@ -95,6 +99,7 @@ class SourceFrame:
     currency: str | None = None
     currency_column: str = ""
     currency_rows: dict[str, int] = field(default_factory=dict)
+    currency_unread: dict[str, dict[str, int]] = field(default_factory=dict)
     folded_rows: int = 0
     folded_kind: str = ""
     problems: pd.DataFrame | None = None
