@@ -23,7 +23,7 @@ from conftest import write_csv
 from storebook import cli
 from storebook.engine import calendar
 from storebook.engine.config import Config
-from storebook.engine.identity import currency_hint, identify, region_country, write_local_settings
+from storebook.engine.identity import currency_hint, identify, write_local_settings
 from storebook.report.text import Text, format_money, use_currency
 from support.mapping import install, olist_bare_states, realdata_folder
 from support.sources import EXAMPLES, manifest, run, shopify_orders, table, with_exports
@@ -119,8 +119,10 @@ def test_us_state_codes_name_no_province_of_china(root: Path) -> None:
                                  for i, code in enumerate(["SC", "HI", "SD", "NM", "MO"])])
     run(shop)
     assert table(shop, "orders")["province"].tolist() == ["SC", "HI", "SD", "NM", "MO"]
-    assert "regions" not in manifest(shop)["store"]
-    assert region_country(manifest(shop)["store"].get("regions") or {}) is None
+    # The orders' regions name no country: China's rows are the fixture's two suppliers (Shandong,
+    # Zhejiang, in the contract's layout, written 山东 and 浙江 as every source writes them).
+    assert manifest(shop)["store"]["regions"] == {
+        "CN": {"rows": 2, "tables": ["suppliers.region"], "regions": ["山东", "浙江"]}}
 
 
 def test_a_chinese_stores_addresses_still_name_china(root: Path) -> None:
@@ -131,7 +133,8 @@ def test_a_chinese_stores_addresses_still_name_china(root: Path) -> None:
     provinces = table(store, "orders")["province"].dropna()  # the order reports feed no shipments
     assert {"浙江", "广东"} <= set(provinces)
     regions = manifest(store)["store"]["regions"]
-    assert list(regions) == ["CN"] and regions["CN"]["rows"] == len(provinces)
+    # With the fixture's two suppliers in China (Shandong, Zhejiang, in the contract's layout).
+    assert list(regions) == ["CN"] and regions["CN"]["rows"] == len(provinces) + 2
     assert identify(Config.load(store), manifest(store)).calendar is not None  # China's calendar
 
 

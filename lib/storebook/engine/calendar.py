@@ -691,6 +691,20 @@ def country_name(code: str, language: str = "en") -> str:
     return _COUNTRY_NAMES_EN.get(code) or _zone_countries()[1].get(code, code)
 
 
+def country_code(value: object) -> str | None:
+    """``value`` as an ISO 3166 alpha-2 country code (trimmed, upper case), or None when it is not
+    one the tz database names (where the database is not found, the form alone is checked).
+
+    >>> country_code(" cn "), country_code("BR"), country_code("China"), country_code("XX")
+    ('CN', 'BR', None, None)
+    """
+    code = str(value).strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        return None
+    names = _zone_countries()[1]
+    return code if not names or code in names else None
+
+
 def infer_country(*, setting: str = "", currency: str = "", timezone: str = "",
                   timezone_guessed: bool = False, region: str = "", region_clue: str = "") -> dict[str, object]:
     """The store's country and how it is known — never a guess made silently.

@@ -307,6 +307,12 @@ class Config:
         return self.settings["store"]["timezone"]
 
     @property
+    def country(self) -> str:
+        """The store's country as configured (ISO 3166 alpha-2; "" when not set): ingest reads the
+        regions of rows that name no country of their own as in it (a bare ``ZJ`` is 浙江 in China)."""
+        return self.settings["store"]["country"]
+
+    @property
     def platforms(self) -> list[str]:
         return list(self.settings["store"]["platforms"])
 

@@ -173,7 +173,9 @@ def check_currencies(files: list[dict], configured: str = "") -> dict | None:
         commonest first), ``stated`` (path, currency, column; one per file stating one),
         ``unstated`` (path, table: files of a table with money that state none), ``mixed``
         (path, column, rows: each currency with its rows, the most first; one per file),
-        ``configured``.
+        ``configured``, and ``unread`` where a currency column holds values that are no
+        currency code (path, column, value, rows, row: the first; ``kind`` ``unread`` when
+        nothing else is to say): their rows are kept, in no currency the file states.
 
     >>> check_currencies([{"path": "a.csv", "table": "orders", "currency": "EUR"},
     ...                   {"path": "b.csv", "table": "orders", "currency": "USD"}])["kind"]
@@ -187,6 +189,10 @@ def check_currencies(files: list[dict], configured: str = "") -> dict | None:
     """
     stated: dict[str, dict] = {}
     mixed: dict[str, dict] = {}
+    # Values of a currency column that are no code ($, Yuan): one entry per file and value.
+    unread = {(f["path"], value): {"path": f["path"], "column": f.get("currency_column") or "", "value": value,
+                                   "rows": int(u["rows"]), "row": int(u["row"])}
+              for f in files for value, u in (f.get("currency_unread") or {}).items()}
     for f in files:
         rows = f.get("currency_rows") or {}
         if len(rows) > 1 and f["path"] not in mixed:  # one file, several currencies (the adapter states none)
@@ -204,12 +210,13 @@ def check_currencies(files: list[dict], configured: str = "") -> dict | None:
     currencies = [c for c, _ in Counter(s["currency"] for s in stated.values()).most_common()]
     # Nothing stated: the store's currency is set or assumed (the catalogue's cli.hint.currency).
     differ = bool(stated) and len(set(currencies) | ({configured} if configured else set())) > 1
-    if not differ and not unstated and not mixed:
+    if not differ and not unstated and not mixed and not unread:
         return None
-    kind = "differ" if differ else "unstated" if unstated else "mixed"
+    kind = "differ" if differ else "unstated" if unstated else "mixed" if mixed else "unread"
     return {"kind": kind, "currencies": currencies, "stated": list(stated.values()),
             "unstated": list(unstated.values()), "mixed": list(mixed.values()),
-            "configured": configured if differ and configured not in currencies else ""}
+            "configured": configured if differ and configured not in currencies else "",
+            **({"unread": sorted(unread.values(), key=lambda u: (u["path"], u["row"]))} if unread else {})}
 
 
 def _natural(path: str) -> list[Any]:
@@ -262,8 +269,10 @@ def currency_facts(found: dict | None, text: Any) -> dict[str, dict[str, Any]]:
         text: the report's catalogue in one language (storebook.report.text.Text).
     Returns:
         ``data_quality.ingest.currency`` (files that differ) or ``….unstated`` (files that state
-        none beside one that does), and ``data_quality.ingest.mixed_currency`` (a file whose
-        rows state several), each where it applies; empty when nothing needs saying.
+        none beside one that does), ``data_quality.ingest.mixed_currency`` (a file whose
+        rows state several) and ``data_quality.ingest.currency.not_code`` (values of a currency
+        column that are no code, each with its file, first row and column), each where it
+        applies; empty when nothing needs saying.
     """
     if not found:
         return {}
@@ -295,6 +304,10 @@ def currency_facts(found: dict | None, text: Any) -> dict[str, dict[str, Any]]:
                                       for c, n in m["rows"].items()]))
                  for m in found["mixed"]]
         out["data_quality.ingest.mixed_currency"] = {"mixed": text("word.semicolon").join(files)}
+    if found.get("unread"):
+        values = [text("data_quality.currency.not_code_value", file=u["path"], row=u["row"], column=u["column"] or "—",
+                       value=u["value"], rows=u["rows"]) for u in found["unread"]]
+        out["data_quality.ingest.currency.not_code"] = {"values": text("word.semicolon").join(values)}
     return out
 
 

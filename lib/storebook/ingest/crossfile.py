@@ -12,7 +12,6 @@ the rows that survived the checks before it (the ``live_<table>`` views).
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import pandas as pd
 from storebook.engine import schema
 from storebook.engine.sqltext import literal, quote
 from storebook.ingest.rejects import SOURCE_FILE, SOURCE_ROW, records
+from storebook.ingest.sources.base import ISO_REGION, REGION_COLUMNS, chinese_province
 
 #: How the parse cache's pandas dtypes arrive in DuckDB (dates are cached as timestamps).
 _DUCK_TYPES = {"str": "VARCHAR", "int": "BIGINT", "Int64": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN",
@@ -256,23 +256,17 @@ def platforms_present(con: duckdb.DuckDBPyConnection, present: set[str]) -> list
     return sorted(v for (v,) in con.sql(" UNION ".join(selects)).fetchall() if v is not None)
 
 
-#: The columns that name where a row is: customers' provinces, parcels' destinations, suppliers' regions.
-REGION_COLUMNS: tuple[tuple[str, str], ...] = (("orders", "province"), ("shipments", "province"),
-                                              ("suppliers", "region"))
-
-
 def region_countries(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[str, dict]:
     """The countries the written rows' regions name, where they name one: an ISO 3166-2 code
-    (Olist's ``BR-SP``) names its country, a province of China (浙江) names CN; other text
-    (``Ontario``, ``CA``) names none. What the store's identity infers its country from when
+    (Olist's ``BR-SP``) names its country, a province of China names CN — as ingest reads one
+    anywhere (:func:`storebook.ingest.sources.base.chinese_province`: 浙江, 浙江省, Zhejiang, CN-ZJ);
+    other text (``Ontario``, ``CA``, a bare ``ZJ``) names none. What the store's identity infers its country from when
     nothing else says (storebook.engine.identity.region_country).
 
     Returns:
         country → ``rows`` (rows naming it), ``tables`` (``orders.province`` …) and ``regions``
         (its three commonest values); {} when no region names a country.
     """
-    from storebook.ingest.sources.base import PROVINCES
-
     selects = [f"SELECT {quote(c)} AS r, {literal(f'{t}.{c}')} AS t FROM live_{t}" for t, c in REGION_COLUMNS
                if t in present]
     if not selects:
@@ -280,12 +274,11 @@ def region_countries(con: duckdb.DuckDBPyConnection, present: set[str]) -> dict[
     # Counted per value first (a store has few regions), then each value named a country here.
     counted = con.sql(f"SELECT r, t, count(*) AS n FROM ({' UNION ALL '.join(selects)}) WHERE r IS NOT NULL "
                       "GROUP BY ALL").fetchall()
-    coded = re.compile(r"^([A-Za-z]{2})-[A-Za-z0-9]{1,3}$")
 
     def country_of(region: str) -> str | None:
-        if region in PROVINCES:
+        if chinese_province(region):
             return "CN"
-        m = coded.match(region)
+        m = ISO_REGION.match(region)
         return m[1].upper() if m else None
 
     rows = sorted(((c, r, t, n) for r, t, n in counted if (c := country_of(str(r)))),

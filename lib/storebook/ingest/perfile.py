@@ -39,7 +39,7 @@ def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: p
             frames.append((sf.table, valid, rej))
             dropped, encoding = sf.dropped_columns, sf.encoding
             extras[sf.table] = (sf.notes, sf.version, sf.supersede_by, sf.currency, sf.currency_column,
-                                 sf.folded_rows, sf.folded_kind, sf.currency_rows)
+                                 sf.folded_rows, sf.folded_kind, sf.currency_rows, sf.currency_unread)
     _write_cache(cache_base, frames, source.name, encoding, dropped, extras)
     return time.perf_counter() - t0
 

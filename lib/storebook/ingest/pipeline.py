@@ -71,7 +71,12 @@ from storebook.ingest.wording import Note, folded_kind, say_note, say_reason
 # each currency recorded in _ingest.json's store (what the store's currency and country are inferred from).
 # 11: a bare two-letter province code (SC, HI, NM …) is a province of China only in a row whose country says
 # China (Shopify's Shipping/Billing Country); elsewhere it is kept as written (SC: Santa Catarina, South Carolina).
-INGEST_VERSION = "11"
+# 12: a region's country from a custom source's `country:`, else the store's [store] country; Shopify's Billing
+# Country where the Shipping Country is empty; CN-ZJ read as 浙江; the contract's layout and custom suppliers
+# write a province of China by its short name (浙江省 → 浙江), as the other sources do.
+# 13: a Shopify Currency value that is no currency code ($, Yuan) states none (recorded per file as currency_unread,
+# warned of with its row); it was counted as a currency of its own.
+INGEST_VERSION = "13"
 
 
 
@@ -99,6 +104,9 @@ class FileReport:
     #: The rows of the file stating each currency (SourceFrame.currency_rows): several in one
     #: file are warned of (storebook.engine.identity.check_currencies).
     currency_rows: dict[str, int] = field(default_factory=dict)
+    #: Values of the currency column that are not currency codes (SourceFrame.currency_unread):
+    #: value → rows and the first row; the rows kept, ingest warns (identity.check_currencies).
+    currency_unread: dict[str, dict[str, int]] = field(default_factory=dict)
     #: Lines of the file that continue a row rather than being one (Shopify products' image-only
     #: rows, folded into their product): the file's lines = rows_read + rows_folded.
     rows_folded: int = 0
@@ -560,8 +568,9 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                 rej = pd.read_parquet(cache_base.parent / f"{cache_base.name}.{table}.rejected.parquet")
                 rejected[table].append(rej.assign(source_file=label))  # the cache may come from a file since renamed
                 notes, version, supersede_by, *more = meta.get("extras", {}).get(table, ([], None, None))
-                defaults = (None, "", 0, "", {})  # a cache written before a field was recorded
-                currency, currency_column, folded_rows, kind, currency_rows = (*more, *defaults[len(more):])[:5]
+                defaults = (None, "", 0, "", {}, {})  # a cache written before a field was recorded
+                currency, currency_column, folded_rows, kind, currency_rows, currency_unread = (
+                    *more, *defaults[len(more):])[:6]
                 valid_path, n_valid, late, until = _apply_clock(valid_path, table, today, label, clock_dir)
                 if late is not None:
                     rej = pd.concat([rej, late], ignore_index=True)
@@ -578,7 +587,7 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
                     dropped_columns=[c for c in dropped if c not in PERSONAL_COLUMNS] + (
                         ["<personal data>"] if any(c in PERSONAL_COLUMNS for c in dropped) else []),
                     notes=list(notes), currency=currency, currency_column=currency_column or "",
-                    currency_rows=dict(currency_rows or {}),
+                    currency_rows=dict(currency_rows or {}), currency_unread=dict(currency_unread or {}),
                     rows_folded=int(folded_rows or 0), folded_kind=kind or "",
                 ))
     if problems:
@@ -760,7 +769,9 @@ def _cache_name(path: Path, raw_root: Path, hashes: dict[Path, str], sources, ke
         source = None
     definition = getattr(source, "definition", None)
     vocab = json.dumps(getattr(sources, "vocab", None), sort_keys=True)  # what parse_frame accepts
-    parts = [INGEST_VERSION, ADAPTERS_VERSION, timezone, vocab, hashlib.sha256(key).hexdigest(),
+    # The store's [store] country: the regions' country where a row names none (ZJ is 浙江 in China).
+    parts = [INGEST_VERSION, ADAPTERS_VERSION, timezone, getattr(sources, "country", ""), vocab,
+             hashlib.sha256(key).hexdigest(),
              path.relative_to(raw_root).as_posix(), getattr(source, "name", "<none>"),
              definition() if callable(definition) else "", hashes[path]]
     joined = getattr(source, "joined_files", None)

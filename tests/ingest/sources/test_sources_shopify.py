@@ -19,6 +19,7 @@ from support.sources import (
     raw_state,
     rejected,
     run,
+    shopify_orders,
     table,
     with_exports,
 )
@@ -478,3 +479,32 @@ class _Manifest:
 
     def ingest_manifest(self) -> dict:
         return self.manifest
+
+
+def test_currency_values_that_are_no_codes_are_warned_of_and_the_orders_kept(root: Path) -> None:
+    """A Currency column holding a sign, a word or a typo ($, Yuan, UDS) states no currency: those
+    orders are kept (their amounts are numbers all the same: Currency is an optional column), the
+    file's currency is the one its codes state, and the summary names each value's file, first row
+    and column, what was expected and what to do, in English and 中文. `$` was a currency of its own."""
+    shop = shopify_orders(root, [dict(Name="#1", Currency="USD"), dict(Name="#2", Currency="$"),
+                                 dict(Name="#3", Currency="Yuan"), dict(Name="#4", Currency="usd"),
+                                 dict(Name="#5", Currency="UDS"), dict(Name="#6", Currency="$"),
+                                 dict(Name="#7", Currency="")])
+    report = run(shop)
+    rep = file_report(shop, "orders_export_1.csv", "orders")
+    assert (rep["currency"], rep["currency_rows"]) == ("USD", {"USD": 2})  # usd is USD
+    # Rows 3 and 7 ($), 4 (Yuan), 6 (UDS): the header is row 1, order #1 row 2.
+    assert rep["currency_unread"] == {"$": {"rows": 2, "row": 3}, "UDS": {"rows": 1, "row": 6},
+                                      "Yuan": {"rows": 1, "row": 4}}
+    assert manifest(shop)["store"]["currency"] == "USD" and "mixed" not in str(manifest(shop)["currencies"]["kind"])
+    assert len(table(shop, "orders")) == 7 and rejected(shop).empty
+    assert_reconciles(shop)
+    file = "data/raw/shopify/orders_export_1.csv"
+    warning = next(x for x in report.summary(EN).splitlines() if "not currency codes" in x)
+    assert warning.startswith(f"warning: Currency values that are not currency codes: {file}, row 3, column Currency: "
+                              f"'$' (2 rows); {file}, row 4, column Currency: 'Yuan' (1 row); {file}, row 6, column "
+                              "Currency: 'UDS' (1 row). An ISO 4217 code (USD, EUR, CNY …) or an empty cell is expected.")
+    assert "These rows were kept" in warning and "set [store] currency in storebook.local.toml" in warning
+    zh = next(x for x in report.summary(Text("zh")).splitlines() if "不是币种代码" in x)
+    assert f"币种字段中有不是币种代码的值：{file} 第 3 行，字段 Currency：'$'（共 2 行）" in zh
+    assert "应为 ISO 4217 代码" in zh and "storebook.local.toml" in zh

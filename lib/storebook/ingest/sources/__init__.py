@@ -29,7 +29,13 @@ from pathlib import Path
 from storebook.engine import schema
 from storebook.errors import IngestError, InputError
 from storebook.ingest.parsing import detect_number_format
-from storebook.ingest.sources.base import PERSONAL_COLUMNS, Source, SourceFrame
+from storebook.ingest.sources.base import (
+    PERSONAL_COLUMNS,
+    REGION_COLUMNS,
+    Source,
+    SourceFrame,
+    province,
+)
 from storebook.ingest.sources.policy import ReadPolicy
 from storebook.ingest.sources.readers import (
     DELIMITER_NAMES,
@@ -49,9 +55,18 @@ DATA_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}
 
 
 class CanonicalSource:
-    """``data/raw/<table>/*.csv|xlsx`` whose header holds the contract's columns."""
+    """``data/raw/<table>/*.csv|xlsx`` whose header holds the contract's columns.
+
+    The regions (orders' and shipments' ``province``, suppliers' ``region``) are kept as written,
+    but for a province of China, written as its short name as every other source writes it
+    (浙江省, Zhejiang, CN-ZJ → 浙江; a bare code such as ZJ where the store's ``[store] country``
+    is CN: the layout has no country column).
+    """
 
     name = "canonical"
+
+    def __init__(self, country: str = "") -> None:
+        self.country = country
 
     def describe(self) -> str:
         return "canonical (the contract's layout in data/raw/<table>/, docs/contract.md)"
@@ -97,6 +112,10 @@ class CanonicalSource:
         wanted = [c.name for c in specs]
         dropped = [c for c in raw.frame.columns if c not in wanted]
         notes = list(raw.notes)
+        regions = [c for t, c in REGION_COLUMNS if t == table]
+        if regions:
+            frame = frame.assign(**{c: province(frame[c], store_country=self.country, addresses=False)
+                                    for c in regions})
         if index:
             notes.append(f"the header is row {index + 1}; the {index} row(s) above it are not data and were not read.")
         fmt = detect_number_format([frame[c.name] for c in specs if c.kind in {"int", "Int64", "float"}])
@@ -139,18 +158,19 @@ def _missing_columns(path: Path, table: str) -> InputError:
 
 
 def builtin_sources(timezone: str = "Asia/Shanghai",
-                    periods: list[tuple[str, tuple[str, str]]] | None = None) -> list[Source]:
+                    periods: list[tuple[str, tuple[str, str]]] | None = None, country: str = "") -> list[Source]:
     """The adapters storebook ships, for a store in ``timezone``.
 
     ``periods`` are the periods declared for report files that name no day (pins with
-    ``period:``): (pattern under data/raw, (first day, last day)).
+    ``period:``): (pattern under data/raw, (first day, last day)). ``country`` is the store's
+    ``[store] country`` ("" when not set): the country of a row whose export names none.
     """
     from storebook.ingest.sources import ga4, jd, jd_items, ratings, shopify, sycm_items, tmall
     from storebook.ingest.sources.reports import SourceReport
 
     sources: list[Source] = [
-        CanonicalSource(),
-        shopify.ShopifyOrders(timezone), shopify.ShopifyProducts(),
+        CanonicalSource(country),
+        shopify.ShopifyOrders(timezone, country), shopify.ShopifyProducts(),
         tmall.TmallOrders(), tmall.SycmTraffic(), sycm_items.SycmItems(),
         jd.JdOrders(), jd.JdTraffic(), jd_items.JdItems(), ratings.SycmDsr(), ratings.JdShopScore(),
         ga4.Ga4Traffic(), ga4.Ga4Totals(), ga4.Ga4Download(),
@@ -184,6 +204,8 @@ class Registry:
     timezone: str = "Asia/Shanghai"
     #: Files declared not to be data (``not_read:`` in storebook.sources.yaml): (pattern, why).
     not_read: list[tuple[str, str]] = field(default_factory=list)
+    #: The store's ``[store] country`` ("" when not set): the country of rows that name none.
+    country: str = ""
 
     def by_name(self, name: str) -> Source | None:
         return next((s for s in self.sources if s.name == name), None)
@@ -203,9 +225,10 @@ def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily
     from storebook.ingest.sources import custom
 
     timezone = config.timezone if config is not None else "Asia/Shanghai"
-    declared = (custom.load_declarations(config.root, timezone) if config is not None
+    country = config.country if config is not None else ""
+    declared = (custom.load_declarations(config.root, timezone, country) if config is not None
                 else custom.Declarations())
-    builtin = builtin_sources(timezone, declared.periods)
+    builtin = builtin_sources(timezone, declared.periods, country)
     names = {s.name for s in builtin}
     for src in declared.sources:
         if src.name in names:
@@ -222,10 +245,10 @@ def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily
         vocab = {name: config.vocabulary(name) for name in names}
     policy = ReadPolicy.from_config(config) if config is not None else ReadPolicy()
     encodings = json.dumps(sorted(policy.encodings))  # a declared encoding changes how a file reads
-    tag = hashlib.sha256(f"{ADAPTERS_VERSION}|{timezone}|{declared.text}|{sorted((vocab or {}).items())}|{encodings}"
-                         .encode()).hexdigest()
+    tag = hashlib.sha256(f"{ADAPTERS_VERSION}|{timezone}|{country}|{declared.text}|{sorted((vocab or {}).items())}|"
+                         f"{encodings}".encode()).hexdigest()
     return Registry([*declared.sources, *builtin], declared.pins, tag, declared.path.name, vocab, policy, timezone,
-                    declared.not_read)
+                    declared.not_read, country)
 
 
 #: The built-in adapters (for a store in Asia/Shanghai); ingest uses :func:`registry`.

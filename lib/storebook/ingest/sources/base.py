@@ -70,6 +70,10 @@ class SourceFrame:
         currency_rows: the rows of the export stating each currency in ``currency_column``
             (currency → rows; Shopify states it on an order's first row): more than one
             currency in one file is warned of, as its amounts are summed across rows.
+        currency_unread: values of ``currency_column`` that are not currency codes (``$``,
+            ``Yuan``): value → ``rows`` (the rows holding it) and ``row`` (the first, in the file).
+            An optional column: the rows are kept, their currency unknown (not counted in
+            ``currency_rows``), and ingest warns, naming the file, row and column.
         folded_rows: lines of the file that are not rows of their own but continue one (Shopify
             products' image-only rows, folded into their product): counted, so that the file's
             lines reconcile with the rows read (lines = rows read + folded).
@@ -95,6 +99,7 @@ class SourceFrame:
     currency: str | None = None
     currency_column: str = ""
     currency_rows: dict[str, int] = field(default_factory=dict)
+    currency_unread: dict[str, dict[str, int]] = field(default_factory=dict)
     folded_rows: int = 0
     folded_kind: str = ""
     problems: pd.DataFrame | None = None
@@ -379,13 +384,15 @@ class PlatformSource:
 # zip). Provinces are written as their short Chinese names (浙江, 内蒙古), as the sample store
 # and the Chinese platforms do; English names and Shopify's codes are translated.
 #
-# The names (浙江, 浙江省, Zhejiang, Inner Mongolia) are China's alone and always translate. The
-# two-letter codes (the second of each pair) are not: the same letters are other countries'
-# regions — SC is Santa Catarina (Brazil) and South Carolina, HI Hawaii, SD South Dakota, NM New
-# Mexico, MO Missouri — so a code names a Chinese province only in a row whose country says China
-# (Shopify's Shipping/Billing Country); elsewhere, or where no country is known, it passes on as
-# written, like any region this table does not know. Read everywhere, SC would show Brazilian
-# customers as 四川 and make a Brazilian or US store's regions name China (crossfile.region_countries).
+# The names (浙江, 浙江省, Zhejiang, Inner Mongolia) are China's alone and always translate, and so
+# do ISO 3166-2 codes of China (CN-ZJ), which carry their country. The bare two-letter codes (the
+# second of each pair) are not: the same letters are other countries' regions — SC is Santa
+# Catarina (Brazil) and South Carolina, HI Hawaii, SD South Dakota, NM New Mexico, MO Missouri — so
+# a code names a Chinese province only in a row whose country says China (Shopify's
+# Shipping/Billing Country, a custom source's `country:`, else the store's `[store] country`);
+# elsewhere, or where no country is known, it passes on as written, like any region this table
+# does not know. Read everywhere, SC would show Brazilian customers as 四川 and make a Brazilian or
+# US store's regions name China (crossfile.region_countries).
 
 PROVINCES = {
     "北京": ("Beijing", "BJ"), "天津": ("Tianjin", "TJ"), "河北": ("Hebei", "HE"), "山西": ("Shanxi", "SX"),
@@ -403,8 +410,20 @@ _PROVINCE_NAMES = {k: k for k in PROVINCES}
 for _zh, (_en, _code) in PROVINCES.items():
     _PROVINCE_NAMES[_en.lower()] = _zh
 _PROVINCE_NAMES.update({"xizang": "西藏", "nei mongol": "内蒙古", "inner mongolia autonomous region": "内蒙古"})
-#: Two-letter codes, lower-cased, → province: read only in a row known to be in China.
-_PROVINCE_CODES = {_code.lower(): _zh for _zh, (_en, _code) in PROVINCES.items()}
+#: Two-letter codes, lower-cased, → province: read only in a row known to be in China. Shopify
+#: writes Tibet YZ; ISO 3166-2 writes it XZ (the only code of the two that differs).
+_PROVINCE_CODES = {_code.lower(): _zh for _zh, (_en, _code) in PROVINCES.items()} | {"xz": "西藏"}
+#: ISO 3166-2 codes of China, lower-cased, → province: read in any row (the code names its country).
+#: The letter codes (CN-ZJ, since 2017) and the numeric ones ISO used before (CN-33, GB/T 2260).
+_PROVINCE_ISO = {f"cn-{c}": zh for c, zh in _PROVINCE_CODES.items()} | {f"cn-{n}": zh for n, zh in {
+    "11": "北京", "12": "天津", "13": "河北", "14": "山西", "15": "内蒙古", "21": "辽宁", "22": "吉林", "23": "黑龙江",
+    "31": "上海", "32": "江苏", "33": "浙江", "34": "安徽", "35": "福建", "36": "江西", "37": "山东", "41": "河南",
+    "42": "湖北", "43": "湖南", "44": "广东", "45": "广西", "46": "海南", "50": "重庆", "51": "四川", "52": "贵州",
+    "53": "云南", "54": "西藏", "61": "陕西", "62": "甘肃", "63": "青海", "64": "宁夏", "65": "新疆", "71": "台湾",
+    "91": "香港", "92": "澳门"}.items()}
+_PROVINCE_NAMES.update(_PROVINCE_ISO)
+#: Provinces by length, longest first: 内蒙古自治区… starts with 内蒙古, not with a shorter name.
+_BY_LENGTH = sorted(PROVINCES, key=len, reverse=True)
 
 #: How exports write China as a row's country (compared lower-cased, stripped).
 CHINA = frozenset({"cn", "chn", "china", "中国", "中國", "中华人民共和国", "中國大陸", "中国大陆", "prc",
@@ -421,11 +440,56 @@ def in_china(country: pd.Series) -> pd.Series:
     return map_unique(country.astype(str), lambda c: str(c).strip().lower() in CHINA).astype(bool)
 
 
+def chinese_province(value: str, china: bool = False) -> str | None:
+    """The province of China that a region or address names (its short name), else None.
+
+    A name (浙江, 浙江省, Zhejiang), an address that starts with one (浙江省杭州市…), or an ISO
+    3166-2 code of China (CN-ZJ) names it in any row; a bare code (ZJ) only where ``china``
+    (the row's country says China).
+
+    >>> chinese_province("浙江省"), chinese_province("CN-ZJ"), chinese_province("ZJ"), chinese_province("ZJ", True)
+    ('浙江', '浙江', None, '浙江')
+    >>> chinese_province("BR-SP"), chinese_province("Inner Mongolia Autonomous Region")
+    (None, '内蒙古')
+    """
+    v = str(value).strip()
+    low = v.lower()
+    hit = _PROVINCE_NAMES.get(low) or (china and _PROVINCE_CODES.get(low))
+    if hit:
+        return hit
+    for zh in _BY_LENGTH:
+        if v.startswith(zh):
+            return zh
+    word = re.split(r"[\s,，/]+", low)[0]
+    return _PROVINCE_NAMES.get(word) or (china and _PROVINCE_CODES.get(word)) or None
+
+
+#: The columns that name where a row is: customers' provinces, parcels' destinations, suppliers' regions.
+REGION_COLUMNS: tuple[tuple[str, str], ...] = (("orders", "province"), ("shipments", "province"),
+                                              ("suppliers", "region"))
+
+#: An ISO 3166-2 code: the country's two letters, a dash, the region's one to three letters or digits.
+ISO_REGION = re.compile(r"^([A-Za-z]{2})-[A-Za-z0-9]{1,3}$")
+
 #: Longer than any province, state or country name: text this long is an address.
 MAX_REGION_LENGTH = 40
 
 
-def province(text: pd.Series, country: pd.Series | str | None = None) -> pd.Series:
+def _blank_country(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() in _MISSING
+
+
+def _unchanged(text: pd.Series, func: Callable[[str], str]) -> bool:
+    """Whether ``func`` leaves every distinct value of ``text`` as it is (looked up in Arrow: a
+    canonical orders file holds millions of rows and a few dozen provinces)."""
+    arr = pa.array(text, from_pandas=True)
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        return False
+    return all(v is None or func(v) == v for v in pc.unique(arr).to_pylist())
+
+
+def province(text: pd.Series, country: pd.Series | str | None = None, *, store_country: str = "",
+             addresses: bool = True) -> pd.Series:
     """Province (short Chinese name) from a province field or a whole address.
 
     Args:
@@ -433,42 +497,54 @@ def province(text: pd.Series, country: pd.Series | str | None = None) -> pd.Seri
         country: each row's country (a series on ``text``'s index, or one value for every row),
             or None where the export gives none. Only a row whose country says China
             (:func:`in_china`) reads a bare two-letter code as a province of China.
+        store_country: the store's country as configured (``[store] country``; "" when not set):
+            the country of the rows whose own country is empty (or not given).
+        addresses: ``text`` may hold whole addresses (the platforms' and custom sources'
+            province fields): text that looks like a street address is never passed on. False
+            for a region as the contract's layout writes it: what names no province of China is
+            kept exactly as written.
     Returns:
         The province per row ("" where the text names none, or is a street address).
 
     >>> province(pd.Series(["浙江省 杭州市 西湖区 文三路1号", "Zhejiang", "ZJ", "内蒙古自治区呼和浩特市"])).tolist()
     ['浙江', '浙江', 'ZJ', '内蒙古']
-    >>> province(pd.Series(["SC", "SC", "SC", "浙江省"]), pd.Series(["CN", "BR", "", "US"])).tolist()
-    ['四川', 'SC', 'SC', '浙江']
+    >>> province(pd.Series(["SC", "SC", "SC", "浙江省", "CN-SC"]), pd.Series(["CN", "BR", "", "US", "BR"])).tolist()
+    ['四川', 'SC', 'SC', '浙江', '四川']
+    >>> province(pd.Series(["SC", "SC"]), pd.Series(["", "US"]), store_country="CN").tolist()
+    ['四川', 'SC']
 
     Text that names no Chinese province is a region or country elsewhere, passed on as
-    written (``United Kingdom``, ``Île-de-France``, ``CA``); text that looks like a street
-    address (it holds a digit, or is longer than any region's name) is never passed on.
+    written (``United Kingdom``, ``Île-de-France``, ``CA``, ``BR-SP``); text that looks like a
+    street address (it holds a digit, or is longer than any region's name) is never passed on.
 
     >>> province(pd.Series(["United Arab Emirates", "151 O'Connor St", "Ontario"])).tolist()
     ['United Arab Emirates', '', 'Ontario']
+    >>> province(pd.Series(["Zone 3", "浙江省"]), addresses=False).tolist()
+    ['Zone 3', '浙江']
     """
     def one(value: str, china: bool) -> str:
         v = str(value).strip()
         if not v or v in _MISSING:
-            return ""
-        hit = _PROVINCE_NAMES.get(v.lower()) or (china and _PROVINCE_CODES.get(v.lower()))
+            return "" if addresses else value
+        hit = chinese_province(v, china)
         if hit:
             return hit
-        for zh in sorted(PROVINCES, key=len, reverse=True):
-            if v.startswith(zh):
-                return zh
-        word = re.split(r"[\s,，/]+", v)[0].lower()
-        hit = _PROVINCE_NAMES.get(word) or (china and _PROVINCE_CODES.get(word))
-        if hit:
-            return hit
+        if not addresses or ISO_REGION.match(v):  # an ISO code (JP-13, FR-75) holds digits, no street
+            return value if not addresses else v
         street = any(ch.isdigit() for ch in v) or len(v) > MAX_REGION_LENGTH or len(v.split()) > 5
         return "" if street else v  # never pass a street address on
 
     text = text.astype(str)
-    if isinstance(country, str):
-        return map_unique(text, lambda v: one(v, country.strip().lower() in CHINA)).astype("str")
-    china = np.zeros(len(text), dtype=bool) if country is None else in_china(country.reindex(text.index)).to_numpy()
+    if country is None or isinstance(country, str):
+        scalar = store_country if _blank_country(country) else country
+        china = str(scalar).strip().lower() in CHINA
+        if not addresses and _unchanged(text, lambda v: one(v, china)):
+            return text  # a file in the contract's layout that writes short names already (most do)
+        return map_unique(text, lambda v: one(v, china)).astype("str")
+    country = country.reindex(text.index)
+    if store_country:
+        country = country.where(~map_unique(country, _blank_country).astype(bool), store_country)
+    china = in_china(country).to_numpy()
     if not china.any():
         return map_unique(text, lambda v: one(v, False)).astype("str")
     out = map_unique(text, lambda v: one(v, False)).to_numpy(copy=True)

@@ -58,8 +58,9 @@ class Declarations:
     not_read: list[tuple[str, str]] = field(default_factory=list)
 
 
-def load_declarations(root: Path, timezone: str = "Asia/Shanghai") -> Declarations:
-    """Read ``storebook.sources.yaml`` under ``root``.
+def load_declarations(root: Path, timezone: str = "Asia/Shanghai", country: str = "") -> Declarations:
+    """Read ``storebook.sources.yaml`` under ``root`` (for a store in ``timezone`` and, where
+    ``[store] country`` is set, ``country``: the country of rows whose regions name none).
 
     Raises:
         InputError: the file is not valid YAML or a declaration is incomplete; the message
@@ -86,7 +87,7 @@ def load_declarations(root: Path, timezone: str = "Asia/Shanghai") -> Declaratio
                              todo="rename one of them")
         seen.add(s.name)
     check_joins(specs, path)
-    sources = [CustomSource(s, path, timezone) for s in specs]
+    sources = [CustomSource(s, path, timezone, country) for s in specs]
     by_name = {s.name: s for s in sources}
     for s in sources:
         s.partners = {alias: by_name[j.source] for alias, j in s.spec.joins.items()}
@@ -139,7 +140,7 @@ def _named(row: list[str]) -> list[str]:
 class CustomSource:
     """One declared source (see :func:`load_declarations`)."""
 
-    def __init__(self, spec: SourceSpec, path: Path, timezone: str) -> None:
+    def __init__(self, spec: SourceSpec, path: Path, timezone: str, country: str = "") -> None:
         self.spec = spec
         self.declared_in = path.name
         self.name = spec.name
@@ -150,6 +151,8 @@ class CustomSource:
         #: another source also recognises its files, that one reads them.
         self.lookup_only = not spec.outputs
         self.store_timezone = timezone
+        #: The store's ``[store] country`` ("" when not set): the regions' country where a row names none.
+        self.store_country = country
         self.partners: dict[str, CustomSource] = {}
 
     # -- the Source protocol
@@ -168,7 +171,7 @@ class CustomSource:
 
     def definition(self) -> str:
         """What a parse of this source's files depends on: its declaration and those it joins."""
-        parts = [self.spec.definition(), self.store_timezone]
+        parts = [self.spec.definition(), self.store_timezone, self.store_country]
         parts += [f"{alias}={p.spec.definition()}" for alias, p in sorted(self.partners.items())]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -209,7 +212,8 @@ class CustomSource:
                 tables[alias] = mapping_run.stack(parts, jheader) if parts else mapping_compile.frame_of(jheader)
             try:
                 results = mapping_run.execute(con, plan, mapping_run.text_table(raw, path.name, period), tables,
-                                              self.declared_in)
+                                              self.declared_in, spec.country.code if spec.country else "",
+                                              self.store_country)
             except duckdb.Error as exc:  # an expression that binds but fails on a value (a cast)
                 message = str(exc).split("\n\nLINE")[0].strip()[:400]
                 raise InputError(path, f"{self._where()}: an expression fails on the file's values: {message}",
@@ -226,6 +230,12 @@ class CustomSource:
                    else "declared")
             notes.append(f"amounts in {', '.join(stated['currency_rows']) or stated['currency']} ({how} in "
                          f"{self.declared_in}: `currency:`), kept as exported: storebook converts no currency.")
+        if spec.country:
+            where = (f"the country the column {spec.country.column} names" if spec.country.column
+                     else f"{spec.country.code}")
+            fallback = f", else the store's ({self.store_country})" if self.store_country and spec.country.column else ""
+            notes.append(f"regions read in {where}{fallback} (`country:` in {self.declared_in}): a bare code such as "
+                         "ZJ is a province of China only in a row in China.")
         if period:
             notes.append(f"period {period[0]} to {period[1]} " + ("from the file name." if spec.period.from_file_name
                                                                    else f"as declared in {self.declared_in}."))

@@ -219,8 +219,10 @@ class ShopifyOrders(PlatformSource):
     signature = ORDER_SIGNATURE
     signature_any = ORDER_SIGNATURE_ANY
 
-    def __init__(self, timezone: str = "Asia/Shanghai") -> None:
+    def __init__(self, timezone: str = "Asia/Shanghai", country: str = "") -> None:
         self.timezone = timezone
+        #: The store's ``[store] country`` ("" when not set): the country of an address that names none.
+        self.country = country
 
     def _canon(self, name: str) -> str:
         return _shopify_name(name, _ORDER_NAMES)
@@ -305,9 +307,12 @@ class ShopifyOrders(PlatformSource):
         for alt in ("Shipping Province", "Billing Province Name", "Billing Province"):
             province = province.where(province != "", oc(alt))
         # The country of the address the province came from: a bare code (SC) is a province of
-        # China only where that country is CN; South Carolina and Santa Catarina are SC too.
+        # China only where that country is CN; South Carolina and Santa Catarina are SC too. A
+        # shipping address without its country (a manual order's) takes the billing address's
+        # (the same buyer's, and the likeliest country of the parcel); neither: the store's.
         shipped = (oc("Shipping Province Name") != "") | (oc("Shipping Province") != "")
-        country = oc("Shipping Country").where(shipped, oc("Billing Country"))
+        ship_country = oc("Shipping Country")
+        country = ship_country.where(shipped & (ship_country != ""), oc("Billing Country"))
         orders = canonical("orders", {
             "order_id": name[first],
             "platform": PLATFORM,
@@ -317,7 +322,7 @@ class ShopifyOrders(PlatformSource):
             "customer_id": email.where(email != "", phone),
             "channel": map_unique(notes_col, _channel_of_note),
             "device": device,
-            "province": to_province(province, country),
+            "province": to_province(province, country, store_country=self.country),
             "items_amount": money_text(items),
             "discount_amount": money_text((items - subtotal).clip(lower=0).round(2)),
             "shipping_amount": money_text(shipping),
@@ -331,9 +336,18 @@ class ShopifyOrders(PlatformSource):
 
         # The rows stating each currency (an order's first row states it): one file in several
         # currencies is warned of by ingest (identity.check_currencies), as sums would mix them.
-        stating = oc("Currency").str.strip().str.upper()
+        # A value that is no currency code ($, Yuan, a typo) states none: the order is kept (its
+        # amounts are numbers all the same) and ingest warns, naming its row (currency_unread).
+        from storebook.engine.identity import currency_code
+
+        written = oc("Currency").str.strip()
+        stating = map_unique(written, lambda v: currency_code(v) or "").astype("str")
         currency_rows = {c: int(n) for c, n in stating[stating != ""].value_counts().sort_index().items()}
         currencies = sorted(currency_rows)
+        unread = (written != "") & (stating == "")
+        file_rows = pd.Series(raw.rows[first.to_numpy()].to_numpy(), index=o.index)
+        currency_unread = {str(v): {"rows": int(len(g)), "row": int(g.min())}
+                           for v, g in file_rows[unread].groupby(written[unread], sort=True)}
         source_col = oc("Source").str.lower()
         line_names = col("Lineitem name").str.lower()
         counts = {
@@ -362,6 +376,10 @@ class ShopifyOrders(PlatformSource):
         if currencies:
             notes.append(f"Shopify: amounts in {', '.join(currencies)} (the export's Currency column), kept as "
                          "exported: storebook converts no currency.")
+        if currency_unread:
+            notes.append(f"Shopify: {int(unread.sum())} orders' Currency is not a currency code ("
+                         + ", ".join(f"'{v}' row {u['row']}" for v, u in currency_unread.items())
+                         + "): the orders kept, their currency unknown.")
         notes += [f"Shopify: {text}." for text in layout]
         line_notes = ["Shopify: one line per export row, numbered in file order within the order; "
                       "a line without a SKU is keyed by its Lineitem name."]
@@ -369,7 +387,8 @@ class ShopifyOrders(PlatformSource):
             line_notes.append(f"Shopify: {counts['no_sku']} lines without a SKU (keyed by name); {counts['gift']} gift "
                               "card lines (a gift card sold is money received, not merchandise).")
         currency = currencies[0] if len(currencies) == 1 else None
-        stated = {"currency": currency, "currency_column": "Currency" if currencies else "", "currency_rows": currency_rows}
+        stated = {"currency": currency, "currency_column": "Currency" if currencies or currency_unread else "",
+                  "currency_rows": currency_rows, "currency_unread": currency_unread}
         status_note = "Shopify's Financial Status and Fulfillment Status give the status"
         time_note = "Shopify writes timestamps as 2021-05-13 11:01:13 +0200"
         yield SourceFrame("orders", orders, raw.rows[first.to_numpy()].reset_index(drop=True), raw.encoding,

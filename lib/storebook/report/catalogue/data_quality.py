@@ -91,6 +91,18 @@ ENTRIES: dict[str, Entry] = {
         "同一文件内混有多个币种：{mixed}。金额按行汇总，而 storebook 不做币种换算，涉及这些行的汇总、"
         "平均和比较会把不同币种的金额相加，没有意义：请按币种分别导出（或先在导出文件中换算金额），再重新导入。没有数据"
         "因此被拒收。"),
+    # Values of an export's currency column that are no ISO 4217 code (Shopify's Currency holding $ or Yuan):
+    # an optional column, so the rows are kept (their amounts are numbers all the same), in no stated currency.
+    "data_quality.ingest.currency.not_code": _e(
+        "Currency values that are not currency codes: {values}. An ISO 4217 code (USD, EUR, CNY …) or an empty "
+        "cell is expected. These rows were kept and their amounts read as the store's currency, as storebook "
+        "converts none: write the code in the export's currency column (or re-export it), or set [store] currency "
+        "in storebook.local.toml to the currency the amounts are in, then ingest again.",
+        "币种字段中有不是币种代码的值：{values}。应为 ISO 4217 代码（USD、EUR、CNY …）或空白。这些行已采用，其金额按"
+        "本店币种读取（storebook 不做币种换算）：请在导出文件的币种字段中写明代码（或重新导出），或在 storebook.local.toml "
+        "的 [store] 中将 currency 设为金额实际所用的币种，然后重新导入。"),
+    "data_quality.currency.not_code_value": _e("{file}, row {row}, column {column}: '{value}' ({rows:count} rows)",
+                                               "{file} 第 {row} 行，字段 {column}：'{value}'（共 {rows:count} 行）"),
     "data_quality.currency.mixed_file": _e("{file} (column {column}): {rows}", "{file}（字段 {column}）：{rows}"),
     "data_quality.currency.rows": _e("{rows:count} rows in {currency}", "{currency} {rows:count} 行"),
     "data_quality.currency.configured": _e("storebook.toml sets {currency} ([store] currency)",

@@ -31,6 +31,7 @@ import pyarrow as pa
 from storebook.engine import schema
 from storebook.engine.sqltext import literal, quote
 from storebook.errors import InputError
+from storebook.ingest.sources.base import REGION_COLUMNS
 from storebook.ingest.sources.mapping.spec import Input, Output, SourceSpec
 from storebook.ingest.sources.mapping.sql import (
     PSEUDO_COLUMNS,
@@ -63,6 +64,8 @@ class OutputPlan:
     count_sql: str
     grouped: bool
     column_notes: dict[str, str] = field(default_factory=dict)
+    #: The query gives each record's country (``_country``: the declared ``country: {column:}``).
+    country: bool = False
 
 
 @dataclass
@@ -165,6 +168,9 @@ class Compiler:
         missing += [(c, "fill_down") for c in [*spec.fill_down, *spec.fill_within] if c not in known]
         if spec.currency and spec.currency.column and spec.currency.column not in known:
             missing.append((spec.currency.column, "currency.column"))
+        if (spec.country and spec.country.column and spec.country.column not in known
+                and not self._joined_column(spec.country.column)):
+            missing.append((spec.country.column, "country.column"))
         for out in spec.outputs.values():
             sub = f"{out.key}." if out.key else ""
             for target, name in out.columns.items():
@@ -182,6 +188,8 @@ class Compiler:
         self.used |= set(spec.fill_down) | set(spec.fill_within)
         if spec.currency and spec.currency.column:
             self.used.add(spec.currency.column)
+        if spec.country and spec.country.column in known:
+            self.used.add(spec.country.column)
 
     def _joined_column(self, name: str) -> tuple[str, str] | None:
         alias, _, column = name.partition(".")
@@ -337,11 +345,34 @@ class Compiler:
                                  expected="one value per row", todo="pick one element (x[1]) or aggregate it")
         bad = f"arg_min({bad}, _m._row) FILTER (WHERE {bad} IS NOT NULL)" if group_sql else bad
         texts, notes = self._texts(out, typed, types)
-        select = ", ".join([*(f"{texts[c]} AS {quote(c)}" for c in texts), f"{row} AS _row", f"{bad} AS _bad"])
+        extra = []
+        if self._has_country(out):
+            country = self._country(out, group_keys)
+            self._bind(con, base(f"{country}, {row}") + tail, "country.column", self.spec.country.column,
+                       bool(group_sql))
+            extra.append(f"{country} AS _country")
+        select = ", ".join([*(f"{texts[c]} AS {quote(c)}" for c in texts), f"{row} AS _row", f"{bad} AS _bad", *extra])
         sql = base(select) + tail + " ORDER BY _row"
         self._bind(con, sql, out.key or "table", out.table, bool(group_sql))
         count_sql = base("count(*)")
-        return OutputPlan(out.table, sql, count_sql, bool(group_sql), notes)
+        return OutputPlan(out.table, sql, count_sql, bool(group_sql), notes, bool(extra))
+
+    def _has_country(self, out: Output) -> bool:
+        """Whether the table's rows take their country from a column (``country: {column:}``) and
+        the table has a region to read in it."""
+        regions = {c for t, c in REGION_COLUMNS if t == out.table}
+        return bool(self.spec.country and self.spec.country.column and regions & set(out.produced()))
+
+    def _country(self, out: Output, group_keys: set[str]) -> str:
+        """Each record's country as text, the file's spellings mapped to codes (a group's: its
+        first row's that names one)."""
+        name = self.spec.country.column
+        joined = self._joined_column(name) if name not in self.header else None
+        ref = f"{joined[0]}.{quote(joined[1])}" if joined else f"_m.{quote(name)}"
+        ref = f"trim(CAST({ref} AS VARCHAR))"
+        if out.group_by and name not in group_keys:
+            ref = f"arg_min({ref}, _m._row) FILTER (WHERE nullif({ref}, '') IS NOT NULL)"
+        return f"coalesce({self._mapped(ref, self.spec.country.values)}, '')"
 
     def _bind(self, con: duckdb.DuckDBPyConnection, sql: str, key: str, shown: str,
               grouped: bool = False) -> duckdb.DuckDBPyRelation:

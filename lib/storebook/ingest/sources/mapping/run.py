@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from storebook.engine import schema
-from storebook.ingest.sources.base import canonical, province
+from storebook.ingest.sources.base import REGION_COLUMNS, canonical, province
 from storebook.ingest.sources.mapping.compile import OutputPlan, Plan
 from storebook.ingest.sources.readers import RawFrame
 
@@ -55,7 +55,7 @@ def stack(tables: list[pa.Table], header: list[str]) -> pa.Table:
 
 
 def execute(con: duckdb.DuckDBPyConnection, plan: Plan, main: pa.Table, joined: dict[str, pa.Table],
-            declared_in: str) -> list[TableResult]:
+            declared_in: str, country: str = "", store_country: str = "") -> list[TableResult]:
     """Run every table's query of ``plan`` over the data.
 
     Args:
@@ -64,6 +64,9 @@ def execute(con: duckdb.DuckDBPyConnection, plan: Plan, main: pa.Table, joined: 
         main: the file's rows (:func:`text_table`).
         joined: per join alias, its files' rows.
         declared_in: the declarations file, for the reasons of rejected rows.
+        country: the country declared for every row (``country: CN``; "" when none is).
+        store_country: the store's ``[store] country`` ("" when not set): the country of a row
+            whose own is empty.
     Returns:
         One result per table the source feeds.
     """
@@ -74,17 +77,23 @@ def execute(con: duckdb.DuckDBPyConnection, plan: Plan, main: pa.Table, joined: 
     for op in plan.outputs:
         result = con.sql(op.sql).to_arrow_table()
         entering = con.sql(op.count_sql).fetchall()[0][0]
-        out.append(_result(op, result, entering, declared_in))
+        out.append(_result(op, result, entering, declared_in, country, store_country))
     return out
 
 
-def _result(op: OutputPlan, result: pa.Table, entering: int, declared_in: str) -> TableResult:
+def _result(op: OutputPlan, result: pa.Table, entering: int, declared_in: str, country: str = "",
+            store_country: str = "") -> TableResult:
     names = [c.name for c in schema.columns(op.table) if c.name in result.column_names]
     index = pd.RangeIndex(result.num_rows)
     columns: dict[str, pd.Series | str] = {
         c: pd.Series(result.column(c).to_pylist(), index=index, dtype="str") for c in names}
-    if "province" in columns:  # a full address never passes: reduced to the province
-        columns["province"] = province(columns["province"])
+    rows_country = (pd.Series(result.column("_country").to_pylist(), index=index, dtype="str") if op.country
+                    else country or None)
+    for t, c in REGION_COLUMNS:
+        if t == op.table and c in columns:
+            # A province field may hold a full address: it never passes, reduced to the province.
+            # A supplier's region is kept as written, but for a province of China (its short name).
+            columns[c] = province(columns[c], rows_country, store_country=store_country, addresses=c == "province")
     frame = canonical(op.table, columns, index)
     rows = pd.Series(result.column("_row").to_numpy(zero_copy_only=False), dtype="int64")
     bad = result.column("_bad").to_pylist()

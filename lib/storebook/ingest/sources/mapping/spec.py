@@ -30,7 +30,7 @@ from storebook.ingest.sources.readers import ENCODING_ALIASES
 READ_KEYS = {"encoding", "delimiter", "header_row", "column_names", "sheet", "skip_footer", "decimal", "thousands"}
 OUTPUT_KEYS = {"columns", "compute", "constants", "values", "defaults", "date_formats", "group_by", "where"}
 SOURCE_KEYS = ({"name", "description", "files", "table", "tables", "joins", "inputs", "missing", "fill_down",
-                "period", "newest_wins", "timezone", "date_format", "currency"} | READ_KEYS | OUTPUT_KEYS)
+                "period", "newest_wins", "timezone", "date_format", "currency", "country"} | READ_KEYS | OUTPUT_KEYS)
 JOIN_KEYS = {"source", "on", "columns", "compute"}
 INPUT_KEYS = {"type", "formats", "missing", "default"}
 INPUT_TYPES = ("text", "number", "integer", "boolean", "date", "timestamp")
@@ -91,6 +91,19 @@ class Currency:
 
 
 @dataclass
+class Country:
+    """The country of the source's regions (``country:``): one for every row (``code``), or the
+    column that names each row's (``column``: the file's, or a joined one as ``<join>.<column>``;
+    its spellings mapped to codes by ``values``). A bare region code (ZJ, SC) is a province of
+    China only in a row whose country says China; a row whose country is empty is in the store's
+    ``[store] country``."""
+
+    code: str = ""
+    column: str = ""
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class Period:
     """The period a report covers when its rows carry no date (``period:``)."""
 
@@ -127,6 +140,8 @@ class SourceSpec:
     newest_wins: bool = False
     #: The currency of the amounts, declared (``currency:``); None: the file states none.
     currency: Currency | None = None
+    #: The country of the regions, declared (``country:``); None: the file names none.
+    country: Country | None = None
     joins: dict[str, Join] = field(default_factory=dict)
     outputs: dict[str, Output] = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
@@ -230,6 +245,7 @@ def parse_source(spec: object, path: Path, index: int) -> SourceSpec:
     _period(check, spec, out)
     _newest_wins(check, spec, out)
     out.currency = _currency(check, spec.get("currency"))
+    out.country = _country(check, spec.get("country"))
     out.joins = {alias: _join(check, alias, j) for alias, j in check.mapping(spec.get("joins"), "joins",
                                                                              "alias: {source:, on:, …}").items()}
     if "table" in spec:
@@ -373,6 +389,40 @@ def _currency(check: _Checker, value: object) -> Currency | None:
                               expected=expected)
         values[scalar_text(spelling).strip()] = currency_code(code)
     return Currency(column=check.names(value["column"], "currency.column")[0], values=values)
+
+
+_COUNTRY_TODO = ("write `country: CN` (an ISO 3166 code: every row of the source's files is in that country) or "
+                 "`country: {column: Country}` (the column that names each row's country, the file's or a joined "
+                 "one as <join>.<column>; `values: {中国大陆: CN}` maps the file's own spellings to codes)")
+
+
+def _country(check: _Checker, value: object) -> Country | None:
+    """``country:``: a code for every row, or ``{column:, values:}``; checked before a file is read."""
+    from storebook.engine.calendar import country_code
+
+    if value is None:
+        return None
+    expected = "an ISO 3166 alpha-2 country code such as CN, BR, US or DE"
+    if not isinstance(value, dict):
+        code = country_code(value)
+        if code is None:
+            hint = " (YAML reads a bare NO, Norway's code, as false: write \"NO\" in quotes)" if value is False else ""
+            raise check.error("country", f"'{scalar_text(value)}' is not a country code{hint}", _COUNTRY_TODO,
+                              expected=expected)
+        return Country(code=code)
+    unknown = set(value) - {"column", "values"}
+    if unknown or not value.get("column") or not str(value["column"]).strip():
+        raise check.error("country", "is a mapping without `column:`" if not unknown else
+                          f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", _COUNTRY_TODO,
+                          expected="`column:` (and `values:`)")
+    values = {}
+    for spelling, code in check.mapping(value.get("values"), "country.values", "{the file's spelling: code}").items():
+        if country_code(code) is None:
+            raise check.error(f"country.values.{spelling}", f"'{scalar_text(code)}' is not a country code",
+                              "map each spelling of the file to its ISO 3166 code, e.g. `values: {中国大陆: CN}`",
+                              expected=expected)
+        values[scalar_text(spelling).strip()] = country_code(code)
+    return Country(column=check.names(value["column"], "country.column")[0], values=values)
 
 
 def _join(check: _Checker, alias: object, body: object) -> Join:
