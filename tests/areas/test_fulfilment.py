@@ -436,6 +436,30 @@ def test_the_weakest_day_names_every_day_that_ties():
     assert en("fulfilment.daily.title", **alone).startswith("The weakest day was 2 Mar: ")
 
 
+def test_many_days_tied_for_the_weakest_are_named_first_and_counted_not_said_as_a_count():
+    # Eight payment days of a small store shipped none of their due orders within 24 hours, two
+    # shipped all: the page read "The weakest payment days were 8 days tied, 2–23 Mar (0.00%)".
+    # A reader is told which days, the first three, and how many more.
+    zero = pd.date_range("2026-03-02", periods=8, freq="3D")      # 2, 5, 8 … 23 Mar
+    good = pd.to_datetime(["2026-03-03", "2026-03-04"])
+    daily = pd.DataFrame({"day": [*zero, *good], "due_24h": [2] * 8 + [5, 5], "within_24h": [0] * 8 + [5, 5]})
+    daily["within_24h_rate"] = daily["within_24h"] / daily["due_24h"]
+    facts = fulfilment.daily_dispatch_facts(daily.sample(frac=1, random_state=1))  # any order of rows
+    assert facts["worst_days"] and len(facts["worst_days"]) == 8
+    assert facts["overall"] == pytest.approx(10 / 26) and facts["days_below"] == 8
+    en, zh = (storebook.report.text.Text(lang) for lang in ("en", "zh"))
+    said = en("fulfilment.daily.takeaway", **facts)
+    assert "The weakest payment days were 2, 5, 8 Mar and 5 other days, tied (0.00%)" in said, said
+    assert "days tied" not in said and "; 8 days fell more than 15 points below the month." in said
+    assert en("fulfilment.daily.title", **facts).startswith("The weakest days were 2, 5, 8 Mar and 5 other days, tied:")
+    said = zh("fulfilment.daily.takeaway", **facts)
+    assert "最弱的付款日是3月2日、5日、8日及其他5天（并列）" in said, said
+    assert "间的8天" not in said
+    # Across a month's end each named day keeps its month.
+    assert en.format("{d:date}", d=list(pd.date_range("2026-02-26", periods=7, freq="2D"))) == (
+        "26 Feb, 28 Feb, 2 Mar and 4 other days, tied")
+
+
 def test_busiest_keeps_the_total():
     f = pd.DataFrame({"carrier": ["A", "B", "C", "total"], "shipments": [3, 9, 3, 15]})
     assert fulfilment.busiest(f, "carrier", 2)["carrier"].tolist() == ["B", "A", "total"]
