@@ -178,7 +178,9 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "fulfilment.slow_carrier": (_n("orders"), _n("shipments", values=("delivered_at",),
                                                  known=("carrier", "province", "warehouse"))),
     "fulfilment.spring_festival": (_n("orders"), _n("shipments", values=("delivered_at",))),
-    "fulfilment.cost": (_n("orders"), _n("order_lines"), _n("shipments", known=("shipping_cost_amount",))),
+    # Without the carriers' bill the section shows what they bill by and what buyers paid (partial).
+    "fulfilment.cost": (_n("orders"), _n("order_lines"), _n("shipments"), _SHIP_COST,
+                        _opt("orders", known=("shipping_amount",))),
     "fulfilment.issues": (_n("orders"), _n("shipments", known=("carrier",)), _TICKET_ORDERS, _opt("returns")),
     # products
     # (the headline shows the SKUs sold without line amounts, its revenue shares unknown)
