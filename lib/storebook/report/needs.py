@@ -206,6 +206,8 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "promotion.history": (_n("promotions"), *_SOLD_COST, _COSTS, _CATEGORY, _opt("marketing_spend")),
     "promotion.coupons": (_n("promotions"), *_SALES, _CATEGORY),
     # competitor
+    # The price levels: every competitor price export, matched to our SKUs or not.
+    "competitor.levels": (_n("competitor_prices", values=("price",)),),
     "competitor.index": _MATCHED,
     "competitor.trend": _MATCHED,
     "competitor.gaps": _MATCHED,
@@ -219,6 +221,9 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     # The delivery figures judge a line by when it arrived: an export that records no receipt
     # date (an order book) cannot tell on time from late, and every open line past its due date
     # would count as late. The catalogue only gives the standard cost (the cost variance).
+    # The order book: what every purchase-order export holds (no receipts needed).
+    "supplier.orders": (_n("purchase_orders", values=("promised_on",)), _opt("purchase_orders", known=("ordered_on",)),
+                        _opt("suppliers", known=("supplier_name", "contract_lead_time_days"))),
     "supplier.headline": (_RECEIVED, _opt("purchase_orders", known=("ordered_on", "qty_received")),
                           _n("suppliers"), _opt("inventory"), _opt("orders"), _opt("order_lines"), _SUPPLIER),
     "supplier.scorecard": (_RECEIVED, _opt("purchase_orders", known=("ordered_on", "qty_received")),

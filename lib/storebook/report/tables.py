@@ -80,6 +80,12 @@ _NUMBERS = {"median_hours", "p90_hours", "median_days", "p90_days", "mean_days",
             "refunds_per_1000", "total_days", "ship_days", "category_multiple", "index_30", "index_60",
             "index_90", "margin_roas", "median_delivery_days", "parcels_per_order", "units_per_parcel"}
 
+# The supplier report's order book: its total row says "All suppliers" (a supplier's name is kept).
+LABEL_COLUMNS |= {"supplier": "supplier_row"}
+_NUMBERS |= {"promised_lead_days"}
+_RATES |= {"within_contract_rate"}
+_COUNTS |= {"open_lines"}
+
 # The overview, customers and service reports.
 LABEL_COLUMNS |= {"segment": "segment", "from_segment": "segment", "to_segment": "segment", "status": "status",
                   "reason": "reason", "group": "group"}
@@ -689,7 +695,9 @@ _RATES |= {"discount_pct", "uplift", "dip", "redemption_rate", "budget_used", "o
            "cost_variance"}
 _MONEY |= {"discount_cost", "promotion_spend", "incremental_margin", "incremental_revenue", "actual_revenue",
            "baseline_revenue", "our_revenue"}
-_MONEY2 |= {"our_price", "competitor_price", "price_before", "price_after"}
+_MONEY2 |= {"our_price", "competitor_price", "price_before", "price_after", "median_price", "p25_price", "p75_price"}
+_COUNTS |= {"observed_products", "observations"}
+_RATES |= {"median_vs_prior", "matched_share"}
 _NUMBERS |= {"mean_lead_time_days", "contract_lead_time_days", "lead_time_excess_days", "lost_units", "mean_days_late"}
 _DATES |= {"starts_on", "ends_on", "changed_on", "ordered_on", "promised_on", "received_on"}
 #: Ratios shown to two decimals (an index, a return on spend, a rating, a coefficient of variation).
