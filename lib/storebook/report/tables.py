@@ -81,7 +81,7 @@ _NUMBERS = {"median_hours", "p90_hours", "median_days", "p90_days", "mean_days",
             "index_90", "margin_roas", "median_delivery_days", "parcels_per_order", "units_per_parcel"}
 
 # The supplier report's order book: its total row says "All suppliers" (a supplier's name is kept).
-LABEL_COLUMNS |= {"supplier": "supplier_row"}
+LABEL_COLUMNS |= {"supplier": "supplier.row"}
 _NUMBERS |= {"promised_lead_days"}
 _RATES |= {"within_contract_rate"}
 _COUNTS |= {"open_lines"}

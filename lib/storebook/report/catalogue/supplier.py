@@ -65,7 +65,7 @@ ENTRIES: dict[str, Entry] = {
         "最多的是{top}（{top_lines:count}行）。供应商承诺的交期平均为下单后{promised_lead_days:.1f}天；本店数据中没有合同交期。"
         "采购单没有到货记录，无法判断是否到货、是否准时；导入带每行收货日期（`received_on`）的采购单即可得到准时足量评分。",
     ),
-    "supplier_row.total": _e("All suppliers", "全部供应商"),
+    "supplier.row.total": _e("All suppliers", "全部供应商"),
     "col.promised_lead_days": _e("Promised (days)", "承诺交期（天）"),
     "col.within_contract_rate": _e("Within contract", "合同交期内占比"),
     "col.open_lines": _e("Open at month end", "月末未到货行"),
