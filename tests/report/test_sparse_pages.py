@@ -17,7 +17,6 @@ The figures are checked against the raw files by hand (pandas over the published
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
