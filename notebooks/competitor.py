@@ -43,6 +43,18 @@ import storebook
 
 page = storebook.notebook.start("competitor", month=month, platforms=platforms, data_path=data_path, language=language)
 
+# %% [markdown] tags=["analyst"]
+# The competitors' own price levels, from the price export alone: matched to our SKUs or not (a crawl of search
+# results carries no match). The price band is the middle half of the month's observed prices.
+
+# %%
+with page.section("competitor.levels"):
+    levels = storebook.competitor.summarise_price_levels(page.wb, page.period, page.platforms)
+    page.show(storebook.tables.format_table(levels.head(15), page.text, columns=storebook.tables.known_columns(levels, [
+        "competitor", "platform", "observed_products", "days", "median_price", "p25_price", "p75_price",
+        "median_vs_prior", "matched_share", "promo_share"])))
+    page.takeaway("competitor.levels.takeaway", **storebook.competitor_facts.levels_facts(levels, page.text))
+
 # %%
 with page.section("competitor.index"):
     categories = storebook.competitor.compute_price_index(page.wb, page.period, page.platforms, by="category")

@@ -163,19 +163,30 @@ with page.section("fulfilment.spring_festival"):
 
 # %% [markdown] tags=["analyst"]
 # An order shipped in n parcels counts 1/n order (and 1/n of its units) for each parcel's carrier and province,
-# so the rows add up to the total.
+# so the rows add up to the total. Without the carriers' bill (no `shipping_cost_amount` in the shipments) the
+# section shows what the carriers bill by — parcels per order, units per parcel — and, where the orders carry it,
+# the shipping buyers paid; the note names the export that adds the cost.
 
 # %%
 with page.section("fulfilment.cost"):
     costs = storebook.fulfilment.compute_logistics_costs(page.wb, page.period, page.platforms, by="carrier")
-    cost_facts = storebook.fulfilment.cost_facts(costs)
-    page.show(storebook.plots.hbars(costs, page.text, category="carrier", values=["cost_per_order", "cost_per_unit"], kind="money2",
-                                    title=page.t("fulfilment.cost.title", **cost_facts)))
-    page.show(storebook.tables.format_table(costs, page.text, columns=["carrier", "shipments", "orders", "units", "cost",
-                                                                       "cost_per_order", "cost_per_unit"]))
-    province_costs = storebook.fulfilment.compute_logistics_costs(page.wb, page.period, page.platforms, by="province")
-    page.show(storebook.tables.format_table(storebook.fulfilment.busiest(province_costs, "province"), page.text,
-                                            columns=["province", "shipments", "orders", "cost", "cost_per_order", "cost_per_unit"]))
+    charged = storebook.fulfilment.summarise_shipping_charged(page.wb, page.period, page.platforms)
+    cost_facts = storebook.fulfilment.cost_facts(costs, charged)
+    if cost_facts["variant"] is None:  # the carriers' bill is known
+        page.show(storebook.plots.hbars(costs, page.text, category="carrier", values=["cost_per_order", "cost_per_unit"],
+                                        kind="money2", title=page.t("fulfilment.cost.title", **cost_facts)))
+        page.show(storebook.tables.format_table(costs, page.text, columns=["carrier", "shipments", "orders", "units", "cost",
+                                                                           "cost_per_order", "cost_per_unit"]))
+        province_costs = storebook.fulfilment.compute_logistics_costs(page.wb, page.period, page.platforms, by="province")
+        page.show(storebook.tables.format_table(storebook.fulfilment.busiest(province_costs, "province"), page.text,
+                                                columns=["province", "shipments", "orders", "cost", "cost_per_order",
+                                                         "cost_per_unit"]))
+    else:
+        page.show(storebook.tables.format_table(costs, page.text, columns=["carrier", "shipments", "orders", "units",
+                                                                           "parcels_per_order", "units_per_parcel"]))
+    if cost_facts["shipping_known"]:
+        page.show(storebook.tables.format_table(charged, page.text, columns=["platform", "orders_known", "shipping_charged",
+                                                                             "shipping_per_order", "free_shipping_rate"]))
     page.takeaway("fulfilment.cost.takeaway", **cost_facts)
     storebook.results.record("fulfilment.cost_per_order", cost_facts["cost_per_order"])
 

@@ -51,6 +51,20 @@ with page.guard("supplier.headline"):
     storebook.results.record("supplier.headline", storebook.supplier.headline_record(
         storebook.supplier.supplier_headline(page.wb, page.period, page.platforms), page.text))
 
+# %% [markdown] tags=["analyst"]
+# The order book of the month's due lines: what every purchase-order export holds. The scorecard below needs the
+# receipts (`received_on`); without them this section still says what was due, and how long each supplier
+# promised to take against its contract.
+
+# %%
+with page.section("supplier.orders"):
+    orders = storebook.supplier.summarise_purchase_orders(page.wb, page.period, page.platforms)
+    page.show(storebook.tables.format_table(orders, page.text,
+                                            columns=storebook.tables.known_columns(orders, [
+                                                "supplier", "n_pos", "n_lines", "qty_ordered", "promised_lead_days",
+                                                "contract_lead_time_days", "within_contract_rate", "open_lines"])))
+    page.takeaway("supplier.orders.takeaway", **storebook.supplier.purchase_order_facts(orders))
+
 # %%
 with page.section("supplier.scorecard"):
     ranked = storebook.supplier.rank_suppliers(page.wb, page.period, page.platforms)

@@ -278,3 +278,48 @@ def test_a_crawl_of_one_day_cannot_tell_a_price_change(tmp_path_factory: pytest.
     assert err.value.key == "competitor.changes.too_few"
     assert (err.value.values["days"], err.value.values["most"]) == (7, 7)
     assert Text("zh")(err.value.key, **err.value.values).startswith("数据中的竞品价格只观测了7天")
+
+
+def test_price_levels_by_hand_without_a_match_to_our_skus(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Competitor prices without our matched SKU (a crawl of search results) showed only notes on
+    the page: their own levels still say where they price. By hand, March: A on tmall lists A1 at
+    10 and 12 (two days) and A2 at 20 and 30, A3 at 40; B on jd lists B1 at 5. In February A's
+    one observation was 20."""
+    prices = [seen(date(2025, 3, 3), "A", "tmall", "A1", "", "", 10.0), seen(date(2025, 3, 4), "A", "tmall", "A1", "", "", 12.0),
+              seen(date(2025, 3, 3), "A", "tmall", "A2", "", "", 20.0), seen(date(2025, 3, 4), "A", "tmall", "A2", "", "", 30.0),
+              seen(date(2025, 3, 4), "A", "tmall", "A3", "", "", 40.0),
+              seen(date(2025, 3, 9), "B", "jd", "B1", "", "", 5.0, promo=True),
+              seen(date(2025, 2, 20), "A", "tmall", "A1", "", "", 20.0)]
+    with pytest.MonkeyPatch.context() as mp:
+        wb = build_store(isolated_root(tmp_path_factory, mp), {"competitor_prices": prices})
+        levels = competitor.summarise_price_levels(wb, MARCH)
+    a, b = levels.iloc[0], levels.iloc[1]  # the most products first
+    assert (a.competitor, a.platform, a.observed_products, a.observations, a.days) == ("A", "tmall", 3, 5, 2)
+    # A's prices 10, 12, 20, 30, 40: median 20, quartiles (linear) 12 and 30; February's median 20.
+    assert (a.median_price, a.p25_price, a.p75_price, a.prior_median_price) == (20.0, 12.0, 30.0, 20.0)
+    assert a.median_vs_prior == pytest.approx(0.0) and a.matched_share == 0.0 and a.promo_share == 0.0
+    assert (b.observed_products, b.median_price, b.promo_share) == (1, 5.0, 1.0) and pd.isna(b.median_vs_prior)
+    assert levels.attrs == {"days": 3, "median_price": 16.0, "products": 4}  # 5, 10, 12, 20, 30, 40
+    facts = competitor_facts.levels_facts(levels, Text("en"))
+    # B lists one product: no lowest and highest among competitors of 3 products or more.
+    assert facts["variant"] == "one_unmatched" and facts["platforms"] == "Tmall and JD"
+    said = Text("en")("competitor.levels.takeaway.one_unmatched", **facts)
+    assert said.startswith("2 competitors listed 4 products on Tmall and JD (prices observed on 3 days this month), "
+                           "at a median price of ¥16.00. A listed the most (3): a median of ¥20.00, half of its "
+                           "prices between ¥12.00 and ¥30.00."), said
+    assert "none of their products is matched to one of our SKUs" in said and "`sku`" in said
+    zh = Text("zh")("competitor.levels.takeaway.one_unmatched", **competitor_facts.levels_facts(levels, Text("zh")))
+    assert zh.startswith("本月2家竞品店铺在天猫、京东共有4个商品（观察了3天的价格），价格中位数¥16.00。"), zh
+    assert "竞品商品均未匹配到我们的SKU" in zh
+
+
+def test_price_levels_name_the_lowest_and_highest_where_the_skus_are_matched(comp_wb) -> None:
+    levels = competitor.summarise_price_levels(comp_wb, MARCH)
+    assert (levels["matched_share"] > 0).all()
+    facts = competitor_facts.levels_facts(levels)
+    compared = levels[levels["observed_products"] >= competitor_facts.MIN_LEVEL_PRODUCTS]
+    if len(compared) >= 2:
+        assert facts["variant"] is None
+        assert facts["low_median"] == compared["median_price"].min() and facts["high_median"] == compared["median_price"].max()
+    else:
+        assert facts["variant"] == "one"

@@ -15,6 +15,7 @@ import storebook.report.text
 from storebook.areas import fulfilment
 from storebook.engine.periods import month
 from storebook.errors import NoDataError
+from support.amounts import chosen_sentence
 from support.notebooks import report_text, run_notebook
 from support.stores import write_tables
 
@@ -434,6 +435,30 @@ def test_the_weakest_day_names_every_day_that_ties():
     assert zh("fulfilment.daily.title", **facts).startswith("发货最弱的日子是3月2日、3日（并列）")
     alone = fulfilment.daily_dispatch_facts(daily.assign(within_24h=[0, 1, 3, 0], within_24h_rate=[0.0, 0.5, 1.0, None]))
     assert en("fulfilment.daily.title", **alone).startswith("The weakest day was 2 Mar: ")
+
+
+def test_many_days_tied_for_the_weakest_are_named_first_and_counted_not_said_as_a_count():
+    # Eight payment days of a small store shipped none of their due orders within 24 hours, two
+    # shipped all: the page read "The weakest payment days were 8 days tied, 2–23 Mar (0.00%)".
+    # A reader is told which days, the first three, and how many more.
+    zero = pd.date_range("2026-03-02", periods=8, freq="3D")      # 2, 5, 8 … 23 Mar
+    good = pd.to_datetime(["2026-03-03", "2026-03-04"])
+    daily = pd.DataFrame({"day": [*zero, *good], "due_24h": [2] * 8 + [5, 5], "within_24h": [0] * 8 + [5, 5]})
+    daily["within_24h_rate"] = daily["within_24h"] / daily["due_24h"]
+    facts = fulfilment.daily_dispatch_facts(daily.sample(frac=1, random_state=1))  # any order of rows
+    assert facts["worst_days"] and len(facts["worst_days"]) == 8
+    assert facts["overall"] == pytest.approx(10 / 26) and facts["days_below"] == 8
+    en, zh = (storebook.report.text.Text(lang) for lang in ("en", "zh"))
+    said = en("fulfilment.daily.takeaway", **facts)
+    assert "The weakest payment days were 2, 5, 8 Mar and 5 other days, tied (0.00%)" in said, said
+    assert "days tied" not in said and "; 8 days fell more than 15 points below the month." in said
+    assert en("fulfilment.daily.title", **facts).startswith("The weakest days were 2, 5, 8 Mar and 5 other days, tied:")
+    said = zh("fulfilment.daily.takeaway", **facts)
+    assert "最弱的付款日是3月2日、5日、8日及其他5天（并列）" in said, said
+    assert "间的8天" not in said
+    # Across a month's end each named day keeps its month.
+    assert en.format("{d:date}", d=list(pd.date_range("2026-02-26", periods=7, freq="2D"))) == (
+        "26 Feb, 28 Feb, 2 Mar and 4 other days, tied")
 
 
 def test_busiest_keeps_the_total():
@@ -898,6 +923,63 @@ def test_costs_by_carrier_keep_the_parcels_without_a_carrier_or_a_cost(root):
     assert by_month["orders"].tolist() == [2.0, 1.0, 3.0]
 
 
+def _unbilled_store(root: Path, shipping: bool = True) -> storebook.Workbook:
+    """March without the carriers' bill (no parcel has a cost): O1 (tmall, 6.00 shipping) in one
+    parcel of A; O2 (jd, shipped free) in one of B; O3 (tmall, 10.00) in two, A and B; O4
+    (tmall, 8.00) cancelled, never shipped. Units: O1 2, O2 1, O3 4. ``shipping=False``: the
+    orders do not say what the buyer paid for shipping either."""
+    orders = [_order("O1", "tmall", "2026-03-02 10:00"), _order("O2", "jd", "2026-03-03 10:00"),
+              _order("O3", "tmall", "2026-03-04 10:00"), _order("O4", "tmall", "2026-03-05 10:00", status="cancelled")]
+    for o, charge in zip(orders, (6.0, 0.0, 10.0, 8.0), strict=True):
+        o.update(items_amount=o["paid_amount"] - charge, shipping_amount=charge if shipping else None)
+    parcels = [_ship("S1", "O1", "A", "WH1", "Zhejiang", "2026-03-02 20:00", "2026-03-04 20:00", None),
+               _ship("S2", "O2", "B", "WH1", "Zhejiang", "2026-03-03 20:00", "2026-03-05 20:00", None),
+               _ship("S3", "O3", "A", "WH2", "Xinjiang", "2026-03-04 20:00", "2026-03-06 20:00", None),
+               _ship("S4", "O3", "B", "WH2", "Xinjiang", "2026-03-05 20:00", "2026-03-07 20:00", None)]
+    lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": q} for o, q in (("O1", 2), ("O2", 1), ("O3", 4))]
+    return write_tables(root, orders=orders, shipments=parcels, order_lines=lines)
+
+
+def test_without_the_carriers_bill_the_cost_section_says_what_is_known_and_what_adds_the_cost(root):
+    """A store without the carriers' bill lost its whole cost section ("Not in this store's
+    data") though it knows the parcels, orders and units the carriers bill by and what buyers
+    paid for shipping. By hand: A carried S1 (O1) and S3 (half of O3: 2 of its 4 units), B S2
+    (O2) and S4 (the other half of O3)."""
+    wb = _unbilled_store(root)
+    c = fulfilment.compute_logistics_costs(wb, MARCH, by="carrier").set_index("carrier")
+    assert c.loc["A", ["shipments", "orders", "units"]].tolist() == [2, 1.5, 4.0]
+    assert c.loc["B", ["shipments", "orders", "units"]].tolist() == [2, 1.5, 3.0]
+    assert c.loc["total", "parcels_per_order"] == pytest.approx(4 / 3)
+    assert c.loc["A", "units_per_parcel"] == 2.0 and c.loc["total", "units_per_parcel"] == pytest.approx(7 / 4)
+    assert c["cost"].isna().all() and c["cost_per_order"].isna().all()  # unknown, never 0
+    charged = fulfilment.summarise_shipping_charged(wb, MARCH).set_index("platform")
+    # O4 was cancelled: not among the month's orders. tmall: O1 6 + O3 10 over 2 orders; jd: O2 free.
+    assert charged.loc["tmall", ["orders_known", "shipping_charged", "shipping_per_order", "free_shipping_rate"]
+                       ].tolist() == [2, 16.0, 8.0, 0.0]
+    assert charged.loc["jd", ["shipping_charged", "free_shipping_rate"]].tolist() == [0.0, 1.0]
+    assert charged.loc["total", "shipping_per_order"] == pytest.approx(16 / 3)
+    assert charged.loc["total", "free_shipping_rate"] == pytest.approx(1 / 3)
+    facts = fulfilment.cost_facts(fulfilment.compute_logistics_costs(wb, MARCH, by="carrier"), charged.reset_index())
+    assert facts["variant"] == "no_cost_charged" and facts["shipping_known"]
+    said = chosen_sentence("fulfilment.cost.takeaway", facts, "en")
+    assert said.startswith("What the carriers billed is not in this store's data: a shipments export with each "
+                           "parcel's shipping cost (`shipping_cost_amount`"), said
+    assert "4 parcels carried 3 orders (1.33 parcels per order, 1.8 units per parcel)" in said, said
+    assert "paid ¥16 for shipping, ¥5.33 per order (33.3% of orders shipped free)" in said, said
+    said = chosen_sentence("fulfilment.cost.takeaway", facts, "zh")
+    assert "`shipping_cost_amount`" in said and "4个包裹承运3笔订单（单均1.33个包裹，包裹均1.8件）" in said, said
+    assert "单均¥5.33（33.3%的订单包邮）" in said, said
+    # Neither the bill nor the buyers' shipping: the parcels alone, and no 0 for what is unknown.
+    shutil.rmtree(root / "data" / "processed")
+    wb = _unbilled_store(root, shipping=False)
+    charged = fulfilment.summarise_shipping_charged(wb, MARCH)
+    assert charged[["shipping_charged", "shipping_per_order", "free_shipping_rate"]].isna().all().all()
+    facts = fulfilment.cost_facts(fulfilment.compute_logistics_costs(wb, MARCH, by="carrier"), charged)
+    assert facts["variant"] == "no_cost" and not facts["shipping_known"]
+    said = chosen_sentence("fulfilment.cost.takeaway", facts, "en")
+    assert "4 parcels carried 3 orders" in said and "buyers" not in said and "n/a" not in said, said
+
+
 @pytest.mark.parametrize("measure", ["compute_logistics_costs", "count_logistics_issues"])
 def test_each_grouping_added_up_from_one_question_is_the_grouping_asked_alone(root, measure):
     """The groupings of a month's costs (and logistics issues) come from one question: the
@@ -968,8 +1050,8 @@ def test_the_comparison_months_costs_and_complaints_without_units_and_refunds(ro
     light = fulfilment.compute_logistics_costs(wb, MARCH, by="carrier", units=False)
     assert light[["units", "cost_per_unit"]].isna().all().all()
     whole = fulfilment.compute_logistics_costs(storebook.open(wb.data_dir), MARCH, by="carrier")
-    pd.testing.assert_frame_equal(light.drop(columns=["units", "cost_per_unit"]),
-                                  whole.drop(columns=["units", "cost_per_unit"]))
+    pd.testing.assert_frame_equal(light.drop(columns=["units", "cost_per_unit", "units_per_parcel"]),
+                                  whole.drop(columns=["units", "cost_per_unit", "units_per_parcel"]))
     issues = fulfilment.count_logistics_issues(wb, MARCH, by="platform", refunds=False)
     assert issues[["refunded_orders", "refunds_per_1000", "refund_amount"]].isna().all().all()
     assert issues["complaints"].tolist() == [1, 0, 1]            # O3 (tmall), then jd, total

@@ -620,3 +620,52 @@ def test_stock_problems_of_a_one_day_stock_report_without_suppliers() -> None:
     assert "on 90 SKU-days" in chosen_sentence("supplier.inventory.takeaway", supplier.inventory_facts(month_long))
     few = supplier.stock_problem_facts(month_long)
     assert chosen_sentence("supplier.inventory.table", few) == "The 3 SKUs that ran out of stock, the longest out first"
+
+
+# --------------------------------------------------------------------------- the order book
+
+def test_order_book_by_hand(supply_wb) -> None:
+    """The lines due in March (P5/1 was due in February): S1 P1/1, P1/2, P2/1 (each promised 10
+    days after the order, its contract) and P6/1, still open at the month's end; S2 P3/1 (open)
+    and P4/1, promised 5 days out, its contract."""
+    book = supplier.summarise_purchase_orders(supply_wb, MARCH).set_index("supplier_id")
+    assert book.loc["S1", ["n_pos", "n_lines", "qty_ordered", "promised_lead_days", "within_contract_rate",
+                           "open_lines"]].tolist() == [3, 4, 280.0, 10.0, 1.0, 1.0]
+    assert book.loc["S2", ["n_pos", "n_lines", "qty_ordered", "promised_lead_days", "open_lines"]].tolist() == [
+        2, 2, 100.0, 5.0, 1.0]
+    assert book.loc["total", ["n_pos", "n_lines", "qty_ordered", "open_lines"]].tolist() == [5, 6, 380.0, 2.0]
+    assert book.loc["total", "promised_lead_days"] == pytest.approx(50 / 6)
+    assert book.loc["S1", "supplier"] == "S1 青岛织造" and book.loc["total", "supplier"] == "total"
+    facts = supplier.purchase_order_facts(book.reset_index())
+    assert facts["variant"] is None and (facts["lines"], facts["open"], facts["top"]) == (6, 2, "S1 青岛织造")
+
+
+def test_order_book_without_receipts_says_what_is_known_and_what_adds_the_scorecard(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """An order book that records no receipt (the SCM workbook's orders as placed) had a page of
+    notes only. By hand: S1 (contract 10 days) promised P1/1 in 10 days and P2/1 in 14; S2 (no
+    contract known) P3/1 in 3. Whether any arrived is unknown: no line is said open or late."""
+    suppliers = [{"supplier_id": "S1", "supplier_name": "青岛织造", "region": "", "contract_lead_time_days": "10"},
+                 {"supplier_id": "S2", "supplier_name": "", "region": "", "contract_lead_time_days": ""}]
+    lines = [po("P1", 1, "S1", "A", "2025-03-01", "2025-03-11", "", 10, 0, 0, 1.0),
+             po("P2", 1, "S1", "A", "2025-03-02", "2025-03-16", "", 20, 0, 0, 1.0),
+             po("P3", 1, "S2", "B", "2025-03-05", "2025-03-08", "", 5, 0, 0, 1.0)]
+    for line in lines:
+        line.update(qty_received="", qty_rejected="", unit_cost="")
+    with pytest.MonkeyPatch.context() as mp:
+        wb = build_store(isolated_root(tmp_path_factory, mp), {"suppliers": suppliers, "purchase_orders": lines})
+        book = supplier.summarise_purchase_orders(wb, MARCH)
+    b = book.set_index("supplier_id")
+    assert b.loc["S1", ["n_lines", "promised_lead_days", "within_contract_rate"]].tolist() == [2, 12.0, 0.5]
+    assert b.loc["S2", "promised_lead_days"] == 3.0 and pd.isna(b.loc["S2", "within_contract_rate"])
+    assert b.loc["total", "within_contract_rate"] == 0.5  # one of the two lines whose contract is known
+    assert book["open_lines"].isna().all()  # unknown, not 3 open
+    facts = supplier.purchase_order_facts(book)
+    assert facts["variant"] == "no_receipts" and facts["open"] is None
+    en = Text("en")("supplier.orders.takeaway.no_receipts", **facts)
+    assert en.startswith("3 purchase-order lines (3 POs, 35 units) from 2 suppliers were due this month, the most "
+                         "from S1 青岛织造 (2). Suppliers promised delivery 9.0 days after the order on average, "
+                         "50.0% of the lines within their contract lead time."), en
+    assert "the purchase orders record no receipt" in en and "`received_on`" in en
+    zh = Text("zh")("supplier.orders.takeaway.no_receipts", **facts)
+    assert zh.startswith("本月到期的采购行共3行（3张采购单，35件），来自2家供应商，最多的是S1 青岛织造（2行）。") and "`received_on`" in zh

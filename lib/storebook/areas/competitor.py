@@ -43,10 +43,12 @@ from storebook.errors import NoDataError
 from storebook.measures import extremes
 from storebook.measures.effects import estimate_count_effect
 from storebook.measures.sales import sum_daily_sales, sum_monthly_sales
+from storebook.measures.stats import safe_ratio as _ratio  # the one guarded division
 
 __all__ = [
     "GAP_THRESHOLD",
     "MIN_CHANGE",
+    "summarise_price_levels",
     "compute_price_index",
     "trend_price_index",
     "find_price_gaps",
@@ -84,6 +86,68 @@ def _no_competitor_data(period: Period, plats: list[str]) -> NoDataError:
         "platforms — choose another month or platform, or add the export and run `storebook ingest`",
         key="competitor.no_rows", values={"month": period.label, "platforms": list(plats)},
     )
+
+
+def summarise_price_levels(wb: Workbook, period: Period,
+                           platforms: Sequence[str] | str | None = None) -> pd.DataFrame:
+    """The prices the competitors charged in ``period``, by competitor and platform (竞品价格带).
+
+    What every competitor price export holds, matched to our SKUs or not: the price index
+    (:func:`compute_price_index`) needs each competitor product matched to one of ours
+    (``sku``); a crawl of search results carries none, and its prices still say where the
+    competitors price and how many products they list.
+
+    Formula, over the month's observations (a product observed on n days counts n times):
+    ``median_price``, ``p25_price`` and ``p75_price`` (the price band, 价格带) of ``price``;
+    ``median_vs_prior`` = median_price ÷ the same competitor's median on the platform in the
+    month before − 1 (missing where it was not observed then); ``matched_share`` =
+    observations matched to our SKU ÷ observations; ``promo_share`` = observations on
+    promotion ÷ those whose promotion flag is known (missing where none is).
+
+    Returns:
+        One row per competitor × platform, the most products first: competitor, platform,
+        observed_products (distinct competitor products), observations, days (observed),
+        first_day, last_day, median_price, p25_price, p75_price, prior_median_price,
+        median_vs_prior, matched_share, promo_share. ``attrs``: ``days`` (days observed over all), ``median_price``
+        (over every observation), ``products`` (over all).
+
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+
+    Example:
+        summarise_price_levels(wb, wb.period("2021-05"))[["competitor", "observed_products", "median_price"]]
+    """
+    plats = wb.platforms(platforms)
+    cp = wb.table("competitor_prices")
+
+    def observed(p: Period):
+        return cp.filter(cp.observed_on >= p.start, cp.observed_on < p.end, cp.platform.isin(plats),
+                         cp.price.notnull())
+
+    obs = observed(period)
+    matched = (obs.sku.notnull() & (obs.sku != "")).cast("int64")
+    frame = wb.execute(obs.group_by(["competitor", "platform"]).aggregate(
+        observed_products=obs.competitor_sku.nunique(), observations=obs.count(), days=obs.observed_on.nunique(),
+        first_day=obs.observed_on.min(), last_day=obs.observed_on.max(),
+        median_price=obs.price.median(), p25_price=obs.price.quantile(0.25), p75_price=obs.price.quantile(0.75),
+        matched=matched.sum(), on_promo=obs.is_on_promo.cast("int64").sum(), promo_known=obs.is_on_promo.count()))
+    if frame.empty:
+        raise _no_competitor_data(period, plats)
+    before = observed(period.prior())
+    prior = wb.execute(before.group_by(["competitor", "platform"]).aggregate(prior_median_price=before.price.median()))
+    overall = wb.execute(obs.aggregate(days=obs.observed_on.nunique(), median_price=obs.price.median()))
+    out = frame.merge(prior, on=["competitor", "platform"], how="left")
+    out = out.assign(
+        median_vs_prior=_ratio(out["median_price"], out["prior_median_price"]) - 1,
+        matched_share=_ratio(out["matched"], out["observations"]),
+        promo_share=_ratio(out["on_promo"], out["promo_known"]),
+    ).sort_values(["observed_products", "competitor", "platform"], ascending=[False, True, True], ignore_index=True)
+    out = out[["competitor", "platform", "observed_products", "observations", "days", "first_day", "last_day",
+               "median_price", "p25_price", "p75_price", "prior_median_price", "median_vs_prior", "matched_share",
+               "promo_share"]]
+    out.attrs.update(days=int(overall["days"].iloc[0]), median_price=float(overall["median_price"].iloc[0]),
+                     products=int(out["observed_products"].sum()))
+    return out
 
 
 def _matched(obs: pd.DataFrame, period: Period, plats: list[str]) -> pd.DataFrame:

@@ -177,3 +177,38 @@ def summarise_competitors(wb: Workbook, period: Period, platforms: Sequence[str]
 def headline_record(summary: dict, text) -> list[dict]:
     """The ``competitor.headline`` record the report index shows (:func:`summarise_competitors`)."""
     return [headline_entry(key, text(f"metric.{key}"), value) for key, value in summary.items()]
+
+
+#: A competitor's median price is compared with the others' only over this many products of its own.
+MIN_LEVEL_PRODUCTS = 3
+
+
+def levels_facts(levels: pd.DataFrame, text=None) -> dict:
+    """The numbers of the price-level takeaway (:func:`storebook.areas.competitor.summarise_price_levels`).
+
+    ``variant``: ``one`` where fewer than two competitors list :data:`MIN_LEVEL_PRODUCTS`
+    products (no lowest and highest to name), ``unmatched`` where no observation is matched to
+    one of our SKUs (the sentence says the prices cannot be set against ours and what adds it),
+    ``one_unmatched`` both.
+
+    Args:
+        text: the notebook's :class:`storebook.report.text.Text`, to name the platforms in its
+            language (``、`` in Chinese).
+    """
+    top = levels.iloc[0]
+    compared = levels[levels["observed_products"] >= MIN_LEVEL_PRODUCTS]
+    low = compared.loc[compared["median_price"].idxmin()] if len(compared) >= 2 else None
+    high = compared.loc[compared["median_price"].idxmax()] if len(compared) >= 2 else None
+    unmatched = not (levels["matched_share"] > 0).any()
+    parts = (["one"] if low is None else []) + (["unmatched"] if unmatched else [])
+    platforms = list(dict.fromkeys(levels["platform"]))
+    named = text.join(text.labels("platform", platforms)) if text is not None else ", ".join(platforms)
+    return {"variant": "_".join(parts) or None, "competitors": len(levels), "platforms": named,
+            "products": levels.attrs.get("products", int(levels["observed_products"].sum())),
+            "days": levels.attrs.get("days", int(levels["days"].max())),
+            "median": levels.attrs.get("median_price", float("nan")),
+            "top": top["competitor"], "top_products": int(top["observed_products"]), "top_median": top["median_price"],
+            "top_p25": top["p25_price"], "top_p75": top["p75_price"],
+            "low": None if low is None else low["competitor"], "low_median": float("nan") if low is None else low["median_price"],
+            "high": None if high is None else high["competitor"],
+            "high_median": float("nan") if high is None else high["median_price"]}

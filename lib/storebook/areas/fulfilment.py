@@ -97,6 +97,7 @@ __all__ = [
     "trend_delivery_times",
     "find_slow_carriers",
     "compute_logistics_costs",
+    "summarise_shipping_charged",
     "count_logistics_issues",
     "summarise_ship_times",
     "measure_shutdown_effect",
@@ -291,6 +292,58 @@ def count_unshipped_orders(
     # Nothing waiting is 0; orders waiting whose paid amount is unknown (optional) leave it unknown.
     out["unshipped_amount"] = out["unshipped_amount"].mask(out["unshipped"] == 0, out["unshipped_amount"].fillna(0.0))
     return out.reset_index(drop=True)
+
+
+def summarise_shipping_charged(
+    wb: Workbook,
+    period: Period,
+    platforms: list[str] | None = None,
+    by: str | Sequence[str] | None = "platform",
+) -> pd.DataFrame:
+    """What buyers paid for shipping on the orders paid in the period (买家支付运费).
+
+    The other side of the logistics cost (:func:`compute_logistics_costs`), from the orders'
+    ``shipping_amount`` (optional in the contract): known where the carriers' bill is not
+    (Olist's freight), it says what delivery brought in.
+
+    Formula: over the dispatch population's orders whose shipping charge is known (not
+    cancelled, paid in the period): ``shipping_charged = Σ shipping_amount``,
+    ``shipping_per_order = shipping_charged / orders_known`` (单均运费收入) and
+    ``free_shipping_rate = orders charged 0 / orders_known`` (包邮订单占比).
+
+    Args:
+        wb: the workbook.
+        period: the month (orders *paid* in it).
+        platforms: platforms to include; None = all.
+        by: ``platform``, or None for one total row.
+    Returns:
+        One row per group (then ``total``): orders, orders_known (their charge known),
+        shipping_charged, shipping_per_order, free_shipping_rate; the last three missing where
+        no order's charge is known, never 0.
+    Raises:
+        NoDataError: no paid orders in the period.
+
+    Example:
+        summarise_shipping_charged(wb, wb.period("2026-10"), by=None).shipping_per_order.item()
+        0.28
+    """
+    platforms = _platforms(wb, platforms)
+    keys = _keys(by, ["platform"])
+    o = paid_orders(wb, period, platforms)
+    o = o.filter(o.status != "cancelled").select("platform", "shipping_amount")
+
+    def metrics(o: ibis.Table) -> dict[str, ibis.Value]:
+        return {"orders": o.count(),
+                "orders_known": o.shipping_amount.notnull().cast("int64").sum(),
+                "shipping_charged": o.shipping_amount.sum(),
+                "free": (o.shipping_amount == 0).cast("int64").sum()}
+
+    out = _aggregate(wb, o, keys, metrics)
+    _require(out, "orders", "paid orders", period, platforms, "choose another month or platform")
+    out = out.assign(shipping_per_order=lambda x: _ratio(x["shipping_charged"], x["orders_known"]),
+                     free_shipping_rate=lambda x: _ratio(x["free"], x["orders_known"]))
+    return out[[*keys, "orders", "orders_known", "shipping_charged", "shipping_per_order",
+                "free_shipping_rate"]].reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- delivery
@@ -704,13 +757,34 @@ def shutdown_facts(trend: pd.DataFrame) -> dict[str, Any]:
             "months": int(pd.to_datetime(trend["day"]).dt.to_period("M").nunique()) if len(trend) else 0}
 
 
-def cost_facts(costs: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:
-    """Takeaway numbers of :func:`compute_logistics_costs` by carrier (or another key)."""
+def cost_facts(costs: pd.DataFrame, charged: pd.DataFrame | None = None, key: str = "carrier") -> dict[str, Any]:
+    """Takeaway numbers of :func:`compute_logistics_costs` by carrier (or another key) and, with
+    ``charged`` (:func:`summarise_shipping_charged`), what buyers paid for shipping.
+
+    Where no parcel of the month has a cost (a store without the carriers' bill), ``variant`` is
+    ``no_cost``: the section says so and what is known — the parcels, orders and units the
+    carriers bill by and, where the orders carry it, the shipping buyers paid
+    (``no_cost_charged``) — rather than nothing at all. ``shipping_known`` says whether the
+    buyers' shipping is known (the page shows its table then)."""
     total = costs[costs[key] == TOTAL].iloc[0]
     dearest, dearest_cost = _extreme(costs, key, "cost_per_order", "orders", lowest=False)
     cheapest, cheapest_cost = _extreme(costs, key, "cost_per_order", "orders", lowest=True)
-    return {"cost": total.cost, "cost_per_order": total.cost_per_order, "cost_per_unit": total.cost_per_unit,
-            "dearest": dearest, "dearest_cost": dearest_cost, "cheapest": cheapest, "cheapest_cost": cheapest_cost}
+    paid = None
+    if charged is not None:  # its total row (by platform), or its one row
+        paid = (charged[charged["platform"] == TOTAL] if "platform" in charged else charged).iloc[0]
+    shipping_known = paid is not None and paid.orders_known > 0
+    variant = None
+    if pd.isna(total.cost):
+        variant = "no_cost_charged" if shipping_known else "no_cost"
+    return {"variant": variant, "cost": total.cost, "cost_per_order": total.cost_per_order,
+            "cost_per_unit": total.cost_per_unit,
+            "dearest": dearest, "dearest_cost": dearest_cost, "cheapest": cheapest, "cheapest_cost": cheapest_cost,
+            "shipments": int(total.shipments), "orders": float(total.orders), "units": total.units,
+            "parcels_per_order": total.parcels_per_order, "units_per_parcel": total.units_per_parcel,
+            "shipping_known": bool(shipping_known),
+            "shipping_charged": paid.shipping_charged if shipping_known else float("nan"),
+            "shipping_per_order": paid.shipping_per_order if shipping_known else float("nan"),
+            "free_shipping_rate": paid.free_shipping_rate if shipping_known else float("nan")}
 
 
 def issue_facts(issues: pd.DataFrame, key: str = "carrier") -> dict[str, Any]:

@@ -45,6 +45,7 @@ from storebook.engine import availability
 from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook
 from storebook.errors import NoDataError
+from storebook.measures import TOTAL
 from storebook.measures.compare import compare_long
 from storebook.measures.inventory import RATE_MONTHS, measure_inventory, measure_stockout_rates  # noqa: F401 (storebook.supplier.measure_inventory)
 from storebook.measures.metrics import headline_entries
@@ -54,6 +55,7 @@ from storebook.measures.stockouts import sum_lost_sales as _sum_lost_sales
 
 __all__ = [
     "THRESHOLDS",
+    "summarise_purchase_orders",
     "Threshold",
     "score_suppliers",
     "rank_suppliers",
@@ -162,6 +164,97 @@ def _due_lines(wb: Workbook, start, end) -> ibis.Table:
     (:func:`_judged_lines`, :func:`_line_flags`), without their costs (the catalogue is not read)."""
     lines, as_of = _judged_lines(wb, start, end, costs=False)
     return lines.mutate(**_line_flags(lines, as_of))
+
+
+def summarise_purchase_orders(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
+    """The purchase-order lines due in ``period`` by supplier, from what every order book holds:
+    what was promised, when, and (where the receipts are recorded) what is still open.
+
+    The scorecard (:func:`score_suppliers`) needs the receipts (``received_on``); an order book
+    without them (the orders as placed: the SCM workbook) still says how much each supplier was
+    due to deliver, how long it promised to take against its contract, and how many lines were
+    due. Lines count in the month they are due, as the scorecard's.
+
+    Formula, per supplier over its lines with ``promised_on`` in the period:
+    ``promised_lead_days`` = mean(promised_on − ordered_on) (承诺交期); ``within_contract_rate``
+    = lines promised within the contract lead time (promised_on − ordered_on ≤
+    contract_lead_time_days) / lines with both known (承诺交期达标率); ``open_lines`` = lines not
+    received by the period's end (月末未到货行) — missing, not 0 or all, where the table records
+    no receipt at all (whether they came cannot be told).
+
+    Args:
+        wb: the workbook.
+        period: the lines promised in it.
+        platforms: accepted for the house signature; purchase orders are not per platform.
+    Returns:
+        One row per supplier (by code), then ``total``: supplier_id, supplier_name, supplier
+        (as a reader names it, :func:`name_suppliers`), n_pos, n_lines, qty_ordered, promised_lead_days, contract_lead_time_days, within_contract_rate,
+        open_lines.
+    Raises:
+        NoDataError: no PO line is due in ``period``.
+
+    Example:
+        summarise_purchase_orders(wb, wb.period("2013-05"))[["supplier_id", "lines", "promised_lead_days"]]
+    """
+    po = wb.table("purchase_orders")
+    receipts = bool(wb.execute(po.received_on.notnull().any()))
+    lines = po.filter(po.promised_on >= period.start, po.promised_on < period.end)
+    if wb.has("suppliers"):
+        suppliers = wb.table("suppliers").select(supplier_key="supplier_id", supplier_name="supplier_name",
+                                                 contract_days="contract_lead_time_days")
+        lines = lines.left_join(suppliers, [("supplier_id", "supplier_key")])
+    else:
+        lines = lines.mutate(supplier_name=ibis.null("string"), contract_days=ibis.null("float64"))
+    promised = lines.promised_on.delta(lines.ordered_on, unit="day")
+    lines = lines.mutate(promised_days=promised,
+                         within=ibis.cases((promised.isnull() | lines.contract_days.isnull(), ibis.null("int64")),
+                                           else_=(promised <= lines.contract_days).cast("int64")),
+                         is_open=(lines.received_on.isnull() | (lines.received_on >= period.end)).cast("int64"))
+    frame = wb.execute(lines.group_by("supplier_id").aggregate(
+        supplier_name=lines.supplier_name.arbitrary(), pos=lines.po_id.nunique(), lines=lines.count(),
+        qty_ordered=lines.qty_ordered.sum(), promised_days_sum=lines.promised_days.sum(),
+        promised_known=lines.promised_days.count(), contract_lead_time_days=lines.contract_days.arbitrary(),
+        within=lines.within.sum(), judged=lines.within.count(), open_lines=lines.is_open.sum()))
+    if frame.empty:
+        raise NoDataError(
+            f"no purchase-order lines are due in {period.label}: check that the purchase_orders "
+            "export covers that month (data/raw/purchase_orders/) and run `storebook ingest`",
+            key="no_data.po_lines", values={"month": period.label},
+        )
+    frame = frame.sort_values("supplier_id", kind="stable").reset_index(drop=True)
+    sums = ["lines", "qty_ordered", "promised_days_sum", "promised_known", "within", "judged", "open_lines"]
+    total = {"supplier_id": TOTAL, "supplier_name": None, "contract_lead_time_days": float("nan"),
+             # a PO may hold lines of several suppliers: counted once
+             "pos": int(wb.execute(lines.po_id.nunique())), **frame[sums].astype("float64").sum().to_dict()}
+    out = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
+    named = name_suppliers(out)
+    return pd.DataFrame({
+        "supplier_id": out["supplier_id"], "supplier_name": out["supplier_name"],
+        "supplier": named.where(out["supplier_id"] != TOTAL, TOTAL),
+        "n_pos": out["pos"].astype("int64"), "n_lines": out["lines"].astype("int64"),
+        "qty_ordered": out["qty_ordered"].astype("float64"),
+        "promised_lead_days": _ratio(out["promised_days_sum"].astype("float64"), out["promised_known"].astype("float64")),
+        "contract_lead_time_days": out["contract_lead_time_days"].astype("float64"),
+        "within_contract_rate": _ratio(out["within"].astype("float64"), out["judged"].astype("float64")),
+        "open_lines": out["open_lines"].astype("float64") if receipts else float("nan"),
+    })
+
+
+def purchase_order_facts(orders: pd.DataFrame) -> dict[str, Any]:
+    """The numbers of the order book's takeaway (:func:`summarise_purchase_orders`); ``variant``
+    ``no_receipts`` where the purchase orders record no receipt (whether and when they arrived
+    cannot be told: the sentence says so and what adds it), ``no_contract`` where no supplier's
+    contract lead time is known, both joined (``no_receipts_no_contract``)."""
+    total = orders[orders["supplier_id"] == TOTAL].iloc[0]
+    rows = orders[orders["supplier_id"] != TOTAL]
+    parts = (["no_receipts"] if pd.isna(total.open_lines) else []) + (
+        ["no_contract"] if pd.isna(total.within_contract_rate) else [])
+    top = rows.sort_values(["n_lines", "supplier_id"], ascending=[False, True]).iloc[0]
+    return {"variant": "_".join(parts) or None, "lines": int(total.n_lines), "pos": int(total.n_pos),
+            "suppliers": len(rows), "qty": float(total.qty_ordered), "promised_lead_days": total.promised_lead_days,
+            "within_contract_rate": total.within_contract_rate,
+            "open": None if pd.isna(total.open_lines) else int(total.open_lines),
+            "top": top.supplier, "top_lines": int(top.n_lines)}
 
 
 def score_suppliers(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:

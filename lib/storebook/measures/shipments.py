@@ -556,7 +556,10 @@ def compute_logistics_costs(
     Returns:
         One row per group (then ``total`` when grouped by one column): shipments,
         orders, units, cost, cost_per_order, cost_per_unit,
-        cost_per_shipment.
+        cost_per_shipment, and what a carrier bills by, known without its bill:
+        parcels_per_order (``shipments / orders``, 单均包裹数) and units_per_parcel
+        (``units / shipments``, 包裹均件数). ``cost`` is missing where no parcel of the group
+        has a cost (no carrier bill), never 0.
     Raises:
         NoDataError: no shipments in the period.
 
@@ -587,6 +590,8 @@ def compute_logistics_costs(
         cost_per_order=lambda x: _ratio(x["cost"], x["orders"]),
         cost_per_unit=lambda x: _ratio(x["cost"], x["units"]),
         cost_per_shipment=lambda x: _ratio(x["cost"], x["shipments"]),
+        parcels_per_order=lambda x: _ratio(x["shipments"], x["orders"]),
+        units_per_parcel=lambda x: _ratio(x["units"], x["shipments"]),
     ).reset_index(drop=True)
 
 

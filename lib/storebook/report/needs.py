@@ -178,7 +178,9 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "fulfilment.slow_carrier": (_n("orders"), _n("shipments", values=("delivered_at",),
                                                  known=("carrier", "province", "warehouse"))),
     "fulfilment.spring_festival": (_n("orders"), _n("shipments", values=("delivered_at",))),
-    "fulfilment.cost": (_n("orders"), _n("order_lines"), _n("shipments", known=("shipping_cost_amount",))),
+    # Without the carriers' bill the section shows what they bill by and what buyers paid (partial).
+    "fulfilment.cost": (_n("orders"), _n("order_lines"), _n("shipments"), _SHIP_COST,
+                        _opt("orders", known=("shipping_amount",))),
     "fulfilment.issues": (_n("orders"), _n("shipments", known=("carrier",)), _TICKET_ORDERS, _opt("returns")),
     # products
     # (the headline shows the SKUs sold without line amounts, its revenue shares unknown)
@@ -204,6 +206,8 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     "promotion.history": (_n("promotions"), *_SOLD_COST, _COSTS, _CATEGORY, _opt("marketing_spend")),
     "promotion.coupons": (_n("promotions"), *_SALES, _CATEGORY),
     # competitor
+    # The price levels: every competitor price export, matched to our SKUs or not.
+    "competitor.levels": (_n("competitor_prices", values=("price",)),),
     "competitor.index": _MATCHED,
     "competitor.trend": _MATCHED,
     "competitor.gaps": _MATCHED,
@@ -217,6 +221,9 @@ SECTIONS: dict[str, tuple[Need, ...]] = {
     # The delivery figures judge a line by when it arrived: an export that records no receipt
     # date (an order book) cannot tell on time from late, and every open line past its due date
     # would count as late. The catalogue only gives the standard cost (the cost variance).
+    # The order book: what every purchase-order export holds (no receipts needed).
+    "supplier.orders": (_n("purchase_orders", values=("promised_on",)), _opt("purchase_orders", known=("ordered_on",)),
+                        _opt("suppliers", known=("supplier_name", "contract_lead_time_days"))),
     "supplier.headline": (_RECEIVED, _opt("purchase_orders", known=("ordered_on", "qty_received")),
                           _n("suppliers"), _opt("inventory"), _opt("orders"), _opt("order_lines"), _SUPPLIER),
     "supplier.scorecard": (_RECEIVED, _opt("purchase_orders", known=("ordered_on", "qty_received")),

@@ -60,13 +60,14 @@ _DATES = {"visited_on", "date", "month", "spent_on"}
 _COUNTS |= {"shipped", "unshipped", "over_48h", "shipments", "delivered", "in_transit", "late", "promised",
             "complaints", "refunded_orders", "units", "units_sold", "units_returned", "skus", "zero_skus",
             "closing_on_hand", "days_on_sale", "due_24h", "due_48h", "within_24h", "within_48h", "skus_sold"}
-_MONEY2 |= {"cost_per_order", "cost_per_unit", "cost_per_shipment", "avg_price", "avg_list_price"}
+_MONEY2 |= {"cost_per_order", "cost_per_unit", "cost_per_shipment", "avg_price", "avg_list_price", "shipping_per_order"}
+_COUNTS |= {"orders_known"}
 _RATES |= {"within_24h_rate", "within_48h_rate", "late_rate", "gross_margin_rate", "contribution_margin_rate",
            "marketing_ratio", "logistics_ratio", "commission_ratio", "budget_marketing_ratio",
            "budget_logistics_ratio", "revenue_share", "revenue_cum_share", "margin_share", "margin_cum_share",
            "sku_share", "amount_share", "sell_through", "discount_depth", "price_cut",
            "discount_share", "return_rate", "category_return_rate", "over_budget_rate", "a_sku_share",
-           "tail_revenue_share", "price_realisation"}
+           "tail_revenue_share", "price_realisation", "free_shipping_rate"}
 _DATES |= {"day", "first_day", "last_day", "launched_on", "oldest_paid_at"}
 #: Money columns whose name does not end in ``_amount``.
 _MONEY = {"amount", "cost", "stock_value", "excess_value", "revenue", "gross_margin", "net_sales", "cogs",
@@ -77,7 +78,13 @@ _MONEY = {"amount", "cost", "stock_value", "excess_value", "revenue", "gross_mar
 _NUMBERS = {"median_hours", "p90_hours", "median_days", "p90_days", "mean_days", "mean_excess_days",
             "carrier_days", "others_days", "days_of_cover", "daily_rate", "complaints_per_1000",
             "refunds_per_1000", "total_days", "ship_days", "category_multiple", "index_30", "index_60",
-            "index_90", "margin_roas", "median_delivery_days"}
+            "index_90", "margin_roas", "median_delivery_days", "parcels_per_order", "units_per_parcel"}
+
+# The supplier report's order book: its total row says "All suppliers" (a supplier's name is kept).
+LABEL_COLUMNS |= {"supplier": "supplier.row"}
+_NUMBERS |= {"promised_lead_days"}
+_RATES |= {"within_contract_rate"}
+_COUNTS |= {"open_lines"}
 
 # The overview, customers and service reports.
 LABEL_COLUMNS |= {"segment": "segment", "from_segment": "segment", "to_segment": "segment", "status": "status",
@@ -91,7 +98,7 @@ _RATES |= {"share_of_buyers", "share_of_sales", "share_of_ad_spend", "repeat_rat
            "refund_share", "share_of_returns", "batch_share_of_complaints", "batch_share_of_units",
            "share_of_margin", "returning_sales_share", "repeat_rate_30", "repeat_rate_90",
            "otif_rate"}
-_MONEY |= {"mean_monetary"}
+_MONEY |= {"mean_monetary", "shipping_charged"}
 _NUMBERS |= {"mean_frequency", "complaints_per_1000_orders", "expected", "csat"}
 #: Days since the last purchase are whole days (customers.summarise_rfm_segments: a customer's
 #: recency is whole days; the segment's mean is shown to the day): "14", not "14.0".
@@ -688,7 +695,9 @@ _RATES |= {"discount_pct", "uplift", "dip", "redemption_rate", "budget_used", "o
            "cost_variance"}
 _MONEY |= {"discount_cost", "promotion_spend", "incremental_margin", "incremental_revenue", "actual_revenue",
            "baseline_revenue", "our_revenue"}
-_MONEY2 |= {"our_price", "competitor_price", "price_before", "price_after"}
+_MONEY2 |= {"our_price", "competitor_price", "price_before", "price_after", "median_price", "p25_price", "p75_price"}
+_COUNTS |= {"observed_products", "observations"}
+_RATES |= {"median_vs_prior", "matched_share"}
 _NUMBERS |= {"mean_lead_time_days", "contract_lead_time_days", "lead_time_excess_days", "lost_units", "mean_days_late"}
 _DATES |= {"starts_on", "ends_on", "changed_on", "ordered_on", "promised_on", "received_on"}
 #: Ratios shown to two decimals (an index, a return on spend, a rating, a coefficient of variation).

@@ -90,8 +90,10 @@ CATALOGUE: dict[str, _L] = {**catalogue.load(), **catalogue_labels()}
 _KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 
 
-#: Tied days named one by one up to this many; more are counted, with the span they fall in.
+#: Tied days named one by one up to this many; of more, the first :data:`FIRST_DAYS_NAMED` are
+#: named and the rest counted ("1, 2, 3 May and 17 other days, tied").
 MOST_DAYS_NAMED = 6
+FIRST_DAYS_NAMED = 3
 
 
 class TextError(StorebookError, KeyError):
@@ -369,7 +371,9 @@ class Text:
     def dates(self, days: list[Any]) -> str:
         """Days tied for a place (``{…:date}`` of a list): one day as :meth:`date`; up to
         :data:`MOST_DAYS_NAMED` named and said to tie (a month's days with the month once);
-        more, counted with the span they fall in.
+        of more, the first :data:`FIRST_DAYS_NAMED` named and the others counted, as a reader
+        would say them (a fulfilment page read "the weakest payment days were 8 days tied,
+        3–27 May": a count where a day was asked for).
 
         >>> Text("en").dates(["2025-05-11", "2025-05-14"]), Text("zh").dates(["2025-05-11", "2025-05-14"])
         ('11 and 14 May, tied', '5月11日、14日（并列）')
@@ -377,29 +381,29 @@ class Text:
         ('30 Apr and 14 May, tied', 'n/a')
         >>> days = pd.date_range("2025-05-03", periods=7, freq="4D")
         >>> Text("en").dates(list(days)), Text("zh").dates(list(days))
-        ('7 days tied, 3–27 May', '5月3日至27日间的7天（并列）')
+        ('3, 7, 11 May and 4 other days, tied', '5月3日、7日、11日及其他4天（并列）')
         """
         if not days:
             return self.na
         stamps = sorted({pd.Timestamp(d).normalize() for d in days})
         if len(stamps) == 1:
             return self.date(stamps[0])
+        if len(stamps) > MOST_DAYS_NAMED:
+            return self("word.many_days_tied", days=self._days_named(stamps[:FIRST_DAYS_NAMED], ", "),
+                        rest=len(stamps) - FIRST_DAYS_NAMED)
+        return self("word.days_tied", days=self._days_named(stamps))
+
+    def _days_named(self, stamps: list[pd.Timestamp], sep: str | None = None) -> str:
+        """Days in order, a month's days with the month once ("11 and 14 May", 5月11日、14日);
+        ``sep`` joins them instead of the language's list ("3, 7, 11 May", before "and 4 other days")."""
         first, last = stamps[0], stamps[-1]
         one_month = (first.year, first.month) == (last.year, last.month)
-        if len(stamps) > MOST_DAYS_NAMED:
-            if self.language == "zh":
-                span = (f"{first.month}月{first.day}日至{last.day}日" if one_month
-                        else f"{self.date(first)}至{self.date(last)}")
-            else:
-                span = f"{first.day}–{self.date(last)}" if one_month else f"{self.date(first)} – {self.date(last)}"
-            return self("word.many_days_tied", n=len(stamps), span=span)
+        join = self.join if sep is None or self.language == "zh" else sep.join
         if not one_month:
-            named = self.join([self.date(d) for d in stamps])
-        elif self.language == "zh":
-            named = f"{first.month}月" + "、".join(f"{d.day}日" for d in stamps)
-        else:
-            named = f"{self.join([str(d.day) for d in stamps])} {first:%b}"
-        return self("word.days_tied", days=named)
+            return join([self.date(d) for d in stamps])
+        if self.language == "zh":
+            return f"{first.month}月" + "、".join(f"{d.day}日" for d in stamps)
+        return f"{join([str(d.day) for d in stamps])} {first:%b}"
 
     def join(self, items: list[str]) -> str:
         """A list in the language: ``Tmall, JD and Douyin`` / ``天猫、京东、抖音``. Items that hold a
@@ -474,7 +478,7 @@ PLURAL_NOUNS: dict[str, str] = {w: (w[:-3] + "y" if w.endswith("ies") else w[:-1
     "observations", "orders", "pairs", "parcels", "platforms", "prices", "products", "promotions", "provinces",
     "ratings", "refunds", "returns", "rows", "segments", "sections", "suppliers", "tables", "tickets", "types",
     "units", "visitors", "weeks", "warehouses", "carriers", "brands", "budgets", "coupons", "times", "metrics",
-    "SKU-days", "warehouse-days")}
+    "SKU-days", "warehouse-days", "competitors", "POs")}
 #: Words that may stand between a count and its noun ("3 new buyers", "1 paid order").
 COUNT_ADJECTIVES = frozenset({
     "new", "paid", "active", "returning", "incremental", "coupon", "channel", "important-value", "eligible",

@@ -243,6 +243,62 @@ ENTRIES: dict[str, Entry] = {
         "No competitor price change to follow in the last three months.",
         "近三个月没有需要跟踪的竞品调价。",
     ),
+    # The price levels (storebook.competitor.summarise_price_levels): what every price export holds.
+    "competitor.levels": _e("What prices did the competitors charge?", "竞品的价格水平如何？"),
+    "competitor.levels.takeaway": _e(
+        "{competitors:count} competitors listed {products:count} products on {platforms} (prices observed on {days:count} "
+        "days this month), at a median price of {median:money2}. {top} listed the most ({top_products:count}): a "
+        "median of {top_median:money2}, half of its prices between {top_p25:money2} and {top_p75:money2}."
+        " Among those with at least 3 products, {low} priced lowest (median {low_median:money2}) and {high} "
+        "highest ({high_median:money2}).",
+        "本月{competitors:count}家竞品店铺在{platforms}共有{products:count}个商品（观察了{days:count}天的价格），价格中位数"
+        "{median:money2}。商品最多的是{top}（{top_products:count}个）：价格中位数{top_median:money2}，一半价格在"
+        "{top_p25:money2}至{top_p75:money2}之间。"
+        "在至少有3个商品的店铺中，{low}定价最低（中位数{low_median:money2}），{high}最高（{high_median:money2}）。",
+    ),
+    "competitor.levels.takeaway.one": _e(
+        "{competitors:count} competitors listed {products:count} products on {platforms} (prices observed on {days:count} "
+        "days this month), at a median price of {median:money2}. {top} listed the most ({top_products:count}): a "
+        "median of {top_median:money2}, half of its prices between {top_p25:money2} and {top_p75:money2}.",
+        "本月{competitors:count}家竞品店铺在{platforms}共有{products:count}个商品（观察了{days:count}天的价格），价格中位数"
+        "{median:money2}。商品最多的是{top}（{top_products:count}个）：价格中位数{top_median:money2}，一半价格在"
+        "{top_p25:money2}至{top_p75:money2}之间。",
+    ),
+    "competitor.levels.takeaway.unmatched": _e(
+        "{competitors:count} competitors listed {products:count} products on {platforms} (prices observed on {days:count} "
+        "days this month), at a median price of {median:money2}. {top} listed the most ({top_products:count}): a "
+        "median of {top_median:money2}, half of its prices between {top_p25:money2} and {top_p75:money2}."
+        " Among those with at least 3 products, {low} priced lowest (median {low_median:money2}) and {high} "
+        "highest ({high_median:money2})."
+        " Their prices cannot be set against ours: none of their products is matched to one of our SKUs. Our "
+        "matching SKU for each of their products (`sku` in the competitor prices export) adds the price index, the "
+        "gaps and the cheapest seller by category.",
+        "本月{competitors:count}家竞品店铺在{platforms}共有{products:count}个商品（观察了{days:count}天的价格），价格中位数"
+        "{median:money2}。商品最多的是{top}（{top_products:count}个）：价格中位数{top_median:money2}，一半价格在"
+        "{top_p25:money2}至{top_p75:money2}之间。"
+        "在至少有3个商品的店铺中，{low}定价最低（中位数{low_median:money2}），{high}最高（{high_median:money2}）。"
+        "无法与我们的价格对比：竞品商品均未匹配到我们的SKU。在竞品价格数据中为每个竞品商品填上对应的我方SKU（`sku`），"
+        "即可得到价格指数、价差和各类目最低价卖家。",
+    ),
+    "competitor.levels.takeaway.one_unmatched": _e(
+        "{competitors:count} competitors listed {products:count} products on {platforms} (prices observed on {days:count} "
+        "days this month), at a median price of {median:money2}. {top} listed the most ({top_products:count}): a "
+        "median of {top_median:money2}, half of its prices between {top_p25:money2} and {top_p75:money2}."
+        " Their prices cannot be set against ours: none of their products is matched to one of our SKUs. Our "
+        "matching SKU for each of their products (`sku` in the competitor prices export) adds the price index, the "
+        "gaps and the cheapest seller by category.",
+        "本月{competitors:count}家竞品店铺在{platforms}共有{products:count}个商品（观察了{days:count}天的价格），价格中位数"
+        "{median:money2}。商品最多的是{top}（{top_products:count}个）：价格中位数{top_median:money2}，一半价格在"
+        "{top_p25:money2}至{top_p75:money2}之间。"
+        "无法与我们的价格对比：竞品商品均未匹配到我们的SKU。在竞品价格数据中为每个竞品商品填上对应的我方SKU（`sku`），"
+        "即可得到价格指数、价差和各类目最低价卖家。",
+    ),
+    "col.observed_products": _e("Products", "商品数"),
+    "col.median_price": _e("Median price", "价格中位数"),
+    "col.p25_price": _e("Lower quartile", "价格下四分位"),
+    "col.p75_price": _e("Upper quartile", "价格上四分位"),
+    "col.median_vs_prior": _e("Median vs prior month", "中位数环比"),
+    "col.matched_share": _e("Matched to our SKUs", "已匹配我方SKU占比"),
     "competitor.ratings": _e("How are the competitors rated?", "竞品评分如何？"),
     "competitor.ratings.takeaway": _e(
         "{best} has the best rating ({best_rating:.2f}), {worst} the lowest ({worst_rating:.2f}); {busiest} "

@@ -22,6 +22,53 @@ ENTRIES: dict[str, Entry] = {
         "stockouts and lost sales?",
         "哪些供应商准时足量交货？延迟或不足到货给我们造成了多少缺货和销售损失？",
     ),
+    # The order book (storebook.supplier.summarise_purchase_orders): what is known without receipts.
+    "supplier.orders": _e("What was due from each supplier this month?", "本月各供应商应交付多少？"),
+    "supplier.orders.takeaway": _e(
+        "{lines:count} purchase-order lines ({pos:count} POs, {qty:count} units) from {suppliers:count} suppliers were "
+        "due this month, the most from {top} ({top_lines:count}); {open:count} had not arrived by its end. Suppliers "
+        "promised delivery {promised_lead_days:.1f} days after the order on average, {within_contract_rate:pct} of the "
+        "lines within their contract lead time.",
+        "本月到期的采购行共{lines:count}行（{pos:count}张采购单，{qty:count}件），来自{suppliers:count}家供应商，"
+        "最多的是{top}（{top_lines:count}行）；月末仍有{open:count}行未到货。供应商承诺的交期平均为下单后"
+        "{promised_lead_days:.1f}天，{within_contract_rate:pct}的采购行在合同交期之内。",
+    ),
+    "supplier.orders.takeaway.no_contract": _e(
+        "{lines:count} purchase-order lines ({pos:count} POs, {qty:count} units) from {suppliers:count} suppliers were "
+        "due this month, the most from {top} ({top_lines:count}); {open:count} had not arrived by its end. Suppliers "
+        "promised delivery {promised_lead_days:.1f} days after the order on average; their contract lead times are "
+        "not in this store's data (`contract_lead_time_days` in the suppliers table adds them).",
+        "本月到期的采购行共{lines:count}行（{pos:count}张采购单，{qty:count}件），来自{suppliers:count}家供应商，"
+        "最多的是{top}（{top_lines:count}行）；月末仍有{open:count}行未到货。供应商承诺的交期平均为下单后"
+        "{promised_lead_days:.1f}天；本店数据中没有合同交期（在供应商表中加入`contract_lead_time_days`即可对比）。",
+    ),
+    "supplier.orders.takeaway.no_receipts": _e(
+        "{lines:count} purchase-order lines ({pos:count} POs, {qty:count} units) from {suppliers:count} suppliers were "
+        "due this month, the most from {top} ({top_lines:count}). Suppliers promised delivery "
+        "{promised_lead_days:.1f} days after the order on average, {within_contract_rate:pct} of the lines within "
+        "their contract lead time. Whether the goods arrived, and on time, cannot be told: the purchase orders record "
+        "no receipt. A purchase-order export with each line's goods-receipt date (`received_on`) adds the on-time "
+        "and in-full scorecard.",
+        "本月到期的采购行共{lines:count}行（{pos:count}张采购单，{qty:count}件），来自{suppliers:count}家供应商，"
+        "最多的是{top}（{top_lines:count}行）。供应商承诺的交期平均为下单后{promised_lead_days:.1f}天，"
+        "{within_contract_rate:pct}的采购行在合同交期之内。采购单没有到货记录，无法判断是否到货、是否准时；"
+        "导入带每行收货日期（`received_on`）的采购单即可得到准时足量评分。",
+    ),
+    "supplier.orders.takeaway.no_receipts_no_contract": _e(
+        "{lines:count} purchase-order lines ({pos:count} POs, {qty:count} units) from {suppliers:count} suppliers were "
+        "due this month, the most from {top} ({top_lines:count}). Suppliers promised delivery "
+        "{promised_lead_days:.1f} days after the order on average; their contract lead times are not in this store's "
+        "data. Whether the goods arrived, and on time, cannot be told: the purchase orders record no receipt. A "
+        "purchase-order export with each line's goods-receipt date (`received_on`) adds the on-time and in-full "
+        "scorecard.",
+        "本月到期的采购行共{lines:count}行（{pos:count}张采购单，{qty:count}件），来自{suppliers:count}家供应商，"
+        "最多的是{top}（{top_lines:count}行）。供应商承诺的交期平均为下单后{promised_lead_days:.1f}天；本店数据中没有合同交期。"
+        "采购单没有到货记录，无法判断是否到货、是否准时；导入带每行收货日期（`received_on`）的采购单即可得到准时足量评分。",
+    ),
+    "supplier.row.total": _e("All suppliers", "全部供应商"),
+    "col.promised_lead_days": _e("Promised (days)", "承诺交期（天）"),
+    "col.within_contract_rate": _e("Within contract", "合同交期内占比"),
+    "col.open_lines": _e("Open at month end", "月末未到货行"),
     "supplier.scorecard": _e("Who delivers? The scorecard and ranking", "谁交货可靠？供应商评分与排名"),
     "supplier.scorecard.title": _e(
         "OTIF over the last {months:count} months and this month, by supplier",

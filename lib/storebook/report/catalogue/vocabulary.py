@@ -124,9 +124,10 @@ ENTRIES: dict[str, Entry] = {
     "word.that_month": _e("that month", "该月"),
     "word.that_period": _e("that period", "该期间"),
     "word.none": _e("none", "无"),
-    # Days tied for the most (or least): named, or counted with their span when more than six (Text.dates).
+    # Days tied for the most (or least): named; more than six, the first three named and the others
+    # counted (Text.dates).
     "word.days_tied": _e("{days}, tied", "{days}（并列）"),
-    "word.many_days_tied": _e("{n} days tied, {span}", "{span}间的{n}天（并列）"),
+    "word.many_days_tied": _e("{days} and {rest:count} other days, tied", "{days}及其他{rest:count}天（并列）"),
     # A SKU keyed by its item name (an orders export without SKUs: the key is "name:" + the name).
     "word.sku_by_name": _e("{name} (item name; no SKU)", "{name}（商品名，无商品编码）"),
     "word.sku_by_name.beside": _e("no SKU; by item name", "无商品编码，按商品名"),
