@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -362,33 +363,44 @@ _CURRENCY_TODO = ("write `currency: BRL` (an ISO 4217 code: every amount of the 
                   "`values: {'R$': BRL}` maps the file's own spellings to codes)")
 
 
+def _code_or_column(check: _Checker, key: str, value: object, code_of: Callable[[object], str | None], *,
+                    what: str, standard: str, expected: str, todo: str, example: str,
+                    hint: str = "") -> tuple[str, str, dict[str, str]]:
+    """``currency:`` or ``country:``: a code for every row, or ``{column:, values:}`` (the column
+    that states each row's, its spellings mapped to codes), as (code, column, values); checked
+    before a file is read. ``code_of`` reads a code (None: not one); ``hint`` is added where a
+    lone value is not a code."""
+    if not isinstance(value, dict):
+        code = code_of(value)
+        if code is None:
+            raise check.error(key, f"'{scalar_text(value)}' is not a {what} code" + (f" ({hint})" if hint else ""),
+                              todo, expected=expected)
+        return code, "", {}
+    unknown = set(value) - {"column", "values"}
+    if unknown or not value.get("column") or not str(value["column"]).strip():
+        raise check.error(key, "is a mapping without `column:`" if not unknown else
+                          f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", todo,
+                          expected="`column:` (and `values:`)")
+    values = {}
+    for spelling, code in check.mapping(value.get("values"), f"{key}.values", "{the file's spelling: code}").items():
+        if code_of(code) is None:
+            raise check.error(f"{key}.values.{spelling}", f"'{scalar_text(code)}' is not a {what} code",
+                              f"map each spelling of the file to its {standard} code, e.g. `values: {example}`", expected=expected)
+        values[scalar_text(spelling).strip()] = code_of(code)
+    return "", check.names(value["column"], f"{key}.column")[0], values
+
+
 def _currency(check: _Checker, value: object) -> Currency | None:
-    """``currency:``: a code for every row, or ``{column:, values:}``; checked before a file is read."""
+    """``currency:`` (:func:`_code_or_column`)."""
     from storebook.engine.identity import currency_code, currency_todo
 
     if value is None:
         return None
-    expected = "an ISO 4217 currency code such as BRL, EUR, INR or CNY"
-    if not isinstance(value, dict):
-        code = currency_code(value)
-        if code is None:
-            hint = currency_todo(value)
-            raise check.error("currency", f"'{scalar_text(value)}' is not a currency code"
-                              + (f" ({hint})" if hint else ""), _CURRENCY_TODO, expected=expected)
-        return Currency(code=code)
-    unknown = set(value) - {"column", "values"}
-    if unknown or not value.get("column") or not str(value["column"]).strip():
-        raise check.error("currency", "is a mapping without `column:`" if not unknown else
-                          f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", _CURRENCY_TODO,
-                          expected="`column:` (and `values:`)")
-    values = {}
-    for spelling, code in check.mapping(value.get("values"), "currency.values", "{the file's spelling: code}").items():
-        if currency_code(code) is None:
-            raise check.error(f"currency.values.{spelling}", f"'{scalar_text(code)}' is not a currency code",
-                              "map each spelling of the file to its ISO 4217 code, e.g. `values: {'R$': BRL}`",
-                              expected=expected)
-        values[scalar_text(spelling).strip()] = currency_code(code)
-    return Currency(column=check.names(value["column"], "currency.column")[0], values=values)
+    code, column, values = _code_or_column(
+        check, "currency", value, currency_code, what="currency", standard="ISO 4217", todo=_CURRENCY_TODO, example="{'R$': BRL}",
+        expected="an ISO 4217 currency code such as BRL, EUR, INR or CNY",
+        hint="" if isinstance(value, dict) else (currency_todo(value) or ""))
+    return Currency(code=code, column=column, values=values)
 
 
 _COUNTRY_TODO = ("write `country: CN` (an ISO 3166 code: every row of the source's files is in that country) or "
@@ -397,32 +409,16 @@ _COUNTRY_TODO = ("write `country: CN` (an ISO 3166 code: every row of the source
 
 
 def _country(check: _Checker, value: object) -> Country | None:
-    """``country:``: a code for every row, or ``{column:, values:}``; checked before a file is read."""
+    """``country:`` (:func:`_code_or_column`)."""
     from storebook.engine.calendar import country_code
 
     if value is None:
         return None
-    expected = "an ISO 3166 alpha-2 country code such as CN, BR, US or DE"
-    if not isinstance(value, dict):
-        code = country_code(value)
-        if code is None:
-            hint = " (YAML reads a bare NO, Norway's code, as false: write \"NO\" in quotes)" if value is False else ""
-            raise check.error("country", f"'{scalar_text(value)}' is not a country code{hint}", _COUNTRY_TODO,
-                              expected=expected)
-        return Country(code=code)
-    unknown = set(value) - {"column", "values"}
-    if unknown or not value.get("column") or not str(value["column"]).strip():
-        raise check.error("country", "is a mapping without `column:`" if not unknown else
-                          f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", _COUNTRY_TODO,
-                          expected="`column:` (and `values:`)")
-    values = {}
-    for spelling, code in check.mapping(value.get("values"), "country.values", "{the file's spelling: code}").items():
-        if country_code(code) is None:
-            raise check.error(f"country.values.{spelling}", f"'{scalar_text(code)}' is not a country code",
-                              "map each spelling of the file to its ISO 3166 code, e.g. `values: {中国大陆: CN}`",
-                              expected=expected)
-        values[scalar_text(spelling).strip()] = country_code(code)
-    return Country(column=check.names(value["column"], "country.column")[0], values=values)
+    code, column, values = _code_or_column(
+        check, "country", value, country_code, what="country", standard="ISO 3166", todo=_COUNTRY_TODO, example="{中国大陆: CN}",
+        expected="an ISO 3166 alpha-2 country code such as CN, BR, US or DE",
+        hint="YAML reads a bare NO, Norway's code, as false: write \"NO\" in quotes" if value is False else "")
+    return Country(code=code, column=column, values=values)
 
 
 def _join(check: _Checker, alias: object, body: object) -> Join:
