@@ -51,8 +51,8 @@ page = storebook.notebook.start("competitor", month=month, platforms=platforms, 
 with page.section("competitor.levels"):
     levels = storebook.competitor.summarise_price_levels(page.wb, page.period, page.platforms)
     page.show(storebook.tables.format_table(levels.head(15), page.text, columns=storebook.tables.known_columns(levels, [
-        "competitor", "platform", "observed_products", "days", "median_price", "p25_price", "p75_price",
-        "median_vs_prior", "matched_share", "promo_share"])))
+        "competitor", "platform", "observed_products", "median_price", "p25_price", "p75_price",
+        "competitor_median_price_vs_prior", "promo_share"])))
     page.takeaway("competitor.levels.takeaway", **storebook.competitor_facts.levels_facts(levels, page.text))
 
 # %%

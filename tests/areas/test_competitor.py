@@ -297,8 +297,8 @@ def test_price_levels_by_hand_without_a_match_to_our_skus(tmp_path_factory: pyte
     assert (a.competitor, a.platform, a.observed_products, a.observations, a.days) == ("A", "tmall", 3, 5, 2)
     # A's prices 10, 12, 20, 30, 40: median 20, quartiles (linear) 12 and 30; February's median 20.
     assert (a.median_price, a.p25_price, a.p75_price, a.prior_median_price) == (20.0, 12.0, 30.0, 20.0)
-    assert a.median_vs_prior == pytest.approx(0.0) and a.matched_share == 0.0 and a.promo_share == 0.0
-    assert (b.observed_products, b.median_price, b.promo_share) == (1, 5.0, 1.0) and pd.isna(b.median_vs_prior)
+    assert a.competitor_median_price_vs_prior == pytest.approx(0.0) and a.matched_share == 0.0 and a.promo_share == 0.0
+    assert (b.observed_products, b.median_price, b.promo_share) == (1, 5.0, 1.0) and pd.isna(b.competitor_median_price_vs_prior)
     assert levels.attrs == {"days": 3, "median_price": 16.0, "products": 4}  # 5, 10, 12, 20, 30, 40
     facts = competitor_facts.levels_facts(levels, Text("en"))
     # B lists one product: no lowest and highest among competitors of 3 products or more.

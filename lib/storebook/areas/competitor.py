@@ -99,7 +99,7 @@ def summarise_price_levels(wb: Workbook, period: Period,
 
     Formula, over the month's observations (a product observed on n days counts n times):
     ``median_price``, ``p25_price`` and ``p75_price`` (the price band, 价格带) of ``price``;
-    ``median_vs_prior`` = median_price ÷ the same competitor's median on the platform in the
+    ``competitor_median_price_vs_prior`` = median_price ÷ the same competitor's median on the platform in the
     month before − 1 (missing where it was not observed then); ``matched_share`` =
     observations matched to our SKU ÷ observations; ``promo_share`` = observations on
     promotion ÷ those whose promotion flag is known (missing where none is).
@@ -108,7 +108,7 @@ def summarise_price_levels(wb: Workbook, period: Period,
         One row per competitor × platform, the most products first: competitor, platform,
         observed_products (distinct competitor products), observations, days (observed),
         first_day, last_day, median_price, p25_price, p75_price, prior_median_price,
-        median_vs_prior, matched_share, promo_share. ``attrs``: ``days`` (days observed over all), ``median_price``
+        competitor_median_price_vs_prior, matched_share, promo_share. ``attrs``: ``days`` (days observed over all), ``median_price``
         (over every observation), ``products`` (over all).
 
     Raises:
@@ -138,12 +138,12 @@ def summarise_price_levels(wb: Workbook, period: Period,
     overall = wb.execute(obs.aggregate(days=obs.observed_on.nunique(), median_price=obs.price.median()))
     out = frame.merge(prior, on=["competitor", "platform"], how="left")
     out = out.assign(
-        median_vs_prior=_ratio(out["median_price"], out["prior_median_price"]) - 1,
+        competitor_median_price_vs_prior=_ratio(out["median_price"], out["prior_median_price"]) - 1,
         matched_share=_ratio(out["matched"], out["observations"]),
         promo_share=_ratio(out["on_promo"], out["promo_known"]),
     ).sort_values(["observed_products", "competitor", "platform"], ascending=[False, True, True], ignore_index=True)
     out = out[["competitor", "platform", "observed_products", "observations", "days", "first_day", "last_day",
-               "median_price", "p25_price", "p75_price", "prior_median_price", "median_vs_prior", "matched_share",
+               "median_price", "p25_price", "p75_price", "prior_median_price", "competitor_median_price_vs_prior", "matched_share",
                "promo_share"]]
     out.attrs.update(days=int(overall["days"].iloc[0]), median_price=float(overall["median_price"].iloc[0]),
                      products=int(out["observed_products"].sum()))

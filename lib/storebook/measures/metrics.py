@@ -224,6 +224,9 @@ _ALL = [
     _m("dearer_pairs", "Competitor × category pairs where we are dearer", "我方更贵的竞品×类目组合", "count", "down", ""),
     _m("price_gaps", "SKUs off parity by 10% or more", "价差超过10%的SKU", "count", "down", ""),
     _m("price_changes", "Competitor price changes", "竞品调价次数", "count", "neutral", ""),
+    # A competitor's prices moving is neither good nor bad news by itself (grey), as price_changes.
+    _m("competitor_median_price", "Competitors' median price", "竞品价格中位数", "CNY", "neutral", "money2",
+       formula="median of the month's observed competitor prices (a product observed on n days counts n times)"),
     # supplier (供应链)
     _m("otif_rate", "OTIF (on time, in full)", "准时足量交付率", "ratio", "up"),
     # Shares, not day counts: 275 "stockout days" in a 30-day month are SKU × warehouse × days.

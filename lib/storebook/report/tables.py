@@ -697,7 +697,7 @@ _MONEY |= {"discount_cost", "promotion_spend", "incremental_margin", "incrementa
            "baseline_revenue", "our_revenue"}
 _MONEY2 |= {"our_price", "competitor_price", "price_before", "price_after", "median_price", "p25_price", "p75_price"}
 _COUNTS |= {"observed_products", "observations"}
-_RATES |= {"median_vs_prior", "matched_share"}
+_RATES |= {"matched_share"}
 _NUMBERS |= {"mean_lead_time_days", "contract_lead_time_days", "lead_time_excess_days", "lost_units", "mean_days_late"}
 _DATES |= {"starts_on", "ends_on", "changed_on", "ordered_on", "promised_on", "received_on"}
 #: Ratios shown to two decimals (an index, a return on spend, a rating, a coefficient of variation).

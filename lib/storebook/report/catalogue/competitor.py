@@ -297,7 +297,7 @@ ENTRIES: dict[str, Entry] = {
     "col.median_price": _e("Median price", "价格中位数"),
     "col.p25_price": _e("Lower quartile", "价格下四分位"),
     "col.p75_price": _e("Upper quartile", "价格上四分位"),
-    "col.median_vs_prior": _e("Median vs prior month", "中位数环比"),
+    "col.competitor_median_price_vs_prior": _e("Median vs prior month", "中位数环比"),
     "col.matched_share": _e("Matched to our SKUs", "已匹配我方SKU占比"),
     "competitor.ratings": _e("How are the competitors rated?", "竞品评分如何？"),
     "competitor.ratings.takeaway": _e(
