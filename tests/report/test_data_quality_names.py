@@ -315,7 +315,7 @@ def test_many_files_in_one_currency_are_said_as_one_group_on_the_sample_stores_p
     first = f"data/raw/shopify/{exports[0].name}"
     said = {"en": f"while {len(exports)} files from {first} to …_2026-10.csv are in CNY (column Currency): the amounts "
                   "there are read as CNY.",
-            "zh": f"而{len(exports)} 个文件（{first} 至 …_2026-10.csv）标明为 CNY（字段 Currency）：其金额按 CNY 读取。"}
+            "zh": f"而 {len(exports)} 个文件（{first} 至 …_2026-10.csv）标明为 CNY（字段 Currency）：其金额按 CNY 读取。"}
     for language in ("en", "zh"):
         run = run_notebook_in_process("data_quality", {"data_path": str(sample_root / "data" / "processed"),
                                                        "language": language}, sample_root)
