@@ -58,6 +58,9 @@ with page.section("data_quality.ingest"):
     mixed_currency = storebook.quality.mixed_currency_facts(page.wb, page.text)
     if mixed_currency:
         page.takeaway("data_quality.ingest.mixed_currency", **mixed_currency)
+    unread_currency = storebook.quality.unread_currency_facts(page.wb, page.text)
+    if unread_currency:
+        page.takeaway("data_quality.ingest.currency.not_code", **unread_currency)
     inferred_currency = storebook.quality.inferred_currency_facts(page.wb, page.text)
     if inferred_currency:
         page.takeaway("data_quality.ingest.currency.inferred", **inferred_currency)

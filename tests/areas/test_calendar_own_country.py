@@ -150,10 +150,19 @@ def test_a_zone_the_user_set_names_the_country(root: Path) -> None:
 
 
 def test_a_store_in_china_has_no_own_country(root: Path) -> None:
-    _settings(root, currency="CNY", country="BR")
+    _settings(root, currency="CNY")
     wb = write_tables(root, orders=[])
     assert calendar.used_for(wb) == {"currency": "CNY"} and calendar.country_of(wb) is None
     assert calendar.own_country(wb) is None
+
+
+def test_a_country_set_wins_over_amounts_in_yuan(root: Path) -> None:
+    """[store] country is the user's word on where the store is: a Brazilian store that books in
+    yuan gets Brazil's holidays (it got China's calendar, the setting unread: test_calendar_country_set)."""
+    _settings(root, currency="CNY", country="BR")
+    wb = write_tables(root, orders=[])
+    assert calendar.used_for(wb) is None
+    assert calendar.country_of(wb) == {"code": "BR", "how": "setting", "clue": "BR", "known": True}
 
 
 def test_a_country_set_but_unknown_to_the_package_gives_no_holidays(root: Path) -> None:
@@ -174,8 +183,8 @@ def _basis(country: dict | None, language: str) -> str:
 def test_the_plan_says_which_country_was_used_and_how_to_set_it() -> None:
     setting = {"code": "BR", "how": "setting", "clue": "BR", "known": True}
     assert _basis(setting, "en") == ("the weekday, the season and Brazil's public holidays (BR, as set: [store] "
-                                     "country); China's festivals are left out, as the store sells on no Chinese "
-                                     "platform and not in yuan")
+                                     "country); China's festivals are left out, as the store's country is set "
+                                     "outside China")
     assert _basis(setting, "zh").startswith("星期、季节与巴西的公共假日（BR，按 [store] country 的设置）")
     inferred = {"code": "IN", "how": "currency", "clue": "INR", "known": True}
     assert "India's public holidays (IN, inferred from the currency INR; if the store is elsewhere, set " \

@@ -315,7 +315,7 @@ def test_many_files_in_one_currency_are_said_as_one_group_on_the_sample_stores_p
     first = f"data/raw/shopify/{exports[0].name}"
     said = {"en": f"while {len(exports)} files from {first} to …_2026-10.csv are in CNY (column Currency): the amounts "
                   "there are read as CNY.",
-            "zh": f"而{len(exports)} 个文件（{first} 至 …_2026-10.csv）标明为 CNY（字段 Currency）：其金额按 CNY 读取。"}
+            "zh": f"而 {len(exports)} 个文件（{first} 至 …_2026-10.csv）标明为 CNY（字段 Currency）：其金额按 CNY 读取。"}
     for language in ("en", "zh"):
         run = run_notebook_in_process("data_quality", {"data_path": str(sample_root / "data" / "processed"),
                                                        "language": language}, sample_root)
@@ -334,3 +334,27 @@ def test_the_real_stores_page_names_the_country_inferred_from_its_currency(olist
     """Olist's example declares BRL and no country: the page took the country to be "BR"; it names it."""
     markdown = " ".join(_page(olist_brl, language).markdown)
     assert said in markdown, markdown
+
+
+# ----------------------------------------------------------------------------- currency values that are no codes
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "Currency values that are not currency codes: data/raw/shopify/orders_export_1.csv, row 3, column "
+           "Currency: '$' (2 rows). An ISO 4217 code (USD, EUR, CNY …) or an empty cell is expected. These rows "
+           "were kept"),
+    ("zh", "币种字段中有不是币种代码的值：data/raw/shopify/orders_export_1.csv 第 3 行，字段 Currency：'$'（共 2 行）。"
+           "应为 ISO 4217 代码"),
+])
+def test_the_page_says_currency_values_that_are_no_codes(root: Path, language: str, said: str) -> None:
+    """A Shopify orders export whose Currency column holds "$" on orders #2 and #4 (rows 3 and 5; the
+    header is row 1): the ingest summary warned of it, the data-quality page said nothing, as it says
+    a file of mixed currencies. The page says it in the summary's words, with file, first row, column,
+    what was expected and what to do."""
+    from support.sources import run, shopify_orders
+
+    shop = shopify_orders(root, [dict(Name="#1", Currency="USD"), dict(Name="#2", Currency="$"),
+                                 dict(Name="#3", Currency="USD"), dict(Name="#4", Currency="$")])
+    run(shop)
+    markdown = " ".join(_page(shop, language).markdown)
+    assert said in markdown, markdown
+    assert markdown.count("'$'") == 1  # said once, in its own sentence

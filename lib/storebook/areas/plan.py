@@ -867,7 +867,9 @@ def _own_calendar(country: dict[str, Any], text: Any) -> str:
         why = text(f"plan.country.{country['how']}", clues=", ".join(country.get("clues", [])))
         return text("plan.calendar.plain", why=why)
     how = text(f"plan.country.{country['how']}", code=country["code"], clue=country.get("clue", ""))
-    key = "plan.calendar.country" if country.get("known") else "plan.calendar.country.unknown"
+    # A country set is why China's festivals are left out, whatever the platforms and currency say.
+    key = "plan.calendar.country" + (".set" if country["how"] == "setting" else "") + (
+        "" if country.get("known") else ".unknown")
     return text(key, country=country["code"], how=how)
 
 
@@ -879,6 +881,8 @@ def basis_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     why = forecast.attrs.get("calendar")
     if why is None:
         used = _own_calendar(forecast.attrs.get("country") or {"code": None, "how": "none", "clues": []}, text)
+    elif "country" in why:
+        used = text("plan.calendar.china.country")
     elif "platforms" in why:
         used = text("plan.calendar.china.platforms", platforms=text.join(text.labels("platform", why["platforms"])))
     else:

@@ -555,6 +555,16 @@ def mixed_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     return currency_sentences(wb.ingest_manifest().get("currencies"), text).get("data_quality.ingest.mixed_currency")
 
 
+def unread_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
+    """The values of an export's currency column that are no ISO 4217 code (Shopify's Currency
+    holding ``$``, ``Yuan``, ``UDS``): ``values`` (each with its file, first row, column and how many
+    rows hold it), for ``data_quality.ingest.currency.not_code``; None when there are none. Those
+    rows were kept and their amounts read as the store's currency: the page says so, and what to do,
+    in the words the ingest summary prints (:func:`storebook.engine.identity.currency_facts`)."""
+    return currency_sentences(wb.ingest_manifest().get("currencies"), text).get(
+        "data_quality.ingest.currency.not_code")
+
+
 def inferred_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     """How the store's currency (and with it its country) was inferred where neither the settings
     nor the exports state it (``StoreIdentity.currency_inferred``), in the words the ingest summary
@@ -609,4 +619,4 @@ __all__ = ["COVERAGE_COLUMNS", "DATE_COLUMNS", "REASON_FORMS", "currency_facts",
            "label_coverage", "label_files", "label_ingest", "label_lookups", "label_rejections", "list_files", "list_lookups", "measure_coverage", "measure_order_quality",
            "mixed_currency_facts", "name_column", "name_rejected_column", "name_tables",
            "quality_facts", "quality_record", "rank_rejections", "read_rejected_rows", "reason_kind", "say_reason",
-           "summarise_ingest"]
+           "summarise_ingest", "unread_currency_facts"]

@@ -31,7 +31,8 @@ years it knows what it can vouch for, and :func:`unknown` says what it does not 
 Kinds: ``618``, ``double11``, ``double12``, ``nianhuo``, ``women38``,
 ``spring_festival``, ``public_holiday``.
 
-A store that does not sell in China (:func:`used_for`) gets none of that: with ``china=False``
+A store whose country is set to another than China (``[store] country``), or, with none set, that
+does not sell in China (:func:`used_for`) gets none of that: with ``china=False``
 the calendar holds only its own country's public holidays (``country=``, ISO 3166 alpha-2, kind
 ``public_holiday``: :func:`country_holidays`, from the ``holidays`` package, national holidays
 only — no festival, no swapped working day, no shutdown). The country is the ``[store] country``
@@ -301,22 +302,35 @@ CHINA_PLATFORMS: tuple[str, ...] = ("tmall", "taobao", "jd", "pinduoduo", "douyi
                                     "wechat")
 
 
-def china_market(platforms: list[str] | tuple[str, ...], currency: str) -> dict[str, object] | None:
+def china_market(platforms: list[str] | tuple[str, ...], currency: str,
+                 country: str = "") -> dict[str, object] | None:
     """Why this calendar applies to a store, or None where it does not: it is China's, so it
-    applies where the store sells in China — on a Chinese platform (:data:`CHINA_PLATFORMS`),
-    or in yuan (a web shop whose amounts are CNY). A store on Shopify in EUR, or a Brazilian
-    marketplace's web shop, gets none of 618, 双11, the Spring Festival or 调休.
+    applies where the store sells in China — its country set to China (``[store] country = "CN"``),
+    or, where no country is set, on a Chinese platform (:data:`CHINA_PLATFORMS`) or in yuan (a web
+    shop whose amounts are CNY). A store on Shopify in EUR, or a Brazilian marketplace's web shop,
+    gets none of 618, 双11, the Spring Festival or 调休.
+
+    The country set decides first, either way: it is the user's own word on where the store is,
+    and the platforms and the currency are clues only (a German store may book its amounts in
+    yuan, or keep Tmall on storebook.toml's default list). Another country set gets that
+    country's public holidays instead (:func:`infer_country`).
 
     Args:
         platforms: the store's platforms (those its data hold); currency: the currency
-            configured or stated by its exports ("" when neither says: not assumed CNY).
+            configured or stated by its exports ("" when neither says: not assumed CNY);
+        country: ``[store] country`` ("" when not set).
     Returns:
-        ``{"platforms": [...]}`` (its Chinese platforms), ``{"currency": "CNY"}``, or None.
+        ``{"country": "CN"}``, ``{"platforms": [...]}`` (its Chinese platforms),
+        ``{"currency": "CNY"}``, or None.
 
     Example:
         >>> china_market(["tmall", "web"], ""), china_market(["web"], "CNY"), china_market(["web"], "EUR")
         ({'platforms': ['tmall']}, {'currency': 'CNY'}, None)
+        >>> china_market(["web"], "EUR", country="CN"), china_market(["tmall"], "CNY", country="DE")
+        ({'country': 'CN'}, None)
     """
+    if country:
+        return {"country": "CN"} if country.upper() == "CN" else None
     chinese = [p for p in platforms if p in CHINA_PLATFORMS]
     if chinese:
         return {"platforms": chinese}
@@ -330,8 +344,9 @@ def used_for(wb) -> dict[str, object] | None:
     the one decision every area follows (the plan's forecast, the chart markers, traffic's
     kinds of day, fulfilment's Spring Festival shutdown, the promotions' baselines).
 
-    :func:`china_market` of the store's platforms and the currency configured or stated by its
-    exports — never the CNY assumed when neither says. Decided once per workbook, with its
+    :func:`china_market` of the country set in ``[store] country`` first, else of the store's
+    platforms and the currency configured or stated by its exports — never the CNY assumed when
+    neither says. Decided once per workbook, with its
     identity (:func:`storebook.engine.identity.identify`, kept by ``Workbook.identity()``).
     Pass ``china=used_for(wb) is not None`` to :func:`events` and :func:`day_kinds` (and, where a
     foreign store's own public holidays count, ``country=own_country(wb)``).

@@ -346,8 +346,8 @@ def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
     configured = config.settings["store"]
     present = [p for p in config.platforms if p in set(found.get("platforms", []))]
     platforms = present or config.platforms
-    # China's calendar follows the currency configured or stated, never the CNY assumed, and
-    # the platforms the data hold. Where they hold none (a catalogue and stock alone), the
+    # Where no country is set, China's calendar follows the currency configured or stated, never
+    # the CNY assumed, and the platforms the data hold. Where they hold none (a catalogue and stock alone), the
     # configured ones count only if no other currency is stated: storebook.toml's default
     # lists Tmall, and an Amazon India store in INR is not on it.
     stated = configured.get("currency") or found.get("currency", "")
@@ -355,7 +355,10 @@ def identify(config: Config, manifest: dict | None = None) -> StoreIdentity:
     # inferred, and said by the ingest summary and the hint; CNY only where nothing says.
     inferred = None if stated else infer_currency(found, configured.get("country", ""))
     shown = stated or (inferred or {}).get("currency", "")
-    china = calendar.china_market(present or ([] if shown not in ("", "CNY") else platforms), stated)
+    # The country set decides before either ([store] country = "CN" is China's calendar; "DE" on
+    # amounts in yuan is Germany's holidays): calendar.china_market.
+    china = calendar.china_market(present or ([] if shown not in ("", "CNY") else platforms), stated,
+                                  configured.get("country", ""))
     country = None
     if china is None:
         # A zone ingest chose from the exports' UTC offsets (storebook.ingest.zones) fits several
@@ -544,11 +547,13 @@ def local_settings_template(identity: StoreIdentity, found: dict) -> str:
         f'# currency = "{identity.currency}"        # inferred: ' + _inferred_note(identity)
         if identity.currency_inferred else '# currency = "CNY"             # ISO code of the amounts',
     ]
-    # The country: commented, as the currency is: inferred while it is absent (a store in China's
-    # calendar is China's, and the setting is not read there).
-    lines.append("# country: a store outside China, its ISO 3166 code; its public holidays are set apart in the "
-                 "pages (traffic, fulfilment, promotions, plan). Left out, it is inferred from the currency or a "
-                 "time zone you set, or from the data's regions, where they name one country.")
+    # The country: commented, as the currency is: inferred while it is absent. Set, it decides the
+    # calendar (calendar.china_market): "CN" is China's, another that country's holidays.
+    lines.append("# country: the store's ISO 3166 code; set, it decides the calendar: \"CN\" is China's (618, "
+                 "Double 11, the Spring Festival), another that country's public holidays, set apart in the pages "
+                 "(traffic, fulfilment, promotions, plan). Left out, it is inferred from the currency or a time zone "
+                 "you set, or from the data's regions, where they name one country; China's calendar where the "
+                 "store sells on a Chinese platform or in yuan.")
     inferred = identity.country or {}
     if inferred.get("code") and inferred.get("how") in ("currency", "timezone", "region"):
         what = {"currency": "currency", "timezone": "time zone", "region": "regions in the data:"}[inferred["how"]]

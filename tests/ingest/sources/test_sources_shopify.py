@@ -435,7 +435,7 @@ def test_a_months_exports_in_one_currency_are_warned_of_as_one_group(root: Path)
                          "data/raw/shopify/orders_export_1.csv to …_12.csv are in CNY (column Currency): the amounts "
                          "there are read as CNY.")
     [zh] = [line for line in report.summary(Text("zh")).splitlines() if "未标明币种" in line]
-    assert zh.startswith("警告：data/raw/shopify/products_export_1.csv 未标明币种，而12 个文件（"
+    assert zh.startswith("警告：data/raw/shopify/products_export_1.csv 未标明币种，而 12 个文件（"
                          "data/raw/shopify/orders_export_1.csv 至 …_12.csv）标明为 CNY（字段 Currency）：其金额按 CNY 读取。")
     assert "orders_export_2.csv" not in en + zh
 

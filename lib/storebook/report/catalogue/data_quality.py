@@ -35,12 +35,14 @@ ENTRIES: dict[str, Entry] = {
         "their own, or convert the amounts in the exports, then ingest again.",
         "各文件标明的币种不同：{stated}。storebook 不做币种换算，也不因此拒收数据，跨文件的汇总和比较会混用币种：请将"
         "不同币种的导出文件分作不同店铺导入，或先在导出文件中换算金额，再重新导入。"),
+    # 中文: a space between a Han character and the file, count or code beside it, as everywhere in these
+    # sentences ({stated} opens with a path, a count of files or storebook.toml: never a Han character).
     "data_quality.ingest.currency.unstated": _e(
         "No currency is stated in {unstated}, while {stated}: the amounts there are read as {currency}. If they are "
         "in another currency (the shop's own), sums and comparisons beside the other files mix currencies, as "
         "storebook converts none: convert them in the export, or keep the files apart, then ingest again. No row "
         "was rejected for it.",
-        "{unstated} 未标明币种，而{stated}：其金额按 {currency} 读取。若实为其他币种（店铺自身的币种），与其他文件的汇总"
+        "{unstated} 未标明币种，而 {stated}：其金额按 {currency} 读取。若实为其他币种（店铺自身的币种），与其他文件的汇总"
         "和比较会混用币种，storebook 不做币种换算：请在导出文件中换算，或将这些文件分开导入，然后重新导入。没有数据因此"
         "被拒收。"),
     # Where neither the settings nor the exports state the currency but the data say it

@@ -111,6 +111,21 @@ ENTRIES: dict[str, Entry] = {
         "China's (618, Double 11, Double 12, Women's Day, the Nianhuo festival, the Spring Festival shutdown, public "
         "holidays and working weekends), as the store sells in yuan (CNY)",
         "中国电商日历（618、双11、双12、38节、年货节、春节物流停运、法定节假日与调休），因本店以人民币销售"),
+    "plan.calendar.china.country": _e(
+        "China's (618, Double 11, Double 12, Women's Day, the Nianhuo festival, the Spring Festival shutdown, public "
+        "holidays and working weekends), as the store's country is set to China ([store] country)",
+        "中国电商日历（618、双11、双12、38节、年货节、春节物流停运、法定节假日与调休），因本店所在国家设为中国（[store] country）"),
+    # A store whose country is set outside China ([store] country): the setting decides, whatever its
+    # platforms and currency (storebook.engine.calendar.china_market).
+    "plan.calendar.country.set": _e(
+        "the weekday, the season and {country:country_s} public holidays ({how}); China's festivals are left out, as the "
+        "store's country is set outside China",
+        "星期、季节与{country:country}的公共假日（{how}）；本店所在国家设在中国以外，故不计中国的大促"),
+    "plan.calendar.country.set.unknown": _e(
+        "the weekday and the season only. The store's country is set outside China, so China's festivals and holidays "
+        "are left out, and storebook has no public holidays for {country:country} ({how}), so none is set apart",
+        "仅星期与季节。本店所在国家设在中国以外，故不计中国的大促与节假日；storebook 没有{country:country}的公共假日"
+        "数据（{how}），故不单列假日"),
     # A store outside China (storebook.engine.calendar.country_of): its own country's public
     # holidays where its country is known ({how}: plan.country.*), else the weekday and season ({why}).
     "plan.calendar.country": _e(
