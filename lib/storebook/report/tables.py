@@ -571,7 +571,7 @@ def with_intervals(frame: pd.DataFrame, text: Text, metrics: Sequence[str], *,
     Example:
         >>> f = pd.DataFrame({"platform": ["jd"], "conversion_rate": [0.04],
         ...                   "conversion_rate_low": [0.035], "conversion_rate_high": [0.045]})
-        >>> "(3.5%–4.5%)" in with_intervals(f, Text("en"), ["conversion_rate"]).to_html()
+        >>> "(3.50%–4.50%)" in with_intervals(f, Text("en"), ["conversion_rate"]).to_html()
         True
     """
     frame = drop_repeated_total(frame)
@@ -618,7 +618,7 @@ def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler
         ...     "vs_target": [0.5], "prior": [0.025], "vs_prior": [0.2], "last_year": [None], "vs_last_year": [None],
         ...     "status": ["red"], "kind": ["pct"], "higher_is_better": [False]})
         >>> html_ = scorecard(c, Text("en")).to_html()
-        >>> "3.0%" in html_ and "Off target" in html_ and BAD in html_ and "+0.50&nbsp;pp" in html_
+        >>> "3.00%" in html_ and "Off target" in html_ and BAD in html_ and "+0.50&nbsp;pp" in html_
         True
     """
     rows = card[card["platform"] == platform]
