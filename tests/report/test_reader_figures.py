@@ -142,6 +142,11 @@ def test_marketing_spend_over_sales_and_the_discount_depth_are_ratios_not_shares
     assert METRICS["marketing_ratio"].display == METRICS["marketing_ratio"].column_kind == "percent"
     assert [format_metric("marketing_ratio", v) for v in (1.25, 0.99996, 0.0512)] == ["125.0%", "100.0%", "5.12%"]
     assert tables.column_kind("marketing_ratio") == tables.column_kind("budget_marketing_ratio") == "percent"
+    # Spend over its budget (spend ÷ budget − 1) is no share either: ¥19,999.80 on a budget of ¥10,000
+    # is 99.998% over, "100.0%", not ">99.99%".
+    assert tables.column_kind("over_budget_rate") == "percent"
+    over = pd.DataFrame({"channel": ["search"], "over_budget_rate": [19_999.8 / 10_000 - 1]})
+    assert ">100.0%</td>" in tables.format_table(over, Text("en")).to_html()
     # The discount depth is 1 − price realisation: a category sold above list (realisation 103.2%)
     # has a depth of −3.2%, and one sold at 0.004% of list a depth of 99.996%: 100.0%, as the
     # realisation beside it reads 0.004% → "<0.01%".
