@@ -214,3 +214,17 @@ def test_the_profit_page_says_the_marketing_ratio_alike_on_its_cards_and_in_its_
             assert in_table[platform] == card, (platform, in_table, card)
             compared += 1
     assert compared == len(ratios), (list(headline["platform"]), in_table)
+
+
+def test_a_bar_of_a_ratio_is_labelled_as_a_ratio_and_a_bar_of_a_share_as_a_share() -> None:
+    from storebook.report import plots
+    from storebook.report.text import Text
+
+    # The profit page's cost-ratio bars: marketing spend of 99.996% of sales is "100.0%" as in its table
+    # (a ratio), the 24-hour dispatch rate of 99.996% ">99.99%" (a share short of all); 0.3% is no "0%".
+    frame = pd.DataFrame({"platform": ["jd", "web"], "marketing_ratio": [0.99996, 0.003],
+                          "within_24h_rate": [0.99996, 0.003]})
+    fig = plots.rate_bars(frame, Text("en"), category="platform", values=["marketing_ratio", "within_24h_rate"])
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == sorted(["100.0%", "0.30%", ">99.99%", "0.30%"])
+    fig = plots.hbars(frame, Text("zh"), category="platform", values=["marketing_ratio"], kind="pct")
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["0.30%", "100.0%"]

@@ -77,7 +77,8 @@ def rate_bars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequenc
                       label=text(f"metric.{value}"))
         for rect, v in zip(bars, frame[value], strict=True):
             if pd.notna(v):
-                label = format_share(v) if kind == "pct" else f"{v:,.1f}"  # a share as its table says it
+                # a share (a ratio in percent) as its table says it
+                label = _bar_value(_label_kind(kind, value), float(v)) if kind == "pct" else f"{v:,.1f}"
                 ax.text(rect.get_x() + rect.get_width() / 2, rect.get_height(), label, ha="center", va="bottom",
                         fontsize=7.5, color="#333333")
     if target is not None:
@@ -162,10 +163,18 @@ def heatmap(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values
     return fig
 
 
+def _label_kind(kind: str, column: str) -> str:
+    """How a bar of ``column`` on a ``kind`` axis writes its value: a percent axis's ratio that is
+    no share (marketing ÷ sales) as its table column does (``percent``), a share as a share."""
+    from storebook.report.tables import column_kind
+
+    return "percent" if kind == "pct" and column_kind(column) == "percent" else kind
+
+
 def _bar_value(kind: str, value: float) -> str:
     """A bar's value as written at its end: in the axis's unit, never ``-0``."""
-    if kind == "pct":
-        return format_share(value)  # as its table and sentence say it
+    if kind in ("pct", "percent"):  # as its table and sentence say it; a ratio is no share
+        return format_share(value, bounded=kind == "pct")
     elif kind in ("money", "money2"):
         return format_money(value, 2 if kind == "money2" else 0)
     elif kind == "count":
@@ -250,7 +259,7 @@ def hbars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequence[st
         if not stacked:
             known = frame[value].notna().to_numpy()
             _mark_zero_bars(ax, pos[known & (data == 0)], [c for c, z in zip(colours, known & (data == 0), strict=True) if z])
-            _label_bars(ax, pos[known], data[known], kind)
+            _label_bars(ax, pos[known], data[known], _label_kind(kind, value))
         if stacked:
             left = left + data
     if stacked:
