@@ -429,9 +429,9 @@ def test_the_weakest_day_names_every_day_that_ties():
     assert facts["worst_days"] == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-03")]
     assert facts["overall"] == pytest.approx(3 / 9) and facts["days_below"] == 2
     en, zh = (storebook.report.text.Text(lang) for lang in ("en", "zh"))
-    # Two days: "the weakest days were" (a share in a sentence as on its card: 0.00%).
-    assert en("fulfilment.daily.title", **facts) == "The weakest days were 2 and 3 Mar, tied: 0.00% shipped within 24 hours"
-    assert "最弱的付款日是3月2日、3日（并列），24小时发货率0.00%；" in zh("fulfilment.daily.takeaway", **facts)
+    # Two days: "the weakest days were" (none shipped in time: 0%, as on a card and in a table).
+    assert en("fulfilment.daily.title", **facts) == "The weakest days were 2 and 3 Mar, tied: 0% shipped within 24 hours"
+    assert "最弱的付款日是3月2日、3日（并列），24小时发货率0%；" in zh("fulfilment.daily.takeaway", **facts)
     assert zh("fulfilment.daily.title", **facts).startswith("发货最弱的日子是3月2日、3日（并列）")
     alone = fulfilment.daily_dispatch_facts(daily.assign(within_24h=[0, 1, 3, 0], within_24h_rate=[0.0, 0.5, 1.0, None]))
     assert en("fulfilment.daily.title", **alone).startswith("The weakest day was 2 Mar: ")

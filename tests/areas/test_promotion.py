@@ -274,7 +274,8 @@ def test_losses_are_worded_as_least_negative_not_best() -> None:
 def test_net_units_never_read_minus_zero() -> None:
     en = Text("en")
     assert en.number(-0.3, "count") == "0" and en.number(-0.6, "count") == "−1"
-    assert en.number(-0.001, "ratio") == "0.00" and en.number(-0.00001, "pct") == "0.00%"
+    assert en.number(-0.001, "ratio") == "0.00" and en.number(-1e-12, "pct") == "0%"
+    assert en.number(-0.00001, "pct") == "\u2212<0.01%"  # a share just below zero is not zero, nor −0
     from storebook.report.tables import format_table
     html = format_table(pd.DataFrame({"net_incremental_units": [-0.3], "lead_time_excess_days": [-0.04]}), en).to_html()
     assert ">0<" in html and ">0.0<" in html and "-0" not in html

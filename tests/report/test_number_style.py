@@ -43,10 +43,15 @@ def test_wan_and_yi_thresholds() -> None:
 
 
 def test_no_minus_zero_anywhere() -> None:
-    for spec in ("count", "money", "money2", "pct", "pct2", "ratio", "number", "number2", "signed", "days"):
+    for spec in ("count", "money", "money2", "ratio", "number", "number2", "signed", "days"):
         for lang in ("en", "zh"):
             written = format_number(-0.000_01, spec, lang, compact=True)
             assert "-" not in written and "\u2212" not in written, (spec, written)
+    # A share or percent is never written as zero unless it is (a margin rate of −0.001% is "−<0.01%",
+    # not "0.00%"); what float arithmetic leaves of a zero is zero, without a sign.
+    for spec in ("pct", "pct2", "percent"):
+        assert format_number(-0.000_01, spec, compact=True) == "\u2212<0.01%"
+        assert format_number(1 - 1.0000000000000002, spec) == format_number(-1e-12, spec) == "0%"
     assert format_number(-0.4, "count") == "0" and format_number(-0.6, "count") == "\u22121"
     assert "\u2212" not in change_html("paid_amount", -0.0004) and 'data-sign="0"' in change_html("orders", -0.0004)
 
@@ -73,8 +78,8 @@ def test_a_share_short_of_all_or_above_none_is_not_rounded_to_either() -> None:
     assert format_metric("kept_share", kept) == "99.99%"  # the headline card
     assert [format_number(v, "pct") for v in (0.999999, 0.000001, 0.0004)] == [">99.99%", "<0.01%", "0.04%"]
     # Exactly all and exactly none are said as they are; one decimal where it already differs.
-    assert [format_number(v, "pct") for v in (1.0, 0.0, 0.9949, 0.0051)] == ["100.0%", "0.0%", "99.5%", "0.5%"]
-    assert [format_number(v, "pct2") for v in (1.0, 0.0, 0.00004)] == ["100.0%", "0.00%", "<0.01%"]
+    assert [format_number(v, "pct") for v in (1.0, 0.0, 0.9949, 0.0051)] == ["100.0%", "0%", "99.5%", "0.51%"]
+    assert [format_number(v, "pct2") for v in (1.0, 0.0, 0.00004)] == ["100.0%", "0%", "<0.01%"]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -82,7 +87,7 @@ def test_a_share_short_of_all_or_above_none_is_not_rounded_to_either() -> None:
     ("repeat_rate_30", 1 / 1402, "0.07%"),        # the mum-and-baby store's card; its sentence said 0.1%
     ("tail_revenue_share", 0.02751, "2.75%"),     # the Shopify store's card; its sentence said 2.8%
     ("conversion_rate", 0.0151, "1.51%"),
-    ("refund_rate", 0.0, "0.00%"),
+    ("refund_rate", 0.0, "0%"),
     ("within_24h_rate", 0.855, "85.5%"),
     ("kept_share", 36078 / 36081, "99.99%"),
 ])
@@ -91,8 +96,8 @@ def test_a_share_reads_in_a_sentence_as_on_its_card(key, value, shown, language)
 
     assert format_metric(key, value, language) == shown
     assert Text(language).format("{v:pct}", v=value) == shown
-    # A table keeps one decimal down its column (a share short of all still not 100.0%).
-    assert Text(language).number(value, "pct", compact=False) == format_number(value, "pct")
+    # A table says it as the card does (test_reader_figures: one rule of a share).
+    assert Text(language).number(value, "pct", compact=False) == shown
 
 
 def test_a_ratio_that_is_no_share_is_not_held_below_all() -> None:

@@ -166,7 +166,7 @@ def test_a_bar_at_zero_is_visible_and_every_bar_says_its_value(house_style) -> N
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["S07 格拉斯香氛", "S09 绍兴纺织"]
     written = [t.get_text() for t in ax.texts]
-    assert sorted(written) == ["0.0%", "0.0%", "54.6%", "60.4%"]
+    assert sorted(written) == ["0%", "0%", "54.6%", "60.4%"]
     strokes = [line for line in ax.get_lines() if line.get_marker() == "|"]
     assert len(strokes) == 2 and all(line.get_xdata()[0] == 0 for line in strokes)   # S09's two bars at 0
     fig = plots.hbars(ranked.assign(otif_rate=[0.5, 0.2]), Text("en"), category="supplier", values=["otif_rate"],

@@ -121,7 +121,7 @@ def test_the_summary_of_a_rich_month_in_english() -> None:
         "The biggest improvement on the prior month: Conversion rate, up 1.00\xa0pp; the biggest setback: Complaints, "
         "up 47.1%.",
         # the target furthest behind is in the targets sentence; the budget is 1% over (within 2%)
-        "Risks the pages found: supplier Textiles Co (S09), graded red, has the worst delivery record (0.00% on time "
+        "Risks the pages found: supplier Textiles Co (S09), graded red, has the worst delivery record (0% on time "
         "and in full), and its late or short deliveries cost 14,653 of sales.",
         "To act on first: close the gap on Refund rate (20.0% above target).",
     ]

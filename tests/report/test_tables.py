@@ -42,7 +42,7 @@ def test_column_kinds_follow_the_names() -> None:
 def test_format_table_formats_each_kind_in_english() -> None:
     before = FRAME.copy()
     html = tables.format_table(FRAME, Text("en")).to_html()
-    assert _cells(html)[:8] == ["Tmall", "1,234,567", "¥98,765", "¥7.08", "2.3%", "▲ +3.4%", "+0.21 pp", "3.26"]
+    assert _cells(html)[:8] == ["Tmall", "1,234,567", "¥98,765", "¥7.08", "2.34%", "▲ +3.4%", "+0.21 pp", "3.26"]
     assert _cells(html)[8:] == ["JD", "890", "¥0", "n/a", "10.0%", "▼ −12.0%", "−0.04 pp", "0.50"]
     # A change of nothing the registry knows (a plain vs_prior) is grey: the sign alone says
     # nothing about good or bad news. A channel's share is no metric's change at all: a plain
@@ -95,7 +95,7 @@ def test_pivot_and_interval_tables() -> None:
     rates = pd.DataFrame({"platform": ["total"], "visitors": [40000], "conversion_rate": [0.025],
                           "conversion_rate_low": [0.0235], "conversion_rate_high": [0.0265]})
     html = tables.with_intervals(rates, Text("en"), ["conversion_rate"], counts=["visitors"]).to_html()
-    assert _cells(html) == ["All platforms", "40,000", "2.5% (2.4%–2.6%)"]
+    assert _cells(html) == ["All platforms", "40,000", "2.50% (2.35%–2.65%)"]
 
 
 def test_metric_cards_show_value_and_both_changes() -> None:
@@ -227,7 +227,7 @@ def test_the_conversion_drivers_and_funnel_columns_are_formatted_not_raw_floats(
     # The browser test found 0.08397466195348811 and 11.618102836967331 in the conversion page's tables.
     frame = pd.DataFrame({"channel": ["search"], "share_before": [0.08397466], "share_after": [0.0870609],
                           "rate_before": [0.0188676], "rate_after": [0.0288068], "buyers_lost": [11.6181028]})
-    assert _cells(tables.format_table(frame, Text("en")).to_html()) == ["search", "8.4%", "8.7%", "1.9%", "2.9%",
+    assert _cells(tables.format_table(frame, Text("en")).to_html()) == ["search", "8.40%", "8.71%", "1.89%", "2.88%",
                                                                         "11.6"]
 
 
@@ -336,9 +336,9 @@ def test_a_table_whose_rows_hold_different_quantities_writes_each_in_its_own_for
     assert rows("en") == [
         ["Kitchen", "Delivery days", "1.8", "1.9", "−0.1"],
         ["n/a", "Logistics complaints per 1,000 orders", "4.2", "5.7", "−1.5"],
-        ["n/a", "Return rate", "3.2%", "2.8%", "+0.46 pp"],
+        ["n/a", "Return rate", "3.21%", "2.75%", "+0.46 pp"],  # 3.21 − 2.75: the change adds up
         ["n/a", "Median first response", "2.1 days", "2.4 hours", "+47.7 hours"]]
-    assert [r[2:] for r in rows("zh")[2:]] == [["3.2%", "2.8%", "+0.46个百分点"], ["2.1天", "2.4小时", "+47.7小时"]]
+    assert [r[2:] for r in rows("zh")[2:]] == [["3.21%", "2.75%", "+0.46个百分点"], ["2.1天", "2.4小时", "+47.7小时"]]
     with pytest.raises(ValueError, match="by_row"):
         tables.format_table(ops, Text("en"), columns=["driver", "value"], kinds=kinds)
 

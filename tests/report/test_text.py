@@ -131,7 +131,7 @@ def test_one_minus_sign_and_never_minus_zero() -> None:
     # Numbers that round to zero carry no sign, whatever the spec (a net of −0.4 units).
     assert [en.number(v, spec) for v, spec in [(-0.4, "count"), (-0.4, "money"), (-0.00001, "pct"),
                                                 (-0.001, "ratio"), (-0.00001, "signed"), (-0.00004, "pp")]] == \
-        ["0", "¥0", "0.00%", "0.00", "0.0%", "0.00\u00a0pp"]  # a share in a sentence as on its card
+        ["0", "¥0", "\u2212<0.01%", "0.00", "0.0%", "0.00\u00a0pp"]  # a share short of zero is not zero
     # A Python format spec in a sentence ({x:.1f}) follows the same rules.
     assert en.format("{a:.1f} {b:.1f} {c:+.2f}", a=-3.04, b=-0.04, c=-0.001) == "−3.0 0.0 0.00"
 

@@ -66,7 +66,8 @@ class Metric:
         good: one of :data:`GOOD`.
         kind: the table format of a column of this name, when it differs from the unit's
             (``money2``: money with cents, for per-buyer and per-visitor amounts; ``percent``: a
-            ratio in percent that is no share of a whole, ROI or price realisation); ``""``
+            ratio in percent that is no share of a whole, ROI, price realisation or marketing
+            spend ÷ sales); ``""``
             for a name whose table column means another quantity (see :data:`METRICS`).
         formula: how it is computed from the tables' columns, for the data dictionary
             (the ratios of :mod:`storebook.measures.ratios`; empty: see the area's module).
@@ -163,7 +164,9 @@ _ALL = [
     _m("gross_margin_rate", "Gross margin rate", "毛利率", "ratio", "up"),
     _m("contribution_margin", "Contribution margin", "贡献毛利", "CNY", "up", breakeven=True),
     _m("contribution_margin_rate", "Contribution margin rate", "贡献毛利率", "ratio", "up"),
-    _m("marketing_ratio", "Marketing / sales", "营销费比", "ratio", "down"),
+    # marketing spend ÷ paid amount: a cost against sales, no part of them (a month of little
+    # sales and much spend passes 100%): "percent", as price realisation.
+    _m("marketing_ratio", "Marketing / sales", "营销费比", "ratio", "down", "percent"),
     # The P&L's lines (storebook.measures.pnl.PNL_LINES; its marketing line is marketing_spend,
     # see ALIASES). A cost that rises is bad news, as in a budget variance; marketing spend is
     # the one cost that is a decision, judged by its return (ROAS): neutral.

@@ -11,6 +11,10 @@ The rules (every card, table and sentence of the pack follows them):
   digit as in 生意参谋.
 - One minus sign, U+2212, before the currency: ``−¥8.4万``, ``−48.7%``; nothing is ever
   written ``−0`` or ``-0``.
+- A share, and a ratio in percent, reads the same on its card, in its table, in its sentence and
+  on its chart (:func:`format_share`): one decimal from 10% (34.2%), two below (3.42%); none is
+  ``0%``, a figure too small for two decimals ``<0.01%`` (never ``0.00%``), a share short of all
+  never ``100.0%`` (``99.99%``, ``>99.99%``).
 - A change is written as the metric registry says (:func:`storebook.measures.metrics.format_change`:
   relative percent for amounts and counts, percentage points for rates) and coloured by
   :func:`storebook.measures.metrics.change_tone` alone, through the markup of
@@ -164,56 +168,82 @@ def format_money(value: float, decimals: int = 0, language: str = "en", compact:
     return _signed(currency_symbol() + _digits(abs(value), decimals, language, compact), value < 0)
 
 
-def _share(m: float, least: int = 1) -> str:
-    """A share strictly between none and all, never written as either: ``least`` decimals, or two
-    where one would round it to 0.0% or 100.0% (36,078 of 36,081 rows kept: 99.99%, not 100.0%),
-    or "<0.01%" / ">99.99%" where two would still. A reader takes "100.0% kept" for "every row".
+#: Below this a figure in percent takes two decimals (3.42%), from it one (34.2%): the one rule of
+#: a share and of a ratio in percent, on a card, in a table, in a sentence and on a chart alike.
+TWO_DECIMALS_BELOW = 0.1
+#: A figure in percent smaller than this is none (float arithmetic's remainder, never a store's
+#: share: one row in a billion), written 0%, not "<0.01%".
+ZERO_BELOW = 1e-9
 
-    >>> [_share(v) for v in (0.5, 36078 / 36081, 0.00004, 0.99999)]
-    ['50.0%', '99.99%', '<0.01%', '>99.99%']
+
+def format_share(value: float, bounded: bool = True) -> str:
+    """A share (``bounded``) or a ratio in percent, as the whole pack writes it: the same figure
+    reads the same on its card, in its table, in its sentence and on its chart.
+
+    - One decimal from 10% (34.2%), two below (3.42%): a table's small share is 0.07% as on its
+      card, not 0.1% (a page said 0.1% in its table and 0.07% on its card).
+    - None is ``0%``; a figure that is not zero is never written as zero: ``<0.01%`` (``−<0.01%``
+      below zero) where two decimals would read 0.00% (a reader takes "0.00%" for none).
+    - A share (``bounded``) short of all is never written as all: two decimals where one would
+      read 100.0% (36,078 of 36,081 rows kept: 99.99%), ``>99.99%`` where two would still.
+      A ratio that is no share of a whole (price realisation, ROI, marketing spend ÷ sales: it
+      may pass 100%) rounds to 100.0% like any number.
+    - One minus sign (U+2212), never on a zero.
+
+    >>> [format_share(v) for v in (0.5, 0.0275, 36078 / 36081, 0.00004, 0.99999, 0.0, 1.0, -0.00004)]
+    ['50.0%', '2.75%', '99.99%', '<0.01%', '>99.99%', '0%', '100.0%', '−<0.01%']
+    >>> format_share(1 - 1.0000000000000002)
+    '0%'
+    >>> [format_share(v, bounded=False) for v in (0.99996, 1.032, 0.0512, 0.00004, 0.09999)]
+    ['100.0%', '103.2%', '5.12%', '<0.01%', '10.0%']
     """
-    for decimals in range(least, 3):
-        text = f"{m * 100:.{decimals}f}%"
-        if text not in (f"{0:.{decimals}f}%", f"{100:.{decimals}f}%"):
-            return text
-    return "<0.01%" if m < 0.5 else ">99.99%"
+    if abs(value) < ZERO_BELOW:  # none, or a none that float arithmetic left (1 − 1.0000000000000002)
+        return "0%"
+    m = abs(value)
+    # the decimals of the figure as rounded: 9.999% is 10.0%, as 10% is, not 10.00%
+    decimals = 1 if round(m * 100, 2) >= TWO_DECIMALS_BELOW * 100 else 2
+    text = f"{m * 100:.{decimals}f}%"
+    if bounded and 0 < value < 1 and text == f"{100:.{decimals}f}%":
+        text = f"{m * 100:.2f}%"
+        return ">99.99%" if text == "100.00%" else text
+    if not any(ch in "123456789" for ch in text):  # not zero, but too small for two decimals
+        text = "<0.01%"
+    return _signed(text, value < 0)
 
 
 def format_number(value: Any, spec: str, language: str = "en", *, compact: bool = False) -> str | None:
     """A number in a house spec, or None when missing (the caller writes its n/a).
 
     Specs: ``count`` (12,345), ``money`` (¥12,345), ``money2`` (¥12.35), ``pct`` (a share of a whole:
-    3.4%; 99.99%, not 100.0%, for a share short of all), ``pct2`` (3.42%, two decimals below 10%: a
-    card), ``percent`` (a ratio written in percent that is no share of a whole and may pass 100%:
-    price realisation 103.2%, 100.0% for 99.996%; two decimals below 10% on a page), ``ratio``
+    34.2%, 3.42%; 99.99%, not 100.0%, for a share short of all; :func:`format_share`), ``pct2`` (the
+    same: a card's old name of it), ``percent`` (a ratio written in percent that is no share of a
+    whole and may pass 100%: price realisation 103.2%, 100.0% for 99.996%), ``ratio``
     (1.03), ``number`` (3.4, one decimal), ``number2`` (3.42), ``days`` (3.2 days / 3.2天),
     ``duration`` / ``duration_h`` (a length of time given in minutes / hours, said in the unit it
     reads in: 45 minutes, 5.2 hours, 2.1 days; :func:`_duration`), ``signed`` (+3.4%).
 
-    >>> [format_number(v, "pct") for v in (0.034, -0.487, -0.00001)]
-    ['3.4%', '−48.7%', '0.0%']
+    >>> [format_number(v, "pct") for v in (0.034, -0.487, -0.00001, 0.0)]
+    ['3.40%', '−48.7%', '−<0.01%', '0%']
 
-    A share between none and all is not rounded to either (:func:`_share`); exactly all is 100.0%:
+    A share between none and all is not rounded to either (:func:`format_share`); exactly all is 100.0%:
 
     >>> [format_number(v, s) for v in (36078 / 36081, 1.0, 0.0003) for s in ("pct", "pct2")]
     ['99.99%', '99.99%', '100.0%', '100.0%', '0.03%', '0.03%']
     >>> format_number(295000, "count", "zh", compact=True), format_number(-0.4, "count")
     ('29.5万', '0')
 
-    On a page (``compact``: its cards and sentences) a share reads as its card shows it, so that one
-    figure is said alike in both: the 30-day repeat rate 0.07% on the card is 0.07% in the sentence
-    beside it, not 0.1%. A table (not ``compact``) keeps one decimal down its column.
+    A share reads the same on a page's cards and in its sentences (``compact``) and in its tables
+    (not ``compact``): the 30-day repeat rate 0.07% on the card is 0.07% in the sentence beside it
+    and in the table below, not 0.1%.
 
     >>> format_number(0.0007, "pct", compact=True), format_number(0.0275, "pct", compact=True), format_number(0.0007, "pct")
-    ('0.07%', '2.75%', '0.1%')
-    >>> [format_number(v, "percent") for v in (0.99996, 1.032, -0.487)], format_number(0.0512, "percent", compact=True)
-    (['100.0%', '103.2%', '−48.7%'], '5.12%')
+    ('0.07%', '2.75%', '0.07%')
+    >>> [format_number(v, "percent") for v in (0.99996, 1.032, -0.487, 0.0512)]
+    ['100.0%', '103.2%', '−48.7%', '5.12%']
     """
     v = _number(value)
     if v is None:
         return None
-    if spec == "pct" and compact:  # the one rule of a page: a share as its card writes it
-        spec = "pct2"
     negative = v < 0
     m = abs(v)
     if spec == "count":
@@ -222,14 +252,10 @@ def format_number(value: Any, spec: str, language: str = "en", *, compact: bool 
         return format_money(v, 0, language, compact)
     if spec == "money2":
         return format_money(v, 2, language)
-    if spec == "pct":
-        return _signed(_share(m) if 0 < v < 1 else f"{m * 100:.1f}%", negative)
-    if spec == "pct2":
-        if 0 < v < 1:
-            return _share(m, 1 if m >= 0.1 else 2)
-        return _signed(f"{m * 100:.1f}%" if m >= 0.1 else f"{m * 100:.2f}%", negative)
+    if spec in ("pct", "pct2"):  # a share: one rule on a card, in a table and in a sentence
+        return format_share(v)
     if spec == "percent":  # no share of a whole: 99.996% of list price is 100.0%, 103.2% is possible
-        return _signed(f"{m * 100:.{2 if compact and m < 0.1 else 1}f}%", negative)
+        return format_share(v, bounded=False)
     if spec == "signed":
         text = f"{m * 100:.1f}%"
         return _signed(text, negative) if negative or text == "0.0%" else "+" + text

@@ -367,7 +367,7 @@ def _target_sentence(overview: Mapping[str, Any], text: Text) -> str | None:
         return text("summary.targets.all_met", with_target=len(rows))
     worst = max(missed, key=lambda r: abs(r["vs_target"]))
     return text("summary.targets.missed", met=met, with_target=len(rows), metric=text.label("metric", worst["metric"]),
-                gap=text.number(abs(worst["vs_target"]), "pct"),
+                gap=text.number(abs(worst["vs_target"]), "percent"),  # a relative gap: no share
                 side=text("summary.side.above" if worst["vs_target"] > 0 else "summary.side.below"))
 
 
@@ -435,7 +435,7 @@ def _tracking_risks(traffic: Mapping[str, Any], text: Text) -> list[Risk]:
         if (day.get("driver") == "visitors" and _is_number(visitors) and _is_number(paid)
                 and visitors <= -TRACKING_VISITORS_DROP and paid >= -PAID_HELD):
             values = {"platform": text.label("platform", day.get("platform")), "date": text.date(day["date"]),
-                      "share": text.number(1 + visitors, "pct")}
+                      "share": text.number(1 + visitors, "percent")}  # of the expected: no share
             risks.append(Risk("tracking", text("summary.risk.tracking", **values), text("summary.action.tracking", **values)))
     return risks[:1]
 
@@ -447,7 +447,7 @@ def _target_risks(overview: Mapping[str, Any], text: Text) -> list[Risk]:
     if not red:
         return []
     worst = max(red, key=lambda r: abs(r["vs_target"]))
-    values = {"metric": text.label("metric", worst["metric"]), "gap": text.number(abs(worst["vs_target"]), "pct"),
+    values = {"metric": text.label("metric", worst["metric"]), "gap": text.number(abs(worst["vs_target"]), "percent"),
               "side": text("summary.side.above" if worst["vs_target"] > 0 else "summary.side.below")}
     return [Risk("target", text("summary.risk.target", **values), text("summary.action.target", **values))]
 
@@ -497,7 +497,7 @@ def _budget_risks(overview: Mapping[str, Any], text: Text, value_text: Callable[
         return []
     channels = [r for r in rows if r.get("channel") != "total" and _is_number(r.get("over_budget"))]
     worst = max(channels, key=lambda r: r["over_budget"]) if channels else {"channel": "total"}
-    values = {"amount": value_text(total["over_budget"], "CNY"), "rate": text.number(total["over_budget_rate"], "pct"),
+    values = {"amount": value_text(total["over_budget"], "CNY"), "rate": text.number(total["over_budget_rate"], "percent"),
               "channel": text.label("channel", worst["channel"])}
     return [Risk("budget", text("summary.risk.budget", **values), text("summary.action.budget", **values))]
 

@@ -50,9 +50,13 @@ LABEL_COLUMNS: dict[str, str] = {
 _COUNTS = {"visitors", "page_views", "product_views", "cart_adds", "checkouts", "buyers", "orders", "impressions",
            "clicks", "attributed_orders", "entered", "reached", "visitors_prior", "buyers_prior", "new", "returning"}
 _MONEY2 = {"aov", "uv_value", "cpc", "cost_per_visitor"}
-#: Ratios in percent that are no share of a whole (a price paid against list: 103.2%): the share's
-#: "never 100.0% short of all" is not theirs (number_style ``percent``).
-_PERCENTS = {"realisation"}
+#: Ratios in percent that are no share of a whole (a price paid against list: 103.2%; a cost against
+#: sales, which passes 100% in a month of little sales; the discount off list, 1 − realisation,
+#: below zero for a price above list; spend over its budget, spend ÷ budget − 1): the share's
+#: "never 100.0% short of all" is not theirs (number_style ``percent``). Marketing ÷ sales is the
+#: registry's (metrics ``marketing_ratio``).
+_PERCENTS = {"realisation", "logistics_ratio", "commission_ratio", "budget_marketing_ratio",
+             "budget_logistics_ratio", "discount_depth", "price_cut", "over_budget_rate"}
 _RATES = {"share", "share_prior", "conversion_rate", "rate", "rate_prior", "ctr", "step_rate", "step_rate_prior"}
 _POINTS = {"share_change", "change", "mix_effect", "rate_effect", "total_effect"}
 _DATES = {"visited_on", "date", "month", "spent_on"}
@@ -63,10 +67,8 @@ _COUNTS |= {"shipped", "unshipped", "over_48h", "shipments", "delivered", "in_tr
 _MONEY2 |= {"cost_per_order", "cost_per_unit", "cost_per_shipment", "avg_price", "avg_list_price", "shipping_per_order"}
 _COUNTS |= {"orders_known"}
 _RATES |= {"within_24h_rate", "within_48h_rate", "late_rate", "gross_margin_rate", "contribution_margin_rate",
-           "marketing_ratio", "logistics_ratio", "commission_ratio", "budget_marketing_ratio",
-           "budget_logistics_ratio", "revenue_share", "revenue_cum_share", "margin_share", "margin_cum_share",
-           "sku_share", "amount_share", "sell_through", "discount_depth", "price_cut",
-           "discount_share", "return_rate", "category_return_rate", "over_budget_rate", "a_sku_share",
+           "revenue_share", "revenue_cum_share", "margin_share", "margin_cum_share",
+           "sku_share", "amount_share", "sell_through", "discount_share", "return_rate", "category_return_rate", "a_sku_share",
            "tail_revenue_share", "price_realisation", "free_shipping_rate"}
 _DATES |= {"day", "first_day", "last_day", "launched_on", "oldest_paid_at"}
 #: Money columns whose name does not end in ``_amount``.
@@ -578,7 +580,7 @@ def with_intervals(frame: pd.DataFrame, text: Text, metrics: Sequence[str], *,
     Example:
         >>> f = pd.DataFrame({"platform": ["jd"], "conversion_rate": [0.04],
         ...                   "conversion_rate_low": [0.035], "conversion_rate_high": [0.045]})
-        >>> "(3.5%–4.5%)" in with_intervals(f, Text("en"), ["conversion_rate"]).to_html()
+        >>> "(3.50%–4.50%)" in with_intervals(f, Text("en"), ["conversion_rate"]).to_html()
         True
     """
     frame = drop_repeated_total(frame)
@@ -625,7 +627,7 @@ def scorecard(card: pd.DataFrame, text: Text, platform: str = "total") -> Styler
         ...     "vs_target": [0.5], "prior": [0.025], "vs_prior": [0.2], "last_year": [None], "vs_last_year": [None],
         ...     "status": ["red"], "kind": ["pct"], "higher_is_better": [False]})
         >>> html_ = scorecard(c, Text("en")).to_html()
-        >>> "3.0%" in html_ and "Off target" in html_ and BAD in html_ and "+0.50&nbsp;pp" in html_
+        >>> "3.00%" in html_ and "Off target" in html_ and BAD in html_ and "+0.50&nbsp;pp" in html_
         True
     """
     rows = card[card["platform"] == platform]

@@ -143,14 +143,14 @@ ENTRIES: dict[str, Entry] = {
     ),
     "products.price": _e("What share of list price did we realise, category by category?", "各类目实现了吊牌价的多少？"),
     "products.price.title": _e(
-        "We realised {realisation:percent} of list price; {deepest} was discounted deepest ({deepest_depth:pct})",
-        "整体价格实现率{realisation:percent}；{deepest}折扣最深（{deepest_depth:pct}）",
+        "We realised {realisation:percent} of list price; {deepest} was discounted deepest ({deepest_depth:percent})",
+        "整体价格实现率{realisation:percent}；{deepest}折扣最深（{deepest_depth:percent}）",
     ),
     "products.price.takeaway": _e(
-        "Sold at list price, the month's units would have brought {discount_depth:pct} more: discounts took "
-        "{discount_amount:money}. {deepest} gave away the most ({deepest_depth:pct} of list).",
-        "若按吊牌价销售，本月销量可多带来{discount_depth:pct}的收入：各类优惠共{discount_amount:money}。"
-        "折扣最深的类目是{deepest}（吊牌价的{deepest_depth:pct}）。",
+        "Sold at list price, the month's units would have brought {discount_depth:percent} more: discounts took "
+        "{discount_amount:money}. {deepest} gave away the most ({deepest_depth:percent} of list).",
+        "若按吊牌价销售，本月销量可多带来{discount_depth:percent}的收入：各类优惠共{discount_amount:money}。"
+        "折扣最深的类目是{deepest}（吊牌价的{deepest_depth:percent}）。",
     ),
     "products.price.no_list_price": _e(
         "None of the {skus:count} SKUs sold in {month} has a list price in the product catalogue ({missing:count} of "

@@ -34,10 +34,10 @@ ENTRIES: dict[str, Entry] = {
         "{net_sales_vs_last_year:change} on last year). The gross margin was {gross_margin_rate:pct} of net sales "
         "and the contribution margin {contribution_margin:money} "
         "({contribution_margin_rate:pct}), {contribution_margin_vs_last_year:change} on last year. "
-        "Marketing took {marketing_ratio:pct} of sales.",
+        "Marketing took {marketing_ratio:percent} of sales.",
         "净销售额{net_sales:money}（环比{net_sales_vs_prior:change}，同比{net_sales_vs_last_year:change}）。"
         "毛利率{gross_margin_rate:pct}，贡献毛利{contribution_margin:money}"
-        "（贡献毛利率{contribution_margin_rate:pct}），同比{contribution_margin_vs_last_year:change}。营销费比{marketing_ratio:pct}。",
+        "（贡献毛利率{contribution_margin_rate:pct}），同比{contribution_margin_vs_last_year:change}。营销费比{marketing_ratio:percent}。",
     ),
     "profit.pnl": _e("From paid amount to contribution margin: where did the money go?", "从实付金额到贡献毛利：钱去了哪里？"),
     "profit.pnl.title": _e(
@@ -77,30 +77,30 @@ ENTRIES: dict[str, Entry] = {
         "本月没有平台的贡献毛利可以计算：部分已售商品缺少单位成本。"),
     "profit.ratios": _e("Did marketing and logistics stay within their share of sales?", "营销费比和物流费比是否控制在预算内？"),
     "profit.ratios.title": _e(
-        "Marketing took {marketing_ratio:pct} of sales (budget {budget_marketing_ratio:pct}), logistics "
-        "{logistics_ratio:pct} (budget {budget_logistics_ratio:pct})",
-        "营销费比{marketing_ratio:pct}（预算{budget_marketing_ratio:pct}），物流费比{logistics_ratio:pct}（预算{budget_logistics_ratio:pct}）",
+        "Marketing took {marketing_ratio:percent} of sales (budget {budget_marketing_ratio:percent}), logistics "
+        "{logistics_ratio:percent} (budget {budget_logistics_ratio:percent})",
+        "营销费比{marketing_ratio:percent}（预算{budget_marketing_ratio:percent}），物流费比{logistics_ratio:percent}（预算{budget_logistics_ratio:percent}）",
     ),
     "profit.ratios.takeaway": _e(
-        "Marketing spend was {marketing_ratio:pct} of sales against a budgeted {budget_marketing_ratio:pct} "
-        "({marketing_over:money} over the budget in yuan), logistics {logistics_ratio:pct} against "
-        "{budget_logistics_ratio:pct} ({logistics_over:money}). {worst:platform} overspent its marketing budget "
+        "Marketing spend was {marketing_ratio:percent} of sales against a budgeted {budget_marketing_ratio:percent} "
+        "({marketing_over:money} over the budget in yuan), logistics {logistics_ratio:percent} against "
+        "{budget_logistics_ratio:percent} ({logistics_over:money}). {worst:platform} overspent its marketing budget "
         "the most ({worst_over:money}).",
-        "营销费用占销售额{marketing_ratio:pct}，预算为{budget_marketing_ratio:pct}（超出预算{marketing_over:money}）；"
-        "物流费比{logistics_ratio:pct}，预算{budget_logistics_ratio:pct}（差额{logistics_over:money}）。"
+        "营销费用占销售额{marketing_ratio:percent}，预算为{budget_marketing_ratio:percent}（超出预算{marketing_over:money}）；"
+        "物流费比{logistics_ratio:percent}，预算{budget_logistics_ratio:percent}（差额{logistics_over:money}）。"
         "营销超支最多的是{worst:platform}（{worst_over:money}）。",
     ),
     "profit.ratios.takeaway.single": _e(
-        "Marketing spend was {marketing_ratio:pct} of sales against a budgeted {budget_marketing_ratio:pct} "
-        "({marketing_over:money} over the budget in yuan), logistics {logistics_ratio:pct} against "
-        "{budget_logistics_ratio:pct} ({logistics_over:money}).",
-        "营销费用占销售额{marketing_ratio:pct}，预算为{budget_marketing_ratio:pct}（超出预算{marketing_over:money}）；"
-        "物流费比{logistics_ratio:pct}，预算{budget_logistics_ratio:pct}（差额{logistics_over:money}）。",
+        "Marketing spend was {marketing_ratio:percent} of sales against a budgeted {budget_marketing_ratio:percent} "
+        "({marketing_over:money} over the budget in yuan), logistics {logistics_ratio:percent} against "
+        "{budget_logistics_ratio:percent} ({logistics_over:money}).",
+        "营销费用占销售额{marketing_ratio:percent}，预算为{budget_marketing_ratio:percent}（超出预算{marketing_over:money}）；"
+        "物流费比{logistics_ratio:percent}，预算{budget_logistics_ratio:percent}（差额{logistics_over:money}）。",
     ),
     "profit.ratios.takeaway.no_budget": _e(
-        "Marketing spend was {marketing_ratio:pct} of sales and logistics {logistics_ratio:pct}; the targets hold no "
+        "Marketing spend was {marketing_ratio:percent} of sales and logistics {logistics_ratio:percent}; the targets hold no "
         "budget for this month to compare with.",
-        "营销费比{marketing_ratio:pct}，物流费比{logistics_ratio:pct}；目标表中没有本月预算可供比较。",
+        "营销费比{marketing_ratio:percent}，物流费比{logistics_ratio:percent}；目标表中没有本月预算可供比较。",
     ),
     "profit.marketing": _e("Where did marketing overspend, and did the spend pay?", "营销在哪里超支？投入是否划算？"),
     "profit.marketing.title": _e(

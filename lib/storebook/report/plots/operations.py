@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from storebook.report.number_style import format_share
 from storebook.report.plots.style import (
     BAD,
     BAND,
@@ -76,7 +77,8 @@ def rate_bars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequenc
                       label=text(f"metric.{value}"))
         for rect, v in zip(bars, frame[value], strict=True):
             if pd.notna(v):
-                label = f"{v:.0%}" if kind == "pct" else f"{v:,.1f}"
+                # a share (a ratio in percent) as its table says it
+                label = _bar_value(_label_kind(kind, value), float(v)) if kind == "pct" else f"{v:,.1f}"
                 ax.text(rect.get_x() + rect.get_width() / 2, rect.get_height(), label, ha="center", va="bottom",
                         fontsize=7.5, color="#333333")
     if target is not None:
@@ -149,7 +151,8 @@ def heatmap(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values
     if grid.isna().all().all():
         return empty_figure(text, title)
     fig, (ax,) = new_figure(height=max(2.4, 0.36 * len(rows) + 1.6))
-    _draw_heatmap(ax, grid.to_numpy(), "{:.0%}" if kind == "pct" else "{:.1f}")
+    # a share as its table and sentence say it: a retention of 0.3% is not "0%"
+    _draw_heatmap(ax, grid.to_numpy(), format_share if kind == "pct" else "{:.1f}")
     ax.set_yticks(np.arange(len(rows)) + 0.5, [_label(text, index, r) for r in rows], rotation=0)
     ax.set_xticks(np.arange(len(cols)) + 0.5, [_label(text, columns, c) for c in cols], rotation=45, ha="right",
                   fontsize=8)
@@ -160,10 +163,18 @@ def heatmap(frame: pd.DataFrame, text: Text, *, index: str, columns: str, values
     return fig
 
 
+def _label_kind(kind: str, column: str) -> str:
+    """How a bar of ``column`` on a ``kind`` axis writes its value: a percent axis's ratio that is
+    no share (marketing ÷ sales) as its table column does (``percent``), a share as a share."""
+    from storebook.report.tables import column_kind
+
+    return "percent" if kind == "pct" and column_kind(column) == "percent" else kind
+
+
 def _bar_value(kind: str, value: float) -> str:
     """A bar's value as written at its end: in the axis's unit, never ``-0``."""
-    if kind == "pct":
-        text = f"{value:.1%}"
+    if kind in ("pct", "percent"):  # as its table and sentence say it; a ratio is no share
+        return format_share(value, bounded=kind == "pct")
     elif kind in ("money", "money2"):
         return format_money(value, 2 if kind == "money2" else 0)
     elif kind == "count":
@@ -188,10 +199,11 @@ def _mark_zero_bars(ax, positions, colours) -> None:
         ax.plot([0], [float(pos)], marker="|", markersize=11, markeredgewidth=3, color=colour_, zorder=4)
 
 
-def _draw_heatmap(ax: Any, values: np.ndarray, fmt: str) -> None:
+def _draw_heatmap(ax: Any, values: np.ndarray, fmt: Any) -> None:
     """Cells coloured on OrRd from the smallest to the largest value, each with its number
-    (dark on light cells, white on dark ones); empty cells left blank: seaborn's heatmap
-    as this report draws it, without importing seaborn (and scipy.stats with it)."""
+    (``fmt``: a format string, or a function of the value; dark on light cells, white on dark
+    ones); empty cells left blank: seaborn's heatmap as this report draws it, without importing
+    seaborn (and scipy.stats with it)."""
     from matplotlib import colors
 
     cells = np.ma.masked_invalid(values)
@@ -208,7 +220,8 @@ def _draw_heatmap(ax: Any, values: np.ndarray, fmt: str) -> None:
     empty = np.ma.getmaskarray(cells)
     for k, (row, col) in enumerate(np.ndindex(*values.shape)):
         if not empty[row, col]:
-            ax.text(col + .5, row + .5, fmt.format(values[row, col]), color=".15" if luminance[k] > .408 else "w",
+            number = fmt(values[row, col]) if callable(fmt) else fmt.format(values[row, col])
+            ax.text(col + .5, row + .5, number, color=".15" if luminance[k] > .408 else "w",
                     ha="center", va="center", fontsize=7.5)
 
 
@@ -246,7 +259,7 @@ def hbars(frame: pd.DataFrame, text: Text, *, category: str, values: Sequence[st
         if not stacked:
             known = frame[value].notna().to_numpy()
             _mark_zero_bars(ax, pos[known & (data == 0)], [c for c, z in zip(colours, known & (data == 0), strict=True) if z])
-            _label_bars(ax, pos[known], data[known], kind)
+            _label_bars(ax, pos[known], data[known], _label_kind(kind, value))
         if stacked:
             left = left + data
     if stacked:

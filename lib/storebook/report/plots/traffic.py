@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from storebook.measures import stats
+from storebook.report.number_style import format_share
 from storebook.report.plots.style import (
     BAD,
     BAND,
@@ -82,7 +83,7 @@ def share_bars(mix: pd.DataFrame, text: Text, *, category: str = "channel", grou
         ax.barh(y, widths, left=left, color=colour(category, cat), label=text.label(category, cat), height=0.65)
         for yi, lo, w in zip(y, left, widths, strict=True):
             if w >= 0.06:
-                ax.text(lo + w / 2, yi, f"{w:.0%}", ha="center", va="center", fontsize=8, color="white")
+                ax.text(lo + w / 2, yi, format_share(w), ha="center", va="center", fontsize=8, color="white")
         left = left + widths
     ax.set_yticks(y, text.labels(group, groups))
     _percent_axis(ax.xaxis)
