@@ -439,7 +439,7 @@ def test_the_weakest_day_names_every_day_that_ties():
 
 def test_many_days_tied_for_the_weakest_are_named_first_and_counted_not_said_as_a_count():
     # Eight payment days of a small store shipped none of their due orders within 24 hours, two
-    # shipped all: the page read "The weakest payment days were 8 days tied, 2–23 Mar (0.00%)".
+    # shipped all: the page read "The weakest payment days were 8 days tied, 2–23 Mar (0.00%)" (0 reads "0%" now: number_style.format_share).
     # A reader is told which days, the first three, and how many more.
     zero = pd.date_range("2026-03-02", periods=8, freq="3D")      # 2, 5, 8 … 23 Mar
     good = pd.to_datetime(["2026-03-03", "2026-03-04"])
@@ -450,7 +450,7 @@ def test_many_days_tied_for_the_weakest_are_named_first_and_counted_not_said_as_
     assert facts["overall"] == pytest.approx(10 / 26) and facts["days_below"] == 8
     en, zh = (storebook.report.text.Text(lang) for lang in ("en", "zh"))
     said = en("fulfilment.daily.takeaway", **facts)
-    assert "The weakest payment days were 2, 5, 8 Mar and 5 other days, tied (0.00%)" in said, said
+    assert "The weakest payment days were 2, 5, 8 Mar and 5 other days, tied (0%)" in said, said
     assert "days tied" not in said and "; 8 days fell more than 15 points below the month." in said
     assert en("fulfilment.daily.title", **facts).startswith("The weakest days were 2, 5, 8 Mar and 5 other days, tied:")
     said = zh("fulfilment.daily.takeaway", **facts)
