@@ -644,3 +644,15 @@ def test_the_headline_leaves_out_the_one_of_stock_and_realisation_it_cannot_know
     en = chosen_sentence("products.headline.takeaway", no_list)
     assert "Overstock ties up ¥1,200 at cost; the price against list price is unknown" in en and "n/a" not in en
     assert products.headline_facts(headline(1200.0, 0.93)).get("variant") is None
+
+
+def test_the_takeaway_says_what_list_price_would_have_added_to_the_sales_not_the_depth_of_list() -> None:
+    """Units of list value ¥1,000 sold for ¥800: a depth of 20% of list, and at list price they
+    would have brought ¥200 more, 25% more than the sales (the sentence said 20%)."""
+    price = pd.DataFrame({"category": ["toys", products.TOTAL], "units": [10, 10], "discount_amount": [50.0, 50.0],
+                          "realisation": [0.8, 0.8], "discount_depth": [0.2, 0.2], "price_cut": [0.15, 0.15]})
+    facts = products.price_facts(price)
+    assert facts["list_uplift"] == pytest.approx(1000 / 800 - 1)
+    said = Text("en")("products.price.takeaway", **facts)
+    assert "would have brought 25.0% more" in said and "(20.0% of list)" in said, said
+    assert "本月销量可多带来25.0%的收入" in Text("zh")("products.price.takeaway", **facts)

@@ -155,7 +155,7 @@ def test_marketing_spend_over_sales_and_the_discount_depth_are_ratios_not_shares
                           "discount_depth": [1 - 1.032, 1 - 0.00004]})
     html = tables.format_table(frame, Text("en")).to_html()
     assert ">\u22123.20%</td>" in html and ">100.0%</td>" in html and ">99.99%" not in html
-    said = Text("zh")("products.price.takeaway", discount_depth=1 - 0.00004, discount_amount=1000.0,
+    said = Text("zh")("products.price.takeaway", list_uplift=0.5, discount_amount=1000.0,
                       deepest="玩具", deepest_depth=1 - 0.00004)
     assert "100.0%" in said and ">99.99%" not in said, said
 

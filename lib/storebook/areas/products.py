@@ -653,11 +653,24 @@ def new_product_facts(new: pd.DataFrame, window: int = 30) -> dict[str, Any]:
 
 
 def price_facts(price: pd.DataFrame) -> dict[str, Any]:
-    """Takeaway numbers of :func:`measure_price_realisation` by category."""
+    """Takeaway numbers of :func:`measure_price_realisation` by category.
+
+    ``list_uplift``: how much more the units would have brought at list price than they did,
+    Σ (units × list price) ÷ Σ line sales − 1 = 1 ÷ realisation − 1 (a depth of 20% of list is
+    25% more than the sales); missing where nothing was sold for money.
+
+    Example:
+        >>> t = pd.DataFrame({"category": [TOTAL], "realisation": [0.8], "discount_depth": [0.2],
+        ...                   "discount_amount": [50.0], "price_cut": [0.1]})
+        >>> round(float(price_facts(t)["list_uplift"]), 4), float(price_facts(t)["discount_depth"])
+        (0.25, 0.2)
+    """
     total = price[price["category"] == TOTAL].iloc[0]
     cats = price[price["category"] != TOTAL]
     deepest = cats.iloc[0] if len(cats) else None
-    return {"realisation": total["realisation"], "discount_depth": total["discount_depth"],
+    realisation = total["realisation"]
+    uplift = float(1 / realisation - 1) if pd.notna(realisation) and realisation > 0 else None
+    return {"realisation": realisation, "discount_depth": total["discount_depth"], "list_uplift": uplift,
             "discount_amount": total["discount_amount"], "price_cut": total["price_cut"],
             "deepest": None if deepest is None else deepest["category"],
             "deepest_depth": None if deepest is None else deepest["discount_depth"]}

@@ -147,9 +147,9 @@ ENTRIES: dict[str, Entry] = {
         "整体价格实现率{realisation:percent}；{deepest}折扣最深（{deepest_depth:percent}）",
     ),
     "products.price.takeaway": _e(
-        "Sold at list price, the month's units would have brought {discount_depth:percent} more: discounts took "
+        "Sold at list price, the month's units would have brought {list_uplift:percent} more: discounts took "
         "{discount_amount:money}. {deepest} gave away the most ({deepest_depth:percent} of list).",
-        "若按吊牌价销售，本月销量可多带来{discount_depth:percent}的收入：各类优惠共{discount_amount:money}。"
+        "若按吊牌价销售，本月销量可多带来{list_uplift:percent}的收入：各类优惠共{discount_amount:money}。"
         "折扣最深的类目是{deepest}（吊牌价的{deepest_depth:percent}）。",
     ),
     "products.price.no_list_price": _e(
