@@ -77,22 +77,22 @@ class QuerySlots:
 
     The tables are written two at a time, and the derived tables (first purchases, returns with
     their orders) each as soon as their sources are written: three sorts or aggregates at once
-    under one memory cap. DuckDB spills each, but not three: the 10M store ingested at a 1 GB
-    cap ran out of memory with two sorts and the first purchases under way (953.7 MiB of
-    953.6 MiB), and the 50M store at the default 3 GB, where two sorts alone pass at 1 GB
-    (issue #17, twenty-first session). A question holds its slot until its result is read
+    under one memory cap. DuckDB spills each, but not three: on 10M-row slices of the 50M
+    store at a 1 GB cap, two sorts pass and two sorts with the first purchases run out
+    (953.8 MiB of 953.6 MiB), as the 50M store did at the default 3 GB (issue #17,
+    twenty-first session). A question holds its slot until its result is read
     out: DuckDB keeps a sorted result in its memory until then. Served in order of asking: a
     writer that releases its slot between two ranges and asks again at once would otherwise
     take it back before a derived table waiting for it, every time.
     """
 
     def __init__(self, n: int | None = None) -> None:
-        self._free = QUERY_SLOTS if n is None else n
+        self._slots = QUERY_SLOTS if n is None else n
+        self._free = self._slots
         self._queue: collections.deque[object] = collections.deque()
         self._cond = threading.Condition()
         #: The most questions ever under way at once (tests check the bound).
         self.most = 0
-        self._busy = 0
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
@@ -102,15 +102,13 @@ class QuerySlots:
             self._cond.wait_for(lambda: self._free > 0 and self._queue[0] is ticket)
             self._queue.popleft()
             self._free -= 1
-            self._busy += 1
-            self.most = max(self.most, self._busy)
+            self.most = max(self.most, self._slots - self._free)
             self._cond.notify_all()  # the next in line may find a slot still free
         try:
             yield
         finally:
             with self._cond:
                 self._free += 1
-                self._busy -= 1
                 self._cond.notify_all()
 
 
