@@ -166,6 +166,16 @@ def _due_lines(wb: Workbook, start, end) -> ibis.Table:
     return lines.mutate(**_line_flags(lines, as_of))
 
 
+def _no_lines_due(period: Period) -> NoDataError:
+    """No purchase-order line is promised in ``period``: the order book, the scorecard and the
+    lines' flags say it alike."""
+    return NoDataError(
+        f"no purchase-order lines are due in {period.label}: check that the purchase_orders "
+        "export covers that month (data/raw/purchase_orders/) and run `storebook ingest`",
+        key="no_data.po_lines", values={"month": period.label},
+    )
+
+
 def summarise_purchase_orders(wb: Workbook, period: Period, platforms: list[str] | None = None) -> pd.DataFrame:
     """The purchase-order lines due in ``period`` by supplier, from what every order book holds:
     what was promised, when, and (where the receipts are recorded) what is still open.
@@ -216,11 +226,7 @@ def summarise_purchase_orders(wb: Workbook, period: Period, platforms: list[str]
         promised_known=lines.promised_days.count(), contract_lead_time_days=lines.contract_days.arbitrary(),
         within=lines.within.sum(), judged=lines.within.count(), open_lines=lines.is_open.sum()))
     if frame.empty:
-        raise NoDataError(
-            f"no purchase-order lines are due in {period.label}: check that the purchase_orders "
-            "export covers that month (data/raw/purchase_orders/) and run `storebook ingest`",
-            key="no_data.po_lines", values={"month": period.label},
-        )
+        raise _no_lines_due(period)
     frame = frame.sort_values("supplier_id", kind="stable").reset_index(drop=True)
     sums = ["lines", "qty_ordered", "promised_days_sum", "promised_known", "within", "judged", "open_lines"]
     total = {"supplier_id": TOTAL, "supplier_name": None, "contract_lead_time_days": float("nan"),
@@ -315,11 +321,7 @@ def score_suppliers(wb: Workbook, period: Period, platforms: list[str] | None = 
         contract_lead_time_days=lines.contract_lead_time_days.arbitrary(),
     ))
     if frame.empty:
-        raise NoDataError(
-            f"no purchase-order lines are due in {period.label}: check that the purchase_orders "
-            "export covers that month (data/raw/purchase_orders/) and run `storebook ingest`",
-            key="no_data.po_lines", values={"month": period.label},
-        )
+        raise _no_lines_due(period)
     # Built in one go from the columns' arrays, already in the suppliers' order: a chain of
     # assign/astype/sort on a frame of a few dozen rows cost more than the engine's answer
     # (~3 ms of ~40, issue #17). supplier_id is the group key: unique, never missing.
@@ -436,11 +438,7 @@ def list_late_short_lines(wb: Workbook, period: Period, platforms: list[str] | N
     """
     lines = _due_lines(wb, period.start, period.end)
     if wb.scalar(lines.count()) == 0:
-        raise NoDataError(
-            f"no purchase-order lines are due in {period.label}: check that the purchase_orders "
-            "export covers that month (data/raw/purchase_orders/) and run `storebook ingest`",
-            key="no_data.po_lines", values={"month": period.label},
-        )
+        raise _no_lines_due(period)
     flagged = lines.mutate(
         is_late=~lines.is_on_time,
         is_short=lines.is_received & (lines.qty_received < lines.qty_ordered).fill_null(False),
