@@ -526,6 +526,13 @@ def folded_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
             "rows_folded": folded, "kind": text.join(kinds)}
 
 
+def _currency_said(wb: Workbook, text: Any) -> dict[str, dict[str, Any]]:
+    """What ingest found of the store's currencies (``_ingest.json`` → ``currencies``), as the
+    catalogue's sentences by key (:func:`storebook.engine.identity.currency_facts`): the page's
+    currency facts each take theirs."""
+    return currency_sentences(wb.ingest_manifest().get("currencies"), text)
+
+
 def currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     """What the files say of their currencies, when they disagree or some state none beside
     others that do (``_ingest.json`` → ``currencies``, :func:`storebook.engine.identity.check_currencies`).
@@ -538,7 +545,7 @@ def currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
         differ, the files that state none), ``unstated`` (the files with amounts that state
         none) and ``currency`` (the commonest stated one) where the sentence names them.
     """
-    said = currency_sentences(wb.ingest_manifest().get("currencies"), text)
+    said = _currency_said(wb, text)
     # The sentence of files that differ is the key's own; one of files that state none, its variant.
     for variant in (None, "unstated"):
         values = said.get("data_quality.ingest.currency" + (f".{variant}" if variant else ""))
@@ -552,7 +559,7 @@ def mixed_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     (each file, its column and the rows stating each currency), for
     ``data_quality.ingest.mixed_currency``; None when no file does. Amounts are summed across
     rows, so such a file's sums mean nothing: the page says so, and what to do."""
-    return currency_sentences(wb.ingest_manifest().get("currencies"), text).get("data_quality.ingest.mixed_currency")
+    return _currency_said(wb, text).get("data_quality.ingest.mixed_currency")
 
 
 def unread_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
@@ -561,8 +568,7 @@ def unread_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
     rows hold it), for ``data_quality.ingest.currency.not_code``; None when there are none. Those
     rows were kept and their amounts read as the store's currency: the page says so, and what to do,
     in the words the ingest summary prints (:func:`storebook.engine.identity.currency_facts`)."""
-    return currency_sentences(wb.ingest_manifest().get("currencies"), text).get(
-        "data_quality.ingest.currency.not_code")
+    return _currency_said(wb, text).get("data_quality.ingest.currency.not_code")
 
 
 def inferred_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
