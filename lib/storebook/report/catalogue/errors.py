@@ -523,3 +523,163 @@ ENTRIES.update({
         "请添加 `tables:`（或 `table:` 和 `columns:`），或从另一个来源关联它；不含需保留数据的文件请放在 `not_read:` 下"
         "（带 `files:` 和 `why:`）"),
 })
+
+ENTRIES.update({
+    # -- a declared source against its file (storebook.ingest.sources.mapping.compile)
+    "error.mapping.absent": _e(
+        "column(s) {names} declared in {declared_in}, source '{source}' ({keys}) are not in the header{whose}",
+        "{declared_in} 中来源 '{source}' 声明的字段 {names}（{keys}）不在{whose}表头中"),
+    "error.mapping.absent.joined": _e(" of the files of source '{joined}' (joined as {alias})",
+                                      "来源 '{joined}'（关联为 {alias}）的文件的"),
+    "error.mapping.absent.expected": _e("the header (row {row}) to hold them; it has: {header}",
+                                        "表头（第 {row} 行）包含这些字段；表头现有：{header}"),
+    "error.mapping.absent.todo": _e("fix {keys} (names must match the header exactly, spaces aside) or `header_row:`{hashed}",
+                                    "请修改 {keys}（名称须与表头完全一致，空格除外）或 `header_row:`{hashed}"),
+    "error.mapping.absent.hashed": _e(
+        "; the header has '{name}': in YAML ' #' starts a comment, write \"{name}\" in quotes",
+        "；表头中有 '{name}'：在 YAML 中 ' #' 表示注释开始，请加引号写作 \"{name}\""),
+    "error.mapping.not_column": _e(
+        "{declared_in}, source '{source}', `{yaml_key}`: '{text}' is not a column of the header, and as an expression {why}",
+        "{declared_in} 中来源 '{source}' 的 `{yaml_key}`：'{text}' 不是表头中的字段，作为表达式则 {why}"),
+    "error.mapping.not_column.expected": _e("a header name ({header}) or an SQL expression",
+                                            "表头中的名称（{header}）或 SQL 表达式"),
+    "error.mapping.not_column.todo": _e("fix the name (in YAML a ' #' starts a comment: quote names holding '#')",
+                                        "请修改名称（在 YAML 中 ' #' 表示注释开始：含 '#' 的名称请加引号）"),
+    "error.mapping.not_scalar": _e("{declared_in}, source '{source}', `{yaml_key}`: `{shown}` gives {type}",
+                                   "{declared_in} 中来源 '{source}' 的 `{yaml_key}`：`{shown}` 得到的是 {type}"),
+    "error.mapping.not_scalar.expected": _e("one value per row", "每行一个值"),
+    "error.mapping.not_scalar.todo": _e("pick one element (x[1]) or aggregate it", "请取其中一个元素（x[1]）或对其聚合"),
+    "error.mapping.default.number": _e(
+        "{declared_in}, source '{source}', `inputs.{column}.default`: '{default}' is not a number",
+        "{declared_in} 中来源 '{source}' 的 `inputs.{column}.default`：'{default}' 不是数字"),
+    "error.mapping.default.number.expected": _e("a default that reads as a number", "能读作数字的默认值"),
+    "error.mapping.default.number.todo": _e("fix `default:`", "请修改 `default:`"),
+    "error.mapping.default.integer": _e(
+        "{declared_in}, source '{source}', `inputs.{column}.default`: '{default}' is not a whole number",
+        "{declared_in} 中来源 '{source}' 的 `inputs.{column}.default`：'{default}' 不是整数"),
+    "error.mapping.default.integer.expected": _e("a default that reads as a whole number", "能读作整数的默认值"),
+    "error.mapping.default.integer.todo": _e("fix `default:`", "请修改 `default:`"),
+    "error.mapping.default.boolean": _e(
+        "{declared_in}, source '{source}', `inputs.{column}.default`: '{default}' is not true/false",
+        "{declared_in} 中来源 '{source}' 的 `inputs.{column}.default`：'{default}' 不是 true/false"),
+    "error.mapping.default.boolean.expected": _e("a default that reads as true/false", "能读作 true/false 的默认值"),
+    "error.mapping.default.boolean.todo": _e("fix `default:`", "请修改 `default:`"),
+    "error.mapping.default.date": _e(
+        "{declared_in}, source '{source}', `inputs.{column}.default`: '{default}' is not a date",
+        "{declared_in} 中来源 '{source}' 的 `inputs.{column}.default`：'{default}' 不是日期"),
+    "error.mapping.default.date.expected": _e("a default that reads as a date", "能读作日期的默认值"),
+    "error.mapping.default.date.todo": _e("fix `default:`", "请修改 `default:`"),
+    "error.mapping.default.timestamp": _e(
+        "{declared_in}, source '{source}', `inputs.{column}.default`: '{default}' is not a date and time",
+        "{declared_in} 中来源 '{source}' 的 `inputs.{column}.default`：'{default}' 不是日期时间"),
+    "error.mapping.default.timestamp.expected": _e("a default that reads as a date and time", "能读作日期时间的默认值"),
+    "error.mapping.default.timestamp.todo": _e("fix `default:`", "请修改 `default:`"),
+})
+
+ENTRIES.update({
+    "error.mapping.sql.fix": _e("{declared_in}, source '{source}', `{yaml_key}`: `{expr}` does not run on this file: {message}",
+        "{declared_in} 中来源 '{source}' 的 `{yaml_key}`：`{expr}` 无法在该文件上运行：{message}"),
+    "error.mapping.sql.fix.expected": _e("an SQL expression over the file's columns (header: {header})", "基于文件字段的 SQL 表达式（表头：{header}）"),
+    "error.mapping.sql.fix.todo": _e("fix the expression (docs/sources.md, 'Expressions')",
+        "请修改该表达式（见 docs/sources.md 的 'Expressions'）"),
+    "error.mapping.sql.column": _e("{declared_in}, source '{source}', `{yaml_key}`: `{expr}` does not run on this file: {message}",
+        "{declared_in} 中来源 '{source}' 的 `{yaml_key}`：`{expr}` 无法在该文件上运行：{message}"),
+    "error.mapping.sql.column.expected": _e("an SQL expression over the file's columns (header: {header})", "基于文件字段的 SQL 表达式（表头：{header}）"),
+    "error.mapping.sql.column.todo": _e("use a column of the header (names holding spaces, brackets or # in double quotes: \"Order #\"), a joined column as <join>.<column>, or _row, _file, _period_start, _period_end",
+        "请使用表头中的字段（含空格、括号或 # 的名称请用双引号：\"Order #\"）、写作 <join>.<column> 的关联字段，或 _row、_file、_period_start、_period_end"),
+    "error.mapping.sql.group_by": _e("{declared_in}, source '{source}', `{yaml_key}`: `{expr}` does not run on this file: {message}",
+        "{declared_in} 中来源 '{source}' 的 `{yaml_key}`：`{expr}` 无法在该文件上运行：{message}"),
+    "error.mapping.sql.group_by.expected": _e("an SQL expression over the file's columns (header: {header})", "基于文件字段的 SQL 表达式（表头：{header}）"),
+    "error.mapping.sql.group_by.todo": _e("in a table with `group_by:` wrap the column in an aggregate (sum, min, max, count, first(x ORDER BY _row)); an aggregate in a table without `group_by:` needs one",
+        "在带 `group_by:` 的数据表中，请用聚合函数（sum、min、max、count、first(x ORDER BY _row)）包住该字段；在没有 `group_by:` 的数据表中使用聚合函数则需要加上 `group_by:`"),
+    "error.mapping.sql.grouped": _e("{declared_in}, source '{source}', `{yaml_key}`: `{expr}` does not run on this file: {message}",
+        "{declared_in} 中来源 '{source}' 的 `{yaml_key}`：`{expr}` 无法在该文件上运行：{message}"),
+    "error.mapping.sql.grouped.expected": _e("an SQL expression over the file's columns (header: {header})", "基于文件字段的 SQL 表达式（表头：{header}）"),
+    "error.mapping.sql.grouped.todo": _e("wrap the column in an aggregate (sum, min, max, count, first(x ORDER BY _row)) or add it to `group_by:`",
+        "请用聚合函数（sum、min、max、count、first(x ORDER BY _row)）包住该字段，或将其加入 `group_by:`"),
+    "error.mapping.sql.date_plus": _e("{declared_in}, source '{source}', `{yaml_key}`: `{expr}` does not run on this file: {message}",
+        "{declared_in} 中来源 '{source}' 的 `{yaml_key}`：`{expr}` 无法在该文件上运行：{message}"),
+    "error.mapping.sql.date_plus.expected": _e("an SQL expression over the file's columns (header: {header})", "基于文件字段的 SQL 表达式（表头：{header}）"),
+    "error.mapping.sql.date_plus.todo": _e("add days to a date as date + CAST(days AS INTEGER), or date + INTERVAL (days) DAY",
+        "日期加天数请写作 date + CAST(days AS INTEGER) 或 date + INTERVAL (days) DAY"),
+    "error.mapping.sql.text": _e("{declared_in}, source '{source}', `{yaml_key}`: `{expr}` does not run on this file: {message}",
+        "{declared_in} 中来源 '{source}' 的 `{yaml_key}`：`{expr}` 无法在该文件上运行：{message}"),
+    "error.mapping.sql.text.expected": _e("an SQL expression over the file's columns (header: {header})", "基于文件字段的 SQL 表达式（表头：{header}）"),
+    "error.mapping.sql.text.todo": _e("the file's columns are text: declare the column's type under `inputs:` (number, integer, date, timestamp, boolean) to compute with it, or cast it (CAST(x AS DOUBLE))",
+        "文件的字段是文本：要用它计算，请在 `inputs:` 下声明该字段的类型（number、integer、date、timestamp、boolean），或对其做类型转换（CAST(x AS DOUBLE)）"),
+})
+
+ENTRIES.update({
+    # -- storebook.sources.yaml as a whole, and a declared source's file (storebook.ingest.sources.custom)
+    "error.custom.yaml": _e("not valid YAML ({error})", "不是有效的 YAML（{error}）"),
+    "error.custom.yaml.expected": _e("the layout of docs/sources.md", "docs/sources.md 所述的格式"),
+    "error.custom.yaml.todo": _e("fix the file (examples/storebook.sources.yaml is a working example)",
+                                 "请修改该文件（examples/storebook.sources.yaml 是一个可用的示例）"),
+    "error.custom.top_keys": _e("unknown top-level keys {keys}", "未知的顶层键 {keys}"),
+    "error.custom.top_keys.expected": _e("`sources:`, `pins:` and/or `not_read:`", "`sources:`、`pins:` 和/或 `not_read:`"),
+    "error.custom.top_keys.todo": _e("see docs/sources.md", "见 docs/sources.md"),
+    "error.custom.name_twice": _e("two sources are named '{name}'", "有两个来源都叫 '{name}'"),
+    "error.custom.name_twice.expected": _e("unique names", "名称各不相同"),
+    "error.custom.name_twice.todo": _e("rename one of them", "请重命名其中一个"),
+    "error.custom.pin": _e("pin #{number} is {pin}", "第 {number} 条固定规则（pin）为 {pin}"),
+    "error.custom.pin.expected": _e(
+        "`- files: \"<pattern>\"` and `use: <source>` (and, for a report that names no day, `period:`)",
+        "`- files: \"<pattern>\"` 和 `use: <source>`（对于未注明日期的报表，还需 `period:`）"),
+    "error.custom.pin.todo": _e("see docs/sources.md, 'When two sources match'", "见 docs/sources.md 的 'When two sources match'"),
+    "error.custom.pin_period": _e("pin #{number}: period {error}", "第 {number} 条固定规则（pin）：期间 {error}"),
+    "error.custom.pin_period.expected": _e(
+        "`period: 2019-07-29` or `period: {{start: 2019-07-01, end: 2019-07-31}}`",
+        "`period: 2019-07-29` 或 `period: {{start: 2019-07-01, end: 2019-07-31}}`"),
+    "error.custom.pin_period.todo": _e("fix the pin's period", "请修改该固定规则的期间"),
+    "error.custom.not_read": _e("not_read #{number} is {entry}", "第 {number} 条 not_read 为 {entry}"),
+    "error.custom.not_read.expected": _e(
+        "`- files: \"<pattern>\"` and `why: <what the file is and why it is not read>`",
+        "`- files: \"<pattern>\"` 和 `why: <该文件是什么、为何不读取>`"),
+    "error.custom.not_read.todo": _e("see docs/sources.md, 'Files that are not data'",
+                                     "见 docs/sources.md 的 'Files that are not data'"),
+    "error.custom.expression_fails": _e(
+        "{declared_in}, source '{source}': an expression fails on the file's values: {message}",
+        "{declared_in} 中的来源 '{source}'：有表达式在该文件的值上运行失败：{message}"),
+    "error.custom.expression_fails.expected": _e("expressions that hold for every row", "对每一行都成立的表达式"),
+    "error.custom.expression_fails.todo": _e(
+        "read the column with `inputs:` (a value that does not read is then rejected with its row) or use "
+        "try_cast(x AS type) instead of CAST",
+        "请用 `inputs:` 读取该字段（无法读取的值会连同其所在行被拒收），或用 try_cast(x AS type) 代替 CAST"),
+    "error.custom.currency": _e(
+        "'{value}' is not a currency code ({declared_in}, source '{source}', `currency.column`){also}",
+        "'{value}' 不是币种代码（{declared_in} 中来源 '{source}' 的 `currency.column`）{also}"),
+    "error.custom.currency.also": _e("; {rows} rows hold values that are not codes: {values}",
+                                     "；共有 {rows} 行的值不是币种代码：{values}"),
+    "error.custom.currency.hint": _e("{hint}: ", "{hint}："),
+    "error.custom.currency.expected": _e(
+        "an ISO 4217 currency code (BRL, EUR, INR, CNY …) or an empty cell in every row",
+        "每一行都是 ISO 4217 币种代码（BRL、EUR、INR、CNY …）或空单元格"),
+    "error.custom.currency.todo": _e(
+        "{hint}map the file's spellings to codes under `currency: {{column: {column}, values: {{'{value}': <code>}}}}`, "
+        "or, if `{column}` is not the currency column, name the right one (or declare one currency: `currency: BRL`)",
+        "{hint}请在 `currency: {{column: {column}, values: {{'{value}': <code>}}}}` 下将文件中的写法对应到代码；"
+        "如果 `{column}` 不是币种字段，请指定正确的字段（或声明单一币种：`currency: BRL`）"),
+    "error.custom.period_name": _e("the file name names no period ({declared_in}, source '{source}', `period: file_name`)",
+                                   "文件名中没有期间（{declared_in} 中来源 '{source}' 的 `period: file_name`）"),
+    "error.custom.period_name.expected": _e(
+        "a date (2019-07-29, 20190729), two dates (first and last day) or a month (2019-07) in the file name",
+        "文件名中含有一个日期（2019-07-29、20190729）、两个日期（首日和末日）或一个月份（2019-07）"),
+    "error.custom.period_name.todo": _e(
+        "rename the file as the platform named it, or declare `period: {{start: …, end: …}}`",
+        "请按平台的原始命名重命名该文件，或声明 `period: {{start: …, end: …}}`"),
+    "error.custom.header_row": _e("the declared header_row {row} is not in the file ({rows} rows)",
+                                  "声明的 header_row {row} 不在文件中（文件共 {rows} 行）"),
+    "error.custom.header_row.expected": _e("the 1-based row number of the header", "表头所在的行号（从 1 开始）"),
+    "error.custom.header_row.todo": _e("fix `header_row:` in {declared_in}, source '{source}'",
+                                       "请修改 {declared_in} 中来源 '{source}' 的 `header_row:`"),
+    "error.custom.header_twice": _e("the column '{name}' appears twice in the header (row {row})",
+                                    "字段 '{name}' 在表头（第 {row} 行）中出现了两次"),
+    "error.custom.header_twice.expected": _e(
+        "each column once; a header over two rows (a group above, names below) repeats the names of its lower row",
+        "每个字段只出现一次；占两行的表头（上面是分组，下面是名称）会重复其下一行的名称"),
+    "error.custom.header_twice.todo": _e(
+        "name the columns yourself in {declared_in}, source '{source}': `header_row: 0`, `column_names: […]` ({count} "
+        "names, one per column) and `where: \"_row > {row}\"` to skip the header rows (docs/sources.md, 'Every key')",
+        "请在 {declared_in} 的来源 '{source}' 中自行命名各字段：`header_row: 0`、`column_names: […]`（{count} 个名称，"
+        "每列一个）以及 `where: \"_row > {row}\"` 以跳过表头行（见 docs/sources.md 的 'Every key'）"),
+})

@@ -429,10 +429,18 @@ def _hint_said(what: str, hint: str) -> Said | str:
     """The parenthesis after a value that is not a code, by its catalogue key ("" without a hint)."""
     if not hint:
         return ""
-    if what == "currency" and " is written " in hint:  # storebook.engine.identity.currency_todo
-        value, code = hint.rsplit(" is written ", 1)
-        return Said("error.spec.hint", {"hint": Said("error.spec.currency.written", {"value": value, "code": code})})
+    if what == "currency":
+        return Said("error.spec.hint", {"hint": written_said(hint)})
     return Said("error.spec.hint", {"hint": Said("error.spec.country.bare_no", {}) if what == "country" else hint})
+
+
+def written_said(hint: str) -> Said | str:
+    """storebook.engine.identity.currency_todo's "R$ is written BRL" by its catalogue key (another
+    hint as it is)."""
+    if " is written " not in hint:
+        return hint
+    value, code = hint.rsplit(" is written ", 1)
+    return Said("error.spec.currency.written", {"value": value, "code": code})
 
 
 def _currency(check: _Checker, value: object) -> Currency | None:
