@@ -683,3 +683,61 @@ ENTRIES.update({
         "请在 {declared_in} 的来源 '{source}' 中自行命名各字段：`header_row: 0`、`column_names: […]`（{count} 个名称，"
         "每列一个）以及 `where: \"_row > {row}\"` 以跳过表头行（见 docs/sources.md 的 'Every key'）"),
 })
+
+ENTRIES.update({
+    # -- the platforms' exports (storebook.ingest.sources: base, ga4, jd_items, sycm_items, reports)
+    "error.input.header_lost": _e("the header of the {description} was not found", "未找到{description}的表头"),
+    "error.input.header_lost.expected": _e("{signature}", "表头包含：{signature}"),
+    "error.input.header_lost.todo": _e("re-export the file", "请重新导出该文件"),
+    "error.input.ga4_no_traffic": _e("this GA4 download holds {count} table(s) and none is traffic by day: {listed}",
+                                     "该 GA4 下载文件包含 {count} 个表格，没有一个是按天的流量：{listed}"),
+    "error.input.ga4_no_traffic.expected": _e(
+        "a GA4 table with a day (Date, or Nth day) or one period (Start date/End date), users (Total users, Active "
+        "users or Users) and at most the dimensions Session default channel group and Device category",
+        "一个 GA4 表格：含日期（Date 或 Nth day）或一个期间（Start date/End date）、用户数（Total users、Active users "
+        "或 Users），维度最多为 Session default channel group 和 Device category"),
+    "error.input.ga4_no_traffic.todo": _e(
+        "in GA4 open Reports → Acquisition → Traffic acquisition, keep 'Session default channel group', add the "
+        "dimension 'Date' (and 'Device category'), show 'Total users', then Share → Download file → CSV; for the "
+        "de-duplicated totals download the same report by Date × Device category without the channel; move this file "
+        "out of data/raw (docs/sources.md, GA4)",
+        "请在 GA4 中打开 Reports → Acquisition → Traffic acquisition，保留 'Session default channel group'，添加维度 "
+        "'Date'（以及 'Device category'），显示 'Total users'，然后 Share → Download file → CSV；如需去重后的总数，请按 "
+        "Date × Device category（不含渠道）下载同一报表；并将本文件移出 data/raw（见 docs/sources.md 的 GA4 部分）"),
+    "error.input.jd_items_period": _e("the per-item report has no 日期 column and names no period",
+                                      "该商品明细报表没有 日期 字段，也没有注明期间"),
+    "error.input.jd_items_period.expected": _e("a 日期 column, a 统计日期 title row, or the period in the file name",
+                                               "日期 字段、统计日期 标题行，或文件名中的期间"),
+    "error.input.jd_items_period.todo": _e("re-export it by day, or name the file with its first and last day",
+                                           "请按天重新导出，或用首日和末日命名该文件"),
+    "error.input.sycm_items_period": _e(
+        "the per-item report names no period (no 统计日期 in its title rows, no date in the file name)",
+        "该商品报表没有注明期间（标题行中没有 统计日期，文件名中也没有日期）"),
+    "error.input.sycm_items_period.expected": _e("a file name such as 商品效果_2026-04-20~2026-04-26.xlsx",
+                                                 "形如 商品效果_2026-04-20~2026-04-26.xlsx 的文件名"),
+    "error.input.sycm_items_period.todo": _e("rename the file with the report's first and last day, as 生意参谋 names it",
+                                             "请按 生意参谋 的命名方式，用报表的首日和末日重命名该文件"),
+    "error.input.report_periods_differ": _e(
+        "the title rows name the period {title_first} ~ {title_last} but the file name {name_first} ~ {name_last}",
+        "标题行注明的期间是 {title_first} ~ {title_last}，而文件名中的是 {name_first} ~ {name_last}"),
+    "error.input.report_periods_differ.expected": _e("one period for the whole report", "整个报表只有一个期间"),
+    "error.input.report_periods_differ.todo": _e(
+        "rename the file with the period the title states, or declare the period for the file: `pins: [{{files: "
+        "\"<file>\", use: {source}, period: {{start: …, end: …}}}}]` in storebook.sources.yaml",
+        "请按标题所注明的期间重命名该文件，或在 storebook.sources.yaml 中为该文件声明期间：`pins: [{{files: "
+        "\"<file>\", use: {source}, period: {{start: …, end: …}}}}]`"),
+    "error.input.report_no_day": _e(
+        "the report names no day: it has no 日期 column, no 统计日期 in its title rows and no date in its file name, so "
+        "the period its totals cover is unknown",
+        "该报表没有注明日期：没有 日期 字段，标题行中没有 统计日期，文件名中也没有日期，因此无法知道其合计数据覆盖的期间"),
+    "error.input.report_no_day.expected": _e(
+        "a 日期 column, 统计日期 in the title, a file name with the report's dates, or a declared period",
+        "日期 字段、标题中的 统计日期、含报表日期的文件名，或已声明的期间"),
+    "error.input.report_no_day.todo": _e(
+        "rename the file with the period it covers, e.g. '{stem}_2019-07-01_2019-07-31{suffix}' (one day: "
+        "'{stem}_2019-07-29{suffix}'), or declare it in storebook.sources.yaml: `pins: [{{files: \"<folder>/{name}\", "
+        "use: {source}, period: {{start: 2019-07-01, end: 2019-07-31}}}}]`",
+        "请用其覆盖的期间重命名该文件，例如 '{stem}_2019-07-01_2019-07-31{suffix}'（单日：'{stem}_2019-07-29{suffix}'），"
+        "或在 storebook.sources.yaml 中声明：`pins: [{{files: \"<folder>/{name}\", use: {source}, period: "
+        "{{start: 2019-07-01, end: 2019-07-31}}}}]`"),
+})
