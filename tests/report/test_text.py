@@ -39,7 +39,8 @@ def test_chinese_entries_are_chinese() -> None:
                 "data_quality.country.named", "data_quality.rejections.column", *(f"platform.{p}" for p in ("shopify", "shopee", "lazada", "tiktok_shop")),
                 # An error's frame and the parts that are another entry (a hint), said in that entry's words.
                 "error.input.problem", "error.ingest.out_of_memory.used", "error.input.encoding.declared_gbk.todo",
-                "error.input.encoding.declared_utf8.todo", "error.spec.hint", "error.custom.currency.hint"}
+                "error.input.encoding.declared_utf8.todo", "error.spec.hint", "error.custom.currency.hint",
+                "error.input.encoding.reading.more"}
     untranslated = [k for k, e in CATALOGUE.items()
                     if k not in latin_ok and not any("\u4e00" <= ch <= "\u9fff" for ch in e["zh"])]
     assert untranslated == []

@@ -130,7 +130,7 @@ def _detect(data: bytes, path: Path, declared_in: str, need_text: bool = True) -
         todo="re-export the file as CSV UTF-8 (Excel: Save As → 'CSV UTF-8'), or "
              + _declare_hint(path, declared_in, _suggest(readings[0][0])),
         key="error.input.encoding.unsure",
-        values={"what": said, "differences": _differences(readings),
+        values={"what": said, "differences": _differences(readings, said=True),
                 "hint": _declare_said(path, declared_in, _suggest(readings[0][0]))},
     )
 
@@ -234,8 +234,9 @@ def _suggest(names: list[str]) -> str:
     return next((aliases[c] for c in names if c in aliases), names[0])
 
 
-def _differences(readings: list[tuple[list[str], str]]) -> str:
-    """How each reading shows the first word on which the readings differ, with its line."""
+def _differences(readings: list[tuple[list[str], str]], said: bool = False) -> str | Said:
+    """How each reading shows the first word on which the readings differ, with its line (``said``:
+    by its catalogue keys, for the reader's language)."""
     texts = [t for _, t in readings]
     split = [re.split(r"\r\n|\r|\n", t) for t in texts]
     for number in range(max(len(s) for s in split)):
@@ -250,8 +251,17 @@ def _differences(readings: list[tuple[list[str], str]]) -> str:
                         by_word.setdefault(word, []).extend(n for n in names if n not in by_word.get(word, []))
                     shown = "; ".join(f"'{_printable(word[:24])}' as {'/'.join(names[:3])}"
                                       for word, names in list(by_word.items())[:5])
-                    return f"line {number + 1} reads {shown}"
-    return "the candidates are " + ", ".join("/".join(n[:3]) for n, _ in readings[:4])
+                    if not said:
+                        return f"line {number + 1} reads {shown}"
+                    chain: Said | str = ""
+                    for word, names in reversed(list(by_word.items())[:5]):  # "'a' as x; 'b' as y", from its end
+                        chain = Said("error.input.encoding.reading", {"word": _printable(word[:24]),
+                                                                      "names": "/".join(names[:3]), "more": chain})
+                        chain = chain if word == next(iter(by_word)) else Said("error.input.encoding.reading.more",
+                                                                               {"reading": chain})
+                    return Said("error.input.encoding.reads", {"line": str(number + 1), "readings": chain})
+    candidates = ", ".join("/".join(n[:3]) for n, _ in readings[:4])
+    return Said("error.input.encoding.candidates", {"names": candidates}) if said else "the candidates are " + candidates
 
 
 def _set_hint(declared_in: str, encoding: str) -> str:

@@ -741,3 +741,11 @@ ENTRIES.update({
         "或在 storebook.sources.yaml 中声明：`pins: [{{files: \"<folder>/{name}\", use: {source}, period: "
         "{{start: 2019-07-01, end: 2019-07-31}}}}]`"),
 })
+
+ENTRIES.update({
+    # How the candidate encodings read the first word they differ on (encodings._differences).
+    "error.input.encoding.reads": _e("line {line} reads {readings}", "第 {line} 行读作：{readings}"),
+    "error.input.encoding.reading": _e("'{word}' as {names}{more}", "按 {names} 为 '{word}'{more}"),
+    "error.input.encoding.reading.more": _e("; {reading}", "；{reading}"),
+    "error.input.encoding.candidates": _e("the candidates are {names}", "可能的编码有 {names}"),
+})
