@@ -180,10 +180,18 @@ def test_a_keyed_error_survives_the_parse_workers_pickling() -> None:
 
 # -- every key an error names is in the catalogue, in both languages --------------------------
 
-def _key_patterns(node: ast.expr, inner: bool = False) -> list[re.Pattern[str]] | None:
+def _key_patterns(node: ast.expr, inner: bool = False, module: ast.Module | None = None) -> list[re.Pattern[str]] | None:
     """The catalogue keys an expression may give: a string, either of ``a if … else b``, a
     string joined to another (``"…bom" + (".gbk" if … else "")``), or an f-string (its fields, and a
-    name joined to a string, any key part); None for something else."""
+    name joined to a string, any key part), or ``_KEYS[…]`` of a module-level dict (any of its
+    values); None for something else."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and module is not None:
+        table = next((a.value for a in module.body if isinstance(a, ast.Assign | ast.AnnAssign)
+                      and isinstance(a.value, ast.Dict)
+                      and node.value.id in [getattr(t, "id", None) for t in getattr(a, "targets", [getattr(a, "target", None)])]),
+                     None)
+        if table is not None and all(isinstance(v, ast.Constant) for v in table.values):
+            return [re.compile(re.escape(v.value)) for v in table.values]
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [re.compile(re.escape(node.value))]
     if isinstance(node, ast.Constant) and node.value is None:  # no key on this branch (a caller gives none)
@@ -202,32 +210,33 @@ def _key_patterns(node: ast.expr, inner: bool = False) -> list[re.Pattern[str]] 
     return [re.compile(r"[a-z0-9_]+")] if inner else None
 
 
-def _calls() -> list[tuple[str, str, ast.Call]]:
+def _calls() -> list[tuple[str, str, ast.AST, ast.Module]]:
     """Each InputError, Said and declaration check (``.error(…, said=…)``) under lib/storebook, the
     memory error, and the keyword dicts an InputError is given with ``**`` (``{"key": "error.…"}``):
-    (where, kind, node)."""
+    (where, kind, node, its module)."""
     found = []
     for path in sorted(LIB.rglob("*.py")):
         if "report/catalogue" in path.as_posix():
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        module = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(module):
             where = f"{path.relative_to(LIB)}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Dict) and any(isinstance(k, ast.Constant) and k.value == "key"
                                                   and isinstance(v, ast.Constant) for k, v in zip(node.keys, node.values,
                                                                                                   strict=True)):
-                found.append((where, "kwargs", node))
+                found.append((where, "kwargs", node, module))
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", None))
             if name in ("InputError", "Said", "StorebookError", "IngestError") or (
                     name == "error" and any(k.arg == "said" for k in node.keywords)):
-                found.append((where, name, node))
+                found.append((where, name, node, module))
     return found
 
 
 def test_every_key_an_ingest_error_names_is_in_the_catalogue_in_both_languages() -> None:
     problems, keyed = [], 0
-    for where, name, call in _calls():
+    for where, name, call, module in _calls():
         if name == "kwargs":  # an InputError's keywords as a dict: its key, expected and todo
             keywords = {k.value: v for k, v in zip(call.keys, call.values, strict=True) if isinstance(k, ast.Constant)}
             name = "InputError"
@@ -253,7 +262,7 @@ def test_every_key_an_ingest_error_names_is_in_the_catalogue_in_both_languages()
             continue
         if any(isinstance(n, ast.Name) and n.id == "said" for n in ast.walk(given)):
             continue  # the declaration checker's own InputError: each `.error(…, said=…)` is checked above
-        patterns = _key_patterns(given)
+        patterns = _key_patterns(given, module=module)
         if patterns is None:
             problems.append(f"{where}: a key this test cannot read")
             continue

@@ -749,3 +749,24 @@ ENTRIES.update({
     "error.input.encoding.reading.more": _e("; {reading}", "；{reading}"),
     "error.input.encoding.candidates": _e("the candidates are {names}", "可能的编码有 {names}"),
 })
+
+ENTRIES.update({
+    # The shapes a mapping of storebook.sources.yaml is written in (spec._SHAPES).
+    "error.spec.shape.columns": _e("canonical_column: value lines", "“标准字段: 值”的多行"),
+    "error.spec.shape.inputs": _e("column: type lines", "“字段: 类型”的多行"),
+    "error.spec.shape.compute": _e("name: expression lines", "“名称: 表达式”的多行"),
+    "error.spec.shape.on": _e("this file's column: the joined file's column", "“本文件的字段: 被关联文件的字段”"),
+    "error.spec.shape.values": _e("{{export value: canonical value}}", "{{导出值: 标准值}}"),
+    "error.spec.shape.spellings": _e("{{the file's spelling: code}}", "{{文件中的写法: 代码}}"),
+    # Why an expression is refused (storebook.ingest.sources.mapping.sql.check_expression).
+    "error.sql.why.empty": _e("it is empty", "它是空的"),
+    "error.sql.why.syntax": _e("it is not one SQL expression ({error})", "它不是一个 SQL 表达式（{error}）"),
+    "error.sql.why.not_column": _e(
+        "it is not one column expression (a statement, a clause or a second expression follows it)",
+        "它不是一个字段表达式（后面跟着语句、子句或第二个表达式）"),
+    "error.sql.why.renames": _e("it renames its result (`AS`): the key it is declared under names the result",
+                                "它给结果改了名（`AS`）：结果的名称由声明它的键决定"),
+    "error.sql.why.subquery": _e("it holds a subquery: expressions may use the file's columns only",
+                                 "它包含子查询：表达式只能使用文件的字段"),
+    "error.sql.why.star": _e("it uses * or COLUMNS(): name the columns", "它使用了 * 或 COLUMNS()：请写出字段名"),
+})

@@ -32,7 +32,7 @@ from storebook.engine import schema
 from storebook.engine.sqltext import literal, quote
 from storebook.errors import InputError, Said
 from storebook.ingest.sources.base import REGION_COLUMNS
-from storebook.ingest.sources.mapping.spec import Input, Output, SourceSpec
+from storebook.ingest.sources.mapping.spec import Input, Output, SourceSpec, why_said
 from storebook.ingest.sources.mapping.sql import (
     PSEUDO_COLUMNS,
     TYPED_MISSING,
@@ -176,7 +176,7 @@ class Compiler:
                              todo="fix the name (in YAML a ' #' starts a comment: quote names holding '#')",
                              key="error.mapping.not_column",
                              values={"declared_in": self.declared_in, "source": self.spec.name, "yaml_key": key,
-                                     "text": text, "why": why, "header": ", ".join(header[:30])})
+                                     "text": text, "why": why_said(why), "header": ", ".join(header[:30])})
         self.used |= column_refs(text)
         return f"({text}\n)"
 

@@ -161,6 +161,31 @@ def _keyed(value: object) -> object:
     return value
 
 
+#: The shapes a mapping is written in, where they hold words (the others are YAML alone), by
+#: their catalogue keys.
+_SHAPES = {"canonical_column: value lines": "error.spec.shape.columns", "column: type lines": "error.spec.shape.inputs",
+           "name: expression lines": "error.spec.shape.compute",
+           "this file's column: the joined file's column": "error.spec.shape.on",
+           "{export value: canonical value}": "error.spec.shape.values",
+           "{the file's spelling: code}": "error.spec.shape.spellings"}
+#: storebook.ingest.sources.mapping.sql.check_expression's reasons, by their catalogue keys.
+_WHY = {"it is empty": "error.sql.why.empty",
+        "it is not one column expression (a statement, a clause or a second expression follows it)":
+            "error.sql.why.not_column",
+        "it renames its result (`AS`): the key it is declared under names the result": "error.sql.why.renames",
+        "it holds a subquery: expressions may use the file's columns only": "error.sql.why.subquery",
+        "it uses * or COLUMNS(): name the columns": "error.sql.why.star"}
+
+
+def why_said(why: str) -> Said | str:
+    """Why an expression is refused (check_expression), by its catalogue key; the parser's own
+    message kept as it is."""
+    found = re.fullmatch(r"it is not one SQL expression \((.*)\)", why, re.S)
+    if found:
+        return Said("error.sql.why.syntax", {"error": found[1]})
+    return Said(_WHY[why], {}) if why in _WHY else why
+
+
 class _Checker:
     """Builds the InputErrors of one source declaration."""
 
@@ -185,7 +210,8 @@ class _Checker:
             return {}
         if not isinstance(value, dict):
             raise self.error(key, f"is {value!r}, not a mapping", f"write `{key}:` as {what}", said="not_mapping",
-                             values={"value": repr(value), "yaml_key": key, "what": what})
+                             values={"value": repr(value), "yaml_key": key,
+                                     "what": Said(_SHAPES[what], {}) if what in _SHAPES else what})
         return value
 
     def names(self, value: object, key: str) -> list[str]:
@@ -205,7 +231,7 @@ class _Checker:
         if why:
             raise self.error(key, f"`{text}`: {why}", "write one SQL expression over the file's columns "
                              "(docs/sources.md, 'Expressions'); quote names holding spaces or # in double quotes",
-                             said="expression", values={"text": text, "why": why})
+                             said="expression", values={"text": text, "why": why_said(why)})
         return text
 
 
