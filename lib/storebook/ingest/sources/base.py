@@ -72,8 +72,9 @@ class SourceFrame:
             currency in one file is warned of, as its amounts are summed across rows.
         currency_unread: values of ``currency_column`` that are not currency codes (``$``,
             ``Yuan``): value → ``rows`` (the rows holding it) and ``row`` (the first, in the file).
-            An optional column: the rows are kept, their currency unknown (not counted in
-            ``currency_rows``), and ingest warns, naming the file, row and column.
+            Their rows' amounts are in a currency nothing tells: the adapter rejects them
+            (``problems``, storebook.engine.identity.unread_currency_reason), they are not counted
+            in ``currency_rows``, and ingest warns, naming the file, row and column.
         folded_rows: lines of the file that are not rows of their own but continue one (Shopify
             products' image-only rows, folded into their product): counted, so that the file's
             lines reconcile with the rows read (lines = rows read + folded).
