@@ -341,15 +341,15 @@ def test_the_real_stores_page_names_the_country_inferred_from_its_currency(olist
 @pytest.mark.parametrize(("language", "said"), [
     ("en", "Currency values that are not currency codes: data/raw/shopify/orders_export_1.csv, row 3, column "
            "Currency: '$' (2 rows). An ISO 4217 code (USD, EUR, CNY …) or an empty cell is expected. These rows "
-           "were kept"),
+           "were rejected"),
     ("zh", "币种字段中有不是币种代码的值：data/raw/shopify/orders_export_1.csv 第 3 行，字段 Currency：'$'（共 2 行）。"
-           "应为 ISO 4217 代码"),
+           "应为 ISO 4217 代码（USD、EUR、CNY …）或空白。这些行已被拒收"),
 ])
 def test_the_page_says_currency_values_that_are_no_codes(root: Path, language: str, said: str) -> None:
     """A Shopify orders export whose Currency column holds "$" on orders #2 and #4 (rows 3 and 5; the
     header is row 1): the ingest summary warned of it, the data-quality page said nothing, as it says
     a file of mixed currencies. The page says it in the summary's words, with file, first row, column,
-    what was expected and what to do."""
+    what was expected and what to do (the orders were rejected: their amounts' currency is unknown)."""
     from support.sources import run, shopify_orders
 
     shop = shopify_orders(root, [dict(Name="#1", Currency="USD"), dict(Name="#2", Currency="$"),
@@ -357,4 +357,5 @@ def test_the_page_says_currency_values_that_are_no_codes(root: Path, language: s
     run(shop)
     markdown = " ".join(_page(shop, language).markdown)
     assert said in markdown, markdown
-    assert markdown.count("'$'") == 1  # said once, in its own sentence
+    # Said once, in its own sentence (the rejections say each row's reason besides).
+    assert markdown.count(said.split("：")[0] if language == "zh" else said.split(":")[0]) == 1

@@ -563,11 +563,12 @@ def mixed_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
 
 
 def unread_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
-    """The values of an export's currency column that are no ISO 4217 code (Shopify's Currency
-    holding ``$``, ``Yuan``, ``UDS``): ``values`` (each with its file, first row, column and how many
-    rows hold it), for ``data_quality.ingest.currency.not_code``; None when there are none. Those
-    rows were kept and their amounts read as the store's currency: the page says so, and what to do,
-    in the words the ingest summary prints (:func:`storebook.engine.identity.currency_facts`)."""
+    """The values of an export's currency column that are no ISO 4217 code (Shopify's Currency, or a
+    custom source's currency column, holding ``$``, ``Yuan``, ``UDS``): ``values`` (each with its file,
+    first row, column and how many rows hold it), for ``data_quality.ingest.currency.not_code``; None
+    when there are none. Those rows were rejected (their amounts' currency is unknown): the page says
+    so, and what to do, in the words the ingest summary prints
+    (:func:`storebook.engine.identity.currency_facts`)."""
     return _currency_said(wb, text).get("data_quality.ingest.currency.not_code")
 
 
