@@ -185,11 +185,14 @@ ENTRIES: dict[str, Entry] = {
         "Share of each competitor's products on promotion, day by day",
         "各竞品每日促销商品占比",
     ),
+    # {depth}: the mean of 1 − price ÷ list price over the products on promotion, a share of the list price
+    # taken off (pct, as the promotions' discount_pct). In Chinese 折扣20% can be read as 2折 (80% off):
+    # the sentence says the promotion price is so much below list.
     "competitor.promotions.takeaway": _e(
         "{top} ran promotions (a quarter or more of its products) on {top_days:count} days this month; on an "
         "average day {mean_share:pct} of the competitors' products were on promotion, at {depth:pct} off list.",
         "本月{top}有{top_days:count}天在做促销（四分之一以上商品参与）；平均每天竞品有{mean_share:pct}的商品在促销，"
-        "平均折扣{depth:pct}。",
+        "促销价平均低于吊牌价{depth:pct}。",
     ),
     "competitor.changes": _e("Did a competitor change its prices?", "竞品是否调价？"),
     "competitor.changes.takeaway": _e(
