@@ -304,7 +304,7 @@ ENTRIES: dict[str, Entry] = {
     "data_quality.lookups.alone": _e("no source: read, feeding no table", "无数据源并入：已读取，未构成数据表"),
     # The optional columns the coverage chart names that no other page's table has a header for
     # (storebook.areas.quality.name_column): the contract's names, as a reader says them.
-    "col.customer_id": _e("Customer", "客户"),
+    "col.customer_id": _e("Customer ID", "客户ID"),
     "col.items_amount": _e("Items amount", "商品总额"),
     "col.unit_price": _e("Unit price", "单价"),
     "col.unit_cost": _e("Unit cost", "单位成本"),
@@ -312,9 +312,15 @@ ENTRIES: dict[str, Entry] = {
     "col.delivered_at": _e("Delivered at", "签收时间"),
     "col.shipping_cost_amount": _e("Shipping cost", "物流成本"),
     "col.is_on_promo": _e("On promotion", "是否促销"),
-    "col.order_id": _e("Order", "订单编号"),
     "col.first_response_at": _e("First response", "首次响应时间"),
     "col.platform_category": _e("Platform category", "平台类目"),
+    # The contract's keys, as a rejection reason and the coverage chart name them: a name that says it is
+    # an id ("'Order ID' has no match in Orders · Order ID"), not the thing itself ('Order' has no match).
+    # The other keys' names are with their pages' tables (col.supplier_id, col.promo_id, col.po_id …).
+    "col.order_id": _e("Order ID", "订单编号"),
+    "col.shipment_id": _e("Shipment ID", "运单号"),
+    "col.return_id": _e("Return ID", "退货单号"),
+    "col.ticket_id": _e("Ticket ID", "工单号"),
     "col.joined_into": _e("Joined into", "并入"),
     "col.why": _e("Why it is not read", "未读取原因"),
     "col.table": _e("Table", "数据表"),
