@@ -29,7 +29,7 @@
 # Definitions (the module docstring has them in full): an order counts in the month it was **paid**; it is
 # "shipped" when its first parcel leaves; a 24-hour window that has not closed by the data's last moment is not
 # judged, and orders paid during the Spring Festival logistics shutdown carry no dispatch or delivery promise. A
-# store that does not sell in China has no shutdown; its own country's public holidays
+# store China's calendar does not apply to has no shutdown; its own country's public holidays
 # (`storebook.engine.calendar.own_country`) do not count in the hours it has to ship nor in the days a parcel has
 # to arrive.
 # The delivery promise (days from hand-over) is a store setting: `delivery_promise_days` under `[fulfilment]` in
@@ -148,8 +148,9 @@ with page.section("fulfilment.slow_carrier"):
 
 # %% [markdown] tags=["analyst"]
 # Days from payment to delivery (the last parcel signed for) by payment day over thirteen months. The shaded
-# spans are the calendar's events; the Spring Festival logistics shutdown shows as the one tall peak. A store that
-# does not sell in China (`storebook.engine.calendar.used_for`) has no shutdown: the section follows its delivery
+# spans are the calendar's events; the Spring Festival logistics shutdown shows as the one tall peak. A store China's
+# calendar does not apply to (`storebook.engine.calendar.used_for`: its `[store] country` set elsewhere, or none set
+# and no Chinese platform nor yuan; the takeaway says which) has no shutdown: the section follows its delivery
 # times over the months, its own country's public holidays shaded.
 
 # %%

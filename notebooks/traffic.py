@@ -125,8 +125,9 @@ with page.section("traffic.campaigns"):
 # Each platform-day is compared with the band expected for it (`storebook.measures.stats.expected_band`):
 # the same weekday over recent ordinary weeks; festival and holiday days against the same day of the same
 # event last year (or, for an event new to the data, against its other days); 调休 weekends against other
-# 调休 days. China's festivals, holidays and 调休 count only where the store sells in China (a Chinese platform or
-# yuan: `storebook.engine.calendar.used_for`); elsewhere the store's own country's public holidays
+# 调休 days. China's festivals, holidays and 调休 count only where China's calendar applies to the store
+# (`storebook.engine.calendar.used_for`: `[store] country = "CN"`, or, with no country set, a Chinese platform or
+# yuan; the takeaway says which kept them out); elsewhere the store's own country's public holidays
 # (`storebook.engine.calendar.own_country`: `[store] country`, or a currency or time zone naming one country) are judged
 # against the same holiday last year, and every other day against its ordinary weekday. A day is flagged when visitors or the paid amount leave the band (paid amount only where a
 # day expects at least ten buyers). The driver is the most surprising of visitors × conversion × order

@@ -243,3 +243,23 @@ def test_a_timed_command_records_its_memory_and_what_sampling_it_cost(tmp_path: 
     assert 0 <= result["sampler_cpu_s"] < result["seconds"]
     with_pss = bench._timed([sys.executable, "-c", code], env=dict(os.environ), cwd=tmp_path)
     assert with_pss["peak_pss_mb"] >= 200
+
+
+def test_sections_are_also_compared_side_by_side_and_counted(sample_root: Path) -> None:
+    """Each section's questions run again through storebook and bare, alternately: both warm.
+    The warm storebook run asks the engine again (its kept answers hidden), so it takes time,
+    and the count of sections over 1.3x is the rows' own, worked here by hand."""
+    from storebook.bench import sections_over
+    from storebook.bench.sections import profile_sections
+
+    notebooks = Path(__file__).resolve().parents[1] / "notebooks"
+    rows = profile_sections(sample_root, "2026-09", ["traffic"], notebooks)
+    headline = next(r for r in rows if r["section"] == "traffic.headline")
+    side = headline["side_by_side"]
+    assert side["queries"] == headline["queries"] and side["storebook_cpu_s"] > 0 and side["sql_cpu_s"] > 0
+    made = [{"storebook_cpu_s": 1.4, "sql_cpu_s": 1.0, "side_by_side": {"storebook_cpu_s": 1.2, "sql_cpu_s": 1.0}},
+            {"storebook_cpu_s": 2.0, "sql_cpu_s": 1.0, "side_by_side": {"storebook_cpu_s": 1.4, "sql_cpu_s": 1.0}},
+            {"storebook_cpu_s": 1.0, "sql_cpu_s": None, "side_by_side": None}]
+    assert sections_over(made) == [
+        "   sections over 1.3x their SQL in CPU (first run against bare SQL after it): 2 of 2; together 1.70x",
+        "   sections over 1.3x their SQL in CPU (side by side, both warm): 1 of 2; together 1.30x"]

@@ -104,6 +104,15 @@ def test_traffic_of_a_yuan_shop_set_in_germany_sees_an_ordinary_tuesday(root: Pa
     assert daily.loc["2025-11-11", "event"] == "" and not daily["is_event_peak"].any()
     flagged = traffic.flagged_days(traffic.detect_anomalies(wb, NOVEMBER))
     assert flagged["visited_on"].tolist() == [pd.Timestamp("2025-11-11")]
+    # The sentence gives the setting as the reason, not "the store does not sell in China": it books in yuan.
+    facts = traffic.anomaly_facts(traffic.detect_anomalies(wb, NOVEMBER))
+    assert (facts["variant"], facts["country"], facts["country_set"]) == ("holidays", "DE", "DE")
+    en = Text("en")("traffic.anomalies.takeaway.holidays", **facts)
+    assert ("Germany's public holidays judged against its holidays of the year before; the store's settings give "
+            "its country as Germany (DE), so China's festivals are not set apart") in en
+    zh = Text("zh")("traffic.anomalies.takeaway.holidays", **facts)
+    assert "本店设置的所在国家为德国（DE），故不单列中国的大促" in zh
+    assert "not sell in China" not in en and "不在中国" not in zh
     # Germany's own holiday is a holiday: German Unity Day, Friday 3 October 2025.
     october = traffic.daily_traffic(wb, periods.month("2025-10")).set_index("visited_on")
     assert october.loc["2025-10-03", "event"] == "public_holiday"
@@ -118,6 +127,15 @@ def test_the_spring_festival_shutdown_follows_the_country_set(root: Path, curren
     assert len(deliveries.shutdown_days(wb, date(2026, 2, 1), date(2026, 2, 28))) == shutdown
     feb = fulfilment.summarise_delivery_times(wb, FEBRUARY, by=None).iloc[0]
     assert (feb.in_shutdown, feb.late) == (1 - late, late)
+    facts = fulfilment.shutdown_facts(fulfilment.trend_delivery_times(wb, periods.month("2026-03"), months=2))
+    if country == "DE":  # why no shutdown: the setting, said as one, in both languages
+        assert (facts["variant"], facts["country_set"]) == ("holidays", "DE")
+        assert ("Since the store's settings give its country as Germany (DE), no Spring Festival shutdown is set "
+                "apart; Germany's public holidays") in Text("en")("fulfilment.spring_festival.takeaway.holidays", **facts)
+        assert "本店设置的所在国家为德国（DE），故不单列春节停运；德国的公共假日" in Text("zh")(
+            "fulfilment.spring_festival.takeaway.holidays", **facts)
+    else:
+        assert facts["country_set"] is None
 
 
 # Germany: all 56 days but German Unity Day (3 October, 2 units): 7 × 156 / 55.

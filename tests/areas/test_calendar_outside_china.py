@@ -111,7 +111,10 @@ def test_traffic_of_a_foreign_store_has_no_festival_day(root: Path) -> None:
     assert flagged["visited_on"].tolist() == [pd.Timestamp("2025-11-11")]  # an ordinary Tuesday ×3
     facts = traffic.anomaly_facts(anomalies)
     assert facts["variant"] == "plain"
-    for lang, words in (("en", "the store does not sell in China"), ("zh", "本店不在中国销售")):
+    # No country is set: what the data show is the reason, not "the store does not sell in China".
+    assert facts["country_set"] is None
+    for lang, words in (("en", "the store sells on no Chinese platform and its amounts are not stated in yuan"),
+                        ("zh", "本店不在中国平台销售，金额也未标明为人民币")):
         sentence = Text(lang)(f"traffic.anomalies.takeaway.{facts['variant']}", **facts)
         assert words in sentence and "festival days judged" not in sentence and "大促日与同类大促" not in sentence
 
@@ -272,6 +275,6 @@ def test_a_foreign_stores_fulfilment_page_follows_its_delivery_times_not_the_spr
     question = f"{text('fulfilment.spring_festival.plain')}"
     assert any(m.endswith(question) for m in run.markdown if m.startswith("## "))
     assert any(text("fulfilment.spring_festival.takeaway.plain", outside_days=11.0, outside_ship_days=1.0,
-                    months=1)[-40:] in m for m in run.markdown)
+                    months=1, country_set=None)[-40:] in m for m in run.markdown)
     assert [m for m in run.markdown if CHINESE_FESTIVALS.search(m) and "不单列春节停运" not in m
             and "no Spring Festival shutdown is set apart" not in m] == []

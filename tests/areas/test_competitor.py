@@ -204,6 +204,18 @@ def test_our_response_to_the_planted_cut(wb, truth) -> None:
     assert row["response_low"] <= cut["our_units_effect_pct"] <= row["response_high"]
 
 
+def test_the_competitors_promotions_are_said_as_shares_of_list_taken_off(comp_wb) -> None:
+    """X's one product on promotion, 5–6 March, at ¥60 against ¥100: 40% off list, the only depth of
+    the month; X's 3 products and Y's 1 over 31 days, X a third on promotion on 2 days: an average day
+    (2 / 3) / 62 = 1.08% (a share, two decimals below 10%). In Chinese 平均折扣40.0% read as 4折."""
+    facts = competitor_facts.promo_days_facts(competitor.list_competitor_promo_days(comp_wb, MARCH, ["tmall"]))
+    assert facts["depth"] == pytest.approx(0.4) and facts["mean_share"] == pytest.approx(2 / 3 / 62)
+    assert Text("en")("competitor.promotions.takeaway", **facts).endswith(
+        "on an average day 1.08% of the competitors' products were on promotion, at 40.0% off list.")
+    assert Text("zh")("competitor.promotions.takeaway", **facts).endswith(
+        "平均每天竞品有1.08%的商品在促销，促销价平均低于吊牌价40.0%。")
+
+
 def test_competitor_charts_render(comp_wb) -> None:
     from storebook.report import plots
 

@@ -656,3 +656,31 @@ def test_the_takeaway_says_what_list_price_would_have_added_to_the_sales_not_the
     said = Text("en")("products.price.takeaway", **facts)
     assert "would have brought 25.0% more" in said and "(20.0% of list)" in said, said
     assert "本月销量可多带来25.0%的收入" in Text("zh")("products.price.takeaway", **facts)
+
+
+def test_a_discount_short_of_all_reads_the_same_short_of_all_in_title_sentence_table_and_chart(root):
+    """A discount's depth is a share of the list price given away. A gift sold at ¥0.01 against a
+    list price of ¥99 is 1 − 0.01 / 99 = 99.9899% off: the title and the sentence said 100.0% (as if
+    given away) and so did the table's "Priced below list", while the chart beside it said 99.99%."""
+    from storebook.report import plots
+    from storebook.report.tables import format_table
+
+    rows = [_product("A", list_price=60.0), _product("G", category="gifts", list_price=99.0)]
+    sales = [_sale("O1", "A", 2, "2026-03-02 10:00", unit_price=50.0, discount=10.0),   # 25% off: 1/6 + 1/12
+             _sale("O2", "G", 1, "2026-03-03 10:00", unit_price=0.01)]
+    price = products.measure_price_realisation(_store(root, rows, sales), MARCH)
+    gifts = price.set_index("category").loc["gifts"]
+    assert gifts.discount_depth == pytest.approx(1 - 0.01 / 99) and gifts.price_cut == pytest.approx(1 - 0.01 / 99)
+    facts = products.price_facts(price)
+    assert (facts["deepest"], facts["deepest_depth"]) == ("gifts", pytest.approx(1 - 0.01 / 99))
+    for language in ("en", "zh"):
+        text = Text(language)
+        said = text("products.price.title", **facts) + text("products.price.takeaway", **facts)
+        assert said.count("99.99%") == 2 and "100.0%" not in said, said
+        table = format_table(price, text, columns=["category", "realisation", "price_cut", "discount_share"]).to_html()
+        assert "99.99%" in table and "100.0%" not in table
+        chart = plots.hbars(price, text, category="category", values=["price_cut", "discount_share"], kind="pct",
+                            stacked=True, title="")
+        labels = [t.get_text() for ax in chart.axes for t in ax.texts]
+        assert "99.99%" in labels and "100.0%" not in labels  # the gifts' bar: price set below list, no discounts
+    assert "(99.99% of list)" in Text("en")("products.price.takeaway", **facts)

@@ -518,3 +518,21 @@ def test_coupons_apart_read_their_own_days_and_count_as_the_whole_table(root: Pa
     monkeypatch.setattr(lines_module, "_row_groups", lambda wb: None)  # the whole tables
     pd.testing.assert_frame_equal(out.reset_index(),
                                   promotion.measure_coupon_redemption(storebook.open(), month("2025-09"), months=3))
+
+
+def test_the_calendars_average_depth_reads_as_its_table_does() -> None:
+    """A promotion's discount_pct is a share of the list price (the contract: 0 ≤ x < 1), written by
+    the share rule in the calendar's table and in its sentence alike: coupons at 5% and 7% off average
+    6% (two decimals below 10%: 6.00%, as the table's 5.00% and 7.00%); one with no depth (optional)
+    is left out of the average, not counted as 0."""
+    from storebook.report.tables import format_table
+
+    promos = pd.DataFrame({"promo_name": ["A", "B", "C"], "promo_type": ["coupon"] * 3, "platform": ["web"] * 3,
+                           "budget_amount": [100.0, 200.0, 0.0], "discount_pct": [0.05, 0.07, np.nan]})
+    facts = promotion.calendar_facts(promos)
+    assert facts["mean_discount"] == pytest.approx(0.06)
+    for language, said in (("en", "at an average depth of 6.00%."), ("zh", "平均折扣力度6.00%。")):
+        text = Text(language)
+        assert text("promotion.calendar.takeaway", **facts).endswith(said)
+        table = format_table(promos, text, columns=["promo_name", "discount_pct"]).to_html()
+        assert ">5.00%<" in table and ">7.00%<" in table

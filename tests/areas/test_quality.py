@@ -480,7 +480,7 @@ def test_the_rejection_reasons_are_said_in_chinese_with_the_datas_own_values(sto
     # English is ingest's own words, the columns and tables by their reader names.
     en = quality.label_rejections(ranked, Text("en")).set_index(ranked["column"])["problem"]
     assert en["platform"] == ranked.set_index("column")["problem"]["platform"]
-    assert en["order_id"] == ("'Order' has no match in Orders · Order: the orders row is not in the data or was "
+    assert en["order_id"] == ("'Order ID' has no match in Orders · Order ID: the orders row is not in the data or was "
                               "rejected (see _rejected/orders.parquet)")
 
 

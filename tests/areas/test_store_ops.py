@@ -330,3 +330,26 @@ def test_quality_table_names_its_groups_and_metrics_in_words():
     assert "退货率" in seen["zh"] and "类目" in seen["zh"] and "供应商" in seen["zh"] and "每千单投诉" in seen["zh"]
     # the facts are read from the keys, not from the labels
     assert store_ops_facts.quality_facts(quality)["category"] == "toys"
+
+
+def test_a_listing_changes_lift_reads_in_its_sentence_as_in_its_tables():
+    """A lift is a relative change of conversion (no share of a whole): the tables write it
+    −12.3% and its interval −20.0% to −4.1%; the sentence said "lowered its conversion by −12.3%
+    (95% interval −20.0% to −4.10%…)" — the fall twice, and the interval's end in another style."""
+    from storebook.areas import store_ops_facts
+    from storebook.report.tables import format_table
+
+    changes = pd.DataFrame({
+        "platform": ["tmall", "tmall"], "product_name": ["Mug", "Cup"], "changed_on": pd.to_datetime(["2026-10-14"] * 2),
+        "verdict": ["down", "unclear"], "lift": [-0.123, 0.02], "lift_low": [-0.2, -0.1], "lift_high": [-0.041, 0.15],
+        "category_lift": [0.01, 0.0], "conversion_before": [0.021, 0.03], "conversion_after": [0.0184, 0.031]})
+    facts = store_ops_facts.change_facts(changes)
+    assert facts["variant"] == "down"
+    for language, said in (("en", "moved its conversion down 12.3% (95% interval −20.0% to −4.1%; 2.10% → 1.84%)"),
+                           ("zh", "使转化率下降12.3%（95%区间 −20.0% 至 −4.1%；2.10% → 1.84%）")):
+        text = Text(language)
+        assert said in text("store_ops.changes.takeaway.down", **facts)
+        shown = format_table(changes, text, columns=["product_name", "lift"], metric="listing_conversion_rate").to_html() + format_table(
+            changes, text, columns=["product_name", "conversion_before", "conversion_after", "lift_low", "lift_high"],
+            metric="listing_conversion_rate").to_html()
+        assert all(cell in shown for cell in ("−12.3%", "−20.0%", "−4.1%", "2.10%", "1.84%")), shown

@@ -80,3 +80,18 @@ def test_orders_are_written_by_date_and_a_month_reads_its_row_groups_only(tiny: 
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     ingest(Config.load(tiny), now=NOW, force=True)
     assert hashlib.sha256((tables_dir(tiny) / "orders" / "part-0.parquet").read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.slow
+def test_a_dictionary_only_for_the_columns_whose_values_repeat(tiny: Path) -> None:
+    """63 orders: the platform, status and channel repeat (a few values, ≤ a tenth of the rows)
+    and are dictionary-encoded; the order ids and times (one per order) are written plainly,
+    as the writer would otherwise build a dictionary and drop it in every row group."""
+    write_csv(tiny, "orders", "orders_b.csv", _orders_over_six_months())
+    ingest(Config.load(tiny), now=NOW)
+    meta = pq.ParquetFile(tables_dir(tiny) / "orders" / "part-0.parquet").metadata
+    group = meta.row_group(0)
+    dictionary = {group.column(i).path_in_schema for i in range(group.num_columns)
+                  if "RLE_DICTIONARY" in group.column(i).encodings}
+    assert {"platform", "status", "channel"} <= dictionary
+    assert not dictionary & {"order_id", "ordered_at", "paid_at"}

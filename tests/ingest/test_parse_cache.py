@@ -102,7 +102,8 @@ def test_the_cache_keeps_a_dictionary_for_repeating_columns_only_and_reads_back_
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from storebook.ingest.perfile import _repeating_columns, _write_cache
+    from storebook.ingest.perfile import _write_cache
+    from storebook.ingest.writing import repeating_columns
 
     frame = pd.DataFrame({
         "order_id": [f"O{i}" for i in range(20)],
@@ -111,7 +112,7 @@ def test_the_cache_keeps_a_dictionary_for_repeating_columns_only_and_reads_back_
         "flag": pd.array([True, False, None, True] * 5, dtype="boolean"),
         "_source_row": range(2, 22),
     }).astype({"order_id": "str", "status": "str"})
-    assert _repeating_columns(pa.Table.from_pandas(frame, preserve_index=False)) == ["status"]
+    assert repeating_columns(pa.Table.from_pandas(frame, preserve_index=False)) == ["status"]
     base = tmp_path / "cache" / "abc"
     _write_cache(base, [("orders", frame, frame.iloc[:0])], "canonical", "utf-8", [])
     written = tmp_path / "cache" / "abc.orders.parquet"

@@ -206,3 +206,43 @@ def test_empty_looks_up_only_short_values_and_zero_dates() -> None:
     long_only = pd.Series(["JD2026060001", "2026-06-01 00:00:01"] * 3, dtype="str")
     assert not parsing._empty(long_only, parsing._EMPTY).any()
     assert parsing._empty(pd.Series([], dtype="str"), parsing._EMPTY).tolist() == []
+
+
+def test_a_plain_time_is_known_by_its_length_exactly_as_by_its_pattern() -> None:
+    """The quick path takes a column whose values all have 10 or 19 bytes and cast to a naive
+    timestamp in the years 1900-2099; that must be exactly the values spelled
+    ``^(19|20)\\d\\d-\\d\\d-\\d\\d([ T]\\d\\d:\\d\\d:\\d\\d)?$`` that Arrow casts. 20,000 strings near
+    plain times (a character changed, added or dropped, a fraction, an offset, a Z) are
+    checked one by one against the pattern."""
+    import random
+    import re
+
+    import pyarrow as pa
+
+    pattern = re.compile(r"^(19|20)\d\d-\d\d-\d\d([ T]\d\d:\d\d:\d\d)?$")
+    rng = random.Random(20261206)
+    alphabet = "0123456789-:. TtZz+/_\u3000０"
+    seeds = ["2026-06-01 00:00:01", "1999-12-31T23:59:59", "2026-06-01", "2099-12-31 23:59:59",
+             "1900-01-01", "0026-06-01 00:00:01", "2100-01-01", "2026-06-01 00:00:01.5",
+             "2026-06-01 00:00:01+08:00", "2026-06-01T00:00Z", "2026-06-01 00:00"]
+    values = []
+    for _ in range(20_000):
+        v = list(rng.choice(seeds))
+        for _ in range(rng.randint(0, 2)):
+            i = rng.randrange(len(v) + 1)
+            what = rng.random()
+            if what < 0.5 and i < len(v):
+                v[i] = rng.choice(alphabet)
+            elif what < 0.75:
+                v.insert(i, rng.choice(alphabet))
+            elif v:
+                del v[min(i, len(v) - 1)]
+        values.append("".join(v))
+    for value in values:
+        arr = pa.array([value], pa.large_string())
+        try:
+            pa.compute.cast(arr, pa.timestamp("us"))
+            casts = True
+        except pa.ArrowInvalid:
+            casts = False
+        assert (parsing._plain_times(pd.Series([value]), arr) is not None) == (casts and bool(pattern.match(value))), value

@@ -244,14 +244,14 @@ def test_the_rejections_are_said_with_the_reader_names_of_the_columns() -> None:
                     "'price' = '…' in items.csv row … is not a number (`inputs: price` of source '…' in storebook.sources.yaml)"],
         "rows": [1] * 5, "share": [0.1] * 5, "example": ["a.csv"] * 5, "example_row": [2] * 5})
     en = quality.label_rejections(ranked, Text("en"))
-    assert en["column"].tolist() == ["Paid amount", "SKU", "Order (order_id)", "When the order was placed (ordered_at)",
+    assert en["column"].tolist() == ["Paid amount", "SKU", "Order ID", "When the order was placed (ordered_at)",
                                      "price"]
     assert en["problem"].tolist() == [
         "'Paid amount' is not a number",
         "superseded: SKU=… is also in the newer export data/raw/x/May-2022.csv (as of …); the newest export wins",
-        "'Order' has no match in Orders · Order: the orders row is not in the data or was rejected "
+        "'Order ID' has no match in Orders · Order ID: the orders row is not in the data or was rejected "
         "(see data/processed/_rejected/orders.parquet)",
-        "duplicate key (Order=…, When the order was placed=…); first seen in data/raw/a.csv row …",
+        "duplicate key (Order ID=…, When the order was placed=…); first seen in data/raw/a.csv row …",
         "'price' = '…' in items.csv row … is not a number (`inputs: price` of source '…' in storebook.sources.yaml)"]
     zh = quality.label_rejections(ranked, Text("zh"))
     assert zh["column"].tolist() == ["支付金额（paid_amount）", "商品编码（sku）", "订单编号（order_id）", "下单时间（ordered_at）",
@@ -264,6 +264,31 @@ def test_the_rejections_are_said_with_the_reader_names_of_the_columns() -> None:
     # The console (an analyst's, beside the rejected rows' own column) keeps the codes.
     assert quality.say_reason("'paid_amount' is not a number", Text("en")) == "'paid_amount' is not a number"
 
+
+
+def test_the_contracts_keys_are_named_as_ids() -> None:
+    """A key's reader name said the thing, not its id: a missing reference read "'Order' has no
+    match in Orders · Order", as if an order were missing rather than a line naming an order
+    number the orders do not have. Every ``*_id`` column of the contract is named as an id, in
+    English and 中文, and a reference to another table reads so on the page."""
+    keys = sorted({(t, c.name) for t in schema.TABLES for c in schema.columns(t) if c.name.endswith("_id")})
+    en, zh = Text("en"), Text("zh")
+    for table, column in keys:
+        assert re.search(r"( ID| number)$", quality.name_column(table, column, en)), (table, column)
+        assert re.search(r"(ID|号)$", quality.name_column(table, column, zh)), (table, column)
+    named = {c: quality.name_column(t, c, en) for t, c in keys}
+    assert (named["order_id"], named["customer_id"], named["supplier_id"], named["po_id"]) == (
+        "Order ID", "Customer ID", "Supplier ID", "PO number")
+    ranked = pd.DataFrame({
+        "table": ["purchase_orders"], "column": ["supplier_id"],
+        "problem": ["'supplier_id' has no match in suppliers.supplier_id: the suppliers row is not in the data or "
+                    "was rejected (see data/processed/_rejected/suppliers.parquet)"],
+        "rows": [1], "share": [0.1], "example": ["po.csv"], "example_row": [2]})
+    said = quality.label_rejections(ranked, en).iloc[0]
+    assert said["column"] == "Supplier ID"
+    assert said["problem"].startswith("'Supplier ID' has no match in Suppliers · Supplier ID: the suppliers row")
+    assert quality.label_rejections(ranked, zh).iloc[0]["problem"].startswith(
+        "'供应商ID' 在 供应商（suppliers） · 供应商ID 中没有对应记录")
 
 @pytest.fixture(scope="module")
 def rejecting(tmp_path_factory) -> Path:
@@ -341,15 +366,15 @@ def test_the_real_stores_page_names_the_country_inferred_from_its_currency(olist
 @pytest.mark.parametrize(("language", "said"), [
     ("en", "Currency values that are not currency codes: data/raw/shopify/orders_export_1.csv, row 3, column "
            "Currency: '$' (2 rows). An ISO 4217 code (USD, EUR, CNY …) or an empty cell is expected. These rows "
-           "were kept"),
+           "were rejected"),
     ("zh", "币种字段中有不是币种代码的值：data/raw/shopify/orders_export_1.csv 第 3 行，字段 Currency：'$'（共 2 行）。"
-           "应为 ISO 4217 代码"),
+           "应为 ISO 4217 代码（USD、EUR、CNY …）或空白。这些行已被拒收"),
 ])
 def test_the_page_says_currency_values_that_are_no_codes(root: Path, language: str, said: str) -> None:
     """A Shopify orders export whose Currency column holds "$" on orders #2 and #4 (rows 3 and 5; the
     header is row 1): the ingest summary warned of it, the data-quality page said nothing, as it says
     a file of mixed currencies. The page says it in the summary's words, with file, first row, column,
-    what was expected and what to do."""
+    what was expected and what to do (the orders were rejected: their amounts' currency is unknown)."""
     from support.sources import run, shopify_orders
 
     shop = shopify_orders(root, [dict(Name="#1", Currency="USD"), dict(Name="#2", Currency="$"),
@@ -357,4 +382,5 @@ def test_the_page_says_currency_values_that_are_no_codes(root: Path, language: s
     run(shop)
     markdown = " ".join(_page(shop, language).markdown)
     assert said in markdown, markdown
-    assert markdown.count("'$'") == 1  # said once, in its own sentence
+    # Said once, in its own sentence (the rejections say each row's reason besides).
+    assert markdown.count(said.split("：")[0] if language == "zh" else said.split(":")[0]) == 1

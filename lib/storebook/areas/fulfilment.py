@@ -417,6 +417,7 @@ def trend_delivery_times(
                "in_shutdown_window", "event"]]
     out.attrs["calendar"] = china  # None: a store outside China has no shutdown (shutdown_facts)
     out.attrs["country"] = country  # its public holidays, not counted in the time to ship or deliver
+    out.attrs["country_set"] = calendar.country_set(wb)  # why no shutdown, where a setting says so
     return out
 
 
@@ -748,12 +749,15 @@ def slow_carrier_facts(slow: pd.DataFrame, text=None) -> dict[str, Any]:
 def shutdown_facts(trend: pd.DataFrame) -> dict[str, Any]:
     """Takeaway numbers of :func:`trend_delivery_times`: the shutdown's effect, or variant ``none``
     (no shutdown in the window), ``plain`` (a store outside China: no shutdown is set apart) or
-    ``holidays`` (one whose own country's public holidays, ``country``, are not counted)."""
+    ``holidays`` (one whose own country's public holidays, ``country``, are not counted); why China's
+    calendar does not apply: ``country_set``, the country ``[store] country`` sets (None where the platforms
+    and currency decided)."""
     effect = measure_shutdown_effect(trend)
     plain = "calendar" in trend.attrs and trend.attrs["calendar"] is None
     country = trend.attrs.get("country") if plain else None
     variant = ("holidays" if country else "plain") if plain else "none" if effect["days"] == 0 else None
     return {**effect, "variant": variant, "country": country,
+            "country_set": trend.attrs.get("country_set") if plain else None,  # {country_set:not_china}
             "months": int(pd.to_datetime(trend["day"]).dt.to_period("M").nunique()) if len(trend) else 0}
 
 

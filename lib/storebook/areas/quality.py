@@ -179,18 +179,18 @@ def _field(table_name: str, column_name: str) -> str:
 
 def name_rejected_column(table: str, column: str, text: Any) -> str:
     """A rejected row's column as the rejections table's cell says it: the reader's name with the
-    code beside it (``Unit price (unit_price)``, ``单价（unit_price）``), the code alone where the
-    English name is the code in words (``Paid amount``: paid_amount). The code stays because this
+    code beside it (``PO number (po_id)``, ``单价（unit_price）``), the name alone where the
+    English name is the code in words (``Paid amount``: paid_amount; ``Order ID``: order_id). The code stays because this
     table is where an analyst goes on to `storebook rejected` and ``_rejected/<table>.parquet``,
     which name the column by it, as the Chinese tables' names keep theirs (``订单（orders）``).
     A column that is not the contract's (a mapped input: the export's own header, ``price``) is
     kept as the export writes it.
 
     >>> from storebook.report.text import Text
-    >>> [name_rejected_column("order_lines", c, Text("en")) for c in ("unit_price", "sku", "price")]
-    ['Unit price', 'SKU', 'price']
-    >>> name_rejected_column("orders", "order_id", Text("en")), name_rejected_column("orders", "paid_amount", Text("zh"))
-    ('Order (order_id)', '支付金额（paid_amount）')
+    >>> [name_rejected_column("order_lines", c, Text("en")) for c in ("unit_price", "sku", "order_id", "price")]
+    ['Unit price', 'SKU', 'Order ID', 'price']
+    >>> name_rejected_column("purchase_orders", "po_id", Text("en")), name_rejected_column("orders", "paid_amount", Text("zh"))
+    ('PO number (po_id)', '支付金额（paid_amount）')
     """
     column = "" if pd.isna(column) else str(column)
     named = _ReaderNames(table, text).column(column) if column else column
@@ -563,11 +563,12 @@ def mixed_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
 
 
 def unread_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
-    """The values of an export's currency column that are no ISO 4217 code (Shopify's Currency
-    holding ``$``, ``Yuan``, ``UDS``): ``values`` (each with its file, first row, column and how many
-    rows hold it), for ``data_quality.ingest.currency.not_code``; None when there are none. Those
-    rows were kept and their amounts read as the store's currency: the page says so, and what to do,
-    in the words the ingest summary prints (:func:`storebook.engine.identity.currency_facts`)."""
+    """The values of an export's currency column that are no ISO 4217 code (Shopify's Currency, or a
+    custom source's currency column, holding ``$``, ``Yuan``, ``UDS``): ``values`` (each with its file,
+    first row, column and how many rows hold it), for ``data_quality.ingest.currency.not_code``; None
+    when there are none. Those rows were rejected (their amounts' currency is unknown): the page says
+    so, and what to do, in the words the ingest summary prints
+    (:func:`storebook.engine.identity.currency_facts`)."""
     return _currency_said(wb, text).get("data_quality.ingest.currency.not_code")
 
 

@@ -976,9 +976,27 @@ def format_table(results: dict) -> str:
 
             lines.append(f"   the sections run one after another in one process (load {profile['load_avg']:.1f}):")
             lines += format_sections(profile["rows"])
+            lines += sections_over(profile["rows"])
         elif profile:
             lines.append(f"   section profile failed: {profile['error'][-300:]}")
     return "\n".join(lines)
+
+
+def sections_over(rows: list[dict], goal: float = 1.3) -> list[str]:
+    """How many sections ask their questions in more than ``goal`` times the CPU-seconds of the
+    same SQL run bare, measured both ways (storebook.bench.sections), and all of them together."""
+    lines = []
+    for how, pick in (("first run against bare SQL after it", lambda r: (r["storebook_cpu_s"], r["sql_cpu_s"])),
+                      ("side by side, both warm", lambda r: ((r.get("side_by_side") or {}).get("storebook_cpu_s"),
+                                                             (r.get("side_by_side") or {}).get("sql_cpu_s")))):
+        pairs = [pick(r) for r in rows]
+        pairs = [(sb, sql) for sb, sql in pairs if sb is not None and sql]
+        if pairs:
+            over = sum(sb > goal * sql for sb, sql in pairs)
+            together = sum(sb for sb, _ in pairs) / sum(sql for _, sql in pairs)
+            lines.append(f"   sections over {goal}x their SQL in CPU ({how}): {over} of {len(pairs)}; "
+                         f"together {together:.2f}x")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -912,6 +912,16 @@ def country_of(wb) -> dict[str, object] | None:
     return wb.identity().country
 
 
+def country_set(wb) -> str | None:
+    """The country ``[store] country`` sets (its ISO code) where it keeps China's calendar off, None
+    where the store sells in China or no country is set (the platforms and currency decided:
+    :func:`china_market`). The pages say why China's festivals are not set apart from it (text
+    spec ``not_china``): a country set is the user's word on where the store is, not a fact of
+    its sales ("the store does not sell in China" said of a German store booking in yuan)."""
+    found = country_of(wb)
+    return str(found["code"]) if found and found.get("how") == "setting" and found.get("code") else None
+
+
 def own_country(wb) -> str | None:
     """What to pass as ``country=`` to :func:`events` / :func:`day_kinds` for workbook ``wb``: its
     country where it is known and the ``holidays`` package has its holidays, else None."""

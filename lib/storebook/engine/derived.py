@@ -30,6 +30,7 @@ and orders.
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -196,8 +197,6 @@ def _next_day(day: str) -> str:
 def daily_sales_part_sql(orders_file: str, lines_file: str, part: DailySalesPart) -> str:
     """:func:`daily_sales` of one part (:func:`daily_sales_parts`) of the written files, unordered
     (:func:`daily_sales_sum_sql` orders the whole)."""
-    import ibis
-
     where = []
     if part.first is not None:
         where.append(f"ordered_at >= TIMESTAMP {literal(part.first)}")
@@ -205,13 +204,21 @@ def daily_sales_part_sql(orders_file: str, lines_file: str, part: DailySalesPart
         where.append(f"ordered_at < TIMESTAMP {literal(_next_day(part.last))}")
     elif where:  # the orders without a day (ordered_at is required: none are expected) are the last part's
         where = [f"({where[0]} OR ordered_at IS NULL)"]
-    o, line = ibis.table(_ORDER_COLUMNS, name="part_orders"), ibis.table(_LINE_COLUMNS, name="part_lines")
-    sql = ibis.to_sql(daily_sales(o, line).select(*DAILY_SALES_SCHEMA.names), dialect="duckdb")
     return (f"WITH part_orders AS (SELECT {', '.join(_ORDER_COLUMNS)} FROM read_parquet({literal(orders_file)})"
             f"{' WHERE ' + ' AND '.join(where) if where else ''}), "
             f"part_lines AS (SELECT {', '.join(_LINE_COLUMNS)} "
             f"FROM read_parquet({literal(lines_file)}, file_row_number = true) "
-            f"WHERE file_row_number BETWEEN {part.lines[0]} AND {part.lines[1]}) {sql}")
+            f"WHERE file_row_number BETWEEN {part.lines[0]} AND {part.lines[1]}) {_daily_sales_part_body()}")
+
+
+@functools.cache
+def _daily_sales_part_body() -> str:
+    """The query of :func:`daily_sales_part_sql` after its two relations, the same for every
+    part: compiled once (Ibis takes ~55 ms a compile; the 10M store has 11 parts)."""
+    import ibis
+
+    o, line = ibis.table(_ORDER_COLUMNS, name="part_orders"), ibis.table(_LINE_COLUMNS, name="part_lines")
+    return ibis.to_sql(daily_sales(o, line).select(*DAILY_SALES_SCHEMA.names), dialect="duckdb")
 
 
 def daily_sales_sum_sql(parts: str) -> str:

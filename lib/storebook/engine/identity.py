@@ -17,6 +17,7 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,58 @@ def currency_todo(value: object) -> str:
     return f"{str(value).strip()} is written {code}" if code else ""
 
 
+def read_currency(value: object, values: Mapping[str, str] | None = None) -> str | None:
+    """A currency column's cell as a code: the file's own spelling mapped by ``values`` (a custom
+    source's ``currency.values``), else the ISO 4217 code it is; None where it is neither ($, Yuan,
+    a typo, an amount). Empty cells are not asked: they state no currency.
+
+    >>> read_currency("eur"), read_currency("R$"), read_currency("R$", {"R$": "BRL"})
+    ('EUR', None, 'BRL')
+    """
+    return (values or {}).get(str(value).strip()) or currency_code(value)
+
+
+def tally_currencies(found: Iterable[tuple[str, int, int]], values: Mapping[str, str] | None = None,
+                     ) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """What a file's currency column states, from its non-empty cells counted per value: each
+    value as written, the rows holding it and the first of them (the file's row number).
+
+    Returns:
+        (code → rows stating it, sorted by code; value that is no code → ``rows`` and first
+        ``row``, sorted by value): SourceFrame's ``currency_rows`` and ``currency_unread``.
+
+    >>> tally_currencies([("USD", 2, 2), ("usd", 1, 5), ("$", 2, 3), ("Yuan", 1, 4)])
+    ({'USD': 3}, {'$': {'rows': 2, 'row': 3}, 'Yuan': {'rows': 1, 'row': 4}})
+    """
+    rows: dict[str, int] = {}
+    unread: dict[str, dict[str, int]] = {}
+    for value, n, first in found:
+        code = read_currency(value, values)
+        if code:
+            rows[code] = rows.get(code, 0) + int(n)
+        else:
+            was = unread.get(value, {"rows": 0, "row": int(first)})
+            unread[value] = {"rows": was["rows"] + int(n), "row": min(was["row"], int(first))}
+    return dict(sorted(rows.items())), dict(sorted(unread.items()))
+
+
+def unread_currency_reason(column: str, value: str, declared_in: str = "") -> str:
+    """Why a row whose currency cell is no code is rejected (ingest's words: storebook.ingest.wording
+    says them in the reader's language). Its amounts are in a currency nothing tells: kept, they would
+    be summed as the store's (yuan counted as dollars), so the row is set aside with what to do —
+    write the code in the export, or, for a source declared in ``declared_in``, map the spelling.
+
+    >>> unread_currency_reason("Currency", "Yuan")[:58]
+    "'Currency' = 'Yuan' is not a currency code (ISO 4217, such"
+    """
+    reason = (f"'{column}' = '{value}' is not a currency code (ISO 4217, such as USD, EUR or CNY, or an empty cell): "
+              "the row's amounts are in a currency storebook cannot tell, and would be summed as another's; write "
+              "the code in the export's column")
+    if declared_in:
+        reason += f", or map the spelling to its code with `currency.values` in {declared_in}"
+    return reason
+
+
 def holds_shopify_data(manifest: dict | None) -> bool:
     """Whether ingest read a Shopify export for the store (``_ingest.json``'s files, read by the
     ``shopify_*`` sources): a how-to that names a Shopify column ("Cost per item") is for such a
@@ -153,7 +206,8 @@ def money_tables() -> set[str]:
 def check_currencies(files: list[dict], configured: str = "") -> dict | None:
     """Whether the store's files hold amounts in more than one currency, as far as they say.
 
-    storebook converts no currency and rejects no row for one; this is what ingest warns
+    storebook converts no currency and rejects no row for the currency it states (only for one
+    that is no code: :func:`unread_currency_reason`); this is what ingest warns
     about and the data-quality page says. ``kind`` is ``differ`` when the files (or a file
     and the currency configured in ``[store] currency``) state different currencies,
     ``unstated`` when files with money state none beside files that state one (their amounts
@@ -175,7 +229,7 @@ def check_currencies(files: list[dict], configured: str = "") -> dict | None:
         (path, column, rows: each currency with its rows, the most first; one per file),
         ``configured``, and ``unread`` where a currency column holds values that are no
         currency code (path, column, value, rows, row: the first; ``kind`` ``unread`` when
-        nothing else is to say): their rows are kept, in no currency the file states.
+        nothing else is to say): their rows were rejected, in no currency anything states.
 
     >>> check_currencies([{"path": "a.csv", "table": "orders", "currency": "EUR"},
     ...                   {"path": "b.csv", "table": "orders", "currency": "USD"}])["kind"]

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from storebook.engine import schema
 from storebook.ingest.frames import parse_frame
 from storebook.ingest.sources import detect
 from storebook.ingest.sources.policy import reading_policy
+from storebook.ingest.writing import repeating_columns
 
 
 def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: pd.Timestamp, cache_base: Path,
@@ -42,19 +42,6 @@ def _parse_to_cache(path: Path, raw_root: Path, label: str, key: bytes, today: p
                                  sf.folded_rows, sf.folded_kind, sf.currency_rows, sf.currency_unread)
     _write_cache(cache_base, frames, source.name, encoding, dropped, extras)
     return time.perf_counter() - t0
-
-
-#: Rows :func:`_repeating_columns` looks at, and how many times fewer distinct values than rows
-#: make a column worth a dictionary.
-_DICTIONARY_SAMPLE, _DICTIONARY_RATIO = 10_000, 10
-
-
-def _repeating_columns(table: pa.Table) -> list[str]:
-    """The columns of ``table`` whose first rows hold few distinct values (a platform, a status,
-    a price): those a dictionary makes smaller and quicker to read."""
-    head = table.slice(0, _DICTIONARY_SAMPLE)
-    return [name for name in table.column_names
-            if pc.count_distinct(head.column(name), mode="all").as_py() * _DICTIONARY_RATIO <= max(head.num_rows, 1)]
 
 
 def _statistics_columns(table: pa.Table, name: str) -> list[str]:
@@ -86,7 +73,7 @@ def _write_cache(base: Path, frames: list, source: str, encoding: str, dropped: 
     for table, valid, rej in frames:
         arrow = pa.Table.from_pandas(valid, preserve_index=False)  # with pandas' metadata, as to_parquet
         pq.write_table(arrow, base.parent / f"{base.name}.{table}.parquet", compression="lz4",
-                       use_dictionary=_repeating_columns(arrow), write_statistics=_statistics_columns(arrow, table))
+                       use_dictionary=repeating_columns(arrow), write_statistics=_statistics_columns(arrow, table))
         rej.to_parquet(base.parent / f"{base.name}.{table}.rejected.parquet", index=False, compression="lz4")
     meta = {"tables": [t for t, _, _ in frames], "source": source, "encoding": encoding, "dropped": dropped,
             "extras": extras or {}}

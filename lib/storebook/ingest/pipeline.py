@@ -76,7 +76,9 @@ from storebook.ingest.wording import Note, folded_kind, say_note, say_reason
 # write a province of China by its short name (浙江省 → 浙江), as the other sources do.
 # 13: a Shopify Currency value that is no currency code ($, Yuan) states none (recorded per file as currency_unread,
 # warned of with its row); it was counted as a currency of its own.
-INGEST_VERSION = "13"
+# 14: a currency value that is no code (Shopify's Currency, a custom source's currency column) rejects its row
+# (Shopify: the order and its lines) instead of keeping it in an unknown currency, or stopping the whole ingest.
+INGEST_VERSION = "14"
 
 
 

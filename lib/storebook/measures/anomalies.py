@@ -162,6 +162,7 @@ def detect_anomalies(wb: Workbook, period: Period, platforms: list[str] | str | 
     )
     out.attrs["calendar"] = china  # None: no festival day is judged apart (anomaly_facts says so)
     out.attrs["country"] = country  # outside China: its own public holidays are (None: none)
+    out.attrs["country_set"] = calendar.country_set(wb)  # why not China's calendar, where a setting says so
     return out
 
 
@@ -217,7 +218,8 @@ def anomaly_facts(anomalies: pd.DataFrame) -> dict[str, Any]:
     ``other_tracking`` / ``tracking_*`` count and describe (the most severe) the others. For a
     store outside China (``attrs["calendar"]`` None) the variant ends in ``plain``, or in
     ``holidays`` where its own country's public holidays were judged apart (``attrs["country"]``,
-    named by ``country``).
+    named by ``country``); ``country_set`` is the country ``[store] country`` sets (``attrs["country_set"]``),
+    which the sentence gives as the reason, or None where the platforms and currency decided.
     """
     flagged = flagged_days(anomalies)
     first = flagged.iloc[0] if len(flagged) else None
@@ -247,6 +249,9 @@ def anomaly_facts(anomalies: pd.DataFrame) -> dict[str, Any]:
         "not_judged_note": {"variant": "holidays" if own else None, "country": own,
                             "n_not_judged": int(not_judged.sum())},
         "country": own,  # its ISO code, named in the page's language by the {country:country} spec
+        # Why China's calendar does not apply: the country set ([store] country), None where the
+        # platforms and currency decided ({country_set:not_china}).
+        "country_set": anomalies.attrs.get("country_set") if plain else None,
         "n_flagged": len(flagged),
         "n_not_judged": int(not_judged.sum()),
         "n_tracking": int(is_tracking.sum()),

@@ -51,12 +51,14 @@ _COUNTS = {"visitors", "page_views", "product_views", "cart_adds", "checkouts", 
            "clicks", "attributed_orders", "entered", "reached", "visitors_prior", "buyers_prior", "new", "returning"}
 _MONEY2 = {"aov", "uv_value", "cpc", "cost_per_visitor"}
 #: Ratios in percent that are no share of a whole (a price paid against list: 103.2%; a cost against
-#: sales, which passes 100% in a month of little sales; the discount off list, 1 − realisation,
-#: below zero for a price above list; spend over its budget, spend ÷ budget − 1): the share's
-#: "never 100.0% short of all" is not theirs (number_style ``percent``). Marketing ÷ sales is the
+#: sales, which passes 100% in a month of little sales; spend over its budget, spend ÷ budget − 1):
+#: the share's "never 100.0% short of all" is not theirs (number_style ``percent``). A discount off
+#: list (discount_depth = 1 − realisation, price_cut) is a share of the list price given away: it
+#: can pass zero (a price above list) but never all, and 99.996% off is not all (``pct``, as the
+#: promotions' discount_pct and the competitors' mean_depth). Marketing ÷ sales is the
 #: registry's (metrics ``marketing_ratio``).
 _PERCENTS = {"realisation", "logistics_ratio", "commission_ratio", "budget_marketing_ratio",
-             "budget_logistics_ratio", "discount_depth", "price_cut", "over_budget_rate"}
+             "budget_logistics_ratio", "over_budget_rate"}
 _RATES = {"share", "share_prior", "conversion_rate", "rate", "rate_prior", "ctr", "step_rate", "step_rate_prior"}
 _POINTS = {"share_change", "change", "mix_effect", "rate_effect", "total_effect"}
 _DATES = {"visited_on", "date", "month", "spent_on"}
@@ -69,7 +71,7 @@ _COUNTS |= {"orders_known"}
 _RATES |= {"within_24h_rate", "within_48h_rate", "late_rate", "gross_margin_rate", "contribution_margin_rate",
            "revenue_share", "revenue_cum_share", "margin_share", "margin_cum_share",
            "sku_share", "amount_share", "sell_through", "discount_share", "return_rate", "category_return_rate", "a_sku_share",
-           "tail_revenue_share", "price_realisation", "free_shipping_rate"}
+           "tail_revenue_share", "price_realisation", "free_shipping_rate", "discount_depth", "price_cut"}
 _DATES |= {"day", "first_day", "last_day", "launched_on", "oldest_paid_at"}
 #: Money columns whose name does not end in ``_amount``.
 _MONEY = {"amount", "cost", "stock_value", "excess_value", "revenue", "gross_margin", "net_sales", "cogs",

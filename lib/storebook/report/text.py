@@ -28,6 +28,9 @@ spec           en                                    zh
 ``table``      ``order lines``                       ``订单明细（order_lines）`` (a canonical table)
 ``that``       ``that month`` / ``that period``      ``该月`` / ``该期间`` (a period's label: a month's, or a window's)
 ``country``    ``Brazil``                            ``巴西`` (an ISO 3166 code: :func:`storebook.engine.calendar.country_name`)
+``not_china``  ``the store's settings give its country as Germany (DE)``  why China's calendar does not apply: the
+               country set (its code: :func:`storebook.engine.calendar.country_set`), else (None) the platforms
+               and currency
 ``duration``   ``45 minutes``, ``5.2 hours``, ``2.1 days``  ``45分钟``, ``5.2小时``, ``2.1天`` (minutes; ``duration_h``: hours)
 =============  ====================================  ==========================
 
@@ -223,6 +226,9 @@ class _Formatter(string.Formatter):
         if spec == "that":  # a period's label said again: that month (2026-10) / that period (2026-08…2026-10)
             month = isinstance(value, str) and _MONTH_LABEL.fullmatch(value) is not None
             return t("word.that_month" if month else "word.that_period")
+        if spec == "not_china":  # why China's calendar does not apply: the country set ([store] country), else the clues
+            code = "" if is_missing(value) else str(value).strip().upper()
+            return t("word.not_china.set", country=code, country_code=code) if code else t("word.not_china.clues")
         if spec in ("country", "country_s"):  # an ISO 3166 code by its name in the page's language: Brazil / 巴西
             from storebook.engine.calendar import country_name
 

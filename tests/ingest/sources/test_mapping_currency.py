@@ -1,8 +1,9 @@
 """`currency:` in storebook.sources.yaml: a source declares the currency of its amounts, one for
 every row (`currency: BRL`) or the file's column that states each row's (`currency: {column:
-Currency}`), and what a value that is no currency code stops the ingest with (file, row,
-column, what was expected, what to do). Small hand-written files; the rows stating each
-currency are counted by hand below each file."""
+Currency}`); a value that is no currency code rejects its row with the column, the value and what
+to do, and stops the ingest only where no value of the column is a code (file, row, column, what
+was expected, what to do). Small hand-written files; the rows stating each currency are counted
+by hand below each file."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import pytest
 
 from storebook.engine.config import Config
 from storebook.engine.identity import identify
+from storebook.ingest.wording import say_reason
 from storebook.report.text import Text
 from support.mapping import declare, failure, put
-from support.sources import assert_reconciles, file_report, manifest, run, table
+from support.sources import assert_reconciles, file_report, manifest, rejected, run, table
 
 ORDERS = """
     Order,Placed,Total,Currency
@@ -90,18 +92,109 @@ def test_the_files_own_spellings_map_to_codes(root: Path) -> None:
     assert file_report(root, "orders.csv", "orders")["currency_rows"] == {"BRL": 3}
 
 
-def test_a_value_that_is_not_a_currency_code_stops_the_ingest_naming_file_row_and_column(root: Path) -> None:
+def test_a_value_that_is_not_a_currency_code_rejects_its_rows_naming_file_row_and_column(root: Path) -> None:
+    """R$ in a currency column of EUR rows: the amounts of those rows are in a currency storebook
+    cannot tell; kept, they would be summed as euros. They are rejected, each with the column, the
+    value and what to do; the rest is read (on main the whole ingest stopped). An empty cell states
+    no currency and rejects nothing."""
     _declare(root, "currency: {column: Currency}")
     put(root, "shop/orders.csv", """
         Order,Placed,Total,Currency
         A1,2025-03-01 10:00,10.50,EUR
         A2,2025-03-02 11:00,20.00,R$
         A3,2025-03-03 12:00,5.25,R$
+        A4,2025-03-04 13:00,7.00,
+    """)
+    report = run(root)
+    assert sorted(table(root, "orders")["order_id"]) == ["A1", "A4"]
+    rej = rejected(root, "orders").sort_values("source_row")
+    # Rows 3 and 4 of the file (the header is row 1).
+    assert rej[["source_row", "column", "value"]].values.tolist() == [[3, "Currency", "R$"], [4, "Currency", "R$"]]
+    assert rej["reason"].tolist() == [
+        "'Currency' = 'R$' is not a currency code (ISO 4217, such as USD, EUR or CNY, or an empty cell): the row's "
+        "amounts are in a currency storebook cannot tell, and would be summed as another's; write the code in the "
+        "export's column, or map the spelling to its code with `currency.values` in storebook.sources.yaml"] * 2
+    rep = file_report(root, "orders.csv", "orders")
+    assert (rep["currency"], rep["currency_rows"]) == ("EUR", {"EUR": 1})
+    assert rep["currency_unread"] == {"R$": {"rows": 2, "row": 3}}
+    assert (rep["rows_read"], rep["rows_written"], rep["rows_rejected"]) == (4, 2, 2)
+    assert_reconciles(root)
+    said = report.summary(Text("en"))
+    assert "data/raw/shop/orders.csv, row 3, column Currency: 'R$' (2 rows)" in said
+    assert "These rows were rejected" in said
+    zh = report.summary(Text("zh"))
+    assert "data/raw/shop/orders.csv 第 3 行，字段 Currency：'R$'（共 2 行）" in zh and "这些行已被拒收" in zh
+    assert say_reason(rej["reason"].iloc[0], Text("zh")).startswith("'Currency' = 'R$' 不是币种代码（应为 ISO 4217 代码")
+
+
+def test_a_mapped_spelling_is_read_and_an_unmapped_one_rejected(root: Path) -> None:
+    _declare(root, "currency: {column: Currency, values: {'R$': BRL}}")
+    put(root, "shop/orders.csv", """
+        Order,Placed,Total,Currency
+        A1,2025-03-01 10:00,10.50,R$
+        A2,2025-03-02 11:00,20.00,reais
+        A3,2025-03-03 12:00,5.25,brl
+    """)
+    run(root)
+    assert sorted(table(root, "orders")["order_id"]) == ["A1", "A3"]
+    assert rejected(root, "orders")[["source_row", "value"]].values.tolist() == [[3, "reais"]]
+    assert file_report(root, "orders.csv", "orders")["currency_rows"] == {"BRL": 2}
+
+
+def test_a_group_with_a_row_in_an_unknown_currency_is_rejected(root: Path) -> None:
+    """An order summed from its lines: one line in Yuan makes the sum's currency unknown, whichever
+    line the record takes its other columns from (the group's first)."""
+    declare(root, """
+        sources:
+          - name: shop
+            files: "shop/*.csv"
+            currency: {column: cur}
+            inputs: {amount: number}
+            table: orders
+            group_by: [order]
+            columns: {order_id: order, ordered_at: when, paid_at: when}
+            compute: {paid_amount: sum(amount)}
+            constants: {platform: web, status: paid}
+        """)
+    put(root, "shop/lines.csv", """
+        order,when,amount,cur
+        A1,2025-03-02 10:00:00,10.00,USD
+        A1,2025-03-02 10:00:00,5.00,Yuan
+        A2,2025-03-02 11:00:00,20.00,USD
+        A2,2025-03-02 11:00:00,1.00,
+        A3,2025-03-02 12:00:00,3.00,
+    """)
+    run(root)
+    assert table(root, "orders").set_index("order_id")["paid_amount"].to_dict() == {"A2": 21.0, "A3": 3.0}
+    assert rejected(root, "orders")[["source_row", "column", "value"]].values.tolist() == [[2, "cur", "Yuan"]]
+    rep = file_report(root, "lines.csv", "orders")
+    assert (rep["currency_rows"], rep["currency_unread"]) == ({"USD": 2}, {"Yuan": {"rows": 1, "row": 3}})
+    assert_reconciles(root)
+
+
+def test_a_currency_column_left_empty_states_none_and_rejects_nothing(root: Path) -> None:
+    _declare(root, "currency: {column: Currency}")
+    put(root, "shop/orders.csv", "Order,Placed,Total,Currency\nA1,2025-03-01 10:00,10.50,\n"
+                                 "A2,2025-03-02 11:00,20.00, \n")  # empty, and a space alone
+    run(root)
+    rep = file_report(root, "orders.csv", "orders")
+    assert (rep["currency"], rep["currency_rows"], rep.get("currency_unread") or {}) == (None, {}, {})
+    assert len(table(root, "orders")) == 2 and rejected(root, "orders").empty
+
+
+def test_a_column_whose_values_are_no_codes_at_all_stops_the_ingest(root: Path) -> None:
+    """Not one code in the column: the declaration names the wrong column, or the file spells its
+    currency its own way — a line of the declaration to fix, not every row to reject."""
+    _declare(root, "currency: {column: Currency}")
+    put(root, "shop/orders.csv", """
+        Order,Placed,Total,Currency
+        A1,2025-03-01 10:00,10.50,
+        A2,2025-03-02 11:00,20.00,R$
+        A3,2025-03-03 12:00,5.25,R$
     """)
     said = failure(root)
-    # Row 3 of the file (the header is row 1) holds the first R$; two rows hold it.
     assert "data/raw/shop/orders.csv, row 3, column 'Currency': 'R$' is not a currency code" in said
-    assert "2 rows hold values that are not codes: 'R$'" in said
+    assert "2 rows hold values that are not codes, and none holds a code: 'R$'" in said
     assert "Expected: an ISO 4217 currency code" in said
     assert "R$ is written BRL" in said and "values: {'R$': <code>}" in said
     assert not (root / "data" / "processed" / "_current").exists() and not list(

@@ -116,6 +116,59 @@ def test_shopify_rows_without_a_country_are_in_the_stores(root: Path) -> None:
     assert table(shop, "orders").set_index("order_id")["province"].to_dict() == {"#1": "浙江", "#2": "SC"}
 
 
+# ----------------------------------------------------------------------------- the Chinese platforms
+
+# A Tmall 订单报表 in the layout without 订单状态 and a JD order export, hand-made: an address that
+# is a bare code (ZJ, SC …, as a tool that fills 收货地址 from a province code writes it), one that
+# starts with one, and whole Chinese addresses as the platforms write them.
+TMALL = """
+    订单编号,总金额,买家实际支付金额,收货地址,订单创建时间,订单付款时间,退款金额
+    1,20.00,20.00,ZJ,2025-03-02 10:00:00,2025-03-02 10:01:00,0
+    2,20.00,20.00,SC 成都市 武侯区,2025-03-02 11:00:00,2025-03-02 11:01:00,0
+    3,20.00,20.00,NM,2025-03-02 12:00:00,2025-03-02 12:01:00,0
+    4,20.00,20.00,浙江省 杭州市 西湖区 文三路1号,2025-03-02 13:00:00,2025-03-02 13:01:00,0
+    5,20.00,20.00,内蒙古自治区呼和浩特市,2025-03-02 14:00:00,2025-03-02 14:01:00,0
+"""
+JD = """
+    订单号,商品编号,商家SKU,订购数量,京东价,运费金额,应付金额,订单状态,下单时间,付款确认时间,客户地址,终端,退款金额
+    31,100012,4001,1,20.00,0.00,20.00,完成,2025-03-02 10:00:00,2025-03-02 10:01:00,HI,APP,0.00
+    32,100012,4001,1,20.00,0.00,20.00,完成,2025-03-02 11:00:00,2025-03-02 11:01:00,广东省深圳市南山区,APP,0.00
+    33,100012,4001,1,20.00,0.00,20.00,完成,2025-03-02 12:00:00,2025-03-02 12:01:00,MO,APP,0.00
+"""
+
+
+def _platform_provinces(root: Path) -> dict[str, str]:
+    run(root)
+    assert_reconciles(root)
+    return table(root, "orders").set_index("order_id")["province"].to_dict()
+
+
+@pytest.fixture
+def platforms(root: Path) -> Path:
+    from support.sources import with_exports
+
+    put(with_exports(root), "tmall/订单报表_2025-03.csv", TMALL)
+    put(root, "jd/京东订单_2025-03.csv", JD)
+    return root
+
+
+def test_the_chinese_platforms_addresses_are_in_china(platforms: Path) -> None:
+    # On main the platforms passed no country: ZJ, SC, NM, HI and MO passed on as written.
+    assert _platform_provinces(platforms) == {"1": "浙江", "2": "四川", "3": "内蒙古", "4": "浙江", "5": "内蒙古",
+                                              "31": "海南", "32": "广东", "33": "澳门"}
+    notes = file_report(platforms, "订单报表_2025-03.csv", "orders")["notes"]
+    assert any("收货地址 reduced to the province" in n and "read in China" in n for n in notes)
+
+
+def test_the_chinese_platforms_addresses_stay_in_china_in_a_store_elsewhere(platforms: Path) -> None:
+    """A store in the US selling on Tmall Global ships to China: `[store] country` is the store's
+    (its calendar, its currency), not the platform's buyers'."""
+    local_settings(platforms, 'country = "US"')
+    assert _platform_provinces(platforms) == {"1": "浙江", "2": "四川", "3": "内蒙古", "4": "浙江", "5": "内蒙古",
+                                              "31": "海南", "32": "广东", "33": "澳门"}
+    assert list(manifest(platforms)["store"]["regions"]) == ["CN"]
+
+
 # ----------------------------------------------------------------------------- ISO 3166-2
 
 def test_an_iso_code_of_china_names_its_province_in_any_row() -> None:

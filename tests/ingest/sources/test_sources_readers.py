@@ -126,6 +126,26 @@ def test_number_and_money_text_keep_their_meaning() -> None:
     assert money_text(values).tolist()[1] == "-0.00" and money_text(values).dtype == "str"
 
 
+def test_number_skips_its_clean_up_only_where_it_would_change_nothing() -> None:
+    """Values with each white-space character and sign :func:`number` removes, and clean ones:
+    the same text as number's four clean-up passes, which it skips on clean columns, give."""
+    from storebook.ingest.parsing import plain_numbers
+    from storebook.ingest.sources.base import _MISSING, SPACE, _isin
+
+    def with_four_passes(text: pd.Series) -> pd.Series:
+        out = text.astype(str).str.strip()
+        out = out.str.replace(f"^[¥￥$€][{SPACE}]*", "", regex=True)
+        out = out.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+        return plain_numbers(out).where(~_isin(out, _MISSING), "")
+
+    for c in "¥￥$€" + SPACE:
+        for value in (f"{c}12.50", f"12{c}", f"1{c}234", c, f"-{c}"):
+            text = pd.Series([value, "7"], dtype="str")
+            assert number(text).tolist() == with_four_passes(text).tolist(), repr(value)
+    clean = pd.Series(["12.50", "-", "1,234.5", "x", "null"], dtype="str")
+    assert number(clean).tolist() == ["12.50", "", "1234.5", "x", ""]
+
+
 @pytest.mark.parametrize("values", [
     ["1", "2", "30"], ["1.50", "", "-0.0", "007", "999999999.999999"], [], ["-0", "0"],
     ["1", "2.0"], ["1e3", "2"], ["1,5", "x", "inf", "NaN", "+3", ".5", "1."], ["1234567890", "1"],

@@ -481,11 +481,13 @@ class _Manifest:
         return self.manifest
 
 
-def test_currency_values_that_are_no_codes_are_warned_of_and_the_orders_kept(root: Path) -> None:
-    """A Currency column holding a sign, a word or a typo ($, Yuan, UDS) states no currency: those
-    orders are kept (their amounts are numbers all the same: Currency is an optional column), the
-    file's currency is the one its codes state, and the summary names each value's file, first row
-    and column, what was expected and what to do, in English and 中文. `$` was a currency of its own."""
+def test_currency_values_that_are_no_codes_reject_their_orders_and_are_warned_of(root: Path) -> None:
+    """A Currency column holding a sign, a word or a typo ($, Yuan, UDS) leaves those orders' amounts
+    in a currency storebook cannot tell: kept, the yuan would be summed as dollars, so each order and
+    its lines are rejected with the column, the value and what to do (on main they were kept). An
+    empty Currency states none and rejects nothing. The file's currency is the one its codes state,
+    and the summary names each value's file, first row and column, what was expected and what to
+    do, in English and 中文. `$` was a currency of its own before the last session."""
     shop = shopify_orders(root, [dict(Name="#1", Currency="USD"), dict(Name="#2", Currency="$"),
                                  dict(Name="#3", Currency="Yuan"), dict(Name="#4", Currency="usd"),
                                  dict(Name="#5", Currency="UDS"), dict(Name="#6", Currency="$"),
@@ -497,14 +499,24 @@ def test_currency_values_that_are_no_codes_are_warned_of_and_the_orders_kept(roo
     assert rep["currency_unread"] == {"$": {"rows": 2, "row": 3}, "UDS": {"rows": 1, "row": 6},
                                       "Yuan": {"rows": 1, "row": 4}}
     assert manifest(shop)["store"]["currency"] == "USD" and "mixed" not in str(manifest(shop)["currencies"]["kind"])
-    assert len(table(shop, "orders")) == 7 and rejected(shop).empty
+    assert sorted(table(shop, "orders")["order_id"]) == ["#1", "#4", "#7"]
+    assert sorted(table(shop, "order_lines")["order_id"]) == ["#1", "#4", "#7"]
+    for name in ("orders", "order_lines"):
+        rej = rejected(shop, name).sort_values("source_row")
+        assert rej[["source_row", "column", "value"]].values.tolist() == [
+            [3, "Currency", "$"], [4, "Currency", "Yuan"], [6, "Currency", "UDS"], [7, "Currency", "$"]]
+        assert rej["reason"].iloc[1] == (
+            "'Currency' = 'Yuan' is not a currency code (ISO 4217, such as USD, EUR or CNY, or an empty cell): the "
+            "row's amounts are in a currency storebook cannot tell, and would be summed as another's; write the code "
+            "in the export's column")
+    assert (rep["rows_read"], rep["rows_written"], rep["rows_rejected"]) == (7, 3, 4)
     assert_reconciles(shop)
     file = "data/raw/shopify/orders_export_1.csv"
     warning = next(x for x in report.summary(EN).splitlines() if "not currency codes" in x)
     assert warning.startswith(f"warning: Currency values that are not currency codes: {file}, row 3, column Currency: "
                               f"'$' (2 rows); {file}, row 4, column Currency: 'Yuan' (1 row); {file}, row 6, column "
                               "Currency: 'UDS' (1 row). An ISO 4217 code (USD, EUR, CNY …) or an empty cell is expected.")
-    assert "These rows were kept" in warning and "set [store] currency in storebook.local.toml" in warning
+    assert "These rows were rejected" in warning and "storebook.sources.yaml" in warning
     zh = next(x for x in report.summary(Text("zh")).splitlines() if "不是币种代码" in x)
     assert f"币种字段中有不是币种代码的值：{file} 第 3 行，字段 Currency：'$'（共 2 行）" in zh
-    assert "应为 ISO 4217 代码" in zh and "storebook.local.toml" in zh
+    assert "应为 ISO 4217 代码" in zh and "这些行已被拒收" in zh

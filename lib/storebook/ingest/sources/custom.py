@@ -224,7 +224,7 @@ class CustomSource:
             try:
                 results = mapping_run.execute(con, plan, mapping_run.text_table(raw, path.name, period), tables,
                                               self.declared_in, spec.country.code if spec.country else "",
-                                              self.store_country)
+                                              self.store_country, spec.currency)
             except duckdb.Error as exc:  # an expression that binds but fails on a value (a cast)
                 message = str(exc).split("\n\nLINE")[0].strip()[:400]
                 raise InputError(path, f"{self._where()}: an expression fails on the file's values: {message}",
@@ -243,6 +243,12 @@ class CustomSource:
                    else "declared")
             notes.append(f"amounts in {', '.join(stated['currency_rows']) or stated['currency']} ({how} in "
                          f"{self.declared_in}: `currency:`), kept as exported: storebook converts no currency.")
+        if stated.get("currency_unread"):
+            unread = stated["currency_unread"]
+            notes.append(f"{sum(u['rows'] for u in unread.values()):,} rows' {stated['currency_column']} is not a "
+                         "currency code (" + ", ".join(f"'{v}' row {u['row']}" for v, u in unread.items())
+                         + f"): their records rejected, their amounts' currency unknown (`currency.values` in "
+                         f"{self.declared_in} maps a spelling to its code).")
         if spec.country:
             where = (f"the country the column {spec.country.column} names" if spec.country.column
                      else f"{spec.country.code}")
@@ -280,47 +286,47 @@ class CustomSource:
 
     def _currency(self, con, plan: mapping_compile.Plan, path: Path) -> dict:  # noqa: ANN001
         """What the file states of its amounts' currency (``currency:``), as SourceFrame takes it:
-        ``currency`` (one for every row), ``currency_column`` and ``currency_rows`` (the rows
-        stating each, as Shopify's Currency column is counted).
+        ``currency`` (one for every row), ``currency_column``, ``currency_rows`` (the rows stating
+        each) and ``currency_unread`` (values that are no code: their rows are rejected, each with
+        the reason, by :func:`mapping_run.execute`), counted as Shopify's Currency column is
+        (:func:`storebook.engine.identity.tally_currencies`). An empty cell states none.
 
         Raises:
-            InputError: a value of the declared column that is not a currency code, naming its
-                first row and what to write instead.
+            InputError: no value of the declared column is a currency code (the column named is
+                not the currency column, or the file spells every currency its own way: each of
+                its rows would be rejected for a line of the declaration), naming the first row and
+                what to write instead.
         """
-        from storebook.engine.identity import currency_code, currency_todo
+        from storebook.engine.identity import currency_todo, tally_currencies
 
         declared = self.spec.currency
         if declared is None:
             return {"currency": None, "currency_column": "", "currency_rows": {}}
         if not declared.column:
             return {"currency": declared.code, "currency_column": "", "currency_rows": {}}
-        found = [(value, declared.values.get(value) or currency_code(value), int(n), int(first))
-                 for value, n, first in con.sql(plan.currency_sql).fetchall()]
-        bad = [(value, n, first) for value, code, n, first in found if code is None]
-        if bad:
-            value, _, first = bad[0]  # the first row in the file that holds one
+        found = [(str(value), int(n), int(first)) for value, n, first in con.sql(plan.currency_sql).fetchall()]
+        rows, unread = tally_currencies(found, declared.values)
+        if unread and not rows:
+            value, first = min(((v, u["row"]) for v, u in unread.items()), key=lambda vu: vu[1])
             hint = currency_todo(value)
-            rows = sum(n for _, n, _ in bad)
-            also = "" if rows == 1 else (f"; {rows:,} rows hold values that are not codes: "
-                                         + ", ".join(f"'{v}'" for v, _, _ in bad[:5]) + (" …" if len(bad) > 5 else ""))
+            n = sum(u["rows"] for u in unread.values())
+            also = "" if n == 1 else (f"; {n:,} rows hold values that are not codes, and none holds a code: "
+                                      + ", ".join(f"'{v}'" for v in list(unread)[:5]) + (" …" if len(unread) > 5 else ""))
             said = {"value": str(value), "declared_in": self.declared_in, "source": self.name, "column": declared.column,
-                    "also": "" if rows == 1 else Said("error.custom.currency.also", {
-                        "rows": f"{rows:,}", "values": ", ".join(f"'{v}'" for v, _, _ in bad[:5]) + (" …" if len(bad) > 5 else "")}),
+                    "also": "" if n == 1 else Said("error.custom.currency.also", {
+                        "rows": f"{n:,}", "values": ", ".join(f"'{v}'" for v in list(unread)[:5])
+                        + (" …" if len(unread) > 5 else "")}),
                     "hint": Said("error.custom.currency.hint", {"hint": written_said(hint)}) if hint else ""}
             raise InputError(
                 path, f"'{value}' is not a currency code ({self._where()}, `currency.column`){also}",
                 row=first, column=declared.column,
-                expected="an ISO 4217 currency code (BRL, EUR, INR, CNY …) or an empty cell in every row",
+                expected="an ISO 4217 currency code (BRL, EUR, INR, CNY …) or an empty cell in each row",
                 todo=(f"{hint}: " if hint else "") + "map the file's spellings to codes under `currency: {column: "
                 f"{declared.column}, values: {{'{value}': <code>}}}}`, or, if `{declared.column}` is not the "
                 "currency column, name the right one (or declare one currency: `currency: BRL`)",
                 key="error.custom.currency", values=said)
-        rows: dict[str, int] = {}
-        for _, code, n, _ in found:
-            rows[code] = rows.get(code, 0) + n
-        rows = dict(sorted(rows.items()))
         return {"currency": next(iter(rows)) if len(rows) == 1 else None, "currency_column": declared.column,
-                "currency_rows": rows}
+                "currency_rows": rows, "currency_unread": unread}
 
     def _join_refs(self, alias: str) -> set[str]:
         """The joined columns a join refers to (the header of a joined source with no file)."""

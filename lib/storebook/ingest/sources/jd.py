@@ -8,7 +8,8 @@ same). It gives ``orders`` and ``order_lines`` (platform ``jd``):
   (已)取消/锁定 → cancelled, 退款成功 → refunded; 等待付款 → pending (kept: not paid yet);
 - amounts per order: items = Σ 京东价 × 订购数量; shipping = 运费金额; paid = 应付金额;
   discount = items + shipping − paid; refund = 退款金额;
-- 客户地址 is reduced to the province; 客户姓名, 联系电话 are dropped; 下单帐号 is the customer;
+- 客户地址 is reduced to the province, read in China (base.CHINESE_PLATFORM_COUNTRY, whatever
+  ``[store] country`` says); 客户姓名, 联系电话 are dropped; 下单帐号 is the customer;
 - lines: sku = 商家SKU (else 商品编号), unit_price = 京东价, discount_amount = 优惠金额 of the
   line when the export has it, else 0;
 - channel: the export has none: left empty (unknown), recorded as a note; device from 终端
@@ -27,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from storebook.ingest.sources.base import (
+    CHINESE_PLATFORM_COUNTRY,
     PlatformSource,
     SourceFrame,
     canonical,
@@ -113,7 +115,7 @@ class JdOrders(PlatformSource):
         orders = canonical("orders", {
             "order_id": oid[first], "platform": PLATFORM, "ordered_at": get("下单时间").loc[o], "paid_at": paid_at,
             "status": status, "customer_id": code(get("下单帐号").loc[o]),
-            "device": pd.Series(device, index=o), "province": province(get("客户地址").loc[o]),
+            "device": pd.Series(device, index=o), "province": province(get("客户地址").loc[o], CHINESE_PLATFORM_COUNTRY),
             "items_amount": money_text(items), "discount_amount": money_text((items + shipping - paid).where(
                 paid_at != "", 0.0).round(2)),
             "shipping_amount": money_text(shipping), "paid_amount": money_text(paid), "refund_amount": money_text(refund),
@@ -122,7 +124,8 @@ class JdOrders(PlatformSource):
         notes = ["JD: the order export has no traffic source: channel left empty (unknown).",
                  "JD: 等待付款 = pending (kept: the payment rate needs unpaid orders).",
                  "JD: items = Σ 京东价 × 订购数量; paid = 应付金额; discount = items + 运费 − paid.",
-                 "JD: 客户地址 reduced to the province; names and phones dropped; device PC when 终端 says so, mobile "
+                 "JD: 客户地址 reduced to the province, read in China, where the platform delivers (a bare code such "
+                 "as ZJ is 浙江); names and phones dropped; device PC when 终端 says so, mobile "
                  "for APP/微信/手Q/M端, unknown when empty."]
         dropped = self.dropped(f, used)
         yield SourceFrame("orders", orders, raw.rows[first.to_numpy()].reset_index(drop=True), raw.encoding, dropped,

@@ -336,18 +336,29 @@ class ShopifyOrders(PlatformSource):
 
         # The rows stating each currency (an order's first row states it): one file in several
         # currencies is warned of by ingest (identity.check_currencies), as sums would mix them.
-        # A value that is no currency code ($, Yuan, a typo) states none: the order is kept (its
-        # amounts are numbers all the same) and ingest warns, naming its row (currency_unread).
-        from storebook.engine.identity import currency_code
+        # A value that is no currency code ($, Yuan, a typo) leaves the order's amounts in a
+        # currency nothing tells: kept, they would be summed as the store's (yuan as dollars), so
+        # the order and its lines are rejected with the reason, and ingest warns (currency_unread).
+        # An empty cell states none: the order is kept (an optional column). One rule for every
+        # currency column (identity.tally_currencies), a custom source's too.
+        from storebook.engine.identity import tally_currencies, unread_currency_reason
 
         written = oc("Currency").str.strip()
-        stating = map_unique(written, lambda v: currency_code(v) or "").astype("str")
-        currency_rows = {c: int(n) for c, n in stating[stating != ""].value_counts().sort_index().items()}
-        currencies = sorted(currency_rows)
-        unread = (written != "") & (stating == "")
         file_rows = pd.Series(raw.rows[first.to_numpy()].to_numpy(), index=o.index)
-        currency_unread = {str(v): {"rows": int(len(g)), "row": int(g.min())}
-                           for v, g in file_rows[unread].groupby(written[unread], sort=True)}
+        stated_rows = file_rows[written != ""]
+        currency_rows, currency_unread = tally_currencies(
+            (str(v), len(g), int(g.min())) for v, g in stated_rows.groupby(written[written != ""], sort=True))
+        currencies = sorted(currency_rows)
+        unread = written.isin(list(currency_unread)) & (written != "")
+        order_problems = line_problems = None
+        if unread.any():
+            reasons = {v: unread_currency_reason("Currency", v) for v in currency_unread}
+            order_problems = pd.DataFrame({"column": np.where(unread, "Currency", ""),
+                                           "value": written.where(unread, ""),
+                                           "reason": written.map(reasons).where(unread, "")}, index=o.index)
+            # Each line of such an order is rejected with its order's reason (its amounts are as unknown).
+            line_problems = (order_problems.set_axis(name[first].to_numpy()).reindex(name.to_numpy()).fillna("")
+                             .set_axis(f.index))
         source_col = oc("Source").str.lower()
         line_names = col("Lineitem name").str.lower()
         counts = {
@@ -379,7 +390,7 @@ class ShopifyOrders(PlatformSource):
         if currency_unread:
             notes.append(f"Shopify: {int(unread.sum())} orders' Currency is not a currency code ("
                          + ", ".join(f"'{v}' row {u['row']}" for v, u in currency_unread.items())
-                         + "): the orders kept, their currency unknown.")
+                         + "): the orders and their lines rejected, their amounts' currency unknown.")
         notes += [f"Shopify: {text}." for text in layout]
         line_notes = ["Shopify: one line per export row, numbered in file order within the order; "
                       "a line without a SKU is keyed by its Lineitem name."]
@@ -394,9 +405,11 @@ class ShopifyOrders(PlatformSource):
         yield SourceFrame("orders", orders, raw.rows[first.to_numpy()].reset_index(drop=True), raw.encoding,
                           dropped, notes=notes,
                           column_notes={"status": status_note, "ordered_at": time_note, "paid_at": time_note},
-                          version=version, supersede_by=["order_id"], **stated)
+                          version=version, supersede_by=["order_id"],
+                          problems=order_problems, **stated)
         yield SourceFrame("order_lines", lines, raw.rows, raw.encoding, dropped, notes=line_notes,
-                          version=version, supersede_by=["order_id"], **stated)
+                          version=version, supersede_by=["order_id"],
+                          problems=line_problems, **stated)
 
 
 class ShopifyProducts(PlatformSource):

@@ -19,7 +19,8 @@ Order report → ``orders`` (platform ``tmall``), with or without an 订单状�
   红包, points the platform deducted). Some reports give 买家实际支付金额 net of the refund
   (实付 + 退款 = 总金额): recognised per file (:func:`net_of_refund`) and stored gross
   (实付 + 退款), as the contract's paid_amount is;
-- 收货地址 is reduced to the province (the address itself is never kept); names, phones,
+- 收货地址 is reduced to the province (the address itself is never kept), read in China
+  (base.CHINESE_PLATFORM_COUNTRY, whatever ``[store] country`` says); names, phones,
   Alipay accounts and messages are dropped; 买家会员名 is the customer, pseudonymised at
   ingest (a report without it leaves the customer unknown);
 - device from 是否手机订单 (unknown when the report has no such column); the report has no
@@ -37,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from storebook.ingest.sources.base import (
+    CHINESE_PLATFORM_COUNTRY,
     PlatformSource,
     SourceFrame,
     blank,
@@ -173,8 +175,8 @@ class TmallOrders(PlatformSource):
             "Tmall: the order report has no traffic source: channel left empty (unknown).",
             "Tmall: items = 总金额 − 买家应付邮费; paid = 买家实际支付金额; discount = the difference "
             "(platform coupons, 红包, points).",
-            "Tmall: 收货地址 reduced to the province (the address is never kept); names, phones, accounts and "
-            "messages dropped.",
+            "Tmall: 收货地址 reduced to the province (the address is never kept), read in China, where the platform "
+            "delivers (a bare code such as ZJ is 浙江); names, phones, accounts and messages dropped.",
         ]
         if net:
             notes.append(f"Tmall: 买家实际支付金额 is given net of the refund ({how}): paid_amount is stored gross, "
@@ -220,7 +222,7 @@ class TmallOrders(PlatformSource):
             "status": status,
             "customer_id": code(col("买家会员名")),
             "device": device,
-            "province": province(col("收货地址")),
+            "province": province(col("收货地址"), CHINESE_PLATFORM_COUNTRY),
             "items_amount": money_text(items),
             "discount_amount": money_text(discount.clip(lower=0)),
             "shipping_amount": money_text(shipping),

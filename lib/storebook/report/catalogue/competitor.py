@@ -31,7 +31,7 @@ ENTRIES: dict[str, Entry] = {
     "legend.after_move": _e("After their move", "竞品调价后"),
     "axis.day_of_month": _e("Day of the month (weekends in red; ▼ festival or holiday)", "日期（周末标红；▼为大促或节假日）"),
     # -- table columns
-    "col.promo_id": _e("Promotion", "活动ID"),
+    "col.promo_id": _e("Promotion ID", "活动ID"),
     "col.promo_name": _e("Promotion", "活动名称"),
     "col.promo_type": _e("Type", "类型"),
     "col.starts_on": _e("From", "开始"),
@@ -91,7 +91,7 @@ ENTRIES: dict[str, Entry] = {
     "col.competitor_units": _e("Competitors' units (estimated)", "竞品销量（估算）"),
     "col.coverage": _e("Estimate coverage", "估算覆盖率"),
     "col.our_share": _e("Our share", "我方份额"),
-    "col.supplier_id": _e("Supplier", "供应商"),
+    "col.supplier_id": _e("Supplier ID", "供应商ID"),
     "col.supplier_name": _e("Supplier name", "供应商名称"),
     "col.rank": _e("Rank", "排名"),
     "col.grade": _e("Grade", "评级"),
@@ -107,7 +107,7 @@ ENTRIES: dict[str, Entry] = {
     "col.lead_time_excess_days": _e("Days over contract", "超合同天数"),
     "col.lead_time_cv": _e("Lead-time CV", "交期变异系数"),
     "col.cost_variance": _e("Cost vs standard", "采购价差"),
-    "col.po_id": _e("PO", "采购单号"),
+    "col.po_id": _e("PO number", "采购单号"),
     "col.line_no": _e("Line", "行号"),
     "col.ordered_on": _e("Ordered on", "下单日期"),
     "col.promised_on": _e("Promised", "承诺到货"),
@@ -185,11 +185,14 @@ ENTRIES: dict[str, Entry] = {
         "Share of each competitor's products on promotion, day by day",
         "各竞品每日促销商品占比",
     ),
+    # {depth}: the mean of 1 − price ÷ list price over the products on promotion, a share of the list price
+    # taken off (pct, as the promotions' discount_pct). In Chinese 折扣20% can be read as 2折 (80% off):
+    # the sentence says the promotion price is so much below list.
     "competitor.promotions.takeaway": _e(
         "{top} ran promotions (a quarter or more of its products) on {top_days:count} days this month; on an "
         "average day {mean_share:pct} of the competitors' products were on promotion, at {depth:pct} off list.",
         "本月{top}有{top_days:count}天在做促销（四分之一以上商品参与）；平均每天竞品有{mean_share:pct}的商品在促销，"
-        "平均折扣{depth:pct}。",
+        "促销价平均低于吊牌价{depth:pct}。",
     ),
     "competitor.changes": _e("Did a competitor change its prices?", "竞品是否调价？"),
     "competitor.changes.takeaway": _e(

@@ -93,16 +93,19 @@ ENTRIES: dict[str, Entry] = {
         "同一文件内混有多个币种：{mixed}。金额按行汇总，而 storebook 不做币种换算，涉及这些行的汇总、"
         "平均和比较会把不同币种的金额相加，没有意义：请按币种分别导出（或先在导出文件中换算金额），再重新导入。没有数据"
         "因此被拒收。"),
-    # Values of an export's currency column that are no ISO 4217 code (Shopify's Currency holding $ or Yuan):
-    # an optional column, so the rows are kept (their amounts are numbers all the same), in no stated currency.
+    # Values of an export's currency column that are no ISO 4217 code (Shopify's Currency or a custom source's
+    # currency column holding $ or Yuan): the amounts of those rows are in a currency nothing tells, so the rows
+    # were rejected (kept, they would be summed as the store's currency: yuan counted as dollars).
     "data_quality.ingest.currency.not_code": _e(
         "Currency values that are not currency codes: {values}. An ISO 4217 code (USD, EUR, CNY …) or an empty "
-        "cell is expected. These rows were kept and their amounts read as the store's currency, as storebook "
-        "converts none: write the code in the export's currency column (or re-export it), or set [store] currency "
-        "in storebook.local.toml to the currency the amounts are in, then ingest again.",
-        "币种字段中有不是币种代码的值：{values}。应为 ISO 4217 代码（USD、EUR、CNY …）或空白。这些行已采用，其金额按"
-        "本店币种读取（storebook 不做币种换算）：请在导出文件的币种字段中写明代码（或重新导出），或在 storebook.local.toml "
-        "的 [store] 中将 currency 设为金额实际所用的币种，然后重新导入。"),
+        "cell is expected. These rows were rejected: their amounts are in a currency storebook cannot tell, and "
+        "summed as the store's they could count yuan as dollars. Write the code in the export's currency column (or "
+        "re-export it), or, for a source of storebook.sources.yaml, map the spelling to its code with "
+        "`currency: {{column: …, values: {{…: <code>}}}}`, then ingest again.",
+        "币种字段中有不是币种代码的值：{values}。应为 ISO 4217 代码（USD、EUR、CNY …）或空白。这些行已被拒收：无法确定其"
+        "金额的币种，若按本店币种汇总，可能把人民币当作美元计算。请在导出文件的币种字段中写明代码（或重新导出）；若是 "
+        "storebook.sources.yaml 中声明的数据源，可用 `currency: {{column: …, values: {{…: <code>}}}}` 将该写法对应到"
+        "代码，然后重新导入。"),
     "data_quality.currency.not_code_value": _e("{file}, row {row}, column {column}: '{value}' ({rows:count} rows)",
                                                "{file} 第 {row} 行，字段 {column}：'{value}'（共 {rows:count} 行）"),
     "data_quality.currency.mixed_file": _e("{file} (column {column}): {rows}", "{file}（字段 {column}）：{rows}"),
@@ -192,6 +195,19 @@ ENTRIES: dict[str, Entry] = {
         "{declared_in})",
         "{file} 第 {row} 行的 '{column}' = '{value}' 不是{expected}（`inputs: {input}`，数据源 '{source}'，声明于 "
         "{declared_in}）"),
+    "data_quality.reason.currency": _e(
+        "'{column}' = '{value}' is not a currency code (ISO 4217, such as USD, EUR or CNY, or an empty cell): the "
+        "row's amounts are in a currency storebook cannot tell, and would be summed as another's; write the code in "
+        "the export's column",
+        "'{column}' = '{value}' 不是币种代码（应为 ISO 4217 代码，如 USD、EUR 或 CNY，或留空）：无法确定该行金额的币种，"
+        "采用则会被当作另一币种汇总；请在导出文件的该字段中写明代码"),
+    "data_quality.reason.currency.mapped": _e(
+        "'{column}' = '{value}' is not a currency code (ISO 4217, such as USD, EUR or CNY, or an empty cell): the "
+        "row's amounts are in a currency storebook cannot tell, and would be summed as another's; write the code in "
+        "the export's column, or map the spelling to its code with `currency.values` in {declared_in}",
+        "'{column}' = '{value}' 不是币种代码（应为 ISO 4217 代码，如 USD、EUR 或 CNY，或留空）：无法确定该行金额的币种，"
+        "采用则会被当作另一币种汇总；请在导出文件的该字段中写明代码，或在 {declared_in} 中用 `currency.values` "
+        "将该写法对应到代码"),
     "data_quality.reason.expected.number": _e("a number", "数字"),
     "data_quality.reason.expected.integer": _e("a whole number", "整数"),
     "data_quality.reason.expected.boolean": _e("true/false", " true/false（是/否）值"),
@@ -288,7 +304,7 @@ ENTRIES: dict[str, Entry] = {
     "data_quality.lookups.alone": _e("no source: read, feeding no table", "无数据源并入：已读取，未构成数据表"),
     # The optional columns the coverage chart names that no other page's table has a header for
     # (storebook.areas.quality.name_column): the contract's names, as a reader says them.
-    "col.customer_id": _e("Customer", "客户"),
+    "col.customer_id": _e("Customer ID", "客户ID"),
     "col.items_amount": _e("Items amount", "商品总额"),
     "col.unit_price": _e("Unit price", "单价"),
     "col.unit_cost": _e("Unit cost", "单位成本"),
@@ -296,9 +312,15 @@ ENTRIES: dict[str, Entry] = {
     "col.delivered_at": _e("Delivered at", "签收时间"),
     "col.shipping_cost_amount": _e("Shipping cost", "物流成本"),
     "col.is_on_promo": _e("On promotion", "是否促销"),
-    "col.order_id": _e("Order", "订单编号"),
     "col.first_response_at": _e("First response", "首次响应时间"),
     "col.platform_category": _e("Platform category", "平台类目"),
+    # The contract's keys, as a rejection reason and the coverage chart name them: a name that says it is
+    # an id ("'Order ID' has no match in Orders · Order ID"), not the thing itself ('Order' has no match).
+    # The other keys' names are with their pages' tables (col.supplier_id, col.promo_id, col.po_id …).
+    "col.order_id": _e("Order ID", "订单编号"),
+    "col.shipment_id": _e("Shipment ID", "运单号"),
+    "col.return_id": _e("Return ID", "退货单号"),
+    "col.ticket_id": _e("Ticket ID", "工单号"),
     "col.joined_into": _e("Joined into", "并入"),
     "col.why": _e("Why it is not read", "未读取原因"),
     "col.table": _e("Table", "数据表"),

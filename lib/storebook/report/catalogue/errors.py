@@ -648,11 +648,11 @@ ENTRIES.update({
     "error.custom.currency": _e(
         "'{value}' is not a currency code ({declared_in}, source '{source}', `currency.column`){also}",
         "'{value}' 不是币种代码（{declared_in} 中来源 '{source}' 的 `currency.column`）{also}"),
-    "error.custom.currency.also": _e("; {rows} rows hold values that are not codes: {values}",
-                                     "；共有 {rows} 行的值不是币种代码：{values}"),
+    "error.custom.currency.also": _e("; {rows} rows hold values that are not codes, and none holds a code: {values}",
+                                     "；共有 {rows} 行的值不是币种代码，且没有一行是币种代码：{values}"),
     "error.custom.currency.hint": _e("{hint}: ", "{hint}："),
     "error.custom.currency.expected": _e(
-        "an ISO 4217 currency code (BRL, EUR, INR, CNY …) or an empty cell in every row",
+        "an ISO 4217 currency code (BRL, EUR, INR, CNY …) or an empty cell in each row",
         "每一行都是 ISO 4217 币种代码（BRL、EUR、INR、CNY …）或空单元格"),
     "error.custom.currency.todo": _e(
         "{hint}map the file's spellings to codes under `currency: {{column: {column}, values: {{'{value}': <code>}}}}`, "

@@ -229,7 +229,7 @@ ENTRIES: dict[str, Entry] = {
         "The window holds no Spring Festival shutdown; orders took {outside_days:.1f} days from payment to delivery.",
         "该时间范围内没有春节停运；订单从付款到签收平均{outside_days:.1f}天。",
     ),
-    # A store that does not sell in China (storebook.engine.calendar.used_for): no shutdown is set
+    # A store that does not sell in China (storebook.engine.calendar.used_for; why: {country_set:not_china}): no shutdown is set
     # apart, the section follows the delivery times over the months.
     "fulfilment.spring_festival.plain": _e("How did delivery times move over the months?", "配送时效在各月如何变化？"),
     "fulfilment.spring_festival.title.plain": _e(
@@ -238,9 +238,10 @@ ENTRIES: dict[str, Entry] = {
     ),
     "fulfilment.spring_festival.takeaway.plain": _e(
         "Orders took {outside_days:.1f} days from payment to delivery over the {months:count} months, "
-        "{outside_ship_days:.1f} of them waiting to ship. The store does not sell in China, so no Spring Festival "
-        "shutdown is set apart: every order counts in the ship rates and every parcel against the delivery promise.",
-        "近{months:count}个月，订单从付款到签收平均{outside_days:.1f}天，其中等待发货{outside_ship_days:.1f}天。本店不在中国销售，"
+        "{outside_ship_days:.1f} of them waiting to ship. Since {country_set:not_china}, no "
+        "Spring Festival shutdown is set apart: every order counts in the ship rates and every parcel against the "
+        "delivery promise.",
+        "近{months:count}个月，订单从付款到签收平均{outside_days:.1f}天，其中等待发货{outside_ship_days:.1f}天。{country_set:not_china}，"
         "故不单列春节停运：所有订单都计入发货时效，所有包裹都按配送承诺考核。",
     ),
     # A store outside China whose own country's public holidays are known
@@ -252,10 +253,10 @@ ENTRIES: dict[str, Entry] = {
     ),
     "fulfilment.spring_festival.takeaway.holidays": _e(
         "Orders took {outside_days:.1f} days from payment to delivery over the {months:count} months, "
-        "{outside_ship_days:.1f} of them waiting to ship. The store does not sell in China, so no Spring Festival "
-        "shutdown is set apart; {country:country_s} public holidays, days its warehouse and carriers do not work, "
-        "are not counted in the hours an order has to ship nor in the days a parcel has to arrive.",
-        "近{months:count}个月，订单从付款到签收平均{outside_days:.1f}天，其中等待发货{outside_ship_days:.1f}天。本店不在中国销售，"
+        "{outside_ship_days:.1f} of them waiting to ship. Since {country_set:not_china}, no "
+        "Spring Festival shutdown is set apart; {country:country_s} public holidays, days its warehouse and carriers "
+        "do not work, are not counted in the hours an order has to ship nor in the days a parcel has to arrive.",
+        "近{months:count}个月，订单从付款到签收平均{outside_days:.1f}天，其中等待发货{outside_ship_days:.1f}天。{country_set:not_china}，"
         "故不单列春节停运；{country:country}的公共假日仓库与快递不工作，不计入发货时限，也不计入配送承诺的天数。",
     ),
     "fulfilment.cost": _e("What did logistics cost per order and per unit?", "单均、件均物流成本是多少？"),

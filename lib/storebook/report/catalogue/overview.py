@@ -108,7 +108,7 @@ ENTRIES: dict[str, Entry] = {
     "col.refund_share": _e("Refunds / sales", "退款占销售额"),
     "col.share_of_returns": _e("Share of returns", "退货占比"),
     "col.reason": _e("Reason", "退货原因"),
-    "col.batch_id": _e("Batch", "批次"),
+    "col.batch_id": _e("Batch number", "批次号"),
     "col.expected": _e("Expected from peers", "同类预期"),
     "col.ratio": _e("× expected", "为预期倍数"),
     "col.batch_complaints": _e("Complaints naming the batch", "指明该批次的投诉"),

@@ -142,15 +142,18 @@ ENTRIES: dict[str, Entry] = {
         "近半年上市{new:count}个新品，尚无新品满{window:count}天。",
     ),
     "products.price": _e("What share of list price did we realise, category by category?", "各类目实现了吊牌价的多少？"),
+    # A discount's depth is a share of the list price given away (:func:`storebook.report.number_style.format_share`):
+    # one short of all is not written as all (99.99%, not 100.0%: the units were not given away), as in the table
+    # (price_cut, discount_share) and on the chart; realisation and list_uplift are no share of a whole (percent).
     "products.price.title": _e(
-        "We realised {realisation:percent} of list price; {deepest} was discounted deepest ({deepest_depth:percent})",
-        "整体价格实现率{realisation:percent}；{deepest}折扣最深（{deepest_depth:percent}）",
+        "We realised {realisation:percent} of list price; {deepest} was discounted deepest ({deepest_depth:pct})",
+        "整体价格实现率{realisation:percent}；{deepest}折扣最深（{deepest_depth:pct}）",
     ),
     "products.price.takeaway": _e(
         "Sold at list price, the month's units would have brought {list_uplift:percent} more: discounts took "
-        "{discount_amount:money}. {deepest} gave away the most ({deepest_depth:percent} of list).",
+        "{discount_amount:money}. {deepest} gave away the most ({deepest_depth:pct} of list).",
         "若按吊牌价销售，本月销量可多带来{list_uplift:percent}的收入：各类优惠共{discount_amount:money}。"
-        "折扣最深的类目是{deepest}（吊牌价的{deepest_depth:percent}）。",
+        "折扣最深的类目是{deepest}（吊牌价的{deepest_depth:pct}）。",
     ),
     "products.price.no_list_price": _e(
         "None of the {skus:count} SKUs sold in {month} has a list price in the product catalogue ({missing:count} of "

@@ -183,16 +183,20 @@ ENTRIES: dict[str, Entry] = {
     "store_ops.changes": _e("What did the listing changes do to conversion?", "商品改动对转化率有何影响？"),
     "store_ops.changes.title": _e("Conversion lift after each change, against its category (95% interval)",
                                   "每次改动后的转化率提升（相对类目，95%区间）"),
+    # {lift} is a relative change of the conversion rate (after ÷ before, ÷ the category's, − 1), no share
+    # of a whole: said as the table says it (lift: +68.0%, −12.3%; lift_low/lift_high signed), one decimal,
+    # its sign in words. "lowered its conversion by −12.3%" said the fall twice.
     "store_ops.changes.takeaway": _e(
-        "The change to {name} on {platform:platform} on {changed_on:date} lifted its conversion by {lift:pct} "
-        "(95% interval {low:pct} to {high:pct}; {before:pct} → {after:pct}), net of its category; "
+        "The change to {name} on {platform:platform} on {changed_on:date} moved its conversion {lift:change} "
+        "(95% interval {low:signed} to {high:signed}; {before:pct} → {after:pct}), net of its category; "
         "{clear:count} of {changes:count} changes had a clear effect.",
-        "{changed_on:date}对{platform:platform}{name}的改动使转化率提升 {lift:pct}（95%区间 {low:pct} 至 {high:pct}；"
+        "{changed_on:date}对{platform:platform}{name}的改动使转化率{lift:change}（95%区间 {low:signed} 至 {high:signed}；"
         "{before:pct} → {after:pct}），已扣除类目变化；{changes:count} 次改动中 {clear:count} 次效果明确。"),
     "store_ops.changes.takeaway.down": _e(
-        "The change to {name} on {platform:platform} on {changed_on:date} lowered its conversion by {lift:pct} "
-        "(95% interval {low:pct} to {high:pct}; {before:pct} → {after:pct}), net of its category: consider undoing it.",
-        "{changed_on:date}对{platform:platform}{name}的改动使转化率变化 {lift:pct}（95%区间 {low:pct} 至 {high:pct}；"
+        "The change to {name} on {platform:platform} on {changed_on:date} moved its conversion {lift:change} "
+        "(95% interval {low:signed} to {high:signed}; {before:pct} → {after:pct}), net of its category: consider "
+        "undoing it.",
+        "{changed_on:date}对{platform:platform}{name}的改动使转化率{lift:change}（95%区间 {low:signed} 至 {high:signed}；"
         "{before:pct} → {after:pct}），已扣除类目变化：建议考虑撤回。"),
     "store_ops.changes.takeaway.none": _e(
         "None of the {changes:count} listing changes had an effect clear of chance yet.",

@@ -224,24 +224,25 @@ ENTRIES: dict[str, Entry] = {
         "{first_paid:change}）——很可能是埋点/数据问题，而非需求下降：解读当天转化率之前请先核查数据采集。",
     ),
     # A store that does not sell in China (storebook.engine.calendar.used_for): no festival day is
-    # judged apart, every day against its ordinary weekday.
+    # judged apart, every day against its ordinary weekday. {country_set:not_china} says why, as far as
+    # it is known: the country the store's settings give, else the platforms and currency.
     "traffic.anomalies.takeaway.plain": _e(
         "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
-        "(every day judged as an ordinary day of its weekday: the store does not sell in China, so China's festivals "
+        "(every day judged as an ordinary day of its weekday: {country_set:not_china}, so China's festivals "
         "and holidays are not set apart). The largest: {first_platform:platform} on {first_day:date}, with visitors "
         "{first_visitors:change} and paid amount {first_paid:change} against expectation; the main driver was "
         "{first_driver:driver}.",
-        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（本店不在中国销售，不单列中国的大促与节假日，每天都与同星期的"
+        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（{country_set:not_china}，故不单列中国的大促与节假日，每天都与同星期的"
         "平常日比较）。偏离最大的是{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，支付金额较预期"
         "{first_paid:change}，主要原因是{first_driver:driver}。",
     ),
     "traffic.anomalies.takeaway.tracking.plain": _e(
         "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
-        "(every day judged as an ordinary day of its weekday: the store does not sell in China, so China's festivals "
+        "(every day judged as an ordinary day of its weekday: {country_set:not_china}, so China's festivals "
         "and holidays are not set apart). The largest: {first_platform:platform} on {first_day:date}, with visitors "
         "{first_visitors:change} while the paid amount held ({first_paid:change} against expectation) — likely a "
         "tracking/data problem, not lost demand: check that day's tracking before reading its conversion.",
-        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（本店不在中国销售，不单列中国的大促与节假日，每天都与同星期的"
+        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（{country_set:not_china}，故不单列中国的大促与节假日，每天都与同星期的"
         "平常日比较）。偏离最大的是{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，而支付金额基本"
         "正常（较预期{first_paid:change}）——很可能是埋点/数据问题，而非需求下降：解读当天转化率之前请先核查数据采集。",
     ),
@@ -249,29 +250,29 @@ ENTRIES: dict[str, Entry] = {
     # (storebook.engine.calendar.own_country): those are judged apart, as China's are in China.
     "traffic.anomalies.takeaway.holidays": _e(
         "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
-        "({country:country_s} public holidays judged against its holidays of the year before; the store does not sell in "
-        "China, so China's festivals are not set apart). The largest: {first_platform:platform} on {first_day:date}, "
+        "({country:country_s} public holidays judged against its holidays of the year before; {country_set:not_china}, "
+        "so China's festivals are not set apart). The largest: {first_platform:platform} on {first_day:date}, "
         "with visitors {first_visitors:change} and paid amount {first_paid:change} against expectation; the main "
         "driver was {first_driver:driver}.",
-        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（{country:country}的公共假日与上一年的假日比较；本店不在中国销售，"
-        "不单列中国的大促）。偏离最大的是{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，支付金额较预期"
+        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（{country:country}的公共假日与上一年的假日比较；{country_set:not_china}，"
+        "故不单列中国的大促）。偏离最大的是{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，支付金额较预期"
         "{first_paid:change}，主要原因是{first_driver:driver}。",
     ),
     "traffic.anomalies.takeaway.tracking.holidays": _e(
         "{n_flagged:count} platform-day(s) fell outside the band expected from the same weekday in recent weeks "
-        "({country:country_s} public holidays judged against its holidays of the year before; the store does not sell in "
-        "China, so China's festivals are not set apart). The largest: {first_platform:platform} on {first_day:date}, "
+        "({country:country_s} public holidays judged against its holidays of the year before; {country_set:not_china}, "
+        "so China's festivals are not set apart). The largest: {first_platform:platform} on {first_day:date}, "
         "with visitors {first_visitors:change} while the paid amount held ({first_paid:change} against expectation) "
         "— likely a tracking/data problem, not lost demand: check that day's tracking before reading its conversion.",
-        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（{country:country}的公共假日与上一年的假日比较；本店不在中国销售，"
-        "不单列中国的大促）。偏离最大的是{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，而支付金额基本"
+        "共有{n_flagged:count}个平台日超出按近几周同星期推算的预期区间（{country:country}的公共假日与上一年的假日比较；{country_set:not_china}，"
+        "故不单列中国的大促）。偏离最大的是{first_platform:platform}{first_day:date}：访客数较预期{first_visitors:change}，而支付金额基本"
         "正常（较预期{first_paid:change}）——很可能是埋点/数据问题，而非需求下降：解读当天转化率之前请先核查数据采集。",
     ),
     "traffic.anomalies.takeaway.none.holidays": _e(
         "No day fell outside the band expected from the same weekday in recent weeks ({country:country_s} public holidays "
-        "judged against its holidays of the year before; the store does not sell in China, so China's festivals are "
+        "judged against its holidays of the year before; {country_set:not_china}, so China's festivals are "
         "not set apart).",
-        "没有日子超出按近几周同星期推算的预期区间（{country:country}的公共假日与上一年的假日比较；本店不在中国销售，不单列中国的大促）。",
+        "没有日子超出按近几周同星期推算的预期区间（{country:country}的公共假日与上一年的假日比较；{country_set:not_china}，故不单列中国的大促）。",
     ),
     "traffic.anomalies.tracking": _e(
         "{other_tracking:count} more platform-day(s) look like a tracking/data problem, not lost demand: visitors "
@@ -308,8 +309,8 @@ ENTRIES: dict[str, Entry] = {
     ),
     "traffic.anomalies.takeaway.none.plain": _e(
         "No day fell outside the band expected from the same weekday in recent weeks (every day judged as an "
-        "ordinary day of its weekday: the store does not sell in China, so China's festivals and holidays are not "
+        "ordinary day of its weekday: {country_set:not_china}, so China's festivals and holidays are not "
         "set apart).",
-        "没有日子超出按近几周同星期推算的预期区间（本店不在中国销售，不单列中国的大促与节假日，每天都与同星期的平常日比较）。",
+        "没有日子超出按近几周同星期推算的预期区间（{country_set:not_china}，故不单列中国的大促与节假日，每天都与同星期的平常日比较）。",
     ),
 }

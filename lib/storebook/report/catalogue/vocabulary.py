@@ -91,6 +91,14 @@ ENTRIES: dict[str, Entry] = {
     "buyer_type.new": _e("New", "新买家"),
     "buyer_type.returning": _e("Returning", "老买家"),
     # calendar event kinds
+    # Why China's calendar does not apply to the store (the text spec ``not_china``:
+    # storebook.engine.calendar.country_set), said as what is known: the country its settings give
+    # ([store] country), a user's word, not a fact of its sales; else what its data show. The
+    # country by name and code, as the data-quality page names it (data_quality.country.named).
+    "word.not_china.set": _e("the store's settings give its country as {country:country} ({country_code})",
+                                 "本店设置的所在国家为{country:country}（{country_code}）"),
+    "word.not_china.clues": _e("the store sells on no Chinese platform and its amounts are not stated in yuan",
+                                   "本店不在中国平台销售，金额也未标明为人民币"),
     "event.618": _e("618", "618"),
     "event.double11": _e("Double 11", "双11"),
     "event.double12": _e("Double 12", "双12"),

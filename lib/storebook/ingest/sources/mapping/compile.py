@@ -66,6 +66,13 @@ class OutputPlan:
     column_notes: dict[str, str] = field(default_factory=dict)
     #: The query gives each record's country (``_country``: the declared ``country: {column:}``).
     country: bool = False
+    #: The query gives each record's currency cells (``_currency``: the declared ``currency: {column:}``'s
+    #: non-empty values, distinct, joined by CURRENCY_SEPARATOR; a group's from all its rows).
+    currency: bool = False
+
+
+#: Between a group's currency values in ``_currency`` (the ASCII unit separator: in no cell of an export).
+CURRENCY_SEPARATOR = "\x1f"
 
 
 @dataclass
@@ -375,11 +382,20 @@ class Compiler:
             self._bind(con, base(f"{country}, {row}") + tail, "country.column", self.spec.country.column,
                        bool(group_sql))
             extra.append(f"{country} AS _country")
+        currency = ""
+        if self.spec.currency and self.spec.currency.column:
+            cell = f"trim(CAST(_m.{quote(self.spec.currency.column)} AS VARCHAR))"
+            # A record's rows all count: a group summed over a row in an unknown currency is as unknown.
+            currency = (f"coalesce(string_agg(DISTINCT {cell}, chr(31) ORDER BY {cell}) FILTER (WHERE {cell} <> ''), '')"
+                        if group_sql else f"coalesce({cell}, '')")
+            self._bind(con, base(f"{currency}, {row}") + tail, "currency.column", self.spec.currency.column,
+                       bool(group_sql))
+            extra.append(f"{currency} AS _currency")
         select = ", ".join([*(f"{texts[c]} AS {quote(c)}" for c in texts), f"{row} AS _row", f"{bad} AS _bad", *extra])
         sql = base(select) + tail + " ORDER BY _row"
         self._bind(con, sql, out.key or "table", out.table, bool(group_sql))
         count_sql = base("count(*)")
-        return OutputPlan(out.table, sql, count_sql, bool(group_sql), notes, bool(extra))
+        return OutputPlan(out.table, sql, count_sql, bool(group_sql), notes, self._has_country(out), bool(currency))
 
     def _has_country(self, out: Output) -> bool:
         """Whether the table's rows take their country from a column (``country: {column:}``) and

@@ -16,7 +16,8 @@ import pyarrow as pa
 
 from storebook.engine import schema
 from storebook.ingest.sources.base import REGION_COLUMNS, canonical, province
-from storebook.ingest.sources.mapping.compile import OutputPlan, Plan
+from storebook.ingest.sources.mapping.compile import CURRENCY_SEPARATOR, OutputPlan, Plan
+from storebook.ingest.sources.mapping.spec import Currency
 from storebook.ingest.sources.readers import RawFrame
 
 
@@ -55,7 +56,8 @@ def stack(tables: list[pa.Table], header: list[str]) -> pa.Table:
 
 
 def execute(con: duckdb.DuckDBPyConnection, plan: Plan, main: pa.Table, joined: dict[str, pa.Table],
-            declared_in: str, country: str = "", store_country: str = "") -> list[TableResult]:
+            declared_in: str, country: str = "", store_country: str = "",
+            currency: Currency | None = None) -> list[TableResult]:
     """Run every table's query of ``plan`` over the data.
 
     Args:
@@ -67,6 +69,8 @@ def execute(con: duckdb.DuckDBPyConnection, plan: Plan, main: pa.Table, joined: 
         country: the country declared for every row (``country: CN``; "" when none is).
         store_country: the store's ``[store] country`` ("" when not set): the country of a row
             whose own is empty.
+        currency: the declared ``currency:`` (None: none is): a record whose currency column holds
+            a value that is no code (nor mapped to one by ``values:``) is rejected with the reason.
     Returns:
         One result per table the source feeds.
     """
@@ -77,12 +81,12 @@ def execute(con: duckdb.DuckDBPyConnection, plan: Plan, main: pa.Table, joined: 
     for op in plan.outputs:
         result = con.sql(op.sql).to_arrow_table()
         entering = con.sql(op.count_sql).fetchall()[0][0]
-        out.append(_result(op, result, entering, declared_in, country, store_country))
+        out.append(_result(op, result, entering, declared_in, country, store_country, currency))
     return out
 
 
 def _result(op: OutputPlan, result: pa.Table, entering: int, declared_in: str, country: str = "",
-            store_country: str = "") -> TableResult:
+            store_country: str = "", currency: Currency | None = None) -> TableResult:
     names = [c.name for c in schema.columns(op.table) if c.name in result.column_names]
     index = pd.RangeIndex(result.num_rows)
     columns: dict[str, pd.Series | str] = {
@@ -103,7 +107,34 @@ def _result(op: OutputPlan, result: pa.Table, entering: int, declared_in: str, c
         "reason": [f"'{b['column']}' = '{b['value']}' in {b['file']} row {b['row']} is not {b['expected']} "
                    f"(`inputs: {b['column']}` of source '{b['source']}' in {declared_in})" if b else "" for b in bad],
     }, index=index)
+    if op.currency and currency is not None:
+        problems = _unread_currencies(problems, result.column("_currency").to_pylist(), currency, declared_in)
     return TableResult(op, frame, rows, problems, int(entering))
+
+
+def _unread_currencies(problems: pd.DataFrame, cells: list[str | None], currency: Currency,
+                       declared_in: str) -> pd.DataFrame:
+    """``problems`` with each record whose currency cells hold a value that is no code (nor mapped to
+    one) rejected, for its first such value (storebook.engine.identity: the one rule Shopify's Currency
+    follows too); a record rejected already keeps its first reason. An empty cell states no currency."""
+    from storebook.engine.identity import read_currency, unread_currency_reason
+
+    first_bad: dict[str | None, str | None] = {}  # per distinct cell: a file repeats a few currencies
+    unread = {}
+    for at, cell in enumerate(cells):
+        if cell not in first_bad:
+            first_bad[cell] = next((v for v in (cell or "").split(CURRENCY_SEPARATOR)
+                                    if v and not read_currency(v, currency.values)), None)
+        if first_bad[cell] is not None and not problems.iat[at, 2]:
+            unread[at] = first_bad[cell]
+    if not unread:
+        return problems
+    out = problems.copy()
+    at = list(unread)
+    out.iloc[at, 0] = currency.column
+    out.iloc[at, 1] = list(unread.values())
+    out.iloc[at, 2] = [unread_currency_reason(currency.column, v, declared_in) for v in unread.values()]
+    return out
 
 
 # ----------------------------------------------------------------------------- periods
