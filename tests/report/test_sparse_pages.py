@@ -76,13 +76,25 @@ def test_the_cost_section_of_a_store_without_the_carriers_bill_shows_what_is_kno
     if language == "en":
         assert f"{int(full.shipments):,} parcels carried {full.orders:,.0f} orders " \
                f"({full.shipments / full.orders:.2f} parcels per order" in text, text
-        assert f"{charged.free_shipping_rate:.1%} of orders shipped free" in text, text
+        # One group: the buyers of the parcels' orders (it said "the month's orders": those paid in it).
+        assert f"and the buyers of those orders paid ¥{charged.shipping_charged:,.0f} for shipping, " \
+               f"¥{charged.shipping_per_order:,.2f} per order ({charged.free_shipping_rate:.1%} of them shipped " \
+               "free)" in text, text
         assert "`shipping_cost_amount`" in text and "Not in this store's data" not in text
         assert "Parcels per order" in html and "Shipping paid per order" in html
     else:
         assert f"{int(full.shipments):,}个包裹承运{full.orders:,.0f}笔订单" in text and "`shipping_cost_amount`" in text, text
+        assert "这些订单的买家支付运费" in text, text
         assert "单均包裹数" in html and "单均运费收入" in html
     assert "n/a" not in text and "未知" not in text
+    assert charged.orders == pytest.approx(full.orders)  # the shipping buyers paid is over the parcels' orders
+    # The headline had no cost card without the bill: it shows what the data hold about the same parcels.
+    _, _, cards = _section(run, "fulfilment.headline")
+    shipping, parcels = (("Shipping paid per order", "Parcels per order") if language == "en"
+                         else ("单均运费收入", "单均包裹数"))
+    assert shipping in cards and f"¥{charged.shipping_per_order:,.2f}" in cards, cards
+    assert parcels in cards and f"{full.shipments / full.orders:.2f}" in cards, cards
+    assert ("Logistics cost per order" if language == "en" else "单均物流成本") not in cards
 
 
 def _olist_store(folder: Path) -> Path:
@@ -95,15 +107,18 @@ def _olist_store(folder: Path) -> Path:
 
 def test_the_cost_section_of_olists_real_orders_says_what_buyers_paid_for_shipping(tmp_path) -> None:
     root = _olist_store(tmp_path / "olist")
-    # By hand from the files: the orders approved (paid) in August 2018, not cancelled, with items.
-    orders = pd.read_csv(OLIST / "olist_orders_dataset.csv", parse_dates=["order_approved_at"])
+    # By hand from the files: the orders handed to the carrier in August 2018 (one parcel each: the
+    # parcels the section counts), with items (their freight). It was the orders approved (paid) in
+    # August: another group than the parcels set beside them.
+    orders = pd.read_csv(OLIST / "olist_orders_dataset.csv", parse_dates=["order_delivered_carrier_date"])
     items = pd.read_csv(OLIST / "olist_order_items_dataset.csv", dtype={"price": str})
     # The fixture's one price written "29,99" is rejected at ingest with its order (storebook rejected).
-    items = items[~items["order_id"].isin(items.loc[pd.to_numeric(items["price"], errors="coerce").isna(), "order_id"])]
+    rejected = items.loc[pd.to_numeric(items["price"], errors="coerce").isna(), "order_id"]
+    items = items[~items["order_id"].isin(rejected)]
     freight = items.groupby("order_id")["freight_value"].sum()
-    paid = orders[(orders["order_approved_at"].dt.strftime("%Y-%m") == "2018-08")
-                  & ~orders["order_status"].isin(["canceled", "unavailable"])]
-    known = paid["order_id"][paid["order_id"].isin(freight.index)]
+    shipped = orders[(orders["order_delivered_carrier_date"].dt.strftime("%Y-%m") == "2018-08")
+                     & ~orders["order_id"].isin(rejected)]
+    known = shipped["order_id"][shipped["order_id"].isin(freight.index)]
     assert len(known) > 0
     per_order = freight[known].sum() / len(known)
     for language in ("en", "zh"):
@@ -113,6 +128,8 @@ def test_the_cost_section_of_olists_real_orders_says_what_buyers_paid_for_shippi
         money = f"R${per_order:,.2f}"
         assert (f"{money} per order" if language == "en" else f"单均{money}") in text, (money, text)
         assert "`shipping_cost_amount`" in text
+        _, _, cards = _section(run, "fulfilment.headline")
+        assert money in cards and ("Shipping paid per order" if language == "en" else "单均运费收入") in cards, cards
 
 
 # ----------------------------------------------------------------------------- competitor: no SKU match

@@ -300,50 +300,40 @@ def summarise_shipping_charged(
     platforms: list[str] | None = None,
     by: str | Sequence[str] | None = "platform",
 ) -> pd.DataFrame:
-    """What buyers paid for shipping on the orders paid in the period (买家支付运费).
+    """What buyers paid for shipping on the orders of the parcels handed over in the period
+    (买家支付运费): the same orders, at the same shares, as the logistics cost and the parcels
+    per order beside it (:func:`compute_logistics_costs`, whose columns these are).
 
-    The other side of the logistics cost (:func:`compute_logistics_costs`), from the orders'
-    ``shipping_amount`` (optional in the contract): known where the carriers' bill is not
-    (Olist's freight), it says what delivery brought in.
+    The other side of the logistics cost, from the orders' ``shipping_amount`` (optional in the
+    contract): known where the carriers' bill is not (Olist's freight), it says what delivery
+    brought in. It was taken on the orders *paid* in the period while the parcels were those
+    handed over in it: two groups set side by side in one sentence.
 
-    Formula: over the dispatch population's orders whose shipping charge is known (not
-    cancelled, paid in the period): ``shipping_charged = Σ shipping_amount``,
-    ``shipping_per_order = shipping_charged / orders_known`` (单均运费收入) and
-    ``free_shipping_rate = orders charged 0 / orders_known`` (包邮订单占比).
+    Formula: an order shipped in n parcels counts 1/n order for each parcel handed over in the
+    period; over those whose shipping charge is known: ``shipping_charged = Σ shipping_amount ×
+    share``, ``shipping_per_order = shipping_charged / orders_known`` (单均运费收入) and
+    ``free_shipping_rate`` = orders charged 0 / orders_known (包邮订单占比).
 
     Args:
         wb: the workbook.
-        period: the month (orders *paid* in it).
+        period: the month (parcels handed over in it).
         platforms: platforms to include; None = all.
         by: ``platform``, or None for one total row.
     Returns:
-        One row per group (then ``total``): orders, orders_known (their charge known),
-        shipping_charged, shipping_per_order, free_shipping_rate; the last three missing where
-        no order's charge is known, never 0.
+        One row per group (then ``total``): orders (the parcels' orders, at their shares),
+        orders_known (their charge known), shipping_charged, shipping_per_order,
+        free_shipping_rate; the last three missing where no order's charge is known, never 0.
     Raises:
-        NoDataError: no paid orders in the period.
+        NoDataError: no shipments in the period.
 
     Example:
         summarise_shipping_charged(wb, wb.period("2026-10"), by=None).shipping_per_order.item()
         0.28
     """
-    platforms = _platforms(wb, platforms)
     keys = _keys(by, ["platform"])
-    o = paid_orders(wb, period, platforms)
-    o = o.filter(o.status != "cancelled").select("platform", "shipping_amount")
-
-    def metrics(o: ibis.Table) -> dict[str, ibis.Value]:
-        return {"orders": o.count(),
-                "orders_known": o.shipping_amount.notnull().cast("int64").sum(),
-                "shipping_charged": o.shipping_amount.sum(),
-                "free": (o.shipping_amount == 0).cast("int64").sum()}
-
-    out = _aggregate(wb, o, keys, metrics)
-    _require(out, "orders", "paid orders", period, platforms, "choose another month or platform")
-    out = out.assign(shipping_per_order=lambda x: _ratio(x["shipping_charged"], x["orders_known"]),
-                     free_shipping_rate=lambda x: _ratio(x["free"], x["orders_known"]))
-    return out[[*keys, "orders", "orders_known", "shipping_charged", "shipping_per_order",
-                "free_shipping_rate"]].reset_index(drop=True)
+    costs = compute_logistics_costs(wb, period, platforms, by=by)
+    return costs[[*keys, "orders", "orders_known", "shipping_charged", "shipping_per_order",
+                  "free_shipping_rate"]].reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- delivery
@@ -491,6 +481,10 @@ def measure_shutdown_effect(trend: pd.DataFrame) -> dict:
 #: The headline of the fulfilment report, in the order the index shows it.
 HEADLINE_METRICS: tuple[str, ...] = ("within_24h_rate", "median_delivery_days", "late_rate", "cost_per_order",
                                      "complaints_per_1000")
+#: The headline's cost cards where the carriers' bill is not known (no ``shipping_cost_amount``):
+#: what the data hold about the cost of the same parcels' orders, said for what it is — what the
+#: buyers paid for shipping and the parcels per order the carriers bill by — never a cost.
+COST_STAND_INS: tuple[str, ...] = ("shipping_per_order", "parcels_per_order")
 #: Fewest orders (or shipments) a group needs before the report calls it best or worst.
 MIN_GROUP = 20
 
@@ -501,9 +495,10 @@ def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | No
     functions above grouped by month: one pass over a period of any length.
 
     Returns:
-        One row per month × platform (then ``total``): month (``YYYY-MM``), platform and
+        One row per month × platform (then ``total``): month (``YYYY-MM``), platform,
         :data:`HEADLINE_METRICS` (24 h ship rate, median delivery days, late
-        rate, logistics cost per order, logistics complaints per 1,000 orders).
+        rate, logistics cost per order, logistics complaints per 1,000 orders) and
+        :data:`COST_STAND_INS` (what buyers paid for shipping per order, parcels per order).
     Raises:
         NoDataError: no paid orders or no shipments in the period.
 
@@ -536,12 +531,12 @@ def _join_headline_parts(wb: Workbook, parts: list[pd.DataFrame]) -> pd.DataFram
     ship, delivery, cost, issues = parts
     out = (ship[[*by, "within_24h_rate"]]
            .merge(delivery[[*by, "median_days", "late_rate"]], on=by, how="outer")
-           .merge(cost[[*by, "cost_per_order"]], on=by, how="outer")
+           .merge(cost[[*by, "cost_per_order", *COST_STAND_INS]], on=by, how="outer")
            .merge(issues[[*by, "complaints_per_1000"]], on=by, how="outer")
            .rename(columns={"median_days": "median_delivery_days"}))
     rank = {p: i for i, p in enumerate([*wb.config.platforms, TOTAL])}
     out = out.sort_values(by, key=lambda c: c.map(rank) if c.name == "platform" else c, ignore_index=True)
-    return out[[*by, *HEADLINE_METRICS]]
+    return out[[*by, *HEADLINE_METRICS, *COST_STAND_INS]]
 
 
 def _comparison_months(wb: Workbook, period: Period, platforms: list[str] | None,
@@ -599,13 +594,31 @@ def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | Non
     def of(p: Period) -> pd.DataFrame:
         return months[months["month"] == p.label]
 
-    return compare_months(of(period), of(period.prior()), of(period.last_year()), HEADLINE_METRICS)
+    return compare_months(of(period), of(period.prior()), of(period.last_year()), [*HEADLINE_METRICS, *COST_STAND_INS])
 
 
 #: The headline in groups of metrics narrow enough to read side by side on a laptop screen:
 #: speed and reliability, then cost and complaints.
 HEADLINE_GROUPS: tuple[tuple[str, ...], ...] = (("within_24h_rate", "median_delivery_days", "late_rate"),
-                                                ("cost_per_order", "complaints_per_1000"))
+                                                ("cost_per_order", *COST_STAND_INS, "complaints_per_1000"))
+
+
+def headline_metrics(headline: pd.DataFrame) -> list[str]:
+    """The metrics the headline shows, in order: :data:`HEADLINE_METRICS`, where the logistics
+    cost is not known (no carrier bill: no all-platform ``cost_per_order``) with
+    :data:`COST_STAND_INS` in its place — what the data say about the cost, not a cost.
+
+    Example:
+        >>> h = pd.DataFrame({"platform": "total", "metric": ["cost_per_order", "parcels_per_order"],
+        ...                   "value": [float("nan"), 1.2]})
+        >>> headline_metrics(h)[3:5]
+        ['shipping_per_order', 'parcels_per_order']
+    """
+    cost = headline.loc[(headline["platform"] == TOTAL) & (headline["metric"] == "cost_per_order"), "value"]
+    if len(cost) and cost.notna().all():
+        return list(HEADLINE_METRICS)
+    at = HEADLINE_METRICS.index("cost_per_order")
+    return [*HEADLINE_METRICS[:at], *COST_STAND_INS, *HEADLINE_METRICS[at + 1:]]
 
 
 def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
@@ -617,9 +630,12 @@ def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
     :func:`storebook.areas.traffic.split_headline`): a month none of whose parcels has arrived
     showed a median delivery time of "–" beside the sentence saying none has been delivered yet
     (:func:`headline_facts`); a store without a carrier bill, a cost of "–" beside "what it cost
-    is not in this store's data". A group left with no metric is not shown."""
+    is not in this store's data": it shows what the data hold instead (:func:`headline_metrics`).
+    A group left with no metric is not shown."""
     known = headline.loc[headline["value"].notna(), "metric"]
-    parts = [headline[headline["metric"].isin(group) & headline["metric"].isin(known)].reset_index(drop=True)
+    shown = headline_metrics(headline)
+    parts = [headline[headline["metric"].isin(group) & headline["metric"].isin(known)
+                      & headline["metric"].isin(shown)].reset_index(drop=True)
              for group in HEADLINE_GROUPS]
     return [part for part in parts if len(part)]
 
@@ -629,7 +645,8 @@ def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     ``variant`` ``no_cost`` where the logistics cost is not known (no carrier bill: Olist's
     shipments), ``no_issues`` where the complaints are not (no tickets naming their order, or
     tickets without a topic), ``no_cost_issues`` where neither is: the sentence leaves out what
-    is unknown rather than say "cost n/a per order". A month none of whose parcels has arrived
+    is unknown rather than say "cost n/a per order" (the cards show :data:`COST_STAND_INS` then,
+    :func:`headline_metrics`). A month none of whose parcels has arrived
     yet has no median delivery time: its variants start ``undelivered`` (``undelivered_no_cost``
     …) and say so rather than "a median of n/a days"."""
     facts = headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
@@ -646,7 +663,11 @@ def headline_record(headline: pd.DataFrame, text, wb: Workbook | None = None) ->
     """The headline record the report index shows (all-platform values). With ``wb``, a late
     share judged by the house promise for China on a store that ships elsewhere is left out:
     its page says what it is, a key figure on the index ("Late deliveries 100.0%") cannot."""
-    entries = headline_entries(headline[headline["platform"] == TOTAL], text)
+    total = headline[headline["platform"] == TOTAL]
+    known = set(total.loc[total["value"].notna(), "metric"])
+    # The stand-ins of an unknown cost where known (headline_metrics); the others as before.
+    shown = [m for m in headline_metrics(headline) if m in HEADLINE_METRICS or m in known]
+    entries = headline_entries(total, text, shown)
     if wb is not None and judged_by_house_promise(wb):
         entries = [e for e in entries if e["key"] != "late_rate"]
     return entries
