@@ -54,6 +54,19 @@ def _section(run, key: str) -> tuple[dict, str, str]:
     return record, "\n".join(texts), "\n".join(html)
 
 
+def _figures(run, key: str) -> int:
+    """How many figures (PNG) a section shows, by its key."""
+    record = next(s for s in run.results[f"{run.name}.sections"] if s["key"] == key)
+    heading, inside, count = f"## {record['number']}. ", False, 0
+    for output in run.outputs:
+        md = output.get("text/markdown", "")
+        if md.startswith("## "):
+            inside = md.startswith(heading)
+        elif inside and "image/png" in output:
+            count += 1
+    return count
+
+
 # ----------------------------------------------------------------------------- fulfilment: no carrier bill
 
 @pytest.fixture(scope="module")
@@ -166,6 +179,10 @@ def test_the_real_crawls_show_the_competitors_price_levels_and_what_a_match_adds
         for part in said:
             assert part in text, (part, text)
         assert "`sku`" in text and "taobao_search" in html
+        # One day of prices: no chart by day (an empty one said nothing), and the page says why.
+        assert _figures(run, "competitor.levels") == 0
+        assert ("No chart by day: the price export holds one day of this month." if language == "en"
+                else "无法按日作图：本月的竞品价格数据只有一天。") in text, text
 
 
 def test_the_sample_without_sku_matches_shows_the_levels(sample_root, tmp_path) -> None:
@@ -178,6 +195,27 @@ def test_the_sample_without_sku_matches_shows_the_levels(sample_root, tmp_path) 
     assert "none of their products is matched to one of our SKUs" in text
     index, _, _ = _section(run, "competitor.index")
     assert index["status"] == "none"  # the price index needs the match: still a note
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_price_levels_of_a_month_of_crawls_are_charted_by_day(sample_root, wb, language) -> None:
+    """The competitors' price levels had no chart by day. The sample crawls every day of October:
+    the chart follows each competitor's daily median; by hand (pandas over the processed table)
+    the competitor whose median moved most between its first and last day, and by how much."""
+    prices = wb.table("competitor_prices").to_pandas()
+    prices = prices[(prices["observed_on"].astype(str) >= "2026-10-01") & (prices["observed_on"].astype(str) < "2026-11-01")
+                    & prices["price"].notna()]
+    daily = prices.groupby(["competitor", "observed_on"])["price"].median().unstack("competitor").sort_index()
+    change = daily.iloc[-1] / daily.iloc[0] - 1
+    mover = change.abs().idxmax()
+    run = _run("competitor", sample_root, "2026-10", language)
+    record, text, _ = _section(run, "competitor.levels")
+    assert _figures(run, "competitor.levels") == 1
+    first, last = f"¥{daily[mover].iloc[0]:,.2f}", f"¥{daily[mover].iloc[-1]:,.2f}"
+    said = (f"By day, {mover}'s median price moved the most: {first} on its first day observed, {last} on its last"
+            if language == "en" else f"按日看，{mover}的价格中位数变化最大：首个观察日{first}，最后一个观察日{last}")
+    assert said in text, (said, text)
+    assert f"{abs(change[mover]):.1%}" in text, text
 
 
 # ----------------------------------------------------------------------------- supplier: no receipts
