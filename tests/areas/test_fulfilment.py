@@ -1004,16 +1004,30 @@ def test_the_shipping_buyers_paid_is_over_the_parcels_of_the_month_as_the_parcel
     assert charged.free_shipping_rate == 0.0
     costs = fulfilment.compute_logistics_costs(wb, MARCH, by=None).iloc[0]
     assert costs.orders == charged.orders and costs.parcels_per_order == pytest.approx(3 / 2.5)  # the same orders
-    # The headline has no cost (no bill): its cost cards are what the data hold about the same parcels.
+    # The headline has no cost (no bill): its cost card is what the data hold about the same parcels,
+    # the shipping buyers paid (the parcels per order only where that is unknown: one card).
     headline = fulfilment.fulfilment_headline(wb, MARCH)
     shown = [m for part in fulfilment.split_headline(headline) for m in part["metric"]]
-    assert "cost_per_order" not in shown and {"shipping_per_order", "parcels_per_order"} <= set(shown), shown
+    assert "cost_per_order" not in shown and "shipping_per_order" in shown and "parcels_per_order" not in shown, shown
     total = headline[headline["platform"] == "total"].set_index("metric")["value"]
     assert total["shipping_per_order"] == pytest.approx(12.4) and total["parcels_per_order"] == pytest.approx(1.2)
     record = {e["key"]: e for e in fulfilment.headline_record(headline, storebook.report.text.Text("en"))}
-    assert "cost_per_order" not in record and record["shipping_per_order"]["value"] == pytest.approx(12.4)
+    assert "cost_per_order" not in record and "parcels_per_order" not in record
+    assert record["shipping_per_order"]["value"] == pytest.approx(12.4)
     assert record["shipping_per_order"]["label"] == "Shipping paid per order"
-    assert record["parcels_per_order"]["good"] == "down" and "good" not in record["shipping_per_order"]  # neutral
+    assert "good" not in record["shipping_per_order"]  # neutral: a price buyers paid, neither good nor bad news
+
+
+def test_without_bill_or_buyers_shipping_the_headline_shows_the_parcels_per_order(root):
+    """Neither the carriers' bill nor the buyers' shipping (the sample _unbilled_store without
+    shipping_amount): the cost card is the parcels per order, 4 parcels over 3 orders."""
+    wb = _unbilled_store(root, shipping=False)
+    headline = fulfilment.fulfilment_headline(wb, MARCH)
+    shown = [m for part in fulfilment.split_headline(headline) for m in part["metric"]]
+    assert "parcels_per_order" in shown and not {"cost_per_order", "shipping_per_order"} & set(shown), shown
+    record = {e["key"]: e for e in fulfilment.headline_record(headline, storebook.report.text.Text("zh"))}
+    assert record["parcels_per_order"]["value"] == pytest.approx(4 / 3) and record["parcels_per_order"]["good"] == "down"
+    assert record["parcels_per_order"]["label"] == "单均包裹数"
 
 
 def test_a_billed_store_keeps_its_cost_card_alone(store):

@@ -481,9 +481,10 @@ def measure_shutdown_effect(trend: pd.DataFrame) -> dict:
 #: The headline of the fulfilment report, in the order the index shows it.
 HEADLINE_METRICS: tuple[str, ...] = ("within_24h_rate", "median_delivery_days", "late_rate", "cost_per_order",
                                      "complaints_per_1000")
-#: The headline's cost cards where the carriers' bill is not known (no ``shipping_cost_amount``):
-#: what the data hold about the cost of the same parcels' orders, said for what it is — what the
-#: buyers paid for shipping and the parcels per order the carriers bill by — never a cost.
+#: The headline's cost card where the carriers' bill is not known (no ``shipping_cost_amount``):
+#: the first of these the data hold about the same parcels' orders, said for what it is — what the
+#: buyers paid for shipping, else the parcels per order the carriers bill by — never a cost. One
+#: card, not both: Olist's mapping makes one parcel per order, a "1.00" that says nothing of cost.
 COST_STAND_INS: tuple[str, ...] = ("shipping_per_order", "parcels_per_order")
 #: Fewest orders (or shipments) a group needs before the report calls it best or worst.
 MIN_GROUP = 20
@@ -605,20 +606,21 @@ HEADLINE_GROUPS: tuple[tuple[str, ...], ...] = (("within_24h_rate", "median_deli
 
 def headline_metrics(headline: pd.DataFrame) -> list[str]:
     """The metrics the headline shows, in order: :data:`HEADLINE_METRICS`, where the logistics
-    cost is not known (no carrier bill: no all-platform ``cost_per_order``) with
-    :data:`COST_STAND_INS` in its place — what the data say about the cost, not a cost.
+    cost is not known (no carrier bill: no all-platform ``cost_per_order``) with the first of
+    :data:`COST_STAND_INS` known in its place — what the data say about the cost, not a cost.
 
     Example:
-        >>> h = pd.DataFrame({"platform": "total", "metric": ["cost_per_order", "parcels_per_order"],
-        ...                   "value": [float("nan"), 1.2]})
-        >>> headline_metrics(h)[3:5]
-        ['shipping_per_order', 'parcels_per_order']
+        >>> h = pd.DataFrame({"platform": "total", "metric": ["cost_per_order", "shipping_per_order",
+        ...                   "parcels_per_order"], "value": [float("nan"), float("nan"), 1.2]})
+        >>> headline_metrics(h)[3]
+        'parcels_per_order'
     """
-    cost = headline.loc[(headline["platform"] == TOTAL) & (headline["metric"] == "cost_per_order"), "value"]
-    if len(cost) and cost.notna().all():
+    total = headline[headline["platform"] == TOTAL].set_index("metric")["value"]
+    if pd.notna(total.get("cost_per_order")):
         return list(HEADLINE_METRICS)
     at = HEADLINE_METRICS.index("cost_per_order")
-    return [*HEADLINE_METRICS[:at], *COST_STAND_INS, *HEADLINE_METRICS[at + 1:]]
+    stand_in = [m for m in COST_STAND_INS if pd.notna(total.get(m))][:1]
+    return [*HEADLINE_METRICS[:at], *stand_in, *HEADLINE_METRICS[at + 1:]]
 
 
 def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
@@ -663,11 +665,8 @@ def headline_record(headline: pd.DataFrame, text, wb: Workbook | None = None) ->
     """The headline record the report index shows (all-platform values). With ``wb``, a late
     share judged by the house promise for China on a store that ships elsewhere is left out:
     its page says what it is, a key figure on the index ("Late deliveries 100.0%") cannot."""
-    total = headline[headline["platform"] == TOTAL]
-    known = set(total.loc[total["value"].notna(), "metric"])
-    # The stand-ins of an unknown cost where known (headline_metrics); the others as before.
-    shown = [m for m in headline_metrics(headline) if m in HEADLINE_METRICS or m in known]
-    entries = headline_entries(total, text, shown)
+    # The stand-in of an unknown cost where one is known (headline_metrics).
+    entries = headline_entries(headline[headline["platform"] == TOTAL], text, headline_metrics(headline))
     if wb is not None and judged_by_house_promise(wb):
         entries = [e for e in entries if e["key"] != "late_rate"]
     return entries
