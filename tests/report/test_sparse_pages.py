@@ -218,6 +218,42 @@ def test_the_price_levels_of_a_month_of_crawls_are_charted_by_day(sample_root, w
     assert f"{abs(change[mover]):.1%}" in text, text
 
 
+def test_a_real_crawl_of_two_days_is_charted_by_day(tmp_path) -> None:
+    """The real JD crawl declared as two days' crawls (one file a day, the day in its name, as the
+    example's note says: here the same file twice, so no median moved): the chart by day is drawn
+    for the shops with the most products, and the sentence says nobody's median moved, not "moved
+    the most: 0%"."""
+    root = make_root(tmp_path / "two-days")
+    jd = realdata_folder("competitor_prices_jd_jd-spider") / "jd.csv"
+    days = []
+    for day in ("2021-05-20", "2021-05-21"):
+        days.append(tmp_path / f"jd_{day}.csv")
+        days[-1].write_bytes(jd.read_bytes())
+    install(root, "competitor_prices", days)
+    sources = root / "storebook.sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    jd_part = text.index("name: jd_search_prices")
+    sources.write_text(text[:jd_part] + text[jd_part:].replace('files: "*jd.csv"', 'files: "*jd_*.csv"')
+                       .replace("period: 2021-05-20", "period: file_name"), encoding="utf-8")
+    ingest_with_test_key(root)
+    shops = pd.read_csv(jd, header=None)[2].nunique()
+    for language, said in (("en", "By day, no competitor's median price differed between its first and last day "
+                                  "observed this month (2 days)."),
+                           ("zh", "按日看，本月（2天）各竞品店铺首个观察日与最后一个观察日的价格中位数相同。")):
+        run = _run("competitor", root, "2021-05", language)
+        _, text, _ = _section(run, "competitor.levels")
+        assert _figures(run, "competitor.levels") == 1
+        assert said in text, text
+    # The lines: the shops with the most products, at most six, each on both days.
+    import storebook
+    from storebook.areas import competitor
+
+    wb = storebook.open(root / "data" / "processed", root=root)
+    daily = competitor.trace_price_levels(wb, wb.period("2021-05"))
+    assert daily.attrs["days"] == 2 and daily.attrs["competitors"] == shops
+    assert daily["series"].nunique() == min(shops, 6) and (daily.groupby("series")["day"].nunique() == 2).all()
+
+
 # ----------------------------------------------------------------------------- supplier: no receipts
 
 @pytest.fixture(scope="module")

@@ -219,7 +219,8 @@ def daily_levels_facts(daily: pd.DataFrame) -> dict:
     the competitor whose median price moved most between its first and last day observed.
 
     ``variant``: ``one_day`` where the month holds prices of one day (a single crawl): no chart by
-    day, and the sentence says why.
+    day, and the sentence says why; ``steady`` where no followed competitor's median differs
+    between its first and last day (no mover to name).
 
     Example:
         >>> d = pd.DataFrame({"day": pd.to_datetime(["2026-10-01", "2026-10-31"] * 2),
@@ -236,5 +237,7 @@ def daily_levels_facts(daily: pd.DataFrame) -> dict:
     ends = (daily.sort_values("day").groupby("series", sort=False)["median_price"].agg(["first", "last"])
             .assign(change=lambda x: x["last"] / x["first"] - 1))
     mover = ends["change"].abs().idxmax()
+    if not abs(ends.at[mover, "change"]) > 0:  # nobody moved (or no first price to move from)
+        return {**facts, "variant": "steady"}
     return {**facts, "variant": None, "mover": mover, "mover_first": float(ends.at[mover, "first"]), "mover_last": float(ends.at[mover, "last"]),
             "mover_change": float(ends.at[mover, "change"])}

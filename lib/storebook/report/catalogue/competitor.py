@@ -305,6 +305,11 @@ ENTRIES: dict[str, Entry] = {
         "按日看，{mover}的价格中位数变化最大：首个观察日{mover_first:money2}，最后一个观察日{mover_last:money2}"
         "（{mover_change:signed}）。每日中位数按当天观察到的商品计算。",
     ),
+    "competitor.levels.daily.takeaway.steady": _e(
+        "By day, no competitor's median price differed between its first and last day observed this month "
+        "({days:count} days). A day's median is over the products observed that day.",
+        "按日看，本月（{days:count}天）各竞品店铺首个观察日与最后一个观察日的价格中位数相同。每日中位数按当天观察到的商品计算。",
+    ),
     "competitor.levels.daily.takeaway.one_day": _e(
         "No chart by day: the price export holds one day of this month. An export crawled on two days or more (a "
         "crawl a day, each file with its day) shows how the competitors' prices moved through the month.",

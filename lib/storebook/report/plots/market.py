@@ -285,6 +285,9 @@ def day_lines(frame: pd.DataFrame, text: Text, *, value: str, by: str, china: bo
     x = pd.to_datetime(frame[day])
     mark_events(ax, x.min(), x.max(), text, china=china, country=country)
     _date_axis(ax)
+    if (x.max() - x.min()).days < 14:  # a few days' crawls: a Monday tick may not fall among them
+        ax.xaxis.set_major_locator(mdates.DayLocator())
+        ax.set_xlim(x.min() - pd.Timedelta(hours=12), x.max() + pd.Timedelta(hours=12))
     _value_axis(ax, kind)
     ax.set_ylabel(header(value, text))
     ax.set_xlabel(text("axis.date"))
