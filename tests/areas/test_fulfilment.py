@@ -1016,6 +1016,9 @@ def test_the_shipping_buyers_paid_is_over_the_parcels_of_the_month_as_the_parcel
     assert record["shipping_per_order"]["value"] == pytest.approx(12.4)
     assert record["shipping_per_order"]["label"] == "Shipping paid per order"
     assert "good" not in record["shipping_per_order"]  # neutral: a price buyers paid, neither good nor bad news
+    said = chosen_sentence("fulfilment.headline.stand_in", fulfilment.cost_stand_in(headline), "en")
+    assert said == ("The cost card shows what the buyers of the month's parcels paid for shipping (¥12.40 per "
+                    "order), not what the carriers billed: their bill is not in this store's data."), said
 
 
 def test_without_bill_or_buyers_shipping_the_headline_shows_the_parcels_per_order(root):
@@ -1028,6 +1031,8 @@ def test_without_bill_or_buyers_shipping_the_headline_shows_the_parcels_per_orde
     record = {e["key"]: e for e in fulfilment.headline_record(headline, storebook.report.text.Text("zh"))}
     assert record["parcels_per_order"]["value"] == pytest.approx(4 / 3) and record["parcels_per_order"]["good"] == "down"
     assert record["parcels_per_order"]["label"] == "单均包裹数"
+    said = chosen_sentence("fulfilment.headline.stand_in", fulfilment.cost_stand_in(headline), "zh")
+    assert said.startswith("成本卡片显示的是单均包裹数（1.33），即快递计费的依据"), said
 
 
 def test_a_billed_store_keeps_its_cost_card_alone(store):
@@ -1035,6 +1040,7 @@ def test_a_billed_store_keeps_its_cost_card_alone(store):
     headline = fulfilment.fulfilment_headline(store, MARCH)
     shown = [m for part in fulfilment.split_headline(headline) for m in part["metric"]]
     assert "cost_per_order" in shown and not set(fulfilment.COST_STAND_INS) & set(shown)
+    assert fulfilment.cost_stand_in(headline)["metric"] is None  # nothing to explain: no sentence
 
 
 @pytest.mark.parametrize("measure", ["compute_logistics_costs", "count_logistics_issues"])

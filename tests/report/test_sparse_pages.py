@@ -108,6 +108,9 @@ def test_the_cost_section_of_a_store_without_the_carriers_bill_shows_what_is_kno
                          else ("单均运费收入", "单均包裹数"))
     assert shipping in cards and f"¥{charged.shipping_per_order:,.2f}" in cards and parcels not in cards, cards
     assert ("Logistics cost per order" if language == "en" else "单均物流成本") not in cards
+    _, headline_text, _ = _section(run, "fulfilment.headline")
+    assert ("The cost card shows what the buyers of the month's parcels paid for shipping" if language == "en"
+            else "成本卡片显示的是本月包裹所属订单的买家支付运费") in headline_text, headline_text
 
 
 def _olist_store(folder: Path) -> Path:

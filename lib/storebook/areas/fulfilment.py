@@ -642,6 +642,18 @@ def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
     return [part for part in parts if len(part)]
 
 
+def cost_stand_in(headline: pd.DataFrame) -> dict[str, Any]:
+    """The cost card shown in place of an unknown logistics cost (:func:`headline_metrics`), for
+    the sentence that says what it is and is not: ``metric`` (None where the cost is known, or
+    nothing stands in for it), its all-platform ``value``, and ``variant`` ``parcels`` where it
+    is the parcels per order (the buyers' shipping unknown too)."""
+    total = headline[headline["platform"] == TOTAL].set_index("metric")["value"]
+    shown = [m for m in headline_metrics(headline) if m in COST_STAND_INS]
+    metric = shown[0] if shown else None
+    return {"metric": metric, "value": float(total[metric]) if metric else float("nan"),
+            "variant": "parcels" if metric == "parcels_per_order" else None}
+
+
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     """The numbers of the headline takeaway (all platforms), from :func:`fulfilment_headline`;
     ``variant`` ``no_cost`` where the logistics cost is not known (no carrier bill: Olist's

@@ -57,6 +57,17 @@ ENTRIES: dict[str, Entry] = {
         "{median_delivery_days:.1f}天，{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。"
         "本店数据中没有物流成本和物流投诉。",
     ),
+    # The cost card of a store without the carriers' bill (fulfilment.cost_stand_in): what it is, and is not.
+    "fulfilment.headline.stand_in": _e(
+        "The cost card shows what the buyers of the month's parcels paid for shipping ({value:money2} per order), "
+        "not what the carriers billed: their bill is not in this store's data.",
+        "成本卡片显示的是本月包裹所属订单的买家支付运费（单均{value:money2}），不是快递公司的运费账单：本店数据中没有该账单。",
+    ),
+    "fulfilment.headline.stand_in.parcels": _e(
+        "The cost card shows the parcels per order ({value:.2f}), what the carriers bill by: neither their bill nor "
+        "the shipping buyers paid is in this store's data.",
+        "成本卡片显示的是单均包裹数（{value:.2f}），即快递计费的依据：本店数据中既没有快递运费账单，也没有买家支付的运费。",
+    ),
     # The headline of a month none of whose parcels has arrived yet (fulfilment.headline_facts): no
     # median delivery time to give ("a median of n/a days"), and a late share that is of parcels
     # still on the road past their promise, not of parcels that "arrived later than promised".
