@@ -45,7 +45,9 @@ page = storebook.notebook.start("competitor", month=month, platforms=platforms, 
 
 # %% [markdown] tags=["analyst"]
 # The competitors' own price levels, from the price export alone: matched to our SKUs or not (a crawl of search
-# results carries no match). The price band is the middle half of the month's observed prices.
+# results carries no match). The price band is the middle half of the month's observed prices. The chart follows
+# the median price of the competitors with the most products day by day (`storebook.competitor.trace_price_levels`);
+# a month holding one day of prices (a single crawl) has no chart, and the page says so.
 
 # %%
 with page.section("competitor.levels"):
@@ -54,6 +56,13 @@ with page.section("competitor.levels"):
         "competitor", "platform", "observed_products", "median_price", "p25_price", "p75_price",
         "competitor_median_price_vs_prior", "promo_share"])))
     page.takeaway("competitor.levels.takeaway", **storebook.competitor_facts.levels_facts(levels, page.text))
+    daily_levels = storebook.competitor.trace_price_levels(page.wb, page.period, page.platforms, levels=levels)
+    daily_facts = storebook.competitor_facts.daily_levels_facts(daily_levels)
+    if len(daily_levels):  # two days or more: a line can be drawn
+        page.show(storebook.plots.day_lines(daily_levels, page.text, value="median_price", by="series", china=page.china,
+                                            country=page.country, title=page.t("competitor.levels.daily.title",
+                                                                               **daily_facts)))
+    page.takeaway("competitor.levels.daily.takeaway", **daily_facts)
 
 # %%
 with page.section("competitor.index"):

@@ -50,7 +50,9 @@ page = storebook.notebook.start("fulfilment", month=month, platforms=platforms, 
 # %% [markdown] tags=["analyst"]
 # The headline compares the month with the prior month and the same month last year (relative changes).
 # Cost per order is the carriers' bill for the parcels handed over in the month; complaints are logistics
-# complaint tickets on the orders first shipped in the month.
+# complaint tickets on the orders first shipped in the month. Without the carriers' bill the cost cards show
+# what the data hold about the same parcels instead (`storebook.fulfilment.COST_STAND_INS`): what their orders'
+# buyers paid for shipping per order, and the parcels per order the carriers bill by — neither is a cost.
 
 # %%
 with page.section("fulfilment.headline"):
@@ -58,6 +60,9 @@ with page.section("fulfilment.headline"):
     for part in storebook.fulfilment.split_headline(headline):
         page.show(storebook.tables.metric_cards(part, page.text))
     page.takeaway("fulfilment.headline.takeaway", **storebook.fulfilment.headline_facts(headline))
+    stand_in = storebook.fulfilment.cost_stand_in(headline)
+    if stand_in["metric"]:  # no carrier bill: the cost card is what the data hold instead, said so
+        page.takeaway("fulfilment.headline.stand_in", **stand_in)
     storebook.results.record("fulfilment.headline", storebook.fulfilment.headline_record(headline, page.text, page.wb))
 
 # %% [markdown] tags=["analyst"]
@@ -166,7 +171,8 @@ with page.section("fulfilment.spring_festival"):
 # An order shipped in n parcels counts 1/n order (and 1/n of its units) for each parcel's carrier and province,
 # so the rows add up to the total. Without the carriers' bill (no `shipping_cost_amount` in the shipments) the
 # section shows what the carriers bill by — parcels per order, units per parcel — and, where the orders carry it,
-# the shipping buyers paid; the note names the export that adds the cost.
+# the shipping buyers paid; the note names the export that adds the cost. Every figure of the section is over one
+# group: the parcels handed over in the month and their orders (the shipping buyers paid too, at the same shares).
 
 # %%
 with page.section("fulfilment.cost"):

@@ -578,7 +578,8 @@ def _headline_from_thirteen_months(wb, period):
 
     def long(label, name):
         frame = months[months["month"] == label]
-        return frame.melt(id_vars="platform", value_vars=list(fulfilment.HEADLINE_METRICS), var_name="metric",
+        return frame.melt(id_vars="platform", value_vars=[*fulfilment.HEADLINE_METRICS, *fulfilment.COST_STAND_INS],
+                          var_name="metric",
                           value_name=name)
 
     return (long(period.label, "value")
@@ -965,10 +966,10 @@ def test_without_the_carriers_bill_the_cost_section_says_what_is_known_and_what_
     assert said.startswith("What the carriers billed is not in this store's data: a shipments export with each "
                            "parcel's shipping cost (`shipping_cost_amount`"), said
     assert "4 parcels carried 3 orders (1.33 parcels per order, 1.8 units per parcel)" in said, said
-    assert "paid ¥16 for shipping, ¥5.33 per order (33.3% of orders shipped free)" in said, said
+    assert "the buyers of those orders paid ¥16 for shipping, ¥5.33 per order (33.3% of them shipped free)" in said, said
     said = chosen_sentence("fulfilment.cost.takeaway", facts, "zh")
     assert "`shipping_cost_amount`" in said and "4个包裹承运3笔订单（单均1.33个包裹，包裹均1.8件）" in said, said
-    assert "单均¥5.33（33.3%的订单包邮）" in said, said
+    assert "这些订单的买家支付运费¥16，单均¥5.33（其中33.3%包邮）" in said, said
     # Neither the bill nor the buyers' shipping: the parcels alone, and no 0 for what is unknown.
     shutil.rmtree(root / "data" / "processed")
     wb = _unbilled_store(root, shipping=False)
@@ -978,6 +979,68 @@ def test_without_the_carriers_bill_the_cost_section_says_what_is_known_and_what_
     assert facts["variant"] == "no_cost" and not facts["shipping_known"]
     said = chosen_sentence("fulfilment.cost.takeaway", facts, "en")
     assert "4 parcels carried 3 orders" in said and "buyers" not in said and "n/a" not in said, said
+
+
+def test_the_shipping_buyers_paid_is_over_the_parcels_of_the_month_as_the_parcels_per_order(root):
+    """The cost section set the shipping buyers paid on the orders *paid* in the month beside the
+    parcels handed over in it: two groups in one sentence. Now one group, the parcels' orders. By
+    hand: O1 (paid and shipped in March, 6.00), O5 (paid 27 February, shipped 1 March, 20.00), O3
+    (10.00, two parcels: one in March, one in April: half an order in March); O6 (paid in March,
+    30.00) is not shipped by the month's end. March: 2.5 orders, 6 + 20 + 5 = 31 paid for shipping,
+    12.40 per order; none free. (Over the orders paid in March, O1, O3 and O6: 46 ÷ 3.)"""
+    orders = [_order("O1", "tmall", "2026-03-02 10:00"), _order("O3", "tmall", "2026-03-04 10:00"),
+              _order("O5", "tmall", "2026-02-27 10:00"), _order("O6", "tmall", "2026-03-30 10:00")]
+    for o, charge in zip(orders, (6.0, 10.0, 20.0, 30.0), strict=True):
+        o.update(items_amount=o["paid_amount"] - charge, shipping_amount=charge)
+    parcels = [_ship("S1", "O1", "A", "WH1", "Zhejiang", "2026-03-02 20:00", "2026-03-04 20:00", None),
+               _ship("S3", "O3", "A", "WH1", "Zhejiang", "2026-03-05 20:00", "2026-03-07 20:00", None),
+               _ship("S3b", "O3", "A", "WH1", "Zhejiang", "2026-04-02 20:00", "2026-04-04 20:00", None),
+               _ship("S5", "O5", "A", "WH1", "Zhejiang", "2026-03-01 20:00", "2026-03-03 20:00", None)]
+    lines = [{"order_id": o, "line_no": 1, "sku": "A1", "quantity": 1} for o in ("O1", "O3", "O5", "O6")]
+    wb = write_tables(root, orders=orders, shipments=parcels, order_lines=lines)
+    charged = fulfilment.summarise_shipping_charged(wb, MARCH, by=None).iloc[0]
+    assert charged.orders == pytest.approx(2.5) and charged.orders_known == pytest.approx(2.5)
+    assert charged.shipping_charged == pytest.approx(31.0) and charged.shipping_per_order == pytest.approx(12.4)
+    assert charged.free_shipping_rate == 0.0
+    costs = fulfilment.compute_logistics_costs(wb, MARCH, by=None).iloc[0]
+    assert costs.orders == charged.orders and costs.parcels_per_order == pytest.approx(3 / 2.5)  # the same orders
+    # The headline has no cost (no bill): its cost card is what the data hold about the same parcels,
+    # the shipping buyers paid (the parcels per order only where that is unknown: one card).
+    headline = fulfilment.fulfilment_headline(wb, MARCH)
+    shown = [m for part in fulfilment.split_headline(headline) for m in part["metric"]]
+    assert "cost_per_order" not in shown and "shipping_per_order" in shown and "parcels_per_order" not in shown, shown
+    total = headline[headline["platform"] == "total"].set_index("metric")["value"]
+    assert total["shipping_per_order"] == pytest.approx(12.4) and total["parcels_per_order"] == pytest.approx(1.2)
+    record = {e["key"]: e for e in fulfilment.headline_record(headline, storebook.report.text.Text("en"))}
+    assert "cost_per_order" not in record and "parcels_per_order" not in record
+    assert record["shipping_per_order"]["value"] == pytest.approx(12.4)
+    assert record["shipping_per_order"]["label"] == "Shipping paid per order"
+    assert "good" not in record["shipping_per_order"]  # neutral: a price buyers paid, neither good nor bad news
+    said = chosen_sentence("fulfilment.headline.stand_in", fulfilment.cost_stand_in(headline), "en")
+    assert said == ("The cost card shows what the buyers of the month's parcels paid for shipping (¥12.40 per "
+                    "order), not what the carriers billed: their bill is not in this store's data."), said
+
+
+def test_without_bill_or_buyers_shipping_the_headline_shows_the_parcels_per_order(root):
+    """Neither the carriers' bill nor the buyers' shipping (the sample _unbilled_store without
+    shipping_amount): the cost card is the parcels per order, 4 parcels over 3 orders."""
+    wb = _unbilled_store(root, shipping=False)
+    headline = fulfilment.fulfilment_headline(wb, MARCH)
+    shown = [m for part in fulfilment.split_headline(headline) for m in part["metric"]]
+    assert "parcels_per_order" in shown and not {"cost_per_order", "shipping_per_order"} & set(shown), shown
+    record = {e["key"]: e for e in fulfilment.headline_record(headline, storebook.report.text.Text("zh"))}
+    assert record["parcels_per_order"]["value"] == pytest.approx(4 / 3) and record["parcels_per_order"]["good"] == "down"
+    assert record["parcels_per_order"]["label"] == "单均包裹数"
+    said = chosen_sentence("fulfilment.headline.stand_in", fulfilment.cost_stand_in(headline), "zh")
+    assert said.startswith("成本卡片显示的是单均包裹数（1.33），即快递计费的依据"), said
+
+
+def test_a_billed_store_keeps_its_cost_card_alone(store):
+    """With the carriers' bill the headline shows the cost, not the stand-ins."""
+    headline = fulfilment.fulfilment_headline(store, MARCH)
+    shown = [m for part in fulfilment.split_headline(headline) for m in part["metric"]]
+    assert "cost_per_order" in shown and not set(fulfilment.COST_STAND_INS) & set(shown)
+    assert fulfilment.cost_stand_in(headline)["metric"] is None  # nothing to explain: no sentence
 
 
 @pytest.mark.parametrize("measure", ["compute_logistics_costs", "count_logistics_issues"])

@@ -659,13 +659,17 @@ def test_order_book_without_receipts_says_what_is_known_and_what_adds_the_scorec
     assert b.loc["S1", ["n_lines", "promised_lead_days", "within_contract_rate"]].tolist() == [2, 12.0, 0.5]
     assert b.loc["S2", "promised_lead_days"] == 3.0 and pd.isna(b.loc["S2", "within_contract_rate"])
     assert b.loc["total", "within_contract_rate"] == 0.5  # one of the two lines whose contract is known
+    # The total row's contract: S1's 10 days over its two lines; S2's line has none (not "n/a", not 10 ÷ 3).
+    assert b.loc["total", "contract_lead_time_days"] == 10.0 and pd.isna(b.loc["S2", "contract_lead_time_days"])
     assert book["open_lines"].isna().all()  # unknown, not 3 open
     facts = supplier.purchase_order_facts(book)
     assert facts["variant"] == "no_receipts" and facts["open"] is None
     en = Text("en")("supplier.orders.takeaway.no_receipts", **facts)
     assert en.startswith("3 purchase-order lines (3 POs, 35 units) from 2 suppliers were due this month, the most "
                          "from S1 青岛织造 (2). Suppliers promised delivery 9.0 days after the order on average, "
-                         "50.0% of the lines within their contract lead time."), en
+                         "against a contract lead time of 10.0 days on average over the lines that have one; 50.0% "
+                         "of the lines were promised within their contract lead time."), en
     assert "the purchase orders record no receipt" in en and "`received_on`" in en
     zh = Text("zh")("supplier.orders.takeaway.no_receipts", **facts)
     assert zh.startswith("本月到期的采购行共3行（3张采购单，35件），来自2家供应商，最多的是S1 青岛织造（2行）。") and "`received_on`" in zh
+    assert "有合同交期的采购行合同交期平均10.0天；50.0%的采购行承诺交期在合同交期之内。" in zh, zh

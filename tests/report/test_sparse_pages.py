@@ -54,6 +54,19 @@ def _section(run, key: str) -> tuple[dict, str, str]:
     return record, "\n".join(texts), "\n".join(html)
 
 
+def _figures(run, key: str) -> int:
+    """How many figures (PNG) a section shows, by its key."""
+    record = next(s for s in run.results[f"{run.name}.sections"] if s["key"] == key)
+    heading, inside, count = f"## {record['number']}. ", False, 0
+    for output in run.outputs:
+        md = output.get("text/markdown", "")
+        if md.startswith("## "):
+            inside = md.startswith(heading)
+        elif inside and "image/png" in output:
+            count += 1
+    return count
+
+
 # ----------------------------------------------------------------------------- fulfilment: no carrier bill
 
 @pytest.fixture(scope="module")
@@ -76,13 +89,28 @@ def test_the_cost_section_of_a_store_without_the_carriers_bill_shows_what_is_kno
     if language == "en":
         assert f"{int(full.shipments):,} parcels carried {full.orders:,.0f} orders " \
                f"({full.shipments / full.orders:.2f} parcels per order" in text, text
-        assert f"{charged.free_shipping_rate:.1%} of orders shipped free" in text, text
+        # One group: the buyers of the parcels' orders (it said "the month's orders": those paid in it).
+        assert f"and the buyers of those orders paid ¥{charged.shipping_charged:,.0f} for shipping, " \
+               f"¥{charged.shipping_per_order:,.2f} per order ({charged.free_shipping_rate:.1%} of them shipped " \
+               "free)" in text, text
         assert "`shipping_cost_amount`" in text and "Not in this store's data" not in text
         assert "Parcels per order" in html and "Shipping paid per order" in html
     else:
         assert f"{int(full.shipments):,}个包裹承运{full.orders:,.0f}笔订单" in text and "`shipping_cost_amount`" in text, text
+        assert "这些订单的买家支付运费" in text, text
         assert "单均包裹数" in html and "单均运费收入" in html
     assert "n/a" not in text and "未知" not in text
+    assert charged.orders == pytest.approx(full.orders)  # the shipping buyers paid is over the parcels' orders
+    # The headline had no cost card without the bill: it shows what the buyers of the same parcels' orders
+    # paid for shipping (one card: the parcels per order only where that is unknown).
+    _, _, cards = _section(run, "fulfilment.headline")
+    shipping, parcels = (("Shipping paid per order", "Parcels per order") if language == "en"
+                         else ("单均运费收入", "单均包裹数"))
+    assert shipping in cards and f"¥{charged.shipping_per_order:,.2f}" in cards and parcels not in cards, cards
+    assert ("Logistics cost per order" if language == "en" else "单均物流成本") not in cards
+    _, headline_text, _ = _section(run, "fulfilment.headline")
+    assert ("The cost card shows what the buyers of the month's parcels paid for shipping" if language == "en"
+            else "成本卡片显示的是本月包裹所属订单的买家支付运费") in headline_text, headline_text
 
 
 def _olist_store(folder: Path) -> Path:
@@ -95,15 +123,18 @@ def _olist_store(folder: Path) -> Path:
 
 def test_the_cost_section_of_olists_real_orders_says_what_buyers_paid_for_shipping(tmp_path) -> None:
     root = _olist_store(tmp_path / "olist")
-    # By hand from the files: the orders approved (paid) in August 2018, not cancelled, with items.
-    orders = pd.read_csv(OLIST / "olist_orders_dataset.csv", parse_dates=["order_approved_at"])
+    # By hand from the files: the orders handed to the carrier in August 2018 (one parcel each: the
+    # parcels the section counts), with items (their freight). It was the orders approved (paid) in
+    # August: another group than the parcels set beside them.
+    orders = pd.read_csv(OLIST / "olist_orders_dataset.csv", parse_dates=["order_delivered_carrier_date"])
     items = pd.read_csv(OLIST / "olist_order_items_dataset.csv", dtype={"price": str})
     # The fixture's one price written "29,99" is rejected at ingest with its order (storebook rejected).
-    items = items[~items["order_id"].isin(items.loc[pd.to_numeric(items["price"], errors="coerce").isna(), "order_id"])]
+    rejected = items.loc[pd.to_numeric(items["price"], errors="coerce").isna(), "order_id"]
+    items = items[~items["order_id"].isin(rejected)]
     freight = items.groupby("order_id")["freight_value"].sum()
-    paid = orders[(orders["order_approved_at"].dt.strftime("%Y-%m") == "2018-08")
-                  & ~orders["order_status"].isin(["canceled", "unavailable"])]
-    known = paid["order_id"][paid["order_id"].isin(freight.index)]
+    shipped = orders[(orders["order_delivered_carrier_date"].dt.strftime("%Y-%m") == "2018-08")
+                     & ~orders["order_id"].isin(rejected)]
+    known = shipped["order_id"][shipped["order_id"].isin(freight.index)]
     assert len(known) > 0
     per_order = freight[known].sum() / len(known)
     for language in ("en", "zh"):
@@ -113,6 +144,8 @@ def test_the_cost_section_of_olists_real_orders_says_what_buyers_paid_for_shippi
         money = f"R${per_order:,.2f}"
         assert (f"{money} per order" if language == "en" else f"单均{money}") in text, (money, text)
         assert "`shipping_cost_amount`" in text
+        _, _, cards = _section(run, "fulfilment.headline")
+        assert money in cards and ("Shipping paid per order" if language == "en" else "单均运费收入") in cards, cards
 
 
 # ----------------------------------------------------------------------------- competitor: no SKU match
@@ -149,6 +182,10 @@ def test_the_real_crawls_show_the_competitors_price_levels_and_what_a_match_adds
         for part in said:
             assert part in text, (part, text)
         assert "`sku`" in text and "taobao_search" in html
+        # One day of prices: no chart by day (an empty one said nothing), and the page says why.
+        assert _figures(run, "competitor.levels") == 0
+        assert ("No chart by day: the price export holds one day of this month." if language == "en"
+                else "无法按日作图：本月的竞品价格数据只有一天。") in text, text
 
 
 def test_the_sample_without_sku_matches_shows_the_levels(sample_root, tmp_path) -> None:
@@ -161,6 +198,63 @@ def test_the_sample_without_sku_matches_shows_the_levels(sample_root, tmp_path) 
     assert "none of their products is matched to one of our SKUs" in text
     index, _, _ = _section(run, "competitor.index")
     assert index["status"] == "none"  # the price index needs the match: still a note
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_price_levels_of_a_month_of_crawls_are_charted_by_day(sample_root, wb, language) -> None:
+    """The competitors' price levels had no chart by day. The sample crawls every day of October:
+    the chart follows each competitor's daily median; by hand (pandas over the processed table)
+    the competitor whose median moved most between its first and last day, and by how much."""
+    prices = wb.table("competitor_prices").to_pandas()
+    prices = prices[(prices["observed_on"].astype(str) >= "2026-10-01") & (prices["observed_on"].astype(str) < "2026-11-01")
+                    & prices["price"].notna()]
+    daily = prices.groupby(["competitor", "observed_on"])["price"].median().unstack("competitor").sort_index()
+    change = daily.iloc[-1] / daily.iloc[0] - 1
+    mover = change.abs().idxmax()
+    run = _run("competitor", sample_root, "2026-10", language)
+    record, text, _ = _section(run, "competitor.levels")
+    assert _figures(run, "competitor.levels") == 1
+    first, last = f"¥{daily[mover].iloc[0]:,.2f}", f"¥{daily[mover].iloc[-1]:,.2f}"
+    said = (f"By day, {mover}'s median price moved the most: {first} on its first day observed, {last} on its last"
+            if language == "en" else f"按日看，{mover}的价格中位数变化最大：首个观察日{first}，最后一个观察日{last}")
+    assert said in text, (said, text)
+    assert f"{abs(change[mover]):.1%}" in text, text
+
+
+def test_a_real_crawl_of_two_days_is_charted_by_day(tmp_path) -> None:
+    """The real JD crawl declared as two days' crawls (one file a day, the day in its name, as the
+    example's note says: here the same file twice, so no median moved): the chart by day is drawn
+    for the shops with the most products, and the sentence says nobody's median moved, not "moved
+    the most: 0%"."""
+    root = make_root(tmp_path / "two-days")
+    jd = realdata_folder("competitor_prices_jd_jd-spider") / "jd.csv"
+    days = []
+    for day in ("2021-05-20", "2021-05-21"):
+        days.append(tmp_path / f"jd_{day}.csv")
+        days[-1].write_bytes(jd.read_bytes())
+    install(root, "competitor_prices", days)
+    sources = root / "storebook.sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    jd_part = text.index("name: jd_search_prices")
+    sources.write_text(text[:jd_part] + text[jd_part:].replace('files: "*jd.csv"', 'files: "*jd_*.csv"')
+                       .replace("period: 2021-05-20", "period: file_name"), encoding="utf-8")
+    ingest_with_test_key(root)
+    shops = pd.read_csv(jd, header=None)[2].nunique()
+    for language, said in (("en", "By day, no competitor's median price differed between its first and last day "
+                                  "observed this month (2 days)."),
+                           ("zh", "按日看，本月（2天）各竞品店铺首个观察日与最后一个观察日的价格中位数相同。")):
+        run = _run("competitor", root, "2021-05", language)
+        _, text, _ = _section(run, "competitor.levels")
+        assert _figures(run, "competitor.levels") == 1
+        assert said in text, text
+    # The lines: the shops with the most products, at most six, each on both days.
+    import storebook
+    from storebook.areas import competitor
+
+    wb = storebook.open(root / "data" / "processed", root=root)
+    daily = competitor.trace_price_levels(wb, wb.period("2021-05"))
+    assert daily.attrs["days"] == 2 and daily.attrs["competitors"] == shops
+    assert daily["series"].nunique() == min(shops, 6) and (daily.groupby("series")["day"].nunique() == 2).all()
 
 
 # ----------------------------------------------------------------------------- supplier: no receipts
@@ -179,21 +273,28 @@ def test_the_real_order_book_without_receipts_shows_what_was_due(scm) -> None:
     # a line is promised TPT days after its order.
     contract = book.groupby("Plant Code")["TPT"].agg(lambda t: t.mode().min())
     within = (book["TPT"] <= book["Plant Code"].map(contract)).mean()
+    # The total row's contract lead time: the plants' contracts averaged over the lines (each line its plant's).
+    contract_mean = book["Plant Code"].map(contract).mean()
     top = book["Plant Code"].value_counts()
     for language, said in (("en", (f"{len(book):,} purchase-order lines ({book['Order ID'].nunique():,} POs, "
                                    f"{book['Unit quantity'].sum():,} units) from {book['Plant Code'].nunique()} "
                                    f"suppliers were due this month, the most from {top.index[0]} ({top.iloc[0]:,}). "
                                    f"Suppliers promised delivery {book['TPT'].mean():.1f} days after the order on "
-                                   f"average, {within:.1%} of the lines within their contract lead time.",
+                                   f"average, against a contract lead time of {contract_mean:.1f} days on average "
+                                   f"over the lines that have one; {within:.1%} of the lines were promised within "
+                                   "their contract lead time.",
                                    "the purchase orders record no receipt")),
-                           ("zh", (f"本月到期的采购行共{len(book):,}行", f"{within:.1%}的采购行在合同交期之内",
-                                   "采购单没有到货记录"))):
+                           ("zh", (f"本月到期的采购行共{len(book):,}行", f"{within:.1%}的采购行承诺交期在合同交期之内",
+                                   f"合同交期平均{contract_mean:.1f}天", "采购单没有到货记录"))):
         run = _run("supplier", scm, "2013-05", language)
         record, text, html = _section(run, "supplier.orders")
         assert record["status"] in ("full", "partial"), record
         for part in said:
             assert part in text, (part, text)
         assert "`received_on`" in text and top.index[0] in html
+        # The total row's contract lead time is that mean (it was "n/a": the plants name no supplier).
+        total_row = html[html.rindex("<tr"):]
+        assert f">{contract_mean:.1f}<" in total_row and "n/a" not in total_row, total_row
         scorecard, _, _ = _section(run, "supplier.scorecard")
         assert scorecard["status"] == "none"  # OTIF needs the receipts: still a note
 

@@ -49,6 +49,7 @@ __all__ = [
     "GAP_THRESHOLD",
     "MIN_CHANGE",
     "summarise_price_levels",
+    "trace_price_levels",
     "compute_price_index",
     "trend_price_index",
     "find_price_gaps",
@@ -147,6 +148,58 @@ def summarise_price_levels(wb: Workbook, period: Period,
                "promo_share"]]
     out.attrs.update(days=int(overall["days"].iloc[0]), median_price=float(overall["median_price"].iloc[0]),
                      products=int(out["observed_products"].sum()))
+    return out
+
+
+#: The competitors the price levels by day follow (the most products first): more lines are not read.
+LEVEL_LINES = 6
+
+
+def trace_price_levels(wb: Workbook, period: Period, platforms: Sequence[str] | str | None = None,
+                       levels: pd.DataFrame | None = None, top: int = LEVEL_LINES) -> pd.DataFrame:
+    """The competitors' median price day by day in ``period`` (竞品每日价格中位数), for the
+    ``top`` competitor × platform rows of :func:`summarise_price_levels` (the most products).
+
+    Formula, per day, competitor and platform: ``median_price`` = median of the prices
+    observed that day (of the products observed that day: a crawl's assortment may change
+    from day to day, ``observed_products`` says how many).
+
+    Args:
+        levels: :func:`summarise_price_levels` of the same month, if already asked.
+        top: how many competitor × platform rows to follow.
+    Returns:
+        One row per day × competitor × platform observed: day, competitor, platform, series (the
+        competitor, with its platform where it is followed on several), observed_products,
+        median_price. ``attrs``: ``days`` (days observed over all), ``followed`` (rows
+        followed), ``competitors`` (rows of the levels). Empty of rows, with those attrs, where
+        the month holds one day of prices: no line can be drawn from one day.
+    Raises:
+        NoDataError: no competitor price observed in ``period`` on ``platforms``.
+
+    Example:
+        trace_price_levels(wb, wb.period("2026-10"))[["day", "series", "median_price"]]
+    """
+    levels = summarise_price_levels(wb, period, platforms) if levels is None else levels
+    plats = wb.platforms(platforms)
+    followed = levels.head(top)[["competitor", "platform"]]
+    columns = ["day", "competitor", "platform", "series", "observed_products", "median_price"]
+    out = pd.DataFrame(columns=columns)
+    days = int(levels.attrs.get("days", levels["days"].max()))
+    if days >= 2:
+        cp = wb.table("competitor_prices")
+        obs = cp.filter(cp.observed_on >= period.start, cp.observed_on < period.end, cp.platform.isin(plats),
+                        cp.price.notnull(), cp.competitor.isin(list(followed["competitor"])))
+        daily = wb.execute(obs.group_by(["observed_on", "competitor", "platform"]).aggregate(
+            observed_products=obs.competitor_sku.nunique(), median_price=obs.price.median()))
+        daily = daily.merge(followed, on=["competitor", "platform"]).rename(columns={"observed_on": "day"})
+        several = followed["competitor"].duplicated(keep=False)
+        named = set(followed.loc[several, "competitor"])
+        daily["series"] = [f"{c} · {p}" if c in named else c for c, p in zip(daily["competitor"], daily["platform"],
+                                                                             strict=True)]
+        order = {tuple(r): i for i, r in enumerate(followed.itertuples(index=False))}
+        out = (daily.assign(_rank=[order[(c, p)] for c, p in zip(daily["competitor"], daily["platform"], strict=True)])
+               .sort_values(["_rank", "day"], ignore_index=True)[columns])
+    out.attrs.update(days=days, followed=len(followed), competitors=len(levels))
     return out
 
 

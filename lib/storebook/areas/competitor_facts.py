@@ -212,3 +212,32 @@ def levels_facts(levels: pd.DataFrame, text=None) -> dict:
             "low": None if low is None else low["competitor"], "low_median": float("nan") if low is None else low["median_price"],
             "high": None if high is None else high["competitor"],
             "high_median": float("nan") if high is None else high["median_price"]}
+
+
+def daily_levels_facts(daily: pd.DataFrame) -> dict:
+    """The numbers of the price levels by day (:func:`storebook.areas.competitor.trace_price_levels`):
+    the competitor whose median price moved most between its first and last day observed.
+
+    ``variant``: ``one_day`` where the month holds prices of one day (a single crawl): no chart by
+    day, and the sentence says why; ``steady`` where no followed competitor's median differs
+    between its first and last day (no mover to name).
+
+    Example:
+        >>> d = pd.DataFrame({"day": pd.to_datetime(["2026-10-01", "2026-10-31"] * 2),
+        ...                   "series": ["A", "A", "B", "B"], "median_price": [10.0, 12.0, 5.0, 5.0]})
+        >>> d.attrs.update(days=31, followed=2, competitors=2)
+        >>> f = daily_levels_facts(d); (f["variant"], f["mover"], round(f["mover_change"], 2))
+        (None, 'A', 0.2)
+    """
+    facts = {"days": int(daily.attrs.get("days", 0)), "followed": int(daily.attrs.get("followed", 0)),
+             "competitors": int(daily.attrs.get("competitors", 0)),
+             "mover": None, "mover_first": float("nan"), "mover_last": float("nan"), "mover_change": float("nan")}
+    if daily.empty:
+        return {**facts, "variant": "one_day"}
+    ends = (daily.sort_values("day").groupby("series", sort=False)["median_price"].agg(["first", "last"])
+            .assign(change=lambda x: x["last"] / x["first"] - 1))
+    mover = ends["change"].abs().idxmax()
+    if not abs(ends.at[mover, "change"]) > 0:  # nobody moved (or no first price to move from)
+        return {**facts, "variant": "steady"}
+    return {**facts, "variant": None, "mover": mover, "mover_first": float(ends.at[mover, "first"]), "mover_last": float(ends.at[mover, "last"]),
+            "mover_change": float(ends.at[mover, "change"])}

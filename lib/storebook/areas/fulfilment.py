@@ -300,50 +300,40 @@ def summarise_shipping_charged(
     platforms: list[str] | None = None,
     by: str | Sequence[str] | None = "platform",
 ) -> pd.DataFrame:
-    """What buyers paid for shipping on the orders paid in the period (买家支付运费).
+    """What buyers paid for shipping on the orders of the parcels handed over in the period
+    (买家支付运费): the same orders, at the same shares, as the logistics cost and the parcels
+    per order beside it (:func:`compute_logistics_costs`, whose columns these are).
 
-    The other side of the logistics cost (:func:`compute_logistics_costs`), from the orders'
-    ``shipping_amount`` (optional in the contract): known where the carriers' bill is not
-    (Olist's freight), it says what delivery brought in.
+    The other side of the logistics cost, from the orders' ``shipping_amount`` (optional in the
+    contract): known where the carriers' bill is not (Olist's freight), it says what delivery
+    brought in. It was taken on the orders *paid* in the period while the parcels were those
+    handed over in it: two groups set side by side in one sentence.
 
-    Formula: over the dispatch population's orders whose shipping charge is known (not
-    cancelled, paid in the period): ``shipping_charged = Σ shipping_amount``,
-    ``shipping_per_order = shipping_charged / orders_known`` (单均运费收入) and
-    ``free_shipping_rate = orders charged 0 / orders_known`` (包邮订单占比).
+    Formula: an order shipped in n parcels counts 1/n order for each parcel handed over in the
+    period; over those whose shipping charge is known: ``shipping_charged = Σ shipping_amount ×
+    share``, ``shipping_per_order = shipping_charged / orders_known`` (单均运费收入) and
+    ``free_shipping_rate`` = orders charged 0 / orders_known (包邮订单占比).
 
     Args:
         wb: the workbook.
-        period: the month (orders *paid* in it).
+        period: the month (parcels handed over in it).
         platforms: platforms to include; None = all.
         by: ``platform``, or None for one total row.
     Returns:
-        One row per group (then ``total``): orders, orders_known (their charge known),
-        shipping_charged, shipping_per_order, free_shipping_rate; the last three missing where
-        no order's charge is known, never 0.
+        One row per group (then ``total``): orders (the parcels' orders, at their shares),
+        orders_known (their charge known), shipping_charged, shipping_per_order,
+        free_shipping_rate; the last three missing where no order's charge is known, never 0.
     Raises:
-        NoDataError: no paid orders in the period.
+        NoDataError: no shipments in the period.
 
     Example:
         summarise_shipping_charged(wb, wb.period("2026-10"), by=None).shipping_per_order.item()
         0.28
     """
-    platforms = _platforms(wb, platforms)
     keys = _keys(by, ["platform"])
-    o = paid_orders(wb, period, platforms)
-    o = o.filter(o.status != "cancelled").select("platform", "shipping_amount")
-
-    def metrics(o: ibis.Table) -> dict[str, ibis.Value]:
-        return {"orders": o.count(),
-                "orders_known": o.shipping_amount.notnull().cast("int64").sum(),
-                "shipping_charged": o.shipping_amount.sum(),
-                "free": (o.shipping_amount == 0).cast("int64").sum()}
-
-    out = _aggregate(wb, o, keys, metrics)
-    _require(out, "orders", "paid orders", period, platforms, "choose another month or platform")
-    out = out.assign(shipping_per_order=lambda x: _ratio(x["shipping_charged"], x["orders_known"]),
-                     free_shipping_rate=lambda x: _ratio(x["free"], x["orders_known"]))
-    return out[[*keys, "orders", "orders_known", "shipping_charged", "shipping_per_order",
-                "free_shipping_rate"]].reset_index(drop=True)
+    costs = compute_logistics_costs(wb, period, platforms, by=by)
+    return costs[[*keys, "orders", "orders_known", "shipping_charged", "shipping_per_order",
+                  "free_shipping_rate"]].reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- delivery
@@ -492,6 +482,11 @@ def measure_shutdown_effect(trend: pd.DataFrame) -> dict:
 #: The headline of the fulfilment report, in the order the index shows it.
 HEADLINE_METRICS: tuple[str, ...] = ("within_24h_rate", "median_delivery_days", "late_rate", "cost_per_order",
                                      "complaints_per_1000")
+#: The headline's cost card where the carriers' bill is not known (no ``shipping_cost_amount``):
+#: the first of these the data hold about the same parcels' orders, said for what it is — what the
+#: buyers paid for shipping, else the parcels per order the carriers bill by — never a cost. One
+#: card, not both: Olist's mapping makes one parcel per order, a "1.00" that says nothing of cost.
+COST_STAND_INS: tuple[str, ...] = ("shipping_per_order", "parcels_per_order")
 #: Fewest orders (or shipments) a group needs before the report calls it best or worst.
 MIN_GROUP = 20
 
@@ -502,9 +497,10 @@ def summarise_fulfilment(wb: Workbook, period: Period, platforms: list[str] | No
     functions above grouped by month: one pass over a period of any length.
 
     Returns:
-        One row per month × platform (then ``total``): month (``YYYY-MM``), platform and
+        One row per month × platform (then ``total``): month (``YYYY-MM``), platform,
         :data:`HEADLINE_METRICS` (24 h ship rate, median delivery days, late
-        rate, logistics cost per order, logistics complaints per 1,000 orders).
+        rate, logistics cost per order, logistics complaints per 1,000 orders) and
+        :data:`COST_STAND_INS` (what buyers paid for shipping per order, parcels per order).
     Raises:
         NoDataError: no paid orders or no shipments in the period.
 
@@ -537,12 +533,12 @@ def _join_headline_parts(wb: Workbook, parts: list[pd.DataFrame]) -> pd.DataFram
     ship, delivery, cost, issues = parts
     out = (ship[[*by, "within_24h_rate"]]
            .merge(delivery[[*by, "median_days", "late_rate"]], on=by, how="outer")
-           .merge(cost[[*by, "cost_per_order"]], on=by, how="outer")
+           .merge(cost[[*by, "cost_per_order", *COST_STAND_INS]], on=by, how="outer")
            .merge(issues[[*by, "complaints_per_1000"]], on=by, how="outer")
            .rename(columns={"median_days": "median_delivery_days"}))
     rank = {p: i for i, p in enumerate([*wb.config.platforms, TOTAL])}
     out = out.sort_values(by, key=lambda c: c.map(rank) if c.name == "platform" else c, ignore_index=True)
-    return out[[*by, *HEADLINE_METRICS]]
+    return out[[*by, *HEADLINE_METRICS, *COST_STAND_INS]]
 
 
 def _comparison_months(wb: Workbook, period: Period, platforms: list[str] | None,
@@ -600,13 +596,32 @@ def fulfilment_headline(wb: Workbook, period: Period, platforms: list[str] | Non
     def of(p: Period) -> pd.DataFrame:
         return months[months["month"] == p.label]
 
-    return compare_months(of(period), of(period.prior()), of(period.last_year()), HEADLINE_METRICS)
+    return compare_months(of(period), of(period.prior()), of(period.last_year()), [*HEADLINE_METRICS, *COST_STAND_INS])
 
 
 #: The headline in groups of metrics narrow enough to read side by side on a laptop screen:
 #: speed and reliability, then cost and complaints.
 HEADLINE_GROUPS: tuple[tuple[str, ...], ...] = (("within_24h_rate", "median_delivery_days", "late_rate"),
-                                                ("cost_per_order", "complaints_per_1000"))
+                                                ("cost_per_order", *COST_STAND_INS, "complaints_per_1000"))
+
+
+def headline_metrics(headline: pd.DataFrame) -> list[str]:
+    """The metrics the headline shows, in order: :data:`HEADLINE_METRICS`, where the logistics
+    cost is not known (no carrier bill: no all-platform ``cost_per_order``) with the first of
+    :data:`COST_STAND_INS` known in its place — what the data say about the cost, not a cost.
+
+    Example:
+        >>> h = pd.DataFrame({"platform": "total", "metric": ["cost_per_order", "shipping_per_order",
+        ...                   "parcels_per_order"], "value": [float("nan"), float("nan"), 1.2]})
+        >>> headline_metrics(h)[3]
+        'parcels_per_order'
+    """
+    total = headline[headline["platform"] == TOTAL].set_index("metric")["value"]
+    if pd.notna(total.get("cost_per_order")):
+        return list(HEADLINE_METRICS)
+    at = HEADLINE_METRICS.index("cost_per_order")
+    stand_in = [m for m in COST_STAND_INS if pd.notna(total.get(m))][:1]
+    return [*HEADLINE_METRICS[:at], *stand_in, *HEADLINE_METRICS[at + 1:]]
 
 
 def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
@@ -618,11 +633,26 @@ def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
     :func:`storebook.areas.traffic.split_headline`): a month none of whose parcels has arrived
     showed a median delivery time of "–" beside the sentence saying none has been delivered yet
     (:func:`headline_facts`); a store without a carrier bill, a cost of "–" beside "what it cost
-    is not in this store's data". A group left with no metric is not shown."""
+    is not in this store's data": it shows what the data hold instead (:func:`headline_metrics`).
+    A group left with no metric is not shown."""
     known = headline.loc[headline["value"].notna(), "metric"]
-    parts = [headline[headline["metric"].isin(group) & headline["metric"].isin(known)].reset_index(drop=True)
+    shown = headline_metrics(headline)
+    parts = [headline[headline["metric"].isin(group) & headline["metric"].isin(known)
+                      & headline["metric"].isin(shown)].reset_index(drop=True)
              for group in HEADLINE_GROUPS]
     return [part for part in parts if len(part)]
+
+
+def cost_stand_in(headline: pd.DataFrame) -> dict[str, Any]:
+    """The cost card shown in place of an unknown logistics cost (:func:`headline_metrics`), for
+    the sentence that says what it is and is not: ``metric`` (None where the cost is known, or
+    nothing stands in for it), its all-platform ``value``, and ``variant`` ``parcels`` where it
+    is the parcels per order (the buyers' shipping unknown too)."""
+    total = headline[headline["platform"] == TOTAL].set_index("metric")["value"]
+    shown = [m for m in headline_metrics(headline) if m in COST_STAND_INS]
+    metric = shown[0] if shown else None
+    return {"metric": metric, "value": float(total[metric]) if metric else float("nan"),
+            "variant": "parcels" if metric == "parcels_per_order" else None}
 
 
 def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
@@ -630,7 +660,8 @@ def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     ``variant`` ``no_cost`` where the logistics cost is not known (no carrier bill: Olist's
     shipments), ``no_issues`` where the complaints are not (no tickets naming their order, or
     tickets without a topic), ``no_cost_issues`` where neither is: the sentence leaves out what
-    is unknown rather than say "cost n/a per order". A month none of whose parcels has arrived
+    is unknown rather than say "cost n/a per order" (the cards show :data:`COST_STAND_INS` then,
+    :func:`headline_metrics`). A month none of whose parcels has arrived
     yet has no median delivery time: its variants start ``undelivered`` (``undelivered_no_cost``
     …) and say so rather than "a median of n/a days"."""
     facts = headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
@@ -647,7 +678,8 @@ def headline_record(headline: pd.DataFrame, text, wb: Workbook | None = None) ->
     """The headline record the report index shows (all-platform values). With ``wb``, a late
     share judged by the house promise for China on a store that ships elsewhere is left out:
     its page says what it is, a key figure on the index ("Late deliveries 100.0%") cannot."""
-    entries = headline_entries(headline[headline["platform"] == TOTAL], text)
+    # The stand-in of an unknown cost where one is known (headline_metrics).
+    entries = headline_entries(headline[headline["platform"] == TOTAL], text, headline_metrics(headline))
     if wb is not None and judged_by_house_promise(wb):
         entries = [e for e in entries if e["key"] != "late_rate"]
     return entries

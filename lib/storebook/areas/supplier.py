@@ -186,7 +186,9 @@ def summarise_purchase_orders(wb: Workbook, period: Period, platforms: list[str]
     due. Lines count in the month they are due, as the scorecard's.
 
     Formula, per supplier over its lines with ``promised_on`` in the period:
-    ``promised_lead_days`` = mean(promised_on − ordered_on) (承诺交期); ``within_contract_rate``
+    ``promised_lead_days`` = mean(promised_on − ordered_on) (承诺交期); ``contract_lead_time_days``
+    = the supplier's contract (合同交期), and in the total row the mean of the lines' contracts over
+    the lines that have one (line-weighted, as ``promised_lead_days``); ``within_contract_rate``
     = lines promised within the contract lead time (promised_on − ordered_on ≤
     contract_lead_time_days) / lines with both known (承诺交期达标率); ``open_lines`` = lines not
     received by the period's end (月末未到货行) — missing, not 0 or all, where the table records
@@ -224,14 +226,19 @@ def summarise_purchase_orders(wb: Workbook, period: Period, platforms: list[str]
         supplier_name=lines.supplier_name.arbitrary(), pos=lines.po_id.nunique(), lines=lines.count(),
         qty_ordered=lines.qty_ordered.sum(), promised_days_sum=lines.promised_days.sum(),
         promised_known=lines.promised_days.count(), contract_lead_time_days=lines.contract_days.arbitrary(),
+        contract_days_sum=lines.contract_days.sum(), contract_known=lines.contract_days.count(),
         within=lines.within.sum(), judged=lines.within.count(), open_lines=lines.is_open.sum()))
     if frame.empty:
         raise _no_lines_due(period)
     frame = frame.sort_values("supplier_id", kind="stable").reset_index(drop=True)
-    sums = ["lines", "qty_ordered", "promised_days_sum", "promised_known", "within", "judged", "open_lines"]
-    total = {"supplier_id": TOTAL, "supplier_name": None, "contract_lead_time_days": float("nan"),
+    sums = ["lines", "qty_ordered", "promised_days_sum", "promised_known", "within", "judged", "open_lines",
+            "contract_days_sum", "contract_known"]
+    total = {"supplier_id": TOTAL, "supplier_name": None,
              # a PO may hold lines of several suppliers: counted once
              "pos": int(wb.execute(lines.po_id.nunique())), **frame[sums].astype("float64").sum().to_dict()}
+    # The suppliers' contracts differ: the total row's is their mean over the lines that have one,
+    # weighed as the promised lead time beside it (the mean over the lines), not "n/a".
+    total["contract_lead_time_days"] = _ratio(total["contract_days_sum"], total["contract_known"])
     out = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
     named = name_suppliers(out)
     return pd.DataFrame({
@@ -258,7 +265,7 @@ def purchase_order_facts(orders: pd.DataFrame) -> dict[str, Any]:
     top = rows.sort_values(["n_lines", "supplier_id"], ascending=[False, True]).iloc[0]
     return {"variant": "_".join(parts) or None, "lines": int(total.n_lines), "pos": int(total.n_pos),
             "suppliers": len(rows), "qty": float(total.qty_ordered), "promised_lead_days": total.promised_lead_days,
-            "within_contract_rate": total.within_contract_rate,
+            "contract_lead_days": total.contract_lead_time_days, "within_contract_rate": total.within_contract_rate,
             "open": None if pd.isna(total.open_lines) else int(total.open_lines),
             "top": top.supplier, "top_lines": int(top.n_lines)}
 

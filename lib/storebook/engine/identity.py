@@ -31,12 +31,21 @@ DEFAULT_CURRENCY = "CNY"
 _UNNAMED = {"en": "Your store", "zh": "本店"}
 #: What the first ingest writes beside a time zone it found in the exports' UTC offsets.
 ZONE_FOUND_NOTE = "# found in the exports"
-#: What the exports write for a currency that is not its ISO 4217 code, and the code to write
-#: instead (a symbol or a local name names a currency, not always one: ``$`` and ``¥`` are several).
+#: What the exports write for a currency that is not its ISO 4217 code (upper case), and the code to
+#: write instead. A spelling whose entry is a code names that one currency, and a currency column's
+#: cell holding it is read as that code (:func:`read_currency`: a Chinese shop writes 人民币 or RMB).
+#: A sign that several currencies write names none of them, and its entry says which it may be: a
+#: cell holding it stays unread and its row is rejected, as taking the likeliest would sum a shop's
+#: yen as yuan (¥, ￥), or its Australian dollars as US dollars ($), without a word; Rs is the
+#: rupee of India, Pakistan, Nepal, Sri Lanka … (₹ is India's alone).
 CURRENCY_SPELLINGS: dict[str, str] = {
     "¥": "CNY (or JPY)", "￥": "CNY (or JPY)", "元": "CNY", "人民币": "CNY", "RMB": "CNY", "R$": "BRL", "€": "EUR",
-    "$": "USD (or another dollar: AUD, CAD …)", "US$": "USD", "£": "GBP", "₹": "INR", "RS": "INR", "RS.": "INR",
+    "$": "USD (or another dollar: AUD, CAD …)", "US$": "USD", "£": "GBP", "₹": "INR",
+    "RS": "INR (or another rupee: PKR, NPR, LKR …)", "RS.": "INR (or another rupee: PKR, NPR, LKR …)",
 }
+#: The spellings of :data:`CURRENCY_SPELLINGS` that name one currency (their entry is a code).
+_ONE_CURRENCY = {spelling: code for spelling, code in CURRENCY_SPELLINGS.items()
+                 if len(code) == 3 and code.isascii() and code.isalpha()}
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,7 @@ def currency_code(value: object) -> str | None:
     try:
         from babel.numbers import list_currencies
     except ImportError:  # babel comes with JupyterLab; without it, the form alone is checked
-        return code
+        return None if code in CURRENCY_SPELLINGS else code  # RMB has a code's form
     return code if code in list_currencies() else None
 
 
@@ -103,13 +112,17 @@ def currency_todo(value: object) -> str:
 
 def read_currency(value: object, values: Mapping[str, str] | None = None) -> str | None:
     """A currency column's cell as a code: the file's own spelling mapped by ``values`` (a custom
-    source's ``currency.values``), else the ISO 4217 code it is; None where it is neither ($, Yuan,
-    a typo, an amount). Empty cells are not asked: they state no currency.
+    source's ``currency.values``), else the ISO 4217 code it is, else the one currency it spells
+    (:data:`CURRENCY_SPELLINGS`, in any case: rmb is RMB); None where it is none of these ($ and ¥,
+    which name several, Yuan, a typo, an amount). Empty cells are not asked: they state no currency.
 
-    >>> read_currency("eur"), read_currency("R$"), read_currency("R$", {"R$": "BRL"})
-    ('EUR', None, 'BRL')
+    >>> read_currency("eur"), read_currency("人民币"), read_currency("rmb"), read_currency("R$")
+    ('EUR', 'CNY', 'CNY', 'BRL')
+    >>> read_currency("¥"), read_currency("$"), read_currency("Rs"), read_currency("Reais", {"Reais": "BRL"})
+    (None, None, None, 'BRL')
     """
-    return (values or {}).get(str(value).strip()) or currency_code(value)
+    text = str(value).strip()
+    return (values or {}).get(text) or currency_code(text) or _ONE_CURRENCY.get(text.upper())
 
 
 def tally_currencies(found: Iterable[tuple[str, int, int]], values: Mapping[str, str] | None = None,
@@ -121,8 +134,8 @@ def tally_currencies(found: Iterable[tuple[str, int, int]], values: Mapping[str,
         (code → rows stating it, sorted by code; value that is no code → ``rows`` and first
         ``row``, sorted by value): SourceFrame's ``currency_rows`` and ``currency_unread``.
 
-    >>> tally_currencies([("USD", 2, 2), ("usd", 1, 5), ("$", 2, 3), ("Yuan", 1, 4)])
-    ({'USD': 3}, {'$': {'rows': 2, 'row': 3}, 'Yuan': {'rows': 1, 'row': 4}})
+    >>> tally_currencies([("USD", 2, 2), ("usd", 1, 5), ("US$", 1, 6), ("$", 2, 3), ("Yuan", 1, 4)])
+    ({'USD': 4}, {'$': {'rows': 2, 'row': 3}, 'Yuan': {'rows': 1, 'row': 4}})
     """
     rows: dict[str, int] = {}
     unread: dict[str, dict[str, int]] = {}

@@ -78,7 +78,9 @@ from storebook.ingest.wording import Note, folded_kind, say_note, say_reason
 # warned of with its row); it was counted as a currency of its own.
 # 14: a currency value that is no code (Shopify's Currency, a custom source's currency column) rejects its row
 # (Shopify: the order and its lines) instead of keeping it in an unknown currency, or stopping the whole ingest.
-INGEST_VERSION = "14"
+# 15: a currency cell spelling one currency (人民币, RMB, 元, R$, €, US$, £, ₹) is read as its code instead of
+# rejecting its row; $, ¥ and Rs, which name several, still reject it.
+INGEST_VERSION = "15"
 
 
 

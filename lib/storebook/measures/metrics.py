@@ -158,6 +158,13 @@ _ALL = [
     _m("late_rate", "Late deliveries", "超时配送率", "ratio", "down"),
     _m("cost_per_order", "Logistics cost per order", "单均物流成本", "CNY", "down", "money2"),
     _m("complaints_per_1000", "Logistics complaints per 1,000 orders", "每千单物流投诉", "per_1000", "down"),
+    # The cost cards of a store without the carriers' bill (fulfilment.COST_STAND_INS): what the buyers
+    # of the month's parcels paid for shipping (neither good nor bad news: a price, not a cost) and the
+    # parcels per order the carriers bill by (fewer is cheaper: a split order is billed twice).
+    _m("shipping_per_order", "Shipping paid per order", "单均运费收入", "CNY", "neutral", "money2",
+       formula="Σ shipping_amount × parcel's order share / orders known, over the parcels handed over"),
+    _m("parcels_per_order", "Parcels per order", "单均包裹数", "index", "down",
+       formula="shipments / orders (an order in n parcels counts 1/n per parcel)"),
     # profit (利润)
     _m("net_sales", "Net sales", "净销售额", "CNY", "up"),
     _m("gross_margin", "Gross margin", "毛利", "CNY", "up", breakeven=True),

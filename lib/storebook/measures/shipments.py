@@ -450,11 +450,11 @@ def parcels_near(wb: Workbook, orders: ibis.Table,
 
 
 def shipments_of(wb: Workbook, start: date, end: date, platforms: list[str]) -> ibis.Table:
-    """Shipments handed over in ``[start, end)`` on orders of the platforms, with delivery days
-    and the order's ``ordered_at``."""
+    """Shipments handed over in ``[start, end)`` on orders of the platforms, with delivery days,
+    the order's ``ordered_at`` and what its buyer paid for shipping (``shipping_amount``)."""
     s = wb.table("shipments")
     s = s.filter(s.shipped_at >= pd.Timestamp(start), s.shipped_at < pd.Timestamp(end))
-    o = orders_of_shipments(wb, start, end).select("order_id", "platform", "ordered_at")
+    o = orders_of_shipments(wb, start, end).select("order_id", "platform", "ordered_at", "shipping_amount")
     o = o.filter(o.platform.isin(platforms))
     j = s.inner_join(o, "order_id")
     return j.mutate(
@@ -537,12 +537,18 @@ def compute_logistics_costs(
     by: str | Sequence[str] | None = "carrier",
     units: bool = True,
 ) -> pd.DataFrame:
-    """Logistics cost, per order and per unit (物流成本, 单均物流成本, 件均物流成本).
+    """Logistics cost, per order and per unit (物流成本, 单均物流成本, 件均物流成本), and what
+    the buyers of the same orders paid for shipping (买家支付运费).
 
     Formula: ``cost = Σ shipping_cost_amount`` of the shipments handed over in the period;
     ``cost_per_order = cost / orders`` and ``cost_per_unit = cost / units``, where an order
     shipped in n parcels counts 1/n order (and 1/n of its units) in each parcel's group, so
-    groups add up to the total.
+    groups add up to the total. The buyers' side, over the same parcels and shares (one group:
+    the orders of the parcels handed over in the period, not the orders paid in it):
+    ``orders_known`` = Σ order share of the parcels whose order states its shipping charge
+    (``shipping_amount``, optional), ``shipping_charged = Σ shipping_amount × order share``,
+    ``shipping_per_order = shipping_charged / orders_known`` (单均运费收入) and
+    ``free_shipping_rate`` = Σ order share charged 0 / orders_known (包邮订单占比).
 
     Args:
         wb: the workbook.
@@ -558,8 +564,10 @@ def compute_logistics_costs(
         orders, units, cost, cost_per_order, cost_per_unit,
         cost_per_shipment, and what a carrier bills by, known without its bill:
         parcels_per_order (``shipments / orders``, 单均包裹数) and units_per_parcel
-        (``units / shipments``, 包裹均件数). ``cost`` is missing where no parcel of the group
-        has a cost (no carrier bill), never 0.
+        (``units / shipments``, 包裹均件数); orders_known, shipping_charged,
+        shipping_per_order, free_shipping_rate. ``cost`` is missing where no parcel of the
+        group has a cost (no carrier bill), never 0; the buyers' shipping likewise where no
+        order of the group states it.
     Raises:
         NoDataError: no shipments in the period.
 
@@ -578,6 +586,10 @@ def compute_logistics_costs(
             "orders": j.order_share.sum(),
             **({"units": j.unit_share.sum()} if units else {}),
             "cost": j.shipping_cost_amount.sum(),
+            # The buyers' shipping on the same parcels' orders, each at its parcel's share.
+            "orders_known": (j.shipping_amount.notnull().cast("float64") * j.order_share).sum(),
+            "shipping_charged": (j.shipping_amount.cast("float64") * j.order_share).sum(),
+            "free": ((j.shipping_amount == 0).cast("float64") * j.order_share).sum(),
         }
 
     # Every grouping of the period's costs from one question (sums only): grain_groups.
@@ -592,7 +604,9 @@ def compute_logistics_costs(
         cost_per_shipment=lambda x: _ratio(x["cost"], x["shipments"]),
         parcels_per_order=lambda x: _ratio(x["shipments"], x["orders"]),
         units_per_parcel=lambda x: _ratio(x["units"], x["shipments"]),
-    ).reset_index(drop=True)
+        shipping_per_order=lambda x: _ratio(x["shipping_charged"], x["orders_known"]),
+        free_shipping_rate=lambda x: _ratio(x["free"], x["orders_known"]),
+    ).drop(columns="free").reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- complaints and refunds

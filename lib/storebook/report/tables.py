@@ -82,7 +82,7 @@ _MONEY = {"amount", "cost", "stock_value", "excess_value", "revenue", "gross_mar
 _NUMBERS = {"median_hours", "p90_hours", "median_days", "p90_days", "mean_days", "mean_excess_days",
             "carrier_days", "others_days", "days_of_cover", "daily_rate", "complaints_per_1000",
             "refunds_per_1000", "total_days", "ship_days", "category_multiple", "index_30", "index_60",
-            "index_90", "margin_roas", "median_delivery_days", "parcels_per_order", "units_per_parcel"}
+            "index_90", "margin_roas", "median_delivery_days", "units_per_parcel"}
 
 # The supplier report's order book: its total row says "All suppliers" (a supplier's name is kept).
 LABEL_COLUMNS |= {"supplier": "supplier.row"}

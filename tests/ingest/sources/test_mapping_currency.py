@@ -81,10 +81,10 @@ def test_a_currency_column_with_one_currency_states_it(root: Path) -> None:
 
 
 def test_the_files_own_spellings_map_to_codes(root: Path) -> None:
-    _declare(root, "currency: {column: Currency, values: {'R$': BRL, Reais: brl}}")
+    _declare(root, "currency: {column: Currency, values: {Real: BRL, Reais: brl}}")
     put(root, "shop/orders.csv", """
         Order,Placed,Total,Currency
-        A1,2025-03-01 10:00,10.50,R$
+        A1,2025-03-01 10:00,10.50,Real
         A2,2025-03-02 11:00,20.00,Reais
         A3,2025-03-03 12:00,5.25,BRL
     """)
@@ -92,8 +92,88 @@ def test_the_files_own_spellings_map_to_codes(root: Path) -> None:
     assert file_report(root, "orders.csv", "orders")["currency_rows"] == {"BRL": 3}
 
 
+def test_spellings_that_name_one_currency_are_read_as_its_code(root: Path) -> None:
+    """A Chinese shop's export writes its currency 人民币, RMB or 元, in no declared `values:`: each
+    names the yuan alone, so the rows are read as CNY (in any case: rmb), none rejected, and the
+    store's currency is CNY. On main no value was a code, and the ingest stopped."""
+    _declare(root, "currency: {column: 币种}")
+    put(root, "shop/orders.csv", """
+        Order,Placed,Total,币种
+        A1,2025-03-01 10:00,10.50,人民币
+        A2,2025-03-02 11:00,20.00,RMB
+        A3,2025-03-03 12:00,5.25,rmb
+        A4,2025-03-04 13:00,7.00,元
+        A5,2025-03-05 14:00,3.00,
+    """)
+    report = run(root)
+    rep = file_report(root, "orders.csv", "orders")
+    # A1–A4 state CNY (4 rows); A5 states none.
+    assert (rep["currency"], rep["currency_column"], rep["currency_rows"]) == ("CNY", "币种", {"CNY": 4})
+    assert not rep.get("currency_unread")
+    assert sorted(table(root, "orders")["order_id"]) == ["A1", "A2", "A3", "A4", "A5"]
+    assert rejected(root, "orders").empty and rep["rows_rejected"] == 0
+    assert manifest(root)["store"]["currency"] == "CNY"
+    who = identify(Config.load(root), manifest(root))
+    assert (who.currency, who.currency_stated) == ("CNY", True)
+    assert report.currencies is None  # one currency: nothing to warn of
+    assert_reconciles(root)
+
+
+def test_files_in_spelled_currencies_are_said_by_their_codes(root: Path) -> None:
+    """Files whose currency column spells the euro (€) and the yuan (元, 人民币): the summary names
+    each file by the code it is in, the rows of each are counted (1 EUR, 3 CNY), and the store's
+    currency is the one most files state (CNY: b.csv and c.csv)."""
+    _declare(root, "currency: {column: 币种}")
+    put(root, "shop/a.csv", """
+        Order,Placed,Total,币种
+        A1,2025-03-04 13:00,7.00,€
+    """)
+    put(root, "shop/b.csv", """
+        Order,Placed,Total,币种
+        B1,2025-03-01 10:00,10.50,元
+        B2,2025-03-02 11:00,20.00,元
+    """)
+    put(root, "shop/c.csv", """
+        Order,Placed,Total,币种
+        C1,2025-03-03 12:00,5.25,人民币
+    """)
+    report = run(root)
+    assert file_report(root, "a.csv", "orders")["currency_rows"] == {"EUR": 1}
+    assert file_report(root, "b.csv", "orders")["currency_rows"] == {"CNY": 2}
+    assert file_report(root, "c.csv", "orders")["currency_rows"] == {"CNY": 1}
+    assert report.currencies["kind"] == "differ" and sorted(report.currencies["currencies"]) == ["CNY", "EUR"]
+    said = report.summary(Text("en"))
+    assert "data/raw/shop/a.csv is in EUR (column 币种)" in said
+    assert "2 files from data/raw/shop/b.csv to …/c.csv are in CNY (column 币种)" in said
+    assert "data/raw/shop/a.csv 标明为 EUR（字段 币种）" in report.summary(Text("zh"))
+    assert manifest(root)["store"]["currency_rows"] == {"CNY": 3, "EUR": 1}
+    assert identify(Config.load(root), manifest(root)).currency == "CNY"
+    assert len(table(root, "orders")) == 4 and rejected(root, "orders").empty
+
+
+@pytest.mark.parametrize("sign", ["$", "¥", "￥", "Rs"])
+def test_a_sign_that_names_several_currencies_still_rejects_its_row(root: Path, sign: str) -> None:
+    """$ is every dollar, ¥ the yuan and the yen, Rs the rupees of several countries: read as one,
+    a shop's yen would be summed as yuan. Their rows are rejected with the reason, while 人民币 in
+    the same file is read as CNY (on main it was rejected too)."""
+    _declare(root, "currency: {column: Currency}")
+    put(root, "shop/orders.csv", f"""
+        Order,Placed,Total,Currency
+        A1,2025-03-01 10:00,10.50,人民币
+        A2,2025-03-02 11:00,20.00,{sign}
+    """)
+    run(root)
+    assert sorted(table(root, "orders")["order_id"]) == ["A1"]
+    rej = rejected(root, "orders")
+    assert rej[["source_row", "column", "value"]].values.tolist() == [[3, "Currency", sign]]
+    assert rej["reason"].iloc[0].startswith(f"'Currency' = '{sign}' is not a currency code (ISO 4217")
+    rep = file_report(root, "orders.csv", "orders")
+    assert (rep["currency_rows"], rep["currency_unread"]) == ({"CNY": 1}, {sign: {"rows": 1, "row": 3}})
+    assert_reconciles(root)
+
+
 def test_a_value_that_is_not_a_currency_code_rejects_its_rows_naming_file_row_and_column(root: Path) -> None:
-    """R$ in a currency column of EUR rows: the amounts of those rows are in a currency storebook
+    """Reais in a currency column of EUR rows: the amounts of those rows are in a currency storebook
     cannot tell; kept, they would be summed as euros. They are rejected, each with the column, the
     value and what to do; the rest is read (on main the whole ingest stopped). An empty cell states
     no currency and rejects nothing."""
@@ -101,37 +181,37 @@ def test_a_value_that_is_not_a_currency_code_rejects_its_rows_naming_file_row_an
     put(root, "shop/orders.csv", """
         Order,Placed,Total,Currency
         A1,2025-03-01 10:00,10.50,EUR
-        A2,2025-03-02 11:00,20.00,R$
-        A3,2025-03-03 12:00,5.25,R$
+        A2,2025-03-02 11:00,20.00,Reais
+        A3,2025-03-03 12:00,5.25,Reais
         A4,2025-03-04 13:00,7.00,
     """)
     report = run(root)
     assert sorted(table(root, "orders")["order_id"]) == ["A1", "A4"]
     rej = rejected(root, "orders").sort_values("source_row")
     # Rows 3 and 4 of the file (the header is row 1).
-    assert rej[["source_row", "column", "value"]].values.tolist() == [[3, "Currency", "R$"], [4, "Currency", "R$"]]
+    assert rej[["source_row", "column", "value"]].values.tolist() == [[3, "Currency", "Reais"], [4, "Currency", "Reais"]]
     assert rej["reason"].tolist() == [
-        "'Currency' = 'R$' is not a currency code (ISO 4217, such as USD, EUR or CNY, or an empty cell): the row's "
+        "'Currency' = 'Reais' is not a currency code (ISO 4217, such as USD, EUR or CNY, or an empty cell): the row's "
         "amounts are in a currency storebook cannot tell, and would be summed as another's; write the code in the "
         "export's column, or map the spelling to its code with `currency.values` in storebook.sources.yaml"] * 2
     rep = file_report(root, "orders.csv", "orders")
     assert (rep["currency"], rep["currency_rows"]) == ("EUR", {"EUR": 1})
-    assert rep["currency_unread"] == {"R$": {"rows": 2, "row": 3}}
+    assert rep["currency_unread"] == {"Reais": {"rows": 2, "row": 3}}
     assert (rep["rows_read"], rep["rows_written"], rep["rows_rejected"]) == (4, 2, 2)
     assert_reconciles(root)
     said = report.summary(Text("en"))
-    assert "data/raw/shop/orders.csv, row 3, column Currency: 'R$' (2 rows)" in said
+    assert "data/raw/shop/orders.csv, row 3, column Currency: 'Reais' (2 rows)" in said
     assert "These rows were rejected" in said
     zh = report.summary(Text("zh"))
-    assert "data/raw/shop/orders.csv 第 3 行，字段 Currency：'R$'（共 2 行）" in zh and "这些行已被拒收" in zh
-    assert say_reason(rej["reason"].iloc[0], Text("zh")).startswith("'Currency' = 'R$' 不是币种代码（应为 ISO 4217 代码")
+    assert "data/raw/shop/orders.csv 第 3 行，字段 Currency：'Reais'（共 2 行）" in zh and "这些行已被拒收" in zh
+    assert say_reason(rej["reason"].iloc[0], Text("zh")).startswith("'Currency' = 'Reais' 不是币种代码（应为 ISO 4217 代码")
 
 
 def test_a_mapped_spelling_is_read_and_an_unmapped_one_rejected(root: Path) -> None:
-    _declare(root, "currency: {column: Currency, values: {'R$': BRL}}")
+    _declare(root, "currency: {column: Currency, values: {Real: BRL}}")
     put(root, "shop/orders.csv", """
         Order,Placed,Total,Currency
-        A1,2025-03-01 10:00,10.50,R$
+        A1,2025-03-01 10:00,10.50,Real
         A2,2025-03-02 11:00,20.00,reais
         A3,2025-03-03 12:00,5.25,brl
     """)
@@ -189,14 +269,14 @@ def test_a_column_whose_values_are_no_codes_at_all_stops_the_ingest(root: Path) 
     put(root, "shop/orders.csv", """
         Order,Placed,Total,Currency
         A1,2025-03-01 10:00,10.50,
-        A2,2025-03-02 11:00,20.00,R$
-        A3,2025-03-03 12:00,5.25,R$
+        A2,2025-03-02 11:00,20.00,¥
+        A3,2025-03-03 12:00,5.25,¥
     """)
     said = failure(root)
-    assert "data/raw/shop/orders.csv, row 3, column 'Currency': 'R$' is not a currency code" in said
-    assert "2 rows hold values that are not codes, and none holds a code: 'R$'" in said
+    assert "data/raw/shop/orders.csv, row 3, column 'Currency': '¥' is not a currency code" in said
+    assert "2 rows hold values that are not codes, and none holds a code: '¥'" in said
     assert "Expected: an ISO 4217 currency code" in said
-    assert "R$ is written BRL" in said and "values: {'R$': <code>}" in said
+    assert "¥ is written CNY (or JPY)" in said and "values: {'¥': <code>}" in said
     assert not (root / "data" / "processed" / "_current").exists() and not list(
         (root / "data" / "processed").glob("_generations/*/orders"))
 
@@ -214,7 +294,7 @@ def test_a_column_of_amounts_named_as_the_currency_is_caught(root: Path) -> None
     ("currency: RMB", "'RMB' is not a currency code (RMB is written CNY)"),
     ("currency: QQQ", "'QQQ' is not a currency code"),
     ("currency: {col: Currency}", "unknown key(s) col"),
-    ("currency: {column: Currency, values: {'R$': reais}}", "`currency.values.R$`: 'reais' is not a currency code"),
+    ("currency: {column: Currency, values: {Reais: reais}}", "`currency.values.Reais`: 'reais' is not a currency code"),
 ])
 def test_a_declared_currency_that_is_no_code_stops_before_a_file_is_read(root: Path, declared: str,
                                                                           problem: str) -> None:
@@ -222,7 +302,7 @@ def test_a_declared_currency_that_is_no_code_stops_before_a_file_is_read(root: P
     put(root, "shop/orders.csv", ORDERS)
     said = failure(root)
     assert "storebook.sources.yaml: source 'shop', `currency" in said and problem in said
-    assert "What to do:" in said and ("currency: BRL" in said or "values: {'R$': BRL}" in said)
+    assert "What to do:" in said and ("currency: BRL" in said or "values: {Reais: BRL}" in said)
 
 
 def test_a_currency_column_not_in_the_header_is_named(root: Path) -> None:

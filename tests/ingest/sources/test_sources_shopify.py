@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from storebook.engine.config import Config
+from storebook.engine.identity import identify
 from storebook.report.text import Text
 from support.sources import (
     EN,
@@ -520,3 +522,49 @@ def test_currency_values_that_are_no_codes_reject_their_orders_and_are_warned_of
     zh = next(x for x in report.summary(Text("zh")).splitlines() if "不是币种代码" in x)
     assert f"币种字段中有不是币种代码的值：{file} 第 3 行，字段 Currency：'$'（共 2 行）" in zh
     assert "应为 ISO 4217 代码" in zh and "这些行已被拒收" in zh
+
+
+def test_a_currency_spelled_by_its_sign_is_read_as_its_code(root: Path) -> None:
+    """A Shopify export whose Currency says R$ (or r$): the real's sign, no other currency's, so the
+    orders are in BRL, none rejected, and the store's currency is BRL (on main each was rejected). A
+    second export in USD: the summary names the first by its code."""
+    shop = shopify_orders(root, [dict(Name="#1", Currency="R$"), dict(Name="#2", Currency="r$"),
+                                 dict(Name="#3", Currency="")])
+    run(shop)
+    rep = file_report(shop, "orders_export_1.csv", "orders")
+    assert (rep["currency"], rep["currency_rows"]) == ("BRL", {"BRL": 2})
+    assert not rep.get("currency_unread")
+    assert sorted(table(shop, "orders")["order_id"]) == ["#1", "#2", "#3"]
+    assert rejected(shop, "orders").empty and rejected(shop, "order_lines").empty
+    assert manifest(shop)["store"]["currency"] == "BRL"
+    who = identify(Config.load(shop), manifest(shop))
+    assert (who.currency, who.currency_stated) == ("BRL", True)
+    assert_reconciles(shop)
+    # The same orders in USD in a second export (#11 …): the files differ, each said by its code.
+    first = shop / "data" / "raw" / "shopify" / "orders_export_1.csv"
+    text = first.read_text(encoding="utf-8").replace(",R$,", ",USD,").replace(",r$,", ",USD,")
+    (first.parent / "orders_export_2.csv").write_text(text.replace("#", "#1"), encoding="utf-8")
+    warning = next(x for x in run(shop).summary(EN).splitlines() if x.startswith("warning:"))
+    assert warning.startswith("warning: The files state different currencies: ")
+    assert "data/raw/shopify/orders_export_1.csv is in BRL (column Currency)" in warning
+    assert "data/raw/shopify/orders_export_2.csv is in USD (column Currency)" in warning
+
+
+def test_a_sign_of_several_currencies_rejects_its_order_beside_one_read(root: Path) -> None:
+    """$ (any dollar) and ¥ (the yuan or the yen) name no one currency: their orders are rejected with
+    the reason, while R$ and BRL beside them are read as BRL (on main R$ was rejected too)."""
+    shop = shopify_orders(root, [dict(Name="#1", Currency="R$"), dict(Name="#2", Currency="$"),
+                                 dict(Name="#3", Currency="¥"), dict(Name="#4", Currency="BRL")])
+    run(shop)
+    rep = file_report(shop, "orders_export_1.csv", "orders")
+    assert (rep["currency"], rep["currency_rows"]) == ("BRL", {"BRL": 2})
+    assert rep["currency_unread"] == {"$": {"rows": 1, "row": 3}, "¥": {"rows": 1, "row": 4}}
+    assert sorted(table(shop, "orders")["order_id"]) == ["#1", "#4"]
+    for name in ("orders", "order_lines"):
+        rej = rejected(shop, name).sort_values("source_row")
+        assert rej[["source_row", "column", "value"]].values.tolist() == [[3, "Currency", "$"], [4, "Currency", "¥"]]
+        assert rej["reason"].iloc[1] == (
+            "'Currency' = '¥' is not a currency code (ISO 4217, such as USD, EUR or CNY, or an empty cell): the "
+            "row's amounts are in a currency storebook cannot tell, and would be summed as another's; write the code "
+            "in the export's column")
+    assert_reconciles(shop)

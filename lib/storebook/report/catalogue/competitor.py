@@ -296,6 +296,28 @@ ENTRIES: dict[str, Entry] = {
         "无法与我们的价格对比：竞品商品均未匹配到我们的SKU。在竞品价格数据中为每个竞品商品填上对应的我方SKU（`sku`），"
         "即可得到价格指数、价差和各类目最低价卖家。",
     ),
+    # The price levels by day (storebook.competitor.trace_price_levels, competitor_facts.daily_levels_facts).
+    "competitor.levels.daily.title": _e(
+        "Median price by day, the competitors with the most products ({followed:count} of {competitors:count})",
+        "每日价格中位数：商品最多的竞品店铺（{competitors:count}家中的{followed:count}家）",
+    ),
+    "competitor.levels.daily.takeaway": _e(
+        "By day, {mover}'s median price moved the most: {mover_first:money2} on its first day observed, "
+        "{mover_last:money2} on its last ({mover_change:signed}). A day's median is over the products observed that "
+        "day.",
+        "按日看，{mover}的价格中位数变化最大：首个观察日{mover_first:money2}，最后一个观察日{mover_last:money2}"
+        "（{mover_change:signed}）。每日中位数按当天观察到的商品计算。",
+    ),
+    "competitor.levels.daily.takeaway.steady": _e(
+        "By day, no competitor's median price differed between its first and last day observed this month "
+        "({days:count} days). A day's median is over the products observed that day.",
+        "按日看，本月（{days:count}天）各竞品店铺首个观察日与最后一个观察日的价格中位数相同。每日中位数按当天观察到的商品计算。",
+    ),
+    "competitor.levels.daily.takeaway.one_day": _e(
+        "No chart by day: the price export holds one day of this month. An export crawled on two days or more (a "
+        "crawl a day, each file with its day) shows how the competitors' prices moved through the month.",
+        "无法按日作图：本月的竞品价格数据只有一天。导入两天或以上的抓取数据（每天抓取一次，每个文件注明日期）即可看出竞品价格在月内的变化。",
+    ),
     "col.observed_products": _e("Products", "商品数"),
     "col.median_price": _e("Median price", "价格中位数"),
     "col.p25_price": _e("Lower quartile", "价格下四分位"),

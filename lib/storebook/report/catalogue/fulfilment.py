@@ -57,6 +57,17 @@ ENTRIES: dict[str, Entry] = {
         "{median_delivery_days:.1f}天，{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。"
         "本店数据中没有物流成本和物流投诉。",
     ),
+    # The cost card of a store without the carriers' bill (fulfilment.cost_stand_in): what it is, and is not.
+    "fulfilment.headline.stand_in": _e(
+        "The cost card shows what the buyers of the month's parcels paid for shipping ({value:money2} per order), "
+        "not what the carriers billed: their bill is not in this store's data.",
+        "成本卡片显示的是本月包裹所属订单的买家支付运费（单均{value:money2}），不是快递公司的运费账单：本店数据中没有该账单。",
+    ),
+    "fulfilment.headline.stand_in.parcels": _e(
+        "The cost card shows the parcels per order ({value:.2f}), what the carriers bill by: neither their bill nor "
+        "the shipping buyers paid is in this store's data.",
+        "成本卡片显示的是单均包裹数（{value:.2f}），即快递计费的依据：本店数据中既没有快递运费账单，也没有买家支付的运费。",
+    ),
     # The headline of a month none of whose parcels has arrived yet (fulfilment.headline_facts): no
     # median delivery time to give ("a median of n/a days"), and a late share that is of parcels
     # still on the road past their promise, not of parcels that "arrived later than promised".
@@ -286,18 +297,16 @@ ENTRIES: dict[str, Entry] = {
         "What the carriers billed is not in this store's data: a shipments export with each parcel's shipping cost "
         "(`shipping_cost_amount`, from the carrier's bill or the platform's logistics-fee report) adds it. What is "
         "known: {shipments:count} parcels carried {orders:,.0f} orders ({parcels_per_order:.2f} parcels per order, "
-        "{units_per_parcel:.1f} units per parcel), and the buyers of the month's orders paid {shipping_charged:money} for "
-        "shipping, {shipping_per_order:money2} per order ({free_shipping_rate:pct} of orders shipped free).",
+        "{units_per_parcel:.1f} units per parcel), and the buyers of those orders paid {shipping_charged:money} for "
+        "shipping, {shipping_per_order:money2} per order ({free_shipping_rate:pct} of them shipped free).",
         "本店数据中没有快递公司的运费账单：在发货数据中加入每个包裹的运费（`shipping_cost_amount`，取自快递账单或平台的物流费用报表）"
         "即可计算物流成本。已知的是：本月{shipments:count}个包裹承运{orders:,.0f}笔订单（单均{parcels_per_order:.2f}个包裹，"
-        "包裹均{units_per_parcel:.1f}件）；本月订单的买家支付运费{shipping_charged:money}，单均{shipping_per_order:money2}"
-        "（{free_shipping_rate:pct}的订单包邮）。",
+        "包裹均{units_per_parcel:.1f}件）；这些订单的买家支付运费{shipping_charged:money}，单均{shipping_per_order:money2}"
+        "（其中{free_shipping_rate:pct}包邮）。",
     ),
-    "col.parcels_per_order": _e("Parcels per order", "单均包裹数"),
     "col.units_per_parcel": _e("Units per parcel", "包裹均件数"),
     "col.orders_known": _e("Orders", "订单数"),
     "col.shipping_charged": _e("Shipping paid by buyers", "买家支付运费"),
-    "col.shipping_per_order": _e("Shipping paid per order", "单均运费收入"),
     "col.free_shipping_rate": _e("Shipped free", "包邮订单占比"),
     "fulfilment.issues": _e("How many logistics complaints and refunds per 1,000 orders?", "每千单有多少物流投诉和物流退款？"),
     "fulfilment.issues.title": _e(

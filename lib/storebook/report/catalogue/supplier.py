@@ -27,11 +27,13 @@ ENTRIES: dict[str, Entry] = {
     "supplier.orders.takeaway": _e(
         "{lines:count} purchase-order lines ({pos:count} POs, {qty:count} units) from {suppliers:count} suppliers were "
         "due this month, the most from {top} ({top_lines:count}); {open:count} had not arrived by its end. Suppliers "
-        "promised delivery {promised_lead_days:.1f} days after the order on average, {within_contract_rate:pct} of the "
-        "lines within their contract lead time.",
+        "promised delivery {promised_lead_days:.1f} days after the order on average, against a contract lead time of "
+        "{contract_lead_days:.1f} days on average over the lines that have one; {within_contract_rate:pct} of the "
+        "lines were promised within their contract lead time.",
         "本月到期的采购行共{lines:count}行（{pos:count}张采购单，{qty:count}件），来自{suppliers:count}家供应商，"
         "最多的是{top}（{top_lines:count}行）；月末仍有{open:count}行未到货。供应商承诺的交期平均为下单后"
-        "{promised_lead_days:.1f}天，{within_contract_rate:pct}的采购行在合同交期之内。",
+        "{promised_lead_days:.1f}天，有合同交期的采购行合同交期平均{contract_lead_days:.1f}天；"
+        "{within_contract_rate:pct}的采购行承诺交期在合同交期之内。",
     ),
     "supplier.orders.takeaway.no_contract": _e(
         "{lines:count} purchase-order lines ({pos:count} POs, {qty:count} units) from {suppliers:count} suppliers were "
@@ -45,13 +47,15 @@ ENTRIES: dict[str, Entry] = {
     "supplier.orders.takeaway.no_receipts": _e(
         "{lines:count} purchase-order lines ({pos:count} POs, {qty:count} units) from {suppliers:count} suppliers were "
         "due this month, the most from {top} ({top_lines:count}). Suppliers promised delivery "
-        "{promised_lead_days:.1f} days after the order on average, {within_contract_rate:pct} of the lines within "
-        "their contract lead time. Whether the goods arrived, and on time, cannot be told: the purchase orders record "
-        "no receipt. A purchase-order export with each line's goods-receipt date (`received_on`) adds the on-time "
-        "and in-full scorecard.",
+        "{promised_lead_days:.1f} days after the order on average, against a contract lead time of "
+        "{contract_lead_days:.1f} days on average over the lines that have one; {within_contract_rate:pct} of the "
+        "lines were promised within their contract lead time. Whether the goods arrived, and on time, cannot be "
+        "told: the purchase orders record no receipt. A purchase-order export with each line's goods-receipt date "
+        "(`received_on`) adds the on-time and in-full scorecard.",
         "本月到期的采购行共{lines:count}行（{pos:count}张采购单，{qty:count}件），来自{suppliers:count}家供应商，"
         "最多的是{top}（{top_lines:count}行）。供应商承诺的交期平均为下单后{promised_lead_days:.1f}天，"
-        "{within_contract_rate:pct}的采购行在合同交期之内。采购单没有到货记录，无法判断是否到货、是否准时；"
+        "有合同交期的采购行合同交期平均{contract_lead_days:.1f}天；{within_contract_rate:pct}的采购行承诺交期在合同交期之内。"
+        "采购单没有到货记录，无法判断是否到货、是否准时；"
         "导入带每行收货日期（`received_on`）的采购单即可得到准时足量评分。",
     ),
     "supplier.orders.takeaway.no_receipts_no_contract": _e(

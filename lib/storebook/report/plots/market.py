@@ -265,6 +265,38 @@ def month_lines(frame: pd.DataFrame, text: Text, *, value: str, by: str, month: 
 
 
 @_empty_when_no_data
+def day_lines(frame: pd.DataFrame, text: Text, *, value: str, by: str, china: bool, day: str = "day",
+              kind: str = "money", title: str | None = None, country: str | None = None) -> Figure:
+    """``value`` day by day, one line per ``by`` value (the palette, in the frame's order), the
+    calendar's events shaded (:func:`style.mark_events`: China's where the store sells there,
+    else its own ``country``'s public holidays).
+
+    Args:
+        frame: one row per day × ``by`` value with ``day`` and ``value``.
+        kind: the value axis (``money``, ``pct``, ``number``).
+    """
+    from storebook.report.tables import header
+
+    fig, (ax,) = new_figure()
+    colours = _kind_colours(by, frame[by])
+    for v, c in colours.items():
+        line = frame.loc[frame[by] == v].sort_values(day)
+        ax.plot(pd.to_datetime(line[day]), line[value], marker="o", ms=2.5, lw=1.6, color=c, label=_label(text, by, v))
+    x = pd.to_datetime(frame[day])
+    mark_events(ax, x.min(), x.max(), text, china=china, country=country)
+    _date_axis(ax)
+    if (x.max() - x.min()).days < 14:  # a few days' crawls: a Monday tick may not fall among them
+        ax.xaxis.set_major_locator(mdates.DayLocator())
+        ax.set_xlim(x.min() - pd.Timedelta(hours=12), x.max() + pd.Timedelta(hours=12))
+    _value_axis(ax, kind)
+    ax.set_ylabel(header(value, text))
+    ax.set_xlabel(text("axis.date"))
+    legend_below(fig, ax)
+    set_title(fig, title)
+    return fig
+
+
+@_empty_when_no_data
 def change_bars(changes: pd.DataFrame, text: Text, *, change: str = "vs_prior", title: str | None = None) -> Figure:
     """The month's movements as horizontal bars, largest first: each bar's length the
     metric's relative change, its colour the registry's tone (good green, bad red, neither

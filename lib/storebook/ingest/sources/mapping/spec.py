@@ -417,7 +417,7 @@ def _newest_wins(check: _Checker, spec: dict, out: SourceSpec) -> None:
 
 _CURRENCY_TODO = ("write `currency: BRL` (an ISO 4217 code: every amount of the source's files is in it) or "
                   "`currency: {column: Currency}` (the file's column that states each row's currency; "
-                  "`values: {'R$': BRL}` maps the file's own spellings to codes)")
+                  "`values: {Reais: BRL}` maps the file's own spellings to codes)")
 
 
 def _code_or_column(check: _Checker, key: str, value: object, code_of: Callable[[object], str | None], *,
@@ -476,7 +476,7 @@ def _currency(check: _Checker, value: object) -> Currency | None:
     if value is None:
         return None
     code, column, values = _code_or_column(
-        check, "currency", value, currency_code, what="currency", standard="ISO 4217", todo=_CURRENCY_TODO, example="{'R$': BRL}",
+        check, "currency", value, currency_code, what="currency", standard="ISO 4217", todo=_CURRENCY_TODO, example="{Reais: BRL}",
         expected="an ISO 4217 currency code such as BRL, EUR, INR or CNY",
         hint="" if isinstance(value, dict) else (currency_todo(value) or ""))
     return Currency(code=code, column=column, values=values)
