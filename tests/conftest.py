@@ -135,3 +135,30 @@ def units_only(tmp_path: Path) -> storebook.Workbook:
     from support.amounts import amount_store
 
     return amount_store(tmp_path / "units", amounts=False)
+
+
+@pytest.fixture(autouse=True)
+def _input_errors_say_their_own_english(monkeypatch: pytest.MonkeyPatch):
+    """Every InputError a test makes that names a catalogue key says, from the catalogue in
+    English, exactly its own English message: the Chinese beside that entry then translates
+    the words the error really uses (an error's English is written at the raise, its catalogue
+    text in storebook/report/catalogue/errors.py, and the two must not drift apart)."""
+    from storebook.errors import InputError
+
+    made: list[InputError] = []
+    build = InputError.__init__
+
+    def recording(self: InputError, *args, **kwargs) -> None:
+        build(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(InputError, "__init__", recording)
+    yield
+    keyed = [e for e in made if e.key is not None]
+    if keyed:
+        from storebook.report.text import Text
+
+        en = Text("en")
+        drifted = [(str(e), e.said(en)) for e in keyed if e.said(en) != str(e)]
+        assert drifted == [], "an InputError's catalogue English differs from its own (raised, catalogue): " \
+                              f"{drifted[:3]}"

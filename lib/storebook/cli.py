@@ -272,6 +272,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _said(exc: StorebookError, language: str) -> str:
+    """The error in the language the command was asked to speak (``--lang``): from the message
+    catalogue where the error names its key; the English message itself in English (as the logs
+    have it) and for an error without a key."""
+    if language == "en" or exc.key is None:
+        return str(exc)
+    from storebook.report.text import Text, TextError
+
+    try:
+        return exc.said(Text(language))
+    except TextError:  # a key or value the catalogue lacks: the English is still the whole message
+        return str(exc)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "report":
@@ -285,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         config = Config.load()
         return args.func(args, config)
     except StorebookError as exc:
-        print(f"storebook {args.command}: {exc}", file=sys.stderr)
+        print(f"storebook {args.command}: {_said(exc, getattr(args, 'lang', 'en'))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"storebook {args.command}: interrupted", file=sys.stderr)

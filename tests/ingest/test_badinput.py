@@ -19,6 +19,7 @@ from conftest import REPO, TEST_KEY, make_root, tables_dir
 from storebook.engine.config import Config
 from storebook.errors import IngestError
 from storebook.ingest import ingest, read_rejected
+from storebook.report.text import Text
 from support.files import write_xlsx_bomb
 
 CORPUS = REPO / "tests" / "badinput"
@@ -141,6 +142,17 @@ def _check_stop(root: Path, expected: dict, now: datetime) -> None:
     for fragment in expected.get("absent", []):
         assert fragment not in message, f"{fragment!r} must not be shown: {message}"
     assert "What to do:" in str(problem)
+    # The same stop in Chinese (`storebook ingest --lang zh`): from the catalogue, naming the same
+    # file, row and column, with what was expected and what to do.
+    assert problem.key is not None, f"no catalogue key, so English only in Chinese: {problem}"
+    said = problem.said(Text("zh"))
+    assert said.startswith(problem.path + ("，第 " if problem.row is not None else "，字段 " if problem.column
+                                           else "：")), said
+    if problem.row is not None:
+        assert f"，第 {problem.row} 行" in said, said
+    if problem.column:
+        assert f"字段 '{problem.column}'" in said, said
+    assert "应为：" in said and "处理办法：" in said and "Expected" not in said and "What to do" not in said, said
     assert not [p for p in (root / "data" / "processed").rglob("_ingest.json")], "a stopped ingest published tables"
 
 

@@ -36,7 +36,11 @@ def test_chinese_entries_are_chinese() -> None:
     latin_ok = {"event.618", "metric.roas", "word.up", "word.down", "event.none", "word.and", "word.semicolon",
                 "device.pc", "word.na", "pack.pdf", "pack.run_json", "cli.ingest.note",
                 # A name with its code beside it: the Chinese is the name's, only the brackets are the form's.
-                "data_quality.country.named", "data_quality.rejections.column", *(f"platform.{p}" for p in ("shopify", "shopee", "lazada", "tiktok_shop"))}
+                "data_quality.country.named", "data_quality.rejections.column", *(f"platform.{p}" for p in ("shopify", "shopee", "lazada", "tiktok_shop")),
+                # An error's frame and the parts that are another entry (a hint), said in that entry's words.
+                "error.input.problem", "error.ingest.out_of_memory.used", "error.input.encoding.declared_gbk.todo",
+                "error.input.encoding.declared_utf8.todo", "error.spec.hint", "error.custom.currency.hint",
+                "error.input.encoding.reading.more"}
     untranslated = [k for k, e in CATALOGUE.items()
                     if k not in latin_ok and not any("\u4e00" <= ch <= "\u9fff" for ch in e["zh"])]
     assert untranslated == []
@@ -101,7 +105,7 @@ def test_keys_belong_to_known_prefixes() -> None:
                         "promotion", "competitor", "supplier",
                         "overview", "customers", "service", "segment", "status", "reason", "group",
                         "data_quality", "of", "pack", "summary", "store_ops", "marketing", "plan", "dimension", "change",
-                        "evidence", "test_group", "no_data", "cli"}
+                        "evidence", "test_group", "no_data", "cli", "error"}
     assert text_module.is_key("traffic.daily.title") and not text_module.is_key("Visitors per day")
 
 

@@ -48,7 +48,7 @@ from storebook.engine.identity import (
     read_store_file,
 )
 from storebook.engine.sqltext import literal
-from storebook.errors import IngestError, InputError, NoDataError, StorebookError
+from storebook.errors import IngestError, InputError, NoDataError, Said, StorebookError
 from storebook.ingest import crossfile, parsing, rejects, workers, writing, zones
 from storebook.ingest.crossfile import Part
 from storebook.ingest.frames import _hmac_prefixes, _pseudonymise, parse_frame  # noqa: F401 - re-exported
@@ -225,7 +225,10 @@ def out_of_memory(exc: duckdb.OutOfMemoryException) -> StorebookError:
         f"ingest stopped: DuckDB needed more memory than ingest may use ({cap}, STOREBOOK_INGEST_MEMORY"
         f"{'; ' + used[1] if used else ''}) to check and write the tables; data/processed was left as it was. "
         f"What to do: ingest again with a larger cap, if the machine has that much free, e.g. `{example}`; "
-        f"or close other programs that hold memory and ingest again.")
+        f"or close other programs that hold memory and ingest again.",
+        key="error.ingest.out_of_memory",
+        values={"cap": cap, "example": example,
+                "used": Said("error.ingest.out_of_memory.used", {"used": used[1]}) if used else ""})
 
 
 #: Writes one table (tests replace it to stop a run part-way).
@@ -483,7 +486,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
     files = data_files(raw_root) if raw_root.is_dir() else []
     if not files:
         raise IngestError([InputError(raw_root, "no raw files found", expected="exports under data/raw/<table>/",
-                                      todo="run `storebook sample` for the sample store, or copy your exports there")])
+                                      todo="run `storebook sample` for the sample store, or copy your exports there",
+                                      key="error.input.no_raw_files")])
     # A store whose zone nobody set is read in the zone its exports' UTC offsets show.
     config, zone = zones.with_found_zone(config, files)
     run_notes = [_zone_note(zone)] if zone else []
@@ -503,7 +507,8 @@ def _ingest_locked(config: Config, *, force: bool, progress: Callable[[str], Non
         if not files:
             raise IngestError([InputError(raw_root, f"every raw file is declared not read (`not_read:` in "
                                           f"{sources.declared_in})", expected="exports storebook reads under data/raw",
-                                          todo="add the exports that feed the tables, or narrow `not_read:`")])
+                                          todo="add the exports that feed the tables, or narrow `not_read:`",
+                                          key="error.input.all_not_read", values={"declared_in": sources.declared_in})])
     # What changes how a file is read (time zone, declarations) invalidates cached parses.
     key_tag = hashlib.sha256(key + sources.tag.encode()).hexdigest()[:12]
 

@@ -52,7 +52,8 @@ def main() -> None:
             result = (job[0], _parse_to_cache(*job, sources), None)
         except InputError as exc:
             result = (job[0], 0.0, (type(exc), {"path": exc.path, "problem": exc.problem, "row": exc.row,
-                                                "column": exc.column, "expected": exc.expected, "todo": exc.todo}))
+                                                "column": exc.column, "expected": exc.expected, "todo": exc.todo,
+                                                "key": exc.key, "values": exc.values}))
         pickle.dump(result, out)
         out.flush()
 

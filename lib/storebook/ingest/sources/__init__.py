@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storebook.engine import schema
-from storebook.errors import IngestError, InputError
+from storebook.errors import IngestError, InputError, Said
 from storebook.ingest.parsing import detect_number_format
 from storebook.ingest.sources.base import (
     PERSONAL_COLUMNS,
@@ -143,6 +143,15 @@ def _missing_columns(path: Path, table: str) -> InputError:
     else:
         how = (f"read as {DELIMITER_NAMES.get(records.delimiter, repr(records.delimiter))}-separated values and "
                f"searched the first {HEADER_SCAN} rows")
+    said_how = (Said("error.input.searched.sheets", {"rows": str(HEADER_SCAN), "sheets": ", ".join(repr(s) for s in sheets)})
+                if records.encoding in {"xlsx", "xls"} and len(sheets) > 1 else
+                Said("error.input.searched.sheet", {"rows": str(HEADER_SCAN), "sheet": sheets[0]})
+                if records.encoding in {"xlsx", "xls"} else
+                Said("error.input.searched.text", {"rows": str(HEADER_SCAN), "delimiter": Said(
+                    f"error.input.delimiter.{DELIMITER_NAMES[records.delimiter]}", {})
+                    if records.delimiter in DELIMITER_NAMES else repr(records.delimiter)}))
+    values = {"table": table, "columns": ", ".join(c.name for c in specs), "how": said_how,
+              "missing": ", ".join(repr(m) for m in missing)}
     if hits:
         problem = f"required column(s) {', '.join(repr(m) for m in missing)} missing"
     else:
@@ -154,6 +163,7 @@ def _missing_columns(path: Path, table: str) -> InputError:
         todo="add the column to the export, or describe the file with a custom source" if hits else
              "check that the file belongs in this folder and that its first rows hold the column names; a "
              "file of another layout needs a custom source (docs/sources.md)",
+        key="error.input.required_missing" if hits else "error.input.no_header", values=values,
     )
 
 
@@ -233,12 +243,16 @@ def registry(config=None) -> Registry:  # noqa: ANN001 - Config, imported lazily
     for src in declared.sources:
         if src.name in names:
             raise InputError(declared.path, f"the custom source name '{src.name}' is a built-in source's name",
-                             expected="a name of your own", todo=f"rename the source in {declared.path.name}")
+                             expected="a name of your own", todo=f"rename the source in {declared.path.name}",
+                             key="error.input.source_builtin_name",
+                             values={"name": src.name, "file": declared.path.name})
     for pattern, name in declared.pins:
         if name not in names | {s.name for s in declared.sources}:
             raise InputError(declared.path, f"the pin for '{pattern}' uses the unknown source '{name}'",
                              expected=f"one of {', '.join(sorted(names | {s.name for s in declared.sources}))}",
-                             todo=f"fix `use:` in {declared.path.name}")
+                             todo=f"fix `use:` in {declared.path.name}", key="error.input.pin_unknown_source",
+                             values={"pattern": pattern, "name": name, "file": declared.path.name,
+                                     "names": ", ".join(sorted(names | {s.name for s in declared.sources}))})
     vocab = None
     if config is not None:
         names = sorted({c.vocab for t in schema.TABLES for c in schema.columns(t) if c.vocab})
@@ -298,7 +312,8 @@ def data_files(raw_root: Path) -> list[Path]:
                 files.append((path, path.resolve(), False))
             else:
                 problems.append(InputError(path, "not a regular file (a pipe, socket or device)",
-                                           expected="data files and folders only", todo="move it out of data/raw"))
+                                           expected="data files and folders only", todo="move it out of data/raw",
+                                           key="error.input.special_file"))
 
     walk(raw_root)
     first: dict[Path, Path] = {}
@@ -319,22 +334,24 @@ def _follow_link(path: Path, root: Path, folders: dict[Path, Path]) -> InputErro
            "STOREBOOK_RAW) at the folder that holds the exports")
     if not target.is_relative_to(root):
         return InputError(path, f"a link that leads out of data/raw (to {target}): ingest reads only files inside "
-                                "data/raw, and has not opened it", expected="data files inside data/raw", todo=fix)
+                                "data/raw, and has not opened it", expected="data files inside data/raw", todo=fix,
+                          key="error.input.link_out", values={"target": str(target)})
     if not target.exists():
         return InputError(path, "a link to nothing (its target was moved or deleted)", expected="a data file",
-                          todo="remove the link or restore its target")
+                          todo="remove the link or restore its target", key="error.input.link_broken")
     if target.is_dir():  # every folder being walked (the link's own ancestors too) is in ``folders``
         return _twice(path, folders[target]) if target in folders else None
     if not target.is_file():
         return InputError(path, "a link to something that is not a regular file", expected="a data file",
-                          todo="remove the link")
+                          todo="remove the link", key="error.input.link_special")
     return None
 
 
 def _twice(path: Path, other: Path) -> InputError:
     return InputError(path, f"leads to files that are read already (through {other}): they would be read twice, "
                             "or forever in a loop", expected="each file reached once",
-                      todo="remove the link, or move the files it duplicates")
+                      todo="remove the link, or move the files it duplicates", key="error.input.link_twice",
+                      values={"other": str(other)})
 
 
 def _describe(source: Source) -> str:
@@ -356,7 +373,8 @@ def detect(path: Path, raw_root: Path, sources: Registry | list[Source] | None =
     suffix = path.suffix.lower()
     if suffix not in DATA_SUFFIXES:
         raise InputError(path, f"'{suffix or path.name}' files are not read", expected="CSV or Excel exports",
-                         todo="export the data as CSV or XLSX, or move this file out of data/raw")
+                         todo="export the data as CSV or XLSX, or move this file out of data/raw",
+                         key="error.input.suffix", values={"suffix": suffix or path.name})
     rel = path.relative_to(raw_root).as_posix()
     for pattern, name in reg.pins:
         if fnmatch.fnmatch(rel, pattern):
@@ -370,19 +388,24 @@ def detect(path: Path, raw_root: Path, sources: Registry | list[Source] | None =
     if len(found) == 1:
         return found[0]
     if not found:
-        raise InputError(path, "no source recognises this file", **_closest(path, header, raw_root, reg))
+        raise InputError(path, "no source recognises this file", **_closest(path, header, raw_root, reg))  # keyed there
     names = "; ".join(_describe(s) for s in found)
     todo = (f"pin the file to one of them in {reg.declared_in} beside storebook.toml:"
             f" `pins: [{{files: \"{rel}\", use: {found[-1].name}}}]` (a pattern like \"{Path(rel).parent.as_posix()}/*\""
             " pins a whole folder)")
+    values: dict = {"names": names, "declared_in": reg.declared_in, "file": rel, "source": found[-1].name,
+                    "folder": Path(rel).parent.as_posix(), "tables": "", "canonical": ""}
     if sum(1 for s in found if s.name != "canonical" and s.name not in {b.name for b in SOURCES}) > 1:
         todo += (", or, to feed several tables from one file, declare one custom source with `tables:`"
                  " (docs/sources.md)")
+        values["tables"] = Said("error.input.several_sources.tables", {})
     if any(s.name == "canonical" for s in found):
         todo = (f"data/raw/{Path(rel).parts[0]}/ is the canonical layout's folder for that table: move a platform "
                 f"export into a folder of its own (e.g. data/raw/{found[-1].name.split('_')[0]}/), or " + todo)
+        values["canonical"] = Said("error.input.several_sources.canonical",
+                                   {"table": Path(rel).parts[0], "platform": found[-1].name.split("_")[0]})
     raise InputError(path, f"the file matches several sources: {names}", expected="exactly one source",
-                     todo=todo)
+                     todo=todo, key="error.input.several_sources", values=values)
 
 
 def _closest(path: Path, header: list[str], raw_root: Path, reg: Registry) -> dict[str, str]:
@@ -398,6 +421,7 @@ def _closest(path: Path, header: list[str], raw_root: Path, reg: Registry) -> di
         "expected": f"a canonical file in data/raw/<table>/ (tables: {tables}) or a known platform export "
                     "(docs/sources.md lists them)",
         "todo": f"move it into the folder of its table, or declare it as a custom source in {reg.declared_in}",
+        "key": "error.input.no_source", "values": {"tables": tables, "declared_in": reg.declared_in},
     }
     if not scored or scored[0][0] == 0:
         return fallback
@@ -408,4 +432,6 @@ def _closest(path: Path, header: list[str], raw_root: Path, reg: Registry) -> di
                     f"recognises; missing: {cols}",
         "todo": "if it is that export, re-export it with those columns (check the export settings or the "
                 f"report's columns); otherwise declare it as a custom source in {reg.declared_in} (docs/sources.md)",
+        "key": "error.input.no_source.closest",
+        "values": {"source": _describe(source), "share": f"{score:.0%}", "missing": cols, "declared_in": reg.declared_in},
     }

@@ -351,7 +351,9 @@ class PlatformSource:
         found = read_table(path, self.header_index, self._canon, stop_at_blank=self.stop_at_blank)
         if found is None:  # detect() checked the head; a file changed underneath us
             raise InputError(path, f"the header of the {self.description} was not found",
-                             expected=", ".join(self.signature), todo="re-export the file")
+                             expected=", ".join(self.signature), todo="re-export the file",
+                             key="error.input.header_lost",
+                             values={"description": self.description, "signature": ", ".join(self.signature)})
         return found
 
     def read(self, path: Path, raw_root: Path) -> Iterator[SourceFrame]:

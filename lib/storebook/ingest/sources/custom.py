@@ -28,13 +28,18 @@ from pathlib import Path
 import duckdb
 import yaml
 
-from storebook.errors import InputError
+from storebook.errors import InputError, Said
 from storebook.ingest.parsing import NumberFormat
 from storebook.ingest.sources.base import SourceFrame
 from storebook.ingest.sources.mapping import compile as mapping_compile
 from storebook.ingest.sources.mapping import run as mapping_run
 from storebook.ingest.sources.mapping import sql as mapping_sql
-from storebook.ingest.sources.mapping.spec import SourceSpec, check_joins, parse_source
+from storebook.ingest.sources.mapping.spec import (
+    SourceSpec,
+    check_joins,
+    parse_source,
+    written_said,
+)
 from storebook.ingest.sources.readers import RawFrame, grid_frame, read_grid, read_grid_table
 from storebook.ingest.sources.reports import parse_period
 
@@ -74,17 +79,20 @@ def load_declarations(root: Path, timezone: str = "Asia/Shanghai", country: str 
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         raise InputError(path, f"not valid YAML ({exc})", expected="the layout of docs/sources.md",
-                         todo="fix the file (examples/storebook.sources.yaml is a working example)") from exc
+                         todo="fix the file (examples/storebook.sources.yaml is a working example)",
+                         key="error.custom.yaml", values={"error": str(exc)}) from exc
     top = {"sources", "pins", "not_read"}
     if not isinstance(data, dict) or set(data) - top:
         raise InputError(path, f"unknown top-level keys {sorted(set(data) - top) if isinstance(data, dict) else data!r}",
-                         expected="`sources:`, `pins:` and/or `not_read:`", todo="see docs/sources.md")
+                         expected="`sources:`, `pins:` and/or `not_read:`", todo="see docs/sources.md",
+                         key="error.custom.top_keys",
+                         values={"keys": str(sorted(set(data) - top)) if isinstance(data, dict) else repr(data)})
     specs = [parse_source(d, path, i) for i, d in enumerate(data.get("sources") or [])]
     seen: set[str] = set()
     for s in specs:
         if s.name in seen:
             raise InputError(path, f"two sources are named '{s.name}'", expected="unique names",
-                             todo="rename one of them")
+                             todo="rename one of them", key="error.custom.name_twice", values={"name": s.name})
         seen.add(s.name)
     check_joins(specs, path)
     sources = [CustomSource(s, path, timezone, country) for s in specs]
@@ -96,7 +104,8 @@ def load_declarations(root: Path, timezone: str = "Asia/Shanghai", country: str 
         if not isinstance(pin, dict) or not {"files", "use"} <= set(pin) <= {"files", "use", "period"}:
             raise InputError(path, f"pin #{i + 1} is {pin!r}", expected="`- files: \"<pattern>\"` and `use: <source>` "
                              "(and, for a report that names no day, `period:`)",
-                             todo="see docs/sources.md, 'When two sources match'")
+                             todo="see docs/sources.md, 'When two sources match'",
+                             key="error.custom.pin", values={"number": str(i + 1), "pin": repr(pin)})
         for pattern in _patterns(pin["files"]):
             pins.append((pattern, str(pin["use"])))
         if "period" in pin:  # a report's totals over days its file does not name
@@ -105,7 +114,8 @@ def load_declarations(root: Path, timezone: str = "Asia/Shanghai", country: str 
             except ValueError as exc:
                 raise InputError(path, f"pin #{i + 1}: period {exc}", column="period",
                                  expected="`period: 2019-07-29` or `period: {start: 2019-07-01, end: 2019-07-31}`",
-                                 todo="fix the pin's period") from None
+                                 todo="fix the pin's period", key="error.custom.pin_period",
+                                 values={"number": str(i + 1), "error": str(exc)}) from None
             periods += [(pattern, period) for pattern in _patterns(pin["files"])]
     return Declarations(sources, pins, text, path, periods, _not_read(data.get("not_read"), path))
 
@@ -119,7 +129,8 @@ def _not_read(value: object, path: Path) -> list[tuple[str, str]]:
                 or not str(entry["why"] or "").strip()):
             raise InputError(path, f"not_read #{i + 1} is {entry!r}",
                              expected="`- files: \"<pattern>\"` and `why: <what the file is and why it is not read>`",
-                             todo="see docs/sources.md, 'Files that are not data'")
+                             todo="see docs/sources.md, 'Files that are not data'",
+                             key="error.custom.not_read", values={"number": str(i + 1), "entry": repr(entry)})
         out += [(pattern, str(entry["why"]).strip()) for pattern in _patterns(entry["files"])]
     return out
 
@@ -219,7 +230,9 @@ class CustomSource:
                 raise InputError(path, f"{self._where()}: an expression fails on the file's values: {message}",
                                  expected="expressions that hold for every row",
                                  todo="read the column with `inputs:` (a value that does not read is then rejected "
-                                      "with its row) or use try_cast(x AS type) instead of CAST") from None
+                                      "with its row) or use try_cast(x AS type) instead of CAST",
+                                 key="error.custom.expression_fails",
+                                 values={"declared_in": self.declared_in, "source": self.name, "message": message}) from None
             notes += self._join_notes(con, plan, joined_files)
             kept = con.sql(plan.kept_sql).fetchall()[0][0]
             stated = self._currency(con, plan, path)
@@ -299,13 +312,19 @@ class CustomSource:
             n = sum(u["rows"] for u in unread.values())
             also = "" if n == 1 else (f"; {n:,} rows hold values that are not codes, and none holds a code: "
                                       + ", ".join(f"'{v}'" for v in list(unread)[:5]) + (" …" if len(unread) > 5 else ""))
+            said = {"value": str(value), "declared_in": self.declared_in, "source": self.name, "column": declared.column,
+                    "also": "" if n == 1 else Said("error.custom.currency.also", {
+                        "rows": f"{n:,}", "values": ", ".join(f"'{v}'" for v in list(unread)[:5])
+                        + (" …" if len(unread) > 5 else "")}),
+                    "hint": Said("error.custom.currency.hint", {"hint": written_said(hint)}) if hint else ""}
             raise InputError(
                 path, f"'{value}' is not a currency code ({self._where()}, `currency.column`){also}",
                 row=first, column=declared.column,
                 expected="an ISO 4217 currency code (BRL, EUR, INR, CNY …) or an empty cell in each row",
                 todo=(f"{hint}: " if hint else "") + "map the file's spellings to codes under `currency: {column: "
                 f"{declared.column}, values: {{'{value}': <code>}}}}`, or, if `{declared.column}` is not the "
-                "currency column, name the right one (or declare one currency: `currency: BRL`)")
+                "currency column, name the right one (or declare one currency: `currency: BRL`)",
+                key="error.custom.currency", values=said)
         return {"currency": next(iter(rows)) if len(rows) == 1 else None, "currency_column": declared.column,
                 "currency_rows": rows, "currency_unread": unread}
 
@@ -340,7 +359,8 @@ class CustomSource:
             raise InputError(path, f"the file name names no period ({self.declared_in}, source '{self.name}', "
                              "`period: file_name`)", expected="a date (2019-07-29, 20190729), two dates (first and "
                              "last day) or a month (2019-07) in the file name",
-                             todo="rename the file as the platform named it, or declare `period: {start: …, end: …}`")
+                             todo="rename the file as the platform named it, or declare `period: {start: …, end: …}`",
+                             key="error.custom.period_name", values={"declared_in": self.declared_in, "source": self.name})
         return found
 
     # -- reading the file
@@ -360,7 +380,9 @@ class CustomSource:
         if spec.header_row > len(rows):
             raise InputError(path, f"the declared header_row {spec.header_row} is not in the file ({len(rows)} rows)",
                              expected="the 1-based row number of the header",
-                             todo=f"fix `header_row:` in {self._where()}")
+                             todo=f"fix `header_row:` in {self._where()}", key="error.custom.header_row",
+                             values={"row": str(spec.header_row), "rows": str(len(rows)), "declared_in": self.declared_in,
+                                     "source": self.name})
         names = _named(rows[spec.header_row - 1])
         twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
         if twice is not None:  # a header over two rows repeats its lower names (Particular, Amount, Particular …)
@@ -370,7 +392,10 @@ class CustomSource:
                                       "repeats the names of its lower row",
                              todo=f"name the columns yourself in {self._where()}: `header_row: 0`, `column_names: "
                                   f"[…]` ({len(names)} names, one per column) and `where: \"_row > "
-                                  f"{spec.header_row}\"` to skip the header rows (docs/sources.md, 'Every key')")
+                                  f"{spec.header_row}\"` to skip the header rows (docs/sources.md, 'Every key')",
+                             key="error.custom.header_twice",
+                             values={"name": twice, "row": str(spec.header_row), "declared_in": self.declared_in,
+                                     "source": self.name, "count": str(len(names))})
         return names, spec.header_row
 
     def read_rows(self, path: Path, header: list[str]) -> RawFrame:
@@ -401,6 +426,9 @@ class CustomSource:
                             raw.notes)
         if spec.header_row > len(rows):
             raise InputError(path, f"the declared header_row {spec.header_row} is not in the file ({len(rows)} rows)",
-                             expected="the 1-based row number of the header", todo=f"fix `header_row:` in {where}")
+                             expected="the 1-based row number of the header", todo=f"fix `header_row:` in {where}",
+                             key="error.custom.header_row",
+                             values={"row": str(spec.header_row), "rows": str(len(rows)), "declared_in": self.declared_in,
+                                     "source": self.name})
         rows = [*rows[: spec.header_row - 1], list(header), *rows[spec.header_row:]]
         return grid_frame(path, rows, spec.header_row - 1, used)

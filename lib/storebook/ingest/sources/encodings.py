@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from storebook.errors import InputError
+from storebook.errors import InputError, Said
 from storebook.ingest.sources.policy import CONFIG_HINT, current_policy
 
 #: Declared encodings an analyst may write, and the codec that reads them.
@@ -61,6 +61,14 @@ def _declare_hint(path: Path, declared_in: str, encoding: str = "latin-1") -> st
     rel = current_policy().relative(path)
     return (f"declare it in {CONFIG_HINT}: under [ingest.encodings] write \"{rel}\" = \"{encoding}\""
             f" (storebook knows {', '.join(KNOWN)})")
+
+
+def _declare_said(path: Path, declared_in: str, encoding: str = "latin-1") -> Said:
+    """:func:`_declare_hint` by its catalogue key, for the reader's language."""
+    if declared_in:
+        return Said("error.input.encoding.hint.source", {"declared_in": declared_in, "encoding": encoding})
+    return Said("error.input.encoding.hint.config", {"config": CONFIG_HINT, "file": current_policy().relative(path),
+                                                     "encoding": encoding, "known": ", ".join(KNOWN)})
 
 
 def detect_encoding(data: bytes, path: Path, declared_in: str = "") -> str:
@@ -110,15 +118,20 @@ def _detect(data: bytes, path: Path, declared_in: str, need_text: bool = True) -
     line = _line_of(data, first_bad)
     what = (f"the bytes on line {line} (byte {first_bad}) are neither UTF-8 nor GBK/GB18030" if gb_text is None else
             f"the bytes on line {line} (byte {first_bad}) are not UTF-8, and GBK reads them as rare characters")
+    said = Said("error.input.encoding.neither" if gb_text is None else "error.input.encoding.rare",
+                {"line": str(line), "byte": str(first_bad)})
     if not readings:
         raise InputError(path, f"{what}, nor text in any encoding (is it a text export at all?)", row=line,
                          expected="a CSV file encoded in UTF-8 (with or without BOM) or GBK",
-                         todo="re-export the file as CSV UTF-8")
+                         todo="re-export the file as CSV UTF-8", key="error.input.encoding.none", values={"what": said})
     raise InputError(
         path, f"{what}; no encoding reads the file for sure: {_differences(readings)}", row=line,
         expected="a CSV file encoded in UTF-8 (with or without BOM) or GBK, or an encoding declared for it",
         todo="re-export the file as CSV UTF-8 (Excel: Save As → 'CSV UTF-8'), or "
              + _declare_hint(path, declared_in, _suggest(readings[0][0])),
+        key="error.input.encoding.unsure",
+        values={"what": said, "differences": _differences(readings, said=True),
+                "hint": _declare_said(path, declared_in, _suggest(readings[0][0]))},
     )
 
 
@@ -142,7 +155,9 @@ def _check_decodes(data: bytes, codec: str, path: Path, why: str) -> None:
             codec == "utf-8-sig" and _decodes(data[3:], "gb18030") is not None) else ""
         raise InputError(path, f"the file {why}, but the bytes on line {line} are not {_label(codec)}{other}",
                          expected=f"a file encoded in {_label(codec)} throughout",
-                         todo="re-export the file in one encoding (CSV UTF-8)") from exc
+                         todo="re-export the file in one encoding (CSV UTF-8)",
+                         key="error.input.encoding.bom" + (".gbk" if other else ""),
+                         values={"encoding": _label(codec), "line": str(line)}) from exc
 
 
 _UTF8_CJK = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}")
@@ -165,7 +180,9 @@ def _check_not_mixed(data: bytes, path: Path, first_bad: int) -> None:
         if _UTF8_CJK.search(line.encode("utf-8")) or len(_NON_ASCII.findall(line)) >= 3:
             raise InputError(path, f"line {number} is UTF-8 but line {_line_of(data, first_bad)} is not: the file "
                                    "joins text saved in two encodings", expected="one encoding for the whole file",
-                             todo="re-export the file in one go as CSV UTF-8, or split it into one file per encoding")
+                             todo="re-export the file in one go as CSV UTF-8, or split it into one file per encoding",
+                             key="error.input.encoding.mixed",
+                             values={"utf8_line": str(number), "other_line": str(_line_of(data, first_bad))})
 
 
 def _gb2312_share(text: str) -> float:
@@ -217,8 +234,9 @@ def _suggest(names: list[str]) -> str:
     return next((aliases[c] for c in names if c in aliases), names[0])
 
 
-def _differences(readings: list[tuple[list[str], str]]) -> str:
-    """How each reading shows the first word on which the readings differ, with its line."""
+def _differences(readings: list[tuple[list[str], str]], said: bool = False) -> str | Said:
+    """How each reading shows the first word on which the readings differ, with its line (``said``:
+    by its catalogue keys, for the reader's language)."""
     texts = [t for _, t in readings]
     split = [re.split(r"\r\n|\r|\n", t) for t in texts]
     for number in range(max(len(s) for s in split)):
@@ -233,14 +251,30 @@ def _differences(readings: list[tuple[list[str], str]]) -> str:
                         by_word.setdefault(word, []).extend(n for n in names if n not in by_word.get(word, []))
                     shown = "; ".join(f"'{_printable(word[:24])}' as {'/'.join(names[:3])}"
                                       for word, names in list(by_word.items())[:5])
-                    return f"line {number + 1} reads {shown}"
-    return "the candidates are " + ", ".join("/".join(n[:3]) for n, _ in readings[:4])
+                    if not said:
+                        return f"line {number + 1} reads {shown}"
+                    chain: Said | str = ""
+                    for word, names in reversed(list(by_word.items())[:5]):  # "'a' as x; 'b' as y", from its end
+                        chain = Said("error.input.encoding.reading", {"word": _printable(word[:24]),
+                                                                      "names": "/".join(names[:3]), "more": chain})
+                        chain = chain if word == next(iter(by_word)) else Said("error.input.encoding.reading.more",
+                                                                               {"reading": chain})
+                    return Said("error.input.encoding.reads", {"line": str(number + 1), "readings": chain})
+    candidates = ", ".join("/".join(n[:3]) for n, _ in readings[:4])
+    return Said("error.input.encoding.candidates", {"names": candidates}) if said else "the candidates are " + candidates
 
 
 def _set_hint(declared_in: str, encoding: str) -> str:
     if declared_in.startswith(CONFIG_HINT):
         return f"change the file's line under [ingest.encodings] in {CONFIG_HINT} to \"{encoding}\", or remove it"
     return f"set `encoding: {encoding}`" + (" (or `auto`)" if encoding != "auto" else "") + " for this source"
+
+
+def _set_said(declared_in: str, encoding: str) -> Said:
+    """:func:`_set_hint` by its catalogue key, for the reader's language."""
+    if declared_in.startswith(CONFIG_HINT):
+        return Said("error.input.encoding.set.config", {"config": CONFIG_HINT, "encoding": encoding})
+    return Said("error.input.encoding.set.source" + (".auto" if encoding == "auto" else ""), {"encoding": encoding})
 
 
 def _printable(text: str) -> str:
@@ -269,12 +303,16 @@ def decode_bytes(data: bytes, path: Path, declared: str | None = None, declared_
     if declared is not None and declared.lower().strip() not in ENCODING_ALIASES:
         raise InputError(path, f"the declared encoding '{declared}' is not supported",
                          expected=f"one of {', '.join(ENCODING_ALIASES)}",
-                         todo=f"fix the encoding in {declared_in or 'the source declaration'}, or write `auto`")
+                         todo=f"fix the encoding in {declared_in or 'the source declaration'}, or write `auto`",
+                         key="error.input.encoding.unknown" + ("" if declared_in else ".undeclared"),
+                         values={"declared": declared, "known": ", ".join(ENCODING_ALIASES), "declared_in": declared_in})
     codec = ENCODING_ALIASES[declared.lower().strip()] if declared is not None else None
     if codec is None:
         encoding, text = _detect(data, path, declared_in, need_text)
         return text, encoding
     where = f" (declared in {declared_in})" if declared_in else ""
+    said = {"declared": declared,
+            "where": Said("error.input.encoding.where", {"declared_in": declared_in}) if declared_in else ""}
     if codec == "utf-8" and not need_text and is_utf8(data):
         return "", codec
     if codec.startswith("utf-8") or codec == "utf-16":
@@ -288,6 +326,8 @@ def decode_bytes(data: bytes, path: Path, declared: str | None = None, declared_
                       + (f"; they read as {actual}" if actual else ""),
                 expected=f"a file encoded in {declared}",
                 todo=(_set_hint(declared_in, "gbk") if actual else "re-export the file as CSV UTF-8"),
+                key="error.input.encoding.declared_gbk" if actual else "error.input.encoding.declared_bad",
+                values={**said, "line": str(line), "hint": _set_said(declared_in, "gbk")},
             ) from exc
     # A single-byte or GBK declaration decodes UTF-8 bytes into nonsense without an error.
     if not data.isascii() and _decodes(data, "utf-8") is not None:
@@ -295,6 +335,7 @@ def decode_bytes(data: bytes, path: Path, declared: str | None = None, declared_
             path, f"the file is declared {declared}{where} but its bytes are UTF-8 (reading them as {declared} "
                   "garbles every non-ASCII character)",
             expected=f"a file encoded in {declared}", todo=_set_hint(declared_in, "utf-8"),
+            key="error.input.encoding.declared_utf8", values={**said, "hint": _set_said(declared_in, "utf-8")},
         )
     try:
         return data.decode(codec), codec
@@ -302,4 +343,6 @@ def decode_bytes(data: bytes, path: Path, declared: str | None = None, declared_
         line = _line_of(data, exc.start)
         raise InputError(path, f"the file is declared {declared}{where} but the bytes on line {line} are not {declared}",
                          expected=f"a file encoded in {declared}",
-                         todo=_set_hint(declared_in, "auto") + ", or re-export the file") from exc
+                         todo=_set_hint(declared_in, "auto") + ", or re-export the file",
+                         key="error.input.encoding.declared_other",
+                         values={**said, "line": str(line), "hint": _set_said(declared_in, "auto")}) from exc

@@ -90,7 +90,9 @@ class Ga4Traffic(SourceReport):
         index = self.header_index(rows)
         if index is None:  # detect() checked the head; a file changed underneath us
             raise InputError(path, f"the header of the {self.description} was not found",
-                             expected=", ".join(self.signature), todo="re-export the file")
+                             expected=", ".join(self.signature), todo="re-export the file",
+                             key="error.input.header_lost",
+                             values={"description": self.description, "signature": ", ".join(self.signature)})
         header = [self._canon(c) for c in rows[index]]
         rows, note = _place_grand_total(rows, index, header, self.level1)
         raw = grid_frame(path, [*rows[:index], header, *rows[index + 1:]], index, encoding, stop_at_blank=True)
@@ -189,7 +191,8 @@ class Ga4Download(SourceReport):
             todo="in GA4 open Reports → Acquisition → Traffic acquisition, keep 'Session default channel group', add "
                  "the dimension 'Date' (and 'Device category'), show 'Total users', then Share → Download file → CSV; "
                  "for the de-duplicated totals download the same report by Date × Device category without the "
-                 "channel; move this file out of data/raw (docs/sources.md, GA4)")
+                 "channel; move this file out of data/raw (docs/sources.md, GA4)",
+            key="error.input.ga4_no_traffic", values={"count": str(len(tables)), "listed": listed + more})
 
 
 def _place_grand_total(rows: list[list[str]], index: int, header: list[str], level1: str

@@ -43,7 +43,8 @@ class JdItems(PlatformSource):
             if period is None:
                 raise InputError(path, "the per-item report has no 日期 column and names no period", expected=
                                  "a 日期 column, a 统计日期 title row, or the period in the file name",
-                                 todo="re-export it by day, or name the file with its first and last day")
+                                 todo="re-export it by day, or name the file with its first and last day",
+                                 key="error.input.jd_items_period")
             first, last = period[0], "" if period[0] == period[1] else period[1]
             notes.append(f"京东商智 商品明细: one row per SKU over {period[0]} … {period[1]} (from the "
                          f"{'title rows' if title.strip() and period_of_title(title) else 'file name'}).")

@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from storebook.errors import InputError
+from storebook.errors import InputError, Said
 
 CONFIG_HINT = "storebook.toml"
 
@@ -68,14 +68,21 @@ class ReadPolicy:
             raise InputError(path, f"the file is {size / 1e6:,.0f} MB, above the limit of {self.max_file_mb:,.0f} MB",
                              expected=f"files up to [ingest] max_file_mb = {self.max_file_mb:g} ({CONFIG_HINT})",
                              todo="split the export (by month, say), or raise max_file_mb under [ingest] in "
-                                  f"{CONFIG_HINT} if the machine has the memory (about 5x the file size)")
+                                  f"{CONFIG_HINT} if the machine has the memory (about 5x the file size)",
+                             key="error.input.too_large",
+                             values={"mb": f"{size / 1e6:,.0f}", "limit": f"{self.max_file_mb:,.0f}",
+                                     "setting": f"{self.max_file_mb:g}", "config": CONFIG_HINT})
 
     def check_rows(self, path: Path, rows: int, what: str = "lines") -> None:
         """Stop when a file holds more than ``max_rows`` rows."""
         if rows > self.max_rows:
             raise InputError(path, f"the file holds more than {self.max_rows:,} {what}",
                              expected=f"at most [ingest] max_rows = {self.max_rows} rows a file ({CONFIG_HINT})",
-                             todo=f"split the export, or raise max_rows under [ingest] in {CONFIG_HINT}")
+                             todo=f"split the export, or raise max_rows under [ingest] in {CONFIG_HINT}",
+                             key="error.input.too_many_rows",
+                             values={"limit": f"{self.max_rows:,}", "setting": str(self.max_rows), "config": CONFIG_HINT,
+                                     "what": Said("error.input.rows." + ("sheet" if what.startswith("rows on sheet ") else what),
+                                                  {"sheet": what.removeprefix("rows on sheet ").strip("'")})})
 
 
 _DEFAULT = ReadPolicy()

@@ -105,10 +105,10 @@ def read_bytes(path: Path, head: int | None = None) -> bytes:
         info = os.stat(path)
     except FileNotFoundError as exc:
         raise InputError(path, "the file does not exist (a broken link?)", expected="a data file",
-                         todo="remove the link or restore the file") from exc
+                         todo="remove the link or restore the file", key="error.input.missing_file") from exc
     if not stat.S_ISREG(info.st_mode):
         raise InputError(path, "not a regular file (a pipe, socket or device)", expected="a data file",
-                         todo="move it out of data/raw")
+                         todo="move it out of data/raw", key="error.input.not_regular")
     if head is None:
         current_policy().check_size(path, info.st_size)
     with open(path, "rb") as fh:  # read-only: raw files are never changed
@@ -117,7 +117,7 @@ def read_bytes(path: Path, head: int | None = None) -> bytes:
 
 def _empty(path: Path) -> InputError:
     return InputError(path, "the file is empty", expected="a header row and data rows",
-                      todo="re-export the file, or delete it if it was saved by mistake")
+                      todo="re-export the file, or delete it if it was saved by mistake", key="error.input.empty")
 
 
 def _blank(data: bytes) -> bool:
@@ -154,7 +154,8 @@ def _check_not_binary(path: Path, data: bytes) -> None:
 def _nul(path: Path, line: int) -> InputError:
     return InputError(path, f"line {line} holds a NUL character: the file is binary, damaged, or UTF-16 without a "
                             "byte-order mark", expected="a text export (CSV)",
-                      todo="re-export the file as CSV UTF-8 (the file's content is not shown here)")
+                      todo="re-export the file as CSV UTF-8 (the file's content is not shown here)",
+                      key="error.input.nul", values={"line": str(line)})
 
 
 def read_records(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
@@ -247,10 +248,12 @@ def _check_header(path: Path, header: list[str], row: int = 1) -> None:
     for name in header:
         if not name:
             raise InputError(path, "a column has no name in the header row", row=row,
-                             expected="a name for every column", todo="name the column or delete it")
+                             expected="a name for every column", todo="name the column or delete it",
+                             key="error.input.header_unnamed")
         if name in seen:
             raise InputError(path, f"the column '{name}' appears twice in the header", row=row, column=name,
-                             expected="each column once", todo="delete or rename one of them")
+                             expected="each column once", todo="delete or rename one of them",
+                             key="error.input.header_twice", values={"name": name})
         seen.add(name)
 
 

@@ -22,7 +22,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from storebook.errors import InputError
+from storebook.errors import InputError, Said
 
 #: Separators a file may use, in order of preference when two fit equally well.
 DELIMITERS = (",", "\t", ";", "|")
@@ -100,12 +100,15 @@ def raise_quote_problem(path: Path, rows: list[list[str]], problem: tuple[int, i
     header = next((r for r in rows[:HEADER_SCAN] if len(r) > field_index and r[field_index]), None)
     column = header[field_index] if header is not None and first > 1 else None
     where = f"field {field_index + 1}" + (f" ('{column}')" if column else "")
+    field = Said("error.input.quote.field.named" if column else "error.input.quote.field",
+                 {"number": str(field_index + 1), **({"name": column} if column else {})})
     raise InputError(
         path, f"line {first}: a quote opens a value in {where} that runs over the following lines and is not "
               f"closed properly (it swallows lines {first + 1}–{last}, which would otherwise be rows of their own)",
         column=column, expected="quotes around a value closed before the next separator; a quote inside a value "
                                 "written twice (\"\")",
         todo=f"remove the stray quote on line {first} or write it as \"\", or re-export the file with every value quoted",
+        key="error.input.quote", values={"first": str(first), "next": str(first + 1), "last": str(last), "field": field},
     )
 
 

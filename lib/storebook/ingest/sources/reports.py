@@ -244,7 +244,9 @@ class SourceReport(PlatformSource):
                                    f"{named[0]} ~ {named[1]}", expected="one period for the whole report",
                              todo="rename the file with the period the title states, or declare the period for the "
                                   "file: `pins: [{files: \"<file>\", use: " + self.name + ", period: {start: …, end: …}}]` "
-                                  "in storebook.sources.yaml")
+                                  "in storebook.sources.yaml", key="error.input.report_periods_differ",
+                             values={"title_first": title[0], "title_last": title[1], "name_first": named[0],
+                                     "name_last": named[1], "source": self.name})
         elif title:
             period, how = title, "named in the report's title rows"
         elif named:
@@ -258,7 +260,9 @@ class SourceReport(PlatformSource):
                          "period",
                 todo=f"rename the file with the period it covers, e.g. '{stem}_2019-07-01_2019-07-31{suffix}' (one "
                      f"day: '{stem}_2019-07-29{suffix}'), or declare it in storebook.sources.yaml: `pins: [{{files: "
-                     f"\"<folder>/{path.name}\", use: {self.name}, period: {{start: 2019-07-01, end: 2019-07-31}}}}]`")
+                     f"\"<folder>/{path.name}\", use: {self.name}, period: {{start: 2019-07-01, end: 2019-07-31}}}}]`",
+                key="error.input.report_no_day",
+                values={"stem": stem, "suffix": suffix, "name": path.name, "source": self.name})
         first, last = period
         if first == last:
             return pd.Series(first, index=f.index, dtype="str"), none, f"one day, {first}, {how}."

@@ -72,7 +72,9 @@ class SycmItems(PlatformSource):
         found = read_table(path, self.header_index, rename)
         if found is None:
             raise InputError(path, f"the header of the {self.description} was not found",
-                             expected=", ".join(self.signature), todo="re-export the file")
+                             expected=", ".join(self.signature), todo="re-export the file",
+                             key="error.input.header_lost",
+                             values={"description": self.description, "signature": ", ".join(self.signature)})
         return found
 
     def convert(self, path: Path, raw: RawFrame, preamble: list[list[str]]) -> Iterator[SourceFrame]:
@@ -84,7 +86,8 @@ class SycmItems(PlatformSource):
         if period is None:
             raise InputError(path, "the per-item report names no period (no 统计日期 in its title rows, no date in "
                              "the file name)", expected="a file name such as 商品效果_2026-04-20~2026-04-26.xlsx",
-                             todo="rename the file with the report's first and last day, as 生意参谋 names it")
+                             todo="rename the file with the report's first and last day, as 生意参谋 names it",
+                             key="error.input.sycm_items_period")
         first, last = period
         notes = [
             f"生意参谋 商品效果: one row per listing over {first} … {last}"

@@ -54,11 +54,12 @@ def check_workbook(path: Path, kind: str) -> None:
         raise InputError(path, "the workbook is password-protected (encrypted), or an old .xls named .xlsx",
                          expected="an .xlsx workbook without a password",
                          todo="open it in Excel, remove the password (File → Info → Protect Workbook) and save it as "
-                              ".xlsx, or export CSV")
+                              ".xlsx, or export CSV", key="error.input.encrypted")
     if kind == "markup":
         raise InputError(path, f"the '{path.suffix}' file is a web page (HTML/XML), not a workbook",
                          expected="an .xlsx/.xls workbook or a CSV file",
-                         todo="open it in Excel and save it as .xlsx, or download the report as CSV")
+                         todo="open it in Excel and save it as .xlsx, or download the report as CSV",
+                         key="error.input.markup", values={"suffix": path.suffix})
     if kind != "xlsx":
         return
     limit = current_policy().max_xlsx_uncompressed_mb
@@ -68,15 +69,20 @@ def check_workbook(path: Path, kind: str) -> None:
             names = set(archive.namelist())
     except zipfile.BadZipFile as exc:
         raise InputError(path, "the workbook is not a readable .xlsx (its zip structure is damaged)",
-                         expected="an .xlsx workbook", todo="open it in Excel and save it again, or export CSV") from exc
+                         expected="an .xlsx workbook", todo="open it in Excel and save it again, or export CSV",
+                         key="error.input.bad_zip") from exc
     if "xl/workbook.xml" not in names:
         raise InputError(path, "the file is a zip archive but not an .xlsx workbook",
-                         expected="an .xlsx workbook", todo="unpack it, or export the data as CSV or XLSX")
+                         expected="an .xlsx workbook", todo="unpack it, or export the data as CSV or XLSX",
+                         key="error.input.zip_not_xlsx")
     if unpacked > limit * 1e6:
         raise InputError(path, f"the workbook unpacks into {unpacked / 1e6:,.0f} MB of XML, above the limit of "
                                f"{limit:,.0f} MB", expected=f"[ingest] max_xlsx_uncompressed_mb = {limit:g} ({CONFIG_HINT})",
                          todo="export the data as CSV (much faster to read), or raise max_xlsx_uncompressed_mb under "
-                              f"[ingest] in {CONFIG_HINT} if the workbook is genuine")
+                              f"[ingest] in {CONFIG_HINT} if the workbook is genuine",
+                         key="error.input.xlsx_too_large",
+                         values={"mb": f"{unpacked / 1e6:,.0f}", "limit": f"{limit:,.0f}", "setting": f"{limit:g}",
+                                 "config": CONFIG_HINT})
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -125,7 +131,8 @@ def read_sheet(path: Path, sheet: str | int | None = None, limit: int | None = N
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         raise InputError(path, f"the workbook cannot be read ({type(exc).__name__})",
                          expected="an .xlsx workbook holding the export",
-                         todo="open it in Excel and save it again, or export CSV") from exc
+                         todo="open it in Excel and save it again, or export CSV",
+                         key="error.input.xlsx_unreadable", values={"error": type(exc).__name__}) from exc
     finally:
         book.close()
     return rows[: last + 1]
@@ -139,7 +146,8 @@ def _sheet_name(path: Path, names: list[str], sheet: str | int | None) -> str:
     if isinstance(sheet, str) and sheet in names:
         return sheet
     raise InputError(path, f"the workbook has no sheet {sheet!r}", expected=f"one of its sheets: {', '.join(names)}",
-                     todo="fix `sheet:` in the source declaration")
+                     todo="fix `sheet:` in the source declaration",
+                     key="error.input.no_sheet", values={"sheet": repr(sheet), "sheets": ", ".join(names)})
 
 
 def _open_xlsx(path: Path):  # noqa: ANN202 - openpyxl's Workbook
@@ -152,7 +160,8 @@ def _open_xlsx(path: Path):  # noqa: ANN202 - openpyxl's Workbook
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         raise InputError(path, f"the workbook cannot be read ({type(exc).__name__})",
                          expected="an .xlsx workbook holding the export",
-                         todo="open it in Excel and save it again, or export CSV") from exc
+                         todo="open it in Excel and save it again, or export CSV",
+                         key="error.input.xlsx_unreadable", values={"error": type(exc).__name__}) from exc
 
 
 def _is_zip(path: Path) -> bool:
@@ -181,7 +190,8 @@ def _xls_book(path: Path):  # noqa: ANN202 - xlrd's Book
     except Exception as exc:  # xlrd raises many types for a damaged workbook
         raise InputError(path, f"the .xls workbook cannot be read ({type(exc).__name__})",
                          expected="an .xls workbook holding the export",
-                         todo="open it in Excel and save it as .xlsx, or export CSV") from exc
+                         todo="open it in Excel and save it as .xlsx, or export CSV",
+                         key="error.input.xls_unreadable", values={"error": type(exc).__name__}) from exc
 
 
 def _read_xls(path: Path, sheet: str | int | None, limit: int | None) -> list[list[str]]:
@@ -196,7 +206,8 @@ def _read_xls(path: Path, sheet: str | int | None, limit: int | None) -> list[li
     except Exception as exc:  # xlrd raises many types for a damaged workbook
         raise InputError(path, f"the .xls workbook cannot be read ({type(exc).__name__})",
                          expected="an .xls workbook holding the export",
-                         todo="open it in Excel and save it as .xlsx, or export CSV") from exc
+                         todo="open it in Excel and save it as .xlsx, or export CSV",
+                         key="error.input.xls_unreadable", values={"error": type(exc).__name__}) from exc
     current_policy().check_rows(path, len(frame), what=f"rows on sheet '{name}'")
     rows = []
     for values in frame.itertuples(index=False):

@@ -30,9 +30,9 @@ import pyarrow as pa
 
 from storebook.engine import schema
 from storebook.engine.sqltext import literal, quote
-from storebook.errors import InputError
+from storebook.errors import InputError, Said
 from storebook.ingest.sources.base import REGION_COLUMNS
-from storebook.ingest.sources.mapping.spec import Input, Output, SourceSpec
+from storebook.ingest.sources.mapping.spec import Input, Output, SourceSpec, why_said
 from storebook.ingest.sources.mapping.sql import (
     PSEUDO_COLUMNS,
     TYPED_MISSING,
@@ -115,10 +115,14 @@ class Compiler:
         self.spec, self.header, self.joined = spec, header, joined
         self.store_zone, self.path, self.header_row = store_zone, path, header_row
         self.where = f"{declared_in}, source '{spec.name}'"
+        self.declared_in = declared_in  # for the catalogue's words of the errors (error.mapping.*)
         self.used: set[str] = set()
 
     # ------------------------------------------------------------------ errors
-    def _absent(self, missing: list[tuple[str, str]], header: list[str], whose: str = "") -> InputError:
+    def _absent(self, missing: list[tuple[str, str]], header: list[str], whose: str = "",
+                joined: tuple[str, str] | None = None) -> InputError:
+        """The error for declared columns the header lacks; ``whose`` (and ``joined``: the joined
+        source and its alias, for the catalogue's words) when the header is a joined file's."""
         names = ", ".join(f"'{name}'" for name, _ in missing)
         keys = ", ".join(sorted({f"`{key}`" for _, key in missing}))
         todo = f"fix {keys} (names must match the header exactly, spaces aside) or `header_row:`"
@@ -129,28 +133,41 @@ class Compiler:
                           + (f" of {whose}" if whose else ""),
                           row=self.header_row, column=missing[0][0],
                           expected=f"the header (row {self.header_row}) to hold them; it has: {', '.join(header[:40])}",
-                          todo=todo)
+                          todo=todo, key="error.mapping.absent",
+                          values={"names": names, "declared_in": self.declared_in, "source": self.spec.name, "keys": keys,
+                                  "whose": Said("error.mapping.absent.joined", {"joined": joined[0], "alias": joined[1]})
+                                  if whose and joined else whose,
+                                  "row": str(self.header_row), "header": ", ".join(header[:40]),
+                                  "hashed": Said("error.mapping.absent.hashed", {"name": hashed[0]}) if hashed else ""})
 
     def _sql_error(self, key: str, expr: str, exc: duckdb.Error, grouped: bool = False) -> InputError:
         message = str(exc).split("\n\nLINE")[0].split("\n\tCandidate functions")[0].strip()
         message = message if len(message) < 400 else message[:400] + " …"
         todo = "fix the expression (docs/sources.md, 'Expressions')"
+        said = "fix"
         if "not found in FROM clause" in message or "does not have a column named" in message:
+            said = "column"
             todo = ("use a column of the header (names holding spaces, brackets or # in double quotes: \"Order #\"), "
                     "a joined column as <join>.<column>, or _row, _file, _period_start, _period_end")
         elif "GROUP BY" in message or "aggregate" in message:
+            said = "grouped" if grouped else "group_by"
             todo = ("in a table with `group_by:` wrap the column in an aggregate (sum, min, max, count, "
                     "first(x ORDER BY _row)); an aggregate in a table without `group_by:` needs one"
                     if not grouped else "wrap the column in an aggregate (sum, min, max, count, first(x ORDER BY _row)) "
                     "or add it to `group_by:`")
         elif "(DATE, BIGINT)" in message or "(BIGINT, DATE)" in message:
+            said = "date_plus"
             todo = "add days to a date as date + CAST(days AS INTEGER), or date + INTERVAL (days) DAY"
         elif "No function matches" in message or "Cannot compare" in message or "Could not convert" in message:
+            said = "text"
             todo = ("the file's columns are text: declare the column's type under `inputs:` (number, integer, "
                     "date, timestamp, boolean) to compute with it, or cast it (CAST(x AS DOUBLE))")
         return InputError(self.path, f"{self.where}, `{key}`: `{expr}` does not run on this file: {message}",
                           expected="an SQL expression over the file's columns (header: "
-                                   f"{', '.join(self.header[:30])})", todo=todo)
+                                   f"{', '.join(self.header[:30])})", todo=todo,
+                          key=f"error.mapping.sql.{said}",
+                          values={"declared_in": self.declared_in, "source": self.spec.name, "yaml_key": key, "expr": expr,
+                                  "message": message, "header": ", ".join(self.header[:30])})
 
     # ------------------------------------------------------------------ names
     def _name_or_expr(self, text: str, header: list[str], qualifier: str, key: str) -> str:
@@ -163,7 +180,10 @@ class Compiler:
             raise InputError(self.path, f"{self.where}, `{key}`: '{text}' is not a column of the header, and as an "
                              f"expression {why}", row=self.header_row, column=text,
                              expected=f"a header name ({', '.join(header[:30])}) or an SQL expression",
-                             todo="fix the name (in YAML a ' #' starts a comment: quote names holding '#')")
+                             todo="fix the name (in YAML a ' #' starts a comment: quote names holding '#')",
+                             key="error.mapping.not_column",
+                             values={"declared_in": self.declared_in, "source": self.spec.name, "yaml_key": key,
+                                     "text": text, "why": why_said(why), "header": ", ".join(header[:30])})
         self.used |= column_refs(text)
         return f"({text}\n)"
 
@@ -190,7 +210,8 @@ class Compiler:
             jmissing = [(c, f"inputs.{c}") for c in jspec.inputs if c not in jknown]
             jmissing += [(c, f"joins.{alias}.columns") for c in spec.joins[alias].columns if c not in jknown]
             if jmissing:
-                raise self._absent(jmissing, jheader, f"the files of source '{jspec.name}' (joined as {alias})")
+                raise self._absent(jmissing, jheader, f"the files of source '{jspec.name}' (joined as {alias})",
+                                   (jspec.name, alias))
         self.used |= {c for out in spec.outputs.values() for c in out.columns.values()} | set(spec.inputs)
         self.used |= set(spec.fill_down) | set(spec.fill_within)
         if spec.currency and spec.currency.column:
@@ -349,7 +370,10 @@ class Compiler:
             types[target] = rel.types[0]
             if not scalar_type(str(types[target])):
                 raise InputError(self.path, f"{self.where}, `{key}`: `{shown}` gives {types[target]}",
-                                 expected="one value per row", todo="pick one element (x[1]) or aggregate it")
+                                 expected="one value per row", todo="pick one element (x[1]) or aggregate it",
+                                 key="error.mapping.not_scalar",
+                                 values={"declared_in": self.declared_in, "source": self.spec.name, "yaml_key": key,
+                                         "shown": shown, "type": str(types[target])})
         bad = f"arg_min({bad}, _m._row) FILTER (WHERE {bad} IS NOT NULL)" if group_sql else bad
         texts, notes = self._texts(out, typed, types)
         extra = []
@@ -479,4 +503,7 @@ class Compiler:
                 if value is None:
                     raise InputError(self.path, f"{self.where.split(', source')[0]}, source '{spec.name}', "
                                      f"`inputs.{inp.column}.default`: '{inp.default}' is not {_EXPECTED[inp.type]}",
-                                     expected=f"a default that reads as {_EXPECTED[inp.type]}", todo="fix `default:`")
+                                     expected=f"a default that reads as {_EXPECTED[inp.type]}", todo="fix `default:`",
+                                     key=f"error.mapping.default.{inp.type}",
+                                     values={"declared_in": self.where.split(", source")[0], "source": spec.name,
+                                             "column": inp.column, "default": inp.default})

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storebook.engine import schema
-from storebook.errors import InputError
+from storebook.errors import InputError, Said
 from storebook.ingest.sources.mapping.sql import EPOCH_FORMATS, check_expression
 from storebook.ingest.sources.readers import ENCODING_ALIASES
 
@@ -161,6 +161,31 @@ def _keyed(value: object) -> object:
     return value
 
 
+#: The shapes a mapping is written in, where they hold words (the others are YAML alone), by
+#: their catalogue keys.
+_SHAPES = {"canonical_column: value lines": "error.spec.shape.columns", "column: type lines": "error.spec.shape.inputs",
+           "name: expression lines": "error.spec.shape.compute",
+           "this file's column: the joined file's column": "error.spec.shape.on",
+           "{export value: canonical value}": "error.spec.shape.values",
+           "{the file's spelling: code}": "error.spec.shape.spellings"}
+#: storebook.ingest.sources.mapping.sql.check_expression's reasons, by their catalogue keys.
+_WHY = {"it is empty": "error.sql.why.empty",
+        "it is not one column expression (a statement, a clause or a second expression follows it)":
+            "error.sql.why.not_column",
+        "it renames its result (`AS`): the key it is declared under names the result": "error.sql.why.renames",
+        "it holds a subquery: expressions may use the file's columns only": "error.sql.why.subquery",
+        "it uses * or COLUMNS(): name the columns": "error.sql.why.star"}
+
+
+def why_said(why: str) -> Said | str:
+    """Why an expression is refused (check_expression), by its catalogue key; the parser's own
+    message kept as it is."""
+    found = re.fullmatch(r"it is not one SQL expression \((.*)\)", why, re.S)
+    if found:
+        return Said("error.sql.why.syntax", {"error": found[1]})
+    return Said(_WHY[why], {}) if why in _WHY else why
+
+
 class _Checker:
     """Builds the InputErrors of one source declaration."""
 
@@ -168,25 +193,36 @@ class _Checker:
         self.path = path
         name = spec.get("name") if isinstance(spec, dict) else None
         self.who = f"source '{name}'" if name else f"source #{index + 1}"
+        self.who_said = (Said("error.spec.who.named", {"name": str(name)}) if name else
+                         Said("error.spec.who.numbered", {"number": str(index + 1)}))
 
-    def error(self, key: str, problem: str, todo: str, expected: str = "a declaration as in docs/sources.md") -> InputError:
+    def error(self, key: str, problem: str, todo: str, expected: str = "a declaration as in docs/sources.md", *,
+              said: str | None = None, values: dict | None = None) -> InputError:
+        """The error, in English; ``said`` names it in the catalogue (``error.spec.<said>``, its
+        ``.expected`` and ``.todo``), filled from ``values`` and where in the declaration it is."""
         where = f"{self.who}, `{key}`" if key else self.who
-        return InputError(self.path, f"{where}: {problem}", expected=expected, todo=todo)
+        where_said = Said("error.spec.where", {"who": self.who_said, "yaml_key": key}) if key else self.who_said
+        return InputError(self.path, f"{where}: {problem}", expected=expected, todo=todo,
+                          key=f"error.spec.{said}" if said else None, values={"where": where_said, **(values or {})})
 
     def mapping(self, value: object, key: str, what: str = "canonical_column: value lines") -> dict:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise self.error(key, f"is {value!r}, not a mapping", f"write `{key}:` as {what}")
+            raise self.error(key, f"is {value!r}, not a mapping", f"write `{key}:` as {what}", said="not_mapping",
+                             values={"value": repr(value), "yaml_key": key,
+                                     "what": Said(_SHAPES[what], {}) if what in _SHAPES else what})
         return value
 
     def names(self, value: object, key: str) -> list[str]:
         items = value if isinstance(value, list) else [value]
         for item in items:
             if item is None or (isinstance(item, str) and not item.strip()):
-                raise self.error(key, "names an empty column", "give the header's name; " + _HASH_HINT)
+                raise self.error(key, "names an empty column", "give the header's name; " + _HASH_HINT,
+                                 said="empty_name")
             if not isinstance(item, str | int | float):
-                raise self.error(key, f"holds {item!r}", "list the file's column names")
+                raise self.error(key, f"holds {item!r}", "list the file's column names", said="not_name",
+                                 values={"item": repr(item)})
         return [str(v) for v in items]
 
     def expression(self, expr: object, key: str) -> str:
@@ -194,7 +230,8 @@ class _Checker:
         why = check_expression(text)
         if why:
             raise self.error(key, f"`{text}`: {why}", "write one SQL expression over the file's columns "
-                             "(docs/sources.md, 'Expressions'); quote names holding spaces or # in double quotes")
+                             "(docs/sources.md, 'Expressions'); quote names holding spaces or # in double quotes",
+                             said="expression", values={"text": text, "why": why_said(why)})
         return text
 
 
@@ -217,25 +254,30 @@ def parse_source(spec: object, path: Path, index: int) -> SourceSpec:
     """
     check = _Checker(spec, path, index)
     if not isinstance(spec, dict):
-        raise check.error("", f"is {spec!r}", "write each source as a mapping of keys")
+        raise check.error("", f"is {spec!r}", "write each source as a mapping of keys", said="source_not_mapping",
+                          values={"value": repr(spec)})
     unknown = set(spec) - SOURCE_KEYS
     if unknown:
         raise check.error("", f"unknown key(s) {', '.join(sorted(map(str, unknown)))}",
-                          f"use only {', '.join(sorted(SOURCE_KEYS))}")
+                          f"use only {', '.join(sorted(SOURCE_KEYS))}", said="unknown_keys",
+                          values={"keys": ", ".join(sorted(map(str, unknown))), "allowed": ", ".join(sorted(SOURCE_KEYS))})
     for key in ("name", "files"):
         if not spec.get(key):
-            raise check.error("", f"`{key}:` is missing", f"add `{key}:`")
+            raise check.error("", f"`{key}:` is missing", f"add `{key}:`", said="key_missing", values={"yaml_key": key})
     if "table" in spec and "tables" in spec:
         raise check.error("tables", "both `table:` and `tables:` are given",
-                          "use `table:` for one table, or `tables:` with one entry per table")
+                          "use `table:` for one table, or `tables:` with one entry per table", said="table_and_tables")
     flat = OUTPUT_KEYS & set(spec)
     if "tables" in spec and flat - {"where"}:
         raise check.error("tables", f"{', '.join(sorted(flat - {'where'}))} sit beside `tables:`",
-                          "move them under the table they are for (tables: <table>: columns: …)")
+                          "move them under the table they are for (tables: <table>: columns: …)", said="beside_tables",
+                          values={"keys": ", ".join(sorted(flat - {"where"}))})
     if "table" not in spec and "tables" not in spec and flat - {"where"}:
-        raise check.error("", "columns are mapped but no table is named", "add `table: <canonical table>`")
+        raise check.error("", "columns are mapped but no table is named", "add `table: <canonical table>`",
+                          said="no_table")
     if "table" in spec and not spec.get("columns") and not spec.get("compute") and not spec.get("constants"):
-        raise check.error("columns", "`columns:` is missing", "add `columns:` (canonical column: the export's column)")
+        raise check.error("columns", "`columns:` is missing", "add `columns:` (canonical column: the export's column)",
+                          said="no_columns")
     out = SourceSpec(name=str(spec["name"]), files=[str(p) for p in (spec["files"] if isinstance(spec["files"], list)
                                                                        else [spec["files"]])],
                      description=str(spec.get("description", "")), raw=spec)
@@ -260,26 +302,30 @@ def parse_source(spec: object, path: Path, index: int) -> SourceSpec:
 def _reading(check: _Checker, spec: dict, out: SourceSpec) -> None:
     encoding = str(spec.get("encoding", "auto")).lower()
     if encoding not in ENCODING_ALIASES:
-        raise check.error("encoding", f"encoding '{encoding}' is not supported", f"use one of {', '.join(ENCODING_ALIASES)}")
+        raise check.error("encoding", f"encoding '{encoding}' is not supported", f"use one of {', '.join(ENCODING_ALIASES)}",
+                          said="encoding", values={"encoding": encoding, "known": ", ".join(ENCODING_ALIASES)})
     out.encoding = encoding
     out.delimiter = str(spec.get("delimiter", ","))
     out.decimal, out.thousands = str(spec.get("decimal", ".")), str(spec.get("thousands", ","))
     if out.decimal == out.thousands:
-        raise check.error("decimal", "`decimal:` and `thousands:` are the same character", "set them to different characters")
+        raise check.error("decimal", "`decimal:` and `thousands:` are the same character", "set them to different characters",
+                          said="decimal_thousands")
     for key in ("header_row", "skip_footer"):
         value = spec.get(key, 1 if key == "header_row" else 0)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise check.error(key, f"is {value!r}", "give a whole number (header_row: the 1-based row of the header, "
-                              "0 for a file without one)")
+                              "0 for a file without one)", said="not_whole", values={"value": repr(value)})
     out.header_row, out.skip_footer = int(spec.get("header_row", 1)), int(spec.get("skip_footer", 0))
     if "column_names" in spec:
         out.column_names = check.names(spec["column_names"], "column_names")
         if out.header_row != 0:
             raise check.error("column_names", "is given for a file whose header is on row "
-                              f"{out.header_row}", "set `header_row: 0` (the file has no header) or drop `column_names:`")
+                              f"{out.header_row}", "set `header_row: 0` (the file has no header) or drop `column_names:`",
+                              said="column_names_with_header", values={"row": str(out.header_row)})
     elif out.header_row == 0:
         raise check.error("header_row", "is 0 (no header) but `column_names:` does not name the columns",
-                          "add `column_names: [first, second, …]`, one name per column of the file")
+                          "add `column_names: [first, second, …]`, one name per column of the file",
+                          said="no_header_no_names")
     out.sheet = spec.get("sheet")
     out.timezone = str(spec["timezone"]) if spec.get("timezone") else None
     out.date_format = str(spec["date_format"]) if spec.get("date_format") else None
@@ -295,22 +341,27 @@ def _list(value: object) -> list:
 def _inputs(check: _Checker, spec: dict, out: SourceSpec) -> None:
     for column, body in check.mapping(spec.get("inputs"), "inputs", "column: type lines").items():
         if column is None or not str(column).strip():
-            raise check.error("inputs", "names an empty column", _HASH_HINT)
+            raise check.error("inputs", "names an empty column", _HASH_HINT, said="inputs_empty_name")
         key = f"inputs.{column}"
         body = {"type": body} if isinstance(body, str) else check.mapping(body, key, "{type:, formats:, missing:, default:}")
         unknown = set(body) - INPUT_KEYS
         if unknown:
-            raise check.error(key, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", f"use only {', '.join(sorted(INPUT_KEYS))}")
+            raise check.error(key, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", f"use only {', '.join(sorted(INPUT_KEYS))}",
+                              said="unknown_keys",
+                              values={"keys": ", ".join(sorted(map(str, unknown))), "allowed": ", ".join(sorted(INPUT_KEYS))})
         kind = str(body.get("type", "text"))
         if kind not in INPUT_TYPES:
-            raise check.error(key, f"type '{kind}' is not known", f"use one of {', '.join(INPUT_TYPES)}")
+            raise check.error(key, f"type '{kind}' is not known", f"use one of {', '.join(INPUT_TYPES)}",
+                              said="input_type", values={"kind": kind, "types": ", ".join(INPUT_TYPES)})
         formats = tuple(str(f) for f in _list(body.get("formats")))
         if formats and kind not in {"date", "timestamp"}:
-            raise check.error(key, f"`formats:` is given for a {kind} column", "formats are for date and timestamp inputs")
+            raise check.error(key, f"`formats:` is given for a {kind} column", "formats are for date and timestamp inputs",
+                              said="formats_not_date", values={"kind": kind})
         for fmt in formats:
             if "%" not in fmt and fmt not in EPOCH_FORMATS:
                 raise check.error(key, f"format '{fmt}' has no % code", "write strftime codes (%Y-%m-%d %H:%M) "
-                                  f"or one of {', '.join(EPOCH_FORMATS)}")
+                                  f"or one of {', '.join(EPOCH_FORMATS)}", said="format_no_code",
+                                  values={"format": fmt, "epochs": ", ".join(EPOCH_FORMATS)})
         default = body.get("default")
         out.inputs[str(column)] = Input(str(column), kind, formats, tuple(scalar_text(v) for v in _list(body.get("missing"))),
                                         None if default is None else scalar_text(default))
@@ -319,7 +370,8 @@ def _inputs(check: _Checker, spec: dict, out: SourceSpec) -> None:
         unknown = set(fill) - {"columns", "within"}
         if unknown or "columns" not in fill:
             raise check.error("fill_down", "is a mapping without `columns:` or with other keys",
-                              "write `fill_down: [col, …]` or `fill_down: {columns: [col, …], within: [key]}`")
+                              "write `fill_down: [col, …]` or `fill_down: {columns: [col, …], within: [key]}`",
+                              said="fill_down")
         out.fill_down = check.names(fill["columns"], "fill_down.columns")
         out.fill_within = check.names(fill.get("within") or [], "fill_down.within") if fill.get("within") else []
     elif fill is not None:
@@ -336,25 +388,30 @@ def _period(check: _Checker, spec: dict, out: SourceSpec) -> None:
         return
     start, end = (value.get("start"), value.get("end")) if isinstance(value, dict) else (value, value)
     if isinstance(value, dict) and set(value) - {"start", "end"}:
-        raise check.error("period", f"unknown key(s) {', '.join(sorted(set(value) - {'start', 'end'}))}", todo)
+        raise check.error("period", f"unknown key(s) {', '.join(sorted(set(value) - {'start', 'end'}))}", todo,
+                          said="period_unknown_keys", values={"keys": ", ".join(sorted(set(value) - {"start", "end"}))})
     dates = []
     for v in (start, end if end is not None else start):
         try:
             dates.append(dt.date.fromisoformat(scalar_text(v)))
         except (TypeError, ValueError):
-            raise check.error("period", f"'{v}' is not a date (YYYY-MM-DD)", todo) from None
+            raise check.error("period", f"'{v}' is not a date (YYYY-MM-DD)", todo, said="period_not_date",
+                              values={"value": str(v)}) from None
     if dates[1] < dates[0]:
-        raise check.error("period", f"ends ({dates[1]}) before it starts ({dates[0]})", "swap start and end")
+        raise check.error("period", f"ends ({dates[1]}) before it starts ({dates[0]})", "swap start and end",
+                          said="period_backwards", values={"start": str(dates[0]), "end": str(dates[1])})
     out.period = Period(start=dates[0].isoformat(), end=dates[1].isoformat())
 
 
 def _newest_wins(check: _Checker, spec: dict, out: SourceSpec) -> None:
     value = spec.get("newest_wins", False)
     if not isinstance(value, bool):
-        raise check.error("newest_wins", f"is {value!r}", "write `newest_wins: true` (or leave it out)")
+        raise check.error("newest_wins", f"is {value!r}", "write `newest_wins: true` (or leave it out)",
+                          said="newest_wins", values={"value": repr(value)})
     if value and out.period is None:
         raise check.error("newest_wins", "is true but the source declares no `period:`: the period orders the files",
-                          "add `period: file_name` (the date or month in each file's name) or a declared period")
+                          "add `period: file_name` (the date or month in each file's name) or a declared period",
+                          said="newest_wins_no_period")
     out.newest_wins = value
 
 
@@ -374,20 +431,42 @@ def _code_or_column(check: _Checker, key: str, value: object, code_of: Callable[
         code = code_of(value)
         if code is None:
             raise check.error(key, f"'{scalar_text(value)}' is not a {what} code" + (f" ({hint})" if hint else ""),
-                              todo, expected=expected)
+                              todo, expected=expected, said=f"{what}.not_code",
+                              values={"value": scalar_text(value), "hint": _hint_said(what, hint)})
         return code, "", {}
     unknown = set(value) - {"column", "values"}
     if unknown or not value.get("column") or not str(value["column"]).strip():
         raise check.error(key, "is a mapping without `column:`" if not unknown else
                           f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", todo,
-                          expected="`column:` (and `values:`)")
+                          expected="`column:` (and `values:`)",
+                          said=f"{what}.unknown_keys" if unknown else f"{what}.no_column",
+                          values={"keys": ", ".join(sorted(map(str, unknown)))})
     values = {}
     for spelling, code in check.mapping(value.get("values"), f"{key}.values", "{the file's spelling: code}").items():
         if code_of(code) is None:
             raise check.error(f"{key}.values.{spelling}", f"'{scalar_text(code)}' is not a {what} code",
-                              f"map each spelling of the file to its {standard} code, e.g. `values: {example}`", expected=expected)
+                              f"map each spelling of the file to its {standard} code, e.g. `values: {example}`", expected=expected,
+                              said=f"{what}.value_not_code", values={"value": scalar_text(code)})
         values[scalar_text(spelling).strip()] = code_of(code)
     return "", check.names(value["column"], f"{key}.column")[0], values
+
+
+def _hint_said(what: str, hint: str) -> Said | str:
+    """The parenthesis after a value that is not a code, by its catalogue key ("" without a hint)."""
+    if not hint:
+        return ""
+    if what == "currency":
+        return Said("error.spec.hint", {"hint": written_said(hint)})
+    return Said("error.spec.hint", {"hint": Said("error.spec.country.bare_no", {}) if what == "country" else hint})
+
+
+def written_said(hint: str) -> Said | str:
+    """storebook.engine.identity.currency_todo's "R$ is written BRL" by its catalogue key (another
+    hint as it is)."""
+    if " is written " not in hint:
+        return hint
+    value, code = hint.rsplit(" is written ", 1)
+    return Said("error.spec.currency.written", {"value": value, "code": code})
 
 
 def _currency(check: _Checker, value: object) -> Currency | None:
@@ -425,46 +504,57 @@ def _join(check: _Checker, alias: object, body: object) -> Join:
     key = f"joins.{alias}"
     if not isinstance(alias, str) or not _ALIAS.match(alias):
         raise check.error("joins", f"the join name {alias!r} is not a plain name",
-                          "name each join with letters, digits and _ (it prefixes its columns: items.price)")
+                          "name each join with letters, digits and _ (it prefixes its columns: items.price)",
+                          said="join_name", values={"alias": repr(alias)})
     body = check.mapping(body, key, "{source:, on:, columns:, compute:}")
     body = {("on" if k is True else k): v for k, v in body.items()}  # YAML 1.1 reads a bare `on` as true
     unknown = set(body) - JOIN_KEYS
     if unknown:
-        raise check.error(key, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", f"use only {', '.join(sorted(JOIN_KEYS))}")
+        raise check.error(key, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", f"use only {', '.join(sorted(JOIN_KEYS))}",
+                          said="unknown_keys",
+                          values={"keys": ", ".join(sorted(map(str, unknown))), "allowed": ", ".join(sorted(JOIN_KEYS))})
     if not body.get("source"):
-        raise check.error(key, "`source:` is missing", "name the declared source whose files are joined")
+        raise check.error(key, "`source:` is missing", "name the declared source whose files are joined",
+                          said="join_no_source")
     on = check.mapping(body.get("on"), f"{key}.on", "this file's column: the joined file's column")
     if not on:
-        raise check.error(f"{key}.on", "is missing", "add `on: {this_column: joined_column}`")
+        raise check.error(f"{key}.on", "is missing", "add `on: {this_column: joined_column}`", said="join_no_on")
     pairs = [(check.names(a, f"{key}.on")[0], check.names(b, f"{key}.on")[0]) for a, b in on.items()]
     compute = {str(k): check.expression(v, f"{key}.compute.{k}")
                for k, v in check.mapping(body.get("compute"), f"{key}.compute", "name: expression lines").items()}
     columns = check.names(body["columns"], f"{key}.columns") if body.get("columns") else []
     for name in [*columns, *compute]:
         if name.startswith("_"):
-            raise check.error(key, f"the joined column name '{name}' starts with _", "names starting with _ are storebook's")
+            raise check.error(key, f"the joined column name '{name}' starts with _", "names starting with _ are storebook's",
+                              said="join_underscore", values={"name": name})
     return Join(alias, str(body["source"]), pairs, columns, compute)
 
 
 def _output(check: _Checker, table: str, body: object, key: str) -> Output:
     label = key or "table"
     if table not in schema.TABLES:
-        raise check.error(label, f"table '{table}' is not a canonical table", f"use one of {', '.join(schema.TABLES)}")
+        raise check.error(label, f"table '{table}' is not a canonical table", f"use one of {', '.join(schema.TABLES)}",
+                          said="unknown_table", values={"table": table, "tables": ", ".join(schema.TABLES)})
     body = check.mapping(body, label, "{columns:, compute:, constants:, …}")
     unknown = set(body) - OUTPUT_KEYS
     if unknown:
-        raise check.error(label, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", f"use only {', '.join(sorted(OUTPUT_KEYS))}")
+        raise check.error(label, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", f"use only {', '.join(sorted(OUTPUT_KEYS))}",
+                          said="unknown_keys",
+                          values={"keys": ", ".join(sorted(map(str, unknown))), "allowed": ", ".join(sorted(OUTPUT_KEYS))})
     specs = {c.name: c for c in schema.columns(table)}
     sub = f"{key}." if key else ""
     for part in ("columns", "compute", "constants", "values", "defaults", "date_formats"):
         extra = {str(k) for k in check.mapping(body.get(part), sub + part)} - set(specs)
         if extra:
             raise check.error(sub + part, f"`{part}:` names {', '.join(sorted(extra))}, not column(s) of {table}",
-                              f"use the {table} columns: {', '.join(specs)}")
+                              f"use the {table} columns: {', '.join(specs)}", said="unknown_columns",
+                              values={"part": part, "names": ", ".join(sorted(extra)), "table": table,
+                                      "columns": ", ".join(specs)})
     out = Output(table=table, key=key)
     for target, source in (body.get("columns") or {}).items():
         if source is None or not str(source).strip():
-            raise check.error(f"{sub}columns.{target}", "is empty", "give the header's name; " + _HASH_HINT)
+            raise check.error(f"{sub}columns.{target}", "is empty", "give the header's name; " + _HASH_HINT,
+                              said="column_empty")
         out.columns[target] = str(source)
     out.compute = {k: check.expression(v, f"{sub}compute.{k}") for k, v in (body.get("compute") or {}).items()}
     out.constants = {k: scalar_text(v) for k, v in (body.get("constants") or {}).items()}
@@ -477,13 +567,14 @@ def _output(check: _Checker, table: str, body: object, key: str) -> Output:
     twice = (given[0] & given[1]) | (given[0] & given[2]) | (given[1] & given[2])
     if twice:
         raise check.error(label, f"{', '.join(sorted(twice))} given more than once (columns/compute/constants)",
-                          "keep one way of giving each column")
+                          "keep one way of giving each column", said="given_twice", values={"names": ", ".join(sorted(twice))})
     required = [c.name for c in specs.values() if not c.nullable]
     missing = [c for c in required if c not in out.produced()]
     if missing:
         raise check.error(label, f"required {table} column(s) {', '.join(missing)} are neither in `columns:` nor "
                           "`compute:`, `constants:` or `defaults:`",
-                          "map each to the export's column, compute it, or give a fixed value under `constants:`")
+                          "map each to the export's column, compute it, or give a fixed value under `constants:`",
+                          said="required_missing", values={"table": table, "missing": ", ".join(missing)})
     if body.get("group_by") is not None:
         out.group_by = check.names(body["group_by"], f"{sub}group_by")
     if body.get("where") is not None:
@@ -506,15 +597,19 @@ def check_joins(specs: list[SourceSpec], path: Path) -> None:
             if target is None or target is s:
                 raise InputError(path, f"source '{s.name}', `joins.{alias}.source`: '{join.source}' is "
                                  + ("this source itself" if target is s else "not a declared source"),
-                                 expected="the name of another source in this file", todo=todo)
+                                 expected="the name of another source in this file", todo=todo,
+                                 key="error.spec.join_source_self" if target is s else "error.spec.join_source_unknown",
+                                 values={"name": s.name, "alias": str(alias), "source": join.source})
             if target.joins:
                 raise InputError(path, f"source '{s.name}', `joins.{alias}`: the joined source '{target.name}' has "
                                  "joins of its own", expected="joins one level deep",
-                                 todo=f"join those files from '{s.name}' directly")
+                                 todo=f"join those files from '{s.name}' directly", key="error.spec.join_nested",
+                                 values={"name": s.name, "alias": str(alias), "joined": target.name})
             joined.add(join.source)
     for s in specs:
         if not s.outputs and s.name not in joined:
             raise InputError(path, f"source '{s.name}' feeds no table and no source joins it",
                              expected="`table:` or `tables:`, or a source that joins it",
                              todo="add `tables:` (or `table:` and `columns:`), or join it from another source; "
-                                  "files that hold nothing to keep go under `not_read:` (with `files:` and `why:`)")
+                                  "files that hold nothing to keep go under `not_read:` (with `files:` and `why:`)",
+                             key="error.spec.feeds_nothing", values={"name": s.name})
