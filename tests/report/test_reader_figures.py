@@ -130,7 +130,7 @@ def test_a_heatmap_of_shares_writes_each_cell_as_its_table_does() -> None:
     assert sorted(t.get_text() for t in fig.axes[0].texts) == sorted(["12.3%", "0.30%", "<0.01%", "0%"])
 
 
-def test_marketing_spend_over_sales_and_the_discount_depth_are_ratios_not_shares() -> None:
+def test_marketing_spend_over_sales_is_a_ratio_and_the_discount_depth_a_share_of_list() -> None:
     from storebook.measures.marketing import marketing_ratio
     from storebook.measures.metrics import METRICS
     from storebook.report import tables
@@ -147,17 +147,18 @@ def test_marketing_spend_over_sales_and_the_discount_depth_are_ratios_not_shares
     assert tables.column_kind("over_budget_rate") == "percent"
     over = pd.DataFrame({"channel": ["search"], "over_budget_rate": [19_999.8 / 10_000 - 1]})
     assert ">100.0%</td>" in tables.format_table(over, Text("en")).to_html()
-    # The discount depth is 1 − price realisation: a category sold above list (realisation 103.2%)
-    # has a depth of −3.2%, and one sold at 0.004% of list a depth of 99.996%: 100.0%, as the
-    # realisation beside it reads 0.004% → "<0.01%".
-    assert tables.column_kind("discount_depth") == tables.column_kind("price_cut") == "percent"
+    # The discount depth is 1 − price realisation, the share of the list price given away: a category
+    # sold above list (realisation 103.2%) has a depth of −3.2%, and one sold at 0.004% of list gave
+    # 99.996% away: ">99.99%", not all of it ("100.0%"), in the table and in the sentence alike, as
+    # the promotions' and competitors' depths are written (the share rule, kind pct).
+    assert tables.column_kind("discount_depth") == tables.column_kind("price_cut") == "pct"
     frame = pd.DataFrame({"category": ["toys", "books"], "realisation": [1.032, 0.00004],
                           "discount_depth": [1 - 1.032, 1 - 0.00004]})
     html = tables.format_table(frame, Text("en")).to_html()
-    assert ">\u22123.20%</td>" in html and ">100.0%</td>" in html and ">99.99%" not in html
+    assert ">\u22123.20%</td>" in html and " >>99.99%</td>" in html and ">100.0%</td>" not in html
     said = Text("zh")("products.price.takeaway", list_uplift=0.5, discount_amount=1000.0,
                       deepest="玩具", deepest_depth=1 - 0.00004)
-    assert "100.0%" in said and ">99.99%" not in said, said
+    assert ">99.99%" in said and "100.0%" not in said, said
 
 
 def _table_cells(frame: pd.DataFrame, text, columns: list[str]) -> dict[str, str]:
