@@ -111,7 +111,8 @@ ENTRIES: dict[str, Entry] = {
     "col.batch_id": _e("Batch number", "批次号"),
     "col.expected": _e("Expected from peers", "同类预期"),
     "col.ratio": _e("× expected", "为预期倍数"),
-    "col.batch_complaints": _e("Complaints naming the batch", "指明该批次的投诉"),
+    # Short: the row is the batch, and its supplier, batch and PO numbers stand beside it (a 1280 px page).
+    "col.batch_complaints": _e("Batch complaints", "该批次投诉"),
     "col.batch_share_of_complaints": _e("Share of complaints", "投诉占比"),
     "col.batch_share_of_units": _e("Share of units received", "到货数量占比"),
     "col.group": _e("Group", "分组"),
