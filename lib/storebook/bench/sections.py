@@ -21,7 +21,7 @@ connection (the result fetched as Arrow, no Ibis, no pandas). Per section this g
   pages warm where storebook found them cold (on the 10M store customers.headline measured
   1.31x so, and 0.96x with both sides run again). Here each question runs again through
   storebook (its kept answers hidden: compile, run, to pandas) and bare, alternately, twice
-  each, and the least of each side counts: ``storebook_s``, ``sql_s``, ``storebook_cpu_s``,
+  each (the bare run above the first of them), and the least of each side counts: ``storebook_s``, ``sql_s``, ``storebook_cpu_s``,
   ``sql_cpu_s`` of the warm runs. The first run's own extra (``storebook_s`` above less the
   warm one) is what a kernel pays once.
 
@@ -153,10 +153,11 @@ def _again(call: dict) -> tuple[float, float]:
         wb._answers, wb._answer_bytes = saved  # noqa: SLF001
 
 
-def _side_by_side(call: dict) -> tuple[tuple[float, float], tuple[float, float]] | None:
+def _side_by_side(call: dict, first: tuple[float, float] | None) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """(storebook, bare SQL) as (wall, CPU) seconds, each the least of two runs, the two sides
-    alternating so that neither finds caches the other has not: None where the SQL cannot run bare."""
-    first = _bare_sql_seconds(call)
+    alternating so that neither finds caches the other has not: ``first`` is the bare run that
+    followed storebook's first (:func:`_bare_sql_seconds`), then storebook again, bare again,
+    storebook again. None where the SQL cannot run bare."""
     if first is None:
         return None
     sb = [_again(call)]
@@ -207,7 +208,7 @@ def _summarise(notebook: str, calls: list[dict], error: str | None) -> list[dict
         bare = [_bare_sql_seconds(c) for c in queries]
         known = [b for b in bare if b is not None]
         # Side by side: the questions that ran bare, each again through storebook and bare.
-        pairs = [p for p in (_side_by_side(c) for c in queries) if p is not None]
+        pairs = [p for p in (_side_by_side(c, b) for c, b in zip(queries, bare, strict=True)) if p is not None]
         side = {"storebook_s": round(sum(p[0][0] for p in pairs), 3), "sql_s": round(sum(p[1][0] for p in pairs), 3),
                 "storebook_cpu_s": round(sum(p[0][1] for p in pairs), 3),
                 "sql_cpu_s": round(sum(p[1][1] for p in pairs), 3), "queries": len(pairs)} if pairs else None
