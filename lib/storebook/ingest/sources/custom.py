@@ -310,12 +310,10 @@ class CustomSource:
             value, first = min(((v, u["row"]) for v, u in unread.items()), key=lambda vu: vu[1])
             hint = currency_todo(value)
             n = sum(u["rows"] for u in unread.values())
-            also = "" if n == 1 else (f"; {n:,} rows hold values that are not codes, and none holds a code: "
-                                      + ", ".join(f"'{v}'" for v in list(unread)[:5]) + (" …" if len(unread) > 5 else ""))
+            listed = ", ".join(f"'{v}'" for v in list(unread)[:5]) + (" …" if len(unread) > 5 else "")
+            also = "" if n == 1 else f"; {n:,} rows hold values that are not codes, and none holds a code: {listed}"
             said = {"value": str(value), "declared_in": self.declared_in, "source": self.name, "column": declared.column,
-                    "also": "" if n == 1 else Said("error.custom.currency.also", {
-                        "rows": f"{n:,}", "values": ", ".join(f"'{v}'" for v in list(unread)[:5])
-                        + (" …" if len(unread) > 5 else "")}),
+                    "also": "" if n == 1 else Said("error.custom.currency.also", {"rows": f"{n:,}", "values": listed}),
                     "hint": Said("error.custom.currency.hint", {"hint": written_said(hint)}) if hint else ""}
             raise InputError(
                 path, f"'{value}' is not a currency code ({self._where()}, `currency.column`){also}",
