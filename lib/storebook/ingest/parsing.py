@@ -400,7 +400,7 @@ def _unpadded_values(spec: schema.ColumnSpec, text: pd.Series, fmt: NumberFormat
     Stripping copies every value, and in a canonical file no value is padded. Where every value
     that is not empty as written is read whole by Arrow's cast (a number) or is spelled
     :data:`_PLAIN_LENGTHS` and cast (a time), no value starts or ends with white space (Arrow's
-    casts read none, and the pattern holds none), so stripping would change no value, nor which
+    casts read none), so stripping would change no value, nor which
     values are empty: the values, the empty rows' rejections and the ok mask are those the
     stripped column gives, and no value is unparsed or (years 1900-2099) out of range. Any other
     column (a padded value, "  ", a bad value, decimal commas, offsets) is left to the careful path.
