@@ -459,14 +459,25 @@ class Shapes:
     def to_pyarrow(self, con: Any, expr: Any) -> Any:
         """What ``expr.to_pyarrow()`` gives on the DuckDB backend ``con``, its SQL compiled once
         per shape; a question this cannot handle runs through ``expr.to_pyarrow()``."""
-        import duckdb
         from ibis.backends.duckdb.converter import DuckDBPyArrowData
 
-        op = expr.op()
+        table = self.engine_table(con, expr)
+        if table is None:
+            return expr.to_pyarrow()
+        return expr.__pyarrow_result__(table, data_mapper=DuckDBPyArrowData)
+
+    def engine_table(self, con: Any, expr: Any) -> Any:
+        """The Arrow table DuckDB gives for ``expr`` (a table, a column or a scalar: the
+        table Ibis compiles of it, ``expr.as_table()``), before Ibis converts it to the
+        expression's types; its SQL compiled once per shape. None (counted as declined)
+        for a question this cannot handle: the caller asks Ibis."""
+        import duckdb
+
+        op = expr.as_table().op()
         found = shape(op, self._interned)
         if found is None:
             self.declined += 1
-            return expr.to_pyarrow()
+            return None
         key, literals, tables = found
         if len(self._interned) > self.MAX_NODES:
             self._interned.clear()
@@ -497,9 +508,9 @@ class Shapes:
                 if self.cache is not None and digest(key):
                     self.cache.forget(digest(key))
             else:
-                return expr.__pyarrow_result__(table, data_mapper=DuckDBPyArrowData)
+                return table
         self.declined += 1
-        return expr.to_pyarrow()
+        return None
 
     def _kept(self, key: _Ref, literals: list, tables: list) -> str | None:
         name = digest(key) if self.cache is not None else None
