@@ -29,10 +29,14 @@ def _questions(t: ibis.Table) -> dict[str, ibis.Table]:
         "every column empty": t.select(**{c: ibis.null(t[c].type()) for c in ROWS.columns}),
         "one column empty": t.mutate(day=ibis.null("date"), money=t.x.cast("decimal(18, 2)")),
         "a count of nothing": none.group_by("name").aggregate(k=none.count(), total=none.x.sum()),
+        # Each type empty beside full columns: only the empty ones take Ibis's conversion.
+        "an empty column of each type": t.mutate(**{f"no_{c}": ibis.null(t[c].type()) for c in ROWS.columns},
+                                                 no_money=ibis.null("decimal(18, 2)")),
     }
 
 
-@pytest.mark.parametrize("case", ["no rows", "every column empty", "one column empty", "a count of nothing"])
+@pytest.mark.parametrize("case", ["no rows", "every column empty", "one column empty", "a count of nothing",
+                                  "an empty column of each type"])
 def test_an_empty_answer_is_what_ibis_gives_and_asked_once(tmp_path: Path, case: str,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     wb = write_tables(tmp_path, orders=[])  # a workbook on DuckDB; the question reads an in-memory table
