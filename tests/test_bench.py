@@ -257,9 +257,15 @@ def test_sections_are_also_compared_side_by_side_and_counted(sample_root: Path) 
     headline = next(r for r in rows if r["section"] == "traffic.headline")
     side = headline["side_by_side"]
     assert side["queries"] == headline["queries"] and side["storebook_cpu_s"] > 0 and side["sql_cpu_s"] > 0
-    made = [{"storebook_cpu_s": 1.4, "sql_cpu_s": 1.0, "side_by_side": {"storebook_cpu_s": 1.2, "sql_cpu_s": 1.0}},
-            {"storebook_cpu_s": 2.0, "sql_cpu_s": 1.0, "side_by_side": {"storebook_cpu_s": 1.4, "sql_cpu_s": 1.0}},
+    # The floor is brought to pandas, as the headline queries' hand-written SQL is; the Arrow
+    # fetch alone is part of it, the least of each run's.
+    assert 0 < side["sql_arrow_cpu_s"] <= side["sql_cpu_s"]
+    made = [{"storebook_cpu_s": 1.4, "sql_cpu_s": 1.0,
+             "side_by_side": {"storebook_cpu_s": 1.2, "sql_cpu_s": 1.0, "sql_arrow_cpu_s": 0.8}},
+            {"storebook_cpu_s": 2.0, "sql_cpu_s": 1.0,
+             "side_by_side": {"storebook_cpu_s": 1.4, "sql_cpu_s": 1.0, "sql_arrow_cpu_s": 0.9}},
             {"storebook_cpu_s": 1.0, "sql_cpu_s": None, "side_by_side": None}]
     assert sections_over(made) == [
         "   sections over 1.3x their SQL in CPU (first run against bare SQL after it): 2 of 2; together 1.70x",
-        "   sections over 1.3x their SQL in CPU (side by side, both warm): 1 of 2; together 1.30x"]
+        "   sections over 1.3x their SQL in CPU (side by side, both warm): 1 of 2; together 1.30x",
+        "   sections over 1.3x their SQL in CPU (side by side, the SQL's answer left in Arrow): 2 of 2; together 1.53x"]
