@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from storebook.engine import workbook
 from storebook.engine.workbook import Workbook
 
 
@@ -59,6 +60,26 @@ def test_answers_over_the_size_limit_are_asked_again(wb: Workbook, monkeypatch: 
     asked = wb.questions
     wb.execute(expr)
     assert wb.questions == asked + 1
+
+
+def test_an_answer_is_measured_in_bytes_and_one_over_the_limit_is_asked_again(wb: Workbook,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every kind of column an answer holds: its bytes summed over the frame's arrays are the
+    # columns' own (each Series' nbytes), and a workbook keeps an answer up to its byte limit.
+    frame = pd.DataFrame({"n": [1, 2, 3], "x": [0.5, 1.5, None], "name": pd.array(["a", "bb", None], dtype="str"),
+                          "at": pd.to_datetime(["2026-10-01", None, "2026-10-03"]),
+                          "flag": pd.array([True, None, False], dtype="boolean"), "obj": [b"1", None, b"333"]})
+    assert workbook._frame_bytes(frame) == sum(int(col.nbytes) for _, col in frame.items()) > 3 * 8 * 3
+    o = wb.table("orders")
+    expr = o.group_by("platform").aggregate(n=o.count())
+    size = workbook._frame_bytes(wb.execute(expr))
+    asked = wb.questions
+    wb.execute(expr)
+    assert wb.questions == asked  # kept
+    monkeypatch.setattr(Workbook, "_ANSWER_MAX_BYTES", size - 1)
+    wb.execute(expr.order_by("platform"))
+    wb.execute(expr.order_by("platform"))
+    assert wb.questions == asked + 2  # one byte over: asked again
 
 
 def test_a_reading_names_every_table_asked_for_inside_it_and_readings_nest(wb: Workbook) -> None:
