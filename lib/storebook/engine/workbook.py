@@ -109,10 +109,10 @@ def _run(con: ibis.BaseBackend, expr: ibis.Expr, compiled: shapes.Shapes | None 
     through Python objects, then converts the frame to the schema again: ~4 ms of a small
     question's ~25, more for larger results (issue #17). After :func:`normalise` the frames
     are the same, except where a column holds no value at all (no rows, or all missing):
-    there Arrow's conversion loses the column's type (a date column of nulls becomes objects)
-    and Ibis's keeps it, so such a column (a result without rows: all of it) is converted as
-    Ibis converts it, from the Arrow table already fetched: an empty month is not asked twice. Nested columns (lists,
-    structs) stay with Ibis, which gives Python lists.
+    there the two conversions differ (a whole-number column of nulls is float64 by Arrow's,
+    objects by Ibis's), so such a column (in a result without rows: all of them) is
+    converted as Ibis converts it, from the Arrow table already fetched: an empty month is
+    not asked twice. Nested columns (lists, structs) stay with Ibis, which gives Python lists.
 
     With ``compiled`` (the workbook's :class:`storebook.engine.shapes.Shapes`), the Arrow path
     compiles a question of a shape asked before (the same question for another period) once:
