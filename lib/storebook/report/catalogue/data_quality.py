@@ -208,6 +208,20 @@ ENTRIES: dict[str, Entry] = {
         "'{column}' = '{value}' 不是币种代码（应为 ISO 4217 代码，如 USD、EUR 或 CNY，或留空）：无法确定该行金额的币种，"
         "采用则会被当作另一币种汇总；请在导出文件的该字段中写明代码，或在 {declared_in} 中用 `currency.values` "
         "将该写法对应到代码"),
+    # A sign several currencies write (¥: the yuan and the yen): {codes} are the codes it may be.
+    "data_quality.reason.currency.several": _e(
+        "'{column}' = '{value}' is written for several currencies ({codes}) and names none of them: the row's amounts "
+        "would be summed as another's; write the shop's code in the export's column",
+        "'{column}' = '{value}' 是多个币种共用的写法（{codes}），并不指明其中哪一个：采用则该行金额会被当作另一币种汇总；"
+        "请在导出文件的该字段中写明本店的币种代码"),
+    "data_quality.reason.currency.several.mapped": _e(
+        "'{column}' = '{value}' is written for several currencies ({codes}) and names none of them: the row's amounts "
+        "would be summed as another's; write the shop's code in the export's column, or map the sign to it in "
+        "{declared_in}: `currency: {{column: {column}, values: {{'{value}': {code}}}}}` (with the shop's code in "
+        "place of {code})",
+        "'{column}' = '{value}' 是多个币种共用的写法（{codes}），并不指明其中哪一个：采用则该行金额会被当作另一币种汇总；"
+        "请在导出文件的该字段中写明本店的币种代码，或在 {declared_in} 中将该符号对应到本店的代码："
+        "`currency: {{column: {column}, values: {{'{value}': {code}}}}}`（把 {code} 换成本店的代码）"),
     "data_quality.reason.expected.number": _e("a number", "数字"),
     "data_quality.reason.expected.integer": _e("a whole number", "整数"),
     "data_quality.reason.expected.boolean": _e("true/false", " true/false（是/否）值"),
