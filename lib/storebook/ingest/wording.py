@@ -110,6 +110,19 @@ def _name_parts(key: str, values: dict[str, str], names: ReaderNames) -> dict[st
     return named
 
 
+def is_currency_reason(reason: str) -> bool:
+    """Whether ``reason`` rejects a row for its currency cell (identity.unread_currency_reason, whole
+    or as reason_kind shortens it).
+
+    >>> is_currency_reason("'Currency' = '…' is written for several currencies (CNY, JPY) and names none of them: "
+    ...                    "the row's amounts would be summed as another's; write the shop's code in the export's column")
+    True
+    >>> is_currency_reason("'Currency' is not a number")
+    False
+    """
+    return any(key.startswith("currency") and pattern.fullmatch(str(reason)) for key, pattern in REASON_FORMS)
+
+
 def say_reason(reason: str, text: Any, names: ReaderNames | None = None) -> str:
     """A rejection reason in ``text``'s language: one of the :data:`REASON_FORMS` said from the
     catalogue, with the row's own values as they are; any other reason (an adapter's own) as

@@ -106,6 +106,14 @@ ENTRIES: dict[str, Entry] = {
         "金额的币种，若按本店币种汇总，可能把人民币当作美元计算。请在导出文件的币种字段中写明代码（或重新导出）；若是 "
         "storebook.sources.yaml 中声明的数据源，可用 `currency: {{column: …, values: {{…: <code>}}}}` 将该写法对应到"
         "代码，然后重新导入。"),
+    # The page's word on them: each value is said once, in the rejections' table ({section}: its title), where its
+    # rows are counted per table and its reason says what to do for it (quality.unread_currency_facts).
+    "data_quality.ingest.currency.not_code.rejected": _e(
+        "Rows whose currency cell is not a currency code were rejected ({values:count} values): their amounts are in "
+        "a currency storebook cannot tell, and summed as the store's they could count yuan as dollars. Each value, "
+        "with its rows, its file and first row, and what to do, is listed under “{section}” below.",
+        "币种字段不是币种代码的行已被拒收（共 {values:count} 种写法）：无法确定其金额的币种，若按本店币种汇总，可能把人民币当作"
+        "美元计算。每种写法及其行数、所在文件与首行、处理办法，见下方“{section}”。"),
     "data_quality.currency.not_code_value": _e("{file}, row {row}, column {column}: '{value}' ({rows:count} rows)",
                                                "{file} 第 {row} 行，字段 {column}：'{value}'（共 {rows:count} 行）"),
     "data_quality.currency.mixed_file": _e("{file} (column {column}): {rows}", "{file}（字段 {column}）：{rows}"),
