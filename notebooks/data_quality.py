@@ -60,7 +60,7 @@ with page.section("data_quality.ingest"):
         page.takeaway("data_quality.ingest.mixed_currency", **mixed_currency)
     unread_currency = storebook.quality.unread_currency_facts(page.wb, page.text)
     if unread_currency:
-        page.takeaway("data_quality.ingest.currency.not_code", **unread_currency)
+        page.takeaway("data_quality.ingest.currency.not_code.rejected", **unread_currency)
     inferred_currency = storebook.quality.inferred_currency_facts(page.wb, page.text)
     if inferred_currency:
         page.takeaway("data_quality.ingest.currency.inferred", **inferred_currency)

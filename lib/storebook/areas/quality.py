@@ -25,7 +25,7 @@ from storebook.engine.periods import Period
 from storebook.engine.workbook import Workbook, is_lake_uri
 from storebook.errors import NoDataError
 from storebook.ingest.rejects import reason_kind, reason_labels
-from storebook.ingest.wording import REASON_FORMS, folded_kind, say_reason
+from storebook.ingest.wording import REASON_FORMS, folded_kind, is_currency_reason, say_reason
 from storebook.measures import TOTAL
 from storebook.measures.metrics import catalogue_name, headline_entry
 
@@ -141,11 +141,18 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
                                example_row=rejected["source_row"].astype("int64"))
                .groupby(["table", "column", "reason"], sort=False)
                .agg(rows=("reason", "size"), **examples).reset_index())
-    grouped = (counted.assign(problem=reason_labels(counted, ["table", "column"]))
+    # A currency cell's reason is kept whole, its value in it (unread_currency_facts points here for
+    # each value); alike reasons of other kinds are said once, by their kind.
+    whole = counted["reason"].map(is_currency_reason).astype(bool)
+    grouped = (counted.assign(problem=reason_labels(counted, ["table", "column"]).where(~whole, counted["reason"]))
                .groupby(["table", "column", "problem"], sort=False)
                .agg(rows=("rows", "sum"), **examples).reset_index())
-    return (grouped.assign(share=lambda d: d["rows"] / d["table"].map(read))
-            .sort_values(["rows", "table"], ascending=[False, True]).head(limit).reset_index(drop=True)[columns])
+    ranked = (grouped.assign(share=lambda d: d["rows"] / d["table"].map(read))
+              .sort_values(["rows", "table"], ascending=[False, True]).reset_index(drop=True))
+    # A currency cell that is no code is said here only (unread_currency_facts points here): kept
+    # past the limit, it is never left unsaid.
+    kept = (ranked.index < limit) | ranked["problem"].map(is_currency_reason).astype(bool)
+    return ranked[kept].reset_index(drop=True)[columns]
 
 
 class _ReaderNames:
@@ -563,13 +570,21 @@ def mixed_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
 
 
 def unread_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:
-    """The values of an export's currency column that are no ISO 4217 code (Shopify's Currency, or a
-    custom source's currency column, holding ``$``, ``Yuan``, ``UDS``): ``values`` (each with its file,
-    first row, column and how many rows hold it), for ``data_quality.ingest.currency.not_code``; None
-    when there are none. Those rows were rejected (their amounts' currency is unknown): the page says
-    so, and what to do, in the words the ingest summary prints
-    (:func:`storebook.engine.identity.currency_facts`)."""
-    return _currency_said(wb, text).get("data_quality.ingest.currency.not_code")
+    """That values of an export's currency column are no ISO 4217 code (Shopify's Currency, or a custom
+    source's currency column, holding ``$``, ``¥``, ``Yuan``), for
+    ``data_quality.ingest.currency.not_code.rejected``: ``values`` (how many distinct values) and
+    ``section`` (the title of the rejections' section); None when there are none.
+
+    The page says each value once, in the rejections' table (:func:`rank_rejections`, which never
+    leaves one out): there its rows are counted per table as the ingest table's rejected rows are,
+    beside its file, first row and the reason, which says what to do for that value (a sign several
+    currencies write names them). This sentence, under the currencies, says only that such rows
+    were set aside and where they are; the ingest summary lists the values
+    (:func:`storebook.engine.identity.currency_facts`): the console has no such table."""
+    unread = (wb.ingest_manifest().get("currencies") or {}).get("unread") or []
+    if not unread:
+        return None
+    return {"values": len({u["value"] for u in unread}), "section": text("data_quality.rejections")}
 
 
 def inferred_currency_facts(wb: Workbook, text: Any) -> dict[str, Any] | None:

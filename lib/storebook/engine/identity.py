@@ -31,21 +31,26 @@ DEFAULT_CURRENCY = "CNY"
 _UNNAMED = {"en": "Your store", "zh": "本店"}
 #: What the first ingest writes beside a time zone it found in the exports' UTC offsets.
 ZONE_FOUND_NOTE = "# found in the exports"
+#: Signs that several currencies write, each with the codes it may stand for (the commonest first):
+#: they name none of them. A currency column's cell holding one stays unread and its row is
+#: rejected, as taking the likeliest would sum a shop's yen as yuan (¥, ￥), or its Australian
+#: dollars as US dollars ($), without a word; Rs is the rupee of India, Pakistan, Nepal, Sri Lanka
+#: … (₹ is India's alone). The reason, and the stop of a `currency:` setting holding one, name the
+#: codes, so that the user writes (or maps it to) the shop's own.
+SEVERAL_CURRENCIES: dict[str, tuple[str, ...]] = {
+    "¥": ("CNY", "JPY"), "￥": ("CNY", "JPY"), "$": ("USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN"),
+    "RS": ("INR", "PKR", "NPR", "LKR"), "RS.": ("INR", "PKR", "NPR", "LKR"),
+}
 #: What the exports write for a currency that is not its ISO 4217 code (upper case), and the code to
-#: write instead. A spelling whose entry is a code names that one currency, and a currency column's
-#: cell holding it is read as that code (:func:`read_currency`: a Chinese shop writes 人民币 or RMB).
-#: A sign that several currencies write names none of them, and its entry says which it may be: a
-#: cell holding it stays unread and its row is rejected, as taking the likeliest would sum a shop's
-#: yen as yuan (¥, ￥), or its Australian dollars as US dollars ($), without a word; Rs is the
-#: rupee of India, Pakistan, Nepal, Sri Lanka … (₹ is India's alone).
+#: write instead. A spelling whose entry is a code names that one currency, and a currency cell (or a
+#: source's `currency:` setting) holding it is read as that code (:func:`read_currency`: a Chinese
+#: shop writes 人民币 or RMB). A sign of :data:`SEVERAL_CURRENCIES` says which it may be.
 CURRENCY_SPELLINGS: dict[str, str] = {
-    "¥": "CNY (or JPY)", "￥": "CNY (or JPY)", "元": "CNY", "人民币": "CNY", "RMB": "CNY", "R$": "BRL", "€": "EUR",
-    "$": "USD (or another dollar: AUD, CAD …)", "US$": "USD", "£": "GBP", "₹": "INR",
-    "RS": "INR (or another rupee: PKR, NPR, LKR …)", "RS.": "INR (or another rupee: PKR, NPR, LKR …)",
+    "元": "CNY", "人民币": "CNY", "RMB": "CNY", "R$": "BRL", "€": "EUR", "US$": "USD", "£": "GBP", "₹": "INR",
+    **{sign: f"{codes[0]} (or {', '.join(codes[1:])})" for sign, codes in SEVERAL_CURRENCIES.items()},
 }
 #: The spellings of :data:`CURRENCY_SPELLINGS` that name one currency (their entry is a code).
-_ONE_CURRENCY = {spelling: code for spelling, code in CURRENCY_SPELLINGS.items()
-                 if len(code) == 3 and code.isascii() and code.isalpha()}
+_ONE_CURRENCY = {spelling: code for spelling, code in CURRENCY_SPELLINGS.items() if spelling not in SEVERAL_CURRENCIES}
 
 
 @dataclass(frozen=True)
@@ -149,15 +154,38 @@ def tally_currencies(found: Iterable[tuple[str, int, int]], values: Mapping[str,
     return dict(sorted(rows.items())), dict(sorted(unread.items()))
 
 
+def several_currencies(value: object) -> tuple[str, ...]:
+    """The codes ``value`` may stand for where it is a sign that several currencies write
+    (:data:`SEVERAL_CURRENCIES`, in any case), else ().
+
+    >>> several_currencies("￥"), several_currencies(" rs "), several_currencies("R$")
+    (('CNY', 'JPY'), ('INR', 'PKR', 'NPR', 'LKR'), ())
+    """
+    return SEVERAL_CURRENCIES.get(str(value).strip().upper(), ())
+
+
 def unread_currency_reason(column: str, value: str, declared_in: str = "") -> str:
     """Why a row whose currency cell is no code is rejected (ingest's words: storebook.ingest.wording
     says them in the reader's language). Its amounts are in a currency nothing tells: kept, they would
     be summed as the store's (yuan counted as dollars), so the row is set aside with what to do —
     write the code in the export, or, for a source declared in ``declared_in``, map the spelling.
+    A sign that several currencies write (¥: the yuan and the yen) is said as such, with its codes
+    and, for a declared source, the line that maps it (a Shopify export has no such line: its
+    Currency column is where the code goes, as Shopify's own export writes it).
 
     >>> unread_currency_reason("Currency", "Yuan")[:58]
     "'Currency' = 'Yuan' is not a currency code (ISO 4217, such"
+    >>> unread_currency_reason("币种", "¥", "storebook.sources.yaml")[-107:]
+    "storebook.sources.yaml: `currency: {column: 币种, values: {'¥': CNY}}` (with the shop's code in place of CNY)"
     """
+    codes = several_currencies(value)
+    if codes:
+        reason = (f"'{column}' = '{value}' is written for several currencies ({', '.join(codes)}) and names none of "
+                  "them: the row's amounts would be summed as another's; write the shop's code in the export's column")
+        if declared_in:
+            reason += (f", or map the sign to it in {declared_in}: `currency: {{column: {column}, values: "
+                       f"{{'{value}': {codes[0]}}}}}` (with the shop's code in place of {codes[0]})")
+        return reason
     reason = (f"'{column}' = '{value}' is not a currency code (ISO 4217, such as USD, EUR or CNY, or an empty cell): "
               "the row's amounts are in a currency storebook cannot tell, and would be summed as another's; write "
               "the code in the export's column")

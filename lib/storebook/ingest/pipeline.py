@@ -80,7 +80,9 @@ from storebook.ingest.wording import Note, folded_kind, say_note, say_reason
 # (Shopify: the order and its lines) instead of keeping it in an unknown currency, or stopping the whole ingest.
 # 15: a currency cell spelling one currency (人民币, RMB, 元, R$, €, US$, £, ₹) is read as its code instead of
 # rejecting its row; $, ¥ and Rs, which name several, still reject it.
-INGEST_VERSION = "15"
+# 16: a row rejected for $, ¥ or Rs gets its own reason (the currencies the sign may be, and for a custom source
+# the `currency.values` line that maps it) instead of "not a currency code": cached parses hold the old reason.
+INGEST_VERSION = "16"
 
 
 

@@ -19,9 +19,14 @@ from typing import Any, Protocol
 #: (``sku=…``, ``row …``). The named parts are the data's own (columns, files, keys, the bad
 #: value) and are shown as they are.
 _ANY = r"[^']*"
-_UNREAD_CURRENCY = (rf"'(?P<column>{_ANY})' = '(?P<value>.*)' is not a currency code \(ISO 4217, such as USD, EUR or "
-                    r"CNY, or an empty cell\): the row's amounts are in a currency storebook cannot tell, and would be "
-                    r"summed as another's; write the code in the export's column")
+_UNREAD_CURRENCY = (rf"'(?P<column>{_ANY})' = '(?P<value>.*)' is not a currency code \(ISO (?:4217|…), such as "
+                    r"USD, EUR or CNY, or an empty cell\): the row's amounts are in a currency storebook cannot tell, and "
+                    r"would be summed as another's; write the code in the export's column")
+# (ISO …: the reason as reason_kind shortens it, its digits taken for a row's own.)
+#: A sign that several currencies write (¥, $, Rs): identity.unread_currency_reason names its codes.
+_SEVERAL_CURRENCIES = (rf"'(?P<column>{_ANY})' = '(?P<value>.*)' is written for several currencies \((?P<codes>[^)]*)\) "
+                       r"and names none of them: the row's amounts would be summed as another's; write the shop's code "
+                       r"in the export's column")
 REASON_FORMS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(pattern, re.S)) for key, pattern in [
     ("required", rf"column '(?P<column>{_ANY})' is empty; a value is required"),
     ("spreadsheet_error", rf"'(?P<column>{_ANY})' is (?P<value>.+?), a spreadsheet error \((?P<why>[^)]*)\), not a value; "
@@ -58,13 +63,17 @@ REASON_FORMS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(pattern, re.
     *((key, _UNREAD_CURRENCY + tail) for key, tail in (
         ("currency.mapped", r", or map the spelling to its code with `currency\.values` in (?P<declared_in>.+)"),
         ("currency", ""))),
+    *((key, _SEVERAL_CURRENCIES + tail) for key, tail in (
+        ("currency.several.mapped", r", or map the sign to it in (?P<declared_in>.+): `currency: \{column: (?P=column), "
+                                    r"values: \{'(?P=value)': (?P<code>\w+)\}\}` \(with the shop's code in place of (?P=code)\)"),
+        ("currency.several", ""))),
 ]]
 #: The words of a part that the page says in its language too: a spreadsheet error's meaning
 #: (storebook.ingest.parsing.EXCEL_ERRORS) and what a mapped input was expected to be.
 _REASON_PART_WORDS = {"why": "data_quality.reason.spreadsheet_error.", "expected": "data_quality.reason.expected."}
 #: The forms whose ``column`` is the export's own header (a mapped input: `inputs: price`), not a
 #: column of the contract: kept as the export writes it, also where reader names are asked for.
-_EXPORT_COLUMN_FORMS = {"mapped", "currency", "currency.mapped"}
+_EXPORT_COLUMN_FORMS = {"mapped", "currency", "currency.mapped", "currency.several", "currency.several.mapped"}
 #: A key's name in a ``keys`` part (``order_id=O2, line_no=1``): at its start or after a comma.
 _KEY_NAME = re.compile(r"(?:^|(?<=, ))(\w+)(?==)")
 
@@ -99,6 +108,19 @@ def _name_parts(key: str, values: dict[str, str], names: ReaderNames) -> dict[st
     if named.get("ref_table"):
         named["ref_table"] = names.table(named["ref_table"])
     return named
+
+
+def is_currency_reason(reason: str) -> bool:
+    """Whether ``reason`` rejects a row for its currency cell (identity.unread_currency_reason, whole
+    or as reason_kind shortens it).
+
+    >>> is_currency_reason("'Currency' = '…' is written for several currencies (CNY, JPY) and names none of them: "
+    ...                    "the row's amounts would be summed as another's; write the shop's code in the export's column")
+    True
+    >>> is_currency_reason("'Currency' is not a number")
+    False
+    """
+    return any(key.startswith("currency") and pattern.fullmatch(str(reason)) for key, pattern in REASON_FORMS)
 
 
 def say_reason(reason: str, text: Any, names: ReaderNames | None = None) -> str:

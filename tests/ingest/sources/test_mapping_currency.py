@@ -166,10 +166,25 @@ def test_a_sign_that_names_several_currencies_still_rejects_its_row(root: Path, 
     assert sorted(table(root, "orders")["order_id"]) == ["A1"]
     rej = rejected(root, "orders")
     assert rej[["source_row", "column", "value"]].values.tolist() == [[3, "Currency", sign]]
-    assert rej["reason"].iloc[0].startswith(f"'Currency' = '{sign}' is not a currency code (ISO 4217")
     rep = file_report(root, "orders.csv", "orders")
     assert (rep["currency_rows"], rep["currency_unread"]) == ({"CNY": 1}, {sign: {"rows": 1, "row": 3}})
     assert_reconciles(root)
+    # The reason says the sign is several currencies' and gives the line that maps it; that line,
+    # copied into the declaration as it stands, reads the row as the shop's code.
+    codes, first = {"$": ("USD, CAD, AUD, NZD, HKD, SGD, MXN", "USD"), "¥": ("CNY, JPY", "CNY"),
+                    "￥": ("CNY, JPY", "CNY"), "Rs": ("INR, PKR, NPR, LKR", "INR")}[sign]
+    line = f"currency: {{column: Currency, values: {{'{sign}': {first}}}}}"
+    assert rej["reason"].iloc[0] == (
+        f"'Currency' = '{sign}' is written for several currencies ({codes}) and names none of them: the row's "
+        "amounts would be summed as another's; write the shop's code in the export's column, or map the sign to it "
+        f"in storebook.sources.yaml: `{line}` (with the shop's code in place of {first})")
+    zh = say_reason(rej["reason"].iloc[0], Text("zh"))
+    assert zh.startswith(f"'Currency' = '{sign}' 是多个币种共用的写法（{codes}）") and f"`{line}`（把 {first} 换成本店的代码）" in zh
+    _declare(root, line)
+    run(root)
+    assert sorted(table(root, "orders")["order_id"]) == ["A1", "A2"] and rejected(root, "orders").empty
+    expected = {"CNY": 2} if first == "CNY" else {"CNY": 1, first: 1}
+    assert file_report(root, "orders.csv", "orders")["currency_rows"] == expected
 
 
 def test_a_value_that_is_not_a_currency_code_rejects_its_rows_naming_file_row_and_column(root: Path) -> None:
@@ -289,10 +304,52 @@ def test_a_column_of_amounts_named_as_the_currency_is_caught(root: Path) -> None
     assert "if `Total` is not the currency column, name the right one" in said
 
 
+@pytest.mark.parametrize(("declared", "code", "country"), [
+    ("currency: RMB", "CNY", None), ("currency: 人民币", "CNY", None), ("currency: R$", "BRL", "BR"),
+    ("currency: r$", "BRL", "BR"), ("currency: ₹", "INR", "IN"), ("currency: €", "EUR", None),
+])
+def test_a_declared_currency_spelled_as_cells_spell_it_is_read_as_its_code(root: Path, declared: str, code: str,
+                                                                            country: str | None) -> None:
+    """`currency: RMB` stopped with "RMB is written CNY" (only cells read spellings): the setting now
+    reads them as a cell does, through the one function, and the store's currency and country follow
+    (R$ → Brazil; CNY is China's calendar, no own country; EUR names no country)."""
+    _declare(root, declared)
+    put(root, "shop/orders.csv", ORDERS)
+    run(root)
+    rep = file_report(root, "orders.csv", "orders")
+    assert (rep["currency"], rep["currency_column"]) == (code, "")
+    who = identify(Config.load(root), manifest(root))
+    assert (who.currency, who.currency_stated, (who.country or {}).get("code")) == (code, True, country)
+    assert len(table(root, "orders")) == 4 and rejected(root, "orders").empty
+
+
+@pytest.mark.parametrize(("sign", "codes"), [("¥", "CNY, JPY"), ("￥", "CNY, JPY"), ("$", "USD, CAD, AUD, NZD, HKD, SGD, MXN"),
+                                             ("Rs", "INR, PKR, NPR, LKR")])
+def test_a_declared_currency_that_several_currencies_write_stops_saying_what_to_write(
+        root: Path, capsys: pytest.CaptureFixture, sign: str, codes: str) -> None:
+    """`currency: ¥` would take every amount of the source for the yuan, or the yen: the ingest stops
+    before a file is read, naming the file and setting, the value, why, and the codes to write, in
+    English and 中文; nothing is written."""
+    from storebook import cli
+
+    _declare(root, f"currency: '{sign}'")
+    put(root, "shop/orders.csv", ORDERS)
+    said = failure(root)
+    first = codes.split(",")[0]
+    assert (f"storebook.sources.yaml: source 'shop', `currency`: '{sign}' is written for several currencies ({codes}) "
+            "and names none of them: every amount of the source's files would be taken for one of them. Expected: an "
+            "ISO 4217 currency code such as BRL, EUR, INR or CNY. What to do: write the code of the currency the "
+            f"source's amounts are in (one of {codes}), e.g. `currency: {first}`") in said
+    assert cli.main(["ingest", "--lang", "zh"]) == cli.EXIT_USAGE
+    zh = capsys.readouterr().err
+    assert f"'{sign}' 是多个币种共用的写法（{codes}），并不指明其中哪一个：该来源文件中的所有金额都会被当作其中某一币种" in zh
+    assert f"请写明该来源金额所用币种的代码（{codes} 之一），例如 `currency: {first}`" in zh
+    assert not list((root / "data" / "processed").glob("_generations/*/orders"))
+
+
 @pytest.mark.parametrize(("declared", "problem"), [
-    ("currency: R$", "'R$' is not a currency code (R$ is written BRL)"),
-    ("currency: RMB", "'RMB' is not a currency code (RMB is written CNY)"),
     ("currency: QQQ", "'QQQ' is not a currency code"),
+    ("currency: Reais", "'Reais' is not a currency code"),
     ("currency: {col: Currency}", "unknown key(s) col"),
     ("currency: {column: Currency, values: {Reais: reais}}", "`currency.values.Reais`: 'reais' is not a currency code"),
 ])

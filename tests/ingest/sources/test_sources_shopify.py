@@ -9,6 +9,7 @@ import pytest
 
 from storebook.engine.config import Config
 from storebook.engine.identity import identify
+from storebook.ingest.wording import say_reason
 from storebook.report.text import Text
 from support.sources import (
     EN,
@@ -519,9 +520,11 @@ def test_currency_values_that_are_no_codes_reject_their_orders_and_are_warned_of
                               f"'$' (2 rows); {file}, row 4, column Currency: 'Yuan' (1 row); {file}, row 6, column "
                               "Currency: 'UDS' (1 row). An ISO 4217 code (USD, EUR, CNY …) or an empty cell is expected.")
     assert "These rows were rejected" in warning and "storebook.sources.yaml" in warning
-    zh = next(x for x in report.summary(Text("zh")).splitlines() if "不是币种代码" in x)
+    zh = next(x for x in report.summary(Text("zh")).splitlines() if "币种字段中有不是币种代码的值" in x)
     assert f"币种字段中有不是币种代码的值：{file} 第 3 行，字段 Currency：'$'（共 2 行）" in zh
     assert "应为 ISO 4217 代码" in zh and "这些行已被拒收" in zh
+    # The top reasons, their values shortened ('…', ISO …): said in 中文 too (they were left in English).
+    assert "拒收 order_lines：2 × 'Currency' = '…' 不是币种代码（应为 ISO 4217 代码" in report.summary(Text("zh"))
 
 
 def test_a_currency_spelled_by_its_sign_is_read_as_its_code(root: Path) -> None:
@@ -563,8 +566,14 @@ def test_a_sign_of_several_currencies_rejects_its_order_beside_one_read(root: Pa
     for name in ("orders", "order_lines"):
         rej = rejected(shop, name).sort_values("source_row")
         assert rej[["source_row", "column", "value"]].values.tolist() == [[3, "Currency", "$"], [4, "Currency", "¥"]]
-        assert rej["reason"].iloc[1] == (
-            "'Currency' = '¥' is not a currency code (ISO 4217, such as USD, EUR or CNY, or an empty cell): the "
-            "row's amounts are in a currency storebook cannot tell, and would be summed as another's; write the code "
-            "in the export's column")
+        # Each sign's reason names the currencies it may be and what to do; a Shopify export has no
+        # `currency.values` (its Currency column is read as Shopify writes it, a code): the code goes
+        # in the export's column, and no mapping line is offered.
+        assert rej["reason"].tolist() == [
+            f"'Currency' = '{sign}' is written for several currencies ({codes}) and names none of them: the row's "
+            "amounts would be summed as another's; write the shop's code in the export's column"
+            for sign, codes in (("$", "USD, CAD, AUD, NZD, HKD, SGD, MXN"), ("¥", "CNY, JPY"))]
+        assert say_reason(rej["reason"].iloc[1], Text("zh")) == (
+            "'Currency' = '¥' 是多个币种共用的写法（CNY, JPY），并不指明其中哪一个：采用则该行金额会被当作另一币种汇总；"
+            "请在导出文件的该字段中写明本店的币种代码")
     assert_reconciles(shop)

@@ -106,6 +106,14 @@ ENTRIES: dict[str, Entry] = {
         "金额的币种，若按本店币种汇总，可能把人民币当作美元计算。请在导出文件的币种字段中写明代码（或重新导出）；若是 "
         "storebook.sources.yaml 中声明的数据源，可用 `currency: {{column: …, values: {{…: <code>}}}}` 将该写法对应到"
         "代码，然后重新导入。"),
+    # The page's word on them: each value is said once, in the rejections' table ({section}: its title), where its
+    # rows are counted per table and its reason says what to do for it (quality.unread_currency_facts).
+    "data_quality.ingest.currency.not_code.rejected": _e(
+        "Rows whose currency cell is not a currency code were rejected ({values:count} values): their amounts are in "
+        "a currency storebook cannot tell, and summed as the store's they could count yuan as dollars. Each value, "
+        "with its rows, its file and first row, and what to do, is listed under “{section}” below.",
+        "币种字段不是币种代码的行已被拒收（共 {values:count} 种写法）：无法确定其金额的币种，若按本店币种汇总，可能把人民币当作"
+        "美元计算。每种写法及其行数、所在文件与首行、处理办法，见下方“{section}”。"),
     "data_quality.currency.not_code_value": _e("{file}, row {row}, column {column}: '{value}' ({rows:count} rows)",
                                                "{file} 第 {row} 行，字段 {column}：'{value}'（共 {rows:count} 行）"),
     "data_quality.currency.mixed_file": _e("{file} (column {column}): {rows}", "{file}（字段 {column}）：{rows}"),
@@ -208,6 +216,20 @@ ENTRIES: dict[str, Entry] = {
         "'{column}' = '{value}' 不是币种代码（应为 ISO 4217 代码，如 USD、EUR 或 CNY，或留空）：无法确定该行金额的币种，"
         "采用则会被当作另一币种汇总；请在导出文件的该字段中写明代码，或在 {declared_in} 中用 `currency.values` "
         "将该写法对应到代码"),
+    # A sign several currencies write (¥: the yuan and the yen): {codes} are the codes it may be.
+    "data_quality.reason.currency.several": _e(
+        "'{column}' = '{value}' is written for several currencies ({codes}) and names none of them: the row's amounts "
+        "would be summed as another's; write the shop's code in the export's column",
+        "'{column}' = '{value}' 是多个币种共用的写法（{codes}），并不指明其中哪一个：采用则该行金额会被当作另一币种汇总；"
+        "请在导出文件的该字段中写明本店的币种代码"),
+    "data_quality.reason.currency.several.mapped": _e(
+        "'{column}' = '{value}' is written for several currencies ({codes}) and names none of them: the row's amounts "
+        "would be summed as another's; write the shop's code in the export's column, or map the sign to it in "
+        "{declared_in}: `currency: {{column: {column}, values: {{'{value}': {code}}}}}` (with the shop's code in "
+        "place of {code})",
+        "'{column}' = '{value}' 是多个币种共用的写法（{codes}），并不指明其中哪一个：采用则该行金额会被当作另一币种汇总；"
+        "请在导出文件的该字段中写明本店的币种代码，或在 {declared_in} 中将该符号对应到本店的代码："
+        "`currency: {{column: {column}, values: {{'{value}': {code}}}}}`（把 {code} 换成本店的代码）"),
     "data_quality.reason.expected.number": _e("a number", "数字"),
     "data_quality.reason.expected.integer": _e("a whole number", "整数"),
     "data_quality.reason.expected.boolean": _e("true/false", " true/false（是/否）值"),

@@ -466,6 +466,17 @@ ENTRIES.update({
     "error.spec.currency.not_code.expected": _e("an ISO 4217 currency code such as BRL, EUR, INR or CNY", "ISO 4217 币种代码，如 BRL、EUR、INR 或 CNY"),
     "error.spec.currency.not_code.todo": _e("write `currency: BRL` (an ISO 4217 code: every amount of the source's files is in it) or `currency: {{column: Currency}}` (the file's column that states each row's currency; `values: {{Reais: BRL}}` maps the file's own spellings to codes)",
         "写 `currency: BRL`（ISO 4217 代码：该来源文件中的所有金额都以此币种计）或 `currency: {{column: Currency}}`（文件中标明每行币种的字段；`values: {{Reais: BRL}}` 将文件自己的写法对应到代码）"),
+    # A sign several currencies write (¥, $, Rs) as the source-wide `currency:`: {codes} are the codes it may be,
+    # {code} the first of them, as the line to write instead.
+    "error.spec.currency.several": _e(
+        "{where}: '{value}' is written for several currencies ({codes}) and names none of them: every amount of the "
+        "source's files would be taken for one of them",
+        "{where}：'{value}' 是多个币种共用的写法（{codes}），并不指明其中哪一个：该来源文件中的所有金额都会被当作其中某一币种"),
+    "error.spec.currency.several.expected": _e("an ISO 4217 currency code such as BRL, EUR, INR or CNY",
+                                               "ISO 4217 币种代码，如 BRL、EUR、INR 或 CNY"),
+    "error.spec.currency.several.todo": _e(
+        "write the code of the currency the source's amounts are in (one of {codes}), e.g. `currency: {code}`",
+        "请写明该来源金额所用币种的代码（{codes} 之一），例如 `currency: {code}`"),
     "error.spec.currency.no_column": _e("{where}: is a mapping without `column:`", "{where}：是一个没有 `column:` 的映射"),
     "error.spec.currency.no_column.expected": _e("`column:` (and `values:`)", "`column:`（以及 `values:`）"),
     "error.spec.currency.no_column.todo": _e("write `currency: BRL` (an ISO 4217 code: every amount of the source's files is in it) or `currency: {{column: Currency}}` (the file's column that states each row's currency; `values: {{Reais: BRL}}` maps the file's own spellings to codes)",

@@ -470,15 +470,27 @@ def written_said(hint: str) -> Said | str:
 
 
 def _currency(check: _Checker, value: object) -> Currency | None:
-    """``currency:`` (:func:`_code_or_column`)."""
-    from storebook.engine.identity import currency_code, currency_todo
+    """``currency:`` (:func:`_code_or_column`), read as a currency cell is: the code in any case, or a
+    spelling of one currency (``currency: RMB`` is CNY, ``R$`` BRL: storebook.engine.identity.read_currency,
+    the one reading of both). A sign that several currencies write (``¥``, ``$``, ``Rs``) stops, naming
+    the codes it may be: every amount of the source would otherwise be taken for one of them unsaid."""
+    from storebook.engine.identity import read_currency, several_currencies
 
     if value is None:
         return None
+    codes = () if isinstance(value, dict) else several_currencies(scalar_text(value))
+    if codes:
+        said = scalar_text(value).strip()
+        raise check.error(
+            "currency", f"'{said}' is written for several currencies ({', '.join(codes)}) and names none of them: "
+            "every amount of the source's files would be taken for one of them",
+            f"write the code of the currency the source's amounts are in (one of {', '.join(codes)}), e.g. "
+            f"`currency: {codes[0]}`",
+            expected="an ISO 4217 currency code such as BRL, EUR, INR or CNY", said="currency.several",
+            values={"value": said, "codes": ", ".join(codes), "code": codes[0]})
     code, column, values = _code_or_column(
-        check, "currency", value, currency_code, what="currency", standard="ISO 4217", todo=_CURRENCY_TODO, example="{Reais: BRL}",
-        expected="an ISO 4217 currency code such as BRL, EUR, INR or CNY",
-        hint="" if isinstance(value, dict) else (currency_todo(value) or ""))
+        check, "currency", value, read_currency, what="currency", standard="ISO 4217", todo=_CURRENCY_TODO, example="{Reais: BRL}",
+        expected="an ISO 4217 currency code such as BRL, EUR, INR or CNY")
     return Currency(code=code, column=column, values=values)
 
 
