@@ -115,27 +115,19 @@ ENTRIES: dict[str, Entry] = {
         "China's (618, Double 11, Double 12, Women's Day, the Nianhuo festival, the Spring Festival shutdown, public "
         "holidays and working weekends), as the store's country is set to China ([store] country)",
         "中国电商日历（618、双11、双12、38节、年货节、春节物流停运、法定节假日与调休），因本店所在国家设为中国（[store] country）"),
-    # A store whose country is set outside China ([store] country): the setting decides, whatever its
-    # platforms and currency (storebook.engine.calendar.china_market).
-    "plan.calendar.country.set": _e(
-        "the weekday, the season and {country:country_s} public holidays ({how}); China's festivals are left out, as the "
-        "store's country is set outside China",
-        "星期、季节与{country:country}的公共假日（{how}）；本店所在国家设在中国以外，故不计中国的大促"),
-    "plan.calendar.country.set.unknown": _e(
-        "the weekday and the season only. The store's country is set outside China, so China's festivals and holidays "
-        "are left out, and storebook has no public holidays for {country:country} ({how}), so none is set apart",
-        "仅星期与季节。本店所在国家设在中国以外，故不计中国的大促与节假日；storebook 没有{country:country}的公共假日"
-        "数据（{how}），故不单列假日"),
     # A store outside China (storebook.engine.calendar.country_of): its own country's public
-    # holidays where its country is known ({how}: plan.country.*), else the weekday and season ({why}).
+    # holidays where its country is known ({how}: plan.country.*), else the weekday and season. Why
+    # China's festivals are left out is said as traffic and fulfilment say it ({country_set:not_china},
+    # storebook.engine.calendar.country_set): the country set, else what the data show — a store
+    # whose currency is unknown is not said to sell "not in yuan".
     "plan.calendar.country": _e(
-        "the weekday, the season and {country:country_s} public holidays ({how}); China's festivals are left out, as the "
-        "store sells on no Chinese platform and not in yuan",
-        "星期、季节与{country:country}的公共假日（{how}）；本店不在中国平台销售、也不以人民币结算，故不计中国的大促"),
+        "the weekday, the season and {country:country_s} public holidays ({how}); China's festivals are left out, as "
+        "{country_set:not_china}",
+        "星期、季节与{country:country}的公共假日（{how}）；{country_set:not_china}，故不计中国的大促"),
     "plan.calendar.country.unknown": _e(
-        "the weekday and the season only. The store sells on no Chinese platform and not in yuan, so China's festivals "
-        "and holidays are left out, and storebook has no public holidays for {country:country} ({how}), so none is set apart",
-        "仅星期与季节。本店不在中国平台销售、也不以人民币结算，故不计中国的大促与节假日；storebook 没有{country:country}的公共假日"
+        "the weekday and the season only: {country_set:not_china}, so China's festivals and holidays are left out, "
+        "and storebook has no public holidays for {country:country} ({how}), so none is set apart",
+        "仅星期与季节。{country_set:not_china}，故不计中国的大促与节假日；storebook 没有{country:country}的公共假日"
         "数据（{how}），故不单列假日"),
     "plan.country.setting": _e("{code}, as set: [store] country", "{code}，按 [store] country 的设置"),
     "plan.country.currency": _e(
@@ -157,11 +149,11 @@ ENTRIES: dict[str, Entry] = {
                                  "({clues})",
                                  "本店未设置所在国家，而币种与时区指向不同的国家（{clues}）"),
     "plan.calendar.plain": _e(
-        "the weekday and the season only. The store sells on no Chinese platform and not in yuan, so China's festivals "
-        "and holidays are left out, and {why}, so no public holiday is set apart either: to have its country's, set "
+        "the weekday and the season only: {country_set:not_china}, so China's festivals and holidays are left out, "
+        "and {why}, so no public holiday is set apart either: to have its country's, set "
         "country = \"BR\" (its ISO 3166 code) under [store] in storebook.local.toml; if it does sell in China, set "
         "currency = \"CNY\" there",
-        "仅星期与季节。本店不在中国平台销售、也不以人民币结算，故不计中国的大促与节假日；{why}，故也不单列公共假日：如需计入"
+        "仅星期与季节。{country_set:not_china}，故不计中国的大促与节假日；{why}，故也不单列公共假日：如需计入"
         "本国的公共假日，请在 storebook.local.toml 的 [store] 中设置 country = \"BR\"（国家的 ISO 3166 代码）；如确在中国销售，"
         "请在其中设置 currency = \"CNY\""),
     "plan.forecast.ends": _e(
