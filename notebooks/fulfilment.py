@@ -60,9 +60,6 @@ with page.section("fulfilment.headline"):
     for part in storebook.fulfilment.split_headline(headline):
         page.show(storebook.tables.metric_cards(part, page.text))
     page.takeaway("fulfilment.headline.takeaway", **storebook.fulfilment.headline_facts(headline))
-    stand_in = storebook.fulfilment.cost_stand_in(headline)
-    if stand_in["metric"]:  # no carrier bill: the cost card is what the data hold instead, said so
-        page.takeaway("fulfilment.headline.stand_in", **stand_in)
     storebook.results.record("fulfilment.headline", storebook.fulfilment.headline_record(headline, page.text, page.wb))
 
 # %% [markdown] tags=["analyst"]

@@ -176,15 +176,17 @@ def test_a_country_set_but_unknown_to_the_package_gives_no_holidays(root: Path) 
 
 def _basis(country: dict | None, language: str) -> str:
     forecast = pd.DataFrame()
-    forecast.attrs.update(calendar=None, country=country)
+    # country_set as storebook.engine.calendar.country_set gives it: the code of a country set, else None.
+    forecast.attrs.update(calendar=None, country=country,
+                          country_set=country["code"] if country and country["how"] == "setting" else None)
     return plan.basis_facts(forecast, Text(language))["calendar"]
 
 
 def test_the_plan_says_which_country_was_used_and_how_to_set_it() -> None:
     setting = {"code": "BR", "how": "setting", "clue": "BR", "known": True}
     assert _basis(setting, "en") == ("the weekday, the season and Brazil's public holidays (BR, as set: [store] "
-                                     "country); China's festivals are left out, as the store's country is set "
-                                     "outside China")
+                                     "country); China's festivals are left out, as the store's settings give its "
+                                     "country as Brazil (BR)")
     assert _basis(setting, "zh").startswith("星期、季节与巴西的公共假日（BR，按 [store] country 的设置）")
     inferred = {"code": "IN", "how": "currency", "clue": "INR", "known": True}
     assert "India's public holidays (IN, inferred from the currency INR; if the store is elsewhere, set " \
@@ -211,6 +213,36 @@ def test_the_plan_says_when_the_country_is_unknown_or_not_told() -> None:
     assert "its currency and time zone name different countries (BRL, Asia/Kolkata)" in _basis(both, "en")
     assert "币种与时区指向不同的国家（BRL, Asia/Kolkata）" in _basis(both, "zh")
     assert _basis(None, "en") == _basis({"code": None, "how": "none", "clues": []}, "en")
+
+
+def _orders_every_day(first: str, last: str) -> list[dict]:
+    return [{"order_id": f"W{day:%Y%m%d}-{k}", "platform": "web", "ordered_at": f"{day:%Y-%m-%d} 09:0{k}",
+             "paid_at": f"{day:%Y-%m-%d} 09:0{k}", "status": "completed", "paid_amount": 10.0}
+            for i, day in enumerate(pd.date_range(first, last, freq="D")) for k in range(3 if i % 2 else 1)]
+
+
+@pytest.mark.parametrize(("timezone", "country"), [("America/New_York", "US"), ("", None)])
+def test_the_plan_of_a_store_of_unknown_currency_says_why_as_traffic_does(root: Path, timezone: str,
+                                                                           country: str | None) -> None:
+    """A web shop whose settings and exports state no currency: the plan page said its amounts were
+    "not in yuan", which nobody knows. It says what is known, in the words of the traffic and
+    fulfilment pages ({country_set:not_china}): no Chinese platform, amounts not stated in yuan."""
+    _settings(root, timezone=timezone)
+    wb = write_tables(root, orders=_orders_every_day("2024-06-01", "2025-03-31"))
+    assert wb.config.currency in ("", None) and calendar.used_for(wb) is None and calendar.country_set(wb) is None
+    forecast = plan.forecast_months(wb, periods.month("2025-03"), ["web"])
+    assert forecast.attrs["country_set"] is None and (forecast.attrs["country"] or {}).get("code") == country
+    en, zh = (plan.basis_facts(forecast, Text(language))["calendar"] for language in ("en", "zh"))
+    assert "not in yuan" not in en and "不以人民币结算" not in zh
+    words = ("the store sells on no Chinese platform and its amounts are not stated in yuan",
+             "本店不在中国平台销售，金额也未标明为人民币")
+    assert words == (Text("en").format("{c:not_china}", c=None), Text("zh").format("{c:not_china}", c=None))
+    if country:
+        assert en.endswith("; China's festivals are left out, as " + words[0]), en
+        assert zh.endswith("；" + words[1] + "，故不计中国的大促"), zh
+    else:
+        assert en.startswith("the weekday and the season only: " + words[0] + ", so China's festivals"), en
+        assert zh.startswith("仅星期与季节。" + words[1] + "，故不计中国的大促与节假日"), zh
 
 
 # --------------------------------------------------------------------------- the forecast

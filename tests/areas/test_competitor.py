@@ -335,3 +335,21 @@ def test_price_levels_name_the_lowest_and_highest_where_the_skus_are_matched(com
         assert facts["low_median"] == compared["median_price"].min() and facts["high_median"] == compared["median_price"].max()
     else:
         assert facts["variant"] == "one"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_daily_levels_title_counts_the_competitors_only_where_some_are_left_out(comp_wb, language: str) -> None:
+    """X, Y and Z each priced every day of March (3 competitor × platform rows): all three are
+    followed, and the title read "(3 of 3)" as if some were left out. Following the 2 with the most
+    products (X's 3, then one of Y's and Z's 1) it says "2 of 3"."""
+    t = Text(language)
+    every = competitor_facts.daily_levels_facts(competitor.trace_price_levels(comp_wb, MARCH))
+    assert (every["followed"], every["competitors"]) == (3, 3)
+    title = t("competitor.levels.daily.title", **every)
+    assert title == {"en": "Median price by day, every competitor", "zh": "每日价格中位数：全部竞品店铺"}[language]
+    assert "3" not in title
+    two = competitor_facts.daily_levels_facts(competitor.trace_price_levels(comp_wb, MARCH, top=2))
+    assert (two["followed"], two["competitors"]) == (2, 3)
+    assert t("competitor.levels.daily.title", **two) == {
+        "en": "Median price by day, the competitors with the most products (2 of 3)",
+        "zh": "每日价格中位数：商品最多的竞品店铺（3家中的2家）"}[language]

@@ -1016,9 +1016,20 @@ def test_the_shipping_buyers_paid_is_over_the_parcels_of_the_month_as_the_parcel
     assert record["shipping_per_order"]["value"] == pytest.approx(12.4)
     assert record["shipping_per_order"]["label"] == "Shipping paid per order"
     assert "good" not in record["shipping_per_order"]  # neutral: a price buyers paid, neither good nor bad news
-    said = chosen_sentence("fulfilment.headline.stand_in", fulfilment.cost_stand_in(headline), "en")
-    assert said == ("The cost card shows what the buyers of the month's parcels paid for shipping (¥12.40 per "
-                    "order), not what the carriers billed: their bill is not in this store's data."), said
+    # The headline's sentence says what the card is, where it comes from, and the export that gives the cost
+    # (it said only "what it cost is not in this store's data").
+    facts = fulfilment.headline_facts(headline)
+    assert facts["variant"].endswith("no_cost_issues") and facts["cost_instead"][1] == {"value": pytest.approx(12.4)}
+    said = chosen_sentence("fulfilment.headline.takeaway", facts, "en")
+    assert said.endswith(
+        "The cost card shows what the buyers of the month's parcels paid for shipping (¥12.40 per order, from the "
+        "orders' `shipping_amount`) in place of what logistics cost: the carriers' bill is not in this store's data. "
+        "A shipments export with each parcel's shipping cost (`shipping_cost_amount`, from the carrier's bill or the "
+        "platform's logistics-fee report) gives the real figure. The complaints logistics drew are not in this "
+        "store's data either."), said
+    said = chosen_sentence("fulfilment.headline.takeaway", facts, "zh")
+    assert ("成本卡片显示的是本月包裹所属订单的买家支付运费（单均¥12.40，取自订单的 `shipping_amount`），并非物流成本："
+            "本店数据中没有快递公司的运费账单。在发货数据中加入每个包裹的运费（`shipping_cost_amount`") in said, said
 
 
 def test_without_bill_or_buyers_shipping_the_headline_shows_the_parcels_per_order(root):
@@ -1031,8 +1042,14 @@ def test_without_bill_or_buyers_shipping_the_headline_shows_the_parcels_per_orde
     record = {e["key"]: e for e in fulfilment.headline_record(headline, storebook.report.text.Text("zh"))}
     assert record["parcels_per_order"]["value"] == pytest.approx(4 / 3) and record["parcels_per_order"]["good"] == "down"
     assert record["parcels_per_order"]["label"] == "单均包裹数"
-    said = chosen_sentence("fulfilment.headline.stand_in", fulfilment.cost_stand_in(headline), "zh")
-    assert said.startswith("成本卡片显示的是单均包裹数（1.33），即快递计费的依据"), said
+    facts = fulfilment.headline_facts(headline)
+    said = chosen_sentence("fulfilment.headline.takeaway", facts, "zh")
+    assert ("成本卡片显示的是单均包裹数（1.33，由发货数据统计），即快递计费的依据，并非物流成本：本店数据中既没有快递运费账单，"
+            "也没有买家支付的运费。在发货数据中加入每个包裹的运费（`shipping_cost_amount`") in said, said
+    said = chosen_sentence("fulfilment.headline.takeaway", facts, "en")
+    assert ("The cost card shows the parcels per order (1.33, counted from the shipments), what the carriers bill by, "
+            "in place of what logistics cost: neither the carriers' bill nor the shipping buyers paid is in this "
+            "store's data. A shipments export with each parcel's shipping cost (`shipping_cost_amount`") in said, said
 
 
 def test_a_billed_store_keeps_its_cost_card_alone(store):
@@ -1041,6 +1058,7 @@ def test_a_billed_store_keeps_its_cost_card_alone(store):
     shown = [m for part in fulfilment.split_headline(headline) for m in part["metric"]]
     assert "cost_per_order" in shown and not set(fulfilment.COST_STAND_INS) & set(shown)
     assert fulfilment.cost_stand_in(headline)["metric"] is None  # nothing to explain: no sentence
+    assert fulfilment.headline_facts(headline).get("cost_instead") is None
 
 
 @pytest.mark.parametrize("measure", ["compute_logistics_costs", "count_logistics_issues"])
@@ -1255,7 +1273,8 @@ def test_complaints_are_unknown_where_the_tickets_carry_no_topic_and_the_headlin
                                                                        MARCH))
     assert topical["variant"] == "no_cost" and topical["complaints_per_1000"] == pytest.approx(1000 / 3)
     en = chosen_sentence("fulfilment.headline.takeaway", topical)
-    assert en.endswith("Logistics drew 333.3 complaints per 1,000 orders; what it cost is not in this store's data.")
+    assert "Logistics drew 333.3 complaints per 1,000 orders. The cost card shows " in en, en
+    assert en.endswith("gives the real figure."), en
     assert "未知" not in chosen_sentence("fulfilment.headline.takeaway", topical, "zh")
     # The issues section says no rate it does not know: Olist has no returns either.
     none = fulfilment.issue_facts(fulfilment.count_logistics_issues(olist, MARCH))
@@ -1412,3 +1431,31 @@ def test_cards_of_a_month_with_nothing_delivered_yet_leave_the_median_out(root, 
     wb = write_tables(root, orders=orders, shipments=shipments, order_lines=lines)
     parts = fulfilment.split_headline(fulfilment.fulfilment_headline(wb, MARCH))
     assert median in "".join(tables.metric_cards(part, text).to_html() for part in parts)
+
+
+@pytest.mark.parametrize(("shipping", "parcels", "en", "zh"), [
+    (5.5, 1.2, "The cost card shows what the buyers of the month's parcels paid for shipping (¥5.50 per order, "
+               "from the orders' `shipping_amount`) in place of what logistics cost",
+     "成本卡片显示的是本月包裹所属订单的买家支付运费（单均¥5.50，取自订单的 `shipping_amount`），并非物流成本"),
+    (None, 1.25, "The cost card shows the parcels per order (1.25, counted from the shipments), what the carriers "
+                 "bill by, in place of what logistics cost",
+     "成本卡片显示的是单均包裹数（1.25，由发货数据统计），即快递计费的依据，并非物流成本"),
+    (None, None, "What logistics cost is not in this store's data: a shipments export",
+     "本店数据中没有物流成本：在发货数据中加入每个包裹的运费"),
+])
+def test_a_headline_without_the_bill_says_what_the_cost_card_shows_and_what_gives_the_cost(shipping, parcels, en, zh):
+    """The headline of a store without the carriers' bill said only "what it cost is not in this
+    store's data": now what the cost card shows in its place (the shipping buyers paid, else the
+    parcels per order, else nothing) and the export that gives the real cost, in both languages."""
+    values = {"within_24h_rate": 0.9, "median_delivery_days": 2.0, "late_rate": 0.1, "cost_per_order": None,
+              "complaints_per_1000": 3.0, "shipping_per_order": shipping, "parcels_per_order": parcels}
+    headline = pd.DataFrame([{"platform": "total", "metric": m, "value": v, "vs_prior": 0.01, "vs_last_year": None}
+                             for m, v in values.items()])
+    facts = fulfilment.headline_facts(headline)
+    assert facts["variant"] == "no_cost"
+    for language, words in (("en", en), ("zh", zh)):
+        said = chosen_sentence("fulfilment.headline.takeaway", facts, language)
+        assert words in said and "`shipping_cost_amount`" in said, said
+        assert ("Logistics drew 3.0 complaints per 1,000 orders. " if language == "en"
+                else "每千单物流投诉3.0件。") in said, said
+        assert "n/a" not in said and "未知" not in said

@@ -218,6 +218,8 @@ def daily_levels_facts(daily: pd.DataFrame) -> dict:
     """The numbers of the price levels by day (:func:`storebook.areas.competitor.trace_price_levels`):
     the competitor whose median price moved most between its first and last day observed.
 
+    ``shown``: which competitors the chart follows, for its title (``{shown:key}``): every one, or
+    the ``followed`` with the most products of ``competitors``.
     ``variant``: ``one_day`` where the month holds prices of one day (a single crawl): no chart by
     day, and the sentence says why; ``steady`` where no followed competitor's median differs
     between its first and last day (no mover to name).
@@ -229,8 +231,11 @@ def daily_levels_facts(daily: pd.DataFrame) -> dict:
         >>> f = daily_levels_facts(d); (f["variant"], f["mover"], round(f["mover_change"], 2))
         (None, 'A', 0.2)
     """
-    facts = {"days": int(daily.attrs.get("days", 0)), "followed": int(daily.attrs.get("followed", 0)),
-             "competitors": int(daily.attrs.get("competitors", 0)),
+    followed, competitors = int(daily.attrs.get("followed", 0)), int(daily.attrs.get("competitors", 0))
+    # The chart's title names the competitors followed: "(N of M)" only where some are left out.
+    shown = ("competitor.levels.daily.all", {}) if followed >= competitors else (
+        "competitor.levels.daily.some", {"followed": followed, "competitors": competitors})
+    facts = {"days": int(daily.attrs.get("days", 0)), "followed": followed, "competitors": competitors, "shown": shown,
              "mover": None, "mover_first": float("nan"), "mover_last": float("nan"), "mover_change": float("nan")}
     if daily.empty:
         return {**facts, "variant": "one_day"}

@@ -645,7 +645,7 @@ def split_headline(headline: pd.DataFrame) -> list[pd.DataFrame]:
 
 def cost_stand_in(headline: pd.DataFrame) -> dict[str, Any]:
     """The cost card shown in place of an unknown logistics cost (:func:`headline_metrics`), for
-    the sentence that says what it is and is not: ``metric`` (None where the cost is known, or
+    the headline's sentence that says what it is and is not (:func:`headline_facts`): ``metric`` (None where the cost is known, or
     nothing stands in for it), its all-platform ``value``, and ``variant`` ``parcels`` where it
     is the parcels per order (the buyers' shipping unknown too)."""
     total = headline[headline["platform"] == TOTAL].set_index("metric")["value"]
@@ -660,13 +660,19 @@ def headline_facts(headline: pd.DataFrame) -> dict[str, Any]:
     ``variant`` ``no_cost`` where the logistics cost is not known (no carrier bill: Olist's
     shipments), ``no_issues`` where the complaints are not (no tickets naming their order, or
     tickets without a topic), ``no_cost_issues`` where neither is: the sentence leaves out what
-    is unknown rather than say "cost n/a per order" (the cards show :data:`COST_STAND_INS` then,
-    :func:`headline_metrics`). A month none of whose parcels has arrived
+    is unknown rather than say "cost n/a per order". Where the cost is unknown, ``cost_instead``
+    (``{cost_instead:key}``) says what the cost card shows in its place (:func:`cost_stand_in`:
+    the shipping buyers paid, else the parcels per order), where it comes from, and the export
+    that gives the real cost. A month none of whose parcels has arrived
     yet has no median delivery time: its variants start ``undelivered`` (``undelivered_no_cost``
     …) and say so rather than "a median of n/a days"."""
     facts = headline_numbers(headline[headline["platform"] == TOTAL], HEADLINE_METRICS)
     unknown = [name for name, metric in (("cost", "cost_per_order"), ("issues", "complaints_per_1000"))
                if pd.isna(facts[metric])]
+    if "cost" in unknown:  # what the cost card shows instead, where it comes from, and the export that gives the cost
+        stand_in = cost_stand_in(headline)
+        suffix = {"shipping_per_order": "", "parcels_per_order": ".parcels"}.get(stand_in["metric"], ".none")
+        facts["cost_instead"] = (f"fulfilment.headline.stand_in{suffix}", {"value": stand_in["value"]})
     parts = (["undelivered"] if pd.isna(facts["median_delivery_days"]) else []) + (
         ["no_" + "_".join(unknown)] if unknown else [])
     if parts:

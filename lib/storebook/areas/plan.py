@@ -494,7 +494,9 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
         ``attrs``: ``trend`` (platform × metric → growth per year the fit found),
         ``borrowed`` (the festival phases the history had not seen), ``events`` (the
         calendar's events in the months, by kind), ``unknown`` (kind → the years of the
-        months whose events of that kind the calendar does not know: not in the forecast).
+        months whose events of that kind the calendar does not know: not in the forecast),
+        ``country`` (:func:`storebook.engine.calendar.country_of`) and ``country_set``
+        (:func:`storebook.engine.calendar.country_set`: why China's festivals are left out).
     Raises:
         NoDataError: fewer than :data:`MIN_HISTORY_DAYS` days of orders on every platform.
     """
@@ -508,6 +510,7 @@ def forecast_months(wb: Workbook, period: Period, platforms: Sequence[str] | str
     out.attrs["borrowed"] = sorted({b for f in fits.values() for b in f.borrowed})
     out.attrs["calendar"] = calendar.used_for(wb)
     out.attrs["country"] = calendar.country_of(wb)
+    out.attrs["country_set"] = calendar.country_set(wb)  # why not China's calendar ({country_set:not_china})
     china = out.attrs["calendar"] is not None
     out.attrs["events"] = _festivals_in(first, last, china)
     out.attrs["unknown"] = calendar.unknown(first, last) if china else {}
@@ -860,17 +863,18 @@ def events_text(events: Sequence[str], unknown: dict[str, Sequence[int]], text: 
     return text("word.semicolon").join([known, gap]) if known else gap
 
 
-def _own_calendar(country: dict[str, Any], text: Any) -> str:
+def _own_calendar(country: dict[str, Any], country_set: str | None, text: Any) -> str:
     """The calendar of a store outside China (:func:`storebook.engine.calendar.country_of`): its
-    country's public holidays, which country and how it is known; or why there are none."""
+    country's public holidays, which country and how it is known; or why there are none. Why
+    China's festivals are left out is said as the traffic and fulfilment pages say it, from the
+    country set (:func:`storebook.engine.calendar.country_set`, the text spec ``not_china``): a
+    store whose currency is unknown is not said to sell "not in yuan"."""
     if country["code"] is None:
         why = text(f"plan.country.{country['how']}", clues=", ".join(country.get("clues", [])))
-        return text("plan.calendar.plain", why=why)
+        return text("plan.calendar.plain", why=why, country_set=country_set)
     how = text(f"plan.country.{country['how']}", code=country["code"], clue=country.get("clue", ""))
-    # A country set is why China's festivals are left out, whatever the platforms and currency say.
-    key = "plan.calendar.country" + (".set" if country["how"] == "setting" else "") + (
-        "" if country.get("known") else ".unknown")
-    return text(key, country=country["code"], how=how)
+    key = "plan.calendar.country" + ("" if country.get("known") else ".unknown")
+    return text(key, country=country["code"], how=how, country_set=country_set)
 
 
 def basis_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
@@ -880,7 +884,8 @@ def basis_facts(forecast: pd.DataFrame, text: Any) -> dict[str, Any]:
     """
     why = forecast.attrs.get("calendar")
     if why is None:
-        used = _own_calendar(forecast.attrs.get("country") or {"code": None, "how": "none", "clues": []}, text)
+        used = _own_calendar(forecast.attrs.get("country") or {"code": None, "how": "none", "clues": []},
+                             forecast.attrs.get("country_set"), text)
     elif "country" in why:
         used = text("plan.calendar.china.country")
     elif "platforms" in why:

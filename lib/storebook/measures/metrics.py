@@ -216,9 +216,9 @@ _ALL = [
     _m("forecast_paid_amount", "Next month's paid amount (forecast)", "下月支付金额（预测）", "CNY", "up",
        projection=True),
     _m("forecast_orders", "Next month's orders (forecast)", "下月支付订单数（预测）", "count", "up", projection=True),
-    _m("mape_paid_amount", "Forecast error, paid amount (MAPE)", "支付金额预测误差（MAPE）", "ratio", "down",
+    _m("mape_paid_amount", "Forecast error, paid amount (MAPE)", "支付金额预测误差（MAPE）", "ratio", "down", "percent",
        formula="mean over backtest months of |actual − forecast| / actual"),
-    _m("mape_orders", "Forecast error, orders (MAPE)", "订单数预测误差（MAPE）", "ratio", "down",
+    _m("mape_orders", "Forecast error, orders (MAPE)", "订单数预测误差（MAPE）", "ratio", "down", "percent",
        formula="mean over backtest months of |actual − forecast| / actual"),
     # service (客服)
     _m("refund_rate", "Refund rate", "退款率", "ratio", "down", formula="refund_amount / paid_amount"),

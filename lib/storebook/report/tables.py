@@ -716,7 +716,10 @@ _COUNTS |= {"ratings", "day_ratings", "favourites", "buyers_before", "buyers_aft
             "incremental_orders", "campaigns", "months", "target_orders", "last_year_orders",
             "target_visitors", "last_year_visitors"}
 _RATES |= {"cart_rate", "category_conversion", "conversion_before", "conversion_after", "share_of_spend", "elapsed",
-           "ape", "mape", "inside_share"}
+           "inside_share"}
+#: A forecast's error (absolute, and its mean over months) is no share of a whole: it may pass 100%,
+#: and 99.996% is 100.0%, not ">99.99%".
+_PERCENTS |= {"ape", "mape"}
 #: Relative changes whose name does not say so (a lift, an error, a growth rate).
 _DELTAS = {"lift", "category_lift", "order_lift", "visit_lift", "error", "growth_per_year", "target_vs_forecast",
            "worst_error", "paid_amount_error", "orders_error", "visitors_error"}

@@ -32,6 +32,7 @@ spec           en                                    zh
                country set (its code: :func:`storebook.engine.calendar.country_set`), else (None) the platforms
                and currency
 ``duration``   ``45 minutes``, ``5.2 hours``, ``2.1 days``  ``45分钟``, ``5.2小时``, ``2.1天`` (minutes; ``duration_h``: hours)
+``key``        a catalogue key's text, or of a pair ``(key, {values})`` filled in: a part of a sentence the facts chose
 =============  ====================================  ==========================
 
 A missing value (None, NaN) renders as ``n/a`` / ``未知``; a comparison that is unknown is left
@@ -212,7 +213,9 @@ class _Formatter(string.Formatter):
             if isinstance(value, list | tuple):  # several tied for a place, named together: A, B and C / A、B、C
                 return t.join([t(f"{spec}.{v}") for v in value]) if value else t.na
             return t.na if is_missing(value) else t(f"{spec}.{value}")
-        if spec == "key":
+        if spec == "key":  # a catalogue key, or a (key, values) pair: a part of the sentence the facts chose
+            if isinstance(value, tuple):
+                return t(value[0], **value[1])
             return t.na if is_missing(value) else t(str(value))
         if spec == "platforms":  # codes, a list or "tmall, jd": 天猫、京东 / Tmall and JD
             if is_missing(value):

@@ -297,10 +297,14 @@ ENTRIES: dict[str, Entry] = {
         "即可得到价格指数、价差和各类目最低价卖家。",
     ),
     # The price levels by day (storebook.competitor.trace_price_levels, competitor_facts.daily_levels_facts).
-    "competitor.levels.daily.title": _e(
-        "Median price by day, the competitors with the most products ({followed:count} of {competitors:count})",
-        "每日价格中位数：商品最多的竞品店铺（{competitors:count}家中的{followed:count}家）",
+    # Which competitors the chart follows ({shown:key}, competitor_facts.daily_levels_facts): "(N of M)"
+    # only where some are left out ("(4 of 4)" read as if some were).
+    "competitor.levels.daily.title": _e("Median price by day, {shown:key}", "每日价格中位数：{shown:key}"),
+    "competitor.levels.daily.some": _e(
+        "the competitors with the most products ({followed:count} of {competitors:count})",
+        "商品最多的竞品店铺（{competitors:count}家中的{followed:count}家）",
     ),
+    "competitor.levels.daily.all": _e("every competitor", "全部竞品店铺"),
     "competitor.levels.daily.takeaway": _e(
         "By day, {mover}'s median price moved the most: {mover_first:money2} on its first day observed, "
         "{mover_last:money2} on its last ({mover_change:signed}). A day's median is over the products observed that "

@@ -30,12 +30,12 @@ ENTRIES: dict[str, Entry] = {
         "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
         "prior month, {within_24h_rate_vs_last_year:change} on last year). Parcels took a median of "
         "{median_delivery_days:.1f} days to arrive; {late_rate:pct} arrived later than promised "
-        "({late_rate_vs_prior:change}). Logistics drew {complaints_per_1000:.1f} complaints per 1,000 orders; what it "
-        "cost is not in this store's data.",
+        "({late_rate_vs_prior:change}). Logistics drew {complaints_per_1000:.1f} complaints per 1,000 orders. "
+        "{cost_instead:key}",
         "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}，"
         "同比{within_24h_rate_vs_last_year:change}）。包裹配送时长中位数{median_delivery_days:.1f}天，"
-        "{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。每千单物流投诉{complaints_per_1000:.1f}件；"
-        "本店数据中没有物流成本。",
+        "{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。每千单物流投诉{complaints_per_1000:.1f}件。"
+        "{cost_instead:key}",
     ),
     "fulfilment.headline.takeaway.no_issues": _e(
         "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
@@ -51,22 +51,38 @@ ENTRIES: dict[str, Entry] = {
     "fulfilment.headline.takeaway.no_cost_issues": _e(
         "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
         "prior month). Parcels took a median of {median_delivery_days:.1f} days to arrive; {late_rate:pct} arrived "
-        "later than promised ({late_rate_vs_prior:change}). What logistics cost and the complaints it drew are not in "
-        "this store's data.",
+        "later than promised ({late_rate_vs_prior:change}). {cost_instead:key} The complaints logistics drew are not in "
+        "this store's data either.",
         "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}）。包裹配送时长中位数"
         "{median_delivery_days:.1f}天，{late_rate:pct}超过承诺时效送达（环比{late_rate_vs_prior:change}）。"
-        "本店数据中没有物流成本和物流投诉。",
+        "{cost_instead:key}本店数据中也没有物流投诉。",
     ),
-    # The cost card of a store without the carriers' bill (fulfilment.cost_stand_in): what it is, and is not.
+    # Where the carriers' bill is unknown, the headline says what the cost card shows in its place
+    # (fulfilment.cost_stand_in, {cost_instead:key} of fulfilment.headline_facts), where that comes
+    # from, and the export that gives the real figure (as fulfilment.cost.takeaway.no_cost says it).
     "fulfilment.headline.stand_in": _e(
-        "The cost card shows what the buyers of the month's parcels paid for shipping ({value:money2} per order), "
-        "not what the carriers billed: their bill is not in this store's data.",
-        "成本卡片显示的是本月包裹所属订单的买家支付运费（单均{value:money2}），不是快递公司的运费账单：本店数据中没有该账单。",
+        "The cost card shows what the buyers of the month's parcels paid for shipping ({value:money2} per order, from "
+        "the orders' `shipping_amount`) in place of what logistics cost: the carriers' bill is not in this store's "
+        "data. A shipments export with each parcel's shipping cost (`shipping_cost_amount`, from the carrier's bill "
+        "or the platform's logistics-fee report) gives the real figure.",
+        "成本卡片显示的是本月包裹所属订单的买家支付运费（单均{value:money2}，取自订单的 `shipping_amount`），并非物流成本："
+        "本店数据中没有快递公司的运费账单。在发货数据中加入每个包裹的运费（`shipping_cost_amount`，取自快递账单或平台的"
+        "物流费用报表）即可得到实际物流成本。",
     ),
     "fulfilment.headline.stand_in.parcels": _e(
-        "The cost card shows the parcels per order ({value:.2f}), what the carriers bill by: neither their bill nor "
-        "the shipping buyers paid is in this store's data.",
-        "成本卡片显示的是单均包裹数（{value:.2f}），即快递计费的依据：本店数据中既没有快递运费账单，也没有买家支付的运费。",
+        "The cost card shows the parcels per order ({value:.2f}, counted from the shipments), what the carriers bill "
+        "by, in place of what logistics cost: neither the carriers' bill nor the shipping buyers paid is in this "
+        "store's data. A shipments export with each parcel's shipping cost (`shipping_cost_amount`, from the "
+        "carrier's bill or the platform's logistics-fee report) gives the real figure.",
+        "成本卡片显示的是单均包裹数（{value:.2f}，由发货数据统计），即快递计费的依据，并非物流成本：本店数据中既没有快递"
+        "运费账单，也没有买家支付的运费。在发货数据中加入每个包裹的运费（`shipping_cost_amount`，取自快递账单或平台的"
+        "物流费用报表）即可得到实际物流成本。",
+    ),
+    "fulfilment.headline.stand_in.none": _e(
+        "What logistics cost is not in this store's data: a shipments export with each parcel's shipping cost "
+        "(`shipping_cost_amount`, from the carrier's bill or the platform's logistics-fee report) gives it.",
+        "本店数据中没有物流成本：在发货数据中加入每个包裹的运费（`shipping_cost_amount`，取自快递账单或平台的物流费用报表）"
+        "即可计算。",
     ),
     # The headline of a month none of whose parcels has arrived yet (fulfilment.headline_facts): no
     # median delivery time to give ("a median of n/a days"), and a late share that is of parcels
@@ -86,11 +102,11 @@ ENTRIES: dict[str, Entry] = {
         "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
         "prior month, {within_24h_rate_vs_last_year:change} on last year). None of the parcels handed over this month "
         "has been delivered yet, so how long they take is not known; {late_rate:pct} are already on the road past "
-        "their promised time. Logistics drew {complaints_per_1000:.1f} complaints per 1,000 orders; what it cost is "
-        "not in this store's data.",
+        "their promised time. Logistics drew {complaints_per_1000:.1f} complaints per 1,000 orders. "
+        "{cost_instead:key}",
         "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}，"
         "同比{within_24h_rate_vs_last_year:change}）。本月发出的包裹尚无一件送达，配送时长暂不可知；"
-        "{late_rate:pct}仍在途且已超过承诺时效。每千单物流投诉{complaints_per_1000:.1f}件；本店数据中没有物流成本。",
+        "{late_rate:pct}仍在途且已超过承诺时效。每千单物流投诉{complaints_per_1000:.1f}件。{cost_instead:key}",
     ),
     "fulfilment.headline.takeaway.undelivered_no_issues": _e(
         "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
@@ -105,10 +121,10 @@ ENTRIES: dict[str, Entry] = {
     "fulfilment.headline.takeaway.undelivered_no_cost_issues": _e(
         "{within_24h_rate:pct} of orders shipped within 24 hours of payment ({within_24h_rate_vs_prior:change} on the "
         "prior month). None of the parcels handed over this month has been delivered yet, so how long they take is "
-        "not known; {late_rate:pct} are already on the road past their promised time. What logistics cost and the "
-        "complaints it drew are not in this store's data.",
+        "not known; {late_rate:pct} are already on the road past their promised time. {cost_instead:key} The "
+        "complaints logistics drew are not in this store's data either.",
         "{within_24h_rate:pct}的订单在付款后24小时内发货（环比{within_24h_rate_vs_prior:change}）。本月发出的包裹"
-        "尚无一件送达，配送时长暂不可知；{late_rate:pct}仍在途且已超过承诺时效。本店数据中没有物流成本和物流投诉。",
+        "尚无一件送达，配送时长暂不可知；{late_rate:pct}仍在途且已超过承诺时效。{cost_instead:key}本店数据中也没有物流投诉。",
     ),
     "fulfilment.dispatch": _e("Were orders shipped within 24 and 48 hours of payment?", "订单是否在付款后24/48小时内发货？"),
     "fulfilment.dispatch.title": _e(

@@ -244,9 +244,9 @@ ENTRIES: dict[str, Entry] = {
                                  "变化最大的是{metric:metric}：环比{vs_prior:change}"),
     "overview.change.platform": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); {platform:platform} accounts "
-        "for {share_of_change:pct} of the change ({platform_vs_prior:change} to {platform_value_fmt}).",
+        "for {share_of_change:percent} of the change ({platform_vs_prior:change} to {platform_value_fmt}).",
         "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{platform:platform}贡献了其中"
-        "{share_of_change:pct}的变化（环比{platform_vs_prior:change}至{platform_value_fmt}）。",
+        "{share_of_change:percent}的变化（环比{platform_vs_prior:change}至{platform_value_fmt}）。",
     ),
     "overview.change.platform.ratio": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); it moved most on "
@@ -262,10 +262,10 @@ ENTRIES: dict[str, Entry] = {
     ),
     "overview.change.promotion": _e(
         "{metric:metric} {vs_prior:change} to {value_fmt} (prior month {prior_fmt}); {platform:platform} accounts for "
-        "{share_of_change:pct} of the change. The promotion “{promo_name}” ({promo_platform:platform}) added "
+        "{share_of_change:percent} of the change. The promotion “{promo_name}” ({promo_platform:platform}) added "
         "{incremental_margin:money} of incremental margin (ROI {roi:percent}).",
         "{metric:metric}环比{vs_prior:change}至{value_fmt}（上月{prior_fmt}）；{platform:platform}贡献了其中"
-        "{share_of_change:pct}的变化。活动“{promo_name}”（{promo_platform:platform}）带来增量毛利{incremental_margin:money}"
+        "{share_of_change:percent}的变化。活动“{promo_name}”（{promo_platform:platform}）带来增量毛利{incremental_margin:money}"
         "（ROI {roi:percent}）。",
     ),
     "overview.change.promotion.single": _e(

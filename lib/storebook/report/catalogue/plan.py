@@ -14,28 +14,28 @@ ENTRIES: dict[str, Entry] = {
     "plan.headline": _e("What does the forecast say for next month?", "预测下个月会怎样？"),
     "plan.headline.takeaway": _e(
         "Next month ({month}) should bring about {paid_amount:money} ({paid_low:money}–{paid_high:money}) in "
-        "{orders:count} orders; forecasts made a month ahead were off by {mape:pct} on average over the last "
+        "{orders:count} orders; forecasts made a month ahead were off by {mape:percent} on average over the last "
         "{months:count} months.",
         "下月（{month}）预计支付金额约 {paid_amount:money}（{paid_low:money}–{paid_high:money}），订单 {orders:count}；"
-        "过去 {months:count} 个月提前一个月的预测平均误差 {mape:pct}。"),
+        "过去 {months:count} 个月提前一个月的预测平均误差 {mape:percent}。"),
     "plan.headline.takeaway.orders": _e(
         "Next month ({month}) should bring about {orders:count} paid orders ({orders_low:count}–{orders_high:count}); "
-        "forecasts of the orders made a month ahead were off by {mape:pct} on average over the last {months:count} "
+        "forecasts of the orders made a month ahead were off by {mape:percent} on average over the last {months:count} "
         "months. The paid amount is not known for every order, so it is not forecast.",
         "下月（{month}）预计已付订单约 {orders:count}（{orders_low:count}–{orders_high:count}）；过去 {months:count} "
-        "个月提前一个月的订单预测平均误差 {mape:pct}。并非所有订单都有支付金额，故不预测金额。"),
+        "个月提前一个月的订单预测平均误差 {mape:percent}。并非所有订单都有支付金额，故不预测金额。"),
     "plan.headline.takeaway.no_amount": _e(
         "Next month ({month}) should bring about {orders:count} paid orders ({orders_low:count}–{orders_high:count}); "
-        "forecasts of the orders made a month ahead were off by {mape:pct} on average over the last {months:count} "
+        "forecasts of the orders made a month ahead were off by {mape:percent} on average over the last {months:count} "
         "months. The paid amount is known for no order, so it is not forecast.",
         "下月（{month}）预计已付订单约 {orders:count}（{orders_low:count}–{orders_high:count}）；过去 {months:count} "
-        "个月提前一个月的订单预测平均误差 {mape:pct}。所有订单都没有支付金额，故不预测金额。"),
+        "个月提前一个月的订单预测平均误差 {mape:percent}。所有订单都没有支付金额，故不预测金额。"),
     "plan.headline.takeaway.part_amount": _e(
         "Next month ({month}) should bring about {orders:count} paid orders ({orders_low:count}–{orders_high:count}); "
-        "forecasts of the orders made a month ahead were off by {mape:pct} on average over the last {months:count} "
+        "forecasts of the orders made a month ahead were off by {mape:percent} on average over the last {months:count} "
         "months. The paid amount is known for only {amount_share:pct} of the orders, so it is not forecast.",
         "下月（{month}）预计已付订单约 {orders:count}（{orders_low:count}–{orders_high:count}）；过去 {months:count} "
-        "个月提前一个月的订单预测平均误差 {mape:pct}。仅{amount_share:pct}的订单有支付金额，故不预测金额。"),
+        "个月提前一个月的订单预测平均误差 {mape:percent}。仅{amount_share:pct}的订单有支付金额，故不预测金额。"),
     # The forecast's and the target's sentences name what they sum ({scope:platform}, plan.forecast_facts,
     # plan.targets_facts): "All platforms"/"全平台", or the only platform's name on a store that sells on one
     # (a Shopify shop read "All platforms" and "across the platforms" of its one shop).
@@ -115,27 +115,19 @@ ENTRIES: dict[str, Entry] = {
         "China's (618, Double 11, Double 12, Women's Day, the Nianhuo festival, the Spring Festival shutdown, public "
         "holidays and working weekends), as the store's country is set to China ([store] country)",
         "中国电商日历（618、双11、双12、38节、年货节、春节物流停运、法定节假日与调休），因本店所在国家设为中国（[store] country）"),
-    # A store whose country is set outside China ([store] country): the setting decides, whatever its
-    # platforms and currency (storebook.engine.calendar.china_market).
-    "plan.calendar.country.set": _e(
-        "the weekday, the season and {country:country_s} public holidays ({how}); China's festivals are left out, as the "
-        "store's country is set outside China",
-        "星期、季节与{country:country}的公共假日（{how}）；本店所在国家设在中国以外，故不计中国的大促"),
-    "plan.calendar.country.set.unknown": _e(
-        "the weekday and the season only. The store's country is set outside China, so China's festivals and holidays "
-        "are left out, and storebook has no public holidays for {country:country} ({how}), so none is set apart",
-        "仅星期与季节。本店所在国家设在中国以外，故不计中国的大促与节假日；storebook 没有{country:country}的公共假日"
-        "数据（{how}），故不单列假日"),
     # A store outside China (storebook.engine.calendar.country_of): its own country's public
-    # holidays where its country is known ({how}: plan.country.*), else the weekday and season ({why}).
+    # holidays where its country is known ({how}: plan.country.*), else the weekday and season. Why
+    # China's festivals are left out is said as traffic and fulfilment say it ({country_set:not_china},
+    # storebook.engine.calendar.country_set): the country set, else what the data show — a store
+    # whose currency is unknown is not said to sell "not in yuan".
     "plan.calendar.country": _e(
-        "the weekday, the season and {country:country_s} public holidays ({how}); China's festivals are left out, as the "
-        "store sells on no Chinese platform and not in yuan",
-        "星期、季节与{country:country}的公共假日（{how}）；本店不在中国平台销售、也不以人民币结算，故不计中国的大促"),
+        "the weekday, the season and {country:country_s} public holidays ({how}); China's festivals are left out, as "
+        "{country_set:not_china}",
+        "星期、季节与{country:country}的公共假日（{how}）；{country_set:not_china}，故不计中国的大促"),
     "plan.calendar.country.unknown": _e(
-        "the weekday and the season only. The store sells on no Chinese platform and not in yuan, so China's festivals "
-        "and holidays are left out, and storebook has no public holidays for {country:country} ({how}), so none is set apart",
-        "仅星期与季节。本店不在中国平台销售、也不以人民币结算，故不计中国的大促与节假日；storebook 没有{country:country}的公共假日"
+        "the weekday and the season only: {country_set:not_china}, so China's festivals and holidays are left out, "
+        "and storebook has no public holidays for {country:country} ({how}), so none is set apart",
+        "仅星期与季节。{country_set:not_china}，故不计中国的大促与节假日；storebook 没有{country:country}的公共假日"
         "数据（{how}），故不单列假日"),
     "plan.country.setting": _e("{code}, as set: [store] country", "{code}，按 [store] country 的设置"),
     "plan.country.currency": _e(
@@ -157,11 +149,11 @@ ENTRIES: dict[str, Entry] = {
                                  "({clues})",
                                  "本店未设置所在国家，而币种与时区指向不同的国家（{clues}）"),
     "plan.calendar.plain": _e(
-        "the weekday and the season only. The store sells on no Chinese platform and not in yuan, so China's festivals "
-        "and holidays are left out, and {why}, so no public holiday is set apart either: to have its country's, set "
+        "the weekday and the season only: {country_set:not_china}, so China's festivals and holidays are left out, "
+        "and {why}, so no public holiday is set apart either: to have its country's, set "
         "country = \"BR\" (its ISO 3166 code) under [store] in storebook.local.toml; if it does sell in China, set "
         "currency = \"CNY\" there",
-        "仅星期与季节。本店不在中国平台销售、也不以人民币结算，故不计中国的大促与节假日；{why}，故也不单列公共假日：如需计入"
+        "仅星期与季节。{country_set:not_china}，故不计中国的大促与节假日；{why}，故也不单列公共假日：如需计入"
         "本国的公共假日，请在 storebook.local.toml 的 [store] 中设置 country = \"BR\"（国家的 ISO 3166 代码）；如确在中国销售，"
         "请在其中设置 currency = \"CNY\""),
     "plan.forecast.ends": _e(
@@ -193,28 +185,28 @@ ENTRIES: dict[str, Entry] = {
         "{month}事前未做预测：此前的订单历史太短。"),
     "plan.backtest": _e("How far off have the forecasts been?", "过去的预测偏差多大？"),
     "plan.backtest.takeaway": _e(
-        "Forecast a month ahead over the last {months:count} months, paid amount was off by {mape_amount:pct} on "
-        "average (orders {mape_orders:pct}), worst in {worst_month} ({worst_error:signed}); {inside:pct} of the "
+        "Forecast a month ahead over the last {months:count} months, paid amount was off by {mape_amount:percent} on "
+        "average (orders {mape_orders:percent}), worst in {worst_month} ({worst_error:signed}); {inside:pct} of the "
         "months fell inside the 95% interval.",
-        "过去 {months:count} 个月提前一个月预测，支付金额平均误差 {mape_amount:pct}（订单 {mape_orders:pct}），"
+        "过去 {months:count} 个月提前一个月预测，支付金额平均误差 {mape_amount:percent}（订单 {mape_orders:percent}），"
         "误差最大的是{worst_month}（{worst_error:signed}）；{inside:pct} 的月份落在95%区间内。"),
     "plan.backtest.takeaway.orders": _e(
-        "Forecast a month ahead over the last {months:count} months, paid orders were off by {mape_orders:pct} on "
+        "Forecast a month ahead over the last {months:count} months, paid orders were off by {mape_orders:percent} on "
         "average, worst in {worst_month} ({worst_error:signed}); {inside:pct} of the months fell inside the 95% "
         "interval. The paid amount is not known for every order, so it is not forecast.",
-        "过去 {months:count} 个月提前一个月预测，已付订单平均误差 {mape_orders:pct}，误差最大的是{worst_month}"
+        "过去 {months:count} 个月提前一个月预测，已付订单平均误差 {mape_orders:percent}，误差最大的是{worst_month}"
         "（{worst_error:signed}）；{inside:pct} 的月份落在95%区间内。并非所有订单都有支付金额，故不预测金额。"),
     "plan.backtest.takeaway.no_amount": _e(
-        "Forecast a month ahead over the last {months:count} months, paid orders were off by {mape_orders:pct} on "
+        "Forecast a month ahead over the last {months:count} months, paid orders were off by {mape_orders:percent} on "
         "average, worst in {worst_month} ({worst_error:signed}); {inside:pct} of the months fell inside the 95% "
         "interval. The paid amount is known for no order, so it is not forecast.",
-        "过去 {months:count} 个月提前一个月预测，已付订单平均误差 {mape_orders:pct}，误差最大的是{worst_month}"
+        "过去 {months:count} 个月提前一个月预测，已付订单平均误差 {mape_orders:percent}，误差最大的是{worst_month}"
         "（{worst_error:signed}）；{inside:pct} 的月份落在95%区间内。所有订单都没有支付金额，故不预测金额。"),
     "plan.backtest.takeaway.part_amount": _e(
-        "Forecast a month ahead over the last {months:count} months, paid orders were off by {mape_orders:pct} on "
+        "Forecast a month ahead over the last {months:count} months, paid orders were off by {mape_orders:percent} on "
         "average, worst in {worst_month} ({worst_error:signed}); {inside:pct} of the months fell inside the 95% "
         "interval. The paid amount is known for only {amount_share:pct} of the orders, so it is not forecast.",
-        "过去 {months:count} 个月提前一个月预测，已付订单平均误差 {mape_orders:pct}，误差最大的是{worst_month}"
+        "过去 {months:count} 个月提前一个月预测，已付订单平均误差 {mape_orders:percent}，误差最大的是{worst_month}"
         "（{worst_error:signed}）；{inside:pct} 的月份落在95%区间内。仅{amount_share:pct}的订单有支付金额，故不预测金额。"),
     "plan.month": _e("How did this month compare with its forecast?", "本月实际与预测相比如何？"),
     "plan.month.takeaway": _e(
@@ -233,37 +225,37 @@ ENTRIES: dict[str, Entry] = {
         "{scope:platform}, {quarter}: we propose {target:money} in paid amount ({target_vs_forecast:signed} "
         "above the forecast of {forecast:money}, {target_vs_last_year:change} on last year). It assumes "
         "{assumes:key} and no new campaign: reached about one quarter in four as "
-        "things stand; the forecast has been off by {mape:pct} a month.",
+        "things stand; the forecast has been off by {mape:percent} a month.",
         "建议{quarter}{scope:platform}支付金额目标 {target:money}（高于预测 {forecast:money} {target_vs_forecast:signed}，"
         "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
-        "月度预测误差约 {mape:pct}。"),
+        "月度预测误差约 {mape:percent}。"),
     "plan.targets.takeaway.orders": _e(
         "{scope:platform}, {quarter}: we propose {target:count} paid orders ({target_vs_forecast:signed} "
         "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
         "{assumes:key} and no new campaign: reached about one quarter in four as "
-        "things stand; the forecast has been off by {mape:pct} a month. The paid amount is not known for every "
+        "things stand; the forecast has been off by {mape:percent} a month. The paid amount is not known for every "
         "order, so no amount target is proposed.",
         "建议{quarter}{scope:platform}已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
         "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
-        "月度预测误差约 {mape:pct}。并非所有订单都有支付金额，故不建议金额目标。"),
+        "月度预测误差约 {mape:percent}。并非所有订单都有支付金额，故不建议金额目标。"),
     "plan.targets.takeaway.no_amount": _e(
         "{scope:platform}, {quarter}: we propose {target:count} paid orders ({target_vs_forecast:signed} "
         "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
         "{assumes:key} and no new campaign: reached about one quarter in four as "
-        "things stand; the forecast has been off by {mape:pct} a month. The paid amount is known for no "
+        "things stand; the forecast has been off by {mape:percent} a month. The paid amount is known for no "
         "order, so no amount target is proposed.",
         "建议{quarter}{scope:platform}已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
         "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
-        "月度预测误差约 {mape:pct}。所有订单都没有支付金额，故不建议金额目标。"),
+        "月度预测误差约 {mape:percent}。所有订单都没有支付金额，故不建议金额目标。"),
     "plan.targets.takeaway.part_amount": _e(
         "{scope:platform}, {quarter}: we propose {target:count} paid orders ({target_vs_forecast:signed} "
         "above the forecast of {forecast:count}, {target_vs_last_year:change} on last year). It assumes "
         "{assumes:key} and no new campaign: reached about one quarter in four as "
-        "things stand; the forecast has been off by {mape:pct} a month. The paid amount is known for only "
+        "things stand; the forecast has been off by {mape:percent} a month. The paid amount is known for only "
         "{amount_share:pct} of the orders, so no amount target is proposed.",
         "建议{quarter}{scope:platform}已付订单目标 {target:count}（高于预测 {forecast:count} {target_vs_forecast:signed}，"
         "同比{target_vs_last_year:change}）。假设：{assumes:key}、无新增投放；按现状约四个季度中有一个能达成；"
-        "月度预测误差约 {mape:pct}。仅{amount_share:pct}的订单有支付金额，故不建议金额目标。"),
+        "月度预测误差约 {mape:percent}。仅{amount_share:pct}的订单有支付金额，故不建议金额目标。"),
     # What a proposed target assumes goes on (plan.targets_facts): China's festivals only where the store sells in
     # China; a foreign store's target assumed 大促 it never had.
     "plan.targets.assumes.china": _e("the history's trend and festivals go on as before", "历史趋势与大促效果延续"),
