@@ -345,11 +345,14 @@ def test_a_no_data_message_says_the_window_it_was_asked_for() -> None:
 
 
 def test_a_country_s_holidays_read_as_english_possessives() -> None:
-    # "United States's public holidays" read wrong: a name ending in s takes the apostrophe alone.
+    # "United States's public holidays" read wrong: a name ending in s takes the apostrophe alone,
+    # and a name English says with "the" keeps it in running text.
     en, zh = Text("en"), Text("zh")
-    assert en.format("{c:country_s} public holidays", c="US") == "United States' public holidays"
+    assert en.format("{c:country_s} public holidays", c="US") == "the United States' public holidays"
+    assert en.format("in {c:country}", c="NL") == "in the Netherlands"
+    assert en.format("{c:country_s} holidays", c="GB") == "the United Kingdom's holidays"
     assert en.format("{c:country_s} public holidays", c="BR") == "Brazil's public holidays"
     assert zh.format("{c:country_s}公共假日", c="BR") == "巴西的公共假日"
     assert en.format("{c:country_s}", c=None) == "n/a"
     assert en("fulfilment.spring_festival.title.holidays", months=6, country="US") == (
-        "Days from payment to delivery by payment day, 6 months (United States' public holidays shaded)")
+        "Days from payment to delivery by payment day, 6 months (the United States' public holidays shaded)")

@@ -51,6 +51,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -681,6 +682,22 @@ COUNTRY_NAMES_ZH: dict[str, str] = {
 }
 #: Where the tz database's English name does not read as a name in a sentence ("Britain (UK)").
 _COUNTRY_NAMES_EN: dict[str, str] = {"GB": "United Kingdom", "KR": "South Korea"}
+
+
+#: English names of countries said with "the" in running text (the United States' holidays, in
+#: the Netherlands): plural names, and names of a union, republic or kingdom of parts.
+_WITH_THE = re.compile(r"^(United |Czech Republic$|Dominican Republic$|Central African Republic$)|"
+                       r"(Islands|lands|ines|amas|ives|oros|elles)$|^Gambia$")
+
+
+def country_in_text(code: str, language: str = "en") -> str:
+    """:func:`country_name` as running text says it: with "the" where English does.
+
+    >>> country_in_text("US"), country_in_text("NL"), country_in_text("BR"), country_in_text("US", "zh")
+    ('the United States', 'the Netherlands', 'Brazil', '美国')
+    """
+    name = country_name(code, language)
+    return f"the {name}" if language == "en" and _WITH_THE.search(name) else name
 
 
 def country_name(code: str, language: str = "en") -> str:

@@ -233,11 +233,11 @@ class _Formatter(string.Formatter):
             code = "" if is_missing(value) else str(value).strip().upper()
             return t("word.not_china.set", country=code, country_code=code) if code else t("word.not_china.clues")
         if spec in ("country", "country_s"):  # an ISO 3166 code by its name in the page's language: Brazil / 巴西
-            from storebook.engine.calendar import country_name
+            from storebook.engine.calendar import country_in_text
 
             if is_missing(value):
                 return t.na
-            name = country_name(str(value), t.language)
+            name = country_in_text(str(value), t.language)
             if spec == "country":
                 return name
             # The possessive: Brazil's, the United States' (a name ending in s takes the apostrophe alone) / 巴西的.
