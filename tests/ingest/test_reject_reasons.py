@@ -37,3 +37,17 @@ def test_a_reason_every_row_shares_is_shown_whole_with_the_fix_it_names() -> Non
     frame = _rejected([PLATFORM] * 3, column="platform").assign(table="orders")
     grouped = group_reasons(frame)
     assert grouped.to_dict("records") == [{"table": "orders", "reason": PLATFORM, "rows": 3}]
+
+
+def test_each_unread_currency_value_keeps_its_own_reason_in_the_ingest_summary() -> None:
+    # 'Yuan' and 'UDS' were grouped as "'Currency' = '…' is not a currency code", which said
+    # neither value; '¥' has a fix of its own (the currencies it may be). Each stays whole, as on
+    # the data-quality page (one definition: rejects.reason_labels).
+    from storebook.engine.identity import unread_currency_reason
+
+    reasons = [unread_currency_reason("Currency", v) for v in ("Yuan", "Yuan", "UDS", "¥")]
+    grouped = group_reasons(_rejected(reasons, column="currency").assign(table="orders"))
+    assert grouped.to_dict("records") == [{"table": "orders", "reason": reasons[0], "rows": 2},
+                                          {"table": "orders", "reason": reasons[2], "rows": 1},
+                                          {"table": "orders", "reason": reasons[3], "rows": 1}]
+    assert "'UDS'" in reasons[2] and "CNY, JPY" in reasons[3]

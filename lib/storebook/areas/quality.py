@@ -141,10 +141,9 @@ def rank_rejections(wb: Workbook, limit: int = 12) -> pd.DataFrame:
                                example_row=rejected["source_row"].astype("int64"))
                .groupby(["table", "column", "reason"], sort=False)
                .agg(rows=("reason", "size"), **examples).reset_index())
-    # A currency cell's reason is kept whole, its value in it (unread_currency_facts points here for
-    # each value); alike reasons of other kinds are said once, by their kind.
-    whole = counted["reason"].map(is_currency_reason).astype(bool)
-    grouped = (counted.assign(problem=reason_labels(counted, ["table", "column"]).where(~whole, counted["reason"]))
+    # A currency cell's reason is kept whole by reason_labels, its value in it (unread_currency_facts
+    # points here for each value); alike reasons of other kinds are said once, by their kind.
+    grouped = (counted.assign(problem=reason_labels(counted, ["table", "column"]))
                .groupby(["table", "column", "problem"], sort=False)
                .agg(rows=("rows", "sum"), **examples).reset_index())
     ranked = (grouped.assign(share=lambda d: d["rows"] / d["table"].map(read))

@@ -100,7 +100,9 @@ def reason_kind(reason: str, column: str = "") -> str:
 def reason_labels(counted: pd.DataFrame, by: list[str]) -> pd.Series:
     """Each distinct reason as its group says it: the kind of reason (``reason_kind``) that alike
     reasons share, or the reason itself where it is the only one of its ``by`` group and kind
-    (it names the fix: the platform to add).
+    (it names the fix: the platform to add). A currency cell's reason is always said whole: its
+    value is the finding ('Yuan', 'UDS' and '¥' grouped as '…' said none of them), and a sign
+    several currencies write has its own fix (wording.is_currency_reason).
 
     Args:
         counted: one row per distinct ``by`` × ``column`` × ``reason`` (rejected rows counted
@@ -111,8 +113,11 @@ def reason_labels(counted: pd.DataFrame, by: list[str]) -> pd.Series:
     """
     kinds = pd.Series([reason_kind(r, c) for r, c in zip(counted["reason"], counted["column"].fillna(""), strict=True)],
                       index=counted.index)
+    from storebook.ingest.wording import is_currency_reason
+
     alone = counted.groupby([*(counted[b] for b in by), kinds], sort=False)["reason"].transform("nunique") == 1
-    return counted["reason"].where(alone, kinds)
+    whole = alone | counted["reason"].map(is_currency_reason).astype(bool)
+    return counted["reason"].where(whole, kinds)
 
 
 def group_reasons(rejected: pd.DataFrame) -> pd.DataFrame:

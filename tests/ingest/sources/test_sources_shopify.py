@@ -523,8 +523,10 @@ def test_currency_values_that_are_no_codes_reject_their_orders_and_are_warned_of
     zh = next(x for x in report.summary(Text("zh")).splitlines() if "币种字段中有不是币种代码的值" in x)
     assert f"币种字段中有不是币种代码的值：{file} 第 3 行，字段 Currency：'$'（共 2 行）" in zh
     assert "应为 ISO 4217 代码" in zh and "这些行已被拒收" in zh
-    # The top reasons, their values shortened ('…', ISO …): said in 中文 too (they were left in English).
-    assert "拒收 order_lines：2 × 'Currency' = '…' 不是币种代码（应为 ISO 4217 代码" in report.summary(Text("zh"))
+    # The top reasons said in 中文 too (they were left in English), each currency value whole: 'Yuan'
+    # and 'UDS' were one "'…'" that said neither.
+    assert "拒收 order_lines：1 × 'Currency' = 'UDS' 不是币种代码（应为 ISO 4217 代码" in report.summary(Text("zh"))
+    assert "拒收 orders：2 × 'Currency' = '$' 是多个币种共用的写法（USD, CAD" in report.summary(Text("zh"))
 
 
 def test_a_currency_spelled_by_its_sign_is_read_as_its_code(root: Path) -> None:
