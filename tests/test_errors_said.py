@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from storebook.report.text import CATALOGUE, Text, placeholders
 from support.mapping import install, realdata_folder
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+#: The engine's errors that are not an InputError: each raise names its catalogue key.
+ENGINE_ERRORS = ("BusyError", "ConfigError", "PeriodError")
 LIB = REPO / "lib" / "storebook"
 
 
@@ -212,7 +215,7 @@ def _key_patterns(node: ast.expr, inner: bool = False, module: ast.Module | None
 
 def _calls() -> list[tuple[str, str, ast.AST, ast.Module]]:
     """Each InputError, Said and declaration check (``.error(…, said=…)``) under lib/storebook, the
-    memory error, and the keyword dicts an InputError is given with ``**`` (``{"key": "error.…"}``):
+    memory error, the engine's errors (:data:`ENGINE_ERRORS`, StorebookError), and the keyword dicts an InputError is given with ``**`` (``{"key": "error.…"}``):
     (where, kind, node, its module)."""
     found = []
     for path in sorted(LIB.rglob("*.py")):
@@ -228,7 +231,7 @@ def _calls() -> list[tuple[str, str, ast.AST, ast.Module]]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", None))
-            if name in ("InputError", "Said", "StorebookError", "IngestError") or (
+            if name in ("InputError", "Said", "StorebookError", "IngestError", *ENGINE_ERRORS) or (
                     name == "error" and any(k.arg == "said" for k in node.keywords)):
                 found.append((where, name, node, module))
     return found
@@ -316,3 +319,162 @@ def test_the_check_sees_an_error_without_a_key() -> None:
     assert _key_patterns(ast.parse('f"error.mapping.sql.{said}"').body[0].value)[0].fullmatch("error.mapping.sql.fix")
     assert _missing("x", [re.compile(r"error\.input\.nope")], ()) == ["x: no catalogue key matches error\\.input\\.nope"]
     assert CJK.search(CATALOGUE["error.input.empty"]["zh"])
+
+
+# -- the engine's errors: a run that holds a lock, the configuration, a month, the workbook ------
+
+def test_a_second_ingest_is_told_in_chinese_which_run_holds_the_lock(root: Path, capsys: pytest.CaptureFixture) -> None:
+    import os
+
+    from storebook.engine import locks
+    from storebook.ingest.pipeline import LOCK
+
+    lock = root / "data" / "processed" / LOCK
+    with locks.hold(lock, "ingest", said=Said("error.busy.what.ingest", {})):
+        since = json.loads(lock.with_name(lock.name + ".json").read_text(encoding="utf-8"))["started_at"][11:16]
+        en = _stop(capsys, "ingest")
+        zh = _stop(capsys, "ingest", "--lang", "zh")
+    assert f"storebook ingest: another ingest is running since {since}, pid {os.getpid()}. Nothing was changed: " \
+           f"wait for it to finish, or run again with --wait SECONDS to wait for it (the lock is {lock}; " in en, en
+    assert zh == f"storebook ingest: 另一个导入任务正在运行，开始于 {since}，pid {os.getpid()}。未作任何改动：请等它结束，" \
+                 f"或加上 --wait SECONDS 重新运行以等待它（锁文件为 {lock}；该进程结束时系统会自动释放它）\n", zh
+
+
+def test_a_report_lock_held_elsewhere_is_said_in_chinese_with_the_wait(tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    from storebook.engine import locks
+    from storebook.report import packs
+
+    lock = packs.lock_path(tmp_path, "2026-10", "zh")
+    lock.parent.mkdir(parents=True)
+    other = FileLock(str(lock))
+    other.acquire()  # a holder that has not yet written who it is
+    try:
+        with pytest.raises(locks.BusyError) as caught:
+            with locks.hold(lock, "report for 2026-10 (zh)", 0.3, said=packs.lock_said("2026-10", "zh")):
+                pass
+        zh = caught.value.said(Text("zh"))
+        assert str(caught.value).startswith("another report for 2026-10 (zh) is running (it has just started and not "
+                                            "yet said which process it is) (waited 0.3 s). Nothing was changed")
+        assert zh.startswith("另一个 2026-10（zh）的报告任务正在运行（它刚刚启动，尚未写明是哪个进程）（已等待 0.3 秒）。"
+                             "未作任何改动"), zh
+        # A holder on another machine (a shared outputs folder) is named with its host.
+        lock.with_name(lock.name + ".json").write_text(json.dumps(
+            {"pid": 4321, "host": "shop-server-2", "started_at": "2026-11-02T09:15:00"}), encoding="utf-8")
+        with pytest.raises(locks.BusyError) as caught:
+            with locks.hold(lock, "report for 2026-10", said=packs.lock_said("2026-10")):
+                pass
+        assert str(caught.value).startswith("another report for 2026-10 is running since 2026-11-02 09:15, pid 4321 "
+                                            "on shop-server-2. Nothing was changed")
+        assert caught.value.said(Text("zh")).startswith(
+            "另一个 2026-10 的报告任务正在运行，开始于 2026-11-02 09:15，pid 4321，在 shop-server-2 上。未作任何改动"), \
+            caught.value.said(Text("zh"))
+    finally:
+        other.release()
+
+
+def test_a_bad_configuration_stops_in_chinese_naming_the_file_and_the_settings(
+        root: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    local = root / "storebook.local.toml"
+    local.write_text('[store]\nplatforms = ["tmall", "Big Shop"]\n[engine]\nmemory_limt = "2GB"\n', encoding="utf-8")
+    en = _stop(capsys, "ingest")
+    zh = _stop(capsys, "ingest", "--lang", "zh")
+    assert f"storebook ingest: {local}: [store] platforms item 2: String should match pattern " in en, en
+    assert "(got 'Big Shop'); [engine] memory_limt is not a setting: did you mean 'memory_limit'? (remove it, or " \
+           "check its spelling). Fix the file (the settings are listed in the storebook.toml that ships with " \
+           "storebook).\n" in en, en
+    assert zh.startswith(f"storebook ingest: {local}：[store] platforms 第 2 项：String should match pattern "), zh
+    assert zh.endswith("（实际为 'Big Shop'）；[engine] memory_limt 不是一个设置项：是否想写 'memory_limit'？"
+                       "（请删除它，或检查拼写）。请修正该文件（所有设置项都列在 storebook 自带的 storebook.toml 中）。\n"), zh
+
+    local.unlink()
+    monkeypatch.setenv("STOREBOOK_PROCESSED", "s3a://lake/storebook/processed")
+    zh = _stop(capsys, "ingest", "--lang", "zh")
+    assert zh == "storebook ingest: 处理后的数据被设为数据湖 s3a://lake/storebook/processed，而导入只写入本地文件夹：" \
+                 "请将 STOREBOOK_PROCESSED（或 storebook.toml 中的 paths.processed）设为一个本地文件夹后再导入，" \
+                 "然后把该文件夹复制到数据湖\n", zh
+    monkeypatch.delenv("STOREBOOK_PROCESSED")
+
+    local.write_text("[store\nname = 'x'\n", encoding="utf-8")
+    zh = _stop(capsys, "ingest", "--lang", "zh")
+    assert zh.startswith(f"storebook ingest: {local}：不是有效的 TOML（") and zh.endswith(
+        "）。请修正该文件，或从 git 恢复它。\n"), zh
+
+
+@pytest.mark.parametrize("key, where, length, alternative", [
+    ("short", "环境变量 STOREBOOK_HASH_KEY 中的", "只有 5 个字符", "或取消设置 STOREBOOK_HASH_KEY，由 storebook 自动生成一个"),
+    ("", "环境变量 STOREBOOK_HASH_KEY 中的", "为空", "或取消设置 STOREBOOK_HASH_KEY"),
+    (None, "key 中的", "只有 1 个字符", "或删除该文件，由 storebook 自动生成一个新密钥（客户假名随后会在下一次 "
+                                        "`storebook ingest --force` 时改变）"),
+])
+def test_a_hash_key_too_short_is_said_in_chinese(root: Path, monkeypatch: pytest.MonkeyPatch, key: str | None,
+                                                 where: str, length: str, alternative: str) -> None:
+    from storebook.engine.config import Config, ConfigError
+
+    config = Config.load(root)
+    if key is None:  # the key file, one character long
+        monkeypatch.delenv("STOREBOOK_HASH_KEY")
+        path = root / config.settings["privacy"]["key_file"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("k\n", encoding="utf-8")
+    else:
+        monkeypatch.setenv("STOREBOOK_HASH_KEY", key)
+    with pytest.raises(ConfigError) as caught:
+        config.hash_key()
+    zh = caught.value.said(Text("zh"))
+    assert f"{where}客户 ID 哈希密钥{length}；它至少需要 32 个随机字符。请用 python -c " in zh, zh
+    assert alternative in zh, zh
+
+
+def test_a_month_that_is_not_one_is_said_in_chinese(capsys: pytest.CaptureFixture) -> None:
+    from storebook.engine import periods
+
+    for month in ("2026-13", "Oct 2026"):
+        with pytest.raises(periods.PeriodError) as caught:
+            periods.month(month)
+        assert str(caught.value) == f"'{month}' is not a month; write it as YYYY-MM, for example 2026-10"
+        assert cli._said(caught.value, "zh") == f"'{month}' 不是一个月份；请写成 YYYY-MM，例如 2026-10"
+
+
+def test_the_workbook_s_errors_are_said_in_chinese(tiny: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture) -> None:
+    import storebook
+    from storebook.engine import generations
+    from storebook.ingest import ingest
+
+    ingest()
+    wb = storebook.open()
+    zh = Text("zh")
+    with pytest.raises(StorebookError) as caught:
+        wb.table("order")
+    assert caught.value.said(zh) == "'order' 不是标准数据表；数据表有：suppliers, products, platform_fees, promotions, orders, " \
+        "order_lines, shipments, returns, service_tickets, traffic, marketing_spend, competitor_prices, " \
+        "purchase_orders, inventory, targets, store_ratings, product_traffic, listing_changes, campaign_holdouts"
+    with pytest.raises(StorebookError) as caught:
+        wb.platforms(["tmall", "amazon", "ebay"])
+    assert caught.value.said(zh) == "未知的平台 amazon, ebay；工作簿已知的平台为 tmall, jd, douyin, web"
+    with pytest.raises(StorebookError) as caught:
+        storebook.open(backend="duckdbx")
+    assert caught.value.said(zh) == "未知的后端 'duckdbx'；请使用 'duckdb'、'spark' 或 Spark master URL"
+    generation = wb.data_dir
+    monkeypatch.setenv("STOREBOOK_PROCESSED", str(generation))
+    with pytest.raises(StorebookError) as caught:
+        generations.check_writable(generation)
+    assert caught.value.said(zh).startswith(f"{generation} 是 {tiny / 'data' / 'processed'} 中处理后数据的一个版本，"), \
+        caught.value.said(zh)
+    assert _stop(capsys, "ingest", "--lang", "zh") == (
+        f"storebook ingest: {generation} 是 {tiny / 'data' / 'processed'} 中处理后数据的一个版本，只有该文件夹自己的导入"
+        f"才会写入它：请将处理后数据的路径（STOREBOOK_PROCESSED 或 [paths] processed）设为 {tiny / 'data' / 'processed'} "
+        "本身，或设为一个单独的文件夹\n")
+
+
+def test_every_raise_of_an_engine_error_names_its_key() -> None:
+    # A StorebookError the engine raises without a key reaches a Chinese reader in English.
+    unkeyed = []
+    for path in sorted((LIB / "engine").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("StorebookError", *ENGINE_ERRORS) \
+                    and not any(k.arg == "key" for k in node.keywords):
+                unkeyed.append(f"{path.name}:{node.lineno}")
+    assert unkeyed == []

@@ -148,6 +148,22 @@ def test_request_errors_exit_2_with_one_line(tiny_report_env: dict[str, str], ar
     assert time.perf_counter() - started < 20, "no kernel may start for a wrong request"
 
 
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--month", "2025-13"], "'2025-13' 不是一个月份；请写成 YYYY-MM，例如 2026-10"),
+        (["--month", "2025-03", "--platform", "taobao", "--platform", "jd"],
+         "未知的平台 taobao；工作簿已知的平台为 tmall, jd, douyin, web"),
+    ],
+)
+def test_request_errors_are_said_in_the_pack_language(tiny_report_env: dict[str, str], argv: list[str],
+                                                      expected: str) -> None:
+    # A wrong month or platform reaches a Chinese reader in Chinese, from the planning child process too.
+    code, _, err = run_cli(["report", *argv, "--lang", "zh"], tiny_report_env)
+    assert code == 2
+    assert err == f"storebook report: {expected}\n", err
+
+
 def test_notebook_missing_a_parameter_exits_2(tiny_report_env: dict[str, str]) -> None:
     make_report_root(Path(tiny_report_env["STOREBOOK_ROOT"]), ["quick", "oldparams"])
     code, _, err = run_cli(["report", "--month", "2025-03"], tiny_report_env)

@@ -40,7 +40,9 @@ def test_chinese_entries_are_chinese() -> None:
                 # An error's frame and the parts that are another entry (a hint), said in that entry's words.
                 "error.input.problem", "error.ingest.out_of_memory.used", "error.input.encoding.declared_gbk.todo",
                 "error.input.encoding.declared_utf8.todo", "error.spec.hint", "error.custom.currency.hint",
-                "error.input.encoding.reading.more"}
+                "error.input.encoding.reading.more",
+                # A list of configuration problems, and a setting's name: their parts are the Chinese.
+                "error.config.problems", "error.config.name"}
     untranslated = [k for k, e in CATALOGUE.items()
                     if k not in latin_ok and not any("\u4e00" <= ch <= "\u9fff" for ch in e["zh"])]
     assert untranslated == []

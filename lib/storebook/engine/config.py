@@ -33,7 +33,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from storebook.errors import StorebookError
+from storebook.errors import Said, StorebookError
 
 CONFIG_NAME = "storebook.toml"
 LOCAL_CONFIG_NAME = "storebook.local.toml"
@@ -205,21 +205,36 @@ class ConfigError(StorebookError):
 
 
 def _explain(path: Path, exc: ValidationError) -> ConfigError:
-    """One line per problem, naming the key as it is written in the file."""
-    lines = []
+    """One line per problem, naming the key as it is written in the file (and the same lines as
+    :class:`Said` chains, for the reader's language)."""
+    lines, said = [], []
     for err in exc.errors():
         where = [str(p) for p in err["loc"]]
         keys = [w for w in where[1:] if not w.isdigit()]
         items = [f"item {int(w) + 1}" for w in where[1:] if w.isdigit()]
         name = " ".join([f"[{where[0]}]" if where else "", ".".join(keys), *items]).strip()
+        head = " ".join([f"[{where[0]}]" if where else "", ".".join(keys)])
+        head = head.lstrip() if items else head.strip()
+        name_said: Said | str = ""
+        for w in reversed([w for w in where[1:] if w.isdigit()]):
+            name_said = Said("error.config.item", {"number": str(int(w) + 1), "more": name_said})
+        name_said = Said("error.config.name", {"head": head, "items": name_said})
         if err["type"] == "extra_forbidden":
             close = _close_setting(where)
             lines.append(f"{name} is not a setting" + (f": did you mean '{close}'?" if close else "")
                          + " (remove it, or check its spelling)")
+            said.append(Said("error.config.not_setting", {
+                "name": name_said, "close": Said("error.config.not_setting.close", {"close": close}) if close else ""}))
         else:
             lines.append(f"{name}: {err['msg']} (got {err.get('input')!r})")
+            said.append(Said("error.config.bad_value", {"name": name_said, "problem": err["msg"],
+                                                        "got": repr(err.get("input"))}))
+    problems: Said | str = said[-1]
+    for one in reversed(said[:-1]):
+        problems = Said("error.config.problems", {"first": one, "rest": problems})
     return ConfigError(f"{path}: " + "; ".join(lines)
-                       + ". Fix the file (the settings are listed in the storebook.toml that ships with storebook).")
+                       + ". Fix the file (the settings are listed in the storebook.toml that ships with storebook).",
+                       key="error.config.invalid", values={"path": str(path), "problems": problems})
 
 
 def _close_setting(where: list[str]) -> str:
@@ -276,7 +291,8 @@ class Config:
                 tomllib.loads(path.read_text(encoding="utf-8"))
                 _settings_from([path])
             except tomllib.TOMLDecodeError as exc:
-                raise ConfigError(f"{path}: not valid TOML ({exc}). Fix the file or restore it from git.") from exc
+                raise ConfigError(f"{path}: not valid TOML ({exc}). Fix the file or restore it from git.",
+                                  key="error.config.toml", values={"path": str(path), "problem": str(exc)}) from exc
             except ValidationError as exc:
                 raise _explain(path, exc) from None
         return cls(root=root, settings=_settings_from(files).model_dump())
@@ -391,7 +407,8 @@ class Config:
             raise StorebookError(
                 f"the processed data is set to the lake {location}, and ingest writes a local folder: "
                 "set STOREBOOK_PROCESSED (or paths.processed in storebook.toml) to a folder to ingest, "
-                "then copy that folder to the lake"
+                "then copy that folder to the lake",
+                key="error.config.processed_lake", values={"location": location},
             )
         return location
 
@@ -420,13 +437,16 @@ class Config:
         name = privacy["key_env"]
         env = os.environ.get(name)
         if env is not None:
-            return _checked_key(env, f"the environment variable {name}", f"unset {name} to have one generated")
+            return _checked_key(env, f"the environment variable {name}", f"unset {name} to have one generated",
+                                Said("error.config.key_short.env", {"name": name}),
+                                Said("error.config.key_short.unset", {"name": name}))
         path = self.root / privacy["key_file"]
         if not path.is_file():
             _create_key_file(path)
         text = path.read_text(encoding="utf-8").strip()
         return _checked_key(text, str(path), "delete the file to have a new one generated (customer pseudonyms "
-                            "then change at the next `storebook ingest --force`)")
+                            "then change at the next `storebook ingest --force`)",
+                            str(path), Said("error.config.key_short.delete", {}))
 
 
 #: HMAC keys shorter than the hash's output weaken it (RFC 2104 §3: SHA-256's 32 bytes).
@@ -434,15 +454,21 @@ MIN_KEY_LENGTH = 32
 _KEY_RECIPE = "python -c \"import secrets; print(secrets.token_hex(32))\""
 
 
-def _checked_key(text: str, where: str, alternative: str) -> bytes:
-    """The key's bytes, when it is long enough to be a key."""
+def _checked_key(text: str, where: str, alternative: str, where_said: Said | str, alternative_said: Said) -> bytes:
+    """The key's bytes, when it is long enough to be a key (``where`` and ``alternative`` are
+    English; ``where_said`` and ``alternative_said`` the same in the catalogue's words)."""
     key = text.encode("utf-8")
     if len(key) < MIN_KEY_LENGTH:
+        length = Said("error.config.key_short.empty", {}) if not key else Said(
+            "error.config.key_short.length" + (".many" if len(key) > 1 else ""), {"count": str(len(key))})
         raise ConfigError(
             f"the customer-id hash key in {where} is "
             f"{'empty' if not key else f'{len(key)} character' + ('s' if len(key) > 1 else '') + ' long'}; "
             f"it needs at least {MIN_KEY_LENGTH} random characters. Generate one with {_KEY_RECIPE}, "
-            f"or {alternative}"
+            f"or {alternative}",
+            key="error.config.key_short",
+            values={"where": where_said, "length": length, "minimum": str(MIN_KEY_LENGTH), "recipe": _KEY_RECIPE,
+                    "alternative": alternative_said},
         )
     return key
 

@@ -281,7 +281,8 @@ def check_writable(processed: Path) -> None:
         raise StorebookError(
             f"{processed} is a generation of the processed data in {parent}, which only that "
             f"folder's ingest writes: set the processed path (STOREBOOK_PROCESSED or [paths] processed) to "
-            f"{parent} itself, or to a folder of its own"
+            f"{parent} itself, or to a folder of its own",
+            key="error.generation.inside", values={"processed": str(processed), "parent": str(parent)},
         )
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from storebook.errors import StorebookError
+from storebook.errors import Said, StorebookError
 
 
 class BusyError(StorebookError):
@@ -44,28 +44,34 @@ def _holder_path(lock: Path) -> Path:
     return lock.with_name(lock.name + ".json")
 
 
-def _describe_holder(lock: Path, what: str) -> str:
-    """"another ingest is running since 10:02, pid 1234", from what the holder wrote."""
+def _describe_holder(lock: Path, what: str, said: Said | str) -> tuple[str, Said]:
+    """"another ingest is running since 10:02, pid 1234", from what the holder wrote; and the
+    same as a :class:`Said` (``said`` is ``what`` in the catalogue's words)."""
     try:
         info = json.loads(_holder_path(lock).read_text(encoding="utf-8"))
         started = datetime.fromisoformat(info["started_at"])
         pid = int(info["pid"])
     except (OSError, ValueError, KeyError, TypeError):
-        return f"another {what} is running (it has just started and not yet said which process it is)"
+        return (f"another {what} is running (it has just started and not yet said which process it is)",
+                Said("error.busy.holder.unknown", {"what": said}))
     when = started.strftime("%H:%M") if started.date() == datetime.now().date() else started.strftime("%Y-%m-%d %H:%M")
     host = info.get("host")
     where = f" on {host}" if host and host != socket.gethostname() else ""
-    return f"another {what} is running since {when}, pid {pid}{where}"
+    return (f"another {what} is running since {when}, pid {pid}{where}",
+            Said("error.busy.holder", {"what": said, "when": when, "pid": str(pid),
+                                       "where": Said("error.busy.holder.host", {"host": host}) if where else ""}))
 
 
 @contextlib.contextmanager
-def hold(lock: Path, what: str, wait: float = 0.0) -> Iterator[None]:
+def hold(lock: Path, what: str, wait: float = 0.0, *, said: Said | None = None) -> Iterator[None]:
     """Hold the lock at ``lock`` for the duration of the block.
 
     Args:
         lock: the lock file (its folder is created when missing).
         what: the run, as the message names it (``ingest``, ``report for 2026-10 (zh)``).
         wait: seconds to wait for another holder to finish; 0 = stop at once.
+        said: ``what`` as the message catalogue says it (``error.busy.what.*``), so that the
+            message reads in the reader's language (`--lang zh`); without it ``what`` is said as is.
     Raises:
         BusyError: another process still holds the lock after ``wait`` seconds; the
             message names its pid and start time and what to do.
@@ -78,10 +84,13 @@ def hold(lock: Path, what: str, wait: float = 0.0) -> Iterator[None]:
         else:
             file_lock.acquire(blocking=False)
     except Timeout:
+        holder, holder_said = _describe_holder(lock, what, said if said is not None else what)
         waited = f" (waited {wait:g} s)" if wait > 0 else ""
         raise BusyError(
-            f"{_describe_holder(lock, what)}{waited}. Nothing was changed: wait for it to finish, or run again "
-            f"with --wait SECONDS to wait for it (the lock is {lock}; the system releases it when that process ends)"
+            f"{holder}{waited}. Nothing was changed: wait for it to finish, or run again "
+            f"with --wait SECONDS to wait for it (the lock is {lock}; the system releases it when that process ends)",
+            key="error.busy", values={"holder": holder_said, "lock": str(lock),
+                                      "waited": Said("error.busy.waited", {"seconds": f"{wait:g}"}) if waited else ""},
         ) from None
     holder = _holder_path(lock)
     try:

@@ -103,7 +103,8 @@ def month(text: str) -> Period:
     """
     m = _MONTH.match(str(text).strip())
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise PeriodError(f"'{text}' is not a month; write it as YYYY-MM, for example 2026-10")
+        raise PeriodError(f"'{text}' is not a month; write it as YYYY-MM, for example 2026-10",
+                          key="error.period.not_month", values={"text": str(text)})
     start = date(int(m.group(1)), int(m.group(2)), 1)
     return Period(start, _next_month(start), f"{start.year}-{start.month:02d}")
 

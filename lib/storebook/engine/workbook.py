@@ -355,7 +355,9 @@ class Workbook:
         for read in self._readers:
             read.append(name)
         if name not in schema.TABLE_NAMES:
-            raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLE_NAMES)}")
+            raise StorebookError(f"'{name}' is not a canonical table; tables: {', '.join(schema.TABLE_NAMES)}",
+                                 key="error.workbook.not_table",
+                                 values={"name": str(name), "tables": ", ".join(schema.TABLE_NAMES)})
         if name not in self._tables:
             folder = self.location(name)
             self._check_generation()
@@ -411,7 +413,9 @@ class Workbook:
         if self.generation and isinstance(data, Path) and not data.is_dir():
             raise StorebookError(
                 f"the processed data this workbook opened (generation {self.generation} of {self.processed_dir}) "
-                "has been replaced by newer ingests since: open the workbook again (storebook.open())"
+                "has been replaced by newer ingests since: open the workbook again (storebook.open())",
+                key="error.workbook.generation_replaced",
+                values={"generation": str(self.generation), "processed": str(self.processed_dir)},
             )
 
     @contextlib.contextmanager
@@ -574,7 +578,9 @@ class Workbook:
         unknown = [p for p in wanted if p not in self.config.platforms]
         if unknown:
             raise StorebookError(
-                f"unknown platform(s) {', '.join(unknown)}; the workbook knows {', '.join(self.config.platforms)}"
+                f"unknown platform(s) {', '.join(unknown)}; the workbook knows {', '.join(self.config.platforms)}",
+                key="error.workbook.unknown_platform",
+                values={"unknown": ", ".join(unknown), "known": ", ".join(self.config.platforms)},
             )
         return wanted
 
@@ -613,7 +619,8 @@ def _connect_spark(backend: str, session: object | None) -> ibis.BaseBackend:
         from pyspark.sql import SparkSession
     except ImportError as exc:
         raise StorebookError(
-            "the Spark backend needs the spark extra: pip install -e '.[spark]' (and Java 17)"
+            "the Spark backend needs the spark extra: pip install -e '.[spark]' (and Java 17)",
+            key="error.workbook.spark_extra",
         ) from exc
     if session is None:
         master = "local[*]" if backend == "spark" else backend
@@ -678,7 +685,8 @@ def open(  # noqa: A001 - the package's entry point reads as storebook.open()
     elif backend.startswith(SPARK_PREFIXES):
         con = _connect_spark(backend, spark_session)
     else:
-        raise StorebookError(f"backend '{backend}' is not known; use 'duckdb', 'spark' or a Spark master URL")
+        raise StorebookError(f"backend '{backend}' is not known; use 'duckdb', 'spark' or a Spark master URL",
+                             key="error.workbook.backend_unknown", values={"backend": backend})
     reader = _spark_text_reader(con) if is_lake_uri(processed) and con.name == "pyspark" else None
     where = generations.resolve(processed, reader)
     if isinstance(where.data, Path) and not where.generation and not (
@@ -710,7 +718,9 @@ def _bounded_duckdb(config: Config) -> ibis.BaseBackend:
     except Exception as exc:  # a limit DuckDB does not accept: say which setting
         shutil.rmtree(spill, ignore_errors=True)
         raise StorebookError(f"[engine] memory_limit = {config.duckdb_memory_limit!r} was refused by DuckDB "
-                             f"({exc}); give a size such as '512MB' or '2GB' in storebook.toml") from exc
+                             f"({exc}); give a size such as '512MB' or '2GB' in storebook.toml",
+                             key="error.workbook.memory_limit",
+                             values={"limit": repr(config.duckdb_memory_limit), "problem": str(exc)}) from exc
     weakref.finalize(con, shutil.rmtree, spill, True)
     return con
 

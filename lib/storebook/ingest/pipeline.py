@@ -450,7 +450,7 @@ def ingest(config: Config | None = None, *, force: bool = False,
     processed = config.processed_dir
     generations.check_writable(processed)
     processed.mkdir(parents=True, exist_ok=True)
-    with locks.hold(processed / LOCK, "ingest", wait):
+    with locks.hold(processed / LOCK, "ingest", wait, said=Said("error.busy.what.ingest", {})):
         repairs = generations.clean(processed)  # what a stopped run left
         try:
             return _ingest_locked(config, force=force, progress=progress, now=now, repairs=repairs)

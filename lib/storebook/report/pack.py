@@ -148,7 +148,7 @@ def execute_plan(
     """
     plan.out_root.mkdir(parents=True, exist_ok=True)
     with locks.hold(packs.lock_path(plan.out_root, plan.month, plan.lang), f"report for {plan.month} ({plan.lang})",
-                    wait):
+                    wait, said=packs.lock_said(plan.month, plan.lang)):
         result = _execute_locked(config, plan, pdf=pdf, progress=progress, wait=wait,
                                  kernel_manager_class=kernel_manager_class)
     packs.refresh_language_links(plan.out_root, plan.month, plan.lang)

@@ -25,6 +25,7 @@ import shutil
 from pathlib import Path
 
 from storebook.engine import locks
+from storebook.errors import Said
 from storebook.report.text import LANGUAGES
 
 _MONTH_DIR = re.compile(r"^\d{4}-\d{2}$")
@@ -61,6 +62,14 @@ def lock_path(out_root: Path, month: str, lang: str | None = None) -> Path:
         ``<out_root>/.locks/<month>-<lang>.lock`` (or ``<month>.lock``).
     """
     return out_root / LOCKS_DIR / (f"{month}-{lang}.lock" if lang else f"{month}.lock")
+
+
+def lock_said(month: str, lang: str | None = None) -> Said:
+    """The run that holds :func:`lock_path`, as a busy message names it in the reader's language
+    ("report for 2026-10 (zh)", or the month's whole report)."""
+    if lang:
+        return Said("error.busy.what.report", {"month": month, "lang": lang})
+    return Said("error.busy.what.report_month", {"month": month})
 
 
 def month_links(out_root: Path, month: str, lang: str) -> list[dict[str, str | None]]:
@@ -137,7 +146,8 @@ def refresh_language_links(out_root: Path, month: str, lang: str) -> None:
         if other == lang or not index.is_file():
             continue
         try:
-            with locks.hold(lock_path(out_root, month, other), f"report for {month} ({other})"):
+            with locks.hold(lock_path(out_root, month, other), f"report for {month} ({other})",
+                            said=lock_said(month, other)):
                 text = index.read_text(encoding="utf-8")
                 switch = language_links(out_root, month, other)
                 updated = _LANGUAGE_BLOCK.sub(lambda _, switch=switch: switch, text, count=1)
@@ -237,7 +247,7 @@ def adopt_flat_pack(out_root: Path, month: str, wait: float) -> None:
 
     if not pending():
         return
-    with locks.hold(lock_path(out_root, month), f"report for {month}", max(wait, 30.0)):
+    with locks.hold(lock_path(out_root, month), f"report for {month}", max(wait, 30.0), said=lock_said(month)):
         month_dir = out_root / month
         for previous in sorted(out_root.glob(f".{month}.previous-*")):
             if month_dir.exists():  # the older storebook finished its swap

@@ -781,3 +781,84 @@ ENTRIES.update({
                                  "它包含子查询：表达式只能使用文件的字段"),
     "error.sql.why.star": _e("it uses * or COLUMNS(): name the columns", "它使用了 * 或 COLUMNS()：请写出字段名"),
 })
+
+# -- the errors of the engine: a run that holds a lock (storebook.engine.locks.BusyError), the
+# configuration (storebook.engine.config.ConfigError), a month (storebook.engine.periods.PeriodError),
+# the processed data's generations and the workbook (storebook.engine.generations, .workbook). Each is
+# its error's English word for word; a part said in another entry is a value of the same name.
+ENTRIES.update({
+    "error.busy": _e(
+        "{holder}{waited}. Nothing was changed: wait for it to finish, or run again with --wait SECONDS to wait for "
+        "it (the lock is {lock}; the system releases it when that process ends)",
+        "{holder}{waited}。未作任何改动：请等它结束，或加上 --wait SECONDS 重新运行以等待它"
+        "（锁文件为 {lock}；该进程结束时系统会自动释放它）"),
+    "error.busy.holder": _e("another {what} is running since {when}, pid {pid}{where}",
+                            "另一个{what}正在运行，开始于 {when}，pid {pid}{where}"),
+    "error.busy.holder.unknown": _e(
+        "another {what} is running (it has just started and not yet said which process it is)",
+        "另一个{what}正在运行（它刚刚启动，尚未写明是哪个进程）"),
+    "error.busy.holder.host": _e(" on {host}", "，在 {host} 上"),
+    "error.busy.waited": _e(" (waited {seconds} s)", "（已等待 {seconds} 秒）"),
+    "error.busy.what.ingest": _e("ingest", "导入任务"),
+    "error.busy.what.report": _e("report for {month} ({lang})", " {month}（{lang}）的报告任务"),
+    "error.busy.what.report_month": _e("report for {month}", " {month} 的报告任务"),
+
+    "error.config.toml": _e("{path}: not valid TOML ({problem}). Fix the file or restore it from git.",
+                            "{path}：不是有效的 TOML（{problem}）。请修正该文件，或从 git 恢复它。"),
+    "error.config.invalid": _e(
+        "{path}: {problems}. Fix the file (the settings are listed in the storebook.toml that ships with storebook).",
+        "{path}：{problems}。请修正该文件（所有设置项都列在 storebook 自带的 storebook.toml 中）。"),
+    "error.config.problems": _e("{first}; {rest}", "{first}；{rest}"),
+    "error.config.name": _e("{head}{items}", "{head}{items}"),
+    "error.config.item": _e(" item {number}{more}", " 第 {number} 项{more}"),
+    "error.config.not_setting": _e("{name} is not a setting{close} (remove it, or check its spelling)",
+                                   "{name} 不是一个设置项{close}（请删除它，或检查拼写）"),
+    "error.config.not_setting.close": _e(": did you mean '{close}'?", "：是否想写 '{close}'？"),
+    # The problem is pydantic's own words (English in either language); the name and the value stay as written.
+    "error.config.bad_value": _e("{name}: {problem} (got {got})", "{name}：{problem}（实际为 {got}）"),
+    "error.config.key_short": _e(
+        "the customer-id hash key in {where} is {length}; it needs at least {minimum} random characters. Generate one "
+        "with {recipe}, or {alternative}",
+        "{where} 中的客户 ID 哈希密钥{length}；它至少需要 {minimum} 个随机字符。请用 {recipe} 生成一个，或{alternative}"),
+    "error.config.key_short.env": _e("the environment variable {name}", "环境变量 {name}"),
+    "error.config.key_short.empty": _e("empty", "为空"),
+    "error.config.key_short.length": _e("{count} character long", "只有 {count} 个字符"),
+    "error.config.key_short.length.many": _e("{count} characters long", "只有 {count} 个字符"),
+    "error.config.key_short.unset": _e("unset {name} to have one generated", "取消设置 {name}，由 storebook 自动生成一个"),
+    "error.config.key_short.delete": _e(
+        "delete the file to have a new one generated (customer pseudonyms then change at the next "
+        "`storebook ingest --force`)",
+        "删除该文件，由 storebook 自动生成一个新密钥（客户假名随后会在下一次 `storebook ingest --force` 时改变）"),
+
+    "error.config.processed_lake": _e(
+        "the processed data is set to the lake {location}, and ingest writes a local folder: set STOREBOOK_PROCESSED "
+        "(or paths.processed in storebook.toml) to a folder to ingest, then copy that folder to the lake",
+        "处理后的数据被设为数据湖 {location}，而导入只写入本地文件夹：请将 STOREBOOK_PROCESSED（或 storebook.toml 中的 "
+        "paths.processed）设为一个本地文件夹后再导入，然后把该文件夹复制到数据湖"),
+
+    "error.period.not_month": _e("'{text}' is not a month; write it as YYYY-MM, for example 2026-10",
+                                 "'{text}' 不是一个月份；请写成 YYYY-MM，例如 2026-10"),
+
+    "error.generation.inside": _e(
+        "{processed} is a generation of the processed data in {parent}, which only that folder's ingest writes: set "
+        "the processed path (STOREBOOK_PROCESSED or [paths] processed) to {parent} itself, or to a folder of its own",
+        "{processed} 是 {parent} 中处理后数据的一个版本，只有该文件夹自己的导入才会写入它：请将处理后数据的路径"
+        "（STOREBOOK_PROCESSED 或 [paths] processed）设为 {parent} 本身，或设为一个单独的文件夹"),
+    "error.workbook.not_table": _e("'{name}' is not a canonical table; tables: {tables}",
+                                   "'{name}' 不是标准数据表；数据表有：{tables}"),
+    "error.workbook.generation_replaced": _e(
+        "the processed data this workbook opened (generation {generation} of {processed}) has been replaced by newer "
+        "ingests since: open the workbook again (storebook.open())",
+        "此工作簿打开的处理后数据（{processed} 的版本 {generation}）已被之后的导入替换：请重新打开工作簿（storebook.open()）"),
+    "error.workbook.unknown_platform": _e("unknown platform(s) {unknown}; the workbook knows {known}",
+                                          "未知的平台 {unknown}；工作簿已知的平台为 {known}"),
+    "error.workbook.spark_extra": _e("the Spark backend needs the spark extra: pip install -e '.[spark]' (and Java 17)",
+                                     "Spark 后端需要安装 spark 扩展：pip install -e '.[spark]'（并需要 Java 17）"),
+    "error.workbook.backend_unknown": _e(
+        "backend '{backend}' is not known; use 'duckdb', 'spark' or a Spark master URL",
+        "未知的后端 '{backend}'；请使用 'duckdb'、'spark' 或 Spark master URL"),
+    "error.workbook.memory_limit": _e(
+        "[engine] memory_limit = {limit} was refused by DuckDB ({problem}); give a size such as '512MB' or '2GB' in "
+        "storebook.toml",
+        "DuckDB 拒绝了 [engine] memory_limit = {limit}（{problem}）；请在 storebook.toml 中填写一个大小，例如 '512MB' 或 '2GB'"),
+})
