@@ -487,7 +487,7 @@ PLURAL_NOUNS: dict[str, str] = {w: (w[:-3] + "y" if w.endswith("ies") else w[:-1
     "observations", "orders", "pairs", "parcels", "platforms", "prices", "products", "promotions", "provinces",
     "ratings", "refunds", "returns", "rows", "segments", "sections", "suppliers", "tables", "tickets", "types",
     "units", "visitors", "weeks", "warehouses", "carriers", "brands", "budgets", "coupons", "times", "metrics",
-    "SKU-days", "warehouse-days", "competitors", "POs", "columns", "values")}
+    "SKU-days", "warehouse-days", "competitors", "POs", "columns", "values", "characters")}
 #: Words that may stand between a count and its noun ("3 new buyers", "1 paid order").
 COUNT_ADJECTIVES = frozenset({
     "new", "paid", "active", "returning", "incremental", "coupon", "channel", "important-value", "eligible",
