@@ -126,7 +126,7 @@ def _run(con: ibis.BaseBackend, expr: ibis.Expr, compiled: shapes.Shapes | None 
     if isinstance(expr, ibis.expr.types.Table) and not any(dtype.is_nested() for dtype in expr.schema().types):
         table = compiled.to_pyarrow(con, expr) if compiled is not None else expr.to_pyarrow()
         if not table.num_rows:
-            return _as_ibis_converts(table, expr)
+            return _as_ibis_converts(table, expr.schema())
         frame = _in_final_types(table).to_pandas(date_as_object=False)
         empty = [name for name, column in zip(table.column_names, table.columns, strict=True)
                  if column.null_count == table.num_rows]
@@ -176,24 +176,11 @@ def _frame_bytes(frame: pd.DataFrame) -> int:
         return sum(int(column.nbytes) for _, column in frame.items())
 
 
-def _as_ibis_converts(table: object, expr: ibis.expr.types.Table | ibis.Schema) -> pd.DataFrame:
-    """The frame Ibis's DuckDB ``execute`` makes of an Arrow result ``table`` of ``expr`` (or
-    of a table of that schema) (ibis.backends.duckdb.Backend.execute, Ibis 12): a column with
-    a gap through Python values, the others through Arrow, then every column converted to
-    the expression's type."""
-    from ibis.backends.duckdb.converter import DuckDBPandasData
-
-    columns = {name: column.to_pylist() if column.null_count else column.to_pandas()
-               for name, column in zip(table.column_names, table.columns, strict=True)}
-    return DuckDBPandasData.convert_table(pd.DataFrame(columns),
-                                          expr if isinstance(expr, ibis.Schema) else expr.schema())
-
-
-def _as_ibis_executes(table: object, expr: ibis.Expr) -> object:
-    """What Ibis's DuckDB ``execute`` gives for ``expr`` (a table, a column or a scalar) from
-    the engine's Arrow result ``table`` (ibis.backends.duckdb.Backend.execute, Ibis 12, line
-    for line): nested, dictionary and gapped columns through Python values, the others
-    through Arrow, the frame converted to the expression's types, then cut to its kind."""
+def _as_ibis_converts(table: object, schema: ibis.Schema) -> pd.DataFrame:
+    """The frame Ibis's DuckDB ``execute`` makes of an Arrow result ``table`` of a table of
+    ``schema`` (ibis.backends.duckdb.Backend.execute, Ibis 12, line for line): nested,
+    dictionary and gapped columns through Python values, the others through Arrow, then every
+    column converted to the schema's type."""
     import pyarrow.types as pat
     from ibis.backends.duckdb.converter import DuckDBPandasData
 
@@ -201,7 +188,13 @@ def _as_ibis_executes(table: object, expr: ibis.Expr) -> object:
                           if pat.is_nested(column.type) or pat.is_dictionary(column.type) or column.null_count
                           else column.to_pandas()
                           for name, column in zip(table.column_names, table.columns, strict=True)})
-    return expr.__pandas_result__(DuckDBPandasData.convert_table(frame, expr.as_table().schema()))
+    return DuckDBPandasData.convert_table(frame, schema)
+
+
+def _as_ibis_executes(table: object, expr: ibis.Expr) -> object:
+    """What Ibis's DuckDB ``execute`` gives for ``expr`` (a table, a column or a scalar) from
+    the engine's Arrow result ``table``: :func:`_as_ibis_converts`, then cut to its kind."""
+    return expr.__pandas_result__(_as_ibis_converts(table, expr.as_table().schema()))
 
 
 #: Parquet column types whose DuckDB type is certain (what DESCRIBE of a read_parquet view
