@@ -7,6 +7,8 @@ import re
 
 import pandas as pd
 
+from storebook.ingest.wording import is_currency_reason
+
 #: The columns every parsed frame carries to find its rows in the raw file again.
 SOURCE_FILE = "_source_file"
 SOURCE_ROW = "_source_row"
@@ -113,8 +115,6 @@ def reason_labels(counted: pd.DataFrame, by: list[str]) -> pd.Series:
     """
     kinds = pd.Series([reason_kind(r, c) for r, c in zip(counted["reason"], counted["column"].fillna(""), strict=True)],
                       index=counted.index)
-    from storebook.ingest.wording import is_currency_reason
-
     alone = counted.groupby([*(counted[b] for b in by), kinds], sort=False)["reason"].transform("nunique") == 1
     whole = alone | counted["reason"].map(is_currency_reason).astype(bool)
     return counted["reason"].where(whole, kinds)
