@@ -459,8 +459,9 @@ def _checked_key(text: str, where: str, alternative: str, where_said: Said | str
     English; ``where_said`` and ``alternative_said`` the same in the catalogue's words)."""
     key = text.encode("utf-8")
     if len(key) < MIN_KEY_LENGTH:
+        # A number, so that the catalogue's "{count} characters" agrees with it (1 character).
         length = Said("error.config.key_short.empty", {}) if not key else Said(
-            "error.config.key_short.length" + (".many" if len(key) > 1 else ""), {"count": str(len(key))})
+            "error.config.key_short.length", {"count": len(key)})
         raise ConfigError(
             f"the customer-id hash key in {where} is "
             f"{'empty' if not key else f'{len(key)} character' + ('s' if len(key) > 1 else '') + ' long'}; "

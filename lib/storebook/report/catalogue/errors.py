@@ -822,8 +822,7 @@ ENTRIES.update({
         "{where} 中的客户 ID 哈希密钥{length}；它至少需要 {minimum} 个随机字符。请用 {recipe} 生成一个，或{alternative}"),
     "error.config.key_short.env": _e("the environment variable {name}", "环境变量 {name}"),
     "error.config.key_short.empty": _e("empty", "为空"),
-    "error.config.key_short.length": _e("{count} character long", "只有 {count} 个字符"),
-    "error.config.key_short.length.many": _e("{count} characters long", "只有 {count} 个字符"),
+    "error.config.key_short.length": _e("{count} characters long", "只有 {count} 个字符"),
     "error.config.key_short.unset": _e("unset {name} to have one generated", "取消设置 {name}，由 storebook 自动生成一个"),
     "error.config.key_short.delete": _e(
         "delete the file to have a new one generated (customer pseudonyms then change at the next "
