@@ -293,40 +293,9 @@ def score_suppliers(wb: Workbook, period: Period, platforms: list[str] | None = 
     Example:
         score_suppliers(wb, wb.period("2026-10"))[["supplier_id", "otif_rate"]]
     """
-    lines, as_of = _judged_lines(wb, period.start, period.end)
-    # The supplier's name and contract lead time are joined to the lines, in the one join
-    # chain with the products, and carried through the aggregate (a supplier's rows all hold
-    # the same: supplier_id is the suppliers table's key, duplicates are rejected at ingest;
-    # a supplier missing from it gets nulls, as a join after the aggregate gave). A second
-    # join, of the aggregate, cost Ibis more than the rest of the question (~40% of its
-    # building and compiling: it traces the join's keys back through the whole aggregate).
-    # Its key is named apart, as the products' in _judged_lines: no column to drop.
-    suppliers = wb.table("suppliers").select(supplier_key="supplier_id", supplier_name="supplier_name",
-                                             contract_lead_time_days="contract_lead_time_days")
-    lines = lines.left_join(suppliers, [("supplier_id", "supplier_key")])
-    # The flags are counted as they are defined, without a projection of every line's flags
-    # first: the same SQL sums, a smaller expression (Ibis's compiling of the larger one was
-    # most of a month's scorecard time, issue #17). A flag is never missing (_line_flags), so
-    # counting the lines where it holds is summing it, one node fewer (no cast to a number).
-    flag = _line_flags(lines, as_of)
-    lt = flag["lead_time_days"]
-    frame = wb.execute(lines.group_by("supplier_id").aggregate(
-        n_pos=lines.po_id.nunique(),
-        n_lines=lines.count(),
-        n_otif=lines.count(where=flag["is_otif"]),
-        n_on_time=lines.count(where=flag["is_on_time"]),
-        n_in_full=lines.count(where=flag["is_in_full"]),
-        qty_ordered=lines.qty_ordered.sum(),
-        qty_received=lines.qty_received.sum(),
-        qty_rejected=lines.qty_rejected.sum(),
-        mean_days_late=flag["days_late"].mean(),
-        mean_lead_time_days=lt.mean(),
-        sd_lead_time_days=lt.std(how="sample"),
-        cost_delta=((lines.unit_cost - lines.standard_cost) * lines.qty_ordered).sum(),
-        cost_standard=(lines.standard_cost * lines.qty_ordered).sum(),
-        supplier_name=lines.supplier_name.arbitrary(),
-        contract_lead_time_days=lines.contract_lead_time_days.arbitrary(),
-    ))
+    # Asked as a template (Workbook.ask): built once per store in a process, the question
+    # of each later period binds its dates (~10 ms of Ibis building a scorecard, issue #17).
+    frame = wb.ask(_scorecard_question, period.start, period.end)
     if frame.empty:
         raise _no_lines_due(period)
     # Built in one go from the columns' arrays, already in the suppliers' order: a chain of
@@ -360,6 +329,45 @@ def score_suppliers(wb: Workbook, period: Period, platforms: list[str] | None = 
         "lead_time_excess_days": mean_lead - contract,
         "cost_variance": _ratio(number("cost_delta"), number("cost_standard")),
     }, index=index)
+
+
+def _scorecard_question(wb: Workbook, start, end) -> ibis.Table:
+    """The scorecard's sums per supplier over the lines promised in ``[start, end)``
+    (:func:`score_suppliers`)."""
+    lines, as_of = _judged_lines(wb, start, end)
+    # The supplier's name and contract lead time are joined to the lines, in the one join
+    # chain with the products, and carried through the aggregate (a supplier's rows all hold
+    # the same: supplier_id is the suppliers table's key, duplicates are rejected at ingest;
+    # a supplier missing from it gets nulls, as a join after the aggregate gave). A second
+    # join, of the aggregate, cost Ibis more than the rest of the question (~40% of its
+    # building and compiling: it traces the join's keys back through the whole aggregate).
+    # Its key is named apart, as the products' in _judged_lines: no column to drop.
+    suppliers = wb.table("suppliers").select(supplier_key="supplier_id", supplier_name="supplier_name",
+                                             contract_lead_time_days="contract_lead_time_days")
+    lines = lines.left_join(suppliers, [("supplier_id", "supplier_key")])
+    # The flags are counted as they are defined, without a projection of every line's flags
+    # first: the same SQL sums, a smaller expression (Ibis's compiling of the larger one was
+    # most of a month's scorecard time, issue #17). A flag is never missing (_line_flags), so
+    # counting the lines where it holds is summing it, one node fewer (no cast to a number).
+    flag = _line_flags(lines, as_of)
+    lt = flag["lead_time_days"]
+    return lines.group_by("supplier_id").aggregate(
+        n_pos=lines.po_id.nunique(),
+        n_lines=lines.count(),
+        n_otif=lines.count(where=flag["is_otif"]),
+        n_on_time=lines.count(where=flag["is_on_time"]),
+        n_in_full=lines.count(where=flag["is_in_full"]),
+        qty_ordered=lines.qty_ordered.sum(),
+        qty_received=lines.qty_received.sum(),
+        qty_rejected=lines.qty_rejected.sum(),
+        mean_days_late=flag["days_late"].mean(),
+        mean_lead_time_days=lt.mean(),
+        sd_lead_time_days=lt.std(how="sample"),
+        cost_delta=((lines.unit_cost - lines.standard_cost) * lines.qty_ordered).sum(),
+        cost_standard=(lines.standard_cost * lines.qty_ordered).sum(),
+        supplier_name=lines.supplier_name.arbitrary(),
+        contract_lead_time_days=lines.contract_lead_time_days.arbitrary(),
+    )
 
 
 def rank_suppliers(

@@ -62,6 +62,8 @@ from ibis.expr import schema as sch
 #: A slot's mark in a shape (where a node's type is for other nodes), and a table slot's.
 _SLOT = object()
 _TABLE = object()
+#: No value given: a slot binds its literal's own.
+_UNSET = object()
 
 
 def _bindable(lit: ops.Literal) -> bool:
@@ -72,10 +74,11 @@ def _bindable(lit: ops.Literal) -> bool:
     return dtype.is_date() or (dtype.is_timestamp() and dtype.timezone is None)
 
 
-def _parts(lit: ops.Literal) -> tuple:
-    """The values a slot binds for a literal: the arguments Ibis's DuckDB compiler gives
-    MAKE_DATE or MAKE_TIMESTAMP for it (ibis.backends.sql.compilers)."""
-    v = lit.value
+def _parts(lit: ops.Literal, value: Any = _UNSET) -> tuple:
+    """The values a slot binds for a literal (or for ``value`` in its place, of its type): the
+    arguments Ibis's DuckDB compiler gives MAKE_DATE or MAKE_TIMESTAMP for it
+    (ibis.backends.sql.compilers)."""
+    v = lit.value if value is _UNSET else value
     if lit.dtype.is_date():
         return (v.year, v.month, v.day)
     return (v.year, v.month, v.day, v.hour, v.minute, v.second + v.microsecond / 1e6)
@@ -347,10 +350,12 @@ def compile_shape(expr: Any, literals: list[ops.Literal], tables: list[str] = ()
     return sql
 
 
-def parameters(literals: list[ops.Literal]) -> dict[str, object]:
-    """The values a question binds to its shape's slots."""
-    return {name: part for i, lit in enumerate(literals)
-            for name, part in zip(_part_names(i, lit.dtype), _parts(lit), strict=True)}
+def parameters(literals: list[ops.Literal], values: list | None = None) -> dict[str, object]:
+    """The values a question binds to its shape's slots: its literals', or ``values`` (one a
+    slot, of its literal's type) in their place."""
+    values = values if values is not None else [_UNSET] * len(literals)
+    return {name: part for i, (lit, value) in enumerate(zip(literals, values, strict=True))
+            for name, part in zip(_part_names(i, lit.dtype), _parts(lit, value), strict=True)}
 
 
 _UNSEEN = object()
@@ -511,6 +516,15 @@ class Shapes:
                 return table
         self.declined += 1
         return None
+
+    def found(self, expr: Any) -> Found | None:
+        """The shape of ``expr`` in this workbook's interned shapes (:func:`shape`)."""
+        return shape(expr.as_table().op(), self._interned)
+
+    def sql_of(self, found: Found) -> str | None:
+        """The SQL this workbook ran for a shape it has asked (None: not compiled, or refused)."""
+        sql = self._sql.get(found.key)
+        return sql if isinstance(sql, str) else None
 
     def _kept(self, key: _Ref, literals: list, tables: list) -> str | None:
         name = digest(key) if self.cache is not None else None

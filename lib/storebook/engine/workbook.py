@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from storebook.engine import generations, periods, schema, shapes
+from storebook.engine import generations, periods, questions, schema, shapes
 from storebook.engine.config import Config
 from storebook.engine.identity import StoreIdentity, identify
 from storebook.engine.sqltext import literal, quote
@@ -123,24 +123,34 @@ def _run(con: ibis.BaseBackend, expr: ibis.Expr, compiled: shapes.Shapes | None 
     """
     if con.name != "duckdb":
         return expr.to_pandas()
-    if isinstance(expr, ibis.expr.types.Table) and not any(dtype.is_nested() for dtype in expr.schema().types):
+    if _flat(expr):
         table = compiled.to_pyarrow(con, expr) if compiled is not None else expr.to_pyarrow()
-        if not table.num_rows:
-            return _as_ibis_converts(table, expr.schema())
-        frame = _in_final_types(table).to_pandas(date_as_object=False)
-        empty = [name for name, column in zip(table.column_names, table.columns, strict=True)
-                 if column.null_count == table.num_rows]
-        if empty:
-            # Only the columns that hold nothing take Ibis's conversion (a month without a
-            # launch has no launch day: through Ibis whole, ~5 ms of a 6 ms question).
-            schema = expr.schema()
-            converted = _as_ibis_converts(table.select(empty), ibis.schema({name: schema[name] for name in empty}))
-            frame = frame.copy(deep=False)
-            for name in empty:
-                frame[name] = converted[name]
-        return frame
+        return _frame_of(table, expr.schema())
     table = compiled.engine_table(con, expr) if compiled is not None else None
     return expr.to_pandas() if table is None else _as_ibis_executes(table, expr)
+
+
+def _flat(expr: ibis.Expr) -> bool:
+    """Whether ``expr`` is a table without nested columns: one :func:`_frame_of` converts."""
+    return isinstance(expr, ibis.expr.types.Table) and not any(dtype.is_nested() for dtype in expr.schema().types)
+
+
+def _frame_of(table: pa.Table, schema: ibis.Schema) -> pd.DataFrame:
+    """The frame of a flat question's Arrow answer ``table`` (of the question's ``schema``,
+    as Ibis's ``to_pyarrow`` casts it), as :func:`_run` gives it for :func:`normalise`."""
+    if not table.num_rows:
+        return _as_ibis_converts(table, schema)
+    frame = _in_final_types(table).to_pandas(date_as_object=False)
+    empty = [name for name, column in zip(table.column_names, table.columns, strict=True)
+             if column.null_count == table.num_rows]
+    if empty:
+        # Only the columns that hold nothing take Ibis's conversion (a month without a
+        # launch has no launch day: through Ibis whole, ~5 ms of a 6 ms question).
+        converted = _as_ibis_converts(table.select(empty), ibis.schema({name: schema[name] for name in empty}))
+        frame = frame.copy(deep=False)
+        for name in empty:
+            frame[name] = converted[name]
+    return frame
 
 
 def _in_final_types(table: pa.Table) -> pa.Table:
@@ -445,6 +455,83 @@ class Workbook:
         frame = normalise(result)
         return frame.copy() if self._keep("execute", expr, frame) else frame
 
+    def ask(self, build: questions.Builder, *dates: date, **options: object) -> pd.DataFrame:
+        """``execute(build(self, *dates, **options))``, the question built once per store in
+        this process and its dates bound at each asking after (storebook.engine.questions).
+
+        ``build`` returns a table expression and reads nothing but this workbook's tables and
+        its arguments; ``dates`` are dates (or times without a zone); ``options``, hashable,
+        are part of what a template is kept by. Off DuckDB, and for a builder that cannot be
+        a template, this is ``execute(build(...))``.
+        """
+        if self.con.name != "duckdb":
+            return self.execute(build(self, *dates, **options))
+        # What the data is: a generation's folder is never written again; a flat folder is
+        # known by its fingerprint (none: tables written by hand, which may change unseen).
+        held = self.generation or self.fingerprint
+        template_key = questions.key(build, repr((str(self.data_dir), held)), dates, options) if held else None
+        found = questions.get(template_key) if template_key is not None else None
+        if found is questions.UNSEEN:
+            return self._first_asking(template_key, build, dates, options)
+        if found is None:
+            return self.execute(build(self, *dates, **options))
+        answer_key = ("ask", (template_key, tuple(dates)))
+        kept = self._answers.get(answer_key)
+        if kept is not None:
+            return kept.copy()
+        self._check_generation()
+        import duckdb
+
+        with warnings.catch_warnings(), self._replaced_generation():
+            _quiet_warnings()
+            # The tables are read as the build read them: by their files' glob, which the
+            # engine resolves itself (no footer to read again), or, where Ibis registered a
+            # table as a view, registered in this connection as before.
+            for name in found.reads:
+                if name in self._tables or parquet_source(self.location(name)) not in found.tables:
+                    self.table(name)
+                else:
+                    self.note_reads([name])
+            try:
+                table = self.con.con.sql(shapes.with_tables(found.sql, list(found.tables)),
+                                         params=found.parameters(dates)).to_arrow_table()
+            except duckdb.InterruptException:
+                raise
+            except duckdb.Error:  # the builder's own question says what is wrong, if anything is
+                questions.keep(template_key, None)
+                return self.execute(build(self, *dates, **options))
+            self.questions += 1
+            from ibis.backends.duckdb.converter import DuckDBPyArrowData
+
+            frame = normalise(_frame_of(DuckDBPyArrowData.convert_table(table, found.schema), found.schema))
+        return frame.copy() if self._keep_answer(answer_key, frame) else frame
+
+    def _first_asking(self, template_key: tuple, build: questions.Builder, dates: tuple,
+                      options: dict) -> pd.DataFrame:
+        """Ask ``build`` of ``dates`` as :meth:`execute` does, and build it again of stand-in
+        dates to keep its template, where it can be one (storebook.engine.questions)."""
+        asked = self.questions
+        with self.reading() as reads:
+            expr = build(self, *dates, **options)
+        built_alone = self.questions == asked
+        answer = self.execute(expr)
+        kept = None
+        if built_alone and _flat(expr) and self.questions == asked + 1:
+            twins = []
+            for which in (0, 1):
+                twin_dates = questions.stand_ins(dates, which)
+                try:
+                    twin = build(self, *twin_dates, **options) if twin_dates is not None else None
+                except Exception:  # noqa: BLE001 - a builder that refuses other dates: no template
+                    twin = None
+                if twin is None or self.questions != asked + 1:  # it asked the engine: not a builder alone
+                    break
+                twins.append((twin, twin_dates))
+            else:
+                kept = questions.template(self.shapes, expr, twins, dates, reads)
+        questions.keep(template_key, kept)
+        return answer
+
     def scalar(self, expr: ibis.Expr) -> float:
         """Run a scalar expression; missing → NaN. Asked again, answered as :meth:`execute` is."""
         kept = self._kept("scalar", expr)
@@ -490,7 +577,9 @@ class Workbook:
 
     def _keep(self, kind: str, expr: ibis.Expr, answer: object) -> bool:
         """Keep an answer for the next time ``expr`` is asked; whether it was kept."""
-        key = self._key(kind, expr)
+        return self._keep_answer(self._key(kind, expr), answer)
+
+    def _keep_answer(self, key: tuple | None, answer: object) -> bool:
         if key is None or answer is None:
             return False
         if isinstance(answer, pd.DataFrame):
