@@ -77,7 +77,7 @@ def _by_platform(frame: pd.DataFrame) -> dict:
 @pytest.fixture(autouse=True)
 def _no_templates() -> None:
     """Each test starts with no template kept in the process."""
-    questions._TEMPLATES.clear()  # noqa: SLF001 - the process's templates, for a clean start
+    questions.forget()
 
 
 def test_a_later_asking_binds_its_own_dates_without_building(root: Path) -> None:
@@ -116,7 +116,7 @@ def test_the_tables_a_template_reads_are_noted_as_the_build_notes_them(root: Pat
         wb.ask(build, SEP, OCT)
     assert first == [] and later == ["orders"]  # the first workbook's own reading saw it, not this one
     with (other := _open(processed)).reading() as built_here:
-        questions._TEMPLATES.clear()  # noqa: SLF001
+        questions.forget()
         other.ask(build, OCT, NOV)
     assert "orders" in built_here
 
@@ -217,9 +217,22 @@ def test_the_scorecard_and_the_traffic_summary_asked_as_templates_are_as_built(s
     assert all(v is not None for v in questions._TEMPLATES.values())  # noqa: SLF001
     assert len(questions._TEMPLATES) == 2  # noqa: SLF001
     for period, (card, summary) in zip(periods, asked, strict=True):
-        questions._TEMPLATES.clear()  # noqa: SLF001 - each built afresh
+        questions.forget()  # each built afresh
         pd.testing.assert_frame_equal(card, supplier.score_suppliers(storebook.open(), period))
-        questions._TEMPLATES.clear()  # noqa: SLF001
+        questions.forget()
         pd.testing.assert_frame_equal(summary, traffic.summarise_traffic(storebook.open(), period))
     # The months differ: had a date been bound in the wrong place they would agree.
     assert not asked[0][0]["n_lines"].equals(asked[1][0]["n_lines"])
+
+
+def test_the_benchs_cold_run_builds_its_question_again(sample_env: Path) -> None:
+    from storebook import bench
+    from storebook.engine.periods import month
+
+    query = next(q for q in bench.QUERIES if q.name == "supplier.score_suppliers")
+    period = month(bench.BENCH_MONTH)
+    bench.run_query(query, "storebook", sample_env, period)
+    (first,) = questions._TEMPLATES.values()  # noqa: SLF001
+    bench._cold_run(query, sample_env, period)  # noqa: SLF001
+    (after,) = questions._TEMPLATES.values()  # noqa: SLF001
+    assert first is not None and after is not None and after is not first

@@ -121,6 +121,11 @@ def get(template_key: tuple) -> Template | None | object:
 UNSEEN = object()
 
 
+def forget() -> None:
+    """Drop every template of the process (a cold run of the bench builds its questions again)."""
+    _TEMPLATES.clear()
+
+
 def keep(template_key: tuple, template: Template | None) -> None:
     if len(_TEMPLATES) >= _MAX_TEMPLATES:
         _TEMPLATES.clear()
