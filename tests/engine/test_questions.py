@@ -236,3 +236,24 @@ def test_the_benchs_cold_run_builds_its_question_again(sample_env: Path) -> None
     bench._cold_run(query, sample_env, period)  # noqa: SLF001
     (after,) = questions._TEMPLATES.values()  # noqa: SLF001
     assert first is not None and after is not None and after is not first
+
+
+def test_the_section_bench_times_an_asking_whole_and_runs_its_sql_bare(root: Path) -> None:
+    from storebook.bench import sections
+
+    processed = _processed(root, ORDERS)
+    build = Counted()
+    wb = _open(processed)
+    calls: list[dict] = []
+    with sections._recording(calls, []):  # noqa: SLF001
+        first = wb.ask(build, OCT, NOV)  # built: its execute is part of the asking, not a call of its own
+        later = wb.ask(build, SEP, OCT)  # bound
+    assert len(calls) == 2 and all("build" in c and not c["kept"] for c in calls)
+    assert _by_platform(first) == {"tmall": (2, 35.0), "jd": (1, 20.0)}
+    assert _by_platform(later) == {"tmall": (1, 100.0), "jd": (1, 50.0)}
+    in_section = [{**c, "section": "hand.s"} for c in calls]
+    (row,) = sections._summarise("hand", [*in_section, {"section": "hand.s", "total": 1.0}], None)  # noqa: SLF001
+    assert row["queries"] == 2 and row["sql_s"] is not None and row["side_by_side"]["queries"] == 2
+    # The bare SQL is September's own: run again, it gives September's counts.
+    bare = wb.con.con.sql(str(wb.con.compile(in_section[1]["expr"]))).to_arrow_table().to_pandas()
+    assert _by_platform(bare) == _by_platform(later)

@@ -2,7 +2,8 @@
 
 Each notebook of the pack runs here, in one IPython shell of this process (no kernel), its
 parameters cell replaced by the bench month. Every query a section sends through the
-workbook (:meth:`Workbook.execute`, :meth:`Workbook.scalar`) is timed and kept; afterwards
+workbook (:meth:`Workbook.execute`, :meth:`Workbook.scalar`, :meth:`Workbook.ask`) is timed
+and kept (an asking whole: where it builds its question, the building too); afterwards
 each query's SQL — the SQL Ibis compiled for it — runs again bare on the same DuckDB
 connection (the result fetched as Arrow and brought to pandas by Arrow; no Ibis). Per section this gives:
 
@@ -52,22 +53,43 @@ def _recording(calls: list[dict], stack: list[list]) -> Iterator[None]:
     from storebook.engine.workbook import Workbook
     from storebook.report import page as page_mod
 
-    real = {"execute": Workbook.execute, "scalar": Workbook.scalar, "section": page_mod.Page.section,
-            "exit": page_mod._Section.__exit__}  # noqa: SLF001
+    real = {"execute": Workbook.execute, "scalar": Workbook.scalar, "ask": Workbook.ask,
+            "section": page_mod.Page.section, "exit": page_mod._Section.__exit__}  # noqa: SLF001
+    inside_ask: list[bool] = []
+
+    def record(self: Workbook, asked: int | None, started: float, cpu: float, **call: Any) -> None:
+        cpu = time.process_time() - cpu
+        # An answer the workbook kept from an earlier identical question: no engine work,
+        # so no bare SQL to compare with (its time still counts in storebook_s).
+        kept = asked is not None and self.questions == asked
+        calls.append({"section": stack[-1][0] if stack else None, "seconds": time.perf_counter() - started,
+                      "cpu_s": cpu, "workbook": self, "kept": kept, **call})
 
     def timed(name: str):  # noqa: ANN202
         def run(self: Workbook, expr: Any) -> Any:
+            if inside_ask:  # the first asking of a template question: recorded as the asking
+                return real[name](self, expr)
             asked = getattr(self, "questions", None)
             started, cpu = time.perf_counter(), time.process_time()
             out = real[name](self, expr)
-            cpu = time.process_time() - cpu
-            # An answer the workbook kept from an earlier identical question: no engine work,
-            # so no bare SQL to compare with (its time still counts in storebook_s).
-            kept = asked is not None and self.questions == asked
-            calls.append({"section": stack[-1][0] if stack else None, "seconds": time.perf_counter() - started,
-                          "cpu_s": cpu, "expr": expr, "workbook": self, "kept": kept, "run": real[name]})
+            record(self, asked, started, cpu, expr=expr, run=real[name])
             return out
         return run
+
+    def ask(self: Workbook, build: Any, *dates: Any, **options: Any) -> Any:
+        """A question asked as a template (storebook.engine.questions): timed whole, the
+        building where it happens included; its expression is built for the bare SQL only
+        afterwards (:func:`_summarise`), outside the timing."""
+        asked = self.questions
+        started, cpu = time.perf_counter(), time.process_time()
+        inside_ask.append(True)
+        try:
+            out = real["ask"](self, build, *dates, **options)
+        finally:
+            inside_ask.pop()
+        record(self, asked, started, cpu, build=lambda wb: build(wb, *dates, **options),
+               run=lambda wb, _expr: real["ask"](wb, build, *dates, **options))
+        return out
 
     def section(self: Any, key: str) -> Any:
         stack.append([key, time.perf_counter(), 0.0])
@@ -81,12 +103,12 @@ def _recording(calls: list[dict], stack: list[list]) -> Iterator[None]:
                 stack[-1][2] = time.perf_counter() - stack[-1][1]
                 calls.append({"section": self.key, "total": stack.pop()[2]})
 
-    Workbook.execute, Workbook.scalar = timed("execute"), timed("scalar")
+    Workbook.execute, Workbook.scalar, Workbook.ask = timed("execute"), timed("scalar"), ask
     page_mod.Page.section, page_mod._Section.__exit__ = section, leave  # noqa: SLF001
     try:
         yield
     finally:
-        Workbook.execute, Workbook.scalar = real["execute"], real["scalar"]
+        Workbook.execute, Workbook.scalar, Workbook.ask = real["execute"], real["scalar"], real["ask"]
         page_mod.Page.section, page_mod._Section.__exit__ = real["section"], real["exit"]  # noqa: SLF001
 
 
@@ -209,6 +231,9 @@ def profile_sections(root: Path, month: str, notebooks: list[str], notebooks_dir
 
 def _summarise(notebook: str, calls: list[dict], error: str | None) -> list[dict]:
     totals = {c["section"]: c["total"] for c in calls if "total" in c}
+    for call in calls:
+        if "build" in call:  # a template's question, built now for its bare SQL (untimed)
+            call["expr"] = call.pop("build")(call["workbook"])
     out = []
     for key, seconds in totals.items():
         calls_here = [c for c in calls if "expr" in c and c["section"] == key]
