@@ -158,35 +158,27 @@ def test_a_builder_that_asks_the_engine_is_built_every_time(root: Path) -> None:
     assert _by_platform(october) == {"tmall": (2, 35.0), "jd": (1, 20.0)}
 
 
-def test_a_builder_whose_question_turns_on_its_dates_is_built_every_time(root: Path) -> None:
-    processed = _processed(root, ORDERS)
+#: Turns a builder takes on its dates: (which dates take the turn, the later question's start).
+#: A month's first day: October's is one, the stand-ins' (a 12th, a 27th) are not. A leap year:
+#: 2026 and the first stand-ins' 1901 are not, only the second set's 1904 is.
+TURNS = {"a month's first day": (lambda start: start.day != 1, date(2026, 9, 2)),
+         "a leap year, which only the second stand-ins take": (lambda start: start.year % 4 == 0, date(2024, 1, 1))}
 
-    def from_the_first_of_a_month_only(wb: Workbook, start: date, end: date) -> ibis.Table:
+
+@pytest.mark.parametrize("turn", list(TURNS))
+def test_a_builder_whose_question_turns_on_its_dates_is_built_every_time(root: Path, turn: str) -> None:
+    processed = _processed(root, ORDERS)
+    takes, later_start = TURNS[turn]
+
+    def tmall_only_on_the_turn(wb: Workbook, start: date, end: date) -> ibis.Table:
         o = wb.table("orders")
-        # Another question when the period does not start on a month's first day: the
-        # stand-ins (one set on a 12th, one on a 27th) turn it the other way from October's.
-        platforms = ["tmall", "jd"] if start.day == 1 else ["tmall"]
+        platforms = ["tmall"] if takes(start) else ["tmall", "jd"]
         inside = o.filter(o.ordered_at >= start, o.ordered_at < end, o.platform.isin(platforms))
         return inside.group_by("platform").aggregate(orders=inside.count())
 
-    _open(processed).ask(from_the_first_of_a_month_only, OCT, NOV)
-    mid = _open(processed).ask(from_the_first_of_a_month_only, date(2026, 9, 2), NOV)
-    assert dict(zip(mid.platform, mid.orders, strict=True)) == {"tmall": 3}
-
-
-def test_a_turn_only_the_second_set_of_stand_ins_takes_is_found_too(root: Path) -> None:
-    processed = _processed(root, ORDERS)
-
-    def leap_years_on_tmall_only(wb: Workbook, start: date, end: date) -> ibis.Table:
-        o = wb.table("orders")
-        # 2026 and the first stand-ins' 1901 are not leap years; the second set's 1904 is.
-        platforms = ["tmall"] if start.year % 4 == 0 else ["tmall", "jd"]
-        inside = o.filter(o.ordered_at >= start, o.ordered_at < end, o.platform.isin(platforms))
-        return inside.group_by("platform").aggregate(orders=inside.count())
-
-    _open(processed).ask(leap_years_on_tmall_only, OCT, NOV)
-    since_2024 = _open(processed).ask(leap_years_on_tmall_only, date(2024, 1, 1), NOV)
-    assert dict(zip(since_2024.platform, since_2024.orders, strict=True)) == {"tmall": 3}
+    _open(processed).ask(tmall_only_on_the_turn, OCT, NOV)
+    later = _open(processed).ask(tmall_only_on_the_turn, later_start, NOV)
+    assert dict(zip(later.platform, later.orders, strict=True)) == {"tmall": 3}
 
 
 def test_data_without_a_fingerprint_or_of_another_ingest_is_not_answered_from_a_template(tmp_path: Path) -> None:
