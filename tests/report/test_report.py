@@ -154,6 +154,9 @@ def test_request_errors_exit_2_with_one_line(tiny_report_env: dict[str, str], ar
         (["--month", "2025-13"], "'2025-13' 不是一个月份；请写成 YYYY-MM，例如 2026-10"),
         (["--month", "2025-03", "--platform", "taobao", "--platform", "jd"],
          "未知的平台 taobao；工作簿已知的平台为 tmall, jd, douyin, web"),
+        (["--month", "2025-03", "--only", "sales,nosuch"],
+         "未知的笔记本 nosuch：报告包为 quick, sales（storebook.toml 中的 [report] pack）"),
+        (["--month", "2025-03", "--jobs", "0"], "--jobs 0：至少需要 1 个并行内核"),
     ],
 )
 def test_request_errors_are_said_in_the_pack_language(tiny_report_env: dict[str, str], argv: list[str],
@@ -172,6 +175,26 @@ def test_notebook_missing_a_parameter_exits_2(tiny_report_env: dict[str, str]) -
     assert "month, platforms, data_path" in err  # what it does declare
     assert "quick.ipynb" not in err
     assert err.count("\n") == 1
+
+
+def test_parameters_problems_of_several_notebooks_are_said_in_one_language(tmp_path: Path) -> None:
+    from storebook.report.plan import check_parameters
+    from storebook.report.text import Text
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    bare = tmp_path / "bare.ipynb"
+    nbformat.write(nb, str(bare))
+    with pytest.raises(ReportRequestError) as excinfo:
+        check_parameters({"oldparams": FIXTURE_NOTEBOOKS / "oldparams.ipynb", "bare": bare},
+                         {"month": "2025-03", "language": "zh"})
+    assert str(excinfo.value) == (
+        "oldparams.ipynb does not declare the parameter(s) language (its parameters cell has month, platforms, "
+        "data_path); bare.ipynb has no cell tagged 'parameters' (it must declare month, language): add them to the "
+        "cell tagged 'parameters' or correct the name")
+    assert excinfo.value.said(Text("zh")) == (
+        "oldparams.ipynb 没有声明参数 language（其参数单元格中有 month, platforms, data_path）；"
+        "bare.ipynb 没有标记为 'parameters' 的单元格（它必须声明 month, language）："
+        "请把它们加入标记为 'parameters' 的单元格，或改正名称")
 
 
 def test_missing_notebook_file_exits_2(tiny_report_env: dict[str, str]) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from storebook.engine import periods
 from storebook.engine.config import Config
-from storebook.errors import StorebookError
+from storebook.errors import Said, StorebookError
 from storebook.report.text import LANGUAGES
 
 #: The parameters every pack notebook takes (docs/notebooks.md, "Parameters").
@@ -164,9 +164,11 @@ def plan_report(
     from storebook.report import needs
 
     if lang not in LANGUAGES:
-        raise ReportRequestError(f"language '{lang}' is not available; use one of {', '.join(LANGUAGES)}")
+        raise ReportRequestError(f"language '{lang}' is not available; use one of {', '.join(LANGUAGES)}",
+                                 key="error.report.language", values={"lang": lang, "languages": ", ".join(LANGUAGES)})
     if jobs is not None and jobs < 1:
-        raise ReportRequestError(f"--jobs {jobs}: give at least 1 parallel kernel")
+        raise ReportRequestError(f"--jobs {jobs}: give at least 1 parallel kernel", key="error.report.jobs",
+                                 values={"jobs": jobs})
     if month is not None:
         periods.month(month)  # a malformed month is reported before the data is opened
     wb = storebook.open(config.processed_location, root=config.root)
@@ -180,21 +182,25 @@ def plan_report(
     pack = config.report_pack
     if not pack:
         raise ReportRequestError(
-            "the report pack is empty: list the notebooks under [report] pack in storebook.toml"
+            "the report pack is empty: list the notebooks under [report] pack in storebook.toml",
+            key="error.report.pack_empty",
         )
     names = _split_names(only) if only else list(pack)
     unknown = [n for n in names if n not in pack]
     if unknown:
         raise ReportRequestError(
             f"unknown notebook(s) {', '.join(unknown)}: the report pack is {', '.join(pack)} "
-            "([report] pack in storebook.toml)"
+            "([report] pack in storebook.toml)",
+            key="error.report.unknown_notebooks", values={"unknown": ", ".join(unknown), "pack": ", ".join(pack)},
         )
     folder = Path(notebooks_dir).resolve() if notebooks_dir else config.notebooks_dir
     missing = [n for n in names if not (folder / f"{n}.ipynb").is_file()]
     if missing:
         raise ReportRequestError(
             f"notebook(s) {', '.join(missing)} of the report pack not found in {folder} "
-            f"(expected {missing[0]}.ipynb): add the notebook or remove it from [report] pack"
+            f"(expected {missing[0]}.ipynb): add the notebook or remove it from [report] pack",
+            key="error.report.notebooks_missing",
+            values={"missing": ", ".join(missing), "folder": str(folder), "first": missing[0]},
         )
     notebooks = {n: folder / f"{n}.ipynb" for n in pack if n in names}
 
@@ -316,27 +322,35 @@ def check_parameters(notebooks: Mapping[str, Path], parameters: Mapping[str, Any
     Raises:
         ReportRequestError: naming each notebook and the parameters it does not declare.
     """
-    problems = []
+    problems: list[tuple[str, Said]] = []  # (the English, the same words by catalogue key)
     for path in notebooks.values():
         try:
             declared = declared_parameters(path)
         except SyntaxError as exc:
-            problems.append(f"{path.name}: its parameters cell is not valid Python (line {exc.lineno}: {exc.msg})")
+            problems.append((f"{path.name}: its parameters cell is not valid Python (line {exc.lineno}: {exc.msg})",
+                             Said("error.report.parameters.invalid",
+                                  {"notebook": path.name, "line": exc.lineno, "reason": exc.msg})))
             continue
         if declared is None:
-            problems.append(
-                f"{path.name} has no cell tagged 'parameters' (it must declare {', '.join(parameters)})"
-            )
+            problems.append((f"{path.name} has no cell tagged 'parameters' (it must declare {', '.join(parameters)})",
+                             Said("error.report.parameters.none",
+                                  {"notebook": path.name, "parameters": ", ".join(parameters)})))
             continue
         unknown = [p for p in parameters if p not in declared]
         if unknown:
-            problems.append(
-                f"{path.name} does not declare the parameter(s) {', '.join(unknown)} "
-                f"(its parameters cell has {', '.join(declared) or 'none'})"
-            )
+            problems.append((f"{path.name} does not declare the parameter(s) {', '.join(unknown)} "
+                             f"(its parameters cell has {', '.join(declared) or 'none'})",
+                             Said("error.report.parameters.undeclared",
+                                  {"notebook": path.name, "unknown": ", ".join(unknown),
+                                   "declared": ", ".join(declared) if declared
+                                   else Said("error.report.parameters.declared_none", {})})))
     if problems:
+        said = problems[-1][1]
+        for _, earlier in reversed(problems[:-1]):  # "first; rest", said in one language
+            said = Said("error.report.parameters.and", {"first": earlier, "rest": said})
         raise ReportRequestError(
-            "; ".join(problems) + ": add them to the cell tagged 'parameters' or correct the name"
+            "; ".join(english for english, _ in problems) + ": add them to the cell tagged 'parameters' or correct the name",
+            key="error.report.parameters", values={"problems": said},
         )
 
 

@@ -843,6 +843,30 @@ ENTRIES.update({
         "the processed path (STOREBOOK_PROCESSED or [paths] processed) to {parent} itself, or to a folder of its own",
         "{processed} 是 {parent} 中处理后数据的一个版本，只有该文件夹自己的导入才会写入它：请将处理后数据的路径"
         "（STOREBOOK_PROCESSED 或 [paths] processed）设为 {parent} 本身，或设为一个单独的文件夹"),
+    "error.report.language": _e("language '{lang}' is not available; use one of {languages}",
+                                "没有 '{lang}' 这种语言；请使用以下之一：{languages}"),
+    "error.report.jobs": _e("--jobs {jobs}: give at least 1 parallel kernel", "--jobs {jobs}：至少需要 1 个并行内核"),
+    "error.report.pack_empty": _e(
+        "the report pack is empty: list the notebooks under [report] pack in storebook.toml",
+        "报告包是空的：请在 storebook.toml 的 [report] pack 中列出笔记本"),
+    "error.report.unknown_notebooks": _e(
+        "unknown notebook(s) {unknown}: the report pack is {pack} ([report] pack in storebook.toml)",
+        "未知的笔记本 {unknown}：报告包为 {pack}（storebook.toml 中的 [report] pack）"),
+    "error.report.notebooks_missing": _e(
+        "notebook(s) {missing} of the report pack not found in {folder} (expected {first}.ipynb): add the notebook "
+        "or remove it from [report] pack",
+        "在 {folder} 中找不到报告包的笔记本 {missing}（应为 {first}.ipynb）：请添加该笔记本，或将其从 [report] pack 中移除"),
+    "error.report.parameters": _e("{problems}: add them to the cell tagged 'parameters' or correct the name",
+                                  "{problems}：请把它们加入标记为 'parameters' 的单元格，或改正名称"),
+    "error.report.parameters.and": _e("{first}; {rest}", "{first}；{rest}"),
+    "error.report.parameters.invalid": _e("{notebook}: its parameters cell is not valid Python (line {line}: {reason})",
+                                          "{notebook}：其参数单元格不是有效的 Python（第 {line} 行：{reason}）"),
+    "error.report.parameters.none": _e("{notebook} has no cell tagged 'parameters' (it must declare {parameters})",
+                                       "{notebook} 没有标记为 'parameters' 的单元格（它必须声明 {parameters}）"),
+    "error.report.parameters.undeclared": _e(
+        "{notebook} does not declare the parameter(s) {unknown} (its parameters cell has {declared})",
+        "{notebook} 没有声明参数 {unknown}（其参数单元格中有 {declared}）"),
+    "error.report.parameters.declared_none": _e("none", "无"),
     "error.workbook.not_table": _e("'{name}' is not a canonical table; tables: {tables}",
                                    "'{name}' 不是标准数据表；数据表有：{tables}"),
     "error.workbook.generation_replaced": _e(
