@@ -52,6 +52,24 @@ def test_table_shows_ratios() -> None:
     assert (bench._fmt(0.0243), bench._fmt(0.0451), bench._fmt(0.45)) == ("24.3ms", "45.1ms", "0.45s")
 
 
+def test_the_queries_are_timed_once_the_machine_is_quiet_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ingest a scale starts with leaves the load up; its queries wait for it to fall, as
+    the ingest waited, and the table says at what load they were timed."""
+    done: list[str] = []
+    loads = iter([0.4])
+    monkeypatch.setattr(bench, "ensure_store", lambda base, label, log: done.append("ingest") or {
+        "ingest": {"ok": True, "seconds": 60.0}, "rows": {"order_lines": 10, "orders": 5}})
+    monkeypatch.setattr(bench, "check_agreement", lambda root, period: [])
+    monkeypatch.setattr(bench, "wait_for_quiet", lambda log: done.append("quiet") or {
+        "load_before": next(loads), "waited_s": 50.0, "quiet": True})
+    monkeypatch.setattr(bench, "time_query", lambda root, query, method, runs: done.append(f"{query} {method}") or {
+        "ok": True, "median_s": 0.02})
+    results = bench.run_bench(["10M"], with_report=False, base=tmp_path, log=lambda _: None)
+    assert done[:3] == ["ingest", "quiet", "scan sql"]
+    assert len(done) == 3 + len(bench.QUERIES) * len(bench.METHODS)
+    assert "(the queries timed at load 0.4)" in bench.format_table(results)
+
+
 def test_section_times_read_each_section_cell_of_an_executed_pack(tmp_path: Path) -> None:
     import nbformat
 
