@@ -249,3 +249,15 @@ def test_the_section_bench_times_an_asking_whole_and_runs_its_sql_bare(root: Pat
     # The bare SQL is September's own: run again, it gives September's counts.
     bare = wb.con.con.sql(str(wb.con.compile(in_section[1]["expr"]))).to_arrow_table().to_pandas()
     assert _by_platform(bare) == _by_platform(later)
+
+
+def test_a_first_asking_answered_from_a_kept_answer_leaves_the_template_to_the_next(root: Path) -> None:
+    processed = _processed(root, ORDERS)
+    build = Counted()
+    wb = _open(processed)
+    wb.execute(build(wb, OCT, NOV))  # the same question asked plainly first: its answer is kept
+    assert _by_platform(wb.ask(build, OCT, NOV)) == {"tmall": (2, 35.0), "jd": (1, 20.0)}
+    assert _by_platform(_open(processed).ask(build, SEP, OCT)) == {"tmall": (1, 100.0), "jd": (1, 50.0)}
+    built = build.built
+    _open(processed).ask(build, NOV, DEC)
+    assert build.built == built  # the second asking kept it: the third binds

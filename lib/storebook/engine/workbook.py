@@ -515,6 +515,8 @@ class Workbook:
             expr = build(self, *dates, **options)
         built_alone = self.questions == asked
         answer = self.execute(expr)
+        if built_alone and self.questions == asked:
+            return answer  # answered from a kept answer: nothing compiled to keep, try next time
         kept = None
         if built_alone and _flat(expr) and self.questions == asked + 1:
             twins = []
