@@ -33,6 +33,15 @@ def say(text: Any, key: str, values: dict[str, Any]) -> str:
     return text(key, **{k: say(text, v.key, v.values) if isinstance(v, Said) else v for k, v in values.items()})
 
 
+def joined(parts: list[Any]) -> Any:
+    """``parts`` (:class:`Said` or text, at least one) said one after another with "; " between
+    them, in the reader's language: one value for an error's ``values``."""
+    out = parts[-1]
+    for part in reversed(parts[:-1]):
+        out = Said("error.joined", {"first": part, "rest": out})
+    return out
+
+
 class StorebookError(Exception):
     """Base class: the message is meant to be read by an analyst, not a developer.
 

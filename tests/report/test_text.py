@@ -41,10 +41,8 @@ def test_chinese_entries_are_chinese() -> None:
                 "error.input.problem", "error.ingest.out_of_memory.used", "error.input.encoding.declared_gbk.todo",
                 "error.input.encoding.declared_utf8.todo", "error.spec.hint", "error.custom.currency.hint",
                 "error.input.encoding.reading.more",
-                # A list of configuration problems, and a setting's name: their parts are the Chinese.
-                "error.config.problems", "error.config.name",
-                # A report request's problems joined: each part is an entry of its own.
-                "error.report.parameters.and"}
+                # Problems joined, and a setting's name: their parts (entries of their own) are the Chinese.
+                "error.joined", "error.config.name"}
     untranslated = [k for k, e in CATALOGUE.items()
                     if k not in latin_ok and not any("\u4e00" <= ch <= "\u9fff" for ch in e["zh"])]
     assert untranslated == []

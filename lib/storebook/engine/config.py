@@ -33,7 +33,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from storebook.errors import Said, StorebookError
+from storebook.errors import Said, StorebookError, joined
 
 CONFIG_NAME = "storebook.toml"
 LOCAL_CONFIG_NAME = "storebook.local.toml"
@@ -229,12 +229,9 @@ def _explain(path: Path, exc: ValidationError) -> ConfigError:
             lines.append(f"{name}: {err['msg']} (got {err.get('input')!r})")
             said.append(Said("error.config.bad_value", {"name": name_said, "problem": err["msg"],
                                                         "got": repr(err.get("input"))}))
-    problems: Said | str = said[-1]
-    for one in reversed(said[:-1]):
-        problems = Said("error.config.problems", {"first": one, "rest": problems})
     return ConfigError(f"{path}: " + "; ".join(lines)
                        + ". Fix the file (the settings are listed in the storebook.toml that ships with storebook).",
-                       key="error.config.invalid", values={"path": str(path), "problems": problems})
+                       key="error.config.invalid", values={"path": str(path), "problems": joined(said)})
 
 
 def _close_setting(where: list[str]) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from storebook.engine import periods
 from storebook.engine.config import Config
-from storebook.errors import Said, StorebookError
+from storebook.errors import Said, StorebookError, joined
 from storebook.report.text import LANGUAGES
 
 #: The parameters every pack notebook takes (docs/notebooks.md, "Parameters").
@@ -345,12 +345,9 @@ def check_parameters(notebooks: Mapping[str, Path], parameters: Mapping[str, Any
                                    "declared": ", ".join(declared) if declared
                                    else Said("error.report.parameters.declared_none", {})})))
     if problems:
-        said = problems[-1][1]
-        for _, earlier in reversed(problems[:-1]):  # "first; rest", said in one language
-            said = Said("error.report.parameters.and", {"first": earlier, "rest": said})
         raise ReportRequestError(
             "; ".join(english for english, _ in problems) + ": add them to the cell tagged 'parameters' or correct the name",
-            key="error.report.parameters", values={"problems": said},
+            key="error.report.parameters", values={"problems": joined([said for _, said in problems])},
         )
 
 

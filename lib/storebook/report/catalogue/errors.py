@@ -808,7 +808,8 @@ ENTRIES.update({
     "error.config.invalid": _e(
         "{path}: {problems}. Fix the file (the settings are listed in the storebook.toml that ships with storebook).",
         "{path}：{problems}。请修正该文件（所有设置项都列在 storebook 自带的 storebook.toml 中）。"),
-    "error.config.problems": _e("{first}; {rest}", "{first}；{rest}"),
+    # Problems said one after another (storebook.errors.joined).
+    "error.joined": _e("{first}; {rest}", "{first}；{rest}"),
     "error.config.name": _e("{head}{items}", "{head}{items}"),
     "error.config.item": _e(" item {number}{more}", " 第 {number} 项{more}"),
     "error.config.not_setting": _e("{name} is not a setting{close} (remove it, or check its spelling)",
@@ -858,7 +859,6 @@ ENTRIES.update({
         "在 {folder} 中找不到报告包的笔记本 {missing}（应为 {first}.ipynb）：请添加该笔记本，或将其从 [report] pack 中移除"),
     "error.report.parameters": _e("{problems}: add them to the cell tagged 'parameters' or correct the name",
                                   "{problems}：请把它们加入标记为 'parameters' 的单元格，或改正名称"),
-    "error.report.parameters.and": _e("{first}; {rest}", "{first}；{rest}"),
     "error.report.parameters.invalid": _e("{notebook}: its parameters cell is not valid Python (line {line}: {reason})",
                                           "{notebook}：其参数单元格不是有效的 Python（第 {line} 行：{reason}）"),
     "error.report.parameters.none": _e("{notebook} has no cell tagged 'parameters' (it must declare {parameters})",
