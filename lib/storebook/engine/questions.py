@@ -58,7 +58,8 @@ class Template(NamedTuple):
     reads: tuple[str, ...]
     """The canonical tables the builder asked for, in order."""
     literals: tuple
-    """The question's date and timestamp literals, by slot (as the stand-in build holds them)."""
+    """The first question's date and timestamp literals, by slot: each slot's type, and the
+    value of a slot that binds no argument."""
     sources: tuple[int | None, ...]
     """For each slot, the date argument it binds, or None: a date of the store's, kept."""
     sql: str
@@ -165,11 +166,8 @@ def template(compiled: shapes.Shapes, expr: ir.Table, twins: Sequence[tuple[ir.T
         if these is None or (sources is not None and these != sources):
             return None
         sources = these
-    if sources is None:
-        return None
-    twin_found = compiled.found(twins[0][0])
     sql = compiled.sql_of(found)
-    if sql is None:
+    if sources is None or sql is None:
         return None
-    return Template(schema=expr.schema(), reads=tuple(reads), literals=tuple(twin_found.literals),
+    return Template(schema=expr.schema(), reads=tuple(reads), literals=tuple(found.literals),
                     sources=tuple(sources), sql=sql, tables=tuple(found.tables))

@@ -62,8 +62,6 @@ from ibis.expr import schema as sch
 #: A slot's mark in a shape (where a node's type is for other nodes), and a table slot's.
 _SLOT = object()
 _TABLE = object()
-#: No value given: a slot binds its literal's own.
-_UNSET = object()
 
 
 def _bindable(lit: ops.Literal) -> bool:
@@ -74,12 +72,11 @@ def _bindable(lit: ops.Literal) -> bool:
     return dtype.is_date() or (dtype.is_timestamp() and dtype.timezone is None)
 
 
-def _parts(lit: ops.Literal, value: Any = _UNSET) -> tuple:
-    """The values a slot binds for a literal (or for ``value`` in its place, of its type): the
-    arguments Ibis's DuckDB compiler gives MAKE_DATE or MAKE_TIMESTAMP for it
+def _parts(dtype: dt.DataType, v: Any) -> tuple:
+    """The values a slot of ``dtype`` binds for the date or timestamp ``v``: the arguments
+    Ibis's DuckDB compiler gives MAKE_DATE or MAKE_TIMESTAMP for a literal of it
     (ibis.backends.sql.compilers)."""
-    v = lit.value if value is _UNSET else value
-    if lit.dtype.is_date():
+    if dtype.is_date():
         return (v.year, v.month, v.day)
     return (v.year, v.month, v.day, v.hour, v.minute, v.second + v.microsecond / 1e6)
 
@@ -353,9 +350,9 @@ def compile_shape(expr: Any, literals: list[ops.Literal], tables: list[str] = ()
 def parameters(literals: list[ops.Literal], values: list | None = None) -> dict[str, object]:
     """The values a question binds to its shape's slots: its literals', or ``values`` (one a
     slot, of its literal's type) in their place."""
-    values = values if values is not None else [_UNSET] * len(literals)
+    values = [lit.value for lit in literals] if values is None else values
     return {name: part for i, (lit, value) in enumerate(zip(literals, values, strict=True))
-            for name, part in zip(_part_names(i, lit.dtype), _parts(lit, value), strict=True)}
+            for name, part in zip(_part_names(i, lit.dtype), _parts(lit.dtype, value), strict=True)}
 
 
 _UNSEEN = object()
@@ -478,8 +475,7 @@ class Shapes:
         for a question this cannot handle: the caller asks Ibis."""
         import duckdb
 
-        op = expr.as_table().op()
-        found = shape(op, self._interned)
+        found = self.found(expr)
         if found is None:
             self.declined += 1
             return None
