@@ -21,8 +21,8 @@ from storebook.report.text import CATALOGUE, Text, placeholders
 from support.mapping import install, realdata_folder
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-#: The engine's errors that are not an InputError: each raise names its catalogue key.
-ENGINE_ERRORS = ("BusyError", "ConfigError", "PeriodError")
+#: The engine's errors that are not an InputError, and a report request's: each raise names its catalogue key.
+ENGINE_ERRORS = ("BusyError", "ConfigError", "PeriodError", "ReportRequestError")
 LIB = REPO / "lib" / "storebook"
 
 
@@ -470,11 +470,13 @@ def test_the_workbook_s_errors_are_said_in_chinese(tiny: Path, monkeypatch: pyte
 
 
 def test_every_raise_of_an_engine_error_names_its_key() -> None:
-    # A StorebookError the engine raises without a key reaches a Chinese reader in English.
+    # A StorebookError the engine raises without a key reaches a Chinese reader in English; so
+    # does any of ENGINE_ERRORS wherever it is raised (a report request's too).
     unkeyed = []
-    for path in sorted((LIB / "engine").glob("*.py")):
+    for path in sorted(LIB.rglob("*.py")):
+        names = ("StorebookError", *ENGINE_ERRORS) if path.parent.name == "engine" else ENGINE_ERRORS
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("StorebookError", *ENGINE_ERRORS) \
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in names \
                     and not any(k.arg == "key" for k in node.keywords):
-                unkeyed.append(f"{path.name}:{node.lineno}")
+                unkeyed.append(f"{path.relative_to(LIB)}:{node.lineno}")
     assert unkeyed == []
