@@ -24,10 +24,14 @@ connection (the result fetched as Arrow and brought to pandas by Arrow; no Ibis)
   above runs after storebook asked the question, so it finds DuckDB's caches and the disk's
   pages warm where storebook found them cold (on the 10M store customers.headline measured
   1.31x so, and 0.96x with both sides run again). Here each question runs again through
-  storebook (its kept answers hidden: compile, run, to pandas) and bare, alternately, twice
-  each (the bare run above the first of them), and the least of each side counts: ``storebook_s``, ``sql_s``, ``storebook_cpu_s``,
-  ``sql_cpu_s`` of the warm runs. The first run's own extra (``storebook_s`` above less the
-  warm one) is what a kernel pays once.
+  storebook (its kept answers hidden: compile, run, to pandas) and bare, alternately,
+  :data:`SIDE_RUNS` times each (the bare run above the first of them), and the least of each
+  side counts: ``storebook_s``, ``sql_s``, ``storebook_cpu_s``, ``sql_cpu_s`` of the warm runs.
+  The first run's own extra (``storebook_s`` above less the warm one) is what a kernel pays once.
+
+Times are kept to the microsecond: a section of one question of ~3 ms, kept to the
+millisecond, read 0.004 s against 0.003 s, "1.33x", whatever its two sides were (on
+2026-12-07 traffic.daily's question measured 3.0 ms through storebook, 2.6 ms bare).
 
 ``storebook_s / sql_s`` is the cost of the layers above the engine; ``seconds / sql_s``
 that of everything the section does besides asking (a section that asks many small
@@ -45,6 +49,12 @@ from pathlib import Path
 from typing import Any
 
 _PARAMETERS = ("month", "platforms", "data_path", "language")
+#: Runs of each side of a side-by-side comparison, the least counted. Two runs each left a
+#: question of ~3 ms 10-20% apart from one bench to the next (a millisecond's noise on the
+#: machine); a third run each costs the bench a few seconds a scale.
+SIDE_RUNS = 3
+#: Decimals of a second the rows keep (microseconds; see the module's docstring).
+_DIGITS = 6
 
 
 @contextlib.contextmanager
@@ -184,15 +194,17 @@ def _again(call: dict) -> tuple[float, float]:
 
 def _side_by_side(call: dict, first: tuple[float, float, float] | None) -> tuple[tuple[float, ...], ...] | None:
     """(storebook, bare SQL) as (wall, CPU) and (wall, CPU, CPU of the Arrow fetch alone)
-    seconds, each the least of two runs, the two sides alternating so that neither finds
-    caches the other has not: ``first`` is the bare run that followed storebook's first
-    (:func:`_bare_sql_seconds`), then storebook again, bare again, storebook again. None
-    where the SQL cannot run bare."""
+    seconds, each the least of :data:`SIDE_RUNS` runs, the two sides alternating so that
+    neither finds caches the other has not: ``first`` is the bare run that followed
+    storebook's first (:func:`_bare_sql_seconds`), then storebook again, bare again, and so
+    on, storebook last. None where the SQL cannot run bare."""
     if first is None:
         return None
-    sb = [_again(call)]
-    sql = [first, _bare_sql_seconds(call) or first]
-    sb.append(_again(call))
+    sb, sql = [], [first]
+    for run in range(SIDE_RUNS):
+        sb.append(_again(call))
+        if run < SIDE_RUNS - 1:
+            sql.append(_bare_sql_seconds(call) or first)
     return (min(w for w, _ in sb), min(c for _, c in sb)), tuple(min(run[i] for run in sql) for i in range(3))
 
 
@@ -242,16 +254,16 @@ def _summarise(notebook: str, calls: list[dict], error: str | None) -> list[dict
         known = [b for b in bare if b is not None]
         # Side by side: the questions that ran bare, each again through storebook and bare.
         pairs = [p for p in (_side_by_side(c, b) for c, b in zip(queries, bare, strict=True)) if p is not None]
-        side = {"storebook_s": round(sum(p[0][0] for p in pairs), 3), "sql_s": round(sum(p[1][0] for p in pairs), 3),
-                "storebook_cpu_s": round(sum(p[0][1] for p in pairs), 3),
-                "sql_cpu_s": round(sum(p[1][1] for p in pairs), 3),
-                "sql_arrow_cpu_s": round(sum(p[1][2] for p in pairs), 3), "queries": len(pairs)} if pairs else None
-        out.append({"notebook": notebook, "section": key, "seconds": round(seconds, 3), "queries": len(queries),
+        side = {"storebook_s": round(sum(p[0][0] for p in pairs), _DIGITS), "sql_s": round(sum(p[1][0] for p in pairs), _DIGITS),
+                "storebook_cpu_s": round(sum(p[0][1] for p in pairs), _DIGITS),
+                "sql_cpu_s": round(sum(p[1][1] for p in pairs), _DIGITS),
+                "sql_arrow_cpu_s": round(sum(p[1][2] for p in pairs), _DIGITS), "queries": len(pairs)} if pairs else None
+        out.append({"notebook": notebook, "section": key, "seconds": round(seconds, _DIGITS), "queries": len(queries),
                     "kept": len(calls_here) - len(queries),
-                    "storebook_s": round(sum(c["seconds"] for c in calls_here), 3),
-                    "sql_s": round(sum(b[0] for b in known), 3) if known else None,
-                    "storebook_cpu_s": round(sum(c["cpu_s"] for c in calls_here), 3),
-                    "sql_cpu_s": round(sum(b[1] for b in known), 3) if known else None,
+                    "storebook_s": round(sum(c["seconds"] for c in calls_here), _DIGITS),
+                    "sql_s": round(sum(b[0] for b in known), _DIGITS) if known else None,
+                    "storebook_cpu_s": round(sum(c["cpu_s"] for c in calls_here), _DIGITS),
+                    "sql_cpu_s": round(sum(b[1] for b in known), _DIGITS) if known else None,
                     "side_by_side": side, "error": error})
     return out
 
