@@ -63,12 +63,43 @@ def test_the_queries_are_timed_once_the_machine_is_quiet_again(tmp_path: Path, m
     monkeypatch.setattr(bench, "wait_for_quiet", lambda log: done.append("quiet") or {
         "load_before": next(loads), "waited_s": 50.0, "quiet": True})
     monkeypatch.setattr(bench, "time_query", lambda root, query, method, runs: done.append(f"{query} {method}") or {
-        "ok": True, "median_s": 0.02})
+        "ok": True, "median_s": 0.5})  # not small: timed once each way (see the next test)
     results = bench.run_bench(["10M"], with_report=False, base=tmp_path, log=lambda _: None)
     assert done[:3] == ["ingest", "quiet", "scan sql"]
     assert len(done) == 3 + len(bench.QUERIES) * len(bench.METHODS)
     assert "(the queries timed at load 0.4)" in bench.format_table(results)
 
+
+
+def test_a_small_query_is_timed_three_times_as_often_both_ways_and_its_median_taken_over_all(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query of milliseconds (storebook and SQL both under SMALL_QUERY_S) is timed again in a
+    second process each for storebook and SQL, twice as many runs; the median is over all nine
+    runs. pandas, and a query where either side is bigger, are timed once."""
+    asked: list[tuple[str, str, int]] = []
+    times = {("small", "storebook"): [[0.030, 0.011, 0.014], [0.010, 0.013, 0.012, 0.011, 0.014, 0.010]],
+             ("small", "sql"): [[0.012, 0.014, 0.008], [0.009, 0.010, 0.008, 0.011, 0.009, 0.010]],
+             ("small", "pandas"): [[0.030, 0.031, 0.029]],
+             ("mixed", "storebook"): [[0.05, 0.06, 0.05]], ("mixed", "sql"): [[0.2, 0.2, 0.3]],
+             ("mixed", "pandas"): [[1.0, 1.1, 1.2]]}
+
+    def time_query(root: Path, query: str, method: str, runs: int) -> dict:
+        seconds = times[query, method][sum(1 for q, m, _ in asked if (q, m) == (query, method))]
+        asked.append((query, method, runs))
+        assert len(seconds) == runs
+        return {"ok": True, "seconds": seconds, "median_s": sorted(seconds)[len(seconds) // 2], "open_s": [0.001] * runs,
+                "peak_rss_mb": 200.0 + runs, "cold_s": 0.05, "shapes": [None] * runs}
+
+    monkeypatch.setattr(bench, "time_query", time_query)
+    small = bench.time_methods(Path("store"), "small", 3)
+    assert asked == [("small", "storebook", 3), ("small", "sql", 3), ("small", "pandas", 3),
+                     ("small", "storebook", 6), ("small", "sql", 6)]
+    assert len(small["storebook"]["seconds"]) == 9 and small["storebook"]["median_s"] == 0.012
+    assert small["sql"]["median_s"] == 0.010 and small["pandas"]["median_s"] == 0.030
+    assert small["storebook"]["peak_rss_mb"] == 206.0 and small["storebook"]["cold_s"] == 0.05
+    asked.clear()
+    mixed = bench.time_methods(Path("store"), "mixed", 3)
+    assert [runs for _, _, runs in asked] == [3, 3, 3] and mixed["sql"]["median_s"] == 0.2
 
 def test_section_times_read_each_section_cell_of_an_executed_pack(tmp_path: Path) -> None:
     import nbformat
