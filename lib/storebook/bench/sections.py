@@ -49,9 +49,10 @@ from pathlib import Path
 from typing import Any
 
 _PARAMETERS = ("month", "platforms", "data_path", "language")
-#: Runs of each side of a side-by-side comparison, the least counted. Two runs each left a
-#: question of ~3 ms 10-20% apart from one bench to the next (a millisecond's noise on the
-#: machine); a third run each costs the bench a few seconds a scale.
+#: Runs of each side of a side-by-side comparison, the least counted. A question of ~3 ms
+#: moves by a millisecond with the machine (traffic.daily's, through storebook on the 10M
+#: store: 4.3 ms, then 3.0 ms a minute later, 2026-12-07); a third run each side costs the
+#: bench a few seconds a scale.
 SIDE_RUNS = 3
 #: Decimals of a second the rows keep (microseconds; see the module's docstring).
 _DIGITS = 6
