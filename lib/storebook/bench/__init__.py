@@ -750,9 +750,13 @@ def time_query(root: Path, query: str, method: str, runs: int) -> dict:
     if proc.returncode != 0:
         return {"ok": False, "error": proc.stderr[-1500:]}
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    opening = result.get("open_s") or []
-    return {"ok": True, "median_s": statistics.median(result["seconds"]), "load_avg": round(os.getloadavg()[0], 1),
-            "median_open_s": statistics.median(opening) if opening else None, **result}
+    return {"ok": True, **_medians(result["seconds"], result.get("open_s") or []),
+            "load_avg": round(os.getloadavg()[0], 1), **result}
+
+
+def _medians(seconds: list[float], opening: list[float]) -> dict:
+    """The medians of a (query, method)'s timed runs and of their openings."""
+    return {"median_s": statistics.median(seconds), "median_open_s": statistics.median(opening) if opening else None}
 
 
 #: A query whose storebook and SQL medians are both under this many seconds is timed
@@ -783,11 +787,9 @@ def _with_more_runs(first: dict, more: dict) -> dict:
         return first
     seconds = [*first["seconds"], *more["seconds"]]
     opening = [*(first.get("open_s") or []), *(more.get("open_s") or [])]
-    return {**first, "seconds": seconds, "median_s": statistics.median(seconds), "open_s": opening,
-            "median_open_s": statistics.median(opening) if opening else None,
+    return {**first, "seconds": seconds, "open_s": opening, **_medians(seconds, opening),
             "peak_rss_mb": max(first.get("peak_rss_mb") or 0, more.get("peak_rss_mb") or 0),
-            "shapes": [*(first.get("shapes") or []), *(more.get("shapes") or [])], "load_avg": more.get("load_avg"),
-            "processes": 2}
+            "shapes": [*(first.get("shapes") or []), *(more.get("shapes") or [])], "load_avg": more.get("load_avg")}
 
 
 _SECTION = re.compile(r"""page\.section\(\s*["']([^"']+)["']""")

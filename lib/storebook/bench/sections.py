@@ -201,11 +201,10 @@ def _side_by_side(call: dict, first: tuple[float, float, float] | None) -> tuple
     on, storebook last. None where the SQL cannot run bare."""
     if first is None:
         return None
-    sb, sql = [], [first]
-    for run in range(SIDE_RUNS):
+    sb, sql = [_again(call)], [first]
+    for _ in range(SIDE_RUNS - 1):
+        sql.append(_bare_sql_seconds(call) or first)
         sb.append(_again(call))
-        if run < SIDE_RUNS - 1:
-            sql.append(_bare_sql_seconds(call) or first)
     return (min(w for w, _ in sb), min(c for _, c in sb)), tuple(min(run[i] for run in sql) for i in range(3))
 
 
