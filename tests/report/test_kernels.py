@@ -195,3 +195,51 @@ def test_a_kernel_is_not_interrupted_on_its_way_out() -> None:
     manager.shutting_down = False
     asyncio.run(manager._async_interrupt_kernel())
     assert sent == [signal.SIGINT]
+
+
+def test_the_next_kernel_starts_near_the_notebooks_expected_end_or_at_its_last_section() -> None:
+    """pack._Watch: the next notebook's kernel starts KERNEL_LEAD_S before the notebook's time
+    in the last pack is up, or when its last section starts if that comes first; once only,
+    and never after the notebook is over (the worker's loop runs the next notebook's cells)."""
+    import asyncio
+    import time
+    from types import SimpleNamespace
+
+    from storebook.report import pack
+
+    display = SimpleNamespace(update=lambda *a, **k: None)
+
+    def watch(near_end: float | None, starts: list[float]) -> pack._Watch:
+        run = SimpleNamespace(status="", cells_done=0, cells_total=6)
+        return pack._Watch(run, display, deadline=time.monotonic() + 60,
+                           last_section=lambda: starts.append(time.monotonic()), near_end=near_end)
+
+    async def notebook(w: pack._Watch, cells: int, seconds_each: float) -> None:
+        w.notebook_started()
+        for index in range(cells):
+            w.cell_started(cell_index=index)
+            await asyncio.sleep(seconds_each)
+
+    loop = asyncio.new_event_loop()
+    try:
+        # Expected to end 0.6 s after its start: the kernel starts at 0.6 - lead, in its 3rd cell.
+        starts: list[float] = []
+        t0 = time.monotonic()
+        loop.run_until_complete(notebook(watch(t0 + 0.6 - pack.KERNEL_LEAD_S, starts), 6, 0.1))
+        assert len(starts) == 1 and 0.6 - pack.KERNEL_LEAD_S - 0.02 < starts[0] - t0 < 0.6 - pack.KERNEL_LEAD_S + 0.08
+        # No time from a last pack, or one later than the last section: the last section starts it.
+        for near_end in (None, t0 + 60):
+            starts, t0 = [], time.monotonic()
+            late = watch(near_end, starts)
+            loop.run_until_complete(notebook(late, 6, 0.05))
+            assert len(starts) == 1 and 0.2 - 0.02 < starts[0] - t0 < 0.2 + 0.04  # cell 4 of 0..5
+            late.finished()
+        # Over before its time came: the start does not come during what the loop runs next.
+        starts, t0 = [], time.monotonic()
+        early = watch(t0 + 0.3, starts)
+        loop.run_until_complete(notebook(early, 2, 0.05))  # its last section never started
+        early.finished()
+        loop.run_until_complete(asyncio.sleep(0.4))
+        assert starts == []
+    finally:
+        loop.close()
