@@ -371,14 +371,7 @@ def _register_engine() -> None:
             watch.attach(client)
             # A kernel started ahead (_SpareKernel) is the client's to shut down, as its own is.
             cleanup = {"cleanup_kc": True} if kwargs.get("km") is not None else {}
-            # papermill writes the whole notebook, figures included, at every cell's start and
-            # end: O(cells²) JSON in this process. Nothing reads it before the run is over, and
-            # papermill writes it once more when the notebook completes (or fails).
-            output_path, nb_man.output_path = nb_man.output_path, None
-            try:
-                return client.execute(**cleanup)
-            finally:
-                nb_man.output_path = output_path
+            return client.execute(**cleanup)
 
     papermill_engines.register("storebook", StorebookEngine)
 
@@ -617,9 +610,13 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
                 km = spare.take(source.parent) if attempt == 1 else None
                 if km is not None:
                     manager["km"] = km
-            papermill.execute_notebook(
+            # Not saved as it runs: papermill would write the whole notebook, figures included,
+            # at every cell's start and end (O(cells²) JSON in this process) and once more at its
+            # end. Nothing reads it before the run is over; papermill writes it once then (also
+            # when a cell failed, with the failure marked).
+            run._executed = papermill.execute_notebook(  # type: ignore[attr-defined]
                 str(source), str(executed), parameters=dict(plan.parameters), engine_name="storebook", kernel_name=KERNEL_NAME,
-                progress_bar=False, log_output=False, start_timeout=60, watch=watch,
+                progress_bar=False, log_output=False, start_timeout=60, watch=watch, request_save_on_cell_execute=False,
                 resources={"metadata": {"path": str(source.parent)}}, **manager,
             )
             run.status = "ok"
@@ -657,7 +654,10 @@ def _write_page(plan: ReportPlan, run: ReportRun, building: Path, context: dict[
 
     executed = building / f"{run.name}.ipynb"
     run.notebook = executed.name if executed.is_file() else None
-    nb = nbformat.read(str(executed), as_version=4) if executed.is_file() else _empty_notebook(plan.notebooks[run.name])
+    # The notebook papermill returned is the one it wrote (read back only after a failure).
+    nb, run._executed = getattr(run, "_executed", None), None  # type: ignore[attr-defined]
+    if nb is None:
+        nb = nbformat.read(str(executed), as_version=4) if executed.is_file() else _empty_notebook(plan.notebooks[run.name])
     _collect_results(run, nb)
     page = render_page(nb, run, context)
     target = building / f"{run.name}.html"
