@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,19 @@ def test_a_section_side_by_side_is_the_least_of_three_runs_each_kept_to_the_micr
                                    "sql_cpu_s": 0.0026, "sql_arrow_cpu_s": 0.0019, "queries": 1}
     assert row["storebook_cpu_s"] == 0.0041 and row["sql_cpu_s"] == 0.0028 and row["seconds"] == 0.0123
     assert sections.side_ratio(row) == "1.19x"
+
+
+def test_a_timed_command_ends_when_it_exits_not_at_the_next_memory_sample(tmp_path: Path) -> None:
+    """The memory is sampled every 0.2 s; the command's time must not wait for the next sample.
+    The command writes the moment it exits; the time taken ends within 0.06 s of it, each of
+    three times (a check at the samples would be late by 0.1 s on average, up to 0.2 s)."""
+    import sys
+
+    stamp = tmp_path / "exited"
+    code = f"import time; time.sleep(0.25); open({str(stamp)!r}, 'w').write(repr(time.time()))"
+    for _ in range(3):
+        started = time.time()
+        result = bench._timed([sys.executable, "-c", code], env=dict(os.environ), cwd=tmp_path)
+        assert result["ok"], result["error"]
+        late = started + result["seconds"] - float(stamp.read_text())
+        assert -0.02 < late < 0.06, late

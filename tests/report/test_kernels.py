@@ -161,15 +161,17 @@ def test_the_template_imports_what_a_kernel_imports_when_it_is_created_and_start
     # ipykernel imports its kernel and debugger modules (debugpy, pydevd) only when a kernel is
     # created: imported in the template, no forked kernel imports them again. A thread in the
     # template would make every fork refuse.
+    # The debugger itself is not there: a pack's kernel is never debugged, and its import
+    # (debugpy, pydevd) was 0.04-0.06 s of the template's before the first kernel started.
     code = ("import sys, threading\n"
             "from storebook.report import kernels\n"
             "kernels._preload()\n"
+            "from ipykernel import debugger\n"
             "print(sorted(m for m in ('ipykernel.ipkernel', 'ipykernel.zmqshell', 'ipykernel.debugger', "
             "'scipy.special', 'storebook.areas.traffic', 'storebook.report.plots') if m not in sys.modules), threading.active_count(), "
-            "'matplotlib.pyplot' in sys.modules)")
+            "'matplotlib.pyplot' in sys.modules, debugger._is_debugpy_available, 'pydevd' in sys.modules)")
     out = _in_fresh_python(code)
-    assert out.stdout.strip().splitlines()[-1] == "[] 1 False", out.stdout + out.stderr
-    assert "Debugger warning" not in out.stderr  # pydevd's frozen-modules notice is not the pack's to print
+    assert out.stdout.strip().splitlines()[-1] == "[] 1 False False False", out.stdout + out.stderr
 
 
 def test_a_kernel_is_not_interrupted_on_its_way_out() -> None:
@@ -195,3 +197,51 @@ def test_a_kernel_is_not_interrupted_on_its_way_out() -> None:
     manager.shutting_down = False
     asyncio.run(manager._async_interrupt_kernel())
     assert sent == [signal.SIGINT]
+
+
+def test_the_next_kernel_starts_near_the_notebooks_expected_end_or_at_its_last_section() -> None:
+    """pack._Watch: the next notebook's kernel starts KERNEL_LEAD_S before the notebook's time
+    in the last pack is up, or when its last section starts if that comes first; once only,
+    and never after the notebook is over (the worker's loop runs the next notebook's cells)."""
+    import asyncio
+    import time
+    from types import SimpleNamespace
+
+    from storebook.report import pack
+
+    display = SimpleNamespace(update=lambda *a, **k: None)
+
+    def watch(near_end: float | None, starts: list[float]) -> pack._Watch:
+        run = SimpleNamespace(status="", cells_done=0, cells_total=6)
+        return pack._Watch(run, display, deadline=time.monotonic() + 60,
+                           last_section=lambda: starts.append(time.monotonic()), near_end=near_end)
+
+    async def notebook(w: pack._Watch, cells: int, seconds_each: float) -> None:
+        w.notebook_started()
+        for index in range(cells):
+            w.cell_started(cell_index=index)
+            await asyncio.sleep(seconds_each)
+
+    loop = asyncio.new_event_loop()
+    try:
+        # Expected to end 0.6 s after its start: the kernel starts at 0.6 - lead, in its 3rd cell.
+        starts: list[float] = []
+        t0 = time.monotonic()
+        loop.run_until_complete(notebook(watch(t0 + 0.6 - pack.KERNEL_LEAD_S, starts), 6, 0.1))
+        assert len(starts) == 1 and 0.6 - pack.KERNEL_LEAD_S - 0.02 < starts[0] - t0 < 0.6 - pack.KERNEL_LEAD_S + 0.08
+        # No time from a last pack, or one later than the last section: the last section starts it.
+        for near_end in (None, t0 + 60):
+            starts, t0 = [], time.monotonic()
+            late = watch(near_end, starts)
+            loop.run_until_complete(notebook(late, 6, 0.05))
+            assert len(starts) == 1 and 0.2 - 0.02 < starts[0] - t0 < 0.2 + 0.04  # cell 4 of 0..5
+            late.finished()
+        # Over before its time came: the start does not come during what the loop runs next.
+        starts, t0 = [], time.monotonic()
+        early = watch(t0 + 0.3, starts)
+        loop.run_until_complete(notebook(early, 2, 0.05))  # its last section never started
+        early.finished()
+        loop.run_until_complete(asyncio.sleep(0.4))
+        assert starts == []
+    finally:
+        loop.close()

@@ -68,7 +68,7 @@ def test_a_kernel_slot_runs_its_next_notebook_while_a_page_is_written(tmp_path: 
     ran: list[tuple[str, str]] = []
     pages: list[tuple[str, str]] = []
 
-    def run_one(plan, run, building, context, display, watches, spare=None) -> None:  # noqa: ANN001 - pack._run_one's
+    def run_one(plan, run, building, context, display, watches, spare=None, last_seconds=None) -> None:  # noqa: ANN001 - pack._run_one's
         ran.append((run.name, threading.current_thread().name))
         run.status = "ok"
         if len(ran) == len(names):
@@ -97,7 +97,7 @@ def test_a_page_that_fails_is_recorded_as_the_packs_own_failure(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from storebook.report import pack
 
-    def run_one(plan, run, building, context, display, watches, spare=None) -> None:  # noqa: ANN001
+    def run_one(plan, run, building, context, display, watches, spare=None, last_seconds=None) -> None:  # noqa: ANN001
         run.status = "ok"
 
     def write_page(plan, run, building, context, display) -> None:  # noqa: ANN001

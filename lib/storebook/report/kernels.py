@@ -47,7 +47,9 @@ from typing import Any
 #: and the template has no shell.
 #: ipykernel's kernel and debugger modules are imported when a kernel is created, not by
 #: ipykernel.kernelapp: the debugger (debugpy, pydevd: 130 modules, no thread at import) was
-#: 0.1 CPU-s and up to 0.5 s of every kernel's start. scipy.special (0.2 CPU-s: the normal
+#: 0.1 CPU-s and up to 0.5 s of every kernel's start. A pack's kernel is never debugged: the
+#: template hides debugpy (:data:`NO_DEBUGGER`), and ipykernel then gives its kernels no
+#: debugger (its import was 0.04-0.06 s of the template's, before the first kernel). scipy.special (0.2 CPU-s: the normal
 #: and Poisson tails of storebook.measures.stats) is imported by 12 of the 15 pack notebooks.
 #: Not pandera (two notebooks) nor scipy.stats or statsmodels (one each): each would cost
 #: every pack its import before the first kernel starts. psutil (jupyter_client's local
@@ -56,6 +58,8 @@ from typing import Any
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
            "IPython.core.oinspect", "pandas", "pyarrow", "pyarrow.parquet", "duckdb", "ibis.backends.duckdb",
            "scipy.special", "psutil", "sqlite3", "pdb", "storebook")
+#: What the template hides from ipykernel (see PRELOAD): an import of it fails.
+NO_DEBUGGER = "debugpy"
 #: Modules that must be imported inside the kernel, not before the fork (see PRELOAD).
 NOT_PRELOADED = ("matplotlib_inline.backend_inline", "matplotlib.pyplot")
 #: The environment variable that turns the template off (``0``): kernels start the usual way.
@@ -142,10 +146,7 @@ def _preload() -> None:
     import importlib
 
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    # pydevd (ipykernel's debugger) warns at import that frozen modules may hide breakpoints;
-    # a kernel used to write it into its own captured stderr, the template would write it on
-    # the pack's terminal. A pack's kernel is never debugged.
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    sys.modules[NO_DEBUGGER] = None  # type: ignore[assignment]  # None in sys.modules: its import raises ImportError
     for name in PRELOAD:
         importlib.import_module(name)
     import storebook

@@ -81,6 +81,12 @@ KERNEL_NAME = "python3"
 KERNEL_ARGUMENTS = ("--IPKernelApp.log_level=ERROR",)
 #: :func:`execute_plan`'s default: the run starts its own kernel template.
 OWN_KERNELS = object()
+#: How long before a notebook's expected end (its time in the last pack) the next notebook's
+#: kernel is started, if its last section has not started it yet: a forked kernel took
+#: 0.15-0.3 s from its start to its first answer. Started at the last section only, the
+#: next notebook waited for its kernel after 5 of 13 notebooks of the default pack, 0.1-0.3 s
+#: each (the last section is often a table of 0.05 s).
+KERNEL_LEAD_S = 0.4
 
 
 # -- running the pack -----------------------------------------------------------------------
@@ -270,14 +276,17 @@ class _Watch:
     """What the parent knows about one running notebook: its client (to stop it) and progress."""
 
     def __init__(self, run: ReportRun, display: _Progress, deadline: float,
-                 last_section: Any = None) -> None:
+                 last_section: Any = None, near_end: float | None = None) -> None:
         self.run = run
         self.display = display
         self.deadline = deadline
         self.client: Any = None
         self.kernel_started = False
-        #: Called once, from the notebook's event loop, when its last section starts.
+        #: Called once, from the notebook's event loop, when its last section starts or at
+        #: ``near_end`` (a time.monotonic()), whichever comes first.
         self.last_section = last_section
+        self.near_end = near_end
+        self._timer: Any = None
 
     def attach(self, client: Any) -> None:
         self.client = client
@@ -286,14 +295,30 @@ class _Watch:
         self.kernel_started = True
         self.run.status = "running"
         self.display.update(self.run)
+        if self.last_section is not None and self.near_end is not None:
+            import asyncio
+
+            # On the notebook's own loop, which runs while its cells are awaited.
+            self._timer = asyncio.get_running_loop().call_later(max(0.0, self.near_end - time.monotonic()),
+                                                                self._near_the_end)
 
     def cell_started(self, cell: Any = None, cell_index: int = 0, **_: Any) -> None:
         self.run.cells_done = cell_index
         self.display.update(self.run, announce=False)
         # The last cells are the last section and page.finish() (the injected parameters count).
-        if self.last_section is not None and self.run.cells_total and cell_index >= self.run.cells_total - 2:
+        if self.run.cells_total and cell_index >= self.run.cells_total - 2:
+            self._near_the_end()
+
+    def _near_the_end(self) -> None:
+        if self.last_section is not None:
             last_section, self.last_section = self.last_section, None
             last_section()
+
+    def finished(self) -> None:
+        """The notebook is over: a start not yet due is not for the next one's time."""
+        self.last_section = None
+        if self._timer is not None:
+            self._timer.cancel()
 
     def cell_timeout(self, cell: Any) -> int:
         """The time left for the whole notebook is the longest the next cell may take."""
@@ -346,14 +371,7 @@ def _register_engine() -> None:
             watch.attach(client)
             # A kernel started ahead (_SpareKernel) is the client's to shut down, as its own is.
             cleanup = {"cleanup_kc": True} if kwargs.get("km") is not None else {}
-            # papermill writes the whole notebook, figures included, at every cell's start and
-            # end: O(cells²) JSON in this process. Nothing reads it before the run is over, and
-            # papermill writes it once more when the notebook completes (or fails).
-            output_path, nb_man.output_path = nb_man.output_path, None
-            try:
-                return client.execute(**cleanup)
-            finally:
-                nb_man.output_path = output_path
+            return client.execute(**cleanup)
 
     papermill_engines.register("storebook", StorebookEngine)
 
@@ -367,7 +385,8 @@ def _run_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
     """
     _register_engine()
     todo: queue.Queue[str] = queue.Queue()
-    for name in _longest_first(plan):
+    last_seconds = _last_seconds(plan)
+    for name in _longest_first(plan, last_seconds):
         todo.put(name)
     for name in plan.notebooks:
         display.update(runs[name], announce=False)
@@ -387,7 +406,7 @@ def _run_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
                 except queue.Empty:
                     return
                 try:
-                    _run_one(plan, runs[name], building, context, display, watches, spare)
+                    _run_one(plan, runs[name], building, context, display, watches, spare, last_seconds.get(name))
                     to_render.put(name)
                 except BaseException as exc:  # reported to the main thread, which decides
                     done.put((name, exc))
@@ -453,28 +472,35 @@ def _wait_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path, cont
         raise
 
 
-def _longest_first(plan: ReportPlan) -> list[str]:
+def _longest_first(plan: ReportPlan, seconds: Mapping[str, float] | None = None) -> list[str]:
     """The plan's notebooks, those that took longest in the last pack of this language first
     (any month): parallel kernels then finish together instead of one running on alone.
     Notebooks without a time keep their place after them; the index keeps the plan's order."""
+    seconds = _last_seconds(plan) if seconds is None else seconds
+    return sorted(plan.notebooks, key=lambda name: -seconds.get(name, -1.0))
+
+
+def _last_seconds(plan: ReportPlan) -> dict[str, float]:
+    """Each notebook's seconds in the last pack of this language (any month); none from an
+    old or damaged run.json."""
     runs = sorted(plan.out_root.glob(f"*/{plan.lang}/run.json"), key=lambda p: p.stat().st_mtime)
     try:
         last = json.loads(runs[-1].read_text(encoding="utf-8"))["notebooks"] if runs else {}
-        seconds = {name: float(r["seconds"]) for name, r in last.items() if r.get("seconds") is not None}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # an old or damaged run.json: plan order
-        seconds = {}
-    return sorted(plan.notebooks, key=lambda name: -seconds.get(name, -1.0))
+        return {name: float(r["seconds"]) for name, r in last.items() if r.get("seconds") is not None}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
 
 
 class _SpareKernel:
     """One kernel started ahead for a worker's next notebook.
 
-    A kernel takes 0.15-0.2 s from its start to its first answer (0.1 CPU-s of its own, the
+    A kernel takes 0.15-0.3 s from its start to its first answer (0.1 CPU-s of its own, the
     rest handshakes), every notebook of the pack. Started while the worker's current notebook
-    runs its last section, the next notebook finds it ready. Not earlier: a waiting kernel
-    holds the template's pages (~160 MB of resident memory, shared), and a pack at 50M order
-    lines peaks while both workers' notebooks run their heavy sections; a last section is
-    long enough to hide the start (0.04-1 s on the sample store, seconds at scale). Kernels
+    runs its last section, or :data:`KERNEL_LEAD_S` before that notebook's time in the last
+    pack is up if that comes first, the next notebook finds it ready. Not earlier: a waiting
+    kernel holds the template's pages (~160 MB of resident memory, shared), and a pack at 50M
+    order lines peaks while both workers' notebooks run their heavy sections (a last section
+    takes seconds at scale, 0.04-1 s on the sample store: too short there alone). Kernels
     of a pack are all alike (the same environment and working folder; none has run
     anything), so which notebook gets which does not matter. Everything happens in the
     worker's thread: the kernel's manager lives on that thread's event loop, as the notebook
@@ -552,8 +578,11 @@ class _SpareKernel:
 
 
 def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str, Any],
-             display: _Progress, watches: dict[str, _Watch], spare: _SpareKernel | None = None) -> None:
-    """Execute one notebook (retrying a kernel that did not start); :func:`_write_page` writes its HTML."""
+             display: _Progress, watches: dict[str, _Watch], spare: _SpareKernel | None = None,
+             last_seconds: float | None = None) -> None:
+    """Execute one notebook (retrying a kernel that did not start); :func:`_write_page` writes its HTML.
+    ``last_seconds``: its time in the last pack, when there was one (the next kernel starts
+    :data:`KERNEL_LEAD_S` before it is over)."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -570,7 +599,8 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
         display.update(run)
         # The next notebook's kernel starts while this one's last section runs (a retry takes a new one).
         start_next = (lambda: spare.start_soon(source.parent)) if spare is not None else None
-        watch = _Watch(run, display, deadline=t0 + plan.timeout, last_section=start_next)
+        near_end = t0 + last_seconds - KERNEL_LEAD_S if last_seconds is not None and attempt == 1 else None
+        watch = _Watch(run, display, deadline=t0 + plan.timeout, last_section=start_next, near_end=near_end)
         watches[run.name] = watch
         run.cells_total = len(nbformat.read(str(source), as_version=4).cells) + 1  # + injected parameters
         try:
@@ -580,9 +610,13 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
                 km = spare.take(source.parent) if attempt == 1 else None
                 if km is not None:
                     manager["km"] = km
-            papermill.execute_notebook(
+            # Not saved as it runs: papermill would write the whole notebook, figures included,
+            # at every cell's start and end (O(cells²) JSON in this process) and once more at its
+            # end. Nothing reads it before the run is over; papermill writes it once then (also
+            # when a cell failed, with the failure marked).
+            run._executed = papermill.execute_notebook(  # type: ignore[attr-defined]
                 str(source), str(executed), parameters=dict(plan.parameters), engine_name="storebook", kernel_name=KERNEL_NAME,
-                progress_bar=False, log_output=False, start_timeout=60, watch=watch,
+                progress_bar=False, log_output=False, start_timeout=60, watch=watch, request_save_on_cell_execute=False,
                 resources={"metadata": {"path": str(source.parent)}}, **manager,
             )
             run.status = "ok"
@@ -607,6 +641,8 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
             if not watch.kernel_started:
                 run.error["evalue"] = f"the notebook's kernel did not start twice: {run.error['evalue']}"
             break
+        finally:
+            watch.finished()
     run.seconds = round(time.monotonic() - t0, 2)
     run.finished_at = dt.datetime.now(tz).isoformat(timespec="seconds")
     run.generated_at = context["generated_at"]
@@ -618,7 +654,10 @@ def _write_page(plan: ReportPlan, run: ReportRun, building: Path, context: dict[
 
     executed = building / f"{run.name}.ipynb"
     run.notebook = executed.name if executed.is_file() else None
-    nb = nbformat.read(str(executed), as_version=4) if executed.is_file() else _empty_notebook(plan.notebooks[run.name])
+    # The notebook papermill returned is the one it wrote (read back only after a failure).
+    nb, run._executed = getattr(run, "_executed", None), None  # type: ignore[attr-defined]
+    if nb is None:
+        nb = nbformat.read(str(executed), as_version=4) if executed.is_file() else _empty_notebook(plan.notebooks[run.name])
     _collect_results(run, nb)
     page = render_page(nb, run, context)
     target = building / f"{run.name}.html"
