@@ -25,7 +25,8 @@ connection (the result fetched as Arrow and brought to pandas by Arrow; no Ibis)
   pages warm where storebook found them cold (on the 10M store customers.headline measured
   1.31x so, and 0.96x with both sides run again). Here each question runs again through
   storebook (its kept answers hidden: compile, run, to pandas) and bare, alternately,
-  :data:`SIDE_RUNS` times each (the bare run above the first of them), and the least of each
+  :data:`SIDE_RUNS` times each, :data:`SMALL_SIDE_RUNS` for a question of milliseconds (the
+  bare run above the first of them), and the least of each
   side counts: ``storebook_s``, ``sql_s``, ``storebook_cpu_s``, ``sql_cpu_s`` of the warm runs.
   The first run's own extra (``storebook_s`` above less the warm one) is what a kernel pays once.
 
@@ -54,6 +55,11 @@ _PARAMETERS = ("month", "platforms", "data_path", "language")
 #: store: 4.3 ms, then 3.0 ms a minute later, 2026-12-07); a third run each side costs the
 #: bench a few seconds a scale.
 SIDE_RUNS = 3
+#: A question whose first bare run took less than SMALL_QUESTION_S is run SMALL_SIDE_RUNS
+#: times each side: two questions of 3-4 ms (conversion.funnel at 10M) read 8.3 against 6.3 ms
+#: as the least of three runs (1.31x) and 3.4 against 2.9 ms each timed apart (least of five
+#: rounds of twenty: 1.17x). Six more runs of such questions cost the bench under a second.
+SMALL_QUESTION_S, SMALL_SIDE_RUNS = 0.01, 9
 #: Decimals of a second the rows keep (microseconds; see the module's docstring).
 _DIGITS = 6
 
@@ -195,14 +201,16 @@ def _again(call: dict) -> tuple[float, float]:
 
 def _side_by_side(call: dict, first: tuple[float, float, float] | None) -> tuple[tuple[float, ...], ...] | None:
     """(storebook, bare SQL) as (wall, CPU) and (wall, CPU, CPU of the Arrow fetch alone)
-    seconds, each the least of :data:`SIDE_RUNS` runs, the two sides alternating so that
-    neither finds caches the other has not: ``first`` is the bare run that followed
-    storebook's first (:func:`_bare_sql_seconds`), then storebook again, bare again, and so
-    on, storebook last. None where the SQL cannot run bare."""
+    seconds, each the least of :data:`SIDE_RUNS` runs (:data:`SMALL_SIDE_RUNS` for a question
+    of less than :data:`SMALL_QUESTION_S`), the two sides alternating so that neither finds
+    caches the other has not: ``first`` is the bare run that followed storebook's first
+    (:func:`_bare_sql_seconds`), then storebook again, bare again, and so on, storebook last.
+    None where the SQL cannot run bare."""
     if first is None:
         return None
+    runs = SMALL_SIDE_RUNS if first[0] < SMALL_QUESTION_S else SIDE_RUNS
     sb, sql = [_again(call)], [first]
-    for _ in range(SIDE_RUNS - 1):
+    for _ in range(runs - 1):
         sql.append(_bare_sql_seconds(call) or first)
         sb.append(_again(call))
     return (min(w for w, _ in sb), min(c for _, c in sb)), tuple(min(run[i] for run in sql) for i in range(3))
