@@ -74,7 +74,7 @@ def test_a_kernel_slot_runs_its_next_notebook_while_a_page_is_written(tmp_path: 
         if len(ran) == len(names):
             every_notebook_ran.set()
 
-    def write_page(plan, run, building, context, display) -> None:  # noqa: ANN001 - pack._write_page's
+    def write_page(plan, run, building, context, display, nb=None) -> None:  # noqa: ANN001 - pack._write_page's
         # The first page is not written until every notebook has run: with one kernel slot,
         # that happens only if the slot does not wait for its pages.
         if not every_notebook_ran.wait(10):
@@ -100,7 +100,7 @@ def test_a_page_that_fails_is_recorded_as_the_packs_own_failure(tmp_path: Path,
     def run_one(plan, run, building, context, display, watches, spare=None, last_seconds=None) -> None:  # noqa: ANN001
         run.status = "ok"
 
-    def write_page(plan, run, building, context, display) -> None:  # noqa: ANN001
+    def write_page(plan, run, building, context, display, nb=None) -> None:  # noqa: ANN001
         raise ValueError("nbconvert broke")
 
     recorded = []

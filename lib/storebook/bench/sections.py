@@ -262,10 +262,9 @@ def _summarise(notebook: str, calls: list[dict], error: str | None) -> list[dict
         known = [b for b in bare if b is not None]
         # Side by side: the questions that ran bare, each again through storebook and bare.
         pairs = [p for p in (_side_by_side(c, b) for c, b in zip(queries, bare, strict=True)) if p is not None]
-        side = {"storebook_s": round(sum(p[0][0] for p in pairs), _DIGITS), "sql_s": round(sum(p[1][0] for p in pairs), _DIGITS),
-                "storebook_cpu_s": round(sum(p[0][1] for p in pairs), _DIGITS),
-                "sql_cpu_s": round(sum(p[1][1] for p in pairs), _DIGITS),
-                "sql_arrow_cpu_s": round(sum(p[1][2] for p in pairs), _DIGITS), "queries": len(pairs)} if pairs else None
+        side = {"storebook_s": _total(pairs, 0, 0), "sql_s": _total(pairs, 1, 0),
+                "storebook_cpu_s": _total(pairs, 0, 1), "sql_cpu_s": _total(pairs, 1, 1),
+                "sql_arrow_cpu_s": _total(pairs, 1, 2), "queries": len(pairs)} if pairs else None
         out.append({"notebook": notebook, "section": key, "seconds": round(seconds, _DIGITS), "queries": len(queries),
                     "kept": len(calls_here) - len(queries),
                     "storebook_s": round(sum(c["seconds"] for c in calls_here), _DIGITS),
@@ -274,6 +273,12 @@ def _summarise(notebook: str, calls: list[dict], error: str | None) -> list[dict
                     "sql_cpu_s": round(sum(b[1] for b in known), _DIGITS) if known else None,
                     "side_by_side": side, "error": error})
     return out
+
+
+def _total(pairs: list[tuple[tuple[float, ...], ...]], side: int, measure: int) -> float:
+    """One measure summed over a section's side-by-side pairs (:func:`_side_by_side`): side 0
+    is storebook (wall, CPU), side 1 the bare SQL (wall, CPU, CPU of the Arrow fetch)."""
+    return round(sum(p[side][measure] for p in pairs), _DIGITS)
 
 
 def side_ratio(row: dict) -> str:

@@ -49,8 +49,9 @@ from typing import Any
 #: ipykernel.kernelapp: the debugger (debugpy, pydevd: 130 modules, no thread at import) was
 #: 0.1 CPU-s and up to 0.5 s of every kernel's start. A pack's kernel is never debugged: the
 #: template hides debugpy (:data:`NO_DEBUGGER`), and ipykernel then gives its kernels no
-#: debugger (its import was 0.04-0.06 s of the template's, before the first kernel). scipy.special (0.2 CPU-s: the normal
-#: and Poisson tails of storebook.measures.stats) is imported by 12 of the 15 pack notebooks.
+#: debugger (its import was 0.04-0.06 s of the template's, before the first kernel).
+#: scipy.special (0.2 CPU-s: the normal and Poisson tails of storebook.measures.stats) is
+#: imported by 12 of the 15 pack notebooks.
 #: Not pandera (two notebooks) nor scipy.stats or statsmodels (one each): each would cost
 #: every pack its import before the first kernel starts. psutil (jupyter_client's local
 #: interfaces), sqlite3 (IPython's history), pdb and pyarrow.parquet were imported by every

@@ -391,9 +391,10 @@ def _run_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
     for name in plan.notebooks:
         display.update(runs[name], announce=False)
     done: queue.Queue[tuple[str, BaseException | None]] = queue.Queue()
-    # Executed notebooks waiting for their page: one thread writes the pages, so that a
-    # kernel slot starts its next notebook at once instead of waiting for nbconvert.
-    to_render: queue.Queue[str | None] = queue.Queue()
+    # Executed notebooks waiting for their page (with the notebook papermill returned, None
+    # when it raised): one thread writes the pages, so that a kernel slot starts its next
+    # notebook at once instead of waiting for nbconvert.
+    to_render: queue.Queue[tuple[str, Any] | None] = queue.Queue()
     watches: dict[str, _Watch] = {}
 
     def worker() -> None:
@@ -406,17 +407,19 @@ def _run_all(plan: ReportPlan, runs: dict[str, ReportRun], building: Path,
                 except queue.Empty:
                     return
                 try:
-                    _run_one(plan, runs[name], building, context, display, watches, spare, last_seconds.get(name))
-                    to_render.put(name)
+                    executed = _run_one(plan, runs[name], building, context, display, watches, spare,
+                                        last_seconds.get(name))
+                    to_render.put((name, executed))
                 except BaseException as exc:  # reported to the main thread, which decides
                     done.put((name, exc))
         finally:
             spare.discard()
 
     def page_writer() -> None:
-        while (name := to_render.get()) is not None:
+        while (item := to_render.get()) is not None:
+            name, executed = item
             try:
-                _write_page(plan, runs[name], building, context, display)
+                _write_page(plan, runs[name], building, context, display, executed)
                 done.put((name, None))
             except BaseException as exc:  # reported to the main thread, which decides
                 done.put((name, exc))
@@ -579,10 +582,11 @@ class _SpareKernel:
 
 def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str, Any],
              display: _Progress, watches: dict[str, _Watch], spare: _SpareKernel | None = None,
-             last_seconds: float | None = None) -> None:
+             last_seconds: float | None = None) -> Any:
     """Execute one notebook (retrying a kernel that did not start); :func:`_write_page` writes its HTML.
     ``last_seconds``: its time in the last pack, when there was one (the next kernel starts
-    :data:`KERNEL_LEAD_S` before it is over)."""
+    :data:`KERNEL_LEAD_S` before it is over). Returns the executed notebook papermill wrote
+    (None when papermill raised: the page reads what was written)."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -593,11 +597,13 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
     t0 = time.monotonic()
     run._t0 = t0  # type: ignore[attr-defined]
     run.started_at = dt.datetime.now(tz).isoformat(timespec="seconds")
+    executed_nb = None
     for attempt in (1, 2):
         run.attempts = attempt
         run.status = "starting"
         display.update(run)
-        # The next notebook's kernel starts while this one's last section runs (a retry takes a new one).
+        # The next notebook's kernel starts while this one's last section runs, or near its
+        # expected end if that comes first (a retry takes a new one).
         start_next = (lambda: spare.start_soon(source.parent)) if spare is not None else None
         near_end = t0 + last_seconds - KERNEL_LEAD_S if last_seconds is not None and attempt == 1 else None
         watch = _Watch(run, display, deadline=t0 + plan.timeout, last_section=start_next, near_end=near_end)
@@ -614,7 +620,7 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
             # at every cell's start and end (O(cells²) JSON in this process) and once more at its
             # end. Nothing reads it before the run is over; papermill writes it once then (also
             # when a cell failed, with the failure marked).
-            run._executed = papermill.execute_notebook(  # type: ignore[attr-defined]
+            executed_nb = papermill.execute_notebook(
                 str(source), str(executed), parameters=dict(plan.parameters), engine_name="storebook", kernel_name=KERNEL_NAME,
                 progress_bar=False, log_output=False, start_timeout=60, watch=watch, request_save_on_cell_execute=False,
                 resources={"metadata": {"path": str(source.parent)}}, **manager,
@@ -646,16 +652,17 @@ def _run_one(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str
     run.seconds = round(time.monotonic() - t0, 2)
     run.finished_at = dt.datetime.now(tz).isoformat(timespec="seconds")
     run.generated_at = context["generated_at"]
+    return executed_nb
 
 
-def _write_page(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str, Any], display: _Progress) -> None:
-    """After :func:`_run_one`: the notebook's recorded results and its HTML page."""
+def _write_page(plan: ReportPlan, run: ReportRun, building: Path, context: dict[str, Any], display: _Progress,
+                nb: Any = None) -> None:
+    """After :func:`_run_one`: the notebook's recorded results and its HTML page. ``nb``: the
+    notebook :func:`_run_one` returned, the one papermill wrote (read back when None)."""
     import nbformat
 
     executed = building / f"{run.name}.ipynb"
     run.notebook = executed.name if executed.is_file() else None
-    # The notebook papermill returned is the one it wrote (read back only after a failure).
-    nb, run._executed = getattr(run, "_executed", None), None  # type: ignore[attr-defined]
     if nb is None:
         nb = nbformat.read(str(executed), as_version=4) if executed.is_file() else _empty_notebook(plan.notebooks[run.name])
     _collect_results(run, nb)
